@@ -1,0 +1,43 @@
+# graphkit: `make demo` runs the main job, `make test` runs every check.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+PACKAGES := graphkit loaders
+
+.PHONY: venv test demo neo4j-up neo4j-down lint clean
+
+# Create or refresh the virtualenv whenever pyproject.toml changes.
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+neo4j-up:
+	tools/neo4j/neo4j-up
+
+neo4j-down:
+	tools/neo4j/neo4j-down
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check $(PACKAGES) tests
+	$(VENV)/bin/ruff format --check $(PACKAGES) tests
+	$(VENV)/bin/mypy $(PACKAGES)
+
+# Every step runs; Neo4j is stopped whatever happens; the exit code says if anything failed.
+test: $(STAMP)
+	@status=0; \
+	tools/neo4j/neo4j-up || status=1; \
+	$(MAKE) --no-print-directory lint || status=1; \
+	$(VENV)/bin/pytest $(PYTEST_ARGS) || status=1; \
+	tools/neo4j/neo4j-down; \
+	exit $$status
+
+demo: $(STAMP)
+	$(VENV)/bin/graphkit demo --output graph.html
+
+clean:
+	rm -rf $(VENV) .run tools/neo4j/target graphkit-data graph.html

@@ -1,0 +1,1 @@
+"""Loaders: one module per input format, each turning a file into validated findings."""

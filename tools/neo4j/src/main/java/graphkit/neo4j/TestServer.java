@@ -1,0 +1,90 @@
+package graphkit.neo4j;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+
+/**
+ * Neo4j Community, embedded, with its Bolt connector on 127.0.0.1: graphkit's test server.
+ *
+ * <p>Auth is on: user {@code neo4j}, password from GRAPHKIT_NEO4J_PASSWORD (default
+ * graphkit-dev, never printed). Port from GRAPHKIT_NEO4J_PORT (default 7687). Data lives in a
+ * fresh temporary directory that is deleted on shutdown. Prints one line, {@code bolt://...},
+ * once Bolt accepts connections, and shuts down cleanly on SIGTERM.
+ */
+public final class TestServer {
+
+    private TestServer() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> env = System.getenv();
+        String password = env.getOrDefault("GRAPHKIT_NEO4J_PASSWORD", "graphkit-dev");
+        int port = Integer.parseInt(env.getOrDefault("GRAPHKIT_NEO4J_PORT", "7687"));
+        if (password.length() < 8) {
+            System.err.println("GRAPHKIT_NEO4J_PASSWORD must have at least 8 characters");
+            System.exit(2);
+        }
+        Path home = Files.createTempDirectory("graphkit-neo4j-");
+
+        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                .build();
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                dbms.shutdown();
+            } finally {
+                deleteTree(home);
+                stopped.countDown();
+            }
+        }, "graphkit-neo4j-shutdown"));
+
+        // The embedded API bypasses auth, so the password is set here once, as a parameter.
+        dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+                Map.of("password", password));
+
+        waitForBolt(port);
+        System.out.println("bolt://127.0.0.1:" + port);
+        System.out.flush();
+        stopped.await();
+    }
+
+    private static void waitForBolt(int port) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("Bolt did not open on 127.0.0.1:" + port);
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // A temp directory left behind is harmless; shutdown must not fail on it.
+        }
+    }
+}
