@@ -36,8 +36,12 @@ test: $(STAMP)
 	tools/neo4j/neo4j-down; \
 	exit $$status
 
+# The main job on the embedded store, no server: a fresh demo store each run.
+DEMO_STORE := .run/demo-store
 demo: $(STAMP)
-	$(VENV)/bin/graphkit demo --output graph.html
+	rm -rf $(DEMO_STORE)
+	$(VENV)/bin/graphkit load examples/reports --store $(DEMO_STORE)
+	$(VENV)/bin/graphkit stats --store $(DEMO_STORE)
 
 clean:
 	rm -rf $(VENV) .run tools/neo4j/target graphkit-data graph.html

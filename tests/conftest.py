@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import neo4j
 import pytest
+
+from graphkit.store import GraphStore
+from graphkit.store.embedded import EmbeddedStore
+from graphkit.store.neo4j import Neo4jStore
 
 NEO4J_URI = os.environ.get(
     "GRAPHKIT_TEST_NEO4J_URI", f"bolt://127.0.0.1:{os.environ.get('GRAPHKIT_NEO4J_PORT', '7687')}"
@@ -52,3 +57,24 @@ def neo4j_empty(neo4j_driver: neo4j.Driver) -> neo4j.Driver:
     """The test server's driver, on a database emptied of data, constraints and indexes."""
     _empty_database(neo4j_driver)
     return neo4j_driver
+
+
+@pytest.fixture(params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GraphStore]:
+    """Each test that takes it runs twice: on a fresh embedded store and on the emptied Neo4j."""
+    if request.param == "embedded":
+        s: GraphStore = EmbeddedStore(tmp_path / "store")
+    else:
+        request.getfixturevalue("neo4j_empty")
+        s = Neo4jStore(NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD)
+    yield s
+    s.close()
+
+
+@pytest.fixture(params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A --store value for an empty store, with nothing holding it open (for CLI tests)."""
+    if request.param == "embedded":
+        return str(tmp_path / "store")
+    request.getfixturevalue("neo4j_empty")
+    return NEO4J_URI

@@ -1,0 +1,268 @@
+"""Findings into a graph batch: canonical ids, alias merge, provenance on every edge.
+
+A pure function, tested without any database. What a campaign does is written on the
+campaign and, when the report attributes it, on the actor too (with the lower of the two
+confidences), so that actor-level questions are one hop and campaign detail is kept.
+
+Examples
+--------
+>>> from graphkit.findings import Findings
+>>> f = Findings.model_validate({
+...     "report": {"title": "Update", "publisher": "OpenAI", "published": "2025-06-05"},
+...     "campaigns": [{"name": "Op", "actor": {"name": "Fancy Bear", "evidence": "e"},
+...                    "techniques": [{"id": "T1566.001", "evidence": "lures"}]}],
+... })
+>>> batch = build_batch(f)
+>>> ("Actor", "apt28") in batch.nodes
+True
+>>> batch.edge("USES", "Actor", "apt28", "Technique", "T1566.001")["sources"]
+['openai-2025-06-05-update']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from graphkit.actors import actor_index
+from graphkit.errors import GraphkitError
+from graphkit.findings import CampaignFindings, Fact, Findings
+from graphkit.identity import country_name, language_name, slugify
+from graphkit.merge import merge_edge, merge_node
+from graphkit.schema import allowed
+from graphkit.techniques import technique
+from graphkit.vocab import PLATFORMS, SECTORS
+
+__all__ = ["ATTACK_SOURCE", "EdgeKey", "GraphBatch", "build_batch"]
+
+ATTACK_SOURCE = "mitre-attack-v18.1"
+
+
+class EdgeKey(NamedTuple):
+    type: str
+    src_label: str
+    src: str
+    dst_label: str
+    dst: str
+
+
+@dataclass
+class GraphBatch:
+    """Nodes by (label, id) and edges by :class:`EdgeKey`, each with its properties."""
+
+    report_id: str | None = None
+    nodes: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    edges: dict[EdgeKey, dict[str, Any]] = field(default_factory=dict)
+
+    def add_node(self, label: str, node_id: str, **props: Any) -> tuple[str, str]:
+        key = (label, node_id)
+        self.nodes[key] = merge_node(label, self.nodes.get(key), {"id": node_id, **props})
+        return key
+
+    def add_edge(
+        self, rel_type: str, src: tuple[str, str], dst: tuple[str, str], **props: Any
+    ) -> None:
+        if not allowed(rel_type, src[0], dst[0]):
+            raise GraphkitError(f"the schema has no ({src[0]})-[:{rel_type}]->({dst[0]})")
+        key = EdgeKey(rel_type, src[0], src[1], dst[0], dst[1])
+        self.edges[key] = merge_edge(self.edges.get(key), props)
+
+    def edge(self, rel_type: str, src_label: str, src: str, dst_label: str, dst: str) -> dict:
+        return self.edges[EdgeKey(rel_type, src_label, src, dst_label, dst)]
+
+    def merge(self, other: GraphBatch) -> None:
+        """Add another batch's nodes and edges to this one."""
+        for (label, node_id), props in other.nodes.items():
+            self.add_node(label, node_id, **{k: v for k, v in props.items() if k != "id"})
+        for k, props in other.edges.items():
+            self.add_edge(k.type, (k.src_label, k.src), (k.dst_label, k.dst), **props)
+
+
+class _Builder:
+    def __init__(self, findings: Findings, sha256: str | None, extracted: bool) -> None:
+        self.f = findings
+        self.rid = findings.report_id
+        self.date = findings.report.published.isoformat()
+        self.extracted = extracted
+        self.batch = GraphBatch(report_id=self.rid)
+        r = findings.report
+        self.report = self.batch.add_node(
+            "Report",
+            self.rid,
+            name=r.title,
+            publisher=r.publisher,
+            published=self.date,
+            url=r.url,
+            sha256=sha256,
+            summary=r.summary,
+            reference=False,
+        )
+
+    def provenance(self, evidence: str, confidence: int, first: str, last: str) -> dict[str, Any]:
+        return {
+            "sources": [self.rid],
+            "evidence": [f"{self.rid}: {evidence}"],
+            "confidence": confidence,
+            "first_seen": first,
+            "last_seen": last,
+            "extracted": self.extracted,
+        }
+
+    def mention(self, node: tuple[str, str], evidence: str) -> None:
+        self.batch.add_edge(
+            "MENTIONS", self.report, node, **self.provenance(evidence, 100, self.date, self.date)
+        )
+
+    def campaign(self, c: CampaignFindings) -> None:
+        first = (c.first_seen or self.f.report.published).isoformat()
+        last = (c.last_seen or self.f.report.published).isoformat()
+        camp = self.batch.add_node(
+            "Campaign",
+            c.campaign_id,
+            name=c.name,
+            aliases=list(c.aliases),
+            description=c.summary,
+            disruption=c.disruption,
+            first_seen=first,
+            last_seen=last,
+            reference=False,
+        )
+        self.batch.add_edge(
+            "DESCRIBES", self.report, camp, **self.provenance(c.summary or c.name, 100, first, last)
+        )
+        actors: list[tuple[tuple[str, str], int]] = [(camp, 100)]
+        if c.actor is not None:
+            actor = self.actor(c, first, last)
+            actors.append(
+                (actor, c.actor.confidence if c.actor.confidence is not None else c.confidence)
+            )
+
+        def state(rel: str, dst: tuple[str, str], fact: Fact) -> None:
+            conf = fact.confidence if fact.confidence is not None else c.confidence
+            self.mention(dst, fact.evidence)
+            for src, ceiling in actors:
+                props = self.provenance(fact.evidence, min(conf, ceiling), first, last)
+                self.batch.add_edge(rel, src, dst, **props)
+
+        for lang in c.languages:
+            node = self.batch.add_node(
+                "Language", lang.id, name=language_name(lang.id), reference=False
+            )
+            state("USES_LANGUAGE", node, lang)
+        for s in c.targets.sectors:
+            state(
+                "TARGETS",
+                self.batch.add_node("Sector", s.id, name=SECTORS[s.id].name, reference=False),
+                s,
+            )
+        for country in c.targets.countries:
+            node = self.batch.add_node(
+                "Country", country.id, name=country_name(country.id), reference=False
+            )
+            state("TARGETS", node, country)
+        for org in c.targets.organizations:
+            node = self.batch.add_node(
+                "Organization", slugify(org.name), name=org.name, reference=False
+            )
+            state("TARGETS", node, org)
+        for t in c.techniques:
+            state("USES", self.technique(t.id, reference=False), t)
+        for p in c.platforms:
+            known = PLATFORMS.get(slugify(p.name))
+            node = self.batch.add_node(
+                "Platform",
+                known.id if known else slugify(p.name),
+                name=known.name if known else p.name,
+                vendor=known.vendor if known else None,
+                reference=False,
+            )
+            state("ABUSES", node, p)
+
+    def actor(self, c: CampaignFindings, first: str, last: str) -> tuple[str, str]:
+        assert c.actor is not None
+        ref = c.actor
+        known = actor_index().resolve(ref.name) or next(
+            (k for k in map(actor_index().resolve, ref.aliases) if k), None
+        )
+        given = [ref.name, *ref.aliases]
+        if known:
+            aliases = [*known.aliases, *(n for n in given if n != known.name)]
+            node = self.batch.add_node(
+                "Actor",
+                known.id,
+                name=known.name,
+                aliases=aliases,
+                attack_id=known.attack_id,
+                reference=False,
+            )
+        else:
+            node = self.batch.add_node(
+                "Actor",
+                slugify(ref.name),
+                name=ref.name,
+                aliases=list(ref.aliases),
+                reference=False,
+            )
+        conf = ref.confidence if ref.confidence is not None else c.confidence
+        camp = ("Campaign", c.campaign_id)
+        self.batch.add_edge(
+            "ATTRIBUTED_TO", camp, node, **self.provenance(ref.evidence, conf, first, last)
+        )
+        self.mention(node, ref.evidence)
+        if ref.country is not None:
+            cid = ref.country.id
+            country = self.batch.add_node("Country", cid, name=country_name(cid), reference=False)
+            cconf = ref.country.confidence if ref.country.confidence is not None else c.confidence
+            self.batch.add_edge(
+                "LINKED_TO",
+                node,
+                country,
+                **self.provenance(ref.country.evidence, cconf, first, last),
+            )
+            self.mention(country, ref.country.evidence)
+        return node
+
+    def technique(self, tid: str, *, reference: bool) -> tuple[str, str]:
+        info = technique(tid)
+        if info is None:
+            raise GraphkitError(f"unknown technique {tid!r}")
+        node = self.batch.add_node(
+            "Technique",
+            info.id,
+            name=info.name,
+            framework=info.framework,
+            tactics=list(info.tactics),
+            url=info.url,
+            reference=reference,
+        )
+        if info.parent:
+            parent = self.technique(info.parent, reference=True)
+            self.batch.add_edge(
+                "SUBTECHNIQUE_OF",
+                node,
+                parent,
+                sources=[ATTACK_SOURCE],
+                evidence=[f"{ATTACK_SOURCE}: {info.id} is a sub-technique of {info.parent}"],
+                confidence=100,
+            )
+        return node
+
+
+def build_batch(
+    findings: Findings, *, sha256: str | None = None, extracted: bool = False
+) -> GraphBatch:
+    """The nodes and edges one report's findings add to the graph.
+
+    Parameters
+    ----------
+    findings : Findings
+        A validated findings file.
+    sha256 : str, optional
+        The hash of the file it came from, kept on the Report node.
+    extracted : bool
+        True when the findings were drafted by the extractor, not curated by an analyst.
+    """
+    builder = _Builder(findings, sha256, extracted)
+    for campaign in findings.campaigns:
+        builder.campaign(campaign)
+    return builder.batch

@@ -1,0 +1,14 @@
+"""The CLI's commands, one module per group; each adds itself to :data:`graphkit.cli.app`."""
+
+from __future__ import annotations
+
+import importlib
+
+__all__ = ["register_all"]
+
+_MODULES = ("load", "stats", "schema")
+
+
+def register_all() -> None:
+    for name in _MODULES:
+        importlib.import_module(f"graphkit.commands.{name}")

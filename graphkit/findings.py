@@ -1,0 +1,197 @@
+"""The findings format v1: an analyst's curated reading of one report, validated by pydantic.
+
+Every fact carries the evidence for it and may carry a confidence (0-100); a fact without
+one takes its campaign's ``confidence``. Ids are checked against the vocabularies: sectors
+(DESIGN.md), techniques (ATT&CK v18.1, ATLAS, LLM-themed), ISO countries and languages
+(names such as "China" or "Farsi" are accepted and turned into codes).
+
+Examples
+--------
+>>> f = Findings.model_validate({
+...     "report": {"title": "Threat update", "publisher": "OpenAI", "published": "2025-06-05"},
+...     "campaigns": [{"name": "ScopeCreep", "languages": [{"id": "Russian", "evidence": "e"}]}],
+... })
+>>> f.report_id, f.campaigns[0].languages[0].id
+('openai-2025-06-05-threat-update', 'ru')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from graphkit.identity import resolve_country, resolve_language, slugify
+from graphkit.techniques import technique
+from graphkit.vocab import SECTORS
+
+__all__ = [
+    "ActorRef",
+    "CampaignFindings",
+    "Fact",
+    "Findings",
+    "NamedFact",
+    "ReportMeta",
+    "Targets",
+    "findings_json_schema",
+]
+
+Name = Annotated[str, Field(min_length=1, max_length=200)]
+Text = Annotated[str, Field(min_length=1, max_length=2000)]
+LongText = Annotated[str, Field(min_length=1, max_length=10000)]
+Confidence = Annotated[int, Field(ge=0, le=100)]
+# A findings file names at most this many items in one list; more is a mistake or an attack.
+Many = 500
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+class Fact(_Strict):
+    """A statement of the report, with the words that support it."""
+
+    evidence: Text = Field(description="a short quote or paraphrase from the report")
+    confidence: Confidence | None = Field(
+        default=None, description="0-100; defaults to the campaign's confidence"
+    )
+
+
+class CountryFact(Fact):
+    id: Name = Field(description="ISO 3166-1 alpha-2 code, or a country name or demonym")
+
+    @field_validator("id")
+    @classmethod
+    def _country(cls, v: str) -> str:
+        code = resolve_country(v)
+        if code is None:
+            raise ValueError(f"unknown country {v!r} (use an ISO 3166-1 alpha-2 code)")
+        return code
+
+
+class LanguageFact(Fact):
+    id: Name = Field(description="ISO 639-1 code, or a language name")
+
+    @field_validator("id")
+    @classmethod
+    def _language(cls, v: str) -> str:
+        code = resolve_language(v)
+        if code is None:
+            raise ValueError(f"unknown language {v!r} (use an ISO 639-1 code)")
+        return code
+
+
+class SectorFact(Fact):
+    id: Name = Field(description="a sector id of the controlled vocabulary")
+
+    @field_validator("id")
+    @classmethod
+    def _sector(cls, v: str) -> str:
+        if v in SECTORS:
+            return v
+        raise ValueError(f"unknown sector {v!r} (known: {', '.join(SECTORS)})")
+
+
+class TechniqueFact(Fact):
+    id: Name = Field(description="ATT&CK (T1566.001), ATLAS (AML.T0051) or LLM-themed id")
+
+    @field_validator("id")
+    @classmethod
+    def _technique(cls, v: str) -> str:
+        if technique(v) is None:
+            raise ValueError(
+                f"unknown technique {v!r} (not in ATT&CK v18.1, ATLAS or the LLM list)"
+            )
+        return v
+
+
+class NamedFact(Fact):
+    """A fact about something named freely: an organisation, a platform."""
+
+    name: Name
+
+
+class ActorRef(Fact):
+    """The actor a campaign is attributed to; ``evidence`` supports the attribution."""
+
+    name: Name
+    aliases: list[Name] = Field(default_factory=list, max_length=Many)
+    country: CountryFact | None = None
+
+
+class Targets(_Strict):
+    sectors: list[SectorFact] = Field(default_factory=list, max_length=Many)
+    countries: list[CountryFact] = Field(default_factory=list, max_length=Many)
+    organizations: list[NamedFact] = Field(default_factory=list, max_length=Many)
+
+
+class CampaignFindings(_Strict):
+    """One operation, network or campaign of the report, and what the report says of it."""
+
+    name: Name
+    id: Name | None = Field(default=None, description="defaults to the slug of the name")
+    aliases: list[Name] = Field(default_factory=list, max_length=Many)
+    summary: LongText | None = None
+    disruption: Text | None = None
+    first_seen: dt.date | None = None
+    last_seen: dt.date | None = None
+    confidence: Confidence = Field(default=70, description="the default for its facts")
+    actor: ActorRef | None = None
+    languages: list[LanguageFact] = Field(default_factory=list, max_length=Many)
+    targets: Targets = Field(default_factory=Targets)
+    techniques: list[TechniqueFact] = Field(default_factory=list, max_length=Many)
+    platforms: list[NamedFact] = Field(default_factory=list, max_length=Many)
+
+    @property
+    def campaign_id(self) -> str:
+        return slugify(self.id or self.name)
+
+    @field_validator("id")
+    @classmethod
+    def _slug(cls, v: str | None) -> str | None:
+        if v is not None and not slugify(v):
+            raise ValueError("an id needs at least one letter or digit")
+        return v
+
+
+class ReportMeta(_Strict):
+    title: Name
+    publisher: Name
+    published: dt.date
+    url: Annotated[str, Field(max_length=2000, pattern=r"^https?://\S+$")] | None = None
+    id: Name | None = Field(default=None, description="defaults to publisher-yyyy-mm-dd-slug")
+    summary: LongText | None = None
+
+
+class Findings(_Strict):
+    """A findings file: one report and its campaigns."""
+
+    format: Literal["graphkit-findings/1"] = "graphkit-findings/1"
+    report: ReportMeta
+    campaigns: list[CampaignFindings] = Field(min_length=1, max_length=Many)
+
+    @property
+    def report_id(self) -> str:
+        r = self.report
+        if r.id:
+            return slugify(r.id)
+        return f"{slugify(r.publisher)}-{r.published.isoformat()}-{slugify(r.title, max_words=6)}"
+
+    @model_validator(mode="after")
+    def _unique_campaigns(self) -> Findings:
+        seen: set[str] = set()
+        for c in self.campaigns:
+            if c.campaign_id in seen:
+                raise ValueError(f"two campaigns share the id {c.campaign_id!r}")
+            seen.add(c.campaign_id)
+        return self
+
+
+def findings_json_schema() -> dict[str, Any]:
+    """The JSON Schema of the findings format, as `graphkit schema --json-schema` prints it."""
+    schema = Findings.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://graphkit.invalid/schemas/findings-1.json"
+    return json.loads(json.dumps(schema))

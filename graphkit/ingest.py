@@ -1,0 +1,119 @@
+"""Loading report files into a store: expand paths, read, build, write one report at a time.
+
+Each file is its own transaction: a bad file is reported and skipped, the others load.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graphkit.build import GraphBatch, build_batch
+from graphkit.errors import GraphkitError, InputError, StoreUnavailableError
+from graphkit.store.base import GraphStore, WriteResult
+from loaders import SUFFIXES, read_report
+
+__all__ = ["FileResult", "LoadSummary", "expand_paths", "load_paths", "prepare"]
+
+
+@dataclass
+class FileResult:
+    path: str
+    status: str  # loaded, unchanged, failed, planned (dry run)
+    report_id: str | None = None
+    error: str | None = None
+    written: WriteResult = field(default_factory=WriteResult)
+    nodes: dict[str, int] = field(default_factory=dict)
+    relationships: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class LoadSummary:
+    files: list[FileResult] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return [f for f in self.files if f.status == "failed"]
+
+    @property
+    def total(self) -> WriteResult:
+        out = WriteResult()
+        for f in self.files:
+            out.add(f.written)
+        return out
+
+
+def expand_paths(paths: Iterable[str]) -> list[Path]:
+    """Files as given, folders searched recursively for report files, globs expanded.
+
+    Raises
+    ------
+    InputError
+        A path that names nothing.
+    """
+    out: list[Path] = []
+    for raw in paths:
+        matches = [Path(m) for m in sorted(glob.glob(raw, recursive=True))] or [Path(raw)]
+        for p in matches:
+            if p.is_dir():
+                out.extend(
+                    f
+                    for f in sorted(p.rglob("*"))
+                    if f.is_file()
+                    and f.suffix.lower() in SUFFIXES
+                    and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                )
+            elif p.is_file():
+                out.append(p)
+            else:
+                raise InputError("no such file or folder", path=raw)
+    unique: dict[Path, Path] = {}
+    for p in out:
+        unique.setdefault(p.resolve(), p)
+    return list(unique.values())
+
+
+def prepare(path: Path) -> GraphBatch:
+    """Read, validate and build one report file into its batch."""
+    findings, data = read_report(path)
+    return build_batch(findings, sha256=hashlib.sha256(data).hexdigest())
+
+
+def load_paths(
+    store: GraphStore | None,
+    paths: Iterable[str],
+    *,
+    on_file: Callable[[FileResult], None] | None = None,
+) -> LoadSummary:
+    """Load every report file under ``paths``; with ``store=None`` only plan (dry run).
+
+    Input errors are recorded per file and do not stop the others; a store that becomes
+    unreachable stops the load (:class:`StoreUnavailableError` propagates).
+    """
+    summary = LoadSummary()
+    for path in expand_paths(paths):
+        result = FileResult(path=str(path), status="failed")
+        try:
+            batch = prepare(path)
+            result.report_id = batch.report_id
+            result.nodes = dict(Counter(label for label, _ in batch.nodes))
+            result.relationships = dict(Counter(k.type for k in batch.edges))
+            if store is None:
+                result.status = "planned"
+            else:
+                result.written = store.write_batch(batch)
+                result.status = "loaded" if result.written.changed else "unchanged"
+        except StoreUnavailableError:
+            raise
+        except InputError as exc:
+            result.error = str(exc if exc.path else exc.at(str(path)))
+        except GraphkitError as exc:
+            result.error = f"{path}: {exc}"
+        summary.files.append(result)
+        if on_file:
+            on_file(result)
+    return summary

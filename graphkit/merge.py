@@ -1,0 +1,56 @@
+"""How nodes and edges merge when the same thing is written again: by the schema's rules.
+
+Pure functions, used inside a batch (two campaigns stating one fact) and against a store
+(a second report stating a known fact). Merging is idempotent: merging a value into itself
+changes nothing, so loading a report twice changes nothing.
+
+Examples
+--------
+>>> e = merge_edge({"sources": ["a"], "confidence": 60}, {"sources": ["b"], "confidence": 40})
+>>> e["sources"], e["confidence"]
+(['a', 'b'], 60)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graphkit.schema import KEEP, MAX, MIN, NODES, REL_PROPS, REPLACE, UNION, Prop
+
+__all__ = ["merge_edge", "merge_node", "merge_props"]
+
+
+def _merge_value(rule: str, old: Any, new: Any) -> Any:
+    if rule == UNION:
+        out = list(old or [])
+        out.extend(v for v in (new or []) if v not in out)
+        return out
+    if old is None:
+        return new
+    if new is None:
+        return old
+    if rule == KEEP:
+        return old
+    if rule == REPLACE:
+        return new
+    if rule == MIN:
+        return min(old, new)
+    if rule == MAX:
+        return max(old, new)
+    raise ValueError(f"unknown merge rule {rule!r}")
+
+
+def merge_props(
+    props: tuple[Prop, ...], old: dict[str, Any] | None, new: dict[str, Any]
+) -> dict[str, Any]:
+    """Every declared property, merged by its rule; ``old`` is None for a new item."""
+    old = old or {}
+    return {p.name: _merge_value(p.merge, old.get(p.name), new.get(p.name)) for p in props}
+
+
+def merge_node(label: str, old: dict[str, Any] | None, new: dict[str, Any]) -> dict[str, Any]:
+    return merge_props(NODES[label].all_props, old, new)
+
+
+def merge_edge(old: dict[str, Any] | None, new: dict[str, Any]) -> dict[str, Any]:
+    return merge_props(REL_PROPS, old, new)

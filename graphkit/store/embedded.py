@@ -1,0 +1,104 @@
+"""The embedded store: LadybugDB in a directory on disk, no server."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Any
+
+import ladybug
+
+from graphkit.build import GraphBatch
+from graphkit.errors import QueryError, StoreError
+from graphkit.schema import ladybug_ddl
+from graphkit.store.base import QueryResult, WriteResult, apply_batch, count_all
+
+__all__ = ["DB_FILE", "EmbeddedStore"]
+
+DB_FILE = "graph.lbug"
+
+
+class EmbeddedStore:
+    """A LadybugDB database kept as ``DIRECTORY/graph.lbug``.
+
+    Parameters
+    ----------
+    directory : str or Path
+        Where the database lives; created on the first write.
+    read_only : bool
+        Open it read-only: LadybugDB itself refuses any write.
+    """
+
+    backend = "embedded"
+
+    def __init__(self, directory: str | Path, *, read_only: bool = False) -> None:
+        self.directory = Path(directory)
+        self.location = str(self.directory)
+        self.read_only = read_only
+        db_path = self.directory / DB_FILE
+        if read_only and not db_path.exists():
+            raise StoreError(f"no graph in {self.directory} yet: load reports into it first")
+        if self.directory.exists() and not self.directory.is_dir():
+            raise StoreError(f"{self.directory} is not a directory")
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            self._db = ladybug.Database(str(db_path), read_only=read_only)
+            self._conn = ladybug.Connection(self._db)
+        except (RuntimeError, OSError) as exc:
+            raise StoreError(f"cannot open the embedded store {self.directory}: {exc}") from None
+        if not read_only:
+            for ddl in ladybug_ddl():
+                self._conn.execute(ddl)
+
+    def _run(self, cypher: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        result = self._conn.execute(cypher, params)
+        assert not isinstance(result, list)
+        columns = result.get_column_names()
+        return [dict(zip(columns, row, strict=True)) for row in result.get_all()]
+
+    def write_batch(self, batch: GraphBatch) -> WriteResult:
+        """Merge one batch in one transaction: all of it or nothing."""
+        if self.read_only:
+            raise StoreError("the store is open read-only")
+        self._conn.execute("BEGIN TRANSACTION")
+        try:
+            result = apply_batch(self._run, batch, "ladybug")
+        except RuntimeError as exc:
+            self._rollback()
+            raise StoreError(f"write failed and was rolled back: {exc}") from None
+        except BaseException:
+            self._rollback()
+            raise
+        self._conn.execute("COMMIT")
+        return result
+
+    def _rollback(self) -> None:
+        # LadybugDB has already rolled back a transaction whose statement failed.
+        with contextlib.suppress(RuntimeError):
+            self._conn.execute("ROLLBACK")
+
+    def run(
+        self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False
+    ) -> QueryResult:
+        """Run one Cypher statement and return its columns and rows."""
+        if write and self.read_only:
+            raise QueryError("the store is open read-only")
+        try:
+            result = self._conn.execute(cypher, params or {})
+        except RuntimeError as exc:
+            raise QueryError(str(exc).strip()) from None
+        assert not isinstance(result, list)
+        return QueryResult(result.get_column_names(), [list(r) for r in result.get_all()])
+
+    def stats(self) -> dict[str, dict[str, int]]:
+        return count_all(self._run)
+
+    def close(self) -> None:
+        self._conn.close()
+        self._db.close()
+
+    def __enter__(self) -> EmbeddedStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

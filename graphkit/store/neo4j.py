@@ -1,0 +1,142 @@
+"""The Neo4j store: any Neo4j 5.26+ over Bolt (``bolt://``, ``neo4j://``, ``neo4j+s://``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import neo4j
+from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable
+
+from graphkit.build import GraphBatch
+from graphkit.errors import QueryError, StoreError, StoreUnavailableError
+from graphkit.schema import neo4j_schema_statements
+from graphkit.store.base import QueryResult, WriteResult, apply_batch, count_all
+
+__all__ = ["Neo4jStore"]
+
+
+class Neo4jStore:
+    """A Neo4j database reached through the official driver.
+
+    Parameters
+    ----------
+    uri : str
+        ``bolt://host:7687``, ``neo4j://host`` (routing: clusters, Aura) or ``neo4j+s://``.
+    user, password : str
+        Credentials; the password is never put in a message.
+    database : str, optional
+        The database name; the server's default when omitted.
+    read_only : bool
+        Refuse writes: every statement runs in read access mode.
+    """
+
+    backend = "neo4j"
+
+    def __init__(
+        self,
+        uri: str,
+        user: str,
+        password: str,
+        *,
+        database: str | None = None,
+        read_only: bool = False,
+    ) -> None:
+        self.location = uri
+        self.database = database
+        self.read_only = read_only
+        self._schema_ready = False
+        try:
+            self._driver = neo4j.GraphDatabase.driver(
+                uri,
+                auth=(user, password),
+                # The store's own statements read properties a new graph lacks yet: no warnings.
+                notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF,
+            )
+            self._driver.verify_connectivity()
+        except AuthError:
+            raise StoreUnavailableError(
+                f"Neo4j at {uri} refused the credentials of user {user!r}"
+            ) from None
+        except (ServiceUnavailable, OSError, ValueError) as exc:
+            raise StoreUnavailableError(
+                f"cannot reach Neo4j at {uri}: {_first_line(exc)}"
+            ) from None
+        except Neo4jError as exc:
+            raise StoreUnavailableError(f"Neo4j at {uri}: {_first_line(exc)}") from None
+
+    def _session(self, write: bool) -> neo4j.Session:
+        mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
+        return self._driver.session(database=self.database, default_access_mode=mode)
+
+    def ensure_schema(self) -> None:
+        """Create the constraints and indexes of ``cypher/schema.cypher`` (idempotent)."""
+        if self._schema_ready:
+            return
+        with self._session(write=True) as session:
+            for statement in neo4j_schema_statements():
+                session.run(statement).consume()
+        self._schema_ready = True
+
+    def write_batch(self, batch: GraphBatch) -> WriteResult:
+        """Merge one batch in one managed transaction (retried by the driver if it must)."""
+        if self.read_only:
+            raise StoreError("the store is open read-only")
+        self.ensure_schema()
+
+        def work(tx: neo4j.ManagedTransaction) -> WriteResult:
+            return apply_batch(lambda q, p: tx.run(q, p).data(), batch, "neo4j")
+
+        try:
+            with self._session(write=True) as session:
+                return session.execute_write(work)
+        except ServiceUnavailable as exc:
+            raise StoreUnavailableError(
+                f"lost Neo4j at {self.location}: {_first_line(exc)}"
+            ) from None
+        except Neo4jError as exc:
+            raise StoreError(f"write failed and was rolled back: {_first_line(exc)}") from None
+
+    def run(
+        self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False
+    ) -> QueryResult:
+        """Run one statement; in read access mode unless ``write`` is true."""
+        if write and self.read_only:
+            raise QueryError("the store is open read-only")
+
+        def work(tx: neo4j.ManagedTransaction) -> QueryResult:
+            result = tx.run(cypher, params or {})
+            keys = list(result.keys())
+            return QueryResult(keys, [list(r.values()) for r in result])
+
+        try:
+            with self._session(write=write) as session:
+                if write:
+                    return session.execute_write(work)
+                return session.execute_read(work)
+        except ClientError as exc:
+            raise QueryError(_first_line(exc)) from None
+        except ServiceUnavailable as exc:
+            raise StoreUnavailableError(
+                f"lost Neo4j at {self.location}: {_first_line(exc)}"
+            ) from None
+
+    def stats(self) -> dict[str, dict[str, int]]:
+        def work(tx: neo4j.ManagedTransaction) -> dict[str, dict[str, int]]:
+            return count_all(lambda q, p: tx.run(q, p).data())
+
+        with self._session(write=False) as session:
+            return session.execute_read(work)
+
+    def close(self) -> None:
+        self._driver.close()
+
+    def __enter__(self) -> Neo4jStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _first_line(exc: Exception) -> str:
+    message = getattr(exc, "message", None) or str(exc)
+    return str(message).strip().splitlines()[0] if message else type(exc).__name__

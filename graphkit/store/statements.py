@@ -1,0 +1,63 @@
+"""The Cypher a store writes and counts with, generated from the schema.
+
+Labels and relationship types come only from the schema; every value is a ``$parameter``.
+The two backends differ in one place: LadybugDB needs a ``CAST`` so that a column of nulls or
+empty lists binds to the declared type, where Neo4j takes the value as it is.
+"""
+
+from __future__ import annotations
+
+from graphkit.schema import NODES, REL_PROPS, RELS, Prop
+
+__all__ = [
+    "count_edges",
+    "count_nodes",
+    "read_edges",
+    "read_nodes",
+    "write_edges",
+    "write_nodes",
+]
+
+
+def _value(p: Prop, dialect: str) -> str:
+    return f"CAST(row.{p.name} AS {p.type})" if dialect == "ladybug" else f"row.{p.name}"
+
+
+def read_nodes(label: str) -> str:
+    cols = ", ".join(f"n.{p.name} AS {p.name}" for p in NODES[label].all_props)
+    return f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) RETURN {cols}"
+
+
+def write_nodes(label: str, dialect: str) -> str:
+    sets = ", ".join(
+        f"n.{p.name} = {_value(p, dialect)}" for p in NODES[label].all_props if p.name != "id"
+    )
+    return f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET {sets}"
+
+
+def read_edges(rel_type: str, src: str, dst: str) -> str:
+    assert (src, dst) in RELS[rel_type].endpoints
+    cols = ", ".join(f"r.{p.name} AS {p.name}" for p in REL_PROPS)
+    return (
+        f"UNWIND $pairs AS p MATCH (a:{src} {{id: p.src}})-[r:{rel_type}]->(b:{dst} {{id: p.dst}}) "
+        f"RETURN a.id AS src, b.id AS dst, {cols}"
+    )
+
+
+def write_edges(rel_type: str, src: str, dst: str, dialect: str) -> str:
+    assert (src, dst) in RELS[rel_type].endpoints
+    sets = ", ".join(f"r.{p.name} = {_value(p, dialect)}" for p in REL_PROPS)
+    return (
+        f"UNWIND $rows AS row MATCH (a:{src} {{id: row.src}}), (b:{dst} {{id: row.dst}}) "
+        f"MERGE (a)-[r:{rel_type}]->(b) SET {sets}"
+    )
+
+
+def count_nodes(label: str) -> str:
+    assert label in NODES
+    return f"MATCH (n:{label}) RETURN count(n) AS c"
+
+
+def count_edges(rel_type: str) -> str:
+    assert rel_type in RELS
+    return f"MATCH ()-[r:{rel_type}]->() RETURN count(r) AS c"

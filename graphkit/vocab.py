@@ -1,0 +1,433 @@
+"""Controlled vocabularies: sectors, LLM-themed techniques, ATLAS techniques, AI platforms.
+
+The ids are a contract (DESIGN.md); names and synonyms are the project's own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = [
+    "ATLAS_TECHNIQUES",
+    "LLM_TECHNIQUES",
+    "PLATFORMS",
+    "SECTORS",
+    "Platform",
+    "Sector",
+    "VocabTechnique",
+]
+
+
+@dataclass(frozen=True)
+class Sector:
+    id: str
+    name: str
+    synonyms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class VocabTechnique:
+    id: str
+    name: str
+    description: str
+    framework: str
+    tactics: tuple[str, ...] = ()
+    maps_to: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Platform:
+    id: str
+    name: str
+    vendor: str
+    synonyms: tuple[str, ...] = field(default=())
+
+
+SECTORS: dict[str, Sector] = {
+    s.id: s
+    for s in [
+        Sector(
+            "government",
+            "Government",
+            (
+                "governments",
+                "public sector",
+                "ministries",
+                "government agencies",
+                "government officials",
+                "diplomatic missions",
+                "diplomats",
+                "embassies",
+                "state agencies",
+            ),
+        ),
+        Sector(
+            "defense",
+            "Defense",
+            (
+                "defence",
+                "military",
+                "defense contractors",
+                "defence contractors",
+                "armed forces",
+                "defense industrial base",
+            ),
+        ),
+        Sector(
+            "education",
+            "Education",
+            (
+                "academia",
+                "academic",
+                "universities",
+                "university",
+                "research institutes",
+                "research institute",
+                "schools",
+                "scholars",
+            ),
+        ),
+        Sector(
+            "think-tanks",
+            "Think tanks",
+            (
+                "think tank",
+                "think-tank",
+                "policy institutes",
+                "policy experts",
+                "foreign policy experts",
+            ),
+        ),
+        Sector(
+            "civil-society",
+            "Civil society",
+            (
+                "activists",
+                "activist",
+                "dissidents",
+                "ngos",
+                "ngo",
+                "non-governmental organizations",
+                "human rights groups",
+                "critics of the chinese government",
+                "critics of a government",
+                "government critics",
+                "diaspora",
+                "uyghurs",
+                "protesters",
+            ),
+        ),
+        Sector(
+            "political",
+            "Political",
+            (
+                "political parties",
+                "elections",
+                "election",
+                "politicians",
+                "political campaigns",
+                "voters",
+                "senator",
+                "senators",
+            ),
+        ),
+        Sector(
+            "media",
+            "Media",
+            (
+                "journalists",
+                "journalist",
+                "news",
+                "news outlets",
+                "press",
+                "newspapers",
+                "broadcasters",
+            ),
+        ),
+        Sector(
+            "religious", "Religious", ("religious institutions", "churches", "religious groups")
+        ),
+        Sector(
+            "semiconductors",
+            "Semiconductors",
+            (
+                "semiconductor",
+                "chip makers",
+                "chipmakers",
+                "chip manufacturers",
+                "semiconductor industry",
+            ),
+        ),
+        Sector(
+            "technology",
+            "Technology",
+            (
+                "tech companies",
+                "technology companies",
+                "it providers",
+                "it service providers",
+                "software companies",
+                "tech firms",
+            ),
+        ),
+        Sector(
+            "telecommunications",
+            "Telecommunications",
+            (
+                "telecom",
+                "telecoms",
+                "telecommunication",
+                "telecommunications providers",
+                "telcos",
+                "mobile operators",
+            ),
+        ),
+        Sector(
+            "aerospace",
+            "Aerospace",
+            ("satellite", "satellites", "satellite communications", "space", "aviation"),
+        ),
+        Sector("energy", "Energy", ("oil and gas", "power", "electricity", "nuclear")),
+        Sector(
+            "healthcare",
+            "Healthcare",
+            ("health care", "hospitals", "hospital", "medical", "pharmaceutical", "health"),
+        ),
+        Sector(
+            "emergency-services",
+            "Emergency services",
+            ("emergency services", "first responders", "police", "fire departments"),
+        ),
+        Sector(
+            "financial-services",
+            "Financial services",
+            ("finance", "financial", "banks", "banking", "insurance"),
+        ),
+        Sector(
+            "cryptocurrency",
+            "Cryptocurrency",
+            (
+                "crypto",
+                "cryptocurrency exchanges",
+                "cryptocurrency investors",
+                "blockchain",
+                "defi",
+                "web3",
+            ),
+        ),
+        Sector("manufacturing", "Manufacturing", ("industrial", "manufacturers")),
+        Sector(
+            "transportation",
+            "Transportation",
+            ("logistics", "shipping", "maritime", "rail", "airlines"),
+        ),
+        Sector(
+            "critical-infrastructure",
+            "Critical infrastructure",
+            (
+                "ics",
+                "industrial control systems",
+                "plcs",
+                "water",
+                "water utilities",
+                "utilities",
+                "scada",
+                "operational technology",
+            ),
+        ),
+        Sector("gaming", "Gaming", ("gamers", "video games", "game", "gambling")),
+        Sector("legal", "Legal", ("law firms", "lawyers")),
+        Sector("retail", "Retail", ("e-commerce", "retailers")),
+        Sector("hospitality", "Hospitality", ("hotels", "travel")),
+        Sector(
+            "individuals",
+            "Individuals",
+            (
+                "private persons",
+                "private individuals",
+                "job seekers",
+                "scam victims",
+                "consumers",
+                "users",
+            ),
+        ),
+        Sector(
+            "ai-providers",
+            "AI providers",
+            ("ai companies", "ai labs", "ai providers", "ai researchers"),
+        ),
+    ]
+}
+
+LLM_TECHNIQUES: dict[str, VocabTechnique] = {
+    t.id: t
+    for t in [
+        VocabTechnique(
+            "llm-informed-reconnaissance",
+            "LLM-informed reconnaissance",
+            "Asking a model about targets, organisations, people or technologies to "
+            "prepare an operation.",
+            "llm",
+            ("reconnaissance",),
+            ("T1593", "T1589"),
+        ),
+        VocabTechnique(
+            "llm-enhanced-scripting",
+            "LLM-enhanced scripting techniques",
+            "Using a model to write, fix or explain scripts and small programs.",
+            "llm",
+            ("execution",),
+            ("T1059",),
+        ),
+        VocabTechnique(
+            "llm-aided-development",
+            "LLM-aided development",
+            "Using a model in the development of tools and malware.",
+            "llm",
+            ("resource-development",),
+            ("T1587.001",),
+        ),
+        VocabTechnique(
+            "llm-supported-social-engineering",
+            "LLM-supported social engineering",
+            "Using a model to draft lures, phishing messages, personas or "
+            "translations for social engineering.",
+            "llm",
+            ("initial-access",),
+            ("T1566", "T1598"),
+        ),
+        VocabTechnique(
+            "llm-assisted-vulnerability-research",
+            "LLM-assisted vulnerability research",
+            "Asking a model about known vulnerabilities and how to exploit them.",
+            "llm",
+            ("resource-development",),
+            ("T1588.006",),
+        ),
+        VocabTechnique(
+            "llm-optimized-payload-crafting",
+            "LLM-optimized payload crafting",
+            "Using a model to build or obfuscate payloads.",
+            "llm",
+            ("defense-evasion",),
+            ("T1027",),
+        ),
+        VocabTechnique(
+            "llm-enhanced-anomaly-detection-evasion",
+            "LLM-enhanced anomaly detection evasion",
+            "Using a model to make malicious activity blend with normal activity "
+            "or escape sandboxes.",
+            "llm",
+            ("defense-evasion",),
+            ("T1497",),
+        ),
+        VocabTechnique(
+            "llm-directed-security-feature-bypass",
+            "LLM-directed security feature bypass",
+            "Asking a model how to disable or get around security features such as "
+            "antivirus, UAC or two-factor checks.",
+            "llm",
+            ("defense-evasion",),
+            ("T1562.001", "T1553"),
+        ),
+        VocabTechnique(
+            "llm-advised-resource-development",
+            "LLM-advised resource development",
+            "Using a model to plan or set up infrastructure, accounts and tools.",
+            "llm",
+            ("resource-development",),
+            ("T1583", "T1585"),
+        ),
+        VocabTechnique(
+            "llm-refined-operational-command",
+            "LLM-refined operational command techniques",
+            "Asking a model for commands to run on a compromised system.",
+            "llm",
+            ("execution",),
+            ("T1059",),
+        ),
+        VocabTechnique(
+            "llm-aided-translation",
+            "LLM-aided translation",
+            "Using a model to translate material, lures or technical papers.",
+            "llm",
+            ("resource-development",),
+            (),
+        ),
+    ]
+}
+
+# The ATLAS techniques that matter most for AI misuse, named from their public definitions.
+ATLAS_TECHNIQUES: dict[str, VocabTechnique] = {
+    t.id: t
+    for t in [
+        VocabTechnique(
+            "AML.T0040",
+            "AI Model Inference API Access",
+            "Gaining access to a model through its inference API.",
+            "atlas",
+            ("ai-model-access",),
+        ),
+        VocabTechnique(
+            "AML.T0043",
+            "Craft Adversarial Data",
+            "Crafting inputs meant to make a model misbehave.",
+            "atlas",
+            ("ai-attack-staging",),
+        ),
+        VocabTechnique(
+            "AML.T0048",
+            "External Harms",
+            "Using a model to cause harm outside the AI system itself.",
+            "atlas",
+            ("impact",),
+        ),
+        VocabTechnique(
+            "AML.T0051",
+            "LLM Prompt Injection",
+            "Crafted prompts that make a language model ignore its instructions.",
+            "atlas",
+            ("execution",),
+        ),
+        VocabTechnique(
+            "AML.T0052",
+            "Phishing",
+            "Phishing aided by generative AI.",
+            "atlas",
+            ("initial-access",),
+        ),
+        VocabTechnique(
+            "AML.T0054",
+            "LLM Jailbreak",
+            "Prompts that get a language model around its safety controls.",
+            "atlas",
+            ("privilege-escalation", "defense-evasion"),
+        ),
+        VocabTechnique(
+            "AML.T0057",
+            "LLM Data Leakage",
+            "Prompts that get a language model to reveal sensitive data.",
+            "atlas",
+            ("exfiltration",),
+        ),
+    ]
+}
+
+PLATFORMS: dict[str, Platform] = {
+    p.id: p
+    for p in [
+        Platform("chatgpt", "ChatGPT", "OpenAI", ("openai", "gpt-4", "gpt-4o", "openai models")),
+        Platform("openai-api", "OpenAI API", "OpenAI", ("openai api",)),
+        Platform("sora", "Sora", "OpenAI"),
+        Platform("gemini", "Gemini", "Google", ("bard", "google gemini", "gemini api")),
+        Platform("claude", "Claude", "Anthropic", ("anthropic",)),
+        Platform("claude-code", "Claude Code", "Anthropic"),
+        Platform("copilot", "Copilot", "Microsoft", ("microsoft copilot", "bing chat")),
+        Platform("llama", "Llama", "Meta", ("meta llama",)),
+        Platform("deepseek", "DeepSeek", "DeepSeek"),
+        Platform("qwen", "Qwen", "Alibaba"),
+        Platform("grok", "Grok", "xAI"),
+        Platform("mistral", "Mistral", "Mistral AI"),
+        Platform("hugging-face", "Hugging Face", "Hugging Face", ("huggingface",)),
+    ]
+}

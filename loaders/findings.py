@@ -1,0 +1,162 @@
+"""Findings files (YAML or JSON, one report each) into validated :class:`Findings`.
+
+A pure ``parse_findings(text, ...)`` under a thin ``read_findings(path)``. Errors are
+:class:`InputError` naming the file, the line where it can be known, and the field.
+
+Examples
+--------
+>>> text = '''
+... report: {title: T, publisher: OpenAI, published: 2025-06-05}
+... campaigns:
+...   - name: X
+...     targets: {sectors: [{id: farming, evidence: e}]}
+... '''
+>>> try:
+...     parse_findings(text, path="r.yaml")
+... except InputError as e:
+...     print(str(e).split(" (known")[0])
+r.yaml:5: campaigns.0.targets.sectors.0.id: unknown sector 'farming'
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from graphkit.errors import InputError
+from graphkit.findings import Findings
+
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "decode_text", "parse_findings", "read_findings"]
+
+MAX_BYTES = 8 * 1024 * 1024
+MAX_DEPTH = 32
+
+
+def decode_text(data: bytes, path: str) -> str:
+    """UTF-8 text from a file's bytes, or an InputError for empty, binary or oversized input."""
+    if len(data) > MAX_BYTES:
+        raise InputError(f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB", path=path)
+    if not data.strip():
+        raise InputError("file is empty", path=path)
+    if b"\x00" in data:
+        raise InputError("file is binary, not text", path=path)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"file is not UTF-8 text (byte {exc.start})", path=path) from None
+
+
+def _line(event: yaml.Event) -> int | None:
+    return event.start_mark.line + 1 if event.start_mark else None
+
+
+def _yaml_guard(text: str, path: str) -> None:
+    """Refuse anchors/aliases (alias bombs) and deep nesting before anything is built."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent):
+                raise InputError(
+                    "YAML aliases (*name) are not allowed", path=path, line=_line(event)
+                )
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    message = f"nested deeper than {MAX_DEPTH} levels"
+                    raise InputError(message, path=path, line=_line(event))
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        raise InputError(f"invalid YAML: {exc.problem}", path=path, line=line) from None
+
+
+def _compose(text: str) -> yaml.Node | None:
+    loader = yaml.SafeLoader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def _line_of(root: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:
+    """The line of the deepest YAML node that a pydantic error location reaches."""
+    node, line = root, None
+    for part in loc:
+        if node is None:
+            break
+        line = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if k.value == part), None)
+            if node is None:  # an unknown or missing key: point at the key if it is there
+                return line
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            node = node.value[part] if part < len(node.value) else None
+        else:
+            break
+    if node is not None:
+        line = node.start_mark.line + 1
+    return line
+
+
+def _validation_error(exc: ValidationError, root: yaml.Node | None, path: str) -> InputError:
+    err = exc.errors()[0]
+    loc = tuple(p for p in err["loc"] if not isinstance(p, str) or "[" not in p)
+    field = ".".join(str(p) for p in loc) or None
+    msg = err["msg"].removeprefix("Value error, ")
+    if err["type"] == "extra_forbidden":
+        msg = "unknown field"
+    elif err["type"] == "missing":
+        msg = "required field is missing"
+    more = exc.error_count() - 1
+    if more:
+        msg += f" (and {more} more error{'s' if more > 1 else ''})"
+    return InputError(msg, path=path, line=_line_of(root, loc), field=field)
+
+
+def parse_findings(text: str, *, path: str = "<text>", fmt: str | None = None) -> Findings:
+    """Validate the text of a findings file. ``fmt`` is "yaml" or "json" (default: by path)."""
+    fmt = fmt or ("json" if path.lower().endswith(".json") else "yaml")
+    root: yaml.Node | None = None
+    if fmt == "json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"invalid JSON: {exc.msg}", path=path, line=exc.lineno) from None
+        except RecursionError:
+            raise InputError("JSON is nested too deeply", path=path) from None
+    else:
+        _yaml_guard(text, path)
+        try:
+            root = _compose(text)
+            data = yaml.SafeLoader(text).construct_document(root) if root is not None else None
+        except yaml.YAMLError as exc:
+            raise InputError(f"invalid YAML: {exc}".splitlines()[0], path=path) from None
+    if not isinstance(data, dict):
+        raise InputError(
+            "a findings file holds one mapping with `report` and `campaigns`", path=path
+        )
+    try:
+        return Findings.model_validate(data)
+    except ValidationError as exc:
+        if fmt == "json" and root is None:
+            try:  # JSON is YAML: use the YAML composer only to find the line
+                _yaml_guard(text, path)
+                root = _compose(text)
+            except (InputError, yaml.YAMLError):
+                root = None
+        raise _validation_error(exc, root, path) from None
+
+
+def read_findings(path: str | Path) -> Findings:
+    """Read and validate one findings file."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path=str(p)) from None
+    return parse_findings(decode_text(data, str(p)), path=str(p))

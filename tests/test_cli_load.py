@@ -1,0 +1,114 @@
+"""`graphkit load`, `stats` and `schema` as an analyst runs them: exit codes and messages."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from graphkit.cli import EXIT_INPUT, EXIT_STORE, app
+from graphkit.commands import register_all
+from graphkit.store import open_store
+from tests.conftest import NEO4J_PASSWORD, NEO4J_URI
+from tests.helpers import BASE, findings, write
+
+register_all()
+ROOT = Path(__file__).parent.parent
+
+
+@pytest.fixture
+def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    for var in ("GRAPHKIT_STORE", "NEO4J_URI"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("NEO4J_PASSWORD", NEO4J_PASSWORD)
+    monkeypatch.setenv("COLUMNS", "200")
+    return CliRunner()
+
+
+def test_load_then_stats_json(runner: CliRunner, target: str, tmp_path: Path) -> None:
+    path = write(tmp_path / "a.yaml", BASE)
+    res = runner.invoke(app, ["load", str(path), "--store", target, "--format", "json"])
+    assert res.exit_code == 0, res.stderr
+    [row] = json.loads(res.stdout)
+    assert row["status"] == "loaded" and row["report_id"] == "lab-2025-01-01-alpha"
+    res = runner.invoke(app, ["stats", "--store", target, "--format", "json"])
+    assert res.exit_code == 0, res.stderr
+    counts = json.loads(res.stdout)
+    assert set(counts) == {"nodes", "relationships"}
+    assert counts["nodes"]["Actor"] == 1 and counts["nodes"]["Report"] == 1
+
+
+def test_a_bad_file_fails_alone_with_one_line(
+    runner: CliRunner, target: str, tmp_path: Path
+) -> None:
+    good = write(tmp_path / "good.yaml", BASE)
+    bad_doc = findings(id="lab-2025-02-02-bad")
+    bad_doc["campaigns"][0]["techniques"][0]["id"] = "T0000"
+    bad = write(tmp_path / "bad.yaml", bad_doc)
+    res = runner.invoke(app, ["load", str(good), str(bad), "--store", target])
+    assert res.exit_code == EXIT_INPUT
+    lines = [ln for ln in res.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1
+    assert lines[0].startswith(f"error: {bad}:")
+    assert "unknown technique 'T0000'" in lines[0]
+    assert "Traceback" not in res.stdout + res.stderr
+    with open_store(target, read_only=True) as store:
+        assert store.run("MATCH (r:Report) RETURN count(r) AS c").rows == [[1]]
+
+
+def test_dry_run_writes_nothing(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "store"
+    res = runner.invoke(
+        app, ["load", str(write(tmp_path / "a.yaml", BASE)), "-s", str(target), "--dry-run"]
+    )
+    assert res.exit_code == 0, res.stderr
+    assert "dry run" in res.stdout
+    assert not target.exists()
+
+
+def test_missing_path_is_an_input_error(runner: CliRunner, tmp_path: Path) -> None:
+    res = runner.invoke(app, ["load", str(tmp_path / "nope.yaml"), "-s", str(tmp_path / "s")])
+    assert res.exit_code == EXIT_INPUT
+    assert res.stderr.strip() == f"error: {tmp_path / 'nope.yaml'}: no such file or folder"
+
+
+def test_unreachable_neo4j_has_its_own_exit_code(runner: CliRunner, tmp_path: Path) -> None:
+    res = runner.invoke(app, ["stats", "--store", "bolt://127.0.0.1:9"])
+    assert res.exit_code == EXIT_STORE
+    assert res.stderr.startswith("error: cannot reach Neo4j at bolt://127.0.0.1:9")
+    assert len(res.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.neo4j
+def test_wrong_password_is_refused_and_never_printed(
+    runner: CliRunner, neo4j_driver: object, tmp_path: Path
+) -> None:
+    secret = "not-the-password-4711"
+    res = runner.invoke(
+        app,
+        ["load", str(write(tmp_path / "a.yaml", BASE)), "--store", NEO4J_URI],
+        env={**os.environ, "NEO4J_PASSWORD": secret},
+    )
+    assert res.exit_code == EXIT_STORE
+    assert "refused the credentials of user 'neo4j'" in res.stderr
+    assert secret not in res.stdout + res.stderr
+
+
+def test_schema_command_prints_what_the_files_hold(runner: CliRunner) -> None:
+    res = runner.invoke(app, ["schema", "--cypher", "neo4j"])
+    assert res.stdout == (ROOT / "cypher" / "schema.cypher").read_text()
+    res = runner.invoke(app, ["schema", "--json-schema"])
+    assert json.loads(res.stdout)["title"] == "Findings"
+
+
+def test_every_command_is_documented(runner: CliRunner) -> None:
+    readme = (ROOT / "README.md").read_text()
+    for command in app.registered_commands:
+        name = command.name or (command.callback.__name__ if command.callback else "")
+        assert command.callback is not None and command.callback.__doc__, name
+        assert f"graphkit {name}" in readme, f"README does not show `graphkit {name}`"
+        res = runner.invoke(app, [name, "--help"])
+        assert res.exit_code == 0
