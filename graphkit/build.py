@@ -56,7 +56,8 @@ class GraphBatch:
 
     def add_node(self, label: str, node_id: str, **props: Any) -> tuple[str, str]:
         key = (label, node_id)
-        self.nodes[key] = merge_node(label, self.nodes.get(key), {"id": node_id, **props})
+        new = {**props, "id": node_id, "kind": label}
+        self.nodes[key] = merge_node(label, self.nodes.get(key), new)
         return key
 
     def add_edge(
@@ -65,7 +66,7 @@ class GraphBatch:
         if not allowed(rel_type, src[0], dst[0]):
             raise GraphkitError(f"the schema has no ({src[0]})-[:{rel_type}]->({dst[0]})")
         key = EdgeKey(rel_type, src[0], src[1], dst[0], dst[1])
-        self.edges[key] = merge_edge(self.edges.get(key), props)
+        self.edges[key] = merge_edge(self.edges.get(key), {**props, "kind": rel_type})
 
     def edge(self, rel_type: str, src_label: str, src: str, dst_label: str, dst: str) -> dict:
         return self.edges[EdgeKey(rel_type, src_label, src, dst_label, dst)]
@@ -73,7 +74,9 @@ class GraphBatch:
     def merge(self, other: GraphBatch) -> None:
         """Add another batch's nodes and edges to this one."""
         for (label, node_id), props in other.nodes.items():
-            self.add_node(label, node_id, **{k: v for k, v in props.items() if k != "id"})
+            self.add_node(
+                label, node_id, **{k: v for k, v in props.items() if k not in ("id", "kind")}
+            )
         for k, props in other.edges.items():
             self.add_edge(k.type, (k.src_label, k.src), (k.dst_label, k.dst), **props)
 

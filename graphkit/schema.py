@@ -66,6 +66,7 @@ class RelType:
 _NODE_COMMON = (
     Prop("id", "STRING", KEEP, "canonical id (the key)"),
     Prop("name", "STRING", KEEP, "display name"),
+    Prop("kind", "STRING", REPLACE, "the label again: portable Cypher has no label function"),
     Prop("reference", "BOOL", MIN, "true while only reference catalogs, no report, name it"),
 )
 _ALIASES = Prop("aliases", "STRING[]", UNION, "other names")
@@ -128,6 +129,7 @@ NODES: dict[str, NodeType] = {
 }
 
 REL_PROPS: tuple[Prop, ...] = (
+    Prop("kind", "STRING", REPLACE, "the type again: portable Cypher has no type function"),
     Prop("sources", "STRING[]", UNION, "ids of the reports that state it"),
     Prop("evidence", "STRING[]", UNION, "`report-id: quote or paraphrase`, one per statement"),
     Prop("confidence", "INT64", MAX, "0-100, the highest any source gives"),

@@ -17,7 +17,17 @@ from graphkit.merge import merge_edge, merge_node
 from graphkit.schema import NODES, RELS
 from graphkit.store import statements as st
 
-__all__ = ["GraphStore", "QueryResult", "Runner", "WriteResult", "apply_batch", "count_all"]
+__all__ = [
+    "WRITE_REFUSED",
+    "GraphStore",
+    "QueryResult",
+    "Runner",
+    "WriteResult",
+    "apply_batch",
+    "count_all",
+]
+
+WRITE_REFUSED = "the query would write to the store: refused in read mode (add --write to allow it)"
 
 # Runs one statement with parameters inside the current transaction; returns rows as dicts.
 Runner = Callable[[str, dict[str, Any]], list[dict[str, Any]]]

@@ -11,7 +11,8 @@ import ladybug
 from graphkit.build import GraphBatch
 from graphkit.errors import QueryError, StoreError
 from graphkit.schema import ladybug_ddl
-from graphkit.store.base import QueryResult, WriteResult, apply_batch, count_all
+from graphkit.store.base import WRITE_REFUSED, QueryResult, WriteResult, apply_batch, count_all
+from graphkit.values import plain_rows
 
 __all__ = ["DB_FILE", "EmbeddedStore"]
 
@@ -80,15 +81,29 @@ class EmbeddedStore:
     def run(
         self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False
     ) -> QueryResult:
-        """Run one Cypher statement and return its columns and rows."""
+        """Run one Cypher statement and return its columns and rows.
+
+        Unless ``write``, it runs in a read-only transaction: a statement that would write is
+        refused by LadybugDB itself.
+        """
         if write and self.read_only:
-            raise QueryError("the store is open read-only")
+            raise QueryError(WRITE_REFUSED)
+        begin = "BEGIN TRANSACTION" if write else "BEGIN TRANSACTION READ ONLY"
+        self._conn.execute(begin)
         try:
             result = self._conn.execute(cypher, params or {})
+            assert not isinstance(result, list)
+            out = QueryResult(
+                result.get_column_names(), plain_rows([list(r) for r in result.get_all()])
+            )
         except RuntimeError as exc:
-            raise QueryError(str(exc).strip()) from None
-        assert not isinstance(result, list)
-        return QueryResult(result.get_column_names(), [list(r) for r in result.get_all()])
+            self._rollback()
+            message = str(exc).strip().splitlines()[0]  # the position is on the first line
+            if "read-only" in message:
+                raise QueryError(WRITE_REFUSED) from None
+            raise QueryError(message) from None
+        self._conn.execute("COMMIT")
+        return out
 
     def stats(self) -> dict[str, dict[str, int]]:
         return count_all(self._run)

@@ -10,7 +10,8 @@ from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavaila
 from graphkit.build import GraphBatch
 from graphkit.errors import QueryError, StoreError, StoreUnavailableError
 from graphkit.schema import neo4j_schema_statements
-from graphkit.store.base import QueryResult, WriteResult, apply_batch, count_all
+from graphkit.store.base import WRITE_REFUSED, QueryResult, WriteResult, apply_batch, count_all
+from graphkit.values import plain_rows
 
 __all__ = ["Neo4jStore"]
 
@@ -101,12 +102,12 @@ class Neo4jStore:
     ) -> QueryResult:
         """Run one statement; in read access mode unless ``write`` is true."""
         if write and self.read_only:
-            raise QueryError("the store is open read-only")
+            raise QueryError(WRITE_REFUSED)
 
         def work(tx: neo4j.ManagedTransaction) -> QueryResult:
             result = tx.run(cypher, params or {})
             keys = list(result.keys())
-            return QueryResult(keys, [list(r.values()) for r in result])
+            return QueryResult(keys, plain_rows([list(r.values()) for r in result]))
 
         try:
             with self._session(write=write) as session:
@@ -114,6 +115,8 @@ class Neo4jStore:
                     return session.execute_write(work)
                 return session.execute_read(work)
         except ClientError as exc:
+            if "read access mode" in _first_line(exc):
+                raise QueryError(WRITE_REFUSED) from None
             raise QueryError(_first_line(exc)) from None
         except ServiceUnavailable as exc:
             raise StoreUnavailableError(

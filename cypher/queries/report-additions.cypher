@@ -1,0 +1,15 @@
+// ---
+// id: report-additions
+// name: What a report added
+// category: provenance
+// description: The facts that only this report states (no other report supports them), as source, relationship, target.
+// parameters:
+//   - {name: report, type: string, description: "a report id"}
+// columns: [source_kind, source, relationship, target_kind, target, confidence]
+// ---
+MATCH (x)-[r]->(y)
+WHERE size(r.sources) = 1 AND $report IN r.sources
+  AND r.kind <> 'MENTIONS' AND r.kind <> 'DESCRIBES'
+RETURN x.kind AS source_kind, x.name AS source, r.kind AS relationship, y.kind AS target_kind,
+       y.name AS target, r.confidence AS confidence
+ORDER BY source_kind, source, relationship, target_kind, target

@@ -1,0 +1,15 @@
+// ---
+// id: review-queue
+// name: Facts to review
+// category: provenance
+// description: Facts resting on one source below a confidence threshold, or only on machine extraction; what an analyst should check first.
+// parameters:
+//   - {name: below, type: int, default: 50, description: "confidence threshold"}
+// columns: [source_kind, source, relationship, target_kind, target, confidence, extracted, evidence]
+// ---
+MATCH (x)-[r]->(y)
+WHERE r.kind <> 'MENTIONS' AND r.kind <> 'SUBTECHNIQUE_OF' AND r.kind <> 'MAPS_TO'
+  AND ((size(r.sources) = 1 AND r.confidence < $below) OR r.extracted = true)
+RETURN x.kind AS source_kind, x.name AS source, r.kind AS relationship, y.kind AS target_kind,
+       y.name AS target, r.confidence AS confidence, r.extracted AS extracted, r.evidence AS evidence
+ORDER BY confidence, source_kind, source, relationship, target

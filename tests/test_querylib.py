@@ -1,0 +1,186 @@
+"""The query library: well-formed, and the same rows on LadybugDB and Neo4j."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from graphkit.errors import QueryError
+from graphkit.ingest import load_paths
+from graphkit.querylib import (
+    bind,
+    find_query,
+    load_library,
+    parse_query,
+    run_query,
+    used_parameters,
+)
+from graphkit.store import GraphStore
+from graphkit.store.base import WRITE_REFUSED
+from graphkit.store.embedded import EmbeddedStore
+from graphkit.store.neo4j import Neo4jStore
+from tests.conftest import NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER, _empty_database
+
+ROOT = Path(__file__).parent.parent
+EXAMPLES = ROOT / "examples" / "reports"
+
+# Parameters an analyst would pass against the sample corpus (chosen by hand, not by the code).
+EXAMPLE_PARAMS: dict[str, dict[str, Any]] = {
+    "actor-profile": {"actor": "Fancy Bear"},
+    "actor-campaigns": {"actor": "APT28"},
+    "similar-actors": {"actor": "Kimsuky"},
+    "relationship-evidence": {"source": "apt28", "target": "RU"},
+    "report-additions": {"report": "microsoft-2024-02-14-staying-ahead"},
+    "connections": {"from": "apt28", "to": "kimsuky"},
+    "neighbourhood": {"id": "kimsuky"},
+    "find-entity": {"text": "typhoon"},
+    "sector-languages-techniques": {"sector": "think-tanks"},
+}
+
+# Queries an analyst writes against the documented schema, not from the library.
+ANALYST_QUERIES = [
+    "MATCH (a:Actor)-[:TARGETS]->(s:Sector) RETURN s.id AS sector, count(DISTINCT a) AS n "
+    "ORDER BY n DESC, sector",
+    "MATCH (a:Actor) OPTIONAL MATCH (a)-[:USES_LANGUAGE]->(l:Language) "
+    "RETURN a.id AS actor, l.id AS language ORDER BY actor",
+    "MATCH (a:Actor)-[r:USES]->(t:Technique) WHERE r.confidence >= 80 "
+    "WITH a, collect(DISTINCT t.id) AS ts RETURN a.name AS actor, ts ORDER BY actor",
+    "MATCH (c:Campaign)-[:ATTRIBUTED_TO]->(a:Actor)-[:LINKED_TO]->(k:Country {id: 'CN'}) "
+    "RETURN DISTINCT a.name AS actor ORDER BY actor LIMIT 3",
+    "MATCH (t:Technique {framework: 'llm'})<-[u:USES]-(x:Campaign) "
+    "RETURN t.id AS technique, count(x) AS campaigns, max(u.confidence) AS best "
+    "ORDER BY campaigns DESC, technique",
+    "MATCH (r:Report) RETURN r.publisher AS publisher, count(r) AS reports ORDER BY publisher",
+]
+
+
+def normal(value: Any) -> Any:
+    """Rows compared without order: lists sorted, floats to 9 places (summation order)."""
+    if isinstance(value, list):
+        return sorted((normal(v) for v in value), key=lambda v: json.dumps(v, sort_keys=True))
+    if isinstance(value, dict):
+        return {k: normal(v) for k, v in value.items()}
+    if isinstance(value, float):
+        return round(value, 9) if math.isfinite(value) else value
+    return value
+
+
+@pytest.fixture(scope="module")
+def embedded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphStore]:
+    with EmbeddedStore(tmp_path_factory.mktemp("q") / "store") as store:
+        assert not load_paths(store, [str(EXAMPLES)]).failed
+        yield store
+
+
+@pytest.fixture(scope="module")
+def neo4j_loaded(neo4j_driver: Any) -> Iterator[GraphStore]:
+    _empty_database(neo4j_driver)
+    with Neo4jStore(NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD) as store:
+        assert not load_paths(store, [str(EXAMPLES)]).failed
+        yield store
+
+
+def test_the_library_is_well_formed() -> None:
+    lib = load_library()
+    assert len(lib) >= 20
+    for qid, q in lib.items():
+        assert q.meta is not None and q.path is not None
+        assert Path(q.path).stem == qid, "a query file is named after its id"
+        declared = {p.name for p in q.meta.parameters}
+        assert declared == used_parameters(q.cypher), qid
+        assert q.meta.description.endswith("."), qid
+
+
+def test_every_example_names_a_query_and_its_parameters() -> None:
+    lib = load_library()
+    for qid, params in EXAMPLE_PARAMS.items():
+        assert qid in lib
+        assert set(params) <= {p.name for p in lib[qid].meta.parameters}  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("qid", sorted(load_library()))
+def test_each_query_runs_on_the_embedded_store(embedded: GraphStore, qid: str) -> None:
+    q = load_library()[qid]
+    result = run_query(embedded, q, EXAMPLE_PARAMS.get(qid, {}))
+    assert q.meta is not None
+    assert result.columns == q.meta.columns
+    assert result.rows, f"{qid} returns nothing on the sample corpus"
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("qid", sorted(load_library()))
+def test_each_query_returns_the_same_rows_on_both_stores(
+    embedded: GraphStore, neo4j_loaded: GraphStore, qid: str
+) -> None:
+    q = load_library()[qid]
+    params = EXAMPLE_PARAMS.get(qid, {})
+    on_embedded = run_query(embedded, q, params)
+    on_neo4j = run_query(neo4j_loaded, q, params)
+    assert on_embedded.columns == on_neo4j.columns
+    assert normal(on_embedded.rows) == normal(on_neo4j.rows)
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("cypher", ANALYST_QUERIES)
+def test_analyst_queries_return_the_same_rows(
+    embedded: GraphStore, neo4j_loaded: GraphStore, cypher: str
+) -> None:
+    a = embedded.run(cypher)
+    b = neo4j_loaded.run(cypher)
+    assert a.rows, cypher
+    assert a.columns == b.columns
+    assert normal(a.rows) == normal(b.rows)
+
+
+@pytest.mark.neo4j
+def test_nodes_and_relationships_come_back_alike(
+    embedded: GraphStore, neo4j_loaded: GraphStore
+) -> None:
+    cypher = "MATCH (a:Actor {id: 'apt28'})-[r:LINKED_TO]->(c:Country) RETURN a, r, c"
+    a = embedded.run(cypher).rows
+    b = neo4j_loaded.run(cypher).rows
+    assert normal(a) == normal(b)
+    assert a[0][1]["source"] == "apt28" and a[0][1]["target"] == "RU"
+    assert a[0][2] == {"id": "RU", "name": "Russia", "kind": "Country", "reference": False}
+
+
+def test_a_write_is_refused_in_read_mode(store: GraphStore) -> None:
+    with pytest.raises(QueryError) as info:
+        store.run("CREATE (:Actor {id: 'x', name: 'x'})")
+    assert str(info.value) == WRITE_REFUSED
+    store.run("CREATE (:Actor {id: 'x', name: 'x'})", write=True)
+    assert store.run("MATCH (a:Actor) RETURN a.id AS id").rows == [["x"]]
+
+
+def test_a_syntax_error_is_one_line_with_a_position(store: GraphStore) -> None:
+    with pytest.raises(QueryError) as info:
+        store.run("MATCH (a:Actor RETURN a")
+    message = str(info.value)
+    assert "\n" not in message
+    assert "offset" in message and "15" in message
+
+
+def test_unknown_query_id_suggests_the_nearest() -> None:
+    with pytest.raises(QueryError, match="did you mean similar-actors"):
+        find_query("similar-actor")
+
+
+def test_missing_and_unknown_parameters_are_named() -> None:
+    q = find_query("actor-profile")
+    with pytest.raises(QueryError, match=r"missing parameter \$actor \(string\)"):
+        bind(q, {})
+    with pytest.raises(QueryError, match="takes no parameter colour"):
+        bind(q, {"actor": "APT28", "colour": "red"})
+    assert bind(find_query("top-techniques"), {"limit": "5"}) == {"limit": 5}
+    with pytest.raises(QueryError, match="takes a int"):
+        bind(find_query("top-techniques"), {"limit": "five"})
+
+
+def test_parameters_inside_strings_and_comments_do_not_count() -> None:
+    q = parse_query("// $nope\nMATCH (a) WHERE a.name = '$not' RETURN a LIMIT $limit")
+    assert used_parameters(q.cypher) == {"limit"}
