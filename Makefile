@@ -42,6 +42,9 @@ demo: $(STAMP)
 	rm -rf $(DEMO_STORE)
 	$(VENV)/bin/graphkit load examples/reports --store $(DEMO_STORE)
 	$(VENV)/bin/graphkit stats --store $(DEMO_STORE)
+	$(VENV)/bin/graphkit query multi-report-actors --store $(DEMO_STORE)
+	$(VENV)/bin/graphkit query sector-languages-techniques -p sector=semiconductors --store $(DEMO_STORE)
+	$(VENV)/bin/graphkit query actor-campaigns -p actor="Fancy Bear" --store $(DEMO_STORE)
 
 clean:
 	rm -rf $(VENV) .run tools/neo4j/target graphkit-data graph.html

@@ -26,7 +26,7 @@ from typing import Any, NamedTuple
 
 from graphkit.actors import actor_index
 from graphkit.errors import GraphkitError
-from graphkit.findings import CampaignFindings, Fact, Findings
+from graphkit.findings import ActorRef, CampaignFindings, Fact, Findings
 from graphkit.identity import country_name, language_name, slugify
 from graphkit.merge import merge_edge, merge_node
 from graphkit.schema import allowed
@@ -134,11 +134,9 @@ class _Builder:
             "DESCRIBES", self.report, camp, **self.provenance(c.summary or c.name, 100, first, last)
         )
         actors: list[tuple[tuple[str, str], int]] = [(camp, 100)]
-        if c.actor is not None:
-            actor = self.actor(c, first, last)
-            actors.append(
-                (actor, c.actor.confidence if c.actor.confidence is not None else c.confidence)
-            )
+        for ref in c.all_actors:
+            conf = ref.confidence if ref.confidence is not None else c.confidence
+            actors.append((self.actor(c, ref, first, last), conf))
 
         def state(rel: str, dst: tuple[str, str], fact: Fact) -> None:
             conf = fact.confidence if fact.confidence is not None else c.confidence
@@ -181,9 +179,7 @@ class _Builder:
             )
             state("ABUSES", node, p)
 
-    def actor(self, c: CampaignFindings, first: str, last: str) -> tuple[str, str]:
-        assert c.actor is not None
-        ref = c.actor
+    def actor(self, c: CampaignFindings, ref: ActorRef, first: str, last: str) -> tuple[str, str]:
         known = actor_index().resolve(ref.name) or next(
             (k for k in map(actor_index().resolve, ref.aliases) if k), None
         )

@@ -138,7 +138,10 @@ class CampaignFindings(_Strict):
     first_seen: dt.date | None = None
     last_seen: dt.date | None = None
     confidence: Confidence = Field(default=70, description="the default for its facts")
-    actor: ActorRef | None = None
+    actor: ActorRef | None = Field(default=None, description="the actor it is attributed to")
+    actors: list[ActorRef] = Field(
+        default_factory=list, max_length=Many, description="several actors, instead of `actor`"
+    )
     languages: list[LanguageFact] = Field(default_factory=list, max_length=Many)
     targets: Targets = Field(default_factory=Targets)
     techniques: list[TechniqueFact] = Field(default_factory=list, max_length=Many)
@@ -147,6 +150,16 @@ class CampaignFindings(_Strict):
     @property
     def campaign_id(self) -> str:
         return slugify(self.id or self.name)
+
+    @property
+    def all_actors(self) -> list[ActorRef]:
+        return [self.actor, *self.actors] if self.actor else list(self.actors)
+
+    @model_validator(mode="after")
+    def _one_way_to_name_actors(self) -> CampaignFindings:
+        if self.actor is not None and self.actors:
+            raise ValueError("give either `actor` or `actors`, not both")
+        return self
 
     @field_validator("id")
     @classmethod

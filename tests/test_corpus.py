@@ -1,0 +1,133 @@
+"""The curated corpus: every operation of the reference table, loaded clean, with evidence."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from graphkit.actors import actor_index
+from graphkit.findings import Findings
+from graphkit.ingest import load_paths
+from graphkit.store import GraphStore
+from graphkit.techniques import ATTACK_ID
+from loaders import read_report
+
+EXAMPLES = Path(__file__).parent.parent / "examples" / "reports"
+FILES = sorted(EXAMPLES.glob("*.yaml"))
+
+# The reports of ../shared/reference/ai-misuse-operations.md, by publisher and date.
+REPORTS = {
+    ("Microsoft Threat Intelligence", "2024-02-14"),
+    ("OpenAI", "2024-05-30"),
+    ("OpenAI", "2024-10-09"),
+    ("OpenAI", "2025-02-21"),
+    ("OpenAI", "2025-06-05"),
+    ("OpenAI", "2025-10-07"),
+    ("Google Threat Intelligence Group", "2025-01-29"),
+    ("Google Threat Intelligence Group", "2025-11-01"),
+    ("Anthropic", "2025-03-01"),
+    ("Anthropic", "2025-08-27"),
+}
+
+# Every operation of the reference table, as the corpus names its campaign.
+OPERATIONS = [
+    "Forest Blizzard LLM use", "Emerald Sleet LLM use", "Crimson Sandstorm LLM use",
+    "Charcoal Typhoon LLM use", "Salmon Typhoon LLM use", "Bad Grammar", "Doppelganger",
+    "Spamouflage", "IUVM", "Zero Zeno", "STORM-2035", "SweetSpecter", "CyberAv3ngers",
+    "STORM-0817", "A2Z", "Stop News", "Bet Bot", "Corrupt Comment", "Tort Report", "Peer Review",
+    "Sponsored Discontent", "Deceptive employment schemes", "North Korean cyber actors",
+    "Sneer Review", "High Five", "VAGue Focus", "Helgoland Bite", "ScopeCreep",
+    "Vixen Panda and Keyhole Panda", "Uncle Spam", "Wrong Number",
+    "Russian-speaking malware developers", "Korean-language operators", "Phish and Scripts",
+    "Surveillance proposals", "Nine—emdash Line", "Iranian APT use of Gemini",
+    "PRC APT use of Gemini", "DPRK APT use of Gemini", "Russian APT use of Gemini",
+    "PROMPTSTEAL", "PROMPTFLUX", "UNC1069 cryptocurrency operations", "Influence-as-a-service",
+    "GTG-2002 data extortion", "GTG-5004 ransomware kits", "North Korean remote-work fraud",
+    "Chinese operation against Vietnam",
+]  # fmt: skip
+
+HEDGED = re.compile(r"\b(likely|consistent with)\b", re.I)
+
+
+def corpus() -> list[Findings]:
+    return [read_report(p)[0] for p in FILES]
+
+
+def test_one_file_per_report() -> None:
+    reports = {(f.report.publisher, f.report.published.isoformat()) for f in corpus()}
+    assert reports == REPORTS
+
+
+def test_every_operation_is_a_campaign() -> None:
+    names = [c.name for f in corpus() for c in f.campaigns]
+    missing = [op for op in OPERATIONS if op not in names]
+    assert not missing
+
+
+def test_named_groups_resolve_to_attack() -> None:
+    groups = {a.name: a for f in corpus() for c in f.campaigns for a in c.all_actors}
+    expected = {
+        "Forest Blizzard": "G0007", "APT28": "G0007", "Emerald Sleet": "G0094",
+        "Kimsuky": "G0094", "APT43": "G0094", "Charcoal Typhoon": "G1006",
+        "Crimson Sandstorm": "G1012", "Vixen Panda": "G0004", "Keyhole Panda": "G1023",
+        "APT42": "G1044", "APT38": "G0082",
+    }  # fmt: skip
+    for name, attack_id in expected.items():
+        assert name in groups, name
+        known = actor_index().resolve(name)
+        assert known is not None and known.attack_id == attack_id, name
+
+
+def test_hedged_attributions_stay_below_firm_ones() -> None:
+    for f in corpus():
+        for c in f.campaigns:
+            for a in c.all_actors:
+                if a.country is None or a.country.confidence is None:
+                    continue
+                if HEDGED.search(a.country.evidence):
+                    assert a.country.confidence <= 65, (c.name, a.country.evidence)
+                elif actor_index().resolve(a.name) is not None:
+                    assert a.country.confidence >= 80, (c.name, a.country.evidence)
+
+
+def test_analyst_attack_mappings_carry_lower_confidence() -> None:
+    for f in corpus():
+        for c in f.campaigns:
+            for t in c.techniques:
+                if ATTACK_ID.match(t.id):
+                    assert t.evidence.startswith("Analyst mapping"), (c.name, t.id)
+                    assert t.confidence is not None and t.confidence <= 60, (c.name, t.id)
+                else:
+                    assert t.confidence is None or t.confidence >= 60, (c.name, t.id)
+
+
+def test_corpus_loads_clean_with_evidence_on_every_fact(store: GraphStore) -> None:
+    summary = load_paths(store, [str(EXAMPLES)])
+    assert [f.error for f in summary.failed] == []
+    assert len(summary.files) == len(FILES) == len(REPORTS)
+    for rel in ("TARGETS", "USES"):
+        rows = store.run(
+            f"MATCH ()-[r:{rel}]->() RETURN count(r) AS n, "
+            "sum(CASE WHEN size(r.evidence) = 0 OR size(r.sources) = 0 THEN 1 ELSE 0 END) AS bare"
+        ).rows
+        assert rows[0][0] > 50 and rows[0][1] == 0, rel
+
+
+@pytest.mark.parametrize(
+    ("alias", "campaigns"),
+    [("Fancy Bear", {"Forest Blizzard LLM use", "PROMPTSTEAL"}),
+     ("Emerald Sleet", {"Emerald Sleet LLM use", "North Korean cyber actors",
+                        "DPRK APT use of Gemini"})],
+)  # fmt: skip
+def test_an_alias_finds_every_campaign_of_its_actor(
+    store: GraphStore, alias: str, campaigns: set[str]
+) -> None:
+    load_paths(store, [str(EXAMPLES)])
+    rows = store.run(
+        "MATCH (c:Campaign)-[:ATTRIBUTED_TO]->(a:Actor) "
+        "WHERE a.name = $n OR $n IN a.aliases RETURN c.name AS campaign",
+        {"n": alias},
+    ).rows
+    assert {r[0] for r in rows} == campaigns
