@@ -45,6 +45,8 @@ demo: $(STAMP)
 	$(VENV)/bin/graphkit query multi-report-actors --store $(DEMO_STORE)
 	$(VENV)/bin/graphkit query sector-languages-techniques -p sector=semiconductors --store $(DEMO_STORE)
 	$(VENV)/bin/graphkit query actor-campaigns -p actor="Fancy Bear" --store $(DEMO_STORE)
+	$(VENV)/bin/graphkit similar "Emerald Sleet" --top 5 --store $(DEMO_STORE)
+	$(VENV)/bin/graphkit viz --store $(DEMO_STORE) --output graph.html
 
 clean:
 	rm -rf $(VENV) .run tools/neo4j/target graphkit-data graph.html

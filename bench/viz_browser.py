@@ -1,0 +1,109 @@
+"""Benchmark: how large graphs behave in headless Chromium, pyvis defaults vs graphkit.
+
+For each size it writes two pages for the same synthetic graph (about two edges a node, kinds
+mixed like the real graph) and measures in Debian's chromium:
+- pyvis default: ``pyvis.network.Network(cdn_resources="in_line")`` with physics on;
+- graphkit: ``graphkit.viz.render_html`` (above 300 nodes: networkx layout, physics off).
+Reported: Python build time, HTML size, time to the first drawn frame and to the end of
+stabilisation (or the timeout). Run: ``.venv/bin/python bench/viz_browser.py 1000 5000 20000``.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from pyvis.network import Network
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from graphkit.graphdata import GraphData  # noqa: E402
+from graphkit.schema import NODES  # noqa: E402
+from graphkit.viz import render_html  # noqa: E402
+from tests.browser import ARGS, CHROMIUM  # noqa: E402
+
+TIMEOUT_S = 120
+WATCH = """() => new Promise(resolve => {
+  const t0 = performance.now(); const out = {};
+  const poll = () => {
+    if (window.network) {
+      window.network.once('afterDrawing', () => { out.first_draw_s = (performance.now() - t0) / 1000; });
+      window.network.once('stabilizationIterationsDone', () => {
+        out.stabilised_s = (performance.now() - t0) / 1000; resolve(out); });
+      if (window.graphkitReady === true && window.network.physics.options.enabled === false) {
+        window.network.redraw(); setTimeout(() => resolve(out), 50);
+      }
+    } else { setTimeout(poll, 20); }
+  };
+  poll();
+})"""
+
+
+def synthetic(n: int, seed: int = 1) -> GraphData:
+    rnd = random.Random(seed)
+    kinds = list(NODES)
+    nodes = {
+        f"k{i}": {"kind": kinds[i % len(kinds)], "id": f"n{i}", "name": f"node {i}"} for i in range(n)
+    }
+    keys = list(nodes)
+    edges = [
+        {"kind": "TARGETS", "source": keys[i], "target": keys[rnd.randrange(n)],
+         "sources": ["r"], "confidence": 50, "evidence": ["r: e"]}
+        for i in range(n)
+        for _ in range(2)
+    ]  # fmt: skip
+    return GraphData(nodes, edges)
+
+
+def pyvis_default(data: GraphData) -> str:
+    net = Network(cdn_resources="in_line")
+    # Network.add_node/add_edge are linear per call; set the records pyvis would have made.
+    net.nodes = [{"id": k, "label": v["name"], "shape": "dot", "size": 10} for k, v in data.nodes.items()]
+    net.node_ids = list(data.nodes)
+    net.node_map = {n["id"]: n for n in net.nodes}
+    net.edges = [{"from": e["source"], "to": e["target"]} for e in data.edges]
+    return net.generate_html()
+
+
+def measure(html: str, tmp: Path, name: str) -> dict[str, object]:
+    from playwright.sync_api import sync_playwright
+
+    path = tmp / f"{name}.html"
+    path.write_text(html)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.set_default_timeout(TIMEOUT_S * 1000)
+        blocked: list[str] = []
+        page.on("request", lambda r: blocked.append(r.url) if not r.url.startswith("file:") else None)
+        t0 = time.perf_counter()
+        page.goto(path.as_uri(), wait_until="commit")
+        try:
+            out = page.evaluate(WATCH)
+        except Exception:  # the timeout: report what was seen
+            out = {"timeout_s": TIMEOUT_S}
+        out["wall_s"] = round(time.perf_counter() - t0, 2)
+        out["network_requests"] = len(blocked)
+        browser.close()
+    return out
+
+
+def main(sizes: list[int]) -> None:
+    tmp = Path(tempfile.mkdtemp(prefix="graphkit-bench-"))
+    for n in sizes:
+        data = synthetic(n)
+        for name, build in (("pyvis-default", pyvis_default), ("graphkit", render_html)):
+            t0 = time.perf_counter()
+            html = build(data)
+            built = time.perf_counter() - t0
+            result = measure(html, tmp, f"{name}-{n}")
+            row = {"nodes": n, "edges": len(data.edges), "variant": name,
+                   "build_s": round(built, 2), "html_mb": round(len(html) / 1e6, 2), **result}  # fmt: skip
+            print(json.dumps(row), flush=True)
+
+
+if __name__ == "__main__":
+    main([int(a) for a in sys.argv[1:]] or [1000, 5000, 20000])

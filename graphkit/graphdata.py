@@ -1,0 +1,157 @@
+"""A picture's worth of graph: nodes and edges read from a store, then narrowed.
+
+Nodes are keyed ``Kind:id`` (ids are unique per label, not across labels). Every narrowing an
+analyst asks for (kinds, one report, since a date, the neighbourhood of one entity, what a
+query returns) is a pure function on :class:`GraphData`.
+
+Examples
+--------
+>>> g = GraphData({"Actor:a": {"kind": "Actor", "id": "a", "name": "A"}}, [])
+>>> g.find("a")
+'Actor:a'
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+from typing import Any
+
+from graphkit.errors import GraphkitError
+from graphkit.schema import NODES, RELS
+from graphkit.store.base import GraphStore, QueryResult
+
+__all__ = ["GraphData", "fetch_graph", "from_result", "node_key"]
+
+
+def node_key(kind: str, node_id: str) -> str:
+    return f"{kind}:{node_id}"
+
+
+@dataclass
+class GraphData:
+    nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    edges: list[dict[str, Any]] = field(default_factory=list)  # with "source"/"target" keys
+
+    def find(self, name_or_id: str) -> str:
+        """The key of the one node whose id, name or alias is this (case-insensitive)."""
+        want = name_or_id.casefold()
+        exact = [k for k, n in self.nodes.items() if str(n.get("id", "")).casefold() == want]
+        named = [
+            k
+            for k, n in self.nodes.items()
+            if str(n.get("name", "")).casefold() == want
+            or want in (a.casefold() for a in n.get("aliases") or [])
+        ]
+        hits = exact or named
+        if not hits:
+            raise GraphkitError(f"nothing in the graph is called {name_or_id!r}")
+        if len(set(hits)) > 1:
+            raise GraphkitError(
+                f"{name_or_id!r} is ambiguous: {', '.join(sorted(set(hits)))}; give the id"
+            )
+        return hits[0]
+
+    def _keep_edges(self, edges: list[dict[str, Any]], extra: set[str] | None = None) -> GraphData:
+        keys = {e["source"] for e in edges} | {e["target"] for e in edges} | (extra or set())
+        return GraphData({k: v for k, v in self.nodes.items() if k in keys}, edges)
+
+    def without_mentions(self) -> GraphData:
+        """Drop MENTIONS: every report names many things, and the picture drowns in them."""
+        return GraphData(dict(self.nodes), [e for e in self.edges if e["kind"] != "MENTIONS"])
+
+    def only_kinds(self, kinds: set[str]) -> GraphData:
+        unknown = kinds - set(NODES)
+        if unknown:
+            raise GraphkitError(
+                f"unknown kind {', '.join(sorted(unknown))} (kinds: {', '.join(NODES)})"
+            )
+        nodes = {k: v for k, v in self.nodes.items() if v["kind"] in kinds}
+        edges = [e for e in self.edges if e["source"] in nodes and e["target"] in nodes]
+        return GraphData(nodes, edges)
+
+    def from_report(self, report_id: str) -> GraphData:
+        key = node_key("Report", report_id)
+        if key not in self.nodes:
+            raise GraphkitError(f"no report {report_id!r} in the graph")
+        edges = [e for e in self.edges if report_id in (e.get("sources") or [])]
+        return self._keep_edges(edges, {key})
+
+    def since(self, date: str) -> GraphData:
+        edges = [e for e in self.edges if (e.get("last_seen") or "") >= date]
+        return self._keep_edges(edges)
+
+    def around(self, name_or_id: str, depth: int) -> GraphData:
+        """The neighbourhood of one entity, ``depth`` hops in either direction."""
+        start = self.find(name_or_id)
+        adjacent: dict[str, set[str]] = defaultdict(set)
+        for e in self.edges:
+            adjacent[e["source"]].add(e["target"])
+            adjacent[e["target"]].add(e["source"])
+        seen = {start: 0}
+        queue = deque([start])
+        while queue:
+            k = queue.popleft()
+            if seen[k] >= depth:
+                continue
+            for n in adjacent[k]:
+                if n not in seen:
+                    seen[n] = seen[k] + 1
+                    queue.append(n)
+        edges = [e for e in self.edges if e["source"] in seen and e["target"] in seen]
+        return GraphData({k: v for k, v in self.nodes.items() if k in seen}, edges)
+
+    def without_idle_reference(self) -> GraphData:
+        """Drop reference-catalog nodes that no edge here touches."""
+        touched = {e["source"] for e in self.edges} | {e["target"] for e in self.edges}
+        nodes = {k: v for k, v in self.nodes.items() if k in touched or not v.get("reference")}
+        return GraphData(nodes, list(self.edges))
+
+
+def fetch_graph(store: GraphStore) -> GraphData:
+    """Every node and relationship of the store."""
+    data = GraphData()
+    for label in NODES:
+        for (node,) in store.run(f"MATCH (n:{label}) RETURN n").rows:
+            data.nodes[node_key(label, node["id"])] = node
+    for rel in RELS:
+        result = store.run(
+            f"MATCH (a)-[r:{rel}]->(b) RETURN a.kind AS sk, a.id AS s, r, b.kind AS tk, b.id AS t"
+        )
+        for sk, s, r, tk, t in result.rows:
+            data.edges.append({**r, "source": node_key(sk, s), "target": node_key(tk, t)})
+    return data
+
+
+def from_result(result: QueryResult) -> GraphData:
+    """The nodes and relationships a query returned (``RETURN a, r, b`` or paths)."""
+    data = GraphData()
+    pending: list[dict[str, Any]] = []
+
+    def visit(value: Any) -> None:
+        if isinstance(value, list):
+            for v in value:
+                visit(v)
+        elif isinstance(value, dict):
+            if value.get("kind") in NODES and "id" in value:
+                data.nodes[node_key(value["kind"], value["id"])] = value
+            elif value.get("kind") in RELS and "source" in value:
+                pending.append(value)
+            else:
+                for v in value.values():
+                    visit(v)
+
+    for row in result.rows:
+        visit(row)
+    by_id: dict[str, list[str]] = defaultdict(list)
+    for k, n in data.nodes.items():
+        by_id[n["id"]].append(k)
+    for r in pending:
+        src, dst = by_id.get(r.get("source") or ""), by_id.get(r.get("target") or "")
+        if src and dst and len(src) == 1 and len(dst) == 1:
+            data.edges.append({**r, "source": src[0], "target": dst[0]})
+    if not data.nodes:
+        raise GraphkitError(
+            "the query returns no nodes to draw: return nodes and relationships (RETURN a, r, b)"
+        )
+    return data

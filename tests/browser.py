@@ -1,0 +1,58 @@
+"""Open a page in Debian's headless Chromium (through Playwright, no browser download)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("GRAPHKIT_CHROMIUM", "/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@dataclass
+class Visit:
+    page: object
+    console_errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+
+@contextmanager
+def open_page(path: Path, *, wait_ready_ms: int = 60_000) -> Iterator[Visit]:
+    """Load a local HTML file; collect console errors and every request it makes."""
+    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
+        reason = f"no Chromium at {CHROMIUM} (apt-get install chromium)"
+        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+            pytest.fail(reason)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            visit = Visit(page)
+            page.on(
+                "console",
+                lambda m: visit.console_errors.append(m.text) if m.type == "error" else None,
+            )
+            page.on("pageerror", lambda e: visit.console_errors.append(str(e)))
+            page.on("request", lambda r: visit.requests.append(r.url))
+            page.goto(path.resolve().as_uri())
+            page.wait_for_function("window.graphkitReady === true", timeout=wait_ready_ms)
+            yield visit
+        finally:
+            browser.close()
