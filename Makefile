@@ -23,8 +23,8 @@ neo4j-down:
 	tools/neo4j/neo4j-down
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check $(PACKAGES) tests
-	$(VENV)/bin/ruff format --check $(PACKAGES) tests
+	$(VENV)/bin/ruff check $(PACKAGES) tests bench
+	$(VENV)/bin/ruff format --check $(PACKAGES) tests bench
 	$(VENV)/bin/mypy $(PACKAGES)
 
 # Every step runs; Neo4j is stopped whatever happens; the exit code says if anything failed.

@@ -26,7 +26,14 @@ from typing import Any, NamedTuple
 
 from graphkit.actors import actor_index
 from graphkit.errors import GraphkitError
-from graphkit.findings import ActorRef, CampaignFindings, Fact, Findings
+from graphkit.findings import (
+    Activity,
+    ActorFindings,
+    CampaignFindings,
+    CountryFact,
+    Fact,
+    Findings,
+)
 from graphkit.identity import country_name, language_name, slugify
 from graphkit.merge import merge_edge, merge_node
 from graphkit.schema import allowed
@@ -133,44 +140,55 @@ class _Builder:
         self.batch.add_edge(
             "DESCRIBES", self.report, camp, **self.provenance(c.summary or c.name, 100, first, last)
         )
-        actors: list[tuple[tuple[str, str], int]] = [(camp, 100)]
+        holders: list[tuple[tuple[str, str], int]] = [(camp, 100)]
         for ref in c.all_actors:
             conf = ref.confidence if ref.confidence is not None else c.confidence
-            actors.append((self.actor(c, ref, first, last), conf))
+            actor = self.actor(ref.name, ref.aliases, ref.country, c.confidence, first, last)
+            self.batch.add_edge(
+                "ATTRIBUTED_TO", camp, actor, **self.provenance(ref.evidence, conf, first, last)
+            )
+            self.mention(actor, ref.evidence)
+            holders.append((actor, conf))
+        self.facts(c, holders, first, last)
+
+    def actor_findings(self, a: ActorFindings) -> None:
+        node = self.actor(a.name, a.aliases, a.country, a.confidence, self.date, self.date)
+        self.facts(a, [(node, 100)], self.date, self.date)
+
+    def facts(
+        self, act: Activity, holders: list[tuple[tuple[str, str], int]], first: str, last: str
+    ) -> None:
+        """Each fact on every holder (a campaign, its actors), capped by the holder's ceiling."""
 
         def state(rel: str, dst: tuple[str, str], fact: Fact) -> None:
-            conf = fact.confidence if fact.confidence is not None else c.confidence
+            conf = fact.confidence if fact.confidence is not None else act.confidence
             self.mention(dst, fact.evidence)
-            for src, ceiling in actors:
+            for src, ceiling in holders:
                 props = self.provenance(fact.evidence, min(conf, ceiling), first, last)
                 self.batch.add_edge(rel, src, dst, **props)
 
-        for lang in c.languages:
-            node = self.batch.add_node(
-                "Language", lang.id, name=language_name(lang.id), reference=False
+        add = self.batch.add_node
+        for lang in act.languages:
+            state(
+                "USES_LANGUAGE",
+                add("Language", lang.id, name=language_name(lang.id), reference=False),
+                lang,
             )
-            state("USES_LANGUAGE", node, lang)
-        for s in c.targets.sectors:
+        for s in act.targets.sectors:
+            state("TARGETS", add("Sector", s.id, name=SECTORS[s.id].name, reference=False), s)
+        for c in act.targets.countries:
+            state("TARGETS", add("Country", c.id, name=country_name(c.id), reference=False), c)
+        for org in act.targets.organizations:
             state(
                 "TARGETS",
-                self.batch.add_node("Sector", s.id, name=SECTORS[s.id].name, reference=False),
-                s,
+                add("Organization", slugify(org.name), name=org.name, reference=False),
+                org,
             )
-        for country in c.targets.countries:
-            node = self.batch.add_node(
-                "Country", country.id, name=country_name(country.id), reference=False
-            )
-            state("TARGETS", node, country)
-        for org in c.targets.organizations:
-            node = self.batch.add_node(
-                "Organization", slugify(org.name), name=org.name, reference=False
-            )
-            state("TARGETS", node, org)
-        for t in c.techniques:
+        for t in act.techniques:
             state("USES", self.technique(t.id, reference=False), t)
-        for p in c.platforms:
+        for p in act.platforms:
             known = PLATFORMS.get(slugify(p.name))
-            node = self.batch.add_node(
+            node = add(
                 "Platform",
                 known.id if known else slugify(p.name),
                 name=known.name if known else p.name,
@@ -179,46 +197,41 @@ class _Builder:
             )
             state("ABUSES", node, p)
 
-    def actor(self, c: CampaignFindings, ref: ActorRef, first: str, last: str) -> tuple[str, str]:
-        known = actor_index().resolve(ref.name) or next(
-            (k for k in map(actor_index().resolve, ref.aliases) if k), None
-        )
-        given = [ref.name, *ref.aliases]
+    def actor(
+        self,
+        name: str,
+        aliases: list[str],
+        country: CountryFact | None,
+        default_conf: int,
+        first: str,
+        last: str,
+    ) -> tuple[str, str]:
+        """The Actor node for a name (resolved through the alias tables), and its country."""
+        index = actor_index()
+        known = index.resolve(name) or next((k for k in map(index.resolve, aliases) if k), None)
         if known:
-            aliases = [*known.aliases, *(n for n in given if n != known.name)]
+            given = [n for n in [name, *aliases] if n != known.name]
             node = self.batch.add_node(
                 "Actor",
                 known.id,
                 name=known.name,
-                aliases=aliases,
+                aliases=[*known.aliases, *given],
                 attack_id=known.attack_id,
                 reference=False,
             )
         else:
             node = self.batch.add_node(
-                "Actor",
-                slugify(ref.name),
-                name=ref.name,
-                aliases=list(ref.aliases),
-                reference=False,
+                "Actor", slugify(name), name=name, aliases=list(aliases), reference=False
             )
-        conf = ref.confidence if ref.confidence is not None else c.confidence
-        camp = ("Campaign", c.campaign_id)
-        self.batch.add_edge(
-            "ATTRIBUTED_TO", camp, node, **self.provenance(ref.evidence, conf, first, last)
-        )
-        self.mention(node, ref.evidence)
-        if ref.country is not None:
-            cid = ref.country.id
-            country = self.batch.add_node("Country", cid, name=country_name(cid), reference=False)
-            cconf = ref.country.confidence if ref.country.confidence is not None else c.confidence
+        if country is not None:
+            place = self.batch.add_node(
+                "Country", country.id, name=country_name(country.id), reference=False
+            )
+            conf = country.confidence if country.confidence is not None else default_conf
             self.batch.add_edge(
-                "LINKED_TO",
-                node,
-                country,
-                **self.provenance(ref.country.evidence, cconf, first, last),
+                "LINKED_TO", node, place, **self.provenance(country.evidence, conf, first, last)
             )
-            self.mention(country, ref.country.evidence)
+            self.mention(place, country.evidence)
         return node
 
     def technique(self, tid: str, *, reference: bool) -> tuple[str, str]:
@@ -264,4 +277,6 @@ def build_batch(
     builder = _Builder(findings, sha256, extracted)
     for campaign in findings.campaigns:
         builder.campaign(campaign)
+    for actor in findings.actors:
+        builder.actor_findings(actor)
     return builder.batch

@@ -28,6 +28,8 @@ from graphkit.techniques import technique
 from graphkit.vocab import SECTORS
 
 __all__ = [
+    "Activity",
+    "ActorFindings",
     "ActorRef",
     "CampaignFindings",
     "Fact",
@@ -127,7 +129,17 @@ class Targets(_Strict):
     organizations: list[NamedFact] = Field(default_factory=list, max_length=Many)
 
 
-class CampaignFindings(_Strict):
+class Activity(_Strict):
+    """What operators did: their languages, targets, techniques and platforms."""
+
+    confidence: Confidence = Field(default=70, description="the default for its facts")
+    languages: list[LanguageFact] = Field(default_factory=list, max_length=Many)
+    targets: Targets = Field(default_factory=Targets)
+    techniques: list[TechniqueFact] = Field(default_factory=list, max_length=Many)
+    platforms: list[NamedFact] = Field(default_factory=list, max_length=Many)
+
+
+class CampaignFindings(Activity):
     """One operation, network or campaign of the report, and what the report says of it."""
 
     name: Name
@@ -137,15 +149,10 @@ class CampaignFindings(_Strict):
     disruption: Text | None = None
     first_seen: dt.date | None = None
     last_seen: dt.date | None = None
-    confidence: Confidence = Field(default=70, description="the default for its facts")
     actor: ActorRef | None = Field(default=None, description="the actor it is attributed to")
     actors: list[ActorRef] = Field(
         default_factory=list, max_length=Many, description="several actors, instead of `actor`"
     )
-    languages: list[LanguageFact] = Field(default_factory=list, max_length=Many)
-    targets: Targets = Field(default_factory=Targets)
-    techniques: list[TechniqueFact] = Field(default_factory=list, max_length=Many)
-    platforms: list[NamedFact] = Field(default_factory=list, max_length=Many)
 
     @property
     def campaign_id(self) -> str:
@@ -169,6 +176,14 @@ class CampaignFindings(_Strict):
         return v
 
 
+class ActorFindings(Activity):
+    """What the report says of an actor outside any campaign it names."""
+
+    name: Name
+    aliases: list[Name] = Field(default_factory=list, max_length=Many)
+    country: CountryFact | None = None
+
+
 class ReportMeta(_Strict):
     title: Name
     publisher: Name
@@ -183,7 +198,10 @@ class Findings(_Strict):
 
     format: Literal["graphkit-findings/1"] = "graphkit-findings/1"
     report: ReportMeta
-    campaigns: list[CampaignFindings] = Field(min_length=1, max_length=Many)
+    campaigns: list[CampaignFindings] = Field(default_factory=list, max_length=Many)
+    actors: list[ActorFindings] = Field(
+        default_factory=list, max_length=Many, description="actor facts outside any campaign"
+    )
 
     @property
     def report_id(self) -> str:
@@ -194,6 +212,8 @@ class Findings(_Strict):
 
     @model_validator(mode="after")
     def _unique_campaigns(self) -> Findings:
+        if not self.campaigns and not self.actors:
+            raise ValueError("a findings file needs at least one campaign or actor")
         seen: set[str] = set()
         for c in self.campaigns:
             if c.campaign_id in seen:

@@ -74,7 +74,16 @@ class GraphData:
         key = node_key("Report", report_id)
         if key not in self.nodes:
             raise GraphkitError(f"no report {report_id!r} in the graph")
-        edges = [e for e in self.edges if report_id in (e.get("sources") or [])]
+        prefix = f"{report_id}: "
+        edges = [
+            {  # only this report's word on each fact
+                **e,
+                "sources": [report_id],
+                "evidence": [v for v in e.get("evidence") or [] if v.startswith(prefix)],
+            }
+            for e in self.edges
+            if report_id in (e.get("sources") or [])
+        ]
         return self._keep_edges(edges, {key})
 
     def since(self, date: str) -> GraphData:
@@ -101,11 +110,32 @@ class GraphData:
         edges = [e for e in self.edges if e["source"] in seen and e["target"] in seen]
         return GraphData({k: v for k, v in self.nodes.items() if k in seen}, edges)
 
-    def without_idle_reference(self) -> GraphData:
-        """Drop reference-catalog nodes that no edge here touches."""
-        touched = {e["source"] for e in self.edges} | {e["target"] for e in self.edges}
-        nodes = {k: v for k, v in self.nodes.items() if k in touched or not v.get("reference")}
-        return GraphData(nodes, list(self.edges))
+    def about_actor(self, name_or_id: str) -> GraphData:
+        """An actor, the campaigns attributed to it, what both do, and the reports behind it."""
+        actor = self.find(name_or_id)
+        if not actor.startswith("Actor:"):
+            raise GraphkitError(f"{name_or_id!r} is a {actor.split(':')[0]}, not an Actor")
+        holders = {actor} | {
+            e["source"] for e in self.edges if e["kind"] == "ATTRIBUTED_TO" and e["target"] == actor
+        }
+        edges = [e for e in self.edges if e["source"] in holders and e["kind"] != "MENTIONS"]
+        edges += [e for e in self.edges if e["kind"] == "DESCRIBES" and e["target"] in holders]
+        keep = {e["source"] for e in edges} | {e["target"] for e in edges} | {actor}
+        reports = {k for k in keep if k.startswith("Report:")} | {
+            e["source"] for e in self.edges if e["kind"] == "MENTIONS" and e["target"] == actor
+        }
+        edges += [
+            e
+            for e in self.edges
+            if e["kind"] == "MENTIONS" and e["source"] in reports and e["target"] in keep
+        ]
+        return self._keep_edges(edges, {actor} | reports)
+
+    def reported_only(self) -> GraphData:
+        """Drop what only reference catalogs know (ATT&CK's 700 techniques, its groups)."""
+        nodes = {k: v for k, v in self.nodes.items() if not v.get("reference")}
+        edges = [e for e in self.edges if e["source"] in nodes and e["target"] in nodes]
+        return GraphData(nodes, edges)
 
 
 def fetch_graph(store: GraphStore) -> GraphData:

@@ -15,9 +15,9 @@ from pathlib import Path
 from graphkit.build import GraphBatch, build_batch
 from graphkit.errors import GraphkitError, InputError, StoreUnavailableError
 from graphkit.store.base import GraphStore, WriteResult
-from loaders import SUFFIXES, read_report
+from loaders import SUFFIXES, Loaded, read_report
 
-__all__ = ["FileResult", "LoadSummary", "expand_paths", "load_paths", "prepare"]
+__all__ = ["FileResult", "LoadSummary", "expand_paths", "is_empty", "load_paths", "prepare"]
 
 
 @dataclass
@@ -29,6 +29,7 @@ class FileResult:
     written: WriteResult = field(default_factory=WriteResult)
     nodes: dict[str, int] = field(default_factory=dict)
     relationships: dict[str, int] = field(default_factory=dict)
+    skipped: dict[str, int] = field(default_factory=dict)  # what a STIX bundle held unused
 
 
 @dataclass
@@ -77,10 +78,15 @@ def expand_paths(paths: Iterable[str]) -> list[Path]:
     return list(unique.values())
 
 
-def prepare(path: Path) -> GraphBatch:
-    """Read, validate and build one report file into its batch."""
-    findings, data = read_report(path)
-    return build_batch(findings, sha256=hashlib.sha256(data).hexdigest())
+def prepare(path: Path) -> tuple[GraphBatch, Loaded]:
+    """Read, validate and build one file into one batch (all the reports it holds)."""
+    loaded = read_report(path)
+    sha = hashlib.sha256(loaded.data).hexdigest()
+    batches = [build_batch(f, sha256=sha, extracted=loaded.extracted) for f in loaded.findings]
+    batch = batches[0]
+    for other in batches[1:]:
+        batch.merge(other)
+    return batch, loaded
 
 
 def load_paths(
@@ -98,8 +104,9 @@ def load_paths(
     for path in expand_paths(paths):
         result = FileResult(path=str(path), status="failed")
         try:
-            batch = prepare(path)
-            result.report_id = batch.report_id
+            batch, loaded = prepare(path)
+            result.report_id = ", ".join(f.report_id for f in loaded.findings)
+            result.skipped = dict(loaded.skipped)
             result.nodes = dict(Counter(label for label, _ in batch.nodes))
             result.relationships = dict(Counter(k.type for k in batch.edges))
             if store is None:
@@ -117,3 +124,8 @@ def load_paths(
         if on_file:
             on_file(result)
     return summary
+
+
+def is_empty(store: GraphStore) -> bool:
+    """True when the store holds no node at all."""
+    return not any(store.stats()["nodes"].values())

@@ -94,6 +94,7 @@ NODES: dict[str, NodeType] = {
             (
                 _ALIASES,
                 _DESCRIPTION,
+                Prop("attack_id", "STRING", KEEP, "ATT&CK campaign id (C0001)"),
                 Prop("disruption", "STRING", KEEP, "what was done to stop it"),
                 Prop("first_seen", "STRING", MIN, "ISO date"),
                 Prop("last_seen", "STRING", MAX, "ISO date"),

@@ -15,6 +15,7 @@ __all__ = [
     "Platform",
     "Sector",
     "VocabTechnique",
+    "resolve_sector",
 ]
 
 
@@ -156,6 +157,11 @@ SECTORS: dict[str, Sector] = {
                 "chipmakers",
                 "chip manufacturers",
                 "semiconductor industry",
+                "semiconductor manufacturers",
+                "semiconductor companies",
+                "semiconductor firms",
+                "chip companies",
+                "chip firms",
             ),
         ),
         Sector(
@@ -431,3 +437,23 @@ PLATFORMS: dict[str, Platform] = {
         Platform("hugging-face", "Hugging Face", "Hugging Face", ("huggingface",)),
     ]
 }
+
+
+def _sector_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for s in SECTORS.values():
+        for word in (s.id, s.name, *s.synonyms):
+            index[word.casefold()] = s.id
+    return index
+
+
+_SECTOR_INDEX = _sector_index()
+
+
+def resolve_sector(text: str) -> str | None:
+    """The sector id for an id, name or synonym ("academia" is education); None if unknown.
+
+    >>> resolve_sector("Chip makers"), resolve_sector("farming")
+    ('semiconductors', None)
+    """
+    return _SECTOR_INDEX.get(text.strip().casefold().replace("_", "-"))

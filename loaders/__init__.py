@@ -6,36 +6,52 @@ a store.
 
 from __future__ import annotations
 
+import json
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from graphkit.errors import InputError
 from graphkit.findings import Findings
 from loaders.findings import decode_text, parse_findings
+from loaders.stix import is_stix_bundle, parse_stix
 
-__all__ = ["SUFFIXES", "detect_format", "read_report"]
+__all__ = ["SUFFIXES", "Loaded", "detect_format", "read_report"]
 
 # What a folder given to `graphkit load` is searched for.
 SUFFIXES = (".yaml", ".yml", ".json")
 
 
+@dataclass
+class Loaded:
+    """What one file holds: its findings (a STIX bundle may hold several reports)."""
+
+    findings: list[Findings]
+    data: bytes
+    format: str
+    extracted: bool = False
+    skipped: Counter[str] = field(default_factory=Counter)
+
+
 def detect_format(path: Path, text: str) -> str:
-    """``findings-yaml`` or ``findings-json``, from the suffix and, for JSON, the content."""
+    """``findings-yaml``, ``findings-json`` or ``stix``, from the suffix and the content."""
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
         return "findings-yaml"
     if suffix == ".json":
-        head = text.lstrip()[:4096]
-        if '"type"' in head and '"bundle"' in head and '"objects"' in text:
-            raise InputError("STIX bundles are not supported yet", path=str(path))
-        return "findings-json"
+        try:
+            data = json.loads(text)
+        except (ValueError, RecursionError):
+            return "findings-json"  # its parser reports the error with a line
+        return "stix" if is_stix_bundle(data) else "findings-json"
     raise InputError(
         f"unsupported file type {suffix or '(none)'}: expected one of {', '.join(SUFFIXES)}",
         path=str(path),
     )
 
 
-def read_report(path: str | Path) -> tuple[Findings, bytes]:
-    """Read one report file into findings; returns them with the file's bytes (for a hash)."""
+def read_report(path: str | Path) -> Loaded:
+    """Read one report file into findings."""
     p = Path(path)
     try:
         data = p.read_bytes()
@@ -43,4 +59,10 @@ def read_report(path: str | Path) -> tuple[Findings, bytes]:
         raise InputError(f"cannot read: {exc.strerror}", path=str(p)) from None
     text = decode_text(data, str(p))
     fmt = detect_format(p, text)
-    return parse_findings(text, path=str(p), fmt=fmt.removeprefix("findings-")), data
+    if fmt == "stix":
+        result = parse_stix(text, path=str(p))
+        if not result.findings:
+            raise InputError("the bundle holds no actor or campaign graphkit can use", path=str(p))
+        return Loaded(result.findings, data, fmt, skipped=result.skipped)
+    findings = parse_findings(text, path=str(p), fmt=fmt.removeprefix("findings-"))
+    return Loaded([findings], data, fmt)

@@ -52,7 +52,7 @@ HEDGED = re.compile(r"\b(likely|consistent with)\b", re.I)
 
 
 def corpus() -> list[Findings]:
-    return [read_report(p)[0] for p in FILES]
+    return [read_report(p).findings[0] for p in FILES]
 
 
 def test_one_file_per_report() -> None:

@@ -41,8 +41,8 @@ def error_of(tmp_path: Path, name: str, content: str | bytes) -> InputError:
 
 
 def test_yaml_and_json_forms_read_the_same(tmp_path: Path) -> None:
-    y, _ = read_report(write(tmp_path / "a.yaml", BASE))
-    j, _ = read_report(write(tmp_path / "a.json", json.dumps(BASE)))
+    [y] = read_report(write(tmp_path / "a.yaml", BASE)).findings
+    [j] = read_report(write(tmp_path / "a.json", json.dumps(BASE))).findings
     assert y == j
     assert y.report_id == "lab-2025-01-01-alpha"
     assert y.campaigns[0].actor is not None

@@ -6,7 +6,7 @@ import importlib
 
 __all__ = ["register_all"]
 
-_MODULES = ("load", "stats", "query", "viz", "analytics", "schema")
+_MODULES = ("load", "stats", "query", "viz", "analytics", "catalog", "export", "schema")
 
 
 def register_all() -> None:

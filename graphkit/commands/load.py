@@ -9,6 +9,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from graphkit.catalog import load_catalogs
 from graphkit.cli import (
     EXIT_INPUT,
     Fmt,
@@ -21,7 +22,7 @@ from graphkit.cli import (
     out,
     print_json,
 )
-from graphkit.ingest import FileResult, LoadSummary, expand_paths, load_paths
+from graphkit.ingest import FileResult, LoadSummary, expand_paths, is_empty, load_paths
 
 PROGRESS_FROM = 5  # files; fewer load too fast for a bar to help
 
@@ -39,12 +40,19 @@ def load(
         bool,
         typer.Option("--dry-run", help="Validate and show what would be written; write nothing."),
     ] = False,
+    no_catalog: Annotated[
+        bool,
+        typer.Option(
+            "--no-catalog", help="Do not load the reference catalogs into an empty store."
+        ),
+    ] = False,
     fmt: FormatOpt = Fmt.table,
 ) -> None:
     """Load report findings into the graph: one transaction per report, idempotent.
 
     A file that fails is reported and skipped; the others still load. The exit code is 1 when
-    any file failed.
+    any file failed. Into an empty store, the reference catalogs (ATT&CK, ATLAS, LLM-themed
+    techniques) are loaded first, unless --no-catalog.
     """
     with handled():
         files = expand_paths(paths)
@@ -66,6 +74,9 @@ def load(
                 summary = load_paths(None, [str(f) for f in files], on_file=advance)
         else:
             with opened(store) as s:
+                if not no_catalog and is_empty(s):
+                    load_catalogs(s)
+                    err.print("loaded the reference catalogs (ATT&CK v18.1, ATLAS, LLM-themed)")
                 summary = load_paths(s, [str(f) for f in files], on_file=advance)
     if fmt is Fmt.json:
         print_json([asdict(f) for f in summary.files])

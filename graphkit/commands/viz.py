@@ -58,6 +58,9 @@ def viz(
         str | None,
         typer.Option("--since", help="Only facts last seen on or after this date (YYYY-MM-DD)."),
     ] = None,
+    reference: Annotated[
+        bool, typer.Option("--reference", help="Also draw catalog data no report names (ATT&CK).")
+    ] = False,
     mentions: Annotated[
         bool, typer.Option("--mentions", help="Also draw Report-MENTIONS edges (many).")
     ] = False,
@@ -88,8 +91,10 @@ def viz(
             what.append(f"query {q.id}")
         else:
             data = fetch_graph(s)
-            reference_only = data.without_idle_reference()
-            data = reference_only if mentions else reference_only.without_mentions()
+            if not reference:
+                data = data.reported_only()
+            if not mentions:
+                data = data.without_mentions()
         if kinds:
             data = data.only_kinds({k.strip() for k in kinds.split(",") if k.strip()})
             what.append(f"kinds {kinds}")

@@ -1,0 +1,118 @@
+"""Reference catalogs as graph batches: ATT&CK (techniques, groups, campaigns), ATLAS, and the
+LLM-themed techniques with their MAPS_TO edges.
+
+Catalog nodes carry ``reference = true`` until a report names them (the merge keeps the
+lowest value, so a report's ``false`` wins). Catalog edges cite the catalog as their source.
+
+Examples
+--------
+>>> batch = llm_batch()
+>>> batch.edge("MAPS_TO", "Technique", "llm-aided-development", "Technique", "T1587.001")["sources"]
+['graphkit-llm-taxonomy']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from graphkit.actors import actor_index, attack_lookup
+from graphkit.build import ATTACK_SOURCE, GraphBatch
+from graphkit.identity import slugify
+from graphkit.store.base import GraphStore, WriteResult
+from graphkit.techniques import all_attack_techniques, technique
+from graphkit.vocab import ATLAS_TECHNIQUES, LLM_TECHNIQUES
+
+__all__ = [
+    "ATLAS_SOURCE",
+    "CATALOGS",
+    "LLM_SOURCE",
+    "atlas_batch",
+    "attack_batch",
+    "llm_batch",
+    "load_catalogs",
+]
+
+LLM_SOURCE = "graphkit-llm-taxonomy"
+ATLAS_SOURCE = "mitre-atlas"
+
+
+def _technique_node(batch: GraphBatch, tid: str) -> tuple[str, str]:
+    info = technique(tid)
+    assert info is not None, tid
+    return batch.add_node(
+        "Technique", info.id, name=info.name, framework=info.framework,
+        tactics=list(info.tactics), url=info.url, reference=True,
+    )  # fmt: skip
+
+
+def _cite(source: str, text: str, confidence: int) -> dict[str, object]:
+    return {"sources": [source], "evidence": [f"{source}: {text}"], "confidence": confidence}
+
+
+def attack_batch() -> GraphBatch:
+    """Every current ATT&CK enterprise technique (with SUBTECHNIQUE_OF), group and campaign."""
+    batch = GraphBatch(report_id=ATTACK_SOURCE)
+    techniques = all_attack_techniques()
+    for tid, info in techniques.items():
+        node = _technique_node(batch, tid)
+        if info.parent and info.parent in techniques:
+            parent = _technique_node(batch, info.parent)
+            text = f"{tid} is a sub-technique of {info.parent}"
+            batch.add_edge("SUBTECHNIQUE_OF", node, parent, **_cite(ATTACK_SOURCE, text, 100))
+    groups_by_stix: dict[str, tuple[str, str]] = {}
+    for known in actor_index().actors.values():
+        node = batch.add_node(
+            "Actor", known.id, name=known.name, aliases=list(known.aliases),
+            attack_id=known.attack_id, reference=True,
+        )  # fmt: skip
+        if known.attack_id:
+            group = attack_lookup().group(known.attack_id)
+            if group:
+                groups_by_stix[group["stix_id"]] = node
+    for c in attack_lookup().all_campaigns():
+        if c.get("revoked") or c.get("deprecated"):
+            continue
+        camp = batch.add_node(
+            "Campaign", slugify(c["name"]), name=c["name"],
+            aliases=[a for a in c.get("aliases") or [] if a != c["name"]],
+            attack_id=c.get("external_id"), first_seen=(c.get("first_seen") or "")[:10] or None,
+            last_seen=(c.get("last_seen") or "")[:10] or None, reference=True,
+        )  # fmt: skip
+        for rel in attack_lookup().relationships_for(source_id=c["stix_id"]):
+            group = groups_by_stix.get(rel.get("target_ref", ""))
+            if rel.get("relationship_type") == "attributed-to" and group:
+                text = f"ATT&CK attributes {c.get('external_id')} to {group[1]}"
+                batch.add_edge("ATTRIBUTED_TO", camp, group, **_cite(ATTACK_SOURCE, text, 90))
+    return batch
+
+
+def atlas_batch() -> GraphBatch:
+    """The ATLAS techniques graphkit knows (the ones that matter for AI misuse)."""
+    batch = GraphBatch(report_id=ATLAS_SOURCE)
+    for tid in ATLAS_TECHNIQUES:
+        _technique_node(batch, tid)
+    return batch
+
+
+def llm_batch() -> GraphBatch:
+    """The LLM-themed techniques, each MAPS_TO its nearest ATT&CK or ATLAS techniques."""
+    batch = GraphBatch(report_id=LLM_SOURCE)
+    for tid, t in LLM_TECHNIQUES.items():
+        node = _technique_node(batch, tid)
+        for target in t.maps_to:
+            other = _technique_node(batch, target)
+            text = f"{t.name} is closest to {target} ({technique(target).name})"  # type: ignore[union-attr]
+            batch.add_edge("MAPS_TO", node, other, **_cite(LLM_SOURCE, text, 60))
+    return batch
+
+
+CATALOGS: dict[str, Callable[[], GraphBatch]] = {
+    "attack": attack_batch,
+    "atlas": atlas_batch,
+    "llm": llm_batch,
+}
+
+
+def load_catalogs(store: GraphStore, names: list[str] | None = None) -> dict[str, WriteResult]:
+    """Write catalogs into a store, one transaction each; idempotent."""
+    return {name: store.write_batch(CATALOGS[name]()) for name in names or list(CATALOGS)}

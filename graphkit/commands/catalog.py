@@ -1,0 +1,51 @@
+"""`graphkit catalog load`: the reference catalogs (ATT&CK, ATLAS, LLM-themed techniques)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from graphkit.catalog import CATALOGS, load_catalogs
+from graphkit.cli import StoreOpt, app, opened, out
+
+catalog_app = typer.Typer(help="Reference catalogs: ATT&CK v18.1, ATLAS, LLM-themed techniques.")
+app.add_typer(catalog_app, name="catalog")
+
+
+class Which(StrEnum):
+    attack = "attack"
+    atlas = "atlas"
+    llm = "llm"
+    all = "all"
+
+
+@catalog_app.command("load")
+def catalog_load(
+    which: Annotated[Which, typer.Argument(help="Which catalog.")] = Which.all,
+    store: StoreOpt = None,
+) -> None:
+    """Load reference catalogs into the store (idempotent), marked as reference data.
+
+    attack: every current ATT&CK enterprise technique and sub-technique (SUBTECHNIQUE_OF), the
+    groups with their aliases, the campaigns; atlas: the ATLAS techniques that matter for AI
+    misuse; llm: the LLM-themed techniques, each MAPS_TO its nearest ATT&CK/ATLAS technique.
+    `graphkit load` loads all of them by itself into an empty store.
+    """
+    names = list(CATALOGS) if which is Which.all else [which.value]
+    with opened(store) as s:
+        results = load_catalogs(s, names)
+    table = Table(title="reference catalogs")
+    for col in ("catalog", "nodes new", "nodes matched", "rels new", "rels matched"):
+        table.add_column(col)
+    for name, w in results.items():
+        table.add_row(
+            name,
+            str(w.nodes_created),
+            str(w.nodes_matched),
+            str(w.rels_created),
+            str(w.rels_matched),
+        )
+    out.print(table)
