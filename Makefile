@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PACKAGES := graphkit loaders
 
-.PHONY: venv test demo neo4j-up neo4j-down lint clean
+.PHONY: venv test demo neo4j-up neo4j-down lint schema clean
 
 # Create or refresh the virtualenv whenever pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -22,9 +22,13 @@ neo4j-up:
 neo4j-down:
 	tools/neo4j/neo4j-down
 
+# Regenerate cypher/schema*.cypher and the README's schema table from graphkit/schema.py.
+schema: $(STAMP)
+	$(PY) tools/sync_schema.py
+
 lint: $(STAMP)
-	$(VENV)/bin/ruff check $(PACKAGES) tests bench
-	$(VENV)/bin/ruff format --check $(PACKAGES) tests bench
+	$(VENV)/bin/ruff check $(PACKAGES) tests bench tools
+	$(VENV)/bin/ruff format --check $(PACKAGES) tests bench tools
 	$(VENV)/bin/mypy $(PACKAGES)
 
 # Every step runs; Neo4j is stopped whatever happens; the exit code says if anything failed.

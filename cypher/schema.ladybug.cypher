@@ -1,5 +1,5 @@
 CREATE NODE TABLE IF NOT EXISTS Report(id STRING PRIMARY KEY, name STRING, kind STRING, reference BOOL, publisher STRING, published STRING, url STRING, sha256 STRING, summary STRING);
-CREATE NODE TABLE IF NOT EXISTS Campaign(id STRING PRIMARY KEY, name STRING, kind STRING, reference BOOL, aliases STRING[], description STRING, disruption STRING, first_seen STRING, last_seen STRING);
+CREATE NODE TABLE IF NOT EXISTS Campaign(id STRING PRIMARY KEY, name STRING, kind STRING, reference BOOL, aliases STRING[], description STRING, attack_id STRING, disruption STRING, first_seen STRING, last_seen STRING);
 CREATE NODE TABLE IF NOT EXISTS Actor(id STRING PRIMARY KEY, name STRING, kind STRING, reference BOOL, aliases STRING[], attack_id STRING, description STRING);
 CREATE NODE TABLE IF NOT EXISTS Country(id STRING PRIMARY KEY, name STRING, kind STRING, reference BOOL);
 CREATE NODE TABLE IF NOT EXISTS Language(id STRING PRIMARY KEY, name STRING, kind STRING, reference BOOL);

@@ -30,7 +30,8 @@ def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
 
 def test_load_then_stats_json(runner: CliRunner, target: str, tmp_path: Path) -> None:
     path = write(tmp_path / "a.yaml", BASE)
-    res = runner.invoke(app, ["load", str(path), "--store", target, "--format", "json"])
+    args = ["load", str(path), "--store", target, "--format", "json", "--no-catalog"]
+    res = runner.invoke(app, args)
     assert res.exit_code == 0, res.stderr
     [row] = json.loads(res.stdout)
     assert row["status"] == "loaded" and row["report_id"] == "lab-2025-01-01-alpha"
@@ -48,7 +49,7 @@ def test_a_bad_file_fails_alone_with_one_line(
     bad_doc = findings(id="lab-2025-02-02-bad")
     bad_doc["campaigns"][0]["techniques"][0]["id"] = "T0000"
     bad = write(tmp_path / "bad.yaml", bad_doc)
-    res = runner.invoke(app, ["load", str(good), str(bad), "--store", target])
+    res = runner.invoke(app, ["load", str(good), str(bad), "--store", target, "--no-catalog"])
     assert res.exit_code == EXIT_INPUT
     lines = [ln for ln in res.stderr.splitlines() if ln.strip()]
     assert len(lines) == 1

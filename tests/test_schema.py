@@ -43,6 +43,7 @@ def test_endpoints_name_declared_labels() -> None:
 def test_json_schema_lists_the_sector_vocabulary_rules() -> None:
     schema = findings_json_schema()
     assert schema["$schema"].endswith("2020-12/schema")
-    assert "campaigns" in schema["required"]
+    assert schema["required"] == ["report"]
+    assert {"campaigns", "actors"} <= set(schema["properties"])
     assert schema["$defs"]["CampaignFindings"]["additionalProperties"] is False
     assert set(SECTORS) >= {"semiconductors", "think-tanks", "ai-providers"}
