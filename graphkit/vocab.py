@@ -254,7 +254,6 @@ SECTORS: dict[str, Sector] = {
                 "job seekers",
                 "scam victims",
                 "consumers",
-                "users",
             ),
         ),
         Sector(

@@ -1,0 +1,46 @@
+"""Score the extractor on a labelled set: precision, recall and F1 per entity kind and pair.
+
+Run: ``.venv/bin/python bench/extract_score.py bench/extract/dev`` (or ``.../heldout``);
+``--misses`` lists what was missed and what was extra.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from graphkit.extract import extract_findings
+from graphkit.extract.scoring import tally
+from loaders.text import read_text
+
+
+def run(folder: Path) -> dict:
+    results = []
+    for labels_path in sorted(folder.glob("*.labels.yaml")):
+        stem = labels_path.name.removesuffix(".labels.yaml")
+        text_path = next(p for p in folder.glob(stem + ".*") if not p.name.endswith(".yaml"))
+        draft = extract_findings(read_text(text_path), path=str(text_path))
+        results.append((stem, draft, yaml.safe_load(labels_path.read_text())))
+    return tally(results)
+
+
+def main() -> None:
+    folder = Path(sys.argv[1])
+    scores = run(folder)
+    print(f"{'kind':<14} {'P':>6} {'R':>6} {'F1':>6}   tp  fp  fn   ({folder})")
+    for kind, t in scores.items():
+        rates = f"{t.precision:6.2f} {t.recall:6.2f} {t.f1:6.2f}"
+        print(f"{kind:<14} {rates}  {t.tp:3d} {t.fp:3d} {t.fn:3d}")
+    if "--misses" in sys.argv:
+        for kind, t in scores.items():
+            for m in t.misses:
+                print(f"  missed {kind}: {m}")
+            for m in t.extras:
+                print(f"  extra  {kind}: {m}")
+
+
+if __name__ == "__main__":
+    main()

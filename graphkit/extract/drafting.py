@@ -1,0 +1,576 @@
+"""Report text into draft findings: which entities a text names, and which belong together.
+
+The text is cut into sections (Markdown headings, or paragraphs that name a new operation or
+actor), sections into sentences, sentences into word tokens looked up in the gazetteer.
+Context words decide roles: "China-based", "Chinese operators", "from Iran" attribute;
+"targeting Taiwan", "against", "an Iranian journalist" target; "Korean-language", "in Farsi"
+name an operator language. Hedges ("likely", "consistent with") lower a fact's confidence;
+negations ("did not tie ... to any government") drop an attribution. Every fact carries the
+sentence it came from as evidence.
+
+Examples
+--------
+>>> text = '''# Update
+... ## Phish and Scripts
+... A China-based cluster sent phishing emails in English and Japanese to chip makers in Taiwan.
+... '''
+>>> f = extract_findings(text, publisher="OpenAI", published="2025-10-07")
+>>> c = f.campaigns[0]
+>>> c.name, c.actor.country.id, sorted(x.id for x in c.targets.countries)
+('Phish and Scripts', 'CN', ['TW'])
+>>> sorted(x.id for x in c.languages), [s.id for s in c.targets.sectors]
+(['en', 'ja'], ['semiconductors'])
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from graphkit.actors import actor_index
+from graphkit.errors import InputError
+from graphkit.extract.gazetteer import MAX_WORDS, TOKEN, Entry, actor_codes, gazetteer
+from graphkit.findings import Findings
+from graphkit.identity import slugify
+
+__all__ = ["PUBLISHERS", "extract_findings"]
+
+# Publishers the extractor recognises, with the AI platform their reports are about.
+PUBLISHERS: dict[str, tuple[str, str | None]] = {
+    "google threat intelligence group": ("Google Threat Intelligence Group", "Gemini"),
+    "gtig": ("Google Threat Intelligence Group", "Gemini"),
+    "microsoft threat intelligence": ("Microsoft Threat Intelligence", "ChatGPT"),
+    "openai": ("OpenAI", "ChatGPT"),
+    "anthropic": ("Anthropic", "Claude"),
+    "google": ("Google Threat Intelligence Group", "Gemini"),
+    "microsoft": ("Microsoft Threat Intelligence", "ChatGPT"),
+    "mandiant": ("Mandiant", None),
+    "meta": ("Meta", "Llama"),
+}
+_OUR_MODELS = re.compile(
+    r"\b(our|its|the company's) (models?|services?|tools?|platform|chatbot|AI|LLMs?)\b", re.I
+)
+
+HEDGES = re.compile(
+    r"\b(likely|probably|possibly|perhaps|suspected|appears? to|appeared to|may have|might|"
+    r"consistent with|low confidence|moderate confidence|could be|we assess|believed to)\b",
+    re.I,
+)
+NEGATED = re.compile(
+    r"\b(did not|didn't|could not|cannot|can't|not) (tie|tied|attribute|attributed|link|linked|"
+    r"determine|identify|connect|connected)\b|\bunattributed\b|\bno (evidence|indication)\b|"
+    r"\bwithout attribution\b",
+    re.I,
+)
+_ATTR_AFTER = {"based", "linked", "nexus", "backed", "sponsored", "affiliated", "aligned",
+               "origin", "state", "government", "operated", "run"}  # fmt: skip
+_ATTR_BEFORE = {"from", "origin", "originated", "originating", "tied", "attributed", "linked",
+                "operating", "located", "based", "run", "by"}  # fmt: skip
+_TARGET_BEFORE = {"targeting", "targeted", "targets", "target", "against", "at", "toward",
+                  "towards", "focused", "audiences", "victims", "in", "on", "into", "about",
+                  "of", "across", "including", "and", "or", "with"}  # fmt: skip
+_ACTOR_NOUNS = {"operators", "operator", "actor", "actors", "group", "groups", "network",
+                "networks", "accounts", "hackers", "cluster", "apt", "apts", "threat", "state",
+                "influence", "operation", "campaign", "developers", "developer", "criminal",
+                "criminals", "firm", "company", "entities", "cyber", "adversary", "adversaries",
+                "intelligence", "gru", "mss", "irgc"}  # fmt: skip
+_LANG_AFTER = {"language", "speaking", "speakers", "speaker", "speaker's", "text", "prompts",
+               "content", "posts", "comments", "articles", "messages", "emails", "translations",
+               "version", "versions"}  # fmt: skip
+_TARGET_VERBS = {"targeting", "targeted", "targets", "against", "researched", "research", "about",
+                 "on", "at", "an", "toward", "towards", "impersonating", "posing",
+                 "posed"}  # fmt: skip
+_SECTOR_NOT_AFTER = {"backed", "sponsored", "affiliated", "linked", "aligned", "run", "owned"}
+_BARE_SECTOR_NEEDS = {
+    "technology": {
+        "companies",
+        "company",
+        "firms",
+        "firm",
+        "sector",
+        "industry",
+        "providers",
+        "provider",
+        "organizations",
+        "organisations",
+    }
+}
+_GENERIC_HEADINGS = re.compile(
+    r"^(introduction|summary|executive summary|overview|background|conclusions?|key (findings|"
+    r"takeaways|trends)|methodology|about( us| this report)?|appendix.*|references|"
+    r"recommendations|what we found|looking ahead|next steps|acknowledg.*|case stud(y|ies)|"
+    r"table of contents|contents|disclaimer|indicators.*|iocs?|mitigations?|our approach|"
+    r"trends?.*|themes?)$",
+    re.I,
+)
+_NAMING = re.compile(
+    r"\b(?:dubbed|named|call(?:ed)?|nicknamed|codenamed|tracked as|track as|we call|known as|"
+    r"refer to as|referred to as|designated)\s+(?:it\s+|them\s+|this\s+(?:operation|network|"
+    r"activity|cluster)\s+)?[\"\u201c'\u2018]?((?:Operation\s+)?[A-Z][\w\u2019'\u2014\u2013-]*(?:\s+(?:[A-Z0-9][\w\u2019'\u2014\u2013-]*"
+    r"|and|of|the))*)"
+)
+_NAME_WORD = r"[A-Z][\w\u2019'\u2014\u2013-]*"
+_OPENING_NAME = re.compile(rf"^({_NAME_WORD}(?: {_NAME_WORD}){{0,3}}),\s")
+_NOT_NAMES = re.compile(
+    r"^(In|Since|For|However|Today|Overall|Then|Later|Meanwhile|Also|Finally|First|Second|"
+    r"Third|Together|Recently|Instead|Still|Yet|Here|There|Although|While|When|After|Before|"
+    r"During|Between|Across|Like|Unlike|As|At|On|By|From|With|Without|Over|Under|Google|OpenAI|"
+    r"Microsoft|Anthropic|January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\b"
+)
+_SENTENCE = re.compile(r"(?<=[.!?])[\"\u201d')\]]*\s+(?=[\"\u201c(\[]?[A-Z0-9])")
+_DATE = re.compile(
+    r"\b(\d{4})-(\d{2})-(\d{2})\b|\b(January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\s+(?:(\d{1,2}),?\s+)?(\d{4})\b|\b(\d{1,2})\s+"
+    r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+(\d{4})\b"
+)
+_MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june",
+           "july", "august", "september", "october", "november", "december"], 1)}  # fmt: skip
+
+
+@dataclass
+class Mention:
+    entry: Entry
+    index: int  # token position in the sentence
+    width: int
+    before: list[str]
+    after: list[str]
+    text: str
+
+
+@dataclass
+class Sentence:
+    text: str
+    mentions: list[Mention]
+    hedged: bool
+    negated: bool
+
+
+@dataclass
+class Group:
+    """What one section of the report says about one operation or actor."""
+
+    name: str | None
+    sentences: list[Sentence] = field(default_factory=list)
+    actors: dict[str, tuple[str, list[str], Sentence]] = field(default_factory=dict)
+
+
+def _tokens(text: str) -> list[tuple[str, str]]:
+    """(original, lower) word tokens; hyphens and dashes separate words."""
+    return [(m.group(0), m.group(0).lower().replace("\u2019", "'")) for m in TOKEN.finditer(text)]
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Greedy longest match of gazetteer n-grams over the sentence's tokens."""
+    g = gazetteer()
+    toks = _tokens(text)
+    lowers = [t[1] for t in toks]
+    out: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        for n in range(min(MAX_WORDS, len(toks) - i), 0, -1):
+            entries = g.get(" ".join(lowers[i : i + n]))
+            if not entries:
+                continue
+            first = toks[i][0][0]
+            ok = [e for e in entries if not e.proper or first.isupper() or first.isdigit()]
+            if not ok:
+                continue
+            before, after = lowers[max(0, i - 3) : i], lowers[i + n : i + n + 3]
+            original = " ".join(t[0] for t in toks[i : i + n])
+            out.extend(Mention(e, i, n, before, after, original) for e in ok)
+            i += n
+            break
+        else:
+            i += 1
+    for start, _end, code in actor_codes(text):
+        known = actor_index().resolve(code)
+        entry = Entry("Actor", known.id if known else slugify(code), known.name if known else code)
+        if not any(m.entry.kind == "Actor" and m.entry.id == entry.id for m in out):
+            index = len(TOKEN.findall(text[:start]))
+            out.append(
+                Mention(
+                    entry,
+                    index,
+                    1,
+                    lowers[max(0, index - 3) : index],
+                    lowers[index + 1 : index + 4],
+                    code,
+                )
+            )
+    return out
+
+
+def _sentences(paragraph: str) -> Iterator[str]:
+    flat = re.sub(r"\s+", " ", paragraph).strip()
+    for s in _SENTENCE.split(flat):
+        if s.strip():
+            yield s.strip()
+
+
+def _sections(text: str) -> Iterator[tuple[str | None, str]]:
+    """(heading or None, paragraph) pairs; a heading starts a section."""
+    heading: str | None = None
+    for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n")):
+        lines = block.strip().splitlines()
+        rest: list[str] = []
+        for line in lines:
+            m = re.match(r"^\s{0,3}(#{2,4})\s+(.+?)\s*#*\s*$", line)
+            if re.match(r"^\s{0,3}#\s", line):
+                continue  # the title, not a section
+            if m:
+                if rest:
+                    yield heading, "\n".join(rest)
+                    rest = []
+                heading = m.group(2).strip()
+                yield heading, ""
+            else:
+                rest.append(line)
+        if rest:
+            yield heading, "\n".join(rest)
+
+
+def _operation_name(heading: str | None) -> str | None:
+    if not heading:
+        return None
+    name = re.sub(
+        r"^(case study|operation|network|campaign)\s*\d*\s*[:.\u2013\u2014-]\s*",
+        "",
+        heading,
+        flags=re.I,
+    )
+    name = re.sub(r"[:.\u2013\u2014-]\s.*$", "", name).strip(" \"\u201c\u201d'")
+    if not name or _GENERIC_HEADINGS.match(name) or len(name) > 80:
+        return None
+    return name
+
+
+_NEW_ACTOR = re.compile(
+    r"^(?:The (?:actor|group|adversary) (?:we track as |tracked as )?)?"
+    r"([A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*|[A-Z][A-Z0-9]{2,}[0-9][A-Z0-9]*)"
+    r"(?:,|\s+(?:is|was|has|used|a|an|also)\b)"
+)
+_ACTOR_WORDS = re.compile(r"\b(actor|adversary|group|cluster|APT|threat|hackers?)\b", re.I)
+
+
+def _actor_names(sentence: Sentence) -> dict[str, str]:
+    names = {m.entry.id: m.entry.name for m in sentence.mentions if m.entry.kind == "Actor"}
+    m = _NEW_ACTOR.match(sentence.text)
+    if m and _ACTOR_WORDS.search(sentence.text):
+        name = m.group(1)
+        known = actor_index().resolve(name)
+        if known is None and slugify(name) not in names:
+            names[slugify(name)] = name
+            sentence.mentions.append(
+                Mention(Entry("Actor", slugify(name), name), 0, 1, [], [], name)
+            )
+    return names
+
+
+def _group(text: str) -> list[Group]:
+    groups: list[Group] = []
+    current: Group | None = None
+    last_heading: str | None = None
+    for heading, paragraph in _sections(text):
+        if heading != last_heading:
+            last_heading = heading
+            if heading is not None and not paragraph:
+                name = _operation_name(heading)
+                current = Group(name) if name else None
+                if current:
+                    groups.append(current)
+                continue
+        sentences = []
+        for s in _sentences(paragraph):
+            sentences.append(
+                Sentence(s, find_mentions(s), bool(HEDGES.search(s)), bool(NEGATED.search(s)))
+            )
+        named = _paragraph_name(sentences)
+        actors = {k: v for s in sentences for k, v in _actor_names(s).items()}
+        starts_new = (
+            current is None
+            or (named and named != current.name and current.sentences)
+            or (
+                heading is None
+                and actors
+                and current.actors
+                and not set(actors) & set(current.actors)
+            )
+        )
+        if starts_new and (named or actors):
+            current = Group(named)
+            groups.append(current)
+        if current is None:
+            continue
+        if named and not current.name:
+            current.name = named
+        current.sentences.extend(sentences)
+        for sentence in sentences:
+            _add_actors(current, sentence)
+    return groups
+
+
+def _add_actors(group: Group, s: Sentence) -> None:
+    """Actors a sentence names; "X or Y" and "X, also known as Y" are one actor, two names."""
+    previous: Mention | None = None
+    for m in sorted((x for x in s.mentions if x.entry.kind == "Actor"), key=lambda x: x.index):
+        joined = previous is not None and re.search(
+            rf"{re.escape(previous.text)}\W+(?:or|aka|also known as|/)\W+{re.escape(m.text)}",
+            s.text,
+        )
+        if joined and previous is not None and previous.entry.id in group.actors:
+            name, aliases, first = group.actors[previous.entry.id]
+            group.actors[previous.entry.id] = (name, [*aliases, m.text], first)
+        elif m.entry.id not in group.actors:
+            aliases = [m.text] if m.text != m.entry.name else []
+            group.actors[m.entry.id] = (m.entry.name, aliases, s)
+        previous = m
+
+
+def _paragraph_name(sentences: list[Sentence]) -> str | None:
+    """The operation a paragraph introduces: "an operation we dubbed X", or "X, a ... network"."""
+    candidates: list[tuple[int, str]] = []
+    for s in sentences:
+        for m in _NAMING.finditer(s.text):
+            lead = s.text[max(0, m.start() - 40) : m.start()].lower()
+            rank = 0 if re.search(r"operation|network|campaign|activity|scheme", lead) else 1
+            if re.search(r"company|firm|group|actor|cluster|vendor", lead):
+                rank = 2  # "a company called STOIC" names the actor, not the operation
+            candidates.append((rank, m.group(1).strip()))
+    opening = _OPENING_NAME.match(sentences[0].text) if sentences else None
+    if opening and not _NOT_NAMES.match(opening.group(1)):
+        candidates.append((1, opening.group(1)))
+    return min(candidates)[1] if candidates else None
+
+
+def _is_language(
+    m: Mention, previous_language: bool, sentence: str = "", adjacent: bool = False
+) -> bool:
+    if previous_language and adjacent:
+        return True  # "in French, German, Italian": the comma is not a token
+    if m.after[:1] and m.after[0] in _LANG_AFTER:
+        return True
+    if m.before[-1:] and m.before[-1] in {"in", "into"}:
+        return True
+    if m.before[-1:] == ["from"] and "translat" in sentence.lower():
+        return True
+    return bool(previous_language and m.before[-1:] and m.before[-1] in {"and", "or", "in"})
+
+
+def _country_role(m: Mention, s: Sentence) -> str:
+    after, before = m.after[:1], m.before[-2:]
+    if after and after[0] in _ATTR_AFTER:
+        return "attribution"
+    if m.entry.kind == "Demonym":
+        targeted = any(w in _TARGET_VERBS for w in m.before[-3:])
+        if not targeted and any(w in _ACTOR_NOUNS for w in m.after[:3]):
+            return "attribution"
+        if m.before[-1:] and m.before[-1] in {"also", "is", "are", "was", "were", "be"}:
+            return "attribution"  # "STORM-0817, also Iranian": what the actor is
+        if any(w in _ATTR_BEFORE for w in m.before[-3:]) and not targeted:
+            return "attribution"  # "affiliated with the Iranian IRGC"
+        return "target"
+    if before[-2:] == ["out", "of"] or any(w in _ATTR_BEFORE for w in before):
+        return "attribution"
+    if before[-1:] == ["in"] and len(m.before) >= 2 and m.before[-2] in _ACTOR_NOUNS:
+        return "attribution"  # "a marketing firm in the Philippines"
+    if (
+        before[-2:-1] == ["in"]
+        and before[-1:] == ["the"]
+        and len(m.before) >= 3
+        and m.before[-3] in _ACTOR_NOUNS
+    ):
+        return "attribution"
+    return "target"
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= 2000 else text[:1999] + "…"
+
+
+def _facts(group: Group, platform_hint: str | None) -> dict[str, Any] | None:
+    langs: dict[str, dict[str, Any]] = {}
+    sectors: dict[str, dict[str, Any]] = {}
+    targets: dict[str, dict[str, Any]] = {}
+    techniques: dict[str, dict[str, Any]] = {}
+    platforms: dict[str, dict[str, Any]] = {}
+    attribution: dict[str, Any] | None = None
+    for s in group.sentences:
+        hedge = 15 if s.hedged else 0
+        previous_language = False
+        language_at: set[int] = set()
+        last_language = -10
+        language_words = {m.index for m in s.mentions if m.entry.kind == "Language"}
+        for m in s.mentions:
+            adjacent = m.index == last_language + 1
+            if m.entry.kind == "Language" and _is_language(m, previous_language, s.text, adjacent):
+                language_at.add(m.index)
+                previous_language = True
+                last_language = m.index
+            elif m.index not in language_words:
+                previous_language = False
+        for m in s.mentions:
+            kind, eid = m.entry.kind, m.entry.id
+            fact = {"evidence": _clip(s.text)}
+            if kind == "Language":
+                if m.index in language_at:
+                    langs.setdefault(eid, {"id": eid, **fact, "confidence": 65 - hedge})
+                continue
+            if kind in ("Country", "Demonym"):
+                if m.index in language_at:
+                    continue  # "Korean-language", "in English and Japanese": languages
+                role = _country_role(m, s)
+                if role == "attribution":
+                    if not s.negated and attribution is None:
+                        attribution = {"id": eid, **fact, "confidence": 70 - 2 * hedge}
+                elif attribution is None or attribution["id"] != eid:
+                    targets.setdefault(eid, {"id": eid, **fact, "confidence": 60 - hedge})
+            elif kind == "Sector":
+                if m.after[:1] and m.after[0] in _SECTOR_NOT_AFTER:
+                    continue  # "government-backed actors": who they are, not whom they target
+                if m.before[-1:] and m.before[-1] in {"as", "any", "posing"}:
+                    continue  # "posed as journalists", "to any government"
+                needs = _BARE_SECTOR_NEEDS.get(m.text.lower())
+                if needs is not None and not (m.after[:1] and m.after[0] in needs):
+                    continue
+                after_demonym = any(
+                    x.entry.kind == "Demonym" and x.index == m.index - 1 for x in s.mentions
+                )
+                if after_demonym and any(w in _ACTOR_NOUNS for w in m.after[:3]):
+                    continue  # "Russian military intelligence actor": the actor's own kind
+                sectors.setdefault(eid, {"id": eid, **fact, "confidence": 60 - hedge})
+            elif kind == "Technique":
+                conf = (50 if m.entry.phrase else 70) - hedge
+                if eid not in techniques or techniques[eid]["confidence"] < conf:
+                    techniques[eid] = {"id": eid, **fact, "confidence": conf}
+            elif kind == "Platform":
+                platforms.setdefault(m.entry.name, {"name": m.entry.name, **fact, "confidence": 80})
+        if platform_hint and not platforms and _OUR_MODELS.search(s.text):
+            platforms[platform_hint] = {
+                "name": platform_hint,
+                "evidence": _clip(s.text),
+                "confidence": 70,
+            }
+    if attribution:
+        targets.pop(attribution["id"], None)
+    actors = []
+    for _aid, (name, aliases, s) in group.actors.items():
+        actors.append({"name": name, "aliases": aliases, "evidence": _clip(s.text),
+                       "confidence": 70 - (15 if s.hedged else 0)})  # fmt: skip
+    if not actors and group.name and (attribution or langs):
+        first = group.sentences[0] if group.sentences else None
+        actors.append(
+            {
+                "name": f"{group.name} operators",
+                "evidence": _clip(first.text if first else group.name),
+                "confidence": 60,
+            }
+        )
+    if attribution:
+        for a in actors:
+            a["country"] = attribution
+    if not group.name and not actors:
+        return None
+    name = group.name or f"{actors[0]['name']} activity"
+    body: dict[str, Any] = {
+        "name": name[:200],
+        "confidence": 60,
+        "languages": list(langs.values()),
+        "targets": {"sectors": list(sectors.values()), "countries": list(targets.values())},
+        "techniques": list(techniques.values()),
+        "platforms": list(platforms.values()),
+    }
+    if len(actors) == 1:
+        body["actor"] = actors[0]
+    elif actors:
+        body["actors"] = actors
+    return body
+
+
+def _report_meta(
+    text: str, publisher: str | None, published: str | None, title: str | None
+) -> dict[str, Any]:
+    head = text[:4000]
+    if title is None:
+        m = re.search(r"^\s*#\s+(.+)$", text, re.M)
+        first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "Untitled report")
+        title = (m.group(1) if m else first).strip()[:200]
+    platform = None
+    if publisher is None:
+        lowered = head.lower()
+        found = sorted(
+            (
+                (lowered.find(k), k)
+                for k in PUBLISHERS
+                if re.search(rf"\b{re.escape(k)}\b", lowered)
+            ),
+        )
+        if found:
+            publisher, platform = PUBLISHERS[found[0][1]]
+    else:
+        platform = next(
+            (
+                p
+                for k, (name, p) in PUBLISHERS.items()
+                if name == publisher or k == publisher.lower()
+            ),
+            None,
+        )
+    if published is None:
+        m = _DATE.search(head)
+        if m:
+            if m.group(1):
+                published = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+            elif m.group(4):
+                published = (
+                    f"{m.group(6)}-{_MONTHS[m.group(4).lower()]:02d}-{int(m.group(5) or 1):02d}"
+                )
+            else:
+                published = f"{m.group(9)}-{_MONTHS[m.group(8).lower()]:02d}-{int(m.group(7)):02d}"
+    return {
+        "title": title,
+        "publisher": publisher or "Unknown publisher",
+        "published": published or dt.date.today().isoformat(),
+        "_platform": platform,
+    }
+
+
+def extract_findings(
+    text: str,
+    *,
+    path: str = "<text>",
+    title: str | None = None,
+    publisher: str | None = None,
+    published: str | None = None,
+) -> Findings:
+    """Draft findings from report text (Markdown headings help; plain text works).
+
+    Raises
+    ------
+    InputError
+        The text names no operation or actor the extractor can group facts under.
+    """
+    if not text.strip():
+        raise InputError("the text is empty", path=path)
+    meta = _report_meta(text, publisher, published, title)
+    platform = meta.pop("_platform")
+    campaigns = []
+    seen: set[str] = set()
+    for group in _group(text):
+        body = _facts(group, platform)
+        if body is None or slugify(body["name"]) in seen or not slugify(body["name"]):
+            continue
+        seen.add(slugify(body["name"]))
+        campaigns.append(body)
+    if not campaigns:
+        raise InputError("found no operation or actor to draft findings for", path=path)
+    try:
+        return Findings.model_validate({"report": meta, "campaigns": campaigns})
+    except Exception as exc:  # a draft that does not validate is a bug here, reported per file
+        raise InputError(
+            f"the draft does not validate: {str(exc).splitlines()[0]}", path=path
+        ) from None

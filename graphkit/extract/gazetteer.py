@@ -1,0 +1,221 @@
+"""What the extractor can recognise, as one dictionary from word n-grams to entities.
+
+Text is cut into lower-case word tokens (hyphens split words: "China-based" is "china" then
+"based"), and every n-gram of up to :data:`MAX_WORDS` tokens is looked up in one dict: the
+cost is a few dict look-ups per word, whatever the size of the vocabularies (2 MB/s and more
+on one core; BENCHMARKS.md).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import pycountry
+
+from graphkit.actors import actor_index
+from graphkit.identity import _COUNTRY_WORDS, _country_index
+from graphkit.techniques import all_attack_techniques
+from graphkit.vocab import LLM_TECHNIQUES, PLATFORMS, SECTORS
+
+__all__ = ["MAX_WORDS", "TOKEN", "Entry", "gazetteer"]
+
+MAX_WORDS = 5
+# Words, with inner dots (T1566.001) and apostrophes, but not a possessive "'s".
+TOKEN = re.compile(r"[A-Za-z0-9_]+(?:[.'\u2019](?![sS]\b)[A-Za-z0-9_]+)*")
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str  # Country, Language, Sector, Technique, Platform, Actor, Demonym
+    id: str
+    name: str
+    proper: bool = False  # must be written with a capital letter or digit (a proper name)
+    phrase: bool = False  # a behaviour phrase, not the technique's own name or id
+
+
+def norm(text: str) -> str:
+    return " ".join(t.lower() for t in TOKEN.findall(text.replace("\u2019", "'")))
+
+
+# Languages the extractor looks for: the common ones of threat reporting.
+LANGUAGES: dict[str, str] = {
+    "chinese": "zh", "mandarin": "zh", "cantonese": "zh", "russian": "ru", "english": "en",
+    "korean": "ko", "farsi": "fa", "persian": "fa", "arabic": "ar", "spanish": "es",
+    "french": "fr", "german": "de", "italian": "it", "polish": "pl", "japanese": "ja",
+    "urdu": "ur", "hindi": "hi", "vietnamese": "vi", "tagalog": "tl", "taglish": "tl",
+    "filipino": "tl", "ukrainian": "uk", "portuguese": "pt", "turkish": "tr", "hebrew": "he",
+    "indonesian": "id", "thai": "th", "malay": "ms", "dutch": "nl", "romanian": "ro",
+    "bengali": "bn", "azerbaijani": "az", "kazakh": "kk", "uzbek": "uz", "greek": "el",
+    "swedish": "sv", "czech": "cs", "serbian": "sr", "burmese": "my", "khmer": "km",
+}  # fmt: skip
+
+# Country words that are ordinary English words, or pronouns, unless capitalised.
+_PROPER_COUNTRY = {"us", "uk", "prc", "dprk", "uae", "rok", "chad", "jordan", "georgia",
+                   "turkey", "guinea", "niger", "oman", "india", "china", "japan"}  # fmt: skip
+_DEMONYMS = {"british", "french", "dutch", "swiss", "thai", "czech", "filipino", "emirati",
+             "saudi", "israeli", "pakistani", "iraqi", "azerbaijani", "american", "chinese",
+             "japanese", "vietnamese", "scottish", "turkish", "polish", "danish",
+             "swedish"}  # fmt: skip
+_SKIP_COUNTRY = {"korean", "korea", "congo", "sudan", "virgin islands", "samoa", "america"}
+
+# Behaviour described in words → technique ids (ATT&CK parents or sub-techniques, LLM-themed).
+PHRASES: dict[str, tuple[str, ...]] = {
+    "phishing": ("T1566", "llm-supported-social-engineering"),
+    "spear phishing": ("T1566", "llm-supported-social-engineering"),
+    "spearphishing": ("T1566", "llm-supported-social-engineering"),
+    "phishing emails": ("T1566", "llm-supported-social-engineering"),
+    "phishing lures": ("T1566", "llm-supported-social-engineering"),
+    "brute force": ("T1110",), "brute forcing": ("T1110",), "brute forcer": ("T1110",),
+    "password spraying": ("T1110.003",), "credential stuffing": ("T1110.004",),
+    "port scanning": ("T1046",), "port scans": ("T1046",), "nmap": ("T1046",),
+    "network scanning": ("T1046",), "vulnerability scanning": ("T1595.002",),
+    "dll side loading": ("T1574.001",), "dll sideloading": ("T1574.001",),
+    "side loading": ("T1574.001",), "malware development": ("T1587.001", "llm-aided-development"),
+    "develop malware": ("T1587.001", "llm-aided-development"),
+    "developed malware": ("T1587.001", "llm-aided-development"),
+    "developing malware": ("T1587.001", "llm-aided-development"),
+    "build malware": ("T1587.001", "llm-aided-development"),
+    "built malware": ("T1587.001", "llm-aided-development"),
+    "remote access trojan": ("T1587.001", "llm-aided-development"),
+    "remote access trojans": ("T1587.001", "llm-aided-development"),
+    "stealer": ("T1587.001",), "stealers": ("T1587.001",), "infostealer": ("T1587.001",),
+    "powershell": ("T1059.001", "llm-enhanced-scripting"),
+    "scripting": ("T1059", "llm-enhanced-scripting"),
+    "scripts": ("T1059", "llm-enhanced-scripting"),
+    "debugging": ("llm-enhanced-scripting",), "debug code": ("llm-enhanced-scripting",),
+    "debugged": ("llm-enhanced-scripting",),
+    "obfuscate": ("T1027", "llm-optimized-payload-crafting"),
+    "obfuscation": ("T1027", "llm-optimized-payload-crafting"),
+    "obfuscating": ("T1027", "llm-optimized-payload-crafting"),
+    "rewrite its own code": ("T1027", "llm-optimized-payload-crafting"),
+    "browser credentials": ("T1555.003",), "credentials from web browsers": ("T1555.003",),
+    "credential theft": ("T1555",), "steal credentials": ("T1555",),
+    "credential harvesting": ("T1555",), "harvest credentials": ("T1555",),
+    "credential dumping": ("T1003",), "keylogger": ("T1056.001",), "keylogging": ("T1056.001",),
+    "clipboard": ("T1115",), "uac bypass": ("T1548.002", "llm-directed-security-feature-bypass"),
+    "bypass uac": ("T1548.002", "llm-directed-security-feature-bypass"),
+    "mark of the web": ("T1553.005", "llm-directed-security-feature-bypass"),
+    "disable antivirus": ("T1562.001", "llm-directed-security-feature-bypass"),
+    "defender exclusions": ("T1562.001", "llm-directed-security-feature-bypass"),
+    "evade antivirus": ("T1562.001", "llm-directed-security-feature-bypass"),
+    "antivirus detection": ("T1562.001", "llm-directed-security-feature-bypass"),
+    "sandbox evasion": ("T1497", "llm-enhanced-anomaly-detection-evasion"),
+    "evade sandboxes": ("T1497", "llm-enhanced-anomaly-detection-evasion"),
+    "evade detection": ("llm-enhanced-anomaly-detection-evasion",),
+    "pass the hash": ("T1550.002",), "lateral movement": ("llm-refined-operational-command",),
+    "default credentials": ("T1078.001",), "default passwords": ("T1078.001",),
+    "ransomware": ("T1486",), "extortion": ("T1657",), "ransom notes": ("T1657",),
+    "fake personas": ("T1585.001", "llm-supported-social-engineering"),
+    "fake accounts": ("T1585.001",), "fake profiles": ("T1585.001",),
+    "sockpuppet": ("T1585.001",), "persona": ("T1585.001",), "personas": ("T1585.001",),
+    "fake news sites": ("T1583.001",), "fake news websites": ("T1583.001",),
+    "web shell": ("T1505.003",), "command and control": ("T1071",), "c2": ("T1071",),
+    "scraper": ("T1593.001",), "scraping": ("T1593.001",),
+    "translate": ("llm-aided-translation",), "translated": ("llm-aided-translation",),
+    "translation": ("llm-aided-translation",), "translating": ("llm-aided-translation",),
+    "reconnaissance": ("llm-informed-reconnaissance",),
+    "researched": ("llm-informed-reconnaissance",), "research on": ("llm-informed-reconnaissance",),
+    "research": ("llm-informed-reconnaissance",), "researching": ("llm-informed-reconnaissance",),
+    "move laterally": ("llm-refined-operational-command",),
+    "persistence": ("llm-refined-operational-command",),
+    "develop": ("llm-aided-development",), "developed": ("llm-aided-development",),
+    "build": ("llm-aided-development",), "malware": ("T1587.001",),
+    "debug": ("llm-enhanced-scripting",),
+    "interviews": ("llm-supported-social-engineering",),
+    "looked up": ("llm-informed-reconnaissance",),
+    "vulnerability research": ("T1588.006", "llm-assisted-vulnerability-research"),
+    "known vulnerabilities": ("T1588.006", "llm-assisted-vulnerability-research"),
+    "publicly known vulnerability": ("T1588.006", "llm-assisted-vulnerability-research"),
+    "social engineering": ("llm-supported-social-engineering",),
+    "comments": ("llm-supported-social-engineering",),
+    "articles": ("llm-supported-social-engineering",),
+    "posts": ("llm-supported-social-engineering",), "lures": ("llm-supported-social-engineering",),
+    "résumés": ("llm-supported-social-engineering",),
+    "resumes": ("llm-supported-social-engineering",),
+    "cover letters": ("llm-supported-social-engineering",),
+    "payloads": ("llm-optimized-payload-crafting",),
+    "post compromise": ("llm-refined-operational-command",),
+    "commands to run": ("llm-refined-operational-command",),
+    "windows commands": ("T1059", "llm-refined-operational-command"),
+    "infrastructure": ("llm-advised-resource-development",),
+    "laptop farms": ("llm-advised-resource-development",),
+    "remote access tools": ("T1219",), "remote monitoring": ("T1219",),
+    "cookies": ("T1539",), "browser cookies": ("T1539",), "session cookies": ("T1539",),
+    "document theft": ("T1005",), "steals documents": ("T1005",), "steal documents": ("T1005",),
+    "exfiltrate": ("T1041",), "exfiltration": ("T1041",),
+}  # fmt: skip
+
+# ATT&CK names too common in plain English to mean the technique.
+_GENERIC_NAMES = {"phishing", "malware", "tool", "domains", "server", "web service",
+                  "native api", "code repositories", "social media", "vulnerabilities",
+                  "email accounts", "software", "rootkit", "masquerading", "threat intel vendors",
+                  "compromise accounts", "user execution", "search engines", "exploits",
+                  "digital certificates", "cloud accounts", "local accounts", "domain accounts",
+                  "dns", "botnet", "virtual private server", "serverless", "shortcut modification",
+                  "screen capture", "data staged", "scheduled task", "services", "cron",
+                  "at", "launchd", "valid accounts", "modify registry", "content injection",
+                  "gather victim identity information", "impersonation"}  # fmt: skip
+
+PLATFORM_WORDS: dict[str, str] = {
+    "chatgpt": "chatgpt", "gpt 4": "chatgpt", "gpt 4o": "chatgpt", "openai api": "openai-api",
+    "sora": "sora", "gemini": "gemini", "bard": "gemini", "claude": "claude",
+    "claude code": "claude-code", "copilot": "copilot", "llama": "llama", "deepseek": "deepseek",
+    "qwen": "qwen", "grok": "grok", "mistral": "mistral", "hugging face": "hugging-face",
+}  # fmt: skip
+
+_ACTOR_PATTERN = re.compile(
+    r"\b(?:APT ?\d{1,3}|STORM-\d{3,4}|UNC\d{3,5}|TA\d{3,4}|UTA\d{4}|GTG-\d{4}|DEV-\d{4}|"
+    r"UNK_[A-Z][A-Za-z]+|FIN\d{1,2}|G\d{4})\b"
+)
+
+
+@cache
+def gazetteer() -> dict[str, list[Entry]]:
+    """Normalised n-gram → the entities it may name."""
+    g: dict[str, list[Entry]] = {}
+
+    def add(key: str, entry: Entry) -> None:
+        k = norm(key)
+        if k and len(k.split()) <= MAX_WORDS and entry not in g.setdefault(k, []):
+            g[k].append(entry)
+
+    alpha3 = {c.alpha_3.lower() for c in pycountry.countries}
+    for word, code in _country_index().items():
+        if word in _SKIP_COUNTRY or (word in alpha3 and word not in _COUNTRY_WORDS):
+            continue  # alpha-3 codes are not how reports name countries
+        adjective = word in _DEMONYMS or (
+            word in _COUNTRY_WORDS and word.endswith(("ese", "ian", "ish", "ean", "i"))
+        )
+        kind = "Demonym" if adjective else "Country"
+        add(word, Entry(kind, code, word, proper=word in _PROPER_COUNTRY or adjective))
+    for word, code in LANGUAGES.items():
+        add(word, Entry("Language", code, word, proper=True))
+    for s in SECTORS.values():
+        for word in (s.id.replace("-", " "), s.name, *s.synonyms):
+            add(word, Entry("Sector", s.id, s.name))
+    for t in LLM_TECHNIQUES.values():
+        add(t.name, Entry("Technique", t.id, t.name))
+        add(t.id, Entry("Technique", t.id, t.name))
+    for tid, info in all_attack_techniques().items():
+        if info.parent is None and info.name.lower() not in _GENERIC_NAMES:
+            add(info.name, Entry("Technique", tid, info.name))
+    for phrase, ids in PHRASES.items():
+        for tid in ids:
+            add(phrase, Entry("Technique", tid, phrase, phrase=True))
+    for word, pid in PLATFORM_WORDS.items():
+        add(word, Entry("Platform", pid, PLATFORMS[pid].name, proper=True))
+    for actor in actor_index().actors.values():
+        for name in (actor.name, *actor.aliases):
+            if len(name) >= 4 or any(c.isdigit() for c in name):
+                add(name, Entry("Actor", actor.id, actor.name, proper=True))
+    return g
+
+
+def actor_codes(text: str) -> list[tuple[int, int, str]]:
+    """Tracking names of the usual shapes (STORM-0817, UNC1069, APT42, GTG-2002, ...)."""
+    return [
+        (m.start(), m.end(), m.group(0).replace("APT ", "APT"))
+        for m in _ACTOR_PATTERN.finditer(text)
+    ]

@@ -1,0 +1,106 @@
+"""Report text from .txt, .md, .html and .pdf files, for the extractor.
+
+HTML gives its main text: scripts, styles, navigation, headers, footers and asides are
+dropped, and ``<main>`` or ``<article>`` is preferred when the page has one. PDF gives its
+text layer (pypdf); a PDF without one is an error, not an empty result. Headings become
+Markdown headings (``## ...``) so the extractor can see sections in every format.
+
+Examples
+--------
+>>> html = "<html><nav>Home</nav><main><h2>Op</h2><p>Iranian actors.</p></main></html>"
+>>> html_text(html)
+'## Op\\n\\nIranian actors.'
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+from graphkit.errors import InputError
+
+__all__ = ["MAX_PDF_BYTES", "MAX_TEXT_BYTES", "TEXT_SUFFIXES", "html_text", "pdf_text", "read_text"]
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
+MAX_TEXT_BYTES = 20 * 1024 * 1024
+MAX_PDF_BYTES = 50 * 1024 * 1024
+_DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "svg",
+         "button", "iframe", "template")  # fmt: skip
+_BLOCKS = ("p", "li", "blockquote", "pre", "td", "th", "dd", "dt", "figcaption")
+
+
+def html_text(html: str) -> str:
+    """The main text of an HTML page, paragraphs separated by blank lines."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup(list(_DROP)):
+        tag.decompose()
+    root = soup.find("main") or soup.find("article") or soup.body or soup
+    parts: list[str] = []
+    title = soup.find("title")
+    if title and title.get_text(strip=True) and not root.find("h1"):
+        parts.append("# " + title.get_text(" ", strip=True))
+    for el in root.find_all(["h1", "h2", "h3", "h4", *_BLOCKS]):
+        if el.find_parent(_BLOCKS):
+            continue  # inside a block already taken whole
+        text = re.sub(r"\s+", " ", el.get_text(" ", strip=True)).strip()
+        if not text:
+            continue
+        if el.name in ("h1", "h2", "h3", "h4"):
+            parts.append("#" * int(el.name[1]) + " " + text)
+        else:
+            parts.append(text)
+    return "\n\n".join(parts)
+
+
+def pdf_text(data: bytes, path: str = "<pdf>") -> str:
+    """The text layer of a PDF, page by page."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(f"unreadable PDF: {exc}".splitlines()[0], path=path) from None
+    text = "\n\n".join(p.strip() for p in pages if p.strip())
+    if len(text.strip()) < 20:
+        raise InputError("the PDF has no text layer (scanned?): nothing to extract", path=path)
+    return text
+
+
+def read_text(path: str | Path) -> str:
+    """Plain text (with Markdown headings) from a report file."""
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix not in TEXT_SUFFIXES:
+        raise InputError(
+            f"not a report text: expected one of {', '.join(TEXT_SUFFIXES)}", path=str(p)
+        )
+    try:
+        size = p.stat().st_size
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path=str(p)) from None
+    limit = MAX_PDF_BYTES if suffix == ".pdf" else MAX_TEXT_BYTES
+    if size > limit:
+        raise InputError(f"file is larger than {limit // (1024 * 1024)} MiB", path=str(p))
+    data = p.read_bytes()
+    if not data.strip():
+        raise InputError("file is empty", path=str(p))
+    if suffix == ".pdf":
+        if not data.startswith(b"%PDF"):
+            raise InputError("not a PDF file", path=str(p))
+        return pdf_text(data, str(p))
+    if b"\x00" in data[:65536]:
+        raise InputError("file is binary, not text", path=str(p))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"file is not UTF-8 text (byte {exc.start})", path=str(p)) from None
+    if suffix in (".html", ".htm"):
+        text = html_text(text)
+    if not text.strip():
+        raise InputError("the file holds no text", path=str(p))
+    return text
