@@ -15,6 +15,7 @@ from graphkit.errors import InputError
 from graphkit.findings import Findings
 from loaders.findings import decode_text, parse_findings
 from loaders.stix import is_stix_bundle, parse_stix
+from loaders.text import TEXT_SUFFIXES, read_text
 
 __all__ = ["SUFFIXES", "Loaded", "detect_format", "read_report"]
 
@@ -36,6 +37,8 @@ class Loaded:
 def detect_format(path: Path, text: str) -> str:
     """``findings-yaml``, ``findings-json`` or ``stix``, from the suffix and the content."""
     suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return "text"
     if suffix in (".yaml", ".yml"):
         return "findings-yaml"
     if suffix == ".json":
@@ -45,14 +48,21 @@ def detect_format(path: Path, text: str) -> str:
             return "findings-json"  # its parser reports the error with a line
         return "stix" if is_stix_bundle(data) else "findings-json"
     raise InputError(
-        f"unsupported file type {suffix or '(none)'}: expected one of {', '.join(SUFFIXES)}",
+        f"unsupported file type {suffix or '(none)'}: expected one of "
+        f"{', '.join(SUFFIXES + TEXT_SUFFIXES)}",
         path=str(path),
     )
 
 
 def read_report(path: str | Path) -> Loaded:
-    """Read one report file into findings."""
+    """Read one report file into findings; report text goes through the extractor."""
     p = Path(path)
+    if p.suffix.lower() in TEXT_SUFFIXES:
+        from graphkit.extract import extract_findings
+
+        text = read_text(p)
+        draft = extract_findings(text, path=str(p))
+        return Loaded([draft], text.encode("utf-8"), "text", extracted=True)
     try:
         data = p.read_bytes()
     except OSError as exc:

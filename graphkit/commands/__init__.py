@@ -6,7 +6,7 @@ import importlib
 
 __all__ = ["register_all"]
 
-_MODULES = ("load", "stats", "query", "viz", "analytics", "catalog", "export", "schema")
+_MODULES = ("load", "stats", "query", "viz", "analytics", "catalog", "export", "extract", "schema")
 
 
 def register_all() -> None:

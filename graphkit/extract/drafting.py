@@ -32,8 +32,9 @@ from typing import Any
 
 from graphkit.actors import actor_index
 from graphkit.errors import InputError
-from graphkit.extract.gazetteer import MAX_WORDS, TOKEN, Entry, actor_codes, gazetteer
+from graphkit.extract.gazetteer import TOKEN, Entry, actor_codes, first_words, gazetteer
 from graphkit.findings import Findings
+from graphkit.findings import Many as MANY
 from graphkit.identity import slugify
 
 __all__ = ["PUBLISHERS", "extract_findings"]
@@ -121,6 +122,7 @@ _NOT_NAMES = re.compile(
     r"Microsoft|Anthropic|January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b"
 )
+_NAMING_WORDS = re.compile(r"named|call|dubbed|track|known|refer|designated")
 _SENTENCE = re.compile(r"(?<=[.!?])[\"\u201d')\]]*\s+(?=[\"\u201c(\[]?[A-Z0-9])")
 _DATE = re.compile(
     r"\b(\d{4})-(\d{2})-(\d{2})\b|\b(January|February|March|April|May|June|July|August|"
@@ -132,7 +134,7 @@ _MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", 
            "july", "august", "september", "october", "november", "december"], 1)}  # fmt: skip
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     entry: Entry
     index: int  # token position in the sentence
@@ -142,7 +144,7 @@ class Mention:
     text: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     text: str
     mentions: list[Mention]
@@ -159,35 +161,38 @@ class Group:
     actors: dict[str, tuple[str, list[str], Sentence]] = field(default_factory=dict)
 
 
-def _tokens(text: str) -> list[tuple[str, str]]:
-    """(original, lower) word tokens; hyphens and dashes separate words."""
-    return [(m.group(0), m.group(0).lower().replace("\u2019", "'")) for m in TOKEN.finditer(text)]
-
-
-def find_mentions(text: str) -> list[Mention]:
+def find_mentions(text: str, codes: bool = True) -> list[Mention]:
     """Greedy longest match of gazetteer n-grams over the sentence's tokens."""
     g = gazetteer()
-    toks = _tokens(text)
-    lowers = [t[1] for t in toks]
+    starts = first_words()
+    originals = TOKEN.findall(text)
+    lowers = TOKEN.findall(text.lower().replace("\u2019", "'"))
+    if len(lowers) != len(originals):  # a letter whose lower case is two letters
+        lowers = [t.lower().replace("\u2019", "'") for t in originals]
+    count = len(lowers)
     out: list[Mention] = []
     i = 0
-    while i < len(toks):
-        for n in range(min(MAX_WORDS, len(toks) - i), 0, -1):
-            entries = g.get(" ".join(lowers[i : i + n]))
+    while i < count:
+        longest = starts.get(lowers[i], 0)
+        if not longest:
+            i += 1
+            continue
+        for n in range(min(longest, count - i), 0, -1):
+            entries = g.get(" ".join(lowers[i : i + n]) if n > 1 else lowers[i])
             if not entries:
                 continue
-            first = toks[i][0][0]
+            first = originals[i][0]
             ok = [e for e in entries if not e.proper or first.isupper() or first.isdigit()]
             if not ok:
                 continue
             before, after = lowers[max(0, i - 3) : i], lowers[i + n : i + n + 3]
-            original = " ".join(t[0] for t in toks[i : i + n])
+            original = " ".join(originals[i : i + n])
             out.extend(Mention(e, i, n, before, after, original) for e in ok)
             i += n
             break
         else:
             i += 1
-    for start, _end, code in actor_codes(text):
+    for start, _end, code in actor_codes(text) if codes else []:
         known = actor_index().resolve(code)
         entry = Entry("Actor", known.id if known else slugify(code), known.name if known else code)
         if not any(m.entry.kind == "Actor" and m.entry.id == entry.id for m in out):
@@ -284,11 +289,18 @@ def _group(text: str) -> list[Group]:
                 if current:
                     groups.append(current)
                 continue
-        sentences = []
-        for s in _sentences(paragraph):
-            sentences.append(
-                Sentence(s, find_mentions(s), bool(HEDGES.search(s)), bool(NEGATED.search(s)))
+        # The paragraph is searched once; its sentences only where the paragraph matched.
+        hedged, negated = bool(HEDGES.search(paragraph)), bool(NEGATED.search(paragraph))
+        codes = bool(actor_codes(paragraph))
+        sentences = [
+            Sentence(
+                s,
+                find_mentions(s, codes),
+                hedged and bool(HEDGES.search(s)),
+                negated and bool(NEGATED.search(s)),
             )
+            for s in _sentences(paragraph)
+        ]
         named = _paragraph_name(sentences)
         actors = {k: v for s in sentences for k, v in _actor_names(s).items()}
         starts_new = (
@@ -335,6 +347,8 @@ def _paragraph_name(sentences: list[Sentence]) -> str | None:
     """The operation a paragraph introduces: "an operation we dubbed X", or "X, a ... network"."""
     candidates: list[tuple[int, str]] = []
     for s in sentences:
+        if not _NAMING_WORDS.search(s.text):
+            continue
         for m in _NAMING.finditer(s.text):
             lead = s.text[max(0, m.start() - 40) : m.start()].lower()
             rank = 0 if re.search(r"operation|network|campaign|activity|scheme", lead) else 1
@@ -521,7 +535,10 @@ def _report_meta(
             None,
         )
     if published is None:
-        m = _DATE.search(head)
+        dates = list(_DATE.finditer(head))
+        # A full date ("June 5, 2025") wins over a month ("June 2025") in a title.
+        m = next((d for d in dates if d.group(1) or d.group(5) or d.group(7)), None)
+        m = m or (dates[0] if dates else None)
         if m:
             if m.group(1):
                 published = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
@@ -558,16 +575,22 @@ def extract_findings(
         raise InputError("the text is empty", path=path)
     meta = _report_meta(text, publisher, published, title)
     platform = meta.pop("_platform")
-    campaigns = []
-    seen: set[str] = set()
-    for group in _group(text):
-        body = _facts(group, platform)
-        if body is None or slugify(body["name"]) in seen or not slugify(body["name"]):
-            continue
-        seen.add(slugify(body["name"]))
-        campaigns.append(body)
+    merged: dict[str, Group] = {}
+    for group in _group(text):  # sections with one name are one operation
+        key = slugify(group.name or "") or f"#{len(merged)}"
+        if key in merged:
+            merged[key].sentences.extend(group.sentences)
+            for aid, value in group.actors.items():
+                merged[key].actors.setdefault(aid, value)
+        else:
+            merged[key] = group
+    campaigns = [b for g in merged.values() if (b := _facts(g, platform)) and slugify(b["name"])]
     if not campaigns:
         raise InputError("found no operation or actor to draft findings for", path=path)
+    if len(campaigns) > MANY:
+        raise InputError(
+            f"the text names {len(campaigns)} operations, more than {MANY}: split it", path=path
+        )
     try:
         return Findings.model_validate({"report": meta, "campaigns": campaigns})
     except Exception as exc:  # a draft that does not validate is a bug here, reported per file

@@ -17,9 +17,9 @@ import pycountry
 from graphkit.actors import actor_index
 from graphkit.identity import _COUNTRY_WORDS, _country_index
 from graphkit.techniques import all_attack_techniques
-from graphkit.vocab import LLM_TECHNIQUES, PLATFORMS, SECTORS
+from graphkit.vocab import ATLAS_TECHNIQUES, LLM_TECHNIQUES, PLATFORMS, SECTORS
 
-__all__ = ["MAX_WORDS", "TOKEN", "Entry", "gazetteer"]
+__all__ = ["MAX_WORDS", "TOKEN", "Entry", "first_words", "gazetteer"]
 
 MAX_WORDS = 5
 # Words, with inner dots (T1566.001) and apostrophes, but not a possessive "'s".
@@ -199,8 +199,11 @@ def gazetteer() -> dict[str, list[Entry]]:
         add(t.name, Entry("Technique", t.id, t.name))
         add(t.id, Entry("Technique", t.id, t.name))
     for tid, info in all_attack_techniques().items():
+        add(tid, Entry("Technique", tid, info.name, proper=True))
         if info.parent is None and info.name.lower() not in _GENERIC_NAMES:
             add(info.name, Entry("Technique", tid, info.name))
+    for tid, t in ATLAS_TECHNIQUES.items():
+        add(tid, Entry("Technique", tid, t.name, proper=True))
     for phrase, ids in PHRASES.items():
         for tid in ids:
             add(phrase, Entry("Technique", tid, phrase, phrase=True))
@@ -211,6 +214,16 @@ def gazetteer() -> dict[str, list[Entry]]:
             if len(name) >= 4 or any(c.isdigit() for c in name):
                 add(name, Entry("Actor", actor.id, actor.name, proper=True))
     return g
+
+
+@cache
+def first_words() -> dict[str, int]:
+    """First word of every gazetteer key → the longest key it starts: most words start none."""
+    out: dict[str, int] = {}
+    for key in gazetteer():
+        words = key.split()
+        out[words[0]] = max(out.get(words[0], 0), len(words))
+    return out
 
 
 def actor_codes(text: str) -> list[tuple[int, int, str]]:

@@ -1,0 +1,76 @@
+"""`graphkit extract`: report text into draft findings for review."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from graphkit.cli import app, err, handled, print_json
+from graphkit.extract import extract_findings
+from graphkit.extract.output import draft_graph, draft_yaml
+from graphkit.viz import write_html as write_atomic
+from loaders.text import read_text
+
+
+class DraftFormat(StrEnum):
+    yaml = "yaml"
+    json = "json"
+
+
+@app.command()
+def extract(
+    report: Annotated[
+        Path, typer.Argument(help="A report as .txt, .md, .html or .pdf.", show_default=False)
+    ],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the draft here (default: stdout).")
+    ] = None,
+    fmt: Annotated[
+        DraftFormat,
+        typer.Option(
+            "--format", "-f", help="yaml: a findings file to review; json: the graph form."
+        ),
+    ] = DraftFormat.yaml,
+    title: Annotated[
+        str | None, typer.Option(help="The report's title, if the text lacks it.")
+    ] = None,
+    publisher: Annotated[
+        str | None, typer.Option(help="The publisher, if the text lacks it.")
+    ] = None,
+    published: Annotated[
+        str | None, typer.Option(help="The publication date (YYYY-MM-DD), if the text lacks it.")
+    ] = None,
+) -> None:
+    """Draft findings from a report's text: every fact with its evidence sentence and a confidence.
+
+    The YAML draft is a findings file: review it, then `graphkit load` it. `graphkit load
+    report.pdf` extracts and loads in one step, marking the facts as machine-extracted.
+    """
+    with handled():
+        text = read_text(report)
+        draft = extract_findings(
+            text, path=str(report), title=title, publisher=publisher, published=published
+        )
+        if fmt is DraftFormat.json:
+            if output is None:
+                print_json(draft_graph(draft))
+                return
+            import json
+
+            body = json.dumps(draft_graph(draft), indent=2, ensure_ascii=False) + "\n"
+        else:
+            body = draft_yaml(draft, report.name)
+        if output is None:
+            sys.stdout.write(body)
+            return
+        write_atomic(body, output)
+    facts = sum(
+        len(c.languages) + len(c.techniques) + len(c.platforms) + len(c.targets.sectors)
+        + len(c.targets.countries) + len(c.all_actors)
+        for c in draft.campaigns
+    )  # fmt: skip
+    err.print(f"wrote {output}: {len(draft.campaigns)} campaigns, {facts} facts to review")
