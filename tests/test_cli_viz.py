@@ -98,3 +98,15 @@ def test_similar_and_central_json(loaded: str) -> None:
     res = CliRunner().invoke(app, ["central", "--kind", "Actor", "-s", loaded, "-f", "json"])
     assert res.exit_code == 0, res.stderr
     assert json.loads(res.stdout)[0]["name"] == "Kimsuky"
+
+
+def test_query_viz_draws_what_the_query_returns(loaded: str, tmp_path: Path) -> None:
+    out = tmp_path / "q.html"
+    cypher = "MATCH (a:Actor)-[r:USES_LANGUAGE]->(l:Language {id: 'ko'}) RETURN a, r, l"
+    res = CliRunner().invoke(
+        app, ["query", "-c", cypher, "-s", loaded, "--viz", str(out), "-f", "json"]
+    )
+    assert res.exit_code == 0, res.stderr
+    rows = json.loads(res.stdout)
+    drawn = {n["gkId"] for n in nodes_in(out)}
+    assert drawn == {r["a"]["id"] for r in rows} | {"ko"}

@@ -7,6 +7,7 @@ import io
 import json
 import sys
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -18,14 +19,17 @@ from graphkit.cli import (
     FormatOpt,
     StoreOpt,
     app,
+    err,
     fail,
     handled,
     opened,
     out,
     print_json,
 )
+from graphkit.graphdata import from_result
 from graphkit.querylib import Query, find_query, load_library, parse_query, run_query
 from graphkit.store.base import QueryResult
+from graphkit.viz import render_html, write_html
 
 
 class RowFmt(StrEnum):
@@ -118,6 +122,10 @@ def query(
     ] = False,
     store: StoreOpt = None,
     fmt: Annotated[RowFmt, typer.Option("--format", "-f", help="Output format.")] = RowFmt.table,
+    viz: Annotated[
+        Path | None,
+        typer.Option("--viz", help="Also draw the nodes and relationships it returns as HTML."),
+    ] = None,
 ) -> None:
     """Run a library query, a .cypher file or ad-hoc Cypher, read-only unless --write.
 
@@ -131,5 +139,11 @@ def query(
         q: Query = find_query(id_or_file) if id_or_file else parse_query(cypher or "", "--cypher")
     with opened(store, read_only=not write) as s:
         result = run_query(s, q, given, write=write)
+        where = f"{s.backend} store {s.location}"
     title = q.meta.name if q.meta else "query"
     render(result, fmt, title)
+    if viz is not None:
+        with handled():
+            page = render_html(from_result(result), title=f"graphkit: {title}", subtitle=where)
+            write_html(page, viz)
+        err.print(f"wrote {viz}")
