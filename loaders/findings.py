@@ -30,7 +30,14 @@ from pydantic import ValidationError
 from graphkit.errors import InputError
 from graphkit.findings import Findings
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "decode_text", "parse_findings", "read_findings"]
+__all__ = [
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "decode_text",
+    "parse_findings",
+    "parse_json",
+    "read_findings",
+]
 
 MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 32
@@ -118,17 +125,22 @@ def _validation_error(exc: ValidationError, root: yaml.Node | None, path: str) -
     return InputError(msg, path=path, line=_line_of(root, loc), field=field)
 
 
+def parse_json(text: str, path: str) -> Any:
+    """JSON, or an InputError with the line of the syntax error."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"invalid JSON: {exc.msg}", path=path, line=exc.lineno) from None
+    except RecursionError:
+        raise InputError("JSON is nested too deeply", path=path) from None
+
+
 def parse_findings(text: str, *, path: str = "<text>", fmt: str | None = None) -> Findings:
     """Validate the text of a findings file. ``fmt`` is "yaml" or "json" (default: by path)."""
     fmt = fmt or ("json" if path.lower().endswith(".json") else "yaml")
     root: yaml.Node | None = None
     if fmt == "json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"invalid JSON: {exc.msg}", path=path, line=exc.lineno) from None
-        except RecursionError:
-            raise InputError("JSON is nested too deeply", path=path) from None
+        data = parse_json(text, path)
     else:
         _yaml_guard(text, path)
         try:

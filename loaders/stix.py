@@ -36,6 +36,7 @@ from graphkit.identity import resolve_country, slugify
 from graphkit.stixmap import SOURCE_NAME, stix_sector_to_ours
 from graphkit.techniques import technique
 from graphkit.vocab import PLATFORMS, resolve_sector
+from loaders.findings import parse_json
 
 __all__ = ["DEFAULT_CONFIDENCE", "StixImport", "is_stix_bundle", "parse_stix"]
 
@@ -405,12 +406,7 @@ class _Reader:
 
 def parse_stix(text: str, *, path: str = "<bundle>") -> StixImport:
     """Findings (one per report the bundle holds) and counts of what was skipped."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"invalid JSON: {exc.msg}", path=path, line=exc.lineno) from None
-    except RecursionError:
-        raise InputError("JSON is nested too deeply", path=path) from None
+    data = parse_json(text, path)
     if not is_stix_bundle(data) or not isinstance(data["objects"], list):
         raise InputError(
             "not a STIX 2.1 bundle (a JSON object with type bundle and objects)", path=path
