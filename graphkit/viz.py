@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import os
-import tempfile
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -31,6 +29,7 @@ import networkx as nx
 from pyvis.options import Options
 
 from graphkit import __version__
+from graphkit.files import write_atomic
 from graphkit.graphdata import GraphData
 from graphkit.layout import force_layout
 from graphkit.schema import NODES
@@ -252,17 +251,4 @@ def _template() -> jinja2.Template:
 
 def write_html(html: str, path: str | Path) -> Path:
     """Write the page atomically: a reader never sees half a file."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".graphkit-", suffix=".html")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(html)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a page is for sharing
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+    return write_atomic(html, path)

@@ -12,9 +12,9 @@ import typer
 
 from graphkit.cli import EXIT_INPUT, StoreOpt, app, err, fail, handled, opened
 from graphkit.exporters import navigator_layer, to_graphml, to_node_link_json
+from graphkit.files import write_atomic
 from graphkit.graphdata import fetch_graph
 from graphkit.stix_export import to_stix
-from graphkit.viz import write_html as write_atomic
 
 
 class ExportFormat(StrEnum):

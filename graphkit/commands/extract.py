@@ -12,7 +12,7 @@ import typer
 from graphkit.cli import app, err, handled, print_json
 from graphkit.extract import extract_findings
 from graphkit.extract.output import draft_graph, draft_yaml
-from graphkit.viz import write_html as write_atomic
+from graphkit.files import write_atomic
 from loaders.text import read_text
 
 
