@@ -184,11 +184,12 @@ def to_stix(data: GraphData) -> str:
         obj = _sdo(key, node, _language_props(languages.get(key, [])))
         ids[key] = obj.id
         objects.append(obj)
-    relationships = [
-        _relationship(e, ids)
+    exported = [
+        e
         for e in sorted(data.edges, key=lambda e: (e["kind"], e["source"], e["target"]))
         if e["kind"] in REL_TO_STIX and e["source"] in ids and e["target"] in ids
     ]
+    relationships = [_relationship(e, ids) for e in exported]
     objects += relationships
     refs_of: dict[str, set[str]] = defaultdict(set)
     describes: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -206,12 +207,7 @@ def to_stix(data: GraphData) -> str:
                     "last_seen": e.get("last_seen"),
                 }
             )
-    for rel, e in zip(
-        relationships,
-        [e for e in sorted(data.edges, key=lambda e: (e["kind"], e["source"], e["target"]))
-         if e["kind"] in REL_TO_STIX and e["source"] in ids and e["target"] in ids],
-        strict=True,
-    ):  # fmt: skip
+    for rel, e in zip(relationships, exported, strict=True):
         for source in e.get("sources") or []:
             refs_of[f"Report:{source}"].add(rel.id)
     for key in reports:

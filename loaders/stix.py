@@ -124,6 +124,7 @@ class _Reader:
                 continue
             self.objects[obj["id"]] = obj
         self.reports = {k: o for k, o in self.objects.items() if o["type"] == "report"}
+        self.by_key = {self.report_key(r): r for r in self.reports.values()}
         # report key → holder stix id → facts; holder kinds: campaign or actor
         self.facts: dict[str, dict[str, dict[str, list[dict[str, Any]]]]] = defaultdict(
             lambda: defaultdict(lambda: defaultdict(list))
@@ -141,24 +142,15 @@ class _Reader:
         """The report keys that state a relationship."""
         given = _ext(rel, SOURCE_NAME)
         if given:
-            present = {self.report_key(r) for r in self.reports.values()}
-            kept = [g for g in given if g in present] if present else given
+            kept = [g for g in given if g in self.by_key] if self.by_key else given
             if len(kept) < len(given):
                 self.skipped["statement of a report not in the bundle"] += len(given) - len(kept)
             return kept
-        listing = [
-            self.report_key(r)
-            for r in self.reports.values()
-            if rel["id"] in (r.get("object_refs") or [])
-        ]
+        listing = [k for k, r in self.by_key.items() if rel["id"] in (r.get("object_refs") or [])]
         if listing:
             return listing
         ends = {rel.get("source_ref"), rel.get("target_ref")}
-        near = [
-            self.report_key(r)
-            for r in self.reports.values()
-            if ends <= set(r.get("object_refs") or [])
-        ]
+        near = [k for k, r in self.by_key.items() if ends <= set(r.get("object_refs") or [])]
         return near or ["__bundle__"]
 
     def statements(self, rel: dict[str, Any], source: str) -> dict[str, Any]:
@@ -257,7 +249,7 @@ class _Reader:
                 )
 
     def meta(self, key: str) -> dict[str, Any]:
-        report = next((r for r in self.reports.values() if self.report_key(r) == key), None)
+        report = self.by_key.get(key)
         if report is None:
             dates = sorted(
                 d
@@ -308,8 +300,7 @@ class _Reader:
             ):
                 self.skipped[obj["type"]] += 1
         keys = sorted(set(self.facts) | set(self.attributions) | set(self.countries))
-        for r in self.reports.values():  # a report that lists campaigns but no relationship
-            key = self.report_key(r)
+        for key, r in self.by_key.items():  # a report that lists campaigns, no relationship
             if key not in keys and any(
                 self.objects.get(i, {}).get("type") == "campaign"
                 for i in r.get("object_refs") or []
@@ -341,7 +332,7 @@ class _Reader:
 
     def document(self, key: str) -> dict[str, Any]:
         facts, attributions = self.facts[key], self.attributions[key]
-        report = next((r for r in self.reports.values() if self.report_key(r) == key), None)
+        report = self.by_key.get(key)
         listed = set(report.get("object_refs") or []) if report else set()
         campaign_ids = sorted(
             {h for h in facts if self.objects[h]["type"] == "campaign"}

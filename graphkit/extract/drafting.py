@@ -375,7 +375,7 @@ def _is_language(
     return bool(previous_language and m.before[-1:] and m.before[-1] in {"and", "or", "in"})
 
 
-def _country_role(m: Mention, s: Sentence) -> str:
+def _country_role(m: Mention) -> str:
     after, before = m.after[:1], m.before[-2:]
     if after and after[0] in _ATTR_AFTER:
         return "attribution"
@@ -437,7 +437,7 @@ def _facts(group: Group, platform_hint: str | None) -> dict[str, Any] | None:
             if kind in ("Country", "Demonym"):
                 if m.index in language_at:
                     continue  # "Korean-language", "in English and Japanese": languages
-                role = _country_role(m, s)
+                role = _country_role(m)
                 if role == "attribution":
                     if not s.negated and attribution is None:
                         attribution = {"id": eid, **fact, "confidence": 70 - 2 * hedge}

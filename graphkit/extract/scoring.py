@@ -81,6 +81,13 @@ class Tally:
     misses: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)
 
+    def count(self, doc: str, got: set[Any], want: set[Any]) -> None:
+        self.tp += len(got & want)
+        self.fp += len(got - want)
+        self.fn += len(want - got)
+        self.misses += [f"{doc}: {x}" for x in sorted(want - got)]
+        self.extras += [f"{doc}: {x}" for x in sorted(got - want)]
+
     @property
     def precision(self) -> float:
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
@@ -107,23 +114,11 @@ def tally(results: list[tuple[str, Findings, dict[str, Any]]]) -> dict[str, Tall
                 _parent(str(x)) if kind == "Technique" else str(x)
                 for x in labels["entities"].get(kind, [])
             }
-            got = found[kind]
-            t = out[kind]
-            t.tp += len(got & want)
-            t.fp += len(got - want)
-            t.fn += len(want - got)
-            t.misses += [f"{name}: {x}" for x in sorted(want - got)]
-            t.extras += [f"{name}: {x}" for x in sorted(got - want)]
+            out[kind].count(name, found[kind], want)
         pairs = draft_pairs(draft, known)
         for kind in PAIR_TYPES:
             want_p = {(str(a), str(b)) for a, b in labels["pairs"].get(kind, [])}
+            # Only pairs of labelled anchors count: a draft's other operations are not judged.
             anchors = {a for a, _ in want_p}
-            got_p = {p for p in pairs[kind] if p[0] in anchors or kind != "TARGETS"}
-            got_p = {p for p in got_p if p[0] in anchors} if anchors else set()
-            t = out[kind]
-            t.tp += len(got_p & want_p)
-            t.fp += len(got_p - want_p)
-            t.fn += len(want_p - got_p)
-            t.misses += [f"{name}: {x}" for x in sorted(want_p - got_p)]
-            t.extras += [f"{name}: {x}" for x in sorted(got_p - want_p)]
+            out[kind].count(name, {p for p in pairs[kind] if p[0] in anchors}, want_p)
     return out
