@@ -235,11 +235,17 @@ def _country_index() -> dict[str, str]:
     return index
 
 
+@cache
+def _alpha_2() -> frozenset[str]:
+    """Every ISO 3166-1 alpha-2 code (a set: pycountry's own look-up takes a lock per call)."""
+    return frozenset(c.alpha_2 for c in pycountry.countries)
+
+
 def resolve_country(text: str) -> str | None:
     """The ISO 3166-1 alpha-2 code for a code, name, short form or demonym; None if unknown."""
     raw = text.strip()
     if len(raw) == 2 and raw.isalpha() and raw.isupper():
-        return raw if pycountry.countries.get(alpha_2=raw) else None
+        return raw if raw in _alpha_2() else None
     return _country_index().get(_strip_qualifiers(raw))
 
 

@@ -25,14 +25,24 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from graphkit.actors import actor_index
 from graphkit.errors import InputError
-from graphkit.extract.gazetteer import TOKEN, Entry, actor_codes, first_words, gazetteer
+from graphkit.extract.gazetteer import (
+    TOKEN,
+    Entry,
+    actor_codes,
+    first_words,
+    gazetteer,
+    single_words,
+    word_pairs,
+)
 from graphkit.findings import Findings
 from graphkit.findings import Many as MANY
 from graphkit.identity import slugify
@@ -66,6 +76,11 @@ NEGATED = re.compile(
     r"\bwithout attribution\b",
     re.I,
 )
+# Words without which HEDGES and NEGATED cannot match: most sentences skip the regexes.
+_HEDGE_WORDS = frozenset({"likely", "probably", "possibly", "perhaps", "suspected", "appear",
+                          "appears", "appeared", "may", "might", "consistent", "low", "moderate",
+                          "could", "assess", "believed"})  # fmt: skip
+_NEGATION_WORDS = frozenset(["not", "didn't", "can't", "cannot", "unattributed", "no", "without"])
 _ATTR_AFTER = {"based", "linked", "nexus", "backed", "sponsored", "affiliated", "aligned",
                "origin", "state", "government", "operated", "run"}  # fmt: skip
 _ATTR_BEFORE = {"from", "origin", "originated", "originating", "tied", "attributed", "linked",
@@ -161,23 +176,43 @@ class Group:
     actors: dict[str, tuple[str, list[str], Sentence]] = field(default_factory=dict)
 
 
+def read_sentence(text: str, codes: bool = True) -> Sentence:
+    """A sentence's mentions, and whether it hedges or negates (``codes``: look for STORM-0817)."""
+    originals = TOKEN.findall(text)
+    # Tokens hold no spaces: one join, lower and split is the lower case of every token.
+    lowers = " ".join(originals).lower().replace("\u2019", "'").split(" ") if originals else []
+    hedged = not _HEDGE_WORDS.isdisjoint(lowers) and bool(HEDGES.search(text))
+    negated = not _NEGATION_WORDS.isdisjoint(lowers) and bool(NEGATED.search(text))
+    return Sentence(text, _mentions(text, originals, lowers, codes), hedged, negated)
+
+
 def find_mentions(text: str, codes: bool = True) -> list[Mention]:
     """Greedy longest match of gazetteer n-grams over the sentence's tokens."""
+    return read_sentence(text, codes).mentions
+
+
+def _mentions(text: str, originals: list[str], lowers: list[str], codes: bool) -> list[Mention]:
     g = gazetteer()
-    starts = first_words()
-    originals = TOKEN.findall(text)
-    lowers = TOKEN.findall(text.lower().replace("\u2019", "'"))
-    if len(lowers) != len(originals):  # a letter whose lower case is two letters
-        lowers = [t.lower().replace("\u2019", "'") for t in originals]
+    starts, singles, pairs = first_words(), single_words(), word_pairs()
     count = len(lowers)
     out: list[Mention] = []
-    i = 0
-    while i < count:
-        longest = starts.get(lowers[i], 0)
-        if not longest:
-            i += 1
+    done = 0  # tokens before this one are inside a match already
+    # Candidates: a one-word key, or the first two words of a longer one ("the philippines").
+    following = [*lowers[1:], ""]
+    candidates = [
+        i
+        for i, pair in enumerate(zip(lowers, following, strict=True))
+        if pair[0] in singles or pair in pairs
+    ]
+    for i in candidates:
+        if i < done:
             continue
-        for n in range(min(longest, count - i), 0, -1):
+        lengths = starts[lowers[i]]
+        if (lowers[i], following[i]) not in pairs:
+            lengths = lengths[-1:]  # a one-word key: the pair is not the start of a longer one
+        for n in lengths:
+            if i + n > count:
+                continue
             entries = g.get(" ".join(lowers[i : i + n]) if n > 1 else lowers[i])
             if not entries:
                 continue
@@ -186,12 +221,11 @@ def find_mentions(text: str, codes: bool = True) -> list[Mention]:
             if not ok:
                 continue
             before, after = lowers[max(0, i - 3) : i], lowers[i + n : i + n + 3]
-            original = " ".join(originals[i : i + n])
-            out.extend(Mention(e, i, n, before, after, original) for e in ok)
-            i += n
+            original = " ".join(originals[i : i + n]) if n > 1 else originals[i]
+            for e in ok:
+                out.append(Mention(e, i, n, before, after, original))
+            done = i + n
             break
-        else:
-            i += 1
     for start, _end, code in actor_codes(text) if codes else []:
         known = actor_index().resolve(code)
         entry = Entry("Actor", known.id if known else slugify(code), known.name if known else code)
@@ -289,18 +323,8 @@ def _group(text: str) -> list[Group]:
                 if current:
                     groups.append(current)
                 continue
-        # The paragraph is searched once; its sentences only where the paragraph matched.
-        hedged, negated = bool(HEDGES.search(paragraph)), bool(NEGATED.search(paragraph))
         codes = bool(actor_codes(paragraph))
-        sentences = [
-            Sentence(
-                s,
-                find_mentions(s, codes),
-                hedged and bool(HEDGES.search(s)),
-                negated and bool(NEGATED.search(s)),
-            )
-            for s in _sentences(paragraph)
-        ]
+        sentences = [read_sentence(s, codes) for s in _sentences(paragraph)]
         named = _paragraph_name(sentences)
         actors = {k: v for s in sentences for k, v in _actor_names(s).items()}
         starts_new = (
@@ -556,6 +580,23 @@ def _report_meta(
     }
 
 
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause Python's cycle collector while the text is read.
+
+    Reading keeps every sentence and mention until the facts are drafted: the collector would
+    rescan them (and the gazetteer and ATT&CK tables) again and again, about a fifth of the
+    time (BENCHMARKS.md). Nothing made here forms a cycle; reference counting frees it all.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def extract_findings(
     text: str,
     *,
@@ -571,6 +612,13 @@ def extract_findings(
     InputError
         The text names no operation or actor the extractor can group facts under.
     """
+    with _no_cycle_collection():
+        return _extract(text, path, title, publisher, published)
+
+
+def _extract(
+    text: str, path: str, title: str | None, publisher: str | None, published: str | None
+) -> Findings:
     if not text.strip():
         raise InputError("the text is empty", path=path)
     meta = _report_meta(text, publisher, published, title)

@@ -19,7 +19,7 @@ from graphkit.identity import _COUNTRY_WORDS, _country_index
 from graphkit.techniques import all_attack_techniques
 from graphkit.vocab import ATLAS_TECHNIQUES, LLM_TECHNIQUES, PLATFORMS, SECTORS
 
-__all__ = ["MAX_WORDS", "TOKEN", "Entry", "first_words", "gazetteer"]
+__all__ = ["MAX_WORDS", "TOKEN", "Entry", "first_words", "gazetteer", "single_words", "word_pairs"]
 
 MAX_WORDS = 5
 # Words, with inner dots (T1566.001) and apostrophes, but not a possessive "'s".
@@ -217,13 +217,29 @@ def gazetteer() -> dict[str, list[Entry]]:
 
 
 @cache
-def first_words() -> dict[str, int]:
-    """First word of every gazetteer key → the longest key it starts: most words start none."""
-    out: dict[str, int] = {}
+def first_words() -> dict[str, tuple[int, ...]]:
+    """First word of every gazetteer key → the lengths of the keys it starts, longest first.
+
+    Most words start no key; "the" starts a few ("the philippines"), so the loop over a text's
+    words asks :func:`word_pairs` before it joins words to try the longer keys.
+    """
+    lengths: dict[str, set[int]] = {}
     for key in gazetteer():
         words = key.split()
-        out[words[0]] = max(out.get(words[0], 0), len(words))
-    return out
+        lengths.setdefault(words[0], set()).add(len(words))
+    return {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
+
+
+@cache
+def single_words() -> frozenset[str]:
+    """The keys of one word."""
+    return frozenset(k for k in gazetteer() if " " not in k)
+
+
+@cache
+def word_pairs() -> frozenset[tuple[str, str]]:
+    """The first two words of every key of two words or more."""
+    return frozenset(tuple(k.split()[:2]) for k in gazetteer() if " " in k)  # type: ignore[misc]
 
 
 def actor_codes(text: str) -> list[tuple[int, int, str]]:
