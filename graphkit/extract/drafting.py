@@ -39,7 +39,7 @@ from graphkit.extract.gazetteer import (
     Entry,
     actor_codes,
     first_words,
-    gazetteer,
+    lookup_table,
     single_words,
     word_pairs,
 )
@@ -154,9 +154,19 @@ class Mention:
     entry: Entry
     index: int  # token position in the sentence
     width: int
-    before: list[str]
-    after: list[str]
+    words: list[str]  # the sentence's lower-case tokens, shared by its mentions
     text: str
+
+    @property
+    def before(self) -> list[str]:
+        """Up to three words before the mention."""
+        return self.words[max(0, self.index - 3) : self.index]
+
+    @property
+    def after(self) -> list[str]:
+        """Up to three words after the mention."""
+        end = self.index + self.width
+        return self.words[end : end + 3]
 
 
 @dataclass(slots=True)
@@ -192,7 +202,7 @@ def find_mentions(text: str, codes: bool = True) -> list[Mention]:
 
 
 def _mentions(text: str, originals: list[str], lowers: list[str], codes: bool) -> list[Mention]:
-    g = gazetteer()
+    table = lookup_table()
     starts, singles, pairs = first_words(), single_words(), word_pairs()
     count = len(lowers)
     out: list[Mention] = []
@@ -207,23 +217,24 @@ def _mentions(text: str, originals: list[str], lowers: list[str], codes: bool) -
     for i in candidates:
         if i < done:
             continue
-        lengths = starts[lowers[i]]
-        if (lowers[i], following[i]) not in pairs:
-            lengths = lengths[-1:]  # a one-word key: the pair is not the start of a longer one
+        word = lowers[i]
+        lengths = starts[word] if (word, following[i]) in pairs else (1,)
         for n in lengths:
-            if i + n > count:
+            if n == 1:
+                hit = table.get(word)
+            elif i + n <= count:
+                hit = table.get(" ".join(lowers[i : i + n]))
+            else:
                 continue
-            entries = g.get(" ".join(lowers[i : i + n]) if n > 1 else lowers[i])
-            if not entries:
+            if hit is None:
                 continue
             first = originals[i][0]
-            ok = [e for e in entries if not e.proper or first.isupper() or first.isdigit()]
+            ok = hit[0] if first.isupper() or first.isdigit() else hit[1]
             if not ok:
                 continue
-            before, after = lowers[max(0, i - 3) : i], lowers[i + n : i + n + 3]
             original = " ".join(originals[i : i + n]) if n > 1 else originals[i]
             for e in ok:
-                out.append(Mention(e, i, n, before, after, original))
+                out.append(Mention(e, i, n, lowers, original))
             done = i + n
             break
     for start, _end, code in actor_codes(text) if codes else []:
@@ -231,21 +242,12 @@ def _mentions(text: str, originals: list[str], lowers: list[str], codes: bool) -
         entry = Entry("Actor", known.id if known else slugify(code), known.name if known else code)
         if not any(m.entry.kind == "Actor" and m.entry.id == entry.id for m in out):
             index = len(TOKEN.findall(text[:start]))
-            out.append(
-                Mention(
-                    entry,
-                    index,
-                    1,
-                    lowers[max(0, index - 3) : index],
-                    lowers[index + 1 : index + 4],
-                    code,
-                )
-            )
+            out.append(Mention(entry, index, 1, lowers, code))
     return out
 
 
 def _sentences(paragraph: str) -> Iterator[str]:
-    flat = re.sub(r"\s+", " ", paragraph).strip()
+    flat = " ".join(paragraph.split())
     for s in _SENTENCE.split(flat):
         if s.strip():
             yield s.strip()
@@ -304,9 +306,7 @@ def _actor_names(sentence: Sentence) -> dict[str, str]:
         known = actor_index().resolve(name)
         if known is None and slugify(name) not in names:
             names[slugify(name)] = name
-            sentence.mentions.append(
-                Mention(Entry("Actor", slugify(name), name), 0, 1, [], [], name)
-            )
+            sentence.mentions.append(Mention(Entry("Actor", slugify(name), name), 0, 1, [], name))
     return names
 
 
@@ -323,8 +323,11 @@ def _group(text: str) -> list[Group]:
                 if current:
                     groups.append(current)
                 continue
-        codes = bool(actor_codes(paragraph))
-        sentences = [read_sentence(s, codes) for s in _sentences(paragraph)]
+        codes = {paragraph[start:end] for start, end, _ in actor_codes(paragraph)}
+        sentences = [
+            read_sentence(s, bool(codes) and any(c in s for c in codes))
+            for s in _sentences(paragraph)
+        ]
         named = _paragraph_name(sentences)
         actors = {k: v for s in sentences for k, v in _actor_names(s).items()}
         starts_new = (
@@ -451,12 +454,12 @@ def _facts(group: Group, platform_hint: str | None) -> dict[str, Any] | None:
                 last_language = m.index
             elif m.index not in language_words:
                 previous_language = False
+        evidence = _clip(s.text)
         for m in s.mentions:
             kind, eid = m.entry.kind, m.entry.id
-            fact = {"evidence": _clip(s.text)}
             if kind == "Language":
-                if m.index in language_at:
-                    langs.setdefault(eid, {"id": eid, **fact, "confidence": 65 - hedge})
+                if m.index in language_at and eid not in langs:
+                    langs[eid] = {"id": eid, "evidence": evidence, "confidence": 65 - hedge}
                 continue
             if kind in ("Country", "Demonym"):
                 if m.index in language_at:
@@ -464,10 +467,16 @@ def _facts(group: Group, platform_hint: str | None) -> dict[str, Any] | None:
                 role = _country_role(m)
                 if role == "attribution":
                     if not s.negated and attribution is None:
-                        attribution = {"id": eid, **fact, "confidence": 70 - 2 * hedge}
-                elif attribution is None or attribution["id"] != eid:
-                    targets.setdefault(eid, {"id": eid, **fact, "confidence": 60 - hedge})
+                        attribution = {
+                            "id": eid,
+                            "evidence": evidence,
+                            "confidence": 70 - 2 * hedge,
+                        }
+                elif eid not in targets and (attribution is None or attribution["id"] != eid):
+                    targets[eid] = {"id": eid, "evidence": evidence, "confidence": 60 - hedge}
             elif kind == "Sector":
+                if eid in sectors:
+                    continue
                 if m.after[:1] and m.after[0] in _SECTOR_NOT_AFTER:
                     continue  # "government-backed actors": who they are, not whom they target
                 if m.before[-1:] and m.before[-1] in {"as", "any", "posing"}:
@@ -480,19 +489,17 @@ def _facts(group: Group, platform_hint: str | None) -> dict[str, Any] | None:
                 )
                 if after_demonym and any(w in _ACTOR_NOUNS for w in m.after[:3]):
                     continue  # "Russian military intelligence actor": the actor's own kind
-                sectors.setdefault(eid, {"id": eid, **fact, "confidence": 60 - hedge})
+                sectors[eid] = {"id": eid, "evidence": evidence, "confidence": 60 - hedge}
             elif kind == "Technique":
                 conf = (50 if m.entry.phrase else 70) - hedge
                 if eid not in techniques or techniques[eid]["confidence"] < conf:
-                    techniques[eid] = {"id": eid, **fact, "confidence": conf}
-            elif kind == "Platform":
-                platforms.setdefault(m.entry.name, {"name": m.entry.name, **fact, "confidence": 80})
+                    techniques[eid] = {"id": eid, "evidence": evidence, "confidence": conf}
+            elif kind == "Platform" and m.entry.name not in platforms:
+                platforms[m.entry.name] = {"name": m.entry.name, "evidence": evidence,
+                                           "confidence": 80}  # fmt: skip
         if platform_hint and not platforms and _OUR_MODELS.search(s.text):
-            platforms[platform_hint] = {
-                "name": platform_hint,
-                "evidence": _clip(s.text),
-                "confidence": 70,
-            }
+            platforms[platform_hint] = {"name": platform_hint, "evidence": evidence,
+                                        "confidence": 70}  # fmt: skip
     if attribution:
         targets.pop(attribution["id"], None)
     actors = []

@@ -19,7 +19,16 @@ from graphkit.identity import _COUNTRY_WORDS, _country_index
 from graphkit.techniques import all_attack_techniques
 from graphkit.vocab import ATLAS_TECHNIQUES, LLM_TECHNIQUES, PLATFORMS, SECTORS
 
-__all__ = ["MAX_WORDS", "TOKEN", "Entry", "first_words", "gazetteer", "single_words", "word_pairs"]
+__all__ = [
+    "MAX_WORDS",
+    "TOKEN",
+    "Entry",
+    "first_words",
+    "gazetteer",
+    "lookup_table",
+    "single_words",
+    "word_pairs",
+]
 
 MAX_WORDS = 5
 # Words, with inner dots (T1566.001) and apostrophes, but not a possessive "'s".
@@ -165,9 +174,10 @@ PLATFORM_WORDS: dict[str, str] = {
     "qwen": "qwen", "grok": "grok", "mistral": "mistral", "hugging face": "hugging-face",
 }  # fmt: skip
 
+# The look-ahead on first letters lets the regex engine skip most positions quickly.
 _ACTOR_PATTERN = re.compile(
-    r"\b(?:APT ?\d{1,3}|STORM-\d{3,4}|UNC\d{3,5}|TA\d{3,4}|UTA\d{4}|GTG-\d{4}|DEV-\d{4}|"
-    r"UNK_[A-Z][A-Za-z]+|FIN\d{1,2}|G\d{4})\b"
+    r"(?=[ADFGSTU])\b(?:APT ?\d{1,3}|STORM-\d{3,4}|UNC\d{3,5}|TA\d{3,4}|UTA\d{4}|GTG-\d{4}|"
+    r"DEV-\d{4}|UNK_[A-Z][A-Za-z]+|FIN\d{1,2}|G\d{4})\b"
 )
 
 
@@ -228,6 +238,12 @@ def first_words() -> dict[str, tuple[int, ...]]:
         words = key.split()
         lengths.setdefault(words[0], set()).add(len(words))
     return {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
+
+
+@cache
+def lookup_table() -> dict[str, tuple[tuple[Entry, ...], tuple[Entry, ...]]]:
+    """Key → (its entries, its entries that may be written in lower case)."""
+    return {k: (tuple(v), tuple(e for e in v if not e.proper)) for k, v in gazetteer().items()}
 
 
 @cache
