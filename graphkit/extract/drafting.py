@@ -208,17 +208,16 @@ def _mentions(text: str, originals: list[str], lowers: list[str], codes: bool) -
     out: list[Mention] = []
     done = 0  # tokens before this one are inside a match already
     # Candidates: a one-word key, or the first two words of a longer one ("the philippines").
-    following = [*lowers[1:], ""]
-    candidates = [
-        i
-        for i, pair in enumerate(zip(lowers, following, strict=True))
-        if pair[0] in singles or pair in pairs
-    ]
-    for i in candidates:
+    for i in [i for i, word in enumerate(lowers) if word in starts]:
         if i < done:
             continue
         word = lowers[i]
-        lengths = starts[word] if (word, following[i]) in pairs else (1,)
+        if i + 1 < count and (word, lowers[i + 1]) in pairs:
+            lengths = starts[word]
+        elif word in singles:
+            lengths = (1,)
+        else:
+            continue
         for n in lengths:
             if n == 1:
                 hit = table.get(word)
@@ -253,15 +252,23 @@ def _sentences(paragraph: str) -> Iterator[str]:
             yield s.strip()
 
 
+_BLANK_LINE = re.compile(r"\n\s*\n")
+_HEADING = re.compile(r"^\s{0,3}(#{2,4})\s+(.+?)\s*#*\s*$")
+_TITLE = re.compile(r"^\s{0,3}#\s")
+
+
 def _sections(text: str) -> Iterator[tuple[str | None, str]]:
     """(heading or None, paragraph) pairs; a heading starts a section."""
     heading: str | None = None
-    for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n")):
+    for block in _BLANK_LINE.split(text.replace("\r\n", "\n")):
         lines = block.strip().splitlines()
         rest: list[str] = []
         for line in lines:
-            m = re.match(r"^\s{0,3}(#{2,4})\s+(.+?)\s*#*\s*$", line)
-            if re.match(r"^\s{0,3}#\s", line):
+            if not line.lstrip().startswith("#"):
+                rest.append(line)
+                continue
+            m = _HEADING.match(line)
+            if _TITLE.match(line):
                 continue  # the title, not a section
             if m:
                 if rest:
