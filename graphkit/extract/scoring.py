@@ -102,20 +102,23 @@ class Tally:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def tally(results: list[tuple[str, Findings, dict[str, Any]]]) -> dict[str, Tally]:
-    """Micro-averaged tallies over documents: (name, draft, labels) triples."""
+def tally(results: list[tuple[str, Findings | None, dict[str, Any]]]) -> dict[str, Tally]:
+    """Micro-averaged tallies over documents: (name, draft, labels) triples.
+
+    A draft of None (the extractor found nothing to draft) scores as empty: every label missed.
+    """
     out = {k: Tally() for k in (*KINDS, *PAIR_TYPES)}
     for name, draft, labels in results:
         known = {str(a) for a in labels["entities"].get("Actor", [])}
         known |= {str(p[0]) for pairs in labels["pairs"].values() for p in pairs}
-        found = draft_entities(draft, known)
+        found = draft_entities(draft, known) if draft else {k: set() for k in KINDS}
         for kind in KINDS:
             want = {
                 _parent(str(x)) if kind == "Technique" else str(x)
                 for x in labels["entities"].get(kind, [])
             }
             out[kind].count(name, found[kind], want)
-        pairs = draft_pairs(draft, known)
+        pairs = draft_pairs(draft, known) if draft else {k: set() for k in PAIR_TYPES}
         for kind in PAIR_TYPES:
             want_p = {(str(a), str(b)) for a, b in labels["pairs"].get(kind, [])}
             # Only pairs of labelled anchors count: a draft's other operations are not judged.
