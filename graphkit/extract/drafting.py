@@ -84,7 +84,10 @@ _NEGATION_WORDS = frozenset(["not", "didn't", "can't", "cannot", "unattributed",
 _ATTR_AFTER = {"based", "linked", "nexus", "backed", "sponsored", "affiliated", "aligned",
                "origin", "state", "government", "operated", "run"}  # fmt: skip
 _ATTR_BEFORE = {"from", "origin", "originated", "originating", "tied", "attributed", "linked",
-                "operating", "located", "based", "run", "by"}  # fmt: skip
+                "operating", "located", "based", "run", "by", "affiliated", "associated",
+                "aligned", "connected", "backed", "sponsored"}  # fmt: skip
+_TARGET_VERBS_STRICT = {"targeting", "targeted", "targets", "against", "victims", "attacked",
+                        "hit", "compromised", "breached", "at"}  # fmt: skip
 _TARGET_BEFORE = {"targeting", "targeted", "targets", "target", "against", "at", "toward",
                   "towards", "focused", "audiences", "victims", "in", "on", "into", "about",
                   "of", "across", "including", "and", "or", "with"}  # fmt: skip
@@ -99,6 +102,8 @@ _LANG_AFTER = {"language", "speaking", "speakers", "speaker", "speaker's", "text
 _TARGET_VERBS = {"targeting", "targeted", "targets", "against", "researched", "research", "about",
                  "on", "at", "an", "toward", "towards", "impersonating", "posing",
                  "posed"}  # fmt: skip
+_POSING = {"posing", "posed", "pose", "poses", "impersonating", "impersonated", "impersonate",
+           "impersonates", "pretending", "pretended", "masquerading", "masqueraded"}  # fmt: skip
 _SECTOR_NOT_AFTER = {"backed", "sponsored", "affiliated", "linked", "aligned", "run", "owned"}
 _BARE_SECTOR_NEEDS = {
     "technology": {
@@ -123,7 +128,7 @@ _GENERIC_HEADINGS = re.compile(
     re.I,
 )
 _NAMING = re.compile(
-    r"\b(?:dubbed|named|call(?:ed)?|nicknamed|codenamed|tracked as|track as|we call|known as|"
+    r"\b(?:dubbed|named|call(?:ed|s)?|nicknamed|codenamed|tracked as|track as|we call|known as|"
     r"refer to as|referred to as|designated)\s+(?:it\s+|them\s+|this\s+(?:operation|network|"
     r"activity|cluster)\s+)?[\"\u201c'\u2018]?((?:Operation\s+)?[A-Z][\w\u2019'\u2014\u2013-]*(?:\s+(?:[A-Z0-9][\w\u2019'\u2014\u2013-]*"
     r"|and|of|the))*)"
@@ -136,6 +141,12 @@ _NOT_NAMES = re.compile(
     r"During|Between|Across|Like|Unlike|As|At|On|By|From|With|Without|Over|Under|Google|OpenAI|"
     r"Microsoft|Anthropic|January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b"
+)
+_LABEL = re.compile(r"^([A-Z][^:.!?\"]{1,60}?)\s?:\s+\S")
+_NOT_LABELS = re.compile(
+    r"^(note|notes|update|updates|example|examples|warning|tip|source|sources|caveat|summary|"
+    r"impact|status|outcome|result|results|takeaway|bottom line|tl;?dr|q|a|question|answer)$",
+    re.I,
 )
 _NAMING_WORDS = re.compile(r"named|call|dubbed|track|known|refer|designated")
 _SENTENCE = re.compile(r"(?<=[.!?])[\"\u201d')\]]*\s+(?=[\"\u201c(\[]?[A-Z0-9])")
@@ -255,6 +266,7 @@ def _sentences(paragraph: str) -> Iterator[str]:
 _BLANK_LINE = re.compile(r"\n\s*\n")
 _HEADING = re.compile(r"^\s{0,3}(#{2,4})\s+(.+?)\s*#*\s*$")
 _TITLE = re.compile(r"^\s{0,3}#\s")
+_BULLET = re.compile(r"^\s{0,6}(?:[-*\u2022\u2013]|\d{1,2}[.)])\s+")
 
 
 def _sections(text: str) -> Iterator[tuple[str | None, str]]:
@@ -265,7 +277,13 @@ def _sections(text: str) -> Iterator[tuple[str | None, str]]:
         rest: list[str] = []
         for line in lines:
             if not line.lstrip().startswith("#"):
-                rest.append(line)
+                bullet = _BULLET.match(line)
+                if bullet:  # a list item is a paragraph of its own
+                    if rest:
+                        yield heading, "\n".join(rest)
+                    rest = [line[bullet.end() :]]
+                else:
+                    rest.append(line)
                 continue
             m = _HEADING.match(line)
             if _TITLE.match(line):
@@ -292,9 +310,24 @@ def _operation_name(heading: str | None) -> str | None:
         flags=re.I,
     )
     name = re.sub(r"[:.\u2013\u2014-]\s.*$", "", name).strip(" \"\u201c\u201d'")
-    if not name or _GENERIC_HEADINGS.match(name) or len(name) > 80:
+    if not name or _GENERIC_HEADINGS.match(name) or len(name) > 80 or _is_topic(name):
         return None
     return name
+
+
+_TOPIC_WORDS = re.compile(
+    r"\b(that|which|who|how|what|why|when|where|across|through|inside|using|beyond|against|"
+    r"into|from|our|we|their|its|is|are)\b",
+    re.I,
+)
+
+
+def _is_topic(heading: str) -> bool:
+    """A heading that says what a section is about ("Malware that queries a model") names no
+    operation; "Phish and Scripts" or "Deceptive employment schemes" may."""
+    words = heading.split()
+    lower = sum(1 for w in words if w[:1].islower() and w not in {"and", "of", "the", "a"})
+    return bool(_TOPIC_WORDS.search(heading)) or (len(words) >= 5 and lower >= 3)
 
 
 _NEW_ACTOR = re.compile(
@@ -392,6 +425,11 @@ def _paragraph_name(sentences: list[Sentence]) -> str | None:
     opening = _OPENING_NAME.match(sentences[0].text) if sentences else None
     if opening and not _NOT_NAMES.match(opening.group(1)):
         candidates.append((1, opening.group(1)))
+    label = _LABEL.match(sentences[0].text) if sentences else None
+    if label and len(label.group(1).split()) <= 6:  # "Sneer Review: a network that ..."
+        name = label.group(1).strip()
+        if not (_GENERIC_HEADINGS.match(name) or _NOT_LABELS.match(name) or _NOT_NAMES.match(name)):
+            candidates.append((0, name))
     return min(candidates)[1] if candidates else None
 
 
@@ -402,19 +440,20 @@ def _is_language(
         return True  # "in French, German, Italian": the comma is not a token
     if m.after[:1] and m.after[0] in _LANG_AFTER:
         return True
-    if m.before[-1:] and m.before[-1] in {"in", "into"}:
-        return True
+    if m.before[-1:] and m.before[-1] in {"in", "into", "their", "its", "his", "her"}:
+        return True  # "in Farsi", "polish their English"
     if m.before[-1:] == ["from"] and "translat" in sentence.lower():
         return True
     return bool(previous_language and m.before[-1:] and m.before[-1] in {"and", "or", "in"})
 
 
 def _country_role(m: Mention) -> str:
-    after, before = m.after[:1], m.before[-2:]
+    after = m.after[:1]
     if after and after[0] in _ATTR_AFTER:
         return "attribution"
     if m.entry.kind == "Demonym":
-        targeted = any(w in _TARGET_VERBS for w in m.before[-3:])
+        # "an Iranian journalist" is a target, "an Iranian group" an attribution: the noun decides
+        targeted = any(w in _TARGET_VERBS for w in m.before[-3:] if w not in {"a", "an"})
         if not targeted and any(w in _ACTOR_NOUNS for w in m.after[:3]):
             return "attribution"
         if m.before[-1:] and m.before[-1] in {"also", "is", "are", "was", "were", "be"}:
@@ -422,17 +461,14 @@ def _country_role(m: Mention) -> str:
         if any(w in _ATTR_BEFORE for w in m.before[-3:]) and not targeted:
             return "attribution"  # "affiliated with the Iranian IRGC"
         return "target"
-    if before[-2:] == ["out", "of"] or any(w in _ATTR_BEFORE for w in before):
-        return "attribution"
-    if before[-1:] == ["in"] and len(m.before) >= 2 and m.before[-2] in _ACTOR_NOUNS:
+    context = [w for w in m.before if w != "the"][-2:]  # "based in the United Kingdom"
+    if context == ["out", "of"] or any(w in _ATTR_BEFORE for w in context):
+        # "organisations based in Taiwan" are targets: a targeting word just before says so
+        lead = m.words[max(0, m.index - 8) : m.index]
+        if not (context[:1] == ["based"] and any(w in _TARGET_VERBS_STRICT for w in lead)):
+            return "attribution"
+    if context[-1:] == ["in"] and len(context) == 2 and context[0] in _ACTOR_NOUNS:
         return "attribution"  # "a marketing firm in the Philippines"
-    if (
-        before[-2:-1] == ["in"]
-        and before[-1:] == ["the"]
-        and len(m.before) >= 3
-        and m.before[-3] in _ACTOR_NOUNS
-    ):
-        return "attribution"
     return "target"
 
 
@@ -461,6 +497,13 @@ def _facts(group: Group, platform_hint: str | None) -> dict[str, Any] | None:
                 last_language = m.index
             elif m.index not in language_words:
                 previous_language = False
+        for m in reversed(s.mentions):  # "English- and French-language": both are languages
+            if (
+                m.entry.kind == "Language"
+                and m.index + 2 in language_at
+                and m.words[m.index + 1 : m.index + 2] in (["and"], ["or"])
+            ):
+                language_at.add(m.index)
         evidence = _clip(s.text)
         for m in s.mentions:
             kind, eid = m.entry.kind, m.entry.id
@@ -486,8 +529,13 @@ def _facts(group: Group, platform_hint: str | None) -> dict[str, Any] | None:
                     continue
                 if m.after[:1] and m.after[0] in _SECTOR_NOT_AFTER:
                     continue  # "government-backed actors": who they are, not whom they target
-                if m.before[-1:] and m.before[-1] in {"as", "any", "posing"}:
+                before = m.before
+                if before[-1:] and before[-1] in {"as", "any", "posing"}:
                     continue  # "posed as journalists", "to any government"
+                if any(w in _POSING for w in before) or (
+                    before[-2:-1] == ["as"] and before[-1] in {"a", "an"}
+                ):
+                    continue  # "posed as a university student", "impersonated think tanks"
                 needs = _BARE_SECTOR_NEEDS.get(m.text.lower())
                 if needs is not None and not (m.after[:1] and m.after[0] in needs):
                     continue
