@@ -259,7 +259,17 @@ SECTORS: dict[str, Sector] = {
         Sector(
             "ai-providers",
             "AI providers",
-            ("ai companies", "ai labs", "ai providers", "ai researchers"),
+            (
+                "ai companies",
+                "ai labs",
+                "ai providers",
+                "ai researchers",
+                "ai company employees",
+                "openai employees",
+                "openai staff",
+                "anthropic employees",
+                "anthropic staff",
+            ),
         ),
     ]
 }

@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import re
 from pathlib import Path
+from typing import Any
 
 from graphkit.errors import InputError
 
@@ -30,11 +31,34 @@ _DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "for
 _BLOCKS = ("p", "li", "blockquote", "pre", "td", "th", "dd", "dt", "figcaption")
 
 
+_DATE_HINT = re.compile(
+    r"\b\d{4}-\d{2}-\d{2}\b|\b(January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b[^.]{0,12}\b\d{4}\b"
+)
+
+
+def _dateline(soup: Any) -> str | None:
+    """When the page was published: its metadata, a <time>, or a dated byline in its header."""
+    meta = soup.find("meta", attrs={"property": "article:published_time"}) or soup.find(
+        "meta", attrs={"name": re.compile(r"^(date|pubdate|publish[-_]date|dc\.date)$", re.I)}
+    )
+    if meta and _DATE_HINT.search(str(meta.get("content", ""))):
+        return str(meta["content"])[:10]
+    for tag in soup.find_all(["time", "header"]):
+        text = (tag.get("datetime") if tag.name == "time" else None) or tag.get_text(
+            " ", strip=True
+        )
+        if text and len(text) <= 300 and _DATE_HINT.search(text):
+            return str(text)[:300]
+    return None
+
+
 def html_text(html: str) -> str:
     """The main text of an HTML page, paragraphs separated by blank lines."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "html.parser")
+    dateline = _dateline(soup)
     for tag in soup(list(_DROP)):
         tag.decompose()
     root = soup.find("main") or soup.find("article") or soup.body or soup
@@ -52,6 +76,9 @@ def html_text(html: str) -> str:
             parts.append("#" * int(el.name[1]) + " " + text)
         else:
             parts.append(text)
+    if dateline and dateline not in root.get_text(" ", strip=True):
+        # The byline a page header carried (the report's date), under the title.
+        parts.insert(1 if parts and parts[0].startswith("# ") else 0, dateline)
     return "\n\n".join(parts)
 
 

@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from graphkit.actors import actor_index
@@ -45,7 +46,7 @@ from graphkit.extract.gazetteer import (
 )
 from graphkit.findings import Findings
 from graphkit.findings import Many as MANY
-from graphkit.identity import slugify
+from graphkit.identity import slugify as _slugify
 
 __all__ = ["PUBLISHERS", "extract_findings"]
 
@@ -61,6 +62,7 @@ PUBLISHERS: dict[str, tuple[str, str | None]] = {
     "mandiant": ("Mandiant", None),
     "meta": ("Meta", "Llama"),
 }
+_OWNERS = frozenset({"our", "its", "company"})  # words _OUR_MODELS needs ("company's" too)
 _OUR_MODELS = re.compile(
     r"\b(our|its|the company's) (models?|services?|tools?|platform|chatbot|AI|LLMs?)\b", re.I
 )
@@ -95,7 +97,8 @@ _ACTOR_NOUNS = {"operators", "operator", "actor", "actors", "group", "groups", "
                 "networks", "accounts", "hackers", "cluster", "apt", "apts", "threat", "state",
                 "influence", "operation", "campaign", "developers", "developer", "criminal",
                 "criminals", "firm", "company", "entities", "cyber", "adversary", "adversaries",
-                "intelligence", "gru", "mss", "irgc"}  # fmt: skip
+                "intelligence", "gru", "mss", "irgc", "workers", "scammers", "fraudsters",
+                "operatives", "agents"}  # fmt: skip
 _LANG_AFTER = {"language", "speaking", "speakers", "speaker", "speaker's", "text", "prompts",
                "content", "posts", "comments", "articles", "messages", "emails", "translations",
                "version", "versions"}  # fmt: skip
@@ -160,6 +163,14 @@ _MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", 
            "july", "august", "september", "october", "november", "december"], 1)}  # fmt: skip
 
 
+# Model names written with their version glued on: the version goes, the name is looked up.
+_GLUED_STEM = re.compile(r"(?:qwen|llama|gpt|gemini|claude|mistral|deepseek|grok)\d")
+_GLUED_VERSION = re.compile(r"(?<!\S)(qwen|llama|gpt|gemini|claude|mistral|deepseek|grok)\d\S*")
+
+
+slugify = lru_cache(maxsize=4096)(_slugify)  # names come again and again in one text
+
+
 @dataclass(slots=True)
 class Mention:
     entry: Entry
@@ -186,6 +197,7 @@ class Sentence:
     mentions: list[Mention]
     hedged: bool
     negated: bool
+    words: list[str]  # lower-case tokens
 
 
 @dataclass
@@ -195,16 +207,21 @@ class Group:
     name: str | None
     sentences: list[Sentence] = field(default_factory=list)
     actors: dict[str, tuple[str, list[str], Sentence]] = field(default_factory=dict)
+    subject: str | None = None  # an unnamed actor the section is about ("a Chinese threat actor")
+    from_heading: bool = False
 
 
 def read_sentence(text: str, codes: bool = True) -> Sentence:
     """A sentence's mentions, and whether it hedges or negates (``codes``: look for STORM-0817)."""
     originals = TOKEN.findall(text)
     # Tokens hold no spaces: one join, lower and split is the lower case of every token.
-    lowers = " ".join(originals).lower().replace("\u2019", "'").split(" ") if originals else []
+    joined = " ".join(originals).lower().replace("\u2019", "'")
+    if _GLUED_STEM.search(joined):
+        joined = _GLUED_VERSION.sub(r"\1", joined)  # "Qwen2.5" is Qwen, "GPT4o" is GPT
+    lowers = joined.split(" ") if originals else []
     hedged = not _HEDGE_WORDS.isdisjoint(lowers) and bool(HEDGES.search(text))
     negated = not _NEGATION_WORDS.isdisjoint(lowers) and bool(NEGATED.search(text))
-    return Sentence(text, _mentions(text, originals, lowers, codes), hedged, negated)
+    return Sentence(text, _mentions(text, originals, lowers, codes), hedged, negated, lowers)
 
 
 def find_mentions(text: str, codes: bool = True) -> list[Mention]:
@@ -300,16 +317,17 @@ def _sections(text: str) -> Iterator[tuple[str | None, str]]:
             yield heading, "\n".join(rest)
 
 
+_HEADING_LEAD = re.compile(
+    r"^(case study|operation|network|campaign)\s*\d*\s*[:.\u2013\u2014-]\s*", re.I
+)
+_HEADING_TAIL = re.compile(r"[:.\u2013\u2014-]\s.*$")
+
+
 def _operation_name(heading: str | None) -> str | None:
     if not heading:
         return None
-    name = re.sub(
-        r"^(case study|operation|network|campaign)\s*\d*\s*[:.\u2013\u2014-]\s*",
-        "",
-        heading,
-        flags=re.I,
-    )
-    name = re.sub(r"[:.\u2013\u2014-]\s.*$", "", name).strip(" \"\u201c\u201d'")
+    name = _HEADING_LEAD.sub("", heading)
+    name = _HEADING_TAIL.sub("", name).strip(" \"\u201c\u201d'")
     if not name or _GENERIC_HEADINGS.match(name) or len(name) > 80 or _is_topic(name):
         return None
     return name
@@ -338,28 +356,79 @@ _NEW_ACTOR = re.compile(
 _ACTOR_WORDS = re.compile(r"\b(actor|adversary|group|cluster|APT|threat|hackers?)\b", re.I)
 
 
-def _actor_names(sentence: Sentence) -> dict[str, str]:
+def _actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
+    """Actors a sentence names: known ones, and new names the text introduces as actors."""
     names = {m.entry.id: m.entry.name for m in sentence.mentions if m.entry.kind == "Actor"}
-    m = _NEW_ACTOR.match(sentence.text)
-    if m and _ACTOR_WORDS.search(sentence.text):
-        name = m.group(1)
-        known = actor_index().resolve(name)
-        if known is None and slugify(name) not in names:
-            names[slugify(name)] = name
-            sentence.mentions.append(Mention(Entry("Actor", slugify(name), name), 0, 1, [], name))
+    text = sentence.text
+    new: list[tuple[int, str]] = []
+    m = _NEW_ACTOR.match(text)
+    if m and _ACTOR_WORDS.search(text):
+        new.append((0, m.group(1)))
+    if (", a " in text or ", an " in text) and not _APPOSITIVE_NOUNS.isdisjoint(sentence.words):
+        new += [(a.start(), a.group(1)) for a in _APPOSITIVE.finditer(text)]
+    new += [(text.index(n), n) for n in found.values() if n in text]
+    for start, name in new:
+        if _NOT_NAMES.match(name) or actor_index().resolve(name) is not None:
+            continue
+        slug = slugify(name)
+        if slug and slug not in names:
+            names[slug] = found[slug] = name
+            index = len(TOKEN.findall(text[:start]))
+            sentence.mentions.append(Mention(Entry("Actor", slug, name), index, 1, [], name))
     return names
+
+
+# "SweetSpecter, a suspected China-based adversary": a new name, set apart as an actor.
+_APPOSITIVE = re.compile(
+    r"\b([A-Z][a-z]+(?:[A-Z][a-z0-9]+)+|[A-Z][A-Za-z]*\d[A-Za-z0-9]*|[A-Z]{3,}\d*),\s+an?\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:threat actor|actor|adversary|group|cluster|crew|gang|hackers)\b"
+)
+_APPOSITIVE_NOUNS = frozenset({"actor", "adversary", "group", "cluster", "crew", "gang", "hackers"})
+# "A Chinese threat actor spent nine months ...": a paragraph about an actor it does not name.
+_SUBJECT = re.compile(
+    r"^(?:(?:Finally|Separately|Meanwhile|Elsewhere|Also|Additionally|In addition|Lastly|"
+    r"Similarly|Likewise|Next|In (?:another|a (?:separate|second|third|fourth|further|related)) "
+    r"(?:case|operation|instance)),\s+)?"
+    r"(?:(?:[Aa]n?|[Aa]nother|[Oo]ne|[Ss]everal|[Ss]ome|[Tt]wo|[Tt]hree)\s+)?"
+    r"(?:(?:second|third|fourth|fifth|further|separate|other|new)\s+)?"
+    r"((?:[\w'-]+\s+){0,4}?(?:threat\s+)?(?:actors?|groups?|operators?|clusters?|developers?|"
+    r"workers|hackers|criminals?|networks?|accounts|adversar(?:y|ies)|crews?|scammers|gangs?))\b"
+)
+
+
+def _subject(first: Sentence, current: Group | None) -> str | None:
+    """The unnamed actor a paragraph opens with, when it is a new one: "North Korean IT workers"
+    after a section about GTG-2002. Its country or language must be in the phrase."""
+    m = _SUBJECT.match(first.text)
+    if not m:
+        return None
+    phrase = m.group(1)
+    ids = {
+        x.entry.id
+        for x in first.mentions
+        if x.entry.kind in ("Demonym", "Country", "Language") and x.text in phrase
+    }
+    if not ids:
+        return None
+    if current is not None and any(
+        x.entry.id in ids for s in current.sentences for x in s.mentions
+    ):
+        return None  # the section already spoke of that country: the same actor, likely
+    return phrase[0].upper() + phrase[1:]
 
 
 def _group(text: str) -> list[Group]:
     groups: list[Group] = []
     current: Group | None = None
     last_heading: str | None = None
+    found: dict[str, str] = {}  # actor names the text introduced ("SweetSpecter, a ... group")
+    seen = False  # a paragraph was read: the first one of a plain text is its title
     for heading, paragraph in _sections(text):
         if heading != last_heading:
             last_heading = heading
             if heading is not None and not paragraph:
                 name = _operation_name(heading)
-                current = Group(name) if name else None
+                current = Group(name, from_heading=True) if name else None
                 if current:
                     groups.append(current)
                 continue
@@ -368,8 +437,15 @@ def _group(text: str) -> list[Group]:
             read_sentence(s, bool(codes) and any(c in s for c in codes))
             for s in _sentences(paragraph)
         ]
-        named = _paragraph_name(sentences)
-        actors = {k: v for s in sentences for k, v in _actor_names(s).items()}
+        named = _paragraph_name(sentences, labels=seen)
+        seen = True
+        actors = {k: v for s in sentences for k, v in _actor_names(s, found).items()}
+        subject = None
+        if not (named or actors) and sentences and not (current and current.from_heading):
+            subject = _subject(sentences[0], current)
+        if subject:
+            current = Group(None, subject=subject)
+            groups.append(current)
         starts_new = (
             current is None
             or (named and named != current.name and current.sentences)
@@ -410,7 +486,7 @@ def _add_actors(group: Group, s: Sentence) -> None:
         previous = m
 
 
-def _paragraph_name(sentences: list[Sentence]) -> str | None:
+def _paragraph_name(sentences: list[Sentence], labels: bool = True) -> str | None:
     """The operation a paragraph introduces: "an operation we dubbed X", or "X, a ... network"."""
     candidates: list[tuple[int, str]] = []
     for s in sentences:
@@ -425,7 +501,7 @@ def _paragraph_name(sentences: list[Sentence]) -> str | None:
     opening = _OPENING_NAME.match(sentences[0].text) if sentences else None
     if opening and not _NOT_NAMES.match(opening.group(1)):
         candidates.append((1, opening.group(1)))
-    label = _LABEL.match(sentences[0].text) if sentences else None
+    label = _LABEL.match(sentences[0].text) if sentences and labels else None
     if label and len(label.group(1).split()) <= 6:  # "Sneer Review: a network that ..."
         name = label.group(1).strip()
         if not (_GENERIC_HEADINGS.match(name) or _NOT_LABELS.match(name) or _NOT_NAMES.match(name)):
@@ -476,6 +552,32 @@ def _clip(text: str) -> str:
     return text if len(text) <= 2000 else text[:1999] + "…"
 
 
+def _language_positions(s: Sentence) -> set[int]:
+    """Token positions of the sentence's language mentions that name a language in use."""
+    language_words = {m.index for m in s.mentions if m.entry.kind == "Language"}
+    if not language_words:
+        return language_words
+    previous_language = False
+    language_at: set[int] = set()
+    last_language = -10
+    for m in s.mentions:
+        adjacent = m.index == last_language + 1
+        if m.entry.kind == "Language" and _is_language(m, previous_language, s.text, adjacent):
+            language_at.add(m.index)
+            previous_language = True
+            last_language = m.index
+        elif m.index not in language_words:
+            previous_language = False
+    for m in reversed(s.mentions):  # "English- and French-language": both are languages
+        if (
+            m.entry.kind == "Language"
+            and m.index + 2 in language_at
+            and m.words[m.index + 1 : m.index + 2] in (["and"], ["or"])
+        ):
+            language_at.add(m.index)
+    return language_at
+
+
 def _facts(group: Group, platform_hint: str | None) -> dict[str, Any] | None:
     langs: dict[str, dict[str, Any]] = {}
     sectors: dict[str, dict[str, Any]] = {}
@@ -484,26 +586,10 @@ def _facts(group: Group, platform_hint: str | None) -> dict[str, Any] | None:
     platforms: dict[str, dict[str, Any]] = {}
     attribution: dict[str, Any] | None = None
     for s in group.sentences:
+        if not s.mentions and not platform_hint:
+            continue
         hedge = 15 if s.hedged else 0
-        previous_language = False
-        language_at: set[int] = set()
-        last_language = -10
-        language_words = {m.index for m in s.mentions if m.entry.kind == "Language"}
-        for m in s.mentions:
-            adjacent = m.index == last_language + 1
-            if m.entry.kind == "Language" and _is_language(m, previous_language, s.text, adjacent):
-                language_at.add(m.index)
-                previous_language = True
-                last_language = m.index
-            elif m.index not in language_words:
-                previous_language = False
-        for m in reversed(s.mentions):  # "English- and French-language": both are languages
-            if (
-                m.entry.kind == "Language"
-                and m.index + 2 in language_at
-                and m.words[m.index + 1 : m.index + 2] in (["and"], ["or"])
-            ):
-                language_at.add(m.index)
+        language_at = _language_positions(s)
         evidence = _clip(s.text)
         for m in s.mentions:
             kind, eid = m.entry.kind, m.entry.id
@@ -552,7 +638,12 @@ def _facts(group: Group, platform_hint: str | None) -> dict[str, Any] | None:
             elif kind == "Platform" and m.entry.name not in platforms:
                 platforms[m.entry.name] = {"name": m.entry.name, "evidence": evidence,
                                            "confidence": 80}  # fmt: skip
-        if platform_hint and not platforms and _OUR_MODELS.search(s.text):
+        if (
+            platform_hint
+            and not platforms
+            and not _OWNERS.isdisjoint(s.words)
+            and _OUR_MODELS.search(s.text)
+        ):
             platforms[platform_hint] = {"name": platform_hint, "evidence": evidence,
                                         "confidence": 70}  # fmt: skip
     if attribution:
@@ -561,6 +652,9 @@ def _facts(group: Group, platform_hint: str | None) -> dict[str, Any] | None:
     for _aid, (name, aliases, s) in group.actors.items():
         actors.append({"name": name, "aliases": aliases, "evidence": _clip(s.text),
                        "confidence": 70 - (15 if s.hedged else 0)})  # fmt: skip
+    if not actors and group.subject and group.sentences:
+        opening = group.sentences[0].text  # an actor the report describes but does not name
+        actors.append({"name": group.subject, "evidence": _clip(opening), "confidence": 50})
     if not actors and group.name and (attribution or langs):
         first = group.sentences[0] if group.sentences else None
         actors.append(

@@ -148,13 +148,57 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "post compromise": ("llm-refined-operational-command",),
     "commands to run": ("llm-refined-operational-command",),
     "windows commands": ("T1059", "llm-refined-operational-command"),
-    "infrastructure": ("llm-advised-resource-development",),
+    "hosting providers": ("T1583", "llm-advised-resource-development"),
+    "free hosting": ("T1583", "llm-advised-resource-development"),
     "laptop farms": ("llm-advised-resource-development",),
     "remote access tools": ("T1219",), "remote monitoring": ("T1219",),
     "cookies": ("T1539",), "browser cookies": ("T1539",), "session cookies": ("T1539",),
     "document theft": ("T1005",), "steals documents": ("T1005",), "steal documents": ("T1005",),
     "exfiltrate": ("T1041",), "exfiltration": ("T1041",),
+    "scan": ("T1595",), "scanned": ("T1595",), "scanning for": ("T1595",),
+    "obfuscated": ("T1027", "llm-optimized-payload-crafting"),
+    "move through": ("llm-refined-operational-command",),
+    "copy documents": ("T1005",), "collect documents": ("T1005",),
+    "system information": ("T1082",), "network configuration": ("T1016",),
+    "network shares": ("T1135",), "password policy": ("T1201",), "running processes": ("T1057",),
+    "installed software": ("T1518",), "files and directories": ("T1083",),
+    "default usernames": ("T1078.001",), "default logins": ("T1078.001",),
+    "leaked credentials": ("T1589.001", "T1110.004"),
+    "leaked passwords": ("T1589.001", "T1110.004"),
+    "leaked usernames": ("T1589.001", "T1110.004"),
+    "recruitment fraud": ("llm-supported-social-engineering",),
+    "job scams": ("llm-supported-social-engineering",),
+    "task scams": ("llm-supported-social-engineering",),
+    "romance scams": ("llm-supported-social-engineering",),
+    "scam messages": ("llm-supported-social-engineering",),
 }  # fmt: skip
+
+# Verb phrases above are written with the base verb; other forms of the verb mean the same.
+_VERB_FORMS: dict[str, tuple[str, ...]] = {
+    "develop": ("develops", "developed", "developing"), "build": ("builds", "built", "building"),
+    "debug": ("debugs", "debugged", "debugging"),
+    "translate": ("translates", "translated", "translating"),
+    "obfuscate": ("obfuscates", "obfuscated", "obfuscating"),
+    "steal": ("steals", "stole", "stolen", "stealing"),
+    "harvest": ("harvests", "harvested", "harvesting"), "evade": ("evades", "evaded", "evading"),
+    "bypass": ("bypasses", "bypassed", "bypassing"),
+    "disable": ("disables", "disabled", "disabling"),
+    "exfiltrate": ("exfiltrates", "exfiltrated", "exfiltrating"), "scan": ("scans", "scanned"),
+    "copy": ("copies", "copied", "copying"), "collect": ("collects", "collected", "collecting"),
+    "move": ("moves", "moved", "moving"),
+}  # fmt: skip
+
+
+def _inflected(phrases: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """The phrases with their verbs in every form ("builds malware", "stole credentials"). A
+    lone verb stays as written: "built" alone is as often "built an audience"."""
+    out = dict(phrases)
+    for phrase, ids in phrases.items():
+        verb, _, rest = phrase.partition(" ")
+        for form in _VERB_FORMS.get(verb, ()) if rest else ():
+            out.setdefault(f"{form} {rest}", ids)
+    return out
+
 
 # ATT&CK names too common in plain English to mean the technique.
 _GENERIC_NAMES = {"phishing", "malware", "tool", "domains", "server", "web service",
@@ -168,7 +212,8 @@ _GENERIC_NAMES = {"phishing", "malware", "tool", "domains", "server", "web servi
                   "gather victim identity information", "impersonation"}  # fmt: skip
 
 PLATFORM_WORDS: dict[str, str] = {
-    "chatgpt": "chatgpt", "gpt 4": "chatgpt", "gpt 4o": "chatgpt", "openai api": "openai-api",
+    "chatgpt": "chatgpt", "gpt": "chatgpt", "gpt 4": "chatgpt", "gpt 4o": "chatgpt",
+    "openai api": "openai-api",
     "sora": "sora", "gemini": "gemini", "bard": "gemini", "claude": "claude",
     "claude code": "claude-code", "copilot": "copilot", "llama": "llama", "deepseek": "deepseek",
     "qwen": "qwen", "grok": "grok", "mistral": "mistral", "hugging face": "hugging-face",
@@ -214,7 +259,7 @@ def gazetteer() -> dict[str, list[Entry]]:
             add(info.name, Entry("Technique", tid, info.name))
     for tid, t in ATLAS_TECHNIQUES.items():
         add(tid, Entry("Technique", tid, t.name, proper=True))
-    for phrase, ids in PHRASES.items():
+    for phrase, ids in _inflected(PHRASES).items():
         for tid in ids:
             add(phrase, Entry("Technique", tid, phrase, phrase=True))
     for word, pid in PLATFORM_WORDS.items():

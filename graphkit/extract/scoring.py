@@ -29,7 +29,9 @@ def _platform(name: str) -> str:
 
 
 def _named(name: str) -> bool:
-    return not name.endswith(" operators")
+    """Named actors, not the drafts' stand-ins: "Phish and Scripts operators" (for a named
+    operation) and descriptions that end in a lower-case noun ("Chinese threat actor")."""
+    return not name.endswith(" operators") and not name.split()[-1][:1].islower()
 
 
 def _actor_name(name: str, aliases: list[str], known: set[str]) -> str:
