@@ -116,6 +116,12 @@ SECTORS: dict[str, Sector] = {
                 "diaspora",
                 "uyghurs",
                 "protesters",
+                "protests",
+                "demonstrations",
+                "dissident",
+                "human rights",
+                "human rights defenders",
+                "pro-democracy activists",
             ),
         ),
         Sector(

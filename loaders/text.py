@@ -32,7 +32,7 @@ _BLOCKS = ("p", "li", "blockquote", "pre", "td", "th", "dd", "dt", "figcaption")
 
 
 _DATE_HINT = re.compile(
-    r"\b\d{4}-\d{2}-\d{2}\b|\b(January|February|March|April|May|June|July|August|September|"
+    r"\b\d{4}-\d{2}-\d{2}(?!\d)|\b(January|February|March|April|May|June|July|August|September|"
     r"October|November|December)\b[^.]{0,12}\b\d{4}\b"
 )
 
@@ -53,12 +53,33 @@ def _dateline(soup: Any) -> str | None:
     return None
 
 
+_OWNER = r"([A-Z][\w&-]*(?: (?!All\b)[A-Z][\w&-]*){0,3})"
+_COPYRIGHT = re.compile(  # "(c) 2025 Owner" or "Owner (c) 2015-2025"
+    rf"(?:\u00a9|\(c\)|copyright)\s*(?:[\d\u2013-]{{4,9}}\s*)?{_OWNER}|{_OWNER}\s*(?:\u00a9|\(c\))",
+    re.I,
+)
+
+
+def _site(soup: Any) -> str | None:
+    """Who published the page: its site name, or the owner its footer's copyright names."""
+    meta = soup.find("meta", attrs={"property": "og:site_name"}) or soup.find(
+        "meta", attrs={"name": "application-name"}
+    )
+    if meta and str(meta.get("content", "")).strip():
+        return str(meta["content"]).strip()[:100]
+    for footer in soup.find_all("footer"):
+        m = _COPYRIGHT.search(footer.get_text(" ", strip=True))
+        if m:
+            return m.group(1) or m.group(2)
+    return None
+
+
 def html_text(html: str) -> str:
     """The main text of an HTML page, paragraphs separated by blank lines."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "html.parser")
-    dateline = _dateline(soup)
+    dateline = " \u00b7 ".join(x for x in (_site(soup), _dateline(soup)) if x)
     for tag in soup(list(_DROP)):
         tag.decompose()
     root = soup.find("main") or soup.find("article") or soup.body or soup
@@ -74,12 +95,37 @@ def html_text(html: str) -> str:
             continue
         if el.name in ("h1", "h2", "h3", "h4"):
             parts.append("#" * int(el.name[1]) + " " + text)
+        elif el.name == "li":
+            parts.append("- " + text)  # a list item stays one
         else:
             parts.append(text)
     if dateline and dateline not in root.get_text(" ", strip=True):
         # The byline a page header carried (the report's date), under the title.
         parts.insert(1 if parts and parts[0].startswith("# ") else 0, dateline)
     return "\n\n".join(parts)
+
+
+_PARAGRAPH_END = (".", "!", "?", ":", '"', "\u201d", ")")
+
+
+def _paragraphs(page: str) -> str:
+    """A PDF page's lines, with a blank line where a paragraph ends.
+
+    Text layers seldom keep blank lines: a line that ends a sentence well short of the page's
+    usual line length ends its paragraph.
+    """
+    lines = page.splitlines()
+    widths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if len(widths) < 4:
+        return page
+    usual = widths[int(len(widths) * 0.8)]
+    out: list[str] = []
+    for line in lines:
+        out.append(line)
+        end = line.rstrip()
+        if end.endswith(_PARAGRAPH_END) and len(end) < 0.8 * usual:
+            out.append("")
+    return "\n".join(out)
 
 
 def pdf_text(data: bytes, path: str = "<pdf>") -> str:
@@ -92,7 +138,7 @@ def pdf_text(data: bytes, path: str = "<pdf>") -> str:
         pages = [page.extract_text() or "" for page in reader.pages]
     except (PdfReadError, ValueError, KeyError, TypeError) as exc:
         raise InputError(f"unreadable PDF: {exc}".splitlines()[0], path=path) from None
-    text = "\n\n".join(p.strip() for p in pages if p.strip())
+    text = "\n\n".join(_paragraphs(p.strip()) for p in pages if p.strip())
     if len(text.strip()) < 20:
         raise InputError("the PDF has no text layer (scanned?): nothing to extract", path=path)
     return text

@@ -97,14 +97,17 @@ _ACTOR_NOUNS = {"operators", "operator", "actor", "actors", "group", "groups", "
                 "networks", "accounts", "hackers", "cluster", "apt", "apts", "threat", "state",
                 "influence", "operation", "campaign", "developers", "developer", "criminal",
                 "criminals", "firm", "company", "entities", "cyber", "adversary", "adversaries",
-                "intelligence", "gru", "mss", "irgc", "workers", "scammers", "fraudsters",
-                "operatives", "agents"}  # fmt: skip
+                "intelligence", "gru", "mss", "irgc", "workers", "worker", "scammers",
+                "fraudsters", "operatives", "agents", "scheme", "schemes", "operations",
+                "activity", "centres", "centers", "syndicates"}  # fmt: skip
 _LANG_AFTER = {"language", "speaking", "speakers", "speaker", "speaker's", "text", "prompts",
                "content", "posts", "comments", "articles", "messages", "emails", "translations",
                "version", "versions"}  # fmt: skip
 _TARGET_VERBS = {"targeting", "targeted", "targets", "against", "researched", "research", "about",
                  "on", "at", "an", "toward", "towards", "impersonating", "posing",
                  "posed"}  # fmt: skip
+_ABOUT = {"criticizing", "criticising", "criticized", "criticised", "praising", "praised",
+          "supporting", "denouncing", "attacking"}  # fmt: skip
 _POSING = {"posing", "posed", "pose", "poses", "impersonating", "impersonated", "impersonate",
            "impersonates", "pretending", "pretended", "masquerading", "masqueraded"}  # fmt: skip
 _SECTOR_NOT_AFTER = {"backed", "sponsored", "affiliated", "linked", "aligned", "run", "owned"}
@@ -120,7 +123,7 @@ _BARE_SECTOR_NEEDS = {
         "provider",
         "organizations",
         "organisations",
-    }
+    },
 }
 _GENERIC_HEADINGS = re.compile(
     r"^(introduction|summary|executive summary|overview|background|conclusions?|key (findings|"
@@ -280,53 +283,69 @@ def _sentences(paragraph: str) -> Iterator[str]:
             yield s.strip()
 
 
+_WHO = frozenset({"Country", "Demonym", "Language", "Actor", "Platform"})
+_LEAD_BOLD = re.compile(r"^\s*(?:\*\*|__)([^*_\n]{2,80})(?:\*\*|__)")
 _BLANK_LINE = re.compile(r"\n\s*\n")
 _HEADING = re.compile(r"^\s{0,3}(#{2,4})\s+(.+?)\s*#*\s*$")
 _TITLE = re.compile(r"^\s{0,3}#\s")
 _BULLET = re.compile(r"^\s{0,6}(?:[-*\u2022\u2013]|\d{1,2}[.)])\s+")
 
 
-def _sections(text: str) -> Iterator[tuple[str | None, str]]:
-    """(heading or None, paragraph) pairs; a heading starts a section."""
+def _sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
+    """(heading or None, paragraph, is a list item) triples; a heading starts a section."""
     heading: str | None = None
     for block in _BLANK_LINE.split(text.replace("\r\n", "\n")):
-        lines = block.strip().splitlines()
         rest: list[str] = []
-        for line in lines:
-            if not line.lstrip().startswith("#"):
-                bullet = _BULLET.match(line)
-                if bullet:  # a list item is a paragraph of its own
-                    if rest:
-                        yield heading, "\n".join(rest)
-                    rest = [line[bullet.end() :]]
-                else:
-                    rest.append(line)
+        item = False
+        for line in block.strip().splitlines():
+            bullet = _BULLET.match(line)
+            if bullet:  # a list item is a paragraph of its own
+                if rest:
+                    yield heading, "\n".join(rest), item
+                rest, item = [line[bullet.end() :]], True
                 continue
-            m = _HEADING.match(line)
+            if not line.lstrip().startswith("#"):
+                rest.append(line)
+                continue
             if _TITLE.match(line):
                 continue  # the title, not a section
+            m = _HEADING.match(line)
             if m:
                 if rest:
-                    yield heading, "\n".join(rest)
-                    rest = []
+                    yield heading, "\n".join(rest), item
+                    rest, item = [], False
                 heading = m.group(2).strip()
-                yield heading, ""
+                yield heading, "", False
             else:
                 rest.append(line)
         if rest:
-            yield heading, "\n".join(rest)
+            yield heading, "\n".join(rest), item
 
 
 _HEADING_LEAD = re.compile(
     r"^(case study|operation|network|campaign)\s*\d*\s*[:.\u2013\u2014-]\s*", re.I
 )
 _HEADING_TAIL = re.compile(r"[:.\u2013\u2014-]\s.*$")
+_QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{2,60})[\"\u201d]")
+# "Kind: name" headings, the kind of operation first.
+_KIND_WORDS = re.compile(
+    r"^(cyber|cyber operations?|influence|influence operations?|covert io|io|surveillance|"
+    r"espionage|scams?|fraud|social engineering|recruitment|employment|malware|hacking|"
+    r"crime|criminal|cybercrime|deceptive employment|covert influence)$",
+    re.I,
+)
 
 
 def _operation_name(heading: str | None) -> str | None:
     if not heading:
         return None
+    quoted = _QUOTED.search(heading)  # Surveillance: "Peer Review"
     name = _HEADING_LEAD.sub("", heading)
+    kind, colon, rest = name.partition(":")
+    if quoted:
+        name = quoted.group(1)
+    elif colon and len(kind.split()) <= 2 and _KIND_WORDS.match(kind.strip()):
+        name = rest  # "Cyber: North Korean actors"
     name = _HEADING_TAIL.sub("", name).strip(" \"\u201c\u201d'")
     if not name or _GENERIC_HEADINGS.match(name) or len(name) > 80 or _is_topic(name):
         return None
@@ -381,9 +400,11 @@ def _actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
 # "SweetSpecter, a suspected China-based adversary": a new name, set apart as an actor.
 _APPOSITIVE = re.compile(
     r"\b([A-Z][a-z]+(?:[A-Z][a-z0-9]+)+|[A-Z][A-Za-z]*\d[A-Za-z0-9]*|[A-Z]{3,}\d*),\s+an?\s+"
-    r"(?:[\w-]+\s+){0,4}?(?:threat actor|actor|adversary|group|cluster|crew|gang|hackers)\b"
+    r"(?:[\w-]+\s+){0,4}?(?:threat actor|actor|adversary|group|cluster|crew|gang|hackers|firm|"
+    r"company|contractor)\b"
 )
-_APPOSITIVE_NOUNS = frozenset({"actor", "adversary", "group", "cluster", "crew", "gang", "hackers"})
+_APPOSITIVE_NOUNS = frozenset({"actor", "adversary", "group", "cluster", "crew", "gang", "hackers",
+                               "firm", "company", "contractor"})  # fmt: skip
 # "A Chinese threat actor spent nine months ...": a paragraph about an actor it does not name.
 _SUBJECT = re.compile(
     r"^(?:(?:Finally|Separately|Meanwhile|Elsewhere|Also|Additionally|In addition|Lastly|"
@@ -391,8 +412,12 @@ _SUBJECT = re.compile(
     r"(?:case|operation|instance)),\s+)?"
     r"(?:(?:[Aa]n?|[Aa]nother|[Oo]ne|[Ss]everal|[Ss]ome|[Tt]wo|[Tt]hree)\s+)?"
     r"(?:(?:second|third|fourth|fifth|further|separate|other|new)\s+)?"
-    r"((?:[\w'-]+\s+){0,4}?(?:threat\s+)?(?:actors?|groups?|operators?|clusters?|developers?|"
-    r"workers|hackers|criminals?|networks?|accounts|adversar(?:y|ies)|crews?|scammers|gangs?))\b"
+    r"((?:[\w'-]+\s+){0,4}(?i:threat\s+)?(?i:actors?|groups?|operators?|clusters?|developers?|"
+    r"workers|hackers|criminals?|networks?|accounts|adversar(?:y|ies)|crews?|scammers|gangs?|"
+    r"cent(?:re|er)s|syndicates|rings))\b"
+    # "Accounts linked to Chinese government entities": who they are may follow the noun
+    r"((?:,)?\s+(?:\w+\s+)?(?:linked|tied|connected|affiliated|associated|based|located|operating|"
+    r"working)\s+(?:to|with|in|from|for)\s+(?:[\w'-]+\s+){0,2}[\w'-]+)?"
 )
 
 
@@ -402,11 +427,14 @@ def _subject(first: Sentence, current: Group | None) -> str | None:
     m = _SUBJECT.match(first.text)
     if not m:
         return None
-    phrase = m.group(1)
+    phrase = re.sub(r"^(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his)\s+", "", m.group(1))
+    who = m.group(0)
+    if m.group(2) and not any(x.text in phrase for x in first.mentions):
+        phrase += m.group(2).rstrip(",")  # "Accounts linked to Chinese government entities"
     ids = {
         x.entry.id
         for x in first.mentions
-        if x.entry.kind in ("Demonym", "Country", "Language") and x.text in phrase
+        if x.entry.kind in ("Demonym", "Country", "Language") and x.text in who
     }
     if not ids:
         return None
@@ -423,26 +451,35 @@ def _group(text: str) -> list[Group]:
     last_heading: str | None = None
     found: dict[str, str] = {}  # actor names the text introduced ("SweetSpecter, a ... group")
     seen = False  # a paragraph was read: the first one of a plain text is its title
-    for heading, paragraph in _sections(text):
+    for heading, paragraph, item in _sections(text):
         if heading != last_heading:
             last_heading = heading
             if heading is not None and not paragraph:
                 name = _operation_name(heading)
                 current = Group(name, from_heading=True) if name else None
                 if current:
+                    # "Cyber: Iranian actors": who, not what ("Phish and Scripts" is a name)
+                    said = read_sentence(heading)
+                    said.mentions = [x for x in said.mentions if x.entry.kind in _WHO]
+                    current.sentences.append(said)
                     groups.append(current)
                 continue
+        bold = None
+        if "**" in paragraph or "__" in paragraph:  # Markdown emphasis: a leading bold name
+            lead = _LEAD_BOLD.match(paragraph)
+            bold = lead.group(1).strip() if lead and len(lead.group(1).split()) <= 6 else None
+            paragraph = paragraph.replace("**", "").replace("__", "")
         codes = {paragraph[start:end] for start, end, _ in actor_codes(paragraph)}
         sentences = [
             read_sentence(s, bool(codes) and any(c in s for c in codes))
             for s in _sentences(paragraph)
         ]
-        named = _paragraph_name(sentences, labels=seen)
+        named = bold or _paragraph_name(sentences, labels=seen)
         seen = True
         actors = {k: v for s in sentences for k, v in _actor_names(s, found).items()}
         subject = None
         if not (named or actors) and sentences and not (current and current.from_heading):
-            subject = _subject(sentences[0], current)
+            subject = _subject(sentences[0], None if item else current)
         if subject:
             current = Group(None, subject=subject)
             groups.append(current)
@@ -591,8 +628,13 @@ def _facts(group: Group, platform_hint: str | None) -> dict[str, Any] | None:
         hedge = 15 if s.hedged else 0
         language_at = _language_positions(s)
         evidence = _clip(s.text)
+        named = group.name if group.name and group.name in s.text else ""
+        if named and not all(w[:1].isupper() for w in named.split() if len(w) > 3):
+            named = ""  # "Recruitment fraud" says what happened; "Phish and Scripts" is a code
         for m in s.mentions:
             kind, eid = m.entry.kind, m.entry.id
+            if named and kind in ("Technique", "Sector") and m.text in named:
+                continue  # "Phish and Scripts" names an operation, it says nothing of scripts
             if kind == "Language":
                 if m.index in language_at and eid not in langs:
                     langs[eid] = {"id": eid, "evidence": evidence, "confidence": 65 - hedge}
@@ -600,6 +642,9 @@ def _facts(group: Group, platform_hint: str | None) -> dict[str, Any] | None:
             if kind in ("Country", "Demonym"):
                 if m.index in language_at:
                     continue  # "Korean-language", "in English and Japanese": languages
+                said = [w for w in m.before if w != "the"]
+                if said[-2:] == ["critical", "of"] or (said[-1:] and said[-1] in _ABOUT):
+                    continue  # "articles critical of the United States": a topic, not a target
                 role = _country_role(m)
                 if role == "attribution":
                     if not s.negated and attribution is None:

@@ -211,6 +211,11 @@ _GENERIC_NAMES = {"phishing", "malware", "tool", "domains", "server", "web servi
                   "at", "launchd", "valid accounts", "modify registry", "content injection",
                   "gather victim identity information", "impersonation"}  # fmt: skip
 
+# Phrases whose words would otherwise name an entity: "social media" is not the media sector,
+# "news articles" are what an operation wrote, not whom it targeted.
+NOT_ENTITIES = ("social media", "news articles", "news article", "news sites", "news site",
+                "news websites", "news stories", "news content", "news headlines")  # fmt: skip
+
 PLATFORM_WORDS: dict[str, str] = {
     "chatgpt": "chatgpt", "gpt": "chatgpt", "gpt 4": "chatgpt", "gpt 4o": "chatgpt",
     "openai api": "openai-api",
@@ -264,6 +269,8 @@ def gazetteer() -> dict[str, list[Entry]]:
             add(phrase, Entry("Technique", tid, phrase, phrase=True))
     for word, pid in PLATFORM_WORDS.items():
         add(word, Entry("Platform", pid, PLATFORMS[pid].name, proper=True))
+    for phrase in NOT_ENTITIES:
+        g[norm(phrase)] = [Entry("Other", phrase, phrase)]
     for actor in actor_index().actors.values():
         for name in (actor.name, *actor.aliases):
             if len(name) >= 4 or any(c.isdigit() for c in name):
