@@ -155,7 +155,8 @@ _NOT_LABELS = re.compile(
     re.I,
 )
 _NAMING_WORDS = re.compile(r"named|call|dubbed|track|known|refer|designated")
-_SENTENCE = re.compile(r"(?<=[.!?])[\"\u201d')\]]*\s+(?=[\"\u201c(\[]?[A-Z0-9])")
+# A sentence ends at . ! or ? (and any closing quote or bracket) before a capital or a digit.
+_SENTENCE_END = re.compile(r"[.!?][\"\u201d')\]]*(?= [\"\u201c(\[]?[A-Z0-9])")
 _DATE = re.compile(
     r"\b(\d{4})-(\d{2})-(\d{2})\b|\b(January|February|March|April|May|June|July|August|"
     r"September|October|November|December)\s+(?:(\d{1,2}),?\s+)?(\d{4})\b|\b(\d{1,2})\s+"
@@ -277,10 +278,13 @@ def _mentions(text: str, originals: list[str], lowers: list[str], codes: bool) -
 
 
 def _sentences(paragraph: str) -> Iterator[str]:
-    flat = " ".join(paragraph.split())
-    for s in _SENTENCE.split(flat):
-        if s.strip():
-            yield s.strip()
+    flat = " ".join(paragraph.split())  # one space between words: the pattern expects it
+    start = 0
+    for end in _SENTENCE_END.finditer(flat):
+        yield flat[start : end.end()]
+        start = end.end() + 1
+    if flat[start:]:
+        yield flat[start:]
 
 
 _WHO = frozenset({"Country", "Demonym", "Language", "Actor", "Platform"})
@@ -474,7 +478,8 @@ def _group(text: str) -> list[Group]:
             read_sentence(s, bool(codes) and any(c in s for c in codes))
             for s in _sentences(paragraph)
         ]
-        named = bold or _paragraph_name(sentences, labels=seen)
+        naming = bool(_NAMING_WORDS.search(paragraph))  # one look at the paragraph, not each
+        named = bold or _paragraph_name(sentences, labels=seen, naming=naming)
         seen = True
         actors = {k: v for s in sentences for k, v in _actor_names(s, found).items()}
         subject = None
@@ -509,7 +514,8 @@ def _group(text: str) -> list[Group]:
 def _add_actors(group: Group, s: Sentence) -> None:
     """Actors a sentence names; "X or Y" and "X, also known as Y" are one actor, two names."""
     previous: Mention | None = None
-    for m in sorted((x for x in s.mentions if x.entry.kind == "Actor"), key=lambda x: x.index):
+    mentioned = [x for x in s.mentions if x.entry.kind == "Actor"]
+    for m in sorted(mentioned, key=lambda x: x.index) if len(mentioned) > 1 else mentioned:
         joined = previous is not None and re.search(
             rf"{re.escape(previous.text)}\W+(?:or|aka|also known as|/)\W+{re.escape(m.text)}",
             s.text,
@@ -523,22 +529,24 @@ def _add_actors(group: Group, s: Sentence) -> None:
         previous = m
 
 
-def _paragraph_name(sentences: list[Sentence], labels: bool = True) -> str | None:
+def _paragraph_name(
+    sentences: list[Sentence], labels: bool = True, naming: bool = True
+) -> str | None:
     """The operation a paragraph introduces: "an operation we dubbed X", or "X, a ... network"."""
     candidates: list[tuple[int, str]] = []
-    for s in sentences:
-        if not _NAMING_WORDS.search(s.text):
-            continue
+    for s in sentences if naming else ():
         for m in _NAMING.finditer(s.text):
             lead = s.text[max(0, m.start() - 40) : m.start()].lower()
             rank = 0 if re.search(r"operation|network|campaign|activity|scheme", lead) else 1
             if re.search(r"company|firm|group|actor|cluster|vendor", lead):
                 rank = 2  # "a company called STOIC" names the actor, not the operation
             candidates.append((rank, m.group(1).strip()))
-    opening = _OPENING_NAME.match(sentences[0].text) if sentences else None
+    if not sentences:
+        return None
+    opening = _OPENING_NAME.match(sentences[0].text)
     if opening and not _NOT_NAMES.match(opening.group(1)):
         candidates.append((1, opening.group(1)))
-    label = _LABEL.match(sentences[0].text) if sentences and labels else None
+    label = _LABEL.match(sentences[0].text) if labels and ":" in sentences[0].text[:64] else None
     if label and len(label.group(1).split()) <= 6:  # "Sneer Review: a network that ..."
         name = label.group(1).strip()
         if not (_GENERIC_HEADINGS.match(name) or _NOT_LABELS.match(name) or _NOT_NAMES.match(name)):

@@ -224,10 +224,11 @@ PLATFORM_WORDS: dict[str, str] = {
     "qwen": "qwen", "grok": "grok", "mistral": "mistral", "hugging face": "hugging-face",
 }  # fmt: skip
 
-# The look-ahead on first letters lets the regex engine skip most positions quickly.
+# Each shape's first letter leads, so the regex engine skips to those letters quickly.
 _ACTOR_PATTERN = re.compile(
-    r"(?=[ADFGSTU])\b(?:APT ?\d{1,3}|STORM-\d{3,4}|UNC\d{3,5}|TA\d{3,4}|UTA\d{4}|GTG-\d{4}|"
-    r"DEV-\d{4}|UNK_[A-Z][A-Za-z]+|FIN\d{1,2}|G\d{4})\b"
+    r"[ADFGSTU](?<=\b[ADFGSTU])(?:(?<=A)PT ?\d{1,3}|(?<=S)TORM-\d{3,4}|(?<=U)NC\d{3,5}|"
+    r"(?<=T)A\d{3,4}|(?<=U)TA\d{4}|(?<=G)TG-\d{4}|(?<=D)EV-\d{4}|(?<=U)NK_[A-Z][A-Za-z]+|"
+    r"(?<=F)IN\d{1,2}|(?<=G)\d{4})\b"
 )
 
 
