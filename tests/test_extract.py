@@ -231,22 +231,21 @@ def _scores(folder: str) -> dict:  # type: ignore[type-arg]
 
 
 # Floors a little under what the scorer measured when they were set (BENCHMARKS.md): a
-# change that makes the extractor worse on these texts fails here.
+# change that makes the extractor worse on these texts fails here. Every set was scored blind
+# once (its first-run file) and tuned on after, so these guard against regressions only.
+KINDS = ("Country", "Language", "Sector", "Technique", "Platform", "TARGETS")
 FLOORS = {
-    "dev": {"Country": 0.95, "Language": 0.95, "Sector": 0.9, "Technique": 0.9, "Platform": 0.95},
-    "heldout": {
-        "Country": 0.85,
-        "Language": 0.85,
-        "Sector": 0.78,
-        "Technique": 0.88,
-        "Platform": 0.8,
-    },
+    "dev": (0.95, 0.95, 0.92, 0.93, 0.95, 0.9),
+    "heldout": (0.87, 0.95, 0.87, 0.9, 0.8, 0.9),
+    "heldout2": (0.95, 0.95, 0.95, 0.84, 0.95, 0.8),
+    "heldout3": (0.95, 0.95, 0.95, 0.9, 0.95, 0.9),
+    "heldout4": (0.92, 0.95, 0.9, 0.92, 0.95, 0.88),
 }
 
 
-@pytest.mark.parametrize("folder", ["dev", "heldout"])
+@pytest.mark.parametrize("folder", sorted(FLOORS))
 def test_scores_do_not_regress(folder: str) -> None:
     scores = _scores(folder)
-    for kind, floor in FLOORS[folder].items():
+    for kind, floor in zip(KINDS, FLOORS[folder], strict=True):
         assert scores[kind].f1 >= floor, (kind, scores[kind].f1)
     assert scores["Actor"].recall >= 0.9

@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from graphkit.actors import actor_index
@@ -108,6 +108,10 @@ _TARGET_VERBS = {"targeting", "targeted", "targets", "against", "researched", "r
                  "posed"}  # fmt: skip
 _ABOUT = {"criticizing", "criticising", "criticized", "criticised", "praising", "praised",
           "supporting", "denouncing", "attacking"}  # fmt: skip
+# Nouns that, after a country's sector ("Taiwanese semiconductor firms"), are its assets.
+_THEIR_ASSETS = {"networks", "network", "companies", "company", "firms", "firm", "providers",
+                 "organizations", "organisations", "systems", "infrastructure", "contractors",
+                 "sector", "industry", "agencies", "institutions", "operators"}  # fmt: skip
 _POSING = {"posing", "posed", "pose", "poses", "impersonating", "impersonated", "impersonate",
            "impersonates", "pretending", "pretended", "masquerading", "masqueraded"}  # fmt: skip
 _SECTOR_NOT_AFTER = {"backed", "sponsored", "affiliated", "linked", "aligned", "run", "owned"}
@@ -213,6 +217,7 @@ class Group:
     actors: dict[str, tuple[str, list[str], Sentence]] = field(default_factory=dict)
     subject: str | None = None  # an unnamed actor the section is about ("a Chinese threat actor")
     from_heading: bool = False
+    heading: Sentence | None = None  # what the heading says of who (for the facts, not the name)
 
 
 def read_sentence(text: str, codes: bool = True) -> Sentence:
@@ -465,7 +470,7 @@ def _group(text: str) -> list[Group]:
                     # "Cyber: Iranian actors": who, not what ("Phish and Scripts" is a name)
                     said = read_sentence(heading)
                     said.mentions = [x for x in said.mentions if x.entry.kind in _WHO]
-                    current.sentences.append(said)
+                    current.heading = said
                     groups.append(current)
                 continue
         bold = None
@@ -568,6 +573,16 @@ def _is_language(
     return bool(previous_language and m.before[-1:] and m.before[-1] in {"and", "or", "in"})
 
 
+@cache
+def sector_words() -> frozenset[str]:
+    """Single words that name a sector ("telecommunications", "semiconductor", "defense")."""
+    return frozenset(
+        k
+        for k, v in lookup_table().items()
+        if " " not in k and any(e.kind == "Sector" for e in v[0])
+    )
+
+
 def _country_role(m: Mention) -> str:
     after = m.after[:1]
     if after and after[0] in _ATTR_AFTER:
@@ -575,6 +590,9 @@ def _country_role(m: Mention) -> str:
     if m.entry.kind == "Demonym":
         # "an Iranian journalist" is a target, "an Iranian group" an attribution: the noun decides
         targeted = any(w in _TARGET_VERBS for w in m.before[-3:] if w not in {"a", "an"})
+        after = m.after
+        if len(after) >= 2 and after[0] in sector_words() and after[1] in _THEIR_ASSETS:
+            return "target"  # "Vietnamese telecommunications networks", "Israeli defense firms"
         if not targeted and any(w in _ACTOR_NOUNS for w in m.after[:3]):
             return "attribution"
         if m.before[-1:] and m.before[-1] in {"also", "is", "are", "was", "were", "be"}:
@@ -630,7 +648,7 @@ def _facts(group: Group, platform_hint: str | None) -> dict[str, Any] | None:
     techniques: dict[str, dict[str, Any]] = {}
     platforms: dict[str, dict[str, Any]] = {}
     attribution: dict[str, Any] | None = None
-    for s in group.sentences:
+    for s in [group.heading, *group.sentences] if group.heading else group.sentences:
         if not s.mentions and not platform_hint:
             continue
         hedge = 15 if s.hedged else 0
@@ -681,7 +699,8 @@ def _facts(group: Group, platform_hint: str | None) -> dict[str, Any] | None:
                 after_demonym = any(
                     x.entry.kind == "Demonym" and x.index == m.index - 1 for x in s.mentions
                 )
-                if after_demonym and any(w in _ACTOR_NOUNS for w in m.after[:3]):
+                theirs = m.after[:1] and m.after[0] in _THEIR_ASSETS  # "telecom networks"
+                if after_demonym and not theirs and any(w in _ACTOR_NOUNS for w in m.after[:3]):
                     continue  # "Russian military intelligence actor": the actor's own kind
                 sectors[eid] = {"id": eid, "evidence": evidence, "confidence": 60 - hedge}
             elif kind == "Technique":

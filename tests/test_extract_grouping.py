@@ -1,0 +1,150 @@
+"""The extractor on report structure: which facts belong to which operation or actor."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from graphkit.extract import extract_findings
+from graphkit.findings import CampaignFindings, Findings
+from loaders.text import html_text, read_text
+
+
+def draft(body: str) -> Findings:
+    return extract_findings(body, publisher="OpenAI", published="2025-06-05")
+
+
+def by_name(f: Findings) -> dict[str, CampaignFindings]:
+    return {c.name: c for c in f.campaigns}
+
+
+def country(c: CampaignFindings) -> str | None:
+    actors = c.all_actors
+    return actors[0].country.id if actors and actors[0].country else None
+
+
+def test_list_items_with_labels_are_operations() -> None:
+    f = draft(
+        "Cases from our report\n\nSummary of cases\n\n"
+        "- Ballot Echo: a Russian network wrote comments in German about the election.\n"
+        "- Job Hook: scammers in Cambodia targeted job seekers with messages in English.\n"
+    )
+    ops = by_name(f)
+    assert set(ops) == {"Ballot Echo", "Job Hook"}
+    assert [x.id for x in ops["Ballot Echo"].languages] == ["de"]
+    assert country(ops["Ballot Echo"]) == "RU"
+    assert [x.id for x in ops["Job Hook"].targets.sectors] == ["individuals"]
+    assert [x.id for x in ops["Job Hook"].languages] == ["en"]
+
+
+def test_topic_headings_name_nothing_and_kind_headings_name_the_quoted() -> None:
+    f = draft(
+        "# Report\n\n## Malware that asks a model for commands\n\n"
+        "APT28, a Russian military intelligence actor, used it against Ukraine.\n\n"
+        '## Influence: "Quiet Harbor"\n\nThe operators posted in Spanish.\n\n'
+        "## Cyber: Iranian actors\n\nAccounts tied to APT42 wrote phishing lures.\n"
+    )
+    ops = by_name(f)
+    assert "Malware that asks a model for commands" not in ops
+    assert "Quiet Harbor" in ops and [x.id for x in ops["Quiet Harbor"].languages] == ["es"]
+    iranian = next(c for c in f.campaigns if any(a.name == "APT42" for a in c.all_actors))
+    assert country(iranian) == "IR"  # the heading says who they are
+
+
+def test_a_paragraph_about_a_new_unnamed_actor_is_its_own_group() -> None:
+    f = draft(
+        "Digest\n\n"
+        "An extortion crew that we track as GTG-9001 hit hospitals and churches.\n\n"
+        "A Chinese threat actor spent months inside Vietnamese telecommunications networks.\n"
+    )
+    crew = next(c for c in f.campaigns if any(a.name == "GTG-9001" for a in c.all_actors))
+    other = next(c for c in f.campaigns if c is not crew)
+    assert country(crew) is None
+    assert {x.id for x in crew.targets.sectors} == {"healthcare", "religious"}
+    assert country(other) == "CN"
+    assert [x.id for x in other.targets.countries] == ["VN"]
+    assert [x.id for x in other.targets.sectors] == ["telecommunications"]
+
+
+def test_a_name_set_apart_as_an_actor_is_an_actor_and_found_again() -> None:
+    f = draft(
+        "Update\n\nThe first case came from NightLatch, a suspected China-based adversary. "
+        "It sent phishing emails to engineers.\n\n"
+        "Later, NightLatch asked about known vulnerabilities.\n"
+    )
+    (c,) = [c for c in f.campaigns if any(a.name == "NightLatch" for a in c.all_actors)]
+    assert country(c) == "CN"
+    assert {"T1566", "T1588.006"} <= {t.id for t in c.techniques}
+
+
+def test_based_in_attributes_unless_the_based_are_the_targets() -> None:
+    uk = draft("## Kit Seller\n\nA criminal based in the United Kingdom sold ransomware.")
+    assert country(uk.campaigns[0]) == "GB"
+    tw = draft("## Op T\n\nChinese hackers targeted companies based in Taiwan.").campaigns[0]
+    assert country(tw) == "CN" and [x.id for x in tw.targets.countries] == ["TW"]
+    irgc = draft("## Op I\n\nA group affiliated with Iran's Revolutionary Guard wrote code.")
+    assert country(irgc.campaigns[0]) == "IR"
+    an = draft("## Op M\n\nMuddyWater, an Iranian group, wrote malware.").campaigns[0]
+    assert country(an) == "IR" and not an.targets.countries
+
+
+def test_coordinated_and_possessive_languages() -> None:
+    c = draft("## Op N\n\nIt wrote English- and French-language articles for Africa.").campaigns[0]
+    assert sorted(x.id for x in c.languages) == ["en", "fr"]
+    d = draft("## Op P\n\nScammers had the model polish their English.").campaigns[0]
+    assert [x.id for x in d.languages] == ["en"]
+
+
+def test_posing_and_codenames_are_not_facts() -> None:
+    c = draft(
+        "## Phish and Scripts\n\nThe actor posed as a university student and impersonated "
+        "think tanks. Others call it Phish and Scripts."
+    ).campaigns[0]
+    assert not c.targets.sectors
+    assert not any(t.id == "T1059" for t in c.techniques)
+
+
+def test_verb_forms_versions_and_bold_names() -> None:
+    f = draft(
+        "# Notes\n\n**Copper Lantern** is a Russian network. It builds malware and "
+        "asks the Qwen2.5-Coder model for commands.\n"
+    )
+    (c,) = f.campaigns
+    assert c.name == "Copper Lantern" and country(c) == "RU"
+    assert "T1587.001" in {t.id for t in c.techniques}
+    assert "Qwen" in {p.name for p in c.platforms}
+
+
+def test_html_keeps_the_date_and_publisher_its_header_and_footer_carried() -> None:
+    page = (
+        '<html><head><meta property="article:published_time" content="2025-02-21T09:00:00Z">'
+        "<title>T</title></head><body><nav>Home</nav><main><h1>Update</h1><ul>"
+        "<li>First case</li></ul></main><footer>OpenAI \u00a9 2015\u20132025</footer></body></html>"
+    )
+    text = html_text(page)
+    assert text.splitlines()[0] == "# Update"
+    assert "OpenAI \u00b7 2025-02-21" in text
+    assert "- First case" in text
+    assert "Home" not in text
+
+
+def test_pdf_paragraphs_come_back_from_line_lengths(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    lines = [
+        "Iranian operators wrote phishing emails in English and Farsi to researchers and",
+        "journalists across the region, and they asked for help with scripts to automate",
+        "the work.",
+        "Chinese operators researched satellite companies and wrote posts in Chinese for",
+        "an audience in Taiwan and elsewhere in the region, and they debugged code too.",
+    ]
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer)
+    for i, line in enumerate(lines):
+        pdf.drawString(50, 800 - 14 * i, line)
+    pdf.save()
+    path = tmp_path / "two.pdf"
+    path.write_bytes(buffer.getvalue())
+    text = read_text(path)
+    assert "the work.\n\nChinese operators" in text
+    assert "researchers and\njournalists" in text
