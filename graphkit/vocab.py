@@ -129,6 +129,7 @@ SECTORS: dict[str, Sector] = {
             "Political",
             (
                 "political parties",
+                "politics",
                 "elections",
                 "election",
                 "politicians",

@@ -74,6 +74,22 @@ def _site(soup: Any) -> str | None:
     return None
 
 
+def _table_rows(table: Any) -> list[str]:
+    """A table's rows as list items, each cell named by its column: "- Operation: X; Origin: Y"."""
+    rows = table.find_all("tr")
+    cells = [[c.get_text(" ", strip=True) for c in row.find_all(["th", "td"])] for row in rows]
+    header = cells[0] if rows and rows[0].find("th") and not rows[0].find("td") else None
+    out = []
+    for row in cells[1:] if header else cells:
+        if not any(row):
+            continue
+        if header and len(header) == len(row):
+            out.append("- " + "; ".join(f"{h}: {v}" for h, v in zip(header, row, strict=True) if v))
+        else:
+            out.append("- " + "; ".join(v for v in row if v))
+    return out
+
+
 def html_text(html: str) -> str:
     """The main text of an HTML page, paragraphs separated by blank lines."""
     from bs4 import BeautifulSoup
@@ -87,9 +103,12 @@ def html_text(html: str) -> str:
     title = soup.find("title")
     if title and title.get_text(strip=True) and not root.find("h1"):
         parts.append("# " + title.get_text(" ", strip=True))
-    for el in root.find_all(["h1", "h2", "h3", "h4", *_BLOCKS]):
-        if el.find_parent(_BLOCKS):
-            continue  # inside a block already taken whole
+    for el in root.find_all(["h1", "h2", "h3", "h4", "table", *_BLOCKS]):
+        if el.name == "table":
+            parts += _table_rows(el)
+            continue
+        if el.find_parent(_BLOCKS) or el.find_parent("table"):
+            continue  # inside a block (or a table) already taken whole
         text = re.sub(r"\s+", " ", el.get_text(" ", strip=True)).strip()
         if not text:
             continue

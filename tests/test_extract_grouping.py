@@ -148,3 +148,51 @@ def test_pdf_paragraphs_come_back_from_line_lengths(tmp_path: Path) -> None:
     text = read_text(path)
     assert "the work.\n\nChinese operators" in text
     assert "researchers and\njournalists" in text
+
+
+def test_labelled_fields_say_who_what_language_and_whom() -> None:
+    f = draft(
+        "# Notes\n\n## Case 2: Remote worker fraud\n\n"
+        "- Actor: North Korean IT workers\n- Targets: technology companies\n\n"
+        "## Case 3: Kits for sale\n\n- Actor: GTG-7001, based in the United Kingdom\n"
+    )
+    ops = by_name(f)
+    assert set(ops) == {"Remote worker fraud", "Kits for sale"}
+    fraud = ops["Remote worker fraud"]
+    assert country(fraud) == "KP" and [x.id for x in fraud.targets.sectors] == ["technology"]
+    assert [a.name for a in fraud.all_actors] == ["North Korean IT workers"]
+    assert country(ops["Kits for sale"]) == "GB"
+
+
+def test_table_rows_are_operations_with_their_columns() -> None:
+    page = (
+        "<html><body><main><h1>At a glance</h1><p>These operations used ChatGPT.</p><table>"
+        "<tr><th>Operation</th><th>Likely origin</th><th>Languages</th><th>Aimed at</th></tr>"
+        "<tr><td>Harbor Lights</td><td>the Philippines</td><td>English, Taglish</td>"
+        "<td>Philippine politics</td></tr>"
+        "<tr><td>Grey Quill</td><td>China</td><td>Chinese</td><td>policy experts</td></tr>"
+        "</table></main></body></html>"
+    )
+    text = html_text(page)
+    assert "- Operation: Grey Quill; Likely origin: China; Languages: Chinese" in text
+    ops = by_name(draft(text))
+    harbor, quill = ops["Harbor Lights"], ops["Grey Quill"]
+    assert country(harbor) == "PH" and sorted(x.id for x in harbor.languages) == ["en", "tl"]
+    assert [x.id for x in harbor.targets.countries] == ["PH"]  # a field says so: kept
+    assert [x.id for x in harbor.targets.sectors] == ["political"]
+    assert country(quill) == "CN" and [x.id for x in quill.languages] == ["zh"]
+    assert not quill.targets.countries
+    assert {p.name for c in ops.values() for p in c.platforms} == {"ChatGPT"}  # from the intro
+
+
+def test_questions_say_who_the_answer_is_about_and_sponsors_attribute() -> None:
+    f = draft(
+        "Questions\n\nWhat about North Korea?\nUNC1069 wrote lures in Spanish.\n\n"
+        "And the guardrails?\nA China-nexus actor posed as a student.\n\n"
+        "Anything else?\nCURIUM, connected to the Islamic Revolutionary Guard Corps, wrote lures.\n"
+    )
+    unc = next(c for c in f.campaigns if any(a.name == "UNC1069" for a in c.all_actors))
+    assert country(unc) == "KP" and not unc.targets.countries
+    assert any(country(c) == "CN" for c in f.campaigns if c is not unc)
+    curium = next(c for c in f.campaigns if any(a.name == "CURIUM" for a in c.all_actors))
+    assert country(curium) == "IR"

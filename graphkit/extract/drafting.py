@@ -88,6 +88,10 @@ _ATTR_AFTER = {"based", "linked", "nexus", "backed", "sponsored", "affiliated", 
 _ATTR_BEFORE = {"from", "origin", "originated", "originating", "tied", "attributed", "linked",
                 "operating", "located", "based", "run", "by", "affiliated", "associated",
                 "aligned", "connected", "backed", "sponsored"}  # fmt: skip
+# "a marketing firm in the Philippines" is where the actor is; "operations in Ukraine" are not.
+_WHO_IN = {"operators", "operator", "actor", "actors", "group", "groups", "network", "networks",
+           "accounts", "hackers", "cluster", "firm", "company", "criminals", "developers",
+           "developer", "scammers", "workers", "centres", "centers"}  # fmt: skip
 _TARGET_VERBS_STRICT = {"targeting", "targeted", "targets", "against", "victims", "attacked",
                         "hit", "compromised", "breached", "at"}  # fmt: skip
 _TARGET_BEFORE = {"targeting", "targeted", "targets", "target", "against", "at", "toward",
@@ -112,6 +116,8 @@ _ABOUT = {"criticizing", "criticising", "criticized", "criticised", "praising", 
 _THEIR_ASSETS = {"networks", "network", "companies", "company", "firms", "firm", "providers",
                  "organizations", "organisations", "systems", "infrastructure", "contractors",
                  "sector", "industry", "agencies", "institutions", "operators"}  # fmt: skip
+_SUBJECT_MATTER = {"protocols", "protocol", "technology", "technologies", "imaging",
+                   "terminology", "standards", "equipment"}  # fmt: skip
 _POSING = {"posing", "posed", "pose", "poses", "impersonating", "impersonated", "impersonate",
            "impersonates", "pretending", "pretended", "masquerading", "masqueraded"}  # fmt: skip
 _SECTOR_NOT_AFTER = {"backed", "sponsored", "affiliated", "linked", "aligned", "run", "owned"}
@@ -206,6 +212,7 @@ class Sentence:
     hedged: bool
     negated: bool
     words: list[str]  # lower-case tokens
+    field: str | None = None  # "who", "language" or "target": what a labelled field says
 
 
 @dataclass
@@ -292,7 +299,7 @@ def _sentences(paragraph: str) -> Iterator[str]:
         yield flat[start:]
 
 
-_WHO = frozenset({"Country", "Demonym", "Language", "Actor", "Platform"})
+_WHO = frozenset({"Country", "Demonym", "Sponsor", "Language", "Actor", "Platform"})
 _LEAD_BOLD = re.compile(r"^\s*(?:\*\*|__)([^*_\n]{2,80})(?:\*\*|__)")
 _BLANK_LINE = re.compile(r"\n\s*\n")
 _HEADING = re.compile(r"^\s{0,3}(#{2,4})\s+(.+?)\s*#*\s*$")
@@ -332,7 +339,7 @@ def _sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
 
 
 _HEADING_LEAD = re.compile(
-    r"^(case study|operation|network|campaign)\s*\d*\s*[:.\u2013\u2014-]\s*", re.I
+    r"^(case study|case|operation|network|campaign)\s*\d*\s*[:.\u2013\u2014-]\s*", re.I
 )
 _HEADING_TAIL = re.compile(r"[:.\u2013\u2014-]\s.*$")
 _QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{2,60})[\"\u201d]")
@@ -350,13 +357,16 @@ def _operation_name(heading: str | None) -> str | None:
         return None
     quoted = _QUOTED.search(heading)  # Surveillance: "Peer Review"
     name = _HEADING_LEAD.sub("", heading)
+    titled = name != heading  # "Case 4: Operations against Vietnam" is a case's title
     kind, colon, rest = name.partition(":")
     if quoted:
         name = quoted.group(1)
     elif colon and len(kind.split()) <= 2 and _KIND_WORDS.match(kind.strip()):
         name = rest  # "Cyber: North Korean actors"
     name = _HEADING_TAIL.sub("", name).strip(" \"\u201c\u201d'")
-    if not name or _GENERIC_HEADINGS.match(name) or len(name) > 80 or _is_topic(name):
+    if not name or _GENERIC_HEADINGS.match(name) or len(name) > 80:
+        return None
+    if not titled and _is_topic(name):
         return None
     return name
 
@@ -454,7 +464,8 @@ def _subject(first: Sentence, current: Group | None) -> str | None:
     return phrase[0].upper() + phrase[1:]
 
 
-def _group(text: str) -> list[Group]:
+def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
+    """The text's groups; sentences of paragraphs that fall in none go to ``loose``."""
     groups: list[Group] = []
     current: Group | None = None
     last_heading: str | None = None
@@ -479,17 +490,38 @@ def _group(text: str) -> list[Group]:
             bold = lead.group(1).strip() if lead and len(lead.group(1).split()) <= 6 else None
             paragraph = paragraph.replace("**", "").replace("__", "")
         codes = {paragraph[start:end] for start, end, _ in actor_codes(paragraph)}
-        sentences = [
-            read_sentence(s, bool(codes) and any(c in s for c in codes))
-            for s in _sentences(paragraph)
-        ]
+        fields = _fields(paragraph)
+        if fields:  # "Operation: X; Likely origin: China; Languages: English"
+            bold = bold or next((v for role, v in fields if role == "name"), None)
+            sentences = []
+            for role, value in fields:
+                if role == "name":
+                    continue
+                for piece in _sentences(value):
+                    sentences.append(read_sentence(piece, bool(codes)))
+                    sentences[-1].field = role
+        else:
+            sentences = [
+                read_sentence(s, bool(codes) and any(c in s for c in codes))
+                for s in _sentences(paragraph)
+            ]
+        body = sentences
+        if len(sentences) > 1 and sentences[0].text.endswith("?"):
+            question = sentences[0]  # "What about North Korea?": who the answer is about
+            question.mentions = [x for x in question.mentions if x.entry.kind in _WHO]
+            question.field = "who"
+            body = sentences[1:]
         naming = bool(_NAMING_WORDS.search(paragraph))  # one look at the paragraph, not each
-        named = bold or _paragraph_name(sentences, labels=seen, naming=naming)
+        named = bold or _paragraph_name(body, labels=seen and not fields, naming=naming)
         seen = True
         actors = {k: v for s in sentences for k, v in _actor_names(s, found).items()}
         subject = None
-        if not (named or actors) and sentences and not (current and current.from_heading):
-            subject = _subject(sentences[0], None if item else current)
+        if not (named or actors) and body and not (current and current.from_heading):
+            subject = _subject(body[0], None if item else current)
+        if not actors and current is not None and current.subject is None:
+            described = next((s for s in body if s.field == "actor" and s.mentions), None)
+            if described is not None:  # "Actor: a Chinese threat actor"
+                current.subject = _ARTICLE.sub("", described.text)[:120]
         if subject:
             current = Group(None, subject=subject)
             groups.append(current)
@@ -507,6 +539,8 @@ def _group(text: str) -> list[Group]:
             current = Group(named)
             groups.append(current)
         if current is None:
+            if loose is not None:
+                loose.extend(sentences)  # an introduction: which platform the report is about
             continue
         if named and not current.name:
             current.name = named
@@ -514,6 +548,44 @@ def _group(text: str) -> list[Group]:
         for sentence in sentences:
             _add_actors(current, sentence)
     return groups
+
+
+_FIELD_COUNTRY_ROLE = {"who": "attribution", "actor": "attribution", "target": "target"}
+_ARTICLE = re.compile(r"^(?:an?|the)\s+", re.I)
+# Labelled fields of list items and table rows, and what each says.
+FIELD_ROLES = {
+    "operation": "name", "operation name": "name", "name": "name", "campaign": "name",
+    "network": "name", "case": "name", "actor": "actor", "actors": "actor",
+    "threat actor": "actor",
+    "origin": "who", "likely origin": "who", "suspected origin": "who", "attribution": "who",
+    "nexus": "who", "country": "who", "sponsor": "who", "attributed to": "who",
+    "based in": "who", "location": "who", "language": "language", "languages": "language",
+    "operator language": "language", "operator languages": "language",
+    "content languages": "language", "target": "target", "targets": "target",
+    "targeted": "target", "aimed at": "target", "victims": "target", "audience": "target",
+    "audiences": "target", "target audience": "target", "sectors": "target",
+    "targeted sectors": "target", "target countries": "target", "focus": "target",
+    "what happened": "text", "activity": "text", "behaviour": "text", "behavior": "text",
+    "techniques": "text", "tools": "text", "platform": "text", "platforms": "text",
+    "impact": "text", "summary": "text", "details": "text", "disruption": "text",
+}  # fmt: skip
+_FIELD = re.compile(r"^\s*([A-Za-z][A-Za-z ]{1,24}?)\s?:\s*")
+
+
+def _fields(paragraph: str) -> list[tuple[str, str]] | None:
+    """(role, value) pairs of a paragraph that is labelled fields ("Actor: GTG-2002"), else None."""
+    first = _FIELD.match(paragraph)
+    if not first or first.group(1).strip().lower() not in FIELD_ROLES:
+        return None
+    out: list[tuple[str, str]] = []
+    for part in paragraph.split("; ") if "; " in paragraph else [paragraph]:
+        m = _FIELD.match(part)
+        role = FIELD_ROLES.get(m.group(1).strip().lower()) if m else None
+        if m and role:
+            out.append((role, part[m.end() :].strip()))
+        elif out:  # a value that holds "; " itself
+            out[-1] = (out[-1][0], f"{out[-1][1]}; {part}")
+    return out
 
 
 def _add_actors(group: Group, s: Sentence) -> None:
@@ -606,7 +678,7 @@ def _country_role(m: Mention) -> str:
         lead = m.words[max(0, m.index - 8) : m.index]
         if not (context[:1] == ["based"] and any(w in _TARGET_VERBS_STRICT for w in lead)):
             return "attribution"
-    if context[-1:] == ["in"] and len(context) == 2 and context[0] in _ACTOR_NOUNS:
+    if context[-1:] == ["in"] and len(context) == 2 and context[0] in _WHO_IN:
         return "attribution"  # "a marketing firm in the Philippines"
     return "target"
 
@@ -641,13 +713,16 @@ def _language_positions(s: Sentence) -> set[int]:
     return language_at
 
 
-def _facts(group: Group, platform_hint: str | None) -> dict[str, Any] | None:
+def _facts(
+    group: Group, platform_hint: str | None, overall: tuple[str, Sentence] | None = None
+) -> dict[str, Any] | None:
     langs: dict[str, dict[str, Any]] = {}
     sectors: dict[str, dict[str, Any]] = {}
     targets: dict[str, dict[str, Any]] = {}
     techniques: dict[str, dict[str, Any]] = {}
     platforms: dict[str, dict[str, Any]] = {}
     attribution: dict[str, Any] | None = None
+    stated: set[str] = set()  # target countries a "Targets:" field names
     for s in [group.heading, *group.sentences] if group.heading else group.sentences:
         if not s.mentions and not platform_hint:
             continue
@@ -662,16 +737,18 @@ def _facts(group: Group, platform_hint: str | None) -> dict[str, Any] | None:
             if named and kind in ("Technique", "Sector") and m.text in named:
                 continue  # "Phish and Scripts" names an operation, it says nothing of scripts
             if kind == "Language":
-                if m.index in language_at and eid not in langs:
+                if (m.index in language_at or s.field == "language") and eid not in langs:
                     langs[eid] = {"id": eid, "evidence": evidence, "confidence": 65 - hedge}
                 continue
-            if kind in ("Country", "Demonym"):
-                if m.index in language_at:
+            if kind in ("Country", "Demonym", "Sponsor"):
+                if m.index in language_at or s.field == "language":
                     continue  # "Korean-language", "in English and Japanese": languages
                 said = [w for w in m.before if w != "the"]
                 if said[-2:] == ["critical", "of"] or (said[-1:] and said[-1] in _ABOUT):
                     continue  # "articles critical of the United States": a topic, not a target
-                role = _country_role(m)
+                role = _FIELD_COUNTRY_ROLE.get(s.field or "") or (
+                    "attribution" if kind == "Sponsor" else _country_role(m)
+                )
                 if role == "attribution":
                     if not s.negated and attribution is None:
                         attribution = {
@@ -679,8 +756,12 @@ def _facts(group: Group, platform_hint: str | None) -> dict[str, Any] | None:
                             "evidence": evidence,
                             "confidence": 70 - 2 * hedge,
                         }
-                elif eid not in targets and (attribution is None or attribution["id"] != eid):
+                elif eid not in targets and (
+                    attribution is None or attribution["id"] != eid or s.field == "target"
+                ):
                     targets[eid] = {"id": eid, "evidence": evidence, "confidence": 60 - hedge}
+                    if s.field == "target":
+                        stated.add(eid)  # "Aimed at: Philippine politics": even its own country
             elif kind == "Sector":
                 if eid in sectors:
                     continue
@@ -693,6 +774,8 @@ def _facts(group: Group, platform_hint: str | None) -> dict[str, Any] | None:
                     before[-2:-1] == ["as"] and before[-1] in {"a", "an"}
                 ):
                     continue  # "posed as a university student", "impersonated think tanks"
+                if any(w in _SUBJECT_MATTER for w in m.after[:2]):
+                    continue  # "satellite communication protocols": what was researched
                 needs = _BARE_SECTOR_NEEDS.get(m.text.lower())
                 if needs is not None and not (m.after[:1] and m.after[0] in needs):
                     continue
@@ -718,7 +801,10 @@ def _facts(group: Group, platform_hint: str | None) -> dict[str, Any] | None:
         ):
             platforms[platform_hint] = {"name": platform_hint, "evidence": evidence,
                                         "confidence": 70}  # fmt: skip
-    if attribution:
+    if not platforms and overall:
+        name, where = overall
+        platforms[name] = {"name": name, "evidence": _clip(where.text), "confidence": 60}
+    if attribution and attribution["id"] not in stated:
         targets.pop(attribution["id"], None)
     actors = []
     for _aid, (name, aliases, s) in group.actors.items():
@@ -852,7 +938,12 @@ def _extract(
     meta = _report_meta(text, publisher, published, title)
     platform = meta.pop("_platform")
     merged: dict[str, Group] = {}
-    for group in _group(text):  # sections with one name are one operation
+    loose: list[Sentence] = []
+    groups = _group(text, loose)
+    # The one AI platform an introduction names ("All five used ChatGPT") is every operation's.
+    said = {m.entry.name: s for s in loose for m in s.mentions if m.entry.kind == "Platform"}
+    overall = next(iter(said.items())) if len(said) == 1 else None
+    for group in groups:  # sections with one name are one operation
         key = slugify(group.name or "") or f"#{len(merged)}"
         if key in merged:
             merged[key].sentences.extend(group.sentences)
@@ -860,7 +951,9 @@ def _extract(
                 merged[key].actors.setdefault(aid, value)
         else:
             merged[key] = group
-    campaigns = [b for g in merged.values() if (b := _facts(g, platform)) and slugify(b["name"])]
+    campaigns = [
+        b for g in merged.values() if (b := _facts(g, platform, overall)) and slugify(b["name"])
+    ]
     if not campaigns:
         raise InputError("found no operation or actor to draft findings for", path=path)
     if len(campaigns) > MANY:

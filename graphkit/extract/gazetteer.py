@@ -37,7 +37,7 @@ TOKEN = re.compile(r"[A-Za-z0-9_]+(?:[.'\u2019](?![sS]\b)[A-Za-z0-9_]+)*")
 
 @dataclass(frozen=True)
 class Entry:
-    kind: str  # Country, Language, Sector, Technique, Platform, Actor, Demonym
+    kind: str  # Country, Language, Sector, Technique, Platform, Actor, Demonym, Sponsor, Other
     id: str
     name: str
     proper: bool = False  # must be written with a capital letter or digit (a proper name)
@@ -171,6 +171,23 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "task scams": ("llm-supported-social-engineering",),
     "romance scams": ("llm-supported-social-engineering",),
     "scam messages": ("llm-supported-social-engineering",),
+    "hide processes": ("T1564",), "hidden processes": ("T1564",), "hide artifacts": ("T1564",),
+    "cve": ("T1588.006", "llm-assisted-vulnerability-research"),
+    "public vulnerability": ("T1588.006", "llm-assisted-vulnerability-research"),
+    "exploits for": ("T1588.006", "llm-assisted-vulnerability-research"),
+    "exploitation": ("llm-assisted-vulnerability-research",),
+    "fake identities": ("T1585", "llm-supported-social-engineering"),
+    "false identities": ("T1585", "llm-supported-social-engineering"),
+    "synthetic identities": ("T1585", "llm-supported-social-engineering"),
+    "develop ransomware": ("T1587.001", "llm-aided-development", "T1486"),
+}  # fmt: skip
+
+# State bodies behind actors: naming one says which country an actor works for.
+SPONSORS: dict[str, str] = {
+    "irgc": "IR", "islamic revolutionary guard corps": "IR", "revolutionary guard": "IR",
+    "revolutionary guard corps": "IR", "mois": "IR", "gru": "RU", "fsb": "RU", "svr": "RU",
+    "mss": "CN", "ministry of state security": "CN", "pla": "CN",
+    "people's liberation army": "CN", "rgb": "KP", "reconnaissance general bureau": "KP",
 }  # fmt: skip
 
 # Verb phrases above are written with the base verb; other forms of the verb mean the same.
@@ -270,6 +287,8 @@ def gazetteer() -> dict[str, list[Entry]]:
             add(phrase, Entry("Technique", tid, phrase, phrase=True))
     for word, pid in PLATFORM_WORDS.items():
         add(word, Entry("Platform", pid, PLATFORMS[pid].name, proper=True))
+    for word, code in SPONSORS.items():
+        add(word, Entry("Sponsor", code, word, proper=True))
     for phrase in NOT_ENTITIES:
         g[norm(phrase)] = [Entry("Other", phrase, phrase)]
     for actor in actor_index().actors.values():

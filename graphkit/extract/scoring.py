@@ -30,8 +30,9 @@ def _platform(name: str) -> str:
 
 def _named(name: str) -> bool:
     """Named actors, not the drafts' stand-ins: "Phish and Scripts operators" (for a named
-    operation) and descriptions that end in a lower-case noun ("Chinese threat actor")."""
-    return not name.endswith(" operators") and not name.split()[-1][:1].islower()
+    operation) and descriptions, which have lower-case words ("Chinese threat actor")."""
+    lower = [w for w in name.split() if w[:1].islower() and w not in {"and", "of", "the"}]
+    return not name.endswith(" operators") and not lower
 
 
 def _actor_name(name: str, aliases: list[str], known: set[str]) -> str:
