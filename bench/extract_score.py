@@ -14,8 +14,8 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from graphkit.errors import InputError
 from graphkit.extract import extract_findings
-from graphkit.findings import Findings
 from graphkit.extract.scoring import tally
+from graphkit.findings import Findings
 from loaders.text import read_text
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import re
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -124,40 +125,47 @@ def html_text(html: str) -> str:
     return "\n\n".join(parts)
 
 
-_PARAGRAPH_END = (".", "!", "?", ":", '"', "\u201d", ")")
+def _page_text(page: Any) -> str:
+    """A PDF page's text, with a blank line where the gap to the next line is a paragraph's.
 
-
-def _paragraphs(page: str) -> str:
-    """A PDF page's lines, with a blank line where a paragraph ends.
-
-    Text layers seldom keep blank lines: a line that ends a sentence well short of the page's
-    usual line length ends its paragraph.
+    Text layers seldom keep blank lines; the vertical positions of the lines show them: a gap
+    well over the page's usual line spacing (or a jump up, to a new column) ends a paragraph.
     """
-    lines = page.splitlines()
-    widths = sorted(len(line.rstrip()) for line in lines if line.strip())
-    if len(widths) < 4:
-        return page
-    usual = widths[int(len(widths) * 0.8)]
-    out: list[str] = []
-    for line in lines:
-        out.append(line)
-        end = line.rstrip()
-        if end.endswith(_PARAGRAPH_END) and len(end) < 0.8 * usual:
-            out.append("")
-    return "\n".join(out)
+    lines: list[tuple[float, str]] = []  # (y, text) in reading order
+
+    def visit(text: str, cm: Any, tm: Any, _font: Any, _size: Any) -> None:
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        for i, piece in enumerate(text.split("\n")):
+            if not piece.strip():
+                continue
+            if i == 0 and lines and abs(lines[-1][0] - y) < 1.0:
+                lines[-1] = (y, lines[-1][1] + piece)  # the same line, continued
+            else:
+                lines.append((y, piece))
+
+    plain = page.extract_text(visitor_text=visit) or ""
+    gaps = sorted(a[0] - b[0] for a, b in pairwise(lines) if a[0] - b[0] > 1.0)
+    if len(gaps) < 2:
+        return plain.strip()
+    usual = gaps[len(gaps) // 2]
+    out = [lines[0][1]]
+    for (y0, _), (y1, text) in pairwise(lines):
+        gap = y0 - y1
+        out.append(("\n\n" if gap > 1.35 * usual or gap < -1.0 else "\n") + text)
+    return "".join(out).strip()
 
 
 def pdf_text(data: bytes, path: str = "<pdf>") -> str:
-    """The text layer of a PDF, page by page."""
+    """The text layer of a PDF, page by page, paragraphs apart."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_page_text(page) for page in reader.pages]
     except (PdfReadError, ValueError, KeyError, TypeError) as exc:
         raise InputError(f"unreadable PDF: {exc}".splitlines()[0], path=path) from None
-    text = "\n\n".join(_paragraphs(p.strip()) for p in pages if p.strip())
+    text = "\n\n".join(p for p in pages if p)
     if len(text.strip()) < 20:
         raise InputError("the PDF has no text layer (scanned?): nothing to extract", path=path)
     return text

@@ -128,25 +128,28 @@ def test_html_keeps_the_date_and_publisher_its_header_and_footer_carried() -> No
     assert "Home" not in text
 
 
-def test_pdf_paragraphs_come_back_from_line_lengths(tmp_path: Path) -> None:
+def test_pdf_paragraphs_come_back_from_the_gaps_between_lines(tmp_path: Path) -> None:
     from reportlab.pdfgen import canvas
 
-    lines = [
-        "Iranian operators wrote phishing emails in English and Farsi to researchers and",
-        "journalists across the region, and they asked for help with scripts to automate",
-        "the work.",
-        "Chinese operators researched satellite companies and wrote posts in Chinese for",
-        "an audience in Taiwan and elsewhere in the region, and they debugged code too.",
-    ]
+    paragraphs = [
+        ["Iranian operators wrote phishing emails in English and Farsi to researchers and",
+         "journalists across the region, and they asked for help with scripts."],
+        ["Chinese operators researched satellite companies and wrote posts in Chinese for",
+         "an audience in Taiwan and elsewhere in the region."],
+    ]  # fmt: skip
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer)
-    for i, line in enumerate(lines):
-        pdf.drawString(50, 800 - 14 * i, line)
+    y = 800
+    for lines in paragraphs:
+        for line in lines:
+            pdf.drawString(50, y, line)
+            y -= 14  # the line spacing
+        y -= 10  # and a paragraph's extra space
     pdf.save()
     path = tmp_path / "two.pdf"
     path.write_bytes(buffer.getvalue())
     text = read_text(path)
-    assert "the work.\n\nChinese operators" in text
+    assert "help with scripts.\n\nChinese operators" in text
     assert "researchers and\njournalists" in text
 
 
@@ -196,3 +199,22 @@ def test_questions_say_who_the_answer_is_about_and_sponsors_attribute() -> None:
     assert any(country(c) == "CN" for c in f.campaigns if c is not unc)
     curium = next(c for c in f.campaigns if any(a.name == "CURIUM" for a in c.all_actors))
     assert country(curium) == "IR"
+
+
+def test_markdown_tables_run_in_heads_and_country_headings() -> None:
+    f = draft(
+        "# Digest\n\n| Network | Attributed to | Language | Targets |\n|---|---|---|---|\n"
+        "| Grey Quill | likely China | Chinese | Latin American media in Peru |\n\n"
+        "Korean-language operators. A cluster of accounts, whose activity overlapped with "
+        "reporting on North Korean actors, drafted lures for South Korean diplomatic targets.\n\n"
+        "## Russia\n\nRussian groups rewrote malware in other programming languages.\n"
+    )
+    ops = by_name(f)
+    quill = ops["Grey Quill"]
+    assert country(quill) == "CN" and [x.id for x in quill.languages] == ["zh"]
+    assert [x.id for x in quill.targets.countries] == ["PE"]  # "Latin American" is no country
+    korean = ops["Korean-language operators"]
+    assert country(korean) == "KP" and [x.id for x in korean.targets.countries] == ["KR"]
+    assert [x.id for x in korean.targets.sectors] == ["government"]
+    russia = next(c for c in f.campaigns if country(c) == "RU")
+    assert "T1587.001" in {t.id for t in russia.techniques}

@@ -307,12 +307,33 @@ _TITLE = re.compile(r"^\s{0,3}#\s")
 _BULLET = re.compile(r"^\s{0,6}(?:[-*\u2022\u2013]|\d{1,2}[.)])\s+")
 
 
+def _pipe_table(block: str) -> list[str] | None:
+    """The rows of a Markdown pipe table as "Header: cell; Header: cell", or None."""
+    lines = [ln.strip() for ln in block.strip().splitlines()]
+    if len(lines) < 3 or not all(ln.startswith("|") for ln in lines):
+        return None
+    if not re.fullmatch(r"\|?(\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*\|?", lines[1]):
+        return None
+    cells = [[c.strip() for c in ln.strip("|").split("|")] for ln in lines]
+    header = cells[0]
+    return [
+        "; ".join(f"{h}: {v}" for h, v in zip(header, row, strict=False) if v)
+        for row in cells[2:]
+        if len(row) == len(header)
+    ]
+
+
 def _sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
     """(heading or None, paragraph, is a list item) triples; a heading starts a section."""
     heading: str | None = None
     for block in _BLANK_LINE.split(text.replace("\r\n", "\n")):
         rest: list[str] = []
         item = False
+        rows = _pipe_table(block)
+        if rows:  # a Markdown table: a row is an item, each cell named by its column
+            for row in rows:
+                yield heading, row, True
+            continue
         for line in block.strip().splitlines():
             bullet = _BULLET.match(line)
             if bullet:  # a list item is a paragraph of its own
@@ -352,6 +373,25 @@ _KIND_WORDS = re.compile(
 )
 
 
+_COUNTRY_HEADING_WORDS = {"actors", "actor", "apts", "apt", "groups", "group", "operations",
+                          "activity", "threat", "threats", "nexus", "state", "backed"}  # fmt: skip
+
+
+def _names_a_country(heading: Sentence) -> bool:
+    """A heading that only names a country ("North Korea", "Iranian APT actors"): the section is
+    about that country's actors. Its country is marked as who they are."""
+    countries = [m for m in heading.mentions if m.entry.kind in ("Country", "Demonym", "Sponsor")]
+    if not countries:
+        return False
+    covered = {i for m in countries for i in range(m.index, m.index + m.width)}
+    rest = [w for i, w in enumerate(heading.words) if i not in covered]
+    if all(w in _COUNTRY_HEADING_WORDS for w in rest):
+        heading.mentions = [m for m in heading.mentions if m.entry.kind != "Language"]
+        heading.field = "who"
+        return True
+    return False
+
+
 def _operation_name(heading: str | None) -> str | None:
     if not heading:
         return None
@@ -371,11 +411,13 @@ def _operation_name(heading: str | None) -> str | None:
     return name
 
 
-_TOPIC_WORDS = re.compile(
-    r"\b(that|which|who|how|what|why|when|where|across|through|inside|using|beyond|against|"
-    r"into|from|our|we|their|its|is|are)\b",
-    re.I,
-)
+_TOPIC_WORDS = frozenset({"that", "which", "who", "how", "what", "why", "when", "where", "across",
+                          "through", "inside", "using", "beyond", "against", "into", "from",
+                          "our", "we", "their", "its", "is", "are"})  # fmt: skip
+
+
+_ABOUT_A_REPORT = frozenset({"report", "reports", "update", "updates", "digest", "roundup",
+                            "newsletter", "briefing", "reading"})  # fmt: skip
 
 
 def _is_topic(heading: str) -> bool:
@@ -383,7 +425,11 @@ def _is_topic(heading: str) -> bool:
     operation; "Phish and Scripts" or "Deceptive employment schemes" may."""
     words = heading.split()
     lower = sum(1 for w in words if w[:1].islower() and w not in {"and", "of", "the", "a"})
-    return bool(_TOPIC_WORDS.search(heading)) or (len(words) >= 5 and lower >= 3)
+    if not _TOPIC_WORDS.isdisjoint(w.lower() for w in words) or not _ABOUT_A_REPORT.isdisjoint(
+        words
+    ):
+        return True  # "OpenAI's February report" (but "Tort Report" is an operation's name)
+    return len(words) >= 5 and lower >= 3
 
 
 _NEW_ACTOR = re.compile(
@@ -475,12 +521,15 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
         if heading != last_heading:
             last_heading = heading
             if heading is not None and not paragraph:
-                name = _operation_name(heading)
+                said = read_sentence(heading)
+                said.mentions = [x for x in said.mentions if x.entry.kind in _WHO]
+                name = None if _names_a_country(said) else _operation_name(heading)
+                if name is None and said.mentions and said.field:  # "## North Korea"
+                    current = Group(None, from_heading=True, heading=said)
+                    groups.append(current)
+                    continue
                 current = Group(name, from_heading=True) if name else None
-                if current:
-                    # "Cyber: Iranian actors": who, not what ("Phish and Scripts" is a name)
-                    said = read_sentence(heading)
-                    said.mentions = [x for x in said.mentions if x.entry.kind in _WHO]
+                if current:  # "Cyber: Iranian actors": who, not what ("Phish and Scripts")
                     current.heading = said
                     groups.append(current)
                 continue
@@ -518,6 +567,16 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
         subject = None
         if not (named or actors) and body and not (current and current.from_heading):
             subject = _subject(body[0], None if item else current)
+        if (
+            body
+            and not actors
+            and current is not None
+            and current.from_heading
+            and current.name is None
+            and current.subject is None
+            and current.heading is not None
+        ):  # "## China" then "PRC-linked groups researched ...": who the section is about
+            current.subject = _subject(body[0], None) or f"Actors from {current.heading.text}"
         if not actors and current is not None and current.subject is None:
             described = next((s for s in body if s.field == "actor" and s.mentions), None)
             if described is not None:  # "Actor: a Chinese threat actor"
@@ -623,7 +682,12 @@ def _paragraph_name(
     opening = _OPENING_NAME.match(sentences[0].text)
     if opening and not _NOT_NAMES.match(opening.group(1)):
         candidates.append((1, opening.group(1)))
-    label = _LABEL.match(sentences[0].text) if labels and ":" in sentences[0].text[:64] else None
+    head = sentences[0].text
+    if labels and len(sentences) > 1 and head.endswith(".") and len(head.split()) <= 5:
+        name = head.rstrip(".")  # a run-in head: "Korean-language operators. A cluster ..."
+        if not (_is_topic(name) or _NOT_NAMES.match(name) or _GENERIC_HEADINGS.match(name)):
+            candidates.append((0, name))
+    label = _LABEL.match(head) if labels and ":" in head[:64] else None
     if label and len(label.group(1).split()) <= 6:  # "Sneer Review: a network that ..."
         name = label.group(1).strip()
         if not (_GENERIC_HEADINGS.match(name) or _NOT_LABELS.match(name) or _NOT_NAMES.match(name)):
@@ -662,6 +726,10 @@ def _country_role(m: Mention) -> str:
     if m.entry.kind == "Demonym":
         # "an Iranian journalist" is a target, "an Iranian group" an attribution: the noun decides
         targeted = any(w in _TARGET_VERBS for w in m.before[-3:] if w not in {"a", "an"})
+        if targeted and m.after[:1] and m.after[0] in _ACTOR_NOUNS:
+            # "reporting on North Korean actors" is about who they are; "targeting Iranian
+            # groups" is still a target
+            targeted = any(w in _TARGET_VERBS_STRICT for w in m.before[-3:])
         after = m.after
         if len(after) >= 2 and after[0] in sector_words() and after[1] in _THEIR_ASSETS:
             return "target"  # "Vietnamese telecommunications networks", "Israeli defense firms"
@@ -768,6 +836,9 @@ def _facts(
                 if m.after[:1] and m.after[0] in _SECTOR_NOT_AFTER:
                     continue  # "government-backed actors": who they are, not whom they target
                 before = m.before
+                said = [w for w in before if w != "the"]
+                if said[-2:] == ["critical", "of"] or (said[-1:] and said[-1] in _ABOUT):
+                    continue  # "critical of the governments of ...": a topic, not a target
                 if before[-1:] and before[-1] in {"as", "any", "posing"}:
                     continue  # "posed as journalists", "to any government"
                 if any(w in _POSING for w in before) or (

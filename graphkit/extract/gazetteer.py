@@ -32,7 +32,7 @@ __all__ = [
 
 MAX_WORDS = 5
 # Words, with inner dots (T1566.001) and apostrophes, but not a possessive "'s".
-TOKEN = re.compile(r"[A-Za-z0-9_]+(?:[.'\u2019](?![sS]\b)[A-Za-z0-9_]+)*")
+TOKEN = re.compile(r"[A-Za-z0-9_]++(?:[.'\u2019](?![sS]\b)[A-Za-z0-9_]++)*+")  # no backtracking
 
 
 @dataclass(frozen=True)
@@ -180,6 +180,15 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "false identities": ("T1585", "llm-supported-social-engineering"),
     "synthetic identities": ("T1585", "llm-supported-social-engineering"),
     "develop ransomware": ("T1587.001", "llm-aided-development", "T1486"),
+    "exclusions to windows defender": ("T1562.001", "llm-directed-security-feature-bypass"),
+    "exclusions to microsoft defender": ("T1562.001", "llm-directed-security-feature-bypass"),
+    "windows defender exclusions": ("T1562.001", "llm-directed-security-feature-bypass"),
+    "antivirus exclusions": ("T1562.001", "llm-directed-security-feature-bypass"),
+    "exfiltrate data": ("T1041",), "exfiltrate files": ("T1041",),
+    "command and control infrastructure": ("T1583", "llm-advised-resource-development"),
+    "c2 infrastructure": ("T1583", "llm-advised-resource-development"),
+    "rewrite malware": ("T1587.001", "llm-aided-development"),
+    "port malware": ("T1587.001", "llm-aided-development"),
 }  # fmt: skip
 
 # State bodies behind actors: naming one says which country an actor works for.
@@ -202,7 +211,8 @@ _VERB_FORMS: dict[str, tuple[str, ...]] = {
     "disable": ("disables", "disabled", "disabling"),
     "exfiltrate": ("exfiltrates", "exfiltrated", "exfiltrating"), "scan": ("scans", "scanned"),
     "copy": ("copies", "copied", "copying"), "collect": ("collects", "collected", "collecting"),
-    "move": ("moves", "moved", "moving"),
+    "move": ("moves", "moved", "moving"), "rewrite": ("rewrites", "rewrote", "rewriting"),
+    "port": ("ports", "ported", "porting"),
 }  # fmt: skip
 
 
@@ -231,7 +241,10 @@ _GENERIC_NAMES = {"phishing", "malware", "tool", "domains", "server", "web servi
 # Phrases whose words would otherwise name an entity: "social media" is not the media sector,
 # "news articles" are what an operation wrote, not whom it targeted.
 NOT_ENTITIES = ("social media", "news articles", "news article", "news sites", "news site",
-                "news websites", "news stories", "news content", "news headlines")  # fmt: skip
+                "news websites", "news stories", "news content", "news headlines",
+                "latin america", "latin american", "north america", "north american",
+                "south america", "south american", "central america", "central american",
+                "central asia", "central asian", "southeast asia", "east asia")  # fmt: skip
 
 PLATFORM_WORDS: dict[str, str] = {
     "chatgpt": "chatgpt", "gpt": "chatgpt", "gpt 4": "chatgpt", "gpt 4o": "chatgpt",
