@@ -54,5 +54,6 @@ def main() -> None:
         f"{len(draft.campaigns)} campaigns"
     )
 
+
 if __name__ == "__main__":
     main()
