@@ -218,3 +218,20 @@ def test_markdown_tables_run_in_heads_and_country_headings() -> None:
     assert [x.id for x in korean.targets.sectors] == ["government"]
     russia = next(c for c in f.campaigns if country(c) == "RU")
     assert "T1587.001" in {t.id for t in russia.techniques}
+
+
+def test_affiliation_names_an_actor_and_reports_introduce_subjects() -> None:
+    f = draft(
+        "News\n\nThe report opens with GTG-9002, which extorted hospitals.\n\n"
+        "The report also describes North Korean IT workers who held jobs at US tech firms.\n\n"
+        "Av3ngersCrew is affiliated with the Islamic Revolutionary Guard Corps.\n\n"
+        "APT42, which works for the Iranian government, wrote lures.\n"
+    )
+    gtg = next(c for c in f.campaigns if any(a.name == "GTG-9002" for a in c.all_actors))
+    assert not gtg.targets.countries  # the IT workers' targets are theirs, not GTG-9002's
+    workers = next(c for c in f.campaigns if country(c) == "KP")
+    assert [x.id for x in workers.targets.countries] == ["US"]
+    crew = next(c for c in f.campaigns if any(a.name == "Av3ngersCrew" for a in c.all_actors))
+    assert country(crew) == "IR"
+    apt42 = next(c for c in f.campaigns if any(a.name == "APT42" for a in c.all_actors))
+    assert country(apt42) == "IR" and not apt42.targets.sectors

@@ -437,6 +437,7 @@ _NEW_ACTOR = re.compile(
     r"([A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*|[A-Z][A-Z0-9]{2,}[0-9][A-Z0-9]*)"
     r"(?:,|\s+(?:is|was|has|used|a|an|also)\b)"
 )
+_AFFILIATION = re.compile(r"\b(affiliated|sponsored|backed|linked|tied) (with|to|by)\b")
 _ACTOR_WORDS = re.compile(r"\b(actor|adversary|group|cluster|APT|threat|hackers?)\b", re.I)
 
 
@@ -446,7 +447,11 @@ def _actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
     text = sentence.text
     new: list[tuple[int, str]] = []
     m = _NEW_ACTOR.match(text)
-    if m and _ACTOR_WORDS.search(text):
+    if m and (
+        _ACTOR_WORDS.search(text)
+        or _AFFILIATION.search(text)
+        or any(x.entry.kind == "Sponsor" for x in sentence.mentions)
+    ):  # "CyberAv3ngers is affiliated with the IRGC"
         new.append((0, m.group(1)))
     if (", a " in text or ", an " in text) and not _APPOSITIVE_NOUNS.isdisjoint(sentence.words):
         new += [(a.start(), a.group(1)) for a in _APPOSITIVE.finditer(text)]
@@ -474,7 +479,11 @@ _APPOSITIVE_NOUNS = frozenset({"actor", "adversary", "group", "cluster", "crew",
 _SUBJECT = re.compile(
     r"^(?:(?:Finally|Separately|Meanwhile|Elsewhere|Also|Additionally|In addition|Lastly|"
     r"Similarly|Likewise|Next|In (?:another|a (?:separate|second|third|fourth|further|related)) "
-    r"(?:case|operation|instance)),\s+)?"
+    r"(?:case|operation|instance)),\s+|"
+    # "The report also describes North Korean IT workers who ..."
+    r"(?:The report|It|The company|Google|OpenAI|Anthropic|Microsoft) (?:also )?"
+    r"(?:describes|details|covers|names|reports)\s+|"
+    r"(?:Another|A (?:second|third|fourth|fifth|further)) case (?:involves|concerns)\s+)?"
     r"(?:(?:[Aa]n?|[Aa]nother|[Oo]ne|[Ss]everal|[Ss]ome|[Tt]wo|[Tt]hree)\s+)?"
     r"(?:(?:second|third|fourth|fifth|further|separate|other|new)\s+)?"
     r"((?:[\w'-]+\s+){0,4}(?i:threat\s+)?(?i:actors?|groups?|operators?|clusters?|developers?|"
@@ -593,6 +602,8 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
                 and current.actors
                 and not set(actors) & set(current.actors)
             )
+            # a named actor after a section about an unnamed one ("North Korean IT workers")
+            or (heading is None and actors and current.subject and not current.actors)
         )
         if starts_new and (named or actors):
             current = Group(named)
@@ -854,6 +865,9 @@ def _facts(
                     x.entry.kind == "Demonym" and x.index == m.index - 1 for x in s.mentions
                 )
                 theirs = m.after[:1] and m.after[0] in _THEIR_ASSETS  # "telecom networks"
+                sponsor = after_demonym and any(w in {"for", "behalf", "by"} for w in m.before[-3:])
+                if sponsor:
+                    continue  # "APT42, which works for the Iranian government": its sponsor
                 if after_demonym and not theirs and any(w in _ACTOR_NOUNS for w in m.after[:3]):
                     continue  # "Russian military intelligence actor": the actor's own kind
                 sectors[eid] = {"id": eid, "evidence": evidence, "confidence": 60 - hedge}

@@ -188,6 +188,11 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "command and control infrastructure": ("T1583", "llm-advised-resource-development"),
     "c2 infrastructure": ("T1583", "llm-advised-resource-development"),
     "rewrite malware": ("T1587.001", "llm-aided-development"),
+    "build ransomware": ("T1587.001", "llm-aided-development", "T1486"),
+    "research vulnerabilities": ("T1588.006", "llm-assisted-vulnerability-research"),
+    "ransoms": ("T1657",), "ransom demands": ("T1657",),
+    "threatened to expose": ("T1657",), "threatened to publish": ("T1657",),
+    "threatened to leak": ("T1657",),
     "port malware": ("T1587.001", "llm-aided-development"),
 }  # fmt: skip
 
@@ -213,6 +218,7 @@ _VERB_FORMS: dict[str, tuple[str, ...]] = {
     "copy": ("copies", "copied", "copying"), "collect": ("collects", "collected", "collecting"),
     "move": ("moves", "moved", "moving"), "rewrite": ("rewrites", "rewrote", "rewriting"),
     "port": ("ports", "ported", "porting"),
+    "research": ("researches", "researched", "researching"),
 }  # fmt: skip
 
 
