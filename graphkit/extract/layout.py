@@ -1,0 +1,203 @@
+"""A report's layout: sections, paragraphs, list items, table rows and labelled fields.
+
+Sections start at headings. A heading names an operation ("Case 2: Remote worker fraud",
+'Influence: "Sneer Review"'), says where its actors are from ("North Korea"), or only says
+what the section is about ("Malware that queries a model"), which names nothing. List items
+and Markdown table rows stand alone; "Actor: ...", "Targets: ..." fields say what they hold.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from graphkit.extract.reading import Sentence
+
+__all__ = ["ARTICLE", "FIELD_ROLES", "GENERIC_HEADINGS", "LEAD_BOLD", "WHO", "is_topic",
+           "labelled_fields", "names_a_country", "operation_name", "sections"]  # fmt: skip
+
+GENERIC_HEADINGS = re.compile(
+    r"^(introduction|summary|executive summary|overview|background|conclusions?|key (findings|"
+    r"takeaways|trends)|methodology|about( us| this report)?|appendix.*|references|"
+    r"recommendations|what we found|looking ahead|next steps|acknowledg.*|case stud(y|ies)|"
+    r"table of contents|contents|disclaimer|indicators.*|iocs?|mitigations?|our approach|"
+    r"trends?.*|themes?)$",
+    re.I,
+)
+
+WHO = frozenset({"Country", "Demonym", "Sponsor", "Language", "Actor", "Platform"})
+
+LEAD_BOLD = re.compile(r"^\s*(?:\*\*|__)([^*_\n]{2,80})(?:\*\*|__)")
+
+_BLANK_LINE = re.compile(r"\n\s*\n")
+
+_HEADING = re.compile(r"^\s{0,3}(#{2,4})\s+(.+?)\s*#*\s*$")
+
+_TITLE = re.compile(r"^\s{0,3}#\s")
+
+_BULLET = re.compile(r"^\s{0,6}(?:[-*\u2022\u2013]|\d{1,2}[.)])\s+")
+
+
+def _pipe_table(block: str) -> list[str] | None:
+    """The rows of a Markdown pipe table as "Header: cell; Header: cell", or None."""
+    lines = [ln.strip() for ln in block.strip().splitlines()]
+    if len(lines) < 3 or not all(ln.startswith("|") for ln in lines):
+        return None
+    if not re.fullmatch(r"\|?(\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*\|?", lines[1]):
+        return None
+    cells = [[c.strip() for c in ln.strip("|").split("|")] for ln in lines]
+    header = cells[0]
+    return [
+        "; ".join(f"{h}: {v}" for h, v in zip(header, row, strict=False) if v)
+        for row in cells[2:]
+        if len(row) == len(header)
+    ]
+
+
+def sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
+    """(heading or None, paragraph, is a list item) triples; a heading starts a section."""
+    heading: str | None = None
+    for block in _BLANK_LINE.split(text.replace("\r\n", "\n")):
+        rest: list[str] = []
+        item = False
+        rows = _pipe_table(block)
+        if rows:  # a Markdown table: a row is an item, each cell named by its column
+            for row in rows:
+                yield heading, row, True
+            continue
+        for line in block.strip().splitlines():
+            bullet = _BULLET.match(line)
+            if bullet:  # a list item is a paragraph of its own
+                if rest:
+                    yield heading, "\n".join(rest), item
+                rest, item = [line[bullet.end() :]], True
+                continue
+            if not line.lstrip().startswith("#"):
+                rest.append(line)
+                continue
+            if _TITLE.match(line):
+                continue  # the title, not a section
+            m = _HEADING.match(line)
+            if m:
+                if rest:
+                    yield heading, "\n".join(rest), item
+                    rest, item = [], False
+                heading = m.group(2).strip()
+                yield heading, "", False
+            else:
+                rest.append(line)
+        if rest:
+            yield heading, "\n".join(rest), item
+
+
+_HEADING_LEAD = re.compile(
+    r"^(case study|case|operation|network|campaign)\s*\d*\s*[:.\u2013\u2014-]\s*", re.I
+)
+
+_HEADING_TAIL = re.compile(r"[:.\u2013\u2014-]\s.*$")
+
+_QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{2,60})[\"\u201d]")
+
+# "Kind: name" headings, the kind of operation first.
+_KIND_WORDS = re.compile(
+    r"^(cyber|cyber operations?|influence|influence operations?|covert io|io|surveillance|"
+    r"espionage|scams?|fraud|social engineering|recruitment|employment|malware|hacking|"
+    r"crime|criminal|cybercrime|deceptive employment|covert influence)$",
+    re.I,
+)
+
+_COUNTRY_HEADING_WORDS = {"actors", "actor", "apts", "apt", "groups", "group", "operations",
+                          "activity", "threat", "threats", "nexus", "state", "backed"}  # fmt: skip
+
+
+def names_a_country(heading: Sentence) -> bool:
+    """A heading that only names a country ("North Korea", "Iranian APT actors"): the section is
+    about that country's actors. Its country is marked as who they are."""
+    countries = [m for m in heading.mentions if m.entry.kind in ("Country", "Demonym", "Sponsor")]
+    if not countries:
+        return False
+    covered = {i for m in countries for i in range(m.index, m.index + m.width)}
+    rest = [w for i, w in enumerate(heading.words) if i not in covered]
+    if all(w in _COUNTRY_HEADING_WORDS for w in rest):
+        heading.mentions = [m for m in heading.mentions if m.entry.kind != "Language"]
+        heading.field = "who"
+        return True
+    return False
+
+
+def operation_name(heading: str | None) -> str | None:
+    if not heading:
+        return None
+    quoted = _QUOTED.search(heading)  # Surveillance: "Peer Review"
+    name = _HEADING_LEAD.sub("", heading)
+    titled = name != heading  # "Case 4: Operations against Vietnam" is a case's title
+    kind, colon, rest = name.partition(":")
+    if quoted:
+        name = quoted.group(1)
+    elif colon and len(kind.split()) <= 2 and _KIND_WORDS.match(kind.strip()):
+        name = rest  # "Cyber: North Korean actors"
+    name = _HEADING_TAIL.sub("", name).strip(" \"\u201c\u201d'")
+    if not name or GENERIC_HEADINGS.match(name) or len(name) > 80:
+        return None
+    if not titled and is_topic(name):
+        return None
+    return name
+
+
+_TOPIC_WORDS = frozenset({"that", "which", "who", "how", "what", "why", "when", "where", "across",
+                          "through", "inside", "using", "beyond", "against", "into", "from",
+                          "our", "we", "their", "its", "is", "are"})  # fmt: skip
+
+_ABOUT_A_REPORT = frozenset({"report", "reports", "update", "updates", "digest", "roundup",
+                            "newsletter", "briefing", "reading"})  # fmt: skip
+
+
+def is_topic(heading: str) -> bool:
+    """A heading that says what a section is about ("Malware that queries a model") names no
+    operation; "Phish and Scripts" or "Deceptive employment schemes" may."""
+    words = heading.split()
+    lower = sum(1 for w in words if w[:1].islower() and w not in {"and", "of", "the", "a"})
+    if not _TOPIC_WORDS.isdisjoint(w.lower() for w in words) or not _ABOUT_A_REPORT.isdisjoint(
+        words
+    ):
+        return True  # "OpenAI's February report" (but "Tort Report" is an operation's name)
+    return len(words) >= 5 and lower >= 3
+
+
+ARTICLE = re.compile(r"^(?:an?|the)\s+", re.I)
+
+# Labelled fields of list items and table rows, and what each says.
+FIELD_ROLES = {
+    "operation": "name", "operation name": "name", "name": "name", "campaign": "name",
+    "network": "name", "case": "name", "actor": "actor", "actors": "actor",
+    "threat actor": "actor",
+    "origin": "who", "likely origin": "who", "suspected origin": "who", "attribution": "who",
+    "nexus": "who", "country": "who", "sponsor": "who", "attributed to": "who",
+    "based in": "who", "location": "who", "language": "language", "languages": "language",
+    "operator language": "language", "operator languages": "language",
+    "content languages": "language", "target": "target", "targets": "target",
+    "targeted": "target", "aimed at": "target", "victims": "target", "audience": "target",
+    "audiences": "target", "target audience": "target", "sectors": "target",
+    "targeted sectors": "target", "target countries": "target", "focus": "target",
+    "what happened": "text", "activity": "text", "behaviour": "text", "behavior": "text",
+    "techniques": "text", "tools": "text", "platform": "text", "platforms": "text",
+    "impact": "text", "summary": "text", "details": "text", "disruption": "text",
+}  # fmt: skip
+
+_FIELD = re.compile(r"^\s*([A-Za-z][A-Za-z ]{1,24}?)\s?:\s*")
+
+
+def labelled_fields(paragraph: str) -> list[tuple[str, str]] | None:
+    """(role, value) pairs of a paragraph that is labelled fields ("Actor: GTG-2002"), else None."""
+    first = _FIELD.match(paragraph)
+    if not first or first.group(1).strip().lower() not in FIELD_ROLES:
+        return None
+    out: list[tuple[str, str]] = []
+    for part in paragraph.split("; ") if "; " in paragraph else [paragraph]:
+        m = _FIELD.match(part)
+        role = FIELD_ROLES.get(m.group(1).strip().lower()) if m else None
+        if m and role:
+            out.append((role, part[m.end() :].strip()))
+        elif out:  # a value that holds "; " itself
+            out[-1] = (out[-1][0], f"{out[-1][1]}; {part}")
+    return out

@@ -1,0 +1,165 @@
+"""Which operation or actor a paragraph is about: names it gives, actors it introduces.
+
+"an operation we dubbed X", "X, a ... network", "X: ..." and run-in heads name operations;
+gazetteer actors, tracking codes and new names set apart as actors ("SweetSpecter, a
+suspected China-based adversary") name actors; "A Chinese threat actor ..." opens a section
+about an actor the text does not name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graphkit.actors import actor_index
+from graphkit.extract.gazetteer import TOKEN, Entry
+from graphkit.extract.layout import GENERIC_HEADINGS, is_topic
+from graphkit.extract.reading import Mention, Sentence, slugify
+
+__all__ = ["NAMING_WORDS", "NOT_NAMES", "actor_names", "paragraph_name", "subject_of"]
+
+_NAMING = re.compile(
+    r"\b(?:dubbed|named|call(?:ed|s)?|nicknamed|codenamed|tracked as|track as|we call|known as|"
+    r"refer to as|referred to as|designated)\s+(?:it\s+|them\s+|this\s+(?:operation|network|"
+    r"activity|cluster)\s+)?[\"\u201c'\u2018]?((?:Operation\s+)?[A-Z][\w\u2019'\u2014\u2013-]*(?:\s+(?:[A-Z0-9][\w\u2019'\u2014\u2013-]*"
+    r"|and|of|the))*)"
+)
+
+_NAME_WORD = r"[A-Z][\w\u2019'\u2014\u2013-]*"
+
+_OPENING_NAME = re.compile(rf"^({_NAME_WORD}(?: {_NAME_WORD}){{0,3}}),\s")
+
+NOT_NAMES = re.compile(
+    r"^(In|Since|For|However|Today|Overall|Then|Later|Meanwhile|Also|Finally|First|Second|"
+    r"Third|Together|Recently|Instead|Still|Yet|Here|There|Although|While|When|After|Before|"
+    r"During|Between|Across|Like|Unlike|As|At|On|By|From|With|Without|Over|Under|Google|OpenAI|"
+    r"Microsoft|Anthropic|January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\b"
+)
+
+_LABEL = re.compile(r"^([A-Z][^:.!?\"]{1,60}?)\s?:\s+\S")
+
+_NOT_LABELS = re.compile(
+    r"^(note|notes|update|updates|example|examples|warning|tip|source|sources|caveat|summary|"
+    r"impact|status|outcome|result|results|takeaway|bottom line|tl;?dr|q|a|question|answer)$",
+    re.I,
+)
+
+NAMING_WORDS = re.compile(r"named|call|dubbed|track|known|refer|designated")
+
+_NEW_ACTOR = re.compile(
+    r"^(?:The (?:actor|group|adversary) (?:we track as |tracked as )?)?"
+    r"([A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*|[A-Z][A-Z0-9]{2,}[0-9][A-Z0-9]*)"
+    r"(?:,|\s+(?:is|was|has|used|a|an|also)\b)"
+)
+
+_AFFILIATION = re.compile(r"\b(affiliated|sponsored|backed|linked|tied) (with|to|by)\b")
+
+_ACTOR_WORDS = re.compile(r"\b(actor|adversary|group|cluster|APT|threat|hackers?)\b", re.I)
+
+
+def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
+    """Actors a sentence names: known ones, and new names the text introduces as actors."""
+    names = {m.entry.id: m.entry.name for m in sentence.mentions if m.entry.kind == "Actor"}
+    text = sentence.text
+    new: list[tuple[int, str]] = []
+    m = _NEW_ACTOR.match(text)
+    if m and (
+        _ACTOR_WORDS.search(text)
+        or _AFFILIATION.search(text)
+        or any(x.entry.kind == "Sponsor" for x in sentence.mentions)
+    ):  # "CyberAv3ngers is affiliated with the IRGC"
+        new.append((0, m.group(1)))
+    if (", a " in text or ", an " in text) and not _APPOSITIVE_NOUNS.isdisjoint(sentence.words):
+        new += [(a.start(), a.group(1)) for a in _APPOSITIVE.finditer(text)]
+    new += [(text.index(n), n) for n in found.values() if n in text]
+    for start, name in new:
+        if NOT_NAMES.match(name) or actor_index().resolve(name) is not None:
+            continue
+        slug = slugify(name)
+        if slug and slug not in names:
+            names[slug] = found[slug] = name
+            index = len(TOKEN.findall(text[:start]))
+            sentence.mentions.append(Mention(Entry("Actor", slug, name), index, 1, [], name))
+    return names
+
+
+# "SweetSpecter, a suspected China-based adversary": a new name, set apart as an actor.
+_APPOSITIVE = re.compile(
+    r"\b([A-Z][a-z]+(?:[A-Z][a-z0-9]+)+|[A-Z][A-Za-z]*\d[A-Za-z0-9]*|[A-Z]{3,}\d*),\s+an?\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:threat actor|actor|adversary|group|cluster|crew|gang|hackers|firm|"
+    r"company|contractor)\b"
+)
+
+_APPOSITIVE_NOUNS = frozenset({"actor", "adversary", "group", "cluster", "crew", "gang", "hackers",
+                               "firm", "company", "contractor"})  # fmt: skip
+
+# "A Chinese threat actor spent nine months ...": a paragraph about an actor it does not name.
+_SUBJECT = re.compile(
+    r"^(?:(?:Finally|Separately|Meanwhile|Elsewhere|Also|Additionally|In addition|Lastly|"
+    r"Similarly|Likewise|Next|In (?:another|a (?:separate|second|third|fourth|further|related)) "
+    r"(?:case|operation|instance)),\s+|"
+    # "The report also describes North Korean IT workers who ..."
+    r"(?:The report|It|The company|Google|OpenAI|Anthropic|Microsoft) (?:also )?"
+    r"(?:describes|details|covers|names|reports)\s+|"
+    r"(?:Another|A (?:second|third|fourth|fifth|further)) case (?:involves|concerns)\s+)?"
+    r"(?:(?:[Aa]n?|[Aa]nother|[Oo]ne|[Ss]everal|[Ss]ome|[Tt]wo|[Tt]hree)\s+)?"
+    r"(?:(?:second|third|fourth|fifth|further|separate|other|new)\s+)?"
+    r"((?:[\w'-]+\s+){0,4}(?i:threat\s+)?(?i:actors?|groups?|operators?|clusters?|developers?|"
+    r"workers|hackers|criminals?|networks?|accounts|adversar(?:y|ies)|crews?|scammers|gangs?|"
+    r"cent(?:re|er)s|syndicates|rings))\b"
+    # "Accounts linked to Chinese government entities": who they are may follow the noun
+    r"((?:,)?\s+(?:\w+\s+)?(?:linked|tied|connected|affiliated|associated|based|located|operating|"
+    r"working)\s+(?:to|with|in|from|for)\s+(?:[\w'-]+\s+){0,2}[\w'-]+)?"
+)
+
+
+def subject_of(first: Sentence, seen: list[Sentence] | None) -> str | None:
+    """The unnamed actor a paragraph opens with, when it is a new one: "North Korean IT workers"
+    after a section about GTG-2002. Its country or language must be in the phrase."""
+    m = _SUBJECT.match(first.text)
+    if not m:
+        return None
+    phrase = re.sub(r"^(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his)\s+", "", m.group(1))
+    who = m.group(0)
+    if m.group(2) and not any(x.text in phrase for x in first.mentions):
+        phrase += m.group(2).rstrip(",")  # "Accounts linked to Chinese government entities"
+    ids = {
+        x.entry.id
+        for x in first.mentions
+        if x.entry.kind in ("Demonym", "Country", "Language") and x.text in who
+    }
+    if not ids:
+        return None
+    if seen is not None and any(x.entry.id in ids for s in seen for x in s.mentions):
+        return None  # the section already spoke of that country: the same actor, likely
+    return phrase[0].upper() + phrase[1:]
+
+
+def paragraph_name(
+    sentences: list[Sentence], labels: bool = True, naming: bool = True
+) -> str | None:
+    """The operation a paragraph introduces: "an operation we dubbed X", or "X, a ... network"."""
+    candidates: list[tuple[int, str]] = []
+    for s in sentences if naming else ():
+        for m in _NAMING.finditer(s.text):
+            lead = s.text[max(0, m.start() - 40) : m.start()].lower()
+            rank = 0 if re.search(r"operation|network|campaign|activity|scheme", lead) else 1
+            if re.search(r"company|firm|group|actor|cluster|vendor", lead):
+                rank = 2  # "a company called STOIC" names the actor, not the operation
+            candidates.append((rank, m.group(1).strip()))
+    if not sentences:
+        return None
+    opening = _OPENING_NAME.match(sentences[0].text)
+    if opening and not NOT_NAMES.match(opening.group(1)):
+        candidates.append((1, opening.group(1)))
+    head = sentences[0].text
+    if labels and len(sentences) > 1 and head.endswith(".") and len(head.split()) <= 5:
+        name = head.rstrip(".")  # a run-in head: "Korean-language operators. A cluster ..."
+        if not (is_topic(name) or NOT_NAMES.match(name) or GENERIC_HEADINGS.match(name)):
+            candidates.append((0, name))
+    label = _LABEL.match(head) if labels and ":" in head[:64] else None
+    if label and len(label.group(1).split()) <= 6:  # "Sneer Review: a network that ..."
+        name = label.group(1).strip()
+        if not (GENERIC_HEADINGS.match(name) or _NOT_LABELS.match(name) or NOT_NAMES.match(name)):
+            candidates.append((0, name))
+    return min(candidates)[1] if candidates else None

@@ -1,0 +1,162 @@
+"""Sentences into mentions: the words of a sentence looked up in the gazetteer.
+
+A sentence is cut into word tokens (hyphens split words: "China-based" is "china" then
+"based"); every n-gram of up to five tokens that starts a gazetteer key is looked up, longest
+first. Each :class:`Mention` keeps where it stands, so the words around it can tell its role
+(:mod:`graphkit.extract.roles`). Hedges ("likely") and negations ("did not tie ... to") are
+marked per sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from graphkit.actors import actor_index
+from graphkit.extract.gazetteer import (
+    TOKEN,
+    Entry,
+    actor_codes,
+    first_words,
+    lookup_table,
+    single_words,
+    word_pairs,
+)
+from graphkit.identity import slugify as _slugify
+
+__all__ = ["HEDGES", "NEGATED", "Mention", "Sentence", "find_mentions", "read_sentence",
+           "slugify", "split_sentences"]  # fmt: skip
+
+HEDGES = re.compile(
+    r"\b(likely|probably|possibly|perhaps|suspected|appears? to|appeared to|may have|might|"
+    r"consistent with|low confidence|moderate confidence|could be|we assess|believed to)\b",
+    re.I,
+)
+
+NEGATED = re.compile(
+    r"\b(did not|didn't|could not|cannot|can't|not) (tie|tied|attribute|attributed|link|linked|"
+    r"determine|identify|connect|connected)\b|\bunattributed\b|\bno (evidence|indication)\b|"
+    r"\bwithout attribution\b",
+    re.I,
+)
+
+# Words without which HEDGES and NEGATED cannot match: most sentences skip the regexes.
+_HEDGE_WORDS = frozenset({"likely", "probably", "possibly", "perhaps", "suspected", "appear",
+                          "appears", "appeared", "may", "might", "consistent", "low", "moderate",
+                          "could", "assess", "believed"})  # fmt: skip
+
+_NEGATION_WORDS = frozenset(["not", "didn't", "can't", "cannot", "unattributed", "no", "without"])
+
+# A sentence ends at . ! or ? (and any closing quote or bracket) before a capital or a digit.
+_SENTENCE_END = re.compile(r"[.!?][\"\u201d')\]]*(?= [\"\u201c(\[]?[A-Z0-9])")
+
+# Model names written with their version glued on: the version goes, the name is looked up.
+_GLUED_STEM = re.compile(r"(?:qwen|llama|gpt|gemini|claude|mistral|deepseek|grok)\d")
+
+_GLUED_VERSION = re.compile(r"(?<!\S)(qwen|llama|gpt|gemini|claude|mistral|deepseek|grok)\d\S*")
+
+slugify = lru_cache(maxsize=4096)(_slugify)  # names come again and again in one text
+
+
+@dataclass(slots=True)
+class Mention:
+    entry: Entry
+    index: int  # token position in the sentence
+    width: int
+    words: list[str]  # the sentence's lower-case tokens, shared by its mentions
+    text: str
+
+    @property
+    def before(self) -> list[str]:
+        """Up to three words before the mention."""
+        return self.words[max(0, self.index - 3) : self.index]
+
+    @property
+    def after(self) -> list[str]:
+        """Up to three words after the mention."""
+        end = self.index + self.width
+        return self.words[end : end + 3]
+
+
+@dataclass(slots=True)
+class Sentence:
+    text: str
+    mentions: list[Mention]
+    hedged: bool
+    negated: bool
+    words: list[str]  # lower-case tokens
+    field: str | None = None  # "who", "language" or "target": what a labelled field says
+
+
+def read_sentence(text: str, codes: bool = True) -> Sentence:
+    """A sentence's mentions, and whether it hedges or negates (``codes``: look for STORM-0817)."""
+    originals = TOKEN.findall(text)
+    # Tokens hold no spaces: one join, lower and split is the lower case of every token.
+    joined = " ".join(originals).lower().replace("\u2019", "'")
+    if _GLUED_STEM.search(joined):
+        joined = _GLUED_VERSION.sub(r"\1", joined)  # "Qwen2.5" is Qwen, "GPT4o" is GPT
+    lowers = joined.split(" ") if originals else []
+    hedged = not _HEDGE_WORDS.isdisjoint(lowers) and bool(HEDGES.search(text))
+    negated = not _NEGATION_WORDS.isdisjoint(lowers) and bool(NEGATED.search(text))
+    return Sentence(text, _mentions(text, originals, lowers, codes), hedged, negated, lowers)
+
+
+def find_mentions(text: str, codes: bool = True) -> list[Mention]:
+    """Greedy longest match of gazetteer n-grams over the sentence's tokens."""
+    return read_sentence(text, codes).mentions
+
+
+def _mentions(text: str, originals: list[str], lowers: list[str], codes: bool) -> list[Mention]:
+    table = lookup_table()
+    starts, singles, pairs = first_words(), single_words(), word_pairs()
+    count = len(lowers)
+    out: list[Mention] = []
+    done = 0  # tokens before this one are inside a match already
+    # Candidates: a one-word key, or the first two words of a longer one ("the philippines").
+    for i in [i for i, word in enumerate(lowers) if word in starts]:
+        if i < done:
+            continue
+        word = lowers[i]
+        if i + 1 < count and (word, lowers[i + 1]) in pairs:
+            lengths = starts[word]
+        elif word in singles:
+            lengths = (1,)
+        else:
+            continue
+        for n in lengths:
+            if n == 1:
+                hit = table.get(word)
+            elif i + n <= count:
+                hit = table.get(" ".join(lowers[i : i + n]))
+            else:
+                continue
+            if hit is None:
+                continue
+            first = originals[i][0]
+            ok = hit[0] if first.isupper() or first.isdigit() else hit[1]
+            if not ok:
+                continue
+            original = " ".join(originals[i : i + n]) if n > 1 else originals[i]
+            for e in ok:
+                out.append(Mention(e, i, n, lowers, original))
+            done = i + n
+            break
+    for start, _end, code in actor_codes(text) if codes else []:
+        known = actor_index().resolve(code)
+        entry = Entry("Actor", known.id if known else slugify(code), known.name if known else code)
+        if not any(m.entry.kind == "Actor" and m.entry.id == entry.id for m in out):
+            index = len(TOKEN.findall(text[:start]))
+            out.append(Mention(entry, index, 1, lowers, code))
+    return out
+
+
+def split_sentences(paragraph: str) -> Iterator[str]:
+    flat = " ".join(paragraph.split())  # one space between words: the pattern expects it
+    start = 0
+    for end in _SENTENCE_END.finditer(flat):
+        yield flat[start : end.end()]
+        start = end.end() + 1
+    if flat[start:]:
+        yield flat[start:]

@@ -1,0 +1,195 @@
+"""What the words around a mention say of it: attribution or target, language or country.
+
+"China-based", "Chinese operators", "from Iran", "based in the United Kingdom" attribute;
+"targeting Taiwan", "an Iranian journalist", "Vietnamese telecommunications networks" target;
+"Korean-language", "in Farsi", "polish their English" name a language in use. What an actor
+poses as, writes about or researches is not its target.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from graphkit.extract.gazetteer import lookup_table
+from graphkit.extract.reading import Mention, Sentence
+
+__all__ = ["country_role", "language_positions", "said_about", "sector_is_target",
+           "sector_words"]  # fmt: skip
+
+_ATTR_AFTER = {"based", "linked", "nexus", "backed", "sponsored", "affiliated", "aligned",
+               "origin", "state", "government", "operated", "run"}  # fmt: skip
+
+_ATTR_BEFORE = {"from", "origin", "originated", "originating", "tied", "attributed", "linked",
+                "operating", "located", "based", "run", "by", "affiliated", "associated",
+                "aligned", "connected", "backed", "sponsored"}  # fmt: skip
+
+# "a marketing firm in the Philippines" is where the actor is; "operations in Ukraine" are not.
+_WHO_IN = {"operators", "operator", "actor", "actors", "group", "groups", "network", "networks",
+           "accounts", "hackers", "cluster", "firm", "company", "criminals", "developers",
+           "developer", "scammers", "workers", "centres", "centers"}  # fmt: skip
+
+_TARGET_VERBS_STRICT = {"targeting", "targeted", "targets", "against", "victims", "attacked",
+                        "hit", "compromised", "breached", "at"}  # fmt: skip
+
+_TARGET_BEFORE = {"targeting", "targeted", "targets", "target", "against", "at", "toward",
+                  "towards", "focused", "audiences", "victims", "in", "on", "into", "about",
+                  "of", "across", "including", "and", "or", "with"}  # fmt: skip
+
+ACTOR_NOUNS = {"operators", "operator", "actor", "actors", "group", "groups", "network",
+                "networks", "accounts", "hackers", "cluster", "apt", "apts", "threat", "state",
+                "influence", "operation", "campaign", "developers", "developer", "criminal",
+                "criminals", "firm", "company", "entities", "cyber", "adversary", "adversaries",
+                "intelligence", "gru", "mss", "irgc", "workers", "worker", "scammers",
+                "fraudsters", "operatives", "agents", "scheme", "schemes", "operations",
+                "activity", "centres", "centers", "syndicates"}  # fmt: skip
+
+_LANG_AFTER = {"language", "speaking", "speakers", "speaker", "speaker's", "text", "prompts",
+               "content", "posts", "comments", "articles", "messages", "emails", "translations",
+               "version", "versions"}  # fmt: skip
+
+_TARGET_VERBS = {"targeting", "targeted", "targets", "against", "researched", "research", "about",
+                 "on", "at", "an", "toward", "towards", "impersonating", "posing",
+                 "posed"}  # fmt: skip
+
+ABOUT = {"criticizing", "criticising", "criticized", "criticised", "praising", "praised",
+          "supporting", "denouncing", "attacking"}  # fmt: skip
+
+# Nouns that, after a country's sector ("Taiwanese semiconductor firms"), are its assets.
+THEIR_ASSETS = {"networks", "network", "companies", "company", "firms", "firm", "providers",
+                 "organizations", "organisations", "systems", "infrastructure", "contractors",
+                 "sector", "industry", "agencies", "institutions", "operators"}  # fmt: skip
+
+SUBJECT_MATTER = {"protocols", "protocol", "technology", "technologies", "imaging",
+                   "terminology", "standards", "equipment"}  # fmt: skip
+
+POSING = {"posing", "posed", "pose", "poses", "impersonating", "impersonated", "impersonate",
+           "impersonates", "pretending", "pretended", "masquerading", "masqueraded"}  # fmt: skip
+
+SECTOR_NOT_AFTER = {"backed", "sponsored", "affiliated", "linked", "aligned", "run", "owned"}
+
+BARE_SECTOR_NEEDS = {
+    "technology": {
+        "companies",
+        "company",
+        "firms",
+        "firm",
+        "sector",
+        "industry",
+        "providers",
+        "provider",
+        "organizations",
+        "organisations",
+    },
+}
+
+
+def _is_language(
+    m: Mention, previous_language: bool, sentence: str = "", adjacent: bool = False
+) -> bool:
+    if previous_language and adjacent:
+        return True  # "in French, German, Italian": the comma is not a token
+    if m.after[:1] and m.after[0] in _LANG_AFTER:
+        return True
+    if m.before[-1:] and m.before[-1] in {"in", "into", "their", "its", "his", "her"}:
+        return True  # "in Farsi", "polish their English"
+    if m.before[-1:] == ["from"] and "translat" in sentence.lower():
+        return True
+    return bool(previous_language and m.before[-1:] and m.before[-1] in {"and", "or", "in"})
+
+
+@cache
+def sector_words() -> frozenset[str]:
+    """Single words that name a sector ("telecommunications", "semiconductor", "defense")."""
+    return frozenset(
+        k
+        for k, v in lookup_table().items()
+        if " " not in k and any(e.kind == "Sector" for e in v[0])
+    )
+
+
+def country_role(m: Mention) -> str:
+    after = m.after[:1]
+    if after and after[0] in _ATTR_AFTER:
+        return "attribution"
+    if m.entry.kind == "Demonym":
+        # "an Iranian journalist" is a target, "an Iranian group" an attribution: the noun decides
+        targeted = any(w in _TARGET_VERBS for w in m.before[-3:] if w not in {"a", "an"})
+        if targeted and m.after[:1] and m.after[0] in ACTOR_NOUNS:
+            # "reporting on North Korean actors" is about who they are; "targeting Iranian
+            # groups" is still a target
+            targeted = any(w in _TARGET_VERBS_STRICT for w in m.before[-3:])
+        after = m.after
+        if len(after) >= 2 and after[0] in sector_words() and after[1] in THEIR_ASSETS:
+            return "target"  # "Vietnamese telecommunications networks", "Israeli defense firms"
+        if not targeted and any(w in ACTOR_NOUNS for w in m.after[:3]):
+            return "attribution"
+        if m.before[-1:] and m.before[-1] in {"also", "is", "are", "was", "were", "be"}:
+            return "attribution"  # "STORM-0817, also Iranian": what the actor is
+        if any(w in _ATTR_BEFORE for w in m.before[-3:]) and not targeted:
+            return "attribution"  # "affiliated with the Iranian IRGC"
+        return "target"
+    context = [w for w in m.before if w != "the"][-2:]  # "based in the United Kingdom"
+    if context == ["out", "of"] or any(w in _ATTR_BEFORE for w in context):
+        # "organisations based in Taiwan" are targets: a targeting word just before says so
+        lead = m.words[max(0, m.index - 8) : m.index]
+        if not (context[:1] == ["based"] and any(w in _TARGET_VERBS_STRICT for w in lead)):
+            return "attribution"
+    if context[-1:] == ["in"] and len(context) == 2 and context[0] in _WHO_IN:
+        return "attribution"  # "a marketing firm in the Philippines"
+    return "target"
+
+
+def language_positions(s: Sentence) -> set[int]:
+    """Token positions of the sentence's language mentions that name a language in use."""
+    language_words = {m.index for m in s.mentions if m.entry.kind == "Language"}
+    if not language_words:
+        return language_words
+    previous_language = False
+    language_at: set[int] = set()
+    last_language = -10
+    for m in s.mentions:
+        adjacent = m.index == last_language + 1
+        if m.entry.kind == "Language" and _is_language(m, previous_language, s.text, adjacent):
+            language_at.add(m.index)
+            previous_language = True
+            last_language = m.index
+        elif m.index not in language_words:
+            previous_language = False
+    for m in reversed(s.mentions):  # "English- and French-language": both are languages
+        if (
+            m.entry.kind == "Language"
+            and m.index + 2 in language_at
+            and m.words[m.index + 1 : m.index + 2] in (["and"], ["or"])
+        ):
+            language_at.add(m.index)
+    return language_at
+
+
+def said_about(m: Mention) -> bool:
+    """What a mention is written about, not at: "articles critical of the United States"."""
+    said = [w for w in m.before if w != "the"]
+    return said[-2:] == ["critical", "of"] or bool(said[-1:] and said[-1] in ABOUT)
+
+
+def sector_is_target(m: Mention, s: Sentence) -> bool:
+    """Whether a sector mention is a target, not who the actor is, poses as or researches."""
+    if m.after[:1] and m.after[0] in SECTOR_NOT_AFTER:
+        return False  # "government-backed actors": who they are, not whom they target
+    before = m.before
+    if said_about(m):
+        return False  # "critical of the governments of ...": a topic, not a target
+    if before[-1:] and before[-1] in {"as", "any", "posing"}:
+        return False  # "posed as journalists", "to any government"
+    if any(w in POSING for w in before) or (before[-2:-1] == ["as"] and before[-1] in {"a", "an"}):
+        return False  # "posed as a university student", "impersonated think tanks"
+    if any(w in SUBJECT_MATTER for w in m.after[:2]):
+        return False  # "satellite communication protocols": what was researched
+    needs = BARE_SECTOR_NEEDS.get(m.text.lower())
+    if needs is not None and not (m.after[:1] and m.after[0] in needs):
+        return False
+    after_demonym = any(x.entry.kind == "Demonym" and x.index == m.index - 1 for x in s.mentions)
+    if after_demonym and any(w in {"for", "behalf", "by"} for w in m.before[-3:]):
+        return False  # "APT42, which works for the Iranian government": its sponsor
+    theirs = m.after[:1] and m.after[0] in THEIR_ASSETS  # "telecommunications networks"
+    # "Russian military intelligence actor": the actor's own kind
+    return not (after_demonym and not theirs and any(w in ACTOR_NOUNS for w in m.after[:3]))
