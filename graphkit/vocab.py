@@ -200,6 +200,8 @@ SECTORS: dict[str, Sector] = {
                 "telecoms",
                 "telecommunication",
                 "telecommunications providers",
+                "communications infrastructure",
+                "communications providers",
                 "telcos",
                 "mobile operators",
             ),

@@ -235,3 +235,27 @@ def test_affiliation_names_an_actor_and_reports_introduce_subjects() -> None:
     assert country(crew) == "IR"
     apt42 = next(c for c in f.campaigns if any(a.name == "APT42" for a in c.all_actors))
     assert country(apt42) == "IR" and not apt42.targets.sectors
+
+
+def test_acronyms_companies_lists_and_names_inside_names() -> None:
+    f = draft(
+        "Summary\n\nAn Iranian operation, the International Union of Virtual Media (IUVM), "
+        "wrote articles in English and French.\n\n"
+        "Finally, a commercial company in Israel called STOIC ran an operation nicknamed "
+        "Zero Zeno.\n\n"
+        "Emerald Sleet impersonates academic institutions and NGOs. It has targeted victims in "
+        "defense, government and technology.\n"
+    )
+    ops = by_name(f)
+    iuvm = ops["IUVM"]
+    assert country(iuvm) == "IR" and sorted(x.id for x in iuvm.languages) == ["en", "fr"]
+    assert not iuvm.targets.sectors  # "Virtual Media" is part of a name
+    zeno = ops["Zero Zeno"]
+    assert [a.name for a in zeno.all_actors] == ["STOIC"] and country(zeno) == "IL"
+    sleet = next(c for c in f.campaigns if any(a.name == "Kimsuky" for a in c.all_actors))
+    assert sorted(x.id for x in sleet.targets.sectors) == ["defense", "government", "technology"]
+
+
+def test_a_case_title_in_sentence_case_names_its_case() -> None:
+    f = draft("# Cases\n\n### A novice actor builds sophisticated malware\n\nIt used Claude.\n")
+    assert [c.name for c in f.campaigns] == ["A novice actor builds sophisticated malware"]

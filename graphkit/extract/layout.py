@@ -156,12 +156,11 @@ def is_topic(heading: str) -> bool:
     """A heading that says what a section is about ("Malware that queries a model") names no
     operation; "Phish and Scripts" or "Deceptive employment schemes" may."""
     words = heading.split()
-    lower = sum(1 for w in words if w[:1].islower() and w not in {"and", "of", "the", "a"})
-    if not _TOPIC_WORDS.isdisjoint(w.lower() for w in words) or not _ABOUT_A_REPORT.isdisjoint(
-        words
-    ):
-        return True  # "OpenAI's February report" (but "Tort Report" is an operation's name)
-    return len(words) >= 5 and lower >= 3
+    # "OpenAI's February report" is about a report (but "Tort Report" is an operation's name);
+    # "A novice actor builds malware" is a case's title, and it names the case.
+    return not (
+        _TOPIC_WORDS.isdisjoint(w.lower() for w in words) and _ABOUT_A_REPORT.isdisjoint(words)
+    )
 
 
 ARTICLE = re.compile(r"^(?:an?|the)\s+", re.I)

@@ -44,6 +44,9 @@ _NOT_LABELS = re.compile(
     re.I,
 )
 
+_ACRONYM = re.compile(
+    r"\b[A-Z][\w-]*\s+(?:(?:of|for|and|the)\s+|[A-Z][\w-]*\s+){1,6}\(([A-Z]{2,8})\)"
+)
 NAMING_WORDS = re.compile(r"named|call|dubbed|track|known|refer|designated")
 
 _NEW_ACTOR = re.compile(
@@ -69,6 +72,8 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
         or any(x.entry.kind == "Sponsor" for x in sentence.mentions)
     ):  # "CyberAv3ngers is affiliated with the IRGC"
         new.append((0, m.group(1)))
+    if NAMING_WORDS.search(text):  # "a commercial company in Israel called STOIC"
+        new += [(c.start(1), c.group(1)) for c in _CALLED_ACTOR.finditer(text)]
     if (", a " in text or ", an " in text) and not _APPOSITIVE_NOUNS.isdisjoint(sentence.words):
         new += [(a.start(), a.group(1)) for a in _APPOSITIVE.finditer(text)]
     new += [(text.index(n), n) for n in found.values() if n in text]
@@ -83,6 +88,11 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
     return names
 
 
+_CALLED_ACTOR = re.compile(
+    # "also known as" gives another name of an actor already named: not a new one
+    r"\b(?:company|firm|group|actor|cluster|vendor|contractor)\b[^.;]{0,40}?\b(?:called|named|"
+    r"dubbed)\s+([A-Z][\w-]*(?:\s[A-Z][\w-]*){0,2})"
+)
 # "SweetSpecter, a suspected China-based adversary": a new name, set apart as an actor.
 _APPOSITIVE = re.compile(
     r"\b([A-Z][a-z]+(?:[A-Z][a-z0-9]+)+|[A-Z][A-Za-z]*\d[A-Za-z0-9]*|[A-Z]{3,}\d*),\s+an?\s+"
@@ -106,7 +116,7 @@ _SUBJECT = re.compile(
     r"(?:(?:second|third|fourth|fifth|further|separate|other|new)\s+)?"
     r"((?:[\w'-]+\s+){0,4}(?i:threat\s+)?(?i:actors?|groups?|operators?|clusters?|developers?|"
     r"workers|hackers|criminals?|networks?|accounts|adversar(?:y|ies)|crews?|scammers|gangs?|"
-    r"cent(?:re|er)s|syndicates|rings))\b"
+    r"cent(?:re|er)s|syndicates|rings|operations?|campaigns?))\b"
     # "Accounts linked to Chinese government entities": who they are may follow the noun
     r"((?:,)?\s+(?:\w+\s+)?(?:linked|tied|connected|affiliated|associated|based|located|operating|"
     r"working)\s+(?:to|with|in|from|for)\s+(?:[\w'-]+\s+){0,2}[\w'-]+)?"
@@ -157,6 +167,9 @@ def paragraph_name(
         name = head.rstrip(".")  # a run-in head: "Korean-language operators. A cluster ..."
         if not (is_topic(name) or NOT_NAMES.match(name) or GENERIC_HEADINGS.match(name)):
             candidates.append((0, name))
+    acronym = _ACRONYM.search(head) if "(" in head else None
+    if acronym:  # "the International Union of Virtual Media (IUVM)": the short name
+        candidates.append((1, acronym.group(1)))
     label = _LABEL.match(head) if labels and ":" in head[:64] else None
     if label and len(label.group(1).split()) <= 6:  # "Sneer Review: a network that ..."
         name = label.group(1).strip()

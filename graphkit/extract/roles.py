@@ -8,6 +8,7 @@ poses as, writes about or researches is not its target.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from graphkit.extract.gazetteer import lookup_table
@@ -182,14 +183,44 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
         return False  # "posed as journalists", "to any government"
     if any(w in POSING for w in before) or (before[-2:-1] == ["as"] and before[-1] in {"a", "an"}):
         return False  # "posed as a university student", "impersonated think tanks"
-    if any(w in SUBJECT_MATTER for w in m.after[:2]):
+    if _listed_after(m, s) in POSING:
+        return False  # "impersonates academic institutions and NGOs"
+    after = m.after
+    if after[:1] and (
+        after[0] in SUBJECT_MATTER
+        or (after[1:2] and after[1] in SUBJECT_MATTER and after[0] not in {"and", "or"})
+    ):
         return False  # "satellite communication protocols": what was researched
     needs = BARE_SECTOR_NEEDS.get(m.text.lower())
-    if needs is not None and not (m.after[:1] and m.after[0] in needs):
-        return False
+    listed = before[-1:] in (["and"], ["or"]) and before[-2:-1] and before[-2] in sector_words()
+    if needs is not None and not (after[:1] and after[0] in needs) and not listed:
+        return False  # "technology" alone is a sector only as a target: "defense and technology"
+    if _inside_a_name(m, s):
+        return False  # "the International Union of Virtual Media" is a name, not the media
     after_demonym = any(x.entry.kind == "Demonym" and x.index == m.index - 1 for x in s.mentions)
     if after_demonym and any(w in {"for", "behalf", "by"} for w in m.before[-3:]):
         return False  # "APT42, which works for the Iranian government": its sponsor
     theirs = m.after[:1] and m.after[0] in THEIR_ASSETS  # "telecommunications networks"
     # "Russian military intelligence actor": the actor's own kind
     return not (after_demonym and not theirs and any(w in ACTOR_NOUNS for w in m.after[:3]))
+
+
+def _listed_after(m: Mention, s: Sentence) -> str:
+    """The word before the list a mention ends ("impersonates X and NGOs" gives
+    "impersonates"), or "" when the mention opens no list."""
+    inside = {i for x in s.mentions if x is not m for i in range(x.index, x.index + x.width)}
+    i = m.index - 1
+    while i >= 0 and (i in inside or m.words[i] in {"and", "or", "the", "a", "an"}):
+        i -= 1
+    return m.words[i] if 0 <= i < m.index - 1 else ""
+
+
+def _inside_a_name(m: Mention, s: Sentence) -> bool:
+    """A capitalised sector word after another capitalised word that is no country or
+    demonym: part of an organisation's name ("Union of Virtual Media")."""
+    if not m.text[:1].isupper() or m.index == 0:
+        return False
+    if any(x.index + x.width == m.index for x in s.mentions):
+        return False  # "Taiwanese Government": a country's sector
+    previous = re.search(rf"(\S+)\s+{re.escape(m.text)}\b", s.text)
+    return bool(previous and previous.group(1)[:1].isupper())
