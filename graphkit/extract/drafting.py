@@ -147,7 +147,7 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
         naming = bool(NAMING_WORDS.search(paragraph))  # one look at the paragraph, not each
         named = bold or paragraph_name(body, labels=seen and not fields, naming=naming)
         seen = True
-        actors = {k: v for s in sentences for k, v in actor_names(s, found).items()}
+        actors = {k: v for s in sentences for k, v in actor_names(s, found, naming).items()}
         subject = None
         if not (named or actors) and body and not (current and current.from_heading):
             subject = subject_of(body[0], None if item or current is None else current.sentences)

@@ -60,8 +60,11 @@ _AFFILIATION = re.compile(r"\b(affiliated|sponsored|backed|linked|tied) (with|to
 _ACTOR_WORDS = re.compile(r"\b(actor|adversary|group|cluster|APT|threat|hackers?)\b", re.I)
 
 
-def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
-    """Actors a sentence names: known ones, and new names the text introduces as actors."""
+def actor_names(sentence: Sentence, found: dict[str, str], naming: bool = True) -> dict[str, str]:
+    """Actors a sentence names: known ones, and new names the text introduces as actors.
+
+    ``naming``: whether the paragraph has a naming word ("called", "dubbed") at all.
+    """
     names = {m.entry.id: m.entry.name for m in sentence.mentions if m.entry.kind == "Actor"}
     text = sentence.text
     new: list[tuple[int, str]] = []
@@ -72,7 +75,7 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
         or any(x.entry.kind == "Sponsor" for x in sentence.mentions)
     ):  # "CyberAv3ngers is affiliated with the IRGC"
         new.append((0, m.group(1)))
-    if NAMING_WORDS.search(text):  # "a commercial company in Israel called STOIC"
+    if naming and NAMING_WORDS.search(text):  # "a commercial company in Israel called STOIC"
         new += [(c.start(1), c.group(1)) for c in _CALLED_ACTOR.finditer(text)]
     if (", a " in text or ", an " in text) and not _APPOSITIVE_NOUNS.isdisjoint(sentence.words):
         new += [(a.start(), a.group(1)) for a in _APPOSITIVE.finditer(text)]
