@@ -92,6 +92,7 @@ SECTORS: dict[str, Sector] = {
                 "research institute",
                 "schools",
                 "scholars",
+                "academics",
             ),
         ),
         Sector(
@@ -127,6 +128,7 @@ SECTORS: dict[str, Sector] = {
                 "dissident",
                 "human rights",
                 "human rights defenders",
+                "groups critical of",
                 "pro-democracy activists",
             ),
         ),

@@ -259,3 +259,25 @@ def test_acronyms_companies_lists_and_names_inside_names() -> None:
 def test_a_case_title_in_sentence_case_names_its_case() -> None:
     f = draft("# Cases\n\n### A novice actor builds sophisticated malware\n\nIt used Claude.\n")
     assert [c.name for c in f.campaigns] == ["A novice actor builds sophisticated malware"]
+
+
+def test_operations_named_in_apposition_and_run_by() -> None:
+    f = draft(
+        "Roundup\n\nIn February the company described Quiet Loom, a likely Chinese operation "
+        "that wrote in Chinese.\n\n"
+        "A second Chinese network, Paper Lantern, wrote Spanish-language articles for Peru.\n\n"
+        "The June report added Slow Tide, another likely Chinese operation, whose accounts "
+        "posed as European and Turkish journalists.\n\n"
+        "Harbor Bell was run by a marketing firm in the Philippines.\n"
+    )
+    ops = by_name(f)
+    assert {"Quiet Loom", "Paper Lantern", "Slow Tide", "Harbor Bell"} <= set(ops)
+    assert [x.id for x in ops["Paper Lantern"].targets.countries] == ["PE"]
+    assert not ops["Slow Tide"].targets.countries and not ops["Slow Tide"].targets.sectors
+    assert country(ops["Harbor Bell"]) == "PH"
+    assert "T1548.002" in {
+        t.id
+        for t in draft("## Op U\n\nIt wrote code to bypass User Account Control.")
+        .campaigns[0]
+        .techniques
+    }

@@ -46,7 +46,13 @@ from graphkit.extract.layout import (
 )
 from graphkit.extract.names import NAMING_WORDS, actor_names, paragraph_name, subject_of
 from graphkit.extract.reading import Mention, Sentence, read_sentence, slugify, split_sentences
-from graphkit.extract.roles import country_role, language_positions, said_about, sector_is_target
+from graphkit.extract.roles import (
+    country_role,
+    language_positions,
+    posed_as,
+    said_about,
+    sector_is_target,
+)
 from graphkit.findings import Findings
 from graphkit.findings import Many as MANY
 
@@ -250,8 +256,8 @@ def _facts(
             if kind in ("Country", "Demonym", "Sponsor"):
                 if m.index in language_at or s.field == "language":
                     continue  # "Korean-language", "in English and Japanese": languages
-                if said_about(m):
-                    continue  # "articles critical of the United States": a topic, not a target
+                if said_about(m) or posed_as(m, s):
+                    continue  # "critical of the United States", "posed as Turkish journalists"
                 role = _FIELD_COUNTRY_ROLE.get(s.field or "") or (
                     "attribution" if kind == "Sponsor" else country_role(m)
                 )

@@ -297,7 +297,12 @@ def gazetteer() -> dict[str, list[Entry]]:
         add(t.id, Entry("Technique", t.id, t.name))
     for tid, info in all_attack_techniques().items():
         add(tid, Entry("Technique", tid, info.name, proper=True))
-        if info.parent is None and info.name.lower() not in _GENERIC_NAMES:
+        # Technique names, and the sub-techniques' long ones ("Bypass User Account Control")
+        named = info.parent is None and info.name.lower() not in _GENERIC_NAMES
+        long_sub = (
+            info.parent and len(info.name.split()) >= 3 and not info.name.endswith("Accounts")
+        )
+        if named or long_sub:  # "Social Media Accounts" is too common to mean T1585.001
             add(info.name, Entry("Technique", tid, info.name))
     for tid, t in ATLAS_TECHNIQUES.items():
         add(tid, Entry("Technique", tid, t.name, proper=True))

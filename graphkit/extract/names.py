@@ -44,6 +44,13 @@ _NOT_LABELS = re.compile(
     re.I,
 )
 
+_NAME = r"[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}"
+_KIND = r"(?:operation|network|campaign|scheme)"
+# "described Peer Review, a likely Chinese operation", "A second network, Sponsored Discontent,"
+_OPERATION_APPOSITION = re.compile(
+    rf"\b({_NAME}), (?:an?|another) (?:[\w-]+ ){{0,3}}{_KIND}\b|\b{_KIND}, ({_NAME}),"
+)
+_RUN_BY = re.compile(rf"^({_NAME}) (?:was|is) (?:run|operated|created|built) (?:by|from)\b")
 _ACRONYM = re.compile(
     r"\b[A-Z][\w-]*\s+(?:(?:of|for|and|the)\s+|[A-Z][\w-]*\s+){1,6}\(([A-Z]{2,8})\)"
 )
@@ -170,6 +177,13 @@ def paragraph_name(
         name = head.rstrip(".")  # a run-in head: "Korean-language operators. A cluster ..."
         if not (is_topic(name) or NOT_NAMES.match(name) or GENERIC_HEADINGS.match(name)):
             candidates.append((0, name))
+    for called in _OPERATION_APPOSITION.finditer(head):  # "Peer Review, a Chinese operation"
+        name = called.group(1) or called.group(2)
+        if not NOT_NAMES.match(name):
+            candidates.append((0, name))
+    run = _RUN_BY.match(head)  # "High Five was run by a marketing firm"
+    if run and not NOT_NAMES.match(run.group(1)):
+        candidates.append((1, run.group(1)))
     acronym = _ACRONYM.search(head) if "(" in head else None
     if acronym:  # "the International Union of Virtual Media (IUVM)": the short name
         candidates.append((1, acronym.group(1)))

@@ -14,7 +14,7 @@ from functools import cache
 from graphkit.extract.gazetteer import lookup_table
 from graphkit.extract.reading import Mention, Sentence
 
-__all__ = ["country_role", "language_positions", "said_about", "sector_is_target",
+__all__ = ["country_role", "language_positions", "posed_as", "said_about", "sector_is_target",
            "sector_words"]  # fmt: skip
 
 _ATTR_AFTER = {"based", "linked", "nexus", "backed", "sponsored", "affiliated", "aligned",
@@ -181,10 +181,8 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
         return False  # "critical of the governments of ...": a topic, not a target
     if before[-1:] and before[-1] in {"as", "any", "posing"}:
         return False  # "posed as journalists", "to any government"
-    if any(w in POSING for w in before) or (before[-2:-1] == ["as"] and before[-1] in {"a", "an"}):
-        return False  # "posed as a university student", "impersonated think tanks"
-    if _listed_after(m, s) in POSING:
-        return False  # "impersonates academic institutions and NGOs"
+    if posed_as(m, s):
+        return False  # "posed as a university student", "impersonates X and NGOs"
     after = m.after
     if after[:1] and (
         after[0] in SUBJECT_MATTER
@@ -205,12 +203,17 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
     return not (after_demonym and not theirs and any(w in ACTOR_NOUNS for w in m.after[:3]))
 
 
+# Words a list of targets or disguises may hold besides its items ("European and Turkish").
+_LIST_WORDS = {"and", "or", "the", "a", "an", "as", "european", "western", "asian", "african",
+               "arab", "eastern", "foreign", "local", "other"}  # fmt: skip
+
+
 def _listed_after(m: Mention, s: Sentence) -> str:
     """The word before the list a mention ends ("impersonates X and NGOs" gives
     "impersonates"), or "" when the mention opens no list."""
     inside = {i for x in s.mentions if x is not m for i in range(x.index, x.index + x.width)}
     i = m.index - 1
-    while i >= 0 and (i in inside or m.words[i] in {"and", "or", "the", "a", "an"}):
+    while i >= 0 and (i in inside or m.words[i] in _LIST_WORDS):
         i -= 1
     return m.words[i] if 0 <= i < m.index - 1 else ""
 
@@ -224,3 +227,12 @@ def _inside_a_name(m: Mention, s: Sentence) -> bool:
         return False  # "Taiwanese Government": a country's sector
     previous = re.search(rf"(\S+)\s+{re.escape(m.text)}\b", s.text)
     return bool(previous and previous.group(1)[:1].isupper())
+
+
+def posed_as(m: Mention, s: Sentence) -> bool:
+    """What an actor poses as: "posed as a university student", "impersonated think tanks",
+    "posed as European and Turkish journalists", "impersonates X and NGOs"."""
+    before = m.before
+    if any(w in POSING for w in before) or (before[-2:-1] == ["as"] and before[-1] in {"a", "an"}):
+        return True
+    return _listed_after(m, s) in POSING
