@@ -26,8 +26,8 @@ from graphkit.extract.gazetteer import (
 )
 from graphkit.identity import slugify as _slugify
 
-__all__ = ["HEDGES", "NEGATED", "Mention", "Sentence", "find_mentions", "read_sentence",
-           "slugify", "split_sentences"]  # fmt: skip
+__all__ = ["HEDGES", "NEGATED", "Mention", "Sentence", "read_sentence", "slugify",
+           "split_sentences"]  # fmt: skip
 
 HEDGES = re.compile(
     r"\b(likely|probably|possibly|perhaps|suspected|appears? to|appeared to|may have|might|"
@@ -53,9 +53,9 @@ _NEGATION_WORDS = frozenset(["not", "didn't", "can't", "cannot", "unattributed",
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d')\]]*(?= [\"\u201c(\[]?[A-Z0-9])")
 
 # Model names written with their version glued on: the version goes, the name is looked up.
-_GLUED_STEM = re.compile(r"(?:qwen|llama|gpt|gemini|claude|mistral|deepseek|grok)\d")
-
-_GLUED_VERSION = re.compile(r"(?<!\S)(qwen|llama|gpt|gemini|claude|mistral|deepseek|grok)\d\S*")
+_MODEL_STEMS = "qwen|llama|gpt|gemini|claude|mistral|deepseek|grok"
+_GLUED_STEM = re.compile(rf"(?:{_MODEL_STEMS})\d")
+_GLUED_VERSION = re.compile(rf"(?<!\S)({_MODEL_STEMS})\d\S*")
 
 slugify = lru_cache(maxsize=4096)(_slugify)  # names come again and again in one text
 
@@ -101,11 +101,6 @@ def read_sentence(text: str, codes: bool = True) -> Sentence:
     hedged = not _HEDGE_WORDS.isdisjoint(lowers) and bool(HEDGES.search(text))
     negated = not _NEGATION_WORDS.isdisjoint(lowers) and bool(NEGATED.search(text))
     return Sentence(text, _mentions(text, originals, lowers, codes), hedged, negated, lowers)
-
-
-def find_mentions(text: str, codes: bool = True) -> list[Mention]:
-    """Greedy longest match of gazetteer n-grams over the sentence's tokens."""
-    return read_sentence(text, codes).mentions
 
 
 def _mentions(text: str, originals: list[str], lowers: list[str], codes: bool) -> list[Mention]:

@@ -32,11 +32,7 @@ _WHO_IN = {"operators", "operator", "actor", "actors", "group", "groups", "netwo
 _TARGET_VERBS_STRICT = {"targeting", "targeted", "targets", "against", "victims", "attacked",
                         "hit", "compromised", "breached", "at"}  # fmt: skip
 
-_TARGET_BEFORE = {"targeting", "targeted", "targets", "target", "against", "at", "toward",
-                  "towards", "focused", "audiences", "victims", "in", "on", "into", "about",
-                  "of", "across", "including", "and", "or", "with"}  # fmt: skip
-
-ACTOR_NOUNS = {"operators", "operator", "actor", "actors", "group", "groups", "network",
+_ACTOR_NOUNS = {"operators", "operator", "actor", "actors", "group", "groups", "network",
                 "networks", "accounts", "hackers", "cluster", "apt", "apts", "threat", "state",
                 "influence", "operation", "campaign", "developers", "developer", "criminal",
                 "criminals", "firm", "company", "entities", "cyber", "adversary", "adversaries",
@@ -52,23 +48,23 @@ _TARGET_VERBS = {"targeting", "targeted", "targets", "against", "researched", "r
                  "on", "at", "an", "toward", "towards", "impersonating", "posing",
                  "posed"}  # fmt: skip
 
-ABOUT = {"criticizing", "criticising", "criticized", "criticised", "praising", "praised",
+_ABOUT = {"criticizing", "criticising", "criticized", "criticised", "praising", "praised",
           "supporting", "denouncing", "attacking"}  # fmt: skip
 
 # Nouns that, after a country's sector ("Taiwanese semiconductor firms"), are its assets.
-THEIR_ASSETS = {"networks", "network", "companies", "company", "firms", "firm", "providers",
+_THEIR_ASSETS = {"networks", "network", "companies", "company", "firms", "firm", "providers",
                  "organizations", "organisations", "systems", "infrastructure", "contractors",
                  "sector", "industry", "agencies", "institutions", "operators"}  # fmt: skip
 
-SUBJECT_MATTER = {"protocols", "protocol", "technology", "technologies", "imaging",
+_SUBJECT_MATTER = {"protocols", "protocol", "technology", "technologies", "imaging",
                    "terminology", "standards", "equipment"}  # fmt: skip
 
-POSING = {"posing", "posed", "pose", "poses", "impersonating", "impersonated", "impersonate",
+_POSING = {"posing", "posed", "pose", "poses", "impersonating", "impersonated", "impersonate",
            "impersonates", "pretending", "pretended", "masquerading", "masqueraded"}  # fmt: skip
 
-SECTOR_NOT_AFTER = {"backed", "sponsored", "affiliated", "linked", "aligned", "run", "owned"}
+_SECTOR_NOT_AFTER = {"backed", "sponsored", "affiliated", "linked", "aligned", "run", "owned"}
 
-BARE_SECTOR_NEEDS = {
+_BARE_SECTOR_NEEDS = {
     "technology": {
         "companies",
         "company",
@@ -115,14 +111,14 @@ def country_role(m: Mention) -> str:
     if m.entry.kind == "Demonym":
         # "an Iranian journalist" is a target, "an Iranian group" an attribution: the noun decides
         targeted = any(w in _TARGET_VERBS for w in m.before[-3:] if w not in {"a", "an"})
-        if targeted and m.after[:1] and m.after[0] in ACTOR_NOUNS:
+        if targeted and m.after[:1] and m.after[0] in _ACTOR_NOUNS:
             # "reporting on North Korean actors" is about who they are; "targeting Iranian
             # groups" is still a target
             targeted = any(w in _TARGET_VERBS_STRICT for w in m.before[-3:])
         after = m.after
-        if len(after) >= 2 and after[0] in sector_words() and after[1] in THEIR_ASSETS:
+        if len(after) >= 2 and after[0] in sector_words() and after[1] in _THEIR_ASSETS:
             return "target"  # "Vietnamese telecommunications networks", "Israeli defense firms"
-        if not targeted and any(w in ACTOR_NOUNS for w in m.after[:3]):
+        if not targeted and any(w in _ACTOR_NOUNS for w in m.after[:3]):
             return "attribution"
         if m.before[-1:] and m.before[-1] in {"also", "is", "are", "was", "were", "be"}:
             return "attribution"  # "STORM-0817, also Iranian": what the actor is
@@ -169,12 +165,12 @@ def language_positions(s: Sentence) -> set[int]:
 def said_about(m: Mention) -> bool:
     """What a mention is written about, not at: "articles critical of the United States"."""
     said = [w for w in m.before if w != "the"]
-    return said[-2:] == ["critical", "of"] or bool(said[-1:] and said[-1] in ABOUT)
+    return said[-2:] == ["critical", "of"] or bool(said[-1:] and said[-1] in _ABOUT)
 
 
 def sector_is_target(m: Mention, s: Sentence) -> bool:
     """Whether a sector mention is a target, not who the actor is, poses as or researches."""
-    if m.after[:1] and m.after[0] in SECTOR_NOT_AFTER:
+    if m.after[:1] and m.after[0] in _SECTOR_NOT_AFTER:
         return False  # "government-backed actors": who they are, not whom they target
     before = m.before
     if said_about(m):
@@ -185,11 +181,11 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
         return False  # "posed as a university student", "impersonates X and NGOs"
     after = m.after
     if after[:1] and (
-        after[0] in SUBJECT_MATTER
-        or (after[1:2] and after[1] in SUBJECT_MATTER and after[0] not in {"and", "or"})
+        after[0] in _SUBJECT_MATTER
+        or (after[1:2] and after[1] in _SUBJECT_MATTER and after[0] not in {"and", "or"})
     ):
         return False  # "satellite communication protocols": what was researched
-    needs = BARE_SECTOR_NEEDS.get(m.text.lower())
+    needs = _BARE_SECTOR_NEEDS.get(m.text.lower())
     listed = before[-1:] in (["and"], ["or"]) and before[-2:-1] and before[-2] in sector_words()
     if needs is not None and not (after[:1] and after[0] in needs) and not listed:
         return False  # "technology" alone is a sector only as a target: "defense and technology"
@@ -198,9 +194,9 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
     after_demonym = any(x.entry.kind == "Demonym" and x.index == m.index - 1 for x in s.mentions)
     if after_demonym and any(w in {"for", "behalf", "by"} for w in m.before[-3:]):
         return False  # "APT42, which works for the Iranian government": its sponsor
-    theirs = m.after[:1] and m.after[0] in THEIR_ASSETS  # "telecommunications networks"
+    theirs = m.after[:1] and m.after[0] in _THEIR_ASSETS  # "telecommunications networks"
     # "Russian military intelligence actor": the actor's own kind
-    return not (after_demonym and not theirs and any(w in ACTOR_NOUNS for w in m.after[:3]))
+    return not (after_demonym and not theirs and any(w in _ACTOR_NOUNS for w in m.after[:3]))
 
 
 # Words a list of targets or disguises may hold besides its items ("European and Turkish").
@@ -233,6 +229,6 @@ def posed_as(m: Mention, s: Sentence) -> bool:
     """What an actor poses as: "posed as a university student", "impersonated think tanks",
     "posed as European and Turkish journalists", "impersonates X and NGOs"."""
     before = m.before
-    if any(w in POSING for w in before) or (before[-2:-1] == ["as"] and before[-1] in {"a", "an"}):
+    if any(w in _POSING for w in before) or (before[-2:-1] == ["as"] and before[-1] in {"a", "an"}):
         return True
-    return _listed_after(m, s) in POSING
+    return _listed_after(m, s) in _POSING
