@@ -33,12 +33,12 @@ _TARGET_VERBS_STRICT = {"targeting", "targeted", "targets", "against", "victims"
                         "hit", "compromised", "breached", "at"}  # fmt: skip
 
 _ACTOR_NOUNS = {"operators", "operator", "actor", "actors", "group", "groups", "network",
-                "networks", "accounts", "hackers", "cluster", "apt", "apts", "threat", "state",
-                "influence", "operation", "campaign", "developers", "developer", "criminal",
-                "criminals", "firm", "company", "entities", "cyber", "adversary", "adversaries",
-                "intelligence", "gru", "mss", "irgc", "workers", "worker", "scammers",
-                "fraudsters", "operatives", "agents", "scheme", "schemes", "operations",
-                "activity", "centres", "centers", "syndicates"}  # fmt: skip
+                 "networks", "accounts", "hackers", "cluster", "apt", "apts", "threat", "state",
+                 "influence", "operation", "campaign", "developers", "developer", "criminal",
+                 "criminals", "firm", "company", "entities", "cyber", "adversary", "adversaries",
+                 "intelligence", "gru", "mss", "irgc", "workers", "worker", "scammers",
+                 "fraudsters", "operatives", "agents", "scheme", "schemes", "operations",
+                 "activity", "centres", "centers", "syndicates"}  # fmt: skip
 
 _LANG_AFTER = {"language", "speaking", "speakers", "speaker", "speaker's", "text", "prompts",
                "content", "posts", "comments", "articles", "messages", "emails", "translations",
@@ -49,18 +49,18 @@ _TARGET_VERBS = {"targeting", "targeted", "targets", "against", "researched", "r
                  "posed"}  # fmt: skip
 
 _ABOUT = {"criticizing", "criticising", "criticized", "criticised", "praising", "praised",
-          "supporting", "denouncing", "attacking"}  # fmt: skip
+           "supporting", "denouncing", "attacking"}  # fmt: skip
 
 # Nouns that, after a country's sector ("Taiwanese semiconductor firms"), are its assets.
 _THEIR_ASSETS = {"networks", "network", "companies", "company", "firms", "firm", "providers",
-                 "organizations", "organisations", "systems", "infrastructure", "contractors",
-                 "sector", "industry", "agencies", "institutions", "operators"}  # fmt: skip
+                  "organizations", "organisations", "systems", "infrastructure", "contractors",
+                  "sector", "industry", "agencies", "institutions", "operators"}  # fmt: skip
 
 _SUBJECT_MATTER = {"protocols", "protocol", "technology", "technologies", "imaging",
-                   "terminology", "standards", "equipment"}  # fmt: skip
+                    "terminology", "standards", "equipment"}  # fmt: skip
 
 _POSING = {"posing", "posed", "pose", "poses", "impersonating", "impersonated", "impersonate",
-           "impersonates", "pretending", "pretended", "masquerading", "masqueraded"}  # fmt: skip
+            "impersonates", "pretending", "pretended", "masquerading", "masqueraded"}  # fmt: skip
 
 _SECTOR_NOT_AFTER = {"backed", "sponsored", "affiliated", "linked", "aligned", "run", "owned"}
 
