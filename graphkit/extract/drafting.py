@@ -111,13 +111,14 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
         if heading != last_heading:
             last_heading = heading
             if heading is not None and not paragraph:
-                said = read_sentence(heading)
-                said.mentions = [x for x in said.mentions if x.entry.kind in WHO]
-                name = None if names_a_country(said) else operation_name(heading)
-                if name is None and said.mentions and said.field:  # "## North Korea"
+                said = _who_only(read_sentence(heading))
+                if names_a_country(said):  # "## North Korea": where the section's actors are from
+                    said.mentions = [x for x in said.mentions if x.entry.kind != "Language"]
+                    said.field = "who"
                     current = Group(None, from_heading=True, heading=said)
                     groups.append(current)
                     continue
+                name = operation_name(heading)
                 current = Group(name, from_heading=True) if name else None
                 if current:  # "Cyber: Iranian actors": who, not what ("Phish and Scripts")
                     current.heading = said
@@ -146,9 +147,7 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
             ]
         body = sentences
         if len(sentences) > 1 and sentences[0].text.endswith("?"):
-            question = sentences[0]  # "What about North Korea?": who the answer is about
-            question.mentions = [x for x in question.mentions if x.entry.kind in WHO]
-            question.field = "who"
+            _who_only(sentences[0]).field = "who"  # "What about North Korea?": who, in the answer
             body = sentences[1:]
         naming = bool(NAMING_WORDS.search(paragraph))  # one look at the paragraph, not each
         named = bold or paragraph_name(body, labels=seen and not fields, naming=naming)
@@ -199,6 +198,13 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
         for sentence in sentences:
             _add_actors(current, sentence)
     return groups
+
+
+def _who_only(s: Sentence) -> Sentence:
+    """A heading or a question keeps what it says of who (countries, actors, languages,
+    platforms): "Phish and Scripts" names an operation, it says nothing of scripts."""
+    s.mentions = [x for x in s.mentions if x.entry.kind in WHO]
+    return s
 
 
 _FIELD_COUNTRY_ROLE = {"who": "attribution", "actor": "attribution", "target": "target"}

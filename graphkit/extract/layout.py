@@ -112,17 +112,11 @@ _COUNTRY_HEADING_WORDS = {"actors", "actor", "apts", "apt", "groups", "group", "
 
 def names_a_country(heading: Sentence) -> bool:
     """A heading that only names a country ("North Korea", "Iranian APT actors"): the section is
-    about that country's actors. Its country is marked as who they are."""
+    about that country's actors."""
     countries = [m for m in heading.mentions if m.entry.kind in ("Country", "Demonym", "Sponsor")]
-    if not countries:
-        return False
     covered = {i for m in countries for i in range(m.index, m.index + m.width)}
     rest = [w for i, w in enumerate(heading.words) if i not in covered]
-    if all(w in _COUNTRY_HEADING_WORDS for w in rest):
-        heading.mentions = [m for m in heading.mentions if m.entry.kind != "Language"]
-        heading.field = "who"
-        return True
-    return False
+    return bool(countries) and all(w in _COUNTRY_HEADING_WORDS for w in rest)
 
 
 def operation_name(heading: str | None) -> str | None:
