@@ -38,12 +38,17 @@ _TITLE = re.compile(r"^\s{0,3}#\s")
 _BULLET = re.compile(r"^\s{0,6}(?:[-*\u2022\u2013]|\d{1,2}[.)])\s+")
 
 
+_TABLE_RULE = re.compile(r"\|?(\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*\|?")  # |---|:--:|
+
+
 def _pipe_table(block: str) -> list[str] | None:
     """The rows of a Markdown pipe table as "Header: cell; Header: cell", or None."""
+    if not block.lstrip().startswith("|"):
+        return None  # most blocks: no table, and no need to split them into lines
     lines = [ln.strip() for ln in block.strip().splitlines()]
     if len(lines) < 3 or not all(ln.startswith("|") for ln in lines):
         return None
-    if not re.fullmatch(r"\|?(\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*\|?", lines[1]):
+    if not _TABLE_RULE.fullmatch(lines[1]):
         return None
     cells = [[c.strip() for c in ln.strip("|").split("|")] for ln in lines]
     header = cells[0]
