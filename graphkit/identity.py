@@ -290,6 +290,14 @@ _LANGUAGE_NAMES: dict[str, str] = {"fa": "Persian", "el": "Greek", "tl": "Tagalo
 
 
 @cache
+def _language_codes() -> frozenset[str]:
+    """Every ISO 639-1 code (a set, as for countries: pycountry's look-up takes a lock)."""
+    return frozenset(
+        code for lang in pycountry.languages if (code := getattr(lang, "alpha_2", None))
+    )
+
+
+@cache
 def _language_index() -> dict[str, str]:
     index: dict[str, str] = {}
     for lang in pycountry.languages:
@@ -304,7 +312,7 @@ def resolve_language(text: str) -> str | None:
     """The ISO 639-1 code for a code or language name ("Chinese-language"); None if unknown."""
     raw = text.strip()
     if len(raw) == 2 and raw.isalpha() and raw.islower():
-        return raw if pycountry.languages.get(alpha_2=raw) else None
+        return raw if raw in _language_codes() else None
     return _language_index().get(_strip_qualifiers(raw))
 
 
