@@ -22,7 +22,8 @@ from typing import Any
 
 from graphkit.errors import InputError
 
-__all__ = ["MAX_PDF_BYTES", "MAX_TEXT_BYTES", "TEXT_SUFFIXES", "html_text", "pdf_text", "read_text"]
+__all__ = ["MAX_PDF_BYTES", "MAX_TEXT_BYTES", "TEXT_SUFFIXES", "html_text", "markdown_text",
+           "pdf_text", "read_text"]  # fmt: skip
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
 MAX_TEXT_BYTES = 20 * 1024 * 1024
@@ -91,6 +92,22 @@ def _table_rows(table: Any) -> list[str]:
     return out
 
 
+# get_text(" ") puts a space after an inline tag: "<b>APT42</b>," reads "APT42 ,".
+_SPACED_STOP = re.compile(r"\s+([,.;:!?)]|['\u2019]s\b)")
+
+
+def _definition_list(dl: Any) -> str:
+    """A definition list as one list item of labelled fields: "- Attribution: X; Target: Y"."""
+    fields, term = [], None
+    for el in dl.find_all(["dt", "dd"]):
+        text = _SPACED_STOP.sub(r"\1", re.sub(r"\s+", " ", el.get_text(" ", strip=True))).strip()
+        if el.name == "dt":
+            term = text
+        elif text:
+            fields.append(f"{term}: {text}" if term else text)
+    return "- " + "; ".join(fields) if fields else ""
+
+
 def html_text(html: str) -> str:
     """The main text of an HTML page, paragraphs separated by blank lines."""
     from bs4 import BeautifulSoup
@@ -104,13 +121,16 @@ def html_text(html: str) -> str:
     title = soup.find("title")
     if title and title.get_text(strip=True) and not root.find("h1"):
         parts.append("# " + title.get_text(" ", strip=True))
-    for el in root.find_all(["h1", "h2", "h3", "h4", "table", *_BLOCKS]):
+    for el in root.find_all(["h1", "h2", "h3", "h4", "table", "dl", *_BLOCKS]):
         if el.name == "table":
             parts += _table_rows(el)
             continue
-        if el.find_parent(_BLOCKS) or el.find_parent("table"):
-            continue  # inside a block (or a table) already taken whole
-        text = re.sub(r"\s+", " ", el.get_text(" ", strip=True)).strip()
+        if el.name == "dl" and not el.find_parent(["table", "dl"]):
+            parts.append(_definition_list(el))  # one item: the terms name its fields
+            continue
+        if el.find_parent(_BLOCKS) or el.find_parent(["table", "dl"]):
+            continue  # inside a block (or a table or list of terms) already taken whole
+        text = _SPACED_STOP.sub(r"\1", re.sub(r"\s+", " ", el.get_text(" ", strip=True))).strip()
         if not text:
             continue
         if el.name in ("h1", "h2", "h3", "h4"):
@@ -171,6 +191,23 @@ def pdf_text(data: bytes, path: str = "<pdf>") -> str:
     return text
 
 
+_MD_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\s]*\)")
+_MD_LINK = re.compile(r"\[([^\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))*\)")  # a URL may hold (...)
+_MD_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\](?!:)")
+
+
+def markdown_text(text: str) -> str:
+    """Markdown with links as their words, images and footnote marks dropped.
+
+    >>> markdown_text("![chart](a.png) Run by [STOIC](https://x.org/a_(b)).[^1]")
+    ' Run by STOIC.'
+    """
+    if "[" not in text:
+        return text
+    text = _MD_IMAGE.sub("", text)
+    return _MD_FOOTNOTE.sub("", _MD_LINK.sub(r"\1", text))
+
+
 def read_text(path: str | Path) -> str:
     """Plain text (with Markdown headings) from a report file."""
     p = Path(path)
@@ -201,6 +238,8 @@ def read_text(path: str | Path) -> str:
         raise InputError(f"file is not UTF-8 text (byte {exc.start})", path=str(p)) from None
     if suffix in (".html", ".htm"):
         text = html_text(text)
+    elif suffix in (".md", ".markdown"):
+        text = markdown_text(text)
     if not text.strip():
         raise InputError("the file holds no text", path=str(p))
     return text

@@ -281,3 +281,66 @@ def test_operations_named_in_apposition_and_run_by() -> None:
         .campaigns[0]
         .techniques
     }
+
+
+def test_setext_headings_open_sections() -> None:
+    f = draft(
+        "Casebook\n========\n\n"
+        "Case A: an extortion crew\n-------------------------\n\n"
+        "GTG-9101 hit hospitals in Chile.\n\n"
+        "Case B: a ransomware seller\n---------------------------\n\n"
+        "GTG-9102, a criminal based in the United Kingdom, sold kits.\n"
+    )
+    ops = by_name(f)
+    assert set(ops) == {"Case A", "Case B"}
+    assert [x.id for x in ops["Case A"].targets.countries] == ["CL"]
+    assert country(ops["Case B"]) == "GB" and not ops["Case B"].targets.countries
+
+
+def test_html_definition_lists_are_labelled_fields() -> None:
+    text = html_text(
+        "<main><h3>QUIETSTEAL</h3><dl><dt>Attribution</dt><dd>APT28, a unit of "
+        "<b>Russia</b>'s military intelligence</dd><dt>Seen against</dt><dd>Ukrainian "
+        "targets</dd></dl></main>"
+    )
+    assert "- Attribution: APT28, a unit of Russia's military intelligence; Seen against:" in text
+    c = by_name(draft(text))["QUIETSTEAL"]
+    assert country(c) == "RU" and [x.id for x in c.targets.countries] == ["UA"]
+
+
+def test_markdown_links_read_as_their_words(tmp_path: Path) -> None:
+    path = tmp_path / "feature.md"
+    path.write_text(
+        "# Feature\n\n![chart](img/a.png)\n\n## Findings\n\n"
+        "[Doppelganger](https://example.org/wiki/Doppelganger_(campaign)), a Russian "
+        "campaign, wrote comments in Polish.[^1]\n\n[^1]: A note.\n"
+    )
+    text = read_text(path)
+    assert "example.org" not in text and "[^1]" not in text.split("\n\n")[-2]
+    c = by_name(draft(text))["Doppelganger"]
+    assert country(c) == "RU" and [x.id for x in c.languages] == ["pl"]
+
+
+def test_a_heading_written_as_prose_gives_way_to_the_names_under_it() -> None:
+    f = draft(
+        "# Feature\n\n## The Russian pair\n\n"
+        "Two networks came from Russia. The first, which we named Loud Choir, wrote comments "
+        "in Russian for readers in Moldova.\n\n"
+        "The second was Paper Mirror, a long-running campaign that wrote in Italian.\n\n"
+        "## China's Night Owl\n\nIt posted in Korean about critics of the government.\n"
+    )
+    ops = by_name(f)
+    assert set(ops) == {"Loud Choir", "Paper Mirror", "Night Owl"}
+    assert country(ops["Paper Mirror"]) == "RU"  # the heading says who, for both
+    assert country(ops["Night Owl"]) == "CN" and not ops["Night Owl"].targets.countries
+
+
+def test_a_new_actor_under_a_heading_that_names_nothing_is_its_own_group() -> None:
+    f = draft(
+        "# Tracker\n\n## Actors we disrupted\n\n"
+        "UNC9001, a North Korean group, chased cryptocurrency.\n\n"
+        "An Iranian government-backed actor, APT42, looked up people in Israel.\n"
+    )
+    groups = {a.name: c for c in f.campaigns for a in c.all_actors}
+    assert groups["UNC9001"] is not groups["APT42"]
+    assert country(groups["APT42"]) == "IR" and country(groups["UNC9001"]) == "KP"

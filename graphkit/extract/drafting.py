@@ -98,6 +98,7 @@ class Group:
     subject: str | None = None  # an unnamed actor the section is about ("a Chinese threat actor")
     from_heading: bool = False
     heading: Sentence | None = None  # what the heading says of who (for the facts, not the name)
+    provisional: bool = False  # a heading in prose ("The Russian pair"): a name in its text wins
 
 
 def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
@@ -107,11 +108,13 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
     last_heading: str | None = None
     found: dict[str, str] = {}  # actor names the text introduced ("SweetSpecter, a ... group")
     seen = False  # a paragraph was read: the first one of a plain text is its title
+    section_who: Sentence | None = None  # a heading's one country, for every group under it
     for heading, paragraph, item in sections(text):
         if heading != last_heading:
             last_heading = heading
             if heading is not None and not paragraph:
                 said = _who_only(read_sentence(heading))
+                section_who = _section_who(said)
                 if names_a_country(said):  # "## North Korea": where the section's actors are from
                     said.mentions = [x for x in said.mentions if x.entry.kind != "Language"]
                     said.field = "who"
@@ -122,6 +125,14 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
                 current = Group(name, from_heading=True) if name else None
                 if current:  # "Cyber: Iranian actors": who, not what ("Phish and Scripts")
                     current.heading = said
+                    if section_who:  # "The Russian pair": who, even without an actor noun
+                        said.mentions = [
+                            m
+                            for m in said.mentions
+                            if m.entry.kind not in ("Country", "Demonym", "Sponsor")
+                        ] + section_who.mentions
+                        said.field = "who"
+                    current.provisional = bool(_PROSE_HEADING.match(heading))
                     groups.append(current)
                 continue
         bold = None
@@ -171,22 +182,25 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
             if described is not None:  # "Actor: a Chinese threat actor"
                 current.subject = ARTICLE.sub("", described.text)[:120]
         if subject:
-            current = Group(None, subject=subject)
+            current = Group(None, subject=subject, heading=section_who)
             groups.append(current)
+        if named and current is not None and current.provisional and not current.sentences:
+            current.name, current.provisional = named, False  # "The Russian pair": Bad Grammar
+        loose_section = current is not None and not current.from_heading  # a heading named none
         starts_new = (
             current is None
             or (named and named != current.name and current.sentences)
             or (
-                heading is None
+                loose_section
                 and actors
                 and current.actors
                 and not set(actors) & set(current.actors)
             )
             # a named actor after a section about an unnamed one ("North Korean IT workers")
-            or (heading is None and actors and current.subject and not current.actors)
+            or (loose_section and actors and current.subject and not current.actors)
         )
         if starts_new and (named or actors):
-            current = Group(named)
+            current = Group(named, heading=section_who)
             groups.append(current)
         if current is None:
             if loose is not None:
@@ -198,6 +212,32 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
         for sentence in sentences:
             _add_actors(current, sentence)
     return groups
+
+
+# A heading written as prose, not as a name: "The Russian pair", "An Iranian veteran".
+_PROSE_HEADING = re.compile(r"^(?:an?|the)\s+[a-z]", re.I)
+
+
+_HEADING_TARGET_WORDS = frozenset({"targeting", "targets", "targeted", "against", "on", "at",
+                                   "in", "versus", "vs", "toward", "towards", "attacks", "hitting",
+                                   "into", "about"})  # fmt: skip
+
+
+def _section_who(heading: Sentence) -> Sentence | None:
+    """What a heading that names one country says of every group under it ("The Russian pair",
+    "China's Spamouflage"): where their actors are from. None when it names no country or
+    several, or names it as a target ("Operations against Taiwan")."""
+    languages = language_positions(heading)
+    places = [
+        m
+        for m in heading.mentions
+        if m.entry.kind in ("Country", "Demonym", "Sponsor") and m.index not in languages
+    ]
+    if len({m.entry.id for m in places}) != 1:
+        return None
+    if not _HEADING_TARGET_WORDS.isdisjoint(heading.words[: places[0].index]):
+        return None
+    return Sentence(heading.text, places, heading.hedged, heading.negated, heading.words, "who")
 
 
 def _who_only(s: Sentence) -> Sentence:

@@ -17,7 +17,7 @@ __all__ = ["ARTICLE", "FIELD_ROLES", "GENERIC_HEADINGS", "LEAD_BOLD", "WHO", "is
            "labelled_fields", "names_a_country", "operation_name", "sections"]  # fmt: skip
 
 GENERIC_HEADINGS = re.compile(
-    r"^(introduction|summary|executive summary|overview|background|conclusions?|key (findings|"
+    r"^(introduction|summary|executive summary|overview|background|conclusions?|(?:key )?(findings|"
     r"takeaways|trends)|methodology|about( us| this report)?|appendix.*|references|"
     r"recommendations|what we found|looking ahead|next steps|acknowledg.*|case stud(y|ies)|"
     r"table of contents|contents|disclaimer|indicators.*|iocs?|mitigations?|our approach|"
@@ -34,6 +34,8 @@ _BLANK_LINE = re.compile(r"\n\s*\n")
 _HEADING = re.compile(r"^\s{0,3}(#{2,4})\s+(.+?)\s*#*\s*$")
 
 _TITLE = re.compile(r"^\s{0,3}#\s")
+
+_UNDERLINE = re.compile(r"^\s{0,3}(?:-{3,}|={3,})\s*$")  # under a setext heading
 
 _BULLET = re.compile(r"^\s{0,6}(?:[-*\u2022\u2013]|\d{1,2}[.)])\s+")
 
@@ -70,7 +72,19 @@ def sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
             for row in rows:
                 yield heading, row, True
             continue
-        for line in block.strip().splitlines():
+        lines = block.strip().splitlines()
+        for n, line in enumerate(lines):
+            if n + 1 < len(lines) and _UNDERLINE.match(lines[n + 1]) and line.strip():
+                # A setext heading ("Case A: ..." over a line of dashes); "=" marks the title
+                if rest:
+                    yield heading, "\n".join(rest), item
+                    rest, item = [], False
+                if lines[n + 1].lstrip()[0] == "-":
+                    heading = line.strip()
+                    yield heading, "", False
+                continue
+            if n and _UNDERLINE.match(line) and lines[n - 1].strip():
+                continue  # the underline of the heading above
             bullet = _BULLET.match(line)
             if bullet:  # a list item is a paragraph of its own
                 if rest:
@@ -100,6 +114,8 @@ _HEADING_LEAD = re.compile(
 )
 
 _HEADING_TAIL = re.compile(r"[:.\u2013\u2014-]\s.*$")
+
+_POSSESSOR = re.compile(r"^[A-Z][a-z]+(?:'s|\u2019s)\s+(?=[A-Z])")
 
 _QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{2,60})[\"\u201d]")
 
@@ -136,6 +152,7 @@ def operation_name(heading: str | None) -> str | None:
     elif colon and len(kind.split()) <= 2 and _KIND_WORDS.match(kind.strip()):
         name = rest  # "Cyber: North Korean actors"
     name = _HEADING_TAIL.sub("", name).strip(" \"\u201c\u201d'")
+    name = _POSSESSOR.sub("", name)  # "China's Spamouflage" is Spamouflage
     if not name or GENERIC_HEADINGS.match(name) or len(name) > 80:
         return None
     if not titled and is_topic(name):
@@ -180,6 +197,9 @@ FIELD_ROLES = {
     "what happened": "text", "activity": "text", "behaviour": "text", "behavior": "text",
     "techniques": "text", "tools": "text", "platform": "text", "platforms": "text",
     "impact": "text", "summary": "text", "details": "text", "disruption": "text",
+    "seen against": "target", "observed against": "target", "used against": "target",
+    "targeting": "target", "how it works": "text", "stage": "text", "status": "text",
+    "capabilities": "text",
 }  # fmt: skip
 
 _FIELD = re.compile(r"^\s*([A-Za-z][A-Za-z ]{1,24}?)\s?:\s*")
