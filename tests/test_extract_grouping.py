@@ -344,3 +344,44 @@ def test_a_new_actor_under_a_heading_that_names_nothing_is_its_own_group() -> No
     groups = {a.name: c for c in f.campaigns for a in c.all_actors}
     assert groups["UNC9001"] is not groups["APT42"]
     assert country(groups["APT42"]) == "IR" and country(groups["UNC9001"]) == "KP"
+
+
+def test_behaviour_told_as_a_verb_and_its_object() -> None:
+    c = draft(
+        "# Cases\n\n## Quiet Forge\n\n"
+        "GTG-9201 had the model write and debug ransomware, tried common passwords against "
+        "VPN logins, and asked for ways to slip past antivirus. Its loader poses as an "
+        "image-generation tool and copies itself into the Startup folder.\n"
+    ).campaigns[0]
+    ids = {t.id.split(".")[0] for t in c.techniques}
+    assert {"T1587", "llm-aided-development", "T1110", "T1562", "T1036", "T1547"} <= ids
+    reports = draft(
+        "# Notes\n\n## Paper Trail\n\nA Russian network wrote reports about trojans and "
+        "asked how backdoors work; it posed as a software company.\n"
+    ).campaigns[0]
+    ids = {t.id.split(".")[0] for t in reports.techniques}
+    assert "T1587" not in ids and "T1036" not in ids
+
+
+def test_a_country_set_after_an_actor_by_a_dash_is_where_it_is_from() -> None:
+    f = draft(
+        "Digest\n\n"
+        "- Emerald Sleet (THALLIUM) \u2014 North Korea. Impersonates universities to reach "
+        "scholars.\n"
+        "- Quiet Lantern was run by a marketing firm in Tel Aviv that wrote about Canadian "
+        "politics.\n"
+    )
+    kimsuky = next(c for c in f.campaigns if any(a.name == "Kimsuky" for a in c.all_actors))
+    assert country(kimsuky) == "KP" and not kimsuky.targets.countries
+    lantern = by_name(f)["Quiet Lantern"]
+    assert country(lantern) == "IL"
+
+
+def test_sector_words_that_say_who_or_what_is_criticised_are_no_targets() -> None:
+    c = draft(
+        "# Notes\n\n## Loud Echo\n\nLoud Echo, a Chinese network, posted attacks on people "
+        "who criticise the Chinese government, and an extortion crew hit an ambulance service. "
+        "It sold kits for 400 US dollars.\n"
+    ).campaigns[0]
+    assert {s.id for s in c.targets.sectors} == {"civil-society", "emergency-services"}
+    assert not c.targets.countries

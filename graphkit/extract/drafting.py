@@ -52,6 +52,7 @@ from graphkit.extract.roles import (
     posed_as,
     said_about,
     sector_is_target,
+    set_after_actor,
 )
 from graphkit.findings import Findings
 from graphkit.findings import Many as MANY
@@ -249,6 +250,8 @@ def _who_only(s: Sentence) -> Sentence:
 
 _FIELD_COUNTRY_ROLE = {"who": "attribution", "actor": "attribution", "target": "target"}
 
+_WHO_FIELDS = ("who", "actor")  # "Attribution: a unit of military intelligence": no sector
+
 
 def _add_actors(group: Group, s: Sentence) -> None:
     """Actors a sentence names; "X or Y" and "X, also known as Y" are one actor, two names."""
@@ -305,7 +308,7 @@ def _facts(
                 if said_about(m) or posed_as(m, s):
                     continue  # "critical of the United States", "posed as Turkish journalists"
                 role = _FIELD_COUNTRY_ROLE.get(s.field or "") or (
-                    "attribution" if kind == "Sponsor" else country_role(m)
+                    "attribution" if kind == "Sponsor" or set_after_actor(m, s) else country_role(m)
                 )
                 if role == "attribution":
                     if not s.negated and attribution is None:
@@ -321,7 +324,7 @@ def _facts(
                     if s.field == "target":
                         stated.add(eid)  # "Aimed at: Philippine politics": even its own country
             elif kind == "Sector":
-                if eid not in sectors and sector_is_target(m, s):
+                if eid not in sectors and s.field not in _WHO_FIELDS and sector_is_target(m, s):
                     sectors[eid] = {"id": eid, "evidence": evidence, "confidence": 60 - hedge}
             elif kind == "Technique":
                 conf = (50 if m.entry.phrase else 70) - hedge

@@ -15,6 +15,7 @@ from functools import cache
 import pycountry
 
 from graphkit.actors import actor_index
+from graphkit.extract.places import CITIES
 from graphkit.identity import _COUNTRY_WORDS, _country_index
 from graphkit.techniques import all_attack_techniques
 from graphkit.vocab import ATLAS_TECHNIQUES, LLM_TECHNIQUES, PLATFORMS, SECTORS
@@ -194,6 +195,20 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "threatened to expose": ("T1657",), "threatened to publish": ("T1657",),
     "threatened to leak": ("T1657",),
     "port malware": ("T1587.001", "llm-aided-development"),
+    "startup folder": ("T1547.001",), "run keys": ("T1547.001",), "run key": ("T1547.001",),
+    "autostart": ("T1547",), "scheduled tasks": ("T1053.005",),
+    "system details": ("T1082",), "host details": ("T1082",), "system info": ("T1082",),
+    "private keys": ("T1552.004",), "seed phrases": ("T1552",), "wallet secrets": ("T1552",),
+    "stored secrets": ("T1552",), "stored credentials": ("T1552",), "api keys": ("T1552",),
+    "ssh keys": ("T1552.004",), "credentials in files": ("T1552.001",),
+    "command lines": ("T1059", "llm-refined-operational-command"),
+    "shell commands": ("T1059", "llm-refined-operational-command"),
+    "password guessing": ("T1110.001",), "guessing passwords": ("T1110.001",),
+    "password cracking": ("T1110.002",),
+    **{f"{adjective} {noun}": ("T1585", "llm-supported-social-engineering")
+       for adjective in ("invented", "fabricated", "fictitious", "fictional", "made up", "bogus",
+                         "assumed", "fraudulent", "false", "fake")
+       for noun in ("identities", "identity", "personas", "profiles")},
 }  # fmt: skip
 
 # State bodies behind actors: naming one says which country an actor works for.
@@ -250,7 +265,9 @@ NOT_ENTITIES = ("social media", "news articles", "news article", "news sites", "
                 "news websites", "news stories", "news content", "news headlines",
                 "latin america", "latin american", "north america", "north american",
                 "south america", "south american", "central america", "central american",
-                "central asia", "central asian", "southeast asia", "east asia")  # fmt: skip
+                "central asia", "central asian", "southeast asia", "east asia",
+                "us dollars", "u s dollars", "us dollar", "hong kong dollars",
+                "australian dollars", "canadian dollars")  # fmt: skip
 
 PLATFORM_WORDS: dict[str, str] = {
     "chatgpt": "chatgpt", "gpt": "chatgpt", "gpt 4": "chatgpt", "gpt 4o": "chatgpt",
@@ -287,6 +304,8 @@ def gazetteer() -> dict[str, list[Entry]]:
         )
         kind = "Demonym" if adjective else "Country"
         add(word, Entry(kind, code, word, proper=word in _PROPER_COUNTRY or adjective))
+    for city, code in CITIES.items():  # "a marketing firm in Tel Aviv": where it is
+        add(city, Entry("Country", code, city, proper=True))
     for word, code in LANGUAGES.items():
         add(word, Entry("Language", code, word, proper=True))
     for s in SECTORS.values():

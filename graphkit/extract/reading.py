@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from graphkit.actors import actor_index
+from graphkit.extract.behaviour import behaviours
 from graphkit.extract.gazetteer import (
     TOKEN,
     Entry,
@@ -138,6 +139,11 @@ def _mentions(text: str, originals: list[str], lowers: list[str], codes: bool) -
                 out.append(Mention(e, i, n, lowers, original))
             done = i + n
             break
+    for i, width, ids in behaviours(lowers):  # "wrote and debugged ransomware"
+        said = " ".join(originals[i : i + width])
+        out += [
+            Mention(Entry("Technique", t, said, phrase=True), i, width, lowers, said) for t in ids
+        ]
     for start, _end, code in actor_codes(text) if codes else []:
         known = actor_index().resolve(code)
         entry = Entry("Actor", known.id if known else slugify(code), known.name if known else code)

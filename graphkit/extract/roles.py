@@ -15,7 +15,7 @@ from graphkit.extract.gazetteer import lookup_table
 from graphkit.extract.reading import Mention, Sentence
 
 __all__ = ["country_role", "language_positions", "posed_as", "said_about", "sector_is_target",
-           "sector_words"]  # fmt: skip
+           "sector_words", "set_after_actor"]  # fmt: skip
 
 _ATTR_AFTER = {"based", "linked", "nexus", "backed", "sponsored", "affiliated", "aligned",
                "origin", "state", "government", "operated", "run"}  # fmt: skip
@@ -48,8 +48,10 @@ _TARGET_VERBS = {"targeting", "targeted", "targets", "against", "researched", "r
                  "on", "at", "an", "toward", "towards", "impersonating", "posing",
                  "posed"}  # fmt: skip
 
-_ABOUT = {"criticizing", "criticising", "criticized", "criticised", "praising", "praised",
-           "supporting", "denouncing", "attacking"}  # fmt: skip
+_ABOUT = {"criticizing", "criticising", "criticized", "criticised", "criticise", "criticize",
+          "criticises", "criticizes", "praising", "praised", "supporting", "denouncing",
+          "attacking", "mocking", "mocked", "disparaging", "smearing", "oppose", "opposes",
+          "opposing"}  # fmt: skip
 
 # Nouns that, after a country's sector ("Taiwanese semiconductor firms"), are its assets.
 _THEIR_ASSETS = {"networks", "network", "companies", "company", "firms", "firm", "providers",
@@ -191,7 +193,11 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
         return False  # "technology" alone is a sector only as a target: "defense and technology"
     if _inside_a_name(m, s):
         return False  # "the International Union of Virtual Media" is a name, not the media
-    after_demonym = any(x.entry.kind == "Demonym" and x.index == m.index - 1 for x in s.mentions)
+    demonym = next((x for x in s.mentions if x.entry.kind == "Demonym" and x.index == m.index - 1),
+                   None)  # fmt: skip
+    after_demonym = demonym is not None
+    if demonym is not None and said_about(demonym):
+        return False  # "people who criticise the Chinese government": a topic, not a target
     if after_demonym and any(w in {"for", "behalf", "by"} for w in m.before[-3:]):
         return False  # "APT42, which works for the Iranian government": its sponsor
     theirs = m.after[:1] and m.after[0] in _THEIR_ASSETS  # "telecommunications networks"
@@ -232,3 +238,19 @@ def posed_as(m: Mention, s: Sentence) -> bool:
     if any(w in _POSING for w in before) or (before[-2:-1] == ["as"] and before[-1] in {"a", "an"}):
         return True
     return _listed_after(m, s) in _POSING
+
+
+# Between an actor and its country: an alias in brackets, then a dash or a colon.
+_ACTOR_DASH = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?[\u2014\u2013:-]\s*(?:the\s+)?$", re.I)
+
+
+def set_after_actor(m: Mention, s: Sentence) -> bool:
+    """A country set after an actor by a dash or a colon: "Emerald Sleet (THALLIUM) — North
+    Korea.", "APT42: Iranian". That says where the actor is from."""
+    for a in s.mentions:
+        if a.entry.kind == "Actor" and a.index < m.index <= a.index + a.width + 4:
+            start = s.text.find(a.text)
+            end = s.text.find(m.text, start + len(a.text)) if start >= 0 else -1
+            if end >= 0 and _ACTOR_DASH.match(s.text[start + len(a.text) : end]):
+                return True
+    return False

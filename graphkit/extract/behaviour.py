@@ -1,0 +1,119 @@
+"""Behaviour told in a verb and its object: "wrote and debugged ransomware", "find such
+experts", "slip past antivirus", "poses as an image-generation tool".
+
+The gazetteer knows fixed phrases ("malware development"); reports say the same thing in many
+word orders. Here a verb from a class and an object from a class, the verb at most four words
+before the object with no word in between that turns the verb elsewhere ("wrote reports on
+malware" is no malware development), name the techniques of the class.
+
+Examples
+--------
+>>> [ids for _, _, ids in behaviours("it had claude write and debug ransomware".split())]
+[('T1587.001', 'llm-aided-development')]
+>>> behaviours("analysts wrote reports about ransomware".split())
+[]
+"""
+
+from __future__ import annotations
+
+__all__ = ["behaviours"]
+
+
+def _forms(*verbs: str) -> frozenset[str]:
+    """Each verb as written and with -s, -ed and -ing ("map" gives "mapped", "mapping")."""
+    out: set[str] = set()
+    for verb in verbs:
+        stem = verb[:-1] if verb.endswith("e") else verb
+        double = stem + stem[-1] if verb in _DOUBLED else stem
+        out |= {verb, verb + ("es" if verb.endswith("s") else "s"), double + "ed", double + "ing"}
+        if verb.endswith("y"):
+            out |= {verb[:-1] + "ies", verb[:-1] + "ied"}
+    return frozenset(out)
+
+
+_DOUBLED = {"map", "slip", "get", "debug", "scrap", "spot"}
+
+_IRREGULAR = frozenset({"wrote", "written", "built", "got", "found", "made", "ran", "stole",
+                        "stolen", "rewrote", "rewritten"})  # fmt: skip
+
+_DEVELOP = _forms("write", "build", "develop", "create", "code", "debug", "improve", "refine",
+                  "polish", "port", "rewrite", "modify", "assemble", "compile", "make",
+                  "troubleshoot", "fix") | _IRREGULAR  # fmt: skip
+
+_MALWARE = frozenset({"malware", "ransomware", "trojan", "trojans", "rat", "rats", "stealer",
+                      "stealers", "infostealer", "infostealers", "backdoor", "backdoors",
+                      "implant", "implants", "loader", "loaders", "dropper", "droppers",
+                      "keylogger", "keyloggers", "rootkit", "rootkits", "wiper", "wipers",
+                      "spyware"})  # fmt: skip
+
+_TOOLING = frozenset({"tooling", "toolkit", "toolkits", "exploits"})
+
+_BYPASS = _forms("slip", "get", "sneak", "bypass", "evade", "avoid", "disable", "circumvent",
+                 "defeat", "kill", "tamper", "blind", "switch", "turn") | {"got"}  # fmt: skip
+
+_DEFENCES = frozenset({"antivirus", "anti-virus", "av", "edr", "defender", "defences",
+                       "defenses", "amsi"})  # fmt: skip
+
+_MAP = _forms("map", "enumerate", "survey", "profile", "fingerprint")
+
+_NETWORKS = frozenset({"networks", "hosts", "infrastructure", "systems"})
+
+_FIND = _forms("find", "identify", "locate", "spot", "profile") | {"found"}
+
+_PEOPLE = frozenset({"experts", "employees", "staff", "victims", "officials", "researchers",
+                     "journalists", "targets", "dissidents", "activists"})  # fmt: skip
+
+_POSE = frozenset({"poses", "posed", "pose", "posing", "disguised", "disguises", "masquerades",
+                   "masquerading", "masqueraded", "pretends", "pretending"})  # fmt: skip
+
+_SOFTWARE = frozenset({"tool", "app", "application", "program", "software", "installer",
+                       "update", "utility", "plugin", "extension", "game", "document",
+                       "invoice", "pdf"})  # fmt: skip
+
+_GUESS = _forms("guess", "spray", "crack", "try") | {"brute-force"}
+
+_PASSWORDS = frozenset({"passwords", "password", "passphrases", "pins"})
+
+# (verbs, objects, how many words the verb may stand before its object, techniques)
+_CLASSES: tuple[tuple[frozenset[str], frozenset[str], int, tuple[str, ...]], ...] = (
+    (_DEVELOP, _MALWARE, 4, ("T1587.001", "llm-aided-development")),
+    (_DEVELOP, _TOOLING, 4, ("llm-aided-development",)),
+    (_BYPASS, _DEFENCES, 4, ("T1562.001", "llm-directed-security-feature-bypass")),
+    (_MAP, _NETWORKS, 3, ("llm-informed-reconnaissance",)),
+    (_FIND, _PEOPLE, 3, ("llm-informed-reconnaissance",)),
+    (_POSE, _SOFTWARE, 6, ("T1036",)),  # "poses as an image-generation tool"
+    (_GUESS, _PASSWORDS, 3, ("T1110",)),
+)
+
+_OBJECTS = frozenset().union(*(objects for _, objects, _, _ in _CLASSES))
+
+# Words between a verb and its object that turn the verb elsewhere: "wrote reports on malware",
+# "found that the malware", "posed as a journalist with a tool".
+_TURNS = frozenset({"about", "on", "reports", "report", "articles", "posts", "that", "which",
+                    "who", "with", "by", "against", "for", "from", "to", "news", "how", "why",
+                    "whether", "what", "asked"})  # fmt: skip
+
+# After the object, words that make it something else: "a software company", "game developers".
+_OWNERS = frozenset({"company", "companies", "firm", "firms", "developer", "developers",
+                     "vendor", "vendors", "engineers", "industry", "sector", "studio",
+                     "studios", "makers"})  # fmt: skip
+
+
+def behaviours(words: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
+    """(verb position, words from the verb to the object, technique ids) in lower-case words."""
+    if _OBJECTS.isdisjoint(words):
+        return []  # most sentences: no object word at all
+    out = []
+    for j, word in enumerate(words):
+        if word not in _OBJECTS or (j + 1 < len(words) and words[j + 1] in _OWNERS):
+            continue
+        for verbs, objects, reach, ids in _CLASSES:
+            if word not in objects:
+                continue
+            for i in range(j - 1, max(-1, j - reach - 1), -1):
+                if words[i] in _TURNS:
+                    break
+                if words[i] in verbs:
+                    out.append((i, j - i + 1, ids))
+                    break
+    return out
