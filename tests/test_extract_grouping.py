@@ -385,3 +385,14 @@ def test_sector_words_that_say_who_or_what_is_criticised_are_no_targets() -> Non
     ).campaigns[0]
     assert {s.id for s in c.targets.sectors} == {"civil-society", "emergency-services"}
     assert not c.targets.countries
+
+
+def test_the_same_unnamed_actor_in_two_sections_is_one_operation() -> None:
+    f = draft(
+        "# Digest\n\n## What we saw in March\n\nCyberAv3ngers, an IRGC-affiliated group, wrote "
+        "Modbus scripts.\n\nA Chinese threat actor scanned networks.\n\n"
+        "## What we saw in April\n\nCyberAv3ngers, the same group, researched default "
+        "passwords.\n\nA Chinese threat actor wrote phishing emails.\n"
+    )
+    names = [c.name for c in f.campaigns]
+    assert len(names) == len(set(names)) == 2

@@ -241,6 +241,13 @@ def _section_who(heading: Sentence) -> Sentence | None:
     return Sentence(heading.text, places, heading.hedged, heading.negated, heading.words, "who")
 
 
+def _unnamed_key(group: Group) -> str | None:
+    """What a group no name is given to is about: its first actor, or the unnamed one."""
+    if group.actors:
+        return "@" + next(iter(group.actors))
+    return "@" + slugify(group.subject) if group.subject else None
+
+
 def _who_only(s: Sentence) -> Sentence:
     """A heading or a question keeps what it says of who (countries, actors, languages,
     platforms): "Phish and Scripts" names an operation, it says nothing of scripts."""
@@ -483,8 +490,8 @@ def _extract(
     # The one AI platform an introduction names ("All five used ChatGPT") is every operation's.
     said = {m.entry.name: s for s in loose for m in s.mentions if m.entry.kind == "Platform"}
     overall = next(iter(said.items())) if len(said) == 1 else None
-    for group in groups:  # sections with one name are one operation
-        key = slugify(group.name or "") or f"#{len(merged)}"
+    for group in groups:  # sections with one name, or about one unnamed actor, are one
+        key = slugify(group.name or "") or _unnamed_key(group) or f"#{len(merged)}"
         if key in merged:
             merged[key].sentences.extend(group.sentences)
             for aid, value in group.actors.items():
@@ -494,6 +501,11 @@ def _extract(
     campaigns = [
         b for g in merged.values() if (b := _facts(g, platform, overall)) and slugify(b["name"])
     ]
+    seen: dict[str, int] = {}
+    for b in campaigns:  # names that differ only in case or punctuation share an id
+        n = seen[slugify(b["name"])] = seen.get(slugify(b["name"]), 0) + 1
+        if n > 1:
+            b["name"] = f"{b['name']} ({n})"
     if not campaigns:
         raise InputError("found no operation or actor to draft findings for", path=path)
     if len(campaigns) > MANY:
