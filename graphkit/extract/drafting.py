@@ -44,7 +44,7 @@ from graphkit.extract.layout import (
     operation_name,
     sections,
 )
-from graphkit.extract.names import NAMING_WORDS, actor_names, paragraph_name, subject_of
+from graphkit.extract.names import actor_names, paragraph_name, subject_of
 from graphkit.extract.reading import Mention, Sentence, read_sentence, slugify, split_sentences
 from graphkit.extract.roles import (
     country_role,
@@ -161,10 +161,9 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
         if len(sentences) > 1 and sentences[0].text.endswith("?"):
             _who_only(sentences[0]).field = "who"  # "What about North Korea?": who, in the answer
             body = sentences[1:]
-        naming = bool(NAMING_WORDS.search(paragraph))  # one look at the paragraph, not each
-        named = bold or paragraph_name(body, labels=seen and not fields, naming=naming)
+        named = bold or paragraph_name(body, labels=seen and not fields)
         seen = True
-        actors = {k: v for s in sentences for k, v in actor_names(s, found, naming).items()}
+        actors = {k: v for s in sentences for k, v in actor_names(s, found).items()}
         subject = None
         if not (named or actors) and body and not (current and current.from_heading):
             subject = subject_of(body[0], None if item or current is None else current.sentences)

@@ -278,6 +278,8 @@ PLATFORM_WORDS: dict[str, str] = {
 }  # fmt: skip
 
 # Each shape's first letter leads, so the regex engine skips to those letters quickly.
+_DIGIT = re.compile(r"\d")
+
 _ACTOR_PATTERN = re.compile(
     r"[ADFGSTU](?<=\b[ADFGSTU])(?:(?<=A)PT ?\d{1,3}|(?<=S)TORM-\d{3,4}|(?<=U)NC\d{3,5}|"
     r"(?<=T)A\d{3,4}|(?<=U)TA\d{4}|(?<=G)TG-\d{4}|(?<=D)EV-\d{4}|(?<=U)NK_[A-Z][A-Za-z]+|"
@@ -368,13 +370,20 @@ def single_words() -> frozenset[str]:
 
 
 @cache
-def word_pairs() -> frozenset[tuple[str, str]]:
-    """The first two words of every key of two words or more."""
-    return frozenset(tuple(k.split()[:2]) for k in gazetteer() if " " in k)  # type: ignore[misc]
+def word_pairs() -> dict[str, frozenset[str]]:
+    """First word of every key of two words or more → the second words of those keys."""
+    seconds: dict[str, set[str]] = {}
+    for k in gazetteer():
+        words = k.split()
+        if len(words) > 1:
+            seconds.setdefault(words[0], set()).add(words[1])
+    return {w: frozenset(s) for w, s in seconds.items()}
 
 
 def actor_codes(text: str) -> list[tuple[int, int, str]]:
     """Tracking names of the usual shapes (STORM-0817, UNC1069, APT42, GTG-2002, ...)."""
+    if not _DIGIT.search(text) and "UNK_" not in text:
+        return []  # every shape but UNK_ has a digit: most paragraphs have none
     return [
         (m.start(), m.end(), m.group(0).replace("APT ", "APT"))
         for m in _ACTOR_PATTERN.finditer(text)

@@ -15,7 +15,7 @@ from graphkit.extract.gazetteer import TOKEN, Entry
 from graphkit.extract.layout import GENERIC_HEADINGS, is_topic
 from graphkit.extract.reading import Mention, Sentence, slugify
 
-__all__ = ["NAMING_WORDS", "NOT_NAMES", "actor_names", "paragraph_name", "subject_of"]
+__all__ = ["NOT_NAMES", "actor_names", "paragraph_name", "subject_of"]
 
 _NAMING = re.compile(
     r"\b(?:dubbed|named|call(?:ed|s)?|nicknamed|codenamed|tracked as|track as|we call|known as|"
@@ -23,6 +23,12 @@ _NAMING = re.compile(
     r"activity|cluster)\s+)?[\"\u201c'\u2018]?((?:Operation\s+)?[A-Z][\w\u2019'\u2014\u2013-]*(?:\s+(?:[A-Z0-9][\w\u2019'\u2014\u2013-]*"
     r"|and|of|the))*)"
 )
+
+# The words _NAMING starts with, and those _CALLED_ACTOR needs: a set look-up skips the regex.
+_NAMING_TOKENS = frozenset({"dubbed", "named", "call", "called", "calls", "nicknamed",
+                            "codenamed", "tracked", "track", "known", "refer", "referred",
+                            "designated"})  # fmt: skip
+_CALLED_TOKENS = frozenset({"called", "named", "dubbed"})
 
 _NAME_WORD = r"[A-Z][\w\u2019'\u2014\u2013-]*"
 
@@ -50,11 +56,11 @@ _KIND = r"(?:operation|network|campaign|scheme)"
 _OPERATION_APPOSITION = re.compile(
     rf"\b({_NAME}), (?:an?|another) (?:[\w-]+ ){{0,3}}{_KIND}\b|\b{_KIND}, ({_NAME}),"
 )
+_KINDS = frozenset({"operation", "network", "campaign", "scheme"})  # words _KIND needs
 _RUN_BY = re.compile(rf"^({_NAME}) (?:was|is) (?:run|operated|created|built) (?:by|from)\b")
 _ACRONYM = re.compile(
     r"\b[A-Z][\w-]*\s+(?:(?:of|for|and|the)\s+|[A-Z][\w-]*\s+){1,6}\(([A-Z]{2,8})\)"
 )
-NAMING_WORDS = re.compile(r"named|call|dubbed|track|known|refer|designated")
 
 _NEW_ACTOR = re.compile(
     r"^(?:The (?:actor|group|adversary) (?:we track as |tracked as )?)?"
@@ -67,11 +73,8 @@ _AFFILIATION = re.compile(r"\b(affiliated|sponsored|backed|linked|tied) (with|to
 _ACTOR_WORDS = re.compile(r"\b(actor|adversary|group|cluster|APT|threat|hackers?)\b", re.I)
 
 
-def actor_names(sentence: Sentence, found: dict[str, str], naming: bool = True) -> dict[str, str]:
-    """Actors a sentence names: known ones, and new names the text introduces as actors.
-
-    ``naming``: whether the paragraph has a naming word ("called", "dubbed") at all.
-    """
+def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
+    """Actors a sentence names: known ones, and new names the text introduces as actors."""
     names = {m.entry.id: m.entry.name for m in sentence.mentions if m.entry.kind == "Actor"}
     text = sentence.text
     new: list[tuple[int, str]] = []
@@ -82,7 +85,7 @@ def actor_names(sentence: Sentence, found: dict[str, str], naming: bool = True) 
         or any(x.entry.kind == "Sponsor" for x in sentence.mentions)
     ):  # "CyberAv3ngers is affiliated with the IRGC"
         new.append((0, m.group(1)))
-    if naming and NAMING_WORDS.search(text):  # "a commercial company in Israel called STOIC"
+    if not _CALLED_TOKENS.isdisjoint(sentence.words):  # "a company called STOIC"
         new += [(c.start(1), c.group(1)) for c in _CALLED_ACTOR.finditer(text)]
     if (", a " in text or ", an " in text) and not _APPOSITIVE_NOUNS.isdisjoint(sentence.words):
         new += [(a.start(), a.group(1)) for a in _APPOSITIVE.finditer(text)]
@@ -155,12 +158,12 @@ def subject_of(first: Sentence, seen: list[Sentence] | None) -> str | None:
     return phrase[0].upper() + phrase[1:]
 
 
-def paragraph_name(
-    sentences: list[Sentence], labels: bool = True, naming: bool = True
-) -> str | None:
+def paragraph_name(sentences: list[Sentence], labels: bool = True) -> str | None:
     """The operation a paragraph introduces: "an operation we dubbed X", or "X, a ... network"."""
     candidates: list[tuple[int, str]] = []
-    for s in sentences if naming else ():
+    for s in sentences:
+        if _NAMING_TOKENS.isdisjoint(s.words):
+            continue  # no word _NAMING starts with: most sentences
         for m in _NAMING.finditer(s.text):
             lead = s.text[max(0, m.start() - 40) : m.start()].lower()
             rank = 0 if re.search(r"operation|network|campaign|activity|scheme", lead) else 1
@@ -177,7 +180,8 @@ def paragraph_name(
         name = head.rstrip(".")  # a run-in head: "Korean-language operators. A cluster ..."
         if not (is_topic(name) or NOT_NAMES.match(name) or GENERIC_HEADINGS.match(name)):
             candidates.append((0, name))
-    for called in _OPERATION_APPOSITION.finditer(head):  # "Peer Review, a Chinese operation"
+    kinds = () if _KINDS.isdisjoint(sentences[0].words) else _OPERATION_APPOSITION.finditer(head)
+    for called in kinds:  # "Peer Review, a Chinese operation"
         name = called.group(1) or called.group(2)
         if not NOT_NAMES.match(name):
             candidates.append((0, name))

@@ -55,6 +55,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"\u201d')\]]*(?= [\"\u201c(\[]?[A-Z0-9])")
 
 # Model names written with their version glued on: the version goes, the name is looked up.
 _MODEL_STEMS = "qwen|llama|gpt|gemini|claude|mistral|deepseek|grok"
+_DIGIT = re.compile(r"\d")
 _GLUED_STEM = re.compile(rf"(?:{_MODEL_STEMS})\d")
 _GLUED_VERSION = re.compile(rf"(?<!\S)({_MODEL_STEMS})\d\S*")
 
@@ -96,7 +97,7 @@ def read_sentence(text: str, codes: bool = True) -> Sentence:
     originals = TOKEN.findall(text)
     # Tokens hold no spaces: one join, lower and split is the lower case of every token.
     joined = " ".join(originals).lower().replace("\u2019", "'")
-    if _GLUED_STEM.search(joined):
+    if _DIGIT.search(joined) and _GLUED_STEM.search(joined):
         joined = _GLUED_VERSION.sub(r"\1", joined)  # "Qwen2.5" is Qwen, "GPT4o" is GPT
     lowers = joined.split(" ") if originals else []
     hedged = not _HEDGE_WORDS.isdisjoint(lowers) and bool(HEDGES.search(text))
@@ -115,7 +116,8 @@ def _mentions(text: str, originals: list[str], lowers: list[str], codes: bool) -
         if i < done:
             continue
         word = lowers[i]
-        if i + 1 < count and (word, lowers[i + 1]) in pairs:
+        seconds = pairs.get(word)
+        if seconds and i + 1 < count and lowers[i + 1] in seconds:
             lengths = starts[word]
         elif word in singles:
             lengths = (1,)
