@@ -234,6 +234,8 @@ def _inside_a_name(m: Mention, s: Sentence) -> bool:
 def posed_as(m: Mention, s: Sentence) -> bool:
     """What an actor poses as: "posed as a university student", "impersonated think tanks",
     "posed as European and Turkish journalists", "impersonates X and NGOs"."""
+    if _POSING.isdisjoint(s.words) and "as" not in s.words:
+        return False  # no posing word and no "as a": most sentences
     before = m.before
     if any(w in _POSING for w in before) or (before[-2:-1] == ["as"] and before[-1] in {"a", "an"}):
         return True
