@@ -62,6 +62,19 @@ _COPYRIGHT = re.compile(  # "(c) 2025 Owner" or "Owner (c) 2015-2025"
 )
 
 
+def _marked_footer(tag: Any) -> bool:
+    marks = " ".join([tag.get("id") or "", *(tag.get("class") or [])])
+    return "footer" in marks.lower()
+
+
+def _marked_boilerplate(tag: Any) -> bool:
+    """A block whose id or class names it a menu, a sidebar, a footer or the like."""
+    if tag.name in ("html", "body", "main", "article"):
+        return False
+    marks = " ".join([tag.get("id") or "", *(tag.get("class") or [])])
+    return bool(marks.strip()) and bool(_BOILERPLATE.search(marks))
+
+
 def _site(soup: Any) -> str | None:
     """Who published the page: its site name, or the owner its footer's copyright names."""
     meta = soup.find("meta", attrs={"property": "og:site_name"}) or soup.find(
@@ -69,7 +82,7 @@ def _site(soup: Any) -> str | None:
     )
     if meta and str(meta.get("content", "")).strip():
         return str(meta["content"]).strip()[:100]
-    for footer in soup.find_all("footer"):
+    for footer in soup.find_all(lambda t: t.name == "footer" or _marked_footer(t)):
         m = _COPYRIGHT.search(footer.get_text(" ", strip=True))
         if m:
             return m.group(1) or m.group(2)
@@ -108,6 +121,89 @@ def _definition_list(dl: Any) -> str:
     return "- " + "; ".join(fields) if fields else ""
 
 
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+# Inline elements: their text runs on with the text around them.
+_INLINE = frozenset({"a", "abbr", "b", "bdi", "cite", "code", "data", "em", "font", "i", "kbd",
+                     "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time",
+                     "u", "var", "wbr", "img"})  # fmt: skip
+
+# Boilerplate a page marks by id or class rather than by tag: menus, sidebars, share buttons.
+_BOILERPLATE = re.compile(
+    r"(?:^|[-_ ])(?:nav|navbar|navigation|menu|sidebar|footer|breadcrumbs?|cookies?|share|"
+    r"sharing|social|related|comments?|advert|ads|banner|subscribe|newsletter|skip)(?:[-_ ]|$)",
+    re.I,
+)
+
+# A container whose class says it is a title or heading ("post-title", "subhead").
+_TITLE_CLASS = re.compile(r"(?:^|[-_ ])(?:title|heading|headline|subhead|subheading)(?:[-_ ]|$)")
+
+
+def _clean(text: str) -> str:
+    return _SPACED_STOP.sub(r"\1", re.sub(r"\s+", " ", text)).strip()
+
+
+def _walk(el: Any, parts: list[str]) -> None:
+    """The text under ``el`` in document order: headings, blocks, tables, lists of terms, and
+    loose text (in <div>s, split at blank <br> lines) as paragraphs of their own."""
+    from bs4 import NavigableString, Tag
+
+    run: list[str] = []  # loose text and inline elements, "\n" for each <br>
+    bold: list[str] = []  # the run's bold pieces: a run that is one bold piece is a heading
+
+    def flush() -> None:
+        titled = bool(_TITLE_CLASS.search(" ".join(el.get("class") or [])))
+        for piece in re.split(r"\n\s*\n", "".join(run)):
+            text = _clean(piece)
+            if not text:
+                continue
+            short = len(text) <= 80 and not text.endswith((".", ",", ";"))
+            if short and (titled or [_clean(b) for b in bold] == [text]):
+                parts.append("### " + text)  # a bold line, or a "subhead" div, heads a section
+            else:
+                parts.append(text)
+        run.clear()
+        bold.clear()
+
+    for child in el.children:
+        if isinstance(child, NavigableString):
+            if type(child) is NavigableString:  # not a comment, doctype or CDATA
+                run.append(str(child))
+            continue
+        if not isinstance(child, Tag):
+            continue
+        name = child.name
+        if name == "br":
+            run.append("\n")
+        elif name in _INLINE:
+            text = child.get_text(" ")
+            run.append(text)
+            if name in ("b", "strong") and text.strip():
+                bold.append(text)
+        elif name in _HEADINGS:
+            flush()
+            text = _clean(child.get_text(" ", strip=True))
+            if text:
+                parts.append("#" * min(int(name[1]), 4) + " " + text)
+        elif name == "table":
+            flush()
+            parts.extend(_table_rows(child))
+        elif name == "dl":
+            flush()
+            item = _definition_list(child)  # one item: the terms name its fields
+            if item:
+                parts.append(item)
+        elif name in _BLOCKS:
+            flush()
+            text = _clean(child.get_text(" ", strip=True))
+            if text:
+                parts.append("- " + text if name == "li" else text)  # a list item stays one
+        else:  # a container (div, section, ul, ...): its own text, in order
+            flush()
+            _walk(child, parts)
+    flush()
+
+
 def html_text(html: str) -> str:
     """The main text of an HTML page, paragraphs separated by blank lines."""
     from bs4 import BeautifulSoup
@@ -116,29 +212,18 @@ def html_text(html: str) -> str:
     dateline = " \u00b7 ".join(x for x in (_site(soup), _dateline(soup)) if x)
     for tag in soup(list(_DROP)):
         tag.decompose()
+    for tag in soup.find_all(_marked_boilerplate):
+        if not tag.decomposed:
+            tag.decompose()
     root = soup.find("main") or soup.find("article") or soup.body or soup
     parts: list[str] = []
     title = soup.find("title")
     if title and title.get_text(strip=True) and not root.find("h1"):
         parts.append("# " + title.get_text(" ", strip=True))
-    for el in root.find_all(["h1", "h2", "h3", "h4", "table", "dl", *_BLOCKS]):
-        if el.name == "table":
-            parts += _table_rows(el)
-            continue
-        if el.name == "dl" and not el.find_parent(["table", "dl"]):
-            parts.append(_definition_list(el))  # one item: the terms name its fields
-            continue
-        if el.find_parent(_BLOCKS) or el.find_parent(["table", "dl"]):
-            continue  # inside a block (or a table or list of terms) already taken whole
-        text = _SPACED_STOP.sub(r"\1", re.sub(r"\s+", " ", el.get_text(" ", strip=True))).strip()
-        if not text:
-            continue
-        if el.name in ("h1", "h2", "h3", "h4"):
-            parts.append("#" * int(el.name[1]) + " " + text)
-        elif el.name == "li":
-            parts.append("- " + text)  # a list item stays one
-        else:
-            parts.append(text)
+    _walk(root, parts)
+    if parts and parts[0].startswith("# "):  # the title again, in a "post-title" block
+        page_title = parts[0][2:]
+        parts[1:] = [p for p in parts[1:] if not (p[:4] == "### " and page_title.startswith(p[4:]))]
     if dateline and dateline not in root.get_text(" ", strip=True):
         # The byline a page header carried (the report's date), under the title.
         parts.insert(1 if parts and parts[0].startswith("# ") else 0, dateline)

@@ -396,3 +396,52 @@ def test_the_same_unnamed_actor_in_two_sections_is_one_operation() -> None:
     )
     names = [c.name for c in f.campaigns]
     assert len(names) == len(set(names)) == 2
+
+
+def test_html_built_of_divs_and_line_breaks_keeps_its_text_and_sections() -> None:
+    text = html_text(
+        "<html><head><title>Misuse notes</title></head><body>"
+        '<div id="menu"><a href="/">Blog</a> | <a href="/s">Search</a></div>'
+        '<div class="post"><div class="post-title">Misuse notes</div><div class="body">'
+        "Actors tried the model this year.<br><br><div><b>Iran</b></div>"
+        "APT42 crafted <i>phishing</i> campaigns against defence experts.<br><br>"
+        '<div class="subhead">North Korea</div>APT43 researched cryptocurrency firms.'
+        '</div></div><div id="footer">Copyright 2025 Example Org</div></body></html>'
+    )
+    assert "Blog" not in text and "Copyright" not in text
+    assert "### Iran\n\nAPT42 crafted phishing campaigns" in text
+    assert text.count("Misuse notes") == 1  # the post title is the page title again
+    groups = {a.name: c for c in draft(text).campaigns for a in c.all_actors}
+    assert country(groups["APT42"]) == "IR" and country(groups["Kimsuky"]) == "KP"  # APT43
+
+
+def test_items_that_head_what_follows_are_headings_and_lists_stay_lists() -> None:
+    f = draft(
+        "Advisory\n\nThe items below matter.\n\n"
+        "1. Loud Choir\n\n   Probably Chinese in origin. It wrote posts in Swahili.\n\n"
+        "2. Quiet Forge\n\n   Also traced to Iran. Its targets:\n\n   - Israel\n   - Jordan\n\n"
+        "- **Red Lantern**\n  - Who: a cluster whose operators write in Russian\n"
+        "  - What they asked for: a way around User Account Control\n"
+    )
+    ops = by_name(f)
+    assert set(ops) == {"Loud Choir", "Quiet Forge", "Red Lantern"}
+    assert country(ops["Loud Choir"]) == "CN" and [x.id for x in ops["Loud Choir"].languages] == [
+        "sw"
+    ]
+    assert country(ops["Quiet Forge"]) == "IR"
+    assert {x.id for x in ops["Quiet Forge"].targets.countries} == {"IL", "JO"}
+    assert [x.id for x in ops["Red Lantern"].languages] == ["ru"]
+    assert "T1548.002" in {t.id for t in ops["Red Lantern"].techniques}
+
+
+def test_a_heading_that_names_actors_gives_them_its_names() -> None:
+    f = draft(
+        "# Notes\n\n## Vixen Panda and Keyhole Panda\n\nTwo Chinese state groups, also known "
+        "as APT15 and APT5, researched US-based IT service providers.\n\n## Phish and Scripts\n\n"
+        "A China-linked group that others track as UNK_DROPPITCH and UTA0388 sent phishing.\n"
+    )
+    actors = {a.name: a for c in f.campaigns for a in c.all_actors}
+    assert "Vixen Panda" in actors["Ke3chang"].aliases and "Keyhole Panda" in actors["APT5"].aliases
+    assert actors["UNK_DROPPITCH"].aliases == ["UTA0388"] and "UTA0388" not in actors
+    panda = by_name(f)["Vixen Panda and Keyhole Panda"]
+    assert {s.id for s in panda.targets.sectors} == {"technology"}

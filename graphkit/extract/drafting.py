@@ -126,6 +126,7 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
                 current = Group(name, from_heading=True) if name else None
                 if current:  # "Cyber: Iranian actors": who, not what ("Phish and Scripts")
                     current.heading = said
+                    _add_actors(current, said)  # "Vixen Panda and Keyhole Panda": the actors
                     if section_who:  # "The Russian pair": who, even without an actor noun
                         said.mentions = [
                             m
@@ -256,6 +257,12 @@ def _who_only(s: Sentence) -> Sentence:
 
 _FIELD_COUNTRY_ROLE = {"who": "attribution", "actor": "attribution", "target": "target"}
 
+# A group name that already says who ("Korean-language operators"): no " operators" after it.
+_WHO_WORD = re.compile(
+    r"\b(?:operators?|actors?|groups?|developers?|hackers|criminals?|workers|clusters?|"
+    r"networks?|accounts|scammers)$"
+)
+
 _WHO_FIELDS = ("who", "actor")  # "Attribution: a unit of military intelligence": no sector
 
 
@@ -265,7 +272,10 @@ def _add_actors(group: Group, s: Sentence) -> None:
     mentioned = [x for x in s.mentions if x.entry.kind == "Actor"]
     for m in sorted(mentioned, key=lambda x: x.index) if len(mentioned) > 1 else mentioned:
         joined = previous is not None and re.search(
-            rf"{re.escape(previous.text)}\W+(?:or|aka|also known as|/)\W+{re.escape(m.text)}",
+            rf"{re.escape(previous.text)}\W+(?:or|aka|also known as|/)\W+{re.escape(m.text)}|"
+            # "other researchers track as UNK_DROPPITCH and UTA0388": two names of one actor
+            rf"\b(?:track|tracked|known|refer to it) as\W+{re.escape(previous.text)}\W+and\W+"
+            rf"{re.escape(m.text)}",
             s.text,
         )
         if joined and previous is not None and previous.entry.id in group.actors:
@@ -363,7 +373,7 @@ def _facts(
         first = group.sentences[0] if group.sentences else None
         actors.append(
             {
-                "name": f"{group.name} operators",
+                "name": group.name if _WHO_WORD.search(group.name) else f"{group.name} operators",
                 "evidence": _clip(first.text if first else group.name),
                 "confidence": 60,
             }

@@ -59,6 +59,8 @@ LANGUAGES: dict[str, str] = {
     "indonesian": "id", "thai": "th", "malay": "ms", "dutch": "nl", "romanian": "ro",
     "bengali": "bn", "azerbaijani": "az", "kazakh": "kk", "uzbek": "uz", "greek": "el",
     "swedish": "sv", "czech": "cs", "serbian": "sr", "burmese": "my", "khmer": "km",
+    "pashto": "ps", "punjabi": "pa", "sinhalese": "si", "uyghur": "ug", "kyrgyz": "ky",
+    "dari": "fa",
 }  # fmt: skip
 
 # Country words that are ordinary English words, or pronouns, unless capitalised.
@@ -195,6 +197,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "threatened to expose": ("T1657",), "threatened to publish": ("T1657",),
     "threatened to leak": ("T1657",),
     "port malware": ("T1587.001", "llm-aided-development"),
+    "user account control": ("T1548.002", "llm-directed-security-feature-bypass"),
+    "profile pictures": ("T1585.001", "llm-supported-social-engineering"),
     "startup folder": ("T1547.001",), "run keys": ("T1547.001",), "run key": ("T1547.001",),
     "autostart": ("T1547",), "scheduled tasks": ("T1053.005",),
     "system details": ("T1082",), "host details": ("T1082",), "system info": ("T1082",),
@@ -308,7 +312,7 @@ def gazetteer() -> dict[str, list[Entry]]:
         add(word, Entry(kind, code, word, proper=word in _PROPER_COUNTRY or adjective))
     for city, code in CITIES.items():  # "a marketing firm in Tel Aviv": where it is
         add(city, Entry("Country", code, city, proper=True))
-    for word, code in LANGUAGES.items():
+    for word, code in {**_iso_languages(), **LANGUAGES}.items():
         add(word, Entry("Language", code, word, proper=True))
     for s in SECTORS.values():
         for word in (s.id.replace("-", " "), s.name, *s.synonyms):
@@ -341,6 +345,28 @@ def gazetteer() -> dict[str, list[Entry]]:
             if len(name) >= 4 or any(c.isdigit() for c in name):
                 add(name, Entry("Actor", actor.id, actor.name, proper=True))
     return g
+
+
+def _iso_languages() -> dict[str, str]:
+    """The ISO 639-1 languages by name ("Swahili", "Pashto", "Sinhalese"), as pycountry has
+    them; :data:`LANGUAGES` adds the names reports use that ISO does not ("Farsi", "Taglish")."""
+    out: dict[str, str] = {}
+    for lang in pycountry.languages:
+        code = getattr(lang, "alpha_2", None)
+        if not code:
+            continue
+        for name in re.sub(r"\s*\([^)]*\)", "", lang.name).split(";"):
+            name = name.strip().lower()
+            if name and len(name.split()) == 1 and name not in _NOT_LANGUAGE_NAMES:
+                out[name] = code
+    return out
+
+
+# ISO 639-1 names that are also ordinary words or names of something else.
+_NOT_LANGUAGE_NAMES = {"ido", "ewe", "sango", "tonga", "interlingua", "interlingue", "volapük",
+                       "esperanto", "herero", "lingala", "venda", "swati", "twi", "chuang",
+                       "ndonga", "kongo", "komi", "luba", "limburgan", "limburger",
+                       "nauru", "afar", "cree", "manx"}  # fmt: skip
 
 
 @cache

@@ -61,10 +61,40 @@ def _pipe_table(block: str) -> list[str] | None:
     ]
 
 
+_ITEM = re.compile(r"^([ \t]{0,6})(?:[-*\u2022\u2013]|\d{1,2}[.)])[ \t]+(.+?)[ \t]*$", re.M)
+
+
+def _titled_items(text: str) -> str:
+    """List items that head what follows become headings: "1. Sneer Review" over an indented
+    paragraph, "- **Phish and Scripts**" over its own indented items. An item among items like
+    it ("- Taiwan", "- Japan") stays an item."""
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        item = _ITEM.match(line)
+        if not item:
+            continue
+        title = item.group(2).replace("**", "").replace("__", "").strip().rstrip(":")
+        if len(title.split()) > 8 or not title or title[-1] in ".,;!?" or ": " in title:
+            continue
+        rest = lines[n + 1 : n + 3]
+        indent = len(item.group(1))
+        if rest and rest[0].strip():  # the next line: an item nested deeper
+            nested = _ITEM.match(rest[0])
+            heads = bool(nested) and len(nested.group(1)) > indent  # type: ignore[union-attr]
+        else:  # a blank line, then a paragraph that is no item
+            heads = len(rest) == 2 and bool(rest[1].strip()) and not _ITEM.match(rest[1])
+        if heads:
+            lines[n] = "### " + title
+    return "\n".join(lines)
+
+
 def sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
     """(heading or None, paragraph, is a list item) triples; a heading starts a section."""
     heading: str | None = None
-    for block in _BLANK_LINE.split(text.replace("\r\n", "\n")):
+    text = text.replace("\r\n", "\n")
+    if _ITEM.search(text):
+        text = _titled_items(text)
+    for block in _BLANK_LINE.split(text):
         rest: list[str] = []
         item = False
         rows = _pipe_table(block)
@@ -199,7 +229,9 @@ FIELD_ROLES = {
     "impact": "text", "summary": "text", "details": "text", "disruption": "text",
     "seen against": "target", "observed against": "target", "used against": "target",
     "targeting": "target", "how it works": "text", "stage": "text", "status": "text",
-    "capabilities": "text",
+    "capabilities": "text", "who": "who", "who they are": "who", "what they asked for": "text",
+    "what they did": "text", "what it did": "text", "what they used": "text", "note": "text",
+    "notes": "text", "asked for": "text", "used for": "text",
 }  # fmt: skip
 
 _FIELD = re.compile(r"^\s*([A-Za-z][A-Za-z ]{1,24}?)\s?:\s*")

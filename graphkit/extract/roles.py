@@ -21,6 +21,7 @@ _ATTR_AFTER = {"based", "linked", "nexus", "backed", "sponsored", "affiliated", 
                "origin", "state", "government", "operated", "run"}  # fmt: skip
 
 _ATTR_BEFORE = {"from", "origin", "originated", "originating", "tied", "attributed", "linked",
+                "traced",
                 "operating", "located", "based", "run", "by", "affiliated", "associated",
                 "aligned", "connected", "backed", "sponsored"}  # fmt: skip
 
@@ -108,8 +109,8 @@ def sector_words() -> frozenset[str]:
 
 def country_role(m: Mention) -> str:
     after = m.after[:1]
-    if after and after[0] in _ATTR_AFTER:
-        return "attribution"
+    if (after and after[0] in _ATTR_AFTER) or m.after[:2] == ["in", "origin"]:
+        return "attribution"  # "China-based", "Chinese in origin"
     if m.entry.kind == "Demonym":
         # "an Iranian journalist" is a target, "an Iranian group" an attribution: the noun decides
         targeted = any(w in _TARGET_VERBS for w in m.before[-3:] if w not in {"a", "an"})
@@ -228,7 +229,8 @@ def _inside_a_name(m: Mention, s: Sentence) -> bool:
     if any(x.index + x.width == m.index for x in s.mentions):
         return False  # "Taiwanese Government": a country's sector
     previous = re.search(rf"(\S+)\s+{re.escape(m.text)}\b", s.text)
-    return bool(previous and previous.group(1)[:1].isupper())
+    # "US-based IT service providers": a hyphenated "-based" is no part of a name
+    return bool(previous and previous.group(1)[:1].isupper() and "-" not in previous.group(1))
 
 
 def posed_as(m: Mention, s: Sentence) -> bool:
