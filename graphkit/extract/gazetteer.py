@@ -282,12 +282,12 @@ PLATFORM_WORDS: dict[str, str] = {
 }  # fmt: skip
 
 # Each shape's first letter leads, so the regex engine skips to those letters quickly.
-_DIGIT = re.compile(r"\d")
+_DIGIT = re.compile(r"[0-9]")
 
 _ACTOR_PATTERN = re.compile(
-    r"[ADFGSTU](?<=\b[ADFGSTU])(?:(?<=A)PT ?\d{1,3}|(?<=S)TORM-\d{3,4}|(?<=U)NC\d{3,5}|"
-    r"(?<=T)A\d{3,4}|(?<=U)TA\d{4}|(?<=G)TG-\d{4}|(?<=D)EV-\d{4}|(?<=U)NK_[A-Z][A-Za-z]+|"
-    r"(?<=F)IN\d{1,2}|(?<=G)\d{4})\b"
+    r"[ADFGSTU](?<=\b[ADFGSTU])(?:(?<=A)PT ?[0-9]{1,3}|(?<=S)TORM-[0-9]{3,4}|(?<=U)NC[0-9]{3,5}|"
+    r"(?<=T)A[0-9]{3,4}|(?<=U)TA[0-9]{4}|(?<=G)TG-[0-9]{4}|(?<=D)EV-[0-9]{4}|(?<=U)NK_[A-Z][A-Za-z]+|"
+    r"(?<=F)IN[0-9]{1,2}|(?<=G)[0-9]{4})\b"
 )
 
 

@@ -37,15 +37,20 @@ _TITLE = re.compile(r"^\s{0,3}#\s")
 
 _UNDERLINE = re.compile(r"^\s{0,3}(?:-{3,}|={3,})\s*$")  # under a setext heading
 
-_BULLET = re.compile(r"^\s{0,6}(?:[-*\u2022\u2013]|\d{1,2}[.)])\s+")
+_BULLET = re.compile(r"^\s{0,6}(?:[-*\u2022\u2013]|[0-9]{1,2}[.)])\s+")
 
+
+# How a line that is more than prose starts: a heading, a bullet or a number, an underline.
+_MARKED = re.compile(r"\s{0,6}(?:[#*\u2022\u2013=-]|[0-9]{1,2}[.)]\s)")
+
+_PIPE_START = re.compile(r"\s*\|")
 
 _TABLE_RULE = re.compile(r"\|?(\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*\|?")  # |---|:--:|
 
 
 def _pipe_table(block: str) -> list[str] | None:
     """The rows of a Markdown pipe table as "Header: cell; Header: cell", or None."""
-    if not block.lstrip().startswith("|"):
+    if not _PIPE_START.match(block):
         return None  # most blocks: no table, and no need to split them into lines
     lines = [ln.strip() for ln in block.strip().splitlines()]
     if len(lines) < 3 or not all(ln.startswith("|") for ln in lines):
@@ -61,7 +66,7 @@ def _pipe_table(block: str) -> list[str] | None:
     ]
 
 
-_ITEM = re.compile(r"^([ \t]{0,6})(?:[-*\u2022\u2013]|\d{1,2}[.)])[ \t]+(.+?)[ \t]*$", re.M)
+_ITEM = re.compile(r"^([ \t]{0,6})(?:[-*\u2022\u2013]|[0-9]{1,2}[.)])[ \t]+(.+?)[ \t]*$", re.M)
 
 
 def _titled_items(text: str) -> str:
@@ -103,6 +108,9 @@ def sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
                 yield heading, row, True
             continue
         lines = block.strip().splitlines()
+        if len(lines) == 1 and not _MARKED.match(lines[0]):
+            yield heading, lines[0], False  # one line of prose: most paragraphs
+            continue
         for n, line in enumerate(lines):
             if n + 1 < len(lines) and _UNDERLINE.match(lines[n + 1]) and line.strip():
                 # A setext heading ("Case A: ..." over a line of dashes); "=" marks the title

@@ -48,6 +48,9 @@ _HEDGE_WORDS = frozenset({"likely", "probably", "possibly", "perhaps", "suspecte
                           "appears", "appeared", "may", "might", "consistent", "low", "moderate",
                           "could", "assess", "believed"})  # fmt: skip
 
+# The hedge words that match HEDGES on their own: no regex needed when one is there.
+_HEDGE_ALONE = frozenset({"likely", "probably", "possibly", "perhaps", "suspected", "might"})
+
 _NEGATION_WORDS = frozenset(["not", "didn't", "can't", "cannot", "unattributed", "no", "without"])
 
 # A sentence ends at . ! or ? (and any closing quote or bracket) before a capital or a digit.
@@ -55,9 +58,9 @@ _SENTENCE_END = re.compile(r"[.!?][\"\u201d')\]]*(?= [\"\u201c(\[]?[A-Z0-9])")
 
 # Model names written with their version glued on: the version goes, the name is looked up.
 _MODEL_STEMS = "qwen|llama|gpt|gemini|claude|mistral|deepseek|grok"
-_DIGIT = re.compile(r"\d")
-_GLUED_STEM = re.compile(rf"(?:{_MODEL_STEMS})\d")
-_GLUED_VERSION = re.compile(rf"(?<!\S)({_MODEL_STEMS})\d\S*")
+_DIGIT = re.compile(r"[0-9]")
+_GLUED_STEM = re.compile(rf"(?:{_MODEL_STEMS})[0-9]")
+_GLUED_VERSION = re.compile(rf"(?<!\S)({_MODEL_STEMS})[0-9]\S*")
 
 slugify = lru_cache(maxsize=4096)(_slugify)  # names come again and again in one text
 
@@ -100,7 +103,9 @@ def read_sentence(text: str, codes: bool = True) -> Sentence:
     if _DIGIT.search(joined) and _GLUED_STEM.search(joined):
         joined = _GLUED_VERSION.sub(r"\1", joined)  # "Qwen2.5" is Qwen, "GPT4o" is GPT
     lowers = joined.split(" ") if originals else []
-    hedged = not _HEDGE_WORDS.isdisjoint(lowers) and bool(HEDGES.search(text))
+    hedged = not _HEDGE_WORDS.isdisjoint(lowers) and (
+        not _HEDGE_ALONE.isdisjoint(lowers) or bool(HEDGES.search(text))
+    )
     negated = not _NEGATION_WORDS.isdisjoint(lowers) and bool(NEGATED.search(text))
     return Sentence(text, _mentions(text, originals, lowers, codes), hedged, negated, lowers)
 
