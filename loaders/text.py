@@ -260,6 +260,33 @@ def _page_text(page: Any) -> str:
     return "".join(out).strip()
 
 
+# A word split at a line's end ("gover-\nnment"): both halves lower case.
+_HYPHENATED = re.compile(r"([a-z])-\n([a-z])")
+
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?[0-9]{1,4}(?:\s*(?:of|/)\s*[0-9]{1,4})?$", re.I)
+
+
+def _without_running_lines(pages: list[str]) -> list[str]:
+    """The pages without page numbers and without the running header or footer: a line that
+    opens or closes more than one page, word for word."""
+    lines = [[ln for ln in page.split("\n") if ln.strip()] for page in pages]
+    edges: dict[str, int] = {}
+    for page_lines in lines:
+        for ln in {*page_lines[:2], *page_lines[-2:]}:
+            edges[ln.strip()] = edges.get(ln.strip(), 0) + 1
+    running = {ln for ln, n in edges.items() if n > 1 and len(ln) < 200}
+    out = []
+    for text, page_lines in zip(pages, lines, strict=True):
+        edge = {*page_lines[:2], *page_lines[-2:]}
+        drop = {ln for ln in edge if ln.strip() in running or _PAGE_NUMBER.match(ln.strip())}
+        if drop:
+            kept = [ln for ln in text.split("\n") if ln not in drop]
+            text = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
+        if text:
+            out.append(text)
+    return out
+
+
 def pdf_text(data: bytes, path: str = "<pdf>") -> str:
     """The text layer of a PDF, page by page, paragraphs apart."""
     from pypdf import PdfReader
@@ -270,7 +297,7 @@ def pdf_text(data: bytes, path: str = "<pdf>") -> str:
         pages = [_page_text(page) for page in reader.pages]
     except (PdfReadError, ValueError, KeyError, TypeError) as exc:
         raise InputError(f"unreadable PDF: {exc}".splitlines()[0], path=path) from None
-    text = "\n\n".join(p for p in pages if p)
+    text = _HYPHENATED.sub(r"\1\2", "\n\n".join(_without_running_lines(pages)))
     if len(text.strip()) < 20:
         raise InputError("the PDF has no text layer (scanned?): nothing to extract", path=path)
     return text
@@ -281,12 +308,21 @@ _MD_LINK = re.compile(r"\[([^\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))*\)")  # a URL m
 _MD_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\](?!:)")
 
 
+_MD_BREAK = re.compile(r"\s*<br\s*/?>\s*(?:[\u2022\u00b7*-]\s+)?", re.I)  # "<br>• item" in a cell
+_MD_INLINE_TAG = re.compile(r"</?(?:b|i|em|strong|span|sup|sub|u|code|mark|small|a)\b[^>]*>", re.I)
+
+
 def markdown_text(text: str) -> str:
-    """Markdown with links as their words, images and footnote marks dropped.
+    """Markdown with links as their words, images, footnote marks and inline HTML tags
+    dropped, and line breaks inside table cells (``<br>``) as "; ".
 
     >>> markdown_text("![chart](a.png) Run by [STOIC](https://x.org/a_(b)).[^1]")
     ' Run by STOIC.'
+    >>> markdown_text("| <b>X</b> | runs commands<br>\u2022 steals files |")
+    '| X | runs commands; steals files |'
     """
+    if "<" in text:
+        text = _MD_INLINE_TAG.sub("", _MD_BREAK.sub("; ", text))
     if "[" not in text:
         return text
     text = _MD_IMAGE.sub("", text)

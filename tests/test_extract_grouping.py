@@ -445,3 +445,49 @@ def test_a_heading_that_names_actors_gives_them_its_names() -> None:
     assert actors["UNK_DROPPITCH"].aliases == ["UTA0388"] and "UTA0388" not in actors
     panda = by_name(f)["Vixen Panda and Keyhole Panda"]
     assert {s.id for s in panda.targets.sectors} == {"technology"}
+
+
+def test_pdf_running_headers_page_numbers_and_split_words_are_mended(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer)
+    pages = [
+        ["SweetSpecter, a China-based adversary, ran reconnaissance on gover-",
+         "nment targets and sent phishing."],
+        ["CyberAv3ngers, affiliated with the IRGC, attacked water utilities in Jordan."],
+    ]  # fmt: skip
+    for number, lines in enumerate(pages, 1):
+        pdf.drawString(50, 810, "Example Lab | Threat update | October 2024")
+        y = 760
+        for line in lines:
+            pdf.drawString(50, y, line)
+            y -= 14
+        pdf.drawString(280, 40, f"Page {number}")
+        pdf.showPage()
+    pdf.save()
+    path = tmp_path / "pages.pdf"
+    path.write_bytes(buffer.getvalue())
+    text = read_text(path)
+    assert "Threat update" not in text and "Page 1" not in text
+    assert "on government targets" in text
+    groups = {a.name: c for c in draft(text).campaigns for a in c.all_actors}
+    assert [s.id for s in groups["SweetSpecter"].targets.sectors] == ["government"]
+
+
+def test_thread_posts_and_table_rows_name_their_cases_and_actors(tmp_path: Path) -> None:
+    f = draft(
+        "A thread\n\n1/ Four cases this month.\n\n"
+        "2/ Case two: someone wrote tools that scrape leaked passwords for cameras.\n\n"
+        "3/ Case three: scammers targeted job seekers in Poland.\n\n"
+        "4/ All the accounts were banned.\n"
+    )
+    assert set(by_name(f)) == {"Case two", "Case three"}  # nothing said of the last post
+    path = tmp_path / "table.md"
+    path.write_text(
+        "# Tracker\n\n| Name | Type | Nexus | Targets |\n|---|---|---|---|\n"
+        "| UNC9301 | actor | North Korea | cryptocurrency holders<br>\u2022 exchanges |\n"
+    )
+    c = draft(read_text(path)).campaigns[0]
+    assert c.name == "UNC9301" and country(c) == "KP"
+    assert [s.id for s in c.targets.sectors] == ["cryptocurrency"]

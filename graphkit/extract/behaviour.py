@@ -49,7 +49,13 @@ _MALWARE = frozenset({"malware", "ransomware", "trojan", "trojans", "rat", "rats
 _TOOLING = frozenset({"tooling", "toolkit", "toolkits", "exploits"})
 
 _BYPASS = _forms("slip", "get", "sneak", "bypass", "evade", "avoid", "disable", "circumvent",
-                 "defeat", "kill", "tamper", "blind", "switch", "turn") | {"got"}  # fmt: skip
+                 "defeat", "kill", "tamper", "blind", "switch", "turn", "dodge",
+                 "escape") | {"got"}  # fmt: skip
+
+_MUTATE = _forms("rewrite", "regenerate", "mutate", "morph", "alter", "obfuscate", "modify",
+                 "change") | {"rewrote", "rewritten"}  # fmt: skip
+
+_OWN_CODE = frozenset({"source", "itself"})  # "rewrites its own source", "regenerates itself"
 
 _DEFENCES = frozenset({"antivirus", "anti-virus", "av", "edr", "defender", "defences",
                        "defenses", "amsi"})  # fmt: skip
@@ -83,6 +89,7 @@ _CLASSES: tuple[tuple[frozenset[str], frozenset[str], int, tuple[str, ...]], ...
     (_FIND, _PEOPLE, 3, ("llm-informed-reconnaissance",)),
     (_POSE, _SOFTWARE, 6, ("T1036",)),  # "poses as an image-generation tool"
     (_GUESS, _PASSWORDS, 3, ("T1110",)),
+    (_MUTATE, _OWN_CODE, 4, ("T1027", "llm-optimized-payload-crafting")),
 )
 
 _OBJECTS = frozenset().union(*(objects for _, objects, _, _ in _CLASSES))

@@ -148,7 +148,14 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
             bold = bold or next((v for role, v in fields if role == "name"), None)
             sentences = []
             for role, value in fields:
-                if role == "name":
+                if role == "name":  # "Name: UNC1069": the name may be an actor's
+                    named_actors = read_sentence(value)
+                    named_actors.mentions = [
+                        x for x in named_actors.mentions if x.entry.kind == "Actor"
+                    ]
+                    if named_actors.mentions:
+                        named_actors.field = "actor"
+                        sentences.append(named_actors)
                     continue
                 for piece in split_sentences(value):
                     sentences.append(read_sentence(piece, bool(codes)))

@@ -37,11 +37,11 @@ _TITLE = re.compile(r"^\s{0,3}#\s")
 
 _UNDERLINE = re.compile(r"^\s{0,3}(?:-{3,}|={3,})\s*$")  # under a setext heading
 
-_BULLET = re.compile(r"^\s{0,6}(?:[-*\u2022\u2013]|[0-9]{1,2}[.)])\s+")
+_BULLET = re.compile(r"^\s{0,6}(?:[-*\u2022\u2013]|[0-9]{1,2}[.)/])\s+")  # "3/" in threads
 
 
 # How a line that is more than prose starts: a heading, a bullet or a number, an underline.
-_MARKED = re.compile(r"\s{0,6}(?:[#*\u2022\u2013=-]|[0-9]{1,2}[.)]\s)")
+_MARKED = re.compile(r"\s{0,6}(?:[#*\u2022\u2013=-]|[0-9]{1,2}[.)/]\s)")
 
 _PIPE_START = re.compile(r"\s*\|")
 
@@ -66,7 +66,7 @@ def _pipe_table(block: str) -> list[str] | None:
     ]
 
 
-_ITEM = re.compile(r"^([ \t]{0,6})(?:[-*\u2022\u2013]|[0-9]{1,2}[.)])[ \t]+(.+?)[ \t]*$", re.M)
+_ITEM = re.compile(r"^([ \t]{0,6})(?:[-*\u2022\u2013]|[0-9]{1,2}[.)/])[ \t]+(.+?)[ \t]*$", re.M)
 
 
 def _titled_items(text: str) -> str:
@@ -200,7 +200,8 @@ def operation_name(heading: str | None) -> str | None:
 
 _TOPIC_WORDS = frozenset({"that", "which", "who", "how", "what", "why", "when", "where", "across",
                           "through", "inside", "using", "beyond", "against", "into", "from",
-                          "our", "we", "their", "its", "is", "are"})  # fmt: skip
+                          "our", "we", "their", "its", "is", "are", "was", "were", "has",
+                          "have", "had", "been"})  # fmt: skip
 
 _ABOUT_A_REPORT = frozenset({"report", "reports", "update", "updates", "digest", "roundup",
                             "newsletter", "briefing", "reading"})  # fmt: skip
@@ -253,8 +254,8 @@ def labelled_fields(paragraph: str) -> list[tuple[str, str]] | None:
     out: list[tuple[str, str]] = []
     for part in paragraph.split("; ") if "; " in paragraph else [paragraph]:
         m = _FIELD.match(part)
-        role = FIELD_ROLES.get(m.group(1).strip().lower()) if m else None
-        if m and role:
+        role = FIELD_ROLES.get(m.group(1).strip().lower(), "text") if m else None
+        if m and role:  # a label not known ("Type: dropper") is text to read, no role
             out.append((role, part[m.end() :].strip()))
         elif out:  # a value that holds "; " itself
             out[-1] = (out[-1][0], f"{out[-1][1]}; {part}")
