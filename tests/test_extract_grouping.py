@@ -491,3 +491,38 @@ def test_thread_posts_and_table_rows_name_their_cases_and_actors(tmp_path: Path)
     c = draft(read_text(path)).campaigns[0]
     assert c.name == "UNC9301" and country(c) == "KP"
     assert [s.id for s in c.targets.sectors] == ["cryptocurrency"]
+
+
+def test_stage_headings_belong_to_the_section_above() -> None:
+    f = draft(
+        "# Report\n\n## Iranian actors\n\nAPT42 was the heaviest user.\n\n### Reconnaissance\n\n"
+        "APT42 researched think tanks.\n\n## PRC-backed actors\n\nChinese groups used it too."
+        "\n\n### Reconnaissance\n\nThey researched US military organisations.\n\n"
+        "### Installation and lateral movement\n\nThey asked how to move laterally.\n"
+    )
+    apt42 = next(c for c in f.campaigns if any(a.name == "APT42" for a in c.all_actors))
+    assert {s.id for s in apt42.targets.sectors} == {"think-tanks"}
+    assert not apt42.targets.countries  # the Chinese section's US targets are not APT42's
+    assert "Reconnaissance" not in by_name(f)
+
+
+def test_two_actors_in_one_paragraph_keep_their_own_sentences() -> None:
+    f = draft(
+        "Explainer\n\nEmerald Sleet works for North Korea. It writes to experts while "
+        "pretending to be academics and NGOs.\n\n"
+        "Charcoal Typhoon and Salmon Typhoon are both Chinese. Charcoal Typhoon went after "
+        "Nepal and used the models to research satellite and radar technologies. Salmon "
+        "Typhoon, which has hit US defence contractors, asked how malware could slip past "
+        "detection.\n\nThe report also describes a hiring scheme that matches known North "
+        "Korean tactics, with fake job applicants.\n"
+    )
+    groups = {a.name: c for c in f.campaigns for a in c.all_actors}
+    assert country(groups["Kimsuky"]) == "KP" and not groups["Kimsuky"].targets.sectors
+    charcoal, salmon = groups["Earth Lusca"], groups["APT4"]
+    assert charcoal is not salmon and country(charcoal) == country(salmon) == "CN"
+    assert [x.id for x in charcoal.targets.countries] == ["NP"]
+    assert not charcoal.targets.sectors  # satellite and radar technologies: researched
+    assert {x.id for x in salmon.targets.countries} == {"US"}
+    assert "llm-enhanced-anomaly-detection-evasion" in {t.id for t in salmon.techniques}
+    hiring = next(c for c in f.campaigns if c.name.startswith("Hiring scheme"))
+    assert country(hiring) == "KP" and "T1585" in {t.id for t in hiring.techniques}

@@ -55,6 +55,8 @@ _BYPASS = _forms("slip", "get", "sneak", "bypass", "evade", "avoid", "disable", 
 _MUTATE = _forms("rewrite", "regenerate", "mutate", "morph", "alter", "obfuscate", "modify",
                  "change") | {"rewrote", "rewritten"}  # fmt: skip
 
+_DETECTION = frozenset({"detection", "sandboxes", "sandbox", "analysts", "scanners"})
+
 _OWN_CODE = frozenset({"source", "itself"})  # "rewrites its own source", "regenerates itself"
 
 _DEFENCES = frozenset({"antivirus", "anti-virus", "av", "edr", "defender", "defences",
@@ -90,6 +92,7 @@ _CLASSES: tuple[tuple[frozenset[str], frozenset[str], int, tuple[str, ...]], ...
     (_POSE, _SOFTWARE, 6, ("T1036",)),  # "poses as an image-generation tool"
     (_GUESS, _PASSWORDS, 3, ("T1110",)),
     (_MUTATE, _OWN_CODE, 4, ("T1027", "llm-optimized-payload-crafting")),
+    (_BYPASS, _DETECTION, 3, ("llm-enhanced-anomaly-detection-evasion",)),
 )
 
 _OBJECTS = frozenset().union(*(objects for _, objects, _, _ in _CLASSES))
@@ -114,6 +117,8 @@ def behaviours(words: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
     for j, word in enumerate(words):
         if word not in _OBJECTS or (j + 1 < len(words) and words[j + 1] in _OWNERS):
             continue
+        if word == "detection" and j and words[j - 1] in _DEFENCES:
+            continue  # "evade antivirus detection": the antivirus, a security feature
         for verbs, objects, reach, ids in _CLASSES:
             if word not in objects:
                 continue

@@ -38,6 +38,7 @@ from graphkit.extract.gazetteer import actor_codes
 from graphkit.extract.layout import (
     ARTICLE,
     LEAD_BOLD,
+    STAGE_HEADINGS,
     WHO,
     labelled_fields,
     names_a_country,
@@ -114,6 +115,8 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
         if heading != last_heading:
             last_heading = heading
             if heading is not None and not paragraph:
+                if STAGE_HEADINGS.match(heading):
+                    continue  # "### Reconnaissance": a stage of the section's own actors
                 said = _who_only(read_sentence(heading))
                 section_who = _section_who(said)
                 if names_a_country(said):  # "## North Korea": where the section's actors are from
@@ -210,6 +213,17 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
         if starts_new and (named or actors):
             current = Group(named, heading=section_who)
             groups.append(current)
+        under_a_name = current is not None and current.from_heading and current.name
+        runs = None if named or fields or under_a_name or len(actors) < 2 else _runs(sentences)
+        if runs:  # "Charcoal Typhoon has ... Salmon Typhoon, which ...": each its own sentences
+            shared = sentences[: sentences.index(runs[0][0])]  # "X and Y are both Chinese."
+            for part in runs:
+                current = Group(None, heading=section_who)
+                groups.append(current)
+                current.sentences.extend([*shared, *part])
+                for sentence in part:
+                    _add_actors(current, sentence)
+            continue
         if current is None:
             if loose is not None:
                 loose.extend(sentences)  # an introduction: which platform the report is about
@@ -220,6 +234,20 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
         for sentence in sentences:
             _add_actors(current, sentence)
     return groups
+
+
+def _runs(sentences: list[Sentence]) -> list[list[Sentence]] | None:
+    """A paragraph's sentences cut where a sentence opens with an actor, when two or more
+    actors open sentences: each actor with what follows it. None when fewer do."""
+    starts = []
+    for i, s in enumerate(sentences):
+        named = {m.entry.id: m.index for m in s.mentions if m.entry.kind == "Actor"}
+        if len(named) == 1 and 0 in named.values():  # "X and Y are both Chinese" opens none
+            starts.append((i, next(iter(named))))
+    firsts = [i for i, _ in starts]
+    if len({aid for _, aid in starts}) < 2 or len(firsts) < 2:
+        return None
+    return [sentences[a:b] for a, b in zip(firsts, [*firsts[1:], len(sentences)], strict=True)]
 
 
 # A heading written as prose, not as a name: "The Russian pair", "An Iranian veteran".

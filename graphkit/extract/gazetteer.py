@@ -198,6 +198,12 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "threatened to leak": ("T1657",),
     "port malware": ("T1587.001", "llm-aided-development"),
     "user account control": ("T1548.002", "llm-directed-security-feature-bypass"),
+    "outlook plugin": ("T1137",), "plugin for microsoft outlook": ("T1137",),
+    "plugin for outlook": ("T1137",), "outlook add in": ("T1137",), "office add in": ("T1137",),
+    "reported vulnerabilities": ("T1588.006", "llm-assisted-vulnerability-research"),
+    "public vulnerabilities": ("T1588.006", "llm-assisted-vulnerability-research"),
+    "exploit code": ("T1588.006", "llm-assisted-vulnerability-research"),
+    "public exploits": ("T1588.006", "llm-assisted-vulnerability-research"),
     "profile pictures": ("T1585.001", "llm-supported-social-engineering"),
     "startup folder": ("T1547.001",), "run keys": ("T1547.001",), "run key": ("T1547.001",),
     "autostart": ("T1547",), "scheduled tasks": ("T1053.005",),
@@ -212,7 +218,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     **{f"{adjective} {noun}": ("T1585", "llm-supported-social-engineering")
        for adjective in ("invented", "fabricated", "fictitious", "fictional", "made up", "bogus",
                          "assumed", "fraudulent", "false", "fake")
-       for noun in ("identities", "identity", "personas", "profiles")},
+       for noun in ("identities", "identity", "personas", "profiles", "job applicants",
+                    "applicants", "candidates")},
 }  # fmt: skip
 
 # State bodies behind actors: naming one says which country an actor works for.

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 
 from graphkit.extract.reading import Sentence
 
-__all__ = ["ARTICLE", "FIELD_ROLES", "GENERIC_HEADINGS", "LEAD_BOLD", "WHO", "is_topic",
+__all__ = ["ARTICLE", "FIELD_ROLES", "GENERIC_HEADINGS", "LEAD_BOLD", "STAGE_HEADINGS", "WHO",
+           "is_topic",
            "labelled_fields", "names_a_country", "operation_name", "sections"]  # fmt: skip
 
 GENERIC_HEADINGS = re.compile(
@@ -24,6 +25,15 @@ GENERIC_HEADINGS = re.compile(
     r"trends?.*|themes?)$",
     re.I,
 )
+
+# Headings that name a stage of an attack ("Reconnaissance", "Installation and lateral
+# movement"): a part of the section above, about the same actors.
+_STAGE = (r"reconnaissance|weaponi[sz]ation|delivery|exploitation|installation|"
+          r"command and control|c2|actions on objectives|initial access|execution|persistence|"
+          r"privilege escalation|defen[cs]e evasion|credential access|discovery|"
+          r"lateral movement|collection|exfiltration|impact|resource development|"
+          r"research|scripting|development|phishing|post-compromise activity")  # fmt: skip
+STAGE_HEADINGS = re.compile(rf"^(?:{_STAGE})(?:\s*(?:,|and|&|/)\s*(?:{_STAGE}))*$", re.I)
 
 WHO = frozenset({"Country", "Demonym", "Sponsor", "Language", "Actor", "Platform"})
 

@@ -129,10 +129,16 @@ _SUBJECT = re.compile(
     r"(?:(?:second|third|fourth|fifth|further|separate|other|new)\s+)?"
     r"((?:[\w'-]+\s+){0,4}?(?i:threat\s+)?(?i:actors?|groups?|operators?|clusters?|developers?|"
     r"workers|hackers|criminals?|networks?|accounts|adversar(?:y|ies)|crews?|scammers|gangs?|"
-    r"cent(?:re|er)s|syndicates|rings|operations?|campaigns?))\b"
+    r"cent(?:re|er)s|syndicates|rings|operations?|campaigns?|schemes?))\b"
     # "Accounts linked to Chinese government entities": who they are may follow the noun
     r"((?:,)?\s+(?:\w+\s+)?(?:linked|tied|connected|affiliated|associated|based|located|operating|"
     r"working)\s+(?:to|with|in|from|for)\s+(?:[\w'-]+\s+){0,2}[\w'-]+)?"
+)
+
+
+_DESCRIBES = re.compile(
+    r"(?:The report|It|The company|Google|OpenAI|Anthropic|Microsoft) (?:also )?"
+    r"(?:describes|details|covers|names|reports)\s"
 )
 
 
@@ -146,10 +152,13 @@ def subject_of(first: Sentence, seen: list[Sentence] | None) -> str | None:
     who = m.group(0)
     if m.group(2) and not any(x.text in phrase for x in first.mentions):
         phrase += m.group(2).rstrip(",")  # "Accounts linked to Chinese government entities"
+    # "The report also describes a scheme that matches North Korean tactics": the report
+    # says it is a new subject, and the sentence may say who is behind it after the noun
+    anywhere = bool(_DESCRIBES.match(first.text))
     ids = {
         x.entry.id
         for x in first.mentions
-        if x.entry.kind in ("Demonym", "Country", "Language") and x.text in who
+        if x.entry.kind in ("Demonym", "Country", "Language") and (anywhere or x.text in who)
     }
     if not ids:
         return None

@@ -39,7 +39,8 @@ _ACTOR_NOUNS = {"operators", "operator", "actor", "actors", "group", "groups", "
                  "criminals", "firm", "company", "entities", "cyber", "adversary", "adversaries",
                  "intelligence", "gru", "mss", "irgc", "workers", "worker", "scammers",
                  "fraudsters", "operatives", "agents", "scheme", "schemes", "operations",
-                 "activity", "centres", "centers", "syndicates"}  # fmt: skip
+                 "activity", "centres", "centers", "syndicates", "tactics", "tradecraft",
+                 "playbook", "methods", "ttps", "hallmarks"}  # fmt: skip
 
 _LANG_AFTER = {"language", "speaking", "speakers", "speaker", "speaker's", "text", "prompts",
                "content", "posts", "comments", "articles", "messages", "emails", "translations",
@@ -123,12 +124,15 @@ def country_role(m: Mention) -> str:
             return "target"  # "Vietnamese telecommunications networks", "Israeli defense firms"
         if not targeted and any(w in _ACTOR_NOUNS for w in m.after[:3]):
             return "attribution"
-        if m.before[-1:] and m.before[-1] in {"also", "is", "are", "was", "were", "be"}:
-            return "attribution"  # "STORM-0817, also Iranian": what the actor is
+        said = [w for w in m.before if w not in {"both", "all", "each"}]
+        if said[-1:] and said[-1] in {"also", "is", "are", "was", "were", "be"}:
+            return "attribution"  # "STORM-0817, also Iranian", "X and Y are both Chinese"
         if any(w in _ATTR_BEFORE for w in m.before[-3:]) and not targeted:
             return "attribution"  # "affiliated with the Iranian IRGC"
         return "target"
     context = [w for w in m.before if w != "the"][-2:]  # "based in the United Kingdom"
+    if context in (["works", "for"], ["work", "for"], ["working", "for"], ["worked", "for"]):
+        return "attribution"  # "Emerald Sleet works for North Korea"
     if context == ["out", "of"] or any(w in _ATTR_BEFORE for w in context):
         # "organisations based in Taiwan" are targets: a targeting word just before says so
         lead = m.words[max(0, m.index - 8) : m.index]
@@ -186,7 +190,8 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
     if after[:1] and (
         after[0] in _SUBJECT_MATTER
         or (after[1:2] and after[1] in _SUBJECT_MATTER and after[0] not in {"and", "or"})
-    ):
+        or (after[0] in {"and", "or"} and after[2:3] and after[2] in _SUBJECT_MATTER)
+    ):  # "satellite and radar technologies" too
         return False  # "satellite communication protocols": what was researched
     needs = _BARE_SECTOR_NEEDS.get(m.text.lower())
     listed = before[-1:] in (["and"], ["or"]) and before[-2:-1] and before[-2] in sector_words()
@@ -208,7 +213,7 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
 
 # Words a list of targets or disguises may hold besides its items ("European and Turkish").
 _LIST_WORDS = {"and", "or", "the", "a", "an", "as", "european", "western", "asian", "african",
-               "arab", "eastern", "foreign", "local", "other"}  # fmt: skip
+               "arab", "eastern", "foreign", "local", "other", "to", "be"}  # fmt: skip
 
 
 def _listed_after(m: Mention, s: Sentence) -> str:
