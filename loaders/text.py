@@ -94,6 +94,8 @@ def _table_rows(table: Any) -> list[str]:
     rows = table.find_all("tr")
     cells = [[c.get_text(" ", strip=True) for c in row.find_all(["th", "td"])] for row in rows]
     header = cells[0] if rows and rows[0].find("th") and not rows[0].find("td") else None
+    if header and not header[0]:
+        header[0] = "Name"  # an empty corner over row headers: the rows are named things
     out = []
     for row in cells[1:] if header else cells:
         if not any(row):

@@ -526,3 +526,36 @@ def test_two_actors_in_one_paragraph_keep_their_own_sentences() -> None:
     assert "llm-enhanced-anomaly-detection-evasion" in {t.id for t in salmon.techniques}
     hiring = next(c for c in f.campaigns if c.name.startswith("Hiring scheme"))
     assert country(hiring) == "KP" and "T1585" in {t.id for t in hiring.techniques}
+
+
+def test_capital_headings_brackets_after_names_and_own_country_targets() -> None:
+    f = extract_findings(
+        "WEEKLY BULLETIN\n\nSUMMARY\nOpenAI took down operations that used its models.\n\n"
+        "LOUD CHOIR -- RUSSIA\nWrote comments in Polish for readers in Moldova.\n\n"
+        "IUVM -- IRAN\nWrote articles in French.\n\n"
+        "## Quiet Harbor\n\nQuiet Harbor (Iran; English and Spanish) posted about US "
+        "politics.\n\n"
+        "Paper Lantern was run by a firm in the Philippines and aimed at Filipino voters.\n",
+        publisher="OpenAI",
+        published="2024-05-30",
+    )
+    ops = by_name(f)
+    assert {"Loud Choir", "IUVM"} <= set(ops)  # the country after the dash is who, not name
+    assert country(ops["Loud Choir"]) == "RU"
+    assert [p.name for p in ops["IUVM"].platforms] == ["ChatGPT"]  # "its models"
+    harbor = ops["Quiet Harbor"]
+    assert country(harbor) == "IR" and {x.id for x in harbor.languages} == {"en", "es"}
+    lantern = ops["Paper Lantern"]
+    assert country(lantern) == "PH" and [x.id for x in lantern.targets.countries] == ["PH"]
+
+
+def test_html_row_headers_under_an_empty_corner_name_the_rows() -> None:
+    text = html_text(
+        "<main><table><tr><th></th><th>Who</th><th>Aimed at</th><th>How Claude was used</th>"
+        "</tr><tr><th>Vietnam campaign</th><td>a Chinese threat actor</td><td>Vietnamese "
+        "telecommunications providers</td><td>mapped networks</td></tr></table></main>"
+    )
+    assert text.startswith("- Name: Vietnam campaign; Who: a Chinese threat actor;")
+    c = by_name(draft(text))["Vietnam campaign"]
+    assert country(c) == "CN" and [x.id for x in c.targets.countries] == ["VN"]
+    assert [p.name for p in c.platforms] == ["Claude"]

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graphkit.errors import InputError
-from graphkit.extract.gazetteer import actor_codes
+from graphkit.extract.gazetteer import TOKEN, actor_codes
 from graphkit.extract.layout import (
     ARTICLE,
     LEAD_BOLD,
@@ -322,6 +322,34 @@ def _add_actors(group: Group, s: Sentence) -> None:
         previous = m
 
 
+# Words right before a country that say it is the target even when the actor is from there:
+# "aimed at Filipino voters", "targeting Iranian dissidents".
+_AIMED = frozenset({"aimed", "aiming", "targeting", "targeted", "against", "at"})
+
+
+def _after_name(s: Sentence, names: list[str]) -> tuple[set[int], set[int]]:
+    """Token positions of what brackets right after a name say: "Helgoland Bite (Russia;
+    German)", "VAGue Focus (likely China)". The origin's positions, and the languages' (after
+    a country named in the brackets, "German" is the language, not a second origin)."""
+    for name in names:
+        at = s.text.find(name + " (") if name else -1
+        if at < 0:
+            continue
+        start = at + len(name) + 2
+        end = s.text.find(")", start)
+        if end < 0:
+            continue
+        first, last = len(TOKEN.findall(s.text[:start])), len(TOKEN.findall(s.text[:end]))
+        inside = [m for m in s.mentions if first <= m.index < last]
+        places = [m for m in inside if m.entry.kind in ("Country", "Demonym", "Sponsor")]
+        country = next((m for m in places if m.entry.kind != "Demonym"), None)
+        if country is None:  # "(likely Chinese)": the demonym is the origin
+            return {m.index for m in places}, set()
+        spoken = {m.index for m in inside if m.entry.kind == "Language" and m.index > country.index}
+        return {country.index}, spoken
+    return set(), set()
+
+
 def _clip(text: str) -> str:
     return text if len(text) <= 2000 else text[:1999] + "…"
 
@@ -335,12 +363,16 @@ def _facts(
     techniques: dict[str, dict[str, Any]] = {}
     platforms: dict[str, dict[str, Any]] = {}
     attribution: dict[str, Any] | None = None
-    stated: set[str] = set()  # target countries a "Targets:" field names
+    stated: set[str] = set()  # target countries a "Targets:" field or "aimed at" names
+    names = [group.name or "", *(n for name, aliases, _ in group.actors.values()
+                                 for n in (name, *aliases))]  # fmt: skip
     for s in [group.heading, *group.sentences] if group.heading else group.sentences:
         if not s.mentions and not platform_hint:
             continue
         hedge = 15 if s.hedged else 0
         language_at = language_positions(s)
+        origin, spoken = _after_name(s, names) if "(" in s.text else (set(), set())
+        language_at |= spoken
         evidence = _clip(s.text)
         named = group.name if group.name and group.name in s.text else ""
         if named and not all(w[:1].isupper() for w in named.split() if len(w) > 3):
@@ -359,7 +391,9 @@ def _facts(
                 if said_about(m) or posed_as(m, s):
                     continue  # "critical of the United States", "posed as Turkish journalists"
                 role = _FIELD_COUNTRY_ROLE.get(s.field or "") or (
-                    "attribution" if kind == "Sponsor" or set_after_actor(m, s) else country_role(m)
+                    "attribution"
+                    if kind == "Sponsor" or m.index in origin or set_after_actor(m, s)
+                    else country_role(m)
                 )
                 if role == "attribution":
                     if not s.negated and attribution is None:
@@ -369,10 +403,13 @@ def _facts(
                             "confidence": 70 - 2 * hedge,
                         }
                 elif eid not in targets and (
-                    attribution is None or attribution["id"] != eid or s.field == "target"
+                    attribution is None
+                    or attribution["id"] != eid
+                    or s.field == "target"
+                    or not _AIMED.isdisjoint(m.before[-2:])
                 ):
                     targets[eid] = {"id": eid, "evidence": evidence, "confidence": 60 - hedge}
-                    if s.field == "target":
+                    if s.field == "target" or not _AIMED.isdisjoint(m.before[-2:]):
                         stated.add(eid)  # "Aimed at: Philippine politics": even its own country
             elif kind == "Sector":
                 if eid not in sectors and s.field not in _WHO_FIELDS and sector_is_target(m, s):
@@ -534,6 +571,9 @@ def _extract(
     # The one AI platform an introduction names ("All five used ChatGPT") is every operation's.
     said = {m.entry.name: s for s in loose for m in s.mentions if m.entry.kind == "Platform"}
     overall = next(iter(said.items())) if len(said) == 1 else None
+    if overall is None and platform and not said:  # "operations that used its models"
+        ours = next((s for s in loose if _OUR_MODELS.search(s.text)), None)
+        overall = (platform, ours) if ours else None
     for group in groups:  # sections with one name, or about one unnamed actor, are one
         key = slugify(group.name or "") or _unnamed_key(group) or f"#{len(merged)}"
         if key in merged:

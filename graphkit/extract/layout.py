@@ -22,7 +22,7 @@ GENERIC_HEADINGS = re.compile(
     r"takeaways|trends)|methodology|about( us| this report)?|appendix.*|references|"
     r"recommendations|what we found|looking ahead|next steps|acknowledg.*|case stud(y|ies)|"
     r"table of contents|contents|disclaimer|indicators.*|iocs?|mitigations?|our approach|"
-    r"trends?.*|themes?)$",
+    r"trends?.*|themes?|(?:influence |cyber |covert )?operations|cases|weekly .*|daily .*)$",
     re.I,
 )
 
@@ -103,6 +103,28 @@ def _titled_items(text: str) -> str:
     return "\n".join(lines)
 
 
+# A line in capitals that heads what follows: "BAD GRAMMAR -- RUSSIA", "OPERATIONS".
+_CAPITALS = re.compile(r"^[A-Z][A-Z0-9&'\u2019 ./_-]{2,80}$")
+
+_SMALL_WORDS = {"and", "of", "the", "in", "on", "for", "to", "a", "an", "or", "by", "with"}
+
+
+def _from_capitals(line: str) -> str:
+    """A heading in capitals as a name is written: "ZERO ZENO -- ISRAEL" is "Zero Zeno \u2014
+    Israel"; a short name alone ("IUVM") or a word with digits ("STORM-2035") stays as it is."""
+    words = line.strip().replace(" -- ", " \u2014 ").split()
+    out = []
+    for n, w in enumerate(words):
+        if n == 0 and len(w) <= 5 and words[1:2] in ([], ["\u2014"]):
+            out.append(w)  # "IUVM", "IUVM -- IRAN": an acronym alone
+            continue
+        if any(c.isdigit() for c in w) or not w.isalpha():
+            out.append(w if any(c.isdigit() for c in w) else w.capitalize())
+        else:
+            out.append(w.lower() if n and w.lower() in _SMALL_WORDS else w.capitalize())
+    return " ".join(out)
+
+
 def sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
     """(heading or None, paragraph, is a list item) triples; a heading starts a section."""
     heading: str | None = None
@@ -118,6 +140,12 @@ def sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
                 yield heading, row, True
             continue
         lines = block.strip().splitlines()
+        if lines and _CAPITALS.match(lines[0]):  # "BAD GRAMMAR -- RUSSIA" over its text
+            heading = _from_capitals(lines[0])
+            yield heading, "", False
+            lines = lines[1:]
+            if not lines:
+                continue
         if len(lines) == 1 and not _MARKED.match(lines[0]):
             yield heading, lines[0], False  # one line of prose: most paragraphs
             continue
@@ -214,7 +242,8 @@ _TOPIC_WORDS = frozenset({"that", "which", "who", "how", "what", "why", "when", 
                           "have", "had", "been"})  # fmt: skip
 
 _ABOUT_A_REPORT = frozenset({"report", "reports", "update", "updates", "digest", "roundup",
-                            "newsletter", "briefing", "reading"})  # fmt: skip
+                            "newsletter", "briefing", "reading", "bulletin", "Bulletin",
+                            "Report", "Digest", "Newsletter", "Briefing"})  # fmt: skip
 
 
 def is_topic(heading: str) -> bool:
@@ -264,9 +293,11 @@ def labelled_fields(paragraph: str) -> list[tuple[str, str]] | None:
     out: list[tuple[str, str]] = []
     for part in paragraph.split("; ") if "; " in paragraph else [paragraph]:
         m = _FIELD.match(part)
-        role = FIELD_ROLES.get(m.group(1).strip().lower(), "text") if m else None
-        if m and role:  # a label not known ("Type: dropper") is text to read, no role
+        role = FIELD_ROLES.get(m.group(1).strip().lower()) if m else None
+        if m and role:
             out.append((role, part[m.end() :].strip()))
+        elif m:  # a label not known ("How Claude was used: ...") is text to read, label and all
+            out.append(("text", part.strip()))
         elif out:  # a value that holds "; " itself
             out[-1] = (out[-1][0], f"{out[-1][1]}; {part}")
     return out
