@@ -559,3 +559,23 @@ def test_html_row_headers_under_an_empty_corner_name_the_rows() -> None:
     c = by_name(draft(text))["Vietnam campaign"]
     assert country(c) == "CN" and [x.id for x in c.targets.countries] == ["VN"]
     assert [p.name for p in c.platforms] == ["Claude"]
+
+
+def test_cards_of_labelled_lines_numbered_headings_and_accented_words() -> None:
+    f = draft(
+        "# Cards\n\n---\n\n**Case:** Quiet Forge\n**Actor:** GTG-9401\n**Origin:** United "
+        "Kingdom\n\n---\n\n**Case:** Paper Desk\n**Actor:** North Korean IT workers\n"
+        "**Targets:** US technology companies\n**Model use:** built fake professional "
+        "backgrounds and wrote r\u00e9sum\u00e9s\n\n2.1 Doppelg\u00e4nger (Russia)\n"
+        "Observed TTPs:\n  - comments in Polish\n"
+        "Historical targeting: government organisations in Poland.\n"
+    )
+    ops = by_name(f)
+    assert country(ops["Quiet Forge"]) == "GB"
+    paper = ops["Paper Desk"]
+    assert country(paper) == "KP" and [x.id for x in paper.targets.countries] == ["US"]
+    assert {"T1585", "llm-supported-social-engineering"} <= {t.id for t in paper.techniques}
+    doppel = next(c for c in f.campaigns if c.name.startswith("Doppelg"))
+    assert country(doppel) == "RU" and [x.id for x in doppel.languages] == ["pl"]
+    assert [x.id for x in doppel.targets.countries] == ["PL"]
+    assert [s.id for s in doppel.targets.sectors] == ["government"]

@@ -55,6 +55,16 @@ _BYPASS = _forms("slip", "get", "sneak", "bypass", "evade", "avoid", "disable", 
 _MUTATE = _forms("rewrite", "regenerate", "mutate", "morph", "alter", "obfuscate", "modify",
                  "change") | {"rewrote", "rewritten"}  # fmt: skip
 
+# "fake professional backgrounds", "fabricated work histories": identities made up
+_FAKE = frozenset({"fake", "false", "invented", "fabricated", "fictitious", "fictional", "bogus",
+                   "fraudulent", "forged", "synthetic"})  # fmt: skip
+
+_IDENTITIES = frozenset({"identities", "identity", "personas", "persona", "profiles",
+                         "backgrounds", "histories", "résumés", "resumes", "cvs", "references",
+                         "applicants", "candidates", "employees", "workers"})  # fmt: skip
+
+_GUARDRAILS = frozenset({"guardrails", "safeguards", "filters", "restrictions"})
+
 _DETECTION = frozenset({"detection", "sandboxes", "sandbox", "analysts", "scanners"})
 
 _OWN_CODE = frozenset({"source", "itself"})  # "rewrites its own source", "regenerates itself"
@@ -93,6 +103,8 @@ _CLASSES: tuple[tuple[frozenset[str], frozenset[str], int, tuple[str, ...]], ...
     (_GUESS, _PASSWORDS, 3, ("T1110",)),
     (_MUTATE, _OWN_CODE, 4, ("T1027", "llm-optimized-payload-crafting")),
     (_BYPASS, _DETECTION, 3, ("llm-enhanced-anomaly-detection-evasion",)),
+    (_BYPASS | _forms("break", "jailbreak"), _GUARDRAILS, 6, ("AML.T0054",)),
+    (_FAKE, _IDENTITIES, 2, ("T1585", "llm-supported-social-engineering")),
 )
 
 _OBJECTS = frozenset().union(*(objects for _, objects, _, _ in _CLASSES))

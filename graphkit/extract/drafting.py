@@ -144,6 +144,8 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
         if "**" in paragraph or "__" in paragraph:  # Markdown emphasis: a leading bold name
             lead = LEAD_BOLD.match(paragraph)
             bold = lead.group(1).strip() if lead and len(lead.group(1).split()) <= 6 else None
+            if bold and bold.endswith(":"):
+                bold = None  # "**Case:** Vibe hacking": a label, its value the name
             paragraph = paragraph.replace("**", "").replace("__", "")
         codes = {paragraph[start:end] for start, end, _ in actor_codes(paragraph)}
         fields = labelled_fields(paragraph)

@@ -9,6 +9,7 @@ on one core; BENCHMARKS.md).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -33,7 +34,19 @@ __all__ = [
 
 MAX_WORDS = 5
 # Words, with inner dots (T1566.001) and apostrophes, but not a possessive "'s".
-TOKEN = re.compile(r"[A-Za-z0-9_]++(?:[.'\u2019](?![sS]\b)[A-Za-z0-9_]++)*+")  # no backtracking
+_WORD = r"[A-Za-z0-9_\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]"  # Latin letters, accented too
+TOKEN = re.compile(rf"{_WORD}++(?:[.'\u2019](?![sS]\b){_WORD}++)*+")  # no backtracking
+
+
+def fold(text: str) -> str:
+    """Accents dropped: "Doppelgänger" is looked up as "doppelganger", "résumés" as "resumes".
+
+    >>> fold("Doppelgänger wrote résumés")
+    'Doppelganger wrote resumes'
+    """
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 @dataclass(frozen=True)
@@ -46,7 +59,7 @@ class Entry:
 
 
 def norm(text: str) -> str:
-    return " ".join(t.lower() for t in TOKEN.findall(text.replace("\u2019", "'")))
+    return " ".join(t.lower() for t in TOKEN.findall(fold(text.replace("\u2019", "'"))))
 
 
 # Languages the extractor looks for: the common ones of threat reporting.
@@ -198,7 +211,12 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "threatened to leak": ("T1657",),
     "port malware": ("T1587.001", "llm-aided-development"),
     "user account control": ("T1548.002", "llm-directed-security-feature-bypass"),
-    "outlook plugin": ("T1137",), "plugin for microsoft outlook": ("T1137",),
+    "interview questions": ("llm-supported-social-engineering",),
+    "technical interviews": ("llm-supported-social-engineering",),
+    "job interviews": ("llm-supported-social-engineering",),
+    "jailbreak": ("AML.T0054",), "jailbreaks": ("AML.T0054",), "jailbreaking": ("AML.T0054",),
+    "jailbroken": ("AML.T0054",), "outlook plugin": ("T1137",),
+    "plugin for microsoft outlook": ("T1137",),
     "plugin for outlook": ("T1137",), "outlook add in": ("T1137",), "office add in": ("T1137",),
     "reported vulnerabilities": ("T1588.006", "llm-assisted-vulnerability-research"),
     "public vulnerabilities": ("T1588.006", "llm-assisted-vulnerability-research"),

@@ -22,7 +22,8 @@ GENERIC_HEADINGS = re.compile(
     r"takeaways|trends)|methodology|about( us| this report)?|appendix.*|references|"
     r"recommendations|what we found|looking ahead|next steps|acknowledg.*|case stud(y|ies)|"
     r"table of contents|contents|disclaimer|indicators.*|iocs?|mitigations?|our approach|"
-    r"trends?.*|themes?|(?:influence |cyber |covert )?operations|cases|weekly .*|daily .*)$",
+    r"trends?.*|themes?|(?:influence |cyber |covert )?operations|cases|weekly .*|daily .*|"
+    r"(?:threat )?actors(?: and .*)?|(?:observed )?ttps)$",
     re.I,
 )
 
@@ -125,9 +126,19 @@ def _from_capitals(line: str) -> str:
     return " ".join(out)
 
 
+_RULE = re.compile(r"^\s{0,3}(?:-{3,}|\*{3,}|_{3,})\s*$")
+
+# "2.1 Forest Blizzard (Russia)": a numbered section heading over its text
+_NUMBERED_HEADING = re.compile(r"^[0-9]{1,2}(?:\.[0-9]{1,2})+\.?\s+([A-Z][^.!?:;]{1,78})$")
+
+# "**Actor:** GTG-5004" (bold already gone or not): a line that is one labelled field
+_FIELD_LINE = re.compile(r"^\s*(?:\*\*|__)?[A-Z][A-Za-z ]{1,24}:(?:\*\*|__)?\s+\S")
+
+
 def sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
     """(heading or None, paragraph, is a list item) triples; a heading starts a section."""
     heading: str | None = None
+    indent = 0  # how far the last list item's marker stood from the margin
     text = text.replace("\r\n", "\n")
     if _ITEM.search(text):
         text = _titled_items(text)
@@ -140,12 +151,21 @@ def sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
                 yield heading, row, True
             continue
         lines = block.strip().splitlines()
+        if lines and _RULE.match(lines[0]) and len(lines) == 1:
+            continue  # a horizontal rule between cards
         if lines and _CAPITALS.match(lines[0]):  # "BAD GRAMMAR -- RUSSIA" over its text
             heading = _from_capitals(lines[0])
             yield heading, "", False
             lines = lines[1:]
-            if not lines:
-                continue
+        elif lines and (numbered := _NUMBERED_HEADING.match(lines[0])):  # "2.1 Forest Blizzard"
+            heading = numbered.group(1)
+            yield heading, "", False
+            lines = lines[1:]
+        if not lines:
+            continue
+        if len(lines) > 1 and all(_FIELD_LINE.match(ln) for ln in lines):
+            yield heading, "; ".join(ln.strip() for ln in lines), False  # one field a line
+            continue
         if len(lines) == 1 and not _MARKED.match(lines[0]):
             yield heading, lines[0], False  # one line of prose: most paragraphs
             continue
@@ -166,7 +186,11 @@ def sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
                 if rest:
                     yield heading, "\n".join(rest), item
                 rest, item = [line[bullet.end() :]], True
+                indent = len(line) - len(line.lstrip())
                 continue
+            if item and rest and line[:1].strip() and indent > 0:
+                yield heading, "\n".join(rest), item  # a line back at the margin ends the item
+                rest, item = [], False
             if not line.lstrip().startswith("#"):
                 rest.append(line)
                 continue
@@ -190,6 +214,8 @@ _HEADING_LEAD = re.compile(
 )
 
 _HEADING_TAIL = re.compile(r"[:.\u2013\u2014-]\s.*$")
+
+_BRACKETED_TAIL = re.compile(r"\s+\([^()]{1,40}\)$")
 
 _POSSESSOR = re.compile(r"^[A-Z][a-z]+(?:'s|\u2019s)\s+(?=[A-Z])")
 
@@ -229,6 +255,7 @@ def operation_name(heading: str | None) -> str | None:
         name = rest  # "Cyber: North Korean actors"
     name = _HEADING_TAIL.sub("", name).strip(" \"\u201c\u201d'")
     name = _POSSESSOR.sub("", name)  # "China's Spamouflage" is Spamouflage
+    name = _BRACKETED_TAIL.sub("", name)  # "Forest Blizzard (Russia)": who, in the heading
     if not name or GENERIC_HEADINGS.match(name) or len(name) > 80:
         return None
     if not titled and is_topic(name):
@@ -243,7 +270,8 @@ _TOPIC_WORDS = frozenset({"that", "which", "who", "how", "what", "why", "when", 
 
 _ABOUT_A_REPORT = frozenset({"report", "reports", "update", "updates", "digest", "roundup",
                             "newsletter", "briefing", "reading", "bulletin", "Bulletin",
-                            "Report", "Digest", "Newsletter", "Briefing"})  # fmt: skip
+                            "Report", "Digest", "Newsletter", "Briefing", "advisory",
+                            "Advisory"})  # fmt: skip
 
 
 def is_topic(heading: str) -> bool:
@@ -279,7 +307,8 @@ FIELD_ROLES = {
     "targeting": "target", "how it works": "text", "stage": "text", "status": "text",
     "capabilities": "text", "who": "who", "who they are": "who", "what they asked for": "text",
     "what they did": "text", "what it did": "text", "what they used": "text", "note": "text",
-    "notes": "text", "asked for": "text", "used for": "text",
+    "notes": "text", "asked for": "text", "used for": "text", "historical targeting": "target",
+    "observed ttps": "text", "ttps": "text", "model use": "text",
 }  # fmt: skip
 
 _FIELD = re.compile(r"^\s*([A-Za-z][A-Za-z ]{1,24}?)\s?:\s*")

@@ -21,6 +21,7 @@ from graphkit.extract.gazetteer import (
     Entry,
     actor_codes,
     first_words,
+    fold,
     lookup_table,
     single_words,
     word_pairs,
@@ -100,6 +101,8 @@ def read_sentence(text: str, codes: bool = True) -> Sentence:
     originals = TOKEN.findall(text)
     # Tokens hold no spaces: one join, lower and split is the lower case of every token.
     joined = " ".join(originals).lower().replace("\u2019", "'")
+    if not joined.isascii():
+        joined = fold(joined)  # "résumés" is looked up as "resumes"
     if _DIGIT.search(joined) and _GLUED_STEM.search(joined):
         joined = _GLUED_VERSION.sub(r"\1", joined)  # "Qwen2.5" is Qwen, "GPT4o" is GPT
     lowers = joined.split(" ") if originals else []
