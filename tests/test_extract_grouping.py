@@ -205,8 +205,8 @@ def test_markdown_tables_run_in_heads_and_country_headings() -> None:
     f = draft(
         "# Digest\n\n| Network | Attributed to | Language | Targets |\n|---|---|---|---|\n"
         "| Grey Quill | likely China | Chinese | Latin American media in Peru |\n\n"
-        "Korean-language operators. A cluster of accounts, whose activity overlapped with "
-        "reporting on North Korean actors, drafted lures for South Korean diplomatic targets.\n\n"
+        "Korean-language operators. A cluster of accounts drafted lures for South Korean "
+        "diplomatic targets.\n\n"
         "## Russia\n\nRussian groups rewrote malware in other programming languages.\n"
     )
     ops = by_name(f)
@@ -214,7 +214,8 @@ def test_markdown_tables_run_in_heads_and_country_headings() -> None:
     assert country(quill) == "CN" and [x.id for x in quill.languages] == ["zh"]
     assert [x.id for x in quill.targets.countries] == ["PE"]  # "Latin American" is no country
     korean = ops["Korean-language operators"]
-    assert country(korean) == "KP" and [x.id for x in korean.targets.countries] == ["KR"]
+    assert country(korean) is None  # a language says nothing of where they are
+    assert [x.id for x in korean.targets.countries] == ["KR"]
     assert [x.id for x in korean.targets.sectors] == ["government"]
     russia = next(c for c in f.campaigns if country(c) == "RU")
     assert "T1587.001" in {t.id for t in russia.techniques}
@@ -579,3 +580,24 @@ def test_cards_of_labelled_lines_numbered_headings_and_accented_words() -> None:
     assert country(doppel) == "RU" and [x.id for x in doppel.languages] == ["pl"]
     assert [x.id for x in doppel.targets.countries] == ["PL"]
     assert [s.id for s in doppel.targets.sectors] == ["government"]
+
+
+def test_dates_as_headings_datelines_and_press_boilerplate_name_nothing() -> None:
+    f = draft(
+        "# Timeline\n\n### 2025-07\n\nA group of Korean-language accounts was disrupted. They "
+        "wrote phishing emails to diplomats in South Korea.\n\n### 2025-08\n\nWe disabled a "
+        "network we call Paper Kite, based in China, which pulled saved passwords out of "
+        "Chrome and asked how to get around SmartScreen and hide its code.\n\n"
+        "FOR IMMEDIATE RELEASE\n\nSAN FRANCISCO, October 9, 2024 -- A third case, "
+        "GlassMoth, concerned a suspected Chinese group.\n\nAbout Example Lab\nExample Lab "
+        "is a company based in San Francisco.\n\nMedia contact: press@example.org\n"
+    )
+    ops = by_name(f)
+    assert not {"2025-07", "2025-08", "SAN FRANCISCO", "For Immediate Release"} & set(ops)
+    korean = next(c for c in f.campaigns if c.languages and c.languages[0].id == "ko")
+    assert country(korean) is None  # a language says nothing of where they are
+    assert [x.id for x in korean.targets.countries] == ["KR"]
+    kite = {t.id for t in ops["Paper Kite"].techniques}
+    assert {"T1555", "T1553.005", "T1027"} <= kite
+    moth = next(c for c in f.campaigns if any(a.name == "GlassMoth" for a in c.all_actors))
+    assert country(moth) == "CN" and not moth.targets.countries  # boilerplate not appended

@@ -63,6 +63,18 @@ _IDENTITIES = frozenset({"identities", "identity", "personas", "persona", "profi
                          "backgrounds", "histories", "résumés", "resumes", "cvs", "references",
                          "applicants", "candidates", "employees", "workers"})  # fmt: skip
 
+_TAKE = _forms("pull", "extract", "dump", "grab", "steal", "recover") | {"stole", "stolen"}
+
+# Where saved passwords are kept: T1555 needs one in the sentence ("out of Chrome").
+_STORES = frozenset({"saved", "stored", "browser", "browsers", "chrome", "firefox", "edge",
+                     "keychain", "vault", "vaults", "manager", "managers"})  # fmt: skip
+
+_SECRETS = frozenset({"passwords", "credentials", "logins"})
+
+_HIDE = _forms("hide", "conceal", "disguise", "mask", "obfuscate", "encrypt", "pack")
+
+_CODE = frozenset({"code", "payload", "payloads", "scripts", "binaries", "binary"})
+
 _GUARDRAILS = frozenset({"guardrails", "safeguards", "filters", "restrictions"})
 
 _DETECTION = frozenset({"detection", "sandboxes", "sandbox", "analysts", "scanners"})
@@ -105,6 +117,8 @@ _CLASSES: tuple[tuple[frozenset[str], frozenset[str], int, tuple[str, ...]], ...
     (_BYPASS, _DETECTION, 3, ("llm-enhanced-anomaly-detection-evasion",)),
     (_BYPASS | _forms("break", "jailbreak"), _GUARDRAILS, 6, ("AML.T0054",)),
     (_FAKE, _IDENTITIES, 2, ("T1585", "llm-supported-social-engineering")),
+    (_TAKE, _SECRETS, 3, ("T1555",)),  # "pull saved passwords out of Chrome"
+    (_HIDE, _CODE, 3, ("T1027", "llm-optimized-payload-crafting")),  # "ways to hide its code"
 )
 
 _OBJECTS = frozenset().union(*(objects for _, objects, _, _ in _CLASSES))
@@ -132,7 +146,7 @@ def behaviours(words: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
         if word == "detection" and j and words[j - 1] in _DEFENCES:
             continue  # "evade antivirus detection": the antivirus, a security feature
         for verbs, objects, reach, ids in _CLASSES:
-            if word not in objects:
+            if word not in objects or (objects is _SECRETS and _STORES.isdisjoint(words)):
                 continue
             for i in range(j - 1, max(-1, j - reach - 1), -1):
                 if words[i] in _TURNS:

@@ -140,6 +140,9 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
                     current.provisional = bool(_PROSE_HEADING.match(heading))
                     groups.append(current)
                 continue
+        if _BOILERPLATE.match(paragraph):  # "About OpenAI ...", "Media contact: ...": the end
+            current = None
+            continue
         bold = None
         if "**" in paragraph or "__" in paragraph:  # Markdown emphasis: a leading bold name
             lead = LEAD_BOLD.match(paragraph)
@@ -250,6 +253,11 @@ def _runs(sentences: list[Sentence]) -> list[list[Sentence]] | None:
     if len({aid for _, aid in starts}) < 2 or len(firsts) < 2:
         return None
     return [sentences[a:b] for a, b in zip(firsts, [*firsts[1:], len(sentences)], strict=True)]
+
+
+# What a press release ends with: about the company, whom to call.
+_BOILERPLATE = re.compile(r"(?:About [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,2}\s*\n|"
+                          r"(?:Media|Press) (?:contacts?|inquiries)\b)")  # fmt: skip
 
 
 # A heading written as prose, not as a name: "The Russian pair", "An Iranian veteran".

@@ -211,6 +211,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "threatened to leak": ("T1657",),
     "port malware": ("T1587.001", "llm-aided-development"),
     "user account control": ("T1548.002", "llm-directed-security-feature-bypass"),
+    "smartscreen": ("T1553.005", "llm-directed-security-feature-bypass"),
+    "scrape": ("T1593.001",), "scrapes": ("T1593.001",), "scraped": ("T1593.001",),
     "interview questions": ("llm-supported-social-engineering",),
     "technical interviews": ("llm-supported-social-engineering",),
     "job interviews": ("llm-supported-social-engineering",),

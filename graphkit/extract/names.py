@@ -46,17 +46,23 @@ _LABEL = re.compile(r"^([A-Z][^:.!?\"]{1,60}?)\s?:\s+\S")
 
 _NOT_LABELS = re.compile(
     r"^(note|notes|update|updates|example|examples|warning|tip|source|sources|caveat|summary|"
+    r"media contacts?|press contacts?|contacts?|"
     r"impact|status|outcome|result|results|takeaway|bottom line|tl;?dr|q|a|question|answer)$",
     re.I,
 )
 
 _NAME = r"[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}"
-_KIND = r"(?:operation|network|campaign|scheme)"
+_KIND = r"(?:operation|network|campaign|scheme|case)"
+
+_DATELINE = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|[0-9]{1,4})\b"
+)
 # "described Peer Review, a likely Chinese operation", "A second network, Sponsored Discontent,"
 _OPERATION_APPOSITION = re.compile(
     rf"\b({_NAME}), (?:an?|another) (?:[\w-]+ ){{0,3}}{_KIND}\b|\b{_KIND}, ({_NAME}),"
 )
-_KINDS = frozenset({"operation", "network", "campaign", "scheme"})  # words _KIND needs
+_KINDS = frozenset({"operation", "network", "campaign", "scheme", "case"})  # _KIND's words
 _RUN_BY = re.compile(rf"^({_NAME}) (?:was|is) (?:run|operated|created|built) (?:by|from)\b")
 _ACRONYM = re.compile(
     r"\b[A-Z][\w-]*\s+(?:(?:of|for|and|the)\s+|[A-Z][\w-]*\s+){1,6}\(([A-Z]{2,8})\)"
@@ -89,6 +95,8 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
         new += [(c.start(1), c.group(1)) for c in _CALLED_ACTOR.finditer(text)]
     if (", a " in text or ", an " in text) and not _APPOSITIVE_NOUNS.isdisjoint(sentence.words):
         new += [(a.start(), a.group(1)) for a in _APPOSITIVE.finditer(text)]
+    if "case, " in text and _ACTOR_WORDS.search(text):  # "A third case, SweetSpecter, ... group"
+        new += [(c.start(1), c.group(1)) for c in _CASE_OF_ACTOR.finditer(text)]
     new += [(text.index(n), n) for n in found.values() if n in text]
     for start, name in new:
         if NOT_NAMES.match(name) or actor_index().resolve(name) is not None:
@@ -113,6 +121,8 @@ _APPOSITIVE = re.compile(
     r"company|contractor)\b"
 )
 
+_CASE_OF_ACTOR = re.compile(r"\bcase, ([A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*),")
+
 _APPOSITIVE_NOUNS = frozenset({"actor", "adversary", "group", "cluster", "crew", "gang", "hackers",
                                "firm", "company", "contractor"})  # fmt: skip
 
@@ -132,8 +142,11 @@ _SUBJECT = re.compile(
     r"cent(?:re|er)s|syndicates|rings|operations?|campaigns?|schemes?))\b"
     # "Accounts linked to Chinese government entities": who they are may follow the noun
     r"((?:,)?\s+(?:\w+\s+)?(?:linked|tied|connected|affiliated|associated|based|located|operating|"
-    r"working)\s+(?:to|with|in|from|for)\s+(?:[\w'-]+\s+){0,2}[\w'-]+)?"
+    r"working)\s+(?:to|with|in|from|for)\s+(?:[\w'-]+\s+){0,3}[\w'-]+)?"
 )
+
+# The same, the noun phrase up to the last actor noun: "A group of Korean-language accounts".
+_SUBJECT_LONG = re.compile(_SUBJECT.pattern.replace("{0,4}?(?i:threat", "{0,4}(?i:threat"))
 
 
 _DESCRIBES = re.compile(
@@ -142,12 +155,17 @@ _DESCRIBES = re.compile(
 )
 
 
+_PLACES = ("Demonym", "Country", "Language")
+
+
 def subject_of(first: Sentence, seen: list[Sentence] | None) -> str | None:
     """The unnamed actor a paragraph opens with, when it is a new one: "North Korean IT workers"
     after a section about GTG-2002. Its country or language must be in the phrase."""
     m = _SUBJECT.match(first.text)
     if not m:
         return None
+    if not any(x.text in m.group(0) for x in first.mentions if x.entry.kind in _PLACES):
+        m = _SUBJECT_LONG.match(first.text) or m  # the country may come after a first noun
     phrase = re.sub(r"^(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his)\s+", "", m.group(1))
     who = m.group(0)
     if m.group(2) and not any(x.text in phrase for x in first.mentions):
@@ -182,7 +200,11 @@ def paragraph_name(sentences: list[Sentence], labels: bool = True) -> str | None
     if not sentences:
         return None
     opening = _OPENING_NAME.match(sentences[0].text)
-    if opening and not NOT_NAMES.match(opening.group(1)):
+    if (
+        opening
+        and not NOT_NAMES.match(opening.group(1))
+        and not _DATELINE.match(sentences[0].text, opening.end())
+    ):  # "SAN FRANCISCO, October 9, 2024 --" is a dateline
         candidates.append((1, opening.group(1)))
     head = sentences[0].text
     if labels and len(sentences) > 1 and head.endswith(".") and len(head.split()) <= 5:

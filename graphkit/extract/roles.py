@@ -190,8 +190,16 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
     if after[:1] and (
         after[0] in _SUBJECT_MATTER
         or (after[1:2] and after[1] in _SUBJECT_MATTER and after[0] not in {"and", "or"})
-        or (after[0] in {"and", "or"} and after[2:3] and after[2] in _SUBJECT_MATTER)
-    ):  # "satellite and radar technologies" too
+        or (
+            after[0] in {"and", "or"}
+            and after[2:3]
+            and after[2] in _SUBJECT_MATTER
+            and not any(
+                x.index + x.width == m.index and x.entry.kind in ("Country", "Demonym")
+                for x in s.mentions
+            )
+        )
+    ):  # "satellite and radar technologies" too, but "South Korean military and ..." targets
         return False  # "satellite communication protocols": what was researched
     needs = _BARE_SECTOR_NEEDS.get(m.text.lower())
     listed = before[-1:] in (["and"], ["or"]) and before[-2:-1] and before[-2] in sector_words()
