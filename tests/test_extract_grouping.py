@@ -601,3 +601,21 @@ def test_dates_as_headings_datelines_and_press_boilerplate_name_nothing() -> Non
     assert {"T1555", "T1553.005", "T1027"} <= kite
     moth = next(c for c in f.campaigns if any(a.name == "GlassMoth" for a in c.all_actors))
     assert country(moth) == "CN" and not moth.targets.countries  # boilerplate not appended
+
+
+def test_actor_behavior_impact_parts_belong_to_their_case() -> None:
+    f = draft(
+        '# Report\n\n## Cyber operation: "Quiet Forge"\n\n### Actor\n\nA Russian-speaking '
+        "threat actor.\n\n### Behavior\n\nIt improved tools for gamers and asked the model to "
+        'regenerate its own code.\n\n### Impact\n\nLimited.\n\n## Covert IO: "Loud Choir"\n\n'
+        "### Actor\n\nThis operation likely originated in China.\n\n### Behavior\n\nIt posted "
+        "about US politics.\n"
+    )
+    ops = by_name(f)
+    assert set(ops) == {"Quiet Forge", "Loud Choir"}
+    forge = ops["Quiet Forge"]
+    assert [x.id for x in forge.languages] == ["ru"]
+    assert {"llm-aided-development", "llm-optimized-payload-crafting"} <= {
+        t.id for t in forge.techniques
+    }
+    assert country(ops["Loud Choir"]) == "CN"

@@ -46,7 +46,7 @@ _MALWARE = frozenset({"malware", "ransomware", "trojan", "trojans", "rat", "rats
                       "keylogger", "keyloggers", "rootkit", "rootkits", "wiper", "wipers",
                       "spyware"})  # fmt: skip
 
-_TOOLING = frozenset({"tooling", "toolkit", "toolkits", "exploits"})
+_TOOLING = frozenset({"tooling", "toolkit", "toolkits", "exploits", "tools"})
 
 _BYPASS = _forms("slip", "get", "sneak", "bypass", "evade", "avoid", "disable", "circumvent",
                  "defeat", "kill", "tamper", "blind", "switch", "turn", "dodge",
@@ -79,7 +79,8 @@ _GUARDRAILS = frozenset({"guardrails", "safeguards", "filters", "restrictions"})
 
 _DETECTION = frozenset({"detection", "sandboxes", "sandbox", "analysts", "scanners"})
 
-_OWN_CODE = frozenset({"source", "itself"})  # "rewrites its own source", "regenerates itself"
+# "rewrites its own source", "regenerates itself", "regenerate its own VBScript code"
+_OWN_CODE = frozenset({"source", "itself", "code"})
 
 _DEFENCES = frozenset({"antivirus", "anti-virus", "av", "edr", "defender", "defences",
                        "defenses", "amsi"})  # fmt: skip
@@ -148,6 +149,8 @@ def behaviours(words: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
         for verbs, objects, reach, ids in _CLASSES:
             if word not in objects or (objects is _SECRETS and _STORES.isdisjoint(words)):
                 continue
+            if objects is _OWN_CODE and word == "code" and "own" not in words[max(0, j - 3) : j]:
+                continue  # "rewrite code" is development; "rewrite its own code", obfuscation
             for i in range(j - 1, max(-1, j - reach - 1), -1):
                 if words[i] in _TURNS:
                     break

@@ -38,7 +38,10 @@ _STAGE = (r"reconnaissance|weaponi[sz]ation|delivery|exploitation|installation|"
           r"command and control|c2|actions on objectives|initial access|execution|persistence|"
           r"privilege escalation|defen[cs]e evasion|credential access|discovery|"
           r"lateral movement|collection|exfiltration|impact|resource development|"
-          r"research|scripting|development|phishing|post-compromise activity")  # fmt: skip
+          r"research|scripting|development|phishing|post-compromise activity|"
+          # the parts a case is written in: "### Actor", "### Behavior", "### Impact"
+          r"actors?|behaviou?rs?|impact|assessment|disruption|targeting|tradecraft|"
+          r"attribution|analysis|details|what we (?:saw|found)|how (?:we|it) .*")  # fmt: skip
 STAGE_HEADINGS = re.compile(rf"^(?:{_STAGE})(?:\s*(?:,|and|&|/)\s*(?:{_STAGE}))*$", re.I)
 
 WHO = frozenset({"Country", "Demonym", "Sponsor", "Language", "Actor", "Platform"})
