@@ -619,3 +619,20 @@ def test_actor_behavior_impact_parts_belong_to_their_case() -> None:
         t.id for t in forge.techniques
     }
     assert country(ops["Loud Choir"]) == "CN"
+
+
+def test_emoji_bold_country_names_firm_names_and_content_about_a_war() -> None:
+    f = draft(
+        "# Roundup\n\n\U0001f534 **Russia: Loud Choir.** Comments in Polish attacking critics of "
+        "the Kremlin.\n\n\U0001f535 **Israel: Quiet Harbor.** Run by the Tel Aviv consultancy "
+        "BLUEWAVE; comments on the Gaza conflict and on Canadian politics.\n\n"
+        "| Country | Main uses |\n|---|---|\n| China | reconnaissance on US military |\n"
+    )
+    ops = by_name(f)
+    choir = ops["Loud Choir"]
+    assert country(choir) == "RU" and [s.id for s in choir.targets.sectors] == ["civil-society"]
+    harbor = ops["Quiet Harbor"]
+    assert "BLUEWAVE" in {a.name for a in harbor.all_actors}
+    assert {x.id for x in harbor.targets.countries} == {"CA"}  # Gaza is what it is about
+    china = next(c for c in f.campaigns if c.name.startswith("Actors from China"))
+    assert country(china) == "CN" and [x.id for x in china.targets.countries] == ["US"]

@@ -75,6 +75,11 @@ _HIDE = _forms("hide", "conceal", "disguise", "mask", "obfuscate", "encrypt", "p
 
 _CODE = frozenset({"code", "payload", "payloads", "scripts", "binaries", "binary"})
 
+_AUTOMATE = _forms("automate", "orchestrate")
+
+_INTRUSION = frozenset({"reconnaissance", "intrusion", "intrusions", "attacks", "operations",
+                        "exploitation", "penetration"})  # fmt: skip
+
 _GUARDRAILS = frozenset({"guardrails", "safeguards", "filters", "restrictions"})
 
 _DETECTION = frozenset({"detection", "sandboxes", "sandbox", "analysts", "scanners"})
@@ -120,6 +125,7 @@ _CLASSES: tuple[tuple[frozenset[str], frozenset[str], int, tuple[str, ...]], ...
     (_FAKE, _IDENTITIES, 2, ("T1585", "llm-supported-social-engineering")),
     (_TAKE, _SECRETS, 3, ("T1555",)),  # "pull saved passwords out of Chrome"
     (_HIDE, _CODE, 3, ("T1027", "llm-optimized-payload-crafting")),  # "ways to hide its code"
+    (_AUTOMATE, _INTRUSION, 3, ("llm-refined-operational-command",)),  # an agent runs it
 )
 
 _OBJECTS = frozenset().union(*(objects for _, objects, _, _ in _CLASSES))

@@ -143,12 +143,16 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
         if _BOILERPLATE.match(paragraph):  # "About OpenAI ...", "Media contact: ...": the end
             current = None
             continue
+        if paragraph[:1] and not (paragraph[0].isalnum() or paragraph[0] in _OPENERS):
+            paragraph = _LEAD_SYMBOLS.sub("", paragraph)  # "\U0001f534 **Russia: Bad Grammar.**"
         bold = None
         if "**" in paragraph or "__" in paragraph:  # Markdown emphasis: a leading bold name
             lead = LEAD_BOLD.match(paragraph)
             bold = lead.group(1).strip() if lead and len(lead.group(1).split()) <= 6 else None
             if bold and bold.endswith(":"):
                 bold = None  # "**Case:** Vibe hacking": a label, its value the name
+            elif bold:
+                bold = _COUNTRY_FIRST.sub("", bold).rstrip(".") or None  # "Russia: Bad Grammar."
             paragraph = paragraph.replace("**", "").replace("__", "")
         codes = {paragraph[start:end] for start, end, _ in actor_codes(paragraph)}
         fields = labelled_fields(paragraph)
@@ -197,6 +201,10 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
             described = next((s for s in body if s.field == "actor" and s.mentions), None)
             if described is not None:  # "Actor: a Chinese threat actor"
                 current.subject = ARTICLE.sub("", described.text)[:120]
+        named_above = current is not None and current.from_heading and current.name
+        if fields and not (named or actors or subject or named_above):  # "Country: China; ..."
+            who = next((v for role, v in fields if role == "who"), None)
+            subject = f"Actors from {who}" if who and len(who) <= 40 else None
         if subject:
             current = Group(None, subject=subject, heading=section_who)
             groups.append(current)
@@ -255,6 +263,15 @@ def _runs(sentences: list[Sentence]) -> list[list[Sentence]] | None:
     return [sentences[a:b] for a, b in zip(firsts, [*firsts[1:], len(sentences)], strict=True)]
 
 
+_OPENERS = frozenset("*_#[(\"'\u201c-")
+
+_LEAD_SYMBOLS = re.compile(r"^[^\w\s*_#\[(\"'\u201c-]+\s*")  # emoji and dingbats before a paragraph
+
+# "Russia: Bad Grammar": a country before the name, where the operation is from
+_COUNTRY_FIRST = re.compile(
+    r"^(?:[A-Z][a-z]+|North Korea|South Korea|United States|United Kingdom|Saudi Arabia):\s+"
+)
+
 # What a press release ends with: about the company, whom to call.
 _BOILERPLATE = re.compile(r"(?:About [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,2}\s*\n|"
                           r"(?:Media|Press) (?:contacts?|inquiries)\b)")  # fmt: skip
@@ -288,8 +305,8 @@ def _section_who(heading: Sentence) -> Sentence | None:
 
 def _unnamed_key(group: Group) -> str | None:
     """What a group no name is given to is about: its first actor, or the unnamed one."""
-    if group.actors:
-        return "@" + next(iter(group.actors))
+    if group.actors:  # the actor's own slug: a group named after the actor is the same one
+        return slugify(next(iter(group.actors.values()))[0])
     return "@" + slugify(group.subject) if group.subject else None
 
 
@@ -334,6 +351,8 @@ def _add_actors(group: Group, s: Sentence) -> None:
 
 # Words right before a country that say it is the target even when the actor is from there:
 # "aimed at Filipino voters", "targeting Iranian dissidents".
+_PLACE = ("Country", "Demonym", "Sponsor")
+
 _AIMED = frozenset({"aimed", "aiming", "targeting", "targeted", "against", "at"})
 
 
@@ -342,6 +361,12 @@ def _after_name(s: Sentence, names: list[str]) -> tuple[set[int], set[int]]:
     German)", "VAGue Focus (likely China)". The origin's positions, and the languages' (after
     a country named in the brackets, "German" is the language, not a second origin)."""
     for name in names:
+        lead = s.text.find(": " + name) if name else -1
+        if 0 < lead <= 20:  # "Russia: Bad Grammar. A new network ..."
+            first = len(TOKEN.findall(s.text[:lead]))
+            before = {m.index for m in s.mentions if m.index < first and m.entry.kind in _PLACE}
+            if before:
+                return before, set()
         at = s.text.find(name + " (") if name else -1
         if at < 0:
             continue
@@ -381,7 +406,8 @@ def _facts(
             continue
         hedge = 15 if s.hedged else 0
         language_at = language_positions(s)
-        origin, spoken = _after_name(s, names) if "(" in s.text else (set(), set())
+        brackets = "(" in s.text or ": " in s.text[:40]
+        origin, spoken = _after_name(s, names) if brackets else (set(), set())
         language_at |= spoken
         evidence = _clip(s.text)
         named = group.name if group.name and group.name in s.text else ""

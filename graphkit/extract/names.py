@@ -95,6 +95,8 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
         new += [(c.start(1), c.group(1)) for c in _CALLED_ACTOR.finditer(text)]
     if (", a " in text or ", an " in text) and not _APPOSITIVE_NOUNS.isdisjoint(sentence.words):
         new += [(a.start(), a.group(1)) for a in _APPOSITIVE.finditer(text)]
+    if not _FIRMS.isdisjoint(sentence.words):  # "the political consultancy STOIC"
+        new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_NAME.finditer(text)]
     if "case, " in text and _ACTOR_WORDS.search(text):  # "A third case, SweetSpecter, ... group"
         new += [(c.start(1), c.group(1)) for c in _CASE_OF_ACTOR.finditer(text)]
     new += [(text.index(n), n) for n in found.values() if n in text]
@@ -118,13 +120,23 @@ _CALLED_ACTOR = re.compile(
 _APPOSITIVE = re.compile(
     r"\b([A-Z][a-z]+(?:[A-Z][a-z0-9]+)+|[A-Z][A-Za-z]*\d[A-Za-z0-9]*|[A-Z]{3,}\d*),\s+an?\s+"
     r"(?:[\w-]+\s+){0,4}?(?:threat actor|actor|adversary|group|cluster|crew|gang|hackers|firm|"
-    r"company|contractor)\b"
+    r"company|contractor|consultancy|agency)\b"
+)
+
+# "the Tel Aviv political consultancy STOIC": a name in capitals right after the noun.
+_NOUN_THEN_NAME = re.compile(
+    r"\b(?:firm|company|consultancy|agency|contractor|vendor|start-?up)\s+"
+    r"([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*)\b"
 )
 
 _CASE_OF_ACTOR = re.compile(r"\bcase, ([A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*),")
 
 _APPOSITIVE_NOUNS = frozenset({"actor", "adversary", "group", "cluster", "crew", "gang", "hackers",
-                               "firm", "company", "contractor"})  # fmt: skip
+                               "firm", "company", "contractor", "consultancy",
+                               "agency"})  # fmt: skip
+
+_FIRMS = frozenset({"firm", "company", "consultancy", "agency", "contractor", "vendor", "startup",
+                    "start"})  # fmt: skip
 
 # "A Chinese threat actor spent nine months ...": a paragraph about an actor it does not name.
 _SUBJECT = re.compile(
@@ -139,6 +151,7 @@ _SUBJECT = re.compile(
     r"(?:(?:second|third|fourth|fifth|further|separate|other|new)\s+)?"
     r"((?:[\w'-]+\s+){0,4}?(?i:threat\s+)?(?i:actors?|groups?|operators?|clusters?|developers?|"
     r"workers|hackers|criminals?|networks?|accounts|adversar(?:y|ies)|crews?|scammers|gangs?|"
+    r"operatives|agents|"
     r"cent(?:re|er)s|syndicates|rings|operations?|campaigns?|schemes?))\b"
     # "Accounts linked to Chinese government entities": who they are may follow the noun
     r"((?:,)?\s+(?:\w+\s+)?(?:linked|tied|connected|affiliated|associated|based|located|operating|"

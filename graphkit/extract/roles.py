@@ -27,6 +27,7 @@ _ATTR_BEFORE = {"from", "origin", "originated", "originating", "tied", "attribut
 
 # "a marketing firm in the Philippines" is where the actor is; "operations in Ukraine" are not.
 _WHO_IN = {"operators", "operator", "actor", "actors", "group", "groups", "network", "networks",
+           "consultancy", "agency",
            "accounts", "hackers", "cluster", "firm", "company", "criminals", "developers",
            "developer", "scammers", "workers", "centres", "centers"}  # fmt: skip
 
@@ -65,6 +66,12 @@ _SUBJECT_MATTER = {"protocols", "protocol", "technology", "technologies", "imagi
 
 _POSING = {"posing", "posed", "pose", "poses", "impersonating", "impersonated", "impersonate",
             "impersonates", "pretending", "pretended", "masquerading", "masqueraded"}  # fmt: skip
+
+_CONTENT = frozenset({"comments", "commenting", "commented", "posts", "posted", "posting",
+                      "articles", "about", "narratives", "content"})  # fmt: skip
+
+# Sectors that are people: posts attacking them are aimed at them ("attacking critics").
+_PEOPLE = frozenset({"civil-society", "media", "individuals", "religious"})
 
 _SECTOR_NOT_AFTER = {"backed", "sponsored", "affiliated", "linked", "aligned", "run", "owned"}
 
@@ -172,7 +179,14 @@ def language_positions(s: Sentence) -> set[int]:
 def said_about(m: Mention) -> bool:
     """What a mention is written about, not at: "articles critical of the United States"."""
     said = [w for w in m.before if w != "the"]
-    return said[-2:] == ["critical", "of"] or bool(said[-1:] and said[-1] in _ABOUT)
+    if said[-2:] == ["critical", "of"] or bool(said[-1:] and said[-1] in _ABOUT):
+        return True
+    # "comments on the Gaza conflict", "posts about the war in Gaza": what the content is about
+    at_war = m.after[:1] in (["conflict"], ["war"]) or said[-2:] in (
+        ["war", "in"],
+        ["conflict", "in"],
+    )
+    return at_war and not _CONTENT.isdisjoint(m.words)
 
 
 def sector_is_target(m: Mention, s: Sentence) -> bool:
@@ -180,7 +194,7 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
     if m.after[:1] and m.after[0] in _SECTOR_NOT_AFTER:
         return False  # "government-backed actors": who they are, not whom they target
     before = m.before
-    if said_about(m):
+    if said_about(m) and m.entry.id not in _PEOPLE:
         return False  # "critical of the governments of ...": a topic, not a target
     if before[-1:] and before[-1] in {"as", "any", "posing"}:
         return False  # "posed as journalists", "to any government"
