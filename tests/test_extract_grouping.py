@@ -636,3 +636,24 @@ def test_emoji_bold_country_names_firm_names_and_content_about_a_war() -> None:
     assert {x.id for x in harbor.targets.countries} == {"CA"}  # Gaza is what it is about
     china = next(c for c in f.campaigns if c.name.startswith("Actors from China"))
     assert country(china) == "CN" and [x.id for x in china.targets.countries] == ["US"]
+
+
+def test_each_listed_actor_keeps_its_own_country() -> None:
+    f = draft(
+        "Questions\n\nWhich groups were involved?\nThree: Forest Blizzard from Russia, Emerald "
+        "Sleet from North Korea and Crimson Sandstorm from Iran.\n\n"
+        "Forest Blizzard, a military intelligence actor, supported Russia's military "
+        "operations in Ukraine.\n\n"
+        "The clearest example is GLASSTEAL, which Russia's APT28 used against Ukrainian "
+        "targets, while the Iranian group TEMP.Zagros posed as a student working on a "
+        "university project.\n\nA network from Cambodia translated messages between Chinese "
+        "and Japanese to lure people into investment fraud.\n"
+    )
+    origins = {a.name: a.country.id for c in f.campaigns for a in c.all_actors if a.country}
+    assert origins["APT28"] == "RU" and origins["Kimsuky"] == "KP" and origins["CURIUM"] == "IR"
+    assert origins["MuddyWater"] == "IR"  # TEMP.Zagros
+    apt28 = next(c for c in f.campaigns if any(a.name == "APT28" for a in c.all_actors))
+    assert not {s.id for s in apt28.targets.sectors} & {"defense", "education"}
+    assert "GLASSTEAL" in by_name(f)
+    scam = next(c for c in f.campaigns if {x.id for x in c.languages} == {"zh", "ja"})
+    assert [s.id for s in scam.targets.sectors] == ["individuals"] and not scam.targets.countries

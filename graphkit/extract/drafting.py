@@ -50,6 +50,7 @@ from graphkit.extract.reading import Mention, Sentence, read_sentence, slugify, 
 from graphkit.extract.roles import (
     country_role,
     language_positions,
+    own_origins,
     posed_as,
     said_about,
     sector_is_target,
@@ -101,6 +102,7 @@ class Group:
     from_heading: bool = False
     heading: Sentence | None = None  # what the heading says of who (for the facts, not the name)
     provisional: bool = False  # a heading in prose ("The Russian pair"): a name in its text wins
+    origins: dict[str, dict[str, Any]] = field(default_factory=dict)  # actor id → its own country
 
 
 def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
@@ -184,6 +186,20 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
         named = bold or paragraph_name(body, labels=seen and not fields)
         seen = True
         actors = {k: v for s in sentences for k, v in actor_names(s, found).items()}
+        listed = (
+            None if fields or _named_above(current) or len(actors) < 2 else _enumerated(sentences)
+        )
+        if listed:  # "Forest Blizzard from Russia, Emerald Sleet from North Korea, ...": each
+            s, origins = listed
+            others = [x for x in s.mentions if x.entry.kind not in ("Actor", "Country", "Demonym")]
+            for a in (x for x in s.mentions if x.entry.kind == "Actor"):
+                own = [a, origins[a.index]] if a.index in origins else [a]
+                copy = Sentence(s.text, [*own, *others], s.hedged, s.negated, s.words)
+                current = Group(None, heading=section_who)
+                groups.append(current)
+                current.sentences.append(copy)
+                _add_actors(current, copy)
+            continue
         subject = None
         if not (named or actors) and body and not (current and current.from_heading):
             subject = subject_of(body[0], None if item or current is None else current.sentences)
@@ -247,6 +263,24 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
         for sentence in sentences:
             _add_actors(current, sentence)
     return groups
+
+
+def _named_above(current: Group | None) -> bool:
+    """Whether the section's heading named the operation the paragraph is in."""
+    return bool(current is not None and current.from_heading and current.name)
+
+
+def _enumerated(sentences: list[Sentence]) -> tuple[Sentence, dict[int, Mention]] | None:
+    """The sentence that lists actors each with its own country ("Forest Blizzard from Russia,
+    Emerald Sleet from North Korea, ..."), with those countries; None when there is none."""
+    for s in sentences:
+        origins = own_origins(s)
+        listed = {  # "X from Russia": not "Russia's X", which may name one case's actor
+            i: c for i, c in origins.items() if c.index > i and s.words[c.index - 1 :][:1] != ["s"]
+        }
+        if len({o.entry.id for o in listed.values()}) > 1:  # two countries or more
+            return s, listed
+    return None
 
 
 def _runs(sentences: list[Sentence]) -> list[list[Sentence]] | None:
@@ -332,6 +366,12 @@ def _add_actors(group: Group, s: Sentence) -> None:
     """Actors a sentence names; "X or Y" and "X, also known as Y" are one actor, two names."""
     previous: Mention | None = None
     mentioned = [x for x in s.mentions if x.entry.kind == "Actor"]
+    origins = own_origins(s) if mentioned and s.field is None else {}
+    for m in mentioned:  # "the Iranian group TEMP.Zagros": that actor's own country
+        if m.index in origins and not s.negated:
+            fact = {"id": origins[m.index].entry.id, "evidence": _clip(s.text),
+                    "confidence": 55 if s.hedged else 70}  # fmt: skip
+            group.origins.setdefault(m.entry.id, fact)
     for m in sorted(mentioned, key=lambda x: x.index) if len(mentioned) > 1 else mentioned:
         joined = previous is not None and re.search(
             rf"{re.escape(previous.text)}\W+(?:or|aka|also known as|/)\W+{re.escape(m.text)}|"
@@ -408,6 +448,8 @@ def _facts(
         language_at = language_positions(s)
         brackets = "(" in s.text or ": " in s.text[:40]
         origin, spoken = _after_name(s, names) if brackets else (set(), set())
+        if any(x.entry.kind == "Actor" for x in s.mentions):  # "Russia's APT28": who, not whom
+            origin |= {c.index for c in own_origins(s).values()}
         language_at |= spoken
         evidence = _clip(s.text)
         named = group.name if group.name and group.name in s.text else ""
@@ -471,9 +513,11 @@ def _facts(
     if attribution and attribution["id"] not in stated:
         targets.pop(attribution["id"], None)
     actors = []
-    for _aid, (name, aliases, s) in group.actors.items():
+    for aid, (name, aliases, s) in group.actors.items():
         actors.append({"name": name, "aliases": aliases, "evidence": _clip(s.text),
                        "confidence": 70 - (15 if s.hedged else 0)})  # fmt: skip
+        if aid in group.origins:
+            actors[-1]["country"] = group.origins[aid]
     if not actors and group.subject and group.sentences:
         opening = group.sentences[0].text  # an actor the report describes but does not name
         actors.append({"name": group.subject, "evidence": _clip(opening), "confidence": 50})
@@ -488,7 +532,7 @@ def _facts(
         )
     if attribution:
         for a in actors:
-            a["country"] = attribution
+            a.setdefault("country", attribution)
     if not group.name and not actors:
         return None
     name = group.name or f"{actors[0]['name']} activity"

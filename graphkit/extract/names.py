@@ -37,6 +37,7 @@ _OPENING_NAME = re.compile(rf"^({_NAME_WORD}(?: {_NAME_WORD}){{0,3}}),\s")
 NOT_NAMES = re.compile(
     r"^(In|Since|For|However|Today|Overall|Then|Later|Meanwhile|Also|Finally|First|Second|"
     r"Third|Together|Recently|Instead|Still|Yet|Here|There|Although|While|When|After|Before|"
+    r"GTIG|MSTIC|Mandiant|"
     r"During|Between|Across|Like|Unlike|As|At|On|By|From|With|Without|Over|Under|Google|OpenAI|"
     r"Microsoft|Anthropic|January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b"
@@ -63,6 +64,10 @@ _OPERATION_APPOSITION = re.compile(
     rf"\b({_NAME}), (?:an?|another) (?:[\w-]+ ){{0,3}}{_KIND}\b|\b{_KIND}, ({_NAME}),"
 )
 _KINDS = frozenset({"operation", "network", "campaign", "scheme", "case"})  # _KIND's words
+_EXAMPLE = re.compile(
+    r"\b(?:example|case|family|one|first|second|third|another|newest|latest) (?:is|was) "
+    r"([A-Z][A-Z0-9_-]{3,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*)\b"
+)
 _RUN_BY = re.compile(rf"^({_NAME}) (?:was|is) (?:run|operated|created|built) (?:by|from)\b")
 _ACRONYM = re.compile(
     r"\b[A-Z][\w-]*\s+(?:(?:of|for|and|the)\s+|[A-Z][\w-]*\s+){1,6}\(([A-Z]{2,8})\)"
@@ -154,8 +159,8 @@ _SUBJECT = re.compile(
     r"operatives|agents|"
     r"cent(?:re|er)s|syndicates|rings|operations?|campaigns?|schemes?))\b"
     # "Accounts linked to Chinese government entities": who they are may follow the noun
-    r"((?:,)?\s+(?:\w+\s+)?(?:linked|tied|connected|affiliated|associated|based|located|operating|"
-    r"working)\s+(?:to|with|in|from|for)\s+(?:[\w'-]+\s+){0,3}[\w'-]+)?"
+    r"((?:,)?\s+(?:(?:\w+\s+)?(?:linked|tied|connected|affiliated|associated|based|located|"
+    r"operating|working)\s+(?:to|with|in|from|for)|from)\s+(?:[\w'-]+\s+){0,3}[\w'-]+)?"
 )
 
 # The same, the noun phrase up to the last actor noun: "A group of Korean-language accounts".
@@ -229,6 +234,8 @@ def paragraph_name(sentences: list[Sentence], labels: bool = True) -> str | None
         name = called.group(1) or called.group(2)
         if not NOT_NAMES.match(name):
             candidates.append((0, name))
+    for example in _EXAMPLE.finditer(head) if " is " in head or " was " in head else ():
+        candidates.append((0, example.group(1)))  # "The clearest example is PROMPTSTEAL"
     run = _RUN_BY.match(head)  # "High Five was run by a marketing firm"
     if run and not NOT_NAMES.match(run.group(1)):
         candidates.append((1, run.group(1)))

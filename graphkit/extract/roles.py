@@ -14,8 +14,8 @@ from functools import cache
 from graphkit.extract.gazetteer import lookup_table
 from graphkit.extract.reading import Mention, Sentence
 
-__all__ = ["country_role", "language_positions", "posed_as", "said_about", "sector_is_target",
-           "sector_words", "set_after_actor"]  # fmt: skip
+__all__ = ["country_role", "language_positions", "own_origins", "posed_as", "said_about",
+           "sector_is_target", "sector_words", "set_after_actor"]  # fmt: skip
 
 _ATTR_AFTER = {"based", "linked", "nexus", "backed", "sponsored", "affiliated", "aligned",
                "origin", "state", "government", "operated", "run"}  # fmt: skip
@@ -67,6 +67,9 @@ _SUBJECT_MATTER = {"protocols", "protocol", "technology", "technologies", "imagi
 _POSING = {"posing", "posed", "pose", "poses", "impersonating", "impersonated", "impersonate",
             "impersonates", "pretending", "pretended", "masquerading", "masqueraded"}  # fmt: skip
 
+_OWN_FORCES = frozenset({"operations", "operation", "campaign", "campaigns", "forces", "units",
+                         "intelligence", "services"})  # fmt: skip
+
 _CONTENT = frozenset({"comments", "commenting", "commented", "posts", "posted", "posting",
                       "articles", "about", "narratives", "content"})  # fmt: skip
 
@@ -98,8 +101,8 @@ def _is_language(
         return True  # "in French, German, Italian": the comma is not a token
     if m.after[:1] and m.after[0] in _LANG_AFTER:
         return True
-    if m.before[-1:] and m.before[-1] in {"in", "into", "their", "its", "his", "her"}:
-        return True  # "in Farsi", "polish their English"
+    if m.before[-1:] and m.before[-1] in {"in", "into", "their", "its", "his", "her", "between"}:
+        return True  # "in Farsi", "polish their English", "between Chinese and English"
     if m.before[-1:] == ["from"] and "translat" in sentence.lower():
         return True
     return bool(previous_language and m.before[-1:] and m.before[-1] in {"and", "or", "in"})
@@ -224,11 +227,15 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
     demonym = next((x for x in s.mentions if x.entry.kind == "Demonym" and x.index == m.index - 1),
                    None)  # fmt: skip
     after_demonym = demonym is not None
-    if demonym is not None and said_about(demonym):
+    if demonym is not None and said_about(demonym) and m.entry.id not in _PEOPLE:
         return False  # "people who criticise the Chinese government": a topic, not a target
     if after_demonym and any(w in {"for", "behalf", "by"} for w in m.before[-3:]):
         return False  # "APT42, which works for the Iranian government": its sponsor
     theirs = m.after[:1] and m.after[0] in _THEIR_ASSETS  # "telecommunications networks"
+    if before[-1:] == ["s"] and m.after[:1] and m.after[0] in _OWN_FORCES:
+        return False  # "Russia's military operations": a country's own forces, not a target
+    if before[-1:] in (["a"], ["an"]) and not theirs and not _ACTOR_NOUNS.isdisjoint(m.after[:2]):
+        return False  # "a military intelligence actor": what the actor is
     # "Russian military intelligence actor": the actor's own kind
     return not (after_demonym and not theirs and any(w in _ACTOR_NOUNS for w in m.after[:3]))
 
@@ -268,6 +275,9 @@ def posed_as(m: Mention, s: Sentence) -> bool:
     before = m.before
     if any(w in _POSING for w in before) or (before[-2:-1] == ["as"] and before[-1] in {"a", "an"}):
         return True
+    lead = m.words[max(0, m.index - 7) : m.index]  # "posed as a student working on a university"
+    if not _POSING.isdisjoint(lead) and _TARGET_VERBS_STRICT.isdisjoint(lead):
+        return True
     return _listed_after(m, s) in _POSING
 
 
@@ -285,3 +295,31 @@ def set_after_actor(m: Mention, s: Sentence) -> bool:
             if end >= 0 and _ACTOR_DASH.match(s.text[start + len(a.text) : end]):
                 return True
     return False
+
+
+def own_origins(s: Sentence) -> dict[int, Mention]:
+    """Where each actor of a sentence is from, when the sentence says it next to the name:
+    "Forest Blizzard from Russia", "the Iranian group TEMP.Zagros", "Russia's APT28".
+    Token position of the actor → the country's mention."""
+    places = {m.index: m for m in s.mentions if m.entry.kind in ("Country", "Demonym")}
+    out: dict[int, Mention] = {}
+    words = s.words
+    for a in s.mentions:
+        if a.entry.kind != "Actor":
+            continue
+        end = a.index + a.width
+        if words[end : end + 1] == ["from"]:
+            c = places.get(end + 1) or (
+                places.get(end + 2) if words[end + 1 : end + 2] == ["the"] else None
+            )
+            if c is not None:
+                out[a.index] = c
+                continue
+        before = places.get(a.index - 2)
+        if before is None or a.index < 2:
+            continue
+        if before.entry.kind == "Demonym" and words[a.index - 1] in _ACTOR_NOUNS:
+            out[a.index] = before  # "the Iranian group TEMP.Zagros"
+        elif before.entry.kind == "Country" and words[a.index - 1] == "s":
+            out[a.index] = before  # "Russia's APT28"
+    return out
