@@ -657,3 +657,20 @@ def test_each_listed_actor_keeps_its_own_country() -> None:
     assert "GLASSTEAL" in by_name(f)
     scam = next(c for c in f.campaigns if {x.id for x in c.languages} == {"zh", "ja"})
     assert [s.id for s in scam.targets.sectors] == ["individuals"] and not scam.targets.countries
+
+
+def test_a_name_the_paragraph_calls_a_group_is_an_actor() -> None:
+    f = draft(
+        "# Roundup\n\n**GlassMoth.** A suspected China-based adversary, GlassMoth sent phishing "
+        "to AI company staff and did reconnaissance on vulnerabilities.\n\n"
+        "**Loud Choir.** The operators wrote comments in Polish.\n\n"
+        "China: PRC-backed groups researched US government and military targets and staff at "
+        "a research organisation.\n"
+    )
+    named = {a.name for c in f.campaigns for a in c.all_actors}
+    assert "GlassMoth" in named and "Loud Choir" not in named
+    moth = next(c for c in f.campaigns if c.name == "GlassMoth")
+    assert "llm-assisted-vulnerability-research" in {t.id for t in moth.techniques}
+    china = next(c for c in f.campaigns if country(c) == "CN" and c.name != "GlassMoth")
+    assert "US" in {x.id for x in china.targets.countries}
+    assert {"government", "defense", "education"} <= {s.id for s in china.targets.sectors}

@@ -80,6 +80,10 @@ _AUTOMATE = _forms("automate", "orchestrate")
 _INTRUSION = frozenset({"reconnaissance", "intrusion", "intrusions", "attacks", "operations",
                         "exploitation", "penetration"})  # fmt: skip
 
+_STUDY = _forms("research", "study", "investigate", "probe") | {"reconnaissance", "looked"}
+
+_FLAWS = frozenset({"vulnerabilities", "vulnerability", "cves", "flaws", "bugs"})
+
 _GUARDRAILS = frozenset({"guardrails", "safeguards", "filters", "restrictions"})
 
 _DETECTION = frozenset({"detection", "sandboxes", "sandbox", "analysts", "scanners"})
@@ -126,6 +130,7 @@ _CLASSES: tuple[tuple[frozenset[str], frozenset[str], int, tuple[str, ...]], ...
     (_TAKE, _SECRETS, 3, ("T1555",)),  # "pull saved passwords out of Chrome"
     (_HIDE, _CODE, 3, ("T1027", "llm-optimized-payload-crafting")),  # "ways to hide its code"
     (_AUTOMATE, _INTRUSION, 3, ("llm-refined-operational-command",)),  # an agent runs it
+    (_STUDY, _FLAWS, 3, ("T1588.006", "llm-assisted-vulnerability-research")),
 )
 
 _OBJECTS = frozenset().union(*(objects for _, objects, _, _ in _CLASSES))
@@ -135,6 +140,8 @@ _OBJECTS = frozenset().union(*(objects for _, objects, _, _ in _CLASSES))
 _TURNS = frozenset({"about", "on", "reports", "report", "articles", "posts", "that", "which",
                     "who", "with", "by", "against", "for", "from", "to", "news", "how", "why",
                     "whether", "what", "asked"})  # fmt: skip
+
+_CLAUSE = frozenset({"that", "which", "who", "how", "why", "whether", "what"})
 
 # After the object, words that make it something else: "a software company", "game developers".
 _OWNERS = frozenset({"company", "companies", "firm", "firms", "developer", "developers",
@@ -157,8 +164,9 @@ def behaviours(words: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
                 continue
             if objects is _OWN_CODE and word == "code" and "own" not in words[max(0, j - 3) : j]:
                 continue  # "rewrite code" is development; "rewrite its own code", obfuscation
+            turns = _CLAUSE if objects is _FLAWS else _TURNS  # "research on vulnerabilities"
             for i in range(j - 1, max(-1, j - reach - 1), -1):
-                if words[i] in _TURNS:
+                if words[i] in turns:
                     break
                 if words[i] in verbs:
                     out.append((i, j - i + 1, ids))

@@ -33,8 +33,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from graphkit.actors import actor_index
 from graphkit.errors import InputError
-from graphkit.extract.gazetteer import TOKEN, actor_codes
+from graphkit.extract.gazetteer import TOKEN, Entry, actor_codes
 from graphkit.extract.layout import (
     ARTICLE,
     LEAD_BOLD,
@@ -186,6 +187,8 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
         named = bold or paragraph_name(body, labels=seen and not fields)
         seen = True
         actors = {k: v for s in sentences for k, v in actor_names(s, found).items()}
+        if named and not actors and sentences and _THIS_ACTOR.search(paragraph):
+            actors = _named_actor(named, sentences[0], found)  # "SweetSpecter. ... this group"
         listed = (
             None if fields or _named_above(current) or len(actors) < 2 else _enumerated(sentences)
         )
@@ -263,6 +266,23 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
         for sentence in sentences:
             _add_actors(current, sentence)
     return groups
+
+
+# The paragraph speaks of its subject as an actor: the name it gives is the actor's.
+_THIS_ACTOR = re.compile(
+    r"\b(?:[Tt]his|[Tt]he) (?:group|actor|threat actor|adversary|cluster|crew|gang)\b|"
+    r"(?:^|[.!?] )(?:An?|The) (?:[\w-]+ ){0,3}(?:adversary|actor|group|crew|gang|cluster), "
+)
+
+
+def _named_actor(name: str, first: Sentence, found: dict[str, str]) -> dict[str, str]:
+    """The paragraph's name as an actor: remembered (found again later) and mentioned."""
+    slug = slugify(name)
+    if not slug or actor_index().resolve(name) is not None or len(name.split()) > 3:
+        return {}
+    found[slug] = name
+    first.mentions.append(Mention(Entry("Actor", slug, name), 0, 1, [], name))
+    return {slug: name}
 
 
 def _named_above(current: Group | None) -> bool:

@@ -120,6 +120,9 @@ def sector_words() -> frozenset[str]:
 
 def country_role(m: Mention) -> str:
     after = m.after[:1]
+    aimed = not _TARGET_VERBS_STRICT.isdisjoint(m.before) or "researched" in m.before
+    if after in (["government"], ["state"]) and aimed:
+        return "target"  # "researched US government targets", not "the Chinese government"
     if (after and after[0] in _ATTR_AFTER) or m.after[:2] == ["in", "origin"]:
         return "attribution"  # "China-based", "Chinese in origin"
     if m.entry.kind == "Demonym":
