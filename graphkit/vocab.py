@@ -112,6 +112,7 @@ SECTORS: dict[str, Sector] = {
                 "policy institutes",
                 "policy experts",
                 "foreign policy experts",
+                "experts on",
             ),
         ),
         Sector(
@@ -140,6 +141,8 @@ SECTORS: dict[str, Sector] = {
                 "human rights",
                 "human rights defenders",
                 "groups critical of",
+                "organisations critical of",
+                "organizations critical of",
                 "pro-democracy activists",
             ),
         ),
@@ -292,7 +295,7 @@ SECTORS: dict[str, Sector] = {
         Sector("gaming", "Gaming", ("gamers", "video games", "game", "gambling")),
         Sector("legal", "Legal", ("law firms", "lawyers")),
         Sector("retail", "Retail", ("e-commerce", "retailers")),
-        Sector("hospitality", "Hospitality", ("hotels", "travel")),
+        Sector("hospitality", "Hospitality", ("hotels", "travel industry", "travel agencies")),
         Sector(
             "individuals",
             "Individuals",

@@ -674,3 +674,24 @@ def test_a_name_the_paragraph_calls_a_group_is_an_actor() -> None:
     china = next(c for c in f.campaigns if country(c) == "CN" and c.name != "GlassMoth")
     assert "US" in {x.id for x in china.targets.countries}
     assert {"government", "defense", "education"} <= {s.id for s in china.targets.sectors}
+
+
+def test_cases_announced_in_prose_and_quoted_operations_get_their_own_groups() -> None:
+    f = draft(
+        "# Essay\n\nThe operation it calls Quiet Forge appears to sit in China and wrote to "
+        "organisations critical of the Communist Party.\n\nA second case shows criminals at "
+        "work. Russian-language malware authors built stealers.\n\nA third case points to "
+        "North Korea. Its operators phished diplomats in South Korea.\n\n"
+        'We banned accounts behind an "influence-for-hire" operation that ran fake social '
+        "media personas for audiences in Kenya.\n"
+    )
+    ops = by_name(f)
+    forge = ops["Quiet Forge"]
+    assert country(forge) == "CN" and [s.id for s in forge.targets.sectors] == ["civil-society"]
+    authors = next(c for c in f.campaigns if [x.id for x in c.languages] == ["ru"])
+    assert authors is not forge and country(authors) is None
+    third = next(c for c in f.campaigns if country(c) == "KP")
+    assert [x.id for x in third.targets.countries] == ["KR"]
+    hire = ops["influence-for-hire"]
+    assert [x.id for x in hire.targets.countries] == ["KE"]
+    assert "T1585" in {t.id for t in hire.techniques}

@@ -126,7 +126,7 @@ _CLASSES: tuple[tuple[frozenset[str], frozenset[str], int, tuple[str, ...]], ...
     (_MUTATE, _OWN_CODE, 4, ("T1027", "llm-optimized-payload-crafting")),
     (_BYPASS, _DETECTION, 3, ("llm-enhanced-anomaly-detection-evasion",)),
     (_BYPASS | _forms("break", "jailbreak"), _GUARDRAILS, 6, ("AML.T0054",)),
-    (_FAKE, _IDENTITIES, 2, ("T1585", "llm-supported-social-engineering")),
+    (_FAKE, _IDENTITIES, 3, ("T1585", "llm-supported-social-engineering")),
     (_TAKE, _SECRETS, 3, ("T1555",)),  # "pull saved passwords out of Chrome"
     (_HIDE, _CODE, 3, ("T1027", "llm-optimized-payload-crafting")),  # "ways to hide its code"
     (_AUTOMATE, _INTRUSION, 3, ("llm-refined-operational-command",)),  # an agent runs it

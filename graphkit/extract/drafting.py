@@ -46,7 +46,13 @@ from graphkit.extract.layout import (
     operation_name,
     sections,
 )
-from graphkit.extract.names import actor_names, paragraph_name, subject_of
+from graphkit.extract.names import (
+    NEW_CASE,
+    actor_names,
+    case_subject,
+    paragraph_name,
+    subject_of,
+)
 from graphkit.extract.reading import Mention, Sentence, read_sentence, slugify, split_sentences
 from graphkit.extract.roles import (
     country_role,
@@ -205,7 +211,11 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
             continue
         subject = None
         if not (named or actors) and body and not (current and current.from_heading):
-            subject = subject_of(body[0], None if item or current is None else current.sentences)
+            if NEW_CASE.match(body[0].text):  # "A second case shows ...": not the same actor
+                subject = case_subject(body)
+            else:
+                seen_before = None if item or current is None else current.sentences
+                subject = subject_of(body[0], seen_before)
         if (
             body
             and not actors

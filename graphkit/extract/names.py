@@ -15,7 +15,8 @@ from graphkit.extract.gazetteer import TOKEN, Entry
 from graphkit.extract.layout import GENERIC_HEADINGS, is_topic
 from graphkit.extract.reading import Mention, Sentence, slugify
 
-__all__ = ["NOT_NAMES", "actor_names", "paragraph_name", "subject_of"]
+__all__ = ["NEW_CASE", "NOT_NAMES", "actor_names", "case_subject", "paragraph_name",
+           "subject_of"]  # fmt: skip
 
 _NAMING = re.compile(
     r"\b(?:dubbed|named|call(?:ed|s)?|nicknamed|codenamed|tracked as|track as|we call|known as|"
@@ -64,6 +65,10 @@ _OPERATION_APPOSITION = re.compile(
     rf"\b({_NAME}), (?:an?|another) (?:[\w-]+ ){{0,3}}{_KIND}\b|\b{_KIND}, ({_NAME}),"
 )
 _KINDS = frozenset({"operation", "network", "campaign", "scheme", "case"})  # _KIND's words
+_QUOTED_KIND = re.compile(
+    r"\ban? [\"\u201c]([^\"\u201c\u201d]{3,40})[\"\u201d] (?:operation|network|campaign|scheme)\b"
+)
+
 _EXAMPLE = re.compile(
     r"\b(?:example|case|family|one|first|second|third|another|newest|latest) (?:is|was) "
     r"([A-Z][A-Z0-9_-]{3,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*)\b"
@@ -147,7 +152,9 @@ _FIRMS = frozenset({"firm", "company", "consultancy", "agency", "contractor", "v
 _SUBJECT = re.compile(
     r"^(?:(?:Finally|Separately|Meanwhile|Elsewhere|Also|Additionally|In addition|Lastly|"
     r"Similarly|Likewise|Next|In (?:another|a (?:separate|second|third|fourth|further|related)) "
-    r"(?:case|operation|instance)),\s+|"
+    r"(?:case|operation|instance)),\s+"
+    r"(?:(?:The report|It|The company|Google|OpenAI|Anthropic|Microsoft) (?:also )?"
+    r"(?:describes|details|covers|names|reports)\s+)?|"
     # "The report also describes North Korean IT workers who ..."
     r"(?:The report|It|The company|Google|OpenAI|Anthropic|Microsoft) (?:also )?"
     r"(?:describes|details|covers|names|reports)\s+|"
@@ -156,7 +163,7 @@ _SUBJECT = re.compile(
     r"(?:(?:second|third|fourth|fifth|further|separate|other|new)\s+)?"
     r"((?:[\w'-]+\s+){0,4}?(?i:threat\s+)?(?i:actors?|groups?|operators?|clusters?|developers?|"
     r"workers|hackers|criminals?|networks?|accounts|adversar(?:y|ies)|crews?|scammers|gangs?|"
-    r"operatives|agents|"
+    r"operatives|agents|authors|"
     r"cent(?:re|er)s|syndicates|rings|operations?|campaigns?|schemes?))\b"
     # "Accounts linked to Chinese government entities": who they are may follow the noun
     r"((?:,)?\s+(?:(?:\w+\s+)?(?:linked|tied|connected|affiliated|associated|based|located|"
@@ -172,13 +179,38 @@ _DESCRIBES = re.compile(
     r"(?:describes|details|covers|names|reports)\s"
 )
 
+# A paragraph that says it turns to another case: "A second case shows ...", "Finally, ..."
+NEW_CASE = re.compile(
+    r"^(?:(?:A|The) (?:second|third|fourth|fifth|sixth|next|final|last|further) |Another |"
+    r"One more )(?:case|operation|network|example|cluster)\b|^(?:Finally|Lastly),\s"
+)
+
+
+def case_subject(sentences: list[Sentence]) -> str | None:
+    """Who a paragraph that turns to a new case is about: the first of its opening sentences
+    that names an unnamed actor ("Russian-language malware authors"), else the case itself
+    ("Third case")."""
+    for s in sentences[:2]:
+        found = subject_of(s, None)
+        if found:
+            return found
+    m = re.match(r"^(?:A|The) (second|third|fourth|fifth|sixth|next|final|last|further) "
+                 r"(case|operation|network|example|cluster)", sentences[0].text)  # fmt: skip
+    return f"{m.group(1).capitalize()} {m.group(2)}" if m else None
+
 
 _PLACES = ("Demonym", "Country", "Language")
+
+_LOOSE_END = re.compile(r"\s+(?:that|who|which|and|or|to|of|in|with)$")
+
+_BARE = frozenset({"actor", "actors", "group", "groups", "operator", "operators", "cluster",
+                   "network", "accounts", "operation", "campaign", "scheme"})  # fmt: skip
 
 
 def subject_of(first: Sentence, seen: list[Sentence] | None) -> str | None:
     """The unnamed actor a paragraph opens with, when it is a new one: "North Korean IT workers"
-    after a section about GTG-2002. Its country or language must be in the phrase."""
+    after a section about GTG-2002. Its country or language must be in the phrase, unless the
+    text says it is a new subject ("The report also describes an actor who ...")."""
     m = _SUBJECT.match(first.text)
     if not m:
         return None
@@ -196,10 +228,13 @@ def subject_of(first: Sentence, seen: list[Sentence] | None) -> str | None:
         for x in first.mentions
         if x.entry.kind in ("Demonym", "Country", "Language") and (anywhere or x.text in who)
     }
-    if not ids:
+    if not ids and not anywhere:
         return None
     if seen is not None and any(x.entry.id in ids for s in seen for x in s.mentions):
         return None  # the section already spoke of that country: the same actor, likely
+    phrase = _LOOSE_END.sub("", phrase)  # "Accounts tied to Chinese government entities that"
+    if phrase.lower() in _BARE:
+        phrase = f"unnamed {phrase.lower()}"  # "an actor who ...": no name to give it
     return phrase[0].upper() + phrase[1:]
 
 
@@ -236,6 +271,8 @@ def paragraph_name(sentences: list[Sentence], labels: bool = True) -> str | None
             candidates.append((0, name))
     for example in _EXAMPLE.finditer(head) if " is " in head or " was " in head else ():
         candidates.append((0, example.group(1)))  # "The clearest example is PROMPTSTEAL"
+    for quoted in _QUOTED_KIND.finditer(head) if '"' in head or "\u201c" in head else ():
+        candidates.append((0, quoted.group(1)))  # 'an "influence-as-a-service" operation'
     run = _RUN_BY.match(head)  # "High Five was run by a marketing firm"
     if run and not NOT_NAMES.match(run.group(1)):
         candidates.append((1, run.group(1)))

@@ -67,8 +67,12 @@ _SUBJECT_MATTER = {"protocols", "protocol", "technology", "technologies", "imagi
 _POSING = {"posing", "posed", "pose", "poses", "impersonating", "impersonated", "impersonate",
             "impersonates", "pretending", "pretended", "masquerading", "masqueraded"}  # fmt: skip
 
+_SIT = frozenset({"sit", "sits", "reside", "resides", "live", "lives", "operate", "operates",
+                  "work", "works", "situated"})  # fmt: skip
+
 _OWN_FORCES = frozenset({"operations", "operation", "campaign", "campaigns", "forces", "units",
-                         "intelligence", "services"})  # fmt: skip
+                         "intelligence", "services", "objectives", "interests", "goals",
+                         "aims"})  # fmt: skip
 
 _CONTENT = frozenset({"comments", "commenting", "commented", "posts", "posted", "posting",
                       "articles", "about", "narratives", "content"})  # fmt: skip
@@ -144,6 +148,10 @@ def country_role(m: Mention) -> str:
             return "attribution"  # "affiliated with the Iranian IRGC"
         return "target"
     context = [w for w in m.before if w != "the"][-2:]  # "based in the United Kingdom"
+    if context in (["points", "to"], ["pointed", "to"], ["point", "to"], ["pointing", "to"]):
+        return "attribution"  # "A third case points to North Korea"
+    if context[-1:] == ["in"] and context[:1] and context[0] in _SIT:
+        return "attribution"  # "The operators appear to sit in China"
     if context in (["works", "for"], ["work", "for"], ["working", "for"], ["worked", "for"]):
         return "attribution"  # "Emerald Sleet works for North Korea"
     if context == ["out", "of"] or any(w in _ATTR_BEFORE for w in context):
@@ -237,6 +245,9 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
     theirs = m.after[:1] and m.after[0] in _THEIR_ASSETS  # "telecommunications networks"
     if before[-1:] == ["s"] and m.after[:1] and m.after[0] in _OWN_FORCES:
         return False  # "Russia's military operations": a country's own forces, not a target
+    after_people = any(x.entry.kind == "Demonym" and x.index == m.index - 1 for x in s.mentions)
+    if after_people and m.after[:1] and m.after[0] in _OWN_FORCES:
+        return False  # "Russian military objectives" too
     if before[-1:] in (["a"], ["an"]) and not theirs and not _ACTOR_NOUNS.isdisjoint(m.after[:2]):
         return False  # "a military intelligence actor": what the actor is
     # "Russian military intelligence actor": the actor's own kind
