@@ -151,16 +151,18 @@ _OWNERS = frozenset({"company", "companies", "firm", "firms", "developer", "deve
 
 def behaviours(words: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
     """(verb position, words from the verb to the object, technique ids) in lower-case words."""
-    if _OBJECTS.isdisjoint(words):
-        return []  # most sentences: no object word at all
+    if _OBJECTS.isdisjoint(words) or _VERBS.isdisjoint(words):
+        return []  # most sentences: no object word, or no verb of any class
     out = []
-    for j, word in enumerate(words):
-        if word not in _OBJECTS or (j + 1 < len(words) and words[j + 1] in _OWNERS):
+    count = len(words)
+    for j in [j for j, word in enumerate(words) if word in _OBJECTS]:
+        word = words[j]
+        if j + 1 < count and words[j + 1] in _OWNERS:
             continue
         if word == "detection" and j and words[j - 1] in _DEFENCES:
             continue  # "evade antivirus detection": the antivirus, a security feature
-        for verbs, objects, reach, ids in _CLASSES:
-            if word not in objects or (objects is _SECRETS and _STORES.isdisjoint(words)):
+        for verbs, objects, reach, ids in _BY_OBJECT[word]:
+            if objects is _SECRETS and _STORES.isdisjoint(words):
                 continue
             if objects is _OWN_CODE and word == "code" and "own" not in words[max(0, j - 3) : j]:
                 continue  # "rewrite code" is development; "rewrite its own code", obfuscation
@@ -172,3 +174,12 @@ def behaviours(words: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
                     out.append((i, j - i + 1, ids))
                     break
     return out
+
+
+_VERBS = frozenset().union(*(verbs for verbs, _, _, _ in _CLASSES))
+
+# Object word → the classes it may close, in table order.
+_BY_OBJECT: dict[str, list[tuple[frozenset[str], frozenset[str], int, tuple[str, ...]]]] = {}
+for _class in _CLASSES:
+    for _word in _class[1]:
+        _BY_OBJECT.setdefault(_word, []).append(_class)

@@ -69,6 +69,9 @@ _QUOTED_KIND = re.compile(
     r"\ban? [\"\u201c]([^\"\u201c\u201d]{3,40})[\"\u201d] (?:operation|network|campaign|scheme)\b"
 )
 
+_EXAMPLE_WORDS = frozenset({"example", "case", "family", "one", "first", "second", "third",
+                            "another", "newest", "latest"})  # fmt: skip
+
 _EXAMPLE = re.compile(
     r"\b(?:example|case|family|one|first|second|third|another|newest|latest) (?:is|was) "
     r"([A-Z][A-Z0-9_-]{3,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*)\b"
@@ -269,7 +272,8 @@ def paragraph_name(sentences: list[Sentence], labels: bool = True) -> str | None
         name = called.group(1) or called.group(2)
         if not NOT_NAMES.match(name):
             candidates.append((0, name))
-    for example in _EXAMPLE.finditer(head) if " is " in head or " was " in head else ():
+    examples = not _EXAMPLE_WORDS.isdisjoint(sentences[0].words) and _EXAMPLE.finditer(head)
+    for example in examples or ():
         candidates.append((0, example.group(1)))  # "The clearest example is PROMPTSTEAL"
     for quoted in _QUOTED_KIND.finditer(head) if '"' in head or "\u201c" in head else ():
         candidates.append((0, quoted.group(1)))  # 'an "influence-as-a-service" operation'

@@ -52,6 +52,11 @@ _HEDGE_WORDS = frozenset({"likely", "probably", "possibly", "perhaps", "suspecte
 # The hedge words that match HEDGES on their own: no regex needed when one is there.
 _HEDGE_ALONE = frozenset({"likely", "probably", "possibly", "perhaps", "suspected", "might"})
 
+# The hedges of more than one word, as they stand between the sentence's lower-case words.
+_HEDGE_PHRASES = (" appear to ", " appears to ", " appeared to ", " may have ", " consistent with ",
+                  " low confidence ", " moderate confidence ", " could be ", " we assess ",
+                  " believed to ")  # fmt: skip
+
 _NEGATION_WORDS = frozenset(["not", "didn't", "can't", "cannot", "unattributed", "no", "without"])
 
 # A sentence ends at . ! or ? (and any closing quote or bracket) before a capital or a digit.
@@ -107,10 +112,14 @@ def read_sentence(text: str, codes: bool = True) -> Sentence:
         joined = _GLUED_VERSION.sub(r"\1", joined)  # "Qwen2.5" is Qwen, "GPT4o" is GPT
     lowers = joined.split(" ") if originals else []
     hedged = not _HEDGE_WORDS.isdisjoint(lowers) and (
-        not _HEDGE_ALONE.isdisjoint(lowers) or bool(HEDGES.search(text))
+        not _HEDGE_ALONE.isdisjoint(lowers) or _phrase_in(f" {joined} ", _HEDGE_PHRASES)
     )
     negated = not _NEGATION_WORDS.isdisjoint(lowers) and bool(NEGATED.search(text))
     return Sentence(text, _mentions(text, originals, lowers, codes), hedged, negated, lowers)
+
+
+def _phrase_in(padded: str, phrases: tuple[str, ...]) -> bool:
+    return any(p in padded for p in phrases)
 
 
 def _mentions(text: str, originals: list[str], lowers: list[str], codes: bool) -> list[Mention]:
