@@ -145,6 +145,21 @@ def _clean(text: str) -> str:
     return _SPACED_STOP.sub(r"\1", re.sub(r"\s+", " ", text)).strip()
 
 
+def _leading_bold(el: Any) -> str | None:
+    """The text of a bold element a block opens with, if it opens with one."""
+    from bs4 import NavigableString
+
+    for child in el.children:
+        if isinstance(child, NavigableString):
+            if str(child).strip():
+                return None
+            continue
+        if child.name in ("b", "strong"):
+            return _clean(child.get_text(" ", strip=True)) or None
+        return None
+    return None
+
+
 def _walk(el: Any, parts: list[str]) -> None:
     """The text under ``el`` in document order: headings, blocks, tables, lists of terms, and
     loose text (in <div>s, split at blank <br> lines) as paragraphs of their own."""
@@ -198,6 +213,9 @@ def _walk(el: Any, parts: list[str]) -> None:
         elif name in _BLOCKS:
             flush()
             text = _clean(child.get_text(" ", strip=True))
+            lead = _leading_bold(child)
+            if lead and text.startswith(lead):  # "<li><strong>Sneer Review</strong> — ...": a name
+                text = f"**{lead}**{text[len(lead) :]}"
             if text:
                 parts.append("- " + text if name == "li" else text)  # a list item stays one
         else:  # a container (div, section, ul, ...): its own text, in order

@@ -695,3 +695,23 @@ def test_cases_announced_in_prose_and_quoted_operations_get_their_own_groups() -
     hire = ops["influence-for-hire"]
     assert [x.id for x in hire.targets.countries] == ["KE"]
     assert "T1585" in {t.id for t in hire.techniques}
+
+
+def test_bold_list_names_with_a_dash_ordinals_and_questions_that_change_subject() -> None:
+    text = html_text(
+        "<main><ol><li><strong>Loud Choir</strong> \u2014 likely Chinese. Comments in Urdu.</li>"
+        "<li><strong>Quiet Harbor</strong> \u2014 Russian origin. German-language posts.</li>"
+        "</ol></main>"
+    )
+    assert "- **Loud Choir** \u2014 likely Chinese." in text
+    ops = by_name(draft(text))
+    assert country(ops["Loud Choir"]) == "CN" and country(ops["Quiet Harbor"]) == "RU"
+    f = draft(
+        "Notes\n\nThe second, GLASSTEAL, was used by the North Korean actor UNC9101 and saves "
+        "itself so that it survives reboots.\n\nQ: And the Iranian operators?\nA: They wrote "
+        "lures in Hebrew.\n"
+    )
+    glass = by_name(f)["GLASSTEAL"]
+    assert country(glass) == "KP" and "T1547" in {t.id for t in glass.techniques}
+    iranian = next(c for c in f.campaigns if country(c) == "IR")
+    assert iranian is not glass and [x.id for x in iranian.languages] == ["he"]

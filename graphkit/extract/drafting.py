@@ -149,6 +149,8 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
                     current.provisional = bool(_PROSE_HEADING.match(heading))
                     groups.append(current)
                 continue
+        if paragraph[:2] in ("Q:", "A:") or paragraph[:9] in ("Question:", "Answer: "):
+            paragraph = _QA.sub("", paragraph)  # "Q: And the North Korean workers?\nA: They ..."
         if _BOILERPLATE.match(paragraph):  # "About OpenAI ...", "Media contact: ...": the end
             current = None
             continue
@@ -216,6 +218,9 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
             else:
                 seen_before = None if item or current is None else current.sentences
                 subject = subject_of(body[0], seen_before)
+            if subject is None and body is not sentences:  # "And the North Korean workers?"
+                asked = _ASKED.sub("", sentences[0].text)
+                subject = subject_of(read_sentence(asked), current.sentences if current else None)
         if (
             body
             and not actors
@@ -336,6 +341,10 @@ _COUNTRY_FIRST = re.compile(
     r"^(?:[A-Z][a-z]+|North Korea|South Korea|United States|United Kingdom|Saudi Arabia):\s+"
 )
 
+_QA = re.compile(r"(?m)^(?:Q|A|Question|Answer):\s*")
+
+_ASKED = re.compile(r"^(?:And|But|So|What about|How about)\s+(?:the\s+)?", re.I)
+
 # What a press release ends with: about the company, whom to call.
 _BOILERPLATE = re.compile(r"(?:About [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,2}\s*\n|"
                           r"(?:Media|Press) (?:contacts?|inquiries)\b)")  # fmt: skip
@@ -437,6 +446,16 @@ def _after_name(s: Sentence, names: list[str]) -> tuple[set[int], set[int]]:
             before = {m.index for m in s.mentions if m.index < first and m.entry.kind in _PLACE}
             if before:
                 return before, set()
+        dash = s.text.find(name + " \u2014 ") if name else -1
+        if (
+            dash >= 0
+        ):  # "Sneer Review \u2014 likely Chinese.", "Helgoland Bite \u2014 Russian origin"
+            first = len(TOKEN.findall(s.text[: dash + len(name)]))
+            near = [m for m in s.mentions if first <= m.index < first + 3]
+            spoken = language_positions(s)
+            places = [m for m in near if m.entry.kind in _PLACE and m.index not in spoken]
+            if places:
+                return {places[0].index}, set()
         at = s.text.find(name + " (") if name else -1
         if at < 0:
             continue
@@ -476,7 +495,7 @@ def _facts(
             continue
         hedge = 15 if s.hedged else 0
         language_at = language_positions(s)
-        brackets = "(" in s.text or ": " in s.text[:40]
+        brackets = "(" in s.text or ": " in s.text[:40] or "\u2014" in s.text
         origin, spoken = _after_name(s, names) if brackets else (set(), set())
         if any(x.entry.kind == "Actor" for x in s.mentions):  # "Russia's APT28": who, not whom
             origin |= {c.index for c in own_origins(s).values()}

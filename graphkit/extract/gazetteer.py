@@ -213,6 +213,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "user account control": ("T1548.002", "llm-directed-security-feature-bypass"),
     "smartscreen": ("T1553.005", "llm-directed-security-feature-bypass"),
     "remote access software": ("T1219",), "gather documents": ("T1005",),
+    "collect files": ("T1005",), "survive reboots": ("T1547",), "survives reboots": ("T1547",),
+    "machine reboots": ("T1547",), "on reboot": ("T1547",), "at startup": ("T1547",),
     "linkedin profiles": ("T1593.001",),
     "autonomous operator": ("llm-refined-operational-command",),
     "autonomous agent": ("llm-refined-operational-command",),

@@ -73,6 +73,8 @@ _EXAMPLE_WORDS = frozenset({"example", "case", "family", "one", "first", "second
                             "another", "newest", "latest"})  # fmt: skip
 
 _EXAMPLE = re.compile(
+    r"^(?:The|A) (?:first|second|third|fourth|other|last|latest|newest)(?: one| family| case)?, "
+    r"([A-Z][A-Z0-9_-]{3,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*),|"
     r"\b(?:example|case|family|one|first|second|third|another|newest|latest) (?:is|was) "
     r"([A-Z][A-Z0-9_-]{3,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*)\b"
 )
@@ -274,7 +276,7 @@ def paragraph_name(sentences: list[Sentence], labels: bool = True) -> str | None
             candidates.append((0, name))
     examples = not _EXAMPLE_WORDS.isdisjoint(sentences[0].words) and _EXAMPLE.finditer(head)
     for example in examples or ():
-        candidates.append((0, example.group(1)))  # "The clearest example is PROMPTSTEAL"
+        candidates.append((0, example.group(1) or example.group(2)))  # "The second, PROMPTSTEAL,"
     for quoted in _QUOTED_KIND.finditer(head) if '"' in head or "\u201c" in head else ():
         candidates.append((0, quoted.group(1)))  # 'an "influence-as-a-service" operation'
     run = _RUN_BY.match(head)  # "High Five was run by a marketing firm"

@@ -316,6 +316,7 @@ def own_origins(s: Sentence) -> dict[int, Mention]:
     "Forest Blizzard from Russia", "the Iranian group TEMP.Zagros", "Russia's APT28".
     Token position of the actor → the country's mention."""
     places = {m.index: m for m in s.mentions if m.entry.kind in ("Country", "Demonym")}
+    ends = {m.index + m.width: m for m in places.values()}  # "North Korean" is two words
     out: dict[int, Mention] = {}
     words = s.words
     for a in s.mentions:
@@ -329,7 +330,7 @@ def own_origins(s: Sentence) -> dict[int, Mention]:
             if c is not None:
                 out[a.index] = c
                 continue
-        before = places.get(a.index - 2)
+        before = ends.get(a.index - 1)
         if before is None or a.index < 2:
             continue
         if before.entry.kind == "Demonym" and words[a.index - 1] in _ACTOR_NOUNS:
