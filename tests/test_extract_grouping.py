@@ -715,3 +715,21 @@ def test_bold_list_names_with_a_dash_ordinals_and_questions_that_change_subject(
     assert country(glass) == "KP" and "T1547" in {t.id for t in glass.techniques}
     iranian = next(c for c in f.campaigns if country(c) == "IR")
     assert iranian is not glass and [x.id for x in iranian.languages] == ["he"]
+
+
+def test_kind_then_name_language_lists_and_a_country_alone_under_a_profile() -> None:
+    f = draft(
+        "# Brief\n\nThe Russian operation Loud Choir wrote comments in several languages, "
+        "including French, German and Polish.\n\nThe Israeli company BLUEWAVE ran an operation "
+        "OpenAI named Quiet Harbor.\n\n### Emerald Sleet\n\n*Also known as THALLIUM. North "
+        "Korea.*\n\nIt used LLMs to understand the Follina vulnerability.\n"
+    )
+    ops = by_name(f)
+    choir = ops["Loud Choir"]
+    assert country(choir) == "RU" and {x.id for x in choir.languages} == {"fr", "de", "pl"}
+    assert not choir.targets.countries
+    assert "Quiet Harbor" not in {a.name for c in f.campaigns for a in c.all_actors}
+    sleet = next(c for c in f.campaigns if any(a.name == "Kimsuky" for a in c.all_actors))
+    assert country(sleet) == "KP" and not sleet.targets.countries
+    assert "llm-assisted-vulnerability-research" in {t.id for t in sleet.techniques}
+    assert not sleet.platforms  # "It used LLMs": the actor's, not the publisher's models

@@ -80,7 +80,11 @@ _AUTOMATE = _forms("automate", "orchestrate")
 _INTRUSION = frozenset({"reconnaissance", "intrusion", "intrusions", "attacks", "operations",
                         "exploitation", "penetration"})  # fmt: skip
 
-_STUDY = _forms("research", "study", "investigate", "probe") | {"reconnaissance", "looked"}
+_STUDY = _forms("research", "study", "investigate", "probe", "understand") | {
+    "reconnaissance",
+    "looked",
+    "understood",
+}
 
 _FLAWS = frozenset({"vulnerabilities", "vulnerability", "cves", "flaws", "bugs"})
 

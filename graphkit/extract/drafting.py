@@ -84,7 +84,9 @@ PUBLISHERS: dict[str, tuple[str, str | None]] = {
 _OWNERS = frozenset({"our", "its", "company"})  # words _OUR_MODELS needs ("company's" too)
 
 _OUR_MODELS = re.compile(
-    r"\b(our|its|the company's) (models?|services?|tools?|platform|chatbot|AI|LLMs?)\b", re.I
+    r"\b(?:(?:our|the company's) (?:models?|services?|tools?|platform|chatbot|AI|LLMs?)|"
+    r"its (?:own )?(?:models|services|platform|chatbot))\b",
+    re.I,
 )
 
 _DATE = re.compile(
@@ -517,6 +519,8 @@ def _facts(
                     continue  # "Korean-language", "in English and Japanese": languages
                 if said_about(m) or posed_as(m, s):
                     continue  # "critical of the United States", "posed as Turkish journalists"
+                if len(s.words) <= m.width + 1 and s is not group.heading:
+                    s.field = s.field or "who"  # "North Korea." alone, under a profile's name
                 role = _FIELD_COUNTRY_ROLE.get(s.field or "") or (
                     "attribution"
                     if kind == "Sponsor" or m.index in origin or set_after_actor(m, s)

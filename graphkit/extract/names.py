@@ -31,6 +31,13 @@ _NAMING_TOKENS = frozenset({"dubbed", "named", "call", "called", "calls", "nickn
                             "designated"})  # fmt: skip
 _CALLED_TOKENS = frozenset({"called", "named", "dubbed"})
 
+_KIND_WORD = re.compile(r"\b(?:operation|network|campaign|scheme)\b")
+
+# "The Russian operation Bad Grammar", "the Chinese network Spamouflage": the name after its kind
+_KIND_THEN_NAME = re.compile(
+    r"\b(?:operation|network|campaign) ((?:[A-Z][\w-]*)(?: (?:[A-Z][\w-]*|of|and)){0,3})"
+)
+
 _NAME_WORD = r"[A-Z][\w\u2019'\u2014\u2013-]*"
 
 _OPENING_NAME = re.compile(rf"^({_NAME_WORD}(?: {_NAME_WORD}){{0,3}}),\s")
@@ -68,6 +75,8 @@ _KINDS = frozenset({"operation", "network", "campaign", "scheme", "case"})  # _K
 _QUOTED_KIND = re.compile(
     r"\ban? [\"\u201c]([^\"\u201c\u201d]{3,40})[\"\u201d] (?:operation|network|campaign|scheme)\b"
 )
+
+_PLATFORM_NAMES = frozenset({"ChatGPT", "Gemini", "Claude", "OpenAI", "Google", "Microsoft"})
 
 _EXAMPLE_WORDS = frozenset({"example", "case", "family", "one", "first", "second", "third",
                             "another", "newest", "latest"})  # fmt: skip
@@ -107,7 +116,11 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
     ):  # "CyberAv3ngers is affiliated with the IRGC"
         new.append((0, m.group(1)))
     if not _CALLED_TOKENS.isdisjoint(sentence.words):  # "a company called STOIC"
-        new += [(c.start(1), c.group(1)) for c in _CALLED_ACTOR.finditer(text)]
+        new += [
+            (c.start(1), c.group(1))
+            for c in _CALLED_ACTOR.finditer(text)
+            if not _KIND_WORD.search(c.group(0))  # "STOIC ran an operation OpenAI named X"
+        ]
     if (", a " in text or ", an " in text) and not _APPOSITIVE_NOUNS.isdisjoint(sentence.words):
         new += [(a.start(), a.group(1)) for a in _APPOSITIVE.finditer(text)]
     if not _FIRMS.isdisjoint(sentence.words):  # "the political consultancy STOIC"
@@ -279,6 +292,11 @@ def paragraph_name(sentences: list[Sentence], labels: bool = True) -> str | None
         candidates.append((0, example.group(1) or example.group(2)))  # "The second, PROMPTSTEAL,"
     for quoted in _QUOTED_KIND.finditer(head) if '"' in head or "\u201c" in head else ():
         candidates.append((0, quoted.group(1)))  # 'an "influence-as-a-service" operation'
+    if not _KINDS.isdisjoint(sentences[0].words):
+        for kind in _KIND_THEN_NAME.finditer(head):  # "The Russian operation Bad Grammar"
+            name = kind.group(1).removesuffix(" and").removesuffix(" of")
+            if not NOT_NAMES.match(name) and name not in _PLATFORM_NAMES:
+                candidates.append((0, name))
     run = _RUN_BY.match(head)  # "High Five was run by a marketing firm"
     if run and not NOT_NAMES.match(run.group(1)):
         candidates.append((1, run.group(1)))

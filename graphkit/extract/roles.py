@@ -109,6 +109,8 @@ def _is_language(
         return True  # "in Farsi", "polish their English", "between Chinese and English"
     if m.before[-1:] == ["from"] and "translat" in sentence.lower():
         return True
+    if "languages" in m.words[max(0, m.index - 4) : m.index]:
+        return True  # "comments in several languages, including English, French ..."
     return bool(previous_language and m.before[-1:] and m.before[-1] in {"and", "or", "in"})
 
 
