@@ -519,7 +519,8 @@ def _facts(
                     continue  # "Korean-language", "in English and Japanese": languages
                 if said_about(m) or posed_as(m, s):
                     continue  # "critical of the United States", "posed as Turkish journalists"
-                if len(s.words) <= m.width + 1 and s is not group.heading:
+                alone = len(s.words) <= m.width + 1 and s.text.rstrip("*_ ").endswith(".")
+                if alone and s is not group.heading:
                     s.field = s.field or "who"  # "North Korea." alone, under a profile's name
                 role = _FIELD_COUNTRY_ROLE.get(s.field or "") or (
                     "attribution"
