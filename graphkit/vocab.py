@@ -183,6 +183,9 @@ SECTORS: dict[str, Sector] = {
             (
                 "semiconductor",
                 "chip makers",
+                "chip sector",
+                "chip industry",
+                "chip companies",
                 "chipmakers",
                 "chip manufacturers",
                 "semiconductor industry",
@@ -201,6 +204,7 @@ SECTORS: dict[str, Sector] = {
                 "technology companies",
                 "it providers",
                 "it organizations",
+                "it organisations",
                 "it companies",
                 "it firms",
                 "it service providers",

@@ -733,3 +733,17 @@ def test_kind_then_name_language_lists_and_a_country_alone_under_a_profile() -> 
     assert country(sleet) == "KP" and not sleet.targets.countries
     assert "llm-assisted-vulnerability-research" in {t.id for t in sleet.techniques}
     assert not sleet.platforms  # "It used LLMs": the actor's, not the publisher's models
+
+
+def test_a_memo_heading_and_its_action_line_name_nothing() -> None:
+    f = draft(
+        "MEMO\nTo: Security team\nRe: a report\n\nKey points:\n\n"
+        "- Iranian actor APT42 researched defence organisations.\n"
+        "- Chinese government-backed groups researched US military organisations.\n"
+        "- North Korea's APT43 researched cryptocurrency.\n\n"
+        "Action: review phishing training for defence-sector staff.\n"
+    )
+    assert not {"MEMO", "Memo", "Action"} & set(by_name(f))
+    origins = {a.name: a.country.id for c in f.campaigns for a in c.all_actors if a.country}
+    assert origins["APT42"] == "IR" and origins["Kimsuky"] == "KP"
+    assert "CN" in origins.values()

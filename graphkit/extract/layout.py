@@ -24,7 +24,7 @@ GENERIC_HEADINGS = re.compile(
     r"table of contents|contents|disclaimer|indicators.*|iocs?|mitigations?|our approach|"
     r"trends?.*|themes?|(?:influence |cyber |covert )?operations|cases|weekly .*|daily .*|"
     r"(?:threat )?actors(?: and .*)?|(?:observed )?ttps|for immediate release|press release|"
-    r"media contacts?|press contacts?|about [A-Z].*|"
+    r"media contacts?|press contacts?|about [A-Z].*|memo|memorandum|note|notes|"
     # dates: "2025-06", "2025-03-04", "March 2025", "Q3 2025", "Week 9"
     r"[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?|(?:january|february|march|april|may|june|july|august|"
     r"september|october|november|december)(?: [0-9]{1,2},?)? [0-9]{4}|q[1-4] [0-9]{4}|"

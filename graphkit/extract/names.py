@@ -55,7 +55,7 @@ _LABEL = re.compile(r"^([A-Z][^:.!?\"]{1,60}?)\s?:\s+\S")
 
 _NOT_LABELS = re.compile(
     r"^(note|notes|update|updates|example|examples|warning|tip|source|sources|caveat|summary|"
-    r"media contacts?|press contacts?|contacts?|"
+    r"media contacts?|press contacts?|contacts?|actions?|recommendations?|to|re|from|cc|subject|"
     r"impact|status|outcome|result|results|takeaway|bottom line|tl;?dr|q|a|question|answer)$",
     re.I,
 )
@@ -181,7 +181,7 @@ _SUBJECT = re.compile(
     r"(?:(?:second|third|fourth|fifth|further|separate|other|new)\s+)?"
     r"((?:[\w'-]+\s+){0,4}?(?i:threat\s+)?(?i:actors?|groups?|operators?|clusters?|developers?|"
     r"workers|hackers|criminals?|networks?|accounts|adversar(?:y|ies)|crews?|scammers|gangs?|"
-    r"operatives|agents|authors|"
+    r"operatives|agents|authors|cybercriminals|"
     r"cent(?:re|er)s|syndicates|rings|operations?|campaigns?|schemes?))\b"
     # "Accounts linked to Chinese government entities": who they are may follow the noun
     r"((?:,)?\s+(?:(?:\w+\s+)?(?:linked|tied|connected|affiliated|associated|based|located|"
