@@ -325,6 +325,7 @@ def pdf_text(data: bytes, path: str = "<pdf>") -> str:
 
 _MD_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\s]*\)")
 _MD_LINK = re.compile(r"\[([^\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))*\)")  # a URL may hold (...)
+_MD_FOOTNOTE_LINE = re.compile(r"(?m)^\[\^[^\]\s]+\]:.*(?:\n[ \t]+.*)*\n?")
 _MD_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\](?!:)")
 
 
@@ -345,6 +346,7 @@ def markdown_text(text: str) -> str:
         text = _MD_INLINE_TAG.sub("", _MD_BREAK.sub("; ", text))
     if "[" not in text:
         return text
+    text = _MD_FOOTNOTE_LINE.sub("", text)  # "[^2]: Also tracked as ...": a note, not the text
     text = _MD_IMAGE.sub("", text)
     return _MD_FOOTNOTE.sub("", _MD_LINK.sub(r"\1", text))
 

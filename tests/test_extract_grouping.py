@@ -747,3 +747,18 @@ def test_a_memo_heading_and_its_action_line_name_nothing() -> None:
     origins = {a.name: a.country.id for c in f.campaigns for a in c.all_actors if a.country}
     assert origins["APT42"] == "IR" and origins["Kimsuky"] == "KP"
     assert "CN" in origins.values()
+
+
+def test_short_title_lines_over_prose_head_sections_and_footnotes_drop(tmp_path: Path) -> None:
+    f = draft(
+        "Disrupting misuse: a summary\nOpenAI, June 5, 2025. We banned the accounts below and "
+        "shared what we learned.\n\nOperation Quiet Forge\nLikely originating in China, this "
+        "operation wrote comments in Urdu for readers in Pakistan.\n\nOperation Paper Kite\n"
+        "A marketing company in the Philippines ran this operation and wrote in Taglish.\n"
+    )
+    ops = by_name(f)
+    assert set(ops) == {"Quiet Forge", "Paper Kite"}  # the title line heads nothing
+    assert country(ops["Quiet Forge"]) == "CN" and country(ops["Paper Kite"]) == "PH"
+    path = tmp_path / "notes.md"
+    path.write_text("# Notes\n\nText.[^1]\n\n[^1]: Also tracked as CHROMIUM.\n")
+    assert "CHROMIUM" not in read_text(path)

@@ -143,6 +143,24 @@ _NUMBERED_HEADING = re.compile(r"^[0-9]{1,2}(?:\.[0-9]{1,2})+\.?\s+([A-Z][^.!?:;
 _FIELD_LINE = re.compile(r"^\s*(?:\*\*|__)?[A-Z][A-Za-z ]{1,24}:(?:\*\*|__)?\s+\S")
 
 
+def _short_head(first: str, second: str) -> bool:
+    """A short title line over longer prose in one block, as PDFs give headings: "Operation
+    Sneer Review" over its paragraph (a wrapped line is as long as the lines after it)."""
+    first = first.strip()
+    words = first.split()
+    titled = sum(w[:1].isupper() or not w[:1].isalpha() for w in words) >= 0.6 * len(words)
+    return (
+        4 <= len(first) <= 60
+        and len(words) <= 8
+        and titled
+        and first[0].isupper()
+        and first[-1] not in ".,;:!?"
+        and len(second.strip()) > len(first) + 15
+        and not _MARKED.match(first)
+        and not _FIELD_LINE.match(first)
+    )
+
+
 def sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
     """(heading or None, paragraph, is a list item) triples; a heading starts a section."""
     heading: str | None = None
@@ -150,7 +168,7 @@ def sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
     text = text.replace("\r\n", "\n")
     if _ITEM.search(text):
         text = _titled_items(text)
-    for block in _BLANK_LINE.split(text):
+    for n_block, block in enumerate(_BLANK_LINE.split(text)):
         rest: list[str] = []
         item = False
         rows = _pipe_table(block)
@@ -168,6 +186,11 @@ def sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
         elif lines and (numbered := _NUMBERED_HEADING.match(lines[0])):  # "2.1 Forest Blizzard"
             heading = numbered.group(1)
             yield heading, "", False
+            lines = lines[1:]
+        elif len(lines) > 1 and _short_head(lines[0], lines[1]):  # a PDF's "Operation X" line
+            if n_block:  # the first block's is the title
+                heading = lines[0].strip()
+                yield heading, "", False
             lines = lines[1:]
         if not lines:
             continue
@@ -223,6 +246,8 @@ _HEADING_LEAD = re.compile(
 
 _HEADING_TAIL = re.compile(r"[:.\u2013\u2014-]\s.*$")
 
+_OPERATION_WORD = re.compile(r"^Operation\s+(?=[A-Z])")  # "Operation Sneer Review": Sneer Review
+
 _BRACKETED_TAIL = re.compile(r"\s+\([^()]{1,40}\)$")
 
 _POSSESSOR = re.compile(r"^[A-Z][a-z]+(?:'s|\u2019s)\s+(?=[A-Z])")
@@ -254,7 +279,7 @@ def operation_name(heading: str | None) -> str | None:
     if not heading:
         return None
     quoted = _QUOTED.search(heading)  # Surveillance: "Peer Review"
-    name = _HEADING_LEAD.sub("", heading)
+    name = _HEADING_LEAD.sub("", _OPERATION_WORD.sub("", heading))
     titled = name != heading  # "Case 4: Operations against Vietnam" is a case's title
     kind, colon, rest = name.partition(":")
     if quoted:
