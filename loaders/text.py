@@ -240,7 +240,10 @@ def html_text(html: str) -> str:
     title = soup.find("title")
     if title and title.get_text(strip=True) and not root.find("h1"):
         parts.append("# " + title.get_text(" ", strip=True))
-    _walk(root, parts)
+    try:
+        _walk(root, parts)
+    except RecursionError:  # elements nested thousands deep: their text, one paragraph a line
+        parts = parts[:1] + [_clean(t) for t in root.get_text("\n").split("\n") if t.strip()]
     if parts and parts[0].startswith("# "):  # the title again, in a "post-title" block
         page_title = parts[0][2:]
         parts[1:] = [p for p in parts[1:] if not (p[:4] == "### " and page_title.startswith(p[4:]))]

@@ -762,3 +762,11 @@ def test_short_title_lines_over_prose_head_sections_and_footnotes_drop(tmp_path:
     path = tmp_path / "notes.md"
     path.write_text("# Notes\n\nText.[^1]\n\n[^1]: Also tracked as CHROMIUM.\n")
     assert "CHROMIUM" not in read_text(path)
+
+
+def test_html_nested_thousands_deep_still_gives_its_text(tmp_path: Path) -> None:
+    path = tmp_path / "deep.html"
+    path.write_text("<html><body>" + "<div>" * 3000 + "APT28 targeted Ukraine." + "</div>" * 3000)
+    text = read_text(path)
+    assert "APT28 targeted Ukraine." in text
+    assert [x.id for x in draft(text).campaigns[0].targets.countries] == ["UA"]
