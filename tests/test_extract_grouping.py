@@ -770,3 +770,23 @@ def test_html_nested_thousands_deep_still_gives_its_text(tmp_path: Path) -> None
     text = read_text(path)
     assert "APT28 targeted Ukraine." in text
     assert [x.id for x in draft(text).campaigns[0].targets.countries] == ["UA"]
+
+
+def test_names_at_a_paragraph_end_sentence_case_headings_and_a_text_naming_nothing() -> None:
+    f = draft(
+        "# Update\n\n## Articles placed abroad\n\nAccounts likely linked to China wrote "
+        "Spanish-language articles that appeared in Peru. We refer to this activity as "
+        '"Quiet Harbor".\n\n1. **Iran leads.** APT42 phished defence experts.\n'
+        "2. **China researches.** Chinese groups researched US military targets.\n"
+        "3. **North Korea hunts for money and jobs.** APT43 researched cryptocurrency.\n"
+    )
+    ops = by_name(f)
+    assert "Quiet Harbor" in ops and "Iran leads" not in ops
+    assert [x.id for x in ops["Quiet Harbor"].targets.countries] == ["PE"]
+    kimsuky = next(c for c in f.campaigns if any(a.name == "Kimsuky" for a in c.all_actors))
+    assert country(kimsuky) is None or country(kimsuky) == "KP"
+    assert "US" not in {x.id for x in kimsuky.targets.countries}
+    digest = draft(
+        "Weekly digest\n\nAn influence operation ran fake personas for audiences in Kenya.\n"
+    )
+    assert [x.id for x in digest.campaigns[0].targets.countries] == ["KE"]

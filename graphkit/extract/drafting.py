@@ -111,6 +111,7 @@ class Group:
     from_heading: bool = False
     heading: Sentence | None = None  # what the heading says of who (for the facts, not the name)
     provisional: bool = False  # a heading in prose ("The Russian pair"): a name in its text wins
+    described: bool = False  # the heading only described it, whatever name it got later
     origins: dict[str, dict[str, Any]] = field(default_factory=dict)  # actor id → its own country
 
 
@@ -148,7 +149,10 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
                             if m.entry.kind not in ("Country", "Demonym", "Sponsor")
                         ] + section_who.mentions
                         said.field = "who"
-                    current.provisional = bool(_PROSE_HEADING.match(heading))
+                    current.provisional = bool(_PROSE_HEADING.match(heading)) or (
+                        name == heading and _described(name)  # not "Case 3: Kits for sale"
+                    )
+                    current.described = current.provisional
                     groups.append(current)
                 continue
         if paragraph[:2] in ("Q:", "A:") or paragraph[:9] in ("Question:", "Answer: "):
@@ -166,6 +170,8 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
                 bold = None  # "**Case:** Vibe hacking": a label, its value the name
             elif bold:
                 bold = _COUNTRY_FIRST.sub("", bold).rstrip(".") or None  # "Russia: Bad Grammar."
+                if bold and _described(bold) and bold.count(" ") >= 1:
+                    bold = None  # "**Iran leads.**": a topic sentence, not a name
             paragraph = paragraph.replace("**", "").replace("__", "")
         codes = {paragraph[start:end] for start, end, _ in actor_codes(paragraph)}
         fields = labelled_fields(paragraph)
@@ -220,6 +226,10 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
             else:
                 seen_before = None if item or current is None else current.sentences
                 subject = subject_of(body[0], seen_before)
+                if subject is None and len(body) > 1 and len(body[0].words) <= 4:
+                    subject = subject_of(
+                        body[1], seen_before
+                    )  # after "**Russia barely showed up.**"
             if subject is None and body is not sentences:  # "And the North Korean workers?"
                 asked = _ASKED.sub("", sentences[0].text)
                 subject = subject_of(read_sentence(asked), current.sentences if current else None)
@@ -259,6 +269,11 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
             # a named actor after a section about an unnamed one ("North Korean IT workers")
             or (loose_section and actors and current.subject and not current.actors)
         )
+        # a new actor in a new list item ("3. APT43 and other North Korean actors ...")
+        starts_new = starts_new or bool(
+            item and actors and current is not None and not current.actors
+            and not (current.from_heading and current.name and not current.described)
+        )  # fmt: skip
         if starts_new and (named or actors):
             current = Group(named, heading=section_who)
             groups.append(current)
@@ -300,6 +315,19 @@ def _named_actor(name: str, first: Sentence, found: dict[str, str]) -> dict[str,
     found[slug] = name
     first.mentions.append(Mention(Entry("Actor", slug, name), 0, 1, [], name))
     return {slug: name}
+
+
+def _says_something(campaign: dict[str, Any]) -> bool:
+    """Whether a drafted campaign holds a fact beyond its name: a target, a technique, a
+    language or an origin."""
+    targets = campaign.get("targets") or {}
+    return bool(
+        targets.get("sectors")
+        or targets.get("countries")
+        or campaign.get("techniques")
+        or campaign.get("languages")
+        or any(a.get("country") for a in [*campaign.get("actors", []), campaign.get("actor") or {}])
+    )
 
 
 def _named_above(current: Group | None) -> bool:
@@ -350,6 +378,14 @@ _ASKED = re.compile(r"^(?:And|But|So|What about|How about)\s+(?:the\s+)?", re.I)
 # What a press release ends with: about the company, whom to call.
 _BOILERPLATE = re.compile(r"(?:About [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,2}\s*\n|"
                           r"(?:Media|Press) (?:contacts?|inquiries)\b)")  # fmt: skip
+
+
+def _described(name: str) -> bool:
+    """A heading or bold line in sentence case says what happened ("Spanish-language articles
+    placed abroad", "Iran leads"); names are in title case ("Sneer Review", "Phish and
+    Scripts")."""
+    words = [w for w in name.split() if w.isalpha() and len(w) > 3]
+    return any(w[0].islower() for w in words)
 
 
 # A heading written as prose, not as a name: "The Russian pair", "An Iranian veteran".
@@ -724,6 +760,12 @@ def _extract(
         n = seen[slugify(b["name"])] = seen.get(slugify(b["name"]), 0) + 1
         if n > 1:
             b["name"] = f"{b['name']} ({n})"
+    if not campaigns:  # no name and no actor anywhere: one group of all the text says
+        everything = Group(None, subject="unnamed operations")
+        everything.sentences = [*loose, *(s for g in groups for s in g.sentences)]
+        fallback = _facts(everything, platform, overall)
+        if fallback and _says_something(fallback):
+            campaigns = [fallback]
     if not campaigns:
         raise InputError("found no operation or actor to draft findings for", path=path)
     if len(campaigns) > MANY:

@@ -20,8 +20,9 @@ __all__ = ["NEW_CASE", "NOT_NAMES", "actor_names", "case_subject", "paragraph_na
 
 _NAMING = re.compile(
     r"\b(?:dubbed|named|call(?:ed|s)?|nicknamed|codenamed|tracked as|track as|we call|known as|"
-    r"refer to as|referred to as|designated)\s+(?:it\s+|them\s+|this\s+(?:operation|network|"
-    r"activity|cluster)\s+)?[\"\u201c'\u2018]?((?:Operation\s+)?[A-Z][\w\u2019'\u2014\u2013-]*(?:\s+(?:[A-Z0-9][\w\u2019'\u2014\u2013-]*"
+    r"refer to as|referred to as|designated|"
+    r"refer(?:red)? to (?:it|them|this (?:operation|network|activity|cluster)) as)\s+"
+    r"(?:it\s+|them\s+|this\s+(?:operation|network|activity|cluster)\s+)?[\"\u201c'\u2018]?((?:Operation\s+)?[A-Z][\w\u2019'\u2014\u2013-]*(?:\s+(?:[A-Z0-9][\w\u2019'\u2014\u2013-]*"
     r"|and|of|the))*)"
 )
 
@@ -74,6 +75,15 @@ _OPERATION_APPOSITION = re.compile(
 _KINDS = frozenset({"operation", "network", "campaign", "scheme", "case"})  # _KIND's words
 _QUOTED_KIND = re.compile(
     r"\ban? [\"\u201c]([^\"\u201c\u201d]{3,40})[\"\u201d] (?:operation|network|campaign|scheme)\b"
+)
+
+# A run-in head that is a name: title case, or a noun phrase that ends with who it is.
+_TITLED = re.compile(
+    r"^(?:[A-Z0-9][\w'-]*|and|of|the|in|for)(?: (?:[A-Z0-9][\w'-]*|and|of|the|in|for))*$"
+)
+_ENDS_WHO = re.compile(
+    r"\b(?:operators?|actors?|groups?|developers?|hackers|criminals?|workers|clusters?|"
+    r"networks?|accounts|scammers|operations?|campaigns?|schemes?|fraud|scams?)$"
 )
 
 _PLATFORM_NAMES = frozenset({"ChatGPT", "Gemini", "Claude", "OpenAI", "Google", "Microsoft"})
@@ -280,7 +290,9 @@ def paragraph_name(sentences: list[Sentence], labels: bool = True) -> str | None
     head = sentences[0].text
     if labels and len(sentences) > 1 and head.endswith(".") and len(head.split()) <= 5:
         name = head.rstrip(".")  # a run-in head: "Korean-language operators. A cluster ..."
-        if not (is_topic(name) or NOT_NAMES.match(name) or GENERIC_HEADINGS.match(name)):
+        if not (is_topic(name) or NOT_NAMES.match(name) or GENERIC_HEADINGS.match(name)) and (
+            _TITLED.match(name) or _ENDS_WHO.search(name)
+        ):  # "Korean-language operators." or "Sneer Review.", not "Iran leads."
             candidates.append((0, name))
     kinds = () if _KINDS.isdisjoint(sentences[0].words) else _OPERATION_APPOSITION.finditer(head)
     for called in kinds:  # "Peer Review, a Chinese operation"
