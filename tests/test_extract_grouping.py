@@ -790,3 +790,15 @@ def test_names_at_a_paragraph_end_sentence_case_headings_and_a_text_naming_nothi
         "Weekly digest\n\nAn influence operation ran fake personas for audiences in Kenya.\n"
     )
     assert [x.id for x in digest.campaigns[0].targets.countries] == ["KE"]
+
+
+def test_commands_asked_of_a_model_documents_collected_and_a_tool_presented() -> None:
+    c = draft(
+        "# Notes\n\n## GLASSTEAL\n\nGLASSTEAL presents itself as an image generator while "
+        "querying a model through Hugging Face for commands to collect system information and "
+        "documents, and hiding processes.\n"
+    ).campaigns[0]
+    ids = {t.id.split(".")[0] for t in c.techniques}
+    assert {"T1036", "T1059", "llm-refined-operational-command", "T1005", "T1564"} <= ids
+    stolen = draft("# Notes\n\n## Paper Kite\n\nIt sorted the stolen files.\n").campaigns
+    assert not stolen or "T1005" not in {t.id for t in stolen[0].techniques}

@@ -88,6 +88,14 @@ _STUDY = _forms("research", "study", "investigate", "probe", "understand") | {
 
 _FLAWS = frozenset({"vulnerabilities", "vulnerability", "cves", "flaws", "bugs"})
 
+_ASK = _forms("query", "ask", "request", "generate", "get", "produce", "fetch") | {"got"}
+
+_COMMANDS = frozenset({"commands"})
+
+_COLLECT = _forms("collect", "gather", "copy", "exfiltrate", "upload")
+
+_DOCUMENTS = frozenset({"documents", "files"})
+
 _GUARDRAILS = frozenset({"guardrails", "safeguards", "filters", "restrictions"})
 
 _DETECTION = frozenset({"detection", "sandboxes", "sandbox", "analysts", "scanners"})
@@ -108,11 +116,12 @@ _PEOPLE = frozenset({"experts", "employees", "staff", "victims", "officials", "r
                      "journalists", "targets", "dissidents", "activists"})  # fmt: skip
 
 _POSE = frozenset({"poses", "posed", "pose", "posing", "disguised", "disguises", "masquerades",
-                   "masquerading", "masqueraded", "pretends", "pretending"})  # fmt: skip
+                   "masquerading", "masqueraded", "pretends", "pretending", "presents",
+                   "presenting"})  # fmt: skip
 
 _SOFTWARE = frozenset({"tool", "app", "application", "program", "software", "installer",
                        "update", "utility", "plugin", "extension", "game", "document",
-                       "invoice", "pdf"})  # fmt: skip
+                       "invoice", "pdf", "generator", "editor", "viewer"})  # fmt: skip
 
 _GUESS = _forms("guess", "spray", "crack", "try") | {"brute-force"}
 
@@ -134,6 +143,8 @@ _CLASSES: tuple[tuple[frozenset[str], frozenset[str], int, tuple[str, ...]], ...
     (_TAKE, _SECRETS, 3, ("T1555",)),  # "pull saved passwords out of Chrome"
     (_HIDE, _CODE, 3, ("T1027", "llm-optimized-payload-crafting")),  # "ways to hide its code"
     (_AUTOMATE, _INTRUSION, 3, ("llm-refined-operational-command",)),  # an agent runs it
+    (_ASK, _COMMANDS, 7, ("T1059", "llm-refined-operational-command")),  # "... for commands"
+    (_COLLECT | (_TAKE - {"stolen"}), _DOCUMENTS, 4, ("T1005",)),  # "collect ... documents"
     (_STUDY, _FLAWS, 3, ("T1588.006", "llm-assisted-vulnerability-research")),
 )
 
@@ -170,7 +181,8 @@ def behaviours(words: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
                 continue
             if objects is _OWN_CODE and word == "code" and "own" not in words[max(0, j - 3) : j]:
                 continue  # "rewrite code" is development; "rewrite its own code", obfuscation
-            turns = _CLAUSE if objects is _FLAWS else _TURNS  # "research on vulnerabilities"
+            # "research on vulnerabilities", "asks a model for commands"
+            turns = _CLAUSE if objects is _FLAWS or objects is _COMMANDS else _TURNS
             for i in range(j - 1, max(-1, j - reach - 1), -1):
                 if words[i] in turns:
                     break

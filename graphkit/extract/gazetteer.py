@@ -268,7 +268,7 @@ _VERB_FORMS: dict[str, tuple[str, ...]] = {
     "disable": ("disables", "disabled", "disabling"),
     "exfiltrate": ("exfiltrates", "exfiltrated", "exfiltrating"), "scan": ("scans", "scanned"),
     "copy": ("copies", "copied", "copying"), "collect": ("collects", "collected", "collecting"),
-    "gather": ("gathers", "gathered", "gathering"),
+    "gather": ("gathers", "gathered", "gathering"), "hide": ("hides", "hid", "hiding"),
     "move": ("moves", "moved", "moving"), "rewrite": ("rewrites", "rewrote", "rewriting"),
     "port": ("ports", "ported", "porting"),
     "research": ("researches", "researched", "researching"),
