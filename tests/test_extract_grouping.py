@@ -802,3 +802,15 @@ def test_commands_asked_of_a_model_documents_collected_and_a_tool_presented() ->
     assert {"T1036", "T1059", "llm-refined-operational-command", "T1005", "T1564"} <= ids
     stolen = draft("# Notes\n\n## Paper Kite\n\nIt sorted the stolen files.\n").campaigns
     assert not stolen or "T1005" not in {t.id for t in stolen[0].techniques}
+
+
+def test_bold_actor_and_behavior_run_in_heads_are_parts_of_their_case() -> None:
+    f = draft(
+        '# Report\n\n## Cyber operation: "Quiet Forge"\n\n**Actor.** Operators we believe are '
+        "based in China.\n\n**Behavior.** They wrote phishing emails in Japanese aimed at "
+        "universities in Taiwan.\n"
+    )
+    assert set(by_name(f)) == {"Quiet Forge"}
+    forge = by_name(f)["Quiet Forge"]
+    assert country(forge) == "CN" and [x.id for x in forge.languages] == ["ja"]
+    assert [x.id for x in forge.targets.countries] == ["TW"]

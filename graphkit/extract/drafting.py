@@ -168,6 +168,8 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
             bold = lead.group(1).strip() if lead and len(lead.group(1).split()) <= 6 else None
             if bold and bold.endswith(":"):
                 bold = None  # "**Case:** Vibe hacking": a label, its value the name
+            elif bold and STAGE_HEADINGS.match(bold.rstrip(".:")):
+                bold = None  # "**Behavior.** They wrote ...": a part of the case, as a heading is
             elif bold:
                 bold = _COUNTRY_FIRST.sub("", bold).rstrip(".") or None  # "Russia: Bad Grammar."
                 if bold and _described(bold) and bold.count(" ") >= 1:

@@ -12,7 +12,7 @@ import re
 
 from graphkit.actors import actor_index
 from graphkit.extract.gazetteer import TOKEN, Entry
-from graphkit.extract.layout import GENERIC_HEADINGS, is_topic
+from graphkit.extract.layout import GENERIC_HEADINGS, STAGE_HEADINGS, is_topic
 from graphkit.extract.reading import Mention, Sentence, slugify
 
 __all__ = ["NEW_CASE", "NOT_NAMES", "actor_names", "case_subject", "paragraph_name",
@@ -290,7 +290,10 @@ def paragraph_name(sentences: list[Sentence], labels: bool = True) -> str | None
     head = sentences[0].text
     if labels and len(sentences) > 1 and head.endswith(".") and len(head.split()) <= 5:
         name = head.rstrip(".")  # a run-in head: "Korean-language operators. A cluster ..."
-        if not (is_topic(name) or NOT_NAMES.match(name) or GENERIC_HEADINGS.match(name)) and (
+        stage = STAGE_HEADINGS.match(name)  # "Behavior. They wrote ...": a part of the case
+        if not (
+            is_topic(name) or NOT_NAMES.match(name) or GENERIC_HEADINGS.match(name) or stage
+        ) and (
             _TITLED.match(name) or _ENDS_WHO.search(name)
         ):  # "Korean-language operators." or "Sneer Review.", not "Iran leads."
             candidates.append((0, name))
