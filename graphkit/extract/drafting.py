@@ -81,6 +81,8 @@ PUBLISHERS: dict[str, tuple[str, str | None]] = {
     "meta": ("Meta", "Llama"),
 }
 
+_PLACE = ("Country", "Demonym", "Sponsor")  # the kinds of mention that say where
+
 _OWNERS = frozenset({"our", "its", "company"})  # words _OUR_MODELS needs ("company's" too)
 
 _OUR_MODELS = re.compile(
@@ -144,9 +146,7 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
                     _add_actors(current, said)  # "Vixen Panda and Keyhole Panda": the actors
                     if section_who:  # "The Russian pair": who, even without an actor noun
                         said.mentions = [
-                            m
-                            for m in said.mentions
-                            if m.entry.kind not in ("Country", "Demonym", "Sponsor")
+                            m for m in said.mentions if m.entry.kind not in _PLACE
                         ] + section_who.mentions
                         said.field = "who"
                     current.provisional = bool(_PROSE_HEADING.match(heading)) or (
@@ -229,9 +229,8 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
                 seen_before = None if item or current is None else current.sentences
                 subject = subject_of(body[0], seen_before)
                 if subject is None and len(body) > 1 and len(body[0].words) <= 4:
-                    subject = subject_of(
-                        body[1], seen_before
-                    )  # after "**Russia barely showed up.**"
+                    # the one after a short opener: "**Russia barely showed up.** Russian ..."
+                    subject = subject_of(body[1], seen_before)
             if subject is None and body is not sentences:  # "And the North Korean workers?"
                 asked = _ASKED.sub("", sentences[0].text)
                 subject = subject_of(read_sentence(asked), current.sentences if current else None)
@@ -249,8 +248,7 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
             described = next((s for s in body if s.field == "actor" and s.mentions), None)
             if described is not None:  # "Actor: a Chinese threat actor"
                 current.subject = ARTICLE.sub("", described.text)[:120]
-        named_above = current is not None and current.from_heading and current.name
-        if fields and not (named or actors or subject or named_above):  # "Country: China; ..."
+        if fields and not (named or actors or subject or _named_above(current)):  # "Country: ..."
             who = next((v for role, v in fields if role == "who"), None)
             subject = f"Actors from {who}" if who and len(who) <= 40 else None
         if subject:
@@ -279,8 +277,11 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
         if starts_new and (named or actors):
             current = Group(named, heading=section_who)
             groups.append(current)
-        under_a_name = current is not None and current.from_heading and current.name
-        runs = None if named or fields or under_a_name or len(actors) < 2 else _runs(sentences)
+        runs = (
+            None
+            if named or fields or _named_above(current) or len(actors) < 2
+            else _runs(sentences)
+        )
         if runs:  # "Charcoal Typhoon has ... Salmon Typhoon, which ...": each its own sentences
             shared = sentences[: sentences.index(runs[0][0])]  # "X and Y are both Chinese."
             for part in runs:
@@ -404,11 +405,7 @@ def _section_who(heading: Sentence) -> Sentence | None:
     "China's Spamouflage"): where their actors are from. None when it names no country or
     several, or names it as a target ("Operations against Taiwan")."""
     languages = language_positions(heading)
-    places = [
-        m
-        for m in heading.mentions
-        if m.entry.kind in ("Country", "Demonym", "Sponsor") and m.index not in languages
-    ]
+    places = [m for m in heading.mentions if m.entry.kind in _PLACE and m.index not in languages]
     if len({m.entry.id for m in places}) != 1:
         return None
     if not _HEADING_TARGET_WORDS.isdisjoint(heading.words[: places[0].index]):
@@ -470,8 +467,6 @@ def _add_actors(group: Group, s: Sentence) -> None:
 
 # Words right before a country that say it is the target even when the actor is from there:
 # "aimed at Filipino voters", "targeting Iranian dissidents".
-_PLACE = ("Country", "Demonym", "Sponsor")
-
 _AIMED = frozenset({"aimed", "aiming", "targeting", "targeted", "against", "at"})
 
 
@@ -486,10 +481,9 @@ def _after_name(s: Sentence, names: list[str]) -> tuple[set[int], set[int]]:
             before = {m.index for m in s.mentions if m.index < first and m.entry.kind in _PLACE}
             if before:
                 return before, set()
+        # "Sneer Review \u2014 likely Chinese.", "Helgoland Bite \u2014 Russian origin"
         dash = s.text.find(name + " \u2014 ") if name else -1
-        if (
-            dash >= 0
-        ):  # "Sneer Review \u2014 likely Chinese.", "Helgoland Bite \u2014 Russian origin"
+        if dash >= 0:
             first = len(TOKEN.findall(s.text[: dash + len(name)]))
             near = [m for m in s.mentions if first <= m.index < first + 3]
             spoken = language_positions(s)
@@ -505,7 +499,7 @@ def _after_name(s: Sentence, names: list[str]) -> tuple[set[int], set[int]]:
             continue
         first, last = len(TOKEN.findall(s.text[:start])), len(TOKEN.findall(s.text[:end]))
         inside = [m for m in s.mentions if first <= m.index < last]
-        places = [m for m in inside if m.entry.kind in ("Country", "Demonym", "Sponsor")]
+        places = [m for m in inside if m.entry.kind in _PLACE]
         country = next((m for m in places if m.entry.kind != "Demonym"), None)
         if country is None:  # "(likely Chinese)": the demonym is the origin
             return {m.index for m in places}, set()
@@ -552,7 +546,7 @@ def _facts(
                 if (m.index in language_at or s.field == "language") and eid not in langs:
                     langs[eid] = {"id": eid, "evidence": evidence, "confidence": 65 - hedge}
                 continue
-            if kind in ("Country", "Demonym", "Sponsor"):
+            if kind in _PLACE:
                 if m.index in language_at or s.field == "language":
                     continue  # "Korean-language", "in English and Japanese": languages
                 if said_about(m) or posed_as(m, s):
@@ -572,14 +566,13 @@ def _facts(
                             "evidence": evidence,
                             "confidence": 70 - 2 * hedge,
                         }
-                elif eid not in targets and (
-                    attribution is None
-                    or attribution["id"] != eid
-                    or s.field == "target"
-                    or not _AIMED.isdisjoint(m.before[-2:])
+                    continue
+                stated_here = s.field == "target" or not _AIMED.isdisjoint(m.before[-2:])
+                if eid not in targets and (
+                    attribution is None or attribution["id"] != eid or stated_here
                 ):
                     targets[eid] = {"id": eid, "evidence": evidence, "confidence": 60 - hedge}
-                    if s.field == "target" or not _AIMED.isdisjoint(m.before[-2:]):
+                    if stated_here:
                         stated.add(eid)  # "Aimed at: Philippine politics": even its own country
             elif kind == "Sector":
                 if eid not in sectors and s.field not in _WHO_FIELDS and sector_is_target(m, s):

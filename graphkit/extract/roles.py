@@ -245,11 +245,8 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
     if after_demonym and any(w in {"for", "behalf", "by"} for w in m.before[-3:]):
         return False  # "APT42, which works for the Iranian government": its sponsor
     theirs = m.after[:1] and m.after[0] in _THEIR_ASSETS  # "telecommunications networks"
-    if before[-1:] == ["s"] and m.after[:1] and m.after[0] in _OWN_FORCES:
-        return False  # "Russia's military operations": a country's own forces, not a target
-    after_people = any(x.entry.kind == "Demonym" and x.index == m.index - 1 for x in s.mentions)
-    if after_people and m.after[:1] and m.after[0] in _OWN_FORCES:
-        return False  # "Russian military objectives" too
+    if (before[-1:] == ["s"] or after_demonym) and m.after[:1] and m.after[0] in _OWN_FORCES:
+        return False  # "Russia's military operations", "Russian military objectives": its own
     if before[-1:] in (["a"], ["an"]) and not theirs and not _ACTOR_NOUNS.isdisjoint(m.after[:2]):
         return False  # "a military intelligence actor": what the actor is
     # "Russian military intelligence actor": the actor's own kind
