@@ -48,6 +48,7 @@ from graphkit.extract.layout import (
 )
 from graphkit.extract.names import (
     NEW_CASE,
+    WHO_NOUNS,
     actor_names,
     case_subject,
     paragraph_name,
@@ -430,10 +431,7 @@ def _who_only(s: Sentence) -> Sentence:
 _FIELD_COUNTRY_ROLE = {"who": "attribution", "actor": "attribution", "target": "target"}
 
 # A group name that already says who ("Korean-language operators"): no " operators" after it.
-_WHO_WORD = re.compile(
-    r"\b(?:operators?|actors?|groups?|developers?|hackers|criminals?|workers|clusters?|"
-    r"networks?|accounts|scammers)$"
-)
+_WHO_WORD = re.compile(rf"\b(?:{WHO_NOUNS})$")
 
 _WHO_FIELDS = ("who", "actor")  # "Attribution: a unit of military intelligence": no sector
 

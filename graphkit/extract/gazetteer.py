@@ -22,6 +22,7 @@ from graphkit.techniques import all_attack_techniques
 from graphkit.vocab import ATLAS_TECHNIQUES, LLM_TECHNIQUES, PLATFORMS, SECTORS
 
 __all__ = [
+    "DIGIT",
     "MAX_WORDS",
     "TOKEN",
     "Entry",
@@ -316,7 +317,7 @@ PLATFORM_WORDS: dict[str, str] = {
 }  # fmt: skip
 
 # Each shape's first letter leads, so the regex engine skips to those letters quickly.
-_DIGIT = re.compile(r"[0-9]")
+DIGIT = re.compile(r"[0-9]")  # ASCII digits: twice as fast to look for as \d
 
 _ACTOR_PATTERN = re.compile(
     r"[ADFGSTU](?<=\b[ADFGSTU])(?:(?<=A)PT ?[0-9]{1,3}|(?<=S)TORM-[0-9]{3,4}|(?<=U)NC[0-9]{3,5}|"
@@ -442,7 +443,7 @@ def word_pairs() -> dict[str, frozenset[str]]:
 
 def actor_codes(text: str) -> list[tuple[int, int, str]]:
     """Tracking names of the usual shapes (STORM-0817, UNC1069, APT42, GTG-2002, ...)."""
-    if not _DIGIT.search(text) and "UNK_" not in text:
+    if not DIGIT.search(text) and "UNK_" not in text:
         return []  # every shape but UNK_ has a digit: most paragraphs have none
     return [
         (m.start(), m.end(), m.group(0).replace("APT ", "APT"))

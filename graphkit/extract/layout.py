@@ -56,11 +56,15 @@ _TITLE = re.compile(r"^\s{0,3}#\s")
 
 _UNDERLINE = re.compile(r"^\s{0,3}(?:-{3,}|={3,})\s*$")  # under a setext heading
 
-_BULLET = re.compile(r"^\s{0,6}(?:[-*\u2022\u2013]|[0-9]{1,2}[.)/])\s+")  # "3/" in threads
+# A list item's marker: a bullet, or a number ("1.", "2)", and "3/" in threads).
+_NUMBER = r"[0-9]{1,2}[.)/]"
+_MARKER = rf"(?:[-*\u2022\u2013]|{_NUMBER})"
+
+_BULLET = re.compile(rf"^\s{{0,6}}{_MARKER}\s+")
 
 
 # How a line that is more than prose starts: a heading, a bullet or a number, an underline.
-_MARKED = re.compile(r"\s{0,6}(?:[#*\u2022\u2013=-]|[0-9]{1,2}[.)/]\s)")
+_MARKED = re.compile(rf"\s{{0,6}}(?:[#*\u2022\u2013=-]|{_NUMBER}\s)")
 
 _PIPE_START = re.compile(r"\s*\|")
 
@@ -85,7 +89,7 @@ def _pipe_table(block: str) -> list[str] | None:
     ]
 
 
-_ITEM = re.compile(r"^([ \t]{0,6})(?:[-*\u2022\u2013]|[0-9]{1,2}[.)/])[ \t]+(.+?)[ \t]*$", re.M)
+_ITEM = re.compile(rf"^([ \t]{{0,6}}){_MARKER}[ \t]+(.+?)[ \t]*$", re.M)
 
 
 def _titled_items(text: str) -> str:

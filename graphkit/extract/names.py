@@ -15,8 +15,8 @@ from graphkit.extract.gazetteer import TOKEN, Entry
 from graphkit.extract.layout import GENERIC_HEADINGS, STAGE_HEADINGS, is_topic
 from graphkit.extract.reading import Mention, Sentence, slugify
 
-__all__ = ["NEW_CASE", "NOT_NAMES", "actor_names", "case_subject", "paragraph_name",
-           "subject_of"]  # fmt: skip
+__all__ = ["NEW_CASE", "NOT_NAMES", "WHO_NOUNS", "actor_names", "case_subject",
+           "paragraph_name", "subject_of"]  # fmt: skip
 
 _NAMING = re.compile(
     r"\b(?:dubbed|named|call(?:ed|s)?|nicknamed|codenamed|tracked as|track as|we call|known as|"
@@ -81,10 +81,12 @@ _QUOTED_KIND = re.compile(
 _TITLED = re.compile(
     r"^(?:[A-Z0-9][\w'-]*|and|of|the|in|for)(?: (?:[A-Z0-9][\w'-]*|and|of|the|in|for))*$"
 )
-_ENDS_WHO = re.compile(
-    r"\b(?:operators?|actors?|groups?|developers?|hackers|criminals?|workers|clusters?|"
-    r"networks?|accounts|scammers|operations?|campaigns?|schemes?|fraud|scams?)$"
+# Nouns that say who did it, as the last word of a description ("Korean-language operators").
+WHO_NOUNS = (
+    r"operators?|actors?|groups?|developers?|hackers|criminals?|workers|clusters?|networks?|"
+    r"accounts|scammers"
 )
+_ENDS_WHO = re.compile(rf"\b(?:{WHO_NOUNS}|operations?|campaigns?|schemes?|fraud|scams?)$")
 
 _PLATFORM_NAMES = frozenset({"ChatGPT", "Gemini", "Claude", "OpenAI", "Google", "Microsoft"})
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 from graphkit.actors import actor_index
 from graphkit.extract.behaviour import behaviours
 from graphkit.extract.gazetteer import (
+    DIGIT,
     TOKEN,
     Entry,
     actor_codes,
@@ -64,7 +65,6 @@ _SENTENCE_END = re.compile(r"[.!?][\"\u201d')\]]*(?= [\"\u201c(\[]?[A-Z0-9])")
 
 # Model names written with their version glued on: the version goes, the name is looked up.
 _MODEL_STEMS = "qwen|llama|gpt|gemini|claude|mistral|deepseek|grok"
-_DIGIT = re.compile(r"[0-9]")
 _GLUED_STEM = re.compile(rf"(?:{_MODEL_STEMS})[0-9]")
 _GLUED_VERSION = re.compile(rf"(?<!\S)({_MODEL_STEMS})[0-9]\S*")
 
@@ -108,7 +108,7 @@ def read_sentence(text: str, codes: bool = True) -> Sentence:
     joined = " ".join(originals).lower().replace("\u2019", "'")
     if not joined.isascii():
         joined = fold(joined)  # "résumés" is looked up as "resumes"
-    if _DIGIT.search(joined) and _GLUED_STEM.search(joined):
+    if DIGIT.search(joined) and _GLUED_STEM.search(joined):
         joined = _GLUED_VERSION.sub(r"\1", joined)  # "Qwen2.5" is Qwen, "GPT4o" is GPT
     lowers = joined.split(" ") if originals else []
     hedged = not _HEDGE_WORDS.isdisjoint(lowers) and (
