@@ -62,16 +62,20 @@ _COPYRIGHT = re.compile(  # "(c) 2025 Owner" or "Owner (c) 2015-2025"
 )
 
 
+def _marks(tag: Any) -> str:
+    """A tag's id and classes, one string: what the page calls the block."""
+    return " ".join([tag.get("id") or "", *(tag.get("class") or [])])
+
+
 def _marked_footer(tag: Any) -> bool:
-    marks = " ".join([tag.get("id") or "", *(tag.get("class") or [])])
-    return "footer" in marks.lower()
+    return "footer" in _marks(tag).lower()
 
 
 def _marked_boilerplate(tag: Any) -> bool:
     """A block whose id or class names it a menu, a sidebar, a footer or the like."""
     if tag.name in ("html", "body", "main", "article"):
         return False
-    marks = " ".join([tag.get("id") or "", *(tag.get("class") or [])])
+    marks = _marks(tag)
     return bool(marks.strip()) and bool(_BOILERPLATE.search(marks))
 
 
@@ -111,11 +115,16 @@ def _table_rows(table: Any) -> list[str]:
 _SPACED_STOP = re.compile(r"\s+([,.;:!?)]|['\u2019]s\b)")
 
 
+def _clean(text: str) -> str:
+    """Whitespace collapsed, and no space left before a stop an inline tag split off."""
+    return _SPACED_STOP.sub(r"\1", re.sub(r"\s+", " ", text)).strip()
+
+
 def _definition_list(dl: Any) -> str:
     """A definition list as one list item of labelled fields: "- Attribution: X; Target: Y"."""
     fields, term = [], None
     for el in dl.find_all(["dt", "dd"]):
-        text = _SPACED_STOP.sub(r"\1", re.sub(r"\s+", " ", el.get_text(" ", strip=True))).strip()
+        text = _clean(el.get_text(" ", strip=True))
         if el.name == "dt":
             term = text
         elif text:
@@ -139,10 +148,6 @@ _BOILERPLATE = re.compile(
 
 # A container whose class says it is a title or heading ("post-title", "subhead").
 _TITLE_CLASS = re.compile(r"(?:^|[-_ ])(?:title|heading|headline|subhead|subheading)(?:[-_ ]|$)")
-
-
-def _clean(text: str) -> str:
-    return _SPACED_STOP.sub(r"\1", re.sub(r"\s+", " ", text)).strip()
 
 
 def _leading_bold(el: Any) -> str | None:
