@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PACKAGES := graphkit loaders
 
-.PHONY: venv test demo neo4j-up neo4j-down lint schema clean
+.PHONY: venv compile pure test demo neo4j-up neo4j-down lint schema clean
 
 # Create or refresh the virtualenv whenever pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -14,7 +14,19 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e '.[test]'
 	touch $(STAMP)
 
-venv: $(STAMP)
+# The extractor's reading modules compiled to C with mypyc (tools/compile_extractor.py): the
+# same source, about 1.5 times the speed. Rebuilt whenever a source changes; without a C
+# compiler the extractor stays plain Python. `make pure` removes the compiled modules.
+COMPILED := graphkit/extract/compiled.txt
+$(COMPILED): $(STAMP) $(wildcard graphkit/extract/*.py) graphkit/compiled.py tools/compile_extractor.py
+	$(PY) tools/compile_extractor.py
+
+venv: $(STAMP) $(COMPILED)
+
+compile: $(COMPILED)
+
+pure: $(STAMP)
+	$(PY) tools/compile_extractor.py --remove
 
 neo4j-up:
 	tools/neo4j/neo4j-up
@@ -32,7 +44,7 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy $(PACKAGES)
 
 # Every step runs; Neo4j is stopped whatever happens; the exit code says if anything failed.
-test: $(STAMP)
+test: $(STAMP) $(COMPILED)
 	@status=0; \
 	tools/neo4j/neo4j-up || status=1; \
 	$(MAKE) --no-print-directory lint || status=1; \
@@ -42,7 +54,7 @@ test: $(STAMP)
 
 # The main job on the embedded store, no server: a fresh demo store each run.
 DEMO_STORE := .run/demo-store
-demo: $(STAMP)
+demo: $(STAMP) $(COMPILED)
 	rm -rf $(DEMO_STORE)
 	$(VENV)/bin/graphkit load examples/reports --store $(DEMO_STORE)
 	$(VENV)/bin/graphkit stats --store $(DEMO_STORE)
@@ -54,3 +66,4 @@ demo: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .run tools/neo4j/target graphkit-data graph.html
+	rm -f graphkit/extract/*.so $(COMPILED)
