@@ -158,7 +158,8 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
                 continue
         if paragraph[:2] in ("Q:", "A:") or paragraph[:9] in ("Question:", "Answer: "):
             paragraph = _QA.sub("", paragraph)  # "Q: And the North Korean workers?\nA: They ..."
-        if _BOILERPLATE.match(paragraph):  # "About OpenAI ...", "Media contact: ...": the end
+        # "About OpenAI ...", "Media contact: ...": the end
+        if paragraph[:1] in _BOILERPLATE_FIRST and _BOILERPLATE.match(paragraph):
             current = None
             continue
         if paragraph[:1] and not (paragraph[0].isalnum() or paragraph[0] in _OPENERS):
@@ -378,6 +379,8 @@ _COUNTRY_FIRST = re.compile(
 _QA = re.compile(r"(?m)^(?:Q|A|Question|Answer):\s*")
 
 _ASKED = re.compile(r"^(?:And|But|So|What about|How about)\s+(?:the\s+)?", re.I)
+
+_BOILERPLATE_FIRST = frozenset("AMP")  # the letters _BOILERPLATE can start with
 
 # What a press release ends with: about the company, whom to call.
 _BOILERPLATE = re.compile(r"(?:About [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,2}\s*\n|"
@@ -649,7 +652,7 @@ def _report_meta(
             (
                 (lowered.find(k), k)
                 for k in PUBLISHERS
-                if re.search(rf"\b{re.escape(k)}\b", lowered)
+                if k in lowered and re.search(rf"\b{re.escape(k)}\b", lowered)
             ),
         )
         if found:

@@ -91,6 +91,10 @@ def _pipe_table(block: str) -> list[str] | None:
 
 _ITEM = re.compile(rf"^([ \t]{{0,6}}){_MARKER}[ \t]+(.+?)[ \t]*$", re.M)
 
+# An item on any line but the first: what _ITEM finds there, looked for from each line break
+# (a pattern that starts with "^" is tried at every character of the text).
+_ITEM_LINE = re.compile(rf"\n[ \t]{{0,6}}{_MARKER}[ \t]+.")
+
 
 def _titled_items(text: str) -> str:
     """List items that head what follows become headings: "1. Sneer Review" over an indented
@@ -170,11 +174,17 @@ def sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
     heading: str | None = None
     indent = 0  # how far the last list item's marker stood from the margin
     text = text.replace("\r\n", "\n")
-    if _ITEM.search(text):
+    if _ITEM.match(text) or _ITEM_LINE.search(text):  # any list item at all
         text = _titled_items(text)
     for n_block, block in enumerate(_BLANK_LINE.split(text)):
         rest: list[str] = []
         item = False
+        body = block.strip()
+        if body[:1].isalpha() and body[1:2].islower() and len(body.splitlines()) == 1:
+            # One line of prose ("The actor ..."): no table, rule, capitals, number or marker
+            # can start it, so none of their patterns is tried. Most paragraphs are this.
+            yield heading, body, False
+            continue
         rows = _pipe_table(block)
         if rows:  # a Markdown table: a row is an item, each cell named by its column
             for row in rows:
@@ -353,6 +363,8 @@ _FIELD = re.compile(r"^\s*([A-Za-z][A-Za-z ]{1,24}?)\s?:\s*")
 
 def labelled_fields(paragraph: str) -> list[tuple[str, str]] | None:
     """(role, value) pairs of a paragraph that is labelled fields ("Actor: GTG-2002"), else None."""
+    if ":" not in paragraph.lstrip()[:30]:
+        return None  # the label and its colon come first: most paragraphs have none there
     first = _FIELD.match(paragraph)
     if not first or first.group(1).strip().lower() not in FIELD_ROLES:
         return None

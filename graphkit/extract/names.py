@@ -282,7 +282,7 @@ def paragraph_name(sentences: list[Sentence], labels: bool = True) -> str | None
             candidates.append((rank, m.group(1).strip()))
     if not sentences:
         return None
-    opening = _OPENING_NAME.match(sentences[0].text)
+    opening = _OPENING_NAME.match(sentences[0].text) if "," in sentences[0].text else None
     if (
         opening
         and not NOT_NAMES.match(opening.group(1))
@@ -314,7 +314,8 @@ def paragraph_name(sentences: list[Sentence], labels: bool = True) -> str | None
             name = kind.group(1).removesuffix(" and").removesuffix(" of")
             if not NOT_NAMES.match(name) and name not in _PLATFORM_NAMES:
                 candidates.append((0, name))
-    run = _RUN_BY.match(head)  # "High Five was run by a marketing firm"
+    # "High Five was run by a marketing firm"
+    run = _RUN_BY.match(head) if " was " in head or " is " in head else None
     if run and not NOT_NAMES.match(run.group(1)):
         candidates.append((1, run.group(1)))
     acronym = _ACRONYM.search(head) if "(" in head else None

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 
 from graphkit.actors import actor_index
@@ -65,19 +64,25 @@ _SENTENCE_END = re.compile(r"[.!?][\"\u201d')\]]*(?= [\"\u201c(\[]?[A-Z0-9])")
 
 # Model names written with their version glued on: the version goes, the name is looked up.
 _MODEL_STEMS = "qwen|llama|gpt|gemini|claude|mistral|deepseek|grok"
+_STEMS = tuple(_MODEL_STEMS.split("|"))
 _GLUED_STEM = re.compile(rf"(?:{_MODEL_STEMS})[0-9]")
 _GLUED_VERSION = re.compile(rf"(?<!\S)({_MODEL_STEMS})[0-9]\S*")
 
 slugify = lru_cache(maxsize=4096)(_slugify)  # names come again and again in one text
 
 
-@dataclass(slots=True)
 class Mention:
-    entry: Entry
-    index: int  # token position in the sentence
-    width: int
-    words: list[str]  # the sentence's lower-case tokens, shared by its mentions
-    text: str
+    """An entity a sentence names, where it stands. A plain class, not a dataclass: compiled
+    (``make compile``), its constructor is C, and a text makes tens of thousands of these."""
+
+    __slots__ = ("entry", "index", "text", "width", "words")
+
+    def __init__(self, entry: Entry, index: int, width: int, words: list[str], text: str) -> None:
+        self.entry = entry
+        self.index = index  # token position in the sentence
+        self.width = width
+        self.words = words  # the sentence's lower-case tokens, shared by its mentions
+        self.text = text
 
     @property
     def before(self) -> list[str]:
@@ -91,14 +96,26 @@ class Mention:
         return self.words[end : end + 3]
 
 
-@dataclass(slots=True)
 class Sentence:
-    text: str
-    mentions: list[Mention]
-    hedged: bool
-    negated: bool
-    words: list[str]  # lower-case tokens
-    field: str | None = None  # "who", "language" or "target": what a labelled field says
+    """A sentence read: its mentions, whether it hedges or negates, its lower-case words."""
+
+    __slots__ = ("field", "hedged", "mentions", "negated", "text", "words")
+
+    def __init__(
+        self,
+        text: str,
+        mentions: list[Mention],
+        hedged: bool,
+        negated: bool,
+        words: list[str],
+        field: str | None = None,
+    ) -> None:
+        self.text = text
+        self.mentions = mentions
+        self.hedged = hedged
+        self.negated = negated
+        self.words = words  # lower-case tokens
+        self.field = field  # "who", "language" or "target": what a labelled field says
 
 
 def read_sentence(text: str, codes: bool = True) -> Sentence:
@@ -108,7 +125,7 @@ def read_sentence(text: str, codes: bool = True) -> Sentence:
     joined = " ".join(originals).lower().replace("\u2019", "'")
     if not joined.isascii():
         joined = fold(joined)  # "résumés" is looked up as "resumes"
-    if DIGIT.search(joined) and _GLUED_STEM.search(joined):
+    if DIGIT.search(joined) and _has_stem(joined) and _GLUED_STEM.search(joined):
         joined = _GLUED_VERSION.sub(r"\1", joined)  # "Qwen2.5" is Qwen, "GPT4o" is GPT
     lowers = joined.split(" ") if originals else []
     hedged = not _HEDGE_WORDS.isdisjoint(lowers) and (
@@ -116,6 +133,11 @@ def read_sentence(text: str, codes: bool = True) -> Sentence:
     )
     negated = not _NEGATION_WORDS.isdisjoint(lowers) and bool(NEGATED.search(text))
     return Sentence(text, _mentions(text, originals, lowers, codes), hedged, negated, lowers)
+
+
+def _has_stem(lowered: str) -> bool:
+    """Whether a model name stands in the text: only then can a version be glued to one."""
+    return any(stem in lowered for stem in _STEMS)
 
 
 def _phrase_in(padded: str, phrases: tuple[str, ...]) -> bool:
