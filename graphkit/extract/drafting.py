@@ -643,7 +643,9 @@ def _report_meta(
     head = text[:4000]
     if title is None:
         m = re.search(r"^\s*#\s+(.+)$", text, re.M)
-        first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "Untitled report")
+        # the first line that holds anything (its first 2,000 characters: a title is cut at 200)
+        lines = text.lstrip()[:2000].splitlines()
+        first = lines[0].strip() if lines else "Untitled report"
         title = (m.group(1) if m else first).strip()[:200]
     platform = None
     if publisher is None:

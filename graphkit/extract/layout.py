@@ -59,6 +59,7 @@ _UNDERLINE = re.compile(r"^\s{0,3}(?:-{3,}|={3,})\s*$")  # under a setext headin
 # A list item's marker: a bullet, or a number ("1.", "2)", and "3/" in threads).
 _NUMBER = r"[0-9]{1,2}[.)/]"
 _MARKER = rf"(?:[-*\u2022\u2013]|{_NUMBER})"
+_MARKER_FIRST = frozenset("-*\u2022\u2013")  # a marker's first character, or a digit
 
 _BULLET = re.compile(rf"^\s{{0,6}}{_MARKER}\s+")
 
@@ -102,7 +103,8 @@ def _titled_items(text: str) -> str:
     it ("- Taiwan", "- Japan") stays an item."""
     lines = text.split("\n")
     for n, line in enumerate(lines):
-        item = _ITEM.match(line)
+        first = line.lstrip(" \t")[:1]
+        item = _ITEM.match(line) if first in _MARKER_FIRST or first.isdigit() else None
         if not item:
             continue
         title = item.group(2).replace("**", "").replace("__", "").strip().rstrip(":")
@@ -258,6 +260,8 @@ _HEADING_LEAD = re.compile(
     r"^(case study|case|operation|network|campaign)\s*\d*\s*[:.\u2013\u2014-]\s*", re.I
 )
 
+_LEAD_FIRST = frozenset("cCoOnN")  # the letters _HEADING_LEAD starts with, in either case
+
 _HEADING_TAIL = re.compile(r"[:.\u2013\u2014-]\s.*$")
 
 _OPERATION_WORD = re.compile(r"^Operation\s+(?=[A-Z])")  # "Operation Sneer Review": Sneer Review
@@ -292,8 +296,11 @@ def names_a_country(heading: Sentence) -> bool:
 def operation_name(heading: str | None) -> str | None:
     if not heading:
         return None
-    quoted = _QUOTED.search(heading)  # Surveillance: "Peer Review"
-    name = _HEADING_LEAD.sub("", _OPERATION_WORD.sub("", heading))
+    # Each pattern is tried only where it can match: most headings are a name and no more.
+    quoted = _QUOTED.search(heading) if '"' in heading or "\u201c" in heading else None
+    name = _OPERATION_WORD.sub("", heading) if heading.startswith("Operation") else heading
+    if name[:1] in _LEAD_FIRST:  # "Case 4: ...", "Operation: ...", "Network - ..."
+        name = _HEADING_LEAD.sub("", name)
     titled = name != heading  # "Case 4: Operations against Vietnam" is a case's title
     kind, colon, rest = name.partition(":")
     if quoted:
@@ -301,8 +308,10 @@ def operation_name(heading: str | None) -> str | None:
     elif colon and len(kind.split()) <= 2 and _KIND_WORDS.match(kind.strip()):
         name = rest  # "Cyber: North Korean actors"
     name = _HEADING_TAIL.sub("", name).strip(" \"\u201c\u201d'")
-    name = _POSSESSOR.sub("", name)  # "China's Spamouflage" is Spamouflage
-    name = _BRACKETED_TAIL.sub("", name)  # "Forest Blizzard (Russia)": who, in the heading
+    if "'s" in name or "\u2019s" in name:
+        name = _POSSESSOR.sub("", name)  # "China's Spamouflage" is Spamouflage
+    if ")" in name[-2:]:
+        name = _BRACKETED_TAIL.sub("", name)  # "Forest Blizzard (Russia)": who, in the heading
     if not name or GENERIC_HEADINGS.match(name) or len(name) > 80:
         return None
     if not titled and is_topic(name):

@@ -10,8 +10,7 @@ marked per sentence.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from graphkit.actors import actor_index
 from graphkit.extract.behaviour import behaviours
@@ -125,7 +124,7 @@ def read_sentence(text: str, codes: bool = True) -> Sentence:
     joined = " ".join(originals).lower().replace("\u2019", "'")
     if not joined.isascii():
         joined = fold(joined)  # "résumés" is looked up as "resumes"
-    if DIGIT.search(joined) and _has_stem(joined) and _GLUED_STEM.search(joined):
+    if _has_stem(joined) and DIGIT.search(joined) and _GLUED_STEM.search(joined):
         joined = _GLUED_VERSION.sub(r"\1", joined)  # "Qwen2.5" is Qwen, "GPT4o" is GPT
     lowers = joined.split(" ") if originals else []
     hedged = not _HEDGE_WORDS.isdisjoint(lowers) and (
@@ -144,9 +143,19 @@ def _phrase_in(padded: str, phrases: tuple[str, ...]) -> bool:
     return any(p in padded for p in phrases)
 
 
+@cache
+def _tables() -> tuple[
+    dict[str, tuple[tuple[Entry, ...], tuple[Entry, ...]]],
+    dict[str, tuple[int, ...]],
+    frozenset[str],
+    dict[str, frozenset[str]],
+]:
+    """The gazetteer's look-up tables, fetched once per sentence in one call."""
+    return lookup_table(), first_words(), single_words(), word_pairs()
+
+
 def _mentions(text: str, originals: list[str], lowers: list[str], codes: bool) -> list[Mention]:
-    table = lookup_table()
-    starts, singles, pairs = first_words(), single_words(), word_pairs()
+    table, starts, singles, pairs = _tables()
     count = len(lowers)
     out: list[Mention] = []
     done = 0  # tokens before this one are inside a match already
@@ -194,11 +203,14 @@ def _mentions(text: str, originals: list[str], lowers: list[str], codes: bool) -
     return out
 
 
-def split_sentences(paragraph: str) -> Iterator[str]:
+def split_sentences(paragraph: str) -> list[str]:
+    """A paragraph's sentences, each with single spaces between its words."""
     flat = " ".join(paragraph.split())  # one space between words: the pattern expects it
+    out = []
     start = 0
     for end in _SENTENCE_END.finditer(flat):
-        yield flat[start : end.end()]
+        out.append(flat[start : end.end()])
         start = end.end() + 1
     if flat[start:]:
-        yield flat[start:]
+        out.append(flat[start:])
+    return out
