@@ -216,9 +216,10 @@ class Findings(_Strict):
             raise ValueError("a findings file needs at least one campaign or actor")
         seen: set[str] = set()
         for c in self.campaigns:
-            if c.campaign_id in seen:
-                raise ValueError(f"two campaigns share the id {c.campaign_id!r}")
-            seen.add(c.campaign_id)
+            cid = c.campaign_id
+            if cid in seen:
+                raise ValueError(f"two campaigns share the id {cid!r}")
+            seen.add(cid)
         return self
 
 

@@ -35,7 +35,11 @@ _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 def slugify(text: str, max_words: int | None = None) -> str:
     """Lower-case ASCII words joined by hyphens; the shape of every slug id."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    plain = (
+        text  # ASCII has no accents to take off
+        if text.isascii()
+        else "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    )
     words = [w for w in _NON_SLUG.split(plain.lower()) if w]
     if max_words is not None:
         words = words[:max_words]

@@ -92,6 +92,8 @@ _OUR_MODELS = re.compile(
     re.I,
 )
 
+_TITLE_LINE = re.compile(r"^\s*#\s+(.+)$", re.M)  # "# Disrupting malicious uses of AI"
+
 _DATE = re.compile(
     r"\b(\d{4})-(\d{2})-(\d{2})\b|\b(January|February|March|April|May|June|July|August|"
     r"September|October|November|December)\s+(?:(\d{1,2}),?\s+)?(\d{4})\b|\b(\d{1,2})\s+"
@@ -439,6 +441,9 @@ _WHO_WORD = re.compile(rf"\b(?:{WHO_NOUNS})$")
 _WHO_FIELDS = ("who", "actor")  # "Attribution: a unit of military intelligence": no sector
 
 
+_JOIN_WORDS = frozenset({"or", "aka", "also", "track", "tracked", "known", "refer"})
+
+
 def _add_actors(group: Group, s: Sentence) -> None:
     """Actors a sentence names; "X or Y" and "X, also known as Y" are one actor, two names."""
     previous: Mention | None = None
@@ -449,13 +454,20 @@ def _add_actors(group: Group, s: Sentence) -> None:
             fact = {"id": origins[m.index].entry.id, "evidence": _clip(s.text),
                     "confidence": 55 if s.hedged else 70}  # fmt: skip
             group.origins.setdefault(m.entry.id, fact)
+    # The words that can join two names ("X or Y", "tracked as X and Y"): most sentences have
+    # none, and then no pattern is built for the pair.
+    joins = len(mentioned) > 1 and (not _JOIN_WORDS.isdisjoint(s.words) or "/" in s.text)
     for m in sorted(mentioned, key=lambda x: x.index) if len(mentioned) > 1 else mentioned:
-        joined = previous is not None and re.search(
-            rf"{re.escape(previous.text)}\W+(?:or|aka|also known as|/)\W+{re.escape(m.text)}|"
-            # "other researchers track as UNK_DROPPITCH and UTA0388": two names of one actor
-            rf"\b(?:track|tracked|known|refer to it) as\W+{re.escape(previous.text)}\W+and\W+"
-            rf"{re.escape(m.text)}",
-            s.text,
+        joined = (
+            joins
+            and previous is not None
+            and re.search(
+                rf"{re.escape(previous.text)}\W+(?:or|aka|also known as|/)\W+{re.escape(m.text)}|"
+                # "other researchers track as UNK_DROPPITCH and UTA0388": two names of one actor
+                rf"\b(?:track|tracked|known|refer to it) as\W+{re.escape(previous.text)}\W+and\W+"
+                rf"{re.escape(m.text)}",
+                s.text,
+            )
         )
         if joined and previous is not None and previous.entry.id in group.actors:
             name, aliases, first = group.actors[previous.entry.id]
@@ -642,7 +654,7 @@ def _report_meta(
 ) -> dict[str, Any]:
     head = text[:4000]
     if title is None:
-        m = re.search(r"^\s*#\s+(.+)$", text, re.M)
+        m = _TITLE_LINE.search(text) if "#" in text else None
         # the first line that holds anything (its first 2,000 characters: a title is cut at 200)
         lines = text.lstrip()[:2000].splitlines()
         first = lines[0].strip() if lines else "Untitled report"
@@ -669,10 +681,16 @@ def _report_meta(
             None,
         )
     if published is None:
-        dates = list(_DATE.finditer(head))
-        # A full date ("June 5, 2025") wins over a month ("June 2025") in a title.
-        m = next((d for d in dates if d.group(1) or d.group(5) or d.group(7)), None)
-        m = m or (dates[0] if dates else None)
+        # A full date ("June 5, 2025") wins over a month ("June 2025") in a title: the first
+        # full one ends the search.
+        full: re.Match[str] | None = None
+        earliest: re.Match[str] | None = None
+        for date in _DATE.finditer(head):
+            earliest = earliest or date
+            if date.group(1) or date.group(5) or date.group(7):
+                full = date
+                break
+        m = full or earliest
         if m:
             if m.group(1):
                 published = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
