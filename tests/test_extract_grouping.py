@@ -814,3 +814,63 @@ def test_bold_actor_and_behavior_run_in_heads_are_parts_of_their_case() -> None:
     forge = by_name(f)["Quiet Forge"]
     assert country(forge) == "CN" and [x.id for x in forge.languages] == ["ja"]
     assert [x.id for x in forge.targets.countries] == ["TW"]
+
+
+def test_timeline_entries_open_with_a_date_then_the_name() -> None:
+    f = draft(
+        "# Report\n\n## Timeline\n\n**January 2025 \u2014 Amber Loop.** A network in Iran wrote "
+        "Farsi posts.\n\n**2025-02-11: Quiet Harbor and Salt Lantern.** Two Chinese groups "
+        "wrote Chinese prompts to brute-force SSH servers.\n"
+    )
+    assert set(by_name(f)) == {"Amber Loop", "Quiet Harbor and Salt Lantern"}
+    assert country(by_name(f)["Amber Loop"]) == "IR"
+    assert [x.id for x in by_name(f)["Quiet Harbor and Salt Lantern"].languages] == ["zh"]
+
+
+def test_a_plain_text_table_gives_a_row_per_actor() -> None:
+    f = draft(
+        "SUMMARY\n\nActors we saw this quarter.\n\n"
+        "Actor            Nexus        Focus\n"
+        "---------------  -----------  ------------------------\n"
+        "APT42            Iran         universities in Israel\n"
+        "OceanLotus       Vietnam      banks in Singapore and\n"
+        "                              Malaysia\n"
+    )
+    origins = {c.actor.name: c.actor.country.id for c in f.campaigns if c.actor and c.actor.country}
+    assert origins == {"APT42": "IR", "APT32": "VN"}  # OceanLotus is APT32 in ATT&CK
+    lotus = next(c for c in f.campaigns if c.actor and c.actor.name == "APT32")
+    assert {x.id for x in lotus.targets.countries} == {"SG", "MY"}
+
+
+def test_items_under_a_named_heading_and_a_last_item_before_a_heading() -> None:
+    f = draft(
+        "# Deck\n\n## GLASSHOOK\n\n- Used by APT28\n\n- Asks Gemini, through its API, for "
+        "commands at run time\n\n- Copies itself into the Startup folder\n\n## Next steps\n\n"
+        "- More later\n"
+    )
+    assert set(by_name(f)) == {"GLASSHOOK"}
+    ids = {t.id.split(".")[0] for t in by_name(f)["GLASSHOOK"].techniques}
+    assert {"T1059", "T1547"} <= ids
+
+
+def test_what_content_mocks_is_no_target() -> None:
+    c = draft(
+        "# Report\n\n## Grey Chorus\n\nA Chinese network posted comments that mocked a "
+        "Japanese anime studio and harassed a Filipino journalist.\n"
+    ).campaigns[0]
+    assert [x.id for x in c.targets.countries] == ["PH"]
+
+
+def test_secrets_stolen_hiding_from_security_tools_scripted_scans_and_contact_details() -> None:
+    c = draft(
+        "# Notes\n\n## Tin Owl\n\nA Russian actor built a loader that steals secrets and stays "
+        "hidden from security tools. It had the model script port scans and gather contact "
+        "details of officials.\n"
+    ).campaigns[0]
+    ids = {t.id.split(".")[0] for t in c.techniques}
+    assert {"T1552", "llm-enhanced-anomaly-detection-evasion", "llm-enhanced-scripting",
+            "T1589"} <= ids  # fmt: skip
+    plain = draft("# Notes\n\n## Tin Owl\n\nA Russian actor talked about security.\n")
+    assert "llm-enhanced-anomaly-detection-evasion" not in {
+        t.id for c in plain.campaigns for t in c.techniques
+    }

@@ -63,7 +63,11 @@ _IDENTITIES = frozenset({"identities", "identity", "personas", "persona", "profi
                          "backgrounds", "histories", "résumés", "resumes", "cvs", "references",
                          "applicants", "candidates", "employees", "workers"})  # fmt: skip
 
-_TAKE = _forms("pull", "extract", "dump", "grab", "steal", "recover") | {"stole", "stolen"}
+_TAKE = _forms("pull", "extract", "dump", "grab", "steal", "recover", "lift", "harvest",
+               "siphon") | {"stole", "stolen"}  # fmt: skip
+
+# What code steals besides passwords: "steals secrets", "grabs API tokens" (T1552)
+_KEYS = frozenset({"secrets", "tokens", "keys"})
 
 # Where saved passwords are kept: T1555 needs one in the sentence ("out of Chrome").
 _STORES = frozenset({"saved", "stored", "browser", "browsers", "chrome", "firefox", "edge",
@@ -98,7 +102,13 @@ _DOCUMENTS = frozenset({"documents", "files"})
 
 _GUARDRAILS = frozenset({"guardrails", "safeguards", "filters", "restrictions"})
 
-_DETECTION = frozenset({"detection", "sandboxes", "sandbox", "analysts", "scanners"})
+_DETECTION = frozenset({"detection", "sandboxes", "sandbox", "analysts", "scanners", "security"})
+
+# "security" is what detects only as "security tools", "security products", ...
+_SECURITY_KINDS = frozenset({"tools", "products", "software", "controls", "solutions", "teams"})
+
+# "stay hidden from security tools", "hides from sandboxes"
+_HIDE_FROM = _forms("hide") | {"hidden"}
 
 # "rewrites its own source", "regenerates itself", "regenerate its own VBScript code"
 _OWN_CODE = frozenset({"source", "itself", "code"})
@@ -123,6 +133,8 @@ _SOFTWARE = frozenset({"tool", "app", "application", "program", "software", "ins
                        "update", "utility", "plugin", "extension", "game", "document",
                        "invoice", "pdf", "generator", "editor", "viewer"})  # fmt: skip
 
+_SCANS = frozenset({"scans", "scan", "scanning", "nmap", "scanners"})
+
 _GUESS = _forms("guess", "spray", "crack", "try") | {"brute-force"}
 
 _PASSWORDS = frozenset({"passwords", "password", "passphrases", "pins"})
@@ -137,10 +149,12 @@ _CLASSES: tuple[tuple[frozenset[str], frozenset[str], int, tuple[str, ...]], ...
     (_POSE, _SOFTWARE, 6, ("T1036",)),  # "poses as an image-generation tool"
     (_GUESS, _PASSWORDS, 3, ("T1110",)),
     (_MUTATE, _OWN_CODE, 4, ("T1027", "llm-optimized-payload-crafting")),
-    (_BYPASS, _DETECTION, 3, ("llm-enhanced-anomaly-detection-evasion",)),
+    (_BYPASS | _HIDE_FROM, _DETECTION, 3, ("llm-enhanced-anomaly-detection-evasion",)),
     (_BYPASS | _forms("break", "jailbreak"), _GUARDRAILS, 6, ("AML.T0054",)),
     (_FAKE, _IDENTITIES, 3, ("T1585", "llm-supported-social-engineering")),
     (_TAKE, _SECRETS, 3, ("T1555",)),  # "pull saved passwords out of Chrome"
+    (_TAKE, _KEYS, 3, ("T1552",)),  # "code that steals secrets"
+    (_forms("script"), _SCANS, 2, ("llm-enhanced-scripting",)),  # "script port scans"
     (_HIDE, _CODE, 3, ("T1027", "llm-optimized-payload-crafting")),  # "ways to hide its code"
     (_AUTOMATE, _INTRUSION, 3, ("llm-refined-operational-command",)),  # an agent runs it
     (_ASK, _COMMANDS, 7, ("T1059", "llm-refined-operational-command")),  # "... for commands"
@@ -155,6 +169,8 @@ _OBJECTS = frozenset().union(*(objects for _, objects, _, _ in _CLASSES))
 _TURNS = frozenset({"about", "on", "reports", "report", "articles", "posts", "that", "which",
                     "who", "with", "by", "against", "for", "from", "to", "news", "how", "why",
                     "whether", "what", "asked"})  # fmt: skip
+
+_TURNS_FROM = _TURNS - {"from"}  # "hidden from security tools"
 
 _CLAUSE = frozenset({"that", "which", "who", "how", "why", "whether", "what"})
 
@@ -176,13 +192,22 @@ def behaviours(words: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
             continue
         if word == "detection" and j and words[j - 1] in _DEFENCES:
             continue  # "evade antivirus detection": the antivirus, a security feature
+        if word == "security" and words[j + 1 : j + 2] not in ([w] for w in _SECURITY_KINDS):
+            continue  # "security tools" detect; "security" alone may be anything
         for verbs, objects, reach, ids in _BY_OBJECT[word]:
             if objects is _SECRETS and _STORES.isdisjoint(words):
                 continue
             if objects is _OWN_CODE and word == "code" and "own" not in words[max(0, j - 3) : j]:
                 continue  # "rewrite code" is development; "rewrite its own code", obfuscation
             # "research on vulnerabilities", "asks a model for commands"
-            turns = _CLAUSE if objects is _FLAWS or objects is _COMMANDS else _TURNS
+            # "stay hidden from security tools": "from" turns no verb toward detection
+            turns = (
+                _CLAUSE
+                if objects is _FLAWS or objects is _COMMANDS
+                else _TURNS_FROM
+                if objects is _DETECTION
+                else _TURNS
+            )
             for i in range(j - 1, max(-1, j - reach - 1), -1):
                 if words[i] in turns:
                     break

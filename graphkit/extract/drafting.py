@@ -38,6 +38,7 @@ from graphkit.errors import InputError
 from graphkit.extract.gazetteer import TOKEN, Entry, actor_codes
 from graphkit.extract.layout import (
     ARTICLE,
+    DATE_FIRST,
     LEAD_BOLD,
     STAGE_HEADINGS,
     WHO,
@@ -169,7 +170,9 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
         bold = None
         if "**" in paragraph or "__" in paragraph:  # Markdown emphasis: a leading bold name
             lead = LEAD_BOLD.match(paragraph)
-            bold = lead.group(1).strip() if lead and len(lead.group(1).split()) <= 6 else None
+            # "March 2025 \u2014 Helgoland Bite.": a timeline's date, then the name
+            bold = DATE_FIRST.sub("", lead.group(1).strip()) if lead else None
+            bold = bold if bold and len(bold.split()) <= 6 else None
             if bold and bold.endswith(":"):
                 bold = None  # "**Case:** Vibe hacking": a label, its value the name
             elif bold and STAGE_HEADINGS.match(bold.rstrip(".:")):
@@ -206,7 +209,12 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
         if len(sentences) > 1 and sentences[0].text.endswith("?"):
             _who_only(sentences[0]).field = "who"  # "What about North Korea?": who, in the answer
             body = sentences[1:]
-        named = bold or paragraph_name(body, labels=seen and not fields)
+        named = bold or paragraph_name(
+            body,
+            labels=seen and not fields,
+            # a heading that named the operation ("## GLASSHOOK"), not one that described it
+            opening=not (_named_above(current) and current is not None and not current.provisional),
+        )
         seen = True
         actors = {k: v for s in sentences for k, v in actor_names(s, found).items()}
         if named and not actors and sentences and _THIS_ACTOR.search(paragraph):

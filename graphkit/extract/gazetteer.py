@@ -235,6 +235,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "startup folder": ("T1547.001",), "run keys": ("T1547.001",), "run key": ("T1547.001",),
     "autostart": ("T1547",), "scheduled tasks": ("T1053.005",),
     "system details": ("T1082",), "host details": ("T1082",), "system info": ("T1082",),
+    "contact details": ("T1589",), "contact information": ("T1589",),
     "private keys": ("T1552.004",), "seed phrases": ("T1552",), "wallet secrets": ("T1552",),
     "stored secrets": ("T1552",), "stored credentials": ("T1552",), "api keys": ("T1552",),
     "ssh keys": ("T1552.004",), "credentials in files": ("T1552.001",),
@@ -306,7 +307,10 @@ NOT_ENTITIES = ("social media", "news articles", "news article", "news sites", "
                 "south america", "south american", "central america", "central american",
                 "central asia", "central asian", "southeast asia", "east asia",
                 "us dollars", "u s dollars", "us dollar", "hong kong dollars",
-                "australian dollars", "canadian dollars")  # fmt: skip
+                "australian dollars", "canadian dollars",
+                # ATT&CK tactics, as tags: a stage of an attack, not a sector
+                "defense evasion", "defence evasion", "credential access",
+                "privilege escalation")  # fmt: skip
 
 PLATFORM_WORDS: dict[str, str] = {
     "chatgpt": "chatgpt", "gpt": "chatgpt", "gpt 4": "chatgpt", "gpt 4o": "chatgpt",

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 
 from graphkit.extract.reading import Sentence
 
-__all__ = ["ARTICLE", "FIELD_ROLES", "GENERIC_HEADINGS", "LEAD_BOLD", "STAGE_HEADINGS", "WHO",
-           "is_topic",
+__all__ = ["ARTICLE", "DATE_FIRST", "FIELD_ROLES", "GENERIC_HEADINGS", "LEAD_BOLD",
+           "STAGE_HEADINGS", "WHO", "is_topic",
            "labelled_fields", "names_a_country", "operation_name", "sections"]  # fmt: skip
 
 GENERIC_HEADINGS = re.compile(
@@ -24,12 +24,23 @@ GENERIC_HEADINGS = re.compile(
     r"table of contents|contents|disclaimer|indicators.*|iocs?|mitigations?|our approach|"
     r"trends?.*|themes?|(?:influence |cyber |covert )?operations|cases|weekly .*|daily .*|"
     r"(?:threat )?actors(?: and .*)?|(?:observed )?ttps|for immediate release|press release|"
-    r"media contacts?|press contacts?|about [A-Z].*|memo|memorandum|note|notes|"
+    r"media contacts?|press contacts?|about [A-Z].*|memo|memorandum|note|notes|timeline|"
+    r"chronology|what we did|"
     # dates: "2025-06", "2025-03-04", "March 2025", "Q3 2025", "Week 9"
     r"[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?|(?:january|february|march|april|may|june|july|august|"
     r"september|october|november|december)(?: [0-9]{1,2},?)? [0-9]{4}|q[1-4] [0-9]{4}|"
     r"week [0-9]{1,2}(?:,? [0-9]{4})?)$",
     re.I,
+)
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+          r"December)")  # fmt: skip
+
+# A date before a name, as a timeline writes its entries: "March 2025 \u2014 Helgoland Bite",
+# "2025-03-04: ScopeCreep", "5 May 2025 - High Five". The name is what follows.
+DATE_FIRST = re.compile(
+    rf"^(?:(?:[0-9]{{1,2}} )?{_MONTH}(?: [0-9]{{1,2}},?)? [0-9]{{4}}|"
+    r"[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?)\s*[:\u2013\u2014-]\s+"
 )
 
 # Headings that name a stage of an attack ("Reconnaissance", "Installation and lateral
@@ -90,6 +101,36 @@ def _pipe_table(block: str) -> list[str] | None:
     ]
 
 
+# A plain-text table's rule under its header: runs of dashes, one a column ("-----  ----").
+_DASH_RULE = re.compile(r"^ *-{3,}(?: +-{3,})+ *$")
+
+_DASHES = re.compile(r"-{3,}")
+
+
+def _fixed_table(block: str) -> list[str] | None:
+    r"""The rows of a plain-text table, cells under the rule's runs of dashes, as "Header: cell;
+    Header: cell"; a line with its first cell empty goes on with the row above. None when the
+    block is no such table.
+
+    >>> _fixed_table("Actor  Focus\n-----  ------\nSneer  a game and\n       an activist")
+    ['Actor: Sneer; Focus: a game and an activist']
+    """
+    lines = block.strip("\n").splitlines()
+    if len(lines) < 3 or not _DASH_RULE.match(lines[1]):
+        return None
+    starts = [m.start() for m in _DASHES.finditer(lines[1])]
+    ends = [*starts[1:], None]
+    header = [lines[0][a:b].strip() for a, b in zip(starts, ends, strict=True)]
+    rows: list[list[str]] = []
+    for line in lines[2:]:
+        cells = [line[a:b].strip() for a, b in zip(starts, ends, strict=True)]
+        if rows and not cells[0]:  # a cell wrapped onto the next line
+            rows[-1] = [f"{old} {new}".strip() for old, new in zip(rows[-1], cells, strict=True)]
+        elif any(cells):
+            rows.append(cells)
+    return ["; ".join(f"{h}: {v}" for h, v in zip(header, row, strict=True) if v) for row in rows]
+
+
 _ITEM = re.compile(rf"^([ \t]{{0,6}}){_MARKER}[ \t]+(.+?)[ \t]*$", re.M)
 
 # An item on any line but the first: what _ITEM finds there, looked for from each line break
@@ -115,8 +156,13 @@ def _titled_items(text: str) -> str:
         if rest and rest[0].strip():  # the next line: an item nested deeper
             nested = _ITEM.match(rest[0])
             heads = bool(nested) and len(nested.group(1)) > indent  # type: ignore[union-attr]
-        else:  # a blank line, then a paragraph that is no item
-            heads = len(rest) == 2 and bool(rest[1].strip()) and not _ITEM.match(rest[1])
+        else:  # a blank line, then a paragraph that is no item (nor a heading)
+            heads = (
+                len(rest) == 2
+                and bool(rest[1].strip())
+                and not _ITEM.match(rest[1])
+                and not rest[1].lstrip().startswith("#")
+            )
         if heads:
             lines[n] = "### " + title
     return "\n".join(lines)
@@ -187,8 +233,8 @@ def sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
             # can start it, so none of their patterns is tried. Most paragraphs are this.
             yield heading, body, False
             continue
-        rows = _pipe_table(block)
-        if rows:  # a Markdown table: a row is an item, each cell named by its column
+        rows = _pipe_table(block) or (_fixed_table(block) if "---" in block else None)
+        if rows:  # a table: a row is an item, each cell named by its column
             for row in rows:
                 yield heading, row, True
             continue
@@ -298,7 +344,8 @@ def operation_name(heading: str | None) -> str | None:
         return None
     # Each pattern is tried only where it can match: most headings are a name and no more.
     quoted = _QUOTED.search(heading) if '"' in heading or "\u201c" in heading else None
-    name = _OPERATION_WORD.sub("", heading) if heading.startswith("Operation") else heading
+    name = DATE_FIRST.sub("", heading)  # "March 2025 \u2014 Helgoland Bite"
+    name = _OPERATION_WORD.sub("", name) if name.startswith("Operation") else name
     if name[:1] in _LEAD_FIRST:  # "Case 4: ...", "Operation: ...", "Network - ..."
         name = _HEADING_LEAD.sub("", name)
     titled = name != heading  # "Case 4: Operations against Vietnam" is a case's title

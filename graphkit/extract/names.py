@@ -268,8 +268,14 @@ def subject_of(first: Sentence, seen: list[Sentence] | None) -> str | None:
     return phrase[0].upper() + phrase[1:]
 
 
-def paragraph_name(sentences: list[Sentence], labels: bool = True) -> str | None:
-    """The operation a paragraph introduces: "an operation we dubbed X", or "X, a ... network"."""
+def paragraph_name(
+    sentences: list[Sentence], labels: bool = True, opening: bool = True
+) -> str | None:
+    """The operation a paragraph introduces: "an operation we dubbed X", or "X, a ... network".
+
+    ``opening``: whether words before a first comma may be the name ("Sneer Review, ..."); not
+    in a section its heading named, where "Asks Qwen, through the API, ..." is its behaviour.
+    """
     candidates: list[tuple[int, str]] = []
     for s in sentences:
         if _NAMING_TOKENS.isdisjoint(s.words):
@@ -282,13 +288,12 @@ def paragraph_name(sentences: list[Sentence], labels: bool = True) -> str | None
             candidates.append((rank, m.group(1).strip()))
     if not sentences:
         return None
-    opening = _OPENING_NAME.match(sentences[0].text) if "," in sentences[0].text else None
+    first = sentences[0].text
+    opened = _OPENING_NAME.match(first) if opening and "," in first else None
     if (
-        opening
-        and not NOT_NAMES.match(opening.group(1))
-        and not _DATELINE.match(sentences[0].text, opening.end())
+        opened and not NOT_NAMES.match(opened.group(1)) and not _DATELINE.match(first, opened.end())
     ):  # "SAN FRANCISCO, October 9, 2024 --" is a dateline
-        candidates.append((1, opening.group(1)))
+        candidates.append((1, opened.group(1)))
     head = sentences[0].text
     if labels and len(sentences) > 1 and head.endswith(".") and len(head.split()) <= 5:
         name = head.rstrip(".")  # a run-in head: "Korean-language operators. A cluster ..."

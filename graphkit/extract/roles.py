@@ -56,6 +56,12 @@ _ABOUT = {"criticizing", "criticising", "criticized", "criticised", "criticise",
           "attacking", "mocking", "mocked", "disparaging", "smearing", "oppose", "opposes",
           "opposing"}  # fmt: skip
 
+# Words that end the noun phrase before a mention: what stands before them says nothing of it.
+_PHRASE_ENDS = frozenset({"and", "or", "to", "in", "of", "for", "on", "at", "by", "with",
+                          "from", "against", "as", "into", "while", "but", "that", "which",
+                          "who", "before", "after", "during", "over", "about", "ahead", "across",
+                          "through"})  # fmt: skip
+
 # Nouns that, after a country's sector ("Taiwanese semiconductor firms"), are its assets.
 _THEIR_ASSETS = {"networks", "network", "companies", "company", "firms", "firm", "providers",
                   "organizations", "organisations", "systems", "infrastructure", "contractors",
@@ -197,6 +203,13 @@ def said_about(m: Mention) -> bool:
     said = [w for w in m.before if w != "the"]
     if said[-2:] == ["critical", "of"] or bool(said[-1:] and said[-1] in _ABOUT):
         return True
+    # "mocked a Taiwanese strategy game": the verb, an article, the words of the noun phrase
+    phrase = [w for w in m.words[max(0, m.index - 4) : m.index] if w not in ("a", "an", "the")]
+    for word in reversed(phrase[-3:]):
+        if word in _ABOUT:
+            return True
+        if word in _PHRASE_ENDS:
+            break
     # "comments on the Gaza conflict", "posts about the war in Gaza": what the content is about
     at_war = m.after[:1] in (["conflict"], ["war"]) or said[-2:] in (
         ["war", "in"],
