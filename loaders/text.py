@@ -202,11 +202,12 @@ def _walk(el: Any, parts: list[str]) -> None:
             run.append(text)
             if name in ("b", "strong") and text.strip():
                 bold.append(text)
-        elif name in _HEADINGS:
+        elif name in _HEADINGS or name == "summary":  # a <details> entry's summary heads it
             flush()
             text = _clean(child.get_text(" ", strip=True))
             if text:
-                parts.append("#" * min(int(name[1]), 4) + " " + text)
+                level = 3 if name == "summary" else min(int(name[1]), 4)
+                parts.append("#" * level + " " + text)
         elif name == "table":
             flush()
             parts.extend(_table_rows(child))
@@ -341,15 +342,22 @@ _MD_BREAK = re.compile(r"\s*<br\s*/?>\s*(?:[\u2022\u00b7*-]\s+)?", re.I)  # "<br
 _MD_INLINE_TAG = re.compile(r"</?(?:b|i|em|strong|span|sup|sub|u|code|mark|small|a)\b[^>]*>", re.I)
 
 
+_MD_QUOTE = re.compile(r"(?m)^[ \t]{0,3}>[ \t]?")  # a blockquote's marker
+
+
 def markdown_text(text: str) -> str:
-    """Markdown with links as their words, images, footnote marks and inline HTML tags
-    dropped, and line breaks inside table cells (``<br>``) as "; ".
+    r"""Markdown with links as their words, images, footnote marks, blockquote markers and
+    inline HTML tags dropped, and line breaks inside table cells (``<br>``) as "; ".
 
     >>> markdown_text("![chart](a.png) Run by [STOIC](https://x.org/a_(b)).[^1]")
     ' Run by STOIC.'
     >>> markdown_text("| <b>X</b> | runs commands<br>\u2022 steals files |")
     '| X | runs commands; steals files |'
+    >>> markdown_text("> A group from Iran\n> wrote scripts.")
+    'A group from Iran\nwrote scripts.'
     """
+    if ">" in text:
+        text = _MD_QUOTE.sub("", text)  # a quoted passage is text like any other
     if "<" in text:
         text = _MD_INLINE_TAG.sub("", _MD_BREAK.sub("; ", text))
     if "[" not in text:

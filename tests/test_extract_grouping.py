@@ -7,7 +7,7 @@ from pathlib import Path
 
 from graphkit.extract import extract_findings
 from graphkit.findings import CampaignFindings, Findings
-from loaders.text import html_text, read_text
+from loaders.text import html_text, markdown_text, read_text
 
 
 def draft(body: str) -> Findings:
@@ -874,3 +874,46 @@ def test_secrets_stolen_hiding_from_security_tools_scripted_scans_and_contact_de
     assert "llm-enhanced-anomaly-detection-evasion" not in {
         t.id for c in plain.campaigns for t in c.techniques
     }
+
+
+def test_details_entries_are_sections_and_activity_consistent_with_a_country() -> None:
+    text = html_text(
+        "<html><body><article><h1>Update</h1><details><summary>Grey Tide</summary><p>Activity "
+        "consistent with Iran. Operators wrote Farsi posts aimed at voters in Iraq.</p>"
+        "</details><details><summary>Salt Choir</summary><p>A Russian network wrote German "
+        "comments.</p></details></article></body></html>"
+    )
+    f = draft(text)
+    assert set(by_name(f)) == {"Grey Tide", "Salt Choir"}
+    tide = by_name(f)["Grey Tide"]
+    assert country(tide) == "IR" and [x.id for x in tide.targets.countries] == ["IQ"]
+
+
+def test_an_actor_named_in_a_heading_over_quoted_text_and_a_comment() -> None:
+    f = draft(  # as read_text gives a Markdown file
+        markdown_text(
+            "# Notes\n\n### Case: Cyber Av3ngers\n\n> A group tied to Iran's IRGC sent phishing "
+            "emails to\n> journalists and looked for vulnerabilities in mail servers.\n\n"
+            "Comment: the group aimed at reporters.\n"
+        )
+    )
+    case = by_name(f)["Cyber Av3ngers"]
+    assert [(a.name, a.country.id if a.country else None) for a in case.all_actors] == [
+        ("CyberAv3ngers", "IR")  # the alias table's name for it
+    ]
+    assert "llm-assisted-vulnerability-research" in {t.id for t in case.techniques}
+    assert all(">" not in t.evidence for t in case.techniques)  # the quote marks are gone
+    assert "Comment" not in {a.name for c in f.campaigns for a in c.all_actors}
+
+
+def test_labels_over_indented_values_are_one_record() -> None:
+    f = draft(
+        "INCIDENTS\n\nTwo cases for the log.\n\nIncident: GTG-7001\nSummary:\n    A criminal in "
+        "Brazil wrote ransomware with the model.\nVictims:\n    Hospitals in Chile.\n\n"
+        "Incident: GTG-7002\nSummary:\n    An actor in Nigeria ran romance scams.\n"
+    )
+    assert set(by_name(f)) == {"GTG-7001", "GTG-7002"}
+    first = by_name(f)["GTG-7001"]
+    assert country(first) == "BR" and [x.id for x in first.targets.countries] == ["CL"]
+    assert [x.id for x in first.targets.sectors] == ["healthcare"]
+    assert country(by_name(f)["GTG-7002"]) == "NG"

@@ -84,7 +84,7 @@ _AUTOMATE = _forms("automate", "orchestrate")
 _INTRUSION = frozenset({"reconnaissance", "intrusion", "intrusions", "attacks", "operations",
                         "exploitation", "penetration"})  # fmt: skip
 
-_STUDY = _forms("research", "study", "investigate", "probe", "understand") | {
+_STUDY = _forms("research", "study", "investigate", "probe", "understand", "look", "search") | {
     "reconnaissance",
     "looked",
     "understood",

@@ -25,7 +25,7 @@ GENERIC_HEADINGS = re.compile(
     r"trends?.*|themes?|(?:influence |cyber |covert )?operations|cases|weekly .*|daily .*|"
     r"(?:threat )?actors(?: and .*)?|(?:observed )?ttps|for immediate release|press release|"
     r"media contacts?|press contacts?|about [A-Z].*|memo|memorandum|note|notes|timeline|"
-    r"chronology|what we did|"
+    r"chronology|what we did|incidents?|incident summar(?:y|ies)|"
     # dates: "2025-06", "2025-03-04", "March 2025", "Q3 2025", "Week 9"
     r"[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?|(?:january|february|march|april|may|june|july|august|"
     r"september|october|november|december)(?: [0-9]{1,2},?)? [0-9]{4}|q[1-4] [0-9]{4}|"
@@ -199,6 +199,33 @@ _NUMBERED_HEADING = re.compile(r"^[0-9]{1,2}(?:\.[0-9]{1,2})+\.?\s+([A-Z][^.!?:;
 _FIELD_LINE = re.compile(r"^\s*(?:\*\*|__)?[A-Z][A-Za-z ]{1,24}:(?:\*\*|__)?\s+\S")
 
 
+# A labelled field's first line: "Actor: GTG-5004", or "Summary:" over an indented value.
+_FIELD_HEAD = re.compile(r"^(?:\*\*|__)?[A-Z][A-Za-z ]{1,24}:(?:\*\*|__)?(?:\s+\S.*)?$")
+
+
+def _field_block(lines: list[str]) -> str | None:
+    """A block of labelled fields as one "Label: value; Label: value" paragraph: a field a
+    line ("Actor: GTG-5004"), or a label over its value's indented lines ("Summary:" then
+    "    A single operator ..."). None when the block is anything else.
+
+    >>> _field_block(["Incident: GTG-2002", "Summary:", "    A lone operator", "    ran it."])
+    'Incident: GTG-2002; Summary: A lone operator ran it.'
+    """
+    if all(_FIELD_LINE.match(ln) for ln in lines):
+        return "; ".join(ln.strip() for ln in lines)
+    fields: list[str] = []
+    for line in lines:
+        if line[:1].isspace() and line.strip() and fields:
+            fields[-1] = f"{fields[-1]} {line.strip()}"
+        elif _FIELD_HEAD.match(line):
+            fields.append(line.strip())
+        else:
+            return None
+    if len(fields) < 2 or any(f.endswith(":") for f in fields):
+        return None  # a label with no value: not fields
+    return "; ".join(fields)
+
+
 def _short_head(first: str, second: str) -> bool:
     """A short title line over longer prose in one block, as PDFs give headings: "Operation
     Sneer Review" over its paragraph (a wrapped line is as long as the lines after it)."""
@@ -256,8 +283,9 @@ def sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
             lines = lines[1:]
         if not lines:
             continue
-        if len(lines) > 1 and all(_FIELD_LINE.match(ln) for ln in lines):
-            yield heading, "; ".join(ln.strip() for ln in lines), False  # one field a line
+        fields = _field_block(lines) if len(lines) > 1 and _FIELD_HEAD.match(lines[0]) else None
+        if fields:  # one field a line, or a label over its indented value
+            yield heading, fields, False
             continue
         if len(lines) == 1 and not _MARKED.match(lines[0]):
             yield heading, lines[0], False  # one line of prose: most paragraphs
@@ -393,6 +421,7 @@ ARTICLE = re.compile(r"^(?:an?|the)\s+", re.I)
 # Labelled fields of list items and table rows, and what each says.
 FIELD_ROLES = {
     "operation": "name", "operation name": "name", "name": "name", "campaign": "name",
+    "incident": "name",
     "network": "name", "case": "name", "actor": "actor", "actors": "actor",
     "threat actor": "actor",
     "origin": "who", "likely origin": "who", "suspected origin": "who", "attribution": "who",

@@ -57,7 +57,8 @@ _LABEL = re.compile(r"^([A-Z][^:.!?\"]{1,60}?)\s?:\s+\S")
 _NOT_LABELS = re.compile(
     r"^(note|notes|update|updates|example|examples|warning|tip|source|sources|caveat|summary|"
     r"media contacts?|press contacts?|contacts?|actions?|recommendations?|to|re|from|cc|subject|"
-    r"impact|status|outcome|result|results|takeaway|bottom line|tl;?dr|q|a|question|answer)$",
+    r"impact|status|outcome|result|results|takeaway|bottom line|tl;?dr|q|a|question|answer|"
+    r"comments?|our (?:comment|take|view)|analysis|assessment|why it matters|context)$",
     re.I,
 )
 

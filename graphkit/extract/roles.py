@@ -28,7 +28,8 @@ _ATTR_BEFORE = {"from", "origin", "originated", "originating", "tied", "attribut
 # "a marketing firm in the Philippines" is where the actor is; "operations in Ukraine" are not.
 _WHO_IN = {"operators", "operator", "actor", "actors", "group", "groups", "network", "networks",
            "consultancy", "agency",
-           "accounts", "hackers", "cluster", "firm", "company", "criminals", "developers",
+           "accounts", "hackers", "cluster", "firm", "company", "criminal", "criminals",
+           "developers",
            "developer", "scammers", "workers", "centres", "centers"}  # fmt: skip
 
 _TARGET_VERBS_STRICT = {"targeting", "targeted", "targets", "against", "victims", "attacked",
@@ -158,6 +159,8 @@ def country_role(m: Mention) -> str:
     context = [w for w in m.before if w != "the"][-2:]  # "based in the United Kingdom"
     if context in (["points", "to"], ["pointed", "to"], ["point", "to"], ["pointing", "to"]):
         return "attribution"  # "A third case points to North Korea"
+    if context == ["consistent", "with"]:
+        return "attribution"  # "Activity consistent with North Korea"
     if context[-1:] == ["in"] and context[:1] and context[0] in _SIT:
         return "attribution"  # "The operators appear to sit in China"
     if context in (["works", "for"], ["work", "for"], ["working", "for"], ["worked", "for"]):
