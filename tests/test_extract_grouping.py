@@ -917,3 +917,49 @@ def test_labels_over_indented_values_are_one_record() -> None:
     assert country(first) == "BR" and [x.id for x in first.targets.countries] == ["CL"]
     assert [x.id for x in first.targets.sectors] == ["healthcare"]
     assert country(by_name(f)["GTG-7002"]) == "NG"
+
+
+def test_rows_split_by_bars_without_a_rule() -> None:
+    f = draft(
+        "Notes\n\nOne operation a line.\n\nOperation | Run from | Languages | Aimed at\n"
+        "Cold Ledger | Belarus | Russian, Polish | voters in Lithuania\n"
+        "Warm Signal | Iran | Arabic | audiences in Iraq\n"
+    )
+    ops = by_name(f)
+    assert set(ops) == {"Cold Ledger", "Warm Signal"}
+    assert country(ops["Cold Ledger"]) == "BY"
+    assert [x.id for x in ops["Cold Ledger"].languages] == ["ru", "pl"]
+    assert [x.id for x in ops["Warm Signal"].targets.countries] == ["IQ"]
+
+
+def test_bold_questions_name_what_they_ask_about() -> None:
+    f = draft(
+        "# Q&A\n\n**What is Paper Lantern?**\nA network probably run from China that wrote "
+        "comments in Japanese.\n\n**And Quiet Ferry?**\nAlso likely Chinese. It posted Korean "
+        "articles.\n\n**Who was behind the fake recruiters?**\nActivity consistent with Iran. "
+        "The accounts wrote job offers.\n"
+    )
+    ops = by_name(f)
+    assert {"Paper Lantern", "Quiet Ferry"} <= set(ops)
+    assert country(ops["Quiet Ferry"]) == "CN" and not ops["Quiet Ferry"].targets.countries
+    recruiters = [c for c in f.campaigns if c.name not in ("Paper Lantern", "Quiet Ferry")]
+    assert [country(c) for c in recruiters] == ["IR"]
+
+
+def test_a_dateline_with_a_state_names_nothing() -> None:
+    f = draft(
+        "Hackers use chatbots\n\nMOUNTAIN VIEW, Calif., Jan. 29 - Iranian groups such as APT42 "
+        "wrote phishing emails with Gemini.\n"
+    )
+    assert "MOUNTAIN VIEW" not in by_name(f)
+
+
+def test_techniques_denied_or_researched_are_not_used() -> None:
+    c = draft(
+        "# Notes\n\n## Dry Reed\n\nA Chinese group used the model to research remote access "
+        'trojans and to avoid sandboxes that defenders use to catch malware. "We have not '
+        'seen them develop new capabilities," a spokesperson said.\n'
+    ).campaigns[0]
+    ids = {t.id.split(".")[0] for t in c.techniques}
+    assert "T1497" in ids
+    assert not ids & {"T1587", "llm-aided-development"}

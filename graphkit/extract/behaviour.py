@@ -104,6 +104,8 @@ _GUARDRAILS = frozenset({"guardrails", "safeguards", "filters", "restrictions"})
 
 _DETECTION = frozenset({"detection", "sandboxes", "sandbox", "analysts", "scanners", "security"})
 
+_SANDBOXES = frozenset({"sandbox", "sandboxes"})
+
 # "security" is what detects only as "security tools", "security products", ...
 _SECURITY_KINDS = frozenset({"tools", "products", "software", "controls", "solutions", "teams"})
 
@@ -150,6 +152,7 @@ _CLASSES: tuple[tuple[frozenset[str], frozenset[str], int, tuple[str, ...]], ...
     (_GUESS, _PASSWORDS, 3, ("T1110",)),
     (_MUTATE, _OWN_CODE, 4, ("T1027", "llm-optimized-payload-crafting")),
     (_BYPASS | _HIDE_FROM, _DETECTION, 3, ("llm-enhanced-anomaly-detection-evasion",)),
+    (_BYPASS | _HIDE_FROM, _SANDBOXES, 3, ("T1497",)),  # "avoid sandboxes"
     (_BYPASS | _forms("break", "jailbreak"), _GUARDRAILS, 6, ("AML.T0054",)),
     (_FAKE, _IDENTITIES, 3, ("T1585", "llm-supported-social-engineering")),
     (_TAKE, _SECRETS, 3, ("T1555",)),  # "pull saved passwords out of Chrome"

@@ -173,7 +173,11 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
             # "March 2025 \u2014 Helgoland Bite.": a timeline's date, then the name
             bold = DATE_FIRST.sub("", lead.group(1).strip()) if lead else None
             bold = bold if bold and len(bold.split()) <= 6 else None
-            if bold and bold.endswith(":"):
+            if bold and bold.endswith("?"):  # "**What is Peer Review?**": the name asked about
+                asked = _QUESTION_LEAD.sub("", bold.rstrip("?")).strip()
+                named_here = asked[:1].isupper() and not _described(asked)
+                bold = asked if named_here and len(asked.split()) <= 4 else None
+            elif bold and bold.endswith(":"):
                 bold = None  # "**Case:** Vibe hacking": a label, its value the name
             elif bold and STAGE_HEADINGS.match(bold.rstrip(".:")):
                 bold = None  # "**Behavior.** They wrote ...": a part of the case, as a heading is
@@ -246,6 +250,9 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
             if subject is None and body is not sentences:  # "And the North Korean workers?"
                 asked = _ASKED.sub("", sentences[0].text)
                 subject = subject_of(read_sentence(asked), current.sentences if current else None)
+                about = _QUESTION_LEAD.sub("", sentences[0].text.rstrip("?")).strip()
+                if subject is None and about and len(about.split()) <= 6:
+                    subject = about[0].upper() + about[1:]  # "Who was behind the fake job ...?"
         if (
             body
             and not actors
@@ -388,6 +395,13 @@ _COUNTRY_FIRST = re.compile(
 
 _QA = re.compile(r"(?m)^(?:Q|A|Question|Answer):\s*")
 
+# The words a question asks with before what it asks about: "What is", "And", "Who ran".
+_QUESTION_LEAD = re.compile(
+    r"^(?:(?:and|so|but|what|who|which|how|where|why|when)\b\s*)+"
+    r"(?:(?:is|are|was|were|about|did|does|do|ran|runs|run|behind|the)\b\s*)*",
+    re.I,
+)
+
 _ASKED = re.compile(r"^(?:And|But|So|What about|How about)\s+(?:the\s+)?", re.I)
 
 _BOILERPLATE_FIRST = frozenset("AMP")  # the letters _BOILERPLATE can start with
@@ -485,6 +499,13 @@ def _add_actors(group: Group, s: Sentence) -> None:
             group.actors[m.entry.id] = (m.entry.name, aliases, s)
         previous = m
 
+
+_NEGATIONS = frozenset({"not", "never", "no", "nor", "didn't", "hasn't", "haven't"})
+
+# Building malware, and the verbs that make it a subject of study instead
+_BUILDING = frozenset({"T1587", "T1587.001", "llm-aided-development"})
+_RESEARCHED = frozenset({"research", "researched", "researching", "study", "studied", "studying",
+                         "about", "on", "into"})  # fmt: skip
 
 # Words right before a country that say it is the target even when the actor is from there:
 # "aimed at Filipino voters", "targeting Iranian dissidents".
@@ -599,6 +620,10 @@ def _facts(
                 if eid not in sectors and s.field not in _WHO_FIELDS and sector_is_target(m, s):
                     sectors[eid] = {"id": eid, "evidence": evidence, "confidence": 60 - hedge}
             elif kind == "Technique":
+                if not _NEGATIONS.isdisjoint(m.words[max(0, m.index - 6) : m.index]):
+                    continue  # "We have not seen these actors develop new capabilities"
+                if eid in _BUILDING and not _RESEARCHED.isdisjoint(m.before[-2:]):
+                    continue  # "to research remote access trojans": researched, not built
                 conf = (50 if m.entry.phrase else 70) - hedge
                 if eid not in techniques or techniques[eid]["confidence"] < conf:
                     techniques[eid] = {"id": eid, "evidence": evidence, "confidence": conf}

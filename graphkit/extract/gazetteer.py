@@ -147,7 +147,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "move laterally": ("llm-refined-operational-command",),
     "persistence": ("llm-refined-operational-command",),
     "develop": ("llm-aided-development",), "developed": ("llm-aided-development",),
-    "build": ("llm-aided-development",), "malware": ("T1587.001",),
+    "build": ("llm-aided-development",),
     "debug": ("llm-enhanced-scripting",),
     "interviews": ("llm-supported-social-engineering",),
     "looked up": ("llm-informed-reconnaissance",),

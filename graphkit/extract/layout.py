@@ -101,6 +101,27 @@ def _pipe_table(block: str) -> list[str] | None:
     ]
 
 
+def _bar_rows(block: str) -> list[str] | None:
+    r"""Lines of cells split by bars with no Markdown rule ("Operation | Run from | ..." over
+    "Bad Grammar | Russia | ..."): the first line names the columns. Every line must have as
+    many cells, three at least. None when the block is anything else.
+
+    >>> _bar_rows("Name | From | Aim\nHigh Five | the Philippines | politics")
+    ['Name: High Five; From: the Philippines; Aim: politics']
+    """
+    lines = block.strip().splitlines()
+    if len(lines) < 2:
+        return None
+    cells = [[c.strip() for c in ln.strip().strip("|").split(" | ")] for ln in lines]
+    width = len(cells[0])
+    if width < 3 or any(len(row) != width or not all(row) for row in cells):
+        return None
+    header = cells[0]
+    if any(len(h.split()) > 5 for h in header):
+        return None  # column names are short
+    return ["; ".join(f"{h}: {v}" for h, v in zip(header, row, strict=True)) for row in cells[1:]]
+
+
 # A plain-text table's rule under its header: runs of dashes, one a column ("-----  ----").
 _DASH_RULE = re.compile(r"^ *-{3,}(?: +-{3,})+ *$")
 
@@ -260,7 +281,11 @@ def sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
             # can start it, so none of their patterns is tried. Most paragraphs are this.
             yield heading, body, False
             continue
-        rows = _pipe_table(block) or (_fixed_table(block) if "---" in block else None)
+        rows = (
+            _pipe_table(block)
+            or (_fixed_table(block) if "---" in block else None)
+            or (_bar_rows(block) if " | " in block else None)
+        )
         if rows:  # a table: a row is an item, each cell named by its column
             for row in rows:
                 yield heading, row, True
@@ -421,7 +446,7 @@ ARTICLE = re.compile(r"^(?:an?|the)\s+", re.I)
 # Labelled fields of list items and table rows, and what each says.
 FIELD_ROLES = {
     "operation": "name", "operation name": "name", "name": "name", "campaign": "name",
-    "incident": "name",
+    "incident": "name", "run from": "who", "run by": "who", "operated from": "who",
     "network": "name", "case": "name", "actor": "actor", "actors": "actor",
     "threat actor": "actor",
     "origin": "who", "likely origin": "who", "suspected origin": "who", "attribution": "who",
@@ -440,7 +465,8 @@ FIELD_ROLES = {
     "capabilities": "text", "who": "who", "who they are": "who", "what they asked for": "text",
     "what they did": "text", "what it did": "text", "what they used": "text", "note": "text",
     "notes": "text", "asked for": "text", "used for": "text", "historical targeting": "target",
-    "observed ttps": "text", "ttps": "text", "model use": "text",
+    "observed ttps": "text", "ttps": "text", "model use": "text", "what the model did": "text",
+    "use of the model": "text", "how it used ai": "text",
 }  # fmt: skip
 
 _FIELD = re.compile(r"^\s*([A-Za-z][A-Za-z ]{1,24}?)\s?:\s*")

@@ -65,8 +65,9 @@ _NOT_LABELS = re.compile(
 _NAME = r"[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}"
 _KIND = r"(?:operation|network|campaign|scheme|case)"
 
+# After a dateline's place: "SAN FRANCISCO, October 9", "MOUNTAIN VIEW, Calif., Jan. 29"
 _DATELINE = re.compile(
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"(?:[A-Z][a-z]{1,5}\.,?\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|[0-9]{1,4})\b"
 )
 # "described Peer Review, a likely Chinese operation", "A second network, Sponsored Discontent,"

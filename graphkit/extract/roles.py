@@ -57,6 +57,10 @@ _ABOUT = {"criticizing", "criticising", "criticized", "criticised", "criticise",
           "attacking", "mocking", "mocked", "disparaging", "smearing", "oppose", "opposes",
           "opposing"}  # fmt: skip
 
+# Words between "is" or "also" and a demonym that change nothing: "Also likely Chinese".
+_NOT_SAYING = frozenset({"both", "all", "each", "likely", "probably", "possibly", "perhaps",
+                         "apparently", "reportedly"})  # fmt: skip
+
 # Words that end the noun phrase before a mention: what stands before them says nothing of it.
 _PHRASE_ENDS = frozenset({"and", "or", "to", "in", "of", "for", "on", "at", "by", "with",
                           "from", "against", "as", "into", "while", "but", "that", "which",
@@ -150,7 +154,7 @@ def country_role(m: Mention) -> str:
             return "target"  # "Vietnamese telecommunications networks", "Israeli defense firms"
         if not targeted and any(w in _ACTOR_NOUNS for w in m.after[:3]):
             return "attribution"
-        said = [w for w in m.before if w not in {"both", "all", "each"}]
+        said = [w for w in m.before if w not in _NOT_SAYING]
         if said[-1:] and said[-1] in {"also", "is", "are", "was", "were", "be"}:
             return "attribution"  # "STORM-0817, also Iranian", "X and Y are both Chinese"
         if any(w in _ATTR_BEFORE for w in m.before[-3:]) and not targeted:
