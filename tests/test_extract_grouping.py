@@ -963,3 +963,12 @@ def test_techniques_denied_or_researched_are_not_used() -> None:
     ids = {t.id.split(".")[0] for t in c.techniques}
     assert "T1497" in ids
     assert not ids & {"T1587", "llm-aided-development"}
+
+
+def test_an_unnamed_actor_ends_where_its_verb_begins() -> None:
+    f = draft(
+        "# Notes\n\nHackers working for Iran leaned on the model to write phishing emails.\n\n"
+        "Operators based in the United Kingdom sold ransomware kits.\n"
+    )
+    names = [a.name for c in f.campaigns for a in c.all_actors]
+    assert names == ["Hackers working for Iran", "Operators based in the United Kingdom"]

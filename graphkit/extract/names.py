@@ -233,6 +233,15 @@ def case_subject(sentences: list[Sentence]) -> str | None:
 
 _PLACES = ("Demonym", "Country", "Language")
 
+# The words before who they are: ", linked to ", " working for ", " from "
+_WHO_LEAD = re.compile(r"^,?\s+(?:\w+\s+)*?(?:to|with|in|from|for)\s+")
+
+# A lower-case past tense after who they are: the sentence's own verb ("China leaned on").
+_VERB_AFTER = re.compile(
+    r"\s+(?:[a-z]+ed|ran|wrote|built|made|sold|sent|took|hit|got|gave|spent|stole|began|kept|"
+    r"led|paid|put|set|told|won|had|did|drew|grew|chose|found|left|lost|met|rode|saw|spoke)\b.*$"
+)
+
 _LOOSE_END = re.compile(r"\s+(?:that|who|which|and|or|to|of|in|with)$")
 
 _BARE = frozenset({"actor", "actors", "group", "groups", "operator", "operators", "cluster",
@@ -251,7 +260,11 @@ def subject_of(first: Sentence, seen: list[Sentence] | None) -> str | None:
     phrase = re.sub(r"^(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his)\s+", "", m.group(1))
     who = m.group(0)
     if m.group(2) and not any(x.text in phrase for x in first.mentions):
-        phrase += m.group(2).rstrip(",")  # "Accounts linked to Chinese government entities"
+        # "Accounts linked to Chinese government entities"; "Hackers working for China" ends
+        # where the sentence's verb begins ("... China leaned on the chatbot")
+        tail = m.group(2).rstrip(",")
+        lead = _WHO_LEAD.match(tail)
+        phrase += tail[: lead.end()] + _VERB_AFTER.sub("", tail[lead.end() :]) if lead else tail
     # "The report also describes a scheme that matches North Korean tactics": the report
     # says it is a new subject, and the sentence may say who is behind it after the noun
     anywhere = bool(_DESCRIBES.match(first.text))
