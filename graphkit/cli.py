@@ -1,7 +1,8 @@
 """The `graphkit` command: a thin layer, each command one library call plus rendering.
 
-Exit codes: 0 success; 1 bad input (a file, a query, a parameter); 2 wrong usage;
-3 the store cannot be reached, refuses the credentials or fails.
+Exit codes: 0 success; 1 bad input (a file, a query, a parameter); 2 wrong usage (also: a
+compiled extractor older than its source); 3 the store cannot be reached, refuses the
+credentials or fails.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import typer
 from rich.console import Console
 
 from graphkit import __version__
-from graphkit.errors import GraphkitError, InputError, QueryError, StoreError
+from graphkit.errors import GraphkitError, InputError, QueryError, StaleBuildError, StoreError
 from graphkit.store import GraphStore, open_store
 
 __all__ = ["EXIT_INPUT", "EXIT_STORE", "app", "main"]
@@ -106,5 +107,9 @@ def _root(
 def main() -> None:
     from graphkit.commands import register_all
 
-    register_all()
+    try:
+        register_all()
+    except StaleBuildError as exc:  # the commands import the extractor
+        err.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True, soft_wrap=True)
+        sys.exit(2)
     app()

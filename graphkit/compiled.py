@@ -13,6 +13,8 @@ import hashlib
 import importlib.machinery
 from pathlib import Path
 
+from graphkit.errors import StaleBuildError
+
 __all__ = ["COMPILED", "GROUP", "HERE", "MODULES", "check", "compiled_files", "is_compiled",
            "source_hashes"]  # fmt: skip
 
@@ -46,7 +48,8 @@ def is_compiled() -> bool:
 
 
 def check(here: Path = HERE) -> None:
-    """Raise ImportError when compiled modules are there but built from other sources."""
+    """Raise StaleBuildError (an ImportError) when compiled modules are there but built from
+    other sources."""
     if not compiled_files(here):
         return
     stamp = here / COMPILED.name
@@ -55,7 +58,7 @@ def check(here: Path = HERE) -> None:
     )
     changed = sorted(n for n, digest in source_hashes(here).items() if recorded.get(n) != digest)
     if changed:
-        raise ImportError(
+        raise StaleBuildError(
             f"graphkit/extract/{changed[0]} changed since the extractor was compiled: run "
             "`make compile` (or `make pure` to run it as plain Python)"
         )

@@ -6,6 +6,7 @@ __all__ = [
     "GraphkitError",
     "InputError",
     "QueryError",
+    "StaleBuildError",
     "StoreError",
     "StoreUnavailableError",
 ]
@@ -60,3 +61,7 @@ class StoreUnavailableError(StoreError):
 
 class QueryError(GraphkitError):
     """A query is malformed, unknown, misses a parameter, or would write in read mode."""
+
+
+class StaleBuildError(GraphkitError, ImportError):
+    """The compiled extractor (``make compile``) was built from sources that changed since."""

@@ -3,6 +3,7 @@ and compiled modules older than their source are refused."""
 
 from __future__ import annotations
 
+import importlib.machinery
 import json
 import os
 import shutil
@@ -107,3 +108,23 @@ def test_sources_alone_need_no_stamp(tmp_path: Path) -> None:
     (here / "reading.cpython-311-x86_64-linux-gnu.so").unlink()
     (here / COMPILED.name).unlink()
     check(here)
+
+
+def test_the_command_reports_a_stale_build_in_one_line(tmp_path: Path) -> None:
+    for package in ("graphkit", "loaders"):  # a copy whose "compiled" module is out of date
+        shutil.copytree(
+            ROOT / package, tmp_path / package, ignore=shutil.ignore_patterns("*.so", "__pycache__")
+        )
+    here = tmp_path / "graphkit" / "extract"
+    (here / f"reading{importlib.machinery.EXTENSION_SUFFIXES[0]}").write_bytes(b"")
+    (here / COMPILED.name).write_text("reading.py 0\n")
+    run = subprocess.run(
+        [sys.executable, "-c", "from graphkit.cli import main; main()", "stats"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(tmp_path)},
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 2
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 1 and "changed since the extractor was compiled" in lines[0], run.stderr
