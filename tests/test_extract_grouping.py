@@ -972,3 +972,27 @@ def test_an_unnamed_actor_ends_where_its_verb_begins() -> None:
     )
     names = [a.name for c in f.campaigns for a in c.all_actors]
     assert names == ["Hackers working for Iran", "Operators based in the United Kingdom"]
+
+
+def test_a_chat_export_gives_a_case_a_message() -> None:
+    f = draft(
+        "#intel channel\n\n[10:01] ana: first, Salt Ember. accounts from Iran posted farsi "
+        "memes aimed at voters in Iraq\n[10:02] bo: nice\n[10:03] ana: second, Pale Drum, "
+        "likely Russian. the operators wrote German comments\n[10:04] bo: thanks, noted\n"
+    )
+    ops = by_name(f)
+    assert set(ops) == {"Salt Ember", "Pale Drum"}
+    assert country(ops["Salt Ember"]) == "IR"
+    assert country(ops["Pale Drum"]) == "RU" and not ops["Pale Drum"].targets.countries
+    assert [x.id for x in ops["Pale Drum"].languages] == ["de"]
+
+
+def test_a_label_over_a_list_of_languages_and_a_prose_colon() -> None:
+    text = html_text(
+        "<html><body><main><h2>Glass Orchard</h2><p>Activity consistent with Iran: phishing "
+        "aimed at universities in Israel.</p><p>Languages used:</p><ul><li>Hebrew</li>"
+        "<li>English</li></ul></main></body></html>"
+    )
+    c = by_name(draft(text))["Glass Orchard"]
+    assert [x.id for x in c.languages] == ["he", "en"]
+    assert country(c) == "IR" and [x.id for x in c.targets.countries] == ["IL"]

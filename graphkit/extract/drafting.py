@@ -512,6 +512,10 @@ _RESEARCHED = frozenset({"research", "researched", "researching", "study", "stud
 _AIMED = frozenset({"aimed", "aiming", "targeting", "targeted", "against", "at"})
 
 
+# A name, a comma and a hedged origin: "VAGue Focus, likely Chinese"
+_HEDGED_AFTER = re.compile(r", (?:likely|probably|possibly|suspected|apparently) [A-Z]")
+
+
 def _after_name(s: Sentence, names: list[str]) -> tuple[set[int], set[int]]:
     """Token positions of what brackets right after a name say: "Helgoland Bite (Russia;
     German)", "VAGue Focus (likely China)". The origin's positions, and the languages' (after
@@ -523,8 +527,12 @@ def _after_name(s: Sentence, names: list[str]) -> tuple[set[int], set[int]]:
             before = {m.index for m in s.mentions if m.index < first and m.entry.kind in _PLACE}
             if before:
                 return before, set()
-        # "Sneer Review \u2014 likely Chinese.", "Helgoland Bite \u2014 Russian origin"
+        # "Sneer Review \u2014 likely Chinese.", "Helgoland Bite \u2014 Russian origin",
+        # "VAGue Focus, likely Chinese."
         dash = s.text.find(name + " \u2014 ") if name else -1
+        comma = s.text.find(name + ", ") if name and dash < 0 else -1
+        if comma >= 0 and _HEDGED_AFTER.match(s.text, comma + len(name)):
+            dash = comma
         if dash >= 0:
             first = len(TOKEN.findall(s.text[: dash + len(name)]))
             near = [m for m in s.mentions if first <= m.index < first + 3]
@@ -572,6 +580,7 @@ def _facts(
         hedge = 15 if s.hedged else 0
         language_at = language_positions(s)
         brackets = "(" in s.text or ": " in s.text[:40] or "\u2014" in s.text
+        brackets = brackets or (s.hedged and ", " in s.text)  # "VAGue Focus, likely Chinese"
         origin, spoken = _after_name(s, names) if brackets else (set(), set())
         if any(x.entry.kind == "Actor" for x in s.mentions):  # "Russia's APT28": who, not whom
             origin |= {c.index for c in own_origins(s).values()}

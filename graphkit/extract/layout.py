@@ -247,6 +247,22 @@ def _field_block(lines: list[str]) -> str | None:
     return "; ".join(fields)
 
 
+# A chat message's time and speaker: "[09:15] dana: ", "09:15 <dana> "
+_CHAT_LINE = re.compile(r"^\s*\[?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\]?\s+<?[\w.@-]{1,32}>?:?\s+")
+
+_SENTENCE_START = re.compile(r"(^|[.!?] )([a-z])")
+
+
+def _sentence_case(message: str) -> str:
+    """A chat message written in lower case, with capitals where its sentences begin (the
+    sentences are cut where a capital follows a full stop).
+
+    >>> _sentence_case("first, Uncle Spam. accounts from China posted")
+    'First, Uncle Spam. Accounts from China posted'
+    """
+    return _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), message)
+
+
 def _short_head(first: str, second: str) -> bool:
     """A short title line over longer prose in one block, as PDFs give headings: "Operation
     Sneer Review" over its paragraph (a wrapped line is as long as the lines after it)."""
@@ -267,6 +283,40 @@ def _short_head(first: str, second: str) -> bool:
 
 def sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
     """(heading or None, paragraph, is a list item) triples; a heading starts a section."""
+    return _listed_values(_sections(text))
+
+
+# A paragraph that is a label alone, its values in the list below: "Languages used:"
+_LABEL_ONLY = re.compile(r"^([A-Z][A-Za-z ]{1,30}):$")
+
+_LISTED_ROLES = ("language", "target", "who")  # what a list under a label may give
+
+
+def _listed_values(
+    triples: Iterator[tuple[str | None, str, bool]],
+) -> Iterator[tuple[str | None, str, bool]]:
+    """A label alone ("Languages used:") over list items ("- Chinese", "- English") becomes one
+    field, "Languages used: Chinese, English", when the label says what the items are."""
+    pending: tuple[str | None, str, list[str]] | None = None
+    for heading, paragraph, item in triples:
+        if pending is not None:
+            if item and heading == pending[0] and paragraph.strip():
+                pending[2].append(paragraph.strip())
+                continue
+            values = pending[2]
+            yield pending[0], f"{pending[1]} {', '.join(values)}" if values else pending[1], False
+            pending = None
+        label = _LABEL_ONLY.match(paragraph.strip()) if paragraph and not item else None
+        if label and FIELD_ROLES.get(label.group(1).lower()) in _LISTED_ROLES:
+            pending = (heading, paragraph.strip(), [])
+            continue
+        yield heading, paragraph, item
+    if pending is not None:
+        values = pending[2]
+        yield pending[0], f"{pending[1]} {', '.join(values)}" if values else pending[1], False
+
+
+def _sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
     heading: str | None = None
     indent = 0  # how far the last list item's marker stood from the margin
     text = text.replace("\r\n", "\n")
@@ -291,6 +341,10 @@ def sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
                 yield heading, row, True
             continue
         lines = block.strip().splitlines()
+        if len(lines) > 1 and all(_CHAT_LINE.match(ln) for ln in lines):
+            for line in lines:  # a chat export: each message a paragraph, without its stamp
+                yield heading, _sentence_case(_CHAT_LINE.sub("", line)), False
+            continue
         if lines and _RULE.match(lines[0]) and len(lines) == 1:
             continue  # a horizontal rule between cards
         if lines and _CAPITALS.match(lines[0]):  # "BAD GRAMMAR -- RUSSIA" over its text
@@ -447,6 +501,7 @@ ARTICLE = re.compile(r"^(?:an?|the)\s+", re.I)
 FIELD_ROLES = {
     "operation": "name", "operation name": "name", "name": "name", "campaign": "name",
     "incident": "name", "run from": "who", "run by": "who", "operated from": "who",
+    "languages used": "language", "language used": "language",
     "network": "name", "case": "name", "actor": "actor", "actors": "actor",
     "threat actor": "actor",
     "origin": "who", "likely origin": "who", "suspected origin": "who", "attribution": "who",

@@ -49,7 +49,7 @@ NOT_NAMES = re.compile(
     r"GTIG|MSTIC|Mandiant|"
     r"During|Between|Across|Like|Unlike|As|At|On|By|From|With|Without|Over|Under|Google|OpenAI|"
     r"Microsoft|Anthropic|January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)\b"
+    r"November|December|Thanks|Thank|Okay|OK|Yes|No|Sure|Agreed|Noted|Hi|Hello)\b"
 )
 
 _LABEL = re.compile(r"^([A-Z][^:.!?\"]{1,60}?)\s?:\s+\S")
@@ -63,7 +63,7 @@ _NOT_LABELS = re.compile(
 )
 
 _NAME = r"[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}"
-_KIND = r"(?:operation|network|campaign|scheme|case)"
+_KIND = r"(?:operation|network|campaign|scheme|case|outfit)"
 
 # After a dateline's place: "SAN FRANCISCO, October 9", "MOUNTAIN VIEW, Calif., Jan. 29"
 _DATELINE = re.compile(
@@ -76,7 +76,8 @@ _OPERATION_APPOSITION = re.compile(
 )
 _KINDS = frozenset({"operation", "network", "campaign", "scheme", "case"})  # _KIND's words
 _QUOTED_KIND = re.compile(
-    r"\ban? [\"\u201c]([^\"\u201c\u201d]{3,40})[\"\u201d] (?:operation|network|campaign|scheme)\b"
+    r"\ban? [\"\u201c]([^\"\u201c\u201d]{3,40})[\"\u201d] "
+    r"(?:operation|network|campaign|scheme|outfit)\b"
 )
 
 # A run-in head that is a name: title case, or a noun phrase that ends with who it is.
@@ -236,6 +237,14 @@ _PLACES = ("Demonym", "Country", "Language")
 # The words before who they are: ", linked to ", " working for ", " from "
 _WHO_LEAD = re.compile(r"^,?\s+(?:\w+\s+)*?(?:to|with|in|from|for)\s+")
 
+# A label that numbers a case: "Case two", "Operation 3"
+_CASE_LABEL = re.compile(r"^(?:Case|Operation|Network|Campaign|Cluster)\s+\S+$")
+
+# How a list told in prose counts its cases: "First, Uncle Spam." names Uncle Spam.
+_ORDINAL_LEAD = re.compile(
+    r"^(?:First|Second|Third|Fourth|Fifth|Next|Then|Finally|Lastly|Also),\s+(?=[A-Z0-9])"
+)
+
 # A lower-case past tense after who they are: the sentence's own verb ("China leaned on").
 _VERB_AFTER = re.compile(
     r"\s+(?:[a-z]+ed|ran|wrote|built|made|sold|sent|took|hit|got|gave|spent|stole|began|kept|"
@@ -311,7 +320,11 @@ def paragraph_name(
         candidates.append((1, opened.group(1)))
     head = sentences[0].text
     if labels and len(sentences) > 1 and head.endswith(".") and len(head.split()) <= 5:
-        name = head.rstrip(".")  # a run-in head: "Korean-language operators. A cluster ..."
+        # a run-in head: "Korean-language operators. A cluster ...", "Second, Wrong Number."
+        name = _ORDINAL_LEAD.sub("", head.rstrip("."))
+        name, comma, said = name.partition(", ")
+        if comma and not said[:1].islower():
+            name = f"{name}, {said}"  # "VAGue Focus, likely Chinese": the name, then who
         stage = STAGE_HEADINGS.match(name)  # "Behavior. They wrote ...": a part of the case
         if not (
             is_topic(name) or NOT_NAMES.match(name) or GENERIC_HEADINGS.match(name) or stage
@@ -344,6 +357,8 @@ def paragraph_name(
     label = _LABEL.match(head) if labels and ":" in head[:64] else None
     if label and len(label.group(1).split()) <= 6:  # "Sneer Review: a network that ..."
         name = label.group(1).strip()
-        if not (GENERIC_HEADINGS.match(name) or _NOT_LABELS.match(name) or NOT_NAMES.match(name)):
+        if (_TITLED.match(name) or _CASE_LABEL.match(name)) and not (
+            GENERIC_HEADINGS.match(name) or _NOT_LABELS.match(name) or NOT_NAMES.match(name)
+        ):  # "Sneer Review: a network ...", not "Activity consistent with North Korea: ..."
             candidates.append((0, name))
     return min(candidates)[1] if candidates else None
