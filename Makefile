@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 # The extractor's reading modules compiled to C with mypyc (tools/compile_extractor.py): the
-# same source, about 1.5 times the speed. Rebuilt whenever a source changes; without a C
+# same source, about twice the speed. Rebuilt whenever a source changes; without a C
 # compiler the extractor stays plain Python. `make pure` removes the compiled modules.
 COMPILED := graphkit/extract/compiled.txt
 $(COMPILED): $(STAMP) $(wildcard graphkit/extract/*.py) graphkit/compiled.py tools/compile_extractor.py
