@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections import Counter
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -260,32 +261,52 @@ def html_text(html: str) -> str:
 
 
 def _page_text(page: Any) -> str:
-    """A PDF page's text, with a blank line where the gap to the next line is a paragraph's.
+    """A PDF page's text, with a blank line where the gap to the next line is a paragraph's,
+    and its headings marked as Markdown headings.
 
     Text layers seldom keep blank lines; the vertical positions of the lines show them: a gap
     well over the page's usual line spacing (or a jump up, to a new column) ends a paragraph.
+    A short line set wholly in bold, or larger than the body text, is a heading ("## ...").
     """
-    lines: list[tuple[float, str]] = []  # (y, text) in reading order
+    lines: list[list[Any]] = []  # [y, text, smallest size, all bold] in reading order
 
-    def visit(text: str, cm: Any, tm: Any, _font: Any, _size: Any) -> None:
+    def visit(text: str, cm: Any, tm: Any, font: Any, size: Any) -> None:
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        name = str(font.get("/BaseFont", "")) if isinstance(font, dict) else ""
+        bold = "bold" in name.lower() or "black" in name.lower()
+        height = float(size or 0) * max(abs(float(tm[3])), 1e-9) if tm else float(size or 0)
         for i, piece in enumerate(text.split("\n")):
             if not piece.strip():
                 continue
             if i == 0 and lines and abs(lines[-1][0] - y) < 1.0:
-                lines[-1] = (y, lines[-1][1] + piece)  # the same line, continued
+                last = lines[-1]  # the same line, continued
+                last[1] += piece
+                last[2] = min(last[2], height)
+                last[3] = last[3] and bold
             else:
-                lines.append((y, piece))
+                lines.append([y, piece, height, bold])
 
     plain = page.extract_text(visitor_text=visit) or ""
-    gaps = sorted(a[0] - b[0] for a, b in pairwise(lines) if a[0] - b[0] > 1.0)
+    gaps = [a[0] - b[0] for a, b in pairwise(lines) if a[0] - b[0] > 1.0]
     if len(gaps) < 2:
         return plain.strip()
-    usual = gaps[len(gaps) // 2]
-    out = [lines[0][1]]
-    for (y0, _), (y1, text) in pairwise(lines):
+    # the line spacing: the most common gap (a median would be a paragraph's gap on a page of
+    # short paragraphs); the body's size: the most common size, counted in characters
+    usual = Counter(round(g) for g in gaps).most_common(1)[0][0]
+    sizes: Counter[float] = Counter()
+    for _, text, size, _ in lines:
+        sizes[round(size, 1)] += len(text)
+    body = sizes.most_common(1)[0][0]
+
+    def shown(text: str, size: float, bold: bool) -> str:
+        heading = (bold or size > body + 0.5) and size >= body - 0.5
+        title = heading and len(text) <= 90 and not text.rstrip().endswith((".", ",", ";"))
+        return "## " + text.strip() if title and any(c.isalpha() for c in text) else text
+
+    out = [shown(*lines[0][1:])]
+    for (y0, *_), (y1, text, size, bold) in pairwise(lines):
         gap = y0 - y1
-        out.append(("\n\n" if gap > 1.35 * usual or gap < -1.0 else "\n") + text)
+        out.append(("\n\n" if gap > 1.35 * usual or gap < -1.0 else "\n") + shown(text, size, bold))
     return "".join(out).strip()
 
 
@@ -327,6 +348,12 @@ def pdf_text(data: bytes, path: str = "<pdf>") -> str:
     except (PdfReadError, ValueError, KeyError, TypeError) as exc:
         raise InputError(f"unreadable PDF: {exc}".splitlines()[0], path=path) from None
     text = _HYPHENATED.sub(r"\1\2", "\n\n".join(_without_running_lines(pages)))
+    head = text.split("\n", 5)
+    for i, line in enumerate(head[:5]):
+        if line.startswith("## "):  # the first heading near the top is the title
+            head[i] = line[1:]
+            text = "\n".join(head)
+            break
     if len(text.strip()) < 20:
         raise InputError("the PDF has no text layer (scanned?): nothing to extract", path=path)
     return text

@@ -996,3 +996,35 @@ def test_a_label_over_a_list_of_languages_and_a_prose_colon() -> None:
     c = by_name(draft(text))["Glass Orchard"]
     assert [x.id for x in c.languages] == ["he", "en"]
     assert country(c) == "IR" and [x.id for x in c.targets.countries] == ["IL"]
+
+
+def test_pdf_headings_in_bold_and_short_paragraphs(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer)
+    y = 780
+    blocks = [
+        ("Helvetica-Bold", 14, ["Quarterly note"]),
+        ("Helvetica", 10, ["Two cases from the quarter."]),
+        ("Helvetica-Bold", 12, ["Copper Finch"]),
+        ("Helvetica", 10, ["A network in Iran wrote Farsi posts. Its dropper rewrites its own",
+                           "VBScript to stay hidden."]),
+        ("Helvetica-Bold", 12, ["Grey Wharf"]),
+        ("Helvetica", 10, ["A Russian group wrote German comments."]),
+    ]  # fmt: skip
+    for font, size, lines in blocks:
+        pdf.setFont(font, size)
+        for line in lines:
+            pdf.drawString(50, y, line)
+            y -= size + 4
+        y -= 12
+    pdf.save()
+    path = tmp_path / "note.pdf"
+    path.write_bytes(buffer.getvalue())
+    text = read_text(path)
+    assert text.startswith("# Quarterly note") and "\n## Copper Finch\n" in text
+    ops = by_name(draft(text))
+    assert set(ops) == {"Copper Finch", "Grey Wharf"}
+    assert country(ops["Copper Finch"]) == "IR" and country(ops["Grey Wharf"]) == "RU"
+    assert "T1027" in {t.id for t in ops["Copper Finch"].techniques}

@@ -113,7 +113,7 @@ _SECURITY_KINDS = frozenset({"tools", "products", "software", "controls", "solut
 _HIDE_FROM = _forms("hide") | {"hidden"}
 
 # "rewrites its own source", "regenerates itself", "regenerate its own VBScript code"
-_OWN_CODE = frozenset({"source", "itself", "code"})
+_OWN_CODE = frozenset({"source", "itself", "code", "vbscript", "script", "payload"})
 
 _DEFENCES = frozenset({"antivirus", "anti-virus", "av", "edr", "defender", "defences",
                        "defenses", "amsi"})  # fmt: skip
@@ -200,7 +200,11 @@ def behaviours(words: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
         for verbs, objects, reach, ids in _BY_OBJECT[word]:
             if objects is _SECRETS and _STORES.isdisjoint(words):
                 continue
-            if objects is _OWN_CODE and word == "code" and "own" not in words[max(0, j - 3) : j]:
+            if (
+                objects is _OWN_CODE
+                and word not in ("itself", "source")
+                and "own" not in words[max(0, j - 3) : j]
+            ):
                 continue  # "rewrite code" is development; "rewrite its own code", obfuscation
             # "research on vulnerabilities", "asks a model for commands"
             # "stay hidden from security tools": "from" turns no verb toward detection
