@@ -1028,3 +1028,14 @@ def test_pdf_headings_in_bold_and_short_paragraphs(tmp_path: Path) -> None:
     assert set(ops) == {"Copper Finch", "Grey Wharf"}
     assert country(ops["Copper Finch"]) == "IR" and country(ops["Grey Wharf"]) == "RU"
     assert "T1027" in {t.id for t in ops["Copper Finch"].techniques}
+
+
+def test_malware_an_actor_used_against_someone_names_the_case() -> None:
+    f = draft(
+        "# Judgments\n\n## Key judgments\n\n1. We assess that APT41, a Chinese group, used "
+        "SKYHOOK against banks in Chile.\n2. We assess that APT42 wrote Farsi lures.\n\n"
+        "## Paper Crane\n\nA Russian network used GLASSDOOR to steal files.\n"
+    )
+    ops = by_name(f)
+    assert {"SKYHOOK", "Paper Crane"} <= set(ops) and "GLASSDOOR" not in ops
+    assert [x.id for x in ops["SKYHOOK"].targets.countries] == ["CL"]

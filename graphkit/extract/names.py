@@ -237,6 +237,9 @@ _PLACES = ("Demonym", "Country", "Language")
 # The words before who they are: ", linked to ", " working for ", " from "
 _WHO_LEAD = re.compile(r"^,?\s+(?:\w+\s+)*?(?:to|with|in|from|for)\s+")
 
+# Malware named as what an actor used against someone: "used PROMPTSTEAL against Ukraine"
+_DEPLOYED = re.compile(r"\bused ([A-Z][A-Z0-9]{5,}) (?:against|on|to)\b")
+
 # A label that numbers a case: "Case two", "Operation 3"
 _CASE_LABEL = re.compile(r"^(?:Case|Operation|Network|Campaign|Cluster)\s+\S+$")
 
@@ -313,6 +316,9 @@ def paragraph_name(
     if not sentences:
         return None
     first = sentences[0].text
+    deployed = _DEPLOYED.search(first) if opening and "used " in first else None
+    if deployed and not actor_index().resolve(deployed.group(1)):
+        candidates.append((1, deployed.group(1)))  # "APT28 used PROMPTSTEAL against Ukraine"
     opened = _OPENING_NAME.match(first) if opening and "," in first else None
     if (
         opened and not NOT_NAMES.match(opened.group(1)) and not _DATELINE.match(first, opened.end())
