@@ -195,7 +195,7 @@ def behaviours(words: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
             continue
         if word == "detection" and j and words[j - 1] in _DEFENCES:
             continue  # "evade antivirus detection": the antivirus, a security feature
-        if word == "security" and words[j + 1 : j + 2] not in ([w] for w in _SECURITY_KINDS):
+        if word == "security" and (j + 1 == count or words[j + 1] not in _SECURITY_KINDS):
             continue  # "security tools" detect; "security" alone may be anything
         for verbs, objects, reach, ids in _BY_OBJECT[word]:
             if objects is _SECRETS and _STORES.isdisjoint(words):

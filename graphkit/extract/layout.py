@@ -17,6 +17,9 @@ __all__ = ["ARTICLE", "DATE_FIRST", "FIELD_ROLES", "GENERIC_HEADINGS", "LEAD_BOL
            "STAGE_HEADINGS", "WHO", "is_topic",
            "labelled_fields", "names_a_country", "operation_name", "sections"]  # fmt: skip
 
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+          r"December)")  # fmt: skip
+
 GENERIC_HEADINGS = re.compile(
     r"^(introduction|summary|executive summary|overview|background|conclusions?|(?:key )?(findings|"
     r"takeaways|trends)|methodology|about( us| this report)?|appendix.*|references|"
@@ -27,14 +30,11 @@ GENERIC_HEADINGS = re.compile(
     r"media contacts?|press contacts?|about [A-Z].*|memo|memorandum|note|notes|timeline|"
     r"chronology|what we did|incidents?|incident summar(?:y|ies)|"
     # dates: "2025-06", "2025-03-04", "March 2025", "Q3 2025", "Week 9"
-    r"[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?|(?:january|february|march|april|may|june|july|august|"
-    r"september|october|november|december)(?: [0-9]{1,2},?)? [0-9]{4}|q[1-4] [0-9]{4}|"
+    rf"[0-9]{{4}}-[0-9]{{2}}(?:-[0-9]{{2}})?|{_MONTH}(?: [0-9]{{1,2}},?)? [0-9]{{4}}|"
+    r"q[1-4] [0-9]{4}|"
     r"week [0-9]{1,2}(?:,? [0-9]{4})?)$",
     re.I,
 )
-
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-          r"December)")  # fmt: skip
 
 # A date before a name, as a timeline writes its entries: "March 2025 \u2014 Helgoland Bite",
 # "2025-03-04: ScopeCreep", "5 May 2025 - High Five". The name is what follows.
@@ -83,6 +83,11 @@ _PIPE_START = re.compile(r"\s*\|")
 _TABLE_RULE = re.compile(r"\|?(\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*\|?")  # |---|:--:|
 
 
+def _named_cells(header: list[str], row: list[str]) -> str:
+    """A table row as its cells named by their columns: "Header: cell; Header: cell"."""
+    return "; ".join(f"{h}: {v}" for h, v in zip(header, row, strict=True) if v)
+
+
 def _pipe_table(block: str) -> list[str] | None:
     """The rows of a Markdown pipe table as "Header: cell; Header: cell", or None."""
     if not _PIPE_START.match(block):
@@ -94,11 +99,7 @@ def _pipe_table(block: str) -> list[str] | None:
         return None
     cells = [[c.strip() for c in ln.strip("|").split("|")] for ln in lines]
     header = cells[0]
-    return [
-        "; ".join(f"{h}: {v}" for h, v in zip(header, row, strict=False) if v)
-        for row in cells[2:]
-        if len(row) == len(header)
-    ]
+    return [_named_cells(header, row) for row in cells[2:] if len(row) == len(header)]
 
 
 def _bar_rows(block: str) -> list[str] | None:
@@ -119,7 +120,7 @@ def _bar_rows(block: str) -> list[str] | None:
     header = cells[0]
     if any(len(h.split()) > 5 for h in header):
         return None  # column names are short
-    return ["; ".join(f"{h}: {v}" for h, v in zip(header, row, strict=True)) for row in cells[1:]]
+    return [_named_cells(header, row) for row in cells[1:]]  # every cell holds something
 
 
 # A plain-text table's rule under its header: runs of dashes, one a column ("-----  ----").
@@ -149,7 +150,7 @@ def _fixed_table(block: str) -> list[str] | None:
             rows[-1] = [f"{old} {new}".strip() for old, new in zip(rows[-1], cells, strict=True)]
         elif any(cells):
             rows.append(cells)
-    return ["; ".join(f"{h}: {v}" for h, v in zip(header, row, strict=True) if v) for row in rows]
+    return [_named_cells(header, row) for row in rows]
 
 
 _ITEM = re.compile(rf"^([ \t]{{0,6}}){_MARKER}[ \t]+(.+?)[ \t]*$", re.M)
@@ -298,13 +299,16 @@ def _listed_values(
     """A label alone ("Languages used:") over list items ("- Chinese", "- English") becomes one
     field, "Languages used: Chinese, English", when the label says what the items are."""
     pending: tuple[str | None, str, list[str]] | None = None
+
+    def field(heading: str | None, label: str, values: list[str]) -> tuple[str | None, str, bool]:
+        return heading, f"{label} {', '.join(values)}" if values else label, False
+
     for heading, paragraph, item in triples:
         if pending is not None:
             if item and heading == pending[0] and paragraph.strip():
                 pending[2].append(paragraph.strip())
                 continue
-            values = pending[2]
-            yield pending[0], f"{pending[1]} {', '.join(values)}" if values else pending[1], False
+            yield field(*pending)
             pending = None
         label = _LABEL_ONLY.match(paragraph.strip()) if paragraph and not item else None
         if label and FIELD_ROLES.get(label.group(1).lower()) in _LISTED_ROLES:
@@ -312,8 +316,7 @@ def _listed_values(
             continue
         yield heading, paragraph, item
     if pending is not None:
-        values = pending[2]
-        yield pending[0], f"{pending[1]} {', '.join(values)}" if values else pending[1], False
+        yield field(*pending)
 
 
 def _sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
@@ -326,7 +329,8 @@ def _sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
         rest: list[str] = []
         item = False
         body = block.strip()
-        if body[:1].isalpha() and body[1:2].islower() and len(body.splitlines()) == 1:
+        lines = body.splitlines()
+        if body[:1].isalpha() and body[1:2].islower() and len(lines) == 1:
             # One line of prose ("The actor ..."): no table, rule, capitals, number or marker
             # can start it, so none of their patterns is tried. Most paragraphs are this.
             yield heading, body, False
@@ -340,7 +344,6 @@ def _sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
             for row in rows:
                 yield heading, row, True
             continue
-        lines = block.strip().splitlines()
         if len(lines) > 1 and all(_CHAT_LINE.match(ln) for ln in lines):
             for line in lines:  # a chat export: each message a paragraph, without its stamp
                 yield heading, _sentence_case(_CHAT_LINE.sub("", line)), False

@@ -315,16 +315,15 @@ def paragraph_name(
             candidates.append((rank, m.group(1).strip()))
     if not sentences:
         return None
-    first = sentences[0].text
-    deployed = _DEPLOYED.search(first) if opening and "used " in first else None
+    head = sentences[0].text
+    deployed = _DEPLOYED.search(head) if opening and "used " in head else None
     if deployed and not actor_index().resolve(deployed.group(1)):
         candidates.append((1, deployed.group(1)))  # "APT28 used PROMPTSTEAL against Ukraine"
-    opened = _OPENING_NAME.match(first) if opening and "," in first else None
+    opened = _OPENING_NAME.match(head) if opening and "," in head else None
     if (
-        opened and not NOT_NAMES.match(opened.group(1)) and not _DATELINE.match(first, opened.end())
+        opened and not NOT_NAMES.match(opened.group(1)) and not _DATELINE.match(head, opened.end())
     ):  # "SAN FRANCISCO, October 9, 2024 --" is a dateline
         candidates.append((1, opened.group(1)))
-    head = sentences[0].text
     if labels and len(sentences) > 1 and head.endswith(".") and len(head.split()) <= 5:
         # a run-in head: "Korean-language operators. A cluster ...", "Second, Wrong Number."
         name = _ORDINAL_LEAD.sub("", head.rstrip("."))
