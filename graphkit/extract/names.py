@@ -63,7 +63,9 @@ _NOT_LABELS = re.compile(
 )
 
 _NAME = r"[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}"
-_KIND = r"(?:operation|network|campaign|scheme|case|outfit)"
+# The words for a kind of operation: one tuple behind the patterns and the cheap word gate.
+_KIND_WORDS = ("operation", "network", "campaign", "scheme", "case", "outfit")
+_KIND = "(?:" + "|".join(_KIND_WORDS) + ")"
 
 # After a dateline's place: "SAN FRANCISCO, October 9", "MOUNTAIN VIEW, Calif., Jan. 29"
 _DATELINE = re.compile(
@@ -74,11 +76,8 @@ _DATELINE = re.compile(
 _OPERATION_APPOSITION = re.compile(
     rf"\b({_NAME}), (?:an?|another) (?:[\w-]+ ){{0,3}}{_KIND}\b|\b{_KIND}, ({_NAME}),"
 )
-_KINDS = frozenset({"operation", "network", "campaign", "scheme", "case"})  # _KIND's words
-_QUOTED_KIND = re.compile(
-    r"\ban? [\"\u201c]([^\"\u201c\u201d]{3,40})[\"\u201d] "
-    r"(?:operation|network|campaign|scheme|outfit)\b"
-)
+_KINDS = frozenset(_KIND_WORDS)
+_QUOTED_KIND = re.compile(rf"\ban? [\"\u201c]([^\"\u201c\u201d]{{3,40}})[\"\u201d] {_KIND}\b")
 
 # A run-in head that is a name: title case, or a noun phrase that ends with who it is.
 _TITLED = re.compile(
