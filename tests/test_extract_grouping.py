@@ -1039,3 +1039,89 @@ def test_malware_an_actor_used_against_someone_names_the_case() -> None:
     ops = by_name(f)
     assert {"SKYHOOK", "Paper Crane"} <= set(ops) and "GLASSDOOR" not in ops
     assert [x.id for x in ops["SKYHOOK"].targets.countries] == ["CL"]
+
+
+def test_a_brief_with_handling_marks_setext_headings_and_names_in_capitals() -> None:
+    f = draft(
+        "UNCLASSIFIED // FOR PUBLIC RELEASE\n\nMORNING READ-AHEAD\n==================\n\n"
+        "BLUF\n----\n(U) Most cases came from Russia.\n\n"
+        "DISCUSSION\n----------\n"
+        "1. (U) GLASS HERON. Likely Russian origin. Operators wrote comments in Polish.\n\n"
+        "2. (U) TIN LANTERN. Iran. Posts in Farsi aimed at voters in Iraq.\n\n"
+        "COMMENT\n-------\n(U) Expect them back.\n\nTLP:CLEAR\n"
+    )
+    assert f.report.title == "MORNING READ-AHEAD"
+    ops = by_name(f)
+    assert set(ops) == {"Glass Heron", "Tin Lantern"}  # no "Bluf", "Discussion" or "Comment"
+    assert [x.id for x in ops["Glass Heron"].languages] == ["pl"]
+    assert country(ops["Tin Lantern"]) == "IR"
+    assert "(U)" not in str(f.model_dump())
+
+
+def test_restructuredtext_fields_and_directives() -> None:
+    f = draft(
+        "=============\n Study notes\n=============\n\n:Date: 2025-10-09\n\n"
+        ".. contents:: Cases\n   :depth: 1\n\n"
+        "Salt Meadow\n-----------\n\n:Attribution: Vietnam\n:Targets: journalists in Laos\n\n"
+        ".. note::\n   The accounts wrote in Thai.\n"
+    )
+    assert f.report.title == "Study notes"
+    ops = by_name(f)
+    assert set(ops) == {"Salt Meadow"}
+    assert country(ops["Salt Meadow"]) == "VN"
+    assert [x.id for x in ops["Salt Meadow"].targets.countries] == ["LA"]
+    assert [x.id for x in ops["Salt Meadow"].languages] == ["th"]
+
+
+def test_two_att_ck_groups_split_by_a_slash_stay_two() -> None:
+    f = draft(
+        "Notes\n\n## Vixen Panda / Keyhole Panda\n\nChina (APT15 and APT5). They scanned ports.\n"
+    )
+    (op,) = f.campaigns
+    names = {a.name: a for a in op.all_actors}
+    assert set(names) == {"Ke3chang", "APT5"}
+    assert "Keyhole Panda" not in names["Ke3chang"].aliases
+    assert {a.country.id for a in op.all_actors if a.country} == {"CN"}  # a place over brackets
+
+
+def test_also_joins_two_names_and_a_backdoor_names_no_case() -> None:
+    f = draft(
+        "Notes\n\n## Amber Finch\n\nResearchers track it as UNK_AMBERDUST (also UTA0999). The "
+        "cluster wrote lures and built a backdoor researchers call REEDSHELL.\n"
+    )
+    assert set(by_name(f)) == {"Amber Finch"}
+    (op,) = f.campaigns
+    assert [(a.name, a.aliases) for a in op.all_actors] == [("UNK_AMBERDUST", ["UTA0999"])]
+
+
+def test_a_firm_set_apart_by_commas_and_a_heading_naming_two_countries() -> None:
+    f = draft(
+        "News\n\n## Iran and a company in Brazil\n\n"
+        "The Persian Gulf Union (PGU), an Iranian operation, wrote articles in French.\n\n"
+        "A marketing firm in Sao Paulo, LUMAX, ran what we call Bright Shore. It wrote posts "
+        "about Argentina's election.\n"
+    )
+    ops = by_name(f)
+    assert country(ops["PGU"]) == "IR" and not ops["PGU"].targets.countries
+    assert any(a.name == "LUMAX" for a in ops["Bright Shore"].all_actors)
+
+
+def test_critics_of_a_government_and_researched_technology_are_no_targets() -> None:
+    f = draft(
+        "Notes\n\n## Red Lattice\n\nRed Lattice, a Chinese network, attacked critics of the "
+        "Beijing government and researched US satellite communications.\n"
+    )
+    op = by_name(f)["Red Lattice"]
+    assert [x.id for x in op.targets.sectors] == ["civil-society"]
+    assert not op.targets.countries
+
+
+def test_a_comma_ends_a_demonyms_noun_phrase() -> None:
+    f = draft(
+        "Notes\n\n## Paper Kite\n\nAttribution: China\n"
+        "Targets: American universities, groups critical of the CCP\n"
+    )
+    assert {x.id for x in by_name(f)["Paper Kite"].targets.sectors} == {
+        "education",
+        "civil-society",
+    }

@@ -46,6 +46,7 @@ from graphkit.extract.layout import (
     names_a_country,
     operation_name,
     sections,
+    unmarked,
 )
 from graphkit.extract.names import (
     NEW_CASE,
@@ -61,6 +62,7 @@ from graphkit.extract.roles import (
     language_positions,
     own_origins,
     posed_as,
+    researched,
     said_about,
     sector_is_target,
     set_after_actor,
@@ -146,6 +148,8 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
                 name = operation_name(heading)
                 current = Group(name, from_heading=True) if name else None
                 if current:  # "Cyber: Iranian actors": who, not what ("Phish and Scripts")
+                    if section_who is None:  # "Iran and a company in Israel": whose is whose?
+                        said.mentions = _one_place_at_most(said)
                     current.heading = said
                     _add_actors(current, said)  # "Vixen Panda and Keyhole Panda": the actors
                     if section_who:  # "The Russian pair": who, even without an actor noun
@@ -428,6 +432,15 @@ _HEADING_TARGET_WORDS = frozenset({"targeting", "targets", "targeted", "against"
                                    "into", "about"})  # fmt: skip
 
 
+def _one_place_at_most(heading: Sentence) -> list[Mention]:
+    """A heading's mentions without its places when it names several: "Iran and a company in
+    Israel" heads two cases, and says of neither where it is from."""
+    places = {m.entry.id for m in heading.mentions if m.entry.kind in _PLACE}
+    if len(places) < 2:
+        return heading.mentions
+    return [m for m in heading.mentions if m.entry.kind not in _PLACE]
+
+
 def _section_who(heading: Sentence) -> Sentence | None:
     """What a heading that names one country says of every group under it ("The Russian pair",
     "China's Spamouflage"): where their actors are from. None when it names no country or
@@ -466,6 +479,15 @@ _WHO_FIELDS = ("who", "actor")  # "Attribution: a unit of military intelligence"
 _JOIN_WORDS = frozenset({"or", "aka", "also", "track", "tracked", "known", "refer"})
 
 
+def _distinct_groups(first: Mention, second: Mention) -> bool:
+    """Two names of different ATT&CK groups (APT15 and APT5), which no "/" or "or" makes one."""
+    if first.entry.id == second.entry.id:
+        return False
+    actors = actor_index().actors
+    one, other = actors.get(first.entry.id), actors.get(second.entry.id)
+    return bool(one and other and one.attack_id and other.attack_id)
+
+
 def _add_actors(group: Group, s: Sentence) -> None:
     """Actors a sentence names; "X or Y" and "X, also known as Y" are one actor, two names."""
     previous: Mention | None = None
@@ -484,13 +506,16 @@ def _add_actors(group: Group, s: Sentence) -> None:
             joins
             and previous is not None
             and re.search(
-                rf"{re.escape(previous.text)}\W+(?:or|aka|also known as|/)\W+{re.escape(m.text)}|"
+                rf"{re.escape(previous.text)}\W+(?:or|aka|also known as|also|/)\W+"
+                rf"{re.escape(m.text)}|"
                 # "other researchers track as UNK_DROPPITCH and UTA0388": two names of one actor
                 rf"\b(?:track|tracked|known|refer to it) as\W+{re.escape(previous.text)}\W+and\W+"
                 rf"{re.escape(m.text)}",
                 s.text,
             )
         )
+        if joined and previous is not None and _distinct_groups(previous, m):
+            joined = None  # "Vixen Panda / Keyhole Panda": ATT&CK has two groups, not one
         if joined and previous is not None and previous.entry.id in group.actors:
             name, aliases, first = group.actors[previous.entry.id]
             group.actors[previous.entry.id] = (name, [*aliases, m.text], first)
@@ -600,9 +625,12 @@ def _facts(
             if kind in _PLACE:
                 if m.index in language_at or s.field == "language":
                     continue  # "Korean-language", "in English and Japanese": languages
-                if said_about(m) or posed_as(m, s):
+                if said_about(m) or posed_as(m, s) or researched(m, s):
                     continue  # "critical of the United States", "posed as Turkish journalists"
-                alone = len(s.words) <= m.width + 1 and s.text.rstrip("*_ ").endswith(".")
+                size = len(s.words)
+                if "(" in s.text and size > m.width + 1:  # "China (APT15 and APT5)."
+                    size = len(TOKEN.findall(_PARENTHESES.sub("", s.text)))
+                alone = size <= m.width + 1 and s.text.rstrip("*_ ").endswith(".")
                 if alone and s is not group.heading:
                     s.field = s.field or "who"  # "North Korea." alone, under a profile's name
                 role = _FIELD_COUNTRY_ROLE.get(s.field or "") or (
@@ -691,6 +719,11 @@ def _facts(
     return body
 
 
+_PARENTHESES = re.compile(r"\s*\([^()]*\)")
+
+_RULE_LINE = re.compile(r"^\s*[=*#~^+_-]{3,}\s*$")  # a rule over a title ("=====")
+
+
 def _report_meta(
     text: str, publisher: str | None, published: str | None, title: str | None
 ) -> dict[str, Any]:
@@ -698,7 +731,11 @@ def _report_meta(
     if title is None:
         m = _TITLE_LINE.search(text) if "#" in text else None
         # the first line that holds anything (its first 2,000 characters: a title is cut at 200)
-        lines = text.lstrip()[:2000].splitlines()
+        lines = [
+            ln
+            for ln in text.lstrip()[:2000].splitlines()
+            if ln.strip() and not _RULE_LINE.match(ln)
+        ]
         first = lines[0].strip() if lines else "Untitled report"
         title = (m.group(1) if m else first).strip()[:200]
     platform = None
@@ -791,6 +828,7 @@ def _extract(
 ) -> Findings:
     if not text.strip():
         raise InputError("the text is empty", path=path)
+    text = unmarked(text)  # "UNCLASSIFIED // FOR PUBLIC RELEASE", "(U) ": neither title nor fact
     meta = _report_meta(text, publisher, published, title)
     platform = meta.pop("_platform")
     merged: dict[str, Group] = {}

@@ -13,9 +13,22 @@ from collections.abc import Iterator
 
 from graphkit.extract.reading import Sentence
 
-__all__ = ["ARTICLE", "DATE_FIRST", "FIELD_ROLES", "GENERIC_HEADINGS", "LEAD_BOLD",
-           "STAGE_HEADINGS", "WHO", "is_topic",
-           "labelled_fields", "names_a_country", "operation_name", "sections"]  # fmt: skip
+__all__ = [
+    "ARTICLE",
+    "DATE_FIRST",
+    "FIELD_ROLES",
+    "GENERIC_HEADINGS",
+    "LEAD_BOLD",
+    "STAGE_HEADINGS",
+    "WHO",
+    "from_capitals",
+    "is_topic",
+    "labelled_fields",
+    "names_a_country",
+    "operation_name",
+    "sections",
+    "unmarked",
+]  # fmt: skip
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
           r"December)")  # fmt: skip
@@ -29,6 +42,9 @@ GENERIC_HEADINGS = re.compile(
     r"(?:threat )?actors(?: and .*)?|(?:observed )?ttps|for immediate release|press release|"
     r"media contacts?|press contacts?|about [A-Z].*|memo|memorandum|note|notes|timeline|"
     r"chronology|what we did|incidents?|incident summar(?:y|ies)|"
+    # a brief's parts: "BLUF", "Discussion", "Analyst comment", "Outlook"
+    r"bluf|bottom line(?: up front)?|discussion|(?:analyst )?comments?|assessments?|outlook|"
+    r"purpose|scope|"
     # dates: "2025-06", "2025-03-04", "March 2025", "Q3 2025", "Week 9"
     rf"[0-9]{{4}}-[0-9]{{2}}(?:-[0-9]{{2}})?|{_MONTH}(?: [0-9]{{1,2}},?)? [0-9]{{4}}|"
     r"q[1-4] [0-9]{4}|"
@@ -60,6 +76,33 @@ WHO = frozenset({"Country", "Demonym", "Sponsor", "Language", "Actor", "Platform
 LEAD_BOLD = re.compile(r"^\s*(?:\*\*|__)([^*_\n]{2,80})(?:\*\*|__)")
 
 _BLANK_LINE = re.compile(r"\n\s*\n")
+
+# Handling marks, which say who may read a text and nothing about its content: a banner line
+# ("UNCLASSIFIED // FOR PUBLIC RELEASE", "TLP:CLEAR") and a paragraph's portion mark ("(U) ").
+_BANNER = re.compile(
+    r"^[ \t]*(?:(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|TOP SECRET|CUI)(?: ?//? ?[A-Z][A-Z ,/-]*)?"
+    r"|TLP ?: ?(?:CLEAR|WHITE|GREEN|AMBER(?: ?\+ ?STRICT)?|RED))[ \t]*$\n?",
+    re.M,
+)
+_PORTION = re.compile(
+    r"^([ \t]*(?:[0-9]{1,2}[.)][ \t]+|[a-z][.)][ \t]+)?)\((?:U|C|S|TS|CUI)(?://[A-Z]+)*\)[ \t]+",
+    re.M,
+)
+_PORTION_SEEN = ("(U)", "(U/", "(C)", "(S)", "(TS)", "(CUI)")
+
+
+def unmarked(text: str) -> str:
+    r"""The text without its handling marks.
+
+    >>> unmarked("TLP:CLEAR\n\n1. (U) SNEER REVIEW. Likely Chinese.\n(U//FOUO) More.")
+    '\n1. SNEER REVIEW. Likely Chinese.\nMore.'
+    """
+    if "CLASSIFIED" in text or "SECRET" in text or "TLP" in text or "CUI" in text:
+        text = _BANNER.sub("", text)
+    if any(mark in text for mark in _PORTION_SEEN):
+        text = _PORTION.sub(r"\1", text)
+    return text
+
 
 _HEADING = re.compile(r"^\s{0,3}(#{2,4})\s+(.+?)\s*#*\s*$")
 
@@ -196,7 +239,7 @@ _CAPITALS = re.compile(r"^[A-Z][A-Z0-9&'\u2019 ./_-]{2,80}$")
 _SMALL_WORDS = {"and", "of", "the", "in", "on", "for", "to", "a", "an", "or", "by", "with"}
 
 
-def _from_capitals(line: str) -> str:
+def from_capitals(line: str) -> str:
     """A heading in capitals as a name is written: "ZERO ZENO -- ISRAEL" is "Zero Zeno \u2014
     Israel"; a short name alone ("IUVM") or a word with digits ("STORM-2035") stays as it is."""
     words = line.strip().replace(" -- ", " \u2014 ").split()
@@ -212,7 +255,7 @@ def _from_capitals(line: str) -> str:
     return " ".join(out)
 
 
-_RULE = re.compile(r"^\s{0,3}(?:-{3,}|\*{3,}|_{3,})\s*$")
+_RULE = re.compile(r"^\s{0,3}(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
 
 # "2.1 Forest Blizzard (Russia)": a numbered section heading over its text
 _NUMBERED_HEADING = re.compile(r"^[0-9]{1,2}(?:\.[0-9]{1,2})+\.?\s+([A-Z][^.!?:;]{1,78})$")
@@ -280,6 +323,26 @@ def _short_head(first: str, second: str) -> bool:
         and not _MARKED.match(first)
         and not _FIELD_LINE.match(first)
     )
+
+
+# reStructuredText: a field list's ":Field: value", a directive's ".. note::" and its options
+_RST_MARKUP = re.compile(r"^(?::[A-Za-z][A-Za-z ]{0,24}:(?:\s|$)|\.\. [a-z-]+::)")
+_RST_FIELD = re.compile(r"^(\s*):([A-Za-z][A-Za-z ]{0,24}):(?=\s|$)")
+_RST_OPTION = re.compile(r"^\s+:[a-z-]+:")
+
+
+def _rst_lines(lines: list[str]) -> list[str]:
+    r"""A reStructuredText block as plain lines: fields as "Field: value", a directive's body
+    without the directive and its options.
+
+    >>> _rst_lines([":Targets: Uyghurs", ":Date: 2025-10-09"])
+    ['Targets: Uyghurs', 'Date: 2025-10-09']
+    >>> _rst_lines([".. note::", "   Other vendors saw it.", "   :class: aside"])
+    ['Other vendors saw it.']
+    """
+    if lines[0][:1] == ":":
+        return [_RST_FIELD.sub(r"\1\2:", line, count=1) for line in lines]
+    return [line.strip() for line in lines[1:] if line.strip() and not _RST_OPTION.match(line)]
 
 
 def sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
@@ -350,10 +413,14 @@ def _sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
             continue
         if lines and _RULE.match(lines[0]) and len(lines) == 1:
             continue  # a horizontal rule between cards
+        if lines and lines[0][:1] in ":." and _RST_MARKUP.match(lines[0]):
+            lines = _rst_lines(lines)  # reStructuredText: ":Targets: Uyghurs", ".. note::"
         if lines and _CAPITALS.match(lines[0]):  # "BAD GRAMMAR -- RUSSIA" over its text
-            heading = _from_capitals(lines[0])
-            yield heading, "", False
-            lines = lines[1:]
+            underlined = len(lines) > 1 and _UNDERLINE.match(lines[1])
+            if not (underlined and lines[1].lstrip()[0] == "="):  # "=" marks the title
+                heading = from_capitals(lines[0])
+                yield heading, "", False
+            lines = lines[2:] if underlined else lines[1:]
         elif lines and (numbered := _NUMBERED_HEADING.match(lines[0])):  # "2.1 Forest Blizzard"
             heading = numbered.group(1)
             yield heading, "", False
@@ -384,6 +451,8 @@ def _sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
                 continue
             if n and _UNDERLINE.match(line) and lines[n - 1].strip():
                 continue  # the underline of the heading above
+            if n + 2 < len(lines) and _UNDERLINE.match(line) and _UNDERLINE.match(lines[n + 2]):
+                continue  # an overline: reStructuredText's title, ruled above and below
             bullet = _BULLET.match(line)
             if bullet:  # a list item is a paragraph of its own
                 if rest:

@@ -12,7 +12,7 @@ import re
 
 from graphkit.actors import actor_index
 from graphkit.extract.gazetteer import TOKEN, Entry
-from graphkit.extract.layout import GENERIC_HEADINGS, STAGE_HEADINGS, is_topic
+from graphkit.extract.layout import GENERIC_HEADINGS, STAGE_HEADINGS, from_capitals, is_topic
 from graphkit.extract.reading import Mention, Sentence, slugify
 
 __all__ = ["NEW_CASE", "NOT_NAMES", "WHO_NOUNS", "actor_names", "case_subject",
@@ -24,6 +24,12 @@ _NAMING = re.compile(
     r"refer(?:red)? to (?:it|them|this (?:operation|network|activity|cluster)) as)\s+"
     r"(?:it\s+|them\s+|this\s+(?:operation|network|activity|cluster)\s+)?[\"\u201c'\u2018]?((?:Operation\s+)?[A-Z][\w\u2019'\u2014\u2013-]*(?:\s+(?:[A-Z0-9][\w\u2019'\u2014\u2013-]*"
     r"|and|of|the))*)"
+)
+
+# A tool just before its name: "a backdoor researchers call GOVERSHELL", "malware dubbed X"
+_TOOL_LEAD = re.compile(
+    r"\b(?:backdoor|malware|trojan|implant|stealer|infostealer|loader|dropper|downloader|"
+    r"ransomware|rootkit|botnet|exploit|extension|payload|RAT)s?\b(?! (?:operation|campaign))"
 )
 
 # The words _NAMING starts with, and those _CALLED_ACTOR needs: a set look-up skips the regex.
@@ -139,6 +145,7 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
         new += [(a.start(), a.group(1)) for a in _APPOSITIVE.finditer(text)]
     if not _FIRMS.isdisjoint(sentence.words):  # "the political consultancy STOIC"
         new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_NAME.finditer(text)]
+        new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_SET_NAME.finditer(text)]
     if "case, " in text and _ACTOR_WORDS.search(text):  # "A third case, SweetSpecter, ... group"
         new += [(c.start(1), c.group(1)) for c in _CASE_OF_ACTOR.finditer(text)]
     new += [(text.index(n), n) for n in found.values() if n in text]
@@ -169,6 +176,13 @@ _APPOSITIVE = re.compile(
 _NOUN_THEN_NAME = re.compile(
     r"\b(?:firm|company|consultancy|agency|contractor|vendor|start-?up)\s+"
     r"([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*)\b"
+)
+
+# "a political marketing firm in Tel Aviv, STOIC, ran ...": the name set apart after the noun.
+_NOUN_THEN_SET_NAME = re.compile(
+    r"\b(?:firm|company|consultancy|agency|contractor|vendor|start-?up)"
+    r"(?: (?:in|from|based in) [A-Z][\w-]*(?: [A-Z][\w-]*){0,2})?, "
+    r"([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*),"
 )
 
 _CASE_OF_ACTOR = re.compile(r"\bcase, ([A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*),")
@@ -311,6 +325,8 @@ def paragraph_name(
             rank = 0 if re.search(r"operation|network|campaign|activity|scheme", lead) else 1
             if re.search(r"company|firm|group|actor|cluster|vendor", lead):
                 rank = 2  # "a company called STOIC" names the actor, not the operation
+            if _TOOL_LEAD.search(lead[-25:]):
+                continue  # "a backdoor researchers call GOVERSHELL": a tool, not an operation
             candidates.append((rank, m.group(1).strip()))
     if not sentences:
         return None
@@ -326,6 +342,8 @@ def paragraph_name(
     if labels and len(sentences) > 1 and head.endswith(".") and len(head.split()) <= 5:
         # a run-in head: "Korean-language operators. A cluster ...", "Second, Wrong Number."
         name = _ORDINAL_LEAD.sub("", head.rstrip("."))
+        if name.isupper() and len(name) > 5:  # "SNEER REVIEW.": the name as a heading would be
+            name = from_capitals(name)
         name, comma, said = name.partition(", ")
         if comma and not said[:1].islower():
             name = f"{name}, {said}"  # "VAGue Focus, likely Chinese": the name, then who

@@ -14,8 +14,8 @@ from functools import cache
 from graphkit.extract.gazetteer import lookup_table
 from graphkit.extract.reading import Mention, Sentence
 
-__all__ = ["country_role", "language_positions", "own_origins", "posed_as", "said_about",
-           "sector_is_target", "sector_words", "set_after_actor"]  # fmt: skip
+__all__ = ["country_role", "language_positions", "own_origins", "posed_as", "researched",
+           "said_about", "sector_is_target", "sector_words", "set_after_actor"]  # fmt: skip
 
 _ATTR_AFTER = {"based", "linked", "nexus", "backed", "sponsored", "affiliated", "aligned",
                "origin", "state", "government", "operated", "run"}  # fmt: skip
@@ -208,7 +208,9 @@ def language_positions(s: Sentence) -> set[int]:
 def said_about(m: Mention) -> bool:
     """What a mention is written about, not at: "articles critical of the United States"."""
     said = [w for w in m.before if w != "the"]
-    if said[-2:] == ["critical", "of"] or bool(said[-1:] and said[-1] in _ABOUT):
+    if said[-2:] in (["critical", "of"], ["critics", "of"]) or bool(
+        said[-1:] and said[-1] in _ABOUT
+    ):
         return True
     # "mocked a Taiwanese strategy game": the verb, an article, the words of the noun phrase
     phrase = [w for w in m.words[max(0, m.index - 4) : m.index] if w not in ("a", "an", "the")]
@@ -225,11 +227,42 @@ def said_about(m: Mention) -> bool:
     return at_war and not _CONTENT.isdisjoint(m.words)
 
 
+_RESEARCH_VERBS = frozenset({"researched", "researching", "research", "researches", "studied",
+                             "studying", "studies", "investigated", "investigating"})  # fmt: skip
+# What a study is of, not whom it aims at: "researched US satellite communications"
+_STUDIED_THINGS = frozenset({"communications", "communication", "technology", "technologies",
+                             "protocols", "imaging", "satellite", "satellites"})  # fmt: skip
+
+
+def researched(m: Mention, s: Sentence) -> bool:
+    """A technology the actor studied ("researched US satellite communications"), a place's
+    ("US") included: a subject of study, not a target.
+
+    >>> from graphkit.extract.reading import read_sentence
+    >>> s = read_sentence("They researched US satellite communications.")
+    >>> [(m.text, researched(m, s)) for m in s.mentions if m.entry.kind != "Technique"]
+    [('US', True), ('satellite communications', True)]
+    """
+    places = {i for x in s.mentions if x.entry.kind in ("Country", "Demonym")
+              for i in range(x.index, x.index + x.width)}  # fmt: skip
+    if m.index in places:  # the place of the thing studied: the mention right after it decides
+        end = m.index + m.width
+        return any(x.index == end and researched(x, s) for x in s.mentions if x is not m)
+    if m.text.lower().split()[-1] not in _STUDIED_THINGS:
+        return False
+    i = m.index - 1
+    while i >= 0 and (i in places or m.words[i] in ("the", "a", "an")):
+        i -= 1
+    return i >= 0 and m.words[i] in _RESEARCH_VERBS
+
+
 def sector_is_target(m: Mention, s: Sentence) -> bool:
     """Whether a sector mention is a target, not who the actor is, poses as or researches."""
     if m.after[:1] and m.after[0] in _SECTOR_NOT_AFTER:
         return False  # "government-backed actors": who they are, not whom they target
     before = m.before
+    if researched(m, s):
+        return False  # "researched US satellite communications": a subject of study
     if said_about(m) and m.entry.id not in _PEOPLE:
         return False  # "critical of the governments of ...": a topic, not a target
     if before[-1:] and before[-1] in {"as", "any", "posing"}:
@@ -260,7 +293,10 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
     demonym = next((x for x in s.mentions if x.entry.kind == "Demonym" and x.index == m.index - 1),
                    None)  # fmt: skip
     after_demonym = demonym is not None
-    if demonym is not None and said_about(demonym) and m.entry.id not in _PEOPLE:
+    place = demonym or next(
+        (x for x in s.mentions if x.entry.kind == "Country" and x.index + x.width == m.index), None
+    )
+    if place is not None and said_about(place) and m.entry.id not in _PEOPLE:
         return False  # "people who criticise the Chinese government": a topic, not a target
     if after_demonym and any(w in {"for", "behalf", "by"} for w in m.before[-3:]):
         return False  # "APT42, which works for the Iranian government": its sponsor
@@ -269,8 +305,14 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
         return False  # "Russia's military operations", "Russian military objectives": its own
     if before[-1:] in (["a"], ["an"]) and not theirs and not _ACTOR_NOUNS.isdisjoint(m.after[:2]):
         return False  # "a military intelligence actor": what the actor is
-    # "Russian military intelligence actor": the actor's own kind
-    return not (after_demonym and not theirs and any(w in _ACTOR_NOUNS for w in m.after[:3]))
+    # "Russian military intelligence actor": the actor's own kind; not "American universities,
+    # groups critical of ...", where a comma ends the noun phrase
+    return not (
+        after_demonym
+        and not theirs
+        and any(w in _ACTOR_NOUNS for w in m.after[:3])
+        and f"{m.text}," not in s.text
+    )
 
 
 # Words a list of targets or disguises may hold besides its items ("European and Turkish").

@@ -3,7 +3,9 @@
 Labels (``*.labels.yaml`` beside each text) list, per kind, the ids a reader finds in the
 text, and the pairs (actor or operation → target) a reader draws. Techniques are compared at
 the parent level (T1566.001 counts as T1566); actors are the named groups (canonical names);
-a pair's first element is a named actor or the operation's name.
+a pair's first element is a named actor or the operation's name. Names are compared as the
+graph compares them, by their slug: "SNEER REVIEW" is Sneer Review, "Nine—emdash Line" is
+"Nine emdash Line".
 """
 
 from __future__ import annotations
@@ -36,8 +38,10 @@ def _named(name: str) -> bool:
 
 
 def _actor_name(name: str, aliases: list[str], known: set[str]) -> str:
-    """The labelled name of an actor, when the label uses one of its other names."""
-    return next((n for n in [name, *aliases] if n in known), name)
+    """The labelled name of an actor or operation, when the label writes it another way or
+    uses one of its other names; names are the same when their slugs are (the graph's ids)."""
+    labelled = {slugify(k): k for k in known}
+    return next((labelled[slugify(n)] for n in [name, *aliases] if slugify(n) in labelled), name)
 
 
 def draft_entities(f: Findings, known: set[str] | None = None) -> dict[str, set[str]]:
@@ -59,7 +63,7 @@ def draft_entities(f: Findings, known: set[str] | None = None) -> dict[str, set[
 def draft_pairs(f: Findings, known: set[str] | None = None) -> dict[str, set[tuple[str, str]]]:
     out: dict[str, set[tuple[str, str]]] = {k: set() for k in PAIR_TYPES}
     for c in f.campaigns:
-        anchors = {c.name} | {
+        anchors = {_actor_name(c.name, [], known or set())} | {
             _actor_name(a.name, a.aliases, known or set()) for a in c.all_actors if _named(a.name)
         }
         for anchor in anchors:
