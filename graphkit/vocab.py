@@ -312,6 +312,8 @@ SECTORS: dict[str, Sector] = {
                 "investment fraud",
                 "investment scams",
                 "romance scams",
+                "task scams",
+                "task scam",
                 "pig butchering",
             ),
         ),

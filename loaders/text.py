@@ -94,9 +94,26 @@ def _site(soup: Any) -> str | None:
     return None
 
 
+def _infobox(rows: list[Any]) -> str | None:
+    """A table of labelled values, a <th> and a <td> a row (a wiki's infobox), as one list item
+    of fields: "- Origin: China; Languages: English, Urdu". Its caption row, one cell across,
+    repeats the name the heading gives."""
+    pairs = [row.find_all(["th", "td"]) for row in rows]
+    if pairs and len(pairs[0]) == 1 and pairs[0][0].name == "th":
+        pairs = pairs[1:]  # the box's title
+    if len(pairs) < 2 or any(len(p) != 2 or p[0].name != "th" or p[1].name != "td" for p in pairs):
+        return None
+    fields = [f"{_clean(th.get_text(' ', strip=True))}: {_clean(td.get_text(' ', strip=True))}"
+              for th, td in pairs if td.get_text(strip=True)]  # fmt: skip
+    return "- " + "; ".join(fields) if fields else ""
+
+
 def _table_rows(table: Any) -> list[str]:
     """A table's rows as list items, each cell named by its column: "- Operation: X; Origin: Y"."""
     rows = table.find_all("tr")
+    box = _infobox(rows)
+    if box is not None:
+        return [box] if box else []
     cells = [[c.get_text(" ", strip=True) for c in row.find_all(["th", "td"])] for row in rows]
     header = cells[0] if rows and rows[0].find("th") and not rows[0].find("td") else None
     if header and not header[0]:
@@ -143,7 +160,8 @@ _INLINE = frozenset({"a", "abbr", "b", "bdi", "cite", "code", "data", "em", "fon
 # Boilerplate a page marks by id or class rather than by tag: menus, sidebars, share buttons.
 _BOILERPLATE = re.compile(
     r"(?:^|[-_ ])(?:nav|navbar|navigation|menu|sidebar|footer|breadcrumbs?|cookies?|share|"
-    r"sharing|social|related|comments?|advert|ads|banner|subscribe|newsletter|skip)(?:[-_ ]|$)",
+    r"sharing|social|related|comments?|advert|ads|banner|subscribe|newsletter|skip|"
+    r"editsection|catlinks|toc|printfooter)(?:[-_ ]|$)",
     re.I,
 )
 
@@ -365,6 +383,37 @@ _MD_FOOTNOTE_LINE = re.compile(r"(?m)^\[\^[^\]\s]+\]:.*(?:\n[ \t]+.*)*\n?")
 _MD_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\](?!:)")
 
 
+_MD_REF_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")  # "[the report][1]": its words
+_MD_REF_LINE = re.compile(r"(?m)^ {0,3}\[[^\]^\n]+\]:\s+\S+.*\n?")  # "[1]: https://..."
+
+# A page's metadata above its text: Jekyll's YAML front matter, Pandoc's "% Title" block
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*\n", re.S)
+_FRONT_FIELD = re.compile(r"(?m)^(title|date):[ \t]*[\"']?(.+?)[\"']?[ \t]*$")
+_PANDOC_TITLE = re.compile(r"\A% (.+)\n(?:% (.*)\n)?(?:% (.*)\n)?")
+_DEFINITION = re.compile(r"(?m)^:[ \t]{1,4}(?=\S)")  # Pandoc's ":   definition" under a term
+
+
+def _front_matter(text: str) -> str:
+    r"""The title and date a Markdown page's metadata block gives, as a heading and a line.
+
+    >>> _front_matter('---\ntitle: "Notes"\ndate: 2025-08-29\ntags: [china]\n---\nBody')
+    '# Notes\n\n2025-08-29\n\nBody'
+    >>> _front_matter("% Glossary\n% Team\n% 3 June 2024\n\nBody")
+    '# Glossary\n\n3 June 2024\n\nBody'
+    """
+    front = _FRONT_MATTER.match(text)
+    if front:
+        fields = dict(_FRONT_FIELD.findall(front.group(1)))
+        lines = [f"# {fields['title']}"] if "title" in fields else []
+        lines += [fields["date"]] if "date" in fields else []
+        return "\n\n".join([*lines, text[front.end() :]])
+    pandoc = _PANDOC_TITLE.match(text)
+    if pandoc:
+        lines = [f"# {pandoc.group(1)}", *([pandoc.group(3)] if pandoc.group(3) else [])]
+        return "\n\n".join([*lines, text[pandoc.end() :].lstrip("\n")])
+    return text
+
+
 _MD_BREAK = re.compile(r"\s*<br\s*/?>\s*(?:[\u2022\u00b7*-]\s+)?", re.I)  # "<br>• item" in a cell
 _MD_INLINE_TAG = re.compile(r"</?(?:b|i|em|strong|span|sup|sub|u|code|mark|small|a)\b[^>]*>", re.I)
 
@@ -383,6 +432,10 @@ def markdown_text(text: str) -> str:
     >>> markdown_text("> A group from Iran\n> wrote scripts.")
     'A group from Iran\nwrote scripts.'
     """
+    if text[:2] in ("--", "% "):
+        text = _front_matter(text)
+    if "\n:" in text:
+        text = _DEFINITION.sub("", text)  # a definition is the paragraph under its term
     if ">" in text:
         text = _MD_QUOTE.sub("", text)  # a quoted passage is text like any other
     if "<" in text:
@@ -390,8 +443,9 @@ def markdown_text(text: str) -> str:
     if "[" not in text:
         return text
     text = _MD_FOOTNOTE_LINE.sub("", text)  # "[^2]: Also tracked as ...": a note, not the text
-    text = _MD_IMAGE.sub("", text)
-    return _MD_FOOTNOTE.sub("", _MD_LINK.sub(r"\1", text))
+    text = _MD_REF_LINE.sub("", _MD_IMAGE.sub("", text))  # "[report]: https://...": a link's
+    text = _MD_REF_LINK.sub(r"\1", _MD_LINK.sub(r"\1", text))
+    return _MD_FOOTNOTE.sub("", text)
 
 
 def read_text(path: str | Path) -> str:

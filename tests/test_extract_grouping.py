@@ -1125,3 +1125,87 @@ def test_a_comma_ends_a_demonyms_noun_phrase() -> None:
         "education",
         "civil-society",
     }
+
+
+def test_a_wiki_infobox_is_fields_and_its_chrome_is_dropped() -> None:
+    page = (
+        "<html><body><div id='content'><h1>Operations</h1><p>What the report found.</p>"
+        "<h2><span>Quiet Loom</span><span class='mw-editsection'>[edit]</span></h2>"
+        "<table class='infobox'><tr><th colspan='2'>Quiet Loom</th></tr>"
+        "<tr><th>Origin</th><td>Vietnam</td></tr><tr><th>Languages</th><td>Thai, Khmer</td></tr>"
+        "<tr><th>Audience</th><td>voters in Laos</td></tr></table>"
+        "<p>The network wrote comments about elections.</p>"
+        "<div class='catlinks'>Categories: Iran | Influence</div></div></body></html>"
+    )
+    text = html_text(page)
+    assert "[edit]" not in text and "Iran" not in text
+    op = by_name(draft(text))["Quiet Loom"]
+    assert country(op) == "VN"
+    assert [x.id for x in op.languages] == ["th", "km"]
+    assert [x.id for x in op.targets.countries] == ["LA"]
+
+
+def test_a_transcript_with_spoken_headings_and_cases() -> None:
+    f = draft(
+        "Episode 9, a show about threats\n\n"
+        "[00:00:04] ANA: Welcome back. Where do we start?\n\n"
+        "[00:00:09] BEN: Then there's Velvet Hook, which is thought to be Iranian. "
+        "It wrote posts in Farsi.\n\n"
+        "[00:00:20] ANA: Mostly in Farsi, right?\n\n"
+        "[00:00:22] BEN: Right, and some in Arabic.\n\n"
+        "[00:00:30] ANA: Let's talk about North Korea, because there are two cases.\n\n"
+        "[00:00:34] BEN: The first is the fake recruiters. They wrote lures in Korean.\n\n"
+        "[00:00:50] BEN: Actors linked to APT38 wrote PowerShell to steal cryptocurrency.\n"
+    )
+    ops = by_name(f)
+    assert "Mostly in Farsi" not in ops and "Right" not in ops
+    assert country(ops["Velvet Hook"]) == "IR"
+    assert {x.id for x in ops["Velvet Hook"].languages} == {"fa", "ar"}
+    recruiters = next(c for c in f.campaigns if "recruiters" in c.name.lower())
+    apt38 = next(c for c in f.campaigns if any(a.name == "APT38" for a in c.all_actors))
+    assert recruiters is not apt38 and country(apt38) == "KP"
+    assert [x.id for x in recruiters.languages] == ["ko"]
+
+
+def test_front_matter_a_pandoc_title_block_and_definition_lists() -> None:
+    jekyll = markdown_text(
+        '---\nlayout: post\ntitle: "Notes on a report"\ndate: 2025-08-29\n'
+        "tags: [iran, china]\n---\n\nRead the [report][r].\n\n[r]: https://example.org/\n"
+    )
+    assert jekyll.startswith("# Notes on a report\n\n2025-08-29") and "iran" not in jekyll
+    assert "Read the report." in jekyll and "https" not in jekyll
+    glossary = markdown_text(
+        "% Glossary of networks\n% Team\n% 3 June 2024\n\nUse it well.\n\n"
+        "Silver Pike\n:   A Russian operation that wrote comments in German.\n"
+    )
+    f = draft(glossary)
+    assert f.report.title == "Glossary of networks"
+    assert [x.id for x in by_name(f)["Silver Pike"].languages] == ["de"]
+
+
+def test_a_headings_acronym_names_the_operation() -> None:
+    f = draft("Notes\n\n## Free Press Alliance of Asia (FPAA)\n\nAn Iranian operation.\n")
+    assert set(by_name(f)) == {"FPAA"}
+
+
+def test_where_content_appeared_and_what_a_case_is_not() -> None:
+    f = draft(
+        "Notes\n\n## Dust Lantern\n\nDust Lantern, a Chinese network, wrote articles that ended "
+        "up in real newspapers in Chile. It was a fraud operation rather than a political one.\n\n"
+        "## Coin Loop\n\nOperator: a call centre in Cambodia; Type: Task scam\n"
+    )
+    ops = by_name(f)
+    assert [x.id for x in ops["Dust Lantern"].targets.countries] == ["CL"]
+    assert not ops["Dust Lantern"].targets.sectors  # neither the media nor politics
+    assert [x.id for x in ops["Coin Loop"].targets.sectors] == ["individuals"]
+    assert country(ops["Coin Loop"]) == "KH"
+
+
+def test_the_publishers_models_named_from_outside_and_contact_details() -> None:
+    f = draft(
+        "Glossary\n\nAll of them used OpenAI's models.\n\n## Cold Harbor\n\n"
+        "A Russian network asked for contact details of journalists.\n"
+    )
+    op = by_name(f)["Cold Harbor"]
+    assert [p.name for p in op.platforms] == ["ChatGPT"]
+    assert {"T1589", "llm-informed-reconnaissance"} <= {t.id for t in op.techniques}

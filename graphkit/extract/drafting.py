@@ -89,6 +89,12 @@ _PLACE = ("Country", "Demonym", "Sponsor")  # the kinds of mention that say wher
 
 _OWNERS = frozenset({"our", "its", "company"})  # words _OUR_MODELS needs ("company's" too)
 
+
+def _publishers_models(publisher: Any) -> str | None:
+    """How a text names its publisher's models from outside: "OpenAI's models"."""
+    return f"{publisher}'s models" if isinstance(publisher, str) and publisher else None
+
+
 _OUR_MODELS = re.compile(
     r"\b(?:(?:our|the company's) (?:models?|services?|tools?|platform|chatbot|AI|LLMs?)|"
     r"its (?:own )?(?:models|services|platform|chatbot))\b",
@@ -221,8 +227,9 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
             body,
             labels=seen and not fields,
             # a heading that named the operation ("## GLASSHOOK"), not one that described it
-            opening=not (_named_above(current) and current is not None and not current.provisional),
-        )
+            opening=not (_named_above(current) and current is not None and not current.provisional)
+            and (seen or paragraph.split("\n", 1)[0].rstrip().endswith((".", "!", "?"))),
+        )  # the first paragraph's first line, no sentence, is the title: "Show, episode 112"
         seen = True
         actors = {k: v for s in sentences for k, v in actor_names(s, found).items()}
         if named and not actors and sentences and _THIS_ACTOR.search(paragraph):
@@ -242,8 +249,11 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
                 _add_actors(current, copy)
             continue
         subject = None
-        if not (named or actors) and body and not (current and current.from_heading):
-            if NEW_CASE.match(body[0].text):  # "A second case shows ...": not the same actor
+        turns = bool(not (named or actors) and body and NEW_CASE.match(body[0].text))
+        if turns and current is not None and current.from_heading and current.name is None:
+            subject = case_subject(body)  # "## North Korea", then "The first is ...": a case
+        elif not (named or actors) and body and not (current and current.from_heading):
+            if turns:  # "A second case shows ...": not the same actor
                 subject = case_subject(body)
             else:
                 seen_before = None if item or current is None else current.sentences
@@ -838,7 +848,16 @@ def _extract(
     said = {m.entry.name: s for s in loose for m in s.mentions if m.entry.kind == "Platform"}
     overall = next(iter(said.items())) if len(said) == 1 else None
     if overall is None and platform and not said:  # "operations that used its models"
-        ours = next((s for s in loose if _OUR_MODELS.search(s.text)), None)
+        theirs = _publishers_models(meta.get("publisher"))  # "used OpenAI's models"
+        ours = next(
+            (
+                s
+                for s in loose
+                if _OUR_MODELS.search(s.text)
+                or (theirs and theirs in s.text.replace("\u2019", "'"))
+            ),
+            None,
+        )
         overall = (platform, ours) if ours else None
     for group in groups:  # sections with one name, or about one unnamed actor, are one
         key = slugify(group.name or "") or _unnamed_key(group) or f"#{len(merged)}"

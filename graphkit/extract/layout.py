@@ -294,6 +294,15 @@ def _field_block(lines: list[str]) -> str | None:
 # A chat message's time and speaker: "[09:15] dana: ", "09:15 <dana> "
 _CHAT_LINE = re.compile(r"^\s*\[?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\]?\s+<?[\w.@-]{1,32}>?:?\s+")
 
+# A timed turn of a transcript: the stamp, then a speaker's name and a colon
+_SPEAKER_LINE = re.compile(
+    r"^\s*\[?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\]?\s+[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}:\s+"
+)
+# A turn that only says what comes next: "Let's talk about North Korea, because ..."
+_SPOKEN_HEADING = re.compile(
+    r"^(?:(?:OK|Okay|So|Now|Right),? )?[Ll]et(?:'s|\u2019s| us) (?:talk about|turn to|move on to|"
+    r"look at|get to|go to) ([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3})(?:[,.;:]|$)"
+)
 _SENTENCE_START = re.compile(r"(^|[.!?] )([a-z])")
 
 
@@ -406,6 +415,16 @@ def _sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
         if rows:  # a table: a row is an item, each cell named by its column
             for row in rows:
                 yield heading, row, True
+            continue
+        if len(lines) == 1 and body[:1] in "[0123456789" and _SPEAKER_LINE.match(body):
+            # a transcript's turn, one a paragraph: "[00:01:25] TOMASZ: The first is ..."
+            turn = _sentence_case(_SPEAKER_LINE.sub("", body))
+            topic = _SPOKEN_HEADING.match(turn) if "et" in turn[:12] else None
+            if topic:  # "Let's talk about North Korea, because ...": a heading, said aloud
+                heading = topic.group(1)
+                yield heading, "", False
+            else:
+                yield heading, turn, False
             continue
         if len(lines) > 1 and all(_CHAT_LINE.match(ln) for ln in lines):
             for line in lines:  # a chat export: each message a paragraph, without its stamp
@@ -537,6 +556,12 @@ def operation_name(heading: str | None) -> str | None:
     if "'s" in name or "\u2019s" in name:
         name = _POSSESSOR.sub("", name)  # "China's Spamouflage" is Spamouflage
     if ")" in name[-2:]:
+        tail = _BRACKETED_TAIL.search(name)
+        short = tail.group(0).strip(" ()") if tail else ""
+        before = name[: tail.start()] if tail else ""
+        initials = "".join(w[0] for w in before.split() if w[:1].isupper())
+        if len(short) > 1 and short.isupper() and short == initials:
+            return short  # "International Union of Virtual Media (IUVM)": the short name
         name = _BRACKETED_TAIL.sub("", name)  # "Forest Blizzard (Russia)": who, in the heading
     if not name or GENERIC_HEADINGS.match(name) or len(name) > 80:
         return None
@@ -593,7 +618,8 @@ FIELD_ROLES = {
     "what they did": "text", "what it did": "text", "what they used": "text", "note": "text",
     "notes": "text", "asked for": "text", "used for": "text", "historical targeting": "target",
     "observed ttps": "text", "ttps": "text", "model use": "text", "what the model did": "text",
-    "use of the model": "text", "how it used ai": "text",
+    "use of the model": "text", "how it used ai": "text", "operator": "who",
+    "operated by": "who", "type": "text",
 }  # fmt: skip
 
 _FIELD = re.compile(r"^\s*([A-Za-z][A-Za-z ]{1,24}?)\s?:\s*")

@@ -55,7 +55,9 @@ NOT_NAMES = re.compile(
     r"GTIG|MSTIC|Mandiant|"
     r"During|Between|Across|Like|Unlike|As|At|On|By|From|With|Without|Over|Under|Google|OpenAI|"
     r"Microsoft|Anthropic|January|February|March|April|May|June|July|August|September|October|"
-    r"November|December|Thanks|Thank|Okay|OK|Yes|No|Sure|Agreed|Noted|Hi|Hello)\b"
+    r"November|December|Thanks|Thank|Okay|OK|Yes|No|Sure|Agreed|Noted|Hi|Hello|"
+    # a speaker's answer: "Right, and that one ...", "Mostly in Chinese, yes."
+    r"Right|Mostly|Exactly|Indeed|Absolutely|Correct|Actually|Basically|Well|Welcome|Sorry)\b"
 )
 
 _LABEL = re.compile(r"^([A-Z][^:.!?\"]{1,60}?)\s?:\s+\S")
@@ -106,6 +108,10 @@ _EXAMPLE = re.compile(
     r"([A-Z][A-Z0-9_-]{3,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*),|"
     r"\b(?:example|case|family|one|first|second|third|another|newest|latest) (?:is|was) "
     r"([A-Z][A-Z0-9_-]{3,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*)\b"
+)
+# Spoken introductions: "Then there's Sponsored Discontent, which ...", "There is Sneer Review,"
+_THERE_IS = re.compile(
+    rf"^(?:(?:Then|Next|And|Now|So),? )?[Tt]here(?:'s|\u2019s| is| was) ({_NAME})(?:,|\.$| which\b)"
 )
 _RUN_BY = re.compile(rf"^({_NAME}) (?:was|is) (?:run|operated|created|built) (?:by|from)\b")
 _ACRONYM = re.compile(
@@ -213,7 +219,8 @@ _SUBJECT = re.compile(
     r"cent(?:re|er)s|syndicates|rings|operations?|campaigns?|schemes?))\b"
     # "Accounts linked to Chinese government entities": who they are may follow the noun
     r"((?:,)?\s+(?:(?:\w+\s+)?(?:linked|tied|connected|affiliated|associated|based|located|"
-    r"operating|working)\s+(?:to|with|in|from|for)|from)\s+(?:[\w'-]+\s+){0,3}[\w'-]+)?"
+    r"operating|working)\s+(?:to|with|in|from|for)|consistent\s+with|from)\s+"
+    r"(?:[\w'-]+\s+){0,3}[\w'-]+)?"
 )
 
 # The same, the noun phrase up to the last actor noun: "A group of Korean-language accounts".
@@ -227,8 +234,10 @@ _DESCRIBES = re.compile(
 
 # A paragraph that says it turns to another case: "A second case shows ...", "Finally, ..."
 NEW_CASE = re.compile(
-    r"^(?:(?:A|The) (?:second|third|fourth|fifth|sixth|next|final|last|further) |Another |"
-    r"One more )(?:case|operation|network|example|cluster)\b|^(?:Finally|Lastly),\s"
+    r"^(?:(?:A|The) (?:first|second|third|fourth|fifth|sixth|next|final|last|further) |Another |"
+    r"One more )(?:case|operation|network|example|cluster)\b|^(?:Finally|Lastly),\s|"
+    # said aloud: "The first is the fake job applicants.", "The second one was ..."
+    r"^The (?:first|second|third|fourth|fifth|next|last|other)(?: one)? (?:is|was)\b"
 )
 
 
@@ -240,9 +249,19 @@ def case_subject(sentences: list[Sentence]) -> str | None:
         found = subject_of(s, None)
         if found:
             return found
-    m = re.match(r"^(?:A|The) (second|third|fourth|fifth|sixth|next|final|last|further) "
+    m = re.match(r"^(?:A|The) (first|second|third|fourth|fifth|sixth|next|final|last|further) "
                  r"(case|operation|network|example|cluster)", sentences[0].text)  # fmt: skip
-    return f"{m.group(1).capitalize()} {m.group(2)}" if m else None
+    if m:
+        return f"{m.group(1).capitalize()} {m.group(2)}"
+    said = _SAID_CASE.match(sentences[0].text)  # "The first is the fake job applicants."
+    return said.group(1)[0].upper() + said.group(1)[1:] if said else None
+
+
+# A case said aloud: "The first is the fake job applicants." gives "fake job applicants"
+_SAID_CASE = re.compile(
+    r"^The (?:first|second|third|fourth|fifth|next|last|other)(?: one)? (?:is|was) "
+    r"(?:(?:the|a|an|about|those) )?((?:[\w'-]+ ){0,5}[\w'-]+)\.$"
+)
 
 
 _PLACES = ("Demonym", "Country", "Language")
@@ -317,6 +336,10 @@ def paragraph_name(
     in a section its heading named, where "Asks Qwen, through the API, ..." is its behaviour.
     """
     candidates: list[tuple[int, str]] = []
+    for s in sentences[:3]:
+        there = _THERE_IS.match(s.text) if "there" in s.words else None
+        if there and not NOT_NAMES.match(there.group(1)):
+            candidates.append((0, there.group(1)))
     for s in sentences:
         if _NAMING_TOKENS.isdisjoint(s.words):
             continue  # no word _NAMING starts with: most sentences

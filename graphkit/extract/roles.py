@@ -256,11 +256,27 @@ def researched(m: Mention, s: Sentence) -> bool:
     return i >= 0 and m.words[i] in _RESEARCH_VERBS
 
 
+_CARRIED = frozenset({"ran", "appeared", "published", "printed", "placed", "ended", "landed",
+                      "carried", "surfaced", "get", "got", "gets", "getting"})  # fmt: skip
+
+
+def _carried_in(m: Mention) -> bool:
+    """The press a text appeared in: "ended up in real newspapers", "get into the press"."""
+    words = m.words[max(0, m.index - 5) : m.index]
+    if "in" not in words and "into" not in words:
+        return False
+    return not _CARRIED.isdisjoint(words)
+
+
 def sector_is_target(m: Mention, s: Sentence) -> bool:
     """Whether a sector mention is a target, not who the actor is, poses as or researches."""
     if m.after[:1] and m.after[0] in _SECTOR_NOT_AFTER:
         return False  # "government-backed actors": who they are, not whom they target
     before = m.before
+    if before[:2] == ["rather", "than"] or before[-2:] == ["rather", "than"]:
+        return False  # "a fraud operation rather than a political one"
+    if m.entry.id == "media" and _carried_in(m):
+        return False  # "articles that ran in newspapers in Peru": where, not whom
     if researched(m, s):
         return False  # "researched US satellite communications": a subject of study
     if said_about(m) and m.entry.id not in _PEOPLE:
@@ -339,7 +355,9 @@ def _inside_a_name(m: Mention, s: Sentence) -> bool:
         return False  # "Taiwanese Government": a country's sector
     previous = re.search(rf"(\S+)\s+{re.escape(m.text)}\b", s.text)
     # "US-based IT service providers": a hyphenated "-based" is no part of a name
-    return bool(previous and previous.group(1)[:1].isupper() and "-" not in previous.group(1))
+    # nor is a field's label: "Type: Task scam"
+    word = previous.group(1) if previous else ""
+    return bool(word[:1].isupper() and "-" not in word and word[-1] not in ":;,.")
 
 
 def posed_as(m: Mention, s: Sentence) -> bool:
