@@ -317,6 +317,8 @@ def _page_text(page: Any) -> str:
     body = sizes.most_common(1)[0][0]
 
     def shown(text: str, size: float, bold: bool) -> str:
+        if text[:1] in _PDF_BULLETS:  # a bullet glyph, in whatever font: a list item
+            return "- " + text[1:].strip()
         heading = (bold or size > body + 0.5) and size >= body - 0.5
         title = heading and len(text) <= 90 and not text.rstrip().endswith((".", ",", ";"))
         return "## " + text.strip() if title and any(c.isalpha() for c in text) else text
@@ -328,10 +330,21 @@ def _page_text(page: Any) -> str:
     return "".join(out).strip()
 
 
+# Bullet glyphs as text layers give them: "•", Word's Symbol-font "\uf0b7", "\x7f" of the
+# standard fonts' encoding, squares and circles
+_PDF_BULLETS = frozenset(
+    "\u2022\uf0b7\uf0a7\uf076\uf0d8\x7f\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2219"
+)
+
 # A word split at a line's end ("gover-\nnment"): both halves lower case.
 _HYPHENATED = re.compile(r"([a-z])-\n([a-z])")
 
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?[0-9]{1,4}(?:\s*(?:of|/)\s*[0-9]{1,4})?$", re.I)
+
+
+def _numberless(line: str) -> str:
+    """A line with its numbers as "#": the running line of every page, its page number aside."""
+    return re.sub(r"[0-9]+", "#", line.strip())
 
 
 def _without_running_lines(pages: list[str]) -> list[str]:
@@ -340,13 +353,15 @@ def _without_running_lines(pages: list[str]) -> list[str]:
     lines = [[ln for ln in page.split("\n") if ln.strip()] for page in pages]
     edges: dict[str, int] = {}
     for page_lines in lines:
-        for ln in {*page_lines[:2], *page_lines[-2:]}:
-            edges[ln.strip()] = edges.get(ln.strip(), 0) + 1
+        for ln in {_numberless(ln) for ln in (*page_lines[:2], *page_lines[-2:])}:
+            edges[ln] = edges.get(ln, 0) + 1
     running = {ln for ln, n in edges.items() if n > 1 and len(ln) < 200}
     out = []
     for text, page_lines in zip(pages, lines, strict=True):
         edge = {*page_lines[:2], *page_lines[-2:]}
-        drop = {ln for ln in edge if ln.strip() in running or _PAGE_NUMBER.match(ln.strip())}
+        drop = {
+            ln for ln in edge if _numberless(ln) in running or _PAGE_NUMBER.match(ln.strip())
+        }  # "Deck 3 / 6" on page 3 is "Deck 4 / 6" on page 4
         if drop:
             kept = [ln for ln in text.split("\n") if ln not in drop]
             text = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
@@ -448,6 +463,28 @@ def markdown_text(text: str) -> str:
     return _MD_FOOTNOTE.sub("", text)
 
 
+# A plain-text email's quoting: "> " markers, "On Mon, ... wrote:" lines, the "-- " signature
+_EMAIL_QUOTE = re.compile(r"(?m)^[ \t]*>(?:[ \t]?>)*[ \t]?")
+_WROTE = re.compile(r"(?m)^On [^\n]{5,160} wrote:[ \t]*$")
+_SIGNATURE = re.compile(r"(?m)^-- ?$")
+
+
+def plain_text(text: str) -> str:
+    r"""Plain text with an email's quote markers, its "... wrote:" lines and its signature
+    dropped: quoted messages are text like any other.
+
+    >>> plain_text("Agreed.\n\nOn Mon, 9 Jun, Ana wrote:\n> From Iran\n>> it wrote.\n-- \nAna")
+    'Agreed.\n\n\nFrom Iran\nit wrote.\n'
+    """
+    if "\n>" in text or text.startswith(">"):
+        text = _WROTE.sub("", _EMAIL_QUOTE.sub("", text))
+    signature = list(_SIGNATURE.finditer(text))
+    tail = text[signature[-1].end() :].strip().splitlines() if signature else []
+    if signature and len(tail) <= 6 and all(len(line) <= 100 for line in tail):
+        text = text[: signature[-1].start()]  # a few short lines after "-- ": the signature
+    return text
+
+
 def read_text(path: str | Path) -> str:
     """Plain text (with Markdown headings) from a report file."""
     p = Path(path)
@@ -480,6 +517,8 @@ def read_text(path: str | Path) -> str:
         text = html_text(text)
     elif suffix in (".md", ".markdown"):
         text = markdown_text(text)
+    else:
+        text = plain_text(text)
     if not text.strip():
         raise InputError("the file holds no text", path=str(p))
     return text

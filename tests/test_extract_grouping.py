@@ -1209,3 +1209,64 @@ def test_the_publishers_models_named_from_outside_and_contact_details() -> None:
     op = by_name(f)["Cold Harbor"]
     assert [p.name for p in op.platforms] == ["ChatGPT"]
     assert {"T1589", "llm-informed-reconnaissance"} <= {t.id for t in op.techniques}
+
+
+def test_a_csv_export_pasted_as_text() -> None:
+    f = draft(
+        "Tracker export\n\noperation,attribution,languages,targets\n"
+        'Amber Gate,Russia,"Polish, German",voters in Poland\n'
+        'Reed Lamp,Iran (IRGC-affiliated),"Arabic, Hebrew","Israel, Jordan"\n'
+    )
+    ops = by_name(f)
+    assert country(ops["Amber Gate"]) == "RU" and country(ops["Reed Lamp"]) == "IR"
+    assert [x.id for x in ops["Amber Gate"].languages] == ["pl", "de"]
+    assert [x.id for x in ops["Reed Lamp"].targets.countries] == ["IL", "JO"]
+
+
+def test_an_email_thread_with_quotes_and_dashed_names(tmp_path: Path) -> None:
+    path = tmp_path / "thread.txt"
+    path.write_text(
+        "Subject: Re: the report\n\nMy notes are below.\n\n"
+        "On Mon, 9 Jun 2025 at 11:05, Ana <ana@example.org> wrote:\n"
+        "> Copper Vale - likely China. Posts in Urdu.\n>\n"
+        ">> Also a Cambodian task scam they call Slow Dial that wrote in Thai.\n\n"
+        "Gray Wren: it posed as journalists and asked US policy experts for information.\n"
+        "-- \nAna | Lead analyst\n",
+        encoding="utf-8",
+    )
+    text = read_text(path)
+    assert ">" not in text and "Lead analyst" not in text and "wrote:" not in text
+    ops = by_name(draft(text))
+    assert country(ops["Copper Vale"]) == "CN"
+    assert [x.id for x in ops["Copper Vale"].languages] == ["ur"]
+    assert country(ops["Slow Dial"]) == "KH" and not ops["Slow Dial"].targets.countries
+    assert [x.id for x in ops["Gray Wren"].targets.countries] == ["US"]
+
+
+def test_pdf_slides_with_bullet_glyphs_and_numbered_footers(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer)
+    slides = [
+        ("Quarterly deck", ["Internal briefing", "Cases from the report"]),
+        ("Violet Mast", ["China; overlaps with UNK_VIOLET", "Lures in Korean and Thai"]),
+    ]
+    for n, (title, bullets) in enumerate(slides, 1):
+        pdf.setFont("Helvetica-Bold", 22)
+        pdf.drawString(60, 760, title)
+        pdf.setFont("Helvetica", 14)
+        for i, line in enumerate(bullets):
+            pdf.drawString(70, 700 - 30 * i, "\u2022")
+            pdf.drawString(90, 700 - 30 * i, line)
+        pdf.setFont("Helvetica", 8)
+        pdf.drawString(60, 30, f"Team deck {n} / {len(slides)}")
+        pdf.showPage()
+    pdf.save()
+    path = tmp_path / "deck.pdf"
+    path.write_bytes(buffer.getvalue())
+    text = read_text(path)
+    assert "- Lures in Korean and Thai" in text and "Team deck" not in text
+    op = by_name(draft(text))["Violet Mast"]
+    assert country(op) == "CN" and not op.targets.countries
+    assert [x.id for x in op.languages] == ["ko", "th"]

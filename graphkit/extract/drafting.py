@@ -548,6 +548,8 @@ _AIMED = frozenset({"aimed", "aiming", "targeting", "targeted", "against", "at"}
 
 
 # A name, a comma and a hedged origin: "VAGue Focus, likely Chinese"
+_NAME_DASHES = (" \u2014 ", " \u2013 ", " - ", " -- ", ": ")  # between a name and who it is
+
 _HEDGED_AFTER = re.compile(r", (?:likely|probably|possibly|suspected|apparently) [A-Z]")
 
 
@@ -564,7 +566,9 @@ def _after_name(s: Sentence, names: list[str]) -> tuple[set[int], set[int]]:
                 return before, set()
         # "Sneer Review \u2014 likely Chinese.", "Helgoland Bite \u2014 Russian origin",
         # "VAGue Focus, likely Chinese."
-        dash = s.text.find(name + " \u2014 ") if name else -1
+        dash = next(
+            (at for sep in _NAME_DASHES if name and (at := s.text.find(name + sep)) >= 0), -1
+        )  # "Sneer Review - likely China.", "VAGue Focus: likely Chinese."
         comma = s.text.find(name + ", ") if name and dash < 0 else -1
         if comma >= 0 and _HEDGED_AFTER.match(s.text, comma + len(name)):
             dash = comma
@@ -614,7 +618,7 @@ def _facts(
             continue
         hedge = 15 if s.hedged else 0
         language_at = language_positions(s)
-        brackets = "(" in s.text or ": " in s.text[:40] or "\u2014" in s.text
+        brackets = "(" in s.text or ": " in s.text[:40] or "\u2014" in s.text or " - " in s.text
         brackets = brackets or (s.hedged and ", " in s.text)  # "VAGue Focus, likely Chinese"
         origin, spoken = _after_name(s, names) if brackets else (set(), set())
         if any(x.entry.kind == "Actor" for x in s.mentions):  # "Russia's APT28": who, not whom
@@ -641,6 +645,7 @@ def _facts(
                 if "(" in s.text and size > m.width + 1:  # "China (APT15 and APT5)."
                     size = len(TOKEN.findall(_PARENTHESES.sub("", s.text)))
                 alone = size <= m.width + 1 and s.text.rstrip("*_ ").endswith(".")
+                alone = alone or (m.index == 0 and s.text.startswith(m.text + ";"))  # "China; ..."
                 if alone and s is not group.heading:
                     s.field = s.field or "who"  # "North Korea." alone, under a profile's name
                 role = _FIELD_COUNTRY_ROLE.get(s.field or "") or (

@@ -8,6 +8,7 @@ and Markdown table rows stand alone; "Actor: ...", "Targets: ..." fields say wha
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Iterator
 
@@ -143,6 +144,28 @@ def _pipe_table(block: str) -> list[str] | None:
     cells = [[c.strip() for c in ln.strip("|").split("|")] for ln in lines]
     header = cells[0]
     return [_named_cells(header, row) for row in cells[2:] if len(row) == len(header)]
+
+
+# A CSV file's header: three or more short column names split by commas, no sentence
+_CSV_HEADER = re.compile(r"^[A-Za-z][\w ]{0,30}(?:, ?[A-Za-z][\w ]{0,30}){2,}$")
+
+
+def _csv_rows(block: str) -> list[str] | None:
+    r"""The rows of comma-separated values under a header line, each cell named by its column,
+    when every row has as many cells as the header ("operation,attribution,languages" over
+    'Bad Grammar,Russia,"Russian, English"').
+
+    >>> _csv_rows('operation,origin,languages\nBad Grammar,Russia,"Russian, English"')
+    ['operation: Bad Grammar; origin: Russia; languages: Russian, English']
+    """
+    lines = block.strip().splitlines()
+    if len(lines) < 2 or not _CSV_HEADER.match(lines[0].strip()):
+        return None
+    rows = [[cell.strip() for cell in row] for row in csv.reader(lines) if any(row)]
+    header = rows[0]
+    if any(len(row) != len(header) for row in rows[1:]):
+        return None
+    return [_named_cells(header, row) for row in rows[1:]]
 
 
 def _bar_rows(block: str) -> list[str] | None:
@@ -411,6 +434,7 @@ def _sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
             _pipe_table(block)
             or (_fixed_table(block) if "---" in block else None)
             or (_bar_rows(block) if " | " in block else None)
+            or (_csv_rows(block) if lines and "," in lines[0] and ". " not in lines[0] else None)
         )
         if rows:  # a table: a row is an item, each cell named by its column
             for row in rows:

@@ -61,6 +61,7 @@ NOT_NAMES = re.compile(
 )
 
 _LABEL = re.compile(r"^([A-Z][^:.!?\"]{1,60}?)\s?:\s+\S")
+_DASH_LABEL = re.compile(r"^([A-Z][^:.!?\"\u2013\u2014-]{1,60}?) (?:--?|\u2013|\u2014) \S")
 
 _NOT_LABELS = re.compile(
     r"^(note|notes|update|updates|example|examples|warning|tip|source|sources|caveat|summary|"
@@ -400,6 +401,8 @@ def paragraph_name(
     if acronym:  # "the International Union of Virtual Media (IUVM)": the short name
         candidates.append((1, acronym.group(1)))
     label = _LABEL.match(head) if labels and ":" in head[:64] else None
+    if label is None and labels and (" - " in head[:64] or " \u2013 " in head[:64]):
+        label = _DASH_LABEL.match(head)  # "Sneer Review - likely China. Comments in ..."
     if label and len(label.group(1).split()) <= 6:  # "Sneer Review: a network that ..."
         name = label.group(1).strip()
         if (_TITLED.match(name) or _CASE_LABEL.match(name)) and not (

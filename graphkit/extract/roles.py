@@ -42,7 +42,9 @@ _ACTOR_NOUNS = {"operators", "operator", "actor", "actors", "group", "groups", "
                  "intelligence", "gru", "mss", "irgc", "workers", "worker", "scammers",
                  "fraudsters", "operatives", "agents", "scheme", "schemes", "operations",
                  "activity", "centres", "centers", "syndicates", "tactics", "tradecraft",
-                 "playbook", "methods", "ttps", "hallmarks"}  # fmt: skip
+                 "playbook", "methods", "ttps", "hallmarks", "scam", "scams"}  # fmt: skip
+
+_VICTIMS = frozenset({"victims", "targets", "users", "customers"})
 
 _LANG_AFTER = {"language", "speaking", "speakers", "speaker", "speaker's", "text", "prompts",
                "content", "posts", "comments", "articles", "messages", "emails", "translations",
@@ -152,7 +154,11 @@ def country_role(m: Mention) -> str:
         after = m.after
         if len(after) >= 2 and after[0] in sector_words() and after[1] in _THEIR_ASSETS:
             return "target"  # "Vietnamese telecommunications networks", "Israeli defense firms"
-        if not targeted and any(w in _ACTOR_NOUNS for w in m.after[:3]):
+        if (
+            not targeted
+            and any(w in _ACTOR_NOUNS for w in m.after[:3])
+            and _VICTIMS.isdisjoint(m.after[:3])  # "Cambodian scam victims" are targets
+        ):
             return "attribution"
         said = [w for w in m.before if w not in _NOT_SAYING]
         if said[-1:] and said[-1] in {"also", "is", "are", "was", "were", "be"}:
@@ -370,8 +376,14 @@ def posed_as(m: Mention, s: Sentence) -> bool:
         return True
     lead = m.words[max(0, m.index - 7) : m.index]  # "posed as a student working on a university"
     if not _POSING.isdisjoint(lead) and _TARGET_VERBS_STRICT.isdisjoint(lead):
-        return True
+        # "posed as journalists and asked US policy experts": a new verb, a new clause
+        return _ASKING.isdisjoint(lead[max(i for i, w in enumerate(lead) if w in _POSING) :])
     return _listed_after(m, s) in _POSING
+
+
+# Verbs that begin what an actor did to someone after it posed: "... and asked US experts"
+_ASKING = frozenset({"asked", "contacted", "approached", "messaged", "emailed", "offered",
+                     "sent", "invited", "interviewed", "lured", "paid"})  # fmt: skip
 
 
 # Between an actor and its country: an alias in brackets, then a dash or a colon.
