@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 from graphkit.extract import extract_findings
 from graphkit.findings import CampaignFindings, Findings
@@ -12,6 +13,13 @@ from loaders.text import html_text, markdown_text, read_text
 
 def draft(body: str) -> Findings:
     return extract_findings(body, publisher="OpenAI", published="2025-06-05")
+
+
+def saved_pdf_text(pdf: Any, buffer: io.BytesIO, path: Path) -> str:
+    """A reportlab canvas saved to ``path``, read back as a report text."""
+    pdf.save()
+    path.write_bytes(buffer.getvalue())
+    return read_text(path)
 
 
 def by_name(f: Findings) -> dict[str, CampaignFindings]:
@@ -145,10 +153,7 @@ def test_pdf_paragraphs_come_back_from_the_gaps_between_lines(tmp_path: Path) ->
             pdf.drawString(50, y, line)
             y -= 14  # the line spacing
         y -= 10  # and a paragraph's extra space
-    pdf.save()
-    path = tmp_path / "two.pdf"
-    path.write_bytes(buffer.getvalue())
-    text = read_text(path)
+    text = saved_pdf_text(pdf, buffer, tmp_path / "two.pdf")
     assert "help with scripts.\n\nChinese operators" in text
     assert "researchers and\njournalists" in text
 
@@ -466,10 +471,7 @@ def test_pdf_running_headers_page_numbers_and_split_words_are_mended(tmp_path: P
             y -= 14
         pdf.drawString(280, 40, f"Page {number}")
         pdf.showPage()
-    pdf.save()
-    path = tmp_path / "pages.pdf"
-    path.write_bytes(buffer.getvalue())
-    text = read_text(path)
+    text = saved_pdf_text(pdf, buffer, tmp_path / "pages.pdf")
     assert "Threat update" not in text and "Page 1" not in text
     assert "on government targets" in text
     groups = {a.name: c for c in draft(text).campaigns for a in c.all_actors}
@@ -1019,10 +1021,7 @@ def test_pdf_headings_in_bold_and_short_paragraphs(tmp_path: Path) -> None:
             pdf.drawString(50, y, line)
             y -= size + 4
         y -= 12
-    pdf.save()
-    path = tmp_path / "note.pdf"
-    path.write_bytes(buffer.getvalue())
-    text = read_text(path)
+    text = saved_pdf_text(pdf, buffer, tmp_path / "note.pdf")
     assert text.startswith("# Quarterly note") and "\n## Copper Finch\n" in text
     ops = by_name(draft(text))
     assert set(ops) == {"Copper Finch", "Grey Wharf"}
@@ -1262,10 +1261,7 @@ def test_pdf_slides_with_bullet_glyphs_and_numbered_footers(tmp_path: Path) -> N
         pdf.setFont("Helvetica", 8)
         pdf.drawString(60, 30, f"Team deck {n} / {len(slides)}")
         pdf.showPage()
-    pdf.save()
-    path = tmp_path / "deck.pdf"
-    path.write_bytes(buffer.getvalue())
-    text = read_text(path)
+    text = saved_pdf_text(pdf, buffer, tmp_path / "deck.pdf")
     assert "- Lures in Korean and Thai" in text and "Team deck" not in text
     op = by_name(draft(text))["Violet Mast"]
     assert country(op) == "CN" and not op.targets.countries
