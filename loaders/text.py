@@ -469,6 +469,69 @@ _WROTE = re.compile(r"(?m)^On [^\n]{5,160} wrote:[ \t]*$")
 _SIGNATURE = re.compile(r"(?m)^-- ?$")
 
 
+# Wiki and document markups seen in analysts' plain text: AsciiDoc ("== Section",
+# "Origin:: China", "[horizontal]") and Jira's ("h2. Cases", "||Field||Value||", "# step")
+_ASCIIDOC_HEADING = re.compile(r"(?m)^(={1,5}) (?=\S)")
+_ASCIIDOC_LABEL = re.compile(r"(?m)^([A-Za-z][^:\n]{0,40})::[ \t]+(?=\S)")
+_ASCIIDOC_BLOCK = re.compile(r"(?m)^\[[a-z][\w ,=\"'-]*\][ \t]*\n")
+_JIRA_HEADING = re.compile(r"(?m)^h([1-6])\.[ \t]+(?=\S)")
+_JIRA_HEADER_ROW = re.compile(r"(?m)^\|\|(.+)\|\|[ \t]*$")
+_JIRA_STEP = re.compile(r"(?m)^#[ \t]+(?=\S)")
+
+# A social post's signs: keycap numbers ("1\ufe0f\u20e3"), flags, lines of hashtags
+_KEYCAP = re.compile("([0-9])\ufe0f?\u20e3")
+_FLAG = re.compile("([\U0001f1e6-\U0001f1ff]{2})")
+_HASHTAG_LINE = re.compile(r"(?m)^[ \t]*#\w+(?:[ \t]+#\w+)*[ \t]*$")
+
+
+def _markup(text: str) -> str:
+    r"""AsciiDoc and Jira markup as the Markdown the extractor reads.
+
+    >>> _markup("= Notes\n\n=== Sneer Review\n[horizontal]\nOrigin:: China")
+    '# Notes\n\n### Sneer Review\nOrigin: China'
+    >>> _markup("h3. Phish\n\n||Field||Value||\n|Origin|China|\n\n# Brief the desk")
+    '### Phish\n\n| Field | Value |\n|---|---|\n|Origin|China|\n\n1. Brief the desk'
+    """
+    if "\n=" in text or text.startswith("="):
+        text = _ASCIIDOC_HEADING.sub(lambda m: "#" * len(m.group(1)) + " ", text)
+    if "::" in text:
+        text = _ASCIIDOC_LABEL.sub(r"\1: ", _ASCIIDOC_BLOCK.sub("", text))
+    if "h2." in text or "h3." in text or "h1." in text:
+        text = _JIRA_STEP.sub("1. ", text)  # before the headings become "#"
+        text = _JIRA_HEADING.sub(lambda m: "#" * min(int(m.group(1)), 4) + " ", text)
+    if "||" in text:
+        text = _JIRA_HEADER_ROW.sub(
+            lambda m: (
+                "| "
+                + " | ".join(c.strip() for c in m.group(1).split("||"))
+                + " |\n"
+                + "|---" * len(m.group(1).split("||"))
+                + "|"
+            ),
+            text,
+        )
+    return text
+
+
+def _social(text: str) -> str:
+    r"""A social post: keycap numbers as list numbers, a flag as its country in brackets, and
+    lines of hashtags (tags, not facts) dropped.
+
+    >>> _social("1\ufe0f\u20e3 Peer Review \U0001f1e8\U0001f1f3\nText.\n\n#AI #China")
+    '1. Peer Review (China)\nText.\n\n'
+    """
+    import pycountry
+
+    def country(m: re.Match[str]) -> str:
+        code = "".join(chr(ord(c) - 0x1F1E6 + ord("A")) for c in m.group(1))
+        found = pycountry.countries.get(alpha_2=code)
+        return f"({getattr(found, 'common_name', None) or found.name})" if found else ""
+
+    text = _KEYCAP.sub(r"\1.", text)
+    text = _FLAG.sub(country, text)
+    return _HASHTAG_LINE.sub("", text)
+
+
 def plain_text(text: str) -> str:
     r"""Plain text with an email's quote markers, its "... wrote:" lines and its signature
     dropped: quoted messages are text like any other.
@@ -478,6 +541,9 @@ def plain_text(text: str) -> str:
     """
     if "\n>" in text or text.startswith(">"):
         text = _WROTE.sub("", _EMAIL_QUOTE.sub("", text))
+    text = _markup(text)
+    if "\u20e3" in text or "#" in text or any("\U0001f1e6" <= c <= "\U0001f1ff" for c in text):
+        text = _social(text)
     signature = list(_SIGNATURE.finditer(text))
     tail = text[signature[-1].end() :].strip().splitlines() if signature else []
     if signature and len(tail) <= 6 and all(len(line) <= 100 for line in tail):

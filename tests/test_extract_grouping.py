@@ -1266,3 +1266,51 @@ def test_pdf_slides_with_bullet_glyphs_and_numbered_footers(tmp_path: Path) -> N
     op = by_name(draft(text))["Violet Mast"]
     assert country(op) == "CN" and not op.targets.countries
     assert [x.id for x in op.languages] == ["ko", "th"]
+
+
+def test_asciidoc_notes(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text(
+        "= Case notes\nDesk <desk@example.org>\n\n== Influence\n\n=== Lantern Moth\n\n"
+        "[horizontal]\nOrigin:: Vietnam\nLanguages:: Thai, Lao\nTargets:: voters in Cambodia\n\n"
+        "The network wrote comments.\n",
+        encoding="utf-8",
+    )
+    f = draft(read_text(path))
+    assert f.report.title == "Case notes"
+    op = by_name(f)["Lantern Moth"]
+    assert country(op) == "VN" and [x.id for x in op.languages] == ["th", "lo"]
+    assert [x.id for x in op.targets.countries] == ["KH"]
+
+
+def test_a_jira_ticket(tmp_path: Path) -> None:
+    path = tmp_path / "ticket.txt"
+    path.write_text(
+        "[CTI-1] Assess the report\n\nh2. Cases\n\nh3. Ivory Gate\n\n||Field||Value||\n"
+        "|Attribution|China (also reported as UNK_IVORY and UTA0999)|\n"
+        "|Targets|chip makers in Taiwan; American universities; critics of the CCP|\n\n"
+        "h2. Actions\n\n# Brief the desk on the Korean-language activity of UNK_IVORY.\n",
+        encoding="utf-8",
+    )
+    (op,) = draft(read_text(path)).campaigns
+    assert op.name == "Ivory Gate" and country(op) == "CN"
+    assert [(a.name, a.aliases) for a in op.all_actors] == [("UNK_IVORY", ["UTA0999"])]
+    assert {x.id for x in op.targets.sectors} == {"semiconductors", "education", "civil-society"}
+    assert not op.languages  # the actions are the writer's tasks, not findings
+
+
+def test_a_social_post_with_keycaps_flags_and_hashtags(tmp_path: Path) -> None:
+    path = tmp_path / "post.txt"
+    path.write_text(
+        "New report out today \U0001f9f5\n\n"
+        '1\ufe0f\u20e3 "Glass Owl" \U0001f1ee\U0001f1f7\nIt wrote posts in Farsi for voters.\n\n'
+        '2\ufe0f\u20e3 "Salt Kite" \U0001f1f7\U0001f1fa\nSpanish-language articles critical '
+        "of the US that newspapers in Chile then ran.\n\n#ThreatIntel #China\n",
+        encoding="utf-8",
+    )
+    text = read_text(path)
+    assert "#China" not in text
+    ops = by_name(draft(text))
+    assert country(ops["Glass Owl"]) == "IR" and country(ops["Salt Kite"]) == "RU"
+    assert [x.id for x in ops["Salt Kite"].targets.countries] == ["CL"]
+    assert not ops["Salt Kite"].targets.sectors  # the newspapers carried it; not the media

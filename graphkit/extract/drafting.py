@@ -138,6 +138,9 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
     seen = False  # a paragraph was read: the first one of a plain text is its title
     section_who: Sentence | None = None  # a heading's one country, for every group under it
     for heading, paragraph, item in sections(text):
+        if heading is not None and heading[:1] in "AaNnTt" and _TASK_HEADINGS.match(heading):
+            current = section_who = None  # "## Actions": the writer's tasks, not findings
+            continue
         if heading != last_heading:
             last_heading = heading
             if heading is not None and not paragraph:
@@ -442,6 +445,12 @@ _HEADING_TARGET_WORDS = frozenset({"targeting", "targets", "targeted", "against"
                                    "into", "about"})  # fmt: skip
 
 
+# Sections that hold the writer's own tasks: what they say is no finding of the report
+_TASK_HEADINGS = re.compile(
+    r"^(?:actions|next actions|action items|next steps|tasks|to ?do)$", re.I
+)
+
+
 def _one_place_at_most(heading: Sentence) -> list[Mention]:
     """A heading's mentions without its places when it names several: "Iran and a company in
     Israel" heads two cases, and says of neither where it is from."""
@@ -519,8 +528,8 @@ def _add_actors(group: Group, s: Sentence) -> None:
                 rf"{re.escape(previous.text)}\W+(?:or|aka|also known as|also|/)\W+"
                 rf"{re.escape(m.text)}|"
                 # "other researchers track as UNK_DROPPITCH and UTA0388": two names of one actor
-                rf"\b(?:track|tracked|known|refer to it) as\W+{re.escape(previous.text)}\W+and\W+"
-                rf"{re.escape(m.text)}",
+                rf"\b(?:track|tracked|known|refer to it|reported) as\W+"
+                rf"{re.escape(previous.text)}\W+and\W+{re.escape(m.text)}",
                 s.text,
             )
         )

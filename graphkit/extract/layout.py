@@ -45,7 +45,7 @@ GENERIC_HEADINGS = re.compile(
     r"chronology|what we did|incidents?|incident summar(?:y|ies)|"
     # a brief's parts: "BLUF", "Discussion", "Analyst comment", "Outlook"
     r"bluf|bottom line(?: up front)?|discussion|(?:analyst )?comments?|assessments?|outlook|"
-    r"purpose|scope|"
+    r"purpose|scope|actions|next actions|action items|next steps|tasks|"
     # dates: "2025-06", "2025-03-04", "March 2025", "Q3 2025", "Week 9"
     rf"[0-9]{{4}}-[0-9]{{2}}(?:-[0-9]{{2}})?|{_MONTH}(?: [0-9]{{1,2}},?)? [0-9]{{4}}|"
     r"q[1-4] [0-9]{4}|"
@@ -143,7 +143,17 @@ def _pipe_table(block: str) -> list[str] | None:
         return None
     cells = [[c.strip() for c in ln.strip("|").split("|")] for ln in lines]
     header = cells[0]
+    if len(header) == 2 and header[0].lower() in _KEY_COLUMNS:  # "| Field | Value |": fields
+        fields = [
+            f"{key}: {value}" for key, value in (r for r in cells[2:] if len(r) == 2) if value
+        ]
+        return ["; ".join(fields)] if fields else []
     return [_named_cells(header, row) for row in cells[2:] if len(row) == len(header)]
+
+
+# A two-column table's header that says its rows are labelled values, not records
+_KEY_COLUMNS = frozenset({"field", "key", "attribute", "property", "item", "label", "detail",
+                          "details"})  # fmt: skip
 
 
 # A CSV file's header: three or more short column names split by commas, no sentence
@@ -226,6 +236,15 @@ _ITEM = re.compile(rf"^([ \t]{{0,6}}){_MARKER}[ \t]+(.+?)[ \t]*$", re.M)
 _ITEM_LINE = re.compile(rf"\n[ \t]{{0,6}}{_MARKER}[ \t]+.")
 
 
+def _titled(line: str) -> bool:
+    """A line written as a title: quoted, or most of its words capitalised."""
+    words = [w.strip("\"\u201c\u201d'()") for w in line.split()]
+    words = [w for w in words if w[:1].isalpha()]
+    return bool(words) and (
+        line[:1] in '"\u201c' or sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
+    )
+
+
 def _titled_items(text: str) -> str:
     """List items that head what follows become headings: "1. Sneer Review" over an indented
     paragraph, "- **Phish and Scripts**" over its own indented items. An item among items like
@@ -244,6 +263,14 @@ def _titled_items(text: str) -> str:
         if rest and rest[0].strip():  # the next line: an item nested deeper
             nested = _ITEM.match(rest[0])
             heads = bool(nested) and len(nested.group(1)) > indent  # type: ignore[union-attr]
+            # or a title line over its text: '1. "Peer Review" (China)' then "Accounts ..."
+            heads = heads or (
+                not nested
+                and rest[0][:1].isupper()
+                and len(title) <= 60
+                and _titled(title)
+                and not (n and _ITEM.match(lines[n - 1]))  # the last of a list stays an item
+            )
         else:  # a blank line, then a paragraph that is no item (nor a heading)
             heads = (
                 len(rest) == 2

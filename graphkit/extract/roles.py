@@ -269,6 +269,8 @@ _CARRIED = frozenset({"ran", "appeared", "published", "printed", "placed", "ende
 def _carried_in(m: Mention) -> bool:
     """The press a text appeared in: "ended up in real newspapers", "get into the press"."""
     words = m.words[max(0, m.index - 5) : m.index]
+    if words[-1:] == ["that"]:  # "articles that newspapers in Peru then ran"
+        return not _CARRIED.isdisjoint(m.words[m.index + m.width : m.index + m.width + 8])
     if "in" not in words and "into" not in words:
         return False
     return not _CARRIED.isdisjoint(words)
@@ -334,6 +336,7 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
         and not theirs
         and any(w in _ACTOR_NOUNS for w in m.after[:3])
         and f"{m.text}," not in s.text
+        and f"{m.text};" not in s.text
     )
 
 
