@@ -1314,3 +1314,14 @@ def test_a_social_post_with_keycaps_flags_and_hashtags(tmp_path: Path) -> None:
     assert country(ops["Glass Owl"]) == "IR" and country(ops["Salt Kite"]) == "RU"
     assert [x.id for x in ops["Salt Kite"].targets.countries] == ["CL"]
     assert not ops["Salt Kite"].targets.sectors  # the newspapers carried it; not the media
+
+
+def test_a_bare_list_of_languages_survives_a_lost_layout() -> None:
+    f = draft(
+        'Notes\n\n## Hollow Reed\n\nHollow Reed Russia "Russian, English" Ukraine, Moldova '
+        "comments for a bot.\n\n## Ash Weir\n\nRussian, Chinese and Iranian actors wrote "
+        "code. It targets English and Welsh councils.\n"
+    )
+    ops = by_name(f)
+    assert [x.id for x in ops["Hollow Reed"].languages] == ["ru", "en"]
+    assert not ops["Ash Weir"].languages  # peoples, and a list that runs on into a noun

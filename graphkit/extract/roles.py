@@ -208,7 +208,34 @@ def language_positions(s: Sentence) -> set[int]:
             and m.words[m.index + 1 : m.index + 2] in (["and"], ["or"])
         ):
             language_at.add(m.index)
-    return language_at
+    return language_at | _language_list(s)
+
+
+def _language_list(s: Sentence) -> set[int]:
+    """A bare list of language names that holds one no people is named by ("Russian, English",
+    "English, Chinese, Urdu"), ending where the phrase ends: all of them are languages. Not
+    "Russian, Chinese and Iranian actors" (no such name) nor "English and Welsh councils"
+    (the list goes on into a noun, in lower case)."""
+    languages = [m for m in s.mentions if m.entry.kind == "Language"]
+    if len(languages) < 2:
+        return set()
+    peoples = {m.index for m in s.mentions if m.entry.kind == "Demonym"}
+    out: set[int] = set()
+    run: list[Mention] = []
+    for m in [*languages, None]:
+        if m is not None and run:
+            gap = s.words[run[-1].index + run[-1].width : m.index]
+            if gap in ([], ["and"], ["or"]):
+                run.append(m)
+                continue
+        if len(run) > 1 and any(x.index not in peoples for x in run):
+            last = run[-1]
+            # the phrase ends: a stop, or a new capitalised phrase ("English, Urdu Targets: ...")
+            ends = re.search(re.escape(last.text) + r"\s*(?:[,;.:)\]\"'\u201d|]|$|[A-Z])", s.text)
+            if ends:
+                out |= {x.index for x in run}
+        run = [m] if m is not None else []
+    return out
 
 
 def said_about(m: Mention) -> bool:
