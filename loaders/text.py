@@ -433,6 +433,8 @@ _MD_BREAK = re.compile(r"\s*<br\s*/?>\s*(?:[\u2022\u00b7*-]\s+)?", re.I)  # "<br
 _MD_INLINE_TAG = re.compile(r"</?(?:b|i|em|strong|span|sup|sub|u|code|mark|small|a)\b[^>]*>", re.I)
 
 
+_MD_TIP = re.compile(r"(?m)^[ \t]{0,3}>[ \t]*\[!TIP\][^\n]*\n(?:[ \t]{0,3}>[^\n]*(?:\n|$))*")
+_MD_CALLOUT = re.compile(r"(?m)^([ \t]{0,3}>[ \t]*)\[!(?:NOTE|IMPORTANT|WARNING|CAUTION)\][ \t]*$")
 _MD_QUOTE = re.compile(r"(?m)^[ \t]{0,3}>[ \t]?")  # a blockquote's marker
 
 
@@ -451,6 +453,8 @@ def markdown_text(text: str) -> str:
         text = _front_matter(text)
     if "\n:" in text:
         text = _DEFINITION.sub("", text)  # a definition is the paragraph under its term
+    if "[!" in text:  # GitHub's callouts: a tip is the writer's advice, the others are text
+        text = _MD_CALLOUT.sub("", _MD_TIP.sub("", text))
     if ">" in text:
         text = _MD_QUOTE.sub("", text)  # a quoted passage is text like any other
     if "<" in text:
@@ -532,6 +536,60 @@ def _social(text: str) -> str:
     return _HASHTAG_LINE.sub("", text)
 
 
+_NAME_KEYS = ("name", "operation", "campaign", "case", "actor", "title")
+_PROSE_KEYS = ("notes", "note", "summary", "description", "details", "comment", "comments")
+
+
+def _yaml_like(text: str) -> str | None:
+    r"""A worksheet written as YAML ("cases:" then "- name: Peer Review" and its fields) as
+    the Markdown the extractor reads: an entry a section, its fields one a line, its notes a
+    paragraph. None when the text is no such thing (prose, or a YAML scalar).
+
+    >>> print(_yaml_like("cases:\n  - name: Peer Review\n    origin: China\n"))
+    ## Peer Review
+    <BLANKLINE>
+    Origin: China
+    <BLANKLINE>
+    """
+    import yaml
+
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return None
+    if not isinstance(data, dict) or not any(
+        isinstance(v, list) and v and all(isinstance(x, dict) for x in v) for v in data.values()
+    ):
+        return None
+
+    def value(v: Any) -> str:
+        return ", ".join(map(str, v)) if isinstance(v, list) else " ".join(str(v).split())
+
+    blocks: list[str] = []
+    for key, v in data.items():
+        if isinstance(v, dict):  # "report: {title: ..., date: ...}": the title heads the text
+            if "title" in v:
+                blocks.insert(0, f"# {value(v['title'])}")
+            blocks.append("\n".join(f"{str(k).capitalize()}: {value(x)}" for k, x in v.items()
+                                    if k != "title"))  # fmt: skip
+        elif isinstance(v, list):
+            for entry in v:
+                if not isinstance(entry, dict):
+                    blocks.append(f"- {value(entry)}")
+                    continue
+                name = next((entry[k] for k in _NAME_KEYS if entry.get(k)), None)
+                if name:
+                    blocks.append(f"## {value(name)}")
+                fields = [f"{str(k).capitalize()}: {value(x)}" for k, x in entry.items()
+                          if k not in _NAME_KEYS and k not in _PROSE_KEYS and x]  # fmt: skip
+                if fields:
+                    blocks.append("\n".join(fields))
+                blocks += [value(entry[k]) for k in _PROSE_KEYS if entry.get(k)]
+        elif v is not None:
+            blocks.append(f"{str(key).capitalize()}: {value(v)}")
+    return "\n\n".join(b for b in blocks if b) + "\n"
+
+
 def plain_text(text: str) -> str:
     r"""Plain text with an email's quote markers, its "... wrote:" lines and its signature
     dropped: quoted messages are text like any other.
@@ -539,6 +597,8 @@ def plain_text(text: str) -> str:
     >>> plain_text("Agreed.\n\nOn Mon, 9 Jun, Ana wrote:\n> From Iran\n>> it wrote.\n-- \nAna")
     'Agreed.\n\n\nFrom Iran\nit wrote.\n'
     """
+    if ":\n" in text and "- " in text:  # maybe a YAML worksheet: "cases:" over "- name: ..."
+        text = _yaml_like(text) or text
     if "\n>" in text or text.startswith(">"):
         text = _WROTE.sub("", _EMAIL_QUOTE.sub("", text))
     text = _markup(text)

@@ -1325,3 +1325,46 @@ def test_a_bare_list_of_languages_survives_a_lost_layout() -> None:
     ops = by_name(f)
     assert [x.id for x in ops["Hollow Reed"].languages] == ["ru", "en"]
     assert not ops["Ash Weir"].languages  # peoples, and a list that runs on into a noun
+
+
+def test_a_yaml_worksheet_pasted_as_text(tmp_path: Path) -> None:
+    path = tmp_path / "worksheet.txt"
+    path.write_text(
+        "# team worksheet\nreport:\n  title: Quarterly cases\n  date: 2025-02-21\n"
+        "cases:\n  - name: Frost Ledger\n    origin: likely China\n"
+        "    languages: [Chinese, Thai]\n    notes: >\n      Wrote posts about voters.\n"
+        "  - name: Tin Heron\n    origin: Iran\n    targets: journalists in Iraq\n",
+        encoding="utf-8",
+    )
+    f = draft(read_text(path))
+    assert f.report.title == "Quarterly cases"
+    ops = by_name(f)
+    assert country(ops["Frost Ledger"]) == "CN"
+    assert [x.id for x in ops["Frost Ledger"].languages] == ["zh", "th"]
+    assert [x.id for x in ops["Tin Heron"].targets.countries] == ["IQ"]
+
+
+def test_an_outline_of_roman_numerals_and_lettered_cases() -> None:
+    f = draft(
+        "SEMINAR NOTES\nweek 6\n\nI. RUSSIA\n\nA. Grey Finch (2025). Posts in Polish.\n\n"
+        "II. OTHERS\n\nA. Dune Lark, Iran: articles in French.\n\n"
+        "B. Moss Gate, run by LUMEX, an Israeli firm: comments debugged with OpenAI's models.\n"
+    )
+    ops = by_name(f)
+    assert "Others" not in ops
+    assert country(ops["Grey Finch"]) == "RU" and [x.id for x in ops["Grey Finch"].languages] == [
+        "pl"
+    ]
+    assert country(ops["Dune Lark"]) == "IR" and [x.id for x in ops["Dune Lark"].languages] == [
+        "fr"
+    ]
+    assert [p.name for p in ops["Moss Gate"].platforms] == ["ChatGPT"]
+
+
+def test_github_callouts_keep_notes_and_drop_tips() -> None:
+    text = markdown_text(
+        "# Digest\n\n## Amber Kite\n\n**Amber Kite** (Iran) wrote lures.\n\n"
+        "> [!NOTE]\n> It wrote them in Farsi.\n\n> [!TIP]\n> Search for Spanish lures.\n"
+    )
+    assert "[!" not in text and "Spanish" not in text
+    assert [x.id for x in by_name(draft(text))["Amber Kite"].languages] == ["fa"]

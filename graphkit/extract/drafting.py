@@ -90,9 +90,16 @@ _PLACE = ("Country", "Demonym", "Sponsor")  # the kinds of mention that say wher
 _OWNERS = frozenset({"our", "its", "company"})  # words _OUR_MODELS needs ("company's" too)
 
 
-def _publishers_models(publisher: Any) -> str | None:
-    """How a text names its publisher's models from outside: "OpenAI's models"."""
-    return f"{publisher}'s models" if isinstance(publisher, str) and publisher else None
+# A company's models named from outside: "OpenAI's models", "Google's models"
+_COMPANY_MODELS = re.compile(
+    r"\b(OpenAI|Anthropic|Google|Microsoft)['\u2019]s (?:own )?(?:models?|chatbots?|LLMs?)\b"
+)
+
+
+def _companys_platform(text: str) -> str | None:
+    """The AI platform of the company whose models a sentence names ("OpenAI's models")."""
+    m = _COMPANY_MODELS.search(text) if "s model" in text or "s chatbot" in text else None
+    return PUBLISHERS[m.group(1).lower()][1] if m else None
 
 
 _OUR_MODELS = re.compile(
@@ -559,6 +566,8 @@ _AIMED = frozenset({"aimed", "aiming", "targeting", "targeted", "against", "at"}
 # A name, a comma and a hedged origin: "VAGue Focus, likely Chinese"
 _NAME_DASHES = (" \u2014 ", " \u2013 ", " - ", " -- ", ": ")  # between a name and who it is
 
+_PLACE_THEN_COLON = re.compile(r", (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}:")
+
 _HEDGED_AFTER = re.compile(r", (?:likely|probably|possibly|suspected|apparently) [A-Z]")
 
 
@@ -579,7 +588,10 @@ def _after_name(s: Sentence, names: list[str]) -> tuple[set[int], set[int]]:
             (at for sep in _NAME_DASHES if name and (at := s.text.find(name + sep)) >= 0), -1
         )  # "Sneer Review - likely China.", "VAGue Focus: likely Chinese."
         comma = s.text.find(name + ", ") if name and dash < 0 else -1
-        if comma >= 0 and _HEDGED_AFTER.match(s.text, comma + len(name)):
+        if comma >= 0 and (
+            _HEDGED_AFTER.match(s.text, comma + len(name))
+            or _PLACE_THEN_COLON.match(s.text, comma + len(name))  # "IUVM, Iran: articles"
+        ):
             dash = comma
         if dash >= 0:
             first = len(TOKEN.findall(s.text[: dash + len(name)]))
@@ -699,6 +711,9 @@ def _facts(
         ):
             platforms[platform_hint] = {"name": platform_hint, "evidence": evidence,
                                         "confidence": 70}  # fmt: skip
+        theirs = _companys_platform(s.text) if not platforms else None
+        if theirs:  # "debugged with OpenAI's models"
+            platforms[theirs] = {"name": theirs, "evidence": evidence, "confidence": 70}
     if not platforms and overall:
         name, where = overall
         platforms[name] = {"name": name, "evidence": _clip(where.text), "confidence": 60}
@@ -862,17 +877,10 @@ def _extract(
     said = {m.entry.name: s for s in loose for m in s.mentions if m.entry.kind == "Platform"}
     overall = next(iter(said.items())) if len(said) == 1 else None
     if overall is None and platform and not said:  # "operations that used its models"
-        theirs = _publishers_models(meta.get("publisher"))  # "used OpenAI's models"
-        ours = next(
-            (
-                s
-                for s in loose
-                if _OUR_MODELS.search(s.text)
-                or (theirs and theirs in s.text.replace("\u2019", "'"))
-            ),
-            None,
-        )
+        ours = next((s for s in loose if _OUR_MODELS.search(s.text)), None)
         overall = (platform, ours) if ours else None
+    if overall is None and not said:  # "All five used OpenAI's models"
+        overall = next(((p, s) for s in loose if (p := _companys_platform(s.text))), None)
     for group in groups:  # sections with one name, or about one unnamed actor, are one
         key = slugify(group.name or "") or _unnamed_key(group) or f"#{len(merged)}"
         if key in merged:

@@ -12,7 +12,7 @@ import csv
 import re
 from collections.abc import Iterator
 
-from graphkit.extract.reading import Sentence
+from graphkit.extract.reading import Sentence, read_sentence
 
 __all__ = [
     "ARTICLE",
@@ -46,6 +46,7 @@ GENERIC_HEADINGS = re.compile(
     # a brief's parts: "BLUF", "Discussion", "Analyst comment", "Outlook"
     r"bluf|bottom line(?: up front)?|discussion|(?:analyst )?comments?|assessments?|outlook|"
     r"purpose|scope|actions|next actions|action items|next steps|tasks|"
+    r"others?|other (?:cases|operations|networks|actors)|miscellaneous|misc|"
     # dates: "2025-06", "2025-03-04", "March 2025", "Q3 2025", "Week 9"
     rf"[0-9]{{4}}-[0-9]{{2}}(?:-[0-9]{{2}})?|{_MONTH}(?: [0-9]{{1,2}},?)? [0-9]{{4}}|"
     r"q[1-4] [0-9]{4}|"
@@ -289,14 +290,25 @@ _CAPITALS = re.compile(r"^[A-Z][A-Z0-9&'\u2019 ./_-]{2,80}$")
 _SMALL_WORDS = {"and", "of", "the", "in", "on", "for", "to", "a", "an", "or", "by", "with"}
 
 
+# An outline's mark: a roman numeral or a capital letter and a stop, then a capitalised word
+_OUTLINE_MARK = re.compile(r"^(?:[IVX]{1,4}|[A-Z])[.)][ \t]+(?=[A-Z])")
+_OUTLINE_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _place(word: str) -> bool:
+    """Whether a word in capitals is a country's name ("CHINA", "IRAN")."""
+    said = read_sentence(word.capitalize())
+    return any(m.entry.kind == "Country" and m.width == 1 for m in said.mentions)
+
+
 def from_capitals(line: str) -> str:
     """A heading in capitals as a name is written: "ZERO ZENO -- ISRAEL" is "Zero Zeno \u2014
     Israel"; a short name alone ("IUVM") or a word with digits ("STORM-2035") stays as it is."""
     words = line.strip().replace(" -- ", " \u2014 ").split()
     out = []
     for n, w in enumerate(words):
-        if n == 0 and len(w) <= 5 and words[1:2] in ([], ["\u2014"]):
-            out.append(w)  # "IUVM", "IUVM -- IRAN": an acronym alone
+        if n == 0 and len(w) <= 5 and words[1:2] in ([], ["\u2014"]) and not _place(w):
+            out.append(w)  # "IUVM", "IUVM -- IRAN": an acronym alone, but "CHINA" is China
             continue
         if any(c.isdigit() for c in w) or not w.isalpha():
             out.append(w if any(c.isdigit() for c in w) else w.capitalize())
@@ -485,6 +497,8 @@ def _sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
             continue  # a horizontal rule between cards
         if lines and lines[0][:1] in ":." and _RST_MARKUP.match(lines[0]):
             lines = _rst_lines(lines)  # reStructuredText: ":Targets: Uyghurs", ".. note::"
+        if lines and lines[0][:1] in _OUTLINE_FIRST and _OUTLINE_MARK.match(lines[0]):
+            lines[0] = _OUTLINE_MARK.sub("", lines[0], count=1)  # "II. CHINA", "B. Sneer Review."
         if lines and _CAPITALS.match(lines[0]):  # "BAD GRAMMAR -- RUSSIA" over its text
             underlined = len(lines) > 1 and _UNDERLINE.match(lines[1])
             if not (underlined and lines[1].lstrip()[0] == "="):  # "=" marks the title

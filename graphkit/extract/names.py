@@ -13,7 +13,7 @@ import re
 from graphkit.actors import actor_index
 from graphkit.extract.gazetteer import TOKEN, Entry
 from graphkit.extract.layout import GENERIC_HEADINGS, STAGE_HEADINGS, from_capitals, is_topic
-from graphkit.extract.reading import Mention, Sentence, slugify
+from graphkit.extract.reading import Mention, Sentence, read_sentence, slugify
 
 __all__ = ["NEW_CASE", "NOT_NAMES", "WHO_NOUNS", "actor_names", "case_subject",
            "paragraph_name", "subject_of"]  # fmt: skip
@@ -61,6 +61,18 @@ NOT_NAMES = re.compile(
 )
 
 _LABEL = re.compile(r"^([A-Z][^:.!?\"]{1,60}?)\s?:\s+\S")
+_BRACKETED = re.compile(r"\s+\([^()]{1,40}\)$")
+
+
+def _only_places(words: str) -> bool:
+    """Whether a few words only say where: "Iran", "the Philippines", "likely China"."""
+    said = read_sentence(words)
+    places = [m for m in said.mentions if m.entry.kind in ("Country", "Demonym")]
+    covered = sum(m.width for m in places)
+    rest = [w for w in said.words if w not in ("the", "likely", "probably", "possibly")]
+    return bool(places) and covered >= len(rest)
+
+
 _DASH_LABEL = re.compile(r"^([A-Z][^:.!?\"\u2013\u2014-]{1,60}?) (?:--?|\u2013|\u2014) \S")
 
 _NOT_LABELS = re.compile(
@@ -368,6 +380,8 @@ def paragraph_name(
         name = _ORDINAL_LEAD.sub("", head.rstrip("."))
         if name.isupper() and len(name) > 5:  # "SNEER REVIEW.": the name as a heading would be
             name = from_capitals(name)
+        if name.endswith(")"):
+            name = _BRACKETED.sub("", name)  # "Helgoland Bite (2025).": a note on the name
         name, comma, said = name.partition(", ")
         if comma and not said[:1].islower():
             name = f"{name}, {said}"  # "VAGue Focus, likely Chinese": the name, then who
@@ -405,6 +419,9 @@ def paragraph_name(
         label = _DASH_LABEL.match(head)  # "Sneer Review - likely China. Comments in ..."
     if label and len(label.group(1).split()) <= 6:  # "Sneer Review: a network that ..."
         name = label.group(1).strip()
+        first, comma, said = name.partition(", ")
+        if comma and _only_places(said):
+            name = first  # "IUVM, Iran: long-form articles": the name, then where it is from
         if (_TITLED.match(name) or _CASE_LABEL.match(name)) and not (
             GENERIC_HEADINGS.match(name) or _NOT_LABELS.match(name) or NOT_NAMES.match(name)
         ):  # "Sneer Review: a network ...", not "Activity consistent with North Korea: ..."
