@@ -57,6 +57,8 @@ class ActorIndex:
         # A primary name wins; an alias two actors share is ambiguous and resolves to neither.
         self._index = {k: next(iter(ids)) for k, ids in by_alias.items() if len(ids) == 1}
         self._index.update(primary)
+        # ATT&CK's own id is a name too: "G0094" is Kimsuky
+        self._index.update({_key(a.attack_id): a.id for a in actors if a.attack_id})
         self.ambiguous = sorted(
             k for k, ids in by_alias.items() if len(ids) > 1 and k not in primary
         )

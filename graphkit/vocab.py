@@ -84,6 +84,7 @@ SECTORS: dict[str, Sector] = {
             "Education",
             (
                 "academia",
+                "academics",
                 "academic",
                 "universities",
                 "university",
@@ -141,6 +142,8 @@ SECTORS: dict[str, Sector] = {
                 "human rights",
                 "human rights defenders",
                 "groups critical of",
+                "groups that criticise",
+                "groups that criticize",
                 "organisations critical of",
                 "organizations critical of",
                 "pro-democracy activists",

@@ -108,6 +108,22 @@ def _infobox(rows: list[Any]) -> str | None:
     return "- " + "; ".join(fields) if fields else ""
 
 
+# A mailing's own lines: how to leave it, why you got it, where to read it online
+_MAILING = re.compile(
+    r"\b(?:unsubscribe|view (?:it |this )?in (?:your )?browser|you are receiving this|"
+    r"manage (?:your )?(?:preferences|subscription)|sponsored by)\b",
+    re.I,
+)
+
+
+def _layout_table(table: Any) -> bool:
+    """A table used for layout, not data: marked so (role="presentation"), or with headings,
+    paragraphs or tables inside its cells."""
+    if str(table.get("role", "")).lower() in ("presentation", "none"):
+        return True
+    return table.find(["h1", "h2", "h3", "h4", "p", "table"]) is not None
+
+
 def _table_rows(table: Any) -> list[str]:
     """A table's rows as list items, each cell named by its column: "- Operation: X; Origin: Y"."""
     rows = table.find_all("tr")
@@ -151,6 +167,9 @@ def _definition_list(dl: Any) -> str:
 
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+# What a layout table's cell may hold that makes it a container, not one block of text
+_CELL_BLOCKS = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "table", "div", "ul", "ol"]
 
 # Inline elements: their text runs on with the text around them.
 _INLINE = frozenset({"a", "abbr", "b", "bdi", "cite", "code", "data", "em", "font", "i", "kbd",
@@ -227,6 +246,9 @@ def _walk(el: Any, parts: list[str]) -> None:
             if text:
                 level = 3 if name == "summary" else min(int(name[1]), 4)
                 parts.append("#" * level + " " + text)
+        elif name == "table" and _layout_table(child):
+            flush()  # a page laid out in a table (an email newsletter): its cells are the page
+            _walk(child, parts)
         elif name == "table":
             flush()
             parts.extend(_table_rows(child))
@@ -235,9 +257,11 @@ def _walk(el: Any, parts: list[str]) -> None:
             item = _definition_list(child)  # one item: the terms name its fields
             if item:
                 parts.append(item)
-        elif name in _BLOCKS:
+        elif name in _BLOCKS and not (name in ("td", "th") and child.find(_CELL_BLOCKS)):
             flush()
             text = _clean(child.get_text(" ", strip=True))
+            if len(text) < 400 and _MAILING.search(text):
+                continue  # "Unsubscribe", "You are receiving this because ...": the mailing's
             lead = _leading_bold(child)
             if lead and text.startswith(lead):  # "<li><strong>Sneer Review</strong> — ...": a name
                 text = f"**{lead}**{text[len(lead) :]}"

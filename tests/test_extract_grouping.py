@@ -1368,3 +1368,50 @@ def test_github_callouts_keep_notes_and_drop_tips() -> None:
     )
     assert "[!" not in text and "Spanish" not in text
     assert [x.id for x in by_name(draft(text))["Amber Kite"].languages] == ["fa"]
+
+
+def test_an_analysts_shorthand() -> None:
+    f = draft(
+        "QUICK REFERENCE\nKey: origin -> targets; langs.\n\n"
+        "- Grey Lantern (RU) -> UA, MD; langs RU/EN. Comments on Telegram.\n"
+        "- Tide Mill (IL, VEXTRA) -> Canada; langs EN + Taglish.\n"
+        "- Pale Ash (CN?) -> n/a; langs ZH.\n"
+    )
+    ops = by_name(f)
+    assert country(ops["Grey Lantern"]) == "RU"
+    assert [x.id for x in ops["Grey Lantern"].targets.countries] == ["UA", "MD"]
+    assert [x.id for x in ops["Grey Lantern"].languages] == ["ru", "en"]
+    assert any(a.name == "VEXTRA" for a in ops["Tide Mill"].all_actors)
+    assert [x.id for x in ops["Tide Mill"].languages] == ["en", "tl"]
+    assert ops["Pale Ash"].all_actors[0].country.id == "CN"  # type: ignore[union-attr]
+
+
+def test_a_newsletter_laid_out_in_tables() -> None:
+    page = (
+        "<html><body><table role='presentation'><tr><td>"
+        "<table><tr><td><a href='#'>View in browser</a> | <a href='#'>Unsubscribe</a></td></tr>"
+        "<tr><td><h1>This week</h1><p>Three cases from the report.</p></td></tr>"
+        "<tr><td><h2>Cedar Wick</h2><p>A Chinese network that wrote English and Vietnamese "
+        "social media posts aimed at American academics and at groups that criticise the "
+        "Chinese Communist Party.</p></td></tr>"
+        "<tr><td>Sponsored by ExampleSec: stop phishing from Russia and Iran.</td></tr>"
+        "</table></td></tr></table></body></html>"
+    )
+    text = html_text(page)
+    assert "Unsubscribe" not in text and "Russia" not in text and "## Cedar Wick" in text
+    op = by_name(draft(text))["Cedar Wick"]
+    assert country(op) == "CN" and [x.id for x in op.languages] == ["en", "vi"]
+    assert {x.id for x in op.targets.sectors} == {"education", "civil-society"}
+
+
+def test_an_actor_profile() -> None:
+    f = draft(
+        "# Actor profile: Kimsuky\n\n| Name | Used by |\n|---|---|\n"
+        "| Kimsuky | MITRE ATT&CK (G0094) |\n| Emerald Sleet | Microsoft |\n\n"
+        "## Attribution\n\nA North Korean state-backed espionage group.\n\n"
+        "## Victimology\n\n- Think tanks in Japan.\n"
+        "- The South Korean military (Google Threat Intelligence Group, 2025).\n"
+    )
+    (op,) = f.campaigns  # the aliases and the topic sections are all Kimsuky's
+    assert [a.name for a in op.all_actors] == ["Kimsuky"] and country(op) == "KP"
+    assert {x.id for x in op.targets.countries} == {"JP", "KR"}

@@ -67,6 +67,7 @@ from graphkit.extract.roles import (
     sector_is_target,
     set_after_actor,
 )
+from graphkit.extract.shorthand import written_out
 from graphkit.findings import Findings
 from graphkit.findings import Many as MANY
 
@@ -144,6 +145,10 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
     found: dict[str, str] = {}  # actor names the text introduced ("SweetSpecter, a ... group")
     seen = False  # a paragraph was read: the first one of a plain text is its title
     section_who: Sentence | None = None  # a heading's one country, for every group under it
+    profiled = _profiled(text)  # "# Actor profile: Kimsuky": every section is Kimsuky's
+    current = profiled
+    if profiled is not None:
+        groups.append(profiled)
     for heading, paragraph, item in sections(text):
         if heading is not None and heading[:1] in "AaNnTt" and _TASK_HEADINGS.match(heading):
             current = section_who = None  # "## Actions": the writer's tasks, not findings
@@ -151,6 +156,11 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
         if heading != last_heading:
             last_heading = heading
             if heading is not None and not paragraph:
+                if profiled is not None and not any(
+                    m.entry.kind == "Actor" for m in read_sentence(heading).mentions
+                ):
+                    current = profiled  # "## Victimology" in a profile of one actor: still it
+                    continue
                 if STAGE_HEADINGS.match(heading):
                     continue  # "### Reconnaissance": a stage of the section's own actors
                 said = _who_only(read_sentence(heading))
@@ -458,6 +468,31 @@ _TASK_HEADINGS = re.compile(
 )
 
 
+_PROFILE_WORDS = frozenset({"profile", "dossier", "factsheet", "backgrounder"})
+
+
+def _name_key(name: str | None) -> str:
+    """What a group's name says it is about: an actor's other name is the actor ("Emerald
+    Sleet" is Kimsuky), any other name itself."""
+    known = actor_index().resolve(name) if name else None
+    return slugify(known.name if known else name or "")
+
+
+def _profiled(text: str) -> Group | None:
+    """The one actor a profile's title names ("# Actor profile: Kimsuky"), as the group its
+    sections (victims, tools, attribution) all speak of; None for any other text."""
+    title = _TITLE_LINE.search(text[:2000]) if "#" in text[:2000] else None
+    if title is None or _PROFILE_WORDS.isdisjoint(re.findall(r"[a-z]+", title.group(1).lower())):
+        return None
+    said = _who_only(read_sentence(title.group(1)))
+    actors = {m.entry.id for m in said.mentions if m.entry.kind == "Actor"}
+    if len(actors) != 1:
+        return None
+    group = Group(None, from_heading=True, heading=said)
+    _add_actors(group, said)
+    return group
+
+
 def _one_place_at_most(heading: Sentence) -> list[Mention]:
     """A heading's mentions without its places when it names several: "Iran and a company in
     Israel" heads two cases, and says of neither where it is from."""
@@ -672,7 +707,7 @@ def _facts(
                 role = _FIELD_COUNTRY_ROLE.get(s.field or "") or (
                     "attribution"
                     if kind == "Sponsor" or m.index in origin or set_after_actor(m, s)
-                    else country_role(m)
+                    else country_role(m, s.text)
                 )
                 if role == "attribution":
                     if not s.negated and attribution is None:
@@ -868,6 +903,7 @@ def _extract(
     if not text.strip():
         raise InputError("the text is empty", path=path)
     text = unmarked(text)  # "UNCLASSIFIED // FOR PUBLIC RELEASE", "(U) ": neither title nor fact
+    text = written_out(text)  # "Bad Grammar (RU) -> UA; langs RU/EN": shorthand in words
     meta = _report_meta(text, publisher, published, title)
     platform = meta.pop("_platform")
     merged: dict[str, Group] = {}
@@ -882,7 +918,7 @@ def _extract(
     if overall is None and not said:  # "All five used OpenAI's models"
         overall = next(((p, s) for s in loose if (p := _companys_platform(s.text))), None)
     for group in groups:  # sections with one name, or about one unnamed actor, are one
-        key = slugify(group.name or "") or _unnamed_key(group) or f"#{len(merged)}"
+        key = _name_key(group.name) or _unnamed_key(group) or f"#{len(merged)}"
         if key in merged:
             merged[key].sentences.extend(group.sentences)
             for aid, value in group.actors.items():

@@ -47,6 +47,7 @@ GENERIC_HEADINGS = re.compile(
     r"bluf|bottom line(?: up front)?|discussion|(?:analyst )?comments?|assessments?|outlook|"
     r"purpose|scope|actions|next actions|action items|next steps|tasks|"
     r"others?|other (?:cases|operations|networks|actors)|miscellaneous|misc|"
+    r"victimology|tradecraft|attribution|aliases|tooling|infrastructure|"
     # dates: "2025-06", "2025-03-04", "March 2025", "Q3 2025", "Week 9"
     rf"[0-9]{{4}}-[0-9]{{2}}(?:-[0-9]{{2}})?|{_MONTH}(?: [0-9]{{1,2}},?)? [0-9]{{4}}|"
     r"q[1-4] [0-9]{4}|"
@@ -501,7 +502,8 @@ def _sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
             lines[0] = _OUTLINE_MARK.sub("", lines[0], count=1)  # "II. CHINA", "B. Sneer Review."
         if lines and _CAPITALS.match(lines[0]):  # "BAD GRAMMAR -- RUSSIA" over its text
             underlined = len(lines) > 1 and _UNDERLINE.match(lines[1])
-            if not (underlined and lines[1].lstrip()[0] == "="):  # "=" marks the title
+            # "=" marks the title, and so does the first block's line in capitals
+            if not (underlined and lines[1].lstrip()[0] == "=") and (n_block or len(lines) == 1):
                 heading = from_capitals(lines[0])
                 yield heading, "", False
             lines = lines[2:] if underlined else lines[1:]

@@ -61,6 +61,7 @@ NOT_NAMES = re.compile(
 )
 
 _LABEL = re.compile(r"^([A-Z][^:.!?\"]{1,60}?)\s?:\s+\S")
+_BRACKET_NAME = re.compile(rf"^({_NAME_WORD}(?: {_NAME_WORD}){{0,3}}) \([^()]{{1,40}}\) ")
 _BRACKETED = re.compile(r"\s+\([^()]{1,40}\)$")
 
 
@@ -79,7 +80,8 @@ _NOT_LABELS = re.compile(
     r"^(note|notes|update|updates|example|examples|warning|tip|source|sources|caveat|summary|"
     r"media contacts?|press contacts?|contacts?|actions?|recommendations?|to|re|from|cc|subject|"
     r"impact|status|outcome|result|results|takeaway|bottom line|tl;?dr|q|a|question|answer|"
-    r"comments?|our (?:comment|take|view)|analysis|assessment|why it matters|context)$",
+    r"comments?|our (?:comment|take|view)|analysis|assessment|why it matters|context|legend|"
+    r"key|compiled|sources?)$",
     re.I,
 )
 
@@ -165,6 +167,9 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
     if not _FIRMS.isdisjoint(sentence.words):  # "the political consultancy STOIC"
         new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_NAME.finditer(text)]
         new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_SET_NAME.finditer(text)]
+    if ", " in text and "(" in text:  # "Zero Zeno (Israel, STOIC)": the operator after where
+        new += [(c.start(2), c.group(2)) for c in _PLACE_THEN_NAME.finditer(text)
+                if _only_places(c.group(1))]  # fmt: skip
     if "case, " in text and _ACTOR_WORDS.search(text):  # "A third case, SweetSpecter, ... group"
         new += [(c.start(1), c.group(1)) for c in _CASE_OF_ACTOR.finditer(text)]
     new += [(text.index(n), n) for n in found.values() if n in text]
@@ -202,6 +207,11 @@ _NOUN_THEN_SET_NAME = re.compile(
     r"\b(?:firm|company|consultancy|agency|contractor|vendor|start-?up)"
     r"(?: (?:in|from|based in) [A-Z][\w-]*(?: [A-Z][\w-]*){0,2})?, "
     r"([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*),"
+)
+
+_PLACE_THEN_NAME = re.compile(
+    r"\(((?:likely )?[A-Z][a-z]+(?: [A-Z][a-z]+)?), "
+    r"([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*)\)"
 )
 
 _CASE_OF_ACTOR = re.compile(r"\bcase, ([A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*),")
@@ -370,6 +380,13 @@ def paragraph_name(
     deployed = _DEPLOYED.search(head) if opening and "used " in head else None
     if deployed and not actor_index().resolve(deployed.group(1)):
         candidates.append((1, deployed.group(1)))  # "APT28 used PROMPTSTEAL against Ukraine"
+    bracketed = _BRACKET_NAME.match(head) if opening and " (" in head[:50] else None
+    if bracketed and not (
+        NOT_NAMES.match(bracketed.group(1))
+        or GENERIC_HEADINGS.match(bracketed.group(1))
+        or _only_places(bracketed.group(1))
+    ):  # "Bad Grammar (Russia) targeting Ukraine": a name, then who in brackets
+        candidates.append((1, bracketed.group(1)))
     opened = _OPENING_NAME.match(head) if opening and "," in head else None
     if (
         opened and not NOT_NAMES.match(opened.group(1)) and not _DATELINE.match(head, opened.end())

@@ -118,6 +118,8 @@ def _is_language(
         return True  # "in French, German, Italian": the comma is not a token
     if m.after[:1] and m.after[0] in _LANG_AFTER:
         return True
+    if m.after[:2] == ["social", "media"] and m.after[2:3] and m.after[2] in _LANG_AFTER:
+        return True  # "Vietnamese social media posts"
     if m.before[-1:] and m.before[-1] in {"in", "into", "their", "its", "his", "her", "between"}:
         return True  # "in Farsi", "polish their English", "between Chinese and English"
     if m.before[-1:] == ["from"] and "translat" in sentence.lower():
@@ -137,7 +139,17 @@ def sector_words() -> frozenset[str]:
     )
 
 
-def country_role(m: Mention) -> str:
+def _noun_phrase_after(m: Mention, text: str) -> list[str]:
+    """Up to three words after a mention, stopping where the text opens a bracket or a clause:
+    "The South Korean military (Google Threat ...)" gives only "military"."""
+    at = text.find(m.text) if text else -1
+    if at < 0:
+        return m.after[:3]
+    rest = re.split(r"[(,;:]", text[at + len(m.text) :], maxsplit=1)[0]
+    return m.after[: min(3, len(re.findall(r"[\w'-]+", rest)))]
+
+
+def country_role(m: Mention, text: str = "") -> str:
     after = m.after[:1]
     aimed = not _TARGET_VERBS_STRICT.isdisjoint(m.before) or "researched" in m.before
     if after in (["government"], ["state"]) and aimed:
@@ -154,10 +166,11 @@ def country_role(m: Mention) -> str:
         after = m.after
         if len(after) >= 2 and after[0] in sector_words() and after[1] in _THEIR_ASSETS:
             return "target"  # "Vietnamese telecommunications networks", "Israeli defense firms"
+        noun = _noun_phrase_after(m, text)
         if (
             not targeted
-            and any(w in _ACTOR_NOUNS for w in m.after[:3])
-            and _VICTIMS.isdisjoint(m.after[:3])  # "Cambodian scam victims" are targets
+            and any(w in _ACTOR_NOUNS for w in noun)
+            and _VICTIMS.isdisjoint(noun)  # "Cambodian scam victims" are targets
         ):
             return "attribution"
         said = [w for w in m.before if w not in _NOT_SAYING]
@@ -361,10 +374,20 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
     return not (
         after_demonym
         and not theirs
-        and any(w in _ACTOR_NOUNS for w in m.after[:3])
+        and any(w in _ACTOR_NOUNS for w in _phrase_after(m))
         and f"{m.text}," not in s.text
         and f"{m.text};" not in s.text
     )
+
+
+def _phrase_after(m: Mention) -> list[str]:
+    """Up to three words after a mention, to the end of its noun phrase ("and", "at", ...)."""
+    out: list[str] = []
+    for word in m.after[:3]:
+        if word in _PHRASE_ENDS:
+            break
+        out.append(word)
+    return out
 
 
 # Words a list of targets or disguises may hold besides its items ("European and Turkish").

@@ -1,0 +1,80 @@
+"""An analyst's shorthand written out: "Bad Grammar (RU) -> UA, MD; langs RU/EN" reads as
+"Bad Grammar (Russia) targeting Ukraine, Moldova; languages: Russian, English".
+
+Only three places are read as codes, where shorthand puts them and prose does not: two capital
+letters in brackets right after a name (its country; "CN?" a likely one), the list after an
+arrow (its targets), and the list after "langs" (its languages, split by slashes, commas or
+"+").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pycountry
+
+from graphkit.identity import country_name
+
+__all__ = ["written_out"]
+
+# Two-letter codes that are ordinary abbreviations in English text: never read as countries.
+_NOT_COUNTRIES = frozenset({"AI", "IT", "ID", "IO", "IS", "IN", "NO", "TO", "AM", "PM", "TV",
+                            "PR", "CV", "MS", "ML", "PS", "SO", "DO", "BE", "ME", "AS", "AT",
+                            "GA", "LA", "MA", "VA", "PA", "OK", "HR", "SE"})  # fmt: skip
+
+_CODE_BRACKET = re.compile(r"(?<=[\w\"'\u201d]) \(([A-Z]{2})(\?)?(?=[,;)])")
+_ARROW = re.compile(r"[ \t](?:->|\u2192|=>)[ \t]+([^;.\n]{1,120})")
+_LANG_ITEM = r"(?:[A-Z]{2}|[A-Z][a-z]+)"
+_LANGS = re.compile(
+    rf"\b(?:langs?|languages?)[:.]?[ \t]+({_LANG_ITEM}(?:[ \t]*[/,+][ \t]*{_LANG_ITEM})*)"
+)
+_CODE = re.compile(r"\b[A-Z]{2}\b")
+
+
+@cache
+def _country(code: str) -> str | None:
+    if code in _NOT_COUNTRIES or pycountry.countries.get(alpha_2=code) is None:
+        return None
+    return country_name(code)  # "RU" is Russia, as the graph names it
+
+
+@cache
+def _language(code: str) -> str | None:
+    found = pycountry.languages.get(alpha_2=code.lower())
+    return re.sub(r"\s*\(.*\)|;.*", "", found.name) if found else None
+
+
+def written_out(text: str) -> str:
+    """The text with its shorthand written out; text without shorthand comes back as it was.
+
+    >>> written_out("Bad Grammar (RU) -> UA, MD; langs RU/EN + Taglish.")
+    'Bad Grammar (Russia) targeting Ukraine, Moldova; languages: Russian, English, Taglish.'
+    >>> written_out("Sneer Review (CN?) wrote in English.")
+    'Sneer Review (likely China) wrote in English.'
+    """
+    if "(" in text:
+        text = _CODE_BRACKET.sub(_bracketed, text)
+    if "->" in text or "\u2192" in text or "=>" in text:
+        text = _ARROW.sub(_targets, text)
+    if "lang" in text:
+        text = _LANGS.sub(_languages, text)
+    return text
+
+
+def _bracketed(m: re.Match[str]) -> str:
+    name = _country(m.group(1))
+    if name is None:
+        return m.group(0)
+    return f" ({'likely ' if m.group(2) else ''}{name}"
+
+
+def _targets(m: re.Match[str]) -> str:
+    listed = _CODE.sub(lambda c: _country(c.group(0)) or c.group(0), m.group(1))
+    return f" targeting {listed}"
+
+
+def _languages(m: re.Match[str]) -> str:
+    items = [x.strip() for x in re.split(r"[/,+]", m.group(1)) if x.strip()]
+    names = [(_language(x) or x) if len(x) == 2 and x.isupper() else x for x in items]
+    return "languages: " + ", ".join(names)
