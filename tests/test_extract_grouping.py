@@ -1415,3 +1415,15 @@ def test_an_actor_profile() -> None:
     (op,) = f.campaigns  # the aliases and the topic sections are all Kimsuky's
     assert [a.name for a in op.all_actors] == ["Kimsuky"] and country(op) == "KP"
     assert {x.id for x in op.targets.countries} == {"JP", "KR"}
+
+
+def test_numbered_section_headings_and_named_vulnerabilities() -> None:
+    f = draft(
+        "# A working paper\n\n## 1 Introduction\n\nWe review two cases.\n\n## 2 Quartz Hollow\n\n"
+        "A Chinese network that asked the model about Log4Shell.\n\n## 3.1 Sable Fen\n\n"
+        "A Russian network that wrote posts in Polish.\n\n## 4 Conclusion\n\nNothing new.\n"
+    )
+    ops = by_name(f)
+    assert set(ops) == {"Quartz Hollow", "Sable Fen"}
+    assert "T1588" in {t.id.split(".")[0] for t in ops["Quartz Hollow"].techniques}
+    assert [x.id for x in ops["Sable Fen"].languages] == ["pl"]

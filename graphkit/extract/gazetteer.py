@@ -87,6 +87,11 @@ _DEMONYMS = {"british", "french", "dutch", "swiss", "thai", "czech", "filipino",
 _SKIP_COUNTRY = {"korean", "korea", "congo", "sudan", "virgin islands", "samoa", "america"}
 
 # Behaviour described in words → technique ids (ATT&CK parents or sub-techniques, LLM-themed).
+# Vulnerabilities known by a name rather than their CVE id
+_NAMED_VULNERABILITIES = ("log4shell", "follina", "proxylogon", "proxyshell", "eternalblue",
+                          "heartbleed", "zerologon", "printnightmare", "bluekeep",
+                          "spring4shell", "citrix bleed")  # fmt: skip
+
 PHRASES: dict[str, tuple[str, ...]] = {
     "phishing": ("T1566", "llm-supported-social-engineering"),
     "spear phishing": ("T1566", "llm-supported-social-engineering"),
@@ -190,6 +195,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "scam messages": ("llm-supported-social-engineering",),
     "hide processes": ("T1564",), "hidden processes": ("T1564",), "hide artifacts": ("T1564",),
     "cve": ("T1588.006", "llm-assisted-vulnerability-research"),
+    # vulnerabilities known by a name rather than their CVE id
+    **dict.fromkeys(_NAMED_VULNERABILITIES, ("T1588.006", "llm-assisted-vulnerability-research")),
     "public vulnerability": ("T1588.006", "llm-assisted-vulnerability-research"),
     "exploits for": ("T1588.006", "llm-assisted-vulnerability-research"),
     "exploitation": ("llm-assisted-vulnerability-research",),

@@ -571,6 +571,8 @@ _HEADING_LEAD = re.compile(
     r"^(case study|case|operation|network|campaign)\s*\d*\s*[:.\u2013\u2014-]\s*", re.I
 )
 
+_SECTION_NUMBER = re.compile(r"^[0-9]{1,2}(?:\.[0-9]{1,2})*\.?\s+(?=[A-Z])")
+
 _LEAD_FIRST = frozenset("cCoOnN")  # the letters _HEADING_LEAD starts with, in either case
 
 _HEADING_TAIL = re.compile(r"[:.\u2013\u2014-]\s.*$")
@@ -608,6 +610,8 @@ def operation_name(heading: str | None) -> str | None:
     if not heading:
         return None
     # Each pattern is tried only where it can match: most headings are a name and no more.
+    if heading[:1].isdigit():
+        heading = _SECTION_NUMBER.sub("", heading)  # "2 Sneer Review", "3.1 Uncle Spam"
     quoted = _QUOTED.search(heading) if '"' in heading or "\u201c" in heading else None
     name = DATE_FIRST.sub("", heading)  # "March 2025 \u2014 Helgoland Bite"
     name = _OPERATION_WORD.sub("", name) if name.startswith("Operation") else name
