@@ -86,12 +86,12 @@ _DEMONYMS = {"british", "french", "dutch", "swiss", "thai", "czech", "filipino",
              "swedish"}  # fmt: skip
 _SKIP_COUNTRY = {"korean", "korea", "congo", "sudan", "virgin islands", "samoa", "america"}
 
-# Behaviour described in words → technique ids (ATT&CK parents or sub-techniques, LLM-themed).
 # Vulnerabilities known by a name rather than their CVE id
 _NAMED_VULNERABILITIES = ("log4shell", "follina", "proxylogon", "proxyshell", "eternalblue",
                           "heartbleed", "zerologon", "printnightmare", "bluekeep",
                           "spring4shell", "citrix bleed")  # fmt: skip
 
+# Behaviour described in words → technique ids (ATT&CK parents or sub-techniques, LLM-themed).
 PHRASES: dict[str, tuple[str, ...]] = {
     "phishing": ("T1566", "llm-supported-social-engineering"),
     "spear phishing": ("T1566", "llm-supported-social-engineering"),
