@@ -188,6 +188,25 @@ _BOILERPLATE = re.compile(
 _TITLE_CLASS = re.compile(r"(?:^|[-_ ])(?:title|heading|headline|subhead|subheading)(?:[-_ ]|$)")
 
 
+def _drop_leading_stamp(el: Any) -> None:
+    """Remove the <time> a block opens with (and the dash after it), so that a bold name
+    after it leads the block."""
+    from bs4 import NavigableString
+
+    for child in list(el.children):
+        if isinstance(child, NavigableString):
+            if str(child).strip():
+                return
+            continue
+        if child.name != "time":
+            return
+        after = child.next_sibling
+        child.decompose()
+        if isinstance(after, NavigableString) and not str(after).strip(" \t\n-\u2013\u2014:"):
+            after.replace_with("")
+        return
+
+
 def _leading_bold(el: Any) -> str | None:
     """The text of a bold element a block opens with, if it opens with one."""
     from bs4 import NavigableString
@@ -259,6 +278,7 @@ def _walk(el: Any, parts: list[str]) -> None:
                 parts.append(item)
         elif name in _BLOCKS and not (name in ("td", "th") and child.find(_CELL_BLOCKS)):
             flush()
+            _drop_leading_stamp(child)  # a timeline's "<time>7 Oct</time> <b>Name</b> - ..."
             text = _clean(child.get_text(" ", strip=True))
             if len(text) < 400 and _MAILING.search(text):
                 continue  # "Unsubscribe", "You are receiving this because ...": the mailing's
@@ -614,6 +634,40 @@ def _yaml_like(text: str) -> str | None:
     return "\n\n".join(b for b in blocks if b) + "\n"
 
 
+# A log's column names in a comment above its rows: "# fields: timestamp | analyst | case"
+_LOG_FIELDS = re.compile(r"(?im)^[#/;\s]*(?:fields|columns)\s*:\s*(\S[^|\n]*(?:\|[^|\n]+)+)$")
+
+
+_LOG_BOOKKEEPING = frozenset({"time", "timestamp", "date", "when", "analyst", "author", "user",
+                              "by", "logged by", "id"})  # fmt: skip
+
+
+def _log_rows(text: str) -> str:
+    r"""Rows of a log split by bars under a comment that names its columns, as list items of
+    named cells: "- Case: GTG-2002; Note: Report out.".
+
+    >>> _log_rows("# fields: time | case | note\n\n10:02 | GTG-2002 | Report out.\n")
+    '# fields: time | case | note\n\n- Case: GTG-2002; Note: Report out.\n'
+    """
+    fields = _LOG_FIELDS.search(text)
+    if fields is None:
+        return text
+    names = [n.strip().capitalize() for n in fields.group(1).split("|")]
+    out = []
+    for line in text.split("\n"):
+        cells = [c.strip() for c in line.split(" | ")]
+        if line.strip() == fields.group(0).strip():
+            pass  # the comment that names the columns
+        elif len(cells) == len(names) and line.count("|") == len(names) - 1:
+            line = "- " + "; ".join(  # who logged it, and when, say nothing of the case
+                f"{n}: {c}"
+                for n, c in zip(names, cells, strict=True)
+                if c and n.lower() not in _LOG_BOOKKEEPING
+            )
+        out.append(line)
+    return "\n".join(out)
+
+
 def plain_text(text: str) -> str:
     r"""Plain text with an email's quote markers, its "... wrote:" lines and its signature
     dropped: quoted messages are text like any other.
@@ -626,6 +680,8 @@ def plain_text(text: str) -> str:
     if "\n>" in text or text.startswith(">"):
         text = _WROTE.sub("", _EMAIL_QUOTE.sub("", text))
     text = _markup(text)
+    if "|" in text and ("ields" in text or "olumns" in text):
+        text = _log_rows(text)
     if "\u20e3" in text or "#" in text or any("\U0001f1e6" <= c <= "\U0001f1ff" for c in text):
         text = _social(text)
     signature = list(_SIGNATURE.finditer(text))

@@ -1427,3 +1427,38 @@ def test_numbered_section_headings_and_named_vulnerabilities() -> None:
     assert set(ops) == {"Quartz Hollow", "Sable Fen"}
     assert "T1588" in {t.id.split(".")[0] for t in ops["Quartz Hollow"].techniques}
     assert [x.id for x in ops["Sable Fen"].languages] == ["pl"]
+
+
+def test_a_matrix_of_language_ticks_and_names_said_again() -> None:
+    f = draft(
+        "# Languages\n\n| Network | Origin | English | Russian | Other |\n|---|---|:-:|:-:|---|\n"
+        "| Gale Finch | Russia | \u2713 | \u2713 | |\n"
+        "| Reed Otter | Israel (KESTRA) | \u2713 | | Hebrew |\n\n"
+        "Notes:\n\n- Gale Finch aimed at Moldova.\n"
+    )
+    ops = by_name(f)
+    assert [x.id for x in ops["Gale Finch"].languages] == ["en", "ru"]
+    assert [x.id for x in ops["Gale Finch"].targets.countries] == ["MD"]
+    assert [x.id for x in ops["Reed Otter"].languages] == ["en", "he"]
+    assert any(a.name == "KESTRA" for a in ops["Reed Otter"].all_actors)
+
+
+def test_a_timeline_list_and_a_log_with_named_columns(tmp_path: Path) -> None:
+    page = (
+        "<html><body><article><h1>Timeline</h1><p>Cases in order.</p><ol>"
+        "<li><time>7 Oct 2025</time> <strong>Brass Heron</strong> &ndash; a Chinese network "
+        "writing in Thai.</li><li><time>8 Oct 2025</time> <strong>Flint Moth</strong> &ndash; "
+        "a Russian network writing in Polish.</li></ol></article></body></html>"
+    )
+    ops = by_name(draft(html_text(page)))
+    assert country(ops["Brass Heron"]) == "CN" and country(ops["Flint Moth"]) == "RU"
+    path = tmp_path / "log.txt"
+    path.write_text(
+        "# fields: timestamp | analyst | case | note\n\n"
+        "2025-08-27T14:02Z | jk | GTG-9001 | Extortion of hospitals.\n"
+        "2025-08-27T14:31Z | ms | GTG-9002 | UK-based actor selling ransomware.\n",
+        encoding="utf-8",
+    )
+    logged = by_name(draft(read_text(path)))
+    assert [x.id for x in logged["GTG-9001"].targets.sectors] == ["healthcare"]
+    assert country(logged["GTG-9002"]) == "GB"

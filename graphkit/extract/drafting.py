@@ -250,6 +250,8 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
             opening=not (_named_above(current) and current is not None and not current.provisional)
             and (seen or paragraph.split("\n", 1)[0].rstrip().endswith((".", "!", "?"))),
         )  # the first paragraph's first line, no sentence, is the title: "Show, episode 112"
+        if not named and paragraph[:1].isupper():  # "Spamouflage went after ...": named above
+            named = _known_lead(paragraph, groups)
         seen = True
         actors = {k: v for s in sentences for k, v in actor_names(s, found).items()}
         if named and not actors and sentences and _THIS_ACTOR.search(paragraph):
@@ -469,6 +471,14 @@ _TASK_HEADINGS = re.compile(
 
 
 _PROFILE_WORDS = frozenset({"profile", "dossier", "factsheet", "backgrounder"})
+
+
+def _known_lead(paragraph: str, groups: list[Group]) -> str | None:
+    """The name of an operation the text named before, when a paragraph opens with it."""
+    for name in sorted({g.name for g in groups if g.name}, key=len, reverse=True):
+        if paragraph.startswith(name) and not paragraph[len(name) : len(name) + 1].isalnum():
+            return name
+    return None
 
 
 def _name_key(name: str | None) -> str:

@@ -126,12 +126,37 @@ _MARKED = re.compile(rf"\s{{0,6}}(?:[#*\u2022\u2013=-]|{_NUMBER}\s)")
 
 _PIPE_START = re.compile(r"\s*\|")
 
-_TABLE_RULE = re.compile(r"\|?(\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*\|?")  # |---|:--:|
+_TABLE_RULE = re.compile(r"\|?(\s*:?-+:?\s*\|)+\s*:?-*:?\s*\|?")  # |---|:--:|:-:|
 
 
 def _named_cells(header: list[str], row: list[str]) -> str:
-    """A table row as its cells named by their columns: "Header: cell; Header: cell"."""
-    return "; ".join(f"{h}: {v}" for h, v in zip(header, row, strict=True) if v)
+    """A table row as its cells named by their columns: "Header: cell; Header: cell". Ticks
+    under columns named for languages are a "Languages" field, with an "Other" column's.
+
+    >>> _named_cells(["Name", "English", "Russian", "Other"], ["Grey", "\u2713", "", "Polish"])
+    'Name: Grey; Languages: English, Polish'
+    """
+    ticked = [h for h, v in zip(header, row, strict=True) if v.strip() in _TICKS]
+    if not ticked or not _all_languages(ticked):
+        return "; ".join(f"{h}: {v}" for h, v in zip(header, row, strict=True) if v)
+    fields, languages = [], list(ticked)
+    for h, v in zip(header, row, strict=True):
+        if h.lower() in _OTHER_COLUMNS and v:
+            languages.append(v)  # "Other: Italian, Polish" beside the language columns
+        elif v and v.strip() not in _TICKS:
+            fields.append(f"{h}: {v}")
+    return "; ".join([*fields, f"Languages: {', '.join(languages)}"])
+
+
+_TICKS = frozenset({"\u2713", "\u2714", "\u2705", "x", "X", "yes", "Yes", "Y", "\u25cf", "\u2022"})
+_OTHER_COLUMNS = frozenset({"other", "others", "other languages", "also"})
+
+
+def _all_languages(names: list[str]) -> bool:
+    """Whether each of the names is a language's ("English", "Russian")."""
+    return all(
+        any(m.entry.kind == "Language" for m in read_sentence(name).mentions) for name in names
+    )
 
 
 def _pipe_table(block: str) -> list[str] | None:

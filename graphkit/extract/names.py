@@ -167,9 +167,9 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
     if not _FIRMS.isdisjoint(sentence.words):  # "the political consultancy STOIC"
         new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_NAME.finditer(text)]
         new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_SET_NAME.finditer(text)]
-    if ", " in text and "(" in text:  # "Zero Zeno (Israel, STOIC)": the operator after where
+    if "(" in text:  # "Zero Zeno (Israel, STOIC)", "Israel (STOIC)": the operator after where
         new += [(c.start(2), c.group(2)) for c in _PLACE_THEN_NAME.finditer(text)
-                if _only_places(c.group(1))]  # fmt: skip
+                if _only_places(c.group(1)) and not read_sentence(c.group(2)).mentions]  # fmt: skip
     if "case, " in text and _ACTOR_WORDS.search(text):  # "A third case, SweetSpecter, ... group"
         new += [(c.start(1), c.group(1)) for c in _CASE_OF_ACTOR.finditer(text)]
     new += [(text.index(n), n) for n in found.values() if n in text]
@@ -210,7 +210,7 @@ _NOUN_THEN_SET_NAME = re.compile(
 )
 
 _PLACE_THEN_NAME = re.compile(
-    r"\(((?:likely )?[A-Z][a-z]+(?: [A-Z][a-z]+)?), "
+    r"\(?((?:likely )?[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:, | \()"
     r"([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*)\)"
 )
 
@@ -429,7 +429,7 @@ def paragraph_name(
     if run and not NOT_NAMES.match(run.group(1)):
         candidates.append((1, run.group(1)))
     acronym = _ACRONYM.search(head) if "(" in head else None
-    if acronym:  # "the International Union of Virtual Media (IUVM)": the short name
+    if acronym and not NOT_NAMES.match(acronym.group(1)):  # "... Virtual Media (IUVM)", not GTIG
         candidates.append((1, acronym.group(1)))
     label = _LABEL.match(head) if labels and ":" in head[:64] else None
     if label is None and labels and (" - " in head[:64] or " \u2013 " in head[:64]):
