@@ -145,6 +145,8 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
     found: dict[str, str] = {}  # actor names the text introduced ("SweetSpecter, a ... group")
     seen = False  # a paragraph was read: the first one of a plain text is its title
     section_who: Sentence | None = None  # a heading's one country, for every group under it
+    known: set[str] = set()  # names of the groups so far: a paragraph may open with one
+    known_upto = 0
     profiled = _profiled(text)  # "# Actor profile: Kimsuky": every section is Kimsuky's
     current = profiled
     if profiled is not None:
@@ -250,8 +252,12 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
             opening=not (_named_above(current) and current is not None and not current.provisional)
             and (seen or paragraph.split("\n", 1)[0].rstrip().endswith((".", "!", "?"))),
         )  # the first paragraph's first line, no sentence, is the title: "Show, episode 112"
-        if not named and paragraph[:1].isupper():  # "Spamouflage went after ...": named above
-            named = _known_lead(paragraph, groups)
+        if not named and paragraph[:1].isupper() and groups:  # "Spamouflage went after ..."
+            known.update(g.name for g in groups[known_upto:] if g.name)
+            known_upto = len(groups)  # the groups whose names are in ``known``
+            if current is not None and current.name:
+                known.add(current.name)
+            named = _known_lead(paragraph, known)
         seen = True
         actors = {k: v for s in sentences for k, v in actor_names(s, found).items()}
         if named and not actors and sentences and _THIS_ACTOR.search(paragraph):
@@ -473,11 +479,14 @@ _TASK_HEADINGS = re.compile(
 _PROFILE_WORDS = frozenset({"profile", "dossier", "factsheet", "backgrounder"})
 
 
-def _known_lead(paragraph: str, groups: list[Group]) -> str | None:
-    """The name of an operation the text named before, when a paragraph opens with it."""
-    for name in sorted({g.name for g in groups if g.name}, key=len, reverse=True):
-        if paragraph.startswith(name) and not paragraph[len(name) : len(name) + 1].isalnum():
-            return name
+def _known_lead(paragraph: str, known: set[str]) -> str | None:
+    """The name of an operation the text named before, when a paragraph opens with it: its
+    first five words, then four, ... looked up among the names so far."""
+    words = paragraph[:120].split(" ", 5)[:5]
+    for n in range(len(words), 0, -1):
+        lead = " ".join(words[:n]).rstrip(".,;:").removesuffix("'s").removesuffix("\u2019s")
+        if lead in known:  # "Zero Zeno's content was aimed at ..."
+            return lead
     return None
 
 
