@@ -31,6 +31,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from graphkit.actors import actor_index
@@ -147,6 +148,7 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
     section_who: Sentence | None = None  # a heading's one country, for every group under it
     known: set[str] = set()  # names of the groups so far: a paragraph may open with one
     known_upto = 0
+    known_first: set[str] = set()  # their first words: most paragraphs open with none
     profiled = _profiled(text)  # "# Actor profile: Kimsuky": every section is Kimsuky's
     current = profiled
     if profiled is not None:
@@ -253,11 +255,14 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
             and (seen or paragraph.split("\n", 1)[0].rstrip().endswith((".", "!", "?"))),
         )  # the first paragraph's first line, no sentence, is the title: "Show, episode 112"
         if not named and paragraph[:1].isupper() and groups:  # "Spamouflage went after ..."
-            known.update(g.name for g in groups[known_upto:] if g.name)
-            known_upto = len(groups)  # the groups whose names are in ``known``
+            fresh = [g.name for g in groups[known_upto:] if g.name]
             if current is not None and current.name:
-                known.add(current.name)
-            named = _known_lead(paragraph, known)
+                fresh.append(current.name)
+            known.update(fresh)
+            known_first.update(n.split(" ", 1)[0] for n in fresh)
+            known_upto = len(groups)  # the groups whose names are in ``known``
+            if paragraph.split(" ", 1)[0].removesuffix("'s") in known_first:
+                named = _known_lead(paragraph, known)
         seen = True
         actors = {k: v for s in sentences for k, v in actor_names(s, found).items()}
         if named and not actors and sentences and _THIS_ACTOR.search(paragraph):
@@ -493,8 +498,13 @@ def _known_lead(paragraph: str, known: set[str]) -> str | None:
 def _name_key(name: str | None) -> str:
     """What a group's name says it is about: an actor's other name is the actor ("Emerald
     Sleet" is Kimsuky), any other name itself."""
-    known = actor_index().resolve(name) if name else None
-    return slugify(known.name if known else name or "")
+    return _name_key_of(name) if name else ""
+
+
+@lru_cache(maxsize=4096)
+def _name_key_of(name: str) -> str:
+    known = actor_index().resolve(name)
+    return slugify(known.name if known else name)
 
 
 def _profiled(text: str) -> Group | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from graphkit.extract.reading import Sentence, read_sentence
 
@@ -321,6 +322,7 @@ _OUTLINE_MARK = re.compile(r"^(?:[IVX]{1,4}|[A-Z])[.)][ \t]+(?=[A-Z])")
 _OUTLINE_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
+@cache
 def _place(word: str) -> bool:
     """Whether a word in capitals is a country's name ("CHINA", "IRAN")."""
     said = read_sentence(word.capitalize())

@@ -9,6 +9,7 @@ about an actor the text does not name.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from graphkit.actors import actor_index
 from graphkit.extract.gazetteer import TOKEN, Entry
@@ -65,6 +66,7 @@ _BRACKET_NAME = re.compile(rf"^({_NAME_WORD}(?: {_NAME_WORD}){{0,3}}) \([^()]{{1
 _BRACKETED = re.compile(r"\s+\([^()]{1,40}\)$")
 
 
+@lru_cache(maxsize=4096)
 def _only_places(words: str) -> bool:
     """Whether a few words only say where: "Iran", "the Philippines", "likely China"."""
     said = read_sentence(words)
@@ -167,9 +169,11 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
     if not _FIRMS.isdisjoint(sentence.words):  # "the political consultancy STOIC"
         new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_NAME.finditer(text)]
         new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_SET_NAME.finditer(text)]
-    if "(" in text:  # "Zero Zeno (Israel, STOIC)", "Israel (STOIC)": the operator after where
-        new += [(c.start(2), c.group(2)) for c in _PLACE_THEN_NAME.finditer(text)
-                if _only_places(c.group(1)) and not read_sentence(c.group(2)).mentions]  # fmt: skip
+    if ")" in text:  # "Zero Zeno (Israel, STOIC)", "Israel (STOIC)": the operator after where
+        for c in _NAME_CLOSING.finditer(text):
+            place = _PLACE_BEFORE.search(text, max(0, c.start() - 40), c.start())
+            if place and _only_places(place.group(1)) and not read_sentence(c.group(1)).mentions:
+                new.append((c.start(1), c.group(1)))
     if "case, " in text and _ACTOR_WORDS.search(text):  # "A third case, SweetSpecter, ... group"
         new += [(c.start(1), c.group(1)) for c in _CASE_OF_ACTOR.finditer(text)]
     new += [(text.index(n), n) for n in found.values() if n in text]
@@ -209,10 +213,10 @@ _NOUN_THEN_SET_NAME = re.compile(
     r"([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*),"
 )
 
-_PLACE_THEN_NAME = re.compile(
-    r"\(?((?:likely )?[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:, | \()"
-    r"([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*)\)"
-)
+# A name in capitals (or CamelCase) that closes a bracket after a place: the name is found
+# first, the place looked for in the words before it.
+_NAME_CLOSING = re.compile(r"(?:, | \()([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*)\)")
+_PLACE_BEFORE = re.compile(r"\(?((?:likely )?[A-Z][a-z]+(?: [A-Z][a-z]+)?)$")
 
 _CASE_OF_ACTOR = re.compile(r"\bcase, ([A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*),")
 

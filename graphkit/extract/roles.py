@@ -166,7 +166,7 @@ def country_role(m: Mention, text: str = "") -> str:
         after = m.after
         if len(after) >= 2 and after[0] in sector_words() and after[1] in _THEIR_ASSETS:
             return "target"  # "Vietnamese telecommunications networks", "Israeli defense firms"
-        noun = _noun_phrase_after(m, text)
+        noun = _noun_phrase_after(m, text) if not _ACTOR_NOUNS.isdisjoint(m.after[:3]) else []
         if (
             not targeted
             and any(w in _ACTOR_NOUNS for w in noun)

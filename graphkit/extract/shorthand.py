@@ -23,12 +23,15 @@ _NOT_COUNTRIES = frozenset({"AI", "IT", "ID", "IO", "IS", "IN", "NO", "TO", "AM"
                             "PR", "CV", "MS", "ML", "PS", "SO", "DO", "BE", "ME", "AS", "AT",
                             "GA", "LA", "MA", "VA", "PA", "OK", "HR", "SE"})  # fmt: skip
 
-_CODE_BRACKET = re.compile(r"(?<=[\w\"'\u201d]) \(([A-Z]{2})(\?)?(?=[,;)])")
-_ARROW = re.compile(r"[ \t](?:->|\u2192|=>)[ \t]+([^;.\n]{1,120})")
+# Each pattern opens with a literal, which the regex engine looks for first: these run over
+# whole texts, most of which hold no shorthand at all.
+_CODE_BRACKET = re.compile(r" \(([A-Z]{2})(\?)?(?=[,;)])")  # after a name: checked in _bracketed
+_ARROW = re.compile(r" (?:->|\u2192|=>)[ \t]+([^;.\n]{1,120})")
 _LANG_ITEM = r"(?:[A-Z]{2}|[A-Z][a-z]+)"
 _LANGS = re.compile(
-    rf"\b(?:langs?|languages?)[:.]?[ \t]+({_LANG_ITEM}(?:[ \t]*[/,+][ \t]*{_LANG_ITEM})*)"
+    rf"lang(?:s|uages?)?[:.]?[ \t]+({_LANG_ITEM}(?:[ \t]*[/,+][ \t]*{_LANG_ITEM})*)"
 )
+_LANG_CODE = re.compile(r"lang(?:s|uages?)?[:.]?[ \t]+[A-Z]{2}\b")  # any code at all
 _CODE = re.compile(r"\b[A-Z]{2}\b")
 
 
@@ -53,17 +56,19 @@ def written_out(text: str) -> str:
     >>> written_out("Sneer Review (CN?) wrote in English.")
     'Sneer Review (likely China) wrote in English.'
     """
-    if "(" in text:
+    if " (" in text:
         text = _CODE_BRACKET.sub(_bracketed, text)
-    if "->" in text or "\u2192" in text or "=>" in text:
+    if " ->" in text or " \u2192" in text or " =>" in text:
         text = _ARROW.sub(_targets, text)
-    if "lang" in text:
+    if "lang" in text and _LANG_CODE.search(text):
         text = _LANGS.sub(_languages, text)
     return text
 
 
 def _bracketed(m: re.Match[str]) -> str:
-    name = _country(m.group(1))
+    before = m.string[m.start() - 1 : m.start()]
+    after_name = before.isalnum() or (bool(before) and before in "\"'\u201d")
+    name = _country(m.group(1)) if after_name else None
     if name is None:
         return m.group(0)
     return f" ({'likely ' if m.group(2) else ''}{name}"
@@ -75,6 +80,8 @@ def _targets(m: re.Match[str]) -> str:
 
 
 def _languages(m: re.Match[str]) -> str:
+    if m.string[m.start() - 1 : m.start()].isalnum():
+        return m.group(0)  # "Kalanguages ...": not the word
     items = [x.strip() for x in re.split(r"[/,+]", m.group(1)) if x.strip()]
     names = [(_language(x) or x) if len(x) == 2 and x.isupper() else x for x in items]
     return "languages: " + ", ".join(names)
