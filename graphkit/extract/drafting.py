@@ -640,7 +640,9 @@ def _after_name(s: Sentence, names: list[str]) -> tuple[set[int], set[int]]:
     German)", "VAGue Focus (likely China)". The origin's positions, and the languages' (after
     a country named in the brackets, "German" is the language, not a second origin)."""
     for name in names:
-        lead = s.text.find(": " + name) if name else -1
+        if not name or name not in s.text:
+            continue  # most names are not in a given sentence
+        lead = s.text.find(": " + name)
         if 0 < lead <= 20:  # "Russia: Bad Grammar. A new network ..."
             first = len(TOKEN.findall(s.text[:lead]))
             before = {m.index for m in s.mentions if m.index < first and m.entry.kind in _PLACE}

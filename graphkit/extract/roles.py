@@ -145,7 +145,7 @@ def _noun_phrase_after(m: Mention, text: str) -> list[str]:
     at = text.find(m.text) if text else -1
     if at < 0:
         return m.after[:3]
-    rest = re.split(r"[(,;:]", text[at + len(m.text) :], maxsplit=1)[0]
+    rest = re.split(r"[(,;:]", text[at + len(m.text) : at + len(m.text) + 60], maxsplit=1)[0]
     return m.after[: min(3, len(re.findall(r"[\w'-]+", rest)))]
 
 
@@ -233,6 +233,8 @@ def _language_list(s: Sentence) -> set[int]:
     if len(languages) < 2:
         return set()
     peoples = {m.index for m in s.mentions if m.entry.kind == "Demonym"}
+    if all(m.index in peoples for m in languages):
+        return set()  # every name is also a people's: no list to read as languages
     out: set[int] = set()
     run: list[Mention] = []
     for m in [*languages, None]:
@@ -289,6 +291,8 @@ def researched(m: Mention, s: Sentence) -> bool:
     >>> [(m.text, researched(m, s)) for m in s.mentions if m.entry.kind != "Technique"]
     [('US', True), ('satellite communications', True)]
     """
+    if _RESEARCH_VERBS.isdisjoint(m.words):
+        return False  # no word of study in the sentence: most sentences
     places = {i for x in s.mentions if x.entry.kind in ("Country", "Demonym")
               for i in range(x.index, x.index + x.width)}  # fmt: skip
     if m.index in places:  # the place of the thing studied: the mention right after it decides
