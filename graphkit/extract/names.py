@@ -67,6 +67,12 @@ _BRACKETED = re.compile(r"\s+\([^()]{1,40}\)$")
 
 
 @lru_cache(maxsize=4096)
+def _says_nothing(word: str) -> bool:
+    """Whether a word names nothing the gazetteer knows ("STOIC", not "IRGC" or "APT28")."""
+    return not read_sentence(word).mentions
+
+
+@lru_cache(maxsize=4096)
 def _only_places(words: str) -> bool:
     """Whether a few words only say where: "Iran", "the Philippines", "likely China"."""
     said = read_sentence(words)
@@ -172,7 +178,7 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
     if ")" in text:  # "Zero Zeno (Israel, STOIC)", "Israel (STOIC)": the operator after where
         for c in _NAME_CLOSING.finditer(text):
             place = _PLACE_BEFORE.search(text, max(0, c.start() - 40), c.start())
-            if place and _only_places(place.group(1)) and not read_sentence(c.group(1)).mentions:
+            if place and _only_places(place.group(1)) and _says_nothing(c.group(1)):
                 new.append((c.start(1), c.group(1)))
     if "case, " in text and _ACTOR_WORDS.search(text):  # "A third case, SweetSpecter, ... group"
         new += [(c.start(1), c.group(1)) for c in _CASE_OF_ACTOR.finditer(text)]
