@@ -1,4 +1,5 @@
-"""Report text from .txt, .md, .html and .pdf files, for the extractor.
+"""Report text from .txt, .md, .html and .pdf files (and .rst, .adoc, .csv as plain text), for
+the extractor.
 
 HTML gives its main text: scripts, styles, navigation, headers, footers and asides are
 dropped, and ``<main>`` or ``<article>`` is preferred when the page has one. PDF gives its
@@ -26,7 +27,10 @@ from graphkit.errors import InputError
 __all__ = ["MAX_PDF_BYTES", "MAX_TEXT_BYTES", "TEXT_SUFFIXES", "html_text", "markdown_text",
            "pdf_text", "read_text"]  # fmt: skip
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
+# Plain text includes the markups analysts write in (reStructuredText, AsciiDoc) and a
+# spreadsheet's comma-separated export: the extractor reads their layouts (loaders.text).
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".rst", ".adoc",
+                 ".asciidoc", ".csv")  # fmt: skip
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 MAX_PDF_BYTES = 50 * 1024 * 1024
 _DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "svg",

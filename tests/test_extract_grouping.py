@@ -1462,3 +1462,18 @@ def test_a_timeline_list_and_a_log_with_named_columns(tmp_path: Path) -> None:
     logged = by_name(draft(read_text(path)))
     assert [x.id for x in logged["GTG-9001"].targets.sectors] == ["healthcare"]
     assert country(logged["GTG-9002"]) == "GB"
+
+
+def test_restructuredtext_asciidoc_and_csv_files_read_as_plain_text(tmp_path: Path) -> None:
+    rst = tmp_path / "notes.rst"
+    rst.write_text(
+        "Notes\n=====\n\nSalt Crane\n----------\n\n:Attribution: Iran\n:Languages: Farsi, Arabic\n"
+    )
+    adoc = tmp_path / "notes.adoc"
+    adoc.write_text("= Notes\n\n== Pine Wren\n\nOrigin:: Vietnam\nLanguages:: Thai, Lao\n")
+    sheet = tmp_path / "export.csv"
+    sheet.write_text('operation,origin,languages\nRust Vale,Russia,"Polish, German"\n')
+    for path, name, origin in [(rst, "Salt Crane", "IR"), (adoc, "Pine Wren", "VN"),
+                               (sheet, "Rust Vale", "RU")]:  # fmt: skip
+        op = by_name(draft(read_text(path)))[name]
+        assert country(op) == origin and len(op.languages) == 2, path.name

@@ -104,7 +104,7 @@ def test_missing_evidence_is_refused(tmp_path: Path) -> None:
         ("r.yaml", b"\x89PNG\r\n\x1a\n\x00\x00binary", "binary"),
         ("r.yaml", b"caf\xe9: 1\n", "not UTF-8"),
         ("r.yaml", "- a\n- b\n", "one mapping"),
-        ("r.csv", "report: {}", "unsupported file type"),
+        ("r.xlsx", "report: {}", "unsupported file type"),
         ("r.json", "[" * 100_000 + "]" * 100_000, "nested"),
         ("r.yaml", "a: " + "[" * 200 + "]" * 200 + "\n", "nested deeper"),
     ],

@@ -24,7 +24,11 @@ class DraftFormat(StrEnum):
 @app.command()
 def extract(
     report: Annotated[
-        Path, typer.Argument(help="A report as .txt, .md, .html or .pdf.", show_default=False)
+        Path,
+        typer.Argument(
+            help="A report as .txt, .md, .html or .pdf (.rst, .adoc and .csv read as plain text).",
+            show_default=False,
+        ),
     ],
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the draft here (default: stdout).")
