@@ -1477,3 +1477,17 @@ def test_restructuredtext_asciidoc_and_csv_files_read_as_plain_text(tmp_path: Pa
                                (sheet, "Rust Vale", "RU")]:  # fmt: skip
         op = by_name(draft(read_text(path)))[name]
         assert country(op) == origin and len(op.languages) == 2, path.name
+
+
+def test_a_category_heading_and_a_person_criticised() -> None:
+    f = draft(
+        "# Casebook\n\n## Scams\n\n**Dry Creek.** A task scam likely run from Laos. It wrote "
+        "messages in Thai.\n\n## Influence\n\n**Ember Jay.** A Chinese network whose comments "
+        "criticised a Pakistani activist.\n"
+    )
+    ops = by_name(f)
+    assert set(ops) == {"Dry Creek", "Ember Jay"}
+    assert country(ops["Dry Creek"]) == "LA" and [x.id for x in ops["Dry Creek"].languages] == [
+        "th"
+    ]
+    assert [x.id for x in ops["Ember Jay"].targets.countries] == ["PK"]

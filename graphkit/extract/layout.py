@@ -49,6 +49,7 @@ GENERIC_HEADINGS = re.compile(
     r"purpose|scope|actions|next actions|action items|next steps|tasks|"
     r"others?|other (?:cases|operations|networks|actors)|miscellaneous|misc|"
     r"victimology|tradecraft|attribution|aliases|tooling|infrastructure|"
+    r"scams?|frauds?|scams and fraud|fraud and scams|influence|cyber|espionage|"
     # dates: "2025-06", "2025-03-04", "March 2025", "Q3 2025", "Week 9"
     rf"[0-9]{{4}}-[0-9]{{2}}(?:-[0-9]{{2}})?|{_MONTH}(?: [0-9]{{1,2}},?)? [0-9]{{4}}|"
     r"q[1-4] [0-9]{4}|"

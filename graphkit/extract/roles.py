@@ -255,6 +255,8 @@ def _language_list(s: Sentence) -> set[int]:
 
 def said_about(m: Mention) -> bool:
     """What a mention is written about, not at: "articles critical of the United States"."""
+    if m.after[:1] and m.after[0] in _PERSONS:
+        return False  # "criticised a Pakistani activist": a person it went after, a target
     said = [w for w in m.before if w != "the"]
     if said[-2:] in (["critical", "of"], ["critics", "of"]) or bool(
         said[-1:] and said[-1] in _ABOUT
@@ -318,6 +320,12 @@ def _carried_in(m: Mention) -> bool:
     if "in" not in words and "into" not in words:
         return False
     return not _CARRIED.isdisjoint(words)
+
+
+# People an operation goes after: a demonym before them names their country as a target
+_PERSONS = frozenset({"activist", "activists", "journalist", "journalists", "dissident",
+                      "dissidents", "critic", "critics", "blogger", "bloggers", "official",
+                      "officials", "diplomats", "diplomat"})  # fmt: skip
 
 
 def sector_is_target(m: Mention, s: Sentence) -> bool:
