@@ -42,6 +42,7 @@ from graphkit.extract.layout import (
     DATE_FIRST,
     LEAD_BOLD,
     STAGE_HEADINGS,
+    TASK_HEADINGS,
     WHO,
     labelled_fields,
     names_a_country,
@@ -154,7 +155,7 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
     if profiled is not None:
         groups.append(profiled)
     for heading, paragraph, item in sections(text):
-        if heading is not None and heading[:1] in "AaNnTt" and _TASK_HEADINGS.match(heading):
+        if heading is not None and heading[:1] in "AaNnTt" and TASK_HEADINGS.match(heading):
             current = section_who = None  # "## Actions": the writer's tasks, not findings
             continue
         if heading != last_heading:
@@ -473,12 +474,6 @@ _PROSE_HEADING = re.compile(r"^(?:an?|the)\s+[a-z]", re.I)
 _HEADING_TARGET_WORDS = frozenset({"targeting", "targets", "targeted", "against", "on", "at",
                                    "in", "versus", "vs", "toward", "towards", "attacks", "hitting",
                                    "into", "about"})  # fmt: skip
-
-
-# Sections that hold the writer's own tasks: what they say is no finding of the report
-_TASK_HEADINGS = re.compile(
-    r"^(?:actions|next actions|action items|next steps|tasks|to ?do)$", re.I
-)
 
 
 _PROFILE_WORDS = frozenset({"profile", "dossier", "factsheet", "backgrounder"})

@@ -17,11 +17,13 @@ from graphkit.extract.reading import Sentence, read_sentence
 
 __all__ = [
     "ARTICLE",
+    "BRACKETED_TAIL",
     "DATE_FIRST",
     "FIELD_ROLES",
     "GENERIC_HEADINGS",
     "LEAD_BOLD",
     "STAGE_HEADINGS",
+    "TASK_HEADINGS",
     "WHO",
     "from_capitals",
     "is_topic",
@@ -35,10 +37,14 @@ __all__ = [
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
           r"December)")  # fmt: skip
 
+# The headings of a writer's own tasks: their sections hold no finding (drafting skips them)
+_TASKS = r"actions|next actions|action items|next steps|tasks"
+TASK_HEADINGS = re.compile(rf"^(?:{_TASKS}|to ?do)$", re.I)
+
 GENERIC_HEADINGS = re.compile(
     r"^(introduction|summary|executive summary|overview|background|conclusions?|(?:key )?(findings|"
     r"takeaways|trends)|methodology|about( us| this report)?|appendix.*|references|"
-    r"recommendations|what we found|looking ahead|next steps|acknowledg.*|case stud(y|ies)|"
+    r"recommendations|what we found|looking ahead|acknowledg.*|case stud(y|ies)|"
     r"table of contents|contents|disclaimer|indicators.*|iocs?|mitigations?|our approach|"
     r"trends?.*|themes?|(?:influence |cyber |covert )?operations|cases|weekly .*|daily .*|"
     r"(?:threat )?actors(?: and .*)?|(?:observed )?ttps|for immediate release|press release|"
@@ -46,7 +52,7 @@ GENERIC_HEADINGS = re.compile(
     r"chronology|what we did|incidents?|incident summar(?:y|ies)|"
     # a brief's parts: "BLUF", "Discussion", "Analyst comment", "Outlook"
     r"bluf|bottom line(?: up front)?|discussion|(?:analyst )?comments?|assessments?|outlook|"
-    r"purpose|scope|actions|next actions|action items|next steps|tasks|"
+    rf"purpose|scope|{_TASKS}|"
     r"others?|other (?:cases|operations|networks|actors)|miscellaneous|misc|"
     r"victimology|tradecraft|attribution|aliases|tooling|infrastructure|"
     r"scams?|frauds?|scams and fraud|fraud and scams|influence|cyber|espionage|"
@@ -383,12 +389,11 @@ def _field_block(lines: list[str]) -> str | None:
 
 
 # A chat message's time and speaker: "[09:15] dana: ", "09:15 <dana> "
-_CHAT_LINE = re.compile(r"^\s*\[?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\]?\s+<?[\w.@-]{1,32}>?:?\s+")
+_STAMP = r"^\s*\[?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\]?\s+"  # "[09:15] ", "00:01:25 "
+_CHAT_LINE = re.compile(rf"{_STAMP}<?[\w.@-]{{1,32}}>?:?\s+")
 
 # A timed turn of a transcript: the stamp, then a speaker's name and a colon
-_SPEAKER_LINE = re.compile(
-    r"^\s*\[?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\]?\s+[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}:\s+"
-)
+_SPEAKER_LINE = re.compile(rf"{_STAMP}[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){{0,2}}:\s+")
 # A turn that only says what comes next: "Let's talk about North Korea, because ..."
 _SPOKEN_HEADING = re.compile(
     r"^(?:(?:OK|Okay|So|Now|Right),? )?[Ll]et(?:'s|\u2019s| us) (?:talk about|turn to|move on to|"
@@ -607,7 +612,7 @@ _HEADING_TAIL = re.compile(r"[:.\u2013\u2014-]\s.*$")
 
 _OPERATION_WORD = re.compile(r"^Operation\s+(?=[A-Z])")  # "Operation Sneer Review": Sneer Review
 
-_BRACKETED_TAIL = re.compile(r"\s+\([^()]{1,40}\)$")
+BRACKETED_TAIL = re.compile(r"\s+\([^()]{1,40}\)$")
 
 _POSSESSOR = re.compile(r"^[A-Z][a-z]+(?:'s|\u2019s)\s+(?=[A-Z])")
 
@@ -655,13 +660,13 @@ def operation_name(heading: str | None) -> str | None:
     if "'s" in name or "\u2019s" in name:
         name = _POSSESSOR.sub("", name)  # "China's Spamouflage" is Spamouflage
     if ")" in name[-2:]:
-        tail = _BRACKETED_TAIL.search(name)
+        tail = BRACKETED_TAIL.search(name)
         short = tail.group(0).strip(" ()") if tail else ""
         before = name[: tail.start()] if tail else ""
         initials = "".join(w[0] for w in before.split() if w[:1].isupper())
         if len(short) > 1 and short.isupper() and short == initials:
             return short  # "International Union of Virtual Media (IUVM)": the short name
-        name = _BRACKETED_TAIL.sub("", name)  # "Forest Blizzard (Russia)": who, in the heading
+        name = BRACKETED_TAIL.sub("", name)  # "Forest Blizzard (Russia)": who, in the heading
     if not name or GENERIC_HEADINGS.match(name) or len(name) > 80:
         return None
     if not titled and is_topic(name):

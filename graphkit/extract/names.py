@@ -13,7 +13,13 @@ from functools import lru_cache
 
 from graphkit.actors import actor_index
 from graphkit.extract.gazetteer import TOKEN, Entry
-from graphkit.extract.layout import GENERIC_HEADINGS, STAGE_HEADINGS, from_capitals, is_topic
+from graphkit.extract.layout import (
+    BRACKETED_TAIL,
+    GENERIC_HEADINGS,
+    STAGE_HEADINGS,
+    from_capitals,
+    is_topic,
+)
 from graphkit.extract.reading import Mention, Sentence, read_sentence, slugify
 
 __all__ = ["NEW_CASE", "NOT_NAMES", "WHO_NOUNS", "actor_names", "case_subject",
@@ -63,7 +69,6 @@ NOT_NAMES = re.compile(
 
 _LABEL = re.compile(r"^([A-Z][^:.!?\"]{1,60}?)\s?:\s+\S")
 _BRACKET_NAME = re.compile(rf"^({_NAME_WORD}(?: {_NAME_WORD}){{0,3}}) \([^()]{{1,40}}\) ")
-_BRACKETED = re.compile(r"\s+\([^()]{1,40}\)$")
 
 
 @lru_cache(maxsize=4096)
@@ -408,7 +413,7 @@ def paragraph_name(
         if name.isupper() and len(name) > 5:  # "SNEER REVIEW.": the name as a heading would be
             name = from_capitals(name)
         if name.endswith(")"):
-            name = _BRACKETED.sub("", name)  # "Helgoland Bite (2025).": a note on the name
+            name = BRACKETED_TAIL.sub("", name)  # "Helgoland Bite (2025).": a note on the name
         name, comma, said = name.partition(", ")
         if comma and not said[:1].islower():
             name = f"{name}, {said}"  # "VAGue Focus, likely Chinese": the name, then who
