@@ -584,6 +584,9 @@ def _social(text: str) -> str:
     return _HASHTAG_LINE.sub("", text)
 
 
+# A YAML mapping's first line: a key, plain or quoted, then a colon (or a flow mapping)
+_YAML_KEY = re.compile(r"^(?:\{|[\"']?[^\s\"'#][^:\n]*[\"']?:(?:\s|$))")
+
 _NAME_KEYS = ("name", "operation", "campaign", "case", "actor", "title")
 _PROSE_KEYS = ("notes", "note", "summary", "description", "details", "comment", "comments")
 
@@ -601,6 +604,10 @@ def _yaml_like(text: str) -> str | None:
     """
     import yaml
 
+    first = next((ln.strip() for ln in text.splitlines() if ln.strip()[:1] not in ("", "#")
+                  and ln.strip() not in ("---", "...")), "")  # fmt: skip
+    if not _YAML_KEY.match(first):
+        return None  # no mapping can start here: prose is not parsed as YAML at all
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError:
@@ -686,7 +693,7 @@ def plain_text(text: str) -> str:
     text = _markup(text)
     if "|" in text and ("ields" in text or "olumns" in text):
         text = _log_rows(text)
-    if "\u20e3" in text or "#" in text or any("\U0001f1e6" <= c <= "\U0001f1ff" for c in text):
+    if "\u20e3" in text or "#" in text or _FLAG.search(text):
         text = _social(text)
     signature = list(_SIGNATURE.finditer(text))
     tail = text[signature[-1].end() :].strip().splitlines() if signature else []
