@@ -210,7 +210,25 @@ _COUNTRY_WORDS: dict[str, str] = {
     "palestinian": "PS",
     "south sudan": "SS",
     "rwanda": "RW",
-}
+    # more demonyms, one country each (reports write "a Chilean firm", "Kazakh officials")
+    "chilean": "CL", "argentine": "AR", "argentinian": "AR", "bolivian": "BO", "cuban": "CU",
+    "nicaraguan": "NI", "honduran": "HN", "guatemalan": "GT", "salvadoran": "SV",
+    "panamanian": "PA", "costa rican": "CR", "haitian": "HT", "jamaican": "JM",
+    "uruguayan": "UY", "paraguayan": "PY", "estonian": "EE", "latvian": "LV",
+    "lithuanian": "LT", "georgian": "GE", "armenian": "AM", "kazakh": "KZ", "kazakhstani": "KZ",
+    "uzbek": "UZ", "kyrgyz": "KG", "tajik": "TJ", "turkmen": "TM", "belgian": "BE",
+    "norwegian": "NO", "finnish": "FI", "danish": "DK", "austrian": "AT",
+    "greek": "GR", "romanian": "RO", "hungarian": "HU", "serbian": "RS", "croatian": "HR",
+    "bosnian": "BA", "slovenian": "SI", "slovak": "SK", "bulgarian": "BG", "albanian": "AL",
+    "cypriot": "CY", "maltese": "MT", "irish": "IE", "icelandic": "IS",
+    "bangladeshi": "BD", "sri lankan": "LK", "burmese": "MM", "afghan": "AF", "qatari": "QA",
+    "kuwaiti": "KW", "bahraini": "BH", "omani": "OM", "yemeni": "YE", "ethiopian": "ET",
+    "south african": "ZA", "rwandan": "RW", "ugandan": "UG", "tanzanian": "TZ",
+    "zambian": "ZM", "zimbabwean": "ZW", "somali": "SO", "moroccan": "MA", "algerian": "DZ",
+    "tunisian": "TN", "libyan": "LY", "malian": "ML", "senegalese": "SN", "ivorian": "CI",
+    "cameroonian": "CM", "angolan": "AO", "mozambican": "MZ", "nepali": "NP",
+    "singaporean": "SG", "laotian": "LA", "new zealander": "NZ", "sudanese": "SD",
+}  # fmt: skip
 
 _QUALIFIERS = re.compile(
     r"[-\s](based|linked|nexus|aligned|affiliated|origin|sponsored|backed|state|government|"

@@ -162,6 +162,11 @@ SECTORS: dict[str, Sector] = {
                 "voters",
                 "senator",
                 "senators",
+                "debate",
+                "debates",
+                "referendum",
+                "referendums",
+                "political discourse",
             ),
         ),
         Sector(

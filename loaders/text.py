@@ -384,8 +384,9 @@ _PDF_BULLETS = frozenset(
     "\u2022\uf0b7\uf0a7\uf076\uf0d8\x7f\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2219"
 )
 
-# A word split at a line's end ("gover-\nnment"): both halves lower case.
-_HYPHENATED = re.compile(r"([a-z])-\n([a-z])")
+# A word split at a line's end ("gover-\nnment"): both halves lower case. A line that goes on
+# with a hyphenated word ("Mark-\nof-the-Web", "command-\nand-control") keeps its hyphen.
+_HYPHENATED = re.compile(r"([a-z])-\n([a-z])(?![a-z]*-)")
 
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?[0-9]{1,4}(?:\s*(?:of|/)\s*[0-9]{1,4})?$", re.I)
 

@@ -1491,3 +1491,42 @@ def test_a_category_heading_and_a_person_criticised() -> None:
         "th"
     ]
     assert [x.id for x in ops["Ember Jay"].targets.countries] == ["PK"]
+
+
+def test_theme_headings_with_a_bold_name_inside_the_paragraph() -> None:
+    f = draft(
+        "# Takeaways\n\n## 1. China is still the busiest origin\n\nMost cases came from China. "
+        "The one to read is **Moss\nLantern**, which wrote comments in Urdu.\n\n"
+        "## 2. Firms sell influence too\n\n**Tin Harbor** traces back to a firm in Chile. It wrote "
+        "posts in Spanish on Chilean politics.\n\n"
+        "## 3. Elections draw operations from Russia\n\nBefore the Danish election, **Cold Fjord** "
+        "wrote Danish-language posts.\n"
+    )
+    ops = by_name(f)
+    assert set(ops) == {"Moss Lantern", "Tin Harbor", "Cold Fjord"}
+    assert [x.id for x in ops["Moss Lantern"].languages] == ["ur"]
+    assert country(ops["Tin Harbor"]) == "CL"  # and its own politics: a target too
+    assert [x.id for x in ops["Tin Harbor"].targets.countries] == ["CL"]
+    assert [x.id for x in ops["Cold Fjord"].languages] == ["da"]
+
+
+def test_an_appositive_origin_and_phishing_for_information() -> None:
+    f = draft(
+        "## Grey Kite\n\nGrey Kite, again likely Chinese, approached policy experts in Canada "
+        "and offered to pay for their views. It also looked up activists in Canada.\n"
+    )
+    op = by_name(f)["Grey Kite"]
+    assert country(op) == "CN" and [x.id for x in op.targets.countries] == ["CA"]
+    assert {"T1598", "llm-informed-reconnaissance"} <= {t.id for t in op.techniques}
+
+
+def test_a_task_scam_run_out_of_a_country_targets_individuals() -> None:
+    op = by_name(draft("## Reed Call\n\nReed Call is a task scam run out of Laos.\n"))["Reed Call"]
+    assert country(op) == "LA" and [x.id for x in op.targets.sectors] == ["individuals"]
+
+
+def test_a_compound_split_at_a_pdf_line_end_keeps_its_hyphens() -> None:
+    from loaders.text import _HYPHENATED
+
+    text = "strip the Mark-\nof-the-Web flag; the gover-\nnment"
+    assert _HYPHENATED.sub(r"\1\2", text) == "strip the Mark-\nof-the-Web flag; the government"

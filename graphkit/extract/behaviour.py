@@ -127,6 +127,14 @@ _FIND = _forms("find", "identify", "locate", "spot", "profile") | {"found"}
 _PEOPLE = frozenset({"experts", "employees", "staff", "victims", "officials", "researchers",
                      "journalists", "targets", "dissidents", "activists"})  # fmt: skip
 
+# "looked up activists", "researched journalists": finding out about people
+_LOOK_UP = _forms("look", "research", "vet") | {"looked"}
+
+# "offered to pay for their views", "solicited information": phishing for information (T1598)
+_PAY = _forms("pay", "solicit", "elicit", "buy") | {"paid", "bought"}
+
+_VIEWS = frozenset({"information", "views", "insights", "opinions", "assessments", "intelligence"})
+
 _POSE = frozenset({"poses", "posed", "pose", "posing", "disguised", "disguises", "masquerades",
                    "masquerading", "masqueraded", "pretends", "pretending", "presents",
                    "presenting"})  # fmt: skip
@@ -148,6 +156,8 @@ _CLASSES: tuple[tuple[frozenset[str], frozenset[str], int, tuple[str, ...]], ...
     (_BYPASS, _DEFENCES, 4, ("T1562.001", "llm-directed-security-feature-bypass")),
     (_MAP, _NETWORKS, 3, ("llm-informed-reconnaissance",)),
     (_FIND, _PEOPLE, 3, ("llm-informed-reconnaissance",)),
+    (_LOOK_UP, _PEOPLE, 3, ("llm-informed-reconnaissance",)),
+    (_PAY, _VIEWS, 4, ("T1598",)),
     (_POSE, _SOFTWARE, 6, ("T1036",)),  # "poses as an image-generation tool"
     (_GUESS, _PASSWORDS, 3, ("T1110",)),
     (_MUTATE, _OWN_CODE, 4, ("T1027", "llm-optimized-payload-crafting")),
@@ -174,6 +184,8 @@ _TURNS = frozenset({"about", "on", "reports", "report", "articles", "posts", "th
                     "whether", "what", "asked"})  # fmt: skip
 
 _TURNS_FROM = _TURNS - {"from"}  # "hidden from security tools"
+
+_TURNS_LOOK = _TURNS | {"like"}  # "posts that look like activists wrote them"
 
 _CLAUSE = frozenset({"that", "which", "who", "how", "why", "whether", "what"})
 
@@ -210,7 +222,9 @@ def behaviours(words: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
             # "stay hidden from security tools": "from" turns no verb toward detection
             turns = (
                 _CLAUSE
-                if objects is _FLAWS or objects is _COMMANDS
+                if objects is _FLAWS or objects is _COMMANDS or objects is _VIEWS
+                else _TURNS_LOOK
+                if verbs is _LOOK_UP
                 else _TURNS_FROM
                 if objects is _DETECTION
                 else _TURNS

@@ -44,11 +44,13 @@ from graphkit.extract.layout import (
     STAGE_HEADINGS,
     TASK_HEADINGS,
     WHO,
+    inner_bold,
     labelled_fields,
     names_a_country,
     operation_name,
     sections,
     unmarked,
+    unnumbered,
 )
 from graphkit.extract.names import (
     NEW_CASE,
@@ -189,7 +191,8 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
                         ] + section_who.mentions
                         said.field = "who"
                     current.provisional = bool(_PROSE_HEADING.match(heading)) or (
-                        name == heading and _described(name)  # not "Case 3: Kits for sale"
+                        # "4. Commercial actors sell influence too", not "Case 3: Kits for sale"
+                        name == unnumbered(heading) and _described(name)
                     )
                     current.described = current.provisional
                     groups.append(current)
@@ -202,9 +205,10 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
             continue
         if paragraph[:1] and not (paragraph[0].isalnum() or paragraph[0] in _OPENERS):
             paragraph = _LEAD_SYMBOLS.sub("", paragraph)  # "\U0001f534 **Russia: Bad Grammar.**"
-        bold = None
+        bold = inner = None
         if "**" in paragraph or "__" in paragraph:  # Markdown emphasis: a leading bold name
             lead = LEAD_BOLD.match(paragraph)
+            inner = None if lead else inner_bold(paragraph)
             # "March 2025 \u2014 Helgoland Bite.": a timeline's date, then the name
             bold = DATE_FIRST.sub("", lead.group(1).strip()) if lead else None
             bold = bold if bold and len(bold.split()) <= 6 else None
@@ -255,6 +259,8 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
             opening=not (_named_above(current) and current is not None and not current.provisional)
             and (seen or paragraph.split("\n", 1)[0].rstrip().endswith((".", "!", "?"))),
         )  # the first paragraph's first line, no sentence, is the title: "Show, episode 112"
+        if not named and inner and not _described(inner) and not read_sentence(inner).mentions:
+            named = inner  # "The one that stood out is **Sneer Review**, which ..."
         if not named and paragraph[:1].isupper() and groups:  # "Spamouflage went after ..."
             fresh = [g.name for g in groups[known_upto:] if g.name]
             if current is not None and current.name:
@@ -397,6 +403,15 @@ def _says_something(campaign: dict[str, Any]) -> bool:
         or campaign.get("techniques")
         or campaign.get("languages")
         or any(a.get("country") for a in [*campaign.get("actors", []), campaign.get("actor") or {}])
+    )
+
+
+def _qualifies_a_target(m: Mention, s: Sentence) -> bool:
+    """A place that says whose politics an operation works on ("on Philippine politics"): the
+    actor's own country is then a target too (not so "an Iranian journalist")."""
+    end = m.index + m.width
+    return any(
+        x.index == end and x.entry.id == "political" and sector_is_target(x, s) for x in s.mentions
     )
 
 
@@ -743,7 +758,11 @@ def _facts(
                             "confidence": 70 - 2 * hedge,
                         }
                     continue
-                stated_here = s.field == "target" or not _AIMED.isdisjoint(m.before[-2:])
+                stated_here = (
+                    s.field == "target"
+                    or not _AIMED.isdisjoint(m.before[-2:])
+                    or _qualifies_a_target(m, s)
+                )
                 if eid not in targets and (
                     attribution is None or attribution["id"] != eid or stated_here
                 ):

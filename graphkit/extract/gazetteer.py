@@ -83,7 +83,9 @@ _PROPER_COUNTRY = {"us", "uk", "prc", "dprk", "uae", "rok", "chad", "jordan", "g
 _DEMONYMS = {"british", "french", "dutch", "swiss", "thai", "czech", "filipino", "emirati",
              "saudi", "israeli", "pakistani", "iraqi", "azerbaijani", "american", "chinese",
              "japanese", "vietnamese", "scottish", "turkish", "polish", "danish",
-             "swedish"}  # fmt: skip
+             "swedish", "argentine", "kazakh", "uzbek", "kyrgyz", "tajik", "turkmen", "greek",
+             "slovak", "afghan", "somali", "nepali", "cypriot",
+             "maltese"}  # fmt: skip
 _SKIP_COUNTRY = {"korean", "korea", "congo", "sudan", "virgin islands", "samoa", "america"}
 
 # Vulnerabilities known by a name rather than their CVE id
@@ -142,7 +144,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "fake accounts": ("T1585.001",), "fake profiles": ("T1585.001",),
     "sockpuppet": ("T1585.001",), "persona": ("T1585.001",), "personas": ("T1585.001",),
     "fake news sites": ("T1583.001",), "fake news websites": ("T1583.001",),
-    "web shell": ("T1505.003",), "command and control": ("T1071",), "c2": ("T1071",),
+    "web shell": ("T1505.003",),
+    # "command and control" is a tactic (TA0011), no technique; a public service as its channel is
+    "public web service": ("T1102",), "public web services": ("T1102",),
+    "legitimate web service": ("T1102",), "legitimate web services": ("T1102",),
     "scraper": ("T1593.001",), "scraping": ("T1593.001",),
     "translate": ("llm-aided-translation",), "translated": ("llm-aided-translation",),
     "translation": ("llm-aided-translation",), "translating": ("llm-aided-translation",),

@@ -26,12 +26,14 @@ __all__ = [
     "TASK_HEADINGS",
     "WHO",
     "from_capitals",
+    "inner_bold",
     "is_topic",
     "labelled_fields",
     "names_a_country",
     "operation_name",
     "sections",
     "unmarked",
+    "unnumbered",
 ]  # fmt: skip
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -85,6 +87,18 @@ STAGE_HEADINGS = re.compile(rf"^(?:{_STAGE})(?:\s*(?:,|and|&|/)\s*(?:{_STAGE}))*
 WHO = frozenset({"Country", "Demonym", "Sponsor", "Language", "Actor", "Platform"})
 
 LEAD_BOLD = re.compile(r"^\s*(?:\*\*|__)([^*_\n]{2,80})(?:\*\*|__)")
+
+_INNER_BOLD = re.compile(r"(?:\*\*|__)([A-Z][^*_]{1,60}?)(?:\*\*|__)")
+
+
+def inner_bold(paragraph: str) -> str | None:
+    """The one name set in bold inside a paragraph ("The one that stood out is **Sneer
+    Review**, which ..."): a run of one to five capitalised words. None when the paragraph
+    sets none in bold, or more than one (a list of names is read otherwise)."""
+    spans = {" ".join(m.group(1).split()) for m in _INNER_BOLD.finditer(paragraph)}
+    names = [s for s in spans if s[-1:].isalnum() and 0 < len(s.split()) <= 5 and _titled(s)]
+    return names[0] if len(names) == 1 and not GENERIC_HEADINGS.match(names[0]) else None
+
 
 _BLANK_LINE = re.compile(r"\n\s*\n")
 
@@ -639,12 +653,16 @@ def names_a_country(heading: Sentence) -> bool:
     return bool(countries) and all(w in _COUNTRY_HEADING_WORDS for w in rest)
 
 
+def unnumbered(heading: str) -> str:
+    """A heading without its section number: "2 Sneer Review", "3.1 Uncle Spam"."""
+    return _SECTION_NUMBER.sub("", heading) if heading[:1].isdigit() else heading
+
+
 def operation_name(heading: str | None) -> str | None:
     if not heading:
         return None
     # Each pattern is tried only where it can match: most headings are a name and no more.
-    if heading[:1].isdigit():
-        heading = _SECTION_NUMBER.sub("", heading)  # "2 Sneer Review", "3.1 Uncle Spam"
+    heading = unnumbered(heading)
     quoted = _QUOTED.search(heading) if '"' in heading or "\u201c" in heading else None
     name = DATE_FIRST.sub("", heading)  # "March 2025 \u2014 Helgoland Bite"
     name = _OPERATION_WORD.sub("", name) if name.startswith("Operation") else name

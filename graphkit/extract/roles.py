@@ -149,6 +149,14 @@ def _noun_phrase_after(m: Mention, text: str) -> list[str]:
     return m.after[: min(3, len(re.findall(r"[\w'-]+", rest)))]
 
 
+_HEDGES = r"(?:(?:again|also|likely|probably|possibly|perhaps|apparently|reportedly)\s+)*"
+
+
+def _appositive(m: Mention, text: str) -> bool:
+    """A demonym set off by commas after the name it describes: "X, probably Iranian, ..."."""
+    return f"{m.text}," in text and bool(re.search(rf", {_HEDGES}{re.escape(m.text)},", text))
+
+
 def country_role(m: Mention, text: str = "") -> str:
     after = m.after[:1]
     aimed = not _TARGET_VERBS_STRICT.isdisjoint(m.before) or "researched" in m.before
@@ -178,6 +186,8 @@ def country_role(m: Mention, text: str = "") -> str:
             return "attribution"  # "STORM-0817, also Iranian", "X and Y are both Chinese"
         if any(w in _ATTR_BEFORE for w in m.before[-3:]) and not targeted:
             return "attribution"  # "affiliated with the Iranian IRGC"
+        if not targeted and m.index <= 8 and _appositive(m, text):
+            return "attribution"  # "VAGue Focus, again likely Chinese, approached ..."
         return "target"
     context = [w for w in m.before if w != "the"][-2:]  # "based in the United Kingdom"
     if context in (["points", "to"], ["pointed", "to"], ["point", "to"], ["pointing", "to"]):
@@ -330,7 +340,7 @@ _PERSONS = frozenset({"activist", "activists", "journalist", "journalists", "dis
 
 def sector_is_target(m: Mention, s: Sentence) -> bool:
     """Whether a sector mention is a target, not who the actor is, poses as or researches."""
-    if m.after[:1] and m.after[0] in _SECTOR_NOT_AFTER:
+    if m.after[:1] and m.after[0] in _SECTOR_NOT_AFTER and m.after[1:2] != ["out"]:
         return False  # "government-backed actors": who they are, not whom they target
     before = m.before
     if before[:2] == ["rather", "than"] or before[-2:] == ["rather", "than"]:
