@@ -33,9 +33,10 @@ TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".rst", ".
                  ".asciidoc", ".csv")  # fmt: skip
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 MAX_PDF_BYTES = 50 * 1024 * 1024
+# What is not the text: scripts, the site's chrome, and captions under images and charts
 _DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "svg",
-         "button", "iframe", "template")  # fmt: skip
-_BLOCKS = ("p", "li", "blockquote", "pre", "td", "th", "dd", "dt", "figcaption")
+         "button", "iframe", "template", "figcaption")  # fmt: skip
+_BLOCKS = ("p", "li", "blockquote", "pre", "td", "th", "dd", "dt")
 
 
 _DATE_HINT = re.compile(
@@ -334,23 +335,29 @@ def _page_text(page: Any) -> str:
     well over the page's usual line spacing (or a jump up, to a new column) ends a paragraph.
     A short line set wholly in bold, or larger than the body text, is a heading ("## ...").
     """
-    lines: list[list[Any]] = []  # [y, text, smallest size, all bold] in reading order
+    lines: list[list[Any]] = []  # [y, text, smallest size, all bold, end] in reading order
 
     def visit(text: str, cm: Any, tm: Any, font: Any, size: Any) -> None:
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
         name = str(font.get("/BaseFont", "")) if isinstance(font, dict) else ""
         bold = "bold" in name.lower() or "black" in name.lower()
         height = float(size or 0) * max(abs(float(tm[3])), 1e-9) if tm else float(size or 0)
         for i, piece in enumerate(text.split("\n")):
             if not piece.strip():
                 continue
+            end = x + _width(piece) * height
             if i == 0 and lines and abs(lines[-1][0] - y) < 1.0:
                 last = lines[-1]  # the same line, continued
-                last[1] += piece
+                # a gap of more than two letters after where the last piece ends (measured
+                # generously) is a table's cell boundary: "Threat actor | Likely China"
+                cell = x - last[4] > 1.5 * height and piece[:1] != " " and last[1][-1:] != " "
+                last[1] += (" | " if cell else "") + piece
                 last[2] = min(last[2], height)
                 last[3] = last[3] and bold
+                last[4] = max(last[4], end)
             else:
-                lines.append([y, piece, height, bold])
+                lines.append([y, piece, height, bold, end])
 
     plain = page.extract_text(visitor_text=visit) or ""
     gaps = [a[0] - b[0] for a, b in pairwise(lines) if a[0] - b[0] > 1.0]
@@ -360,7 +367,7 @@ def _page_text(page: Any) -> str:
     # short paragraphs); the body's size: the most common size, counted in characters
     usual = Counter(round(g) for g in gaps).most_common(1)[0][0]
     sizes: Counter[float] = Counter()
-    for _, text, size, _ in lines:
+    for _, text, size, _, _ in lines:
         sizes[round(size, 1)] += len(text)
     body = sizes.most_common(1)[0][0]
 
@@ -371,11 +378,19 @@ def _page_text(page: Any) -> str:
         title = heading and len(text) <= 90 and not text.rstrip().endswith((".", ",", ";"))
         return "## " + text.strip() if title and any(c.isalpha() for c in text) else text
 
-    out = [shown(*lines[0][1:])]
-    for (y0, *_), (y1, text, size, bold) in pairwise(lines):
+    out = [shown(*lines[0][1:4])]
+    for (y0, *_), (y1, text, size, bold, _) in pairwise(lines):
         gap = y0 - y1
         out.append(("\n\n" if gap > 1.35 * usual or gap < -1.0 else "\n") + shown(text, size, bold))
     return "".join(out).strip()
+
+
+def _width(text: str) -> float:
+    """The width of a text in ems, a little wider than any common font sets it (capitals 0.75,
+    other letters and digits 0.6, spaces 0.3): where a piece ends, measured without the font."""
+    wide = sum(c.isupper() for c in text)
+    spaces = text.count(" ")
+    return 0.75 * wide + 0.3 * spaces + 0.6 * (len(text) - wide - spaces)
 
 
 # Bullet glyphs as text layers give them: "•", Word's Symbol-font "\uf0b7", "\x7f" of the
@@ -384,9 +399,33 @@ _PDF_BULLETS = frozenset(
     "\u2022\uf0b7\uf0a7\uf076\uf0d8\x7f\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2219"
 )
 
-# A word split at a line's end ("gover-\nnment"): both halves lower case. A line that goes on
-# with a hyphenated word ("Mark-\nof-the-Web", "command-\nand-control") keeps its hyphen.
-_HYPHENATED = re.compile(r"([a-z])-\n([a-z])(?![a-z]*-)")
+# A word split at a line's end ("gover-\nnment"), the second half in lower case. A line that
+# goes on with a hyphenated word ("Mark-\nof-the-Web", "command-\nand-control") is none.
+_HYPHENATED = re.compile(r"\b([A-Za-z]*[a-z])-\n([a-z]+)(?![\w-])")
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _dehyphenated(text: str) -> str:
+    r"""The text with words split at line ends joined again ("gover-\nnment"), except a
+    compound of two words the text also uses elsewhere ("remote-\naccess" beside "remote
+    access trojans"): typesetting splits words anywhere, a word processor only at a hyphen.
+
+    >>> _dehyphenated("a remote-\naccess tool and remote access; the gover-\nnment")
+    'a remote-\naccess tool and remote access; the government'
+    """
+    if "-\n" not in text:
+        return text
+    counts = Counter(w.lower() for w in _WORD.findall(text))
+
+    def join(m: re.Match[str]) -> str:
+        first, second = m.group(1).lower(), m.group(2)
+        if counts[first] > 1 and counts[second] > 1 and not counts[first + second]:
+            return m.group(0)
+        return m.group(1) + second
+
+    return _HYPHENATED.sub(join, text)
+
 
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?[0-9]{1,4}(?:\s*(?:of|/)\s*[0-9]{1,4})?$", re.I)
 
@@ -429,7 +468,7 @@ def pdf_text(data: bytes, path: str = "<pdf>") -> str:
         pages = [_page_text(page) for page in reader.pages]
     except (PdfReadError, ValueError, KeyError, TypeError) as exc:
         raise InputError(f"unreadable PDF: {exc}".splitlines()[0], path=path) from None
-    text = _HYPHENATED.sub(r"\1\2", "\n\n".join(_without_running_lines(pages)))
+    text = _dehyphenated("\n\n".join(_without_running_lines(pages)))
     head = text.split("\n", 5)
     for i, line in enumerate(head[:5]):
         if line.startswith("## "):  # the first heading near the top is the title

@@ -1526,7 +1526,73 @@ def test_a_task_scam_run_out_of_a_country_targets_individuals() -> None:
 
 
 def test_a_compound_split_at_a_pdf_line_end_keeps_its_hyphens() -> None:
-    from loaders.text import _HYPHENATED
+    from loaders.text import _dehyphenated
 
-    text = "strip the Mark-\nof-the-Web flag; the gover-\nnment"
-    assert _HYPHENATED.sub(r"\1\2", text) == "strip the Mark-\nof-the-Web flag; the government"
+    text = (
+        "strip the Mark-\nof-the-Web flag; the gover-\nnment; a remote-\naccess tool, remote access"
+    )
+    assert _dehyphenated(text) == (
+        "strip the Mark-\nof-the-Web flag; the government; a remote-\naccess tool, remote access"
+    )
+
+
+def test_a_pdf_table_of_labels_and_values_gives_fields(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer)
+    pdf.setFont("Helvetica-Bold", 18)
+    pdf.drawString(50, 800, "Threat update")  # the title
+    pdf.setFont("Helvetica-Bold", 13)
+    pdf.drawString(50, 760, "Jade Lantern")
+    y = 730
+    rows = [("Threat actor", "Likely based in China"), ("Operator language", "Chinese"),
+            ("Status", "Accounts banned")]  # fmt: skip
+    for label, value in rows:
+        pdf.setFont("Helvetica-Bold", 9.5)
+        pdf.drawString(56, y, label)
+        pdf.setFont("Helvetica", 9.5)
+        pdf.drawString(190, y, value)  # the value's column, well apart from the label's
+        y -= 18
+    pdf.setFont("Helvetica", 10.5)
+    pdf.drawString(50, y - 10, "The network wrote sales pitches for a monitoring tool.")
+    text = saved_pdf_text(pdf, buffer, tmp_path / "table.pdf")
+    assert "Operator language | Chinese" in text  # not "Operator languageChinese"
+    op = by_name(draft(text))["Jade Lantern"]
+    assert country(op) == "CN" and [x.id for x in op.languages] == ["zh"]
+
+
+def test_a_flaw_known_by_a_name_names_no_operation() -> None:
+    f = draft(
+        "## Frost Heron\n\nFrost Heron is a North Korean actor.\n\n"
+        "- Vulnerability research: reading about CVE-2022-30190, known as Follina.\n"
+        "- Reconnaissance: finding think tanks and government bodies that write about North "
+        "Korea's defence policy.\n"
+    )
+    assert [c.name for c in f.campaigns] == ["Frost Heron"]
+    assert sorted(x.id for x in f.campaigns[0].targets.sectors) == ["government", "think-tanks"]
+
+
+def test_a_sponsor_a_caption_and_its_own_side_are_no_targets() -> None:
+    page = (
+        "<html><body><article><h1>Network banned</h1><p>The company banned an Iranian network "
+        "known as STORM-9001 that wrote for websites posing as news outlets.</p><figure>"
+        "<img src='a.png'><figcaption>Illustration: a feed. (Photo: stock)</figcaption></figure>"
+        "<p>Others had already tied STORM-9001 to the Iranian government. It asked how to delete "
+        "files after a run, in support of military operations.</p></article></body></html>"
+    )
+    f = draft(html_text(page))
+    assert [c.name for c in f.campaigns] == ["STORM-9001"]
+    op = f.campaigns[0]
+    assert country(op) == "IR" and not op.targets.sectors
+    assert {"T1583", "T1070"} <= {t.id.split(".")[0] for t in op.techniques}
+
+
+def test_articles_placed_in_foreign_media_and_a_country_disparaged() -> None:
+    f = draft(
+        "## Dune Echo\n\nDune Echo wrote long articles in Spanish that disparaged the US and "
+        "placed them in Latin American media. It also tried to draw feminists to a site.\n"
+    )
+    op = by_name(f)["Dune Echo"]
+    assert not op.targets.countries
+    assert [x.id for x in op.targets.sectors] == ["civil-society"]

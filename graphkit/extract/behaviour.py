@@ -130,6 +130,11 @@ _PEOPLE = frozenset({"experts", "employees", "staff", "victims", "officials", "r
 # "looked up activists", "researched journalists": finding out about people
 _LOOK_UP = _forms("look", "research", "vet") | {"looked"}
 
+# "delete files after it runs", "wipe the logs": removing what shows it was there (T1070)
+_ERASE = _forms("delete", "erase", "remove", "clear", "wipe", "scrub")
+
+_TRACES = frozenset({"files", "logs", "traces", "evidence", "artifacts", "artefacts", "history"})
+
 # "offered to pay for their views", "solicited information": phishing for information (T1598)
 _PAY = _forms("pay", "solicit", "elicit", "buy") | {"paid", "bought"}
 
@@ -158,6 +163,7 @@ _CLASSES: tuple[tuple[frozenset[str], frozenset[str], int, tuple[str, ...]], ...
     (_FIND, _PEOPLE, 3, ("llm-informed-reconnaissance",)),
     (_LOOK_UP, _PEOPLE, 3, ("llm-informed-reconnaissance",)),
     (_PAY, _VIEWS, 4, ("T1598",)),
+    (_ERASE, _TRACES, 3, ("T1070",)),
     (_POSE, _SOFTWARE, 6, ("T1036",)),  # "poses as an image-generation tool"
     (_GUESS, _PASSWORDS, 3, ("T1110",)),
     (_MUTATE, _OWN_CODE, 4, ("T1027", "llm-optimized-payload-crafting")),

@@ -144,6 +144,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "fake accounts": ("T1585.001",), "fake profiles": ("T1585.001",),
     "sockpuppet": ("T1585.001",), "persona": ("T1585.001",), "personas": ("T1585.001",),
     "fake news sites": ("T1583.001",), "fake news websites": ("T1583.001",),
+    "websites posing as news": ("T1583.001",), "sites posing as news": ("T1583.001",),
+    "websites masquerading as news": ("T1583.001",), "sham news sites": ("T1583.001",),
     "web shell": ("T1505.003",),
     # "command and control" is a tactic (TA0011), no technique; a public service as its channel is
     "public web service": ("T1102",), "public web services": ("T1102",),

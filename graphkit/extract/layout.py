@@ -230,16 +230,25 @@ def _csv_rows(block: str) -> list[str] | None:
 def _bar_rows(block: str) -> list[str] | None:
     r"""Lines of cells split by bars with no Markdown rule ("Operation | Run from | ..." over
     "Bad Grammar | Russia | ..."): the first line names the columns. Every line must have as
-    many cells, three at least. None when the block is anything else.
+    many cells, three at least; or two, a label and its value, on lines two or more of which
+    are labels of fields ("Threat actor | China", as a PDF's small table reads). None when the
+    block is anything else.
 
     >>> _bar_rows("Name | From | Aim\nHigh Five | the Philippines | politics")
     ['Name: High Five; From: the Philippines; Aim: politics']
+    >>> _bar_rows("Threat actor | Likely China\nOperator language | Chinese")
+    ['Threat actor: Likely China; Operator language: Chinese']
     """
     lines = block.strip().splitlines()
     if len(lines) < 2:
         return None
     cells = [[c.strip() for c in ln.strip().strip("|").split(" | ")] for ln in lines]
     width = len(cells[0])
+    if width == 2 and all(len(row) == 2 for row in cells):
+        labels = sum(row[0].lower() in FIELD_ROLES for row in cells)
+        if labels >= 2:  # "Threat actor | China" over "Languages | Chinese": labelled values
+            return ["; ".join(f"{key}: {value}" for key, value in cells if value)]
+        return None
     if width < 3 or any(len(row) != width or not all(row) for row in cells):
         return None
     header = cells[0]

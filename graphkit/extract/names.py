@@ -36,7 +36,8 @@ _NAMING = re.compile(
 # A tool just before its name: "a backdoor researchers call GOVERSHELL", "malware dubbed X"
 _TOOL_LEAD = re.compile(
     r"\b(?:backdoor|malware|trojan|implant|stealer|infostealer|loader|dropper|downloader|"
-    r"ransomware|rootkit|botnet|exploit|extension|payload|RAT)s?\b(?! (?:operation|campaign))"
+    r"ransomware|rootkit|botnet|exploit|extension|payload|RAT|vulnerability|vulnerabilities|"
+    r"flaw|bug|issue|cve-\d{4}-\d+)s?\b(?! (?:operation|campaign))"
 )
 
 # The words _NAMING starts with, and those _CALLED_ACTOR needs: a set look-up skips the regex.
@@ -387,7 +388,8 @@ def paragraph_name(
             if re.search(r"company|firm|group|actor|cluster|vendor", lead):
                 rank = 2  # "a company called STOIC" names the actor, not the operation
             if _TOOL_LEAD.search(lead[-25:]):
-                continue  # "a backdoor researchers call GOVERSHELL": a tool, not an operation
+                continue  # "a backdoor researchers call GOVERSHELL", "CVE-2022-30190, known as
+                # Follina": a tool or a flaw, not an operation
             candidates.append((rank, m.group(1).strip()))
     if not sentences:
         return None
@@ -455,7 +457,10 @@ def paragraph_name(
         if comma and _only_places(said):
             name = first  # "IUVM, Iran: long-form articles": the name, then where it is from
         if (_TITLED.match(name) or _CASE_LABEL.match(name)) and not (
-            GENERIC_HEADINGS.match(name) or _NOT_LABELS.match(name) or NOT_NAMES.match(name)
+            GENERIC_HEADINGS.match(name)
+            or _NOT_LABELS.match(name)
+            or NOT_NAMES.match(name)
+            or STAGE_HEADINGS.match(name)  # "Reconnaissance: finding think tanks ...": a stage
         ):  # "Sneer Review: a network ...", not "Activity consistent with North Korea: ..."
             candidates.append((0, name))
     return min(candidates)[1] if candidates else None

@@ -56,8 +56,9 @@ _TARGET_VERBS = {"targeting", "targeted", "targets", "against", "researched", "r
 
 _ABOUT = {"criticizing", "criticising", "criticized", "criticised", "criticise", "criticize",
           "criticises", "criticizes", "praising", "praised", "supporting", "denouncing",
-          "attacking", "mocking", "mocked", "disparaging", "smearing", "oppose", "opposes",
-          "opposing"}  # fmt: skip
+          "attacking", "mocking", "mocked", "mocks", "disparaging", "disparaged", "disparages",
+          "disparage", "smearing", "smeared", "smears", "denounced", "denounces", "praises",
+          "oppose", "opposes", "opposing"}  # fmt: skip
 
 # Words between "is" or "also" and a demonym that change nothing: "Also likely Chinese".
 _NOT_SAYING = frozenset({"both", "all", "each", "likely", "probably", "possibly", "perhaps",
@@ -75,7 +76,7 @@ _THEIR_ASSETS = {"networks", "network", "companies", "company", "firms", "firm",
                   "sector", "industry", "agencies", "institutions", "operators"}  # fmt: skip
 
 _SUBJECT_MATTER = {"protocols", "protocol", "technology", "technologies", "imaging",
-                    "terminology", "standards", "equipment"}  # fmt: skip
+                    "terminology", "standards", "equipment", "policy", "policies"}  # fmt: skip
 
 _POSING = {"posing", "posed", "pose", "poses", "impersonating", "impersonated", "impersonate",
             "impersonates", "pretending", "pretended", "masquerading", "masqueraded"}  # fmt: skip
@@ -319,12 +320,14 @@ def researched(m: Mention, s: Sentence) -> bool:
 
 
 _CARRIED = frozenset({"ran", "appeared", "published", "printed", "placed", "ended", "landed",
-                      "carried", "surfaced", "get", "got", "gets", "getting"})  # fmt: skip
+                      "carried", "surfaced", "get", "got", "gets", "getting", "place", "places",
+                      "placing", "appear", "appears", "appearing", "publish", "publishing",
+                      "land", "landing"})  # fmt: skip
 
 
 def _carried_in(m: Mention) -> bool:
     """The press a text appeared in: "ended up in real newspapers", "get into the press"."""
-    words = m.words[max(0, m.index - 5) : m.index]
+    words = m.words[max(0, m.index - 8) : m.index]  # "place long-form articles in Latin ..."
     if words[-1:] == ["that"]:  # "articles that newspapers in Peru then ran"
         return not _CARRIED.isdisjoint(m.words[m.index + m.width : m.index + m.width + 8])
     if "in" not in words and "into" not in words:
@@ -338,13 +341,18 @@ _PERSONS = frozenset({"activist", "activists", "journalist", "journalists", "dis
                       "officials", "diplomats", "diplomat"})  # fmt: skip
 
 
+_TIED = frozenset({"tied", "ties", "linked", "links", "attributed", "attributes", "connected",
+                   "traced"})  # fmt: skip
+
+
 def sector_is_target(m: Mention, s: Sentence) -> bool:
     """Whether a sector mention is a target, not who the actor is, poses as or researches."""
     if m.after[:1] and m.after[0] in _SECTOR_NOT_AFTER and m.after[1:2] != ["out"]:
         return False  # "government-backed actors": who they are, not whom they target
     before = m.before
-    if before[:2] == ["rather", "than"] or before[-2:] == ["rather", "than"]:
-        return False  # "a fraud operation rather than a political one"
+    if before[:2] == ["rather", "than"] or before[-2:] in (["rather", "than"], ["support", "of"]):
+        return False  # "a fraud operation rather than a political one", "in support of
+        # military operations" (its own side's)
     if m.entry.id == "media" and _carried_in(m):
         return False  # "articles that ran in newspapers in Peru": where, not whom
     if researched(m, s):
@@ -386,6 +394,12 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
         return False  # "people who criticise the Chinese government": a topic, not a target
     if after_demonym and any(w in {"for", "behalf", "by"} for w in m.before[-3:]):
         return False  # "APT42, which works for the Iranian government": its sponsor
+    if (
+        after_demonym
+        and "to" in before
+        and not _TIED.isdisjoint(m.words[max(0, m.index - 7) : m.index])
+    ):
+        return False  # "Microsoft tied STORM-2035 to the Iranian government": its sponsor
     theirs = m.after[:1] and m.after[0] in _THEIR_ASSETS  # "telecommunications networks"
     if (before[-1:] == ["s"] or after_demonym) and m.after[:1] and m.after[0] in _OWN_FORCES:
         return False  # "Russia's military operations", "Russian military objectives": its own
