@@ -335,7 +335,9 @@ def _page_text(page: Any) -> str:
     well over the page's usual line spacing (or a jump up, to a new column) ends a paragraph.
     A short line set wholly in bold, or larger than the body text, is a heading ("## ...").
     """
-    lines: list[list[Any]] = []  # [y, text, smallest size, all bold, end] in reading order
+    # [y, text, smallest size, all bold, where it ends, whether that was measured, the length
+    # of its last piece]
+    lines: list[list[Any]] = []
 
     def visit(text: str, cm: Any, tm: Any, font: Any, size: Any) -> None:
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
@@ -346,18 +348,28 @@ def _page_text(page: Any) -> str:
         for i, piece in enumerate(text.split("\n")):
             if not piece.strip():
                 continue
-            end = x + _width(piece) * height
+            measured = _measured_width(piece, font)
+            estimate = 0.6 * len(piece) if "courier" in name.lower() else _width(piece)
+            end = x + (measured if measured is not None else estimate) * height
             if i == 0 and lines and abs(lines[-1][0] - y) < 1.0:
                 last = lines[-1]  # the same line, continued
-                # a gap of more than two letters after where the last piece ends (measured
-                # generously) is a table's cell boundary: "Threat actor | Likely China"
-                cell = x - last[4] > 1.5 * height and piece[:1] != " " and last[1][-1:] != " "
+                # a gap of more than a letter after where the last piece ends is a table's
+                # cell boundary ("Threat actor | Likely China"); where the font gives no widths,
+                # only after a short piece, whose estimated end cannot be far out
+                cell = (
+                    x - last[4] > height
+                    and (last[5] or last[6] <= 40)
+                    and piece[:1] != " "
+                    and last[1][-1:] != " "
+                    and last[1].strip() not in _PDF_BULLETS  # "\u2022" then its item's text
+                )
                 last[1] += (" | " if cell else "") + piece
                 last[2] = min(last[2], height)
                 last[3] = last[3] and bold
                 last[4] = max(last[4], end)
+                last[5], last[6] = measured is not None, len(piece)
             else:
-                lines.append([y, piece, height, bold, end])
+                lines.append([y, piece, height, bold, end, measured is not None, len(piece)])
 
     plain = page.extract_text(visitor_text=visit) or ""
     gaps = [a[0] - b[0] for a, b in pairwise(lines) if a[0] - b[0] > 1.0]
@@ -367,7 +379,7 @@ def _page_text(page: Any) -> str:
     # short paragraphs); the body's size: the most common size, counted in characters
     usual = Counter(round(g) for g in gaps).most_common(1)[0][0]
     sizes: Counter[float] = Counter()
-    for _, text, size, _, _ in lines:
+    for _, text, size, *_ in lines:
         sizes[round(size, 1)] += len(text)
     body = sizes.most_common(1)[0][0]
 
@@ -379,18 +391,42 @@ def _page_text(page: Any) -> str:
         return "## " + text.strip() if title and any(c.isalpha() for c in text) else text
 
     out = [shown(*lines[0][1:4])]
-    for (y0, *_), (y1, text, size, bold, _) in pairwise(lines):
+    for (y0, *_), (y1, text, size, bold, *_) in pairwise(lines):
         gap = y0 - y1
         out.append(("\n\n" if gap > 1.35 * usual or gap < -1.0 else "\n") + shown(text, size, bold))
     return "".join(out).strip()
 
 
 def _width(text: str) -> float:
-    """The width of a text in ems, a little wider than any common font sets it (capitals 0.75,
-    other letters and digits 0.6, spaces 0.3): where a piece ends, measured without the font."""
+    """The width of a text in ems as Helvetica sets it, near enough (capitals 0.67, other
+    letters and digits 0.52, spaces and punctuation 0.28): where a piece ends, when the font
+    gives no widths (the standard fonts need not)."""
     wide = sum(c.isupper() for c in text)
-    spaces = text.count(" ")
-    return 0.75 * wide + 0.3 * spaces + 0.6 * (len(text) - wide - spaces)
+    narrow = sum(not c.isalnum() for c in text)
+    return 0.67 * wide + 0.28 * narrow + 0.52 * (len(text) - wide - narrow)
+
+
+def _measured_width(text: str, font: Any) -> float | None:
+    """The width of a text in ems from a simple font's /Widths table (most embedded fonts have
+    one); None when the font has none."""
+    if not isinstance(font, dict):
+        return None
+    try:
+        widths = font.get("/Widths")
+        first = int(font.get("/FirstChar", 0))
+        if widths is None:
+            return None
+        table = [float(w) for w in widths]
+    except (TypeError, ValueError, AttributeError):
+        return None
+    if not table:
+        return None
+    usual = sorted(table)[len(table) // 2] or 500.0
+    total = 0.0
+    for c in text:
+        i = ord(c) - first
+        total += table[i] if 0 <= i < len(table) and table[i] else usual
+    return total / 1000
 
 
 # Bullet glyphs as text layers give them: "•", Word's Symbol-font "\uf0b7", "\x7f" of the

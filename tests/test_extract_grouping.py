@@ -1596,3 +1596,59 @@ def test_articles_placed_in_foreign_media_and_a_country_disparaged() -> None:
     op = by_name(f)["Dune Echo"]
     assert not op.targets.countries
     assert [x.id for x in op.targets.sectors] == ["civil-society"]
+
+
+def test_languages_in_suspended_hyphens_slashes_copy_and_mixes() -> None:
+    f = draft(
+        "## Iron Gate\n\nIron Gate produced Japanese-, Chinese- and English-language lures. Its "
+        "bilingual English/Spanish output went to voters. It had the model write long Spanish "
+        "copy. Its comments mixed English with Taglish.\n"
+    )
+    op = by_name(f)["Iron Gate"]
+    assert sorted(x.id for x in op.languages) == ["en", "es", "ja", "tl", "zh"]
+    assert not op.targets.countries  # "Japanese-" is a language here, not Japan
+
+
+def test_a_judged_origin_a_side_taken_and_research_in_a_list() -> None:
+    f = draft(
+        "## Pale Reed\n\nPale Reed, which the company assessed as probably Chinese, got its "
+        "pieces printed by mainstream newspapers in Peru, arguing China's case.\n\n"
+        "## Salt Owl\n\nSalt Owl researched US satellite communications and defence companies. "
+        "Its malware side-loaded a DLL. It ran sites dressed up as news outlets.\n"
+    )
+    ops = by_name(f)
+    assert country(ops["Pale Reed"]) == "CN"
+    assert [x.id for x in ops["Pale Reed"].targets.countries] == ["PE"]
+    assert not ops["Pale Reed"].targets.sectors  # the newspapers carried it: no media target
+    assert not ops["Salt Owl"].targets.sectors
+    assert {"T1574", "T1583"} <= {t.id.split(".")[0] for t in ops["Salt Owl"].techniques}
+
+
+def test_a_cluster_named_by_the_report_is_no_actor_of_its_own() -> None:
+    f = draft(
+        "## Rook and Pawn\n\nThe China-based cluster Microsoft named Rook and Pawn (others "
+        "track it as UTA0388) wrote lures in Japanese.\n"
+    )
+    op = by_name(f)["Rook and Pawn"]
+    assert {a.name for a in op.all_actors} == {"UTA0388"}  # not "Rook", nor the case's name
+
+
+def test_a_pdf_table_with_narrow_columns_keeps_its_cells(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer)
+    pdf.setFont("Helvetica-Bold", 18)
+    pdf.drawString(50, 800, "Summary")
+    rows = [("Operation", "Origin", "Languages", "Platforms"),
+            ("Ash Wren", "Cambodia", "English, Spanish, Swahili", "SMS, WhatsApp"),
+            ("Bell Moth", "Russia", "German", "Telegram")]  # fmt: skip
+    for n, row in enumerate(rows):
+        pdf.setFont("Helvetica", 9.5)
+        for x, cell in zip((72, 190, 300, 430), row, strict=True):
+            pdf.drawString(x, 760 - 16 * n, cell)
+    text = saved_pdf_text(pdf, buffer, tmp_path / "summary.pdf")
+    assert "English, Spanish, Swahili | SMS, WhatsApp" in text
+    ops = by_name(draft(text))
+    assert sorted(x.id for x in ops["Ash Wren"].languages) == ["en", "es", "sw"]
+    assert country(ops["Bell Moth"]) == "RU"

@@ -105,6 +105,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "port scanning": ("T1046",), "port scans": ("T1046",), "nmap": ("T1046",),
     "network scanning": ("T1046",), "vulnerability scanning": ("T1595.002",),
     "dll side loading": ("T1574.001",), "dll sideloading": ("T1574.001",),
+    "side loaded a dll": ("T1574.001",), "side loads a dll": ("T1574.001",),
+    "sideloaded a dll": ("T1574.001",), "side load a dll": ("T1574.001",),
+    "side loading a dll": ("T1574.001",), "side loaded dlls": ("T1574.001",),
     "side loading": ("T1574.001",), "malware development": ("T1587.001", "llm-aided-development"),
     "develop malware": ("T1587.001", "llm-aided-development"),
     "developed malware": ("T1587.001", "llm-aided-development"),
@@ -146,6 +149,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "fake news sites": ("T1583.001",), "fake news websites": ("T1583.001",),
     "websites posing as news": ("T1583.001",), "sites posing as news": ("T1583.001",),
     "websites masquerading as news": ("T1583.001",), "sham news sites": ("T1583.001",),
+    "sites dressed up as news": ("T1583.001",), "sites disguised as news": ("T1583.001",),
+    "websites disguised as news": ("T1583.001",), "sites masquerading as news": ("T1583.001",),
     "web shell": ("T1505.003",),
     # "command and control" is a tactic (TA0011), no technique; a public service as its channel is
     "public web service": ("T1102",), "public web services": ("T1102",),

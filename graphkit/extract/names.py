@@ -202,8 +202,8 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
 
 _CALLED_ACTOR = re.compile(
     # "also known as" gives another name of an actor already named: not a new one
-    r"\b(?:company|firm|group|actor|cluster|vendor|contractor)\b[^.;]{0,40}?\b(?:called|named|"
-    r"dubbed)\s+([A-Z][\w-]*(?:\s[A-Z][\w-]*){0,2})"
+    r"\b(?:company|firm|group|actor|vendor|contractor)\b[^.;]{0,40}?\b(?:called|named|"
+    r"dubbed)\s+([A-Z][\w-]*(?:\s(?:and\s|of\s)?[A-Z][\w-]*){0,2})"
 )
 # "SweetSpecter, a suspected China-based adversary": a new name, set apart as an actor.
 _APPOSITIVE = re.compile(

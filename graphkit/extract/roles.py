@@ -48,7 +48,18 @@ _VICTIMS = frozenset({"victims", "targets", "users", "customers"})
 
 _LANG_AFTER = {"language", "speaking", "speakers", "speaker", "speaker's", "text", "prompts",
                "content", "posts", "comments", "articles", "messages", "emails", "translations",
-               "version", "versions"}  # fmt: skip
+               "version", "versions", "copy", "output", "lures", "headlines", "replies",
+               "tweets", "captions", "slogans", "memes"}  # fmt: skip
+
+_JUDGED = frozenset({"assessed", "judged", "identified", "described", "characterised",
+                     "characterized", "classified", "seen", "regarded"})  # fmt: skip
+
+# "arguing China's case": the country an operation speaks for, not one it aims at
+_SPOKEN_FOR = frozenset({"case", "line", "narrative", "narratives", "position", "positions",
+                         "side", "interests", "talking"})  # fmt: skip
+
+_LANG_BEFORE = {"in", "into", "their", "its", "his", "her", "between", "mixed", "mixing", "mixes",
+                "blended", "blending"}  # fmt: skip
 
 _TARGET_VERBS = {"targeting", "targeted", "targets", "against", "researched", "research", "about",
                  "on", "at", "an", "toward", "towards", "impersonating", "posing",
@@ -121,13 +132,13 @@ def _is_language(
         return True
     if m.after[:2] == ["social", "media"] and m.after[2:3] and m.after[2] in _LANG_AFTER:
         return True  # "Vietnamese social media posts"
-    if m.before[-1:] and m.before[-1] in {"in", "into", "their", "its", "his", "her", "between"}:
-        return True  # "in Farsi", "polish their English", "between Chinese and English"
+    if m.before[-1:] and m.before[-1] in _LANG_BEFORE:
+        return True  # "in Farsi", "polish their English", "mixed English with Taglish"
     if m.before[-1:] == ["from"] and "translat" in sentence.lower():
         return True
     if "languages" in m.words[max(0, m.index - 4) : m.index]:
         return True  # "comments in several languages, including English, French ..."
-    return bool(previous_language and m.before[-1:] and m.before[-1] in {"and", "or", "in"})
+    return bool(previous_language and m.before[-1:] and m.before[-1] in {"and", "or", "in", "with"})
 
 
 @cache
@@ -185,6 +196,8 @@ def country_role(m: Mention, text: str = "") -> str:
         said = [w for w in m.before if w not in _NOT_SAYING]
         if said[-1:] and said[-1] in {"also", "is", "are", "was", "were", "be"}:
             return "attribution"  # "STORM-0817, also Iranian", "X and Y are both Chinese"
+        if said[-1:] == ["as"] and said[-2:-1] and said[-2] in _JUDGED:
+            return "attribution"  # "which OpenAI assessed as probably Chinese"
         if any(w in _ATTR_BEFORE for w in m.before[-3:]) and not targeted:
             return "attribution"  # "affiliated with the Iranian IRGC"
         if not targeted and m.index <= 8 and _appositive(m, text):
@@ -225,11 +238,13 @@ def language_positions(s: Sentence) -> set[int]:
             last_language = m.index
         elif m.index not in language_words:
             previous_language = False
-    for m in reversed(s.mentions):  # "English- and French-language": both are languages
-        if (
-            m.entry.kind == "Language"
-            and m.index + 2 in language_at
-            and m.words[m.index + 1 : m.index + 2] in (["and"], ["or"])
+    for m in reversed(s.mentions):  # "English- and French-language", "English/Spanish output"
+        if m.entry.kind == "Language" and (
+            m.index + 1 in language_at
+            or (
+                m.index + 2 in language_at
+                and m.words[m.index + 1 : m.index + 2] in (["and"], ["or"])
+            )
         ):
             language_at.add(m.index)
     return language_at | _language_list(s)
@@ -268,6 +283,8 @@ def said_about(m: Mention) -> bool:
     """What a mention is written about, not at: "articles critical of the United States"."""
     if m.after[:1] and m.after[0] in _PERSONS:
         return False  # "criticised a Pakistani activist": a person it went after, a target
+    if m.after[:1] == ["s"] and m.after[1:2] and m.after[1] in _SPOKEN_FOR:
+        return True  # "arguing China's case on the South China Sea": whose side it takes
     said = [w for w in m.before if w != "the"]
     if said[-2:] in (["critical", "of"], ["critics", "of"]) or bool(
         said[-1:] and said[-1] in _ABOUT
@@ -312,7 +329,16 @@ def researched(m: Mention, s: Sentence) -> bool:
         end = m.index + m.width
         return any(x.index == end and researched(x, s) for x in s.mentions if x is not m)
     if m.text.lower().split()[-1] not in _STUDIED_THINGS:
-        return False
+        # "researched US satellite communications and defence companies": one list, one study
+        i = m.index - 1
+        while i >= 0 and (i in places or m.words[i] in ("the", "a", "an")):
+            i -= 1
+        if i < 0 or m.words[i] not in ("and", "or"):
+            return False
+        return any(
+            x.index + x.width == i and x.entry.kind == "Sector" and researched(x, s)
+            for x in s.mentions
+        )
     i = m.index - 1
     while i >= 0 and (i in places or m.words[i] in ("the", "a", "an")):
         i -= 1
@@ -330,7 +356,7 @@ def _carried_in(m: Mention) -> bool:
     words = m.words[max(0, m.index - 8) : m.index]  # "place long-form articles in Latin ..."
     if words[-1:] == ["that"]:  # "articles that newspapers in Peru then ran"
         return not _CARRIED.isdisjoint(m.words[m.index + m.width : m.index + m.width + 8])
-    if "in" not in words and "into" not in words:
+    if "in" not in words and "into" not in words and "by" not in words:  # "printed by ..."
         return False
     return not _CARRIED.isdisjoint(words)
 
