@@ -1652,3 +1652,25 @@ def test_a_pdf_table_with_narrow_columns_keeps_its_cells(tmp_path: Path) -> None
     ops = by_name(draft(text))
     assert sorted(x.id for x in ops["Ash Wren"].languages) == ["en", "es", "sw"]
     assert country(ops["Bell Moth"]) == "RU"
+
+
+def test_task_list_items_with_country_codes_and_an_imperative_opening() -> None:
+    f = draft(
+        "# Cases to add\n\nTick a box when the file is merged.\n\n"
+        "- [x] **Oak Finch / Elm Finch** (CN; APT15 & APT5): FTP brute force; prompts written in "
+        "Chinese and English\n- [ ] **Fen Vole** (likely CN): Chinese-language prompts\n"
+    )
+    actors = {a.name for c in f.campaigns for a in c.all_actors}
+    assert "BRONZE BUTLER" not in actors  # "Tick" opens a sentence as a verb
+    assert {country(c) for c in f.campaigns} == {"CN"}
+
+
+def test_a_parliament_stands_for_its_country_and_searching_is_reconnaissance() -> None:
+    f = draft(
+        "## Lark Pike\n\nLark Pike wrote German-language material before the Bundestag election "
+        "and searched for information on activists. Its topics were the conflict in Gaza and "
+        "the election.\n"
+    )
+    op = by_name(f)["Lark Pike"]
+    assert [x.id for x in op.targets.countries] == ["DE"]  # and not Gaza, a topic
+    assert "llm-informed-reconnaissance" in {t.id for t in op.techniques}

@@ -140,6 +140,11 @@ _PAY = _forms("pay", "solicit", "elicit", "buy") | {"paid", "bought"}
 
 _VIEWS = frozenset({"information", "views", "insights", "opinions", "assessments", "intelligence"})
 
+# "searched for information on activists": reconnaissance
+_SEEK = _forms("search", "seek", "look") | {"sought", "looked"}
+
+_INFO = frozenset({"information", "details"})
+
 _POSE = frozenset({"poses", "posed", "pose", "posing", "disguised", "disguises", "masquerades",
                    "masquerading", "masqueraded", "pretends", "pretending", "presents",
                    "presenting"})  # fmt: skip
@@ -163,6 +168,7 @@ _CLASSES: tuple[tuple[frozenset[str], frozenset[str], int, tuple[str, ...]], ...
     (_FIND, _PEOPLE, 3, ("llm-informed-reconnaissance",)),
     (_LOOK_UP, _PEOPLE, 3, ("llm-informed-reconnaissance",)),
     (_PAY, _VIEWS, 4, ("T1598",)),
+    (_SEEK, _INFO, 3, ("llm-informed-reconnaissance",)),
     (_ERASE, _TRACES, 3, ("T1070",)),
     (_POSE, _SOFTWARE, 6, ("T1036",)),  # "poses as an image-generation tool"
     (_GUESS, _PASSWORDS, 3, ("T1110",)),
@@ -228,7 +234,10 @@ def behaviours(words: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
             # "stay hidden from security tools": "from" turns no verb toward detection
             turns = (
                 _CLAUSE
-                if objects is _FLAWS or objects is _COMMANDS or objects is _VIEWS
+                if objects is _FLAWS
+                or objects is _COMMANDS
+                or objects is _VIEWS
+                or objects is _INFO
                 else _TURNS_LOOK
                 if verbs is _LOOK_UP
                 else _TURNS_FROM

@@ -1,7 +1,8 @@
 """Cities that stand for their country: "a marketing firm in Tel Aviv" is in Israel.
 
 Capitals and the large cities threat reports name for where an actor sits or whom it
-targets. Only names that mean nothing else in English; "Reading" or "Nice" are left out.
+targets, and national parliaments ("the Bundestag election" is Germany's). Only names that
+mean nothing else in English; "Reading" or "Nice" are left out.
 """
 
 from __future__ import annotations
@@ -28,4 +29,6 @@ CITIES: dict[str, str] = {
     "ottawa": "CA", "mexico city": "MX", "bogota": "CO", "caracas": "VE", "lima": "PE",
     "quito": "EC", "havana": "CU", "managua": "NI", "brasilia": "BR", "sao paulo": "BR",
     "buenos aires": "AR", "canberra": "AU", "sydney": "AU", "singapore": "SG",
+    "bundestag": "DE", "knesset": "IL", "duma": "RU", "verkhovna rada": "UA", "sejm": "PL",
+    "majlis": "IR", "lok sabha": "IN",
 }  # fmt: skip

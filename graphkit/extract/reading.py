@@ -154,6 +154,9 @@ def _tables() -> tuple[
     return lookup_table(), first_words(), single_words(), word_pairs()
 
 
+_DETERMINERS = frozenset({"a", "an", "the", "this", "these", "each", "every", "any", "all"})
+
+
 def _mentions(text: str, originals: list[str], lowers: list[str], codes: bool) -> list[Mention]:
     table, starts, singles, pairs = _tables()
     count = len(lowers)
@@ -182,6 +185,11 @@ def _mentions(text: str, originals: list[str], lowers: list[str], codes: bool) -
                 continue
             first = originals[i][0]
             ok = hit[0] if first.isupper() or first.isdigit() else hit[1]
+            # "Tick a box ...": a verb that opens a sentence, not the actor Tick (but "APT43,
+            # the group ..." is the actor: a comma sets the name apart)
+            opens = i == 0 and n == 1 and count > 1 and lowers[1] in _DETERMINERS
+            if opens and text.startswith(originals[0] + " "):
+                ok = hit[1]
             if not ok:
                 continue
             original = " ".join(originals[i : i + n]) if n > 1 else originals[i]

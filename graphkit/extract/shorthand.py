@@ -25,7 +25,8 @@ _NOT_COUNTRIES = frozenset({"AI", "IT", "ID", "IO", "IS", "IN", "NO", "TO", "AM"
 
 # Each pattern opens with a literal, which the regex engine looks for first: these run over
 # whole texts, most of which hold no shorthand at all.
-_CODE_BRACKET = re.compile(r" \(([A-Z]{2})(\?)?(?=[,;)])")  # after a name: checked in _bracketed
+# after a name (checked in _bracketed): "(RU)", "(CN?)", "(likely CN)", "(CN; APT15)"
+_CODE_BRACKET = re.compile(r" \(((?:likely|probably|possibly) )?([A-Z]{2})(\?)?(?=[,;)])")
 _ARROW = re.compile(r" (?:->|\u2192|=>)[ \t]+([^;.\n]{1,120})")
 _LANG_ITEM = r"(?:[A-Z]{2}|[A-Z][a-z]+)"
 _LANGS = re.compile(
@@ -55,6 +56,8 @@ def written_out(text: str) -> str:
     'Bad Grammar (Russia) targeting Ukraine, Moldova; languages: Russian, English, Taglish.'
     >>> written_out("Sneer Review (CN?) wrote in English.")
     'Sneer Review (likely China) wrote in English.'
+    >>> written_out("**Peer Review** (likely CN): prompts; **X** (CN; APT15)")
+    '**Peer Review** (likely China): prompts; **X** (China; APT15)'
     """
     if " (" in text:
         text = _CODE_BRACKET.sub(_bracketed, text)
@@ -67,11 +70,11 @@ def written_out(text: str) -> str:
 
 def _bracketed(m: re.Match[str]) -> str:
     before = m.string[m.start() - 1 : m.start()]
-    after_name = before.isalnum() or (bool(before) and before in "\"'\u201d")
-    name = _country(m.group(1)) if after_name else None
+    after_name = before.isalnum() or (bool(before) and before in "\"'\u201d*_")  # "**X** (CN)"
+    name = _country(m.group(2)) if after_name else None
     if name is None:
         return m.group(0)
-    return f" ({'likely ' if m.group(2) else ''}{name}"
+    return f" ({m.group(1) or ('likely ' if m.group(3) else '')}{name}"
 
 
 def _targets(m: re.Match[str]) -> str:
