@@ -100,7 +100,8 @@ _OWN_FORCES = frozenset({"operations", "operation", "campaign", "campaigns", "fo
                          "aims"})  # fmt: skip
 
 _CONTENT = frozenset({"comments", "commenting", "commented", "posts", "posted", "posting",
-                      "articles", "about", "narratives", "content", "topics", "themes"})  # fmt: skip
+                      "articles", "about", "narratives", "content", "topics",
+                      "themes"})  # fmt: skip
 
 # Sectors that are people: posts attacking them are aimed at them ("attacking critics").
 _PEOPLE = frozenset({"civil-society", "media", "individuals", "religious"})
