@@ -755,6 +755,28 @@ def _log_rows(text: str) -> str:
     return "\n".join(out)
 
 
+# A page's running line in text pasted from a PDF: words, a wide gap, the page number
+_RUNNING_LINE = re.compile(r"(?m)^([^\n]{3,100}?)[ \t]{4,}\d{1,4}[ \t]*(?:\n|$)")
+
+
+def _unpaged(text: str) -> str:
+    r"""Text pasted from a PDF without the running line that recurs with each page number (in
+    the middle of paragraphs, where the page broke), and with words split at line ends joined.
+
+    >>> _unpaged("It reported pro-\ntests\nThe Report     7\nto the state.\nThe Report     8\n")
+    'It reported protests\nto the state.\n'
+    """
+    found = Counter(
+        line.strip() for line in (_RUNNING_LINE.findall(text) if "    " in text else [])
+    )
+    running = {line for line, n in found.items() if n > 1}
+    if running:
+        text = _RUNNING_LINE.sub(
+            lambda m: "" if m.group(1).strip() in running else m.group(0), text
+        )
+    return _dehyphenated(text)
+
+
 def plain_text(text: str) -> str:
     r"""Plain text with an email's quote markers, its "... wrote:" lines and its signature
     dropped: quoted messages are text like any other.
@@ -771,6 +793,7 @@ def plain_text(text: str) -> str:
         text = _log_rows(text)
     if "\u20e3" in text or "#" in text or _FLAG.search(text):
         text = _social(text)
+    text = _unpaged(text)
     signature = list(_SIGNATURE.finditer(text))
     tail = text[signature[-1].end() :].strip().splitlines() if signature else []
     if signature and len(tail) <= 6 and all(len(line) <= 100 for line in tail):

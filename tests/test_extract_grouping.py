@@ -1674,3 +1674,25 @@ def test_a_parliament_stands_for_its_country_and_searching_is_reconnaissance() -
     op = by_name(f)["Lark Pike"]
     assert [x.id for x in op.targets.countries] == ["DE"]  # and not Gaza, a topic
     assert "llm-informed-reconnaissance" in {t.id for t in op.techniques}
+
+
+def test_text_pasted_from_a_pdf_with_plain_headings_and_a_running_footer(tmp_path: Path) -> None:
+    path = tmp_path / "pasted.txt"
+    path.write_text(
+        "Threat update\nMay 2025\n\nCase study: Moth Lamp\n\nA set of accounts, very likely "
+        "operated from China, wrote to the\nThreat update                              7\n"
+        "models in Chinese about a tool that watched pro-\ntests.\n\n"
+        "Quill Barge\n\nAnother network, likely Iranian as well, wrote long articles in Spanish "
+        "and tried stolen and guessed credentials.\nThreat update                              8\n"
+        "\nIts dropper starts again at the next logon.\n",
+        encoding="utf-8",
+    )
+    text = read_text(path)
+    assert "Threat update    " not in text and "protests" in text
+    ops = by_name(draft(text))
+    assert set(ops) == {"Moth Lamp", "Quill Barge"}
+    assert country(ops["Moth Lamp"]) == "CN" and [x.id for x in ops["Moth Lamp"].languages] == [
+        "zh"
+    ]
+    assert country(ops["Quill Barge"]) == "IR" and not ops["Quill Barge"].targets.countries
+    assert {"T1110", "T1547"} <= {t.id.split(".")[0] for t in ops["Quill Barge"].techniques}

@@ -157,7 +157,7 @@ _SCANS = frozenset({"scans", "scan", "scanning", "nmap", "scanners"})
 
 _GUESS = _forms("guess", "spray", "crack", "try") | {"brute-force"}
 
-_PASSWORDS = frozenset({"passwords", "password", "passphrases", "pins"})
+_PASSWORDS = frozenset({"passwords", "password", "passphrases", "pins", "credentials"})
 
 # (verbs, objects, how many words the verb may stand before its object, techniques)
 _CLASSES: tuple[tuple[frozenset[str], frozenset[str], int, tuple[str, ...]], ...] = (
@@ -171,7 +171,7 @@ _CLASSES: tuple[tuple[frozenset[str], frozenset[str], int, tuple[str, ...]], ...
     (_SEEK, _INFO, 3, ("llm-informed-reconnaissance",)),
     (_ERASE, _TRACES, 3, ("T1070",)),
     (_POSE, _SOFTWARE, 6, ("T1036",)),  # "poses as an image-generation tool"
-    (_GUESS, _PASSWORDS, 3, ("T1110",)),
+    (_GUESS, _PASSWORDS, 4, ("T1110",)),  # "tried stolen and guessed credentials"
     (_MUTATE, _OWN_CODE, 4, ("T1027", "llm-optimized-payload-crafting")),
     (_BYPASS | _HIDE_FROM, _DETECTION, 3, ("llm-enhanced-anomaly-detection-evasion",)),
     (_BYPASS | _HIDE_FROM, _SANDBOXES, 3, ("T1497",)),  # "avoid sandboxes"

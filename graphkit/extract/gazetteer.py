@@ -254,6 +254,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "profile pictures": ("T1585.001", "llm-supported-social-engineering"),
     "startup folder": ("T1547.001",), "run keys": ("T1547.001",), "run key": ("T1547.001",),
     "autostart": ("T1547",), "scheduled tasks": ("T1053.005",),
+    "at logon": ("T1547",), "next logon": ("T1547",), "at login": ("T1547",),
     "system details": ("T1082",), "host details": ("T1082",), "system info": ("T1082",),
     "contact details": ("T1589", "llm-informed-reconnaissance"),
     "contact information": ("T1589", "llm-informed-reconnaissance"),

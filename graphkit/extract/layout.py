@@ -516,7 +516,8 @@ def _sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
     text = text.replace("\r\n", "\n")
     if _ITEM.match(text) or _ITEM_LINE.search(text):  # any list item at all
         text = _titled_items(text)
-    for n_block, block in enumerate(_BLANK_LINE.split(text)):
+    blocks = _BLANK_LINE.split(text)
+    for n_block, block in enumerate(blocks):
         rest: list[str] = []
         item = False
         body = block.strip()
@@ -524,6 +525,10 @@ def _sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
         if body[:1].isalpha() and body[1:2].islower() and len(lines) == 1:
             # One line of prose ("The actor ..."): no table, rule, capitals, number or marker
             # can start it, so none of their patterns is tried. Most paragraphs are this.
+            if n_block and body[-1:].isalnum() and _plain_heading(body, blocks, n_block):
+                heading = body  # "Case study: Peer Review" alone, in text pasted from a PDF
+                yield heading, "", False
+                continue
             yield heading, body, False
             continue
         rows = (
@@ -626,6 +631,24 @@ def _sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
 _HEADING_LEAD = re.compile(
     r"^(case study|case|operation|network|campaign)\s*\d*\s*[:.\u2013\u2014-]\s*", re.I
 )
+
+
+def _plain_heading(line: str, blocks: list[str], n: int) -> bool:
+    """Whether a line alone between blank lines, with no stop at its end, heads what follows:
+    "Case study: Peer Review", or a short title ("Peer Review") over a paragraph of prose."""
+    if len(line) > 80 or len(line.split()) > 8:
+        return False
+    if _HEADING_LEAD.match(line):
+        return True
+    after = blocks[n + 1].strip() if n + 1 < len(blocks) else ""
+    return (
+        _titled(line)
+        and not any(c.isdigit() or c == "," for c in line)
+        and len(after.split()) >= 12
+        and after[-1:] in ".!?"
+        and after[:1].isupper()
+    )
+
 
 _SECTION_NUMBER = re.compile(r"^[0-9]{1,2}(?:\.[0-9]{1,2})*\.?\s+(?=[A-Z])")
 

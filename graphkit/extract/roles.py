@@ -166,8 +166,11 @@ _HEDGES = r"(?:(?:again|also|likely|probably|possibly|perhaps|apparently|reporte
 
 
 def _appositive(m: Mention, text: str) -> bool:
-    """A demonym set off by commas after the name it describes: "X, probably Iranian, ..."."""
-    return f"{m.text}," in text and bool(re.search(rf", {_HEDGES}{re.escape(m.text)},", text))
+    """A demonym set off by commas after the name it describes: "X, probably Iranian, ...",
+    "Another network, likely Chinese as well, ..."."""
+    return (
+        f"{m.text}," in text or f"{m.text} as well," in text or f"{m.text} too," in text
+    ) and bool(re.search(rf", {_HEDGES}{re.escape(m.text)}(?: as well| too)?,", text))
 
 
 def country_role(m: Mention, text: str = "") -> str:
