@@ -212,6 +212,19 @@ def _drop_leading_stamp(el: Any) -> None:
         return
 
 
+_NOTE_MARK = re.compile(r"\[?\d{1,3}\]?|[*\u2020\u2021]")
+
+
+def _bold_sentence_leads(el: Any, text: str) -> str:
+    """The text with each further bold name that opens a sentence marked as the first is:
+    "**IUVM** wrote articles. **STORM-2035** ran sites." (a paragraph of two cases)."""
+    for b in el.find_all(["b", "strong"])[1:]:
+        name = _clean(b.get_text(" ", strip=True))
+        if name and len(name.split()) <= 6 and f". {name} " in text:
+            text = text.replace(f". {name} ", f". **{name}** ", 1)
+    return text
+
+
 def _leading_bold(el: Any) -> str | None:
     """The text of a bold element a block opens with, if it opens with one."""
     from bs4 import NavigableString
@@ -290,6 +303,7 @@ def _walk(el: Any, parts: list[str]) -> None:
             lead = _leading_bold(child)
             if lead and text.startswith(lead):  # "<li><strong>Sneer Review</strong> — ...": a name
                 text = f"**{lead}**{text[len(lead) :]}"
+                text = _bold_sentence_leads(child, text)  # "... sites. <b>STORM-2035</b> ran"
             if text:
                 parts.append("- " + text if name == "li" else text)  # a list item stays one
         else:  # a container (div, section, ul, ...): its own text, in order
@@ -306,6 +320,9 @@ def html_text(html: str) -> str:
     dateline = " \u00b7 ".join(x for x in (_site(soup), _dateline(soup)) if x)
     for tag in soup(list(_DROP)):
         tag.decompose()
+    for tag in soup.find_all("sup"):  # a footnote's mark ("1", "[2]", "*"): no text of its own
+        if _NOTE_MARK.fullmatch(tag.get_text(strip=True)):
+            tag.decompose()
     for tag in soup.find_all(_marked_boilerplate):
         if not tag.decomposed:
             tag.decompose()

@@ -1696,3 +1696,34 @@ def test_text_pasted_from_a_pdf_with_plain_headings_and_a_running_footer(tmp_pat
     ]
     assert country(ops["Quill Barge"]) == "IR" and not ops["Quill Barge"].targets.countries
     assert {"T1110", "T1547"} <= {t.id.split(".")[0] for t in ops["Quill Barge"].techniques}
+
+
+def test_an_aside_before_a_name_and_two_bold_cases_in_one_paragraph() -> None:
+    f = draft(
+        "# Notes\n\nTwo more cases.\n\nAdd Pine Call: a task scam run from Laos, messages in "
+        "Thai and English.\n"
+    )
+    op = by_name(f)["Pine Call"]
+    assert country(op) == "LA" and [x.id for x in op.targets.sectors] == ["individuals"]
+    page = (
+        "<html><body><article><h1>Note</h1><h2>Iran</h2><p><b>Gull Vane</b> wrote French-"
+        "language articles.<sup><a href='#n1'>1</a></sup> <b>Tern Vane</b> ran Spanish-language "
+        "sites and fixed the code of a bot.</p></article></body></html>"
+    )
+    text = html_text(page)
+    assert "**Tern Vane**" in text and "1" not in text
+    ops = by_name(draft(text))
+    assert [x.id for x in ops["Gull Vane"].languages] == ["fr"]
+    assert [x.id for x in ops["Tern Vane"].languages] == ["es"]
+    assert "llm-enhanced-scripting" in {t.id for t in ops["Tern Vane"].techniques}
+
+
+def test_a_numbered_heading_over_tab_bullets_ends_the_case_before_it() -> None:
+    f = draft(
+        "Summary\n\n2.1\tBrook Heron\n\u2022\tA Chinese network; posts in Thai.\n\u2022\tIt asked "
+        "for a way to bypass User Account Control.\n\n3.\tRecommendations\n\u2022\tWatch for "
+        "Korean-language phishing.\n"
+    )
+    op = by_name(f)["Brook Heron"]
+    assert [x.id for x in op.languages] == ["th"]  # not the recommendation's Korean
+    assert "llm-directed-security-feature-bypass" in {t.id for t in op.techniques}

@@ -135,6 +135,11 @@ _ERASE = _forms("delete", "erase", "remove", "clear", "wipe", "scrub")
 
 _TRACES = frozenset({"files", "logs", "traces", "evidence", "artifacts", "artefacts", "history"})
 
+# "fix the code of a bot", "debugged scripts": scripting with the model
+_FIX = _forms("fix", "debug", "troubleshoot", "correct", "edit")
+
+_PROGRAMS = frozenset({"code", "scripts", "script", "bot", "bots"})
+
 # "offered to pay for their views", "solicited information": phishing for information (T1598)
 _PAY = _forms("pay", "solicit", "elicit", "buy") | {"paid", "bought"}
 
@@ -170,6 +175,7 @@ _CLASSES: tuple[tuple[frozenset[str], frozenset[str], int, tuple[str, ...]], ...
     (_PAY, _VIEWS, 4, ("T1598",)),
     (_SEEK, _INFO, 3, ("llm-informed-reconnaissance",)),
     (_ERASE, _TRACES, 3, ("T1070",)),
+    (_FIX, _PROGRAMS, 4, ("llm-enhanced-scripting",)),  # "fix the code of a Telegram bot"
     (_POSE, _SOFTWARE, 6, ("T1036",)),  # "poses as an image-generation tool"
     (_GUESS, _PASSWORDS, 4, ("T1110",)),  # "tried stolen and guessed credentials"
     (_MUTATE, _OWN_CODE, 4, ("T1027", "llm-optimized-payload-crafting")),

@@ -232,6 +232,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "threatened to leak": ("T1657",),
     "port malware": ("T1587.001", "llm-aided-development"),
     "user account control": ("T1548.002", "llm-directed-security-feature-bypass"),
+    "bypass user account control": ("T1548.002", "llm-directed-security-feature-bypass"),
     "smartscreen": ("T1553.005", "llm-directed-security-feature-bypass"),
     "remote access software": ("T1219",), "gather documents": ("T1005",),
     "collect files": ("T1005",), "survive reboots": ("T1547",), "survives reboots": ("T1547",),

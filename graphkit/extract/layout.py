@@ -380,6 +380,9 @@ _RULE = re.compile(r"^\s{0,3}(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
 # "2.1 Forest Blizzard (Russia)": a numbered section heading over its text
 _NUMBERED_HEADING = re.compile(r"^[0-9]{1,2}(?:\.[0-9]{1,2})+\.?\s+([A-Z][^.!?:;]{1,78})$")
 
+# "3. Recommendations" over bullets of another kind: a numbered heading, not an item
+_NUMBERED_OVER_BULLETS = re.compile(r"^[0-9]{1,2}\.\s+([A-Z][\w-]*(?: [\w-]+){0,5})$")
+
 # "**Actor:** GTG-5004" (bold already gone or not): a line that is one labelled field
 _FIELD_LINE = re.compile(r"^\s*(?:\*\*|__)?[A-Z][A-Za-z ]{1,24}:(?:\*\*|__)?\s+\S")
 
@@ -475,7 +478,16 @@ def _rst_lines(lines: list[str]) -> list[str]:
 
 def sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
     """(heading or None, paragraph, is a list item) triples; a heading starts a section."""
-    return _listed_values(_sections(text))
+    for heading, paragraph, item in _listed_values(_sections(text)):
+        if paragraph[:2] in ("**", "__") and (". **" in paragraph or ". __" in paragraph):
+            for part in _BOLD_LEAD_SENTENCE.split(paragraph):  # "**A** did x. **B** did y."
+                yield heading, part, item
+        else:
+            yield heading, paragraph, item
+
+
+# A sentence that opens with a bold name inside a paragraph that opened with one: a new case
+_BOLD_LEAD_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=(?:\*\*|__)[A-Z])")
 
 
 # A paragraph that is a label alone, its values in the list below: "Languages used:"
@@ -572,6 +584,11 @@ def _sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
             heading = numbered.group(1)
             yield heading, "", False
             lines = lines[1:]
+        elif len(lines) > 1 and (numbered := _NUMBERED_OVER_BULLETS.match(lines[0])):
+            if _BULLET.match(lines[1]) and not _NUMBERED_OVER_BULLETS.match(lines[1]):
+                heading = numbered.group(1)  # "3.\tRecommendations" over "\u2022\tWatch ..."
+                yield heading, "", False
+                lines = lines[1:]
         elif len(lines) > 1 and _short_head(lines[0], lines[1]):  # a PDF's "Operation X" line
             if n_block:  # the first block's is the title
                 heading = lines[0].strip()

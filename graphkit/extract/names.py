@@ -69,6 +69,9 @@ NOT_NAMES = re.compile(
 )
 
 _LABEL = re.compile(r"^([A-Z][^:.!?\"]{1,60}?)\s?:\s+\S")
+
+# A writer's aside before a labelled name: "Add Wrong Number: ...", "Also Sneer Review: ..."
+_ASIDE = re.compile(r"^(?:Add|Also add|Also|Include|Plus|See|And)\s+(?=[A-Z])")
 _BRACKET_NAME = re.compile(rf"^({_NAME_WORD}(?: {_NAME_WORD}){{0,3}}) \([^()]{{1,40}}\) ")
 
 
@@ -452,7 +455,7 @@ def paragraph_name(
     if label is None and labels and (" - " in head[:64] or " \u2013 " in head[:64]):
         label = _DASH_LABEL.match(head)  # "Sneer Review - likely China. Comments in ..."
     if label and len(label.group(1).split()) <= 6:  # "Sneer Review: a network that ..."
-        name = label.group(1).strip()
+        name = _ASIDE.sub("", label.group(1).strip())  # "Add Wrong Number: a task scam ..."
         first, comma, said = name.partition(", ")
         if comma and _only_places(said):
             name = first  # "IUVM, Iran: long-form articles": the name, then where it is from

@@ -371,14 +371,16 @@ _PERSONS = frozenset({"activist", "activists", "journalist", "journalists", "dis
                       "officials", "diplomats", "diplomat"})  # fmt: skip
 
 
+_RUN_FROM = (["out"], ["from"], ["by"], ["in"])
+
 _TIED = frozenset({"tied", "ties", "linked", "links", "attributed", "attributes", "connected",
                    "traced"})  # fmt: skip
 
 
 def sector_is_target(m: Mention, s: Sentence) -> bool:
     """Whether a sector mention is a target, not who the actor is, poses as or researches."""
-    if m.after[:1] and m.after[0] in _SECTOR_NOT_AFTER and m.after[1:2] != ["out"]:
-        return False  # "government-backed actors": who they are, not whom they target
+    if m.after[:1] and m.after[0] in _SECTOR_NOT_AFTER and m.after[1:2] not in _RUN_FROM:
+        return False  # "government-backed actors" ("a task scam run from Cambodia" targets)
     before = m.before
     if before[:2] == ["rather", "than"] or before[-2:] in (["rather", "than"], ["support", "of"]):
         return False  # "a fraud operation rather than a political one", "in support of
