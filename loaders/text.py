@@ -579,6 +579,29 @@ _MD_CALLOUT = re.compile(r"(?m)^([ \t]{0,3}>[ \t]*)\[!(?:NOTE|IMPORTANT|WARNING|
 _MD_QUOTE = re.compile(r"(?m)^[ \t]{0,3}>[ \t]?")  # a blockquote's marker
 
 
+# An admonition of MkDocs and Python-Markdown: a marker, a kind, a title, an indented body
+_ADMONITION = re.compile(
+    r'(?m)^(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+"([^"\n]*)")?[ \t]*\n'
+    r"((?:(?:[ ]{4}|\t)[^\n]*\n?|[ \t]*\n(?=(?:[ ]{4}|\t)))*)"
+)
+
+
+def _admonition(m: re.Match[str]) -> str:
+    r"""An admonition as its title and body: '!!! danger "Attribution"' over "    Iranian." is
+    "Attribution: Iranian." (a labelled field, as the title says); with no title, the body.
+
+    >>> _ADMONITION.sub(_admonition, '!!! danger "Attribution"\n    Iranian.\n\nText.')
+    'Attribution: Iranian.\n\nText.'
+    """
+    body = "\n".join(line[4:] if line[:1] == " " else line[1:] for line in m.group(3).splitlines())
+    title = (m.group(2) or "").strip()
+    if not title:
+        return body.strip() + "\n"
+    if "\n- " in "\n" + body or "\n* " in "\n" + body:
+        return f"{title}:\n\n{body.strip()}\n"  # a list under its label
+    return f"{title}: {' '.join(body.split())}\n"
+
+
 def markdown_text(text: str) -> str:
     r"""Markdown with links as their words, images, footnote marks, blockquote markers and
     inline HTML tags dropped, and line breaks inside table cells (``<br>``) as "; ".
@@ -596,6 +619,8 @@ def markdown_text(text: str) -> str:
         text = _DEFINITION.sub("", text)  # a definition is the paragraph under its term
     if "[!" in text:  # GitHub's callouts: a tip is the writer's advice, the others are text
         text = _MD_CALLOUT.sub("", _MD_TIP.sub("", text))
+    if "!!!" in text or "???" in text:
+        text = _ADMONITION.sub(_admonition, text)  # MkDocs: '!!! danger "Attribution"' ...
     if ">" in text:
         text = _MD_QUOTE.sub("", text)  # a quoted passage is text like any other
     if "<" in text:

@@ -1727,3 +1727,47 @@ def test_a_numbered_heading_over_tab_bullets_ends_the_case_before_it() -> None:
     op = by_name(f)["Brook Heron"]
     assert [x.id for x in op.languages] == ["th"]  # not the recommendation's Korean
     assert "llm-directed-security-feature-bypass" in {t.id for t in op.techniques}
+
+
+def test_mkdocs_admonitions_are_labelled_fields(tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text(
+        '# Notes\n\n## Tide Lark\n\n!!! danger "Attribution"\n    Iranian.\n\n'
+        '!!! abstract "Languages"\n    Farsi, Arabic\n\nWrote long articles for its own sites.\n',
+        encoding="utf-8",
+    )
+    op = by_name(draft(read_text(path)))["Tide Lark"]
+    assert country(op) == "IR" and not op.targets.countries
+    assert [x.id for x in op.languages] == ["fa", "ar"]
+
+
+def test_a_dense_roundup_names_several_operations_a_paragraph() -> None:
+    f = draft(
+        "# Roundup\n\nThe week was busy.\n\nChinese operations dominate again. Slate Kite flooded "
+        "X with comments in Urdu, while Gold Finch, probably Chinese too, posed as a journalist; "
+        "Iron Hare argued both sides of the US tariff debate.\n\nRussia's Lamp Post wrote Danish "
+        "posts before the Danish election, and a Russian-speaking developer behind GlassMoth "
+        "built malware.\n"
+    )
+    ops = by_name(f)
+    assert {"Slate Kite", "Gold Finch", "Iron Hare", "Lamp Post", "GlassMoth"} <= set(ops)
+    assert [x.id for x in ops["Slate Kite"].languages] == ["ur"]
+    assert not ops["Gold Finch"].languages and country(ops["Gold Finch"]) == "CN"
+    assert [x.id for x in ops["Iron Hare"].targets.countries] == ["US"]
+    assert country(ops["Lamp Post"]) == "RU" and [x.id for x in ops["Lamp Post"].languages] == [
+        "da"
+    ]
+    assert [x.id for x in ops["GlassMoth"].languages] == ["ru"]
+
+
+def test_a_feature_that_tells_each_case_over_several_paragraphs() -> None:
+    f = draft(
+        "# The helpers\n\nThe first network the company describes, which it calls Reed Lamp, is "
+        "based in China.\n\nIts emails went out in Japanese.\n\nA second set of accounts worked "
+        "entirely in Korean, against embassies in Seoul.\n\nThen there is Nine\u2014emdash Kite, "
+        "a name taken from a typo. It wrote posts in Vietnamese. The company linked it to China.\n"
+    )
+    ops = by_name(f)
+    assert [x.id for x in ops["Reed Lamp"].languages] == ["ja"]  # not the second set's Korean
+    kite = ops["Nine\u2014emdash Kite"]
+    assert country(kite) == "CN" and not kite.targets.countries

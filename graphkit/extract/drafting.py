@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -57,6 +57,7 @@ from graphkit.extract.names import (
     WHO_NOUNS,
     actor_names,
     case_subject,
+    clause_name,
     paragraph_name,
     subject_of,
 )
@@ -271,6 +272,10 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
             if paragraph.split(" ", 1)[0].removesuffix("'s") in known_first:
                 named = _known_lead(paragraph, known)
         seen = True
+        clauses = None if fields or _named_above(current) else _clause_runs(sentences)
+        if clauses:  # "Sneer Review flooded ..., while VAGue Focus ...; Uncle Spam argued ..."
+            current = _start_runs(groups, clauses[0], clauses[1], section_who)
+            continue
         actors = {k: v for s in sentences for k, v in actor_names(s, found).items()}
         if named and not actors and sentences and _THIS_ACTOR.search(paragraph):
             actors = _named_actor(named, sentences[0], found)  # "SweetSpecter. ... this group"
@@ -357,12 +362,7 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
         )
         if runs:  # "Charcoal Typhoon has ... Salmon Typhoon, which ...": each its own sentences
             shared = sentences[: sentences.index(runs[0][0])]  # "X and Y are both Chinese."
-            for part in runs:
-                current = Group(None, heading=section_who)
-                groups.append(current)
-                current.sentences.extend([*shared, *part])
-                for sentence in part:
-                    _add_actors(current, sentence)
+            current = _start_runs(groups, shared, [(None, part) for part in runs], section_who)
             continue
         if current is None:
             if loose is not None:
@@ -431,6 +431,56 @@ def _enumerated(sentences: list[Sentence]) -> tuple[Sentence, dict[int, Mention]
         if len({o.entry.id for o in listed.values()}) > 1:  # two countries or more
             return s, listed
     return None
+
+
+def _start_runs(
+    groups: list[Group],
+    shared: list[Sentence],
+    parts: Sequence[tuple[str | None, list[Sentence]]],
+    heading: Sentence | None,
+) -> Group:
+    """A group for each part of a paragraph (its name, if it has one, and its sentences, after
+    the sentences all of them share); the last of them."""
+    current = None
+    for name, part in parts:
+        current = Group(name, heading=heading)
+        groups.append(current)
+        current.sentences.extend([*shared, *part])
+        for sentence in part:
+            _add_actors(current, sentence)
+    assert current is not None  # there is a part at least
+    return current
+
+
+# Where a sentence's clauses part: "...; Uncle Spam ...", "..., while VAGue Focus ...", "..., and
+# a developer behind ScopeCreep ..."
+_CLAUSE_SPLIT = re.compile(r"; |,? while (?=[A-Z])|, and (?=(?:an?|the|in|from) |[A-Z])")
+
+
+def _clause_runs(
+    sentences: list[Sentence],
+) -> tuple[list[Sentence], list[tuple[str, list[Sentence]]]] | None:
+    """A paragraph that names two operations or more, each opening a clause with its verb, cut
+    into each one's clauses (and the clauses before the first, which all of them share). None
+    when fewer than two are named so."""
+    texts: list[str] = []
+    for s in sentences:
+        split = "; " in s.text or "while " in s.text or ", and " in s.text
+        texts.extend(_CLAUSE_SPLIT.split(s.text) if split else [s.text])
+    if len(texts) < 2:
+        return None
+    names = [clause_name(t) for t in texts]
+    if len({n for n in names if n}) < 2:
+        return None
+    pieces = [read_sentence(t) for t in texts]
+    first = next(i for i, n in enumerate(names) if n)
+    parts: list[tuple[str, list[Sentence]]] = []
+    for name, piece in zip(names[first:], pieces[first:], strict=True):
+        if name:
+            parts.append((name, [piece]))
+        else:
+            parts[-1][1].append(piece)
+    return pieces[:first], parts
 
 
 def _runs(sentences: list[Sentence]) -> list[list[Sentence]] | None:

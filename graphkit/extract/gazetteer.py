@@ -151,6 +151,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "websites masquerading as news": ("T1583.001",), "sham news sites": ("T1583.001",),
     "sites dressed up as news": ("T1583.001",), "sites disguised as news": ("T1583.001",),
     "sites presented as news": ("T1583.001",), "websites presented as news": ("T1583.001",),
+    "sites passing as news": ("T1583.001",), "websites passing as news": ("T1583.001",),
     "websites disguised as news": ("T1583.001",), "sites masquerading as news": ("T1583.001",),
     "web shell": ("T1505.003",),
     # "command and control" is a tactic (TA0011), no technique; a public service as its channel is

@@ -22,7 +22,7 @@ from graphkit.extract.layout import (
 )
 from graphkit.extract.reading import Mention, Sentence, read_sentence, slugify
 
-__all__ = ["NEW_CASE", "NOT_NAMES", "WHO_NOUNS", "actor_names", "case_subject",
+__all__ = ["NEW_CASE", "NOT_NAMES", "WHO_NOUNS", "actor_names", "case_subject", "clause_name",
            "paragraph_name", "subject_of"]  # fmt: skip
 
 _NAMING = re.compile(
@@ -102,7 +102,7 @@ _NOT_LABELS = re.compile(
     re.I,
 )
 
-_NAME = r"[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}"
+_NAME = r"[A-Z][\w\u2014-]*(?: [A-Z][\w\u2014-]*){0,3}"  # "Nine\u2014emdash Line" too
 # The words for a kind of operation: one tuple behind the patterns and the cheap word gate.
 _KIND_WORDS = ("operation", "network", "campaign", "scheme", "case", "outfit")
 _KIND = "(?:" + "|".join(_KIND_WORDS) + ")"
@@ -277,7 +277,8 @@ _DESCRIBES = re.compile(
 # A paragraph that says it turns to another case: "A second case shows ...", "Finally, ..."
 NEW_CASE = re.compile(
     r"^(?:(?:A|The) (?:first|second|third|fourth|fifth|sixth|next|final|last|further) |Another |"
-    r"One more )(?:case|operation|network|example|cluster)\b|^(?:Finally|Lastly),\s|"
+    r"One more )(?:case|operation|network|example|cluster|group|campaign|scheme|"
+    r"set of accounts)\b|^(?:Finally|Lastly),\s|"
     # said aloud: "The first is the fake job applicants.", "The second one was ..."
     r"^The (?:first|second|third|fourth|fifth|next|last|other)(?: one)? (?:is|was)\b"
 )
@@ -292,7 +293,8 @@ def case_subject(sentences: list[Sentence]) -> str | None:
         if found:
             return found
     m = re.match(r"^(?:A|The) (first|second|third|fourth|fifth|sixth|next|final|last|further) "
-                 r"(case|operation|network|example|cluster)", sentences[0].text)  # fmt: skip
+                 r"(case|operation|network|example|cluster|group|campaign|scheme|set of accounts)",
+                 sentences[0].text)  # fmt: skip
     if m:
         return f"{m.group(1).capitalize()} {m.group(2)}"
     said = _SAID_CASE.match(sentences[0].text)  # "The first is the fake job applicants."
@@ -467,3 +469,36 @@ def paragraph_name(
         ):  # "Sneer Review: a network ...", not "Activity consistent with North Korea: ..."
             candidates.append((0, name))
     return min(candidates)[1] if candidates else None
+
+
+# A clause that opens with an operation's name and its verb, in a paragraph that names several:
+# "Sneer Review flooded ...", "Russia's Helgoland Bite wrote ...", "VAGue Focus, probably
+# Chinese too, pretended ...", "a developer behind ScopeCreep built ...", "the task scam Wrong
+# Number recruited ...", "a PR firm's operation called High Five posted ...".
+_CLAUSE_NAME = re.compile(
+    r"^(?:(?:And|But|Also|Meanwhile|Then),? )?(?:(?:[Ii]n|[Ff]rom) (?:the )?[A-Z][\w ]{1,30}, )?"
+    r"(?:[A-Z][a-z]+(?:'s|\u2019s) )?"
+    r"(?:(?:[Aa]n?|[Tt]he) (?:[\w'\u2019-]+ ){0,4}?(?:operation|network|campaign|scheme|scam|"
+    r"cluster|group|developer|actor)(?: (?:called|named|dubbed|behind))? )?"
+    r"([A-Z][\w\u2014-]*(?: (?:[A-Z][\w\u2014-]*|and|of) ?){0,3}?)"
+    r"(?:, [^,]{1,60},)? [a-z]{3,}\b"
+)
+
+_CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z0-9]*$")
+
+
+def clause_name(text: str) -> str | None:
+    """The operation a clause opens with, by its name and verb (see _CLAUSE_NAME); None when
+    it opens with none, or with a word that is no name ("Chinese operations dominate")."""
+    m = _CLAUSE_NAME.match(text)
+    if not m:
+        return None
+    name = m.group(1).strip()
+    words = name.split()
+    if words[-1] in ("and", "of") or NOT_NAMES.match(name) or GENERIC_HEADINGS.match(name):
+        return None
+    if len(words) < 2 and not _CAMEL.match(name):
+        return None  # one capitalised word is most often a sentence's first word
+    if not all(w[:1].isupper() or w in ("and", "of") for w in words):
+        return None
+    return None if read_sentence(name).mentions else name  # a country, an actor, ... is no name

@@ -207,6 +207,8 @@ def country_role(m: Mention, text: str = "") -> str:
         if not targeted and m.index <= 8 and _appositive(m, text):
             return "attribution"  # "VAGue Focus, again likely Chinese, approached ..."
         return "target"
+    if m.index == 0 and m.after[:1] == ["s"] and _OWNS_A_NAME.match(text, len(m.text)):
+        return "attribution"  # "Russia's Helgoland Bite wrote ...": whose operation it is
     context = [w for w in m.before if w != "the"][-2:]  # "based in the United Kingdom"
     if context in (["points", "to"], ["pointed", "to"], ["point", "to"], ["pointing", "to"]):
         return "attribution"  # "A third case points to North Korea"
@@ -216,6 +218,8 @@ def country_role(m: Mention, text: str = "") -> str:
         return "attribution"  # "The operators appear to sit in China"
     if context in (["works", "for"], ["work", "for"], ["working", "for"], ["worked", "for"]):
         return "attribution"  # "Emerald Sleet works for North Korea"
+    if context[-1:] == ["to"] and not _TIED.isdisjoint(m.before):
+        return "attribution"  # "OpenAI linked it to China"
     if context == ["out", "of"] or any(w in _ATTR_BEFORE for w in context):
         # "organisations based in Taiwan" are targets: a targeting word just before says so
         lead = m.words[max(0, m.index - 8) : m.index]
@@ -372,6 +376,13 @@ _PERSONS = frozenset({"activist", "activists", "journalist", "journalists", "dis
 
 
 _RUN_FROM = (["out"], ["from"], ["by"], ["in"])
+
+# After a country that opens a sentence: its name in capitals, then a verb ("'s Helgoland Bite
+# wrote"), not "'s Ministry of Defence was ..." (a passive: done to it)
+_OWNS_A_NAME = re.compile(
+    r"(?:'s|\u2019s) [A-Z][\w\u2014-]*(?: [A-Z][\w\u2014-]*){0,3} "
+    r"(?!was |were |is |are |has been )[a-z]"
+)
 
 _TIED = frozenset({"tied", "ties", "linked", "links", "attributed", "attributes", "connected",
                    "traced"})  # fmt: skip
