@@ -318,6 +318,8 @@ def html_text(html: str) -> str:
 
     soup = BeautifulSoup(html, "html.parser")
     dateline = " \u00b7 ".join(x for x in (_site(soup), _dateline(soup)) if x)
+    for tag in soup.select("h1 button, h2 button, h3 button, h4 button, h5 button, h6 button"):
+        tag.unwrap()  # an accordion's toggle: the heading's own text ("SweetSpecter")
     for tag in soup(list(_DROP)):
         tag.decompose()
     for tag in soup.find_all("sup"):  # a footnote's mark ("1", "[2]", "*"): no text of its own

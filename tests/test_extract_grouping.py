@@ -1771,3 +1771,27 @@ def test_a_feature_that_tells_each_case_over_several_paragraphs() -> None:
     assert [x.id for x in ops["Reed Lamp"].languages] == ["ja"]  # not the second set's Korean
     kite = ops["Nine\u2014emdash Kite"]
     assert country(kite) == "CN" and not kite.targets.countries
+
+
+def test_accordion_headings_and_an_origin_the_title_gives() -> None:
+    page = (
+        "<html><body><main><h1>Joint Advisory: North Korean Cyber Actors Use AI</h1>"
+        "<p>Cases below.</p><h3><button aria-expanded='false'>Cold Loom</button></h3>"
+        "<div hidden><p>It asked for a tool that brute-forces RDP logins.</p></div>"
+        "</main></body></html>"
+    )
+    f = draft(html_text(page))
+    assert [c.name for c in f.campaigns] == ["Cold Loom"]
+    assert country(f.campaigns[0]) == "KP"  # the title's actors, where the case says none
+
+
+def test_both_of_one_origin_a_country_using_ai_and_asking_about_people() -> None:
+    f = draft(
+        "# Review\n\n- **Reed Kite** and **Sand Kite**, both Chinese, were busy.\n"
+        "- **Lake Owl** showed Russia using AI in an election.\n\n"
+        "## Lake Owl\n\nPosts in Danish. The operators also asked the model about activists.\n"
+    )
+    ops = by_name(f)
+    assert country(ops["Reed Kite"]) == "CN" and not ops["Reed Kite"].targets.countries
+    assert country(ops["Lake Owl"]) == "RU" and not ops["Lake Owl"].targets.countries
+    assert "llm-informed-reconnaissance" in {t.id for t in ops["Lake Owl"].techniques}

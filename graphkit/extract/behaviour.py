@@ -150,6 +150,9 @@ _SEEK = _forms("search", "seek", "look") | {"sought", "looked"}
 
 _INFO = frozenset({"information", "details"})
 
+# "asked the model about activists in Germany"
+_ASK_ABOUT = _forms("ask", "query", "question") | {"asked"}
+
 _POSE = frozenset({"poses", "posed", "pose", "posing", "disguised", "disguises", "masquerades",
                    "masquerading", "masqueraded", "pretends", "pretending", "presents",
                    "presenting"})  # fmt: skip
@@ -174,6 +177,7 @@ _CLASSES: tuple[tuple[frozenset[str], frozenset[str], int, tuple[str, ...]], ...
     (_LOOK_UP, _PEOPLE, 3, ("llm-informed-reconnaissance",)),
     (_PAY, _VIEWS, 4, ("T1598",)),
     (_SEEK, _INFO, 3, ("llm-informed-reconnaissance",)),
+    (_ASK_ABOUT, _PEOPLE, 5, ("llm-informed-reconnaissance",)),  # "asked the model about ..."
     (_ERASE, _TRACES, 3, ("T1070",)),
     (_FIX, _PROGRAMS, 4, ("llm-enhanced-scripting",)),  # "fix the code of a Telegram bot"
     (_POSE, _SOFTWARE, 6, ("T1036",)),  # "poses as an image-generation tool"
@@ -204,6 +208,8 @@ _TURNS = frozenset({"about", "on", "reports", "report", "articles", "posts", "th
 _TURNS_FROM = _TURNS - {"from"}  # "hidden from security tools"
 
 _TURNS_LOOK = _TURNS | {"like"}  # "posts that look like activists wrote them"
+
+_TURNS_ASK = _TURNS - {"about", "asked"}  # "asked the model about activists"
 
 _CLAUSE = frozenset({"that", "which", "who", "how", "why", "whether", "what"})
 
@@ -246,6 +252,8 @@ def behaviours(words: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
                 or objects is _INFO
                 else _TURNS_LOOK
                 if verbs is _LOOK_UP
+                else _TURNS_ASK
+                if verbs is _ASK_ABOUT
                 else _TURNS_FROM
                 if objects is _DETECTION
                 else _TURNS
@@ -254,7 +262,8 @@ def behaviours(words: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
                 if words[i] in turns:
                     break
                 if words[i] in verbs:
-                    out.append((i, j - i + 1, ids))
+                    if verbs is not _ASK_ABOUT or "about" in words[i:j]:  # not "asked experts"
+                        out.append((i, j - i + 1, ids))
                     break
     return out
 

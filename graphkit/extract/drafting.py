@@ -749,7 +749,10 @@ def _clip(text: str) -> str:
 
 
 def _facts(
-    group: Group, platform_hint: str | None, overall: tuple[str, Sentence] | None = None
+    group: Group,
+    platform_hint: str | None,
+    overall: tuple[str, Sentence] | None = None,
+    titled_origin: dict[str, Any] | None = None,
 ) -> dict[str, Any] | None:
     langs: dict[str, dict[str, Any]] = {}
     sectors: dict[str, dict[str, Any]] = {}
@@ -847,6 +850,8 @@ def _facts(
     if not platforms and overall:
         name, where = overall
         platforms[name] = {"name": name, "evidence": _clip(where.text), "confidence": 60}
+    if attribution is None and titled_origin is not None:
+        attribution = dict(titled_origin)  # "Joint Advisory: North Korean Cyber Actors Use ..."
     if attribution and attribution["id"] not in stated:
         targets.pop(attribution["id"], None)
     actors = []
@@ -886,6 +891,20 @@ def _facts(
     elif actors:
         body["actors"] = actors
     return body
+
+
+def _titled_origin(title: str) -> dict[str, Any] | None:
+    """The one country a report's title says its actors are from ("North Korean Cyber Actors
+    Use Generative AI"): every operation's origin that its own text does not give."""
+    said = read_sentence(title)
+    origins = {
+        m.entry.id
+        for m in said.mentions
+        if m.entry.kind in ("Country", "Demonym") and country_role(m, title) == "attribution"
+    }
+    if len(origins) != 1:
+        return None
+    return {"id": origins.pop(), "evidence": _clip(title), "confidence": 50}
 
 
 _PARENTHESES = re.compile(r"\s*\([^()]*\)")
@@ -1020,8 +1039,11 @@ def _extract(
                 merged[key].actors.setdefault(aid, value)
         else:
             merged[key] = group
+    origin = _titled_origin(meta["title"])
     campaigns = [
-        b for g in merged.values() if (b := _facts(g, platform, overall)) and slugify(b["name"])
+        b
+        for g in merged.values()
+        if (b := _facts(g, platform, overall, origin)) and slugify(b["name"])
     ]
     seen: dict[str, int] = {}
     for b in campaigns:  # names that differ only in case or punctuation share an id

@@ -162,7 +162,9 @@ def _noun_phrase_after(m: Mention, text: str) -> list[str]:
     return m.after[: min(3, len(re.findall(r"[\w'-]+", rest)))]
 
 
-_HEDGES = r"(?:(?:again|also|likely|probably|possibly|perhaps|apparently|reportedly)\s+)*"
+_HEDGES = (
+    r"(?:(?:again|also|likely|probably|possibly|perhaps|apparently|reportedly|both|all|each)\s+)*"
+)
 
 
 def _appositive(m: Mention, text: str) -> bool:
@@ -207,6 +209,8 @@ def country_role(m: Mention, text: str = "") -> str:
         if not targeted and m.index <= 8 and _appositive(m, text):
             return "attribution"  # "VAGue Focus, again likely Chinese, approached ..."
         return "target"
+    if m.after[:1] and m.after[0] in _ACTING and _TARGET_VERBS_STRICT.isdisjoint(m.before):
+        return "attribution"  # "showed Russia using AI in a European election"
     if m.index == 0 and m.after[:1] == ["s"] and _OWNS_A_NAME.match(text, len(m.text)):
         return "attribution"  # "Russia's Helgoland Bite wrote ...": whose operation it is
     context = [w for w in m.before if w != "the"][-2:]  # "based in the United Kingdom"
@@ -377,6 +381,10 @@ _PERSONS = frozenset({"activist", "activists", "journalist", "journalists", "dis
 
 _RUN_FROM = (["out"], ["from"], ["by"], ["in"])
 
+# A country doing something: "Russia using AI", "China deploying bots"
+_ACTING = frozenset({"using", "deploying", "running", "operating", "wielding", "weaponising",
+                     "weaponizing"})  # fmt: skip
+
 # After a country that opens a sentence: its name in capitals, then a verb ("'s Helgoland Bite
 # wrote"), not "'s Ministry of Defence was ..." (a passive: done to it)
 _OWNS_A_NAME = re.compile(
@@ -477,7 +485,12 @@ _LIST_WORDS = {"and", "or", "the", "a", "an", "as", "european", "western", "asia
 def _listed_after(m: Mention, s: Sentence) -> str:
     """The word before the list a mention ends ("impersonates X and NGOs" gives
     "impersonates"), or "" when the mention opens no list."""
-    inside = {i for x in s.mentions if x is not m for i in range(x.index, x.index + x.width)}
+    inside = {  # the words of the other names in the list (a behaviour's span is no name)
+        i
+        for x in s.mentions
+        if x is not m and x.entry.kind != "Technique"
+        for i in range(x.index, x.index + x.width)
+    }
     i = m.index - 1
     while i >= 0 and (i in inside or m.words[i] in _LIST_WORDS):
         i -= 1
