@@ -129,13 +129,60 @@ def _layout_table(table: Any) -> bool:
     return table.find(["h1", "h2", "h3", "h4", "p", "table"]) is not None
 
 
+def _grid(rows: list[Any]) -> list[list[str]]:
+    """A table's cell texts row by row, a cell that spans rows or columns repeated in each
+    ("<td rowspan=2>Russia</td>" gives Russia on both rows)."""
+    grid: list[list[str]] = []
+    pending: dict[int, tuple[str, int]] = {}  # column → (text, rows it still covers)
+    for row in rows:
+        out: list[str] = []
+        cells = iter(row.find_all(["th", "td"]))
+        col = 0
+        while True:
+            if col in pending:
+                text, left = pending[col]
+                out.append(text)
+                if left > 1:
+                    pending[col] = (text, left - 1)
+                else:
+                    del pending[col]
+                col += 1
+                continue
+            cell = next(cells, None)
+            if cell is None:
+                break
+            text = cell.get_text(" ", strip=True)
+            down = _span(cell.get("rowspan"))
+            for _ in range(_span(cell.get("colspan"))):
+                if down > 1:
+                    pending[col] = (text, down - 1)
+                out.append(text)
+                col += 1
+        while col in pending:  # spans that reach past the row's own cells
+            text, left = pending.pop(col)
+            out.append(text)
+            if left > 1:
+                pending[col] = (text, left - 1)
+            col += 1
+        grid.append(out)
+    return grid
+
+
+def _span(value: Any) -> int:
+    """A rowspan or colspan as a count from 1 to 50 (anything else is 1)."""
+    try:
+        return min(max(int(str(value)), 1), 50)
+    except ValueError:
+        return 1
+
+
 def _table_rows(table: Any) -> list[str]:
     """A table's rows as list items, each cell named by its column: "- Operation: X; Origin: Y"."""
     rows = table.find_all("tr")
     box = _infobox(rows)
     if box is not None:
         return [box] if box else []
-    cells = [[c.get_text(" ", strip=True) for c in row.find_all(["th", "td"])] for row in rows]
+    cells = _grid(rows)
     header = cells[0] if rows and rows[0].find("th") and not rows[0].find("td") else None
     if header and not header[0]:
         header[0] = "Name"  # an empty corner over row headers: the rows are named things
@@ -211,6 +258,8 @@ def _drop_leading_stamp(el: Any) -> None:
             after.replace_with("")
         return
 
+
+_BOLD_CLASS = re.compile(r"\.([\w-]+)\s*\{[^}]*font-weight:\s*(?:bold|[6-9]00)")
 
 _NOTE_MARK = re.compile(r"\[?\d{1,3}\]?|[*\u2020\u2021]")
 
@@ -318,6 +367,11 @@ def html_text(html: str) -> str:
 
     soup = BeautifulSoup(html, "html.parser")
     dateline = " \u00b7 ".join(x for x in (_site(soup), _dateline(soup)) if x)
+    bold = {  # classes a style sheet sets in bold (Google Docs marks bold no other way)
+        name for style in soup.find_all("style") for name in _BOLD_CLASS.findall(style.get_text())
+    }
+    for tag in soup.find_all("span", class_=lambda c: bool(c) and c in bold) if bold else []:
+        tag.name = "b"
     for tag in soup.select("h1 button, h2 button, h3 button, h4 button, h5 button, h6 button"):
         tag.unwrap()  # an accordion's toggle: the heading's own text ("SweetSpecter")
     for tag in soup(list(_DROP)):

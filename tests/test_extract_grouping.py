@@ -1795,3 +1795,29 @@ def test_both_of_one_origin_a_country_using_ai_and_asking_about_people() -> None
     assert country(ops["Reed Kite"]) == "CN" and not ops["Reed Kite"].targets.countries
     assert country(ops["Lake Owl"]) == "RU" and not ops["Lake Owl"].targets.countries
     assert "llm-informed-reconnaissance" in {t.id for t in ops["Lake Owl"].techniques}
+
+
+def test_a_table_whose_cells_span_rows_and_labels_by_their_head_word() -> None:
+    page = (
+        "<html><body><article><h1>By origin</h1><p>One row an operation.</p><table><thead><tr>"
+        "<th>Country of origin</th><th>Operation</th><th>Languages</th><th>Audience or target</th>"
+        "</tr></thead><tbody><tr><td rowspan='2'>Russia</td><td>Fog Mill</td><td>Polish</td>"
+        "<td>Poland</td></tr><tr><td>Dusk Mill (run by KESTREL)</td><td>Czech</td><td>Czechia</td>"
+        "</tr></tbody></table></article></body></html>"
+    )
+    ops = by_name(draft(html_text(page)))
+    assert country(ops["Fog Mill"]) == "RU" and [x.id for x in ops["Fog Mill"].languages] == ["pl"]
+    assert country(ops["Dusk Mill"]) == "RU"  # the spanning cell is its row's too
+    assert any(a.name == "KESTREL" for a in ops["Dusk Mill"].all_actors)
+
+
+def test_bold_set_by_a_style_sheet_class_and_lures_for_a_countrys_firms() -> None:
+    page = (
+        "<html><head><style>.c0{font-weight:700}</style></head><body>"
+        "<p>Cases.</p><p><span class='c0'>Mist Otter.</span><span> China-based. Lures in "
+        "Japanese for Taiwanese semiconductor companies.</span></p></body></html>"
+    )
+    text = html_text(page)
+    assert "**Mist Otter.**" in text
+    op = by_name(draft(text))["Mist Otter"]
+    assert [x.id for x in op.targets.sectors] == ["semiconductors"]

@@ -39,6 +39,7 @@ from graphkit.errors import InputError
 from graphkit.extract.gazetteer import TOKEN, Entry, actor_codes
 from graphkit.extract.layout import (
     ARTICLE,
+    BRACKETED_TAIL,
     DATE_FIRST,
     LEAD_BOLD,
     STAGE_HEADINGS,
@@ -229,7 +230,10 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
         codes = {paragraph[start:end] for start, end, _ in actor_codes(paragraph)}
         fields = labelled_fields(paragraph)
         if fields:  # "Operation: X; Likely origin: China; Languages: English"
-            bold = bold or next((v for role, v in fields if role == "name"), None)
+            named_field = next((v for role, v in fields if role == "name"), None)
+            if named_field and named_field.endswith(")"):
+                named_field = BRACKETED_TAIL.sub("", named_field)  # "Zero Zeno (run by STOIC)"
+            bold = bold or named_field
             sentences = []
             for role, value in fields:
                 if role == "name":  # "Name: UNC1069": the name may be an actor's
@@ -240,6 +244,8 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
                     if named_actors.mentions:
                         named_actors.field = "actor"
                         sentences.append(named_actors)
+                    elif value.endswith(")") and BRACKETED_TAIL.search(value):
+                        sentences.append(read_sentence(value))  # "Zero Zeno (run by STOIC)"
                     continue
                 for piece in split_sentences(value):
                     sentences.append(read_sentence(piece, bool(codes)))

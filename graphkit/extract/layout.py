@@ -25,6 +25,7 @@ __all__ = [
     "STAGE_HEADINGS",
     "TASK_HEADINGS",
     "WHO",
+    "field_role",
     "from_capitals",
     "inner_bold",
     "is_topic",
@@ -245,7 +246,7 @@ def _bar_rows(block: str) -> list[str] | None:
     cells = [[c.strip() for c in ln.strip().strip("|").split(" | ")] for ln in lines]
     width = len(cells[0])
     if width == 2 and all(len(row) == 2 for row in cells):
-        labels = sum(row[0].lower() in FIELD_ROLES for row in cells)
+        labels = sum(field_role(row[0]) is not None for row in cells)
         if labels >= 2:  # "Threat actor | China" over "Languages | Chinese": labelled values
             return ["; ".join(f"{key}: {value}" for key, value in cells if value)]
         return None
@@ -514,7 +515,7 @@ def _listed_values(
             yield field(*pending)
             pending = None
         label = _LABEL_ONLY.match(paragraph.strip()) if paragraph and not item else None
-        if label and FIELD_ROLES.get(label.group(1).lower()) in _LISTED_ROLES:
+        if label and field_role(label.group(1)) in _LISTED_ROLES:
             pending = (heading, paragraph.strip(), [])
             continue
         yield heading, paragraph, item
@@ -795,18 +796,43 @@ FIELD_ROLES = {
 
 _FIELD = re.compile(r"^\s*([A-Za-z][A-Za-z ]{1,24}?)\s?:\s*")
 
+# A label not in FIELD_ROLES, by the word it ends with or holds: "Country of origin",
+# "Audience or target", "Languages observed", "Operation name"
+_ROLE_WORDS = (
+    (re.compile(r"\b(?:origin|attribution|nexus|sponsor)\b"), "who"),
+    (re.compile(r"\blanguages?\b"), "language"),
+    (re.compile(r"\b(?:targets?|audiences?|victims?|targeting)\b"), "target"),
+    (re.compile(r"^(?:operation|campaign|network)(?: name)?$"), "name"),
+)
+
+
+def field_role(label: str) -> str | None:
+    """What a field's label says it holds ("who", "language", "target", "name", "text", ...),
+    or None for a label that is no field's.
+
+    >>> field_role("Country of origin"), field_role("Audience or target"), field_role("Note")
+    ('who', 'target', 'text')
+    """
+    key = label.strip().lower()
+    role = FIELD_ROLES.get(key)
+    if role is not None or len(key.split()) > 4:
+        return role
+    if FIELD_ROLES.get(key.split(" ", 1)[0]) == "text":
+        return "text"  # "Notes on targets": notes, whatever they are on
+    return next((r for pattern, r in _ROLE_WORDS if pattern.search(key)), None)
+
 
 def labelled_fields(paragraph: str) -> list[tuple[str, str]] | None:
     """(role, value) pairs of a paragraph that is labelled fields ("Actor: GTG-2002"), else None."""
     if ":" not in paragraph.lstrip()[:30]:
         return None  # the label and its colon come first: most paragraphs have none there
     first = _FIELD.match(paragraph)
-    if not first or first.group(1).strip().lower() not in FIELD_ROLES:
+    if not first or field_role(first.group(1)) is None:
         return None
     out: list[tuple[str, str]] = []
     for part in paragraph.split("; ") if "; " in paragraph else [paragraph]:
         m = _FIELD.match(part)
-        role = FIELD_ROLES.get(m.group(1).strip().lower()) if m else None
+        role = field_role(m.group(1)) if m else None
         if m and role:
             out.append((role, part[m.end() :].strip()))
         elif m:  # a label not known ("How Claude was used: ...") is text to read, label and all

@@ -189,6 +189,8 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
             place = _PLACE_BEFORE.search(text, max(0, c.start() - 40), c.start())
             if place and _only_places(place.group(1)) and _says_nothing(c.group(1)):
                 new.append((c.start(1), c.group(1)))
+    if "by" in sentence.words and ("run" in sentence.words or "operated" in sentence.words):
+        new += [(c.start(1), c.group(1)) for c in _RUN_BY_NAME.finditer(text)]  # "run by STOIC"
     if "case, " in text and _ACTOR_WORDS.search(text):  # "A third case, SweetSpecter, ... group"
         new += [(c.start(1), c.group(1)) for c in _CASE_OF_ACTOR.finditer(text)]
     new += [(text.index(n), n) for n in found.values() if n in text]
@@ -202,6 +204,9 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
             sentence.mentions.append(Mention(Entry("Actor", slug, name), index, 1, [], name))
     return names
 
+
+# "Zero Zeno (run by STOIC)": a name in capitals (or CamelCase) that runs an operation
+_RUN_BY_NAME = re.compile(r"\b(?:run|operated) by ([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+[A-Z]\w*)\b")
 
 _CALLED_ACTOR = re.compile(
     # "also known as" gives another name of an actor already named: not a new one

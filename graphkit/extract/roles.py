@@ -443,7 +443,8 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
     )
     if place is not None and said_about(place) and m.entry.id not in _PEOPLE:
         return False  # "people who criticise the Chinese government": a topic, not a target
-    if after_demonym and any(w in {"for", "behalf", "by"} for w in m.before[-3:]):
+    sponsor = m.entry.id in ("government", "defense")  # not "lures for Taiwanese chip firms"
+    if sponsor and after_demonym and any(w in {"for", "behalf", "by"} for w in m.before[-3:]):
         return False  # "APT42, which works for the Iranian government": its sponsor
     if (
         after_demonym
