@@ -169,6 +169,7 @@ SECTORS: dict[str, Sector] = {
                 "debates",
                 "referendum",
                 "referendums",
+                "vote",
                 "political discourse",
             ),
         ),

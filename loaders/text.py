@@ -261,6 +261,9 @@ def _drop_leading_stamp(el: Any) -> None:
 
 _BOLD_CLASS = re.compile(r"\.([\w-]+)\s*\{[^}]*font-weight:\s*(?:bold|[6-9]00)")
 
+# An embedded post's byline after its text: a dash, the author, the handle, the date
+_POST_SIGNATURE = re.compile(r"\s+[\u2014\u2013-]+\s*[^()\n]{1,60}\(@\w{1,30}\)[^\n]{0,40}$")
+
 _NOTE_MARK = re.compile(r"\[?\d{1,3}\]?|[*\u2020\u2021]")
 
 
@@ -349,6 +352,8 @@ def _walk(el: Any, parts: list[str]) -> None:
             text = _clean(child.get_text(" ", strip=True))
             if len(text) < 400 and _MAILING.search(text):
                 continue  # "Unsubscribe", "You are receiving this because ...": the mailing's
+            if name == "blockquote" and "(@" in text:
+                text = _POST_SIGNATURE.sub("", text)  # "... \u2014 Dana (@dana_osint) May 31, 2024"
             lead = _leading_bold(child)
             if lead and text.startswith(lead):  # "<li><strong>Sneer Review</strong> — ...": a name
                 text = f"**{lead}**{text[len(lead) :]}"
@@ -359,6 +364,18 @@ def _walk(el: Any, parts: list[str]) -> None:
             flush()
             _walk(child, parts)
     flush()
+
+
+def _articles(soup: Any) -> Any:
+    """The page's <article>, or, where it has several (a feed, an index of posts), the
+    smallest element that holds them all; None without one."""
+    articles = soup.find_all("article")
+    if len(articles) < 2:
+        return articles[0] if articles else None
+    root = articles[0].parent
+    while root is not None and len(root.find_all("article")) < len(articles):
+        root = root.parent
+    return root
 
 
 def html_text(html: str) -> str:
@@ -382,7 +399,7 @@ def html_text(html: str) -> str:
     for tag in soup.find_all(_marked_boilerplate):
         if not tag.decomposed:
             tag.decompose()
-    root = soup.find("main") or soup.find("article") or soup.body or soup
+    root = soup.find("main") or _articles(soup) or soup.body or soup
     parts: list[str] = []
     title = soup.find("title")
     if title and title.get_text(strip=True) and not root.find("h1"):

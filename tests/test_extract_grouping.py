@@ -1821,3 +1821,37 @@ def test_bold_set_by_a_style_sheet_class_and_lures_for_a_countrys_firms() -> Non
     assert "**Mist Otter.**" in text
     op = by_name(draft(text))["Mist Otter"]
     assert [x.id for x in op.targets.sectors] == ["semiconductors"]
+
+
+def test_spreadsheet_rows_split_by_tabs(tmp_path: Path) -> None:
+    path = tmp_path / "sheet.txt"
+    path.write_text(
+        "case\torigin\tlanguages\ttargets\nRoan Finch\tLaos\tThai, English\tscam victims\n"
+        "Ochre Finch\tRussia\tPolish\tPoland; Lithuania\n",
+        encoding="utf-8",
+    )
+    ops = by_name(draft(read_text(path)))
+    assert country(ops["Roan Finch"]) == "LA"
+    assert [x.id for x in ops["Roan Finch"].languages] == ["th", "en"]
+    assert [x.id for x in ops["Ochre Finch"].targets.countries] == ["PL", "LT"]
+
+
+def test_a_feed_of_articles_with_quoted_names_and_embedded_posts() -> None:
+    page = (
+        "<html><body><div class='items'><article><h2><a href='#'>Company bans Iranian network "
+        "'Salt Reed' that courted Danish voters</a></h2><p>Posts were in Danish.</p></article>"
+        "<article><h2><a href='#'>Russian 'Ash Cove' operation pushed content ahead of the "
+        "Czech vote</a></h2><p>It wrote in Czech.</p></article><article><h2>What researchers "
+        "said</h2><blockquote class='twitter-tweet'><p>New: Wind Lark, likely a Chinese "
+        "operation, wrote in Thai.</p>&mdash; Dana (@dana_osint) <a href='#'>Feb 21, 2025</a>"
+        "</blockquote></article></div></body></html>"
+    )
+    text = html_text(page)
+    assert "@dana_osint" not in text
+    ops = by_name(draft(text))
+    assert country(ops["Salt Reed"]) == "IR" and [x.id for x in ops["Salt Reed"].languages] == [
+        "da"
+    ]
+    assert country(ops["Ash Cove"]) == "RU"
+    assert [x.id for x in ops["Ash Cove"].targets.countries] == ["CZ"]
+    assert country(ops["Wind Lark"]) == "CN"

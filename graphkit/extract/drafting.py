@@ -198,6 +198,8 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
                     )
                     current.described = current.provisional
                     groups.append(current)
+                    if name and _headline(heading, name):  # "Russian 'Helgoland Bite' ... pushed
+                        current.sentences.append(read_sentence(heading))  # AfD content"
                 continue
         if paragraph[:2] in ("Q:", "A:") or paragraph[:9] in ("Question:", "Answer: "):
             paragraph = _QA.sub("", paragraph)  # "Q: And the North Korean workers?\nA: They ..."
@@ -207,6 +209,8 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
             continue
         if paragraph[:1] and not (paragraph[0].isalnum() or paragraph[0] in _OPENERS):
             paragraph = _LEAD_SYMBOLS.sub("", paragraph)  # "\U0001f534 **Russia: Bad Grammar.**"
+        if paragraph[:1] in _KICKER_FIRST and _KICKER.match(paragraph):
+            paragraph = _KICKER.sub("", paragraph, count=1)  # "New: Peer Review, likely ..."
         bold = inner = None
         if "**" in paragraph or "__" in paragraph:  # Markdown emphasis: a leading bold name
             lead = LEAD_BOLD.match(paragraph)
@@ -505,6 +509,12 @@ def _runs(sentences: list[Sentence]) -> list[list[Sentence]] | None:
 
 _OPENERS = frozenset("*_#[(\"'\u201c-")
 
+# A post's or a headline's kicker before what it says: "New:", "Breaking \u2014", "Update:"
+_KICKER = re.compile(
+    r"^(?:New|Update|Updated|Breaking|Thread|Just in|Exclusive)\s*[:\u2014\u2013]\s+"
+)
+_KICKER_FIRST = frozenset("NUBTJE")
+
 _LEAD_SYMBOLS = re.compile(r"^[^\w\s*_#\[(\"'\u201c-]+\s*")  # emoji and dingbats before a paragraph
 
 # "Russia: Bad Grammar": a country before the name, where the operation is from
@@ -528,6 +538,15 @@ _BOILERPLATE_FIRST = frozenset("AMP")  # the letters _BOILERPLATE can start with
 # What a press release ends with: about the company, whom to call.
 _BOILERPLATE = re.compile(r"(?:About [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,2}\s*\n|"
                           r"(?:Media|Press) (?:contacts?|inquiries)\b)")  # fmt: skip
+
+
+def _headline(heading: str, name: str) -> bool:
+    """Whether a heading is a headline that quotes the operation's name inside a sentence
+    ("OpenAI bans Chinese network 'Sneer Review' that attacked a Pakistani activist"): all it
+    says is the operation's, as a sentence of its text is."""
+    return len(heading.split()) >= len(name.split()) + 4 and any(
+        f"{q}{name}" in heading for q in ("'", '"', "\u2018", "\u201c")
+    )
 
 
 def _described(name: str) -> bool:

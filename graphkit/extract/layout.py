@@ -228,6 +228,23 @@ def _csv_rows(block: str) -> list[str] | None:
     return [_named_cells(header, row) for row in rows[1:]]
 
 
+def _tsv_rows(lines: list[str]) -> list[str] | None:
+    r"""Rows pasted from a spreadsheet: cells split by tabs, three or more, under a header line
+    of short column names; each cell named by its column.
+
+    >>> _tsv_rows(["case\tfrom\tlanguages", "Bad Grammar\tRussia\tRussian, English"])
+    ['case: Bad Grammar; from: Russia; languages: Russian, English']
+    """
+    cells = [[c.strip() for c in line.split("	")] for line in lines if line.strip()]
+    width = len(cells[0]) if cells else 0
+    if width < 3 or len(cells) < 2 or any(len(row) != width for row in cells):
+        return None
+    header = cells[0]
+    if any(not h or len(h.split()) > 4 for h in header):
+        return None  # column names are short, and every column has one
+    return [_named_cells(header, row) for row in cells[1:]]
+
+
 def _bar_rows(block: str) -> list[str] | None:
     r"""Lines of cells split by bars with no Markdown rule ("Operation | Run from | ..." over
     "Bad Grammar | Russia | ..."): the first line names the columns. Every line must have as
@@ -549,6 +566,7 @@ def _sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
             or (_fixed_table(block) if "---" in block else None)
             or (_bar_rows(block) if " | " in block else None)
             or (_csv_rows(block) if lines and "," in lines[0] and ". " not in lines[0] else None)
+            or (_tsv_rows(lines) if "\t" in block else None)
         )
         if rows:  # a table: a row is an item, each cell named by its column
             for row in rows:
@@ -678,9 +696,14 @@ _OPERATION_WORD = re.compile(r"^Operation\s+(?=[A-Z])")  # "Operation Sneer Revi
 
 BRACKETED_TAIL = re.compile(r"\s+\([^()]{1,40}\)$")
 
+_QUOTE_MARKS = frozenset("\"\u201c'\u2018")
+
 _POSSESSOR = re.compile(r"^[A-Z][a-z]+(?:'s|\u2019s)\s+(?=[A-Z])")
 
-_QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{2,60})[\"\u201d]")
+_QUOTED = re.compile(
+    r"[\"\u201c]([^\"\u201c\u201d]{2,60})[\"\u201d]"
+    r"|(?:^|(?<=\s))['\u2018]([A-Z][^'\u2018\u2019]{1,58})['\u2019](?=[\s,.;:]|$)"  # 'Sneer Review'
+)
 
 # "Kind: name" headings, the kind of operation first.
 _KIND_WORDS = re.compile(
@@ -713,7 +736,7 @@ def operation_name(heading: str | None) -> str | None:
         return None
     # Each pattern is tried only where it can match: most headings are a name and no more.
     heading = unnumbered(heading)
-    quoted = _QUOTED.search(heading) if '"' in heading or "\u201c" in heading else None
+    quoted = _QUOTED.search(heading) if _QUOTE_MARKS.intersection(heading) else None
     name = DATE_FIRST.sub("", heading)  # "March 2025 \u2014 Helgoland Bite"
     name = _OPERATION_WORD.sub("", name) if name.startswith("Operation") else name
     if name[:1] in _LEAD_FIRST:  # "Case 4: ...", "Operation: ...", "Network - ..."
@@ -721,7 +744,7 @@ def operation_name(heading: str | None) -> str | None:
     titled = name != heading  # "Case 4: Operations against Vietnam" is a case's title
     kind, colon, rest = name.partition(":")
     if quoted:
-        name = quoted.group(1)
+        name = quoted.group(1) or quoted.group(2)
     elif colon and len(kind.split()) <= 2 and _KIND_WORDS.match(kind.strip()):
         name = rest  # "Cyber: North Korean actors"
     name = _HEADING_TAIL.sub("", name).strip(" \"\u201c\u201d'")
