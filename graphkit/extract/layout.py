@@ -555,7 +555,12 @@ def _sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
         if body[:1].isalpha() and body[1:2].islower() and len(lines) == 1:
             # One line of prose ("The actor ..."): no table, rule, capitals, number or marker
             # can start it, so none of their patterns is tried. Most paragraphs are this.
-            if n_block and body[-1:].isalnum() and _plain_heading(body, blocks, n_block):
+            if (
+                n_block
+                and len(body) <= 80
+                and body[-1:].isalnum()
+                and _plain_heading(body, blocks, n_block)
+            ):
                 heading = body  # "Case study: Peer Review" alone, in text pasted from a PDF
                 yield heading, "", False
                 continue
@@ -696,8 +701,6 @@ _OPERATION_WORD = re.compile(r"^Operation\s+(?=[A-Z])")  # "Operation Sneer Revi
 
 BRACKETED_TAIL = re.compile(r"\s+\([^()]{1,40}\)$")
 
-_QUOTE_MARKS = frozenset("\"\u201c'\u2018")
-
 _POSSESSOR = re.compile(r"^[A-Z][a-z]+(?:'s|\u2019s)\s+(?=[A-Z])")
 
 _QUOTED = re.compile(
@@ -735,8 +738,13 @@ def operation_name(heading: str | None) -> str | None:
     if not heading:
         return None
     # Each pattern is tried only where it can match: most headings are a name and no more.
-    heading = unnumbered(heading)
-    quoted = _QUOTED.search(heading) if _QUOTE_MARKS.intersection(heading) else None
+    if heading[:1].isdigit():
+        heading = _SECTION_NUMBER.sub("", heading)  # "2 Sneer Review", "3.1 Uncle Spam"
+    quoted = (
+        _QUOTED.search(heading)
+        if '"' in heading or "\u201c" in heading or "'" in heading or "\u2018" in heading
+        else None
+    )
     name = DATE_FIRST.sub("", heading)  # "March 2025 \u2014 Helgoland Bite"
     name = _OPERATION_WORD.sub("", name) if name.startswith("Operation") else name
     if name[:1] in _LEAD_FIRST:  # "Case 4: ...", "Operation: ...", "Network - ..."

@@ -189,7 +189,7 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
             place = _PLACE_BEFORE.search(text, max(0, c.start() - 40), c.start())
             if place and _only_places(place.group(1)) and _says_nothing(c.group(1)):
                 new.append((c.start(1), c.group(1)))
-    if "by" in sentence.words and ("run" in sentence.words or "operated" in sentence.words):
+    if "run by " in text or "operated by " in text:
         new += [(c.start(1), c.group(1)) for c in _RUN_BY_NAME.finditer(text)]  # "run by STOIC"
     if "case, " in text and _ACTOR_WORDS.search(text):  # "A third case, SweetSpecter, ... group"
         new += [(c.start(1), c.group(1)) for c in _CASE_OF_ACTOR.finditer(text)]
