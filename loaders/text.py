@@ -153,7 +153,7 @@ def _grid(rows: list[Any]) -> list[list[str]]:
                 break
             text = cell.get_text(" ", strip=True)
             down = _span(cell.get("rowspan"))
-            for _ in range(_span(cell.get("colspan"))):
+            for _ in range(min(_span(cell.get("colspan")), _MAX_COLUMNS - len(out))):
                 if down > 1:
                     pending[col] = (text, down - 1)
                 out.append(text)
@@ -166,6 +166,9 @@ def _grid(rows: list[Any]) -> list[list[str]]:
             col += 1
         grid.append(out)
     return grid
+
+
+_MAX_COLUMNS = 200  # a row's cells, spans included: bounds what a hostile table can expand to
 
 
 def _span(value: Any) -> int:
