@@ -429,7 +429,7 @@ def _page_text(page: Any) -> str:
     A short line set wholly in bold, or larger than the body text, is a heading ("## ...").
     """
     # [y, text, smallest size, all bold, where it ends, whether that was measured, the length
-    # of its last piece]
+    # of its last piece, that piece's width]
     lines: list[list[Any]] = []
 
     def visit(text: str, cm: Any, tm: Any, font: Any, size: Any) -> None:
@@ -443,26 +443,31 @@ def _page_text(page: Any) -> str:
                 continue
             measured = _measured_width(piece, font)
             estimate = 0.6 * len(piece) if "courier" in name.lower() else _width(piece)
-            end = x + (measured if measured is not None else estimate) * height
+            width = (measured if measured is not None else estimate) * height
             if i == 0 and lines and abs(lines[-1][0] - y) < 1.0:
                 last = lines[-1]  # the same line, continued
+                gap = x - last[4]
                 # a gap of more than a letter after where the last piece ends is a table's
                 # cell boundary ("Threat actor | Likely China"); where the font gives no widths,
-                # only after a short piece, whose estimated end cannot be far out
+                # only a gap wider than the estimate of the last piece's end can be out
                 cell = (
-                    x - last[4] > height
-                    and (last[5] or last[6] <= 40)
+                    gap > height
+                    and (last[5] or last[6] <= 40 or gap > 0.15 * last[7])
                     and piece[:1] != " "
                     and last[1][-1:] != " "
                     and last[1].strip() not in _PDF_BULLETS  # "\u2022" then its item's text
                 )
-                last[1] += (" | " if cell else "") + piece
+                # a wide gap after a long piece of prose is a column's: a sidebar beside the text
+                column = cell and gap > 3 * height and last[6] > 40
+                last[1] += ("\x00" if column else " | " if cell else "") + piece
                 last[2] = min(last[2], height)
                 last[3] = last[3] and bold
-                last[4] = max(last[4], end)
-                last[5], last[6] = measured is not None, len(piece)
+                last[4] = max(last[4], x + width)
+                last[5], last[6], last[7] = measured is not None, len(piece), width
             else:
-                lines.append([y, piece, height, bold, end, measured is not None, len(piece)])
+                lines.append(
+                    [y, piece, height, bold, x + width, measured is not None, len(piece), width]
+                )
 
     plain = page.extract_text(visitor_text=visit) or ""
     gaps = [a[0] - b[0] for a, b in pairwise(lines) if a[0] - b[0] > 1.0]
@@ -487,7 +492,27 @@ def _page_text(page: Any) -> str:
     for (y0, *_), (y1, text, size, bold, *_) in pairwise(lines):
         gap = y0 - y1
         out.append(("\n\n" if gap > 1.35 * usual or gap < -1.0 else "\n") + shown(text, size, bold))
-    return "".join(out).strip()
+    return _columns_apart("".join(out).strip())
+
+
+def _columns_apart(text: str) -> str:
+    r"""A page's paragraphs with a column set beside them (a sidebar, drawn line by line with the
+    text, each line's two parts split by "\x00") as two paragraphs: the text, then the column.
+
+    >>> _columns_apart("Main one\x00Side one\nmain two\x00side two\nmain three")
+    'Main one\nmain two\nmain three\n\nSide one\nside two'
+    """
+    if "\x00" not in text:
+        return text
+    paragraphs = []
+    for paragraph in text.split("\n\n"):
+        if "\x00" in paragraph:
+            lines = paragraph.split("\n")
+            main = "\n".join(line.split("\x00", 1)[0] for line in lines)
+            side = "\n".join(line.split("\x00", 1)[1] for line in lines if "\x00" in line)
+            paragraph = f"{main}\n\n{side}"
+        paragraphs.append(paragraph)
+    return "\n\n".join(paragraphs)
 
 
 def _width(text: str) -> float:
@@ -565,17 +590,17 @@ def _numberless(line: str) -> str:
 
 
 def _without_running_lines(pages: list[str]) -> list[str]:
-    """The pages without page numbers and without the running header or footer: a line that
-    opens or closes more than one page, word for word."""
+    """The pages without page numbers and without the running header or footer: a line among
+    the first or last three of a page that recurs on another page, its numbers aside."""
     lines = [[ln for ln in page.split("\n") if ln.strip()] for page in pages]
     edges: dict[str, int] = {}
     for page_lines in lines:
-        for ln in {_numberless(ln) for ln in (*page_lines[:2], *page_lines[-2:])}:
+        for ln in {_numberless(ln) for ln in (*page_lines[:3], *page_lines[-3:])}:
             edges[ln] = edges.get(ln, 0) + 1
     running = {ln for ln, n in edges.items() if n > 1 and len(ln) < 200}
     out = []
     for text, page_lines in zip(pages, lines, strict=True):
-        edge = {*page_lines[:2], *page_lines[-2:]}
+        edge = {*page_lines[:3], *page_lines[-3:]}  # a header split in two, then its number
         drop = {
             ln for ln in edge if _numberless(ln) in running or _PAGE_NUMBER.match(ln.strip())
         }  # "Deck 3 / 6" on page 3 is "Deck 4 / 6" on page 4

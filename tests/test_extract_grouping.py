@@ -1865,3 +1865,34 @@ def test_a_hostile_span_cannot_blow_a_table_up() -> None:
     )
     rows = [line for line in html_text(page).splitlines() if line.startswith("- ")]
     assert rows and all(line.count("x") <= 200 for line in rows)
+
+
+def test_a_sidebar_beside_the_text_and_numbered_capital_headings(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer)
+    pdf.setFont("Helvetica-Bold", 18)
+    pdf.drawString(50, 800, "Case notes")
+    pdf.setFont("Helvetica-Bold", 13)
+    pdf.drawString(50, 770, "Lark Vane")
+    main = ["A likely Chinese operation wrote sales pitches for a monitoring",
+            "tool. Its operators worked in Chinese and in Thai every day."]  # fmt: skip
+    side = ["Takeaway: watch for", "protest monitoring."]
+    for i, (left, right) in enumerate(zip(main, side, strict=True)):
+        pdf.setFont("Helvetica", 10)
+        pdf.drawString(50, 750 - 14 * i, left)
+        pdf.setFont("Helvetica-Oblique", 9)
+        pdf.drawString(405, 750 - 14 * i, right)
+    text = saved_pdf_text(pdf, buffer, tmp_path / "sidebar.pdf")
+    assert "in Chinese and in Thai every day." in text  # the sidebar is not woven into it
+    op = by_name(draft(text))["Lark Vane"]
+    assert [x.id for x in op.languages] == ["zh", "th"]
+    notes = draft(
+        "Issue 9\n\n----------\n2) NINE\u2014EMDASH KITE\n----------\nA Chinese network that "
+        "posted in Vietnamese.\n\n- **Reed Lamp** - China-based; lures in Japanese.\n  - Also "
+        "tracked as UTA0388.\n"
+    )
+    ops = by_name(notes)
+    assert [x.id for x in ops["Nine\u2014emdash Kite"].languages] == ["vi"]
+    assert {a.name for a in ops["Reed Lamp"].all_actors} == {"UTA0388"}

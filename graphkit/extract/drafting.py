@@ -270,6 +270,8 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
             opening=not (_named_above(current) and current is not None and not current.provisional)
             and (seen or paragraph.split("\n", 1)[0].rstrip().endswith((".", "!", "?"))),
         )  # the first paragraph's first line, no sentence, is the title: "Show, episode 112"
+        if named and item and current is not None and _ALIAS_NOTE.match(paragraph):
+            named = None  # "- Also tracked as UTA0388.": another name of the case above
         if not named and inner and not _described(inner) and not read_sentence(inner).mentions:
             named = inner  # "The one that stood out is **Sneer Review**, which ..."
         if not named and paragraph[:1].isupper() and groups:  # "Spamouflage went after ..."
@@ -361,6 +363,7 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
         starts_new = starts_new or bool(
             item and actors and current is not None and not current.actors
             and not (current.from_heading and current.name and not current.described)
+            and not _ALIAS_NOTE.match(paragraph)  # "- Also tracked as UTA0388." under its case
         )  # fmt: skip
         if starts_new and (named or actors):
             current = Group(named, heading=section_who)
@@ -506,6 +509,9 @@ def _runs(sentences: list[Sentence]) -> list[list[Sentence]] | None:
         return None
     return [sentences[a:b] for a, b in zip(firsts, [*firsts[1:], len(sentences)], strict=True)]
 
+
+# A note that gives the case above another name: "Also tracked as UTA0388.", "a.k.a. APT5"
+_ALIAS_NOTE = re.compile(r"^(?:[Aa]lso )?(?:tracked|known|reported) as\b|^a\.?k\.?a\.?\s", re.I)
 
 _OPENERS = frozenset("*_#[(\"'\u201c-")
 

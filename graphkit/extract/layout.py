@@ -49,6 +49,7 @@ GENERIC_HEADINGS = re.compile(
     r"takeaways|trends)|methodology|about( us| this report)?|appendix.*|references|"
     r"recommendations|what we found|looking ahead|acknowledg.*|case stud(y|ies)|"
     r"table of contents|contents|disclaimer|indicators.*|iocs?|mitigations?|our approach|"
+    r"contributing|license|see also|further reading|changelog|"
     r"trends?.*|themes?|(?:influence |cyber |covert )?operations|cases|weekly .*|daily .*|"
     r"(?:threat )?actors(?: and .*)?|(?:observed )?ttps|for immediate release|press release|"
     r"media contacts?|press contacts?|about [A-Z].*|memo|memorandum|note|notes|timeline|"
@@ -691,7 +692,7 @@ def _plain_heading(line: str, blocks: list[str], n: int) -> bool:
     )
 
 
-_SECTION_NUMBER = re.compile(r"^[0-9]{1,2}(?:\.[0-9]{1,2})*\.?\s+(?=[A-Z])")
+_SECTION_NUMBER = re.compile(r"^[0-9]{1,2}(?:\.[0-9]{1,2})*[.)]?\s+(?=[A-Z])")  # "2)" too
 
 _LEAD_FIRST = frozenset("cCoOnN")  # the letters _HEADING_LEAD starts with, in either case
 
@@ -768,6 +769,8 @@ def operation_name(heading: str | None) -> str | None:
         name = BRACKETED_TAIL.sub("", name)  # "Forest Blizzard (Russia)": who, in the heading
     if not name or GENERIC_HEADINGS.match(name) or len(name) > 80:
         return None
+    if " " in name and name.isupper():  # not one word: "GLASSHOOK" is a codename as written
+        name = from_capitals(name)  # "2) NINE\u2014EMDASH LINE" between two rules of dashes
     if not titled and is_topic(name):
         return None
     return name
