@@ -443,6 +443,8 @@ def _page_text(page: Any) -> str:
                 continue
             measured = _measured_width(piece, font)
             estimate = 0.6 * len(piece) if "courier" in name.lower() else _width(piece)
+            if measured is not None and not 0.6 * estimate <= measured <= 1.6 * estimate:
+                measured = None  # a subset font's codes are not the characters: widths misread
             width = (measured if measured is not None else estimate) * height
             if i == 0 and lines and abs(lines[-1][0] - y) < 1.0:
                 last = lines[-1]  # the same line, continued
@@ -459,7 +461,9 @@ def _page_text(page: Any) -> str:
                 )
                 # a wide gap after a long piece of prose is a column's: a sidebar beside the text
                 column = cell and gap > 3 * height and last[6] > 40
-                last[1] += ("\x00" if column else " | " if cell else "") + piece
+                # a word's gap between two runs ("... for a while" + "and continues"): a space
+                space = gap > 0.2 * height and piece[:1] != " " and last[1][-1:] != " "
+                last[1] += ("\x00" if column else " | " if cell else " " if space else "") + piece
                 last[2] = min(last[2], height)
                 last[3] = last[3] and bold
                 last[4] = max(last[4], x + width)

@@ -1896,3 +1896,22 @@ def test_a_sidebar_beside_the_text_and_numbered_capital_headings(tmp_path: Path)
     ops = by_name(notes)
     assert [x.id for x in ops["Nine\u2014emdash Kite"].languages] == ["vi"]
     assert {a.name for a in ops["Reed Lamp"].all_actors} == {"UTA0388"}
+
+
+def test_a_pdf_line_drawn_in_two_runs_keeps_the_space_between_words(tmp_path: Path) -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("Vera", "Vera.ttf"))  # an embedded font, widths given
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer)
+    pdf.setFont("Vera", 18)
+    pdf.drawString(50, 800, "Notes")
+    first = "Moth Reed, a Chinese network, wrote posts for a while"
+    pdf.setFont("Vera", 10)
+    pdf.drawString(50, 760, first)
+    pdf.drawString(50 + pdf.stringWidth(first + " ", "Vera", 10), 760, "and then stopped.")
+    pdf.drawString(50, 740, "It wrote in Thai.")
+    text = saved_pdf_text(pdf, buffer, tmp_path / "runs.pdf")
+    assert "for a while and then stopped." in text
