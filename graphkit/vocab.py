@@ -84,7 +84,6 @@ SECTORS: dict[str, Sector] = {
             "Education",
             (
                 "academia",
-                "academics",
                 "academic",
                 "universities",
                 "university",
@@ -137,7 +136,6 @@ SECTORS: dict[str, Sector] = {
                 "uyghurs",
                 "protesters",
                 "feminists",
-                "human rights defenders",
                 "exiles",
                 "protests",
                 "demonstrations",
@@ -204,7 +202,6 @@ SECTORS: dict[str, Sector] = {
                 "semiconductor manufacturers",
                 "semiconductor companies",
                 "semiconductor firms",
-                "chip companies",
                 "chip firms",
             ),
         ),

@@ -129,6 +129,9 @@ def _layout_table(table: Any) -> bool:
     return table.find(["h1", "h2", "h3", "h4", "p", "table"]) is not None
 
 
+_MAX_COLUMNS = 200  # a row's cells, spans included: bounds what a hostile table can expand to
+
+
 def _grid(rows: list[Any]) -> list[list[str]]:
     """A table's cell texts row by row, a cell that spans rows or columns repeated in each
     ("<td rowspan=2>Russia</td>" gives Russia on both rows)."""
@@ -137,16 +140,9 @@ def _grid(rows: list[Any]) -> list[list[str]]:
     for row in rows:
         out: list[str] = []
         cells = iter(row.find_all(["th", "td"]))
-        col = 0
         while True:
-            if col in pending:
-                text, left = pending[col]
-                out.append(text)
-                if left > 1:
-                    pending[col] = (text, left - 1)
-                else:
-                    del pending[col]
-                col += 1
+            if len(out) in pending:  # a cell spanning down from a row above
+                out.append(_carried(pending, len(out)))
                 continue
             cell = next(cells, None)
             if cell is None:
@@ -155,20 +151,20 @@ def _grid(rows: list[Any]) -> list[list[str]]:
             down = _span(cell.get("rowspan"))
             for _ in range(min(_span(cell.get("colspan")), _MAX_COLUMNS - len(out))):
                 if down > 1:
-                    pending[col] = (text, down - 1)
+                    pending[len(out)] = (text, down - 1)
                 out.append(text)
-                col += 1
-        while col in pending:  # spans that reach past the row's own cells
-            text, left = pending.pop(col)
-            out.append(text)
-            if left > 1:
-                pending[col] = (text, left - 1)
-            col += 1
+        while len(out) in pending:  # spans that reach past the row's own cells
+            out.append(_carried(pending, len(out)))
         grid.append(out)
     return grid
 
 
-_MAX_COLUMNS = 200  # a row's cells, spans included: bounds what a hostile table can expand to
+def _carried(pending: dict[int, tuple[str, int]], col: int) -> str:
+    """The text a cell above spans down into this column, one row fewer left to cover."""
+    text, left = pending.pop(col)
+    if left > 1:
+        pending[col] = (text, left - 1)
+    return text
 
 
 def _span(value: Any) -> int:

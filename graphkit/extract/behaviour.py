@@ -167,38 +167,6 @@ _GUESS = _forms("guess", "spray", "crack", "try") | {"brute-force"}
 
 _PASSWORDS = frozenset({"passwords", "password", "passphrases", "pins", "credentials"})
 
-# (verbs, objects, how many words the verb may stand before its object, techniques)
-_CLASSES: tuple[tuple[frozenset[str], frozenset[str], int, tuple[str, ...]], ...] = (
-    (_DEVELOP, _MALWARE, 4, ("T1587.001", "llm-aided-development")),
-    (_DEVELOP, _TOOLING, 4, ("llm-aided-development",)),
-    (_BYPASS, _DEFENCES, 4, ("T1562.001", "llm-directed-security-feature-bypass")),
-    (_MAP, _NETWORKS, 3, ("llm-informed-reconnaissance",)),
-    (_FIND, _PEOPLE, 3, ("llm-informed-reconnaissance",)),
-    (_LOOK_UP, _PEOPLE, 3, ("llm-informed-reconnaissance",)),
-    (_PAY, _VIEWS, 4, ("T1598",)),
-    (_SEEK, _INFO, 3, ("llm-informed-reconnaissance",)),
-    (_ASK_ABOUT, _PEOPLE, 5, ("llm-informed-reconnaissance",)),  # "asked the model about ..."
-    (_ERASE, _TRACES, 3, ("T1070",)),
-    (_FIX, _PROGRAMS, 4, ("llm-enhanced-scripting",)),  # "fix the code of a Telegram bot"
-    (_POSE, _SOFTWARE, 6, ("T1036",)),  # "poses as an image-generation tool"
-    (_GUESS, _PASSWORDS, 4, ("T1110",)),  # "tried stolen and guessed credentials"
-    (_MUTATE, _OWN_CODE, 4, ("T1027", "llm-optimized-payload-crafting")),
-    (_BYPASS | _HIDE_FROM, _DETECTION, 3, ("llm-enhanced-anomaly-detection-evasion",)),
-    (_BYPASS | _HIDE_FROM, _SANDBOXES, 3, ("T1497",)),  # "avoid sandboxes"
-    (_BYPASS | _forms("break", "jailbreak"), _GUARDRAILS, 6, ("AML.T0054",)),
-    (_FAKE, _IDENTITIES, 3, ("T1585", "llm-supported-social-engineering")),
-    (_TAKE, _SECRETS, 3, ("T1555",)),  # "pull saved passwords out of Chrome"
-    (_TAKE, _KEYS, 3, ("T1552",)),  # "code that steals secrets"
-    (_forms("script"), _SCANS, 2, ("llm-enhanced-scripting",)),  # "script port scans"
-    (_HIDE, _CODE, 3, ("T1027", "llm-optimized-payload-crafting")),  # "ways to hide its code"
-    (_AUTOMATE, _INTRUSION, 3, ("llm-refined-operational-command",)),  # an agent runs it
-    (_ASK, _COMMANDS, 7, ("T1059", "llm-refined-operational-command")),  # "... for commands"
-    (_COLLECT | (_TAKE - {"stolen"}), _DOCUMENTS, 4, ("T1005",)),  # "collect ... documents"
-    (_STUDY, _FLAWS, 3, ("T1588.006", "llm-assisted-vulnerability-research")),
-)
-
-_OBJECTS = frozenset().union(*(objects for _, objects, _, _ in _CLASSES))
-
 # Words between a verb and its object that turn the verb elsewhere: "wrote reports on malware",
 # "found that the malware", "posed as a journalist with a tool".
 _TURNS = frozenset({"about", "on", "reports", "report", "articles", "posts", "that", "which",
@@ -211,7 +179,49 @@ _TURNS_LOOK = _TURNS | {"like"}  # "posts that look like activists wrote them"
 
 _TURNS_ASK = _TURNS - {"about", "asked"}  # "asked the model about activists"
 
+# Only a new clause turns a verb from these objects: "research on vulnerabilities", "asks a model
+# for commands", "offered to pay for their views"
 _CLAUSE = frozenset({"that", "which", "who", "how", "why", "whether", "what"})
+
+# (verbs, objects, how many words the verb may stand before its object, techniques, the words
+# between them that turn the verb elsewhere)
+_Class = tuple[frozenset[str], frozenset[str], int, tuple[str, ...], frozenset[str]]
+_CLASSES: tuple[_Class, ...] = (
+    (_DEVELOP, _MALWARE, 4, ("T1587.001", "llm-aided-development"), _TURNS),
+    (_DEVELOP, _TOOLING, 4, ("llm-aided-development",), _TURNS),
+    (_BYPASS, _DEFENCES, 4, ("T1562.001", "llm-directed-security-feature-bypass"), _TURNS),
+    (_MAP, _NETWORKS, 3, ("llm-informed-reconnaissance",), _TURNS),
+    (_FIND, _PEOPLE, 3, ("llm-informed-reconnaissance",), _TURNS),
+    (_LOOK_UP, _PEOPLE, 3, ("llm-informed-reconnaissance",), _TURNS_LOOK),
+    (_PAY, _VIEWS, 4, ("T1598",), _CLAUSE),
+    (_SEEK, _INFO, 3, ("llm-informed-reconnaissance",), _CLAUSE),
+    # "asked the model about ..."
+    (_ASK_ABOUT, _PEOPLE, 5, ("llm-informed-reconnaissance",), _TURNS_ASK),
+    (_ERASE, _TRACES, 3, ("T1070",), _TURNS),
+    (_FIX, _PROGRAMS, 4, ("llm-enhanced-scripting",), _TURNS),  # "fix the code of a Telegram bot"
+    (_POSE, _SOFTWARE, 6, ("T1036",), _TURNS),  # "poses as an image-generation tool"
+    (_GUESS, _PASSWORDS, 4, ("T1110",), _TURNS),  # "tried stolen and guessed credentials"
+    (_MUTATE, _OWN_CODE, 4, ("T1027", "llm-optimized-payload-crafting"), _TURNS),
+    (_BYPASS | _HIDE_FROM, _DETECTION, 3, ("llm-enhanced-anomaly-detection-evasion",),
+     _TURNS_FROM),
+    (_BYPASS | _HIDE_FROM, _SANDBOXES, 3, ("T1497",), _TURNS),  # "avoid sandboxes"
+    (_BYPASS | _forms("break", "jailbreak"), _GUARDRAILS, 6, ("AML.T0054",), _TURNS),
+    (_FAKE, _IDENTITIES, 3, ("T1585", "llm-supported-social-engineering"), _TURNS),
+    (_TAKE, _SECRETS, 3, ("T1555",), _TURNS),  # "pull saved passwords out of Chrome"
+    (_TAKE, _KEYS, 3, ("T1552",), _TURNS),  # "code that steals secrets"
+    (_forms("script"), _SCANS, 2, ("llm-enhanced-scripting",), _TURNS),  # "script port scans"
+    # "ways to hide its code"
+    (_HIDE, _CODE, 3, ("T1027", "llm-optimized-payload-crafting"), _TURNS),
+    (_AUTOMATE, _INTRUSION, 3, ("llm-refined-operational-command",), _TURNS),  # an agent runs it
+    # "asks a model for commands"
+    (_ASK, _COMMANDS, 7, ("T1059", "llm-refined-operational-command"), _CLAUSE),
+    # "collect ... documents"
+    (_COLLECT | (_TAKE - {"stolen"}), _DOCUMENTS, 4, ("T1005",), _TURNS),
+    (_STUDY, _FLAWS, 3, ("T1588.006", "llm-assisted-vulnerability-research"), _CLAUSE),
+)  # fmt: skip
+
+_OBJECTS = frozenset().union(*(objects for _, objects, _, _, _ in _CLASSES))
+
 
 # After the object, words that make it something else: "a software company", "game developers".
 _OWNERS = frozenset({"company", "companies", "firm", "firms", "developer", "developers",
@@ -233,7 +243,7 @@ def behaviours(words: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
             continue  # "evade antivirus detection": the antivirus, a security feature
         if word == "security" and (j + 1 == count or words[j + 1] not in _SECURITY_KINDS):
             continue  # "security tools" detect; "security" alone may be anything
-        for verbs, objects, reach, ids in _BY_OBJECT[word]:
+        for verbs, objects, reach, ids, turns in _BY_OBJECT[word]:
             if objects is _SECRETS and _STORES.isdisjoint(words):
                 continue
             if (
@@ -242,22 +252,6 @@ def behaviours(words: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
                 and "own" not in words[max(0, j - 3) : j]
             ):
                 continue  # "rewrite code" is development; "rewrite its own code", obfuscation
-            # "research on vulnerabilities", "asks a model for commands"
-            # "stay hidden from security tools": "from" turns no verb toward detection
-            turns = (
-                _CLAUSE
-                if objects is _FLAWS
-                or objects is _COMMANDS
-                or objects is _VIEWS
-                or objects is _INFO
-                else _TURNS_LOOK
-                if verbs is _LOOK_UP
-                else _TURNS_ASK
-                if verbs is _ASK_ABOUT
-                else _TURNS_FROM
-                if objects is _DETECTION
-                else _TURNS
-            )
             for i in range(j - 1, max(-1, j - reach - 1), -1):
                 if words[i] in turns:
                     break
@@ -268,10 +262,10 @@ def behaviours(words: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
     return out
 
 
-_VERBS = frozenset().union(*(verbs for verbs, _, _, _ in _CLASSES))
+_VERBS = frozenset().union(*(verbs for verbs, _, _, _, _ in _CLASSES))
 
 # Object word → the classes it may close, in table order.
-_BY_OBJECT: dict[str, list[tuple[frozenset[str], frozenset[str], int, tuple[str, ...]]]] = {}
+_BY_OBJECT: dict[str, list[_Class]] = {}
 for _class in _CLASSES:
     for _word in _class[1]:
         _BY_OBJECT.setdefault(_word, []).append(_class)

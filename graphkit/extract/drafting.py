@@ -60,6 +60,7 @@ from graphkit.extract.names import (
     case_subject,
     clause_name,
     paragraph_name,
+    says_nothing,
     subject_of,
 )
 from graphkit.extract.reading import Mention, Sentence, read_sentence, slugify, split_sentences
@@ -270,9 +271,11 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
             opening=not (_named_above(current) and current is not None and not current.provisional)
             and (seen or paragraph.split("\n", 1)[0].rstrip().endswith((".", "!", "?"))),
         )  # the first paragraph's first line, no sentence, is the title: "Show, episode 112"
-        if named and item and current is not None and _ALIAS_NOTE.match(paragraph):
-            named = None  # "- Also tracked as UTA0388.": another name of the case above
-        if not named and inner and not _described(inner) and not read_sentence(inner).mentions:
+        # "- Also tracked as UTA0388.": another name of the case above, no case of its own
+        alias_note = bool(item and _ALIAS_NOTE.match(paragraph))
+        if named and alias_note and current is not None:
+            named = None
+        if not named and inner and not _described(inner) and says_nothing(inner):
             named = inner  # "The one that stood out is **Sneer Review**, which ..."
         if not named and paragraph[:1].isupper() and groups:  # "Spamouflage went after ..."
             fresh = [g.name for g in groups[known_upto:] if g.name]
@@ -363,7 +366,7 @@ def _group(text: str, loose: list[Sentence] | None = None) -> list[Group]:
         starts_new = starts_new or bool(
             item and actors and current is not None and not current.actors
             and not (current.from_heading and current.name and not current.described)
-            and not _ALIAS_NOTE.match(paragraph)  # "- Also tracked as UTA0388." under its case
+            and not alias_note
         )  # fmt: skip
         if starts_new and (named or actors):
             current = Group(named, heading=section_who)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 from graphkit.extract.reading import Sentence, read_sentence
@@ -195,11 +195,23 @@ def _pipe_table(block: str) -> list[str] | None:
     cells = [[c.strip() for c in ln.strip("|").split("|")] for ln in lines]
     header = cells[0]
     if len(header) == 2 and header[0].lower() in _KEY_COLUMNS:  # "| Field | Value |": fields
-        fields = [
-            f"{key}: {value}" for key, value in (r for r in cells[2:] if len(r) == 2) if value
-        ]
-        return ["; ".join(fields)] if fields else []
+        fields = _labelled(r for r in cells[2:] if len(r) == 2)
+        return [fields] if fields else []
     return [_named_cells(header, row) for row in cells[2:] if len(row) == len(header)]
+
+
+def _labelled(pairs: Iterable[list[str]]) -> str:
+    """Rows of a label and its value as one paragraph of fields: "Origin: China; Language: Thai"
+    (a row with no value says nothing)."""
+    return "; ".join(f"{key}: {value}" for key, value in pairs if value)
+
+
+def _records(header: list[str], rows: list[list[str]]) -> list[str] | None:
+    """Rows under a header, each cell named by its column; None unless every row has a cell for
+    each column."""
+    if any(len(row) != len(header) for row in rows):
+        return None
+    return [_named_cells(header, row) for row in rows]
 
 
 # A two-column table's header that says its rows are labelled values, not records
@@ -223,10 +235,7 @@ def _csv_rows(block: str) -> list[str] | None:
     if len(lines) < 2 or not _CSV_HEADER.match(lines[0].strip()):
         return None
     rows = [[cell.strip() for cell in row] for row in csv.reader(lines) if any(row)]
-    header = rows[0]
-    if any(len(row) != len(header) for row in rows[1:]):
-        return None
-    return [_named_cells(header, row) for row in rows[1:]]
+    return _records(rows[0], rows[1:])
 
 
 def _tsv_rows(lines: list[str]) -> list[str] | None:
@@ -236,14 +245,13 @@ def _tsv_rows(lines: list[str]) -> list[str] | None:
     >>> _tsv_rows(["case\tfrom\tlanguages", "Bad Grammar\tRussia\tRussian, English"])
     ['case: Bad Grammar; from: Russia; languages: Russian, English']
     """
-    cells = [[c.strip() for c in line.split("	")] for line in lines if line.strip()]
-    width = len(cells[0]) if cells else 0
-    if width < 3 or len(cells) < 2 or any(len(row) != width for row in cells):
+    cells = [[c.strip() for c in line.split("\t")] for line in lines if line.strip()]
+    if len(cells) < 2 or len(cells[0]) < 3:
         return None
     header = cells[0]
     if any(not h or len(h.split()) > 4 for h in header):
         return None  # column names are short, and every column has one
-    return [_named_cells(header, row) for row in cells[1:]]
+    return _records(header, cells[1:])
 
 
 def _bar_rows(block: str) -> list[str] | None:
@@ -266,7 +274,7 @@ def _bar_rows(block: str) -> list[str] | None:
     if width == 2 and all(len(row) == 2 for row in cells):
         labels = sum(field_role(row[0]) is not None for row in cells)
         if labels >= 2:  # "Threat actor | China" over "Languages | Chinese": labelled values
-            return ["; ".join(f"{key}: {value}" for key, value in cells if value)]
+            return [_labelled(cells)]
         return None
     if width < 3 or any(len(row) != width or not all(row) for row in cells):
         return None
@@ -676,9 +684,10 @@ _HEADING_LEAD = re.compile(
 
 
 def _plain_heading(line: str, blocks: list[str], n: int) -> bool:
-    """Whether a line alone between blank lines, with no stop at its end, heads what follows:
-    "Case study: Peer Review", or a short title ("Peer Review") over a paragraph of prose."""
-    if len(line) > 80 or len(line.split()) > 8:
+    """Whether a line alone between blank lines (80 characters at most: the caller looks),
+    with no stop at its end, heads what follows: "Case study: Peer Review", or a short title
+    ("Peer Review") over a paragraph of prose."""
+    if len(line.split()) > 8:
         return False
     if _HEADING_LEAD.match(line):
         return True
@@ -739,8 +748,7 @@ def operation_name(heading: str | None) -> str | None:
     if not heading:
         return None
     # Each pattern is tried only where it can match: most headings are a name and no more.
-    if heading[:1].isdigit():
-        heading = _SECTION_NUMBER.sub("", heading)  # "2 Sneer Review", "3.1 Uncle Spam"
+    heading = unnumbered(heading)  # "2 Sneer Review", "3.1 Uncle Spam"
     quoted = (
         _QUOTED.search(heading)
         if '"' in heading or "\u201c" in heading or "'" in heading or "\u2018" in heading

@@ -23,7 +23,7 @@ from graphkit.extract.layout import (
 from graphkit.extract.reading import Mention, Sentence, read_sentence, slugify
 
 __all__ = ["NEW_CASE", "NOT_NAMES", "WHO_NOUNS", "actor_names", "case_subject", "clause_name",
-           "paragraph_name", "subject_of"]  # fmt: skip
+           "paragraph_name", "says_nothing", "subject_of"]  # fmt: skip
 
 _NAMING = re.compile(
     r"\b(?:dubbed|named|call(?:ed|s)?|nicknamed|codenamed|tracked as|track as|we call|known as|"
@@ -76,8 +76,8 @@ _BRACKET_NAME = re.compile(rf"^({_NAME_WORD}(?: {_NAME_WORD}){{0,3}}) \([^()]{{1
 
 
 @lru_cache(maxsize=4096)
-def _says_nothing(word: str) -> bool:
-    """Whether a word names nothing the gazetteer knows ("STOIC", not "IRGC" or "APT28")."""
+def says_nothing(word: str) -> bool:
+    """Whether words name nothing the gazetteer knows ("STOIC", not "IRGC" or "APT28")."""
     return not read_sentence(word).mentions
 
 
@@ -187,7 +187,7 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
     if ")" in text:  # "Zero Zeno (Israel, STOIC)", "Israel (STOIC)": the operator after where
         for c in _NAME_CLOSING.finditer(text):
             place = _PLACE_BEFORE.search(text, max(0, c.start() - 40), c.start())
-            if place and _only_places(place.group(1)) and _says_nothing(c.group(1)):
+            if place and _only_places(place.group(1)) and says_nothing(c.group(1)):
                 new.append((c.start(1), c.group(1)))
     if "run by " in text or "operated by " in text:
         new += [(c.start(1), c.group(1)) for c in _RUN_BY_NAME.finditer(text)]  # "run by STOIC"
@@ -506,4 +506,4 @@ def clause_name(text: str) -> str | None:
         return None  # one capitalised word is most often a sentence's first word
     if not all(w[:1].isupper() or w in ("and", "of") for w in words):
         return None
-    return None if read_sentence(name).mentions else name  # a country, an actor, ... is no name
+    return name if says_nothing(name) else None  # a country, an actor, ... is no name

@@ -162,9 +162,8 @@ def _noun_phrase_after(m: Mention, text: str) -> list[str]:
     return m.after[: min(3, len(re.findall(r"[\w'-]+", rest)))]
 
 
-_HEDGES = (
-    r"(?:(?:again|also|likely|probably|possibly|perhaps|apparently|reportedly|both|all|each)\s+)*"
-)
+# The words an appositive origin may carry before it ("again likely", "both"): _NOT_SAYING's
+_HEDGES = r"(?:(?:" + "|".join(sorted(_NOT_SAYING | {"again", "also"})) + r")\s+)*"
 
 
 def _appositive(m: Mention, text: str) -> bool:
@@ -340,20 +339,17 @@ def researched(m: Mention, s: Sentence) -> bool:
     if m.index in places:  # the place of the thing studied: the mention right after it decides
         end = m.index + m.width
         return any(x.index == end and researched(x, s) for x in s.mentions if x is not m)
+    i = m.index - 1  # the word before it, past its place and article ("the US", "a")
+    while i >= 0 and (i in places or m.words[i] in ("the", "a", "an")):
+        i -= 1
     if m.text.lower().split()[-1] not in _STUDIED_THINGS:
         # "researched US satellite communications and defence companies": one list, one study
-        i = m.index - 1
-        while i >= 0 and (i in places or m.words[i] in ("the", "a", "an")):
-            i -= 1
         if i < 0 or m.words[i] not in ("and", "or"):
             return False
         return any(
             x.index + x.width == i and x.entry.kind == "Sector" and researched(x, s)
             for x in s.mentions
         )
-    i = m.index - 1
-    while i >= 0 and (i in places or m.words[i] in ("the", "a", "an")):
-        i -= 1
     return i >= 0 and m.words[i] in _RESEARCH_VERBS
 
 
