@@ -21,10 +21,10 @@ True
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any
 
 from graphkit.actors import actor_index
+from graphkit.batch import GraphBatch
 from graphkit.errors import GraphkitError
 from graphkit.findings import (
     Activity,
@@ -35,57 +35,12 @@ from graphkit.findings import (
     Findings,
 )
 from graphkit.identity import country_name, language_name, slugify
-from graphkit.merge import merge_edge, merge_node
-from graphkit.schema import allowed
 from graphkit.techniques import technique
 from graphkit.vocab import PLATFORMS, SECTORS
 
-__all__ = ["ATTACK_SOURCE", "EdgeKey", "GraphBatch", "build_batch"]
+__all__ = ["ATTACK_SOURCE", "build_batch"]
 
 ATTACK_SOURCE = "mitre-attack-v18.1"
-
-
-class EdgeKey(NamedTuple):
-    type: str
-    src_label: str
-    src: str
-    dst_label: str
-    dst: str
-
-
-@dataclass
-class GraphBatch:
-    """Nodes by (label, id) and edges by :class:`EdgeKey`, each with its properties."""
-
-    report_id: str | None = None
-    nodes: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
-    edges: dict[EdgeKey, dict[str, Any]] = field(default_factory=dict)
-
-    def add_node(self, label: str, node_id: str, **props: Any) -> tuple[str, str]:
-        key = (label, node_id)
-        new = {**props, "id": node_id, "kind": label}
-        self.nodes[key] = merge_node(label, self.nodes.get(key), new)
-        return key
-
-    def add_edge(
-        self, rel_type: str, src: tuple[str, str], dst: tuple[str, str], **props: Any
-    ) -> None:
-        if not allowed(rel_type, src[0], dst[0]):
-            raise GraphkitError(f"the schema has no ({src[0]})-[:{rel_type}]->({dst[0]})")
-        key = EdgeKey(rel_type, src[0], src[1], dst[0], dst[1])
-        self.edges[key] = merge_edge(self.edges.get(key), {**props, "kind": rel_type})
-
-    def edge(self, rel_type: str, src_label: str, src: str, dst_label: str, dst: str) -> dict:
-        return self.edges[EdgeKey(rel_type, src_label, src, dst_label, dst)]
-
-    def merge(self, other: GraphBatch) -> None:
-        """Add another batch's nodes and edges to this one."""
-        for (label, node_id), props in other.nodes.items():
-            self.add_node(
-                label, node_id, **{k: v for k, v in props.items() if k not in ("id", "kind")}
-            )
-        for k, props in other.edges.items():
-            self.add_edge(k.type, (k.src_label, k.src), (k.dst_label, k.dst), **props)
 
 
 class _Builder:

@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from graphkit.actors import actor_index, attack_lookup
-from graphkit.build import ATTACK_SOURCE, GraphBatch
+from graphkit.batch import GraphBatch
+from graphkit.build import ATTACK_SOURCE
 from graphkit.identity import slugify
 from graphkit.store.base import GraphStore, WriteResult
 from graphkit.techniques import all_attack_techniques, technique

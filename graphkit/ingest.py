@@ -1,6 +1,6 @@
-"""Loading report files into a store: expand paths, read, build, write one report at a time.
+"""Loading report files into a store: expand paths, read and build each report, write in groups.
 
-Each file is its own transaction: a bad file is reported and skipped, the others load.
+Several reports share a transaction; a bad file is reported and skipped, the others load.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graphkit.build import GraphBatch, build_batch
+from graphkit.batch import GraphBatch
+from graphkit.build import build_batch
 from graphkit.errors import GraphkitError, InputError, StoreUnavailableError
 from graphkit.store.base import GraphStore, WriteResult
 from loaders import SUFFIXES, Loaded, read_report
@@ -89,41 +90,90 @@ def prepare(path: Path) -> tuple[GraphBatch, Loaded]:
     return batch, loaded
 
 
+# Rows (nodes and edges, as built) gathered from several reports into one transaction.
+BATCH_ROWS = 20_000
+
+
 def load_paths(
     store: GraphStore | None,
     paths: Iterable[str],
     *,
     on_file: Callable[[FileResult], None] | None = None,
+    batch_rows: int = BATCH_ROWS,
 ) -> LoadSummary:
     """Load every report file under ``paths``; with ``store=None`` only plan (dry run).
 
-    Input errors are recorded per file and do not stop the others; a store that becomes
-    unreachable stops the load (:class:`StoreUnavailableError` propagates).
+    Reports are gathered into transactions of about ``batch_rows`` rows each; a transaction
+    that fails is rolled back and its reports are written again one at a time, so that the
+    error names the report at fault and the others still land. Input errors are recorded per
+    file and do not stop the others; a store that becomes unreachable stops the load
+    (:class:`StoreUnavailableError` propagates).
     """
     summary = LoadSummary()
+    group: list[tuple[FileResult, GraphBatch]] = []
+    rows = 0
     for path in expand_paths(paths):
         result = FileResult(path=str(path), status="failed")
-        try:
-            batch, loaded = prepare(path)
-            result.report_id = ", ".join(f.report_id for f in loaded.findings)
-            result.skipped = dict(loaded.skipped)
-            result.nodes = dict(Counter(label for label, _ in batch.nodes))
-            result.relationships = dict(Counter(k.type for k in batch.edges))
-            if store is None:
-                result.status = "planned"
-            else:
-                result.written = store.write_batch(batch)
-                result.status = "loaded" if result.written.changed else "unchanged"
-        except StoreUnavailableError:
-            raise
-        except InputError as exc:
-            result.error = str(exc if exc.path else exc.at(str(path)))
-        except GraphkitError as exc:
-            result.error = f"{path}: {exc}"
         summary.files.append(result)
+        batch = _prepared(path, result)
+        if batch is None or store is None:
+            if batch is not None:
+                result.status = "planned"
+            if on_file:
+                on_file(result)
+            continue
+        group.append((result, batch))
+        rows += len(batch.nodes) + len(batch.edges)
+        if rows >= batch_rows:
+            _write_group(store, group, on_file)
+            group, rows = [], 0
+    if group and store is not None:
+        _write_group(store, group, on_file)
+    return summary
+
+
+def _prepared(path: Path, result: FileResult) -> GraphBatch | None:
+    """The file's batch, its counts noted on ``result``; None (the error noted) if it fails."""
+    try:
+        batch, loaded = prepare(path)
+    except InputError as exc:
+        result.error = str(exc if exc.path else exc.at(str(path)))
+        return None
+    except GraphkitError as exc:
+        result.error = f"{path}: {exc}"
+        return None
+    result.report_id = ", ".join(f.report_id for f in loaded.findings)
+    result.skipped = dict(loaded.skipped)
+    result.nodes = dict(Counter(label for label, _ in batch.nodes))
+    result.relationships = dict(Counter(k.type for k in batch.edges))
+    return batch
+
+
+def _write_group(
+    store: GraphStore,
+    group: list[tuple[FileResult, GraphBatch]],
+    on_file: Callable[[FileResult], None] | None,
+) -> None:
+    """One transaction for the group; if it fails, one per report so the error names it."""
+    try:
+        written = store.write_batches([batch for _, batch in group])
+    except StoreUnavailableError:
+        raise
+    except GraphkitError as exc:
+        if len(group) > 1:
+            for one in group:
+                _write_group(store, [one], on_file)
+            return
+        result = group[0][0]
+        result.error = f"{result.path}: {exc}"
         if on_file:
             on_file(result)
-    return summary
+        return
+    for (result, _), w in zip(group, written, strict=True):
+        result.written = w
+        result.status = "loaded" if w.changed else "unchanged"
+        if on_file:
+            on_file(result)
 
 
 def is_empty(store: GraphStore) -> bool:

@@ -40,11 +40,22 @@ def _merge_value(rule: str, old: Any, new: Any) -> Any:
     raise ValueError(f"unknown merge rule {rule!r}")
 
 
+def _unique(values: Any) -> list[Any]:
+    try:
+        return list(dict.fromkeys(values or ()))
+    except TypeError:  # unhashable values: the store will refuse them, keep them for it to say
+        return _merge_value(UNION, None, values)
+
+
 def merge_props(
     props: tuple[Prop, ...], old: dict[str, Any] | None, new: dict[str, Any]
 ) -> dict[str, Any]:
     """Every declared property, merged by its rule; ``old`` is None for a new item."""
-    old = old or {}
+    if old is None:  # the common case of a load, and the cheap one: copy lists, take values
+        return {
+            p.name: _unique(new.get(p.name)) if p.merge == UNION else new.get(p.name)
+            for p in props
+        }
     return {p.name: _merge_value(p.merge, old.get(p.name), new.get(p.name)) for p in props}
 
 

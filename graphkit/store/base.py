@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from graphkit.build import GraphBatch
+from graphkit.batch import GraphBatch
 from graphkit.merge import merge_edge, merge_node
 from graphkit.schema import NODES, RELS
 from graphkit.store import statements as st
@@ -24,6 +24,7 @@ __all__ = [
     "Runner",
     "WriteResult",
     "apply_batch",
+    "apply_batches",
     "count_all",
 ]
 
@@ -72,6 +73,8 @@ class GraphStore(Protocol):
 
     def write_batch(self, batch: GraphBatch) -> WriteResult: ...
 
+    def write_batches(self, batches: list[GraphBatch]) -> list[WriteResult]: ...
+
     def run(
         self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False
     ) -> QueryResult: ...
@@ -85,44 +88,85 @@ class GraphStore(Protocol):
     def __exit__(self, *exc: object) -> None: ...
 
 
-def _chunks(items: list[Any], size: int = 1000) -> list[list[Any]]:
+# Rows per statement: large enough that a round trip carries real work, small enough that
+# one statement's parameters stay a few megabytes.
+CHUNK = 2000
+
+
+def _chunks(items: list[Any], size: int = CHUNK) -> list[list[Any]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 def apply_batch(run: Runner, batch: GraphBatch, dialect: str) -> WriteResult:
     """Merge a batch into the store that ``run`` talks to; call it inside one transaction."""
-    result = WriteResult()
-    by_label: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
-    for (label, node_id), props in batch.nodes.items():
-        by_label[label][node_id] = props
-    for label in NODES:  # the schema's order: deterministic
-        wanted = by_label.get(label)
+    return apply_batches(run, [batch], dialect)[0]
+
+
+class _Tally:
+    """Replays each batch over the store's state in order: what each one created or changed."""
+
+    def __init__(self, n: int, merge: Callable[[Any, dict[str, Any]], dict[str, Any]]) -> None:
+        self.results = [WriteResult() for _ in range(n)]
+        self.merge = merge
+
+    def replay(
+        self, old: dict[str, Any] | None, versions: list[tuple[int, dict[str, Any]]], node: bool
+    ) -> dict[str, Any] | None:
+        """The merged item to write, or None when the store already holds it as it would be."""
+        state = None if old is None else self.merge(None, old)
+        before = state
+        for i, props in versions:
+            merged = self.merge(state, props)
+            r = self.results[i]
+            if state is None:
+                r.nodes_created += node
+                r.rels_created += not node
+            else:
+                r.nodes_matched += node
+                r.rels_matched += not node
+                if merged != state:
+                    r.nodes_updated += node
+                    r.rels_updated += not node
+            state = merged
+        return None if state == before else state
+
+
+def apply_batches(run: Runner, batches: list[GraphBatch], dialect: str) -> list[WriteResult]:
+    """Merge several batches in one pass (one read and one write per label and edge shape).
+
+    Call it inside one transaction. Each batch gets its own :class:`WriteResult`, counted as if
+    the batches had been written one after another in order.
+    """
+    node_versions: dict[str, dict[str, list[tuple[int, dict[str, Any]]]]] = defaultdict(dict)
+    edge_versions: dict[tuple[str, str, str], dict[tuple[str, str], list]] = defaultdict(dict)
+    for i, batch in enumerate(batches):
+        for (label, node_id), props in batch.nodes.items():
+            node_versions[label].setdefault(node_id, []).append((i, props))
+        for k, props in batch.edges.items():
+            edge_versions[(k.type, k.src_label, k.dst_label)].setdefault((k.src, k.dst), [])
+            edge_versions[(k.type, k.src_label, k.dst_label)][(k.src, k.dst)].append((i, props))
+    tally_nodes: dict[str, _Tally] = {}
+    for label in NODES:  # the schema's order: deterministic, and nodes before their edges
+        wanted = node_versions.get(label)
         if not wanted:
             continue
+        tally = tally_nodes[label] = _Tally(
+            len(batches), lambda old, new, label=label: merge_node(label, old, new)
+        )
         existing: dict[str, dict[str, Any]] = {}
         for ids in _chunks(sorted(wanted)):
             existing.update({r["id"]: r for r in run(st.read_nodes(label), {"ids": ids})})
         rows = []
-        for node_id, props in sorted(wanted.items()):
-            old = existing.get(node_id)
-            merged = merge_node(label, old, props)
-            if old is None:
-                result.nodes_created += 1
+        for node_id in sorted(wanted):
+            merged = tally.replay(existing.get(node_id), wanted[node_id], node=True)
+            if merged is not None:
                 rows.append(merged)
-            else:
-                result.nodes_matched += 1
-                if merged != merge_node(label, None, old):
-                    result.nodes_updated += 1
-                    rows.append(merged)
         for chunk in _chunks(rows):
             run(st.write_nodes(label, dialect), {"rows": chunk})
-
-    by_shape: dict[tuple[str, str, str], dict[tuple[str, str], dict[str, Any]]] = defaultdict(dict)
-    for k, props in batch.edges.items():
-        by_shape[(k.type, k.src_label, k.dst_label)][(k.src, k.dst)] = props
+    tally_edges = _Tally(len(batches), merge_edge)
     for rel_type, rel in RELS.items():
         for src_label, dst_label in rel.endpoints:
-            wanted_edges = by_shape.get((rel_type, src_label, dst_label))
+            wanted_edges = edge_versions.get((rel_type, src_label, dst_label))
             if not wanted_edges:
                 continue
             found: dict[tuple[str, str], dict[str, Any]] = {}
@@ -131,20 +175,17 @@ def apply_batch(run: Runner, batch: GraphBatch, dialect: str) -> WriteResult:
                 for r in run(st.read_edges(rel_type, src_label, dst_label), {"pairs": chunk}):
                     found[(r.pop("src"), r.pop("dst"))] = r
             rows = []
-            for (s, d), props in sorted(wanted_edges.items()):
-                old = found.get((s, d))
-                merged = merge_edge(old, props)
-                if old is None:
-                    result.rels_created += 1
+            for (s, d) in sorted(wanted_edges):
+                merged = tally_edges.replay(found.get((s, d)), wanted_edges[(s, d)], node=False)
+                if merged is not None:
                     rows.append({"src": s, "dst": d, **merged})
-                else:
-                    result.rels_matched += 1
-                    if merged != merge_edge(None, old):
-                        result.rels_updated += 1
-                        rows.append({"src": s, "dst": d, **merged})
             for chunk in _chunks(rows):
                 run(st.write_edges(rel_type, src_label, dst_label, dialect), {"rows": chunk})
-    return result
+    results = tally_edges.results
+    for tally in tally_nodes.values():
+        for total, part in zip(results, tally.results, strict=True):
+            total.add(part)
+    return results
 
 
 def count_all(run: Runner) -> dict[str, dict[str, int]]:

@@ -8,10 +8,10 @@ from typing import Any
 
 import ladybug
 
-from graphkit.build import GraphBatch
+from graphkit.batch import GraphBatch
 from graphkit.errors import QueryError, StoreError
 from graphkit.schema import ladybug_ddl
-from graphkit.store.base import WRITE_REFUSED, QueryResult, WriteResult, apply_batch, count_all
+from graphkit.store.base import WRITE_REFUSED, QueryResult, WriteResult, apply_batches, count_all
 from graphkit.values import plain_rows
 
 __all__ = ["DB_FILE", "EmbeddedStore"]
@@ -59,11 +59,15 @@ class EmbeddedStore:
 
     def write_batch(self, batch: GraphBatch) -> WriteResult:
         """Merge one batch in one transaction: all of it or nothing."""
+        return self.write_batches([batch])[0]
+
+    def write_batches(self, batches: list[GraphBatch]) -> list[WriteResult]:
+        """Merge several batches in one transaction: all of them or none."""
         if self.read_only:
             raise StoreError("the store is open read-only")
         self._conn.execute("BEGIN TRANSACTION")
         try:
-            result = apply_batch(self._run, batch, "ladybug")
+            result = apply_batches(self._run, batches, "ladybug")
         except RuntimeError as exc:
             self._rollback()
             raise StoreError(f"write failed and was rolled back: {exc}") from None

@@ -7,10 +7,10 @@ from typing import Any
 import neo4j
 from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable
 
-from graphkit.build import GraphBatch
+from graphkit.batch import GraphBatch
 from graphkit.errors import QueryError, StoreError, StoreUnavailableError
 from graphkit.schema import neo4j_schema_statements
-from graphkit.store.base import WRITE_REFUSED, QueryResult, WriteResult, apply_batch, count_all
+from graphkit.store.base import WRITE_REFUSED, QueryResult, WriteResult, apply_batches, count_all
 from graphkit.values import plain_rows
 
 __all__ = ["Neo4jStore"]
@@ -80,12 +80,16 @@ class Neo4jStore:
 
     def write_batch(self, batch: GraphBatch) -> WriteResult:
         """Merge one batch in one managed transaction (retried by the driver if it must)."""
+        return self.write_batches([batch])[0]
+
+    def write_batches(self, batches: list[GraphBatch]) -> list[WriteResult]:
+        """Merge several batches in one managed transaction: all of them or none."""
         if self.read_only:
             raise StoreError("the store is open read-only")
         self.ensure_schema()
 
-        def work(tx: neo4j.ManagedTransaction) -> WriteResult:
-            return apply_batch(lambda q, p: tx.run(q, p).data(), batch, "neo4j")
+        def work(tx: neo4j.ManagedTransaction) -> list[WriteResult]:
+            return apply_batches(lambda q, p: tx.run(q, p).data(), batches, "neo4j")
 
         try:
             with self._session(write=True) as session:
