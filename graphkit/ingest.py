@@ -5,12 +5,15 @@ Several reports share a transaction; a bad file is reported and skipped, the oth
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import hashlib
+import threading
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from queue import Empty, Queue
 
 from graphkit.batch import GraphBatch
 from graphkit.build import build_batch
@@ -112,10 +115,8 @@ def load_paths(
     summary = LoadSummary()
     group: list[tuple[FileResult, GraphBatch]] = []
     rows = 0
-    for path in expand_paths(paths):
-        result = FileResult(path=str(path), status="failed")
+    for result, batch in _read_ahead(expand_paths(paths)):
         summary.files.append(result)
-        batch = _prepared(path, result)
         if batch is None or store is None:
             if batch is not None:
                 result.status = "planned"
@@ -130,6 +131,41 @@ def load_paths(
     if group and store is not None:
         _write_group(store, group, on_file)
     return summary
+
+
+# Files read and built ahead of the writer: the store's round trips and commits leave the
+# interpreter idle, and reading the next reports fills that time.
+READ_AHEAD = 64
+
+
+def _read_ahead(paths: list[Path]) -> Iterator[tuple[FileResult, GraphBatch | None]]:
+    """Each file's result and batch, in order, prepared by a thread a few files ahead."""
+    queue: Queue[tuple[FileResult, GraphBatch | None] | BaseException | None] = Queue(READ_AHEAD)
+    stop = threading.Event()
+
+    def produce() -> None:
+        try:
+            for path in paths:
+                if stop.is_set():
+                    return
+                result = FileResult(path=str(path), status="failed")
+                queue.put((result, _prepared(path, result)))
+            queue.put(None)
+        except BaseException as exc:  # handed to the consumer, raised there
+            queue.put(exc)
+
+    worker = threading.Thread(target=produce, name="graphkit-read-ahead", daemon=True)
+    worker.start()
+    try:
+        while (item := queue.get()) is not None:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        while worker.is_alive():  # unblock a producer waiting on a full queue
+            with contextlib.suppress(Empty):
+                queue.get(timeout=0.1)
 
 
 def _prepared(path: Path, result: FileResult) -> GraphBatch | None:

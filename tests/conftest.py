@@ -9,16 +9,10 @@ from pathlib import Path
 import neo4j
 import pytest
 
+from bench.server import NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER, empty_database
 from graphkit.store import GraphStore
 from graphkit.store.embedded import EmbeddedStore
 from graphkit.store.neo4j import Neo4jStore
-
-NEO4J_URI = os.environ.get(
-    "GRAPHKIT_TEST_NEO4J_URI", f"bolt://127.0.0.1:{os.environ.get('GRAPHKIT_NEO4J_PORT', '7687')}"
-)
-NEO4J_USER = "neo4j"
-NEO4J_PASSWORD = os.environ.get("GRAPHKIT_NEO4J_PASSWORD", "graphkit-dev")
-
 
 def in_ci() -> bool:
     return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
@@ -40,22 +34,13 @@ def neo4j_driver() -> Iterator[neo4j.Driver]:
     driver.close()
 
 
-def _empty_database(driver: neo4j.Driver) -> None:
-    with driver.session() as session:  # IN TRANSACTIONS needs an implicit transaction
-        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS").consume()
-    for record in driver.execute_query("SHOW CONSTRAINTS YIELD name").records:
-        driver.execute_query(f"DROP CONSTRAINT `{record['name']}`")
-    indexes = driver.execute_query(
-        "SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name"
-    ).records
-    for record in indexes:
-        driver.execute_query(f"DROP INDEX `{record['name']}` IF EXISTS")
+
 
 
 @pytest.fixture
 def neo4j_empty(neo4j_driver: neo4j.Driver) -> neo4j.Driver:
     """The test server's driver, on a database emptied of data, constraints and indexes."""
-    _empty_database(neo4j_driver)
+    empty_database(neo4j_driver)
     return neo4j_driver
 
 

@@ -24,7 +24,8 @@ from graphkit.store import GraphStore
 from graphkit.store.base import WRITE_REFUSED
 from graphkit.store.embedded import EmbeddedStore
 from graphkit.store.neo4j import Neo4jStore
-from tests.conftest import NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER, _empty_database
+from bench.server import empty_database
+from tests.conftest import NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER
 
 ROOT = Path(__file__).parent.parent
 EXAMPLES = ROOT / "examples" / "reports"
@@ -79,7 +80,7 @@ def embedded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphStore]:
 
 @pytest.fixture(scope="module")
 def neo4j_loaded(neo4j_driver: Any) -> Iterator[GraphStore]:
-    _empty_database(neo4j_driver)
+    empty_database(neo4j_driver)
     with Neo4jStore(NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD) as store:
         assert not load_paths(store, [str(EXAMPLES)]).failed
         yield store

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from graphkit.build import EdgeKey, GraphBatch, build_batch
+from graphkit.batch import EdgeKey, GraphBatch
+from graphkit.build import build_batch
 from graphkit.errors import StoreError
 from graphkit.findings import Findings
 from graphkit.ingest import load_paths

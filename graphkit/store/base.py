@@ -21,7 +21,9 @@ __all__ = [
     "WRITE_REFUSED",
     "GraphStore",
     "QueryResult",
+    "RowWriter",
     "Runner",
+    "UnwindWriter",
     "WriteResult",
     "apply_batch",
     "apply_batches",
@@ -54,6 +56,18 @@ class WriteResult:
         return bool(
             self.nodes_created or self.nodes_updated or self.rels_created or self.rels_updated
         )
+
+
+class RowWriter(Protocol):
+    """Writes merged rows inside the current transaction: new ones and changed ones."""
+
+    def nodes(
+        self, label: str, new: list[dict[str, Any]], changed: list[dict[str, Any]]
+    ) -> None: ...
+
+    def edges(
+        self, shape: tuple[str, str, str], new: list[dict[str, Any]], changed: list[dict[str, Any]]
+    ) -> None: ...
 
 
 @dataclass
@@ -97,9 +111,27 @@ def _chunks(items: list[Any], size: int = CHUNK) -> list[list[Any]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
+class UnwindWriter:
+    """Writes merged rows by ``UNWIND $rows ... MERGE ... SET``, new and changed alike."""
+
+    def __init__(self, run: Runner, dialect: str) -> None:
+        self.run = run
+        self.dialect = dialect
+
+    def nodes(self, label: str, new: list[dict[str, Any]], changed: list[dict[str, Any]]) -> None:
+        for chunk in _chunks(new + changed):
+            self.run(st.write_nodes(label, self.dialect), {"rows": chunk})
+
+    def edges(
+        self, shape: tuple[str, str, str], new: list[dict[str, Any]], changed: list[dict[str, Any]]
+    ) -> None:
+        for chunk in _chunks(new + changed):
+            self.run(st.write_edges(*shape, self.dialect), {"rows": chunk})
+
+
 def apply_batch(run: Runner, batch: GraphBatch, dialect: str) -> WriteResult:
     """Merge a batch into the store that ``run`` talks to; call it inside one transaction."""
-    return apply_batches(run, [batch], dialect)[0]
+    return apply_batches(run, [batch], UnwindWriter(run, dialect))[0]
 
 
 class _Tally:
@@ -131,11 +163,12 @@ class _Tally:
         return None if state == before else state
 
 
-def apply_batches(run: Runner, batches: list[GraphBatch], dialect: str) -> list[WriteResult]:
+def apply_batches(run: Runner, batches: list[GraphBatch], writer: RowWriter) -> list[WriteResult]:
     """Merge several batches in one pass (one read and one write per label and edge shape).
 
-    Call it inside one transaction. Each batch gets its own :class:`WriteResult`, counted as if
-    the batches had been written one after another in order.
+    Call it inside one transaction: ``run`` reads what the store holds, ``writer`` writes the
+    merged rows, told which are new to the store and which change what it holds. Each batch
+    gets its own :class:`WriteResult`, counted as if the batches were written one by one.
     """
     node_versions: dict[str, dict[str, list[tuple[int, dict[str, Any]]]]] = defaultdict(dict)
     edge_versions: dict[tuple[str, str, str], dict[tuple[str, str], list]] = defaultdict(dict)
@@ -156,13 +189,13 @@ def apply_batches(run: Runner, batches: list[GraphBatch], dialect: str) -> list[
         existing: dict[str, dict[str, Any]] = {}
         for ids in _chunks(sorted(wanted)):
             existing.update({r["id"]: r for r in run(st.read_nodes(label), {"ids": ids})})
-        rows = []
+        new, changed = [], []
         for node_id in sorted(wanted):
-            merged = tally.replay(existing.get(node_id), wanted[node_id], node=True)
+            old = existing.get(node_id)
+            merged = tally.replay(old, wanted[node_id], node=True)
             if merged is not None:
-                rows.append(merged)
-        for chunk in _chunks(rows):
-            run(st.write_nodes(label, dialect), {"rows": chunk})
+                (new if old is None else changed).append(merged)
+        writer.nodes(label, new, changed)
     tally_edges = _Tally(len(batches), merge_edge)
     for rel_type, rel in RELS.items():
         for src_label, dst_label in rel.endpoints:
@@ -174,13 +207,13 @@ def apply_batches(run: Runner, batches: list[GraphBatch], dialect: str) -> list[
             for chunk in _chunks(pairs):
                 for r in run(st.read_edges(rel_type, src_label, dst_label), {"pairs": chunk}):
                     found[(r.pop("src"), r.pop("dst"))] = r
-            rows = []
-            for (s, d) in sorted(wanted_edges):
-                merged = tally_edges.replay(found.get((s, d)), wanted_edges[(s, d)], node=False)
+            new, changed = [], []
+            for s, d in sorted(wanted_edges):
+                old = found.get((s, d))
+                merged = tally_edges.replay(old, wanted_edges[(s, d)], node=False)
                 if merged is not None:
-                    rows.append({"src": s, "dst": d, **merged})
-            for chunk in _chunks(rows):
-                run(st.write_edges(rel_type, src_label, dst_label, dialect), {"rows": chunk})
+                    (new if old is None else changed).append({"src": s, "dst": d, **merged})
+            writer.edges((rel_type, src_label, dst_label), new, changed)
     results = tally_edges.results
     for tally in tally_nodes.values():
         for total, part in zip(results, tally.results, strict=True):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 from pathlib import Path
 from typing import Any
 
@@ -12,11 +13,24 @@ from graphkit.batch import GraphBatch
 from graphkit.errors import QueryError, StoreError
 from graphkit.schema import ladybug_ddl
 from graphkit.store.base import WRITE_REFUSED, QueryResult, WriteResult, apply_batches, count_all
+from graphkit.store.bulk import CopyWriter
 from graphkit.values import plain_rows
 
 __all__ = ["DB_FILE", "EmbeddedStore"]
 
 DB_FILE = "graph.lbug"
+# LadybugDB's page cache takes most of the machine's memory unless told otherwise; 256 MB
+# keeps a 10,000-report load under a gigabyte at little cost in speed (BENCHMARKS.md).
+BUFFER_POOL_MB = 256
+
+
+def _buffer_pool_mb() -> int:
+    raw = os.environ.get("GRAPHKIT_BUFFER_POOL_MB", "")
+    if not raw:
+        return BUFFER_POOL_MB
+    if not raw.isdigit() or int(raw) < 64:
+        raise StoreError(f"GRAPHKIT_BUFFER_POOL_MB must be a whole number of at least 64, not {raw!r}")
+    return int(raw)
 
 
 class EmbeddedStore:
@@ -28,6 +42,8 @@ class EmbeddedStore:
         Where the database lives; created on the first write.
     read_only : bool
         Open it read-only: LadybugDB itself refuses any write.
+
+    The page cache is ``GRAPHKIT_BUFFER_POOL_MB`` megabytes (default 256).
     """
 
     backend = "embedded"
@@ -43,7 +59,9 @@ class EmbeddedStore:
             raise StoreError(f"{self.directory} is not a directory")
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            self._db = ladybug.Database(str(db_path), read_only=read_only)
+            self._db = ladybug.Database(
+                str(db_path), read_only=read_only, buffer_pool_size=_buffer_pool_mb() << 20
+            )
             self._conn = ladybug.Connection(self._db)
         except (RuntimeError, OSError) as exc:
             raise StoreError(f"cannot open the embedded store {self.directory}: {exc}") from None
@@ -67,7 +85,7 @@ class EmbeddedStore:
             raise StoreError("the store is open read-only")
         self._conn.execute("BEGIN TRANSACTION")
         try:
-            result = apply_batches(self._run, batches, "ladybug")
+            result = apply_batches(self._run, batches, CopyWriter(self._run, self._conn.execute))
         except RuntimeError as exc:
             self._rollback()
             raise StoreError(f"write failed and was rolled back: {exc}") from None

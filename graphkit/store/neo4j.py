@@ -10,7 +10,14 @@ from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavaila
 from graphkit.batch import GraphBatch
 from graphkit.errors import QueryError, StoreError, StoreUnavailableError
 from graphkit.schema import neo4j_schema_statements
-from graphkit.store.base import WRITE_REFUSED, QueryResult, WriteResult, apply_batches, count_all
+from graphkit.store.base import (
+    WRITE_REFUSED,
+    QueryResult,
+    UnwindWriter,
+    WriteResult,
+    apply_batches,
+    count_all,
+)
 from graphkit.values import plain_rows
 
 __all__ = ["Neo4jStore"]
@@ -89,7 +96,8 @@ class Neo4jStore:
         self.ensure_schema()
 
         def work(tx: neo4j.ManagedTransaction) -> list[WriteResult]:
-            return apply_batches(lambda q, p: tx.run(q, p).data(), batches, "neo4j")
+            run = lambda q, p: tx.run(q, p).data()  # noqa: E731
+            return apply_batches(run, batches, UnwindWriter(run, "neo4j"))
 
         try:
             with self._session(write=True) as session:

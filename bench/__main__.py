@@ -1,0 +1,155 @@
+"""graphkit's benchmark suite: ``python -m bench [--quick] [--json] [--sizes N ...]``.
+
+Needs the Neo4j test server (``make neo4j-up``) for the Neo4j half. For each corpus size it
+generates the synthetic corpus (cached under ``.run/bench``), loads it with graphkit and with
+the raw and naive baselines on both stores side by side, then times every library query on
+graphkit's stores. Also measured: the reference catalogs' load, the extractor's throughput,
+and (full run only) an HTML page's build and first frame in Chromium. ``--quick`` is the 1k
+corpus only, a short extractor run and no browser (under three minutes on two cores);
+``make bench`` is the full run, 10k reports included.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench import loads, queries, synth
+from bench.server import NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER, driver, empty_database
+
+RUN = Path(__file__).resolve().parent.parent / ".run" / "bench"
+
+
+def _queries_on(kind: str, corpus: Path, runs: int, tmp: Path) -> dict[str, Any]:
+    from graphkit.ingest import load_paths
+    from graphkit.store.embedded import EmbeddedStore
+    from graphkit.store.neo4j import Neo4jStore
+
+    if kind == "neo4j":
+        drv = driver()
+        empty_database(drv)
+        drv.close()
+        store: Any = Neo4jStore(NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD)
+    else:
+        store = EmbeddedStore(tmp / f"queries-{corpus.parent.name}")
+    with store:
+        load_paths(store, [str(corpus)])
+        return queries.latencies(store, runs)
+
+
+def _catalogs(kind: str, tmp: Path) -> float:
+    from graphkit.catalog import load_catalogs
+    from graphkit.store.embedded import EmbeddedStore
+    from graphkit.store.neo4j import Neo4jStore
+
+    if kind == "neo4j":
+        drv = driver()
+        empty_database(drv)
+        drv.close()
+        store: Any = Neo4jStore(NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD)
+    else:
+        store = EmbeddedStore(tmp / "catalogs")
+    with store:
+        start = time.perf_counter()
+        load_catalogs(store)
+        return time.perf_counter() - start
+
+
+def _extract_mb_per_s(megabytes: float) -> float:
+    """Extractor throughput on one core: MB of report text per CPU second, best of three."""
+    from bench.extract_speed import corpus
+    from graphkit.extract import extract_findings
+    from graphkit.extract.gazetteer import gazetteer
+
+    gazetteer()
+    text = corpus(megabytes)
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        extract_findings(text)
+        best = min(best, time.process_time() - start)
+    return len(text.encode()) / 1e6 / best
+
+
+def _viz(sizes: list[int], tmp: Path) -> list[dict[str, Any]]:
+    from bench.viz_browser import measure, synthetic
+    from graphkit.viz import render_html
+
+    out = []
+    for n in sizes:
+        data = synthetic(n)
+        start = time.perf_counter()
+        html = render_html(data)
+        built = time.perf_counter() - start
+        out.append({"nodes": n, "build_s": round(built, 2), **measure(html, tmp, f"graphkit-{n}")})
+    return out
+
+
+def run(sizes: list[int], stores: list[str], quick: bool, log: Any) -> dict[str, Any]:
+    result: dict[str, Any] = {"sizes": {}}
+    with tempfile.TemporaryDirectory() as t:
+        tmp = Path(t)
+        for n in sizes:
+            print(f"corpus of {n} reports ...", file=log, flush=True)
+            corpus = synth.write_corpus(RUN, n)
+            size: dict[str, Any] = {"loads": loads.measure(corpus, stores)}
+            print(f"queries on {n} reports ...", file=log, flush=True)
+            runs = 10 if quick else 20
+            size["queries"] = {k: _queries_on(k, corpus, runs, tmp) for k in stores}
+            result["sizes"][str(n)] = size
+        print("catalogs and extractor ...", file=log, flush=True)
+        result["catalog_load_s"] = {k: _catalogs(k, tmp) for k in stores}
+        result["extract_mb_per_s"] = _extract_mb_per_s(0.5 if quick else 4.0)
+        if not quick:
+            print("html pages in chromium ...", file=log, flush=True)
+            result["viz"] = _viz([1000, 5000, 20000], tmp)
+    return result
+
+
+def summary(result: dict[str, Any]) -> dict[str, Any]:
+    """The headline keys, at the smallest size measured (the quick run's only one)."""
+    n = min(result["sizes"], key=int)
+    size = result["sizes"][n]
+    out: dict[str, Any] = {"reports": int(n)}
+    for kind, load in size["loads"].items():
+        out[f"load_vs_raw_{kind}"] = round(load["load_vs_raw"], 2)
+        out[f"load_vs_naive_{kind}"] = round(load["load_vs_naive"], 1)
+    out["extract_mb_per_s"] = round(result["extract_mb_per_s"], 2)
+    out["peak_rss_mb"] = max(
+        load["peak_rss_mb"] for s in result["sizes"].values() for load in s["loads"].values()
+    )
+    out["query_p95_ms"] = {
+        qid: max(size["queries"][kind][qid]["p95_ms"] for kind in size["queries"])
+        for qid in next(iter(size["queries"].values()))
+    }
+    return out
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="1k reports, no browser")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--sizes", type=int, nargs="+", help="corpus sizes in reports")
+    parser.add_argument(
+        "--stores", nargs="+", default=["neo4j", "embedded"], choices=["neo4j", "embedded"]
+    )
+    parser.add_argument("--out", type=Path, help="also write the full results here (JSON)")
+    args = parser.parse_args(argv)
+    sizes = args.sizes or ([1000] if args.quick else [1000, 10000])
+    result = run(sizes, args.stores, args.quick, sys.stderr)
+    result["summary"] = summary(result)
+    if args.out:
+        args.out.write_text(json.dumps(result, indent=1) + "\n")
+    if args.json:
+        print(json.dumps(result["summary"]))
+    else:
+        print(json.dumps(result, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,186 @@
+"""Loading a synthetic corpus: graphkit against the raw and the naive loader, side by side.
+
+graphkit's own load runs in a child process (``python -m bench.loads STORE DIR``) so that its
+peak resident memory is its own; the child times ``load_paths`` itself, first load and
+reload (nothing new), and prints one JSON line. The baselines run in this process on the rows
+graphkit's load left in the store, written again into an emptied store.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench import baselines
+from bench.server import NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER, driver, empty_database
+from graphkit.batch import GraphBatch
+from graphkit.ingest import expand_paths, prepare
+
+__all__ = ["measure"]
+
+
+def _child(store: str, corpus: Path) -> dict[str, Any]:
+    """graphkit's load of ``corpus`` into ``store`` in a child process: seconds and peak RSS."""
+    env = {**os.environ, "NEO4J_USERNAME": NEO4J_USER, "NEO4J_PASSWORD": NEO4J_PASSWORD}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bench.loads", store, str(corpus)],
+        stdout=subprocess.PIPE,
+        env=env,
+        text=True,
+    )
+    assert proc.stdout is not None
+    out = proc.stdout.read()
+    if proc.wait() != 0:
+        raise RuntimeError(f"the load child failed ({proc.returncode}): {out[-500:]}")
+    return json.loads(out)
+
+
+def _final_rows(corpus: Path) -> tuple[baselines.Rows, list[baselines.Rows]]:
+    """All reports merged (what the store ends with), and each report's own rows."""
+    total = GraphBatch()
+    per_report = []
+    for path in expand_paths([str(corpus)]):
+        batch, _ = prepare(path)
+        per_report.append(baselines.rows_of(batch))
+        total.merge(batch)
+    return baselines.rows_of(total), per_report
+
+
+def _neo4j_baselines(rows: baselines.Rows, per_report: list[baselines.Rows]) -> dict[str, Any]:
+    from graphkit.store.neo4j import Neo4jStore
+
+    drv = driver()
+    try:
+        empty_database(drv)
+        with Neo4jStore(NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD) as s:
+            s.ensure_schema()  # the same constraints graphkit's load creates
+
+        def unwind(cypher: str, chunk: list[Any]) -> None:
+            drv.execute_query(cypher, {"rows": chunk})  # a managed write transaction each
+
+        raw = baselines.raw_unwind(unwind, rows, "neo4j")
+        empty_database(drv)
+        with Neo4jStore(NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD) as s:
+            s.ensure_schema()
+        with drv.session() as session:
+
+            def one(cypher: str, params: dict[str, Any]) -> None:
+                session.run(cypher, params).consume()  # auto-commit, one statement a row
+
+            naive_s, naive_rows = baselines.naive_load(one, per_report, "neo4j", 3000)
+    finally:
+        drv.close()
+    return {"raw_s": raw, "naive_s": naive_s, "naive_rows": naive_rows}
+
+
+def _embedded_baselines(
+    rows: baselines.Rows, per_report: list[baselines.Rows], tmp: Path
+) -> dict[str, Any]:
+    from graphkit.store.embedded import EmbeddedStore
+
+    out: dict[str, Any] = {}
+    for name in ("raw", "copy", "naive"):
+        with EmbeddedStore(tmp / name) as s:
+            conn = s._conn
+            if name == "raw":
+
+                def unwind(cypher: str, chunk: list[Any], conn: Any = conn) -> None:
+                    conn.execute("BEGIN TRANSACTION")
+                    conn.execute(cypher, {"rows": chunk})
+                    conn.execute("COMMIT")
+
+                out["raw_s"] = baselines.raw_unwind(unwind, rows, "ladybug")
+            elif name == "copy":
+                out["copy_s"] = baselines.raw_copy(conn, rows)
+            else:
+
+                def one(cypher: str, params: dict[str, Any], conn: Any = conn) -> None:
+                    conn.execute(cypher, params)
+
+                out["naive_s"], out["naive_rows"] = baselines.naive_load(
+                    one, per_report, "ladybug", 3000
+                )
+    return out
+
+
+def measure(corpus: Path, stores: list[str]) -> dict[str, dict[str, Any]]:
+    """For each store ("neo4j", "embedded"): graphkit's load and the baselines, on one corpus."""
+    rows, per_report = _final_rows(corpus)
+    n_rows = baselines.count_rows(rows)
+    n_report_rows = sum(baselines.count_rows(r) for r in per_report)
+    results: dict[str, dict[str, Any]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for kind in stores:
+            if kind == "neo4j":
+                drv = driver()
+                empty_database(drv)
+                drv.close()
+                ours = _child(NEO4J_URI, corpus)
+                base = _neo4j_baselines(rows, per_report)
+            else:
+                ours = _child(str(Path(tmp) / "graphkit"), corpus)
+                base = _embedded_baselines(rows, per_report, Path(tmp))
+            if ours["nodes"] + ours["relationships"] != n_rows:
+                raise RuntimeError(f"{kind}: graphkit's load left other rows than the baseline's")
+            naive_full_s = base["naive_s"] / base["naive_rows"] * n_report_rows
+            results[kind] = {
+                **ours,
+                **base,
+                "rows": n_rows,
+                "report_rows": n_report_rows,
+                "naive_full_s_extrapolated": naive_full_s,
+                "load_vs_raw": base["raw_s"] / ours["first_s"],
+                "load_vs_naive": naive_full_s / ours["first_s"],
+                "reload_vs_raw": base["raw_s"] / ours["reload_s"],
+            }
+            if "copy_s" in base:
+                results[kind]["load_vs_copy"] = base["copy_s"] / ours["first_s"]
+    return results
+
+
+def _peak_rss_mb() -> float:
+    """This process's high-water resident memory since its exec (not its parent's, as
+    ``ru_maxrss`` of a forked child would count)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return float("nan")
+
+
+def _main(store: str, corpus: str) -> None:
+    from graphkit.ingest import load_paths
+    from graphkit.store import open_store
+
+    with open_store(store) as s:
+        t0 = time.perf_counter()
+        first = load_paths(s, [corpus])
+        t1 = time.perf_counter()
+        again = load_paths(s, [corpus])
+        t2 = time.perf_counter()
+        counts = s.stats()
+    if first.failed or again.failed:
+        raise SystemExit(f"graphkit's load failed: {(first.failed or again.failed)[0].error}")
+    if any(f.status != "unchanged" for f in again.files):
+        raise SystemExit("the reload changed the store")
+    print(
+        json.dumps(
+            {
+                "first_s": t1 - t0,
+                "reload_s": t2 - t1,
+                "reports": len(first.files),
+                "nodes": sum(counts["nodes"].values()),
+                "relationships": sum(counts["relationships"].values()),
+                "peak_rss_mb": _peak_rss_mb(),
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    _main(sys.argv[1], sys.argv[2])
