@@ -75,8 +75,7 @@ def _naive_edge(rel: str, src: str, dst: str, dialect: str) -> str:
 
     sets = ", ".join(f"r.{p.name} = {value(p.name, p.type)}" for p in REL_PROPS)
     return (
-        f"MATCH (a:{src} {{id: $src}}), (b:{dst} {{id: $dst}}) "
-        f"MERGE (a)-[r:{rel}]->(b) SET {sets}"
+        f"MATCH (a:{src} {{id: $src}}), (b:{dst} {{id: $dst}}) MERGE (a)-[r:{rel}]->(b) SET {sets}"
     )
 
 

@@ -3,14 +3,27 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import neo4j
 
 __all__ = ["NEO4J_PASSWORD", "NEO4J_URI", "NEO4J_USER", "driver", "empty_database"]
 
-NEO4J_URI = os.environ.get(
-    "GRAPHKIT_TEST_NEO4J_URI", f"bolt://127.0.0.1:{os.environ.get('GRAPHKIT_NEO4J_PORT', '7687')}"
-)
+PORT_FILE = Path(__file__).resolve().parent.parent / ".run" / "neo4j.port"
+
+
+def _uri() -> str:
+    """GRAPHKIT_TEST_NEO4J_URI, else the port GRAPHKIT_NEO4J_PORT names, else the one
+    ``tools/neo4j/neo4j-up`` wrote to .run/neo4j.port (it picks a free one)."""
+    if os.environ.get("GRAPHKIT_TEST_NEO4J_URI"):
+        return os.environ["GRAPHKIT_TEST_NEO4J_URI"]
+    port = os.environ.get("GRAPHKIT_NEO4J_PORT") or (
+        PORT_FILE.read_text().strip() if PORT_FILE.exists() else "7687"
+    )
+    return f"bolt://127.0.0.1:{port}"
+
+
+NEO4J_URI = _uri()
 NEO4J_USER = "neo4j"
 NEO4J_PASSWORD = os.environ.get("GRAPHKIT_NEO4J_PASSWORD", "graphkit-dev")
 

@@ -35,15 +35,91 @@ from graphkit.vocab import PLATFORMS, SECTORS
 
 __all__ = ["findings_docs", "write_corpus", "write_stix"]
 
-_COUNTRIES = (
-    "US TW JP KR UA DE GB FR IN PH VN IL SA AE AU CA IT PL NL ES BR MX TR ID MY TH SG PK "
-    "NG KE ZA EG IR CN RU KP BY"
-).split()
+_COUNTRIES = [
+    "US",
+    "TW",
+    "JP",
+    "KR",
+    "UA",
+    "DE",
+    "GB",
+    "FR",
+    "IN",
+    "PH",
+    "VN",
+    "IL",
+    "SA",
+    "AE",
+    "AU",
+    "CA",
+    "IT",
+    "PL",
+    "NL",
+    "ES",
+    "BR",
+    "MX",
+    "TR",
+    "ID",
+    "MY",
+    "TH",
+    "SG",
+    "PK",
+    "NG",
+    "KE",
+    "ZA",
+    "EG",
+    "IR",
+    "CN",
+    "RU",
+    "KP",
+    "BY",
+]
 _ORIGINS = ("CN", "RU", "IR", "KP", "BY", "VN", "PK", "TR", None)
-_LANGUAGES = "en zh ru ko fa es fr de ja ar vi tr pt hi uk".split()
-_ADJ = "amber brisk cobalt dusky ember feral gilded hollow ivory jagged keen lunar".split()
-_NOUN = "badger cobra drift falcon harbor lantern meadow needle orchid quarry raven".split()
-_VERBS = "observed used relied on was seen using ran turned to".split(" ")
+_LANGUAGES = [
+    "en",
+    "zh",
+    "ru",
+    "ko",
+    "fa",
+    "es",
+    "fr",
+    "de",
+    "ja",
+    "ar",
+    "vi",
+    "tr",
+    "pt",
+    "hi",
+    "uk",
+]
+_ADJ = [
+    "amber",
+    "brisk",
+    "cobalt",
+    "dusky",
+    "ember",
+    "feral",
+    "gilded",
+    "hollow",
+    "ivory",
+    "jagged",
+    "keen",
+    "lunar",
+]
+_NOUN = [
+    "badger",
+    "cobra",
+    "drift",
+    "falcon",
+    "harbor",
+    "lantern",
+    "meadow",
+    "needle",
+    "orchid",
+    "quarry",
+    "raven",
+]
+_VERBS = ["observed", "used", "relied", "on", "was", "seen", "using", "ran", "turned", "to"]
 
 
 def _zipf(rng: random.Random, items: list[Any], s: float = 1.1) -> Any:

@@ -53,8 +53,7 @@ def merge_props(
     """Every declared property, merged by its rule; ``old`` is None for a new item."""
     if old is None:  # the common case of a load, and the cheap one: copy lists, take values
         return {
-            p.name: _unique(new.get(p.name)) if p.merge == UNION else new.get(p.name)
-            for p in props
+            p.name: _unique(new.get(p.name)) if p.merge == UNION else new.get(p.name) for p in props
         }
     return {p.name: _merge_value(p.merge, old.get(p.name), new.get(p.name)) for p in props}
 

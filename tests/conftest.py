@@ -14,6 +14,7 @@ from graphkit.store import GraphStore
 from graphkit.store.embedded import EmbeddedStore
 from graphkit.store.neo4j import Neo4jStore
 
+
 def in_ci() -> bool:
     return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
@@ -32,9 +33,6 @@ def neo4j_driver() -> Iterator[neo4j.Driver]:
         pytest.skip(reason)
     yield driver
     driver.close()
-
-
-
 
 
 @pytest.fixture

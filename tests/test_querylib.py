@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from bench.server import empty_database
 from graphkit.errors import QueryError
 from graphkit.ingest import load_paths
 from graphkit.querylib import (
@@ -24,7 +25,6 @@ from graphkit.store import GraphStore
 from graphkit.store.base import WRITE_REFUSED
 from graphkit.store.embedded import EmbeddedStore
 from graphkit.store.neo4j import Neo4jStore
-from bench.server import empty_database
 from tests.conftest import NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER
 
 ROOT = Path(__file__).parent.parent

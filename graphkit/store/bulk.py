@@ -14,7 +14,8 @@ from typing import Any
 import pyarrow as pa
 
 from graphkit.schema import NODES, REL_PROPS, RELS, Prop
-from graphkit.store.base import Runner, UnwindWriter
+from graphkit.store.base import Runner
+from graphkit.store.writing import UnwindWriter
 
 __all__ = ["CopyWriter", "arrow_schema"]
 

@@ -12,8 +12,9 @@ import ladybug
 from graphkit.batch import GraphBatch
 from graphkit.errors import QueryError, StoreError
 from graphkit.schema import ladybug_ddl
-from graphkit.store.base import WRITE_REFUSED, QueryResult, WriteResult, apply_batches, count_all
+from graphkit.store.base import WRITE_REFUSED, QueryResult, WriteResult, count_all
 from graphkit.store.bulk import CopyWriter
+from graphkit.store.writing import apply_batches
 from graphkit.values import plain_rows
 
 __all__ = ["DB_FILE", "EmbeddedStore"]
@@ -29,7 +30,9 @@ def _buffer_pool_mb() -> int:
     if not raw:
         return BUFFER_POOL_MB
     if not raw.isdigit() or int(raw) < 64:
-        raise StoreError(f"GRAPHKIT_BUFFER_POOL_MB must be a whole number of at least 64, not {raw!r}")
+        raise StoreError(
+            f"GRAPHKIT_BUFFER_POOL_MB must be a whole number of at least 64, not {raw!r}"
+        )
     return int(raw)
 
 

@@ -10,14 +10,8 @@ from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavaila
 from graphkit.batch import GraphBatch
 from graphkit.errors import QueryError, StoreError, StoreUnavailableError
 from graphkit.schema import neo4j_schema_statements
-from graphkit.store.base import (
-    WRITE_REFUSED,
-    QueryResult,
-    UnwindWriter,
-    WriteResult,
-    apply_batches,
-    count_all,
-)
+from graphkit.store.base import WRITE_REFUSED, QueryResult, WriteResult, count_all
+from graphkit.store.writing import merge_on_server
 from graphkit.values import plain_rows
 
 __all__ = ["Neo4jStore"]
@@ -96,8 +90,7 @@ class Neo4jStore:
         self.ensure_schema()
 
         def work(tx: neo4j.ManagedTransaction) -> list[WriteResult]:
-            run = lambda q, p: tx.run(q, p).data()  # noqa: E731
-            return apply_batches(run, batches, UnwindWriter(run, "neo4j"))
+            return merge_on_server(lambda q, p: tx.run(q, p).data(), batches)
 
         try:
             with self._session(write=True) as session:

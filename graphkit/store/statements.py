@@ -7,11 +7,13 @@ empty lists binds to the declared type, where Neo4j takes the value as it is.
 
 from __future__ import annotations
 
-from graphkit.schema import NODES, REL_PROPS, RELS, Prop
+from graphkit.schema import KEEP, MIN, NODES, REL_PROPS, RELS, REPLACE, UNION, Prop
 
 __all__ = [
     "count_edges",
     "count_nodes",
+    "merge_edges",
+    "merge_nodes",
     "read_edges",
     "read_nodes",
     "write_edges",
@@ -51,6 +53,49 @@ def write_edges(rel_type: str, src: str, dst: str, dialect: str) -> str:
         f"UNWIND $rows AS row MATCH (a:{src} {{id: row.src}}), (b:{dst} {{id: row.dst}}) "
         f"MERGE (a)-[r:{rel_type}]->(b) SET {sets}"
     )
+
+
+def _merged(var: str, p: Prop) -> str:
+    """Neo4j Cypher for one property merged by its rule, as graphkit.merge does in Python."""
+    old, new = f"{var}.{p.name}", f"row.{p.name}"
+    if p.merge == UNION:
+        return (
+            f"coalesce({old}, []) + [x IN coalesce({new}, []) WHERE NOT x IN coalesce({old}, [])]"
+        )
+    if p.merge == REPLACE:
+        return f"coalesce({new}, {old})"
+    if p.merge == KEEP:
+        return f"coalesce({old}, {new})"
+    pick = "<" if p.merge == MIN else ">"
+    return f"CASE WHEN {old} IS NULL OR {new} {pick} {old} THEN {new} ELSE {old} END"
+
+
+def _merge_tail(var: str, props: tuple[Prop, ...]) -> str:
+    sets = ", ".join(f"{var}.{p.name} = {_merged(var, p)}" for p in props if p.name != "id")
+    return (
+        f"WITH row, {var}, properties({var}) AS before SET {sets} "
+        f"RETURN collect(CASE WHEN before.kind IS NULL THEN row.i END) AS created, "
+        f"collect(CASE WHEN before.kind IS NOT NULL AND before <> properties({var}) "
+        f"THEN [row.i, before] END) AS changed"
+    )
+
+
+def merge_nodes(label: str) -> str:
+    """Neo4j: merge rows into nodes on the server, under its locks (concurrent loads lose
+    nothing). One row back: the ``i`` of the rows that were new, and ``[i, before]`` of those
+    that changed what was there."""
+    head = f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) "
+    return head + _merge_tail("n", NODES[label].all_props)
+
+
+def merge_edges(rel_type: str, src: str, dst: str) -> str:
+    """Neo4j: as :func:`merge_nodes`, for one edge shape; rows carry ``src`` and ``dst``."""
+    assert (src, dst) in RELS[rel_type].endpoints
+    head = (
+        f"UNWIND $rows AS row MATCH (a:{src} {{id: row.src}}), (b:{dst} {{id: row.dst}}) "
+        f"MERGE (a)-[r:{rel_type}]->(b) "
+    )
+    return head + _merge_tail("r", REL_PROPS)
 
 
 def count_nodes(label: str) -> str:

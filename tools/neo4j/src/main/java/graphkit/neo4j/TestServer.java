@@ -12,16 +12,20 @@ import java.util.stream.Stream;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
  * Neo4j Community, embedded, with its Bolt connector on 127.0.0.1: graphkit's test server.
  *
  * <p>Auth is on: user {@code neo4j}, password from GRAPHKIT_NEO4J_PASSWORD (default
- * graphkit-dev, never printed). Port from GRAPHKIT_NEO4J_PORT (default 7687). Data lives in a
+ * graphkit-dev, never printed). Port from GRAPHKIT_NEO4J_PORT; without it, or with 0, a free port
+ * the kernel picks, so that two runs on one machine never fight over one. Data lives in a
  * fresh temporary directory that is deleted on shutdown. Prints one line, {@code bolt://...},
  * once Bolt accepts connections, and shuts down cleanly on SIGTERM.
  */
@@ -32,7 +36,8 @@ public final class TestServer {
     public static void main(String[] args) throws Exception {
         Map<String, String> env = System.getenv();
         String password = env.getOrDefault("GRAPHKIT_NEO4J_PASSWORD", "graphkit-dev");
-        int port = Integer.parseInt(env.getOrDefault("GRAPHKIT_NEO4J_PORT", "7687"));
+        String wanted = env.getOrDefault("GRAPHKIT_NEO4J_PORT", "");
+        int port = wanted.isEmpty() ? 0 : Integer.parseInt(wanted);
         if (password.length() < 8) {
             System.err.println("GRAPHKIT_NEO4J_PASSWORD must have at least 8 characters");
             System.exit(2);
@@ -61,6 +66,9 @@ public final class TestServer {
                 "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
                 Map.of("password", password));
 
+        GraphDatabaseAPI db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        port = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
+                .getLocalAddress(ConnectorType.BOLT).getPort();
         waitForBolt(port);
         System.out.println("bolt://127.0.0.1:" + port);
         System.out.flush();

@@ -1,0 +1,229 @@
+"""How batches are written: merged by the schema's rules, inside the caller's transaction.
+
+Two ways, one result. Both gather the versions of each node and edge that several reports
+bring, and count what each report created, matched or changed as if the reports were written
+one by one (:class:`WriteResult` per batch).
+
+- :func:`apply_batches` (the embedded store, one writer at a time): read what the store holds,
+  merge in Python (:mod:`graphkit.merge`), write only what is new or changed.
+- :func:`merge_on_server` (Neo4j, where several loads may write at once): send the merged
+  rows once; the server merges them into what it holds under its own locks, so two loads
+  stating one fact at the same moment both leave their source, and it returns only what was
+  new or changed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from graphkit.batch import GraphBatch
+from graphkit.merge import merge_edge, merge_node
+from graphkit.schema import NODES, RELS
+from graphkit.store import statements as st
+from graphkit.store.base import Runner, WriteResult
+
+__all__ = ["CHUNK", "RowWriter", "UnwindWriter", "apply_batches", "merge_on_server"]
+
+# Rows per statement: large enough that a round trip carries real work, small enough that
+# one statement's parameters stay a few megabytes.
+CHUNK = 2000
+
+
+def _chunks(items: list[Any], size: int = CHUNK) -> list[list[Any]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+class UnwindWriter:
+    """Writes merged rows by ``UNWIND $rows ... MERGE ... SET``, new and changed alike."""
+
+    def __init__(self, run: Runner, dialect: str) -> None:
+        self.run = run
+        self.dialect = dialect
+
+    def nodes(self, label: str, new: list[dict[str, Any]], changed: list[dict[str, Any]]) -> None:
+        for chunk in _chunks(new + changed):
+            self.run(st.write_nodes(label, self.dialect), {"rows": chunk})
+
+    def edges(
+        self, shape: tuple[str, str, str], new: list[dict[str, Any]], changed: list[dict[str, Any]]
+    ) -> None:
+        for chunk in _chunks(new + changed):
+            self.run(st.write_edges(*shape, self.dialect), {"rows": chunk})
+
+
+class RowWriter(Protocol):
+    """Writes merged rows inside the current transaction: new ones and changed ones."""
+
+    def nodes(
+        self, label: str, new: list[dict[str, Any]], changed: list[dict[str, Any]]
+    ) -> None: ...
+
+    def edges(
+        self, shape: tuple[str, str, str], new: list[dict[str, Any]], changed: list[dict[str, Any]]
+    ) -> None: ...
+
+
+Versions = list[tuple[int, dict[str, Any]]]  # (which batch, its props), in batch order
+Shape = tuple[str, str, str]  # relationship type, source label, target label
+
+
+class _Tally:
+    """Replays each batch over the store's state in order: what each one created or changed."""
+
+    def __init__(self, n: int, merge: Callable[[Any, dict[str, Any]], dict[str, Any]]) -> None:
+        self.results = [WriteResult() for _ in range(n)]
+        self.merge = merge
+
+    def replay(
+        self, old: dict[str, Any] | None, versions: Versions, node: bool
+    ) -> dict[str, Any] | None:
+        """The merged item to write, or None when the store already holds it as it would be."""
+        state = None if old is None else self.merge(None, old)
+        before = state
+        for i, props in versions:
+            merged = self.merge(state, props)
+            r = self.results[i]
+            if state is None:
+                r.nodes_created += node
+                r.rels_created += not node
+            else:
+                r.nodes_matched += node
+                r.rels_matched += not node
+                if merged != state:
+                    r.nodes_updated += node
+                    r.rels_updated += not node
+            state = merged
+        return None if state == before else state
+
+    def unchanged(self, versions: Versions, node: bool) -> None:
+        """The store held the item and every version was in it already: all matched."""
+        for i, _ in versions:
+            self.results[i].nodes_matched += node
+            self.results[i].rels_matched += not node
+
+
+class _Versions:
+    """Every node and edge of the batches, with the versions each batch brings."""
+
+    def __init__(self, batches: list[GraphBatch]) -> None:
+        self.n = len(batches)
+        self.nodes: dict[str, dict[str, Versions]] = defaultdict(dict)
+        self.edges: dict[Shape, dict[tuple[str, str], Versions]] = defaultdict(dict)
+        for i, batch in enumerate(batches):
+            for (label, node_id), props in batch.nodes.items():
+                self.nodes[label].setdefault(node_id, []).append((i, props))
+            for k, props in batch.edges.items():
+                shape = (k.type, k.src_label, k.dst_label)
+                self.edges[shape].setdefault((k.src, k.dst), []).append((i, props))
+        self.node_tally = {
+            label: _Tally(self.n, lambda old, new, label=label: merge_node(label, old, new))
+            for label in NODES
+        }
+        self.edge_tally = _Tally(self.n, merge_edge)
+
+    def labels(self) -> list[tuple[str, dict[str, Versions]]]:
+        """Node labels in the schema's order (deterministic, and nodes before edges)."""
+        return [(label, self.nodes[label]) for label in NODES if self.nodes.get(label)]
+
+    def shapes(self) -> list[tuple[Shape, dict[tuple[str, str], Versions]]]:
+        return [
+            ((rel_type, s, d), self.edges[(rel_type, s, d)])
+            for rel_type, rel in RELS.items()
+            for s, d in rel.endpoints
+            if self.edges.get((rel_type, s, d))
+        ]
+
+    def results(self) -> list[WriteResult]:
+        results = self.edge_tally.results
+        for tally in self.node_tally.values():
+            for total, part in zip(results, tally.results, strict=True):
+                total.add(part)
+        return results
+
+
+def apply_batches(run: Runner, batches: list[GraphBatch], writer: RowWriter) -> list[WriteResult]:
+    """Merge several batches in one pass (one read and one write per label and edge shape).
+
+    Call it inside one transaction: ``run`` reads what the store holds, ``writer`` writes the
+    merged rows, told which are new to the store and which change what it holds.
+    """
+    v = _Versions(batches)
+    for label, wanted in v.labels():
+        tally = v.node_tally[label]
+        existing: dict[str, dict[str, Any]] = {}
+        for ids in _chunks(sorted(wanted)):
+            existing.update({r["id"]: r for r in run(st.read_nodes(label), {"ids": ids})})
+        new, changed = [], []
+        for node_id in sorted(wanted):
+            old = existing.get(node_id)
+            merged = tally.replay(old, wanted[node_id], node=True)
+            if merged is not None:
+                (new if old is None else changed).append(merged)
+        writer.nodes(label, new, changed)
+    for shape, wanted_edges in v.shapes():
+        found: dict[tuple[str, str], dict[str, Any]] = {}
+        pairs = [{"src": s, "dst": d} for s, d in sorted(wanted_edges)]
+        for chunk in _chunks(pairs):
+            for r in run(st.read_edges(*shape), {"pairs": chunk}):
+                found[(r.pop("src"), r.pop("dst"))] = r
+        new, changed = [], []
+        for s, d in sorted(wanted_edges):
+            old = found.get((s, d))
+            merged = v.edge_tally.replay(old, wanted_edges[(s, d)], node=False)
+            if merged is not None:
+                (new if old is None else changed).append({"src": s, "dst": d, **merged})
+        writer.edges(shape, new, changed)
+    return v.results()
+
+
+def _on_server(
+    run: Runner,
+    cypher: str,
+    rows: list[dict[str, Any]],
+    keys: list[Any],
+    versions: dict[Any, Versions],
+    tally: _Tally,
+    node: bool,
+) -> None:
+    """Send merged rows; tally each item from what the server says was new or changed."""
+    for start in range(0, len(rows), CHUNK):
+        chunk = [{**row, "i": start + n} for n, row in enumerate(rows[start : start + CHUNK])]
+        [answer] = run(cypher, {"rows": chunk})
+        created = set(answer["created"])
+        changed = {i: before for i, before in answer["changed"]}
+        for i in range(start, start + len(chunk)):
+            if i in created:
+                tally.replay(None, versions[keys[i]], node)
+            elif i in changed:
+                tally.replay(changed[i], versions[keys[i]], node)
+            else:
+                tally.unchanged(versions[keys[i]], node)
+
+
+def merge_on_server(run: Runner, batches: list[GraphBatch]) -> list[WriteResult]:
+    """Merge several batches into Neo4j in one pass: one statement per label and edge shape
+    (and batch of rows), the merge done by the server. Call it inside one transaction."""
+    v = _Versions(batches)
+    for label, wanted in v.labels():
+        ids = sorted(wanted)  # one order for every load: fewer lock waits between them
+        rows = [
+            _premerged(lambda o, n, label=label: merge_node(label, o, n), wanted[i]) for i in ids
+        ]
+        _on_server(run, st.merge_nodes(label), rows, ids, wanted, v.node_tally[label], True)
+    for shape, wanted_edges in v.shapes():
+        pairs = sorted(wanted_edges)
+        rows = [
+            {"src": s, "dst": d, **_premerged(merge_edge, wanted_edges[(s, d)])} for s, d in pairs
+        ]
+        _on_server(run, st.merge_edges(*shape), rows, pairs, wanted_edges, v.edge_tally, False)
+    return v.results()
+
+
+def _premerged(merge: Callable[[Any, dict[str, Any]], dict[str, Any]], versions: Versions) -> dict:
+    state = None
+    for _, props in versions:
+        state = merge(state, props)
+    assert state is not None
+    return state
