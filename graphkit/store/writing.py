@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from functools import partial
 from typing import Any, Protocol
 
 from graphkit.batch import GraphBatch
@@ -117,10 +118,7 @@ class _Versions:
             for k, props in batch.edges.items():
                 shape = (k.type, k.src_label, k.dst_label)
                 self.edges[shape].setdefault((k.src, k.dst), []).append((i, props))
-        self.node_tally = {
-            label: _Tally(self.n, lambda old, new, label=label: merge_node(label, old, new))
-            for label in NODES
-        }
+        self.node_tally = {label: _Tally(self.n, partial(merge_node, label)) for label in NODES}
         self.edge_tally = _Tally(self.n, merge_edge)
 
     def labels(self) -> list[tuple[str, dict[str, Versions]]]:
@@ -155,7 +153,8 @@ def apply_batches(run: Runner, batches: list[GraphBatch], writer: RowWriter) -> 
         existing: dict[str, dict[str, Any]] = {}
         for ids in _chunks(sorted(wanted)):
             existing.update({r["id"]: r for r in run(st.read_nodes(label), {"ids": ids})})
-        new, changed = [], []
+        new: list[dict[str, Any]] = []
+        changed: list[dict[str, Any]] = []
         for node_id in sorted(wanted):
             old = existing.get(node_id)
             merged = tally.replay(old, wanted[node_id], node=True)
@@ -208,9 +207,7 @@ def merge_on_server(run: Runner, batches: list[GraphBatch]) -> list[WriteResult]
     v = _Versions(batches)
     for label, wanted in v.labels():
         ids = sorted(wanted)  # one order for every load: fewer lock waits between them
-        rows = [
-            _premerged(lambda o, n, label=label: merge_node(label, o, n), wanted[i]) for i in ids
-        ]
+        rows = [_premerged(partial(merge_node, label), wanted[i]) for i in ids]
         _on_server(run, st.merge_nodes(label), rows, ids, wanted, v.node_tally[label], True)
     for shape, wanted_edges in v.shapes():
         pairs = sorted(wanted_edges)
