@@ -113,3 +113,17 @@ def test_every_command_is_documented(runner: CliRunner) -> None:
         assert f"graphkit {name}" in readme, f"README does not show `graphkit {name}`"
         res = runner.invoke(app, [name, "--help"])
         assert res.exit_code == 0
+
+
+def test_quiet_prints_nothing_but_errors(runner: CliRunner, tmp_path: Path) -> None:
+    good = write(tmp_path / "good.yaml", BASE)
+    store = str(tmp_path / "store")
+    res = runner.invoke(app, ["load", str(good), "--store", store, "--quiet"])
+    assert res.exit_code == 0, res.stderr
+    assert res.stdout == "" and res.stderr == ""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("report: [unclosed\n")
+    res = runner.invoke(app, ["load", str(bad), "--store", store, "-q", "--batch-rows", "1"])
+    assert res.exit_code == EXIT_INPUT
+    assert res.stdout == ""
+    assert res.stderr.startswith(f"error: {bad}")

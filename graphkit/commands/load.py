@@ -6,7 +6,14 @@ from dataclasses import asdict
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskProgressColumn,
+    TextColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from graphkit.catalog import load_catalogs
@@ -22,7 +29,14 @@ from graphkit.cli import (
     out,
     print_json,
 )
-from graphkit.ingest import FileResult, LoadSummary, expand_paths, is_empty, load_paths
+from graphkit.ingest import (
+    BATCH_ROWS,
+    FileResult,
+    LoadSummary,
+    expand_paths,
+    is_empty,
+    load_paths,
+)
 
 PROGRESS_FROM = 5  # files; fewer load too fast for a bar to help
 
@@ -47,12 +61,31 @@ def load(
         ),
     ] = False,
     fmt: FormatOpt = Fmt.table,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="Print no table and no progress bar: only errors and the exit code.",
+        ),
+    ] = False,
+    batch_rows: Annotated[
+        int,
+        typer.Option(
+            "--batch-rows",
+            min=1,
+            help="Gather reports into one transaction until they hold about this many nodes and "
+            "relationships.",
+        ),
+    ] = BATCH_ROWS,
 ) -> None:
-    """Load report findings into the graph: one transaction per report, idempotent.
+    """Load report findings into the graph, several reports a transaction, idempotent.
 
-    A file that fails is reported and skipped; the others still load. The exit code is 1 when
+    A file that fails is reported and skipped; the others still load (a transaction that fails
+    is written again report by report, so the error names the file). The exit code is 1 when
     any file failed. Into an empty store, the reference catalogs (ATT&CK, ATLAS, LLM-themed
-    techniques) are loaded first, unless --no-catalog.
+    techniques) are loaded first, unless --no-catalog. On a terminal, a long load shows a
+    progress bar with reports a second and the time left.
     """
     with handled():
         files = expand_paths(paths)
@@ -60,25 +93,37 @@ def load(
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
+        TaskProgressColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeRemainingColumn(),
         console=err,
         transient=True,
-        disable=len(files) < PROGRESS_FROM or not err.is_terminal,
+        disable=quiet or len(files) < PROGRESS_FROM or not err.is_terminal,
     ) as progress:
-        task = progress.add_task("loading", total=len(files))
+        task = progress.add_task("loading", total=len(files), rate="")
 
         def advance(_: FileResult) -> None:
             progress.advance(task)
+            speed = progress.tasks[0].speed
+            progress.update(task, rate=f"{speed:.0f} reports/s" if speed else "")
 
         if dry_run:
             with handled():
-                summary = load_paths(None, [str(f) for f in files], on_file=advance)
+                summary = load_paths(
+                    None, [str(f) for f in files], on_file=advance, batch_rows=batch_rows
+                )
         else:
             with opened(store) as s:
                 if not no_catalog and is_empty(s):
                     load_catalogs(s)
-                    err.print("loaded the reference catalogs (ATT&CK v18.1, ATLAS, LLM-themed)")
-                summary = load_paths(s, [str(f) for f in files], on_file=advance)
-    if fmt is Fmt.json:
+                    if not quiet:
+                        err.print("loaded the reference catalogs (ATT&CK v18.1, ATLAS, LLM-themed)")
+                summary = load_paths(
+                    s, [str(f) for f in files], on_file=advance, batch_rows=batch_rows
+                )
+    if quiet:
+        pass
+    elif fmt is Fmt.json:
         print_json([asdict(f) for f in summary.files])
     else:
         _render(summary, dry_run)
