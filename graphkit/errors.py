@@ -8,6 +8,7 @@ __all__ = [
     "QueryError",
     "StaleBuildError",
     "StoreError",
+    "StoreInUseError",
     "StoreUnavailableError",
 ]
 
@@ -65,3 +66,7 @@ class QueryError(GraphkitError):
 
 class StaleBuildError(GraphkitError, ImportError):
     """The compiled extractor (``make compile``) was built from sources that changed since."""
+
+
+class StoreInUseError(StoreError):
+    """Another process holds the embedded store for writing."""

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
+import time
 from pathlib import Path
 from typing import Any
 
 import ladybug
 
 from graphkit.batch import GraphBatch
-from graphkit.errors import QueryError, StoreError
+from graphkit.errors import QueryError, StoreError, StoreInUseError
 from graphkit.schema import ladybug_ddl
 from graphkit.store.base import WRITE_REFUSED, QueryResult, WriteResult, count_all
 from graphkit.store.bulk import CopyWriter
@@ -23,6 +25,17 @@ DB_FILE = "graph.lbug"
 # LadybugDB's page cache takes most of the machine's memory unless told otherwise; 256 MB
 # keeps a 10,000-report load under a gigabyte at little cost in speed (BENCHMARKS.md).
 BUFFER_POOL_MB = 256
+
+
+_LOCKED = re.compile(r"Could not set lock on file.*?Lock is held by PID (\d+)", re.S)
+
+
+def _lock_wait_s() -> float:
+    raw = os.environ.get("GRAPHKIT_LOCK_WAIT", "10")
+    try:
+        return max(0.0, float(raw))
+    except ValueError:
+        raise StoreError(f"GRAPHKIT_LOCK_WAIT must be a number of seconds, not {raw!r}") from None
 
 
 def _buffer_pool_mb() -> int:
@@ -46,7 +59,9 @@ class EmbeddedStore:
     read_only : bool
         Open it read-only: LadybugDB itself refuses any write.
 
-    The page cache is ``GRAPHKIT_BUFFER_POOL_MB`` megabytes (default 256).
+    The page cache is ``GRAPHKIT_BUFFER_POOL_MB`` megabytes (default 256). One process at a
+    time may write: another waits ``GRAPHKIT_LOCK_WAIT`` seconds (default 10) for the store,
+    then gets :class:`StoreInUseError`.
     """
 
     backend = "embedded"
@@ -62,15 +77,40 @@ class EmbeddedStore:
             raise StoreError(f"{self.directory} is not a directory")
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            self._db = ladybug.Database(
-                str(db_path), read_only=read_only, buffer_pool_size=_buffer_pool_mb() << 20
-            )
+        except OSError as exc:
+            raise StoreError(f"cannot open the embedded store {self.directory}: {exc}") from None
+        self._db = self._open(db_path, read_only)
+        try:
             self._conn = ladybug.Connection(self._db)
-        except (RuntimeError, OSError) as exc:
+        except RuntimeError as exc:
             raise StoreError(f"cannot open the embedded store {self.directory}: {exc}") from None
         if not read_only:
             for ddl in ladybug_ddl():
                 self._conn.execute(ddl)
+
+    def _open(self, db_path: Path, read_only: bool) -> ladybug.Database:
+        """Open the database, waiting up to GRAPHKIT_LOCK_WAIT seconds (default 10) while
+        another process holds it for writing."""
+        deadline = time.monotonic() + _lock_wait_s()
+        while True:
+            try:
+                return ladybug.Database(
+                    str(db_path), read_only=read_only, buffer_pool_size=_buffer_pool_mb() << 20
+                )
+            except RuntimeError as exc:
+                held = _LOCKED.search(str(exc))
+                if held is None:
+                    first = str(exc).strip().splitlines()[0]
+                    raise StoreError(
+                        f"cannot open the embedded store {self.directory}: {first}"
+                    ) from None
+                if time.monotonic() >= deadline:
+                    raise StoreInUseError(
+                        f"the embedded store {self.directory} is in use by another process "
+                        f"(pid {held.group(1)}): wait for it to finish, or set GRAPHKIT_LOCK_WAIT "
+                        "to wait longer; for several writers at once, use Neo4j"
+                    ) from None
+                time.sleep(0.2)  # poll the lock; the holder releases it when it closes
 
     def _run(self, cypher: str, params: dict[str, Any]) -> list[dict[str, Any]]:
         result = self._conn.execute(cypher, params)

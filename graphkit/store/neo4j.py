@@ -16,6 +16,12 @@ from graphkit.values import plain_rows
 
 __all__ = ["Neo4jStore"]
 
+_SCHEMA_RACE = {
+    "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists",
+    "Neo.ClientError.Schema.ConstraintAlreadyExists",
+    "Neo.ClientError.Schema.IndexAlreadyExists",
+}
+
 
 class Neo4jStore:
     """A Neo4j database reached through the official driver.
@@ -76,7 +82,12 @@ class Neo4jStore:
             return
         with self._session(write=True) as session:
             for statement in neo4j_schema_statements():
-                session.run(statement).consume()
+                try:
+                    session.run(statement).consume()
+                except ClientError as exc:
+                    # Another load created the same rule between our IF NOT EXISTS and ours.
+                    if exc.code not in _SCHEMA_RACE:
+                        raise StoreError(f"cannot set up the schema: {_first_line(exc)}") from None
         self._schema_ready = True
 
     def write_batch(self, batch: GraphBatch) -> WriteResult:
