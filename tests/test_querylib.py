@@ -13,6 +13,7 @@ import pytest
 from graphkit.errors import QueryError
 from graphkit.ingest import load_paths
 from graphkit.querylib import (
+    IMPLICIT,
     bind,
     find_query,
     load_library,
@@ -92,7 +93,8 @@ def test_the_library_is_well_formed() -> None:
         assert q.meta is not None and q.path is not None
         assert Path(q.path).stem == qid, "a query file is named after its id"
         declared = {p.name for p in q.meta.parameters}
-        assert declared == used_parameters(q.cypher), qid
+        assert declared == used_parameters(q.cypher) - IMPLICIT, qid
+        assert not declared & IMPLICIT, qid
         assert q.meta.description.endswith("."), qid
 
 
@@ -172,12 +174,12 @@ def test_unknown_query_id_suggests_the_nearest() -> None:
 
 def test_missing_and_unknown_parameters_are_named() -> None:
     q = find_query("actor-profile")
-    with pytest.raises(QueryError, match=r"missing parameter \$actor \(string\)"):
+    with pytest.raises(QueryError, match=r"missing parameter \$actor \(an actor's name or id\)"):
         bind(q, {})
     with pytest.raises(QueryError, match="takes no parameter colour"):
         bind(q, {"actor": "APT28", "colour": "red"})
     assert bind(find_query("top-techniques"), {"limit": "5"}) == {"limit": 5}
-    with pytest.raises(QueryError, match="takes a int"):
+    with pytest.raises(QueryError, match="takes a whole number, not 'five'"):
         bind(find_query("top-techniques"), {"limit": "five"})
 
 

@@ -9,7 +9,7 @@ import typer
 from rich.table import Table
 
 from graphkit.catalog import CATALOGS, load_catalogs
-from graphkit.cli import StoreOpt, app, opened, out
+from graphkit.commands.common import StoreOpt, app, opened, out
 
 catalog_app = typer.Typer(help="Reference catalogs: ATT&CK v18.1, ATLAS, LLM-themed techniques.")
 app.add_typer(catalog_app, name="catalog")

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from graphkit.cli import app, err, handled, print_json
+from graphkit.commands.common import app, err, handled, print_json
 from graphkit.extract import extract_findings
 from graphkit.extract.output import draft_graph, draft_yaml
 from graphkit.files import write_atomic

@@ -10,7 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from graphkit.catalog import load_catalogs
-from graphkit.cli import (
+from graphkit.commands.common import (
     EXIT_INPUT,
     Fmt,
     FormatOpt,

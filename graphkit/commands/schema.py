@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from graphkit.cli import app, print_json
+from graphkit.commands.common import app, print_json
 from graphkit.findings import findings_json_schema
 from graphkit.schema import ladybug_ddl, markdown_table, neo4j_schema_cypher
 
