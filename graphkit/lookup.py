@@ -171,6 +171,13 @@ def _vocabulary(label: str) -> tuple[Entry, ...]:
     return ()
 
 
+def _likeness(want: str, word: str) -> float:
+    """How alike two keys are, 0 to 1; a word's start counts alone (a report id's date)."""
+    whole = difflib.SequenceMatcher(None, want, word).ratio()
+    start = difflib.SequenceMatcher(None, want, word[: len(want)]).ratio() if want else 0.0
+    return max(whole, start)
+
+
 def nearest(text: str, entries: Iterable[Entry], n: int = 3) -> list[str]:
     """The closest names to a word, each with the id it stands for, best first."""
     by_word: dict[str, list[tuple[str, Entry]]] = {}
@@ -178,9 +185,7 @@ def nearest(text: str, entries: Iterable[Entry], n: int = 3) -> list[str]:
         for word in (e.id, e.name, *e.aliases):
             by_word.setdefault(name_key(word), []).append((word, e))
     want = name_key(text)
-    scored = sorted(
-        ((difflib.SequenceMatcher(None, want, w).ratio(), w) for w in by_word), reverse=True
-    )
+    scored = sorted(((_likeness(want, w), w) for w in by_word), reverse=True)
     best = scored[0][0] if scored else 0.0
     found: dict[tuple[str, str], str] = {}
     for ratio, key in scored:
