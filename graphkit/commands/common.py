@@ -48,14 +48,15 @@ def _placeholder(self: Any, ctx: Any) -> str | None:
     typer 0.29 writes the Python type beside every option (``<str>``, ``<bool>``,
     ``<list[str]>``), which reads as code, not as a sentence.
     """
+    desc = getattr(self, "type_descriptor", None)
+    choices = desc.choices if desc is not None and desc.is_choice else None
+    if choices:
+        return "|".join(str(getattr(c, "value", c)) for c in choices)
+    if self.param_type_name == "argument":  # its name is its placeholder already
+        return None
     if self.metavar is not None:
         return str(self.metavar)
     if getattr(self, "is_flag", False) or getattr(self, "count", False):
-        return None
-    choices = getattr(self.type, "choices", None)
-    if choices:
-        return "|".join(str(getattr(c, "value", c)) for c in choices)
-    if self.param_type_name == "argument":
         return None
     return str(self.name or "value").upper()
 
@@ -70,6 +71,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode="markdown",  # a docstring's paragraphs flow; its line breaks do not show
 )
 out = Console()
 err = Console(stderr=True)
@@ -113,7 +115,7 @@ ReferenceOpt = Annotated[
     bool,
     typer.Option(
         "--reference",
-        help="Also count catalog data that no report names (ATT&CK techniques, groups and "
+        help="Also take in catalog data that no report names (ATT&CK techniques, groups and "
         "campaigns).",
     ),
 ]

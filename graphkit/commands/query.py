@@ -50,7 +50,7 @@ class RowFmt(StrEnum):
 
 def _param_text(p: Param) -> str:
     default = "" if p.required else f" = {p.default!r}"
-    return f"{p.name} ({p.type}{default})"
+    return f"{p.name}: {p.type}{default}"
 
 
 @app.command()

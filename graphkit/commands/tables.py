@@ -20,6 +20,8 @@ __all__ = ["show"]
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 # What a rich table spends beside its cells: a border and a space each side of every column.
 _PER_COLUMN = 3
+# Text squeezed narrower than this reads a word a line: records read better then.
+_PROSE_WIDTH = 20
 
 
 def _words(text: str) -> list[str]:
@@ -70,10 +72,11 @@ def show(
         max(cell_len(line) for v in [name, *values] for line in (v.splitlines() or [""]))
         for name, values in zip(columns, by_column, strict=True)
     ]
-    least = [
+    words = [
         max(cell_len(w) for v in [name, *values] for w in _words(v))
         for name, values in zip(columns, by_column, strict=True)
     ]
+    least = [max(w, min(n, _PROSE_WIDTH)) for w, n in zip(words, natural, strict=True)]
     widths = _widths(natural, least, console.width - _PER_COLUMN * len(columns) - 1)
     if widths is None:
         _records(console, columns, rows, title)
