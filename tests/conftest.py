@@ -9,6 +9,8 @@ from pathlib import Path
 import neo4j
 import pytest
 
+from graphkit.catalog import load_catalogs
+from graphkit.ingest import load_paths
 from graphkit.store import GraphStore
 from graphkit.store.embedded import EmbeddedStore
 from graphkit.store.neo4j import Neo4jStore
@@ -16,6 +18,7 @@ from graphkit.store.neo4j import Neo4jStore
 NEO4J_URI = os.environ.get(
     "GRAPHKIT_TEST_NEO4J_URI", f"bolt://127.0.0.1:{os.environ.get('GRAPHKIT_NEO4J_PORT', '7687')}"
 )
+EXAMPLES = Path(__file__).parent.parent / "examples" / "reports"
 NEO4J_USER = "neo4j"
 NEO4J_PASSWORD = os.environ.get("GRAPHKIT_NEO4J_PASSWORD", "graphkit-dev")
 
@@ -78,3 +81,31 @@ def target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         return str(tmp_path / "store")
     request.getfixturevalue("neo4j_empty")
     return NEO4J_URI
+
+
+def _load_corpus(store: GraphStore) -> GraphStore:
+    load_catalogs(store)  # as `graphkit load` does into an empty store
+    assert not load_paths(store, [str(EXAMPLES)]).failed
+    return store
+
+
+@pytest.fixture(scope="module")
+def corpus_embedded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphStore]:
+    """The catalogs and the sample corpus in an embedded store, once per test module."""
+    with EmbeddedStore(tmp_path_factory.mktemp("corpus") / "store") as store:
+        yield _load_corpus(store)
+
+
+@pytest.fixture(scope="module")
+def corpus_neo4j(neo4j_driver: neo4j.Driver) -> Iterator[GraphStore]:
+    """The same in the Neo4j test server; a test module that also empties it must not use it."""
+    _empty_database(neo4j_driver)
+    with Neo4jStore(NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD) as store:
+        yield _load_corpus(store)
+
+
+@pytest.fixture(params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def corpus(request: pytest.FixtureRequest) -> GraphStore:
+    """Each test that takes it runs on the loaded corpus of both stores."""
+    store: GraphStore = request.getfixturevalue(f"corpus_{request.param}")
+    return store
