@@ -252,16 +252,19 @@ def find_entry(text: str, entries: Iterable[Entry]) -> Entry:
     """The one entry, of any label, a word names: by id, name or alias, else by vocabulary."""
     pool = list(entries)
     hits = {(e.label, e.id): e for e in match(text, pool)}
-    if not hits:
-        held = {(e.label, e.id): e for e in pool}
-        for label in NODES:
-            for i in canonical(label, text):
-                if (label, i) in held:
-                    hits[(label, i)] = held[(label, i)]
+    known = [(label, i) for label in NODES for i in canonical(label, text)] if not hits else []
+    held = {(e.label, e.id): e for e in pool}
+    hits.update({k: held[k] for k in known if k in held})
     if len(hits) == 1:
         return next(iter(hits.values()))
     if hits:
         raise _ambiguous(text, list(hits.values()))
+    if known:
+        label, i = known[0]
+        raise UnknownNameError(
+            f"nothing in the graph is called {text!r}: the catalogs know it as {label} {i}, "
+            "which no report names (--reference takes catalog data in)"
+        )
     raise _unknown(None, text, pool)
 
 

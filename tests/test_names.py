@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from graphkit.counts import count_graph
-from graphkit.graphdata import fetch_graph
+from graphkit.graphdata import GraphData, fetch_graph
 from graphkit.lookup import UnknownNameError
 from graphkit.querylib import find_query, parse_query, run_query
 from graphkit.store import GraphStore
@@ -140,3 +140,28 @@ def test_counts_of_what_reports_say_and_of_everything(corpus: GraphStore) -> Non
     picture = graph.reported_only()
     assert sum(n for n, _ in counts["nodes"].values()) == len(picture.nodes)
     assert sum(n for n, _ in counts["relationships"].values()) == len(picture.edges)
+
+
+def test_a_picture_finds_a_node_by_any_of_its_names() -> None:
+    g = GraphData(
+        {
+            "Country:KP": {"kind": "Country", "id": "KP", "name": "North Korea"},
+            "Language:ko": {"kind": "Language", "id": "ko", "name": "Korean"},
+            "Actor:kimsuky": {
+                "kind": "Actor",
+                "id": "kimsuky",
+                "name": "Kimsuky",
+                "aliases": ["Emerald Sleet", "Velvet Chollima"],
+            },
+        },
+        [],
+    )
+    assert g.find("North Korean") == "Country:KP"  # a demonym, through the vocabulary
+    assert g.find("kp") == "Country:KP"
+    assert g.find("velvet chollima") == "Actor:kimsuky"
+    assert g.find("G0094") == "Actor:kimsuky"  # ATT&CK's id for Kimsuky
+    assert g.find("Korean", "Language") == "Language:ko"
+    with pytest.raises(UnknownNameError, match="did you mean Emerald Sleet \\(kimsuky\\)"):
+        g.find("Emerald Sleat")
+    with pytest.raises(UnknownNameError, match="the catalogs know it as Actor apt1"):
+        g.find("APT1")
