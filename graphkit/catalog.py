@@ -26,6 +26,7 @@ from graphkit.vocab import ATLAS_TECHNIQUES, LLM_TECHNIQUES
 __all__ = [
     "ATLAS_SOURCE",
     "CATALOGS",
+    "CATALOG_SOURCES",
     "LLM_SOURCE",
     "atlas_batch",
     "attack_batch",
@@ -35,6 +36,8 @@ __all__ = [
 
 LLM_SOURCE = "graphkit-llm-taxonomy"
 ATLAS_SOURCE = "mitre-atlas"
+# The sources a catalog cites: a fact with no other source is catalog data, not a report's word.
+CATALOG_SOURCES = (ATTACK_SOURCE, ATLAS_SOURCE, LLM_SOURCE)
 
 
 def _technique_node(batch: GraphBatch, tid: str) -> tuple[str, str]:

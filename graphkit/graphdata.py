@@ -17,15 +17,25 @@ from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from typing import Any
 
+from graphkit.catalog import CATALOG_SOURCES
 from graphkit.errors import GraphkitError
+from graphkit.lookup import Entry, find_entry, resolve
 from graphkit.schema import NODES, RELS
 from graphkit.store.base import GraphStore, QueryResult
 
-__all__ = ["GraphData", "fetch_graph", "from_result", "node_key"]
+__all__ = ["GraphData", "fetch_graph", "from_result", "node_key", "node_label", "reported"]
 
 
 def node_key(kind: str, node_id: str) -> str:
     return f"{kind}:{node_id}"
+
+
+def node_label(word: str) -> str:
+    """A node kind in any case ("actor") as its label ("Actor"); an unknown one names them all."""
+    for label in NODES:
+        if label.casefold() == word.strip().casefold():
+            return label
+    raise GraphkitError(f"unknown kind {word.strip()!r}: the kinds are {', '.join(NODES)}")
 
 
 @dataclass
@@ -33,24 +43,27 @@ class GraphData:
     nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
     edges: list[dict[str, Any]] = field(default_factory=list)  # with "source"/"target" keys
 
-    def find(self, name_or_id: str) -> str:
-        """The key of the one node whose id, name or alias is this (case-insensitive)."""
-        want = name_or_id.casefold()
-        exact = [k for k, n in self.nodes.items() if str(n.get("id", "")).casefold() == want]
-        named = [
-            k
-            for k, n in self.nodes.items()
-            if str(n.get("name", "")).casefold() == want
-            or want in (a.casefold() for a in n.get("aliases") or [])
+    def entries(self, label: str | None = None) -> list[Entry]:
+        """The nodes (of one label, if given) as names to look things up by."""
+        return [
+            Entry(n["kind"], n["id"], n.get("name") or "", tuple(n.get("aliases") or ()))
+            for n in self.nodes.values()
+            if label is None or n["kind"] == label
         ]
-        hits = exact or named
-        if not hits:
-            raise GraphkitError(f"nothing in the graph is called {name_or_id!r}")
-        if len(set(hits)) > 1:
-            raise GraphkitError(
-                f"{name_or_id!r} is ambiguous: {', '.join(sorted(set(hits)))}; give the id"
-            )
-        return hits[0]
+
+    def find(self, name_or_id: str, label: str | None = None) -> str:
+        """The key of the one node (of a label, if given) a name, alias or id names.
+
+        Ids in any case, names and aliases, and the vocabularies' words (country demonyms,
+        sector synonyms, ATT&CK aliases) all find it; an unknown name suggests the nearest.
+        """
+        if label is None:
+            entry = find_entry(name_or_id, self.entries())
+            return node_key(entry.label, entry.id)
+        key = node_key(label, resolve(label, name_or_id, self.entries(label)))
+        if key not in self.nodes:
+            raise GraphkitError(f"no {label} {key.split(':', 1)[1]!r} in the graph")
+        return key
 
     def _keep_edges(self, edges: list[dict[str, Any]], extra: set[str] | None = None) -> GraphData:
         keys = {e["source"] for e in edges} | {e["target"] for e in edges} | (extra or set())
@@ -61,19 +74,16 @@ class GraphData:
         return GraphData(dict(self.nodes), [e for e in self.edges if e["kind"] != "MENTIONS"])
 
     def only_kinds(self, kinds: set[str]) -> GraphData:
-        unknown = kinds - set(NODES)
-        if unknown:
-            raise GraphkitError(
-                f"unknown kind {', '.join(sorted(unknown))} (kinds: {', '.join(NODES)})"
-            )
-        nodes = {k: v for k, v in self.nodes.items() if v["kind"] in kinds}
+        """The nodes of these kinds (any case: "actor" is Actor) and the edges between them."""
+        labels = {node_label(k) for k in kinds}
+        nodes = {k: v for k, v in self.nodes.items() if v["kind"] in labels}
         edges = [e for e in self.edges if e["source"] in nodes and e["target"] in nodes]
         return GraphData(nodes, edges)
 
-    def from_report(self, report_id: str) -> GraphData:
-        key = node_key("Report", report_id)
-        if key not in self.nodes:
-            raise GraphkitError(f"no report {report_id!r} in the graph")
+    def from_report(self, report: str) -> GraphData:
+        """What one report (by id or title) states, with only its own evidence on each fact."""
+        key = self.find(report, "Report")
+        report_id = self.nodes[key]["id"]
         prefix = f"{report_id}: "
         edges = [
             {  # only this report's word on each fact
@@ -132,10 +142,32 @@ class GraphData:
         return self._keep_edges(edges, {actor} | reports)
 
     def reported_only(self) -> GraphData:
-        """Drop what only reference catalogs know (ATT&CK's 700 techniques, its groups)."""
+        """What reports say: drop what only reference catalogs know.
+
+        A node no report names (``reference``: ATT&CK's 700 techniques, its groups and
+        campaigns) goes, and so does an edge that cites no report (a sub-technique's link to
+        its parent, an LLM-themed technique's nearest ATT&CK technique).
+        """
         nodes = {k: v for k, v in self.nodes.items() if not v.get("reference")}
-        edges = [e for e in self.edges if e["source"] in nodes and e["target"] in nodes]
+        edges = [
+            e for e in self.edges if e["source"] in nodes and e["target"] in nodes and reported(e)
+        ]
         return GraphData(nodes, edges)
+
+    def linked_to(self, country: str) -> GraphData:
+        """The actors linked to a country (a name, demonym or code) and what they do."""
+        code = resolve("Country", country, self.entries("Country"))
+        actors = {
+            e["source"]
+            for e in self.edges
+            if e["kind"] == "LINKED_TO" and e["target"] == node_key("Country", code)
+        }
+        return self._keep_edges([e for e in self.edges if e["source"] in actors])
+
+
+def reported(edge: dict[str, Any]) -> bool:
+    """True when a report states the edge: a source that is not a catalog's."""
+    return any(s not in CATALOG_SOURCES for s in edge.get("sources") or ())
 
 
 def fetch_graph(store: GraphStore) -> GraphData:

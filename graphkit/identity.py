@@ -24,7 +24,9 @@ import pycountry
 
 __all__ = [
     "country_name",
+    "country_words",
     "language_name",
+    "language_words",
     "resolve_country",
     "resolve_language",
     "slugify",
@@ -263,6 +265,11 @@ def _alpha_2() -> frozenset[str]:
     return frozenset(c.alpha_2 for c in pycountry.countries)
 
 
+def country_words() -> dict[str, str]:
+    """Every name, short form and demonym :func:`resolve_country` knows, lower case, to its code."""
+    return dict(_country_index())
+
+
 def resolve_country(text: str) -> str | None:
     """The ISO 3166-1 alpha-2 code for a code, name, short form or demonym; None if unknown."""
     raw = text.strip()
@@ -328,6 +335,11 @@ def _language_index() -> dict[str, str]:
             index[lang.name.lower()] = code
     index.update(_LANGUAGE_WORDS)
     return index
+
+
+def language_words() -> dict[str, str]:
+    """Every language name :func:`resolve_language` knows, lower case, to its code."""
+    return dict(_language_index())
 
 
 def resolve_language(text: str) -> str | None:

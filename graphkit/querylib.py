@@ -8,12 +8,16 @@ A query file starts with a YAML block inside ``//`` comments, between ``// ---``
     // category: actors
     // description: Every actor with the countries it is linked to.
     // parameters:
-    //   - {name: country, type: string, default: "", description: "ISO code; empty: all"}
+    //   - {name: country, type: country, default: "", description: "a country; empty: all"}
     // columns: [country, actor, confidence, sources]
     // ---
     MATCH (a:Actor)-[r:LINKED_TO]->(c:Country) ...
 
-Every library query keeps to the Cypher that both LadybugDB and Neo4j accept.
+Every library query keeps to the Cypher that both LadybugDB and Neo4j accept. A parameter
+typed ``actor``, ``country``, ``language``, ``sector``, ``technique``, ``platform``,
+``report`` or ``entity`` (anything) takes a name as well as an id (:mod:`graphkit.lookup`).
+Two parameters are bound by the library and never declared: ``$reference`` (true when catalog
+data that no report names should count) and ``$catalogs`` (the source ids catalogs cite).
 
 Examples
 --------
@@ -22,12 +26,15 @@ Examples
 True
 >>> sorted(used_parameters("MATCH (a {id: $actor}) RETURN a LIMIT $limit"))
 ['actor', 'limit']
+>>> parse_params(["country=North Korea", "limit=5"])
+{'country': 'North Korea', 'limit': '5'}
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -36,31 +43,51 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from graphkit.catalog import CATALOG_SOURCES
 from graphkit.errors import InputError, QueryError
+from graphkit.lookup import NAME_TYPES, resolve_in_store
 from graphkit.store.base import GraphStore, QueryResult
 
 __all__ = [
+    "IMPLICIT",
     "Param",
     "Query",
     "QueryMeta",
     "bind",
     "find_query",
     "load_library",
+    "parse_params",
     "parse_query",
     "queries_dir",
     "run_query",
+    "source",
     "used_parameters",
 ]
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _STRINGS_AND_COMMENTS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|//[^\n]*")
+# Bound by the library, never declared: see the module's docstring.
+IMPLICIT = frozenset({"reference", "catalogs"})
+ParamType = Literal[
+    "string", "int", "float", "bool", "entity",
+    "actor", "country", "language", "sector", "technique", "platform", "report",
+]  # fmt: skip
+_TYPE_WORDS = {
+    "string": "text",
+    "int": "a whole number",
+    "float": "a number",
+    "bool": "true or false",
+    "entity": "a name or an id",
+    "actor": "an actor's name or id",
+    "report": "a report's id or title",
+}
 
 
 class Param(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     name: str = Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")
-    type: Literal["string", "int", "float", "bool"] = "string"
+    type: ParamType = "string"
     default: str | int | float | bool | None = None
     description: str = ""
 
@@ -68,22 +95,34 @@ class Param(BaseModel):
     def required(self) -> bool:
         return self.default is None
 
-    def convert(self, raw: Any) -> Any:
-        """A value given on the command line (a string), as this parameter's type."""
+    @property
+    def takes(self) -> str:
+        """What the parameter takes, in words ("a whole number", "a country's name or code")."""
+        return _TYPE_WORDS.get(self.type, f"a {self.type}'s name or id")
+
+    def convert(self, raw: Any, names: Callable[[str | None, str], str] | None = None) -> Any:
+        """A value given on the command line (a string), as this parameter's type.
+
+        ``names(label, text)`` resolves a name to an id for the name types; an empty string
+        stays empty (a query reads it as "all").
+        """
         if not isinstance(raw, str) or self.type == "string":
             return raw
+        if self.type in NAME_TYPES:
+            return names(NAME_TYPES[self.type], raw) if names and raw.strip() else raw
+        bad = QueryError(f"parameter {self.name} takes {self.takes}, not {raw!r}")
         try:
             if self.type == "int":
                 return int(raw)
             if self.type == "float":
                 return float(raw)
         except ValueError:
-            raise QueryError(f"parameter {self.name} takes a {self.type}, not {raw!r}") from None
+            raise bad from None
         if raw.lower() in ("true", "yes", "1"):
             return True
         if raw.lower() in ("false", "no", "0"):
             return False
-        raise QueryError(f"parameter {self.name} takes true or false, not {raw!r}")
+        raise bad
 
 
 class QueryMeta(BaseModel):
@@ -157,41 +196,97 @@ def load_library() -> dict[str, Query]:
     return out
 
 
+def _looks_like_a_path(text: str) -> bool:
+    return text.endswith(".cypher") or "/" in text or "\\" in text or Path(text).exists()
+
+
 def find_query(id_or_file: str) -> Query:
     """A library query by id, or a ``.cypher`` file by path."""
     lib = load_library()
     if id_or_file in lib:
         return lib[id_or_file]
-    path = Path(id_or_file)
-    if path.suffix == ".cypher" and path.is_file():
-        return parse_query(path.read_text("utf-8"), str(path))
+    if _looks_like_a_path(id_or_file):
+        path = Path(id_or_file).expanduser()
+        if not path.is_file():
+            raise InputError("no such file", path=id_or_file)
+        try:
+            return parse_query(path.read_text("utf-8"), str(path))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"cannot read the query: {exc}", path=id_or_file) from None
     near = difflib.get_close_matches(id_or_file, list(lib), n=3, cutoff=0.5)
     hint = f"; did you mean {', '.join(near)}?" if near else "; `graphkit queries` lists them"
     raise QueryError(f"no query {id_or_file!r} in the library{hint}")
 
 
-def bind(query: Query, given: dict[str, Any]) -> dict[str, Any]:
-    """The parameters to send: given values converted, defaults filled, nothing missing."""
+def parse_params(pairs: list[str]) -> dict[str, str]:
+    """``KEY=VALUE`` pairs (as given to ``--param``) as a dict; the value may hold ``=``."""
+    given: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise QueryError(f"a parameter is KEY=VALUE, not {pair!r}")
+        given[key.strip()] = value
+    return given
+
+
+def bind(
+    query: Query,
+    given: dict[str, Any],
+    *,
+    names: Callable[[str | None, str], str] | None = None,
+    reference: bool = False,
+) -> dict[str, Any]:
+    """The parameters to send: given values converted, defaults filled, nothing missing.
+
+    ``names(label, text)`` turns a name into an id for the parameters typed as a kind of thing
+    (without it, names pass as they are); ``reference`` is bound to ``$reference``.
+    """
     used = used_parameters(query.cypher)
     declared = {p.name: p for p in query.meta.parameters} if query.meta else {}
     unknown = sorted(set(given) - used - set(declared))
     if unknown:
         raise QueryError(f"the query takes no parameter {', '.join(unknown)}")
+    if IMPLICIT & set(given) - set(declared):
+        raise QueryError("graphkit sets $reference and $catalogs itself (--reference)")
+    implicit = {"reference": reference, "catalogs": list(CATALOG_SOURCES)}
     out: dict[str, Any] = {}
     for name in sorted(used):
         p = declared.get(name)
         if name in given:
-            out[name] = p.convert(given[name]) if p else given[name]
+            out[name] = p.convert(given[name], names) if p else given[name]
+        elif name in implicit and p is None:
+            out[name] = implicit[name]
         elif p is not None and not p.required:
             out[name] = p.default
         else:
-            kind = f" ({p.type})" if p else ""
+            kind = f" ({p.takes})" if p else ""
             raise QueryError(f"missing parameter ${name}{kind}: give --param {name}=VALUE")
     return out
 
 
 def run_query(
-    store: GraphStore, query: Query, given: dict[str, Any] | None = None, *, write: bool = False
+    store: GraphStore,
+    query: Query,
+    given: dict[str, Any] | None = None,
+    *,
+    write: bool = False,
+    reference: bool = False,
 ) -> QueryResult:
-    """Bind the parameters and run the query, read-only unless ``write``."""
-    return store.run(query.cypher, bind(query, given or {}), write=write)
+    """Bind the parameters and run the query, read-only unless ``write``.
+
+    Names given for typed parameters resolve against the store ("North Korea" is ``KP``);
+    catalog data no report names is left out unless ``reference``.
+    """
+
+    def names(label: str | None, text: str) -> str:
+        return resolve_in_store(store, label, text)
+
+    params = bind(query, given or {}, names=names, reference=reference)
+    return store.run(query.cypher, params, write=write)
+
+
+def source(query: Query) -> str:
+    """The text of a query's file: its metadata header and its Cypher."""
+    if query.path is None or not Path(query.path).is_file():
+        return query.cypher + "\n"
+    return Path(query.path).read_text("utf-8")

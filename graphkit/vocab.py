@@ -16,6 +16,7 @@ __all__ = [
     "Sector",
     "VocabTechnique",
     "resolve_sector",
+    "sector_words",
 ]
 
 
@@ -530,6 +531,11 @@ def _sector_index() -> dict[str, str]:
 
 
 _SECTOR_INDEX = _sector_index()
+
+
+def sector_words() -> dict[str, str]:
+    """Every sector id, name and synonym :func:`resolve_sector` knows, lower case, to its id."""
+    return dict(_SECTOR_INDEX)
 
 
 def resolve_sector(text: str) -> str | None:

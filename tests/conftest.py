@@ -10,9 +10,13 @@ import neo4j
 import pytest
 
 from bench.server import NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER, empty_database
+from graphkit.catalog import load_catalogs
+from graphkit.ingest import load_paths
 from graphkit.store import GraphStore
 from graphkit.store.embedded import EmbeddedStore
 from graphkit.store.neo4j import Neo4jStore
+
+EXAMPLES = Path(__file__).parent.parent / "examples" / "reports"
 
 
 def in_ci() -> bool:
@@ -61,3 +65,31 @@ def target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         return str(tmp_path / "store")
     request.getfixturevalue("neo4j_empty")
     return NEO4J_URI
+
+
+def _load_corpus(store: GraphStore) -> GraphStore:
+    load_catalogs(store)  # as `graphkit load` does into an empty store
+    assert not load_paths(store, [str(EXAMPLES)]).failed
+    return store
+
+
+@pytest.fixture(scope="module")
+def corpus_embedded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphStore]:
+    """The catalogs and the sample corpus in an embedded store, once per test module."""
+    with EmbeddedStore(tmp_path_factory.mktemp("corpus") / "store") as store:
+        yield _load_corpus(store)
+
+
+@pytest.fixture(scope="module")
+def corpus_neo4j(neo4j_driver: neo4j.Driver) -> Iterator[GraphStore]:
+    """The same in the Neo4j test server; a test module that also empties it must not use it."""
+    empty_database(neo4j_driver)
+    with Neo4jStore(NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD) as store:
+        yield _load_corpus(store)
+
+
+@pytest.fixture(params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def corpus(request: pytest.FixtureRequest) -> GraphStore:
+    """Each test that takes it runs on the loaded corpus of both stores."""
+    store: GraphStore = request.getfixturevalue(f"corpus_{request.param}")
+    return store

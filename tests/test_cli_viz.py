@@ -77,8 +77,11 @@ def test_community_colouring(loaded: str, tmp_path: Path) -> None:
 def test_viz_errors_are_one_line(loaded: str, tmp_path: Path) -> None:
     for args, message in (
         (["--focus", "Nobody At All"], "nothing in the graph is called 'Nobody At All'"),
-        (["--kinds", "Actor,Weapon"], "unknown kind Weapon"),
-        (["--since", "last week"], "--since takes a date"),
+        (["--focus", "Fancy Baer"], "did you mean Fancy Bear (apt28)?"),
+        (["--kinds", "Actor,Weapon"], "unknown kind 'Weapon': the kinds are Report, Campaign"),
+        (["--since", "last week"], "since takes a date as YYYY-MM-DD, not 'last week'"),
+        (["--since", "2025-02-30"], "since takes a date as YYYY-MM-DD, not '2025-02-30'"),
+        (["--report", "opneai-2025-02-21"], "unknown report 'opneai-2025-02-21': did you mean"),
         (["--query", "MATCH (a:Actor) RETURN a.name"], "returns no nodes to draw"),
     ):
         res = CliRunner().invoke(app, ["viz", "-s", loaded, "-o", str(tmp_path / "x.html"), *args])

@@ -48,10 +48,10 @@ def test_four_concurrent_loads_into_neo4j_lose_nothing(neo4j_empty, tmp_path: Pa
     files = sorted(corpus.iterdir())
     # Four overlapping slices: each report is loaded by one to three processes.
     slices = [files[0:20], files[7:27], files[14:34], files[20:40]]
+    flags = ["--store", NEO4J_URI, "--no-catalog", "-q", "--batch-rows", "300"]
     procs = [
         subprocess.Popen(
-            [GRAPHKIT, "load", *map(str, part), "--store", NEO4J_URI, "--no-catalog", "-q"]
-            + ["--batch-rows", "300"],
+            [GRAPHKIT, "load", *map(str, part), *flags],
             env=env(),
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bench.server import empty_database
-from graphkit.errors import QueryError
-from graphkit.ingest import load_paths
+from graphkit.errors import InputError, QueryError
 from graphkit.querylib import (
+    IMPLICIT,
     bind,
     find_query,
     load_library,
@@ -23,12 +21,6 @@ from graphkit.querylib import (
 )
 from graphkit.store import GraphStore
 from graphkit.store.base import WRITE_REFUSED
-from graphkit.store.embedded import EmbeddedStore
-from graphkit.store.neo4j import Neo4jStore
-from tests.conftest import NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER
-
-ROOT = Path(__file__).parent.parent
-EXAMPLES = ROOT / "examples" / "reports"
 
 # Parameters an analyst would pass against the sample corpus (chosen by hand, not by the code).
 EXAMPLE_PARAMS: dict[str, dict[str, Any]] = {
@@ -71,21 +63,6 @@ def normal(value: Any) -> Any:
     return value
 
 
-@pytest.fixture(scope="module")
-def embedded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphStore]:
-    with EmbeddedStore(tmp_path_factory.mktemp("q") / "store") as store:
-        assert not load_paths(store, [str(EXAMPLES)]).failed
-        yield store
-
-
-@pytest.fixture(scope="module")
-def neo4j_loaded(neo4j_driver: Any) -> Iterator[GraphStore]:
-    empty_database(neo4j_driver)
-    with Neo4jStore(NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD) as store:
-        assert not load_paths(store, [str(EXAMPLES)]).failed
-        yield store
-
-
 def test_the_library_is_well_formed() -> None:
     lib = load_library()
     assert len(lib) >= 20
@@ -93,7 +70,8 @@ def test_the_library_is_well_formed() -> None:
         assert q.meta is not None and q.path is not None
         assert Path(q.path).stem == qid, "a query file is named after its id"
         declared = {p.name for p in q.meta.parameters}
-        assert declared == used_parameters(q.cypher), qid
+        assert declared == used_parameters(q.cypher) - IMPLICIT, qid
+        assert not declared & IMPLICIT, qid
         assert q.meta.description.endswith("."), qid
 
 
@@ -105,9 +83,9 @@ def test_every_example_names_a_query_and_its_parameters() -> None:
 
 
 @pytest.mark.parametrize("qid", sorted(load_library()))
-def test_each_query_runs_on_the_embedded_store(embedded: GraphStore, qid: str) -> None:
+def test_each_query_runs_on_the_embedded_store(corpus_embedded: GraphStore, qid: str) -> None:
     q = load_library()[qid]
-    result = run_query(embedded, q, EXAMPLE_PARAMS.get(qid, {}))
+    result = run_query(corpus_embedded, q, EXAMPLE_PARAMS.get(qid, {}))
     assert q.meta is not None
     assert result.columns == q.meta.columns
     assert result.rows, f"{qid} returns nothing on the sample corpus"
@@ -116,12 +94,12 @@ def test_each_query_runs_on_the_embedded_store(embedded: GraphStore, qid: str) -
 @pytest.mark.neo4j
 @pytest.mark.parametrize("qid", sorted(load_library()))
 def test_each_query_returns_the_same_rows_on_both_stores(
-    embedded: GraphStore, neo4j_loaded: GraphStore, qid: str
+    corpus_embedded: GraphStore, corpus_neo4j: GraphStore, qid: str
 ) -> None:
     q = load_library()[qid]
     params = EXAMPLE_PARAMS.get(qid, {})
-    on_embedded = run_query(embedded, q, params)
-    on_neo4j = run_query(neo4j_loaded, q, params)
+    on_embedded = run_query(corpus_embedded, q, params)
+    on_neo4j = run_query(corpus_neo4j, q, params)
     assert on_embedded.columns == on_neo4j.columns
     assert normal(on_embedded.rows) == normal(on_neo4j.rows)
 
@@ -129,10 +107,10 @@ def test_each_query_returns_the_same_rows_on_both_stores(
 @pytest.mark.neo4j
 @pytest.mark.parametrize("cypher", ANALYST_QUERIES)
 def test_analyst_queries_return_the_same_rows(
-    embedded: GraphStore, neo4j_loaded: GraphStore, cypher: str
+    corpus_embedded: GraphStore, corpus_neo4j: GraphStore, cypher: str
 ) -> None:
-    a = embedded.run(cypher)
-    b = neo4j_loaded.run(cypher)
+    a = corpus_embedded.run(cypher)
+    b = corpus_neo4j.run(cypher)
     assert a.rows, cypher
     assert a.columns == b.columns
     assert normal(a.rows) == normal(b.rows)
@@ -140,11 +118,11 @@ def test_analyst_queries_return_the_same_rows(
 
 @pytest.mark.neo4j
 def test_nodes_and_relationships_come_back_alike(
-    embedded: GraphStore, neo4j_loaded: GraphStore
+    corpus_embedded: GraphStore, corpus_neo4j: GraphStore
 ) -> None:
     cypher = "MATCH (a:Actor {id: 'apt28'})-[r:LINKED_TO]->(c:Country) RETURN a, r, c"
-    a = embedded.run(cypher).rows
-    b = neo4j_loaded.run(cypher).rows
+    a = corpus_embedded.run(cypher).rows
+    b = corpus_neo4j.run(cypher).rows
     assert normal(a) == normal(b)
     assert a[0][1]["source"] == "apt28" and a[0][1]["target"] == "RU"
     assert a[0][2] == {"id": "RU", "name": "Russia", "kind": "Country", "reference": False}
@@ -173,15 +151,31 @@ def test_unknown_query_id_suggests_the_nearest() -> None:
 
 def test_missing_and_unknown_parameters_are_named() -> None:
     q = find_query("actor-profile")
-    with pytest.raises(QueryError, match=r"missing parameter \$actor \(string\)"):
+    with pytest.raises(QueryError, match=r"missing parameter \$actor \(an actor's name or id\)"):
         bind(q, {})
     with pytest.raises(QueryError, match="takes no parameter colour"):
         bind(q, {"actor": "APT28", "colour": "red"})
     assert bind(find_query("top-techniques"), {"limit": "5"}) == {"limit": 5}
-    with pytest.raises(QueryError, match="takes a int"):
+    with pytest.raises(QueryError, match="takes a whole number, not 'five'"):
         bind(find_query("top-techniques"), {"limit": "five"})
 
 
 def test_parameters_inside_strings_and_comments_do_not_count() -> None:
     q = parse_query("// $nope\nMATCH (a) WHERE a.name = '$not' RETURN a LIMIT $limit")
     assert used_parameters(q.cypher) == {"limit"}
+
+
+def test_a_missing_query_file_says_so() -> None:
+    with pytest.raises(InputError, match=r"missing\.cypher: no such file"):
+        find_query("missing.cypher")
+    with pytest.raises(InputError, match="queries/chain: no such file"):
+        find_query("queries/chain")
+
+
+def test_reference_and_catalogs_are_not_parameters_to_give() -> None:
+    with pytest.raises(QueryError, match="sets \\$reference and \\$catalogs itself"):
+        bind(find_query("actor-campaigns"), {"actor": "apt28", "reference": "true"})
+    assert bind(find_query("actor-campaigns"), {"actor": "apt28"}, reference=True) == {
+        "actor": "apt28",
+        "reference": True,
+    }

@@ -4,7 +4,7 @@
 // category: actors
 // description: Every actor with the country it is linked to, the confidence of the link and the reports behind it.
 // parameters:
-//   - {name: country, type: string, default: "", description: "ISO 3166-1 alpha-2 code (CN, RU, ...); empty for all"}
+//   - {name: country, type: country, default: "", description: "a country: ISO code, name or demonym (KP, North Korea); empty for all"}
 // columns: [country, country_name, actor, actor_id, confidence, sources]
 // ---
 MATCH (a:Actor)-[r:LINKED_TO]->(c:Country)

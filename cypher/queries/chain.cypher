@@ -4,8 +4,8 @@
 // category: chains
 // description: The analyst's chain, one row per actor, operator language, targeted sector and technique, optionally narrowed to one sector or one language.
 // parameters:
-//   - {name: sector, type: string, default: "", description: "a sector id (semiconductors, ...); empty for all"}
-//   - {name: language, type: string, default: "", description: "an ISO 639-1 code (zh, ru, ...); empty for all"}
+//   - {name: sector, type: sector, default: "", description: "a sector: id, name or synonym (semiconductors, chip makers); empty for all"}
+//   - {name: language, type: language, default: "", description: "a language: ISO 639-1 code or name (zh, Chinese); empty for all"}
 //   - {name: min_confidence, type: int, default: 0, description: "drop facts below this confidence"}
 // columns: [actor, language, sector, technique, technique_name, confidence]
 // ---

@@ -4,11 +4,15 @@
 // category: paths
 // description: The entities that sit between two entities (paths of two hops, in either direction), with the relationship types on each side.
 // parameters:
-//   - {name: from, type: string, description: "the id of one entity"}
-//   - {name: to, type: string, description: "the id of the other"}
+//   - {name: from, type: entity, description: "one entity: its id, name or an alias"}
+//   - {name: to, type: entity, description: "the other entity"}
 // columns: [via_kind, via, via_name, first, second]
 // ---
 MATCH (a {id: $from})-[r1]-(m)-[r2]-(b {id: $to})
+WITH a, r1, m, r2, b, $catalogs AS catalogs
 WHERE m.id <> a.id AND m.id <> b.id
+  AND ($reference OR (NOT m.reference
+       AND any(s IN r1.sources WHERE NOT s IN catalogs)
+       AND any(s IN r2.sources WHERE NOT s IN catalogs)))
 RETURN DISTINCT m.kind AS via_kind, m.id AS via, m.name AS via_name, r1.kind AS first, r2.kind AS second
 ORDER BY via_kind, via, first, second

@@ -2,12 +2,13 @@
 // id: find-entity
 // name: Find an entity by name
 // category: search
-// description: Entities whose id, name or alias contains a text (case-insensitive), with their kind.
+// description: Entities whose id or name contains a text (case-insensitive), with their kind; catalog entries no report names only with --reference.
 // parameters:
-//   - {name: text, type: string, description: "a part of a name, id or alias"}
+//   - {name: text, type: string, description: "a part of a name or id"}
 // columns: [kind, id, name]
 // ---
 MATCH (n)
-WHERE toLower(n.id) CONTAINS toLower($text) OR toLower(n.name) CONTAINS toLower($text)
+WHERE (toLower(n.id) CONTAINS toLower($text) OR toLower(n.name) CONTAINS toLower($text))
+  AND (NOT n.reference OR $reference)
 RETURN n.kind AS kind, n.id AS id, n.name AS name
 ORDER BY kind, id

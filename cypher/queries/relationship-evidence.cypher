@@ -4,11 +4,13 @@
 // category: provenance
 // description: Every relationship from one entity to another, with its sources, evidence, confidence and dates.
 // parameters:
-//   - {name: source, type: string, description: "the id of the start node (apt28, phish-and-scripts, ...)"}
-//   - {name: target, type: string, description: "the id of the end node (semiconductors, T1566, CN, ...)"}
+//   - {name: source, type: entity, description: "the start node: id, name or alias (apt28, Fancy Bear, ...)"}
+//   - {name: target, type: entity, description: "the end node (semiconductors, T1566, Russia, ...)"}
 // columns: [source_kind, relationship, target_kind, confidence, sources, evidence, first_seen, last_seen]
 // ---
 MATCH (a {id: $source})-[r]->(b {id: $target})
+WITH a, r, b, $catalogs AS catalogs
+WHERE $reference OR any(s IN r.sources WHERE NOT s IN catalogs)
 RETURN a.kind AS source_kind, r.kind AS relationship, b.kind AS target_kind,
        r.confidence AS confidence, r.sources AS sources, r.evidence AS evidence,
        r.first_seen AS first_seen, r.last_seen AS last_seen

@@ -4,7 +4,7 @@
 // category: provenance
 // description: The facts that only this report states (no other report supports them), as source, relationship, target.
 // parameters:
-//   - {name: report, type: string, description: "a report id"}
+//   - {name: report, type: report, description: "a report: its id or title"}
 // columns: [source_kind, source, relationship, target_kind, target, confidence]
 // ---
 MATCH (x)-[r]->(y)

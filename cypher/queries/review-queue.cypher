@@ -8,7 +8,8 @@
 // columns: [source_kind, source, relationship, target_kind, target, confidence, extracted, evidence]
 // ---
 MATCH (x)-[r]->(y)
-WHERE r.kind <> 'MENTIONS' AND r.kind <> 'SUBTECHNIQUE_OF' AND r.kind <> 'MAPS_TO'
+WITH x, r, y, $catalogs AS catalogs
+WHERE r.kind <> 'MENTIONS' AND any(s IN r.sources WHERE NOT s IN catalogs)
   AND ((size(r.sources) = 1 AND r.confidence < $below) OR r.extracted = true)
 RETURN x.kind AS source_kind, x.name AS source, r.kind AS relationship, y.kind AS target_kind,
        y.name AS target, r.confidence AS confidence, r.extracted AS extracted, r.evidence AS evidence

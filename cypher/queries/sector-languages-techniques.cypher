@@ -4,7 +4,7 @@
 // category: chains
 // description: Which languages operators use when they go after a sector, and with which techniques, counted by actor.
 // parameters:
-//   - {name: sector, type: string, default: semiconductors, description: "a sector id"}
+//   - {name: sector, type: sector, default: semiconductors, description: "a sector: id, name or synonym"}
 // columns: [language, technique, technique_name, actors, actor_names]
 // ---
 MATCH (a:Actor)-[:TARGETS]->(s:Sector {id: $sector}),

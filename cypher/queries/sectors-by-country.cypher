@@ -4,7 +4,7 @@
 // category: targets
 // description: The sectors targeted by actors linked to a country, with the actors and the best confidence.
 // parameters:
-//   - {name: country, type: string, default: CN, description: "ISO 3166-1 alpha-2 code of the attribution country"}
+//   - {name: country, type: country, default: CN, description: "the attribution country: ISO code, name or demonym"}
 // columns: [sector, actors, actor_names, max_confidence]
 // ---
 MATCH (c:Country {id: $country})<-[:LINKED_TO]-(a:Actor)-[r:TARGETS]->(s:Sector)

@@ -4,12 +4,12 @@
 // category: actors
 // description: Actors ranked by how many techniques, targets and languages they share with a given actor (by id, name or alias).
 // parameters:
-//   - {name: actor, type: string, description: "the actor's id, name or one of its aliases"}
+//   - {name: actor, type: actor, description: "the actor's id, name or one of its aliases"}
 //   - {name: limit, type: int, default: 10, description: "how many rows"}
 // columns: [actor, similar, shared, techniques, targets, languages]
 // ---
 MATCH (a:Actor)-[r1]->(x)<-[r2]-(b:Actor)
-WHERE (a.id = $actor OR a.name = $actor OR $actor IN a.aliases)
+WHERE a.id = $actor
   AND b.id <> a.id
   AND r1.kind IN ['USES', 'TARGETS', 'USES_LANGUAGE'] AND r2.kind = r1.kind
 WITH a, b,

@@ -1,4 +1,4 @@
-"""The CLI's commands, one module per group; each adds itself to :data:`graphkit.cli.app`."""
+"""The CLI's commands, one module per group; each adds itself to the app of ``common``."""
 
 from __future__ import annotations
 

@@ -6,10 +6,10 @@ from enum import StrEnum
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from graphkit.catalog import CATALOGS, load_catalogs
-from graphkit.cli import StoreOpt, app, opened, out
+from graphkit.commands.common import StoreOpt, app, opened, out
+from graphkit.commands.tables import show
 
 catalog_app = typer.Typer(help="Reference catalogs: ATT&CK v18.1, ATLAS, LLM-themed techniques.")
 app.add_typer(catalog_app, name="catalog")
@@ -24,7 +24,10 @@ class Which(StrEnum):
 
 @catalog_app.command("load")
 def catalog_load(
-    which: Annotated[Which, typer.Argument(help="Which catalog.")] = Which.all,
+    which: Annotated[
+        Which,
+        typer.Argument(metavar="CATALOG", case_sensitive=False, help="Which catalog to load."),
+    ] = Which.all,
     store: StoreOpt = None,
 ) -> None:
     """Load reference catalogs into the store (idempotent), marked as reference data.
@@ -37,15 +40,15 @@ def catalog_load(
     names = list(CATALOGS) if which is Which.all else [which.value]
     with opened(store) as s:
         results = load_catalogs(s, names)
-    table = Table(title="reference catalogs")
-    for col in ("catalog", "nodes new", "nodes matched", "rels new", "rels matched"):
-        table.add_column(col)
-    for name, w in results.items():
-        table.add_row(
-            name,
-            str(w.nodes_created),
-            str(w.nodes_matched),
-            str(w.rels_created),
-            str(w.rels_matched),
-        )
-    out.print(table)
+    rows = [
+        [name, *map(str, (w.nodes_created, w.nodes_matched, w.rels_created, w.rels_matched))]
+        for name, w in results.items()
+    ]
+    columns = [
+        "catalog",
+        "nodes new",
+        "nodes matched",
+        "relationships new",
+        "relationships matched",
+    ]
+    show(out, columns, rows, title="reference catalogs")

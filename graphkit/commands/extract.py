@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from graphkit.cli import app, err, handled, print_json
+from graphkit.commands.common import app, err, handled, print_json
 from graphkit.extract import extract_findings
 from graphkit.extract.output import draft_graph, draft_yaml
 from graphkit.files import write_atomic
@@ -26,27 +26,40 @@ def extract(
     report: Annotated[
         Path,
         typer.Argument(
+            metavar="FILE",
             help="A report as .txt, .md, .html or .pdf (.rst, .adoc and .csv read as plain text).",
             show_default=False,
         ),
     ],
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the draft here (default: stdout).")
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the draft here; without it, standard output.",
+        ),
     ] = None,
     fmt: Annotated[
         DraftFormat,
         typer.Option(
-            "--format", "-f", help="yaml: a findings file to review; json: the graph form."
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="yaml: a findings file to review; json: the graph form.",
         ),
     ] = DraftFormat.yaml,
     title: Annotated[
-        str | None, typer.Option(help="The report's title, if the text lacks it.")
+        str | None, typer.Option(metavar="TITLE", help="The report's title, if the text lacks it.")
     ] = None,
     publisher: Annotated[
-        str | None, typer.Option(help="The publisher, if the text lacks it.")
+        str | None, typer.Option(metavar="NAME", help="The publisher, if the text lacks it.")
     ] = None,
     published: Annotated[
-        str | None, typer.Option(help="The publication date (YYYY-MM-DD), if the text lacks it.")
+        str | None,
+        typer.Option(
+            metavar="DATE", help="The publication date (YYYY-MM-DD), if the text lacks it."
+        ),
     ] = None,
 ) -> None:
     """Draft findings from a report's text: every fact with its evidence sentence and a confidence.

@@ -17,7 +17,7 @@ from rich.progress import (
 from rich.table import Table
 
 from graphkit.catalog import load_catalogs
-from graphkit.cli import (
+from graphkit.commands.common import (
     EXIT_INPUT,
     Fmt,
     FormatOpt,

@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
 
-from graphkit.cli import (
+from graphkit.commands.common import (
     EXIT_INPUT,
     Fmt,
     FormatOpt,
+    ReferenceOpt,
     StoreOpt,
     app,
     err,
@@ -26,8 +26,18 @@ from graphkit.cli import (
     out,
     print_json,
 )
+from graphkit.commands.tables import show
 from graphkit.graphdata import from_result
-from graphkit.querylib import Query, find_query, load_library, parse_query, run_query
+from graphkit.querylib import (
+    Param,
+    Query,
+    find_query,
+    load_library,
+    parse_params,
+    parse_query,
+    run_query,
+    source,
+)
 from graphkit.store.base import QueryResult
 from graphkit.viz import render_html, write_html
 
@@ -38,34 +48,44 @@ class RowFmt(StrEnum):
     csv = "csv"
 
 
+def _param_text(p: Param) -> str:
+    default = "" if p.required else f" = {p.default!r}"
+    return f"{p.name}: {p.type}{default}"
+
+
 @app.command()
-def queries(fmt: FormatOpt = Fmt.table) -> None:
-    """List the query library: id, name, category, description and parameters."""
+def queries(
+    query_id: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="ID",
+            help="A query's id: print its header and its Cypher instead of the list.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: FormatOpt = Fmt.table,
+) -> None:
+    """List the query library: each query's id, description and typed parameters.
+
+    With an ID, print that query's file: its metadata header and its Cypher.
+    """
     with handled():
         lib = load_library()
+        if query_id is not None:
+            q = find_query(query_id)
+            if fmt is Fmt.json:
+                print_json({**(q.meta.model_dump() if q.meta else {}), "cypher": q.cypher})
+            else:
+                sys.stdout.write(source(q))
+            return
+    metas = [q.meta for q in lib.values() if q.meta]
     if fmt is Fmt.json:
-        print_json([q.meta.model_dump() for q in lib.values() if q.meta])
+        print_json([m.model_dump() for m in metas])
         return
-    table = Table(title=f"graphkit query library ({len(lib)} queries)")
-    for col in ("id", "category", "name", "parameters"):
-        table.add_column(col, overflow="fold")
-    for q in lib.values():
-        assert q.meta is not None
-        params = ", ".join(
-            f"{p.name}" + ("" if p.required else f"={p.default!r}") for p in q.meta.parameters
-        )
-        table.add_row(q.meta.id, q.meta.category, q.meta.name, params or "-")
-    out.print(table)
-
-
-def _params(pairs: list[str]) -> dict[str, str]:
-    given: dict[str, str] = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        if not sep or not key:
-            fail(f"--param takes KEY=VALUE, not {pair!r}", EXIT_INPUT)
-        given[key.strip()] = value
-    return given
+    rows = [
+        [m.id, m.description, "\n".join(_param_text(p) for p in m.parameters) or "-"] for m in metas
+    ]
+    show(out, ["id", "description", "parameters"], rows, title=f"the query library ({len(lib)})")
 
 
 def _cell(value: Any) -> str:
@@ -88,12 +108,7 @@ def render(result: QueryResult, fmt: RowFmt, title: str) -> None:
         writer.writerows([_cell(v) for v in row] for row in result.rows)
         sys.stdout.write(buf.getvalue())
     else:
-        table = Table(title=title)
-        for col in result.columns:
-            table.add_column(col, overflow="fold")
-        for row in result.rows:
-            table.add_row(*(_cell(v) for v in row), end_section=False)
-        out.print(table)
+        show(out, result.columns, [[_cell(v) for v in row] for row in result.rows], title=title)
         out.print(f"{len(result.rows)} row{'s' if len(result.rows) != 1 else ''}", style="dim")
 
 
@@ -102,43 +117,64 @@ def query(
     id_or_file: Annotated[
         str | None,
         typer.Argument(
-            help="A library query id (see `graphkit queries`) or a .cypher file.",
+            metavar="QUERY",
+            help="A library query's id (see `graphkit queries`) or a .cypher file.",
             show_default=False,
         ),
     ] = None,
     cypher: Annotated[
         str | None,
-        typer.Option("--cypher", "-c", help="Run this Cypher instead.", show_default=False),
+        typer.Option(
+            "--cypher",
+            "-c",
+            metavar="CYPHER",
+            help="Run this Cypher text instead.",
+            show_default=False,
+        ),
     ] = None,
     param: Annotated[
         list[str] | None,
         typer.Option(
-            "--param", "-p", help="A parameter as KEY=VALUE; repeat for more.", show_default=False
+            "--param",
+            "-p",
+            metavar="KEY=VALUE",
+            help="A parameter of the query; repeat it for more. Actors, countries, languages, "
+            "sectors, techniques, platforms and reports take names as well as ids.",
+            show_default=False,
         ),
     ] = None,
     write: Annotated[
         bool,
-        typer.Option("--write", help="Allow the query to write (it runs read-only otherwise)."),
+        typer.Option("--write", help="Allow the query to write; it runs read-only otherwise."),
     ] = False,
+    reference: ReferenceOpt = False,
     store: StoreOpt = None,
-    fmt: Annotated[RowFmt, typer.Option("--format", "-f", help="Output format.")] = RowFmt.table,
+    fmt: Annotated[
+        RowFmt,
+        typer.Option("--format", "-f", case_sensitive=False, help="The output format."),
+    ] = RowFmt.table,
     viz: Annotated[
         Path | None,
-        typer.Option("--viz", help="Also draw the nodes and relationships it returns as HTML."),
+        typer.Option(
+            "--viz",
+            metavar="FILE",
+            help="Also draw the nodes and relationships the query returns, as an HTML page.",
+        ),
     ] = None,
 ) -> None:
-    """Run a library query, a .cypher file or ad-hoc Cypher, read-only unless --write.
+    """Run a library query, a .cypher file or Cypher text, read-only unless --write.
 
-    Values reach the engine only as $parameters. Output: a table, a JSON array of row objects,
-    or CSV (lists joined with "; ").
+    Values reach the engine only as $parameters. A name that matches nothing is an error that
+    suggests the nearest names. The output is a table, a JSON array of row objects, or CSV
+    (lists joined with "; ").
     """
     if (id_or_file is None) == (cypher is None):
         fail("give a query id or file, or --cypher, but not both", EXIT_INPUT)
-    given = _params(param or [])
     with handled():
+        given = parse_params(param or [])
         q: Query = find_query(id_or_file) if id_or_file else parse_query(cypher or "", "--cypher")
     with opened(store, read_only=not write) as s:
-        result = run_query(s, q, given, write=write)
+        result = run_query(s, q, given, write=write, reference=reference)
         where = f"{s.backend} store {s.location}"
     title = q.meta.name if q.meta else "query"
     render(result, fmt, title)

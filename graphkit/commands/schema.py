@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from graphkit.cli import app, print_json
+from graphkit.commands.common import app, print_json
 from graphkit.findings import findings_json_schema
 from graphkit.schema import ladybug_ddl, markdown_table, neo4j_schema_cypher
 
@@ -21,11 +21,16 @@ class Dialect(StrEnum):
 @app.command()
 def schema(
     json_schema: Annotated[
-        bool, typer.Option("--json-schema", help="The JSON Schema of the findings format.")
+        bool,
+        typer.Option("--json-schema", help="Print the JSON Schema of the findings format instead."),
     ] = False,
     cypher: Annotated[
         Dialect | None,
-        typer.Option("--cypher", help="The graph schema as DDL: neo4j (constraints) or ladybug."),
+        typer.Option(
+            "--cypher",
+            case_sensitive=False,
+            help="Print the graph schema as DDL instead: neo4j (constraints) or ladybug.",
+        ),
     ] = None,
 ) -> None:
     """Print the schema: by default the graph model as a Markdown table."""

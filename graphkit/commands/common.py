@@ -1,0 +1,152 @@
+"""What every command shares: the typer app, the shared options, the consoles, the error handler.
+
+The commands import from here and never from :mod:`graphkit.cli`, which imports them: no import
+runs back up.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from typing import Annotated, Any, NoReturn
+
+import typer
+import typer.core
+from rich.console import Console
+from rich.markup import escape
+
+from graphkit import __version__
+from graphkit.errors import GraphkitError, StoreError
+from graphkit.store import GraphStore, open_store
+
+__all__ = [
+    "EXIT_INPUT",
+    "EXIT_STORE",
+    "Fmt",
+    "FormatOpt",
+    "ReferenceOpt",
+    "StoreOpt",
+    "app",
+    "err",
+    "fail",
+    "handled",
+    "opened",
+    "out",
+    "print_json",
+]
+
+EXIT_INPUT = 1
+EXIT_STORE = 3
+
+
+def _placeholder(self: Any, ctx: Any) -> str | None:
+    """Help shows a value as a word (FILE, NAME) or its choices; a flag shows nothing.
+
+    typer 0.29 writes the Python type beside every option (``<str>``, ``<bool>``,
+    ``<list[str]>``), which reads as code, not as a sentence.
+    """
+    desc = getattr(self, "type_descriptor", None)
+    choices = desc.choices if desc is not None and desc.is_choice else None
+    if choices:
+        return "|".join(str(getattr(c, "value", c)) for c in choices)
+    if self.param_type_name == "argument":  # its name is its placeholder already
+        return None
+    if self.metavar is not None:
+        return str(self.metavar)
+    if getattr(self, "is_flag", False) or getattr(self, "count", False):
+        return None
+    return str(self.name or "value").upper()
+
+
+typer.core.TyperOption.display_type_rich = _placeholder  # type: ignore[method-assign]
+typer.core.TyperArgument.display_type_rich = _placeholder  # type: ignore[method-assign]
+
+app = typer.Typer(
+    name="graphkit",
+    help="A knowledge graph of threat actors, their languages, targets and techniques, "
+    "built from public threat reports.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="markdown",  # a docstring's paragraphs flow; its line breaks do not show
+)
+out = Console()
+err = Console(stderr=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"graphkit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
+) -> None:
+    """graphkit: who is doing what to whom, according to public threat reports."""
+
+
+class Fmt(StrEnum):
+    table = "table"
+    json = "json"
+
+
+StoreOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--store",
+        "-s",
+        metavar="STORE",
+        help="The store: a directory for the embedded store, or a Neo4j URI (bolt://, neo4j://, "
+        "neo4j+s://). The default is $GRAPHKIT_STORE, else $NEO4J_URI, else ./graphkit-data.",
+        show_default=False,
+    ),
+]
+FormatOpt = Annotated[
+    Fmt, typer.Option("--format", "-f", case_sensitive=False, help="The output format.")
+]
+ReferenceOpt = Annotated[
+    bool,
+    typer.Option(
+        "--reference",
+        help="Also take in catalog data that no report names (ATT&CK techniques, groups and "
+        "campaigns).",
+    ),
+]
+
+
+def fail(message: str, code: int) -> NoReturn:
+    """Print a one-line error and exit with ``code``."""
+    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def handled() -> Iterator[None]:
+    """Turn graphkit's exceptions into one-line messages and exit codes."""
+    try:
+        yield
+    except StoreError as exc:
+        fail(str(exc), EXIT_STORE)
+    except GraphkitError as exc:
+        fail(str(exc), EXIT_INPUT)
+
+
+@contextmanager
+def opened(store: str | None, *, read_only: bool = False) -> Iterator[GraphStore]:
+    with handled():
+        s = open_store(store, read_only=read_only)
+        try:
+            yield s
+        finally:
+            s.close()
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
