@@ -127,7 +127,7 @@ def test_a_second_writer_waits_for_the_first(tmp_path: Path) -> None:
         text=True,
     )
     holder.communicate("")  # the first writer finishes; the second then gets the store
-    out, err = loader.communicate(timeout=300)
+    _, err = loader.communicate(timeout=300)
     assert (loader.returncode, err) == (0, "")
     with EmbeddedStore(store) as s:
         assert s.stats()["nodes"]["Report"] == 3
