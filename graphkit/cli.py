@@ -7,6 +7,7 @@ credentials or fails.
 
 from __future__ import annotations
 
+import logging
 import sys
 
 from graphkit.commands import register_all
@@ -17,6 +18,11 @@ __all__ = ["EXIT_INPUT", "EXIT_STORE", "app", "main"]
 
 
 def main() -> None:
+    # The Neo4j driver logs each retry of a transient error (a deadlock between concurrent
+    # loads, a leader change) as a warning; the retry is the driver's job and the message
+    # would land between the command's own lines. Errors still reach the user as errors.
+    logging.getLogger("neo4j").addHandler(logging.NullHandler())
+    logging.getLogger("neo4j").propagate = False
     try:
         register_all()
     except StaleBuildError as exc:  # the commands import the extractor
