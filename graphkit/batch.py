@@ -24,7 +24,7 @@ from graphkit.errors import GraphkitError
 from graphkit.merge import merge_edge, merge_node
 from graphkit.schema import allowed
 
-__all__ = ["EdgeKey", "GraphBatch"]
+__all__ = ["EdgeKey", "GraphBatch", "claims_of", "parse_claim"]
 
 
 class EdgeKey(NamedTuple):
@@ -33,6 +33,39 @@ class EdgeKey(NamedTuple):
     src: str
     dst_label: str
     dst: str
+
+
+def claims_of(props: dict[str, Any]) -> list[str]:
+    """Each source's own statement of an edge, kept so that one source can be taken back.
+
+    >>> claims_of({"sources": ["r1"], "confidence": 80, "first_seen": "2025-01-01"})
+    ['r1|80|2025-01-01||']
+    """
+
+    def text(value: Any) -> str:
+        return (
+            "" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
+        )
+
+    fields = [props.get(k) for k in ("confidence", "first_seen", "last_seen", "extracted")]
+    return ["|".join([source, *map(text, fields)]) for source in props.get("sources") or []]
+
+
+def parse_claim(claim: str) -> dict[str, Any]:
+    """The fields of one claim.
+
+    >>> c = parse_claim("r1|80|2025-01-01||true")
+    >>> c["source"], c["confidence"], c["last_seen"], c["extracted"]
+    ('r1', 80, None, True)
+    """
+    source, confidence, first, last, extracted = claim.rsplit("|", 4)
+    return {
+        "source": source,
+        "confidence": int(confidence) if confidence else None,
+        "first_seen": first or None,
+        "last_seen": last or None,
+        "extracted": {"true": True, "false": False}.get(extracted),
+    }
 
 
 @dataclass
@@ -55,6 +88,8 @@ class GraphBatch:
         if not allowed(rel_type, src[0], dst[0]):
             raise GraphkitError(f"the schema has no ({src[0]})-[:{rel_type}]->({dst[0]})")
         key = EdgeKey(rel_type, src[0], src[1], dst[0], dst[1])
+        if "claims" not in props:
+            props["claims"] = claims_of(props)
         self.edges[key] = merge_edge(self.edges.get(key), {**props, "kind": rel_type})
 
     def edge(self, rel_type: str, src_label: str, src: str, dst_label: str, dst: str) -> dict:

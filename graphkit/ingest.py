@@ -12,12 +12,14 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from queue import Empty, Queue
 
 from graphkit.batch import GraphBatch
 from graphkit.build import build_batch
 from graphkit.errors import GraphkitError, InputError, StoreUnavailableError
+from graphkit.lifecycle import take_back
 from graphkit.store.base import GraphStore, WriteResult
 from loaders import SUFFIXES, Loaded, read_report
 
@@ -103,6 +105,7 @@ def load_paths(
     *,
     on_file: Callable[[FileResult], None] | None = None,
     batch_rows: int = BATCH_ROWS,
+    replace: bool = False,
 ) -> LoadSummary:
     """Load every report file under ``paths``; with ``store=None`` only plan (dry run).
 
@@ -110,7 +113,9 @@ def load_paths(
     that fails is rolled back and its reports are written again one at a time, so that the
     error names the report at fault and the others still land. Input errors are recorded per
     file and do not stop the others; a store that becomes unreachable stops the load
-    (:class:`StoreUnavailableError` propagates).
+    (:class:`StoreUnavailableError` propagates). With ``replace``, a report already in the
+    store is taken back (:mod:`graphkit.lifecycle`) in the transaction that writes its new
+    version, so facts the new version no longer states go.
     """
     summary = LoadSummary()
     group: list[tuple[FileResult, GraphBatch]] = []
@@ -126,10 +131,10 @@ def load_paths(
         group.append((result, batch))
         rows += len(batch.nodes) + len(batch.edges)
         if rows >= batch_rows:
-            _write_group(store, group, on_file)
+            _write_group(store, group, on_file, replace)
             group, rows = [], 0
     if group and store is not None:
-        _write_group(store, group, on_file)
+        _write_group(store, group, on_file, replace)
     return summary
 
 
@@ -189,16 +194,25 @@ def _write_group(
     store: GraphStore,
     group: list[tuple[FileResult, GraphBatch]],
     on_file: Callable[[FileResult], None] | None,
+    replace: bool = False,
 ) -> None:
     """One transaction for the group; if it fails, one per report so the error names it."""
+    batches = [batch for _, batch in group]
+    ids = [i for b in batches for label, i in b.nodes if label == "Report"]
+    dialect = "neo4j" if store.backend == "neo4j" else "ladybug"
     try:
-        written = store.write_batches([batch for _, batch in group])
+        if replace:
+            written = store.write_batches(
+                batches, before=partial(take_back, ids=ids, dialect=dialect)
+            )
+        else:
+            written = store.write_batches(batches)
     except StoreUnavailableError:
         raise
     except GraphkitError as exc:
         if len(group) > 1:
             for one in group:
-                _write_group(store, [one], on_file)
+                _write_group(store, [one], on_file, replace)
             return
         result = group[0][0]
         result.error = f"{result.path}: {exc}"

@@ -137,6 +137,13 @@ REL_PROPS: tuple[Prop, ...] = (
     Prop("first_seen", "STRING", MIN, "ISO date"),
     Prop("last_seen", "STRING", MAX, "ISO date"),
     Prop("extracted", "BOOL", MIN, "true while only machine extraction supports it"),
+    Prop(
+        "claims",
+        "STRING[]",
+        UNION,
+        "each source's own word, `source|confidence|first_seen|last_seen|extracted`: "
+        "what unloading a report recomputes the others from",
+    ),
 )
 
 _ACTIVE = ("Actor", "Campaign")

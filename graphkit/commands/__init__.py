@@ -6,7 +6,18 @@ import importlib
 
 __all__ = ["register_all"]
 
-_MODULES = ("load", "stats", "query", "viz", "analytics", "catalog", "export", "extract", "schema")
+_MODULES = (
+    "load",
+    "reports",
+    "stats",
+    "query",
+    "viz",
+    "analytics",
+    "catalog",
+    "export",
+    "extract",
+    "schema",
+)
 
 
 def register_all() -> None:

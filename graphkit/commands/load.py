@@ -69,6 +69,14 @@ def load(
             help="Print no table and no progress bar: only errors and the exit code.",
         ),
     ] = False,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace",
+            help="A report already loaded is swapped for this version in one transaction: "
+            "facts it no longer states are taken back.",
+        ),
+    ] = False,
     batch_rows: Annotated[
         int,
         typer.Option(
@@ -119,7 +127,11 @@ def load(
                     if not quiet:
                         err.print("loaded the reference catalogs (ATT&CK v18.1, ATLAS, LLM-themed)")
                 summary = load_paths(
-                    s, [str(f) for f in files], on_file=advance, batch_rows=batch_rows
+                    s,
+                    [str(f) for f in files],
+                    on_file=advance,
+                    batch_rows=batch_rows,
+                    replace=replace,
                 )
     if quiet:
         pass

@@ -67,7 +67,9 @@ class GraphStore(Protocol):
 
     def write_batch(self, batch: GraphBatch) -> WriteResult: ...
 
-    def write_batches(self, batches: list[GraphBatch]) -> list[WriteResult]: ...
+    def write_batches(
+        self, batches: list[GraphBatch], *, before: Callable[[Runner], Any] | None = None
+    ) -> list[WriteResult]: ...
 
     def run(
         self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False

@@ -6,6 +6,7 @@ import contextlib
 import os
 import re
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +14,8 @@ import ladybug
 
 from graphkit.batch import GraphBatch
 from graphkit.errors import QueryError, StoreError, StoreInUseError
-from graphkit.schema import ladybug_ddl
-from graphkit.store.base import WRITE_REFUSED, QueryResult, WriteResult, count_all
+from graphkit.schema import NODES, REL_PROPS, RELS, ladybug_ddl
+from graphkit.store.base import WRITE_REFUSED, QueryResult, Runner, WriteResult, count_all
 from graphkit.store.bulk import CopyWriter
 from graphkit.store.writing import apply_batches
 from graphkit.values import plain_rows
@@ -87,6 +88,20 @@ class EmbeddedStore:
         if not read_only:
             for ddl in ladybug_ddl():
                 self._conn.execute(ddl)
+            self._add_new_columns()
+
+    def _add_new_columns(self) -> None:
+        """A store made by an older graphkit gains the properties the schema declares since
+        (empty lists and nulls: what an older load did not record)."""
+        tables = [(n.label, n.all_props) for n in NODES.values()]
+        tables += [(rel, REL_PROPS) for rel in RELS]
+        for table, props in tables:
+            rows = self._run(f"CALL table_info('{table}') RETURN *", {})
+            have = {list(r.values())[1] for r in rows}
+            for p in props:
+                if p.name not in have:
+                    default = " DEFAULT []" if p.type.endswith("[]") else ""
+                    self._conn.execute(f"ALTER TABLE {table} ADD {p.name} {p.type}{default}")
 
     def _open(self, db_path: Path, read_only: bool) -> ladybug.Database:
         """Open the database, waiting up to GRAPHKIT_LOCK_WAIT seconds (default 10) while
@@ -122,12 +137,17 @@ class EmbeddedStore:
         """Merge one batch in one transaction: all of it or nothing."""
         return self.write_batches([batch])[0]
 
-    def write_batches(self, batches: list[GraphBatch]) -> list[WriteResult]:
-        """Merge several batches in one transaction: all of them or none."""
+    def write_batches(
+        self, batches: list[GraphBatch], *, before: Callable[[Runner], Any] | None = None
+    ) -> list[WriteResult]:
+        """Merge several batches in one transaction: all of them or none; ``before`` runs
+        first in the same transaction."""
         if self.read_only:
             raise StoreError("the store is open read-only")
         self._conn.execute("BEGIN TRANSACTION")
         try:
+            if before is not None:
+                before(self._run)
             result = apply_batches(self._run, batches, CopyWriter(self._run, self._conn.execute))
         except RuntimeError as exc:
             self._rollback()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import neo4j
@@ -10,7 +11,7 @@ from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavaila
 from graphkit.batch import GraphBatch
 from graphkit.errors import QueryError, StoreError, StoreUnavailableError
 from graphkit.schema import neo4j_schema_statements
-from graphkit.store.base import WRITE_REFUSED, QueryResult, WriteResult, count_all
+from graphkit.store.base import WRITE_REFUSED, QueryResult, Runner, WriteResult, count_all
 from graphkit.store.writing import merge_on_server
 from graphkit.values import plain_rows
 
@@ -94,14 +95,24 @@ class Neo4jStore:
         """Merge one batch in one managed transaction (retried by the driver if it must)."""
         return self.write_batches([batch])[0]
 
-    def write_batches(self, batches: list[GraphBatch]) -> list[WriteResult]:
-        """Merge several batches in one managed transaction: all of them or none."""
+    def write_batches(
+        self, batches: list[GraphBatch], *, before: Callable[[Runner], Any] | None = None
+    ) -> list[WriteResult]:
+        """Merge several batches in one managed transaction: all of them or none.
+
+        ``before`` runs first in the same transaction (taking back the reports a batch
+        replaces); the driver may run the whole again on a transient error, so it must
+        read what it changes, as :func:`graphkit.lifecycle.unload_in` does.
+        """
         if self.read_only:
             raise StoreError("the store is open read-only")
         self.ensure_schema()
 
         def work(tx: neo4j.ManagedTransaction) -> list[WriteResult]:
-            return merge_on_server(lambda q, p: tx.run(q, p).data(), batches)
+            run: Runner = lambda q, p: tx.run(q, p).data()  # noqa: E731
+            if before is not None:
+                before(run)
+            return merge_on_server(run, batches)
 
         try:
             with self._session(write=True) as session:

@@ -1,0 +1,75 @@
+"""The benchmark suite at a tiny size, so that it cannot rot. Nothing here asserts a timing."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bench import baselines
+from bench.__main__ import summary
+from bench.loads import _final_rows
+from bench.synth import write_corpus, write_stix
+from graphkit.ingest import load_paths
+from graphkit.store.embedded import EmbeddedStore
+
+ROOT = Path(__file__).parent.parent
+
+
+@pytest.mark.neo4j
+def test_the_quick_bench_runs_end_to_end_at_a_tiny_size(neo4j_empty, tmp_path: Path) -> None:
+    out = tmp_path / "result.json"
+    res = subprocess.run(
+        [sys.executable, "-m", "bench", "--quick", "--json", "--sizes", "12", "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert res.returncode == 0, res.stderr[-2000:]
+    headline = json.loads(res.stdout)
+    for key in (
+        "load_vs_raw_neo4j",
+        "load_vs_naive_neo4j",
+        "load_vs_raw_embedded",
+        "load_vs_naive_embedded",
+        "extract_mb_per_s",
+        "peak_rss_mb",
+    ):
+        assert headline[key] > 0, key
+    full = json.loads(out.read_text())
+    assert set(headline["query_p95_ms"]) == set(full["sizes"]["12"]["queries"]["neo4j"])
+    assert len(headline["query_p95_ms"]) >= 25
+    assert summary(full) == headline
+    for kind in ("neo4j", "embedded"):
+        load = full["sizes"]["12"]["loads"][kind]
+        # graphkit's load and the raw baseline wrote the same rows.
+        assert load["nodes"] + load["relationships"] == load["rows"]
+
+
+def test_the_raw_rows_are_what_graphkit_loads(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "bench", 8, seed=4)
+    rows, per_report = _final_rows(corpus)
+    assert len(per_report) == 8
+    with EmbeddedStore(tmp_path / "store") as store:
+        load_paths(store, [str(corpus)])
+        stats = store.stats()
+    counts = {label: len(items) for label, items in rows[0].items()}
+    assert counts == {k: v for k, v in stats["nodes"].items() if v}
+    assert baselines.count_rows(rows) == sum(stats["nodes"].values()) + sum(
+        stats["relationships"].values()
+    )
+
+
+def test_the_stix_form_of_the_corpus_loads_to_the_same_graph(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "bench", 6, seed=8)
+    bundles = write_stix(tmp_path / "bench", 6, seed=8, per_bundle=4)
+    assert len(list(bundles.glob("bundle-*.json"))) == 2
+    with EmbeddedStore(tmp_path / "a") as a, EmbeddedStore(tmp_path / "b") as b:
+        assert not load_paths(a, [str(corpus)]).failed
+        assert not load_paths(b, [str(bundles)]).failed
+        query = "MATCH (x:Actor)-[r:USES]->(t:Technique) RETURN x.id, t.id ORDER BY x.id, t.id"
+        assert a.run(query).rows == b.run(query).rows
