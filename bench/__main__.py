@@ -34,12 +34,15 @@ def _queries_on(kind: str, corpus: Path, runs: int, tmp: Path) -> dict[str, Any]
         drv = driver()
         empty_database(drv)
         drv.close()
-        store: Any = Neo4jStore(NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD)
-    else:
-        store = EmbeddedStore(tmp / f"queries-{corpus.parent.name}")
-    with store:
-        load_paths(store, [str(corpus)])
-        return queries.latencies(store, runs)
+        with Neo4jStore(NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD) as store:
+            load_paths(store, [str(corpus)])
+            return queries.latencies(store, runs)
+    # As an analyst works: one command loads, later ones ask (each opens the store anew).
+    directory = tmp / f"queries-{corpus.parent.name}"
+    with EmbeddedStore(directory) as loading:
+        load_paths(loading, [str(corpus)])
+    with EmbeddedStore(directory, read_only=True) as asking:
+        return queries.latencies(asking, runs)
 
 
 def _catalogs(kind: str, tmp: Path) -> float:
@@ -90,24 +93,36 @@ def _viz(sizes: list[int], tmp: Path) -> list[dict[str, Any]]:
     return out
 
 
-def run(sizes: list[int], stores: list[str], quick: bool, log: Any) -> dict[str, Any]:
+def run(
+    sizes: list[int], stores: list[str], quick: bool, log: Any, out: Path | None = None
+) -> dict[str, Any]:
+    """Every measure; with ``out``, the results so far are written there after each step."""
     result: dict[str, Any] = {"sizes": {}}
+
+    def keep() -> None:
+        if out is not None:
+            out.write_text(json.dumps(result, indent=1) + "\n")
+
     with tempfile.TemporaryDirectory() as t:
         tmp = Path(t)
         for n in sizes:
             print(f"corpus of {n} reports ...", file=log, flush=True)
             corpus = synth.write_corpus(RUN, n)
             size: dict[str, Any] = {"loads": loads.measure(corpus, stores)}
+            result["sizes"][str(n)] = size
+            keep()
             print(f"queries on {n} reports ...", file=log, flush=True)
             runs = 10 if quick else 20
             size["queries"] = {k: _queries_on(k, corpus, runs, tmp) for k in stores}
-            result["sizes"][str(n)] = size
+            keep()
         print("catalogs and extractor ...", file=log, flush=True)
         result["catalog_load_s"] = {k: _catalogs(k, tmp) for k in stores}
         result["extract_mb_per_s"] = _extract_mb_per_s(0.5 if quick else 4.0)
+        keep()
         if not quick:
             print("html pages in chromium ...", file=log, flush=True)
             result["viz"] = _viz([1000, 5000, 20000], tmp)
+            keep()
     return result
 
 
@@ -141,7 +156,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, help="also write the full results here (JSON)")
     args = parser.parse_args(argv)
     sizes = args.sizes or ([1000] if args.quick else [1000, 10000])
-    result = run(sizes, args.stores, args.quick, sys.stderr)
+    result = run(sizes, args.stores, args.quick, sys.stderr, args.out)
     result["summary"] = summary(result)
     if args.out:
         args.out.write_text(json.dumps(result, indent=1) + "\n")

@@ -7,9 +7,12 @@
 //   - {name: report, type: report, description: "a report: its id or title"}
 // columns: [source_kind, source, relationship, target_kind, target, confidence]
 // ---
+// A report's facts start at what it describes or mentions (its campaigns, its actors):
+// starting there, not at every edge of the graph, keeps the query fast as the graph grows.
+MATCH (rep:Report {id: $report})-[:DESCRIBES|MENTIONS]->(x)
 MATCH (x)-[r]->(y)
 WHERE size(r.sources) = 1 AND $report IN r.sources
   AND r.kind <> 'MENTIONS' AND r.kind <> 'DESCRIBES'
-RETURN x.kind AS source_kind, x.name AS source, r.kind AS relationship, y.kind AS target_kind,
-       y.name AS target, r.confidence AS confidence
+RETURN x.kind AS source_kind, x.name AS source, r.kind AS relationship,
+       y.kind AS target_kind, y.name AS target, r.confidence AS confidence
 ORDER BY source_kind, source, relationship, target_kind, target

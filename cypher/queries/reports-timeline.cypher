@@ -3,12 +3,15 @@
 // name: Reports over time
 // category: reports
 // description: Reports in date order with the actors, techniques and sectors each one names.
+// parameters:
+//   - {name: limit, type: int, default: 200, description: "at most this many rows: one page"}
+//   - {name: skip, type: int, default: 0, description: "rows to pass over first: the next page starts at skip=limit"}
 // columns: [published, report, publisher, actors, techniques, sectors]
 // ---
 MATCH (r:Report)
-OPTIONAL MATCH (r)-[:MENTIONS]->(a:Actor)
-OPTIONAL MATCH (r)-[:MENTIONS]->(t:Technique)
-OPTIONAL MATCH (r)-[:MENTIONS]->(s:Sector)
+WITH r ORDER BY r.published, r.id SKIP $skip LIMIT $limit
 RETURN r.published AS published, r.id AS report, r.publisher AS publisher,
-       count(DISTINCT a) AS actors, count(DISTINCT t) AS techniques, count(DISTINCT s) AS sectors
+       COUNT { MATCH (r)-[:MENTIONS]->(:Actor) } AS actors,
+       COUNT { MATCH (r)-[:MENTIONS]->(:Technique) } AS techniques,
+       COUNT { MATCH (r)-[:MENTIONS]->(:Sector) } AS sectors
 ORDER BY published, report

@@ -5,6 +5,8 @@
 // description: Facts resting on one source below a confidence threshold, or only on machine extraction; what an analyst should check first.
 // parameters:
 //   - {name: below, type: int, default: 50, description: "confidence threshold"}
+//   - {name: limit, type: int, default: 200, description: "at most this many rows: one page"}
+//   - {name: skip, type: int, default: 0, description: "rows to pass over first: the next page starts at skip=limit"}
 // columns: [source_kind, source, relationship, target_kind, target, confidence, extracted, evidence]
 // ---
 MATCH (x)-[r]->(y)
@@ -14,3 +16,4 @@ WHERE r.kind <> 'MENTIONS' AND any(s IN r.sources WHERE NOT s IN catalogs)
 RETURN x.kind AS source_kind, x.name AS source, r.kind AS relationship, y.kind AS target_kind,
        y.name AS target, r.confidence AS confidence, r.extracted AS extracted, r.evidence AS evidence
 ORDER BY confidence, source_kind, source, relationship, target
+SKIP $skip LIMIT $limit
