@@ -20,6 +20,8 @@ __all__ = [
     "NAME_MAX_CHARS",
     "NESTING_MAX_DEPTH",
     "PDF_MAX_BYTES",
+    "PDF_MAX_CONTENT_BYTES",
+    "PDF_MAX_PAGES",
     "PDF_MAX_TEXT_CHARS",
     "REPORT_TEXT_MAX_BYTES",
     "STIX_EVIDENCE_MAX_CHARS",
@@ -48,8 +50,11 @@ FINDINGS_MAX_BYTES = 8 * MiB  # a findings file or a STIX bundle
 REPORT_TEXT_MAX_BYTES = 20 * MiB  # .txt, .md, .html and the other text formats
 PDF_MAX_BYTES = 50 * MiB
 
-# Expansion: what a small file could grow into once read.
-PDF_MAX_TEXT_CHARS = 20 * MiB  # the text a PDF's pages give, however well they compress
+# Expansion: what a small file could grow into once read. pypdf itself stops any one stream at
+# 75 MB decompressed; these bound the whole file.
+PDF_MAX_PAGES = 2_000
+PDF_MAX_CONTENT_BYTES = 64 * MiB  # the pages' content streams, decompressed, all together
+PDF_MAX_TEXT_CHARS = 20 * MiB  # the text the pages give
 TABLE_MAX_COLUMNS = 200  # the cells of one HTML table row, spans included
 # A STIX relationship's description is the evidence for each report that states it: a bundle
 # whose relationships would hand out more evidence than this in all is refused.

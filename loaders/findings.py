@@ -21,6 +21,7 @@ r.yaml:5: campaigns.0.targets.sectors.0.id: unknown sector 'farming'
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -35,14 +36,27 @@ __all__ = [
     "decode_text",
     "parse_findings",
     "parse_json",
+    "read_bounded",
     "read_findings",
 ]
 
 
+def read_bounded(path: Path, limit: int) -> bytes:
+    """A file's bytes, or an InputError when it cannot be read or holds more than ``limit``:
+    never more than ``limit`` bytes are read."""
+    try:
+        with path.open("rb") as fh:  # its size first: a regular file over the limit is not read
+            big = os.fstat(fh.fileno()).st_size > limit
+            data = b"" if big else fh.read(limit + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path=str(path)) from None
+    if big or len(data) > limit:
+        raise InputError(f"file is larger than {limit // MiB} MiB", path=str(path))
+    return data
+
+
 def decode_text(data: bytes, path: str) -> str:
-    """UTF-8 text from a file's bytes, or an InputError for empty, binary or oversized input."""
-    if len(data) > FINDINGS_MAX_BYTES:
-        raise InputError(f"file is larger than {FINDINGS_MAX_BYTES // MiB} MiB", path=path)
+    """UTF-8 text from a file's bytes, or an InputError for empty or binary input."""
     if not data.strip():
         raise InputError("file is empty", path=path)
     if b"\x00" in data:
@@ -200,8 +214,5 @@ def parse_findings(text: str, *, path: str = "<text>", fmt: str | None = None) -
 def read_findings(path: str | Path) -> Findings:
     """Read and validate one findings file."""
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path=str(p)) from None
+    data = read_bounded(p, FINDINGS_MAX_BYTES)
     return parse_findings(decode_text(data, str(p)), path=str(p))
