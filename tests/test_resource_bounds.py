@@ -73,15 +73,21 @@ def test_a_yaml_alias_bomb_is_refused_before_it_expands(tmp_path: Path) -> None:
     assert _one_line_refusal(path) == f"{path}:2: YAML aliases (*name) are not allowed"
 
 
+DEEP = "[" * 50_000 + "]" * 50_000
+
+
 @pytest.mark.parametrize(
     ("name", "text"),
     [
         ("deep.json", "[" * 50_000 + "]" * 50_000),
-        ("deep-bundle.json", '{"type": "bundle", "objects": [], "x": ' + "[" * 50_000 + "]" * 50_000 + "}"),
-        ("deep.yaml", "a: " + "[" * 50_000 + "]" * 50_000),
-        ("just-deep-enough.json", '{"report": ' + "[" * NESTING_MAX_DEPTH + "]" * NESTING_MAX_DEPTH + "}"),
+        ("deep-bundle.json", '{"type": "bundle", "objects": [], "x": ' + DEEP + "}"),
+        ("deep.yaml", "a: " + DEEP),
+        (
+            "one-too-deep.json",
+            '{"report": ' + "[" * NESTING_MAX_DEPTH + "]" * NESTING_MAX_DEPTH + "}",
+        ),
     ],
-)  # fmt: skip
+)
 def test_50000_deep_nesting_is_refused(tmp_path: Path, name: str, text: str) -> None:
     path = tmp_path / name
     path.write_text(text)
@@ -172,7 +178,8 @@ def test_pdf_pages_that_decompress_past_the_file_bound_are_refused(tmp_path: Pat
 def test_a_bundle_that_repeats_a_long_description_per_report_is_refused(tmp_path: Path) -> None:
     refs = [{"source_name": "graphkit-report", "external_id": f"r{i}"} for i in range(8000)]
     bundle = {"type": "bundle", "id": "bundle--1", "objects": [
-        {"type": "intrusion-set", "id": "intrusion-set--1", "name": "Gamma", "created": "2025-01-01T00:00:00Z"},
+        {"type": "intrusion-set", "id": "intrusion-set--1", "name": "Gamma",
+         "created": "2025-01-01T00:00:00Z"},
         {"type": "location", "id": "location--1", "country": "UA"},
         {"type": "relationship", "id": "relationship--1", "relationship_type": "targets",
          "source_ref": "intrusion-set--1", "target_ref": "location--1",
