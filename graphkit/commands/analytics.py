@@ -9,7 +9,7 @@ import typer
 from rich.table import Table
 
 from graphkit.analytics import centrality, similar_actors
-from graphkit.cli import Fmt, FormatOpt, StoreOpt, app, handled, opened, out, print_json
+from graphkit.cli import Fmt, FormatOpt, StoreOpt, app, handled, opened, out, print_json, shown
 from graphkit.graphdata import fetch_graph
 
 
@@ -30,7 +30,7 @@ def similar(
     if fmt is Fmt.json:
         print_json([asdict(r) for r in ranked])
         return
-    table = Table(title=f"actors similar to {actor}")
+    table = Table(title=shown(f"actors similar to {actor}"))
     for col in (
         "actor",
         "score",
@@ -42,12 +42,10 @@ def similar(
         table.add_column(col, overflow="fold")
     for r in ranked:
         table.add_row(
-            r.name,
+            shown(r.name),
             f"{r.score:.3f}",
-            ", ".join(r.shared.get("USES", [])),
-            ", ".join(r.shared.get("TARGETS", [])),
-            ", ".join(r.shared.get("USES_LANGUAGE", [])),
-            ", ".join(r.sources),
+            *(shown(", ".join(r.shared.get(k, []))) for k in ("USES", "TARGETS", "USES_LANGUAGE")),
+            shown(", ".join(r.sources)),
         )
     out.print(table)
 
@@ -71,8 +69,9 @@ def central(
         print_json(rows)
         return
     table = Table(title=f"{measure} centrality" + (f" of {kind} nodes" if kind else ""))
-    for col in ("kind", "id", "name", "score", "degree"):
+    table_keys = ("kind", "id", "name", "score", "degree")
+    for col in table_keys:
         table.add_column(col)
     for r in rows:
-        table.add_row(r["kind"], r["id"], r["name"] or "", str(r["score"]), str(r["degree"]))
+        table.add_row(*(shown(r[k] if r[k] is not None else "") for k in table_keys))
     out.print(table)

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from graphkit.cli import EXIT_INPUT, StoreOpt, app, err, fail, handled, opened
+from graphkit.cli import EXIT_INPUT, StoreOpt, app, err, fail, handled, opened, shown
 from graphkit.exporters import navigator_layer, to_graphml, to_node_link_json
 from graphkit.files import write_atomic
 from graphkit.graphdata import fetch_graph
@@ -87,4 +87,6 @@ def export(
             sys.stdout.write(text)
         else:
             write_atomic(text, output)
-            err.print(f"wrote {output} ({len(data.nodes)} nodes, {len(data.edges)} relationships)")
+            err.print(
+                shown(f"wrote {output} ({len(data.nodes)} nodes, {len(data.edges)} relationships)")
+            )

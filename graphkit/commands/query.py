@@ -25,6 +25,7 @@ from graphkit.cli import (
     opened,
     out,
     print_json,
+    shown,
 )
 from graphkit.graphdata import from_result
 from graphkit.querylib import Query, find_query, load_library, parse_query, run_query
@@ -92,7 +93,7 @@ def render(result: QueryResult, fmt: RowFmt, title: str) -> None:
         for col in result.columns:
             table.add_column(col, overflow="fold")
         for row in result.rows:
-            table.add_row(*(_cell(v) for v in row), end_section=False)
+            table.add_row(*(shown(_cell(v)) for v in row), end_section=False)
         out.print(table)
         out.print(f"{len(result.rows)} row{'s' if len(result.rows) != 1 else ''}", style="dim")
 
@@ -146,4 +147,4 @@ def query(
         with handled():
             page = render_html(from_result(result), title=f"graphkit: {title}", subtitle=where)
             write_html(page, viz)
-        err.print(f"wrote {viz}")
+        err.print("wrote", shown(viz))

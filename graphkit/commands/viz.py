@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from graphkit.analytics import communities
-from graphkit.cli import EXIT_INPUT, StoreOpt, app, err, fail, handled, opened
+from graphkit.cli import EXIT_INPUT, StoreOpt, app, err, fail, handled, opened, shown
 from graphkit.graphdata import fetch_graph, from_result
 from graphkit.querylib import find_query, parse_query, run_query
 from graphkit.viz import render_html, write_html
@@ -121,4 +121,4 @@ def viz(
             size_by=size.value,
         )
         path = write_html(html, output)
-    err.print(f"wrote {path} ({len(data.nodes)} nodes, {len(data.edges)} relationships)")
+    err.print(shown(f"wrote {path} ({len(data.nodes)} nodes, {len(data.edges)} relationships)"))
