@@ -83,6 +83,17 @@ Text = Annotated[str, Field(min_length=1, max_length=TEXT_MAX_CHARS), AfterValid
 LongText = Annotated[
     str, Field(min_length=1, max_length=SUMMARY_MAX_CHARS), AfterValidator(_plain_text)
 ]
+
+
+def _keyed(value: str) -> str:
+    if not slugify(value):
+        raise ValueError("a name needs a letter or a digit: its id is made from them")
+    return value
+
+
+# A name that an id is made from (a campaign, an actor, an organisation, a platform, a report's
+# title and publisher): without a letter or a digit, names would share the empty id.
+Key = Annotated[Name, AfterValidator(_keyed)]
 Confidence = Annotated[int, Field(ge=0, le=100)]
 
 
@@ -150,13 +161,13 @@ class TechniqueFact(Fact):
 class NamedFact(Fact):
     """A fact about something named freely: an organisation, a platform."""
 
-    name: Name
+    name: Key
 
 
 class ActorRef(Fact):
     """The actor a campaign is attributed to; ``evidence`` supports the attribution."""
 
-    name: Name
+    name: Key
     aliases: list[Name] = Field(default_factory=list, max_length=LIST_MAX_ITEMS)
     country: CountryFact | None = None
 
@@ -180,7 +191,7 @@ class Activity(_Strict):
 class CampaignFindings(Activity):
     """One operation, network or campaign of the report, and what the report says of it."""
 
-    name: Name
+    name: Key
     id: Name | None = Field(default=None, description="defaults to the slug of the name")
     aliases: list[Name] = Field(default_factory=list, max_length=LIST_MAX_ITEMS)
     summary: LongText | None = None
@@ -219,14 +230,14 @@ class CampaignFindings(Activity):
 class ActorFindings(Activity):
     """What the report says of an actor outside any campaign it names."""
 
-    name: Name
+    name: Key
     aliases: list[Name] = Field(default_factory=list, max_length=LIST_MAX_ITEMS)
     country: CountryFact | None = None
 
 
 class ReportMeta(_Strict):
-    title: Name
-    publisher: Name
+    title: Key
+    publisher: Key
     published: dt.date
     url: Annotated[str, Field(max_length=TEXT_MAX_CHARS, pattern=r"^https?://\S+$")] | None = None
     id: Name | None = Field(default=None, description="defaults to publisher-yyyy-mm-dd-slug")

@@ -270,7 +270,11 @@ class _Reader:
 
     def name(self, obj: dict[str, Any]) -> str:
         """An object's name, whole, or an error naming the object."""
-        return text(obj, "name", NAME_MAX_CHARS, self.path)
+        name = text(obj, "name", NAME_MAX_CHARS, self.path)
+        if not slugify(name):
+            raise InputError("a name needs a letter or a digit: its id is made from them",
+                             path=self.path, field=f"{obj['id']}.name")  # fmt: skip
+        return name
 
     def languages(self, holder: dict[str, Any]) -> None:
         for i, entry in enumerate(holder.get("x_graphkit_languages") or []):

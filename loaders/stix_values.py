@@ -13,8 +13,8 @@ graphkit.errors.InputError: b.json: campaign--1.aliases: expected a list of stri
 >>> text({"id": "intrusion-set--1", "name": "x" * 201}, "name", 200, "b.json")
 Traceback (most recent call last):
 ...
-graphkit.errors.InputError: b.json: intrusion-set--1.name: 201 characters, more than the 200 \
-graphkit stores (nothing is cut: shorten it)
+graphkit.errors.InputError: b.json: intrusion-set--1.name: 201 characters: at most 200 are \
+stored, and nothing is cut (shorten it)
 """
 
 from __future__ import annotations
@@ -106,8 +106,7 @@ def text(obj: dict[str, Any], prop: str, limit: int, path: str, value: Any = Non
     size = len(value.strip())
     if size > limit:
         raise InputError(
-            f"{size:,} characters, more than the {limit:,} graphkit stores (nothing is cut: "
-            "shorten it)",
+            f"{size:,} characters: at most {limit:,} are stored, and nothing is cut (shorten it)",
             path=path,
             field=where,
         )

@@ -43,8 +43,8 @@ def test_a_stix_name_of_5000_characters_is_refused_naming_file_and_object(
     [result] = load_paths(store, [str(path)]).files
     assert result.status == "failed"
     assert result.error == (
-        f"{path}: {stix_id(doc, SET)}.name: 5,000 characters, more than the 200 graphkit stores "
-        "(nothing is cut: shorten it)"
+        f"{path}: {stix_id(doc, SET)}.name: 5,000 characters: at most 200 are stored, and nothing "
+        "is cut (shorten it)"
     )
     assert store.stats() == before  # nothing of the bundle was written
 
