@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from graphkit.errors import InputError
-from loaders import read_report
 from graphkit.limits import FINDINGS_MAX_BYTES
+from loaders import read_report
 from loaders.findings import parse_findings
 from tests.helpers import BASE, findings, write
 
