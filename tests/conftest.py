@@ -8,6 +8,7 @@ from pathlib import Path
 
 import neo4j
 import pytest
+from typer.testing import CliRunner
 
 from graphkit.store import GraphStore
 from graphkit.store.embedded import EmbeddedStore
@@ -78,3 +79,13 @@ def target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         return str(tmp_path / "store")
     request.getfixturevalue("neo4j_empty")
     return NEO4J_URI
+
+
+@pytest.fixture
+def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    """A CLI runner with the test server's password and no store chosen by the environment."""
+    for var in ("GRAPHKIT_STORE", "NEO4J_URI"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("NEO4J_PASSWORD", NEO4J_PASSWORD)
+    monkeypatch.setenv("COLUMNS", "200")
+    return CliRunner()

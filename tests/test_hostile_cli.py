@@ -13,7 +13,6 @@ from typer.testing import CliRunner
 from graphkit.cli import EXIT_INPUT, app
 from graphkit.commands import register_all
 from tests.browser import open_page
-from tests.conftest import NEO4J_PASSWORD
 from tests.helpers import BASE, write
 from tests.test_hostile import HOSTILE, LONG, REPORT, _stix, _write_findings
 
@@ -28,15 +27,6 @@ ACTIVE = "img, svg, iframe, object, embed, link[rel=stylesheet], script[src], a[
 def _label(name: str) -> str:
     """A node's label on the page: its name, or past 60 characters its start and an ellipsis."""
     return name if len(name) <= 60 else name[:59] + "…"
-
-
-@pytest.fixture
-def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    for var in ("GRAPHKIT_STORE", "NEO4J_URI"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("NEO4J_PASSWORD", NEO4J_PASSWORD)
-    monkeypatch.setenv("COLUMNS", "200")
-    return CliRunner()
 
 
 def _loaded(runner: CliRunner, target: str, tmp_path: Path) -> None:
