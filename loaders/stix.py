@@ -314,7 +314,7 @@ class _Reader:
             who = self.objects.get(top, {})
             return {
                 "title": "STIX bundle import",
-                "publisher": who.get("name") or "STIX import",
+                "publisher": self.name(who) if who.get("name") else "STIX import",
                 "published": dates[-1],
             }
         creator = self.objects.get(report.get("created_by_ref") or "", {})
