@@ -19,11 +19,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from graphkit.identity import resolve_country, resolve_language, slugify
+from graphkit.limits import LIST_MAX_ITEMS, NAME_MAX_CHARS, SUMMARY_MAX_CHARS, TEXT_MAX_CHARS
 from graphkit.techniques import technique
 from graphkit.vocab import SECTORS
 
@@ -38,14 +47,54 @@ __all__ = [
     "ReportMeta",
     "Targets",
     "findings_json_schema",
+    "not_text",
 ]
 
-Name = Annotated[str, Field(min_length=1, max_length=200)]
-Text = Annotated[str, Field(min_length=1, max_length=2000)]
-LongText = Annotated[str, Field(min_length=1, max_length=10000)]
+# Characters no value may hold: C0 controls other than tab, line feed and carriage return,
+# lone surrogates (not Unicode: a JSON "\ud800" escape makes one) and U+FFFE, U+FFFF. XML 1.0
+# (GraphML exports) cannot carry them, a terminal may act on them, no report needs them.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def not_text(value: str) -> str | None:
+    """What makes ``value`` unfit to store (a character named by its code point), or None.
+
+    >>> not_text("Op \\u202eSneer"), not_text("Op\\x1b[31m")
+    (None, 'control character U+001B at character 3 is not allowed in a value')
+    """
+    bad = _NOT_TEXT.search(value)
+    if bad is None:
+        return None
+    kind = "lone surrogate" if "\ud800" <= bad.group() <= "\udfff" else "control character"
+    return (
+        f"{kind} U+{ord(bad.group()):04X} at character {bad.start() + 1} is not allowed in a value"
+    )
+
+
+def _plain_text(value: str) -> str:
+    problem = not_text(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+Name = Annotated[str, Field(min_length=1, max_length=NAME_MAX_CHARS), AfterValidator(_plain_text)]
+Text = Annotated[str, Field(min_length=1, max_length=TEXT_MAX_CHARS), AfterValidator(_plain_text)]
+LongText = Annotated[
+    str, Field(min_length=1, max_length=SUMMARY_MAX_CHARS), AfterValidator(_plain_text)
+]
+
+
+def _keyed(value: str) -> str:
+    if not slugify(value):
+        raise ValueError("a name needs a letter or a digit: its id is made from them")
+    return value
+
+
+# A name that an id is made from (a campaign, an actor, an organisation, a platform, a report's
+# title and publisher): without a letter or a digit, names would share the empty id.
+Key = Annotated[Name, AfterValidator(_keyed)]
 Confidence = Annotated[int, Field(ge=0, le=100)]
-# A findings file names at most this many items in one list; more is a mistake or an attack.
-Many = 500
 
 
 class _Strict(BaseModel):
@@ -112,46 +161,48 @@ class TechniqueFact(Fact):
 class NamedFact(Fact):
     """A fact about something named freely: an organisation, a platform."""
 
-    name: Name
+    name: Key
 
 
 class ActorRef(Fact):
     """The actor a campaign is attributed to; ``evidence`` supports the attribution."""
 
-    name: Name
-    aliases: list[Name] = Field(default_factory=list, max_length=Many)
+    name: Key
+    aliases: list[Name] = Field(default_factory=list, max_length=LIST_MAX_ITEMS)
     country: CountryFact | None = None
 
 
 class Targets(_Strict):
-    sectors: list[SectorFact] = Field(default_factory=list, max_length=Many)
-    countries: list[CountryFact] = Field(default_factory=list, max_length=Many)
-    organizations: list[NamedFact] = Field(default_factory=list, max_length=Many)
+    sectors: list[SectorFact] = Field(default_factory=list, max_length=LIST_MAX_ITEMS)
+    countries: list[CountryFact] = Field(default_factory=list, max_length=LIST_MAX_ITEMS)
+    organizations: list[NamedFact] = Field(default_factory=list, max_length=LIST_MAX_ITEMS)
 
 
 class Activity(_Strict):
     """What operators did: their languages, targets, techniques and platforms."""
 
     confidence: Confidence = Field(default=70, description="the default for its facts")
-    languages: list[LanguageFact] = Field(default_factory=list, max_length=Many)
+    languages: list[LanguageFact] = Field(default_factory=list, max_length=LIST_MAX_ITEMS)
     targets: Targets = Field(default_factory=Targets)
-    techniques: list[TechniqueFact] = Field(default_factory=list, max_length=Many)
-    platforms: list[NamedFact] = Field(default_factory=list, max_length=Many)
+    techniques: list[TechniqueFact] = Field(default_factory=list, max_length=LIST_MAX_ITEMS)
+    platforms: list[NamedFact] = Field(default_factory=list, max_length=LIST_MAX_ITEMS)
 
 
 class CampaignFindings(Activity):
     """One operation, network or campaign of the report, and what the report says of it."""
 
-    name: Name
+    name: Key
     id: Name | None = Field(default=None, description="defaults to the slug of the name")
-    aliases: list[Name] = Field(default_factory=list, max_length=Many)
+    aliases: list[Name] = Field(default_factory=list, max_length=LIST_MAX_ITEMS)
     summary: LongText | None = None
     disruption: Text | None = None
     first_seen: dt.date | None = None
     last_seen: dt.date | None = None
     actor: ActorRef | None = Field(default=None, description="the actor it is attributed to")
     actors: list[ActorRef] = Field(
-        default_factory=list, max_length=Many, description="several actors, instead of `actor`"
+        default_factory=list,
+        max_length=LIST_MAX_ITEMS,
+        description="several actors, instead of `actor`",
     )
 
     @property
@@ -179,16 +230,16 @@ class CampaignFindings(Activity):
 class ActorFindings(Activity):
     """What the report says of an actor outside any campaign it names."""
 
-    name: Name
-    aliases: list[Name] = Field(default_factory=list, max_length=Many)
+    name: Key
+    aliases: list[Name] = Field(default_factory=list, max_length=LIST_MAX_ITEMS)
     country: CountryFact | None = None
 
 
 class ReportMeta(_Strict):
-    title: Name
-    publisher: Name
+    title: Key
+    publisher: Key
     published: dt.date
-    url: Annotated[str, Field(max_length=2000, pattern=r"^https?://\S+$")] | None = None
+    url: Annotated[str, Field(max_length=TEXT_MAX_CHARS, pattern=r"^https?://\S+$")] | None = None
     id: Name | None = Field(default=None, description="defaults to publisher-yyyy-mm-dd-slug")
     summary: LongText | None = None
 
@@ -198,9 +249,11 @@ class Findings(_Strict):
 
     format: Literal["graphkit-findings/1"] = "graphkit-findings/1"
     report: ReportMeta
-    campaigns: list[CampaignFindings] = Field(default_factory=list, max_length=Many)
+    campaigns: list[CampaignFindings] = Field(default_factory=list, max_length=LIST_MAX_ITEMS)
     actors: list[ActorFindings] = Field(
-        default_factory=list, max_length=Many, description="actor facts outside any campaign"
+        default_factory=list,
+        max_length=LIST_MAX_ITEMS,
+        description="actor facts outside any campaign",
     )
 
     @property

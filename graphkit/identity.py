@@ -33,16 +33,25 @@ __all__ = [
 ]
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
+_NON_WORD = re.compile(r"[\W_]+")
 
 
 def slugify(text: str, max_words: int | None = None) -> str:
-    """Lower-case ASCII words joined by hyphens; the shape of every slug id."""
+    """Lower-case words joined by hyphens; the shape of every slug id.
+
+    Accents come off; letters of other scripts stay, so that names written in them keep ids of
+    their own instead of all becoming the empty id.
+
+    >>> slugify("Forest Blizzard"), slugify("Café Noir 2"), slugify("Газпром 2"), slugify("🐻")
+    ('forest-blizzard', 'cafe-noir-2', 'газпром-2', '')
+    """
     plain = (
         text  # ASCII has no accents to take off
         if text.isascii()
         else "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     )
-    words = [w for w in _NON_SLUG.split(plain.lower()) if w]
+    lowered = plain.lower()
+    words = [w for w in (_NON_SLUG if lowered.isascii() else _NON_WORD).split(lowered) if w]
     if max_words is not None:
         words = words[:max_words]
     return "-".join(words)

@@ -151,7 +151,8 @@ def _relationship(e: dict[str, Any], ids: dict[str, str]) -> stix2.Relationship:
         relationship_type=REL_TO_STIX[e["kind"]],
         source_ref=ids[e["source"]],
         target_ref=ids[e["target"]],
-        description="\n".join(e.get("evidence") or []) or None,
+        # one "report-id: text" line per statement; a text's own further lines indented
+        description="\n".join(t.replace("\n", "\n  ") for t in e.get("evidence") or []) or None,
         confidence=e.get("confidence"),
         external_references=[{"source_name": SOURCE_NAME, "external_id": s} for s in sources]
         or None,

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from graphkit.errors import InputError
 from graphkit.findings import Findings
-from loaders.findings import decode_text, parse_findings
+from graphkit.limits import FINDINGS_MAX_BYTES
+from loaders.findings import decode_text, parse_findings, read_bounded
 from loaders.stix import is_stix_bundle, parse_stix
 from loaders.text import TEXT_SUFFIXES, read_text
 
@@ -63,10 +64,7 @@ def read_report(path: str | Path) -> Loaded:
         text = read_text(p)
         draft = extract_findings(text, path=str(p))
         return Loaded([draft], text.encode("utf-8"), "text", extracted=True)
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path=str(p)) from None
+    data = read_bounded(p, FINDINGS_MAX_BYTES)
     text = decode_text(data, str(p))
     fmt = detect_format(p, text)
     if fmt == "stix":

@@ -24,6 +24,7 @@ Examples
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,10 +34,19 @@ from pydantic import ValidationError
 from graphkit.errors import InputError
 from graphkit.findings import Findings
 from graphkit.identity import resolve_country, slugify
+from graphkit.limits import (
+    LIST_MAX_ITEMS,
+    NAME_MAX_CHARS,
+    STIX_EVIDENCE_MAX_CHARS,
+    SUMMARY_MAX_CHARS,
+    TEXT_MAX_CHARS,
+    MiB,
+)
 from graphkit.stixmap import SOURCE_NAME, stix_sector_to_ours
 from graphkit.techniques import technique
 from graphkit.vocab import PLATFORMS, resolve_sector
 from loaders.findings import parse_json
+from loaders.stix_values import check_object, confidence, date, text, texts
 
 __all__ = ["DEFAULT_CONFIDENCE", "StixImport", "is_stix_bundle", "parse_stix"]
 
@@ -54,10 +64,6 @@ class StixImport:
 
 def is_stix_bundle(data: Any) -> bool:
     return isinstance(data, dict) and data.get("type") == "bundle" and "objects" in data
-
-
-def _date(value: Any) -> str | None:
-    return value[:10] if isinstance(value, str) and len(value) >= 10 else None
 
 
 def _ext(obj: dict[str, Any], source: str) -> list[str]:
@@ -82,7 +88,7 @@ def _technique_id(obj: dict[str, Any]) -> str | None:
 
 
 def _platform(obj: dict[str, Any]) -> str | None:
-    if obj.get("x_graphkit_kind") == "Platform" or slugify(obj.get("name", "")) in PLATFORMS:
+    if obj.get("x_graphkit_kind") == "Platform" or slugify(obj.get("name") or "") in PLATFORMS:
         return str(obj.get("name"))
     return None
 
@@ -90,7 +96,7 @@ def _platform(obj: dict[str, Any]) -> str | None:
 def _sector(obj: dict[str, Any]) -> str | None:
     if obj.get("x_graphkit_kind") == "Sector" and obj.get("x_graphkit_id"):
         return str(obj["x_graphkit_id"])
-    by_name = resolve_sector(obj.get("name", ""))
+    by_name = resolve_sector(obj.get("name") or "")
     if by_name:
         return by_name
     for value in obj.get("sectors") or []:
@@ -109,22 +115,46 @@ def _country(obj: dict[str, Any]) -> str | None:
     return None
 
 
+def statements_by_source(description: str) -> dict[str, str]:
+    """The statements in a relationship description as graphkit exports it, by report id: a
+    "report-id: text" line each, a text's further lines indented by two spaces.
+
+    >>> statements_by_source("r1: Two\\n  lines.\\nr2: One.\\nr1: Later.")
+    {'r1': 'Two\\nlines.', 'r2': 'One.'}
+    """
+    said: list[list[str]] = []
+    for line in description.split("\n"):
+        if said and line.startswith("  "):
+            said[-1][1] += "\n" + line[2:]
+            continue
+        key, sep, rest = line.partition(": ")
+        said.append([key, rest] if sep and key and " " not in key else ["", line])
+    out: dict[str, str] = {}
+    for key, rest in said:
+        if key:
+            out.setdefault(key, rest)
+    return out
+
+
 class _Reader:
     def __init__(self, bundle: dict[str, Any], path: str) -> None:
         self.path = path
         self.skipped: Counter[str] = Counter()
         self.objects: dict[str, dict[str, Any]] = {}
         for i, obj in enumerate(bundle["objects"]):
-            if not isinstance(obj, dict) or not isinstance(obj.get("id"), str) or "type" not in obj:
-                raise InputError(
-                    f"objects[{i}] is not a STIX object with a type and an id", path=path
-                )
+            check_object(obj, i, path)
             if obj.get("revoked"):
                 self.skipped["revoked object"] += 1
                 continue
             self.objects[obj["id"]] = obj
         self.reports = {k: o for k, o in self.objects.items() if o["type"] == "report"}
         self.by_key = {self.report_key(r): r for r in self.reports.values()}
+        # object id → the keys of the reports that list it (looked up once per relationship)
+        self.listed_by: dict[str, list[str]] = defaultdict(list)
+        for key, report in self.by_key.items():
+            for ref in dict.fromkeys(report.get("object_refs") or []):
+                self.listed_by[ref].append(key)
+        self.evidence_chars = 0
         # report key → holder stix id → facts; holder kinds: campaign or actor
         self.facts: dict[str, dict[str, dict[str, list[dict[str, Any]]]]] = defaultdict(
             lambda: defaultdict(lambda: defaultdict(list))
@@ -136,7 +166,7 @@ class _Reader:
 
     def report_key(self, obj: dict[str, Any]) -> str:
         ids = _ext(obj, SOURCE_NAME) or [obj.get("x_graphkit_id") or ""]
-        return ids[0] or slugify(obj.get("name", "report"))
+        return ids[0] or slugify(obj.get("name") or "report")
 
     def sources_of(self, rel: dict[str, Any]) -> list[str]:
         """The report keys that state a relationship."""
@@ -146,27 +176,36 @@ class _Reader:
             if len(kept) < len(given):
                 self.skipped["statement of a report not in the bundle"] += len(given) - len(kept)
             return kept
-        listing = [k for k, r in self.by_key.items() if rel["id"] in (r.get("object_refs") or [])]
+        listing = self.listed_by.get(rel["id"])
         if listing:
             return listing
-        ends = {rel.get("source_ref"), rel.get("target_ref")}
-        near = [k for k, r in self.by_key.items() if ends <= set(r.get("object_refs") or [])]
+        with_target = set(self.listed_by.get(rel.get("target_ref") or "", []))
+        near = [k for k in self.listed_by.get(rel.get("source_ref") or "", []) if k in with_target]
         return near or ["__bundle__"]
 
+    def label(self, ref: str) -> str:
+        """What a generated evidence line calls an object: its name, or its id."""
+        name = self.objects.get(ref, {}).get("name")
+        return name if isinstance(name, str) and len(name) <= NAME_MAX_CHARS else ref
+
     def statements(self, rel: dict[str, Any], source: str) -> dict[str, Any]:
-        text = rel.get("description") or ""
-        prefix = f"{source}: "
-        lines = [ln[len(prefix) :] for ln in text.splitlines() if ln.startswith(prefix)]
-        if not lines:
-            src = self.objects.get(rel["source_ref"], {}).get("name", rel["source_ref"])
-            dst = self.objects.get(rel["target_ref"], {}).get("name", rel["target_ref"])
-            lines = [text.strip()[:2000] or f"STIX: {src} {rel['relationship_type']} {dst}"]
-        conf = rel.get("confidence")
+        """The evidence and confidence a relationship gives for one report that states it."""
+        description = rel.get("description") or ""
+        said = statements_by_source(description).get(source)
+        if said is None:
+            generated = f"STIX: {self.label(rel['source_ref'])} {rel['relationship_type']} "
+            said = description.strip() or generated + self.label(rel["target_ref"])
+        evidence = text(rel, "description", TEXT_MAX_CHARS, self.path, value=said)
+        self.evidence_chars += len(evidence)
+        if self.evidence_chars > STIX_EVIDENCE_MAX_CHARS:
+            raise InputError(
+                f"the relationships give more than {STIX_EVIDENCE_MAX_CHARS // MiB} Mi characters"
+                " of evidence in all (a description repeated for many reports?)",
+                path=self.path,
+            )
         return {
-            "evidence": lines[0][:2000],
-            "confidence": conf
-            if isinstance(conf, int) and 0 <= conf <= 100
-            else DEFAULT_CONFIDENCE,
+            "evidence": evidence,
+            "confidence": confidence(rel, self.path, DEFAULT_CONFIDENCE),
         }
 
     def relationship(self, rel: dict[str, Any]) -> None:
@@ -206,7 +245,7 @@ class _Reader:
                 self.skipped["attack-pattern with no known technique id"] += 1
                 return
         elif kind == "uses" and dt_ == "tool" and _platform(dst):
-            target = ("platforms", {"name": _platform(dst)})
+            target = ("platforms", {"name": self.name(dst)})
         elif kind == "targets" and dt_ == "identity":
             sector = (
                 _sector(dst) if dst.get("identity_class") == "class" or dst.get("sectors") else None
@@ -214,7 +253,7 @@ class _Reader:
             if sector:
                 target = ("sectors", {"id": sector})
             elif dst.get("name"):
-                target = ("organizations", {"name": str(dst["name"])[:200]})
+                target = ("organizations", {"name": self.name(dst)})
         elif kind == "targets" and dt_ == "location":
             code = _country(dst)
             if code is None:
@@ -229,22 +268,31 @@ class _Reader:
                 {**target[1], **self.statements(rel, source)}
             )
 
+    def name(self, obj: dict[str, Any]) -> str:
+        """An object's name, whole, or an error naming the object."""
+        name = text(obj, "name", NAME_MAX_CHARS, self.path)
+        if not slugify(name):
+            raise InputError("a name needs a letter or a digit: its id is made from them",
+                             path=self.path, field=f"{obj['id']}.name")  # fmt: skip
+        return name
+
     def languages(self, holder: dict[str, Any]) -> None:
-        for entry in holder.get("x_graphkit_languages") or []:
+        for i, entry in enumerate(holder.get("x_graphkit_languages") or []):
+            where = f"x_graphkit_languages[{i}]"
+            language = text(holder, f"{where}.language", NAME_MAX_CHARS, self.path,
+                            entry.get("language"))  # fmt: skip
             for source in entry.get("sources") or ["__bundle__"]:
                 evidence = [
                     e[len(source) + 2 :]
                     for e in entry.get("evidence") or []
                     if e.startswith(f"{source}: ")
                 ]
+                said = evidence[0] if evidence else f"STIX: {self.label(holder['id'])} works in "
                 self.facts[source][holder["id"]]["languages"].append(
                     {
-                        "id": entry.get("language"),
-                        "evidence": (
-                            evidence
-                            or [f"STIX: {holder.get('name')} works in {entry.get('language')}"]
-                        )[0],
-                        "confidence": entry.get("confidence", DEFAULT_CONFIDENCE),
+                        "id": language,
+                        "evidence": said if evidence else said + language,
+                        "confidence": confidence(entry, self.path, DEFAULT_CONFIDENCE),
                     }
                 )
 
@@ -254,7 +302,7 @@ class _Reader:
             dates = sorted(
                 d
                 for o in self.objects.values()
-                for d in [_date(o.get("modified")), _date(o.get("created"))]
+                for d in [date(o, "modified", self.path), date(o, "created", self.path)]
                 if d
             )
             if not dates:
@@ -266,23 +314,35 @@ class _Reader:
             who = self.objects.get(top, {})
             return {
                 "title": "STIX bundle import",
-                "publisher": who.get("name") or "STIX import",
+                "publisher": self.name(who) if who.get("name") else "STIX import",
                 "published": dates[-1],
             }
-        creator = self.objects.get(report.get("created_by_ref", ""), {})
-        urls = [
+        creator = self.objects.get(report.get("created_by_ref") or "", {})
+        urls = [  # the first web address: a report's page (not a file:// or a javascript: link)
             r["url"]
             for r in report.get("external_references") or []
-            if isinstance(r, dict) and r.get("url")
+            if re.match(r"https?://\S+$", r.get("url") or "")
         ]
+        publisher = (
+            text(report, "x_graphkit_publisher", NAME_MAX_CHARS, self.path)
+            if report.get("x_graphkit_publisher")
+            else self.name(creator)
+            if creator.get("name")
+            else "unknown"
+        )
         return {
-            "id": key if _ext(report, SOURCE_NAME) else None,  # else publisher-date-title
-            "title": str(report.get("name") or key)[:200],
-            "publisher": report.get("x_graphkit_publisher") or creator.get("name") or "unknown",
-            "published": _date(report.get("published")) or _date(report.get("created")),
-            "url": urls[0] if urls else None,
-            "summary": report.get("description"),
+            "id": text(report, "external_references", NAME_MAX_CHARS, self.path, key)
+            if _ext(report, SOURCE_NAME)
+            else None,  # else publisher-date-title
+            "title": self.name(report) if report.get("name") else key,
+            "publisher": publisher,
+            "published": date(report, "published", self.path) or date(report, "created", self.path),
+            "url": text(report, "url", TEXT_MAX_CHARS, self.path, urls[0]) if urls else None,
+            "summary": self.summary(report, "description"),
         }
+
+    def summary(self, obj: dict[str, Any], prop: str) -> str | None:
+        return text(obj, prop, SUMMARY_MAX_CHARS, self.path) if obj.get(prop) else None
 
     def findings(self) -> list[Findings]:
         for obj in self.objects.values():
@@ -320,12 +380,16 @@ class _Reader:
                     ) from None
         return out
 
+    def aliases(self, obj: dict[str, Any]) -> list[str]:
+        found = texts(obj, "aliases", NAME_MAX_CHARS, self.path)
+        if len(found) > LIST_MAX_ITEMS:
+            raise InputError(f"{len(found)} aliases, more than the {LIST_MAX_ITEMS} graphkit "
+                             "stores", path=self.path, field=f"{obj['id']}.aliases")  # fmt: skip
+        return [a for a in found if a != obj.get("name")]
+
     def _actor_ref(self, key: str, actor_id: str) -> dict[str, Any]:
         actor = self.objects[actor_id]
-        ref: dict[str, Any] = {
-            "name": str(actor.get("name"))[:200],
-            "aliases": [a for a in actor.get("aliases") or [] if a != actor.get("name")][:500],
-        }
+        ref: dict[str, Any] = {"name": self.name(actor), "aliases": self.aliases(actor)}
         if actor_id in self.countries[key]:
             ref["country"] = self.countries[key][actor_id]
         return ref
@@ -350,13 +414,17 @@ class _Reader:
                 attributed.add(actor_id)
             campaigns.append(
                 {
-                    "name": str(c.get("name"))[:200],
+                    "name": self.name(c),
                     "id": c.get("x_graphkit_id"),
-                    "aliases": [a for a in c.get("aliases") or [] if a != c.get("name")],
-                    "summary": own.get("summary") or c.get("description"),
-                    "disruption": c.get("x_graphkit_disruption"),
-                    "first_seen": own.get("first_seen") or _date(c.get("first_seen")),
-                    "last_seen": own.get("last_seen") or _date(c.get("last_seen")),
+                    "aliases": self.aliases(c),
+                    "summary": self.summary(own, "summary") or self.summary(c, "description"),
+                    "disruption": text(c, "x_graphkit_disruption", TEXT_MAX_CHARS, self.path)
+                    if c.get("x_graphkit_disruption")
+                    else None,
+                    "first_seen": date(own, "first_seen", self.path)
+                    or date(c, "first_seen", self.path),
+                    "last_seen": date(own, "last_seen", self.path)
+                    or date(c, "last_seen", self.path),
                     "actors": actors,
                     **self._activity(facts.get(cid, {})),
                 }

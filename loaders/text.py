@@ -23,16 +23,23 @@ from pathlib import Path
 from typing import Any
 
 from graphkit.errors import InputError
+from graphkit.limits import (
+    PDF_MAX_BYTES,
+    PDF_MAX_CONTENT_BYTES,
+    PDF_MAX_PAGES,
+    PDF_MAX_TEXT_CHARS,
+    REPORT_TEXT_MAX_BYTES,
+    TABLE_MAX_COLUMNS,
+    MiB,
+)
+from loaders.findings import read_bounded
 
-__all__ = ["MAX_PDF_BYTES", "MAX_TEXT_BYTES", "TEXT_SUFFIXES", "html_text", "markdown_text",
-           "pdf_text", "read_text"]  # fmt: skip
+__all__ = ["TEXT_SUFFIXES", "html_text", "markdown_text", "pdf_text", "read_text"]
 
 # Plain text includes the markups analysts write in (reStructuredText, AsciiDoc) and a
 # spreadsheet's comma-separated export: the extractor reads their layouts (loaders.text).
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".rst", ".adoc",
                  ".asciidoc", ".csv")  # fmt: skip
-MAX_TEXT_BYTES = 20 * 1024 * 1024
-MAX_PDF_BYTES = 50 * 1024 * 1024
 # What is not the text: scripts, the site's chrome, and captions under images and charts
 _DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "svg",
          "button", "iframe", "template", "figcaption")  # fmt: skip
@@ -129,9 +136,6 @@ def _layout_table(table: Any) -> bool:
     return table.find(["h1", "h2", "h3", "h4", "p", "table"]) is not None
 
 
-_MAX_COLUMNS = 200  # a row's cells, spans included: bounds what a hostile table can expand to
-
-
 def _grid(rows: list[Any]) -> list[list[str]]:
     """A table's cell texts row by row, a cell that spans rows or columns repeated in each
     ("<td rowspan=2>Russia</td>" gives Russia on both rows)."""
@@ -149,7 +153,7 @@ def _grid(rows: list[Any]) -> list[list[str]]:
                 break
             text = cell.get_text(" ", strip=True)
             down = _span(cell.get("rowspan"))
-            for _ in range(min(_span(cell.get("colspan")), _MAX_COLUMNS - len(out))):
+            for _ in range(min(_span(cell.get("colspan")), TABLE_MAX_COLUMNS - len(out))):
                 if down > 1:
                     pending[len(out)] = (text, down - 1)
                 out.append(text)
@@ -612,16 +616,45 @@ def _without_running_lines(pages: list[str]) -> list[str]:
     return out
 
 
+def _pdf_pages(data: bytes, path: str) -> list[str]:
+    """Each page's text, within the bounds on pages, decompressed content and text."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    if len(reader.pages) > PDF_MAX_PAGES:
+        raise InputError(f"{len(reader.pages):,} pages, more than {PDF_MAX_PAGES:,}", path=path)
+    pages, content, chars = [], 0, 0
+    for page in reader.pages:  # pypdf stops any one stream at 75 MB decompressed
+        stream = page.get_contents()
+        content += len(stream.get_data()) if stream is not None else 0
+        if content > PDF_MAX_CONTENT_BYTES:
+            raise InputError(
+                f"the pages decompress to more than {PDF_MAX_CONTENT_BYTES // MiB} MiB", path=path
+            )
+        pages.append(_page_text(page))
+        chars += len(pages[-1])
+        if chars > PDF_MAX_TEXT_CHARS:
+            raise InputError(f"more than {PDF_MAX_TEXT_CHARS // MiB} Mi characters of text",
+                             path=path)  # fmt: skip
+    return pages
+
+
 def pdf_text(data: bytes, path: str = "<pdf>") -> str:
     """The text layer of a PDF, page by page, paragraphs apart."""
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import LimitReachedError
 
     try:
-        reader = PdfReader(io.BytesIO(data))
-        pages = [_page_text(page) for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
-        raise InputError(f"unreadable PDF: {exc}".splitlines()[0], path=path) from None
+        pages = _pdf_pages(data, path)
+    except InputError:
+        raise
+    except LimitReachedError:
+        raise InputError(
+            "a stream decompresses past pypdf's limit (75 MB): refused as a compression bomb",
+            path=path,
+        ) from None
+    except Exception as exc:  # pypdf raises many kinds on a malformed file; all mean the same
+        message = f"unreadable PDF: {exc}".splitlines()[0]
+        raise InputError(message if len(message) < 200 else "unreadable PDF", path=path) from None
     text = _dehyphenated("\n\n".join(_without_running_lines(pages)))
     head = text.split("\n", 5)
     for i, line in enumerate(head[:5]):
@@ -952,20 +985,13 @@ def read_text(path: str | Path) -> str:
         raise InputError(
             f"not a report text: expected one of {', '.join(TEXT_SUFFIXES)}", path=str(p)
         )
-    try:
-        size = p.stat().st_size
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path=str(p)) from None
-    limit = MAX_PDF_BYTES if suffix == ".pdf" else MAX_TEXT_BYTES
-    if size > limit:
-        raise InputError(f"file is larger than {limit // (1024 * 1024)} MiB", path=str(p))
-    data = p.read_bytes()
+    data = read_bounded(p, PDF_MAX_BYTES if suffix == ".pdf" else REPORT_TEXT_MAX_BYTES)
     if not data.strip():
         raise InputError("file is empty", path=str(p))
     if suffix == ".pdf":
         if not data.startswith(b"%PDF"):
             raise InputError("not a PDF file", path=str(p))
-        return pdf_text(data, str(p))
+        return _visible(pdf_text(data, str(p)))
     if b"\x00" in data[:65536]:
         raise InputError("file is binary, not text", path=str(p))
     try:
@@ -980,4 +1006,23 @@ def read_text(path: str | Path) -> str:
         text = plain_text(text)
     if not text.strip():
         raise InputError("the file holds no text", path=str(p))
-    return text
+    return _visible(text)
+
+
+# A form feed or vertical tab breaks a line (pdftotext puts a form feed between pages); any
+# other control character is not text: it reads as U+FFFD, which the draft shows.
+_CONTROLS = {
+    **dict.fromkeys(range(0x20), "\ufffd"),
+    **{ord(c): c for c in "\t\n\r"},
+    0x0B: "\n",
+    0x0C: "\n",
+}
+
+
+def _visible(text: str) -> str:
+    r"""Report text with control characters made line breaks or U+FFFD (see ``_CONTROLS``).
+
+    >>> _visible("Page one\fPage two\x1b[31m")
+    'Page one\nPage two\ufffd[31m'
+    """
+    return text.translate(_CONTROLS)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import neo4j
 import pytest
+from typer.testing import CliRunner
 
 from bench.server import NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER, empty_database
 from graphkit.catalog import load_catalogs
@@ -93,3 +94,13 @@ def corpus(request: pytest.FixtureRequest) -> GraphStore:
     """Each test that takes it runs on the loaded corpus of both stores."""
     store: GraphStore = request.getfixturevalue(f"corpus_{request.param}")
     return store
+
+
+@pytest.fixture
+def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    """A CLI runner with the test server's password and no store chosen by the environment."""
+    for var in ("GRAPHKIT_STORE", "NEO4J_URI"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("NEO4J_PASSWORD", NEO4J_PASSWORD)
+    monkeypatch.setenv("COLUMNS", "200")
+    return CliRunner()

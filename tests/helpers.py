@@ -52,3 +52,66 @@ def write(path: Path, doc: dict[str, Any] | str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(doc if isinstance(doc, str) else yaml.safe_dump(doc, sort_keys=False))
     return path
+
+
+TS = "2025-02-01T00:00:00.000Z"
+# A small STIX 2.1 bundle in the shape OpenCTI exports: a report that lists a campaign
+# attributed to an intrusion set, which uses a technique and targets an organisation.
+STIX_BASE: dict[str, Any] = {
+    "type": "bundle",
+    "id": "bundle--00000000-0000-4000-8000-000000000000",
+    "objects": [
+        {"type": "identity", "id": "identity--00000000-0000-4000-8000-000000000001",
+         "name": "Example Lab", "identity_class": "organization", "created": TS, "modified": TS},
+        {"type": "report", "id": "report--00000000-0000-4000-8000-000000000002",
+         "name": "Beta report", "published": TS, "created": TS, "modified": TS,
+         "created_by_ref": "identity--00000000-0000-4000-8000-000000000001",
+         "description": "What the lab saw.",
+         "object_refs": ["campaign--00000000-0000-4000-8000-000000000003",
+                         "intrusion-set--00000000-0000-4000-8000-000000000004",
+                         "relationship--00000000-0000-4000-8000-000000000007",
+                         "relationship--00000000-0000-4000-8000-000000000008",
+                         "relationship--00000000-0000-4000-8000-000000000009"]},
+        {"type": "campaign", "id": "campaign--00000000-0000-4000-8000-000000000003",
+         "name": "Operation Beta", "created": TS, "modified": TS},
+        {"type": "intrusion-set", "id": "intrusion-set--00000000-0000-4000-8000-000000000004",
+         "name": "Beta Group", "aliases": ["Beta Crew"], "created": TS, "modified": TS},
+        {"type": "attack-pattern", "id": "attack-pattern--00000000-0000-4000-8000-000000000005",
+         "name": "Phishing", "created": TS, "modified": TS,
+         "external_references": [{"source_name": "mitre-attack", "external_id": "T1566"}]},
+        {"type": "identity", "id": "identity--00000000-0000-4000-8000-000000000006",
+         "name": "Example Ministry", "identity_class": "organization", "created": TS,
+         "modified": TS},
+        {"type": "relationship", "id": "relationship--00000000-0000-4000-8000-000000000007",
+         "relationship_type": "attributed-to", "created": TS, "modified": TS,
+         "source_ref": "campaign--00000000-0000-4000-8000-000000000003",
+         "target_ref": "intrusion-set--00000000-0000-4000-8000-000000000004",
+         "description": "The lab ties the operation to Beta Group.", "confidence": 80},
+        {"type": "relationship", "id": "relationship--00000000-0000-4000-8000-000000000008",
+         "relationship_type": "uses", "created": TS, "modified": TS,
+         "source_ref": "campaign--00000000-0000-4000-8000-000000000003",
+         "target_ref": "attack-pattern--00000000-0000-4000-8000-000000000005",
+         "description": "Lures were sent by mail.", "confidence": 70},
+        {"type": "relationship", "id": "relationship--00000000-0000-4000-8000-000000000009",
+         "relationship_type": "targets", "created": TS, "modified": TS,
+         "source_ref": "campaign--00000000-0000-4000-8000-000000000003",
+         "target_ref": "identity--00000000-0000-4000-8000-000000000006",
+         "description": "The ministry was targeted."},
+    ],
+}  # fmt: skip
+
+
+def stix_bundle(**changes: dict[str, Any]) -> dict[str, Any]:
+    """A copy of STIX_BASE with properties of objects replaced, by object id prefix:
+    ``stix_bundle(**{"intrusion-set--": {"name": "X"}})``."""
+    doc = copy.deepcopy(STIX_BASE)
+    for prefix, props in changes.items():
+        [obj] = [o for o in doc["objects"] if o["id"].startswith(prefix)]
+        obj.update(props)
+    return doc
+
+
+def stix_id(doc: dict[str, Any], prefix: str) -> str:
+    """The id of the one object of ``doc`` whose id starts with ``prefix``."""
+    [oid] = [o["id"] for o in doc["objects"] if o["id"].startswith(prefix)]
+    return str(oid)

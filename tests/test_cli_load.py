@@ -12,20 +12,11 @@ from typer.testing import CliRunner
 from graphkit.cli import EXIT_INPUT, EXIT_STORE, app
 from graphkit.commands import register_all
 from graphkit.store import open_store
-from tests.conftest import NEO4J_PASSWORD, NEO4J_URI
+from tests.conftest import NEO4J_URI
 from tests.helpers import BASE, findings, write
 
 register_all()
 ROOT = Path(__file__).parent.parent
-
-
-@pytest.fixture
-def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    for var in ("GRAPHKIT_STORE", "NEO4J_URI"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("NEO4J_PASSWORD", NEO4J_PASSWORD)
-    monkeypatch.setenv("COLUMNS", "200")
-    return CliRunner()
 
 
 def test_load_then_stats_json(runner: CliRunner, target: str, tmp_path: Path) -> None:

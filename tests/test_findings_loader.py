@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from graphkit.errors import InputError
+from graphkit.limits import FINDINGS_MAX_BYTES
 from loaders import read_report
-from loaders.findings import MAX_BYTES, parse_findings
+from loaders.findings import parse_findings
 from tests.helpers import BASE, findings, write
 
 GOOD_YAML = """\
@@ -132,7 +133,7 @@ def test_a_3mb_field_is_refused_by_length(tmp_path: Path) -> None:
 
 
 def test_a_file_over_the_size_limit_is_refused_unread(tmp_path: Path) -> None:
-    e = error_of(tmp_path, "huge.yaml", "#" * (MAX_BYTES + 1))
+    e = error_of(tmp_path, "huge.yaml", "#" * (FINDINGS_MAX_BYTES + 1))
     assert "larger than" in e.message
 
 

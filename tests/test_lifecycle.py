@@ -108,9 +108,7 @@ def test_dry_run_changes_nothing_and_says_the_same(store: GraphStore, tmp_path: 
     assert planned.summary() == done.summary()
 
 
-def test_an_unknown_report_is_an_error_with_the_nearest(
-    store: GraphStore, tmp_path: Path
-) -> None:
+def test_an_unknown_report_is_an_error_with_the_nearest(store: GraphStore, tmp_path: Path) -> None:
     load(store, tmp_path, A)
     with pytest.raises(GraphkitError, match=r"no report 'lab-2025-01-01-x'.*lab-2025-01-01-a\?"):
         unload(store, ["lab-2025-01-01-x"])

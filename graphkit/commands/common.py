@@ -7,20 +7,23 @@ runs back up.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from typing import Annotated, Any, NoReturn
+from urllib.parse import urlsplit
 
 import typer
 import typer.core
 from rich.console import Console
-from rich.markup import escape
+from rich.text import Text
 
 from graphkit import __version__
+from graphkit.commands.text import shown
 from graphkit.errors import GraphkitError, StoreError
-from graphkit.store import GraphStore, open_store
+from graphkit.store import GraphStore, is_neo4j_uri, open_store, resolve_target
 
 __all__ = [
     "EXIT_INPUT",
@@ -35,7 +38,9 @@ __all__ = [
     "handled",
     "opened",
     "out",
+    "print_error",
     "print_json",
+    "shown",
 ]
 
 EXIT_INPUT = 1
@@ -121,9 +126,14 @@ ReferenceOpt = Annotated[
 ]
 
 
+def print_error(message: str) -> None:
+    """``error: message`` on stderr, the message shown as plain text (see :func:`shown`)."""
+    err.print(Text("error:", style="bold red"), shown(message), highlight=False, soft_wrap=True)
+
+
 def fail(message: str, code: int) -> NoReturn:
     """Print a one-line error and exit with ``code``."""
-    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
+    print_error(message)
     raise typer.Exit(code)
 
 
@@ -138,8 +148,27 @@ def handled() -> Iterator[None]:
         fail(str(exc), EXIT_INPUT)
 
 
+def _credentials(store: str | None) -> None:
+    """Credentials come from the environment or a prompt, never from the command line: a URI
+    that holds them is refused without being echoed; with no NEO4J_PASSWORD at a terminal,
+    the password is asked for (not shown as it is typed)."""
+    target = resolve_target(store)
+    if not is_neo4j_uri(target):
+        return
+    if "@" in urlsplit(target).netloc:
+        fail(
+            "the store URI holds credentials: put none in it; give them in NEO4J_USERNAME and "
+            "NEO4J_PASSWORD (or at the password prompt)",
+            EXIT_INPUT,
+        )
+    if "NEO4J_PASSWORD" not in os.environ and sys.stdin.isatty():
+        # open_store reads NEO4J_PASSWORD; this process only, for the one command it runs
+        os.environ["NEO4J_PASSWORD"] = typer.prompt("Neo4j password", hide_input=True, err=True)
+
+
 @contextmanager
 def opened(store: str | None, *, read_only: bool = False) -> Iterator[GraphStore]:
+    _credentials(store)
     with handled():
         s = open_store(store, read_only=read_only)
         try:

@@ -20,6 +20,7 @@ from graphkit.commands.common import (
     handled,
     opened,
 )
+from graphkit.commands.text import shown
 from graphkit.exporters import navigator_layer, to_graphml, to_node_link_json
 from graphkit.files import write_atomic
 from graphkit.selection import Selection, select
@@ -100,4 +101,6 @@ def export(
             sys.stdout.write(text)
         else:
             write_atomic(text, output)
-            err.print(f"wrote {output} ({len(data.nodes)} nodes, {len(data.edges)} relationships)")
+            err.print(
+                shown(f"wrote {output} ({len(data.nodes)} nodes, {len(data.edges)} relationships)")
+            )

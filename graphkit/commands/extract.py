@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from graphkit.commands.common import app, err, handled, print_json
+from graphkit.commands.text import shown
 from graphkit.extract import extract_findings
 from graphkit.extract.output import draft_graph, draft_yaml
 from graphkit.files import write_atomic
@@ -90,4 +91,4 @@ def extract(
         + len(c.targets.countries) + len(c.all_actors)
         for c in draft.campaigns
     )  # fmt: skip
-    err.print(f"wrote {output}: {len(draft.campaigns)} campaigns, {facts} facts to review")
+    err.print(shown(f"wrote {output}: {len(draft.campaigns)} campaigns, {facts} facts to review"))

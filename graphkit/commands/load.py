@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -14,7 +15,7 @@ from rich.progress import (
     TextColumn,
     TimeRemainingColumn,
 )
-from rich.table import Table
+from rich.text import Text
 
 from graphkit.catalog import load_catalogs
 from graphkit.commands.common import (
@@ -27,8 +28,10 @@ from graphkit.commands.common import (
     handled,
     opened,
     out,
+    print_error,
     print_json,
 )
+from graphkit.commands.tables import show
 from graphkit.ingest import (
     BATCH_ROWS,
     FileResult,
@@ -140,44 +143,33 @@ def load(
     else:
         _render(summary, dry_run)
     for f in summary.failed:
-        err.print(f"[bold red]error:[/] {f.error}", highlight=False, soft_wrap=True)
+        print_error(f.error or "")
     if summary.failed:
         raise typer.Exit(EXIT_INPUT)
 
 
 def _render(summary: LoadSummary, dry_run: bool) -> None:
-    table = Table(title="graphkit load" + (" (dry run: nothing written)" if dry_run else ""))
-    table.add_column("file")
-    table.add_column("report")
-    table.add_column("status")
+    """One row a file (its name; the error line gives the path), counts right-aligned."""
     if dry_run:
-        table.add_column("nodes", justify="right")
-        table.add_column("relationships", justify="right")
+        columns = ["file", "report", "status", "nodes", "relationships"]
     else:
-        for col in ("nodes new", "nodes matched", "rels new", "rels matched"):
-            table.add_column(col, justify="right")
+        columns = ["file", "report", "status", "nodes new", "nodes matched", "rels new"]
+        columns.append("rels matched")
+    rows: list[list[str | Text]] = []
     for f in summary.files:
-        status = {"failed": "[red]failed[/]", "loaded": "[green]loaded[/]"}.get(f.status, f.status)
+        style = {"failed": "red", "loaded": "green"}.get(f.status, "")
+        status = Text(f.status, style=style)
         if dry_run:
             counts = [str(sum(f.nodes.values())), str(sum(f.relationships.values()))]
         else:
             w = f.written
-            counts = [
-                str(w.nodes_created),
-                str(w.nodes_matched),
-                str(w.rels_created),
-                str(w.rels_matched),
-            ]
-        table.add_row(f.path, f.report_id or "-", status, *counts)
+            counts = [str(n) for n in (w.nodes_created, w.nodes_matched, w.rels_created)]
+            counts.append(str(w.rels_matched))
+        rows.append([Path(f.path).name, f.report_id or "-", status, *counts])
     if not dry_run and len(summary.files) > 1:
         t = summary.total
-        table.add_row(
-            "total",
-            "",
-            f"{len(summary.files) - len(summary.failed)} ok, {len(summary.failed)} failed",
-            str(t.nodes_created),
-            str(t.nodes_matched),
-            str(t.rels_created),
-            str(t.rels_matched),
-        )
-    out.print(table)
+        ok = f"{len(summary.files) - len(summary.failed)} ok, {len(summary.failed)} failed"
+        totals = [t.nodes_created, t.nodes_matched, t.rels_created, t.rels_matched]
+        rows.append([Text("total", style="bold"), "", ok, *map(str, totals)])
+    title = "graphkit load" + (" (dry run: nothing written)" if dry_run else "")
+    show(out, columns, rows, title=title)

@@ -27,6 +27,7 @@ from graphkit.commands.common import (
     print_json,
 )
 from graphkit.commands.tables import show
+from graphkit.commands.text import shown
 from graphkit.graphdata import from_result
 from graphkit.querylib import (
     Param,
@@ -182,4 +183,4 @@ def query(
         with handled():
             page = render_html(from_result(result), title=f"graphkit: {title}", subtitle=where)
             write_html(page, viz)
-        err.print(f"wrote {viz}")
+        err.print("wrote", shown(viz))

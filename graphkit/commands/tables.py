@@ -15,6 +15,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from graphkit.commands.text import shown
+
 __all__ = ["show"]
 
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
@@ -51,7 +53,7 @@ def _widths(natural: list[int], least: list[int], room: int) -> list[int] | None
 
 
 def _cell(value: str | Text) -> Text:
-    return value if isinstance(value, Text) else Text(value)
+    return shown(value)
 
 
 def show(
@@ -81,7 +83,7 @@ def show(
     if widths is None:
         _records(console, columns, rows, title)
         return
-    table = Table(title=title)
+    table = Table(title=shown(title) if title else None)
     for name, width, values in zip(columns, widths, by_column, strict=True):
         numeric = _is_numeric(values)
         table.add_column(
@@ -103,7 +105,7 @@ def _records(
     title: str | None,
 ) -> None:
     if title:
-        console.print(Text(title, style="italic"))
+        console.print(shown(title), style="italic")
     label = max(cell_len(c) for c in columns) + 1
     for n, row in enumerate(rows):
         grid = Table.grid(padding=(0, 1))

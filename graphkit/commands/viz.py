@@ -10,6 +10,7 @@ import typer
 
 from graphkit.analytics import communities
 from graphkit.commands.common import ReferenceOpt, StoreOpt, app, err, handled, opened
+from graphkit.commands.text import shown
 from graphkit.querylib import parse_params
 from graphkit.selection import Selection, select
 from graphkit.viz import render_html, write_html
@@ -137,4 +138,4 @@ def viz(
             size_by=size.value,
         )
         path = write_html(html, output)
-    err.print(f"wrote {path} ({len(data.nodes)} nodes, {len(data.edges)} relationships)")
+    err.print(shown(f"wrote {path} ({len(data.nodes)} nodes, {len(data.edges)} relationships)"))

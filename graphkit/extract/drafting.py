@@ -76,7 +76,7 @@ from graphkit.extract.roles import (
 )
 from graphkit.extract.shorthand import written_out
 from graphkit.findings import Findings
-from graphkit.findings import Many as MANY
+from graphkit.limits import LIST_MAX_ITEMS as MANY
 
 __all__ = ["PUBLISHERS", "extract_findings"]
 
