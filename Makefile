@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PACKAGES := graphkit loaders
 
-.PHONY: venv compile pure test demo neo4j-up neo4j-down lint schema clean
+.PHONY: venv compile pure test demo bench bench-quick neo4j-up neo4j-down lint schema clean
 
 # Create or refresh the virtualenv whenever pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -49,6 +49,23 @@ test: $(STAMP) $(COMPILED)
 	tools/neo4j/neo4j-up || status=1; \
 	$(MAKE) --no-print-directory lint || status=1; \
 	$(VENV)/bin/pytest $(PYTEST_ARGS) || status=1; \
+	tools/neo4j/neo4j-down; \
+	exit $$status
+
+# The benchmark suite (BENCHMARKS.md) against the repo's Neo4j: 1k and 10k synthetic reports,
+# both stores, every measure; `bench-quick` is the 1k run (one JSON line, a few minutes).
+BENCH_OUT := bench/results-latest.json
+bench: $(STAMP) $(COMPILED)
+	@status=0; \
+	tools/neo4j/neo4j-up || status=1; \
+	$(PY) -m bench --out $(BENCH_OUT) --json || status=1; \
+	tools/neo4j/neo4j-down; \
+	exit $$status
+
+bench-quick: $(STAMP) $(COMPILED)
+	@status=0; \
+	tools/neo4j/neo4j-up || status=1; \
+	$(PY) -m bench --quick --json || status=1; \
 	tools/neo4j/neo4j-down; \
 	exit $$status
 
