@@ -11,8 +11,8 @@ describe it. One known limit: a name a report added to an actor's or a campaign'
 Examples
 --------
 >>> plan = UnloadPlan(["r1"])
->>> plan.edges_deleted, plan.nodes_deleted
-(0, 0)
+>>> plan.edges_deleted, plan.nodes_deleted  # the report's own node goes
+(0, 1)
 """
 
 from __future__ import annotations

@@ -84,7 +84,9 @@ class Neo4jStore:
         with self._session(write=True) as session:
             for statement in neo4j_schema_statements():
                 try:
-                    session.run(statement).consume()
+                    # A managed transaction: the driver retries a deadlock with another load
+                    # writing at the same moment (schema changes take a label lock).
+                    session.execute_write(_consume, statement)
                 except ClientError as exc:
                     # Another load created the same rule between our IF NOT EXISTS and ours.
                     if exc.code not in _SCHEMA_RACE:
@@ -165,6 +167,10 @@ class Neo4jStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _consume(tx: neo4j.ManagedTransaction, statement: str) -> None:
+    tx.run(statement).consume()
 
 
 def _first_line(exc: Exception) -> str:
