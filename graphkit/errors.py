@@ -7,6 +7,7 @@ __all__ = [
     "InputError",
     "QueryError",
     "StaleBuildError",
+    "StoreCapacityError",
     "StoreError",
     "StoreInUseError",
     "StoreUnavailableError",
@@ -70,3 +71,7 @@ class StaleBuildError(GraphkitError, ImportError):
 
 class StoreInUseError(StoreError):
     """Another process holds the embedded store for writing."""
+
+
+class StoreCapacityError(StoreError):
+    """The store ran out of room for a transaction and cannot go on in this process."""

@@ -18,7 +18,7 @@ from queue import Empty, Queue
 
 from graphkit.batch import GraphBatch
 from graphkit.build import build_batch
-from graphkit.errors import GraphkitError, InputError, StoreUnavailableError
+from graphkit.errors import GraphkitError, InputError, StoreCapacityError, StoreUnavailableError
 from graphkit.lifecycle import take_back
 from graphkit.store.base import GraphStore, WriteResult
 from loaders import SUFFIXES, Loaded, read_report
@@ -207,7 +207,7 @@ def _write_group(
             )
         else:
             written = store.write_batches(batches)
-    except StoreUnavailableError:
+    except (StoreUnavailableError, StoreCapacityError):
         raise
     except GraphkitError as exc:
         if len(group) > 1:

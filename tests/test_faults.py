@@ -96,3 +96,25 @@ def test_the_kill_really_lands_inside_the_transaction(tmp_path: Path) -> None:
     assert child.returncode == 0, child.stderr
     with EmbeddedStore(tmp_path / "s") as s:
         assert s.stats()["nodes"]["Report"] == 12
+
+
+def test_a_page_cache_too_small_for_a_transaction_stops_the_load_cleanly(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "bench", 200, seed=2)
+    store = tmp_path / "store"
+    graphkit = str(Path(sys.executable).with_name("graphkit"))
+    flags = ["--store", str(store), "--no-catalog", "--batch-rows", "1000000"]
+    res = subprocess.run(
+        [graphkit, "load", str(corpus), *flags],
+        env={**os.environ, "GRAPHKIT_BUFFER_POOL_MB": "64"},
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert res.returncode == 3
+    assert res.stderr.strip() == (
+        "error: the embedded store's page cache (64 MB) is too small for one transaction; "
+        "nothing of it was written: set GRAPHKIT_BUFFER_POOL_MB higher or load with a lower "
+        "--batch-rows, then run the same load again"
+    )
+    with EmbeddedStore(store) as s:  # nothing half-written, and the store opens again
+        assert sum(s.stats()["nodes"].values()) == 0

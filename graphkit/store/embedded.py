@@ -13,7 +13,7 @@ from typing import Any
 import ladybug
 
 from graphkit.batch import GraphBatch
-from graphkit.errors import QueryError, StoreError, StoreInUseError
+from graphkit.errors import QueryError, StoreCapacityError, StoreError, StoreInUseError
 from graphkit.schema import NODES, REL_PROPS, RELS, ladybug_ddl
 from graphkit.store.base import WRITE_REFUSED, QueryResult, Runner, WriteResult, count_all
 from graphkit.store.bulk import CopyWriter
@@ -23,9 +23,10 @@ from graphkit.values import plain_rows
 __all__ = ["DB_FILE", "EmbeddedStore"]
 
 DB_FILE = "graph.lbug"
-# LadybugDB's page cache takes most of the machine's memory unless told otherwise; 256 MB
-# keeps a 10,000-report load under a gigabyte at little cost in speed (BENCHMARKS.md).
-BUFFER_POOL_MB = 256
+# LadybugDB's page cache takes most of the machine's memory unless told otherwise. A write
+# transaction's pages must fit in it: 256 MB ran out on a group of 125 synthetic reports
+# (20,000 rows); 1 GB holds groups of that size with room to spare (BENCHMARKS.md).
+BUFFER_POOL_MB = 1024
 
 
 _LOCKED = re.compile(r"Could not set lock on file.*?Lock is held by PID (\d+)", re.S)
@@ -60,7 +61,7 @@ class EmbeddedStore:
     read_only : bool
         Open it read-only: LadybugDB itself refuses any write.
 
-    The page cache is ``GRAPHKIT_BUFFER_POOL_MB`` megabytes (default 256). One process at a
+    The page cache is ``GRAPHKIT_BUFFER_POOL_MB`` megabytes (default 1024). One process at a
     time may write: another waits ``GRAPHKIT_LOCK_WAIT`` seconds (default 10) for the store,
     then gets :class:`StoreInUseError`.
     """
@@ -151,6 +152,13 @@ class EmbeddedStore:
             result = apply_batches(self._run, batches, CopyWriter(self._run, self._conn.execute))
         except RuntimeError as exc:
             self._rollback()
+            if "buffer pool is full" in str(exc):
+                # LadybugDB cannot go on after this (it crashes on the next write): stop here.
+                raise StoreCapacityError(
+                    f"the embedded store's page cache ({_buffer_pool_mb()} MB) is too small for "
+                    "one transaction; nothing of it was written: set GRAPHKIT_BUFFER_POOL_MB "
+                    "higher or load with a lower --batch-rows, then run the same load again"
+                ) from None
             raise StoreError(f"write failed and was rolled back: {exc}") from None
         except BaseException:
             self._rollback()
