@@ -21,6 +21,7 @@ from typing import Any
 
 from bench import loads, queries, synth
 from bench.server import NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER, driver, empty_database
+from graphkit.errors import StoreError
 
 RUN = Path(__file__).resolve().parent.parent / ".run" / "bench"
 
@@ -113,7 +114,12 @@ def run(
             keep()
             print(f"queries on {n} reports ...", file=log, flush=True)
             runs = 10 if quick else 20
-            size["queries"] = {k: _queries_on(k, corpus, runs, tmp) for k in stores}
+            size["queries"] = {}
+            for k in stores:
+                try:
+                    size["queries"][k] = _queries_on(k, corpus, runs, tmp)
+                except StoreError as exc:  # recorded, as a failed load is
+                    size["queries"][k] = {"error": str(exc)}
             keep()
         print("catalogs and extractor ...", file=log, flush=True)
         result["catalog_load_s"] = {k: _catalogs(k, tmp) for k in stores}
@@ -132,15 +138,18 @@ def summary(result: dict[str, Any]) -> dict[str, Any]:
     size = result["sizes"][n]
     out: dict[str, Any] = {"reports": int(n)}
     for kind, load in size["loads"].items():
+        if "error" in load:
+            out[f"load_vs_raw_{kind}"] = out[f"load_vs_naive_{kind}"] = None
+            continue
         out[f"load_vs_raw_{kind}"] = round(load["load_vs_raw"], 2)
         out[f"load_vs_naive_{kind}"] = round(load["load_vs_naive"], 1)
     out["extract_mb_per_s"] = round(result["extract_mb_per_s"], 2)
     out["peak_rss_mb"] = max(
-        load["peak_rss_mb"] for s in result["sizes"].values() for load in s["loads"].values()
+        load.get("peak_rss_mb", 0) for s in result["sizes"].values() for load in s["loads"].values()
     )
+    measured = [q for q in size["queries"].values() if "error" not in q]
     out["query_p95_ms"] = {
-        qid: max(size["queries"][kind][qid]["p95_ms"] for kind in size["queries"])
-        for qid in next(iter(size["queries"].values()))
+        qid: max(q[qid]["p95_ms"] for q in measured) for qid in (measured[0] if measured else {})
     }
     return out
 
