@@ -197,6 +197,10 @@ def _write_group(
     replace: bool = False,
 ) -> None:
     """One transaction for the group; if it fails, one per report so the error names it."""
+    if not replace:  # a replace is asked for even when the file is the same: it rewrites
+        group = _skip_unchanged(store, group, on_file)
+        if not group:
+            return
     batches = [batch for _, batch in group]
     ids = [i for b in batches for label, i in b.nodes if label == "Report"]
     dialect = "neo4j" if store.backend == "neo4j" else "ladybug"
@@ -224,6 +228,40 @@ def _write_group(
         result.status = "loaded" if w.changed else "unchanged"
         if on_file:
             on_file(result)
+
+
+def _skip_unchanged(
+    store: GraphStore,
+    group: list[tuple[FileResult, GraphBatch]],
+    on_file: Callable[[FileResult], None] | None,
+) -> list[tuple[FileResult, GraphBatch]]:
+    """The group less the files whose every report the store holds from the same file (its
+    hash on the Report node): loading them again would change nothing, so they are counted
+    as matched without sending their rows."""
+    reports = {
+        (label, i): props.get("sha256")
+        for _, batch in group
+        for (label, i), props in batch.nodes.items()
+        if label == "Report"
+    }
+    held = store.run(
+        "UNWIND $ids AS i MATCH (r:Report {id: i}) RETURN r.id AS id, r.sha256 AS sha",
+        {"ids": sorted(i for _, i in reports)},
+    ).rows
+    same = {i for i, sha in held if sha is not None and reports.get(("Report", i)) == sha}
+    rest = []
+    for result, batch in group:
+        ids = [i for label, i in batch.nodes if label == "Report"]
+        if ids and all(i in same for i in ids):
+            result.written = WriteResult(
+                nodes_matched=len(batch.nodes), rels_matched=len(batch.edges)
+            )
+            result.status = "unchanged"
+            if on_file:
+                on_file(result)
+        else:
+            rest.append((result, batch))
+    return rest
 
 
 def is_empty(store: GraphStore) -> bool:

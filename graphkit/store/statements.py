@@ -76,14 +76,14 @@ def _merge_tail(var: str, props: tuple[Prop, ...]) -> str:
         f"WITH row, {var}, properties({var}) AS before SET {sets} "
         f"RETURN collect(CASE WHEN before.kind IS NULL THEN row.i END) AS created, "
         f"collect(CASE WHEN before.kind IS NOT NULL AND before <> properties({var}) "
-        f"THEN [row.i, before] END) AS changed"
+        f"THEN row.i END) AS changed"
     )
 
 
 def merge_nodes(label: str) -> str:
     """Neo4j: merge rows into nodes on the server, under its locks (concurrent loads lose
-    nothing). One row back: the ``i`` of the rows that were new, and ``[i, before]`` of those
-    that changed what was there."""
+    nothing). One row back: the ``i`` of the rows that were new, and of those that changed
+    what was there."""
     head = f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) "
     return head + _merge_tail("n", NODES[label].all_props)
 

@@ -98,11 +98,16 @@ class _Tally:
             state = merged
         return None if state == before else state
 
-    def unchanged(self, versions: Versions, node: bool) -> None:
-        """The store held the item and every version was in it already: all matched."""
+    def matched(self, versions: Versions, node: bool, *, updated: bool) -> None:
+        """The store held the item. When it changed, every version counts as changing it:
+        what the store held is not read back (a version brings its own report's source, new
+        to the item unless that report was loaded before)."""
         for i, _ in versions:
-            self.results[i].nodes_matched += node
-            self.results[i].rels_matched += not node
+            r = self.results[i]
+            r.nodes_matched += node
+            r.rels_matched += not node
+            r.nodes_updated += node and updated
+            r.rels_updated += (not node) and updated
 
 
 class _Versions:
@@ -190,15 +195,12 @@ def _on_server(
     for start in range(0, len(rows), CHUNK):
         chunk = [{**row, "i": start + n} for n, row in enumerate(rows[start : start + CHUNK])]
         [answer] = run(cypher, {"rows": chunk})
-        created = set(answer["created"])
-        changed = {i: before for i, before in answer["changed"]}
+        created, changed = set(answer["created"]), set(answer["changed"])
         for i in range(start, start + len(chunk)):
             if i in created:
                 tally.replay(None, versions[keys[i]], node)
-            elif i in changed:
-                tally.replay(changed[i], versions[keys[i]], node)
             else:
-                tally.unchanged(versions[keys[i]], node)
+                tally.matched(versions[keys[i]], node, updated=i in changed)
 
 
 def merge_on_server(run: Runner, batches: list[GraphBatch]) -> list[WriteResult]:
