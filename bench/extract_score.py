@@ -2,7 +2,7 @@
 
 Run: ``.venv/bin/python bench/extract_score.py bench/extract/dev`` (or ``.../heldout``);
 ``--misses`` lists what was missed and what was extra; ``--techniques rules`` finds
-techniques with the cue words instead of the learned mapper (the default).
+techniques with the cue words alone (``learned``: the model alone; default: both).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from graphkit.findings import Findings
 from loaders.text import read_text
 
 
-def run(folder: Path, techniques: str = "learned") -> dict:
+def run(folder: Path, techniques: str = "both") -> dict:
     results = []
     for labels_path in sorted(folder.glob("*.labels.yaml")):
         stem = labels_path.name.removesuffix(".labels.yaml")
@@ -39,7 +39,7 @@ def run(folder: Path, techniques: str = "learned") -> dict:
 def main() -> None:
     folder = Path(sys.argv[1])
     techniques = (
-        sys.argv[sys.argv.index("--techniques") + 1] if "--techniques" in sys.argv else "learned"
+        sys.argv[sys.argv.index("--techniques") + 1] if "--techniques" in sys.argv else "both"
     )
     scores = run(folder, techniques)
     print(f"{'kind':<14} {'P':>6} {'R':>6} {'F1':>6}   tp  fp  fn   ({folder})")

@@ -1055,13 +1055,15 @@ def extract_findings(
     title: str | None = None,
     publisher: str | None = None,
     published: str | None = None,
-    techniques: str = "learned",
+    techniques: str = "both",
 ) -> Findings:
     """Draft findings from report text (Markdown headings help; plain text works).
 
     ``techniques`` says how techniques are found besides their ids and names: ``"learned"``
-    (the model trained on ATT&CK's procedure examples, :mod:`graphkit.extract.mapper`) or
-    ``"rules"`` (the cue words of the gazetteer and :mod:`graphkit.extract.behaviour`).
+    (the model trained on ATT&CK's procedure examples, :mod:`graphkit.extract.mapper`),
+    ``"rules"`` (the cue words of the gazetteer and :mod:`graphkit.extract.behaviour`), or
+    ``"both"`` (the default: the cue words carry the LLM-themed techniques, which ATT&CK's
+    examples cannot teach; BENCHMARKS.md).
 
     Raises
     ------

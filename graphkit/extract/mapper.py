@@ -14,7 +14,8 @@ report holds is not known, and the ATT&CK data has few. The model is then fitted
 everything, and weights under :data:`PRUNE` are dropped (a sparse model: extraction stays fast,
 held-out accuracy does not move; ``bench/techniques_cv.py``).
 
-Training takes about half a minute on two cores (both fits run at once) and needs no network:
+Training takes about half a minute on two cores (both fits run at once, in two processes)
+and needs no network:
 :func:`technique_model` trains on first use and keeps the model in the cache folder
 (``$GRAPHKIT_CACHE``, else ``$XDG_CACHE_HOME/graphkit``, else ``~/.cache/graphkit``), named by
 a digest of the ATT&CK data, the sentences written here, this code and scikit-learn's
@@ -26,10 +27,11 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import multiprocessing
 import os
 import tempfile
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
@@ -94,10 +96,10 @@ class TechniqueModel:
             out[row].append((str(self.classes[col]), round(100 * float(p[row, col]))))
         return out
 
-    def save(self, path: Path) -> None:
-        """Write the model as plain arrays, atomically (a half-written file is never read)."""
+    def arrays(self) -> dict[str, np.ndarray]:
+        """The model as plain arrays."""
         w = self.weights
-        arrays = {
+        return {
             **self.vectorizer.arrays(),
             "classes": self.classes.astype(str),
             "w_data": w.data,
@@ -108,11 +110,23 @@ class TechniqueModel:
             "calibration": np.array([self.slope, self.offset, self.threshold]),
             "digest": np.array(self.digest),
         }
+
+    def fingerprint(self) -> str:
+        """A SHA-256 of every array: two trainings that agree on it give the same scores."""
+        digest = hashlib.sha256()
+        for name, array in sorted(self.arrays().items()):
+            digest.update(name.encode())
+            digest.update(np.ascontiguousarray(array).tobytes())
+        return digest.hexdigest()
+
+    def save(self, path: Path) -> None:
+        """Write the model as plain arrays, atomically (a half-written file is never read)."""
+        arrays = self.arrays()
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as f:
-                np.savez(f, **arrays)
+                np.savez(f, allow_pickle=False, **arrays)
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
@@ -220,7 +234,9 @@ def train(seed: int = SEED) -> TechniqueModel:
     full = Vectorizer.fit(tokens)
     x_part = part.transform([t for t, h in zip(tokens, held, strict=True) if not h])
     x_full = full.transform(tokens)
-    with ThreadPoolExecutor(2) as pool:  # liblinear lets go of the GIL: both fits at once
+    # Both fits at once, in two processes: liblinear draws from one random generator per
+    # process, so two fits in threads would take turns on it and differ from run to run.
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
         fit_part = pool.submit(_fit, x_part, labels[~held], seed)
         fit_full = pool.submit(_fit, x_full, labels, seed)
         classes, w, b = fit_part.result()
