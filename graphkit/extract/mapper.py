@@ -211,6 +211,25 @@ def _fit(
     return svm.classes_, sp.csr_matrix(w), svm.intercept_.astype(np.float64)
 
 
+_Fit = tuple[np.ndarray, sp.csr_matrix, np.ndarray]
+
+
+def _fit_both(
+    first: tuple[sp.csr_matrix, np.ndarray], second: tuple[sp.csr_matrix, np.ndarray], seed: int
+) -> tuple[_Fit, _Fit]:
+    """Two fits at once in two forked processes where the system forks, else one after the
+    other. Not in threads: liblinear draws from one random generator per process, so two
+    fits in threads would take turns on it and differ from run to run. Forked, not spawned: a
+    spawned process imports the caller's main script again, which a script without a
+    ``__main__`` guard does not survive."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return _fit(*first, seed), _fit(*second, seed)
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork")) as pool:
+        a = pool.submit(_fit, *first, seed)
+        b = pool.submit(_fit, *second, seed)
+        return a.result(), b.result()
+
+
 def held_out(examples: Sequence[Example]) -> np.ndarray:
     """Which examples the calibration holds out: the last of :data:`FOLDS` folds of actors.
     Definitions and the sentences written here always train."""
@@ -234,13 +253,8 @@ def train(seed: int = SEED) -> TechniqueModel:
     full = Vectorizer.fit(tokens)
     x_part = part.transform([t for t, h in zip(tokens, held, strict=True) if not h])
     x_full = full.transform(tokens)
-    # Both fits at once, in two processes: liblinear draws from one random generator per
-    # process, so two fits in threads would take turns on it and differ from run to run.
-    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
-        fit_part = pool.submit(_fit, x_part, labels[~held], seed)
-        fit_full = pool.submit(_fit, x_full, labels, seed)
-        classes, w, b = fit_part.result()
-        final = fit_full.result()
+    part_fit, final = _fit_both((x_part, labels[~held]), (x_full, labels), seed)
+    classes, w, b = part_fit
     held_pieces = [
         [t, *clauses(e.text)] for t, e, h in zip(tokens, examples, held, strict=True) if h
     ]
