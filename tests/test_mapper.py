@@ -13,12 +13,17 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import yaml
+from typer.testing import CliRunner
 
+from graphkit.cli import app
+from graphkit.commands import register_all
 from graphkit.errors import GraphkitError, InputError
 from graphkit.extract import extract_findings
 from graphkit.extract.features import clauses, words
 from graphkit.extract.mapper import TechniqueModel, model_digest, technique_model
 
+register_all()
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -103,6 +108,24 @@ def test_an_operations_name_and_negations_say_nothing() -> None:
     c = draft(f"## Spear Phishing Season\n\n{opening} {negated}")
     assert c.name == "Spear Phishing Season"
     assert c.techniques == []
+
+
+def test_cli_chooses_the_mapper(tmp_path: Path) -> None:
+    report = tmp_path / "report.md"
+    report.write_text(
+        "# Notes\n\n## Harbour Lights\n\nA China-based network ran this. "
+        "They bought virtual private servers with cryptocurrency to host their tools.\n"
+    )
+    drafted = {}
+    for mapper in ("learned", "rules"):
+        res = CliRunner().invoke(app, ["extract", str(report), "--techniques", mapper])
+        assert res.exit_code == 0, res.stderr
+        doc = yaml.safe_load(res.stdout)
+        drafted[mapper] = {t["id"] for c in doc["campaigns"] for t in c.get("techniques", [])}
+    assert "T1583" in drafted["learned"]
+    assert "T1583" not in drafted["rules"]
+    res = CliRunner().invoke(app, ["extract", str(report), "--techniques", "magic"])
+    assert res.exit_code == 2
 
 
 def test_an_unknown_mapper_is_refused() -> None:
