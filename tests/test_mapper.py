@@ -21,7 +21,7 @@ from graphkit.commands import register_all
 from graphkit.errors import GraphkitError, InputError
 from graphkit.extract import extract_findings
 from graphkit.extract.features import clauses, words
-from graphkit.extract.mapper import TechniqueModel, model_digest, technique_model
+from graphkit.extract.mapper import TechniqueModel, cache_path, model_digest, technique_model
 
 register_all()
 ROOT = Path(__file__).resolve().parent.parent
@@ -138,3 +138,16 @@ def test_a_model_from_other_data_is_refused(tmp_path: Path) -> None:
     technique_model().save(path)
     with pytest.raises(GraphkitError, match="trained from other data"):
         TechniqueModel.load(path, "0" * 64)
+
+
+def test_a_broken_cache_is_trained_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GRAPHKIT_CACHE", str(tmp_path))
+    path = cache_path()
+    assert path.parent == tmp_path
+    path.write_bytes(b"PK\x03\x04 cut short")
+    technique_model.cache_clear()
+    try:
+        model = technique_model()
+    finally:
+        technique_model.cache_clear()
+    assert TechniqueModel.load(path, model_digest()).fingerprint() == model.fingerprint()

@@ -30,6 +30,7 @@ import hashlib
 import multiprocessing
 import os
 import tempfile
+import zipfile
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -189,10 +190,14 @@ def cache_path() -> Path:
 def technique_model() -> TechniqueModel:
     """The trained model: from the cache, else trained now (about half a minute) and cached.
 
-    A cache that cannot be written is no error: the model is then kept in memory only."""
+    A cached file that cannot be read (cut short, or not this model's) is trained again and
+    replaced; a cache that cannot be written is no error: the model is then kept in memory."""
     path = cache_path()
     if path.exists():
-        return TechniqueModel.load(path, model_digest())
+        try:
+            return TechniqueModel.load(path, model_digest())
+        except (GraphkitError, OSError, ValueError, KeyError, zipfile.BadZipFile):
+            pass  # trained again below
     model = train()
     with contextlib.suppress(OSError):  # a read-only home: trained again by the next process
         model.save(path)
