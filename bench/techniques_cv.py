@@ -36,7 +36,7 @@ from sklearn.model_selection import GroupKFold
 
 from graphkit.extract.examples import NONE, all_examples
 from graphkit.extract.features import Vectorizer, clauses, words
-from graphkit.extract.mapper import FOLDS, SEED, _fit, best_of_pieces, calibrate
+from graphkit.extract.mapper import FOLDS, SEED, best_of_pieces, calibrate, dense, fit, product
 from graphkit.extract.reading import read_sentence
 
 MIN_EXAMPLES = 10
@@ -63,12 +63,12 @@ def out_of_fold(examples, tokens, labels, folds):  # type: ignore[no-untyped-def
         started = time.time()
         rows = [*train, *always]
         vec = Vectorizer.fit([tokens[i] for i in rows])
-        fold_classes, w, b = _fit(vec.transform([tokens[i] for i in rows]), labels[rows], SEED)
+        fold_classes, w, b = fit(vec.transform([tokens[i] for i in rows]), labels[rows], SEED)
         assert classes is None or list(classes) == list(fold_classes)
         classes = fold_classes
         pieces = [[tokens[i], *clauses(examples[i].text)] for i in test]
         x = vec.transform([p for s in pieces for p in s])
-        best = best_of_pieces(np.asarray((x @ w).todense()) + b, pieces)
+        best = best_of_pieces(product(x, dense(w)) + b, pieces)
         scores.update(zip(test.tolist(), best, strict=True))
         print(
             f"fold {k + 1}: {len(test)} sentences, {time.time() - started:.0f} s", file=sys.stderr

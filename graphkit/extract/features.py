@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 import numpy as np
@@ -121,6 +121,7 @@ class Vectorizer:
     run_index: dict[str, int]
     word_idf: np.ndarray
     run_idf: np.ndarray
+    pair_index: dict[str, dict[str, int]] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def fit(cls, sentences: Sequence[Sequence[str]], min_df: int = 2) -> Vectorizer:
@@ -139,6 +140,16 @@ class Vectorizer:
             _idf(np.array([run_df[r] for r in kept_runs], dtype=np.float64), len(sentences)),
         )
 
+    def _pairs(self) -> dict[str, dict[str, int]]:
+        """First word of every pair feature → the second words and the features' columns."""
+        if self.pair_index is None:
+            self.pair_index = {}
+            for feature, i in self.word_index.items():
+                first, space, second = feature.partition(" ")
+                if space:
+                    self.pair_index.setdefault(first, {})[second] = i
+        return self.pair_index
+
     @property
     def size(self) -> int:
         return len(self.word_index) + len(self.run_index)
@@ -148,11 +159,19 @@ class Vectorizer:
         return sp.csr_matrix(sp.hstack([self._words(sentences), self._runs(sentences)]))
 
     def _words(self, sentences: Sequence[Sequence[str]]) -> sp.csr_matrix:
+        """Words and pairs looked up without joining the pairs' words: the features of
+        :func:`word_features` (the placeholder is in no feature, so it needs no test)."""
         index = self.word_index
+        pairs = self._pairs()
         rows: list[int] = []
         cols: list[int] = []
         for row, tokens in enumerate(sentences):
-            found = [i for f in word_features(tokens) if (i := index.get(f)) is not None]
+            found = [i for t in tokens if (i := index.get(t)) is not None]
+            found += [
+                j
+                for a, b in pairwise(tokens)
+                if (following := pairs.get(a)) is not None and (j := following.get(b)) is not None
+            ]
             cols += found
             rows += [row] * len(found)
         counts = _counts(rows, cols, (len(sentences), len(index)))

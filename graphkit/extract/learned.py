@@ -56,7 +56,8 @@ def learned_techniques(
         for s in sentences:
             if len(s.words) >= MIN_WORDS and _NEGATIONS.isdisjoint(s.words):
                 batch.append(s)
-                pieces.append([masked(w, name_tokens) for w in [s.words, *clauses(s.text)]])
+                parts = clauses(s.text) if len(s.words) >= 2 * MIN_WORDS else []  # two or none
+                pieces.append([masked(w, name_tokens) for w in [s.words, *parts]])
     if not batch:
         return {}
     drafted = technique_model().drafts(pieces)
