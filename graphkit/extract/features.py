@@ -107,10 +107,13 @@ def _idf(df: np.ndarray, documents: int) -> np.ndarray:
 def _weighted(counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
     """Counts to 1 + log(count), times idf, each row scaled to unit length."""
     counts.sum_duplicates()
-    counts.data = (1 + np.log(counts.data)) * idf[counts.indices]
-    norms = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
+    data = (1 + np.log(counts.data)) * idf[counts.indices]
+    sizes = np.diff(counts.indptr)
+    rows = np.repeat(np.arange(counts.shape[0]), sizes)
+    norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=counts.shape[0]))
     norms[norms == 0] = 1
-    return sp.csr_matrix(sp.diags(1 / norms) @ counts)
+    counts.data = data / np.repeat(norms, sizes)
+    return counts
 
 
 @dataclass
@@ -156,7 +159,11 @@ class Vectorizer:
 
     def transform(self, sentences: Sequence[Sequence[str]]) -> sp.csr_matrix:
         """One row per sentence: the word block, then the letter-run block."""
-        return sp.csr_matrix(sp.hstack([self._words(sentences), self._runs(sentences)]))
+        return sp.csr_matrix(sp.hstack(self.blocks(sentences)))
+
+    def blocks(self, sentences: Sequence[Sequence[str]]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+        """The word block and the letter-run block, apart (no matrix built to join them)."""
+        return self._words(sentences), self._runs(sentences)
 
     def _words(self, sentences: Sequence[Sequence[str]]) -> sp.csr_matrix:
         """Words and pairs looked up without joining the pairs' words: the features of
@@ -242,6 +249,10 @@ _NO_IDF = (np.zeros(0), np.zeros(0))
 
 
 def _counts(rows: Iterable[int], cols: Iterable[int], shape: tuple[int, int]) -> sp.csr_matrix:
+    """Ones at (row, column), summed where they repeat; rows come in order."""
     r = np.fromiter(rows, dtype=np.int32)
     c = np.fromiter(cols, dtype=np.int32)
-    return sp.csr_matrix((np.ones(len(r), dtype=np.float64), (r, c)), shape=shape)
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(r, minlength=shape[0]))])
+    counts = sp.csr_matrix((np.ones(len(c)), c, indptr), shape=shape)
+    counts.sum_duplicates()
+    return counts

@@ -81,11 +81,14 @@ class TechniqueModel:
     digest: str
 
     def __post_init__(self) -> None:
-        self._dense = dense(self.weights)
+        split = len(self.vectorizer.word_index)
+        self._dense = (dense(self.weights[:split]), dense(self.weights[split:]))
 
     def scores(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
         """The SVM's score of every class for every sentence (lower-case word lists)."""
-        return product(self.vectorizer.transform(sentences), self._dense) + self.intercept
+        word_block, run_block = self.vectorizer.blocks(sentences)
+        words_w, runs_w = self._dense
+        return product(word_block, words_w) + product(run_block, runs_w) + self.intercept
 
     def probability(self, scores: np.ndarray) -> np.ndarray:
         return 1 / (1 + np.exp(-(self.slope * scores + self.offset)))
