@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PACKAGES := graphkit loaders
 
-.PHONY: venv compile pure test demo bench bench-quick neo4j-up neo4j-down lint schema clean
+.PHONY: venv compile pure model test demo bench bench-quick neo4j-up neo4j-down lint schema clean
 
 # Create or refresh the virtualenv whenever pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -21,7 +21,13 @@ COMPILED := graphkit/extract/compiled.txt
 $(COMPILED): $(STAMP) $(wildcard graphkit/extract/*.py) graphkit/compiled.py tools/compile_extractor.py
 	$(PY) tools/compile_extractor.py
 
-venv: $(STAMP) $(COMPILED)
+venv: $(STAMP) $(COMPILED) model
+
+# The technique mapper, trained from the installed ATT&CK data into ~/.cache/graphkit (half a
+# minute, no network; kept while the data and the code are the same). `graphkit extract` would
+# train it on first use otherwise.
+model: $(STAMP)
+	$(PY) tools/train_techniques.py
 
 compile: $(COMPILED)
 

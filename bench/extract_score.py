@@ -1,7 +1,8 @@
 """Score the extractor on a labelled set: precision, recall and F1 per entity kind and pair.
 
 Run: ``.venv/bin/python bench/extract_score.py bench/extract/dev`` (or ``.../heldout``);
-``--misses`` lists what was missed and what was extra.
+``--misses`` lists what was missed and what was extra; ``--techniques rules`` finds
+techniques with the cue words alone (``learned``: the model alone; default: both).
 """
 
 from __future__ import annotations
@@ -19,13 +20,15 @@ from graphkit.findings import Findings
 from loaders.text import read_text
 
 
-def run(folder: Path) -> dict:
+def run(folder: Path, techniques: str = "both") -> dict:
     results = []
     for labels_path in sorted(folder.glob("*.labels.yaml")):
         stem = labels_path.name.removesuffix(".labels.yaml")
         text_path = next(p for p in folder.glob(stem + ".*") if not p.name.endswith(".yaml"))
         try:
-            draft: Findings | None = extract_findings(read_text(text_path), path=str(text_path))
+            draft: Findings | None = extract_findings(
+                read_text(text_path), path=str(text_path), techniques=techniques
+            )
         except InputError as exc:  # nothing drafted: every label of the text counts as missed
             print(f"no draft: {exc}")
             draft = None
@@ -35,7 +38,10 @@ def run(folder: Path) -> dict:
 
 def main() -> None:
     folder = Path(sys.argv[1])
-    scores = run(folder)
+    techniques = (
+        sys.argv[sys.argv.index("--techniques") + 1] if "--techniques" in sys.argv else "both"
+    )
+    scores = run(folder, techniques)
     print(f"{'kind':<14} {'P':>6} {'R':>6} {'F1':>6}   tp  fp  fn   ({folder})")
     for kind, t in scores.items():
         rates = f"{t.precision:6.2f} {t.recall:6.2f} {t.f1:6.2f}"

@@ -10,9 +10,12 @@ slows a run, not the code):
   draft (its title and date, validating it) on little text.
 
 It says whether the extractor ran compiled (``make compile``) or as plain Python.
+``--techniques rules,both`` measures each way of finding techniques in turn, in one run (the
+default: ``both``, as ``graphkit extract``); the learned model is loaded before the clock
+starts, as the gazetteer is built.
 ``bench/extract_instructions.sh`` counts instructions instead: slower to run, but the same on
 a busy machine as on a quiet one.
-Run: ``.venv/bin/python bench/extract_speed.py [MB]``.
+Run: ``.venv/bin/python bench/extract_speed.py [MB] [--techniques rules,both,learned]``.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from graphkit.compiled import is_compiled
 from graphkit.errors import InputError
 from graphkit.extract import extract_findings
 from graphkit.extract.gazetteer import gazetteer
+from graphkit.extract.mapper import technique_model
 from loaders.text import read_text
 
 SETS = Path(__file__).resolve().parent / "extract"
@@ -59,33 +63,42 @@ def _timed(run: Callable[[], object]) -> tuple[float, float]:
     return min(runs), sorted(runs)[len(runs) // 2]
 
 
-def _each(texts: list[str]) -> None:
+def _each(texts: list[str], techniques: str) -> None:
     for t in texts:
         with contextlib.suppress(InputError):  # a text that names nothing: read all the same
-            extract_findings(t)
+            extract_findings(t, techniques=techniques)
 
 
 def main() -> None:
-    megabytes = float(sys.argv[1]) if len(sys.argv) > 1 else 4.0
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    modes = ["both"]
+    if "--techniques" in sys.argv:
+        modes = sys.argv[sys.argv.index("--techniques") + 1].split(",")
+        args.remove(sys.argv[sys.argv.index("--techniques") + 1])
+    megabytes = float(args[0]) if args else 4.0
     gazetteer()  # built once per process; not part of the throughput
+    if modes != ["rules"]:
+        technique_model()  # loaded (or trained) once per process, likewise
     print("extractor:", "compiled (mypyc)" if is_compiled() else "plain Python")
     text = corpus(megabytes)
     size = len(text.encode()) / 1e6
-    best, median = _timed(lambda: extract_findings(text))
-    print(
-        f"one text of {size:.2f} MB: {size / best:.2f} MB/s best, {size / median:.2f} MB/s "
-        f"median ({best:.2f} s CPU best of 5), "
-        f"{len(extract_findings(text).campaigns)} campaigns"
-    )
+    for mode in modes:
+        best, median = _timed(lambda mode=mode: extract_findings(text, techniques=mode))
+        print(
+            f"{mode:>7}: one text of {size:.2f} MB: {size / best:.2f} MB/s best, "
+            f"{size / median:.2f} MB/s median ({best:.2f} s CPU best of 5), "
+            f"{len(extract_findings(text, techniques=mode).campaigns)} campaigns"
+        )
     files = sorted(p for p in SETS.glob("*/*") if not p.name.endswith(".yaml"))
     texts = [read_text(p) for p in files]
     size = sum(len(t.encode()) for t in texts) / 1e6
-    best, median = _timed(lambda: _each(texts))
-    print(
-        f"report by report, {len(texts)} texts of {size * 1e3:.0f} KB in all: "
-        f"{size / best:.2f} MB/s best, {size / median:.2f} MB/s median, "
-        f"{best / len(texts) * 1e3:.2f} ms a report"
-    )
+    for mode in modes:
+        best, median = _timed(lambda mode=mode: _each(texts, mode))
+        print(
+            f"{mode:>7}: report by report, {len(texts)} texts of {size * 1e3:.0f} KB in all: "
+            f"{size / best:.2f} MB/s best, {size / median:.2f} MB/s median, "
+            f"{best / len(texts) * 1e3:.2f} ms a report"
+        )
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import typer
 from graphkit.commands.common import app, err, handled, print_json
 from graphkit.commands.text import shown
 from graphkit.extract import extract_findings
+from graphkit.extract.mapper import cache_path
 from graphkit.extract.output import draft_graph, draft_yaml
 from graphkit.files import write_atomic
 from loaders.text import read_text
@@ -20,6 +21,12 @@ from loaders.text import read_text
 class DraftFormat(StrEnum):
     yaml = "yaml"
     json = "json"
+
+
+class Mapper(StrEnum):
+    both = "both"
+    learned = "learned"
+    rules = "rules"
 
 
 @app.command()
@@ -62,6 +69,13 @@ def extract(
             metavar="DATE", help="The publication date (YYYY-MM-DD), if the text lacks it."
         ),
     ] = None,
+    techniques: Annotated[
+        Mapper,
+        typer.Option(
+            help="How techniques are found besides their ids and names: the model learned "
+            "from ATT&CK's procedure examples, the cue words, or both."
+        ),
+    ] = Mapper.both,
 ) -> None:
     """Draft findings from a report's text: every fact with its evidence sentence and a confidence.
 
@@ -70,8 +84,15 @@ def extract(
     """
     with handled():
         text = read_text(report)
+        if techniques is not Mapper.rules and not cache_path().exists():
+            err.print("training the technique model once (about half a minute, no network)")
         draft = extract_findings(
-            text, path=str(report), title=title, publisher=publisher, published=published
+            text,
+            path=str(report),
+            title=title,
+            publisher=publisher,
+            published=published,
+            techniques=techniques.value,
         )
         if fmt is DraftFormat.json:
             if output is None:

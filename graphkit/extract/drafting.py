@@ -53,6 +53,7 @@ from graphkit.extract.layout import (
     unmarked,
     unnumbered,
 )
+from graphkit.extract.learned import MAPPERS, learned_techniques
 from graphkit.extract.names import (
     NEW_CASE,
     WHO_NOUNS,
@@ -782,12 +783,32 @@ def _clip(text: str) -> str:
     return text if len(text) <= 2000 else text[:1999] + "…"
 
 
+def _names(group: Group) -> list[str]:
+    """The operation's name and its actors' names and aliases."""
+    return [group.name or "", *(n for name, aliases, _ in group.actors.values()
+                                for n in (name, *aliases))]  # fmt: skip
+
+
+def _best(facts: dict[str, dict[str, Any]], eid: str, evidence: str, confidence: int) -> None:
+    """Keep a fact with the highest confidence any sentence gives it."""
+    if eid not in facts or facts[eid]["confidence"] < confidence:
+        facts[eid] = {"id": eid, "evidence": evidence, "confidence": confidence}
+
+
+def _sentences(group: Group) -> list[Sentence]:
+    return [group.heading, *group.sentences] if group.heading else group.sentences
+
+
 def _facts(
     group: Group,
     platform_hint: str | None,
     overall: tuple[str, Sentence] | None = None,
     titled_origin: dict[str, Any] | None = None,
+    learned: dict[int, list[tuple[str, int]]] | None = None,
+    cues: bool = True,
 ) -> dict[str, Any] | None:
+    """The group's campaign as a findings dict; ``learned`` holds the learned mapper's
+    techniques by sentence; ``cues``: the gazetteer's behaviour phrases name techniques too."""
     langs: dict[str, dict[str, Any]] = {}
     sectors: dict[str, dict[str, Any]] = {}
     targets: dict[str, dict[str, Any]] = {}
@@ -795,12 +816,13 @@ def _facts(
     platforms: dict[str, dict[str, Any]] = {}
     attribution: dict[str, Any] | None = None
     stated: set[str] = set()  # target countries a "Targets:" field or "aimed at" names
-    names = [group.name or "", *(n for name, aliases, _ in group.actors.values()
-                                 for n in (name, *aliases))]  # fmt: skip
-    for s in [group.heading, *group.sentences] if group.heading else group.sentences:
+    names = _names(group)
+    for s in _sentences(group):
+        hedge = 15 if s.hedged else 0
+        for eid, score in learned.get(id(s), ()) if learned is not None else ():
+            _best(techniques, eid, _clip(s.text), max(1, score - hedge))
         if not s.mentions and not platform_hint:
             continue
-        hedge = 15 if s.hedged else 0
         language_at = language_positions(s)
         brackets = "(" in s.text or ": " in s.text[:40] or "\u2014" in s.text or " - " in s.text
         brackets = brackets or (s.hedged and ", " in s.text)  # "VAGue Focus, likely Chinese"
@@ -860,13 +882,13 @@ def _facts(
                 if eid not in sectors and s.field not in _WHO_FIELDS and sector_is_target(m, s):
                     sectors[eid] = {"id": eid, "evidence": evidence, "confidence": 60 - hedge}
             elif kind == "Technique":
+                if m.entry.phrase and not cues:
+                    continue  # a cue word: the learned mapper reads the sentence instead
                 if not _NEGATIONS.isdisjoint(m.words[max(0, m.index - 6) : m.index]):
                     continue  # "We have not seen these actors develop new capabilities"
                 if eid in _BUILDING and not _RESEARCHED.isdisjoint(m.before[-2:]):
                     continue  # "to research remote access trojans": researched, not built
-                conf = (50 if m.entry.phrase else 70) - hedge
-                if eid not in techniques or techniques[eid]["confidence"] < conf:
-                    techniques[eid] = {"id": eid, "evidence": evidence, "confidence": conf}
+                _best(techniques, eid, evidence, (50 if m.entry.phrase else 70) - hedge)
             elif kind == "Platform" and m.entry.name not in platforms:
                 platforms[m.entry.name] = {"name": m.entry.name, "evidence": evidence,
                                            "confidence": 80}  # fmt: skip
@@ -1033,20 +1055,34 @@ def extract_findings(
     title: str | None = None,
     publisher: str | None = None,
     published: str | None = None,
+    techniques: str = "both",
 ) -> Findings:
     """Draft findings from report text (Markdown headings help; plain text works).
+
+    ``techniques`` says how techniques are found besides their ids and names: ``"learned"``
+    (the model trained on ATT&CK's procedure examples, :mod:`graphkit.extract.mapper`),
+    ``"rules"`` (the cue words of the gazetteer and :mod:`graphkit.extract.behaviour`), or
+    ``"both"`` (the default: the cue words carry the LLM-themed techniques, which ATT&CK's
+    examples cannot teach; BENCHMARKS.md).
 
     Raises
     ------
     InputError
         The text names no operation or actor the extractor can group facts under.
     """
+    if techniques not in MAPPERS:
+        raise InputError(f"no technique mapper {techniques!r}: use one of {', '.join(MAPPERS)}")
     with _no_cycle_collection():
-        return _extract(text, path, title, publisher, published)
+        return _extract(text, path, title, publisher, published, techniques)
 
 
 def _extract(
-    text: str, path: str, title: str | None, publisher: str | None, published: str | None
+    text: str,
+    path: str,
+    title: str | None,
+    publisher: str | None,
+    published: str | None,
+    techniques: str,
 ) -> Findings:
     if not text.strip():
         raise InputError("the text is empty", path=path)
@@ -1074,10 +1110,13 @@ def _extract(
         else:
             merged[key] = group
     origin = _titled_origin(meta["title"])
+    groups_read = [(_sentences(g), _names(g)) for g in merged.values()]
+    learn, cues = techniques != "rules", techniques != "learned"
+    learned = learned_techniques(groups_read) if learn else None
     campaigns = [
         b
         for g in merged.values()
-        if (b := _facts(g, platform, overall, origin)) and slugify(b["name"])
+        if (b := _facts(g, platform, overall, origin, learned, cues)) and slugify(b["name"])
     ]
     seen: dict[str, int] = {}
     for b in campaigns:  # names that differ only in case or punctuation share an id
@@ -1087,7 +1126,8 @@ def _extract(
     if not campaigns:  # no name and no actor anywhere: one group of all the text says
         everything = Group(None, subject="unnamed operations")
         everything.sentences = [*loose, *(s for g in groups for s in g.sentences)]
-        fallback = _facts(everything, platform, overall)
+        found = learned_techniques([(everything.sentences, [])]) if learn else None
+        fallback = _facts(everything, platform, overall, learned=found, cues=cues)
         if fallback and _says_something(fallback):
             campaigns = [fallback]
     if not campaigns:

@@ -1,0 +1,64 @@
+"""Techniques the learned mapper finds in the sentences of a text's operations.
+
+Each operation's sentences are scored in one batch (:mod:`~graphkit.extract.mapper`). Before
+that, the names of the operation and its actors are masked as the training text masked the
+names of groups and software: "Phish and Scripts" names an operation, it says nothing of
+phishing. A sentence that negates ("We have not seen these actors develop new capabilities")
+drafts nothing.
+
+Examples
+--------
+>>> masked(["sneer", "review", "posted", "comments"], [("sneer", "review")])
+['xactor', 'xactor', 'posted', 'comments']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from graphkit.extract.features import MIN_WORDS, PLACEHOLDER, clauses, words
+from graphkit.extract.mapper import technique_model
+from graphkit.extract.reading import Sentence
+
+__all__ = ["MAPPERS", "learned_techniques", "masked"]
+
+# How techniques are found besides their ids and names: the learned model, the cue words of
+# the gazetteer and graphkit.extract.behaviour (the mapper before the model), or both.
+MAPPERS = ("both", "learned", "rules")
+
+_NEGATIONS = frozenset({"not", "never", "no", "nor", "didn't", "hasn't", "haven't"})
+
+
+def masked(tokens: list[str], names: Sequence[tuple[str, ...]]) -> list[str]:
+    """The tokens with every name (a tuple of tokens) replaced by the placeholder."""
+    firsts = {n[0] for n in names if n}
+    if firsts.isdisjoint(tokens):
+        return tokens
+    out = list(tokens)
+    for i, token in enumerate(tokens):
+        if token not in firsts:
+            continue
+        for name in names:
+            if name and tuple(tokens[i : i + len(name)]) == name:
+                out[i : i + len(name)] = [PLACEHOLDER] * len(name)
+    return out
+
+
+def learned_techniques(
+    groups: Sequence[tuple[Sequence[Sentence], Sequence[str]]],
+) -> dict[int, list[tuple[str, int]]]:
+    """For each (sentences, names) group, each sentence's techniques (id, score 0-100), keyed
+    by the sentence's ``id()``; negated sentences and sentences with none are left out."""
+    batch: list[Sentence] = []
+    pieces: list[list[list[str]]] = []
+    for sentences, names in groups:
+        name_tokens = [tuple(words(n)) for n in names if n]
+        for s in sentences:
+            if len(s.words) >= MIN_WORDS and _NEGATIONS.isdisjoint(s.words):
+                batch.append(s)
+                parts = clauses(s.text) if len(s.words) >= 2 * MIN_WORDS else []  # two or none
+                pieces.append([masked(w, name_tokens) for w in [s.words, *parts]])
+    if not batch:
+        return {}
+    drafted = technique_model().drafts(pieces)
+    return {id(s): found for s, found in zip(batch, drafted, strict=True) if found}
