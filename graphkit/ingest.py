@@ -54,8 +54,11 @@ class LoadSummary:
         return out
 
 
-def expand_paths(paths: Iterable[str]) -> list[Path]:
+def expand_paths(paths: Iterable[str], skipped: list[Path] | None = None) -> list[Path]:
     """Files as given, folders searched recursively for report files, globs expanded.
+
+    A folder's files of a format no loader reads are left out, and added to ``skipped``
+    when it is given, so the caller can name them.
 
     Raises
     ------
@@ -67,13 +70,15 @@ def expand_paths(paths: Iterable[str]) -> list[Path]:
         matches = [Path(m) for m in sorted(glob.glob(raw, recursive=True))] or [Path(raw)]
         for p in matches:
             if p.is_dir():
-                out.extend(
-                    f
-                    for f in sorted(p.rglob("*"))
-                    if f.is_file()
-                    and f.suffix.lower() in SUFFIXES
-                    and not any(part.startswith(".") for part in f.relative_to(p).parts)
-                )
+                for f in sorted(p.rglob("*")):
+                    if not f.is_file() or any(
+                        part.startswith(".") for part in f.relative_to(p).parts
+                    ):
+                        continue
+                    if f.suffix.lower() in SUFFIXES:
+                        out.append(f)
+                    elif skipped is not None:
+                        skipped.append(f)
             elif p.is_file():
                 out.append(p)
             else:

@@ -20,8 +20,9 @@ from loaders.text import TEXT_SUFFIXES, read_text
 
 __all__ = ["SUFFIXES", "Loaded", "detect_format", "read_report"]
 
-# What a folder given to `graphkit load` is searched for.
-SUFFIXES = (".yaml", ".yml", ".json")
+# What a folder given to `graphkit load` is searched for: every format a loader reads
+# (findings and STIX as YAML or JSON, report text that the extractor drafts from).
+SUFFIXES = (".yaml", ".yml", ".json", *TEXT_SUFFIXES)
 
 
 @dataclass

@@ -118,3 +118,23 @@ def test_quiet_prints_nothing_but_errors(runner: CliRunner, tmp_path: Path) -> N
     assert res.exit_code == EXIT_INPUT
     assert res.stdout == ""
     assert res.stderr.startswith(f"error: {bad}")
+
+
+def test_a_folder_loads_every_format_and_names_what_it_skipped(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder / "a.yaml", BASE)
+    text = next(
+        p for p in sorted((ROOT / "bench" / "extract" / "dev").iterdir()) if p.suffix == ".md"
+    )
+    (folder / "b.md").write_text(text.read_text())
+    (folder / "notes.docx").write_bytes(b"PK\x03\x04 not a format graphkit reads")
+    store = str(tmp_path / "store")
+    res = runner.invoke(app, ["load", str(folder), "--store", store, "-f", "json", "--no-catalog"])
+    assert res.exit_code == 0, res.stderr
+    assert sorted(Path(r["path"]).name for r in json.loads(res.stdout)) == ["a.yaml", "b.md"]
+    assert (
+        res.stderr.strip() == f"skipped 1 file of a format no loader reads: {folder / 'notes.docx'}"
+    )

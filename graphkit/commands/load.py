@@ -32,6 +32,7 @@ from graphkit.commands.common import (
     print_json,
 )
 from graphkit.commands.tables import show
+from graphkit.commands.text import shown
 from graphkit.ingest import (
     BATCH_ROWS,
     FileResult,
@@ -49,7 +50,10 @@ def load(
     paths: Annotated[
         list[str],
         typer.Argument(
-            help="Findings files (.yaml, .yml, .json), folders or globs.", show_default=False
+            help="Report files, folders or globs: findings and STIX bundles (.yaml, .yml, "
+            ".json) and report text the extractor drafts from (.txt, .md, .html, .pdf, ...). "
+            "A folder's files of other formats are skipped and named.",
+            show_default=False,
         ),
     ],
     store: StoreOpt = None,
@@ -98,8 +102,13 @@ def load(
     techniques) are loaded first, unless --no-catalog. On a terminal, a long load shows a
     progress bar with reports a second and the time left.
     """
+    skipped: list[Path] = []
     with handled():
-        files = expand_paths(paths)
+        files = expand_paths(paths, skipped)
+    if skipped and not quiet:
+        names = ", ".join(str(p) for p in skipped[:5]) + (", ..." if len(skipped) > 5 else "")
+        many = "files" if len(skipped) > 1 else "file"
+        err.print(shown(f"skipped {len(skipped)} {many} of a format no loader reads: {names}"))
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
