@@ -44,7 +44,9 @@ def test_a_name_gives_the_rows_of_its_id(
     base = EXAMPLE_PARAMS.get(qid, {})
     by_id = run_query(corpus, q, {**base, param: ident})
     assert by_id.rows, f"{qid} finds nothing for {ident}"
-    assert run_query(corpus, q, {**base, param: name}).rows == by_id.rows
+    by_name = run_query(corpus, q, {**base, param: name}).rows
+    # Some queries (neighbourhood: a UNION ALL) fix no row order; the rows must be the same.
+    assert sorted(map(repr, by_name)) == sorted(map(repr, by_id.rows))
 
 
 def test_north_korea_by_name_finds_its_actors(corpus: GraphStore) -> None:
