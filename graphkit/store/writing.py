@@ -77,25 +77,41 @@ class _Tally:
         self.results = [WriteResult() for _ in range(n)]
         self.merge = merge
 
-    def replay(
-        self, old: dict[str, Any] | None, versions: Versions, node: bool
-    ) -> dict[str, Any] | None:
-        """The merged item to write, or None when the store already holds it as it would be."""
+    def fold(
+        self, old: dict[str, Any] | None, versions: Versions
+    ) -> tuple[dict[str, Any] | None, dict[str, Any], list[bool]]:
+        """Merge the versions over ``old`` in order: the state before, the state after, and
+        whether each version changed it. Nothing is counted."""
         state = None if old is None else self.merge(None, old)
-        before = state
-        for i, props in versions:
+        before, changes = state, []
+        for _, props in versions:
             merged = self.merge(state, props)
+            changes.append(merged != state)
+            state = merged
+        assert state is not None
+        return before, state, changes
+
+    def count(self, versions: Versions, changes: list[bool], node: bool, *, new: bool) -> None:
+        """Count each version: the first creates the item when it is ``new`` to the store,
+        every other one matches it, and updates it where it changed it."""
+        for n, ((i, _), changed) in enumerate(zip(versions, changes, strict=True)):
             r = self.results[i]
-            if state is None:
+            if new and n == 0:
                 r.nodes_created += node
                 r.rels_created += not node
             else:
                 r.nodes_matched += node
                 r.rels_matched += not node
-                if merged != state:
-                    r.nodes_updated += node
-                    r.rels_updated += not node
-            state = merged
+                r.nodes_updated += node and changed
+                r.rels_updated += (not node) and changed
+
+    def replay(
+        self, old: dict[str, Any] | None, versions: Versions, node: bool
+    ) -> dict[str, Any] | None:
+        """Count the versions; the merged item to write, or None when the store already
+        holds it as it would be."""
+        before, state, changes = self.fold(old, versions)
+        self.count(versions, changes, node, new=old is None)
         return None if state == before else state
 
     def matched(self, versions: Versions, node: bool, *, updated: bool) -> None:
@@ -186,43 +202,46 @@ def _on_server(
     run: Runner,
     cypher: str,
     rows: list[dict[str, Any]],
-    keys: list[Any],
-    versions: dict[Any, Versions],
+    changes: list[list[bool]],
+    versions: list[Versions],
     tally: _Tally,
     node: bool,
 ) -> None:
-    """Send merged rows; tally each item from what the server says was new or changed."""
+    """Send merged rows; count each item from what the server says was new or changed."""
     for start in range(0, len(rows), CHUNK):
         chunk = [{**row, "i": start + n} for n, row in enumerate(rows[start : start + CHUNK])]
         [answer] = run(cypher, {"rows": chunk})
         created, changed = set(answer["created"]), set(answer["changed"])
         for i in range(start, start + len(chunk)):
             if i in created:
-                tally.replay(None, versions[keys[i]], node)
+                tally.count(versions[i], changes[i], node, new=True)
             else:
-                tally.matched(versions[keys[i]], node, updated=i in changed)
+                tally.matched(versions[i], node, updated=i in changed)
 
 
 def merge_on_server(run: Runner, batches: list[GraphBatch]) -> list[WriteResult]:
     """Merge several batches into Neo4j in one pass: one statement per label and edge shape
-    (and batch of rows), the merge done by the server. Call it inside one transaction."""
+    (and batch of rows), the merge done by the server. Call it inside one transaction.
+
+    Each item's versions are merged once, here: the row sent is the result, and the record of
+    which version changed it counts the reports when the server says the item was new."""
     v = _Versions(batches)
     for label, wanted in v.labels():
         ids = sorted(wanted)  # one order for every load: fewer lock waits between them
-        rows = [_premerged(partial(merge_node, label), wanted[i]) for i in ids]
-        _on_server(run, st.merge_nodes(label), rows, ids, wanted, v.node_tally[label], True)
+        tally = v.node_tally[label]
+        folds = [tally.fold(None, wanted[i]) for i in ids]
+        rows = [state for _, state, _ in folds]
+        changes = [c for _, _, c in folds]
+        node_versions = [wanted[i] for i in ids]
+        _on_server(run, st.merge_nodes(label), rows, changes, node_versions, tally, True)
     for shape, wanted_edges in v.shapes():
         pairs = sorted(wanted_edges)
+        edge_versions = [wanted_edges[p] for p in pairs]
+        folds = [v.edge_tally.fold(None, vs) for vs in edge_versions]
         rows = [
-            {"src": s, "dst": d, **_premerged(merge_edge, wanted_edges[(s, d)])} for s, d in pairs
+            {"src": s, "dst": d, **state}
+            for (s, d), (_, state, _) in zip(pairs, folds, strict=True)
         ]
-        _on_server(run, st.merge_edges(*shape), rows, pairs, wanted_edges, v.edge_tally, False)
+        changes = [c for _, _, c in folds]
+        _on_server(run, st.merge_edges(*shape), rows, changes, edge_versions, v.edge_tally, False)
     return v.results()
-
-
-def _premerged(merge: Callable[[Any, dict[str, Any]], dict[str, Any]], versions: Versions) -> dict:
-    state = None
-    for _, props in versions:
-        state = merge(state, props)
-    assert state is not None
-    return state
