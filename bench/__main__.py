@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import loads, queries, synth
-from bench.server import NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER, driver, empty_database
+from bench.server import emptied_store
 from graphkit.errors import StoreError
 
 RUN = Path(__file__).resolve().parent.parent / ".run" / "bench"
@@ -29,13 +29,9 @@ RUN = Path(__file__).resolve().parent.parent / ".run" / "bench"
 def _queries_on(kind: str, corpus: Path, runs: int, tmp: Path) -> dict[str, Any]:
     from graphkit.ingest import load_paths
     from graphkit.store.embedded import EmbeddedStore
-    from graphkit.store.neo4j import Neo4jStore
 
     if kind == "neo4j":
-        drv = driver()
-        empty_database(drv)
-        drv.close()
-        with Neo4jStore(NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD) as store:
+        with emptied_store() as store:
             load_paths(store, [str(corpus)])
             return queries.latencies(store, runs)
     # As an analyst works: one command loads, later ones ask (each opens the store anew).
@@ -49,13 +45,9 @@ def _queries_on(kind: str, corpus: Path, runs: int, tmp: Path) -> dict[str, Any]
 def _catalogs(kind: str, tmp: Path) -> float:
     from graphkit.catalog import load_catalogs
     from graphkit.store.embedded import EmbeddedStore
-    from graphkit.store.neo4j import Neo4jStore
 
     if kind == "neo4j":
-        drv = driver()
-        empty_database(drv)
-        drv.close()
-        store: Any = Neo4jStore(NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD)
+        store: Any = emptied_store()
     else:
         store = EmbeddedStore(tmp / "catalogs")
     with store:

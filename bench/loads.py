@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import baselines
-from bench.server import NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER, driver, empty_database
+from bench.server import NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER, driver, emptied_store
 from graphkit.batch import GraphBatch
 from graphkit.ingest import expand_paths, prepare
 
@@ -57,21 +57,15 @@ def _final_rows(corpus: Path) -> tuple[baselines.Rows, list[baselines.Rows]]:
 
 
 def _neo4j_baselines(rows: baselines.Rows, per_report: list[baselines.Rows]) -> dict[str, Any]:
-    from graphkit.store.neo4j import Neo4jStore
-
+    emptied_store(schema=True).close()  # the same constraints graphkit's load creates
     drv = driver()
     try:
-        empty_database(drv)
-        with Neo4jStore(NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD) as s:
-            s.ensure_schema()  # the same constraints graphkit's load creates
 
         def unwind(cypher: str, chunk: list[Any]) -> None:
             drv.execute_query(cypher, {"rows": chunk})  # a managed write transaction each
 
         raw = baselines.raw_unwind(unwind, rows, "neo4j")
-        empty_database(drv)
-        with Neo4jStore(NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD) as s:
-            s.ensure_schema()
+        emptied_store(schema=True).close()
         with drv.session() as session:
 
             def one(cypher: str, params: dict[str, Any]) -> None:
@@ -123,9 +117,7 @@ def measure(corpus: Path, stores: list[str]) -> dict[str, dict[str, Any]]:
         for kind in stores:
             try:
                 if kind == "neo4j":
-                    drv = driver()
-                    empty_database(drv)
-                    drv.close()
+                    emptied_store().close()
                     ours = _child(NEO4J_URI, corpus)
                     base = _neo4j_baselines(rows, per_report)
                 else:

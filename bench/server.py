@@ -4,10 +4,21 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import neo4j
 
-__all__ = ["NEO4J_PASSWORD", "NEO4J_URI", "NEO4J_USER", "driver", "empty_database"]
+if TYPE_CHECKING:
+    from graphkit.store.neo4j import Neo4jStore
+
+__all__ = [
+    "NEO4J_PASSWORD",
+    "NEO4J_URI",
+    "NEO4J_USER",
+    "driver",
+    "emptied_store",
+    "empty_database",
+]
 
 PORT_FILE = Path(__file__).resolve().parent.parent / ".run" / "neo4j.port"
 
@@ -43,3 +54,19 @@ def empty_database(drv: neo4j.Driver) -> None:
     ).records
     for record in indexes:
         drv.execute_query(f"DROP INDEX `{record['name']}` IF EXISTS")
+
+
+def emptied_store(*, schema: bool = False) -> Neo4jStore:
+    """The test server as a graphkit store, emptied first; with ``schema``, its constraints
+    and indexes set up as graphkit's first load sets them."""
+    from graphkit.store.neo4j import Neo4jStore
+
+    drv = driver()
+    try:
+        empty_database(drv)
+    finally:
+        drv.close()
+    store = Neo4jStore(NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD)
+    if schema:
+        store.ensure_schema()
+    return store

@@ -208,11 +208,10 @@ def _write_group(
             return
     batches = [batch for _, batch in group]
     ids = [i for b in batches for label, i in b.nodes if label == "Report"]
-    dialect = "neo4j" if store.backend == "neo4j" else "ladybug"
     try:
         if replace:
             written = store.write_batches(
-                batches, before=partial(take_back, ids=ids, dialect=dialect)
+                batches, before=partial(take_back, ids=ids, dialect=store.dialect)
             )
         else:
             written = store.write_batches(batches)

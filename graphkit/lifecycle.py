@@ -108,11 +108,14 @@ class UnloadPlan:
         }
 
 
+def _held(run: Runner, ids: list[str]) -> set[str]:
+    """Those of ``ids`` the store holds a report for."""
+    found = run("UNWIND $ids AS i MATCH (r:Report {id: i}) RETURN r.id AS id", {"ids": ids})
+    return {r["id"] for r in found}
+
+
 def _known_reports(run: Runner, ids: list[str]) -> None:
-    found = {
-        r["id"]
-        for r in run("UNWIND $ids AS i MATCH (r:Report {id: i}) RETURN r.id AS id", {"ids": ids})
-    }
+    found = _held(run, ids)
     missing = [i for i in ids if i not in found]
     if not missing:
         return
@@ -287,8 +290,7 @@ def unload_in(run: Runner, plan: UnloadPlan, dialect: str) -> None:
 def take_back(run: Runner, ids: list[str], dialect: str) -> None:
     """Inside a transaction: take back those of ``ids`` the store holds (for a reload that
     replaces them); ids it does not hold are new reports, nothing to take back."""
-    found = run("UNWIND $ids AS i MATCH (r:Report {id: i}) RETURN r.id AS id", {"ids": ids})
-    held = sorted({r["id"] for r in found})
+    held = sorted(_held(run, ids))
     if held:
         unload_in(run, plan_unload(run, held), dialect)
 
@@ -301,7 +303,7 @@ def unload(store: GraphStore, reports: list[str], *, dry_run: bool = False) -> U
     GraphkitError
         A report id the store does not hold (the nearest is suggested).
     """
-    dialect = "neo4j" if store.backend == "neo4j" else "ladybug"
+    dialect = store.dialect
     if dry_run:
         return plan_unload(lambda q, p: store.run(q, p).records(), reports)
     done: list[UnloadPlan] = []

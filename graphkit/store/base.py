@@ -63,6 +63,7 @@ class GraphStore(Protocol):
     """A graph store: the embedded LadybugDB or a Neo4j server."""
 
     backend: str
+    dialect: str
     location: str
 
     def write_batch(self, batch: GraphBatch) -> WriteResult: ...

@@ -67,6 +67,7 @@ class EmbeddedStore:
     """
 
     backend = "embedded"
+    dialect = "ladybug"  # of the write statements (graphkit.store.statements)
 
     def __init__(self, directory: str | Path, *, read_only: bool = False) -> None:
         self.directory = Path(directory)

@@ -40,6 +40,7 @@ class Neo4jStore:
     """
 
     backend = "neo4j"
+    dialect = "neo4j"  # of the write statements (graphkit.store.statements)
 
     def __init__(
         self,
