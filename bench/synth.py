@@ -27,9 +27,9 @@ from typing import Any
 
 from graphkit.batch import GraphBatch
 from graphkit.build import build_batch
+from graphkit.export.stix import to_stix
 from graphkit.findings import Findings
 from graphkit.graphdata import GraphData, node_key
-from graphkit.stix_export import to_stix
 from graphkit.techniques import all_attack_techniques
 from graphkit.vocab import PLATFORMS, SECTORS
 

@@ -119,8 +119,8 @@ def test_long_descriptions_and_summaries_are_stored_whole(
 
 
 def test_evidence_of_several_lines_survives_export_and_import(tmp_path: Path) -> None:
+    from graphkit.export.stix import to_stix
     from graphkit.graphdata import fetch_graph
-    from graphkit.stix_export import to_stix
     from graphkit.store.embedded import EmbeddedStore
 
     evidence = "First line.\nother-report: not a statement of another report\u2028still this one."

@@ -9,9 +9,9 @@ import pytest
 from stix2validator import ValidationOptions, validate_string
 
 from graphkit.errors import InputError
+from graphkit.export.stix import to_stix
 from graphkit.graphdata import GraphData, fetch_graph
 from graphkit.ingest import load_paths
-from graphkit.stix_export import to_stix
 from graphkit.store import GraphStore
 from graphkit.store.embedded import EmbeddedStore
 from loaders import read_report

@@ -21,10 +21,9 @@ from graphkit.commands.common import (
     opened,
 )
 from graphkit.commands.text import shown
-from graphkit.exporters import navigator_layer, to_graphml, to_node_link_json
+from graphkit.export import navigator_layer, to_graphml, to_node_link_json, to_stix
 from graphkit.files import write_atomic
 from graphkit.selection import Selection, select
-from graphkit.stix_export import to_stix
 
 
 class ExportFormat(StrEnum):

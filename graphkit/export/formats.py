@@ -1,6 +1,6 @@
 """Exports for other tools: ATT&CK Navigator layers, GraphML and node-link JSON (networkx).
 
-STIX 2.1 lives in :mod:`graphkit.stix_export`.
+STIX 2.1 lives in :mod:`graphkit.export.stix`.
 
 Examples
 --------

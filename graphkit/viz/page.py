@@ -31,8 +31,8 @@ from pyvis.options import Options
 from graphkit import __version__
 from graphkit.files import write_atomic
 from graphkit.graphdata import GraphData
-from graphkit.layout import force_layout
 from graphkit.schema import NODES
+from graphkit.viz.force import force_layout
 
 __all__ = ["LAYOUT_THRESHOLD", "STYLES", "Style", "render_html", "write_html"]
 
@@ -104,7 +104,7 @@ def _edge_tip(edge: dict[str, Any]) -> str:
 
 
 def _layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
-    """Positions for a large graph: force-directed in numpy, seeded (graphkit.layout)."""
+    """Positions for a large graph: force-directed in numpy, seeded (graphkit.viz.force)."""
     n = graph.number_of_nodes()
     pos = force_layout(list(graph.nodes), list(graph.edges), iterations=60 if n <= 5000 else 35)
     scale = 40 * math.sqrt(n)
@@ -244,7 +244,7 @@ def _inline_safe(code: str) -> str:
 
 @cache
 def _template() -> jinja2.Template:
-    text = resources.files("graphkit").joinpath("templates/graph.html.jinja").read_text("utf-8")
+    text = resources.files("graphkit.viz").joinpath("graph.html.jinja").read_text("utf-8")
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     return env.from_string(text)
 
