@@ -27,7 +27,7 @@ REPORTS = {
     ("OpenAI", "2025-10-07"),
     ("Google Threat Intelligence Group", "2025-01-29"),
     ("Google Threat Intelligence Group", "2025-11-01"),
-    ("Anthropic", "2025-03-01"),
+    ("Anthropic", "2025-04-23"),
     ("Anthropic", "2025-08-27"),
 }
 
@@ -45,7 +45,8 @@ OPERATIONS = [
     "PRC APT use of Gemini", "DPRK APT use of Gemini", "Russian APT use of Gemini",
     "PROMPTSTEAL", "PROMPTFLUX", "UNC1069 cryptocurrency operations", "Influence-as-a-service",
     "GTG-2002 data extortion", "GTG-5004 ransomware kits", "North Korean remote-work fraud",
-    "Chinese operation against Vietnam",
+    "Chinese operation against Vietnam", "IoT camera credential scraping",
+    "Eastern European recruitment fraud", "Novice malware toolkit",
 ]  # fmt: skip
 
 HEDGED = re.compile(r"\b(likely|consistent with)\b", re.I)
