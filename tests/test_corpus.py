@@ -29,6 +29,7 @@ REPORTS = {
     ("Google Threat Intelligence Group", "2025-11-01"),
     ("Anthropic", "2025-04-23"),
     ("Anthropic", "2025-08-27"),
+    ("OpenAI", "2024-08-16"),
 }
 
 # Every operation of the reference table, as the corpus names its campaign.
