@@ -48,6 +48,12 @@ OPERATIONS = [
     "GTG-2002 data extortion", "GTG-5004 ransomware kits", "North Korean remote-work fraud",
     "Chinese operation against Vietnam", "IoT camera credential scraping",
     "Eastern European recruitment fraud", "Novice malware toolkit",
+    "Chinese law-enforcement intimidation of critics abroad",
+    "Plan against Japan's prime minister",
+    "Fish Food",
+    "Date Bait",
+    "False Witness",
+    "Paid consultations for US officials",
 ]  # fmt: skip
 
 HEDGED = re.compile(r"\b(likely|consistent with)\b", re.I)
