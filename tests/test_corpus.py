@@ -30,6 +30,7 @@ REPORTS = {
     ("Anthropic", "2025-04-23"),
     ("Anthropic", "2025-08-27"),
     ("OpenAI", "2024-08-16"),
+    ("OpenAI", "2026-02-25"),
 }
 
 # Every operation of the reference table, as the corpus names its campaign.
