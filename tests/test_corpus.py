@@ -31,6 +31,7 @@ REPORTS = {
     ("Anthropic", "2025-08-27"),
     ("OpenAI", "2024-08-16"),
     ("OpenAI", "2026-02-25"),
+    ("OpenAI", "2026-06-10"),
 }
 
 # Every operation of the reference table, as the corpus names its campaign.
@@ -55,6 +56,8 @@ OPERATIONS = [
     "Date Bait",
     "False Witness",
     "Paid consultations for US officials",
+    "Data Center Bandwagon",
+    "Tech and Tariffs",
 ]  # fmt: skip
 
 HEDGED = re.compile(r"\b(likely|consistent with)\b", re.I)
