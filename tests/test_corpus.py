@@ -32,6 +32,7 @@ REPORTS = {
     ("OpenAI", "2024-08-16"),
     ("OpenAI", "2026-02-25"),
     ("OpenAI", "2026-06-10"),
+    ("Anthropic", "2025-11-13"),
 }
 
 # Every operation of the reference table, as the corpus names its campaign.
@@ -58,6 +59,7 @@ OPERATIONS = [
     "Paid consultations for US officials",
     "Data Center Bandwagon",
     "Tech and Tariffs",
+    "GTG-1002 AI-orchestrated espionage",
 ]  # fmt: skip
 
 HEDGED = re.compile(r"\b(likely|consistent with)\b", re.I)
