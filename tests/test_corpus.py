@@ -33,6 +33,7 @@ REPORTS = {
     ("OpenAI", "2026-02-25"),
     ("OpenAI", "2026-06-10"),
     ("Anthropic", "2025-11-13"),
+    ("Anthropic", "2026-02-23"),
 }
 
 # Every operation of the reference table, as the corpus names its campaign.
@@ -60,6 +61,9 @@ OPERATIONS = [
     "Data Center Bandwagon",
     "Tech and Tariffs",
     "GTG-1002 AI-orchestrated espionage",
+    "DeepSeek distillation of Claude",
+    "Moonshot AI distillation of Claude",
+    "MiniMax distillation of Claude",
 ]  # fmt: skip
 
 HEDGED = re.compile(r"\b(likely|consistent with)\b", re.I)
