@@ -34,6 +34,7 @@ REPORTS = {
     ("OpenAI", "2026-06-10"),
     ("Anthropic", "2025-11-13"),
     ("Anthropic", "2026-02-23"),
+    ("Anthropic", "2026-06-03"),
 }
 
 # Every operation of the reference table, as the corpus names its campaign.
@@ -64,6 +65,7 @@ OPERATIONS = [
     "DeepSeek distillation of Claude",
     "Moonshot AI distillation of Claude",
     "MiniMax distillation of Claude",
+    "Banned Claude cyber-abuse accounts 2025-2026",
 ]  # fmt: skip
 
 HEDGED = re.compile(r"\b(likely|consistent with)\b", re.I)
