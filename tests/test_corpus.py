@@ -35,6 +35,7 @@ REPORTS = {
     ("Anthropic", "2025-11-13"),
     ("Anthropic", "2026-02-23"),
     ("Anthropic", "2026-06-03"),
+    ("Anthropic", "2026-06-24"),
 }
 
 # Every operation of the reference table, as the corpus names its campaign.
@@ -66,6 +67,7 @@ OPERATIONS = [
     "Moonshot AI distillation of Claude",
     "MiniMax distillation of Claude",
     "Banned Claude cyber-abuse accounts 2025-2026",
+    "Qwen-linked distillation of Claude",
 ]  # fmt: skip
 
 HEDGED = re.compile(r"\b(likely|consistent with)\b", re.I)
