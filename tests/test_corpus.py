@@ -36,6 +36,7 @@ REPORTS = {
     ("Anthropic", "2026-02-23"),
     ("Anthropic", "2026-06-03"),
     ("Anthropic", "2026-06-24"),
+    ("Google Threat Intelligence Group", "2026-02-12"),
 }
 
 # Every operation of the reference table, as the corpus names its campaign.
@@ -68,6 +69,9 @@ OPERATIONS = [
     "MiniMax distillation of Claude",
     "Banned Claude cyber-abuse accounts 2025-2026",
     "Qwen-linked distillation of Claude",
+    "Gemini reasoning-trace extraction",
+    "APT31 vulnerability analysis with Gemini",
+    "UNC2970 target profiling with Gemini",
 ]  # fmt: skip
 
 HEDGED = re.compile(r"\b(likely|consistent with)\b", re.I)
