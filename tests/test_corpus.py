@@ -37,6 +37,7 @@ REPORTS = {
     ("Anthropic", "2026-06-03"),
     ("Anthropic", "2026-06-24"),
     ("Google Threat Intelligence Group", "2026-02-12"),
+    ("Google Threat Intelligence Group", "2026-05-12"),
 }
 
 # Every operation of the reference table, as the corpus names its campaign.
@@ -72,6 +73,8 @@ OPERATIONS = [
     "Gemini reasoning-trace extraction",
     "APT31 vulnerability analysis with Gemini",
     "UNC2970 target profiling with Gemini",
+    "AI-built two-factor bypass exploit",
+    "PROMPTSPY",
 ]  # fmt: skip
 
 HEDGED = re.compile(r"\b(likely|consistent with)\b", re.I)
