@@ -38,6 +38,7 @@ REPORTS = {
     ("Anthropic", "2026-06-24"),
     ("Google Threat Intelligence Group", "2026-02-12"),
     ("Google Threat Intelligence Group", "2026-05-12"),
+    ("Google", "2026-06-12"),
 }
 
 # Every operation of the reference table, as the corpus names its campaign.
@@ -75,6 +76,7 @@ OPERATIONS = [
     "UNC2970 target profiling with Gemini",
     "AI-built two-factor bypass exploit",
     "PROMPTSPY",
+    "Outsider phishing-as-a-service",
 ]  # fmt: skip
 
 HEDGED = re.compile(r"\b(likely|consistent with)\b", re.I)
