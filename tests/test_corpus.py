@@ -39,6 +39,7 @@ REPORTS = {
     ("Google Threat Intelligence Group", "2026-02-12"),
     ("Google Threat Intelligence Group", "2026-05-12"),
     ("Google", "2026-06-12"),
+    ("Microsoft Digital Crimes Unit", "2025-02-27"),
 }
 
 # Every operation of the reference table, as the corpus names its campaign.
@@ -77,6 +78,7 @@ OPERATIONS = [
     "AI-built two-factor bypass exploit",
     "PROMPTSPY",
     "Outsider phishing-as-a-service",
+    "Storm-2139 Azure OpenAI abuse",
 ]  # fmt: skip
 
 HEDGED = re.compile(r"\b(likely|consistent with)\b", re.I)
