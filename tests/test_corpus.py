@@ -40,6 +40,7 @@ REPORTS = {
     ("Google Threat Intelligence Group", "2026-05-12"),
     ("Google", "2026-06-12"),
     ("Microsoft Digital Crimes Unit", "2025-02-27"),
+    ("Microsoft Threat Intelligence", "2024-04-05"),
 }
 
 # Every operation of the reference table, as the corpus names its campaign.
@@ -79,6 +80,10 @@ OPERATIONS = [
     "PROMPTSPY",
     "Outsider phishing-as-a-service",
     "Storm-2139 Azure OpenAI abuse",
+    "Storm-1376 Taiwan election AI content",
+    "Storm-1376 AI memes on US events",
+    "Storm-1376 memes against Japan's wastewater release",
+    "Fake accounts polling US voters",
 ]  # fmt: skip
 
 HEDGED = re.compile(r"\b(likely|consistent with)\b", re.I)
