@@ -41,6 +41,7 @@ REPORTS = {
     ("Google", "2026-06-12"),
     ("Microsoft Digital Crimes Unit", "2025-02-27"),
     ("Microsoft Threat Intelligence", "2024-04-05"),
+    ("Microsoft Threat Intelligence", "2024-06-02"),
 }
 
 # Every operation of the reference table, as the corpus names its campaign.
@@ -84,6 +85,8 @@ OPERATIONS = [
     "Storm-1376 AI memes on US events",
     "Storm-1376 memes against Japan's wastewater release",
     "Fake accounts polling US voters",
+    "Olympics Has Fallen",
+    "Storm-1099 anti-Olympics messaging",
 ]  # fmt: skip
 
 HEDGED = re.compile(r"\b(likely|consistent with)\b", re.I)
