@@ -42,6 +42,7 @@ REPORTS = {
     ("Microsoft Digital Crimes Unit", "2025-02-27"),
     ("Microsoft Threat Intelligence", "2024-04-05"),
     ("Microsoft Threat Intelligence", "2024-06-02"),
+    ("Microsoft Threat Intelligence", "2024-08-09"),
 }
 
 # Every operation of the reference table, as the corpus names its campaign.
@@ -87,6 +88,9 @@ OPERATIONS = [
     "Fake accounts polling US voters",
     "Olympics Has Fallen",
     "Storm-1099 anti-Olympics messaging",
+    "Sefid Flood election preparation",
+    "Peach Sandstorm county account compromise",
+    "Mint Sandstorm campaign spear-phishing",
 ]  # fmt: skip
 
 HEDGED = re.compile(r"\b(likely|consistent with)\b", re.I)
