@@ -43,6 +43,7 @@ REPORTS = {
     ("Microsoft Threat Intelligence", "2024-04-05"),
     ("Microsoft Threat Intelligence", "2024-06-02"),
     ("Microsoft Threat Intelligence", "2024-08-09"),
+    ("Meta", "2024-05-29"),
 }
 
 # Every operation of the reference table, as the corpus names its campaign.
@@ -91,6 +92,12 @@ OPERATIONS = [
     "Sefid Flood election preparation",
     "Peach Sandstorm county account compromise",
     "Mint Sandstorm campaign spear-phishing",
+    "Awami League-linked network",
+    "Operation K",
+    "Croatia-based network",
+    "Iranian network targeting Israel",
+    "STOIC US and Canada network",
+    "Moldova and Madagascar network",
 ]  # fmt: skip
 
 HEDGED = re.compile(r"\b(likely|consistent with)\b", re.I)
