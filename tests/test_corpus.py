@@ -44,6 +44,7 @@ REPORTS = {
     ("Microsoft Threat Intelligence", "2024-06-02"),
     ("Microsoft Threat Intelligence", "2024-08-09"),
     ("Meta", "2024-05-29"),
+    ("Meta", "2024-08-15"),
 }
 
 # Every operation of the reference table, as the corpus names its campaign.
@@ -98,6 +99,9 @@ OPERATIONS = [
     "Iranian network targeting Israel",
     "STOIC US and Canada network",
     "Moldova and Madagascar network",
+    "South Caucasus fake news network",
+    "Euro Top News network",
+    "Ukraine and Moldova page network",
 ]  # fmt: skip
 
 HEDGED = re.compile(r"\b(likely|consistent with)\b", re.I)
