@@ -45,6 +45,7 @@ REPORTS = {
     ("Microsoft Threat Intelligence", "2024-08-09"),
     ("Meta", "2024-05-29"),
     ("Meta", "2024-08-15"),
+    ("Meta", "2025-05-29"),
 }
 
 # Every operation of the reference table, as the corpus names its campaign.
@@ -102,6 +103,11 @@ OPERATIONS = [
     "South Caucasus fake news network",
     "Euro Top News network",
     "Ukraine and Moldova page network",
+    "China-based network, Myanmar cluster",
+    "China-based network, Taiwan cluster",
+    "China-based network, Japan cluster",
+    "Storm-2035 Azeri-language network",
+    "Romania-based network",
 ]  # fmt: skip
 
 HEDGED = re.compile(r"\b(likely|consistent with)\b", re.I)
