@@ -108,6 +108,8 @@ OPERATIONS = [
     "China-based network, Japan cluster",
     "Storm-2035 Azeri-language network",
     "Romania-based network",
+    "Rwanda election comments",
+    "Cambodia-linked fraud comments",
 ]  # fmt: skip
 
 HEDGED = re.compile(r"\b(likely|consistent with)\b", re.I)
