@@ -46,6 +46,7 @@ REPORTS = {
     ("Meta", "2024-05-29"),
     ("Meta", "2024-08-15"),
     ("Meta", "2025-05-29"),
+    ("Microsoft Threat Intelligence", "2025-10-16"),
 }
 
 # Every operation of the reference table, as the corpus names its campaign.
@@ -110,6 +111,10 @@ OPERATIONS = [
     "Romania-based network",
     "Rwanda election comments",
     "Cambodia-linked fraud comments",
+    "Russian state actors' use of AI",
+    "Chinese state actors' use of AI",
+    "Iranian state actors' use of AI",
+    "North Korean state actors' use of AI",
 ]  # fmt: skip
 
 HEDGED = re.compile(r"\b(likely|consistent with)\b", re.I)
