@@ -71,7 +71,7 @@ def test_names_and_catalog_data_on_the_command_line(runner: CliRunner, target: s
 
     res = runner.invoke(app, ["stats", "-f", "json", *s])
     reported = json.loads(res.stdout)
-    assert reported["nodes"]["Actor"] == 45 and reported["relationships"]["MAPS_TO"] == 0
+    assert reported["nodes"]["Actor"] == 85 and reported["relationships"]["MAPS_TO"] == 0
     res = runner.invoke(app, ["stats", "-f", "json", "--reference", *s])
     assert json.loads(res.stdout)["nodes"]["Actor"] > 150
 
