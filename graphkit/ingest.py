@@ -118,14 +118,30 @@ def load_paths(
     that fails is rolled back and its reports are written again one at a time, so that the
     error names the report at fault and the others still land. Input errors are recorded per
     file and do not stop the others; a store that becomes unreachable stops the load
-    (:class:`StoreUnavailableError` propagates). With ``replace``, a report already in the
-    store is taken back (:mod:`graphkit.lifecycle`) in the transaction that writes its new
-    version, so facts the new version no longer states go.
+    (:class:`StoreUnavailableError`, its message naming the files that did not load). With
+    ``replace``, a report already in the store is taken back (:mod:`graphkit.lifecycle`) in
+    the transaction that writes its new version, so facts the new version no longer states go.
     """
     summary = LoadSummary()
+    files = expand_paths(paths)
+    try:
+        _load_files(store, files, summary, on_file, batch_rows, replace)
+    except StoreUnavailableError as exc:
+        raise StoreUnavailableError(_interrupted(str(exc), files, summary)) from None
+    return summary
+
+
+def _load_files(
+    store: GraphStore | None,
+    files: list[Path],
+    summary: LoadSummary,
+    on_file: Callable[[FileResult], None] | None,
+    batch_rows: int,
+    replace: bool,
+) -> None:
     group: list[tuple[FileResult, GraphBatch]] = []
     rows = 0
-    for result, batch in _read_ahead(expand_paths(paths)):
+    for result, batch in _read_ahead(files):
         summary.files.append(result)
         if batch is None or store is None:
             if batch is not None:
@@ -140,7 +156,20 @@ def load_paths(
             group, rows = [], 0
     if group and store is not None:
         _write_group(store, group, on_file, replace)
-    return summary
+
+
+def _interrupted(reason: str, files: list[Path], summary: LoadSummary) -> str:
+    """The message for a load the store dropped: which files did not load, and what to do.
+
+    Groups commit in file order, so the files loaded before the loss are whole in the store and
+    the rest hold nothing (the group in flight was rolled back with the connection)."""
+    done = {f.path for f in summary.files if f.status in ("loaded", "unchanged")}
+    missing = [str(p) for p in files if str(p) not in done]
+    names = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+    return (
+        f"{reason}; {len(missing)} of {len(files)} files did not load: {names}; the files "
+        "loaded before are stored whole: run the same load again to finish"
+    )
 
 
 # Files read and built ahead of the writer: the store's round trips and commits leave the

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -31,8 +32,10 @@ class Visit:
 
 
 @contextmanager
-def open_page(path: Path, *, wait_ready_ms: int = 60_000) -> Iterator[Visit]:
-    """Load a local HTML file; collect console errors and every request it makes."""
+def open_page(path: Path, *, wait_ready_ms: int = 180_000) -> Iterator[Visit]:
+    """Load a local HTML file, wait until the graph is laid out and drawn; collect console
+    errors and every request it makes. ``wait_ready_ms`` bounds every wait on the page (a
+    deadline against a hang: on a busy machine the layout can take a while)."""
     if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
         reason = f"no Chromium at {CHROMIUM} (apt-get install chromium)"
         if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
@@ -41,9 +44,10 @@ def open_page(path: Path, *, wait_ready_ms: int = 60_000) -> Iterator[Visit]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, timeout=wait_ready_ms)
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.set_default_timeout(wait_ready_ms)
             visit = Visit(page)
             page.on(
                 "console",
@@ -52,7 +56,24 @@ def open_page(path: Path, *, wait_ready_ms: int = 60_000) -> Iterator[Visit]:
             page.on("pageerror", lambda e: visit.console_errors.append(str(e)))
             page.on("request", lambda r: visit.requests.append(r.url))
             page.goto(path.resolve().as_uri())
-            page.wait_for_function("window.graphkitReady === true", timeout=wait_ready_ms)
+            # Ready is set once the layout is done, which may come before the first drawing.
+            page.wait_for_function("window.graphkitReady === true && window.graphkitDrawn === true")
             yield visit
         finally:
             browser.close()
+
+
+POINT_AT = """(id) => {
+  const at = network.canvasToDOM(network.getPositions([id])[id]);
+  const box = document.querySelector('#graph canvas').getBoundingClientRect();
+  return [box.left + at.x, box.top + at.y];
+}"""
+
+
+def hover(page: Any, node_id: str) -> str:
+    """Move the mouse onto a node and wait for its tooltip to show: the tooltip's text."""
+    x, y = page.evaluate(POINT_AT, node_id)
+    page.mouse.move(x, y)
+    tip = page.locator("div.vis-tooltip")
+    tip.wait_for(state="visible")
+    return str(tip.text_content())

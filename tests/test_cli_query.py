@@ -111,7 +111,7 @@ def graphkit(columns: int, *args: str) -> str:
         capture_output=True,
         text=True,
         env=env,
-        timeout=120,
+        timeout=600,  # a deadline against a hang, not a measure: the machine may be busy
         check=False,
     )
     assert done.returncode == 0, done.stderr

@@ -24,7 +24,9 @@ GRAPHKIT = str(Path(sys.executable).with_name("graphkit"))
 
 def env(**extra: str) -> dict[str, str]:
     out = {k: v for k, v in os.environ.items() if k not in ("GRAPHKIT_STORE", "NEO4J_URI")}
-    return {**out, "NEO4J_PASSWORD": NEO4J_PASSWORD, **extra}
+    # Deadlocks between the loads are retried until this deadline (the driver's default is 30
+    # s, which a busy machine can use up on retries alone).
+    return {**out, "NEO4J_PASSWORD": NEO4J_PASSWORD, "GRAPHKIT_RETRY_WAIT": "600", **extra}
 
 
 def graph(store: Neo4jStore) -> tuple[list, list]:
@@ -101,7 +103,7 @@ def test_a_second_writer_on_the_embedded_store_is_told_who_holds_it(tmp_path: Pa
             env=env(GRAPHKIT_LOCK_WAIT="0.5"),
             capture_output=True,
             text=True,
-            timeout=120,
+            timeout=600,
         )
     finally:
         holder.communicate("")
@@ -127,7 +129,7 @@ def test_a_second_writer_waits_for_the_first(tmp_path: Path) -> None:
         text=True,
     )
     holder.communicate("")  # the first writer finishes; the second then gets the store
-    _, err = loader.communicate(timeout=300)
+    _, err = loader.communicate(timeout=600)
     assert (loader.returncode, err) == (0, "")
     with EmbeddedStore(store) as s:
         assert s.stats()["nodes"]["Report"] == 3

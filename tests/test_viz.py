@@ -14,7 +14,7 @@ from graphkit.ingest import load_paths
 from graphkit.schema import NODES
 from graphkit.store.embedded import EmbeddedStore
 from graphkit.viz import STYLES, render_html, write_html
-from tests.browser import open_page
+from tests.browser import hover, open_page
 from tests.helpers import BASE
 
 EXAMPLES = Path(__file__).parent.parent / "examples" / "reports"
@@ -56,7 +56,6 @@ def test_the_sample_corpus_draws_offline_with_every_node(tmp_path: Path) -> None
         n = page.evaluate("network.body.data.nodes.length")  # type: ignore[attr-defined]
         m = page.evaluate("network.body.data.edges.length")  # type: ignore[attr-defined]
         assert (n, m) == (expected_nodes, expected_edges)
-        assert page.evaluate("window.graphkitDrawn === true")  # type: ignore[attr-defined]
         legend = page.inner_text("#legend")  # type: ignore[attr-defined]
         assert f"Actor ● ({counts['nodes']['Actor']})" in legend
         colours = page.evaluate(COUNT_CANVAS_COLOURS)  # type: ignore[attr-defined]
@@ -96,10 +95,13 @@ def test_hostile_names_render_as_text(tmp_path: Path) -> None:
             "network.body.data.edges.get().map(e => e.title.textContent).join('\\n')"
         )
         assert HOSTILE[3] in tips
-        # Hovering shows the tooltip; still nothing runs.
-        page.mouse.move(700, 500)  # type: ignore[attr-defined]
-        page.wait_for_timeout(300)  # type: ignore[attr-defined]
+        # Hovering shows the tooltip, the names in it as text; still nothing runs.
+        campaign = page.evaluate(  # type: ignore[attr-defined]
+            "(name) => network.body.data.nodes.get().find(n => n.label === name).id", HOSTILE[0]
+        )
+        assert HOSTILE[0] in hover(page, campaign)
         assert page.evaluate("window.__xss") is None  # type: ignore[attr-defined]
+        assert page.evaluate("document.querySelectorAll('img').length") == 0  # type: ignore[attr-defined]
     assert visit.console_errors == []
 
 

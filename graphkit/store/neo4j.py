@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import Any
 
 import neo4j
-from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable
+from neo4j.exceptions import (
+    AuthError,
+    ClientError,
+    IncompleteCommit,
+    Neo4jError,
+    ServiceUnavailable,
+)
 
 from graphkit.batch import GraphBatch
 from graphkit.errors import QueryError, StoreError, StoreUnavailableError
@@ -23,6 +30,18 @@ _SCHEMA_RACE = {
     "Neo.ClientError.Schema.IndexAlreadyExists",
 }
 
+RETRY_WAIT_S = 30.0  # the driver's own default
+
+
+def _retry_wait_s() -> float:
+    raw = os.environ.get("GRAPHKIT_RETRY_WAIT", "")
+    if not raw:
+        return RETRY_WAIT_S
+    try:
+        return max(0.0, float(raw))
+    except ValueError:
+        raise StoreError(f"GRAPHKIT_RETRY_WAIT must be a number of seconds, not {raw!r}") from None
+
 
 class Neo4jStore:
     """A Neo4j database reached through the official driver.
@@ -37,6 +56,9 @@ class Neo4jStore:
         The database name; the server's default when omitted.
     read_only : bool
         Refuse writes: every statement runs in read access mode.
+
+    A transaction that meets a transient error or a lost server is tried again for up to
+    ``GRAPHKIT_RETRY_WAIT`` seconds (default 30), then :class:`StoreUnavailableError`.
     """
 
     backend = "neo4j"
@@ -55,10 +77,12 @@ class Neo4jStore:
         self.database = database
         self.read_only = read_only
         self._schema_ready = False
+        retry_wait = _retry_wait_s()
         try:
             self._driver = neo4j.GraphDatabase.driver(
                 uri,
                 auth=(user, password),
+                max_transaction_retry_time=retry_wait,
                 # The store's own statements read properties a new graph lacks yet: no warnings.
                 notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF,
             )
@@ -120,6 +144,11 @@ class Neo4jStore:
         try:
             with self._session(write=True) as session:
                 return session.execute_write(work)
+        except IncompleteCommit:
+            raise StoreUnavailableError(
+                f"lost Neo4j at {self.location} while it committed: that transaction is "
+                "either whole in the store or absent"
+            ) from None
         except ServiceUnavailable as exc:
             raise StoreUnavailableError(
                 f"lost Neo4j at {self.location}: {_first_line(exc)}"

@@ -26,8 +26,10 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * <p>Auth is on: user {@code neo4j}, password from GRAPHKIT_NEO4J_PASSWORD (default
  * graphkit-dev, never printed). Port from GRAPHKIT_NEO4J_PORT; without it, or with 0, a free port
  * the kernel picks, so that two runs on one machine never fight over one. Data lives in a
- * fresh temporary directory that is deleted on shutdown. Prints one line, {@code bolt://...},
- * once Bolt accepts connections, and shuts down cleanly on SIGTERM.
+ * fresh temporary directory that is deleted on shutdown, unless GRAPHKIT_NEO4J_DATA names a
+ * directory: that one is kept, and a server started again on it opens what the last one left
+ * (after a crash, Neo4j recovers it from its transaction log). Prints one line,
+ * {@code bolt://...}, once Bolt accepts connections, and shuts down cleanly on SIGTERM.
  */
 public final class TestServer {
 
@@ -42,7 +44,11 @@ public final class TestServer {
             System.err.println("GRAPHKIT_NEO4J_PASSWORD must have at least 8 characters");
             System.exit(2);
         }
-        Path home = Files.createTempDirectory("graphkit-neo4j-");
+        String kept = env.getOrDefault("GRAPHKIT_NEO4J_DATA", "");
+        Path home = kept.isEmpty()
+                ? Files.createTempDirectory("graphkit-neo4j-")
+                : Files.createDirectories(Path.of(kept).toAbsolutePath());
+        boolean fresh = kept.isEmpty() || !Files.exists(home.resolve("data"));
 
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
                 .setConfig(BoltConnector.enabled, true)
@@ -56,15 +62,20 @@ public final class TestServer {
             try {
                 dbms.shutdown();
             } finally {
-                deleteTree(home);
+                if (kept.isEmpty()) {
+                    deleteTree(home);
+                }
                 stopped.countDown();
             }
         }, "graphkit-neo4j-shutdown"));
 
-        // The embedded API bypasses auth, so the password is set here once, as a parameter.
-        dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
-                "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
-                Map.of("password", password));
+        // The embedded API bypasses auth, so the password is set here once, as a parameter
+        // (a kept directory has it from its first start).
+        if (fresh) {
+            dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+                    Map.of("password", password));
+        }
 
         GraphDatabaseAPI db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         port = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
