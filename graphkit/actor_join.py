@@ -215,7 +215,7 @@ def _actor(members: list[Entry], names: list[str], anchor: str) -> dict[str, Any
     shown: dict[str, str] = {}
     for e in members:
         for n in e.names:
-            display = shown.setdefault(name_key(n), n)
+            display = shown.setdefault(" ".join(n.split()).casefold(), n)  # spellings stay
             if e.source not in ties.setdefault(display, []):
                 ties[display].append(e.source)
     return {
