@@ -16,7 +16,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import metadata, resources
+from importlib import metadata
+from pathlib import Path
 from typing import Any
 
 __all__ = ["GALAXIES", "Entry", "galaxy_entries", "galaxy_version"]
@@ -45,8 +46,12 @@ class Entry:
 
 @cache
 def _cluster_file(galaxy: str) -> dict[str, Any]:
-    path = resources.files("pymispgalaxies").joinpath(f"data/misp-galaxy/clusters/{galaxy}.json")
-    data: dict[str, Any] = json.loads(path.read_text("utf-8"))
+    # Found through the distribution, not imported: the package's import validates with
+    # jsonschema and takes seconds; graphkit needs only its data files.
+    path = metadata.distribution("pymispgalaxies").locate_file(
+        f"pymispgalaxies/data/misp-galaxy/clusters/{galaxy}.json"
+    )
+    data: dict[str, Any] = json.loads(Path(str(path)).read_text("utf-8"))
     return data
 
 
