@@ -16,12 +16,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from graphkit.actors import actor_index, attack_lookup
+from graphkit.atlas import atlas_data
 from graphkit.batch import GraphBatch
 from graphkit.build import ATTACK_SOURCE
 from graphkit.identity import slugify
 from graphkit.store.base import GraphStore, WriteResult
 from graphkit.techniques import all_attack_techniques, technique
-from graphkit.vocab import ATLAS_TECHNIQUES, LLM_TECHNIQUES
+from graphkit.vocab import LLM_TECHNIQUES
 
 __all__ = [
     "ATLAS_SOURCE",
@@ -35,6 +36,8 @@ __all__ = [
 ]
 
 LLM_SOURCE = "graphkit-llm-taxonomy"
+# ATLAS's "Obtain Capabilities: Generative AI": every LLM-themed technique is a use of it.
+GENERATIVE_AI = "AML.T0016.002"
 ATLAS_SOURCE = "mitre-atlas"
 # The sources a catalog cites: a fact with no other source is catalog data, not a report's word.
 CATALOG_SOURCES = (ATTACK_SOURCE, ATLAS_SOURCE, LLM_SOURCE)
@@ -60,9 +63,7 @@ def attack_batch() -> GraphBatch:
     for tid, info in techniques.items():
         node = _technique_node(batch, tid)
         if info.parent and info.parent in techniques:
-            parent = _technique_node(batch, info.parent)
-            text = f"{tid} is a sub-technique of {info.parent}"
-            batch.add_edge("SUBTECHNIQUE_OF", node, parent, **_cite(ATTACK_SOURCE, text, 100))
+            _sub_of(batch, node, _technique_node(batch, info.parent), ATTACK_SOURCE)
     groups_by_stix: dict[str, tuple[str, str]] = {}
     for known in actor_index().actors.values():
         node = batch.add_node(
@@ -90,11 +91,38 @@ def attack_batch() -> GraphBatch:
     return batch
 
 
+def _sub_of(batch: GraphBatch, node: tuple[str, str], parent: tuple[str, str], src: str) -> None:
+    text = f"{node[1]} is a sub-technique of {parent[1]}"
+    batch.add_edge("SUBTECHNIQUE_OF", node, parent, **_cite(src, text, 100))
+
+
 def atlas_batch() -> GraphBatch:
-    """The ATLAS techniques graphkit knows (the ones that matter for AI misuse)."""
+    """Every ATLAS technique and sub-technique (SUBTECHNIQUE_OF), tactic (IN_TACTIC) and
+    mitigation (MITIGATES), from the ATLAS data graphkit ships."""
     batch = GraphBatch(report_id=ATLAS_SOURCE)
-    for tid in ATLAS_TECHNIQUES:
-        _technique_node(batch, tid)
+    data = atlas_data()
+    tactics = {}
+    for t in data["tactics"]:
+        tactics[t["shortname"]] = batch.add_node(
+            "Tactic", t["id"], name=t["name"], framework="atlas",
+            url=f"https://atlas.mitre.org/tactics/{t['id']}", reference=True,
+        )  # fmt: skip
+    for t in data["techniques"]:
+        node = _technique_node(batch, t["id"])
+        if t["parent"]:
+            _sub_of(batch, node, _technique_node(batch, t["parent"]), ATLAS_SOURCE)
+        for shortname in t["tactics"]:
+            text = f"{t['id']} serves the tactic {shortname}"
+            batch.add_edge("IN_TACTIC", node, tactics[shortname], **_cite(ATLAS_SOURCE, text, 100))
+    for m in data["mitigations"]:
+        mitigation = batch.add_node(
+            "Mitigation", m["id"], name=m["name"], framework="atlas",
+            url=f"https://atlas.mitre.org/mitigations/{m['id']}", reference=True,
+        )  # fmt: skip
+        for tid in m["techniques"]:
+            text = f"{m['id']} mitigates {tid}"
+            target = _technique_node(batch, tid)
+            batch.add_edge("MITIGATES", mitigation, target, **_cite(ATLAS_SOURCE, text, 100))
     return batch
 
 
@@ -103,7 +131,7 @@ def llm_batch() -> GraphBatch:
     batch = GraphBatch(report_id=LLM_SOURCE)
     for tid, t in LLM_TECHNIQUES.items():
         node = _technique_node(batch, tid)
-        for target in t.maps_to:
+        for target in (*t.maps_to, GENERATIVE_AI):
             other = _technique_node(batch, target)
             text = f"{t.name} is closest to {target} ({technique(target).name})"  # type: ignore[union-attr]
             batch.add_edge("MAPS_TO", node, other, **_cite(LLM_SOURCE, text, 60))
