@@ -14,11 +14,13 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from graphkit.actors import actor_index, attack_lookup
 from graphkit.atlas import atlas_data
 from graphkit.batch import GraphBatch
 from graphkit.build import ATTACK_SOURCE
+from graphkit.errors import InputError
 from graphkit.identity import slugify
 from graphkit.store.base import GraphStore, WriteResult
 from graphkit.techniques import all_attack_techniques, technique
@@ -32,6 +34,7 @@ __all__ = [
     "atlas_batch",
     "attack_batch",
     "llm_batch",
+    "load_catalog_file",
     "load_catalogs",
 ]
 
@@ -148,3 +151,16 @@ CATALOGS: dict[str, Callable[[], GraphBatch]] = {
 def load_catalogs(store: GraphStore, names: list[str] | None = None) -> dict[str, WriteResult]:
     """Write catalogs into a store, one transaction each; idempotent."""
     return {name: store.write_batch(CATALOGS[name]()) for name in names or list(CATALOGS)}
+
+
+def load_catalog_file(store: GraphStore, path: str | Path) -> tuple[str, WriteResult]:
+    """Write a catalog bundle (techniques, tactics, mitigations and no actor, such as ATLAS's
+    ``stix-atlas.json``) into a store as reference data: its source name and what was written.
+    """
+    from loaders import read_report
+
+    loaded = read_report(path)
+    if loaded.catalog is None:
+        raise InputError("not a catalog: the file holds reports (load it with graphkit load)",
+                         path=str(path))  # fmt: skip
+    return loaded.catalog.report_id, store.write_batch(loaded.catalog)
