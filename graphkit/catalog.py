@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from graphkit.actors import actor_index, attack_lookup
+from graphkit.actors import TABLE_SOURCE, actor_index, attack_lookup
 from graphkit.atlas import atlas_data
 from graphkit.batch import GraphBatch
 from graphkit.build import ATTACK_SOURCE
@@ -30,6 +30,7 @@ __all__ = [
     "ATLAS_SOURCE",
     "CATALOGS",
     "CATALOG_SOURCES",
+    "GENERATIVE_AI",
     "LLM_SOURCE",
     "atlas_batch",
     "attack_batch",
@@ -60,7 +61,8 @@ def _cite(source: str, text: str, confidence: int) -> dict[str, object]:
 
 
 def attack_batch() -> GraphBatch:
-    """Every current ATT&CK enterprise technique (with SUBTECHNIQUE_OF), group and campaign."""
+    """Every current ATT&CK enterprise technique (with SUBTECHNIQUE_OF), group (with every
+    alias the actor join gives it, and the project's own actors) and campaign."""
     batch = GraphBatch(report_id=ATTACK_SOURCE)
     techniques = all_attack_techniques()
     for tid, info in techniques.items():
@@ -69,6 +71,8 @@ def attack_batch() -> GraphBatch:
             _sub_of(batch, node, _technique_node(batch, info.parent), ATTACK_SOURCE)
     groups_by_stix: dict[str, tuple[str, str]] = {}
     for known in actor_index().actors.values():
+        if not (known.attack_id or any(TABLE_SOURCE in s for _, s in known.ties)):
+            continue  # a galaxy's actor joins the graph when a report names it
         node = batch.add_node(
             "Actor", known.id, name=known.name, aliases=list(known.aliases),
             attack_id=known.attack_id, reference=True,
