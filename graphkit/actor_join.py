@@ -189,8 +189,9 @@ def _resolution(
     for key, owners in claims.items():
         roots = sorted({comps.find(i) for i in owners})
         table = [i for i in owners if entries[i].source == settled]
-        primary = [i for i in owners if entries[i].source == anchor and
-                   name_key(entries[i].primary) == key]  # fmt: skip
+        primary = [
+            i for i in owners if entries[i].source == anchor and name_key(entries[i].primary) == key
+        ]
         attack = [i for i in owners if entries[i].source == anchor]
         if table or primary:
             index[key] = comps.find((table or primary)[0])
@@ -198,7 +199,9 @@ def _resolution(
             index[key] = comps.find(attack[0])  # ATT&CK's alias over a galaxy's wider cluster
         elif key in contested or len(roots) > 1:
             sources = contested.get(key) or sorted({entries[i].source for i in owners})
-            name = entries[owners[0]].names[[name_key(n) for n in entries[owners[0]].names].index(key)]
+            name = entries[owners[0]].names[
+                [name_key(n) for n in entries[owners[0]].names].index(key)
+            ]
             disputed[key] = {"name": name, "sources": sources, "roots": roots}
         else:
             index[key] = roots[0]

@@ -34,13 +34,19 @@ def actor_record(actor: KnownActor) -> dict[str, Any]:
     ties = []
     for name, sources in actor.ties:
         resolves = index.resolve(name)
-        ties.append({
-            "name": name,
-            "sources": list(sources),
-            "resolves": "here" if resolves is actor else
-                        "contested" if index.claimants(name) else
-                        resolves.id if resolves else "nowhere",
-        })  # fmt: skip
+        ties.append(
+            {
+                "name": name,
+                "sources": list(sources),
+                "resolves": "here"
+                if resolves is actor
+                else "contested"
+                if index.claimants(name)
+                else resolves.id
+                if resolves
+                else "nowhere",
+            }
+        )
     return {
         "id": actor.id,
         "name": actor.name,
@@ -82,11 +88,13 @@ def review_queue(store: GraphStore) -> list[dict[str, Any]]:
     for row in store.run(_REPORTED_ACTORS).records():
         claimants = index.claimants(row["name"] or "")
         if claimants and row["id"] not in {a.id for a in claimants}:
-            out.append({
-                "id": row["id"],
-                "name": row["name"],
-                "reports": sorted(set(row["reports"])),
-                "candidates": [f"{a.name} ({a.id})" for a in claimants],
-                "disputed by": index.contested[name_key(row["name"])]["sources"],
-            })  # fmt: skip
+            out.append(
+                {
+                    "id": row["id"],
+                    "name": row["name"],
+                    "reports": sorted(set(row["reports"])),
+                    "candidates": [f"{a.name} ({a.id})" for a in claimants],
+                    "disputed by": index.contested[name_key(row["name"])]["sources"],
+                }
+            )
     return out

@@ -42,7 +42,6 @@ from graphkit import actor_join, galaxy
 from graphkit.actor_join import Joined, join, name_key
 from graphkit.files import write_atomic
 from graphkit.galaxy import GALAXIES, Entry, galaxy_entries
-from graphkit.identity import slugify
 
 __all__ = [
     "ATTACK_SOURCE",
@@ -130,8 +129,11 @@ def actor_entries(sources: tuple[str, ...] = ("table", "attack", *GALAXIES)) -> 
         for g in attack_lookup().all_groups():
             if not (g.get("revoked") or g.get("deprecated")):
                 names = (g["name"], *(a for a in g.get("aliases", []) if a != g["name"]))
-                entries.append(Entry(ATTACK_SOURCE, g["name"], names,
-                                     g.get("external_id"), g.get("description")))  # fmt: skip
+                entries.append(
+                    Entry(
+                        ATTACK_SOURCE, g["name"], names, g.get("external_id"), g.get("description")
+                    )
+                )
     for name in GALAXIES:
         if name in sources:
             entries.extend(galaxy_entries(name))

@@ -165,6 +165,7 @@ def load_catalog_file(store: GraphStore, path: str | Path) -> tuple[str, WriteRe
 
     loaded = read_report(path)
     if loaded.catalog is None:
-        raise InputError("not a catalog: the file holds reports (load it with graphkit load)",
-                         path=str(path))  # fmt: skip
-    return loaded.catalog.report_id, store.write_batch(loaded.catalog)
+        raise InputError(
+            "not a catalog: the file holds reports (load it with graphkit load)", path=str(path)
+        )
+    return loaded.catalog.report_id or "stix-catalog", store.write_batch(loaded.catalog)

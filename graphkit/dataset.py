@@ -44,10 +44,14 @@ def graph_of(batch: GraphBatch) -> GraphData:
         for (label, node_id), props in batch.nodes.items()
     }
     edges = [
-        {**props, "kind": k.type, "source": node_key(k.src_label, k.src),
-         "target": node_key(k.dst_label, k.dst)}
+        {
+            **props,
+            "kind": k.type,
+            "source": node_key(k.src_label, k.src),
+            "target": node_key(k.dst_label, k.dst),
+        }
         for k, props in batch.edges.items()
-    ]  # fmt: skip
+    ]
     return GraphData(nodes, edges)
 
 
@@ -80,34 +84,82 @@ def _tables(g: GraphData) -> dict[str, str]:
         return [e for e in out_of[key] if e["kind"] == kind]
 
     operations = [
-        [n["id"], n["name"], n.get("first_seen") or "", n.get("last_seen") or "",
-         _joined(name[e["target"]] for e in targets(k, "ATTRIBUTED_TO")),
-         _joined(s for e in g.edges if e["kind"] == "DESCRIBES" and e["target"] == k
-                 for s in e["sources"]),
-         n.get("disruption") or "", n.get("description") or ""]
-        for k, n in g.nodes.items() if n["kind"] == "Campaign"
-    ]  # fmt: skip
+        [
+            n["id"],
+            n["name"],
+            n.get("first_seen") or "",
+            n.get("last_seen") or "",
+            _joined(name[e["target"]] for e in targets(k, "ATTRIBUTED_TO")),
+            _joined(
+                s
+                for e in g.edges
+                if e["kind"] == "DESCRIBES" and e["target"] == k
+                for s in e["sources"]
+            ),
+            n.get("disruption") or "",
+            n.get("description") or "",
+        ]
+        for k, n in g.nodes.items()
+        if n["kind"] == "Campaign"
+    ]
     actors = [
-        [n["id"], n["name"], n.get("attack_id") or "", _joined(n.get("aliases") or []),
-         _joined(g.nodes[e["target"]]["id"] for e in targets(k, "LINKED_TO")),
-         _joined(s for e in g.edges if e["kind"] == "MENTIONS" and e["target"] == k
-                 for s in e["sources"])]
-        for k, n in g.nodes.items() if n["kind"] == "Actor"
-    ]  # fmt: skip
+        [
+            n["id"],
+            n["name"],
+            n.get("attack_id") or "",
+            _joined(n.get("aliases") or []),
+            _joined(g.nodes[e["target"]]["id"] for e in targets(k, "LINKED_TO")),
+            _joined(
+                s
+                for e in g.edges
+                if e["kind"] == "MENTIONS" and e["target"] == k
+                for s in e["sources"]
+            ),
+        ]
+        for k, n in g.nodes.items()
+        if n["kind"] == "Actor"
+    ]
     facts = [
-        [e["kind"], g.nodes[e["source"]]["kind"], g.nodes[e["source"]]["id"], name[e["source"]],
-         g.nodes[e["target"]]["kind"], g.nodes[e["target"]]["id"], name[e["target"]],
-         e.get("confidence", ""), e.get("first_seen") or "", e.get("last_seen") or "",
-         _joined(e.get("sources") or []), " | ".join(sorted(e.get("evidence") or []))]
-        for e in g.edges if e["kind"] != "MENTIONS"
-    ]  # fmt: skip
+        [
+            e["kind"],
+            g.nodes[e["source"]]["kind"],
+            g.nodes[e["source"]]["id"],
+            name[e["source"]],
+            g.nodes[e["target"]]["kind"],
+            g.nodes[e["target"]]["id"],
+            name[e["target"]],
+            str(e.get("confidence", "")),
+            e.get("first_seen") or "",
+            e.get("last_seen") or "",
+            _joined(e.get("sources") or []),
+            " | ".join(sorted(e.get("evidence") or [])),
+        ]
+        for e in g.edges
+        if e["kind"] != "MENTIONS"
+    ]
     return {
-        "operations.csv": _csv(["id", "name", "first_seen", "last_seen", "actors", "reports",
-                                "disruption", "summary"], operations),  # fmt: skip
+        "operations.csv": _csv(
+            ["id", "name", "first_seen", "last_seen", "actors", "reports", "disruption", "summary"],
+            operations,
+        ),
         "actors.csv": _csv(["id", "name", "attack_id", "aliases", "countries", "reports"], actors),
-        "facts.csv": _csv(["relationship", "from_kind", "from_id", "from_name", "to_kind",
-                           "to_id", "to_name", "confidence", "first_seen", "last_seen",
-                           "sources", "evidence"], facts),  # fmt: skip
+        "facts.csv": _csv(
+            [
+                "relationship",
+                "from_kind",
+                "from_id",
+                "from_name",
+                "to_kind",
+                "to_id",
+                "to_name",
+                "confidence",
+                "first_seen",
+                "last_seen",
+                "sources",
+                "evidence",
+            ],
+            facts,
+        ),
     }
 
 
@@ -144,8 +196,9 @@ def build_dataset(paths: Iterable[str]) -> dict[str, str]:
     return files
 
 
-def _readme(g: GraphData, reports: list[tuple[dict[str, Any], GraphBatch]],
-            files: dict[str, str]) -> str:  # fmt: skip
+def _readme(
+    g: GraphData, reports: list[tuple[dict[str, Any], GraphBatch]], files: dict[str, str]
+) -> str:
     count: dict[str, int] = defaultdict(int)
     for n in g.nodes.values():
         count[n["kind"]] += 1
@@ -183,8 +236,10 @@ def _readme(g: GraphData, reports: list[tuple[dict[str, Any], GraphBatch]],
         "",
         f"{len(reports)} reports:",
         "",
-        *(f"- {r['published']} {r['publisher']}: {r['name']} ({r.get('url') or 'no url'})"
-          for r, _ in reports),  # fmt: skip
+        *(
+            f"- {r['published']} {r['publisher']}: {r['name']} ({r.get('url') or 'no url'})"
+            for r, _ in reports
+        ),
         "",
     ]
     return "\n".join(lines)

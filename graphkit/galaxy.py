@@ -20,7 +20,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-__all__ = ["GALAXIES", "Entry", "galaxy_entries", "galaxy_version"]
+__all__ = ["GALAXIES", "Entry", "galaxy_entries"]
 
 # The galaxies whose clusters are actors, in the order the join reads them.
 GALAXIES = ("threat-actor", "microsoft-activity-group")
@@ -53,11 +53,6 @@ def _cluster_file(galaxy: str) -> dict[str, Any]:
     )
     data: dict[str, Any] = json.loads(Path(str(path)).read_text("utf-8"))
     return data
-
-
-def galaxy_version(galaxy: str) -> str:
-    """The galaxy's own version and the package's (``336 (pymispgalaxies 1.1.1)``)."""
-    return f"{_cluster_file(galaxy)['version']} (pymispgalaxies {metadata.version('pymispgalaxies')})"
 
 
 def _text(value: Any) -> str | None:

@@ -53,8 +53,11 @@ class _Catalog:
         self.nodes: dict[str, tuple[str, str]] = {}
 
     def cite(self, text_: str) -> dict[str, Any]:
-        return {"sources": [self.source], "evidence": [f"{self.source}: {text_}"],
-                "confidence": 100}  # fmt: skip
+        return {
+            "sources": [self.source],
+            "evidence": [f"{self.source}: {text_}"],
+            "confidence": 100,
+        }
 
     def node(self, key: str, label: str, **props: Any) -> None:
         source, ext_id, url = self.refs[key]
@@ -75,8 +78,11 @@ class _Catalog:
         by_id: dict[str, str] = {}
         for key, obj in self.objects.items():
             if key in self.refs and obj["type"] == "attack-pattern":
-                phases = [p.get("phase_name") for p in obj.get("kill_chain_phases") or []
-                          if isinstance(p, dict) and isinstance(p.get("phase_name"), str)]  # fmt: skip
+                phases = [
+                    p.get("phase_name")
+                    for p in obj.get("kill_chain_phases") or []
+                    if isinstance(p, dict) and isinstance(p.get("phase_name"), str)
+                ]
                 self.node(key, "Technique", tactics=phases)
                 by_id[self.refs[key][1]] = key
                 for phase in phases:
@@ -94,8 +100,12 @@ class _Catalog:
         for ext_id, key in by_id.items():
             parent = _SUB.match(ext_id)
             if parent and parent.group(1) in by_id:
-                self.edge("SUBTECHNIQUE_OF", key, by_id[parent.group(1)],
-                          f"is a sub-technique of {parent.group(1)}")  # fmt: skip
+                self.edge(
+                    "SUBTECHNIQUE_OF",
+                    key,
+                    by_id[parent.group(1)],
+                    f"is a sub-technique of {parent.group(1)}",
+                )
         for obj in self.objects.values():
             if obj["type"] != "relationship":
                 continue
@@ -106,7 +116,9 @@ class _Catalog:
             if obj.get("relationship_type") == "mitigates" and kinds == ("Mitigation", "Technique"):
                 self.edge("MITIGATES", src, dst, f"mitigates {self.nodes[dst][1]}")
             elif obj.get("relationship_type") == "subtechnique-of" and kinds == ("Technique",) * 2:
-                self.edge("SUBTECHNIQUE_OF", src, dst, f"is a sub-technique of {self.nodes[dst][1]}")
+                self.edge(
+                    "SUBTECHNIQUE_OF", src, dst, f"is a sub-technique of {self.nodes[dst][1]}"
+                )
 
 
 def parse_catalog(bundle: dict[str, Any], path: str) -> GraphBatch | None:

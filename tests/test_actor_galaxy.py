@@ -51,9 +51,11 @@ def test_nearly_every_threat_actor_name_in_the_galaxy_resolves_to_one_actor() ->
 
 def test_every_microsoft_weather_name_is_known_and_each_one_not_resolved_is_contested() -> None:
     weather = {
-        n for g in ("threat-actor", "microsoft-activity-group") for n in _names(_galaxy(g))
+        n
+        for g in ("threat-actor", "microsoft-activity-group")
+        for n in _names(_galaxy(g))
         if WEATHER.search(n)
-    }  # fmt: skip
+    }
     index = actor_index()
     assert len(weather) > 100
     for name in weather:
@@ -83,11 +85,17 @@ def test_every_name_carries_the_sources_that_tie_it() -> None:
 
 
 def _report(name: str, aliases: list[str]) -> Findings:
-    return Findings.model_validate({
-        "report": {"title": "Update", "publisher": "OpenAI", "published": "2025-06-05"},
-        "campaigns": [{"name": "Op Lure", "actor": {"name": name, "aliases": aliases,
-                                                     "evidence": "the group ran it"}}],
-    })  # fmt: skip
+    return Findings.model_validate(
+        {
+            "report": {"title": "Update", "publisher": "OpenAI", "published": "2025-06-05"},
+            "campaigns": [
+                {
+                    "name": "Op Lure",
+                    "actor": {"name": name, "aliases": aliases, "evidence": "the group ran it"},
+                }
+            ],
+        }
+    )
 
 
 def test_the_loader_keeps_a_contested_name_as_its_own_actor() -> None:
@@ -113,8 +121,11 @@ def test_actor_command_shows_sources_and_the_galaxy_reference_data(runner: CliRu
     assert result.exit_code == 0, result.output
     found = json.loads(result.output)
     assert found["actor"]["galaxy"][0]["country"] == "CN"
-    assert {"name": "Storm-0919", "sources": ["misp-galaxy threat-actor v336"],
-            "resolves": "here"} in found["actor"]["ties"]  # fmt: skip
+    assert {
+        "name": "Storm-0919",
+        "sources": ["misp-galaxy threat-actor v336"],
+        "resolves": "here",
+    } in found["actor"]["ties"]
     table = runner.invoke(app, ["actor", "APT28"])
     assert "Fancy Bear" in table.output and "suspected sponsor" in table.output
     assert "Russian Federation" in table.output

@@ -21,13 +21,21 @@ REF = "mitre-atlas"
 
 def _obj(kind: str, n: int, ext_id: str, name: str, **more: Any) -> dict[str, Any]:
     return {
-        "type": kind, "spec_version": "2.1", "id": f"{kind}--00000000-0000-4000-8000-{n:012d}",
-        "created": "2024-01-01T00:00:00.000Z", "modified": "2024-01-01T00:00:00.000Z",
-        "name": name, "external_references": [
-            {"source_name": REF, "url": f"https://atlas.mitre.org/x/{ext_id}",
-             "external_id": ext_id}],
+        "type": kind,
+        "spec_version": "2.1",
+        "id": f"{kind}--00000000-0000-4000-8000-{n:012d}",
+        "created": "2024-01-01T00:00:00.000Z",
+        "modified": "2024-01-01T00:00:00.000Z",
+        "name": name,
+        "external_references": [
+            {
+                "source_name": REF,
+                "url": f"https://atlas.mitre.org/x/{ext_id}",
+                "external_id": ext_id,
+            }
+        ],
         **more,
-    }  # fmt: skip
+    }
 
 
 def _phase(name: str) -> list[dict[str, str]]:
@@ -38,22 +46,43 @@ def atlas_shaped_bundle() -> dict[str, Any]:
     """A catalog in the shape of ATLAS's stix-atlas.json: a tactic, a technique with a
     sub-technique, a mitigation and their relationships; no actor, no report."""
     tactic = _obj("x-mitre-tactic", 1, "AML.TA0005", "Execution", x_mitre_shortname="execution")
-    inj = _obj("attack-pattern", 2, "AML.T0051", "LLM Prompt Injection",
-               kill_chain_phases=_phase("execution"))  # fmt: skip
+    inj = _obj(
+        "attack-pattern",
+        2,
+        "AML.T0051",
+        "LLM Prompt Injection",
+        kill_chain_phases=_phase("execution"),
+    )
     # ids ATLAS does not have: what the store then holds can only come from this bundle
-    direct = _obj("attack-pattern", 3, "AML.T0051.900", "Test variant",
-                  kill_chain_phases=_phase("execution"), x_mitre_is_subtechnique=True)  # fmt: skip
+    direct = _obj(
+        "attack-pattern",
+        3,
+        "AML.T0051.900",
+        "Test variant",
+        kill_chain_phases=_phase("execution"),
+        x_mitre_is_subtechnique=True,
+    )
     guard = _obj("course-of-action", 4, "AML.M0990", "Test guardrail")
     rels = [
-        {"type": "relationship", "spec_version": "2.1",
-         "id": f"relationship--00000000-0000-4000-8000-00000000001{i}",
-         "created": "2024-01-01T00:00:00.000Z", "modified": "2024-01-01T00:00:00.000Z",
-         "relationship_type": kind, "source_ref": src["id"], "target_ref": dst["id"]}
+        {
+            "type": "relationship",
+            "spec_version": "2.1",
+            "id": f"relationship--00000000-0000-4000-8000-00000000001{i}",
+            "created": "2024-01-01T00:00:00.000Z",
+            "modified": "2024-01-01T00:00:00.000Z",
+            "relationship_type": kind,
+            "source_ref": src["id"],
+            "target_ref": dst["id"],
+        }
         for i, (kind, src, dst) in enumerate(
-            [("subtechnique-of", direct, inj), ("mitigates", guard, inj)])
-    ]  # fmt: skip
-    return {"type": "bundle", "id": "bundle--00000000-0000-4000-8000-000000000099",
-            "objects": [tactic, inj, direct, guard, *rels]}  # fmt: skip
+            [("subtechnique-of", direct, inj), ("mitigates", guard, inj)]
+        )
+    ]
+    return {
+        "type": "bundle",
+        "id": "bundle--00000000-0000-4000-8000-000000000099",
+        "objects": [tactic, inj, direct, guard, *rels],
+    }
 
 
 def _graph(runner: CliRunner, store: str, query: str) -> list[list[Any]]:
@@ -64,13 +93,19 @@ def _graph(runner: CliRunner, store: str, query: str) -> list[list[Any]]:
 
 
 def _check_catalog(runner: CliRunner, store: str) -> None:
-    techniques = _graph(runner, store,
+    techniques = _graph(
+        runner,
+        store,
         "MATCH (s:Technique)-[:SUBTECHNIQUE_OF]->(p:Technique)-[:IN_TACTIC]->(t:Tactic) "
-        "RETURN s.id, p.id, p.framework, t.id")  # fmt: skip
+        "RETURN s.id, p.id, p.framework, t.id",
+    )
     assert ["AML.T0051.900", "AML.T0051", "atlas", "AML.TA0005"] in techniques
-    mitigations = _graph(runner, store,
+    mitigations = _graph(
+        runner,
+        store,
         "MATCH (m:Mitigation)-[r:MITIGATES]->(t:Technique {id: 'AML.T0051'}) "
-        "RETURN m.id, m.reference, r.sources")  # fmt: skip
+        "RETURN m.id, m.reference, r.sources",
+    )
     assert ["AML.M0990", True, ["mitre-atlas"]] in mitigations
 
 
@@ -101,8 +136,9 @@ def test_a_bundle_with_neither_actor_nor_technique_is_refused(
     bundle["objects"] = [o for o in bundle["objects"] if o["type"] == "x-mitre-tactic"]
     path = tmp_path / "tactics.json"
     path.write_text(json.dumps(bundle))
-    res = runner.invoke(app, ["catalog", "load", "--from", str(path), "--store",
-                              str(tmp_path / "store")])  # fmt: skip
+    res = runner.invoke(
+        app, ["catalog", "load", "--from", str(path), "--store", str(tmp_path / "store")]
+    )
     assert res.exit_code == 1 and "no technique" in res.output and "tactics.json" in res.output
 
 
@@ -124,18 +160,43 @@ def test_the_data_file_is_what_the_tool_derives_from_atlas_yaml() -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
     from atlas_catalog import derive
 
-    out = derive({"version": "9.9", "matrices": [{"id": "ATLAS",
-        "tactics": [{"id": "AML.TA0005", "name": "Execution"}],
-        "techniques": [{"id": "AML.T0051", "name": "LLM Prompt Injection",
-                        "tactics": ["AML.TA0005"], "description": "long text"},
-                       {"id": "AML.T0051.000", "name": "Direct", "subtechnique-of": "AML.T0051"}],
-        "mitigations": [{"id": "AML.M0020", "name": "Guardrails",
-                         "techniques": [{"id": "AML.T0051", "use": "text"}]}]}]})  # fmt: skip
-    assert out["techniques"][1] == {"id": "AML.T0051.000", "name": "Direct",
-                                    "parent": "AML.T0051", "tactics": ["execution"]}  # fmt: skip
+    out = derive(
+        {
+            "version": "9.9",
+            "matrices": [
+                {
+                    "id": "ATLAS",
+                    "tactics": [{"id": "AML.TA0005", "name": "Execution"}],
+                    "techniques": [
+                        {
+                            "id": "AML.T0051",
+                            "name": "LLM Prompt Injection",
+                            "tactics": ["AML.TA0005"],
+                            "description": "long text",
+                        },
+                        {"id": "AML.T0051.000", "name": "Direct", "subtechnique-of": "AML.T0051"},
+                    ],
+                    "mitigations": [
+                        {
+                            "id": "AML.M0020",
+                            "name": "Guardrails",
+                            "techniques": [{"id": "AML.T0051", "use": "text"}],
+                        }
+                    ],
+                }
+            ],
+        }
+    )
+    assert out["techniques"][1] == {
+        "id": "AML.T0051.000",
+        "name": "Direct",
+        "parent": "AML.T0051",
+        "tactics": ["execution"],
+    }
     assert "description" not in json.dumps(out)
-    assert out["mitigations"] == [{"id": "AML.M0020", "name": "Guardrails",
-                                   "techniques": ["AML.T0051"]}]  # fmt: skip
+    assert out["mitigations"] == [
+        {"id": "AML.M0020", "name": "Guardrails", "techniques": ["AML.T0051"]}
+    ]
 
 
 def test_llm_themed_techniques_map_onto_atlas() -> None:

@@ -21,7 +21,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from graphkit.identity import slugify  # noqa: E402
+from graphkit.identity import slugify
 
 OUT = Path(__file__).resolve().parent.parent / "graphkit" / "data" / "atlas.json"
 
@@ -35,22 +35,34 @@ def derive(atlas: dict[str, Any]) -> dict[str, Any]:
     for t in matrix["techniques"]:
         parent = t.get("subtechnique-of")
         ids = own[t["id"]] or own.get(parent or "", [])
-        techniques.append({
-            "id": t["id"], "name": t["name"], "parent": parent,
-            "tactics": [tactics[i] for i in ids],
-        })  # fmt: skip
+        techniques.append(
+            {
+                "id": t["id"],
+                "name": t["name"],
+                "parent": parent,
+                "tactics": [tactics[i] for i in ids],
+            }
+        )
     return {
         "source": "MITRE ATLAS (atlas-data dist/ATLAS.yaml), Apache-2.0",
         "version": str(atlas["version"]),
-        "tactics": [{"id": i, "name": t["name"], "shortname": tactics[i]}
-                    for t in matrix["tactics"] for i in [t["id"]]],  # fmt: skip
+        "tactics": [
+            {"id": i, "name": t["name"], "shortname": tactics[i]}
+            for t in matrix["tactics"]
+            for i in [t["id"]]
+        ],
         "techniques": sorted(techniques, key=lambda t: t["id"]),
         "mitigations": sorted(
-            ({"id": m["id"], "name": m["name"],
-              "techniques": sorted({u["id"] for u in m.get("techniques") or []})}
-             for m in matrix.get("mitigations") or []),
+            (
+                {
+                    "id": m["id"],
+                    "name": m["name"],
+                    "techniques": sorted({u["id"] for u in m.get("techniques") or []}),
+                }
+                for m in matrix.get("mitigations") or []
+            ),
             key=lambda m: m["id"],
-        ),  # fmt: skip
+        ),
     }
 
 
@@ -61,8 +73,10 @@ def main() -> None:
     args = parser.parse_args()
     data = derive(yaml.safe_load(args.atlas_yaml.read_text("utf-8")))
     args.out.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", "utf-8")
-    print(f"{args.out}: ATLAS {data['version']}, {len(data['techniques'])} techniques, "
-          f"{len(data['tactics'])} tactics, {len(data['mitigations'])} mitigations")  # fmt: skip
+    print(
+        f"{args.out}: ATLAS {data['version']}, {len(data['techniques'])} techniques, "
+        f"{len(data['tactics'])} tactics, {len(data['mitigations'])} mitigations"
+    )
 
 
 if __name__ == "__main__":

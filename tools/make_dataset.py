@@ -1,6 +1,6 @@
 """Write the corpus as an open dataset (graphkit/dataset.py) and validate its STIX bundle.
 
-    .venv/bin/python tools/make_dataset.py [FINDINGS ...] [-o dataset]
+.venv/bin/python tools/make_dataset.py [FINDINGS ...] [-o dataset]
 """
 
 from __future__ import annotations

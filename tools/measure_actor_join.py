@@ -21,9 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from graphkit.actor_join import Joined, name_key  # noqa: E402
-from graphkit.actors import actor_entries, join_entries  # noqa: E402
-from graphkit.galaxy import GALAXIES, Entry, galaxy_entries  # noqa: E402
+from graphkit.actor_join import Joined, name_key
+from graphkit.actors import actor_entries, join_entries
+from graphkit.galaxy import GALAXIES, Entry, galaxy_entries
 
 # Microsoft's 2023 naming: a family word for the origin or motive (Typhoon: China, Blizzard:
 # Russia, Sandstorm: Iran, Sleet: North Korea, Tempest: financial crime ...), and Storm-NNNN.
@@ -42,8 +42,13 @@ def resolved(joined: Joined, names: list[str]) -> dict[str, int]:
     out = {"names": len(names), "resolved": 0, "contested": 0, "unknown": 0}
     for n in names:
         key = name_key(n)
-        out["resolved" if key in joined.index else "contested" if key in joined.contested
-            else "unknown"] += 1  # fmt: skip
+        out[
+            "resolved"
+            if key in joined.index
+            else "contested"
+            if key in joined.contested
+            else "unknown"
+        ] += 1
     return out
 
 
@@ -51,8 +56,9 @@ def split_and_merged(joined: Joined, clusters: list[Entry]) -> dict[str, list[st
     """Clusters the join puts together (merged) or spreads over two actors (split)."""
     actors_of: dict[str, set[str]] = {}
     for c in clusters:
-        actors_of[c.primary] = {joined.index[k] for n in c.names
-                                if (k := name_key(n)) in joined.index}  # fmt: skip
+        actors_of[c.primary] = {
+            joined.index[k] for n in c.names if (k := name_key(n)) in joined.index
+        }
     clusters_in: dict[str, list[str]] = defaultdict(list)
     for c in clusters:
         own = joined.index.get(name_key(c.primary))
@@ -68,15 +74,20 @@ def measure() -> dict[str, object]:
     all_names = _names([e for es in galaxy.values() for e in es])
     weather = [n for n in all_names if WEATHER.search(n)]
     report: dict[str, object] = {}
-    for label, sources in (("before", ("table", "attack")), ("after", ("table", "attack",
-                                                                        *GALAXIES))):  # fmt: skip
+    for label, sources in (
+        ("before", ("table", "attack")),
+        ("after", ("table", "attack", *GALAXIES)),
+    ):
         joined = join_entries(actor_entries(sources))
         report[label] = {
             "actors": len(joined.actors),
             **{g: resolved(joined, _names(es)) for g, es in galaxy.items()},
             "weather": resolved(joined, weather),
-            "unknown weather": [n for n in weather if name_key(n) not in joined.index
-                                and name_key(n) not in joined.contested],  # fmt: skip
+            "unknown weather": [
+                n
+                for n in weather
+                if name_key(n) not in joined.index and name_key(n) not in joined.contested
+            ],
             "threat-actor clusters": split_and_merged(joined, galaxy["threat-actor"]),
         }
     return report
@@ -97,8 +108,10 @@ def main() -> None:
         for part in (*GALAXIES, "weather"):
             c = r[part]
             share = 100 * c["resolved"] / c["names"]
-            print(f"  {part}: {c['resolved']}/{c['names']} resolve ({share:.1f} %), "
-                  f"{c['contested']} contested, {c['unknown']} unknown")  # fmt: skip
+            print(
+                f"  {part}: {c['resolved']}/{c['names']} resolve ({share:.1f} %), "
+                f"{c['contested']} contested, {c['unknown']} unknown"
+            )
         sm = r["threat-actor clusters"]
         print(f"  threat-actor clusters merged: {len(sm['merged'])}, split: {len(sm['split'])}")
 

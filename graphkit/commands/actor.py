@@ -33,8 +33,12 @@ def _show_actor(record: dict[str, Any]) -> None:
             [g["source"], g["cluster"], g["country"] or "", g["sponsor"] or ""]
             for g in record["galaxy"]
         ]
-        show(out, ["galaxy", "cluster", "country", "suspected sponsor"], galaxy,
-             title="reference data from MISP's galaxies")  # fmt: skip
+        show(
+            out,
+            ["galaxy", "cluster", "country", "suspected sponsor"],
+            galaxy,
+            title="reference data from MISP's galaxies",
+        )
 
 
 @app.command()
@@ -55,8 +59,10 @@ def actor(
     elif found["status"] == "resolved":
         _show_actor(found["actor"])
     elif found["status"] == "contested":
-        out.print(f"{name} is contested ({', '.join(found['sources'])}): it names "
-                  f"{len(found['candidates'])} actor(s) by different sources' word")  # fmt: skip
+        out.print(
+            f"{name} is contested ({', '.join(found['sources'])}): it names "
+            f"{len(found['candidates'])} actor(s) by different sources' word"
+        )
         for candidate in found["candidates"]:
             _show_actor(candidate)
     if found["status"] == "unknown":
@@ -77,5 +83,9 @@ def review(store: StoreOpt = None, fmt: FormatOpt = Fmt.table) -> None:
     table = [
         [r["name"], r["id"], "; ".join(r["candidates"]), ", ".join(r["reports"])] for r in rows
     ]
-    show(out, ["name", "actor", "candidates", "reports"], table,
-         title=f"{len(rows)} actors to review")  # fmt: skip
+    show(
+        out,
+        ["name", "actor", "candidates", "reports"],
+        table,
+        title=f"{len(rows)} actors to review",
+    )

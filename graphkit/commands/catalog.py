@@ -38,8 +38,9 @@ def catalog_load(
     """Load reference catalogs into the store (idempotent), marked as reference data.
 
     attack: every current ATT&CK enterprise technique and sub-technique (SUBTECHNIQUE_OF), the
-    groups with their aliases, the campaigns; atlas: every ATLAS technique and sub-technique with
-    its tactics and mitigations; llm: the LLM-themed techniques, each MAPS_TO its nearest ATT&CK/ATLAS technique.
+    groups with their aliases, the campaigns; atlas: every ATLAS technique and sub-technique
+    with its tactics and mitigations; llm: the LLM-themed techniques, each MAPS_TO its nearest
+    ATT&CK/ATLAS technique.
     `graphkit load` loads all of them by itself into an empty store.
 
     --from FILE loads a catalog STIX bundle (techniques, tactics and mitigations with no actor,
