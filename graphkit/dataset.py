@@ -8,9 +8,12 @@ staleness test compares.
 
 Examples
 --------
->>> files = build_dataset(["examples/reports"])
->>> sorted(f for f in files if f.endswith(".csv"))
-['actors.csv', 'facts.csv', 'operations.csv']
+>>> b = GraphBatch()
+>>> a = b.add_node("Actor", "apt28", name="APT28", reference=False)
+>>> c = b.add_node("Country", "RU", name="Russia", reference=False)
+>>> b.add_edge("LINKED_TO", a, c, sources=["r1"], confidence=80)
+>>> graph_of(b).edges[0]["source"], graph_of(b).nodes["Country:RU"]["kind"]
+('Actor:apt28', 'Country')
 """
 
 from __future__ import annotations
