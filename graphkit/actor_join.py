@@ -148,16 +148,24 @@ def _anchor_of(
     return max(sorted(score), key=lambda r: tuple(score[r]))
 
 
-def _link(
-    entries: list[Entry],
-    claims: dict[str, list[int]],
-    contested: dict[str, list[str]],
-    comps: _Components,
-    settled: str,
-    anchor: str,
-) -> None:
+@dataclass
+class _Work:
+    """What the join's steps share: the entries, who claims each name, the contested names,
+    the components so far, and which sources settle (the table) and anchor (ATT&CK)."""
+
+    entries: list[Entry]
+    claims: dict[str, list[int]]
+    contested: dict[str, list[str]]
+    comps: _Components
+    settled: str
+    anchor: str
+
+
+def _link(w: _Work) -> None:
     """Join entries that share uncontested names: the table with ATT&CK first, then each other
     entry with the ATT&CK group (or table actor) it points to, then the rest with each other."""
+    entries, claims, contested, comps = w.entries, w.claims, w.contested, w.comps
+    settled, anchor = w.settled, w.anchor
     free = {k for k in claims if k not in contested}
     settled_keys = {name_key(n) for e in entries if e.source == settled for n in e.names}
     for key in sorted(settled_keys):
@@ -175,20 +183,14 @@ def _link(
             comps.union(owners[0], other)
 
 
-def _resolution(
-    entries: list[Entry],
-    claims: dict[str, list[int]],
-    contested: dict[str, list[str]],
-    comps: _Components,
-    settled: str,
-    anchor: str,
-) -> tuple[dict[str, int], dict[str, dict[str, Any]]]:
+def _resolution(w: _Work) -> tuple[dict[str, int], dict[str, dict[str, Any]]]:
     """Name key → component root, and the contested names with the roots that claim them."""
+    entries, contested, comps, anchor = w.entries, w.contested, w.comps, w.anchor
     index: dict[str, int] = {}
     disputed: dict[str, dict[str, Any]] = {}
-    for key, owners in claims.items():
+    for key, owners in w.claims.items():
         roots = sorted({comps.find(i) for i in owners})
-        table = [i for i in owners if entries[i].source == settled]
+        table = [i for i in owners if entries[i].source == w.settled]
         primary = [
             i for i in owners if entries[i].source == anchor and name_key(entries[i].primary) == key
         ]
@@ -240,8 +242,9 @@ def join(entries: list[Entry], *, settled_source: str, anchor_source: str) -> Jo
     contested = _contested_by(entries, claims)
     contested = {k: v for k, v in contested.items() if v != [settled_source]}
     comps = _Components(entries, (settled_source, anchor_source))
-    _link(entries, claims, contested, comps, settled_source, anchor_source)
-    index, disputed = _resolution(entries, claims, contested, comps, settled_source, anchor_source)
+    work = _Work(entries, claims, contested, comps, settled_source, anchor_source)
+    _link(work)
+    index, disputed = _resolution(work)
     members: dict[int, list[Entry]] = defaultdict(list)
     for i, e in enumerate(entries):
         members[comps.find(i)].append(e)

@@ -8,12 +8,11 @@ staleness test compares.
 
 Examples
 --------
->>> b = GraphBatch()
->>> a = b.add_node("Actor", "apt28", name="APT28", reference=False)
->>> c = b.add_node("Country", "RU", name="Russia", reference=False)
->>> b.add_edge("LINKED_TO", a, c, sources=["r1"], confidence=80)
->>> graph_of(b).edges[0]["source"], graph_of(b).nodes["Country:RU"]["kind"]
-('Actor:apt28', 'Country')
+>>> batch = GraphBatch()
+>>> lang = batch.add_node("Language", "ko", name="Korean", reference=False)
+>>> g = graph_of(batch)
+>>> g.nodes["Language:ko"]["kind"], g.edges
+('Language', [])
 """
 
 from __future__ import annotations
