@@ -17,7 +17,10 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["atlas_data", "atlas_techniques"]
+__all__ = ["ATLAS_SOURCE", "atlas_data", "atlas_techniques"]
+
+# What ATLAS facts cite as their source (a sub-technique's parent, a tactic, a mitigation).
+ATLAS_SOURCE = "mitre-atlas"
 
 
 @cache

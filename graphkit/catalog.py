@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from graphkit.actors import TABLE_SOURCE, actor_index, attack_lookup
-from graphkit.atlas import atlas_data
+from graphkit.atlas import ATLAS_SOURCE, atlas_data
 from graphkit.batch import GraphBatch
 from graphkit.build import ATTACK_SOURCE
 from graphkit.errors import InputError
@@ -42,7 +42,6 @@ __all__ = [
 LLM_SOURCE = "graphkit-llm-taxonomy"
 # ATLAS's "Obtain Capabilities: Generative AI": every LLM-themed technique is a use of it.
 GENERATIVE_AI = "AML.T0016.002"
-ATLAS_SOURCE = "mitre-atlas"
 # The sources a catalog cites: a fact with no other source is catalog data, not a report's word.
 CATALOG_SOURCES = (ATTACK_SOURCE, ATLAS_SOURCE, LLM_SOURCE)
 

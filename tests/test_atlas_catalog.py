@@ -203,3 +203,24 @@ def test_llm_themed_techniques_map_onto_atlas() -> None:
     batch = llm_batch()
     targets = {k.dst for k in batch.edges if k.type == "MAPS_TO"}
     assert {"AML.T0016.002", "AML.T0052.000", "AML.T0102"} <= targets
+
+
+def test_a_report_that_names_an_atlas_sub_technique_cites_atlas_for_its_parent() -> None:
+    from graphkit.build import build_batch
+    from graphkit.findings import Findings
+
+    f = Findings.model_validate(
+        {
+            "report": {"title": "Update", "publisher": "OpenAI", "published": "2025-06-05"},
+            "campaigns": [
+                {
+                    "name": "Op Inject",
+                    "techniques": [{"id": "AML.T0051.000", "evidence": "direct injection"}],
+                }
+            ],
+        }
+    )
+    edge = build_batch(f).edge(
+        "SUBTECHNIQUE_OF", "Technique", "AML.T0051.000", "Technique", "AML.T0051"
+    )
+    assert edge["sources"] == ["mitre-atlas"]
