@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PACKAGES := graphkit loaders
 
-.PHONY: venv compile pure model test demo bench bench-quick neo4j-up neo4j-down lint schema clean
+.PHONY: venv compile pure model test demo bench bench-quick neo4j-up neo4j-down lint schema dataset clean
 
 # Create or refresh the virtualenv whenever pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -43,6 +43,12 @@ neo4j-down:
 # Regenerate cypher/schema*.cypher and the README's schema table from graphkit/schema.py.
 schema: $(STAMP)
 	$(PY) tools/sync_schema.py
+
+# The corpus as an open dataset in dataset/ (graphkit/dataset.py): a STIX 2.1 bundle checked by
+# the OASIS validator, Navigator layers per publisher and year, CSV tables, a README. Run it
+# after changing the findings: tests/test_dataset.py fails while dataset/ is stale.
+dataset: $(STAMP)
+	$(PY) tools/make_dataset.py examples/reports -o dataset
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check $(PACKAGES) tests bench tools

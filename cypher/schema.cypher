@@ -8,6 +8,8 @@ CREATE CONSTRAINT language_id_unique IF NOT EXISTS FOR (n:Language) REQUIRE n.id
 CREATE CONSTRAINT sector_id_unique IF NOT EXISTS FOR (n:Sector) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT organization_id_unique IF NOT EXISTS FOR (n:Organization) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT technique_id_unique IF NOT EXISTS FOR (n:Technique) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT tactic_id_unique IF NOT EXISTS FOR (n:Tactic) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT mitigation_id_unique IF NOT EXISTS FOR (n:Mitigation) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT platform_id_unique IF NOT EXISTS FOR (n:Platform) REQUIRE n.id IS UNIQUE;
 CREATE INDEX report_name IF NOT EXISTS FOR (n:Report) ON (n.name);
 CREATE INDEX campaign_name IF NOT EXISTS FOR (n:Campaign) ON (n.name);
@@ -17,4 +19,6 @@ CREATE INDEX language_name IF NOT EXISTS FOR (n:Language) ON (n.name);
 CREATE INDEX sector_name IF NOT EXISTS FOR (n:Sector) ON (n.name);
 CREATE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name);
 CREATE INDEX technique_name IF NOT EXISTS FOR (n:Technique) ON (n.name);
+CREATE INDEX tactic_name IF NOT EXISTS FOR (n:Tactic) ON (n.name);
+CREATE INDEX mitigation_name IF NOT EXISTS FOR (n:Mitigation) ON (n.name);
 CREATE INDEX platform_name IF NOT EXISTS FOR (n:Platform) ON (n.name);

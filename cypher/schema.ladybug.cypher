@@ -6,6 +6,8 @@ CREATE NODE TABLE IF NOT EXISTS Language(id STRING PRIMARY KEY, name STRING, kin
 CREATE NODE TABLE IF NOT EXISTS Sector(id STRING PRIMARY KEY, name STRING, kind STRING, reference BOOL);
 CREATE NODE TABLE IF NOT EXISTS Organization(id STRING PRIMARY KEY, name STRING, kind STRING, reference BOOL);
 CREATE NODE TABLE IF NOT EXISTS Technique(id STRING PRIMARY KEY, name STRING, kind STRING, reference BOOL, framework STRING, tactics STRING[], url STRING);
+CREATE NODE TABLE IF NOT EXISTS Tactic(id STRING PRIMARY KEY, name STRING, kind STRING, reference BOOL, framework STRING, url STRING);
+CREATE NODE TABLE IF NOT EXISTS Mitigation(id STRING PRIMARY KEY, name STRING, kind STRING, reference BOOL, framework STRING, url STRING);
 CREATE NODE TABLE IF NOT EXISTS Platform(id STRING PRIMARY KEY, name STRING, kind STRING, reference BOOL, vendor STRING);
 CREATE REL TABLE IF NOT EXISTS DESCRIBES(FROM Report TO Campaign, kind STRING, sources STRING[], evidence STRING[], confidence INT64, first_seen STRING, last_seen STRING, extracted BOOL, claims STRING[]);
 CREATE REL TABLE IF NOT EXISTS MENTIONS(FROM Report TO Actor, FROM Report TO Country, FROM Report TO Language, FROM Report TO Sector, FROM Report TO Organization, FROM Report TO Technique, FROM Report TO Platform, kind STRING, sources STRING[], evidence STRING[], confidence INT64, first_seen STRING, last_seen STRING, extracted BOOL, claims STRING[]);
@@ -16,4 +18,6 @@ CREATE REL TABLE IF NOT EXISTS TARGETS(FROM Actor TO Sector, FROM Actor TO Count
 CREATE REL TABLE IF NOT EXISTS USES(FROM Actor TO Technique, FROM Campaign TO Technique, kind STRING, sources STRING[], evidence STRING[], confidence INT64, first_seen STRING, last_seen STRING, extracted BOOL, claims STRING[]);
 CREATE REL TABLE IF NOT EXISTS ABUSES(FROM Actor TO Platform, FROM Campaign TO Platform, kind STRING, sources STRING[], evidence STRING[], confidence INT64, first_seen STRING, last_seen STRING, extracted BOOL, claims STRING[]);
 CREATE REL TABLE IF NOT EXISTS SUBTECHNIQUE_OF(FROM Technique TO Technique, kind STRING, sources STRING[], evidence STRING[], confidence INT64, first_seen STRING, last_seen STRING, extracted BOOL, claims STRING[]);
+CREATE REL TABLE IF NOT EXISTS IN_TACTIC(FROM Technique TO Tactic, kind STRING, sources STRING[], evidence STRING[], confidence INT64, first_seen STRING, last_seen STRING, extracted BOOL, claims STRING[]);
+CREATE REL TABLE IF NOT EXISTS MITIGATES(FROM Mitigation TO Technique, kind STRING, sources STRING[], evidence STRING[], confidence INT64, first_seen STRING, last_seen STRING, extracted BOOL, claims STRING[]);
 CREATE REL TABLE IF NOT EXISTS MAPS_TO(FROM Technique TO Technique, kind STRING, sources STRING[], evidence STRING[], confidence INT64, first_seen STRING, last_seen STRING, extracted BOOL, claims STRING[]);

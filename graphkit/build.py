@@ -24,6 +24,7 @@ from __future__ import annotations
 from typing import Any
 
 from graphkit.actors import actor_index
+from graphkit.atlas import ATLAS_SOURCE
 from graphkit.batch import GraphBatch
 from graphkit.errors import GraphkitError
 from graphkit.findings import (
@@ -204,12 +205,13 @@ class _Builder:
         )
         if info.parent:
             parent = self.technique(info.parent, reference=True)
+            source = ATLAS_SOURCE if info.framework == "atlas" else ATTACK_SOURCE
             self.batch.add_edge(
                 "SUBTECHNIQUE_OF",
                 node,
                 parent,
-                sources=[ATTACK_SOURCE],
-                evidence=[f"{ATTACK_SOURCE}: {info.id} is a sub-technique of {info.parent}"],
+                sources=[source],
+                evidence=[f"{source}: {info.id} is a sub-technique of {info.parent}"],
                 confidence=100,
             )
         return node

@@ -14,28 +14,34 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from graphkit.actors import actor_index, attack_lookup
+from graphkit.actors import TABLE_SOURCE, actor_index, attack_lookup
+from graphkit.atlas import ATLAS_SOURCE, atlas_data
 from graphkit.batch import GraphBatch
 from graphkit.build import ATTACK_SOURCE
+from graphkit.errors import InputError
 from graphkit.identity import slugify
 from graphkit.store.base import GraphStore, WriteResult
 from graphkit.techniques import all_attack_techniques, technique
-from graphkit.vocab import ATLAS_TECHNIQUES, LLM_TECHNIQUES
+from graphkit.vocab import LLM_TECHNIQUES
 
 __all__ = [
     "ATLAS_SOURCE",
     "CATALOGS",
     "CATALOG_SOURCES",
+    "GENERATIVE_AI",
     "LLM_SOURCE",
     "atlas_batch",
     "attack_batch",
     "llm_batch",
+    "load_catalog_file",
     "load_catalogs",
 ]
 
 LLM_SOURCE = "graphkit-llm-taxonomy"
-ATLAS_SOURCE = "mitre-atlas"
+# ATLAS's "Obtain Capabilities: Generative AI": every LLM-themed technique is a use of it.
+GENERATIVE_AI = "AML.T0016.002"
 # The sources a catalog cites: a fact with no other source is catalog data, not a report's word.
 CATALOG_SOURCES = (ATTACK_SOURCE, ATLAS_SOURCE, LLM_SOURCE)
 
@@ -54,17 +60,18 @@ def _cite(source: str, text: str, confidence: int) -> dict[str, object]:
 
 
 def attack_batch() -> GraphBatch:
-    """Every current ATT&CK enterprise technique (with SUBTECHNIQUE_OF), group and campaign."""
+    """Every current ATT&CK enterprise technique (with SUBTECHNIQUE_OF), group (with every
+    alias the actor join gives it, and the project's own actors) and campaign."""
     batch = GraphBatch(report_id=ATTACK_SOURCE)
     techniques = all_attack_techniques()
     for tid, info in techniques.items():
         node = _technique_node(batch, tid)
         if info.parent and info.parent in techniques:
-            parent = _technique_node(batch, info.parent)
-            text = f"{tid} is a sub-technique of {info.parent}"
-            batch.add_edge("SUBTECHNIQUE_OF", node, parent, **_cite(ATTACK_SOURCE, text, 100))
+            _sub_of(batch, node, _technique_node(batch, info.parent), ATTACK_SOURCE)
     groups_by_stix: dict[str, tuple[str, str]] = {}
     for known in actor_index().actors.values():
+        if not (known.attack_id or any(TABLE_SOURCE in s for _, s in known.ties)):
+            continue  # a galaxy's actor joins the graph when a report names it
         node = batch.add_node(
             "Actor", known.id, name=known.name, aliases=list(known.aliases),
             attack_id=known.attack_id, reference=True,
@@ -90,11 +97,38 @@ def attack_batch() -> GraphBatch:
     return batch
 
 
+def _sub_of(batch: GraphBatch, node: tuple[str, str], parent: tuple[str, str], src: str) -> None:
+    text = f"{node[1]} is a sub-technique of {parent[1]}"
+    batch.add_edge("SUBTECHNIQUE_OF", node, parent, **_cite(src, text, 100))
+
+
 def atlas_batch() -> GraphBatch:
-    """The ATLAS techniques graphkit knows (the ones that matter for AI misuse)."""
+    """Every ATLAS technique and sub-technique (SUBTECHNIQUE_OF), tactic (IN_TACTIC) and
+    mitigation (MITIGATES), from the ATLAS data graphkit ships."""
     batch = GraphBatch(report_id=ATLAS_SOURCE)
-    for tid in ATLAS_TECHNIQUES:
-        _technique_node(batch, tid)
+    data = atlas_data()
+    tactics = {}
+    for t in data["tactics"]:
+        tactics[t["shortname"]] = batch.add_node(
+            "Tactic", t["id"], name=t["name"], framework="atlas",
+            url=f"https://atlas.mitre.org/tactics/{t['id']}", reference=True,
+        )  # fmt: skip
+    for t in data["techniques"]:
+        node = _technique_node(batch, t["id"])
+        if t["parent"]:
+            _sub_of(batch, node, _technique_node(batch, t["parent"]), ATLAS_SOURCE)
+        for shortname in t["tactics"]:
+            text = f"{t['id']} serves the tactic {shortname}"
+            batch.add_edge("IN_TACTIC", node, tactics[shortname], **_cite(ATLAS_SOURCE, text, 100))
+    for m in data["mitigations"]:
+        mitigation = batch.add_node(
+            "Mitigation", m["id"], name=m["name"], framework="atlas",
+            url=f"https://atlas.mitre.org/mitigations/{m['id']}", reference=True,
+        )  # fmt: skip
+        for tid in m["techniques"]:
+            text = f"{m['id']} mitigates {tid}"
+            target = _technique_node(batch, tid)
+            batch.add_edge("MITIGATES", mitigation, target, **_cite(ATLAS_SOURCE, text, 100))
     return batch
 
 
@@ -103,7 +137,7 @@ def llm_batch() -> GraphBatch:
     batch = GraphBatch(report_id=LLM_SOURCE)
     for tid, t in LLM_TECHNIQUES.items():
         node = _technique_node(batch, tid)
-        for target in t.maps_to:
+        for target in (*t.maps_to, GENERATIVE_AI):
             other = _technique_node(batch, target)
             text = f"{t.name} is closest to {target} ({technique(target).name})"  # type: ignore[union-attr]
             batch.add_edge("MAPS_TO", node, other, **_cite(LLM_SOURCE, text, 60))
@@ -120,3 +154,17 @@ CATALOGS: dict[str, Callable[[], GraphBatch]] = {
 def load_catalogs(store: GraphStore, names: list[str] | None = None) -> dict[str, WriteResult]:
     """Write catalogs into a store, one transaction each; idempotent."""
     return {name: store.write_batch(CATALOGS[name]()) for name in names or list(CATALOGS)}
+
+
+def load_catalog_file(store: GraphStore, path: str | Path) -> tuple[str, WriteResult]:
+    """Write a catalog bundle (techniques, tactics, mitigations and no actor, such as ATLAS's
+    ``stix-atlas.json``) into a store as reference data: its source name and what was written.
+    """
+    from loaders import read_report
+
+    loaded = read_report(path)
+    if loaded.catalog is None:
+        raise InputError(
+            "not a catalog: the file holds reports (load it with graphkit load)", path=str(path)
+        )
+    return loaded.catalog.report_id or "stix-catalog", store.write_batch(loaded.catalog)

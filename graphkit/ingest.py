@@ -92,6 +92,8 @@ def expand_paths(paths: Iterable[str], skipped: list[Path] | None = None) -> lis
 def prepare(path: Path) -> tuple[GraphBatch, Loaded]:
     """Read, validate and build one file into one batch (all the reports it holds)."""
     loaded = read_report(path)
+    if loaded.catalog is not None:  # reference data: techniques, tactics, mitigations
+        return loaded.catalog, loaded
     sha = hashlib.sha256(loaded.data).hexdigest()
     batches = [build_batch(f, sha256=sha, extracted=loaded.extracted) for f in loaded.findings]
     batch = batches[0]
@@ -217,7 +219,7 @@ def _prepared(path: Path, result: FileResult) -> GraphBatch | None:
     except GraphkitError as exc:
         result.error = f"{path}: {exc}"
         return None
-    result.report_id = ", ".join(f.report_id for f in loaded.findings)
+    result.report_id = ", ".join(f.report_id for f in loaded.findings) or batch.report_id
     result.skipped = dict(loaded.skipped)
     result.nodes = dict(Counter(label for label, _ in batch.nodes))
     result.relationships = dict(Counter(k.type for k in batch.edges))

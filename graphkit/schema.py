@@ -121,6 +121,18 @@ NODES: dict[str, NodeType] = {
             ),
         ),
         NodeType(
+            "Tactic",
+            "an ATT&CK or ATLAS tactic: the why of a technique",
+            "`TA0043`, `AML.TA0002`",
+            (Prop("framework", "STRING", KEEP, "attack or atlas"), Prop("url", "STRING", KEEP)),
+        ),
+        NodeType(
+            "Mitigation",
+            "an ATT&CK or ATLAS mitigation",
+            "`M1017`, `AML.M0000`",
+            (Prop("framework", "STRING", KEEP, "attack or atlas"), Prop("url", "STRING", KEEP)),
+        ),
+        NodeType(
             "Platform",
             "an AI service or tool the operators used or abused",
             "slug",
@@ -175,6 +187,8 @@ RELS: dict[str, RelType] = {
             "ABUSES", "an AI platform is used or abused", tuple((s, "Platform") for s in _ACTIVE)
         ),
         RelType("SUBTECHNIQUE_OF", "a sub-technique of its parent", (("Technique", "Technique"),)),
+        RelType("IN_TACTIC", "a technique serves a tactic", (("Technique", "Tactic"),)),
+        RelType("MITIGATES", "a mitigation counters a technique", (("Mitigation", "Technique"),)),
         RelType(
             "MAPS_TO",
             "a technique's nearest technique in another framework",

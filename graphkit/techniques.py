@@ -9,6 +9,8 @@ Examples
 'llm'
 >>> technique("T9999") is None
 True
+>>> technique("AML.T0102").name, technique("AML.T0051.000").parent
+('Generate Malicious Commands', 'AML.T0051')
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from graphkit.actors import attack_lookup
+from graphkit.atlas import atlas_techniques
 from graphkit.vocab import ATLAS_TECHNIQUES, LLM_TECHNIQUES
 
 __all__ = ["ATTACK_ID", "TechniqueInfo", "all_attack_techniques", "technique"]
@@ -62,7 +65,7 @@ def technique(technique_id: str) -> TechniqueInfo | None:
         return all_attack_techniques().get(technique_id)
     vocab = LLM_TECHNIQUES.get(technique_id) or ATLAS_TECHNIQUES.get(technique_id)
     if vocab is None:
-        return None
+        return _atlas(technique_id)
     url = f"https://atlas.mitre.org/techniques/{vocab.id}" if vocab.framework == "atlas" else None
     return TechniqueInfo(
         id=vocab.id,
@@ -71,4 +74,19 @@ def technique(technique_id: str) -> TechniqueInfo | None:
         tactics=vocab.tactics,
         url=url,
         description=vocab.description,
+    )
+
+
+def _atlas(technique_id: str) -> TechniqueInfo | None:
+    """Any ATLAS technique or sub-technique, from the shipped ATLAS data."""
+    t = atlas_techniques().get(technique_id)
+    if t is None:
+        return None
+    return TechniqueInfo(
+        id=t["id"],
+        name=t["name"],
+        framework="atlas",
+        tactics=tuple(t["tactics"]),
+        url=f"https://atlas.mitre.org/techniques/{t['id']}",
+        parent=t["parent"],
     )

@@ -383,7 +383,7 @@ LLM_TECHNIQUES: dict[str, VocabTechnique] = {
             "translations for social engineering.",
             "llm",
             ("initial-access",),
-            ("T1566", "T1598"),
+            ("T1566", "T1598", "AML.T0052.000"),
         ),
         VocabTechnique(
             "llm-assisted-vulnerability-research",
@@ -433,7 +433,7 @@ LLM_TECHNIQUES: dict[str, VocabTechnique] = {
             "Asking a model for commands to run on a compromised system.",
             "llm",
             ("execution",),
-            ("T1059",),
+            ("T1059", "AML.T0102"),
         ),
         VocabTechnique(
             "llm-aided-translation",

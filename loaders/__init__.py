@@ -11,11 +11,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from graphkit.batch import GraphBatch
 from graphkit.errors import InputError
 from graphkit.findings import Findings
 from graphkit.limits import FINDINGS_MAX_BYTES
 from loaders.findings import decode_text, parse_findings, read_bounded
 from loaders.stix import is_stix_bundle, parse_stix
+from loaders.stix_catalog import parse_catalog
 from loaders.text import TEXT_SUFFIXES, read_text
 
 __all__ = ["SUFFIXES", "Loaded", "detect_format", "read_report"]
@@ -27,13 +29,15 @@ SUFFIXES = (".yaml", ".yml", ".json", *TEXT_SUFFIXES)
 
 @dataclass
 class Loaded:
-    """What one file holds: its findings (a STIX bundle may hold several reports)."""
+    """What one file holds: its findings (a STIX bundle may hold several reports), or for a
+    catalog bundle (techniques, tactics, mitigations, no actor) the reference data."""
 
     findings: list[Findings]
     data: bytes
     format: str
     extracted: bool = False
     skipped: Counter[str] = field(default_factory=Counter)
+    catalog: GraphBatch | None = None
 
 
 def detect_format(path: Path, text: str) -> str:
@@ -71,7 +75,14 @@ def read_report(path: str | Path) -> Loaded:
     if fmt == "stix":
         result = parse_stix(text, path=str(p))
         if not result.findings:
-            raise InputError("the bundle holds no actor or campaign graphkit can use", path=str(p))
+            catalog = parse_catalog(json.loads(text), str(p))
+            if catalog is None:
+                raise InputError(
+                    "the bundle holds no actor or campaign graphkit can use, and no technique "
+                    "(it is no catalog either)",
+                    path=str(p),
+                )
+            return Loaded([], data, "stix-catalog", catalog=catalog)
         return Loaded(result.findings, data, fmt, skipped=result.skipped)
     findings = parse_findings(text, path=str(p), fmt=fmt.removeprefix("findings-"))
     return Loaded([findings], data, fmt)

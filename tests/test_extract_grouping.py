@@ -448,7 +448,9 @@ def test_a_heading_that_names_actors_gives_them_its_names() -> None:
     )
     actors = {a.name: a for c in f.campaigns for a in c.all_actors}
     assert "Vixen Panda" in actors["Ke3chang"].aliases and "Keyhole Panda" in actors["APT5"].aliases
-    assert actors["UNK_DROPPITCH"].aliases == ["UTA0388"] and "UTA0388" not in actors
+    # MISP's threat-actor galaxy knows the group, spelled UNK_DropPitch: the draft uses its name
+    droppitch = actors["UNK_DropPitch"]
+    assert droppitch.aliases == ["UNK_DROPPITCH", "UTA0388"] and "UTA0388" not in actors
     panda = by_name(f)["Vixen Panda and Keyhole Panda"]
     assert {s.id for s in panda.targets.sectors} == {"technology"}
 

@@ -14,6 +14,7 @@ _MODULES = (
     "viz",
     "analytics",
     "catalog",
+    "actor",
     "export",
     "extract",
     "schema",

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from graphkit.catalog import CATALOGS, load_catalogs
-from graphkit.commands.common import StoreOpt, app, opened, out
+from graphkit.catalog import CATALOGS, load_catalog_file, load_catalogs
+from graphkit.commands.common import StoreOpt, app, handled, opened, out
 from graphkit.commands.tables import show
 
 catalog_app = typer.Typer(help="Reference catalogs: ATT&CK v18.1, ATLAS, LLM-themed techniques.")
@@ -29,17 +30,29 @@ def catalog_load(
         typer.Argument(metavar="CATALOG", case_sensitive=False, help="Which catalog to load."),
     ] = Which.all,
     store: StoreOpt = None,
+    from_file: Annotated[
+        Path | None,
+        typer.Option("--from", metavar="FILE", help="A catalog STIX bundle to load instead."),
+    ] = None,
 ) -> None:
     """Load reference catalogs into the store (idempotent), marked as reference data.
 
     attack: every current ATT&CK enterprise technique and sub-technique (SUBTECHNIQUE_OF), the
-    groups with their aliases, the campaigns; atlas: the ATLAS techniques that matter for AI
-    misuse; llm: the LLM-themed techniques, each MAPS_TO its nearest ATT&CK/ATLAS technique.
+    groups with their aliases, the campaigns; atlas: every ATLAS technique and sub-technique
+    with its tactics and mitigations; llm: the LLM-themed techniques, each MAPS_TO its nearest
+    ATT&CK/ATLAS technique.
     `graphkit load` loads all of them by itself into an empty store.
+
+    --from FILE loads a catalog STIX bundle (techniques, tactics and mitigations with no actor,
+    such as ATLAS's stix-atlas.json) as reference data; `graphkit load FILE` does the same.
     """
     names = list(CATALOGS) if which is Which.all else [which.value]
-    with opened(store) as s:
-        results = load_catalogs(s, names)
+    with opened(store) as s, handled():
+        if from_file is not None:
+            source, written = load_catalog_file(s, from_file)
+            results = {f"{source} ({from_file.name})": written}
+        else:
+            results = load_catalogs(s, names)
     rows = [
         [name, *map(str, (w.nodes_created, w.nodes_matched, w.rels_created, w.rels_matched))]
         for name, w in results.items()

@@ -176,8 +176,8 @@ def to_stix(data: GraphData) -> str:
     reports = []
     for key in sorted(data.nodes):
         node = data.nodes[key]
-        if node["kind"] == "Language":
-            continue
+        if node["kind"] not in _TYPE:  # languages go on their holders; tactics, mitigations
+            continue  # are catalog data that ATT&CK's and ATLAS's own bundles carry
         if node["kind"] == "Report":
             reports.append(key)
             ids[key] = stix_id("report", key)

@@ -58,6 +58,8 @@ STYLES: dict[str, Style] = {
     "Organization": Style("#00897b", "triangleDown"),
     "Technique": Style("#fdd835", "dot"),
     "Platform": Style("#d81b60", "star"),
+    "Tactic": Style("#6d4c41", "box"),
+    "Mitigation": Style("#546e7a", "square"),
 }
 SHAPE_GLYPHS = {
     "box": "▬", "diamond": "◆", "dot": "●", "triangle": "▲", "hexagon": "⬢", "square": "■",
