@@ -44,7 +44,7 @@ neo4j-down:
 schema: $(STAMP)
 	$(PY) tools/sync_schema.py
 
-# The corpus as an open dataset in dataset/ (graphkit/dataset.py): a STIX 2.1 bundle checked by
+# The corpus as an open dataset in dataset/ (graphkit/export/dataset.py): a STIX 2.1 bundle checked by
 # the OASIS validator, Navigator layers per publisher and year, CSV tables, a README. Run it
 # after changing the findings: tests/test_dataset.py fails while dataset/ is stale.
 dataset: $(STAMP)

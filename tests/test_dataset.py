@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from stix2validator import ValidationOptions, validate_string
 
-from graphkit.dataset import BUNDLE, build_dataset, write_dataset
+from graphkit.export.dataset import BUNDLE, build_dataset, write_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / "dataset"

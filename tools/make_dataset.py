@@ -1,4 +1,4 @@
-"""Write the corpus as an open dataset (graphkit/dataset.py) and validate its STIX bundle.
+"""Write the corpus as an open dataset (graphkit/export/dataset.py) and validate its STIX bundle.
 
 .venv/bin/python tools/make_dataset.py [FINDINGS ...] [-o dataset]
 """
@@ -14,7 +14,7 @@ from stix2validator import ValidationOptions, validate_string
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graphkit.dataset import BUNDLE, build_dataset, write_dataset  # noqa: E402
+from graphkit.export.dataset import BUNDLE, build_dataset, write_dataset  # noqa: E402
 
 
 def main() -> None:

@@ -27,12 +27,12 @@ from typing import Any
 
 from graphkit.batch import GraphBatch
 from graphkit.errors import GraphkitError
-from graphkit.exporters import navigator_layer
+from graphkit.export.formats import navigator_layer
+from graphkit.export.stix import to_stix
 from graphkit.files import write_atomic
 from graphkit.graphdata import GraphData, node_key
 from graphkit.identity import slugify
 from graphkit.ingest import expand_paths, prepare
-from graphkit.stix_export import to_stix
 
 __all__ = ["BUNDLE", "build_dataset", "graph_of", "write_dataset"]
 
