@@ -115,12 +115,13 @@ def _country(obj: dict[str, Any]) -> str | None:
     return None
 
 
-def statements_by_source(description: str) -> dict[str, str]:
+def statements_by_source(description: str) -> dict[str, list[str]]:
     """The statements in a relationship description as graphkit exports it, by report id: a
-    "report-id: text" line each, a text's further lines indented by two spaces.
+    "report-id: text" line each, a text's further lines indented by two spaces. A report that
+    states the fact twice (two of its campaigns) keeps both statements.
 
     >>> statements_by_source("r1: Two\\n  lines.\\nr2: One.\\nr1: Later.")
-    {'r1': 'Two\\nlines.', 'r2': 'One.'}
+    {'r1': ['Two\\nlines.', 'Later.'], 'r2': ['One.']}
     """
     said: list[list[str]] = []
     for line in description.split("\n"):
@@ -129,10 +130,10 @@ def statements_by_source(description: str) -> dict[str, str]:
             continue
         key, sep, rest = line.partition(": ")
         said.append([key, rest] if sep and key and " " not in key else ["", line])
-    out: dict[str, str] = {}
+    out: dict[str, list[str]] = {}
     for key, rest in said:
         if key:
-            out.setdefault(key, rest)
+            out.setdefault(key, []).append(rest)
     return out
 
 
@@ -162,7 +163,8 @@ class _Reader:
         self.attributions: dict[str, dict[str, list[tuple[str, dict[str, Any]]]]] = defaultdict(
             lambda: defaultdict(list)
         )
-        self.countries: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+        # report -> actor -> its country statements, in the order the bundle gives them
+        self.countries: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(dict)
 
     def report_key(self, obj: dict[str, Any]) -> str:
         ids = _ext(obj, SOURCE_NAME) or [obj.get("x_graphkit_id") or ""]
@@ -188,25 +190,27 @@ class _Reader:
         name = self.objects.get(ref, {}).get("name")
         return name if isinstance(name, str) and len(name) <= NAME_MAX_CHARS else ref
 
-    def statements(self, rel: dict[str, Any], source: str) -> dict[str, Any]:
-        """The evidence and confidence a relationship gives for one report that states it."""
+    def statements(self, rel: dict[str, Any], source: str) -> list[dict[str, Any]]:
+        """The evidence and confidence a relationship gives for one report that states it:
+        one statement each time the report states it."""
         description = rel.get("description") or ""
         said = statements_by_source(description).get(source)
         if said is None:
             generated = f"STIX: {self.label(rel['source_ref'])} {rel['relationship_type']} "
-            said = description.strip() or generated + self.label(rel["target_ref"])
-        evidence = text(rel, "description", TEXT_MAX_CHARS, self.path, value=said)
-        self.evidence_chars += len(evidence)
-        if self.evidence_chars > STIX_EVIDENCE_MAX_CHARS:
-            raise InputError(
-                f"the relationships give more than {STIX_EVIDENCE_MAX_CHARS // MiB} Mi characters"
-                " of evidence in all (a description repeated for many reports?)",
-                path=self.path,
-            )
-        return {
-            "evidence": evidence,
-            "confidence": confidence(rel, self.path, DEFAULT_CONFIDENCE),
-        }
+            said = [description.strip() or generated + self.label(rel["target_ref"])]
+        level = confidence(rel, self.path, DEFAULT_CONFIDENCE)
+        out = []
+        for value in said:
+            evidence = text(rel, "description", TEXT_MAX_CHARS, self.path, value=value)
+            self.evidence_chars += len(evidence)
+            if self.evidence_chars > STIX_EVIDENCE_MAX_CHARS:
+                raise InputError(
+                    f"the relationships give more than {STIX_EVIDENCE_MAX_CHARS // MiB} Mi "
+                    "characters of evidence in all (a description repeated for many reports?)",
+                    path=self.path,
+                )
+            out.append({"evidence": evidence, "confidence": level})
+        return out
 
     def relationship(self, rel: dict[str, Any]) -> None:
         src = self.objects.get(rel.get("source_ref", ""))
@@ -219,8 +223,8 @@ class _Reader:
         target: tuple[str, dict[str, Any]] | None = None
         if kind == "attributed-to" and st == "campaign" and dt_ in _ACTORS:
             for source in self.sources_of(rel):
-                self.attributions[source][src["id"]].append(
-                    (dst["id"], self.statements(rel, source))
+                self.attributions[source][src["id"]].extend(
+                    (dst["id"], said) for said in self.statements(rel, source)
                 )
             return
         if (
@@ -233,7 +237,9 @@ class _Reader:
                 self.skipped["location that is not a country"] += 1
                 return
             for source in self.sources_of(rel):
-                self.countries[source][src["id"]] = {"id": code, **self.statements(rel, source)}
+                self.countries[source].setdefault(src["id"], []).extend(
+                    {"id": code, **said} for said in self.statements(rel, source)
+                )
             return
         if st not in _HOLDERS:
             self.skipped[f"{st} {kind} {dt_}"] += 1
@@ -264,8 +270,8 @@ class _Reader:
             self.skipped[f"{st} {kind} {dt_}"] += 1
             return
         for source in self.sources_of(rel):
-            self.facts[source][src["id"]][target[0]].append(
-                {**target[1], **self.statements(rel, source)}
+            self.facts[source][src["id"]][target[0]].extend(
+                {**target[1], **said} for said in self.statements(rel, source)
             )
 
     def name(self, obj: dict[str, Any]) -> str:
@@ -387,11 +393,11 @@ class _Reader:
                              "stores", path=self.path, field=f"{obj['id']}.aliases")  # fmt: skip
         return [a for a in found if a != obj.get("name")]
 
-    def _actor_ref(self, key: str, actor_id: str) -> dict[str, Any]:
+    def _actor_ref(self, actor_id: str, country: dict[str, Any] | None) -> dict[str, Any]:
         actor = self.objects[actor_id]
         ref: dict[str, Any] = {"name": self.name(actor), "aliases": self.aliases(actor)}
-        if actor_id in self.countries[key]:
-            ref["country"] = self.countries[key][actor_id]
+        if country is not None:
+            ref["country"] = country
         return ref
 
     def document(self, key: str) -> dict[str, Any]:
@@ -404,13 +410,14 @@ class _Reader:
             | {i for i in listed if self.objects.get(i, {}).get("type") == "campaign"}
         )
         campaigns, attributed = [], set()
+        country_for = _CountryStatements(self.countries[key])
         told = {d.get("campaign"): d for d in (report or {}).get("x_graphkit_describes") or []}
         for cid in campaign_ids:
             c = self.objects[cid]
             own = told.get(cid, {})
             actors = []
             for actor_id, stmt in attributions.get(cid, []):
-                actors.append({**self._actor_ref(key, actor_id), **stmt})
+                actors.append({**self._actor_ref(actor_id, country_for(actor_id)), **stmt})
                 attributed.add(actor_id)
             campaigns.append(
                 {
@@ -432,10 +439,18 @@ class _Reader:
         actor_ids = sorted(
             {h for h in facts if self.objects[h]["type"] in _ACTORS}
             | (set(self.countries[key]) - attributed)
+            | country_for.unused()
         )
-        actors = [
-            {**self._actor_ref(key, a), **self._activity(facts.get(a, {}))} for a in actor_ids
-        ]
+        rolled_up = _rolled_up(facts, attributions)
+        actors = []
+        for a in actor_ids:
+            own = {kind: [f for f in items if _said(a, kind, f) not in rolled_up]
+                   for kind, items in facts.get(a, {}).items()}  # fmt: skip
+            stated = country_for.rest(a)  # the statements no campaign's actor took
+            if any(own.values()) or stated:
+                first = stated.pop(0) if stated else None
+                actors.append({**self._actor_ref(a, first), **self._activity(own)})
+            actors.extend(self._actor_ref(a, c) for c in stated)
         meta = self.meta(key)
         return {
             "report": {k: v for k, v in meta.items() if v is not None},
@@ -461,6 +476,50 @@ class _Reader:
                 "organizations": unique(facts.get("organizations", [])),
             },
         }
+
+
+def _said(holder: str, kind: str, fact: dict[str, Any]) -> tuple[str, str, str]:
+    """A statement of a fact as the roll-up repeats it: who, what kind, what and the words."""
+    what = {k: v for k, v in fact.items() if k != "confidence"}
+    return holder, kind, json.dumps(what, sort_keys=True)
+
+
+def _rolled_up(
+    facts: dict[str, dict[str, list[dict[str, Any]]]],
+    attributions: dict[str, list[tuple[str, dict[str, Any]]]],
+) -> set[tuple[str, str, str]]:
+    """The actor statements that a campaign's facts give its actors again when loaded.
+
+    graphkit's export lists a campaign's fact on the campaign and on its actors; read back as
+    the actor's own, it would take the report's date instead of the campaign's."""
+    out = set()
+    for cid, attributed in attributions.items():
+        for kind, items in facts.get(cid, {}).items():
+            out |= {_said(actor, kind, f) for actor, _ in attributed for f in items}
+    return out
+
+
+class _CountryStatements:
+    """Hands out a report's country statements for each actor, one per campaign that names
+    it, in order: the actor of two campaigns that each stated its country gets both statements
+    back; statements left over go to the report's own actor entries (``rest``)."""
+
+    def __init__(self, statements: dict[str, list[dict[str, Any]]]) -> None:
+        self.pending = {a: list(s) for a, s in statements.items()}
+        self.given: dict[str, dict[str, Any]] = {}
+
+    def __call__(self, actor_id: str) -> dict[str, Any] | None:
+        """The next statement for the actor, or the last one given when none is left."""
+        if self.pending.get(actor_id):
+            self.given[actor_id] = self.pending[actor_id].pop(0)
+        return self.given.get(actor_id)
+
+    def unused(self) -> set[str]:
+        return {a for a, left in self.pending.items() if left}
+
+    def rest(self, actor_id: str) -> list[dict[str, Any]]:
+        left, self.pending[actor_id] = self.pending.get(actor_id, []), []
+        return left
 
 
 def parse_stix(text: str, *, path: str = "<bundle>") -> StixImport:

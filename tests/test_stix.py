@@ -143,3 +143,58 @@ def test_export_then_import_round_trips(corpus: GraphData, tmp_path: Path) -> No
             assert f["confidence"] == e["confidence"], key
     changed = [k for k in before if after[k]["confidence"] != before[k]["confidence"]]
     assert len(changed) <= 2
+
+
+_TWO_CAMPAIGNS = """\
+format: graphkit-findings/1
+report: {id: r-two, title: Two cases, publisher: Lab, published: 2026-05-01}
+campaigns:
+  - name: First case
+    first_seen: 2026-01-10
+    last_seen: 2026-02-20
+    actor:
+      name: Harbour Crew
+      evidence: Both cases name the same crew.
+      country: {id: IR, evidence: The crew worked Tehran office hours.}
+    techniques: [{id: T1566, evidence: It sent lure emails.}]
+  - name: Second case
+    first_seen: 2026-03-01
+    last_seen: 2026-03-30
+    actor:
+      name: Harbour Crew
+      evidence: The same crew again.
+      country: {id: IR, evidence: Its payments went through an Iranian exchange.}
+"""
+
+
+def test_a_fact_stated_twice_by_one_report_comes_back_twice(tmp_path: Path) -> None:
+    """Two campaigns of one report state the actor's country in different words: the STIX
+    export carries both statements on one relationship, and reading it back keeps both, with
+    the campaigns' dates (not the report's)."""
+    findings = tmp_path / "two.yaml"
+    findings.write_text(_TWO_CAMPAIGNS)
+    with EmbeddedStore(tmp_path / "a") as store:
+        load_paths(store, [str(findings)])
+        before = _edges(fetch_graph(store))
+    bundle = tmp_path / "two.stix.json"
+    bundle.write_text(to_stix(fetch_graph_of(tmp_path / "a")))
+    with EmbeddedStore(tmp_path / "b") as store:
+        load_paths(store, [str(bundle)])
+        after = _edges(fetch_graph(store))
+    key = ("LINKED_TO", "Actor:harbour-crew", "Country:IR")
+    assert sorted(after[key]["evidence"]) == [
+        "r-two: Its payments went through an Iranian exchange.",
+        "r-two: The crew worked Tehran office hours.",
+    ]
+    uses = ("USES", "Actor:harbour-crew", "Technique:T1566")
+    for k in (key, uses):
+        assert (after[k]["first_seen"], after[k]["last_seen"]) == (
+            before[k]["first_seen"],
+            before[k]["last_seen"],
+        ), k
+    assert (after[uses]["first_seen"], after[uses]["last_seen"]) == ("2026-01-10", "2026-02-20")
+
+
+def fetch_graph_of(path: Path) -> GraphData:
+    with EmbeddedStore(path) as store:
+        return fetch_graph(store)
