@@ -64,7 +64,7 @@ OPERATIONS = [
     "PRC APT use of Gemini", "DPRK APT use of Gemini", "Russian APT use of Gemini",
     "PROMPTSTEAL", "PROMPTFLUX", "UNC1069 cryptocurrency operations", "Influence-as-a-service",
     "GTG-2002 data extortion", "GTG-5004 ransomware kits", "North Korean remote-work fraud",
-    "Chinese operation against Vietnam", "IoT camera credential scraping",
+    "Chinese operation against Vietnam", "IoT credential scraping",
     "Eastern European recruitment fraud", "Novice malware toolkit",
     "Chinese law-enforcement intimidation of critics abroad",
     "Plan against Japan's prime minister",
