@@ -63,7 +63,7 @@ def test_a_query_draws_what_it_returns(loaded: str, tmp_path: Path) -> None:
     res = CliRunner().invoke(app, ["viz", "-s", loaded, "--query", cypher, "-o", str(out)])
     assert res.exit_code == 0, res.stderr
     assert "KP" in {n["gkId"] for n in nodes_in(out)}
-    assert len(nodes_in(out)) == 6  # five North Korean actors and the country
+    assert len(nodes_in(out)) == 8  # seven North Korean actors and the country
 
 
 def test_community_colouring(loaded: str, tmp_path: Path) -> None:
