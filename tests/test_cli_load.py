@@ -147,9 +147,7 @@ ARTICLE = (
 )
 
 
-def test_a_dash_loads_what_extract_pipes_in(
-    runner: CliRunner, target: str, tmp_path: Path
-) -> None:
+def test_a_dash_loads_what_extract_pipes_in(runner: CliRunner, target: str, tmp_path: Path) -> None:
     import subprocess
     import sys
 
