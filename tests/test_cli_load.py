@@ -70,8 +70,36 @@ def test_missing_path_is_an_input_error(runner: CliRunner, tmp_path: Path) -> No
 def test_unreachable_neo4j_has_its_own_exit_code(runner: CliRunner, tmp_path: Path) -> None:
     res = runner.invoke(app, ["stats", "--store", "bolt://127.0.0.1:9"])
     assert res.exit_code == EXIT_STORE
-    assert res.stderr.startswith("error: cannot reach Neo4j at bolt://127.0.0.1:9")
-    assert len(res.stderr.strip().splitlines()) == 1
+    assert res.stderr == (
+        "error: cannot reach Neo4j at bolt://127.0.0.1:9: [Errno 111] Connection refused "
+        "(the URI given with --store)\n"
+    )
+
+
+def test_an_unreachable_neo4j_says_the_uri_came_from_the_environment(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEO4J_URI", "bolt://127.0.0.1:9")
+    res = runner.invoke(app, ["viz", "-o", "unused.html"])
+    assert res.exit_code == EXIT_STORE
+    assert res.stderr == (
+        "error: cannot reach Neo4j at bolt://127.0.0.1:9: [Errno 111] Connection refused "
+        "(the URI from $NEO4J_URI: set it, or give --store, for another server)\n"
+    )
+
+
+@pytest.mark.neo4j
+def test_a_missing_password_names_the_variable(
+    runner: CliRunner, neo4j_driver: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("NEO4J_PASSWORD")
+    monkeypatch.delenv("NEO4J_USERNAME", raising=False)
+    res = runner.invoke(app, ["stats", "--store", NEO4J_URI])  # no terminal: no prompt
+    assert res.exit_code == EXIT_STORE
+    assert res.stderr == (
+        f"error: Neo4j at {NEO4J_URI} refused the credentials of user 'neo4j' (the default "
+        "user, NEO4J_PASSWORD is not set): set NEO4J_USERNAME and NEO4J_PASSWORD\n"
+    )
 
 
 @pytest.mark.neo4j
