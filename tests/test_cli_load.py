@@ -253,3 +253,21 @@ def test_a_text_file_takes_a_publisher_and_findings_refuse_one(
         "error: <stdin>: a title, publisher or date is for report text the extractor drafts "
         "from: findings and STIX bundles state their own"
     )
+
+
+def test_every_choice_takes_any_case_and_help_names_the_choices(runner: CliRunner) -> None:
+    import typer.main
+
+    group = typer.main.get_command(app)
+    choices = 0
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        for param in command.params:
+            desc = param.type_descriptor  # typer's own: 0.29 keeps no click types
+            if desc.is_choice:
+                choices += 1
+                assert not desc.case_sensitive, f"{name} {param.name}"
+    assert choices >= 10  # the formats, measures, mappers, dialects, colours and sizes
+    res = runner.invoke(app, ["extract", "--techniques", "RULES", "--help"])
+    assert res.exit_code == 0 and "both|learned|rules" in res.stdout
+    res = runner.invoke(app, ["stats", "--format", "yaml"])
+    assert res.exit_code == 2 and "'yaml' is not one of 'table', 'json'" in res.stderr

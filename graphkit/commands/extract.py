@@ -72,6 +72,7 @@ def extract(
     techniques: Annotated[
         Mapper,
         typer.Option(
+            case_sensitive=False,
             help="How techniques are found besides their ids and names: the model learned "
             "from ATT&CK's procedure examples, the cue words, or both."
         ),
