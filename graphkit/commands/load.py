@@ -54,7 +54,7 @@ def load(
     paths: Annotated[
         list[str],
         typer.Argument(
-            metavar="PATH...",
+            metavar="PATH",
             help="Report files, folders or globs: findings and STIX bundles (.yaml, .yml, "
             ".json) and report text the extractor drafts from (.txt, .md, .html, .pdf, ...). "
             "A folder's files of other formats are skipped and named. A dash (-) reads "
@@ -113,6 +113,7 @@ def load(
         typer.Option(
             "--batch-rows",
             min=1,
+            metavar="N",
             help="Gather reports into one transaction until they hold about this many nodes and "
             "relationships.",
         ),
