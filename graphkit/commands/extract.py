@@ -74,7 +74,7 @@ def extract(
         typer.Option(
             case_sensitive=False,
             help="How techniques are found besides their ids and names: the model learned "
-            "from ATT&CK's procedure examples, the cue words, or both."
+            "from ATT&CK's procedure examples, the cue words, or both.",
         ),
     ] = Mapper.both,
 ) -> None:
