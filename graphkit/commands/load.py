@@ -142,7 +142,17 @@ def load(
     read = partial(read_report, title=title, publisher=publisher, published=published)
     done: list[FileResult] = []
     try:
-        summary = _load(files, store, dry_run, no_catalog, quiet, replace, batch_rows, read, done)
+        summary = _load(
+            files,
+            store,
+            dry_run=dry_run,
+            no_catalog=no_catalog,
+            quiet=quiet,
+            replace=replace,
+            batch_rows=batch_rows,
+            read=read,
+            done=done,
+        )
     except KeyboardInterrupt:
         _interrupted(done, len(files), dry_run)
     if quiet:
@@ -160,6 +170,7 @@ def load(
 def _load(
     files: list[Path],
     store: str | None,
+    *,
     dry_run: bool,
     no_catalog: bool,
     quiet: bool,
