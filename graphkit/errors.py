@@ -61,6 +61,10 @@ class StoreUnavailableError(StoreError):
     """The store cannot be reached or refused the credentials."""
 
 
+class StoreAuthError(StoreUnavailableError):
+    """Neo4j refused the credentials."""
+
+
 class QueryError(GraphkitError):
     """A query is malformed, unknown, misses a parameter, or would write in read mode."""
 

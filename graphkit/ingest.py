@@ -21,9 +21,19 @@ from graphkit.build import build_batch
 from graphkit.errors import GraphkitError, InputError, StoreCapacityError, StoreUnavailableError
 from graphkit.lifecycle import take_back
 from graphkit.store.base import GraphStore, WriteResult
-from loaders import SUFFIXES, Loaded, read_report
+from loaders import STDIN, SUFFIXES, Loaded, read_report
 
-__all__ = ["FileResult", "LoadSummary", "expand_paths", "is_empty", "load_paths", "prepare"]
+Reader = Callable[[Path], Loaded]
+
+__all__ = [
+    "FileResult",
+    "LoadSummary",
+    "expand_paths",
+    "is_empty",
+    "load_files",
+    "load_paths",
+    "prepare",
+]
 
 
 @dataclass
@@ -55,7 +65,8 @@ class LoadSummary:
 
 
 def expand_paths(paths: Iterable[str], skipped: list[Path] | None = None) -> list[Path]:
-    """Files as given, folders searched recursively for report files, globs expanded.
+    """Files as given, folders searched recursively for report files, globs expanded;
+    ``-`` (standard input) as it is.
 
     A folder's files of a format no loader reads are left out, and added to ``skipped``
     when it is given, so the caller can name them.
@@ -67,6 +78,9 @@ def expand_paths(paths: Iterable[str], skipped: list[Path] | None = None) -> lis
     """
     out: list[Path] = []
     for raw in paths:
+        if raw == STDIN:
+            out.append(Path(STDIN))
+            continue
         matches = [Path(m) for m in sorted(glob.glob(raw, recursive=True))] or [Path(raw)]
         for p in matches:
             if p.is_dir():
@@ -89,9 +103,9 @@ def expand_paths(paths: Iterable[str], skipped: list[Path] | None = None) -> lis
     return list(unique.values())
 
 
-def prepare(path: Path) -> tuple[GraphBatch, Loaded]:
+def prepare(path: Path, read: Reader = read_report) -> tuple[GraphBatch, Loaded]:
     """Read, validate and build one file into one batch (all the reports it holds)."""
-    loaded = read_report(path)
+    loaded = read(path)
     if loaded.catalog is not None:  # reference data: techniques, tactics, mitigations
         return loaded.catalog, loaded
     sha = hashlib.sha256(loaded.data).hexdigest()
@@ -114,7 +128,23 @@ def load_paths(
     batch_rows: int = BATCH_ROWS,
     replace: bool = False,
 ) -> LoadSummary:
-    """Load every report file under ``paths``; with ``store=None`` only plan (dry run).
+    """Load every report file under ``paths`` (see :func:`expand_paths`); with ``store=None``
+    only plan (dry run). See :func:`load_files`."""
+    return load_files(
+        store, expand_paths(paths), on_file=on_file, batch_rows=batch_rows, replace=replace
+    )
+
+
+def load_files(
+    store: GraphStore | None,
+    files: list[Path],
+    *,
+    on_file: Callable[[FileResult], None] | None = None,
+    batch_rows: int = BATCH_ROWS,
+    replace: bool = False,
+    read: Reader = read_report,
+) -> LoadSummary:
+    """Load these report files (paths already expanded); with ``store=None`` only plan.
 
     Reports are gathered into transactions of about ``batch_rows`` rows each; a transaction
     that fails is rolled back and its reports are written again one at a time, so that the
@@ -123,6 +153,8 @@ def load_paths(
     (:class:`StoreUnavailableError`, its message naming the files that did not load). With
     ``replace``, a report already in the store is taken back (:mod:`graphkit.lifecycle`) in
     the transaction that writes its new version, so facts the new version no longer states go.
+    ``read`` reads a file into findings (:func:`loaders.read_report` with a title, publisher or
+    date for report text).
     """
     summary = LoadSummary()
     files = expand_paths(paths)
@@ -143,7 +175,7 @@ def _load_files(
 ) -> None:
     group: list[tuple[FileResult, GraphBatch]] = []
     rows = 0
-    for result, batch in _read_ahead(files):
+    for result, batch in _read_ahead(files, read):
         summary.files.append(result)
         if batch is None or store is None:
             if batch is not None:
@@ -179,7 +211,7 @@ def _interrupted(reason: str, files: list[Path], summary: LoadSummary) -> str:
 READ_AHEAD = 64
 
 
-def _read_ahead(paths: list[Path]) -> Iterator[tuple[FileResult, GraphBatch | None]]:
+def _read_ahead(paths: list[Path], read: Reader) -> Iterator[tuple[FileResult, GraphBatch | None]]:
     """Each file's result and batch, in order, prepared by a thread a few files ahead."""
     queue: Queue[tuple[FileResult, GraphBatch | None] | BaseException | None] = Queue(READ_AHEAD)
     stop = threading.Event()
@@ -190,7 +222,7 @@ def _read_ahead(paths: list[Path]) -> Iterator[tuple[FileResult, GraphBatch | No
                 if stop.is_set():
                     return
                 result = FileResult(path=str(path), status="failed")
-                queue.put((result, _prepared(path, result)))
+                queue.put((result, _prepared(path, result, read)))
             queue.put(None)
         except BaseException as exc:  # handed to the consumer, raised there
             queue.put(exc)
@@ -209,10 +241,10 @@ def _read_ahead(paths: list[Path]) -> Iterator[tuple[FileResult, GraphBatch | No
                 queue.get(timeout=0.1)
 
 
-def _prepared(path: Path, result: FileResult) -> GraphBatch | None:
+def _prepared(path: Path, result: FileResult, read: Reader) -> GraphBatch | None:
     """The file's batch, its counts noted on ``result``; None (the error noted) if it fails."""
     try:
-        batch, loaded = prepare(path)
+        batch, loaded = prepare(path, read)
     except InputError as exc:
         result.error = str(exc if exc.path else exc.at(str(path)))
         return None

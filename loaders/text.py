@@ -34,7 +34,7 @@ from graphkit.limits import (
 )
 from loaders.findings import read_bounded
 
-__all__ = ["TEXT_SUFFIXES", "html_text", "markdown_text", "pdf_text", "read_text"]
+__all__ = ["TEXT_SUFFIXES", "html_text", "markdown_text", "pdf_text", "read_text", "text_of"]
 
 # Plain text includes the markups analysts write in (reStructuredText, AsciiDoc) and a
 # spreadsheet's comma-separated export: the extractor reads their layouts (loaders.text).
@@ -986,18 +986,28 @@ def read_text(path: str | Path) -> str:
             f"not a report text: expected one of {', '.join(TEXT_SUFFIXES)}", path=str(p)
         )
     data = read_bounded(p, PDF_MAX_BYTES if suffix == ".pdf" else REPORT_TEXT_MAX_BYTES)
+    return text_of(data, suffix, str(p))
+
+
+def text_of(data: bytes, suffix: str, path: str) -> str:
+    """Plain text (with Markdown headings) from a report's bytes, read as its ``suffix`` says
+    (``.pdf``, ``.html``, ``.md``; any other is plain text); ``path`` names it in errors.
+
+    >>> text_of(b"<p>Iranian actors.</p>", ".html", "-")
+    'Iranian actors.'
+    """
     if not data.strip():
-        raise InputError("file is empty", path=str(p))
+        raise InputError("file is empty", path=path)
     if suffix == ".pdf":
         if not data.startswith(b"%PDF"):
-            raise InputError("not a PDF file", path=str(p))
-        return _visible(pdf_text(data, str(p)))
+            raise InputError("not a PDF file", path=path)
+        return _visible(pdf_text(data, path))
     if b"\x00" in data[:65536]:
-        raise InputError("file is binary, not text", path=str(p))
+        raise InputError("file is binary, not text", path=path)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"file is not UTF-8 text (byte {exc.start})", path=str(p)) from None
+        raise InputError(f"file is not UTF-8 text (byte {exc.start})", path=path) from None
     if suffix in (".html", ".htm"):
         text = html_text(text)
     elif suffix in (".md", ".markdown"):
@@ -1005,7 +1015,7 @@ def read_text(path: str | Path) -> str:
     else:
         text = plain_text(text)
     if not text.strip():
-        raise InputError("the file holds no text", path=str(p))
+        raise InputError("the file holds no text", path=path)
     return _visible(text)
 
 

@@ -70,8 +70,36 @@ def test_missing_path_is_an_input_error(runner: CliRunner, tmp_path: Path) -> No
 def test_unreachable_neo4j_has_its_own_exit_code(runner: CliRunner, tmp_path: Path) -> None:
     res = runner.invoke(app, ["stats", "--store", "bolt://127.0.0.1:9"])
     assert res.exit_code == EXIT_STORE
-    assert res.stderr.startswith("error: cannot reach Neo4j at bolt://127.0.0.1:9")
-    assert len(res.stderr.strip().splitlines()) == 1
+    assert res.stderr == (
+        "error: cannot reach Neo4j at bolt://127.0.0.1:9: [Errno 111] Connection refused "
+        "(the URI given with --store)\n"
+    )
+
+
+def test_an_unreachable_neo4j_says_the_uri_came_from_the_environment(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEO4J_URI", "bolt://127.0.0.1:9")
+    res = runner.invoke(app, ["viz", "-o", "unused.html"])
+    assert res.exit_code == EXIT_STORE
+    assert res.stderr == (
+        "error: cannot reach Neo4j at bolt://127.0.0.1:9: [Errno 111] Connection refused "
+        "(the URI from $NEO4J_URI: set it, or give --store, for another server)\n"
+    )
+
+
+@pytest.mark.neo4j
+def test_a_missing_password_names_the_variable(
+    runner: CliRunner, neo4j_driver: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("NEO4J_PASSWORD")
+    monkeypatch.delenv("NEO4J_USERNAME", raising=False)
+    res = runner.invoke(app, ["stats", "--store", NEO4J_URI])  # no terminal: no prompt
+    assert res.exit_code == EXIT_STORE
+    assert res.stderr == (
+        f"error: Neo4j at {NEO4J_URI} refused the credentials of user 'neo4j' (the default "
+        "user, NEO4J_PASSWORD is not set): set NEO4J_USERNAME and NEO4J_PASSWORD\n"
+    )
 
 
 @pytest.mark.neo4j
@@ -138,3 +166,108 @@ def test_a_folder_loads_every_format_and_names_what_it_skipped(
     assert (
         res.stderr.strip() == f"skipped 1 file of a format no loader reads: {folder / 'notes.docx'}"
     )
+
+
+ARTICLE = (
+    "# Operation Quiet Quill\n\n"
+    "Operation Quiet Quill was run by APT42, an Iranian group, against think tanks.\n"
+    "The operators wrote phishing emails in Farsi with ChatGPT.\n"
+)
+
+
+def test_a_dash_loads_what_extract_pipes_in(runner: CliRunner, target: str, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    article = tmp_path / "quill.md"
+    article.write_text(ARTICLE)
+    graphkit = str(Path(sys.executable).with_name("graphkit"))
+    meta = ["--publisher", "Example Lab", "--published", "2025-05-02"]
+    extract = subprocess.Popen([graphkit, "extract", str(article), *meta], stdout=subprocess.PIPE)
+    load = subprocess.run(
+        [graphkit, "load", "-", "--store", target, "--no-catalog", "-f", "json"],
+        stdin=extract.stdout,
+        capture_output=True,
+        text=True,
+        timeout=300,  # the environment: the runner fixture's (the test server's password)
+    )
+    assert extract.wait(timeout=300) == 0
+    assert load.returncode == 0, load.stderr
+    [row] = json.loads(load.stdout)
+    assert (row["path"], row["status"]) == ("-", "loaded")
+    assert row["report_id"] == "example-lab-2025-05-02-operation-quiet-quill"
+    with open_store(target, read_only=True) as store:
+        q = "MATCH (r:Report)-[:DESCRIBES]->(c:Campaign) RETURN r.publisher, c.name"
+        assert store.run(q).rows == [["Example Lab", "Operation Quiet Quill"]]
+
+
+@pytest.mark.parametrize(
+    ("data", "status"),
+    [
+        (ARTICLE, "loaded"),  # report text, drafted on the way
+        ("<html><body><h1>Operation Quiet Quill</h1><p>" + ARTICLE[25:] + "</p></html>", "loaded"),
+    ],
+)
+def test_report_text_on_standard_input_takes_its_title_publisher_and_date(
+    runner: CliRunner, target: str, data: str, status: str
+) -> None:
+    meta = ["--publisher", "Example Lab", "--published", "2025-05-02", "--title", "Quill"]
+    res = runner.invoke(
+        app, ["load", "-", "--store", target, "--no-catalog", "-f", "json", *meta], input=data
+    )
+    assert res.exit_code == 0, res.stderr
+    [row] = json.loads(res.stdout)
+    assert (row["status"], row["report_id"]) == (status, "example-lab-2025-05-02-quill")
+    with open_store(target, read_only=True) as store:
+        q = "MATCH (r:Report) RETURN r.name, r.publisher, r.published"
+        assert store.run(q).rows == [["Quill", "Example Lab", "2025-05-02"]]
+        q = "MATCH (r:Report)-[:DESCRIBES]->(c)-[:ATTRIBUTED_TO]->(a) RETURN a.id"
+        assert store.run(q).rows == [["apt42"]]
+
+
+def test_a_text_file_takes_a_publisher_and_findings_refuse_one(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    article = tmp_path / "quill.txt"
+    article.write_text(ARTICLE)
+    store = str(tmp_path / "store")
+    res = runner.invoke(app, ["load", str(article), "-s", store, "-f", "json", "--no-catalog"])
+    assert json.loads(res.stdout)[0]["report_id"].startswith("unknown-publisher-")
+    res = runner.invoke(
+        app,
+        ["load", str(article), "-s", store, "-f", "json", "--publisher", "Example Lab"],
+    )
+    assert res.exit_code == 0, res.stderr
+    assert json.loads(res.stdout)[0]["report_id"].startswith("example-lab-")
+    findings_file = write(tmp_path / "a.yaml", BASE)
+    res = runner.invoke(app, ["load", "-", "-s", store, "--publisher", "X", "-q"], input="")
+    assert res.exit_code == EXIT_INPUT
+    assert res.stderr.strip() == "error: <stdin>: file is empty"
+    res = runner.invoke(
+        app,
+        ["load", "-", "-s", store, "--publisher", "X", "-q"],
+        input=findings_file.read_text(),
+    )
+    assert res.exit_code == EXIT_INPUT
+    assert res.stderr.strip() == (
+        "error: <stdin>: a title, publisher or date is for report text the extractor drafts "
+        "from: findings and STIX bundles state their own"
+    )
+
+
+def test_every_choice_takes_any_case_and_help_names_the_choices(runner: CliRunner) -> None:
+    import typer.main
+
+    group = typer.main.get_command(app)
+    choices = 0
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        for param in command.params:
+            desc = param.type_descriptor  # typer's own: 0.29 keeps no click types
+            if desc.is_choice:
+                choices += 1
+                assert not desc.case_sensitive, f"{name} {param.name}"
+    assert choices >= 10  # the formats, measures, mappers, dialects, colours and sizes
+    res = runner.invoke(app, ["extract", "--techniques", "RULES", "--help"])
+    assert res.exit_code == 0 and "both|learned|rules" in res.stdout
+    res = runner.invoke(app, ["stats", "--format", "yaml"])
+    assert res.exit_code == 2 and "'yaml' is not one of 'table', 'json'" in res.stderr

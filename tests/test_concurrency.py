@@ -133,3 +133,40 @@ def test_a_second_writer_waits_for_the_first(tmp_path: Path) -> None:
     assert (loader.returncode, err) == (0, "")
     with EmbeddedStore(store) as s:
         assert s.stats()["nodes"]["Report"] == 3
+
+
+def test_reads_while_a_load_writes_the_embedded_store_see_whole_reports(tmp_path: Path) -> None:
+    """Readers open the store again and again while a load writes it: each opens (waiting
+    while the writer holds its log) and sees the reports committed so far, never an engine
+    error about the log."""
+    from graphkit.store.embedded import EmbeddedStore
+
+    store = tmp_path / "store"
+    EmbeddedStore(store).close()  # the store exists before the first read
+    corpus = write_corpus(tmp_path / "bench", 150, seed=13)
+    flags = ["--store", str(store), "--no-catalog", "-q", "--batch-rows", "200"]
+    loader = subprocess.Popen(
+        [GRAPHKIT, "load", str(corpus), *flags],
+        env=env(),
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    seen: list[int] = []
+    while loader.poll() is None:
+        with EmbeddedStore(store, read_only=True) as s:
+            seen.append(s.stats()["nodes"]["Report"])
+    assert loader.wait() == 0, loader.stderr.read() if loader.stderr else ""
+    assert len(seen) >= 3, seen  # the reads really overlapped the load
+    assert seen == sorted(seen) and seen[-1] <= 150
+
+
+def test_a_reader_is_told_which_process_writes_the_embedded_store(tmp_path: Path) -> None:
+    from graphkit.store.embedded import DB_FILE, _writer_pid
+
+    store = tmp_path / "store"
+    holder = hold(store)
+    try:
+        assert _writer_pid(store / DB_FILE) == holder.pid
+    finally:
+        holder.communicate("")
+    assert _writer_pid(store / DB_FILE) is None

@@ -69,7 +69,10 @@ def test_a_wrong_password_is_one_line_from_a_real_process(neo4j_driver: object) 
         stdin=subprocess.DEVNULL,
     )
     assert done.returncode == EXIT_STORE
-    assert done.stderr == f"error: Neo4j at {NEO4J_URI} refused the credentials of user 'neo4j'\n"
+    assert done.stderr == (
+        f"error: Neo4j at {NEO4J_URI} refused the credentials of user 'neo4j' (the default "
+        "user, the password from $NEO4J_PASSWORD): set NEO4J_USERNAME and NEO4J_PASSWORD\n"
+    )
     assert done.stdout == "" and SECRET not in done.stderr and "Traceback" not in done.stderr
 
 

@@ -22,7 +22,7 @@ from rich.text import Text
 
 from graphkit import __version__
 from graphkit.commands.text import shown
-from graphkit.errors import GraphkitError, StoreError
+from graphkit.errors import GraphkitError, StoreAuthError, StoreError, StoreUnavailableError
 from graphkit.store import GraphStore, is_neo4j_uri, open_store, resolve_target
 
 __all__ = [
@@ -166,13 +166,46 @@ def _credentials(store: str | None) -> None:
         os.environ["NEO4J_PASSWORD"] = typer.prompt("Neo4j password", hide_input=True, err=True)
 
 
+def _origin(store: str | None) -> str:
+    """Where the store's URI came from, and what to set to give another."""
+    if store:
+        return "given with --store"
+    if os.environ.get("GRAPHKIT_STORE"):
+        return "from $GRAPHKIT_STORE: set it, or give --store, for another store"
+    return "from $NEO4J_URI: set it, or give --store, for another server"
+
+
+def _unavailable(exc: StoreUnavailableError, store: str | None) -> NoReturn:
+    """Neo4j cannot be reached or refused the credentials: say where the URI and the
+    credentials came from, and which variables to set."""
+    if isinstance(exc, StoreAuthError):
+        user = "user from $NEO4J_USERNAME" if os.environ.get("NEO4J_USERNAME") else "default user"
+        password = (
+            "the password from $NEO4J_PASSWORD"
+            if os.environ.get("NEO4J_PASSWORD")
+            else "NEO4J_PASSWORD is not set"
+        )
+        fail(
+            f"{exc} (the {user}, {password}): set NEO4J_USERNAME and NEO4J_PASSWORD",
+            EXIT_STORE,
+        )
+    fail(f"{exc} (the URI {_origin(store)})", EXIT_STORE)
+
+
 @contextmanager
 def opened(store: str | None, *, read_only: bool = False) -> Iterator[GraphStore]:
+    """The store, opened for the command and closed after it; errors as one-line messages
+    (one that names Neo4j says where its URI and credentials came from)."""
     _credentials(store)
     with handled():
-        s = open_store(store, read_only=read_only)
+        try:
+            s = open_store(store, read_only=read_only)
+        except StoreUnavailableError as exc:
+            _unavailable(exc, store)
         try:
             yield s
+        except StoreUnavailableError as exc:
+            _unavailable(exc, store)
         finally:
             s.close()
 

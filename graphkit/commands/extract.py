@@ -72,8 +72,9 @@ def extract(
     techniques: Annotated[
         Mapper,
         typer.Option(
+            case_sensitive=False,
             help="How techniques are found besides their ids and names: the model learned "
-            "from ATT&CK's procedure examples, the cue words, or both."
+            "from ATT&CK's procedure examples, the cue words, or both.",
         ),
     ] = Mapper.both,
 ) -> None:

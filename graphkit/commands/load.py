@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.progress import (
@@ -25,6 +26,7 @@ from graphkit.commands.common import (
     StoreOpt,
     app,
     err,
+    fail,
     handled,
     opened,
     out,
@@ -37,10 +39,12 @@ from graphkit.ingest import (
     BATCH_ROWS,
     FileResult,
     LoadSummary,
+    Reader,
     expand_paths,
     is_empty,
-    load_paths,
+    load_files,
 )
+from loaders import read_report
 
 PROGRESS_FROM = 5  # files; fewer load too fast for a bar to help
 
@@ -50,9 +54,11 @@ def load(
     paths: Annotated[
         list[str],
         typer.Argument(
+            metavar="PATH",
             help="Report files, folders or globs: findings and STIX bundles (.yaml, .yml, "
             ".json) and report text the extractor drafts from (.txt, .md, .html, .pdf, ...). "
-            "A folder's files of other formats are skipped and named.",
+            "A folder's files of other formats are skipped and named. A dash (-) reads "
+            "standard input, its format told from its content.",
             show_default=False,
         ),
     ],
@@ -84,11 +90,30 @@ def load(
             "facts it no longer states are taken back.",
         ),
     ] = False,
+    title: Annotated[
+        str | None,
+        typer.Option(metavar="TITLE", help="Report text's title, where the text lacks one."),
+    ] = None,
+    publisher: Annotated[
+        str | None,
+        typer.Option(
+            metavar="NAME",
+            help="Report text's publisher, where the text lacks one (it starts the report's id).",
+        ),
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(
+            metavar="DATE",
+            help="Report text's publication date (YYYY-MM-DD), where the text lacks one.",
+        ),
+    ] = None,
     batch_rows: Annotated[
         int,
         typer.Option(
             "--batch-rows",
             min=1,
+            metavar="N",
             help="Gather reports into one transaction until they hold about this many nodes and "
             "relationships.",
         ),
@@ -101,6 +126,11 @@ def load(
     any file failed. Into an empty store, the reference catalogs (ATT&CK, ATLAS, LLM-themed
     techniques) are loaded first, unless --no-catalog. On a terminal, a long load shows a
     progress bar with reports a second and the time left.
+
+    Report text is drafted into findings on the way (as `graphkit extract` does); --title,
+    --publisher and --published give what its own lines lack. Interrupted (Ctrl-C), the load
+    says how many files are in the store, whole, and exits 130: the same load run again
+    completes it.
     """
     skipped: list[Path] = []
     with handled():
@@ -109,6 +139,48 @@ def load(
         names = ", ".join(str(p) for p in skipped[:5]) + (", ..." if len(skipped) > 5 else "")
         many = "files" if len(skipped) > 1 else "file"
         err.print(shown(f"skipped {len(skipped)} {many} of a format no loader reads: {names}"))
+    read = partial(read_report, title=title, publisher=publisher, published=published)
+    done: list[FileResult] = []
+    try:
+        summary = _load(
+            files,
+            store,
+            dry_run=dry_run,
+            no_catalog=no_catalog,
+            quiet=quiet,
+            replace=replace,
+            batch_rows=batch_rows,
+            read=read,
+            done=done,
+        )
+    except KeyboardInterrupt:
+        _interrupted(done, len(files), dry_run)
+    if quiet:
+        pass
+    elif fmt is Fmt.json:
+        print_json([asdict(f) for f in summary.files])
+    else:
+        _render(summary, dry_run)
+    for f in summary.failed:
+        print_error(f.error or "")
+    if summary.failed:
+        raise typer.Exit(EXIT_INPUT)
+
+
+def _load(
+    files: list[Path],
+    store: str | None,
+    *,
+    dry_run: bool,
+    no_catalog: bool,
+    quiet: bool,
+    replace: bool,
+    batch_rows: int,
+    read: Reader,
+    done: list[FileResult],
+) -> LoadSummary:
+    """The load itself under a progress bar; each file's result is appended to ``done`` as
+    it is written, so that an interrupted load can say how far it got."""
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -122,39 +194,42 @@ def load(
     ) as progress:
         task = progress.add_task("loading", total=len(files), rate="")
 
-        def advance(_: FileResult) -> None:
+        def advance(result: FileResult) -> None:
+            done.append(result)
             progress.advance(task)
             speed = progress.tasks[0].speed
             progress.update(task, rate=f"{speed:.0f} reports/s" if speed else "")
 
         if dry_run:
             with handled():
-                summary = load_paths(
-                    None, [str(f) for f in files], on_file=advance, batch_rows=batch_rows
-                )
-        else:
-            with opened(store) as s:
-                if not no_catalog and is_empty(s):
-                    load_catalogs(s)
-                    if not quiet:
-                        err.print("loaded the reference catalogs (ATT&CK v18.1, ATLAS, LLM-themed)")
-                summary = load_paths(
-                    s,
-                    [str(f) for f in files],
-                    on_file=advance,
-                    batch_rows=batch_rows,
-                    replace=replace,
-                )
-    if quiet:
-        pass
-    elif fmt is Fmt.json:
-        print_json([asdict(f) for f in summary.files])
-    else:
-        _render(summary, dry_run)
-    for f in summary.failed:
-        print_error(f.error or "")
-    if summary.failed:
-        raise typer.Exit(EXIT_INPUT)
+                return load_files(None, files, on_file=advance, batch_rows=batch_rows, read=read)
+        with opened(store) as s:
+            if not no_catalog and is_empty(s):
+                load_catalogs(s)
+                if not quiet:
+                    err.print("loaded the reference catalogs (ATT&CK v18.1, ATLAS, LLM-themed)")
+            return load_files(
+                s, files, on_file=advance, batch_rows=batch_rows, replace=replace, read=read
+            )
+
+
+def _interrupted(done: list[FileResult], total: int, dry_run: bool) -> NoReturn:
+    """Ctrl-C: what is in the store, and that the same load run again completes it (exit 130).
+
+    A transaction is all or nothing, so the store holds whole reports: those of the files
+    written before the interrupt, and nothing of the group being written.
+    """
+    if dry_run:
+        fail(f"interrupted after checking {len(done)} of {total} files; nothing was written", 130)
+    stored = sum(1 for f in done if f.status in ("loaded", "unchanged"))
+    failed = sum(1 for f in done if f.status == "failed")
+    note = f" ({failed} failed)" if failed else ""
+    fail(
+        f"interrupted: {stored} of {total} files are in the store{note}, each whole; run the "
+        "same load again to load the rest (files already in the store are matched, not "
+        "written twice)",
+        130,
+    )
 
 
 def _render(summary: LoadSummary, dry_run: bool) -> None:

@@ -51,6 +51,27 @@ def _buffer_pool_mb() -> int:
     return int(raw)
 
 
+def _writer_pid(db_path: Path) -> int | None:
+    """The process that holds the database file's write lock (LadybugDB takes a POSIX
+    advisory lock on it while open for writing), or None."""
+    import fcntl
+    import struct
+
+    layout = "hhqqixxxx"  # struct flock: type, whence, start, length, pid
+    try:
+        fd = os.open(db_path, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        probe = struct.pack(layout, fcntl.F_WRLCK, os.SEEK_SET, 0, 0, 0)
+        kind, _, _, _, pid = struct.unpack(layout, fcntl.fcntl(fd, fcntl.F_GETLK, probe))
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return None if kind == fcntl.F_UNLCK else int(pid)
+
+
 class EmbeddedStore:
     """A LadybugDB database kept as ``DIRECTORY/graph.lbug``.
 
@@ -107,7 +128,12 @@ class EmbeddedStore:
 
     def _open(self, db_path: Path, read_only: bool) -> ladybug.Database:
         """Open the database, waiting up to GRAPHKIT_LOCK_WAIT seconds (default 10) while
-        another process holds it for writing."""
+        another process holds it for writing.
+
+        A reader takes no lock, but while a writer appends to the log or checkpoints it,
+        LadybugDB may refuse a read-only open ("the WAL file is corrupted", "checkpoint
+        recovery is pending"): the reader then waits for the writer too.
+        """
         deadline = time.monotonic() + _lock_wait_s()
         while True:
             try:
@@ -115,17 +141,21 @@ class EmbeddedStore:
                     str(db_path), read_only=read_only, buffer_pool_size=_buffer_pool_mb() << 20
                 )
             except RuntimeError as exc:
+                first = str(exc).strip().splitlines()[0]
                 held = _LOCKED.search(str(exc))
-                if held is None:
-                    first = str(exc).strip().splitlines()[0]
+                if held:
+                    writer: int | None = int(held.group(1))
+                else:  # a reader takes no lock: ask who holds it
+                    writer = _writer_pid(db_path) if read_only else None
+                if writer is None:
                     raise StoreError(
                         f"cannot open the embedded store {self.directory}: {first}"
                     ) from None
                 if time.monotonic() >= deadline:
                     raise StoreInUseError(
                         f"the embedded store {self.directory} is in use by another process "
-                        f"(pid {held.group(1)}): wait for it to finish, or set GRAPHKIT_LOCK_WAIT "
-                        "to wait longer; for several writers at once, use Neo4j"
+                        f"(pid {writer}): wait for it to finish, or set GRAPHKIT_LOCK_WAIT to wait "
+                        "longer; for several writers at once, use Neo4j"
                     ) from None
                 time.sleep(0.2)  # poll the lock; the holder releases it when it closes
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -16,7 +17,7 @@ from neo4j.exceptions import (
 )
 
 from graphkit.batch import GraphBatch
-from graphkit.errors import QueryError, StoreError, StoreUnavailableError
+from graphkit.errors import QueryError, StoreAuthError, StoreError, StoreUnavailableError
 from graphkit.schema import neo4j_schema_statements
 from graphkit.store.base import WRITE_REFUSED, QueryResult, Runner, WriteResult, count_all
 from graphkit.store.writing import merge_on_server
@@ -88,13 +89,11 @@ class Neo4jStore:
             )
             self._driver.verify_connectivity()
         except AuthError:
-            raise StoreUnavailableError(
+            raise StoreAuthError(
                 f"Neo4j at {uri} refused the credentials of user {user!r}"
             ) from None
         except (ServiceUnavailable, OSError, ValueError) as exc:
-            raise StoreUnavailableError(
-                f"cannot reach Neo4j at {uri}: {_first_line(exc)}"
-            ) from None
+            raise StoreUnavailableError(f"cannot reach Neo4j at {uri}: {_reason(exc)}") from None
         except Neo4jError as exc:
             raise StoreUnavailableError(f"Neo4j at {uri}: {_first_line(exc)}") from None
 
@@ -201,6 +200,21 @@ class Neo4jStore:
 
 def _consume(tx: neo4j.ManagedTransaction, statement: str) -> None:
     tx.run(statement).consume()
+
+
+# The socket's own words at the end of the driver's message: "(reason [Errno 111] Connection
+# refused)", on a line of its own after "Couldn't connect to ...:".
+_REASON = re.compile(r"\(reason (.+)\)\s*$", re.M)
+
+
+def _reason(exc: Exception) -> str:
+    """Why the server could not be reached, in one line.
+
+    >>> _reason(OSError("Couldn't connect to h:9:\\nFailed (reason [Errno 111] Refused)"))
+    '[Errno 111] Refused'
+    """
+    found = _REASON.search(str(exc))
+    return found.group(1) if found else _first_line(exc)
 
 
 def _first_line(exc: Exception) -> str:
