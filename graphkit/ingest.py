@@ -157,9 +157,8 @@ def load_files(
     date for report text).
     """
     summary = LoadSummary()
-    files = expand_paths(paths)
     try:
-        _load_files(store, files, summary, on_file, batch_rows, replace)
+        _load_files(store, files, summary, on_file, batch_rows, replace, read)
     except StoreUnavailableError as exc:
         raise StoreUnavailableError(_interrupted(str(exc), files, summary)) from None
     return summary
@@ -172,6 +171,7 @@ def _load_files(
     on_file: Callable[[FileResult], None] | None,
     batch_rows: int,
     replace: bool,
+    read: Reader,
 ) -> None:
     group: list[tuple[FileResult, GraphBatch]] = []
     rows = 0
