@@ -21,7 +21,7 @@ NOTEBOOK = Path(__file__).parent.parent / "examples" / "analyst-tour.ipynb"
 def test_queries_take_names_and_answer_as_dataframes(store: GraphStore) -> None:
     g = NotebookGraph(store)
     loaded = g.load(EXAMPLES)
-    assert list(loaded["status"]) == ["loaded"] * 10
+    assert list(loaded["status"]) == ["loaded"] * 28
     nk = g.query("actors-by-country", country="North Korea")
     assert {"APT38", "Kimsuky"} <= set(nk["actor"])  # the issue's own finding
     assert set(nk["country"]) == {"KP"}
@@ -32,9 +32,9 @@ def test_queries_take_names_and_answer_as_dataframes(store: GraphStore) -> None:
     with pytest.raises(GraphkitError, match=r"did you mean North Korea \(KP\)\?"):
         g.query("actors-by-country", country="Norh Korea")
     reports = g.reports()
-    assert len(reports) == 10 and {"id", "publisher", "published", "title"} <= set(reports)
+    assert len(reports) == 28 and {"id", "publisher", "published", "title"} <= set(reports)
     stats = g.stats().set_index(["part", "name"])
-    assert stats.loc[("nodes", "Report"), "in reports"] == 10
+    assert stats.loc[("nodes", "Report"), "in reports"] == 28
     assert (
         stats.loc[("nodes", "Actor"), "in reports"] < stats.loc[("nodes", "Actor"), "with catalogs"]
     )
