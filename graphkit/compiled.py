@@ -21,7 +21,7 @@ __all__ = ["COMPILED", "GROUP", "HERE", "MODULES", "check", "compiled_files", "i
 HERE = Path(__file__).resolve().parent / "extract"
 
 # The modules that read a text sentence by sentence: nearly all of the extractor's time.
-MODULES = ("behaviour", "drafting", "gazetteer", "layout", "names", "places", "reading", "roles")
+MODULES = ("behaviour", "drafting", "gazetteer", "layout", "names", "reading", "roles")
 
 # The shared library mypyc builds for the modules compiled together.
 GROUP = "graphkit.extract.native"

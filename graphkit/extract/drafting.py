@@ -78,20 +78,13 @@ from graphkit.extract.roles import (
 from graphkit.extract.shorthand import written_out
 from graphkit.findings import Findings
 from graphkit.limits import LIST_MAX_ITEMS as MANY
+from graphkit.vocab import PUBLISHERS as KNOWN_PUBLISHERS
 
 __all__ = ["PUBLISHERS", "extract_findings"]
 
-# Publishers the extractor recognises, with the AI platform their reports are about.
+# Publishers by the names a text gives them (``publishers.yaml``): (publisher, its platform).
 PUBLISHERS: dict[str, tuple[str, str | None]] = {
-    "google threat intelligence group": ("Google Threat Intelligence Group", "Gemini"),
-    "gtig": ("Google Threat Intelligence Group", "Gemini"),
-    "microsoft threat intelligence": ("Microsoft Threat Intelligence", "ChatGPT"),
-    "openai": ("OpenAI", "ChatGPT"),
-    "anthropic": ("Anthropic", "Claude"),
-    "google": ("Google Threat Intelligence Group", "Gemini"),
-    "microsoft": ("Microsoft Threat Intelligence", "ChatGPT"),
-    "mandiant": ("Mandiant", None),
-    "meta": ("Meta", "Llama"),
+    alias: (p.name, p.platform) for p in KNOWN_PUBLISHERS for alias in p.aliases
 }
 
 _PLACE = ("Country", "Demonym", "Sponsor")  # the kinds of mention that say where

@@ -16,10 +16,16 @@ from functools import cache
 import pycountry
 
 from graphkit.actors import actor_index
-from graphkit.extract.places import CITIES
-from graphkit.identity import _COUNTRY_WORDS, _country_index
+from graphkit.identity import country_words
 from graphkit.techniques import all_attack_techniques
-from graphkit.vocab import ATLAS_TECHNIQUES, LLM_TECHNIQUES, PLATFORMS, SECTORS
+from graphkit.vocab import (
+    ATLAS_TECHNIQUES,
+    LLM_TECHNIQUES,
+    PLATFORMS,
+    SECTORS,
+    countries,
+    languages,
+)
 
 __all__ = [
     "DIGIT",
@@ -62,31 +68,6 @@ class Entry:
 def norm(text: str) -> str:
     return " ".join(t.lower() for t in TOKEN.findall(fold(text.replace("\u2019", "'"))))
 
-
-# Languages the extractor looks for: the common ones of threat reporting.
-LANGUAGES: dict[str, str] = {
-    "chinese": "zh", "mandarin": "zh", "cantonese": "zh", "russian": "ru", "english": "en",
-    "korean": "ko", "farsi": "fa", "persian": "fa", "arabic": "ar", "spanish": "es",
-    "french": "fr", "german": "de", "italian": "it", "polish": "pl", "japanese": "ja",
-    "urdu": "ur", "hindi": "hi", "vietnamese": "vi", "tagalog": "tl", "taglish": "tl",
-    "filipino": "tl", "ukrainian": "uk", "portuguese": "pt", "turkish": "tr", "hebrew": "he",
-    "indonesian": "id", "thai": "th", "malay": "ms", "dutch": "nl", "romanian": "ro",
-    "bengali": "bn", "azerbaijani": "az", "kazakh": "kk", "uzbek": "uz", "greek": "el",
-    "swedish": "sv", "czech": "cs", "serbian": "sr", "burmese": "my", "khmer": "km",
-    "pashto": "ps", "punjabi": "pa", "sinhalese": "si", "uyghur": "ug", "kyrgyz": "ky",
-    "dari": "fa",
-}  # fmt: skip
-
-# Country words that are ordinary English words, or pronouns, unless capitalised.
-_PROPER_COUNTRY = {"us", "uk", "prc", "dprk", "uae", "rok", "chad", "jordan", "georgia",
-                   "turkey", "guinea", "niger", "oman", "india", "china", "japan"}  # fmt: skip
-_DEMONYMS = {"british", "french", "dutch", "swiss", "thai", "czech", "filipino", "emirati",
-             "saudi", "israeli", "pakistani", "iraqi", "azerbaijani", "american", "chinese",
-             "japanese", "vietnamese", "scottish", "turkish", "polish", "danish",
-             "swedish", "argentine", "kazakh", "uzbek", "kyrgyz", "tajik", "turkmen", "greek",
-             "slovak", "afghan", "somali", "nepali", "cypriot",
-             "maltese"}  # fmt: skip
-_SKIP_COUNTRY = {"korean", "korea", "congo", "sudan", "virgin islands", "samoa", "america"}
 
 # Vulnerabilities known by a name rather than their CVE id
 _NAMED_VULNERABILITIES = ("log4shell", "follina", "proxylogon", "proxyshell", "eternalblue",
@@ -274,14 +255,6 @@ PHRASES: dict[str, tuple[str, ...]] = {
                     "applicants", "candidates")},
 }  # fmt: skip
 
-# State bodies behind actors: naming one says which country an actor works for.
-SPONSORS: dict[str, str] = {
-    "irgc": "IR", "islamic revolutionary guard corps": "IR", "revolutionary guard": "IR",
-    "revolutionary guard corps": "IR", "mois": "IR", "gru": "RU", "fsb": "RU", "svr": "RU",
-    "mss": "CN", "ministry of state security": "CN", "pla": "CN",
-    "people's liberation army": "CN", "rgb": "KP", "reconnaissance general bureau": "KP",
-}  # fmt: skip
-
 # Verb phrases above are written with the base verb; other forms of the verb mean the same.
 _VERB_FORMS: dict[str, tuple[str, ...]] = {
     "develop": ("develops", "developed", "developing"), "build": ("builds", "built", "building"),
@@ -336,14 +309,6 @@ NOT_ENTITIES = ("social media", "news articles", "news article", "news sites", "
                 "defense evasion", "defence evasion", "credential access",
                 "privilege escalation")  # fmt: skip
 
-PLATFORM_WORDS: dict[str, str] = {
-    "chatgpt": "chatgpt", "gpt": "chatgpt", "gpt 4": "chatgpt", "gpt 4o": "chatgpt",
-    "openai api": "openai-api",
-    "sora": "sora", "gemini": "gemini", "bard": "gemini", "claude": "claude",
-    "claude code": "claude-code", "copilot": "copilot", "llama": "llama", "deepseek": "deepseek",
-    "qwen": "qwen", "grok": "grok", "mistral": "mistral", "hugging face": "hugging-face",
-}  # fmt: skip
-
 # Each shape's first letter leads, so the regex engine skips to those letters quickly.
 DIGIT = re.compile(r"[0-9]")  # ASCII digits: twice as fast to look for as \d
 
@@ -364,18 +329,18 @@ def gazetteer() -> dict[str, list[Entry]]:
         if k and len(k.split()) <= MAX_WORDS and entry not in g.setdefault(k, []):
             g[k].append(entry)
 
+    places = countries()
+    ours, demonyms = places.word_codes(), places.demonyms()
     alpha3 = {c.alpha_3.lower() for c in pycountry.countries}
-    for word, code in _country_index().items():
-        if word in _SKIP_COUNTRY or (word in alpha3 and word not in _COUNTRY_WORDS):
+    for word, code in country_words().items():
+        if word in places.not_places or (word in alpha3 and word not in ours):
             continue  # alpha-3 codes are not how reports name countries
-        adjective = word in _DEMONYMS or (
-            word in _COUNTRY_WORDS and word.endswith(("ese", "ian", "ish", "ean", "i"))
-        )
+        adjective = word in demonyms
         kind = "Demonym" if adjective else "Country"
-        add(word, Entry(kind, code, word, proper=word in _PROPER_COUNTRY or adjective))
-    for city, code in CITIES.items():  # "a marketing firm in Tel Aviv": where it is
+        add(word, Entry(kind, code, word, proper=word in places.capitalised_only or adjective))
+    for city, code in places.city_codes().items():  # "a marketing firm in Tel Aviv": where it is
         add(city, Entry("Country", code, city, proper=True))
-    for word, code in {**_iso_languages(), **LANGUAGES}.items():
+    for word, code in {**_iso_languages(), **languages().word_codes()}.items():
         add(word, Entry("Language", code, word, proper=True))
     for s in SECTORS.values():
         for word in (s.id.replace("-", " "), s.name, *s.synonyms):
@@ -397,9 +362,11 @@ def gazetteer() -> dict[str, list[Entry]]:
     for phrase, ids in _inflected(PHRASES).items():
         for tid in ids:
             add(phrase, Entry("Technique", tid, phrase, phrase=True))
-    for word, pid in PLATFORM_WORDS.items():
-        add(word, Entry("Platform", pid, PLATFORMS[pid].name, proper=True))
-    for word, code in SPONSORS.items():
+    for platform in PLATFORMS.values():
+        for word in platform.words if platform.kind == "ai" else ():
+            for form in (word, word + "s"):  # "GPTs", "Llamas"; "ChatGPT's" is "ChatGPT"
+                add(form, Entry("Platform", platform.id, platform.name, proper=True))
+    for word, code in places.sponsor_codes().items():
         add(word, Entry("Sponsor", code, word, proper=True))
     for phrase in NOT_ENTITIES:
         g[norm(phrase)] = [Entry("Other", phrase, phrase)]
@@ -412,7 +379,7 @@ def gazetteer() -> dict[str, list[Entry]]:
 
 def _iso_languages() -> dict[str, str]:
     """The ISO 639-1 languages by name ("Swahili", "Pashto", "Sinhalese"), as pycountry has
-    them; :data:`LANGUAGES` adds the names reports use that ISO does not ("Farsi", "Taglish")."""
+    them; ``languages.yaml`` adds the names reports use that ISO does not ("Farsi", "Taglish")."""
     out: dict[str, str] = {}
     for lang in pycountry.languages:
         code = getattr(lang, "alpha_2", None)
@@ -420,16 +387,9 @@ def _iso_languages() -> dict[str, str]:
             continue
         for name in re.sub(r"\s*\([^)]*\)", "", lang.name).split(";"):
             name = name.strip().lower()
-            if name and len(name.split()) == 1 and name not in _NOT_LANGUAGE_NAMES:
+            if name and len(name.split()) == 1 and name not in languages().not_languages:
                 out[name] = code
     return out
-
-
-# ISO 639-1 names that are also ordinary words or names of something else.
-_NOT_LANGUAGE_NAMES = {"ido", "ewe", "sango", "tonga", "interlingua", "interlingue", "volapük",
-                       "esperanto", "herero", "lingala", "venda", "swati", "twi", "chuang",
-                       "ndonga", "kongo", "komi", "luba", "limburgan", "limburger",
-                       "nauru", "afar", "cree", "manx"}  # fmt: skip
 
 
 @cache
