@@ -1526,7 +1526,7 @@ def test_a_task_scam_run_out_of_a_country_targets_individuals() -> None:
 
 
 def test_a_compound_split_at_a_pdf_line_end_keeps_its_hyphens() -> None:
-    from loaders.text import _dehyphenated
+    from loaders.pdf import dehyphenated as _dehyphenated
 
     text = (
         "strip the Mark-\nof-the-Web flag; the gover-\nnment; a remote-\naccess tool, remote access"
