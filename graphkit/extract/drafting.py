@@ -36,6 +36,7 @@ from typing import Any
 
 from graphkit.actors import actor_index
 from graphkit.errors import InputError
+from graphkit.extract.cues import words
 from graphkit.extract.gazetteer import TOKEN, Entry, actor_codes
 from graphkit.extract.layout import (
     ARTICLE,
@@ -564,12 +565,10 @@ def _described(name: str) -> bool:
 _PROSE_HEADING = re.compile(r"^(?:an?|the)\s+[a-z]", re.I)
 
 
-_HEADING_TARGET_WORDS = frozenset({"targeting", "targets", "targeted", "against", "on", "at",
-                                   "in", "versus", "vs", "toward", "towards", "attacks", "hitting",
-                                   "into", "about"})  # fmt: skip
+_HEADING_TARGET_WORDS = words("heading_target_words")
 
 
-_PROFILE_WORDS = frozenset({"profile", "dossier", "factsheet", "backgrounder"})
+_PROFILE_WORDS = words("profile_words")
 
 
 def _known_lead(paragraph: str, known: set[str]) -> str | None:
@@ -654,7 +653,7 @@ _WHO_WORD = re.compile(rf"\b(?:{WHO_NOUNS})$")
 _WHO_FIELDS = ("who", "actor")  # "Attribution: a unit of military intelligence": no sector
 
 
-_JOIN_WORDS = frozenset({"or", "aka", "also", "track", "tracked", "known", "refer"})
+_JOIN_WORDS = words("join_words")
 
 
 def _distinct_groups(first: Mention, second: Mention) -> bool:
@@ -703,16 +702,13 @@ def _add_actors(group: Group, s: Sentence) -> None:
         previous = m
 
 
-_NEGATIONS = frozenset({"not", "never", "no", "nor", "didn't", "hasn't", "haven't"})
+_NEGATIONS = words("negations")
 
 # Building malware, and the verbs that make it a subject of study instead
 _BUILDING = frozenset({"T1587", "T1587.001", "llm-aided-development"})
-_RESEARCHED = frozenset({"research", "researched", "researching", "study", "studied", "studying",
-                         "about", "on", "into"})  # fmt: skip
+_RESEARCHED = words("researched")
 
-# Words right before a country that say it is the target even when the actor is from there:
-# "aimed at Filipino voters", "targeting Iranian dissidents".
-_AIMED = frozenset({"aimed", "aiming", "targeting", "targeted", "against", "at"})
+_AIMED = words("aimed")
 
 
 # A name, a comma and a hedged origin: "VAGue Focus, likely Chinese"

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 
+from graphkit.extract.cues import words
 from graphkit.extract.reading import Sentence, read_sentence
 
 __all__ = [
@@ -172,8 +173,8 @@ def _named_cells(header: list[str], row: list[str]) -> str:
     return "; ".join([*fields, f"Languages: {', '.join(languages)}"])
 
 
-_TICKS = frozenset({"\u2713", "\u2714", "\u2705", "x", "X", "yes", "Yes", "Y", "\u25cf", "\u2022"})
-_OTHER_COLUMNS = frozenset({"other", "others", "other languages", "also"})
+_TICKS = words("ticks")
+_OTHER_COLUMNS = words("other_columns")
 
 
 def _all_languages(names: list[str]) -> bool:
@@ -214,9 +215,7 @@ def _records(header: list[str], rows: list[list[str]]) -> list[str] | None:
     return [_named_cells(header, row) for row in rows]
 
 
-# A two-column table's header that says its rows are labelled values, not records
-_KEY_COLUMNS = frozenset({"field", "key", "attribute", "property", "item", "label", "detail",
-                          "details"})  # fmt: skip
+_KEY_COLUMNS = words("key_columns")
 
 
 # A CSV file's header: three or more short column names split by commas, no sentence
@@ -371,7 +370,7 @@ def _titled_items(text: str) -> str:
 # A line in capitals that heads what follows: "BAD GRAMMAR -- RUSSIA", "OPERATIONS".
 _CAPITALS = re.compile(r"^[A-Z][A-Z0-9&'\u2019 ./_-]{2,80}$")
 
-_SMALL_WORDS = {"and", "of", "the", "in", "on", "for", "to", "a", "an", "or", "by", "with"}
+_SMALL_WORDS = words("small_words")
 
 
 # An outline's mark: a roman numeral or a capital letter and a stop, then a capitalised word
@@ -726,8 +725,7 @@ _KIND_WORDS = re.compile(
     re.I,
 )
 
-_COUNTRY_HEADING_WORDS = {"actors", "actor", "apts", "apt", "groups", "group", "operations",
-                          "activity", "threat", "threats", "nexus", "state", "backed"}  # fmt: skip
+_COUNTRY_HEADING_WORDS = words("country_heading_words")
 
 
 def names_a_country(heading: Sentence) -> bool:
@@ -784,15 +782,9 @@ def operation_name(heading: str | None) -> str | None:
     return name
 
 
-_TOPIC_WORDS = frozenset({"that", "which", "who", "how", "what", "why", "when", "where", "across",
-                          "through", "inside", "using", "beyond", "against", "into", "from",
-                          "our", "we", "their", "its", "is", "are", "was", "were", "has",
-                          "have", "had", "been"})  # fmt: skip
+_TOPIC_WORDS = words("topic_words")
 
-_ABOUT_A_REPORT = frozenset({"report", "reports", "update", "updates", "digest", "roundup",
-                            "newsletter", "briefing", "reading", "bulletin", "Bulletin",
-                            "Report", "Digest", "Newsletter", "Briefing", "advisory",
-                            "Advisory"})  # fmt: skip
+_ABOUT_A_REPORT = words("about_a_report")
 
 
 def is_topic(heading: str) -> bool:

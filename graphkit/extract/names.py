@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from graphkit.actors import actor_index
+from graphkit.extract.cues import word_list, words
 from graphkit.extract.gazetteer import TOKEN, Entry
 from graphkit.extract.layout import (
     BRACKETED_TAIL,
@@ -40,11 +41,8 @@ _TOOL_LEAD = re.compile(
     r"flaw|bug|issue|cve-\d{4}-\d+)s?\b(?! (?:operation|campaign))"
 )
 
-# The words _NAMING starts with, and those _CALLED_ACTOR needs: a set look-up skips the regex.
-_NAMING_TOKENS = frozenset({"dubbed", "named", "call", "called", "calls", "nicknamed",
-                            "codenamed", "tracked", "track", "known", "refer", "referred",
-                            "designated"})  # fmt: skip
-_CALLED_TOKENS = frozenset({"called", "named", "dubbed"})
+_NAMING_TOKENS = words("naming_tokens")
+_CALLED_TOKENS = words("called_tokens")
 
 _KIND_WORD = re.compile(r"\b(?:operation|network|campaign|scheme)\b")
 
@@ -103,8 +101,7 @@ _NOT_LABELS = re.compile(
 )
 
 _NAME = r"[A-Z][\w\u2014-]*(?: [A-Z][\w\u2014-]*){0,3}"  # "Nine\u2014emdash Line" too
-# The words for a kind of operation: one tuple behind the patterns and the cheap word gate.
-_KIND_WORDS = ("operation", "network", "campaign", "scheme", "case", "outfit")
+_KIND_WORDS = word_list("kind_words")
 _KIND = "(?:" + "|".join(_KIND_WORDS) + ")"
 
 # After a dateline's place: "SAN FRANCISCO, October 9", "MOUNTAIN VIEW, Calif., Jan. 29"
@@ -130,10 +127,9 @@ WHO_NOUNS = (
 )
 _ENDS_WHO = re.compile(rf"\b(?:{WHO_NOUNS}|operations?|campaigns?|schemes?|fraud|scams?)$")
 
-_PLATFORM_NAMES = frozenset({"ChatGPT", "Gemini", "Claude", "OpenAI", "Google", "Microsoft"})
+_PLATFORM_NAMES = words("platform_names")
 
-_EXAMPLE_WORDS = frozenset({"example", "case", "family", "one", "first", "second", "third",
-                            "another", "newest", "latest"})  # fmt: skip
+_EXAMPLE_WORDS = words("example_words")
 
 _EXAMPLE = re.compile(
     r"^(?:The|A) (?:first|second|third|fourth|other|last|latest|newest)(?: one| family| case)?, "
@@ -240,12 +236,9 @@ _PLACE_BEFORE = re.compile(r"\(?((?:likely )?[A-Z][a-z]+(?: [A-Z][a-z]+)?)$")
 
 _CASE_OF_ACTOR = re.compile(r"\bcase, ([A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*),")
 
-_APPOSITIVE_NOUNS = frozenset({"actor", "adversary", "group", "cluster", "crew", "gang", "hackers",
-                               "firm", "company", "contractor", "consultancy",
-                               "agency"})  # fmt: skip
+_APPOSITIVE_NOUNS = words("appositive_nouns")
 
-_FIRMS = frozenset({"firm", "company", "consultancy", "agency", "contractor", "vendor", "startup",
-                    "start"})  # fmt: skip
+_FIRMS = words("firms")
 
 # "A Chinese threat actor spent nine months ...": a paragraph about an actor it does not name.
 _SUBJECT = re.compile(
@@ -337,8 +330,7 @@ _VERB_AFTER = re.compile(
 
 _LOOSE_END = re.compile(r"\s+(?:that|who|which|and|or|to|of|in|with)$")
 
-_BARE = frozenset({"actor", "actors", "group", "groups", "operator", "operators", "cluster",
-                   "network", "accounts", "operation", "campaign", "scheme"})  # fmt: skip
+_BARE = words("bare")
 
 
 def subject_of(first: Sentence, seen: list[Sentence] | None) -> str | None:

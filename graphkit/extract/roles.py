@@ -11,102 +11,56 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from graphkit.extract.cues import words
 from graphkit.extract.gazetteer import lookup_table
 from graphkit.extract.reading import Mention, Sentence
 
 __all__ = ["country_role", "language_positions", "own_origins", "posed_as", "researched",
            "said_about", "sector_is_target", "sector_words", "set_after_actor"]  # fmt: skip
 
-_ATTR_AFTER = {"based", "linked", "nexus", "backed", "sponsored", "affiliated", "aligned",
-               "origin", "state", "government", "operated", "run"}  # fmt: skip
+_ATTR_AFTER = words("attr_after")
 
-_ATTR_BEFORE = {"from", "origin", "originated", "originating", "tied", "attributed", "linked",
-                "traced",
-                "operating", "located", "based", "run", "by", "affiliated", "associated",
-                "aligned", "connected", "backed", "sponsored"}  # fmt: skip
+_ATTR_BEFORE = words("attr_before")
 
-# "a marketing firm in the Philippines" is where the actor is; "operations in Ukraine" are not.
-_WHO_IN = {"operators", "operator", "actor", "actors", "group", "groups", "network", "networks",
-           "consultancy", "agency",
-           "accounts", "hackers", "cluster", "firm", "company", "criminal", "criminals",
-           "developers",
-           "developer", "scammers", "workers", "centres", "centers"}  # fmt: skip
+_WHO_IN = words("who_in")
 
-_TARGET_VERBS_STRICT = {"targeting", "targeted", "targets", "against", "victims", "attacked",
-                        "hit", "compromised", "breached", "at"}  # fmt: skip
+_TARGET_VERBS_STRICT = words("target_verbs_strict")
 
-_ACTOR_NOUNS = {"operators", "operator", "actor", "actors", "group", "groups", "network",
-                 "networks", "accounts", "hackers", "cluster", "apt", "apts", "threat", "state",
-                 "influence", "operation", "campaign", "developers", "developer", "criminal",
-                 "criminals", "firm", "company", "entities", "cyber", "adversary", "adversaries",
-                 "intelligence", "gru", "mss", "irgc", "workers", "worker", "scammers",
-                 "fraudsters", "operatives", "agents", "scheme", "schemes", "operations",
-                 "activity", "centres", "centers", "syndicates", "tactics", "tradecraft",
-                 "playbook", "methods", "ttps", "hallmarks", "scam", "scams"}  # fmt: skip
+_ACTOR_NOUNS = words("actor_nouns")
 
-_VICTIMS = frozenset({"victims", "targets", "users", "customers"})
+_VICTIMS = words("victims")
 
-_LANG_AFTER = {"language", "speaking", "speakers", "speaker", "speaker's", "text", "prompts",
-               "content", "posts", "comments", "articles", "messages", "emails", "translations",
-               "version", "versions", "copy", "output", "lures", "headlines", "replies",
-               "tweets", "captions", "slogans", "memes"}  # fmt: skip
+_LANG_AFTER = words("lang_after")
 
-_JUDGED = frozenset({"assessed", "judged", "identified", "described", "characterised",
-                     "characterized", "classified", "seen", "regarded"})  # fmt: skip
+_JUDGED = words("judged")
 
-# "arguing China's case": the country an operation speaks for, not one it aims at
-_SPOKEN_FOR = frozenset({"case", "line", "narrative", "narratives", "position", "positions",
-                         "side", "interests", "talking"})  # fmt: skip
+_SPOKEN_FOR = words("spoken_for")
 
-_LANG_BEFORE = {"in", "into", "their", "its", "his", "her", "between", "mixed", "mixing", "mixes",
-                "blended", "blending"}  # fmt: skip
+_LANG_BEFORE = words("lang_before")
 
-_TARGET_VERBS = {"targeting", "targeted", "targets", "against", "researched", "research", "about",
-                 "on", "at", "an", "toward", "towards", "impersonating", "posing",
-                 "posed"}  # fmt: skip
+_TARGET_VERBS = words("target_verbs")
 
-_ABOUT = {"criticizing", "criticising", "criticized", "criticised", "criticise", "criticize",
-          "criticises", "criticizes", "praising", "praised", "supporting", "denouncing",
-          "attacking", "mocking", "mocked", "mocks", "disparaging", "disparaged", "disparages",
-          "disparage", "smearing", "smeared", "smears", "denounced", "denounces", "praises",
-          "oppose", "opposes", "opposing"}  # fmt: skip
+_ABOUT = words("about")
 
-# Words between "is" or "also" and a demonym that change nothing: "Also likely Chinese".
-_NOT_SAYING = frozenset({"both", "all", "each", "likely", "probably", "possibly", "perhaps",
-                         "apparently", "reportedly"})  # fmt: skip
+_NOT_SAYING = words("not_saying")
 
-# Words that end the noun phrase before a mention: what stands before them says nothing of it.
-_PHRASE_ENDS = frozenset({"and", "or", "to", "in", "of", "for", "on", "at", "by", "with",
-                          "from", "against", "as", "into", "while", "but", "that", "which",
-                          "who", "before", "after", "during", "over", "about", "ahead", "across",
-                          "through"})  # fmt: skip
+_PHRASE_ENDS = words("phrase_ends")
 
-# Nouns that, after a country's sector ("Taiwanese semiconductor firms"), are its assets.
-_THEIR_ASSETS = {"networks", "network", "companies", "company", "firms", "firm", "providers",
-                  "organizations", "organisations", "systems", "infrastructure", "contractors",
-                  "sector", "industry", "agencies", "institutions", "operators"}  # fmt: skip
+_THEIR_ASSETS = words("their_assets")
 
-_SUBJECT_MATTER = {"protocols", "protocol", "technology", "technologies", "imaging",
-                    "terminology", "standards", "equipment", "policy", "policies"}  # fmt: skip
+_SUBJECT_MATTER = words("subject_matter")
 
-_POSING = {"posing", "posed", "pose", "poses", "impersonating", "impersonated", "impersonate",
-            "impersonates", "pretending", "pretended", "masquerading", "masqueraded"}  # fmt: skip
+_POSING = words("posing")
 
-_SIT = frozenset({"sit", "sits", "reside", "resides", "live", "lives", "operate", "operates",
-                  "work", "works", "situated"})  # fmt: skip
+_SIT = words("sit")
 
-_OWN_FORCES = frozenset({"operations", "operation", "campaign", "campaigns", "forces", "units",
-                         "intelligence", "services", "objectives", "interests", "goals",
-                         "aims"})  # fmt: skip
+_OWN_FORCES = words("own_forces")
 
-_CONTENT = frozenset({"comments", "commenting", "commented", "posts", "posted", "posting",
-                      "articles", "about", "narratives", "content", "topics",
-                      "themes"})  # fmt: skip
+_CONTENT = words("content")
 
-# Sectors that are people: posts attacking them are aimed at them ("attacking critics").
-_PEOPLE = frozenset({"civil-society", "media", "individuals", "religious"})
+_PEOPLE = words("people")
 
-_SECTOR_NOT_AFTER = {"backed", "sponsored", "affiliated", "linked", "aligned", "run", "owned"}
+_SECTOR_NOT_AFTER = words("sector_not_after")
 
 _BARE_SECTOR_NEEDS = {
     "technology": {
@@ -316,11 +270,8 @@ def said_about(m: Mention) -> bool:
     return at_war and not _CONTENT.isdisjoint(m.words)
 
 
-_RESEARCH_VERBS = frozenset({"researched", "researching", "research", "researches", "studied",
-                             "studying", "studies", "investigated", "investigating"})  # fmt: skip
-# What a study is of, not whom it aims at: "researched US satellite communications"
-_STUDIED_THINGS = frozenset({"communications", "communication", "technology", "technologies",
-                             "protocols", "imaging", "satellite", "satellites"})  # fmt: skip
+_RESEARCH_VERBS = words("research_verbs")
+_STUDIED_THINGS = words("studied_things")
 
 
 def researched(m: Mention, s: Sentence) -> bool:
@@ -353,10 +304,7 @@ def researched(m: Mention, s: Sentence) -> bool:
     return i >= 0 and m.words[i] in _RESEARCH_VERBS
 
 
-_CARRIED = frozenset({"ran", "appeared", "published", "printed", "placed", "ended", "landed",
-                      "carried", "surfaced", "get", "got", "gets", "getting", "place", "places",
-                      "placing", "appear", "appears", "appearing", "publish", "publishing",
-                      "land", "landing"})  # fmt: skip
+_CARRIED = words("carried")
 
 
 def _carried_in(m: Mention) -> bool:
@@ -369,17 +317,12 @@ def _carried_in(m: Mention) -> bool:
     return not _CARRIED.isdisjoint(words)
 
 
-# People an operation goes after: a demonym before them names their country as a target
-_PERSONS = frozenset({"activist", "activists", "journalist", "journalists", "dissident",
-                      "dissidents", "critic", "critics", "blogger", "bloggers", "official",
-                      "officials", "diplomats", "diplomat"})  # fmt: skip
+_PERSONS = words("persons")
 
 
 _RUN_FROM = (["out"], ["from"], ["by"], ["in"])
 
-# A country doing something: "Russia using AI", "China deploying bots"
-_ACTING = frozenset({"using", "deploying", "running", "operating", "wielding", "weaponising",
-                     "weaponizing"})  # fmt: skip
+_ACTING = words("acting")
 
 # After a country that opens a sentence: its name in capitals, then a verb ("'s Helgoland Bite
 # wrote"), not "'s Ministry of Defence was ..." (a passive: done to it)
@@ -388,8 +331,7 @@ _OWNS_A_NAME = re.compile(
     r"(?!was |were |is |are |has been )[a-z]"
 )
 
-_TIED = frozenset({"tied", "ties", "linked", "links", "attributed", "attributes", "connected",
-                   "traced"})  # fmt: skip
+_TIED = words("tied")
 
 
 def sector_is_target(m: Mention, s: Sentence) -> bool:
@@ -474,9 +416,7 @@ def _phrase_after(m: Mention) -> list[str]:
     return out
 
 
-# Words a list of targets or disguises may hold besides its items ("European and Turkish").
-_LIST_WORDS = {"and", "or", "the", "a", "an", "as", "european", "western", "asian", "african",
-               "arab", "eastern", "foreign", "local", "other", "to", "be"}  # fmt: skip
+_LIST_WORDS = words("list_words")
 
 
 def _listed_after(m: Mention, s: Sentence) -> str:
@@ -523,9 +463,7 @@ def posed_as(m: Mention, s: Sentence) -> bool:
     return _listed_after(m, s) in _POSING
 
 
-# Verbs that begin what an actor did to someone after it posed: "... and asked US experts"
-_ASKING = frozenset({"asked", "contacted", "approached", "messaged", "emailed", "offered",
-                     "sent", "invited", "interviewed", "lured", "paid"})  # fmt: skip
+_ASKING = words("asking")
 
 
 # Between an actor and its country: an alias in brackets, then a dash or a colon.
