@@ -16,12 +16,13 @@ from __future__ import annotations
 
 from functools import cache
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from graphkit.data import Strict, load
 from graphkit.errors import InputError
 
-__all__ = ["BehaviourClass", "behaviour_cues", "technique_cues", "word_list", "words"]
+__all__ = ["BehaviourClass", "behaviour_cues", "field_roles", "technique_cues", "word_list",
+           "words"]  # fmt: skip
 
 
 class PhraseGroup(Strict):
@@ -100,13 +101,29 @@ def behaviour_cues() -> BehaviourCues:
 def _lists() -> dict[str, tuple[str, ...]]:
     lists: dict[str, tuple[str, ...]] = {}
     for name in ("cues/words.yaml", "cues/layout.yaml"):
-        for key, value in load(name, dict[str, tuple[str, ...]]).items():
+        for key, value in load(
+            name, dict[str, tuple[str, ...] | dict[str, tuple[str, ...]]]
+        ).items():
+            if isinstance(value, dict):
+                continue  # field_roles
             if key in lists:
                 raise InputError(
                     f"{key!r} is a list of another file too", path=f"graphkit/data/{name}"
                 )
             lists[key] = value
     return lists
+
+
+@cache
+def field_roles() -> dict[str, tuple[str, ...]]:
+    """Labelled fields' labels by what they say (``layout.yaml``)."""
+    roles: dict[str, tuple[str, ...]] = load("cues/layout.yaml", _Layout).field_roles
+    return roles
+
+
+class _Layout(Strict):
+    model_config = ConfigDict(extra="allow", frozen=True)
+    field_roles: dict[str, tuple[str, ...]]
 
 
 def word_list(name: str) -> tuple[str, ...]:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 
-from graphkit.extract.cues import words
+from graphkit.extract.cues import field_roles, word_list, words
 from graphkit.extract.reading import Sentence, read_sentence
 
 __all__ = [
@@ -41,31 +41,13 @@ __all__ = [
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
           r"December)")  # fmt: skip
 
-# The headings of a writer's own tasks: their sections hold no finding (drafting skips them)
-_TASKS = r"actions|next actions|action items|next steps|tasks"
+# Headings of a writer's own tasks, of no operation, of a stage of an attack, of a kind of
+# operation: regular expressions in layout.yaml, matched whole and in any case.
+_TASKS = "|".join(word_list("task_headings"))
 TASK_HEADINGS = re.compile(rf"^(?:{_TASKS}|to ?do)$", re.I)
-
+_GENERIC = "|".join(word_list("generic_headings"))
 GENERIC_HEADINGS = re.compile(
-    r"^(introduction|summary|executive summary|overview|background|conclusions?|(?:key )?(findings|"
-    r"takeaways|trends)|methodology|about( us| this report)?|appendix.*|references|"
-    r"recommendations|what we found|looking ahead|acknowledg.*|case stud(y|ies)|"
-    r"table of contents|contents|disclaimer|indicators.*|iocs?|mitigations?|our approach|"
-    r"contributing|license|see also|further reading|changelog|"
-    r"trends?.*|themes?|(?:influence |cyber |covert )?operations|cases|weekly .*|daily .*|"
-    r"(?:threat )?actors(?: and .*)?|(?:observed )?ttps|for immediate release|press release|"
-    r"media contacts?|press contacts?|about [A-Z].*|memo|memorandum|note|notes|timeline|"
-    r"chronology|what we did|incidents?|incident summar(?:y|ies)|"
-    # a brief's parts: "BLUF", "Discussion", "Analyst comment", "Outlook"
-    r"bluf|bottom line(?: up front)?|discussion|(?:analyst )?comments?|assessments?|outlook|"
-    rf"purpose|scope|{_TASKS}|"
-    r"others?|other (?:cases|operations|networks|actors)|miscellaneous|misc|"
-    r"victimology|tradecraft|attribution|aliases|tooling|infrastructure|"
-    r"scams?|frauds?|scams and fraud|fraud and scams|influence|cyber|espionage|"
-    # dates: "2025-06", "2025-03-04", "March 2025", "Q3 2025", "Week 9"
-    rf"[0-9]{{4}}-[0-9]{{2}}(?:-[0-9]{{2}})?|{_MONTH}(?: [0-9]{{1,2}},?)? [0-9]{{4}}|"
-    r"q[1-4] [0-9]{4}|"
-    r"week [0-9]{1,2}(?:,? [0-9]{4})?)$",
-    re.I,
+    "^(" + _GENERIC.replace("{tasks}", _TASKS).replace("{month}", _MONTH) + ")$", re.I
 )
 
 # A date before a name, as a timeline writes its entries: "March 2025 \u2014 Helgoland Bite",
@@ -75,16 +57,7 @@ DATE_FIRST = re.compile(
     r"[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?)\s*[:\u2013\u2014-]\s+"
 )
 
-# Headings that name a stage of an attack ("Reconnaissance", "Installation and lateral
-# movement"): a part of the section above, about the same actors.
-_STAGE = (r"reconnaissance|weaponi[sz]ation|delivery|exploitation|installation|"
-          r"command and control|c2|actions on objectives|initial access|execution|persistence|"
-          r"privilege escalation|defen[cs]e evasion|credential access|discovery|"
-          r"lateral movement|collection|exfiltration|impact|resource development|"
-          r"research|scripting|development|phishing|post-compromise activity|"
-          # the parts a case is written in: "### Actor", "### Behavior", "### Impact"
-          r"actors?|behaviou?rs?|impact|assessment|disruption|targeting|tradecraft|"
-          r"attribution|analysis|details|what we (?:saw|found)|how (?:we|it) .*")  # fmt: skip
+_STAGE = "|".join(word_list("stage_headings"))
 STAGE_HEADINGS = re.compile(rf"^(?:{_STAGE})(?:\s*(?:,|and|&|/)\s*(?:{_STAGE}))*$", re.I)
 
 WHO = frozenset({"Country", "Demonym", "Sponsor", "Language", "Actor", "Platform"})
@@ -717,13 +690,7 @@ _QUOTED = re.compile(
     r"|(?:^|(?<=\s))['\u2018]([A-Z][^'\u2018\u2019]{1,58})['\u2019](?=[\s,.;:]|$)"  # 'Sneer Review'
 )
 
-# "Kind: name" headings, the kind of operation first.
-_KIND_WORDS = re.compile(
-    r"^(cyber|cyber operations?|influence|influence operations?|covert io|io|surveillance|"
-    r"espionage|scams?|fraud|social engineering|recruitment|employment|malware|hacking|"
-    r"crime|criminal|cybercrime|deceptive employment|covert influence)$",
-    re.I,
-)
+_KIND_WORDS = re.compile("^(" + "|".join(word_list("kind_headings")) + ")$", re.I)
 
 _COUNTRY_HEADING_WORDS = words("country_heading_words")
 
@@ -800,33 +767,8 @@ def is_topic(heading: str) -> bool:
 
 ARTICLE = re.compile(r"^(?:an?|the)\s+", re.I)
 
-# Labelled fields of list items and table rows, and what each says.
-FIELD_ROLES = {
-    "operation": "name", "operation name": "name", "name": "name", "campaign": "name",
-    "incident": "name", "run from": "who", "run by": "who", "operated from": "who",
-    "languages used": "language", "language used": "language",
-    "network": "name", "case": "name", "actor": "actor", "actors": "actor",
-    "threat actor": "actor",
-    "origin": "who", "likely origin": "who", "suspected origin": "who", "attribution": "who",
-    "nexus": "who", "country": "who", "sponsor": "who", "attributed to": "who",
-    "based in": "who", "location": "who", "language": "language", "languages": "language",
-    "operator language": "language", "operator languages": "language",
-    "content languages": "language", "target": "target", "targets": "target",
-    "targeted": "target", "aimed at": "target", "victims": "target", "audience": "target",
-    "audiences": "target", "target audience": "target", "sectors": "target",
-    "targeted sectors": "target", "target countries": "target", "focus": "target",
-    "what happened": "text", "activity": "text", "behaviour": "text", "behavior": "text",
-    "techniques": "text", "tools": "text", "platform": "text", "platforms": "text",
-    "impact": "text", "summary": "text", "details": "text", "disruption": "text",
-    "seen against": "target", "observed against": "target", "used against": "target",
-    "targeting": "target", "how it works": "text", "stage": "text", "status": "text",
-    "capabilities": "text", "who": "who", "who they are": "who", "what they asked for": "text",
-    "what they did": "text", "what it did": "text", "what they used": "text", "note": "text",
-    "notes": "text", "asked for": "text", "used for": "text", "historical targeting": "target",
-    "observed ttps": "text", "ttps": "text", "model use": "text", "what the model did": "text",
-    "use of the model": "text", "how it used ai": "text", "operator": "who",
-    "operated by": "who", "type": "text",
-}  # fmt: skip
+# Labelled fields of list items and table rows: label → what it says (layout.yaml).
+FIELD_ROLES = {label: role for role, labels in field_roles().items() for label in labels}
 
 _FIELD = re.compile(r"^\s*([A-Za-z][A-Za-z ]{1,24}?)\s?:\s*")
 
