@@ -70,187 +70,171 @@ class Group:
 
 def group_text(text: str, loose: list[Sentence] | None = None) -> list[Group]:
     """The text's groups; sentences of paragraphs that fall in none go to ``loose``."""
-    groups: list[Group] = []
-    current: Group | None = None
-    last_heading: str | None = None
-    found: dict[str, str] = {}  # actor names the text introduced ("SweetSpecter, a ... group")
-    seen = False  # a paragraph was read: the first one of a plain text is its title
-    section_who: Sentence | None = None  # a heading's one country, for every group under it
-    known: set[str] = set()  # names of the groups so far: a paragraph may open with one
-    known_upto = 0
-    known_first: set[str] = set()  # their first words: most paragraphs open with none
-    profiled = _profiled(text)  # "# Actor profile: Kimsuky": every section is Kimsuky's
-    current = profiled
-    if profiled is not None:
-        groups.append(profiled)
+    grouper = _Grouper(text, loose)
     for heading, paragraph, item in sections(text):
+        grouper.read(heading, paragraph, item)
+    return grouper.groups
+
+
+@dataclass
+class _Paragraph:
+    """A paragraph as read: its sentences, the name it gives, and what its layout says."""
+
+    text: str
+    item: bool
+    sentences: list[Sentence]
+    body: list[Sentence]  # the sentences without a question that opens them
+    fields: list[tuple[str, str]] | None
+    bold: str | None  # a name set in bold at its start ("**Sneer Review.**")
+    inner: str | None  # a name set in bold inside it
+
+
+class _Grouper:
+    """Reads a text's sections paragraph by paragraph, starting a group where one begins."""
+
+    def __init__(self, text: str, loose: list[Sentence] | None) -> None:
+        self.groups: list[Group] = []
+        self.loose = loose
+        self.last_heading: str | None = None
+        self.found: dict[str, str] = {}  # actor names the text introduced ("SweetSpecter, a ...")
+        self.seen = False  # a paragraph was read: the first one of a plain text is its title
+        self.section_who: Sentence | None = None  # a heading's one country, for its groups
+        self.known: set[str] = set()  # names of the groups so far: a paragraph may open with one
+        self.known_upto = 0
+        self.known_first: set[str] = set()  # their first words: most paragraphs open with none
+        self.profiled = _profiled(text)  # "# Actor profile: Kimsuky": every section is Kimsuky's
+        self.current: Group | None = self.profiled
+        if self.profiled is not None:
+            self.groups.append(self.profiled)
+
+    def read(self, heading: str | None, paragraph: str, item: bool) -> None:
         if heading is not None and heading[:1] in "AaNnTt" and TASK_HEADINGS.match(heading):
-            current = section_who = None  # "## Actions": the writer's tasks, not findings
-            continue
-        if heading != last_heading:
-            last_heading = heading
+            self.current = self.section_who = None  # "## Actions": the writer's tasks, not findings
+            return
+        if heading != self.last_heading:
+            self.last_heading = heading
             if heading is not None and not paragraph:
-                if profiled is not None and not any(
-                    m.entry.kind == "Actor" for m in read_sentence(heading).mentions
-                ):
-                    current = profiled  # "## Victimology" in a profile of one actor: still it
-                    continue
-                if STAGE_HEADINGS.match(heading):
-                    continue  # "### Reconnaissance": a stage of the section's own actors
-                said = _who_only(read_sentence(heading))
-                section_who = _section_who(said)
-                if names_a_country(said):  # "## North Korea": where the section's actors are from
-                    said.mentions = [x for x in said.mentions if x.entry.kind != "Language"]
-                    said.field = "who"
-                    current = Group(None, from_heading=True, heading=said)
-                    groups.append(current)
-                    continue
-                name = operation_name(heading)
-                current = Group(name, from_heading=True) if name else None
-                if current:  # "Cyber: Iranian actors": who, not what ("Phish and Scripts")
-                    if section_who is None:  # "Iran and a company in Israel": whose is whose?
-                        said.mentions = _one_place_at_most(said)
-                    current.heading = said
-                    _add_actors(current, said)  # "Vixen Panda and Keyhole Panda": the actors
-                    if section_who:  # "The Russian pair": who, even without an actor noun
-                        said.mentions = [
-                            m for m in said.mentions if m.entry.kind not in PLACE
-                        ] + section_who.mentions
-                        said.field = "who"
-                    current.provisional = bool(_PROSE_HEADING.match(heading)) or (
-                        # "4. Commercial actors sell influence too", not "Case 3: Kits for sale"
-                        name == unnumbered(heading) and _described(name)
-                    )
-                    current.described = current.provisional
-                    groups.append(current)
-                    if name and _headline(heading, name):  # "Russian 'Helgoland Bite' ... pushed
-                        current.sentences.append(read_sentence(heading))  # AfD content"
-                continue
-        if paragraph[:2] in ("Q:", "A:") or paragraph[:9] in ("Question:", "Answer: "):
-            paragraph = _QA.sub("", paragraph)  # "Q: And the North Korean workers?\nA: They ..."
-        # "About OpenAI ...", "Media contact: ...": the end
-        if paragraph[:1] in _BOILERPLATE_FIRST and _BOILERPLATE.match(paragraph):
-            current = None
-            continue
-        if paragraph[:1] and not (paragraph[0].isalnum() or paragraph[0] in _OPENERS):
-            paragraph = _LEAD_SYMBOLS.sub("", paragraph)  # "\U0001f534 **Russia: Bad Grammar.**"
-        if paragraph[:1] in _KICKER_FIRST and _KICKER.match(paragraph):
-            paragraph = _KICKER.sub("", paragraph, count=1)  # "New: Peer Review, likely ..."
-        bold = inner = None
-        if "**" in paragraph or "__" in paragraph:  # Markdown emphasis: a leading bold name
-            lead = LEAD_BOLD.match(paragraph)
-            inner = None if lead else inner_bold(paragraph)
-            # "March 2025 \u2014 Helgoland Bite.": a timeline's date, then the name
-            bold = DATE_FIRST.sub("", lead.group(1).strip()) if lead else None
-            bold = bold if bold and len(bold.split()) <= 6 else None
-            if bold and bold.endswith("?"):  # "**What is Peer Review?**": the name asked about
-                asked = _QUESTION_LEAD.sub("", bold.rstrip("?")).strip()
-                named_here = asked[:1].isupper() and not _described(asked)
-                bold = asked if named_here and len(asked.split()) <= 4 else None
-            elif bold and bold.endswith(":"):
-                bold = None  # "**Case:** Vibe hacking": a label, its value the name
-            elif bold and STAGE_HEADINGS.match(bold.rstrip(".:")):
-                bold = None  # "**Behavior.** They wrote ...": a part of the case, as a heading is
-            elif bold:
-                bold = _COUNTRY_FIRST.sub("", bold).rstrip(".") or None  # "Russia: Bad Grammar."
-                if bold and _described(bold) and bold.count(" ") >= 1:
-                    bold = None  # "**Iran leads.**": a topic sentence, not a name
-            paragraph = paragraph.replace("**", "").replace("__", "")
-        codes = {paragraph[start:end] for start, end, _ in actor_codes(paragraph)}
-        fields = labelled_fields(paragraph)
-        if fields:  # "Operation: X; Likely origin: China; Languages: English"
-            named_field = next((v for role, v in fields if role == "name"), None)
-            if named_field and named_field.endswith(")"):
-                named_field = BRACKETED_TAIL.sub("", named_field)  # "Zero Zeno (run by STOIC)"
-            bold = bold or named_field
-            sentences = []
-            for role, value in fields:
-                if role == "name":  # "Name: UNC1069": the name may be an actor's
-                    named_actors = read_sentence(value)
-                    named_actors.mentions = [
-                        x for x in named_actors.mentions if x.entry.kind == "Actor"
-                    ]
-                    if named_actors.mentions:
-                        named_actors.field = "actor"
-                        sentences.append(named_actors)
-                    elif value.endswith(")") and BRACKETED_TAIL.search(value):
-                        sentences.append(read_sentence(value))  # "Zero Zeno (run by STOIC)"
-                    continue
-                for piece in split_sentences(value):
-                    sentences.append(read_sentence(piece, bool(codes)))
-                    sentences[-1].field = role
-        else:
-            sentences = [
-                read_sentence(s, bool(codes) and any(c in s for c in codes))
-                for s in split_sentences(paragraph)
-            ]
-        body = sentences
-        if len(sentences) > 1 and sentences[0].text.endswith("?"):
-            _who_only(sentences[0]).field = "who"  # "What about North Korea?": who, in the answer
-            body = sentences[1:]
-        named = bold or paragraph_name(
-            body,
-            labels=seen and not fields,
-            # a heading that named the operation ("## GLASSHOOK"), not one that described it
-            opening=not (_named_above(current) and current is not None and not current.provisional)
-            and (seen or paragraph.split("\n", 1)[0].rstrip().endswith((".", "!", "?"))),
-        )  # the first paragraph's first line, no sentence, is the title: "Show, episode 112"
-        # "- Also tracked as UTA0388.": another name of the case above, no case of its own
-        alias_note = bool(item and _ALIAS_NOTE.match(paragraph))
-        if named and alias_note and current is not None:
-            named = None
-        if not named and inner and not _described(inner) and says_nothing(inner):
-            named = inner  # "The one that stood out is **Sneer Review**, which ..."
-        if not named and paragraph[:1].isupper() and groups:  # "Spamouflage went after ..."
-            fresh = [g.name for g in groups[known_upto:] if g.name]
-            if current is not None and current.name:
-                fresh.append(current.name)
-            known.update(fresh)
-            known_first.update(n.split(" ", 1)[0] for n in fresh)
-            known_upto = len(groups)  # the groups whose names are in ``known``
-            if paragraph.split(" ", 1)[0].removesuffix("'s") in known_first:
-                named = _known_lead(paragraph, known)
-        seen = True
-        clauses = None if fields or _named_above(current) else _clause_runs(sentences)
+                self._heading(heading)
+                return
+        cleaned = _cleaned(paragraph)
+        if cleaned is None:  # "About OpenAI ...", "Media contact: ...": the end
+            self.current = None
+            return
+        p = _read_paragraph(cleaned, item)
+        named = self._name(p)
+        self.seen = True
+        current = self.current
+        clauses = None if p.fields or _named_above(current) else _clause_runs(p.sentences)
         if clauses:  # "Sneer Review flooded ..., while VAGue Focus ...; Uncle Spam argued ..."
-            current = _start_runs(groups, clauses[0], clauses[1], section_who)
-            continue
-        actors = {k: v for s in sentences for k, v in actor_names(s, found).items()}
-        if named and not actors and sentences and _THIS_ACTOR.search(paragraph):
-            actors = _named_actor(named, sentences[0], found)  # "SweetSpecter. ... this group"
+            self.current = _start_runs(self.groups, clauses[0], clauses[1], self.section_who)
+            return
+        actors = {k: v for s in p.sentences for k, v in actor_names(s, self.found).items()}
+        if named and not actors and p.sentences and _THIS_ACTOR.search(p.text):
+            actors = _named_actor(
+                named, p.sentences[0], self.found
+            )  # "SweetSpecter. ... this group"
         listed = (
-            None if fields or _named_above(current) or len(actors) < 2 else _enumerated(sentences)
+            None
+            if p.fields or _named_above(current) or len(actors) < 2
+            else _enumerated(p.sentences)
         )
         if listed:  # "Forest Blizzard from Russia, Emerald Sleet from North Korea, ...": each
-            s, origins = listed
-            others = [x for x in s.mentions if x.entry.kind not in ("Actor", "Country", "Demonym")]
-            for a in (x for x in s.mentions if x.entry.kind == "Actor"):
-                own = [a, origins[a.index]] if a.index in origins else [a]
-                copy = Sentence(s.text, [*own, *others], s.hedged, s.negated, s.words)
-                current = Group(None, heading=section_who)
-                groups.append(current)
-                current.sentences.append(copy)
-                _add_actors(current, copy)
-            continue
+            self._each_listed(*listed)
+            return
+        self._subject(p, named, actors)
+        self._place(p, named, actors)
+
+    def _heading(self, heading: str) -> None:
+        """A heading over no text of its own: a section starts, maybe a group."""
+        if self.profiled is not None and not any(
+            m.entry.kind == "Actor" for m in read_sentence(heading).mentions
+        ):
+            self.current = self.profiled  # "## Victimology" in a profile of one actor: still it
+            return
+        if STAGE_HEADINGS.match(heading):
+            return  # "### Reconnaissance": a stage of the section's own actors
+        said = _who_only(read_sentence(heading))
+        self.section_who = _section_who(said)
+        if names_a_country(said):  # "## North Korea": where the section's actors are from
+            said.mentions = [x for x in said.mentions if x.entry.kind != "Language"]
+            said.field = "who"
+            self.current = Group(None, from_heading=True, heading=said)
+            self.groups.append(self.current)
+            return
+        name = operation_name(heading)
+        self.current = current = Group(name, from_heading=True) if name else None
+        if current is None:
+            return
+        # "Cyber: Iranian actors": who, not what ("Phish and Scripts")
+        if self.section_who is None:  # "Iran and a company in Israel": whose is whose?
+            said.mentions = _one_place_at_most(said)
+        current.heading = said
+        _add_actors(current, said)  # "Vixen Panda and Keyhole Panda": the actors
+        if self.section_who:  # "The Russian pair": who, even without an actor noun
+            said.mentions = [
+                m for m in said.mentions if m.entry.kind not in PLACE
+            ] + self.section_who.mentions
+            said.field = "who"
+        current.provisional = bool(_PROSE_HEADING.match(heading)) or (
+            # "4. Commercial actors sell influence too", not "Case 3: Kits for sale"
+            name == unnumbered(heading) and _described(name)
+        )
+        current.described = current.provisional
+        self.groups.append(current)
+        if name and _headline(heading, name):  # "Russian 'Helgoland Bite' ... pushed
+            current.sentences.append(read_sentence(heading))  # AfD content"
+
+    def _name(self, p: _Paragraph) -> str | None:
+        """The operation or actor a paragraph names, if it names one."""
+        current = self.current
+        named = p.bold or paragraph_name(
+            p.body,
+            labels=self.seen and not p.fields,
+            # a heading that named the operation ("## GLASSHOOK"), not one that described it
+            opening=not (_named_above(current) and current is not None and not current.provisional)
+            and (self.seen or p.text.split("\n", 1)[0].rstrip().endswith((".", "!", "?"))),
+        )  # the first paragraph's first line, no sentence, is the title: "Show, episode 112"
+        # "- Also tracked as UTA0388.": another name of the case above, no case of its own
+        if named and self._alias_note(p) and current is not None:
+            named = None
+        if not named and p.inner and not _described(p.inner) and says_nothing(p.inner):
+            named = p.inner  # "The one that stood out is **Sneer Review**, which ..."
+        if not named and p.text[:1].isupper() and self.groups:  # "Spamouflage went after ..."
+            fresh = [g.name for g in self.groups[self.known_upto :] if g.name]
+            if current is not None and current.name:
+                fresh.append(current.name)
+            self.known.update(fresh)
+            self.known_first.update(n.split(" ", 1)[0] for n in fresh)
+            self.known_upto = len(self.groups)  # the groups whose names are in ``known``
+            if p.text.split(" ", 1)[0].removesuffix("'s") in self.known_first:
+                named = _known_lead(p.text, self.known)
+        return named
+
+    @staticmethod
+    def _alias_note(p: _Paragraph) -> bool:
+        return bool(p.item and _ALIAS_NOTE.match(p.text))
+
+    def _each_listed(self, s: Sentence, origins: dict[int, Mention]) -> None:
+        """A group for each actor a sentence lists, with its own country."""
+        others = [x for x in s.mentions if x.entry.kind not in ("Actor", "Country", "Demonym")]
+        for a in (x for x in s.mentions if x.entry.kind == "Actor"):
+            own = [a, origins[a.index]] if a.index in origins else [a]
+            copy = Sentence(s.text, [*own, *others], s.hedged, s.negated, s.words)
+            self.current = Group(None, heading=self.section_who)
+            self.groups.append(self.current)
+            self.current.sentences.append(copy)
+            _add_actors(self.current, copy)
+
+    def _subject(self, p: _Paragraph, named: str | None, actors: dict[str, str]) -> None:
+        """An unnamed actor the paragraph is about ("A Chinese threat actor ..."), which starts
+        a group of its own; or what the section's heading says of who."""
+        current, body = self.current, p.body
         subject = None
         turns = bool(not (named or actors) and body and NEW_CASE.match(body[0].text))
         if turns and current is not None and current.from_heading and current.name is None:
             subject = case_subject(body)  # "## North Korea", then "The first is ...": a case
         elif not (named or actors) and body and not (current and current.from_heading):
-            if turns:  # "A second case shows ...": not the same actor
-                subject = case_subject(body)
-            else:
-                seen_before = None if item or current is None else current.sentences
-                subject = subject_of(body[0], seen_before)
-                if subject is None and len(body) > 1 and len(body[0].words) <= 4:
-                    # the one after a short opener: "**Russia barely showed up.** Russian ..."
-                    subject = subject_of(body[1], seen_before)
-            if subject is None and body is not sentences:  # "And the North Korean workers?"
-                asked = _ASKED.sub("", sentences[0].text)
-                subject = subject_of(read_sentence(asked), current.sentences if current else None)
-                about = _QUESTION_LEAD.sub("", sentences[0].text.rstrip("?")).strip()
-                if subject is None and about and len(about.split()) <= 6:
-                    subject = about[0].upper() + about[1:]  # "Who was behind the fake job ...?"
+            subject = _opening_subject(p, current, turns)
         if (
             body
             and not actors
@@ -265,12 +249,17 @@ def group_text(text: str, loose: list[Sentence] | None = None) -> list[Group]:
             described = next((s for s in body if s.field == "actor" and s.mentions), None)
             if described is not None:  # "Actor: a Chinese threat actor"
                 current.subject = ARTICLE.sub("", described.text)[:120]
-        if fields and not (named or actors or subject or _named_above(current)):  # "Country: ..."
-            who = next((v for role, v in fields if role == "who"), None)
+        if p.fields and not (named or actors or subject or _named_above(current)):
+            who = next((v for role, v in p.fields if role == "who"), None)  # "Country: ..."
             subject = f"Actors from {who}" if who and len(who) <= 40 else None
         if subject:
-            current = Group(None, subject=subject, heading=section_who)
-            groups.append(current)
+            self.current = Group(None, subject=subject, heading=self.section_who)
+            self.groups.append(self.current)
+
+    def _place(self, p: _Paragraph, named: str | None, actors: dict[str, str]) -> None:
+        """The paragraph's sentences into the current group, or into a new one where the
+        paragraph starts one."""
+        current, sentences = self.current, p.sentences
         if named and current is not None and current.provisional and not current.sentences:
             current.name, current.provisional = named, False  # "The Russian pair": Bad Grammar
         loose_section = current is not None and not current.from_heading  # a heading named none
@@ -288,32 +277,132 @@ def group_text(text: str, loose: list[Sentence] | None = None) -> list[Group]:
         )
         # a new actor in a new list item ("3. APT43 and other North Korean actors ...")
         starts_new = starts_new or bool(
-            item and actors and current is not None and not current.actors
+            p.item and actors and current is not None and not current.actors
             and not (current.from_heading and current.name and not current.described)
-            and not alias_note
+            and not self._alias_note(p)
         )  # fmt: skip
         if starts_new and (named or actors):
-            current = Group(named, heading=section_who)
-            groups.append(current)
+            self.current = current = Group(named, heading=self.section_who)
+            self.groups.append(current)
         runs = (
             None
-            if named or fields or _named_above(current) or len(actors) < 2
+            if named or p.fields or _named_above(current) or len(actors) < 2
             else _runs(sentences)
         )
         if runs:  # "Charcoal Typhoon has ... Salmon Typhoon, which ...": each its own sentences
             shared = sentences[: sentences.index(runs[0][0])]  # "X and Y are both Chinese."
-            current = _start_runs(groups, shared, [(None, part) for part in runs], section_who)
-            continue
+            parts = [(None, part) for part in runs]
+            self.current = _start_runs(self.groups, shared, parts, self.section_who)
+            return
         if current is None:
-            if loose is not None:
-                loose.extend(sentences)  # an introduction: which platform the report is about
-            continue
+            if self.loose is not None:
+                self.loose.extend(sentences)  # an introduction: which platform the report is about
+            return
         if named and not current.name:
             current.name = named
         current.sentences.extend(sentences)
         for sentence in sentences:
             _add_actors(current, sentence)
-    return groups
+
+
+def _opening_subject(p: _Paragraph, current: Group | None, turns: bool) -> str | None:
+    """The unnamed actor a paragraph that names none opens with, or asks about."""
+    body, sentences = p.body, p.sentences
+    if turns:  # "A second case shows ...": not the same actor
+        return case_subject(body)
+    seen_before = None if p.item or current is None else current.sentences
+    subject = subject_of(body[0], seen_before)
+    if subject is None and len(body) > 1 and len(body[0].words) <= 4:
+        # the one after a short opener: "**Russia barely showed up.** Russian ..."
+        subject = subject_of(body[1], seen_before)
+    if subject is None and body is not sentences:  # "And the North Korean workers?"
+        asked = _ASKED.sub("", sentences[0].text)
+        subject = subject_of(read_sentence(asked), current.sentences if current else None)
+        about = _QUESTION_LEAD.sub("", sentences[0].text.rstrip("?")).strip()
+        if subject is None and about and len(about.split()) <= 6:
+            subject = about[0].upper() + about[1:]  # "Who was behind the fake job ...?"
+    return subject
+
+
+def _cleaned(paragraph: str) -> str | None:
+    """A paragraph without what leads it and is no text (a Q&A's "Q:", emoji, a kicker);
+    None where the report's boilerplate begins."""
+    if paragraph[:2] in ("Q:", "A:") or paragraph[:9] in ("Question:", "Answer: "):
+        paragraph = _QA.sub("", paragraph)  # "Q: And the North Korean workers?\nA: They ..."
+    if paragraph[:1] in _BOILERPLATE_FIRST and _BOILERPLATE.match(paragraph):
+        return None
+    if paragraph[:1] and not (paragraph[0].isalnum() or paragraph[0] in _OPENERS):
+        paragraph = _LEAD_SYMBOLS.sub("", paragraph)  # "\U0001f534 **Russia: Bad Grammar.**"
+    if paragraph[:1] in _KICKER_FIRST and _KICKER.match(paragraph):
+        paragraph = _KICKER.sub("", paragraph, count=1)  # "New: Peer Review, likely ..."
+    return paragraph
+
+
+def _bold_lead(paragraph: str) -> tuple[str, str | None, str | None]:
+    """A paragraph without its Markdown emphasis, the name set in bold at its start, and a
+    name set in bold inside it."""
+    bold = inner = None
+    if "**" not in paragraph and "__" not in paragraph:
+        return paragraph, None, None
+    lead = LEAD_BOLD.match(paragraph)
+    inner = None if lead else inner_bold(paragraph)
+    # "March 2025 \u2014 Helgoland Bite.": a timeline's date, then the name
+    bold = DATE_FIRST.sub("", lead.group(1).strip()) if lead else None
+    bold = bold if bold and len(bold.split()) <= 6 else None
+    if bold and bold.endswith("?"):  # "**What is Peer Review?**": the name asked about
+        asked = _QUESTION_LEAD.sub("", bold.rstrip("?")).strip()
+        named_here = asked[:1].isupper() and not _described(asked)
+        bold = asked if named_here and len(asked.split()) <= 4 else None
+    elif bold and bold.endswith(":"):
+        bold = None  # "**Case:** Vibe hacking": a label, its value the name
+    elif bold and STAGE_HEADINGS.match(bold.rstrip(".:")):
+        bold = None  # "**Behavior.** They wrote ...": a part of the case, as a heading is
+    elif bold:
+        bold = _COUNTRY_FIRST.sub("", bold).rstrip(".") or None  # "Russia: Bad Grammar."
+        if bold and _described(bold) and bold.count(" ") >= 1:
+            bold = None  # "**Iran leads.**": a topic sentence, not a name
+    return paragraph.replace("**", "").replace("__", ""), bold, inner
+
+
+def _read_paragraph(paragraph: str, item: bool) -> _Paragraph:
+    """A paragraph's sentences, read; labelled fields each a sentence with its role."""
+    paragraph, bold, inner = _bold_lead(paragraph)
+    codes = {paragraph[start:end] for start, end, _ in actor_codes(paragraph)}
+    fields = labelled_fields(paragraph)
+    if fields:  # "Operation: X; Likely origin: China; Languages: English"
+        named_field = next((v for role, v in fields if role == "name"), None)
+        if named_field and named_field.endswith(")"):
+            named_field = BRACKETED_TAIL.sub("", named_field)  # "Zero Zeno (run by STOIC)"
+        bold = bold or named_field
+        sentences = _field_sentences(fields, bool(codes))
+    else:
+        sentences = [
+            read_sentence(s, bool(codes) and any(c in s for c in codes))
+            for s in split_sentences(paragraph)
+        ]
+    body = sentences
+    if len(sentences) > 1 and sentences[0].text.endswith("?"):
+        _who_only(sentences[0]).field = "who"  # "What about North Korea?": who, in the answer
+        body = sentences[1:]
+    return _Paragraph(paragraph, item, sentences, body, fields, bold, inner)
+
+
+def _field_sentences(fields: list[tuple[str, str]], codes: bool) -> list[Sentence]:
+    sentences = []
+    for role, value in fields:
+        if role == "name":  # "Name: UNC1069": the name may be an actor's
+            named_actors = read_sentence(value)
+            named_actors.mentions = [x for x in named_actors.mentions if x.entry.kind == "Actor"]
+            if named_actors.mentions:
+                named_actors.field = "actor"
+                sentences.append(named_actors)
+            elif value.endswith(")") and BRACKETED_TAIL.search(value):
+                sentences.append(read_sentence(value))  # "Zero Zeno (run by STOIC)"
+            continue
+        for piece in split_sentences(value):
+            sentences.append(read_sentence(piece, codes))
+            sentences[-1].field = role
+    return sentences
 
 
 # The paragraph speaks of its subject as an actor: the name it gives is the actor's.
