@@ -36,7 +36,8 @@ from graphkit.extract.facts import (
     sentences_of,
     titled_origin,
 )
-from graphkit.extract.grouping import Group, group_text
+from graphkit.extract.grouping import group_text
+from graphkit.extract.groups import Group
 from graphkit.extract.layout import (
     unmarked,
 )

@@ -13,7 +13,7 @@ from typing import Any
 
 from graphkit.extract.cues import words
 from graphkit.extract.gazetteer import TOKEN
-from graphkit.extract.grouping import PLACE, Group, clip
+from graphkit.extract.groups import PLACE, Group, clip
 from graphkit.extract.meta import OUR_MODELS, OWNERS, companys_platform
 from graphkit.extract.names import (
     WHO_NOUNS,
