@@ -9,6 +9,7 @@ fact's confidence; negations ("did not tie ... to any government") drop an attri
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from graphkit.extract.cues import words
@@ -153,6 +154,19 @@ def sentences_of(group: Group) -> list[Sentence]:
     return [group.heading, *group.sentences] if group.heading else group.sentences
 
 
+@dataclass
+class _Facts:
+    """What a group's sentences say, fact by fact, as they are read."""
+
+    langs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    sectors: dict[str, dict[str, Any]] = field(default_factory=dict)
+    targets: dict[str, dict[str, Any]] = field(default_factory=dict)
+    techniques: dict[str, dict[str, Any]] = field(default_factory=dict)
+    platforms: dict[str, dict[str, Any]] = field(default_factory=dict)
+    attribution: dict[str, Any] | None = None
+    stated: set[str] = field(default_factory=set)  # target countries a field or "aimed at" names
+
+
 def campaign_facts(
     group: Group,
     platform_hint: str | None,
@@ -163,107 +177,144 @@ def campaign_facts(
 ) -> dict[str, Any] | None:
     """The group's campaign as a findings dict; ``learned`` holds the learned mapper's
     techniques by sentence; ``cues``: the gazetteer's behaviour phrases name techniques too."""
-    langs: dict[str, dict[str, Any]] = {}
-    sectors: dict[str, dict[str, Any]] = {}
-    targets: dict[str, dict[str, Any]] = {}
-    techniques: dict[str, dict[str, Any]] = {}
-    platforms: dict[str, dict[str, Any]] = {}
-    attribution: dict[str, Any] | None = None
-    stated: set[str] = set()  # target countries a "Targets:" field or "aimed at" names
+    facts = _Facts()
     names = names_of(group)
     for s in sentences_of(group):
         hedge = 15 if s.hedged else 0
         for eid, score in learned.get(id(s), ()) if learned is not None else ():
-            _best(techniques, eid, clip(s.text), max(1, score - hedge))
-        if not s.mentions and not platform_hint:
-            continue
-        language_at = language_positions(s)
-        brackets = "(" in s.text or ": " in s.text[:40] or "\u2014" in s.text or " - " in s.text
-        brackets = brackets or (s.hedged and ", " in s.text)  # "VAGue Focus, likely Chinese"
-        origin, spoken = _after_name(s, names) if brackets else (set(), set())
-        if any(x.entry.kind == "Actor" for x in s.mentions):  # "Russia's APT28": who, not whom
-            origin |= {c.index for c in own_origins(s).values()}
-        language_at |= spoken
-        evidence = clip(s.text)
-        named = group.name if group.name and group.name in s.text else ""
-        if named and not all(w[:1].isupper() for w in named.split() if len(w) > 3):
-            named = ""  # "Recruitment fraud" says what happened; "Phish and Scripts" is a code
-        for m in s.mentions:
-            kind, eid = m.entry.kind, m.entry.id
-            if named and kind in ("Technique", "Sector") and m.text in named:
-                continue  # "Phish and Scripts" names an operation, it says nothing of scripts
-            if kind == "Language":
-                if (m.index in language_at or s.field == "language") and eid not in langs:
-                    langs[eid] = {"id": eid, "evidence": evidence, "confidence": 65 - hedge}
-                continue
-            if kind in PLACE:
-                if m.index in language_at or s.field == "language":
-                    continue  # "Korean-language", "in English and Japanese": languages
-                if said_about(m) or posed_as(m, s) or researched(m, s):
-                    continue  # "critical of the United States", "posed as Turkish journalists"
-                size = len(s.words)
-                if "(" in s.text and size > m.width + 1:  # "China (APT15 and APT5)."
-                    size = len(TOKEN.findall(_PARENTHESES.sub("", s.text)))
-                alone = size <= m.width + 1 and s.text.rstrip("*_ ").endswith(".")
-                alone = alone or (m.index == 0 and s.text.startswith(m.text + ";"))  # "China; ..."
-                if alone and s is not group.heading:
-                    s.field = s.field or "who"  # "North Korea." alone, under a profile's name
-                role = _FIELD_COUNTRY_ROLE.get(s.field or "") or (
-                    "attribution"
-                    if kind == "Sponsor" or m.index in origin or set_after_actor(m, s)
-                    else country_role(m, s.text)
-                )
-                if role == "attribution":
-                    if not s.negated and attribution is None:
-                        attribution = {
-                            "id": eid,
-                            "evidence": evidence,
-                            "confidence": 70 - 2 * hedge,
-                        }
-                    continue
-                stated_here = (
-                    s.field == "target"
-                    or not _AIMED.isdisjoint(m.before[-2:])
-                    or _qualifies_a_target(m, s)
-                )
-                if eid not in targets and (
-                    attribution is None or attribution["id"] != eid or stated_here
-                ):
-                    targets[eid] = {"id": eid, "evidence": evidence, "confidence": 60 - hedge}
-                    if stated_here:
-                        stated.add(eid)  # "Aimed at: Philippine politics": even its own country
-            elif kind == "Sector":
-                if eid not in sectors and s.field not in _WHO_FIELDS and sector_is_target(m, s):
-                    sectors[eid] = {"id": eid, "evidence": evidence, "confidence": 60 - hedge}
-            elif kind == "Technique":
-                if m.entry.phrase and not cues:
-                    continue  # a cue word: the learned mapper reads the sentence instead
-                if not _NEGATIONS.isdisjoint(m.words[max(0, m.index - 6) : m.index]):
-                    continue  # "We have not seen these actors develop new capabilities"
-                if eid in _BUILDING and not _RESEARCHED.isdisjoint(m.before[-2:]):
-                    continue  # "to research remote access trojans": researched, not built
-                _best(techniques, eid, evidence, (50 if m.entry.phrase else 70) - hedge)
-            elif kind == "Platform" and m.entry.name not in platforms:
-                platforms[m.entry.name] = {"name": m.entry.name, "evidence": evidence,
-                                           "confidence": 80}  # fmt: skip
-        if (
-            platform_hint
-            and not platforms
-            and not OWNERS.isdisjoint(s.words)
-            and OUR_MODELS.search(s.text)
-        ):
-            platforms[platform_hint] = {"name": platform_hint, "evidence": evidence,
-                                        "confidence": 70}  # fmt: skip
-        theirs = companys_platform(s.text) if not platforms else None
-        if theirs:  # "debugged with OpenAI's models"
-            platforms[theirs] = {"name": theirs, "evidence": evidence, "confidence": 70}
-    if not platforms and overall:
+            _best(facts.techniques, eid, clip(s.text), max(1, score - hedge))
+        if s.mentions or platform_hint:
+            _read(facts, group, s, names, cues)
+            _platform_of(facts.platforms, s, platform_hint)
+    if not facts.platforms and overall:
         name, where = overall
-        platforms[name] = {"name": name, "evidence": clip(where.text), "confidence": 60}
-    if attribution is None and titled_origin is not None:
-        attribution = dict(titled_origin)  # "Joint Advisory: North Korean Cyber Actors Use ..."
-    if attribution and attribution["id"] not in stated:
-        targets.pop(attribution["id"], None)
+        facts.platforms[name] = {"name": name, "evidence": clip(where.text), "confidence": 60}
+    if facts.attribution is None and titled_origin is not None:
+        facts.attribution = dict(titled_origin)  # "Joint Advisory: North Korean Cyber Actors ..."
+    if facts.attribution and facts.attribution["id"] not in facts.stated:
+        facts.targets.pop(facts.attribution["id"], None)
+    return _campaign(group, facts)
+
+
+def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool) -> None:
+    """The facts one sentence states."""
+    hedge = 15 if s.hedged else 0
+    language_at = language_positions(s)
+    brackets = "(" in s.text or ": " in s.text[:40] or "\u2014" in s.text or " - " in s.text
+    brackets = brackets or (s.hedged and ", " in s.text)  # "VAGue Focus, likely Chinese"
+    origin, spoken = _after_name(s, names) if brackets else (set(), set())
+    if any(x.entry.kind == "Actor" for x in s.mentions):  # "Russia's APT28": who, not whom
+        origin |= {c.index for c in own_origins(s).values()}
+    language_at |= spoken
+    evidence = clip(s.text)
+    named = group.name if group.name and group.name in s.text else ""
+    if named and not all(w[:1].isupper() for w in named.split() if len(w) > 3):
+        named = ""  # "Recruitment fraud" says what happened; "Phish and Scripts" is a code
+    for m in s.mentions:
+        kind, eid = m.entry.kind, m.entry.id
+        if named and kind in ("Technique", "Sector") and m.text in named:
+            continue  # "Phish and Scripts" names an operation, it says nothing of scripts
+        if kind == "Language":
+            if (m.index in language_at or s.field == "language") and eid not in facts.langs:
+                facts.langs[eid] = {"id": eid, "evidence": evidence, "confidence": 65 - hedge}
+        elif kind in PLACE:
+            if m.index in language_at or s.field == "language":
+                continue  # "Korean-language", "in English and Japanese": languages
+            _place(facts, group, m, s, m.index in origin)
+        elif kind == "Sector":
+            if eid not in facts.sectors and s.field not in _WHO_FIELDS and sector_is_target(m, s):
+                facts.sectors[eid] = {"id": eid, "evidence": evidence, "confidence": 60 - hedge}
+        elif kind == "Technique":
+            if m.entry.phrase and not cues:
+                continue  # a cue word: the learned mapper reads the sentence instead
+            if not _NEGATIONS.isdisjoint(m.words[max(0, m.index - 6) : m.index]):
+                continue  # "We have not seen these actors develop new capabilities"
+            if eid in _BUILDING and not _RESEARCHED.isdisjoint(m.before[-2:]):
+                continue  # "to research remote access trojans": researched, not built
+            _best(facts.techniques, eid, evidence, (50 if m.entry.phrase else 70) - hedge)
+        elif kind == "Platform" and m.entry.name not in facts.platforms:
+            facts.platforms[m.entry.name] = {"name": m.entry.name, "evidence": evidence,
+                                             "confidence": 80}  # fmt: skip
+
+
+def _place(facts: _Facts, group: Group, m: Mention, s: Sentence, origin: bool) -> None:
+    """A country a sentence names: where the actors are from, or whom they aim at."""
+    if said_about(m) or posed_as(m, s) or researched(m, s):
+        return  # "critical of the United States", "posed as Turkish journalists"
+    hedge = 15 if s.hedged else 0
+    eid = m.entry.id
+    size = len(s.words)
+    if "(" in s.text and size > m.width + 1:  # "China (APT15 and APT5)."
+        size = len(TOKEN.findall(_PARENTHESES.sub("", s.text)))
+    alone = size <= m.width + 1 and s.text.rstrip("*_ ").endswith(".")
+    alone = alone or (m.index == 0 and s.text.startswith(m.text + ";"))  # "China; ..."
+    if alone and s is not group.heading:
+        s.field = s.field or "who"  # "North Korea." alone, under a profile's name
+    role = _FIELD_COUNTRY_ROLE.get(s.field or "") or (
+        "attribution"
+        if m.entry.kind == "Sponsor" or origin or set_after_actor(m, s)
+        else country_role(m, s.text)
+    )
+    if role == "attribution":
+        if not s.negated and facts.attribution is None:
+            facts.attribution = {"id": eid, "evidence": clip(s.text), "confidence": 70 - 2 * hedge}
+        return
+    stated_here = (
+        s.field == "target" or not _AIMED.isdisjoint(m.before[-2:]) or _qualifies_a_target(m, s)
+    )
+    if eid not in facts.targets and (
+        facts.attribution is None or facts.attribution["id"] != eid or stated_here
+    ):
+        facts.targets[eid] = {"id": eid, "evidence": clip(s.text), "confidence": 60 - hedge}
+        if stated_here:
+            facts.stated.add(eid)  # "Aimed at: Philippine politics": even its own country
+
+
+def _platform_of(
+    platforms: dict[str, dict[str, Any]], s: Sentence, platform_hint: str | None
+) -> None:
+    """The publisher's platform where a sentence speaks of "our models", or a company's
+    platform where it names the company's models."""
+    evidence = clip(s.text)
+    if (
+        platform_hint
+        and not platforms
+        and not OWNERS.isdisjoint(s.words)
+        and OUR_MODELS.search(s.text)
+    ):
+        platforms[platform_hint] = {"name": platform_hint, "evidence": evidence,
+                                    "confidence": 70}  # fmt: skip
+    theirs = companys_platform(s.text) if not platforms else None
+    if theirs:  # "debugged with OpenAI's models"
+        platforms[theirs] = {"name": theirs, "evidence": evidence, "confidence": 70}
+
+
+def _campaign(group: Group, facts: _Facts) -> dict[str, Any] | None:
+    """The campaign's findings dict: its name, actors and facts; None without name or actor."""
+    actors = _actors(group, facts)
+    if not group.name and not actors:
+        return None
+    name = group.name or f"{actors[0]['name']} activity"
+    body: dict[str, Any] = {
+        "name": name[:200],
+        "confidence": 60,
+        "languages": list(facts.langs.values()),
+        "targets": {
+            "sectors": list(facts.sectors.values()),
+            "countries": list(facts.targets.values()),
+        },
+        "techniques": list(facts.techniques.values()),
+        "platforms": list(facts.platforms.values()),
+    }
+    if len(actors) == 1:
+        body["actor"] = actors[0]
+    elif actors:
+        body["actors"] = actors
+    return body
+
+
+def _actors(group: Group, facts: _Facts) -> list[dict[str, Any]]:
+    """The group's actors, each with its country; an unnamed one where it names none."""
     actors = []
     for aid, (name, aliases, s) in group.actors.items():
         actors.append({"name": name, "aliases": aliases, "evidence": clip(s.text),
@@ -273,7 +324,7 @@ def campaign_facts(
     if not actors and group.subject and group.sentences:
         opening = group.sentences[0].text  # an actor the report describes but does not name
         actors.append({"name": group.subject, "evidence": clip(opening), "confidence": 50})
-    if not actors and group.name and (attribution or langs):
+    if not actors and group.name and (facts.attribution or facts.langs):
         first = group.sentences[0] if group.sentences else None
         actors.append(
             {
@@ -282,25 +333,10 @@ def campaign_facts(
                 "confidence": 60,
             }
         )
-    if attribution:
+    if facts.attribution:
         for a in actors:
-            a.setdefault("country", attribution)
-    if not group.name and not actors:
-        return None
-    name = group.name or f"{actors[0]['name']} activity"
-    body: dict[str, Any] = {
-        "name": name[:200],
-        "confidence": 60,
-        "languages": list(langs.values()),
-        "targets": {"sectors": list(sectors.values()), "countries": list(targets.values())},
-        "techniques": list(techniques.values()),
-        "platforms": list(platforms.values()),
-    }
-    if len(actors) == 1:
-        body["actor"] = actors[0]
-    elif actors:
-        body["actors"] = actors
-    return body
+            a.setdefault("country", facts.attribution)
+    return actors
 
 
 def titled_origin(title: str) -> dict[str, Any] | None:
