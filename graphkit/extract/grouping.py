@@ -22,15 +22,15 @@ from graphkit.extract.groups import (
     named_actor,
     start_runs,
 )
-from graphkit.extract.layout import (
+from graphkit.extract.headings import (
     ARTICLE,
     STAGE_HEADINGS,
     TASK_HEADINGS,
     names_a_country,
     operation_name,
-    sections,
     unnumbered,
 )
+from graphkit.extract.layout import sections
 from graphkit.extract.meta import TITLE_LINE
 from graphkit.extract.names import (
     NEW_CASE,

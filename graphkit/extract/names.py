@@ -14,7 +14,7 @@ from functools import lru_cache
 from graphkit.actors import actor_index
 from graphkit.extract.cues import word_list, words
 from graphkit.extract.gazetteer import TOKEN, Entry
-from graphkit.extract.layout import (
+from graphkit.extract.headings import (
     BRACKETED_TAIL,
     GENERIC_HEADINGS,
     STAGE_HEADINGS,
