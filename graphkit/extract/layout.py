@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from graphkit.extract.fields import FIELD_HEAD, FIELD_LINE, field_block, listed_values
 from graphkit.extract.headings import CAPITALS, GENERIC_HEADINGS, HEADING_LEAD, from_capitals
@@ -255,127 +256,146 @@ def sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
 _BOLD_LEAD_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=(?:\*\*|__)[A-Z])")
 
 
-def _sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
+Triple = tuple[str | None, str, bool]
+
+
+@dataclass
+class _Cursor:
+    """Where the reading stands: the last heading, and how far the last list item's marker
+    stood from the margin."""
+
     heading: str | None = None
-    indent = 0  # how far the last list item's marker stood from the margin
+    indent: int = 0
+
+    def head(self, heading: str) -> Triple:
+        self.heading = heading
+        return heading, "", False
+
+
+def _sections(text: str) -> Iterator[Triple]:
+    cursor = _Cursor()
     text = text.replace("\r\n", "\n")
     if _ITEM.match(text) or _ITEM_LINE.search(text):  # any list item at all
         text = _titled_items(text)
     blocks = _BLANK_LINE.split(text)
     for n_block, block in enumerate(blocks):
-        rest: list[str] = []
-        item = False
-        body = block.strip()
-        lines = body.splitlines()
-        if body[:1].isalpha() and body[1:2].islower() and len(lines) == 1:
-            # One line of prose ("The actor ..."): no table, rule, capitals, number or marker
-            # can start it, so none of their patterns is tried. Most paragraphs are this.
-            if (
-                n_block
-                and len(body) <= 80
-                and body[-1:].isalnum()
-                and _plain_heading(body, blocks, n_block)
-            ):
-                heading = body  # "Case study: Peer Review" alone, in text pasted from a PDF
-                yield heading, "", False
-                continue
-            yield heading, body, False
-            continue
-        rows = table_rows(block, lines)
-        if rows:  # a table: a row is an item, each cell named by its column
-            for row in rows:
-                yield heading, row, True
-            continue
-        if len(lines) == 1 and body[:1] in "[0123456789" and _SPEAKER_LINE.match(body):
-            # a transcript's turn, one a paragraph: "[00:01:25] TOMASZ: The first is ..."
-            turn = _sentence_case(_SPEAKER_LINE.sub("", body))
-            topic = _SPOKEN_HEADING.match(turn) if "et" in turn[:12] else None
-            if topic:  # "Let's talk about North Korea, because ...": a heading, said aloud
-                heading = topic.group(1)
-                yield heading, "", False
-            else:
-                yield heading, turn, False
-            continue
-        if len(lines) > 1 and all(_CHAT_LINE.match(ln) for ln in lines):
-            for line in lines:  # a chat export: each message a paragraph, without its stamp
-                yield heading, _sentence_case(_CHAT_LINE.sub("", line)), False
-            continue
-        if lines and _RULE.match(lines[0]) and len(lines) == 1:
-            continue  # a horizontal rule between cards
-        if lines and lines[0][:1] in ":." and _RST_MARKUP.match(lines[0]):
-            lines = _rst_lines(lines)  # reStructuredText: ":Targets: Uyghurs", ".. note::"
-        if lines and lines[0][:1] in _OUTLINE_FIRST and _OUTLINE_MARK.match(lines[0]):
-            lines[0] = _OUTLINE_MARK.sub("", lines[0], count=1)  # "II. CHINA", "B. Sneer Review."
-        if lines and CAPITALS.match(lines[0]):  # "BAD GRAMMAR -- RUSSIA" over its text
-            underlined = len(lines) > 1 and _UNDERLINE.match(lines[1])
-            # "=" marks the title, and so does the first block's line in capitals
-            if not (underlined and lines[1].lstrip()[0] == "=") and (n_block or len(lines) == 1):
-                heading = from_capitals(lines[0])
-                yield heading, "", False
-            lines = lines[2:] if underlined else lines[1:]
-        elif lines and (numbered := _NUMBERED_HEADING.match(lines[0])):  # "2.1 Forest Blizzard"
-            heading = numbered.group(1)
-            yield heading, "", False
-            lines = lines[1:]
-        elif len(lines) > 1 and (numbered := _NUMBERED_OVER_BULLETS.match(lines[0])):
-            if _BULLET.match(lines[1]) and not _NUMBERED_OVER_BULLETS.match(lines[1]):
-                heading = numbered.group(1)  # "3.\tRecommendations" over "\u2022\tWatch ..."
-                yield heading, "", False
-                lines = lines[1:]
-        elif len(lines) > 1 and _short_head(lines[0], lines[1]):  # a PDF's "Operation X" line
-            if n_block:  # the first block's is the title
-                heading = lines[0].strip()
-                yield heading, "", False
-            lines = lines[1:]
-        if not lines:
-            continue
-        fields = field_block(lines) if len(lines) > 1 and FIELD_HEAD.match(lines[0]) else None
-        if fields:  # one field a line, or a label over its indented value
-            yield heading, fields, False
-            continue
-        if len(lines) == 1 and not _MARKED.match(lines[0]):
-            yield heading, lines[0], False  # one line of prose: most paragraphs
-            continue
-        for n, line in enumerate(lines):
-            if n + 1 < len(lines) and _UNDERLINE.match(lines[n + 1]) and line.strip():
-                # A setext heading ("Case A: ..." over a line of dashes); "=" marks the title
-                if rest:
-                    yield heading, "\n".join(rest), item
-                    rest, item = [], False
-                if lines[n + 1].lstrip()[0] == "-":
-                    heading = line.strip()
-                    yield heading, "", False
-                continue
-            if n and _UNDERLINE.match(line) and lines[n - 1].strip():
-                continue  # the underline of the heading above
-            if n + 2 < len(lines) and _UNDERLINE.match(line) and _UNDERLINE.match(lines[n + 2]):
-                continue  # an overline: reStructuredText's title, ruled above and below
-            bullet = _BULLET.match(line)
-            if bullet:  # a list item is a paragraph of its own
-                if rest:
-                    yield heading, "\n".join(rest), item
-                rest, item = [line[bullet.end() :]], True
-                indent = len(line) - len(line.lstrip())
-                continue
-            if item and rest and line[:1].strip() and indent > 0:
-                yield heading, "\n".join(rest), item  # a line back at the margin ends the item
+        yield from _block(cursor, block, blocks, n_block)
+
+
+def _block(cursor: _Cursor, block: str, blocks: list[str], n_block: int) -> Iterator[Triple]:
+    """The paragraphs and headings of a block of lines between blank lines."""
+    body = block.strip()
+    lines = body.splitlines()
+    if body[:1].isalpha() and body[1:2].islower() and len(lines) == 1:
+        # One line of prose ("The actor ..."): no table, rule, capitals, number or marker
+        # can start it, so none of their patterns is tried. Most paragraphs are this.
+        if (
+            n_block
+            and len(body) <= 80
+            and body[-1:].isalnum()
+            and _plain_heading(body, blocks, n_block)
+        ):
+            yield cursor.head(body)  # "Case study: Peer Review" alone, in text pasted from a PDF
+        else:
+            yield cursor.heading, body, False
+        return
+    rows = table_rows(block, lines)
+    if rows:  # a table: a row is an item, each cell named by its column
+        for row in rows:
+            yield cursor.heading, row, True
+        return
+    if len(lines) == 1 and body[:1] in "[0123456789" and _SPEAKER_LINE.match(body):
+        # a transcript's turn, one a paragraph: "[00:01:25] TOMASZ: The first is ..."
+        turn = _sentence_case(_SPEAKER_LINE.sub("", body))
+        topic = _SPOKEN_HEADING.match(turn) if "et" in turn[:12] else None
+        # "Let's talk about North Korea, because ...": a heading, said aloud
+        yield cursor.head(topic.group(1)) if topic else (cursor.heading, turn, False)
+        return
+    if len(lines) > 1 and all(_CHAT_LINE.match(ln) for ln in lines):
+        for line in lines:  # a chat export: each message a paragraph, without its stamp
+            yield cursor.heading, _sentence_case(_CHAT_LINE.sub("", line)), False
+        return
+    if lines and _RULE.match(lines[0]) and len(lines) == 1:
+        return  # a horizontal rule between cards
+    if lines and lines[0][:1] in ":." and _RST_MARKUP.match(lines[0]):
+        lines = _rst_lines(lines)  # reStructuredText: ":Targets: Uyghurs", ".. note::"
+    if lines and lines[0][:1] in _OUTLINE_FIRST and _OUTLINE_MARK.match(lines[0]):
+        lines[0] = _OUTLINE_MARK.sub("", lines[0], count=1)  # "II. CHINA", "B. Sneer Review."
+    heading, lines = _block_head(lines, n_block)
+    if heading is not None:
+        yield cursor.head(heading)
+    if not lines:
+        return
+    fields = field_block(lines) if len(lines) > 1 and FIELD_HEAD.match(lines[0]) else None
+    if fields:  # one field a line, or a label over its indented value
+        yield cursor.heading, fields, False
+    elif len(lines) == 1 and not _MARKED.match(lines[0]):
+        yield cursor.heading, lines[0], False  # one line of prose: most paragraphs
+    else:
+        yield from _lines(cursor, lines)
+
+
+def _block_head(lines: list[str], n_block: int) -> tuple[str | None, list[str]]:
+    """The heading a block's first line is (None if it is none), and the lines under it."""
+    if lines and CAPITALS.match(lines[0]):  # "BAD GRAMMAR -- RUSSIA" over its text
+        underlined = len(lines) > 1 and _UNDERLINE.match(lines[1])
+        # "=" marks the title, and so does the first block's line in capitals
+        titled = not (underlined and lines[1].lstrip()[0] == "=") and (n_block or len(lines) == 1)
+        return from_capitals(lines[0]) if titled else None, lines[2:] if underlined else lines[1:]
+    if lines and (numbered := _NUMBERED_HEADING.match(lines[0])):  # "2.1 Forest Blizzard"
+        return numbered.group(1), lines[1:]
+    if len(lines) > 1 and (numbered := _NUMBERED_OVER_BULLETS.match(lines[0])):
+        if _BULLET.match(lines[1]) and not _NUMBERED_OVER_BULLETS.match(lines[1]):
+            return numbered.group(1), lines[1:]  # "3.\tRecommendations" over "\u2022\tWatch ..."
+        return None, lines
+    if len(lines) > 1 and _short_head(lines[0], lines[1]):  # a PDF's "Operation X" line
+        # the first block's is the title
+        return lines[0].strip() if n_block else None, lines[1:]
+    return None, lines
+
+
+def _lines(cursor: _Cursor, lines: list[str]) -> Iterator[Triple]:
+    """A block's lines: list items, Markdown and setext headings, and prose between them."""
+    rest: list[str] = []
+    item = False
+    for n, line in enumerate(lines):
+        if n + 1 < len(lines) and _UNDERLINE.match(lines[n + 1]) and line.strip():
+            # A setext heading ("Case A: ..." over a line of dashes); "=" marks the title
+            if rest:
+                yield cursor.heading, "\n".join(rest), item
                 rest, item = [], False
-            if not line.lstrip().startswith("#"):
-                rest.append(line)
-                continue
-            if _TITLE.match(line):
-                continue  # the title, not a section
-            m = _HEADING.match(line)
-            if m:
-                if rest:
-                    yield heading, "\n".join(rest), item
-                    rest, item = [], False
-                heading = m.group(2).strip()
-                yield heading, "", False
-            else:
-                rest.append(line)
-        if rest:
-            yield heading, "\n".join(rest), item
+            if lines[n + 1].lstrip()[0] == "-":
+                yield cursor.head(line.strip())
+            continue
+        if n and _UNDERLINE.match(line) and lines[n - 1].strip():
+            continue  # the underline of the heading above
+        if n + 2 < len(lines) and _UNDERLINE.match(line) and _UNDERLINE.match(lines[n + 2]):
+            continue  # an overline: reStructuredText's title, ruled above and below
+        bullet = _BULLET.match(line)
+        if bullet:  # a list item is a paragraph of its own
+            if rest:
+                yield cursor.heading, "\n".join(rest), item
+            rest, item = [line[bullet.end() :]], True
+            cursor.indent = len(line) - len(line.lstrip())
+            continue
+        if item and rest and line[:1].strip() and cursor.indent > 0:
+            yield cursor.heading, "\n".join(rest), item  # a line back at the margin ends the item
+            rest, item = [], False
+        if not line.lstrip().startswith("#"):
+            rest.append(line)
+            continue
+        if _TITLE.match(line):
+            continue  # the title, not a section
+        m = _HEADING.match(line)
+        if m:
+            if rest:
+                yield cursor.heading, "\n".join(rest), item
+                rest, item = [], False
+            yield cursor.head(m.group(2).strip())
+        else:
+            rest.append(line)
+    if rest:
+        yield cursor.heading, "\n".join(rest), item
 
 
 def _plain_heading(line: str, blocks: list[str], n: int) -> bool:
