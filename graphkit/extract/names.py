@@ -375,7 +375,24 @@ def paragraph_name(
 
     ``opening``: whether words before a first comma may be the name ("Sneer Review, ..."); not
     in a section its heading named, where "Asks Qwen, through the API, ..." is its behaviour.
+    Each way of naming gives candidates ranked by how sure it is; the surest wins.
     """
+    candidates = _named_in(sentences)
+    if not sentences:
+        return None
+    head = sentences[0].text
+    if opening:
+        candidates += _opening_names(head)
+    if labels and len(sentences) > 1 and head.endswith(".") and len(head.split()) <= 5:
+        candidates += _run_in_head(head)
+    candidates += _kind_names(sentences[0], head)
+    if labels:
+        candidates += _label_name(head)
+    return min(candidates)[1] if candidates else None
+
+
+def _named_in(sentences: list[Sentence]) -> list[tuple[int, str]]:
+    """Names a paragraph's sentences give: "There is X", "an operation we dubbed X"."""
     candidates: list[tuple[int, str]] = []
     for s in sentences[:3]:
         there = _THERE_IS.match(s.text) if "there" in s.words else None
@@ -393,52 +410,65 @@ def paragraph_name(
                 continue  # "a backdoor researchers call GOVERSHELL", "CVE-2022-30190, known as
                 # Follina": a tool or a flaw, not an operation
             candidates.append((rank, m.group(1).strip()))
-    if not sentences:
-        return None
-    head = sentences[0].text
-    deployed = _DEPLOYED.search(head) if opening and "used " in head else None
+    return candidates
+
+
+def _opening_names(head: str) -> list[tuple[int, str]]:
+    """Names the first sentence opens with: "Bad Grammar (Russia) targeting ...", "Sneer
+    Review, ...", "APT28 used PROMPTSTEAL against ..."."""
+    candidates: list[tuple[int, str]] = []
+    deployed = _DEPLOYED.search(head) if "used " in head else None
     if deployed and not actor_index().resolve(deployed.group(1)):
         candidates.append((1, deployed.group(1)))  # "APT28 used PROMPTSTEAL against Ukraine"
-    bracketed = _BRACKET_NAME.match(head) if opening and " (" in head[:50] else None
+    bracketed = _BRACKET_NAME.match(head) if " (" in head[:50] else None
     if bracketed and not (
         NOT_NAMES.match(bracketed.group(1))
         or GENERIC_HEADINGS.match(bracketed.group(1))
         or _only_places(bracketed.group(1))
     ):  # "Bad Grammar (Russia) targeting Ukraine": a name, then who in brackets
         candidates.append((1, bracketed.group(1)))
-    opened = _OPENING_NAME.match(head) if opening and "," in head else None
+    opened = _OPENING_NAME.match(head) if "," in head else None
     if (
         opened and not NOT_NAMES.match(opened.group(1)) and not _DATELINE.match(head, opened.end())
     ):  # "SAN FRANCISCO, October 9, 2024 --" is a dateline
         candidates.append((1, opened.group(1)))
-    if labels and len(sentences) > 1 and head.endswith(".") and len(head.split()) <= 5:
-        # a run-in head: "Korean-language operators. A cluster ...", "Second, Wrong Number."
-        name = _ORDINAL_LEAD.sub("", head.rstrip("."))
-        if name.isupper() and len(name) > 5:  # "SNEER REVIEW.": the name as a heading would be
-            name = from_capitals(name)
-        if name.endswith(")"):
-            name = BRACKETED_TAIL.sub("", name)  # "Helgoland Bite (2025).": a note on the name
-        name, comma, said = name.partition(", ")
-        if comma and not said[:1].islower():
-            name = f"{name}, {said}"  # "VAGue Focus, likely Chinese": the name, then who
-        stage = STAGE_HEADINGS.match(name)  # "Behavior. They wrote ...": a part of the case
-        if not (
-            is_topic(name) or NOT_NAMES.match(name) or GENERIC_HEADINGS.match(name) or stage
-        ) and (
-            _TITLED.match(name) or _ENDS_WHO.search(name)
-        ):  # "Korean-language operators." or "Sneer Review.", not "Iran leads."
-            candidates.append((0, name))
-    kinds = () if _KINDS.isdisjoint(sentences[0].words) else _OPERATION_APPOSITION.finditer(head)
+    return candidates
+
+
+def _run_in_head(head: str) -> list[tuple[int, str]]:
+    """A run-in head: "Korean-language operators. A cluster ...", "Second, Wrong Number."."""
+    name = _ORDINAL_LEAD.sub("", head.rstrip("."))
+    if name.isupper() and len(name) > 5:  # "SNEER REVIEW.": the name as a heading would be
+        name = from_capitals(name)
+    if name.endswith(")"):
+        name = BRACKETED_TAIL.sub("", name)  # "Helgoland Bite (2025).": a note on the name
+    name, comma, said = name.partition(", ")
+    if comma and not said[:1].islower():
+        name = f"{name}, {said}"  # "VAGue Focus, likely Chinese": the name, then who
+    stage = STAGE_HEADINGS.match(name)  # "Behavior. They wrote ...": a part of the case
+    if not (is_topic(name) or NOT_NAMES.match(name) or GENERIC_HEADINGS.match(name) or stage) and (
+        _TITLED.match(name) or _ENDS_WHO.search(name)
+    ):  # "Korean-language operators." or "Sneer Review.", not "Iran leads."
+        return [(0, name)]
+    return []
+
+
+def _kind_names(first: Sentence, head: str) -> list[tuple[int, str]]:
+    """Names set beside a kind of operation ("Peer Review, a Chinese operation", "The Russian
+    operation Bad Grammar"), an example's ("The second, PROMPTSTEAL,"), a quoted one, one
+    that was run by someone, an acronym in brackets."""
+    candidates: list[tuple[int, str]] = []
+    kinds = () if _KINDS.isdisjoint(first.words) else _OPERATION_APPOSITION.finditer(head)
     for called in kinds:  # "Peer Review, a Chinese operation"
         name = called.group(1) or called.group(2)
         if not NOT_NAMES.match(name):
             candidates.append((0, name))
-    examples = not _EXAMPLE_WORDS.isdisjoint(sentences[0].words) and _EXAMPLE.finditer(head)
+    examples = not _EXAMPLE_WORDS.isdisjoint(first.words) and _EXAMPLE.finditer(head)
     for example in examples or ():
         candidates.append((0, example.group(1) or example.group(2)))  # "The second, PROMPTSTEAL,"
     for quoted in _QUOTED_KIND.finditer(head) if '"' in head or "\u201c" in head else ():
         candidates.append((0, quoted.group(1)))  # 'an "influence-as-a-service" operation'
-    if not _KINDS.isdisjoint(sentences[0].words):
+    if not _KINDS.isdisjoint(first.words):
         for kind in _KIND_THEN_NAME.finditer(head):  # "The Russian operation Bad Grammar"
             name = kind.group(1).removesuffix(" and").removesuffix(" of")
             if not NOT_NAMES.match(name) and name not in _PLATFORM_NAMES:
@@ -450,22 +480,29 @@ def paragraph_name(
     acronym = _ACRONYM.search(head) if "(" in head else None
     if acronym and not NOT_NAMES.match(acronym.group(1)):  # "... Virtual Media (IUVM)", not GTIG
         candidates.append((1, acronym.group(1)))
-    label = _LABEL.match(head) if labels and ":" in head[:64] else None
-    if label is None and labels and (" - " in head[:64] or " \u2013 " in head[:64]):
+    return candidates
+
+
+def _label_name(head: str) -> list[tuple[int, str]]:
+    """A label before a colon or a dash: "Sneer Review: a network that ...", not "Activity
+    consistent with North Korea: ..."."""
+    label = _LABEL.match(head) if ":" in head[:64] else None
+    if label is None and (" - " in head[:64] or " \u2013 " in head[:64]):
         label = _DASH_LABEL.match(head)  # "Sneer Review - likely China. Comments in ..."
-    if label and len(label.group(1).split()) <= 6:  # "Sneer Review: a network that ..."
-        name = _ASIDE.sub("", label.group(1).strip())  # "Add Wrong Number: a task scam ..."
-        first, comma, said = name.partition(", ")
-        if comma and _only_places(said):
-            name = first  # "IUVM, Iran: long-form articles": the name, then where it is from
-        if (_TITLED.match(name) or _CASE_LABEL.match(name)) and not (
-            GENERIC_HEADINGS.match(name)
-            or _NOT_LABELS.match(name)
-            or NOT_NAMES.match(name)
-            or STAGE_HEADINGS.match(name)  # "Reconnaissance: finding think tanks ...": a stage
-        ):  # "Sneer Review: a network ...", not "Activity consistent with North Korea: ..."
-            candidates.append((0, name))
-    return min(candidates)[1] if candidates else None
+    if not label or len(label.group(1).split()) > 6:
+        return []
+    name = _ASIDE.sub("", label.group(1).strip())  # "Add Wrong Number: a task scam ..."
+    first, comma, said = name.partition(", ")
+    if comma and _only_places(said):
+        name = first  # "IUVM, Iran: long-form articles": the name, then where it is from
+    if (_TITLED.match(name) or _CASE_LABEL.match(name)) and not (
+        GENERIC_HEADINGS.match(name)
+        or _NOT_LABELS.match(name)
+        or NOT_NAMES.match(name)
+        or STAGE_HEADINGS.match(name)  # "Reconnaissance: finding think tanks ...": a stage
+    ):
+        return [(0, name)]
+    return []
 
 
 # A clause that opens with an operation's name and its verb, in a paragraph that names several:
