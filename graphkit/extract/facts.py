@@ -16,9 +16,7 @@ from graphkit.extract.cues import words
 from graphkit.extract.gazetteer import TOKEN
 from graphkit.extract.groups import PLACE, Group, clip
 from graphkit.extract.meta import OUR_MODELS, OWNERS, companys_platform
-from graphkit.extract.names import (
-    WHO_NOUNS,
-)
+from graphkit.extract.names import WHO_NOUNS
 from graphkit.extract.reading import Mention, Sentence, read_sentence
 from graphkit.extract.roles import (
     country_role,

@@ -32,14 +32,7 @@ from graphkit.extract.headings import (
 )
 from graphkit.extract.layout import sections
 from graphkit.extract.meta import TITLE_LINE
-from graphkit.extract.names import (
-    NEW_CASE,
-    actor_names,
-    case_subject,
-    paragraph_name,
-    says_nothing,
-    subject_of,
-)
+from graphkit.extract.names import paragraph_name, says_nothing
 from graphkit.extract.paragraphs import (
     QUESTION_LEAD,
     Paragraph,
@@ -52,6 +45,7 @@ from graphkit.extract.reading import Mention, Sentence, read_sentence
 from graphkit.extract.roles import (
     language_positions,
 )
+from graphkit.extract.subjects import NEW_CASE, actor_names, case_subject, subject_of
 
 __all__ = ["group_text"]
 

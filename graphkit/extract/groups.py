@@ -13,9 +13,7 @@ from typing import Any
 from graphkit.actors import actor_index
 from graphkit.extract.cues import words
 from graphkit.extract.gazetteer import Entry
-from graphkit.extract.names import (
-    clause_name,
-)
+from graphkit.extract.names import clause_name
 from graphkit.extract.reading import Mention, Sentence, read_sentence, slugify
 from graphkit.extract.roles import (
     own_origins,
