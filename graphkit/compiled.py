@@ -22,8 +22,8 @@ HERE = Path(__file__).resolve().parent / "extract"
 
 # The modules that read a text sentence by sentence: nearly all of the extractor's time.
 MODULES = ("behaviour", "drafting", "facts", "fields", "gazetteer", "grouping", "groups",
-           "headings", "layout", "meta", "names", "paragraphs", "reading", "roles",
-           "tables")  # fmt: skip
+           "headings", "layout", "meta", "names", "paragraphs", "reading", "roles", "sectors",
+           "subjects", "tables")  # fmt: skip
 
 # The shared library mypyc builds for the modules compiled together.
 GROUP = "graphkit.extract.native"

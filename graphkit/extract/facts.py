@@ -25,9 +25,9 @@ from graphkit.extract.roles import (
     posed_as,
     researched,
     said_about,
-    sector_is_target,
     set_after_actor,
 )
+from graphkit.extract.sectors import sector_is_target
 
 __all__ = ["campaign_facts", "names_of", "says_something", "sentences_of", "titled_origin"]
 

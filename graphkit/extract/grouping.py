@@ -42,9 +42,7 @@ from graphkit.extract.paragraphs import (
     who_only,
 )
 from graphkit.extract.reading import Mention, Sentence, read_sentence
-from graphkit.extract.roles import (
-    language_positions,
-)
+from graphkit.extract.roles import language_positions
 from graphkit.extract.subjects import NEW_CASE, actor_names, case_subject, subject_of
 
 __all__ = ["group_text"]

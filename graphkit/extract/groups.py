@@ -15,9 +15,7 @@ from graphkit.extract.cues import words
 from graphkit.extract.gazetteer import Entry
 from graphkit.extract.names import clause_name
 from graphkit.extract.reading import Mention, Sentence, read_sentence, slugify
-from graphkit.extract.roles import (
-    own_origins,
-)
+from graphkit.extract.roles import own_origins
 
 __all__ = [
     "PLACE",
