@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
@@ -43,21 +44,22 @@ def text(name: str) -> str:
 
 
 @cache
-def _parsed(name: str) -> Any:
+def _parsed(name: str, folder: Path | None) -> Any:
+    path = f"graphkit/data/{name}" if folder is None else str(folder / name)
     try:
-        return yaml.safe_load(text(name))
+        return yaml.safe_load(text(name) if folder is None else (folder / name).read_text("utf-8"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise InputError(
             f"not valid YAML: {getattr(exc, 'problem', exc)}",
-            path=f"graphkit/data/{name}",
+            path=path,
             line=mark.line + 1 if mark else None,
         ) from None
 
 
-def load(name: str, shape: Any) -> Any:
-    """The data file ``name`` checked against ``shape`` (a pydantic model or a type such as
-    ``dict[str, list[str]]``).
+def load(name: str, shape: Any, folder: Path | None = None) -> Any:
+    """The data file ``name`` (of this package, or of ``folder``) checked against ``shape``
+    (a pydantic model or a type such as ``dict[str, list[str]]``).
 
     Raises
     ------
@@ -65,8 +67,9 @@ def load(name: str, shape: Any) -> Any:
         The file is not valid YAML or does not fit ``shape``: names the file and the field.
     """
     try:
-        return TypeAdapter(shape).validate_python(_parsed(name))
+        return TypeAdapter(shape).validate_python(_parsed(name, folder))
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or None
-        raise InputError(first["msg"], path=f"graphkit/data/{name}", field=where) from None
+        path = f"graphkit/data/{name}" if folder is None else str(folder / name)
+        raise InputError(first["msg"], path=path, field=where) from None
