@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from graphkit.vocab import PLATFORMS
 from graphkit.vocab import PUBLISHERS as KNOWN_PUBLISHERS
 
 __all__ = ["OUR_MODELS", "OWNERS", "PUBLISHERS", "TITLE_LINE", "companys_platform", "report_meta"]
@@ -25,8 +26,9 @@ OWNERS = frozenset({"our", "its", "company"})  # words OUR_MODELS needs ("compan
 
 
 # A company's models named from outside: "OpenAI's models", "Google's models"
+_MAKERS = sorted({p.vendor for p in PLATFORMS.values() if p.vendor.lower() in PUBLISHERS})
 _COMPANY_MODELS = re.compile(
-    r"\b(OpenAI|Anthropic|Google|Microsoft)['\u2019]s (?:own )?(?:models?|chatbots?|LLMs?)\b"
+    rf"\b({'|'.join(_MAKERS)})['\u2019]s (?:own )?(?:models?|chatbots?|LLMs?)\b"
 )
 
 

@@ -21,6 +21,7 @@ from graphkit.extract.headings import (
     is_topic,
 )
 from graphkit.extract.reading import Sentence, read_sentence
+from graphkit.vocab import PLATFORMS
 
 __all__ = ["NOT_NAMES", "WHO_NOUNS", "clause_name", "paragraph_name", "says_nothing"]
 
@@ -158,7 +159,10 @@ WHO_NOUNS = (
 _ENDS_WHO = re.compile(rf"\b(?:{WHO_NOUNS}|operations?|campaigns?|schemes?|fraud|scams?)$")
 
 
-_PLATFORM_NAMES = words("platform_names")
+# AI services and their makers: "the Chinese operation ChatGPT" names no operation
+_PLATFORM_NAMES = frozenset(
+    n for p in PLATFORMS.values() if p.kind == "ai" for n in (p.name, p.vendor)
+)
 
 
 _EXAMPLE_WORDS = words("example_words")
