@@ -2,7 +2,8 @@
 
 ``techniques.yaml`` holds the behaviour phrases of the rule mapper, ``behaviour.yaml`` the
 verb and object classes of :mod:`graphkit.extract.behaviour`, ``words.yaml`` the word lists
-that tell a mention's role and ``layout.yaml`` the words of headings and labelled fields.
+that tell a mention's role, ``layout.yaml`` the words of headings and ``fields.yaml`` the
+labels of fields.
 
 Examples
 --------
@@ -15,8 +16,9 @@ True
 from __future__ import annotations
 
 from functools import cache
+from typing import Literal
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from graphkit.data import Strict, load
 from graphkit.errors import InputError
@@ -117,13 +119,14 @@ def _lists() -> dict[str, tuple[str, ...]]:
 @cache
 def field_roles() -> dict[str, tuple[str, ...]]:
     """Labelled fields' labels by what they say (``layout.yaml``)."""
-    roles: dict[str, tuple[str, ...]] = load("cues/layout.yaml", _Layout).field_roles
+    roles: dict[str, tuple[str, ...]] = load("cues/fields.yaml", _Fields).field_roles
     return roles
 
 
-class _Layout(Strict):
-    model_config = ConfigDict(extra="allow", frozen=True)
-    field_roles: dict[str, tuple[str, ...]]
+class _Fields(Strict):
+    field_roles: dict[
+        Literal["name", "who", "language", "target", "actor", "text"], tuple[str, ...]
+    ]
 
 
 def word_list(name: str) -> tuple[str, ...]:
