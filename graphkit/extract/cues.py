@@ -9,7 +9,7 @@ Examples
 --------
 >>> technique_cues().phrase_ids()["password spraying"]
 ('T1110.003',)
->>> "malware" in words("malware")
+>>> "targeting" in words("aimed")
 True
 """
 
