@@ -21,6 +21,7 @@ import pycountry
 from pydantic import model_validator
 
 from graphkit.data import Strict, load
+from graphkit.errors import InputError
 
 __all__ = [
     "ATLAS_TECHNIQUES",
@@ -174,7 +175,20 @@ LLM_TECHNIQUES: dict[str, VocabTechnique] = _by_id(_TECHNIQUES.llm)
 # The ATLAS techniques that matter most for AI misuse, named from their public definitions.
 ATLAS_TECHNIQUES: dict[str, VocabTechnique] = _by_id(_TECHNIQUES.atlas)
 PLATFORMS: dict[str, Platform] = _by_id(load("platforms.yaml", tuple[Platform, ...]))
-PUBLISHERS: tuple[Publisher, ...] = load("publishers.yaml", tuple[Publisher, ...])
+
+
+def _publishers() -> tuple[Publisher, ...]:
+    """The publishers, each naming a platform that platforms.yaml has (or none)."""
+    publishers: tuple[Publisher, ...] = load("publishers.yaml", tuple[Publisher, ...])
+    names = {p.name for p in PLATFORMS.values()}
+    for p in publishers:
+        if p.platform is not None and p.platform not in names:
+            message = f"{p.name}: no platform named {p.platform!r} in platforms.yaml"
+            raise InputError(message, path="graphkit/data/publishers.yaml")
+    return publishers
+
+
+PUBLISHERS = _publishers()
 
 
 @cache

@@ -162,7 +162,7 @@ class _Grouper:
             and (self.seen or p.text.split("\n", 1)[0].rstrip().endswith((".", "!", "?"))),
         )  # the first paragraph's first line, no sentence, is the title: "Show, episode 112"
         # "- Also tracked as UTA0388.": another name of the case above, no case of its own
-        if named and self._alias_note(p) and current is not None:
+        if named and p.alias_note and current is not None:
             named = None
         if not named and p.inner and not described(p.inner) and says_nothing(p.inner):
             named = p.inner  # "The one that stood out is **Sneer Review**, which ..."
@@ -176,10 +176,6 @@ class _Grouper:
             if p.text.split(" ", 1)[0].removesuffix("'s") in self.known_first:
                 named = _known_lead(p.text, self.known)
         return named
-
-    @staticmethod
-    def _alias_note(p: Paragraph) -> bool:
-        return bool(p.item and _ALIAS_NOTE.match(p.text))
 
     def _each_listed(self, s: Sentence, origins: dict[int, Mention]) -> None:
         """A group for each actor a sentence lists, with its own country."""
@@ -246,7 +242,7 @@ class _Grouper:
         starts_new = starts_new or bool(
             p.item and actors and current is not None and not current.actors
             and not (current.from_heading and current.name and not current.described)
-            and not self._alias_note(p)
+            and not p.alias_note
         )  # fmt: skip
         if starts_new and (named or actors):
             self.current = current = Group(named, heading=self.section_who)
@@ -294,10 +290,6 @@ def _opening_subject(p: Paragraph, current: Group | None, turns: bool) -> str | 
 def _named_above(current: Group | None) -> bool:
     """Whether the section's heading named the operation the paragraph is in."""
     return bool(current is not None and current.from_heading and current.name)
-
-
-# A note that gives the case above another name: "Also tracked as UTA0388.", "a.k.a. APT5"
-_ALIAS_NOTE = re.compile(r"^(?:[Aa]lso )?(?:tracked|known|reported) as\b|^a\.?k\.?a\.?\s", re.I)
 
 
 _ASKED = re.compile(r"^(?:And|But|So|What about|How about)\s+(?:the\s+)?", re.I)

@@ -27,6 +27,11 @@ class Paragraph:
     fields: list[tuple[str, str]] | None
     bold: str | None  # a name set in bold at its start ("**Sneer Review.**")
     inner: str | None  # a name set in bold inside it
+    alias_note: bool  # "- Also tracked as UTA0388.": another name of the case above
+
+
+# A note that gives the case above another name: "Also tracked as UTA0388.", "a.k.a. APT5"
+_ALIAS_NOTE = re.compile(r"^(?:[Aa]lso )?(?:tracked|known|reported) as\b|^a\.?k\.?a\.?\s", re.I)
 
 
 def cleaned(paragraph: str) -> str | None:
@@ -89,7 +94,8 @@ def read_paragraph(paragraph: str, item: bool) -> Paragraph:
     if len(sentences) > 1 and sentences[0].text.endswith("?"):
         who_only(sentences[0]).field = "who"  # "What about North Korea?": who, in the answer
         body = sentences[1:]
-    return Paragraph(paragraph, item, sentences, body, fields, bold, inner)
+    alias_note = bool(item and _ALIAS_NOTE.match(paragraph))
+    return Paragraph(paragraph, item, sentences, body, fields, bold, inner, alias_note)
 
 
 def _field_sentences(fields: list[tuple[str, str]], codes: bool) -> list[Sentence]:
