@@ -139,7 +139,7 @@ class _Actor:
 def _actors(rng: random.Random, n: int) -> list[_Actor]:
     techniques = sorted(all_attack_techniques())
     rng.shuffle(techniques)  # which techniques are common is itself seeded
-    sectors, platforms = list(SECTORS), list(PLATFORMS)
+    sectors, platforms = list(SECTORS), [p.id for p in PLATFORMS.values() if p.kind == "ai"]
     out = []
     for i in range(n):
         name = f"{rng.choice(_ADJ).title()} {rng.choice(_NOUN).title()} {i:03d}"

@@ -21,7 +21,9 @@ __all__ = ["COMPILED", "GROUP", "HERE", "MODULES", "check", "compiled_files", "i
 HERE = Path(__file__).resolve().parent / "extract"
 
 # The modules that read a text sentence by sentence: nearly all of the extractor's time.
-MODULES = ("behaviour", "drafting", "gazetteer", "layout", "names", "places", "reading", "roles")
+MODULES = ("behaviour", "drafting", "facts", "fields", "gazetteer", "grouping", "groups",
+           "headings", "layout", "meta", "names", "paragraphs", "reading", "roles", "sectors",
+           "subjects", "tables")  # fmt: skip
 
 # The shared library mypyc builds for the modules compiled together.
 GROUP = "graphkit.extract.native"

@@ -1,525 +1,206 @@
-"""Controlled vocabularies: sectors, LLM-themed techniques, ATLAS techniques, AI platforms.
+"""Controlled vocabularies: sectors, techniques of our own, platforms, countries, languages.
 
-The ids are a contract (DESIGN.md); names and synonyms are the project's own.
+Each is a data file under ``graphkit/data/`` (``sectors.yaml``, ``techniques.yaml``,
+``platforms.yaml``, ``publishers.yaml``, ``countries.yaml``, ``languages.yaml``), read and
+checked once here. The ids are a contract (DESIGN.md); names and synonyms are the project's own.
+
+Examples
+--------
+>>> SECTORS["education"].name, PLATFORMS["claude"].vendor
+('Education', 'Anthropic')
+>>> countries().word_codes()["north korean"], languages().word_codes()["farsi"]
+('KP', 'fa')
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from functools import cache
+from typing import Literal
+
+import pycountry
+from pydantic import model_validator
+
+from graphkit.data import Strict, load
+from graphkit.errors import InputError
 
 __all__ = [
     "ATLAS_TECHNIQUES",
     "LLM_TECHNIQUES",
     "PLATFORMS",
+    "PUBLISHERS",
     "SECTORS",
+    "Countries",
+    "Languages",
     "Platform",
+    "Publisher",
     "Sector",
     "VocabTechnique",
+    "countries",
+    "languages",
     "resolve_sector",
     "sector_words",
 ]
 
 
-@dataclass(frozen=True)
-class Sector:
+class Sector(Strict):
     id: str
     name: str
     synonyms: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class VocabTechnique:
+class VocabTechnique(Strict):
     id: str
     name: str
     description: str
-    framework: str
+    framework: Literal["llm", "atlas"]
     tactics: tuple[str, ...] = ()
     maps_to: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Platform:
+class Platform(Strict):
+    """An AI service (``kind: ai``) or a social platform operators used (``kind: social``)."""
+
     id: str
     name: str
     vendor: str
-    synonyms: tuple[str, ...] = field(default=())
+    kind: Literal["ai", "social"]
+    aliases: tuple[str, ...] = ()  # other names of the service, as reports write them
+    family: tuple[str, ...] = ()  # its models' names ("GPT-4o" is ChatGPT's)
+    company: tuple[str, ...] = ()  # names that mean it in a query, but the company in a report
+
+    @property
+    def synonyms(self) -> tuple[str, ...]:
+        """Every other name an analyst may give it."""
+        return (*self.aliases, *self.family, *self.company)
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """What names the service in report text: its name, aliases and family."""
+        return (self.name, *self.aliases, *self.family)
 
 
-SECTORS: dict[str, Sector] = {
-    s.id: s
-    for s in [
-        Sector(
-            "government",
-            "Government",
-            (
-                "governments",
-                "public sector",
-                "ministries",
-                "government agencies",
-                "government officials",
-                "intelligence agencies",
-                "intelligence services",
-                "diplomatic missions",
-                "diplomatic targets",
-                "diplomatic entities",
-                "diplomatic organizations",
-                "diplomats",
-                "embassies",
-                "state agencies",
-            ),
-        ),
-        Sector(
-            "defense",
-            "Defense",
-            (
-                "defence",
-                "military",
-                "defense contractors",
-                "defence contractors",
-                "armed forces",
-                "defense industrial base",
-            ),
-        ),
-        Sector(
-            "education",
-            "Education",
-            (
-                "academia",
-                "academic",
-                "universities",
-                "university",
-                "research institutes",
-                "scientific institute",
-                "scientific institutes",
-                "academic institutions",
-                "research institute",
-                "research organisation",
-                "research organisations",
-                "research organization",
-                "research organizations",
-                "research institution",
-                "research institutions",
-                "schools",
-                "scholars",
-                "academics",
-            ),
-        ),
-        Sector(
-            "think-tanks",
-            "Think tanks",
-            (
-                "think tank",
-                "think-tank",
-                "policy institutes",
-                "policy experts",
-                "foreign policy experts",
-                "experts on",
-            ),
-        ),
-        Sector(
-            "civil-society",
-            "Civil society",
-            (
-                "activists",
-                "activist",
-                "dissidents",
-                "ngos",
-                "ngo",
-                "non-governmental organizations",
-                "human rights groups",
-                "critics of the chinese government",
-                "critics of a government",
-                "critics",
-                "who criticise",
-                "who criticize",
-                "government critics",
-                "diaspora",
-                "uyghurs",
-                "protesters",
-                "feminists",
-                "exiles",
-                "protests",
-                "demonstrations",
-                "dissident",
-                "human rights",
-                "human rights defenders",
-                "groups critical of",
-                "groups that criticise",
-                "groups that criticize",
-                "organisations critical of",
-                "organizations critical of",
-                "pro-democracy activists",
-            ),
-        ),
-        Sector(
-            "political",
-            "Political",
-            (
-                "political parties",
-                "politics",
-                "elections",
-                "election",
-                "politicians",
-                "political campaigns",
-                "voters",
-                "senator",
-                "senators",
-                "debate",
-                "debates",
-                "referendum",
-                "referendums",
-                "vote",
-                "political discourse",
-            ),
-        ),
-        Sector(
-            "media",
-            "Media",
-            (
-                "journalists",
-                "journalist",
-                "news",
-                "news outlets",
-                "press",
-                "newspapers",
-                "broadcasters",
-            ),
-        ),
-        Sector(
-            "religious", "Religious", ("religious institutions", "churches", "religious groups")
-        ),
-        Sector(
-            "semiconductors",
-            "Semiconductors",
-            (
-                "semiconductor",
-                "chip makers",
-                "chip sector",
-                "chip industry",
-                "chip companies",
-                "chipmakers",
-                "chip manufacturers",
-                "semiconductor industry",
-                "semiconductor manufacturers",
-                "semiconductor companies",
-                "semiconductor firms",
-                "chip firms",
-            ),
-        ),
-        Sector(
-            "technology",
-            "Technology",
-            (
-                "tech companies",
-                "technology companies",
-                "it providers",
-                "it organizations",
-                "it organisations",
-                "it companies",
-                "it firms",
-                "it service providers",
-                "software companies",
-                "tech firms",
-            ),
-        ),
-        Sector(
-            "telecommunications",
-            "Telecommunications",
-            (
-                "telecom",
-                "telecoms",
-                "telecommunication",
-                "telecommunications providers",
-                "communications infrastructure",
-                "communications providers",
-                "telcos",
-                "mobile operators",
-            ),
-        ),
-        Sector(
-            "aerospace",
-            "Aerospace",
-            ("satellite", "satellites", "satellite communications", "space", "aviation"),
-        ),
-        Sector("energy", "Energy", ("oil and gas", "power", "electricity", "nuclear")),
-        Sector(
-            "healthcare",
-            "Healthcare",
-            ("health care", "hospitals", "hospital", "medical", "pharmaceutical", "health"),
-        ),
-        Sector(
-            "emergency-services",
-            "Emergency services",
-            (
-                "emergency services",
-                "first responders",
-                "police",
-                "fire departments",
-                "ambulance",
-                "ambulance service",
-                "ambulance services",
-                "paramedics",
-                "emergency responders",
-                "emergency medical services",
-                "fire brigades",
-                "fire services",
-            ),
-        ),
-        Sector(
-            "financial-services",
-            "Financial services",
-            ("finance", "financial", "banks", "banking", "insurance"),
-        ),
-        Sector(
-            "cryptocurrency",
-            "Cryptocurrency",
-            (
-                "crypto",
-                "cryptocurrency exchanges",
-                "cryptocurrency investors",
-                "blockchain",
-                "defi",
-                "web3",
-            ),
-        ),
-        Sector(
-            "manufacturing",
-            "Manufacturing",
-            ("industrial companies", "industrial firms", "manufacturers", "factories"),
-        ),
-        Sector(
-            "transportation",
-            "Transportation",
-            ("logistics", "shipping", "maritime", "rail", "airlines"),
-        ),
-        Sector(
-            "critical-infrastructure",
-            "Critical infrastructure",
-            (
-                "ics",
-                "industrial control systems",
-                "plcs",
-                "water",
-                "water utilities",
-                "utilities",
-                "scada",
-                "operational technology",
-            ),
-        ),
-        Sector("gaming", "Gaming", ("gamers", "video games", "game", "gambling")),
-        Sector("legal", "Legal", ("law firms", "lawyers")),
-        Sector("retail", "Retail", ("e-commerce", "retailers")),
-        Sector("hospitality", "Hospitality", ("hotels", "travel industry", "travel agencies")),
-        Sector(
-            "individuals",
-            "Individuals",
-            (
-                "private persons",
-                "private individuals",
-                "job seekers",
-                "scam victims",
-                "consumers",
-                "investment fraud",
-                "investment scams",
-                "romance scams",
-                "task scams",
-                "task scam",
-                "pig butchering",
-            ),
-        ),
-        Sector(
-            "ai-providers",
-            "AI providers",
-            (
-                "ai companies",
-                "ai labs",
-                "ai providers",
-                "ai researchers",
-                "ai company employees",
-                "openai employees",
-                "openai s employees",
-                "openai s own employees",
-                "openai s staff",
-                "openai staff",
-                "anthropic employees",
-                "anthropic staff",
-            ),
-        ),
-    ]
-}
+class Publisher(Strict):
+    """A publisher the extractor recognises, and the AI platform its reports are about."""
 
-LLM_TECHNIQUES: dict[str, VocabTechnique] = {
-    t.id: t
-    for t in [
-        VocabTechnique(
-            "llm-informed-reconnaissance",
-            "LLM-informed reconnaissance",
-            "Asking a model about targets, organisations, people or technologies to "
-            "prepare an operation.",
-            "llm",
-            ("reconnaissance",),
-            ("T1593", "T1589"),
-        ),
-        VocabTechnique(
-            "llm-enhanced-scripting",
-            "LLM-enhanced scripting techniques",
-            "Using a model to write, fix or explain scripts and small programs.",
-            "llm",
-            ("execution",),
-            ("T1059",),
-        ),
-        VocabTechnique(
-            "llm-aided-development",
-            "LLM-aided development",
-            "Using a model in the development of tools and malware.",
-            "llm",
-            ("resource-development",),
-            ("T1587.001",),
-        ),
-        VocabTechnique(
-            "llm-supported-social-engineering",
-            "LLM-supported social engineering",
-            "Using a model to draft lures, phishing messages, personas or "
-            "translations for social engineering.",
-            "llm",
-            ("initial-access",),
-            ("T1566", "T1598", "AML.T0052.000"),
-        ),
-        VocabTechnique(
-            "llm-assisted-vulnerability-research",
-            "LLM-assisted vulnerability research",
-            "Asking a model about known vulnerabilities and how to exploit them.",
-            "llm",
-            ("resource-development",),
-            ("T1588.006",),
-        ),
-        VocabTechnique(
-            "llm-optimized-payload-crafting",
-            "LLM-optimized payload crafting",
-            "Using a model to build or obfuscate payloads.",
-            "llm",
-            ("defense-evasion",),
-            ("T1027",),
-        ),
-        VocabTechnique(
-            "llm-enhanced-anomaly-detection-evasion",
-            "LLM-enhanced anomaly detection evasion",
-            "Using a model to make malicious activity blend with normal activity "
-            "or escape sandboxes.",
-            "llm",
-            ("defense-evasion",),
-            ("T1497",),
-        ),
-        VocabTechnique(
-            "llm-directed-security-feature-bypass",
-            "LLM-directed security feature bypass",
-            "Asking a model how to disable or get around security features such as "
-            "antivirus, UAC or two-factor checks.",
-            "llm",
-            ("defense-evasion",),
-            ("T1562.001", "T1553"),
-        ),
-        VocabTechnique(
-            "llm-advised-resource-development",
-            "LLM-advised resource development",
-            "Using a model to plan or set up infrastructure, accounts and tools.",
-            "llm",
-            ("resource-development",),
-            ("T1583", "T1585"),
-        ),
-        VocabTechnique(
-            "llm-refined-operational-command",
-            "LLM-refined operational command techniques",
-            "Asking a model for commands to run on a compromised system.",
-            "llm",
-            ("execution",),
-            ("T1059", "AML.T0102"),
-        ),
-        VocabTechnique(
-            "llm-aided-translation",
-            "LLM-aided translation",
-            "Using a model to translate material, lures or technical papers.",
-            "llm",
-            ("resource-development",),
-            (),
-        ),
-    ]
-}
+    name: str
+    aliases: tuple[str, ...]  # how a text names it, lower case
+    platform: str | None  # a platform's name
 
+
+class _Words(Strict):
+    """Lower-case words by code; a word may stand under one code only."""
+
+    @staticmethod
+    def _once(pairs: list[tuple[str, str]], what: str) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for word, code in pairs:
+            if word != word.lower():
+                raise ValueError(f"{what} {word!r} is not lower case")
+            if out.setdefault(word, code) != code:
+                raise ValueError(f"{what} {word!r} stands under {out[word]} and {code}")
+        return out
+
+
+class CountryWords(Strict):
+    names: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()  # adjectives ("a Chinese actor")
+
+
+class Countries(_Words):
+    short_names: dict[str, str]  # where ISO's name is long or formal
+    words: dict[str, CountryWords]
+    capitalised_only: frozenset[str]  # ordinary English words unless capitalised ("us")
+    not_places: frozenset[str]  # names the extractor does not read as one country
+    sponsors: dict[str, tuple[str, ...]]  # state bodies behind actors
+    cities: dict[str, tuple[str, ...]]  # cities and parliaments that stand for their country
+
+    @model_validator(mode="after")
+    def _codes_and_words(self) -> Countries:
+        codes = {c.alpha_2 for c in pycountry.countries}
+        for group in (self.short_names, self.words, self.sponsors, self.cities):
+            unknown = sorted(set(group) - codes)
+            if unknown:
+                raise ValueError(f"not an ISO 3166-1 alpha-2 code: {unknown[0]}")
+        self.word_codes()
+        self._once([(w, c) for c, ws in self.sponsors.items() for w in ws], "sponsor")
+        self._once([(w, c) for c, ws in self.cities.items() for w in ws], "city")
+        return self
+
+    def word_codes(self) -> dict[str, str]:
+        """Every name and demonym → its code."""
+        pairs = [(w, c) for c, e in self.words.items() for w in (*e.names, *e.demonyms)]
+        return self._once(pairs, "country word")
+
+    def demonyms(self) -> frozenset[str]:
+        return frozenset(w for e in self.words.values() for w in e.demonyms)
+
+    def sponsor_codes(self) -> dict[str, str]:
+        return {w: c for c, ws in self.sponsors.items() for w in ws}
+
+    def city_codes(self) -> dict[str, str]:
+        return {w: c for c, ws in self.cities.items() for w in ws}
+
+
+class Languages(_Words):
+    short_names: dict[str, str]
+    words: dict[str, tuple[str, ...]]
+    not_languages: frozenset[str]  # ISO names that are ordinary words or name something else
+
+    @model_validator(mode="after")
+    def _codes_and_words(self) -> Languages:
+        codes = {c for lang in pycountry.languages if (c := getattr(lang, "alpha_2", None))}
+        unknown = sorted((set(self.short_names) | set(self.words)) - codes)
+        if unknown:
+            raise ValueError(f"not an ISO 639-1 code: {unknown[0]}")
+        self.word_codes()
+        return self
+
+    def word_codes(self) -> dict[str, str]:
+        """Every name → its code."""
+        return self._once([(w, c) for c, ws in self.words.items() for w in ws], "language word")
+
+
+class _Techniques(Strict):
+    llm: tuple[VocabTechnique, ...]
+    atlas: tuple[VocabTechnique, ...]
+
+
+def _by_id(items: tuple[Sector, ...] | tuple[VocabTechnique, ...] | tuple[Platform, ...]) -> dict:
+    return {item.id: item for item in items}
+
+
+SECTORS: dict[str, Sector] = _by_id(load("sectors.yaml", tuple[Sector, ...]))
+_TECHNIQUES: _Techniques = load("techniques.yaml", _Techniques)
+LLM_TECHNIQUES: dict[str, VocabTechnique] = _by_id(_TECHNIQUES.llm)
 # The ATLAS techniques that matter most for AI misuse, named from their public definitions.
-ATLAS_TECHNIQUES: dict[str, VocabTechnique] = {
-    t.id: t
-    for t in [
-        VocabTechnique(
-            "AML.T0040",
-            "AI Model Inference API Access",
-            "Gaining access to a model through its inference API.",
-            "atlas",
-            ("ai-model-access",),
-        ),
-        VocabTechnique(
-            "AML.T0043",
-            "Craft Adversarial Data",
-            "Crafting inputs meant to make a model misbehave.",
-            "atlas",
-            ("ai-attack-staging",),
-        ),
-        VocabTechnique(
-            "AML.T0048",
-            "External Harms",
-            "Using a model to cause harm outside the AI system itself.",
-            "atlas",
-            ("impact",),
-        ),
-        VocabTechnique(
-            "AML.T0051",
-            "LLM Prompt Injection",
-            "Crafted prompts that make a language model ignore its instructions.",
-            "atlas",
-            ("execution",),
-        ),
-        VocabTechnique(
-            "AML.T0052",
-            "Phishing",
-            "Phishing aided by generative AI.",
-            "atlas",
-            ("initial-access",),
-        ),
-        VocabTechnique(
-            "AML.T0054",
-            "LLM Jailbreak",
-            "Prompts that get a language model around its safety controls.",
-            "atlas",
-            ("privilege-escalation", "defense-evasion"),
-        ),
-        VocabTechnique(
-            "AML.T0057",
-            "LLM Data Leakage",
-            "Prompts that get a language model to reveal sensitive data.",
-            "atlas",
-            ("exfiltration",),
-        ),
-    ]
-}
+ATLAS_TECHNIQUES: dict[str, VocabTechnique] = _by_id(_TECHNIQUES.atlas)
+PLATFORMS: dict[str, Platform] = _by_id(load("platforms.yaml", tuple[Platform, ...]))
 
-PLATFORMS: dict[str, Platform] = {
-    p.id: p
-    for p in [
-        Platform("chatgpt", "ChatGPT", "OpenAI", ("openai", "gpt-4", "gpt-4o", "openai models")),
-        Platform("openai-api", "OpenAI API", "OpenAI", ("openai api",)),
-        Platform("sora", "Sora", "OpenAI"),
-        Platform("gemini", "Gemini", "Google", ("bard", "google gemini", "gemini api")),
-        Platform("claude", "Claude", "Anthropic", ("anthropic",)),
-        Platform("claude-code", "Claude Code", "Anthropic"),
-        Platform("copilot", "Copilot", "Microsoft", ("microsoft copilot", "bing chat")),
-        Platform("llama", "Llama", "Meta", ("meta llama",)),
-        Platform("deepseek", "DeepSeek", "DeepSeek"),
-        Platform("qwen", "Qwen", "Alibaba"),
-        Platform("grok", "Grok", "xAI"),
-        Platform("mistral", "Mistral", "Mistral AI"),
-        Platform("hugging-face", "Hugging Face", "Hugging Face", ("huggingface",)),
-    ]
-}
+
+def _publishers() -> tuple[Publisher, ...]:
+    """The publishers, each naming a platform that platforms.yaml has (or none)."""
+    publishers: tuple[Publisher, ...] = load("publishers.yaml", tuple[Publisher, ...])
+    names = {p.name for p in PLATFORMS.values()}
+    for p in publishers:
+        if p.platform is not None and p.platform not in names:
+            message = f"{p.name}: no platform named {p.platform!r} in platforms.yaml"
+            raise InputError(message, path="graphkit/data/publishers.yaml")
+    return publishers
+
+
+PUBLISHERS = _publishers()
+
+
+@cache
+def countries() -> Countries:
+    """The country words of ``countries.yaml``."""
+    return load("countries.yaml", Countries)
+
+
+@cache
+def languages() -> Languages:
+    """The language words of ``languages.yaml``."""
+    return load("languages.yaml", Languages)
 
 
 def _sector_index() -> dict[str, str]:

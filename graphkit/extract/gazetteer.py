@@ -16,10 +16,17 @@ from functools import cache
 import pycountry
 
 from graphkit.actors import actor_index
-from graphkit.extract.places import CITIES
-from graphkit.identity import _COUNTRY_WORDS, _country_index
+from graphkit.extract.cues import technique_cues
+from graphkit.identity import country_words
 from graphkit.techniques import all_attack_techniques
-from graphkit.vocab import ATLAS_TECHNIQUES, LLM_TECHNIQUES, PLATFORMS, SECTORS
+from graphkit.vocab import (
+    ATLAS_TECHNIQUES,
+    LLM_TECHNIQUES,
+    PLATFORMS,
+    SECTORS,
+    countries,
+    languages,
+)
 
 __all__ = [
     "DIGIT",
@@ -63,286 +70,17 @@ def norm(text: str) -> str:
     return " ".join(t.lower() for t in TOKEN.findall(fold(text.replace("\u2019", "'"))))
 
 
-# Languages the extractor looks for: the common ones of threat reporting.
-LANGUAGES: dict[str, str] = {
-    "chinese": "zh", "mandarin": "zh", "cantonese": "zh", "russian": "ru", "english": "en",
-    "korean": "ko", "farsi": "fa", "persian": "fa", "arabic": "ar", "spanish": "es",
-    "french": "fr", "german": "de", "italian": "it", "polish": "pl", "japanese": "ja",
-    "urdu": "ur", "hindi": "hi", "vietnamese": "vi", "tagalog": "tl", "taglish": "tl",
-    "filipino": "tl", "ukrainian": "uk", "portuguese": "pt", "turkish": "tr", "hebrew": "he",
-    "indonesian": "id", "thai": "th", "malay": "ms", "dutch": "nl", "romanian": "ro",
-    "bengali": "bn", "azerbaijani": "az", "kazakh": "kk", "uzbek": "uz", "greek": "el",
-    "swedish": "sv", "czech": "cs", "serbian": "sr", "burmese": "my", "khmer": "km",
-    "pashto": "ps", "punjabi": "pa", "sinhalese": "si", "uyghur": "ug", "kyrgyz": "ky",
-    "dari": "fa",
-}  # fmt: skip
-
-# Country words that are ordinary English words, or pronouns, unless capitalised.
-_PROPER_COUNTRY = {"us", "uk", "prc", "dprk", "uae", "rok", "chad", "jordan", "georgia",
-                   "turkey", "guinea", "niger", "oman", "india", "china", "japan"}  # fmt: skip
-_DEMONYMS = {"british", "french", "dutch", "swiss", "thai", "czech", "filipino", "emirati",
-             "saudi", "israeli", "pakistani", "iraqi", "azerbaijani", "american", "chinese",
-             "japanese", "vietnamese", "scottish", "turkish", "polish", "danish",
-             "swedish", "argentine", "kazakh", "uzbek", "kyrgyz", "tajik", "turkmen", "greek",
-             "slovak", "afghan", "somali", "nepali", "cypriot",
-             "maltese"}  # fmt: skip
-_SKIP_COUNTRY = {"korean", "korea", "congo", "sudan", "virgin islands", "samoa", "america"}
-
-# Vulnerabilities known by a name rather than their CVE id
-_NAMED_VULNERABILITIES = ("log4shell", "follina", "proxylogon", "proxyshell", "eternalblue",
-                          "heartbleed", "zerologon", "printnightmare", "bluekeep",
-                          "spring4shell", "citrix bleed")  # fmt: skip
-
-# Behaviour described in words → technique ids (ATT&CK parents or sub-techniques, LLM-themed).
-PHRASES: dict[str, tuple[str, ...]] = {
-    "phishing": ("T1566", "llm-supported-social-engineering"),
-    "spear phishing": ("T1566", "llm-supported-social-engineering"),
-    "spearphishing": ("T1566", "llm-supported-social-engineering"),
-    "phishing emails": ("T1566", "llm-supported-social-engineering"),
-    "phishing lures": ("T1566", "llm-supported-social-engineering"),
-    "brute force": ("T1110",), "brute forcing": ("T1110",), "brute forcer": ("T1110",),
-    "password spraying": ("T1110.003",), "credential stuffing": ("T1110.004",),
-    "port scanning": ("T1046",), "port scans": ("T1046",), "nmap": ("T1046",),
-    "network scanning": ("T1046",), "vulnerability scanning": ("T1595.002",),
-    "dll side loading": ("T1574.001",), "dll sideloading": ("T1574.001",),
-    "side loaded a dll": ("T1574.001",), "side loads a dll": ("T1574.001",),
-    "sideloaded a dll": ("T1574.001",), "side load a dll": ("T1574.001",),
-    "side loading a dll": ("T1574.001",), "side loaded dlls": ("T1574.001",),
-    "side loading": ("T1574.001",), "malware development": ("T1587.001", "llm-aided-development"),
-    "develop malware": ("T1587.001", "llm-aided-development"),
-    "developed malware": ("T1587.001", "llm-aided-development"),
-    "developing malware": ("T1587.001", "llm-aided-development"),
-    "build malware": ("T1587.001", "llm-aided-development"),
-    "built malware": ("T1587.001", "llm-aided-development"),
-    "remote access trojan": ("T1587.001", "llm-aided-development"),
-    "remote access trojans": ("T1587.001", "llm-aided-development"),
-    "stealer": ("T1587.001",), "stealers": ("T1587.001",), "infostealer": ("T1587.001",),
-    "powershell": ("T1059.001", "llm-enhanced-scripting"),
-    "scripting": ("T1059", "llm-enhanced-scripting"),
-    "scripts": ("T1059", "llm-enhanced-scripting"),
-    "debugging": ("llm-enhanced-scripting",), "debug code": ("llm-enhanced-scripting",),
-    "debugged": ("llm-enhanced-scripting",),
-    "obfuscate": ("T1027", "llm-optimized-payload-crafting"),
-    "obfuscation": ("T1027", "llm-optimized-payload-crafting"),
-    "obfuscating": ("T1027", "llm-optimized-payload-crafting"),
-    "rewrite its own code": ("T1027", "llm-optimized-payload-crafting"),
-    "browser credentials": ("T1555.003",), "credentials from web browsers": ("T1555.003",),
-    "credential theft": ("T1555",), "steal credentials": ("T1555",),
-    "credential harvesting": ("T1555",), "harvest credentials": ("T1555",),
-    "credential dumping": ("T1003",), "keylogger": ("T1056.001",), "keylogging": ("T1056.001",),
-    "clipboard": ("T1115",), "uac bypass": ("T1548.002", "llm-directed-security-feature-bypass"),
-    "bypass uac": ("T1548.002", "llm-directed-security-feature-bypass"),
-    "mark of the web": ("T1553.005", "llm-directed-security-feature-bypass"),
-    "disable antivirus": ("T1562.001", "llm-directed-security-feature-bypass"),
-    "defender exclusions": ("T1562.001", "llm-directed-security-feature-bypass"),
-    "evade antivirus": ("T1562.001", "llm-directed-security-feature-bypass"),
-    "antivirus detection": ("T1562.001", "llm-directed-security-feature-bypass"),
-    "sandbox evasion": ("T1497", "llm-enhanced-anomaly-detection-evasion"),
-    "evade sandboxes": ("T1497", "llm-enhanced-anomaly-detection-evasion"),
-    "evade detection": ("llm-enhanced-anomaly-detection-evasion",),
-    "pass the hash": ("T1550.002",), "lateral movement": ("llm-refined-operational-command",),
-    "default credentials": ("T1078.001",), "default passwords": ("T1078.001",),
-    "ransomware": ("T1486",), "extortion": ("T1657",), "ransom notes": ("T1657",),
-    "fake personas": ("T1585.001", "llm-supported-social-engineering"),
-    "fake accounts": ("T1585.001",), "fake profiles": ("T1585.001",),
-    "sockpuppet": ("T1585.001",), "persona": ("T1585.001",), "personas": ("T1585.001",),
-    "fake news sites": ("T1583.001",), "fake news websites": ("T1583.001",),
-    "websites posing as news": ("T1583.001",), "sites posing as news": ("T1583.001",),
-    "websites masquerading as news": ("T1583.001",), "sham news sites": ("T1583.001",),
-    "sites dressed up as news": ("T1583.001",), "sites disguised as news": ("T1583.001",),
-    "sites presented as news": ("T1583.001",), "websites presented as news": ("T1583.001",),
-    "sites passing as news": ("T1583.001",), "websites passing as news": ("T1583.001",),
-    "websites disguised as news": ("T1583.001",), "sites masquerading as news": ("T1583.001",),
-    "web shell": ("T1505.003",),
-    # "command and control" is a tactic (TA0011), no technique; a public service as its channel is
-    "public web service": ("T1102",), "public web services": ("T1102",),
-    "legitimate web service": ("T1102",), "legitimate web services": ("T1102",),
-    "scraper": ("T1593.001",), "scraping": ("T1593.001",),
-    "translate": ("llm-aided-translation",), "translated": ("llm-aided-translation",),
-    "translation": ("llm-aided-translation",), "translating": ("llm-aided-translation",),
-    "reconnaissance": ("llm-informed-reconnaissance",),
-    "researched": ("llm-informed-reconnaissance",), "research on": ("llm-informed-reconnaissance",),
-    "research": ("llm-informed-reconnaissance",), "researching": ("llm-informed-reconnaissance",),
-    "move laterally": ("llm-refined-operational-command",),
-    "persistence": ("llm-refined-operational-command",),
-    "develop": ("llm-aided-development",), "developed": ("llm-aided-development",),
-    "build": ("llm-aided-development",),
-    "debug": ("llm-enhanced-scripting",),
-    "interviews": ("llm-supported-social-engineering",),
-    "looked up": ("llm-informed-reconnaissance",),
-    "vulnerability research": ("T1588.006", "llm-assisted-vulnerability-research"),
-    "known vulnerabilities": ("T1588.006", "llm-assisted-vulnerability-research"),
-    "publicly known vulnerability": ("T1588.006", "llm-assisted-vulnerability-research"),
-    "social engineering": ("llm-supported-social-engineering",),
-    "comments": ("llm-supported-social-engineering",),
-    "articles": ("llm-supported-social-engineering",),
-    "posts": ("llm-supported-social-engineering",), "lures": ("llm-supported-social-engineering",),
-    "résumés": ("llm-supported-social-engineering",),
-    "resumes": ("llm-supported-social-engineering",),
-    "cover letters": ("llm-supported-social-engineering",),
-    "payloads": ("llm-optimized-payload-crafting",),
-    "post compromise": ("llm-refined-operational-command",),
-    "commands to run": ("llm-refined-operational-command",),
-    "windows commands": ("T1059", "llm-refined-operational-command"),
-    "hosting providers": ("T1583", "llm-advised-resource-development"),
-    "free hosting": ("T1583", "llm-advised-resource-development"),
-    "laptop farms": ("llm-advised-resource-development",),
-    "remote access tools": ("T1219",), "remote monitoring": ("T1219",),
-    "cookies": ("T1539",), "browser cookies": ("T1539",), "session cookies": ("T1539",),
-    "document theft": ("T1005",), "steals documents": ("T1005",), "steal documents": ("T1005",),
-    "exfiltrate": ("T1041",), "exfiltration": ("T1041",),
-    "scan": ("T1595",), "scanned": ("T1595",), "scanning for": ("T1595",),
-    "obfuscated": ("T1027", "llm-optimized-payload-crafting"),
-    "move through": ("llm-refined-operational-command",),
-    "copy documents": ("T1005",), "collect documents": ("T1005",),
-    "system information": ("T1082",), "network configuration": ("T1016",),
-    "network shares": ("T1135",), "password policy": ("T1201",), "running processes": ("T1057",),
-    "installed software": ("T1518",), "files and directories": ("T1083",),
-    "default usernames": ("T1078.001",), "default logins": ("T1078.001",),
-    "leaked credentials": ("T1589.001", "T1110.004"),
-    "leaked passwords": ("T1589.001", "T1110.004"),
-    "leaked usernames": ("T1589.001", "T1110.004"),
-    "recruitment fraud": ("llm-supported-social-engineering",),
-    "job scams": ("llm-supported-social-engineering",),
-    "task scams": ("llm-supported-social-engineering",),
-    "romance scams": ("llm-supported-social-engineering",),
-    "scam messages": ("llm-supported-social-engineering",),
-    "hide processes": ("T1564",), "hidden processes": ("T1564",), "hide artifacts": ("T1564",),
-    "cve": ("T1588.006", "llm-assisted-vulnerability-research"),
-    # vulnerabilities known by a name rather than their CVE id
-    **dict.fromkeys(_NAMED_VULNERABILITIES, ("T1588.006", "llm-assisted-vulnerability-research")),
-    "public vulnerability": ("T1588.006", "llm-assisted-vulnerability-research"),
-    "exploits for": ("T1588.006", "llm-assisted-vulnerability-research"),
-    "exploitation": ("llm-assisted-vulnerability-research",),
-    "fake identities": ("T1585", "llm-supported-social-engineering"),
-    "false identities": ("T1585", "llm-supported-social-engineering"),
-    "synthetic identities": ("T1585", "llm-supported-social-engineering"),
-    "develop ransomware": ("T1587.001", "llm-aided-development", "T1486"),
-    "exclusions to windows defender": ("T1562.001", "llm-directed-security-feature-bypass"),
-    "exclusions to microsoft defender": ("T1562.001", "llm-directed-security-feature-bypass"),
-    "windows defender exclusions": ("T1562.001", "llm-directed-security-feature-bypass"),
-    "antivirus exclusions": ("T1562.001", "llm-directed-security-feature-bypass"),
-    "exfiltrate data": ("T1041",), "exfiltrate files": ("T1041",),
-    "command and control infrastructure": ("T1583", "llm-advised-resource-development"),
-    "c2 infrastructure": ("T1583", "llm-advised-resource-development"),
-    "rewrite malware": ("T1587.001", "llm-aided-development"),
-    "build ransomware": ("T1587.001", "llm-aided-development", "T1486"),
-    "research vulnerabilities": ("T1588.006", "llm-assisted-vulnerability-research"),
-    "ransoms": ("T1657",), "ransom demands": ("T1657",),
-    "threatened to expose": ("T1657",), "threatened to publish": ("T1657",),
-    "threatened to leak": ("T1657",),
-    "port malware": ("T1587.001", "llm-aided-development"),
-    "user account control": ("T1548.002", "llm-directed-security-feature-bypass"),
-    "bypass user account control": ("T1548.002", "llm-directed-security-feature-bypass"),
-    "smartscreen": ("T1553.005", "llm-directed-security-feature-bypass"),
-    "remote access software": ("T1219",), "gather documents": ("T1005",),
-    "collect files": ("T1005",), "survive reboots": ("T1547",), "survives reboots": ("T1547",),
-    "machine reboots": ("T1547",), "on reboot": ("T1547",), "at startup": ("T1547",),
-    "linkedin profiles": ("T1593.001",),
-    "autonomous operator": ("llm-refined-operational-command",),
-    "autonomous agent": ("llm-refined-operational-command",),
-    "scrape": ("T1593.001",), "scrapes": ("T1593.001",), "scraped": ("T1593.001",),
-    "interview questions": ("llm-supported-social-engineering",),
-    "technical interviews": ("llm-supported-social-engineering",),
-    "job interviews": ("llm-supported-social-engineering",),
-    "jailbreak": ("AML.T0054",), "jailbreaks": ("AML.T0054",), "jailbreaking": ("AML.T0054",),
-    "jailbroken": ("AML.T0054",), "outlook plugin": ("T1137",),
-    "plugin for microsoft outlook": ("T1137",),
-    "plugin for outlook": ("T1137",), "outlook add in": ("T1137",), "office add in": ("T1137",),
-    "reported vulnerabilities": ("T1588.006", "llm-assisted-vulnerability-research"),
-    "public vulnerabilities": ("T1588.006", "llm-assisted-vulnerability-research"),
-    "exploit code": ("T1588.006", "llm-assisted-vulnerability-research"),
-    "public exploits": ("T1588.006", "llm-assisted-vulnerability-research"),
-    "profile pictures": ("T1585.001", "llm-supported-social-engineering"),
-    "startup folder": ("T1547.001",), "run keys": ("T1547.001",), "run key": ("T1547.001",),
-    "autostart": ("T1547",), "scheduled tasks": ("T1053.005",),
-    "at logon": ("T1547",), "next logon": ("T1547",), "at login": ("T1547",),
-    "system details": ("T1082",), "host details": ("T1082",), "system info": ("T1082",),
-    "contact details": ("T1589", "llm-informed-reconnaissance"),
-    "contact information": ("T1589", "llm-informed-reconnaissance"),
-    "private keys": ("T1552.004",), "seed phrases": ("T1552",), "wallet secrets": ("T1552",),
-    "stored secrets": ("T1552",), "stored credentials": ("T1552",), "api keys": ("T1552",),
-    "ssh keys": ("T1552.004",), "credentials in files": ("T1552.001",),
-    "command lines": ("T1059", "llm-refined-operational-command"),
-    "shell commands": ("T1059", "llm-refined-operational-command"),
-    "password guessing": ("T1110.001",), "guessing passwords": ("T1110.001",),
-    "password cracking": ("T1110.002",),
-    **{f"{adjective} {noun}": ("T1585", "llm-supported-social-engineering")
-       for adjective in ("invented", "fabricated", "fictitious", "fictional", "made up", "bogus",
-                         "assumed", "fraudulent", "false", "fake")
-       for noun in ("identities", "identity", "personas", "profiles", "job applicants",
-                    "applicants", "candidates")},
-}  # fmt: skip
-
-# State bodies behind actors: naming one says which country an actor works for.
-SPONSORS: dict[str, str] = {
-    "irgc": "IR", "islamic revolutionary guard corps": "IR", "revolutionary guard": "IR",
-    "revolutionary guard corps": "IR", "mois": "IR", "gru": "RU", "fsb": "RU", "svr": "RU",
-    "mss": "CN", "ministry of state security": "CN", "pla": "CN",
-    "people's liberation army": "CN", "rgb": "KP", "reconnaissance general bureau": "KP",
-}  # fmt: skip
-
-# Verb phrases above are written with the base verb; other forms of the verb mean the same.
-_VERB_FORMS: dict[str, tuple[str, ...]] = {
-    "develop": ("develops", "developed", "developing"), "build": ("builds", "built", "building"),
-    "debug": ("debugs", "debugged", "debugging"),
-    "translate": ("translates", "translated", "translating"),
-    "obfuscate": ("obfuscates", "obfuscated", "obfuscating"),
-    "steal": ("steals", "stole", "stolen", "stealing"),
-    "harvest": ("harvests", "harvested", "harvesting"), "evade": ("evades", "evaded", "evading"),
-    "bypass": ("bypasses", "bypassed", "bypassing"),
-    "disable": ("disables", "disabled", "disabling"),
-    "exfiltrate": ("exfiltrates", "exfiltrated", "exfiltrating"), "scan": ("scans", "scanned"),
-    "copy": ("copies", "copied", "copying"), "collect": ("collects", "collected", "collecting"),
-    "gather": ("gathers", "gathered", "gathering"), "hide": ("hides", "hid", "hiding"),
-    "move": ("moves", "moved", "moving"), "rewrite": ("rewrites", "rewrote", "rewriting"),
-    "port": ("ports", "ported", "porting"),
-    "research": ("researches", "researched", "researching"),
-}  # fmt: skip
-
-
 def _inflected(phrases: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
     """The phrases with their verbs in every form ("builds malware", "stole credentials"). A
     lone verb stays as written: "built" alone is as often "built an audience"."""
+    forms = technique_cues().verb_forms
     out = dict(phrases)
     for phrase, ids in phrases.items():
         verb, _, rest = phrase.partition(" ")
-        for form in _VERB_FORMS.get(verb, ()) if rest else ():
+        for form in forms.get(verb, ()) if rest else ():
             out.setdefault(f"{form} {rest}", ids)
     return out
 
-
-# ATT&CK names too common in plain English to mean the technique.
-_GENERIC_NAMES = {"phishing", "malware", "tool", "domains", "server", "web service",
-                  "native api", "code repositories", "social media", "vulnerabilities",
-                  "email accounts", "software", "rootkit", "masquerading", "threat intel vendors",
-                  "compromise accounts", "user execution", "search engines", "exploits",
-                  "digital certificates", "cloud accounts", "local accounts", "domain accounts",
-                  "dns", "botnet", "virtual private server", "serverless", "shortcut modification",
-                  "screen capture", "data staged", "scheduled task", "services", "cron",
-                  "at", "launchd", "valid accounts", "modify registry", "content injection",
-                  "gather victim identity information", "impersonation"}  # fmt: skip
-
-# Phrases whose words would otherwise name an entity: "social media" is not the media sector,
-# "news articles" are what an operation wrote, not whom it targeted.
-NOT_ENTITIES = ("social media", "news articles", "news article", "news sites", "news site",
-                "news websites", "news stories", "news content", "news headlines",
-                "latin america", "latin american", "north america", "north american",
-                "south america", "south american", "central america", "central american",
-                "central asia", "central asian", "southeast asia", "east asia",
-                "us dollars", "u s dollars", "us dollar", "hong kong dollars",
-                "australian dollars", "canadian dollars",
-                # ATT&CK tactics, as tags: a stage of an attack, not a sector
-                "defense evasion", "defence evasion", "credential access",
-                "privilege escalation")  # fmt: skip
-
-PLATFORM_WORDS: dict[str, str] = {
-    "chatgpt": "chatgpt", "gpt": "chatgpt", "gpt 4": "chatgpt", "gpt 4o": "chatgpt",
-    "openai api": "openai-api",
-    "sora": "sora", "gemini": "gemini", "bard": "gemini", "claude": "claude",
-    "claude code": "claude-code", "copilot": "copilot", "llama": "llama", "deepseek": "deepseek",
-    "qwen": "qwen", "grok": "grok", "mistral": "mistral", "hugging face": "hugging-face",
-}  # fmt: skip
 
 # Each shape's first letter leads, so the regex engine skips to those letters quickly.
 DIGIT = re.compile(r"[0-9]")  # ASCII digits: twice as fast to look for as \d
@@ -358,24 +96,25 @@ _ACTOR_PATTERN = re.compile(
 def gazetteer() -> dict[str, list[Entry]]:
     """Normalised n-gram → the entities it may name."""
     g: dict[str, list[Entry]] = {}
+    cues = technique_cues()
 
     def add(key: str, entry: Entry) -> None:
         k = norm(key)
         if k and len(k.split()) <= MAX_WORDS and entry not in g.setdefault(k, []):
             g[k].append(entry)
 
+    places = countries()
+    ours, demonyms = places.word_codes(), places.demonyms()
     alpha3 = {c.alpha_3.lower() for c in pycountry.countries}
-    for word, code in _country_index().items():
-        if word in _SKIP_COUNTRY or (word in alpha3 and word not in _COUNTRY_WORDS):
+    for word, code in country_words().items():
+        if word in places.not_places or (word in alpha3 and word not in ours):
             continue  # alpha-3 codes are not how reports name countries
-        adjective = word in _DEMONYMS or (
-            word in _COUNTRY_WORDS and word.endswith(("ese", "ian", "ish", "ean", "i"))
-        )
+        adjective = word in demonyms
         kind = "Demonym" if adjective else "Country"
-        add(word, Entry(kind, code, word, proper=word in _PROPER_COUNTRY or adjective))
-    for city, code in CITIES.items():  # "a marketing firm in Tel Aviv": where it is
+        add(word, Entry(kind, code, word, proper=word in places.capitalised_only or adjective))
+    for city, code in places.city_codes().items():  # "a marketing firm in Tel Aviv": where it is
         add(city, Entry("Country", code, city, proper=True))
-    for word, code in {**_iso_languages(), **LANGUAGES}.items():
+    for word, code in {**_iso_languages(), **languages().word_codes()}.items():
         add(word, Entry("Language", code, word, proper=True))
     for s in SECTORS.values():
         for word in (s.id.replace("-", " "), s.name, *s.synonyms):
@@ -386,7 +125,7 @@ def gazetteer() -> dict[str, list[Entry]]:
     for tid, info in all_attack_techniques().items():
         add(tid, Entry("Technique", tid, info.name, proper=True))
         # Technique names, and the sub-techniques' long ones ("Bypass User Account Control")
-        named = info.parent is None and info.name.lower() not in _GENERIC_NAMES
+        named = info.parent is None and info.name.lower() not in cues.generic_names
         long_sub = (
             info.parent and len(info.name.split()) >= 3 and not info.name.endswith("Accounts")
         )
@@ -394,14 +133,16 @@ def gazetteer() -> dict[str, list[Entry]]:
             add(info.name, Entry("Technique", tid, info.name))
     for tid, t in ATLAS_TECHNIQUES.items():
         add(tid, Entry("Technique", tid, t.name, proper=True))
-    for phrase, ids in _inflected(PHRASES).items():
+    for phrase, ids in _inflected(cues.phrase_ids()).items():
         for tid in ids:
             add(phrase, Entry("Technique", tid, phrase, phrase=True))
-    for word, pid in PLATFORM_WORDS.items():
-        add(word, Entry("Platform", pid, PLATFORMS[pid].name, proper=True))
-    for word, code in SPONSORS.items():
+    for platform in PLATFORMS.values():
+        for word in platform.words if platform.kind == "ai" else ():
+            for form in (word, word + "s"):  # "GPTs", "Llamas"; "ChatGPT's" is "ChatGPT"
+                add(form, Entry("Platform", platform.id, platform.name, proper=True))
+    for word, code in places.sponsor_codes().items():
         add(word, Entry("Sponsor", code, word, proper=True))
-    for phrase in NOT_ENTITIES:
+    for phrase in cues.not_entities:
         g[norm(phrase)] = [Entry("Other", phrase, phrase)]
     for actor in actor_index().actors.values():
         for name in (actor.name, *actor.aliases):
@@ -412,7 +153,7 @@ def gazetteer() -> dict[str, list[Entry]]:
 
 def _iso_languages() -> dict[str, str]:
     """The ISO 639-1 languages by name ("Swahili", "Pashto", "Sinhalese"), as pycountry has
-    them; :data:`LANGUAGES` adds the names reports use that ISO does not ("Farsi", "Taglish")."""
+    them; ``languages.yaml`` adds the names reports use that ISO does not ("Farsi", "Taglish")."""
     out: dict[str, str] = {}
     for lang in pycountry.languages:
         code = getattr(lang, "alpha_2", None)
@@ -420,16 +161,9 @@ def _iso_languages() -> dict[str, str]:
             continue
         for name in re.sub(r"\s*\([^)]*\)", "", lang.name).split(";"):
             name = name.strip().lower()
-            if name and len(name.split()) == 1 and name not in _NOT_LANGUAGE_NAMES:
+            if name and len(name.split()) == 1 and name not in languages().not_languages:
                 out[name] = code
     return out
-
-
-# ISO 639-1 names that are also ordinary words or names of something else.
-_NOT_LANGUAGE_NAMES = {"ido", "ewe", "sango", "tonga", "interlingua", "interlingue", "volapük",
-                       "esperanto", "herero", "lingala", "venda", "swati", "twi", "chuang",
-                       "ndonga", "kongo", "komi", "luba", "limburgan", "limburger",
-                       "nauru", "afar", "cree", "manx"}  # fmt: skip
 
 
 @cache

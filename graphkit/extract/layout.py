@@ -1,94 +1,28 @@
 """A report's layout: sections, paragraphs, list items, table rows and labelled fields.
 
-Sections start at headings. A heading names an operation ("Case 2: Remote worker fraud",
-'Influence: "Sneer Review"'), says where its actors are from ("North Korea"), or only says
-what the section is about ("Malware that queries a model"), which names nothing. List items
-and Markdown table rows stand alone; "Actor: ...", "Targets: ..." fields say what they hold.
+Sections start at headings (what a heading says: :mod:`~graphkit.extract.headings`). List
+items and table rows (:mod:`~graphkit.extract.tables`) stand alone; "Actor: ...", "Targets:
+..." fields say what they hold (:mod:`~graphkit.extract.fields`).
 """
 
 from __future__ import annotations
 
-import csv
 import re
-from collections.abc import Iterable, Iterator
-from functools import cache
+from collections.abc import Iterator
+from dataclasses import dataclass
 
-from graphkit.extract.reading import Sentence, read_sentence
+from graphkit.extract.fields import FIELD_HEAD, FIELD_LINE, field_block, listed_values
+from graphkit.extract.headings import CAPITALS, GENERIC_HEADINGS, HEADING_LEAD, from_capitals
+from graphkit.extract.tables import table_rows
 
-__all__ = [
-    "ARTICLE",
-    "BRACKETED_TAIL",
-    "DATE_FIRST",
-    "FIELD_ROLES",
-    "GENERIC_HEADINGS",
-    "LEAD_BOLD",
-    "STAGE_HEADINGS",
-    "TASK_HEADINGS",
-    "WHO",
-    "field_role",
-    "from_capitals",
-    "inner_bold",
-    "is_topic",
-    "labelled_fields",
-    "names_a_country",
-    "operation_name",
-    "sections",
-    "unmarked",
-    "unnumbered",
-]  # fmt: skip
+__all__ = ["LEAD_BOLD", "WHO", "inner_bold", "sections", "unmarked"]
 
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-          r"December)")  # fmt: skip
-
-# The headings of a writer's own tasks: their sections hold no finding (drafting skips them)
-_TASKS = r"actions|next actions|action items|next steps|tasks"
-TASK_HEADINGS = re.compile(rf"^(?:{_TASKS}|to ?do)$", re.I)
-
-GENERIC_HEADINGS = re.compile(
-    r"^(introduction|summary|executive summary|overview|background|conclusions?|(?:key )?(findings|"
-    r"takeaways|trends)|methodology|about( us| this report)?|appendix.*|references|"
-    r"recommendations|what we found|looking ahead|acknowledg.*|case stud(y|ies)|"
-    r"table of contents|contents|disclaimer|indicators.*|iocs?|mitigations?|our approach|"
-    r"contributing|license|see also|further reading|changelog|"
-    r"trends?.*|themes?|(?:influence |cyber |covert )?operations|cases|weekly .*|daily .*|"
-    r"(?:threat )?actors(?: and .*)?|(?:observed )?ttps|for immediate release|press release|"
-    r"media contacts?|press contacts?|about [A-Z].*|memo|memorandum|note|notes|timeline|"
-    r"chronology|what we did|incidents?|incident summar(?:y|ies)|"
-    # a brief's parts: "BLUF", "Discussion", "Analyst comment", "Outlook"
-    r"bluf|bottom line(?: up front)?|discussion|(?:analyst )?comments?|assessments?|outlook|"
-    rf"purpose|scope|{_TASKS}|"
-    r"others?|other (?:cases|operations|networks|actors)|miscellaneous|misc|"
-    r"victimology|tradecraft|attribution|aliases|tooling|infrastructure|"
-    r"scams?|frauds?|scams and fraud|fraud and scams|influence|cyber|espionage|"
-    # dates: "2025-06", "2025-03-04", "March 2025", "Q3 2025", "Week 9"
-    rf"[0-9]{{4}}-[0-9]{{2}}(?:-[0-9]{{2}})?|{_MONTH}(?: [0-9]{{1,2}},?)? [0-9]{{4}}|"
-    r"q[1-4] [0-9]{4}|"
-    r"week [0-9]{1,2}(?:,? [0-9]{4})?)$",
-    re.I,
-)
-
-# A date before a name, as a timeline writes its entries: "March 2025 \u2014 Helgoland Bite",
-# "2025-03-04: ScopeCreep", "5 May 2025 - High Five". The name is what follows.
-DATE_FIRST = re.compile(
-    rf"^(?:(?:[0-9]{{1,2}} )?{_MONTH}(?: [0-9]{{1,2}},?)? [0-9]{{4}}|"
-    r"[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?)\s*[:\u2013\u2014-]\s+"
-)
-
-# Headings that name a stage of an attack ("Reconnaissance", "Installation and lateral
-# movement"): a part of the section above, about the same actors.
-_STAGE = (r"reconnaissance|weaponi[sz]ation|delivery|exploitation|installation|"
-          r"command and control|c2|actions on objectives|initial access|execution|persistence|"
-          r"privilege escalation|defen[cs]e evasion|credential access|discovery|"
-          r"lateral movement|collection|exfiltration|impact|resource development|"
-          r"research|scripting|development|phishing|post-compromise activity|"
-          # the parts a case is written in: "### Actor", "### Behavior", "### Impact"
-          r"actors?|behaviou?rs?|impact|assessment|disruption|targeting|tradecraft|"
-          r"attribution|analysis|details|what we (?:saw|found)|how (?:we|it) .*")  # fmt: skip
-STAGE_HEADINGS = re.compile(rf"^(?:{_STAGE})(?:\s*(?:,|and|&|/)\s*(?:{_STAGE}))*$", re.I)
 
 WHO = frozenset({"Country", "Demonym", "Sponsor", "Language", "Actor", "Platform"})
 
+
 LEAD_BOLD = re.compile(r"^\s*(?:\*\*|__)([^*_\n]{2,80})(?:\*\*|__)")
+
 
 _INNER_BOLD = re.compile(r"(?:\*\*|__)([A-Z][^*_]{1,60}?)(?:\*\*|__)")
 
@@ -104,6 +38,7 @@ def inner_bold(paragraph: str) -> str | None:
 
 _BLANK_LINE = re.compile(r"\n\s*\n")
 
+
 # Handling marks, which say who may read a text and nothing about its content: a banner line
 # ("UNCLASSIFIED // FOR PUBLIC RELEASE", "TLP:CLEAR") and a paragraph's portion mark ("(U) ").
 _BANNER = re.compile(
@@ -111,10 +46,14 @@ _BANNER = re.compile(
     r"|TLP ?: ?(?:CLEAR|WHITE|GREEN|AMBER(?: ?\+ ?STRICT)?|RED))[ \t]*$\n?",
     re.M,
 )
+
+
 _PORTION = re.compile(
     r"^([ \t]*(?:[0-9]{1,2}[.)][ \t]+|[a-z][.)][ \t]+)?)\((?:U|C|S|TS|CUI)(?://[A-Z]+)*\)[ \t]+",
     re.M,
 )
+
+
 _PORTION_SEEN = ("(U)", "(U/", "(C)", "(S)", "(TS)", "(CUI)")
 
 
@@ -133,14 +72,22 @@ def unmarked(text: str) -> str:
 
 _HEADING = re.compile(r"^\s{0,3}(#{2,4})\s+(.+?)\s*#*\s*$")
 
+
 _TITLE = re.compile(r"^\s{0,3}#\s")
+
 
 _UNDERLINE = re.compile(r"^\s{0,3}(?:-{3,}|={3,})\s*$")  # under a setext heading
 
+
 # A list item's marker: a bullet, or a number ("1.", "2)", and "3/" in threads).
 _NUMBER = r"[0-9]{1,2}[.)/]"
+
+
 _MARKER = rf"(?:[-*\u2022\u2013]|{_NUMBER})"
+
+
 _MARKER_FIRST = frozenset("-*\u2022\u2013")  # a marker's first character, or a digit
+
 
 _BULLET = re.compile(rf"^\s{{0,6}}{_MARKER}\s+")
 
@@ -148,173 +95,9 @@ _BULLET = re.compile(rf"^\s{{0,6}}{_MARKER}\s+")
 # How a line that is more than prose starts: a heading, a bullet or a number, an underline.
 _MARKED = re.compile(rf"\s{{0,6}}(?:[#*\u2022\u2013=-]|{_NUMBER}\s)")
 
-_PIPE_START = re.compile(r"\s*\|")
-
-_TABLE_RULE = re.compile(r"\|?(\s*:?-+:?\s*\|)+\s*:?-*:?\s*\|?")  # |---|:--:|:-:|
-
-
-def _named_cells(header: list[str], row: list[str]) -> str:
-    """A table row as its cells named by their columns: "Header: cell; Header: cell". Ticks
-    under columns named for languages are a "Languages" field, with an "Other" column's.
-
-    >>> _named_cells(["Name", "English", "Russian", "Other"], ["Grey", "\u2713", "", "Polish"])
-    'Name: Grey; Languages: English, Polish'
-    """
-    ticked = [h for h, v in zip(header, row, strict=True) if v.strip() in _TICKS]
-    if not ticked or not _all_languages(ticked):
-        return "; ".join(f"{h}: {v}" for h, v in zip(header, row, strict=True) if v)
-    fields, languages = [], list(ticked)
-    for h, v in zip(header, row, strict=True):
-        if h.lower() in _OTHER_COLUMNS and v:
-            languages.append(v)  # "Other: Italian, Polish" beside the language columns
-        elif v and v.strip() not in _TICKS:
-            fields.append(f"{h}: {v}")
-    return "; ".join([*fields, f"Languages: {', '.join(languages)}"])
-
-
-_TICKS = frozenset({"\u2713", "\u2714", "\u2705", "x", "X", "yes", "Yes", "Y", "\u25cf", "\u2022"})
-_OTHER_COLUMNS = frozenset({"other", "others", "other languages", "also"})
-
-
-def _all_languages(names: list[str]) -> bool:
-    """Whether each of the names is a language's ("English", "Russian")."""
-    return all(
-        any(m.entry.kind == "Language" for m in read_sentence(name).mentions) for name in names
-    )
-
-
-def _pipe_table(block: str) -> list[str] | None:
-    """The rows of a Markdown pipe table as "Header: cell; Header: cell", or None."""
-    if not _PIPE_START.match(block):
-        return None  # most blocks: no table, and no need to split them into lines
-    lines = [ln.strip() for ln in block.strip().splitlines()]
-    if len(lines) < 3 or not all(ln.startswith("|") for ln in lines):
-        return None
-    if not _TABLE_RULE.fullmatch(lines[1]):
-        return None
-    cells = [[c.strip() for c in ln.strip("|").split("|")] for ln in lines]
-    header = cells[0]
-    if len(header) == 2 and header[0].lower() in _KEY_COLUMNS:  # "| Field | Value |": fields
-        fields = _labelled(r for r in cells[2:] if len(r) == 2)
-        return [fields] if fields else []
-    return [_named_cells(header, row) for row in cells[2:] if len(row) == len(header)]
-
-
-def _labelled(pairs: Iterable[list[str]]) -> str:
-    """Rows of a label and its value as one paragraph of fields: "Origin: China; Language: Thai"
-    (a row with no value says nothing)."""
-    return "; ".join(f"{key}: {value}" for key, value in pairs if value)
-
-
-def _records(header: list[str], rows: list[list[str]]) -> list[str] | None:
-    """Rows under a header, each cell named by its column; None unless every row has a cell for
-    each column."""
-    if any(len(row) != len(header) for row in rows):
-        return None
-    return [_named_cells(header, row) for row in rows]
-
-
-# A two-column table's header that says its rows are labelled values, not records
-_KEY_COLUMNS = frozenset({"field", "key", "attribute", "property", "item", "label", "detail",
-                          "details"})  # fmt: skip
-
-
-# A CSV file's header: three or more short column names split by commas, no sentence
-_CSV_HEADER = re.compile(r"^[A-Za-z][\w ]{0,30}(?:, ?[A-Za-z][\w ]{0,30}){2,}$")
-
-
-def _csv_rows(block: str) -> list[str] | None:
-    r"""The rows of comma-separated values under a header line, each cell named by its column,
-    when every row has as many cells as the header ("operation,attribution,languages" over
-    'Bad Grammar,Russia,"Russian, English"').
-
-    >>> _csv_rows('operation,origin,languages\nBad Grammar,Russia,"Russian, English"')
-    ['operation: Bad Grammar; origin: Russia; languages: Russian, English']
-    """
-    lines = block.strip().splitlines()
-    if len(lines) < 2 or not _CSV_HEADER.match(lines[0].strip()):
-        return None
-    rows = [[cell.strip() for cell in row] for row in csv.reader(lines) if any(row)]
-    return _records(rows[0], rows[1:])
-
-
-def _tsv_rows(lines: list[str]) -> list[str] | None:
-    r"""Rows pasted from a spreadsheet: cells split by tabs, three or more, under a header line
-    of short column names; each cell named by its column.
-
-    >>> _tsv_rows(["case\tfrom\tlanguages", "Bad Grammar\tRussia\tRussian, English"])
-    ['case: Bad Grammar; from: Russia; languages: Russian, English']
-    """
-    cells = [[c.strip() for c in line.split("\t")] for line in lines if line.strip()]
-    if len(cells) < 2 or len(cells[0]) < 3:
-        return None
-    header = cells[0]
-    if any(not h or len(h.split()) > 4 for h in header):
-        return None  # column names are short, and every column has one
-    return _records(header, cells[1:])
-
-
-def _bar_rows(block: str) -> list[str] | None:
-    r"""Lines of cells split by bars with no Markdown rule ("Operation | Run from | ..." over
-    "Bad Grammar | Russia | ..."): the first line names the columns. Every line must have as
-    many cells, three at least; or two, a label and its value, on lines two or more of which
-    are labels of fields ("Threat actor | China", as a PDF's small table reads). None when the
-    block is anything else.
-
-    >>> _bar_rows("Name | From | Aim\nHigh Five | the Philippines | politics")
-    ['Name: High Five; From: the Philippines; Aim: politics']
-    >>> _bar_rows("Threat actor | Likely China\nOperator language | Chinese")
-    ['Threat actor: Likely China; Operator language: Chinese']
-    """
-    lines = block.strip().splitlines()
-    if len(lines) < 2:
-        return None
-    cells = [[c.strip() for c in ln.strip().strip("|").split(" | ")] for ln in lines]
-    width = len(cells[0])
-    if width == 2 and all(len(row) == 2 for row in cells):
-        labels = sum(field_role(row[0]) is not None for row in cells)
-        if labels >= 2:  # "Threat actor | China" over "Languages | Chinese": labelled values
-            return [_labelled(cells)]
-        return None
-    if width < 3 or any(len(row) != width or not all(row) for row in cells):
-        return None
-    header = cells[0]
-    if any(len(h.split()) > 5 for h in header):
-        return None  # column names are short
-    return [_named_cells(header, row) for row in cells[1:]]  # every cell holds something
-
-
-# A plain-text table's rule under its header: runs of dashes, one a column ("-----  ----").
-_DASH_RULE = re.compile(r"^ *-{3,}(?: +-{3,})+ *$")
-
-_DASHES = re.compile(r"-{3,}")
-
-
-def _fixed_table(block: str) -> list[str] | None:
-    r"""The rows of a plain-text table, cells under the rule's runs of dashes, as "Header: cell;
-    Header: cell"; a line with its first cell empty goes on with the row above. None when the
-    block is no such table.
-
-    >>> _fixed_table("Actor  Focus\n-----  ------\nSneer  a game and\n       an activist")
-    ['Actor: Sneer; Focus: a game and an activist']
-    """
-    lines = block.strip("\n").splitlines()
-    if len(lines) < 3 or not _DASH_RULE.match(lines[1]):
-        return None
-    starts = [m.start() for m in _DASHES.finditer(lines[1])]
-    ends = [*starts[1:], None]
-    header = [lines[0][a:b].strip() for a, b in zip(starts, ends, strict=True)]
-    rows: list[list[str]] = []
-    for line in lines[2:]:
-        cells = [line[a:b].strip() for a, b in zip(starts, ends, strict=True)]
-        if rows and not cells[0]:  # a cell wrapped onto the next line
-            rows[-1] = [f"{old} {new}".strip() for old, new in zip(rows[-1], cells, strict=True)]
-        elif any(cells):
-            rows.append(cells)
-    return [_named_cells(header, row) for row in rows]
-
 
 _ITEM = re.compile(rf"^([ \t]{{0,6}}){_MARKER}[ \t]+(.+?)[ \t]*$", re.M)
+
 
 # An item on any line but the first: what _ITEM finds there, looked for from each line break
 # (a pattern that starts with "^" is tried at every character of the text).
@@ -368,90 +151,42 @@ def _titled_items(text: str) -> str:
     return "\n".join(lines)
 
 
-# A line in capitals that heads what follows: "BAD GRAMMAR -- RUSSIA", "OPERATIONS".
-_CAPITALS = re.compile(r"^[A-Z][A-Z0-9&'\u2019 ./_-]{2,80}$")
-
-_SMALL_WORDS = {"and", "of", "the", "in", "on", "for", "to", "a", "an", "or", "by", "with"}
-
-
 # An outline's mark: a roman numeral or a capital letter and a stop, then a capitalised word
 _OUTLINE_MARK = re.compile(r"^(?:[IVX]{1,4}|[A-Z])[.)][ \t]+(?=[A-Z])")
+
+
 _OUTLINE_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-
-
-@cache
-def _place(word: str) -> bool:
-    """Whether a word in capitals is a country's name ("CHINA", "IRAN")."""
-    said = read_sentence(word.capitalize())
-    return any(m.entry.kind == "Country" and m.width == 1 for m in said.mentions)
-
-
-def from_capitals(line: str) -> str:
-    """A heading in capitals as a name is written: "ZERO ZENO -- ISRAEL" is "Zero Zeno \u2014
-    Israel"; a short name alone ("IUVM") or a word with digits ("STORM-2035") stays as it is."""
-    words = line.strip().replace(" -- ", " \u2014 ").split()
-    out = []
-    for n, w in enumerate(words):
-        if n == 0 and len(w) <= 5 and words[1:2] in ([], ["\u2014"]) and not _place(w):
-            out.append(w)  # "IUVM", "IUVM -- IRAN": an acronym alone, but "CHINA" is China
-            continue
-        if any(c.isdigit() for c in w) or not w.isalpha():
-            out.append(w if any(c.isdigit() for c in w) else w.capitalize())
-        else:
-            out.append(w.lower() if n and w.lower() in _SMALL_WORDS else w.capitalize())
-    return " ".join(out)
 
 
 _RULE = re.compile(r"^\s{0,3}(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
 
+
 # "2.1 Forest Blizzard (Russia)": a numbered section heading over its text
 _NUMBERED_HEADING = re.compile(r"^[0-9]{1,2}(?:\.[0-9]{1,2})+\.?\s+([A-Z][^.!?:;]{1,78})$")
+
 
 # "3. Recommendations" over bullets of another kind: a numbered heading, not an item
 _NUMBERED_OVER_BULLETS = re.compile(r"^[0-9]{1,2}\.\s+([A-Z][\w-]*(?: [\w-]+){0,5})$")
 
-# "**Actor:** GTG-5004" (bold already gone or not): a line that is one labelled field
-_FIELD_LINE = re.compile(r"^\s*(?:\*\*|__)?[A-Z][A-Za-z ]{1,24}:(?:\*\*|__)?\s+\S")
-
-
-# A labelled field's first line: "Actor: GTG-5004", or "Summary:" over an indented value.
-_FIELD_HEAD = re.compile(r"^(?:\*\*|__)?[A-Z][A-Za-z ]{1,24}:(?:\*\*|__)?(?:\s+\S.*)?$")
-
-
-def _field_block(lines: list[str]) -> str | None:
-    """A block of labelled fields as one "Label: value; Label: value" paragraph: a field a
-    line ("Actor: GTG-5004"), or a label over its value's indented lines ("Summary:" then
-    "    A single operator ..."). None when the block is anything else.
-
-    >>> _field_block(["Incident: GTG-2002", "Summary:", "    A lone operator", "    ran it."])
-    'Incident: GTG-2002; Summary: A lone operator ran it.'
-    """
-    if all(_FIELD_LINE.match(ln) for ln in lines):
-        return "; ".join(ln.strip() for ln in lines)
-    fields: list[str] = []
-    for line in lines:
-        if line[:1].isspace() and line.strip() and fields:
-            fields[-1] = f"{fields[-1]} {line.strip()}"
-        elif _FIELD_HEAD.match(line):
-            fields.append(line.strip())
-        else:
-            return None
-    if len(fields) < 2 or any(f.endswith(":") for f in fields):
-        return None  # a label with no value: not fields
-    return "; ".join(fields)
-
 
 # A chat message's time and speaker: "[09:15] dana: ", "09:15 <dana> "
 _STAMP = r"^\s*\[?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\]?\s+"  # "[09:15] ", "00:01:25 "
+
+
 _CHAT_LINE = re.compile(rf"{_STAMP}<?[\w.@-]{{1,32}}>?:?\s+")
+
 
 # A timed turn of a transcript: the stamp, then a speaker's name and a colon
 _SPEAKER_LINE = re.compile(rf"{_STAMP}[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){{0,2}}:\s+")
+
+
 # A turn that only says what comes next: "Let's talk about North Korea, because ..."
 _SPOKEN_HEADING = re.compile(
     r"^(?:(?:OK|Okay|So|Now|Right),? )?[Ll]et(?:'s|\u2019s| us) (?:talk about|turn to|move on to|"
     r"look at|get to|go to) ([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3})(?:[,.;:]|$)"
 )
+
+
 _SENTENCE_START = re.compile(r"(^|[.!?] )([a-z])")
 
 
@@ -479,13 +214,17 @@ def _short_head(first: str, second: str) -> bool:
         and first[-1] not in ".,;:!?"
         and len(second.strip()) > len(first) + 15
         and not _MARKED.match(first)
-        and not _FIELD_LINE.match(first)
+        and not FIELD_LINE.match(first)
     )
 
 
 # reStructuredText: a field list's ":Field: value", a directive's ".. note::" and its options
 _RST_MARKUP = re.compile(r"^(?::[A-Za-z][A-Za-z ]{0,24}:(?:\s|$)|\.\. [a-z-]+::)")
+
+
 _RST_FIELD = re.compile(r"^(\s*):([A-Za-z][A-Za-z ]{0,24}):(?=\s|$)")
+
+
 _RST_OPTION = re.compile(r"^\s+:[a-z-]+:")
 
 
@@ -505,7 +244,7 @@ def _rst_lines(lines: list[str]) -> list[str]:
 
 def sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
     """(heading or None, paragraph, is a list item) triples; a heading starts a section."""
-    for heading, paragraph, item in _listed_values(_sections(text)):
+    for heading, paragraph, item in listed_values(_sections(text)):
         if paragraph[:2] in ("**", "__") and (". **" in paragraph or ". __" in paragraph):
             for part in _BOLD_LEAD_SENTENCE.split(paragraph):  # "**A** did x. **B** did y."
                 yield heading, part, item
@@ -517,170 +256,146 @@ def sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
 _BOLD_LEAD_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=(?:\*\*|__)[A-Z])")
 
 
-# A paragraph that is a label alone, its values in the list below: "Languages used:"
-_LABEL_ONLY = re.compile(r"^([A-Z][A-Za-z ]{1,30}):$")
-
-_LISTED_ROLES = ("language", "target", "who")  # what a list under a label may give
+Triple = tuple[str | None, str, bool]
 
 
-def _listed_values(
-    triples: Iterator[tuple[str | None, str, bool]],
-) -> Iterator[tuple[str | None, str, bool]]:
-    """A label alone ("Languages used:") over list items ("- Chinese", "- English") becomes one
-    field, "Languages used: Chinese, English", when the label says what the items are."""
-    pending: tuple[str | None, str, list[str]] | None = None
+@dataclass
+class _Cursor:
+    """Where the reading stands: the last heading, and how far the last list item's marker
+    stood from the margin."""
 
-    def field(heading: str | None, label: str, values: list[str]) -> tuple[str | None, str, bool]:
-        return heading, f"{label} {', '.join(values)}" if values else label, False
-
-    for heading, paragraph, item in triples:
-        if pending is not None:
-            if item and heading == pending[0] and paragraph.strip():
-                pending[2].append(paragraph.strip())
-                continue
-            yield field(*pending)
-            pending = None
-        label = _LABEL_ONLY.match(paragraph.strip()) if paragraph and not item else None
-        if label and field_role(label.group(1)) in _LISTED_ROLES:
-            pending = (heading, paragraph.strip(), [])
-            continue
-        yield heading, paragraph, item
-    if pending is not None:
-        yield field(*pending)
-
-
-def _sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
     heading: str | None = None
-    indent = 0  # how far the last list item's marker stood from the margin
+    indent: int = 0
+
+    def head(self, heading: str) -> Triple:
+        self.heading = heading
+        return heading, "", False
+
+
+def _sections(text: str) -> Iterator[Triple]:
+    cursor = _Cursor()
     text = text.replace("\r\n", "\n")
     if _ITEM.match(text) or _ITEM_LINE.search(text):  # any list item at all
         text = _titled_items(text)
     blocks = _BLANK_LINE.split(text)
     for n_block, block in enumerate(blocks):
-        rest: list[str] = []
-        item = False
-        body = block.strip()
-        lines = body.splitlines()
-        if body[:1].isalpha() and body[1:2].islower() and len(lines) == 1:
-            # One line of prose ("The actor ..."): no table, rule, capitals, number or marker
-            # can start it, so none of their patterns is tried. Most paragraphs are this.
-            if (
-                n_block
-                and len(body) <= 80
-                and body[-1:].isalnum()
-                and _plain_heading(body, blocks, n_block)
-            ):
-                heading = body  # "Case study: Peer Review" alone, in text pasted from a PDF
-                yield heading, "", False
-                continue
-            yield heading, body, False
-            continue
-        rows = (
-            _pipe_table(block)
-            or (_fixed_table(block) if "---" in block else None)
-            or (_bar_rows(block) if " | " in block else None)
-            or (_csv_rows(block) if lines and "," in lines[0] and ". " not in lines[0] else None)
-            or (_tsv_rows(lines) if "\t" in block else None)
-        )
-        if rows:  # a table: a row is an item, each cell named by its column
-            for row in rows:
-                yield heading, row, True
-            continue
-        if len(lines) == 1 and body[:1] in "[0123456789" and _SPEAKER_LINE.match(body):
-            # a transcript's turn, one a paragraph: "[00:01:25] TOMASZ: The first is ..."
-            turn = _sentence_case(_SPEAKER_LINE.sub("", body))
-            topic = _SPOKEN_HEADING.match(turn) if "et" in turn[:12] else None
-            if topic:  # "Let's talk about North Korea, because ...": a heading, said aloud
-                heading = topic.group(1)
-                yield heading, "", False
-            else:
-                yield heading, turn, False
-            continue
-        if len(lines) > 1 and all(_CHAT_LINE.match(ln) for ln in lines):
-            for line in lines:  # a chat export: each message a paragraph, without its stamp
-                yield heading, _sentence_case(_CHAT_LINE.sub("", line)), False
-            continue
-        if lines and _RULE.match(lines[0]) and len(lines) == 1:
-            continue  # a horizontal rule between cards
-        if lines and lines[0][:1] in ":." and _RST_MARKUP.match(lines[0]):
-            lines = _rst_lines(lines)  # reStructuredText: ":Targets: Uyghurs", ".. note::"
-        if lines and lines[0][:1] in _OUTLINE_FIRST and _OUTLINE_MARK.match(lines[0]):
-            lines[0] = _OUTLINE_MARK.sub("", lines[0], count=1)  # "II. CHINA", "B. Sneer Review."
-        if lines and _CAPITALS.match(lines[0]):  # "BAD GRAMMAR -- RUSSIA" over its text
-            underlined = len(lines) > 1 and _UNDERLINE.match(lines[1])
-            # "=" marks the title, and so does the first block's line in capitals
-            if not (underlined and lines[1].lstrip()[0] == "=") and (n_block or len(lines) == 1):
-                heading = from_capitals(lines[0])
-                yield heading, "", False
-            lines = lines[2:] if underlined else lines[1:]
-        elif lines and (numbered := _NUMBERED_HEADING.match(lines[0])):  # "2.1 Forest Blizzard"
-            heading = numbered.group(1)
-            yield heading, "", False
-            lines = lines[1:]
-        elif len(lines) > 1 and (numbered := _NUMBERED_OVER_BULLETS.match(lines[0])):
-            if _BULLET.match(lines[1]) and not _NUMBERED_OVER_BULLETS.match(lines[1]):
-                heading = numbered.group(1)  # "3.\tRecommendations" over "\u2022\tWatch ..."
-                yield heading, "", False
-                lines = lines[1:]
-        elif len(lines) > 1 and _short_head(lines[0], lines[1]):  # a PDF's "Operation X" line
-            if n_block:  # the first block's is the title
-                heading = lines[0].strip()
-                yield heading, "", False
-            lines = lines[1:]
-        if not lines:
-            continue
-        fields = _field_block(lines) if len(lines) > 1 and _FIELD_HEAD.match(lines[0]) else None
-        if fields:  # one field a line, or a label over its indented value
-            yield heading, fields, False
-            continue
-        if len(lines) == 1 and not _MARKED.match(lines[0]):
-            yield heading, lines[0], False  # one line of prose: most paragraphs
-            continue
-        for n, line in enumerate(lines):
-            if n + 1 < len(lines) and _UNDERLINE.match(lines[n + 1]) and line.strip():
-                # A setext heading ("Case A: ..." over a line of dashes); "=" marks the title
-                if rest:
-                    yield heading, "\n".join(rest), item
-                    rest, item = [], False
-                if lines[n + 1].lstrip()[0] == "-":
-                    heading = line.strip()
-                    yield heading, "", False
-                continue
-            if n and _UNDERLINE.match(line) and lines[n - 1].strip():
-                continue  # the underline of the heading above
-            if n + 2 < len(lines) and _UNDERLINE.match(line) and _UNDERLINE.match(lines[n + 2]):
-                continue  # an overline: reStructuredText's title, ruled above and below
-            bullet = _BULLET.match(line)
-            if bullet:  # a list item is a paragraph of its own
-                if rest:
-                    yield heading, "\n".join(rest), item
-                rest, item = [line[bullet.end() :]], True
-                indent = len(line) - len(line.lstrip())
-                continue
-            if item and rest and line[:1].strip() and indent > 0:
-                yield heading, "\n".join(rest), item  # a line back at the margin ends the item
+        yield from _block(cursor, block, blocks, n_block)
+
+
+def _block(cursor: _Cursor, block: str, blocks: list[str], n_block: int) -> Iterator[Triple]:
+    """The paragraphs and headings of a block of lines between blank lines."""
+    body = block.strip()
+    lines = body.splitlines()
+    if body[:1].isalpha() and body[1:2].islower() and len(lines) == 1:
+        # One line of prose ("The actor ..."): no table, rule, capitals, number or marker
+        # can start it, so none of their patterns is tried. Most paragraphs are this.
+        if (
+            n_block
+            and len(body) <= 80
+            and body[-1:].isalnum()
+            and _plain_heading(body, blocks, n_block)
+        ):
+            yield cursor.head(body)  # "Case study: Peer Review" alone, in text pasted from a PDF
+        else:
+            yield cursor.heading, body, False
+        return
+    rows = table_rows(block, lines)
+    if rows:  # a table: a row is an item, each cell named by its column
+        for row in rows:
+            yield cursor.heading, row, True
+        return
+    if len(lines) == 1 and body[:1] in "[0123456789" and _SPEAKER_LINE.match(body):
+        # a transcript's turn, one a paragraph: "[00:01:25] TOMASZ: The first is ..."
+        turn = _sentence_case(_SPEAKER_LINE.sub("", body))
+        topic = _SPOKEN_HEADING.match(turn) if "et" in turn[:12] else None
+        # "Let's talk about North Korea, because ...": a heading, said aloud
+        yield cursor.head(topic.group(1)) if topic else (cursor.heading, turn, False)
+        return
+    if len(lines) > 1 and all(_CHAT_LINE.match(ln) for ln in lines):
+        for line in lines:  # a chat export: each message a paragraph, without its stamp
+            yield cursor.heading, _sentence_case(_CHAT_LINE.sub("", line)), False
+        return
+    if lines and _RULE.match(lines[0]) and len(lines) == 1:
+        return  # a horizontal rule between cards
+    if lines and lines[0][:1] in ":." and _RST_MARKUP.match(lines[0]):
+        lines = _rst_lines(lines)  # reStructuredText: ":Targets: Uyghurs", ".. note::"
+    if lines and lines[0][:1] in _OUTLINE_FIRST and _OUTLINE_MARK.match(lines[0]):
+        lines[0] = _OUTLINE_MARK.sub("", lines[0], count=1)  # "II. CHINA", "B. Sneer Review."
+    heading, lines = _block_head(lines, n_block)
+    if heading is not None:
+        yield cursor.head(heading)
+    if not lines:
+        return
+    fields = field_block(lines) if len(lines) > 1 and FIELD_HEAD.match(lines[0]) else None
+    if fields:  # one field a line, or a label over its indented value
+        yield cursor.heading, fields, False
+    elif len(lines) == 1 and not _MARKED.match(lines[0]):
+        yield cursor.heading, lines[0], False  # one line of prose: most paragraphs
+    else:
+        yield from _lines(cursor, lines)
+
+
+def _block_head(lines: list[str], n_block: int) -> tuple[str | None, list[str]]:
+    """The heading a block's first line is (None if it is none), and the lines under it."""
+    if lines and CAPITALS.match(lines[0]):  # "BAD GRAMMAR -- RUSSIA" over its text
+        underlined = len(lines) > 1 and _UNDERLINE.match(lines[1])
+        # "=" marks the title, and so does the first block's line in capitals
+        titled = not (underlined and lines[1].lstrip()[0] == "=") and (n_block or len(lines) == 1)
+        return from_capitals(lines[0]) if titled else None, lines[2:] if underlined else lines[1:]
+    if lines and (numbered := _NUMBERED_HEADING.match(lines[0])):  # "2.1 Forest Blizzard"
+        return numbered.group(1), lines[1:]
+    if len(lines) > 1 and (numbered := _NUMBERED_OVER_BULLETS.match(lines[0])):
+        if _BULLET.match(lines[1]) and not _NUMBERED_OVER_BULLETS.match(lines[1]):
+            return numbered.group(1), lines[1:]  # "3.\tRecommendations" over "\u2022\tWatch ..."
+        return None, lines
+    if len(lines) > 1 and _short_head(lines[0], lines[1]):  # a PDF's "Operation X" line
+        # the first block's is the title
+        return lines[0].strip() if n_block else None, lines[1:]
+    return None, lines
+
+
+def _lines(cursor: _Cursor, lines: list[str]) -> Iterator[Triple]:
+    """A block's lines: list items, Markdown and setext headings, and prose between them."""
+    rest: list[str] = []
+    item = False
+    for n, line in enumerate(lines):
+        if n + 1 < len(lines) and _UNDERLINE.match(lines[n + 1]) and line.strip():
+            # A setext heading ("Case A: ..." over a line of dashes); "=" marks the title
+            if rest:
+                yield cursor.heading, "\n".join(rest), item
                 rest, item = [], False
-            if not line.lstrip().startswith("#"):
-                rest.append(line)
-                continue
-            if _TITLE.match(line):
-                continue  # the title, not a section
-            m = _HEADING.match(line)
-            if m:
-                if rest:
-                    yield heading, "\n".join(rest), item
-                    rest, item = [], False
-                heading = m.group(2).strip()
-                yield heading, "", False
-            else:
-                rest.append(line)
-        if rest:
-            yield heading, "\n".join(rest), item
-
-
-_HEADING_LEAD = re.compile(
-    r"^(case study|case|operation|network|campaign)\s*\d*\s*[:.\u2013\u2014-]\s*", re.I
-)
+            if lines[n + 1].lstrip()[0] == "-":
+                yield cursor.head(line.strip())
+            continue
+        if n and _UNDERLINE.match(line) and lines[n - 1].strip():
+            continue  # the underline of the heading above
+        if n + 2 < len(lines) and _UNDERLINE.match(line) and _UNDERLINE.match(lines[n + 2]):
+            continue  # an overline: reStructuredText's title, ruled above and below
+        bullet = _BULLET.match(line)
+        if bullet:  # a list item is a paragraph of its own
+            if rest:
+                yield cursor.heading, "\n".join(rest), item
+            rest, item = [line[bullet.end() :]], True
+            cursor.indent = len(line) - len(line.lstrip())
+            continue
+        if item and rest and line[:1].strip() and cursor.indent > 0:
+            yield cursor.heading, "\n".join(rest), item  # a line back at the margin ends the item
+            rest, item = [], False
+        if not line.lstrip().startswith("#"):
+            rest.append(line)
+            continue
+        if _TITLE.match(line):
+            continue  # the title, not a section
+        m = _HEADING.match(line)
+        if m:
+            if rest:
+                yield cursor.heading, "\n".join(rest), item
+                rest, item = [], False
+            yield cursor.head(m.group(2).strip())
+        else:
+            rest.append(line)
+    if rest:
+        yield cursor.heading, "\n".join(rest), item
 
 
 def _plain_heading(line: str, blocks: list[str], n: int) -> bool:
@@ -689,7 +404,7 @@ def _plain_heading(line: str, blocks: list[str], n: int) -> bool:
     ("Peer Review") over a paragraph of prose."""
     if len(line.split()) > 8:
         return False
-    if _HEADING_LEAD.match(line):
+    if HEADING_LEAD.match(line):
         return True
     after = blocks[n + 1].strip() if n + 1 < len(blocks) else ""
     return (
@@ -699,186 +414,3 @@ def _plain_heading(line: str, blocks: list[str], n: int) -> bool:
         and after[-1:] in ".!?"
         and after[:1].isupper()
     )
-
-
-_SECTION_NUMBER = re.compile(r"^[0-9]{1,2}(?:\.[0-9]{1,2})*[.)]?\s+(?=[A-Z])")  # "2)" too
-
-_LEAD_FIRST = frozenset("cCoOnN")  # the letters _HEADING_LEAD starts with, in either case
-
-_HEADING_TAIL = re.compile(r"[:.\u2013\u2014-]\s.*$")
-
-_OPERATION_WORD = re.compile(r"^Operation\s+(?=[A-Z])")  # "Operation Sneer Review": Sneer Review
-
-BRACKETED_TAIL = re.compile(r"\s+\([^()]{1,40}\)$")
-
-_POSSESSOR = re.compile(r"^[A-Z][a-z]+(?:'s|\u2019s)\s+(?=[A-Z])")
-
-_QUOTED = re.compile(
-    r"[\"\u201c]([^\"\u201c\u201d]{2,60})[\"\u201d]"
-    r"|(?:^|(?<=\s))['\u2018]([A-Z][^'\u2018\u2019]{1,58})['\u2019](?=[\s,.;:]|$)"  # 'Sneer Review'
-)
-
-# "Kind: name" headings, the kind of operation first.
-_KIND_WORDS = re.compile(
-    r"^(cyber|cyber operations?|influence|influence operations?|covert io|io|surveillance|"
-    r"espionage|scams?|fraud|social engineering|recruitment|employment|malware|hacking|"
-    r"crime|criminal|cybercrime|deceptive employment|covert influence)$",
-    re.I,
-)
-
-_COUNTRY_HEADING_WORDS = {"actors", "actor", "apts", "apt", "groups", "group", "operations",
-                          "activity", "threat", "threats", "nexus", "state", "backed"}  # fmt: skip
-
-
-def names_a_country(heading: Sentence) -> bool:
-    """A heading that only names a country ("North Korea", "Iranian APT actors"): the section is
-    about that country's actors."""
-    countries = [m for m in heading.mentions if m.entry.kind in ("Country", "Demonym", "Sponsor")]
-    covered = {i for m in countries for i in range(m.index, m.index + m.width)}
-    rest = [w for i, w in enumerate(heading.words) if i not in covered]
-    return bool(countries) and all(w in _COUNTRY_HEADING_WORDS for w in rest)
-
-
-def unnumbered(heading: str) -> str:
-    """A heading without its section number: "2 Sneer Review", "3.1 Uncle Spam"."""
-    return _SECTION_NUMBER.sub("", heading) if heading[:1].isdigit() else heading
-
-
-def operation_name(heading: str | None) -> str | None:
-    if not heading:
-        return None
-    # Each pattern is tried only where it can match: most headings are a name and no more.
-    heading = unnumbered(heading)  # "2 Sneer Review", "3.1 Uncle Spam"
-    quoted = (
-        _QUOTED.search(heading)
-        if '"' in heading or "\u201c" in heading or "'" in heading or "\u2018" in heading
-        else None
-    )
-    name = DATE_FIRST.sub("", heading)  # "March 2025 \u2014 Helgoland Bite"
-    name = _OPERATION_WORD.sub("", name) if name.startswith("Operation") else name
-    if name[:1] in _LEAD_FIRST:  # "Case 4: ...", "Operation: ...", "Network - ..."
-        name = _HEADING_LEAD.sub("", name)
-    titled = name != heading  # "Case 4: Operations against Vietnam" is a case's title
-    kind, colon, rest = name.partition(":")
-    if quoted:
-        name = quoted.group(1) or quoted.group(2)
-    elif colon and len(kind.split()) <= 2 and _KIND_WORDS.match(kind.strip()):
-        name = rest  # "Cyber: North Korean actors"
-    name = _HEADING_TAIL.sub("", name).strip(" \"\u201c\u201d'")
-    if "'s" in name or "\u2019s" in name:
-        name = _POSSESSOR.sub("", name)  # "China's Spamouflage" is Spamouflage
-    if ")" in name[-2:]:
-        tail = BRACKETED_TAIL.search(name)
-        short = tail.group(0).strip(" ()") if tail else ""
-        before = name[: tail.start()] if tail else ""
-        initials = "".join(w[0] for w in before.split() if w[:1].isupper())
-        if len(short) > 1 and short.isupper() and short == initials:
-            return short  # "International Union of Virtual Media (IUVM)": the short name
-        name = BRACKETED_TAIL.sub("", name)  # "Forest Blizzard (Russia)": who, in the heading
-    if not name or GENERIC_HEADINGS.match(name) or len(name) > 80:
-        return None
-    if " " in name and name.isupper():  # not one word: "GLASSHOOK" is a codename as written
-        name = from_capitals(name)  # "2) NINE\u2014EMDASH LINE" between two rules of dashes
-    if not titled and is_topic(name):
-        return None
-    return name
-
-
-_TOPIC_WORDS = frozenset({"that", "which", "who", "how", "what", "why", "when", "where", "across",
-                          "through", "inside", "using", "beyond", "against", "into", "from",
-                          "our", "we", "their", "its", "is", "are", "was", "were", "has",
-                          "have", "had", "been"})  # fmt: skip
-
-_ABOUT_A_REPORT = frozenset({"report", "reports", "update", "updates", "digest", "roundup",
-                            "newsletter", "briefing", "reading", "bulletin", "Bulletin",
-                            "Report", "Digest", "Newsletter", "Briefing", "advisory",
-                            "Advisory"})  # fmt: skip
-
-
-def is_topic(heading: str) -> bool:
-    """A heading that says what a section is about ("Malware that queries a model") names no
-    operation; "Phish and Scripts" or "Deceptive employment schemes" may."""
-    words = heading.split()
-    # "OpenAI's February report" is about a report (but "Tort Report" is an operation's name);
-    # "A novice actor builds malware" is a case's title, and it names the case.
-    return not (
-        _TOPIC_WORDS.isdisjoint(w.lower() for w in words) and _ABOUT_A_REPORT.isdisjoint(words)
-    )
-
-
-ARTICLE = re.compile(r"^(?:an?|the)\s+", re.I)
-
-# Labelled fields of list items and table rows, and what each says.
-FIELD_ROLES = {
-    "operation": "name", "operation name": "name", "name": "name", "campaign": "name",
-    "incident": "name", "run from": "who", "run by": "who", "operated from": "who",
-    "languages used": "language", "language used": "language",
-    "network": "name", "case": "name", "actor": "actor", "actors": "actor",
-    "threat actor": "actor",
-    "origin": "who", "likely origin": "who", "suspected origin": "who", "attribution": "who",
-    "nexus": "who", "country": "who", "sponsor": "who", "attributed to": "who",
-    "based in": "who", "location": "who", "language": "language", "languages": "language",
-    "operator language": "language", "operator languages": "language",
-    "content languages": "language", "target": "target", "targets": "target",
-    "targeted": "target", "aimed at": "target", "victims": "target", "audience": "target",
-    "audiences": "target", "target audience": "target", "sectors": "target",
-    "targeted sectors": "target", "target countries": "target", "focus": "target",
-    "what happened": "text", "activity": "text", "behaviour": "text", "behavior": "text",
-    "techniques": "text", "tools": "text", "platform": "text", "platforms": "text",
-    "impact": "text", "summary": "text", "details": "text", "disruption": "text",
-    "seen against": "target", "observed against": "target", "used against": "target",
-    "targeting": "target", "how it works": "text", "stage": "text", "status": "text",
-    "capabilities": "text", "who": "who", "who they are": "who", "what they asked for": "text",
-    "what they did": "text", "what it did": "text", "what they used": "text", "note": "text",
-    "notes": "text", "asked for": "text", "used for": "text", "historical targeting": "target",
-    "observed ttps": "text", "ttps": "text", "model use": "text", "what the model did": "text",
-    "use of the model": "text", "how it used ai": "text", "operator": "who",
-    "operated by": "who", "type": "text",
-}  # fmt: skip
-
-_FIELD = re.compile(r"^\s*([A-Za-z][A-Za-z ]{1,24}?)\s?:\s*")
-
-# A label not in FIELD_ROLES, by the word it ends with or holds: "Country of origin",
-# "Audience or target", "Languages observed", "Operation name"
-_ROLE_WORDS = (
-    (re.compile(r"\b(?:origin|attribution|nexus|sponsor)\b"), "who"),
-    (re.compile(r"\blanguages?\b"), "language"),
-    (re.compile(r"\b(?:targets?|audiences?|victims?|targeting)\b"), "target"),
-    (re.compile(r"^(?:operation|campaign|network)(?: name)?$"), "name"),
-)
-
-
-def field_role(label: str) -> str | None:
-    """What a field's label says it holds ("who", "language", "target", "name", "text", ...),
-    or None for a label that is no field's.
-
-    >>> field_role("Country of origin"), field_role("Audience or target"), field_role("Note")
-    ('who', 'target', 'text')
-    """
-    key = label.strip().lower()
-    role = FIELD_ROLES.get(key)
-    if role is not None or len(key.split()) > 4:
-        return role
-    if FIELD_ROLES.get(key.split(" ", 1)[0]) == "text":
-        return "text"  # "Notes on targets": notes, whatever they are on
-    return next((r for pattern, r in _ROLE_WORDS if pattern.search(key)), None)
-
-
-def labelled_fields(paragraph: str) -> list[tuple[str, str]] | None:
-    """(role, value) pairs of a paragraph that is labelled fields ("Actor: GTG-2002"), else None."""
-    if ":" not in paragraph.lstrip()[:30]:
-        return None  # the label and its colon come first: most paragraphs have none there
-    first = _FIELD.match(paragraph)
-    if not first or field_role(first.group(1)) is None:
-        return None
-    out: list[tuple[str, str]] = []
-    for part in paragraph.split("; ") if "; " in paragraph else [paragraph]:
-        m = _FIELD.match(part)
-        role = field_role(m.group(1)) if m else None
-        if m and role:
-            out.append((role, part[m.end() :].strip()))
-        elif m:  # a label not known ("How Claude was used: ...") is text to read, label and all
-            out.append(("text", part.strip()))
-        elif out:  # a value that holds "; " itself
-            out[-1] = (out[-1][0], f"{out[-1][1]}; {part}")
-    return out

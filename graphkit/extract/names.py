@@ -12,18 +12,19 @@ import re
 from functools import lru_cache
 
 from graphkit.actors import actor_index
-from graphkit.extract.gazetteer import TOKEN, Entry
-from graphkit.extract.layout import (
+from graphkit.extract.cues import word_list, words
+from graphkit.extract.headings import (
     BRACKETED_TAIL,
     GENERIC_HEADINGS,
     STAGE_HEADINGS,
     from_capitals,
     is_topic,
 )
-from graphkit.extract.reading import Mention, Sentence, read_sentence, slugify
+from graphkit.extract.reading import Sentence, read_sentence
+from graphkit.vocab import PLATFORMS
 
-__all__ = ["NEW_CASE", "NOT_NAMES", "WHO_NOUNS", "actor_names", "case_subject", "clause_name",
-           "paragraph_name", "says_nothing", "subject_of"]  # fmt: skip
+__all__ = ["NOT_NAMES", "WHO_NOUNS", "clause_name", "paragraph_name", "says_nothing"]
+
 
 _NAMING = re.compile(
     r"\b(?:dubbed|named|call(?:ed|s)?|nicknamed|codenamed|tracked as|track as|we call|known as|"
@@ -33,6 +34,7 @@ _NAMING = re.compile(
     r"|and|of|the))*)"
 )
 
+
 # A tool just before its name: "a backdoor researchers call GOVERSHELL", "malware dubbed X"
 _TOOL_LEAD = re.compile(
     r"\b(?:backdoor|malware|trojan|implant|stealer|infostealer|loader|dropper|downloader|"
@@ -40,22 +42,27 @@ _TOOL_LEAD = re.compile(
     r"flaw|bug|issue|cve-\d{4}-\d+)s?\b(?! (?:operation|campaign))"
 )
 
-# The words _NAMING starts with, and those _CALLED_ACTOR needs: a set look-up skips the regex.
-_NAMING_TOKENS = frozenset({"dubbed", "named", "call", "called", "calls", "nicknamed",
-                            "codenamed", "tracked", "track", "known", "refer", "referred",
-                            "designated"})  # fmt: skip
-_CALLED_TOKENS = frozenset({"called", "named", "dubbed"})
 
-_KIND_WORD = re.compile(r"\b(?:operation|network|campaign|scheme)\b")
+_NAMING_TOKENS = words("naming_tokens")
+
+
+CALLED_TOKENS = words("called_tokens")
+
+
+KIND_WORD = re.compile(r"\b(?:operation|network|campaign|scheme)\b")
+
 
 # "The Russian operation Bad Grammar", "the Chinese network Spamouflage": the name after its kind
 _KIND_THEN_NAME = re.compile(
     r"\b(?:operation|network|campaign) ((?:[A-Z][\w-]*)(?: (?:[A-Z][\w-]*|of|and)){0,3})"
 )
 
+
 _NAME_WORD = r"[A-Z][\w\u2019'\u2014\u2013-]*"
 
+
 _OPENING_NAME = re.compile(rf"^({_NAME_WORD}(?: {_NAME_WORD}){{0,3}}),\s")
+
 
 NOT_NAMES = re.compile(
     r"^(In|Since|For|However|Today|Overall|Then|Later|Meanwhile|Also|Finally|First|Second|"
@@ -68,10 +75,14 @@ NOT_NAMES = re.compile(
     r"Right|Mostly|Exactly|Indeed|Absolutely|Correct|Actually|Basically|Well|Welcome|Sorry)\b"
 )
 
+
 _LABEL = re.compile(r"^([A-Z][^:.!?\"]{1,60}?)\s?:\s+\S")
+
 
 # A writer's aside before a labelled name: "Add Wrong Number: ...", "Also Sneer Review: ..."
 _ASIDE = re.compile(r"^(?:Add|Also add|Also|Include|Plus|See|And)\s+(?=[A-Z])")
+
+
 _BRACKET_NAME = re.compile(rf"^({_NAME_WORD}(?: {_NAME_WORD}){{0,3}}) \([^()]{{1,40}}\) ")
 
 
@@ -82,7 +93,7 @@ def says_nothing(word: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _only_places(words: str) -> bool:
+def only_places(words: str) -> bool:
     """Whether a few words only say where: "Iran", "the Philippines", "likely China"."""
     said = read_sentence(words)
     places = [m for m in said.mentions if m.entry.kind in ("Country", "Demonym")]
@@ -93,6 +104,7 @@ def _only_places(words: str) -> bool:
 
 _DASH_LABEL = re.compile(r"^([A-Z][^:.!?\"\u2013\u2014-]{1,60}?) (?:--?|\u2013|\u2014) \S")
 
+
 _NOT_LABELS = re.compile(
     r"^(note|notes|update|updates|example|examples|warning|tip|source|sources|caveat|summary|"
     r"media contacts?|press contacts?|contacts?|actions?|recommendations?|to|re|from|cc|subject|"
@@ -102,38 +114,59 @@ _NOT_LABELS = re.compile(
     re.I,
 )
 
+
 _NAME = r"[A-Z][\w\u2014-]*(?: [A-Z][\w\u2014-]*){0,3}"  # "Nine\u2014emdash Line" too
-# The words for a kind of operation: one tuple behind the patterns and the cheap word gate.
-_KIND_WORDS = ("operation", "network", "campaign", "scheme", "case", "outfit")
+
+
+_KIND_WORDS = word_list("kind_words")
+
+
 _KIND = "(?:" + "|".join(_KIND_WORDS) + ")"
+
 
 # After a dateline's place: "SAN FRANCISCO, October 9", "MOUNTAIN VIEW, Calif., Jan. 29"
 _DATELINE = re.compile(
     r"(?:[A-Z][a-z]{1,5}\.,?\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|[0-9]{1,4})\b"
 )
+
+
 # "described Peer Review, a likely Chinese operation", "A second network, Sponsored Discontent,"
 _OPERATION_APPOSITION = re.compile(
     rf"\b({_NAME}), (?:an?|another) (?:[\w-]+ ){{0,3}}{_KIND}\b|\b{_KIND}, ({_NAME}),"
 )
+
+
 _KINDS = frozenset(_KIND_WORDS)
+
+
 _QUOTED_KIND = re.compile(rf"\ban? [\"\u201c]([^\"\u201c\u201d]{{3,40}})[\"\u201d] {_KIND}\b")
+
 
 # A run-in head that is a name: title case, or a noun phrase that ends with who it is.
 _TITLED = re.compile(
     r"^(?:[A-Z0-9][\w'-]*|and|of|the|in|for)(?: (?:[A-Z0-9][\w'-]*|and|of|the|in|for))*$"
 )
+
+
 # Nouns that say who did it, as the last word of a description ("Korean-language operators").
 WHO_NOUNS = (
     r"operators?|actors?|groups?|developers?|hackers|criminals?|workers|clusters?|networks?|"
     r"accounts|scammers"
 )
+
+
 _ENDS_WHO = re.compile(rf"\b(?:{WHO_NOUNS}|operations?|campaigns?|schemes?|fraud|scams?)$")
 
-_PLATFORM_NAMES = frozenset({"ChatGPT", "Gemini", "Claude", "OpenAI", "Google", "Microsoft"})
 
-_EXAMPLE_WORDS = frozenset({"example", "case", "family", "one", "first", "second", "third",
-                            "another", "newest", "latest"})  # fmt: skip
+# AI services and their makers: "the Chinese operation ChatGPT" names no operation
+_PLATFORM_NAMES = frozenset(
+    n for p in PLATFORMS.values() if p.kind == "ai" for n in (p.name, p.vendor)
+)
+
+
+_EXAMPLE_WORDS = words("example_words")
+
 
 _EXAMPLE = re.compile(
     r"^(?:The|A) (?:first|second|third|fourth|other|last|latest|newest)(?: one| family| case)?, "
@@ -141,239 +174,34 @@ _EXAMPLE = re.compile(
     r"\b(?:example|case|family|one|first|second|third|another|newest|latest) (?:is|was) "
     r"([A-Z][A-Z0-9_-]{3,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*)\b"
 )
+
+
 # Spoken introductions: "Then there's Sponsored Discontent, which ...", "There is Sneer Review,"
 _THERE_IS = re.compile(
     rf"^(?:(?:Then|Next|And|Now|So),? )?[Tt]here(?:'s|\u2019s| is| was) ({_NAME})(?:,|\.$| which\b)"
 )
+
+
 _RUN_BY = re.compile(rf"^({_NAME}) (?:was|is) (?:run|operated|created|built) (?:by|from)\b")
+
+
 _ACRONYM = re.compile(
     r"\b[A-Z][\w-]*\s+(?:(?:of|for|and|the)\s+|[A-Z][\w-]*\s+){1,6}\(([A-Z]{2,8})\)"
 )
 
-_NEW_ACTOR = re.compile(
-    r"^(?:The (?:actor|group|adversary) (?:we track as |tracked as )?)?"
-    r"([A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*|[A-Z][A-Z0-9]{2,}[0-9][A-Z0-9]*)"
-    r"(?:,|\s+(?:is|was|has|used|a|an|also)\b)"
-)
-
-_AFFILIATION = re.compile(r"\b(affiliated|sponsored|backed|linked|tied) (with|to|by)\b")
-
-_ACTOR_WORDS = re.compile(r"\b(actor|adversary|group|cluster|APT|threat|hackers?)\b", re.I)
-
-
-def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
-    """Actors a sentence names: known ones, and new names the text introduces as actors."""
-    names = {m.entry.id: m.entry.name for m in sentence.mentions if m.entry.kind == "Actor"}
-    text = sentence.text
-    new: list[tuple[int, str]] = []
-    m = _NEW_ACTOR.match(text)
-    if m and (
-        _ACTOR_WORDS.search(text)
-        or _AFFILIATION.search(text)
-        or any(x.entry.kind == "Sponsor" for x in sentence.mentions)
-    ):  # "CyberAv3ngers is affiliated with the IRGC"
-        new.append((0, m.group(1)))
-    if not _CALLED_TOKENS.isdisjoint(sentence.words):  # "a company called STOIC"
-        new += [
-            (c.start(1), c.group(1))
-            for c in _CALLED_ACTOR.finditer(text)
-            if not _KIND_WORD.search(c.group(0))  # "STOIC ran an operation OpenAI named X"
-        ]
-    if (", a " in text or ", an " in text) and not _APPOSITIVE_NOUNS.isdisjoint(sentence.words):
-        new += [(a.start(), a.group(1)) for a in _APPOSITIVE.finditer(text)]
-    if not _FIRMS.isdisjoint(sentence.words):  # "the political consultancy STOIC"
-        new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_NAME.finditer(text)]
-        new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_SET_NAME.finditer(text)]
-    if ")" in text:  # "Zero Zeno (Israel, STOIC)", "Israel (STOIC)": the operator after where
-        for c in _NAME_CLOSING.finditer(text):
-            place = _PLACE_BEFORE.search(text, max(0, c.start() - 40), c.start())
-            if place and _only_places(place.group(1)) and says_nothing(c.group(1)):
-                new.append((c.start(1), c.group(1)))
-    if "run by " in text or "operated by " in text:
-        new += [(c.start(1), c.group(1)) for c in _RUN_BY_NAME.finditer(text)]  # "run by STOIC"
-    if "case, " in text and _ACTOR_WORDS.search(text):  # "A third case, SweetSpecter, ... group"
-        new += [(c.start(1), c.group(1)) for c in _CASE_OF_ACTOR.finditer(text)]
-    new += [(text.index(n), n) for n in found.values() if n in text]
-    for start, name in new:
-        if NOT_NAMES.match(name) or actor_index().resolve(name) is not None:
-            continue
-        slug = slugify(name)
-        if slug and slug not in names:
-            names[slug] = found[slug] = name
-            index = len(TOKEN.findall(text[:start]))
-            sentence.mentions.append(Mention(Entry("Actor", slug, name), index, 1, [], name))
-    return names
-
-
-# "Zero Zeno (run by STOIC)": a name in capitals (or CamelCase) that runs an operation
-_RUN_BY_NAME = re.compile(r"\b(?:run|operated) by ([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+[A-Z]\w*)\b")
-
-_CALLED_ACTOR = re.compile(
-    # "also known as" gives another name of an actor already named: not a new one
-    r"\b(?:company|firm|group|actor|vendor|contractor)\b[^.;]{0,40}?\b(?:called|named|"
-    r"dubbed)\s+([A-Z][\w-]*(?:\s(?:and\s|of\s)?[A-Z][\w-]*){0,2})"
-)
-# "SweetSpecter, a suspected China-based adversary": a new name, set apart as an actor.
-_APPOSITIVE = re.compile(
-    r"\b([A-Z][a-z]+(?:[A-Z][a-z0-9]+)+|[A-Z][A-Za-z]*\d[A-Za-z0-9]*|[A-Z]{3,}\d*),\s+an?\s+"
-    r"(?:[\w-]+\s+){0,4}?(?:threat actor|actor|adversary|group|cluster|crew|gang|hackers|firm|"
-    r"company|contractor|consultancy|agency)\b"
-)
-
-# "the Tel Aviv political consultancy STOIC": a name in capitals right after the noun.
-_NOUN_THEN_NAME = re.compile(
-    r"\b(?:firm|company|consultancy|agency|contractor|vendor|start-?up)\s+"
-    r"([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*)\b"
-)
-
-# "a political marketing firm in Tel Aviv, STOIC, ran ...": the name set apart after the noun.
-_NOUN_THEN_SET_NAME = re.compile(
-    r"\b(?:firm|company|consultancy|agency|contractor|vendor|start-?up)"
-    r"(?: (?:in|from|based in) [A-Z][\w-]*(?: [A-Z][\w-]*){0,2})?, "
-    r"([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*),"
-)
-
-# A name in capitals (or CamelCase) that closes a bracket after a place: the name is found
-# first, the place looked for in the words before it.
-_NAME_CLOSING = re.compile(r"(?:, | \()([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*)\)")
-_PLACE_BEFORE = re.compile(r"\(?((?:likely )?[A-Z][a-z]+(?: [A-Z][a-z]+)?)$")
-
-_CASE_OF_ACTOR = re.compile(r"\bcase, ([A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*),")
-
-_APPOSITIVE_NOUNS = frozenset({"actor", "adversary", "group", "cluster", "crew", "gang", "hackers",
-                               "firm", "company", "contractor", "consultancy",
-                               "agency"})  # fmt: skip
-
-_FIRMS = frozenset({"firm", "company", "consultancy", "agency", "contractor", "vendor", "startup",
-                    "start"})  # fmt: skip
-
-# "A Chinese threat actor spent nine months ...": a paragraph about an actor it does not name.
-_SUBJECT = re.compile(
-    r"^(?:(?:Finally|Separately|Meanwhile|Elsewhere|Also|Additionally|In addition|Lastly|"
-    r"Similarly|Likewise|Next|In (?:another|a (?:separate|second|third|fourth|further|related)) "
-    r"(?:case|operation|instance)),\s+"
-    r"(?:(?:The report|It|The company|Google|OpenAI|Anthropic|Microsoft) (?:also )?"
-    r"(?:describes|details|covers|names|reports)\s+)?|"
-    # "The report also describes North Korean IT workers who ..."
-    r"(?:The report|It|The company|Google|OpenAI|Anthropic|Microsoft) (?:also )?"
-    r"(?:describes|details|covers|names|reports)\s+|"
-    r"(?:Another|A (?:second|third|fourth|fifth|further)) case (?:involves|concerns)\s+)?"
-    r"(?:(?:[Aa]n?|[Aa]nother|[Oo]ne|[Ss]everal|[Ss]ome|[Tt]wo|[Tt]hree)\s+)?"
-    r"(?:(?:second|third|fourth|fifth|further|separate|other|new)\s+)?"
-    r"((?:[\w'-]+\s+){0,4}?(?i:threat\s+)?(?i:actors?|groups?|operators?|clusters?|developers?|"
-    r"workers|hackers|criminals?|networks?|accounts|adversar(?:y|ies)|crews?|scammers|gangs?|"
-    r"operatives|agents|authors|cybercriminals|"
-    r"cent(?:re|er)s|syndicates|rings|operations?|campaigns?|schemes?))\b"
-    # "Accounts linked to Chinese government entities": who they are may follow the noun
-    r"((?:,)?\s+(?:(?:\w+\s+)?(?:linked|tied|connected|affiliated|associated|based|located|"
-    r"operating|working)\s+(?:to|with|in|from|for)|consistent\s+with|from)\s+"
-    r"(?:[\w'-]+\s+){0,3}[\w'-]+)?"
-)
-
-# The same, the noun phrase up to the last actor noun: "A group of Korean-language accounts".
-_SUBJECT_LONG = re.compile(_SUBJECT.pattern.replace("{0,4}?(?i:threat", "{0,4}(?i:threat"))
-
-
-_DESCRIBES = re.compile(
-    r"(?:The report|It|The company|Google|OpenAI|Anthropic|Microsoft) (?:also )?"
-    r"(?:describes|details|covers|names|reports)\s"
-)
-
-# A paragraph that says it turns to another case: "A second case shows ...", "Finally, ..."
-NEW_CASE = re.compile(
-    r"^(?:(?:A|The) (?:first|second|third|fourth|fifth|sixth|next|final|last|further) |Another |"
-    r"One more )(?:case|operation|network|example|cluster|group|campaign|scheme|"
-    r"set of accounts)\b|^(?:Finally|Lastly),\s|"
-    # said aloud: "The first is the fake job applicants.", "The second one was ..."
-    r"^The (?:first|second|third|fourth|fifth|next|last|other)(?: one)? (?:is|was)\b"
-)
-
-
-def case_subject(sentences: list[Sentence]) -> str | None:
-    """Who a paragraph that turns to a new case is about: the first of its opening sentences
-    that names an unnamed actor ("Russian-language malware authors"), else the case itself
-    ("Third case")."""
-    for s in sentences[:2]:
-        found = subject_of(s, None)
-        if found:
-            return found
-    m = re.match(r"^(?:A|The) (first|second|third|fourth|fifth|sixth|next|final|last|further) "
-                 r"(case|operation|network|example|cluster|group|campaign|scheme|set of accounts)",
-                 sentences[0].text)  # fmt: skip
-    if m:
-        return f"{m.group(1).capitalize()} {m.group(2)}"
-    said = _SAID_CASE.match(sentences[0].text)  # "The first is the fake job applicants."
-    return said.group(1)[0].upper() + said.group(1)[1:] if said else None
-
-
-# A case said aloud: "The first is the fake job applicants." gives "fake job applicants"
-_SAID_CASE = re.compile(
-    r"^The (?:first|second|third|fourth|fifth|next|last|other)(?: one)? (?:is|was) "
-    r"(?:(?:the|a|an|about|those) )?((?:[\w'-]+ ){0,5}[\w'-]+)\.$"
-)
-
-
-_PLACES = ("Demonym", "Country", "Language")
-
-# The words before who they are: ", linked to ", " working for ", " from "
-_WHO_LEAD = re.compile(r"^,?\s+(?:\w+\s+)*?(?:to|with|in|from|for)\s+")
 
 # Malware named as what an actor used against someone: "used PROMPTSTEAL against Ukraine"
 _DEPLOYED = re.compile(r"\bused ([A-Z][A-Z0-9]{5,}) (?:against|on|to)\b")
 
+
 # A label that numbers a case: "Case two", "Operation 3"
 _CASE_LABEL = re.compile(r"^(?:Case|Operation|Network|Campaign|Cluster)\s+\S+$")
+
 
 # How a list told in prose counts its cases: "First, Uncle Spam." names Uncle Spam.
 _ORDINAL_LEAD = re.compile(
     r"^(?:First|Second|Third|Fourth|Fifth|Next|Then|Finally|Lastly|Also),\s+(?=[A-Z0-9])"
 )
-
-# A lower-case past tense after who they are: the sentence's own verb ("China leaned on").
-_VERB_AFTER = re.compile(
-    r"\s+(?:[a-z]+ed|ran|wrote|built|made|sold|sent|took|hit|got|gave|spent|stole|began|kept|"
-    r"led|paid|put|set|told|won|had|did|drew|grew|chose|found|left|lost|met|rode|saw|spoke)\b.*$"
-)
-
-_LOOSE_END = re.compile(r"\s+(?:that|who|which|and|or|to|of|in|with)$")
-
-_BARE = frozenset({"actor", "actors", "group", "groups", "operator", "operators", "cluster",
-                   "network", "accounts", "operation", "campaign", "scheme"})  # fmt: skip
-
-
-def subject_of(first: Sentence, seen: list[Sentence] | None) -> str | None:
-    """The unnamed actor a paragraph opens with, when it is a new one: "North Korean IT workers"
-    after a section about GTG-2002. Its country or language must be in the phrase, unless the
-    text says it is a new subject ("The report also describes an actor who ...")."""
-    m = _SUBJECT.match(first.text)
-    if not m:
-        return None
-    if not any(x.text in m.group(0) for x in first.mentions if x.entry.kind in _PLACES):
-        m = _SUBJECT_LONG.match(first.text) or m  # the country may come after a first noun
-    phrase = re.sub(r"^(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his)\s+", "", m.group(1))
-    who = m.group(0)
-    if m.group(2) and not any(x.text in phrase for x in first.mentions):
-        # "Accounts linked to Chinese government entities"; "Hackers working for China" ends
-        # where the sentence's verb begins ("... China leaned on the chatbot")
-        tail = m.group(2).rstrip(",")
-        lead = _WHO_LEAD.match(tail)
-        phrase += tail[: lead.end()] + _VERB_AFTER.sub("", tail[lead.end() :]) if lead else tail
-    # "The report also describes a scheme that matches North Korean tactics": the report
-    # says it is a new subject, and the sentence may say who is behind it after the noun
-    anywhere = bool(_DESCRIBES.match(first.text))
-    ids = {
-        x.entry.id
-        for x in first.mentions
-        if x.entry.kind in ("Demonym", "Country", "Language") and (anywhere or x.text in who)
-    }
-    if not ids and not anywhere:
-        return None
-    if seen is not None and any(x.entry.id in ids for s in seen for x in s.mentions):
-        return None  # the section already spoke of that country: the same actor, likely
-    phrase = _LOOSE_END.sub("", phrase)  # "Accounts tied to Chinese government entities that"
-    if phrase.lower() in _BARE:
-        phrase = f"unnamed {phrase.lower()}"  # "an actor who ...": no name to give it
-    return phrase[0].upper() + phrase[1:]
 
 
 def paragraph_name(
@@ -383,7 +211,24 @@ def paragraph_name(
 
     ``opening``: whether words before a first comma may be the name ("Sneer Review, ..."); not
     in a section its heading named, where "Asks Qwen, through the API, ..." is its behaviour.
+    Each way of naming gives candidates ranked by how sure it is; the surest wins.
     """
+    candidates = _named_in(sentences)
+    if not sentences:
+        return None
+    head = sentences[0].text
+    if opening:
+        candidates += _opening_names(head)
+    if labels and len(sentences) > 1 and head.endswith(".") and len(head.split()) <= 5:
+        candidates += _run_in_head(head)
+    candidates += _kind_names(sentences[0], head)
+    if labels:
+        candidates += _label_name(head)
+    return min(candidates)[1] if candidates else None
+
+
+def _named_in(sentences: list[Sentence]) -> list[tuple[int, str]]:
+    """Names a paragraph's sentences give: "There is X", "an operation we dubbed X"."""
     candidates: list[tuple[int, str]] = []
     for s in sentences[:3]:
         there = _THERE_IS.match(s.text) if "there" in s.words else None
@@ -401,52 +246,65 @@ def paragraph_name(
                 continue  # "a backdoor researchers call GOVERSHELL", "CVE-2022-30190, known as
                 # Follina": a tool or a flaw, not an operation
             candidates.append((rank, m.group(1).strip()))
-    if not sentences:
-        return None
-    head = sentences[0].text
-    deployed = _DEPLOYED.search(head) if opening and "used " in head else None
+    return candidates
+
+
+def _opening_names(head: str) -> list[tuple[int, str]]:
+    """Names the first sentence opens with: "Bad Grammar (Russia) targeting ...", "Sneer
+    Review, ...", "APT28 used PROMPTSTEAL against ..."."""
+    candidates: list[tuple[int, str]] = []
+    deployed = _DEPLOYED.search(head) if "used " in head else None
     if deployed and not actor_index().resolve(deployed.group(1)):
         candidates.append((1, deployed.group(1)))  # "APT28 used PROMPTSTEAL against Ukraine"
-    bracketed = _BRACKET_NAME.match(head) if opening and " (" in head[:50] else None
+    bracketed = _BRACKET_NAME.match(head) if " (" in head[:50] else None
     if bracketed and not (
         NOT_NAMES.match(bracketed.group(1))
         or GENERIC_HEADINGS.match(bracketed.group(1))
-        or _only_places(bracketed.group(1))
+        or only_places(bracketed.group(1))
     ):  # "Bad Grammar (Russia) targeting Ukraine": a name, then who in brackets
         candidates.append((1, bracketed.group(1)))
-    opened = _OPENING_NAME.match(head) if opening and "," in head else None
+    opened = _OPENING_NAME.match(head) if "," in head else None
     if (
         opened and not NOT_NAMES.match(opened.group(1)) and not _DATELINE.match(head, opened.end())
     ):  # "SAN FRANCISCO, October 9, 2024 --" is a dateline
         candidates.append((1, opened.group(1)))
-    if labels and len(sentences) > 1 and head.endswith(".") and len(head.split()) <= 5:
-        # a run-in head: "Korean-language operators. A cluster ...", "Second, Wrong Number."
-        name = _ORDINAL_LEAD.sub("", head.rstrip("."))
-        if name.isupper() and len(name) > 5:  # "SNEER REVIEW.": the name as a heading would be
-            name = from_capitals(name)
-        if name.endswith(")"):
-            name = BRACKETED_TAIL.sub("", name)  # "Helgoland Bite (2025).": a note on the name
-        name, comma, said = name.partition(", ")
-        if comma and not said[:1].islower():
-            name = f"{name}, {said}"  # "VAGue Focus, likely Chinese": the name, then who
-        stage = STAGE_HEADINGS.match(name)  # "Behavior. They wrote ...": a part of the case
-        if not (
-            is_topic(name) or NOT_NAMES.match(name) or GENERIC_HEADINGS.match(name) or stage
-        ) and (
-            _TITLED.match(name) or _ENDS_WHO.search(name)
-        ):  # "Korean-language operators." or "Sneer Review.", not "Iran leads."
-            candidates.append((0, name))
-    kinds = () if _KINDS.isdisjoint(sentences[0].words) else _OPERATION_APPOSITION.finditer(head)
+    return candidates
+
+
+def _run_in_head(head: str) -> list[tuple[int, str]]:
+    """A run-in head: "Korean-language operators. A cluster ...", "Second, Wrong Number."."""
+    name = _ORDINAL_LEAD.sub("", head.rstrip("."))
+    if name.isupper() and len(name) > 5:  # "SNEER REVIEW.": the name as a heading would be
+        name = from_capitals(name)
+    if name.endswith(")"):
+        name = BRACKETED_TAIL.sub("", name)  # "Helgoland Bite (2025).": a note on the name
+    name, comma, said = name.partition(", ")
+    if comma and not said[:1].islower():
+        name = f"{name}, {said}"  # "VAGue Focus, likely Chinese": the name, then who
+    stage = STAGE_HEADINGS.match(name)  # "Behavior. They wrote ...": a part of the case
+    if not (is_topic(name) or NOT_NAMES.match(name) or GENERIC_HEADINGS.match(name) or stage) and (
+        _TITLED.match(name) or _ENDS_WHO.search(name)
+    ):  # "Korean-language operators." or "Sneer Review.", not "Iran leads."
+        return [(0, name)]
+    return []
+
+
+def _kind_names(first: Sentence, head: str) -> list[tuple[int, str]]:
+    """Names set beside a kind of operation ("Peer Review, a Chinese operation", "The Russian
+    operation Bad Grammar"), an example's ("The second, PROMPTSTEAL,"), a quoted one, one
+    that was run by someone, an acronym in brackets."""
+    candidates: list[tuple[int, str]] = []
+    kinds = () if _KINDS.isdisjoint(first.words) else _OPERATION_APPOSITION.finditer(head)
     for called in kinds:  # "Peer Review, a Chinese operation"
         name = called.group(1) or called.group(2)
         if not NOT_NAMES.match(name):
             candidates.append((0, name))
-    examples = not _EXAMPLE_WORDS.isdisjoint(sentences[0].words) and _EXAMPLE.finditer(head)
+    examples = not _EXAMPLE_WORDS.isdisjoint(first.words) and _EXAMPLE.finditer(head)
     for example in examples or ():
         candidates.append((0, example.group(1) or example.group(2)))  # "The second, PROMPTSTEAL,"
     for quoted in _QUOTED_KIND.finditer(head) if '"' in head or "\u201c" in head else ():
         candidates.append((0, quoted.group(1)))  # 'an "influence-as-a-service" operation'
-    if not _KINDS.isdisjoint(sentences[0].words):
+    if not _KINDS.isdisjoint(first.words):
         for kind in _KIND_THEN_NAME.finditer(head):  # "The Russian operation Bad Grammar"
             name = kind.group(1).removesuffix(" and").removesuffix(" of")
             if not NOT_NAMES.match(name) and name not in _PLATFORM_NAMES:
@@ -458,22 +316,29 @@ def paragraph_name(
     acronym = _ACRONYM.search(head) if "(" in head else None
     if acronym and not NOT_NAMES.match(acronym.group(1)):  # "... Virtual Media (IUVM)", not GTIG
         candidates.append((1, acronym.group(1)))
-    label = _LABEL.match(head) if labels and ":" in head[:64] else None
-    if label is None and labels and (" - " in head[:64] or " \u2013 " in head[:64]):
+    return candidates
+
+
+def _label_name(head: str) -> list[tuple[int, str]]:
+    """A label before a colon or a dash: "Sneer Review: a network that ...", not "Activity
+    consistent with North Korea: ..."."""
+    label = _LABEL.match(head) if ":" in head[:64] else None
+    if label is None and (" - " in head[:64] or " \u2013 " in head[:64]):
         label = _DASH_LABEL.match(head)  # "Sneer Review - likely China. Comments in ..."
-    if label and len(label.group(1).split()) <= 6:  # "Sneer Review: a network that ..."
-        name = _ASIDE.sub("", label.group(1).strip())  # "Add Wrong Number: a task scam ..."
-        first, comma, said = name.partition(", ")
-        if comma and _only_places(said):
-            name = first  # "IUVM, Iran: long-form articles": the name, then where it is from
-        if (_TITLED.match(name) or _CASE_LABEL.match(name)) and not (
-            GENERIC_HEADINGS.match(name)
-            or _NOT_LABELS.match(name)
-            or NOT_NAMES.match(name)
-            or STAGE_HEADINGS.match(name)  # "Reconnaissance: finding think tanks ...": a stage
-        ):  # "Sneer Review: a network ...", not "Activity consistent with North Korea: ..."
-            candidates.append((0, name))
-    return min(candidates)[1] if candidates else None
+    if not label or len(label.group(1).split()) > 6:
+        return []
+    name = _ASIDE.sub("", label.group(1).strip())  # "Add Wrong Number: a task scam ..."
+    first, comma, said = name.partition(", ")
+    if comma and only_places(said):
+        name = first  # "IUVM, Iran: long-form articles": the name, then where it is from
+    if (_TITLED.match(name) or _CASE_LABEL.match(name)) and not (
+        GENERIC_HEADINGS.match(name)
+        or _NOT_LABELS.match(name)
+        or NOT_NAMES.match(name)
+        or STAGE_HEADINGS.match(name)  # "Reconnaissance: finding think tanks ...": a stage
+    ):
+        return [(0, name)]
+    return []
 
 
 # A clause that opens with an operation's name and its verb, in a paragraph that names several:
@@ -488,6 +353,7 @@ _CLAUSE_NAME = re.compile(
     r"([A-Z][\w\u2014-]*(?: (?:[A-Z][\w\u2014-]*|and|of) ?){0,3}?)"
     r"(?:, [^,]{1,60},)? [a-z]{3,}\b"
 )
+
 
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z0-9]*$")
 

@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 
 from graphkit.actors import actor_index
 from graphkit.extract.behaviour import behaviours
+from graphkit.extract.cues import word_list, words
 from graphkit.extract.gazetteer import (
     DIGIT,
     TOKEN,
@@ -26,15 +27,10 @@ from graphkit.extract.gazetteer import (
     word_pairs,
 )
 from graphkit.identity import slugify as _slugify
+from graphkit.vocab import PLATFORMS
 
-__all__ = ["HEDGES", "NEGATED", "Mention", "Sentence", "read_sentence", "slugify",
+__all__ = ["NEGATED", "Mention", "Sentence", "read_sentence", "slugify",
            "split_sentences"]  # fmt: skip
-
-HEDGES = re.compile(
-    r"\b(likely|probably|possibly|perhaps|suspected|appears? to|appeared to|may have|might|"
-    r"consistent with|low confidence|moderate confidence|could be|we assess|believed to)\b",
-    re.I,
-)
 
 NEGATED = re.compile(
     r"\b(did not|didn't|could not|cannot|can't|not) (tie|tied|attribute|attributed|link|linked|"
@@ -43,26 +39,21 @@ NEGATED = re.compile(
     re.I,
 )
 
-# Words without which HEDGES and NEGATED cannot match: most sentences skip the regexes.
-_HEDGE_WORDS = frozenset({"likely", "probably", "possibly", "perhaps", "suspected", "appear",
-                          "appears", "appeared", "may", "might", "consistent", "low", "moderate",
-                          "could", "assess", "believed"})  # fmt: skip
+# Hedges ("likely", "consistent with"): a sentence that holds one states its facts with less
+# confidence. One word is enough; a phrase stands between the sentence's lower-case words.
+_HEDGES = word_list("hedges")
+_HEDGE_ALONE = frozenset(h for h in _HEDGES if " " not in h)
+_HEDGE_PHRASES = tuple(f" {h} " for h in _HEDGES if " " in h)
+# A word without which no hedge can stand in the sentence: most sentences skip the phrases.
+_HEDGE_WORDS = frozenset(h.split(" ", 1)[0] for h in _HEDGES)
 
-# The hedge words that match HEDGES on their own: no regex needed when one is there.
-_HEDGE_ALONE = frozenset({"likely", "probably", "possibly", "perhaps", "suspected", "might"})
-
-# The hedges of more than one word, as they stand between the sentence's lower-case words.
-_HEDGE_PHRASES = (" appear to ", " appears to ", " appeared to ", " may have ", " consistent with ",
-                  " low confidence ", " moderate confidence ", " could be ", " we assess ",
-                  " believed to ")  # fmt: skip
-
-_NEGATION_WORDS = frozenset(["not", "didn't", "can't", "cannot", "unattributed", "no", "without"])
+_NEGATION_WORDS = words("negation_words")
 
 # A sentence ends at . ! or ? (and any closing quote or bracket) before a capital or a digit.
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d')\]]*(?= [\"\u201c(\[]?[A-Z0-9])")
 
 # Model names written with their version glued on: the version goes, the name is looked up.
-_MODEL_STEMS = "qwen|llama|gpt|gemini|claude|mistral|deepseek|grok"
+_MODEL_STEMS = "|".join(w.lower() for p in PLATFORMS.values() for w in p.family)
 _STEMS = tuple(_MODEL_STEMS.split("|"))
 _GLUED_STEM = re.compile(rf"(?:{_MODEL_STEMS})[0-9]")
 _GLUED_VERSION = re.compile(rf"(?<!\S)({_MODEL_STEMS})[0-9]\S*")
@@ -154,7 +145,7 @@ def _tables() -> tuple[
     return lookup_table(), first_words(), single_words(), word_pairs()
 
 
-_DETERMINERS = frozenset({"a", "an", "the", "this", "these", "each", "every", "any", "all"})
+_DETERMINERS = words("determiners")
 
 
 def _mentions(text: str, originals: list[str], lowers: list[str], codes: bool) -> list[Mention]:

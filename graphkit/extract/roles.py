@@ -11,117 +11,77 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from graphkit.extract.cues import words
 from graphkit.extract.gazetteer import lookup_table
 from graphkit.extract.reading import Mention, Sentence
 
-__all__ = ["country_role", "language_positions", "own_origins", "posed_as", "researched",
-           "said_about", "sector_is_target", "sector_words", "set_after_actor"]  # fmt: skip
+__all__ = [
+    "country_role",
+    "language_positions",
+    "own_origins",
+    "posed_as",
+    "researched",
+    "said_about",
+    "sector_words",
+    "set_after_actor",
+]
 
-_ATTR_AFTER = {"based", "linked", "nexus", "backed", "sponsored", "affiliated", "aligned",
-               "origin", "state", "government", "operated", "run"}  # fmt: skip
 
-_ATTR_BEFORE = {"from", "origin", "originated", "originating", "tied", "attributed", "linked",
-                "traced",
-                "operating", "located", "based", "run", "by", "affiliated", "associated",
-                "aligned", "connected", "backed", "sponsored"}  # fmt: skip
+_ATTR_AFTER = words("attr_after")
 
-# "a marketing firm in the Philippines" is where the actor is; "operations in Ukraine" are not.
-_WHO_IN = {"operators", "operator", "actor", "actors", "group", "groups", "network", "networks",
-           "consultancy", "agency",
-           "accounts", "hackers", "cluster", "firm", "company", "criminal", "criminals",
-           "developers",
-           "developer", "scammers", "workers", "centres", "centers"}  # fmt: skip
 
-_TARGET_VERBS_STRICT = {"targeting", "targeted", "targets", "against", "victims", "attacked",
-                        "hit", "compromised", "breached", "at"}  # fmt: skip
+_ATTR_BEFORE = words("attr_before")
 
-_ACTOR_NOUNS = {"operators", "operator", "actor", "actors", "group", "groups", "network",
-                 "networks", "accounts", "hackers", "cluster", "apt", "apts", "threat", "state",
-                 "influence", "operation", "campaign", "developers", "developer", "criminal",
-                 "criminals", "firm", "company", "entities", "cyber", "adversary", "adversaries",
-                 "intelligence", "gru", "mss", "irgc", "workers", "worker", "scammers",
-                 "fraudsters", "operatives", "agents", "scheme", "schemes", "operations",
-                 "activity", "centres", "centers", "syndicates", "tactics", "tradecraft",
-                 "playbook", "methods", "ttps", "hallmarks", "scam", "scams"}  # fmt: skip
 
-_VICTIMS = frozenset({"victims", "targets", "users", "customers"})
+_WHO_IN = words("who_in")
 
-_LANG_AFTER = {"language", "speaking", "speakers", "speaker", "speaker's", "text", "prompts",
-               "content", "posts", "comments", "articles", "messages", "emails", "translations",
-               "version", "versions", "copy", "output", "lures", "headlines", "replies",
-               "tweets", "captions", "slogans", "memes"}  # fmt: skip
 
-_JUDGED = frozenset({"assessed", "judged", "identified", "described", "characterised",
-                     "characterized", "classified", "seen", "regarded"})  # fmt: skip
+_TARGET_VERBS_STRICT = words("target_verbs_strict")
 
-# "arguing China's case": the country an operation speaks for, not one it aims at
-_SPOKEN_FOR = frozenset({"case", "line", "narrative", "narratives", "position", "positions",
-                         "side", "interests", "talking"})  # fmt: skip
 
-_LANG_BEFORE = {"in", "into", "their", "its", "his", "her", "between", "mixed", "mixing", "mixes",
-                "blended", "blending"}  # fmt: skip
+ACTOR_NOUNS = words("actor_nouns")
 
-_TARGET_VERBS = {"targeting", "targeted", "targets", "against", "researched", "research", "about",
-                 "on", "at", "an", "toward", "towards", "impersonating", "posing",
-                 "posed"}  # fmt: skip
 
-_ABOUT = {"criticizing", "criticising", "criticized", "criticised", "criticise", "criticize",
-          "criticises", "criticizes", "praising", "praised", "supporting", "denouncing",
-          "attacking", "mocking", "mocked", "mocks", "disparaging", "disparaged", "disparages",
-          "disparage", "smearing", "smeared", "smears", "denounced", "denounces", "praises",
-          "oppose", "opposes", "opposing"}  # fmt: skip
+_VICTIMS = words("victims")
 
-# Words between "is" or "also" and a demonym that change nothing: "Also likely Chinese".
-_NOT_SAYING = frozenset({"both", "all", "each", "likely", "probably", "possibly", "perhaps",
-                         "apparently", "reportedly"})  # fmt: skip
 
-# Words that end the noun phrase before a mention: what stands before them says nothing of it.
-_PHRASE_ENDS = frozenset({"and", "or", "to", "in", "of", "for", "on", "at", "by", "with",
-                          "from", "against", "as", "into", "while", "but", "that", "which",
-                          "who", "before", "after", "during", "over", "about", "ahead", "across",
-                          "through"})  # fmt: skip
+_LANG_AFTER = words("lang_after")
 
-# Nouns that, after a country's sector ("Taiwanese semiconductor firms"), are its assets.
-_THEIR_ASSETS = {"networks", "network", "companies", "company", "firms", "firm", "providers",
-                  "organizations", "organisations", "systems", "infrastructure", "contractors",
-                  "sector", "industry", "agencies", "institutions", "operators"}  # fmt: skip
 
-_SUBJECT_MATTER = {"protocols", "protocol", "technology", "technologies", "imaging",
-                    "terminology", "standards", "equipment", "policy", "policies"}  # fmt: skip
+_JUDGED = words("judged")
 
-_POSING = {"posing", "posed", "pose", "poses", "impersonating", "impersonated", "impersonate",
-            "impersonates", "pretending", "pretended", "masquerading", "masqueraded"}  # fmt: skip
 
-_SIT = frozenset({"sit", "sits", "reside", "resides", "live", "lives", "operate", "operates",
-                  "work", "works", "situated"})  # fmt: skip
+_SPOKEN_FOR = words("spoken_for")
 
-_OWN_FORCES = frozenset({"operations", "operation", "campaign", "campaigns", "forces", "units",
-                         "intelligence", "services", "objectives", "interests", "goals",
-                         "aims"})  # fmt: skip
 
-_CONTENT = frozenset({"comments", "commenting", "commented", "posts", "posted", "posting",
-                      "articles", "about", "narratives", "content", "topics",
-                      "themes"})  # fmt: skip
+_LANG_BEFORE = words("lang_before")
 
-# Sectors that are people: posts attacking them are aimed at them ("attacking critics").
-_PEOPLE = frozenset({"civil-society", "media", "individuals", "religious"})
 
-_SECTOR_NOT_AFTER = {"backed", "sponsored", "affiliated", "linked", "aligned", "run", "owned"}
+_TARGET_VERBS = words("target_verbs")
 
-_BARE_SECTOR_NEEDS = {
-    "technology": {
-        "companies",
-        "company",
-        "firms",
-        "firm",
-        "sector",
-        "industry",
-        "providers",
-        "provider",
-        "organizations",
-        "organisations",
-    },
-}
+
+_ABOUT = words("about")
+
+
+_NOT_SAYING = words("not_saying")
+
+
+PHRASE_ENDS = words("phrase_ends")
+
+
+THEIR_ASSETS = words("their_assets")
+
+
+_POSING = words("posing")
+
+
+_SIT = words("sit")
+
+
+OWN_FORCES = words("own_forces")
+
+
+_CONTENT = words("content")
 
 
 def _is_language(
@@ -184,17 +144,17 @@ def country_role(m: Mention, text: str = "") -> str:
     if m.entry.kind == "Demonym":
         # "an Iranian journalist" is a target, "an Iranian group" an attribution: the noun decides
         targeted = any(w in _TARGET_VERBS for w in m.before[-3:] if w not in {"a", "an"})
-        if targeted and m.after[:1] and m.after[0] in _ACTOR_NOUNS:
+        if targeted and m.after[:1] and m.after[0] in ACTOR_NOUNS:
             # "reporting on North Korean actors" is about who they are; "targeting Iranian
             # groups" is still a target
             targeted = any(w in _TARGET_VERBS_STRICT for w in m.before[-3:])
         after = m.after
-        if len(after) >= 2 and after[0] in sector_words() and after[1] in _THEIR_ASSETS:
+        if len(after) >= 2 and after[0] in sector_words() and after[1] in THEIR_ASSETS:
             return "target"  # "Vietnamese telecommunications networks", "Israeli defense firms"
-        noun = _noun_phrase_after(m, text) if not _ACTOR_NOUNS.isdisjoint(m.after[:3]) else []
+        noun = _noun_phrase_after(m, text) if not ACTOR_NOUNS.isdisjoint(m.after[:3]) else []
         if (
             not targeted
-            and any(w in _ACTOR_NOUNS for w in noun)
+            and any(w in ACTOR_NOUNS for w in noun)
             and _VICTIMS.isdisjoint(noun)  # "Cambodian scam victims" are targets
         ):
             return "attribution"
@@ -221,7 +181,7 @@ def country_role(m: Mention, text: str = "") -> str:
         return "attribution"  # "The operators appear to sit in China"
     if context in (["works", "for"], ["work", "for"], ["working", "for"], ["worked", "for"]):
         return "attribution"  # "Emerald Sleet works for North Korea"
-    if context[-1:] == ["to"] and not _TIED.isdisjoint(m.before):
+    if context[-1:] == ["to"] and not TIED.isdisjoint(m.before):
         return "attribution"  # "OpenAI linked it to China"
     if context == ["out", "of"] or any(w in _ATTR_BEFORE for w in context):
         # "organisations based in Taiwan" are targets: a targeting word just before says so
@@ -306,7 +266,7 @@ def said_about(m: Mention) -> bool:
     for word in reversed(phrase[-3:]):
         if word in _ABOUT:
             return True
-        if word in _PHRASE_ENDS:
+        if word in PHRASE_ENDS:
             break
     # "comments on the Gaza conflict", "posts about the war in Gaza": what the content is about
     at_war = m.after[:1] in (["conflict"], ["war"]) or said[-2:] in (
@@ -316,11 +276,10 @@ def said_about(m: Mention) -> bool:
     return at_war and not _CONTENT.isdisjoint(m.words)
 
 
-_RESEARCH_VERBS = frozenset({"researched", "researching", "research", "researches", "studied",
-                             "studying", "studies", "investigated", "investigating"})  # fmt: skip
-# What a study is of, not whom it aims at: "researched US satellite communications"
-_STUDIED_THINGS = frozenset({"communications", "communication", "technology", "technologies",
-                             "protocols", "imaging", "satellite", "satellites"})  # fmt: skip
+_RESEARCH_VERBS = words("research_verbs")
+
+
+_STUDIED_THINGS = words("studied_things")
 
 
 def researched(m: Mention, s: Sentence) -> bool:
@@ -353,33 +312,11 @@ def researched(m: Mention, s: Sentence) -> bool:
     return i >= 0 and m.words[i] in _RESEARCH_VERBS
 
 
-_CARRIED = frozenset({"ran", "appeared", "published", "printed", "placed", "ended", "landed",
-                      "carried", "surfaced", "get", "got", "gets", "getting", "place", "places",
-                      "placing", "appear", "appears", "appearing", "publish", "publishing",
-                      "land", "landing"})  # fmt: skip
+_PERSONS = words("persons")
 
 
-def _carried_in(m: Mention) -> bool:
-    """The press a text appeared in: "ended up in real newspapers", "get into the press"."""
-    words = m.words[max(0, m.index - 8) : m.index]  # "place long-form articles in Latin ..."
-    if words[-1:] == ["that"]:  # "articles that newspapers in Peru then ran"
-        return not _CARRIED.isdisjoint(m.words[m.index + m.width : m.index + m.width + 8])
-    if "in" not in words and "into" not in words and "by" not in words:  # "printed by ..."
-        return False
-    return not _CARRIED.isdisjoint(words)
+_ACTING = words("acting")
 
-
-# People an operation goes after: a demonym before them names their country as a target
-_PERSONS = frozenset({"activist", "activists", "journalist", "journalists", "dissident",
-                      "dissidents", "critic", "critics", "blogger", "bloggers", "official",
-                      "officials", "diplomats", "diplomat"})  # fmt: skip
-
-
-_RUN_FROM = (["out"], ["from"], ["by"], ["in"])
-
-# A country doing something: "Russia using AI", "China deploying bots"
-_ACTING = frozenset({"using", "deploying", "running", "operating", "wielding", "weaponising",
-                     "weaponizing"})  # fmt: skip
 
 # After a country that opens a sentence: its name in capitals, then a verb ("'s Helgoland Bite
 # wrote"), not "'s Ministry of Defence was ..." (a passive: done to it)
@@ -388,95 +325,11 @@ _OWNS_A_NAME = re.compile(
     r"(?!was |were |is |are |has been )[a-z]"
 )
 
-_TIED = frozenset({"tied", "ties", "linked", "links", "attributed", "attributes", "connected",
-                   "traced"})  # fmt: skip
+
+TIED = words("tied")
 
 
-def sector_is_target(m: Mention, s: Sentence) -> bool:
-    """Whether a sector mention is a target, not who the actor is, poses as or researches."""
-    if m.after[:1] and m.after[0] in _SECTOR_NOT_AFTER and m.after[1:2] not in _RUN_FROM:
-        return False  # "government-backed actors" ("a task scam run from Cambodia" targets)
-    before = m.before
-    if before[:2] == ["rather", "than"] or before[-2:] in (["rather", "than"], ["support", "of"]):
-        return False  # "a fraud operation rather than a political one", "in support of
-        # military operations" (its own side's)
-    if m.entry.id == "media" and _carried_in(m):
-        return False  # "articles that ran in newspapers in Peru": where, not whom
-    if researched(m, s):
-        return False  # "researched US satellite communications": a subject of study
-    if said_about(m) and m.entry.id not in _PEOPLE:
-        return False  # "critical of the governments of ...": a topic, not a target
-    if before[-1:] and before[-1] in {"as", "any", "posing"}:
-        return False  # "posed as journalists", "to any government"
-    if posed_as(m, s):
-        return False  # "posed as a university student", "impersonates X and NGOs"
-    after = m.after
-    if after[:1] and (
-        after[0] in _SUBJECT_MATTER
-        or (after[1:2] and after[1] in _SUBJECT_MATTER and after[0] not in {"and", "or"})
-        or (
-            after[0] in {"and", "or"}
-            and after[2:3]
-            and after[2] in _SUBJECT_MATTER
-            and not any(
-                x.index + x.width == m.index and x.entry.kind in ("Country", "Demonym")
-                for x in s.mentions
-            )
-        )
-    ):  # "satellite and radar technologies" too, but "South Korean military and ..." targets
-        return False  # "satellite communication protocols": what was researched
-    needs = _BARE_SECTOR_NEEDS.get(m.text.lower())
-    listed = before[-1:] in (["and"], ["or"]) and before[-2:-1] and before[-2] in sector_words()
-    if needs is not None and not (after[:1] and after[0] in needs) and not listed:
-        return False  # "technology" alone is a sector only as a target: "defense and technology"
-    if _inside_a_name(m, s):
-        return False  # "the International Union of Virtual Media" is a name, not the media
-    demonym = next((x for x in s.mentions if x.entry.kind == "Demonym" and x.index == m.index - 1),
-                   None)  # fmt: skip
-    after_demonym = demonym is not None
-    place = demonym or next(
-        (x for x in s.mentions if x.entry.kind == "Country" and x.index + x.width == m.index), None
-    )
-    if place is not None and said_about(place) and m.entry.id not in _PEOPLE:
-        return False  # "people who criticise the Chinese government": a topic, not a target
-    sponsor = m.entry.id in ("government", "defense")  # not "lures for Taiwanese chip firms"
-    if sponsor and after_demonym and any(w in {"for", "behalf", "by"} for w in m.before[-3:]):
-        return False  # "APT42, which works for the Iranian government": its sponsor
-    if (
-        after_demonym
-        and "to" in before
-        and not _TIED.isdisjoint(m.words[max(0, m.index - 7) : m.index])
-    ):
-        return False  # "Microsoft tied STORM-2035 to the Iranian government": its sponsor
-    theirs = m.after[:1] and m.after[0] in _THEIR_ASSETS  # "telecommunications networks"
-    if (before[-1:] == ["s"] or after_demonym) and m.after[:1] and m.after[0] in _OWN_FORCES:
-        return False  # "Russia's military operations", "Russian military objectives": its own
-    if before[-1:] in (["a"], ["an"]) and not theirs and not _ACTOR_NOUNS.isdisjoint(m.after[:2]):
-        return False  # "a military intelligence actor": what the actor is
-    # "Russian military intelligence actor": the actor's own kind; not "American universities,
-    # groups critical of ...", where a comma ends the noun phrase
-    return not (
-        after_demonym
-        and not theirs
-        and any(w in _ACTOR_NOUNS for w in _phrase_after(m))
-        and f"{m.text}," not in s.text
-        and f"{m.text};" not in s.text
-    )
-
-
-def _phrase_after(m: Mention) -> list[str]:
-    """Up to three words after a mention, to the end of its noun phrase ("and", "at", ...)."""
-    out: list[str] = []
-    for word in m.after[:3]:
-        if word in _PHRASE_ENDS:
-            break
-        out.append(word)
-    return out
-
-
-# Words a list of targets or disguises may hold besides its items ("European and Turkish").
-_LIST_WORDS = {"and", "or", "the", "a", "an", "as", "european", "western", "asian", "african",
-               "arab", "eastern", "foreign", "local", "other", "to", "be"}  # fmt: skip
+_LIST_WORDS = words("list_words")
 
 
 def _listed_after(m: Mention, s: Sentence) -> str:
@@ -494,20 +347,6 @@ def _listed_after(m: Mention, s: Sentence) -> str:
     return m.words[i] if 0 <= i < m.index - 1 else ""
 
 
-def _inside_a_name(m: Mention, s: Sentence) -> bool:
-    """A capitalised sector word after another capitalised word that is no country or
-    demonym: part of an organisation's name ("Union of Virtual Media")."""
-    if not m.text[:1].isupper() or m.index == 0:
-        return False
-    if any(x.index + x.width == m.index for x in s.mentions):
-        return False  # "Taiwanese Government": a country's sector
-    previous = re.search(rf"(\S+)\s+{re.escape(m.text)}\b", s.text)
-    # "US-based IT service providers": a hyphenated "-based" is no part of a name
-    # nor is a field's label: "Type: Task scam"
-    word = previous.group(1) if previous else ""
-    return bool(word[:1].isupper() and "-" not in word and word[-1] not in ":;,.")
-
-
 def posed_as(m: Mention, s: Sentence) -> bool:
     """What an actor poses as: "posed as a university student", "impersonated think tanks",
     "posed as European and Turkish journalists", "impersonates X and NGOs"."""
@@ -523,9 +362,7 @@ def posed_as(m: Mention, s: Sentence) -> bool:
     return _listed_after(m, s) in _POSING
 
 
-# Verbs that begin what an actor did to someone after it posed: "... and asked US experts"
-_ASKING = frozenset({"asked", "contacted", "approached", "messaged", "emailed", "offered",
-                     "sent", "invited", "interviewed", "lured", "paid"})  # fmt: skip
+_ASKING = words("asking")
 
 
 # Between an actor and its country: an alias in brackets, then a dash or a colon.
@@ -566,7 +403,7 @@ def own_origins(s: Sentence) -> dict[int, Mention]:
         before = ends.get(a.index - 1)
         if before is None or a.index < 2:
             continue
-        if before.entry.kind == "Demonym" and words[a.index - 1] in _ACTOR_NOUNS:
+        if before.entry.kind == "Demonym" and words[a.index - 1] in ACTOR_NOUNS:
             out[a.index] = before  # "the Iranian group TEMP.Zagros"
         elif before.entry.kind == "Country" and words[a.index - 1] == "s":
             out[a.index] = before  # "Russia's APT28"

@@ -1,0 +1,139 @@
+"""The extractor's cue words, as data: ``graphkit/data/cues/*.yaml``, read and checked once.
+
+``techniques.yaml`` holds the behaviour phrases of the rule mapper, ``behaviour.yaml`` the
+verb and object classes of :mod:`graphkit.extract.behaviour`, ``words.yaml`` the word lists
+that tell a mention's role, ``layout.yaml`` the words of headings and ``fields.yaml`` the
+labels of fields.
+
+Examples
+--------
+>>> technique_cues().phrase_ids()["password spraying"]
+('T1110.003',)
+>>> "targeting" in words("aimed")
+True
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from graphkit.data import Strict, load
+from graphkit.errors import InputError
+
+__all__ = ["BehaviourClass", "behaviour_cues", "field_roles", "technique_cues", "word_list",
+           "words"]  # fmt: skip
+
+
+class PhraseGroup(Strict):
+    ids: tuple[str, ...]
+    phrases: tuple[str, ...]
+
+
+class Combination(Strict):
+    ids: tuple[str, ...]
+    first: tuple[str, ...]
+    second: tuple[str, ...]
+
+
+class TechniqueCues(Strict):
+    phrases: tuple[PhraseGroup, ...]
+    named_vulnerabilities: PhraseGroup
+    combinations: tuple[Combination, ...]
+    verb_forms: dict[str, tuple[str, ...]]
+    generic_names: frozenset[str]
+    not_entities: tuple[str, ...]
+
+    def phrase_ids(self) -> dict[str, tuple[str, ...]]:
+        """Every phrase → the technique ids it names."""
+        out = {p: g.ids for g in (*self.phrases, self.named_vulnerabilities) for p in g.phrases}
+        for c in self.combinations:
+            out.update({f"{a} {b}": c.ids for a in c.first for b in c.second})
+        return out
+
+
+class WordSet(Strict):
+    verbs: tuple[str, ...] = ()  # taken in every form
+    words: tuple[str, ...] = ()  # as written
+
+
+class BehaviourClass(Strict):
+    verbs: str | tuple[str, ...]  # the name of a set, or of several
+    objects: str
+    reach: int = Field(ge=1)
+    ids: tuple[str, ...]
+    turns: str
+    except_: tuple[str, ...] = Field((), alias="except")
+
+    def verb_sets(self) -> tuple[str, ...]:
+        return (self.verbs,) if isinstance(self.verbs, str) else self.verbs
+
+
+class BehaviourCues(Strict):
+    doubled: frozenset[str]
+    sets: dict[str, WordSet]
+    classes: tuple[BehaviourClass, ...]
+
+    @model_validator(mode="after")
+    def _sets_named(self) -> BehaviourCues:
+        for c in self.classes:
+            for name in (*c.verb_sets(), c.objects, c.turns):
+                if name not in self.sets:
+                    raise ValueError(f"class of {c.ids}: no set {name!r}")
+        return self
+
+
+@cache
+def technique_cues() -> TechniqueCues:
+    """The behaviour phrases of ``cues/techniques.yaml``."""
+    cues: TechniqueCues = load("cues/techniques.yaml", TechniqueCues)
+    return cues
+
+
+@cache
+def behaviour_cues() -> BehaviourCues:
+    """The verb and object classes of ``cues/behaviour.yaml``."""
+    cues: BehaviourCues = load("cues/behaviour.yaml", BehaviourCues)
+    return cues
+
+
+@cache
+def _lists() -> dict[str, tuple[str, ...]]:
+    lists: dict[str, tuple[str, ...]] = {}
+    for name in ("cues/words.yaml", "cues/layout.yaml"):
+        for key, value in load(
+            name, dict[str, tuple[str, ...] | dict[str, tuple[str, ...]]]
+        ).items():
+            if isinstance(value, dict):
+                continue  # field_roles
+            if key in lists:
+                raise InputError(
+                    f"{key!r} is a list of another file too", path=f"graphkit/data/{name}"
+                )
+            lists[key] = value
+    return lists
+
+
+@cache
+def field_roles() -> dict[str, tuple[str, ...]]:
+    """Labelled fields' labels by what they say (``layout.yaml``)."""
+    roles: dict[str, tuple[str, ...]] = load("cues/fields.yaml", _Fields).field_roles
+    return roles
+
+
+class _Fields(Strict):
+    field_roles: dict[
+        Literal["name", "who", "language", "target", "actor", "text"], tuple[str, ...]
+    ]
+
+
+def word_list(name: str) -> tuple[str, ...]:
+    """A list of ``cues/words.yaml`` or ``cues/layout.yaml``, in its order."""
+    return _lists()[name]
+
+
+def words(name: str) -> frozenset[str]:
+    """A list of ``cues/words.yaml`` or ``cues/layout.yaml``, as a set."""
+    return frozenset(_lists()[name])

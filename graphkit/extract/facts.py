@@ -1,0 +1,354 @@
+"""A group's sentences into the facts of its campaign: who did it, from where, to whom, in which
+language, with which techniques and platforms; each fact with its evidence sentence.
+
+The words around each mention say what it is to the group (:mod:`~graphkit.extract.roles`):
+attribution or target, a language in use, a sector targeted. Hedges ("likely") lower a
+fact's confidence; negations ("did not tie ... to any government") drop an attribution.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from graphkit.extract.cues import words
+from graphkit.extract.gazetteer import TOKEN
+from graphkit.extract.groups import PLACE, Group, clip
+from graphkit.extract.meta import OUR_MODELS, OWNERS, companys_platform
+from graphkit.extract.names import WHO_NOUNS
+from graphkit.extract.reading import Mention, Sentence, read_sentence
+from graphkit.extract.roles import (
+    country_role,
+    language_positions,
+    own_origins,
+    posed_as,
+    researched,
+    said_about,
+    set_after_actor,
+)
+from graphkit.extract.sectors import sector_is_target
+
+__all__ = ["campaign_facts", "names_of", "says_something", "sentences_of", "titled_origin"]
+
+
+def says_something(campaign: dict[str, Any]) -> bool:
+    """Whether a drafted campaign holds a fact beyond its name: a target, a technique, a
+    language or an origin."""
+    targets = campaign.get("targets") or {}
+    return bool(
+        targets.get("sectors")
+        or targets.get("countries")
+        or campaign.get("techniques")
+        or campaign.get("languages")
+        or any(a.get("country") for a in [*campaign.get("actors", []), campaign.get("actor") or {}])
+    )
+
+
+def _qualifies_a_target(m: Mention, s: Sentence) -> bool:
+    """A place that says whose politics an operation works on ("on Philippine politics"): the
+    actor's own country is then a target too (not so "an Iranian journalist")."""
+    end = m.index + m.width
+    return any(
+        x.index == end and x.entry.id == "political" and sector_is_target(x, s) for x in s.mentions
+    )
+
+
+_FIELD_COUNTRY_ROLE = {"who": "attribution", "actor": "attribution", "target": "target"}
+
+
+# A group name that already says who ("Korean-language operators"): no " operators" after it.
+_WHO_WORD = re.compile(rf"\b(?:{WHO_NOUNS})$")
+
+
+_WHO_FIELDS = ("who", "actor")  # "Attribution: a unit of military intelligence": no sector
+
+
+_NEGATIONS = words("negations")
+
+
+# Building malware, and the verbs that make it a subject of study instead
+_BUILDING = frozenset({"T1587", "T1587.001", "llm-aided-development"})
+
+
+_RESEARCHED = words("researched")
+
+
+_AIMED = words("aimed")
+
+
+# A name, a comma and a hedged origin: "VAGue Focus, likely Chinese"
+_NAME_DASHES = (" \u2014 ", " \u2013 ", " - ", " -- ", ": ")  # between a name and who it is
+
+
+_PLACE_THEN_COLON = re.compile(r", (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}:")
+
+
+_HEDGED_AFTER = re.compile(r", (?:likely|probably|possibly|suspected|apparently) [A-Z]")
+
+
+def _after_name(s: Sentence, names: list[str]) -> tuple[set[int], set[int]]:
+    """Token positions of what brackets right after a name say: "Helgoland Bite (Russia;
+    German)", "VAGue Focus (likely China)". The origin's positions, and the languages' (after
+    a country named in the brackets, "German" is the language, not a second origin)."""
+    for name in names:
+        if not name or name not in s.text:
+            continue  # most names are not in a given sentence
+        lead = s.text.find(": " + name)
+        if 0 < lead <= 20:  # "Russia: Bad Grammar. A new network ..."
+            first = len(TOKEN.findall(s.text[:lead]))
+            before = {m.index for m in s.mentions if m.index < first and m.entry.kind in PLACE}
+            if before:
+                return before, set()
+        # "Sneer Review \u2014 likely Chinese.", "Helgoland Bite \u2014 Russian origin",
+        # "VAGue Focus, likely Chinese."
+        dash = next(
+            (at for sep in _NAME_DASHES if name and (at := s.text.find(name + sep)) >= 0), -1
+        )  # "Sneer Review - likely China.", "VAGue Focus: likely Chinese."
+        comma = s.text.find(name + ", ") if name and dash < 0 else -1
+        if comma >= 0 and (
+            _HEDGED_AFTER.match(s.text, comma + len(name))
+            or _PLACE_THEN_COLON.match(s.text, comma + len(name))  # "IUVM, Iran: articles"
+        ):
+            dash = comma
+        if dash >= 0:
+            first = len(TOKEN.findall(s.text[: dash + len(name)]))
+            near = [m for m in s.mentions if first <= m.index < first + 3]
+            spoken = language_positions(s)
+            places = [m for m in near if m.entry.kind in PLACE and m.index not in spoken]
+            if places:
+                return {places[0].index}, set()
+        at = s.text.find(name + " (") if name else -1
+        if at < 0:
+            continue
+        start = at + len(name) + 2
+        end = s.text.find(")", start)
+        if end < 0:
+            continue
+        first, last = len(TOKEN.findall(s.text[:start])), len(TOKEN.findall(s.text[:end]))
+        inside = [m for m in s.mentions if first <= m.index < last]
+        places = [m for m in inside if m.entry.kind in PLACE]
+        country = next((m for m in places if m.entry.kind != "Demonym"), None)
+        if country is None:  # "(likely Chinese)": the demonym is the origin
+            return {m.index for m in places}, set()
+        spoken = {m.index for m in inside if m.entry.kind == "Language" and m.index > country.index}
+        return {country.index}, spoken
+    return set(), set()
+
+
+def names_of(group: Group) -> list[str]:
+    """The operation's name and its actors' names and aliases."""
+    return [group.name or "", *(n for name, aliases, _ in group.actors.values()
+                                for n in (name, *aliases))]  # fmt: skip
+
+
+def _best(facts: dict[str, dict[str, Any]], eid: str, evidence: str, confidence: int) -> None:
+    """Keep a fact with the highest confidence any sentence gives it."""
+    if eid not in facts or facts[eid]["confidence"] < confidence:
+        facts[eid] = {"id": eid, "evidence": evidence, "confidence": confidence}
+
+
+def sentences_of(group: Group) -> list[Sentence]:
+    return [group.heading, *group.sentences] if group.heading else group.sentences
+
+
+@dataclass
+class _Facts:
+    """What a group's sentences say, fact by fact, as they are read."""
+
+    langs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    sectors: dict[str, dict[str, Any]] = field(default_factory=dict)
+    targets: dict[str, dict[str, Any]] = field(default_factory=dict)
+    techniques: dict[str, dict[str, Any]] = field(default_factory=dict)
+    platforms: dict[str, dict[str, Any]] = field(default_factory=dict)
+    attribution: dict[str, Any] | None = None
+    stated: set[str] = field(default_factory=set)  # target countries a field or "aimed at" names
+
+
+def campaign_facts(
+    group: Group,
+    platform_hint: str | None,
+    overall: tuple[str, Sentence] | None = None,
+    titled_origin: dict[str, Any] | None = None,
+    learned: dict[int, list[tuple[str, int]]] | None = None,
+    cues: bool = True,
+) -> dict[str, Any] | None:
+    """The group's campaign as a findings dict; ``learned`` holds the learned mapper's
+    techniques by sentence; ``cues``: the gazetteer's behaviour phrases name techniques too."""
+    facts = _Facts()
+    names = names_of(group)
+    for s in sentences_of(group):
+        hedge = 15 if s.hedged else 0
+        for eid, score in learned.get(id(s), ()) if learned is not None else ():
+            _best(facts.techniques, eid, clip(s.text), max(1, score - hedge))
+        if s.mentions or platform_hint:
+            _read(facts, group, s, names, cues)
+            _platform_of(facts.platforms, s, platform_hint)
+    if not facts.platforms and overall:
+        name, where = overall
+        facts.platforms[name] = {"name": name, "evidence": clip(where.text), "confidence": 60}
+    if facts.attribution is None and titled_origin is not None:
+        facts.attribution = dict(titled_origin)  # "Joint Advisory: North Korean Cyber Actors ..."
+    if facts.attribution and facts.attribution["id"] not in facts.stated:
+        facts.targets.pop(facts.attribution["id"], None)
+    return _campaign(group, facts)
+
+
+def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool) -> None:
+    """The facts one sentence states."""
+    hedge = 15 if s.hedged else 0
+    language_at = language_positions(s)
+    brackets = "(" in s.text or ": " in s.text[:40] or "\u2014" in s.text or " - " in s.text
+    brackets = brackets or (s.hedged and ", " in s.text)  # "VAGue Focus, likely Chinese"
+    origin, spoken = _after_name(s, names) if brackets else (set(), set())
+    if any(x.entry.kind == "Actor" for x in s.mentions):  # "Russia's APT28": who, not whom
+        origin |= {c.index for c in own_origins(s).values()}
+    language_at |= spoken
+    evidence = clip(s.text)
+    named = group.name if group.name and group.name in s.text else ""
+    if named and not all(w[:1].isupper() for w in named.split() if len(w) > 3):
+        named = ""  # "Recruitment fraud" says what happened; "Phish and Scripts" is a code
+    for m in s.mentions:
+        kind, eid = m.entry.kind, m.entry.id
+        if named and kind in ("Technique", "Sector") and m.text in named:
+            continue  # "Phish and Scripts" names an operation, it says nothing of scripts
+        if kind == "Language":
+            if (m.index in language_at or s.field == "language") and eid not in facts.langs:
+                facts.langs[eid] = {"id": eid, "evidence": evidence, "confidence": 65 - hedge}
+        elif kind in PLACE:
+            if m.index in language_at or s.field == "language":
+                continue  # "Korean-language", "in English and Japanese": languages
+            _place(facts, group, m, s, m.index in origin)
+        elif kind == "Sector":
+            if eid not in facts.sectors and s.field not in _WHO_FIELDS and sector_is_target(m, s):
+                facts.sectors[eid] = {"id": eid, "evidence": evidence, "confidence": 60 - hedge}
+        elif kind == "Technique":
+            if m.entry.phrase and not cues:
+                continue  # a cue word: the learned mapper reads the sentence instead
+            if not _NEGATIONS.isdisjoint(m.words[max(0, m.index - 6) : m.index]):
+                continue  # "We have not seen these actors develop new capabilities"
+            if eid in _BUILDING and not _RESEARCHED.isdisjoint(m.before[-2:]):
+                continue  # "to research remote access trojans": researched, not built
+            _best(facts.techniques, eid, evidence, (50 if m.entry.phrase else 70) - hedge)
+        elif kind == "Platform" and m.entry.name not in facts.platforms:
+            facts.platforms[m.entry.name] = {"name": m.entry.name, "evidence": evidence,
+                                             "confidence": 80}  # fmt: skip
+
+
+def _place(facts: _Facts, group: Group, m: Mention, s: Sentence, origin: bool) -> None:
+    """A country a sentence names: where the actors are from, or whom they aim at."""
+    if said_about(m) or posed_as(m, s) or researched(m, s):
+        return  # "critical of the United States", "posed as Turkish journalists"
+    hedge = 15 if s.hedged else 0
+    eid = m.entry.id
+    size = len(s.words)
+    if "(" in s.text and size > m.width + 1:  # "China (APT15 and APT5)."
+        size = len(TOKEN.findall(_PARENTHESES.sub("", s.text)))
+    alone = size <= m.width + 1 and s.text.rstrip("*_ ").endswith(".")
+    alone = alone or (m.index == 0 and s.text.startswith(m.text + ";"))  # "China; ..."
+    if alone and s is not group.heading:
+        s.field = s.field or "who"  # "North Korea." alone, under a profile's name
+    role = _FIELD_COUNTRY_ROLE.get(s.field or "") or (
+        "attribution"
+        if m.entry.kind == "Sponsor" or origin or set_after_actor(m, s)
+        else country_role(m, s.text)
+    )
+    if role == "attribution":
+        if not s.negated and facts.attribution is None:
+            facts.attribution = {"id": eid, "evidence": clip(s.text), "confidence": 70 - 2 * hedge}
+        return
+    stated_here = (
+        s.field == "target" or not _AIMED.isdisjoint(m.before[-2:]) or _qualifies_a_target(m, s)
+    )
+    if eid not in facts.targets and (
+        facts.attribution is None or facts.attribution["id"] != eid or stated_here
+    ):
+        facts.targets[eid] = {"id": eid, "evidence": clip(s.text), "confidence": 60 - hedge}
+        if stated_here:
+            facts.stated.add(eid)  # "Aimed at: Philippine politics": even its own country
+
+
+def _platform_of(
+    platforms: dict[str, dict[str, Any]], s: Sentence, platform_hint: str | None
+) -> None:
+    """The publisher's platform where a sentence speaks of "our models", or a company's
+    platform where it names the company's models."""
+    evidence = clip(s.text)
+    if (
+        platform_hint
+        and not platforms
+        and not OWNERS.isdisjoint(s.words)
+        and OUR_MODELS.search(s.text)
+    ):
+        platforms[platform_hint] = {"name": platform_hint, "evidence": evidence,
+                                    "confidence": 70}  # fmt: skip
+    theirs = companys_platform(s.text) if not platforms else None
+    if theirs:  # "debugged with OpenAI's models"
+        platforms[theirs] = {"name": theirs, "evidence": evidence, "confidence": 70}
+
+
+def _campaign(group: Group, facts: _Facts) -> dict[str, Any] | None:
+    """The campaign's findings dict: its name, actors and facts; None without name or actor."""
+    actors = _actors(group, facts)
+    if not group.name and not actors:
+        return None
+    name = group.name or f"{actors[0]['name']} activity"
+    body: dict[str, Any] = {
+        "name": name[:200],
+        "confidence": 60,
+        "languages": list(facts.langs.values()),
+        "targets": {
+            "sectors": list(facts.sectors.values()),
+            "countries": list(facts.targets.values()),
+        },
+        "techniques": list(facts.techniques.values()),
+        "platforms": list(facts.platforms.values()),
+    }
+    if len(actors) == 1:
+        body["actor"] = actors[0]
+    elif actors:
+        body["actors"] = actors
+    return body
+
+
+def _actors(group: Group, facts: _Facts) -> list[dict[str, Any]]:
+    """The group's actors, each with its country; an unnamed one where it names none."""
+    actors = []
+    for aid, (name, aliases, s) in group.actors.items():
+        actors.append({"name": name, "aliases": aliases, "evidence": clip(s.text),
+                       "confidence": 70 - (15 if s.hedged else 0)})  # fmt: skip
+        if aid in group.origins:
+            actors[-1]["country"] = group.origins[aid]
+    if not actors and group.subject and group.sentences:
+        opening = group.sentences[0].text  # an actor the report describes but does not name
+        actors.append({"name": group.subject, "evidence": clip(opening), "confidence": 50})
+    if not actors and group.name and (facts.attribution or facts.langs):
+        first = group.sentences[0] if group.sentences else None
+        actors.append(
+            {
+                "name": group.name if _WHO_WORD.search(group.name) else f"{group.name} operators",
+                "evidence": clip(first.text if first else group.name),
+                "confidence": 60,
+            }
+        )
+    if facts.attribution:
+        for a in actors:
+            a.setdefault("country", facts.attribution)
+    return actors
+
+
+def titled_origin(title: str) -> dict[str, Any] | None:
+    """The one country a report's title says its actors are from ("North Korean Cyber Actors
+    Use Generative AI"): every operation's origin that its own text does not give."""
+    said = read_sentence(title)
+    origins = {
+        m.entry.id
+        for m in said.mentions
+        if m.entry.kind in ("Country", "Demonym") and country_role(m, title) == "attribution"
+    }
+    if len(origins) != 1:
+        return None
+    return {"id": origins.pop(), "evidence": clip(title), "confidence": 50}
+
+
+_PARENTHESES = re.compile(r"\s*\([^()]*\)")

@@ -1,0 +1,362 @@
+"""Report text into groups: which sentences belong to which operation or actor.
+
+The layout (:mod:`~graphkit.extract.layout`) gives sections and paragraphs; each paragraph is
+read sentence by sentence (:mod:`~graphkit.extract.reading`) and given to the operation or
+actor it is about (:mod:`~graphkit.extract.names`): a new group starts where a heading or a
+paragraph names a new operation, a new actor or an unnamed one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graphkit.extract.cues import words
+from graphkit.extract.groups import (
+    PLACE,
+    THIS_ACTOR,
+    Group,
+    actor_runs,
+    add_actors,
+    clause_runs,
+    enumerated,
+    named_actor,
+    start_runs,
+)
+from graphkit.extract.headings import (
+    ARTICLE,
+    STAGE_HEADINGS,
+    TASK_HEADINGS,
+    names_a_country,
+    operation_name,
+    unnumbered,
+)
+from graphkit.extract.layout import sections
+from graphkit.extract.meta import TITLE_LINE
+from graphkit.extract.names import paragraph_name, says_nothing
+from graphkit.extract.paragraphs import (
+    QUESTION_LEAD,
+    Paragraph,
+    cleaned,
+    described,
+    read_paragraph,
+    who_only,
+)
+from graphkit.extract.reading import Mention, Sentence, read_sentence
+from graphkit.extract.roles import language_positions
+from graphkit.extract.subjects import NEW_CASE, actor_names, case_subject, subject_of
+
+__all__ = ["group_text"]
+
+
+def group_text(text: str, loose: list[Sentence] | None = None) -> list[Group]:
+    """The text's groups; sentences of paragraphs that fall in none go to ``loose``."""
+    grouper = _Grouper(text, loose)
+    for heading, paragraph, item in sections(text):
+        grouper.read(heading, paragraph, item)
+    return grouper.groups
+
+
+class _Grouper:
+    """Reads a text's sections paragraph by paragraph, starting a group where one begins."""
+
+    def __init__(self, text: str, loose: list[Sentence] | None) -> None:
+        self.groups: list[Group] = []
+        self.loose = loose
+        self.last_heading: str | None = None
+        self.found: dict[str, str] = {}  # actor names the text introduced ("SweetSpecter, a ...")
+        self.seen = False  # a paragraph was read: the first one of a plain text is its title
+        self.section_who: Sentence | None = None  # a heading's one country, for its groups
+        self.known: set[str] = set()  # names of the groups so far: a paragraph may open with one
+        self.known_upto = 0
+        self.known_first: set[str] = set()  # their first words: most paragraphs open with none
+        self.profiled = _profiled(text)  # "# Actor profile: Kimsuky": every section is Kimsuky's
+        self.current: Group | None = self.profiled
+        if self.profiled is not None:
+            self.groups.append(self.profiled)
+
+    def read(self, heading: str | None, paragraph: str, item: bool) -> None:
+        if heading is not None and heading[:1] in "AaNnTt" and TASK_HEADINGS.match(heading):
+            self.current = self.section_who = None  # "## Actions": the writer's tasks, not findings
+            return
+        if heading != self.last_heading:
+            self.last_heading = heading
+            if heading is not None and not paragraph:
+                self._heading(heading)
+                return
+        text = cleaned(paragraph)
+        if text is None:  # "About OpenAI ...", "Media contact: ...": the end
+            self.current = None
+            return
+        p = read_paragraph(text, item)
+        named = self._name(p)
+        self.seen = True
+        current = self.current
+        clauses = None if p.fields or _named_above(current) else clause_runs(p.sentences)
+        if clauses:  # "Sneer Review flooded ..., while VAGue Focus ...; Uncle Spam argued ..."
+            self.current = start_runs(self.groups, clauses[0], clauses[1], self.section_who)
+            return
+        actors = {k: v for s in p.sentences for k, v in actor_names(s, self.found).items()}
+        if named and not actors and p.sentences and THIS_ACTOR.search(p.text):
+            actors = named_actor(
+                named, p.sentences[0], self.found
+            )  # "SweetSpecter. ... this group"
+        listed = (
+            None
+            if p.fields or _named_above(current) or len(actors) < 2
+            else enumerated(p.sentences)
+        )
+        if listed:  # "Forest Blizzard from Russia, Emerald Sleet from North Korea, ...": each
+            self._each_listed(*listed)
+            return
+        self._subject(p, named, actors)
+        self._place(p, named, actors)
+
+    def _heading(self, heading: str) -> None:
+        """A heading over no text of its own: a section starts, maybe a group."""
+        if self.profiled is not None and not any(
+            m.entry.kind == "Actor" for m in read_sentence(heading).mentions
+        ):
+            self.current = self.profiled  # "## Victimology" in a profile of one actor: still it
+            return
+        if STAGE_HEADINGS.match(heading):
+            return  # "### Reconnaissance": a stage of the section's own actors
+        said = who_only(read_sentence(heading))
+        self.section_who = _section_who(said)
+        if names_a_country(said):  # "## North Korea": where the section's actors are from
+            said.mentions = [x for x in said.mentions if x.entry.kind != "Language"]
+            said.field = "who"
+            self.current = Group(None, from_heading=True, heading=said)
+            self.groups.append(self.current)
+            return
+        name = operation_name(heading)
+        self.current = current = Group(name, from_heading=True) if name else None
+        if current is None:
+            return
+        # "Cyber: Iranian actors": who, not what ("Phish and Scripts")
+        if self.section_who is None:  # "Iran and a company in Israel": whose is whose?
+            said.mentions = _one_place_at_most(said)
+        current.heading = said
+        add_actors(current, said)  # "Vixen Panda and Keyhole Panda": the actors
+        if self.section_who:  # "The Russian pair": who, even without an actor noun
+            said.mentions = [
+                m for m in said.mentions if m.entry.kind not in PLACE
+            ] + self.section_who.mentions
+            said.field = "who"
+        current.provisional = bool(_PROSE_HEADING.match(heading)) or (
+            # "4. Commercial actors sell influence too", not "Case 3: Kits for sale"
+            name == unnumbered(heading) and described(name)
+        )
+        current.described = current.provisional
+        self.groups.append(current)
+        if name and _headline(heading, name):  # "Russian 'Helgoland Bite' ... pushed
+            current.sentences.append(read_sentence(heading))  # AfD content"
+
+    def _name(self, p: Paragraph) -> str | None:
+        """The operation or actor a paragraph names, if it names one."""
+        current = self.current
+        named = p.bold or paragraph_name(
+            p.body,
+            labels=self.seen and not p.fields,
+            # a heading that named the operation ("## GLASSHOOK"), not one that described it
+            opening=not (_named_above(current) and current is not None and not current.provisional)
+            and (self.seen or p.text.split("\n", 1)[0].rstrip().endswith((".", "!", "?"))),
+        )  # the first paragraph's first line, no sentence, is the title: "Show, episode 112"
+        # "- Also tracked as UTA0388.": another name of the case above, no case of its own
+        if named and p.alias_note and current is not None:
+            named = None
+        if not named and p.inner and not described(p.inner) and says_nothing(p.inner):
+            named = p.inner  # "The one that stood out is **Sneer Review**, which ..."
+        if not named and p.text[:1].isupper() and self.groups:  # "Spamouflage went after ..."
+            fresh = [g.name for g in self.groups[self.known_upto :] if g.name]
+            if current is not None and current.name:
+                fresh.append(current.name)
+            self.known.update(fresh)
+            self.known_first.update(n.split(" ", 1)[0] for n in fresh)
+            self.known_upto = len(self.groups)  # the groups whose names are in ``known``
+            if p.text.split(" ", 1)[0].removesuffix("'s") in self.known_first:
+                named = _known_lead(p.text, self.known)
+        return named
+
+    def _each_listed(self, s: Sentence, origins: dict[int, Mention]) -> None:
+        """A group for each actor a sentence lists, with its own country."""
+        others = [x for x in s.mentions if x.entry.kind not in ("Actor", "Country", "Demonym")]
+        for a in (x for x in s.mentions if x.entry.kind == "Actor"):
+            own = [a, origins[a.index]] if a.index in origins else [a]
+            copy = Sentence(s.text, [*own, *others], s.hedged, s.negated, s.words)
+            self.current = Group(None, heading=self.section_who)
+            self.groups.append(self.current)
+            self.current.sentences.append(copy)
+            add_actors(self.current, copy)
+
+    def _subject(self, p: Paragraph, named: str | None, actors: dict[str, str]) -> None:
+        """An unnamed actor the paragraph is about ("A Chinese threat actor ..."), which starts
+        a group of its own; or what the section's heading says of who."""
+        current, body = self.current, p.body
+        subject = None
+        turns = bool(not (named or actors) and body and NEW_CASE.match(body[0].text))
+        if turns and current is not None and current.from_heading and current.name is None:
+            subject = case_subject(body)  # "## North Korea", then "The first is ...": a case
+        elif not (named or actors) and body and not (current and current.from_heading):
+            subject = _opening_subject(p, current, turns)
+        if (
+            body
+            and not actors
+            and current is not None
+            and current.from_heading
+            and current.name is None
+            and current.subject is None
+            and current.heading is not None
+        ):  # "## China" then "PRC-linked groups researched ...": who the section is about
+            current.subject = subject_of(body[0], None) or f"Actors from {current.heading.text}"
+        if not actors and current is not None and current.subject is None:
+            described = next((s for s in body if s.field == "actor" and s.mentions), None)
+            if described is not None:  # "Actor: a Chinese threat actor"
+                current.subject = ARTICLE.sub("", described.text)[:120]
+        if p.fields and not (named or actors or subject or _named_above(current)):
+            who = next((v for role, v in p.fields if role == "who"), None)  # "Country: ..."
+            subject = f"Actors from {who}" if who and len(who) <= 40 else None
+        if subject:
+            self.current = Group(None, subject=subject, heading=self.section_who)
+            self.groups.append(self.current)
+
+    def _place(self, p: Paragraph, named: str | None, actors: dict[str, str]) -> None:
+        """The paragraph's sentences into the current group, or into a new one where the
+        paragraph starts one."""
+        current, sentences = self.current, p.sentences
+        if named and current is not None and current.provisional and not current.sentences:
+            current.name, current.provisional = named, False  # "The Russian pair": Bad Grammar
+        loose_section = current is not None and not current.from_heading  # a heading named none
+        starts_new = (
+            current is None
+            or (named and named != current.name and current.sentences)
+            or (
+                loose_section
+                and actors
+                and current.actors
+                and not set(actors) & set(current.actors)
+            )
+            # a named actor after a section about an unnamed one ("North Korean IT workers")
+            or (loose_section and actors and current.subject and not current.actors)
+        )
+        # a new actor in a new list item ("3. APT43 and other North Korean actors ...")
+        starts_new = starts_new or bool(
+            p.item and actors and current is not None and not current.actors
+            and not (current.from_heading and current.name and not current.described)
+            and not p.alias_note
+        )  # fmt: skip
+        if starts_new and (named or actors):
+            self.current = current = Group(named, heading=self.section_who)
+            self.groups.append(current)
+        runs = (
+            None
+            if named or p.fields or _named_above(current) or len(actors) < 2
+            else actor_runs(sentences)
+        )
+        if runs:  # "Charcoal Typhoon has ... Salmon Typhoon, which ...": each its own sentences
+            shared = sentences[: sentences.index(runs[0][0])]  # "X and Y are both Chinese."
+            parts = [(None, part) for part in runs]
+            self.current = start_runs(self.groups, shared, parts, self.section_who)
+            return
+        if current is None:
+            if self.loose is not None:
+                self.loose.extend(sentences)  # an introduction: which platform the report is about
+            return
+        if named and not current.name:
+            current.name = named
+        current.sentences.extend(sentences)
+        for sentence in sentences:
+            add_actors(current, sentence)
+
+
+def _opening_subject(p: Paragraph, current: Group | None, turns: bool) -> str | None:
+    """The unnamed actor a paragraph that names none opens with, or asks about."""
+    body, sentences = p.body, p.sentences
+    if turns:  # "A second case shows ...": not the same actor
+        return case_subject(body)
+    seen_before = None if p.item or current is None else current.sentences
+    subject = subject_of(body[0], seen_before)
+    if subject is None and len(body) > 1 and len(body[0].words) <= 4:
+        # the one after a short opener: "**Russia barely showed up.** Russian ..."
+        subject = subject_of(body[1], seen_before)
+    if subject is None and body is not sentences:  # "And the North Korean workers?"
+        asked = _ASKED.sub("", sentences[0].text)
+        subject = subject_of(read_sentence(asked), current.sentences if current else None)
+        about = QUESTION_LEAD.sub("", sentences[0].text.rstrip("?")).strip()
+        if subject is None and about and len(about.split()) <= 6:
+            subject = about[0].upper() + about[1:]  # "Who was behind the fake job ...?"
+    return subject
+
+
+def _named_above(current: Group | None) -> bool:
+    """Whether the section's heading named the operation the paragraph is in."""
+    return bool(current is not None and current.from_heading and current.name)
+
+
+_ASKED = re.compile(r"^(?:And|But|So|What about|How about)\s+(?:the\s+)?", re.I)
+
+
+def _headline(heading: str, name: str) -> bool:
+    """Whether a heading is a headline that quotes the operation's name inside a sentence
+    ("OpenAI bans Chinese network 'Sneer Review' that attacked a Pakistani activist"): all it
+    says is the operation's, as a sentence of its text is."""
+    return len(heading.split()) >= len(name.split()) + 4 and any(
+        f"{q}{name}" in heading for q in ("'", '"', "\u2018", "\u201c")
+    )
+
+
+# A heading written as prose, not as a name: "The Russian pair", "An Iranian veteran".
+_PROSE_HEADING = re.compile(r"^(?:an?|the)\s+[a-z]", re.I)
+
+
+_HEADING_TARGET_WORDS = words("heading_target_words")
+
+
+_PROFILE_WORDS = words("profile_words")
+
+
+def _known_lead(paragraph: str, known: set[str]) -> str | None:
+    """The name of an operation the text named before, when a paragraph opens with it: its
+    first five words, then four, ... looked up among the names so far."""
+    words = paragraph[:120].split(" ", 5)[:5]
+    for n in range(len(words), 0, -1):
+        lead = " ".join(words[:n]).rstrip(".,;:").removesuffix("'s").removesuffix("\u2019s")
+        if lead in known:  # "Zero Zeno's content was aimed at ..."
+            return lead
+    return None
+
+
+def _profiled(text: str) -> Group | None:
+    """The one actor a profile's title names ("# Actor profile: Kimsuky"), as the group its
+    sections (victims, tools, attribution) all speak of; None for any other text."""
+    title = TITLE_LINE.search(text[:2000]) if "#" in text[:2000] else None
+    if title is None or _PROFILE_WORDS.isdisjoint(re.findall(r"[a-z]+", title.group(1).lower())):
+        return None
+    said = who_only(read_sentence(title.group(1)))
+    actors = {m.entry.id for m in said.mentions if m.entry.kind == "Actor"}
+    if len(actors) != 1:
+        return None
+    group = Group(None, from_heading=True, heading=said)
+    add_actors(group, said)
+    return group
+
+
+def _one_place_at_most(heading: Sentence) -> list[Mention]:
+    """A heading's mentions without its places when it names several: "Iran and a company in
+    Israel" heads two cases, and says of neither where it is from."""
+    places = {m.entry.id for m in heading.mentions if m.entry.kind in PLACE}
+    if len(places) < 2:
+        return heading.mentions
+    return [m for m in heading.mentions if m.entry.kind not in PLACE]
+
+
+def _section_who(heading: Sentence) -> Sentence | None:
+    """What a heading that names one country says of every group under it ("The Russian pair",
+    "China's Spamouflage"): where their actors are from. None when it names no country or
+    several, or names it as a target ("Operations against Taiwan")."""
+    languages = language_positions(heading)
+    places = [m for m in heading.mentions if m.entry.kind in PLACE and m.index not in languages]
+    if len({m.entry.id for m in places}) != 1:
+        return None
+    if not _HEADING_TARGET_WORDS.isdisjoint(heading.words[: places[0].index]):
+        return None
+    return Sentence(heading.text, places, heading.hedged, heading.negated, heading.words, "who")

@@ -1,0 +1,196 @@
+"""A group (what one section says about one operation or actor), the actors its sentences
+name, and paragraphs that hold several groups: a list of actors each with its country, clauses
+or sentences each opened by another name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from graphkit.actors import actor_index
+from graphkit.extract.cues import words
+from graphkit.extract.gazetteer import Entry
+from graphkit.extract.names import clause_name
+from graphkit.extract.reading import Mention, Sentence, read_sentence, slugify
+from graphkit.extract.roles import own_origins
+
+__all__ = [
+    "PLACE",
+    "THIS_ACTOR",
+    "Group",
+    "actor_runs",
+    "add_actors",
+    "clause_runs",
+    "clip",
+    "enumerated",
+    "named_actor",
+    "start_runs",
+]
+
+
+PLACE = ("Country", "Demonym", "Sponsor")  # the kinds of mention that say where
+
+
+@dataclass
+class Group:
+    """What one section of the report says about one operation or actor."""
+
+    name: str | None
+    sentences: list[Sentence] = field(default_factory=list)
+    actors: dict[str, tuple[str, list[str], Sentence]] = field(default_factory=dict)
+    subject: str | None = None  # an unnamed actor the section is about ("a Chinese threat actor")
+    from_heading: bool = False
+    heading: Sentence | None = None  # what the heading says of who (for the facts, not the name)
+    provisional: bool = False  # a heading in prose ("The Russian pair"): a name in its text wins
+    described: bool = False  # the heading only described it, whatever name it got later
+    origins: dict[str, dict[str, Any]] = field(default_factory=dict)  # actor id → its own country
+
+
+# The paragraph speaks of its subject as an actor: the name it gives is the actor's.
+THIS_ACTOR = re.compile(
+    r"\b(?:[Tt]his|[Tt]he) (?:group|actor|threat actor|adversary|cluster|crew|gang)\b|"
+    r"(?:^|[.!?] )(?:An?|The) (?:[\w-]+ ){0,3}(?:adversary|actor|group|crew|gang|cluster), "
+)
+
+
+def named_actor(name: str, first: Sentence, found: dict[str, str]) -> dict[str, str]:
+    """The paragraph's name as an actor: remembered (found again later) and mentioned."""
+    slug = slugify(name)
+    if not slug or actor_index().resolve(name) is not None or len(name.split()) > 3:
+        return {}
+    found[slug] = name
+    first.mentions.append(Mention(Entry("Actor", slug, name), 0, 1, [], name))
+    return {slug: name}
+
+
+def enumerated(sentences: list[Sentence]) -> tuple[Sentence, dict[int, Mention]] | None:
+    """The sentence that lists actors each with its own country ("Forest Blizzard from Russia,
+    Emerald Sleet from North Korea, ..."), with those countries; None when there is none."""
+    for s in sentences:
+        origins = own_origins(s)
+        listed = {  # "X from Russia": not "Russia's X", which may name one case's actor
+            i: c for i, c in origins.items() if c.index > i and s.words[c.index - 1 :][:1] != ["s"]
+        }
+        if len({o.entry.id for o in listed.values()}) > 1:  # two countries or more
+            return s, listed
+    return None
+
+
+def start_runs(
+    groups: list[Group],
+    shared: list[Sentence],
+    parts: Sequence[tuple[str | None, list[Sentence]]],
+    heading: Sentence | None,
+) -> Group:
+    """A group for each part of a paragraph (its name, if it has one, and its sentences, after
+    the sentences all of them share); the last of them."""
+    current = None
+    for name, part in parts:
+        current = Group(name, heading=heading)
+        groups.append(current)
+        current.sentences.extend([*shared, *part])
+        for sentence in part:
+            add_actors(current, sentence)
+    assert current is not None  # there is a part at least
+    return current
+
+
+# Where a sentence's clauses part: "...; Uncle Spam ...", "..., while VAGue Focus ...", "..., and
+# a developer behind ScopeCreep ..."
+_CLAUSE_SPLIT = re.compile(r"; |,? while (?=[A-Z])|, and (?=(?:an?|the|in|from) |[A-Z])")
+
+
+def clause_runs(
+    sentences: list[Sentence],
+) -> tuple[list[Sentence], list[tuple[str, list[Sentence]]]] | None:
+    """A paragraph that names two operations or more, each opening a clause with its verb, cut
+    into each one's clauses (and the clauses before the first, which all of them share). None
+    when fewer than two are named so."""
+    texts: list[str] = []
+    for s in sentences:
+        split = "; " in s.text or "while " in s.text or ", and " in s.text
+        texts.extend(_CLAUSE_SPLIT.split(s.text) if split else [s.text])
+    if len(texts) < 2:
+        return None
+    names = [clause_name(t) for t in texts]
+    if len({n for n in names if n}) < 2:
+        return None
+    pieces = [read_sentence(t) for t in texts]
+    first = next(i for i, n in enumerate(names) if n)
+    parts: list[tuple[str, list[Sentence]]] = []
+    for name, piece in zip(names[first:], pieces[first:], strict=True):
+        if name:
+            parts.append((name, [piece]))
+        else:
+            parts[-1][1].append(piece)
+    return pieces[:first], parts
+
+
+def actor_runs(sentences: list[Sentence]) -> list[list[Sentence]] | None:
+    """A paragraph's sentences cut where a sentence opens with an actor, when two or more
+    actors open sentences: each actor with what follows it. None when fewer do."""
+    starts = []
+    for i, s in enumerate(sentences):
+        named = {m.entry.id: m.index for m in s.mentions if m.entry.kind == "Actor"}
+        if len(named) == 1 and 0 in named.values():  # "X and Y are both Chinese" opens none
+            starts.append((i, next(iter(named))))
+    firsts = [i for i, _ in starts]
+    if len({aid for _, aid in starts}) < 2 or len(firsts) < 2:
+        return None
+    return [sentences[a:b] for a, b in zip(firsts, [*firsts[1:], len(sentences)], strict=True)]
+
+
+_JOIN_WORDS = words("join_words")
+
+
+def _distinct_groups(first: Mention, second: Mention) -> bool:
+    """Two names of different ATT&CK groups (APT15 and APT5), which no "/" or "or" makes one."""
+    if first.entry.id == second.entry.id:
+        return False
+    actors = actor_index().actors
+    one, other = actors.get(first.entry.id), actors.get(second.entry.id)
+    return bool(one and other and one.attack_id and other.attack_id)
+
+
+def add_actors(group: Group, s: Sentence) -> None:
+    """Actors a sentence names; "X or Y" and "X, also known as Y" are one actor, two names."""
+    previous: Mention | None = None
+    mentioned = [x for x in s.mentions if x.entry.kind == "Actor"]
+    origins = own_origins(s) if mentioned and s.field is None else {}
+    for m in mentioned:  # "the Iranian group TEMP.Zagros": that actor's own country
+        if m.index in origins and not s.negated:
+            fact = {"id": origins[m.index].entry.id, "evidence": clip(s.text),
+                    "confidence": 55 if s.hedged else 70}  # fmt: skip
+            group.origins.setdefault(m.entry.id, fact)
+    # The words that can join two names ("X or Y", "tracked as X and Y"): most sentences have
+    # none, and then no pattern is built for the pair.
+    joins = len(mentioned) > 1 and (not _JOIN_WORDS.isdisjoint(s.words) or "/" in s.text)
+    for m in sorted(mentioned, key=lambda x: x.index) if len(mentioned) > 1 else mentioned:
+        joined = (
+            joins
+            and previous is not None
+            and re.search(
+                rf"{re.escape(previous.text)}\W+(?:or|aka|also known as|also|/)\W+"
+                rf"{re.escape(m.text)}|"
+                # "other researchers track as UNK_DROPPITCH and UTA0388": two names of one actor
+                rf"\b(?:track|tracked|known|refer to it|reported) as\W+"
+                rf"{re.escape(previous.text)}\W+and\W+{re.escape(m.text)}",
+                s.text,
+            )
+        )
+        if joined and previous is not None and _distinct_groups(previous, m):
+            joined = None  # "Vixen Panda / Keyhole Panda": ATT&CK has two groups, not one
+        if joined and previous is not None and previous.entry.id in group.actors:
+            name, aliases, first = group.actors[previous.entry.id]
+            group.actors[previous.entry.id] = (name, [*aliases, m.text], first)
+        elif m.entry.id not in group.actors:
+            aliases = [m.text] if m.text != m.entry.name else []
+            group.actors[m.entry.id] = (m.entry.name, aliases, s)
+        previous = m
+
+
+def clip(text: str) -> str:
+    return text if len(text) <= 2000 else text[:1999] + "…"

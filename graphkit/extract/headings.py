@@ -1,0 +1,200 @@
+"""What a heading says: the operation it names ("Case 2: Remote worker fraud", 'Influence:
+"Sneer Review"'), where its actors are from ("North Korea"), or only what the section is about
+("Malware that queries a model"), which names nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from graphkit.extract.cues import word_list, words
+from graphkit.extract.reading import Sentence, read_sentence
+
+__all__ = [
+    "ARTICLE",
+    "BRACKETED_TAIL",
+    "DATE_FIRST",
+    "GENERIC_HEADINGS",
+    "HEADING_LEAD",
+    "STAGE_HEADINGS",
+    "TASK_HEADINGS",
+    "from_capitals",
+    "is_topic",
+    "names_a_country",
+    "operation_name",
+    "unnumbered",
+]
+
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+          r"December)")  # fmt: skip
+
+
+# Headings of a writer's own tasks, of no operation, of a stage of an attack, of a kind of
+# operation: regular expressions in layout.yaml, matched whole and in any case.
+_TASKS = "|".join(word_list("task_headings"))
+
+
+TASK_HEADINGS = re.compile(rf"^(?:{_TASKS}|to ?do)$", re.I)
+
+
+_GENERIC = "|".join(word_list("generic_headings"))
+
+
+GENERIC_HEADINGS = re.compile(
+    "^(" + _GENERIC.replace("{tasks}", _TASKS).replace("{month}", _MONTH) + ")$", re.I
+)
+
+
+# A date before a name, as a timeline writes its entries: "March 2025 \u2014 Helgoland Bite",
+# "2025-03-04: ScopeCreep", "5 May 2025 - High Five". The name is what follows.
+DATE_FIRST = re.compile(
+    rf"^(?:(?:[0-9]{{1,2}} )?{_MONTH}(?: [0-9]{{1,2}},?)? [0-9]{{4}}|"
+    r"[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?)\s*[:\u2013\u2014-]\s+"
+)
+
+
+_STAGE = "|".join(word_list("stage_headings"))
+
+
+STAGE_HEADINGS = re.compile(rf"^(?:{_STAGE})(?:\s*(?:,|and|&|/)\s*(?:{_STAGE}))*$", re.I)
+
+
+# A line in capitals that heads what follows: "BAD GRAMMAR -- RUSSIA", "OPERATIONS".
+CAPITALS = re.compile(r"^[A-Z][A-Z0-9&'\u2019 ./_-]{2,80}$")
+
+
+_SMALL_WORDS = words("small_words")
+
+
+@cache
+def _place(word: str) -> bool:
+    """Whether a word in capitals is a country's name ("CHINA", "IRAN")."""
+    said = read_sentence(word.capitalize())
+    return any(m.entry.kind == "Country" and m.width == 1 for m in said.mentions)
+
+
+def from_capitals(line: str) -> str:
+    """A heading in capitals as a name is written: "ZERO ZENO -- ISRAEL" is "Zero Zeno \u2014
+    Israel"; a short name alone ("IUVM") or a word with digits ("STORM-2035") stays as it is."""
+    words = line.strip().replace(" -- ", " \u2014 ").split()
+    out = []
+    for n, w in enumerate(words):
+        if n == 0 and len(w) <= 5 and words[1:2] in ([], ["\u2014"]) and not _place(w):
+            out.append(w)  # "IUVM", "IUVM -- IRAN": an acronym alone, but "CHINA" is China
+            continue
+        if any(c.isdigit() for c in w) or not w.isalpha():
+            out.append(w if any(c.isdigit() for c in w) else w.capitalize())
+        else:
+            out.append(w.lower() if n and w.lower() in _SMALL_WORDS else w.capitalize())
+    return " ".join(out)
+
+
+HEADING_LEAD = re.compile(
+    r"^(case study|case|operation|network|campaign)\s*\d*\s*[:.\u2013\u2014-]\s*", re.I
+)
+
+
+_SECTION_NUMBER = re.compile(r"^[0-9]{1,2}(?:\.[0-9]{1,2})*[.)]?\s+(?=[A-Z])")  # "2)" too
+
+
+_LEAD_FIRST = frozenset("cCoOnN")  # the letters HEADING_LEAD starts with, in either case
+
+
+_HEADING_TAIL = re.compile(r"[:.\u2013\u2014-]\s.*$")
+
+
+_OPERATION_WORD = re.compile(r"^Operation\s+(?=[A-Z])")  # "Operation Sneer Review": Sneer Review
+
+
+BRACKETED_TAIL = re.compile(r"\s+\([^()]{1,40}\)$")
+
+
+_POSSESSOR = re.compile(r"^[A-Z][a-z]+(?:'s|\u2019s)\s+(?=[A-Z])")
+
+
+_QUOTED = re.compile(
+    r"[\"\u201c]([^\"\u201c\u201d]{2,60})[\"\u201d]"
+    r"|(?:^|(?<=\s))['\u2018]([A-Z][^'\u2018\u2019]{1,58})['\u2019](?=[\s,.;:]|$)"  # 'Sneer Review'
+)
+
+
+_KIND_WORDS = re.compile("^(" + "|".join(word_list("kind_headings")) + ")$", re.I)
+
+
+_COUNTRY_HEADING_WORDS = words("country_heading_words")
+
+
+def names_a_country(heading: Sentence) -> bool:
+    """A heading that only names a country ("North Korea", "Iranian APT actors"): the section is
+    about that country's actors."""
+    countries = [m for m in heading.mentions if m.entry.kind in ("Country", "Demonym", "Sponsor")]
+    covered = {i for m in countries for i in range(m.index, m.index + m.width)}
+    rest = [w for i, w in enumerate(heading.words) if i not in covered]
+    return bool(countries) and all(w in _COUNTRY_HEADING_WORDS for w in rest)
+
+
+def unnumbered(heading: str) -> str:
+    """A heading without its section number: "2 Sneer Review", "3.1 Uncle Spam"."""
+    return _SECTION_NUMBER.sub("", heading) if heading[:1].isdigit() else heading
+
+
+def operation_name(heading: str | None) -> str | None:
+    if not heading:
+        return None
+    # Each pattern is tried only where it can match: most headings are a name and no more.
+    heading = unnumbered(heading)  # "2 Sneer Review", "3.1 Uncle Spam"
+    quoted = (
+        _QUOTED.search(heading)
+        if '"' in heading or "\u201c" in heading or "'" in heading or "\u2018" in heading
+        else None
+    )
+    name = DATE_FIRST.sub("", heading)  # "March 2025 \u2014 Helgoland Bite"
+    name = _OPERATION_WORD.sub("", name) if name.startswith("Operation") else name
+    if name[:1] in _LEAD_FIRST:  # "Case 4: ...", "Operation: ...", "Network - ..."
+        name = HEADING_LEAD.sub("", name)
+    titled = name != heading  # "Case 4: Operations against Vietnam" is a case's title
+    kind, colon, rest = name.partition(":")
+    if quoted:
+        name = quoted.group(1) or quoted.group(2)
+    elif colon and len(kind.split()) <= 2 and _KIND_WORDS.match(kind.strip()):
+        name = rest  # "Cyber: North Korean actors"
+    name = _HEADING_TAIL.sub("", name).strip(" \"\u201c\u201d'")
+    if "'s" in name or "\u2019s" in name:
+        name = _POSSESSOR.sub("", name)  # "China's Spamouflage" is Spamouflage
+    if ")" in name[-2:]:
+        tail = BRACKETED_TAIL.search(name)
+        short = tail.group(0).strip(" ()") if tail else ""
+        before = name[: tail.start()] if tail else ""
+        initials = "".join(w[0] for w in before.split() if w[:1].isupper())
+        if len(short) > 1 and short.isupper() and short == initials:
+            return short  # "International Union of Virtual Media (IUVM)": the short name
+        name = BRACKETED_TAIL.sub("", name)  # "Forest Blizzard (Russia)": who, in the heading
+    if not name or GENERIC_HEADINGS.match(name) or len(name) > 80:
+        return None
+    if " " in name and name.isupper():  # not one word: "GLASSHOOK" is a codename as written
+        name = from_capitals(name)  # "2) NINE\u2014EMDASH LINE" between two rules of dashes
+    if not titled and is_topic(name):
+        return None
+    return name
+
+
+_TOPIC_WORDS = words("topic_words")
+
+
+_ABOUT_A_REPORT = words("about_a_report")
+
+
+def is_topic(heading: str) -> bool:
+    """A heading that says what a section is about ("Malware that queries a model") names no
+    operation; "Phish and Scripts" or "Deceptive employment schemes" may."""
+    words = heading.split()
+    # "OpenAI's February report" is about a report (but "Tort Report" is an operation's name);
+    # "A novice actor builds malware" is a case's title, and it names the case.
+    return not (
+        _TOPIC_WORDS.isdisjoint(w.lower() for w in words) and _ABOUT_A_REPORT.isdisjoint(words)
+    )
+
+
+ARTICLE = re.compile(r"^(?:an?|the)\s+", re.I)

@@ -1,0 +1,126 @@
+"""A report's title, publisher and date from its text, and the AI platform its publisher stands for.
+
+A publisher named near the top (``publishers.yaml``) gives the platform its reports are about:
+OpenAI's "our models" are ChatGPT.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from graphkit.vocab import PLATFORMS
+from graphkit.vocab import PUBLISHERS as KNOWN_PUBLISHERS
+
+__all__ = ["OUR_MODELS", "OWNERS", "PUBLISHERS", "TITLE_LINE", "companys_platform", "report_meta"]
+
+
+# Publishers by the names a text gives them (``publishers.yaml``): (publisher, its platform).
+PUBLISHERS: dict[str, tuple[str, str | None]] = {
+    alias: (p.name, p.platform) for p in KNOWN_PUBLISHERS for alias in p.aliases
+}
+
+
+OWNERS = frozenset({"our", "its", "company"})  # words OUR_MODELS needs ("company's" too)
+
+
+# A company's models named from outside: "OpenAI's models", "Google's models"
+_MAKERS = sorted({p.vendor for p in PLATFORMS.values() if p.vendor.lower() in PUBLISHERS})
+_COMPANY_MODELS = re.compile(
+    rf"\b({'|'.join(_MAKERS)})['\u2019]s (?:own )?(?:models?|chatbots?|LLMs?)\b"
+)
+
+
+def companys_platform(text: str) -> str | None:
+    """The AI platform of the company whose models a sentence names ("OpenAI's models")."""
+    m = _COMPANY_MODELS.search(text) if "s model" in text or "s chatbot" in text else None
+    return PUBLISHERS[m.group(1).lower()][1] if m else None
+
+
+OUR_MODELS = re.compile(
+    r"\b(?:(?:our|the company's) (?:models?|services?|tools?|platform|chatbot|AI|LLMs?)|"
+    r"its (?:own )?(?:models|services|platform|chatbot))\b",
+    re.I,
+)
+
+
+TITLE_LINE = re.compile(r"^\s*#\s+(.+)$", re.M)  # "# Disrupting malicious uses of AI"
+
+
+_DATE = re.compile(
+    r"\b(\d{4})-(\d{2})-(\d{2})\b|\b(January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\s+(?:(\d{1,2}),?\s+)?(\d{4})\b|\b(\d{1,2})\s+"
+    r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+(\d{4})\b"
+)
+
+
+_MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june",
+           "july", "august", "september", "october", "november", "december"], 1)}  # fmt: skip
+
+
+_RULE_LINE = re.compile(r"^\s*[=*#~^+_-]{3,}\s*$")  # a rule over a title ("=====")
+
+
+def report_meta(
+    text: str, publisher: str | None, published: str | None, title: str | None
+) -> dict[str, Any]:
+    head = text[:4000]
+    if title is None:
+        m = TITLE_LINE.search(text) if "#" in text else None
+        # the first line that holds anything (its first 2,000 characters: a title is cut at 200)
+        lines = [
+            ln
+            for ln in text.lstrip()[:2000].splitlines()
+            if ln.strip() and not _RULE_LINE.match(ln)
+        ]
+        first = lines[0].strip() if lines else "Untitled report"
+        title = (m.group(1) if m else first).strip()[:200]
+    platform = None
+    if publisher is None:
+        lowered = head.lower()
+        found = sorted(
+            (
+                (lowered.find(k), k)
+                for k in PUBLISHERS
+                if k in lowered and re.search(rf"\b{re.escape(k)}\b", lowered)
+            ),
+        )
+        if found:
+            publisher, platform = PUBLISHERS[found[0][1]]
+    else:
+        platform = next(
+            (
+                p
+                for k, (name, p) in PUBLISHERS.items()
+                if name == publisher or k == publisher.lower()
+            ),
+            None,
+        )
+    if published is None:
+        # A full date ("June 5, 2025") wins over a month ("June 2025") in a title: the first
+        # full one ends the search.
+        full: re.Match[str] | None = None
+        earliest: re.Match[str] | None = None
+        for date in _DATE.finditer(head):
+            earliest = earliest or date
+            if date.group(1) or date.group(5) or date.group(7):
+                full = date
+                break
+        m = full or earliest
+        if m:
+            if m.group(1):
+                published = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+            elif m.group(4):
+                published = (
+                    f"{m.group(6)}-{_MONTHS[m.group(4).lower()]:02d}-{int(m.group(5) or 1):02d}"
+                )
+            else:
+                published = f"{m.group(9)}-{_MONTHS[m.group(8).lower()]:02d}-{int(m.group(7)):02d}"
+    return {
+        "title": title,
+        "publisher": publisher or "Unknown publisher",
+        "published": published or dt.date.today().isoformat(),
+        "_platform": platform,
+    }

@@ -1,0 +1,171 @@
+"""A paragraph read: without what leads it and is no text, its sentences (a labelled field
+each a sentence with its role), and the names set in bold at its start or inside it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graphkit.extract.fields import labelled_fields
+from graphkit.extract.gazetteer import actor_codes
+from graphkit.extract.headings import BRACKETED_TAIL, DATE_FIRST, STAGE_HEADINGS
+from graphkit.extract.layout import LEAD_BOLD, WHO, inner_bold
+from graphkit.extract.reading import Sentence, read_sentence, split_sentences
+
+__all__ = ["QUESTION_LEAD", "Paragraph", "cleaned", "described", "read_paragraph", "who_only"]
+
+
+@dataclass
+class Paragraph:
+    """A paragraph as read: its sentences, the name it gives, and what its layout says."""
+
+    text: str
+    item: bool
+    sentences: list[Sentence]
+    body: list[Sentence]  # the sentences without a question that opens them
+    fields: list[tuple[str, str]] | None
+    bold: str | None  # a name set in bold at its start ("**Sneer Review.**")
+    inner: str | None  # a name set in bold inside it
+    alias_note: bool  # "- Also tracked as UTA0388.": another name of the case above
+
+
+# A note that gives the case above another name: "Also tracked as UTA0388.", "a.k.a. APT5"
+_ALIAS_NOTE = re.compile(r"^(?:[Aa]lso )?(?:tracked|known|reported) as\b|^a\.?k\.?a\.?\s", re.I)
+
+
+def cleaned(paragraph: str) -> str | None:
+    """A paragraph without what leads it and is no text (a Q&A's "Q:", emoji, a kicker);
+    None where the report's boilerplate begins."""
+    if paragraph[:2] in ("Q:", "A:") or paragraph[:9] in ("Question:", "Answer: "):
+        paragraph = _QA.sub("", paragraph)  # "Q: And the North Korean workers?\nA: They ..."
+    if paragraph[:1] in _BOILERPLATE_FIRST and _BOILERPLATE.match(paragraph):
+        return None
+    if paragraph[:1] and not (paragraph[0].isalnum() or paragraph[0] in _OPENERS):
+        paragraph = _LEAD_SYMBOLS.sub("", paragraph)  # "\U0001f534 **Russia: Bad Grammar.**"
+    if paragraph[:1] in _KICKER_FIRST and _KICKER.match(paragraph):
+        paragraph = _KICKER.sub("", paragraph, count=1)  # "New: Peer Review, likely ..."
+    return paragraph
+
+
+def _bold_lead(paragraph: str) -> tuple[str, str | None, str | None]:
+    """A paragraph without its Markdown emphasis, the name set in bold at its start, and a
+    name set in bold inside it."""
+    bold = inner = None
+    if "**" not in paragraph and "__" not in paragraph:
+        return paragraph, None, None
+    lead = LEAD_BOLD.match(paragraph)
+    inner = None if lead else inner_bold(paragraph)
+    # "March 2025 \u2014 Helgoland Bite.": a timeline's date, then the name
+    bold = DATE_FIRST.sub("", lead.group(1).strip()) if lead else None
+    bold = bold if bold and len(bold.split()) <= 6 else None
+    if bold and bold.endswith("?"):  # "**What is Peer Review?**": the name asked about
+        asked = QUESTION_LEAD.sub("", bold.rstrip("?")).strip()
+        named_here = asked[:1].isupper() and not described(asked)
+        bold = asked if named_here and len(asked.split()) <= 4 else None
+    elif bold and bold.endswith(":"):
+        bold = None  # "**Case:** Vibe hacking": a label, its value the name
+    elif bold and STAGE_HEADINGS.match(bold.rstrip(".:")):
+        bold = None  # "**Behavior.** They wrote ...": a part of the case, as a heading is
+    elif bold:
+        bold = _COUNTRY_FIRST.sub("", bold).rstrip(".") or None  # "Russia: Bad Grammar."
+        if bold and described(bold) and bold.count(" ") >= 1:
+            bold = None  # "**Iran leads.**": a topic sentence, not a name
+    return paragraph.replace("**", "").replace("__", ""), bold, inner
+
+
+def read_paragraph(paragraph: str, item: bool) -> Paragraph:
+    """A paragraph's sentences, read; labelled fields each a sentence with its role."""
+    paragraph, bold, inner = _bold_lead(paragraph)
+    codes = {paragraph[start:end] for start, end, _ in actor_codes(paragraph)}
+    fields = labelled_fields(paragraph)
+    if fields:  # "Operation: X; Likely origin: China; Languages: English"
+        named_field = next((v for role, v in fields if role == "name"), None)
+        if named_field and named_field.endswith(")"):
+            named_field = BRACKETED_TAIL.sub("", named_field)  # "Zero Zeno (run by STOIC)"
+        bold = bold or named_field
+        sentences = _field_sentences(fields, bool(codes))
+    else:
+        sentences = [
+            read_sentence(s, bool(codes) and any(c in s for c in codes))
+            for s in split_sentences(paragraph)
+        ]
+    body = sentences
+    if len(sentences) > 1 and sentences[0].text.endswith("?"):
+        who_only(sentences[0]).field = "who"  # "What about North Korea?": who, in the answer
+        body = sentences[1:]
+    alias_note = bool(item and _ALIAS_NOTE.match(paragraph))
+    return Paragraph(paragraph, item, sentences, body, fields, bold, inner, alias_note)
+
+
+def _field_sentences(fields: list[tuple[str, str]], codes: bool) -> list[Sentence]:
+    sentences = []
+    for role, value in fields:
+        if role == "name":  # "Name: UNC1069": the name may be an actor's
+            named_actors = read_sentence(value)
+            named_actors.mentions = [x for x in named_actors.mentions if x.entry.kind == "Actor"]
+            if named_actors.mentions:
+                named_actors.field = "actor"
+                sentences.append(named_actors)
+            elif value.endswith(")") and BRACKETED_TAIL.search(value):
+                sentences.append(read_sentence(value))  # "Zero Zeno (run by STOIC)"
+            continue
+        for piece in split_sentences(value):
+            sentences.append(read_sentence(piece, codes))
+            sentences[-1].field = role
+    return sentences
+
+
+_OPENERS = frozenset("*_#[(\"'\u201c-")
+
+
+# A post's or a headline's kicker before what it says: "New:", "Breaking \u2014", "Update:"
+_KICKER = re.compile(
+    r"^(?:New|Update|Updated|Breaking|Thread|Just in|Exclusive)\s*[:\u2014\u2013]\s+"
+)
+
+
+_KICKER_FIRST = frozenset("NUBTJE")
+
+
+_LEAD_SYMBOLS = re.compile(r"^[^\w\s*_#\[(\"'\u201c-]+\s*")  # emoji and dingbats before a paragraph
+
+
+# "Russia: Bad Grammar": a country before the name, where the operation is from
+_COUNTRY_FIRST = re.compile(
+    r"^(?:[A-Z][a-z]+|North Korea|South Korea|United States|United Kingdom|Saudi Arabia):\s+"
+)
+
+
+_QA = re.compile(r"(?m)^(?:Q|A|Question|Answer):\s*")
+
+
+# The words a question asks with before what it asks about: "What is", "And", "Who ran".
+QUESTION_LEAD = re.compile(
+    r"^(?:(?:and|so|but|what|who|which|how|where|why|when)\b\s*)+"
+    r"(?:(?:is|are|was|were|about|did|does|do|ran|runs|run|behind|the)\b\s*)*",
+    re.I,
+)
+
+
+_BOILERPLATE_FIRST = frozenset("AMP")  # the letters _BOILERPLATE can start with
+
+
+# What a press release ends with: about the company, whom to call.
+_BOILERPLATE = re.compile(r"(?:About [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,2}\s*\n|"
+                          r"(?:Media|Press) (?:contacts?|inquiries)\b)")  # fmt: skip
+
+
+def described(name: str) -> bool:
+    """A heading or bold line in sentence case says what happened ("Spanish-language articles
+    placed abroad", "Iran leads"); names are in title case ("Sneer Review", "Phish and
+    Scripts")."""
+    words = [w for w in name.split() if w.isalpha() and len(w) > 3]
+    return any(w[0].islower() for w in words)
+
+
+def who_only(s: Sentence) -> Sentence:
+    """A heading or a question keeps what it says of who (countries, actors, languages,
+    platforms): "Phish and Scripts" names an operation, it says nothing of scripts."""
+    s.mentions = [x for x in s.mentions if x.entry.kind in WHO]
+    return s

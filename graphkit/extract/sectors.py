@@ -1,0 +1,161 @@
+"""When a sector a sentence names is a target ("phishing emails to chip makers") and when it is
+not: the actor's own trade ("a marketing firm"), what an operation's content was about, a part
+of another name, a subject of research.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graphkit.extract.cues import words
+from graphkit.extract.reading import Mention, Sentence
+from graphkit.extract.roles import (
+    ACTOR_NOUNS,
+    OWN_FORCES,
+    PHRASE_ENDS,
+    THEIR_ASSETS,
+    TIED,
+    posed_as,
+    researched,
+    said_about,
+    sector_words,
+)
+
+__all__ = ["sector_is_target"]
+
+
+_SUBJECT_MATTER = words("subject_matter")
+
+
+_PEOPLE = words("people")
+
+
+_SECTOR_NOT_AFTER = words("sector_not_after")
+
+
+_BARE_SECTOR_NEEDS = {
+    "technology": {
+        "companies",
+        "company",
+        "firms",
+        "firm",
+        "sector",
+        "industry",
+        "providers",
+        "provider",
+        "organizations",
+        "organisations",
+    },
+}
+
+
+_CARRIED = words("carried")
+
+
+def _carried_in(m: Mention) -> bool:
+    """The press a text appeared in: "ended up in real newspapers", "get into the press"."""
+    words = m.words[max(0, m.index - 8) : m.index]  # "place long-form articles in Latin ..."
+    if words[-1:] == ["that"]:  # "articles that newspapers in Peru then ran"
+        return not _CARRIED.isdisjoint(m.words[m.index + m.width : m.index + m.width + 8])
+    if "in" not in words and "into" not in words and "by" not in words:  # "printed by ..."
+        return False
+    return not _CARRIED.isdisjoint(words)
+
+
+_RUN_FROM = (["out"], ["from"], ["by"], ["in"])
+
+
+def sector_is_target(m: Mention, s: Sentence) -> bool:
+    """Whether a sector mention is a target, not who the actor is, poses as or researches."""
+    if m.after[:1] and m.after[0] in _SECTOR_NOT_AFTER and m.after[1:2] not in _RUN_FROM:
+        return False  # "government-backed actors" ("a task scam run from Cambodia" targets)
+    before = m.before
+    if before[:2] == ["rather", "than"] or before[-2:] in (["rather", "than"], ["support", "of"]):
+        return False  # "a fraud operation rather than a political one", "in support of
+        # military operations" (its own side's)
+    if m.entry.id == "media" and _carried_in(m):
+        return False  # "articles that ran in newspapers in Peru": where, not whom
+    if researched(m, s):
+        return False  # "researched US satellite communications": a subject of study
+    if said_about(m) and m.entry.id not in _PEOPLE:
+        return False  # "critical of the governments of ...": a topic, not a target
+    if before[-1:] and before[-1] in {"as", "any", "posing"}:
+        return False  # "posed as journalists", "to any government"
+    if posed_as(m, s):
+        return False  # "posed as a university student", "impersonates X and NGOs"
+    after = m.after
+    if after[:1] and (
+        after[0] in _SUBJECT_MATTER
+        or (after[1:2] and after[1] in _SUBJECT_MATTER and after[0] not in {"and", "or"})
+        or (
+            after[0] in {"and", "or"}
+            and after[2:3]
+            and after[2] in _SUBJECT_MATTER
+            and not any(
+                x.index + x.width == m.index and x.entry.kind in ("Country", "Demonym")
+                for x in s.mentions
+            )
+        )
+    ):  # "satellite and radar technologies" too, but "South Korean military and ..." targets
+        return False  # "satellite communication protocols": what was researched
+    needs = _BARE_SECTOR_NEEDS.get(m.text.lower())
+    listed = before[-1:] in (["and"], ["or"]) and before[-2:-1] and before[-2] in sector_words()
+    if needs is not None and not (after[:1] and after[0] in needs) and not listed:
+        return False  # "technology" alone is a sector only as a target: "defense and technology"
+    if _inside_a_name(m, s):
+        return False  # "the International Union of Virtual Media" is a name, not the media
+    demonym = next((x for x in s.mentions if x.entry.kind == "Demonym" and x.index == m.index - 1),
+                   None)  # fmt: skip
+    after_demonym = demonym is not None
+    place = demonym or next(
+        (x for x in s.mentions if x.entry.kind == "Country" and x.index + x.width == m.index), None
+    )
+    if place is not None and said_about(place) and m.entry.id not in _PEOPLE:
+        return False  # "people who criticise the Chinese government": a topic, not a target
+    sponsor = m.entry.id in ("government", "defense")  # not "lures for Taiwanese chip firms"
+    if sponsor and after_demonym and any(w in {"for", "behalf", "by"} for w in m.before[-3:]):
+        return False  # "APT42, which works for the Iranian government": its sponsor
+    if (
+        after_demonym
+        and "to" in before
+        and not TIED.isdisjoint(m.words[max(0, m.index - 7) : m.index])
+    ):
+        return False  # "Microsoft tied STORM-2035 to the Iranian government": its sponsor
+    theirs = m.after[:1] and m.after[0] in THEIR_ASSETS  # "telecommunications networks"
+    if (before[-1:] == ["s"] or after_demonym) and m.after[:1] and m.after[0] in OWN_FORCES:
+        return False  # "Russia's military operations", "Russian military objectives": its own
+    if before[-1:] in (["a"], ["an"]) and not theirs and not ACTOR_NOUNS.isdisjoint(m.after[:2]):
+        return False  # "a military intelligence actor": what the actor is
+    # "Russian military intelligence actor": the actor's own kind; not "American universities,
+    # groups critical of ...", where a comma ends the noun phrase
+    return not (
+        after_demonym
+        and not theirs
+        and any(w in ACTOR_NOUNS for w in _phrase_after(m))
+        and f"{m.text}," not in s.text
+        and f"{m.text};" not in s.text
+    )
+
+
+def _phrase_after(m: Mention) -> list[str]:
+    """Up to three words after a mention, to the end of its noun phrase ("and", "at", ...)."""
+    out: list[str] = []
+    for word in m.after[:3]:
+        if word in PHRASE_ENDS:
+            break
+        out.append(word)
+    return out
+
+
+def _inside_a_name(m: Mention, s: Sentence) -> bool:
+    """A capitalised sector word after another capitalised word that is no country or
+    demonym: part of an organisation's name ("Union of Virtual Media")."""
+    if not m.text[:1].isupper() or m.index == 0:
+        return False
+    if any(x.index + x.width == m.index for x in s.mentions):
+        return False  # "Taiwanese Government": a country's sector
+    previous = re.search(rf"(\S+)\s+{re.escape(m.text)}\b", s.text)
+    # "US-based IT service providers": a hyphenated "-based" is no part of a name
+    # nor is a field's label: "Type: Task scam"
+    word = previous.group(1) if previous else ""
+    return bool(word[:1].isupper() and "-" not in word and word[-1] not in ":;,.")

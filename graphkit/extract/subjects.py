@@ -1,0 +1,247 @@
+"""The actors a paragraph is about: the ones it names ("SweetSpecter, a suspected China-based
+adversary", "a company called STOIC") and the one it describes without a name ("A Chinese
+threat actor", "The first case").
+"""
+
+from __future__ import annotations
+
+import re
+
+from graphkit.actors import actor_index
+from graphkit.extract.cues import words
+from graphkit.extract.gazetteer import TOKEN, Entry
+from graphkit.extract.names import CALLED_TOKENS, KIND_WORD, NOT_NAMES, only_places, says_nothing
+from graphkit.extract.reading import Mention, Sentence, slugify
+
+__all__ = ["NEW_CASE", "actor_names", "case_subject", "subject_of"]
+
+
+_NEW_ACTOR = re.compile(
+    r"^(?:The (?:actor|group|adversary) (?:we track as |tracked as )?)?"
+    r"([A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*|[A-Z][A-Z0-9]{2,}[0-9][A-Z0-9]*)"
+    r"(?:,|\s+(?:is|was|has|used|a|an|also)\b)"
+)
+
+
+_AFFILIATION = re.compile(r"\b(affiliated|sponsored|backed|linked|tied) (with|to|by)\b")
+
+
+_ACTOR_WORDS = re.compile(r"\b(actor|adversary|group|cluster|APT|threat|hackers?)\b", re.I)
+
+
+def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
+    """Actors a sentence names: known ones, and new names the text introduces as actors."""
+    names = {m.entry.id: m.entry.name for m in sentence.mentions if m.entry.kind == "Actor"}
+    text = sentence.text
+    new: list[tuple[int, str]] = []
+    m = _NEW_ACTOR.match(text)
+    if m and (
+        _ACTOR_WORDS.search(text)
+        or _AFFILIATION.search(text)
+        or any(x.entry.kind == "Sponsor" for x in sentence.mentions)
+    ):  # "CyberAv3ngers is affiliated with the IRGC"
+        new.append((0, m.group(1)))
+    if not CALLED_TOKENS.isdisjoint(sentence.words):  # "a company called STOIC"
+        new += [
+            (c.start(1), c.group(1))
+            for c in _CALLED_ACTOR.finditer(text)
+            if not KIND_WORD.search(c.group(0))  # "STOIC ran an operation OpenAI named X"
+        ]
+    if (", a " in text or ", an " in text) and not _APPOSITIVE_NOUNS.isdisjoint(sentence.words):
+        new += [(a.start(), a.group(1)) for a in _APPOSITIVE.finditer(text)]
+    if not _FIRMS.isdisjoint(sentence.words):  # "the political consultancy STOIC"
+        new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_NAME.finditer(text)]
+        new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_SET_NAME.finditer(text)]
+    if ")" in text:  # "Zero Zeno (Israel, STOIC)", "Israel (STOIC)": the operator after where
+        for c in _NAME_CLOSING.finditer(text):
+            place = _PLACE_BEFORE.search(text, max(0, c.start() - 40), c.start())
+            if place and only_places(place.group(1)) and says_nothing(c.group(1)):
+                new.append((c.start(1), c.group(1)))
+    if "run by " in text or "operated by " in text:
+        new += [(c.start(1), c.group(1)) for c in _RUN_BY_NAME.finditer(text)]  # "run by STOIC"
+    if "case, " in text and _ACTOR_WORDS.search(text):  # "A third case, SweetSpecter, ... group"
+        new += [(c.start(1), c.group(1)) for c in _CASE_OF_ACTOR.finditer(text)]
+    new += [(text.index(n), n) for n in found.values() if n in text]
+    for start, name in new:
+        if NOT_NAMES.match(name) or actor_index().resolve(name) is not None:
+            continue
+        slug = slugify(name)
+        if slug and slug not in names:
+            names[slug] = found[slug] = name
+            index = len(TOKEN.findall(text[:start]))
+            sentence.mentions.append(Mention(Entry("Actor", slug, name), index, 1, [], name))
+    return names
+
+
+# "Zero Zeno (run by STOIC)": a name in capitals (or CamelCase) that runs an operation
+_RUN_BY_NAME = re.compile(r"\b(?:run|operated) by ([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+[A-Z]\w*)\b")
+
+
+_CALLED_ACTOR = re.compile(
+    # "also known as" gives another name of an actor already named: not a new one
+    r"\b(?:company|firm|group|actor|vendor|contractor)\b[^.;]{0,40}?\b(?:called|named|"
+    r"dubbed)\s+([A-Z][\w-]*(?:\s(?:and\s|of\s)?[A-Z][\w-]*){0,2})"
+)
+
+
+# "SweetSpecter, a suspected China-based adversary": a new name, set apart as an actor.
+_APPOSITIVE = re.compile(
+    r"\b([A-Z][a-z]+(?:[A-Z][a-z0-9]+)+|[A-Z][A-Za-z]*\d[A-Za-z0-9]*|[A-Z]{3,}\d*),\s+an?\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:threat actor|actor|adversary|group|cluster|crew|gang|hackers|firm|"
+    r"company|contractor|consultancy|agency)\b"
+)
+
+
+# "the Tel Aviv political consultancy STOIC": a name in capitals right after the noun.
+_NOUN_THEN_NAME = re.compile(
+    r"\b(?:firm|company|consultancy|agency|contractor|vendor|start-?up)\s+"
+    r"([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*)\b"
+)
+
+
+# "a political marketing firm in Tel Aviv, STOIC, ran ...": the name set apart after the noun.
+_NOUN_THEN_SET_NAME = re.compile(
+    r"\b(?:firm|company|consultancy|agency|contractor|vendor|start-?up)"
+    r"(?: (?:in|from|based in) [A-Z][\w-]*(?: [A-Z][\w-]*){0,2})?, "
+    r"([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*),"
+)
+
+
+# A name in capitals (or CamelCase) that closes a bracket after a place: the name is found
+# first, the place looked for in the words before it.
+_NAME_CLOSING = re.compile(r"(?:, | \()([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*)\)")
+
+
+_PLACE_BEFORE = re.compile(r"\(?((?:likely )?[A-Z][a-z]+(?: [A-Z][a-z]+)?)$")
+
+
+_CASE_OF_ACTOR = re.compile(r"\bcase, ([A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*),")
+
+
+_APPOSITIVE_NOUNS = words("appositive_nouns")
+
+
+_FIRMS = words("firms")
+
+
+# "A Chinese threat actor spent nine months ...": a paragraph about an actor it does not name.
+_SUBJECT = re.compile(
+    r"^(?:(?:Finally|Separately|Meanwhile|Elsewhere|Also|Additionally|In addition|Lastly|"
+    r"Similarly|Likewise|Next|In (?:another|a (?:separate|second|third|fourth|further|related)) "
+    r"(?:case|operation|instance)),\s+"
+    r"(?:(?:The report|It|The company|Google|OpenAI|Anthropic|Microsoft) (?:also )?"
+    r"(?:describes|details|covers|names|reports)\s+)?|"
+    # "The report also describes North Korean IT workers who ..."
+    r"(?:The report|It|The company|Google|OpenAI|Anthropic|Microsoft) (?:also )?"
+    r"(?:describes|details|covers|names|reports)\s+|"
+    r"(?:Another|A (?:second|third|fourth|fifth|further)) case (?:involves|concerns)\s+)?"
+    r"(?:(?:[Aa]n?|[Aa]nother|[Oo]ne|[Ss]everal|[Ss]ome|[Tt]wo|[Tt]hree)\s+)?"
+    r"(?:(?:second|third|fourth|fifth|further|separate|other|new)\s+)?"
+    r"((?:[\w'-]+\s+){0,4}?(?i:threat\s+)?(?i:actors?|groups?|operators?|clusters?|developers?|"
+    r"workers|hackers|criminals?|networks?|accounts|adversar(?:y|ies)|crews?|scammers|gangs?|"
+    r"operatives|agents|authors|cybercriminals|"
+    r"cent(?:re|er)s|syndicates|rings|operations?|campaigns?|schemes?))\b"
+    # "Accounts linked to Chinese government entities": who they are may follow the noun
+    r"((?:,)?\s+(?:(?:\w+\s+)?(?:linked|tied|connected|affiliated|associated|based|located|"
+    r"operating|working)\s+(?:to|with|in|from|for)|consistent\s+with|from)\s+"
+    r"(?:[\w'-]+\s+){0,3}[\w'-]+)?"
+)
+
+
+# The same, the noun phrase up to the last actor noun: "A group of Korean-language accounts".
+_SUBJECT_LONG = re.compile(_SUBJECT.pattern.replace("{0,4}?(?i:threat", "{0,4}(?i:threat"))
+
+
+_DESCRIBES = re.compile(
+    r"(?:The report|It|The company|Google|OpenAI|Anthropic|Microsoft) (?:also )?"
+    r"(?:describes|details|covers|names|reports)\s"
+)
+
+
+# A paragraph that says it turns to another case: "A second case shows ...", "Finally, ..."
+NEW_CASE = re.compile(
+    r"^(?:(?:A|The) (?:first|second|third|fourth|fifth|sixth|next|final|last|further) |Another |"
+    r"One more )(?:case|operation|network|example|cluster|group|campaign|scheme|"
+    r"set of accounts)\b|^(?:Finally|Lastly),\s|"
+    # said aloud: "The first is the fake job applicants.", "The second one was ..."
+    r"^The (?:first|second|third|fourth|fifth|next|last|other)(?: one)? (?:is|was)\b"
+)
+
+
+def case_subject(sentences: list[Sentence]) -> str | None:
+    """Who a paragraph that turns to a new case is about: the first of its opening sentences
+    that names an unnamed actor ("Russian-language malware authors"), else the case itself
+    ("Third case")."""
+    for s in sentences[:2]:
+        found = subject_of(s, None)
+        if found:
+            return found
+    m = re.match(r"^(?:A|The) (first|second|third|fourth|fifth|sixth|next|final|last|further) "
+                 r"(case|operation|network|example|cluster|group|campaign|scheme|set of accounts)",
+                 sentences[0].text)  # fmt: skip
+    if m:
+        return f"{m.group(1).capitalize()} {m.group(2)}"
+    said = _SAID_CASE.match(sentences[0].text)  # "The first is the fake job applicants."
+    return said.group(1)[0].upper() + said.group(1)[1:] if said else None
+
+
+# A case said aloud: "The first is the fake job applicants." gives "fake job applicants"
+_SAID_CASE = re.compile(
+    r"^The (?:first|second|third|fourth|fifth|next|last|other)(?: one)? (?:is|was) "
+    r"(?:(?:the|a|an|about|those) )?((?:[\w'-]+ ){0,5}[\w'-]+)\.$"
+)
+
+
+_PLACES = ("Demonym", "Country", "Language")
+
+
+# The words before who they are: ", linked to ", " working for ", " from "
+_WHO_LEAD = re.compile(r"^,?\s+(?:\w+\s+)*?(?:to|with|in|from|for)\s+")
+
+
+# A lower-case past tense after who they are: the sentence's own verb ("China leaned on").
+_VERB_AFTER = re.compile(
+    r"\s+(?:[a-z]+ed|ran|wrote|built|made|sold|sent|took|hit|got|gave|spent|stole|began|kept|"
+    r"led|paid|put|set|told|won|had|did|drew|grew|chose|found|left|lost|met|rode|saw|spoke)\b.*$"
+)
+
+
+_LOOSE_END = re.compile(r"\s+(?:that|who|which|and|or|to|of|in|with)$")
+
+
+_BARE = words("bare")
+
+
+def subject_of(first: Sentence, seen: list[Sentence] | None) -> str | None:
+    """The unnamed actor a paragraph opens with, when it is a new one: "North Korean IT workers"
+    after a section about GTG-2002. Its country or language must be in the phrase, unless the
+    text says it is a new subject ("The report also describes an actor who ...")."""
+    m = _SUBJECT.match(first.text)
+    if not m:
+        return None
+    if not any(x.text in m.group(0) for x in first.mentions if x.entry.kind in _PLACES):
+        m = _SUBJECT_LONG.match(first.text) or m  # the country may come after a first noun
+    phrase = re.sub(r"^(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his)\s+", "", m.group(1))
+    who = m.group(0)
+    if m.group(2) and not any(x.text in phrase for x in first.mentions):
+        # "Accounts linked to Chinese government entities"; "Hackers working for China" ends
+        # where the sentence's verb begins ("... China leaned on the chatbot")
+        tail = m.group(2).rstrip(",")
+        lead = _WHO_LEAD.match(tail)
+        phrase += tail[: lead.end()] + _VERB_AFTER.sub("", tail[lead.end() :]) if lead else tail
+    # "The report also describes a scheme that matches North Korean tactics": the report
+    # says it is a new subject, and the sentence may say who is behind it after the noun
+    anywhere = bool(_DESCRIBES.match(first.text))
+    ids = {
+        x.entry.id
+        for x in first.mentions
+        if x.entry.kind in ("Demonym", "Country", "Language") and (anywhere or x.text in who)
+    }
+    if not ids and not anywhere:
+        return None
+    if seen is not None and any(x.entry.id in ids for s in seen for x in s.mentions):
+        return None  # the section already spoke of that country: the same actor, likely
+    phrase = _LOOSE_END.sub("", phrase)  # "Accounts tied to Chinese government entities that"
+    if phrase.lower() in _BARE:
+        phrase = f"unnamed {phrase.lower()}"  # "an actor who ...": no name to give it
+    return phrase[0].upper() + phrase[1:]

@@ -1,0 +1,31 @@
+"""Helpers of the extractor's tests: a draft of a text, a saved PDF read back, campaigns by name."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from graphkit.extract import extract_findings
+from graphkit.findings import CampaignFindings, Findings
+from loaders.text import read_text
+
+
+def draft(body: str) -> Findings:
+    return extract_findings(body, publisher="OpenAI", published="2025-06-05")
+
+
+def saved_pdf_text(pdf: Any, buffer: io.BytesIO, path: Path) -> str:
+    """A reportlab canvas saved to ``path``, read back as a report text."""
+    pdf.save()
+    path.write_bytes(buffer.getvalue())
+    return read_text(path)
+
+
+def by_name(f: Findings) -> dict[str, CampaignFindings]:
+    return {c.name: c for c in f.campaigns}
+
+
+def country(c: CampaignFindings) -> str | None:
+    actors = c.all_actors
+    return actors[0].country.id if actors and actors[0].country else None

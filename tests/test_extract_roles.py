@@ -1,0 +1,327 @@
+"""The extractor on roles: a country as attribution or target, the languages operators use,
+the sectors they target, and what is no fact (posing, criticism, research)."""
+
+from __future__ import annotations
+
+from graphkit.extract import extract_findings
+from loaders.text import html_text
+from tests.extract_helpers import by_name, country, draft
+
+
+def test_based_in_attributes_unless_the_based_are_the_targets() -> None:
+    uk = draft("## Kit Seller\n\nA criminal based in the United Kingdom sold ransomware.")
+    assert country(uk.campaigns[0]) == "GB"
+    tw = draft("## Op T\n\nChinese hackers targeted companies based in Taiwan.").campaigns[0]
+    assert country(tw) == "CN" and [x.id for x in tw.targets.countries] == ["TW"]
+    irgc = draft("## Op I\n\nA group affiliated with Iran's Revolutionary Guard wrote code.")
+    assert country(irgc.campaigns[0]) == "IR"
+    an = draft("## Op M\n\nMuddyWater, an Iranian group, wrote malware.").campaigns[0]
+    assert country(an) == "IR" and not an.targets.countries
+
+
+def test_coordinated_and_possessive_languages() -> None:
+    c = draft("## Op N\n\nIt wrote English- and French-language articles for Africa.").campaigns[0]
+    assert sorted(x.id for x in c.languages) == ["en", "fr"]
+    d = draft("## Op P\n\nScammers had the model polish their English.").campaigns[0]
+    assert [x.id for x in d.languages] == ["en"]
+
+
+def test_posing_and_codenames_are_not_facts() -> None:
+    c = draft(
+        "## Phish and Scripts\n\nThe actor posed as a university student and impersonated "
+        "think tanks. Others call it Phish and Scripts."
+    ).campaigns[0]
+    assert not c.targets.sectors
+    assert not any(t.id == "T1059" for t in c.techniques)
+
+
+def test_labelled_fields_say_who_what_language_and_whom() -> None:
+    f = draft(
+        "# Notes\n\n## Case 2: Remote worker fraud\n\n"
+        "- Actor: North Korean IT workers\n- Targets: technology companies\n\n"
+        "## Case 3: Kits for sale\n\n- Actor: GTG-7001, based in the United Kingdom\n"
+    )
+    ops = by_name(f)
+    assert set(ops) == {"Remote worker fraud", "Kits for sale"}
+    fraud = ops["Remote worker fraud"]
+    assert country(fraud) == "KP" and [x.id for x in fraud.targets.sectors] == ["technology"]
+    assert [a.name for a in fraud.all_actors] == ["North Korean IT workers"]
+    assert country(ops["Kits for sale"]) == "GB"
+
+
+def test_questions_say_who_the_answer_is_about_and_sponsors_attribute() -> None:
+    f = draft(
+        "Questions\n\nWhat about North Korea?\nUNC1069 wrote lures in Spanish.\n\n"
+        "And the guardrails?\nA China-nexus actor posed as a student.\n\n"
+        "Anything else?\nCURIUM, connected to the Islamic Revolutionary Guard Corps, wrote lures.\n"
+    )
+    unc = next(c for c in f.campaigns if any(a.name == "UNC1069" for a in c.all_actors))
+    assert country(unc) == "KP" and not unc.targets.countries
+    assert any(country(c) == "CN" for c in f.campaigns if c is not unc)
+    curium = next(c for c in f.campaigns if any(a.name == "CURIUM" for a in c.all_actors))
+    assert country(curium) == "IR"
+
+
+def test_a_country_set_after_an_actor_by_a_dash_is_where_it_is_from() -> None:
+    f = draft(
+        "Digest\n\n"
+        "- Emerald Sleet (THALLIUM) \u2014 North Korea. Impersonates universities to reach "
+        "scholars.\n"
+        "- Quiet Lantern was run by a marketing firm in Tel Aviv that wrote about Canadian "
+        "politics.\n"
+    )
+    kimsuky = next(c for c in f.campaigns if any(a.name == "Kimsuky" for a in c.all_actors))
+    assert country(kimsuky) == "KP" and not kimsuky.targets.countries
+    lantern = by_name(f)["Quiet Lantern"]
+    assert country(lantern) == "IL"
+
+
+def test_sector_words_that_say_who_or_what_is_criticised_are_no_targets() -> None:
+    c = draft(
+        "# Notes\n\n## Loud Echo\n\nLoud Echo, a Chinese network, posted attacks on people "
+        "who criticise the Chinese government, and an extortion crew hit an ambulance service. "
+        "It sold kits for 400 US dollars.\n"
+    ).campaigns[0]
+    assert {s.id for s in c.targets.sectors} == {"civil-society", "emergency-services"}
+    assert not c.targets.countries
+
+
+def test_capital_headings_brackets_after_names_and_own_country_targets() -> None:
+    f = extract_findings(
+        "WEEKLY BULLETIN\n\nSUMMARY\nOpenAI took down operations that used its models.\n\n"
+        "LOUD CHOIR -- RUSSIA\nWrote comments in Polish for readers in Moldova.\n\n"
+        "IUVM -- IRAN\nWrote articles in French.\n\n"
+        "## Quiet Harbor\n\nQuiet Harbor (Iran; English and Spanish) posted about US "
+        "politics.\n\n"
+        "Paper Lantern was run by a firm in the Philippines and aimed at Filipino voters.\n",
+        publisher="OpenAI",
+        published="2024-05-30",
+    )
+    ops = by_name(f)
+    assert {"Loud Choir", "IUVM"} <= set(ops)  # the country after the dash is who, not name
+    assert country(ops["Loud Choir"]) == "RU"
+    assert [p.name for p in ops["IUVM"].platforms] == ["ChatGPT"]  # "its models"
+    harbor = ops["Quiet Harbor"]
+    assert country(harbor) == "IR" and {x.id for x in harbor.languages} == {"en", "es"}
+    lantern = ops["Paper Lantern"]
+    assert country(lantern) == "PH" and [x.id for x in lantern.targets.countries] == ["PH"]
+
+
+def test_each_listed_actor_keeps_its_own_country() -> None:
+    f = draft(
+        "Questions\n\nWhich groups were involved?\nThree: Forest Blizzard from Russia, Emerald "
+        "Sleet from North Korea and Crimson Sandstorm from Iran.\n\n"
+        "Forest Blizzard, a military intelligence actor, supported Russia's military "
+        "operations in Ukraine.\n\n"
+        "The clearest example is GLASSTEAL, which Russia's APT28 used against Ukrainian "
+        "targets, while the Iranian group TEMP.Zagros posed as a student working on a "
+        "university project.\n\nA network from Cambodia translated messages between Chinese "
+        "and Japanese to lure people into investment fraud.\n"
+    )
+    origins = {a.name: a.country.id for c in f.campaigns for a in c.all_actors if a.country}
+    assert origins["APT28"] == "RU" and origins["Kimsuky"] == "KP" and origins["CURIUM"] == "IR"
+    assert origins["MuddyWater"] == "IR"  # TEMP.Zagros
+    apt28 = next(c for c in f.campaigns if any(a.name == "APT28" for a in c.all_actors))
+    assert not {s.id for s in apt28.targets.sectors} & {"defense", "education"}
+    assert "GLASSTEAL" in by_name(f)
+    scam = next(c for c in f.campaigns if {x.id for x in c.languages} == {"zh", "ja"})
+    assert [s.id for s in scam.targets.sectors] == ["individuals"] and not scam.targets.countries
+
+
+def test_kind_then_name_language_lists_and_a_country_alone_under_a_profile() -> None:
+    f = draft(
+        "# Brief\n\nThe Russian operation Loud Choir wrote comments in several languages, "
+        "including French, German and Polish.\n\nThe Israeli company BLUEWAVE ran an operation "
+        "OpenAI named Quiet Harbor.\n\n### Emerald Sleet\n\n*Also known as THALLIUM. North "
+        "Korea.*\n\nIt used LLMs to understand the Follina vulnerability.\n"
+    )
+    ops = by_name(f)
+    choir = ops["Loud Choir"]
+    assert country(choir) == "RU" and {x.id for x in choir.languages} == {"fr", "de", "pl"}
+    assert not choir.targets.countries
+    assert "Quiet Harbor" not in {a.name for c in f.campaigns for a in c.all_actors}
+    sleet = next(c for c in f.campaigns if any(a.name == "Kimsuky" for a in c.all_actors))
+    assert country(sleet) == "KP" and not sleet.targets.countries
+    assert "llm-assisted-vulnerability-research" in {t.id for t in sleet.techniques}
+    assert not sleet.platforms  # "It used LLMs": the actor's, not the publisher's models
+
+
+def test_what_content_mocks_is_no_target() -> None:
+    c = draft(
+        "# Report\n\n## Grey Chorus\n\nA Chinese network posted comments that mocked a "
+        "Japanese anime studio and harassed a Filipino journalist.\n"
+    ).campaigns[0]
+    assert [x.id for x in c.targets.countries] == ["PH"]
+
+
+def test_a_label_over_a_list_of_languages_and_a_prose_colon() -> None:
+    text = html_text(
+        "<html><body><main><h2>Glass Orchard</h2><p>Activity consistent with Iran: phishing "
+        "aimed at universities in Israel.</p><p>Languages used:</p><ul><li>Hebrew</li>"
+        "<li>English</li></ul></main></body></html>"
+    )
+    c = by_name(draft(text))["Glass Orchard"]
+    assert [x.id for x in c.languages] == ["he", "en"]
+    assert country(c) == "IR" and [x.id for x in c.targets.countries] == ["IL"]
+
+
+def test_critics_of_a_government_and_researched_technology_are_no_targets() -> None:
+    f = draft(
+        "Notes\n\n## Red Lattice\n\nRed Lattice, a Chinese network, attacked critics of the "
+        "Beijing government and researched US satellite communications.\n"
+    )
+    op = by_name(f)["Red Lattice"]
+    assert [x.id for x in op.targets.sectors] == ["civil-society"]
+    assert not op.targets.countries
+
+
+def test_a_comma_ends_a_demonyms_noun_phrase() -> None:
+    f = draft(
+        "Notes\n\n## Paper Kite\n\nAttribution: China\n"
+        "Targets: American universities, groups critical of the CCP\n"
+    )
+    assert {x.id for x in by_name(f)["Paper Kite"].targets.sectors} == {
+        "education",
+        "civil-society",
+    }
+
+
+def test_where_content_appeared_and_what_a_case_is_not() -> None:
+    f = draft(
+        "Notes\n\n## Dust Lantern\n\nDust Lantern, a Chinese network, wrote articles that ended "
+        "up in real newspapers in Chile. It was a fraud operation rather than a political one.\n\n"
+        "## Coin Loop\n\nOperator: a call centre in Cambodia; Type: Task scam\n"
+    )
+    ops = by_name(f)
+    assert [x.id for x in ops["Dust Lantern"].targets.countries] == ["CL"]
+    assert not ops["Dust Lantern"].targets.sectors  # neither the media nor politics
+    assert [x.id for x in ops["Coin Loop"].targets.sectors] == ["individuals"]
+    assert country(ops["Coin Loop"]) == "KH"
+
+
+def test_the_publishers_models_named_from_outside_and_contact_details() -> None:
+    f = draft(
+        "Glossary\n\nAll of them used OpenAI's models.\n\n## Cold Harbor\n\n"
+        "A Russian network asked for contact details of journalists.\n"
+    )
+    op = by_name(f)["Cold Harbor"]
+    assert [p.name for p in op.platforms] == ["ChatGPT"]
+    assert {"T1589", "llm-informed-reconnaissance"} <= {t.id for t in op.techniques}
+
+
+def test_a_bare_list_of_languages_survives_a_lost_layout() -> None:
+    f = draft(
+        'Notes\n\n## Hollow Reed\n\nHollow Reed Russia "Russian, English" Ukraine, Moldova '
+        "comments for a bot.\n\n## Ash Weir\n\nRussian, Chinese and Iranian actors wrote "
+        "code. It targets English and Welsh councils.\n"
+    )
+    ops = by_name(f)
+    assert [x.id for x in ops["Hollow Reed"].languages] == ["ru", "en"]
+    assert not ops["Ash Weir"].languages  # peoples, and a list that runs on into a noun
+
+
+def test_a_matrix_of_language_ticks_and_names_said_again() -> None:
+    f = draft(
+        "# Languages\n\n| Network | Origin | English | Russian | Other |\n|---|---|:-:|:-:|---|\n"
+        "| Gale Finch | Russia | \u2713 | \u2713 | |\n"
+        "| Reed Otter | Israel (KESTRA) | \u2713 | | Hebrew |\n\n"
+        "Notes:\n\n- Gale Finch aimed at Moldova.\n"
+    )
+    ops = by_name(f)
+    assert [x.id for x in ops["Gale Finch"].languages] == ["en", "ru"]
+    assert [x.id for x in ops["Gale Finch"].targets.countries] == ["MD"]
+    assert [x.id for x in ops["Reed Otter"].languages] == ["en", "he"]
+    assert any(a.name == "KESTRA" for a in ops["Reed Otter"].all_actors)
+
+
+def test_a_category_heading_and_a_person_criticised() -> None:
+    f = draft(
+        "# Casebook\n\n## Scams\n\n**Dry Creek.** A task scam likely run from Laos. It wrote "
+        "messages in Thai.\n\n## Influence\n\n**Ember Jay.** A Chinese network whose comments "
+        "criticised a Pakistani activist.\n"
+    )
+    ops = by_name(f)
+    assert set(ops) == {"Dry Creek", "Ember Jay"}
+    assert country(ops["Dry Creek"]) == "LA" and [x.id for x in ops["Dry Creek"].languages] == [
+        "th"
+    ]
+    assert [x.id for x in ops["Ember Jay"].targets.countries] == ["PK"]
+
+
+def test_a_task_scam_run_out_of_a_country_targets_individuals() -> None:
+    op = by_name(draft("## Reed Call\n\nReed Call is a task scam run out of Laos.\n"))["Reed Call"]
+    assert country(op) == "LA" and [x.id for x in op.targets.sectors] == ["individuals"]
+
+
+def test_a_sponsor_a_caption_and_its_own_side_are_no_targets() -> None:
+    page = (
+        "<html><body><article><h1>Network banned</h1><p>The company banned an Iranian network "
+        "known as STORM-9001 that wrote for websites posing as news outlets.</p><figure>"
+        "<img src='a.png'><figcaption>Illustration: a feed. (Photo: stock)</figcaption></figure>"
+        "<p>Others had already tied STORM-9001 to the Iranian government. It asked how to delete "
+        "files after a run, in support of military operations.</p></article></body></html>"
+    )
+    f = draft(html_text(page))
+    assert [c.name for c in f.campaigns] == ["STORM-9001"]
+    op = f.campaigns[0]
+    assert country(op) == "IR" and not op.targets.sectors
+    assert {"T1583", "T1070"} <= {t.id.split(".")[0] for t in op.techniques}
+
+
+def test_articles_placed_in_foreign_media_and_a_country_disparaged() -> None:
+    f = draft(
+        "## Dune Echo\n\nDune Echo wrote long articles in Spanish that disparaged the US and "
+        "placed them in Latin American media. It also tried to draw feminists to a site.\n"
+    )
+    op = by_name(f)["Dune Echo"]
+    assert not op.targets.countries
+    assert [x.id for x in op.targets.sectors] == ["civil-society"]
+
+
+def test_languages_in_suspended_hyphens_slashes_copy_and_mixes() -> None:
+    f = draft(
+        "## Iron Gate\n\nIron Gate produced Japanese-, Chinese- and English-language lures. Its "
+        "bilingual English/Spanish output went to voters. It had the model write long Spanish "
+        "copy. Its comments mixed English with Taglish.\n"
+    )
+    op = by_name(f)["Iron Gate"]
+    assert sorted(x.id for x in op.languages) == ["en", "es", "ja", "tl", "zh"]
+    assert not op.targets.countries  # "Japanese-" is a language here, not Japan
+
+
+def test_a_judged_origin_a_side_taken_and_research_in_a_list() -> None:
+    f = draft(
+        "## Pale Reed\n\nPale Reed, which the company assessed as probably Chinese, got its "
+        "pieces printed by mainstream newspapers in Peru, arguing China's case.\n\n"
+        "## Salt Owl\n\nSalt Owl researched US satellite communications and defence companies. "
+        "Its malware side-loaded a DLL. It ran sites dressed up as news outlets.\n"
+    )
+    ops = by_name(f)
+    assert country(ops["Pale Reed"]) == "CN"
+    assert [x.id for x in ops["Pale Reed"].targets.countries] == ["PE"]
+    assert not ops["Pale Reed"].targets.sectors  # the newspapers carried it: no media target
+    assert not ops["Salt Owl"].targets.sectors
+    assert {"T1574", "T1583"} <= {t.id.split(".")[0] for t in ops["Salt Owl"].techniques}
+
+
+def test_a_parliament_stands_for_its_country_and_searching_is_reconnaissance() -> None:
+    f = draft(
+        "## Lark Pike\n\nLark Pike wrote German-language material before the Bundestag election "
+        "and searched for information on activists. Its topics were the conflict in Gaza and "
+        "the election.\n"
+    )
+    op = by_name(f)["Lark Pike"]
+    assert [x.id for x in op.targets.countries] == ["DE"]  # and not Gaza, a topic
+    assert "llm-informed-reconnaissance" in {t.id for t in op.techniques}
+
+
+def test_both_of_one_origin_a_country_using_ai_and_asking_about_people() -> None:
+    f = draft(
+        "# Review\n\n- **Reed Kite** and **Sand Kite**, both Chinese, were busy.\n"
+        "- **Lake Owl** showed Russia using AI in an election.\n\n"
+        "## Lake Owl\n\nPosts in Danish. The operators also asked the model about activists.\n"
+    )
+    ops = by_name(f)
+    assert country(ops["Reed Kite"]) == "CN" and not ops["Reed Kite"].targets.countries
+    assert country(ops["Lake Owl"]) == "RU" and not ops["Lake Owl"].targets.countries
+    assert "llm-informed-reconnaissance" in {t.id for t in ops["Lake Owl"].techniques}

@@ -1,0 +1,70 @@
+"""The extractor on behaviour: techniques told in words, and the ones denied or researched."""
+
+from __future__ import annotations
+
+from tests.extract_helpers import by_name, country, draft
+
+
+def test_behaviour_told_as_a_verb_and_its_object() -> None:
+    c = draft(
+        "# Cases\n\n## Quiet Forge\n\n"
+        "GTG-9201 had the model write and debug ransomware, tried common passwords against "
+        "VPN logins, and asked for ways to slip past antivirus. Its loader poses as an "
+        "image-generation tool and copies itself into the Startup folder.\n"
+    ).campaigns[0]
+    ids = {t.id.split(".")[0] for t in c.techniques}
+    assert {"T1587", "llm-aided-development", "T1110", "T1562", "T1036", "T1547"} <= ids
+    reports = draft(
+        "# Notes\n\n## Paper Trail\n\nA Russian network wrote reports about trojans and "
+        "asked how backdoors work; it posed as a software company.\n"
+    ).campaigns[0]
+    ids = {t.id.split(".")[0] for t in reports.techniques}
+    assert "T1587" not in ids and "T1036" not in ids
+
+
+def test_commands_asked_of_a_model_documents_collected_and_a_tool_presented() -> None:
+    c = draft(
+        "# Notes\n\n## GLASSTEAL\n\nGLASSTEAL presents itself as an image generator while "
+        "querying a model through Hugging Face for commands to collect system information and "
+        "documents, and hiding processes.\n"
+    ).campaigns[0]
+    ids = {t.id.split(".")[0] for t in c.techniques}
+    assert {"T1036", "T1059", "llm-refined-operational-command", "T1005", "T1564"} <= ids
+    stolen = draft("# Notes\n\n## Paper Kite\n\nIt sorted the stolen files.\n").campaigns
+    assert not stolen or "T1005" not in {t.id for t in stolen[0].techniques}
+
+
+def test_secrets_stolen_hiding_from_security_tools_scripted_scans_and_contact_details() -> None:
+    c = draft(
+        "# Notes\n\n## Tin Owl\n\nA Russian actor built a loader that steals secrets and stays "
+        "hidden from security tools. It had the model script port scans and gather contact "
+        "details of officials.\n"
+    ).campaigns[0]
+    ids = {t.id.split(".")[0] for t in c.techniques}
+    assert {"T1552", "llm-enhanced-anomaly-detection-evasion", "llm-enhanced-scripting",
+            "T1589"} <= ids  # fmt: skip
+    plain = draft("# Notes\n\n## Tin Owl\n\nA Russian actor talked about security.\n")
+    assert "llm-enhanced-anomaly-detection-evasion" not in {
+        t.id for c in plain.campaigns for t in c.techniques
+    }
+
+
+def test_techniques_denied_or_researched_are_not_used() -> None:
+    c = draft(
+        "# Notes\n\n## Dry Reed\n\nA Chinese group used the model to research remote access "
+        'trojans and to avoid sandboxes that defenders use to catch malware. "We have not '
+        'seen them develop new capabilities," a spokesperson said.\n'
+    ).campaigns[0]
+    ids = {t.id.split(".")[0] for t in c.techniques}
+    assert "T1497" in ids
+    assert not ids & {"T1587", "llm-aided-development"}
+
+
+def test_an_appositive_origin_and_phishing_for_information() -> None:
+    f = draft(
+        "## Grey Kite\n\nGrey Kite, again likely Chinese, approached policy experts in Canada "
+        "and offered to pay for their views. It also looked up activists in Canada.\n"
+    )
+    op = by_name(f)["Grey Kite"]
+    assert country(op) == "CN" and [x.id for x in op.targets.countries] == ["CA"]
+    assert {"T1598", "llm-informed-reconnaissance"} <= {t.id for t in op.techniques}

@@ -1,0 +1,106 @@
+"""The vocabularies and cue words as data (graphkit/data): read and checked, each word kept in
+one place, and a file that does not fit refused with its name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graphkit.data import load
+from graphkit.errors import InputError
+from graphkit.extract.cues import BehaviourCues
+from graphkit.extract.gazetteer import gazetteer, norm
+from graphkit.extract.reading import read_sentence
+from graphkit.identity import country_name, language_name, resolve_country, resolve_language
+from graphkit.vocab import PLATFORMS, PUBLISHERS, Countries, countries, languages
+
+
+def test_country_and_language_words_resolve_from_the_data_files() -> None:
+    assert resolve_country(["Kazakh", "officials"][0]) == "KZ"
+    assert resolve_country("PRC-linked") == "CN"
+    assert resolve_language("Dari") == "fa"  # in languages.yaml, not in ISO's names
+    assert country_name("US") == "United States"  # short_names
+    assert language_name("fa") == "Persian"
+
+
+def test_the_extractor_and_the_identity_module_read_the_same_words() -> None:
+    g = gazetteer()
+    for word, code in languages().word_codes().items():
+        assert resolve_language(word) == code
+        assert any(e.kind == "Language" and e.id == code for e in g[norm(word)]), word
+    for word in countries().demonyms() - countries().not_places:
+        entries = g[norm(word)]
+        assert any(e.kind == "Demonym" for e in entries), word
+        assert resolve_country(word) == next(e.id for e in entries if e.kind == "Demonym")
+
+
+def test_publishers_name_platforms_that_exist() -> None:
+    names = {p.name for p in PLATFORMS.values()}
+    assert all(p.platform is None or p.platform in names for p in PUBLISHERS)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "platforms"),
+    [
+        ("They used ChatGPT's API and custom GPTs.", {"chatgpt"}),
+        ("Both Llamas and Geminis were tried.", {"llama", "gemini"}),
+        ("Claudette wrote to Telegram channels about Claudes.", {"claude"}),
+        ("A GPT4o prompt and a Qwen2.5 model.", {"chatgpt", "qwen"}),
+    ],
+)
+def test_platforms_match_as_words_plural_and_possessive(sentence: str, platforms: set) -> None:
+    found = {m.entry.id for m in read_sentence(sentence).mentions if m.entry.kind == "Platform"}
+    assert found == platforms  # social platforms (Telegram) are known, not drafted
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    (folder / name).parent.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+_COUNTRIES = """short_names: {}
+words:
+  CN: {names: [prc], demonyms: [chinese]}
+  %s
+capitalised_only: []
+not_places: []
+sponsors: {}
+cities: {}
+"""
+
+
+def test_a_word_under_two_codes_is_refused_with_the_file_named(tmp_path: Path) -> None:
+    folder = _write(tmp_path, "countries.yaml", _COUNTRIES % "TW: {demonyms: [chinese]}")
+    with pytest.raises(InputError, match=r"countries\.yaml: .*'chinese' stands under CN and TW"):
+        load("countries.yaml", Countries, folder)
+
+
+def test_an_unknown_country_code_is_refused(tmp_path: Path) -> None:
+    folder = _write(tmp_path, "countries.yaml", _COUNTRIES % "XX: {names: [atlantis]}")
+    with pytest.raises(InputError, match=r"countries\.yaml: .*not an ISO 3166-1 alpha-2 code: XX"):
+        load("countries.yaml", Countries, folder)
+
+
+def test_a_misspelt_key_and_bad_yaml_are_refused(tmp_path: Path) -> None:
+    folder = _write(tmp_path, "countries.yaml", _COUNTRIES.replace("demonyms", "demonym") % "")
+    with pytest.raises(InputError, match=r"countries\.yaml: words\.CN\.demonym: Extra inputs"):
+        load("countries.yaml", Countries, folder)
+    folder = _write(tmp_path, "broken.yaml", "words: [unclosed\n")
+    with pytest.raises(InputError, match=r"broken\.yaml:\d+: not valid YAML"):
+        load("broken.yaml", Countries, folder)
+
+
+def test_a_behaviour_class_naming_no_set_is_refused(tmp_path: Path) -> None:
+    text = """doubled: []
+sets:
+  write: {verbs: [write]}
+  malware: {words: [malware]}
+  turns: {words: [about]}
+classes:
+- {verbs: write, objects: malwares, reach: 3, ids: [T1587.001], turns: turns}
+"""
+    folder = _write(tmp_path, "behaviour.yaml", text)
+    with pytest.raises(InputError, match=r"behaviour\.yaml: .*no set 'malwares'"):
+        load("behaviour.yaml", BehaviourCues, folder)
