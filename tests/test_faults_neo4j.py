@@ -28,8 +28,8 @@ pytestmark = pytest.mark.neo4j
 
 TOOLS = Path(__file__).resolve().parent.parent / "tools" / "neo4j"
 GRAPHKIT = str(Path(sys.executable).with_name("graphkit"))
-REPORTS = 40
-BATCH_ROWS = "400"  # about three reports a transaction: a dozen commits
+REPORTS = 30
+BATCH_ROWS = "400"  # about three reports a transaction: ten commits
 KILL_AT = 6  # committed reports seen before the kill
 DEADLINE_S = 600  # bounds every wait; none of them is a sleep
 
