@@ -25,11 +25,13 @@ PORT_FILE = Path(__file__).resolve().parent.parent / ".run" / "neo4j.port"
 
 def _uri() -> str:
     """GRAPHKIT_TEST_NEO4J_URI, else the port GRAPHKIT_NEO4J_PORT names, else the one
-    ``tools/neo4j/neo4j-up`` wrote to .run/neo4j.port (it picks a free one)."""
+    ``tools/neo4j/neo4j-up`` wrote to .run/neo4j.port (it picks a free one). With none of
+    them, port 0: nothing answers there, so the tests say to start the server, and never
+    empty a Neo4j that someone else runs on the default port."""
     if os.environ.get("GRAPHKIT_TEST_NEO4J_URI"):
         return os.environ["GRAPHKIT_TEST_NEO4J_URI"]
     port = os.environ.get("GRAPHKIT_NEO4J_PORT") or (
-        PORT_FILE.read_text().strip() if PORT_FILE.exists() else "7687"
+        PORT_FILE.read_text().strip() if PORT_FILE.exists() else "0"
     )
     return f"bolt://127.0.0.1:{port}"
 
