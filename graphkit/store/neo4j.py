@@ -149,9 +149,7 @@ class Neo4jStore:
                 "either whole in the store or absent"
             ) from None
         except ServiceUnavailable as exc:
-            raise StoreUnavailableError(
-                f"lost Neo4j at {self.location}: {_first_line(exc)}"
-            ) from None
+            raise StoreUnavailableError(f"lost Neo4j at {self.location}: {_reason(exc)}") from None
         except Neo4jError as exc:
             raise StoreError(f"write failed and was rolled back: {_first_line(exc)}") from None
 
@@ -177,9 +175,7 @@ class Neo4jStore:
                 raise QueryError(WRITE_REFUSED) from None
             raise QueryError(_first_line(exc)) from None
         except ServiceUnavailable as exc:
-            raise StoreUnavailableError(
-                f"lost Neo4j at {self.location}: {_first_line(exc)}"
-            ) from None
+            raise StoreUnavailableError(f"lost Neo4j at {self.location}: {_reason(exc)}") from None
 
     def stats(self) -> dict[str, dict[str, int]]:
         def work(tx: neo4j.ManagedTransaction) -> dict[str, dict[str, int]]:
