@@ -8,9 +8,13 @@ Rules, in order:
   an ATT&CK group's own name and id always resolve to it. Where a galaxy cluster wider than
   one ATT&CK group (MISP's Lazarus Group lists APT38's names) claims a name ATT&CK gives to one
   group, ATT&CK's alias stands.
-- A name that one source gives to two of its own entries (MISP lists Nobelium under APT29 and
-  under UNC2452) is *contested*: it links nothing and resolves to no actor on its own; the
-  analyst sees the candidates. So is a name that ends up claimed by two actors of the join.
+- A name that one source gives to two of its own entries (MISP lists Cadet Blizzard under
+  SaintBear and under DEV-0586) is *contested*: it links nothing and, when its claimants end
+  as two actors, resolves to none on its own; the analyst sees the candidates. So is a name
+  that ends up claimed by two actors of the join. When the claimants end as one actor (the
+  join puts both of MISP's Mint Sandstorm clusters into Magic Hound) or only one of them is
+  an actor (MISP's UNC2452 has no name APT29 does not hold: Nobelium), the name is that
+  actor's.
 - Any other name shared by entries of different sources joins them into one actor.
 
 Examples
@@ -199,7 +203,7 @@ def _resolution(w: _Work) -> tuple[dict[str, int], dict[str, dict[str, Any]]]:
             index[key] = comps.find((table or primary)[0])
         elif attack and key not in contested and len({comps.find(i) for i in attack}) == 1:
             index[key] = comps.find(attack[0])  # ATT&CK's alias over a galaxy's wider cluster
-        elif key in contested or len(roots) > 1:
+        elif len(roots) > 1:  # contested, or joined by no source: two actors claim it
             sources = contested.get(key) or sorted({entries[i].source for i in owners})
             name = entries[owners[0]].names[
                 [name_key(n) for n in entries[owners[0]].names].index(key)
@@ -265,6 +269,9 @@ def join(entries: list[Entry], *, settled_source: str, anchor_source: str) -> Jo
     out.index = {k: ids[r] for k, r in index.items() if r in ids}
     for key, d in disputed.items():
         candidates = sorted({ids[r] for r in d["roots"] if r in ids})
+        if len(candidates) == 1:  # the other claimant holds no name of its own: no actor
+            out.index[key] = candidates[0]
+            continue
         out.contested[key] = {"name": d["name"], "sources": d["sources"], "candidates": candidates}
     return out
 
