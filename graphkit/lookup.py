@@ -54,6 +54,7 @@ __all__ = [
     "canonical",
     "entries_in_store",
     "find_entry",
+    "held_as_id",
     "match",
     "nearest",
     "resolve",
@@ -278,10 +279,27 @@ def entries_in_store(store: GraphStore, label: str | None = None) -> list[Entry]
     return [Entry(label, i, name or "", tuple(more or ())) for i, name, more in rows]
 
 
+def held_as_id(store: GraphStore, labels: Iterable[str], text: str) -> list[Entry]:
+    """The nodes of ``labels`` whose id is ``text`` as written: one key lookup a label, in
+    one statement (a label-less ``{id: $x}`` would scan every node)."""
+    parts = [
+        f"MATCH (n:{label} {{id: $id}}) RETURN '{label}' AS label, n.id AS id, n.name AS name"
+        for label in labels
+    ]
+    rows = store.run(" UNION ALL ".join(parts), {"id": text.strip()}).rows
+    return [Entry(label, i, name or "") for label, i, name in rows]
+
+
 def resolve_in_store(store: GraphStore, label: str | None, text: str) -> str:
-    """:func:`resolve` against what the store holds of that label (any label if None)."""
+    """:func:`resolve` against what the store holds of that label (any label if None).
+
+    A word that is an id the store holds is answered by key lookups, as :func:`match` would
+    answer it from every entry (an exact id comes first); only other words read every name.
+    """
     if label is None:
-        return find_entry(text, entries_in_store(store)).id
+        exact = held_as_id(store, NODES, text)
+        return find_entry(text, exact or entries_in_store(store)).id
     if canonical(label, text):  # the vocabularies answer alone: no need to read the store
         return resolve(label, text, [])
-    return resolve(label, text, entries_in_store(store, label))
+    exact = held_as_id(store, [label], text)
+    return resolve(label, text, exact or entries_in_store(store, label))

@@ -14,8 +14,9 @@ from typing import Any
 import pyarrow as pa
 
 from graphkit.schema import NODES, REL_PROPS, RELS, Prop
+from graphkit.store import statements as st
 from graphkit.store.base import Runner
-from graphkit.store.writing import UnwindWriter
+from graphkit.store.writing import CHUNK, UnwindWriter
 
 __all__ = ["CopyWriter", "arrow_schema"]
 
@@ -55,10 +56,11 @@ class CopyWriter(UnwindWriter):
         self, shape: tuple[str, str, str], new: list[dict[str, Any]], changed: list[dict[str, Any]]
     ) -> None:
         if len(new) < COPY_FROM:
-            super().edges(shape, new, changed)
-            return
-        rel, src, dst = shape
-        table = pa.Table.from_pylist(new, schema=arrow_schema(REL_PROPS, ("src", "dst")))
-        pairs = f" (from='{src}', to='{dst}')" if len(RELS[rel].endpoints) > 1 else ""
-        self.execute(f"COPY {rel} FROM $rows{pairs}", {"rows": table})
-        super().edges(shape, [], changed)
+            super().edges(shape, new, [])
+        else:
+            rel, src, dst = shape
+            table = pa.Table.from_pylist(new, schema=arrow_schema(REL_PROPS, ("src", "dst")))
+            pairs = f" (from='{src}', to='{dst}')" if len(RELS[rel].endpoints) > 1 else ""
+            self.execute(f"COPY {rel} FROM $rows{pairs}", {"rows": table})
+        for start in range(0, len(changed), CHUNK):  # held already: found from the source
+            self.run(st.update_edges(*shape), {"rows": changed[start : start + CHUNK]})
