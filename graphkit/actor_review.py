@@ -12,7 +12,7 @@ Examples
 ('resolved', 'flax-typhoon')
 >>> d["actor"]["galaxy"][0]["country"]
 'CN'
->>> describe_actor("Mint Sandstorm")["status"]
+>>> describe_actor("Cadet Blizzard")["status"]
 'contested'
 >>> describe_actor("a brand new cluster")["status"]
 'unknown'

@@ -19,8 +19,8 @@ Examples
 'flax-typhoon'
 >>> idx.resolve("a brand new cluster") is None
 True
->>> idx.resolve("Nobelium") is None, [a.name for a in idx.claimants("Nobelium")]
-(True, ['APT29'])
+>>> idx.resolve("Cadet Blizzard") is None, sorted(a.name for a in idx.claimants("Cadet Blizzard"))
+(True, ['Ember Bear', 'Saint Bear'])
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@
 // ---
 // Every type but MENTIONS named in the pattern (MENTIONS is the largest and never reviewed), the
 // cheap tests before the list scan, the page cut before evidence is fetched.
-MATCH (x)-[r:DESCRIBES|ATTRIBUTED_TO|LINKED_TO|USES_LANGUAGE|TARGETS|USES|ABUSES|SUBTECHNIQUE_OF|MAPS_TO]->(y)
+MATCH (x)-[r:DESCRIBES|ATTRIBUTED_TO|LINKED_TO|USES_LANGUAGE|TARGETS|USES|ABUSES|SUBTECHNIQUE_OF|MAPS_TO|IN_TACTIC|MITIGATES]->(y)
 WHERE (size(r.sources) = 1 AND r.confidence < $below) OR r.extracted = true
 WITH x, r, y, $catalogs AS catalogs
 WHERE any(s IN r.sources WHERE NOT s IN catalogs)
