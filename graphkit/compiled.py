@@ -22,7 +22,7 @@ HERE = Path(__file__).resolve().parent / "extract"
 
 # The modules that read a text sentence by sentence: nearly all of the extractor's time.
 MODULES = ("behaviour", "drafting", "facts", "fields", "gazetteer", "grouping", "groups",
-           "headings", "layout", "meta", "names", "paragraphs", "reading", "roles", "sectors",
+           "headings", "meta", "names", "paragraphs", "reading", "roles", "sections", "sectors",
            "subjects", "tables")  # fmt: skip
 
 # The shared library mypyc builds for the modules compiled together.

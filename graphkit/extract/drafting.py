@@ -38,10 +38,10 @@ from graphkit.extract.facts import (
 )
 from graphkit.extract.grouping import group_text
 from graphkit.extract.groups import Group
-from graphkit.extract.layout import unmarked
 from graphkit.extract.learned import MAPPERS, learned_techniques
 from graphkit.extract.meta import OUR_MODELS, companys_platform, report_meta
 from graphkit.extract.reading import Sentence, slugify
+from graphkit.extract.sections import unmarked
 from graphkit.extract.shorthand import written_out
 from graphkit.findings import Findings
 from graphkit.limits import LIST_MAX_ITEMS as MANY

@@ -1,6 +1,6 @@
 """Report text into groups: which sentences belong to which operation or actor.
 
-The layout (:mod:`~graphkit.extract.layout`) gives sections and paragraphs; each paragraph is
+The layout (:mod:`~graphkit.extract.sections`) gives sections and paragraphs; each paragraph is
 read sentence by sentence (:mod:`~graphkit.extract.reading`) and given to the operation or
 actor it is about (:mod:`~graphkit.extract.names`): a new group starts where a heading or a
 paragraph names a new operation, a new actor or an unnamed one.
@@ -30,7 +30,6 @@ from graphkit.extract.headings import (
     operation_name,
     unnumbered,
 )
-from graphkit.extract.layout import sections
 from graphkit.extract.meta import TITLE_LINE
 from graphkit.extract.names import paragraph_name, says_nothing
 from graphkit.extract.paragraphs import (
@@ -43,6 +42,7 @@ from graphkit.extract.paragraphs import (
 )
 from graphkit.extract.reading import Mention, Sentence, read_sentence
 from graphkit.extract.roles import language_positions
+from graphkit.extract.sections import sections
 from graphkit.extract.subjects import NEW_CASE, actor_names, case_subject, subject_of
 
 __all__ = ["group_text"]

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from graphkit.extract.fields import labelled_fields
 from graphkit.extract.gazetteer import actor_codes
 from graphkit.extract.headings import BRACKETED_TAIL, DATE_FIRST, STAGE_HEADINGS
-from graphkit.extract.layout import LEAD_BOLD, WHO, inner_bold
 from graphkit.extract.reading import Sentence, read_sentence, split_sentences
+from graphkit.extract.sections import LEAD_BOLD, WHO, inner_bold
 
 __all__ = ["QUESTION_LEAD", "Paragraph", "cleaned", "described", "read_paragraph", "who_only"]
 
