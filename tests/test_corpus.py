@@ -99,7 +99,7 @@ OPERATIONS = [
     "Awami League-linked network",
     "Operation K",
     "Croatia-based network",
-    "Iranian network targeting Israel",
+    "Iran-origin network",
     "STOIC US and Canada network",
     "Moldova and Madagascar network",
     "South Caucasus fake news network",
