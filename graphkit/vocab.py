@@ -20,6 +20,7 @@ from typing import Literal
 import pycountry
 from pydantic import model_validator
 
+from graphkit.atlas import atlas_techniques
 from graphkit.data import Strict, load
 from graphkit.errors import InputError
 
@@ -160,9 +161,35 @@ class Languages(_Words):
         return self._once([(w, c) for c, ws in self.words.items() for w in ws], "language word")
 
 
+class _AtlasChoice(Strict):
+    """An ATLAS technique we single out: its id in atlas.json and a description of our own."""
+
+    id: str
+    description: str
+
+
 class _Techniques(Strict):
     llm: tuple[VocabTechnique, ...]
-    atlas: tuple[VocabTechnique, ...]
+    atlas: tuple[_AtlasChoice, ...]
+
+
+def _atlas_vocab(chosen: tuple[_AtlasChoice, ...]) -> tuple[VocabTechnique, ...]:
+    """The chosen ATLAS techniques, named and placed in tactics by atlas.json."""
+    catalog = atlas_techniques()
+    missing = [c.id for c in chosen if c.id not in catalog]
+    if missing:
+        message = f"{missing[0]}: not an ATLAS technique in graphkit/data/atlas.json"
+        raise InputError(message, path="graphkit/data/techniques.yaml")
+    return tuple(
+        VocabTechnique(
+            id=c.id,
+            name=catalog[c.id]["name"],
+            description=c.description,
+            framework="atlas",
+            tactics=tuple(catalog[c.id]["tactics"]),
+        )
+        for c in chosen
+    )
 
 
 def _by_id(items: tuple[Sector, ...] | tuple[VocabTechnique, ...] | tuple[Platform, ...]) -> dict:
@@ -172,8 +199,8 @@ def _by_id(items: tuple[Sector, ...] | tuple[VocabTechnique, ...] | tuple[Platfo
 SECTORS: dict[str, Sector] = _by_id(load("sectors.yaml", tuple[Sector, ...]))
 _TECHNIQUES: _Techniques = load("techniques.yaml", _Techniques)
 LLM_TECHNIQUES: dict[str, VocabTechnique] = _by_id(_TECHNIQUES.llm)
-# The ATLAS techniques that matter most for AI misuse, named from their public definitions.
-ATLAS_TECHNIQUES: dict[str, VocabTechnique] = _by_id(_TECHNIQUES.atlas)
+# The ATLAS techniques that matter most for AI misuse (names and tactics from atlas.json).
+ATLAS_TECHNIQUES: dict[str, VocabTechnique] = _by_id(_atlas_vocab(_TECHNIQUES.atlas))
 PLATFORMS: dict[str, Platform] = _by_id(load("platforms.yaml", tuple[Platform, ...]))
 
 
