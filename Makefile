@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PACKAGES := graphkit loaders
 
-.PHONY: venv compile pure model test demo bench bench-quick neo4j-up neo4j-down lint schema dataset clean
+.PHONY: venv compile pure model test stress demo bench bench-quick neo4j-up neo4j-down lint schema dataset clean
 
 # Create or refresh the virtualenv whenever pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -63,6 +63,13 @@ test: $(STAMP) $(COMPILED)
 	$(VENV)/bin/pytest $(PYTEST_ARGS) || status=1; \
 	tools/neo4j/neo4j-down; \
 	exit $$status
+
+# The whole CI suite (.ci/run) RUNS times in a row on a fresh clone of the branch checked out,
+# beside two CPU-bound processes: each run's exit, counts, duration and load go to
+# .run/stress-suite.jsonl (tools/stress-suite). About a quarter of an hour a run.
+RUNS ?= 5
+stress:
+	tools/stress-suite -n $(RUNS)
 
 # The benchmark suite (BENCHMARKS.md) against the repo's Neo4j: 1k and 10k synthetic reports,
 # both stores, every measure; `bench-quick` is the 1k run (one JSON line, a few minutes).

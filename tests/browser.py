@@ -13,6 +13,9 @@ from typing import Any
 import pytest
 
 CHROMIUM = os.environ.get("GRAPHKIT_CHROMIUM", "/usr/bin/chromium")
+# Bounds every wait on a page, the browser's start included: a deadline against a hang, not a
+# measure (a machine busy with other work can take minutes to start Chromium and lay out a graph).
+WAIT_MS = 600_000
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -32,7 +35,7 @@ class Visit:
 
 
 @contextmanager
-def open_page(path: Path, *, wait_ready_ms: int = 180_000) -> Iterator[Visit]:
+def open_page(path: Path, *, wait_ready_ms: int = WAIT_MS) -> Iterator[Visit]:
     """Load a local HTML file, wait until the graph is laid out and drawn; collect console
     errors and every request it makes. ``wait_ready_ms`` bounds every wait on the page (a
     deadline against a hang: on a busy machine the layout can take a while)."""

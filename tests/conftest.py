@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +14,7 @@ from typer.testing import CliRunner
 
 from bench.server import NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER, empty_database
 from graphkit.catalog import load_catalogs
+from graphkit.graphdata import GraphData, fetch_graph
 from graphkit.ingest import load_paths
 from graphkit.store import GraphStore
 from graphkit.store.embedded import EmbeddedStore
@@ -74,11 +77,61 @@ def _load_corpus(store: GraphStore) -> GraphStore:
     return store
 
 
+@pytest.fixture(scope="session")
+def corpus_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The catalogs and the sample corpus, loaded once a session into an embedded store that
+    is then closed (the store `graphkit load examples/reports` makes). Fixtures hand out
+    copies of it (``copy_store``): a copy takes a fraction of a second, a load ten or more."""
+    directory = tmp_path_factory.mktemp("corpus-template") / "store"
+    with EmbeddedStore(directory) as store:
+        _load_corpus(store)
+    return directory
+
+
+def copy_store(template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of a closed embedded store, of the caller's own to read or change."""
+    into = tmp_path_factory.mktemp("copy") / "store"
+    shutil.copytree(template, into)
+    return into
+
+
 @pytest.fixture(scope="module")
-def corpus_embedded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphStore]:
-    """The catalogs and the sample corpus in an embedded store, once per test module."""
-    with EmbeddedStore(tmp_path_factory.mktemp("corpus") / "store") as store:
-        yield _load_corpus(store)
+def corpus_dir(corpus_template: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """What `graphkit load examples/reports` makes of an empty store, in a directory of the
+    module's own, closed: a --store for commands (tests/test_cli_query.py runs that load
+    itself through the command)."""
+    return str(copy_store(corpus_template, tmp_path_factory))
+
+
+@pytest.fixture(scope="session")
+def corpus_alone(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample corpus without the catalogs, loaded once a session into an embedded store
+    that is then closed: open it read-only, or copy it (``copy_store``) to change it."""
+    directory = tmp_path_factory.mktemp("corpus-alone") / "store"
+    with EmbeddedStore(directory) as store:
+        assert not load_paths(store, [str(EXAMPLES)]).failed
+    return directory
+
+
+@pytest.fixture(scope="session")
+def _corpus_graph(corpus_alone: Path) -> GraphData:
+    with EmbeddedStore(corpus_alone, read_only=True) as store:
+        return fetch_graph(store)
+
+
+@pytest.fixture(scope="module")
+def corpus_graph(_corpus_graph: GraphData) -> GraphData:
+    """The sample corpus alone as graph data: a copy of the module's own, to change at will."""
+    return copy.deepcopy(_corpus_graph)
+
+
+@pytest.fixture(scope="module")
+def corpus_embedded(
+    corpus_template: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[GraphStore]:
+    """The catalogs and the sample corpus in an embedded store of the module's own."""
+    with EmbeddedStore(copy_store(corpus_template, tmp_path_factory)) as store:
+        yield store
 
 
 @pytest.fixture(scope="module")

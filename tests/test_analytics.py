@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from graphkit.analytics import centrality, communities, similar_actors
 from graphkit.errors import GraphkitError
-from graphkit.graphdata import GraphData, fetch_graph
-from graphkit.ingest import load_paths
-from graphkit.store.embedded import EmbeddedStore
-
-EXAMPLES = Path(__file__).parent.parent / "examples" / "reports"
+from graphkit.graphdata import GraphData
 
 
 def actor(i: str) -> tuple[str, dict]:
@@ -64,10 +57,9 @@ def test_similar_refuses_what_is_not_an_actor(small: GraphData) -> None:
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphData]:
-    with EmbeddedStore(tmp_path_factory.mktemp("a") / "s") as store:
-        load_paths(store, [str(EXAMPLES)])
-        yield fetch_graph(store)
+def corpus(corpus_graph: GraphData) -> GraphData:
+    """The sample corpus alone (conftest.py loads it once a session)."""
+    return corpus_graph
 
 
 def test_emerald_sleet_finds_north_korean_peers(corpus: GraphData) -> None:

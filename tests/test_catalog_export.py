@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import networkx as nx
-import pytest
 from typer.testing import CliRunner
 
 from graphkit.catalog import GENERATIVE_AI, atlas_batch, attack_batch, llm_batch, load_catalogs
@@ -57,24 +56,16 @@ def test_catalogs_load_idempotently_and_reports_unmark_what_they_name(store: Gra
     assert rows == [["T1110", True], ["T1566", False], ["llm-aided-translation", False]]
 
 
-@pytest.fixture(scope="module")
-def loaded(tmp_path_factory: pytest.TempPathFactory) -> str:
-    target = str(tmp_path_factory.mktemp("exp") / "store")
-    res = CliRunner().invoke(app, ["load", str(EXAMPLES), "-s", target])
-    assert res.exit_code == 0, res.stderr
-    assert "reference catalogs" in res.stderr
-    return target
-
-
-def test_load_into_an_empty_store_brings_the_catalogs(loaded: str) -> None:
-    with open_store(loaded, read_only=True) as store:
+def test_load_into_an_empty_store_brings_the_catalogs(corpus_dir: str) -> None:
+    with open_store(corpus_dir, read_only=True) as store:
         assert store.stats()["nodes"]["Technique"] > 650
 
 
-def test_navigator_layer_for_an_actor(loaded: str, tmp_path: Path) -> None:
+def test_navigator_layer_for_an_actor(corpus_dir: str, tmp_path: Path) -> None:
     out = tmp_path / "apt28-layer.json"
     res = CliRunner().invoke(
-        app, ["export", "-f", "navigator", "--actor", "Fancy Bear", "-s", loaded, "-o", str(out)]
+        app,
+        ["export", "-f", "navigator", "--actor", "Fancy Bear", "-s", corpus_dir, "-o", str(out)],
     )
     assert res.exit_code == 0, res.stderr
     layer = json.loads(out.read_text())
@@ -87,21 +78,25 @@ def test_navigator_layer_for_an_actor(loaded: str, tmp_path: Path) -> None:
     assert layer["gradient"]["maxValue"] == max(scores.values())
 
 
-def test_navigator_by_country_and_errors(loaded: str) -> None:
-    res = CliRunner().invoke(app, ["export", "-f", "navigator", "--country", "kp", "-s", loaded])
+def test_navigator_by_country_and_errors(corpus_dir: str) -> None:
+    res = CliRunner().invoke(
+        app, ["export", "-f", "navigator", "--country", "kp", "-s", corpus_dir]
+    )
     assert res.exit_code == 0, res.stderr
     ids = {t["techniqueID"] for t in json.loads(res.stdout)["techniques"]}
     assert {"T1566", "T1110"} <= ids
-    res = CliRunner().invoke(app, ["export", "-f", "stix", "--country", "KP", "-s", loaded])
+    res = CliRunner().invoke(app, ["export", "-f", "stix", "--country", "KP", "-s", corpus_dir])
     assert res.exit_code == EXIT_INPUT
-    res = CliRunner().invoke(app, ["export", "-f", "navigator", "--actor", "Nobody", "-s", loaded])
+    res = CliRunner().invoke(
+        app, ["export", "-f", "navigator", "--actor", "Nobody", "-s", corpus_dir]
+    )
     assert res.exit_code == EXIT_INPUT and "nothing in the graph is called" in res.stderr
 
 
-def test_graphml_and_json_read_back_with_networkx(loaded: str, tmp_path: Path) -> None:
+def test_graphml_and_json_read_back_with_networkx(corpus_dir: str, tmp_path: Path) -> None:
     ml, js = tmp_path / "g.graphml", tmp_path / "g.json"
     for fmt, path in (("graphml", ml), ("json", js)):
-        res = CliRunner().invoke(app, ["export", "-f", fmt, "-s", loaded, "-o", str(path)])
+        res = CliRunner().invoke(app, ["export", "-f", fmt, "-s", corpus_dir, "-o", str(path)])
         assert res.exit_code == 0, res.stderr
     g = nx.read_graphml(ml)
     h = nx.node_link_graph(json.loads(js.read_text()), edges="edges")
@@ -111,11 +106,11 @@ def test_graphml_and_json_read_back_with_networkx(loaded: str, tmp_path: Path) -
     assert h.nodes["Actor:apt28"]["attack_id"] == "G0007"
 
 
-def test_stix_export_of_one_report_loads_back(loaded: str, tmp_path: Path) -> None:
+def test_stix_export_of_one_report_loads_back(corpus_dir: str, tmp_path: Path) -> None:
     out = tmp_path / "r.json"
     rid = "gtig-2025-11-ai-threat-tracker"
     res = CliRunner().invoke(
-        app, ["export", "-f", "stix", "--report", rid, "-s", loaded, "-o", str(out)]
+        app, ["export", "-f", "stix", "--report", rid, "-s", corpus_dir, "-o", str(out)]
     )
     assert res.exit_code == 0, res.stderr
     target = str(tmp_path / "again")

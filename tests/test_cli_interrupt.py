@@ -12,6 +12,7 @@ import select
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,17 @@ REPORTS = 120
 INTERRUPTED = re.compile(
     rb"interrupted: (\d+) of 120 files are in the store, each whole; run the same load again"
 )
+
+
+@pytest.fixture(autouse=True)
+def _ctrl_c_as_at_a_terminal() -> Iterator[None]:
+    """A run started in the background by a non-interactive shell (a CI runner's, `make test
+    &`, `nohup`) ignores SIGINT, and its children inherit that: the load would never see the
+    test's Ctrl-C and would run to the end. A Python handler here (reset to the default in a
+    child at exec) gives the child what a terminal gives it."""
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, before)
 
 
 def _read(fd: int, until: re.Pattern[bytes] | None, seen: bytearray) -> re.Match[bytes] | None:

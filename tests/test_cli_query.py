@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -41,6 +42,7 @@ def rows(runner: CliRunner, *args: str) -> list[dict]:
 def test_names_and_catalog_data_on_the_command_line(runner: CliRunner, target: str) -> None:
     res = runner.invoke(app, ["load", str(EXAMPLES), "-s", target])
     assert res.exit_code == 0, res.stderr
+    assert "loaded the reference catalogs" in res.stderr  # into an empty store, they come first
     s = ["-s", target]
     by_code = rows(runner, "query", "actors-by-country", "-p", "country=KP", *s)
     assert {"Kimsuky", "APT38"} <= {r["actor"] for r in by_code}
@@ -94,20 +96,31 @@ def test_queries_lists_and_shows_one(runner: CliRunner) -> None:
     assert res.stderr == "error: missing.cypher: no such file\n"
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> str:
-    store = str(tmp_path_factory.mktemp("demo") / "store")
-    res = CliRunner().invoke(app, ["load", str(EXAMPLES), "-s", store])
-    assert res.exit_code == 0, res.stderr
-    return store
+# One process runs several commands in turn, each as `graphkit` would from a shell (stdout a
+# pipe, the width from COLUMNS), its output followed by a NUL line with its exit code: one
+# start of Python and graphkit for all of them rather than one each.
+COMMANDS_IN_TURN = """
+import json, sys
+from graphkit.cli import main
+
+for args in json.loads(sys.argv[1]):
+    sys.argv = ["graphkit", *args]
+    try:
+        main()
+        code = 0
+    except SystemExit as exc:
+        code = exc.code or 0
+    sys.stdout.flush()
+    print(f"\\0{code}", flush=True)
+"""
 
 
-def graphkit(columns: int, *args: str) -> str:
-    """The command's standard output as a terminal COLUMNS wide would get it."""
+def graphkit(columns: int, commands: list[list[str]]) -> list[str]:
+    """Each command's standard output as a terminal COLUMNS wide would get it."""
     env = {k: v for k, v in os.environ.items() if k not in ("GRAPHKIT_STORE", "NEO4J_URI")}
     env["COLUMNS"] = str(columns)
     done = subprocess.run(
-        [sys.executable, "-c", "from graphkit.cli import main; main()", *args],
+        [sys.executable, "-c", COMMANDS_IN_TURN, json.dumps(commands)],
         capture_output=True,
         text=True,
         env=env,
@@ -115,7 +128,9 @@ def graphkit(columns: int, *args: str) -> str:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    return done.stdout
+    parts = re.split(r"\0(\w+)\n", done.stdout)  # output, code, output, code, ..., ""
+    assert parts[1::2] == ["0"] * len(commands) and parts[-1] == "", done.stderr
+    return parts[:-1:2]
 
 
 # Commands whose tables hold long ids, and ids each must print whole (written by hand).
@@ -132,15 +147,30 @@ WHOLE = [
 ]
 
 
+@pytest.fixture(scope="module")
+def printed(corpus_dir: str) -> Callable[[int], list[str]]:
+    """The outputs of the WHOLE commands at a width, run once a width for the module."""
+    seen: dict[int, list[str]] = {}
+
+    def at(columns: int) -> list[str]:
+        if columns not in seen:
+            commands = [a if a == ["queries"] else [*a, "-s", corpus_dir] for a, _ in WHOLE]
+            seen[columns] = graphkit(columns, commands)
+        return seen[columns]
+
+    return at
+
+
 @pytest.mark.parametrize("columns", [80, 140])
-@pytest.mark.parametrize(("args", "ids"), WHOLE)
+@pytest.mark.parametrize("n", range(len(WHOLE)), ids=[" ".join(a) for a, _ in WHOLE])
 def test_tables_keep_every_id_whole(
-    demo: str, columns: int, args: list[str], ids: list[str]
+    printed: Callable[[int], list[str]], columns: int, n: int
 ) -> None:
-    text = graphkit(columns, *args, *([] if args == ["queries"] else ["-s", demo]))
+    text = printed(columns)[n]
+    assert text.strip(), WHOLE[n][0]
     assert max(cell_len(line) for line in text.splitlines()) <= columns
     words = set(re.split(r"[\s│┃|,;:()]+", text))
-    missing = [i for i in ids if i not in words]
+    missing = [i for i in WHOLE[n][1] if i not in words]
     assert not missing, f"broken or missing at {columns} columns: {missing}"
 
 

@@ -6,22 +6,12 @@ import json
 import re
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from graphkit.cli import EXIT_INPUT, app
 from graphkit.commands import register_all
 
 register_all()
-EXAMPLES = Path(__file__).parent.parent / "examples" / "reports"
-
-
-@pytest.fixture(scope="module")
-def loaded(tmp_path_factory: pytest.TempPathFactory) -> str:
-    target = str(tmp_path_factory.mktemp("cli") / "store")
-    res = CliRunner().invoke(app, ["load", str(EXAMPLES), "-s", target])
-    assert res.exit_code == 0, res.stderr
-    return target
 
 
 def nodes_in(page: Path) -> list[dict]:
@@ -30,10 +20,10 @@ def nodes_in(page: Path) -> list[dict]:
     return json.loads(match.group(1))
 
 
-def test_focus_draws_a_neighbourhood(loaded: str, tmp_path: Path) -> None:
+def test_focus_draws_a_neighbourhood(corpus_dir: str, tmp_path: Path) -> None:
     out = tmp_path / "apt28.html"
     res = CliRunner().invoke(
-        app, ["viz", "-s", loaded, "--focus", "Fancy Bear", "--depth", "1", "-o", str(out)]
+        app, ["viz", "-s", corpus_dir, "--focus", "Fancy Bear", "--depth", "1", "-o", str(out)]
     )
     assert res.exit_code == 0, res.stderr
     ids = {n["gkId"] for n in nodes_in(out)}
@@ -41,40 +31,40 @@ def test_focus_draws_a_neighbourhood(loaded: str, tmp_path: Path) -> None:
     assert "kimsuky" not in ids
 
 
-def test_kinds_and_report_and_since(loaded: str, tmp_path: Path) -> None:
+def test_kinds_and_report_and_since(corpus_dir: str, tmp_path: Path) -> None:
     out = tmp_path / "k.html"
-    args = ["viz", "-s", loaded, "--kinds", "Actor,Country", "-o", str(out)]
+    args = ["viz", "-s", corpus_dir, "--kinds", "Actor,Country", "-o", str(out)]
     assert CliRunner().invoke(app, args).exit_code == 0
     assert {n["gkId"] for n in nodes_in(out)} >= {"apt28", "CN"}
     assert {n["shape"] for n in nodes_in(out)} == {"dot", "triangle"}
-    args = ["viz", "-s", loaded, "--report", "gtig-2025-11-ai-threat-tracker", "-o", str(out)]
+    args = ["viz", "-s", corpus_dir, "--report", "gtig-2025-11-ai-threat-tracker", "-o", str(out)]
     assert CliRunner().invoke(app, args).exit_code == 0
     ids = {n["gkId"] for n in nodes_in(out)}
     assert "promptsteal" in ids and "kimsuky" not in ids
-    args = ["viz", "-s", loaded, "--since", "2025-08-01", "-o", str(out)]
+    args = ["viz", "-s", corpus_dir, "--since", "2025-08-01", "-o", str(out)]
     assert CliRunner().invoke(app, args).exit_code == 0
     ids = {n["gkId"] for n in nodes_in(out)}
     assert "gtg-2002" in ids and "bad-grammar-operators" not in ids
 
 
-def test_a_query_draws_what_it_returns(loaded: str, tmp_path: Path) -> None:
+def test_a_query_draws_what_it_returns(corpus_dir: str, tmp_path: Path) -> None:
     out = tmp_path / "q.html"
     cypher = "MATCH (a:Actor)-[r:LINKED_TO]->(c:Country {id: 'KP'}) RETURN a, r, c"
-    res = CliRunner().invoke(app, ["viz", "-s", loaded, "--query", cypher, "-o", str(out)])
+    res = CliRunner().invoke(app, ["viz", "-s", corpus_dir, "--query", cypher, "-o", str(out)])
     assert res.exit_code == 0, res.stderr
     assert "KP" in {n["gkId"] for n in nodes_in(out)}
     assert len(nodes_in(out)) == 8  # seven North Korean actors and the country
 
 
-def test_community_colouring(loaded: str, tmp_path: Path) -> None:
+def test_community_colouring(corpus_dir: str, tmp_path: Path) -> None:
     out = tmp_path / "c.html"
-    res = CliRunner().invoke(app, ["viz", "-s", loaded, "--color", "community", "-o", str(out)])
+    res = CliRunner().invoke(app, ["viz", "-s", corpus_dir, "--color", "community", "-o", str(out)])
     assert res.exit_code == 0, res.stderr
     assert len({n["color"] for n in nodes_in(out)}) > len({"Actor", "Campaign"})
     assert "communities" in out.read_text()
 
 
-def test_viz_errors_are_one_line(loaded: str, tmp_path: Path) -> None:
+def test_viz_errors_are_one_line(corpus_dir: str, tmp_path: Path) -> None:
     for args, message in (
         (["--focus", "Nobody At All"], "nothing in the graph is called 'Nobody At All'"),
         (["--focus", "Fancy Baer"], "did you mean Fancy Bear (apt28)?"),
@@ -84,30 +74,32 @@ def test_viz_errors_are_one_line(loaded: str, tmp_path: Path) -> None:
         (["--report", "opneai-2025-02-21"], "unknown report 'opneai-2025-02-21': did you mean"),
         (["--query", "MATCH (a:Actor) RETURN a.name"], "returns no nodes to draw"),
     ):
-        res = CliRunner().invoke(app, ["viz", "-s", loaded, "-o", str(tmp_path / "x.html"), *args])
+        res = CliRunner().invoke(
+            app, ["viz", "-s", corpus_dir, "-o", str(tmp_path / "x.html"), *args]
+        )
         assert res.exit_code == EXIT_INPUT, args
         assert message in res.stderr
         assert len(res.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "x.html").exists()
 
 
-def test_similar_and_central_json(loaded: str) -> None:
+def test_similar_and_central_json(corpus_dir: str) -> None:
     res = CliRunner().invoke(
-        app, ["similar", "Emerald Sleet", "-s", loaded, "-f", "json", "--top", "3"]
+        app, ["similar", "Emerald Sleet", "-s", corpus_dir, "-f", "json", "--top", "3"]
     )
     assert res.exit_code == 0, res.stderr
     rows = json.loads(res.stdout)
     assert len(rows) == 3 and {"id", "name", "score", "shared", "sources"} <= set(rows[0])
-    res = CliRunner().invoke(app, ["central", "--kind", "Actor", "-s", loaded, "-f", "json"])
+    res = CliRunner().invoke(app, ["central", "--kind", "Actor", "-s", corpus_dir, "-f", "json"])
     assert res.exit_code == 0, res.stderr
     assert json.loads(res.stdout)[0]["name"] == "Kimsuky"
 
 
-def test_query_viz_draws_what_the_query_returns(loaded: str, tmp_path: Path) -> None:
+def test_query_viz_draws_what_the_query_returns(corpus_dir: str, tmp_path: Path) -> None:
     out = tmp_path / "q.html"
     cypher = "MATCH (a:Actor)-[r:USES_LANGUAGE]->(l:Language {id: 'ko'}) RETURN a, r, l"
     res = CliRunner().invoke(
-        app, ["query", "-c", cypher, "-s", loaded, "--viz", str(out), "-f", "json"]
+        app, ["query", "-c", cypher, "-s", corpus_dir, "--viz", str(out), "-f", "json"]
     )
     assert res.exit_code == 0, res.stderr
     rows = json.loads(res.stdout)

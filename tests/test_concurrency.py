@@ -18,6 +18,7 @@ from graphkit.ingest import load_paths
 from graphkit.store.embedded import EmbeddedStore
 from graphkit.store.neo4j import Neo4jStore
 from tests.conftest import NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER
+from tests.helpers import findings, write
 
 GRAPHKIT = str(Path(sys.executable).with_name("graphkit"))
 
@@ -72,12 +73,16 @@ def test_four_concurrent_loads_into_neo4j_lose_nothing(neo4j_empty, tmp_path: Pa
         assert concurrent == graph(store)
 
 
-def hold(directory: Path) -> subprocess.Popen:
-    """A process that opens the embedded store for writing and keeps it until its stdin ends."""
+def hold(directory: Path, *, first: Path | None = None) -> subprocess.Popen:
+    """A process that opens the embedded store for writing (and loads ``first`` into it, if
+    given) and keeps it until its stdin ends."""
+    load = "" if first is None else f"assert not load_paths(s, [{str(first)!r}]).failed\n"
     code = (
         "import sys\n"
+        "from graphkit.ingest import load_paths\n"
         "from graphkit.store.embedded import EmbeddedStore\n"
         f"s = EmbeddedStore({str(directory)!r})\n"
+        f"{load}"
         "print('open', flush=True)\n"
         "sys.stdin.read()\n"
         "s.close()\n"
@@ -93,22 +98,64 @@ def hold(directory: Path) -> subprocess.Popen:
     return proc
 
 
+# `graphkit load` in a process that also prints "refused" on stdout each time LadybugDB refuses
+# it the database (the real engine's refusal, seen on its way to graphkit's wait loop): the
+# tests below know, without a sleep, that the load has met the held store.
+OBSERVED_LOAD = """
+import sys
+import ladybug
+
+engine_open = ladybug.Database
+
+def observed(*args, **kwargs):
+    try:
+        return engine_open(*args, **kwargs)
+    except RuntimeError:
+        print("refused", flush=True)
+        raise
+
+ladybug.Database = observed
+from graphkit.cli import main
+
+sys.argv = ["graphkit", "load", *sys.argv[1:]]
+main()
+"""
+
+
+def observed_load(corpus: Path, store: Path, lock_wait: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            OBSERVED_LOAD,
+            str(corpus),
+            "--store",
+            str(store),
+            "--no-catalog",
+            "-q",
+        ],
+        env=env(GRAPHKIT_LOCK_WAIT=lock_wait),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
 def test_a_second_writer_on_the_embedded_store_is_told_who_holds_it(tmp_path: Path) -> None:
+    """The load meets the held store, waits its bounded time, and stops with graphkit's
+    message while the holder still holds the store; nothing is written."""
     store = tmp_path / "store"
     corpus = write_corpus(tmp_path / "bench", 3, seed=2)
     holder = hold(store)
     try:
-        res = subprocess.run(
-            [GRAPHKIT, "load", str(corpus), "--store", str(store), "--no-catalog"],
-            env=env(GRAPHKIT_LOCK_WAIT="0.5"),
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
+        loader = observed_load(corpus, store, "0.5")
+        out, err = loader.communicate(timeout=600)
+        assert holder.poll() is None  # the load gave up on its own: the store was still held
     finally:
         holder.communicate("")
-    assert res.returncode == 3
-    assert res.stderr.strip() == (
+    assert loader.returncode == 3, err
+    assert set(out.splitlines()) == {"refused"}, out
+    assert err.strip() == (
         f"error: the embedded store {store} is in use by another process (pid {holder.pid}): "
         "wait for it to finish, or set GRAPHKIT_LOCK_WAIT to wait longer; for several "
         "writers at once, use Neo4j"
@@ -118,29 +165,38 @@ def test_a_second_writer_on_the_embedded_store_is_told_who_holds_it(tmp_path: Pa
 
 
 def test_a_second_writer_waits_for_the_first(tmp_path: Path) -> None:
+    """The load is refused while the holder (which has written a report) keeps the store;
+    only then is the holder closed; the load goes on waiting, gets the store, and adds its
+    three reports to the holder's one."""
     store = tmp_path / "store"
     corpus = write_corpus(tmp_path / "bench", 3, seed=2)
-    holder = hold(store)
-    loader = subprocess.Popen(
-        [GRAPHKIT, "load", str(corpus), "--store", str(store), "--no-catalog", "-q"],
-        env=env(GRAPHKIT_LOCK_WAIT="300"),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    holder.communicate("")  # the first writer finishes; the second then gets the store
-    _, err = loader.communicate(timeout=600)
-    assert (loader.returncode, err) == (0, "")
+    first = write(tmp_path / "first.yaml", findings())  # a report id the corpus has not
+    holder = hold(store, first=first)
+    try:
+        loader = observed_load(corpus, store, "600")
+        assert loader.stdout is not None
+        refused = loader.stdout.readline()  # blocks until the engine has refused the load
+        assert refused == "refused\n", (refused, loader.poll())
+        assert holder.poll() is None  # refused while the first writer still held the store
+    finally:
+        holder.communicate("")  # the first writer closes; the second may now get the store
+    assert holder.returncode == 0
+    out, err = loader.communicate(timeout=600)
+    assert (loader.returncode, err) == (0, ""), err
+    assert set(out.splitlines()) == {"refused"}, out  # -q: nothing else on stdout
     with EmbeddedStore(store) as s:
-        assert s.stats()["nodes"]["Report"] == 3
+        assert s.stats()["nodes"]["Report"] == 4
 
 
-def test_reads_while_a_load_writes_the_embedded_store_see_whole_reports(tmp_path: Path) -> None:
+def test_reads_while_a_load_writes_the_embedded_store_see_whole_reports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Readers open the store again and again while a load writes it: each opens (waiting
     while the writer holds its log) and sees the reports committed so far, never an engine
     error about the log."""
-    from graphkit.store.embedded import EmbeddedStore
-
+    # The readers here wait as long as the load may take: on a busy machine one checkpoint can
+    # hold the log past the default ten seconds, and that wait is not what this test is about.
+    monkeypatch.setenv("GRAPHKIT_LOCK_WAIT", "600")
     store = tmp_path / "store"
     EmbeddedStore(store).close()  # the store exists before the first read
     corpus = write_corpus(tmp_path / "bench", 150, seed=13)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 from graphkit.actors import actor_index
 from graphkit.findings import Findings
 from graphkit.ingest import load_paths
@@ -181,7 +179,20 @@ def test_analyst_attack_mappings_carry_lower_confidence() -> None:
                     assert t.confidence is None or t.confidence >= 60, (c.name, t.id)
 
 
+# An alias finds every campaign of its actor.
+ALIAS_CAMPAIGNS = {
+    "Fancy Bear": {"Forest Blizzard LLM use", "PROMPTSTEAL"},
+    "Emerald Sleet": {
+        "Emerald Sleet LLM use",
+        "North Korean cyber actors",
+        "DPRK APT use of Gemini",
+    },
+}
+
+
 def test_corpus_loads_clean_with_evidence_on_every_fact(store: GraphStore) -> None:
+    """One load of the corpus a store (a load takes a while): clean, evidence on every fact,
+    and an alias finds every campaign of its actor."""
     summary = load_paths(store, [str(EXAMPLES)])
     assert [f.error for f in summary.failed] == []
     assert len(summary.files) == len(FILES) == len(REPORTS)
@@ -191,21 +202,10 @@ def test_corpus_loads_clean_with_evidence_on_every_fact(store: GraphStore) -> No
             "sum(CASE WHEN size(r.evidence) = 0 OR size(r.sources) = 0 THEN 1 ELSE 0 END) AS bare"
         ).rows
         assert rows[0][0] > 50 and rows[0][1] == 0, rel
-
-
-@pytest.mark.parametrize(
-    ("alias", "campaigns"),
-    [("Fancy Bear", {"Forest Blizzard LLM use", "PROMPTSTEAL"}),
-     ("Emerald Sleet", {"Emerald Sleet LLM use", "North Korean cyber actors",
-                        "DPRK APT use of Gemini"})],
-)  # fmt: skip
-def test_an_alias_finds_every_campaign_of_its_actor(
-    store: GraphStore, alias: str, campaigns: set[str]
-) -> None:
-    load_paths(store, [str(EXAMPLES)])
-    rows = store.run(
-        "MATCH (c:Campaign)-[:ATTRIBUTED_TO]->(a:Actor) "
-        "WHERE a.name = $n OR $n IN a.aliases RETURN c.name AS campaign",
-        {"n": alias},
-    ).rows
-    assert {r[0] for r in rows} == campaigns
+    for alias, campaigns in ALIAS_CAMPAIGNS.items():
+        rows = store.run(
+            "MATCH (c:Campaign)-[:ATTRIBUTED_TO]->(a:Actor) "
+            "WHERE a.name = $n OR $n IN a.aliases RETURN c.name AS campaign",
+            {"n": alias},
+        ).rows
+        assert {r[0] for r in rows} == campaigns, alias

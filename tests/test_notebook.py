@@ -11,7 +11,7 @@ import pytest
 from graphkit.errors import GraphkitError
 from graphkit.notebook import Drawing, NotebookGraph
 from graphkit.store import GraphStore
-from tests.browser import ARGS, CHROMIUM
+from tests.browser import ARGS, CHROMIUM, WAIT_MS
 from tests.conftest import EXAMPLES, in_ci
 from tests.helpers import BASE, write
 
@@ -80,8 +80,12 @@ def tour() -> dict:
     from nbclient import NotebookClient
 
     nb = nbformat.read(NOTEBOOK, as_version=4)
-    client = NotebookClient(
-        nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": NOTEBOOK.parent}}
+    client = NotebookClient(  # deadlines against a hang (the kernel's start included)
+        nb,
+        timeout=600,
+        startup_timeout=600,
+        kernel_name="python3",
+        resources={"metadata": {"path": NOTEBOOK.parent}},
     )
     client.execute()  # raises CellExecutionError when any cell fails
     return nb
@@ -121,14 +125,15 @@ def test_the_notebooks_drawing_shows_inline_in_chromium(tour: dict, tmp_path: Pa
     page_file = tmp_path / "notebook-output.html"
     page_file.write_text(f"<!doctype html><html><body>{out['data']['text/html']}</body></html>")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, timeout=WAIT_MS)
         try:
             page = browser.new_page(viewport={"width": 1200, "height": 800})
+            page.set_default_timeout(WAIT_MS)
             errors: list[str] = []
             page.on("pageerror", lambda e: errors.append(str(e)))
             page.goto(page_file.resolve().as_uri())
             [frame] = [f for f in page.frames if f is not page.main_frame]
-            frame.wait_for_function("window.graphkitReady === true", timeout=60_000)
+            frame.wait_for_function("window.graphkitReady === true")
             labels = frame.evaluate("network.body.data.nodes.get().map(n => n.label)")
             assert errors == []
         finally:

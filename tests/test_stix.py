@@ -17,14 +17,12 @@ from graphkit.store.embedded import EmbeddedStore
 from loaders import read_report
 
 DATA = Path(__file__).parent / "data"
-EXAMPLES = Path(__file__).parent.parent / "examples" / "reports"
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> GraphData:
-    with EmbeddedStore(tmp_path_factory.mktemp("stix") / "s") as store:
-        load_paths(store, [str(EXAMPLES)])
-        return fetch_graph(store)
+def corpus(corpus_graph: GraphData) -> GraphData:
+    """The sample corpus alone (conftest.py loads it once a session)."""
+    return corpus_graph
 
 
 def test_opencti_bundle(store: GraphStore) -> None:

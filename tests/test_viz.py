@@ -10,14 +10,11 @@ import pytest
 from graphkit.build import build_batch
 from graphkit.findings import Findings
 from graphkit.graphdata import fetch_graph
-from graphkit.ingest import load_paths
 from graphkit.schema import NODES
 from graphkit.store.embedded import EmbeddedStore
 from graphkit.viz import STYLES, render_html, write_html
 from tests.browser import hover, open_page
 from tests.helpers import BASE
-
-EXAMPLES = Path(__file__).parent.parent / "examples" / "reports"
 
 HOSTILE = [
     "<img src=x onerror=window.__xss=1>",
@@ -41,9 +38,10 @@ def test_every_kind_has_a_style() -> None:
     assert len({s.color for s in STYLES.values()}) == len(STYLES)
 
 
-def test_the_sample_corpus_draws_offline_with_every_node(tmp_path: Path) -> None:
-    with EmbeddedStore(tmp_path / "store") as store:
-        load_paths(store, [str(EXAMPLES)])
+def test_the_sample_corpus_draws_offline_with_every_node(
+    corpus_alone: Path, tmp_path: Path
+) -> None:
+    with EmbeddedStore(corpus_alone, read_only=True) as store:
         counts = store.stats()
         data = fetch_graph(store).without_mentions()
     expected_nodes = sum(counts["nodes"].values())
