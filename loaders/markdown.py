@@ -1,5 +1,5 @@
-"""Report text from Markdown: links as their words; images, footnotes and the writer's tips
-dropped; front matter as a title and a date line.
+"""Report text from Markdown: links as their words; images, footnotes, quote markers and the
+writer's tips dropped; front matter as a title and a date line.
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ def _front_matter(text: str) -> str:
 _MD_BREAK = re.compile(r"\s*<br\s*/?>\s*(?:[\u2022\u00b7*-]\s+)?", re.I)  # "<br>• item" in a cell
 
 
+_MD_QUOTE = re.compile(r"(?m)^[ \t]{0,3}>[ \t]?")  # a blockquote's marker
 _MD_TIP = re.compile(r"(?m)^[ \t]{0,3}>[ \t]*\[!TIP\][^\n]*\n(?:[ \t]{0,3}>[^\n]*(?:\n|$))*")
 _MD_CALLOUT = re.compile(r"(?m)^([ \t]{0,3}>[ \t]*)\[!(?:NOTE|IMPORTANT|WARNING|CAUTION)\][ \t]*$")
 
@@ -76,11 +77,13 @@ def _admonition(m: re.Match[str]) -> str:
 
 
 def markdown_text(text: str) -> str:
-    r"""Markdown with links as their words, images and footnote marks dropped, and line
-    breaks inside table cells (``<br>``) as "; ".
+    r"""Markdown with links as their words, images, footnote marks and blockquote markers
+    dropped, and line breaks inside table cells (``<br>``) as "; ".
 
     >>> markdown_text("![chart](a.png) Run by [STOIC](https://x.org/a_(b)).[^1]")
     ' Run by STOIC.'
+    >>> markdown_text("> A group from Iran\n> wrote scripts.")
+    'A group from Iran\nwrote scripts.'
     >>> markdown_text("| X | runs commands<br>\u2022 steals files |")
     '| X | runs commands; steals files |'
     """
@@ -90,6 +93,8 @@ def markdown_text(text: str) -> str:
         text = _MD_CALLOUT.sub("", _MD_TIP.sub("", text))
     if "!!!" in text or "???" in text:
         text = _ADMONITION.sub(_admonition, text)  # MkDocs: '!!! danger "Attribution"' ...
+    if ">" in text:
+        text = _MD_QUOTE.sub("", text)  # a quoted passage is text like any other
     if "<" in text:
         text = _MD_BREAK.sub("; ", text)
     if "[" not in text:
