@@ -16,9 +16,9 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.extract_labels import KINDS, Tally, draft_entities
 from graphkit.errors import InputError
 from graphkit.extract import extract_findings
-from graphkit.extract.scoring import KINDS, Tally, draft_entities
 from loaders.text import read_text
 
 EXTRACT = Path(__file__).resolve().parent / "extract"

@@ -13,9 +13,9 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.extract_labels import tally
 from graphkit.errors import InputError
 from graphkit.extract import extract_findings
-from graphkit.extract.scoring import tally
 from graphkit.findings import Findings
 from loaders.text import read_text
 

@@ -1,7 +1,7 @@
 """Report text from HTML pages: the main text, headings as Markdown headings.
 
-Scripts, styles, navigation, headers, footers and asides are dropped, and ``<main>`` or
-``<article>`` is preferred when the page has one (BeautifulSoup does the parsing). Tables
+Scripts, styles, navigation, headers, footers and asides are dropped, and ``<main>`` is
+preferred when the page has one (BeautifulSoup does the parsing). Tables
 become rows of labelled cells, definition lists labelled fields.
 
 Examples
@@ -352,18 +352,6 @@ def _walk(el: Any, parts: list[str]) -> None:
     flush()
 
 
-def _articles(soup: Any) -> Any:
-    """The page's <article>, or, where it has several (a feed, an index of posts), the
-    smallest element that holds them all; None without one."""
-    articles = soup.find_all("article")
-    if len(articles) < 2:
-        return articles[0] if articles else None
-    root = articles[0].parent
-    while root is not None and len(root.find_all("article")) < len(articles):
-        root = root.parent
-    return root
-
-
 def html_text(html: str) -> str:
     """The main text of an HTML page, paragraphs separated by blank lines."""
     from bs4 import BeautifulSoup
@@ -385,7 +373,7 @@ def html_text(html: str) -> str:
     for tag in soup.find_all(_marked_boilerplate):
         if not tag.decomposed:
             tag.decompose()
-    root = soup.find("main") or _articles(soup) or soup.body or soup
+    root = soup.find("main") or soup.body or soup
     parts: list[str] = []
     title = soup.find("title")
     if title and title.get_text(strip=True) and not root.find("h1"):

@@ -1,5 +1,5 @@
-"""Report text from Markdown: links as their words; images, footnotes, quote markers,
-inline HTML and the writer's tips dropped; front matter as a title and a date line.
+"""Report text from Markdown: links as their words; images, footnotes, quote markers and the
+writer's tips dropped; front matter as a title and a date line.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ _MD_REF_LINE = re.compile(r"(?m)^ {0,3}\[[^\]^\n]+\]:\s+\S+.*\n?")  # "[1]: http
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*\n", re.S)
 _FRONT_FIELD = re.compile(r"(?m)^(title|date):[ \t]*[\"']?(.+?)[\"']?[ \t]*$")
 _PANDOC_TITLE = re.compile(r"\A% (.+)\n(?:% (.*)\n)?(?:% (.*)\n)?")
-_DEFINITION = re.compile(r"(?m)^:[ \t]{1,4}(?=\S)")  # Pandoc's ":   definition" under a term
 
 
 def _front_matter(text: str) -> str:
@@ -47,12 +46,11 @@ def _front_matter(text: str) -> str:
 
 
 _MD_BREAK = re.compile(r"\s*<br\s*/?>\s*(?:[\u2022\u00b7*-]\s+)?", re.I)  # "<br>• item" in a cell
-_MD_INLINE_TAG = re.compile(r"</?(?:b|i|em|strong|span|sup|sub|u|code|mark|small|a)\b[^>]*>", re.I)
 
 
+_MD_QUOTE = re.compile(r"(?m)^[ \t]{0,3}>[ \t]?")  # a blockquote's marker
 _MD_TIP = re.compile(r"(?m)^[ \t]{0,3}>[ \t]*\[!TIP\][^\n]*\n(?:[ \t]{0,3}>[^\n]*(?:\n|$))*")
 _MD_CALLOUT = re.compile(r"(?m)^([ \t]{0,3}>[ \t]*)\[!(?:NOTE|IMPORTANT|WARNING|CAUTION)\][ \t]*$")
-_MD_QUOTE = re.compile(r"(?m)^[ \t]{0,3}>[ \t]?")  # a blockquote's marker
 
 
 # An admonition of MkDocs and Python-Markdown: a marker, a kind, a title, an indented body
@@ -79,20 +77,18 @@ def _admonition(m: re.Match[str]) -> str:
 
 
 def markdown_text(text: str) -> str:
-    r"""Markdown with links as their words, images, footnote marks, blockquote markers and
-    inline HTML tags dropped, and line breaks inside table cells (``<br>``) as "; ".
+    r"""Markdown with links as their words, images, footnote marks and blockquote markers
+    dropped, and line breaks inside table cells (``<br>``) as "; ".
 
     >>> markdown_text("![chart](a.png) Run by [STOIC](https://x.org/a_(b)).[^1]")
     ' Run by STOIC.'
-    >>> markdown_text("| <b>X</b> | runs commands<br>\u2022 steals files |")
-    '| X | runs commands; steals files |'
     >>> markdown_text("> A group from Iran\n> wrote scripts.")
     'A group from Iran\nwrote scripts.'
+    >>> markdown_text("| X | runs commands<br>\u2022 steals files |")
+    '| X | runs commands; steals files |'
     """
     if text[:2] in ("--", "% "):
         text = _front_matter(text)
-    if "\n:" in text:
-        text = _DEFINITION.sub("", text)  # a definition is the paragraph under its term
     if "[!" in text:  # GitHub's callouts: a tip is the writer's advice, the others are text
         text = _MD_CALLOUT.sub("", _MD_TIP.sub("", text))
     if "!!!" in text or "???" in text:
@@ -100,7 +96,7 @@ def markdown_text(text: str) -> str:
     if ">" in text:
         text = _MD_QUOTE.sub("", text)  # a quoted passage is text like any other
     if "<" in text:
-        text = _MD_INLINE_TAG.sub("", _MD_BREAK.sub("; ", text))
+        text = _MD_BREAK.sub("; ", text)
     if "[" not in text:
         return text
     text = _MD_FOOTNOTE_LINE.sub("", text)  # "[^2]: Also tracked as ...": a note, not the text

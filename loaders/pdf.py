@@ -32,8 +32,8 @@ def _page_text(page: Any) -> str:
     well over the page's usual line spacing (or a jump up, to a new column) ends a paragraph.
     A short line set wholly in bold, or larger than the body text, is a heading ("## ...").
     """
-    # [y, text, smallest size, all bold, where it ends, whether that was measured, the length
-    # of its last piece, that piece's width]
+    # [y, text, smallest size, all bold, where it ends (estimated), the length of its last
+    # piece, that piece's width]
     lines: list[list[Any]] = []
 
     def visit(text: str, cm: Any, tm: Any, font: Any, size: Any) -> None:
@@ -45,37 +45,31 @@ def _page_text(page: Any) -> str:
         for i, piece in enumerate(text.split("\n")):
             if not piece.strip():
                 continue
-            measured = _measured_width(piece, font)
-            estimate = 0.6 * len(piece) if "courier" in name.lower() else _width(piece)
-            if measured is not None and not 0.6 * estimate <= measured <= 1.6 * estimate:
-                measured = None  # a subset font's codes are not the characters: widths misread
-            width = (measured if measured is not None else estimate) * height
+            width = (0.6 * len(piece) if "courier" in name.lower() else _width(piece)) * height
             if i == 0 and lines and abs(lines[-1][0] - y) < 1.0:
                 last = lines[-1]  # the same line, continued
                 gap = x - last[4]
                 # a gap of more than a letter after where the last piece ends is a table's
-                # cell boundary ("Threat actor | Likely China"); where the font gives no widths,
-                # only a gap wider than the estimate of the last piece's end can be out
+                # cell boundary ("Threat actor | Likely China"); after a long piece, only a gap
+                # wider than the estimate of its end can be out
                 cell = (
                     gap > height
-                    and (last[5] or last[6] <= 40 or gap > 0.15 * last[7])
+                    and (last[5] <= 40 or gap > 0.15 * last[6])
                     and piece[:1] != " "
                     and last[1][-1:] != " "
                     and last[1].strip() not in _PDF_BULLETS  # "\u2022" then its item's text
                 )
                 # a wide gap after a long piece of prose is a column's: a sidebar beside the text
-                column = cell and gap > 3 * height and last[6] > 40
+                column = cell and gap > 3 * height and last[5] > 40
                 # a word's gap between two runs ("... for a while" + "and continues"): a space
                 space = gap > 0.2 * height and piece[:1] != " " and last[1][-1:] != " "
                 last[1] += ("\x00" if column else " | " if cell else " " if space else "") + piece
                 last[2] = min(last[2], height)
                 last[3] = last[3] and bold
                 last[4] = max(last[4], x + width)
-                last[5], last[6], last[7] = measured is not None, len(piece), width
+                last[5], last[6] = len(piece), width
             else:
-                lines.append(
-                    [y, piece, height, bold, x + width, measured is not None, len(piece), width]
-                )
+                lines.append([y, piece, height, bold, x + width, len(piece), width])
 
     plain = page.extract_text(visitor_text=visit) or ""
     gaps = [a[0] - b[0] for a, b in pairwise(lines) if a[0] - b[0] > 1.0]
@@ -125,34 +119,10 @@ def _columns_apart(text: str) -> str:
 
 def _width(text: str) -> float:
     """The width of a text in ems as Helvetica sets it, near enough (capitals 0.67, other
-    letters and digits 0.52, spaces and punctuation 0.28): where a piece ends, when the font
-    gives no widths (the standard fonts need not)."""
+    letters and digits 0.52, spaces and punctuation 0.28): where a piece ends."""
     wide = sum(c.isupper() for c in text)
     narrow = sum(not c.isalnum() for c in text)
     return 0.67 * wide + 0.28 * narrow + 0.52 * (len(text) - wide - narrow)
-
-
-def _measured_width(text: str, font: Any) -> float | None:
-    """The width of a text in ems from a simple font's /Widths table (most embedded fonts have
-    one); None when the font has none."""
-    if not isinstance(font, dict):
-        return None
-    try:
-        widths = font.get("/Widths")
-        first = int(font.get("/FirstChar", 0))
-        if widths is None:
-            return None
-        table = [float(w) for w in widths]
-    except (TypeError, ValueError, AttributeError):
-        return None
-    if not table:
-        return None
-    usual = sorted(table)[len(table) // 2] or 500.0
-    total = 0.0
-    for c in text:
-        i = ord(c) - first
-        total += table[i] if 0 <= i < len(table) and table[i] else usual
-    return total / 1000
 
 
 # Bullet glyphs as text layers give them: "•", Word's Symbol-font "\uf0b7", "\x7f" of the

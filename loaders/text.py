@@ -3,7 +3,7 @@ the extractor: one module a format (:mod:`loaders.html`, :mod:`loaders.pdf`,
 :mod:`loaders.markdown`, :mod:`loaders.plain`), chosen here by the file's suffix.
 
 HTML gives its main text: scripts, styles, navigation, headers, footers and asides are
-dropped, and ``<main>`` or ``<article>`` is preferred when the page has one. PDF gives its
+dropped, and ``<main>`` is preferred when the page has one. PDF gives its
 text layer (pypdf); a PDF without one is an error, not an empty result. Headings become
 Markdown headings (``## ...``) so the extractor can see sections in every format.
 

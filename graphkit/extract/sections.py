@@ -158,9 +158,6 @@ _OUTLINE_MARK = re.compile(r"^(?:[IVX]{1,4}|[A-Z])[.)][ \t]+(?=[A-Z])")
 _OUTLINE_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
-_RULE = re.compile(r"^\s{0,3}(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
-
-
 # "2.1 Forest Blizzard (Russia)": a numbered section heading over its text
 _NUMBERED_HEADING = re.compile(r"^[0-9]{1,2}(?:\.[0-9]{1,2})+\.?\s+([A-Z][^.!?:;]{1,78})$")
 
@@ -315,8 +312,6 @@ def _block(cursor: _Cursor, block: str, blocks: list[str], n_block: int) -> Iter
         for line in lines:  # a chat export: each message a paragraph, without its stamp
             yield cursor.heading, _sentence_case(_CHAT_LINE.sub("", line)), False
         return
-    if lines and _RULE.match(lines[0]) and len(lines) == 1:
-        return  # a horizontal rule between cards
     if lines and lines[0][:1] in ":." and _RST_MARKUP.match(lines[0]):
         lines = _rst_lines(lines)  # reStructuredText: ":Targets: Uyghurs", ".. note::"
     if lines and lines[0][:1] in _OUTLINE_FIRST and _OUTLINE_MARK.match(lines[0]):
