@@ -73,8 +73,21 @@ class _Grouper:
         self.current: Group | None = self.profiled
         if self.profiled is not None:
             self.groups.append(self.profiled)
+        self.headline = _headline_line(text)  # a plain text's first line: its title
 
     def read(self, heading: str | None, paragraph: str, item: bool) -> None:
+        if self.headline is not None:  # the title says what the report is about, of no one
+            headline, self.headline = self.headline, None
+            if heading == headline and not paragraph:
+                self.last_heading = heading
+                return
+            first, _, rest = paragraph.partition("\n")
+            if heading is None and first.strip() == headline:
+                if self.loose is not None:  # "AI lab bans accounts of ...": the platform
+                    self.loose.append(read_sentence(headline))
+                if not rest.strip():
+                    return
+                paragraph = rest
         if heading is not None and heading[:1] in "AaNnTt" and TASK_HEADINGS.match(heading):
             self.current = self.section_who = None  # "## Actions": the writer's tasks, not findings
             return
@@ -285,6 +298,15 @@ def _opening_subject(p: Paragraph, current: Group | None, turns: bool) -> str | 
         if subject is None and about and len(about.split()) <= 6:
             subject = about[0].upper() + about[1:]  # "Who was behind the fake job ...?"
     return subject
+
+
+def _headline_line(text: str) -> str | None:
+    """A plain text's first line when it is a headline (no Markdown heading, no sentence's
+    closing stop): the report's title, which names no actor and no operation."""
+    first = next((ln.strip() for ln in text.lstrip()[:2000].splitlines() if ln.strip()), "")
+    if not first or first[0] in "#<|*-=" or first.endswith((".", "!", "?", ":", ";", ",")):
+        return None
+    return first if len(first.split()) >= 2 else None
 
 
 def _named_above(current: Group | None) -> bool:

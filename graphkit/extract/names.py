@@ -20,6 +20,7 @@ from graphkit.extract.headings import (
     from_capitals,
     is_topic,
 )
+from graphkit.extract.quoted import QUOTES, quoted_names
 from graphkit.extract.reading import Sentence, read_sentence
 from graphkit.vocab import PLATFORMS
 
@@ -235,6 +236,9 @@ def _named_in(sentences: list[Sentence]) -> list[tuple[int, str]]:
         if there and not NOT_NAMES.match(there.group(1)):
             candidates.append((0, there.group(1)))
     for s in sentences:
+        quoted = quoted_names(s.text) if not QUOTES.isdisjoint(s.text) else []
+        # 'In "Operation Paper Lantern," the accounts ...'; an actor's is not the operation's
+        candidates += [(0, q.name) for q in quoted if q.kind == "operation"]
         if _NAMING_TOKENS.isdisjoint(s.words):
             continue  # no word _NAMING starts with: most sentences
         for m in _NAMING.finditer(s.text):
@@ -242,7 +246,7 @@ def _named_in(sentences: list[Sentence]) -> list[tuple[int, str]]:
             rank = 0 if re.search(r"operation|network|campaign|activity|scheme", lead) else 1
             if re.search(r"company|firm|group|actor|cluster|vendor", lead):
                 rank = 2  # "a company called STOIC" names the actor, not the operation
-            if _TOOL_LEAD.search(lead[-25:]):
+            if _TOOL_LEAD.search(lead[-25:]) or any(q.name == m.group(1).strip() for q in quoted):
                 continue  # "a backdoor researchers call GOVERSHELL", "CVE-2022-30190, known as
                 # Follina": a tool or a flaw, not an operation
             candidates.append((rank, m.group(1).strip()))
@@ -358,9 +362,16 @@ _CLAUSE_NAME = re.compile(
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z0-9]*$")
 
 
+# A quoted name that opens a clause: 'In "Operation Paper Lantern," the accounts ...'
+_QUOTED_OPENING = re.compile(r"^(?:(?:[A-Z][a-z]+ ){0,2}(?:case|operation|network), |[A-Z][a-z]+ )?$")
+
+
 def clause_name(text: str) -> str | None:
     """The operation a clause opens with, by its name and verb (see _CLAUSE_NAME); None when
     it opens with none, or with a word that is no name ("Chinese operations dominate")."""
+    quoted = quoted_names(text[:80]) if not QUOTES.isdisjoint(text[:40]) else []
+    if quoted and quoted[0].kind == "operation" and _QUOTED_OPENING.match(text[: quoted[0].start]):
+        return quoted[0].name  # 'In "Operation Paper Lantern," ...', 'Another case, "X," ...'
     m = _CLAUSE_NAME.match(text)
     if not m:
         return None
