@@ -31,6 +31,7 @@ from graphkit.extract.headings import (
     unnumbered,
 )
 from graphkit.extract.meta import TITLE_LINE
+from graphkit.extract.namelike import looks_like_name, lower_words
 from graphkit.extract.names import paragraph_name, says_nothing
 from graphkit.extract.paragraphs import (
     QUESTION_LEAD,
@@ -74,6 +75,7 @@ class _Grouper:
         if self.profiled is not None:
             self.groups.append(self.profiled)
         self.headline = _headline_line(text)  # a plain text's first line: its title
+        self.lowered = lower_words(text)  # words it writes in lower case: no name is one
 
     def read(self, heading: str | None, paragraph: str, item: bool) -> None:
         if self.headline is not None:  # the title says what the report is about, of no one
@@ -85,6 +87,7 @@ class _Grouper:
             if heading is None and first.strip() == headline:
                 if self.loose is not None:  # "AI lab bans accounts of ...": the platform
                     self.loose.append(read_sentence(headline))
+                self.seen = True
                 if not rest.strip():
                     return
                 paragraph = rest
@@ -142,6 +145,8 @@ class _Grouper:
             self.groups.append(self.current)
             return
         name = operation_name(heading)
+        if name and not looks_like_name(name, self.lowered):
+            name = None  # "## The AI", "## Level": no name, whatever the heading's shape
         self.current = current = Group(name, from_heading=True) if name else None
         if current is None:
             return
@@ -177,6 +182,8 @@ class _Grouper:
         # "- Also tracked as UTA0388.": another name of the case above, no case of its own
         if named and p.alias_note and current is not None:
             named = None
+        if named and not looks_like_name(named, self.lowered):
+            named = None  # "Level: high", "YouTube operators.": a label, a platform
         if not named and p.inner and not described(p.inner) and says_nothing(p.inner):
             named = p.inner  # "The one that stood out is **Sneer Review**, which ..."
         if not named and p.text[:1].isupper() and self.groups:  # "Spamouflage went after ..."

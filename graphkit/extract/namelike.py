@@ -31,7 +31,7 @@ def lower_words(text: str) -> frozenset[str]:
     return frozenset(_WORD.findall(text))
 
 
-# A determiner or pronoun first: a description or a sentence's opening, not a name.
+# A determiner or pronoun first: a sentence's opening, when one word follows.
 _DETERMINED = re.compile(r"^(?:The|A|An|This|These|Those|That|Our|Its|Their|His|Her|Some|Any)\s")
 
 
@@ -47,8 +47,8 @@ def looks_like_name(name: str, lowered: frozenset[str]) -> bool:
     """Whether ``name`` may name an operation or an actor; ``lowered``: the words the text
     writes in lower case (:func:`lower_words`)."""
     parts = name.split()
-    if not parts or _DETERMINED.match(name):
-        return False
+    if not parts or (_DETERMINED.match(name) and len(parts) <= 2):
+        return False  # "The AI": a sentence's first words ("The Russian pair" describes)
     if len(parts) == 1:
         word = parts[0].strip(".,;:!?")
         common = word[:1].isupper() and word[1:].islower() and word.isalpha()

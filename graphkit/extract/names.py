@@ -20,6 +20,7 @@ from graphkit.extract.headings import (
     from_capitals,
     is_topic,
 )
+from graphkit.extract.namelike import looks_like_name
 from graphkit.extract.quoted import QUOTES, quoted_names
 from graphkit.extract.reading import Sentence, read_sentence
 from graphkit.vocab import PLATFORMS
@@ -383,4 +384,6 @@ def clause_name(text: str) -> str | None:
         return None  # one capitalised word is most often a sentence's first word
     if not all(w[:1].isupper() or w in ("and", "of") for w in words):
         return None
+    if not looks_like_name(name, frozenset()):
+        return None  # "The AI wrote ...", "YouTube operators posted ..."
     return name if says_nothing(name) else None  # a country, an actor, ... is no name
