@@ -107,11 +107,14 @@ class _Grouper:
         named = self._name(p)
         self.seen = True
         current = self.current
+        actors = {k: v for s in p.sentences for k, v in actor_names(s, self.found).items()}
         clauses = None if p.fields or _named_above(current) else clause_runs(p.sentences)
         if clauses:  # "Sneer Review flooded ..., while VAGue Focus ...; Uncle Spam argued ..."
+            for _, part in clauses[1]:
+                for piece in part:  # 'the clusters "Red Ledger" and ...': actors, named again
+                    actor_names(piece, self.found)
             self.current = start_runs(self.groups, clauses[0], clauses[1], self.section_who)
             return
-        actors = {k: v for s in p.sentences for k, v in actor_names(s, self.found).items()}
         if named and not actors and p.sentences and THIS_ACTOR.search(p.text):
             actors = named_actor(
                 named, p.sentences[0], self.found
@@ -270,12 +273,10 @@ class _Grouper:
         runs = (
             None
             if named or p.fields or _named_above(current) or len(actors) < 2
-            else actor_runs(sentences)
+            else actor_runs(sentences, self.found)
         )
-        if runs:  # "Charcoal Typhoon has ... Salmon Typhoon, which ...": each its own sentences
-            shared = sentences[: sentences.index(runs[0][0])]  # "X and Y are both Chinese."
-            parts = [(None, part) for part in runs]
-            self.current = start_runs(self.groups, shared, parts, self.section_who)
+        if runs:  # "Charcoal Typhoon has ..., while Salmon Typhoon ...": each its own clauses
+            self.current = start_runs(self.groups, runs[0], runs[1], self.section_who)
             return
         if current is None:
             if self.loose is not None:

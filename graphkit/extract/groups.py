@@ -16,6 +16,7 @@ from graphkit.extract.gazetteer import Entry
 from graphkit.extract.names import clause_name
 from graphkit.extract.reading import Mention, Sentence, read_sentence, slugify
 from graphkit.extract.roles import own_origins
+from graphkit.extract.subjects import actor_names
 
 __all__ = [
     "PLACE",
@@ -129,18 +130,57 @@ def clause_runs(
     return pieces[:first], parts
 
 
-def actor_runs(sentences: list[Sentence]) -> list[list[Sentence]] | None:
-    """A paragraph's sentences cut where a sentence opens with an actor, when two or more
-    actors open sentences: each actor with what follows it. None when fewer do."""
-    starts = []
-    for i, s in enumerate(sentences):
-        named = {m.entry.id: m.index for m in s.mentions if m.entry.kind == "Actor"}
-        if len(named) == 1 and 0 in named.values():  # "X and Y are both Chinese" opens none
-            starts.append((i, next(iter(named))))
-    firsts = [i for i, _ in starts]
-    if len({aid for _, aid in starts}) < 2 or len(firsts) < 2:
+def actor_runs(
+    sentences: list[Sentence], found: dict[str, str]
+) -> tuple[list[Sentence], list[tuple[None, list[Sentence]]]] | None:
+    """A paragraph's clauses cut where a clause opens with an actor, when two actors or more
+    open clauses: each actor with the clauses that follow it ("It also wrote lures" is the
+    last one's), after the clauses before the first, which all of them share. A sentence that
+    names two actors is cut at its clauses ("X wrote lures, while Y scanned routers"); a clause
+    that names two opens none ("X and Y are both Chinese"). None when fewer than two open.
+    ``found``: the names the text introduced as actors, found again in the clauses."""
+    pieces = [p for s in sentences for p in _clauses(s, found)]
+    parts: list[tuple[None, list[Sentence]]] = []
+    shared: list[Sentence] = []
+    openers: set[str] = set()
+    for piece in pieces:
+        opener = _opening_actor(piece)
+        if opener is not None:
+            openers.add(opener)
+            parts.append((None, [piece]))
+        elif parts:
+            parts[-1][1].append(piece)
+        else:
+            shared.append(piece)
+    return (shared, parts) if len(openers) > 1 and len(parts) > 1 else None
+
+
+def _clauses(s: Sentence, found: dict[str, str]) -> list[Sentence]:
+    """A sentence's clauses, each read, when it names two actors or more; else the sentence."""
+    named = {m.entry.id for m in s.mentions if m.entry.kind == "Actor"}
+    texts = _CLAUSE_SPLIT.split(s.text) if len(named) > 1 else [s.text]
+    if len(texts) < 2:
+        return [s]
+    pieces = [read_sentence(t) for t in texts]
+    for piece in pieces:
+        actor_names(piece, found)  # "Red Ledger", named in quotes before: an actor still
+    return pieces
+
+
+# Words that may stand before the actor a clause opens with: "Meanwhile, X", "According to the
+# lab, X", "Researchers tied the first, X, to ...".
+_OPENING_REACH = 7
+
+
+def _opening_actor(s: Sentence) -> str | None:
+    """The one actor a clause opens with (its first words name it, and no other actor)."""
+    actors = sorted((m for m in s.mentions if m.entry.kind == "Actor"), key=lambda m: m.index)
+    if not actors or actors[0].index > _OPENING_REACH:
         return None
-    return [sentences[a:b] for a, b in zip(firsts, [*firsts[1:], len(sentences)], strict=True)]
+    ids = {m.entry.id for m in actors}
+    if len(ids) > 1:  # "X and Y are both Chinese", "X, like Y, ...": both, or neither
+        return None
+    return actors[0].entry.id
 
 
 _JOIN_WORDS = words("join_words")

@@ -363,15 +363,17 @@ _CLAUSE_NAME = re.compile(
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z0-9]*$")
 
 
-# A quoted name that opens a clause: 'In "Operation Paper Lantern," the accounts ...'
-_QUOTED_OPENING = re.compile(r"^(?:(?:[A-Z][a-z]+ ){0,2}(?:case|operation|network), |[A-Z][a-z]+ )?$")
+# The words before a quoted name that opens a clause: 'In "Operation Paper Lantern," the
+# accounts ...', 'Researchers tied the first, "Red Ledger," to ...' (six words at most)
+_QUOTED_OPENING = re.compile(r"^(?:[\w'\u2019-]+,? ){0,6}$")
 
 
 def clause_name(text: str) -> str | None:
     """The operation a clause opens with, by its name and verb (see _CLAUSE_NAME); None when
     it opens with none, or with a word that is no name ("Chinese operations dominate")."""
-    quoted = quoted_names(text[:80]) if not QUOTES.isdisjoint(text[:40]) else []
-    if quoted and quoted[0].kind == "operation" and _QUOTED_OPENING.match(text[: quoted[0].start]):
+    quoted = quoted_names(text) if not QUOTES.isdisjoint(text[:60]) else []
+    quoted = [q for q in quoted if q.kind != "tool"]  # two: 'the clusters "X" and "Y"' opens none
+    if len(quoted) == 1 and _QUOTED_OPENING.match(text[: quoted[0].start]):
         return quoted[0].name  # 'In "Operation Paper Lantern," ...', 'Another case, "X," ...'
     m = _CLAUSE_NAME.match(text)
     if not m:
