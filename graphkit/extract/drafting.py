@@ -126,8 +126,8 @@ def _unnamed_cluster(
     """The one campaign of a text that names no operation and no actor: an unnamed actor
     cluster, named for the report so that two reports' clusters stay two; its facts are all
     that the text's groups and loose sentences say (every sentence, when those are none, as
-    under a heading of the writer's tasks). Empty when the text says nothing of one."""
-    said = [*loose, *(s for g in groups for s in g.sentences)]
+    under a heading of the writer's tasks), not its title's. Empty when it says nothing."""
+    said = [*(s for s in loose if s.text != title), *(s for g in groups for s in g.sentences)]
     if not said:
         said = [read_sentence(s) for _, p, _ in sections(text) for s in split_sentences(p) if p]
     short = title if len(title) <= 120 else title[:119] + "\u2026"
