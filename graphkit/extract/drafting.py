@@ -187,7 +187,9 @@ def _extract(
         if n > 1:
             b["name"] = f"{b['name']} ({n})"
     if not campaigns:  # no name and no actor anywhere: one unnamed cluster, all the text says
-        campaigns = _unnamed_cluster(text, meta["title"], loose, groups, platform, overall, techniques)
+        campaigns = _unnamed_cluster(
+            text, meta["title"], loose, groups, platform, overall, techniques
+        )
     if not campaigns:
         raise InputError("found no operation or actor to draft findings for", path=path)
     if len(campaigns) > MANY:

@@ -32,7 +32,7 @@ from typing import Literal
 
 from graphkit.extract.cues import word_list
 
-__all__ = ["QUOTES", "Quoted", "TRACKING_CODE", "quoted_names"]
+__all__ = ["QUOTES", "TRACKING_CODE", "Kind", "Quoted", "quoted_names"]
 
 
 QUOTES = frozenset("\"\u201c\u2018'")  # a sentence without one of these quotes no name
@@ -77,13 +77,16 @@ _TOOL_WORD = re.compile(rf"\b(?:{'|'.join(word_list('quoted_tool_nouns'))})s?\b"
 _SAYS_ITSELF = re.compile(r"^(?:Operation|Campaign|Project)\s")
 
 
+Kind = Literal["actor", "operation", "tool"]
+
+
 @dataclass(frozen=True)
 class Quoted:
     """A name a sentence quotes: where it starts in the text, and what it is of."""
 
     name: str
     start: int
-    kind: Literal["actor", "operation", "tool"]
+    kind: Kind
 
 
 def quoted_names(text: str) -> list[Quoted]:
@@ -91,23 +94,22 @@ def quoted_names(text: str) -> list[Quoted]:
     if QUOTES.isdisjoint(text):
         return []
     found: list[Quoted] = []
-    previous: tuple[re.Match[str], str] | None = None  # the last name taken, and its kind
+    previous: tuple[re.Match[str], Kind] | None = None  # the last name taken, and its kind
     for m in _QUOTED.finditer(text):
         name = (m.group("a") or m.group("b")).strip()
         joined = previous is not None and _JOIN.match(text[previous[0].end() : m.start()])
-        if joined and previous is not None:  # "X" and "Y": introduced as X was
-            kind = "actor" if TRACKING_CODE.match(name) else previous[1]
-        else:
-            kind = _kind(text, m, name)
+        kind: Kind | None = previous[1] if joined and previous is not None else _kind(text, m, name)
+        if kind == "operation" and TRACKING_CODE.match(name) and not _SAYS_ITSELF.match(name):
+            kind = "actor"  # "Storm-9999" is an actor's code, unless a tool's
         if kind is None or len(name) < 3:
             previous = None
             continue
-        found.append(Quoted(name, m.start(), kind))  # type: ignore[arg-type]
+        found.append(Quoted(name, m.start(), kind))
         previous = (m, kind)
     return found
 
 
-def _kind(text: str, m: re.Match[str], name: str) -> str | None:
+def _kind(text: str, m: re.Match[str], name: str) -> Kind | None:
     """What a quoted name is of, by the words that introduce it; None when nothing does."""
     lead = text[max(0, m.start() - 60) : m.start()]
     lead = re.split(r"[.;:!?]\s", lead)[-1]  # the words of its own sentence
@@ -124,8 +126,6 @@ def _kind(text: str, m: re.Match[str], name: str) -> str | None:
     if _SAYS_ITSELF.match(name):
         return "operation"
     near = lead[-30:]
-    if TRACKING_CODE.match(name) or _ACTOR_WORD.search(near) or _ACTOR_WORD.match(after.strip()):
+    if _ACTOR_WORD.search(near) or _ACTOR_WORD.match(after.strip()):
         return "actor"
-    if _TOOL_WORD.search(near):
-        return "tool"
-    return "operation"
+    return "tool" if _TOOL_WORD.search(near) else "operation"
