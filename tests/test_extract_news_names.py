@@ -173,6 +173,14 @@ def test_a_field_label_a_fragment_and_a_platform_name_no_operation() -> None:
     assert not names & {"Level", "The AI", "YouTube operators", "YouTube"}
 
 
+def test_a_company_set_apart_as_a_company_is_no_actor() -> None:
+    f = draft(
+        NEWS + "The lab said DeepSeek, a Chinese AI company, copied outputs of its model. "
+        "NightLatch, a Chinese threat actor, wrote phishing lures aimed at Taiwan.\n"
+    )
+    assert "DeepSeek" not in _actor_names(f) and "NightLatch" in _actor_names(f)
+
+
 @pytest.mark.parametrize(
     ("name", "text", "ok"),
     [

@@ -11,6 +11,7 @@ from graphkit.actors import actor_index
 from graphkit.extract.cues import word_list, words
 from graphkit.extract.gazetteer import TOKEN, Entry
 from graphkit.extract.names import CALLED_TOKENS, KIND_WORD, NOT_NAMES, only_places, says_nothing
+from graphkit.extract.namelike import looks_like_name
 from graphkit.extract.quoted import QUOTES, quoted_names
 from graphkit.extract.reading import Mention, Sentence, slugify
 from graphkit.vocab import PUBLISHERS
@@ -69,6 +70,8 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
     for start, name in new:
         if NOT_NAMES.match(name) or actor_index().resolve(name) is not None:
             continue
+        if not looks_like_name(name, frozenset()):
+            continue  # "DeepSeek, a Chinese AI company": a platform's maker, no actor
         slug = slugify(name)
         if slug and slug not in names:
             names[slug] = found[slug] = name
