@@ -79,18 +79,11 @@ class _Grouper:
 
     def read(self, heading: str | None, paragraph: str, item: bool) -> None:
         if self.headline is not None:  # the title says what the report is about, of no one
-            headline, self.headline = self.headline, None
-            if heading == headline and not paragraph:
-                self.last_heading = heading
+            after = self._after_title(self.headline, heading, paragraph)
+            self.headline = None
+            if after is None:
                 return
-            first, _, rest = paragraph.partition("\n")
-            if heading is None and first.strip() == headline:
-                if self.loose is not None:  # "AI lab bans accounts of ...": the platform
-                    self.loose.append(read_sentence(headline))
-                self.seen = True
-                if not rest.strip():
-                    return
-                paragraph = rest
+            paragraph = after
         if heading is not None and heading[:1] in "AaNnTt" and TASK_HEADINGS.match(heading):
             self.current = self.section_who = None  # "## Actions": the writer's tasks, not findings
             return
@@ -129,6 +122,21 @@ class _Grouper:
             return
         self._subject(p, named, actors)
         self._place(p, named, actors)
+
+    def _after_title(self, title: str, heading: str | None, paragraph: str) -> str | None:
+        """The first paragraph without the text's headline; None when nothing is left. The
+        headline goes with the loose sentences, for the platform it may name ("AI lab bans
+        accounts of ...")."""
+        if heading == title and not paragraph:
+            self.last_heading = heading
+            return None
+        first, _, rest = paragraph.partition("\n")
+        if heading is not None or first.strip() != title:
+            return paragraph
+        if self.loose is not None:
+            self.loose.append(read_sentence(title))
+        self.seen = True
+        return rest if rest.strip() else None
 
     def _heading(self, heading: str) -> None:
         """A heading over no text of its own: a section starts, maybe a group."""
