@@ -75,6 +75,15 @@ def test_an_operation_quoted_at_a_clause_opening_and_one_set_apart_after_case() 
     assert [x.id for x in ops["Operation Salt Road"].languages] == ["vi"]
 
 
+def test_a_quoted_operation_under_a_heading_that_names_it_is_the_same_operation() -> None:
+    f = draft(
+        "# Roundup\n\n## Operation Salt Road\n\nThe network posted reviews in Vietnamese.\n\n"
+        'In "Operation Salt Road," the accounts also wrote comments in Thai.\n'
+    )
+    (c,) = f.campaigns
+    assert {x.id for x in c.languages} == {"vi", "th"}
+
+
 def test_ordinals_set_apart_introduce_quoted_names_each_with_its_own_facts() -> None:
     f = draft(
         NEWS + 'Two networks stood out. The first, "Copper Gate," wrote posts in French about '

@@ -58,8 +58,8 @@ def _name_key(name: str | None) -> str:
 
 @lru_cache(maxsize=4096)
 def _name_key_of(name: str) -> str:
-    known = actor_index().resolve(name)
-    return slugify(known.name if known else name)
+    known = actor_index().resolve(name)  # "Operation Salt Road" is the "Salt Road" of a heading
+    return slugify(known.name if known else name.removeprefix("Operation "))
 
 
 def _unnamed_key(group: Group) -> str | None:
