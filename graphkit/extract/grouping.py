@@ -15,11 +15,10 @@ from graphkit.extract.groups import (
     PLACE,
     THIS_ACTOR,
     Group,
-    actor_runs,
     add_actors,
-    clause_runs,
     enumerated,
     named_actor,
+    runs,
     start_runs,
 )
 from graphkit.extract.headings import (
@@ -101,11 +100,10 @@ class _Grouper:
         self.seen = True
         current = self.current
         actors = {k: v for s in p.sentences for k, v in actor_names(s, self.found).items()}
-        clauses = None if p.fields or _named_above(current) else clause_runs(p.sentences)
+        clauses = (
+            None if p.fields or _named_above(current) else runs(p.sentences, self.found, named)
+        )
         if clauses:  # "Sneer Review flooded ..., while VAGue Focus ...; Uncle Spam argued ..."
-            for _, part in clauses[1]:
-                for piece in part:  # 'the clusters "Red Ledger" and ...': actors, named again
-                    actor_names(piece, self.found)
             self.current = start_runs(self.groups, clauses[0], clauses[1], self.section_who)
             return
         if named and not actors and p.sentences and THIS_ACTOR.search(p.text):
@@ -278,14 +276,6 @@ class _Grouper:
         if starts_new and (named or actors):
             self.current = current = Group(named, heading=self.section_who)
             self.groups.append(current)
-        runs = (
-            None
-            if named or p.fields or _named_above(current) or len(actors) < 2
-            else actor_runs(sentences, self.found)
-        )
-        if runs:  # "Charcoal Typhoon has ..., while Salmon Typhoon ...": each its own clauses
-            self.current = start_runs(self.groups, runs[0], runs[1], self.section_who)
-            return
         if current is None:
             if self.loose is not None:
                 self.loose.extend(sentences)  # an introduction: which platform the report is about

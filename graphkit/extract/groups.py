@@ -22,12 +22,11 @@ __all__ = [
     "PLACE",
     "THIS_ACTOR",
     "Group",
-    "actor_runs",
     "add_actors",
-    "clause_runs",
     "clip",
     "enumerated",
     "named_actor",
+    "runs",
     "start_runs",
 ]
 
@@ -99,71 +98,64 @@ def start_runs(
     return current
 
 
+Run = tuple[str | None, list[Sentence]]  # an operation's name (None: an actor's), its clauses
+
+
+def runs(
+    sentences: list[Sentence], found: dict[str, str], named: str | None
+) -> tuple[list[Sentence], list[Run]] | None:
+    """A paragraph that speaks of two operations or actors or more, each opening a clause
+    ("Sneer Review flooded ..., while VAGue Focus ...", "X wrote lures. It also ... Meanwhile,
+    Y ..."), cut into each one's clauses: the clauses after one that opens with a name and
+    name none are its own ("It also wrote lures"); the clauses before the first are shared.
+    Actors open clauses only in a paragraph no name is given to, or one whose name opens a
+    clause itself. None when fewer than two open clauses. ``found``: names the text gave
+    actors, found again in the clauses."""
+    texts = [_split(s) for s in sentences]
+    names = [[clause_name(t) for t in parts] for parts in texts]
+    operations = {slugify(n) for ns in names for n in ns if n}
+    with_actors = not named or slugify(named) in operations
+    actors = {m.entry.id for s in sentences for m in s.mentions if m.entry.kind == "Actor"}
+    if len(operations | (actors if with_actors else set())) < 2:
+        return None  # one name at most: most paragraphs, and none is read again
+    shared: list[Sentence] = []
+    parts: list[Run] = []
+    openers: set[str] = set()
+    for s, clauses, clause_names in zip(sentences, texts, names, strict=True):
+        whole = not any(clause_names) and not any(m.entry.kind == "Actor" for m in s.mentions)
+        if whole:  # no clause of it opens with anything: read as it is
+            clauses, clause_names = [s.text], [None]
+        for piece, name in zip(_pieces(s, clauses, found), clause_names, strict=True):
+            actor = _opening_actor(piece) if with_actors and not name else None
+            if name or actor:
+                openers.add(slugify(name) if name else str(actor))
+                parts.append((name, [piece]))
+            elif parts:
+                parts[-1][1].append(piece)
+            else:
+                shared.append(piece)
+    return (shared, parts) if len(openers) > 1 else None
+
+
 # Where a sentence's clauses part: "...; Uncle Spam ...", "..., while VAGue Focus ...", "..., and
 # a developer behind ScopeCreep ..."
 _CLAUSE_SPLIT = re.compile(r"; |,? while (?=[A-Z])|, and (?=(?:an?|the|in|from) |[A-Z])")
 
 
-def clause_runs(
-    sentences: list[Sentence],
-) -> tuple[list[Sentence], list[tuple[str, list[Sentence]]]] | None:
-    """A paragraph that names two operations or more, each opening a clause with its verb, cut
-    into each one's clauses (and the clauses before the first, which all of them share). None
-    when fewer than two are named so."""
-    texts: list[str] = []
-    for s in sentences:
-        split = "; " in s.text or "while " in s.text or ", and " in s.text
-        texts.extend(_CLAUSE_SPLIT.split(s.text) if split else [s.text])
-    if len(texts) < 2:
-        return None
-    names = [clause_name(t) for t in texts]
-    if len({n for n in names if n}) < 2:
-        return None
-    pieces = [read_sentence(t) for t in texts]
-    first = next(i for i, n in enumerate(names) if n)
-    parts: list[tuple[str, list[Sentence]]] = []
-    for name, piece in zip(names[first:], pieces[first:], strict=True):
-        if name:
-            parts.append((name, [piece]))
-        else:
-            parts[-1][1].append(piece)
-    return pieces[:first], parts
+def _split(s: Sentence) -> list[str]:
+    """A sentence's clauses, as text."""
+    split = "; " in s.text or "while " in s.text or ", and " in s.text
+    return _CLAUSE_SPLIT.split(s.text) if split else [s.text]
 
 
-def actor_runs(
-    sentences: list[Sentence], found: dict[str, str]
-) -> tuple[list[Sentence], list[tuple[None, list[Sentence]]]] | None:
-    """A paragraph's clauses cut where a clause opens with an actor, when two actors or more
-    open clauses: each actor with the clauses that follow it ("It also wrote lures" is the
-    last one's), after the clauses before the first, which all of them share. A sentence that
-    names two actors is cut at its clauses ("X wrote lures, while Y scanned routers"); a clause
-    that names two opens none ("X and Y are both Chinese"). None when fewer than two open.
-    ``found``: the names the text introduced as actors, found again in the clauses."""
-    pieces = [p for s in sentences for p in _clauses(s, found)]
-    parts: list[tuple[None, list[Sentence]]] = []
-    shared: list[Sentence] = []
-    openers: set[str] = set()
-    for piece in pieces:
-        opener = _opening_actor(piece)
-        if opener is not None:
-            openers.add(opener)
-            parts.append((None, [piece]))
-        elif parts:
-            parts[-1][1].append(piece)
-        else:
-            shared.append(piece)
-    return (shared, parts) if len(openers) > 1 and len(parts) > 1 else None
-
-
-def _clauses(s: Sentence, found: dict[str, str]) -> list[Sentence]:
-    """A sentence's clauses, each read, when it names two actors or more; else the sentence."""
-    named = {m.entry.id for m in s.mentions if m.entry.kind == "Actor"}
-    texts = _CLAUSE_SPLIT.split(s.text) if len(named) > 1 else [s.text]
-    if len(texts) < 2:
+def _pieces(s: Sentence, clauses: list[str], found: dict[str, str]) -> list[Sentence]:
+    """A sentence's clauses, each read (the sentence itself when it has one clause); the names
+    the text gave actors are found in them again."""
+    if len(clauses) == 1:
         return [s]
-    pieces = [read_sentence(t) for t in texts]
+    pieces = [read_sentence(t) for t in clauses]
     for piece in pieces:
-        actor_names(piece, found)  # "Red Ledger", named in quotes before: an actor still
+        actor_names(piece, found)  # 'the clusters "Red Ledger" and ...': actors still
     return pieces
 
 

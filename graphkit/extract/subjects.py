@@ -10,8 +10,8 @@ import re
 from graphkit.actors import actor_index
 from graphkit.extract.cues import word_list, words
 from graphkit.extract.gazetteer import TOKEN, Entry
-from graphkit.extract.names import CALLED_TOKENS, KIND_WORD, NOT_NAMES, only_places, says_nothing
 from graphkit.extract.namelike import looks_like_name
+from graphkit.extract.names import CALLED_TOKENS, KIND_WORD, NOT_NAMES, only_places, says_nothing
 from graphkit.extract.quoted import QUOTES, quoted_names
 from graphkit.extract.reading import Mention, Sentence, slugify
 from graphkit.vocab import PUBLISHERS
