@@ -159,6 +159,18 @@ def test_two_actors_named_together_share_that_sentence_only() -> None:
     assert _targets(ledger) == {"defense"} and _targets(drum) == {"TW"}
 
 
+def test_an_actor_and_a_quoted_operation_in_one_paragraph_are_kept_apart() -> None:
+    f = draft(
+        NEWS + "Storm-4410, a group linked to Iran, drafted phishing emails to universities in "
+        "the United Kingdom. In what the lab calls \u201cOperation Lantern Fish,\u201d accounts "
+        "based in Cambodia ran romance scams aimed at people in the United States.\n"
+    )
+    storm, lantern = _with_actor(f, "Storm-4410"), by_name(f)["Operation Lantern Fish"]
+    assert storm is not lantern
+    assert country(storm) == "IR" and "GB" in _targets(storm) and "US" not in _targets(storm)
+    assert "US" in _targets(lantern) and "GB" not in _targets(lantern)
+
+
 # --- Names that are no names
 
 
