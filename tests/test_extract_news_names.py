@@ -171,6 +171,20 @@ def test_an_actor_and_a_quoted_operation_in_one_paragraph_are_kept_apart() -> No
     assert "US" in _targets(lantern) and "GB" not in _targets(lantern)
 
 
+def test_another_case_the_text_does_not_name_is_not_the_last_actors() -> None:
+    f = draft(
+        NEWS + "Kimsuky researched think tanks in South Korea.\n\n"
+        "Another operation, which the lab did not name, posted comments in Russian about "
+        "elections in Moldova.\n\n"
+        "Another network, also unnamed, wrote posts in Spanish about Peru.\n"
+    )
+    kimsuky = _with_actor(f, "Kimsuky")
+    assert "MD" not in _targets(kimsuky) and not kimsuky.languages
+    others = [c for c in f.campaigns if c is not kimsuky]
+    assert sorted(x.id for c in others for x in c.languages) == ["es", "ru"]
+    assert len(others) == 2
+
+
 # --- Names that are no names
 
 

@@ -244,6 +244,9 @@ class _Grouper:
         if p.fields and not (named or actors or subject or _named_above(current)):
             who = next((v for role, v in p.fields if role == "who"), None)  # "Country: ..."
             subject = f"Actors from {who}" if who and len(who) <= 40 else None
+        if subject and turns and any(g.subject == subject for g in self.groups):
+            same = sum(1 for g in self.groups if (g.subject or "").startswith(subject))
+            subject = f"{subject} {same + 1}"  # "Unnamed operation 2": another one, not it
         if subject:
             self.current = Group(None, subject=subject, heading=self.section_who)
             self.groups.append(self.current)

@@ -192,8 +192,17 @@ def case_subject(sentences: list[Sentence]) -> str | None:
                  sentences[0].text)  # fmt: skip
     if m:
         return f"{m.group(1).capitalize()} {m.group(2)}"
+    other = _OTHER_CASE.match(sentences[0].text)  # "Another operation, which ...": unnamed
+    if other:
+        return f"Unnamed {other.group(1)}"
     said = _SAID_CASE.match(sentences[0].text)  # "The first is the fake job applicants."
     return said.group(1)[0].upper() + said.group(1)[1:] if said else None
+
+
+# Another case, named by no ordinal: "Another operation, which the lab did not name, ..."
+_OTHER_CASE = re.compile(
+    r"^(?:Another|One more) (case|operation|network|cluster|group|campaign|scheme)\b(?! called)"
+)
 
 
 # A case said aloud: "The first is the fake job applicants." gives "fake job applicants"
