@@ -216,6 +216,16 @@ def test_a_company_set_apart_as_a_company_is_no_actor() -> None:
     assert "DeepSeek" not in _actor_names(f) and "NightLatch" in _actor_names(f)
 
 
+def test_a_firm_that_reports_the_finding_is_no_actor_and_one_that_acts_is() -> None:
+    f = draft(
+        NEWS + "ShieldWorks, a cybersecurity firm, said the hackers wrote phishing lures aimed at "
+        "Taiwan.\n\nSwiftPulse, a political marketing firm in Manila, ran fake accounts that "
+        "posted in English about elections in the Philippines.\n"
+    )
+    names = _actor_names(f) | set(by_name(f))
+    assert "ShieldWorks" not in names and "SwiftPulse" in names
+
+
 @pytest.mark.parametrize(
     ("name", "text", "ok"),
     [

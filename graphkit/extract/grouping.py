@@ -74,7 +74,15 @@ class _Grouper:
         if self.profiled is not None:
             self.groups.append(self.profiled)
         self.headline = _headline_line(text)  # a plain text's first line: its title
-        self.lowered = lower_words(text)  # words it writes in lower case: no name is one
+        self.text = text
+        self._lowered: frozenset[str] | None = None
+
+    @property
+    def lowered(self) -> frozenset[str]:
+        """The words the text writes in lower case (no name is one), read when first asked."""
+        if self._lowered is None:
+            self._lowered = lower_words(self.text)
+        return self._lowered
 
     def read(self, heading: str | None, paragraph: str, item: bool) -> None:
         if self.headline is not None:  # the title says what the report is about, of no one
@@ -312,7 +320,7 @@ def _opening_subject(p: Paragraph, current: Group | None, turns: bool) -> str | 
 def _headline_line(text: str) -> str | None:
     """A plain text's first line when it is a headline (no Markdown heading, no sentence's
     closing stop): the report's title, which names no actor and no operation."""
-    first = next((ln.strip() for ln in text.lstrip()[:2000].splitlines() if ln.strip()), "")
+    first = next((ln.strip() for ln in text[:4000].lstrip()[:2000].splitlines() if ln.strip()), "")
     if not first or first[0] in "#<|*-=" or first.endswith((".", "!", "?", ":", ";", ",")):
         return None
     return first if len(first.split()) >= 2 else None

@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from graphkit.extract.cues import words
+from graphkit.extract.cues import word_list, words
 from graphkit.vocab import PLATFORMS, PUBLISHERS
 
-__all__ = ["looks_like_name", "lower_words"]
+__all__ = ["looks_like_name", "lower_words", "then_reports"]
 
 
 _WORD = re.compile(r"[a-z][a-z'-]+")
@@ -58,3 +58,14 @@ def looks_like_name(name: str, lowered: frozenset[str]) -> bool:
     companies = _companies()
     whole = " ".join(rest).lower()
     return not (rest and (whole in companies or all(w.lower() in companies for w in rest)))
+
+
+# What may stand between a name and the verb that says it reports: ", a security firm,"
+_VERBS = "|".join(word_list("reporter_verbs"))
+_THEN_REPORTS = re.compile(rf"(?:(?:,[^.;,]{{0,60}})?,| ) ?(?:also )?(?:{_VERBS})\b")
+
+
+def then_reports(text: str, end: int) -> bool:
+    """Whether the name that ends at ``end`` is the subject of a reporting verb ("ShieldWorks,
+    a security firm, said ..."): who reports a finding, not who did it."""
+    return bool(_THEN_REPORTS.match(text, end))

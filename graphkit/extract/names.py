@@ -20,7 +20,7 @@ from graphkit.extract.headings import (
     from_capitals,
     is_topic,
 )
-from graphkit.extract.namelike import looks_like_name
+from graphkit.extract.namelike import looks_like_name, then_reports
 from graphkit.extract.quoted import QUOTES, quoted_names
 from graphkit.extract.reading import Sentence, read_sentence
 from graphkit.vocab import PLATFORMS
@@ -270,8 +270,11 @@ def _opening_names(head: str) -> list[tuple[int, str]]:
         candidates.append((1, bracketed.group(1)))
     opened = _OPENING_NAME.match(head) if "," in head else None
     if (
-        opened and not NOT_NAMES.match(opened.group(1)) and not _DATELINE.match(head, opened.end())
-    ):  # "SAN FRANCISCO, October 9, 2024 --" is a dateline
+        opened
+        and not NOT_NAMES.match(opened.group(1))
+        and not _DATELINE.match(head, opened.end())  # "SAN FRANCISCO, October 9, 2024 --"
+        and not then_reports(head, opened.end(1))  # "ShieldWorks, a security firm, said"
+    ):
         candidates.append((1, opened.group(1)))
     return candidates
 

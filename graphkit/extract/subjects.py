@@ -10,7 +10,7 @@ import re
 from graphkit.actors import actor_index
 from graphkit.extract.cues import word_list, words
 from graphkit.extract.gazetteer import TOKEN, Entry
-from graphkit.extract.namelike import looks_like_name
+from graphkit.extract.namelike import looks_like_name, then_reports
 from graphkit.extract.names import CALLED_TOKENS, KIND_WORD, NOT_NAMES, only_places, says_nothing
 from graphkit.extract.quoted import QUOTES, quoted_names
 from graphkit.extract.reading import Mention, Sentence, slugify
@@ -38,10 +38,14 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
     text = sentence.text
     new: list[tuple[int, str]] = []
     m = _NEW_ACTOR.match(text)
-    if m and (
-        _ACTOR_WORDS.search(text)
-        or _AFFILIATION.search(text)
-        or any(x.entry.kind == "Sponsor" for x in sentence.mentions)
+    if (
+        m
+        and not then_reports(text, m.end(1))
+        and (
+            _ACTOR_WORDS.search(text)
+            or _AFFILIATION.search(text)
+            or any(x.entry.kind == "Sponsor" for x in sentence.mentions)
+        )
     ):  # "CyberAv3ngers is affiliated with the IRGC"
         new.append((0, m.group(1)))
     if not CALLED_TOKENS.isdisjoint(sentence.words):  # "a company called STOIC"
@@ -51,7 +55,11 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
             if not KIND_WORD.search(c.group(0))  # "STOIC ran an operation OpenAI named X"
         ]
     if (", a " in text or ", an " in text) and not _APPOSITIVE_NOUNS.isdisjoint(sentence.words):
-        new += [(a.start(), a.group(1)) for a in _APPOSITIVE.finditer(text)]
+        new += [
+            (a.start(), a.group(1))
+            for a in _APPOSITIVE.finditer(text)
+            if not then_reports(text, a.end())  # "Vendorly, a security firm, said"
+        ]
     if not _FIRMS.isdisjoint(sentence.words):  # "the political consultancy STOIC"
         new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_NAME.finditer(text)]
         new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_SET_NAME.finditer(text)]
