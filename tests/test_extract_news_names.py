@@ -185,6 +185,20 @@ def test_another_case_the_text_does_not_name_is_not_the_last_actors() -> None:
     assert len(others) == 2
 
 
+def test_coordinated_quoted_names_each_with_its_own_words_keep_those_words() -> None:
+    f = draft(
+        NEWS + "The team said it banned a North Korean network it calls \u2018Cold Ember\u2019 "
+        'and a crew known as "Velvet Tide".\n\n'
+        "Cold Ember wrote fake resumes for remote jobs at companies in the United States. "
+        "Velvet Tide, which researchers linked to Nigeria, ran scams against teenagers in "
+        "Canada.\n"
+    )
+    ember, tide = by_name(f)["Cold Ember"], _with_actor(f, "Velvet Tide")
+    assert ember is not tide
+    assert country(ember) == "KP" and country(tide) == "NG"
+    assert "US" in _targets(ember) and "CA" in _targets(tide) and "CA" not in _targets(ember)
+
+
 # --- Names that are no names
 
 

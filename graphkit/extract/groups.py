@@ -8,12 +8,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from graphkit.actors import actor_index
 from graphkit.extract.cues import words
 from graphkit.extract.gazetteer import Entry
 from graphkit.extract.names import clause_name
+from graphkit.extract.quoted import JOIN, QUOTES, quoted_names
 from graphkit.extract.reading import Mention, Sentence, read_sentence, slugify
 from graphkit.extract.roles import own_origins
 from graphkit.extract.subjects import actor_names
@@ -112,21 +114,25 @@ def runs(
     clause itself. None when fewer than two open clauses. ``found``: names the text gave
     actors, found again in the clauses."""
     texts = [_split(s) for s in sentences]
-    names = [[clause_name(t) for t in parts] for parts in texts]
-    operations = {slugify(n) for ns in names for n in ns if n}
+    operations = {slugify(op) for clauses in texts for _, op, _ in clauses if op}
     with_actors = not named or slugify(named) in operations
     actors = {m.entry.id for s in sentences for m in s.mentions if m.entry.kind == "Actor"}
+    actors |= {slugify(a) for clauses in texts for _, _, a in clauses if a}
     if len(operations | (actors if with_actors else set())) < 2:
         return None  # one name at most: most paragraphs, and none is read again
     shared: list[Sentence] = []
     parts: list[Run] = []
     openers: set[str] = set()
-    for s, clauses, clause_names in zip(sentences, texts, names, strict=True):
-        whole = not any(clause_names) and not any(m.entry.kind == "Actor" for m in s.mentions)
-        if whole:  # no clause of it opens with anything: read as it is
-            clauses, clause_names = [s.text], [None]
-        for piece, name in zip(_pieces(s, clauses, found), clause_names, strict=True):
-            actor = _opening_actor(piece) if with_actors and not name else None
+    for s, clauses in zip(sentences, texts, strict=True):
+        if not any(op or a for _, op, a in clauses) and not any(
+            m.entry.kind == "Actor" for m in s.mentions
+        ):  # no clause of it opens with anything: read as it is
+            clauses = [(s.text, None, None)]
+        pieces = _pieces(s, [t for t, _, _ in clauses], found)
+        for piece, (_, name, quoted_actor) in zip(pieces, clauses, strict=True):
+            actor = slugify(quoted_actor) if quoted_actor else None
+            if with_actors and not (name or actor):
+                actor = _opening_actor(piece)
             if name or actor:
                 openers.add(slugify(name) if name else str(actor))
                 parts.append((name, [piece]))
@@ -141,11 +147,35 @@ def runs(
 # a developer behind ScopeCreep ..."
 _CLAUSE_SPLIT = re.compile(r"; |,? while (?=[A-Z])|, and (?=(?:an?|the|in|from) |[A-Z])")
 
+Clause = tuple[str, str | None, str | None]  # its text, the operation and the actor it names
 
-def _split(s: Sentence) -> list[str]:
-    """A sentence's clauses, as text."""
+
+def _split(s: Sentence) -> list[Clause]:
+    """A sentence's clauses, as text, each with the operation it opens with, or the actor or
+    operation its own words introduce in quotes."""
     split = "; " in s.text or "while " in s.text or ", and " in s.text
-    return _CLAUSE_SPLIT.split(s.text) if split else [s.text]
+    texts = _CLAUSE_SPLIT.split(s.text) if split else [s.text]
+    clauses: list[Clause] = []
+    for t in texts:  # a clause that introduces two names: each its own words
+        quoted = _conjuncts(t) if not QUOTES.isdisjoint(t) else None
+        clauses += quoted or [(t, clause_name(t), None)]
+    return clauses
+
+
+def _conjuncts(text: str) -> list[Clause] | None:
+    """A sentence that introduces two quoted names or more each with words of its own ("a
+    North Korean network it calls 'Cold Ember' and a crew known as "Velvet Tide""), cut after
+    each name: the words up to a name are its own. None when it introduces fewer, or lists
+    them side by side ('the clusters "Red Ledger" and "Tin Drum"'), which names both."""
+    names = [q for q in quoted_names(text) if q.kind != "tool"]
+    if len(names) < 2 or any(JOIN.match(text[a.end : b.start]) for a, b in pairwise(names)):
+        return None
+    cuts = [0, *(q.end for q in names[:-1]), len(text)]
+    return [
+        (text[a:b].strip(" ,"), q.name if q.kind == "operation" else None,
+         q.name if q.kind == "actor" else None)
+        for q, (a, b) in zip(names, pairwise(cuts), strict=True)
+    ]  # fmt: skip
 
 
 def _pieces(s: Sentence, clauses: list[str], found: dict[str, str]) -> list[Sentence]:

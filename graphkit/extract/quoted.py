@@ -32,7 +32,7 @@ from typing import Literal
 
 from graphkit.extract.cues import word_list
 
-__all__ = ["QUOTES", "TRACKING_CODE", "Kind", "Quoted", "quoted_names"]
+__all__ = ["JOIN", "QUOTES", "TRACKING_CODE", "Kind", "Quoted", "quoted_names"]
 
 
 QUOTES = frozenset("\"\u201c\u2018'")  # a sentence without one of these quotes no name
@@ -50,7 +50,7 @@ _QUOTED = re.compile(
 )
 
 # What may join a quoted name to the one before it: "X" and "Y", "X," "Y" or "Z".
-_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)$")
+JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)$")
 
 # A tracking code an analyst gives an actor: "Storm-9999", "UNC4899", "TA453", "GTG-1002".
 TRACKING_CODE = re.compile(r"^[A-Z][A-Za-z]{1,7}[- ]?[0-9]{2,5}$")
@@ -87,6 +87,7 @@ class Quoted:
     name: str
     start: int
     kind: Kind
+    end: int  # after its closing quote
 
 
 def quoted_names(text: str) -> list[Quoted]:
@@ -97,14 +98,14 @@ def quoted_names(text: str) -> list[Quoted]:
     previous: tuple[re.Match[str], Kind] | None = None  # the last name taken, and its kind
     for m in _QUOTED.finditer(text):
         name = (m.group("a") or m.group("b")).strip()
-        joined = previous is not None and _JOIN.match(text[previous[0].end() : m.start()])
+        joined = previous is not None and JOIN.match(text[previous[0].end() : m.start()])
         kind: Kind | None = previous[1] if joined and previous is not None else _kind(text, m, name)
         if kind == "operation" and TRACKING_CODE.match(name) and not _SAYS_ITSELF.match(name):
             kind = "actor"  # "Storm-9999" is an actor's code, unless a tool's
         if kind is None or len(name) < 3:
             previous = None
             continue
-        found.append(Quoted(name, m.start(), kind))
+        found.append(Quoted(name, m.start(), kind, m.end()))
         previous = (m, kind)
     return found
 
