@@ -103,6 +103,7 @@ def test_ordinals_set_apart_introduce_quoted_names_each_with_its_own_facts() -> 
         ('They found a backdoor it dubbed "NightJar" on servers.', [("NightJar", "tool")]),
         ('The accounts posted the slogan "Vote Now" on forums.', []),  # introduced by nothing
         ('He said the plan was "Good Enough" for now.', []),
+        ('They posted an article called "Why Votes Matter" on forums.', []),  # a title
     ],
 )
 def test_what_a_quoted_name_is_of_follows_the_words_that_introduce_it(

@@ -71,6 +71,9 @@ _KIND_NOUNS = rf"{_ACTOR_NOUNS}|" + "|".join(word_list("quoted_operation_nouns")
 _KIND_BEFORE = re.compile(rf"\b(?:{_KIND_NOUNS})s?,?\s*$", re.I)
 _KIND_AFTER = re.compile(rf"^\s*(?:{_KIND_NOUNS})s?\b", re.I)
 _ACTOR_WORD = re.compile(rf"\b(?:{_ACTOR_NOUNS})s?\b", re.I)
+_CONTENT_WORD = re.compile(
+    rf"\b(?:{'|'.join(word_list('quoted_content_nouns'))})s?\b[^\"\u201c\u2018]{{0,20}}$", re.I
+)
 _TOOL_WORD = re.compile(rf"\b(?:{'|'.join(word_list('quoted_tool_nouns'))})s?\b", re.I)
 
 # "Operation X" and "Campaign X" say what they are whatever introduces them.
@@ -127,6 +130,8 @@ def _kind(text: str, m: re.Match[str], name: str) -> Kind | None:
     if _SAYS_ITSELF.match(name):
         return "operation"
     near = lead[-30:]
+    if _CONTENT_WORD.search(near):
+        return None  # 'an article called "Why Votes Matter"': a title, not a name
     if _ACTOR_WORD.search(near) or _ACTOR_WORD.match(after.strip()):
         return "actor"
     return "tool" if _TOOL_WORD.search(near) else "operation"
