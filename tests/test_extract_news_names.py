@@ -75,6 +75,25 @@ def test_an_operation_quoted_at_a_clause_opening_and_one_set_apart_after_case() 
     assert [x.id for x in ops["Operation Salt Road"].languages] == ["vi"]
 
 
+def test_operation_and_a_name_in_capitals_names_an_operation_without_quotes() -> None:
+    f = draft(
+        NEWS + "In Operation Paper Lantern, the accounts posed as reporters and posted comments "
+        "in Spanish about elections in Peru.\n\nAnother case, Operation Salt Road, involved "
+        "accounts that wrote product reviews in Vietnamese.\n"
+    )
+    ops = by_name(f)
+    assert [x.id for x in ops["Operation Paper Lantern"].languages] == ["es"]
+    assert [x.id for x in ops["Operation Salt Road"].languages] == ["vi"]
+
+
+def test_an_operation_named_in_passing_is_not_the_paragraphs() -> None:
+    f = draft(
+        "# Roundup\n\n## Quiet Harbor\n\nThe network posted comments in Spanish, in the same "
+        "style that Russian hackers had used in Operation Cold Sea years earlier.\n"
+    )
+    assert set(by_name(f)) == {"Quiet Harbor"}
+
+
 def test_a_quoted_operation_under_a_heading_that_names_it_is_the_same_operation() -> None:
     f = draft(
         "# Roundup\n\n## Operation Salt Road\n\nThe network posted reviews in Vietnamese.\n\n"
@@ -104,6 +123,7 @@ def test_ordinals_set_apart_introduce_quoted_names_each_with_its_own_facts() -> 
         ('The accounts posted the slogan "Vote Now" on forums.', []),  # introduced by nothing
         ('He said the plan was "Good Enough" for now.', []),
         ('They posted an article called "Why Votes Matter" on forums.', []),  # a title
+        ('The lures recalled the ones that Russian hackers sent in "Operation Cold Sea".', []),
     ],
 )
 def test_what_a_quoted_name_is_of_follows_the_words_that_introduce_it(

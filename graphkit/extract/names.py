@@ -48,6 +48,12 @@ _TOOL_LEAD = re.compile(
 _NAMING_TOKENS = words("naming_tokens")
 
 
+# "Operation" and a name in capitals says what it is, whatever comes before it
+_OPERATION_NAMED = re.compile(
+    r"\bOperation (?:[A-Z][\w'\u2019-]*)(?: (?:of |the |and )?[A-Z][\w'\u2019-]*){0,3}"
+)
+
+
 CALLED_TOKENS = words("called_tokens")
 
 
@@ -240,6 +246,12 @@ def _named_in(sentences: list[Sentence]) -> list[tuple[int, str]]:
         quoted = quoted_names(s.text) if not QUOTES.isdisjoint(s.text) else []
         # 'In "Operation Paper Lantern," the accounts ...'; an actor's is not the operation's
         candidates += [(0, q.name) for q in quoted if q.kind == "operation"]
+        if "Operation " in s.text and not quoted:  # "In Operation Paper Lantern, the ..."
+            candidates += [
+                (0, m.group(0))
+                for m in _OPERATION_NAMED.finditer(s.text)
+                if _QUOTED_OPENING.match(s.text[: m.start()])  # not "much as Operation X did"
+            ]
         if _NAMING_TOKENS.isdisjoint(s.words):
             continue  # no word _NAMING starts with: most sentences
         for m in _NAMING.finditer(s.text):

@@ -119,7 +119,7 @@ def _kind(text: str, m: re.Match[str], name: str) -> Kind | None:
     lead = re.split(r"[.;:!?]\s", lead)[-1]  # the words of its own sentence
     after = text[m.end() : m.end() + 20]
     introduced = bool(
-        _SAYS_ITSELF.match(name)
+        (_SAYS_ITSELF.match(name) and len(lead.split()) <= 6)  # not 'much as "Operation X" did'
         or _NAMING_LEAD.search(lead)
         or _PICKING_LEAD.search(lead)
         or _KIND_BEFORE.search(lead)
