@@ -2,8 +2,8 @@
 
 ``techniques.yaml`` holds the behaviour phrases of the rule mapper, ``behaviour.yaml`` the
 verb and object classes of :mod:`graphkit.extract.behaviour`, ``words.yaml`` the word lists
-that tell a mention's role, ``layout.yaml`` the words of headings and ``fields.yaml`` the
-labels of fields.
+that tell a mention's role, ``layout.yaml`` the words of headings, ``names.yaml`` the words
+that introduce a name or make one no name, and ``fields.yaml`` the labels of fields.
 
 Examples
 --------
