@@ -2,8 +2,8 @@
 
 ``techniques.yaml`` holds the behaviour phrases of the rule mapper, ``behaviour.yaml`` the
 verb and object classes of :mod:`graphkit.extract.behaviour`, ``words.yaml`` the word lists
-that tell a mention's role, ``layout.yaml`` the words of headings and ``fields.yaml`` the
-labels of fields.
+that tell a mention's role, ``layout.yaml`` the words of headings, ``names.yaml`` the words
+that introduce a name or make one no name, and ``fields.yaml`` the labels of fields.
 
 Examples
 --------
@@ -102,7 +102,7 @@ def behaviour_cues() -> BehaviourCues:
 @cache
 def _lists() -> dict[str, tuple[str, ...]]:
     lists: dict[str, tuple[str, ...]] = {}
-    for name in ("cues/words.yaml", "cues/layout.yaml"):
+    for name in ("cues/words.yaml", "cues/layout.yaml", "cues/names.yaml"):
         for key, value in load(
             name, dict[str, tuple[str, ...] | dict[str, tuple[str, ...]]]
         ).items():
@@ -130,7 +130,7 @@ class _Fields(Strict):
 
 
 def word_list(name: str) -> tuple[str, ...]:
-    """A list of ``cues/words.yaml`` or ``cues/layout.yaml``, in its order."""
+    """A list of ``cues/words.yaml``, ``cues/layout.yaml`` or ``cues/names.yaml``, in its order."""
     return _lists()[name]
 
 

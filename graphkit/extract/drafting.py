@@ -26,6 +26,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
+from typing import Any
 
 from graphkit.actors import actor_index
 from graphkit.errors import InputError
@@ -40,8 +41,8 @@ from graphkit.extract.grouping import group_text
 from graphkit.extract.groups import Group
 from graphkit.extract.learned import MAPPERS, learned_techniques
 from graphkit.extract.meta import OUR_MODELS, companys_platform, report_meta
-from graphkit.extract.reading import Sentence, slugify
-from graphkit.extract.sections import unmarked
+from graphkit.extract.reading import Sentence, read_sentence, slugify, split_sentences
+from graphkit.extract.sections import sections, unmarked
 from graphkit.extract.shorthand import written_out
 from graphkit.findings import Findings
 from graphkit.limits import LIST_MAX_ITEMS as MANY
@@ -57,8 +58,8 @@ def _name_key(name: str | None) -> str:
 
 @lru_cache(maxsize=4096)
 def _name_key_of(name: str) -> str:
-    known = actor_index().resolve(name)
-    return slugify(known.name if known else name)
+    known = actor_index().resolve(name)  # "Operation Salt Road" is the "Salt Road" of a heading
+    return slugify(known.name if known else name.removeprefix("Operation "))
 
 
 def _unnamed_key(group: Group) -> str | None:
@@ -113,6 +114,31 @@ def extract_findings(
         return _extract(text, path, title, publisher, published, techniques)
 
 
+def _unnamed_cluster(
+    text: str,
+    title: str,
+    loose: list[Sentence],
+    groups: list[Group],
+    platform: str | None,
+    overall: tuple[str, Sentence] | None,
+    techniques: str,
+) -> list[dict[str, Any]]:
+    """The one campaign of a text that names no operation and no actor: an unnamed actor
+    cluster, named for the report so that two reports' clusters stay two; its facts are all
+    that the text's groups and loose sentences say (every sentence, when those are none, as
+    under a heading of the writer's tasks), not its title's. Empty when it says nothing."""
+    said = [*(s for s in loose if s.text != title), *(s for g in groups for s in g.sentences)]
+    if not said:
+        said = [read_sentence(s) for _, p, _ in sections(text) for s in split_sentences(p) if p]
+    short = title if len(title) <= 120 else title[:119] + "\u2026"
+    everything = Group(None, subject=f"Unnamed actor in \u201c{short}\u201d")
+    everything.sentences = said
+    learn, cues = techniques != "rules", techniques != "learned"
+    found = learned_techniques([(said, [])]) if learn else None
+    fallback = campaign_facts(everything, platform, overall, learned=found, cues=cues)
+    return [fallback] if fallback and says_something(fallback) else []
+
+
 def _extract(
     text: str,
     path: str,
@@ -160,13 +186,10 @@ def _extract(
         n = seen[slugify(b["name"])] = seen.get(slugify(b["name"]), 0) + 1
         if n > 1:
             b["name"] = f"{b['name']} ({n})"
-    if not campaigns:  # no name and no actor anywhere: one group of all the text says
-        everything = Group(None, subject="unnamed operations")
-        everything.sentences = [*loose, *(s for g in groups for s in g.sentences)]
-        found = learned_techniques([(everything.sentences, [])]) if learn else None
-        fallback = campaign_facts(everything, platform, overall, learned=found, cues=cues)
-        if fallback and says_something(fallback):
-            campaigns = [fallback]
+    if not campaigns:  # no name and no actor anywhere: one unnamed cluster, all the text says
+        campaigns = _unnamed_cluster(
+            text, meta["title"], loose, groups, platform, overall, techniques
+        )
     if not campaigns:
         raise InputError("found no operation or actor to draft findings for", path=path)
     if len(campaigns) > MANY:

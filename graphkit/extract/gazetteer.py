@@ -86,8 +86,8 @@ def _inflected(phrases: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]
 DIGIT = re.compile(r"[0-9]")  # ASCII digits: twice as fast to look for as \d
 
 _ACTOR_PATTERN = re.compile(
-    r"[ADFGSTU](?<=\b[ADFGSTU])(?:(?<=A)PT ?[0-9]{1,3}|(?<=S)TORM-[0-9]{3,4}|(?<=U)NC[0-9]{3,5}|"
-    r"(?<=T)A[0-9]{3,4}|(?<=U)TA[0-9]{4}|(?<=G)TG-[0-9]{4}|(?<=D)EV-[0-9]{4}|(?<=U)NK_[A-Z][A-Za-z]+|"
+    r"[ADFGSTU](?<=\b[ADFGSTU])(?:(?<=A)PT ?[0-9]{1,3}|(?<=S)(?:TORM|torm)-[0-9]{3,4}|"
+    r"(?<=U)NC[0-9]{3,5}|(?<=T)A[0-9]{3,4}|(?<=U)TA[0-9]{4}|(?<=G)TG-[0-9]{4}|(?<=D)EV-[0-9]{4}|(?<=U)NK_[A-Z][A-Za-z]+|"
     r"(?<=F)IN[0-9]{1,2}|(?<=G)[0-9]{4})\b"
 )
 

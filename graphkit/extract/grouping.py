@@ -15,11 +15,10 @@ from graphkit.extract.groups import (
     PLACE,
     THIS_ACTOR,
     Group,
-    actor_runs,
     add_actors,
-    clause_runs,
     enumerated,
     named_actor,
+    runs,
     start_runs,
 )
 from graphkit.extract.headings import (
@@ -31,6 +30,7 @@ from graphkit.extract.headings import (
     unnumbered,
 )
 from graphkit.extract.meta import TITLE_LINE
+from graphkit.extract.namelike import looks_like_name, lower_words
 from graphkit.extract.names import paragraph_name, says_nothing
 from graphkit.extract.paragraphs import (
     QUESTION_LEAD,
@@ -73,8 +73,24 @@ class _Grouper:
         self.current: Group | None = self.profiled
         if self.profiled is not None:
             self.groups.append(self.profiled)
+        self.headline = _headline_line(text)  # a plain text's first line: its title
+        self.text = text
+        self._lowered: frozenset[str] | None = None
+
+    @property
+    def lowered(self) -> frozenset[str]:
+        """The words the text writes in lower case (no name is one), read when first asked."""
+        if self._lowered is None:
+            self._lowered = lower_words(self.text)
+        return self._lowered
 
     def read(self, heading: str | None, paragraph: str, item: bool) -> None:
+        if self.headline is not None:  # the title says what the report is about, of no one
+            after = self._after_title(self.headline, heading, paragraph)
+            self.headline = None
+            if after is None:
+                return
+            paragraph = after
         if heading is not None and heading[:1] in "AaNnTt" and TASK_HEADINGS.match(heading):
             self.current = self.section_who = None  # "## Actions": the writer's tasks, not findings
             return
@@ -91,11 +107,13 @@ class _Grouper:
         named = self._name(p)
         self.seen = True
         current = self.current
-        clauses = None if p.fields or _named_above(current) else clause_runs(p.sentences)
+        actors = {k: v for s in p.sentences for k, v in actor_names(s, self.found).items()}
+        clauses = (
+            None if p.fields or _named_above(current) else runs(p.sentences, self.found, named)
+        )
         if clauses:  # "Sneer Review flooded ..., while VAGue Focus ...; Uncle Spam argued ..."
             self.current = start_runs(self.groups, clauses[0], clauses[1], self.section_who)
             return
-        actors = {k: v for s in p.sentences for k, v in actor_names(s, self.found).items()}
         if named and not actors and p.sentences and THIS_ACTOR.search(p.text):
             actors = named_actor(
                 named, p.sentences[0], self.found
@@ -110,6 +128,21 @@ class _Grouper:
             return
         self._subject(p, named, actors)
         self._place(p, named, actors)
+
+    def _after_title(self, title: str, heading: str | None, paragraph: str) -> str | None:
+        """The first paragraph without the text's headline; None when nothing is left. The
+        headline goes with the loose sentences, for the platform it may name ("AI lab bans
+        accounts of ...")."""
+        if heading == title and not paragraph:
+            self.last_heading = heading
+            return None
+        first, _, rest = paragraph.partition("\n")
+        if heading is not None or first.strip() != title:
+            return paragraph
+        if self.loose is not None:
+            self.loose.append(read_sentence(title))
+        self.seen = True
+        return rest if rest.strip() else None
 
     def _heading(self, heading: str) -> None:
         """A heading over no text of its own: a section starts, maybe a group."""
@@ -129,6 +162,8 @@ class _Grouper:
             self.groups.append(self.current)
             return
         name = operation_name(heading)
+        if name and not looks_like_name(name, self.lowered):
+            name = None  # "## The AI", "## Level": no name, whatever the heading's shape
         self.current = current = Group(name, from_heading=True) if name else None
         if current is None:
             return
@@ -164,6 +199,8 @@ class _Grouper:
         # "- Also tracked as UTA0388.": another name of the case above, no case of its own
         if named and p.alias_note and current is not None:
             named = None
+        if named and not looks_like_name(named, self.lowered):
+            named = None  # "Level: high", "YouTube operators.": a label, a platform
         if not named and p.inner and not described(p.inner) and says_nothing(p.inner):
             named = p.inner  # "The one that stood out is **Sneer Review**, which ..."
         if not named and p.text[:1].isupper() and self.groups:  # "Spamouflage went after ..."
@@ -215,6 +252,9 @@ class _Grouper:
         if p.fields and not (named or actors or subject or _named_above(current)):
             who = next((v for role, v in p.fields if role == "who"), None)  # "Country: ..."
             subject = f"Actors from {who}" if who and len(who) <= 40 else None
+        if subject and turns and any(g.subject == subject for g in self.groups):
+            same = sum(1 for g in self.groups if (g.subject or "").startswith(subject))
+            subject = f"{subject} {same + 1}"  # "Unnamed operation 2": another one, not it
         if subject:
             self.current = Group(None, subject=subject, heading=self.section_who)
             self.groups.append(self.current)
@@ -247,16 +287,6 @@ class _Grouper:
         if starts_new and (named or actors):
             self.current = current = Group(named, heading=self.section_who)
             self.groups.append(current)
-        runs = (
-            None
-            if named or p.fields or _named_above(current) or len(actors) < 2
-            else actor_runs(sentences)
-        )
-        if runs:  # "Charcoal Typhoon has ... Salmon Typhoon, which ...": each its own sentences
-            shared = sentences[: sentences.index(runs[0][0])]  # "X and Y are both Chinese."
-            parts = [(None, part) for part in runs]
-            self.current = start_runs(self.groups, shared, parts, self.section_who)
-            return
         if current is None:
             if self.loose is not None:
                 self.loose.extend(sentences)  # an introduction: which platform the report is about
@@ -285,6 +315,15 @@ def _opening_subject(p: Paragraph, current: Group | None, turns: bool) -> str | 
         if subject is None and about and len(about.split()) <= 6:
             subject = about[0].upper() + about[1:]  # "Who was behind the fake job ...?"
     return subject
+
+
+def _headline_line(text: str) -> str | None:
+    """A plain text's first line when it is a headline (no Markdown heading, no sentence's
+    closing stop): the report's title, which names no actor and no operation."""
+    first = next((ln.strip() for ln in text[:4000].lstrip()[:2000].splitlines() if ln.strip()), "")
+    if not first or first[0] in "#<|*-=" or first.endswith((".", "!", "?", ":", ";", ",")):
+        return None
+    return first if len(first.split()) >= 2 else None
 
 
 def _named_above(current: Group | None) -> bool:

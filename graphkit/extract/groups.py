@@ -8,25 +8,27 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from graphkit.actors import actor_index
 from graphkit.extract.cues import words
 from graphkit.extract.gazetteer import Entry
 from graphkit.extract.names import clause_name
+from graphkit.extract.quoted import JOIN, QUOTES, quoted_names
 from graphkit.extract.reading import Mention, Sentence, read_sentence, slugify
 from graphkit.extract.roles import own_origins
+from graphkit.extract.subjects import actor_names
 
 __all__ = [
     "PLACE",
     "THIS_ACTOR",
     "Group",
-    "actor_runs",
     "add_actors",
-    "clause_runs",
     "clip",
     "enumerated",
     "named_actor",
+    "runs",
     "start_runs",
 ]
 
@@ -98,49 +100,109 @@ def start_runs(
     return current
 
 
+Run = tuple[str | None, list[Sentence]]  # an operation's name (None: an actor's), its clauses
+
+
+def runs(
+    sentences: list[Sentence], found: dict[str, str], named: str | None
+) -> tuple[list[Sentence], list[Run]] | None:
+    """A paragraph that speaks of two operations or actors or more, each opening a clause
+    ("Sneer Review flooded ..., while VAGue Focus ...", "X wrote lures. It also ... Meanwhile,
+    Y ..."), cut into each one's clauses: the clauses after one that opens with a name and
+    name none are its own ("It also wrote lures"); the clauses before the first are shared.
+    Actors open clauses only in a paragraph no name is given to, or one whose name opens a
+    clause itself. None when fewer than two open clauses. ``found``: names the text gave
+    actors, found again in the clauses."""
+    texts = [_split(s) for s in sentences]
+    operations = {slugify(op) for clauses in texts for _, op, _ in clauses if op}
+    with_actors = not named or slugify(named) in operations
+    actors = {m.entry.id for s in sentences for m in s.mentions if m.entry.kind == "Actor"}
+    actors |= {slugify(a) for clauses in texts for _, _, a in clauses if a}
+    if len(operations | (actors if with_actors else set())) < 2:
+        return None  # one name at most: most paragraphs, and none is read again
+    shared: list[Sentence] = []
+    parts: list[Run] = []
+    openers: set[str] = set()
+    for s, clauses in zip(sentences, texts, strict=True):
+        if not any(op or a for _, op, a in clauses) and not any(
+            m.entry.kind == "Actor" for m in s.mentions
+        ):  # no clause of it opens with anything: read as it is
+            clauses = [(s.text, None, None)]
+        pieces = _pieces(s, [t for t, _, _ in clauses], found)
+        for piece, (_, name, quoted_actor) in zip(pieces, clauses, strict=True):
+            actor = slugify(quoted_actor) if quoted_actor else None
+            if with_actors and not (name or actor):
+                actor = _opening_actor(piece)
+            if name or actor:
+                openers.add(slugify(name) if name else str(actor))
+                parts.append((name, [piece]))
+            elif parts:
+                parts[-1][1].append(piece)
+            else:
+                shared.append(piece)
+    return (shared, parts) if len(openers) > 1 else None
+
+
 # Where a sentence's clauses part: "...; Uncle Spam ...", "..., while VAGue Focus ...", "..., and
 # a developer behind ScopeCreep ..."
 _CLAUSE_SPLIT = re.compile(r"; |,? while (?=[A-Z])|, and (?=(?:an?|the|in|from) |[A-Z])")
 
-
-def clause_runs(
-    sentences: list[Sentence],
-) -> tuple[list[Sentence], list[tuple[str, list[Sentence]]]] | None:
-    """A paragraph that names two operations or more, each opening a clause with its verb, cut
-    into each one's clauses (and the clauses before the first, which all of them share). None
-    when fewer than two are named so."""
-    texts: list[str] = []
-    for s in sentences:
-        split = "; " in s.text or "while " in s.text or ", and " in s.text
-        texts.extend(_CLAUSE_SPLIT.split(s.text) if split else [s.text])
-    if len(texts) < 2:
-        return None
-    names = [clause_name(t) for t in texts]
-    if len({n for n in names if n}) < 2:
-        return None
-    pieces = [read_sentence(t) for t in texts]
-    first = next(i for i, n in enumerate(names) if n)
-    parts: list[tuple[str, list[Sentence]]] = []
-    for name, piece in zip(names[first:], pieces[first:], strict=True):
-        if name:
-            parts.append((name, [piece]))
-        else:
-            parts[-1][1].append(piece)
-    return pieces[:first], parts
+Clause = tuple[str, str | None, str | None]  # its text, the operation and the actor it names
 
 
-def actor_runs(sentences: list[Sentence]) -> list[list[Sentence]] | None:
-    """A paragraph's sentences cut where a sentence opens with an actor, when two or more
-    actors open sentences: each actor with what follows it. None when fewer do."""
-    starts = []
-    for i, s in enumerate(sentences):
-        named = {m.entry.id: m.index for m in s.mentions if m.entry.kind == "Actor"}
-        if len(named) == 1 and 0 in named.values():  # "X and Y are both Chinese" opens none
-            starts.append((i, next(iter(named))))
-    firsts = [i for i, _ in starts]
-    if len({aid for _, aid in starts}) < 2 or len(firsts) < 2:
+def _split(s: Sentence) -> list[Clause]:
+    """A sentence's clauses, as text, each with the operation it opens with, or the actor or
+    operation its own words introduce in quotes."""
+    split = "; " in s.text or "while " in s.text or ", and " in s.text
+    texts = _CLAUSE_SPLIT.split(s.text) if split else [s.text]
+    clauses: list[Clause] = []
+    for t in texts:  # a clause that introduces two names: each its own words
+        quoted = _conjuncts(t) if not QUOTES.isdisjoint(t) else None
+        clauses += quoted or [(t, clause_name(t), None)]
+    return clauses
+
+
+def _conjuncts(text: str) -> list[Clause] | None:
+    """A sentence that introduces two quoted names or more each with words of its own ("a
+    North Korean network it calls 'Cold Ember' and a crew known as "Velvet Tide""), cut after
+    each name: the words up to a name are its own. None when it introduces fewer, or lists
+    them side by side ('the clusters "Red Ledger" and "Tin Drum"'), which names both."""
+    names = [q for q in quoted_names(text) if q.kind != "tool"]
+    if len(names) < 2 or any(JOIN.match(text[a.end : b.start]) for a, b in pairwise(names)):
         return None
-    return [sentences[a:b] for a, b in zip(firsts, [*firsts[1:], len(sentences)], strict=True)]
+    cuts = [0, *(q.end for q in names[:-1]), len(text)]
+    return [
+        (text[a:b].strip(" ,"), q.name if q.kind == "operation" else None,
+         q.name if q.kind == "actor" else None)
+        for q, (a, b) in zip(names, pairwise(cuts), strict=True)
+    ]  # fmt: skip
+
+
+def _pieces(s: Sentence, clauses: list[str], found: dict[str, str]) -> list[Sentence]:
+    """A sentence's clauses, each read (the sentence itself when it has one clause); the names
+    the text gave actors are found in them again."""
+    if len(clauses) == 1:
+        return [s]
+    pieces = [read_sentence(t) for t in clauses]
+    for piece in pieces:
+        actor_names(piece, found)  # 'the clusters "Red Ledger" and ...': actors still
+    return pieces
+
+
+# Words that may stand before the actor a clause opens with: "Meanwhile, X", "According to the
+# lab, X", "Researchers tied the first, X, to ...".
+_OPENING_REACH = 7
+
+
+def _opening_actor(s: Sentence) -> str | None:
+    """The one actor a clause opens with (its first words name it, and no other actor)."""
+    actors = sorted((m for m in s.mentions if m.entry.kind == "Actor"), key=lambda m: m.index)
+    if not actors or actors[0].index > _OPENING_REACH:
+        return None
+    ids = {m.entry.id for m in actors}
+    if len(ids) > 1:  # "X and Y are both Chinese", "X, like Y, ...": both, or neither
+        return None
+    return actors[0].entry.id
 
 
 _JOIN_WORDS = words("join_words")

@@ -20,6 +20,8 @@ from graphkit.extract.headings import (
     from_capitals,
     is_topic,
 )
+from graphkit.extract.namelike import looks_like_name, then_reports
+from graphkit.extract.quoted import QUOTES, quoted_names
 from graphkit.extract.reading import Sentence, read_sentence
 from graphkit.vocab import PLATFORMS
 
@@ -44,6 +46,12 @@ _TOOL_LEAD = re.compile(
 
 
 _NAMING_TOKENS = words("naming_tokens")
+
+
+# "Operation" and a name in capitals says what it is, whatever comes before it
+_OPERATION_NAMED = re.compile(
+    r"\bOperation (?:[A-Z][\w'\u2019-]*)(?: (?:of |the |and )?[A-Z][\w'\u2019-]*){0,3}"
+)
 
 
 CALLED_TOKENS = words("called_tokens")
@@ -235,6 +243,15 @@ def _named_in(sentences: list[Sentence]) -> list[tuple[int, str]]:
         if there and not NOT_NAMES.match(there.group(1)):
             candidates.append((0, there.group(1)))
     for s in sentences:
+        quoted = quoted_names(s.text) if not QUOTES.isdisjoint(s.text) else []
+        # 'In "Operation Paper Lantern," the accounts ...'; an actor's is not the operation's
+        candidates += [(0, q.name) for q in quoted if q.kind == "operation"]
+        if "Operation " in s.text and not quoted:  # "In Operation Paper Lantern, the ..."
+            candidates += [
+                (0, m.group(0))
+                for m in _OPERATION_NAMED.finditer(s.text)
+                if _QUOTED_OPENING.match(s.text[: m.start()])  # not "much as Operation X did"
+            ]
         if _NAMING_TOKENS.isdisjoint(s.words):
             continue  # no word _NAMING starts with: most sentences
         for m in _NAMING.finditer(s.text):
@@ -242,7 +259,7 @@ def _named_in(sentences: list[Sentence]) -> list[tuple[int, str]]:
             rank = 0 if re.search(r"operation|network|campaign|activity|scheme", lead) else 1
             if re.search(r"company|firm|group|actor|cluster|vendor", lead):
                 rank = 2  # "a company called STOIC" names the actor, not the operation
-            if _TOOL_LEAD.search(lead[-25:]):
+            if _TOOL_LEAD.search(lead[-25:]) or any(q.name == m.group(1).strip() for q in quoted):
                 continue  # "a backdoor researchers call GOVERSHELL", "CVE-2022-30190, known as
                 # Follina": a tool or a flaw, not an operation
             candidates.append((rank, m.group(1).strip()))
@@ -265,8 +282,11 @@ def _opening_names(head: str) -> list[tuple[int, str]]:
         candidates.append((1, bracketed.group(1)))
     opened = _OPENING_NAME.match(head) if "," in head else None
     if (
-        opened and not NOT_NAMES.match(opened.group(1)) and not _DATELINE.match(head, opened.end())
-    ):  # "SAN FRANCISCO, October 9, 2024 --" is a dateline
+        opened
+        and not NOT_NAMES.match(opened.group(1))
+        and not _DATELINE.match(head, opened.end())  # "SAN FRANCISCO, October 9, 2024 --"
+        and not then_reports(head, opened.end(1))  # "ShieldWorks, a security firm, said"
+    ):
         candidates.append((1, opened.group(1)))
     return candidates
 
@@ -358,9 +378,18 @@ _CLAUSE_NAME = re.compile(
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z0-9]*$")
 
 
+# The words before a quoted name that opens a clause: 'In "Operation Paper Lantern," the
+# accounts ...', 'Researchers tied the first, "Red Ledger," to ...' (six words at most)
+_QUOTED_OPENING = re.compile(r"^(?:[\w'\u2019-]+,? ){0,6}$")
+
+
 def clause_name(text: str) -> str | None:
     """The operation a clause opens with, by its name and verb (see _CLAUSE_NAME); None when
     it opens with none, or with a word that is no name ("Chinese operations dominate")."""
+    quoted = quoted_names(text) if not QUOTES.isdisjoint(text[:60]) else []
+    quoted = [q for q in quoted if q.kind != "tool"]  # two: 'the clusters "X" and "Y"' opens none
+    if len(quoted) == 1 and _QUOTED_OPENING.match(text[: quoted[0].start]):
+        return quoted[0].name  # 'In "Operation Paper Lantern," ...', 'Another case, "X," ...'
     m = _CLAUSE_NAME.match(text)
     if not m:
         return None
@@ -372,4 +401,6 @@ def clause_name(text: str) -> str | None:
         return None  # one capitalised word is most often a sentence's first word
     if not all(w[:1].isupper() or w in ("and", "of") for w in words):
         return None
+    if not looks_like_name(name, frozenset()):
+        return None  # "The AI wrote ...", "YouTube operators posted ..."
     return name if says_nothing(name) else None  # a country, an actor, ... is no name

@@ -8,10 +8,13 @@ from __future__ import annotations
 import re
 
 from graphkit.actors import actor_index
-from graphkit.extract.cues import words
+from graphkit.extract.cues import word_list, words
 from graphkit.extract.gazetteer import TOKEN, Entry
+from graphkit.extract.namelike import looks_like_name, then_reports
 from graphkit.extract.names import CALLED_TOKENS, KIND_WORD, NOT_NAMES, only_places, says_nothing
+from graphkit.extract.quoted import QUOTES, quoted_names
 from graphkit.extract.reading import Mention, Sentence, slugify
+from graphkit.vocab import PUBLISHERS
 
 __all__ = ["NEW_CASE", "actor_names", "case_subject", "subject_of"]
 
@@ -35,10 +38,14 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
     text = sentence.text
     new: list[tuple[int, str]] = []
     m = _NEW_ACTOR.match(text)
-    if m and (
-        _ACTOR_WORDS.search(text)
-        or _AFFILIATION.search(text)
-        or any(x.entry.kind == "Sponsor" for x in sentence.mentions)
+    if (
+        m
+        and not then_reports(text, m.end(1))
+        and (
+            _ACTOR_WORDS.search(text)
+            or _AFFILIATION.search(text)
+            or any(x.entry.kind == "Sponsor" for x in sentence.mentions)
+        )
     ):  # "CyberAv3ngers is affiliated with the IRGC"
         new.append((0, m.group(1)))
     if not CALLED_TOKENS.isdisjoint(sentence.words):  # "a company called STOIC"
@@ -48,7 +55,11 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
             if not KIND_WORD.search(c.group(0))  # "STOIC ran an operation OpenAI named X"
         ]
     if (", a " in text or ", an " in text) and not _APPOSITIVE_NOUNS.isdisjoint(sentence.words):
-        new += [(a.start(), a.group(1)) for a in _APPOSITIVE.finditer(text)]
+        new += [
+            (a.start(), a.group(1))
+            for a in _APPOSITIVE.finditer(text)
+            if not then_reports(text, a.end())  # "Vendorly, a security firm, said"
+        ]
     if not _FIRMS.isdisjoint(sentence.words):  # "the political consultancy STOIC"
         new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_NAME.finditer(text)]
         new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_SET_NAME.finditer(text)]
@@ -61,14 +72,22 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
         new += [(c.start(1), c.group(1)) for c in _RUN_BY_NAME.finditer(text)]  # "run by STOIC"
     if "case, " in text and _ACTOR_WORDS.search(text):  # "A third case, SweetSpecter, ... group"
         new += [(c.start(1), c.group(1)) for c in _CASE_OF_ACTOR.finditer(text)]
+    if not QUOTES.isdisjoint(text):  # 'labelled the clusters "Red Ledger" and "Tin Drum"'
+        new += [(q.start, q.name) for q in quoted_names(text) if q.kind == "actor"]
     new += [(text.index(n), n) for n in found.values() if n in text]
     for start, name in new:
         if NOT_NAMES.match(name) or actor_index().resolve(name) is not None:
             continue
+        if not looks_like_name(name, frozenset()):
+            continue  # "DeepSeek, a Chinese AI company": a platform's maker, no actor
         slug = slugify(name)
         if slug and slug not in names:
             names[slug] = found[slug] = name
             index = len(TOKEN.findall(text[:start]))
+            inside = range(index, index + len(TOKEN.findall(name)))
+            sentence.mentions = [  # "Phish and Scripts" says nothing of scripts
+                x for x in sentence.mentions if x.index not in inside or x.entry.kind == "Actor"
+            ]
             sentence.mentions.append(Mention(Entry("Actor", slug, name), index, 1, [], name))
     return names
 
@@ -181,8 +200,17 @@ def case_subject(sentences: list[Sentence]) -> str | None:
                  sentences[0].text)  # fmt: skip
     if m:
         return f"{m.group(1).capitalize()} {m.group(2)}"
+    other = _OTHER_CASE.match(sentences[0].text)  # "Another operation, which ...": unnamed
+    if other:
+        return f"Unnamed {other.group(1)}"
     said = _SAID_CASE.match(sentences[0].text)  # "The first is the fake job applicants."
     return said.group(1)[0].upper() + said.group(1)[1:] if said else None
+
+
+# Another case, named by no ordinal: "Another operation, which the lab did not name, ..."
+_OTHER_CASE = re.compile(
+    r"^(?:Another|One more) (case|operation|network|cluster|group|campaign|scheme)\b(?! called)"
+)
 
 
 # A case said aloud: "The first is the fake job applicants." gives "fake job applicants"
@@ -212,15 +240,26 @@ _LOOSE_END = re.compile(r"\s+(?:that|who|which|and|or|to|of|in|with)$")
 _BARE = words("bare")
 
 
+# Who says it, before what they say: "The company said ...", "Researchers found that ..."
+_REPORTING_VERBS = "|".join(word_list("reporting_verbs"))
+_REPORTING = re.compile(rf"\b(?:{_REPORTING_VERBS})\b")
+_REPORTERS = "|".join([*word_list("reporters"), *(re.escape(p.name) for p in PUBLISHERS)])
+_REPORTED = re.compile(
+    rf"^(?:(?:[Tt]he|[Ii]ts|[Aa]n?) )?(?:[\w'\u2019-]+ )?(?i:{_REPORTERS}) (?:also )?"
+    rf"(?:{_REPORTING_VERBS})(?: (?:on|in) \w+day)?,? (?:that )?(?=[\w-])"
+)
+
+
 def subject_of(first: Sentence, seen: list[Sentence] | None) -> str | None:
     """The unnamed actor a paragraph opens with, when it is a new one: "North Korean IT workers"
     after a section about GTG-2002. Its country or language must be in the phrase, unless the
     text says it is a new subject ("The report also describes an actor who ...")."""
-    m = _SUBJECT.match(first.text)
+    text = _REPORTED.sub("", first.text, count=1) if _REPORTING.search(first.text) else first.text
+    m = _SUBJECT.match(text)
     if not m:
         return None
     if not any(x.text in m.group(0) for x in first.mentions if x.entry.kind in _PLACES):
-        m = _SUBJECT_LONG.match(first.text) or m  # the country may come after a first noun
+        m = _SUBJECT_LONG.match(text) or m  # the country may come after a first noun
     phrase = re.sub(r"^(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his)\s+", "", m.group(1))
     who = m.group(0)
     if m.group(2) and not any(x.text in phrase for x in first.mentions):
@@ -231,7 +270,7 @@ def subject_of(first: Sentence, seen: list[Sentence] | None) -> str | None:
         phrase += tail[: lead.end()] + _VERB_AFTER.sub("", tail[lead.end() :]) if lead else tail
     # "The report also describes a scheme that matches North Korean tactics": the report
     # says it is a new subject, and the sentence may say who is behind it after the noun
-    anywhere = bool(_DESCRIBES.match(first.text))
+    anywhere = bool(_DESCRIBES.match(text))
     ids = {
         x.entry.id
         for x in first.mentions

@@ -1,0 +1,71 @@
+"""Whether words a text gives as a name look like one: not a field's label ("Level"), not a
+capitalised fragment of a sentence ("The AI"), not a platform or a company with a noun after
+it ("YouTube operators"), not a word the text writes in lower case elsewhere ("Landing").
+
+Examples
+--------
+>>> looks_like_name("Sneer Review", frozenset({"review"}))
+True
+>>> looks_like_name("Level", frozenset({"level"}))
+False
+>>> [looks_like_name(n, frozenset()) for n in ("The AI", "YouTube operators", "Spamouflage")]
+[False, False, True]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from graphkit.extract.cues import word_list, words
+from graphkit.vocab import PLATFORMS, PUBLISHERS
+
+__all__ = ["looks_like_name", "lower_words", "then_reports"]
+
+
+_WORD = re.compile(r"[a-z][a-z'-]+")
+
+
+def lower_words(text: str) -> frozenset[str]:
+    """The words a text writes in lower case (a common word's sign)."""
+    return frozenset(_WORD.findall(text))
+
+
+# A determiner or pronoun first: a sentence's opening, when one word follows.
+_DETERMINED = re.compile(r"^(?:The|A|An|This|These|Those|That|Our|Its|Their|His|Her|Some|Any)\s")
+
+
+@cache
+def _companies() -> frozenset[str]:
+    """Platforms, their makers and the publishers of reports, by their names in lower case."""
+    names = {n.lower() for p in PLATFORMS.values() for n in (p.name, p.vendor, *p.aliases)}
+    names |= {a.lower() for p in PUBLISHERS for a in (p.name, *p.aliases)}
+    return frozenset(names)
+
+
+def looks_like_name(name: str, lowered: frozenset[str]) -> bool:
+    """Whether ``name`` may name an operation or an actor; ``lowered``: the words the text
+    writes in lower case (:func:`lower_words`)."""
+    parts = name.split()
+    if not parts or (_DETERMINED.match(name) and len(parts) <= 2):
+        return False  # "The AI": a sentence's first words ("The Russian pair" describes)
+    if len(parts) == 1:
+        word = parts[0].strip(".,;:!?")
+        common = word[:1].isupper() and word[1:].islower() and word.isalpha()
+        if common and (word.lower() in lowered or word.lower() in words("field_labels")):
+            return False  # "Level: high", "Landing." : a label, a word of the text
+    rest = [w for w in parts if w.lower() not in words("name_tails")]
+    companies = _companies()
+    whole = " ".join(rest).lower()
+    return not (rest and (whole in companies or all(w.lower() in companies for w in rest)))
+
+
+# What may stand between a name and the verb that says it reports: ", a security firm,"
+_VERBS = "|".join(word_list("reporter_verbs"))
+_THEN_REPORTS = re.compile(rf"(?:(?:,[^.;,]{{0,60}})?,| ) ?(?:also )?(?:{_VERBS})\b")
+
+
+def then_reports(text: str, end: int) -> bool:
+    """Whether the name that ends at ``end`` is the subject of a reporting verb ("ShieldWorks,
+    a security firm, said ..."): who reports a finding, not who did it."""
+    return bool(_THEN_REPORTS.match(text, end))

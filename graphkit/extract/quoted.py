@@ -1,0 +1,137 @@
+"""Names a sentence sets in quotation marks, and what it says they name.
+
+A quoted name is a name when the words before it introduce one: a naming verb ('a strain it
+dubbed "SnowDrift."', 'researchers labelled the clusters "Red Ledger" and "Tin Drum"'), a word
+that picks one out ('specifically "Storm-9999,"'), a kind of operation or actor set beside it
+('Another case, "Operation Salt Road," involved', 'the network "Quiet Fox"'), or the name says
+so itself ('In "Operation Paper Lantern," the accounts'). Names joined to one by "and", "or"
+or commas are introduced with it. Straight and curly quotes; the comma or full stop that
+American usage puts inside the closing quote is not part of the name.
+
+What the name is of follows from the words that introduce it: an actor ("the clusters",
+"the group", a tracking code such as "Storm-9999"), a tool ("a malware strain it dubbed"),
+else an operation.
+
+Examples
+--------
+>>> [(q.name, q.kind) for q in quoted_names('Analysts labelled the clusters "Red Ledger" and '
+...                                         '\u201cTin Drum.\u201d')]
+[('Red Ledger', 'actor'), ('Tin Drum', 'actor')]
+>>> [(q.name, q.kind) for q in quoted_names('Another case, "Operation Salt Road," involved '
+...                                         'fake reviews.')]
+[('Operation Salt Road', 'operation')]
+>>> quoted_names('He said the plan was "Good Enough" for now.')
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from graphkit.extract.cues import word_list
+
+__all__ = ["JOIN", "QUOTES", "TRACKING_CODE", "Kind", "Quoted", "quoted_names"]
+
+
+QUOTES = frozenset("\"\u201c\u2018'")  # a sentence without one of these quotes no name
+
+
+# A word of a name: capitalised, or a small word inside one ("Sons of the Desert").
+_WORD = r"[A-Z0-9][\w\u2019'&-]*"
+_SMALL = r"(?:of|the|and|de|la|del|in|on|for|to|a)"
+_NAME = rf"{_WORD}(?: (?:{_SMALL} ){{0,2}}{_WORD}){{0,5}}"
+
+# One quoted name: "X", \u201cX\u201d, \u2018X\u2019 or 'X'; a comma or stop may close it inside.
+_QUOTED = re.compile(
+    rf"[\"\u201c](?P<a>{_NAME})[,.;:!?]?[\"\u201d]"
+    rf"|(?:(?<=\s)|^)[\u2018'](?P<b>{_NAME})[,.;:!?]?[\u2019'](?=[\s,.;:!?)]|$)"
+)
+
+# What may join a quoted name to the one before it: "X" and "Y", "X," "Y" or "Z".
+JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)$")
+
+# A tracking code an analyst gives an actor: "Storm-9999", "UNC4899", "TA453", "GTG-1002".
+TRACKING_CODE = re.compile(r"^[A-Z][A-Za-z]{1,7}[- ]?[0-9]{2,5}$")
+
+_LISTS = {name: "|".join(word_list(name)) for name in ("naming_leads", "picking_leads")}
+
+# The words just before a quoted name that introduce it (the text before the quote ends so).
+_NAMING_LEAD = re.compile(
+    rf"\b(?:{_LISTS['naming_leads']})(?: as)?"
+    r"(?: (?:it|them|this|these|those|the|its|their|that|one|both|all)(?: [\w-]+){0,3})?"
+    r"(?: as)?,?\s*$",
+    re.I,
+)
+_PICKING_LEAD = re.compile(rf"\b(?:{_LISTS['picking_leads']}),?\s*$", re.I)
+
+_ACTOR_NOUNS = "|".join(word_list("quoted_actor_nouns"))
+_KIND_NOUNS = rf"{_ACTOR_NOUNS}|" + "|".join(word_list("quoted_operation_nouns"))
+_KIND_BEFORE = re.compile(rf"\b(?:{_KIND_NOUNS})s?,?\s*$", re.I)
+_KIND_AFTER = re.compile(rf"^\s*(?:{_KIND_NOUNS})s?\b", re.I)
+_ACTOR_WORD = re.compile(rf"\b(?:{_ACTOR_NOUNS})s?\b", re.I)
+_CONTENT_WORD = re.compile(
+    rf"\b(?:{'|'.join(word_list('quoted_content_nouns'))})s?\b[^\"\u201c\u2018]{{0,20}}$", re.I
+)
+_TOOL_WORD = re.compile(rf"\b(?:{'|'.join(word_list('quoted_tool_nouns'))})s?\b", re.I)
+
+# "Operation X" and "Campaign X" say what they are whatever introduces them.
+_SAYS_ITSELF = re.compile(r"^(?:Operation|Campaign|Project)\s")
+
+
+Kind = Literal["actor", "operation", "tool"]
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """A name a sentence quotes: where it starts in the text, and what it is of."""
+
+    name: str
+    start: int
+    kind: Kind
+    end: int  # after its closing quote
+
+
+def quoted_names(text: str) -> list[Quoted]:
+    """The names a sentence quotes and introduces as names, in their order."""
+    if QUOTES.isdisjoint(text):
+        return []
+    found: list[Quoted] = []
+    previous: tuple[re.Match[str], Kind] | None = None  # the last name taken, and its kind
+    for m in _QUOTED.finditer(text):
+        name = (m.group("a") or m.group("b")).strip()
+        joined = previous is not None and JOIN.match(text[previous[0].end() : m.start()])
+        kind: Kind | None = previous[1] if joined and previous is not None else _kind(text, m, name)
+        if kind == "operation" and TRACKING_CODE.match(name) and not _SAYS_ITSELF.match(name):
+            kind = "actor"  # "Storm-9999" is an actor's code, unless a tool's
+        if kind is None or len(name) < 3:
+            previous = None
+            continue
+        found.append(Quoted(name, m.start(), kind, m.end()))
+        previous = (m, kind)
+    return found
+
+
+def _kind(text: str, m: re.Match[str], name: str) -> Kind | None:
+    """What a quoted name is of, by the words that introduce it; None when nothing does."""
+    lead = text[max(0, m.start() - 60) : m.start()]
+    lead = re.split(r"[.;:!?]\s", lead)[-1]  # the words of its own sentence
+    after = text[m.end() : m.end() + 20]
+    introduced = bool(
+        (_SAYS_ITSELF.match(name) and len(lead.split()) <= 6)  # not 'much as "Operation X" did'
+        or _NAMING_LEAD.search(lead)
+        or _PICKING_LEAD.search(lead)
+        or _KIND_BEFORE.search(lead)
+        or _KIND_AFTER.match(after)
+    )
+    if not introduced:
+        return None
+    if _SAYS_ITSELF.match(name):
+        return "operation"
+    near = lead[-30:]
+    if _CONTENT_WORD.search(near):
+        return None  # 'an article called "Why Votes Matter"': a title, not a name
+    if _ACTOR_WORD.search(near) or _ACTOR_WORD.match(after.strip()):
+        return "actor"
+    return "tool" if _TOOL_WORD.search(near) else "operation"

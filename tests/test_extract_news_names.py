@@ -1,0 +1,294 @@
+"""The extractor on who the actors of a news story are: quoted names however they are
+introduced, several actors in one passage kept apart, names that are no names (a headline, a
+field's label, a fragment, a platform), and a text that names no actor at all. One test per
+grammatical case, each on sentences written for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphkit.extract.namelike import looks_like_name, lower_words
+from graphkit.extract.quoted import quoted_names
+from graphkit.findings import CampaignFindings, Findings
+from tests.extract_helpers import by_name, country, draft
+
+NEWS = "Chatbot maker cuts off two crews\n\n"  # a plain text's first line: its headline
+
+
+def _actor_names(f: Findings) -> set[str]:
+    return {a.name for c in f.campaigns for a in c.all_actors}
+
+
+def _with_actor(f: Findings, name: str) -> CampaignFindings:
+    return next(c for c in f.campaigns if any(a.name == name for a in c.all_actors))
+
+
+def _targets(c: CampaignFindings) -> set[str]:
+    return {x.id for x in c.targets.countries} | {x.id for x in c.targets.sectors}
+
+
+# --- How a quoted name is introduced
+
+
+def test_a_naming_verb_before_a_quoted_name_with_the_stop_inside_the_quotes() -> None:
+    f = draft(
+        NEWS + 'An influence network the company dubbed "Glass Harbor." posted comments in '
+        "Spanish about elections in Chile.\n"
+    )
+    (c,) = f.campaigns
+    assert c.name == "Glass Harbor"
+    assert [x.id for x in c.languages] == ["es"] and "CL" in _targets(c)
+
+
+def test_a_naming_verb_with_its_object_and_two_coordinated_curly_quoted_names() -> None:
+    f = draft(
+        NEWS + "Analysts labelled the clusters \u201cRed Ledger\u201d and \u201cTin Drum.\u201d "
+        "Red Ledger wrote phishing lures in Korean aimed at defense contractors. Tin Drum "
+        "scanned routers in Taiwan.\n"
+    )
+    ledger, drum = _with_actor(f, "Red Ledger"), _with_actor(f, "Tin Drum")
+    assert ledger is not drum
+    assert _targets(ledger) == {"defense"} and [x.id for x in ledger.languages] == ["ko"]
+    assert _targets(drum) == {"TW"} and not drum.languages
+
+
+def test_a_picking_word_before_a_quoted_tracking_code_names_the_actor() -> None:
+    f = draft(
+        NEWS + 'The lab disrupted Chinese operations, specifically "Storm-9999," that wrote '
+        "phishing emails to engineers in Japan.\n"
+    )
+    (c,) = f.campaigns
+    assert _actor_names(f) == {"Storm-9999"}
+    assert country(c) == "CN" and "JP" in _targets(c)
+
+
+def test_an_operation_quoted_at_a_clause_opening_and_one_set_apart_after_case() -> None:
+    f = draft(
+        NEWS + 'In "Operation Paper Lantern," the accounts posed as reporters and posted '
+        "comments in Spanish about elections in Peru.\n\n"
+        'Another case, "Operation Salt Road," involved accounts that wrote product reviews '
+        "in Vietnamese.\n"
+    )
+    ops = by_name(f)
+    assert set(ops) == {"Operation Paper Lantern", "Operation Salt Road"}
+    assert [x.id for x in ops["Operation Paper Lantern"].languages] == ["es"]
+    assert [x.id for x in ops["Operation Salt Road"].languages] == ["vi"]
+
+
+def test_operation_and_a_name_in_capitals_names_an_operation_without_quotes() -> None:
+    f = draft(
+        NEWS + "In Operation Paper Lantern, the accounts posed as reporters and posted comments "
+        "in Spanish about elections in Peru.\n\nAnother case, Operation Salt Road, involved "
+        "accounts that wrote product reviews in Vietnamese.\n"
+    )
+    ops = by_name(f)
+    assert [x.id for x in ops["Operation Paper Lantern"].languages] == ["es"]
+    assert [x.id for x in ops["Operation Salt Road"].languages] == ["vi"]
+
+
+def test_an_operation_named_in_passing_is_not_the_paragraphs() -> None:
+    f = draft(
+        "# Roundup\n\n## Quiet Harbor\n\nThe network posted comments in Spanish, in the same "
+        "style that Russian hackers had used in Operation Cold Sea years earlier.\n"
+    )
+    assert set(by_name(f)) == {"Quiet Harbor"}
+
+
+def test_a_quoted_operation_under_a_heading_that_names_it_is_the_same_operation() -> None:
+    f = draft(
+        "# Roundup\n\n## Operation Salt Road\n\nThe network posted reviews in Vietnamese.\n\n"
+        'In "Operation Salt Road," the accounts also wrote comments in Thai.\n'
+    )
+    (c,) = f.campaigns
+    assert {x.id for x in c.languages} == {"vi", "th"}
+
+
+def test_ordinals_set_apart_introduce_quoted_names_each_with_its_own_facts() -> None:
+    f = draft(
+        NEWS + 'Two networks stood out. The first, "Copper Gate," wrote posts in French about '
+        'Mali; the second, "Quiet Orchard," wrote comments in Arabic aimed at voters in Iraq.\n'
+    )
+    ops = by_name(f)
+    assert {x.id for x in ops["Copper Gate"].languages} == {"fr"}
+    assert "IQ" in _targets(ops["Quiet Orchard"]) and "IQ" not in _targets(ops["Copper Gate"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ('A group known as "Sons of the Desert" wrote lures.', [("Sons of the Desert", "actor")]),
+        ("The network \u2018Quiet Fox\u2019 posted memes.", [("Quiet Fox", "operation")]),
+        ('The "Amber Kite" campaign posted memes.', [("Amber Kite", "operation")]),
+        ('They found a backdoor it dubbed "NightJar" on servers.', [("NightJar", "tool")]),
+        ('The accounts posted the slogan "Vote Now" on forums.', []),  # introduced by nothing
+        ('He said the plan was "Good Enough" for now.', []),
+        ('They posted an article called "Why Votes Matter" on forums.', []),  # a title
+        ('The lures recalled the ones that Russian hackers sent in "Operation Cold Sea".', []),
+    ],
+)
+def test_what_a_quoted_name_is_of_follows_the_words_that_introduce_it(
+    sentence: str, names: list[tuple[str, str]]
+) -> None:
+    assert [(q.name, q.kind) for q in quoted_names(sentence)] == names
+
+
+def test_a_tool_named_in_quotes_names_no_operation() -> None:
+    f = draft(NEWS + 'Investigators found a backdoor it dubbed "NightJar" on servers in Poland.\n')
+    assert "NightJar" not in by_name(f) and "NightJar" not in _actor_names(f)
+
+
+def test_who_reports_a_finding_is_not_who_did_it() -> None:
+    f = draft(
+        NEWS + "The company said Russian-speaking hackers used its chatbot to debug code and "
+        "to obfuscate scripts.\n"
+    )
+    assert _actor_names(f) == {"Russian-speaking hackers"}
+
+
+# --- Several actors in one passage
+
+
+def test_two_actors_in_two_clauses_of_one_sentence_are_two_groups() -> None:
+    f = draft(
+        NEWS + "APT42 wrote phishing lures aimed at journalists in Israel, while Kimsuky asked "
+        "the model about think tanks in South Korea.\n"
+    )
+    apt42, kimsuky = _with_actor(f, "APT42"), _with_actor(f, "Kimsuky")
+    assert apt42 is not kimsuky
+    assert "IL" in _targets(apt42) and not {"KR", "think-tanks"} & _targets(apt42)
+    assert {"KR", "think-tanks"} <= _targets(kimsuky) and "IL" not in _targets(kimsuky)
+
+
+def test_a_pronoun_continues_the_last_actor_and_an_adverb_may_open_the_next() -> None:
+    f = draft(
+        NEWS + "Kimsuky researched think tanks in South Korea. It also drafted phishing emails "
+        "in Korean. Meanwhile, APT42 debugged scripts aimed at Israeli universities.\n"
+    )
+    kimsuky, apt42 = _with_actor(f, "Kimsuky"), _with_actor(f, "APT42")
+    assert [x.id for x in kimsuky.languages] == ["ko"] and not apt42.languages
+    assert "education" in _targets(apt42) and "education" not in _targets(kimsuky)
+
+
+def test_two_actors_named_together_share_that_sentence_only() -> None:
+    f = draft(
+        NEWS + 'The report names two clusters, "Red Ledger" and "Tin Drum." According to the '
+        "lab, Red Ledger wrote phishing lures for defense contractors, and Tin Drum scanned "
+        "routers in Taiwan.\n"
+    )
+    ledger, drum = _with_actor(f, "Red Ledger"), _with_actor(f, "Tin Drum")
+    assert ledger is not drum
+    assert _targets(ledger) == {"defense"} and _targets(drum) == {"TW"}
+
+
+def test_an_actor_and_a_quoted_operation_in_one_paragraph_are_kept_apart() -> None:
+    f = draft(
+        NEWS + "Storm-4410, a group linked to Iran, drafted phishing emails to universities in "
+        "the United Kingdom. In what the lab calls \u201cOperation Lantern Fish,\u201d accounts "
+        "based in Cambodia ran romance scams aimed at people in the United States.\n"
+    )
+    storm, lantern = _with_actor(f, "Storm-4410"), by_name(f)["Operation Lantern Fish"]
+    assert storm is not lantern
+    assert country(storm) == "IR" and "GB" in _targets(storm) and "US" not in _targets(storm)
+    assert "US" in _targets(lantern) and "GB" not in _targets(lantern)
+
+
+def test_another_case_the_text_does_not_name_is_not_the_last_actors() -> None:
+    f = draft(
+        NEWS + "Kimsuky researched think tanks in South Korea.\n\n"
+        "Another operation, which the lab did not name, posted comments in Russian about "
+        "elections in Moldova.\n\n"
+        "Another network, also unnamed, wrote posts in Spanish about Peru.\n"
+    )
+    kimsuky = _with_actor(f, "Kimsuky")
+    assert "MD" not in _targets(kimsuky) and not kimsuky.languages
+    others = [c for c in f.campaigns if c is not kimsuky]
+    assert sorted(x.id for c in others for x in c.languages) == ["es", "ru"]
+    assert len(others) == 2
+
+
+def test_coordinated_quoted_names_each_with_its_own_words_keep_those_words() -> None:
+    f = draft(
+        NEWS + "The team said it banned a North Korean network it calls \u2018Cold Ember\u2019 "
+        'and a crew known as "Velvet Tide".\n\n'
+        "Cold Ember wrote fake resumes for remote jobs at companies in the United States. "
+        "Velvet Tide, which researchers linked to Nigeria, ran scams against teenagers in "
+        "Canada.\n"
+    )
+    ember, tide = by_name(f)["Cold Ember"], _with_actor(f, "Velvet Tide")
+    assert ember is not tide
+    assert country(ember) == "KP" and country(tide) == "NG"
+    assert "US" in _targets(ember) and "CA" in _targets(tide) and "CA" not in _targets(ember)
+
+
+# --- Names that are no names
+
+
+def test_a_plain_texts_headline_is_its_title_and_no_actor() -> None:
+    f = draft(
+        "Lab bans accounts tied to Iranian and North Korean groups\n\n"
+        "The lab said it removed accounts that wrote phishing emails.\n"
+    )
+    assert f.report.title == "Lab bans accounts tied to Iranian and North Korean groups"
+    assert f.report.title not in _actor_names(f) | set(by_name(f))
+    assert all(country(c) is None for c in f.campaigns)  # the headline says it of no one
+
+
+def test_a_field_label_a_fragment_and_a_platform_name_no_operation() -> None:
+    f = draft(
+        "# Weekly roundup\n\nSeveral networks were removed.\n\nLevel: high\n\n"
+        "## The AI\n\nThe AI wrote malware for a crew in Brazil.\n\n"
+        "YouTube operators. Accounts in Nigeria posted videos in English.\n"
+    )
+    names = set(by_name(f)) | _actor_names(f)
+    assert not names & {"Level", "The AI", "YouTube operators", "YouTube"}
+
+
+def test_a_company_set_apart_as_a_company_is_no_actor() -> None:
+    f = draft(
+        NEWS + "The lab said DeepSeek, a Chinese AI company, copied outputs of its model. "
+        "NightLatch, a Chinese threat actor, wrote phishing lures aimed at Taiwan.\n"
+    )
+    assert "DeepSeek" not in _actor_names(f) and "NightLatch" in _actor_names(f)
+
+
+def test_a_firm_that_reports_the_finding_is_no_actor_and_one_that_acts_is() -> None:
+    f = draft(
+        NEWS + "ShieldWorks, a cybersecurity firm, said the hackers wrote phishing lures aimed at "
+        "Taiwan.\n\nSwiftPulse, a political marketing firm in Manila, ran fake accounts that "
+        "posted in English about elections in the Philippines.\n"
+    )
+    names = _actor_names(f) | set(by_name(f))
+    assert "ShieldWorks" not in names and "SwiftPulse" in names
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "ok"),
+    [
+        ("Landing", "Readers reached landing pages.", False),  # a word of the text
+        ("Doppelganger", "The network posted memes.", True),
+        ("The AI", "", False),
+        ("The Korean-language cluster", "", True),  # a description, but not a fragment
+        ("Google researchers", "", False),
+        ("ChatGPT accounts", "", False),
+        ("Sneer Review", "a review", True),
+    ],
+)
+def test_a_drafted_name_must_look_like_a_name(name: str, text: str, ok: bool) -> None:
+    assert looks_like_name(name, lower_words(text)) is ok
+
+
+# --- No named actor
+
+
+def test_techniques_without_a_named_actor_draft_an_unnamed_cluster_of_that_report() -> None:
+    one = draft("Threat brief\n\nAttackers exploited a public-facing application.\n")
+    other = draft("Incident notes\n\nAttackers exploited a public-facing application.\n")
+    (c,) = one.campaigns
+    assert "T1190" in {t.id for t in c.techniques}
+    assert c.all_actors[0].name != other.campaigns[0].all_actors[0].name  # one per report
+    assert "Threat brief" in c.all_actors[0].name
+
+
+def test_a_text_whose_only_section_is_a_task_list_is_not_refused() -> None:
+    f = draft("## Actions\n\nThe attackers exploited a public-facing application.\n")
+    assert "T1190" in {t.id for c in f.campaigns for t in c.techniques}
