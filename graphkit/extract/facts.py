@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from graphkit.extract.confidence import calibrate
 from graphkit.extract.coordination import coordinated
 from graphkit.extract.cues import words
 from graphkit.extract.gazetteer import TOKEN
@@ -341,6 +342,7 @@ def _campaign(group: Group, facts: _Facts) -> dict[str, Any] | None:
         body["actor"] = actors[0]
     elif actors:
         body["actors"] = actors
+    calibrate(body)
     return body
 
 
