@@ -31,10 +31,10 @@ def test_a_list_of_countries_after_from_are_all_origins() -> None:
 
 def test_a_list_of_demonyms_before_an_actor_noun_are_all_origins() -> None:
     c = _one(
-        "## Glass Quay\n\nChilean, Peruvian, Bolivian and South African government agents "
+        "## Glass Quay\n\nChilean, Peruvian, Bolivian and North Korean government agents "
         "drafted lures with the model."
     )
-    assert sorted(_origins(c)) == ["BO", "CL", "PE", "ZA"]
+    assert sorted(_origins(c)) == ["BO", "CL", "KP", "PE"]
     assert not c.targets.countries and not c.targets.sectors  # government is who they are
 
 

@@ -222,7 +222,7 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
     # "Russian military intelligence actor": the actor's own kind; not "American universities,
     # groups critical of ...", where a comma ends the noun phrase
     return not (
-        place is not None  # "South African government agents" (a country's name as adjective)
+        after_demonym
         and not theirs
         and any(w in ACTOR_NOUNS for w in _phrase_after(m, s.text))
         and f"{m.text}," not in s.text
