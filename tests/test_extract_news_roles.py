@@ -45,7 +45,10 @@ def test_a_list_of_targets_stays_targets() -> None:
 
 
 def test_a_kind_and_its_members_gives_each_member_its_origin() -> None:
-    f = draft("## Tide Notes\n\nChilean groups, including UNC4123, scanned routers.")
+    f = draft(  # the campaign's origin (Bolivia) does not override the member's own
+        "## Tide Notes\n\nA Bolivian network ran the accounts. Chilean groups, including "
+        "UNC4123, scanned routers."
+    )
     unc = next(a for c in f.campaigns for a in c.all_actors if a.name == "UNC4123")
     assert unc.country is not None and unc.country.id == "CL"
     g = draft("## Tide Notes\n\nHackers from Peru such as UNC4124 and UNC4125 scanned routers.")
