@@ -22,6 +22,8 @@ def coordinated(s: Sentence) -> dict[int, tuple[Mention, ...]]:
     ("agents") give. Places only a comma or a conjunction apart form a list."""
     places = [m for m in s.mentions if m.entry.kind in ("Country", "Demonym")]
     out: dict[int, tuple[Mention, ...]] = {}
+    if len(places) < 2:
+        return out  # most sentences name one place or none
     run: list[Mention] = []
     for m in [*places, None]:
         if m is not None and run:

@@ -211,6 +211,7 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
     if any(x.entry.kind == "Actor" for x in s.mentions):  # "Russia's APT28": who, not whom
         origin |= {c.index for c in own_origins(s).values()}
     language_at |= spoken
+    lists = coordinated(s)  # "groups from Russia, China, and Iran": one role for the list
     evidence = clip(s.text)
     named = group.name if group.name and group.name in s.text else ""
     if named and not all(w[:1].isupper() for w in named.split() if len(w) > 3):
@@ -233,7 +234,7 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
         elif kind in PLACE:
             if m.index in language_at or s.field == "language":
                 continue  # "Korean-language", "in English and Japanese": languages
-            _place(facts, group, m, s, origin)
+            _place(facts, group, m, s, origin, lists)
         elif kind == "Sector":
             if eid not in facts.sectors and s.field not in _WHO_FIELDS and sector_is_target(m, s):
                 facts.sectors[eid] = {"id": eid, "evidence": evidence, "confidence": 60 - hedge}
@@ -257,7 +258,14 @@ def _role(m: Mention, s: Sentence, origin: set[int]) -> str:
     return country_role(m, s.text)
 
 
-def _place(facts: _Facts, group: Group, m: Mention, s: Sentence, origin: set[int]) -> None:
+def _place(
+    facts: _Facts,
+    group: Group,
+    m: Mention,
+    s: Sentence,
+    origin: set[int],
+    lists: dict[int, tuple[Mention, ...]],
+) -> None:
     """A country a sentence names: where the actors are from, or whom they aim at. The places
     of one list share a role: "groups from Russia, China, and Iran" are all origins."""
     if said_about(m) or posed_as(m, s) or researched(m, s):
@@ -271,7 +279,7 @@ def _place(facts: _Facts, group: Group, m: Mention, s: Sentence, origin: set[int
     alone = alone or (m.index == 0 and s.text.startswith(m.text + ";"))  # "China; ..."
     if alone and s is not group.heading:
         s.field = s.field or "who"  # "North Korea." alone, under a profile's name
-    run = coordinated(s).get(m.index, ()) if s.field is None else ()
+    run = lists.get(m.index, ()) if s.field is None else ()
     role = _FIELD_COUNTRY_ROLE.get(s.field or "") or (
         "attribution"
         if run and any(_role(x, s, origin) == "attribution" for x in (run[0], run[-1]))

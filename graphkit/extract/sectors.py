@@ -6,6 +6,7 @@ of another name, a subject of research.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from graphkit.extract.cues import words
 from graphkit.extract.reading import Mention, Sentence
@@ -99,6 +100,12 @@ _OWN_NAMES = frozenset(
 )
 
 
+@cache
+def _not_modified() -> frozenset[str]:
+    """Words after a sector's word that leave it the head of its phrase, or a target's."""
+    return _HEADS | sector_words() | PHRASE_ENDS | _NOT_NOUNS
+
+
 def _word_in_passing(m: Mention, s: Sentence) -> bool:
     """A sector's word in one of its other senses: "in this space", "police records", "a
     cat-and-mouse game", "use its power". A bare singular word ("power", "game", "police")
@@ -122,8 +129,11 @@ def _word_in_passing(m: Mention, s: Sentence) -> bool:
            for x in s.mentions):  # fmt: skip
         return False  # "the South Korean military", "Philippine politics"
     after = m.after[:1]
-    heads = _HEADS | sector_words() | PHRASE_ENDS | _NOT_NOUNS
-    if after and after[0] not in heads and re.search(rf"\b{re.escape(m.text)} [a-z]", s.text):
+    if (
+        after
+        and after[0] not in _not_modified()
+        and re.search(rf"\b{re.escape(m.text)} [a-z]", s.text)
+    ):
         return True  # "police records", "banking trojans": it modifies another head
     return bool(re.search(rf"\b(?:{_OWNING})\s+(?:[\w'-]+\s+)?{re.escape(m.text)}\b", s.text))
 
