@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
+from rich.console import Console
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -35,6 +36,7 @@ from graphkit.commands.common import (
 )
 from graphkit.commands.tables import show
 from graphkit.commands.text import shown
+from graphkit.extract.confidence import LOAD_THRESHOLD, DraftedFact, hold_back
 from graphkit.ingest import (
     BATCH_ROWS,
     FileResult,
@@ -44,7 +46,7 @@ from graphkit.ingest import (
     is_empty,
     load_files,
 )
-from loaders import read_report
+from loaders import Loaded, read_report
 
 PROGRESS_FROM = 5  # files; fewer load too fast for a bar to help
 
@@ -108,6 +110,17 @@ def load(
             help="Report text's publication date (YYYY-MM-DD), where the text lacks one.",
         ),
     ] = None,
+    min_confidence: Annotated[
+        int,
+        typer.Option(
+            "--min-confidence",
+            min=0,
+            max=100,
+            metavar="N",
+            help="Facts the extractor drafts from report text below this confidence are not "
+            "written; they are listed for review. 0 writes them all.",
+        ),
+    ] = LOAD_THRESHOLD,
     batch_rows: Annotated[
         int,
         typer.Option(
@@ -128,7 +141,9 @@ def load(
     progress bar with reports a second and the time left.
 
     Report text is drafted into findings on the way (as `graphkit extract` does); --title,
-    --publisher and --published give what its own lines lack. Interrupted (Ctrl-C), the load
+    --publisher and --published give what its own lines lack. Drafted facts below
+    --min-confidence (default 50: more likely wrong than right on the labelled sets) are not
+    written and are listed after the load for review. Interrupted (Ctrl-C), the load
     says how many files are in the store, whole, and exits 130: the same load run again
     completes it.
     """
@@ -139,7 +154,13 @@ def load(
         names = ", ".join(str(p) for p in skipped[:5]) + (", ..." if len(skipped) > 5 else "")
         many = "files" if len(skipped) > 1 else "file"
         err.print(shown(f"skipped {len(skipped)} {many} of a format no loader reads: {names}"))
-    read = partial(read_report, title=title, publisher=publisher, published=published)
+    held: list[tuple[str, DraftedFact]] = []
+    read = partial(
+        _holding_back,
+        partial(read_report, title=title, publisher=publisher, published=published),
+        min_confidence,
+        held,
+    )
     done: list[FileResult] = []
     try:
         summary = _load(
@@ -161,6 +182,8 @@ def load(
         print_json([asdict(f) for f in summary.files])
     else:
         _render(summary, dry_run)
+    if held and not quiet:
+        _render_held(held, min_confidence, err if fmt is Fmt.json else out)
     for f in summary.failed:
         print_error(f.error or "")
     if summary.failed:
@@ -257,3 +280,28 @@ def _render(summary: LoadSummary, dry_run: bool) -> None:
         rows.append([Text("total", style="bold"), "", ok, *map(str, totals)])
     title = "graphkit load" + (" (dry run: nothing written)" if dry_run else "")
     show(out, columns, rows, title=title)
+
+
+def _holding_back(
+    read: Reader, threshold: int, held: list[tuple[str, DraftedFact]], path: Path
+) -> Loaded:
+    """A file read, with the facts drafted from report text below ``threshold`` taken out
+    and added to ``held``; findings and STIX files keep every fact."""
+    loaded = read(path)
+    if loaded.extracted:
+        kept = []
+        for findings in loaded.findings:
+            rest, below = hold_back(findings, threshold)
+            kept.append(rest)
+            held.extend((path.name, d) for d in below)
+        loaded.findings = kept
+    return loaded
+
+
+def _render_held(held: list[tuple[str, DraftedFact]], threshold: int, console: Console) -> None:
+    """The facts not written, for review: draft the text with `graphkit extract` to keep one."""
+    rows = [[name, d.campaign, d.kind, d.subject if d.kind == "LINKED_TO" else "", d.id,
+             str(d.confidence), d.evidence[:120]] for name, d in held]  # fmt: skip
+    title = f"not written: {len(held)} drafted facts below confidence {threshold}"
+    show(console, ["file", "campaign", "fact", "actor", "object", "confidence", "evidence"], rows,
+         title=title)  # fmt: skip

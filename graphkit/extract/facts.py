@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from graphkit.extract.confidence import calibrate
+from graphkit.extract.coordination import coordinated
 from graphkit.extract.cues import words
 from graphkit.extract.gazetteer import TOKEN
 from graphkit.extract.groups import PLACE, Group, clip
@@ -19,7 +21,9 @@ from graphkit.extract.meta import OUR_MODELS, OWNERS, companys_platform
 from graphkit.extract.names import WHO_NOUNS
 from graphkit.extract.reading import Mention, Sentence, read_sentence
 from graphkit.extract.roles import (
+    community,
     country_role,
+    in_passing,
     language_positions,
     own_origins,
     posed_as,
@@ -28,6 +32,7 @@ from graphkit.extract.roles import (
     set_after_actor,
 )
 from graphkit.extract.sectors import sector_is_target
+from graphkit.identity import country_name
 
 __all__ = ["campaign_facts", "names_of", "says_something", "sentences_of", "titled_origin"]
 
@@ -162,6 +167,7 @@ class _Facts:
     techniques: dict[str, dict[str, Any]] = field(default_factory=dict)
     platforms: dict[str, dict[str, Any]] = field(default_factory=dict)
     attribution: dict[str, Any] | None = None
+    listed: list[dict[str, Any]] = field(default_factory=list)  # origins listed with it
     stated: set[str] = field(default_factory=set)  # target countries a field or "aimed at" names
 
 
@@ -189,8 +195,9 @@ def campaign_facts(
         facts.platforms[name] = {"name": name, "evidence": clip(where.text), "confidence": 60}
     if facts.attribution is None and titled_origin is not None:
         facts.attribution = dict(titled_origin)  # "Joint Advisory: North Korean Cyber Actors ..."
-    if facts.attribution and facts.attribution["id"] not in facts.stated:
-        facts.targets.pop(facts.attribution["id"], None)
+    for origin in [facts.attribution, *facts.listed] if facts.attribution else ():
+        if origin["id"] not in facts.stated:
+            facts.targets.pop(origin["id"], None)
     return _campaign(group, facts)
 
 
@@ -204,6 +211,7 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
     if any(x.entry.kind == "Actor" for x in s.mentions):  # "Russia's APT28": who, not whom
         origin |= {c.index for c in own_origins(s).values()}
     language_at |= spoken
+    lists = coordinated(s)  # "groups from Russia, China, and Iran": one role for the list
     evidence = clip(s.text)
     named = group.name if group.name and group.name in s.text else ""
     if named and not all(w[:1].isupper() for w in named.split() if len(w) > 3):
@@ -212,13 +220,21 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
         kind, eid = m.entry.kind, m.entry.id
         if named and kind in ("Technique", "Sector") and m.text in named:
             continue  # "Phish and Scripts" names an operation, it says nothing of scripts
+        if (
+            kind in ("Language", "Demonym")
+            and community(m, s)
+            and "civil-society" not in facts.sectors
+            and s.field not in _WHO_FIELDS
+        ):
+            facts.sectors["civil-society"] = {"id": "civil-society", "evidence": evidence,
+                                                  "confidence": 60 - hedge}  # fmt: skip
         if kind == "Language":
             if (m.index in language_at or s.field == "language") and eid not in facts.langs:
                 facts.langs[eid] = {"id": eid, "evidence": evidence, "confidence": 65 - hedge}
         elif kind in PLACE:
             if m.index in language_at or s.field == "language":
                 continue  # "Korean-language", "in English and Japanese": languages
-            _place(facts, group, m, s, m.index in origin)
+            _place(facts, group, m, s, origin, lists)
         elif kind == "Sector":
             if eid not in facts.sectors and s.field not in _WHO_FIELDS and sector_is_target(m, s):
                 facts.sectors[eid] = {"id": eid, "evidence": evidence, "confidence": 60 - hedge}
@@ -230,13 +246,28 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
             if eid in _BUILDING and not _RESEARCHED.isdisjoint(m.before[-2:]):
                 continue  # "to research remote access trojans": researched, not built
             _best(facts.techniques, eid, evidence, (50 if m.entry.phrase else 70) - hedge)
-        elif kind == "Platform" and m.entry.name not in facts.platforms:
+        elif kind == "Platform" and m.entry.name not in facts.platforms and not in_passing(m):
             facts.platforms[m.entry.name] = {"name": m.entry.name, "evidence": evidence,
                                              "confidence": 80}  # fmt: skip
 
 
-def _place(facts: _Facts, group: Group, m: Mention, s: Sentence, origin: bool) -> None:
-    """A country a sentence names: where the actors are from, or whom they aim at."""
+def _role(m: Mention, s: Sentence, origin: set[int]) -> str:
+    """Attribution or target: a labelled field says, else the words around the mention."""
+    if m.entry.kind == "Sponsor" or m.index in origin or set_after_actor(m, s):
+        return "attribution"
+    return country_role(m, s.text)
+
+
+def _place(
+    facts: _Facts,
+    group: Group,
+    m: Mention,
+    s: Sentence,
+    origin: set[int],
+    lists: dict[int, tuple[Mention, ...]],
+) -> None:
+    """A country a sentence names: where the actors are from, or whom they aim at. The places
+    of one list share a role: "groups from Russia, China, and Iran" are all origins."""
     if said_about(m) or posed_as(m, s) or researched(m, s):
         return  # "critical of the United States", "posed as Turkish journalists"
     hedge = 15 if s.hedged else 0
@@ -248,14 +279,25 @@ def _place(facts: _Facts, group: Group, m: Mention, s: Sentence, origin: bool) -
     alone = alone or (m.index == 0 and s.text.startswith(m.text + ";"))  # "China; ..."
     if alone and s is not group.heading:
         s.field = s.field or "who"  # "North Korea." alone, under a profile's name
+    run = lists.get(m.index, ()) if s.field is None else ()
     role = _FIELD_COUNTRY_ROLE.get(s.field or "") or (
         "attribution"
-        if m.entry.kind == "Sponsor" or origin or set_after_actor(m, s)
-        else country_role(m, s.text)
+        if run and any(_role(x, s, origin) == "attribution" for x in (run[0], run[-1]))
+        else _role(m, s, origin)
     )
     if role == "attribution":
-        if not s.negated and facts.attribution is None:
-            facts.attribution = {"id": eid, "evidence": clip(s.text), "confidence": 70 - 2 * hedge}
+        fact = {"id": eid, "evidence": clip(s.text), "confidence": 70 - 2 * hedge}
+        if s.negated:
+            return
+        if facts.attribution is None:
+            facts.attribution = fact
+        elif (
+            run
+            and facts.attribution["evidence"] == fact["evidence"]
+            and eid != facts.attribution["id"]
+            and all(f["id"] != eid for f in facts.listed)
+        ):
+            facts.listed.append(fact)  # "Chinese, Russian and Iranian agents"
         return
     stated_here = (
         s.field == "target" or not _AIMED.isdisjoint(m.before[-2:]) or _qualifies_a_target(m, s)
@@ -308,6 +350,7 @@ def _campaign(group: Group, facts: _Facts) -> dict[str, Any] | None:
         body["actor"] = actors[0]
     elif actors:
         body["actors"] = actors
+    calibrate(body)
     return body
 
 
@@ -334,7 +377,19 @@ def _actors(group: Group, facts: _Facts) -> list[dict[str, Any]]:
     if facts.attribution:
         for a in actors:
             a.setdefault("country", facts.attribution)
+    origin = facts.attribution
+    if origin and facts.listed and len(actors) == 1 and actors[0].get("country") is origin:
+        return _one_each(actors[0], [origin, *facts.listed])
     return actors
+
+
+def _one_each(actor: dict[str, Any], origins: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An actor the text does not name, from several countries in one list ("groups from
+    Russia, China, and Iran"): one actor a country, each named for its own."""
+    return [
+        {**actor, "name": f"{actor['name']} ({country_name(o['id'])})", "country": o}
+        for o in origins
+    ]
 
 
 def titled_origin(title: str) -> dict[str, Any] | None:

@@ -11,13 +11,17 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from graphkit.extract.coordination import kind_of_members
 from graphkit.extract.cues import words
 from graphkit.extract.gazetteer import lookup_table
 from graphkit.extract.reading import Mention, Sentence
 
 __all__ = [
+    "community",
     "country_role",
+    "in_passing",
     "language_positions",
+    "noun_phrase_after",
     "own_origins",
     "posed_as",
     "researched",
@@ -57,6 +61,9 @@ _SPOKEN_FOR = words("spoken_for")
 _LANG_BEFORE = words("lang_before")
 
 
+_VARIETIES = words("language_varieties")
+
+
 _TARGET_VERBS = words("target_verbs")
 
 
@@ -93,13 +100,16 @@ def _is_language(
         return True
     if m.after[:2] == ["social", "media"] and m.after[2:3] and m.after[2] in _LANG_AFTER:
         return True  # "Vietnamese social media posts"
-    if m.before[-1:] and m.before[-1] in _LANG_BEFORE:
+    before = m.words[max(0, m.index - 5) : m.index]
+    while before and before[-1] in _VARIETIES:
+        before = before[:-1]  # "in Simplified Chinese", "in broken English"
+    if before[-1:] and before[-1] in _LANG_BEFORE:
         return True  # "in Farsi", "polish their English", "mixed English with Taglish"
     if m.before[-1:] == ["from"] and "translat" in sentence.lower():
         return True
     if "languages" in m.words[max(0, m.index - 4) : m.index]:
         return True  # "comments in several languages, including English, French ..."
-    return bool(previous_language and m.before[-1:] and m.before[-1] in {"and", "or", "in", "with"})
+    return bool(previous_language and before[-1:] and before[-1] in {"and", "or", "in", "with"})
 
 
 @cache
@@ -112,7 +122,7 @@ def sector_words() -> frozenset[str]:
     )
 
 
-def _noun_phrase_after(m: Mention, text: str) -> list[str]:
+def noun_phrase_after(m: Mention, text: str) -> list[str]:
     """Up to three words after a mention, stopping where the text opens a bracket or a clause:
     "The South Korean military (Google Threat ...)" gives only "military"."""
     at = text.find(m.text) if text else -1
@@ -151,7 +161,7 @@ def country_role(m: Mention, text: str = "") -> str:
         after = m.after
         if len(after) >= 2 and after[0] in sector_words() and after[1] in THEIR_ASSETS:
             return "target"  # "Vietnamese telecommunications networks", "Israeli defense firms"
-        noun = _noun_phrase_after(m, text) if not ACTOR_NOUNS.isdisjoint(m.after[:3]) else []
+        noun = noun_phrase_after(m, text) if not ACTOR_NOUNS.isdisjoint(m.after[:3]) else []
         if (
             not targeted
             and any(w in ACTOR_NOUNS for w in noun)
@@ -400,6 +410,10 @@ def own_origins(s: Sentence) -> dict[int, Mention]:
             if c is not None:
                 out[a.index] = c
                 continue
+        kind = kind_of_members(a, s, ends)
+        if kind is not None:
+            out[a.index] = kind  # "Chinese groups, including APT5 and APT15"
+            continue
         before = ends.get(a.index - 1)
         if before is None or a.index < 2:
             continue
@@ -408,3 +422,34 @@ def own_origins(s: Sentence) -> dict[int, Mention]:
         elif before.entry.kind == "Country" and words[a.index - 1] == "s":
             out[a.index] = before  # "Russia's APT28"
     return out
+
+
+_COMMUNITIES = words("communities")
+
+
+def community(m: Mention, s: Sentence) -> bool:
+    """A people named as a community: "the Uyghur community", "Tibetan diaspora groups", a
+    civil-society target (not so when posed as or written about)."""
+    return bool(
+        m.after[:1]
+        and m.after[0] in _COMMUNITIES
+        and m.entry.kind in ("Language", "Demonym")
+        and not said_about(m)
+        and not posed_as(m, s)
+    )
+
+
+_MAKER_ACTS = words("maker_acts")
+
+
+_MAKER_CASES = words("maker_cases")
+
+
+def in_passing(m: Mention) -> bool:
+    """An AI service named as a company that acts or is acted on, not as a tool the actors
+    used: "OpenAI accused DeepSeek of distilling its model", "DeepSeek said", "a rival to
+    Claude". The words right around it say so."""
+    after = [w for w in m.after[:2] if w != "s"]
+    if after[:1] and after[0] in _MAKER_ACTS:
+        return True  # "DeepSeek said", "DeepSeek's spokesperson denied"
+    return any(w in _MAKER_CASES for w in m.before[-2:])

@@ -6,6 +6,7 @@ of another name, a subject of research.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from graphkit.extract.cues import words
 from graphkit.extract.reading import Mention, Sentence
@@ -15,16 +16,24 @@ from graphkit.extract.roles import (
     PHRASE_ENDS,
     THEIR_ASSETS,
     TIED,
+    noun_phrase_after,
     posed_as,
     researched,
     said_about,
     sector_words,
 )
+from graphkit.vocab import SECTORS
 
 __all__ = ["sector_is_target"]
 
 
 _SUBJECT_MATTER = words("subject_matter")
+
+
+_TARGET_VERBS_STRICT = words("target_verbs_strict")
+
+
+_AIMING = words("aimed") | words("asking")
 
 
 _PEOPLE = words("people")
@@ -65,6 +74,95 @@ def _carried_in(m: Mention) -> bool:
 _RUN_FROM = (["out"], ["from"], ["by"], ["in"])
 
 
+_EMPLOYER = words("employer_words")
+
+
+_RELATIVE = words("relative_words")
+
+
+_FIRMS = words("firms")
+
+
+_HEADS = THEIR_ASSETS | words("target_heads") | words("persons")
+
+
+# Determiners that make a singular noun a thing of the sentence's own: "this space", "its power"
+_OWNING = "|".join(("[Aa]", "[Aa]n", *(f"{w[0]}{w[1:]}|{w.title()}" for w in words("owning"))))
+
+
+# Words after a sector's word that are no noun it could modify: verbs, adverbs
+_NOT_NOUNS = words("not_nouns")
+
+
+# The sectors' own names ("government", "gaming"): a sector word that means nothing else
+_OWN_NAMES = frozenset(
+    w for x in SECTORS.values() for w in (x.id.replace("-", " "), x.name.lower())
+)
+
+
+@cache
+def _not_modified() -> frozenset[str]:
+    """Words after a sector's word that leave it the head of its phrase, or a target's."""
+    return _HEADS | sector_words() | PHRASE_ENDS | _NOT_NOUNS
+
+
+def _word_in_passing(m: Mention, s: Sentence) -> bool:
+    """A sector's word in one of its other senses: "in this space", "police records", "a
+    cat-and-mouse game", "use its power". A bare singular word ("power", "game", "police")
+    names a sector as the head of a noun phrase ("the election", "targeted the military", "the
+    US military") or as a modifier of a target's head ("police departments"); not as the
+    modifier of another head ("police records"), nor after a determiner that makes it a
+    thing of the sentence's own ("this space", "its power", "a game"). Plural nouns
+    ("hospitals"), words for persons ("journalist") and the sectors' own names ("government")
+    have no other sense to tell apart."""
+    word = m.text.lower()
+    if m.width > 1 or word.endswith("s") or word in _HEADS or word in _OWN_NAMES:
+        return False
+    if s.field == "target":
+        return False  # "Targets: defense"
+    lead = m.words[max(0, m.index - 5) : m.index]
+    if not (_TARGET_VERBS_STRICT | _AIMING).isdisjoint(lead):
+        return False  # "targeted the military"
+    between = m.before[-1:]  # "Germany's federal election": one adjective between
+    gap = (m.index - 1,) if between and between[0] not in ACTOR_NOUNS | PHRASE_ENDS else ()
+    if any(x.entry.kind in ("Country", "Demonym") and x.index + x.width in (m.index, *gap)
+           for x in s.mentions):  # fmt: skip
+        return False  # "the South Korean military", "Philippine politics"
+    after = m.after[:1]
+    if (
+        after
+        and after[0] not in _not_modified()
+        and re.search(rf"\b{re.escape(m.text)} [a-z]", s.text)
+    ):
+        return True  # "police records", "banking trojans": it modifies another head
+    return bool(re.search(rf"\b(?:{_OWNING})\s+(?:[\w'-]+\s+)?{re.escape(m.text)}\b", s.text))
+
+
+def _for_whom(lead: list[str]) -> bool:
+    """Words before a place's sector that make it the actor's sponsor: "works for the",
+    "on behalf of the", "backed by the" (not "lures for the")."""
+    lead = lead[:-1] if lead[-1:] == ["the"] else lead
+    if lead[-2:-1] and lead[-1] == "by" and lead[-2] in _SECTOR_NOT_AFTER:
+        return True  # "backed by the Iranian government"
+    return any(" ".join(lead[-n:]) in _EMPLOYER for n in (2, 3))
+
+
+def _describes_the_actor(m: Mention) -> bool:
+    """A sector that says what the actor, or whoever employs it, is or does: "a firm that
+    does government work", "a hacker employed by a defense contractor". A targeting verb
+    between the two ("a group that targeted government agencies") makes it a target."""
+    lead = m.words[max(0, m.index - 6) : m.index]
+    for size in (3, 2):
+        for i in range(len(lead) - size + 1):
+            if " ".join(lead[i : i + size]) in _EMPLOYER:
+                rest = lead[i + size :]
+                return _TARGET_VERBS_STRICT.isdisjoint(rest) and len(rest) <= 2
+    for i in range(len(lead) - 1, 0, -1):
+        if lead[i] in _RELATIVE and lead[i - 1] in _FIRMS:
+            return _TARGET_VERBS_STRICT.isdisjoint(lead[i:]) and _AIMING.isdisjoint(lead[i:])
+    return False
+
+
 def sector_is_target(m: Mention, s: Sentence) -> bool:
     """Whether a sector mention is a target, not who the actor is, poses as or researches."""
     if m.after[:1] and m.after[0] in _SECTOR_NOT_AFTER and m.after[1:2] not in _RUN_FROM:
@@ -77,6 +175,10 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
         return False  # "articles that ran in newspapers in Peru": where, not whom
     if researched(m, s):
         return False  # "researched US satellite communications": a subject of study
+    if _describes_the_actor(m):
+        return False  # "a firm that does government work": the employer's trade
+    if _word_in_passing(m, s):
+        return False  # "in this space", "police records", "use its power"
     if said_about(m) and m.entry.id not in _PEOPLE:
         return False  # "critical of the governments of ...": a topic, not a target
     if before[-1:] and before[-1] in {"as", "any", "posing"}:
@@ -104,8 +206,9 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
         return False  # "technology" alone is a sector only as a target: "defense and technology"
     if _inside_a_name(m, s):
         return False  # "the International Union of Virtual Media" is a name, not the media
-    demonym = next((x for x in s.mentions if x.entry.kind == "Demonym" and x.index == m.index - 1),
-                   None)  # fmt: skip
+    demonym = next((x for x in s.mentions
+                    if x.entry.kind == "Demonym" and x.index + x.width == m.index),
+                   None)  # fmt: skip  # "North Korean government agents"
     after_demonym = demonym is not None
     place = demonym or next(
         (x for x in s.mentions if x.entry.kind == "Country" and x.index + x.width == m.index), None
@@ -113,7 +216,7 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
     if place is not None and said_about(place) and m.entry.id not in _PEOPLE:
         return False  # "people who criticise the Chinese government": a topic, not a target
     sponsor = m.entry.id in ("government", "defense")  # not "lures for Taiwanese chip firms"
-    if sponsor and after_demonym and any(w in {"for", "behalf", "by"} for w in m.before[-3:]):
+    if sponsor and place is not None and _for_whom(m.words[: place.index]):
         return False  # "APT42, which works for the Iranian government": its sponsor
     if (
         after_demonym
@@ -131,16 +234,17 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
     return not (
         after_demonym
         and not theirs
-        and any(w in ACTOR_NOUNS for w in _phrase_after(m))
+        and any(w in ACTOR_NOUNS for w in _phrase_after(m, s.text))
         and f"{m.text}," not in s.text
         and f"{m.text};" not in s.text
     )
 
 
-def _phrase_after(m: Mention) -> list[str]:
-    """Up to three words after a mention, to the end of its noun phrase ("and", "at", ...)."""
+def _phrase_after(m: Mention, text: str) -> list[str]:
+    """Up to three words after a mention, to the end of its noun phrase ("and", "at", ...) or
+    a bracket: "The South Korean military (Google Threat ...)" gives nothing."""
     out: list[str] = []
-    for word in m.after[:3]:
+    for word in noun_phrase_after(m, text):
         if word in PHRASE_ENDS:
             break
         out.append(word)

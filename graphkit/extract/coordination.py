@@ -1,0 +1,89 @@
+"""Lists in a sentence: places listed together share one role ("groups from Russia, China,
+and Iran" are all origins), and a kind named before its members gives them its origin
+("Chinese groups, including APT5")."""
+
+from __future__ import annotations
+
+import re
+
+from graphkit.extract.cues import words
+from graphkit.extract.reading import Mention, Sentence
+
+__all__ = ["coordinated", "kind_of_members"]
+
+
+ACTOR_NOUNS = words("actor_nouns")
+
+
+def coordinated(s: Sentence) -> dict[int, tuple[Mention, ...]]:
+    """The places a sentence lists together, by the position of each: "groups from Russia,
+    China, and Iran", "Chinese, Russian, Iranian and North Korean agents". The members of one
+    list share one role, which the words before its first member ("from") or after its last
+    ("agents") give. Places only a comma or a conjunction apart form a list."""
+    places = [m for m in s.mentions if m.entry.kind in ("Country", "Demonym")]
+    out: dict[int, tuple[Mention, ...]] = {}
+    if len(places) < 2:
+        return out  # most sentences name one place or none
+    run: list[Mention] = []
+    for m in [*places, None]:
+        if m is not None and run:
+            gap = s.words[run[-1].index + run[-1].width : m.index]
+            if gap in ([], ["and"], ["or"]) and _listed(run[-1], m, s.text):
+                run.append(m)
+                continue
+        if len(run) > 1:
+            out.update({x.index: tuple(run) for x in run})
+        run = [m] if m is not None else []
+    return out
+
+
+def _listed(one: Mention, other: Mention, text: str) -> bool:
+    """Two places a list joins: a comma or a conjunction between them, not a hyphen or a
+    slash ("China-Taiwan", "US/UK")."""
+    return bool(
+        re.search(
+            rf"{re.escape(one.text)}\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+){re.escape(other.text)}",
+            text,
+        )
+    )
+
+
+_MEMBERS = words("members")
+
+
+def kind_of_members(a: Mention, s: Sentence, ends: dict[int, Mention]) -> Mention | None:
+    """The place of the kind an actor is named a member of: "Chinese groups, including APT5",
+    "hackers from Iran such as APT42 and APT35", "China-based actors like APT5"."""
+    actors = {x.index + x.width: x for x in s.mentions if x.entry.kind == "Actor"}
+    first = a
+    while True:  # back to the list's first name: "including APT15 and APT5"
+        gap = s.words[: first.index]
+        j = len(gap)
+        if gap[-1:] in (["and"], ["or"]):
+            j -= 1
+        previous = actors.get(j)
+        if previous is None or previous is first:
+            break
+        first = previous
+    words = s.words[: first.index]
+    for size in (2, 1):
+        if len(words) > size and " ".join(words[-size:]) in _MEMBERS:
+            words = words[:-size]
+            break
+    else:
+        return None
+    end = len(words)
+    country = ends.get(end)  # "hackers from Iran such as APT42"
+    if country is not None and country.entry.kind == "Country":
+        lead = [w for w in words[: country.index] if w != "the"]
+        return (
+            country if lead[-1:] == ["from"] and lead[-2:-1] and lead[-2] in ACTOR_NOUNS else None
+        )
+    if end < 2 or words[-1] not in ACTOR_NOUNS:
+        return None
+    place = ends.get(end - 1)  # "Chinese groups"
+    if place is not None and place.entry.kind == "Demonym":
+        return place
+    if words[-2:-1] == ["based"]:  # "China-based groups"
+        return ends.get(end - 2)
+    return None
