@@ -114,18 +114,46 @@ def test_the_review_queue_reads_every_relationship_type_but_mentions() -> None:
     assert sorted(named) == sorted(set(RELS) - {"MENTIONS"})
 
 
-def test_review_queue_pages_join_into_the_whole_list(corpus: GraphStore) -> None:
+# The queries that page, the parameters that make their whole list long on the sample corpus,
+# and how many leading columns are their sort keys.
+PAGED: dict[str, tuple[dict[str, str], int]] = {
+    "review-queue": ({"below": "101"}, 6),
+    "reports-timeline": ({}, 2),
+    "campaigns-per-report": ({}, 3),
+    "find-entity": ({"text": "a"}, 2),
+}
+
+
+def test_only_actors_and_campaigns_use_techniques() -> None:
+    # top-techniques counts the campaigns as the users of a technique that are not actors.
+    from graphkit.schema import RELS
+
+    assert {src for src, _ in RELS["USES"].endpoints} == {"Actor", "Campaign"}
+
+
+def test_every_query_with_a_limit_and_a_skip_is_tested_for_paging() -> None:
+    paging = {
+        qid for qid, q in load_library().items() if {"skip", "limit"} <= used_parameters(q.cypher)
+    }
+    assert paging == set(PAGED)
+
+
+@pytest.mark.parametrize("qid", sorted(PAGED))
+def test_pages_join_into_the_whole_list(corpus: GraphStore, qid: str) -> None:
     # (before the tests that empty the Neo4j server: the corpus there is loaded once a module)
-    q = load_library()["review-queue"]
-    whole = run_query(corpus, q, {"below": "101", "limit": "1000"}).rows
-    assert len(whole) > 4, "the sample corpus has facts to review"
-    first = run_query(corpus, q, {"below": "101", "limit": "3"}).rows
-    second = run_query(corpus, q, {"below": "101", "limit": "3", "skip": "3"}).rows
+    q = load_library()[qid]
+    params, keys = PAGED[qid]
+    whole = run_query(corpus, q, {**params, "limit": "100000"}).rows
+    assert len(whole) > 4, f"the sample corpus gives {qid} more than a page of 3"
+    assert len(whole) < 100000, "the whole list fits in one page"
+    first = run_query(corpus, q, {**params, "limit": "3"}).rows
+    second = run_query(corpus, q, {**params, "limit": "3", "skip": "3"}).rows
     assert len(first) == 3 and second
-    # the sort keys and confidence, as a multiset: rows that tie keep no order
-    assert sorted(map(repr, (r[:6] for r in first + second))) == sorted(
-        map(repr, (r[:6] for r in whole[:6]))
+    # the sort keys, as a multiset: rows that tie keep no order
+    assert sorted(map(repr, (r[:keys] for r in first + second))) == sorted(
+        map(repr, (r[:keys] for r in whole[:6]))
     )
+    assert run_query(corpus, q, {**params, "skip": str(len(whole))}).rows == []
 
 
 @pytest.mark.neo4j
