@@ -124,11 +124,13 @@ PAGED: dict[str, tuple[dict[str, str], int]] = {
 }
 
 
-def test_only_actors_and_campaigns_use_techniques() -> None:
-    # top-techniques counts the campaigns as the users of a technique that are not actors.
+def test_the_schema_holds_what_the_queries_count_by_degree() -> None:
+    # top-techniques counts the campaigns as the users of a technique that are not actors;
+    # unattributed-campaigns takes any ATTRIBUTED_TO edge of a campaign as one to an actor.
     from graphkit.schema import RELS
 
     assert {src for src, _ in RELS["USES"].endpoints} == {"Actor", "Campaign"}
+    assert RELS["ATTRIBUTED_TO"].endpoints == (("Campaign", "Actor"),)
 
 
 def test_every_query_with_a_limit_and_a_skip_is_tested_for_paging() -> None:
