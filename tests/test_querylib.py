@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -112,6 +113,18 @@ def test_the_review_queue_reads_every_relationship_type_but_mentions() -> None:
     cypher = load_library()["review-queue"].cypher
     named = cypher.split("[r:", 1)[1].split("]", 1)[0].split("|")
     assert sorted(named) == sorted(set(RELS) - {"MENTIONS"})
+
+
+@pytest.mark.parametrize("qid", ["connections", "neighbourhood", "relationship-evidence"])
+def test_queries_that_find_a_node_by_id_alone_name_every_label(qid: str) -> None:
+    # Neo4j looks a node up by its key only under a label: these name them all, so a label the
+    # schema gains must be added there too.
+    from graphkit.schema import NODES
+
+    cypher = load_library()[qid].cypher
+    patterns = re.findall(r"\(\w+:([\w|]+) \{id: \$\w+\}\)", cypher)
+    assert patterns
+    assert all(sorted(p.split("|")) == sorted(NODES) for p in patterns), qid
 
 
 # The queries that page, the parameters that make their whole list long on the sample corpus,
