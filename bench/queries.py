@@ -4,18 +4,30 @@ Parameters are drawn from what the store holds (actor names, attribution countri
 languages, reports, a related pair of entities), so each run asks a different question of
 the same shape, as analysts do. Wall time of ``run_query`` includes the transaction and
 fetching every row.
+
+Alone, on a store loaded once and kept (``python -m bench.queries --help``)::
+
+    python -m bench.queries neo4j --reports 1000 --load     # empties the test server first
+    python -m bench.queries embedded --reports 1000 --store .run/q1k --load
+    python -m bench.queries embedded --store .run/q1k --runs 20   # the store as it is
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import random
+import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from graphkit.querylib import Query, load_library, run_query
 from graphkit.store.base import GraphStore
 
-__all__ = ["latencies", "param_pool"]
+__all__ = ["latencies", "main", "param_pool"]
 
 
 def _column(store: GraphStore, cypher: str) -> list[Any]:
@@ -81,3 +93,48 @@ def latencies(store: GraphStore, runs: int, *, seed: int = 1) -> dict[str, dict[
             "rows_last": rows,
         }
     return out
+
+
+@contextmanager
+def _store(kind: str, directory: Path | None, load: bool) -> Iterator[GraphStore]:
+    from bench.server import NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER, emptied_store
+    from graphkit.store.embedded import EmbeddedStore
+    from graphkit.store.neo4j import Neo4jStore
+
+    if kind == "neo4j":
+        store: Any = emptied_store() if load else Neo4jStore(NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD)
+    elif directory is None:
+        raise SystemExit("the embedded store needs --store DIR")
+    else:  # read-only, as a later command opens it after the load
+        store = EmbeddedStore(directory, read_only=not load)
+    with store:
+        yield store
+
+
+def main(argv: list[str] | None = None) -> None:
+    from bench import synth
+    from bench.__main__ import RUN
+    from graphkit.ingest import load_paths
+
+    parser = argparse.ArgumentParser(prog="python -m bench.queries", description=__doc__)
+    parser.add_argument("kind", choices=["neo4j", "embedded"])
+    parser.add_argument("--store", type=Path, help="the embedded store's directory")
+    parser.add_argument("--reports", type=int, default=1000, help="the synthetic corpus's size")
+    parser.add_argument("--load", action="store_true", help="load the corpus first (emptied)")
+    parser.add_argument("--runs", type=int, default=20)
+    args = parser.parse_args(argv)
+    if args.load:
+        corpus = synth.write_corpus(RUN, args.reports)
+        start = time.perf_counter()
+        with _store(args.kind, args.store, True) as loading:
+            load_paths(loading, [str(corpus)])
+        print(f"loaded {corpus} in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+    with _store(args.kind, args.store, False) as store:
+        counts = {k: sum(v.values()) for k, v in store.stats().items()}
+        result = {"kind": args.kind, "reports": args.reports, "counts": counts}
+        result["queries"] = latencies(store, args.runs)
+    print(json.dumps(result, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -5,7 +5,8 @@ mixed like the real graph) and measures in Debian's chromium:
 - pyvis default: ``pyvis.network.Network(cdn_resources="in_line")`` with physics on;
 - graphkit: ``graphkit.viz.render_html`` (above 300 nodes: networkx layout, physics off).
 Reported: Python build time, HTML size, time to the first drawn frame and to the end of
-stabilisation (or the timeout). Run: ``.venv/bin/python bench/viz_browser.py 1000 5000 20000``.
+stabilisation (or the timeout). Run: ``.venv/bin/python bench/viz_browser.py 1000 5000 20000``;
+with ``--graphkit-only`` first, graphkit's pages alone (pyvis's take the whole timeout from 5k on).
 """
 
 from __future__ import annotations
@@ -126,18 +127,23 @@ def measure(html: str, tmp: Path, name: str) -> dict[str, object]:
     return json.loads(stdout)
 
 
-def main(sizes: list[int]) -> None:
+def main(sizes: list[int], graphkit_only: bool = False) -> None:
     tmp = Path(tempfile.mkdtemp(prefix="graphkit-bench-"))
     print(f"pages and screenshots in {tmp}", file=sys.stderr)
+    variants = [("pyvis-default", pyvis_default), ("graphkit", render_html)]
     for n in sizes:
         data = synthetic(n)
-        for name, build in (("pyvis-default", pyvis_default), ("graphkit", render_html)):
-            t0 = time.perf_counter()
+        for name, build in variants[1:] if graphkit_only else variants:
+            t0, cpu0 = time.perf_counter(), time.process_time()
             html = build(data)
-            built = time.perf_counter() - t0
+            built, cpu = time.perf_counter() - t0, time.process_time() - cpu0
             result = measure(html, tmp, f"{name}-{n}")
             row = {"nodes": n, "edges": len(data.edges), "variant": name}
-            row |= {"build_s": round(built, 2), "html_mb": round(len(html) / 1e6, 2), **result}
+            row |= {
+                "build_s": round(built, 2),
+                "build_cpu_s": round(cpu, 2),
+            }  # CPU: on a busy machine
+            row |= {"html_mb": round(len(html) / 1e6, 2), **result}
             print(json.dumps(row), flush=True)
 
 
@@ -145,4 +151,6 @@ if __name__ == "__main__":
     if sys.argv[1:2] == ["--one"]:
         print(json.dumps(_measure_in_browser(Path(sys.argv[2]), sys.argv[3] == "physics")))
     else:
-        main([int(a) for a in sys.argv[1:]] or [1000, 5000, 20000])
+        only = "--graphkit-only" in sys.argv[1:]
+        sizes = [int(a) for a in sys.argv[1:] if a != "--graphkit-only"]
+        main(sizes or [1000, 5000, 20000], only)

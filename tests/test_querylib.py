@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -114,18 +115,65 @@ def test_the_review_queue_reads_every_relationship_type_but_mentions() -> None:
     assert sorted(named) == sorted(set(RELS) - {"MENTIONS"})
 
 
-def test_review_queue_pages_join_into_the_whole_list(corpus: GraphStore) -> None:
+@pytest.mark.parametrize("qid", ["connections", "neighbourhood", "relationship-evidence"])
+def test_queries_that_find_a_node_by_id_alone_name_every_label(qid: str) -> None:
+    # Neo4j looks a node up by its key only under a label: these name them all, so a label the
+    # schema gains must be added there too.
+    from graphkit.schema import NODES
+
+    cypher = load_library()[qid].cypher
+    patterns = re.findall(r"\(\w+:([\w|]+) \{id: \$\w+\}\)", cypher)
+    assert patterns
+    assert all(sorted(p.split("|")) == sorted(NODES) for p in patterns), qid
+
+
+# The queries that page, the parameters that make their whole list long on the sample corpus,
+# and how many leading columns are their sort keys.
+PAGED: dict[str, tuple[dict[str, str], int]] = {
+    "actor-campaigns": ({"actor": "spamouflage-operators"}, 3),
+    "review-queue": ({"below": "101"}, 6),
+    "reports-timeline": ({}, 2),
+    "campaigns-per-report": ({}, 3),
+    "find-entity": ({"text": "a"}, 2),
+}
+
+
+def test_the_schema_holds_what_the_queries_count_by_degree() -> None:
+    # top-techniques counts the campaigns as the users of a technique that are not actors;
+    # unattributed-campaigns takes any ATTRIBUTED_TO edge of a campaign as one to an actor.
+    from graphkit.schema import RELS
+
+    assert {src for src, _ in RELS["USES"].endpoints} == {"Actor", "Campaign"}
+    assert RELS["ATTRIBUTED_TO"].endpoints == (("Campaign", "Actor"),)
+
+
+def test_every_query_with_a_limit_and_a_skip_is_tested_for_paging() -> None:
+    paging = {
+        qid for qid, q in load_library().items() if {"skip", "limit"} <= used_parameters(q.cypher)
+    }
+    assert paging == set(PAGED)
+
+
+@pytest.mark.parametrize("qid", sorted(PAGED))
+def test_pages_join_into_the_whole_list(corpus: GraphStore, qid: str) -> None:
     # (before the tests that empty the Neo4j server: the corpus there is loaded once a module)
-    q = load_library()["review-queue"]
-    whole = run_query(corpus, q, {"below": "101", "limit": "1000"}).rows
-    assert len(whole) > 4, "the sample corpus has facts to review"
-    first = run_query(corpus, q, {"below": "101", "limit": "3"}).rows
-    second = run_query(corpus, q, {"below": "101", "limit": "3", "skip": "3"}).rows
-    assert len(first) == 3 and second
-    # the sort keys and confidence, as a multiset: rows that tie keep no order
-    assert sorted(map(repr, (r[:6] for r in first + second))) == sorted(
-        map(repr, (r[:6] for r in whole[:6]))
+    # With the catalogs' own data (--reference), and pages of 2: every list is long enough.
+    q = load_library()[qid]
+    params, keys = PAGED[qid]
+
+    def page(**more: str) -> list[list[Any]]:
+        return run_query(corpus, q, {**params, **more}, reference=True).rows
+
+    whole = page(limit="100000")
+    assert len(whole) > 3, f"the sample corpus gives {qid} more than a page of 2"
+    assert len(whole) < 100000, "the whole list fits in one page"
+    first, second = page(limit="2"), page(limit="2", skip="2")
+    assert len(first) == 2 and second
+    # the sort keys, as a multiset: rows that tie keep no order
+    assert sorted(map(repr, (r[:keys] for r in first + second))) == sorted(
+        map(repr, (r[:keys] for r in whole[:4]))
     )
+    assert page(skip=str(len(whole))) == []
 
 
 @pytest.mark.neo4j

@@ -8,7 +8,9 @@
 //   - {name: to, type: entity, description: "the other entity"}
 // columns: [via_kind, via, via_name, first, second]
 // ---
-MATCH (a {id: $from})-[r1]-(m)-[r2]-(b {id: $to})
+// Every label named (test_querylib checks the list against the schema): a node found by
+// its id alone, with no label, is a scan of every node on Neo4j; with them, a key lookup a label.
+MATCH (a:Report|Campaign|Actor|Country|Language|Sector|Organization|Technique|Tactic|Mitigation|Platform {id: $from})-[r1]-(m)-[r2]-(b:Report|Campaign|Actor|Country|Language|Sector|Organization|Technique|Tactic|Mitigation|Platform {id: $to})
 WITH a, r1, m, r2, b, $catalogs AS catalogs
 WHERE m.id <> a.id AND m.id <> b.id
   AND ($reference OR (NOT m.reference

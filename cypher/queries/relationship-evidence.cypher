@@ -8,7 +8,9 @@
 //   - {name: target, type: entity, description: "the end node (semiconductors, T1566, Russia, ...)"}
 // columns: [source_kind, relationship, target_kind, confidence, sources, evidence, first_seen, last_seen]
 // ---
-MATCH (a {id: $source})-[r]->(b {id: $target})
+// Every label named (test_querylib checks the list against the schema): a node found by
+// its id alone, with no label, is a scan of every node on Neo4j; with them, a key lookup a label.
+MATCH (a:Report|Campaign|Actor|Country|Language|Sector|Organization|Technique|Tactic|Mitigation|Platform {id: $source})-[r]->(b:Report|Campaign|Actor|Country|Language|Sector|Organization|Technique|Tactic|Mitigation|Platform {id: $target})
 WITH a, r, b, $catalogs AS catalogs
 WHERE $reference OR any(s IN r.sources WHERE NOT s IN catalogs)
 RETURN a.kind AS source_kind, r.kind AS relationship, b.kind AS target_kind,

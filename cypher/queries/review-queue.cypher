@@ -9,12 +9,13 @@
 //   - {name: skip, type: int, default: 0, description: "rows to pass over first: the next page starts at skip=limit"}
 // columns: [source_kind, source, relationship, target_kind, target, confidence, extracted, evidence]
 // ---
-// Every type but MENTIONS named in the pattern (MENTIONS is the largest and never reviewed), the
-// cheap tests before the list scan, the page cut before evidence is fetched.
+// Every type but MENTIONS named in the pattern (MENTIONS is the largest and never reviewed). The
+// scalar tests first: reading the sources list costs more than the rest of the scan (the same
+// condition as "one source and below the threshold, or extracted").
 MATCH (x)-[r:DESCRIBES|ATTRIBUTED_TO|LINKED_TO|USES_LANGUAGE|TARGETS|USES|ABUSES|SUBTECHNIQUE_OF|MAPS_TO|IN_TACTIC|MITIGATES]->(y)
-WHERE (size(r.sources) = 1 AND r.confidence < $below) OR r.extracted = true
+WHERE r.confidence < $below OR r.extracted = true
 WITH x, r, y, $catalogs AS catalogs
-WHERE any(s IN r.sources WHERE NOT s IN catalogs)
+WHERE (r.extracted = true OR size(r.sources) = 1) AND any(s IN r.sources WHERE NOT s IN catalogs)
 WITH x, r, y ORDER BY r.confidence, x.kind, x.name, r.kind, y.name SKIP $skip LIMIT $limit
 RETURN x.kind AS source_kind, x.name AS source, r.kind AS relationship, y.kind AS target_kind,
        y.name AS target, r.confidence AS confidence, r.extracted AS extracted, r.evidence AS evidence

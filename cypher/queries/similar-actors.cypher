@@ -8,10 +8,11 @@
 //   - {name: limit, type: int, default: 10, description: "how many rows"}
 // columns: [actor, similar, shared, techniques, targets, languages]
 // ---
-MATCH (a:Actor)-[r1]->(x)<-[r2]-(b:Actor)
+// The types in the pattern, not tested on each edge's kind: the other types' edges are not read.
+MATCH (a:Actor)-[r1:USES|TARGETS|USES_LANGUAGE]->(x)<-[r2:USES|TARGETS|USES_LANGUAGE]-(b:Actor)
 WHERE a.id = $actor
   AND b.id <> a.id
-  AND r1.kind IN ['USES', 'TARGETS', 'USES_LANGUAGE'] AND r2.kind = r1.kind
+  AND r2.kind = r1.kind
 WITH a, b,
      collect(DISTINCT CASE WHEN x.kind = 'Technique' THEN x.id END) AS techniques,
      collect(DISTINCT CASE WHEN r1.kind = 'TARGETS' THEN x.id END) AS targets,

@@ -5,9 +5,11 @@
 // description: For each tactic, the techniques actors use, ranked by the number of actors and of reports.
 // columns: [tactic, technique, name, framework, actors, reports]
 // ---
+// Counted a technique at a time, then spread over its tactics: unwinding the tactics first
+// counted the same sources again for each tactic.
 MATCH (a:Actor)-[r:USES]->(t:Technique)
-UNWIND t.tactics AS tactic
 UNWIND r.sources AS report
-RETURN tactic, t.id AS technique, t.name AS name, t.framework AS framework,
-       count(DISTINCT a) AS actors, count(DISTINCT report) AS reports
+WITH t, count(DISTINCT a) AS actors, count(DISTINCT report) AS reports
+UNWIND t.tactics AS tactic
+RETURN tactic, t.id AS technique, t.name AS name, t.framework AS framework, actors, reports
 ORDER BY tactic, actors DESC, reports DESC, technique
