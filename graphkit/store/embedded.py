@@ -110,7 +110,8 @@ class EmbeddedStore:
     read_only : bool
         Open it read-only: LadybugDB itself refuses any write.
 
-    The page cache is ``GRAPHKIT_BUFFER_POOL_MB`` megabytes (default 512). One process at a
+    The page cache is ``GRAPHKIT_BUFFER_POOL_MB`` megabytes (default 512); a writer
+    checkpoints once the log passes ``GRAPHKIT_CHECKPOINT_MB`` (default 128). One process at a
     time may write: another waits ``GRAPHKIT_LOCK_WAIT`` seconds (default 10) for the store,
     then gets :class:`StoreInUseError`.
     """
@@ -131,6 +132,7 @@ class EmbeddedStore:
             self.directory.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"cannot open the embedded store {self.directory}: {exc}") from None
+        self._checkpoint_mb = 0 if read_only else _checkpoint_mb()
         self._db = self._open(db_path, read_only)
         self._empty: bool | None = None
         try:
@@ -229,7 +231,7 @@ class EmbeddedStore:
             raise
         self._conn.execute("COMMIT")
         self._empty = False
-        if writer.copied or self._log_mb() >= _checkpoint_mb():
+        if writer.copied or self._log_mb() >= self._checkpoint_mb:
             self._conn.execute("CHECKPOINT")  # copied pages are not in the log: write them now
         self._renew_connection()
         return result
