@@ -1,24 +1,25 @@
-"""LadybugDB's bulk path: rows new to the store go in by ``COPY FROM`` an Arrow table.
+"""How the embedded store writes merged rows into LadybugDB, and the statements it uses.
 
-``COPY`` runs inside the caller's transaction (a rollback takes it back), into tables that
-already hold rows, and is two orders of magnitude faster than ``UNWIND ... MERGE`` for
-relationships. It may only insert: rows the store already holds, changed by a merge, still go
-through ``MERGE ... SET``. Only the embedded store uses it, and only because one process at a
-time can write there: a row read as absent stays absent until the transaction commits.
+Rows new to the store are created, never merged: the store is read first, and only one
+process at a time writes to it, so a row read as absent stays absent until the transaction
+commits. Into an empty store they go by ``COPY FROM`` an Arrow table (LadybugDB's bulk path,
+two orders of magnitude faster than ``UNWIND``), elsewhere by ``UNWIND ... CREATE``: a
+transaction holding a ``COPY`` must be checkpointed at its commit (the copied pages are not
+in the write-ahead log), and a checkpoint rewrites every table the store holds, which costs
+more than the ``COPY`` saves once the store is not empty (BENCHMARKS.md). Rows the store
+holds, changed by a merge, are set from their source.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any
 
 import pyarrow as pa
 
 from graphkit.schema import NODES, REL_PROPS, RELS, Prop
-from graphkit.store import statements as st
-from graphkit.store.base import Runner
-from graphkit.store.writing import CHUNK, UnwindWriter
 
-__all__ = ["CopyWriter", "arrow_schema"]
+__all__ = ["CopyWriter", "arrow_schema", "create_edges", "create_nodes", "read_edges"]
 
 _ARROW = {
     "STRING": pa.string(),
@@ -28,6 +29,8 @@ _ARROW = {
 }
 # Fewer rows than this go through UNWIND: a COPY has a fixed cost of its own.
 COPY_FROM = 200
+# Rows per UNWIND statement.
+CHUNK = 2000
 
 
 def arrow_schema(props: tuple[Prop, ...], first: tuple[str, ...] = ()) -> pa.Schema:
@@ -37,30 +40,106 @@ def arrow_schema(props: tuple[Prop, ...], first: tuple[str, ...] = ()) -> pa.Sch
     )
 
 
-class CopyWriter(UnwindWriter):
-    """New rows by ``COPY FROM`` an Arrow table, changed rows by ``UNWIND ... MERGE``."""
+def _values(props: tuple[Prop, ...]) -> str:
+    """A map literal of the row's properties, each cast to its column's type (a column of
+    nulls or empty lists binds to no type otherwise)."""
+    return ", ".join(f"{p.name}: CAST(row.{p.name} AS {p.type})" for p in props)
 
-    def __init__(self, run: Runner, execute: Any) -> None:
-        super().__init__(run, "ladybug")
+
+def create_nodes(label: str) -> str:
+    return f"UNWIND $rows AS row CREATE (n:{label} {{{_values(NODES[label].all_props)}}})"
+
+
+def create_edges(rel_type: str, src: str, dst: str) -> str:
+    """Create edges between nodes found by key. The ends are matched one after the other:
+    matched in one pattern, LadybugDB planned a cross product of both tables."""
+    assert (src, dst) in RELS[rel_type].endpoints
+    return (
+        f"UNWIND $rows AS row MATCH (a:{src} {{id: row.src}}) WITH a, row "
+        f"MATCH (b:{dst} {{id: row.dst}}) CREATE (a)-[r:{rel_type} {{{_values(REL_PROPS)}}}]->(b)"
+    )
+
+
+def read_edges(rel_type: str, src: str, dst: str) -> str:
+    """The edges from one source (``$src``) to some targets (``$dsts``). The source is found
+    by its key and its own edges walked: with the sources unwound from a list, LadybugDB
+    scanned every edge of the shape (and with both ends given by key, built a hash table over
+    them that outgrew the page cache at 6k reports, BENCHMARKS.md)."""
+    assert (src, dst) in RELS[rel_type].endpoints
+    cols = ", ".join(f"r.{p.name} AS {p.name}" for p in REL_PROPS)
+    return (
+        f"MATCH (a:{src} {{id: $src}})-[r:{rel_type}]->(b:{dst}) "
+        f"WHERE list_contains($dsts, b.id) RETURN b.id AS dst, {cols}"
+    )
+
+
+def update_edges(rel_type: str, src: str, dst: str) -> str:
+    """Set the properties of edges the store holds, found from their source: a ``MERGE``
+    looks for the edge from whichever end the planner picks, and from a technique or a
+    sector that is every edge into it."""
+    assert (src, dst) in RELS[rel_type].endpoints
+    sets = ", ".join(f"r.{p.name} = CAST(row.{p.name} AS {p.type})" for p in REL_PROPS)
+    return (
+        f"UNWIND $rows AS row MATCH (a:{src} {{id: row.src}}) WITH a, row "
+        f"MATCH (a)-[r:{rel_type}]->(b:{dst}) WHERE b.id = row.dst SET {sets}"
+    )
+
+
+def update_nodes(label: str) -> str:
+    sets = ", ".join(
+        f"n.{p.name} = CAST(row.{p.name} AS {p.type})"
+        for p in NODES[label].all_props
+        if p.name != "id"
+    )
+    return f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) SET {sets}"
+
+
+class CopyWriter:
+    """Writes one transaction's merged rows: new ones created (by ``COPY`` when ``copy``),
+    changed ones set. ``copied`` tells the store that a checkpoint must follow the commit."""
+
+    def __init__(self, run: Any, execute: Any, *, copy: bool) -> None:
+        self.run = run
         self.execute = execute
+        self.copy = copy
+        self.copied = False
+
+    def read_edges(
+        self, shape: tuple[str, str, str], pairs: list[tuple[str, str]]
+    ) -> dict[tuple[str, str], dict[str, Any]]:
+        """The edges between ``pairs`` that the store holds, with their properties."""
+        by_src: dict[str, list[str]] = defaultdict(list)
+        for s, d in pairs:
+            by_src[s].append(d)
+        cypher = read_edges(*shape)
+        found: dict[tuple[str, str], dict[str, Any]] = {}
+        for s, dsts in by_src.items():
+            for r in self.run(cypher, {"src": s, "dsts": dsts}):
+                found[(s, r.pop("dst"))] = r
+        return found
+
+    def _unwind(self, cypher: str, rows: list[dict[str, Any]]) -> None:
+        for start in range(0, len(rows), CHUNK):
+            self.run(cypher, {"rows": rows[start : start + CHUNK]})
 
     def nodes(self, label: str, new: list[dict[str, Any]], changed: list[dict[str, Any]]) -> None:
-        if len(new) < COPY_FROM:
-            super().nodes(label, new, changed)
-            return
-        table = pa.Table.from_pylist(new, schema=arrow_schema(NODES[label].all_props))
-        self.execute(f"COPY {label} FROM $rows", {"rows": table})
-        super().nodes(label, [], changed)
+        if self.copy and len(new) >= COPY_FROM:
+            table = pa.Table.from_pylist(new, schema=arrow_schema(NODES[label].all_props))
+            self.execute(f"COPY {label} FROM $rows", {"rows": table})
+            self.copied = True
+        else:
+            self._unwind(create_nodes(label), new)
+        self._unwind(update_nodes(label), changed)
 
     def edges(
         self, shape: tuple[str, str, str], new: list[dict[str, Any]], changed: list[dict[str, Any]]
     ) -> None:
-        if len(new) < COPY_FROM:
-            super().edges(shape, new, [])
-        else:
-            rel, src, dst = shape
+        rel, src, dst = shape
+        if self.copy and len(new) >= COPY_FROM:
             table = pa.Table.from_pylist(new, schema=arrow_schema(REL_PROPS, ("src", "dst")))
             pairs = f" (from='{src}', to='{dst}')" if len(RELS[rel].endpoints) > 1 else ""
             self.execute(f"COPY {rel} FROM $rows{pairs}", {"rows": table})
-        for start in range(0, len(changed), CHUNK):  # held already: found from the source
-            self.run(st.update_edges(*shape), {"rows": changed[start : start + CHUNK]})
+            self.copied = True
+        else:
+            self._unwind(create_edges(*shape), new)
+        self._unwind(update_edges(*shape), changed)

@@ -25,9 +25,15 @@ __all__ = ["DB_FILE", "EmbeddedStore"]
 
 DB_FILE = "graph.lbug"
 # LadybugDB's page cache takes most of the machine's memory unless told otherwise. A write
-# transaction's pages must fit in it: 256 MB ran out on a group of 125 synthetic reports
-# (20,000 rows); 1 GB holds groups of that size with room to spare (BENCHMARKS.md).
-BUFFER_POOL_MB = 1024
+# transaction's pages and what the log holds since the last checkpoint must fit in it; with
+# edges read from their source (graphkit.store.bulk), 512 MB holds groups of 125 synthetic
+# reports (20,000 rows) up to 10k reports (BENCHMARKS.md).
+BUFFER_POOL_MB = 512
+# LadybugDB checkpoints at every commit by default once its log passes 16 MB, and a checkpoint
+# rewrites every relationship table that changed, whole: at 10k reports that was most of a
+# load's time. The store checkpoints itself instead, when the log passes this many MB
+# (``GRAPHKIT_CHECKPOINT_MB``), after a transaction that used COPY, and when it closes.
+CHECKPOINT_MB = 128
 
 
 try:
@@ -56,15 +62,21 @@ def _lock_wait_s() -> float:
         raise StoreError(f"GRAPHKIT_LOCK_WAIT must be a number of seconds, not {raw!r}") from None
 
 
-def _buffer_pool_mb() -> int:
-    raw = os.environ.get("GRAPHKIT_BUFFER_POOL_MB", "")
+def _megabytes(name: str, default: int, least: int) -> int:
+    raw = os.environ.get(name, "")
     if not raw:
-        return BUFFER_POOL_MB
-    if not raw.isdigit() or int(raw) < 64:
-        raise StoreError(
-            f"GRAPHKIT_BUFFER_POOL_MB must be a whole number of at least 64, not {raw!r}"
-        )
+        return default
+    if not raw.isdigit() or int(raw) < least:
+        raise StoreError(f"{name} must be a whole number of at least {least}, not {raw!r}")
     return int(raw)
+
+
+def _buffer_pool_mb() -> int:
+    return _megabytes("GRAPHKIT_BUFFER_POOL_MB", BUFFER_POOL_MB, 64)
+
+
+def _checkpoint_mb() -> int:
+    return _megabytes("GRAPHKIT_CHECKPOINT_MB", CHECKPOINT_MB, 1)
 
 
 def _writer_pid(db_path: Path) -> int | None:
@@ -98,7 +110,8 @@ class EmbeddedStore:
     read_only : bool
         Open it read-only: LadybugDB itself refuses any write.
 
-    The page cache is ``GRAPHKIT_BUFFER_POOL_MB`` megabytes (default 1024). One process at a
+    The page cache is ``GRAPHKIT_BUFFER_POOL_MB`` megabytes (default 512); a writer
+    checkpoints once the log passes ``GRAPHKIT_CHECKPOINT_MB`` (default 128). One process at a
     time may write: another waits ``GRAPHKIT_LOCK_WAIT`` seconds (default 10) for the store,
     then gets :class:`StoreInUseError`.
     """
@@ -119,7 +132,9 @@ class EmbeddedStore:
             self.directory.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"cannot open the embedded store {self.directory}: {exc}") from None
+        self._checkpoint_mb = 0 if read_only else _checkpoint_mb()
         self._db = self._open(db_path, read_only)
+        self._empty: bool | None = None
         try:
             self._conn = ladybug.Connection(self._db)
         except RuntimeError as exc:
@@ -154,7 +169,10 @@ class EmbeddedStore:
         while True:
             try:
                 return ladybug.Database(
-                    str(db_path), read_only=read_only, buffer_pool_size=_buffer_pool_mb() << 20
+                    str(db_path),
+                    read_only=read_only,
+                    buffer_pool_size=_buffer_pool_mb() << 20,
+                    auto_checkpoint=False,
                 )
             except RuntimeError as exc:
                 first = str(exc).strip().splitlines()[0]
@@ -192,11 +210,12 @@ class EmbeddedStore:
         first in the same transaction."""
         if self.read_only:
             raise StoreError("the store is open read-only")
+        writer = CopyWriter(self._run, self._conn.execute, copy=self._is_empty())
         self._conn.execute("BEGIN TRANSACTION")
         try:
             if before is not None:
                 before(self._run)
-            result = apply_batches(self._run, batches, CopyWriter(self._run, self._conn.execute))
+            result = apply_batches(self._run, batches, writer)
         except RuntimeError as exc:
             self._rollback()
             if "buffer pool is full" in str(exc):
@@ -211,8 +230,21 @@ class EmbeddedStore:
             self._rollback()
             raise
         self._conn.execute("COMMIT")
+        self._empty = False
+        if writer.copied or self._log_mb() >= self._checkpoint_mb:
+            self._conn.execute("CHECKPOINT")  # copied pages are not in the log: write them now
         self._renew_connection()
         return result
+
+    def _is_empty(self) -> bool:
+        """Whether the store holds no node at all (then new rows go in by COPY)."""
+        if self._empty is None:
+            self._empty = not self._run("MATCH (n) RETURN n.id AS id LIMIT 1", {})
+        return self._empty
+
+    def _log_mb(self) -> float:
+        wal = self.directory / (DB_FILE + ".wal")
+        return wal.stat().st_size / (1 << 20) if wal.exists() else 0.0
 
     def _renew_connection(self) -> None:
         """A fresh connection after each write transaction: one connection keeps native memory
@@ -258,6 +290,9 @@ class EmbeddedStore:
         return count_all(self._run)
 
     def close(self) -> None:
+        if not self.read_only and self._log_mb() > 0:
+            with contextlib.suppress(RuntimeError):  # LadybugDB checkpoints on close as well
+                self._conn.execute("CHECKPOINT")
         self._conn.close()
         self._db.close()
 

@@ -14,9 +14,7 @@ __all__ = [
     "count_nodes",
     "merge_edges",
     "merge_nodes",
-    "read_edges",
     "read_nodes",
-    "update_edges",
     "write_edges",
     "write_nodes",
 ]
@@ -36,31 +34,6 @@ def write_nodes(label: str, dialect: str) -> str:
         f"n.{p.name} = {_value(p, dialect)}" for p in NODES[label].all_props if p.name != "id"
     )
     return f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET {sets}"
-
-
-def read_edges(rel_type: str, src: str, dst: str) -> str:
-    """The edges between given pairs. The source is found by its key first and the edge among
-    its own: matched as one pattern, LadybugDB joined every edge of the shape, properties and
-    all, against the pairs (a working set that grew with the store, BENCHMARKS.md)."""
-    assert (src, dst) in RELS[rel_type].endpoints
-    cols = ", ".join(f"r.{p.name} AS {p.name}" for p in REL_PROPS)
-    return (
-        f"UNWIND $pairs AS p MATCH (a:{src} {{id: p.src}}) WITH a, p "
-        f"MATCH (a)-[r:{rel_type}]->(b:{dst}) WHERE b.id = p.dst "
-        f"RETURN a.id AS src, b.id AS dst, {cols}"
-    )
-
-
-def update_edges(rel_type: str, src: str, dst: str) -> str:
-    """LadybugDB: set the properties of edges the store holds, found from their source. A
-    ``MERGE`` looks for the edge from whichever end the planner picks, and from a technique or
-    a sector that is every edge into it."""
-    assert (src, dst) in RELS[rel_type].endpoints
-    sets = ", ".join(f"r.{p.name} = {_value(p, 'ladybug')}" for p in REL_PROPS)
-    return (
-        f"UNWIND $rows AS row MATCH (a:{src} {{id: row.src}}) WITH a, row "
-        f"MATCH (a)-[r:{rel_type}]->(b:{dst}) WHERE b.id = row.dst SET {sets}"
-    )
 
 
 def write_edges(rel_type: str, src: str, dst: str, dialect: str) -> str:

@@ -25,7 +25,7 @@ from graphkit.schema import NODES, RELS
 from graphkit.store import statements as st
 from graphkit.store.base import Runner, WriteResult
 
-__all__ = ["CHUNK", "RowWriter", "UnwindWriter", "apply_batches", "merge_on_server"]
+__all__ = ["CHUNK", "RowWriter", "apply_batches", "merge_on_server"]
 
 # Rows per statement: large enough that a round trip carries real work, small enough that
 # one statement's parameters stay a few megabytes.
@@ -36,26 +36,13 @@ def _chunks(items: list[Any], size: int = CHUNK) -> list[list[Any]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-class UnwindWriter:
-    """Writes merged rows by ``UNWIND $rows ... MERGE ... SET``, new and changed alike."""
-
-    def __init__(self, run: Runner, dialect: str) -> None:
-        self.run = run
-        self.dialect = dialect
-
-    def nodes(self, label: str, new: list[dict[str, Any]], changed: list[dict[str, Any]]) -> None:
-        for chunk in _chunks(new + changed):
-            self.run(st.write_nodes(label, self.dialect), {"rows": chunk})
-
-    def edges(
-        self, shape: tuple[str, str, str], new: list[dict[str, Any]], changed: list[dict[str, Any]]
-    ) -> None:
-        for chunk in _chunks(new + changed):
-            self.run(st.write_edges(*shape, self.dialect), {"rows": chunk})
-
-
 class RowWriter(Protocol):
-    """Writes merged rows inside the current transaction: new ones and changed ones."""
+    """Reads the edges the store holds and writes merged rows inside the current
+    transaction: new ones and changed ones."""
+
+    def read_edges(
+        self, shape: tuple[str, str, str], pairs: list[tuple[str, str]]
+    ) -> dict[tuple[str, str], dict[str, Any]]: ...
 
     def nodes(
         self, label: str, new: list[dict[str, Any]], changed: list[dict[str, Any]]
@@ -165,10 +152,12 @@ class _Versions:
 def apply_batches(run: Runner, batches: list[GraphBatch], writer: RowWriter) -> list[WriteResult]:
     """Merge several batches in one pass (one read and one write per label and edge shape).
 
-    Call it inside one transaction: ``run`` reads what the store holds, ``writer`` writes the
-    merged rows, told which are new to the store and which change what it holds.
+    Call it inside one transaction: ``run`` reads the nodes the store holds, ``writer`` its
+    edges, and writes the merged rows, told which are new to the store and which change what
+    it holds.
     """
     v = _Versions(batches)
+    fresh: set[tuple[str, str]] = set()  # nodes new to the store: no edge of theirs is there
     for label, wanted in v.labels():
         tally = v.node_tally[label]
         existing: dict[str, dict[str, Any]] = {}
@@ -181,13 +170,13 @@ def apply_batches(run: Runner, batches: list[GraphBatch], writer: RowWriter) -> 
             merged = tally.replay(old, wanted[node_id], node=True)
             if merged is not None:
                 (new if old is None else changed).append(merged)
+            if old is None:
+                fresh.add((label, node_id))
         writer.nodes(label, new, changed)
     for shape, wanted_edges in v.shapes():
-        found: dict[tuple[str, str], dict[str, Any]] = {}
-        pairs = [{"src": s, "dst": d} for s, d in sorted(wanted_edges)]
-        for chunk in _chunks(pairs):
-            for r in run(st.read_edges(*shape), {"pairs": chunk}):
-                found[(r.pop("src"), r.pop("dst"))] = r
+        _, src, dst = shape
+        held = [(s, d) for s, d in wanted_edges if (src, s) not in fresh and (dst, d) not in fresh]
+        found = writer.read_edges(shape, sorted(held))
         new, changed = [], []
         for s, d in sorted(wanted_edges):
             old = found.get((s, d))

@@ -1,0 +1,87 @@
+"""The embedded store's write path: when it checkpoints, and that what it commits between
+checkpoints survives a killed process. Real LadybugDB, real processes."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bench.synth import write_corpus
+from graphkit.errors import StoreError
+from graphkit.ingest import load_paths
+from graphkit.store.embedded import DB_FILE, EmbeddedStore
+from tests.test_faults import graph, split_corpus
+
+# Loads the first files, then the rest, reports the log's size (the commits left in it), and
+# dies before closing.
+KILLED_AFTER_COMMIT = """
+import os, signal, sys
+from graphkit.ingest import load_paths
+from graphkit.store.embedded import EmbeddedStore
+
+store_dir, first, rest = sys.argv[1], sys.argv[2], sys.argv[3]
+store = EmbeddedStore(store_dir)
+assert not load_paths(store, [first]).failed
+assert not load_paths(store, [rest]).failed
+print(store._log_mb(), flush=True)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def log_bytes(directory: Path) -> int:
+    wal = directory / (DB_FILE + ".wal")
+    return wal.stat().st_size if wal.exists() else 0
+
+
+def test_commits_left_in_the_log_survive_a_killed_process(tmp_path: Path) -> None:
+    corpus, first, rest = split_corpus(tmp_path)
+    store = tmp_path / "store"
+    child = subprocess.run(
+        [sys.executable, "-c", KILLED_AFTER_COMMIT, str(store), str(first), str(rest)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert child.returncode == -signal.SIGKILL, child.stderr
+    assert float(child.stdout) > 0  # commits were in the log only when it died
+    with EmbeddedStore(tmp_path / "expected") as expected:
+        assert not load_paths(expected, [str(corpus)]).failed
+        want = graph(expected)
+    with EmbeddedStore(store) as s:  # replays the log: both loads whole
+        assert graph(s) == want
+        again = load_paths(s, [str(corpus)])
+        assert sorted(f.status for f in again.files) == ["unchanged"] * 12
+
+
+def test_the_log_is_checkpointed_past_its_threshold_and_on_close(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = write_corpus(tmp_path / "bench", 40, seed=3)  # about 2 MB of log after the first
+    first = [str(f) for f in sorted(corpus.iterdir())[:5]]
+    rest = [str(f) for f in sorted(corpus.iterdir())[5:]]
+    kept, small = tmp_path / "kept", tmp_path / "small"
+    with EmbeddedStore(kept) as s:
+        load_paths(s, first)
+        load_paths(s, rest)
+        assert log_bytes(kept) > 1 << 20  # under the default threshold: left in the log
+    assert log_bytes(kept) == 0  # closing checkpoints it
+    monkeypatch.setenv("GRAPHKIT_CHECKPOINT_MB", "1")
+    with EmbeddedStore(small) as s:
+        load_paths(s, first)
+        load_paths(s, rest)
+        assert log_bytes(small) == 0  # past 1 MB: checkpointed after the commit
+    with EmbeddedStore(kept, read_only=True) as a, EmbeddedStore(small, read_only=True) as b:
+        assert graph(a) == graph(b)
+        assert a.stats()["nodes"]["Report"] == 40
+
+
+def test_a_checkpoint_threshold_that_is_not_a_number_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GRAPHKIT_CHECKPOINT_MB", "lots")
+    with pytest.raises(StoreError, match="GRAPHKIT_CHECKPOINT_MB must be a whole number"):
+        EmbeddedStore(tmp_path / "s")
