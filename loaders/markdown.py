@@ -1,5 +1,5 @@
-"""Report text from Markdown: links as their words; images, footnotes, quote markers and the
-writer's tips dropped; front matter as a title and a date line.
+"""Report text from Markdown: links as their words; footnotes, quote markers and the writer's
+tips dropped; front matter as a title and a date line.
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ import re
 __all__ = ["markdown_text"]
 
 
-_MD_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\s]*\)")
 _MD_LINK = re.compile(r"\[([^\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))*\)")  # a URL may hold (...)
 _MD_FOOTNOTE_LINE = re.compile(r"(?m)^\[\^[^\]\s]+\]:.*(?:\n[ \t]+.*)*\n?")
 _MD_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\](?!:)")
@@ -77,11 +76,11 @@ def _admonition(m: re.Match[str]) -> str:
 
 
 def markdown_text(text: str) -> str:
-    r"""Markdown with links as their words, images, footnote marks and blockquote markers
-    dropped, and line breaks inside table cells (``<br>``) as "; ".
+    r"""Markdown with links as their words, footnote marks and blockquote markers dropped,
+    and line breaks inside table cells (``<br>``) as "; ".
 
-    >>> markdown_text("![chart](a.png) Run by [STOIC](https://x.org/a_(b)).[^1]")
-    ' Run by STOIC.'
+    >>> markdown_text("Run by [STOIC](https://x.org/a_(b)).[^1]")
+    'Run by STOIC.'
     >>> markdown_text("> A group from Iran\n> wrote scripts.")
     'A group from Iran\nwrote scripts.'
     >>> markdown_text("| X | runs commands<br>\u2022 steals files |")
@@ -100,6 +99,6 @@ def markdown_text(text: str) -> str:
     if "[" not in text:
         return text
     text = _MD_FOOTNOTE_LINE.sub("", text)  # "[^2]: Also tracked as ...": a note, not the text
-    text = _MD_REF_LINE.sub("", _MD_IMAGE.sub("", text))  # "[report]: https://...": a link's
+    text = _MD_REF_LINE.sub("", text)  # "[report]: https://...": a link's
     text = _MD_REF_LINK.sub(r"\1", _MD_LINK.sub(r"\1", text))
     return _MD_FOOTNOTE.sub("", text)

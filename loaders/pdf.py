@@ -159,9 +159,6 @@ def dehyphenated(text: str) -> str:
     return _HYPHENATED.sub(join, text)
 
 
-_PAGE_NUMBER = re.compile(r"^(?:page\s*)?[0-9]{1,4}(?:\s*(?:of|/)\s*[0-9]{1,4})?$", re.I)
-
-
 def _numberless(line: str) -> str:
     """A line with its numbers as "#": the running line of every page, its page number aside."""
     return re.sub(r"[0-9]+", "#", line.strip())
@@ -179,9 +176,8 @@ def _without_running_lines(pages: list[str]) -> list[str]:
     out = []
     for text, page_lines in zip(pages, lines, strict=True):
         edge = {*page_lines[:3], *page_lines[-3:]}  # a header split in two, then its number
-        drop = {
-            ln for ln in edge if _numberless(ln) in running or _PAGE_NUMBER.match(ln.strip())
-        }  # "Deck 3 / 6" on page 3 is "Deck 4 / 6" on page 4
+        # a page number is "#" on every page; "Deck 3 / 6" on page 3 is "Deck 4 / 6" on page 4
+        drop = {ln for ln in edge if _numberless(ln) in running}
         if drop:
             kept = [ln for ln in text.split("\n") if ln not in drop]
             text = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()

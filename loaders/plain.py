@@ -21,13 +21,12 @@ _SIGNATURE = re.compile(r"(?m)^-- ?$")
 
 
 # Wiki and document markups seen in analysts' plain text: AsciiDoc ("== Section",
-# "Origin:: China", "[horizontal]") and Jira's ("h2. Cases", "||Field||Value||", "# step")
+# "Origin:: China", "[horizontal]") and Jira's ("h2. Cases", "||Field||Value||")
 _ASCIIDOC_HEADING = re.compile(r"(?m)^(={1,5}) (?=\S)")
 _ASCIIDOC_LABEL = re.compile(r"(?m)^([A-Za-z][^:\n]{0,40})::[ \t]+(?=\S)")
 _ASCIIDOC_BLOCK = re.compile(r"(?m)^\[[a-z][\w ,=\"'-]*\][ \t]*\n")
 _JIRA_HEADING = re.compile(r"(?m)^h([1-6])\.[ \t]+(?=\S)")
 _JIRA_HEADER_ROW = re.compile(r"(?m)^\|\|(.+)\|\|[ \t]*$")
-_JIRA_STEP = re.compile(r"(?m)^#[ \t]+(?=\S)")
 
 # A social post's signs: keycap numbers ("1\ufe0f\u20e3"), flags, lines of hashtags
 _KEYCAP = re.compile("([0-9])\ufe0f?\u20e3")
@@ -40,15 +39,14 @@ def _markup(text: str) -> str:
 
     >>> _markup("= Notes\n\n=== Sneer Review\n[horizontal]\nOrigin:: China")
     '# Notes\n\n### Sneer Review\nOrigin: China'
-    >>> _markup("h3. Phish\n\n||Field||Value||\n|Origin|China|\n\n# Brief the desk")
-    '### Phish\n\n| Field | Value |\n|---|---|\n|Origin|China|\n\n1. Brief the desk'
+    >>> _markup("h3. Phish\n\n||Field||Value||\n|Origin|China|")
+    '### Phish\n\n| Field | Value |\n|---|---|\n|Origin|China|'
     """
     if "\n=" in text or text.startswith("="):
         text = _ASCIIDOC_HEADING.sub(lambda m: "#" * len(m.group(1)) + " ", text)
     if "::" in text:
         text = _ASCIIDOC_LABEL.sub(r"\1: ", _ASCIIDOC_BLOCK.sub("", text))
     if "h2." in text or "h3." in text or "h1." in text:
-        text = _JIRA_STEP.sub("1. ", text)  # before the headings become "#"
         text = _JIRA_HEADING.sub(lambda m: "#" * min(int(m.group(1)), 4) + " ", text)
     if "||" in text:
         text = _JIRA_HEADER_ROW.sub(

@@ -35,10 +35,8 @@ _ALIAS_NOTE = re.compile(r"^(?:[Aa]lso )?(?:tracked|known|reported) as\b|^a\.?k\
 
 
 def cleaned(paragraph: str) -> str | None:
-    """A paragraph without what leads it and is no text (a Q&A's "Q:", emoji, a kicker);
-    None where the report's boilerplate begins."""
-    if paragraph[:2] in ("Q:", "A:") or paragraph[:9] in ("Question:", "Answer: "):
-        paragraph = _QA.sub("", paragraph)  # "Q: And the North Korean workers?\nA: They ..."
+    """A paragraph without what leads it and is no text (emoji, a kicker); None where the
+    report's boilerplate begins."""
     if paragraph[:1] in _BOILERPLATE_FIRST and _BOILERPLATE.match(paragraph):
         return None
     if paragraph[:1] and not (paragraph[0].isalnum() or paragraph[0] in _OPENERS):
@@ -135,9 +133,6 @@ _LEAD_SYMBOLS = re.compile(r"^[^\w\s*_#\[(\"'\u201c-]+\s*")  # emoji and dingbat
 _COUNTRY_FIRST = re.compile(
     r"^(?:[A-Z][a-z]+|North Korea|South Korea|United States|United Kingdom|Saudi Arabia):\s+"
 )
-
-
-_QA = re.compile(r"(?m)^(?:Q|A|Question|Answer):\s*")
 
 
 # The words a question asks with before what it asks about: "What is", "And", "Who ran".

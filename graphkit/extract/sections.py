@@ -222,21 +222,18 @@ _RST_MARKUP = re.compile(r"^(?::[A-Za-z][A-Za-z ]{0,24}:(?:\s|$)|\.\. [a-z-]+::)
 _RST_FIELD = re.compile(r"^(\s*):([A-Za-z][A-Za-z ]{0,24}):(?=\s|$)")
 
 
-_RST_OPTION = re.compile(r"^\s+:[a-z-]+:")
-
-
 def _rst_lines(lines: list[str]) -> list[str]:
     r"""A reStructuredText block as plain lines: fields as "Field: value", a directive's body
-    without the directive and its options.
+    without the directive.
 
     >>> _rst_lines([":Targets: Uyghurs", ":Date: 2025-10-09"])
     ['Targets: Uyghurs', 'Date: 2025-10-09']
-    >>> _rst_lines([".. note::", "   Other vendors saw it.", "   :class: aside"])
+    >>> _rst_lines([".. note::", "   Other vendors saw it."])
     ['Other vendors saw it.']
     """
     if lines[0][:1] == ":":
         return [_RST_FIELD.sub(r"\1\2:", line, count=1) for line in lines]
-    return [line.strip() for line in lines[1:] if line.strip() and not _RST_OPTION.match(line)]
+    return [line.strip() for line in lines[1:] if line.strip()]
 
 
 def sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
