@@ -21,6 +21,8 @@ from typing import Any
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from graphkit.extract.scoring import _actor_name, _named, _parent, _platform
+
 from graphkit.errors import InputError
 from graphkit.extract import extract_findings
 from graphkit.extract.confidence import (
@@ -31,7 +33,6 @@ from graphkit.extract.confidence import (
     fitted,
     uncalibrated,
 )
-from graphkit.extract.scoring import _actor_name, _named, _parent, _platform
 from loaders.text import read_text
 
 BANDS = ((0, 29), (30, 49), (50, 59), (60, 69), (70, 79), (80, 89), (90, 100))

@@ -125,7 +125,8 @@ def _word_in_passing(m: Mention, s: Sentence) -> bool:
         return False  # "targeted the military"
     between = m.before[-1:]  # "Germany's federal election": one adjective between
     gap = (m.index - 1,) if between and between[0] not in ACTOR_NOUNS | PHRASE_ENDS else ()
-    if any(x.entry.kind in ("Country", "Demonym") and x.index + x.width in (m.index, *gap)
+    ends = (m.index, *gap)
+    if any(x.entry.kind in ("Country", "Demonym") and x.index + x.width in ends
            for x in s.mentions):  # fmt: skip
         return False  # "the South Korean military", "Philippine politics"
     after = m.after[:1]
