@@ -125,7 +125,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("kind", choices=["neo4j", "embedded"])
     parser.add_argument("--store", type=Path, help="the embedded store's directory")
     parser.add_argument("--reports", type=int, default=1000, help="the synthetic corpus's size")
-    parser.add_argument("--load", action="store_true", help="load the corpus first (emptied)")
+    parser.add_argument(
+        "--load", action="store_true", help="load the corpus first (Neo4j: emptied first)"
+    )
     parser.add_argument("--runs", type=int, default=20)
     args = parser.parse_args(argv)
     if args.load:
