@@ -73,3 +73,22 @@ def test_the_stix_form_of_the_corpus_loads_to_the_same_graph(tmp_path: Path) -> 
         assert not load_paths(b, [str(bundles)]).failed
         query = "MATCH (x:Actor)-[r:USES]->(t:Technique) RETURN x.id, t.id ORDER BY x.id, t.id"
         assert a.run(query).rows == b.run(query).rows
+
+
+def test_the_query_bench_runs_alone_on_a_store_it_keeps(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    cmd = [sys.executable, "-m", "bench.queries", "embedded", "--store", str(store)]
+    for extra in (["--load"], []):  # load once, then ask the store as it is
+        res = subprocess.run(
+            [*cmd, "--reports", "12", "--runs", "2", *extra],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        assert res.returncode == 0, res.stderr[-2000:]
+        result = json.loads(res.stdout)
+        assert result["counts"]["relationships"] > 0
+        assert len(result["queries"]) >= 25
+        for q in result["queries"].values():
+            assert {"p50_ms", "p95_ms", "cpu_p50_ms", "cpu_p95_ms"} <= set(q)

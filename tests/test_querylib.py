@@ -250,4 +250,6 @@ def test_reference_and_catalogs_are_not_parameters_to_give() -> None:
     assert bind(find_query("actor-campaigns"), {"actor": "apt28"}, reference=True) == {
         "actor": "apt28",
         "reference": True,
+        "limit": 200,
+        "skip": 0,
     }
