@@ -56,6 +56,7 @@ __all__ = [
     "bind",
     "find_query",
     "load_library",
+    "next_page",
     "parse_params",
     "parse_query",
     "queries_dir",
@@ -283,6 +284,26 @@ def run_query(
 
     params = bind(query, given or {}, names=names, reference=reference)
     return store.run(query.cypher, params, write=write)
+
+
+def next_page(query: Query, given: dict[str, Any], rows: int) -> int | None:
+    """Where the next page starts when a paged query filled its page, else None.
+
+    A library query that takes ``limit`` and ``skip`` returns one page; a full page may have
+    more rows behind it, which the caller should say rather than let the cut pass unseen.
+
+    >>> q = Query(QueryMeta(id="q", name="q", category="c", description="d", columns=["x"],
+    ...     parameters=[Param(name="limit", type="int", default=2),
+    ...                 Param(name="skip", type="int", default=0)]), "RETURN 1")
+    >>> next_page(q, {}, 2), next_page(q, {"skip": "4"}, 2), next_page(q, {}, 1)
+    (2, 6, None)
+    """
+    declared = {p.name: p for p in (query.meta.parameters if query.meta else [])}
+    if "limit" not in declared or "skip" not in declared:
+        return None
+    limit = int(given.get("limit", declared["limit"].default or 0))
+    skip = int(given.get("skip", declared["skip"].default or 0))
+    return skip + limit if limit and rows >= limit else None
 
 
 def source(query: Query) -> str:

@@ -55,6 +55,18 @@ def test_names_and_catalog_data_on_the_command_line(runner: CliRunner, target: s
     assert rows(runner, "query", "chain", "-p", "sector=semiconductor", *s)
     assert rows(runner, "similar", "emerald sleet", *s)[0]["name"] == "APT38"
 
+    page = runner.invoke(
+        app, ["query", "actor-campaigns", "-p", "actor=APT28", "-p", "limit=1", *s]
+    )
+    assert (
+        page.exit_code == 0 and page.stdout.count("PROMPTSTEAL") + page.stdout.count("Forest") == 1
+    )
+    assert "one page of 1 rows; more may follow: --param skip=1" in page.stderr  # a cut is said
+    assert (
+        "one page"
+        not in runner.invoke(app, ["query", "actor-campaigns", "-p", "actor=APT28", *s]).stderr
+    )
+
     res = runner.invoke(app, ["query", "actors-by-country", "-p", "country=Norh Korea", *s])
     assert res.exit_code == EXIT_INPUT and res.stdout == ""
     assert res.stderr == "error: unknown country 'Norh Korea': did you mean North Korea (KP)?\n"

@@ -34,6 +34,7 @@ from graphkit.querylib import (
     Query,
     find_query,
     load_library,
+    next_page,
     parse_params,
     parse_query,
     run_query,
@@ -179,6 +180,11 @@ def query(
         where = f"{s.backend} store {s.location}"
     title = q.meta.name if q.meta else "query"
     render(result, fmt, title)
+    start = next_page(q, given, len(result.rows))
+    if start is not None:
+        err.print(
+            f"note: one page of {len(result.rows)} rows; more may follow: --param skip={start}"
+        )
     if viz is not None:
         with handled():
             page = render_html(from_result(result), title=f"graphkit: {title}", subtitle=where)
