@@ -123,9 +123,10 @@ def _word_in_passing(m: Mention, s: Sentence) -> bool:
     lead = m.words[max(0, m.index - 5) : m.index]
     if not (_TARGET_VERBS_STRICT | _AIMING).isdisjoint(lead):
         return False  # "targeted the military"
+    ends = {m.index}  # where a place before it ends
     between = m.before[-1:]  # "Germany's federal election": one adjective between
-    gap = (m.index - 1,) if between and between[0] not in ACTOR_NOUNS | PHRASE_ENDS else ()
-    ends = (m.index, *gap)
+    if between and between[0] not in ACTOR_NOUNS | PHRASE_ENDS:
+        ends.add(m.index - 1)
     if any(x.entry.kind in ("Country", "Demonym") and x.index + x.width in ends
            for x in s.mentions):  # fmt: skip
         return False  # "the South Korean military", "Philippine politics"
