@@ -16,6 +16,7 @@ from bench.server import NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER, empty_database
 from graphkit.catalog import load_catalogs
 from graphkit.graphdata import GraphData, fetch_graph
 from graphkit.ingest import load_paths
+from graphkit.schema import neo4j_schema_statements
 from graphkit.store import GraphStore
 from graphkit.store.embedded import EmbeddedStore
 from graphkit.store.neo4j import Neo4jStore
@@ -50,13 +51,39 @@ def neo4j_empty(neo4j_driver: neo4j.Driver) -> neo4j.Driver:
     return neo4j_driver
 
 
+# The constraints and indexes graphkit sets up in Neo4j (cypher/schema.cypher), by name.
+SCHEMA_RULES = {s.split()[2] for s in neo4j_schema_statements()}
+
+
+@pytest.fixture
+def neo4j_no_data(neo4j_driver: neo4j.Driver) -> neo4j.Driver:
+    """The test server's driver, on a database emptied of data and of every constraint and
+    index but graphkit's own. Those stay as the first load set them up: setting them up again
+    takes seconds a test (dropping them more); the tests of that set-up, on a database as a
+    fresh install has it, take ``neo4j_empty``."""
+    with neo4j_driver.session() as session:  # IN TRANSACTIONS needs an implicit transaction
+        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS").consume()
+    for record in neo4j_driver.execute_query("SHOW CONSTRAINTS YIELD name").records:
+        if record["name"] not in SCHEMA_RULES:
+            neo4j_driver.execute_query(f"DROP CONSTRAINT `{record['name']}`")
+    indexes = neo4j_driver.execute_query(
+        "SHOW INDEXES YIELD name, type, owningConstraint "
+        "WHERE type <> 'LOOKUP' AND owningConstraint IS NULL RETURN name"
+    ).records
+    for record in indexes:
+        if record["name"] not in SCHEMA_RULES:
+            neo4j_driver.execute_query(f"DROP INDEX `{record['name']}` IF EXISTS")
+    return neo4j_driver
+
+
 @pytest.fixture(params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GraphStore]:
-    """Each test that takes it runs twice: on a fresh embedded store and on the emptied Neo4j."""
+    """Each test that takes it runs twice: on a fresh embedded store and on the Neo4j test
+    server emptied of data (``neo4j_no_data``)."""
     if request.param == "embedded":
         s: GraphStore = EmbeddedStore(tmp_path / "store")
     else:
-        request.getfixturevalue("neo4j_empty")
+        request.getfixturevalue("neo4j_no_data")
         s = Neo4jStore(NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD)
     yield s
     s.close()
@@ -67,7 +94,7 @@ def target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """A --store value for an empty store, with nothing holding it open (for CLI tests)."""
     if request.param == "embedded":
         return str(tmp_path / "store")
-    request.getfixturevalue("neo4j_empty")
+    request.getfixturevalue("neo4j_no_data")
     return NEO4J_URI
 
 
