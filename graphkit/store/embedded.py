@@ -163,9 +163,12 @@ class EmbeddedStore:
 
         A reader takes no lock, but while a writer appends to the log or checkpoints it,
         LadybugDB may refuse a read-only open ("the WAL file is corrupted", "checkpoint
-        recovery is pending"): the reader then waits for the writer too.
+        recovery is pending"): the reader then waits for the writer too. Refused so by a
+        writer that has gone by the time it asks (a load's last checkpoint, at its close), it
+        tries once more.
         """
         deadline = time.monotonic() + _lock_wait_s()
+        log_retried = not read_only
         while True:
             try:
                 return ladybug.Database(
@@ -181,6 +184,9 @@ class EmbeddedStore:
                     writer: int | None = int(held.group(1))
                 else:  # a reader takes no lock: ask who holds it
                     writer = _writer_pid(db_path) if read_only else None
+                if writer is None and not log_retried and ("WAL" in first or "heckpoint" in first):
+                    log_retried = True
+                    continue
                 if writer is None:
                     raise StoreError(
                         f"cannot open the embedded store {self.directory}: {first}"
