@@ -2,8 +2,9 @@
 
 graphkit's own load runs in a child process (``python -m bench.loads STORE DIR``) so that its
 peak resident memory is its own; the child times ``load_paths`` itself, first load and
-reload (nothing new), and prints one JSON line. The baselines run in this process on the rows
-graphkit's load left in the store, written again into an emptied store.
+reload (nothing new), and prints one JSON line. What the store holds then can be measured
+further (``on_loaded``: the query latencies) before the baselines run in this process on the
+rows graphkit's load left in the store, written again into an emptied store.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -107,7 +109,14 @@ def _embedded_baselines(
     return out
 
 
-def measure(corpus: Path, stores: list[str]) -> dict[str, dict[str, Any]]:
+# Called with the store's kind and location after graphkit's load, before the baselines
+# empty the store: one load serves both the load timings and the query latencies.
+OnLoaded = Callable[[str, str], None]
+
+
+def measure(
+    corpus: Path, stores: list[str], on_loaded: OnLoaded | None = None
+) -> dict[str, dict[str, Any]]:
     """For each store ("neo4j", "embedded"): graphkit's load and the baselines, on one corpus."""
     rows, per_report = _final_rows(corpus)
     n_rows = baselines.count_rows(rows)
@@ -118,10 +127,15 @@ def measure(corpus: Path, stores: list[str]) -> dict[str, dict[str, Any]]:
             try:
                 if kind == "neo4j":
                     emptied_store().close()
-                    ours = _child(NEO4J_URI, corpus)
+                    location = NEO4J_URI
+                else:
+                    location = str(Path(tmp) / "graphkit")
+                ours = _child(location, corpus)
+                if on_loaded is not None:
+                    on_loaded(kind, location)
+                if kind == "neo4j":
                     base = _neo4j_baselines(rows, per_report)
                 else:
-                    ours = _child(str(Path(tmp) / "graphkit"), corpus)
                     base = _embedded_baselines(rows, per_report, Path(tmp))
             except LoadFailed as exc:  # said in the results, not hidden by a crash of the run
                 results[kind] = {"error": str(exc), "rows": n_rows}
