@@ -73,3 +73,18 @@ def test_the_stix_form_of_the_corpus_loads_to_the_same_graph(tmp_path: Path) -> 
         assert not load_paths(b, [str(bundles)]).failed
         query = "MATCH (x:Actor)-[r:USES]->(t:Technique) RETURN x.id, t.id ORDER BY x.id, t.id"
         assert a.run(query).rows == b.run(query).rows
+
+
+def test_the_cpu_replay_captures_every_statement_the_load_sends(tmp_path: Path) -> None:
+    from bench.neo4j_cpu import _plain, captured
+
+    corpus = write_corpus(tmp_path / "bench", 6, seed=2)
+    groups = captured(corpus, batch_rows=300)
+    assert len(groups) > 1  # several transactions, as a load of many reports sends
+    sent = [(q, rows) for group in groups for q, rows in group]
+    final, _ = _final_rows(corpus)
+    # Each group's rows are folded apart: an item stated in two groups is sent twice.
+    assert sum(len(rows) for _, rows in sent) >= baselines.count_rows(final)
+    for cypher, rows in sent:
+        assert "MERGE" in _plain(cypher) and rows
+        assert "properties(" not in _plain(cypher)
