@@ -20,26 +20,42 @@ from pathlib import Path
 from typing import Any
 
 from bench import loads, queries, synth
-from bench.server import emptied_store
+from bench.server import NEO4J_PASSWORD, NEO4J_USER, emptied_store
 from graphkit.errors import StoreError
 
 RUN = Path(__file__).resolve().parent.parent / ".run" / "bench"
 
 
-def _queries_on(kind: str, corpus: Path, runs: int, tmp: Path) -> dict[str, Any]:
-    from graphkit.ingest import load_paths
+def _queries_on(kind: str, location: str, runs: int) -> dict[str, Any]:
+    """Latencies on the store graphkit's load just filled, opened anew as an analyst's next
+    command opens it (read-only for the embedded store)."""
     from graphkit.store.embedded import EmbeddedStore
+    from graphkit.store.neo4j import Neo4jStore
 
+    store: Any
     if kind == "neo4j":
-        with emptied_store() as store:
-            load_paths(store, [str(corpus)])
-            return queries.latencies(store, runs)
-    # As an analyst works: one command loads, later ones ask (each opens the store anew).
-    directory = tmp / f"queries-{corpus.parent.name}"
-    with EmbeddedStore(directory) as loading:
-        load_paths(loading, [str(corpus)])
-    with EmbeddedStore(directory, read_only=True) as asking:
-        return queries.latencies(asking, runs)
+        store = Neo4jStore(location, NEO4J_USER, NEO4J_PASSWORD)
+    else:
+        store = EmbeddedStore(Path(location), read_only=True)
+    with store:
+        return queries.latencies(store, runs)
+
+
+def _size(n: int, corpus: Path, stores: list[str], quick: bool, log: Any) -> dict[str, Any]:
+    """Loads side by side at one corpus size, and the query latencies on graphkit's stores."""
+    size: dict[str, Any] = {"queries": {}}
+
+    def latencies(kind: str, location: str) -> None:
+        print(f"queries on {n} reports, {kind} ...", file=log, flush=True)
+        try:
+            size["queries"][kind] = _queries_on(kind, location, 10 if quick else 20)
+        except StoreError as exc:  # recorded, as a failed load is
+            size["queries"][kind] = {"error": str(exc)}
+
+    # The quick run times the naive loop on fewer rows (its rate, not its total, is compared).
+    naive_rows = 1000 if quick else loads.NAIVE_ROWS
+    size["loads"] = loads.measure(corpus, stores, on_loaded=latencies, naive_rows=naive_rows)
+    return size
 
 
 def _catalogs(kind: str, tmp: Path) -> float:
@@ -101,17 +117,7 @@ def run(
         for n in sizes:
             print(f"corpus of {n} reports ...", file=log, flush=True)
             corpus = synth.write_corpus(RUN, n)
-            size: dict[str, Any] = {"loads": loads.measure(corpus, stores)}
-            result["sizes"][str(n)] = size
-            keep()
-            print(f"queries on {n} reports ...", file=log, flush=True)
-            runs = 10 if quick else 20
-            size["queries"] = {}
-            for k in stores:
-                try:
-                    size["queries"][k] = _queries_on(k, corpus, runs, tmp)
-                except StoreError as exc:  # recorded, as a failed load is
-                    size["queries"][k] = {"error": str(exc)}
+            result["sizes"][str(n)] = _size(n, corpus, stores, quick, log)
             keep()
         print("catalogs and extractor ...", file=log, flush=True)
         result["catalog_load_s"] = {k: _catalogs(k, tmp) for k in stores}

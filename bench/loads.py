@@ -2,8 +2,9 @@
 
 graphkit's own load runs in a child process (``python -m bench.loads STORE DIR``) so that its
 peak resident memory is its own; the child times ``load_paths`` itself, first load and
-reload (nothing new), and prints one JSON line. The baselines run in this process on the rows
-graphkit's load left in the store, written again into an emptied store.
+reload (nothing new), and prints one JSON line. What the store holds then can be measured
+further (``on_loaded``: the query latencies) before the baselines run in this process on the
+rows graphkit's load left in the store, written again into an emptied store.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +58,14 @@ def _final_rows(corpus: Path) -> tuple[baselines.Rows, list[baselines.Rows]]:
     return baselines.rows_of(total), per_report
 
 
-def _neo4j_baselines(rows: baselines.Rows, per_report: list[baselines.Rows]) -> dict[str, Any]:
+# Rows the naive loop is timed on before its rate is extrapolated to the corpus: its cost a row
+# does not grow with the corpus, and it is about 40 times slower than graphkit's load.
+NAIVE_ROWS = 3000
+
+
+def _neo4j_baselines(
+    rows: baselines.Rows, per_report: list[baselines.Rows], naive_rows: int
+) -> dict[str, Any]:
     emptied_store(schema=True).close()  # the same constraints graphkit's load creates
     drv = driver()
     try:
@@ -71,14 +80,14 @@ def _neo4j_baselines(rows: baselines.Rows, per_report: list[baselines.Rows]) -> 
             def one(cypher: str, params: dict[str, Any]) -> None:
                 session.run(cypher, params).consume()  # auto-commit, one statement a row
 
-            naive_s, naive_rows = baselines.naive_load(one, per_report, "neo4j", 3000)
+            naive_s, naive_rows = baselines.naive_load(one, per_report, "neo4j", naive_rows)
     finally:
         drv.close()
     return {"raw_s": raw, "naive_s": naive_s, "naive_rows": naive_rows}
 
 
 def _embedded_baselines(
-    rows: baselines.Rows, per_report: list[baselines.Rows], tmp: Path
+    rows: baselines.Rows, per_report: list[baselines.Rows], tmp: Path, naive_rows: int
 ) -> dict[str, Any]:
     from graphkit.store.embedded import EmbeddedStore
 
@@ -102,13 +111,24 @@ def _embedded_baselines(
                     conn.execute(cypher, params)
 
                 out["naive_s"], out["naive_rows"] = baselines.naive_load(
-                    one, per_report, "ladybug", 3000
+                    one, per_report, "ladybug", naive_rows
                 )
     return out
 
 
-def measure(corpus: Path, stores: list[str]) -> dict[str, dict[str, Any]]:
-    """For each store ("neo4j", "embedded"): graphkit's load and the baselines, on one corpus."""
+# Called with the store's kind and location after graphkit's load, before the baselines
+# empty the store: one load serves both the load timings and the query latencies.
+OnLoaded = Callable[[str, str], None]
+
+
+def measure(
+    corpus: Path,
+    stores: list[str],
+    on_loaded: OnLoaded | None = None,
+    naive_rows: int = NAIVE_ROWS,
+) -> dict[str, dict[str, Any]]:
+    """For each store ("neo4j", "embedded"): graphkit's load and the baselines, on one corpus;
+    the naive loop timed on its first ``naive_rows`` rows."""
     rows, per_report = _final_rows(corpus)
     n_rows = baselines.count_rows(rows)
     n_report_rows = sum(baselines.count_rows(r) for r in per_report)
@@ -118,11 +138,16 @@ def measure(corpus: Path, stores: list[str]) -> dict[str, dict[str, Any]]:
             try:
                 if kind == "neo4j":
                     emptied_store().close()
-                    ours = _child(NEO4J_URI, corpus)
-                    base = _neo4j_baselines(rows, per_report)
+                    location = NEO4J_URI
                 else:
-                    ours = _child(str(Path(tmp) / "graphkit"), corpus)
-                    base = _embedded_baselines(rows, per_report, Path(tmp))
+                    location = str(Path(tmp) / "graphkit")
+                ours = _child(location, corpus)
+                if on_loaded is not None:
+                    on_loaded(kind, location)
+                if kind == "neo4j":
+                    base = _neo4j_baselines(rows, per_report, naive_rows)
+                else:
+                    base = _embedded_baselines(rows, per_report, Path(tmp), naive_rows)
             except LoadFailed as exc:  # said in the results, not hidden by a crash of the run
                 results[kind] = {"error": str(exc), "rows": n_rows}
                 continue

@@ -92,3 +92,18 @@ def test_the_query_bench_runs_alone_on_a_store_it_keeps(tmp_path: Path) -> None:
         assert len(result["queries"]) >= 25
         for q in result["queries"].values():
             assert {"p50_ms", "p95_ms", "cpu_p50_ms", "cpu_p95_ms"} <= set(q)
+
+
+def test_the_cpu_replay_captures_every_statement_the_load_sends(tmp_path: Path) -> None:
+    from bench.neo4j_cpu import _plain, captured
+
+    corpus = write_corpus(tmp_path / "bench", 6, seed=2)
+    groups = captured(corpus, batch_rows=300)
+    assert len(groups) > 1  # several transactions, as a load of many reports sends
+    sent = [(q, rows) for group in groups for q, rows in group]
+    final, _ = _final_rows(corpus)
+    # Each group's rows are folded apart: an item stated in two groups is sent twice.
+    assert sum(len(rows) for _, rows in sent) >= baselines.count_rows(final)
+    for cypher, rows in sent:
+        assert "MERGE" in _plain(cypher) and rows
+        assert "properties(" not in _plain(cypher)
