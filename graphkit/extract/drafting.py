@@ -23,6 +23,7 @@ Examples
 from __future__ import annotations
 
 import gc
+import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -114,6 +115,14 @@ def extract_findings(
         return _extract(text, path, title, publisher, published, techniques)
 
 
+def _this_reports(campaign: dict[str, Any], title: str) -> dict[str, Any]:
+    """A campaign the text gives no name of its own ("APT28 activity", "Unnamed operation
+    activity") is this report's: its id carries the title's digest, so that two reports'
+    unnamed operations stay two campaigns in the graph, and a reload finds the same one."""
+    digest = hashlib.sha256(title.encode("utf-8")).hexdigest()[:10]
+    return {**campaign, "id": f"{slugify(campaign['name'])[:150]}-{digest}"}
+
+
 def _unnamed_cluster(
     text: str,
     title: str,
@@ -136,7 +145,7 @@ def _unnamed_cluster(
     learn, cues = techniques != "rules", techniques != "learned"
     found = learned_techniques([(said, [])]) if learn else None
     fallback = campaign_facts(everything, platform, overall, learned=found, cues=cues)
-    return [fallback] if fallback and says_something(fallback) else []
+    return [_this_reports(fallback, title)] if fallback and says_something(fallback) else []
 
 
 def _extract(
@@ -176,11 +185,11 @@ def _extract(
     groups_read = [(sentences_of(g), names_of(g)) for g in merged.values()]
     learn, cues = techniques != "rules", techniques != "learned"
     learned = learned_techniques(groups_read) if learn else None
-    campaigns = [
-        b
-        for g in merged.values()
-        if (b := campaign_facts(g, platform, overall, origin, learned, cues)) and slugify(b["name"])
-    ]
+    campaigns = []
+    for g in merged.values():
+        b = campaign_facts(g, platform, overall, origin, learned, cues)
+        if b and slugify(b["name"]):
+            campaigns.append(b if g.name else _this_reports(b, meta["title"]))
     seen: dict[str, int] = {}
     for b in campaigns:  # names that differ only in case or punctuation share an id
         n = seen[slugify(b["name"])] = seen.get(slugify(b["name"]), 0) + 1
