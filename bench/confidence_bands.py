@@ -21,8 +21,7 @@ from typing import Any
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from graphkit.extract.scoring import _actor_name, _named, _parent, _platform
-
+from bench.extract_labels import _actor_name, _named, _parent, _platform
 from graphkit.errors import InputError
 from graphkit.extract import extract_findings
 from graphkit.extract.confidence import (
