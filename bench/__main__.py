@@ -21,9 +21,8 @@ from typing import Any
 
 from bench import loads, queries, synth
 from bench.server import NEO4J_PASSWORD, NEO4J_USER, emptied_store
+from bench.synth import RUN
 from graphkit.errors import StoreError
-
-RUN = Path(__file__).resolve().parent.parent / ".run" / "bench"
 
 
 def _queries_on(kind: str, location: str, runs: int) -> dict[str, Any]:

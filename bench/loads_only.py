@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 from bench import loads, synth
-from bench.__main__ import RUN
+from bench.synth import RUN
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -118,7 +118,7 @@ def _store(kind: str, directory: Path | None, load: bool) -> Iterator[GraphStore
 
 def main(argv: list[str] | None = None) -> None:
     from bench import synth
-    from bench.__main__ import RUN
+    from bench.synth import RUN
     from graphkit.ingest import load_paths
 
     parser = argparse.ArgumentParser(prog="python -m bench.queries", description=__doc__)

@@ -33,7 +33,7 @@ from graphkit.graphdata import GraphData, node_key
 from graphkit.techniques import all_attack_techniques
 from graphkit.vocab import PLATFORMS, SECTORS
 
-__all__ = ["findings_docs", "write_corpus", "write_stix"]
+__all__ = ["RUN", "findings_docs", "write_corpus", "write_stix"]
 
 _COUNTRIES = [
     "US",
@@ -229,6 +229,10 @@ def _graph(batch: GraphBatch) -> GraphData:
         for k, props in batch.edges.items()
     ]
     return GraphData(nodes, edges)
+
+
+# Where the bench writes its corpora and stores (git-ignored).
+RUN = Path(__file__).resolve().parent.parent / ".run" / "bench"
 
 
 def write_corpus(directory: Path, reports: int, *, seed: int = 1) -> Path:
