@@ -183,7 +183,8 @@ def test_a_second_writer_waits_for_the_first(tmp_path: Path) -> None:
     assert holder.returncode == 0
     out, err = loader.communicate(timeout=600)
     assert (loader.returncode, err) == (0, ""), err
-    assert set(out.splitlines()) == {"refused"}, out  # -q: nothing else on stdout
+    # -q: nothing else on stdout (the first refusal was read above; more are the machine's pace)
+    assert set(out.splitlines()) <= {"refused"}, out
     with EmbeddedStore(store) as s:
         assert s.stats()["nodes"]["Report"] == 4
 
