@@ -20,6 +20,7 @@ from graphkit.cli import app
 from graphkit.commands import register_all
 from graphkit.errors import GraphkitError, InputError
 from graphkit.extract import extract_findings
+from graphkit.extract.confidence import calibrated
 from graphkit.extract.features import clauses, words
 from graphkit.extract.mapper import TechniqueModel, cache_path, model_digest, technique_model
 
@@ -92,7 +93,8 @@ def test_extraction_drafts_the_sentence_and_its_score() -> None:
     c = draft(f"## Harbour Lights\n\nA China-based network ran this. {sentence}")
     t = next(t for t in c.techniques if t.id == "T1583")
     assert t.evidence == sentence
-    assert t.confidence == found(sentence)["T1583"]
+    # the model's score, made a confidence by the measured precision of its band
+    assert t.confidence == calibrated("USES", found(sentence)["T1583"])
 
 
 def test_ids_and_names_still_match_exactly() -> None:
