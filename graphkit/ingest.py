@@ -290,11 +290,17 @@ def _write_group(
         if on_file:
             on_file(result)
         return
+    stop: KeyboardInterrupt | None = None
     for (result, _), w in zip(group, written, strict=True):
         result.written = w
         result.status = "loaded" if w.changed else "unchanged"
-        if on_file:
-            on_file(result)
+        try:
+            if on_file:
+                on_file(result)
+        except KeyboardInterrupt as exc:  # Ctrl-C: every file of the committed group is told
+            stop = exc
+    if stop is not None:
+        raise stop
 
 
 def _skip_unchanged(

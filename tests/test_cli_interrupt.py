@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from bench.synth import write_corpus
+from graphkit.commands.interrupt import stop_between_files
 from graphkit.ingest import load_paths
 from graphkit.store import GraphStore
 from graphkit.store.embedded import EmbeddedStore
@@ -123,3 +124,14 @@ def test_ctrl_c_during_a_neo4j_load(neo4j_empty, tmp_path: Path) -> None:
         store.run("MATCH (n) DETACH DELETE n", write=True)
         assert not load_paths(store, [str(corpus)]).failed
         assert after == graph(store)
+
+
+def test_the_first_ctrl_c_asks_and_the_second_stops_at_once() -> None:
+    with stop_between_files() as stopping:
+        stopping()  # nothing asked yet
+        os.kill(os.getpid(), signal.SIGINT)  # the handler runs before the next line
+        with pytest.raises(KeyboardInterrupt):
+            stopping()  # between files: the load stops here
+        with pytest.raises(KeyboardInterrupt):
+            os.kill(os.getpid(), signal.SIGINT)  # asked twice: stops wherever it is
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # given back

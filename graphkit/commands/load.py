@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from dataclasses import asdict
 from functools import partial
 from pathlib import Path
@@ -34,6 +35,7 @@ from graphkit.commands.common import (
     print_error,
     print_json,
 )
+from graphkit.commands.interrupt import stop_between_files
 from graphkit.commands.tables import show
 from graphkit.commands.text import shown
 from graphkit.extract.confidence import LOAD_THRESHOLD, DraftedFact, hold_back
@@ -204,24 +206,29 @@ def _load(
 ) -> LoadSummary:
     """The load itself under a progress bar; each file's result is appended to ``done`` as
     it is written, so that an interrupted load can say how far it got."""
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TaskProgressColumn(),
-        TextColumn("{task.fields[rate]}"),
-        TimeRemainingColumn(),
-        console=err,
-        transient=True,
-        disable=quiet or len(files) < PROGRESS_FROM or not err.is_terminal,
-    ) as progress:
+    with (
+        ExitStack() as stack,
+        Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TaskProgressColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TimeRemainingColumn(),
+            console=err,
+            transient=True,
+            disable=quiet or len(files) < PROGRESS_FROM or not err.is_terminal,
+        ) as progress,
+    ):
         task = progress.add_task("loading", total=len(files), rate="")
+        stopping = stack.enter_context(stop_between_files())
 
         def advance(result: FileResult) -> None:
             done.append(result)
             progress.advance(task)
             speed = progress.tasks[0].speed
             progress.update(task, rate=f"{speed:.0f} reports/s" if speed else "")
+            stopping()  # Ctrl-C: stop here, with this file whole in the store
 
         if dry_run:
             with handled():
