@@ -146,8 +146,8 @@ def load(
     --publisher and --published give what its own lines lack. Drafted facts below
     --min-confidence (default 50: more likely wrong than right on the labelled sets) are not
     written and are listed after the load for review. Interrupted (Ctrl-C), the load
-    says how many files are in the store, whole, and exits 130: the same load run again
-    completes it.
+    finishes the files it is writing (a second Ctrl-C stops it at once), says how many
+    files are in the store, whole, and exits 130: the same load run again completes it.
     """
     skipped: list[Path] = []
     with handled():
