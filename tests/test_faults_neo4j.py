@@ -131,7 +131,9 @@ WRITING = "SHOW TRANSACTIONS YIELD activeLockCount WHERE activeLockCount > 0 RET
 
 def kill_mid_write(server: OwnServer, loader: subprocess.Popen) -> None:
     """SIGKILL the server once KILL_AT reports are committed, while a write of the load holds
-    its locks (the load is then inside a transaction, before its commit)."""
+    its locks. The load is stopped (SIGSTOP) while the server is asked, so the transaction
+    seen open cannot commit before the kill, however busy the machine; it goes on (SIGCONT)
+    after the kill, and finds the server gone."""
     with driver(server) as drv:
         while True:
             try:
@@ -142,9 +144,14 @@ def kill_mid_write(server: OwnServer, loader: subprocess.Popen) -> None:
                 pytest.fail(f"the load ended before the kill: {loader.communicate()}")
             if drv.execute_query(COMMITTED).records[0]["c"] < KILL_AT:
                 continue
+            loader.send_signal(signal.SIGSTOP)
             if drv.execute_query(WRITING).records[0]["c"]:
                 break
-    server.kill()
+            loader.send_signal(signal.SIGCONT)
+    try:
+        server.kill()
+    finally:
+        loader.send_signal(signal.SIGCONT)
 
 
 def not_loaded(plan: list, first: int) -> str:
