@@ -26,7 +26,7 @@ REPORTS = {
     ("Anthropic", "2026-06-24"),
     ("Google", "2026-06-12"),
     ("Google Threat Intelligence Group", "2025-01-29"),
-    ("Google Threat Intelligence Group", "2025-11-01"),
+    ("Google Threat Intelligence Group", "2025-11-05"),
     ("Google Threat Intelligence Group", "2026-02-12"),
     ("Google Threat Intelligence Group", "2026-05-12"),
     ("Meta", "2024-05-29"),

@@ -133,7 +133,7 @@ def test_counts_of_what_reports_say_and_of_everything(corpus: GraphStore) -> Non
     # the sample corpus, as the README describes it
     assert reported["Actor"] == 85 and reported["Campaign"] == 101
     assert (reported["Country"], reported["Language"], reported["Sector"]) == (49, 21, 22)
-    assert reported["Platform"] == 11 and reported["Report"] == 28
+    assert reported["Platform"] == 10 and reported["Report"] == 28
     assert counts["nodes"]["Technique"][1] > 650 and counts["nodes"]["Actor"][1] > 150
     assert counts["relationships"]["SUBTECHNIQUE_OF"][0] == 0
     assert counts["relationships"]["MAPS_TO"][0] == 0
