@@ -16,6 +16,7 @@ from graphkit.extract.cues import word_list, words
 from graphkit.extract.headings import (
     BRACKETED_TAIL,
     GENERIC_HEADINGS,
+    MONTHS,
     STAGE_HEADINGS,
     from_capitals,
     is_topic,
@@ -117,8 +118,8 @@ _KIND = "(?:" + "|".join(_KIND_WORDS) + ")"
 
 # After a dateline's place: "SAN FRANCISCO, October 9", "MOUNTAIN VIEW, Calif., Jan. 29"
 _DATELINE = re.compile(
-    r"(?:[A-Z][a-z]{1,5}\.,?\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|[0-9]{1,4})\b"
+    rf"(?:[A-Z][a-z]{{1,5}}\.,?\s+)?(?:{'|'.join(MONTHS)}|Sept|{'|'.join(m[:3] for m in MONTHS)}"
+    r"|[0-9]{1,4})\b"
 )
 
 
