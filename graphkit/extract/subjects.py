@@ -224,10 +224,7 @@ _WHO_LEAD = re.compile(r"^,?\s+(?:\w+\s+)*?(?:to|with|in|from|for)\s+")
 
 
 # A lower-case past tense after who they are: the sentence's own verb ("China leaned on").
-_VERB_AFTER = re.compile(
-    r"\s+(?:[a-z]+ed|ran|wrote|built|made|sold|sent|took|hit|got|gave|spent|stole|began|kept|"
-    r"led|paid|put|set|told|won|had|did|drew|grew|chose|found|left|lost|met|rode|saw|spoke)\b.*$"
-)
+_VERB_AFTER = re.compile(rf"\s+(?:[a-z]+ed|{'|'.join(word_list('irregular_past'))})\b.*$")
 
 
 _LOOSE_END = re.compile(r"\s+(?:that|who|which|and|or|to|of|in|with)$")
