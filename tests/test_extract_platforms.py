@@ -35,3 +35,11 @@ def test_a_service_named_in_passing_is_no_operations() -> None:
     assert _platforms(rival + _CASE) == []
     inside = _CASE + "Its operators drafted every post with Grok; the posts mocked DeepSeek.\n"
     assert _platforms("# Notes\n\n" + inside) == ["Grok"]
+
+
+def test_an_ai_company_in_a_dispute_is_no_platform_used() -> None:
+    text = (
+        "## Iron Wren\n\nChilean hackers wrote malware with Claude. Separately, the lab "
+        "accused DeepSeek of distilling its model, and DeepSeek denied it."
+    )
+    assert _platforms(text, "Iron Wren") == ["Claude"]
