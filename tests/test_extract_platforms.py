@@ -26,6 +26,8 @@ def test_a_masthead_that_says_the_actors_used_the_service_names_it() -> None:
     assert _platforms(intro + _CASE) == ["ChatGPT"]
     told = "# Quarterly threat notes\n\nOpenAI, March 2026\n\nEach network below used Gemini.\n\n"
     assert _platforms(told + _CASE) == ["Gemini"]
+    relied = "# Notes\n\nOpenAI found that every network below relied on ChatGPT.\n\n"
+    assert _platforms(relied + _CASE) == ["ChatGPT"]
 
 
 def test_a_service_named_in_passing_is_no_operations() -> None:
