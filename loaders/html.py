@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from graphkit.data import load
 from graphkit.limits import (
     TABLE_MAX_COLUMNS,
 )
@@ -23,9 +24,8 @@ from graphkit.limits import (
 __all__ = ["html_text"]
 
 
-# What is not the text: scripts, the site's chrome, and captions under images and charts
-_DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "svg",
-         "button", "iframe", "template", "figcaption")  # fmt: skip
+_WORDS: dict[str, tuple[str, ...]] = load("cues/markup.yaml", dict[str, tuple[str, ...]])
+_DROP = _WORDS["drop_tags"]
 _BLOCKS = ("p", "li", "blockquote", "pre", "td", "th", "dd", "dt")
 
 
@@ -103,12 +103,7 @@ def _infobox(rows: list[Any]) -> str | None:
     return "- " + "; ".join(fields) if fields else ""
 
 
-# A mailing's own lines: how to leave it, why you got it, where to read it online
-_MAILING = re.compile(
-    r"\b(?:unsubscribe|view (?:it |this )?in (?:your )?browser|you are receiving this|"
-    r"manage (?:your )?(?:preferences|subscription)|sponsored by)\b",
-    re.I,
-)
+_MAILING = re.compile(rf"\b(?:{'|'.join(_WORDS['mailing_lines'])})\b", re.I)
 
 
 def _layout_table(table: Any) -> bool:
@@ -209,17 +204,9 @@ _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # What a layout table's cell may hold that makes it a container, not one block of text
 _CELL_BLOCKS = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "table", "div", "ul", "ol"]
 
-# Inline elements: their text runs on with the text around them.
-_INLINE = frozenset({"a", "abbr", "b", "bdi", "cite", "code", "data", "em", "font", "i", "kbd",
-                     "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time",
-                     "u", "var", "wbr", "img"})  # fmt: skip
-
-# Boilerplate a page marks by id or class rather than by tag: menus, sidebars, share buttons.
+_INLINE = frozenset(_WORDS["inline_tags"])
 _BOILERPLATE = re.compile(
-    r"(?:^|[-_ ])(?:nav|navbar|navigation|menu|sidebar|footer|breadcrumbs?|cookies?|share|"
-    r"sharing|social|related|comments?|advert|ads|banner|subscribe|newsletter|skip|"
-    r"editsection|catlinks|toc|printfooter)(?:[-_ ]|$)",
-    re.I,
+    rf"(?:^|[-_ ])(?:{'|'.join(_WORDS['boilerplate_marks'])})(?:[-_ ]|$)", re.I
 )
 
 # A container whose class says it is a title or heading ("post-title", "subhead").

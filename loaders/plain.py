@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from typing import Any
 
+from graphkit.data import load
 from loaders.pdf import dehyphenated
 
 __all__ = ["plain_text"]
@@ -84,8 +85,8 @@ def _social(text: str) -> str:
 # A YAML mapping's first line: a key, plain or quoted, then a colon (or a flow mapping)
 _YAML_KEY = re.compile(r"^(?:\{|[\"']?[^\s\"'#][^:\n]*[\"']?:(?:\s|$))")
 
-_NAME_KEYS = ("name", "operation", "campaign", "case", "actor", "title")
-_PROSE_KEYS = ("notes", "note", "summary", "description", "details", "comment", "comments")
+_WORDS: dict[str, tuple[str, ...]] = load("cues/markup.yaml", dict[str, tuple[str, ...]])
+_NAME_KEYS, _PROSE_KEYS = _WORDS["name_keys"], _WORDS["prose_keys"]
 
 
 def _yaml_like(text: str) -> str | None:
@@ -146,8 +147,7 @@ def _yaml_like(text: str) -> str | None:
 _LOG_FIELDS = re.compile(r"(?im)^[#/;\s]*(?:fields|columns)\s*:\s*(\S[^|\n]*(?:\|[^|\n]+)+)$")
 
 
-_LOG_BOOKKEEPING = frozenset({"time", "timestamp", "date", "when", "analyst", "author", "user",
-                              "by", "logged by", "id"})  # fmt: skip
+_LOG_BOOKKEEPING = frozenset(_WORDS["log_bookkeeping"])
 
 
 def _log_rows(text: str) -> str:

@@ -6,12 +6,6 @@ HTML gives its main text: scripts, styles, navigation, headers, footers and asid
 dropped, and ``<main>`` is preferred when the page has one. PDF gives its
 text layer (pypdf); a PDF without one is an error, not an empty result. Headings become
 Markdown headings (``## ...``) so the extractor can see sections in every format.
-
-Examples
---------
->>> html = "<html><nav>Home</nav><main><h2>Op</h2><p>Iranian actors.</p></main></html>"
->>> html_text(html)
-'## Op\\n\\nIranian actors.'
 """
 
 from __future__ import annotations

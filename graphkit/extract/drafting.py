@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -31,6 +32,7 @@ from typing import Any
 
 from graphkit.actors import actor_index
 from graphkit.errors import InputError
+from graphkit.extract.cues import words
 from graphkit.extract.facts import (
     campaign_facts,
     names_of,
@@ -41,14 +43,17 @@ from graphkit.extract.facts import (
 from graphkit.extract.grouping import group_text
 from graphkit.extract.groups import Group
 from graphkit.extract.learned import MAPPERS, learned_techniques
-from graphkit.extract.meta import OUR_MODELS, companys_platform, report_meta
+from graphkit.extract.meta import OUR_MODELS, PUBLISHERS, companys_platform, report_meta
 from graphkit.extract.reading import Sentence, read_sentence, slugify, split_sentences
+from graphkit.extract.roles import in_passing
 from graphkit.extract.sections import sections, unmarked
 from graphkit.extract.shorthand import written_out
 from graphkit.findings import Findings
 from graphkit.limits import LIST_MAX_ITEMS as MANY
 
 __all__ = ["extract_findings"]
+
+_USE = words("platform_use")  # "used ChatGPT", "misuse of Claude", "banned from ChatGPT"
 
 
 def _name_key(name: str | None) -> str:
@@ -123,6 +128,23 @@ def _this_reports(campaign: dict[str, Any], title: str) -> dict[str, Any]:
     return {**campaign, "id": f"{slugify(campaign['name'])[:150]}-{digest}"}
 
 
+def _platforms_used(loose: list[Sentence], publisher: str) -> dict[str, Sentence]:
+    """The AI platforms the sentences outside any operation say the actors used, each with its
+    sentence. A sentence that names the publisher and no use of the platform is its masthead or
+    byline ("ChatGPT Threat Intelligence | OpenAI | June 2025"): the publisher's own service,
+    not one the actors are said to have used."""
+    own = {a for a, (name, _) in PUBLISHERS.items() if name == publisher} | {publisher.lower()}
+    said: dict[str, Sentence] = {}
+    for s in loose:
+        masthead = _USE.isdisjoint(s.words) and any(
+            re.search(rf"\b{re.escape(a)}\b", s.text.lower()) for a in own
+        )
+        for m in s.mentions if not masthead else ():
+            if m.entry.kind == "Platform" and not in_passing(m):
+                said[m.entry.name] = s  # the last sentence that names it
+    return said
+
+
 def _unnamed_cluster(
     text: str,
     title: str,
@@ -165,8 +187,9 @@ def _extract(
     merged: dict[str, Group] = {}
     loose: list[Sentence] = []
     groups = group_text(text, loose)
-    # The one AI platform an introduction names ("All five used ChatGPT") is every operation's.
-    said = {m.entry.name: s for s in loose for m in s.mentions if m.entry.kind == "Platform"}
+    # The one AI platform an introduction names ("All five used ChatGPT") is every operation's;
+    # not a product named in passing, nor the publisher's own service in its masthead.
+    said = _platforms_used(loose, meta["publisher"])
     overall = next(iter(said.items())) if len(said) == 1 else None
     if overall is None and platform and not said:  # "operations that used its models"
         ours = next((s for s in loose if OUR_MODELS.search(s.text)), None)

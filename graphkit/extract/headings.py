@@ -27,8 +27,10 @@ __all__ = [
 ]
 
 
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-          r"December)")  # fmt: skip
+MONTHS = word_list("months")
+
+
+_MONTH = f"(?:{'|'.join(MONTHS)})"
 
 
 # Headings of a writer's own tasks, of no operation, of a stage of an attack, of a kind of

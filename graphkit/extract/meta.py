@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from graphkit.extract.headings import MONTHS
 from graphkit.vocab import PLATFORMS
 from graphkit.vocab import PUBLISHERS as KNOWN_PUBLISHERS
 
@@ -48,16 +49,14 @@ OUR_MODELS = re.compile(
 TITLE_LINE = re.compile(r"^\s*#\s+(.+)$", re.M)  # "# Disrupting malicious uses of AI"
 
 
+_M = f"({'|'.join(MONTHS)})"
 _DATE = re.compile(
-    r"\b(\d{4})-(\d{2})-(\d{2})\b|\b(January|February|March|April|May|June|July|August|"
-    r"September|October|November|December)\s+(?:(\d{1,2}),?\s+)?(\d{4})\b|\b(\d{1,2})\s+"
-    r"(January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"\s+(\d{4})\b"
+    rf"\b(\d{{4}})-(\d{{2}})-(\d{{2}})\b|\b{_M}\s+(?:(\d{{1,2}}),?\s+)?(\d{{4}})\b"
+    rf"|\b(\d{{1,2}})\s+{_M}\s+(\d{{4}})\b"
 )
 
 
-_MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june",
-           "july", "august", "september", "october", "november", "december"], 1)}  # fmt: skip
+_MONTHS = {m.lower(): i for i, m in enumerate(MONTHS, 1)}
 
 
 _RULE_LINE = re.compile(r"^\s*[=*#~^+_-]{3,}\s*$")  # a rule over a title ("=====")

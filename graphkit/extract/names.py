@@ -16,6 +16,7 @@ from graphkit.extract.cues import word_list, words
 from graphkit.extract.headings import (
     BRACKETED_TAIL,
     GENERIC_HEADINGS,
+    MONTHS,
     STAGE_HEADINGS,
     from_capitals,
     is_topic,
@@ -39,9 +40,8 @@ _NAMING = re.compile(
 
 # A tool just before its name: "a backdoor researchers call GOVERSHELL", "malware dubbed X"
 _TOOL_LEAD = re.compile(
-    r"\b(?:backdoor|malware|trojan|implant|stealer|infostealer|loader|dropper|downloader|"
-    r"ransomware|rootkit|botnet|exploit|extension|payload|RAT|vulnerability|vulnerabilities|"
-    r"flaw|bug|issue|cve-\d{4}-\d+)s?\b(?! (?:operation|campaign))"
+    rf"\b(?:{'|'.join(word_list('quoted_tool_nouns'))}|issue|cve-\d{{4}}-\d+)s?\b"
+    r"(?! (?:operation|campaign))"
 )
 
 
@@ -72,23 +72,14 @@ _NAME_WORD = r"[A-Z][\w\u2019'\u2014\u2013-]*"
 _OPENING_NAME = re.compile(rf"^({_NAME_WORD}(?: {_NAME_WORD}){{0,3}}),\s")
 
 
-NOT_NAMES = re.compile(
-    r"^(In|Since|For|However|Today|Overall|Then|Later|Meanwhile|Also|Finally|First|Second|"
-    r"Third|Together|Recently|Instead|Still|Yet|Here|There|Although|While|When|After|Before|"
-    r"GTIG|MSTIC|Mandiant|"
-    r"During|Between|Across|Like|Unlike|As|At|On|By|From|With|Without|Over|Under|Google|OpenAI|"
-    r"Microsoft|Anthropic|January|February|March|April|May|June|July|August|September|October|"
-    r"November|December|Thanks|Thank|Okay|OK|Yes|No|Sure|Agreed|Noted|Hi|Hello|"
-    # a speaker's answer: "Right, and that one ...", "Mostly in Chinese, yes."
-    r"Right|Mostly|Exactly|Indeed|Absolutely|Correct|Actually|Basically|Well|Welcome|Sorry)\b"
-)
+NOT_NAMES = re.compile(rf"^({'|'.join(word_list('not_name_openers'))})\b")
 
 
 _LABEL = re.compile(r"^([A-Z][^:.!?\"]{1,60}?)\s?:\s+\S")
 
 
 # A writer's aside before a labelled name: "Add Wrong Number: ...", "Also Sneer Review: ..."
-_ASIDE = re.compile(r"^(?:Add|Also add|Also|Include|Plus|See|And)\s+(?=[A-Z])")
+_ASIDE = re.compile(rf"^(?:{'|'.join(word_list('asides'))})\s+(?=[A-Z])")
 
 
 _BRACKET_NAME = re.compile(rf"^({_NAME_WORD}(?: {_NAME_WORD}){{0,3}}) \([^()]{{1,40}}\) ")
@@ -113,14 +104,7 @@ def only_places(words: str) -> bool:
 _DASH_LABEL = re.compile(r"^([A-Z][^:.!?\"\u2013\u2014-]{1,60}?) (?:--?|\u2013|\u2014) \S")
 
 
-_NOT_LABELS = re.compile(
-    r"^(note|notes|update|updates|example|examples|warning|tip|source|sources|caveat|summary|"
-    r"media contacts?|press contacts?|contacts?|actions?|recommendations?|to|re|from|cc|subject|"
-    r"impact|status|outcome|result|results|takeaway|bottom line|tl;?dr|q|a|question|answer|"
-    r"comments?|our (?:comment|take|view)|analysis|assessment|why it matters|context|legend|"
-    r"key|compiled|sources?)$",
-    re.I,
-)
+_NOT_LABELS = re.compile(rf"^({'|'.join(word_list('not_labels'))})$", re.I)
 
 
 _NAME = r"[A-Z][\w\u2014-]*(?: [A-Z][\w\u2014-]*){0,3}"  # "Nine\u2014emdash Line" too
@@ -134,8 +118,8 @@ _KIND = "(?:" + "|".join(_KIND_WORDS) + ")"
 
 # After a dateline's place: "SAN FRANCISCO, October 9", "MOUNTAIN VIEW, Calif., Jan. 29"
 _DATELINE = re.compile(
-    r"(?:[A-Z][a-z]{1,5}\.,?\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|[0-9]{1,4})\b"
+    rf"(?:[A-Z][a-z]{{1,5}}\.,?\s+)?(?:{'|'.join(MONTHS)}|Sept|{'|'.join(m[:3] for m in MONTHS)}"
+    r"|[0-9]{1,4})\b"
 )
 
 

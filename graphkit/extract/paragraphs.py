@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from graphkit.extract.cues import word_list
 from graphkit.extract.fields import labelled_fields
 from graphkit.extract.gazetteer import actor_codes
 from graphkit.extract.headings import BRACKETED_TAIL, DATE_FIRST, STAGE_HEADINGS
@@ -117,13 +118,10 @@ def _field_sentences(fields: list[tuple[str, str]], codes: bool) -> list[Sentenc
 _OPENERS = frozenset("*_#[(\"'\u201c-")
 
 
-# A post's or a headline's kicker before what it says: "New:", "Breaking \u2014", "Update:"
-_KICKER = re.compile(
-    r"^(?:New|Update|Updated|Breaking|Thread|Just in|Exclusive)\s*[:\u2014\u2013]\s+"
-)
+_KICKER = re.compile(rf"^(?:{'|'.join(word_list('kickers'))})\s*[:\u2014\u2013]\s+")
 
 
-_KICKER_FIRST = frozenset("NUBTJE")
+_KICKER_FIRST = frozenset(k[0] for k in word_list("kickers"))
 
 
 _LEAD_SYMBOLS = re.compile(r"^[^\w\s*_#\[(\"'\u201c-]+\s*")  # emoji and dingbats before a paragraph
@@ -135,10 +133,9 @@ _COUNTRY_FIRST = re.compile(
 )
 
 
-# The words a question asks with before what it asks about: "What is", "And", "Who ran".
 QUESTION_LEAD = re.compile(
-    r"^(?:(?:and|so|but|what|who|which|how|where|why|when)\b\s*)+"
-    r"(?:(?:is|are|was|were|about|did|does|do|ran|runs|run|behind|the)\b\s*)*",
+    rf"^(?:(?:{'|'.join(word_list('question_words'))})\b\s*)+"
+    rf"(?:(?:{'|'.join(word_list('question_fillers'))})\b\s*)*",
     re.I,
 )
 

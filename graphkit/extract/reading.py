@@ -32,12 +32,10 @@ from graphkit.vocab import PLATFORMS
 __all__ = ["NEGATED", "Mention", "Sentence", "read_sentence", "slugify",
            "split_sentences"]  # fmt: skip
 
-NEGATED = re.compile(
-    r"\b(did not|didn't|could not|cannot|can't|not) (tie|tied|attribute|attributed|link|linked|"
-    r"determine|identify|connect|connected)\b|\bunattributed\b|\bno (evidence|indication)\b|"
-    r"\bwithout attribution\b",
-    re.I,
+_NEGATING, _UNTIED, _UNATTRIBUTED = (
+    "|".join(word_list(n)) for n in ("negating", "untied", "unattributed")
 )
+NEGATED = re.compile(rf"\b(?:{_NEGATING}) (?:{_UNTIED})\b|\b(?:{_UNATTRIBUTED})\b", re.I)
 
 # Hedges ("likely", "consistent with"): a sentence that holds one states its facts with less
 # confidence. One word is enough; a phrase stands between the sentence's lower-case words.

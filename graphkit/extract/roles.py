@@ -448,8 +448,8 @@ _MAKER_CASES = words("maker_cases")
 def in_passing(m: Mention) -> bool:
     """An AI service named as a company that acts or is acted on, not as a tool the actors
     used: "OpenAI accused DeepSeek of distilling its model", "DeepSeek said", "a rival to
-    Claude". The words right around it say so."""
+    Claude", "posts that mocked Grok". The words right around it say so."""
     after = [w for w in m.after[:2] if w != "s"]
     if after[:1] and after[0] in _MAKER_ACTS:
         return True  # "DeepSeek said", "DeepSeek's spokesperson denied"
-    return any(w in _MAKER_CASES for w in m.before[-2:])
+    return any(w in _MAKER_CASES for w in m.before[-2:]) or said_about(m)

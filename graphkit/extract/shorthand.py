@@ -14,14 +14,12 @@ from functools import cache
 
 import pycountry
 
+from graphkit.extract.cues import words
 from graphkit.identity import country_name
 
 __all__ = ["written_out"]
 
-# Two-letter codes that are ordinary abbreviations in English text: never read as countries.
-_NOT_COUNTRIES = frozenset({"AI", "IT", "ID", "IO", "IS", "IN", "NO", "TO", "AM", "PM", "TV",
-                            "PR", "CV", "MS", "ML", "PS", "SO", "DO", "BE", "ME", "AS", "AT",
-                            "GA", "LA", "MA", "VA", "PA", "OK", "HR", "SE"})  # fmt: skip
+_NOT_COUNTRIES = words("not_country_codes")
 
 # Each pattern opens with a literal, which the regex engine looks for first: these run over
 # whole texts, most of which hold no shorthand at all.

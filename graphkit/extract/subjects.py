@@ -143,16 +143,18 @@ _APPOSITIVE_NOUNS = words("appositive_nouns")
 _FIRMS = words("firms")
 
 
+# "The report also describes North Korean IT workers who ..."
+_DESCRIBES = re.compile(
+    r"(?:The report|It|The company|Google|OpenAI|Anthropic|Microsoft) (?:also )?"
+    r"(?:describes|details|covers|names|reports)\s"
+)
+
+
 # "A Chinese threat actor spent nine months ...": a paragraph about an actor it does not name.
 _SUBJECT = re.compile(
     r"^(?:(?:Finally|Separately|Meanwhile|Elsewhere|Also|Additionally|In addition|Lastly|"
     r"Similarly|Likewise|Next|In (?:another|a (?:separate|second|third|fourth|further|related)) "
-    r"(?:case|operation|instance)),\s+"
-    r"(?:(?:The report|It|The company|Google|OpenAI|Anthropic|Microsoft) (?:also )?"
-    r"(?:describes|details|covers|names|reports)\s+)?|"
-    # "The report also describes North Korean IT workers who ..."
-    r"(?:The report|It|The company|Google|OpenAI|Anthropic|Microsoft) (?:also )?"
-    r"(?:describes|details|covers|names|reports)\s+|"
+    rf"(?:case|operation|instance)),\s+(?:{_DESCRIBES.pattern}\s*)?|{_DESCRIBES.pattern}\s*|"
     r"(?:Another|A (?:second|third|fourth|fifth|further)) case (?:involves|concerns)\s+)?"
     r"(?:(?:[Aa]n?|[Aa]nother|[Oo]ne|[Ss]everal|[Ss]ome|[Tt]wo|[Tt]hree)\s+)?"
     r"(?:(?:second|third|fourth|fifth|further|separate|other|new)\s+)?"
@@ -169,12 +171,6 @@ _SUBJECT = re.compile(
 
 # The same, the noun phrase up to the last actor noun: "A group of Korean-language accounts".
 _SUBJECT_LONG = re.compile(_SUBJECT.pattern.replace("{0,4}?(?i:threat", "{0,4}(?i:threat"))
-
-
-_DESCRIBES = re.compile(
-    r"(?:The report|It|The company|Google|OpenAI|Anthropic|Microsoft) (?:also )?"
-    r"(?:describes|details|covers|names|reports)\s"
-)
 
 
 # A paragraph that says it turns to another case: "A second case shows ...", "Finally, ..."
@@ -228,10 +224,7 @@ _WHO_LEAD = re.compile(r"^,?\s+(?:\w+\s+)*?(?:to|with|in|from|for)\s+")
 
 
 # A lower-case past tense after who they are: the sentence's own verb ("China leaned on").
-_VERB_AFTER = re.compile(
-    r"\s+(?:[a-z]+ed|ran|wrote|built|made|sold|sent|took|hit|got|gave|spent|stole|began|kept|"
-    r"led|paid|put|set|told|won|had|did|drew|grew|chose|found|left|lost|met|rode|saw|spoke)\b.*$"
-)
+_VERB_AFTER = re.compile(rf"\s+(?:[a-z]+ed|{'|'.join(word_list('irregular_past'))})\b.*$")
 
 
 _LOOSE_END = re.compile(r"\s+(?:that|who|which|and|or|to|of|in|with)$")
