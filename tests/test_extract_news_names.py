@@ -292,3 +292,26 @@ def test_techniques_without_a_named_actor_draft_an_unnamed_cluster_of_that_repor
 def test_a_text_whose_only_section_is_a_task_list_is_not_refused() -> None:
     f = draft("## Actions\n\nThe attackers exploited a public-facing application.\n")
     assert "T1190" in {t.id for c in f.campaigns for t in c.techniques}
+
+
+def test_a_known_alias_inside_a_longer_quoted_name_is_not_that_actor() -> None:
+    # "COPPER" is an alias of Tonto Team in MISP's galaxy: "Copper Wick" is another name
+    f = draft(NEWS + 'Investigators named one crew "Copper Wick" and banned its accounts.')
+    assert _actor_names(f) == {"Copper Wick"}
+
+
+def test_a_list_of_demonyms_before_one_noun_gives_an_actor_each_named_for_its_own() -> None:
+    f = draft(NEWS + "Chinese, Russian, Iranian and North Korean operators wrote malware with it.")
+    names = {a.name: a.country.id for c in f.campaigns for a in c.all_actors if a.country}
+    assert names == {
+        "Chinese operators": "CN",
+        "Russian operators": "RU",
+        "Iranian operators": "IR",
+        "North Korean operators": "KP",
+    }
+
+
+def test_a_list_of_countries_after_from_gives_an_actor_each_named_for_its_own() -> None:
+    f = draft(NEWS + "Crews from Russia, China, and Iran had it debug their malware.")
+    names = {a.name: a.country.id for c in f.campaigns for a in c.all_actors if a.country}
+    assert names == {"Crews from Russia": "RU", "Crews from China": "CN", "Crews from Iran": "IR"}

@@ -423,3 +423,21 @@ def test_a_language_after_its_script_or_register_is_in_use() -> None:
 def test_a_people_named_as_a_community_is_a_civil_society_target() -> None:
     c = _one("## Salt Fern\n\nChilean hackers sent lures to the Uyghur community abroad.")
     assert _sectors(c) == ["civil-society"]
+
+
+def test_a_verb_of_tying_reaches_over_a_name_set_apart_to_the_country() -> None:
+    c = draft(
+        "## Op W\n\nThe lab tied the first cluster, Dune Wick, to North Korea; its operators "
+        "wrote lures aimed at shipping firms in South Korea."
+    ).campaigns[0]
+    assert country(c) == "KP" and [x.id for x in c.targets.countries] == ["KR"]
+    # a targeting word after the verb ends its reach: the country is the target's
+    t = draft("## Op X\n\nThe lab linked phishing aimed at Taiwan to a new crew.").campaigns[0]
+    assert [x.id for x in t.targets.countries] == ["TW"] and country(t) is None
+
+
+def test_where_the_firms_or_networks_an_actor_aims_at_are_is_a_target() -> None:
+    firm = draft("## Op Y\n\nA marketing firm in the Philippines ran the network.").campaigns[0]
+    assert country(firm) == "PH"
+    scan = draft("## Op Z\n\nThe crew scanned networks in Germany and Poland.").campaigns[0]
+    assert sorted(x.id for x in scan.targets.countries) == ["DE", "PL"] and country(scan) is None

@@ -33,6 +33,7 @@ from graphkit.extract.roles import (
 )
 from graphkit.extract.sectors import sector_is_target
 from graphkit.identity import country_name
+from graphkit.vocab import countries
 
 __all__ = ["campaign_facts", "names_of", "says_something", "sentences_of", "titled_origin"]
 
@@ -385,11 +386,41 @@ def _actors(group: Group, facts: _Facts) -> list[dict[str, Any]]:
 
 def _one_each(actor: dict[str, Any], origins: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """An actor the text does not name, from several countries in one list ("groups from
-    Russia, China, and Iran"): one actor a country, each named for its own."""
-    return [
-        {**actor, "name": f"{actor['name']} ({country_name(o['id'])})", "country": o}
-        for o in origins
-    ]
+    Russia, China, and Iran"): one actor a country, each named for its own. A name that opens
+    with the list ("Chinese, Russian and Iranian operators") or names the first country
+    ("Hackers from Russia") takes each one's own ("Russian operators", "Hackers from China")."""
+    places = countries().words
+    name = actor["name"]
+    rest = _after_demonyms(name, [d for o in origins for d in _demonyms(places, o["id"])])
+    first = country_name(origins[0]["id"])
+    says_first = re.search(rf"\b{re.escape(first)}\b", name)  # "Hackers from Russia"
+    out = []
+    for o in origins:
+        own = _demonyms(places, o["id"])
+        if rest and own:
+            named = f"{own[0].title()} {rest}"
+        elif says_first:
+            named = name[: says_first.start()] + country_name(o["id"]) + name[says_first.end() :]
+        else:
+            named = f"{name} ({country_name(o['id'])})"
+        out.append({**actor, "name": named, "country": o})
+    return out
+
+
+def _demonyms(places: dict[str, Any], code: str) -> tuple[str, ...]:
+    words = places.get(code)
+    return words.demonyms if words else ()
+
+
+def _after_demonyms(name: str, demonyms: list[str]) -> str | None:
+    """What follows a name's opening list of demonyms ("Chinese, Russian and Iranian
+    operators" gives "operators"), or None when it does not open with one."""
+    alternatives = "|".join(re.escape(d) for d in sorted(demonyms, key=len, reverse=True))
+    if not alternatives:
+        return None
+    item = rf"(?:{alternatives})"
+    opening = re.match(rf"(?i){item}(?:(?:,\s*|\s+)(?:(?:and|or)\s+)?{item})*\s+(\S.*)$", name)
+    return opening.group(1) if opening else None
 
 
 def titled_origin(title: str) -> dict[str, Any] | None:

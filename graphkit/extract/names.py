@@ -268,6 +268,7 @@ def _opening_names(head: str) -> list[tuple[int, str]]:
     if (
         opened
         and not NOT_NAMES.match(opened.group(1))
+        and not only_places(opened.group(1))  # "Chinese, Russian and Iranian groups ..."
         and not _DATELINE.match(head, opened.end())  # "SAN FRANCISCO, October 9, 2024 --"
         and not then_reports(head, opened.end(1))  # "ShieldWorks, a security firm, said"
     ):

@@ -32,7 +32,15 @@ from typing import Literal
 
 from graphkit.extract.cues import word_list
 
-__all__ = ["JOIN", "QUOTES", "TRACKING_CODE", "Kind", "Quoted", "quoted_names"]
+__all__ = [
+    "JOIN",
+    "QUOTES",
+    "TRACKING_CODE",
+    "Kind",
+    "Quoted",
+    "inside_a_quoted_name",
+    "quoted_names",
+]
 
 
 QUOTES = frozenset("\"\u201c\u2018'")  # a sentence without one of these quotes no name
@@ -78,6 +86,16 @@ _TOOL_WORD = re.compile(rf"\b(?:{'|'.join(word_list('quoted_tool_nouns'))})s?\b"
 
 # "Operation X" and "Campaign X" say what they are whatever introduces them.
 _SAYS_ITSELF = re.compile(r"^(?:Operation|Campaign|Project)\s")
+
+
+def inside_a_quoted_name(text: str, part: str) -> bool:
+    """Whether ``part`` is only some words of a longer name the text quotes: "Copper" in
+    'the cluster "Copper Wick"' is not an actor called Copper."""
+    for m in _QUOTED.finditer(text):
+        name = (m.group("a") or m.group("b")).strip()
+        if name != part and re.search(rf"(?<!\w){re.escape(part)}(?!\w)", name):
+            return True
+    return False
 
 
 Kind = Literal["actor", "operation", "tool"]

@@ -26,6 +26,7 @@ from graphkit.extract.gazetteer import (
     single_words,
     word_pairs,
 )
+from graphkit.extract.quoted import QUOTES, inside_a_quoted_name
 from graphkit.identity import slugify as _slugify
 from graphkit.vocab import PLATFORMS
 
@@ -150,6 +151,7 @@ def _mentions(text: str, originals: list[str], lowers: list[str], codes: bool) -
     table, starts, singles, pairs = _tables()
     count = len(lowers)
     out: list[Mention] = []
+    quoted = not QUOTES.isdisjoint(text)
     done = 0  # tokens before this one are inside a match already
     # Candidates: a one-word key, or the first two words of a longer one ("the philippines").
     for i in [i for i, word in enumerate(lowers) if word in starts]:
@@ -182,6 +184,8 @@ def _mentions(text: str, originals: list[str], lowers: list[str], codes: bool) -
             if not ok:
                 continue
             original = " ".join(originals[i : i + n]) if n > 1 else originals[i]
+            if quoted and inside_a_quoted_name(text, original):
+                ok = tuple(e for e in ok if e.kind != "Actor")
             for e in ok:
                 out.append(Mention(e, i, n, lowers, original))
             done = i + n

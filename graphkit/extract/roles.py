@@ -191,16 +191,37 @@ def country_role(m: Mention, text: str = "") -> str:
         return "attribution"  # "The operators appear to sit in China"
     if context in (["works", "for"], ["work", "for"], ["working", "for"], ["worked", "for"]):
         return "attribution"  # "Emerald Sleet works for North Korea"
-    if context[-1:] == ["to"] and not TIED.isdisjoint(m.before):
-        return "attribution"  # "OpenAI linked it to China"
+    if context[-1:] == ["to"] and _tied_to(m):
+        return "attribution"  # "OpenAI linked it to China", "tied the cluster, X, to Iran"
     if context == ["out", "of"] or any(w in _ATTR_BEFORE for w in context):
         # "organisations based in Taiwan" are targets: a targeting word just before says so
         lead = m.words[max(0, m.index - 8) : m.index]
         if not (context[:1] == ["based"] and any(w in _TARGET_VERBS_STRICT for w in lead)):
             return "attribution"
     if context[-1:] == ["in"] and len(context) == 2 and context[0] in _WHO_IN:
-        return "attribution"  # "a marketing firm in the Philippines"
+        # "a marketing firm in the Philippines"; but "phishing aimed at contractors in South
+        # Korea", "scanned networks in Germany" name where the targets are
+        lead = m.words[max(0, m.index - 6) : m.index - 2]
+        return "target" if any(w in _TARGET_VERBS_STRICT for w in lead) else "attribution"
     return "target"
+
+
+# How far back "tied ... to" may reach: the verb, the thing tied (a name in apposition,
+# "the first cluster, Copper Wick,"), then "to".
+_TIED_REACH = 10
+
+
+def _tied_to(m: Mention) -> bool:
+    """Whether "to" before a country closes a verb of tying: "linked it to", "tied the first
+    cluster, Copper Wick, to". A targeting word after the verb ends its reach ("tied to
+    phishing aimed at Taiwan")."""
+    lead = m.words[max(0, m.index - _TIED_REACH) : m.index - 1]
+    for w in reversed(lead):
+        if w in _TARGET_VERBS_STRICT:
+            return False
+        if w in TIED:
+            return True
+    return False
 
 
 def language_positions(s: Sentence) -> set[int]:

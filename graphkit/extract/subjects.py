@@ -158,7 +158,8 @@ _SUBJECT = re.compile(
     r"(?:Another|A (?:second|third|fourth|fifth|further)) case (?:involves|concerns)\s+)?"
     r"(?:(?:[Aa]n?|[Aa]nother|[Oo]ne|[Ss]everal|[Ss]ome|[Tt]wo|[Tt]hree)\s+)?"
     r"(?:(?:second|third|fourth|fifth|further|separate|other|new)\s+)?"
-    r"((?:[\w'-]+\s+){0,4}?(?i:threat\s+)?(?i:actors?|groups?|operators?|clusters?|developers?|"
+    # the words before the noun may be a list: "Chinese, Russian and Iranian operators"
+    r"((?:[\w'-]+,?\s+){0,6}?(?i:threat\s+)?(?i:actors?|groups?|operators?|clusters?|developers?|"
     r"workers|hackers|criminals?|networks?|accounts|adversar(?:y|ies)|crews?|scammers|gangs?|"
     r"operatives|agents|authors|cybercriminals|"
     r"cent(?:re|er)s|syndicates|rings|operations?|campaigns?|schemes?))\b"
@@ -170,7 +171,7 @@ _SUBJECT = re.compile(
 
 
 # The same, the noun phrase up to the last actor noun: "A group of Korean-language accounts".
-_SUBJECT_LONG = re.compile(_SUBJECT.pattern.replace("{0,4}?(?i:threat", "{0,4}(?i:threat"))
+_SUBJECT_LONG = re.compile(_SUBJECT.pattern.replace("{0,6}?(?i:threat", "{0,6}(?i:threat"))
 
 
 # A paragraph that says it turns to another case: "A second case shows ...", "Finally, ..."
