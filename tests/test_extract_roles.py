@@ -399,6 +399,9 @@ def test_a_sector_word_after_a_determiner_of_its_own_is_no_target() -> None:
     assert not c.targets.sectors
     d = _one("## Reed Lamp\n\nChilean hackers targeted the space sector and power companies.")
     assert sorted(_sectors(d)) == ["aerospace", "energy"]
+    # an offering verb further back is not what the determiner's phrase is the object of
+    e = _one("## Reed Lamp\n\nChilean hackers were paid to post in this space and wrote malware.")
+    assert not e.targets.sectors
 
 
 def test_a_sector_word_modifying_another_head_is_no_target() -> None:

@@ -92,6 +92,7 @@ _OWNING = "|".join(("[Aa]", "[Aa]n", *(f"{w[0]}{w[1:]}|{w.title()}" for w in wor
 
 # Words after a sector's word that are no noun it could modify: verbs, adverbs
 _NOT_NOUNS = words("not_nouns")
+_OWNING_WORDS = words("owning")
 
 
 # The sectors' own names ("government", "gaming"): a sector word that means nothing else
@@ -120,8 +121,12 @@ def _word_in_passing(m: Mention, s: Sentence) -> bool:
         return False
     if s.field == "target":
         return False  # "Targets: defense"
+    aiming = _TARGET_VERBS_STRICT | _AIMING
+    owner = m.before[-2:]  # "post in this space": a determiner of the sentence's own, and no
+    if len(owner) == 2 and owner[1] in _OWNING_WORDS and owner[0] not in aiming:
+        return True  # targeting verb just before it ("targeted this sector" would be one)
     lead = m.words[max(0, m.index - 5) : m.index]
-    if not (_TARGET_VERBS_STRICT | _AIMING).isdisjoint(lead):
+    if not aiming.isdisjoint(lead):
         return False  # "targeted the military"
     ends = {m.index}  # where a place before it ends
     between = m.before[-1:]  # "Germany's federal election": one adjective between
