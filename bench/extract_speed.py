@@ -72,6 +72,18 @@ def _each(texts: list[str], techniques: str) -> None:
             extract_findings(t, techniques=techniques)
 
 
+def _one_text(label: str, text: str, modes: list[str]) -> None:
+    """Each mode on one text, extracted in one call."""
+    size = len(text.encode()) / 1e6
+    for mode in modes:
+        best, median = _timed(lambda mode=mode: extract_findings(text, techniques=mode))
+        print(
+            f"{mode:>7}: {label} of {size:.2f} MB: {size / best:.2f} MB/s best, "
+            f"{size / median:.2f} MB/s median ({best:.2f} s CPU best of 5), "
+            f"{len(extract_findings(text, techniques=mode).campaigns)} campaigns"
+        )
+
+
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     modes = ["both"]
@@ -83,25 +95,10 @@ def main() -> None:
     if modes != ["rules"]:
         technique_model()  # loaded (or trained) once per process, likewise
     print("extractor:", "compiled (mypyc)" if is_compiled() else "plain Python")
-    text = corpus(megabytes)
-    size = len(text.encode()) / 1e6
-    for mode in modes:
-        best, median = _timed(lambda mode=mode: extract_findings(text, techniques=mode))
-        print(
-            f"{mode:>7}: one text of {size:.2f} MB: {size / best:.2f} MB/s best, "
-            f"{size / median:.2f} MB/s median ({best:.2f} s CPU best of 5), "
-            f"{len(extract_findings(text, techniques=mode).campaigns)} campaigns"
-        )
+    _one_text("one text", corpus(megabytes), modes)
     files = sorted(p for p in SETS.glob("*/*") if not p.name.endswith(".yaml"))
     texts = [read_text(p) for p in files]
-    joined = "\n\n".join(texts)
-    size = len(joined.encode()) / 1e6
-    for mode in modes:
-        best, median = _timed(lambda mode=mode: extract_findings(joined, techniques=mode))
-        print(
-            f"{mode:>7}: every labelled text joined, {size:.2f} MB: "
-            f"{size / best:.2f} MB/s best, {size / median:.2f} MB/s median"
-        )
+    _one_text("every labelled text joined", "\n\n".join(texts), modes)
     size = sum(len(t.encode()) for t in texts) / 1e6
     for mode in modes:
         best, median = _timed(lambda mode=mode: _each(texts, mode))
