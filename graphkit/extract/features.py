@@ -108,16 +108,25 @@ def _idf(df: np.ndarray, documents: int) -> np.ndarray:
     return (np.log((1 + documents) / (1 + df)) + 1).astype(np.float64)
 
 
-def _weighted(counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
-    """Counts to 1 + log(count), times idf, each row scaled to unit length."""
-    counts.sum_duplicates()
-    data = (1 + np.log(counts.data)) * idf[counts.indices]
-    sizes = np.diff(counts.indptr)
-    rows = np.repeat(np.arange(counts.shape[0]), sizes)
-    norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=counts.shape[0]))
+# Each (row, column) that occurs, sorted by row then column, and how often it occurs.
+_Counted = tuple[np.ndarray, np.ndarray, np.ndarray]
+
+
+def _counted(rows: np.ndarray, cols: np.ndarray, width: int) -> _Counted:
+    keys, counts = np.unique(rows * max(width, 1) + cols, return_counts=True)
+    return keys // max(width, 1), keys % max(width, 1), counts
+
+
+def _weighted(counted: _Counted, count: int, idf: np.ndarray) -> sp.csr_matrix:
+    """Counts to 1 + log(count), times idf, each row scaled to unit length: ``count`` rows."""
+    rows, cols, counts = counted
+    data = (1 + np.log(counts)) * idf[cols]
+    norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=count))
     norms[norms == 0] = 1
-    counts.data = data / np.repeat(norms, sizes)
-    return counts
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=count))])
+    return sp.csr_matrix(
+        (data / norms[rows], cols.astype(np.int32), indptr), shape=(count, len(idf))
+    )
 
 
 @dataclass
@@ -167,8 +176,8 @@ class Vectorizer:
         """The word block and the letter-run block, apart (no matrix built to join them)."""
         batch = self._batch(sentences)
         return (
-            _weighted(self._word_counts(batch), self.word_idf),
-            _weighted(self._run_counts(batch), self.run_idf),
+            _weighted(self._word_counts(batch), batch.count, self.word_idf),
+            _weighted(self._run_counts(batch), batch.count, self.run_idf),
         )
 
     def _batch(self, sentences: Sequence[Sequence[str]]) -> _Batch:
@@ -185,7 +194,7 @@ class Vectorizer:
         row = np.repeat(np.arange(len(sentences), dtype=np.int64), sizes)
         return _Batch(len(sentences), known, token, row, local.get(PLACEHOLDER, -1))
 
-    def _word_counts(self, batch: _Batch) -> sp.csr_matrix:
+    def _word_counts(self, batch: _Batch) -> _Counted:
         """Words and pairs: a pair is looked up by its two words' numbers, never across two
         sentences (the placeholder has no number, so no pair holds it): the features of
         :func:`word_features`."""
@@ -200,18 +209,20 @@ class Vectorizer:
         unigram = word_col >= 0
         rows = np.concatenate([row[unigram], row[:-1][both][hit]])
         cols = np.concatenate([word_col[unigram], pair_cols[at[hit]]])
-        order = np.argsort(rows, kind="stable")
-        return _counts(rows[order], cols[order], (batch.count, len(self.word_index)))
+        return _counted(rows, cols, len(self.word_index))
 
-    def _run_counts(self, batch: _Batch) -> sp.csr_matrix:
-        """Sentences x word types they hold, times word types x the letter runs they hold."""
-        kept = batch.token != batch.placeholder
-        holds = _counts(batch.row[kept], batch.token[kept], (batch.count, len(batch.known)))
+    def _run_counts(self, batch: _Batch) -> _Counted:
+        """Each token's letter runs (its type's, a slice of them all laid end to end), counted
+        by sentence; the placeholder has none."""
         runs_of = [k[2] for k in batch.known]
-        run_rows = np.repeat(np.arange(len(runs_of), dtype=np.int64), list(map(len, runs_of)))
-        run_cols = np.concatenate(runs_of) if runs_of else np.zeros(0, dtype=np.int64)
-        runs = _counts(run_rows, run_cols, (len(runs_of), len(self.run_index)))
-        return sp.csr_matrix(holds @ runs)
+        lengths = np.fromiter(map(len, runs_of), dtype=np.int64, count=len(runs_of))
+        every = np.concatenate(runs_of) if runs_of else np.zeros(0, dtype=np.int64)
+        kept = batch.token != batch.placeholder
+        token = batch.token[kept]
+        n = lengths[token]
+        start = np.repeat((np.cumsum(lengths) - lengths)[token] - (np.cumsum(n) - n), n)
+        cols = every[start + np.arange(int(n.sum()))]
+        return _counted(np.repeat(batch.row[kept], n), cols, len(self.run_index))
 
     def _type(self, token: str) -> tuple[int, int, np.ndarray]:
         """A word type's column (-1: none), its number in pairs (-1: in none, as the
@@ -283,7 +294,8 @@ class _Batch:
 def _run_frequencies(sentences: Sequence[Sequence[str]]) -> dict[str, int]:
     """In how many sentences each letter run stands."""
     every = Vectorizer({}, {r: i for i, r in enumerate(sorted(_all_runs(sentences)))}, *_NO_IDF)
-    df = np.asarray((every._run_counts(every._batch(sentences)) > 0).sum(axis=0)).ravel()
+    _, cols, _ = every._run_counts(every._batch(sentences))
+    df = np.bincount(cols, minlength=len(every.run_index))
     return dict(zip(every.run_index, df.tolist(), strict=True))
 
 
@@ -293,11 +305,3 @@ def _all_runs(sentences: Sequence[Sequence[str]]) -> set[str]:
 
 
 _NO_IDF = (np.zeros(0), np.zeros(0))
-
-
-def _counts(r: np.ndarray, c: np.ndarray, shape: tuple[int, int]) -> sp.csr_matrix:
-    """Ones at (row, column), summed where they repeat; rows come in order."""
-    indptr = np.concatenate([[0], np.cumsum(np.bincount(r, minlength=shape[0]))])
-    counts = sp.csr_matrix((np.ones(len(c)), c.astype(np.int32), indptr), shape=shape)
-    counts.sum_duplicates()
-    return counts
