@@ -11,10 +11,11 @@ frequency, as scikit-learn's ``TfidfTransformer(sublinear_tf=True)``) and scaled
   three to five letters were no better on held-out actors and took twice the time
   (``bench/techniques_cv.py``).
 
-Letter runs are a function of the word alone: a text's runs are counted word by word (a
-sparse product of "which words each sentence holds" and "which runs each word holds"), so a
-word that comes back costs one look-up. Training and extraction build vectors with the same
-code here; scikit-learn is needed to train, not to extract.
+What a feature is depends on the words alone, so a batch of sentences is looked up word type
+by word type (a word's column, its letter runs' columns, kept for the process): a word that
+comes back costs one look-up, and the rest (pairs of neighbours, counts, weights) is array
+work. Training and extraction build vectors with the same code here; scikit-learn is needed
+to train, not to extract.
 
 Examples
 --------
