@@ -11,10 +11,11 @@ frequency, as scikit-learn's ``TfidfTransformer(sublinear_tf=True)``) and scaled
   three to five letters were no better on held-out actors and took twice the time
   (``bench/techniques_cv.py``).
 
-Letter runs are a function of the word alone: a text's runs are counted word by word (a
-sparse product of "which words each sentence holds" and "which runs each word holds"), so a
-word that comes back costs one look-up. Training and extraction build vectors with the same
-code here; scikit-learn is needed to train, not to extract.
+What a feature is depends on the words alone, so a batch of sentences is looked up word type
+by word type (a word's column, its letter runs' columns, kept for the process): a word that
+comes back costs one look-up, and the rest (pairs of neighbours, counts, weights) is array
+work. Training and extraction build vectors with the same code here; scikit-learn is needed
+to train, not to extract.
 
 Examples
 --------
@@ -29,9 +30,9 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import chain, pairwise
 
 import numpy as np
 import scipy.sparse as sp
@@ -52,6 +53,10 @@ __all__ = [
 PLACEHOLDER = "xactor"
 
 _RUN = 4
+
+# Word types whose look-ups are kept (about 0.7 KB each: 13 MB); past that the table starts
+# again (a long load of many reports keeps its memory bounded).
+_TYPES_KEPT = 20_000
 
 # The fewest words a training sentence has, and so the fewest a scored sentence or clause has:
 # two words ("emergency services", "Task scam") are a name or a list item, not a behaviour told.
@@ -104,16 +109,25 @@ def _idf(df: np.ndarray, documents: int) -> np.ndarray:
     return (np.log((1 + documents) / (1 + df)) + 1).astype(np.float64)
 
 
-def _weighted(counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
-    """Counts to 1 + log(count), times idf, each row scaled to unit length."""
-    counts.sum_duplicates()
-    data = (1 + np.log(counts.data)) * idf[counts.indices]
-    sizes = np.diff(counts.indptr)
-    rows = np.repeat(np.arange(counts.shape[0]), sizes)
-    norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=counts.shape[0]))
+# Each (row, column) that occurs, sorted by row then column, and how often it occurs.
+_Counted = tuple[np.ndarray, np.ndarray, np.ndarray]
+
+
+def _counted(rows: np.ndarray, cols: np.ndarray, width: int) -> _Counted:
+    keys, counts = np.unique(rows * max(width, 1) + cols, return_counts=True)
+    return keys // max(width, 1), keys % max(width, 1), counts
+
+
+def _weighted(counted: _Counted, count: int, idf: np.ndarray) -> sp.csr_matrix:
+    """Counts to 1 + log(count), times idf, each row scaled to unit length: ``count`` rows."""
+    rows, cols, counts = counted
+    data = (1 + np.log(counts)) * idf[cols]
+    norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=count))
     norms[norms == 0] = 1
-    counts.data = data / np.repeat(norms, sizes)
-    return counts
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=count))])
+    return sp.csr_matrix(
+        (data / norms[rows], cols.astype(np.int32), indptr), shape=(count, len(idf))
+    )
 
 
 @dataclass
@@ -124,7 +138,15 @@ class Vectorizer:
     run_index: dict[str, int]
     word_idf: np.ndarray
     run_idf: np.ndarray
-    pair_index: dict[str, dict[str, int]] | None = field(default=None, repr=False, compare=False)
+    # Looked up when first needed, then kept: what each word type gives (column, number in
+    # pairs, letter runs' columns), the words of pair features, the pairs as numbers.
+    types: dict[str, tuple[int, int, np.ndarray]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    pair_words: dict[str, int] | None = field(default=None, repr=False, compare=False)
+    pair_table: tuple[np.ndarray, np.ndarray] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     @classmethod
     def fit(cls, sentences: Sequence[Sequence[str]], min_df: int = 2) -> Vectorizer:
@@ -143,16 +165,6 @@ class Vectorizer:
             _idf(np.array([run_df[r] for r in kept_runs], dtype=np.float64), len(sentences)),
         )
 
-    def _pairs(self) -> dict[str, dict[str, int]]:
-        """First word of every pair feature → the second words and the features' columns."""
-        if self.pair_index is None:
-            self.pair_index = {}
-            for feature, i in self.word_index.items():
-                first, space, second = feature.partition(" ")
-                if space:
-                    self.pair_index.setdefault(first, {})[second] = i
-        return self.pair_index
-
     @property
     def size(self) -> int:
         return len(self.word_index) + len(self.run_index)
@@ -163,42 +175,92 @@ class Vectorizer:
 
     def blocks(self, sentences: Sequence[Sequence[str]]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
         """The word block and the letter-run block, apart (no matrix built to join them)."""
-        return self._words(sentences), self._runs(sentences)
+        batch = self._batch(sentences)
+        return (
+            _weighted(self._word_counts(batch), batch.count, self.word_idf),
+            _weighted(self._run_counts(batch), batch.count, self.run_idf),
+        )
 
-    def _words(self, sentences: Sequence[Sequence[str]]) -> sp.csr_matrix:
-        """Words and pairs looked up without joining the pairs' words: the features of
-        :func:`word_features` (the placeholder is in no feature, so it needs no test)."""
-        index = self.word_index
-        pairs = self._pairs()
-        rows: list[int] = []
-        cols: list[int] = []
-        for row, tokens in enumerate(sentences):
-            found = [i for t in tokens if (i := index.get(t)) is not None]
-            found += [
-                j
-                for a, b in pairwise(tokens)
-                if (following := pairs.get(a)) is not None and (j := following.get(b)) is not None
-            ]
-            cols += found
-            rows += [row] * len(found)
-        counts = _counts(rows, cols, (len(sentences), len(index)))
-        return _weighted(counts, self.word_idf)
+    def _batch(self, sentences: Sequence[Sequence[str]]) -> _Batch:
+        """Each word type of the sentences looked up once (its column, its number in pairs,
+        its letter runs' columns, kept for the process in :attr:`types`); each token as the
+        number of its type in the batch, with its sentence's row."""
+        sizes = np.fromiter(map(len, sentences), dtype=np.int64, count=len(sentences))
+        flat = list(chain.from_iterable(sentences))
+        local = {t: i for i, t in enumerate(dict.fromkeys(flat))}
+        if len(self.types) > _TYPES_KEPT:
+            self.types.clear()  # a long run of many texts: memory stays bounded
+        known = [self.types.get(t) or self._type(t) for t in local]
+        token = np.fromiter(map(local.__getitem__, flat), dtype=np.int64, count=len(flat))
+        row = np.repeat(np.arange(len(sentences), dtype=np.int64), sizes)
+        return _Batch(len(sentences), known, token, row, local.get(PLACEHOLDER, -1))
 
-    def _runs(self, sentences: Sequence[Sequence[str]]) -> sp.csr_matrix:
-        """Sentences x words they hold, times words x letter runs they hold."""
-        holds, local = _holds(sentences)
-        runs = _counts(*self._run_rows(local), (len(local), len(self.run_index)))
-        return _weighted(sp.csr_matrix(holds @ runs), self.run_idf)
+    def _word_counts(self, batch: _Batch) -> _Counted:
+        """Words and pairs: a pair is looked up by its two words' numbers, never across two
+        sentences (the placeholder has no number, so no pair holds it): the features of
+        :func:`word_features`."""
+        row, token = batch.row, batch.token
+        word_col = np.array([k[0] for k in batch.known], dtype=np.int64)[token]
+        code = np.array([k[1] for k in batch.known], dtype=np.int64)[token]
+        pair_codes, pair_cols = self._pairs()
+        both = (row[1:] == row[:-1]) & (code[:-1] >= 0) & (code[1:] >= 0)
+        joined = code[:-1][both] * len(self._pair_words()) + code[1:][both]
+        at = np.searchsorted(pair_codes, joined).clip(max=max(len(pair_codes) - 1, 0))
+        hit = pair_codes[at] == joined if len(pair_codes) else np.zeros(len(joined), dtype=bool)
+        unigram = word_col >= 0
+        rows = np.concatenate([row[unigram], row[:-1][both][hit]])
+        cols = np.concatenate([word_col[unigram], pair_cols[at[hit]]])
+        return _counted(rows, cols, len(self.word_index))
 
-    def _run_rows(self, local: dict[str, int]) -> tuple[list[int], list[int]]:
+    def _run_counts(self, batch: _Batch) -> _Counted:
+        """Each token's letter runs (its type's, a slice of them all laid end to end), counted
+        by sentence; the placeholder has none."""
+        runs_of = [k[2] for k in batch.known]
+        lengths = np.fromiter(map(len, runs_of), dtype=np.int64, count=len(runs_of))
+        every = np.concatenate(runs_of) if runs_of else np.zeros(0, dtype=np.int64)
+        kept = batch.token != batch.placeholder
+        token = batch.token[kept]
+        n = lengths[token]
+        start = np.repeat((np.cumsum(lengths) - lengths)[token] - (np.cumsum(n) - n), n)
+        cols = every[start + np.arange(int(n.sum()))]
+        return _counted(np.repeat(batch.row[kept], n), cols, len(self.run_index))
+
+    def _type(self, token: str) -> tuple[int, int, np.ndarray]:
+        """A word type's column (-1: none), its number in pairs (-1: in none, as the
+        placeholder) and its letter runs' columns; kept in :attr:`types`."""
         index = self.run_index
-        rows: list[int] = []
-        cols: list[int] = []
-        for token, row in local.items():
-            found = [i for r in letter_runs(token) if (i := index.get(r)) is not None]
-            cols += found
-            rows += [row] * len(found)
-        return rows, cols
+        runs = [i for r in letter_runs(token) if (i := index.get(r)) is not None]
+        found = (
+            self.word_index.get(token, -1),
+            self._pair_words().get(token, -1),
+            np.array(runs, dtype=np.int64),
+        )
+        self.types[token] = found
+        return found
+
+    def _pair_words(self) -> dict[str, int]:
+        """Each word that stands in a pair feature → its number (pairs are coded by two)."""
+        if self.pair_words is None:
+            firsts_seconds = (f.split(" ") for f in self.word_index if " " in f)
+            self.pair_words = {w: i for i, w in enumerate(sorted(set(chain(*firsts_seconds))))}
+        return self.pair_words
+
+    def _pairs(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every pair feature as ``first * n + second`` (sorted) and its column."""
+        if self.pair_table is None:
+            numbers = self._pair_words()
+            pairs = [
+                (numbers[a] * len(numbers) + numbers[b], i)
+                for f, i in self.word_index.items()
+                if " " in f
+                for a, b in [f.split(" ")]
+            ]
+            pairs.sort()
+            self.pair_table = (
+                np.array([c for c, _ in pairs], dtype=np.int64),
+                np.array([i for _, i in pairs], dtype=np.int64),
+            )
+        return self.pair_table
 
     def arrays(self) -> dict[str, np.ndarray]:
         """The vectorizer as plain arrays (for ``numpy.savez``, no pickle)."""
@@ -219,24 +281,22 @@ class Vectorizer:
         )
 
 
-def _holds(sentences: Sequence[Sequence[str]]) -> tuple[sp.csr_matrix, dict[str, int]]:
-    """Which words each sentence holds (counts), and the column of each word."""
-    local: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    for row, tokens in enumerate(sentences):
-        kept = [local.setdefault(t, len(local)) for t in tokens if t != PLACEHOLDER]
-        cols += kept
-        rows += [row] * len(kept)
-    return _counts(rows, cols, (len(sentences), len(local))), local
+@dataclass
+class _Batch:
+    """Sentences as arrays: each token's word type (its number in ``known``) and row."""
+
+    count: int  # sentences
+    known: list[tuple[int, int, np.ndarray]]  # each word type: see Vectorizer._type
+    token: np.ndarray
+    row: np.ndarray
+    placeholder: int  # the placeholder's number in ``known``, -1 when no sentence holds it
 
 
 def _run_frequencies(sentences: Sequence[Sequence[str]]) -> dict[str, int]:
     """In how many sentences each letter run stands."""
     every = Vectorizer({}, {r: i for i, r in enumerate(sorted(_all_runs(sentences)))}, *_NO_IDF)
-    holds, local = _holds(sentences)
-    runs = _counts(*every._run_rows(local), (len(local), len(every.run_index)))
-    df = np.asarray(((holds @ runs) > 0).sum(axis=0)).ravel()
+    _, cols, _ = every._run_counts(every._batch(sentences))
+    df = np.bincount(cols, minlength=len(every.run_index))
     return dict(zip(every.run_index, df.tolist(), strict=True))
 
 
@@ -246,13 +306,3 @@ def _all_runs(sentences: Sequence[Sequence[str]]) -> set[str]:
 
 
 _NO_IDF = (np.zeros(0), np.zeros(0))
-
-
-def _counts(rows: Iterable[int], cols: Iterable[int], shape: tuple[int, int]) -> sp.csr_matrix:
-    """Ones at (row, column), summed where they repeat; rows come in order."""
-    r = np.fromiter(rows, dtype=np.int32)
-    c = np.fromiter(cols, dtype=np.int32)
-    indptr = np.concatenate([[0], np.cumsum(np.bincount(r, minlength=shape[0]))])
-    counts = sp.csr_matrix((np.ones(len(c)), c, indptr), shape=shape)
-    counts.sum_duplicates()
-    return counts

@@ -48,17 +48,25 @@ def learned_techniques(
     groups: Sequence[tuple[Sequence[Sentence], Sequence[str]]],
 ) -> dict[int, list[tuple[str, int]]]:
     """For each (sentences, names) group, each sentence's techniques (id, score 0-100), keyed
-    by the sentence's ``id()``; negated sentences and sentences with none are left out."""
-    batch: list[Sentence] = []
+    by the sentence's ``id()``; negated sentences and sentences with none are left out. A
+    sentence that comes back under the same names (a boilerplate line, a repeated heading) is
+    cut into pieces and scored once."""
+    batch: list[tuple[Sentence, int]] = []  # each sentence scored, and its row in ``pieces``
     pieces: list[list[list[str]]] = []
+    rows: dict[tuple[str, str, tuple[tuple[str, ...], ...]], int] = {}
     for sentences, names in groups:
-        name_tokens = [tuple(words(n)) for n in names if n]
+        name_tokens = tuple(tuple(words(n)) for n in names if n)
         for s in sentences:
-            if len(s.words) >= MIN_WORDS and _NEGATIONS.isdisjoint(s.words):
-                batch.append(s)
+            if len(s.words) < MIN_WORDS or not _NEGATIONS.isdisjoint(s.words):
+                continue
+            key = (s.text, " ".join(s.words), name_tokens)
+            row = rows.get(key)
+            if row is None:
+                row = rows[key] = len(pieces)
                 parts = clauses(s.text) if len(s.words) >= 2 * MIN_WORDS else []  # two or none
                 pieces.append([masked(w, name_tokens) for w in [s.words, *parts]])
+            batch.append((s, row))
     if not batch:
         return {}
     drafted = technique_model().drafts(pieces)
-    return {id(s): found for s, found in zip(batch, drafted, strict=True) if found}
+    return {id(s): drafted[row] for s, row in batch if drafted[row]}
