@@ -29,8 +29,11 @@ _ARROW = {
 }
 # Fewer rows than this go through UNWIND: a COPY has a fixed cost of its own.
 COPY_FROM = 200
-# Rows per UNWIND statement.
+# Rows per UNWIND statement, and list items (sources, evidence, claims) at most: an edge an
+# actor holds carries thousands of them at 10k reports, and one statement's rows are copied
+# whole into LadybugDB's memory.
 CHUNK = 2000
+CHUNK_ITEMS = 40_000
 
 
 def arrow_schema(props: tuple[Prop, ...], first: tuple[str, ...] = ()) -> pa.Schema:
@@ -94,6 +97,23 @@ def update_nodes(label: str) -> str:
     return f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) SET {sets}"
 
 
+def _chunks(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """The rows cut into statements of at most CHUNK rows and about CHUNK_ITEMS list items."""
+    out: list[list[dict[str, Any]]] = []
+    chunk: list[dict[str, Any]] = []
+    items = 0
+    for row in rows:
+        weight = 1 + sum(len(v) for v in row.values() if isinstance(v, list))
+        if chunk and (len(chunk) >= CHUNK or items + weight > CHUNK_ITEMS):
+            out.append(chunk)
+            chunk, items = [], 0
+        chunk.append(row)
+        items += weight
+    if chunk:
+        out.append(chunk)
+    return out
+
+
 class CopyWriter:
     """Writes one transaction's merged rows: new ones created (by ``COPY`` when ``copy``),
     changed ones set. ``copied`` tells the store that a checkpoint must follow the commit."""
@@ -119,8 +139,8 @@ class CopyWriter:
         return found
 
     def _unwind(self, cypher: str, rows: list[dict[str, Any]]) -> None:
-        for start in range(0, len(rows), CHUNK):
-            self.run(cypher, {"rows": rows[start : start + CHUNK]})
+        for chunk in _chunks(rows):
+            self.run(cypher, {"rows": chunk})
 
     def nodes(self, label: str, new: list[dict[str, Any]], changed: list[dict[str, Any]]) -> None:
         if self.copy and len(new) >= COPY_FROM:
