@@ -21,6 +21,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from graphkit.errors import StoreError
 from graphkit.schema import NODES, REL_PROPS, RELS, Prop
 
 __all__ = ["CopyWriter", "arrow_schema", "create_edges", "create_nodes", "read_edges"]
@@ -102,6 +103,15 @@ def update_nodes(label: str) -> str:
     return f"LOAD FROM $rows MATCH (n:{label} {{id: id}}) SET {sets}"
 
 
+def _table(rows: list[dict[str, Any]], schema: pa.Schema) -> pa.Table:
+    """The rows as an Arrow table of the columns' types; a value of another type is refused
+    here, as LadybugDB refuses it in a statement (the transaction is rolled back)."""
+    try:
+        return pa.Table.from_pylist(rows, schema=schema)
+    except (pa.ArrowException, TypeError, ValueError) as exc:
+        raise StoreError(f"write failed and was rolled back: {exc}") from None
+
+
 def _chunks(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """The rows cut into statements of at most CHUNK rows and about CHUNK_ITEMS list items."""
     out: list[list[dict[str, Any]]] = []
@@ -145,13 +155,12 @@ class CopyWriter:
 
     def _scan(self, cypher: str, rows: list[dict[str, Any]], schema: pa.Schema) -> None:
         for chunk in _chunks(rows):
-            self.execute(cypher, {"rows": pa.Table.from_pylist(chunk, schema=schema)})
+            self.execute(cypher, {"rows": _table(chunk, schema)})
 
     def nodes(self, label: str, new: list[dict[str, Any]], changed: list[dict[str, Any]]) -> None:
         schema = arrow_schema(NODES[label].all_props)
         if self.copy and len(new) >= COPY_FROM:
-            table = pa.Table.from_pylist(new, schema=schema)
-            self.execute(f"COPY {label} FROM $rows", {"rows": table})
+            self.execute(f"COPY {label} FROM $rows", {"rows": _table(new, schema)})
             self.copied = True
         else:
             self._scan(create_nodes(label), new, schema)
@@ -163,9 +172,8 @@ class CopyWriter:
         rel, src, dst = shape
         schema = arrow_schema(REL_PROPS, ("src", "dst"))
         if self.copy and len(new) >= COPY_FROM:
-            table = pa.Table.from_pylist(new, schema=schema)
             pairs = f" (from='{src}', to='{dst}')" if len(RELS[rel].endpoints) > 1 else ""
-            self.execute(f"COPY {rel} FROM $rows{pairs}", {"rows": table})
+            self.execute(f"COPY {rel} FROM $rows{pairs}", {"rows": _table(new, schema)})
             self.copied = True
         else:
             self._scan(create_edges(*shape), new, schema)
