@@ -13,6 +13,7 @@ import pytest
 from bench.synth import write_corpus
 from graphkit.errors import StoreError
 from graphkit.ingest import load_paths
+from graphkit.store import embedded
 from graphkit.store.embedded import DB_FILE, EmbeddedStore
 from tests.test_faults import graph, split_corpus
 
@@ -79,9 +80,26 @@ def test_the_log_is_checkpointed_past_its_threshold_and_on_close(
         assert a.stats()["nodes"]["Report"] == 40
 
 
-def test_a_checkpoint_threshold_that_is_not_a_number_is_refused(
+def test_the_log_is_checkpointed_once_the_process_holds_more_than_its_memory_budget(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("GRAPHKIT_CHECKPOINT_MB", "lots")
-    with pytest.raises(StoreError, match="GRAPHKIT_CHECKPOINT_MB must be a whole number"):
+    corpus = write_corpus(tmp_path / "bench", 40, seed=3)  # about 2 MB of log after the first
+    first = [str(f) for f in sorted(corpus.iterdir())[:5]]
+    rest = [str(f) for f in sorted(corpus.iterdir())[5:]]
+    monkeypatch.setenv("GRAPHKIT_MEMORY_MB", "64")  # a process with LadybugDB open holds more
+    monkeypatch.setattr(embedded, "LEAST_LOG_MB", 1)  # the log this corpus leaves is 2 MB
+    store = tmp_path / "store"
+    with EmbeddedStore(store) as s:
+        load_paths(s, first)
+        load_paths(s, rest)
+        assert log_bytes(store) == 0  # the same loads left it in the log under 640 MB (above)
+        assert s.stats()["nodes"]["Report"] == 40
+
+
+@pytest.mark.parametrize("name", ["GRAPHKIT_CHECKPOINT_MB", "GRAPHKIT_MEMORY_MB"])
+def test_a_memory_setting_that_is_not_a_number_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    monkeypatch.setenv(name, "lots")
+    with pytest.raises(StoreError, match=f"{name} must be a whole number"):
         EmbeddedStore(tmp_path / "s")

@@ -3,11 +3,15 @@
 Rows new to the store are created, never merged: the store is read first, and only one
 process at a time writes to it, so a row read as absent stays absent until the transaction
 commits. Into an empty store they go by ``COPY FROM`` an Arrow table (LadybugDB's bulk path,
-two orders of magnitude faster than ``UNWIND``), elsewhere by ``UNWIND ... CREATE``: a
-transaction holding a ``COPY`` must be checkpointed at its commit (the copied pages are not
-in the write-ahead log), and a checkpoint rewrites every table the store holds, which costs
-more than the ``COPY`` saves once the store is not empty (BENCHMARKS.md). Rows the store
-holds, changed by a merge, are set from their source.
+two orders of magnitude faster than ``UNWIND``), elsewhere by ``LOAD FROM`` the same kind
+of table ``... CREATE``: a transaction holding a ``COPY`` must be checkpointed at its commit
+(the copied pages are not in the write-ahead log), and a checkpoint rewrites every table the
+store holds, which costs more than the ``COPY`` saves once the store is not empty
+(BENCHMARKS.md). Rows the store holds, changed by a merge, are set from their source, read
+the same way. ``LOAD FROM`` an Arrow table is a logged write like any other; against
+``UNWIND $rows`` it saves LadybugDB's Python binding from walking every value of every row
+to type the parameter (a sixth of a 1k-report load) and from preparing the statement again
+whenever a column's values change width.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from graphkit.errors import StoreError
 from graphkit.schema import NODES, REL_PROPS, RELS, Prop
 
 __all__ = ["CopyWriter", "arrow_schema", "create_edges", "create_nodes", "read_edges"]
@@ -27,10 +32,12 @@ _ARROW = {
     "INT64": pa.int64(),
     "BOOL": pa.bool_(),
 }
-# Fewer rows than this go through UNWIND: a COPY has a fixed cost of its own.
+# Fewer rows than this go through LOAD FROM: a COPY has a fixed cost of its own.
 COPY_FROM = 200
-# Rows per UNWIND statement.
+# Rows per statement, and list items (sources, evidence, claims) at most: an edge an actor
+# holds carries thousands of them at 10k reports.
 CHUNK = 2000
+CHUNK_ITEMS = 40_000
 
 
 def arrow_schema(props: tuple[Prop, ...], first: tuple[str, ...] = ()) -> pa.Schema:
@@ -40,14 +47,18 @@ def arrow_schema(props: tuple[Prop, ...], first: tuple[str, ...] = ()) -> pa.Sch
     )
 
 
+def _columns(props: tuple[Prop, ...]) -> str:
+    return ", ".join(p.name for p in props)
+
+
 def _values(props: tuple[Prop, ...]) -> str:
-    """A map literal of the row's properties, each cast to its column's type (a column of
-    nulls or empty lists binds to no type otherwise)."""
-    return ", ".join(f"{p.name}: CAST(row.{p.name} AS {p.type})" for p in props)
+    """A map literal of the row's properties: the scanned table's columns, typed by
+    :func:`arrow_schema`."""
+    return ", ".join(f"{p.name}: {p.name}" for p in props)
 
 
 def create_nodes(label: str) -> str:
-    return f"UNWIND $rows AS row CREATE (n:{label} {{{_values(NODES[label].all_props)}}})"
+    return f"LOAD FROM $rows CREATE (n:{label} {{{_values(NODES[label].all_props)}}})"
 
 
 def create_edges(rel_type: str, src: str, dst: str) -> str:
@@ -55,8 +66,8 @@ def create_edges(rel_type: str, src: str, dst: str) -> str:
     matched in one pattern, LadybugDB planned a cross product of both tables."""
     assert (src, dst) in RELS[rel_type].endpoints
     return (
-        f"UNWIND $rows AS row MATCH (a:{src} {{id: row.src}}) WITH a, row "
-        f"MATCH (b:{dst} {{id: row.dst}}) CREATE (a)-[r:{rel_type} {{{_values(REL_PROPS)}}}]->(b)"
+        f"LOAD FROM $rows MATCH (a:{src} {{id: src}}) WITH a, dst, {_columns(REL_PROPS)} "
+        f"MATCH (b:{dst} {{id: dst}}) CREATE (a)-[r:{rel_type} {{{_values(REL_PROPS)}}}]->(b)"
     )
 
 
@@ -78,20 +89,44 @@ def update_edges(rel_type: str, src: str, dst: str) -> str:
     looks for the edge from whichever end the planner picks, and from a technique or a
     sector that is every edge into it."""
     assert (src, dst) in RELS[rel_type].endpoints
-    sets = ", ".join(f"r.{p.name} = CAST(row.{p.name} AS {p.type})" for p in REL_PROPS)
+    sets = ", ".join(f"r.{p.name} = {p.name}" for p in REL_PROPS)
+    # No WITH between the clauses: LadybugDB cannot SET a value carried through one.
     return (
-        f"UNWIND $rows AS row MATCH (a:{src} {{id: row.src}}) WITH a, row "
-        f"MATCH (a)-[r:{rel_type}]->(b:{dst}) WHERE b.id = row.dst SET {sets}"
+        f"LOAD FROM $rows MATCH (a:{src} {{id: src}}) "
+        f"MATCH (a)-[r:{rel_type}]->(b:{dst}) WHERE b.id = dst SET {sets}"
     )
 
 
 def update_nodes(label: str) -> str:
-    sets = ", ".join(
-        f"n.{p.name} = CAST(row.{p.name} AS {p.type})"
-        for p in NODES[label].all_props
-        if p.name != "id"
-    )
-    return f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) SET {sets}"
+    props = NODES[label].all_props
+    sets = ", ".join(f"n.{p.name} = {p.name}" for p in props if p.name != "id")
+    return f"LOAD FROM $rows MATCH (n:{label} {{id: id}}) SET {sets}"
+
+
+def _table(rows: list[dict[str, Any]], schema: pa.Schema) -> pa.Table:
+    """The rows as an Arrow table of the columns' types; a value of another type is refused
+    here, as LadybugDB refuses it in a statement (the transaction is rolled back)."""
+    try:
+        return pa.Table.from_pylist(rows, schema=schema)
+    except (pa.ArrowException, TypeError, ValueError) as exc:
+        raise StoreError(f"write failed and was rolled back: {exc}") from None
+
+
+def _chunks(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """The rows cut into statements of at most CHUNK rows and about CHUNK_ITEMS list items."""
+    out: list[list[dict[str, Any]]] = []
+    chunk: list[dict[str, Any]] = []
+    items = 0
+    for row in rows:
+        weight = 1 + sum(len(v) for v in row.values() if isinstance(v, list))
+        if chunk and (len(chunk) >= CHUNK or items + weight > CHUNK_ITEMS):
+            out.append(chunk)
+            chunk, items = [], 0
+        chunk.append(row)
+        items += weight
+    if chunk:
+        out.append(chunk)
+    return out
 
 
 class CopyWriter:
@@ -118,28 +153,28 @@ class CopyWriter:
                 found[(s, r.pop("dst"))] = r
         return found
 
-    def _unwind(self, cypher: str, rows: list[dict[str, Any]]) -> None:
-        for start in range(0, len(rows), CHUNK):
-            self.run(cypher, {"rows": rows[start : start + CHUNK]})
+    def _scan(self, cypher: str, rows: list[dict[str, Any]], schema: pa.Schema) -> None:
+        for chunk in _chunks(rows):
+            self.execute(cypher, {"rows": _table(chunk, schema)})
 
     def nodes(self, label: str, new: list[dict[str, Any]], changed: list[dict[str, Any]]) -> None:
+        schema = arrow_schema(NODES[label].all_props)
         if self.copy and len(new) >= COPY_FROM:
-            table = pa.Table.from_pylist(new, schema=arrow_schema(NODES[label].all_props))
-            self.execute(f"COPY {label} FROM $rows", {"rows": table})
+            self.execute(f"COPY {label} FROM $rows", {"rows": _table(new, schema)})
             self.copied = True
         else:
-            self._unwind(create_nodes(label), new)
-        self._unwind(update_nodes(label), changed)
+            self._scan(create_nodes(label), new, schema)
+        self._scan(update_nodes(label), changed, schema)
 
     def edges(
         self, shape: tuple[str, str, str], new: list[dict[str, Any]], changed: list[dict[str, Any]]
     ) -> None:
         rel, src, dst = shape
+        schema = arrow_schema(REL_PROPS, ("src", "dst"))
         if self.copy and len(new) >= COPY_FROM:
-            table = pa.Table.from_pylist(new, schema=arrow_schema(REL_PROPS, ("src", "dst")))
             pairs = f" (from='{src}', to='{dst}')" if len(RELS[rel].endpoints) > 1 else ""
-            self.execute(f"COPY {rel} FROM $rows{pairs}", {"rows": table})
+            self.execute(f"COPY {rel} FROM $rows{pairs}", {"rows": _table(new, schema)})
             self.copied = True
         else:
-            self._unwind(create_edges(*shape), new)
-        self._unwind(update_edges(*shape), changed)
+            self._scan(create_edges(*shape), new, schema)
+        self._scan(update_edges(*shape), changed, schema)

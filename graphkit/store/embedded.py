@@ -25,16 +25,22 @@ __all__ = ["DB_FILE", "EmbeddedStore"]
 
 DB_FILE = "graph.lbug"
 # LadybugDB's page cache takes most of the machine's memory unless told otherwise. A write
-# transaction's pages and what the log holds since the last checkpoint must fit in it; with
-# edges read from their source (graphkit.store.bulk), 512 MB holds groups of 125 synthetic
-# reports (20,000 rows) up to 10k reports (BENCHMARKS.md).
-BUFFER_POOL_MB = 512
+# transaction's pages must fit in it; with edges read from their source (graphkit.store.bulk),
+# 256 MB held groups of 125 synthetic reports (20,000 rows). The cache is only part of what the
+# process holds: what was committed since the last checkpoint stays in memory outside it
+# (about 2.4 MB for each MB of log), and a cache of pages read is what it fills up with.
+BUFFER_POOL_MB = 320
 # LadybugDB checkpoints at every commit by default once its log passes 16 MB, and a checkpoint
 # rewrites every relationship table that changed, whole: at 10k reports that was most of a
 # load's time. The store checkpoints itself instead, when the log passes this many MB
 # (``GRAPHKIT_CHECKPOINT_MB``), after a transaction that used COPY, and when it closes.
 CHECKPOINT_MB = 128
-
+# ... and, sooner, once the process's resident memory passes this many MB after a commit
+# (``GRAPHKIT_MEMORY_MB``) while the log holds at least LEAST_LOG_MB: the committed data held in
+# memory until a checkpoint, not the log's size, is what took a 10k-report load past 1 GB
+# (BENCHMARKS.md). The peak is this plus one transaction and one checkpoint.
+MEMORY_MB = 640
+LEAST_LOG_MB = 8
 
 try:
     _LIBC: ctypes.CDLL | None = ctypes.CDLL(None)
@@ -79,6 +85,19 @@ def _checkpoint_mb() -> int:
     return _megabytes("GRAPHKIT_CHECKPOINT_MB", CHECKPOINT_MB, 1)
 
 
+def _memory_mb() -> int:
+    return _megabytes("GRAPHKIT_MEMORY_MB", MEMORY_MB, 64)
+
+
+def _resident_mb() -> float | None:
+    """This process's resident memory in MB, or None where ``/proc`` does not tell it."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    return pages * os.sysconf("SC_PAGE_SIZE") / (1 << 20)
+
+
 def _writer_pid(db_path: Path) -> int | None:
     """The process that holds the database file's write lock (LadybugDB takes a POSIX
     advisory lock on it while open for writing), or None."""
@@ -110,8 +129,9 @@ class EmbeddedStore:
     read_only : bool
         Open it read-only: LadybugDB itself refuses any write.
 
-    The page cache is ``GRAPHKIT_BUFFER_POOL_MB`` megabytes (default 512); a writer
-    checkpoints once the log passes ``GRAPHKIT_CHECKPOINT_MB`` (default 128). One process at a
+    The page cache is ``GRAPHKIT_BUFFER_POOL_MB`` megabytes (default 320); a writer
+    checkpoints once the log passes ``GRAPHKIT_CHECKPOINT_MB`` (default 128), or sooner when
+    the process's resident memory passes ``GRAPHKIT_MEMORY_MB`` (default 640). One process at a
     time may write: another waits ``GRAPHKIT_LOCK_WAIT`` seconds (default 10) for the store,
     then gets :class:`StoreInUseError`.
     """
@@ -133,6 +153,7 @@ class EmbeddedStore:
         except OSError as exc:
             raise StoreError(f"cannot open the embedded store {self.directory}: {exc}") from None
         self._checkpoint_mb = 0 if read_only else _checkpoint_mb()
+        self._memory_mb = 0 if read_only else _memory_mb()
         self._db = self._open(db_path, read_only)
         self._empty: bool | None = None
         try:
@@ -237,10 +258,20 @@ class EmbeddedStore:
             raise
         self._conn.execute("COMMIT")
         self._empty = False
-        if writer.copied or self._log_mb() >= self._checkpoint_mb:
-            self._conn.execute("CHECKPOINT")  # copied pages are not in the log: write them now
         self._renew_connection()
+        if writer.copied or self._checkpoint_due():
+            self._conn.execute("CHECKPOINT")  # copied pages are not in the log: write them now
+            _return_freed_memory()
         return result
+
+    def _checkpoint_due(self) -> bool:
+        """Whether the log is long enough, or the memory it stands for large enough, to
+        write it into the database file now."""
+        log = self._log_mb()
+        if log >= self._checkpoint_mb:
+            return True
+        resident = _resident_mb()
+        return resident is not None and resident >= self._memory_mb and log >= LEAST_LOG_MB
 
     def _is_empty(self) -> bool:
         """Whether the store holds no node at all (then new rows go in by COPY)."""
