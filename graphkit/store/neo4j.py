@@ -11,6 +11,7 @@ import neo4j
 from neo4j.exceptions import (
     AuthError,
     ClientError,
+    ConstraintError,
     IncompleteCommit,
     Neo4jError,
     ServiceUnavailable,
@@ -142,7 +143,7 @@ class Neo4jStore:
 
         try:
             with self._session(write=True) as session:
-                return session.execute_write(work)
+                return _write_racing(session, work)
         except IncompleteCommit:
             raise StoreUnavailableError(
                 f"lost Neo4j at {self.location} while it committed: that transaction is "
@@ -192,6 +193,26 @@ class Neo4jStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+# Times a write is run again after another load created one of its new nodes first.
+RACES = 8
+
+
+def _write_racing(
+    session: neo4j.Session, work: Callable[[neo4j.ManagedTransaction], list[WriteResult]]
+) -> list[WriteResult]:
+    """Run ``work`` in a managed transaction; again when a node it read as new was created by
+    another load before it committed (the uniqueness constraint refuses the second: the run
+    again reads the node and merges into it). The driver itself retries only transient
+    errors."""
+    for _ in range(RACES):
+        try:
+            return session.execute_write(work)
+        except ConstraintError as exc:
+            if exc.code != "Neo.ClientError.Schema.ConstraintValidationFailed":
+                raise
+    return session.execute_write(work)
 
 
 def _consume(tx: neo4j.ManagedTransaction, statement: str) -> None:

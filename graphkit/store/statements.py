@@ -12,6 +12,11 @@ from graphkit.schema import KEEP, MIN, NODES, REL_PROPS, RELS, REPLACE, UNION, P
 __all__ = [
     "count_edges",
     "count_nodes",
+    "create_edges",
+    "create_nodes",
+    "held_edges",
+    "held_nodes",
+    "lock_nodes",
     "merge_edges",
     "merge_nodes",
     "read_nodes",
@@ -86,6 +91,47 @@ def merge_edges(rel_type: str, src: str, dst: str) -> str:
         f"MERGE (a)-[r:{rel_type}]->(b) "
     )
     return head + _merge_tail("r", REL_PROPS)
+
+
+def held_nodes(label: str) -> str:
+    """Neo4j: which of ``$ids`` the store holds (ids only: the cheapest read of the index)."""
+    assert label in NODES
+    return f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) RETURN n.id AS id"
+
+
+def held_edges(rel_type: str, src: str, dst: str) -> str:
+    """Neo4j: which of the ``$pairs`` (``[src, dst]``) the store holds an edge of this shape
+    between. Read with both ends locked (:func:`lock_nodes`), the answer holds until commit."""
+    assert (src, dst) in RELS[rel_type].endpoints
+    return (
+        f"UNWIND $pairs AS p MATCH (a:{src} {{id: p[0]}})-[:{rel_type}]->(b:{dst} {{id: p[1]}}) "
+        "RETURN DISTINCT a.id AS src, b.id AS dst"
+    )
+
+
+def lock_nodes(label: str) -> str:
+    """Neo4j: take the write lock on each of ``$ids`` until commit. Setting a property to its
+    own value changes nothing but takes the lock; another writer waits for it."""
+    assert label in NODES
+    return f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) SET n.id = n.id"
+
+
+def create_nodes(label: str) -> str:
+    """Neo4j: create new nodes from rows that are already the merged state (no merge rules,
+    nothing read). A node another writer created meanwhile breaks the uniqueness constraint:
+    the caller runs the transaction again."""
+    sets = ", ".join(f"n.{p.name} = row.{p.name}" for p in NODES[label].all_props if p.name != "id")
+    return f"UNWIND $rows AS row CREATE (n:{label} {{id: row.id}}) SET {sets}"
+
+
+def create_edges(rel_type: str, src: str, dst: str) -> str:
+    """Neo4j: as :func:`create_nodes`, for edges the store does not hold (both ends locked)."""
+    assert (src, dst) in RELS[rel_type].endpoints
+    sets = ", ".join(f"r.{p.name} = row.{p.name}" for p in REL_PROPS)
+    return (
+        f"UNWIND $rows AS row MATCH (a:{src} {{id: row.src}}), (b:{dst} {{id: row.dst}}) "
+        f"CREATE (a)-[r:{rel_type}]->(b) SET {sets}"
+    )
 
 
 def count_nodes(label: str) -> str:

@@ -208,29 +208,81 @@ def _on_server(
                 tally.matched(versions[i], node, updated=i in changed)
 
 
-def merge_on_server(run: Runner, batches: list[GraphBatch]) -> list[WriteResult]:
-    """Merge several batches into Neo4j in one pass: one statement per label and edge shape
-    (and batch of rows), the merge done by the server. Call it inside one transaction.
+def _held(run: Runner, cypher: str, key: str, items: list[Any]) -> set[Any]:
+    """Which of ``items`` the store holds, read ``CHUNK`` at a time."""
+    found: set[Any] = set()
+    for chunk in _chunks(items):
+        rows = run(cypher, {key: chunk})
+        found.update(r["id"] if key == "ids" else (r["src"], r["dst"]) for r in rows)
+    return found
 
-    Each item's versions are merged once, here: the row sent is the result, and the record of
-    which version changed it counts the reports when the server says the item was new."""
+
+def _split_send(
+    run: Runner,
+    statements: tuple[str, str],
+    keys: list[Any],
+    held: set[Any],
+    wanted: dict[Any, Versions],
+    tally: _Tally,
+    node: bool,
+) -> None:
+    """Write the items of ``keys`` (sorted): the new ones by a plain ``CREATE`` of the state
+    their versions merge to, counted here; the held ones merged by the server."""
+    create, merge = statements
+    new_rows, held_keys = [], []
+    for key in keys:
+        if key in held:
+            held_keys.append(key)
+            continue
+        _, state, changes = tally.fold(None, wanted[key])
+        tally.count(wanted[key], changes, node, new=True)
+        new_rows.append(state if node else {"src": key[0], "dst": key[1], **state})
+    for chunk in _chunks(new_rows):
+        run(create, {"rows": chunk})
+    versions = [wanted[k] for k in held_keys]
+    folds = [tally.fold(None, vs) for vs in versions]
+    rows = [
+        state if node else {"src": k[0], "dst": k[1], **state}
+        for k, (_, state, _) in zip(held_keys, folds, strict=True)
+    ]
+    _on_server(run, merge, rows, [c for _, _, c in folds], versions, tally, node)
+
+
+def merge_on_server(run: Runner, batches: list[GraphBatch]) -> list[WriteResult]:
+    """Merge several batches into Neo4j in one pass. Call it inside one transaction.
+
+    Each item's versions are merged once, here. Per label, one read of which ids the store
+    holds: new nodes are created plainly (the row is already their merged state), held ones
+    merged by the server under its locks (``statements.merge_nodes``), so two loads stating
+    one fact both leave their source. Per edge shape likewise; the edges read are only those
+    between held nodes, whose write locks this transaction took when it merged them, so no
+    other load can add the same edge between the read and the commit. An edge with an end
+    the batches do not carry is merged by the server, as before.
+
+    A node another load created after the read breaks the uniqueness constraint: the caller
+    runs the transaction again, and the read then finds it.
+    """
     v = _Versions(batches)
+    carried = {(label, i) for label, wanted in v.labels() for i in wanted}
+    fresh: set[tuple[str, str]] = set()  # nodes this transaction creates: none of their edges
     for label, wanted in v.labels():
         ids = sorted(wanted)  # one order for every load: fewer lock waits between them
-        tally = v.node_tally[label]
-        folds = [tally.fold(None, wanted[i]) for i in ids]
-        rows = [state for _, state, _ in folds]
-        changes = [c for _, _, c in folds]
-        node_versions = [wanted[i] for i in ids]
-        _on_server(run, st.merge_nodes(label), rows, changes, node_versions, tally, True)
+        held = _held(run, st.held_nodes(label), "ids", ids)
+        fresh.update((label, i) for i in ids if i not in held)
+        statements = (st.create_nodes(label), st.merge_nodes(label))
+        _split_send(run, statements, ids, held, wanted, v.node_tally[label], True)
     for shape, wanted_edges in v.shapes():
+        _, src, dst = shape
         pairs = sorted(wanted_edges)
-        edge_versions = [wanted_edges[p] for p in pairs]
-        folds = [v.edge_tally.fold(None, vs) for vs in edge_versions]
-        rows = [
-            {"src": s, "dst": d, **state}
-            for (s, d), (_, state, _) in zip(pairs, folds, strict=True)
+        # Both ends carried by the batches and held: locked above, read here. An end not
+        # carried is not locked: its edges go to the server's merge, which locks for itself.
+        loose = {p for p in pairs if (src, p[0]) not in carried or (dst, p[1]) not in carried}
+        both_held = [
+            p
+            for p in pairs
+            if p not in loose and (src, p[0]) not in fresh and (dst, p[1]) not in fresh
         ]
-        changes = [c for _, _, c in folds]
-        _on_server(run, st.merge_edges(*shape), rows, changes, edge_versions, v.edge_tally, False)
+        held = _held(run, st.held_edges(*shape), "pairs", [list(p) for p in both_held]) | loose
+        statements = (st.create_edges(*shape), st.merge_edges(*shape))
+        _split_send(run, statements, pairs, held, wanted_edges, v.edge_tally, False)
     return v.results()
