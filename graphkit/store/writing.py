@@ -6,10 +6,10 @@ one by one (:class:`WriteResult` per batch).
 
 - :func:`apply_batches` (the embedded store, one writer at a time): read what the store holds,
   merge in Python (:mod:`graphkit.merge`), write only what is new or changed.
-- :func:`merge_on_server` (Neo4j, where several loads may write at once): send the merged
-  rows once; the server merges them into what it holds under its own locks, so two loads
-  stating one fact at the same moment both leave their source, and it returns only what was
-  new or changed.
+- :func:`merge_on_server` (Neo4j, where several loads may write at once): the same, with
+  each node and edge the store holds locked for writing before it is read, so that two loads
+  stating one fact at the same moment both leave their source; new items by a plain
+  ``CREATE``.
 """
 
 from __future__ import annotations
@@ -101,17 +101,6 @@ class _Tally:
         self.count(versions, changes, node, new=old is None)
         return None if state == before else state
 
-    def matched(self, versions: Versions, node: bool, *, updated: bool) -> None:
-        """The store held the item. When it changed, every version counts as changing it:
-        what the store held is not read back (a version brings its own report's source, new
-        to the item unless that report was loaded before)."""
-        for i, _ in versions:
-            r = self.results[i]
-            r.nodes_matched += node
-            r.rels_matched += not node
-            r.nodes_updated += node and updated
-            r.rels_updated += (not node) and updated
-
 
 class _Versions:
     """Every node and edge of the batches, with the versions each batch brings."""
@@ -187,77 +176,68 @@ def apply_batches(run: Runner, batches: list[GraphBatch], writer: RowWriter) -> 
     return v.results()
 
 
-def _on_server(
-    run: Runner,
-    cypher: str,
-    rows: list[dict[str, Any]],
-    changes: list[list[bool]],
-    versions: list[Versions],
-    tally: _Tally,
-    node: bool,
-) -> None:
-    """Send merged rows; count each item from what the server says was new or changed."""
-    for start in range(0, len(rows), CHUNK):
-        chunk = [{**row, "i": start + n} for n, row in enumerate(rows[start : start + CHUNK])]
-        [answer] = run(cypher, {"rows": chunk})
-        created, changed = set(answer["created"]), set(answer["changed"])
-        for i in range(start, start + len(chunk)):
-            if i in created:
-                tally.count(versions[i], changes[i], node, new=True)
-            else:
-                tally.matched(versions[i], node, updated=i in changed)
-
-
-def _held(run: Runner, cypher: str, key: str, items: list[Any]) -> set[Any]:
-    """Which of ``items`` the store holds, read ``CHUNK`` at a time."""
-    found: set[Any] = set()
+def _locked(run: Runner, cypher: str, key: str, items: list[Any]) -> dict[Any, dict[str, Any]]:
+    """The items the store holds of ``items`` (node ids, or ``(src, dst)`` pairs), each locked
+    for writing before it is read, ``CHUNK`` at a time."""
+    found: dict[Any, dict[str, Any]] = {}
     for chunk in _chunks(items):
-        rows = run(cypher, {key: chunk})
-        found.update(r["id"] if key == "ids" else (r["src"], r["dst"]) for r in rows)
+        for r in run(cypher, {key: [list(i) for i in chunk] if key == "pairs" else chunk}):
+            found[r["id"] if key == "ids" else (r["src"], r["dst"])] = r
     return found
 
 
-def _split_send(
+def _send(
     run: Runner,
     statements: tuple[str, str],
     keys: list[Any],
-    held: set[Any],
+    held: dict[Any, dict[str, Any]],
     wanted: dict[Any, Versions],
     tally: _Tally,
     node: bool,
 ) -> None:
-    """Write the items of ``keys`` (sorted): the new ones by a plain ``CREATE`` of the state
-    their versions merge to, counted here; the held ones merged by the server."""
-    create, merge = statements
-    new_rows, held_keys = [], []
+    """Merge the versions of each item over what the store holds, count them, and write:
+    the new items by a plain ``CREATE``, the held ones that change by a plain ``SET``."""
+    create, update = statements
+    new: list[dict[str, Any]] = []
+    changed: list[dict[str, Any]] = []
     for key in keys:
-        if key in held:
-            held_keys.append(key)
-            continue
-        _, state, changes = tally.fold(None, wanted[key])
-        tally.count(wanted[key], changes, node, new=True)
-        new_rows.append(state if node else {"src": key[0], "dst": key[1], **state})
-    for chunk in _chunks(new_rows):
-        run(create, {"rows": chunk})
-    versions = [wanted[k] for k in held_keys]
-    folds = [tally.fold(None, vs) for vs in versions]
-    rows = [
-        state if node else {"src": k[0], "dst": k[1], **state}
-        for k, (_, state, _) in zip(held_keys, folds, strict=True)
-    ]
-    _on_server(run, merge, rows, [c for _, _, c in folds], versions, tally, node)
+        merged = tally.replay(held.get(key), wanted[key], node)
+        if merged is not None:
+            row = merged if node else {"src": key[0], "dst": key[1], **merged}
+            (changed if key in held else new).append(row)
+    for cypher, rows in ((create, new), (update, changed)):
+        for chunk in _chunks(rows):
+            run(cypher, {"rows": chunk})
+
+
+def _loose_ends(run: Runner, v: _Versions, carried: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Lock the edges' ends the batches do not carry (the node writes above lock the rest);
+    those the store does not hold either: their edges cannot be written."""
+    ends: dict[str, set[str]] = defaultdict(set)
+    for (_, src, dst), wanted in v.shapes():
+        for s, d in wanted:
+            for end in ((src, s), (dst, d)):
+                if end not in carried:
+                    ends[end[0]].add(end[1])
+    missing: set[tuple[str, str]] = set()
+    for label in NODES:
+        if ends.get(label):
+            ids = sorted(ends[label])
+            held = _locked(run, st.lock_read_nodes(label), "ids", ids)
+            missing.update((label, i) for i in ids if i not in held)
+    return missing
 
 
 def merge_on_server(run: Runner, batches: list[GraphBatch]) -> list[WriteResult]:
     """Merge several batches into Neo4j in one pass. Call it inside one transaction.
 
-    Each item's versions are merged once, here. Per label, one read of which ids the store
-    holds: new nodes are created plainly (the row is already their merged state), held ones
-    merged by the server under its locks (``statements.merge_nodes``), so two loads stating
-    one fact both leave their source. Per edge shape likewise; the edges read are only those
-    between held nodes, whose write locks this transaction took when it merged them, so no
-    other load can add the same edge between the read and the commit. An edge with an end
-    the batches do not carry is merged by the server, as before.
+    Per label, one statement locks and reads the nodes the store holds (the write lock first,
+    so several loads at once lose nothing: a second one waits, then reads what the first
+    wrote); the versions are merged here, by the schema's rules, over what was read; new
+    nodes are written by a plain ``CREATE`` and changed ones by a plain ``SET``, nothing
+    merged on the server. Then each edge shape likewise, reading only the edges between
+    nodes the store held: with both ends locked, no other load can add one of them before
+    this transaction commits. Counted as if the batches were written one by one.
 
     A node another load created after the read breaks the uniqueness constraint: the caller
     runs the transaction again, and the read then finds it.
@@ -267,22 +247,22 @@ def merge_on_server(run: Runner, batches: list[GraphBatch]) -> list[WriteResult]
     fresh: set[tuple[str, str]] = set()  # nodes this transaction creates: none of their edges
     for label, wanted in v.labels():
         ids = sorted(wanted)  # one order for every load: fewer lock waits between them
-        held = _held(run, st.held_nodes(label), "ids", ids)
+        held = _locked(run, st.lock_read_nodes(label), "ids", ids)
         fresh.update((label, i) for i in ids if i not in held)
-        statements = (st.create_nodes(label), st.merge_nodes(label))
-        _split_send(run, statements, ids, held, wanted, v.node_tally[label], True)
+        statements = (st.create_nodes(label), st.write_nodes(label, "neo4j"))
+        _send(run, statements, ids, held, wanted, v.node_tally[label], True)
+    missing = _loose_ends(run, v, carried)
     for shape, wanted_edges in v.shapes():
         _, src, dst = shape
-        pairs = sorted(wanted_edges)
-        # Both ends carried by the batches and held: locked above, read here. An end not
-        # carried is not locked: its edges go to the server's merge, which locks for itself.
-        loose = {p for p in pairs if (src, p[0]) not in carried or (dst, p[1]) not in carried}
-        both_held = [
-            p
-            for p in pairs
-            if p not in loose and (src, p[0]) not in fresh and (dst, p[1]) not in fresh
-        ]
-        held = _held(run, st.held_edges(*shape), "pairs", [list(p) for p in both_held]) | loose
-        statements = (st.create_edges(*shape), st.merge_edges(*shape))
-        _split_send(run, statements, pairs, held, wanted_edges, v.edge_tally, False)
+        pairs = []
+        for p in sorted(wanted_edges):
+            if (src, p[0]) in missing or (dst, p[1]) in missing:  # matched nothing, as before
+                versions = wanted_edges[p]
+                v.edge_tally.count(versions, [False] * len(versions), False, new=False)
+            else:
+                pairs.append(p)
+        read = [p for p in pairs if (src, p[0]) not in fresh and (dst, p[1]) not in fresh]
+        held = _locked(run, st.lock_read_edges(*shape), "pairs", read)
+        statements = (st.create_edges(*shape), st.write_edges(*shape, "neo4j"))
+        _send(run, statements, pairs, held, wanted_edges, v.edge_tally, False)
     return v.results()
