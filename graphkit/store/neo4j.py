@@ -136,7 +136,9 @@ class Neo4jStore:
         self.ensure_schema()
 
         def work(tx: neo4j.ManagedTransaction) -> list[WriteResult]:
-            run: Runner = lambda q, p: tx.run(q, p).data()  # noqa: E731
+            # Plain values only come back here: records as dicts, without .data()'s walk
+            # through every value for graph types (a third of the client's time on reads).
+            run: Runner = lambda q, p: [dict(r.items()) for r in tx.run(q, p)]  # noqa: E731
             if before is not None:
                 before(run)
             return merge_on_server(run, batches)
