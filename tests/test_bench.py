@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,8 @@ from bench.loads import _final_rows
 from bench.synth import write_corpus, write_stix
 from graphkit.ingest import load_paths
 from graphkit.store.embedded import EmbeddedStore
+from graphkit.store.neo4j import Neo4jStore
+from tests.conftest import NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER
 
 ROOT = Path(__file__).parent.parent
 
@@ -94,16 +97,15 @@ def test_the_query_bench_runs_alone_on_a_store_it_keeps(tmp_path: Path) -> None:
             assert {"p50_ms", "p95_ms", "cpu_p50_ms", "cpu_p95_ms"} <= set(q)
 
 
-def test_the_cpu_replay_captures_every_statement_the_load_sends(tmp_path: Path) -> None:
-    from bench.neo4j_cpu import _plain, captured
+@pytest.mark.neo4j
+def test_the_server_cpu_measure_runs_graphkits_load(neo4j_empty, tmp_path: Path) -> None:
+    from bench.neo4j_cpu import _graphkit, measured
 
     corpus = write_corpus(tmp_path / "bench", 6, seed=2)
-    groups = captured(corpus, batch_rows=300)
-    assert len(groups) > 1  # several transactions, as a load of many reports sends
-    sent = [(q, rows) for group in groups for q, rows in group]
+    result = measured(partial(_graphkit, corpus, 300))
+    assert set(result) == {"server_cpu_s", "client_cpu_s", "wall_s"}
     final, _ = _final_rows(corpus)
-    # Each group's rows are folded apart: an item stated in two groups is sent twice.
-    assert sum(len(rows) for _, rows in sent) >= baselines.count_rows(final)
-    for cypher, rows in sent:
-        assert "MERGE" in _plain(cypher) and rows
-        assert "properties(" not in _plain(cypher)
+    with Neo4jStore(NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD) as s:
+        counts = s.stats()
+    held = sum(counts["nodes"].values()) + sum(counts["relationships"].values())
+    assert held == baselines.count_rows(final)

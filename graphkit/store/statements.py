@@ -7,13 +7,15 @@ empty lists binds to the declared type, where Neo4j takes the value as it is.
 
 from __future__ import annotations
 
-from graphkit.schema import KEEP, MIN, NODES, REL_PROPS, RELS, REPLACE, UNION, Prop
+from graphkit.schema import NODES, REL_PROPS, RELS, Prop
 
 __all__ = [
     "count_edges",
     "count_nodes",
-    "merge_edges",
-    "merge_nodes",
+    "create_edges",
+    "create_nodes",
+    "lock_read_edges",
+    "lock_read_nodes",
     "read_nodes",
     "write_edges",
     "write_nodes",
@@ -25,7 +27,7 @@ def _value(p: Prop, dialect: str) -> str:
 
 
 def read_nodes(label: str) -> str:
-    cols = ", ".join(f"n.{p.name} AS {p.name}" for p in NODES[label].all_props)
+    cols = _columns("n", NODES[label].all_props)
     return f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) RETURN {cols}"
 
 
@@ -45,47 +47,54 @@ def write_edges(rel_type: str, src: str, dst: str, dialect: str) -> str:
     )
 
 
-def _merged(var: str, p: Prop) -> str:
-    """Neo4j Cypher for one property merged by its rule, as graphkit.merge does in Python."""
-    old, new = f"{var}.{p.name}", f"row.{p.name}"
-    if p.merge == UNION:
-        return (
-            f"coalesce({old}, []) + [x IN coalesce({new}, []) WHERE NOT x IN coalesce({old}, [])]"
-        )
-    if p.merge == REPLACE:
-        return f"coalesce({new}, {old})"
-    if p.merge == KEEP:
-        return f"coalesce({old}, {new})"
-    pick = "<" if p.merge == MIN else ">"
-    return f"CASE WHEN {old} IS NULL OR {new} {pick} {old} THEN {new} ELSE {old} END"
+def _columns(var: str, props: tuple[Prop, ...], kind: str | None = None) -> str:
+    """Every property as a column; with ``kind``, that one as the literal it always is (the
+    label or type again): a statement that sets ``kind`` to take the lock and also read it
+    would have to finish setting before it reads (an ``Eager`` step in the plan)."""
+    return ", ".join(
+        f"'{kind}' AS kind" if kind and p.name == "kind" else f"{var}.{p.name} AS {p.name}"
+        for p in props
+    )
 
 
-def _merge_tail(var: str, props: tuple[Prop, ...]) -> str:
-    sets = ", ".join(f"{var}.{p.name} = {_merged(var, p)}" for p in props if p.name != "id")
+def lock_read_nodes(label: str) -> str:
+    """Neo4j: the nodes of ``$ids`` the store holds, each locked for writing until commit
+    before it is read (setting a property to its own value takes the lock and changes
+    nothing). Another writer waits for the lock: what is read stays true until commit, and
+    no other load can add an edge between two nodes this transaction holds."""
+    assert label in NODES
     return (
-        f"WITH row, {var}, properties({var}) AS before SET {sets} "
-        f"RETURN collect(CASE WHEN before.kind IS NULL THEN row.i END) AS created, "
-        f"collect(CASE WHEN before.kind IS NOT NULL AND before <> properties({var}) "
-        f"THEN row.i END) AS changed"
+        f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) SET n.kind = n.kind "
+        f"RETURN {_columns('n', NODES[label].all_props, label)}"
     )
 
 
-def merge_nodes(label: str) -> str:
-    """Neo4j: merge rows into nodes on the server, under its locks (concurrent loads lose
-    nothing). One row back: the ``i`` of the rows that were new, and of those that changed
-    what was there."""
-    head = f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) "
-    return head + _merge_tail("n", NODES[label].all_props)
-
-
-def merge_edges(rel_type: str, src: str, dst: str) -> str:
-    """Neo4j: as :func:`merge_nodes`, for one edge shape; rows carry ``src`` and ``dst``."""
+def lock_read_edges(rel_type: str, src: str, dst: str) -> str:
+    """Neo4j: as :func:`lock_read_nodes`, for the edges of one shape between the ``$pairs``
+    (``[src, dst]``); read with both ends locked, an edge found absent stays absent."""
     assert (src, dst) in RELS[rel_type].endpoints
-    head = (
-        f"UNWIND $rows AS row MATCH (a:{src} {{id: row.src}}), (b:{dst} {{id: row.dst}}) "
-        f"MERGE (a)-[r:{rel_type}]->(b) "
+    return (
+        f"UNWIND $pairs AS p MATCH (a:{src} {{id: p[0]}})-[r:{rel_type}]->(b:{dst} {{id: p[1]}}) "
+        f"SET r.kind = r.kind RETURN a.id AS src, b.id AS dst, {_columns('r', REL_PROPS, rel_type)}"
     )
-    return head + _merge_tail("r", REL_PROPS)
+
+
+def create_nodes(label: str) -> str:
+    """Neo4j: create new nodes from rows that are already their merged state (nothing read
+    on the server). A node another writer created since the read breaks the uniqueness
+    constraint: the caller runs the transaction again."""
+    sets = ", ".join(f"n.{p.name} = row.{p.name}" for p in NODES[label].all_props if p.name != "id")
+    return f"UNWIND $rows AS row CREATE (n:{label} {{id: row.id}}) SET {sets}"
+
+
+def create_edges(rel_type: str, src: str, dst: str) -> str:
+    """Neo4j: as :func:`create_nodes`, for edges the store does not hold (both ends locked)."""
+    assert (src, dst) in RELS[rel_type].endpoints
+    sets = ", ".join(f"r.{p.name} = row.{p.name}" for p in REL_PROPS)
+    return (
+        f"UNWIND $rows AS row MATCH (a:{src} {{id: row.src}}), (b:{dst} {{id: row.dst}}) "
+        f"CREATE (a)-[r:{rel_type}]->(b) SET {sets}"
+    )
 
 
 def count_nodes(label: str) -> str:

@@ -6,10 +6,10 @@ one by one (:class:`WriteResult` per batch).
 
 - :func:`apply_batches` (the embedded store, one writer at a time): read what the store holds,
   merge in Python (:mod:`graphkit.merge`), write only what is new or changed.
-- :func:`merge_on_server` (Neo4j, where several loads may write at once): send the merged
-  rows once; the server merges them into what it holds under its own locks, so two loads
-  stating one fact at the same moment both leave their source, and it returns only what was
-  new or changed.
+- :func:`merge_on_server` (Neo4j, where several loads may write at once): the same, with
+  each node and edge the store holds locked for writing before it is read, so that two loads
+  stating one fact at the same moment both leave their source; new items by a plain
+  ``CREATE``.
 """
 
 from __future__ import annotations
@@ -101,17 +101,6 @@ class _Tally:
         self.count(versions, changes, node, new=old is None)
         return None if state == before else state
 
-    def matched(self, versions: Versions, node: bool, *, updated: bool) -> None:
-        """The store held the item. When it changed, every version counts as changing it:
-        what the store held is not read back (a version brings its own report's source, new
-        to the item unless that report was loaded before)."""
-        for i, _ in versions:
-            r = self.results[i]
-            r.nodes_matched += node
-            r.rels_matched += not node
-            r.nodes_updated += node and updated
-            r.rels_updated += (not node) and updated
-
 
 class _Versions:
     """Every node and edge of the batches, with the versions each batch brings."""
@@ -187,50 +176,93 @@ def apply_batches(run: Runner, batches: list[GraphBatch], writer: RowWriter) -> 
     return v.results()
 
 
-def _on_server(
+def _locked(run: Runner, cypher: str, key: str, items: list[Any]) -> dict[Any, dict[str, Any]]:
+    """The items the store holds of ``items`` (node ids, or ``(src, dst)`` pairs), each locked
+    for writing before it is read, ``CHUNK`` at a time."""
+    found: dict[Any, dict[str, Any]] = {}
+    for chunk in _chunks(items):
+        for r in run(cypher, {key: [list(i) for i in chunk] if key == "pairs" else chunk}):
+            found[r["id"] if key == "ids" else (r["src"], r["dst"])] = r
+    return found
+
+
+def _send(
     run: Runner,
-    cypher: str,
-    rows: list[dict[str, Any]],
-    changes: list[list[bool]],
-    versions: list[Versions],
+    statements: tuple[str, str],
+    keys: list[Any],
+    held: dict[Any, dict[str, Any]],
+    wanted: dict[Any, Versions],
     tally: _Tally,
     node: bool,
 ) -> None:
-    """Send merged rows; count each item from what the server says was new or changed."""
-    for start in range(0, len(rows), CHUNK):
-        chunk = [{**row, "i": start + n} for n, row in enumerate(rows[start : start + CHUNK])]
-        [answer] = run(cypher, {"rows": chunk})
-        created, changed = set(answer["created"]), set(answer["changed"])
-        for i in range(start, start + len(chunk)):
-            if i in created:
-                tally.count(versions[i], changes[i], node, new=True)
-            else:
-                tally.matched(versions[i], node, updated=i in changed)
+    """Merge the versions of each item over what the store holds, count them, and write:
+    the new items by a plain ``CREATE``, the held ones that change by a plain ``SET``."""
+    create, update = statements
+    new: list[dict[str, Any]] = []
+    changed: list[dict[str, Any]] = []
+    for key in keys:
+        merged = tally.replay(held.get(key), wanted[key], node)
+        if merged is not None:
+            row = merged if node else {"src": key[0], "dst": key[1], **merged}
+            (changed if key in held else new).append(row)
+    for cypher, rows in ((create, new), (update, changed)):
+        for chunk in _chunks(rows):
+            run(cypher, {"rows": chunk})
+
+
+def _loose_ends(run: Runner, v: _Versions, carried: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Lock the edges' ends the batches do not carry (the node writes above lock the rest);
+    those the store does not hold either: their edges cannot be written."""
+    ends: dict[str, set[str]] = defaultdict(set)
+    for (_, src, dst), wanted in v.shapes():
+        for s, d in wanted:
+            for end in ((src, s), (dst, d)):
+                if end not in carried:
+                    ends[end[0]].add(end[1])
+    missing: set[tuple[str, str]] = set()
+    for label in NODES:
+        if ends.get(label):
+            ids = sorted(ends[label])
+            held = _locked(run, st.lock_read_nodes(label), "ids", ids)
+            missing.update((label, i) for i in ids if i not in held)
+    return missing
 
 
 def merge_on_server(run: Runner, batches: list[GraphBatch]) -> list[WriteResult]:
-    """Merge several batches into Neo4j in one pass: one statement per label and edge shape
-    (and batch of rows), the merge done by the server. Call it inside one transaction.
+    """Merge several batches into Neo4j in one pass. Call it inside one transaction.
 
-    Each item's versions are merged once, here: the row sent is the result, and the record of
-    which version changed it counts the reports when the server says the item was new."""
+    Per label, one statement locks and reads the nodes the store holds (the write lock first,
+    so several loads at once lose nothing: a second one waits, then reads what the first
+    wrote); the versions are merged here, by the schema's rules, over what was read; new
+    nodes are written by a plain ``CREATE`` and changed ones by a plain ``SET``, nothing
+    merged on the server. Then each edge shape likewise, reading only the edges between
+    nodes the store held: with both ends locked, no other load can add one of them before
+    this transaction commits. Counted as if the batches were written one by one.
+
+    A node another load created after the read breaks the uniqueness constraint: the caller
+    runs the transaction again, and the read then finds it.
+    """
     v = _Versions(batches)
+    carried = {(label, i) for label, wanted in v.labels() for i in wanted}
+    fresh: set[tuple[str, str]] = set()  # nodes this transaction creates: none of their edges
     for label, wanted in v.labels():
         ids = sorted(wanted)  # one order for every load: fewer lock waits between them
-        tally = v.node_tally[label]
-        folds = [tally.fold(None, wanted[i]) for i in ids]
-        rows = [state for _, state, _ in folds]
-        changes = [c for _, _, c in folds]
-        node_versions = [wanted[i] for i in ids]
-        _on_server(run, st.merge_nodes(label), rows, changes, node_versions, tally, True)
+        held = _locked(run, st.lock_read_nodes(label), "ids", ids)
+        fresh.update((label, i) for i in ids if i not in held)
+        statements = (st.create_nodes(label), st.write_nodes(label, "neo4j"))
+        _send(run, statements, ids, held, wanted, v.node_tally[label], True)
+    missing = _loose_ends(run, v, carried)
     for shape, wanted_edges in v.shapes():
-        pairs = sorted(wanted_edges)
-        edge_versions = [wanted_edges[p] for p in pairs]
-        folds = [v.edge_tally.fold(None, vs) for vs in edge_versions]
-        rows = [
-            {"src": s, "dst": d, **state}
-            for (s, d), (_, state, _) in zip(pairs, folds, strict=True)
-        ]
-        changes = [c for _, _, c in folds]
-        _on_server(run, st.merge_edges(*shape), rows, changes, edge_versions, v.edge_tally, False)
+        _, src, dst = shape
+        pairs = []
+        for p in sorted(wanted_edges):
+            if (src, p[0]) in missing or (dst, p[1]) in missing:  # matched nothing, as before
+                versions = wanted_edges[p]
+                v.edge_tally.count(versions, [False] * len(versions), False, new=False)
+            else:
+                pairs.append(p)
+        read = [p for p in pairs if (src, p[0]) not in fresh and (dst, p[1]) not in fresh]
+        held = _locked(run, st.lock_read_edges(*shape), "pairs", read)
+        statements = (st.create_edges(*shape), st.write_edges(*shape, "neo4j"))
+        _send(run, statements, pairs, held, wanted_edges, v.edge_tally, False)
     return v.results()

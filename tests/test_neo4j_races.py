@@ -1,0 +1,92 @@
+"""Two loads writing the same fact into Neo4j at the same moment, step by step.
+
+The Neo4j write creates new nodes and edges plainly after reading which the store holds
+(graphkit.store.writing.merge_on_server). These tests hold one writer's transaction open at
+the point where the race would hurt, let the second writer run into it, and check that the
+second waits for the first (it shows as blocked on the server) and then merges into what the
+first wrote instead of writing a second copy.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import neo4j
+import pytest
+
+from graphkit.batch import GraphBatch
+from graphkit.store.base import WriteResult
+from graphkit.store.neo4j import Neo4jStore
+from graphkit.store.writing import merge_on_server
+from tests.conftest import NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER
+
+pytestmark = pytest.mark.neo4j
+
+
+def fact(report: str, actor: str = "apt-x") -> GraphBatch:
+    """One report stating that an actor is linked to Russia."""
+    batch = GraphBatch(report_id=report)
+    a = batch.add_node("Actor", actor, name=actor.upper(), reference=False)
+    c = batch.add_node("Country", "RU", name="Russia", reference=False)
+    batch.add_edge("LINKED_TO", a, c, sources=[report], evidence=[f"{report}: says so"])
+    return batch
+
+
+@pytest.fixture
+def store(neo4j_no_data: neo4j.Driver) -> Iterator[Neo4jStore]:
+    with Neo4jStore(NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD) as s:
+        s.ensure_schema()
+        yield s
+
+
+def blocked(driver: neo4j.Driver) -> bool:
+    records = driver.execute_query(
+        "SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' RETURN count(*) AS n"
+    ).records
+    return records[0]["n"] > 0
+
+
+def race(driver: neo4j.Driver, store: Neo4jStore, first: GraphBatch, second: GraphBatch) -> list:
+    """Write ``first`` in an open transaction, start writing ``second`` through the store,
+    wait until the server shows it blocked, then commit the first: the second's results."""
+    out: list[list[WriteResult]] = []
+    with driver.session() as session:
+        tx = session.begin_transaction()
+        merge_on_server(lambda q, p: tx.run(q, p).data(), [first])
+        writer = threading.Thread(target=lambda: out.append(store.write_batches([second])))
+        writer.start()
+        while not blocked(driver):
+            writer.join(0.05)  # returns at once if the writer ended: it must not have
+            assert writer.is_alive(), "the second writer did not wait for the first"
+        tx.commit()
+    writer.join()
+    return out[0]
+
+
+def edges(store: Neo4jStore) -> list[list]:
+    rows = store.run(
+        "MATCH (a:Actor)-[r:LINKED_TO]->(b:Country) RETURN a.id, b.id, r.sources, r.evidence"
+    ).rows
+    return [[a, b, sorted(s), sorted(e)] for a, b, s, e in rows]
+
+
+def test_a_new_edge_between_held_nodes_is_written_once(
+    neo4j_no_data: neo4j.Driver, store: Neo4jStore
+) -> None:
+    held = fact("r0")
+    held.edges.clear()
+    store.write_batches([held])  # both ends in the store, no edge yet
+    [second] = race(neo4j_no_data, store, fact("r1"), fact("r2"))
+    assert edges(store) == [["apt-x", "RU", ["r1", "r2"], ["r1: says so", "r2: says so"]]]
+    assert (second.rels_created, second.rels_matched, second.rels_updated) == (0, 1, 1)
+
+
+def test_a_node_both_loads_create_is_written_once(
+    neo4j_no_data: neo4j.Driver, store: Neo4jStore
+) -> None:
+    [second] = race(neo4j_no_data, store, fact("r1", "apt-new"), fact("r2", "apt-new"))
+    actors = store.run("MATCH (n:Actor) RETURN n.id AS id, count(*) AS c").rows
+    assert actors == [["apt-new", 1]]
+    assert edges(store) == [["apt-new", "RU", ["r1", "r2"], ["r1: says so", "r2: says so"]]]
+    assert (second.nodes_created, second.rels_created, second.rels_updated) == (0, 0, 1)
