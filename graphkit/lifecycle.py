@@ -304,8 +304,14 @@ def unload(store: GraphStore, reports: list[str], *, dry_run: bool = False) -> U
         A report id the store does not hold (the nearest is suggested).
     """
     dialect = store.dialect
-    if dry_run:
-        return plan_unload(lambda q, p: store.run(q, p).records(), reports)
+    if dry_run or dialect == "ladybug":
+        # The embedded store has one writer, this process: the plan may be read before the
+        # write, each read on a fresh connection (one connection holds pages of all it read,
+        # and a large store's plan then fills LadybugDB's page cache).
+        plan = plan_unload(lambda q, p: store.run(q, p).records(), reports)
+        if not dry_run:
+            store.write_batches([], before=lambda run: unload_in(run, plan, dialect))
+        return plan
     done: list[UnloadPlan] = []
 
     def take_back(run: Runner) -> None:

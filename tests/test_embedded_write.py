@@ -13,6 +13,7 @@ import pytest
 from bench.synth import write_corpus
 from graphkit.errors import StoreError
 from graphkit.ingest import load_paths
+from graphkit.lifecycle import unload
 from graphkit.store import embedded
 from graphkit.store.embedded import DB_FILE, EmbeddedStore
 from tests.test_faults import graph, split_corpus
@@ -103,3 +104,21 @@ def test_a_memory_setting_that_is_not_a_number_is_refused(
     monkeypatch.setenv(name, "lots")
     with pytest.raises(StoreError, match=f"{name} must be a whole number"):
         EmbeddedStore(tmp_path / "s")
+
+
+def test_reads_do_not_pile_up_in_the_page_cache_so_a_large_unload_can_be_planned(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One LadybugDB connection keeps pages of everything it read until it is closed: the
+    forty-odd reads that plan taking one report back out of 200 filled a 64 MB page cache
+    ("the buffer pool is full"), as they filled 320 MB on a store of 10,000 reports. Each read
+    now runs on a fresh connection."""
+    corpus = write_corpus(tmp_path / "bench", 200, seed=1)
+    store = tmp_path / "store"
+    with EmbeddedStore(store) as s:
+        assert not load_paths(s, [str(corpus)]).failed
+    monkeypatch.setenv("GRAPHKIT_BUFFER_POOL_MB", "64")  # the smallest the store accepts
+    with EmbeddedStore(store) as s:
+        plan = unload(s, ["synth-0099"], dry_run=True)
+        assert plan.edges_deleted > 0 and plan.edges_rewritten > 0
+        assert s.stats()["nodes"]["Report"] == 200  # a dry run

@@ -321,6 +321,9 @@ class EmbeddedStore:
                 raise QueryError(WRITE_REFUSED) from None
             raise QueryError(message) from None
         self._conn.execute("COMMIT")
+        if not write:  # the connection keeps pages of what it read (_renew_connection)
+            self._conn.close()
+            self._conn = ladybug.Connection(self._db)
         return out
 
     def stats(self) -> dict[str, dict[str, int]]:
