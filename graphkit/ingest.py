@@ -12,14 +12,13 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from queue import Empty, Queue
 
 from graphkit.batch import GraphBatch
 from graphkit.build import build_batch
 from graphkit.errors import GraphkitError, InputError, StoreCapacityError, StoreUnavailableError
-from graphkit.lifecycle import take_back
+from graphkit.lifecycle import taking_back
 from graphkit.store.base import GraphStore, WriteResult
 from loaders import STDIN, SUFFIXES, Loaded, read_report
 
@@ -273,9 +272,7 @@ def _write_group(
     ids = [i for b in batches for label, i in b.nodes if label == "Report"]
     try:
         if replace:
-            written = store.write_batches(
-                batches, before=partial(take_back, ids=ids, dialect=store.dialect)
-            )
+            written = store.write_batches(batches, before=taking_back(store, ids))
         else:
             written = store.write_batches(batches)
     except (StoreUnavailableError, StoreCapacityError):

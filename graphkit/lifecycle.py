@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from graphkit.batch import parse_claim
@@ -35,6 +37,7 @@ __all__ = [
     "list_reports",
     "plan_unload",
     "take_back",
+    "taking_back",
     "unload",
     "unload_in",
 ]
@@ -293,6 +296,28 @@ def take_back(run: Runner, ids: list[str], dialect: str) -> None:
     held = sorted(_held(run, ids))
     if held:
         unload_in(run, plan_unload(run, held), dialect)
+
+
+def taking_back(store: GraphStore, ids: list[str]) -> Callable[[Runner], None]:
+    """The step a load that replaces ``ids`` runs first in its transaction. On Neo4j the
+    take-back is planned there, under the transaction's locks (other loads may write); the
+    embedded store has one writer, this process, so its plan is read now, each read on a
+    fresh connection (see :func:`unload`), and the step only writes it."""
+    dialect = store.dialect
+    if dialect != "ladybug":
+        return partial(take_back, ids=ids, dialect=dialect)
+
+    def read(q: str, p: dict[str, Any]) -> list[dict[str, Any]]:
+        return store.run(q, p).records()
+
+    held = sorted(_held(read, ids))
+    plan = plan_unload(read, held) if held else None
+
+    def step(run: Runner) -> None:
+        if plan is not None:
+            unload_in(run, plan, dialect)
+
+    return step
 
 
 def unload(store: GraphStore, reports: list[str], *, dry_run: bool = False) -> UnloadPlan:
