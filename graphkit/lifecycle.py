@@ -298,6 +298,16 @@ def take_back(run: Runner, ids: list[str], dialect: str) -> None:
         unload_in(run, plan_unload(run, held), dialect)
 
 
+def _reader(store: GraphStore) -> Runner:
+    """Reads outside a transaction of the caller's: each its own (on the embedded store, on
+    a fresh connection)."""
+
+    def read(q: str, p: dict[str, Any]) -> list[dict[str, Any]]:
+        return store.run(q, p).records()
+
+    return read
+
+
 def taking_back(store: GraphStore, ids: list[str]) -> Callable[[Runner], None]:
     """The step a load that replaces ``ids`` runs first in its transaction. On Neo4j the
     take-back is planned there, under the transaction's locks (other loads may write); the
@@ -307,9 +317,7 @@ def taking_back(store: GraphStore, ids: list[str]) -> Callable[[Runner], None]:
     if dialect != "ladybug":
         return partial(take_back, ids=ids, dialect=dialect)
 
-    def read(q: str, p: dict[str, Any]) -> list[dict[str, Any]]:
-        return store.run(q, p).records()
-
+    read = _reader(store)
     held = sorted(_held(read, ids))
     plan = plan_unload(read, held) if held else None
 
@@ -333,7 +341,7 @@ def unload(store: GraphStore, reports: list[str], *, dry_run: bool = False) -> U
         # The embedded store has one writer, this process: the plan may be read before the
         # write, each read on a fresh connection (one connection holds pages of all it read,
         # and a large store's plan then fills LadybugDB's page cache).
-        plan = plan_unload(lambda q, p: store.run(q, p).records(), reports)
+        plan = plan_unload(_reader(store), reports)
         if not dry_run:
             store.write_batches([], before=lambda run: unload_in(run, plan, dialect))
         return plan
