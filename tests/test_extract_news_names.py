@@ -119,6 +119,9 @@ def test_ordinals_set_apart_introduce_quoted_names_each_with_its_own_facts() -> 
         ('A group known as "Sons of the Desert" wrote lures.', [("Sons of the Desert", "actor")]),
         ("The network \u2018Quiet Fox\u2019 posted memes.", [("Quiet Fox", "operation")]),
         ('The "Amber Kite" campaign posted memes.', [("Amber Kite", "operation")]),
+        # an adverb between the naming verb and "as"
+        ('A crew, tracked internally as "Lantern Moth," sent lures.', [("Lantern Moth", "actor")]),
+        ('A group publicly known as "Gray Fen" wrote lures.', [("Gray Fen", "actor")]),
         ('They found a backdoor it dubbed "NightJar" on servers.', [("NightJar", "tool")]),
         ('The accounts posted the slogan "Vote Now" on forums.', []),  # introduced by nothing
         ('He said the plan was "Good Enough" for now.', []),
@@ -204,6 +207,32 @@ def test_another_case_the_text_does_not_name_is_not_the_last_actors() -> None:
     others = [c for c in f.campaigns if c is not kimsuky]
     assert sorted(x.id for c in others for x in c.languages) == ["es", "ru"]
     assert len(others) == 2
+
+
+def test_an_ordinal_case_that_names_its_actor_is_not_the_last_operations() -> None:
+    f = draft(
+        NEWS + 'One network, which the firm called "Salt Meadow," courted engineers at '
+        "shipyards in Greece and wrote its lures in Greek.\n\n"
+        'A second crew, tracked separately as "Ivory Latch," appears to work from Pakistan. It '
+        "went after journalists in India with messages in Urdu.\n"
+    )
+    meadow, latch = by_name(f)["Salt Meadow"], _with_actor(f, "Ivory Latch")
+    assert meadow is not latch
+    assert country(latch) == "PK" and country(meadow) is None
+    assert "IN" in _targets(latch) and "IN" not in _targets(meadow)
+    assert [x.id for x in latch.languages] == ["ur"] and [x.id for x in meadow.languages] == ["el"]
+
+
+def test_an_unnamed_actor_a_reporter_found_run_from_a_country_is_a_case_of_its_own() -> None:
+    f = draft(
+        NEWS + "Kimsuky sent lures to think tanks in Japan.\n\n"
+        "Analysts also uncovered a small cell, apparently run from Vietnam, that probed "
+        "web servers of banks in Thailand.\n"
+    )
+    kimsuky = _with_actor(f, "Kimsuky")
+    (cell,) = [c for c in f.campaigns if c is not kimsuky]
+    assert country(cell) == "VN" and "TH" in _targets(cell)
+    assert "TH" not in _targets(kimsuky)
 
 
 def test_coordinated_quoted_names_each_with_its_own_words_keep_those_words() -> None:

@@ -277,6 +277,8 @@ class _Grouper:
             )
             # a named actor after a section about an unnamed one ("North Korean IT workers")
             or (loose_section and actors and current.subject and not current.actors)
+            # "A second group, tracked as "Amber Kite", ...": another actor than the last one's
+            or bool(actors and current.sentences and p.body and NEW_CASE.match(p.body[0].text))
         )
         # a new actor in a new list item ("3. APT43 and other North Korean actors ...")
         starts_new = starts_new or bool(

@@ -67,7 +67,7 @@ _LISTS = {name: "|".join(word_list(name)) for name in ("naming_leads", "picking_
 
 # The words just before a quoted name that introduce it (the text before the quote ends so).
 _NAMING_LEAD = re.compile(
-    rf"\b(?:{_LISTS['naming_leads']})(?: as)?"
+    rf"\b(?:{_LISTS['naming_leads']})(?: [a-z]+ly)?(?: as)?"
     r"(?: (?:it|them|this|these|those|the|its|their|that|one|both|all)(?: [\w-]+){0,3})?"
     r"(?: as)?,?\s*$",
     re.I,

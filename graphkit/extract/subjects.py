@@ -160,12 +160,12 @@ _SUBJECT = re.compile(
     r"(?:(?:second|third|fourth|fifth|further|separate|other|new)\s+)?"
     # the words before the noun may be a list: "Chinese, Russian and Iranian operators"
     r"((?:[\w'-]+,?\s+){0,6}?(?i:threat\s+)?(?i:actors?|groups?|operators?|clusters?|developers?|"
-    r"workers|hackers|criminals?|networks?|accounts|adversar(?:y|ies)|crews?|scammers|gangs?|"
+    r"workers|hackers|criminals?|networks?|accounts|adversar(?:y|ies)|crews?|cells?|scammers|gangs?|"
     r"operatives|agents|authors|cybercriminals|"
     r"cent(?:re|er)s|syndicates|rings|operations?|campaigns?|schemes?))\b"
     # "Accounts linked to Chinese government entities": who they are may follow the noun
     r"((?:,)?\s+(?:(?:\w+\s+)?(?:linked|tied|connected|affiliated|associated|based|located|"
-    r"operating|working)\s+(?:to|with|in|from|for)|consistent\s+with|from)\s+"
+    r"operating|working|run|operated|directed)\s+(?:to|with|in|from|for)|consistent\s+with|from)\s+"
     r"(?:[\w'-]+\s+){0,3}[\w'-]+)?"
 )
 
@@ -174,11 +174,16 @@ _SUBJECT = re.compile(
 _SUBJECT_LONG = re.compile(_SUBJECT.pattern.replace("{0,6}?(?i:threat", "{0,6}(?i:threat"))
 
 
+# The nouns of a case a text turns to: "A second crew", "Another operation".
+_CASE_NOUNS = (
+    "case|operation|network|example|cluster|group|campaign|scheme|set of accounts|crew|actor|cell"
+)
+
+
 # A paragraph that says it turns to another case: "A second case shows ...", "Finally, ..."
 NEW_CASE = re.compile(
     r"^(?:(?:A|The) (?:first|second|third|fourth|fifth|sixth|next|final|last|further) |Another |"
-    r"One more )(?:case|operation|network|example|cluster|group|campaign|scheme|"
-    r"set of accounts)\b|^(?:Finally|Lastly),\s|"
+    rf"One more )(?:{_CASE_NOUNS})\b|^(?:Finally|Lastly),\s|"
     # said aloud: "The first is the fake job applicants.", "The second one was ..."
     r"^The (?:first|second|third|fourth|fifth|next|last|other)(?: one)? (?:is|was)\b"
 )
@@ -193,7 +198,7 @@ def case_subject(sentences: list[Sentence]) -> str | None:
         if found:
             return found
     m = re.match(r"^(?:A|The) (first|second|third|fourth|fifth|sixth|next|final|last|further) "
-                 r"(case|operation|network|example|cluster|group|campaign|scheme|set of accounts)",
+                 rf"({_CASE_NOUNS})",
                  sentences[0].text)  # fmt: skip
     if m:
         return f"{m.group(1).capitalize()} {m.group(2)}"
@@ -205,9 +210,7 @@ def case_subject(sentences: list[Sentence]) -> str | None:
 
 
 # Another case, named by no ordinal: "Another operation, which the lab did not name, ..."
-_OTHER_CASE = re.compile(
-    r"^(?:Another|One more) (case|operation|network|cluster|group|campaign|scheme)\b(?! called)"
-)
+_OTHER_CASE = re.compile(rf"^(?:Another|One more) ({_CASE_NOUNS})\b(?! called)")
 
 
 # A case said aloud: "The first is the fake job applicants." gives "fake job applicants"
