@@ -235,6 +235,38 @@ def test_an_unnamed_actor_a_reporter_found_run_from_a_country_is_a_case_of_its_o
     assert "TH" not in _targets(kimsuky)
 
 
+def test_a_sentence_adverb_opening_a_paragraph_is_no_name() -> None:
+    f = draft(
+        NEWS + "Kimsuky sent lures to think tanks in Japan.\n\n"
+        "Separately, a Nepali crew wrote fake invoices for hotels in Bhutan.\n"
+    )
+    assert "Separately" not in {c.name for c in f.campaigns} | _actor_names(f)
+    (crew,) = [c for c in f.campaigns if c is not _with_actor(f, "Kimsuky")]
+    assert country(crew) == "NP"
+
+
+def test_a_demonym_before_ring_or_syndicate_is_where_the_actor_is_from() -> None:
+    f = draft(
+        NEWS + "Kimsuky sent lures to think tanks in Japan.\n\n"
+        "The Laotian syndicate, meanwhile, ran a fake trading app that lured retirees in "
+        "Australia.\n"
+    )
+    (ring,) = [c for c in f.campaigns if c is not _with_actor(f, "Kimsuky")]
+    assert country(ring) == "LA"
+    assert "AU" in _targets(ring) and "LA" not in _targets(ring)
+
+
+def test_a_passive_sentences_indefinite_agent_is_a_new_unnamed_actor() -> None:
+    f = draft(
+        NEWS + "Kimsuky sent lures to think tanks in Japan.\n\n"
+        "Ports in Chile were also attacked by a crew the lab did not tie to any state.\n"
+    )
+    kimsuky = _with_actor(f, "Kimsuky")
+    (crew,) = [c for c in f.campaigns if c is not kimsuky]
+    assert "CL" in _targets(crew) and "CL" not in _targets(kimsuky)
+    assert country(crew) is None
+
+
 def test_coordinated_quoted_names_each_with_its_own_words_keep_those_words() -> None:
     f = draft(
         NEWS + "The team said it banned a North Korean network it calls \u2018Cold Ember\u2019 "

@@ -444,3 +444,31 @@ def test_where_the_firms_or_networks_an_actor_aims_at_are_is_a_target() -> None:
     assert country(firm) == "PH"
     scan = draft("## Op Z\n\nThe crew scanned networks in Germany and Poland.").campaigns[0]
     assert sorted(x.id for x in scan.targets.countries) == ["DE", "PL"] and country(scan) is None
+
+
+def test_a_capitals_possessive_before_its_people_is_their_origin_and_its_assets_a_target() -> None:
+    own = draft("## Op Q\n\nTehran's state hackers wrote lures for lawyers in Bahrain.")
+    (c,) = own.campaigns
+    assert country(c) == "IR" and [x.id for x in c.targets.countries] == ["BH"]
+    # what a country owns that is no people of its own is done to it
+    hit = draft("## Op R\n\nThe crew breached Estonia's power networks.").campaigns[0]
+    assert [x.id for x in hit.targets.countries] == ["EE"] and country(hit) is None
+
+
+def test_an_origin_held_by_a_verb_of_belief_after_the_noun_is_still_the_origin() -> None:
+    f = draft(
+        "Chatbot maker cuts off a crew\n\nKimsuky sent lures to think tanks in Japan.\n\n"
+        "Operators thought to be in Syria mapped power plants in Jordan, the lab said.\n"
+    )
+    (syria,) = [c for c in f.campaigns if c.all_actors[0].name != "Kimsuky"]
+    assert country(syria) == "SY" and "JO" in {x.id for x in syria.targets.countries}
+
+
+def test_whom_the_actors_work_for_is_their_origin_and_no_targeted_sector() -> None:
+    c = draft("## Op S\n\nHackers working for a Russian energy company probed pipelines in Poland.")
+    (op,) = c.campaigns
+    assert country(op) == "RU" and [x.id for x in op.targets.countries] == ["PL"]
+    assert not op.targets.sectors
+    # the same noun phrase after a targeting verb is the target
+    hit = draft("## Op T\n\nHackers probed a Russian energy company.").campaigns[0]
+    assert [x.id for x in hit.targets.countries] == ["RU"] and country(hit) is None

@@ -43,7 +43,13 @@ from graphkit.extract.paragraphs import (
 from graphkit.extract.reading import Mention, Sentence, read_sentence
 from graphkit.extract.roles import language_positions
 from graphkit.extract.sections import sections
-from graphkit.extract.subjects import NEW_CASE, actor_names, case_subject, subject_of
+from graphkit.extract.subjects import (
+    NEW_CASE,
+    actor_names,
+    agent_subject,
+    case_subject,
+    subject_of,
+)
 
 __all__ = ["group_text"]
 
@@ -316,7 +322,7 @@ def _opening_subject(p: Paragraph, current: Group | None, turns: bool) -> str | 
         about = QUESTION_LEAD.sub("", sentences[0].text.rstrip("?")).strip()
         if subject is None and about and len(about.split()) <= 6:
             subject = about[0].upper() + about[1:]  # "Who was behind the fake job ...?"
-    return subject
+    return subject or agent_subject(body[0])  # "... were targeted by a cluster ..."
 
 
 def _headline_line(text: str) -> str | None:

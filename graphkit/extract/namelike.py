@@ -54,6 +54,8 @@ def looks_like_name(name: str, lowered: frozenset[str]) -> bool:
         common = word[:1].isupper() and word[1:].islower() and word.isalpha()
         if common and (word.lower() in lowered or word.lower() in words("field_labels")):
             return False  # "Level: high", "Landing." : a label, a word of the text
+        if common and word.endswith("ly"):
+            return False  # "Separately, a crew ...": a sentence adverb, no name
     rest = [w for w in parts if w.lower() not in words("name_tails")]
     companies = _companies()
     whole = " ".join(rest).lower()

@@ -17,8 +17,10 @@ from graphkit.extract.gazetteer import lookup_table
 from graphkit.extract.reading import Mention, Sentence
 
 __all__ = [
+    "EMPLOYER",
     "community",
     "country_role",
+    "for_whom",
     "in_passing",
     "language_positions",
     "noun_phrase_after",
@@ -85,6 +87,12 @@ _POSING = words("posing")
 _SIT = words("sit")
 
 
+_OWNED_ACTORS = words("owned_actors")
+
+
+_BELIEVED = words("believed")
+
+
 OWN_FORCES = words("own_forces")
 
 
@@ -144,6 +152,21 @@ def _appositive(m: Mention, text: str) -> bool:
     ) and bool(re.search(rf", {_HEDGES}{re.escape(m.text)}(?: as well| too)?,", text))
 
 
+EMPLOYER = words("employer_words")
+
+
+_NOT_AFTER = words("sector_not_after")
+
+
+def for_whom(lead: list[str]) -> bool:
+    """Words before a place (or a place's sector) that make it the actor's sponsor or
+    employer: "works for the", "on behalf of the", "backed by the" (not "lures for the")."""
+    lead = lead[:-1] if lead[-1:] in (["the"], ["a"], ["an"]) else lead
+    if lead[-2:-1] and lead[-1] == "by" and lead[-2] in _NOT_AFTER:
+        return True  # "backed by the Iranian government"
+    return any(" ".join(lead[-n:]) in EMPLOYER for n in (2, 3))
+
+
 def country_role(m: Mention, text: str = "") -> str:
     after = m.after[:1]
     aimed = not _TARGET_VERBS_STRICT.isdisjoint(m.before) or "researched" in m.before
@@ -158,6 +181,8 @@ def country_role(m: Mention, text: str = "") -> str:
             # "reporting on North Korean actors" is about who they are; "targeting Iranian
             # groups" is still a target
             targeted = any(w in _TARGET_VERBS_STRICT for w in m.before[-3:])
+        if for_whom(m.words[: m.index]):
+            return "attribution"  # "hackers working for a Russian energy company"
         after = m.after
         if len(after) >= 2 and after[0] in sector_words() and after[1] in THEIR_ASSETS:
             return "target"  # "Vietnamese telecommunications networks", "Israeli defense firms"
@@ -180,6 +205,8 @@ def country_role(m: Mention, text: str = "") -> str:
         return "target"
     if m.after[:1] and m.after[0] in _ACTING and _TARGET_VERBS_STRICT.isdisjoint(m.before):
         return "attribution"  # "showed Russia using AI in a European election"
+    if m.after[:1] == ["s"] and not _OWNED_ACTORS.isdisjoint(m.after[1:4]) and not aimed:
+        return "attribution"  # "Moscow's operators", "Iran's state hackers": its people
     if m.index == 0 and m.after[:1] == ["s"] and _OWNS_A_NAME.match(text, len(m.text)):
         return "attribution"  # "Russia's Helgoland Bite wrote ...": whose operation it is
     context = [w for w in m.before if w != "the"][-2:]  # "based in the United Kingdom"
@@ -189,6 +216,8 @@ def country_role(m: Mention, text: str = "") -> str:
         return "attribution"  # "Activity consistent with North Korea"
     if context[-1:] == ["in"] and context[:1] and context[0] in _SIT:
         return "attribution"  # "The operators appear to sit in China"
+    if context == ["be", "in"] and m.index >= 4 and m.words[m.index - 4] in _BELIEVED:
+        return "attribution"  # "operators thought to be in Syria"
     if context in (["works", "for"], ["work", "for"], ["working", "for"], ["worked", "for"]):
         return "attribution"  # "Emerald Sleet works for North Korea"
     if context[-1:] == ["to"] and _tied_to(m):

@@ -12,10 +12,12 @@ from graphkit.extract.cues import words
 from graphkit.extract.reading import Mention, Sentence
 from graphkit.extract.roles import (
     ACTOR_NOUNS,
+    EMPLOYER,
     OWN_FORCES,
     PHRASE_ENDS,
     THEIR_ASSETS,
     TIED,
+    for_whom,
     noun_phrase_after,
     posed_as,
     researched,
@@ -72,9 +74,6 @@ def _carried_in(m: Mention) -> bool:
 
 
 _RUN_FROM = (["out"], ["from"], ["by"], ["in"])
-
-
-_EMPLOYER = words("employer_words")
 
 
 _RELATIVE = words("relative_words")
@@ -145,15 +144,6 @@ def _word_in_passing(m: Mention, s: Sentence) -> bool:
     return bool(re.search(rf"\b(?:{_OWNING})\s+(?:[\w'-]+\s+)?{re.escape(m.text)}\b", s.text))
 
 
-def _for_whom(lead: list[str]) -> bool:
-    """Words before a place's sector that make it the actor's sponsor: "works for the",
-    "on behalf of the", "backed by the" (not "lures for the")."""
-    lead = lead[:-1] if lead[-1:] == ["the"] else lead
-    if lead[-2:-1] and lead[-1] == "by" and lead[-2] in _SECTOR_NOT_AFTER:
-        return True  # "backed by the Iranian government"
-    return any(" ".join(lead[-n:]) in _EMPLOYER for n in (2, 3))
-
-
 def _describes_the_actor(m: Mention) -> bool:
     """A sector that says what the actor, or whoever employs it, is or does: "a firm that
     does government work", "a hacker employed by a defense contractor". A targeting verb
@@ -161,7 +151,7 @@ def _describes_the_actor(m: Mention) -> bool:
     lead = m.words[max(0, m.index - 6) : m.index]
     for size in (3, 2):
         for i in range(len(lead) - size + 1):
-            if " ".join(lead[i : i + size]) in _EMPLOYER:
+            if " ".join(lead[i : i + size]) in EMPLOYER:
                 rest = lead[i + size :]
                 return _TARGET_VERBS_STRICT.isdisjoint(rest) and len(rest) <= 2
     for i in range(len(lead) - 1, 0, -1):
@@ -223,7 +213,7 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
     if place is not None and said_about(place) and m.entry.id not in _PEOPLE:
         return False  # "people who criticise the Chinese government": a topic, not a target
     sponsor = m.entry.id in ("government", "defense")  # not "lures for Taiwanese chip firms"
-    if sponsor and place is not None and _for_whom(m.words[: place.index]):
+    if sponsor and place is not None and for_whom(m.words[: place.index]):
         return False  # "APT42, which works for the Iranian government": its sponsor
     if (
         after_demonym

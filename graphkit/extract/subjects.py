@@ -16,7 +16,7 @@ from graphkit.extract.quoted import QUOTES, quoted_names
 from graphkit.extract.reading import Mention, Sentence, slugify
 from graphkit.vocab import PUBLISHERS
 
-__all__ = ["NEW_CASE", "actor_names", "case_subject", "subject_of"]
+__all__ = ["NEW_CASE", "actor_names", "agent_subject", "case_subject", "subject_of"]
 
 
 _NEW_ACTOR = re.compile(
@@ -162,10 +162,11 @@ _SUBJECT = re.compile(
     r"((?:[\w'-]+,?\s+){0,6}?(?i:threat\s+)?(?i:actors?|groups?|operators?|clusters?|developers?|"
     r"workers|hackers|criminals?|networks?|accounts|adversar(?:y|ies)|crews?|cells?|scammers|gangs?|"
     r"operatives|agents|authors|cybercriminals|"
-    r"cent(?:re|er)s|syndicates|rings|operations?|campaigns?|schemes?))\b"
+    r"cent(?:re|er)s|syndicates?|rings?|operations?|campaigns?|schemes?))\b"
     # "Accounts linked to Chinese government entities": who they are may follow the noun
     r"((?:,)?\s+(?:(?:\w+\s+)?(?:linked|tied|connected|affiliated|associated|based|located|"
-    r"operating|working|run|operated|directed)\s+(?:to|with|in|from|for)|consistent\s+with|from)\s+"
+    r"operating|working|run|operated|directed)\s+(?:to|with|in|from|for)|consistent\s+with|from|"
+    r"(?:believed|thought|said|suspected|assessed)\s+to\s+(?:be|operate|work)\s+(?:from|in|for))\s+"
     r"(?:[\w'-]+\s+){0,3}[\w'-]+)?"
 )
 
@@ -281,3 +282,18 @@ def subject_of(first: Sentence, seen: list[Sentence] | None) -> str | None:
     if phrase.lower() in _BARE:
         phrase = f"unnamed {phrase.lower()}"  # "an actor who ...": no name to give it
     return phrase[0].upper() + phrase[1:]
+
+
+# A passive verb's agent that the sentence introduces: "Banks in Chile were also targeted by a
+# cluster the lab did not attribute": an actor not met before, with no name.
+_NEW_AGENT = re.compile(
+    r"\b(?:was|were|been|being|is|are)\s+(?:also\s+|later\s+|separately\s+)?[a-z]+(?:ed|en)\s+"
+    rf"by\s+(?:an?|another)\s+(?:[a-z-]+\s+){{0,3}}?({_CASE_NOUNS}|crew|gang|ring|syndicate)\b"
+)
+
+
+def agent_subject(first: Sentence) -> str | None:
+    """The unnamed actor a passive sentence introduces as its agent ("were targeted by a
+    cluster ..."): "Unnamed cluster"; None when it has no such agent."""
+    m = _NEW_AGENT.search(first.text)
+    return f"Unnamed {m.group(1)}" if m else None
