@@ -32,7 +32,9 @@ __all__ = [
 ]
 
 # How a property merges when a second report (or a reload) writes a node or edge again.
+# DERIVED: not merged but computed from the merged item (``graphkit.merge``).
 KEEP, REPLACE, UNION, MIN, MAX = "keep", "replace", "union", "min", "max"
+DERIVED = "derived"
 
 
 @dataclass(frozen=True)
@@ -155,6 +157,13 @@ REL_PROPS: tuple[Prop, ...] = (
         UNION,
         "each source's own word, `source|confidence|first_seen|last_seen|extracted`: "
         "what unloading a report recomputes the others from",
+    ),
+    Prop(
+        "sole_source",
+        "STRING",
+        DERIVED,
+        "the one report that states it, `''` when several do: kept with `sources`, so that a "
+        "query asking for one-source facts reads a scalar, not the list",
     ),
 )
 

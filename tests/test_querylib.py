@@ -135,6 +135,7 @@ PAGED: dict[str, tuple[dict[str, str], int]] = {
     "reports-timeline": ({}, 2),
     "campaigns-per-report": ({}, 3),
     "find-entity": ({"text": "a"}, 2),
+    "multi-report-actors": ({}, 2),
 }
 
 
