@@ -25,6 +25,7 @@ __all__ = [
     "Prop",
     "RelType",
     "allowed",
+    "fill_derived",
     "ladybug_ddl",
     "markdown_table",
     "neo4j_schema_cypher",
@@ -227,6 +228,17 @@ def ladybug_ddl() -> list[str]:
         cols = ", ".join(f"{p.name} {p.type}" for p in REL_PROPS)
         out.append(f"CREATE REL TABLE IF NOT EXISTS {rel.type}({pairs}, {cols})")
     return out
+
+
+def fill_derived(rel_type: str, dialect: str) -> str:
+    """The statement that gives the edges of a store an older graphkit wrote their derived
+    properties (``sole_source``); it changes nothing on a store that has them."""
+    assert rel_type in RELS
+    first = "r.sources[1]" if dialect == "ladybug" else "r.sources[0]"  # LadybugDB counts from 1
+    return (
+        f"MATCH ()-[r:{rel_type}]->() WHERE r.sole_source IS NULL "
+        f"SET r.sole_source = CASE WHEN size(r.sources) = 1 THEN {first} ELSE '' END"
+    )
 
 
 def neo4j_schema_statements() -> list[str]:

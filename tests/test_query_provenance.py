@@ -3,12 +3,17 @@ the same answers on a store written before it, and report ids capped without a s
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from graphkit.querylib import cut_lists, load_library, run_query
+from graphkit.schema import RELS
 from graphkit.store import GraphStore
+from graphkit.store.embedded import EmbeddedStore
+from graphkit.store.neo4j import Neo4jStore
+from tests.conftest import NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER, copy_store
 
 # What `multi-report-actors` answered before it was paged and capped: every report id.
 WHOLE_LISTS = """
@@ -68,10 +73,28 @@ def _answers(store: GraphStore) -> list[Any]:
     return out
 
 
-def test_a_store_written_before_sole_source_answers_the_same(loaded: GraphStore) -> None:
-    # (last in the module: it clears the property on the module's store)
-    before = _answers(loaded)
+def test_a_store_an_older_graphkit_wrote_gains_sole_source(
+    corpus_template: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    directory = copy_store(corpus_template, tmp_path_factory)
+    with EmbeddedStore(directory) as store:
+        before = _answers(store)
+        for rel in RELS:
+            store.run(f"ALTER TABLE {rel} DROP sole_source", write=True)
     assert before[0] and before[1] and sum(map(bool, before[2:])) > 3
-    loaded.run("MATCH ()-[r]->() SET r.sole_source = NULL", write=True)
-    assert loaded.run("MATCH ()-[r]->() WHERE r.sole_source IS NOT NULL RETURN r").rows == []
-    assert _answers(loaded) == before
+    with EmbeddedStore(directory) as store:  # opened for writing, as a load opens it
+        test_every_edge_keeps_its_sole_source(store)
+        assert _answers(store) == before
+
+
+@pytest.mark.neo4j
+def test_an_older_neo4j_store_gains_sole_source(corpus_neo4j: GraphStore) -> None:
+    # (last in the module: it changes the module's Neo4j store and puts it back)
+    before = _answers(corpus_neo4j)
+    corpus_neo4j.run("MATCH ()-[r]->() REMOVE r.sole_source", write=True)
+    assert corpus_neo4j.run("MATCH ()-[r]->() WHERE r.sole_source IS NOT NULL RETURN r").rows == []
+    assert _answers(corpus_neo4j) != before  # the queries read it: gone, they miss facts
+    with Neo4jStore(NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD) as store:
+        store.ensure_schema()  # as the first load into it does
+        test_every_edge_keeps_its_sole_source(store)
+        assert _answers(store) == before
