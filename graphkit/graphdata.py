@@ -89,6 +89,7 @@ class GraphData:
             {  # only this report's word on each fact
                 **e,
                 "sources": [report_id],
+                "sole_source": report_id,
                 "evidence": [v for v in e.get("evidence") or [] if v.startswith(prefix)],
             }
             for e in self.edges

@@ -27,6 +27,7 @@ from typing import Any
 from graphkit.batch import parse_claim
 from graphkit.catalog import CATALOG_SOURCES, CATALOGS
 from graphkit.errors import GraphkitError
+from graphkit.merge import sole_source
 from graphkit.schema import REL_PROPS, RELS
 from graphkit.store import statements as st
 from graphkit.store.base import GraphStore, Runner
@@ -135,6 +136,7 @@ def _rewritten(row: dict[str, Any], gone: set[str]) -> dict[str, Any] | None:
         return None
     out = {p.name: row[p.name] for p in REL_PROPS}
     out["sources"] = sources
+    out["sole_source"] = sole_source(sources)
     out["evidence"] = [e for e in row["evidence"] or [] if e.split(": ", 1)[0] not in gone]
     claims = [c for c in row["claims"] or [] if parse_claim(c)["source"] not in gone]
     out["claims"] = claims

@@ -7,20 +7,22 @@ changes nothing, so loading a report twice changes nothing.
 Examples
 --------
 >>> e = merge_edge({"sources": ["a"], "confidence": 60}, {"sources": ["b"], "confidence": 40})
->>> e["sources"], e["confidence"]
-(['a', 'b'], 60)
+>>> e["sources"], e["confidence"], e["sole_source"]
+(['a', 'b'], 60, '')
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from graphkit.schema import KEEP, MAX, MIN, NODES, REL_PROPS, REPLACE, UNION, Prop
+from graphkit.schema import DERIVED, KEEP, MAX, MIN, NODES, REL_PROPS, REPLACE, UNION, Prop
 
-__all__ = ["merge_edge", "merge_node", "merge_props"]
+__all__ = ["merge_edge", "merge_node", "merge_props", "sole_source"]
 
 
 def _merge_value(rule: str, old: Any, new: Any) -> Any:
+    if rule == DERIVED:  # computed from the merged item by its caller
+        return None
     if rule == UNION:
         out = list(old or [])
         out.extend(v for v in (new or []) if v not in out)
@@ -53,7 +55,12 @@ def merge_props(
     """Every declared property, merged by its rule; ``old`` is None for a new item."""
     if old is None:  # the common case of a load, and the cheap one: copy lists, take values
         return {
-            p.name: _unique(new.get(p.name)) if p.merge == UNION else new.get(p.name) for p in props
+            p.name: _unique(new.get(p.name))
+            if p.merge == UNION
+            else None
+            if p.merge == DERIVED
+            else new.get(p.name)
+            for p in props
         }
     return {p.name: _merge_value(p.merge, old.get(p.name), new.get(p.name)) for p in props}
 
@@ -62,5 +69,16 @@ def merge_node(label: str, old: dict[str, Any] | None, new: dict[str, Any]) -> d
     return merge_props(NODES[label].all_props, old, new)
 
 
+def sole_source(sources: list[str] | None) -> str:
+    """The one report that states an edge, ``''`` when several (or none) do.
+
+    >>> sole_source(["a"]), sole_source(["a", "b"])
+    ('a', '')
+    """
+    return sources[0] if sources and len(sources) == 1 else ""
+
+
 def merge_edge(old: dict[str, Any] | None, new: dict[str, Any]) -> dict[str, Any]:
-    return merge_props(REL_PROPS, old, new)
+    out = merge_props(REL_PROPS, old, new)
+    out["sole_source"] = sole_source(out["sources"])
+    return out

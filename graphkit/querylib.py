@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from graphkit.catalog import CATALOG_SOURCES
 from graphkit.errors import InputError, QueryError
@@ -50,10 +50,12 @@ from graphkit.store.base import GraphStore, QueryResult
 
 __all__ = [
     "IMPLICIT",
+    "Cut",
     "Param",
     "Query",
     "QueryMeta",
     "bind",
+    "cut_lists",
     "find_query",
     "load_library",
     "next_page",
@@ -126,6 +128,16 @@ class Param(BaseModel):
         raise bad
 
 
+class Cut(BaseModel):
+    """A list column a parameter caps (``column``), and the column that counts it whole."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    column: str
+    count: str
+    parameter: str
+
+
 class QueryMeta(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -135,6 +147,15 @@ class QueryMeta(BaseModel):
     description: str = Field(min_length=1)
     parameters: list[Param] = Field(default_factory=list)
     columns: list[str] = Field(min_length=1)
+    cuts: list[Cut] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _cuts_name_columns_and_parameters(self) -> QueryMeta:
+        params = {p.name for p in self.parameters}
+        for cut in self.cuts:
+            if {cut.column, cut.count} - set(self.columns) or cut.parameter not in params:
+                raise ValueError(f"cut {cut.column}: columns and parameter must be declared")
+        return self
 
 
 @dataclass(frozen=True)
@@ -304,6 +325,21 @@ def next_page(query: Query, given: dict[str, Any], rows: int) -> int | None:
     limit = int(given.get("limit", declared["limit"].default or 0))
     skip = int(given.get("skip", declared["skip"].default or 0))
     return skip + limit if limit and rows >= limit else None
+
+
+def cut_lists(query: Query, result: QueryResult) -> list[Cut]:
+    """The capped list columns that left items out on some row (shorter than their count).
+
+    A query that caps a list (the latest 20 reports of an actor) says so in its ``cuts``, with
+    the column that counts the whole list and the parameter that sets the cap, so that the
+    caller can say what was left out and how to see it.
+    """
+    found = []
+    for cut in query.meta.cuts if query.meta else []:
+        at, count = result.columns.index(cut.column), result.columns.index(cut.count)
+        if any(len(row[at] or []) < (row[count] or 0) for row in result.rows):
+            found.append(cut)
+    return found
 
 
 def source(query: Query) -> str:

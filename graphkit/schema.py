@@ -25,6 +25,7 @@ __all__ = [
     "Prop",
     "RelType",
     "allowed",
+    "fill_derived",
     "ladybug_ddl",
     "markdown_table",
     "neo4j_schema_cypher",
@@ -32,7 +33,9 @@ __all__ = [
 ]
 
 # How a property merges when a second report (or a reload) writes a node or edge again.
+# DERIVED: not merged but computed from the merged item (``graphkit.merge``).
 KEEP, REPLACE, UNION, MIN, MAX = "keep", "replace", "union", "min", "max"
+DERIVED = "derived"
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,13 @@ REL_PROPS: tuple[Prop, ...] = (
         "each source's own word, `source|confidence|first_seen|last_seen|extracted`: "
         "what unloading a report recomputes the others from",
     ),
+    Prop(
+        "sole_source",
+        "STRING",
+        DERIVED,
+        "the one report that states it, `''` when several do: kept with `sources`, so that a "
+        "query asking for one-source facts reads a scalar, not the list",
+    ),
 )
 
 _ACTIVE = ("Actor", "Campaign")
@@ -218,6 +228,17 @@ def ladybug_ddl() -> list[str]:
         cols = ", ".join(f"{p.name} {p.type}" for p in REL_PROPS)
         out.append(f"CREATE REL TABLE IF NOT EXISTS {rel.type}({pairs}, {cols})")
     return out
+
+
+def fill_derived(rel_type: str, dialect: str) -> str:
+    """The statement that gives the edges of a store an older graphkit wrote their derived
+    properties (``sole_source``); it changes nothing on a store that has them."""
+    assert rel_type in RELS
+    first = "r.sources[1]" if dialect == "ladybug" else "r.sources[0]"  # LadybugDB counts from 1
+    return (
+        f"MATCH ()-[r:{rel_type}]->() WHERE r.sole_source IS NULL "
+        f"SET r.sole_source = CASE WHEN size(r.sources) = 1 THEN {first} ELSE '' END"
+    )
 
 
 def neo4j_schema_statements() -> list[str]:

@@ -97,6 +97,17 @@ def test_the_query_bench_runs_alone_on_a_store_it_keeps(tmp_path: Path) -> None:
             assert {"p50_ms", "p95_ms", "cpu_p50_ms", "cpu_p95_ms"} <= set(q)
 
 
+def test_old_against_new_queries_compare_on_one_store(corpus_dir: str) -> None:
+    from bench.query_compare import compare
+
+    with EmbeddedStore(Path(corpus_dir), read_only=True) as store:
+        # the committed text against the working tree's: the same query, the same rows
+        result = compare(store, ["report-additions", "review-queue"], "HEAD", 2, None)
+    assert set(result) == {"report-additions", "review-queue"}
+    for q in result.values():
+        assert q["same_rows"] is True and {"old_cpu_ms", "new_cpu_ms"} <= set(q)
+
+
 @pytest.mark.neo4j
 def test_the_server_cpu_measure_runs_graphkits_load(neo4j_empty, tmp_path: Path) -> None:
     from bench.neo4j_cpu import _graphkit, measured

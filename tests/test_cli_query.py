@@ -67,6 +67,14 @@ def test_names_and_catalog_data_on_the_command_line(runner: CliRunner, target: s
         not in runner.invoke(app, ["query", "actor-campaigns", "-p", "actor=APT28", *s]).stderr
     )
 
+    cut = runner.invoke(app, ["query", "multi-report-actors", "-p", "ids=1", "-f", "json", *s])
+    assert cut.exit_code == 0 and json.loads(cut.stdout)[0]["report_ids"] == [
+        "openai-2025-06-05-disrupting-malicious-uses"  # STORM-2035's latest of 4
+    ]
+    assert "note: report_ids is cut short on some rows (reports counts them all)" in cut.stderr
+    whole = runner.invoke(app, ["query", "multi-report-actors", *s])
+    assert whole.exit_code == 0 and "cut short" not in whole.stderr
+
     res = runner.invoke(app, ["query", "actors-by-country", "-p", "country=Norh Korea", *s])
     assert res.exit_code == EXIT_INPUT and res.stdout == ""
     assert res.stderr == "error: unknown country 'Norh Korea': did you mean North Korea (KP)?\n"

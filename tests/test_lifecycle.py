@@ -58,7 +58,8 @@ def graph(store: GraphStore) -> tuple[list, list]:
     ).rows
     edges = store.run(
         "MATCH (a)-[r]->(b) RETURN r.kind AS k, a.id AS s, b.id AS d, r.sources, r.evidence, "
-        "r.claims, r.confidence, r.first_seen, r.last_seen, r.extracted ORDER BY k, s, d"
+        "r.claims, r.confidence, r.first_seen, r.last_seen, r.extracted, r.sole_source "
+        "ORDER BY k, s, d"
     ).rows
     return nodes, edges
 

@@ -135,6 +135,8 @@ PAGED: dict[str, tuple[dict[str, str], int]] = {
     "reports-timeline": ({}, 2),
     "campaigns-per-report": ({}, 3),
     "find-entity": ({"text": "a"}, 2),
+    "multi-report-actors": ({}, 2),
+    "connections": ({"from": "apt28", "to": "kimsuky"}, 2),
 }
 
 

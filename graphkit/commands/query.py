@@ -32,6 +32,7 @@ from graphkit.graphdata import from_result
 from graphkit.querylib import (
     Param,
     Query,
+    cut_lists,
     find_query,
     load_library,
     next_page,
@@ -184,6 +185,11 @@ def query(
     if start is not None:
         err.print(
             f"note: one page of {len(result.rows)} rows; more may follow: --param skip={start}"
+        )
+    for cut in cut_lists(q, result):
+        err.print(
+            f"note: {cut.column} is cut short on some rows ({cut.count} counts them all): "
+            f"--param {cut.parameter}=N to list more"
         )
     if viz is not None:
         with handled():

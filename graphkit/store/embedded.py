@@ -15,7 +15,7 @@ import ladybug
 
 from graphkit.batch import GraphBatch
 from graphkit.errors import QueryError, StoreCapacityError, StoreError, StoreInUseError
-from graphkit.schema import NODES, REL_PROPS, RELS, ladybug_ddl
+from graphkit.schema import DERIVED, NODES, REL_PROPS, RELS, fill_derived, ladybug_ddl
 from graphkit.store.base import WRITE_REFUSED, QueryResult, Runner, WriteResult, count_all
 from graphkit.store.bulk import CopyWriter
 from graphkit.store.writing import apply_batches
@@ -167,7 +167,7 @@ class EmbeddedStore:
 
     def _add_new_columns(self) -> None:
         """A store made by an older graphkit gains the properties the schema declares since
-        (empty lists and nulls: what an older load did not record)."""
+        (empty lists and nulls: what an older load did not record; a derived one filled in)."""
         tables = [(n.label, n.all_props) for n in NODES.values()]
         tables += [(rel, REL_PROPS) for rel in RELS]
         for table, props in tables:
@@ -177,6 +177,8 @@ class EmbeddedStore:
                 if p.name not in have:
                     default = " DEFAULT []" if p.type.endswith("[]") else ""
                     self._conn.execute(f"ALTER TABLE {table} ADD {p.name} {p.type}{default}")
+                    if p.merge == DERIVED:
+                        self._conn.execute(fill_derived(table, "ladybug"))
 
     def _open(self, db_path: Path, read_only: bool) -> ladybug.Database:
         """Open the database, waiting up to GRAPHKIT_LOCK_WAIT seconds (default 10) while

@@ -19,7 +19,7 @@ from neo4j.exceptions import (
 
 from graphkit.batch import GraphBatch
 from graphkit.errors import QueryError, StoreAuthError, StoreError, StoreUnavailableError
-from graphkit.schema import neo4j_schema_statements
+from graphkit.schema import RELS, fill_derived, neo4j_schema_statements
 from graphkit.store.base import WRITE_REFUSED, QueryResult, Runner, WriteResult, count_all
 from graphkit.store.writing import merge_on_server
 from graphkit.values import plain_rows
@@ -103,7 +103,8 @@ class Neo4jStore:
         return self._driver.session(database=self.database, default_access_mode=mode)
 
     def ensure_schema(self) -> None:
-        """Create the constraints and indexes of ``cypher/schema.cypher`` (idempotent)."""
+        """Create the constraints and indexes of ``cypher/schema.cypher``, and fill in the
+        derived properties of a store an older graphkit wrote (idempotent)."""
         if self._schema_ready:
             return
         with self._session(write=True) as session:
@@ -116,6 +117,8 @@ class Neo4jStore:
                     # Another load created the same rule between our IF NOT EXISTS and ours.
                     if exc.code not in _SCHEMA_RACE:
                         raise StoreError(f"cannot set up the schema: {_first_line(exc)}") from None
+            for rel_type in RELS:  # a store an older graphkit wrote: its derived properties
+                session.execute_write(_consume, fill_derived(rel_type, "neo4j"))
         self._schema_ready = True
 
     def write_batch(self, batch: GraphBatch) -> WriteResult:

@@ -1,0 +1,100 @@
+"""The provenance queries on both stores: the scalar they read instead of the source lists,
+the same answers on a store written before it, and report ids capped without a silent cut."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from graphkit.querylib import cut_lists, load_library, run_query
+from graphkit.schema import RELS
+from graphkit.store import GraphStore
+from graphkit.store.embedded import EmbeddedStore
+from graphkit.store.neo4j import Neo4jStore
+from tests.conftest import NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER, copy_store
+
+# What `multi-report-actors` answered before it was paged and capped: every report id.
+WHOLE_LISTS = """
+MATCH (r:Report)-[:MENTIONS]->(a:Actor)
+WITH a, count(DISTINCT r) AS reports, collect(DISTINCT r.id) AS report_ids,
+     min(r.published) AS first_report, max(r.published) AS last_report
+WHERE reports > 1
+RETURN a.name AS actor, reports, report_ids, first_report, last_report
+ORDER BY reports DESC, actor
+"""
+
+
+@pytest.fixture(params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def loaded(request: pytest.FixtureRequest) -> GraphStore:
+    """The module's own loaded corpus on each store (a test here may change it)."""
+    store: GraphStore = request.getfixturevalue(f"corpus_{request.param}")
+    return store
+
+
+def test_every_edge_keeps_its_sole_source(loaded: GraphStore) -> None:
+    rows = loaded.run("MATCH ()-[r]->() RETURN r.sources AS s, r.sole_source AS one").rows
+    assert len(rows) > 1000
+    assert {len(s) for s, _ in rows} >= {1, 2}
+    assert all(one == (s[0] if len(s) == 1 else "") for s, one in rows)
+
+
+def test_multi_report_actors_caps_the_ids_and_says_so(loaded: GraphStore) -> None:
+    q = load_library()["multi-report-actors"]
+    whole = loaded.run(WHOLE_LISTS).rows
+    everything = run_query(loaded, q, {"ids": "1000", "limit": "1000"})
+    assert len(whole) > 3
+    assert [[*r[:2], sorted(r[2]), *r[3:]] for r in everything.rows] == [
+        [*r[:2], sorted(r[2]), *r[3:]] for r in whole
+    ]
+    assert cut_lists(q, everything) == []
+    for row in everything.rows:  # the latest report first
+        dates = loaded.run(
+            "UNWIND $ids AS i MATCH (r:Report {id: i}) RETURN r.id AS id, r.published AS p",
+            {"ids": row[2]},
+        ).rows
+        published = dict(map(tuple, dates))
+        assert [published[i] for i in row[2]] == sorted(published.values(), reverse=True)
+    capped = run_query(loaded, q, {"ids": "1", "limit": "1000"})
+    assert [len(r[2]) for r in capped.rows] == [1] * len(whole)
+    assert [r[2][0] for r in capped.rows] == [r[2][0] for r in everything.rows]
+    assert [c.column for c in cut_lists(q, capped)] == ["report_ids"]
+
+
+def _answers(store: GraphStore) -> list[Any]:
+    library = load_library()
+    reports = [r[0] for r in store.run("MATCH (r:Report) RETURN r.id ORDER BY r.id").rows]
+    out: list[Any] = [
+        run_query(store, library["review-queue"], {"below": str(b), "limit": "100000"}).rows
+        for b in (50, 101)
+    ]
+    out += [run_query(store, library["report-additions"], {"report": r}).rows for r in reports]
+    return out
+
+
+def test_a_store_an_older_graphkit_wrote_gains_sole_source(
+    corpus_template: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    directory = copy_store(corpus_template, tmp_path_factory)
+    with EmbeddedStore(directory) as store:
+        before = _answers(store)
+        for rel in RELS:
+            store.run(f"ALTER TABLE {rel} DROP sole_source", write=True)
+    assert before[0] and before[1] and sum(map(bool, before[2:])) > 3
+    with EmbeddedStore(directory) as store:  # opened for writing, as a load opens it
+        test_every_edge_keeps_its_sole_source(store)
+        assert _answers(store) == before
+
+
+@pytest.mark.neo4j
+def test_an_older_neo4j_store_gains_sole_source(corpus_neo4j: GraphStore) -> None:
+    # (last in the module: it changes the module's Neo4j store and puts it back)
+    before = _answers(corpus_neo4j)
+    corpus_neo4j.run("MATCH ()-[r]->() REMOVE r.sole_source", write=True)
+    assert corpus_neo4j.run("MATCH ()-[r]->() WHERE r.sole_source IS NOT NULL RETURN r").rows == []
+    assert _answers(corpus_neo4j) != before  # the queries read it: gone, they miss facts
+    with Neo4jStore(NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD) as store:
+        store.ensure_schema()  # as the first load into it does
+        test_every_edge_keeps_its_sole_source(store)
+        assert _answers(store) == before
