@@ -8,11 +8,12 @@ from typing import Any
 
 import pytest
 
+from graphkit.errors import QueryError
 from graphkit.querylib import cut_lists, load_library, run_query
 from graphkit.schema import RELS
 from graphkit.store import GraphStore
 from graphkit.store.embedded import EmbeddedStore
-from graphkit.store.neo4j import Neo4jStore
+from graphkit.store.neo4j import FILLED_MARK, Neo4jStore
 from tests.conftest import NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER, copy_store
 
 # What `multi-report-actors` answered before it was paged and capped: every report id.
@@ -94,7 +95,12 @@ def test_an_older_neo4j_store_gains_sole_source(corpus_neo4j: GraphStore) -> Non
     corpus_neo4j.run("MATCH ()-[r]->() REMOVE r.sole_source", write=True)
     assert corpus_neo4j.run("MATCH ()-[r]->() WHERE r.sole_source IS NOT NULL RETURN r").rows == []
     assert _answers(corpus_neo4j) != before  # the queries read it: gone, they miss facts
+    corpus_neo4j.run(f"DROP INDEX {FILLED_MARK}", write=True)  # as an older graphkit left it
+    with (
+        Neo4jStore(NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, read_only=True) as store,
+        pytest.raises(QueryError, match="older graphkit and lacks sole_source"),
+    ):
+        _answers(store)  # a read-only store cannot fill it in: no answer without it
     with Neo4jStore(NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD) as store:
-        store.ensure_schema()  # as the first load into it does
+        assert _answers(store) == before  # the first query filled it in
         test_every_edge_keeps_its_sole_source(store)
-        assert _answers(store) == before

@@ -79,6 +79,7 @@ class Neo4jStore:
         self.database = database
         self.read_only = read_only
         self._schema_ready = False
+        self._filled = False  # whether the store is known to carry the derived properties
         retry_wait = _retry_wait_s()
         try:
             self._driver = neo4j.GraphDatabase.driver(
@@ -109,17 +110,30 @@ class Neo4jStore:
             return
         with self._session(write=True) as session:
             for statement in neo4j_schema_statements():
-                try:
-                    # A managed transaction: the driver retries a deadlock with another load
-                    # writing at the same moment (schema changes take a label lock).
-                    session.execute_write(_consume, statement)
-                except ClientError as exc:
-                    # Another load created the same rule between our IF NOT EXISTS and ours.
-                    if exc.code not in _SCHEMA_RACE:
-                        raise StoreError(f"cannot set up the schema: {_first_line(exc)}") from None
-            for rel_type in RELS:  # a store an older graphkit wrote: its derived properties
-                session.execute_write(_consume, fill_derived(rel_type, "neo4j"))
-        self._schema_ready = True
+                # A managed transaction: the driver retries a deadlock with another load
+                # writing at the same moment (schema changes take a label lock).
+                _create(session, statement)
+            if not _filled(session):  # a store an older graphkit wrote: its derived properties
+                for rel_type in RELS:
+                    session.execute_write(_consume, fill_derived(rel_type, "neo4j"))
+                _create(session, _FILLED_MARK)
+        self._schema_ready = self._filled = True
+
+    def _check_filled(self) -> None:
+        """Before the first query: a store an older graphkit wrote lacks the derived properties
+        the queries read (``sole_source``); fill them in, or refuse on a read-only store
+        rather than answer without the facts they mark."""
+        with self._session(write=False) as session:
+            filled = _filled(session) or not session.execute_read(_holds_edges)
+        if not filled and self.read_only:
+            raise QueryError(
+                f"the Neo4j store at {self.location} was written by an older graphkit and "
+                "lacks sole_source, which the queries read: open it for writing once (any "
+                "query or load without --read-only fills it in)"
+            )
+        if not filled:
+            self.ensure_schema()
+        self._filled = True
 
     def write_batch(self, batch: GraphBatch) -> WriteResult:
         """Merge one batch in one managed transaction (retried by the driver if it must)."""
@@ -165,6 +179,8 @@ class Neo4jStore:
         """Run one statement; in read access mode unless ``write`` is true."""
         if write and self.read_only:
             raise QueryError(WRITE_REFUSED)
+        if not self._filled:
+            self._check_filled()
 
         def work(tx: neo4j.ManagedTransaction) -> QueryResult:
             result = tx.run(cypher, params or {})
@@ -222,6 +238,36 @@ def _write_racing(
 
 def _consume(tx: neo4j.ManagedTransaction, statement: str) -> None:
     tx.run(statement).consume()
+
+
+# An index over a label no node has, costing nothing to keep: its name says the store's
+# derived properties (graphkit.schema's DERIVED) were filled in, so no load or query scans for
+# missing ones again.
+FILLED_MARK = "graphkit_derived_filled_v1"
+_FILLED_MARK = f"CREATE INDEX {FILLED_MARK} IF NOT EXISTS FOR (n:GraphkitMark) ON (n.version)"
+
+
+def _filled(session: neo4j.Session) -> bool:
+    return bool(
+        session.execute_read(
+            lambda tx: tx.run(
+                "SHOW INDEXES YIELD name WHERE name = $name RETURN name", name=FILLED_MARK
+            ).values()
+        )
+    )
+
+
+def _holds_edges(tx: neo4j.ManagedTransaction) -> bool:
+    return bool(tx.run("MATCH ()-[r]->() RETURN 1 LIMIT 1").values())
+
+
+def _create(session: neo4j.Session, statement: str) -> None:
+    """A schema rule; another load may have created it at the same moment."""
+    try:
+        session.execute_write(_consume, statement)
+    except ClientError as exc:
+        if exc.code not in _SCHEMA_RACE:
+            raise StoreError(f"cannot set up the schema: {_first_line(exc)}") from None
 
 
 # The socket's own words at the end of the driver's message: "(reason [Errno 111] Connection
