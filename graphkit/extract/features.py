@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from itertools import chain, pairwise
 
 import numpy as np
-import scipy.sparse as sp
+import scipy.sparse as sp  # type: ignore[import-untyped, unused-ignore]  # no stubs (mypyc)
 
 from graphkit.extract.gazetteer import TOKEN, fold
 

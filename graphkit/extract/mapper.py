@@ -42,8 +42,6 @@ import numpy as np
 import scipy.sparse as sp
 
 from graphkit.errors import GraphkitError
-from graphkit.extract import examples as _examples
-from graphkit.extract import features as _features
 from graphkit.extract.examples import NONE, Example, all_examples, data_digest
 from graphkit.extract.features import Vectorizer, clauses, words
 
@@ -207,9 +205,11 @@ def model_digest() -> str:
     """What the model is built from: the data, the sentences written here, this code and
     the version of scikit-learn that trains it."""
     digest = hashlib.sha256(data_digest().encode())
-    for module in (_examples, _features):
-        digest.update(Path(str(module.__file__)).read_bytes())
-    digest.update(Path(__file__).read_bytes())
+    here = Path(__file__).resolve().parent
+    # The sources by name: a compiled module's ``__file__`` is its C extension (make compile),
+    # and the model is the same whether its features are computed compiled or not.
+    for name in ("examples.py", "features.py", "mapper.py"):
+        digest.update((here / name).read_bytes())
     digest.update(metadata.version("scikit-learn").encode())
     return digest.hexdigest()
 

@@ -114,7 +114,7 @@ def read_sentence(text: str, codes: bool = True) -> Sentence:
     joined = " ".join(originals).lower().replace("\u2019", "'")
     if not joined.isascii():
         joined = fold(joined)  # "résumés" is looked up as "resumes"
-    if _has_stem(joined) and DIGIT.search(joined) and _GLUED_STEM.search(joined):
+    if DIGIT.search(joined) and _has_stem(joined) and _GLUED_STEM.search(joined):
         joined = _GLUED_VERSION.sub(r"\1", joined)  # "Qwen2.5" is Qwen, "GPT4o" is GPT
     lowers = joined.split(" ") if originals else []
     hedged = not _HEDGE_WORDS.isdisjoint(lowers) and (
