@@ -84,7 +84,7 @@ class TechniqueModel:
 
     def scores(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
         """The SVM's score of every class for every sentence (lower-case word lists)."""
-        word_block, run_block = self.vectorizer.blocks(sentences)
+        word_block, run_block = self.vectorizer.blocks(sentences, np.float32)
         words_w, runs_w = self._dense
         return product(word_block, words_w) + product(run_block, runs_w) + self.intercept
 
@@ -181,7 +181,7 @@ def dense(weights: sp.csr_matrix) -> np.ndarray:
 
 def product(x: sp.csr_matrix, weights: np.ndarray) -> np.ndarray:
     """Sentences' features times the dense weights: every class's score, before intercepts."""
-    return np.asarray(x.astype(np.float32) @ weights, dtype=np.float64)
+    return np.asarray(x.astype(np.float32, copy=False) @ weights, dtype=np.float64)
 
 
 def best_of_pieces(values: np.ndarray, sentences: Sequence[Sequence[object]]) -> np.ndarray:
