@@ -39,6 +39,7 @@ __all__ = [
     "TRACKING_CODE",
     "Kind",
     "Quoted",
+    "forget_quotes",
     "inside_a_quoted_name",
     "quoted_names",
 ]
@@ -117,10 +118,15 @@ def quoted_names(text: str) -> list[Quoted]:
     return [] if QUOTES.isdisjoint(text) else list(_quoted_names(text))
 
 
+def forget_quotes() -> None:
+    """Drop the quoted names kept: each text is read afresh (see :func:`_quoted_names`)."""
+    _quoted_names.cache_clear()
+
+
 @lru_cache(maxsize=4096)
 def _quoted_names(text: str) -> tuple[Quoted, ...]:
-    """:func:`quoted_names`, kept: the reader, the names and the subjects of a paragraph each
-    ask it of the same sentence."""
+    """:func:`quoted_names`, kept while a text is read: the reader, the names and the subjects
+    of a paragraph each ask it of the same sentence."""
     found: list[Quoted] = []
     previous: tuple[re.Match[str], Kind] | None = None  # the last name taken, and its kind
     for m in _QUOTED.finditer(text):
