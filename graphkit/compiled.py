@@ -21,9 +21,9 @@ __all__ = ["COMPILED", "GROUP", "HERE", "MODULES", "check", "compiled_files", "i
 HERE = Path(__file__).resolve().parent / "extract"
 
 # The modules that read a text sentence by sentence: nearly all of the extractor's time.
-MODULES = ("behaviour", "coordination", "drafting", "facts", "fields", "gazetteer", "grouping",
-           "groups", "headings", "meta", "namelike", "names", "paragraphs", "quoted", "reading",
-           "roles", "sections", "sectors", "subjects", "tables")  # fmt: skip
+MODULES = ("behaviour", "coordination", "drafting", "facts", "features", "fields", "gazetteer",
+           "grouping", "groups", "headings", "learned", "meta", "namelike", "names", "paragraphs",
+           "quoted", "reading", "roles", "sections", "sectors", "subjects", "tables")  # fmt: skip
 
 # The shared library mypyc builds for the modules compiled together.
 GROUP = "graphkit.extract.native"

@@ -83,7 +83,14 @@ def fitted(bands: list[Band], raw: int) -> int:
 
 def calibrated(kind: str, raw: int) -> int:
     """A raw score of a fact of ``kind`` (USES, TARGETS, LINKED_TO ...) as a confidence."""
-    return raw if _RAW else fitted(_table().get(kind, []), raw)
+    return raw if _RAW else _fitted(kind, raw)
+
+
+@cache
+def _fitted(kind: str, raw: int) -> int:
+    """:func:`fitted` by the table's bands of ``kind``: a few hundred pairs at most, each
+    worked out once (the bands are read once per process)."""
+    return fitted(_table().get(kind, []), raw)
 
 
 _BODY_LISTS = (("USES_LANGUAGE", ("languages",)), ("TARGETS", ("targets", "sectors")),

@@ -44,7 +44,14 @@ from graphkit.extract.grouping import group_text
 from graphkit.extract.groups import Group
 from graphkit.extract.learned import MAPPERS, learned_techniques
 from graphkit.extract.meta import OUR_MODELS, PUBLISHERS, companys_platform, report_meta
-from graphkit.extract.reading import Sentence, read_sentence, slugify, split_sentences
+from graphkit.extract.quoted import forget_quotes
+from graphkit.extract.reading import (
+    Sentence,
+    forget_sentences,
+    read_sentence,
+    slugify,
+    split_sentences,
+)
 from graphkit.extract.roles import in_passing
 from graphkit.extract.sections import sections, unmarked
 from graphkit.extract.shorthand import written_out
@@ -116,6 +123,8 @@ def extract_findings(
     """
     if techniques not in MAPPERS:
         raise InputError(f"no technique mapper {techniques!r}: use one of {', '.join(MAPPERS)}")
+    forget_sentences()  # what was kept of the last text's sentences serves no other text
+    forget_quotes()
     with _no_cycle_collection():
         return _extract(text, path, title, publisher, published, techniques)
 

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from itertools import chain, pairwise
 
 import numpy as np
-import scipy.sparse as sp
+import scipy.sparse as sp  # type: ignore[import-untyped, unused-ignore]  # no stubs (mypyc)
 
 from graphkit.extract.gazetteer import TOKEN, fold
 
@@ -118,15 +118,19 @@ def _counted(rows: np.ndarray, cols: np.ndarray, width: int) -> _Counted:
     return keys // max(width, 1), keys % max(width, 1), counts
 
 
-def _weighted(counted: _Counted, count: int, idf: np.ndarray) -> sp.csr_matrix:
-    """Counts to 1 + log(count), times idf, each row scaled to unit length: ``count`` rows."""
+def _weighted(
+    counted: _Counted, count: int, idf: np.ndarray, dtype: type = np.float64
+) -> sp.csr_matrix:
+    """Counts to 1 + log(count), times idf, each row scaled to unit length: ``count`` rows,
+    their values computed in float64 and stored as ``dtype``."""
     rows, cols, counts = counted
     data = (1 + np.log(counts)) * idf[cols]
     norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=count))
     norms[norms == 0] = 1
     indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=count))])
     return sp.csr_matrix(
-        (data / norms[rows], cols.astype(np.int32), indptr), shape=(count, len(idf))
+        ((data / norms[rows]).astype(dtype, copy=False), cols.astype(np.int32), indptr),
+        shape=(count, len(idf)),
     )
 
 
@@ -173,12 +177,15 @@ class Vectorizer:
         """One row per sentence: the word block, then the letter-run block."""
         return sp.csr_matrix(sp.hstack(self.blocks(sentences)))
 
-    def blocks(self, sentences: Sequence[Sequence[str]]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
-        """The word block and the letter-run block, apart (no matrix built to join them)."""
+    def blocks(
+        self, sentences: Sequence[Sequence[str]], dtype: type = np.float64
+    ) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+        """The word block and the letter-run block, apart (no matrix built to join them);
+        ``dtype``: what their values are stored as (the scorer's float32 is cast once)."""
         batch = self._batch(sentences)
         return (
-            _weighted(self._word_counts(batch), batch.count, self.word_idf),
-            _weighted(self._run_counts(batch), batch.count, self.run_idf),
+            _weighted(self._word_counts(batch), batch.count, self.word_idf, dtype),
+            _weighted(self._run_counts(batch), batch.count, self.run_idf, dtype),
         )
 
     def _batch(self, sentences: Sequence[Sequence[str]]) -> _Batch:

@@ -31,7 +31,13 @@ _NEGATIONS = frozenset({"not", "never", "no", "nor", "didn't", "hasn't", "haven'
 
 def masked(tokens: list[str], names: Sequence[tuple[str, ...]]) -> list[str]:
     """The tokens with every name (a tuple of tokens) replaced by the placeholder."""
-    firsts = {n[0] for n in names if n}
+    return _masked(tokens, names, frozenset(n[0] for n in names if n))
+
+
+def _masked(
+    tokens: list[str], names: Sequence[tuple[str, ...]], firsts: frozenset[str]
+) -> list[str]:
+    """:func:`masked`, given the names' first tokens (a group's, once for all its pieces)."""
     if firsts.isdisjoint(tokens):
         return tokens
     out = list(tokens)
@@ -53,18 +59,19 @@ def learned_techniques(
     cut into pieces and scored once."""
     batch: list[tuple[Sentence, int]] = []  # each sentence scored, and its row in ``pieces``
     pieces: list[list[list[str]]] = []
-    rows: dict[tuple[str, str, tuple[tuple[str, ...], ...]], int] = {}
+    rows: dict[tuple[str, tuple[tuple[str, ...], ...]], int] = {}
     for sentences, names in groups:
         name_tokens = tuple(tuple(words(n)) for n in names if n)
+        firsts = frozenset(n[0] for n in name_tokens if n)
         for s in sentences:
             if len(s.words) < MIN_WORDS or not _NEGATIONS.isdisjoint(s.words):
                 continue
-            key = (s.text, " ".join(s.words), name_tokens)
+            key = (s.text, name_tokens)  # a sentence's words are its text's (read_sentence)
             row = rows.get(key)
             if row is None:
                 row = rows[key] = len(pieces)
                 parts = clauses(s.text) if len(s.words) >= 2 * MIN_WORDS else []  # two or none
-                pieces.append([masked(w, name_tokens) for w in [s.words, *parts]])
+                pieces.append([_masked(w, name_tokens, firsts) for w in [s.words, *parts]])
             batch.append((s, row))
     if not batch:
         return {}

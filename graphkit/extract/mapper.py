@@ -42,8 +42,6 @@ import numpy as np
 import scipy.sparse as sp
 
 from graphkit.errors import GraphkitError
-from graphkit.extract import examples as _examples
-from graphkit.extract import features as _features
 from graphkit.extract.examples import NONE, Example, all_examples, data_digest
 from graphkit.extract.features import Vectorizer, clauses, words
 
@@ -86,7 +84,7 @@ class TechniqueModel:
 
     def scores(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
         """The SVM's score of every class for every sentence (lower-case word lists)."""
-        word_block, run_block = self.vectorizer.blocks(sentences)
+        word_block, run_block = self.vectorizer.blocks(sentences, np.float32)
         words_w, runs_w = self._dense
         return product(word_block, words_w) + product(run_block, runs_w) + self.intercept
 
@@ -183,7 +181,7 @@ def dense(weights: sp.csr_matrix) -> np.ndarray:
 
 def product(x: sp.csr_matrix, weights: np.ndarray) -> np.ndarray:
     """Sentences' features times the dense weights: every class's score, before intercepts."""
-    return np.asarray(x.astype(np.float32) @ weights, dtype=np.float64)
+    return np.asarray(x.astype(np.float32, copy=False) @ weights, dtype=np.float64)
 
 
 def best_of_pieces(values: np.ndarray, sentences: Sequence[Sequence[object]]) -> np.ndarray:
@@ -207,9 +205,11 @@ def model_digest() -> str:
     """What the model is built from: the data, the sentences written here, this code and
     the version of scikit-learn that trains it."""
     digest = hashlib.sha256(data_digest().encode())
-    for module in (_examples, _features):
-        digest.update(Path(str(module.__file__)).read_bytes())
-    digest.update(Path(__file__).read_bytes())
+    here = Path(__file__).resolve().parent
+    # The sources by name: a compiled module's ``__file__`` is its C extension (make compile),
+    # and the model is the same whether its features are computed compiled or not.
+    for name in ("examples.py", "features.py", "mapper.py"):
+        digest.update((here / name).read_bytes())
     digest.update(metadata.version("scikit-learn").encode())
     return digest.hexdigest()
 

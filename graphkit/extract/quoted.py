@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from graphkit.extract.cues import word_list
@@ -38,6 +39,7 @@ __all__ = [
     "TRACKING_CODE",
     "Kind",
     "Quoted",
+    "forget_quotes",
     "inside_a_quoted_name",
     "quoted_names",
 ]
@@ -113,8 +115,18 @@ class Quoted:
 
 def quoted_names(text: str) -> list[Quoted]:
     """The names a sentence quotes and introduces as names, in their order."""
-    if QUOTES.isdisjoint(text):
-        return []
+    return [] if QUOTES.isdisjoint(text) else list(_quoted_names(text))
+
+
+def forget_quotes() -> None:
+    """Drop the quoted names kept: each text is read afresh (see :func:`_quoted_names`)."""
+    _quoted_names.cache_clear()
+
+
+@lru_cache(maxsize=4096)
+def _quoted_names(text: str) -> tuple[Quoted, ...]:
+    """:func:`quoted_names`, kept while a text is read: the reader, the names and the subjects
+    of a paragraph each ask it of the same sentence."""
     found: list[Quoted] = []
     previous: tuple[re.Match[str], Kind] | None = None  # the last name taken, and its kind
     for m in _QUOTED.finditer(text):
@@ -128,7 +140,7 @@ def quoted_names(text: str) -> list[Quoted]:
             continue
         found.append(Quoted(name, m.start(), kind, m.end()))
         previous = (m, kind)
-    return found
+    return tuple(found)
 
 
 def _kind(text: str, m: re.Match[str], name: str) -> Kind | None:

@@ -30,7 +30,7 @@ from graphkit.extract.quoted import QUOTES, inside_a_quoted_name
 from graphkit.identity import slugify as _slugify
 from graphkit.vocab import PLATFORMS
 
-__all__ = ["NEGATED", "Mention", "Sentence", "read_sentence", "slugify",
+__all__ = ["NEGATED", "Mention", "Sentence", "forget_sentences", "read_sentence", "slugify",
            "split_sentences"]  # fmt: skip
 
 _NEGATING, _UNTIED, _UNATTRIBUTED = (
@@ -109,19 +109,35 @@ class Sentence:
 
 def read_sentence(text: str, codes: bool = True) -> Sentence:
     """A sentence's mentions, and whether it hedges or negates (``codes``: look for STORM-0817)."""
+    mentions, hedged, negated, lowers = _read(text, codes)
+    return Sentence(text, list(mentions), hedged, negated, lowers)
+
+
+def forget_sentences() -> None:
+    """Drop the sentences read so far: each text is read afresh (:func:`read_sentence` keeps
+    what it read for the text at hand, not for the next one, nor for a benchmark's next run)."""
+    _read.cache_clear()
+
+
+@lru_cache(maxsize=4096)
+def _read(text: str, codes: bool) -> tuple[tuple[Mention, ...], bool, bool, list[str]]:
+    """What :func:`read_sentence` finds, kept while a text is read: later stages read a
+    heading, a clause or a sentence again (about one read in seven of a long text). Each
+    caller gets a Sentence and a list of mentions of its own; the mentions and the words,
+    never changed, are shared."""
     originals = TOKEN.findall(text)
     # Tokens hold no spaces: one join, lower and split is the lower case of every token.
     joined = " ".join(originals).lower().replace("\u2019", "'")
     if not joined.isascii():
         joined = fold(joined)  # "résumés" is looked up as "resumes"
-    if _has_stem(joined) and DIGIT.search(joined) and _GLUED_STEM.search(joined):
+    if DIGIT.search(joined) and _has_stem(joined) and _GLUED_STEM.search(joined):
         joined = _GLUED_VERSION.sub(r"\1", joined)  # "Qwen2.5" is Qwen, "GPT4o" is GPT
     lowers = joined.split(" ") if originals else []
     hedged = not _HEDGE_WORDS.isdisjoint(lowers) and (
         not _HEDGE_ALONE.isdisjoint(lowers) or _phrase_in(f" {joined} ", _HEDGE_PHRASES)
     )
     negated = not _NEGATION_WORDS.isdisjoint(lowers) and bool(NEGATED.search(text))
-    return Sentence(text, _mentions(text, originals, lowers, codes), hedged, negated, lowers)
+    return tuple(_mentions(text, originals, lowers, codes)), hedged, negated, lowers
 
 
 def _has_stem(lowered: str) -> bool:

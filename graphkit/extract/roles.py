@@ -168,48 +168,49 @@ def for_whom(lead: list[str]) -> bool:
 
 
 def country_role(m: Mention, text: str = "") -> str:
-    after = m.after[:1]
-    aimed = not _TARGET_VERBS_STRICT.isdisjoint(m.before) or "researched" in m.before
+    ahead, behind = m.after, m.before  # each a new list: made once here
+    after = ahead[:1]
+    aimed = not _TARGET_VERBS_STRICT.isdisjoint(behind) or "researched" in behind
     if after in (["government"], ["state"]) and aimed:
         return "target"  # "researched US government targets", not "the Chinese government"
-    if (after and after[0] in _ATTR_AFTER) or m.after[:2] == ["in", "origin"]:
+    if (after and after[0] in _ATTR_AFTER) or ahead[:2] == ["in", "origin"]:
         return "attribution"  # "China-based", "Chinese in origin"
     if m.entry.kind == "Demonym":
         # "an Iranian journalist" is a target, "an Iranian group" an attribution: the noun decides
-        targeted = any(w in _TARGET_VERBS for w in m.before[-3:] if w not in {"a", "an"})
-        if targeted and m.after[:1] and m.after[0] in ACTOR_NOUNS:
+        targeted = any(w in _TARGET_VERBS for w in behind[-3:] if w not in {"a", "an"})
+        if targeted and ahead[:1] and ahead[0] in ACTOR_NOUNS:
             # "reporting on North Korean actors" is about who they are; "targeting Iranian
             # groups" is still a target
-            targeted = any(w in _TARGET_VERBS_STRICT for w in m.before[-3:])
+            targeted = any(w in _TARGET_VERBS_STRICT for w in behind[-3:])
         if for_whom(m.words[: m.index]):
             return "attribution"  # "hackers working for a Russian energy company"
-        after = m.after
+        after = ahead
         if len(after) >= 2 and after[0] in sector_words() and after[1] in THEIR_ASSETS:
             return "target"  # "Vietnamese telecommunications networks", "Israeli defense firms"
-        noun = noun_phrase_after(m, text) if not ACTOR_NOUNS.isdisjoint(m.after[:3]) else []
+        noun = noun_phrase_after(m, text) if not ACTOR_NOUNS.isdisjoint(ahead[:3]) else []
         if (
             not targeted
             and any(w in ACTOR_NOUNS for w in noun)
             and _VICTIMS.isdisjoint(noun)  # "Cambodian scam victims" are targets
         ):
             return "attribution"
-        said = [w for w in m.before if w not in _NOT_SAYING]
+        said = [w for w in behind if w not in _NOT_SAYING]
         if said[-1:] and said[-1] in {"also", "is", "are", "was", "were", "be"}:
             return "attribution"  # "STORM-0817, also Iranian", "X and Y are both Chinese"
         if said[-1:] == ["as"] and said[-2:-1] and said[-2] in _JUDGED:
             return "attribution"  # "which OpenAI assessed as probably Chinese"
-        if any(w in _ATTR_BEFORE for w in m.before[-3:]) and not targeted:
+        if any(w in _ATTR_BEFORE for w in behind[-3:]) and not targeted:
             return "attribution"  # "affiliated with the Iranian IRGC"
         if not targeted and m.index <= 8 and _appositive(m, text):
             return "attribution"  # "VAGue Focus, again likely Chinese, approached ..."
         return "target"
-    if m.after[:1] and m.after[0] in _ACTING and _TARGET_VERBS_STRICT.isdisjoint(m.before):
+    if ahead[:1] and ahead[0] in _ACTING and _TARGET_VERBS_STRICT.isdisjoint(behind):
         return "attribution"  # "showed Russia using AI in a European election"
-    if m.after[:1] == ["s"] and not _OWNED_ACTORS.isdisjoint(m.after[1:4]) and not aimed:
+    if ahead[:1] == ["s"] and not _OWNED_ACTORS.isdisjoint(ahead[1:4]) and not aimed:
         return "attribution"  # "Moscow's operators", "Iran's state hackers": its people
-    if m.index == 0 and m.after[:1] == ["s"] and _OWNS_A_NAME.match(text, len(m.text)):
+    if m.index == 0 and ahead[:1] == ["s"] and _OWNS_A_NAME.match(text, len(m.text)):
         return "attribution"  # "Russia's Helgoland Bite wrote ...": whose operation it is
-    context = [w for w in m.before if w != "the"][-2:]  # "based in the United Kingdom"
+    context = [w for w in behind if w != "the"][-2:]  # "based in the United Kingdom"
     if context in (["points", "to"], ["pointed", "to"], ["point", "to"], ["pointing", "to"]):
         return "attribution"  # "A third case points to North Korea"
     if context == ["consistent", "with"]:

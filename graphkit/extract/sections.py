@@ -57,6 +57,13 @@ _PORTION = re.compile(
 _PORTION_SEEN = ("(U)", "(U/", "(C)", "(S)", "(TS)", "(CUI)")
 
 
+# What a line that holds a banner or a portion mark holds somewhere: looked for first, so that
+# the patterns above, anchored at a line's start, are tried on those lines only (tried at
+# every position of a long text, they took a few percent of its reading).
+_BANNER_WORD = re.compile(r"UNCLASSIFIED|CONFIDENTIAL|SECRET|CUI|TLP")
+_PORTION_MARK = re.compile(r"\((?:U|C|S|TS|CUI)(?://[A-Z]+)*\)[ \t]")
+
+
 def unmarked(text: str) -> str:
     r"""The text without its handling marks.
 
@@ -64,10 +71,26 @@ def unmarked(text: str) -> str:
     '\n1. SNEER REVIEW. Likely Chinese.\nMore.'
     """
     if "CLASSIFIED" in text or "SECRET" in text or "TLP" in text or "CUI" in text:
-        text = _BANNER.sub("", text)
+        text = _line_sub(_BANNER, _BANNER_WORD, "", text)
     if any(mark in text for mark in _PORTION_SEEN):
-        text = _PORTION.sub(r"\1", text)
+        text = _line_sub(_PORTION, _PORTION_MARK, "\\1", text)
     return text
+
+
+def _line_sub(pattern: re.Pattern[str], inside: re.Pattern[str], repl: str, text: str) -> str:
+    """``pattern.sub(repl, text)`` for a pattern that matches at a line's start within the
+    line (and its newline), tried only on the lines where ``inside`` finds what it holds."""
+    out: list[str] = []
+    done = 0  # the text before this is copied or replaced
+    for found in inside.finditer(text):
+        start = text.rfind("\n", 0, found.start()) + 1
+        if start < done:
+            continue  # a line replaced already: one match a line
+        m = pattern.match(text, start)
+        if m is not None:
+            out += [text[done:start], m.expand(repl)]
+            done = m.end()
+    return "".join(out) + text[done:] if out else text
 
 
 _HEADING = re.compile(r"^\s{0,3}(#{2,4})\s+(.+?)\s*#*\s*$")
