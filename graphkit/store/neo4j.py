@@ -21,7 +21,8 @@ from graphkit.batch import GraphBatch
 from graphkit.errors import QueryError, StoreAuthError, StoreError, StoreUnavailableError
 from graphkit.schema import neo4j_schema_statements
 from graphkit.store.base import WRITE_REFUSED, QueryResult, Runner, WriteResult, count_all
-from graphkit.store.writing import merge_on_server
+from graphkit.store.neo4j_record import Committed, StaleRecord
+from graphkit.store.neo4j_write import merge_on_server
 from graphkit.values import plain_rows
 
 __all__ = ["Neo4jStore"]
@@ -79,6 +80,9 @@ class Neo4jStore:
         self.database = database
         self.read_only = read_only
         self._schema_ready = False
+        # What this store's loads committed: items written again later are neither read
+        # back nor rewritten whole (graphkit.store.neo4j_record).
+        self._known = Committed()
         retry_wait = _retry_wait_s()
         try:
             self._driver = neo4j.GraphDatabase.driver(
@@ -135,17 +139,25 @@ class Neo4jStore:
             raise StoreError("the store is open read-only")
         self.ensure_schema()
 
+        # A take-back changes items behind the record's back: it is forgotten, and not used.
+        known = self._known if before is None else None
+        if known is None:
+            self._known.clear()
+
         def work(tx: neo4j.ManagedTransaction) -> list[WriteResult]:
             # Plain values only come back here: records as dicts, without .data()'s walk
             # through every value for graph types (a third of the client's time on reads).
             run: Runner = lambda q, p: [dict(r.items()) for r in tx.run(q, p)]  # noqa: E731
             if before is not None:
                 before(run)
-            return merge_on_server(run, batches)
+            return merge_on_server(run, batches, known)
 
         try:
             with self._session(write=True) as session:
-                return _write_racing(session, work)
+                written = _write_racing(session, work, self._known)
+            if known is not None:
+                known.commit()
+            return written
         except IncompleteCommit:
             raise StoreUnavailableError(
                 f"lost Neo4j at {self.location} while it committed: that transaction is "
@@ -162,6 +174,8 @@ class Neo4jStore:
         """Run one statement; in read access mode unless ``write`` is true."""
         if write and self.read_only:
             raise QueryError(WRITE_REFUSED)
+        if write:  # it may change what the record holds
+            self._known.clear()
 
         def work(tx: neo4j.ManagedTransaction) -> QueryResult:
             result = tx.run(cypher, params or {})
@@ -202,18 +216,23 @@ RACES = 8
 
 
 def _write_racing(
-    session: neo4j.Session, work: Callable[[neo4j.ManagedTransaction], list[WriteResult]]
+    session: neo4j.Session,
+    work: Callable[[neo4j.ManagedTransaction], list[WriteResult]],
+    known: Committed,
 ) -> list[WriteResult]:
     """Run ``work`` in a managed transaction; again when a node it read as new was created by
     another load before it committed (the uniqueness constraint refuses the second: the run
-    again reads the node and merges into it). The driver itself retries only transient
-    errors."""
+    again reads the node and merges into it), or when an item this load wrote before was
+    taken back by another process (the run again forgets what it wrote and reads). The
+    driver itself retries only transient errors."""
     for _ in range(RACES):
         try:
             return session.execute_write(work)
         except ConstraintError as exc:
             if exc.code != "Neo.ClientError.Schema.ConstraintValidationFailed":
                 raise
+        except StaleRecord:
+            known.clear()
     return session.execute_write(work)
 
 

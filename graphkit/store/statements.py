@@ -7,9 +7,10 @@ empty lists binds to the declared type, where Neo4j takes the value as it is.
 
 from __future__ import annotations
 
-from graphkit.schema import NODES, REL_PROPS, RELS, Prop
+from graphkit.schema import MAX, MIN, NODES, REL_PROPS, RELS, REPLACE, UNION, Prop
 
 __all__ = [
+    "append_edges",
     "count_edges",
     "count_nodes",
     "create_edges",
@@ -88,12 +89,42 @@ def create_nodes(label: str) -> str:
 
 
 def create_edges(rel_type: str, src: str, dst: str) -> str:
-    """Neo4j: as :func:`create_nodes`, for edges the store does not hold (both ends locked)."""
+    """Neo4j: as :func:`create_nodes`, for edges the store does not hold (both ends locked,
+    or created by this transaction, or known to the writer). Returns how many it created:
+    fewer than the rows when an end the writer knew was taken back by another process."""
     assert (src, dst) in RELS[rel_type].endpoints
     sets = ", ".join(f"r.{p.name} = row.{p.name}" for p in REL_PROPS)
     return (
         f"UNWIND $rows AS row MATCH (a:{src} {{id: row.src}}), (b:{dst} {{id: row.dst}}) "
-        f"CREATE (a)-[r:{rel_type}]->(b) SET {sets}"
+        f"CREATE (a)-[r:{rel_type}]->(b) SET {sets} RETURN count(*) AS n"
+    )
+
+
+def _appended(p: Prop) -> str:
+    """The merge rule of one edge property as a Cypher expression over the held value ``r``
+    and the row's (either may be null: the other one stands, as in :mod:`graphkit.merge`)."""
+    held, new = f"r.{p.name}", f"row.{p.name}"
+    if p.merge == UNION:
+        return (
+            f"coalesce({held}, []) + [x IN coalesce({new}, []) WHERE NOT x IN coalesce({held}, [])]"
+        )
+    if p.merge in (MIN, MAX):
+        wins = f"{new} < {held}" if p.merge == MIN else f"{new} > {held}"
+        return f"CASE WHEN {held} IS NULL OR {wins} THEN {new} ELSE {held} END"
+    raise ValueError(f"no append for the merge rule {p.merge!r} of {p.name}")
+
+
+def append_edges(rel_type: str, src: str, dst: str) -> str:
+    """Neo4j: merge rows into edges the store holds, by the schema's rules, on the server: a
+    list gets the row's values it lacks, appended; a minimum or maximum is compared. What
+    another load added meanwhile stays. The edge is locked (its ``kind`` set to itself)
+    before its values are read. Returns how many edges it met."""
+    assert (src, dst) in RELS[rel_type].endpoints
+    sets = ", ".join(f"r.{p.name} = {_appended(p)}" for p in REL_PROPS if p.merge != REPLACE)
+    return (
+        f"UNWIND $rows AS row MATCH (a:{src} {{id: row.src}})-[r:{rel_type}]->"
+        f"(b:{dst} {{id: row.dst}}) SET r.kind = r.kind WITH r, row SET {sets} "
+        "RETURN count(*) AS n"
     )
 
 
