@@ -61,10 +61,11 @@ def _plain(run: Runner, cypher: str, rows: list[dict[str, Any]]) -> None:
 
 
 def _fold(tally: _Tally, old: dict[str, Any] | None, versions: Versions, node: bool) -> Any:
-    """Count the versions over ``old`` (None: new to the store); the state after, and
-    whether it differs from ``old``. A new item stated once is its one version as built
-    (:class:`GraphBatch` merged it already): the common case of a load, and no copy."""
-    if old is None and len(versions) == 1:
+    """Count the versions over ``old`` (None: new to the store); the state after (every
+    declared property, no other), and whether it differs from ``old``. A new item stated
+    once is its one version as :class:`GraphBatch` built it (merged by the schema's rules
+    already): the common case of a load, and no copy."""
+    if old is None and len(versions) == 1 and versions[0][1].keys() == tally.declared:
         tally.count(versions, [True], node, new=True)
         return versions[0][1], True
     before, state, changes = tally.fold(old, versions)
@@ -157,7 +158,7 @@ class _Pass:
             elif a in fresh or b in fresh:
                 state, _ = _fold(tally, None, versions, False)
                 known.note(key, state)
-                new.append({"src": p[0], "dst": p[1], **state})
+                new.append({"src": p[0], "dst": p[1], "p": state})
             else:
                 read.append(p)
         # Ends known but not locked yet: locked now, so that no other load adds one of these
@@ -174,8 +175,10 @@ class _Pass:
             old = held.get(p)
             state, differs = _fold(tally, old, wanted[p], False)
             known.note((rel, src, p[0], dst, p[1]), state)
-            if differs:
-                (new if old is None else changed).append({"src": p[0], "dst": p[1], **state})
+            if differs and old is None:
+                new.append({"src": p[0], "dst": p[1], "p": state})
+            elif differs:
+                changed.append({"src": p[0], "dst": p[1], **state})
         _counted(self.run, st.create_edges(*shape), new)
         _counted(self.run, st.append_edges(*shape), appended)
         _plain(self.run, st.write_edges(*shape, "neo4j"), changed)

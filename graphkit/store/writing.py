@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 from graphkit.batch import GraphBatch
 from graphkit.merge import merge_edge, merge_node
-from graphkit.schema import NODES, RELS
+from graphkit.schema import NODES, REL_PROPS, RELS
 from graphkit.store import statements as st
 from graphkit.store.base import Runner, WriteResult
 
@@ -59,9 +59,12 @@ Shape = tuple[str, str, str]  # relationship type, source label, target label
 class _Tally:
     """Replays each batch over the store's state in order: what each one created or changed."""
 
-    def __init__(self, n: int, merge: Callable[[Any, dict[str, Any]], dict[str, Any]]) -> None:
+    def __init__(
+        self, n: int, merge: Callable[[Any, dict[str, Any]], dict[str, Any]], declared: set[str]
+    ) -> None:
         self.results = [WriteResult() for _ in range(n)]
         self.merge = merge
+        self.declared = declared  # the properties a merged state holds
 
     def fold(
         self, old: dict[str, Any] | None, versions: Versions
@@ -114,8 +117,13 @@ class _Versions:
             for k, props in batch.edges.items():
                 shape = (k.type, k.src_label, k.dst_label)
                 self.edges[shape].setdefault((k.src, k.dst), []).append((i, props))
-        self.node_tally = {label: _Tally(self.n, partial(merge_node, label)) for label in NODES}
-        self.edge_tally = _Tally(self.n, merge_edge)
+        self.node_tally = {
+            label: _Tally(
+                self.n, partial(merge_node, label), {p.name for p in NODES[label].all_props}
+            )
+            for label in NODES
+        }
+        self.edge_tally = _Tally(self.n, merge_edge, {p.name for p in REL_PROPS})
 
     def labels(self) -> list[tuple[str, dict[str, Versions]]]:
         """Node labels in the schema's order (deterministic, and nodes before edges)."""
