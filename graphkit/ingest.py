@@ -28,6 +28,7 @@ __all__ = [
     "FileResult",
     "LoadSummary",
     "expand_paths",
+    "group_rows",
     "is_empty",
     "load_files",
     "load_paths",
@@ -115,8 +116,17 @@ def prepare(path: Path, read: Reader = read_report) -> tuple[GraphBatch, Loaded]
     return batch, loaded
 
 
-# Rows (nodes and edges, as built) gathered from several reports into one transaction.
+# Rows (nodes and edges, as built) gathered from several reports into one transaction, unless
+# the store names its own number (``batch_rows``: Neo4j's is larger, see graphkit.store.neo4j).
 BATCH_ROWS = 20_000
+
+
+def group_rows(store: GraphStore | None, batch_rows: int | None = None) -> int:
+    """The rows a transaction gathers: ``batch_rows`` if given, else the store's default."""
+    if batch_rows is not None:
+        return batch_rows
+    rows = getattr(store, "batch_rows", BATCH_ROWS)
+    return rows if isinstance(rows, int) else BATCH_ROWS
 
 
 def load_paths(
@@ -124,7 +134,7 @@ def load_paths(
     paths: Iterable[str],
     *,
     on_file: Callable[[FileResult], None] | None = None,
-    batch_rows: int = BATCH_ROWS,
+    batch_rows: int | None = None,
     replace: bool = False,
 ) -> LoadSummary:
     """Load every report file under ``paths`` (see :func:`expand_paths`); with ``store=None``
@@ -139,13 +149,14 @@ def load_files(
     files: list[Path],
     *,
     on_file: Callable[[FileResult], None] | None = None,
-    batch_rows: int = BATCH_ROWS,
+    batch_rows: int | None = None,
     replace: bool = False,
     read: Reader = read_report,
 ) -> LoadSummary:
     """Load these report files (paths already expanded); with ``store=None`` only plan.
 
-    Reports are gathered into transactions of about ``batch_rows`` rows each; a transaction
+    Reports are gathered into transactions of about ``batch_rows`` rows each (by default the
+    store's own number, :func:`group_rows`); a transaction
     that fails is rolled back and its reports are written again one at a time, so that the
     error names the report at fault and the others still land. Input errors are recorded per
     file and do not stop the others; a store that becomes unreachable stops the load
@@ -157,7 +168,7 @@ def load_files(
     """
     summary = LoadSummary()
     try:
-        _load_files(store, files, summary, on_file, batch_rows, replace, read)
+        _load_files(store, files, summary, on_file, group_rows(store, batch_rows), replace, read)
     except StoreUnavailableError as exc:
         raise StoreUnavailableError(_interrupted(str(exc), files, summary)) from None
     return summary

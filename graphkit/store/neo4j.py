@@ -35,6 +35,13 @@ _SCHEMA_RACE = {
 
 RETRY_WAIT_S = 30.0  # the driver's own default
 
+# Rows a load gathers into one transaction. Larger than the embedded store's 20,000: a fact
+# stated again in a later transaction is sent again (appended to on the server), and with
+# 80,000 rows the 1k synthetic corpus sends 3,180 such rows instead of 11,910, in 2 commits
+# instead of 8 (BENCHMARKS.md, "The Neo4j write path, session 11"). Below the ~100,000 rows
+# where a server's transaction memory limit (Aura's) starts to matter.
+BATCH_ROWS = 80_000
+
 
 def _retry_wait_s() -> float:
     raw = os.environ.get("GRAPHKIT_RETRY_WAIT", "")
@@ -66,6 +73,7 @@ class Neo4jStore:
 
     backend = "neo4j"
     dialect = "neo4j"  # of the write statements (graphkit.store.statements)
+    batch_rows = BATCH_ROWS  # a load's rows a transaction (graphkit.ingest.group_rows)
 
     def __init__(
         self,
