@@ -26,7 +26,7 @@ from typing import Any
 from bench import baselines, synth
 from bench.loads import _final_rows
 from bench.server import NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER, driver, emptied_store
-from graphkit.ingest import BATCH_ROWS, load_paths
+from graphkit.ingest import load_paths
 from graphkit.store.neo4j import Neo4jStore
 
 RUN = Path(__file__).resolve().parent.parent / ".run"
@@ -70,7 +70,7 @@ def _raw(statements: list[tuple[str, list[Any]]]) -> None:
         drv.close()
 
 
-def _graphkit(corpus: Path, batch_rows: int) -> None:
+def _graphkit(corpus: Path, batch_rows: int | None) -> None:
     with Neo4jStore(NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD) as store:
         assert not load_paths(store, [str(corpus)], batch_rows=batch_rows).failed
 
@@ -79,7 +79,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.neo4j_cpu", description=__doc__)
     parser.add_argument("reports", type=int, nargs="?", default=1000)
     parser.add_argument("--rounds", type=int, default=2)
-    parser.add_argument("--batch-rows", type=int, default=BATCH_ROWS, help="rows a transaction")
+    parser.add_argument("--batch-rows", type=int, help="rows a transaction (the store's default)")
     args = parser.parse_args()
     corpus = synth.write_corpus(RUN / "bench", args.reports)
     final, _ = _final_rows(corpus)

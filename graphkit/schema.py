@@ -25,6 +25,7 @@ __all__ = [
     "Prop",
     "RelType",
     "allowed",
+    "derived_sets",
     "fill_derived",
     "ladybug_ddl",
     "markdown_table",
@@ -230,15 +231,18 @@ def ladybug_ddl() -> list[str]:
     return out
 
 
+def derived_sets(dialect: str) -> str:
+    """The ``SET`` items that work out an edge ``r``'s derived properties from what it holds
+    (``sole_source`` from ``sources``), as :func:`graphkit.merge.merge_edge` does."""
+    first = "r.sources[1]" if dialect == "ladybug" else "r.sources[0]"  # LadybugDB counts from 1
+    return f"r.sole_source = CASE WHEN size(r.sources) = 1 THEN {first} ELSE '' END"
+
+
 def fill_derived(rel_type: str, dialect: str) -> str:
     """The statement that gives the edges of a store an older graphkit wrote their derived
     properties (``sole_source``); it changes nothing on a store that has them."""
     assert rel_type in RELS
-    first = "r.sources[1]" if dialect == "ladybug" else "r.sources[0]"  # LadybugDB counts from 1
-    return (
-        f"MATCH ()-[r:{rel_type}]->() WHERE r.sole_source IS NULL "
-        f"SET r.sole_source = CASE WHEN size(r.sources) = 1 THEN {first} ELSE '' END"
-    )
+    return f"MATCH ()-[r:{rel_type}]->() WHERE r.sole_source IS NULL SET {derived_sets(dialect)}"
 
 
 def neo4j_schema_statements() -> list[str]:

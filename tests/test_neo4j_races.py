@@ -1,7 +1,7 @@
 """Two loads writing the same fact into Neo4j at the same moment, step by step.
 
 The Neo4j write creates new nodes and edges plainly after reading which the store holds
-(graphkit.store.writing.merge_on_server). These tests hold one writer's transaction open at
+(graphkit.store.neo4j_write.merge_on_server). These tests hold one writer's transaction open at
 the point where the race would hurt, let the second writer run into it, and check that the
 second waits for the first (it shows as blocked on the server) and then merges into what the
 first wrote instead of writing a second copy.
@@ -16,9 +16,10 @@ import neo4j
 import pytest
 
 from graphkit.batch import GraphBatch
+from graphkit.lifecycle import unload
 from graphkit.store.base import WriteResult
 from graphkit.store.neo4j import Neo4jStore
-from graphkit.store.writing import merge_on_server
+from graphkit.store.neo4j_write import merge_on_server
 from tests.conftest import NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER
 
 pytestmark = pytest.mark.neo4j
@@ -30,6 +31,13 @@ def fact(report: str, actor: str = "apt-x") -> GraphBatch:
     a = batch.add_node("Actor", actor, name=actor.upper(), reference=False)
     c = batch.add_node("Country", "RU", name="Russia", reference=False)
     batch.add_edge("LINKED_TO", a, c, sources=[report], evidence=[f"{report}: says so"])
+    return batch
+
+
+def reported(report: str) -> GraphBatch:
+    """:func:`fact` with its Report node, so that it can be taken back."""
+    batch = fact(report)
+    batch.add_node("Report", report, name=report, reference=False)
     return batch
 
 
@@ -90,3 +98,39 @@ def test_a_node_both_loads_create_is_written_once(
     assert actors == [["apt-new", 1]]
     assert edges(store) == [["apt-new", "RU", ["r1", "r2"], ["r1: says so", "r2: says so"]]]
     assert (second.nodes_created, second.rels_created, second.rels_updated) == (0, 0, 1)
+
+
+def test_a_fact_another_process_took_back_is_written_again(store: Neo4jStore) -> None:
+    """The store remembers what it wrote and appends to it without a read; when another
+    process has taken that back meanwhile, the write is run again with nothing remembered."""
+    store.write_batches([reported("r1")])
+    with Neo4jStore(NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD) as other:
+        unload(other, ["r1"])  # the edge and both its ends go: nothing else states them
+    assert store.stats()["relationships"]["LINKED_TO"] == 0
+    [again] = store.write_batches([reported("r2")])
+    assert edges(store) == [["apt-x", "RU", ["r2"], ["r2: says so"]]]
+    assert (again.nodes_created, again.rels_created) == (3, 1)  # the report, actor, country
+
+
+def test_a_fact_stated_again_keeps_what_another_load_added(store: Neo4jStore) -> None:
+    """An edge this store wrote is appended to on the server, not rewritten from what the
+    store remembers: a source another load added in between stays."""
+    store.write_batches([fact("r1")])
+    with Neo4jStore(NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD) as other:
+        other.write_batches([fact("r2")])
+    [again] = store.write_batches([fact("r3")])
+    assert edges(store) == [
+        ["apt-x", "RU", ["r1", "r2", "r3"], ["r1: says so", "r2: says so", "r3: says so"]]
+    ]
+    assert (again.rels_created, again.rels_matched, again.rels_updated) == (0, 1, 1)
+
+
+def test_a_source_appended_on_the_server_updates_the_sole_source(store: Neo4jStore) -> None:
+    """The derived ``sole_source`` is worked out again on the server after an append: one
+    report, then two (``''``), whatever the store remembered."""
+    store.write_batches([fact("r1")])
+    sole = "MATCH ()-[r:LINKED_TO]->() RETURN r.sole_source"
+    assert store.run(sole).rows == [["r1"]]
+    [again] = store.write_batches([fact("r2")])  # appended: the store remembers the edge
+    assert (again.rels_matched, again.rels_updated) == (1, 1)
+    assert store.run(sole).rows == [[""]]

@@ -21,7 +21,8 @@ from graphkit.batch import GraphBatch
 from graphkit.errors import QueryError, StoreAuthError, StoreError, StoreUnavailableError
 from graphkit.schema import RELS, fill_derived, neo4j_schema_statements
 from graphkit.store.base import WRITE_REFUSED, QueryResult, Runner, WriteResult, count_all
-from graphkit.store.writing import merge_on_server
+from graphkit.store.neo4j_record import Committed, StaleRecord
+from graphkit.store.neo4j_write import merge_on_server
 from graphkit.values import plain_rows
 
 __all__ = ["Neo4jStore"]
@@ -33,6 +34,13 @@ _SCHEMA_RACE = {
 }
 
 RETRY_WAIT_S = 30.0  # the driver's own default
+
+# Rows a load gathers into one transaction. Larger than the embedded store's 20,000: a fact
+# stated again in a later transaction is sent again (appended to on the server), and with
+# 80,000 rows the 1k synthetic corpus sends 3,180 such rows instead of 11,910, in 2 commits
+# instead of 8 (BENCHMARKS.md, "The Neo4j write path, session 11"). Below the ~100,000 rows
+# where a server's transaction memory limit (Aura's) starts to matter.
+BATCH_ROWS = 80_000
 
 
 def _retry_wait_s() -> float:
@@ -65,6 +73,7 @@ class Neo4jStore:
 
     backend = "neo4j"
     dialect = "neo4j"  # of the write statements (graphkit.store.statements)
+    batch_rows = BATCH_ROWS  # a load's rows a transaction (graphkit.ingest.group_rows)
 
     def __init__(
         self,
@@ -80,6 +89,9 @@ class Neo4jStore:
         self.read_only = read_only
         self._schema_ready = False
         self._filled = False  # whether the store is known to carry the derived properties
+        # What this store's loads committed: items written again later are neither read
+        # back nor rewritten whole (graphkit.store.neo4j_record).
+        self._known = Committed()
         retry_wait = _retry_wait_s()
         try:
             self._driver = neo4j.GraphDatabase.driver(
@@ -152,17 +164,25 @@ class Neo4jStore:
             raise StoreError("the store is open read-only")
         self.ensure_schema()
 
+        # A take-back changes items behind the record's back: it is forgotten, and not used.
+        known = self._known if before is None else None
+        if known is None:
+            self._known.clear()
+
         def work(tx: neo4j.ManagedTransaction) -> list[WriteResult]:
             # Plain values only come back here: records as dicts, without .data()'s walk
             # through every value for graph types (a third of the client's time on reads).
             run: Runner = lambda q, p: [dict(r.items()) for r in tx.run(q, p)]  # noqa: E731
             if before is not None:
                 before(run)
-            return merge_on_server(run, batches)
+            return merge_on_server(run, batches, known)
 
         try:
             with self._session(write=True) as session:
-                return _write_racing(session, work)
+                written = _write_racing(session, work, self._known)
+            if known is not None:
+                known.commit()
+            return written
         except IncompleteCommit:
             raise StoreUnavailableError(
                 f"lost Neo4j at {self.location} while it committed: that transaction is "
@@ -181,6 +201,8 @@ class Neo4jStore:
             raise QueryError(WRITE_REFUSED)
         if not self._filled:
             self._check_filled()
+        if write:  # it may change what the record holds
+            self._known.clear()
 
         def work(tx: neo4j.ManagedTransaction) -> QueryResult:
             result = tx.run(cypher, params or {})
@@ -221,18 +243,23 @@ RACES = 8
 
 
 def _write_racing(
-    session: neo4j.Session, work: Callable[[neo4j.ManagedTransaction], list[WriteResult]]
+    session: neo4j.Session,
+    work: Callable[[neo4j.ManagedTransaction], list[WriteResult]],
+    known: Committed,
 ) -> list[WriteResult]:
     """Run ``work`` in a managed transaction; again when a node it read as new was created by
     another load before it committed (the uniqueness constraint refuses the second: the run
-    again reads the node and merges into it). The driver itself retries only transient
-    errors."""
+    again reads the node and merges into it), or when an item this load wrote before was
+    taken back by another process (the run again forgets what it wrote and reads). The
+    driver itself retries only transient errors."""
     for _ in range(RACES):
         try:
             return session.execute_write(work)
         except ConstraintError as exc:
             if exc.code != "Neo.ClientError.Schema.ConstraintValidationFailed":
                 raise
+        except StaleRecord:
+            known.clear()
     return session.execute_write(work)
 
 

@@ -1,15 +1,14 @@
 """How batches are written: merged by the schema's rules, inside the caller's transaction.
 
 Two ways, one result. Both gather the versions of each node and edge that several reports
-bring, and count what each report created, matched or changed as if the reports were written
-one by one (:class:`WriteResult` per batch).
+bring (:class:`_Versions`), and count what each report created, matched or changed as if the
+reports were written one by one (:class:`WriteResult` per batch, :class:`_Tally`).
 
 - :func:`apply_batches` (the embedded store, one writer at a time): read what the store holds,
   merge in Python (:mod:`graphkit.merge`), write only what is new or changed.
-- :func:`merge_on_server` (Neo4j, where several loads may write at once): the same, with
-  each node and edge the store holds locked for writing before it is read, so that two loads
-  stating one fact at the same moment both leave their source; new items by a plain
-  ``CREATE``.
+- :func:`graphkit.store.neo4j_write.merge_on_server` (Neo4j, where several loads may write at
+  once): the same, with each item the store holds locked before it is read, and what the load
+  committed itself neither read nor rewritten.
 """
 
 from __future__ import annotations
@@ -21,11 +20,11 @@ from typing import Any, Protocol
 
 from graphkit.batch import GraphBatch
 from graphkit.merge import merge_edge, merge_node
-from graphkit.schema import NODES, RELS
+from graphkit.schema import NODES, REL_PROPS, RELS
 from graphkit.store import statements as st
 from graphkit.store.base import Runner, WriteResult
 
-__all__ = ["CHUNK", "RowWriter", "apply_batches", "merge_on_server"]
+__all__ = ["CHUNK", "RowWriter", "apply_batches"]
 
 # Rows per statement: large enough that a round trip carries real work, small enough that
 # one statement's parameters stay a few megabytes.
@@ -60,9 +59,12 @@ Shape = tuple[str, str, str]  # relationship type, source label, target label
 class _Tally:
     """Replays each batch over the store's state in order: what each one created or changed."""
 
-    def __init__(self, n: int, merge: Callable[[Any, dict[str, Any]], dict[str, Any]]) -> None:
+    def __init__(
+        self, n: int, merge: Callable[[Any, dict[str, Any]], dict[str, Any]], declared: set[str]
+    ) -> None:
         self.results = [WriteResult() for _ in range(n)]
         self.merge = merge
+        self.declared = declared  # the properties a merged state holds
 
     def fold(
         self, old: dict[str, Any] | None, versions: Versions
@@ -115,8 +117,13 @@ class _Versions:
             for k, props in batch.edges.items():
                 shape = (k.type, k.src_label, k.dst_label)
                 self.edges[shape].setdefault((k.src, k.dst), []).append((i, props))
-        self.node_tally = {label: _Tally(self.n, partial(merge_node, label)) for label in NODES}
-        self.edge_tally = _Tally(self.n, merge_edge)
+        self.node_tally = {
+            label: _Tally(
+                self.n, partial(merge_node, label), {p.name for p in NODES[label].all_props}
+            )
+            for label in NODES
+        }
+        self.edge_tally = _Tally(self.n, merge_edge, {p.name for p in REL_PROPS})
 
     def labels(self) -> list[tuple[str, dict[str, Versions]]]:
         """Node labels in the schema's order (deterministic, and nodes before edges)."""
@@ -173,96 +180,4 @@ def apply_batches(run: Runner, batches: list[GraphBatch], writer: RowWriter) -> 
             if merged is not None:
                 (new if old is None else changed).append({"src": s, "dst": d, **merged})
         writer.edges(shape, new, changed)
-    return v.results()
-
-
-def _locked(run: Runner, cypher: str, key: str, items: list[Any]) -> dict[Any, dict[str, Any]]:
-    """The items the store holds of ``items`` (node ids, or ``(src, dst)`` pairs), each locked
-    for writing before it is read, ``CHUNK`` at a time."""
-    found: dict[Any, dict[str, Any]] = {}
-    for chunk in _chunks(items):
-        for r in run(cypher, {key: [list(i) for i in chunk] if key == "pairs" else chunk}):
-            found[r["id"] if key == "ids" else (r["src"], r["dst"])] = r
-    return found
-
-
-def _send(
-    run: Runner,
-    statements: tuple[str, str],
-    keys: list[Any],
-    held: dict[Any, dict[str, Any]],
-    wanted: dict[Any, Versions],
-    tally: _Tally,
-    node: bool,
-) -> None:
-    """Merge the versions of each item over what the store holds, count them, and write:
-    the new items by a plain ``CREATE``, the held ones that change by a plain ``SET``."""
-    create, update = statements
-    new: list[dict[str, Any]] = []
-    changed: list[dict[str, Any]] = []
-    for key in keys:
-        merged = tally.replay(held.get(key), wanted[key], node)
-        if merged is not None:
-            row = merged if node else {"src": key[0], "dst": key[1], **merged}
-            (changed if key in held else new).append(row)
-    for cypher, rows in ((create, new), (update, changed)):
-        for chunk in _chunks(rows):
-            run(cypher, {"rows": chunk})
-
-
-def _loose_ends(run: Runner, v: _Versions, carried: set[tuple[str, str]]) -> set[tuple[str, str]]:
-    """Lock the edges' ends the batches do not carry (the node writes above lock the rest);
-    those the store does not hold either: their edges cannot be written."""
-    ends: dict[str, set[str]] = defaultdict(set)
-    for (_, src, dst), wanted in v.shapes():
-        for s, d in wanted:
-            for end in ((src, s), (dst, d)):
-                if end not in carried:
-                    ends[end[0]].add(end[1])
-    missing: set[tuple[str, str]] = set()
-    for label in NODES:
-        if ends.get(label):
-            ids = sorted(ends[label])
-            held = _locked(run, st.lock_read_nodes(label), "ids", ids)
-            missing.update((label, i) for i in ids if i not in held)
-    return missing
-
-
-def merge_on_server(run: Runner, batches: list[GraphBatch]) -> list[WriteResult]:
-    """Merge several batches into Neo4j in one pass. Call it inside one transaction.
-
-    Per label, one statement locks and reads the nodes the store holds (the write lock first,
-    so several loads at once lose nothing: a second one waits, then reads what the first
-    wrote); the versions are merged here, by the schema's rules, over what was read; new
-    nodes are written by a plain ``CREATE`` and changed ones by a plain ``SET``, nothing
-    merged on the server. Then each edge shape likewise, reading only the edges between
-    nodes the store held: with both ends locked, no other load can add one of them before
-    this transaction commits. Counted as if the batches were written one by one.
-
-    A node another load created after the read breaks the uniqueness constraint: the caller
-    runs the transaction again, and the read then finds it.
-    """
-    v = _Versions(batches)
-    carried = {(label, i) for label, wanted in v.labels() for i in wanted}
-    fresh: set[tuple[str, str]] = set()  # nodes this transaction creates: none of their edges
-    for label, wanted in v.labels():
-        ids = sorted(wanted)  # one order for every load: fewer lock waits between them
-        held = _locked(run, st.lock_read_nodes(label), "ids", ids)
-        fresh.update((label, i) for i in ids if i not in held)
-        statements = (st.create_nodes(label), st.write_nodes(label, "neo4j"))
-        _send(run, statements, ids, held, wanted, v.node_tally[label], True)
-    missing = _loose_ends(run, v, carried)
-    for shape, wanted_edges in v.shapes():
-        _, src, dst = shape
-        pairs = []
-        for p in sorted(wanted_edges):
-            if (src, p[0]) in missing or (dst, p[1]) in missing:  # matched nothing, as before
-                versions = wanted_edges[p]
-                v.edge_tally.count(versions, [False] * len(versions), False, new=False)
-            else:
-                pairs.append(p)
-        read = [p for p in pairs if (src, p[0]) not in fresh and (dst, p[1]) not in fresh]
-        held = _locked(run, st.lock_read_edges(*shape), "pairs", read)
-        statements = (st.create_edges(*shape), st.write_edges(*shape, "neo4j"))
-        _send(run, statements, pairs, held, wanted_edges, v.edge_tally, False)
     return v.results()
