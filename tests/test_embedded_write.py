@@ -3,6 +3,7 @@ checkpoints survives a killed process. Real LadybugDB, real processes."""
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -122,3 +123,31 @@ def test_reads_do_not_pile_up_in_the_page_cache_so_a_large_unload_can_be_planned
         plan = unload(s, ["synth-0099"], dry_run=True)
         assert plan.edges_deleted > 0 and plan.edges_rewritten > 0
         assert s.stats()["nodes"]["Report"] == 200  # a dry run
+
+
+def test_an_unload_too_large_for_the_page_cache_says_what_applies_to_an_unload(
+    tmp_path: Path,
+) -> None:
+    """An unload is one transaction: the way out is a larger page cache or fewer reports at a
+    time, not a load's ``--batch-rows``."""
+    corpus = write_corpus(tmp_path / "bench", 200, seed=1)
+    store = tmp_path / "store"
+    with EmbeddedStore(store) as s:
+        assert not load_paths(s, [str(corpus)]).failed
+    graphkit = str(Path(sys.executable).with_name("graphkit"))
+    ids = [f"synth-{i:04d}" for i in range(150)]
+    res = subprocess.run(
+        [graphkit, "unload", *ids, "--store", str(store)],
+        env={**os.environ, "GRAPHKIT_BUFFER_POOL_MB": "64"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert res.returncode == 3, res.stderr
+    assert res.stderr.strip() == (
+        "error: the embedded store's page cache (64 MB) is too small for the unload; nothing "
+        "of it was written: set GRAPHKIT_BUFFER_POOL_MB higher or unload fewer reports at a "
+        "time, then run the unload again"
+    )
+    with EmbeddedStore(store) as s:  # nothing half-written, and the store opens again
+        assert s.stats()["nodes"]["Report"] == 200

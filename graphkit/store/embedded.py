@@ -57,6 +57,24 @@ def _return_freed_memory() -> None:
         trim(0)
 
 
+def _too_small(*, unload: bool) -> str:
+    """What to do when one transaction's pages outgrow the page cache: a load may be cut into
+    smaller transactions (``--batch-rows``); an unload is one transaction, whole or nothing."""
+    said = (
+        f"the embedded store's page cache ({_buffer_pool_mb()} MB) is too small for "
+        f"{'the unload' if unload else 'one transaction'}; nothing of it was written: "
+    )
+    if unload:
+        return said + (
+            "set GRAPHKIT_BUFFER_POOL_MB higher or unload fewer reports at a time, "
+            "then run the unload again"
+        )
+    return said + (
+        "set GRAPHKIT_BUFFER_POOL_MB higher or load with a lower --batch-rows, "
+        "then run the same load again"
+    )
+
+
 _LOCKED = re.compile(r"Could not set lock on file.*?Lock is held by PID (\d+)", re.S)
 
 
@@ -237,7 +255,7 @@ class EmbeddedStore:
         first in the same transaction."""
         if self.read_only:
             raise StoreError("the store is open read-only")
-        writer = CopyWriter(self._run, self._conn.execute, copy=self._is_empty())
+        writer = CopyWriter(self._run, self._conn.execute, batches, copy=self._is_empty())
         self._conn.execute("BEGIN TRANSACTION")
         try:
             if before is not None:
@@ -247,11 +265,7 @@ class EmbeddedStore:
             self._rollback()
             if "buffer pool is full" in str(exc):
                 # LadybugDB cannot go on after this (it crashes on the next write): stop here.
-                raise StoreCapacityError(
-                    f"the embedded store's page cache ({_buffer_pool_mb()} MB) is too small for "
-                    "one transaction; nothing of it was written: set GRAPHKIT_BUFFER_POOL_MB "
-                    "higher or load with a lower --batch-rows, then run the same load again"
-                ) from None
+                raise StoreCapacityError(_too_small(unload=not batches)) from None
             raise StoreError(f"write failed and was rolled back: {exc}") from None
         except BaseException:
             self._rollback()
