@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bench.synth import write_corpus
-from graphkit.errors import StoreError
+from graphkit.errors import StoreError, StoreUnavailableError
 from graphkit.ingest import load_paths
 from graphkit.lifecycle import unload
 from graphkit.store import embedded
@@ -151,3 +151,47 @@ def test_an_unload_too_large_for_the_page_cache_says_what_applies_to_an_unload(
     )
     with EmbeddedStore(store) as s:  # nothing half-written, and the store opens again
         assert s.stats()["nodes"]["Report"] == 200
+
+
+# Opens the store for writing, says so, and holds it until its input closes.
+HOLDER = """
+import sys
+from graphkit.store.embedded import EmbeddedStore
+
+with EmbeddedStore(sys.argv[1]):
+    print("open", flush=True)
+    sys.stdin.read()
+"""
+
+
+def test_after_a_checkpoint_the_store_is_shut_and_a_writer_that_took_it_stops_the_load_cleanly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The store closes LadybugDB after a checkpoint (what it holds of past transactions
+    goes with it) and opens it again at the next statement. Another process may take the
+    store in between: the load then stops as when the store is lost, with the groups it
+    committed whole."""
+    corpus = write_corpus(tmp_path / "bench", 40, seed=3)
+    first = [str(f) for f in sorted(corpus.iterdir())[:5]]
+    rest = [str(f) for f in sorted(corpus.iterdir())[5:]]
+    monkeypatch.setenv("GRAPHKIT_CHECKPOINT_MB", "1")
+    monkeypatch.setenv("GRAPHKIT_LOCK_WAIT", "0")
+    store = tmp_path / "store"
+    with EmbeddedStore(store) as s:
+        assert not load_paths(s, first).failed
+        assert s.stats()["nodes"]["Report"] == 5  # opened again for the read
+        assert not load_paths(s, rest).failed  # past 1 MB of log: checkpointed, shut
+        holder = subprocess.Popen(
+            [sys.executable, "-c", HOLDER, str(store)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert holder.stdout is not None and holder.stdout.readline() == "open\n"
+            with pytest.raises(StoreUnavailableError, match="in use by another process"):
+                load_paths(s, [str(corpus)], replace=True)
+        finally:
+            holder.communicate("")
+        assert holder.returncode == 0
+        assert s.stats()["nodes"]["Report"] == 40  # the store is this process's again
