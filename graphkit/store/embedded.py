@@ -155,9 +155,10 @@ class EmbeddedStore:
 
     The page cache is ``GRAPHKIT_BUFFER_POOL_MB`` megabytes (default 320); a writer
     checkpoints once the log passes ``GRAPHKIT_CHECKPOINT_MB`` (default 128), or sooner when
-    the process's resident memory passes ``GRAPHKIT_MEMORY_MB`` (default 640). One process at a
-    time may write: another waits ``GRAPHKIT_LOCK_WAIT`` seconds (default 10) for the store,
-    then gets :class:`StoreInUseError`.
+    the process's resident memory passes ``GRAPHKIT_MEMORY_MB`` (default 640), and after a
+    checkpoint closes LadybugDB until its next statement. One process at a time may write:
+    another waits ``GRAPHKIT_LOCK_WAIT`` seconds (default 10) for the store, then gets
+    :class:`StoreInUseError`.
     """
 
     backend = "embedded"
