@@ -182,8 +182,8 @@ class CopyWriter:
             key = EdgeKey(rel, src, s, dst, d)
             row: dict[str, Any] = {"src": s, "dst": d}
             for p in LISTS:
-                items = (b.edges[key].get(p.name) or [] for b in self.batches if key in b.edges)
-                row[_asked(p)] = list(dict.fromkeys(i for some in items for i in some))
+                stated = (b.edges[key].get(p.name) for b in self.batches if key in b.edges)
+                row[_asked(p)] = [i for some in stated for i in some or ()]
             rows.append(row)
         return _table(rows, _ASKING)
 
