@@ -19,7 +19,6 @@ width.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pyarrow as pa
@@ -104,7 +103,6 @@ def read_edges(rel_type: str, src: str, dst: str) -> str:
     cols += [
         f"list_filter({_asked(p)}, x -> list_contains(r.{p.name}, x)) AS {p.name}" for p in LISTS
     ]
-    cols.append(" + ".join(f"size(r.{p.name})" for p in LISTS) + " AS held")
     return (
         f"LOAD FROM $rows MATCH (a:{src} {{id: src}}) "
         f"MATCH (a)-[r:{rel_type}]->(b:{dst}) WHERE b.id = dst "
@@ -147,16 +145,13 @@ def _table(rows: list[dict[str, Any]], schema: pa.Schema) -> pa.Table:
         raise StoreError(f"write failed and was rolled back: {exc}") from None
 
 
-def _chunks(
-    rows: list[dict[str, Any]], held: Callable[[dict[str, Any]], int] = lambda row: 0
-) -> list[list[dict[str, Any]]]:
-    """The rows cut into statements of at most CHUNK rows and about CHUNK_ITEMS list items,
-    counting those a row carries and the ``held`` ones the store appends to."""
+def _chunks(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """The rows cut into statements of at most CHUNK rows and about CHUNK_ITEMS list items."""
     out: list[list[dict[str, Any]]] = []
     chunk: list[dict[str, Any]] = []
     items = 0
     for row in rows:
-        weight = 1 + held(row) + sum(len(v) for v in row.values() if isinstance(v, list))
+        weight = 1 + sum(len(v) for v in row.values() if isinstance(v, list))
         if chunk and (len(chunk) >= CHUNK or items + weight > CHUNK_ITEMS):
             out.append(chunk)
             chunk, items = [], 0
@@ -176,7 +171,6 @@ class CopyWriter:
         self.run = run
         self.execute = execute
         self.batches = batches
-        self.held: dict[tuple[tuple[str, str, str], str, str], int] = {}  # items in its lists
         self.copy = copy
         self.copied = False
 
@@ -203,19 +197,11 @@ class CopyWriter:
         for start in range(0, len(pairs), CHUNK):
             table = self._asking(shape, pairs[start : start + CHUNK])
             for r in self.run(cypher, {"rows": table}):
-                pair = (r.pop("src"), r.pop("dst"))
-                self.held[(shape, *pair)] = r.pop("held")
-                found[pair] = r
+                found[(r.pop("src"), r.pop("dst"))] = r
         return found
 
-    def _scan(
-        self,
-        cypher: str,
-        rows: list[dict[str, Any]],
-        schema: pa.Schema,
-        held: Callable[[dict[str, Any]], int] = lambda row: 0,
-    ) -> None:
-        for chunk in _chunks(rows, held):
+    def _scan(self, cypher: str, rows: list[dict[str, Any]], schema: pa.Schema) -> None:
+        for chunk in _chunks(rows):
             self.execute(cypher, {"rows": _table(chunk, schema)})
 
     def nodes(self, label: str, new: list[dict[str, Any]], changed: list[dict[str, Any]]) -> None:
@@ -238,8 +224,4 @@ class CopyWriter:
             self.copied = True
         else:
             self._scan(create_edges(*shape), new, schema)
-        # An update rewrites each list whole: what the store holds counts towards a statement.
-        held = self.held
-        self._scan(
-            update_edges(*shape), changed, schema, lambda r: held[(shape, r["src"], r["dst"])]
-        )
+        self._scan(update_edges(*shape), changed, schema)
