@@ -234,7 +234,8 @@ def ladybug_ddl() -> list[str]:
 def derived_sets(dialect: str) -> str:
     """The ``SET`` items that work out an edge ``r``'s derived properties from what it holds
     (``sole_source`` from ``sources``), as :func:`graphkit.merge.merge_edge` does."""
-    first = "r.sources[1]" if dialect == "ladybug" else "r.sources[0]"  # LadybugDB counts from 1
+    # LadybugDB works out every branch of a CASE: an index into an empty list would fail
+    first = "list_any_value(r.sources)" if dialect == "ladybug" else "r.sources[0]"
     return f"r.sole_source = CASE WHEN size(r.sources) = 1 THEN {first} ELSE '' END"
 
 

@@ -3,6 +3,7 @@ checkpoints survives a killed process. Real LadybugDB, real processes."""
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -11,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from bench.synth import write_corpus
-from graphkit.errors import StoreError
+from graphkit.batch import GraphBatch
+from graphkit.errors import StoreError, StoreUnavailableError
 from graphkit.ingest import load_paths
 from graphkit.lifecycle import unload
 from graphkit.store import embedded
@@ -122,3 +124,97 @@ def test_reads_do_not_pile_up_in_the_page_cache_so_a_large_unload_can_be_planned
         plan = unload(s, ["synth-0099"], dry_run=True)
         assert plan.edges_deleted > 0 and plan.edges_rewritten > 0
         assert s.stats()["nodes"]["Report"] == 200  # a dry run
+
+
+def test_an_unload_too_large_for_the_page_cache_says_what_applies_to_an_unload(
+    tmp_path: Path,
+) -> None:
+    """An unload is one transaction: the way out is a larger page cache or fewer reports at a
+    time, not a load's ``--batch-rows``."""
+    corpus = write_corpus(tmp_path / "bench", 200, seed=1)
+    store = tmp_path / "store"
+    with EmbeddedStore(store) as s:
+        assert not load_paths(s, [str(corpus)]).failed
+    graphkit = str(Path(sys.executable).with_name("graphkit"))
+    ids = [f"synth-{i:04d}" for i in range(150)]
+    res = subprocess.run(
+        [graphkit, "unload", *ids, "--store", str(store)],
+        env={**os.environ, "GRAPHKIT_BUFFER_POOL_MB": "64"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert res.returncode == 3, res.stderr
+    assert res.stderr.strip() == (
+        "error: the embedded store's page cache (64 MB) is too small for the unload; nothing "
+        "of it was written: set GRAPHKIT_BUFFER_POOL_MB higher or unload fewer reports at a "
+        "time, then run the unload again"
+    )
+    with EmbeddedStore(store) as s:  # nothing half-written, and the store opens again
+        assert s.stats()["nodes"]["Report"] == 200
+
+
+# Opens the store for writing, says so, and holds it until its input closes.
+HOLDER = """
+import sys
+from graphkit.store.embedded import EmbeddedStore
+
+with EmbeddedStore(sys.argv[1]):
+    print("open", flush=True)
+    sys.stdin.read()
+"""
+
+
+def test_after_a_checkpoint_the_store_is_shut_and_a_writer_that_took_it_stops_the_load_cleanly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The store closes LadybugDB after a checkpoint (what it holds of past transactions
+    goes with it) and opens it again at the next statement. Another process may take the
+    store in between: the load then stops as when the store is lost, with the groups it
+    committed whole."""
+    corpus = write_corpus(tmp_path / "bench", 40, seed=3)
+    first = [str(f) for f in sorted(corpus.iterdir())[:5]]
+    rest = [str(f) for f in sorted(corpus.iterdir())[5:]]
+    monkeypatch.setenv("GRAPHKIT_CHECKPOINT_MB", "1")
+    monkeypatch.setenv("GRAPHKIT_LOCK_WAIT", "0")
+    store = tmp_path / "store"
+    with EmbeddedStore(store) as s:
+        assert not load_paths(s, first).failed
+        assert s.stats()["nodes"]["Report"] == 5  # opened again for the read
+        assert not load_paths(s, rest).failed  # past 1 MB of log: checkpointed, shut
+        holder = subprocess.Popen(
+            [sys.executable, "-c", HOLDER, str(store)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert holder.stdout is not None and holder.stdout.readline() == "open\n"
+            with pytest.raises(StoreUnavailableError, match="in use by another process"):
+                load_paths(s, [str(corpus)], replace=True)
+        finally:
+            holder.communicate("")
+        assert holder.returncode == 0
+        assert s.stats()["nodes"]["Report"] == 40  # the store is this process's again
+
+
+def test_a_source_appended_in_the_store_updates_the_sole_source(tmp_path: Path) -> None:
+    """Held lists are appended to inside the store, the merge in Python seeing only the items
+    a load asks about: the derived ``sole_source`` is worked out there too."""
+
+    def fact(report: str) -> GraphBatch:
+        batch = GraphBatch(report_id=report)
+        a = batch.add_node("Actor", "apt-x", name="APT-X", reference=False)
+        c = batch.add_node("Country", "RU", name="Russia", reference=False)
+        batch.add_edge("LINKED_TO", a, c, sources=[report], evidence=[f"{report}: says so"])
+        return batch
+
+    sole = "MATCH ()-[r:LINKED_TO]->() RETURN r.sole_source, r.sources, r.evidence, r.claims"
+    with EmbeddedStore(tmp_path / "db") as store:
+        store.write_batches([fact("r1")])
+        assert store.run(sole).rows == [["r1", ["r1"], ["r1: says so"], ["r1||||"]]]
+        store.write_batches([fact("r2")])
+        both = [["", ["r1", "r2"], ["r1: says so", "r2: says so"], ["r1||||", "r2||||"]]]
+        assert store.run(sole).rows == both
+        store.write_batches([fact("r2")])  # again: nothing new
+        assert store.run(sole).rows == both

@@ -14,7 +14,8 @@ from graphkit.ingest import load_paths
 from graphkit.store.embedded import EmbeddedStore
 
 # A child that loads the first files whole, then kills itself with SIGKILL in the middle of
-# the next transaction: after the given number of statements of it have run, before COMMIT.
+# the next transaction: after the given number of its reads have run, before COMMIT (the
+# second load of the split corpus reads 15 times: nodes by label, then held edges by shape).
 KILLER = """
 import os, signal, sys
 from graphkit.ingest import load_paths
@@ -61,7 +62,7 @@ def test_a_load_killed_mid_write_leaves_whole_reports_and_reruns_clean(tmp_path:
     corpus, first, rest = split_corpus(tmp_path)
     store = tmp_path / "store"
     child = subprocess.run(
-        [sys.executable, "-c", KILLER, str(store), str(first), str(rest), "30"],
+        [sys.executable, "-c", KILLER, str(store), str(first), str(rest), "12"],
         capture_output=True,
         text=True,
         timeout=600,

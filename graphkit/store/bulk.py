@@ -7,22 +7,25 @@ two orders of magnitude faster than ``UNWIND``), elsewhere by ``LOAD FROM`` the 
 of table ``... CREATE``: a transaction holding a ``COPY`` must be checkpointed at its commit
 (the copied pages are not in the write-ahead log), and a checkpoint rewrites every table the
 store holds, which costs more than the ``COPY`` saves once the store is not empty
-(BENCHMARKS.md). Rows the store holds, changed by a merge, are set from their source, read
-the same way. ``LOAD FROM`` an Arrow table is a logged write like any other; against
-``UNWIND $rows`` it saves LadybugDB's Python binding from walking every value of every row
-to type the parameter (a sixth of a 1k-report load) and from preparing the statement again
-whenever a column's values change width.
+(BENCHMARKS.md). Edges the store holds are read and set from their source, the same way;
+of their lists (sources, evidence, claims: thousands of items on an actor's edges at 10k
+reports) only the items the transaction states again are read, and the store appends what
+is new, so that the long lists never travel to Python and back. ``LOAD FROM`` an Arrow
+table is a logged write like any other; against ``UNWIND $rows`` it saves LadybugDB's
+Python binding from walking every value of every row to type the parameter (a sixth of a
+1k-report load) and from preparing the statement again whenever a column's values change
+width.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
 import pyarrow as pa
 
+from graphkit.batch import EdgeKey, GraphBatch
 from graphkit.errors import StoreError
-from graphkit.schema import NODES, REL_PROPS, RELS, Prop
+from graphkit.schema import DERIVED, NODES, REL_PROPS, RELS, UNION, Prop, derived_sets
 
 __all__ = ["CopyWriter", "arrow_schema", "create_edges", "create_nodes", "read_edges"]
 
@@ -71,29 +74,71 @@ def create_edges(rel_type: str, src: str, dst: str) -> str:
     )
 
 
+# The list properties of an edge (sources, evidence, claims): they grow with every report that
+# states it again, to thousands of items on an actor's edges at 10k reports.
+LISTS = tuple(p for p in REL_PROPS if p.merge == UNION)
+_SCALARS = tuple(p for p in REL_PROPS if p.merge not in (UNION, DERIVED))
+
+
+def _asked(p: Prop) -> str:
+    """The column of the items a transaction brings for list ``p`` of an edge."""
+    return f"asked_{p.name}"
+
+
+_ASKING = pa.schema(
+    [pa.field("src", pa.string()), pa.field("dst", pa.string())]
+    + [pa.field(_asked(p), pa.list_(pa.string())) for p in LISTS]
+)
+
+
 def read_edges(rel_type: str, src: str, dst: str) -> str:
-    """The edges from one source (``$src``) to some targets (``$dsts``). The source is found
-    by its key and its own edges walked: with the sources unwound from a list, LadybugDB
-    scanned every edge of the shape (and with both ends given by key, built a hash table over
-    them that outgrew the page cache at 6k reports, BENCHMARKS.md)."""
+    """The edges the store holds between the scanned rows' ``src`` and ``dst``: each scalar
+    property whole, and of each list only those of the row's items (``asked_sources`` ...)
+    that it already holds. That is all a merge needs to tell what the transaction adds, and
+    what is read no longer grows with the store (BENCHMARKS.md, session 11). The source is
+    found by its key and its own edges walked: with both ends given by key, LadybugDB built a
+    hash table over the whole shape."""
     assert (src, dst) in RELS[rel_type].endpoints
-    cols = ", ".join(f"r.{p.name} AS {p.name}" for p in REL_PROPS)
+    cols = [f"r.{p.name} AS {p.name}" for p in _SCALARS]
+    cols += [
+        f"list_filter({_asked(p)}, x -> list_contains(r.{p.name}, x)) AS {p.name}" for p in LISTS
+    ]
     return (
-        f"MATCH (a:{src} {{id: $src}})-[r:{rel_type}]->(b:{dst}) "
-        f"WHERE list_contains($dsts, b.id) RETURN b.id AS dst, {cols}"
+        f"LOAD FROM $rows MATCH (a:{src} {{id: src}}) "
+        f"MATCH (a)-[r:{rel_type}]->(b:{dst}) WHERE b.id = dst "
+        f"RETURN src, b.id AS dst, {', '.join(cols)}"
     )
 
 
 def update_edges(rel_type: str, src: str, dst: str) -> str:
-    """Set the properties of edges the store holds, found from their source: a ``MERGE``
+    """Set the properties of edges the store holds, found from their source (a ``MERGE``
     looks for the edge from whichever end the planner picks, and from a technique or a
-    sector that is every edge into it."""
+    sector that is every edge into it). The scalars are set to the merged value; to each list
+    the store appends those of the row's items it does not hold yet, so its long lists never
+    travel to Python and back."""
     assert (src, dst) in RELS[rel_type].endpoints
-    sets = ", ".join(f"r.{p.name} = {p.name}" for p in REL_PROPS)
+    sets = [f"r.{p.name} = {p.name}" for p in _SCALARS]
+    sets += [
+        f"r.{p.name} = list_concat(r.{p.name}, "
+        f"list_filter({p.name}, x -> NOT list_contains(r.{p.name}, x)))"
+        for p in LISTS
+    ]
     # No WITH between the clauses: LadybugDB cannot SET a value carried through one.
     return (
         f"LOAD FROM $rows MATCH (a:{src} {{id: src}}) "
-        f"MATCH (a)-[r:{rel_type}]->(b:{dst}) WHERE b.id = dst SET {sets}"
+        f"MATCH (a)-[r:{rel_type}]->(b:{dst}) WHERE b.id = dst SET {', '.join(sets)}"
+    )
+
+
+def derive_edges(rel_type: str, src: str, dst: str) -> str:
+    """Work out the derived properties (``sole_source``) of edges :func:`update_edges` has
+    just appended to, from what they now hold: the merge in Python saw only the items the
+    rows asked about. A statement of its own: LadybugDB 0.22 mixed up the list lambdas of one
+    ``SET`` when another item held one too (a list it should append to was left as it was)."""
+    assert (src, dst) in RELS[rel_type].endpoints
+    return (
+        f"LOAD FROM $rows MATCH (a:{src} {{id: src}}) "
+        f"MATCH (a)-[r:{rel_type}]->(b:{dst}) WHERE b.id = dst SET {derived_sets('ladybug')}"
     )
 
 
@@ -130,27 +175,41 @@ def _chunks(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
 
 
 class CopyWriter:
-    """Writes one transaction's merged rows: new ones created (by ``COPY`` when ``copy``),
-    changed ones set. ``copied`` tells the store that a checkpoint must follow the commit."""
+    """Writes one transaction's merged rows (of ``batches``): new ones created (by ``COPY``
+    when ``copy``), changed ones set. ``copied`` tells the store that a checkpoint must follow
+    the commit."""
 
-    def __init__(self, run: Any, execute: Any, *, copy: bool) -> None:
+    def __init__(self, run: Any, execute: Any, batches: list[GraphBatch], *, copy: bool) -> None:
         self.run = run
         self.execute = execute
+        self.batches = batches
         self.copy = copy
         self.copied = False
+
+    def _asking(self, shape: tuple[str, str, str], pairs: list[tuple[str, str]]) -> pa.Table:
+        """Per edge, each list's items as the batches state them: what a read looks for."""
+        rel, src, dst = shape
+        rows = []
+        for s, d in pairs:
+            key = EdgeKey(rel, src, s, dst, d)
+            row: dict[str, Any] = {"src": s, "dst": d}
+            for p in LISTS:
+                stated = (b.edges[key].get(p.name) for b in self.batches if key in b.edges)
+                row[_asked(p)] = [i for some in stated for i in some or ()]
+            rows.append(row)
+        return _table(rows, _ASKING)
 
     def read_edges(
         self, shape: tuple[str, str, str], pairs: list[tuple[str, str]]
     ) -> dict[tuple[str, str], dict[str, Any]]:
-        """The edges between ``pairs`` that the store holds, with their properties."""
-        by_src: dict[str, list[str]] = defaultdict(list)
-        for s, d in pairs:
-            by_src[s].append(d)
+        """The edges between ``pairs`` that the store holds: their scalar properties, and of
+        their lists the items that the batches state again (:func:`read_edges`)."""
         cypher = read_edges(*shape)
         found: dict[tuple[str, str], dict[str, Any]] = {}
-        for s, dsts in by_src.items():
-            for r in self.run(cypher, {"src": s, "dsts": dsts}):
-                found[(s, r.pop("dst"))] = r
+        for start in range(0, len(pairs), CHUNK):
+            table = self._asking(shape, pairs[start : start + CHUNK])
+            for r in self.run(cypher, {"rows": table}):
+                found[(r.pop("src"), r.pop("dst"))] = r
         return found
 
     def _scan(self, cypher: str, rows: list[dict[str, Any]], schema: pa.Schema) -> None:
@@ -178,3 +237,4 @@ class CopyWriter:
         else:
             self._scan(create_edges(*shape), new, schema)
         self._scan(update_edges(*shape), changed, schema)
+        self._scan(derive_edges(*shape), changed, schema)

@@ -14,7 +14,13 @@ from typing import Any
 import ladybug
 
 from graphkit.batch import GraphBatch
-from graphkit.errors import QueryError, StoreCapacityError, StoreError, StoreInUseError
+from graphkit.errors import (
+    QueryError,
+    StoreCapacityError,
+    StoreError,
+    StoreInUseError,
+    StoreUnavailableError,
+)
 from graphkit.schema import DERIVED, NODES, REL_PROPS, RELS, fill_derived, ladybug_ddl
 from graphkit.store.base import WRITE_REFUSED, QueryResult, Runner, WriteResult, count_all
 from graphkit.store.bulk import CopyWriter
@@ -55,6 +61,24 @@ def _return_freed_memory() -> None:
     trim = getattr(_LIBC, "malloc_trim", None)
     if trim is not None:
         trim(0)
+
+
+def _too_small(*, unload: bool) -> str:
+    """What to do when one transaction's pages outgrow the page cache: a load may be cut into
+    smaller transactions (``--batch-rows``); an unload is one transaction, whole or nothing."""
+    said = (
+        f"the embedded store's page cache ({_buffer_pool_mb()} MB) is too small for "
+        f"{'the unload' if unload else 'one transaction'}; nothing of it was written: "
+    )
+    if unload:
+        return said + (
+            "set GRAPHKIT_BUFFER_POOL_MB higher or unload fewer reports at a time, "
+            "then run the unload again"
+        )
+    return said + (
+        "set GRAPHKIT_BUFFER_POOL_MB higher or load with a lower --batch-rows, "
+        "then run the same load again"
+    )
 
 
 _LOCKED = re.compile(r"Could not set lock on file.*?Lock is held by PID (\d+)", re.S)
@@ -131,9 +155,10 @@ class EmbeddedStore:
 
     The page cache is ``GRAPHKIT_BUFFER_POOL_MB`` megabytes (default 320); a writer
     checkpoints once the log passes ``GRAPHKIT_CHECKPOINT_MB`` (default 128), or sooner when
-    the process's resident memory passes ``GRAPHKIT_MEMORY_MB`` (default 640). One process at a
-    time may write: another waits ``GRAPHKIT_LOCK_WAIT`` seconds (default 10) for the store,
-    then gets :class:`StoreInUseError`.
+    the process's resident memory passes ``GRAPHKIT_MEMORY_MB`` (default 640), and after a
+    checkpoint closes LadybugDB until its next statement. One process at a time may write:
+    another waits ``GRAPHKIT_LOCK_WAIT`` seconds (default 10) for the store, then gets
+    :class:`StoreInUseError`.
     """
 
     backend = "embedded"
@@ -155,6 +180,7 @@ class EmbeddedStore:
         self._checkpoint_mb = 0 if read_only else _checkpoint_mb()
         self._memory_mb = 0 if read_only else _memory_mb()
         self._db = self._open(db_path, read_only)
+        self._closed = False
         self._empty: bool | None = None
         try:
             self._conn = ladybug.Connection(self._db)
@@ -223,6 +249,7 @@ class EmbeddedStore:
                 time.sleep(0.2)  # poll the lock; the holder releases it when it closes
 
     def _run(self, cypher: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        self._ensure_open()
         result = self._conn.execute(cypher, params)
         assert not isinstance(result, list)
         columns = result.get_column_names()
@@ -239,7 +266,8 @@ class EmbeddedStore:
         first in the same transaction."""
         if self.read_only:
             raise StoreError("the store is open read-only")
-        writer = CopyWriter(self._run, self._conn.execute, copy=self._is_empty())
+        self._ensure_open()
+        writer = CopyWriter(self._run, self._conn.execute, batches, copy=self._is_empty())
         self._conn.execute("BEGIN TRANSACTION")
         try:
             if before is not None:
@@ -249,11 +277,7 @@ class EmbeddedStore:
             self._rollback()
             if "buffer pool is full" in str(exc):
                 # LadybugDB cannot go on after this (it crashes on the next write): stop here.
-                raise StoreCapacityError(
-                    f"the embedded store's page cache ({_buffer_pool_mb()} MB) is too small for "
-                    "one transaction; nothing of it was written: set GRAPHKIT_BUFFER_POOL_MB "
-                    "higher or load with a lower --batch-rows, then run the same load again"
-                ) from None
+                raise StoreCapacityError(_too_small(unload=not batches)) from None
             raise StoreError(f"write failed and was rolled back: {exc}") from None
         except BaseException:
             self._rollback()
@@ -263,8 +287,30 @@ class EmbeddedStore:
         self._renew_connection()
         if writer.copied or self._checkpoint_due():
             self._conn.execute("CHECKPOINT")  # copied pages are not in the log: write them now
-            _return_freed_memory()
+            self._shut()
         return result
+
+    def _shut(self) -> None:
+        """Close the database after a checkpoint, until the next statement: LadybugDB keeps
+        native memory from the transactions it ran until the database closes (at 10k reports,
+        240 MB still held after a group's checkpoint, BENCHMARKS.md)."""
+        self._conn.close()
+        self._db.close()
+        _return_freed_memory()
+        self._closed = True
+
+    def _ensure_open(self) -> None:
+        """Open the database again if :meth:`_shut` closed it. Another writer may have taken
+        the store in between: the load stops there, what it committed whole, the rest to load
+        again."""
+        if not self._closed:
+            return
+        try:
+            self._db = self._open(self.directory / DB_FILE, read_only=False)
+        except StoreInUseError as exc:
+            raise StoreUnavailableError(str(exc)) from None
+        self._conn = ladybug.Connection(self._db)
+        self._closed = False
 
     def _checkpoint_due(self) -> bool:
         """Whether the log is long enough, or the memory it stands for large enough, to
@@ -309,6 +355,7 @@ class EmbeddedStore:
         if write and self.read_only:
             raise QueryError(WRITE_REFUSED)
         begin = "BEGIN TRANSACTION" if write else "BEGIN TRANSACTION READ ONLY"
+        self._ensure_open()
         self._conn.execute(begin)
         try:
             result = self._conn.execute(cypher, params or {})
@@ -332,6 +379,8 @@ class EmbeddedStore:
         return count_all(self._run)
 
     def close(self) -> None:
+        if self._closed:  # shut after a checkpoint: nothing left to write
+            return
         if not self.read_only and self._log_mb() > 0:
             with contextlib.suppress(RuntimeError):  # LadybugDB checkpoints on close as well
                 self._conn.execute("CHECKPOINT")
