@@ -235,6 +235,28 @@ def test_an_unnamed_actor_a_reporter_found_run_from_a_country_is_a_case_of_its_o
     assert "TH" not in _targets(kimsuky)
 
 
+def test_two_new_names_set_apart_by_what_they_share_are_two_actors_of_that_origin() -> None:
+    f = draft(
+        NEWS + "Two clusters stood out. Amber Loom and Tin Kestrel, both tied to Belarus, "
+        "wrote lures in Polish for border guards in Latvia.\n"
+    )
+    names = {a.name: a.country.id for c in f.campaigns for a in c.all_actors if a.country}
+    assert names == {"Amber Loom": "BY", "Tin Kestrel": "BY"}
+    assert {x.id for c in f.campaigns for x in c.targets.countries} == {"LV"}
+
+
+def test_where_unnamed_operators_work_in_a_relative_clause_is_their_origin() -> None:
+    f = draft(
+        NEWS + "Kimsuky sent lures to think tanks in Japan.\n\n"
+        "Other operators, who worked out of Myanmar, wrote fake job offers for "
+        "nurses in Malaysia.\n"
+    )
+    kimsuky = _with_actor(f, "Kimsuky")
+    (c,) = [c for c in f.campaigns if c is not kimsuky]
+    assert country(c) == "MM" and "MY" in _targets(c) and "MM" not in _targets(c)
+    assert "MY" not in _targets(kimsuky)
+
+
 def test_a_sentence_adverb_opening_a_paragraph_is_no_name() -> None:
     f = draft(
         NEWS + "Kimsuky sent lures to think tanks in Japan.\n\n"

@@ -68,6 +68,9 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
             place = _PLACE_BEFORE.search(text, max(0, c.start() - 40), c.start())
             if place and only_places(place.group(1)) and says_nothing(c.group(1)):
                 new.append((c.start(1), c.group(1)))
+    if ", both " in text or ", each " in text:  # "Opal Heron and Rust Finch, both linked to ..."
+        for c in _PAIR_SET_APART.finditer(text):
+            new += [(c.start(1), c.group(1)), (c.start(2), c.group(2))]
     if "run by " in text or "operated by " in text:
         new += [(c.start(1), c.group(1)) for c in _RUN_BY_NAME.finditer(text)]  # "run by STOIC"
     if "case, " in text and _ACTOR_WORDS.search(text):  # "A third case, SweetSpecter, ... group"
@@ -90,6 +93,15 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
             ]
             sentence.mentions.append(Mention(Entry("Actor", slug, name), index, 1, [], name))
     return names
+
+
+# Two new names set apart together by what they share: "Opal Heron and Rust Finch, both linked
+# to Pakistan, ...", "Kite and Vane, each tied to Iran".
+_PAIR_SET_APART = re.compile(
+    r"(?:^|[.;:]\s+)((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) and ((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+),\s+"
+    r"(?:both|each)\s+(?:\w+\s+)?(?:linked|tied|attributed|connected|affiliated|based|operating|"
+    r"believed|thought|suspected|assessed|working|run)\b"
+)
 
 
 # "Zero Zeno (run by STOIC)": a name in capitals (or CamelCase) that runs an operation
@@ -166,7 +178,10 @@ _SUBJECT = re.compile(
     # "Accounts linked to Chinese government entities": who they are may follow the noun
     r"((?:,)?\s+(?:(?:\w+\s+)?(?:linked|tied|connected|affiliated|associated|based|located|"
     r"operating|working|run|operated|directed)\s+(?:to|with|in|from|for)|consistent\s+with|from|"
-    r"(?:believed|thought|said|suspected|assessed)\s+to\s+(?:be|operate|work)\s+(?:from|in|for))\s+"
+    r"(?:believed|thought|said|suspected|assessed)\s+to\s+(?:be|operate|work)\s+(?:from|in|for)|"
+    # "The operators, who worked out of Belarus, ...": where they are, in a relative clause
+    r"(?:who|which|that)\s+(?:\w+\s+)?(?:worked|work|works|operated|operate|operates|sat|sit|"
+    r"sits|lived|live|lives|were|are|was|is)\s+(?:out\s+of|from|in))\s+"
     r"(?:[\w'-]+\s+){0,3}[\w'-]+)?"
 )
 
@@ -263,7 +278,7 @@ def subject_of(first: Sentence, seen: list[Sentence] | None) -> str | None:
     if m.group(2) and not any(x.text in phrase for x in first.mentions):
         # "Accounts linked to Chinese government entities"; "Hackers working for China" ends
         # where the sentence's verb begins ("... China leaned on the chatbot")
-        tail = m.group(2).rstrip(",")
+        tail = re.sub(r"^,\s+(?=who|which|that)", " ", m.group(2).rstrip(","))  # "X, who ..."
         lead = _WHO_LEAD.match(tail)
         phrase += tail[: lead.end()] + _VERB_AFTER.sub("", tail[lead.end() :]) if lead else tail
     # "The report also describes a scheme that matches North Korean tactics": the report
