@@ -257,6 +257,18 @@ def test_where_unnamed_operators_work_in_a_relative_clause_is_their_origin() -> 
     assert "MY" not in _targets(kimsuky)
 
 
+def test_a_datelines_place_and_the_copyright_line_name_nothing() -> None:
+    f = draft(
+        NEWS + "HELSINKI (Newswire) - A chatbot maker said crews linked to Russia misused it.\n\n"
+        "The crew it calls Grey Otter wrote lures in Finnish aimed at ports in Finland.\n\n"
+        "SAN JOSE, May 2 -- Nothing else was found.\n\n"
+        "Copyright 2026 Newswire. All rights reserved.\n"
+    )
+    names = {c.name for c in f.campaigns} | _actor_names(f)
+    assert not [n for n in names if "HELSINKI" in n or "SAN JOSE" in n or "Copyright" in n]
+    assert "FI" in _targets(_with_actor(f, "Grey Otter"))
+
+
 def test_a_sentence_adverb_opening_a_paragraph_is_no_name() -> None:
     f = draft(
         NEWS + "Kimsuky sent lures to think tanks in Japan.\n\n"

@@ -44,7 +44,17 @@ def cleaned(paragraph: str) -> str | None:
         paragraph = _LEAD_SYMBOLS.sub("", paragraph)  # "\U0001f534 **Russia: Bad Grammar.**"
     if paragraph[:1] in _KICKER_FIRST and _KICKER.match(paragraph):
         paragraph = _KICKER.sub("", paragraph, count=1)  # "New: Peer Review, likely ..."
+    if paragraph[1:2].isupper() and _DATELINE.match(paragraph):
+        paragraph = _DATELINE.sub("", paragraph, count=1)  # "OSLO (Wire) - ...": where filed
     return paragraph
+
+
+# A news story's dateline: the place it was filed from in capitals, maybe a date and the
+# agency, then a dash ("OSLO (Wire) - ", "SAN JOSE, March 3 -- "). It names no one.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+){0,3}(?:, [\w .]{1,20}?)?(?: \([^()\n]{1,30}\))?"
+    r" ?(?:-{1,2}|\u2013|\u2014) (?=\S)"
+)
 
 
 def _bold_lead(paragraph: str) -> tuple[str, str | None, str | None]:
@@ -140,12 +150,13 @@ QUESTION_LEAD = re.compile(
 )
 
 
-_BOILERPLATE_FIRST = frozenset("AMP")  # the letters _BOILERPLATE can start with
+_BOILERPLATE_FIRST = frozenset("AMPC\u00a9")  # the letters _BOILERPLATE can start with
 
 
-# What a press release ends with: about the company, whom to call.
+# What a press release or an article ends with: about the company, whom to call, its rights.
 _BOILERPLATE = re.compile(r"(?:About [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,2}\s*\n|"
-                          r"(?:Media|Press) (?:contacts?|inquiries)\b)")  # fmt: skip
+                          r"(?:Media|Press) (?:contacts?|inquiries)\b|"
+                          r"(?:Copyright|\u00a9)\s*(?:\(c\)\s*)?(?:\d{4}|\u00a9))")  # fmt: skip
 
 
 def described(name: str) -> bool:
