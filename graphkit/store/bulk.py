@@ -25,7 +25,7 @@ import pyarrow as pa
 
 from graphkit.batch import EdgeKey, GraphBatch
 from graphkit.errors import StoreError
-from graphkit.schema import DERIVED, NODES, REL_PROPS, RELS, UNION, Prop, derived_sets
+from graphkit.schema import DERIVED, NODES, REL_PROPS, RELS, UNION, Prop
 
 __all__ = ["CopyWriter", "arrow_schema", "create_edges", "create_nodes", "read_edges"]
 
@@ -103,6 +103,7 @@ def read_edges(rel_type: str, src: str, dst: str) -> str:
     cols += [
         f"list_filter({_asked(p)}, x -> list_contains(r.{p.name}, x)) AS {p.name}" for p in LISTS
     ]
+    cols += ["size(r.sources) AS held_n_", "r.sole_source AS held_sole_"]  # for sole_source
     return (
         f"LOAD FROM $rows MATCH (a:{src} {{id: src}}) "
         f"MATCH (a)-[r:{rel_type}]->(b:{dst}) WHERE b.id = dst "
@@ -117,7 +118,7 @@ def update_edges(rel_type: str, src: str, dst: str) -> str:
     the store appends those of the row's items it does not hold yet, so its long lists never
     travel to Python and back."""
     assert (src, dst) in RELS[rel_type].endpoints
-    sets = [f"r.{p.name} = {p.name}" for p in _SCALARS]
+    sets = [f"r.{p.name} = {p.name}" for p in _SCALARS] + ["r.sole_source = sole_source"]
     sets += [
         f"r.{p.name} = list_concat(r.{p.name}, "
         f"list_filter({p.name}, x -> NOT list_contains(r.{p.name}, x)))"
@@ -127,18 +128,6 @@ def update_edges(rel_type: str, src: str, dst: str) -> str:
     return (
         f"LOAD FROM $rows MATCH (a:{src} {{id: src}}) "
         f"MATCH (a)-[r:{rel_type}]->(b:{dst}) WHERE b.id = dst SET {', '.join(sets)}"
-    )
-
-
-def derive_edges(rel_type: str, src: str, dst: str) -> str:
-    """Work out the derived properties (``sole_source``) of edges :func:`update_edges` has
-    just appended to, from what they now hold: the merge in Python saw only the items the
-    rows asked about. A statement of its own: LadybugDB 0.22 mixed up the list lambdas of one
-    ``SET`` when another item held one too (a list it should append to was left as it was)."""
-    assert (src, dst) in RELS[rel_type].endpoints
-    return (
-        f"LOAD FROM $rows MATCH (a:{src} {{id: src}}) "
-        f"MATCH (a)-[r:{rel_type}]->(b:{dst}) WHERE b.id = dst SET {derived_sets('ladybug')}"
     )
 
 
@@ -185,6 +174,8 @@ class CopyWriter:
         self.batches = batches
         self.copy = copy
         self.copied = False
+        # per held edge read: how many sources it holds, its sole source, the asked ones held
+        self._held: dict[tuple[Any, ...], tuple[int, str, frozenset[str]]] = {}
 
     def _asking(self, shape: tuple[str, str, str], pairs: list[tuple[str, str]]) -> pa.Table:
         """Per edge, each list's items as the batches state them: what a read looks for."""
@@ -209,8 +200,21 @@ class CopyWriter:
         for start in range(0, len(pairs), CHUNK):
             table = self._asking(shape, pairs[start : start + CHUNK])
             for r in self.run(cypher, {"rows": table}):
-                found[(r.pop("src"), r.pop("dst"))] = r
+                pair = (r.pop("src"), r.pop("dst"))
+                held = (r.pop("held_n_"), r.pop("held_sole_"), frozenset(r["sources"] or ()))
+                self._held[(shape, *pair)] = held
+                found[pair] = r
         return found
+
+    def _sole_source(self, shape: tuple[str, str, str], row: dict[str, Any]) -> str:
+        """The derived ``sole_source`` of a held edge once the row's sources are appended:
+        the merge in Python saw only the items the row asked about, the read told how many
+        the edge holds and which of the asked ones."""
+        count, sole, known = self._held[(shape, row["src"], row["dst"])]
+        added = [x for x in row["sources"] or () if x not in known]
+        if count + len(added) != 1:
+            return ""
+        return str(sole) if count == 1 else added[0]
 
     def _scan(self, cypher: str, rows: list[dict[str, Any]], schema: pa.Schema) -> None:
         for chunk in _chunks(rows):
@@ -236,5 +240,6 @@ class CopyWriter:
             self.copied = True
         else:
             self._scan(create_edges(*shape), new, schema)
+        for row in changed:
+            row["sole_source"] = self._sole_source(shape, row)
         self._scan(update_edges(*shape), changed, schema)
-        self._scan(derive_edges(*shape), changed, schema)
