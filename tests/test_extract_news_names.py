@@ -27,6 +27,17 @@ def _targets(c: CampaignFindings) -> set[str]:
     return {x.id for x in c.targets.countries} | {x.id for x in c.targets.sectors}
 
 
+# A known actor's paragraph first, then the one a test is about: the second must be a case
+# of its own, its facts not the known actor's.
+KNOWN = "Kimsuky sent lures to think tanks in Japan.\n\n"
+
+
+def _known_and_other(f: Findings) -> tuple[CampaignFindings, CampaignFindings]:
+    kimsuky = _with_actor(f, "Kimsuky")
+    (other,) = [c for c in f.campaigns if c is not kimsuky]
+    return kimsuky, other
+
+
 # --- How a quoted name is introduced
 
 
@@ -225,12 +236,12 @@ def test_an_ordinal_case_that_names_its_actor_is_not_the_last_operations() -> No
 
 def test_an_unnamed_actor_a_reporter_found_run_from_a_country_is_a_case_of_its_own() -> None:
     f = draft(
-        NEWS + "Kimsuky sent lures to think tanks in Japan.\n\n"
-        "Analysts also uncovered a small cell, apparently run from Vietnam, that probed "
+        NEWS
+        + KNOWN
+        + "Analysts also uncovered a small cell, apparently run from Vietnam, that probed "
         "web servers of banks in Thailand.\n"
     )
-    kimsuky = _with_actor(f, "Kimsuky")
-    (cell,) = [c for c in f.campaigns if c is not kimsuky]
+    kimsuky, cell = _known_and_other(f)
     assert country(cell) == "VN" and "TH" in _targets(cell)
     assert "TH" not in _targets(kimsuky)
 
@@ -247,12 +258,10 @@ def test_two_new_names_set_apart_by_what_they_share_are_two_actors_of_that_origi
 
 def test_where_unnamed_operators_work_in_a_relative_clause_is_their_origin() -> None:
     f = draft(
-        NEWS + "Kimsuky sent lures to think tanks in Japan.\n\n"
-        "Other operators, who worked out of Myanmar, wrote fake job offers for "
+        NEWS + KNOWN + "Other operators, who worked out of Myanmar, wrote fake job offers for "
         "nurses in Malaysia.\n"
     )
-    kimsuky = _with_actor(f, "Kimsuky")
-    (c,) = [c for c in f.campaigns if c is not kimsuky]
+    kimsuky, c = _known_and_other(f)
     assert country(c) == "MM" and "MY" in _targets(c) and "MM" not in _targets(c)
     assert "MY" not in _targets(kimsuky)
 
@@ -271,8 +280,7 @@ def test_a_datelines_place_and_the_copyright_line_name_nothing() -> None:
 
 def test_a_sentence_adverb_opening_a_paragraph_is_no_name() -> None:
     f = draft(
-        NEWS + "Kimsuky sent lures to think tanks in Japan.\n\n"
-        "Separately, a Nepali crew wrote fake invoices for hotels in Bhutan.\n"
+        NEWS + KNOWN + "Separately, a Nepali crew wrote fake invoices for hotels in Bhutan.\n"
     )
     assert "Separately" not in {c.name for c in f.campaigns} | _actor_names(f)
     (crew,) = [c for c in f.campaigns if c is not _with_actor(f, "Kimsuky")]
@@ -281,8 +289,9 @@ def test_a_sentence_adverb_opening_a_paragraph_is_no_name() -> None:
 
 def test_a_demonym_before_ring_or_syndicate_is_where_the_actor_is_from() -> None:
     f = draft(
-        NEWS + "Kimsuky sent lures to think tanks in Japan.\n\n"
-        "The Laotian syndicate, meanwhile, ran a fake trading app that lured retirees in "
+        NEWS
+        + KNOWN
+        + "The Laotian syndicate, meanwhile, ran a fake trading app that lured retirees in "
         "Australia.\n"
     )
     (ring,) = [c for c in f.campaigns if c is not _with_actor(f, "Kimsuky")]
@@ -292,11 +301,11 @@ def test_a_demonym_before_ring_or_syndicate_is_where_the_actor_is_from() -> None
 
 def test_a_passive_sentences_indefinite_agent_is_a_new_unnamed_actor() -> None:
     f = draft(
-        NEWS + "Kimsuky sent lures to think tanks in Japan.\n\n"
-        "Ports in Chile were also attacked by a crew the lab did not tie to any state.\n"
+        NEWS
+        + KNOWN
+        + "Ports in Chile were also attacked by a crew the lab did not tie to any state.\n"
     )
-    kimsuky = _with_actor(f, "Kimsuky")
-    (crew,) = [c for c in f.campaigns if c is not kimsuky]
+    kimsuky, crew = _known_and_other(f)
     assert "CL" in _targets(crew) and "CL" not in _targets(kimsuky)
     assert country(crew) is None
 
