@@ -3,13 +3,14 @@ one place, and a file that does not fit refused with its name."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from graphkit.data import load
 from graphkit.errors import InputError
-from graphkit.extract.cues import BehaviourCues
+from graphkit.extract.cues import ActorNouns, BehaviourCues, noun_pattern, nouns
 from graphkit.extract.gazetteer import gazetteer, norm
 from graphkit.extract.reading import read_sentence
 from graphkit.identity import country_name, language_name, resolve_country, resolve_language
@@ -104,3 +105,28 @@ classes:
     folder = _write(tmp_path, "behaviour.yaml", text)
     with pytest.raises(InputError, match=r"behaviour\.yaml: .*no set 'malwares'"):
         load("behaviour.yaml", BehaviourCues, folder)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("forms:\n  spies: [owned, spying]\n", r"form 'spies': no role \['spying'\]"),
+        ("forms:\n  spies: [owned]\n  firm: [firm]\n", r"roles no form plays: \['agent'\]"),
+        ("forms:\n  Spies: [owned]\n", r"form 'Spies': forms are lower case"),
+    ],
+)
+def test_a_bad_actor_noun_table_is_refused_with_the_file_named(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    folder = _write(tmp_path, "actors.yaml", "roles: {owned: x, firm: y, agent: z}\n" + text)
+    with pytest.raises(InputError, match=rf"actors\.yaml: .*{message}"):
+        load("actors.yaml", ActorNouns, folder)
+
+
+def test_an_actor_noun_is_read_as_a_token_and_as_a_pattern() -> None:
+    # "start-up" is the token "start" before "up", and a pattern with the hyphen optional
+    assert "start" in nouns("firm") and "start-up" not in nouns("firm")
+    assert re.fullmatch(f"(?:{noun_pattern('firm')})", "startup")
+    assert re.fullmatch(f"(?:{noun_pattern('firm')})", "start-up")
+    # a longer form comes before a shorter one it begins with: the match takes it whole
+    assert re.match(f"(?:{noun_pattern('quoted_actor')})", "hackers").group(0) == "hackers"

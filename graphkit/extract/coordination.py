@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import re
 
-from graphkit.extract.cues import words
+from graphkit.extract.cues import nouns, words
 from graphkit.extract.reading import Mention, Sentence
 
 __all__ = ["coordinated", "kind_of_members"]
 
 
-ACTOR_NOUNS = words("actor_nouns")
+ACTOR_NOUNS = nouns("origin_after")
 
 
 def coordinated(s: Sentence) -> dict[int, tuple[Mention, ...]]:

@@ -3,7 +3,8 @@
 ``techniques.yaml`` holds the behaviour phrases of the rule mapper, ``behaviour.yaml`` the
 verb and object classes of :mod:`graphkit.extract.behaviour`, ``words.yaml`` the word lists
 that tell a mention's role, ``layout.yaml`` the words of headings, ``names.yaml`` the words
-that introduce a name or make one no name, and ``fields.yaml`` the labels of fields.
+that introduce a name or make one no name, ``actors.yaml`` the nouns for who acts, with the
+roles each plays, and ``fields.yaml`` the labels of fields.
 
 Examples
 --------
@@ -11,10 +12,13 @@ Examples
 ('T1110.003',)
 >>> "targeting" in words("aimed")
 True
+>>> sorted(nouns("called"))
+['actor', 'company', 'contractor', 'firm', 'group', 'vendor']
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Literal
 
@@ -23,8 +27,8 @@ from pydantic import Field, model_validator
 from graphkit.data import Strict, load
 from graphkit.errors import InputError
 
-__all__ = ["BehaviourClass", "behaviour_cues", "field_roles", "technique_cues", "word_list",
-           "words"]  # fmt: skip
+__all__ = ["ActorNouns", "BehaviourClass", "behaviour_cues", "field_roles", "noun_pattern", "nouns",
+           "technique_cues", "word_list", "words"]  # fmt: skip
 
 
 class PhraseGroup(Strict):
@@ -137,3 +141,42 @@ def word_list(name: str) -> tuple[str, ...]:
 def words(name: str) -> frozenset[str]:
     """A list of ``cues/words.yaml`` or ``cues/layout.yaml``, as a set."""
     return frozenset(_lists()[name])
+
+
+class ActorNouns(Strict):
+    roles: dict[str, str]  # role → what it says and where it is read
+    forms: dict[str, frozenset[str]]  # form → its roles
+
+    @model_validator(mode="after")
+    def _roles_declared(self) -> ActorNouns:
+        for form, roles in self.forms.items():
+            if form != form.lower():
+                raise ValueError(f"form {form!r}: forms are lower case")
+            if not roles <= self.roles.keys():
+                raise ValueError(f"form {form!r}: no role {sorted(roles - self.roles.keys())}")
+        unused = self.roles.keys() - set().union(*self.forms.values())
+        if unused:
+            raise ValueError(f"roles no form plays: {sorted(unused)}")
+        return self
+
+
+@cache
+def _actor_nouns() -> dict[str, tuple[str, ...]]:
+    table: ActorNouns = load("cues/actors.yaml", ActorNouns)
+    return {
+        role: tuple(form for form, roles in table.forms.items() if role in roles)
+        for role in table.roles
+    }
+
+
+def nouns(role: str) -> frozenset[str]:
+    """The forms of ``cues/actors.yaml`` that play ``role``, as the tokenizer reads them (a
+    hyphenated form by its first word: "start-up" is "start" before "up")."""
+    return frozenset(form.split("-")[0] for form in _actor_nouns()[role])
+
+
+def noun_pattern(role: str) -> str:
+    """The forms that play ``role`` as one regular-expression alternation, longest first, a
+    hyphen optional."""
+    forms = sorted(_actor_nouns()[role], key=lambda f: (-len(f), f))
+    return "|".join(re.escape(f).replace(r"\-", "-?") for f in forms)

@@ -24,7 +24,6 @@ from graphkit.extract.roles import (
     community,
     country_role,
     in_passing,
-    language_positions,
     own_origins,
     posed_as,
     researched,
@@ -32,6 +31,7 @@ from graphkit.extract.roles import (
     set_after_actor,
 )
 from graphkit.extract.sectors import sector_is_target
+from graphkit.extract.spoken import language_positions
 from graphkit.identity import country_name
 from graphkit.vocab import countries
 

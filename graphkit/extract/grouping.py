@@ -41,8 +41,8 @@ from graphkit.extract.paragraphs import (
     who_only,
 )
 from graphkit.extract.reading import Mention, Sentence, read_sentence
-from graphkit.extract.roles import language_positions
 from graphkit.extract.sections import sections
+from graphkit.extract.spoken import language_positions
 from graphkit.extract.subjects import (
     NEW_CASE,
     actor_names,

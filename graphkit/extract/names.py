@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from graphkit.actors import actor_index
-from graphkit.extract.cues import word_list, words
+from graphkit.extract.cues import noun_pattern, nouns, word_list, words
 from graphkit.extract.headings import (
     BRACKETED_TAIL,
     GENERIC_HEADINGS,
@@ -110,10 +110,7 @@ _NOT_LABELS = re.compile(rf"^({'|'.join(word_list('not_labels'))})$", re.I)
 _NAME = r"[A-Z][\w\u2014-]*(?: [A-Z][\w\u2014-]*){0,3}"  # "Nine\u2014emdash Line" too
 
 
-_KIND_WORDS = word_list("kind_words")
-
-
-_KIND = "(?:" + "|".join(_KIND_WORDS) + ")"
+_KIND = f"(?:{noun_pattern('kind')})"
 
 
 # After a dateline's place: "SAN FRANCISCO, October 9", "MOUNTAIN VIEW, Calif., Jan. 29"
@@ -129,7 +126,7 @@ _OPERATION_APPOSITION = re.compile(
 )
 
 
-_KINDS = frozenset(_KIND_WORDS)
+_KINDS = nouns("kind")
 
 
 _QUOTED_KIND = re.compile(rf"\ban? [\"\u201c]([^\"\u201c\u201d]{{3,40}})[\"\u201d] {_KIND}\b")
@@ -142,13 +139,10 @@ _TITLED = re.compile(
 
 
 # Nouns that say who did it, as the last word of a description ("Korean-language operators").
-WHO_NOUNS = (
-    r"operators?|actors?|groups?|developers?|hackers|criminals?|workers|clusters?|networks?|"
-    r"accounts|scammers"
-)
+WHO_NOUNS = noun_pattern("who_end")
 
 
-_ENDS_WHO = re.compile(rf"\b(?:{WHO_NOUNS}|operations?|campaigns?|schemes?|fraud|scams?)$")
+_ENDS_WHO = re.compile(rf"\b(?:{WHO_NOUNS}|{noun_pattern('case_end')})$")
 
 
 # AI services and their makers: "the Chinese operation ChatGPT" names no operation

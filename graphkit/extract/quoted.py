@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from graphkit.extract.cues import word_list
+from graphkit.extract.cues import noun_pattern, word_list
 
 __all__ = [
     "JOIN",
@@ -76,8 +76,8 @@ _NAMING_LEAD = re.compile(
 )
 _PICKING_LEAD = re.compile(rf"\b(?:{_LISTS['picking_leads']}),?\s*$", re.I)
 
-_ACTOR_NOUNS = "|".join(word_list("quoted_actor_nouns"))
-_KIND_NOUNS = rf"{_ACTOR_NOUNS}|" + "|".join(word_list("quoted_operation_nouns"))
+_ACTOR_NOUNS = noun_pattern("quoted_actor")
+_KIND_NOUNS = rf"{_ACTOR_NOUNS}|" + noun_pattern("quoted_case")
 _KIND_BEFORE = re.compile(rf"\b(?:{_KIND_NOUNS})s?,?\s*$", re.I)
 _KIND_AFTER = re.compile(rf"^\s*(?:{_KIND_NOUNS})s?\b", re.I)
 _ACTOR_WORD = re.compile(rf"\b(?:{_ACTOR_NOUNS})s?\b", re.I)

@@ -1,9 +1,9 @@
 """What the words around a mention say of it: attribution or target, language or country.
 
 "China-based", "Chinese operators", "from Iran", "based in the United Kingdom" attribute;
-"targeting Taiwan", "an Iranian journalist", "Vietnamese telecommunications networks" target;
-"Korean-language", "in Farsi", "polish their English" name a language in use. What an actor
-poses as, writes about or researches is not its target.
+"targeting Taiwan", "an Iranian journalist", "Vietnamese telecommunications networks" target
+(which language mentions name a language in use is :mod:`graphkit.extract.spoken`'s). What an
+actor poses as, writes about or researches is not its target.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from graphkit.extract.coordination import kind_of_members
-from graphkit.extract.cues import words
+from graphkit.extract.cues import nouns, words
 from graphkit.extract.gazetteer import lookup_table
 from graphkit.extract.reading import Mention, Sentence
 
@@ -22,7 +22,6 @@ __all__ = [
     "country_role",
     "for_whom",
     "in_passing",
-    "language_positions",
     "noun_phrase_after",
     "own_origins",
     "posed_as",
@@ -39,31 +38,22 @@ _ATTR_AFTER = words("attr_after")
 _ATTR_BEFORE = words("attr_before")
 
 
-_WHO_IN = words("who_in")
+_WHO_IN = nouns("located")
 
 
 _TARGET_VERBS_STRICT = words("target_verbs_strict")
 
 
-ACTOR_NOUNS = words("actor_nouns")
+ACTOR_NOUNS = nouns("origin_after")
 
 
 _VICTIMS = words("victims")
-
-
-_LANG_AFTER = words("lang_after")
 
 
 _JUDGED = words("judged")
 
 
 _SPOKEN_FOR = words("spoken_for")
-
-
-_LANG_BEFORE = words("lang_before")
-
-
-_VARIETIES = words("language_varieties")
 
 
 _TARGET_VERBS = words("target_verbs")
@@ -87,7 +77,7 @@ _POSING = words("posing")
 _SIT = words("sit")
 
 
-_OWNED_ACTORS = words("owned_actors")
+_OWNED_ACTORS = nouns("owned")
 
 
 _BELIEVED = words("believed")
@@ -97,27 +87,6 @@ OWN_FORCES = words("own_forces")
 
 
 _CONTENT = words("content")
-
-
-def _is_language(
-    m: Mention, previous_language: bool, sentence: str = "", adjacent: bool = False
-) -> bool:
-    if previous_language and adjacent:
-        return True  # "in French, German, Italian": the comma is not a token
-    if m.after[:1] and m.after[0] in _LANG_AFTER:
-        return True
-    if m.after[:2] == ["social", "media"] and m.after[2:3] and m.after[2] in _LANG_AFTER:
-        return True  # "Vietnamese social media posts"
-    before = m.words[max(0, m.index - 5) : m.index]
-    while before and before[-1] in _VARIETIES:
-        before = before[:-1]  # "in Simplified Chinese", "in broken English"
-    if before[-1:] and before[-1] in _LANG_BEFORE:
-        return True  # "in Farsi", "polish their English", "mixed English with Taglish"
-    if m.before[-1:] == ["from"] and "translat" in sentence.lower():
-        return True
-    if "languages" in m.words[max(0, m.index - 4) : m.index]:
-        return True  # "comments in several languages, including English, French ..."
-    return bool(previous_language and before[-1:] and before[-1] in {"and", "or", "in", "with"})
 
 
 @cache
@@ -252,63 +221,6 @@ def _tied_to(m: Mention) -> bool:
         if w in TIED:
             return True
     return False
-
-
-def language_positions(s: Sentence) -> set[int]:
-    """Token positions of the sentence's language mentions that name a language in use."""
-    language_words = {m.index for m in s.mentions if m.entry.kind == "Language"}
-    if not language_words:
-        return language_words
-    previous_language = False
-    language_at: set[int] = set()
-    last_language = -10
-    for m in s.mentions:
-        adjacent = m.index == last_language + 1
-        if m.entry.kind == "Language" and _is_language(m, previous_language, s.text, adjacent):
-            language_at.add(m.index)
-            previous_language = True
-            last_language = m.index
-        elif m.index not in language_words:
-            previous_language = False
-    for m in reversed(s.mentions):  # "English- and French-language", "English/Spanish output"
-        if m.entry.kind == "Language" and (
-            m.index + 1 in language_at
-            or (
-                m.index + 2 in language_at
-                and m.words[m.index + 1 : m.index + 2] in (["and"], ["or"])
-            )
-        ):
-            language_at.add(m.index)
-    return language_at | _language_list(s)
-
-
-def _language_list(s: Sentence) -> set[int]:
-    """A bare list of language names that holds one no people is named by ("Russian, English",
-    "English, Chinese, Urdu"), ending where the phrase ends: all of them are languages. Not
-    "Russian, Chinese and Iranian actors" (no such name) nor "English and Welsh councils"
-    (the list goes on into a noun, in lower case)."""
-    languages = [m for m in s.mentions if m.entry.kind == "Language"]
-    if len(languages) < 2:
-        return set()
-    peoples = {m.index for m in s.mentions if m.entry.kind == "Demonym"}
-    if all(m.index in peoples for m in languages):
-        return set()  # every name is also a people's: no list to read as languages
-    out: set[int] = set()
-    run: list[Mention] = []
-    for m in [*languages, None]:
-        if m is not None and run:
-            gap = s.words[run[-1].index + run[-1].width : m.index]
-            if gap in ([], ["and"], ["or"]):
-                run.append(m)
-                continue
-        if len(run) > 1 and any(x.index not in peoples for x in run):
-            last = run[-1]
-            # the phrase ends: a stop, or a new capitalised phrase ("English, Urdu Targets: ...")
-            ends = re.search(re.escape(last.text) + r"\s*(?:[,;.:)\]\"'\u201d|]|$|[A-Z])", s.text)
-            if ends:
-                out |= {x.index for x in run}
-        run = [m] if m is not None else []
-    return out
 
 
 def said_about(m: Mention) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from graphkit.extract.cues import words
+from graphkit.extract.cues import nouns, words
 from graphkit.extract.reading import Mention, Sentence
 from graphkit.extract.roles import (
     ACTOR_NOUNS,
@@ -79,7 +79,7 @@ _RUN_FROM = (["out"], ["from"], ["by"], ["in"])
 _RELATIVE = words("relative_words")
 
 
-_FIRMS = words("firms")
+_FIRMS = nouns("firm")
 
 
 _HEADS = THEIR_ASSETS | words("target_heads") | words("persons")

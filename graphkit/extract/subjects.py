@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from graphkit.actors import actor_index
-from graphkit.extract.cues import word_list, words
+from graphkit.extract.cues import noun_pattern, nouns, word_list
 from graphkit.extract.gazetteer import TOKEN, Entry
 from graphkit.extract.namelike import looks_like_name, then_reports
 from graphkit.extract.names import CALLED_TOKENS, KIND_WORD, NOT_NAMES, only_places, says_nothing
@@ -29,7 +29,7 @@ _NEW_ACTOR = re.compile(
 _AFFILIATION = re.compile(r"\b(affiliated|sponsored|backed|linked|tied) (with|to|by)\b")
 
 
-_ACTOR_WORDS = re.compile(r"\b(actor|adversary|group|cluster|APT|threat|hackers?)\b", re.I)
+_ACTOR_WORDS = re.compile(rf"\b({noun_pattern('actor_word')})\b", re.I)
 
 
 def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
@@ -110,7 +110,7 @@ _RUN_BY_NAME = re.compile(r"\b(?:run|operated) by ([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+
 
 _CALLED_ACTOR = re.compile(
     # "also known as" gives another name of an actor already named: not a new one
-    r"\b(?:company|firm|group|actor|vendor|contractor)\b[^.;]{0,40}?\b(?:called|named|"
+    rf"\b(?:{noun_pattern('called')})\b[^.;]{{0,40}}?\b(?:called|named|"
     r"dubbed)\s+([A-Z][\w-]*(?:\s(?:and\s|of\s)?[A-Z][\w-]*){0,2})"
 )
 
@@ -118,21 +118,20 @@ _CALLED_ACTOR = re.compile(
 # "SweetSpecter, a suspected China-based adversary": a new name, set apart as an actor.
 _APPOSITIVE = re.compile(
     r"\b([A-Z][a-z]+(?:[A-Z][a-z0-9]+)+|[A-Z][A-Za-z]*\d[A-Za-z0-9]*|[A-Z]{3,}\d*),\s+an?\s+"
-    r"(?:[\w-]+\s+){0,4}?(?:threat actor|actor|adversary|group|cluster|crew|gang|hackers|firm|"
-    r"company|contractor|consultancy|agency)\b"
+    rf"(?:[\w-]+\s+){{0,4}}?(?:{noun_pattern('appositive')})\b"
 )
 
 
 # "the Tel Aviv political consultancy STOIC": a name in capitals right after the noun.
 _NOUN_THEN_NAME = re.compile(
-    r"\b(?:firm|company|consultancy|agency|contractor|vendor|start-?up)\s+"
+    rf"\b(?:{noun_pattern('firm')})\s+"
     r"([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*)\b"
 )
 
 
 # "a political marketing firm in Tel Aviv, STOIC, ran ...": the name set apart after the noun.
 _NOUN_THEN_SET_NAME = re.compile(
-    r"\b(?:firm|company|consultancy|agency|contractor|vendor|start-?up)"
+    rf"\b(?:{noun_pattern('firm')})"
     r"(?: (?:in|from|based in) [A-Z][\w-]*(?: [A-Z][\w-]*){0,2})?, "
     r"([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*),"
 )
@@ -149,10 +148,10 @@ _PLACE_BEFORE = re.compile(r"\(?((?:likely )?[A-Z][a-z]+(?: [A-Z][a-z]+)?)$")
 _CASE_OF_ACTOR = re.compile(r"\bcase, ([A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*),")
 
 
-_APPOSITIVE_NOUNS = words("appositive_nouns")
+_APPOSITIVE_NOUNS = nouns("appositive")
 
 
-_FIRMS = words("firms")
+_FIRMS = nouns("firm")
 
 
 # "The report also describes North Korean IT workers who ..."
@@ -171,10 +170,7 @@ _SUBJECT = re.compile(
     r"(?:(?:[Aa]n?|[Aa]nother|[Oo]ne|[Ss]everal|[Ss]ome|[Tt]wo|[Tt]hree)\s+)?"
     r"(?:(?:second|third|fourth|fifth|further|separate|other|new)\s+)?"
     # the words before the noun may be a list: "Chinese, Russian and Iranian operators"
-    r"((?:[\w'-]+,?\s+){0,6}?(?i:threat\s+)?(?i:actors?|groups?|operators?|clusters?|developers?|"
-    r"workers|hackers|criminals?|networks?|accounts|adversar(?:y|ies)|crews?|cells?|scammers|gangs?|"
-    r"operatives|agents|authors|cybercriminals|"
-    r"cent(?:re|er)s|syndicates?|rings?|operations?|campaigns?|schemes?))\b"
+    rf"((?:[\w'-]+,?\s+){{0,6}}?(?i:threat\s+)?(?i:{noun_pattern('subject')}))\b"
     # "Accounts linked to Chinese government entities": who they are may follow the noun
     r"((?:,)?\s+(?:(?:\w+\s+)?(?:linked|tied|connected|affiliated|associated|based|located|"
     r"operating|working|run|operated|directed)\s+(?:to|with|in|from|for)|consistent\s+with|from|"
@@ -191,9 +187,7 @@ _SUBJECT_LONG = re.compile(_SUBJECT.pattern.replace("{0,6}?(?i:threat", "{0,6}(?
 
 
 # The nouns of a case a text turns to: "A second crew", "Another operation".
-_CASE_NOUNS = (
-    "case|operation|network|example|cluster|group|campaign|scheme|set of accounts|crew|actor|cell"
-)
+_CASE_NOUNS = noun_pattern("case")
 
 
 # A paragraph that says it turns to another case: "A second case shows ...", "Finally, ..."
@@ -250,7 +244,7 @@ _VERB_AFTER = re.compile(rf"\s+(?:[a-z]+ed|{'|'.join(word_list('irregular_past')
 _LOOSE_END = re.compile(r"\s+(?:that|who|which|and|or|to|of|in|with)$")
 
 
-_BARE = words("bare")
+_BARE = nouns("bare")
 
 
 # Who says it, before what they say: "The company said ...", "Researchers found that ..."
@@ -303,7 +297,7 @@ def subject_of(first: Sentence, seen: list[Sentence] | None) -> str | None:
 # cluster the lab did not attribute": an actor not met before, with no name.
 _NEW_AGENT = re.compile(
     r"\b(?:was|were|been|being|is|are)\s+(?:also\s+|later\s+|separately\s+)?[a-z]+(?:ed|en)\s+"
-    rf"by\s+(?:an?|another)\s+(?:[a-z-]+\s+){{0,3}}?({_CASE_NOUNS}|crew|gang|ring|syndicate)\b"
+    rf"by\s+(?:an?|another)\s+(?:[a-z-]+\s+){{0,3}}?({noun_pattern('agent')})\b"
 )
 
 
