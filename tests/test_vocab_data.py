@@ -118,9 +118,9 @@ classes:
 def test_a_bad_actor_noun_table_is_refused_with_the_file_named(
     tmp_path: Path, text: str, message: str
 ) -> None:
-    folder = _write(tmp_path, "actors.yaml", "roles: {owned: x, firm: y, agent: z}\n" + text)
-    with pytest.raises(InputError, match=rf"actors\.yaml: .*{message}"):
-        load("actors.yaml", ActorNouns, folder)
+    folder = _write(tmp_path, "actor_nouns.yaml", "roles: {owned: x, firm: y, agent: z}\n" + text)
+    with pytest.raises(InputError, match=rf"actor_nouns\.yaml: .*{message}"):
+        load("actor_nouns.yaml", ActorNouns, folder)
 
 
 def test_an_actor_noun_is_read_as_a_token_and_as_a_pattern() -> None:

@@ -3,7 +3,7 @@
 ``techniques.yaml`` holds the behaviour phrases of the rule mapper, ``behaviour.yaml`` the
 verb and object classes of :mod:`graphkit.extract.behaviour`, ``words.yaml`` the word lists
 that tell a mention's role, ``layout.yaml`` the words of headings, ``names.yaml`` the words
-that introduce a name or make one no name, ``actors.yaml`` the nouns for who acts, with the
+that introduce a name or make one no name, ``actor_nouns.yaml`` the nouns for who acts, with the
 roles each plays, and ``fields.yaml`` the labels of fields.
 
 Examples
@@ -162,7 +162,7 @@ class ActorNouns(Strict):
 
 @cache
 def _actor_nouns() -> dict[str, tuple[str, ...]]:
-    table: ActorNouns = load("cues/actors.yaml", ActorNouns)
+    table: ActorNouns = load("cues/actor_nouns.yaml", ActorNouns)
     return {
         role: tuple(form for form, roles in table.forms.items() if role in roles)
         for role in table.roles
@@ -170,7 +170,7 @@ def _actor_nouns() -> dict[str, tuple[str, ...]]:
 
 
 def nouns(role: str) -> frozenset[str]:
-    """The forms of ``cues/actors.yaml`` that play ``role``, as the tokenizer reads them (a
+    """The forms of ``cues/actor_nouns.yaml`` that play ``role``, as the tokenizer reads them (a
     hyphenated form by its first word: "start-up" is "start" before "up")."""
     return frozenset(form.split("-")[0] for form in _actor_nouns()[role])
 
