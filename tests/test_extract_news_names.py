@@ -375,6 +375,8 @@ def test_a_firm_that_reports_the_finding_is_no_actor_and_one_that_acts_is() -> N
         ("Google researchers", "", False),
         ("ChatGPT accounts", "", False),
         ("Sneer Review", "a review", True),
+        ("Beyond China", "", False),  # a phrase set before the sentence
+        ("Apart from Iran", "", False),
     ],
 )
 def test_a_drafted_name_must_look_like_a_name(name: str, text: str, ok: bool) -> None:
@@ -419,3 +421,78 @@ def test_a_list_of_countries_after_from_gives_an_actor_each_named_for_its_own() 
     f = draft(NEWS + "Crews from Russia, China, and Iran had it debug their malware.")
     names = {a.name: a.country.id for c in f.campaigns for a in c.all_actors if a.country}
     assert names == {"Crews from Russia": "RU", "Crews from China": "CN", "Crews from Iran": "IR"}
+
+
+def _origins(f: Findings) -> dict[str, str | None]:
+    return {a.name: a.country.id if a.country else None for c in f.campaigns for a in c.all_actors}
+
+
+# --- Who acted, as the object of what the reporter did to them
+
+
+def test_the_reporter_with_auxiliaries_and_its_pronoun_again_is_not_in_the_actors_name() -> None:
+    f = draft(
+        NEWS + "The lab says it also suspended Iranian operators who wrote phishing lures for "
+        "engineers in Israel.\n"
+    )
+    assert _origins(f) == {"Iranian operators": "IR"}
+    assert "IL" in _targets(f.campaigns[0])
+
+
+def test_a_two_word_enforcement_verb_after_an_adverb_leaves_who_it_struck() -> None:
+    f = draft(
+        NEWS + "The startup recently shut down a network of accounts run from Nigeria that "
+        "wrote romance scam scripts.\n"
+    )
+    assert _origins(f) == {"Network of accounts run from Nigeria": "NG"}
+
+
+def test_a_clause_after_who_they_are_is_no_part_of_their_name() -> None:
+    f = draft(
+        NEWS + "The lab has banned a cluster of accounts tied to Vietnam after finding they "
+        "posted fake reviews about hotels in Spain.\n"
+    )
+    assert _origins(f) == {"Cluster of accounts tied to Vietnam": "VN"}
+    assert "ES" in _targets(f.campaigns[0])
+
+
+def test_a_list_of_countries_after_linked_to_gives_each_actor_its_own_and_no_other() -> None:
+    f = draft(NEWS + "The company has removed accounts linked to Belarus and Cuba.\n")
+    assert _origins(f) == {"Accounts linked to Belarus": "BY", "Accounts linked to Cuba": "CU"}
+
+
+def test_a_ring_in_a_country_is_from_there_and_does_not_target_it() -> None:
+    f = draft(
+        NEWS + "The firm also uncovered a fraud ring in Laos that used the model to translate "
+        "scam messages.\n"
+    )
+    (c,) = f.campaigns
+    assert country(c) == "LA" and "LA" not in _targets(c)
+    assert _origins(f) == {"Fraud ring in Laos": "LA"}
+
+
+def test_operations_in_a_country_are_where_they_acted_not_who_they_are() -> None:
+    f = draft(NEWS + "The lab disrupted Russian operations in Ukraine that spread fake news.\n")
+    assert _origins(f) == {"Russian operations": "RU"}
+    assert "UA" in _targets(f.campaigns[0])
+
+
+def test_in_another_instance_turns_to_actors_with_ties_to_a_country() -> None:
+    f = draft(
+        NEWS + KNOWN + "In another instance, operators with suspected ties to Belarus used the "
+        "chatbot to write fake resumes.\n"
+    )
+    kimsuky, other = _known_and_other(f)
+    assert country(other) == "BY" and country(kimsuky) is None
+    assert other.all_actors[0].name == "Operators with suspected ties to Belarus"
+
+
+def test_a_case_set_aside_opens_the_next_whose_actor_the_reporter_struck() -> None:
+    f = draft(
+        NEWS + KNOWN + "Beyond Japan, the lab also acted against a crew that wrote malware for "
+        "banks in Peru.\n"
+    )
+    kimsuky, crew = _known_and_other(f)
+    assert crew.all_actors[0].name == "Unnamed crew"
+    assert _targets(crew) == {"PE", "financial-services"}
+    assert "PE" not in _targets(kimsuky)

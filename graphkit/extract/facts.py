@@ -392,8 +392,9 @@ def _one_each(actor: dict[str, Any], origins: list[dict[str, Any]]) -> list[dict
     places = countries().words
     name = actor["name"]
     rest = _after_demonyms(name, [d for o in origins for d in _demonyms(places, o["id"])])
-    first = country_name(origins[0]["id"])
-    says_first = re.search(rf"\b{re.escape(first)}\b", name)  # "Hackers from Russia"
+    says_first = (  # not inside the quoted title of "Unnamed actor in “...”"
+        None if "\u201c" in name else _listed_span(name, [country_name(o["id"]) for o in origins])
+    )
     out = []
     for o in origins:
         own = _demonyms(places, o["id"])
@@ -405,6 +406,14 @@ def _one_each(actor: dict[str, Any], origins: list[dict[str, Any]]) -> list[dict
             named = f"{name} ({country_name(o['id'])})"
         out.append({**actor, "name": named, "country": o})
     return out
+
+
+def _listed_span(name: str, names: list[str]) -> re.Match[str] | None:
+    """Where a name says the list of countries, from the first to the last it holds: "Russia,
+    China, and Iran" in "Hackers from Russia, China, and Iran"."""
+    others = "|".join(re.escape(n) for n in sorted(names[1:], key=len, reverse=True))
+    tail = rf"(?:(?:,\s*|\s+)(?:(?:and|or)\s+)?(?:{others}))*" if others else ""
+    return re.search(rf"\b{re.escape(names[0])}\b{tail}", name)
 
 
 def _demonyms(places: dict[str, Any], code: str) -> tuple[str, ...]:

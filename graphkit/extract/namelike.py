@@ -8,8 +8,8 @@ Examples
 True
 >>> looks_like_name("Level", frozenset({"level"}))
 False
->>> [looks_like_name(n, frozenset()) for n in ("The AI", "YouTube operators", "Spamouflage")]
-[False, False, True]
+>>> [looks_like_name(n, frozenset()) for n in ("The AI", "YouTube operators", "Beyond China")]
+[False, False, False]
 """
 
 from __future__ import annotations
@@ -58,6 +58,9 @@ def looks_like_name(name: str, lowered: frozenset[str]) -> bool:
     parts = name.split()
     if not parts or (_DETERMINED.match(name) and len(parts) <= 2):
         return False  # "The AI": a sentence's first words ("The Russian pair" describes)
+    if len(parts) <= 3 and parts[0].lower() in words("name_prepositions"):
+        return False  # "Beyond China, ...": a phrase set before the sentence
+
     if len(parts) == 1:
         word = parts[0].strip(".,;:!?")
         common = word[:1].isupper() and word[1:].islower() and word.isalpha()

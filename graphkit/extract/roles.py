@@ -223,6 +223,9 @@ def _tied_to(m: Mention) -> bool:
     return False
 
 
+_OTHER_THAN = words("other_than")
+
+
 def said_about(m: Mention) -> bool:
     """What a mention is written about, not at: "articles critical of the United States"."""
     if m.after[:1] and m.after[0] in _PERSONS:
@@ -230,6 +233,8 @@ def said_about(m: Mention) -> bool:
     if m.after[:1] == ["s"] and m.after[1:2] and m.after[1] in _SPOKEN_FOR:
         return True  # "arguing China's case on the South China Sea": whose side it takes
     said = [w for w in m.before if w != "the"]
+    if m.index <= 3 and [w for w in said if w != "from"][:1] in ([w] for w in _OTHER_THAN):
+        return True  # "Beyond China, the lab also ...": the case a text leaves, no target
     if said[-2:] in (["critical", "of"], ["critics", "of"]) or bool(
         said[-1:] and said[-1] in _ABOUT
     ):

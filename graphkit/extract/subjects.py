@@ -161,11 +161,17 @@ _DESCRIBES = re.compile(
 )
 
 
+# "In another instance, ...": a sentence that turns to another case.
+_IN_ANOTHER = (
+    r"In (?:another|a (?:separate|second|third|fourth|further|related|different)) "
+    r"(?:case|operation|instance|example|incident)"
+)
+
+
 # "A Chinese threat actor spent nine months ...": a paragraph about an actor it does not name.
 _SUBJECT = re.compile(
     r"^(?:(?:Finally|Separately|Meanwhile|Elsewhere|Also|Additionally|In addition|Lastly|"
-    r"Similarly|Likewise|Next|In (?:another|a (?:separate|second|third|fourth|further|related)) "
-    rf"(?:case|operation|instance)),\s+(?:{_DESCRIBES.pattern}\s*)?|{_DESCRIBES.pattern}\s*|"
+    rf"Similarly|Likewise|Next|{_IN_ANOTHER}),\s+(?:{_DESCRIBES.pattern}\s*)?|{_DESCRIBES.pattern}\s*|"
     r"(?:Another|A (?:second|third|fourth|fifth|further)) case (?:involves|concerns)\s+)?"
     r"(?:(?:[Aa]n?|[Aa]nother|[Oo]ne|[Ss]everal|[Ss]ome|[Tt]wo|[Tt]hree)\s+)?"
     r"(?:(?:second|third|fourth|fifth|further|separate|other|new)\s+)?"
@@ -173,7 +179,8 @@ _SUBJECT = re.compile(
     rf"((?:[\w'-]+,?\s+){{0,6}}?(?i:threat\s+)?(?i:{noun_pattern('subject')}))\b"
     # "Accounts linked to Chinese government entities": who they are may follow the noun
     r"((?:,)?\s+(?:(?:\w+\s+)?(?:linked|tied|connected|affiliated|associated|based|located|"
-    r"operating|working|run|operated|directed)\s+(?:to|with|in|from|for)|consistent\s+with|from|"
+    r"operating|working|run|operated|directed)\s+(?:to|with|in|from|for)|consistent\s+with|from|in|"
+    r"with\s+(?:\w+\s+)?(?:ties|links|connections)\s+to|"  # "with suspected ties to"
     r"(?:believed|thought|said|suspected|assessed)\s+to\s+(?:be|operate|work)\s+(?:from|in|for)|"
     # "The operators, who worked out of Belarus, ...": where they are, in a relative clause
     r"(?:who|which|that)\s+(?:\w+\s+)?(?:worked|work|works|operated|operate|operates|sat|sit|"
@@ -193,7 +200,7 @@ _CASE_NOUNS = noun_pattern("case")
 # A paragraph that says it turns to another case: "A second case shows ...", "Finally, ..."
 NEW_CASE = re.compile(
     r"^(?:(?:A|The) (?:first|second|third|fourth|fifth|sixth|next|final|last|further) |Another |"
-    rf"One more )(?:{_CASE_NOUNS})\b|^(?:Finally|Lastly),\s|"
+    rf"One more )(?:{_CASE_NOUNS})\b|^(?:Finally|Lastly|{_IN_ANOTHER}),\s|"
     # said aloud: "The first is the fake job applicants.", "The second one was ..."
     r"^The (?:first|second|third|fourth|fifth|next|last|other)(?: one)? (?:is|was)\b"
 )
@@ -244,7 +251,21 @@ _VERB_AFTER = re.compile(rf"\s+(?:[a-z]+ed|{'|'.join(word_list('irregular_past')
 _LOOSE_END = re.compile(r"\s+(?:that|who|which|and|or|to|of|in|with)$")
 
 
+# A clause that follows who they are: "tied to Vietnam after finding they ..." ends at "after".
+_CLAUSE_AFTER = re.compile(
+    r"\s+(?:after|before|when|while|because|since|until|once|but|so|though|although|whereas)\b.*$"
+)
+
+
 _BARE = nouns("bare")
+
+
+_INDEFINITE = re.compile(r"^(?:an?|another) ")
+
+
+# "a fraud ring in Cambodia": where they are, after a noun for people that sit somewhere
+_BARE_IN = re.compile(r"^\s+in\s")
+_LOCATED = nouns("located")
 
 
 # Who says it, before what they say: "The company said ...", "Researchers found that ..."
@@ -252,29 +273,45 @@ _REPORTING_VERBS = "|".join(word_list("reporting_verbs"))
 _REPORTING = re.compile(rf"\b(?:{_REPORTING_VERBS})\b")
 _REPORTERS = "|".join([*word_list("reporters"), *(re.escape(p.name) for p in PUBLISHERS)])
 _REPORTED = re.compile(
-    rf"^(?:(?:[Tt]he|[Ii]ts|[Aa]n?) )?(?:[\w'\u2019-]+ )?(?i:{_REPORTERS}) (?:also )?"
+    # a phrase set before it: "Beyond China, the lab ...", "Separately, OpenAI ..."
+    rf"^(?:(?:(?i:{'|'.join(word_list('name_prepositions'))}) [^,]{{1,40}}|[A-Z][a-z]+ly),\s+)?"
+    rf"(?:(?:[Tt]he|[Ii]ts|[Aa]n?) )?(?:[\w'\u2019-]+ )?(?i:{_REPORTERS}) "
+    rf"(?:(?:{'|'.join(word_list('report_adverbs'))}) )*"  # "has also", "recently"
     rf"(?:{_REPORTING_VERBS})(?: (?:on|in) \w+day)?,? (?:that )?(?=[\w-])"
 )
+
+
+def _reported_removed(text: str) -> str:
+    """The sentence without who reports it, as often as it says so: "OpenAI says it also
+    banned Russian hackers ..." is about "Russian hackers ..."."""
+    for _ in range(3):
+        text, n = _REPORTED.subn("", text, count=1)
+        if not n:
+            break
+    return text
 
 
 def subject_of(first: Sentence, seen: list[Sentence] | None) -> str | None:
     """The unnamed actor a paragraph opens with, when it is a new one: "North Korean IT workers"
     after a section about GTG-2002. Its country or language must be in the phrase, unless the
     text says it is a new subject ("The report also describes an actor who ...")."""
-    text = _REPORTED.sub("", first.text, count=1) if _REPORTING.search(first.text) else first.text
+    text = _reported_removed(first.text) if _REPORTING.search(first.text) else first.text
     m = _SUBJECT.match(text)
     if not m:
         return None
     if not any(x.text in m.group(0) for x in first.mentions if x.entry.kind in _PLACES):
         m = _SUBJECT_LONG.match(text) or m  # the country may come after a first noun
     phrase = re.sub(r"^(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his)\s+", "", m.group(1))
-    who = m.group(0)
-    if m.group(2) and not any(x.text in phrase for x in first.mentions):
+    who, tail = m.group(0), m.group(2)
+    if tail and _BARE_IN.match(tail) and phrase.split()[-1].lower() not in _LOCATED:
+        who, tail = who[: m.start(2)], None  # "operations in Ukraine": where, not who they are
+    if tail and not any(x.text in phrase for x in first.mentions):
         # "Accounts linked to Chinese government entities"; "Hackers working for China" ends
         # where the sentence's verb begins ("... China leaned on the chatbot")
-        tail = re.sub(r"^,\s+(?=who|which|that)", " ", m.group(2).rstrip(","))  # "X, who ..."
+        tail = re.sub(r"^,\s+(?=who|which|that)", " ", tail.rstrip(","))  # "X, who ..."
         lead = _WHO_LEAD.match(tail)
-        phrase += tail[: lead.end()] + _VERB_AFTER.sub("", tail[lead.end() :]) if lead else tail
+        who_they_are = _VERB_AFTER.sub("", tail[lead.end() :]) if lead else tail
+        phrase += (tail[: lead.end()] if lead else "") + _CLAUSE_AFTER.sub("", who_they_are)
     # "The report also describes a scheme that matches North Korean tactics": the report
     # says it is a new subject, and the sentence may say who is behind it after the noun
     anywhere = bool(_DESCRIBES.match(text))
@@ -283,12 +320,15 @@ def subject_of(first: Sentence, seen: list[Sentence] | None) -> str | None:
         for x in first.mentions
         if x.entry.kind in ("Demonym", "Country", "Language") and (anywhere or x.text in who)
     }
-    if not ids and not anywhere:
+    # "The lab banned a crew that ...", after another case: who the reporter acted against, a
+    # new one by its "a" (in a text's lead, it may be the case the text goes on to name)
+    struck = seen is not None and text != first.text and bool(_INDEFINITE.match(text))
+    if not ids and not anywhere and not struck:
         return None
     if seen is not None and any(x.entry.id in ids for s in seen for x in s.mentions):
         return None  # the section already spoke of that country: the same actor, likely
     phrase = _LOOSE_END.sub("", phrase)  # "Accounts tied to Chinese government entities that"
-    if phrase.lower() in _BARE:
+    if phrase.lower() in _BARE or (struck and " " not in phrase):
         phrase = f"unnamed {phrase.lower()}"  # "an actor who ...": no name to give it
     return phrase[0].upper() + phrase[1:]
 
