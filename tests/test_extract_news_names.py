@@ -496,3 +496,11 @@ def test_a_case_set_aside_opens_the_next_whose_actor_the_reporter_struck() -> No
     assert crew.all_actors[0].name == "Unnamed crew"
     assert _targets(crew) == {"PE", "financial-services"}
     assert "PE" not in _targets(kimsuky)
+
+
+def test_how_sure_the_reporter_is_and_the_copula_are_no_part_of_the_actors_name() -> None:
+    f = draft(
+        NEWS + "The lab said with high confidence that the operators were linked to Syria. "
+        "They wrote malware.\n"
+    )
+    assert _origins(f) == {"Operators linked to Syria": "SY"}

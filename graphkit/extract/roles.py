@@ -190,6 +190,8 @@ def country_role(m: Mention, text: str = "") -> str:
         return "attribution"  # "operators thought to be in Syria"
     if context in (["works", "for"], ["work", "for"], ["working", "for"], ["worked", "for"]):
         return "attribution"  # "Emerald Sleet works for North Korea"
+    if context == ["behalf", "of"] and not aimed:
+        return "attribution"  # "operatives working on behalf of Beijing"
     if context[-1:] == ["to"] and _tied_to(m):
         return "attribution"  # "OpenAI linked it to China", "tied the cluster, X, to Iran"
     if context == ["out", "of"] or any(w in _ATTR_BEFORE for w in context):

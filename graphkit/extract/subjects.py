@@ -260,6 +260,9 @@ _CLAUSE_AFTER = re.compile(
 _BARE = nouns("bare")
 
 
+_COPULA = re.compile(r"^\s+(?:were|was|are|is|(?:have|has|had) been)\s+(?=\w+ed\s)")
+
+
 _INDEFINITE = re.compile(r"^(?:an?|another) ")
 
 
@@ -277,7 +280,8 @@ _REPORTED = re.compile(
     rf"^(?:(?:(?i:{'|'.join(word_list('name_prepositions'))}) [^,]{{1,40}}|[A-Z][a-z]+ly),\s+)?"
     rf"(?:(?:[Tt]he|[Ii]ts|[Aa]n?) )?(?:[\w'\u2019-]+ )?(?i:{_REPORTERS}) "
     rf"(?:(?:{'|'.join(word_list('report_adverbs'))}) )*"  # "has also", "recently"
-    rf"(?:{_REPORTING_VERBS})(?: (?:on|in) \w+day)?,? (?:that )?(?=[\w-])"
+    rf"(?:{_REPORTING_VERBS})(?: (?:on|in) \w+day)?,? (?:with \w+ confidence |[a-z]+ly )?"
+    r"(?:that )?(?=[\w-])"
 )
 
 
@@ -309,6 +313,7 @@ def subject_of(first: Sentence, seen: list[Sentence] | None) -> str | None:
         # "Accounts linked to Chinese government entities"; "Hackers working for China" ends
         # where the sentence's verb begins ("... China leaned on the chatbot")
         tail = re.sub(r"^,\s+(?=who|which|that)", " ", tail.rstrip(","))  # "X, who ..."
+        tail = _COPULA.sub(" ", tail)  # "the operators were linked to Syria": its predicate
         lead = _WHO_LEAD.match(tail)
         who_they_are = _VERB_AFTER.sub("", tail[lead.end() :]) if lead else tail
         phrase += (tail[: lead.end()] if lead else "") + _CLAUSE_AFTER.sub("", who_they_are)
