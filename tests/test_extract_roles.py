@@ -475,6 +475,6 @@ def test_whom_the_actors_work_for_is_their_origin_and_no_targeted_sector() -> No
 
 
 def test_on_whose_behalf_the_actors_work_is_their_origin_not_a_target() -> None:
-    c = draft("## Op B\n\nOperatives working on behalf of Hanoi asked the model about ports in Chile.")
+    c = draft("## Op B\n\nOperatives working on behalf of Hanoi asked it about ports in Chile.")
     (op,) = c.campaigns
     assert country(op) == "VN" and [x.id for x in op.targets.countries] == ["CL"]
