@@ -504,3 +504,12 @@ def test_how_sure_the_reporter_is_and_the_copula_are_no_part_of_the_actors_name(
         "They wrote malware.\n"
     )
     assert _origins(f) == {"Operators linked to Syria": "SY"}
+
+
+def test_whom_a_finding_is_according_to_is_no_part_of_the_actors_name() -> None:
+    f = draft(
+        NEWS + "According to the report, a group based in Myanmar ran crypto scams aimed at "
+        "retirees in Japan.\n"
+    )
+    assert _origins(f) == {"Group based in Myanmar": "MM"}
+    assert "JP" in _targets(f.campaigns[0])

@@ -285,9 +285,13 @@ _REPORTED = re.compile(
 )
 
 
+_ACCORDING = re.compile(r"^(?:According to|As per|Per) [^,]{1,60},\s+")
+
+
 def _reported_removed(text: str) -> str:
     """The sentence without who reports it, as often as it says so: "OpenAI says it also
     banned Russian hackers ..." is about "Russian hackers ..."."""
+    text = _ACCORDING.sub("", text, count=1)  # "According to the report, a group ..."
     for _ in range(3):
         text, n = _REPORTED.subn("", text, count=1)
         if not n:
@@ -299,7 +303,8 @@ def subject_of(first: Sentence, seen: list[Sentence] | None) -> str | None:
     """The unnamed actor a paragraph opens with, when it is a new one: "North Korean IT workers"
     after a section about GTG-2002. Its country or language must be in the phrase, unless the
     text says it is a new subject ("The report also describes an actor who ...")."""
-    text = _reported_removed(first.text) if _REPORTING.search(first.text) else first.text
+    reported = _REPORTING.search(first.text) or _ACCORDING.match(first.text)
+    text = _reported_removed(first.text) if reported else first.text
     m = _SUBJECT.match(text)
     if not m:
         return None
