@@ -123,9 +123,21 @@ class Countries(_Words):
             if unknown:
                 raise ValueError(f"not an ISO 3166-1 alpha-2 code: {unknown[0]}")
         self.word_codes()
+        self._names_no_demonyms()
         self._once([(w, c) for c, ws in self.sponsors.items() for w in ws], "sponsor")
         self._once([(w, c) for c, ws in self.cities.items() for w in ws], "city")
         return self
+
+    def _names_no_demonyms(self) -> None:
+        """A country's name with "n", "an" or "ian" after it ("cuban", "rwandan") is its
+        demonym: under ``names`` it would read "a Cuban crew" as a place, not a people."""
+        for code, entry in self.words.items():
+            country = pycountry.countries.get(alpha_2=code)
+            bases = {n.lower() for n in entry.names}
+            bases |= {getattr(country, a, "").lower() for a in ("name", "common_name")}
+            for name in entry.names:
+                if any(name == b + end for b in bases if b for end in ("n", "an", "ian")):
+                    raise ValueError(f"{code}: {name!r} is a demonym: list it under demonyms")
 
     def word_codes(self) -> dict[str, str]:
         """Every name and demonym → its code."""

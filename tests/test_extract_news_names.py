@@ -183,6 +183,17 @@ def test_a_pronoun_continues_the_last_actor_and_an_adverb_may_open_the_next() ->
     assert "education" in _targets(apt42) and "education" not in _targets(kimsuky)
 
 
+def test_two_unnamed_actors_opening_two_clauses_are_two_groups() -> None:
+    f = draft(
+        NEWS + "Hackers from Laos wrote phishing emails to banks in Peru, while operators from "
+        "Cuba scanned routers in Chile.\n"
+    )
+    laos = _with_actor(f, "Hackers from Laos")
+    cuba = _with_actor(f, "Operators from Cuba")
+    assert country(laos) == "LA" and _targets(laos) == {"PE", "financial-services"}
+    assert country(cuba) == "CU" and _targets(cuba) == {"CL"}
+
+
 def test_two_actors_named_together_share_that_sentence_only() -> None:
     f = draft(
         NEWS + 'The report names two clusters, "Red Ledger" and "Tin Drum." According to the '

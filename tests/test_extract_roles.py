@@ -478,3 +478,8 @@ def test_on_whose_behalf_the_actors_work_is_their_origin_not_a_target() -> None:
     c = draft("## Op B\n\nOperatives working on behalf of Hanoi asked it about ports in Chile.")
     (op,) = c.campaigns
     assert country(op) == "VN" and [x.id for x in op.targets.countries] == ["CL"]
+
+
+def test_a_demonym_of_a_smaller_country_before_an_actor_noun_is_its_origin() -> None:
+    (op,) = draft("## Op C\n\nA Cuban crew scanned routers in Chile.").campaigns
+    assert country(op) == "CU" and [x.id for x in op.targets.countries] == ["CL"]

@@ -78,6 +78,12 @@ def test_a_word_under_two_codes_is_refused_with_the_file_named(tmp_path: Path) -
         load("countries.yaml", Countries, folder)
 
 
+def test_a_demonym_listed_as_a_countrys_name_is_refused(tmp_path: Path) -> None:
+    folder = _write(tmp_path, "countries.yaml", _COUNTRIES % "CU: {names: [cuban]}")
+    with pytest.raises(InputError, match=r"countries\.yaml: .*CU: 'cuban' is a demonym"):
+        load("countries.yaml", Countries, folder)
+
+
 def test_an_unknown_country_code_is_refused(tmp_path: Path) -> None:
     folder = _write(tmp_path, "countries.yaml", _COUNTRIES % "XX: {names: [atlantis]}")
     with pytest.raises(InputError, match=r"countries\.yaml: .*not an ISO 3166-1 alpha-2 code: XX"):

@@ -18,7 +18,7 @@ from graphkit.extract.names import clause_name
 from graphkit.extract.quoted import JOIN, QUOTES, quoted_names
 from graphkit.extract.reading import Mention, Sentence, read_sentence, slugify
 from graphkit.extract.roles import own_origins
-from graphkit.extract.subjects import actor_names
+from graphkit.extract.subjects import actor_names, may_open_subject, subject_of
 
 __all__ = [
     "PLACE",
@@ -84,14 +84,14 @@ def enumerated(sentences: list[Sentence]) -> tuple[Sentence, dict[int, Mention]]
 def start_runs(
     groups: list[Group],
     shared: list[Sentence],
-    parts: Sequence[tuple[str | None, list[Sentence]]],
+    parts: Sequence[Run],
     heading: Sentence | None,
 ) -> Group:
-    """A group for each part of a paragraph (its name, if it has one, and its sentences, after
-    the sentences all of them share); the last of them."""
+    """A group for each part of a paragraph (its name, if it has one, its sentences after the
+    sentences all of them share, the unnamed actor it opens with); the last of them."""
     current = None
-    for name, part in parts:
-        current = Group(name, heading=heading)
+    for name, part, subject in parts:
+        current = Group(name, heading=heading, subject=subject)
         groups.append(current)
         current.sentences.extend([*shared, *part])
         for sentence in part:
@@ -100,7 +100,8 @@ def start_runs(
     return current
 
 
-Run = tuple[str | None, list[Sentence]]  # an operation's name (None: an actor's), its clauses
+# An operation's name (None: an actor's), its clauses, and the unnamed actor that opens them
+Run = tuple[str | None, list[Sentence], str | None]
 
 
 def runs(
@@ -110,32 +111,41 @@ def runs(
     ("Sneer Review flooded ..., while VAGue Focus ...", "X wrote lures. It also ... Meanwhile,
     Y ..."), cut into each one's clauses: the clauses after one that opens with a name and
     name none are its own ("It also wrote lures"); the clauses before the first are shared.
-    Actors open clauses only in a paragraph no name is given to, or one whose name opens a
-    clause itself. None when fewer than two open clauses. ``found``: names the text gave
-    actors, found again in the clauses."""
+    Actors, named or described with their country ("operators from Cuba"), open clauses only
+    in a paragraph no name is given to, or one whose name opens a clause itself. None when
+    fewer than two open clauses. ``found``: names the text gave actors, found again in the
+    clauses."""
     texts = [_split(s) for s in sentences]
     operations = {slugify(op) for clauses in texts for _, op, _ in clauses if op}
     with_actors = not named or slugify(named) in operations
     actors = {m.entry.id for s in sentences for m in s.mentions if m.entry.kind == "Actor"}
     actors |= {slugify(a) for clauses in texts for _, _, a in clauses if a}
-    if len(operations | (actors if with_actors else set())) < 2:
+    # unnamed actors open clauses only where nothing is named: "Hackers from Laos ..., while
+    # operators from Cuba ..."; beside a name, a description is most often of that name's actor
+    described = with_actors and not (operations or actors)
+    if described:
+        described = sum(may_open_subject(t) for c in texts for t, _, _ in c) > 1
+    if len(operations | (actors if with_actors else set())) < 2 and not described:
         return None  # one name at most: most paragraphs, and none is read again
     shared: list[Sentence] = []
     parts: list[Run] = []
     openers: set[str] = set()
     for s, clauses in zip(sentences, texts, strict=True):
-        if not any(op or a for _, op, a in clauses) and not any(
+        if not (described or any(op or a for _, op, a in clauses)) and not any(
             m.entry.kind == "Actor" for m in s.mentions
         ):  # no clause of it opens with anything: read as it is
             clauses = [(s.text, None, None)]
         pieces = _pieces(s, [t for t, _, _ in clauses], found)
-        for piece, (_, name, quoted_actor) in zip(pieces, clauses, strict=True):
+        for piece, (text, name, quoted_actor) in zip(pieces, clauses, strict=True):
             actor = slugify(quoted_actor) if quoted_actor else None
             if with_actors and not (name or actor):
                 actor = _opening_actor(piece)
-            if name or actor:
-                openers.add(slugify(name) if name else str(actor))
-                parts.append((name, [piece]))
+            subject = None
+            if described and not (name or actor) and may_open_subject(text):
+                subject = subject_of(piece, None)  # "..., while operators from Cuba ..."
+            if name or actor or subject:
+                openers.add(slugify(name) if name else str(actor or subject))
+                parts.append((name, [piece], subject))
             elif parts:
                 parts[-1][1].append(piece)
             else:
@@ -145,7 +155,9 @@ def runs(
 
 # Where a sentence's clauses part: "...; Uncle Spam ...", "..., while VAGue Focus ...", "..., and
 # a developer behind ScopeCreep ..."
-_CLAUSE_SPLIT = re.compile(r"; |,? while (?=[A-Z])|, and (?=(?:an?|the|in|from) |[A-Z])")
+_CLAUSE_SPLIT = re.compile(
+    r"; |,? while (?=[A-Z])|, (?:while|whereas) |, and (?=(?:an?|the|in|from) |[A-Z])"
+)
 
 Clause = tuple[str, str | None, str | None]  # its text, the operation and the actor it names
 
@@ -153,7 +165,7 @@ Clause = tuple[str, str | None, str | None]  # its text, the operation and the a
 def _split(s: Sentence) -> list[Clause]:
     """A sentence's clauses, as text, each with the operation it opens with, or the actor or
     operation its own words introduce in quotes."""
-    split = "; " in s.text or "while " in s.text or ", and " in s.text
+    split = "; " in s.text or "while " in s.text or ", and " in s.text or ", whereas " in s.text
     texts = _CLAUSE_SPLIT.split(s.text) if split else [s.text]
     clauses: list[Clause] = []
     for t in texts:  # a clause that introduces two names: each its own words

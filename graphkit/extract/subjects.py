@@ -16,7 +16,8 @@ from graphkit.extract.quoted import QUOTES, quoted_names
 from graphkit.extract.reading import Mention, Sentence, slugify
 from graphkit.vocab import PUBLISHERS
 
-__all__ = ["NEW_CASE", "actor_names", "agent_subject", "case_subject", "subject_of"]
+__all__ = ["NEW_CASE", "actor_names", "agent_subject", "case_subject", "may_open_subject",
+           "subject_of"]  # fmt: skip
 
 
 _NEW_ACTOR = re.compile(
@@ -297,6 +298,12 @@ def _reported_removed(text: str) -> str:
         if not n:
             break
     return text
+
+
+def may_open_subject(text: str) -> bool:
+    """Whether a clause opens as one about an unnamed actor may ("operators from Cuba ..."): a
+    cheap test before :func:`subject_of` reads it."""
+    return _SUBJECT.match(text) is not None
 
 
 def subject_of(first: Sentence, seen: list[Sentence] | None) -> str | None:
