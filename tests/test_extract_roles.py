@@ -483,3 +483,12 @@ def test_on_whose_behalf_the_actors_work_is_their_origin_not_a_target() -> None:
 def test_a_demonym_of_a_smaller_country_before_an_actor_noun_is_its_origin() -> None:
     (op,) = draft("## Op C\n\nA Cuban crew scanned routers in Chile.").campaigns
     assert country(op) == "CU" and [x.id for x in op.targets.countries] == ["CL"]
+
+
+def test_whom_the_writer_tells_or_works_with_is_no_targeted_sector() -> None:
+    c = _one(
+        "## Op D\n\nThe crew wrote phishing emails to hospitals in Peru. Experts at a security "
+        "firm told a news agency that the threat is growing. The lab shared its findings with "
+        "partners and with universities that use its tools."
+    )
+    assert _sectors(c) == ["healthcare"]

@@ -160,6 +160,22 @@ def _describes_the_actor(m: Mention) -> bool:
     return False
 
 
+_TOLD = words("told")
+_SHARING = words("sharing")
+
+
+def _addressed(m: Mention) -> bool:
+    """Whom the writer tells or works with ("told a news agency", "shared its findings with
+    industry partners and with hospitals"), with no targeting word between: no target."""
+    lead = m.words[max(0, m.index - 8) : m.index]
+    for i in range(len(lead) - 1, -1, -1):
+        if lead[i] in _TARGET_VERBS_STRICT or lead[i] in _AIMING:
+            return False
+        if lead[i] in _TOLD or (lead[i] == "with" and not _SHARING.isdisjoint(lead[:i])):
+            return True
+    return False
+
+
 def sector_is_target(m: Mention, s: Sentence) -> bool:
     """Whether a sector mention is a target, not who the actor is, poses as or researches."""
     if m.after[:1] and m.after[0] in _SECTOR_NOT_AFTER and m.after[1:2] not in _RUN_FROM:
@@ -176,6 +192,8 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
         return False  # "a firm that does government work": the employer's trade
     if _word_in_passing(m, s):
         return False  # "in this space", "police records", "use its power"
+    if _addressed(m):
+        return False  # "told a news agency": whom the writer speaks to
     if said_about(m) and m.entry.id not in _PEOPLE:
         return False  # "critical of the governments of ...": a topic, not a target
     if before[-1:] and before[-1] in {"as", "any", "posing"}:
