@@ -489,6 +489,7 @@ def test_whom_the_writer_tells_or_works_with_is_no_targeted_sector() -> None:
     c = _one(
         "## Op D\n\nThe crew wrote phishing emails to hospitals in Peru. Experts at a security "
         "firm told a news agency that the threat is growing. The lab shared its findings with "
-        "partners and with universities that use its tools."
+        "partners and with universities that use its tools. The lab, which has struck deals "
+        "with chip makers and energy suppliers, did not say more."
     )
     assert _sectors(c) == ["healthcare"]
