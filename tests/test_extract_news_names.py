@@ -524,3 +524,26 @@ def test_whom_a_finding_is_according_to_is_no_part_of_the_actors_name() -> None:
     )
     assert _origins(f) == {"Group based in Myanmar": "MM"}
     assert "JP" in _targets(f.campaigns[0])
+
+
+def test_a_name_given_to_a_group_after_its_noun_names_the_actor() -> None:
+    f = draft(
+        NEWS + "A Laotian hacking group known as Jade Heron sent lures to diplomats in Peru.\n"
+    )
+    assert _origins(f) == {"Jade Heron": "LA"}
+    f = draft(
+        NEWS + "The group, which the lab calls Jade Heron and which other firms track as Tin "
+        "Wren, sent lures to diplomats in Peru.\n"
+    )
+    assert _actor_names(f) == {"Jade Heron"}  # not "Jade Heron and"
+
+
+def test_what_the_reporter_saw_is_no_part_of_the_actors_names() -> None:
+    f = draft(
+        NEWS + "The lab saw Vietnamese, Laotian and Cuban government agents use the chatbot.\n"
+    )
+    assert _origins(f) == {
+        "Vietnamese government agents": "VN",
+        "Laotian government agents": "LA",
+        "Cuban government agents": "CU",
+    }

@@ -12,7 +12,7 @@ from itertools import pairwise
 from typing import Any
 
 from graphkit.actors import actor_index
-from graphkit.extract.cues import words
+from graphkit.extract.cues import noun_pattern, words
 from graphkit.extract.gazetteer import Entry
 from graphkit.extract.names import clause_name
 from graphkit.extract.quoted import JOIN, QUOTES, quoted_names
@@ -54,7 +54,11 @@ class Group:
 # The paragraph speaks of its subject as an actor: the name it gives is the actor's.
 THIS_ACTOR = re.compile(
     r"\b(?:[Tt]his|[Tt]he) (?:group|actor|threat actor|adversary|cluster|crew|gang)\b|"
-    r"(?:^|[.!?] )(?:An?|The) (?:[\w-]+ ){0,3}(?:adversary|actor|group|crew|gang|cluster), "
+    r"(?:^|[.!?] )(?:An?|The) (?:[\w-]+ ){0,3}(?:adversary|actor|group|crew|gang|cluster), |"
+    # "a hacking group known as Jade Heron", "a crew the lab calls Tin Wren": an actor's name
+    rf"\b(?i:{noun_pattern('quoted_actor')})s? (?:(?:that |which |whom )?(?:the |other )?"
+    r"(?:\w+ ){0,2}(?:calls?|tracks? as|dubbed|named)|known as|called|dubbed|tracked as|"
+    r"nicknamed) [\"\u201c]?[A-Z]"
 )
 
 

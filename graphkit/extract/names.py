@@ -48,6 +48,10 @@ _TOOL_LEAD = re.compile(
 _NAMING_TOKENS = words("naming_tokens")
 
 
+# A joining word a name cannot end with: "calls Jade Heron and which ..." names Jade Heron
+_DANGLING = re.compile(r"(?:\s+(?:and|of|the))+$")
+
+
 # "Operation" and a name in capitals says what it is, whatever comes before it
 _OPERATION_NAMED = re.compile(
     r"\bOperation (?:[A-Z][\w'\u2019-]*)(?: (?:of |the |and )?[A-Z][\w'\u2019-]*){0,3}"
@@ -240,7 +244,7 @@ def _named_in(sentences: list[Sentence]) -> list[tuple[int, str]]:
             if _TOOL_LEAD.search(lead[-25:]) or any(q.name == m.group(1).strip() for q in quoted):
                 continue  # "a backdoor researchers call GOVERSHELL", "CVE-2022-30190, known as
                 # Follina": a tool or a flaw, not an operation
-            candidates.append((rank, m.group(1).strip()))
+            candidates.append((rank, _DANGLING.sub("", m.group(1).strip())))
     return candidates
 
 
