@@ -547,3 +547,10 @@ def test_what_the_reporter_saw_is_no_part_of_the_actors_names() -> None:
         "Laotian government agents": "LA",
         "Cuban government agents": "CU",
     }
+
+
+def test_propagandists_trolls_and_spies_are_actors_nouns_like_operators() -> None:
+    f = draft(NEWS + "Tehran-aligned propagandists wrote posts aimed at voters in Iraq.\n")
+    assert _origins(f) == {"Tehran-aligned propagandists": "IR"}
+    f = draft(NEWS + "The trolls, based in Cambodia, wrote messages to voters in Peru.\n")
+    assert _origins(f) == {"Trolls based in Cambodia": "KH"}  # the comma no part of it

@@ -324,7 +324,7 @@ def subject_of(first: Sentence, seen: list[Sentence] | None) -> str | None:
     if tail and not any(x.text in phrase for x in first.mentions):
         # "Accounts linked to Chinese government entities"; "Hackers working for China" ends
         # where the sentence's verb begins ("... China leaned on the chatbot")
-        tail = re.sub(r"^,\s+(?=who|which|that)", " ", tail.rstrip(","))  # "X, who ..."
+        tail = re.sub(r"^,\s+", " ", tail.rstrip(","))  # "X, who ...", "Scammers, based in"
         tail = _COPULA.sub(" ", tail)  # "the operators were linked to Syria": its predicate
         lead = _WHO_LEAD.match(tail)
         who_they_are = _VERB_AFTER.sub("", tail[lead.end() :]) if lead else tail
