@@ -46,6 +46,7 @@ def compile_all() -> int:
         print(f"compile_extractor: no {missing}: the extractor stays plain Python (slower)")
         return 0
     remove()
+    before = source_hashes()  # what the build reads; the record must say that, not later edits
     with tempfile.TemporaryDirectory(prefix="graphkit-mypyc-") as tmp:
         # setuptools reads the pyproject.toml of the directory it runs in: build elsewhere.
         # mypyc and the C compiler talk a lot: their output is shown only when they fail.
@@ -61,11 +62,12 @@ def compile_all() -> int:
                 "compile_extractor: mypyc failed (its output above); the extractor is plain Python"
             )
             return 1
+        if source_hashes() != before:
+            print("compile_extractor: a source changed during the compile: run it again")
+            return 1
         for built in Path(tmp, "lib").rglob("*.so"):
             shutil.copyfile(built, ROOT / built.relative_to(Path(tmp, "lib")))
-    COMPILED.write_text(
-        "".join(f"{name} {digest}\n" for name, digest in sorted(source_hashes().items()))
-    )
+    COMPILED.write_text("".join(f"{name} {digest}\n" for name, digest in sorted(before.items())))
     print(
         f"compile_extractor: {len(MODULES)} modules compiled to C ({len(compiled_files())} files)"
     )
