@@ -554,3 +554,13 @@ def test_propagandists_trolls_and_spies_are_actors_nouns_like_operators() -> Non
     assert _origins(f) == {"Tehran-aligned propagandists": "IR"}
     f = draft(NEWS + "The trolls, based in Cambodia, wrote messages to voters in Peru.\n")
     assert _origins(f) == {"Trolls based in Cambodia": "KH"}  # the comma no part of it
+
+
+def test_another_case_about_hackers_believed_to_be_working_for_a_government() -> None:
+    f = draft(
+        NEWS + KNOWN + "In another case, hackers believed to be working for the Syrian government "
+        "asked the assistant to research defense contractors in Jordan.\n"
+    )
+    kimsuky, other = _known_and_other(f)
+    assert country(other) == "SY" and _targets(other) == {"JO", "defense"}
+    assert _targets(kimsuky) == {"JP", "think-tanks"}

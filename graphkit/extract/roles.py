@@ -203,7 +203,8 @@ def country_role(m: Mention, text: str = "") -> str:
         # "a marketing firm in the Philippines"; but "phishing aimed at contractors in South
         # Korea", "scanned networks in Germany" name where the targets are
         lead = m.words[max(0, m.index - 6) : m.index - 2]
-        return "target" if any(w in _TARGET_VERBS_STRICT for w in lead) else "attribution"
+        aimed_at = _TARGET_VERBS_STRICT | _RESEARCH_VERBS  # "researched defense firms in Jordan"
+        return "target" if any(w in aimed_at for w in lead) else "attribution"
     return "target"
 
 

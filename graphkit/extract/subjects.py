@@ -182,7 +182,8 @@ _SUBJECT = re.compile(
     r"((?:,)?\s+(?:(?:\w+\s+)?(?:linked|tied|connected|affiliated|associated|based|located|"
     r"operating|working|run|operated|directed)\s+(?:to|with|in|from|for)|consistent\s+with|from|in|"
     r"with\s+(?:\w+\s+)?(?:ties|links|connections)\s+to|"  # "with suspected ties to"
-    r"(?:believed|thought|said|suspected|assessed)\s+to\s+(?:be|operate|work)\s+(?:from|in|for)|"
+    r"(?:believed|thought|said|suspected|assessed)\s+to\s+(?:be\s+(?:working|operating|based)|be|"
+    r"operate|work)\s+(?:from|in|for|out\s+of)|"
     # "The operators, who worked out of Belarus, ...": where they are, in a relative clause
     r"(?:who|which|that)\s+(?:\w+\s+)?(?:worked|work|works|operated|operate|operates|sat|sit|"
     r"sits|lived|live|lives|were|are|was|is)\s+(?:out\s+of|from|in))\s+"
