@@ -307,3 +307,15 @@ def test_scores_do_not_regress(folder: str) -> None:
     for kind, floor in zip(KINDS, FLOORS[folder], strict=True):
         assert scores[kind].f1 >= floor, (kind, scores[kind].f1)
     assert scores["Actor"].recall >= 0.9
+
+
+def test_the_draft_dump_writes_one_draft_a_labelled_text(tmp_path: Path) -> None:
+    import sys
+
+    sys.path.insert(0, str(BENCH))
+    from extract_drafts import dump
+
+    labelled = sorted((BENCH / "extract" / "dev").glob("*.labels.yaml"))
+    assert dump(tmp_path, "dev/*.labels.yaml") == len(labelled) > 0
+    drafts = [json.loads(p.read_text()) for p in sorted(tmp_path.iterdir())]
+    assert len(drafts) == len(labelled) and all(d.get("campaigns") for d in drafts)
