@@ -493,3 +493,13 @@ def test_whom_the_writer_tells_or_works_with_is_no_targeted_sector() -> None:
         "with chip makers and energy suppliers, did not say more."
     )
     assert _sectors(c) == ["healthcare"]
+
+
+def test_a_country_after_of_takes_its_heads_role_and_originate_in_attributes() -> None:
+    c = _one(
+        "## Op E\n\nAccounts tied to the Cuban military drafted posts criticising the government "
+        "of Lithuania."
+    )
+    assert country(c) == "CU" and not c.targets.countries  # a topic, not a target
+    c = _one("## Op F\n\nThe activity appeared to originate in Laos and hit a water utility.")
+    assert country(c) == "LA" and _sectors(c) == ["critical-infrastructure"]

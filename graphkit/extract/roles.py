@@ -238,6 +238,10 @@ def said_about(m: Mention) -> bool:
     said = [w for w in m.before if w != "the"]
     if m.index <= 3 and [w for w in said if w != "from"][:1] in ([w] for w in _OTHER_THAN):
         return True  # "Beyond China, the lab also ...": the case a text leaves, no target
+    if said[-1:] == ["of"]:  # "criticising the government of Lithuania": its head's role
+        head = [w for w in m.words[max(0, m.index - 5) : m.index] if w not in ("the", "a", "an")]
+        if len(head) >= 3 and head[-3] in _ABOUT:
+            return True
     if said[-2:] in (["critical", "of"], ["critics", "of"]) or bool(
         said[-1:] and said[-1] in _ABOUT
     ):
