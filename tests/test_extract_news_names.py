@@ -564,3 +564,38 @@ def test_another_case_about_hackers_believed_to_be_working_for_a_government() ->
     kimsuky, other = _known_and_other(f)
     assert country(other) == "SY" and _targets(other) == {"JO", "defense"}
     assert _targets(kimsuky) == {"JP", "think-tanks"}
+
+
+# --- A new name of several words, set apart as an actor's
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Jade Heron, a group linked to Laos, used the chatbot to research targets in Peru.",
+        "Jade Heron \u2014 a Laotian crew the lab has followed since 2023 \u2014 used the chatbot "
+        "to research targets in Peru.",
+        "Researchers linked the activity to Jade Heron, a Laotian crew, which used the chatbot "
+        "to research targets in Peru.",
+        "The company named the Laotian group Jade Heron. It researched targets in Peru.",
+    ],
+)
+def test_a_name_of_several_words_set_apart_as_an_actors_is_that_actor(sentence: str) -> None:
+    f = draft(NEWS + sentence + "\n")
+    assert _origins(f) == {"Jade Heron": "LA"}
+    assert "PE" in _targets(_with_actor(f, "Jade Heron"))
+
+
+def test_a_name_after_an_actor_noun_set_apart_and_a_bracketed_other_name() -> None:
+    f = draft(NEWS + "One of the groups, Jade Heron, used the chatbot to scan routers in Peru.\n")
+    assert _actor_names(f) == {"Jade Heron"}
+    f = draft(
+        NEWS + "The lab said Jade Heron (also known as Tin Wren) used the chatbot to scan "
+        "routers in Peru.\n"
+    )
+    assert _actor_names(f) == {"Jade Heron"} and "Tin Wren" not in by_name(f)
+
+
+def test_tracks_as_names_what_the_noun_before_it_says() -> None:
+    f = draft(NEWS + "A network that the lab tracks as Jade Heron scanned routers in Peru.\n")
+    assert list(by_name(f)) == ["Jade Heron"]

@@ -58,7 +58,8 @@ THIS_ACTOR = re.compile(
     # "a hacking group known as Jade Heron", "a crew the lab calls Tin Wren": an actor's name
     rf"\b(?i:{noun_pattern('quoted_actor')})s? (?:(?:that |which |whom )?(?:the |other )?"
     r"(?:\w+ ){0,2}(?:calls?|tracks? as|dubbed|named)|known as|called|dubbed|tracked as|"
-    r"nicknamed) [\"\u201c]?[A-Z]"
+    r"nicknamed) [\"\u201c]?[A-Z]|"
+    r"\b(?:named|called|dubbed) the (?:[\w-]+ ){0,2}(?:group|actor|cluster|crew|gang) [A-Z]"
 )
 
 

@@ -30,10 +30,12 @@ __all__ = ["NOT_NAMES", "WHO_NOUNS", "clause_name", "paragraph_name", "says_noth
 
 
 _NAMING = re.compile(
-    r"\b(?:dubbed|named|call(?:ed|s)?|nicknamed|codenamed|tracked as|track as|we call|known as|"
+    r"\b(?:dubbed|named|call(?:ed|s)?|nicknamed|codenamed|tracked as|tracks? as|we call|known as|"
     r"refer to as|referred to as|designated|"
     r"refer(?:red)? to (?:it|them|this (?:operation|network|activity|cluster)) as)\s+"
-    r"(?:it\s+|them\s+|this\s+(?:operation|network|activity|cluster)\s+)?[\"\u201c'\u2018]?((?:Operation\s+)?[A-Z][\w\u2019'\u2014\u2013-]*(?:\s+(?:[A-Z0-9][\w\u2019'\u2014\u2013-]*"
+    r"(?:it\s+|them\s+|this\s+(?:operation|network|activity|cluster)\s+|"
+    r"the\s+(?:[\w-]+\s+){0,2}?(?:group|cluster|network|actor|crew|operation|campaign)\s+)?"
+    r"[\"\u201c'\u2018]?((?:Operation\s+)?[A-Z][\w\u2019'\u2014\u2013-]*(?:\s+(?:[A-Z0-9][\w\u2019'\u2014\u2013-]*"
     r"|and|of|the))*)"
 )
 
@@ -46,6 +48,9 @@ _TOOL_LEAD = re.compile(
 
 
 _NAMING_TOKENS = words("naming_tokens")
+
+
+_ALSO = re.compile(r"\((?:also|aka|a\.k\.a\.)\s*$")
 
 
 # A joining word a name cannot end with: "calls Jade Heron and which ..." names Jade Heron
@@ -241,6 +246,8 @@ def _named_in(sentences: list[Sentence]) -> list[tuple[int, str]]:
             rank = 0 if re.search(r"operation|network|campaign|activity|scheme", lead) else 1
             if re.search(r"company|firm|group|actor|cluster|vendor", lead):
                 rank = 2  # "a company called STOIC" names the actor, not the operation
+            if _ALSO.search(lead):
+                continue  # "Jade Heron (also known as Tin Wren)": another name of one named
             if _TOOL_LEAD.search(lead[-25:]) or any(q.name == m.group(1).strip() for q in quoted):
                 continue  # "a backdoor researchers call GOVERSHELL", "CVE-2022-30190, known as
                 # Follina": a tool or a flaw, not an operation

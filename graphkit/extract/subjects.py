@@ -55,12 +55,18 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
             for c in _CALLED_ACTOR.finditer(text)
             if not KIND_WORD.search(c.group(0))  # "STOIC ran an operation OpenAI named X"
         ]
-    if (", a " in text or ", an " in text) and not _APPOSITIVE_NOUNS.isdisjoint(sentence.words):
+    if not _APPOSITIVE_NOUNS.isdisjoint(sentence.words) and (
+        ", a " in text or ", an " in text or "\u2014" in text or "\u2013" in text
+    ):
         new += [
-            (a.start(), a.group(1))
+            (a.start(1), a.group(1))
             for a in _APPOSITIVE.finditer(text)
             if not then_reports(text, a.end())  # "Vendorly, a security firm, said"
         ]
+    if ", " in text:  # "One of the groups, Jade Heron, ..."
+        new += [(c.start(1), c.group(1)) for c in _NOUN_SET_NAME.finditer(text)]
+    if "(a" in text:  # "Jade Heron (also known as Tin Wren)": a name and another of it
+        new += [(c.start(1), c.group(1)) for c in _ALSO_KNOWN.finditer(text)]
     if not _FIRMS.isdisjoint(sentence.words):  # "the political consultancy STOIC"
         new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_NAME.finditer(text)]
         new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_SET_NAME.finditer(text)]
@@ -116,10 +122,30 @@ _CALLED_ACTOR = re.compile(
 )
 
 
-# "SweetSpecter, a suspected China-based adversary": a new name, set apart as an actor.
+# A name of two or three words in capitals ("Jade Heron"), none of them a sentence's "The".
+_TITLED = r"(?!The\b)[A-Z][a-z]+(?:[A-Z][a-z0-9]+)*(?: [A-Z][a-z]+(?:[A-Z][a-z0-9]+)*){1,2}"
+
+
+# "SweetSpecter, a suspected China-based adversary", "Jade Heron — a Laotian crew": a new
+# name, set apart as an actor.
 _APPOSITIVE = re.compile(
-    r"\b([A-Z][a-z]+(?:[A-Z][a-z0-9]+)+|[A-Z][A-Za-z]*\d[A-Za-z0-9]*|[A-Z]{3,}\d*),\s+an?\s+"
+    r"\b([A-Z][a-z]+(?:[A-Z][a-z0-9]+)+|[A-Z][A-Za-z]*\d[A-Za-z0-9]*|[A-Z]{3,}\d*|"
+    rf"{_TITLED})(?:,|\s*[\u2014\u2013])\s+an?\s+"
     rf"(?:[\w-]+\s+){{0,4}}?(?:{noun_pattern('appositive')})\b"
+)
+
+
+# "Jade Heron (also known as Tin Wren)": a name the text gives another one of.
+_ALSO_KNOWN = re.compile(
+    rf"\b({_TITLED}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*|[A-Z][A-Z0-9]{{2,}}\d*) "
+    r"\((?:also known as|aka|a\.k\.a\.|also tracked as) [A-Z]"
+)
+
+
+# "One of the groups, Jade Heron, used ...": a name set apart after an actor noun.
+_NOUN_SET_NAME = re.compile(
+    rf"\b(?:the|of the|[Oo]ne of the) (?:{noun_pattern('appositive')})s?, ({_TITLED}|"
+    r"[A-Z][a-z]+[A-Z][A-Za-z0-9]*|[A-Z][A-Z0-9]{2,}\d*),"
 )
 
 
