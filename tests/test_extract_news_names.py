@@ -599,3 +599,12 @@ def test_a_name_after_an_actor_noun_set_apart_and_a_bracketed_other_name() -> No
 def test_tracks_as_names_what_the_noun_before_it_says() -> None:
     f = draft(NEWS + "A network that the lab tracks as Jade Heron scanned routers in Peru.\n")
     assert list(by_name(f)) == ["Jade Heron"]
+
+
+def test_a_place_set_apart_before_an_actor_noun_names_no_actor() -> None:
+    for sentence in (
+        "North Korea, a country whose hackers steal crypto, used the chatbot to write lures.",
+        "The United States, a frequent target of the group, saw lures from hackers in Laos.",
+    ):
+        names = _actor_names(draft(NEWS + sentence + "\n"))
+        assert not any("North Korea" in n or "United States" in n for n in names), names

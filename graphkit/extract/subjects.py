@@ -88,6 +88,8 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
     for start, name in new:
         if NOT_NAMES.match(name) or actor_index().resolve(name) is not None:
             continue
+        if only_places(name):
+            continue  # "North Korea, a country whose hackers ...": a place, no actor
         if not looks_like_name(name, frozenset()):
             continue  # "DeepSeek, a Chinese AI company": a platform's maker, no actor
         slug = slugify(name)
@@ -203,7 +205,9 @@ _SUBJECT = re.compile(
     r"(?:(?:[Aa]n?|[Aa]nother|[Oo]ne|[Ss]everal|[Ss]ome|[Tt]wo|[Tt]hree)\s+)?"
     r"(?:(?:second|third|fourth|fifth|further|separate|other|new)\s+)?"
     # the words before the noun may be a list: "Chinese, Russian and Iranian operators"
-    rf"((?:[\w'-]+,?\s+){{0,6}}?(?i:threat\s+)?(?i:{noun_pattern('subject')}))\b"
+    # (no article or relative word inside: "North Korea, a country whose hackers" is no phrase)
+    rf"((?:(?!(?:a|an|whose|which|who|that)\s)[\w'-]+,?\s+){{0,6}}?(?i:threat\s+)?"
+    rf"(?i:{noun_pattern('subject')}))\b"
     # "Accounts linked to Chinese government entities": who they are may follow the noun
     r"((?:,)?\s+(?:(?:\w+\s+)?(?:linked|tied|connected|affiliated|associated|based|located|"
     r"operating|working|run|operated|directed)\s+(?:to|with|in|from|for)|consistent\s+with|from|in|"
