@@ -19,7 +19,7 @@ import json
 import random
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -77,22 +77,32 @@ def _percentile(values: list[float], q: float) -> float:
 
 
 def latencies(
-    store: GraphStore, runs: int, *, seed: int = 1, profiler: Profiler | None = None
+    store: GraphStore,
+    runs: int,
+    *,
+    seed: int = 1,
+    profiler: Profiler | None = None,
+    server_cpu: Callable[[], float] | None = None,
 ) -> dict[str, dict[str, float]]:
     """For each library query: p50 and p95 in milliseconds over ``runs`` varied runs; with a
-    Neo4j ``profiler``, also the db hits of each run's statement (profiled apart, untimed)."""
+    Neo4j ``profiler``, also the db hits of each run's statement (profiled apart, untimed);
+    with ``server_cpu`` (the server's CPU seconds so far), the server's CPU of each run."""
     rng = random.Random(seed)
     pool = param_pool(store)
     out: dict[str, dict[str, float]] = {}
     for qid, query in sorted(load_library().items()):
-        times, cpu, hits, rows = [], [], [], 0
+        times, cpu, served, rows = [], [], [], 0
+        hits: list[float] = []
         run_query(store, query, _params(query, pool, rng))  # warm: plans and caches
         for _ in range(runs):
             params = _params(query, pool, rng)
+            server_start = server_cpu() if server_cpu else 0.0
             start, cpu_start = time.perf_counter(), time.process_time()
             rows = len(run_query(store, query, params).rows)
             times.append((time.perf_counter() - start) * 1000)
             cpu.append((time.process_time() - cpu_start) * 1000)
+            if server_cpu:
+                served.append((server_cpu() - server_start) * 1000)
             if profiler is not None:
                 hits.append(profiler.hits(query.cypher, _bound(store, query, params)))
         out[qid] = {
@@ -104,6 +114,11 @@ def latencies(
             "cpu_p95_ms": round(_percentile(cpu, 0.95), 1),
             "rows_last": rows,
         }
+        if served:  # the JVM's CPU in the run: the query's, plus whatever it did in the background
+            out[qid] |= {
+                "server_cpu_p50_ms": round(_percentile(served, 0.5), 1),
+                "server_cpu_p95_ms": round(_percentile(served, 0.95), 1),
+            }
         if hits:
             out[qid] |= {
                 "db_hits_p50": _percentile(hits, 0.5),
@@ -115,6 +130,13 @@ def latencies(
 def _bound(store: GraphStore, query: Query, given: dict[str, Any]) -> dict[str, Any]:
     """The parameters as ``run_query`` binds them."""
     return bind(query, given, names=lambda label, text: resolve_in_store(store, label, text))
+
+
+def _server_cpu(kind: str) -> Callable[[], float] | None:
+    """The test server's CPU clock, where this machine runs it (its pid in .run/neo4j.pid)."""
+    from bench.neo4j_cpu import RUN, server_cpu_s
+
+    return server_cpu_s if kind == "neo4j" and (RUN / "neo4j.pid").exists() else None
 
 
 @contextmanager
@@ -168,7 +190,9 @@ def main(argv: list[str] | None = None) -> None:
         counts = {k: sum(v.values()) for k, v in store.stats().items()}
         result = {"kind": args.kind, "reports": args.reports, "counts": counts}
         profiler = Profiler() if args.profile and args.kind == "neo4j" else None
-        result["queries"] = latencies(store, args.runs, profiler=profiler)
+        result["queries"] = latencies(
+            store, args.runs, profiler=profiler, server_cpu=_server_cpu(args.kind)
+        )
     print(json.dumps(result, indent=1))
 
 
