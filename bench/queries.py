@@ -136,7 +136,10 @@ def _server_cpu(kind: str) -> Callable[[], float] | None:
     """The test server's CPU clock, where this machine runs it (its pid in .run/neo4j.pid)."""
     from bench.neo4j_cpu import RUN, server_cpu_s
 
-    return server_cpu_s if kind == "neo4j" and (RUN / "neo4j.pid").exists() else None
+    pid_file = RUN / "neo4j.pid"
+    if kind != "neo4j" or not pid_file.exists():
+        return None
+    return server_cpu_s if Path(f"/proc/{pid_file.read_text().strip()}").exists() else None
 
 
 @contextmanager
