@@ -19,12 +19,14 @@ import json
 import random
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from graphkit.querylib import Query, load_library, run_query
+from bench.server import Profiler
+from graphkit.lookup import resolve_in_store
+from graphkit.querylib import Query, bind, load_library, run_query
 from graphkit.store.base import GraphStore
 
 __all__ = ["latencies", "main", "param_pool"]
@@ -74,20 +76,35 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def latencies(store: GraphStore, runs: int, *, seed: int = 1) -> dict[str, dict[str, float]]:
-    """For each library query: p50 and p95 in milliseconds over ``runs`` varied runs."""
+def latencies(
+    store: GraphStore,
+    runs: int,
+    *,
+    seed: int = 1,
+    profiler: Profiler | None = None,
+    server_cpu: Callable[[], float] | None = None,
+) -> dict[str, dict[str, float]]:
+    """For each library query: p50 and p95 in milliseconds over ``runs`` varied runs; with a
+    Neo4j ``profiler``, also the db hits of each run's statement (profiled apart, untimed);
+    with ``server_cpu`` (the server's CPU seconds so far), the server's CPU of each run."""
     rng = random.Random(seed)
     pool = param_pool(store)
     out: dict[str, dict[str, float]] = {}
     for qid, query in sorted(load_library().items()):
-        times, cpu, rows = [], [], 0
+        times, cpu, served, rows = [], [], [], 0
+        hits: list[float] = []
         run_query(store, query, _params(query, pool, rng))  # warm: plans and caches
         for _ in range(runs):
             params = _params(query, pool, rng)
+            server_start = server_cpu() if server_cpu else 0.0
             start, cpu_start = time.perf_counter(), time.process_time()
             rows = len(run_query(store, query, params).rows)
             times.append((time.perf_counter() - start) * 1000)
             cpu.append((time.process_time() - cpu_start) * 1000)
+            if server_cpu:
+                served.append((server_cpu() - server_start) * 1000)
+            if profiler is not None:
+                hits.append(profiler.hits(query.cypher, _bound(store, query, params)))
         out[qid] = {
             "p50_ms": round(_percentile(times, 0.5), 1),
             "p95_ms": round(_percentile(times, 0.95), 1),
@@ -97,7 +114,32 @@ def latencies(store: GraphStore, runs: int, *, seed: int = 1) -> dict[str, dict[
             "cpu_p95_ms": round(_percentile(cpu, 0.95), 1),
             "rows_last": rows,
         }
+        if served:  # the JVM's CPU in the run: the query's, plus whatever it did in the background
+            out[qid] |= {
+                "server_cpu_p50_ms": round(_percentile(served, 0.5), 1),
+                "server_cpu_p95_ms": round(_percentile(served, 0.95), 1),
+            }
+        if hits:
+            out[qid] |= {
+                "db_hits_p50": _percentile(hits, 0.5),
+                "db_hits_p95": _percentile(hits, 0.95),
+            }
     return out
+
+
+def _bound(store: GraphStore, query: Query, given: dict[str, Any]) -> dict[str, Any]:
+    """The parameters as ``run_query`` binds them."""
+    return bind(query, given, names=lambda label, text: resolve_in_store(store, label, text))
+
+
+def _server_cpu(kind: str) -> Callable[[], float] | None:
+    """The test server's CPU clock, where this machine runs it (its pid in .run/neo4j.pid)."""
+    from bench.neo4j_cpu import RUN, server_cpu_s
+
+    pid_file = RUN / "neo4j.pid"
+    if kind != "neo4j" or not pid_file.exists():
+        return None
+    return server_cpu_s if Path(f"/proc/{pid_file.read_text().strip()}").exists() else None
 
 
 @contextmanager
@@ -128,18 +170,32 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--load", action="store_true", help="load the corpus first (Neo4j: emptied first)"
     )
+    parser.add_argument(
+        "--batch-rows",
+        type=int,
+        help="with --load: rows a transaction gathers (graphkit load's --batch-rows); larger "
+        "groups build a big store sooner",
+    )
     parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="Neo4j: PROFILE each run's statement too (untimed) and report its db hits",
+    )
     args = parser.parse_args(argv)
     if args.load:
         corpus = synth.write_corpus(RUN, args.reports)
         start = time.perf_counter()
         with _store(args.kind, args.store, True) as loading:
-            load_paths(loading, [str(corpus)])
+            load_paths(loading, [str(corpus)], batch_rows=args.batch_rows)
         print(f"loaded {corpus} in {time.perf_counter() - start:.1f} s", file=sys.stderr)
     with _store(args.kind, args.store, False) as store:
         counts = {k: sum(v.values()) for k, v in store.stats().items()}
         result = {"kind": args.kind, "reports": args.reports, "counts": counts}
-        result["queries"] = latencies(store, args.runs)
+        profiler = Profiler() if args.profile and args.kind == "neo4j" else None
+        result["queries"] = latencies(
+            store, args.runs, profiler=profiler, server_cpu=_server_cpu(args.kind)
+        )
     print(json.dumps(result, indent=1))
 
 

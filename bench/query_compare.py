@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.queries import _params, _percentile, param_pool
+from bench.server import Profiler
 from graphkit.lookup import resolve_in_store
 from graphkit.querylib import Query, bind, load_library, parse_query
 from graphkit.store.base import GraphStore
@@ -42,26 +43,6 @@ def old_query(query: Query, base: str) -> Query:
     return parse_query(text, f"{base}:{rel}")
 
 
-def _db_hits(plan: Any) -> int:
-    return int(plan.get("dbHits", 0)) + sum(_db_hits(c) for c in plan.get("children", []))
-
-
-class _Profiler:
-    """Neo4j's PROFILE of one statement: its total db hits."""
-
-    def __init__(self) -> None:
-        import neo4j
-
-        from bench.server import NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER
-
-        self.driver = neo4j.GraphDatabase.driver(NEO4J_URI, auth=(NEO4J_USER, NEO4J_PASSWORD))
-
-    def hits(self, cypher: str, params: dict[str, Any]) -> int:
-        with self.driver.session() as session:
-            summary = session.run("PROFILE " + cypher, params).consume()
-        return _db_hits(summary.profile or {})
-
-
 def _cost(store: GraphStore, query: Query, params: dict[str, Any]) -> tuple[float, list[Any]]:
     start = time.process_time()
     rows = store.run(query.cypher, params).rows
@@ -69,7 +50,7 @@ def _cost(store: GraphStore, query: Query, params: dict[str, Any]) -> tuple[floa
 
 
 def compare(
-    store: GraphStore, ids: list[str], base: str, runs: int, profiler: _Profiler | None
+    store: GraphStore, ids: list[str], base: str, runs: int, profiler: Profiler | None
 ) -> dict[str, Any]:
     """For each query: CPU p50 (ms) or db hits (median), old and new, and whether rows agree."""
     rng = random.Random(5)
@@ -122,7 +103,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=10)
     args = parser.parse_args(argv)
     with _store(args.kind, args.store, False) as store:
-        profiler = _Profiler() if args.kind == "neo4j" else None
+        profiler = Profiler() if args.kind == "neo4j" else None
         counts = {k: sum(v.values()) for k, v in store.stats().items()}
         result = compare(store, args.queries, args.base, args.runs, profiler)
     print(json.dumps({"kind": args.kind, "counts": counts, "queries": result}, indent=1))

@@ -81,7 +81,7 @@ def test_the_stix_form_of_the_corpus_loads_to_the_same_graph(tmp_path: Path) -> 
 def test_the_query_bench_runs_alone_on_a_store_it_keeps(tmp_path: Path) -> None:
     store = tmp_path / "store"
     cmd = [sys.executable, "-m", "bench.queries", "embedded", "--store", str(store)]
-    for extra in (["--load"], []):  # load once, then ask the store as it is
+    for extra in (["--load", "--batch-rows", "400"], []):  # load once, then ask the store as it is
         res = subprocess.run(
             [*cmd, "--reports", "12", "--runs", "2", *extra],
             cwd=ROOT,
@@ -120,3 +120,24 @@ def test_the_server_cpu_measure_runs_graphkits_load(neo4j_empty, tmp_path: Path)
         counts = s.stats()
     held = sum(counts["nodes"].values()) + sum(counts["relationships"].values())
     assert held == baselines.count_rows(final)
+
+
+@pytest.mark.neo4j
+def test_the_query_bench_reports_neo4j_db_hits_and_server_cpu(neo4j_empty, tmp_path: Path) -> None:
+    import time
+
+    from bench.queries import latencies
+    from bench.server import Profiler
+
+    corpus = write_corpus(tmp_path / "bench", 12, seed=1)
+    with Neo4jStore(NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD) as store:
+        load_paths(store, [str(corpus)], batch_rows=300)
+        profiler = Profiler()
+        try:  # any clock stands for the server's here: what is checked is that each run reads it
+            result = latencies(store, 2, profiler=profiler, server_cpu=time.process_time)
+        finally:
+            profiler.close()
+    assert len(result) >= 25
+    for qid, q in result.items():
+        assert q["db_hits_p50"] > 0 and q["db_hits_p95"] >= q["db_hits_p50"], qid
+        assert 0 <= q["server_cpu_p50_ms"] <= q["server_cpu_p95_ms"], qid
