@@ -63,7 +63,7 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
             for a in _APPOSITIVE.finditer(text)
             if not then_reports(text, a.end())  # "Vendorly, a security firm, said"
         ]
-    if ", " in text:  # "One of the groups, Jade Heron, ..."
+    if ", " in text and not _SET_NOUNS.isdisjoint(sentence.words):  # "One of the groups, X,"
         new += [(c.start(1), c.group(1)) for c in _NOUN_SET_NAME.finditer(text)]
     if "(a" in text:  # "Jade Heron (also known as Tin Wren)": a name and another of it
         new += [(c.start(1), c.group(1)) for c in _ALSO_KNOWN.finditer(text)]
@@ -178,6 +178,9 @@ _CASE_OF_ACTOR = re.compile(r"\bcase, ([A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*),")
 
 
 _APPOSITIVE_NOUNS = nouns("appositive")
+
+
+_SET_NOUNS = _APPOSITIVE_NOUNS | {f"{n}s" for n in _APPOSITIVE_NOUNS}  # "One of the groups, X,"
 
 
 _FIRMS = nouns("firm")
