@@ -608,3 +608,13 @@ def test_a_place_set_apart_before_an_actor_noun_names_no_actor() -> None:
     ):
         names = _actor_names(draft(NEWS + sentence + "\n"))
         assert not any("North Korea" in n or "United States" in n for n in names), names
+
+
+def test_another_called_by_its_name_mid_paragraph_is_a_case_of_its_own() -> None:
+    f = draft(
+        NEWS + "A campaign called Glass Door posted comments in Spanish about elections in Peru. "
+        "Another, called Iron Gate, targeted banks in Chile.\n"
+    )
+    door, gate = by_name(f)["Glass Door"], by_name(f)["Iron Gate"]
+    assert _targets(door) == {"PE", "political"} and [x.id for x in door.languages] == ["es"]
+    assert _targets(gate) == {"CL", "financial-services"} and not gate.languages

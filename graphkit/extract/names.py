@@ -365,6 +365,15 @@ _CLAUSE_NAME = re.compile(
 )
 
 
+# "Another, called Iron Gate, targeted ...": a clause that turns to another case by its name
+_ANOTHER_NAMED = re.compile(
+    r"^(?:Another|(?:A|The) (?:second|third|fourth|other|latter))"
+    r"(?: (?:one|operation|network|campaign|scheme|group|cluster))?,? "
+    r"(?:called|named|dubbed|known as|tracked as) "
+    r"([A-Z][\w\u2014-]*(?: (?:[A-Z][\w\u2014-]*|and|of)){0,3}),? [a-z]{3,}\b"
+)
+
+
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z0-9]*$")
 
 
@@ -380,7 +389,7 @@ def clause_name(text: str) -> str | None:
     quoted = [q for q in quoted if q.kind != "tool"]  # two: 'the clusters "X" and "Y"' opens none
     if len(quoted) == 1 and _QUOTED_OPENING.match(text[: quoted[0].start]):
         return quoted[0].name  # 'In "Operation Paper Lantern," ...', 'Another case, "X," ...'
-    m = _CLAUSE_NAME.match(text)
+    m = _ANOTHER_NAMED.match(text) or _CLAUSE_NAME.match(text)
     if not m:
         return None
     name = m.group(1).strip()
