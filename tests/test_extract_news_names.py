@@ -618,3 +618,15 @@ def test_another_called_by_its_name_mid_paragraph_is_a_case_of_its_own() -> None
     door, gate = by_name(f)["Glass Door"], by_name(f)["Iron Gate"]
     assert _targets(door) == {"PE", "political"} and [x.id for x in door.languages] == ["es"]
     assert _targets(gate) == {"CL", "financial-services"} and not gate.languages
+
+
+def test_a_news_pages_asides_are_skipped_and_do_not_end_the_story() -> None:
+    f = draft(
+        NEWS + "Jade Heron, a group linked to Laos, wrote phishing emails to banks in Peru.\n\n"
+        "Read more: How chatbots became a tool for scammers\n\n"
+        "(Photo by A. Smith/Getty Images)\n\n"
+        "The group also scanned routers in Chile.\n\n"
+        "Subscribe to our newsletter for the latest security news.\n"
+    )
+    (c,) = f.campaigns
+    assert _targets(c) == {"PE", "CL", "financial-services"}  # no media from the newsletter

@@ -35,6 +35,7 @@ from graphkit.extract.names import paragraph_name, says_nothing
 from graphkit.extract.paragraphs import (
     QUESTION_LEAD,
     Paragraph,
+    aside,
     cleaned,
     described,
     read_paragraph,
@@ -105,6 +106,8 @@ class _Grouper:
             if heading is not None and not paragraph:
                 self._heading(heading)
                 return
+        if aside(paragraph):
+            return  # "Read more: ...", "(Photo by ...)": not the story's, nor its end
         text = cleaned(paragraph)
         if text is None:  # "About OpenAI ...", "Media contact: ...": the end
             self.current = None
