@@ -503,3 +503,8 @@ def test_a_country_after_of_takes_its_heads_role_and_originate_in_attributes() -
     assert country(c) == "CU" and not c.targets.countries  # a topic, not a target
     c = _one("## Op F\n\nThe activity appeared to originate in Laos and hit a water utility.")
     assert country(c) == "LA" and _sectors(c) == ["critical-infrastructure"]
+
+
+def test_people_in_a_country_the_work_was_for_are_a_target_not_the_actors_seat() -> None:
+    c = _one("## Op G\n\nThe crew wrote fake job offers in Thai for workers in Thailand.")
+    assert country(c) is None and [x.id for x in c.targets.countries] == ["TH"]

@@ -204,6 +204,8 @@ def country_role(m: Mention, text: str = "") -> str:
         # Korea", "scanned networks in Germany" name where the targets are
         lead = m.words[max(0, m.index - 6) : m.index - 2]
         aimed_at = _TARGET_VERBS_STRICT | _RESEARCH_VERBS  # "researched defense firms in Jordan"
+        if lead[-1:] and lead[-1] in _FOR_WHOM:
+            return "target"  # "fake job offers for workers in Thailand": whom it was for
         return "target" if any(w in aimed_at for w in lead) else "attribution"
     return "target"
 
@@ -262,6 +264,9 @@ def said_about(m: Mention) -> bool:
 
 
 _RESEARCH_VERBS = words("research_verbs")
+
+
+_FOR_WHOM = frozenset({"for", "to", "at", "against", "toward", "towards"})
 
 
 _STUDIED_THINGS = words("studied_things")
