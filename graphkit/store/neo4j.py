@@ -42,6 +42,9 @@ RETRY_WAIT_S = 30.0  # the driver's own default
 # instead of 8 (BENCHMARKS.md, "The Neo4j write path, session 11"). Below the ~100,000 rows
 # where a server's transaction memory limit (Aura's) starts to matter.
 BATCH_ROWS = 80_000
+# Rows of a load's first transaction: the server starts on it (constraints made, statements
+# planned) after a few dozen files are read instead of 500, while the reader reads on.
+FIRST_ROWS = 10_000
 
 
 def _retry_wait_s() -> float:
@@ -75,6 +78,7 @@ class Neo4jStore:
     backend = "neo4j"
     dialect = "neo4j"  # of the write statements (graphkit.store.statements)
     batch_rows = BATCH_ROWS  # a load's rows a transaction (graphkit.ingest.group_rows)
+    first_rows = FIRST_ROWS  # ... and in its first one
 
     def __init__(
         self,
