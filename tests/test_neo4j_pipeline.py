@@ -17,6 +17,8 @@ import graphkit.ingest as ingest
 from bench.synth import write_corpus
 from graphkit.batch import EdgeKey, GraphBatch
 from graphkit.ingest import expand_paths, load_files
+from graphkit.schema import NODES, RELS
+from graphkit.store import statements as st
 from graphkit.store.neo4j import Neo4jStore
 from tests.conftest import NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER
 from tests.test_write_path import snapshot
@@ -89,3 +91,40 @@ def test_a_load_starts_small_and_leaves_the_switch_interval_as_it_was(
     # The first transaction stops at 300 rows (two or three of these reports); the second
     # takes the rest, up to the group size asked for.
     assert len(groups) == 2 and groups[0] < groups[1]
+
+
+def _plan(driver: neo4j.Driver, cypher: str) -> tuple:
+    """The operators of the statement's plan, made afresh on the store as it is now."""
+    summary = driver.execute_query(
+        f"EXPLAIN {cypher.replace('replan=skip', 'replan=force', 1)}",
+        {"rows": [], "ids": []},
+    ).summary
+    assert summary is not None and summary.plan is not None
+
+    def tree(plan: dict) -> tuple:
+        return (plan["operatorType"], tuple(tree(c) for c in plan.get("children", [])))
+
+    return tree(summary.plan)
+
+
+def test_the_statements_that_keep_their_first_plan_have_one_plan(
+    neo4j_no_data: neo4j.Driver,
+) -> None:
+    """``CYPHER replan=skip`` is right only for a statement whose plan does not depend on the
+    store's counts: planned on the empty store and on one with nodes and edges of every
+    label and shape, each has the same plan."""
+    statements = st.stable_plans()
+    assert all(s.startswith("CYPHER replan=skip ") for s in statements)
+    empty = [_plan(neo4j_no_data, s) for s in statements]
+    for label in NODES:
+        neo4j_no_data.execute_query(
+            f"UNWIND range(1, 3000) AS i CREATE (:{label} {{id: toString(i)}})"
+        )
+    for rel, spec in RELS.items():
+        for src, dst in spec.endpoints:
+            neo4j_no_data.execute_query(
+                f"MATCH (a:{src}) WITH a LIMIT 300 MATCH (b:{dst}) WITH a, b LIMIT 20000 "
+                f"CREATE (a)-[:{rel}]->(b)"
+            )
+    full = [_plan(neo4j_no_data, s) for s in statements]
+    assert full == empty
