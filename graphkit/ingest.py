@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import glob
 import hashlib
+import sys
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -129,6 +130,13 @@ def group_rows(store: GraphStore | None, batch_rows: int | None = None) -> int:
     return rows if isinstance(rows, int) else BATCH_ROWS
 
 
+def _first_rows(store: GraphStore | None, batch_rows: int) -> int:
+    """The rows of the first transaction: fewer when the store names its ``first_rows``
+    (Neo4j: it starts writing after a few dozen files are read, not a whole group)."""
+    first = getattr(store, "first_rows", None)
+    return min(batch_rows, first) if isinstance(first, int) else batch_rows
+
+
 def load_paths(
     store: GraphStore | None,
     paths: Iterable[str],
@@ -184,22 +192,53 @@ def _load_files(
     read: Reader,
 ) -> None:
     group: list[tuple[FileResult, GraphBatch]] = []
-    rows = 0
-    for result, batch in _read_ahead(files, read, _files_ahead(batch_rows)):
-        summary.files.append(result)
-        if batch is None or store is None:
-            if batch is not None:
-                result.status = "planned"
-            if on_file:
-                on_file(result)
-            continue
-        group.append((result, batch))
-        rows += len(batch.nodes) + len(batch.edges)
-        if rows >= batch_rows:
+    rows, limit, ready = 0, _first_rows(store, batch_rows), False
+    with _prompt_switches():
+        for result, batch in _read_ahead(files, read, _files_ahead(batch_rows)):
+            summary.files.append(result)
+            if batch is None or store is None:
+                if batch is not None:
+                    result.status = "planned"
+                if on_file:
+                    on_file(result)
+                continue
+            if not ready:  # the first report to write: the store sets itself up meanwhile
+                ready = _set_up(store)
+            group.append((result, batch))
+            rows += len(batch.nodes) + len(batch.edges)
+            if rows >= limit:
+                _write_group(store, group, on_file, replace)
+                group, rows, limit = [], 0, batch_rows
+        if group and store is not None:
             _write_group(store, group, on_file, replace)
-            group, rows = [], 0
-    if group and store is not None:
-        _write_group(store, group, on_file, replace)
+
+
+def _set_up(store: GraphStore) -> bool:
+    """A store that sets itself up before its first write (Neo4j's constraints and indexes)
+    does it now, while the reader thread reads on. An error is left for the write to meet
+    again and name the files, as it did before."""
+    set_up = getattr(store, "ensure_schema", None)
+    if set_up is not None and not getattr(store, "read_only", False):
+        with contextlib.suppress(GraphkitError):
+            set_up()
+    return True
+
+
+# The interpreter's switch interval during a load. A thread that waits on the store's socket
+# gets the interpreter back only when the reader thread, busy building reports, lets go of it:
+# by default after 5 ms, for each reply. Every round trip paid that (one that takes 1.5 s
+# alone took 3.5 s beside a busy thread; BENCHMARKS.md, "The Neo4j write path, session 12").
+SWITCH_S = 0.0005
+
+
+@contextlib.contextmanager
+def _prompt_switches() -> Iterator[None]:
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(min(before, SWITCH_S))
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(before)
 
 
 def _interrupted(reason: str, files: list[Path], summary: LoadSummary) -> str:

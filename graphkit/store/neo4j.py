@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import neo4j
@@ -22,7 +23,7 @@ from graphkit.errors import QueryError, StoreAuthError, StoreError, StoreUnavail
 from graphkit.schema import RELS, fill_derived, neo4j_schema_statements
 from graphkit.store.base import WRITE_REFUSED, QueryResult, Runner, WriteResult, count_all
 from graphkit.store.neo4j_record import Committed, StaleRecord
-from graphkit.store.neo4j_write import merge_on_server
+from graphkit.store.neo4j_write import Reply, merge_on_server
 from graphkit.values import plain_rows
 
 __all__ = ["Neo4jStore"]
@@ -41,6 +42,9 @@ RETRY_WAIT_S = 30.0  # the driver's own default
 # instead of 8 (BENCHMARKS.md, "The Neo4j write path, session 11"). Below the ~100,000 rows
 # where a server's transaction memory limit (Aura's) starts to matter.
 BATCH_ROWS = 80_000
+# Rows of a load's first transaction: the server starts on it (constraints made, statements
+# planned) after a few dozen files are read instead of 500, while the reader reads on.
+FIRST_ROWS = 10_000
 
 
 def _retry_wait_s() -> float:
@@ -74,6 +78,7 @@ class Neo4jStore:
     backend = "neo4j"
     dialect = "neo4j"  # of the write statements (graphkit.store.statements)
     batch_rows = BATCH_ROWS  # a load's rows a transaction (graphkit.ingest.group_rows)
+    first_rows = FIRST_ROWS  # ... and in its first one
 
     def __init__(
         self,
@@ -113,7 +118,11 @@ class Neo4jStore:
 
     def _session(self, write: bool) -> neo4j.Session:
         mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
-        return self._driver.session(database=self.database, default_access_mode=mode)
+        # A write takes every record of a statement at once (fetch_size -1): the write path's
+        # reads return up to 2,000 rows, each 1,000 more another round trip by default.
+        return self._driver.session(
+            database=self.database, default_access_mode=mode, fetch_size=-1 if write else 1000
+        )
 
     def ensure_schema(self) -> None:
         """Create the constraints and indexes of ``cypher/schema.cypher``, and fill in the
@@ -125,9 +134,12 @@ class Neo4jStore:
                 # A managed transaction: the driver retries a deadlock with another load
                 # writing at the same moment (schema changes take a label lock).
                 _create(session, statement)
-            if not _filled(session):  # a store an older graphkit wrote: its derived properties
-                for rel_type in RELS:
-                    session.execute_write(_consume, fill_derived(rel_type, "neo4j"))
+            if not _filled(session):
+                # A store an older graphkit wrote: its derived properties. A store without
+                # edges has none to fill (a first load: a dozen statements less to plan).
+                if session.execute_read(_holds_edges):
+                    for rel_type in RELS:
+                        session.execute_write(_consume, fill_derived(rel_type, "neo4j"))
                 _create(session, _FILLED_MARK)
         self._schema_ready = self._filled = True
 
@@ -175,7 +187,7 @@ class Neo4jStore:
             run: Runner = lambda q, p: [dict(r.items()) for r in tx.run(q, p)]  # noqa: E731
             if before is not None:
                 before(run)
-            return merge_on_server(run, batches, known)
+            return merge_on_server(run, batches, known, send=partial(_sent, tx))
 
         try:
             with self._session(write=True) as session:
@@ -261,6 +273,16 @@ def _write_racing(
         except StaleRecord:
             known.clear()
     return session.execute_write(work)
+
+
+def _sent(tx: neo4j.ManagedTransaction, cypher: str, params: dict[str, Any]) -> Reply:
+    """Send a statement, and return once the server has taken it (planned), not run it: the
+    server runs it while this process works out the next one. Bolt answers in order, so the
+    next statement is taken only after this one ended; its records are read when the reply is
+    called. An error of the server's surfaces at the next statement or at the reply, inside
+    the same transaction either way."""
+    result = tx.run(cypher, params)
+    return lambda: [dict(r.items()) for r in result]
 
 
 def _consume(tx: neo4j.ManagedTransaction, statement: str) -> None:

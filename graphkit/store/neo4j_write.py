@@ -14,6 +14,11 @@ item, each written the cheapest way that stays right when other loads write besi
   read; an edge between held nodes is read with both ends locked (no other load can add it
   before this one commits), then created or set like a node.
 
+The server and this process take turns as little as they can: every statement is sent
+without waiting for its end (:data:`Send`), so that the server writes one label or edge shape
+while the rows of the next are worked out here; the counts statements return are checked at
+the end of the pass, before the commit.
+
 A node another load created after the read breaks the uniqueness constraint, and a known
 item another process took back makes a statement meet fewer items than it sent
 (:class:`~graphkit.store.neo4j_record.StaleRecord`): the caller runs the transaction again,
@@ -23,6 +28,7 @@ the record forgotten in the second case.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from graphkit.batch import GraphBatch
@@ -32,32 +38,64 @@ from graphkit.store.base import Runner, WriteResult
 from graphkit.store.neo4j_record import Committed, StaleRecord
 from graphkit.store.writing import Shape, Versions, _chunks, _Tally, _Versions
 
-__all__ = ["merge_on_server"]
+__all__ = ["Reply", "Send", "merge_on_server"]
 
 Node = tuple[str, str]  # (label, id)
 
 
-def _locked(run: Runner, cypher: str, key: str, items: list[Any]) -> dict[Any, dict[str, Any]]:
-    """The items the store holds of ``items`` (node ids, or ``(src, dst)`` pairs), each locked
-    for writing before it is read, ``CHUNK`` at a time."""
+Reply = Callable[[], list[dict[str, Any]]]  # a sent statement's records, read when called
+Send = Callable[[str, dict[str, Any]], Reply]  # sends a statement, returns without its end
+
+
+def _eager(run: Runner) -> Send:
+    """A :data:`Send` that waits for each statement (the default)."""
+
+    def send(cypher: str, params: dict[str, Any]) -> Reply:
+        rows = run(cypher, params)
+        return lambda: rows
+
+    return send
+
+
+class _Sent:
+    """Statements sent and not yet answered: the reads wanted later, and the writes whose
+    counts are checked at the end of the pass."""
+
+    def __init__(self, send: Send) -> None:
+        self.send = send
+        self.counted: list[tuple[Reply, int, str]] = []
+
+    def locking(self, cypher: str, key: str, items: list[Any]) -> list[Reply]:
+        """Lock and read ``items`` (node ids, or ``(src, dst)`` pairs), ``CHUNK`` at a
+        time; each item is locked for writing before it is read."""
+        return [
+            self.send(cypher, {key: [list(i) for i in chunk] if key == "pairs" else chunk})
+            for chunk in _chunks(items)
+        ]
+
+    def write(self, cypher: str, rows: list[dict[str, Any]], *, counted: bool = False) -> None:
+        """Write ``rows``; with ``counted``, the statement returns how many items it met, and
+        fewer than its rows (checked in :meth:`settle`) means an item the writer relied on
+        is gone."""
+        for chunk in _chunks(rows):
+            reply = self.send(cypher, {"rows": chunk})
+            if counted:
+                self.counted.append((reply, len(chunk), cypher))
+
+    def settle(self) -> None:
+        for reply, sent, cypher in self.counted:
+            if reply()[0]["n"] != sent:
+                raise StaleRecord(cypher.split(" SET ", 1)[0])
+        self.counted = []
+
+
+def _held(replies: list[Reply], key: str) -> dict[Any, dict[str, Any]]:
+    """The items the locking reads found, by id or ``(src, dst)``."""
     found: dict[Any, dict[str, Any]] = {}
-    for chunk in _chunks(items):
-        for r in run(cypher, {key: [list(i) for i in chunk] if key == "pairs" else chunk}):
+    for reply in replies:
+        for r in reply():
             found[r["id"] if key == "ids" else (r["src"], r["dst"])] = r
     return found
-
-
-def _counted(run: Runner, cypher: str, rows: list[dict[str, Any]]) -> None:
-    """Run a statement that returns how many items it met; fewer than its rows means an item
-    the writer relied on is gone."""
-    for chunk in _chunks(rows):
-        if run(cypher, {"rows": chunk})[0]["n"] != len(chunk):
-            raise StaleRecord(cypher.split(" SET ", 1)[0])
-
-
-def _plain(run: Runner, cypher: str, rows: list[dict[str, Any]]) -> None:
-    for chunk in _chunks(rows):
-        run(cypher, {"rows": chunk})
 
 
 def _fold(tally: _Tally, old: dict[str, Any] | None, versions: Versions, node: bool) -> Any:
@@ -76,13 +114,15 @@ def _fold(tally: _Tally, old: dict[str, Any] | None, versions: Versions, node: b
 class _Pass:
     """One transaction's pass over the batches."""
 
-    def __init__(self, run: Runner, batches: list[GraphBatch], known: Committed) -> None:
-        self.run, self.known = run, known
+    def __init__(self, send: Send, batches: list[GraphBatch], known: Committed) -> None:
+        self.sent, self.known = _Sent(send), known
         self.v = _Versions(batches)
         self.fresh: set[Node] = set()  # nodes this transaction creates: none of their edges
         self.locked: set[Node] = set()  # nodes locked and read here (held or fresh)
 
-    def nodes(self, label: str, wanted: dict[str, Versions]) -> None:
+    def lock_nodes(self, label: str, wanted: dict[str, Versions]) -> tuple[list[str], list[Reply]]:
+        """The label's nodes the record does not settle, and the locking reads sent for them;
+        versions that add nothing to what this load wrote are counted, not sent."""
         tally, known = self.v.node_tally[label], self.known
         unknown = []
         for node_id in sorted(wanted):  # one order for every load: fewer lock waits
@@ -95,7 +135,14 @@ class _Pass:
                     known.note(key, old)
                     continue
             unknown.append(node_id)
-        held = _locked(self.run, st.lock_read_nodes(label), "ids", unknown)
+        return unknown, self.sent.locking(st.lock_read_nodes(label), "ids", unknown)
+
+    def nodes(
+        self, label: str, wanted: dict[str, Versions], unknown: list[str], replies: list[Reply]
+    ) -> None:
+        """Merge the versions over what the locking reads found; send the new and changed."""
+        tally = self.v.node_tally[label]
+        held = _held(replies, "ids")
         new: list[dict[str, Any]] = []
         changed: list[dict[str, Any]] = []
         for node_id in unknown:
@@ -106,8 +153,8 @@ class _Pass:
                 (new if old is None else changed).append(state)
         self.locked.update((label, i) for i in unknown)
         self.fresh.update((label, i) for i in unknown if i not in held)
-        _plain(self.run, st.create_nodes(label), new)
-        _plain(self.run, st.write_nodes(label, "neo4j"), changed)
+        self.sent.write(st.create_nodes(label), new)
+        self.sent.write(st.write_nodes(label, "neo4j"), changed)
 
     def loose_ends(self) -> set[Node]:
         """Lock the edges' ends neither locked here nor known (the node writes above lock the
@@ -125,7 +172,7 @@ class _Pass:
         for label in NODES:
             if ends.get(label):
                 ids = sorted(ends[label])
-                held = _locked(self.run, st.lock_read_nodes(label), "ids", ids)
+                held = _held(self.sent.locking(st.lock_read_nodes(label), "ids", ids), "ids")
                 missing.update((label, i) for i in ids if i not in held)
                 self.locked.update((label, i) for i in ids)
         if missing and not missing_ok:
@@ -169,7 +216,7 @@ class _Pass:
                 if end not in self.locked:
                     ends[end[0]].add(end[1])
         self._lock(ends, missing_ok=False)
-        held = _locked(self.run, st.lock_read_edges(*shape), "pairs", read)
+        held = _held(self.sent.locking(st.lock_read_edges(*shape), "pairs", read), "pairs")
         changed: list[dict[str, Any]] = []
         for p in read:
             old = held.get(p)
@@ -179,23 +226,32 @@ class _Pass:
                 new.append({"src": p[0], "dst": p[1], "p": state})
             elif differs:
                 changed.append({"src": p[0], "dst": p[1], **state})
-        _counted(self.run, st.create_edges(*shape), new)
-        _counted(self.run, st.append_edges(*shape), appended)
-        _plain(self.run, st.write_edges(*shape, "neo4j"), changed)
+        self.sent.write(st.create_edges(*shape), new, counted=True)
+        self.sent.write(st.append_edges(*shape), appended, counted=True)
+        self.sent.write(st.write_edges(*shape, "neo4j"), changed)
 
 
 def merge_on_server(
-    run: Runner, batches: list[GraphBatch], known: Committed | None = None
+    run: Runner,
+    batches: list[GraphBatch],
+    known: Committed | None = None,
+    *,
+    send: Send | None = None,
 ) -> list[WriteResult]:
     """Merge several batches into Neo4j in one pass. Call it inside one transaction; with
     ``known`` (what this load committed before), call ``known.commit()`` once the store has
-    committed, and ``known.clear()`` before running it again after :class:`StaleRecord`."""
+    committed, and ``known.clear()`` before running it again after :class:`StaleRecord`.
+    ``send`` sends a statement without waiting for its end (by default ``run``, waiting)."""
     known = known if known is not None else Committed(cap=0)
     known.begin()
-    p = _Pass(run, batches, known)
-    for label, wanted in p.v.labels():
-        p.nodes(label, wanted)
+    p = _Pass(send or _eager(run), batches, known)
+    # Every label's locking reads first: the server runs them while the first label's
+    # versions are merged here.
+    locks = [(label, wanted, *p.lock_nodes(label, wanted)) for label, wanted in p.v.labels()]
+    for label, wanted, unknown, replies in locks:
+        p.nodes(label, wanted, unknown, replies)
     missing = p.loose_ends()
     for shape, wanted_edges in p.v.shapes():
         p.edges(shape, wanted_edges, missing)
+    p.sent.settle()
     return p.v.results()

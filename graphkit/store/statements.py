@@ -29,9 +29,20 @@ __all__ = [
     "lock_read_edges",
     "lock_read_nodes",
     "read_nodes",
+    "stable_plans",
     "write_edges",
     "write_nodes",
 ]
+
+
+# Neo4j plans a statement again when the counts it was planned on have changed enough and
+# 10 s have passed: in a load, every statement of the first transaction again in a later one
+# (about 50 ms of server CPU each; BENCHMARKS.md, "The Neo4j write path, session 12"). The
+# statements that only look nodes up by their unique key, or create, have one plan whatever
+# the counts (tests/test_neo4j_pipeline.py checks it): they keep the plan they have. Those
+# that follow an edge do not (on an empty store the planner expands from one end and filters,
+# on a full one it seeks both ends): they are planned again as the store grows.
+_STABLE = "CYPHER replan=skip "
 
 
 def _value(p: Prop, dialect: str) -> str:
@@ -76,7 +87,7 @@ def lock_read_nodes(label: str) -> str:
     no other load can add an edge between two nodes this transaction holds."""
     assert label in NODES
     return (
-        f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) SET n.kind = n.kind "
+        f"{_STABLE}UNWIND $ids AS i MATCH (n:{label} {{id: i}}) SET n.kind = n.kind "
         f"RETURN {_columns('n', NODES[label].all_props, label)}"
     )
 
@@ -98,7 +109,7 @@ def create_nodes(label: str) -> str:
     created since the read breaks the uniqueness constraint: the caller runs the
     transaction again."""
     assert label in NODES
-    return f"UNWIND $rows AS row CREATE (n:{label}) SET n = row"
+    return f"{_STABLE}UNWIND $rows AS row CREATE (n:{label}) SET n = row"
 
 
 def create_edges(rel_type: str, src: str, dst: str) -> str:
@@ -108,7 +119,7 @@ def create_edges(rel_type: str, src: str, dst: str) -> str:
     fewer than the rows when an end the writer knew was taken back by another process."""
     assert (src, dst) in RELS[rel_type].endpoints
     return (
-        f"UNWIND $rows AS row MATCH (a:{src} {{id: row.src}}), (b:{dst} {{id: row.dst}}) "
+        f"{_STABLE}UNWIND $rows AS row MATCH (a:{src} {{id: row.src}}), (b:{dst} {{id: row.dst}}) "
         f"CREATE (a)-[r:{rel_type}]->(b) SET r = row.p RETURN count(*) AS n"
     )
 
@@ -150,3 +161,9 @@ def count_nodes(label: str) -> str:
 def count_edges(rel_type: str) -> str:
     assert rel_type in RELS
     return f"MATCH ()-[r:{rel_type}]->() RETURN count(r) AS c"
+
+
+def stable_plans() -> list[str]:
+    """Every statement that keeps its first plan (``CYPHER replan=skip``)."""
+    out = [f(label) for label in NODES for f in (lock_read_nodes, create_nodes)]
+    return out + [create_edges(r, s, d) for r, rel in RELS.items() for s, d in rel.endpoints]
