@@ -19,6 +19,7 @@ width.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any
 
 import pyarrow as pa
@@ -176,17 +177,22 @@ class CopyWriter:
         self.copied = False
         # per held edge read: how many sources it holds, its sole source, the asked ones held
         self._held: dict[tuple[Any, ...], tuple[int, str, frozenset[str]]] = {}
+        self._stated: dict[EdgeKey, list[dict[str, Any]]] | None = None
 
     def _asking(self, shape: tuple[str, str, str], pairs: list[tuple[str, str]]) -> pa.Table:
         """Per edge, each list's items as the batches state them: what a read looks for."""
+        if self._stated is None:  # each edge's versions, gathered in one pass over the batches
+            self._stated = defaultdict(list)
+            for b in self.batches:
+                for key, props in b.edges.items():
+                    self._stated[key].append(props)
         rel, src, dst = shape
         rows = []
         for s, d in pairs:
-            key = EdgeKey(rel, src, s, dst, d)
+            versions = self._stated.get(EdgeKey(rel, src, s, dst, d), ())
             row: dict[str, Any] = {"src": s, "dst": d}
             for p in LISTS:
-                stated = (b.edges[key].get(p.name) for b in self.batches if key in b.edges)
-                row[_asked(p)] = [i for some in stated for i in some or ()]
+                row[_asked(p)] = [i for v in versions for i in v.get(p.name) or ()]
             rows.append(row)
         return _table(rows, _ASKING)
 
