@@ -120,3 +120,26 @@ def test_the_server_cpu_measure_runs_graphkits_load(neo4j_empty, tmp_path: Path)
         counts = s.stats()
     held = sum(counts["nodes"].values()) + sum(counts["relationships"].values())
     assert held == baselines.count_rows(final)
+
+
+def test_the_load_profile_times_every_statement_of_a_load_and_its_close(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "bench", 12, seed=5)
+    out = tmp_path / "profile.json"
+    res = subprocess.run(
+        [sys.executable, "-m", "bench.load_profile", str(corpus), str(tmp_path / "s"), str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert res.returncode == 0, res.stderr[-2000:]
+    result = json.loads(out.read_text())
+    assert (result["reports"], result["failed"]) == (12, 0)
+    load = result["load"]["statements"]
+    assert load["COMMIT"]["calls"] >= 1
+    assert any(k.startswith("create_edges") for k in load)
+    close = result["close"]["statements"]
+    assert set(close) <= {"CHECKPOINT"}  # closing only writes what the log holds
+    assert load.get("CHECKPOINT", {"calls": 0})["calls"] + len(close) >= 1  # into the file
+    with EmbeddedStore(tmp_path / "s", read_only=True) as s:
+        assert s.stats()["nodes"]["Report"] == 12
