@@ -141,3 +141,26 @@ def test_the_query_bench_reports_neo4j_db_hits_and_server_cpu(neo4j_empty, tmp_p
     for qid, q in result.items():
         assert q["db_hits_p50"] > 0 and q["db_hits_p95"] >= q["db_hits_p50"], qid
         assert 0 <= q["server_cpu_p50_ms"] <= q["server_cpu_p95_ms"], qid
+
+
+def test_the_load_profile_times_every_statement_of_a_load_and_its_close(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "bench", 12, seed=5)
+    out = tmp_path / "profile.json"
+    res = subprocess.run(
+        [sys.executable, "-m", "bench.load_profile", str(corpus), str(tmp_path / "s"), str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert res.returncode == 0, res.stderr[-2000:]
+    result = json.loads(out.read_text())
+    assert (result["reports"], result["failed"]) == (12, 0)
+    load = result["load"]["statements"]
+    assert load["COMMIT"]["calls"] >= 1
+    assert any(k.startswith("create_edges") for k in load)
+    close = result["close"]["statements"]
+    assert set(close) <= {"CHECKPOINT"}  # closing only writes what the log holds
+    assert load.get("CHECKPOINT", {"calls": 0})["calls"] + len(close) >= 1  # into the file
+    with EmbeddedStore(tmp_path / "s", read_only=True) as s:
+        assert s.stats()["nodes"]["Report"] == 12

@@ -36,6 +36,13 @@ os.kill(os.getpid(), signal.SIGKILL)
 """
 
 
+def thirds(tmp_path: Path) -> tuple[list[str], list[str], list[str]]:
+    """A 40-report corpus in three loads: 5 reports, 30 (about 2 MB of log), 5 (well under
+    1 MB)."""
+    files = [str(f) for f in sorted(write_corpus(tmp_path / "bench", 40, seed=3).iterdir())]
+    return files[:5], files[5:35], files[35:]
+
+
 def log_bytes(directory: Path) -> int:
     wal = directory / (DB_FILE + ".wal")
     return wal.stat().st_size if wal.exists() else 0
@@ -64,9 +71,7 @@ def test_commits_left_in_the_log_survive_a_killed_process(tmp_path: Path) -> Non
 def test_the_log_is_checkpointed_past_its_threshold_and_on_close(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    corpus = write_corpus(tmp_path / "bench", 40, seed=3)  # about 2 MB of log after the first
-    first = [str(f) for f in sorted(corpus.iterdir())[:5]]
-    rest = [str(f) for f in sorted(corpus.iterdir())[5:]]
+    first, rest, last = thirds(tmp_path)
     kept, small = tmp_path / "kept", tmp_path / "small"
     with EmbeddedStore(kept) as s:
         load_paths(s, first)
@@ -77,7 +82,11 @@ def test_the_log_is_checkpointed_past_its_threshold_and_on_close(
     with EmbeddedStore(small) as s:
         load_paths(s, first)
         load_paths(s, rest)
-        assert log_bytes(small) == 0  # past 1 MB: checkpointed after the commit
+        assert log_bytes(small) > 1 << 20  # past 1 MB: a checkpoint due at the next write
+        load_paths(s, last)
+        assert 0 < log_bytes(small) < 1 << 20  # checkpointed, then only the last commit logged
+    with EmbeddedStore(kept) as s:
+        load_paths(s, last)
     with EmbeddedStore(kept, read_only=True) as a, EmbeddedStore(small, read_only=True) as b:
         assert graph(a) == graph(b)
         assert a.stats()["nodes"]["Report"] == 40
@@ -86,16 +95,16 @@ def test_the_log_is_checkpointed_past_its_threshold_and_on_close(
 def test_the_log_is_checkpointed_once_the_process_holds_more_than_its_memory_budget(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    corpus = write_corpus(tmp_path / "bench", 40, seed=3)  # about 2 MB of log after the first
-    first = [str(f) for f in sorted(corpus.iterdir())[:5]]
-    rest = [str(f) for f in sorted(corpus.iterdir())[5:]]
+    first, rest, last = thirds(tmp_path)
     monkeypatch.setenv("GRAPHKIT_MEMORY_MB", "64")  # a process with LadybugDB open holds more
     monkeypatch.setattr(embedded, "LEAST_LOG_MB", 1)  # the log this corpus leaves is 2 MB
     store = tmp_path / "store"
     with EmbeddedStore(store) as s:
         load_paths(s, first)
         load_paths(s, rest)
-        assert log_bytes(store) == 0  # the same loads left it in the log under 640 MB (above)
+        assert log_bytes(store) > 1 << 20  # a checkpoint due at the next write
+        load_paths(s, last)  # the same loads left the log whole under 640 MB (above)
+        assert 0 < log_bytes(store) < 1 << 20
         assert s.stats()["nodes"]["Report"] == 40
 
 
@@ -172,16 +181,13 @@ def test_after_a_checkpoint_the_store_is_shut_and_a_writer_that_took_it_stops_th
     goes with it) and opens it again at the next statement. Another process may take the
     store in between: the load then stops as when the store is lost, with the groups it
     committed whole."""
-    corpus = write_corpus(tmp_path / "bench", 40, seed=3)
-    first = [str(f) for f in sorted(corpus.iterdir())[:5]]
-    rest = [str(f) for f in sorted(corpus.iterdir())[5:]]
+    first, rest, last = thirds(tmp_path)
     monkeypatch.setenv("GRAPHKIT_CHECKPOINT_MB", "1")
     monkeypatch.setenv("GRAPHKIT_LOCK_WAIT", "0")
     store = tmp_path / "store"
     with EmbeddedStore(store) as s:
-        assert not load_paths(s, first).failed
-        assert s.stats()["nodes"]["Report"] == 5  # opened again for the read
-        assert not load_paths(s, rest).failed  # past 1 MB of log: checkpointed, shut
+        assert not load_paths(s, first + rest).failed  # by COPY: checkpointed, shut
+        assert log_bytes(store) == 0
         holder = subprocess.Popen(
             [sys.executable, "-c", HOLDER, str(store)],
             stdin=subprocess.PIPE,
@@ -191,11 +197,13 @@ def test_after_a_checkpoint_the_store_is_shut_and_a_writer_that_took_it_stops_th
         try:
             assert holder.stdout is not None and holder.stdout.readline() == "open\n"
             with pytest.raises(StoreUnavailableError, match="in use by another process"):
-                load_paths(s, [str(corpus)], replace=True)
+                load_paths(s, last)
         finally:
             holder.communicate("")
         assert holder.returncode == 0
-        assert s.stats()["nodes"]["Report"] == 40  # the store is this process's again
+        assert s.stats()["nodes"]["Report"] == 35  # the store is this process's again
+        assert not load_paths(s, last).failed
+        assert s.stats()["nodes"]["Report"] == 40
 
 
 def test_a_source_appended_in_the_store_updates_the_sole_source(tmp_path: Path) -> None:

@@ -9,16 +9,17 @@ of table ``... CREATE``: a transaction holding a ``COPY`` must be checkpointed a
 store holds, which costs more than the ``COPY`` saves once the store is not empty
 (BENCHMARKS.md). Edges the store holds are read and set from their source, the same way;
 of their lists (sources, evidence, claims: thousands of items on an actor's edges at 10k
-reports) only the items the transaction states again are read, and the store appends what
-is new, so that the long lists never travel to Python and back. ``LOAD FROM`` an Arrow
-table is a logged write like any other; against ``UNWIND $rows`` it saves LadybugDB's
-Python binding from walking every value of every row to type the parameter (a sixth of a
-1k-report load) and from preparing the statement again whenever a column's values change
-width.
+reports) only the items the transaction states again are read, and the store appends the
+ones it does not hold, so that the long lists never travel to Python and back. ``LOAD
+FROM`` an Arrow table is a logged write like any other; against ``UNWIND $rows`` it saves
+LadybugDB's Python binding from walking every value of every row to type the parameter (a
+sixth of a 1k-report load) and from preparing the statement again whenever a column's values
+change width.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any
 
 import pyarrow as pa
@@ -114,16 +115,12 @@ def read_edges(rel_type: str, src: str, dst: str) -> str:
 def update_edges(rel_type: str, src: str, dst: str) -> str:
     """Set the properties of edges the store holds, found from their source (a ``MERGE``
     looks for the edge from whichever end the planner picks, and from a technique or a
-    sector that is every edge into it). The scalars are set to the merged value; to each list
-    the store appends those of the row's items it does not hold yet, so its long lists never
-    travel to Python and back."""
+    sector that is every edge into it). The scalars are set to the merged value; each list
+    gets the row's items appended, only those it does not hold yet (:meth:`CopyWriter.edges`),
+    so its long lists never travel to Python and back, and no item is looked up in them."""
     assert (src, dst) in RELS[rel_type].endpoints
     sets = [f"r.{p.name} = {p.name}" for p in _SCALARS] + ["r.sole_source = sole_source"]
-    sets += [
-        f"r.{p.name} = list_concat(r.{p.name}, "
-        f"list_filter({p.name}, x -> NOT list_contains(r.{p.name}, x)))"
-        for p in LISTS
-    ]
+    sets += [f"r.{p.name} = list_concat(r.{p.name}, {p.name})" for p in LISTS]
     # No WITH between the clauses: LadybugDB cannot SET a value carried through one.
     return (
         f"LOAD FROM $rows MATCH (a:{src} {{id: src}}) "
@@ -174,19 +171,25 @@ class CopyWriter:
         self.batches = batches
         self.copy = copy
         self.copied = False
-        # per held edge read: how many sources it holds, its sole source, the asked ones held
-        self._held: dict[tuple[Any, ...], tuple[int, str, frozenset[str]]] = {}
+        # per held edge read: how many sources it holds, its sole source, and of each list the
+        # asked items it holds
+        self._held: dict[tuple[Any, ...], tuple[int, str, dict[str, frozenset[str]]]] = {}
+        self._stated: dict[EdgeKey, list[dict[str, Any]]] | None = None
 
     def _asking(self, shape: tuple[str, str, str], pairs: list[tuple[str, str]]) -> pa.Table:
         """Per edge, each list's items as the batches state them: what a read looks for."""
+        if self._stated is None:  # each edge's versions, gathered in one pass over the batches
+            self._stated = defaultdict(list)
+            for b in self.batches:
+                for key, props in b.edges.items():
+                    self._stated[key].append(props)
         rel, src, dst = shape
         rows = []
         for s, d in pairs:
-            key = EdgeKey(rel, src, s, dst, d)
+            versions = self._stated.get(EdgeKey(rel, src, s, dst, d), ())
             row: dict[str, Any] = {"src": s, "dst": d}
             for p in LISTS:
-                stated = (b.edges[key].get(p.name) for b in self.batches if key in b.edges)
-                row[_asked(p)] = [i for some in stated for i in some or ()]
+                row[_asked(p)] = [i for v in versions for i in v.get(p.name) or ()]
             rows.append(row)
         return _table(rows, _ASKING)
 
@@ -201,20 +204,26 @@ class CopyWriter:
             table = self._asking(shape, pairs[start : start + CHUNK])
             for r in self.run(cypher, {"rows": table}):
                 pair = (r.pop("src"), r.pop("dst"))
-                held = (r.pop("held_n_"), r.pop("held_sole_"), frozenset(r["sources"] or ()))
-                self._held[(shape, *pair)] = held
+                lists = {p.name: frozenset(r[p.name] or ()) for p in LISTS}
+                self._held[(shape, *pair)] = (r.pop("held_n_"), r.pop("held_sole_"), lists)
                 found[pair] = r
         return found
 
-    def _sole_source(self, shape: tuple[str, str, str], row: dict[str, Any]) -> str:
-        """The derived ``sole_source`` of a held edge once the row's sources are appended:
-        the merge in Python saw only the items the row asked about, the read told how many
-        the edge holds and which of the asked ones."""
-        count, sole, known = self._held[(shape, row["src"], row["dst"])]
-        added = [x for x in row["sources"] or () if x not in known]
+    def _appended(self, shape: tuple[str, str, str], row: dict[str, Any]) -> dict[str, Any]:
+        """A changed held edge's row as its update sets it: of each list only the items the
+        edge does not hold yet (the merge in Python saw only those the row asked about, the
+        read told which of them it holds), and the derived ``sole_source`` once they are
+        appended, from how many sources the edge holds and its sole one."""
+        count, sole, held = self._held[(shape, row["src"], row["dst"])]
+        out = dict(row)
+        for p in LISTS:
+            out[p.name] = [x for x in row[p.name] or () if x not in held[p.name]]
+        added = out["sources"]
         if count + len(added) != 1:
-            return ""
-        return str(sole) if count == 1 else added[0]
+            out["sole_source"] = ""
+        else:
+            out["sole_source"] = str(sole) if count == 1 else added[0]
+        return out
 
     def _scan(self, cypher: str, rows: list[dict[str, Any]], schema: pa.Schema) -> None:
         for chunk in _chunks(rows):
@@ -240,6 +249,5 @@ class CopyWriter:
             self.copied = True
         else:
             self._scan(create_edges(*shape), new, schema)
-        for row in changed:
-            row["sole_source"] = self._sole_source(shape, row)
-        self._scan(update_edges(*shape), changed, schema)
+        appended = [self._appended(shape, row) for row in changed]
+        self._scan(update_edges(*shape), appended, schema)

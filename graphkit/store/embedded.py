@@ -38,8 +38,9 @@ DB_FILE = "graph.lbug"
 BUFFER_POOL_MB = 320
 # LadybugDB checkpoints at every commit by default once its log passes 16 MB, and a checkpoint
 # rewrites every relationship table that changed, whole: at 10k reports that was most of a
-# load's time. The store checkpoints itself instead, when the log passes this many MB
-# (``GRAPHKIT_CHECKPOINT_MB``), after a transaction that used COPY, and when it closes.
+# load's time. The store checkpoints itself instead: after a transaction that used COPY, when
+# it closes, and before the next write transaction once a commit has left the log past this
+# many MB (``GRAPHKIT_CHECKPOINT_MB``).
 CHECKPOINT_MB = 128
 # ... and, sooner, once the process's resident memory passes this many MB after a commit
 # (``GRAPHKIT_MEMORY_MB``) while the log holds at least LEAST_LOG_MB: the committed data held in
@@ -153,10 +154,11 @@ class EmbeddedStore:
     read_only : bool
         Open it read-only: LadybugDB itself refuses any write.
 
-    The page cache is ``GRAPHKIT_BUFFER_POOL_MB`` megabytes (default 320); a writer
-    checkpoints once the log passes ``GRAPHKIT_CHECKPOINT_MB`` (default 128), or sooner when
-    the process's resident memory passes ``GRAPHKIT_MEMORY_MB`` (default 640), and after a
-    checkpoint closes LadybugDB until its next statement. One process at a time may write:
+    The page cache is ``GRAPHKIT_BUFFER_POOL_MB`` megabytes (default 320); once a commit has
+    left the log past ``GRAPHKIT_CHECKPOINT_MB`` (default 128), or sooner the process's
+    resident memory past ``GRAPHKIT_MEMORY_MB`` (default 640), a writer checkpoints before its
+    next write transaction or when it closes, and after a checkpoint closes LadybugDB until its
+    next statement. One process at a time may write:
     another waits ``GRAPHKIT_LOCK_WAIT`` seconds (default 10) for the store, then gets
     :class:`StoreInUseError`.
     """
@@ -181,6 +183,7 @@ class EmbeddedStore:
         self._memory_mb = 0 if read_only else _memory_mb()
         self._db = self._open(db_path, read_only)
         self._closed = False
+        self._due = False  # a checkpoint, at the next write transaction or at close
         self._empty: bool | None = None
         try:
             self._conn = ladybug.Connection(self._db)
@@ -266,6 +269,7 @@ class EmbeddedStore:
         first in the same transaction."""
         if self.read_only:
             raise StoreError("the store is open read-only")
+        self._checkpoint_if_due()
         self._ensure_open()
         writer = CopyWriter(self._run, self._conn.execute, batches, copy=self._is_empty())
         self._conn.execute("BEGIN TRANSACTION")
@@ -285,10 +289,24 @@ class EmbeddedStore:
         self._conn.execute("COMMIT")
         self._empty = False
         self._renew_connection()
-        if writer.copied or self._checkpoint_due():
+        if writer.copied:
             self._conn.execute("CHECKPOINT")  # copied pages are not in the log: write them now
             self._shut()
+        else:
+            self._due = self._checkpoint_due()
         return result
+
+    def _checkpoint_if_due(self) -> None:
+        """The checkpoint that the last commit made due, before the next write transaction
+        begins (or at :meth:`close`): the same memory given back before the next transaction
+        as right after the commit, and no checkpoint inside a load's last group, which closing
+        the store does anyway (BENCHMARKS.md, session 12)."""
+        if not self._due:
+            return
+        self._ensure_open()
+        self._conn.execute("CHECKPOINT")
+        self._shut()
+        self._due = False
 
     def _shut(self) -> None:
         """Close the database after a checkpoint, until the next statement: LadybugDB keeps
