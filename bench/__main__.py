@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
 import tempfile
 import time
@@ -72,19 +73,17 @@ def _catalogs(kind: str, tmp: Path) -> float:
 
 
 def _extract_mb_per_s(megabytes: float) -> float:
-    """Extractor throughput on one core: MB of report text per CPU second, best of three."""
-    from bench.extract_speed import corpus
-    from graphkit.extract import extract_findings
-    from graphkit.extract.gazetteer import gazetteer
-
-    gazetteer()
-    text = corpus(megabytes)
-    best = float("inf")
-    for _ in range(3):
-        start = time.process_time()
-        extract_findings(text)
-        best = min(best, time.process_time() - start)
-    return len(text.encode()) / 1e6 / best
+    """Extractor throughput on one core: MB of report text per CPU second, best of five, in a
+    process of its own (in this one, after the loads, the same call runs a third slower:
+    BENCHMARKS.md, "The quick run on a quiet machine, end of session 12")."""
+    run = subprocess.run(
+        [sys.executable, "-m", "bench.extract_speed", str(megabytes), "--mb-per-s"],
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return float(run.stdout.split()[-1])
 
 
 def _viz(sizes: list[int], tmp: Path) -> list[dict[str, Any]]:
