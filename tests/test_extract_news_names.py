@@ -630,3 +630,17 @@ def test_a_news_pages_asides_are_skipped_and_do_not_end_the_story() -> None:
     )
     (c,) = f.campaigns
     assert _targets(c) == {"PE", "CL", "financial-services"}  # no media from the newsletter
+
+
+def test_a_case_the_lede_introduced_keeps_its_origin_when_a_paragraph_names_it() -> None:
+    f = draft(
+        NEWS + "The lab said it had banned accounts tied to two operations, including a job "
+        "scam it traced to Laos and a spying effort linked to Cuba.\n\n"
+        'The job scam, which the lab dubbed "Paper Kite," wrote fake job offers for workers in '
+        "Thailand.\n\n"
+        'The spying effort, which researchers call "Glass Heron," asked the model about naval '
+        "bases in Chile.\n"
+    )
+    kite, heron = by_name(f)["Paper Kite"], by_name(f)["Glass Heron"]
+    assert country(kite) == "LA" and _targets(kite) == {"TH"}
+    assert country(heron) == "CU" and _targets(heron) == {"CL"}

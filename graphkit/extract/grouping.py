@@ -29,6 +29,7 @@ from graphkit.extract.headings import (
     operation_name,
     unnumbered,
 )
+from graphkit.extract.lede import introduced, recalled
 from graphkit.extract.meta import TITLE_LINE
 from graphkit.extract.namelike import looks_like_name, lower_words
 from graphkit.extract.names import paragraph_name, says_nothing
@@ -83,6 +84,7 @@ class _Grouper:
         self.headline = _headline_line(text)  # a plain text's first line: its title
         self.text = text
         self._lowered: frozenset[str] | None = None
+        self.introduced: dict[str, str] = {}  # cases a lede introduced: words → its clause
 
     @property
     def lowered(self) -> frozenset[str]:
@@ -295,9 +297,13 @@ class _Grouper:
             and not (current.from_heading and current.name and not current.described)
             and not p.alias_note
         )  # fmt: skip
+        recall = None
         if starts_new and (named or actors):
             self.current = current = Group(named, heading=self.section_who)
             self.groups.append(current)
+            recall = recalled(p.body[0], self.introduced) if p.body else None
+        for sentence in sentences:  # a lede's cases, for the paragraphs that detail them
+            self.introduced.update(introduced(sentence))
         if current is None:
             if self.loose is not None:
                 self.loose.extend(sentences)  # an introduction: which platform the report is about
@@ -307,6 +313,8 @@ class _Grouper:
         current.sentences.extend(sentences)
         for sentence in sentences:
             add_actors(current, sentence)
+        if recall is not None:  # "The job scam, dubbed ...": what the lede said of it
+            current.sentences.append(recall)
 
 
 def _opening_subject(p: Paragraph, current: Group | None, turns: bool) -> str | None:

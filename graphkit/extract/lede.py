@@ -1,0 +1,52 @@
+"""What a story's lede says of a case that a later paragraph details: "banned accounts tied to
+several operations, including a job scam it traced to Laos", then "The job scam, which the lab
+dubbed "Paper Kite," ...". The clause that introduced the case belongs to the named case.
+
+Examples
+--------
+>>> from graphkit.extract.reading import read_sentence
+>>> cases = introduced(read_sentence("It banned a job scam it traced to Laos and a crew."))
+>>> cases
+{'job scam': 'a job scam it traced to Laos'}
+>>> recalled(read_sentence('The job scam, dubbed "Paper Kite," wrote offers.'), cases).text
+'a job scam it traced to Laos'
+"""
+
+from __future__ import annotations
+
+import re
+
+from graphkit.extract.cues import noun_pattern
+from graphkit.extract.reading import Sentence, read_sentence
+
+__all__ = ["introduced", "recalled"]
+
+
+_HEADS = "|".join(noun_pattern(role) for role in ("quoted_case", "quoted_actor", "case_end"))
+
+
+# "a job scam it traced to Laos", "a spying effort linked to Cuba", "a crew based in Peru"
+_INTRODUCED = re.compile(
+    rf"\ban? ((?:[a-z][\w-]* ){{0,2}}?(?:{_HEADS}))\b"
+    r"(?: (?:that|which))?(?: (?:it|they|the \w+|researchers|investigators|analysts))?"
+    r"(?: (?:was|were|is|are))? (?:traced|linked|tied|attributed|connected|based|run) "
+    r"(?:to|in|from|out of) (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}"
+)
+
+
+# "The job scam, ...": a case the text spoke of before, by the same words
+_RECALLED = re.compile(rf"^The ((?:[a-z][\w-]* ){{0,2}}?(?:{_HEADS}))\b")
+
+
+def introduced(s: Sentence) -> dict[str, str]:
+    """The cases a sentence introduces with where they come from: their words → the clause."""
+    if not any(m.entry.kind in ("Country", "Demonym") for m in s.mentions):
+        return {}
+    return {m.group(1).lower(): m.group(0) for m in _INTRODUCED.finditer(s.text)}
+
+
+def recalled(first: Sentence, cases: dict[str, str]) -> Sentence | None:
+    """The clause that introduced the case a paragraph opens with by its words, read."""
+    m = _RECALLED.match(first.text) if cases else None
+    clause = cases.get(m.group(1).lower()) if m else None
+    return read_sentence(clause) if clause else None
