@@ -266,7 +266,7 @@ def said_about(m: Mention) -> bool:
 _RESEARCH_VERBS = words("research_verbs")
 
 
-_FOR_WHOM = frozenset({"for", "to", "at", "against", "toward", "towards"})
+_FOR_WHOM = words("for_whom")
 
 
 _STUDIED_THINGS = words("studied_things")

@@ -128,6 +128,10 @@ _CALLED_ACTOR = re.compile(
 _TITLED = r"(?!The\b)[A-Z][a-z]+(?:[A-Z][a-z0-9]+)*(?: [A-Z][a-z]+(?:[A-Z][a-z0-9]+)*){1,2}"
 
 
+# A new name set apart: words in capitals, one in CamelCase or one in capitals ("STOIC").
+_SET_NAME = rf"{_TITLED}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*|[A-Z][A-Z0-9]{{2,}}\d*"
+
+
 # "SweetSpecter, a suspected China-based adversary", "Jade Heron — a Laotian crew": a new
 # name, set apart as an actor.
 _APPOSITIVE = re.compile(
@@ -139,15 +143,14 @@ _APPOSITIVE = re.compile(
 
 # "Jade Heron (also known as Tin Wren)": a name the text gives another one of.
 _ALSO_KNOWN = re.compile(
-    rf"\b({_TITLED}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*|[A-Z][A-Z0-9]{{2,}}\d*) "
+    rf"\b({_SET_NAME}) "
     r"\((?:also known as|aka|a\.k\.a\.|also tracked as) [A-Z]"
 )
 
 
 # "One of the groups, Jade Heron, used ...": a name set apart after an actor noun.
 _NOUN_SET_NAME = re.compile(
-    rf"\b(?:the|of the|[Oo]ne of the) (?:{noun_pattern('appositive')})s?, ({_TITLED}|"
-    r"[A-Z][a-z]+[A-Z][A-Za-z0-9]*|[A-Z][A-Z0-9]{2,}\d*),"
+    rf"\b(?:the|of the|[Oo]ne of the) (?:{noun_pattern('appositive')})s?, ({_SET_NAME}),"
 )
 
 
@@ -287,9 +290,7 @@ _LOOSE_END = re.compile(r"\s+(?:that|who|which|and|or|to|of|in|with)$")
 
 
 # A clause that follows who they are: "tied to Vietnam after finding they ..." ends at "after".
-_CLAUSE_AFTER = re.compile(
-    r"\s+(?:after|before|when|while|because|since|until|once|but|so|though|although|whereas)\b.*$"
-)
+_CLAUSE_AFTER = re.compile(rf"\s+(?:{'|'.join(word_list('subordinators'))})\b.*$")
 
 
 _BARE = nouns("bare")
