@@ -596,6 +596,24 @@ def test_a_name_after_an_actor_noun_set_apart_and_a_bracketed_other_name() -> No
     assert _actor_names(f) == {"Jade Heron"} and "Tin Wren" not in by_name(f)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Jade Heron, also known as Storm-4411, wrote malware aimed at telecoms in Kenya.",
+        "Jade Heron (also tracked as Storm-4411) wrote malware aimed at telecoms in Kenya.",
+        "Jade Heron, which Microsoft tracks as Storm-4411, wrote malware aimed at telecoms in "
+        "Kenya.",
+        "The group, known as Jade Heron or Storm-4411, wrote malware aimed at telecoms in Kenya.",
+    ],
+)
+def test_another_name_of_a_new_actor_is_its_alias_not_an_actor_of_its_own(sentence: str) -> None:
+    f = draft(NEWS + sentence + "\n")
+    (c,) = f.campaigns
+    (actor,) = c.all_actors
+    assert (actor.name, list(actor.aliases)) == ("Jade Heron", ["Storm-4411"])
+    assert _targets(c) == {"KE", "telecommunications"}
+
+
 def test_tracks_as_names_what_the_noun_before_it_says() -> None:
     f = draft(NEWS + "A network that the lab tracks as Jade Heron scanned routers in Peru.\n")
     assert list(by_name(f)) == ["Jade Heron"]

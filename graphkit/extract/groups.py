@@ -252,7 +252,8 @@ def add_actors(group: Group, s: Sentence) -> None:
             joins
             and previous is not None
             and re.search(
-                rf"{re.escape(previous.text)}\W+(?:or|aka|also known as|also|/)\W+"
+                rf"{re.escape(previous.text)}\W+(?:or|aka|also|/|(?:also |which \w+ )?"
+                rf"(?:known|tracked|tracks|called) as)\W+"
                 rf"{re.escape(m.text)}|"
                 # "other researchers track as UNK_DROPPITCH and UTA0388": two names of one actor
                 rf"\b(?:track|tracked|known|refer to it|reported) as\W+"

@@ -65,7 +65,7 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
         ]
     if ", " in text and not _SET_NOUNS.isdisjoint(sentence.words):  # "One of the groups, X,"
         new += [(c.start(1), c.group(1)) for c in _NOUN_SET_NAME.finditer(text)]
-    if "(a" in text:  # "Jade Heron (also known as Tin Wren)": a name and another of it
+    if " as " in text or " aka " in text:  # "Jade Heron (also known as Tin Wren)": two names
         new += [(c.start(1), c.group(1)) for c in _ALSO_KNOWN.finditer(text)]
     if not _FIRMS.isdisjoint(sentence.words):  # "the political consultancy STOIC"
         new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_NAME.finditer(text)]
@@ -120,7 +120,7 @@ _RUN_BY_NAME = re.compile(r"\b(?:run|operated) by ([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+
 _CALLED_ACTOR = re.compile(
     # "also known as" gives another name of an actor already named: not a new one
     rf"\b(?:{noun_pattern('called')})\b[^.;]{{0,40}}?\b(?:called|named|"
-    r"dubbed)\s+([A-Z][\w-]*(?:\s(?:and\s|of\s)?[A-Z][\w-]*){0,2})"
+    r"dubbed|(?<!also )known as)\s+([A-Z][\w-]*(?:\s(?:and\s|of\s)?[A-Z][\w-]*){0,2})"
 )
 
 
@@ -141,10 +141,11 @@ _APPOSITIVE = re.compile(
 )
 
 
-# "Jade Heron (also known as Tin Wren)": a name the text gives another one of.
+# "Jade Heron (also known as Tin Wren)", "Jade Heron, also tracked as Storm-0001,": a name
+# the text gives another one of.
 _ALSO_KNOWN = re.compile(
-    rf"\b({_SET_NAME}) "
-    r"\((?:also known as|aka|a\.k\.a\.|also tracked as) [A-Z]"
+    rf"\b({_SET_NAME})(?: \(|, )"
+    r"(?:aka|a\.k\.a\.|(?:also |which [A-Z]\w+ )?(?:known|tracked|tracks|called) as) [A-Z]"
 )
 
 
