@@ -3,6 +3,8 @@ the sectors they target, and what is no fact (posing, criticism, research)."""
 
 from __future__ import annotations
 
+import pytest
+
 from graphkit.extract import extract_findings
 from graphkit.findings import CampaignFindings
 from loaders.text import html_text
@@ -508,3 +510,38 @@ def test_a_country_after_of_takes_its_heads_role_and_originate_in_attributes() -
 def test_people_in_a_country_the_work_was_for_are_a_target_not_the_actors_seat() -> None:
     c = _one("## Op G\n\nThe crew wrote fake job offers in Thai for workers in Thailand.")
     assert country(c) is None and [x.id for x in c.targets.countries] == ["TH"]
+
+
+# --- A set of places, then its members: the members take the set's role
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The lab banned accounts run by actors in other regions, including Cambodia and Laos, "
+        "that ran task scams.",
+        "Scam centres in countries such as Cambodia and Laos used the model to write messages.",
+        "Operators based in several countries, among them Cambodia and Laos, translated scam "
+        "scripts.",
+    ],
+)
+def test_members_of_a_set_of_places_where_actors_are_are_where_they_are(sentence: str) -> None:
+    f = draft("Chatbot maker cuts off two crews\n\n" + sentence + "\n")
+    origins = {a.country.id for c in f.campaigns for a in c.all_actors if a.country}
+    assert origins == {"KH", "LA"}
+    assert not {x.id for c in f.campaigns for x in c.targets.countries}
+    assert not any("countries" in a.name or "regions" in a.name
+                   for c in f.campaigns for a in c.all_actors)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "place",
+    ["in several countries, including Peru and Chile", "in countries such as Peru and Chile"],
+)
+def test_members_of_a_set_of_places_the_actors_aimed_at_are_targets(place: str) -> None:
+    f = draft(
+        "Chatbot maker cuts off two crews\n\nJade Heron, a group linked to Laos, sent phishing "
+        f"emails aimed at banks {place}.\n"
+    )
+    (c,) = f.campaigns
+    assert country(c) == "LA" and {x.id for x in c.targets.countries} == {"PE", "CL"}

@@ -136,7 +136,33 @@ def for_whom(lead: list[str]) -> bool:
     return any(" ".join(lead[-n:]) in EMPLOYER for n in (2, 3))
 
 
+_SET_QUANTITIES = words("place_set_quantities")
+
+
+_SET_NOUNS = words("place_set_nouns")
+
+
+_SET_INTROS = words("place_set_intros")
+
+
+def _past_place_set(m: Mention) -> Mention:
+    """The mention as if the words naming the set it belongs to were not there: "actors in
+    other regions, including Laos" reads as "actors in Laos", "countries such as Laos" as
+    "Laos". The mention itself when no such words stand before it."""
+    i = m.index
+    while i > 0 and m.words[i - 1] in _SET_INTROS and m.index - i < 3:
+        i -= 1
+    if i == m.index or i == 0 or m.words[i - 1] not in _SET_NOUNS:
+        return m
+    i -= 1
+    while i > 0 and m.words[i - 1] in _SET_QUANTITIES and m.index - i < 6:
+        i -= 1
+    words = m.words[:i] + m.words[m.index :]
+    return Mention(m.entry, i, m.width, words, m.text)
+
+
 def country_role(m: Mention, text: str = "") -> str:
+    m = _past_place_set(m)
     ahead, behind = m.after, m.before  # each a new list: made once here
     after = ahead[:1]
     aimed = not _TARGET_VERBS_STRICT.isdisjoint(behind) or "researched" in behind

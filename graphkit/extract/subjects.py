@@ -336,6 +336,15 @@ def _reported_removed(text: str) -> str:
     return text
 
 
+# "in other regions, including Laos", "in countries such as Laos": the set before its members,
+# left out of who the actors are ("actors in Laos")
+_PLACE_SET = re.compile(
+    rf"\b(?:(?:{'|'.join(word_list('place_set_quantities'))})\s+){{0,2}}"
+    rf"(?:{'|'.join(word_list('place_set_nouns'))}),?\s+"
+    rf"(?:(?:{'|'.join(word_list('place_set_intros'))})\s+){{1,2}}(?=[A-Z])"
+)
+
+
 def may_open_subject(text: str) -> bool:
     """Whether a clause opens as one about an unnamed actor may ("operators from Cuba ..."): a
     cheap test before :func:`subject_of` reads it."""
@@ -348,6 +357,7 @@ def subject_of(first: Sentence, seen: list[Sentence] | None) -> str | None:
     text says it is a new subject ("The report also describes an actor who ...")."""
     reported = _REPORTING.search(first.text) or _ACCORDING.match(first.text)
     text = _reported_removed(first.text) if reported else first.text
+    text = _PLACE_SET.sub("", text) if " countries" in text or " regions" in text else text
     m = _SUBJECT.match(text)
     if not m:
         return None
