@@ -498,6 +498,20 @@ def test_in_another_instance_turns_to_actors_with_ties_to_a_country() -> None:
     assert other.all_actors[0].name == "Operators with suspected ties to Belarus"
 
 
+def test_in_one_case_and_in_the_second_open_cases_and_are_no_part_of_a_name() -> None:
+    f = draft(
+        NEWS + "In one case, Russian-speaking criminals used the model to debug ransomware aimed "
+        "at hospitals in Brazil. In the second case, a Belarusian crew wrote fake resumes for "
+        "jobs in Canada.\n"
+    )
+    names = {a.name: c for c in f.campaigns for a in c.all_actors}
+    assert set(names) == {"Russian-speaking criminals", "Belarusian crew"}
+    assert _targets(names["Russian-speaking criminals"]) == {"BR", "healthcare"}
+    assert country(names["Belarusian crew"]) == "BY" and _targets(names["Belarusian crew"]) == {
+        "CA"
+    }
+
+
 def test_a_case_set_aside_opens_the_next_whose_actor_the_reporter_struck() -> None:
     f = draft(
         NEWS + KNOWN + "Beyond Japan, the lab also acted against a crew that wrote malware for "

@@ -199,7 +199,8 @@ _DESCRIBES = re.compile(
 
 # "In another instance, ...": a sentence that turns to another case.
 _IN_ANOTHER = (
-    r"In (?:another|a (?:separate|second|third|fourth|further|related|different)) "
+    r"In (?:another|one|a (?:separate|second|third|fourth|further|related|different)|the "
+    r"(?:first|second|third|fourth|last|latter)) "
     r"(?:case|operation|instance|example|incident)"
 )
 
