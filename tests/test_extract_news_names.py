@@ -63,6 +63,28 @@ def test_a_naming_verb_with_its_object_and_two_coordinated_curly_quoted_names() 
     assert _targets(drum) == {"TW"} and not drum.languages
 
 
+@pytest.mark.parametrize(
+    "passage",
+    [
+        'The lab described two Iranian operations: "Tin Wren" targeted journalists in Israel, '
+        'while "Glass Finch" posted in Arabic about the war.',
+        'The lab described two Iranian operations. "Tin Wren" targeted journalists in Israel. '
+        "\u201cGlass Finch\u201d wrote posts in Arabic about the war.",
+    ],
+)
+def test_a_quoted_name_that_opens_a_clause_and_acts_names_an_operation(passage: str) -> None:
+    f = draft(NEWS + passage + "\n")
+    wren, finch = by_name(f)["Tin Wren"], by_name(f)["Glass Finch"]
+    assert country(wren) == country(finch) == "IR"  # the passage's opening is both operations'
+    assert _targets(wren) == {"IL", "media"} and not wren.languages
+    assert not _targets(finch) and [x.id for x in finch.languages] == ["ar"]
+
+
+def test_a_quoted_title_that_does_nothing_is_no_name() -> None:
+    f = draft(NEWS + 'Iranian operators posted articles; "Votes That Matter" was one headline.\n')
+    assert "Votes That Matter" not in by_name(f)
+
+
 def test_a_picking_word_before_a_quoted_tracking_code_names_the_actor() -> None:
     f = draft(
         NEWS + 'The lab disrupted Chinese operations, specifically "Storm-9999," that wrote '

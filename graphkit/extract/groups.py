@@ -180,19 +180,22 @@ def _split(s: Sentence) -> list[Clause]:
 
 
 def _conjuncts(text: str) -> list[Clause] | None:
-    """A sentence that introduces two quoted names or more each with words of its own ("a
-    North Korean network it calls 'Cold Ember' and a crew known as "Velvet Tide""), cut after
-    each name: the words up to a name are its own. None when it introduces fewer, or lists
-    them side by side ('the clusters "Red Ledger" and "Tin Drum"'), which names both."""
+    """A sentence that introduces quoted names each with words of its own ("a North Korean
+    network it calls 'Cold Ember' and a crew known as "Velvet Tide""), cut after each name:
+    the words up to a name are its own; one name, the clause's ('two operations: "Tin Wren"
+    targeted ...'). None when it introduces none, or lists them side by side ('the clusters
+    "Red Ledger" and "Tin Drum"'), which names both."""
     names = [q for q in quoted_names(text) if q.kind != "tool"]
-    if len(names) < 2 or any(JOIN.match(text[a.end : b.start]) for a, b in pairwise(names)):
+    if not names or any(JOIN.match(text[a.end : b.start]) for a, b in pairwise(names)):
         return None
-    cuts = [0, *(q.end for q in names[:-1]), len(text)]
-    return [
+    start = text.rfind(": ", 0, names[0].start) + 1  # "two Iranian operations:": everyone's
+    cuts = [start, *(q.end for q in names[:-1]), len(text)]
+    own = [
         (text[a:b].strip(" ,"), q.name if q.kind == "operation" else None,
          q.name if q.kind == "actor" else None)
         for q, (a, b) in zip(names, pairwise(cuts), strict=True)
     ]  # fmt: skip
+    return [(text[:start], None, None), *own] if start else own
 
 
 def _pieces(s: Sentence, clauses: list[str], found: dict[str, str]) -> list[Sentence]:

@@ -86,6 +86,14 @@ _CONTENT_WORD = re.compile(
 )
 _TOOL_WORD = re.compile(rf"\b(?:{'|'.join(word_list('quoted_tool_nouns'))})s?\b", re.I)
 
+# A quoted name that opens a clause and is its subject names what acted: '"Tin Wren" targeted
+# journalists', 'Two operations: "Tin Wren" posted ..., while "Glass Finch" ...'.
+_OPENS_CLAUSE = re.compile(r"(?:^|[:;]|,|,? (?:while|whereas|and))\s*$")
+_ACTED_AFTER = re.compile(
+    rf"^\s+(?:(?:also|then|later|first|mainly|mostly) )?(?:[a-z]{{2,}}ed|"
+    rf"{'|'.join(word_list('irregular_past'))})\b"
+)
+
 # "Operation X" and "Campaign X" say what they are whatever introduces them.
 _SAYS_ITSELF = re.compile(r"^(?:Operation|Campaign|Project)\s")
 
@@ -154,6 +162,7 @@ def _kind(text: str, m: re.Match[str], name: str) -> Kind | None:
         or _PICKING_LEAD.search(lead)
         or _KIND_BEFORE.search(lead)
         or _KIND_AFTER.match(after)
+        or (_OPENS_CLAUSE.search(lead) is not None and _ACTED_AFTER.match(after) is not None)
     )
     if not introduced:
         return None
