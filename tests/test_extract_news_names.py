@@ -357,6 +357,24 @@ def test_coordinated_quoted_names_each_with_its_own_words_keep_those_words() -> 
     assert "US" in _targets(ember) and "CA" in _targets(tide) and "CA" not in _targets(ember)
 
 
+@pytest.mark.parametrize(
+    ("first", "then", "second"),
+    [
+        ("The first network, run from Laos,", " The second, tied to Cuba,", "Second network"),
+        ("One network, run from Laos,", " The other, linked to Cuba,", "Other network"),
+        ("The first network, run from Laos,", "\n\nThe second, tied to Cuba,", "Second network"),
+    ],
+)
+def test_an_ordinal_that_leaves_its_noun_out_opens_a_case_of_its_own(
+    first: str, then: str, second: str
+) -> None:
+    f = draft(NEWS + f"{first} wrote job scams in Thai.{then} researched naval bases in Chile.\n")
+    laos, cuba = (next(c for c in f.campaigns if country(c) == x) for x in ("LA", "CU"))
+    assert laos is not cuba and cuba.all_actors[0].name.startswith(second)
+    assert not _targets(laos) and [x.id for x in laos.languages] == ["th"]
+    assert _targets(cuba) == {"CL"} and not cuba.languages
+
+
 # --- Names that are no names
 
 

@@ -135,6 +135,7 @@ def runs(
     shared: list[Sentence] = []
     parts: list[Run] = []
     openers: set[str] = set()
+    said = ""  # the paragraph's words so far
     for s, clauses in zip(sentences, texts, strict=True):
         if not (described or any(op or a for _, op, a in clauses)) and not any(
             m.entry.kind == "Actor" for m in s.mentions
@@ -147,7 +148,8 @@ def runs(
                 actor = _opening_actor(piece)
             subject = None
             if described and not (name or actor) and may_open_subject(text):
-                subject = subject_of(piece, None)  # "..., while operators from Cuba ..."
+                # "..., while operators from Cuba ...", "The first network ... The second, ..."
+                subject = subject_of(piece, None, said)
             if name or actor or subject:
                 openers.add(slugify(name) if name else str(actor or subject))
                 parts.append((name, [piece], subject))
@@ -155,6 +157,7 @@ def runs(
                 parts[-1][1].append(piece)
             else:
                 shared.append(piece)
+        said += " " + s.text
     return (shared, parts) if len(openers) > 1 else None
 
 

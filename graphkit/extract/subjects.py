@@ -346,18 +346,34 @@ _PLACE_SET = re.compile(
 )
 
 
+# "The second, tied to Cuba, ...": an ordinal whose noun is left out, the noun of the case
+# before it ("The first network ...", "One network ...")
+_ELIDED = re.compile(r"^(?:The|A) (second|third|fourth|fifth|other|latter|last|next)(?: one)?,")
+_ORDINAL_NOUN = re.compile(rf"\b(?:[Tt]he first|[Oo]ne|[Aa]) ((?i:{noun_pattern('subject')}))\b")
+
+
+def _noun_given(text: str, before: str) -> str:
+    """``text`` with the noun an ordinal opening it leaves out, taken from ``before``."""
+    m = _ELIDED.match(text)
+    nouns = _ORDINAL_NOUN.findall(before) if m else []
+    return f"{text[: m.end(1)]} {nouns[-1]},{text[m.end() :]}" if m and nouns else text
+
+
 def may_open_subject(text: str) -> bool:
-    """Whether a clause opens as one about an unnamed actor may ("operators from Cuba ..."): a
-    cheap test before :func:`subject_of` reads it."""
-    return _SUBJECT.match(text) is not None
+    """Whether a clause opens as one about an unnamed actor may ("operators from Cuba ...",
+    "The second, tied to Cuba, ..."): a cheap test before :func:`subject_of` reads it."""
+    return _SUBJECT.match(text) is not None or _ELIDED.match(text) is not None
 
 
-def subject_of(first: Sentence, seen: list[Sentence] | None) -> str | None:
+def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -> str | None:
     """The unnamed actor a paragraph opens with, when it is a new one: "North Korean IT workers"
     after a section about GTG-2002. Its country or language must be in the phrase, unless the
-    text says it is a new subject ("The report also describes an actor who ...")."""
+    text says it is a new subject ("The report also describes an actor who ..."). ``before``:
+    the text before it, where the noun an ordinal leaves out is ("The second, ...")."""
     reported = _REPORTING.search(first.text) or _ACCORDING.match(first.text)
     text = _reported_removed(first.text) if reported else first.text
+    if _ELIDED.match(text):
+        text = _noun_given(text, before or " ".join(s.text for s in seen or ()))
     text = _PLACE_SET.sub("", text) if " countries" in text or " regions" in text else text
     m = _SUBJECT.match(text)
     if not m:
