@@ -434,6 +434,15 @@ def test_a_drafted_name_must_look_like_a_name(name: str, text: str, ok: bool) ->
     assert looks_like_name(name, lower_words(text)) is ok
 
 
+@pytest.mark.parametrize("byline", ["By A. Writer", "By Jane Doe and Ali Khan, Staff Writers"])
+def test_a_byline_under_the_headline_is_no_heading_and_no_name(byline: str) -> None:
+    f = draft(
+        NEWS + f"{byline}\n\nJade Heron, a group linked to Laos, wrote phishing emails to banks "
+        "in Peru.\n"
+    )
+    assert _actor_names(f) == {"Jade Heron"} and {c.name for c in f.campaigns} == {"Jade Heron"}
+
+
 # --- No named actor
 
 

@@ -36,14 +36,13 @@ from graphkit.extract.names import paragraph_name, says_nothing
 from graphkit.extract.paragraphs import (
     QUESTION_LEAD,
     Paragraph,
-    aside,
     cleaned,
     described,
     read_paragraph,
     who_only,
 )
 from graphkit.extract.reading import Mention, Sentence, read_sentence
-from graphkit.extract.sections import sections
+from graphkit.extract.sections import aside, sections
 from graphkit.extract.spoken import language_positions
 from graphkit.extract.subjects import (
     NEW_CASE,

@@ -14,7 +14,7 @@ from graphkit.extract.headings import BRACKETED_TAIL, DATE_FIRST, STAGE_HEADINGS
 from graphkit.extract.reading import Sentence, read_sentence, split_sentences
 from graphkit.extract.sections import LEAD_BOLD, WHO, inner_bold
 
-__all__ = ["QUESTION_LEAD", "Paragraph", "aside", "cleaned", "described", "read_paragraph",
+__all__ = ["QUESTION_LEAD", "Paragraph", "cleaned", "described", "read_paragraph",
            "who_only"]  # fmt: skip
 
 
@@ -34,15 +34,6 @@ class Paragraph:
 
 # A note that gives the case above another name: "Also tracked as UTA0388.", "a.k.a. APT5"
 _ALIAS_NOTE = re.compile(r"^(?:[Aa]lso )?(?:tracked|known|reported) as\b|^a\.?k\.?a\.?\s", re.I)
-
-
-_ASIDE = re.compile(rf"^(?:{'|'.join(word_list('aside_lines'))})", re.I)
-
-
-def aside(paragraph: str) -> bool:
-    """A news page's aside between its paragraphs ("Read more: ...", "(Photo by ...)",
-    "Subscribe to ..."): no text of the story, and not its end either."""
-    return _ASIDE.match(paragraph) is not None
 
 
 def cleaned(paragraph: str) -> str | None:

@@ -11,11 +11,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from graphkit.extract.cues import word_list
 from graphkit.extract.fields import FIELD_HEAD, FIELD_LINE, field_block, listed_values
 from graphkit.extract.headings import CAPITALS, GENERIC_HEADINGS, HEADING_LEAD, from_capitals
 from graphkit.extract.tables import table_rows
 
-__all__ = ["LEAD_BOLD", "WHO", "inner_bold", "sections", "unmarked"]
+__all__ = ["LEAD_BOLD", "WHO", "aside", "inner_bold", "sections", "unmarked"]
 
 
 WHO = frozenset({"Country", "Demonym", "Sponsor", "Language", "Actor", "Platform"})
@@ -413,12 +414,21 @@ def _lines(cursor: _Cursor, lines: list[str]) -> Iterator[Triple]:
         yield cursor.heading, "\n".join(rest), item
 
 
+_ASIDE = re.compile(rf"^(?:{'|'.join(word_list('aside_lines'))})", re.I)
+
+
+def aside(paragraph: str) -> bool:
+    """A news page's aside between its paragraphs ("Read more: ...", "(Photo by ...)",
+    "Subscribe to ...", a byline): no text of the story, and not its end either."""
+    return _ASIDE.match(paragraph) is not None
+
+
 def _plain_heading(line: str, blocks: list[str], n: int) -> bool:
     """Whether a line alone between blank lines (80 characters at most: the caller looks),
     with no stop at its end, heads what follows: "Case study: Peer Review", or a short title
     ("Peer Review") over a paragraph of prose."""
-    if len(line.split()) > 8:
-        return False
+    if len(line.split()) > 8 or aside(line):
+        return False  # "By Jane Doe": who wrote it, not a heading
     if HEADING_LEAD.match(line):
         return True
     after = blocks[n + 1].strip() if n + 1 < len(blocks) else ""
