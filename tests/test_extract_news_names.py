@@ -629,6 +629,18 @@ def test_another_case_about_hackers_believed_to_be_working_for_a_government() ->
     assert _targets(kimsuky) == {"JP", "think-tanks"}
 
 
+def test_a_name_the_reporter_brings_in_as_one_more_is_a_case_beside_a_description() -> None:
+    f = draft(
+        NEWS + "Cuban operators asked the model to draft posts about protests in Chile, the lab "
+        "said. It also banned a cluster it tracks as Storm-7788 that researched satellite firms "
+        "in Peru.\n"
+    )
+    storm = _with_actor(f, "Storm-7788")
+    (cuban,) = [c for c in f.campaigns if c is not storm]
+    assert country(cuban) == "CU" and "CL" in _targets(cuban)
+    assert country(storm) is None and _targets(storm) == {"PE"}
+
+
 # --- A new name of several words, set apart as an actor's
 
 

@@ -18,7 +18,7 @@ from graphkit.extract.names import clause_name
 from graphkit.extract.quoted import JOIN, QUOTES, quoted_names
 from graphkit.extract.reading import Mention, Sentence, read_sentence, slugify
 from graphkit.extract.roles import own_origins
-from graphkit.extract.subjects import actor_names, may_open_subject, subject_of
+from graphkit.extract.subjects import actor_names, may_open_subject, struck_name, subject_of
 
 __all__ = [
     "PLACE",
@@ -122,14 +122,17 @@ def runs(
     clauses."""
     texts = [_split(s) for s in sentences]
     operations = {slugify(op) for clauses in texts for _, op, _ in clauses if op}
-    with_actors = not named or slugify(named) in operations
+    # the reporter brings a name in as one more: "It also banned a cluster it tracks as X"
+    struck = {a for a in map(_struck_actor, sentences) if a}
+    with_actors = not named or slugify(named) in operations | struck
     actors = {m.entry.id for s in sentences for m in s.mentions if m.entry.kind == "Actor"}
     actors |= {slugify(a) for clauses in texts for _, _, a in clauses if a}
     # unnamed actors open clauses only where nothing is named: "Hackers from Laos ..., while
-    # operators from Cuba ..."; beside a name, a description is most often of that name's actor
-    described = with_actors and not (operations or actors)
+    # operators from Cuba ..."; beside a name, a description is most often of that name's
+    # actor, unless the name is brought in as one more
+    described = with_actors and not (operations - struck or actors - struck)
     if described:
-        described = sum(may_open_subject(t) for c in texts for t, _, _ in c) > 1
+        described = sum(may_open_subject(t) for c in texts for t, _, _ in c) + len(struck) > 1
     if len(operations | (actors if with_actors else set())) < 2 and not described:
         return None  # one name at most: most paragraphs, and none is read again
     shared: list[Sentence] = []
@@ -217,10 +220,26 @@ def _pieces(s: Sentence, clauses: list[str], found: dict[str, str]) -> list[Sent
 _OPENING_REACH = 7
 
 
+def _struck_actor(s: Sentence) -> str | None:
+    """The actor a clause opens with when the reporter brings it in by name as what it acted
+    against ("It also banned a cluster it tracks as X ...")."""
+    rest = struck_name(s.text) if _STRUCK_WORDS.intersection(s.words) else None
+    if rest is None:
+        return None
+    return next((m.entry.id for m in s.mentions
+                 if m.entry.kind == "Actor" and rest.startswith(m.text)), None)  # fmt: skip
+
+
+_STRUCK_WORDS = frozenset({"tracks", "calls", "called", "named", "dubbed", "known"})
+
+
 def _opening_actor(s: Sentence) -> str | None:
-    """The one actor a clause opens with (its first words name it, and no other actor)."""
+    """The one actor a clause opens with (its first words name it, and no other actor; or
+    the reporter brings it in by name: "It also banned a cluster it tracks as X")."""
     actors = sorted((m for m in s.mentions if m.entry.kind == "Actor"), key=lambda m: m.index)
-    if not actors or actors[0].index > _OPENING_REACH:
+    if actors and actors[0].index > _OPENING_REACH:
+        return _struck_actor(s)
+    if not actors:
         return None
     ids = {m.entry.id for m in actors}
     if len(ids) > 1:  # "X and Y are both Chinese", "X, like Y, ...": both, or neither

@@ -359,6 +359,26 @@ def _noun_given(text: str, before: str) -> str:
     return f"{text[: m.end(1)]} {nouns[-1]},{text[m.end() :]}" if m and nouns else text
 
 
+# "It also banned a cluster it tracks as Storm-0001": a name the reporter introduces as one
+# more, after what it did to it
+_STRUCK_NAMED = re.compile(
+    rf"^(?:an?|another) (?:[\w-]+ ){{0,2}}(?i:{noun_pattern('quoted_actor')})s? "
+    r"(?:(?:that|which) )?(?:\w+ ){0,3}?(?:tracks as|calls|called|named|dubbed|known as) "
+    r"[\"\u201c]?"
+)
+
+
+def struck_name(text: str) -> str | None:
+    """The rest of a clause that opens with what the reporter did to an actor it introduces by
+    name ("The lab also banned a cluster it tracks as Storm-0001 that ..." gives "Storm-0001
+    that ..."); None when the clause does not open so."""
+    if not _REPORTING.search(text):
+        return None
+    rest = _reported_removed(text)
+    m = _STRUCK_NAMED.match(rest) if rest != text else None
+    return rest[m.end() :] if m else None
+
+
 def may_open_subject(text: str) -> bool:
     """Whether a clause opens as one about an unnamed actor may ("operators from Cuba ...",
     "The second, tied to Cuba, ..."): a cheap test before :func:`subject_of` reads it."""
