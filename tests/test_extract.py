@@ -255,7 +255,8 @@ FLOORS = {
     "heldout10": (0.95, 0.95, 0.95, 0.9, 0.95, 0.9),
     "heldout11": (0.95, 0.95, 0.9, 0.92, 0.95, 0.9),
     "heldout12": (0.95, 0.95, 0.95, 0.9, 0.95, 0.9),
-    "heldout13": (0.95, 0.95, 0.85, 0.93, 0.95, 0.9),  # technique 0.95 before the learned mapper
+    "heldout13": (0.95, 0.95, 0.85, 0.92, 0.95, 0.9),  # 0.95 before the learned mapper, 0.94
+    # before masking (*): its "move laterally" now drafts T1021
     "heldout14": (0.95, 0.95, 0.95, 0.8, 0.95, 0.9),  # technique 0.85 before the learned mapper
     "heldout15": (0.95, 0.95, 0.95, 0.88, 0.95, 0.9),  # technique 0.9 before the learned mapper
     "heldout16": (0.95, 0.95, 0.95, 0.9, 0.95, 0.9),
@@ -280,27 +281,32 @@ FLOORS = {
     "heldout35": (0.95, 0.95, 0.95, 0.95, 0.95, 0.9),
     "heldout36": (0.95, 0.95, 0.9, 0.9, 0.95, 0.9),
     "heldout37": (0.95, 0.95, 0.95, 0.85, 0.95, 0.95),  # technique 0.9 before the learned mapper
-    "heldout38": (0.95, 0.95, 0.95, 0.95, 0.95, 0.9),
+    "heldout38": (0.95, 0.95, 0.95, 0.94, 0.95, 0.9),  # technique 0.95 before masking (*)
     "heldout39": (0.95, 0.95, 0.9, 0.8, 0.95, 0.9),  # technique 0.85 before the learned mapper
     "heldout40": (0.95, 0.95, 0.9, 0.86, 0.95, 0.9),  # technique 0.9 before the learned mapper
     "heldout41": (0.95, 0.95, 0.95, 0.85, 0.95, 0.9),
     "heldout42": (0.95, 0.95, 0.95, 0.86, 0.95, 0.95),  # technique 0.9 before the learned mapper
     "heldout43": (0.95, 0.95, 0.95, 0.85, 0.95, 0.95),
     "heldout44": (0.95, 0.95, 0.95, 0.82, 0.95, 0.8),  # technique 0.83 before the learned mapper
-    "heldout45": (0.95, 0.95, 0.9, 0.88, 0.95, 0.9),  # technique 0.9 before the learned mapper
+    "heldout45": (0.95, 0.95, 0.9, 0.85, 0.95, 0.9),  # technique 0.9 before the learned mapper
+    # and 0.88 before masking (*)
     "heldout46": (0.95, 0.95, 0.85, 0.9, 0.75, 0.85),
     "heldout47": (0.95, 0.95, 0.95, 0.9, 0.95, 0.9),
     "heldout48": (0.95, 0.95, 0.95, 0.87, 0.95, 0.95),  # technique 0.92 before the learned mapper
     "heldout49": (0.95, 0.95, 0.95, 0.85, 0.95, 0.95),
     "heldout50": (0.95, 0.95, 0.95, 0.9, 0.95, 0.95),  # technique 0.92 before the learned mapper
-    "heldout51": (0.95, 0.95, 0.95, 0.85, 0.95, 0.9),
+    "heldout51": (0.95, 0.95, 0.95, 0.84, 0.95, 0.9),  # technique 0.85 before masking (*)
     "heldout52": (0.95, 0.95, 0.9, 0.87, 0.95, 0.9),
     "heldout53": (0.95, 0.95, 0.95, 0.87, 0.95, 0.95),  # technique 0.92 before the learned mapper
-    "heldout54": (0.95, 0.95, 0.95, 0.87, 0.95, 0.85),
+    "heldout54": (0.95, 0.95, 0.95, 0.83, 0.95, 0.85),  # technique 0.87 before masking (*)
     "heldout55": (0.95, 0.95, 0.95, 0.81, 0.95, 0.95),  # technique 0.87 before the learned mapper
 }
 
 
+# (*) Since session 13 the learned mapper reads a sentence without its places, languages and
+# "groups" of actors (graphkit/extract/learned.py): over all the labelled sets 31 fewer
+# techniques wrongly drafted (187 to 156), none fewer rightly (1,274). Five sets each lost a
+# point: one more wrong technique, where the words left weigh more.
 @pytest.mark.parametrize("folder", sorted(FLOORS))
 def test_scores_do_not_regress(folder: str) -> None:
     scores = _scores(folder)

@@ -68,3 +68,18 @@ def test_an_appositive_origin_and_phishing_for_information() -> None:
     op = by_name(f)["Grey Kite"]
     assert country(op) == "CN" and [x.id for x in op.targets.countries] == ["CA"]
     assert {"T1598", "llm-informed-reconnaissance"} <= {t.id for t in op.techniques}
+
+
+def test_places_languages_and_groups_of_actors_tell_no_discovery_technique() -> None:
+    c = draft(
+        "# Notes\n\n## Tin Owl\n\nIranian groups were the heaviest users. Groups seen: 3. "
+        "They wrote Korean-language lures for outlets in Peru. Run from Laos, the network "
+        "posted comments.\n"
+    ).campaigns[0]
+    ids = {t.id.split(".")[0] for t in c.techniques}
+    assert not ids & {"T1069", "T1614", "T1547"}, ids  # groups, languages and places, "Run"
+    system = draft(
+        "# Notes\n\n## Tin Owl\n\nThe malware enumerated local groups and domain admin groups "
+        "on each host.\n"
+    ).campaigns[0]
+    assert "T1069" in {t.id.split(".")[0] for t in system.techniques}  # a system's groups

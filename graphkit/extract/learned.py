@@ -3,7 +3,10 @@
 Each operation's sentences are scored in one batch (:mod:`~graphkit.extract.mapper`). Before
 that, the names of the operation and its actors are masked as the training text masked the
 names of groups and software: "Phish and Scripts" names an operation, it says nothing of
-phishing. A sentence that negates ("We have not seen these actors develop new capabilities")
+phishing. So are the sentence's places and languages, and "groups" where they are the actors:
+"Spanish-language lures" tell no System Language Discovery, "Iranian groups" no Permission
+Groups Discovery. A clause left with fewer than three words ("Run from Russia") is not scored.
+A sentence that negates ("We have not seen these actors develop new capabilities")
 drafts nothing.
 
 Examples
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from graphkit.extract.cues import words as words_of
 from graphkit.extract.features import MIN_WORDS, PLACEHOLDER, clauses, words
 from graphkit.extract.mapper import technique_model
 from graphkit.extract.reading import Sentence
@@ -50,6 +54,47 @@ def _masked(
     return out
 
 
+# What a sentence says of whom, not of what was done on a system: its places and languages
+# ("Spanish-language lures" tell no System Language Discovery, "outlets in Peru" no System
+# Location Discovery), masked as names are.
+_WHOM = frozenset({"Country", "Demonym", "Language"})
+
+
+def _said_of_whom(s: Sentence) -> tuple[tuple[str, ...], ...]:
+    """The words of the sentence's places and languages, with the "-language" of a language
+    ("Korean-language lures")."""
+    out = []
+    for m in s.mentions:
+        if m.entry.kind in _WHOM:
+            end = m.index + m.width
+            end += s.words[end : end + 1] in (["language"], ["speaking"])
+            out.append(tuple(s.words[m.index : end]))
+    return tuple(out)
+
+
+# "Groups" in a threat report are most often the actors ("Iranian groups", "Groups seen: 3"),
+# masked as their names are; after one of these words they are a system's (Permission Groups
+# Discovery: "enumerated local groups")
+_SYSTEM_GROUPS = words_of("system_group_words")
+
+
+def _actor_sense(tokens: list[str]) -> list[str]:
+    """The tokens with "group" and "groups" masked where they are the actors."""
+    if "groups" not in tokens and "group" not in tokens:
+        return tokens
+    return [
+        PLACEHOLDER
+        if t in ("group", "groups") and (i == 0 or tokens[i - 1] not in _SYSTEM_GROUPS)
+        else t
+        for i, t in enumerate(tokens)
+    ]
+
+
+def _told(tokens: list[str]) -> bool:
+    """Whether a clause has words enough to tell a behaviour besides masked names."""
+    return len(tokens) - tokens.count(PLACEHOLDER) >= MIN_WORDS
+
+
 def learned_techniques(
     groups: Sequence[tuple[Sequence[Sentence], Sequence[str]]],
 ) -> dict[int, list[tuple[str, int]]]:
@@ -71,7 +116,14 @@ def learned_techniques(
             if row is None:
                 row = rows[key] = len(pieces)
                 parts = clauses(s.text) if len(s.words) >= 2 * MIN_WORDS else []  # two or none
-                pieces.append([_masked(w, name_tokens, firsts) for w in [s.words, *parts]])
+                own = _said_of_whom(s)
+                names_here = (*name_tokens, *own) if own else name_tokens
+                firsts_here = firsts | {n[0] for n in own} if own else firsts
+                masks = [_actor_sense(_masked(w, names_here, firsts_here)) for w in parts]
+                whole = _actor_sense(_masked(s.words, names_here, firsts_here))
+                # a clause of two words once names and places are masked ("run from Russia")
+                # tells no behaviour, as a sentence of two words does not
+                pieces.append([whole, *(m for m in masks if _told(m))])
             batch.append((s, row))
     if not batch:
         return {}
