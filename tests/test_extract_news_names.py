@@ -375,6 +375,25 @@ def test_an_ordinal_that_leaves_its_noun_out_opens_a_case_of_its_own(
     assert _targets(cuba) == {"CL"} and not cuba.languages
 
 
+def test_a_description_of_actors_from_elsewhere_beside_named_ones_is_a_case_of_its_own() -> None:
+    f = draft(
+        NEWS + "Chinese groups such as APT41 and APT31 used the chatbot to scan routers in "
+        "Japan. Belarusian actors, meanwhile, wrote phishing emails aimed at banks in Poland.\n"
+    )
+    chinese = _with_actor(f, "APT41")
+    (other,) = [c for c in f.campaigns if c is not chinese]
+    assert _targets(chinese) == {"JP"} and country(chinese) == "CN"
+    assert country(other) == "BY" and _targets(other) == {"PL", "financial-services"}
+
+
+def test_a_description_of_the_named_actors_own_country_stays_with_them() -> None:
+    f = draft(
+        NEWS + "Iranian groups were the heaviest users. APT42 wrote phishing emails aimed at "
+        "think tanks in Israel.\n"
+    )
+    assert [c.name for c in f.campaigns] == ["APT42 activity"]
+
+
 # --- Names that are no names
 
 

@@ -133,7 +133,10 @@ def runs(
     described = with_actors and not (operations - struck or actors - struck)
     if described:
         described = sum(may_open_subject(t) for c in texts for t, _, _ in c) + len(struck) > 1
-    if len(operations | (actors if with_actors else set())) < 2 and not described:
+    # ... or the description is of actors from elsewhere: "Chinese groups such as APT41 ...
+    # North Korean actors, meanwhile, ..."
+    foreign = _from_elsewhere(sentences) if with_actors and not described else set()
+    if len(operations | (actors if with_actors else set())) < 2 and not (described or foreign):
         return None  # one name at most: most paragraphs, and none is read again
     shared: list[Sentence] = []
     parts: list[Run] = []
@@ -150,7 +153,8 @@ def runs(
             if with_actors and not (name or actor):
                 actor = _opening_actor(piece)
             subject = None
-            if described and not (name or actor) and may_open_subject(text):
+            opens = described or id(s) in foreign
+            if opens and not (name or actor) and may_open_subject(text):
                 # "..., while operators from Cuba ...", "The first network ... The second, ..."
                 subject = subject_of(piece, None, said)
             if name or actor or subject:
@@ -162,6 +166,29 @@ def runs(
                 shared.append(piece)
         said += " " + s.text
     return (shared, parts) if len(openers) > 1 else None
+
+
+_PLACES = ("Country", "Demonym")
+
+
+def _from_elsewhere(sentences: list[Sentence]) -> set[int]:
+    """The ``id()`` of each sentence that names no actor and opens on a place none of the
+    sentences that name actors mentions: a description of other actors ("North Korean actors,
+    meanwhile, ..." after "Chinese groups such as APT41 ...")."""
+    named = [s for s in sentences if any(m.entry.kind == "Actor" for m in s.mentions)]
+    if not named or len(named) == len(sentences):
+        return set()
+    theirs = {m.entry.id for s in named for m in s.mentions if m.entry.kind in _PLACES}
+    known = actor_index().actors  # "APT42 used ...": Iranian, as the galaxies say
+    for m in (m for s in named for m in s.mentions if m.entry.kind == "Actor"):
+        if (actor := known.get(m.entry.id)) is not None:
+            theirs |= {v for cluster in actor.galaxy for k, v in cluster if k == "country" and v}
+    out = set()
+    for s in sentences:
+        opening = {m.entry.id for m in s.mentions if m.entry.kind in _PLACES and m.index < 4}
+        if opening and opening.isdisjoint(theirs) and s not in named:
+            out.add(id(s))
+    return out
 
 
 # Where a sentence's clauses part: "...; Uncle Spam ...", "..., while VAGue Focus ...", "..., and
@@ -242,9 +269,13 @@ def _opening_actor(s: Sentence) -> str | None:
     if not actors:
         return None
     ids = {m.entry.id for m in actors}
-    if len(ids) > 1:  # "X and Y are both Chinese", "X, like Y, ...": both, or neither
-        return None
-    return actors[0].entry.id
+    if len(ids) > 1 and _EXAMPLES.isdisjoint(actors[0].words[: actors[0].index]):
+        return None  # "X and Y are both Chinese", "X, like Y, ...": both, or neither
+    return actors[0].entry.id  # "Chinese groups such as X and Y": examples of one set
+
+
+# Words that open a list of examples of what comes before: "groups such as X and Y".
+_EXAMPLES = frozenset({"such", "including", "among"})
 
 
 _JOIN_WORDS = words("join_words")
