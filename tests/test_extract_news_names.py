@@ -566,6 +566,17 @@ def test_in_another_instance_turns_to_actors_with_ties_to_a_country() -> None:
     assert other.all_actors[0].name == "Operators with suspected ties to Belarus"
 
 
+@pytest.mark.parametrize("opening", ["Among the cases: a", "Among them, a"])
+def test_among_the_cases_opens_a_case_about_the_actors_described_after_it(opening: str) -> None:
+    f = draft(
+        NEWS + KNOWN + f"{opening} network of accounts based in Laos used the chatbot to "
+        "translate messages for a task scam aimed at people in Vietnam.\n"
+    )
+    kimsuky, other = _known_and_other(f)
+    assert country(other) == "LA" and _targets(other) == {"VN", "individuals"}
+    assert other.all_actors[0].name == "Network of accounts based in Laos"
+
+
 def test_in_one_case_and_in_the_second_open_cases_and_are_no_part_of_a_name() -> None:
     f = draft(
         NEWS + "In one case, Russian-speaking criminals used the model to debug ransomware aimed "

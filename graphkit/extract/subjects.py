@@ -198,6 +198,10 @@ _DESCRIBES = re.compile(
 
 
 # "In another instance, ...": a sentence that turns to another case.
+# "Among the cases:", "Among them,", "Among other operations,": the examples of a set
+_AMONG = r"Among (?:them|(?:the|its|other|these|those) [\w ]{1,30}?)"
+
+
 _IN_ANOTHER = (
     r"In (?:another|one|a (?:separate|second|third|fourth|further|related|different)|the "
     r"(?:first|second|third|fourth|last|latter)) "
@@ -208,7 +212,8 @@ _IN_ANOTHER = (
 # "A Chinese threat actor spent nine months ...": a paragraph about an actor it does not name.
 _SUBJECT = re.compile(
     r"^(?:(?:Finally|Separately|Meanwhile|Elsewhere|Also|Additionally|In addition|Lastly|"
-    rf"Similarly|Likewise|Next|{_IN_ANOTHER}),\s+(?:{_DESCRIBES.pattern}\s*)?|{_DESCRIBES.pattern}\s*|"
+    rf"Similarly|Likewise|Next|{_IN_ANOTHER}|{_AMONG}),\s+(?:{_DESCRIBES.pattern}\s*)?|"
+    rf"{_AMONG}:\s+|{_DESCRIBES.pattern}\s*|"
     r"(?:Another|A (?:second|third|fourth|fifth|further)) case (?:involves|concerns)\s+)?"
     r"(?:(?:[Aa]n?|[Aa]nother|[Oo]ne|[Ss]everal|[Ss]ome|[Tt]wo|[Tt]hree)\s+)?"
     r"(?:(?:second|third|fourth|fifth|further|separate|other|new)\s+)?"
