@@ -573,6 +573,7 @@ def test_among_the_cases_opens_a_case_about_the_actors_described_after_it(openin
         "translate messages for a task scam aimed at people in Vietnam.\n"
     )
     kimsuky, other = _known_and_other(f)
+    assert _targets(kimsuky) == {"JP", "think-tanks"}
     assert country(other) == "LA" and _targets(other) == {"VN", "individuals"}
     assert other.all_actors[0].name == "Network of accounts based in Laos"
 
