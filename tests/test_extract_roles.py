@@ -495,6 +495,13 @@ def test_whom_the_writer_tells_or_works_with_is_no_targeted_sector() -> None:
         "with chip makers and energy suppliers, did not say more."
     )
     assert _sectors(c) == ["healthcare"]
+    tip = _one(
+        "## Op D\n\nThe crew wrote phishing emails to hospitals in Peru; the lab found it "
+        "after a tip from a partner in the financial sector."
+    )
+    assert _sectors(tip) == ["healthcare"]
+    aimed = _one("## Op D\n\nThe crew targeted partners in the defense sector in Peru.")
+    assert _sectors(aimed) == ["defense"]
 
 
 def test_a_country_after_of_takes_its_heads_role_and_originate_in_attributes() -> None:

@@ -173,7 +173,10 @@ def _addressed(m: Mention) -> bool:
             return False
         if lead[i] in _TOLD or (lead[i] == "with" and not _SHARING.isdisjoint(lead[:i])):
             return True
-    return False
+    return not _COLLABORATORS.isdisjoint(lead)  # "a tip from a partner in the financial sector"
+
+
+_COLLABORATORS = words("collaborators")
 
 
 def sector_is_target(m: Mention, s: Sentence) -> bool:
