@@ -552,3 +552,13 @@ def test_members_of_a_set_of_places_the_actors_aimed_at_are_targets(place: str) 
     )
     (c,) = f.campaigns
     assert country(c) == "LA" and {x.id for x in c.targets.countries} == {"PE", "CL"}
+
+
+def test_a_people_before_a_product_is_where_it_is_made_and_before_a_startup_the_origin() -> None:
+    c = _one(
+        "## Op G\n\nThe hackers used two Chinese models and a Russian AI chatbot to translate "
+        "lures into English for officials in Peru."
+    )
+    assert country(c) is None and {x.id for x in c.targets.countries} == {"PE"}
+    startup = _one("## Op H\n\nA Laotian AI startup copied the chatbot's answers to train a model.")
+    assert country(startup) == "LA" and not startup.targets.countries

@@ -13,7 +13,7 @@ Examples
 >>> "targeting" in words("aimed")
 True
 >>> sorted(nouns("called"))
-['actor', 'company', 'contractor', 'firm', 'group', 'vendor']
+['actor', 'company', 'contractor', 'firm', 'group', 'startup', 'vendor']
 """
 
 from __future__ import annotations

@@ -24,6 +24,7 @@ from graphkit.extract.roles import (
     community,
     country_role,
     in_passing,
+    made_in,
     own_origins,
     posed_as,
     researched,
@@ -269,8 +270,8 @@ def _place(
 ) -> None:
     """A country a sentence names: where the actors are from, or whom they aim at. The places
     of one list share a role: "groups from Russia, China, and Iran" are all origins."""
-    if said_about(m) or posed_as(m, s) or researched(m, s):
-        return  # "critical of the United States", "posed as Turkish journalists"
+    if said_about(m) or posed_as(m, s) or researched(m, s) or made_in(m):
+        return  # "critical of the United States", "posed as Turkish journalists", "Chinese models"
     hedge = 15 if s.hedged else 0
     eid = m.entry.id
     size = len(s.words)

@@ -363,6 +363,17 @@ def _listed_after(m: Mention, s: Sentence) -> str:
     return m.words[i] if 0 <= i < m.index - 1 else ""
 
 
+_PRODUCTS = words("product_nouns")
+_PRODUCT_KINDS = words("product_kinds")
+
+
+def made_in(m: Mention) -> bool:
+    """A people's name before a product ("two Chinese models", "a Russian AI chatbot"): where
+    the product comes from, neither the actors' origin nor a target."""
+    after = [w for w in m.after if w not in _PRODUCT_KINDS]
+    return m.entry.kind == "Demonym" and after[:1] != [] and after[0] in _PRODUCTS
+
+
 def posed_as(m: Mention, s: Sentence) -> bool:
     """What an actor poses as: "posed as a university student", "impersonated think tanks",
     "posed as European and Turkish journalists", "impersonates X and NGOs"."""
