@@ -672,6 +672,16 @@ def test_a_name_the_reporter_brings_in_as_one_more_is_a_case_beside_a_descriptio
     assert country(storm) is None and _targets(storm) == {"PE"}
 
 
+def test_a_network_the_reporter_linked_to_a_firm_somewhere_is_a_case_from_there() -> None:
+    f = draft(
+        NEWS + KNOWN + "The largest network, which the lab linked to a marketing firm in Laos, "
+        "posted in English about elections in Peru.\n"
+    )
+    kimsuky, other = _known_and_other(f)
+    assert country(other) == "LA" and _targets(other) == {"PE", "political"}
+    assert _targets(kimsuky) == {"JP", "think-tanks"}
+
+
 # --- A new name of several words, set apart as an actor's
 
 

@@ -562,3 +562,14 @@ def test_a_people_before_a_product_is_where_it_is_made_and_before_a_startup_the_
     assert country(c) is None and {x.id for x in c.targets.countries} == {"PE"}
     startup = _one("## Op H\n\nA Laotian AI startup copied the chatbot's answers to train a model.")
     assert country(startup) == "LA" and not startup.targets.countries
+
+
+def test_a_place_of_whoever_runs_the_operation_is_its_origin() -> None:
+    c = _one(
+        "## Op J\n\nA second operation, run by people in Laos, translated articles into "
+        "Spanish for readers in Peru."
+    )
+    assert country(c) == "LA" and {x.id for x in c.targets.countries} == {"PE"}
+    assert "T1547" not in {t.id.split(".")[0] for t in c.techniques}  # no Run keys
+    aimed = _one("## Op K\n\nThe lures, sent by the crew to people in Peru, were in Spanish.")
+    assert {x.id for x in aimed.targets.countries} == {"PE"}

@@ -161,6 +161,18 @@ def _past_place_set(m: Mention) -> Mention:
     return Mention(m.entry, i, m.width, words, m.text)
 
 
+_RUN_BY = words("run_by")
+
+
+def _run_by(lead: list[str]) -> bool:
+    """Whether the words before a place say who runs the operation ("run by people in", "led
+    by a firm based in"), with no targeting word after "by"."""
+    if "by" not in lead:
+        return False
+    i = len(lead) - 1 - lead[::-1].index("by")
+    return i > 0 and lead[i - 1] in _RUN_BY and _TARGET_VERBS_STRICT.isdisjoint(lead[i:])
+
+
 def country_role(m: Mention, text: str = "") -> str:
     m = _past_place_set(m)
     ahead, behind = m.after, m.before  # each a new list: made once here
@@ -225,6 +237,8 @@ def country_role(m: Mention, text: str = "") -> str:
         lead = m.words[max(0, m.index - 8) : m.index]
         if not (context[:1] == ["based"] and any(w in _TARGET_VERBS_STRICT for w in lead)):
             return "attribution"
+    if _run_by(m.words[max(0, m.index - 6) : m.index]):
+        return "attribution"  # "an operation run by people in Iran": who runs it, and where
     if context[-1:] == ["in"] and len(context) == 2 and context[0] in _WHO_IN:
         # "a marketing firm in the Philippines"; but "phishing aimed at contractors in South
         # Korea", "scanned networks in Germany" name where the targets are

@@ -223,14 +223,17 @@ _SUBJECT = re.compile(
     rf"(?i:{noun_pattern('subject')}))\b"
     # "Accounts linked to Chinese government entities": who they are may follow the noun
     r"((?:,)?\s+(?:(?:\w+\s+)?(?:linked|tied|connected|affiliated|associated|based|located|"
-    r"operating|working|run|operated|directed)\s+(?:to|with|in|from|for)|consistent\s+with|from|in|"
+    r"operating|working|run|operated|directed)\s+(?:to|with|in|from|for|by)|consistent\s+with|"
+    r"from|in|"
+    # "The largest network, which the company linked to a firm in Israel, ..."
+    r"(?:which|that|whom)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:linked|tied|traced|attributed)\s+to|"
     r"with\s+(?:\w+\s+)?(?:ties|links|connections)\s+to|"  # "with suspected ties to"
     r"(?:believed|thought|said|suspected|assessed)\s+to\s+(?:be\s+(?:working|operating|based)|be|"
     r"operate|work)\s+(?:from|in|for|out\s+of)|"
     # "The operators, who worked out of Belarus, ...": where they are, in a relative clause
     r"(?:who|which|that)\s+(?:\w+\s+)?(?:worked|work|works|operated|operate|operates|sat|sit|"
     r"sits|lived|live|lives|were|are|was|is)\s+(?:out\s+of|from|in))\s+"
-    r"(?:[\w'-]+\s+){0,3}[\w'-]+)?"
+    r"(?:[\w'-]+\s+){0,4}[\w'-]+)?"
 )
 
 
