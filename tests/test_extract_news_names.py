@@ -679,6 +679,7 @@ def test_a_network_the_reporter_linked_to_a_firm_somewhere_is_a_case_from_there(
     )
     kimsuky, other = _known_and_other(f)
     assert country(other) == "LA" and _targets(other) == {"PE", "political"}
+    assert other.all_actors[0].name == "Largest network linked to a marketing firm in Laos"
     assert _targets(kimsuky) == {"JP", "think-tanks"}
 
 

@@ -307,6 +307,9 @@ _BARE = nouns("bare")
 
 
 _COPULA = re.compile(r"^\s+(?:were|was|are|is|(?:have|has|had) been)\s+(?=\w+ed\s)")
+_WHO_LINKED = re.compile(
+    r"^\s+(?:which|that|whom)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?=(?:linked|tied|traced|attributed)\s)"
+)
 
 
 _INDEFINITE = re.compile(r"^(?:an?|another) ")
@@ -417,6 +420,7 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
         # where the sentence's verb begins ("... China leaned on the chatbot")
         tail = re.sub(r"^,\s+", " ", tail.rstrip(","))  # "X, who ...", "Scammers, based in"
         tail = _COPULA.sub(" ", tail)  # "the operators were linked to Syria": its predicate
+        tail = _WHO_LINKED.sub(" ", tail)  # "which the company linked to": "linked to"
         lead = _WHO_LEAD.match(tail)
         who_they_are = _VERB_AFTER.sub("", tail[lead.end() :]) if lead else tail
         phrase += (tail[: lead.end()] if lead else "") + _CLAUSE_AFTER.sub("", who_they_are)
