@@ -518,6 +518,15 @@ def test_the_reporter_with_auxiliaries_and_its_pronoun_again_is_not_in_the_actor
     assert "IL" in _targets(f.campaigns[0])
 
 
+@pytest.mark.parametrize("reporter", ["Microsoft said", "Google says", "Mandiant reported"])
+def test_a_publisher_by_its_short_name_is_no_part_of_the_actors_name(reporter: str) -> None:
+    f = draft(
+        NEWS + f"{reporter} accounts associated with Cuban state actors wrote phishing emails to "
+        "academics in Peru.\n"
+    )
+    assert _actor_names(f) == {"Accounts associated with Cuban state actors"}
+
+
 def test_a_two_word_enforcement_verb_after_an_adverb_leaves_who_it_struck() -> None:
     f = draft(
         NEWS + "The startup recently shut down a network of accounts run from Nigeria that "

@@ -323,7 +323,9 @@ _LOCATED = nouns("located")
 # Who says it, before what they say: "The company said ...", "Researchers found that ..."
 _REPORTING_VERBS = "|".join(word_list("reporting_verbs"))
 _REPORTING = re.compile(rf"\b(?:{_REPORTING_VERBS})\b")
-_REPORTERS = "|".join([*word_list("reporters"), *(re.escape(p.name) for p in PUBLISHERS)])
+_REPORTERS = "|".join(
+    [*word_list("reporters"), *(re.escape(n) for p in PUBLISHERS for n in (p.name, *p.aliases))]
+)
 _REPORTED = re.compile(
     # a phrase set before it: "Beyond China, the lab ...", "Separately, OpenAI ..."
     rf"^(?:(?:(?i:{'|'.join(word_list('name_prepositions'))}) [^,]{{1,40}}|[A-Z][a-z]+ly),\s+)?"
