@@ -776,6 +776,27 @@ def test_a_news_pages_asides_are_skipped_and_do_not_end_the_story() -> None:
     assert _targets(c) == {"PE", "CL", "financial-services"}  # no media from the newsletter
 
 
+def test_a_lede_about_one_unnamed_case_is_the_case_the_next_paragraph_names() -> None:
+    f = draft(
+        NEWS + "Criminals used a chatbot to run an extortion campaign that hit hospitals and "
+        "schools, the lab said.\n\n"
+        "The actor, tracked as GTG-7001, used the model to scan VPN endpoints.\n\n"
+        "In a separate case, a crew based in Laos wrote job scams.\n"
+    )
+    gtg = _with_actor(f, "GTG-7001")
+    assert _targets(gtg) == {"healthcare", "education"}
+    (laos,) = [c for c in f.campaigns if c is not gtg]
+    assert country(laos) == "LA" and not _targets(laos)
+
+
+def test_a_lede_about_several_cases_is_no_ones() -> None:
+    f = draft(
+        NEWS + "The lab banned hackers from Laos and Cuba who hit hospitals and schools.\n\n"
+        "The actor, tracked as GTG-7001, used the model to scan VPN endpoints.\n"
+    )
+    assert not _targets(_with_actor(f, "GTG-7001"))
+
+
 def test_a_case_the_lede_introduced_keeps_its_origin_when_a_paragraph_names_it() -> None:
     f = draft(
         NEWS + "The lab said it had banned accounts tied to two operations, including a job "

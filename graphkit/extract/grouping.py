@@ -29,7 +29,7 @@ from graphkit.extract.headings import (
     operation_name,
     unnumbered,
 )
-from graphkit.extract.lede import introduced, recalled
+from graphkit.extract.lede import introduced, named_after, one_case, recalled
 from graphkit.extract.meta import TITLE_LINE
 from graphkit.extract.namelike import looks_like_name, lower_words
 from graphkit.extract.names import paragraph_name, says_nothing
@@ -84,6 +84,7 @@ class _Grouper:
         self.text = text
         self._lowered: frozenset[str] | None = None
         self.introduced: dict[str, str] = {}  # cases a lede introduced: words → its clause
+        self.lede: list[Sentence] | None = None  # a story's first paragraph that no case took
 
     @property
     def lowered(self) -> frozenset[str]:
@@ -301,11 +302,16 @@ class _Grouper:
             self.current = current = Group(named, heading=self.section_who)
             self.groups.append(current)
             recall = recalled(p.body[0], self.introduced) if p.body else None
+            if self.lede and len(self.groups) == 1 and p.body and named_after(p.body[0]):
+                current.sentences.extend(self.lede)  # "The actor, tracked as X": the lede's
+            self.lede = []
         for sentence in sentences:  # a lede's cases, for the paragraphs that detail them
             self.introduced.update(introduced(sentence))
         if current is None:
             if self.loose is not None:
                 self.loose.extend(sentences)  # an introduction: which platform the report is about
+            if self.lede is None:
+                self.lede = sentences if one_case(sentences) else []
             return
         if named and not current.name:
             current.name = named

@@ -19,7 +19,7 @@ import re
 from graphkit.extract.cues import noun_pattern
 from graphkit.extract.reading import Sentence, read_sentence
 
-__all__ = ["introduced", "recalled"]
+__all__ = ["introduced", "named_after", "one_case", "recalled"]
 
 
 _HEADS = "|".join(noun_pattern(role) for role in ("quoted_case", "quoted_actor", "case_end"))
@@ -50,3 +50,28 @@ def recalled(first: Sentence, cases: dict[str, str]) -> Sentence | None:
     m = _RECALLED.match(first.text) if cases else None
     clause = cases.get(m.group(1).lower()) if m else None
     return read_sentence(clause) if clause else None
+
+
+# "The actor, tracked as GTG-5001, ...", "The group used ...": a definite actor noun opening
+# the paragraph after a lede, the case the lede told of
+_THE_ACTOR = re.compile(rf"^The (?i:{noun_pattern('subject')})(?:,| [a-z]+ed\b)")
+_ACTOR_NOUN = re.compile(rf"\b(?i:{noun_pattern('subject')})\b")
+
+
+def one_case(lede: list[Sentence]) -> bool:
+    """Whether a story's lede tells of one case it does not name: an actor noun ("criminals
+    used its assistant to ..."), no named actor, at most one place."""
+    places = {m.entry.id for s in lede for m in s.mentions if m.entry.kind in _PLACES}
+    return (
+        len(places) <= 1
+        and not any(m.entry.kind == "Actor" for s in lede for m in s.mentions)
+        and any(_ACTOR_NOUN.search(s.text) for s in lede)
+    )
+
+
+_PLACES = ("Country", "Demonym")
+
+
+def named_after(first: Sentence) -> bool:
+    """Whether a paragraph opens on the case before it by a definite actor noun."""
+    return _THE_ACTOR.match(first.text) is not None
