@@ -83,11 +83,14 @@ _SYSTEM_GROUPS = words_of("system_group_words")
 # words left weigh more.)
 _WHO_VERBS = frozenset({"run"})
 _WHO_AFTER = frozenset({"by", "from", "out", "in", "to", "with"})
+_SENSE_WORDS = _WHO_VERBS | {"group", "groups"}
 
 
 def _actor_sense(tokens: list[str]) -> list[str]:
     """The tokens with "group" and "groups" masked where they are the actors, and "run" where
     it says who runs the operation ("run by", "run from")."""
+    if _SENSE_WORDS.isdisjoint(tokens):
+        return tokens  # most sentences
     out = tokens
     for i, t in enumerate(tokens):
         if t in ("group", "groups"):
