@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -220,6 +221,10 @@ def _main(store: str, corpus: str) -> None:
                 "nodes": sum(counts["nodes"].values()),
                 "relationships": sum(counts["relationships"].values()),
                 "peak_rss_mb": _peak_rss_mb(),
+                # the load's reader process (graphkit.read_ahead), when it had one
+                "reader_peak_rss_mb": round(
+                    resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1
+                ),
             }
         )
     )

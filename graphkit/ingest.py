@@ -195,11 +195,13 @@ def _load_files(
 ) -> None:
     group: list[tuple[FileResult, GraphBatch]] = []
     rows, limit, ready = 0, _first_rows(store, batch_rows), False
-    with _prompt_switches():
-        prepare = partial(_prepared_file, read)
-        ahead = read_ahead(
-            files, prepare, _files_ahead(batch_rows), process=in_a_process(files, prepare)
-        )
+    prepare = partial(_prepared_file, read)
+    ahead = read_ahead(
+        files, prepare, _files_ahead(batch_rows), process=in_a_process(files, prepare)
+    )
+    # closed on every way out: the reader (thread or process) stops at once, not when the
+    # exception that ended the load is let go
+    with _prompt_switches(), contextlib.closing(ahead):
         for result, batch in ahead:
             summary.files.append(result)
             if batch is None or store is None:

@@ -17,7 +17,7 @@ import pickle
 import signal
 import threading
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
@@ -62,10 +62,11 @@ def in_a_process(paths: Sequence[Path], prepare: Callable[[Path], Any]) -> bool:
 
 def read_ahead(
     paths: list[Path], prepare: Callable[[Path], T], ahead: int, *, process: bool = False
-) -> Iterator[T]:
+) -> Generator[T, None, None]:
     """``prepare(path)`` for each path, in order, worked out about ``ahead`` files ahead of
     the caller: by a thread, or with ``process`` by a child process (``prepare`` must then
-    pickle, and so must what it returns).
+    pickle, and so must what it returns). Close it when done with it early: the thread or
+    the process stops then.
 
     Raises
     ------
@@ -77,7 +78,9 @@ def read_ahead(
     return _in_thread(paths, prepare, ahead)
 
 
-def _in_thread(paths: list[Path], prepare: Callable[[Path], T], ahead: int) -> Iterator[T]:
+def _in_thread(
+    paths: list[Path], prepare: Callable[[Path], T], ahead: int
+) -> Generator[T, None, None]:
     queue: Queue[tuple[T] | BaseException | None] = Queue(ahead)
     stop = threading.Event()
 
@@ -105,7 +108,9 @@ def _in_thread(paths: list[Path], prepare: Callable[[Path], T], ahead: int) -> I
                 queue.get(timeout=0.1)
 
 
-def _in_process(paths: list[Path], prepare: Callable[[Path], T], ahead: int) -> Iterator[T]:
+def _in_process(
+    paths: list[Path], prepare: Callable[[Path], T], ahead: int
+) -> Generator[T, None, None]:
     """One child process (started by ``spawn``: a fresh interpreter, nothing inherited from
     this one's threads or open connections) reads ``CHUNK_FILES`` files a task; at most
     ``ahead`` files' results wait, pickled, for the caller. Whatever way the caller stops,
