@@ -1,6 +1,6 @@
 """Loading a synthetic corpus: graphkit against the raw and the naive loader, side by side.
 
-graphkit's own load runs in a child process (``python -m bench.load_child STORE DIR``) so that its
+graphkit's own load runs in a child process (``python -m bench.loads STORE DIR``) so that its
 peak resident memory is its own; the child times ``load_paths`` itself, first load and
 reload (nothing new), and prints one JSON line. What the store holds then can be measured
 further (``on_loaded``: the query latencies) before the baselines run in this process on the
@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,7 @@ def _child(store: str, corpus: Path) -> dict[str, Any]:
     """graphkit's load of ``corpus`` into ``store`` in a child process: seconds and peak RSS."""
     env = {**os.environ, "NEO4J_USERNAME": NEO4J_USER, "NEO4J_PASSWORD": NEO4J_PASSWORD}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "bench.load_child", store, str(corpus)],
+        [sys.executable, "-m", "bench.loads", store, str(corpus)],
         stdout=subprocess.PIPE,
         env=env,
         text=True,
@@ -184,3 +185,45 @@ def measure(
             if "copy_s" in base:
                 results[kind]["load_vs_copy"] = base["copy_s"] / ours["first_s"]
     return results
+
+
+def _peak_rss_mb() -> float:
+    """This process's high-water resident memory since its exec (not its parent's, as
+    ``ru_maxrss`` of a forked child would count)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return float("nan")
+
+
+def _main(store: str, corpus: str) -> None:
+    from graphkit.ingest import load_paths
+    from graphkit.store import open_store
+
+    with open_store(store) as s:
+        t0 = time.perf_counter()
+        first = load_paths(s, [corpus])
+        t1 = time.perf_counter()
+        again = load_paths(s, [corpus])
+        t2 = time.perf_counter()
+        counts = s.stats()
+    if first.failed or again.failed:
+        raise SystemExit(f"graphkit's load failed: {(first.failed or again.failed)[0].error}")
+    if any(f.status != "unchanged" for f in again.files):
+        raise SystemExit("the reload changed the store")
+    print(
+        json.dumps(
+            {
+                "first_s": t1 - t0,
+                "reload_s": t2 - t1,
+                "reports": len(first.files),
+                "nodes": sum(counts["nodes"].values()),
+                "relationships": sum(counts["relationships"].values()),
+                "peak_rss_mb": _peak_rss_mb(),
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    _main(sys.argv[1], sys.argv[2])

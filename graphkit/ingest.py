@@ -9,17 +9,17 @@ import contextlib
 import glob
 import hashlib
 import sys
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
+from queue import Empty, Queue
 
 from graphkit.batch import GraphBatch
 from graphkit.build import build_batch
 from graphkit.errors import GraphkitError, InputError, StoreCapacityError, StoreUnavailableError
 from graphkit.lifecycle import taking_back
-from graphkit.read_ahead import ReaderStopped, in_a_process, read_ahead
 from graphkit.store.base import GraphStore, WriteResult
 from loaders import STDIN, SUFFIXES, Loaded, read_report
 
@@ -179,8 +179,6 @@ def load_files(
         _load_files(store, files, summary, on_file, group_rows(store, batch_rows), replace, read)
     except StoreUnavailableError as exc:
         raise StoreUnavailableError(_interrupted(str(exc), files, summary)) from None
-    except ReaderStopped as exc:
-        raise ReaderStopped(_interrupted(str(exc), files, summary)) from None
     return summary
 
 
@@ -195,14 +193,8 @@ def _load_files(
 ) -> None:
     group: list[tuple[FileResult, GraphBatch]] = []
     rows, limit, ready = 0, _first_rows(store, batch_rows), False
-    prepare = partial(_prepared_file, read)
-    ahead = read_ahead(
-        files, prepare, _files_ahead(batch_rows), process=in_a_process(files, prepare)
-    )
-    # closed on every way out: the reader (thread or process) stops at once, not when the
-    # exception that ended the load is let go
-    with _prompt_switches(), contextlib.closing(ahead):
-        for result, batch in ahead:
+    with _prompt_switches():
+        for result, batch in _read_ahead(files, read, _files_ahead(batch_rows)):
             summary.files.append(result)
             if batch is None or store is None:
                 if batch is not None:
@@ -277,11 +269,36 @@ def _files_ahead(batch_rows: int) -> int:
     return READ_AHEAD if batch_rows <= BATCH_ROWS else batch_rows // ROWS_A_FILE
 
 
-def _prepared_file(read: Reader, path: Path) -> tuple[FileResult, GraphBatch | None]:
-    """One file's result and its batch (None if it failed); module-level, so that a child
-    process can run it (:mod:`graphkit.read_ahead`)."""
-    result = FileResult(path=str(path), status="failed")
-    return result, _prepared(path, result, read)
+def _read_ahead(
+    paths: list[Path], read: Reader, ahead: int = READ_AHEAD
+) -> Iterator[tuple[FileResult, GraphBatch | None]]:
+    """Each file's result and batch, in order, prepared by a thread ``ahead`` files ahead."""
+    queue: Queue[tuple[FileResult, GraphBatch | None] | BaseException | None] = Queue(ahead)
+    stop = threading.Event()
+
+    def produce() -> None:
+        try:
+            for path in paths:
+                if stop.is_set():
+                    return
+                result = FileResult(path=str(path), status="failed")
+                queue.put((result, _prepared(path, result, read)))
+            queue.put(None)
+        except BaseException as exc:  # handed to the consumer, raised there
+            queue.put(exc)
+
+    worker = threading.Thread(target=produce, name="graphkit-read-ahead", daemon=True)
+    worker.start()
+    try:
+        while (item := queue.get()) is not None:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        while worker.is_alive():  # unblock a producer waiting on a full queue
+            with contextlib.suppress(Empty):
+                queue.get(timeout=0.1)
 
 
 def _prepared(path: Path, result: FileResult, read: Reader) -> GraphBatch | None:
