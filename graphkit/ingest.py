@@ -6,6 +6,7 @@ Several reports share a transaction; a bad file is reported and skipped, the oth
 from __future__ import annotations
 
 import contextlib
+import gc
 import glob
 import hashlib
 import sys
@@ -193,7 +194,7 @@ def _load_files(
 ) -> None:
     group: list[tuple[FileResult, GraphBatch]] = []
     rows, limit, ready = 0, _first_rows(store, batch_rows), False
-    with _prompt_switches():
+    with _prompt_switches(), _fewer_collections():
         for result, batch in _read_ahead(files, read, _files_ahead(batch_rows)):
             summary.files.append(result)
             if batch is None or store is None:
@@ -239,6 +240,26 @@ def _prompt_switches() -> Iterator[None]:
         yield
     finally:
         sys.setswitchinterval(before)
+
+
+# Container objects made between two collections of the youngest generation during a load
+# (Python's default: 700). A load makes millions (versions, merged states, driver records)
+# while it holds hundreds of thousands that live for a group (the batches read ahead, the
+# group, the record of what it committed); at the default, those are scanned again and again
+# and promoted, and each promotion brings the next full collection nearer: 9 to 17 full
+# collections in a 1k load, 3 to 5 s of it (BENCHMARKS.md, "The Neo4j write path, session 13").
+# Cycles are still collected, 100,000 allocations apart.
+GC_YOUNG = 100_000
+
+
+@contextlib.contextmanager
+def _fewer_collections() -> Iterator[None]:
+    before = gc.get_threshold()
+    gc.set_threshold(max(before[0], GC_YOUNG), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def _interrupted(reason: str, files: list[Path], summary: LoadSummary) -> str:
