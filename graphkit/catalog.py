@@ -22,6 +22,7 @@ from graphkit.batch import GraphBatch
 from graphkit.build import ATTACK_SOURCE
 from graphkit.errors import InputError
 from graphkit.identity import slugify
+from graphkit.schema import CATALOG_SOURCES
 from graphkit.store.base import GraphStore, WriteResult
 from graphkit.techniques import all_attack_techniques, technique
 from graphkit.vocab import LLM_TECHNIQUES
@@ -42,8 +43,9 @@ __all__ = [
 LLM_SOURCE = "graphkit-llm-taxonomy"
 # ATLAS's "Obtain Capabilities: Generative AI": every LLM-themed technique is a use of it.
 GENERATIVE_AI = "AML.T0016.002"
-# The sources a catalog cites: a fact with no other source is catalog data, not a report's word.
-CATALOG_SOURCES = (ATTACK_SOURCE, ATLAS_SOURCE, LLM_SOURCE)
+# The sources a catalog cites (ATTACK_SOURCE, ATLAS_SOURCE, LLM_SOURCE: the schema names
+# them, for the review queue's key): a fact with no other source is catalog data.
+assert set(CATALOG_SOURCES) == {ATTACK_SOURCE, ATLAS_SOURCE, LLM_SOURCE}
 
 
 def _technique_node(batch: GraphBatch, tid: str) -> tuple[str, str]:

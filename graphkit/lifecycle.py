@@ -27,7 +27,7 @@ from typing import Any
 from graphkit.batch import parse_claim
 from graphkit.catalog import CATALOG_SOURCES, CATALOGS
 from graphkit.errors import GraphkitError
-from graphkit.merge import sole_source
+from graphkit.merge import review_key, sole_source
 from graphkit.schema import REL_PROPS, RELS
 from graphkit.store import statements as st
 from graphkit.store.base import GraphStore, Runner
@@ -150,6 +150,7 @@ def _rewritten(row: dict[str, Any], gone: set[str]) -> dict[str, Any] | None:
         ):
             values = [c[name] for c in parsed if c[name] is not None]
             out[name] = pick(values) if values else None
+    out["review_key"] = review_key(out, row["src"], row["dst"])
     return out
 
 

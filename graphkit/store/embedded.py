@@ -202,12 +202,12 @@ class EmbeddedStore:
         for table, props in tables:
             rows = self._run(f"CALL table_info('{table}') RETURN *", {})
             have = {list(r.values())[1] for r in rows}
-            for p in props:
-                if p.name not in have:
-                    default = " DEFAULT []" if p.type.endswith("[]") else ""
-                    self._conn.execute(f"ALTER TABLE {table} ADD {p.name} {p.type}{default}")
-                    if p.merge == DERIVED:
-                        self._conn.execute(fill_derived(table, "ladybug"))
+            added = [p for p in props if p.name not in have]
+            for p in added:
+                default = " DEFAULT []" if p.type.endswith("[]") else ""
+                self._conn.execute(f"ALTER TABLE {table} ADD {p.name} {p.type}{default}")
+            if any(p.merge == DERIVED for p in added):  # once every column is there
+                self._conn.execute(fill_derived(table, "ladybug"))
 
     def _open(self, db_path: Path, read_only: bool) -> ladybug.Database:
         """Open the database, waiting up to GRAPHKIT_LOCK_WAIT seconds (default 10) while
