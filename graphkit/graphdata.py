@@ -97,8 +97,8 @@ class GraphData:
             if report_id in (e.get("sources") or [])
         ]
         for e in edges:  # as the store would key the fact if this report alone stated it
-            ends = (e["source"].split(":", 1)[1], e["target"].split(":", 1)[1])
-            e["review_key"] = review_key(e, *ends)
+            src, dst = e["source"].split(":", 1), e["target"].split(":", 1)
+            e["review_key"] = review_key(e, (src[0], src[1]), (dst[0], dst[1]))
         return self._keep_edges(edges, {key})
 
     def since(self, date: str) -> GraphData:

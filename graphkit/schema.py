@@ -184,8 +184,8 @@ REL_PROPS: tuple[Prop, ...] = (
         DERIVED,
         "the review queue's order, on the facts that can be in it (one source that is not a "
         "catalog, or only machine extraction; not `MENTIONS`), null on the others: `0` "
-        "extracted or `1`, the confidence in three digits, then the source's id, the type and "
-        "the target's id, `\\x01` between",
+        "extracted or `1`, the confidence in three digits, then the source's id, the type, "
+        "the target's id and the two labels, `\\x01` between",
     ),
 )
 
@@ -276,7 +276,7 @@ def derived_sets(dialect: str, rel_type: str) -> str:
     key = (
         "CASE WHEN r.extracted = true THEN '0' ELSE '1' END + "
         f"CASE WHEN r.confidence IS NULL THEN '999' ELSE right('00' + {digits}, 3) END + "
-        f"{sep} + a.id + {sep} + r.kind + {sep} + b.id"
+        f"{sep} + a.id + {sep} + r.kind + {sep} + b.id + {sep} + a.kind + {sep} + b.kind"
     )
     one = "size(r.sources) = 1"
     catalog = f"({one} AND {first} IN {_cypher_strings(CATALOG_SOURCES)})"

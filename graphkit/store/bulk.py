@@ -226,7 +226,8 @@ class CopyWriter:
             out["sole_source"] = ""
         else:
             out["sole_source"] = str(sole) if count == 1 else added[0]
-        out["review_key"] = review_key(out, row["src"], row["dst"])
+        _, src, dst = shape
+        out["review_key"] = review_key(out, (src, row["src"]), (dst, row["dst"]))
         return out
 
     def _scan(self, cypher: str, rows: list[dict[str, Any]], schema: pa.Schema) -> None:
@@ -248,7 +249,7 @@ class CopyWriter:
         rel, src, dst = shape
         schema = arrow_schema(REL_PROPS, ("src", "dst"))
         for row in new:  # rows of their own, made by the merge
-            row["review_key"] = review_key(row, row["src"], row["dst"])
+            row["review_key"] = review_key(row, (src, row["src"]), (dst, row["dst"]))
         if self.copy and len(new) >= COPY_FROM:
             pairs = f" (from='{src}', to='{dst}')" if len(RELS[rel].endpoints) > 1 else ""
             self.execute(f"COPY {rel} FROM $rows{pairs}", {"rows": _table(new, schema)})
