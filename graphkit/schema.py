@@ -185,7 +185,7 @@ REL_PROPS: tuple[Prop, ...] = (
         "the review queue's order, on the facts that can be in it (one source that is not a "
         "catalog, or only machine extraction; not `MENTIONS`), null on the others: `0` "
         "extracted or `1`, the confidence in three digits, then the source's id, the type, "
-        "the target's id and the two labels, `\\x01` between",
+        "the target's id and the two labels, U+0001 between",
     ),
 )
 
