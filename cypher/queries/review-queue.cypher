@@ -12,15 +12,16 @@
 // Every type but MENTIONS named in the pattern (MENTIONS is never reviewed). `review_key` is
 // kept on every fact that can be in the queue (one source that is not a catalog, or only
 // machine extraction; graphkit.merge.review_key): `0` when extracted, else `1`, then the
-// confidence in three digits, then the ids and the type. The queue for `below` is every key
-// under `1` and `below` in three digits (built here with string functions both stores share;
-// kept within 0..101, past which the answer no longer changes): one range of the index Neo4j
-// keeps on it for each type. The endpoints are read only for the page.
-WITH CASE WHEN $below < 0 THEN 0 WHEN $below > 101 THEN 101 ELSE $below END AS b
-WITH '1' + right(left('0123456789', b / 100 + 1), 1) + right(left('0123456789', b / 10 % 10 + 1), 1)
-     + right(left('0123456789', b % 10 + 1), 1) AS upper
+// confidence in three digits, then the ids, the type and the labels. The queue for `below` is
+// every key under `1` and `below` in three digits, built here with string functions both
+// stores share (a `below` past 0..101 changes nothing): one range of the index Neo4j keeps on
+// it for each type. The bound is written in the WHERE, of parameters alone: computed in a
+// WITH before the MATCH, LadybugDB filtered only after joining the ends to every edge.
 MATCH (x)-[r:DESCRIBES|ATTRIBUTED_TO|LINKED_TO|USES_LANGUAGE|TARGETS|USES|ABUSES|SUBTECHNIQUE_OF|MAPS_TO|IN_TACTIC|MITIGATES]->(y)
-WHERE r.review_key < upper
+WHERE r.review_key < CASE WHEN $below > 101 THEN '1101' WHEN $below < 0 THEN '1000'
+        ELSE '1' + right(left('0123456789', $below / 100 + 1), 1)
+          + right(left('0123456789', $below / 10 % 10 + 1), 1)
+          + right(left('0123456789', $below % 10 + 1), 1) END
 WITH x, r, y, r.review_key AS k ORDER BY k SKIP $skip LIMIT $limit
 RETURN x.kind AS source_kind, x.name AS source, r.kind AS relationship, y.kind AS target_kind,
        y.name AS target, r.confidence AS confidence, r.extracted AS extracted, r.evidence AS evidence
