@@ -113,7 +113,7 @@ def _answers(store: GraphStore) -> list[Any]:
     return out
 
 
-def test_a_store_an_older_graphkit_wrote_gains_sole_source(
+def test_a_store_an_older_graphkit_wrote_gains_the_derived_properties(
     corpus_template: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     directory = copy_store(corpus_template, tmp_path_factory)
@@ -121,6 +121,7 @@ def test_a_store_an_older_graphkit_wrote_gains_sole_source(
         before = _answers(store)
         for rel in RELS:
             store.run(f"ALTER TABLE {rel} DROP sole_source", write=True)
+            store.run(f"ALTER TABLE {rel} DROP review_key", write=True)
     assert before[0] and before[1] and sum(map(bool, before[2:])) > 3
     with EmbeddedStore(directory) as store:  # opened for writing, as a load opens it
         test_every_edge_keeps_its_sole_source(store)
@@ -128,10 +129,10 @@ def test_a_store_an_older_graphkit_wrote_gains_sole_source(
 
 
 @pytest.mark.neo4j
-def test_an_older_neo4j_store_gains_sole_source(corpus_neo4j: GraphStore) -> None:
+def test_an_older_neo4j_store_gains_the_derived_properties(corpus_neo4j: GraphStore) -> None:
     # (last in the module: it changes the module's Neo4j store and puts it back)
     before = _answers(corpus_neo4j)
-    corpus_neo4j.run("MATCH ()-[r]->() REMOVE r.sole_source", write=True)
+    corpus_neo4j.run("MATCH ()-[r]->() REMOVE r.sole_source, r.review_key", write=True)
     assert corpus_neo4j.run("MATCH ()-[r]->() WHERE r.sole_source IS NOT NULL RETURN r").rows == []
     assert _answers(corpus_neo4j) != before  # the queries read it: gone, they miss facts
     corpus_neo4j.run(f"DROP INDEX {FILLED_MARK}", write=True)  # as an older graphkit left it
