@@ -1,15 +1,15 @@
-"""``review-queue`` against an earlier text of it, side by side on one loaded store.
+"""``review-queue`` against its text at a git revision, side by side on one loaded store.
 
-The two texts run alternately, at each threshold given, on the same store in the same
-process, so that a busy machine weighs on both alike. For each: p50 and p95 of wall time,
-of this process's CPU (the embedded store's whole work), of the Neo4j server's CPU (where it
-runs on this machine) and of the db hits of Neo4j's ``PROFILE`` (untimed, apart). The rows of
-both texts are compared as sets: the page of one may differ from the other's only in order
-when their orders differ, so the whole queue (``--whole``) is what to compare for that::
+``bench.query_compare`` compares rows in order, at drawn parameters, by one cost; this is for
+a queue whose order changed: the two texts run alternately, at each threshold given, on the
+same store in the same process, so that a busy machine weighs on both alike. For each: p50
+and p95 of wall time, of this process's CPU (the embedded store's whole work), of the Neo4j
+server's CPU (where it runs on this machine) and of the db hits of Neo4j's ``PROFILE``
+(untimed, apart). The rows of both texts are compared as sets: with different orders, the
+first pages may differ, so the whole queue (``--whole``) is what settles it::
 
-    git show main:cypher/queries/review-queue.cypher > .run/review-queue-main.cypher
-    python -m bench.review_queue neo4j --old .run/review-queue-main.cypher --runs 10
-    python -m bench.review_queue embedded --store .run/data/emb-10k --old ... --runs 10
+    python -m bench.review_queue neo4j --base main --runs 10
+    python -m bench.review_queue embedded --store .run/data/emb-10k --base main --runs 10
 """
 
 from __future__ import annotations
@@ -22,8 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from bench.queries import _percentile, _server_cpu, _store
+from bench.query_compare import old_query
 from bench.server import Profiler
-from graphkit.querylib import Query, bind, load_library, parse_query, run_query
+from graphkit.querylib import Query, bind, load_library, run_query
 from graphkit.store.base import GraphStore
 
 __all__ = ["compare_texts", "main"]
@@ -73,12 +74,13 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.review_queue", description=__doc__)
     parser.add_argument("kind", choices=["neo4j", "embedded"])
     parser.add_argument("--store", type=Path, help="the embedded store's directory")
-    parser.add_argument("--old", type=Path, required=True, help="the earlier query file")
+    parser.add_argument("--base", default="main", help="the git revision of the old text")
     parser.add_argument("--below", type=int, nargs="+", default=[50, 60])
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--whole", action="store_true", help="every row, not the first page")
     args = parser.parse_args(argv)
-    texts = {"old": parse_query(args.old.read_text()), "new": load_library()["review-queue"]}
+    new = load_library()["review-queue"]
+    texts = {"old": old_query(new, args.base), "new": new}
     with _store(args.kind, args.store, False) as store:
         profiler = Profiler() if args.kind == "neo4j" else None
         server_cpu = _server_cpu(args.kind)
