@@ -123,6 +123,11 @@ def test_a_store_an_older_graphkit_wrote_gains_the_derived_properties(
             store.run(f"ALTER TABLE {rel} DROP sole_source", write=True)
             store.run(f"ALTER TABLE {rel} DROP review_key", write=True)
     assert before[0] and before[1] and sum(map(bool, before[2:])) > 3
+    with (
+        EmbeddedStore(directory, read_only=True) as store,
+        pytest.raises(QueryError, match=r"review_key .*older graphkit: open it for writing once"),
+    ):
+        _answers(store)  # read-only, it cannot fill them in: no answer without them
     with EmbeddedStore(directory) as store:  # opened for writing, as a load opens it
         test_every_edge_keeps_its_sole_source(store)
         assert _answers(store) == before

@@ -144,6 +144,18 @@ def _writer_pid(db_path: Path) -> int | None:
     return None if kind == fcntl.F_UNLCK else int(pid)
 
 
+def _older_store_hint(message: str) -> str:
+    """What to do when a query reads a derived property a store an older graphkit wrote
+    lacks (it gains it when opened for writing, not read-only)."""
+    derived = [p.name for p in REL_PROPS if p.merge == DERIVED]
+    if "Cannot find property" in message and any(f"property {d} " in message for d in derived):
+        return (
+            " (the store was written by an older graphkit: open it for writing once to fill "
+            "it in, e.g. graphkit query --write -c 'RETURN 1')"
+        )
+    return ""
+
+
 class EmbeddedStore:
     """A LadybugDB database kept as ``DIRECTORY/graph.lbug``.
 
@@ -386,7 +398,7 @@ class EmbeddedStore:
             message = str(exc).strip().splitlines()[0]  # the position is on the first line
             if "read-only" in message:
                 raise QueryError(WRITE_REFUSED) from None
-            raise QueryError(message) from None
+            raise QueryError(message + _older_store_hint(message)) from None
         self._conn.execute("COMMIT")
         if not write:  # the connection keeps pages of what it read (_renew_connection)
             self._conn.close()
