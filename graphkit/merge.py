@@ -107,7 +107,7 @@ def review_key(edge: dict[str, Any], src: tuple[str, str], dst: tuple[str, str])
     ``graphkit.schema.derived_sets`` is the same in Cypher.
 
     >>> e = {"kind": "USES", "sole_source": "r1", "extracted": None, "confidence": 40}
-    >>> review_key(e, ("Actor", "apt28"), ("Technique", "T1566")).split("\\x01")
+    >>> review_key(e, ("Actor", "apt28"), ("Technique", "T1566")).split("\\t")
     ['1040', 'apt28', 'USES', 'T1566', 'Actor', 'Technique']
     >>> review_key({**e, "sole_source": "mitre-atlas"}, ("Actor", "a"), ("Technique", "t"))
     """

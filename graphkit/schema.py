@@ -46,8 +46,9 @@ DERIVED = "derived"
 # not a report's word, and never up for review.
 CATALOG_SOURCES = ("mitre-attack-v18.1", "mitre-atlas", "graphkit-llm-taxonomy")
 # Between the parts of ``review_key``: below every printable character, so that the key's
-# order is the order of its parts.
-REVIEW_SEP = "\x01"
+# order is the order of its parts. A tab, not a control character: exports carry the key,
+# and XML (GraphML) takes no control character but tab, newline and carriage return.
+REVIEW_SEP = "\t"
 
 
 @dataclass(frozen=True)
@@ -185,7 +186,7 @@ REL_PROPS: tuple[Prop, ...] = (
         "the review queue's order, on the facts that can be in it (one source that is not a "
         "catalog, or only machine extraction; not `MENTIONS`), null on the others: `0` "
         "extracted or `1`, the confidence in three digits, then the source's id, the type, "
-        "the target's id and the two labels, U+0001 between",
+        "the target's id and the two labels, a tab between",
     ),
 )
 
@@ -272,7 +273,7 @@ def derived_sets(dialect: str, rel_type: str) -> str:
     if rel_type not in REVIEWED:
         return sole
     digits = "string(r.confidence)" if dialect == "ladybug" else "toString(r.confidence)"
-    sep = "'\\u0001'"
+    sep = "'\\t'"
     key = (
         "CASE WHEN r.extracted = true THEN '0' ELSE '1' END + "
         f"CASE WHEN r.confidence IS NULL THEN '999' ELSE right('00' + {digits}, 3) END + "

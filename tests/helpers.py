@@ -132,7 +132,7 @@ def expected_review_key(
     confidence: Any,
 ) -> str | None:
     """``0`` (only machine extraction) or ``1`` (one source, not a catalog), the confidence in
-    three digits, then source id, type, target id, source label, target label, ``\\x01``
+    three digits, then source id, type, target id, source label, target label, a tab
     between; None for the rest. ``src`` and ``dst`` are ``(label, id)``."""
     one = len(sources) == 1
     if kind == "MENTIONS" or (one and sources[0] in CATALOG_IDS):
@@ -143,4 +143,4 @@ def expected_review_key(
         head = f"1{confidence:03d}"
     else:
         return None
-    return "\x01".join((head, src[1], kind, dst[1], src[0], dst[0]))
+    return "\t".join((head, src[1], kind, dst[1], src[0], dst[0]))

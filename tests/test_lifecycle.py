@@ -89,7 +89,7 @@ def test_the_review_key_follows_the_sources(store: GraphStore, tmp_path: Path) -
     assert first == due
     # T1059 takes the campaign's confidence (90); the campaign's id is its slug
     key = first[("USES", "operation-alpha", "T1059")]
-    assert key == "1090\x01operation-alpha\x01USES\x01T1059\x01Campaign\x01Technique"
+    assert key == "1090\toperation-alpha\tUSES\tT1059\tCampaign\tTechnique"
     assert all(v is None for (k, _, _), v in first.items() if k == "MENTIONS")
     load(store, tmp_path, B)  # shares the actor's facts with A
     both, due = review_keys(store)
@@ -103,7 +103,7 @@ def test_the_review_key_follows_the_sources(store: GraphStore, tmp_path: Path) -
     drafted, due = review_keys(store)
     assert drafted == due
     assert drafted[("USES", "machine-operation", "T1566.001")] == (
-        "0080\x01machine-operation\x01USES\x01T1566.001\x01Campaign\x01Technique"
+        "0080\tmachine-operation\tUSES\tT1566.001\tCampaign\tTechnique"
     )
     assert drafted[("LINKED_TO", "apt28", "RU")] is None  # a report states it too
 
