@@ -140,12 +140,18 @@ def test_an_older_neo4j_store_gains_the_derived_properties(corpus_neo4j: GraphSt
     corpus_neo4j.run("MATCH ()-[r]->() REMOVE r.sole_source, r.review_key", write=True)
     assert corpus_neo4j.run("MATCH ()-[r]->() WHERE r.sole_source IS NOT NULL RETURN r").rows == []
     assert _answers(corpus_neo4j) != before  # the queries read it: gone, they miss facts
-    corpus_neo4j.run(f"DROP INDEX {FILLED_MARK}", write=True)  # as an older graphkit left it
+    corpus_neo4j.run(f"DROP INDEX {FILLED_MARK}", write=True)  # as an older graphkit left it:
+    corpus_neo4j.run(  # with the mark that it filled in sole_source, before review_key was
+        "CREATE INDEX graphkit_derived_filled_v1 IF NOT EXISTS FOR (n:GraphkitMark) ON (n.version)",
+        write=True,
+    )
     with (
         Neo4jStore(NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, read_only=True) as store,
         pytest.raises(QueryError, match="older graphkit and lacks sole_source"),
     ):
         _answers(store)  # a read-only store cannot fill it in: no answer without it
     with Neo4jStore(NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD) as store:
-        assert _answers(store) == before  # the first query filled it in
+        assert _answers(store) == before  # the first query filled it in, and marked it done
+        marks = store.run("SHOW INDEXES YIELD name WHERE name STARTS WITH 'graphkit_'").rows
+        assert [FILLED_MARK] in marks
         test_every_edge_keeps_its_sole_source(store)

@@ -291,9 +291,13 @@ def _consume(tx: neo4j.ManagedTransaction, statement: str) -> None:
 
 # An index over a label no node has, costing nothing to keep: its name says the store's
 # derived properties (graphkit.schema's DERIVED) were filled in, so no load or query scans for
-# missing ones again.
-FILLED_MARK = "graphkit_derived_filled_v2"  # v2: review_key
-_FILLED_MARK = f"CREATE INDEX {FILLED_MARK} IF NOT EXISTS FOR (n:GraphkitMark) ON (n.version)"
+# missing ones again. v2: review_key. Each version indexes a property of its own: Neo4j
+# takes `CREATE INDEX ... IF NOT EXISTS` of an index the same as one held under another name
+# (v1's, on `version`) for done, and makes none.
+FILLED_MARK = "graphkit_derived_filled_v2"
+_FILLED_MARK = (
+    f"CREATE INDEX {FILLED_MARK} IF NOT EXISTS FOR (n:GraphkitMark) ON (n.derived_filled_v2)"
+)
 
 
 def _filled(session: neo4j.Session) -> bool:
