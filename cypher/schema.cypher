@@ -1,5 +1,6 @@
 // Generated from graphkit/schema.py by `graphkit schema --cypher neo4j`. Do not edit.
-// A uniqueness constraint on every node key, an index on every name.
+// A uniqueness constraint on every node key, an index on every name, and one on the
+// review queue's key of every type a review reads.
 CREATE CONSTRAINT report_id_unique IF NOT EXISTS FOR (n:Report) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT campaign_id_unique IF NOT EXISTS FOR (n:Campaign) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT actor_id_unique IF NOT EXISTS FOR (n:Actor) REQUIRE n.id IS UNIQUE;
@@ -22,3 +23,14 @@ CREATE INDEX technique_name IF NOT EXISTS FOR (n:Technique) ON (n.name);
 CREATE INDEX tactic_name IF NOT EXISTS FOR (n:Tactic) ON (n.name);
 CREATE INDEX mitigation_name IF NOT EXISTS FOR (n:Mitigation) ON (n.name);
 CREATE INDEX platform_name IF NOT EXISTS FOR (n:Platform) ON (n.name);
+CREATE INDEX describes_review_key IF NOT EXISTS FOR ()-[r:DESCRIBES]-() ON (r.review_key);
+CREATE INDEX attributed_to_review_key IF NOT EXISTS FOR ()-[r:ATTRIBUTED_TO]-() ON (r.review_key);
+CREATE INDEX linked_to_review_key IF NOT EXISTS FOR ()-[r:LINKED_TO]-() ON (r.review_key);
+CREATE INDEX uses_language_review_key IF NOT EXISTS FOR ()-[r:USES_LANGUAGE]-() ON (r.review_key);
+CREATE INDEX targets_review_key IF NOT EXISTS FOR ()-[r:TARGETS]-() ON (r.review_key);
+CREATE INDEX uses_review_key IF NOT EXISTS FOR ()-[r:USES]-() ON (r.review_key);
+CREATE INDEX abuses_review_key IF NOT EXISTS FOR ()-[r:ABUSES]-() ON (r.review_key);
+CREATE INDEX subtechnique_of_review_key IF NOT EXISTS FOR ()-[r:SUBTECHNIQUE_OF]-() ON (r.review_key);
+CREATE INDEX in_tactic_review_key IF NOT EXISTS FOR ()-[r:IN_TACTIC]-() ON (r.review_key);
+CREATE INDEX mitigates_review_key IF NOT EXISTS FOR ()-[r:MITIGATES]-() ON (r.review_key);
+CREATE INDEX maps_to_review_key IF NOT EXISTS FOR ()-[r:MAPS_TO]-() ON (r.review_key);

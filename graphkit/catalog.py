@@ -22,6 +22,7 @@ from graphkit.batch import GraphBatch
 from graphkit.build import ATTACK_SOURCE
 from graphkit.errors import InputError
 from graphkit.identity import slugify
+from graphkit.schema import CATALOG_SOURCES
 from graphkit.store.base import GraphStore, WriteResult
 from graphkit.techniques import all_attack_techniques, technique
 from graphkit.vocab import LLM_TECHNIQUES
@@ -42,8 +43,8 @@ __all__ = [
 LLM_SOURCE = "graphkit-llm-taxonomy"
 # ATLAS's "Obtain Capabilities: Generative AI": every LLM-themed technique is a use of it.
 GENERATIVE_AI = "AML.T0016.002"
-# The sources a catalog cites: a fact with no other source is catalog data, not a report's word.
-CATALOG_SOURCES = (ATTACK_SOURCE, ATLAS_SOURCE, LLM_SOURCE)
+# CATALOG_SOURCES, the sources a catalog cites (ATTACK_SOURCE, ATLAS_SOURCE, LLM_SOURCE), is
+# the schema's (the review queue's key is worked out from it); tests/test_schema.py checks it.
 
 
 def _technique_node(batch: GraphBatch, tid: str) -> tuple[str, str]:

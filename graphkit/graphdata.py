@@ -20,6 +20,7 @@ from typing import Any
 from graphkit.catalog import CATALOG_SOURCES
 from graphkit.errors import GraphkitError
 from graphkit.lookup import Entry, find_entry, resolve
+from graphkit.merge import review_key
 from graphkit.schema import NODES, RELS
 from graphkit.store.base import GraphStore, QueryResult
 
@@ -95,6 +96,9 @@ class GraphData:
             for e in self.edges
             if report_id in (e.get("sources") or [])
         ]
+        for e in edges:  # as the store would key the fact if this report alone stated it
+            src, dst = e["source"].split(":", 1), e["target"].split(":", 1)
+            e["review_key"] = review_key(e, (src[0], src[1]), (dst[0], dst[1]))
         return self._keep_edges(edges, {key})
 
     def since(self, date: str) -> GraphData:

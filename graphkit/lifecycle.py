@@ -27,7 +27,7 @@ from typing import Any
 from graphkit.batch import parse_claim
 from graphkit.catalog import CATALOG_SOURCES, CATALOGS
 from graphkit.errors import GraphkitError
-from graphkit.merge import sole_source
+from graphkit.merge import review_key, sole_source
 from graphkit.schema import REL_PROPS, RELS
 from graphkit.store import statements as st
 from graphkit.store.base import GraphStore, Runner
@@ -129,8 +129,11 @@ def _known_reports(run: Runner, ids: list[str]) -> None:
     raise GraphkitError(f"no report {missing[0]!r} in the store{hint}")
 
 
-def _rewritten(row: dict[str, Any], gone: set[str]) -> dict[str, Any] | None:
-    """The edge without the reports in ``gone``; None when nothing else states it."""
+def _rewritten(
+    row: dict[str, Any], gone: set[str], labels: tuple[str, str]
+) -> dict[str, Any] | None:
+    """The edge (between nodes of ``labels``) without the reports in ``gone``; None when
+    nothing else states it."""
     sources = [s for s in row["sources"] or [] if s not in gone]
     if not sources:
         return None
@@ -150,6 +153,7 @@ def _rewritten(row: dict[str, Any], gone: set[str]) -> dict[str, Any] | None:
         ):
             values = [c[name] for c in parsed if c[name] is not None]
             out[name] = pick(values) if values else None
+    out["review_key"] = review_key(out, (labels[0], row["src"]), (labels[1], row["dst"]))
     return out
 
 
@@ -172,7 +176,7 @@ def plan_unload(run: Runner, reports: list[str]) -> UnloadPlan:
             for row in rows:
                 touched[src].add(row["src"])
                 touched[dst].add(row["dst"])
-                new = _rewritten(row, gone)
+                new = _rewritten(row, gone, (src, dst))
                 shape = (rel_type, src, dst)
                 if new is None:
                     plan.delete_edges.setdefault(shape, []).append(

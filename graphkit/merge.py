@@ -15,9 +15,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from graphkit.schema import DERIVED, KEEP, MAX, MIN, NODES, REL_PROPS, REPLACE, UNION, Prop
+from graphkit.schema import (
+    CATALOG_SOURCES,
+    DERIVED,
+    KEEP,
+    MAX,
+    MIN,
+    NODES,
+    REL_PROPS,
+    REPLACE,
+    REVIEW_SEP,
+    REVIEWED,
+    UNION,
+    Prop,
+)
 
-__all__ = ["merge_edge", "merge_node", "merge_props", "sole_source"]
+__all__ = ["merge_edge", "merge_node", "merge_props", "review_key", "sole_source"]
 
 
 def _merge_value(rule: str, old: Any, new: Any) -> Any:
@@ -82,3 +95,28 @@ def merge_edge(old: dict[str, Any] | None, new: dict[str, Any]) -> dict[str, Any
     out = merge_props(REL_PROPS, old, new)
     out["sole_source"] = sole_source(out["sources"])
     return out
+
+
+def review_key(edge: dict[str, Any], src: tuple[str, str], dst: tuple[str, str]) -> str | None:
+    """The review queue's key of an edge from node ``src`` to ``dst`` (each ``(label, id)``)
+    once its ``sole_source`` is worked out; None when the edge can never be in the queue
+    (several sources and not only extracted, a catalog's fact, a ``MENTIONS``). The queue for
+    a threshold is every key below ``1`` and the threshold in three digits: machine-extracted
+    facts first, then one-source facts; by confidence, source id, type, target id, and the
+    ends' labels last (an actor and a campaign may share an id: no two edges share a key).
+    ``graphkit.schema.derived_sets`` is the same in Cypher.
+
+    >>> e = {"kind": "USES", "sole_source": "r1", "extracted": None, "confidence": 40}
+    >>> review_key(e, ("Actor", "apt28"), ("Technique", "T1566")).split("\\t")
+    ['1040', 'apt28', 'USES', 'T1566', 'Actor', 'Technique']
+    >>> review_key({**e, "sole_source": "mitre-atlas"}, ("Actor", "a"), ("Technique", "t"))
+    """
+    sole, confidence = edge["sole_source"], edge.get("confidence")
+    extracted = edge.get("extracted") is True
+    if edge["kind"] not in REVIEWED or sole in CATALOG_SOURCES or not (sole or extracted):
+        return None
+    if confidence is None and not extracted:
+        return None
+    digits = "999" if confidence is None else ("00" + str(confidence))[-3:]
+    first = ("0" if extracted else "1") + digits
+    return REVIEW_SEP.join((first, src[1], edge["kind"], dst[1], src[0], dst[0]))

@@ -72,7 +72,7 @@ _STRINGS_AND_COMMENTS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|//[^
 # Bound by the library, never declared: see the module's docstring.
 IMPLICIT = frozenset({"reference", "catalogs"})
 ParamType = Literal[
-    "string", "int", "float", "bool", "entity",
+    "string", "int", "float", "bool", "entity", "review_threshold",
     "actor", "country", "language", "sector", "technique", "platform", "report",
 ]  # fmt: skip
 _TYPE_WORDS = {
@@ -81,6 +81,7 @@ _TYPE_WORDS = {
     "float": "a number",
     "bool": "true or false",
     "entity": "a name or an id",
+    "review_threshold": "a confidence threshold (a whole number, 0-100)",
     "actor": "an actor's name or id",
     "report": "a report's id or title",
 }
@@ -109,6 +110,8 @@ class Param(BaseModel):
         ``names(label, text)`` resolves a name to an id for the name types; an empty string
         stays empty (a query reads it as "all").
         """
+        if self.type == "review_threshold":
+            return _review_bound(self, raw)
         if not isinstance(raw, str) or self.type == "string":
             return raw
         if self.type in NAME_TYPES:
@@ -126,6 +129,24 @@ class Param(BaseModel):
         if raw.lower() in ("false", "no", "0"):
             return False
         raise bad
+
+
+def _review_bound(param: Param, raw: Any) -> str:
+    """A confidence threshold as the review queue's query takes it: the bound below which a
+    ``review_key`` is in the queue (``1`` and the threshold in three digits, the threshold
+    kept within 0..101, past which the queue no longer changes). Worked out here, once: as an
+    expression of the query, LadybugDB worked it out again for every edge it scanned.
+
+    >>> _review_bound(Param(name="below", type="review_threshold"), "50")
+    '1050'
+    """
+    try:
+        if isinstance(raw, bool) or not isinstance(raw, int | str):
+            raise ValueError
+        below = int(raw)
+    except ValueError:
+        raise QueryError(f"parameter {param.name} takes {param.takes}, not {raw!r}") from None
+    return f"1{min(max(below, 0), 101):03d}"
 
 
 class Cut(BaseModel):
@@ -279,7 +300,7 @@ def bind(
         elif name in implicit and p is None:
             out[name] = implicit[name]
         elif p is not None and not p.required:
-            out[name] = p.default
+            out[name] = p.convert(p.default)
         else:
             kind = f" ({p.takes})" if p else ""
             raise QueryError(f"missing parameter ${name}{kind}: give --param {name}=VALUE")

@@ -18,9 +18,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = [
+    "CATALOG_SOURCES",
     "NODES",
     "RELS",
     "REL_PROPS",
+    "REVIEWED",
+    "REVIEW_SEP",
     "NodeType",
     "Prop",
     "RelType",
@@ -37,6 +40,15 @@ __all__ = [
 # DERIVED: not merged but computed from the merged item (``graphkit.merge``).
 KEEP, REPLACE, UNION, MIN, MAX = "keep", "replace", "union", "min", "max"
 DERIVED = "derived"
+
+# The sources the reference catalogs cite (ATT&CK, ATLAS, the LLM-themed taxonomy; the
+# catalogs' own modules name them from here): a fact with no other source is catalog data,
+# not a report's word, and never up for review.
+CATALOG_SOURCES = ("mitre-attack-v18.1", "mitre-atlas", "graphkit-llm-taxonomy")
+# Between the parts of ``review_key``: below every printable character, so that the key's
+# order is the order of its parts. A tab, not a control character: exports carry the key,
+# and XML (GraphML) takes no control character but tab, newline and carriage return.
+REVIEW_SEP = "\t"
 
 
 @dataclass(frozen=True)
@@ -167,6 +179,15 @@ REL_PROPS: tuple[Prop, ...] = (
         "the one report that states it, `''` when several do: kept with `sources`, so that a "
         "query asking for one-source facts reads a scalar, not the list",
     ),
+    Prop(
+        "review_key",
+        "STRING",
+        DERIVED,
+        "the review queue's order, on the facts that can be in it (one source that is not a "
+        "catalog, or only machine extraction; not `MENTIONS`), null on the others: `0` "
+        "extracted or `1`, the confidence in three digits, then the source's id, the type, "
+        "the target's id and the two labels, a tab between",
+    ),
 )
 
 _ACTIVE = ("Actor", "Campaign")
@@ -209,6 +230,10 @@ RELS: dict[str, RelType] = {
 }
 
 
+# The types whose facts an analyst reviews: all but MENTIONS (the largest, never reviewed).
+REVIEWED = tuple(t for t in RELS if t != "MENTIONS")
+
+
 def allowed(rel_type: str, src_label: str, dst_label: str) -> bool:
     """True when the schema declares that relationship between those labels."""
     rel = RELS.get(rel_type)
@@ -231,23 +256,51 @@ def ladybug_ddl() -> list[str]:
     return out
 
 
-def derived_sets(dialect: str) -> str:
-    """The ``SET`` items that work out an edge ``r``'s derived properties from what it holds
-    (``sole_source`` from ``sources``), as :func:`graphkit.merge.merge_edge` does."""
+def _cypher_strings(values: tuple[str, ...]) -> str:
+    """A list literal of constant strings from this module (never a report's value)."""
+    assert all(v.replace("-", "").replace(".", "").isalnum() for v in values), values
+    return "[" + ", ".join(f"'{v}'" for v in values) + "]"
+
+
+def derived_sets(dialect: str, rel_type: str) -> str:
+    """The ``SET`` items that work out the derived properties of an edge ``r`` of
+    ``rel_type`` from ``(a)-[r]->(b)`` (``sole_source`` from ``sources``, ``review_key``
+    from them, ``extracted``, ``confidence`` and the ends' ids), as
+    :func:`graphkit.merge.merge_edge` and :func:`graphkit.merge.review_key` do."""
     # LadybugDB works out every branch of a CASE: an index into an empty list would fail
     first = "list_any_value(r.sources)" if dialect == "ladybug" else "r.sources[0]"
-    return f"r.sole_source = CASE WHEN size(r.sources) = 1 THEN {first} ELSE '' END"
+    sole = f"r.sole_source = CASE WHEN size(r.sources) = 1 THEN {first} ELSE '' END"
+    if rel_type not in REVIEWED:
+        return sole
+    digits = "string(r.confidence)" if dialect == "ladybug" else "toString(r.confidence)"
+    sep = "'\\t'"
+    key = (
+        "CASE WHEN r.extracted = true THEN '0' ELSE '1' END + "
+        f"CASE WHEN r.confidence IS NULL THEN '999' ELSE right('00' + {digits}, 3) END + "
+        f"{sep} + a.id + {sep} + r.kind + {sep} + b.id + {sep} + a.kind + {sep} + b.kind"
+    )
+    one = "size(r.sources) = 1"
+    catalog = f"({one} AND {first} IN {_cypher_strings(CATALOG_SOURCES)})"
+    queued = (
+        f"NOT coalesce({catalog}, false) AND ({one} OR r.extracted = true) "
+        "AND (r.confidence IS NOT NULL OR r.extracted = true)"
+    )
+    return f"{sole}, r.review_key = CASE WHEN {queued} THEN {key} ELSE NULL END"
 
 
 def fill_derived(rel_type: str, dialect: str) -> str:
     """The statement that gives the edges of a store an older graphkit wrote their derived
-    properties (``sole_source``); it changes nothing on a store that has them."""
+    properties; it changes nothing on a store that has them. Every edge a review could hold
+    is worked out again (an absent ``review_key`` is also what a fact out of the queue has),
+    the others only where ``sole_source`` is missing."""
     assert rel_type in RELS
-    return f"MATCH ()-[r:{rel_type}]->() WHERE r.sole_source IS NULL SET {derived_sets(dialect)}"
+    where = "" if rel_type in REVIEWED else "WHERE r.sole_source IS NULL "
+    return f"MATCH (a)-[r:{rel_type}]->(b) {where}SET {derived_sets(dialect, rel_type)}"
 
 
 def neo4j_schema_statements() -> list[str]:
-    """Neo4j DDL: a uniqueness constraint on every node key, an index on every name."""
+    """Neo4j DDL: a uniqueness constraint on every node key, an index on every name, a range
+    index on ``review_key`` for each reviewed type (the review queue reads one range of it)."""
     out = []
     for node in NODES.values():
         low = node.label.lower()
@@ -258,6 +311,12 @@ def neo4j_schema_statements() -> list[str]:
     for node in NODES.values():
         low = node.label.lower()
         out.append(f"CREATE INDEX {low}_name IF NOT EXISTS FOR (n:{node.label}) ON (n.name)")
+    for rel_type in REVIEWED:  # the review queue: one range of this index a type
+        low = rel_type.lower()
+        out.append(
+            f"CREATE INDEX {low}_review_key IF NOT EXISTS FOR ()-[r:{rel_type}]-() "
+            "ON (r.review_key)"
+        )
     return out
 
 
@@ -265,7 +324,8 @@ def neo4j_schema_cypher() -> str:
     """The text of ``cypher/schema.cypher``: :func:`neo4j_schema_statements` as a script."""
     header = [
         "// Generated from graphkit/schema.py by `graphkit schema --cypher neo4j`. Do not edit.",
-        "// A uniqueness constraint on every node key, an index on every name.",
+        "// A uniqueness constraint on every node key, an index on every name, and one on the",
+        "// review queue's key of every type a review reads.",
     ]
     return "\n".join(header + [s + ";" for s in neo4j_schema_statements()]) + "\n"
 

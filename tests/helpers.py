@@ -115,3 +115,32 @@ def stix_id(doc: dict[str, Any], prefix: str) -> str:
     """The id of the one object of ``doc`` whose id starts with ``prefix``."""
     [oid] = [o["id"] for o in doc["objects"] if o["id"].startswith(prefix)]
     return str(oid)
+
+
+# The sources the reference catalogs cite, and the review queue's key as the project states it
+# (README, "The review queue"): written out here apart from graphkit's own code, which the
+# tests hold to it.
+CATALOG_IDS = frozenset({"mitre-attack-v18.1", "mitre-atlas", "graphkit-llm-taxonomy"})
+
+
+def expected_review_key(
+    kind: str,
+    src: tuple[str, str],
+    dst: tuple[str, str],
+    sources: list[str],
+    extracted: Any,
+    confidence: Any,
+) -> str | None:
+    """``0`` (only machine extraction) or ``1`` (one source, not a catalog), the confidence in
+    three digits, then source id, type, target id, source label, target label, a tab
+    between; None for the rest. ``src`` and ``dst`` are ``(label, id)``."""
+    one = len(sources) == 1
+    if kind == "MENTIONS" or (one and sources[0] in CATALOG_IDS):
+        return None
+    if extracted is True:
+        head = "0" + ("999" if confidence is None else f"{confidence:03d}")
+    elif one and confidence is not None:
+        head = f"1{confidence:03d}"
+    else:
+        return None
+    return "\t".join((head, src[1], kind, dst[1], src[0], dst[0]))

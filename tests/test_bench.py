@@ -164,3 +164,16 @@ def test_the_load_profile_times_every_statement_of_a_load_and_its_close(tmp_path
     assert load.get("CHECKPOINT", {"calls": 0})["calls"] + len(close) >= 1  # into the file
     with EmbeddedStore(tmp_path / "s", read_only=True) as s:
         assert s.stats()["nodes"]["Report"] == 12
+
+
+def test_the_review_queue_compares_with_its_text_at_a_revision(corpus_dir: str) -> None:
+    from bench.query_compare import old_query
+    from bench.review_queue import compare_texts
+    from graphkit.querylib import load_library
+
+    new = load_library()["review-queue"]
+    texts = {"old": old_query(new, "HEAD"), "new": new}
+    with EmbeddedStore(Path(corpus_dir), read_only=True) as store:
+        out = compare_texts(store, texts, 101, 2, whole=True)
+    assert out["same_rows"] is True and out["rows"] > 200
+    assert {"wall_ms", "cpu_ms"} <= set(out["new"]) and "db_hits" not in out["new"]

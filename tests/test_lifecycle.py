@@ -10,15 +10,17 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from graphkit.build import build_batch
 from graphkit.catalog import load_catalogs
 from graphkit.cli import app
 from graphkit.commands import register_all
 from graphkit.errors import GraphkitError
+from graphkit.findings import Findings
 from graphkit.ingest import load_paths
 from graphkit.lifecycle import list_reports, unload
 from graphkit.store import GraphStore
 from tests.conftest import NEO4J_PASSWORD
-from tests.helpers import BASE, write
+from tests.helpers import BASE, expected_review_key, write
 
 register_all()
 
@@ -58,10 +60,52 @@ def graph(store: GraphStore) -> tuple[list, list]:
     ).rows
     edges = store.run(
         "MATCH (a)-[r]->(b) RETURN r.kind AS k, a.id AS s, b.id AS d, r.sources, r.evidence, "
-        "r.claims, r.confidence, r.first_seen, r.last_seen, r.extracted, r.sole_source "
+        "r.claims, r.confidence, r.first_seen, r.last_seen, r.extracted, r.sole_source, "
+        "r.review_key "
         "ORDER BY k, s, d"
     ).rows
     return nodes, edges
+
+
+def review_keys(store: GraphStore) -> tuple[dict[tuple[str, str, str], str | None], dict]:
+    """Every edge's ``review_key`` as the store holds it, and as the rule says it should be."""
+    rows = store.run(
+        "MATCH (a)-[r]->(b) RETURN r.kind, a.kind, a.id, b.kind, b.id, r.sources, r.extracted, "
+        "r.confidence, r.review_key"
+    ).rows
+    held = {(k, s, d): key for k, _, s, _, d, *_, key in rows}
+    due = {
+        (k, s, d): expected_review_key(k, (sl, s), (dl, d), *rest)
+        for k, sl, s, dl, d, *rest, _ in rows
+    }
+    return held, due
+
+
+def test_the_review_key_follows_the_sources(store: GraphStore, tmp_path: Path) -> None:
+    """Right after a first load; gone when a second report states the fact (it leaves the
+    queue); back when that report is taken back; and first in line on extracted facts."""
+    load(store, tmp_path, A)
+    first, due = review_keys(store)
+    assert first == due
+    # T1059 takes the campaign's confidence (90); the campaign's id is its slug
+    key = first[("USES", "operation-alpha", "T1059")]
+    assert key == "1090\toperation-alpha\tUSES\tT1059\tCampaign\tTechnique"
+    assert all(v is None for (k, _, _), v in first.items() if k == "MENTIONS")
+    load(store, tmp_path, B)  # shares the actor's facts with A
+    both, due = review_keys(store)
+    assert both == due
+    left = [k for k, v in first.items() if v is not None and both[k] is None]
+    assert ("LINKED_TO", "apt28", "RU") in left
+    unload(store, [B["report"]["id"]])
+    assert review_keys(store)[0] == first
+    machine = doc("lab-2025-05-01-c", "2025-05-01", name="Machine operation", confidence=80)
+    store.write_batch(build_batch(Findings.model_validate(machine), extracted=True))
+    drafted, due = review_keys(store)
+    assert drafted == due
+    assert drafted[("USES", "machine-operation", "T1566.001")] == (
+        "0080\tmachine-operation\tUSES\tT1566.001\tCampaign\tTechnique"
+    )
+    assert drafted[("LINKED_TO", "apt28", "RU")] is None  # a report states it too
 
 
 def wipe(store: GraphStore) -> None:

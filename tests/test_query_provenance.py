@@ -8,13 +8,16 @@ from typing import Any
 
 import pytest
 
+from graphkit.build import build_batch
 from graphkit.errors import QueryError
+from graphkit.findings import Findings
 from graphkit.querylib import cut_lists, load_library, run_query
 from graphkit.schema import RELS
 from graphkit.store import GraphStore
 from graphkit.store.embedded import EmbeddedStore
 from graphkit.store.neo4j import FILLED_MARK, Neo4jStore
 from tests.conftest import NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER, copy_store
+from tests.helpers import CATALOG_IDS, findings
 
 # What `multi-report-actors` answered before it was paged and capped: every report id.
 WHOLE_LISTS = """
@@ -39,6 +42,42 @@ def test_every_edge_keeps_its_sole_source(loaded: GraphStore) -> None:
     assert len(rows) > 1000
     assert {len(s) for s, _ in rows} >= {1, 2}
     assert all(one == (s[0] if len(s) == 1 else "") for s, one in rows)
+
+
+def _queue_by_hand(store: GraphStore, below: int) -> list[list[Any]]:
+    """The review queue as a plain filter over every edge, sorted here: facts not a catalog's
+    alone, resting on machine extraction only, or on one source below the threshold; the
+    extracted ones first, then by confidence, source id, type, target id."""
+    rows = store.run(
+        "MATCH (x)-[r]->(y) RETURN x.kind, x.name, x.id, r.kind, y.kind, y.name, y.id, "
+        "r.confidence, r.extracted, r.evidence, r.sources"
+    ).rows
+    picked = []
+    for xk, xn, xi, kind, yk, yn, yi, conf, extracted, evidence, sources in rows:
+        one = len(sources) == 1
+        if kind == "MENTIONS" or (one and sources[0] in CATALOG_IDS):
+            continue
+        if extracted is True or (one and conf is not None and conf < below):
+            order = (extracted is not True, 999 if conf is None else conf, xi, kind, yi, xk, yk)
+            picked.append((order, [xk, xn, kind, yk, yn, conf, extracted, evidence]))
+    return [row for _, row in sorted(picked, key=lambda p: p[0])]
+
+
+def test_the_review_queue_is_a_filter_over_every_edge(loaded: GraphStore) -> None:
+    """The same rows, in the key's order, as the filter written out by hand; pages cut it."""
+    drafted = findings(id="lab-2025-06-01-drafted", published="2025-06-01")
+    drafted["campaigns"][0]["name"] = "Drafted operation"
+    loaded.write_batch(build_batch(Findings.model_validate(drafted), extracted=True))
+    q = load_library()["review-queue"]
+    for below in (-5, 0, 40, 50, 60, 101, 1000):
+        whole = run_query(loaded, q, {"below": str(below), "limit": "100000"}).rows
+        assert whole == _queue_by_hand(loaded, below), below
+    assert whole[0][6] is True and whole[-1][6] is False and len(whole) > 200
+    pages = [
+        run_query(loaded, q, {"below": "101", "limit": "50", "skip": str(n)}).rows
+        for n in range(0, 200, 50)
+    ]
+    assert [row for page in pages for row in page] == whole[:200]
 
 
 def test_multi_report_actors_caps_the_ids_and_says_so(loaded: GraphStore) -> None:
@@ -74,7 +113,7 @@ def _answers(store: GraphStore) -> list[Any]:
     return out
 
 
-def test_a_store_an_older_graphkit_wrote_gains_sole_source(
+def test_a_store_an_older_graphkit_wrote_gains_the_derived_properties(
     corpus_template: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     directory = copy_store(corpus_template, tmp_path_factory)
@@ -82,25 +121,37 @@ def test_a_store_an_older_graphkit_wrote_gains_sole_source(
         before = _answers(store)
         for rel in RELS:
             store.run(f"ALTER TABLE {rel} DROP sole_source", write=True)
+            store.run(f"ALTER TABLE {rel} DROP review_key", write=True)
     assert before[0] and before[1] and sum(map(bool, before[2:])) > 3
+    with (
+        EmbeddedStore(directory, read_only=True) as store,
+        pytest.raises(QueryError, match=r"review_key .*older graphkit: open it for writing once"),
+    ):
+        _answers(store)  # read-only, it cannot fill them in: no answer without them
     with EmbeddedStore(directory) as store:  # opened for writing, as a load opens it
         test_every_edge_keeps_its_sole_source(store)
         assert _answers(store) == before
 
 
 @pytest.mark.neo4j
-def test_an_older_neo4j_store_gains_sole_source(corpus_neo4j: GraphStore) -> None:
+def test_an_older_neo4j_store_gains_the_derived_properties(corpus_neo4j: GraphStore) -> None:
     # (last in the module: it changes the module's Neo4j store and puts it back)
     before = _answers(corpus_neo4j)
-    corpus_neo4j.run("MATCH ()-[r]->() REMOVE r.sole_source", write=True)
+    corpus_neo4j.run("MATCH ()-[r]->() REMOVE r.sole_source, r.review_key", write=True)
     assert corpus_neo4j.run("MATCH ()-[r]->() WHERE r.sole_source IS NOT NULL RETURN r").rows == []
     assert _answers(corpus_neo4j) != before  # the queries read it: gone, they miss facts
-    corpus_neo4j.run(f"DROP INDEX {FILLED_MARK}", write=True)  # as an older graphkit left it
+    corpus_neo4j.run(f"DROP INDEX {FILLED_MARK}", write=True)  # as an older graphkit left it:
+    corpus_neo4j.run(  # with the mark that it filled in sole_source, before review_key was
+        "CREATE INDEX graphkit_derived_filled_v1 IF NOT EXISTS FOR (n:GraphkitMark) ON (n.version)",
+        write=True,
+    )
     with (
         Neo4jStore(NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, read_only=True) as store,
         pytest.raises(QueryError, match="older graphkit and lacks sole_source"),
     ):
         _answers(store)  # a read-only store cannot fill it in: no answer without it
     with Neo4jStore(NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD) as store:
-        assert _answers(store) == before  # the first query filled it in
+        assert _answers(store) == before  # the first query filled it in, and marked it done
+        marks = store.run("SHOW INDEXES YIELD name WHERE name STARTS WITH 'graphkit_'").rows
+        assert [FILLED_MARK] in marks
         test_every_edge_keeps_its_sole_source(store)

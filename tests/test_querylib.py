@@ -131,7 +131,9 @@ def test_queries_that_find_a_node_by_id_alone_name_every_label(qid: str) -> None
 # and how many leading columns are their sort keys.
 PAGED: dict[str, tuple[dict[str, str], int]] = {
     "actor-campaigns": ({"actor": "spamouflage-operators"}, 3),
-    "review-queue": ({"below": "101"}, 6),
+    # ordered by its stored key, which no two facts share (ids, not the names it returns):
+    # the whole row is the key here
+    "review-queue": ({"below": "101"}, 8),
     "reports-timeline": ({}, 2),
     "campaigns-per-report": ({}, 3),
     "find-entity": ({"text": "a"}, 2),
@@ -255,3 +257,19 @@ def test_reference_and_catalogs_are_not_parameters_to_give() -> None:
         "limit": 200,
         "skip": 0,
     }
+
+
+def test_a_review_threshold_reaches_the_query_as_the_queue_keys_bound() -> None:
+    from graphkit.querylib import bind
+
+    q = load_library()["review-queue"]
+    assert bind(q, {})["below"] == "1050"  # the default, 50
+    assert [bind(q, {"below": b})["below"] for b in ("60", 7, -5, 1000)] == [
+        "1060",
+        "1007",
+        "1000",
+        "1101",
+    ]
+    for bad in ("high", True, 5.5):
+        with pytest.raises(QueryError, match="parameter below takes a confidence threshold"):
+            bind(q, {"below": bad})

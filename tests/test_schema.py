@@ -6,7 +6,14 @@ import re
 from pathlib import Path
 
 from graphkit.findings import findings_json_schema
-from graphkit.schema import NODES, RELS, ladybug_ddl, markdown_table, neo4j_schema_cypher
+from graphkit.schema import (
+    CATALOG_SOURCES,
+    NODES,
+    RELS,
+    ladybug_ddl,
+    markdown_table,
+    neo4j_schema_cypher,
+)
 from graphkit.vocab import SECTORS
 
 ROOT = Path(__file__).parent.parent
@@ -47,3 +54,25 @@ def test_json_schema_lists_the_sector_vocabulary_rules() -> None:
     assert {"campaigns", "actors"} <= set(schema["properties"])
     assert schema["$defs"]["CampaignFindings"]["additionalProperties"] is False
     assert set(SECTORS) >= {"semiconductors", "think-tanks", "ai-providers"}
+
+
+def test_the_review_queue_reads_a_range_index_on_every_type_it_names() -> None:
+    from graphkit.querylib import load_library
+
+    text = neo4j_schema_cypher()
+    cypher = load_library()["review-queue"].cypher
+    named = cypher.split("[r:", 1)[1].split("]", 1)[0].split("|")
+    assert named
+    for rel in named:
+        assert f"FOR ()-[r:{rel}]-() ON (r.review_key);" in text
+    assert "[r:MENTIONS]" not in text
+
+
+def test_the_catalogs_cite_the_sources_the_schema_names() -> None:
+    from graphkit.atlas import ATLAS_SOURCE
+    from graphkit.build import ATTACK_SOURCE
+    from graphkit.catalog import LLM_SOURCE, llm_batch
+
+    assert set(CATALOG_SOURCES) == {ATTACK_SOURCE, ATLAS_SOURCE, LLM_SOURCE}
+    cited = {s for e in llm_batch().edges.values() for s in e["sources"]}
+    assert cited and cited <= set(CATALOG_SOURCES)

@@ -26,6 +26,7 @@ import pyarrow as pa
 
 from graphkit.batch import EdgeKey, GraphBatch
 from graphkit.errors import StoreError
+from graphkit.merge import review_key
 from graphkit.schema import DERIVED, NODES, REL_PROPS, RELS, UNION, Prop
 
 __all__ = ["CopyWriter", "arrow_schema", "create_edges", "create_nodes", "read_edges"]
@@ -119,7 +120,8 @@ def update_edges(rel_type: str, src: str, dst: str) -> str:
     gets the row's items appended, only those it does not hold yet (:meth:`CopyWriter.edges`),
     so its long lists never travel to Python and back, and no item is looked up in them."""
     assert (src, dst) in RELS[rel_type].endpoints
-    sets = [f"r.{p.name} = {p.name}" for p in _SCALARS] + ["r.sole_source = sole_source"]
+    sets = [f"r.{p.name} = {p.name}" for p in _SCALARS]
+    sets += [f"r.{p.name} = {p.name}" for p in REL_PROPS if p.merge == DERIVED]
     sets += [f"r.{p.name} = list_concat(r.{p.name}, {p.name})" for p in LISTS]
     # No WITH between the clauses: LadybugDB cannot SET a value carried through one.
     return (
@@ -213,7 +215,8 @@ class CopyWriter:
         """A changed held edge's row as its update sets it: of each list only the items the
         edge does not hold yet (the merge in Python saw only those the row asked about, the
         read told which of them it holds), and the derived ``sole_source`` once they are
-        appended, from how many sources the edge holds and its sole one."""
+        appended, from how many sources the edge holds and its sole one, and ``review_key``
+        from it."""
         count, sole, held = self._held[(shape, row["src"], row["dst"])]
         out = dict(row)
         for p in LISTS:
@@ -223,6 +226,8 @@ class CopyWriter:
             out["sole_source"] = ""
         else:
             out["sole_source"] = str(sole) if count == 1 else added[0]
+        _, src, dst = shape
+        out["review_key"] = review_key(out, (src, row["src"]), (dst, row["dst"]))
         return out
 
     def _scan(self, cypher: str, rows: list[dict[str, Any]], schema: pa.Schema) -> None:
@@ -243,6 +248,8 @@ class CopyWriter:
     ) -> None:
         rel, src, dst = shape
         schema = arrow_schema(REL_PROPS, ("src", "dst"))
+        for row in new:  # rows of their own, made by the merge
+            row["review_key"] = review_key(row, (src, row["src"]), (dst, row["dst"]))
         if self.copy and len(new) >= COPY_FROM:
             pairs = f" (from='{src}', to='{dst}')" if len(RELS[rel].endpoints) > 1 else ""
             self.execute(f"COPY {rel} FROM $rows{pairs}", {"rows": _table(new, schema)})

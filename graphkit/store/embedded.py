@@ -144,6 +144,18 @@ def _writer_pid(db_path: Path) -> int | None:
     return None if kind == fcntl.F_UNLCK else int(pid)
 
 
+def _older_store_hint(message: str) -> str:
+    """What to do when a query reads a derived property a store an older graphkit wrote
+    lacks (it gains it when opened for writing, not read-only)."""
+    derived = [p.name for p in REL_PROPS if p.merge == DERIVED]
+    if "Cannot find property" in message and any(f"property {d} " in message for d in derived):
+        return (
+            " (the store was written by an older graphkit: open it for writing once to fill "
+            "it in, e.g. graphkit query --write -c 'RETURN 1')"
+        )
+    return ""
+
+
 class EmbeddedStore:
     """A LadybugDB database kept as ``DIRECTORY/graph.lbug``.
 
@@ -202,12 +214,12 @@ class EmbeddedStore:
         for table, props in tables:
             rows = self._run(f"CALL table_info('{table}') RETURN *", {})
             have = {list(r.values())[1] for r in rows}
-            for p in props:
-                if p.name not in have:
-                    default = " DEFAULT []" if p.type.endswith("[]") else ""
-                    self._conn.execute(f"ALTER TABLE {table} ADD {p.name} {p.type}{default}")
-                    if p.merge == DERIVED:
-                        self._conn.execute(fill_derived(table, "ladybug"))
+            added = [p for p in props if p.name not in have]
+            for p in added:
+                default = " DEFAULT []" if p.type.endswith("[]") else ""
+                self._conn.execute(f"ALTER TABLE {table} ADD {p.name} {p.type}{default}")
+            if any(p.merge == DERIVED for p in added):  # once every column is there
+                self._conn.execute(fill_derived(table, "ladybug"))
 
     def _open(self, db_path: Path, read_only: bool) -> ladybug.Database:
         """Open the database, waiting up to GRAPHKIT_LOCK_WAIT seconds (default 10) while
@@ -386,7 +398,7 @@ class EmbeddedStore:
             message = str(exc).strip().splitlines()[0]  # the position is on the first line
             if "read-only" in message:
                 raise QueryError(WRITE_REFUSED) from None
-            raise QueryError(message) from None
+            raise QueryError(message + _older_store_hint(message)) from None
         self._conn.execute("COMMIT")
         if not write:  # the connection keeps pages of what it read (_renew_connection)
             self._conn.close()

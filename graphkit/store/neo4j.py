@@ -144,16 +144,16 @@ class Neo4jStore:
         self._schema_ready = self._filled = True
 
     def _check_filled(self) -> None:
-        """Before the first query: a store an older graphkit wrote lacks the derived properties
-        the queries read (``sole_source``); fill them in, or refuse on a read-only store
-        rather than answer without the facts they mark."""
+        """Before the first query: a store an older graphkit wrote lacks derived properties the
+        queries read (``sole_source``, ``review_key``); fill them in, or refuse on a read-only
+        store rather than answer without the facts they mark."""
         with self._session(write=False) as session:
             filled = _filled(session) or not session.execute_read(_holds_edges)
         if not filled and self.read_only:
             raise QueryError(
                 f"the Neo4j store at {self.location} was written by an older graphkit and "
-                "lacks sole_source, which the queries read: open it for writing once (any "
-                "query or load without --read-only fills it in)"
+                "lacks sole_source or review_key, which the queries read: open it for writing "
+                "once (any query or load without --read-only fills them in)"
             )
         if not filled:
             self.ensure_schema()
@@ -291,9 +291,13 @@ def _consume(tx: neo4j.ManagedTransaction, statement: str) -> None:
 
 # An index over a label no node has, costing nothing to keep: its name says the store's
 # derived properties (graphkit.schema's DERIVED) were filled in, so no load or query scans for
-# missing ones again.
-FILLED_MARK = "graphkit_derived_filled_v1"
-_FILLED_MARK = f"CREATE INDEX {FILLED_MARK} IF NOT EXISTS FOR (n:GraphkitMark) ON (n.version)"
+# missing ones again. v2: review_key. Each version indexes a property of its own: Neo4j
+# takes `CREATE INDEX ... IF NOT EXISTS` of an index the same as one held under another name
+# (v1's, on `version`) for done, and makes none.
+FILLED_MARK = "graphkit_derived_filled_v2"
+_FILLED_MARK = (
+    f"CREATE INDEX {FILLED_MARK} IF NOT EXISTS FOR (n:GraphkitMark) ON (n.derived_filled_v2)"
+)
 
 
 def _filled(session: neo4j.Session) -> bool:

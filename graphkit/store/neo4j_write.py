@@ -32,6 +32,7 @@ from collections.abc import Callable
 from typing import Any
 
 from graphkit.batch import GraphBatch
+from graphkit.merge import review_key
 from graphkit.schema import NODES
 from graphkit.store import statements as st
 from graphkit.store.base import Runner, WriteResult
@@ -205,7 +206,7 @@ class _Pass:
             elif a in fresh or b in fresh:
                 state, _ = _fold(tally, None, versions, False)
                 known.note(key, state)
-                new.append({"src": p[0], "dst": p[1], "p": state})
+                new.append({"src": p[0], "dst": p[1], "p": _keyed(state, shape, p)})
             else:
                 read.append(p)
         # Ends known but not locked yet: locked now, so that no other load adds one of these
@@ -223,12 +224,19 @@ class _Pass:
             state, differs = _fold(tally, old, wanted[p], False)
             known.note((rel, src, p[0], dst, p[1]), state)
             if differs and old is None:
-                new.append({"src": p[0], "dst": p[1], "p": state})
+                new.append({"src": p[0], "dst": p[1], "p": _keyed(state, shape, p)})
             elif differs:
-                changed.append({"src": p[0], "dst": p[1], **state})
+                changed.append({"src": p[0], "dst": p[1], **_keyed(state, shape, p)})
         self.sent.write(st.create_edges(*shape), new, counted=True)
         self.sent.write(st.append_edges(*shape), appended, counted=True)
         self.sent.write(st.write_edges(*shape, "neo4j"), changed)
+
+
+def _keyed(state: dict[str, Any], shape: Shape, pair: tuple[str, str]) -> dict[str, Any]:
+    """An edge's merged state as written: with its ``review_key`` (the record of what a load
+    committed keeps the state without it, as a merge gives it)."""
+    _, src, dst = shape
+    return {**state, "review_key": review_key(state, (src, pair[0]), (dst, pair[1]))}
 
 
 def merge_on_server(

@@ -148,8 +148,8 @@ def append_edges(rel_type: str, src: str, dst: str) -> str:
     sets = ", ".join(f"r.{p.name} = {_appended(p)}" for p in merged)
     return (
         f"UNWIND $rows AS row MATCH (a:{src} {{id: row.src}})-[r:{rel_type}]->"
-        f"(b:{dst} {{id: row.dst}}) SET r.kind = r.kind WITH r, row SET {sets} "
-        f"WITH r SET {derived_sets('neo4j')} RETURN count(*) AS n"
+        f"(b:{dst} {{id: row.dst}}) SET r.kind = r.kind WITH a, r, b, row SET {sets} "
+        f"WITH a, r, b SET {derived_sets('neo4j', rel_type)} RETURN count(*) AS n"
     )
 
 
