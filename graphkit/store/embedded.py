@@ -36,6 +36,11 @@ DB_FILE = "graph.lbug"
 # process holds: what was committed since the last checkpoint stays in memory outside it
 # (about 2.4 MB for each MB of log), and a cache of pages read is what it fills up with.
 BUFFER_POOL_MB = 320
+# Rows a load gathers into one transaction. 20,000 filled the page cache late in a 10k-report
+# load once every reviewable edge carried `review_key` (exit 3 after 10 min, 936 MB); 10,000
+# loaded it whole at 875 MB peak RSS (a page cache of 384 MB with 20,000: 990 MB). BENCHMARKS.md,
+# "The first full run, `make bench`, session 13".
+BATCH_ROWS = 10_000
 # LadybugDB checkpoints at every commit by default once its log passes 16 MB, and a checkpoint
 # rewrites every relationship table that changed, whole: at 10k reports that was most of a
 # load's time. The store checkpoints itself instead: after a transaction that used COPY, when
@@ -177,6 +182,8 @@ class EmbeddedStore:
 
     backend = "embedded"
     dialect = "ladybug"  # of the write statements (graphkit.store.statements)
+
+    batch_rows = BATCH_ROWS  # a load's rows a transaction (graphkit.ingest.group_rows)
 
     def __init__(self, directory: str | Path, *, read_only: bool = False) -> None:
         self.directory = Path(directory)

@@ -36,7 +36,7 @@ _SCHEMA_RACE = {
 
 RETRY_WAIT_S = 30.0  # the driver's own default
 
-# Rows a load gathers into one transaction. Larger than the embedded store's 20,000: a fact
+# Rows a load gathers into one transaction. Larger than the embedded store's 10,000: a fact
 # stated again in a later transaction is sent again (appended to on the server), and with
 # 80,000 rows the 1k synthetic corpus sends 3,180 such rows instead of 11,910, in 2 commits
 # instead of 8 (BENCHMARKS.md, "The Neo4j write path, session 11"). Below the ~100,000 rows
