@@ -18,7 +18,13 @@ from graphkit.extract.names import clause_name
 from graphkit.extract.quoted import JOIN, QUOTES, quoted_names
 from graphkit.extract.reading import Mention, Sentence, read_sentence, slugify
 from graphkit.extract.roles import own_origins
-from graphkit.extract.subjects import actor_names, may_open_subject, struck_name, subject_of
+from graphkit.extract.subjects import (
+    NAMING_AS,
+    actor_names,
+    may_open_subject,
+    struck_name,
+    subject_of,
+)
 
 __all__ = [
     "PLACE",
@@ -257,25 +263,24 @@ def _struck_actor(s: Sentence) -> str | None:
                  if m.entry.kind == "Actor" and rest.startswith(m.text)), None)  # fmt: skip
 
 
-_STRUCK_WORDS = frozenset({"tracks", "calls", "called", "named", "dubbed", "known"})
+_STRUCK_WORDS = frozenset(phrase.split()[0] for phrase in NAMING_AS)  # a cheap test first
 
 
 def _opening_actor(s: Sentence) -> str | None:
     """The one actor a clause opens with (its first words name it, and no other actor; or
     the reporter brings it in by name: "It also banned a cluster it tracks as X")."""
     actors = sorted((m for m in s.mentions if m.entry.kind == "Actor"), key=lambda m: m.index)
-    if actors and actors[0].index > _OPENING_REACH:
-        return _struck_actor(s)
     if not actors:
         return None
+    if actors[0].index > _OPENING_REACH:
+        return _struck_actor(s)
     ids = {m.entry.id for m in actors}
     if len(ids) > 1 and _EXAMPLES.isdisjoint(actors[0].words[: actors[0].index]):
         return None  # "X and Y are both Chinese", "X, like Y, ...": both, or neither
     return actors[0].entry.id  # "Chinese groups such as X and Y": examples of one set
 
 
-# Words that open a list of examples of what comes before: "groups such as X and Y".
-_EXAMPLES = frozenset({"such", "including", "among"})
+_EXAMPLES = words("example_openers")  # "groups such as X and Y"
 
 
 _JOIN_WORDS = words("join_words")

@@ -22,6 +22,9 @@ from graphkit.extract.reading import Sentence, read_sentence
 __all__ = ["introduced", "named_after", "one_case", "recalled"]
 
 
+_PLACES = ("Country", "Demonym")
+
+
 _HEADS = "|".join(noun_pattern(role) for role in ("quoted_case", "quoted_actor", "case_end"))
 
 
@@ -40,7 +43,7 @@ _RECALLED = re.compile(rf"^The ((?:[a-z][\w-]* ){{0,2}}?(?:{_HEADS}))\b")
 
 def introduced(s: Sentence) -> dict[str, str]:
     """The cases a sentence introduces with where they come from: their words → the clause."""
-    if not any(m.entry.kind in ("Country", "Demonym") for m in s.mentions):
+    if not any(m.entry.kind in _PLACES for m in s.mentions):
         return {}
     return {m.group(1).lower(): m.group(0) for m in _INTRODUCED.finditer(s.text)}
 
@@ -67,9 +70,6 @@ def one_case(lede: list[Sentence]) -> bool:
         and not any(m.entry.kind == "Actor" for s in lede for m in s.mentions)
         and any(_ACTOR_NOUN.search(s.text) for s in lede)
     )
-
-
-_PLACES = ("Country", "Demonym")
 
 
 def named_after(first: Sentence) -> bool:

@@ -209,6 +209,11 @@ _IN_ANOTHER = (
 )
 
 
+# "which the company linked to": who links them, then the verb (kept in a name, the rest not)
+_WHICH_WHO = r"(?:which|that|whom)\s+(?:the\s+)?(?:\w+\s+){0,2}?"
+_LINKING = r"(?:linked|tied|traced|attributed)"
+
+
 # "A Chinese threat actor spent nine months ...": a paragraph about an actor it does not name.
 _SUBJECT = re.compile(
     r"^(?:(?:Finally|Separately|Meanwhile|Elsewhere|Also|Additionally|In addition|Lastly|"
@@ -226,7 +231,7 @@ _SUBJECT = re.compile(
     r"operating|working|run|operated|directed)\s+(?:to|with|in|from|for|by)|consistent\s+with|"
     r"from|in|"
     # "The largest network, which the company linked to a firm in Israel, ..."
-    r"(?:which|that|whom)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:linked|tied|traced|attributed)\s+to|"
+    rf"{_WHICH_WHO}{_LINKING}\s+to|"
     r"with\s+(?:\w+\s+)?(?:ties|links|connections)\s+to|"  # "with suspected ties to"
     r"(?:believed|thought|said|suspected|assessed)\s+to\s+(?:be\s+(?:working|operating|based)|be|"
     r"operate|work)\s+(?:from|in|for|out\s+of)|"
@@ -307,9 +312,7 @@ _BARE = nouns("bare")
 
 
 _COPULA = re.compile(r"^\s+(?:were|was|are|is|(?:have|has|had) been)\s+(?=\w+ed\s)")
-_WHO_LINKED = re.compile(
-    r"^\s+(?:which|that|whom)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?=(?:linked|tied|traced|attributed)\s)"
-)
+_WHO_LINKED = re.compile(rf"^\s+{_WHICH_WHO}(?={_LINKING}\s)")
 
 
 _INDEFINITE = re.compile(r"^(?:an?|another) ")
@@ -374,9 +377,10 @@ def _noun_given(text: str, before: str) -> str:
 
 # "It also banned a cluster it tracks as Storm-0001": a name the reporter introduces as one
 # more, after what it did to it
+NAMING_AS = word_list("naming_as")
 _STRUCK_NAMED = re.compile(
     rf"^(?:an?|another) (?:[\w-]+ ){{0,2}}(?i:{noun_pattern('quoted_actor')})s? "
-    r"(?:(?:that|which) )?(?:\w+ ){0,3}?(?:tracks as|calls|called|named|dubbed|known as) "
+    rf"(?:(?:that|which) )?(?:\w+ ){{0,3}}?(?:{'|'.join(NAMING_AS)}) "
     r"[\"\u201c]?"
 )
 
