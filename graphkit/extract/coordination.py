@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from graphkit.extract.cues import nouns, words
-from graphkit.extract.reading import Mention, Sentence
+from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
 
 __all__ = ["coordinated", "kind_of_members"]
 
@@ -20,7 +20,7 @@ def coordinated(s: Sentence) -> dict[int, tuple[Mention, ...]]:
     China, and Iran", "Chinese, Russian, Iranian and North Korean agents". The members of one
     list share one role, which the words before its first member ("from") or after its last
     ("agents") give. Places only a comma or a conjunction apart form a list."""
-    places = [m for m in s.mentions if m.entry.kind in ("Country", "Demonym")]
+    places = [m for m in s.mentions if m.entry.kind in COUNTRY_KINDS]
     out: dict[int, tuple[Mention, ...]] = {}
     if len(places) < 2:
         return out  # most sentences name one place or none

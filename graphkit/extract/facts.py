@@ -19,7 +19,7 @@ from graphkit.extract.gazetteer import TOKEN
 from graphkit.extract.groups import PLACE, Group, clip
 from graphkit.extract.meta import OUR_MODELS, OWNERS, companys_platform
 from graphkit.extract.names import WHO_NOUNS
-from graphkit.extract.reading import Mention, Sentence, read_sentence
+from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, read_sentence
 from graphkit.extract.roles import (
     community,
     country_role,
@@ -440,7 +440,7 @@ def titled_origin(title: str) -> dict[str, Any] | None:
     origins = {
         m.entry.id
         for m in said.mentions
-        if m.entry.kind in ("Country", "Demonym") and country_role(m, title) == "attribution"
+        if m.entry.kind in COUNTRY_KINDS and country_role(m, title) == "attribution"
     }
     if len(origins) != 1:
         return None

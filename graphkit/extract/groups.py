@@ -16,7 +16,7 @@ from graphkit.extract.cues import noun_pattern, words
 from graphkit.extract.gazetteer import Entry
 from graphkit.extract.names import clause_name
 from graphkit.extract.quoted import JOIN, QUOTES, quoted_names
-from graphkit.extract.reading import Mention, Sentence, read_sentence, slugify
+from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, read_sentence, slugify
 from graphkit.extract.roles import own_origins
 from graphkit.extract.subjects import (
     NAMING_AS,
@@ -174,9 +174,6 @@ def runs(
     return (shared, parts) if len(openers) > 1 else None
 
 
-_PLACES = ("Country", "Demonym")
-
-
 def _from_elsewhere(sentences: list[Sentence]) -> set[int]:
     """The ``id()`` of each sentence that names no actor and opens on a place none of the
     sentences that name actors mentions: a description of other actors ("North Korean actors,
@@ -184,14 +181,14 @@ def _from_elsewhere(sentences: list[Sentence]) -> set[int]:
     named = [s for s in sentences if any(m.entry.kind == "Actor" for m in s.mentions)]
     if not named or len(named) == len(sentences):
         return set()
-    theirs = {m.entry.id for s in named for m in s.mentions if m.entry.kind in _PLACES}
+    theirs = {m.entry.id for s in named for m in s.mentions if m.entry.kind in COUNTRY_KINDS}
     known = actor_index().actors  # "APT42 used ...": Iranian, as the galaxies say
     for m in (m for s in named for m in s.mentions if m.entry.kind == "Actor"):
         if (actor := known.get(m.entry.id)) is not None:
             theirs |= {v for cluster in actor.galaxy for k, v in cluster if k == "country" and v}
     out = set()
     for s in sentences:
-        opening = {m.entry.id for m in s.mentions if m.entry.kind in _PLACES and m.index < 4}
+        opening = {m.entry.id for m in s.mentions if m.entry.kind in COUNTRY_KINDS and m.index < 4}
         if opening and opening.isdisjoint(theirs) and s not in named:
             out.add(id(s))
     return out

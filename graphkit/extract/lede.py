@@ -17,12 +17,9 @@ from __future__ import annotations
 import re
 
 from graphkit.extract.cues import noun_pattern
-from graphkit.extract.reading import Sentence, read_sentence
+from graphkit.extract.reading import COUNTRY_KINDS, Sentence, read_sentence
 
 __all__ = ["introduced", "named_after", "one_case", "recalled"]
-
-
-_PLACES = ("Country", "Demonym")
 
 
 _HEADS = "|".join(noun_pattern(role) for role in ("quoted_case", "quoted_actor", "case_end"))
@@ -43,7 +40,7 @@ _RECALLED = re.compile(rf"^The ((?:[a-z][\w-]* ){{0,2}}?(?:{_HEADS}))\b")
 
 def introduced(s: Sentence) -> dict[str, str]:
     """The cases a sentence introduces with where they come from: their words → the clause."""
-    if not any(m.entry.kind in _PLACES for m in s.mentions):
+    if not any(m.entry.kind in COUNTRY_KINDS for m in s.mentions):
         return {}
     return {m.group(1).lower(): m.group(0) for m in _INTRODUCED.finditer(s.text)}
 
@@ -64,7 +61,7 @@ _ACTOR_NOUN = re.compile(rf"\b(?i:{noun_pattern('subject')})\b")
 def one_case(lede: list[Sentence]) -> bool:
     """Whether a story's lede tells of one case it does not name: an actor noun ("criminals
     used its assistant to ..."), no named actor, at most one place."""
-    places = {m.entry.id for s in lede for m in s.mentions if m.entry.kind in _PLACES}
+    places = {m.entry.id for s in lede for m in s.mentions if m.entry.kind in COUNTRY_KINDS}
     return (
         len(places) <= 1
         and not any(m.entry.kind == "Actor" for s in lede for m in s.mentions)

@@ -23,7 +23,7 @@ from graphkit.extract.headings import (
 )
 from graphkit.extract.namelike import looks_like_name, then_reports
 from graphkit.extract.quoted import QUOTES, quoted_names
-from graphkit.extract.reading import Sentence, read_sentence
+from graphkit.extract.reading import COUNTRY_KINDS, Sentence, read_sentence
 from graphkit.vocab import PLATFORMS
 
 __all__ = ["NOT_NAMES", "WHO_NOUNS", "clause_name", "paragraph_name", "says_nothing"]
@@ -104,7 +104,7 @@ def says_nothing(word: str) -> bool:
 def only_places(words: str) -> bool:
     """Whether a few words only say where: "Iran", "the Philippines", "likely China"."""
     said = read_sentence(words)
-    places = [m for m in said.mentions if m.entry.kind in ("Country", "Demonym")]
+    places = [m for m in said.mentions if m.entry.kind in COUNTRY_KINDS]
     covered = sum(m.width for m in places)
     rest = [w for w in said.words if w not in ("the", "likely", "probably", "possibly")]
     return bool(places) and covered >= len(rest)

@@ -30,8 +30,10 @@ from graphkit.extract.quoted import QUOTES, inside_a_quoted_name
 from graphkit.identity import slugify as _slugify
 from graphkit.vocab import PLATFORMS
 
-__all__ = ["NEGATED", "Mention", "Sentence", "forget_sentences", "read_sentence", "slugify",
-           "split_sentences"]  # fmt: skip
+__all__ = ["COUNTRY_KINDS", "NEGATED", "Mention", "Sentence", "forget_sentences", "read_sentence",
+           "slugify", "split_sentences"]  # fmt: skip
+
+COUNTRY_KINDS = ("Country", "Demonym")  # the kinds of mention that name a country
 
 _NEGATING, _UNTIED, _UNATTRIBUTED = (
     "|".join(word_list(n)) for n in ("negating", "untied", "unattributed")

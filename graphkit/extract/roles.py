@@ -14,7 +14,7 @@ from functools import cache
 from graphkit.extract.coordination import kind_of_members
 from graphkit.extract.cues import nouns, words
 from graphkit.extract.gazetteer import lookup_table
-from graphkit.extract.reading import Mention, Sentence
+from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
 
 __all__ = [
     "EMPLOYER",
@@ -323,7 +323,7 @@ def researched(m: Mention, s: Sentence) -> bool:
     """
     if _RESEARCH_VERBS.isdisjoint(m.words):
         return False  # no word of study in the sentence: most sentences
-    places = {i for x in s.mentions if x.entry.kind in ("Country", "Demonym")
+    places = {i for x in s.mentions if x.entry.kind in COUNTRY_KINDS
               for i in range(x.index, x.index + x.width)}  # fmt: skip
     if m.index in places:  # the place of the thing studied: the mention right after it decides
         end = m.index + m.width
@@ -426,7 +426,7 @@ def own_origins(s: Sentence) -> dict[int, Mention]:
     """Where each actor of a sentence is from, when the sentence says it next to the name:
     "Forest Blizzard from Russia", "the Iranian group TEMP.Zagros", "Russia's APT28".
     Token position of the actor → the country's mention."""
-    places = {m.index: m for m in s.mentions if m.entry.kind in ("Country", "Demonym")}
+    places = {m.index: m for m in s.mentions if m.entry.kind in COUNTRY_KINDS}
     ends = {m.index + m.width: m for m in places.values()}  # "North Korean" is two words
     out: dict[int, Mention] = {}
     words = s.words

@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from graphkit.extract.cues import nouns, words
-from graphkit.extract.reading import Mention, Sentence
+from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
 from graphkit.extract.roles import (
     ACTOR_NOUNS,
     EMPLOYER,
@@ -131,7 +131,7 @@ def _word_in_passing(m: Mention, s: Sentence) -> bool:
     between = m.before[-1:]  # "Germany's federal election": one adjective between
     if between and between[0] not in ACTOR_NOUNS | PHRASE_ENDS:
         ends.add(m.index - 1)
-    if any(x.entry.kind in ("Country", "Demonym") and x.index + x.width in ends
+    if any(x.entry.kind in COUNTRY_KINDS and x.index + x.width in ends
            for x in s.mentions):  # fmt: skip
         return False  # "the South Korean military", "Philippine politics"
     after = m.after[:1]
@@ -212,8 +212,7 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
             and after[2:3]
             and after[2] in _SUBJECT_MATTER
             and not any(
-                x.index + x.width == m.index and x.entry.kind in ("Country", "Demonym")
-                for x in s.mentions
+                x.index + x.width == m.index and x.entry.kind in COUNTRY_KINDS for x in s.mentions
             )
         )
     ):  # "satellite and radar technologies" too, but "South Korean military and ..." targets
