@@ -573,3 +573,16 @@ def test_a_place_of_whoever_runs_the_operation_is_its_origin() -> None:
     assert "T1547" not in {t.id.split(".")[0] for t in c.techniques}  # no Run keys
     aimed = _one("## Op K\n\nThe lures, sent by the crew to people in Peru, were in Spanish.")
     assert {x.id for x in aimed.targets.countries} == {"PE"}
+
+
+def test_a_people_before_case_or_outfit_is_the_origin_of_whoever_acts() -> None:
+    f = draft(
+        "Lab closes accounts of two crews\n\nIn the Laotian case, a crew the lab calls Moss "
+        "Lantern wrote scripts and sent lures to bankers in Peru.\n\nThe spam outfit in "
+        "Bhutan, for its part, sold fake reviews to shops in Chile.\n"
+    )
+    ops = {a.name: c for c in f.campaigns for a in c.all_actors}
+    assert set(ops) == {"Moss Lantern", "Spam outfit in Bhutan"}
+    moss, outfit = ops["Moss Lantern"], ops["Spam outfit in Bhutan"]
+    assert country(moss) == "LA" and {x.id for x in moss.targets.countries} == {"PE"}
+    assert country(outfit) == "BT" and {x.id for x in outfit.targets.countries} == {"CL"}
