@@ -586,3 +586,12 @@ def test_a_people_before_case_or_outfit_is_the_origin_of_whoever_acts() -> None:
     moss, outfit = ops["Moss Lantern"], ops["Spam outfit in Bhutan"]
     assert country(moss) == "LA" and {x.id for x in moss.targets.countries} == {"PE"}
     assert country(outfit) == "BT" and {x.id for x in outfit.targets.countries} == {"CL"}
+
+
+def test_a_targeting_verb_reaches_the_last_noun_of_the_list_it_governs() -> None:
+    c = _one(
+        "## Op Q\n\nMoss Lantern wrote phishing lures aimed at defense experts and non-profit "
+        "groups in Peru and Chile."
+    )
+    assert {x.id for x in c.targets.countries} == {"PE", "CL"}
+    assert {x.id for x in c.targets.sectors} == {"defense", "civil-society"}

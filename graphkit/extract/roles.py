@@ -241,8 +241,9 @@ def country_role(m: Mention, text: str = "") -> str:
         return "attribution"  # "an operation run by people in Iran": who runs it, and where
     if context[-1:] == ["in"] and len(context) == 2 and context[0] in _WHO_IN:
         # "a marketing firm in the Philippines"; but "phishing aimed at contractors in South
-        # Korea", "scanned networks in Germany" name where the targets are
-        lead = m.words[max(0, m.index - 6) : m.index - 2]
+        # Korea", "scanned networks in Germany" name where the targets are, and so does a list
+        # the verb governs ("aimed at defense experts and non-profit groups in Peru")
+        lead = m.words[max(0, m.index - 10) : m.index - 2]
         aimed_at = _TARGET_VERBS_STRICT | _RESEARCH_VERBS  # "researched defense firms in Jordan"
         if lead[-1:] and lead[-1] in _FOR_WHOM:
             return "target"  # "fake job offers for workers in Thailand": whom it was for
