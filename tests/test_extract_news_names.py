@@ -809,3 +809,34 @@ def test_a_case_the_lede_introduced_keeps_its_origin_when_a_paragraph_names_it()
     kite, heron = by_name(f)["Paper Kite"], by_name(f)["Glass Heron"]
     assert country(kite) == "LA" and _targets(kite) == {"TH"}
     assert country(heron) == "CU" and _targets(heron) == {"CL"}
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Criminals, too, tried the chatbot.",
+        "Scammers, meanwhile, tried the chatbot.",
+        "A ransomware crew also tried the chatbot.",
+    ],
+)
+def test_a_bare_or_indefinite_actor_after_a_case_is_a_new_one(opening: str) -> None:
+    f = draft(
+        NEWS + "Laotian operators asked the model about satellites over Peru.\n\n"
+        f"{opening} They had it rewrite ransomware and write phishing emails.\n"
+    )
+    assert len(f.campaigns) == 2, [c.name for c in f.campaigns]
+    first, second = f.campaigns
+    assert country(first) == "LA" and {x.id for x in first.targets.countries} == {"PE"}
+    assert not {"T1486", "T1566"} & {t.id.split(".")[0] for t in first.techniques}
+    assert {"T1486", "T1566"} <= {t.id.split(".")[0] for t in second.techniques}
+    assert second.name.split()[0] not in ("Criminals", "Scammers")  # no operation of that name
+    assert second.all_actors  # an unnamed actor, drafted as one
+
+
+def test_a_definite_actor_after_a_case_is_the_same_one() -> None:
+    f = draft(
+        NEWS + "Laotian operators asked the model about satellites over Peru.\n\n"
+        "The operators also had it write phishing emails.\n"
+    )
+    (c,) = f.campaigns
+    assert country(c) == "LA" and "T1566" in {t.id.split(".")[0] for t in c.techniques}

@@ -78,6 +78,9 @@ _KIND_THEN_NAME = re.compile(
 _NAME_WORD = r"[A-Z][\w\u2019'\u2014\u2013-]*"
 
 
+_WHO_NOUNS = nouns("subject")  # the nouns for unnamed actors
+
+
 _OPENING_NAME = re.compile(rf"^({_NAME_WORD}(?: {_NAME_WORD}){{0,3}}),\s")
 
 
@@ -274,6 +277,7 @@ def _opening_names(head: str) -> list[tuple[int, str]]:
         opened
         and not NOT_NAMES.match(opened.group(1))
         and not only_places(opened.group(1))  # "Chinese, Russian and Iranian groups ..."
+        and opened.group(1).lower() not in _WHO_NOUNS  # "Scammers, meanwhile, ...": nobody's name
         and not _DATELINE.match(head, opened.end())  # "SAN FRANCISCO, October 9, 2024 --"
         and not then_reports(head, opened.end(1))  # "ShieldWorks, a security firm, said"
     ):
@@ -289,6 +293,8 @@ def _run_in_head(head: str) -> list[tuple[int, str]]:
     if name.endswith(")"):
         name = BRACKETED_TAIL.sub("", name)  # "Helgoland Bite (2025).": a note on the name
     name, comma, said = name.partition(", ")
+    if comma and name.lower() in _WHO_NOUNS:
+        return []  # "Criminals, too, tried ...": a sentence about them, not its head
     if comma and not said[:1].islower():
         name = f"{name}, {said}"  # "VAGue Focus, likely Chinese": the name, then who
     stage = STAGE_HEADINGS.match(name)  # "Behavior. They wrote ...": a part of the case

@@ -316,6 +316,7 @@ _WHO_LINKED = re.compile(rf"^\s+{_WHICH_WHO}(?={_LINKING}\s)")
 
 
 _INDEFINITE = re.compile(r"^(?:an?|another) ")
+_NEW_REFERENT = re.compile(rf"^(?:[Aa]n?|[Aa]nother) |^(?i:{noun_pattern('subject')})\b")
 
 
 # "a fraud ring in Cambodia": where they are, after a noun for people that sit somewhere
@@ -441,6 +442,9 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     # "The lab banned a crew that ...", after another case: who the reporter acted against, a
     # new one by its "a" (in a text's lead, it may be the case the text goes on to name)
     struck = seen is not None and text != first.text and bool(_INDEFINITE.match(text))
+    # "Criminals, too, ...", "A ransomware crew ..." after another case: a new referent, as
+    # an indefinite or bare noun brings in; "The crew ..." is the one met before
+    struck = struck or (seen is not None and _NEW_REFERENT.match(text) is not None)
     if not ids and not anywhere and not struck:
         return None
     if seen is not None and any(x.entry.id in ids for s in seen for x in s.mentions):
