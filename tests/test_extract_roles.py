@@ -595,3 +595,13 @@ def test_a_targeting_verb_reaches_the_last_noun_of_the_list_it_governs() -> None
     )
     assert {x.id for x in c.targets.countries} == {"PE", "CL"}
     assert {x.id for x in c.targets.sectors} == {"defense", "civil-society"}
+
+
+def test_a_singular_sector_word_before_a_targets_head_is_a_target() -> None:
+    c = _one(
+        "## Op R\n\nMoss Lantern extorted a dozen victims, among them a hospital chain, a church "
+        "network and a power company in Peru."
+    )
+    assert {x.id for x in c.targets.sectors} == {"healthcare", "religious", "energy"}
+    space = _one("## Op S\n\nMoss Lantern posted in this space a game of lures for Peru.")
+    assert not {x.id for x in space.targets.sectors} & {"aerospace", "gaming"}

@@ -141,6 +141,8 @@ def _word_in_passing(m: Mention, s: Sentence) -> bool:
         and re.search(rf"\b{re.escape(m.text)} [a-z]", s.text)
     ):
         return True  # "police records", "banking trojans": it modifies another head
+    if after and after[0] in _HEADS:
+        return False  # "a hospital chain", "a power company": a target's head after it
     return bool(re.search(rf"\b(?:{_OWNING})\s+(?:[\w'-]+\s+)?{re.escape(m.text)}\b", s.text))
 
 
