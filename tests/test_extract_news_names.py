@@ -840,3 +840,16 @@ def test_a_definite_actor_after_a_case_is_the_same_one() -> None:
     )
     (c,) = f.campaigns
     assert country(c) == "LA" and "T1566" in {t.id.split(".")[0] for t in c.techniques}
+
+
+def test_a_paragraph_named_for_one_actor_still_parts_at_the_next_actors_clause() -> None:
+    f = draft(
+        NEWS + "Emerald Sleet, which works for North Korea, wrote lures for think tanks in Peru, "
+        "while Crimson Sandstorm, tied to Iran's Revolutionary Guard, wrote phishing emails "
+        "aimed at banks in Chile.\n"
+    )
+    origins = {a.name: country(c) for c in f.campaigns for a in c.all_actors}
+    assert origins == {"Kimsuky": "KP", "CURIUM": "IR"}
+    kimsuky, curium = (_with_actor(f, n) for n in ("Kimsuky", "CURIUM"))
+    assert {x.id for x in kimsuky.targets.countries} == {"PE"}
+    assert {x.id for x in curium.targets.countries} == {"CL"}

@@ -130,8 +130,14 @@ def runs(
     operations = {slugify(op) for clauses in texts for _, op, _ in clauses if op}
     # the reporter brings a name in as one more: "It also banned a cluster it tracks as X"
     struck = {a for a in map(_struck_actor, sentences) if a}
-    with_actors = not named or slugify(named) in operations | struck
     actors = {m.entry.id for s in sentences for m in s.mentions if m.entry.kind == "Actor"}
+    # "Emerald Sleet ..., while Crimson Sandstorm ...": a name that is one of the actors'
+    known = actor_index().resolve(named) if named and len(actors) > 1 else None
+    with_actors = (
+        not named
+        or slugify(named) in operations | struck
+        or (known is not None and known.id in actors)
+    )
     actors |= {slugify(a) for clauses in texts for _, _, a in clauses if a}
     # unnamed actors open clauses only where nothing is named: "Hackers from Laos ..., while
     # operators from Cuba ..."; beside a name, a description is most often of that name's
