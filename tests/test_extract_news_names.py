@@ -853,3 +853,30 @@ def test_a_paragraph_named_for_one_actor_still_parts_at_the_next_actors_clause()
     kimsuky, curium = (_with_actor(f, n) for n in ("Kimsuky", "CURIUM"))
     assert {x.id for x in kimsuky.targets.countries} == {"PE"}
     assert {x.id for x in curium.targets.countries} == {"CL"}
+
+
+@pytest.mark.parametrize(
+    "naming",
+    [
+        'The lab called the operation "Salt Kettle."',
+        "Researchers dubbed it \u201cSalt Kettle.\u201d",
+    ],
+)
+def test_a_sentence_naming_the_case_told_before_names_it_and_opens_nothing(naming: str) -> None:
+    f = draft(
+        NEWS + "The lab banned a cluster of accounts that wrote phishing emails for people in "
+        "Peru.\n\nThe accounts, which worked in Laotian business hours, also wrote malware.\n\n"
+        f"{naming} A separate crew based in Chile wrote fake reviews for shops in Peru.\n"
+    )
+    names = [c.name for c in f.campaigns]
+    assert names[0] == "Salt Kettle" and len(names) == 2, names
+    kettle = f.campaigns[0]
+    assert [a.name for a in kettle.all_actors] == ["Salt Kettle operators"]
+    assert country(kettle) == "LA" and {x.id for x in kettle.targets.countries} == {"PE"}
+    assert country(f.campaigns[1]) == "CL"
+
+
+def test_a_relative_clause_after_an_unnamed_actor_is_what_it_did_not_its_name() -> None:
+    f = draft(NEWS + "The accounts, which worked in Laotian business hours, wrote malware.\n")
+    assert _actor_names(f) == {"Unnamed accounts"}
+    assert country(f.campaigns[0]) == "LA"

@@ -29,7 +29,7 @@ from graphkit.extract.headings import (
     operation_name,
     unnumbered,
 )
-from graphkit.extract.lede import introduced, named_after, one_case, recalled
+from graphkit.extract.lede import introduced, named_after, named_back, one_case, recalled
 from graphkit.extract.meta import TITLE_LINE
 from graphkit.extract.namelike import looks_like_name, lower_words
 from graphkit.extract.names import paragraph_name, says_nothing
@@ -115,6 +115,11 @@ class _Grouper:
             self.current = None
             return
         p = read_paragraph(text, item)
+        if self.current is not None and p.sentences and named_back(p.sentences[0]):
+            rest = self._name_back(p, text)  # "OpenAI called the operation "Peer Review.""
+            if rest is None:
+                return
+            p = read_paragraph(rest, item)
         named = self._name(p)
         self.seen = True
         current = self.current
@@ -139,6 +144,19 @@ class _Grouper:
             return
         self._subject(p, named, actors)
         self._place(p, named, actors)
+
+    def _name_back(self, p: Paragraph, text: str) -> str | None:
+        """A paragraph that opens by naming the case told before it: the name is that case's
+        when it has none; what follows the naming, if anything, is read on its own."""
+        current, first = self.current, p.sentences[0]
+        if current is None or current.name or not current.sentences:
+            return text
+        current.name = named_back(first)
+        if current.subject and current.subject.startswith("Unnamed "):
+            current.subject = None  # "Peer Review operators", not "Unnamed accounts"
+        current.sentences.append(first)
+        rest = text[text.find(first.text) + len(first.text) :].strip()
+        return rest or None
 
     def _after_title(self, title: str, heading: str | None, paragraph: str) -> str | None:
         """The first paragraph without the text's headline; None when nothing is left. The
@@ -269,6 +287,14 @@ class _Grouper:
         if subject:
             self.current = Group(None, subject=subject, heading=self.section_who)
             self.groups.append(self.current)
+            self._after_lede(body)
+
+    def _after_lede(self, body: list[Sentence]) -> None:
+        """A story's lede about one case joins the first group when the paragraph opens on
+        that case by a definite actor noun ("The actor, tracked as X, ...")."""
+        if self.lede and len(self.groups) == 1 and body and named_after(body[0]):
+            self.groups[0].sentences.extend(self.lede)
+        self.lede = []
 
     def _place(self, p: Paragraph, named: str | None, actors: dict[str, str]) -> None:
         """The paragraph's sentences into the current group, or into a new one where the
@@ -302,9 +328,7 @@ class _Grouper:
             self.current = current = Group(named, heading=self.section_who)
             self.groups.append(current)
             recall = recalled(p.body[0], self.introduced) if p.body else None
-            if self.lede and len(self.groups) == 1 and p.body and named_after(p.body[0]):
-                current.sentences.extend(self.lede)  # "The actor, tracked as X": the lede's
-            self.lede = []
+            self._after_lede(p.body)
         for sentence in sentences:  # a lede's cases, for the paragraphs that detail them
             self.introduced.update(introduced(sentence))
         if current is None:

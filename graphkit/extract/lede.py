@@ -19,7 +19,7 @@ import re
 from graphkit.extract.cues import noun_pattern
 from graphkit.extract.reading import COUNTRY_KINDS, Sentence, read_sentence
 
-__all__ = ["introduced", "named_after", "one_case", "recalled"]
+__all__ = ["introduced", "named_after", "named_back", "one_case", "recalled"]
 
 
 _HEADS = "|".join(noun_pattern(role) for role in ("quoted_case", "quoted_actor", "case_end"))
@@ -72,3 +72,21 @@ def one_case(lede: list[Sentence]) -> bool:
 def named_after(first: Sentence) -> bool:
     """Whether a paragraph opens on the case before it by a definite actor noun."""
     return _THE_ACTOR.match(first.text) is not None
+
+
+# "OpenAI called the operation "Peer Review."", "The lab dubbed it 'Paper Kite.'": a sentence
+# that only gives a name to what the text told before it
+_NAMED_BACK = re.compile(
+    r"^(?:[A-Z][\w-]*(?: [A-Z][\w-]*)?|It|They|The (?:company|lab|firm|report|researchers))"
+    r" (?:(?:has|have|had) )?(?:also )?(?:called|dubbed|named|nicknamed|labell?ed|calls|dubs|names)"
+    r" (?:it|them|(?:the|this|that|these|those) (?:[a-z-]+ ){0,2}?(?i:"
+    + _HEADS
+    + r"|activity|accounts))"
+    r",? [\"\u201c']([^\"\u201d']{2,60}?)[.,]?[\"\u201d'][.]?$"
+)
+
+
+def named_back(s: Sentence) -> str | None:
+    """The name a sentence gives what the text told before it, when that is all it says."""
+    m = _NAMED_BACK.match(s.text) if s.text[:1].isupper() and len(s.words) < 16 else None
+    return m.group(1) if m else None

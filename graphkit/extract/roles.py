@@ -38,6 +38,9 @@ _ATTR_AFTER = words("attr_after")
 _ATTR_BEFORE = words("attr_before")
 
 
+_THEIR_HOURS = words("their_hours")
+
+
 _WHO_IN = nouns("located")
 
 
@@ -182,6 +185,8 @@ def country_role(m: Mention, text: str = "") -> str:
         return "target"  # "researched US government targets", not "the Chinese government"
     if (after and after[0] in _ATTR_AFTER) or ahead[:2] == ["in", "origin"]:
         return "attribution"  # "China-based", "Chinese in origin"
+    if " ".join(ahead[:2]) in _THEIR_HOURS:
+        return "attribution"  # "during Chinese business hours": when they work, so where
     if m.entry.kind == "Demonym":
         # "an Iranian journalist" is a target, "an Iranian group" an attribution: the noun decides
         targeted = any(w in _TARGET_VERBS for w in behind[-3:] if w not in {"a", "an"})

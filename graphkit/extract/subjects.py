@@ -312,6 +312,7 @@ _BARE = nouns("bare")
 
 
 _COPULA = re.compile(r"^\s+(?:were|was|are|is|(?:have|has|had) been)\s+(?=\w+ed\s)")
+_RELATIVE = re.compile(r"^\s+(?:which|who|that)\s")
 _WHO_LINKED = re.compile(rf"^\s+{_WHICH_WHO}(?={_LINKING}\s)")
 
 
@@ -428,6 +429,8 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
         tail = re.sub(r"^,\s+", " ", tail.rstrip(","))  # "X, who ...", "Scammers, based in"
         tail = _COPULA.sub(" ", tail)  # "the operators were linked to Syria": its predicate
         tail = _WHO_LINKED.sub(" ", tail)  # "which the company linked to": "linked to"
+        if _RELATIVE.match(tail):
+            tail = ""  # "The accounts, which operated in Mandarin, ...": what they did
         lead = _WHO_LEAD.match(tail)
         who_they_are = _VERB_AFTER.sub("", tail[lead.end() :]) if lead else tail
         phrase += (tail[: lead.end()] if lead else "") + _CLAUSE_AFTER.sub("", who_they_are)
