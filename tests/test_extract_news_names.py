@@ -880,3 +880,16 @@ def test_a_relative_clause_after_an_unnamed_actor_is_what_it_did_not_its_name() 
     f = draft(NEWS + "The accounts, which worked in Laotian business hours, wrote malware.\n")
     assert _actor_names(f) == {"Unnamed accounts"}
     assert country(f.campaigns[0]) == "LA"
+
+
+def test_a_later_clause_on_actors_from_another_place_is_a_case_of_its_own() -> None:
+    f = draft(
+        NEWS + "A Laotian effort called Paper Crane wrote posts in French for readers in Peru, "
+        "while a Mongolian outlet, the Steppe Wire, translated articles into Spanish.\n"
+    )
+    assert next(c.name for c in f.campaigns) == "Paper Crane"
+    crane, outlet = f.campaigns
+    assert country(crane) == "LA" and {x.id for x in crane.languages} == {"fr"}
+    assert {x.id for x in crane.targets.countries} == {"PE"}
+    assert country(outlet) == "MN" and {x.id for x in outlet.languages} == {"es"}
+    assert not outlet.targets.countries

@@ -148,24 +148,30 @@ def runs(
     # ... or the description is of actors from elsewhere: "Chinese groups such as APT41 ...
     # North Korean actors, meanwhile, ..."
     foreign = _from_elsewhere(sentences) if with_actors and not described else set()
-    if len(operations | (actors if with_actors else set())) < 2 and not (described or foreign):
+    turns = not described and any(may_open_subject(t) for c in texts for t, _, _ in c[1:])
+    if len(operations | (actors if with_actors else set())) < 2 and not (
+        described or foreign or turns
+    ):
         return None  # one name at most: most paragraphs, and none is read again
     shared: list[Sentence] = []
     parts: list[Run] = []
     openers: set[str] = set()
     said = ""  # the paragraph's words so far
+    places: set[str] = set()  # the countries of the clauses so far
     for s, clauses in zip(sentences, texts, strict=True):
-        if not (described or any(op or a for _, op, a in clauses)) and not any(
+        if not (described or turns or any(op or a for _, op, a in clauses)) and not any(
             m.entry.kind == "Actor" for m in s.mentions
         ):  # no clause of it opens with anything: read as it is
             clauses = [(s.text, None, None)]
         pieces = _pieces(s, [t for t, _, _ in clauses], found)
-        for piece, (text, name, quoted_actor) in zip(pieces, clauses, strict=True):
+        for i, (piece, (text, name, quoted_actor)) in enumerate(zip(pieces, clauses, strict=True)):
             actor = slugify(quoted_actor) if quoted_actor else None
             if with_actors and not (name or actor):
                 actor = _opening_actor(piece)
             subject = None
             opens = described or id(s) in foreign
+            opens = opens or bool(turns and i and not (name or actor) and _elsewhere(piece, places))
+            places |= {m.entry.id for m in piece.mentions if m.entry.kind in COUNTRY_KINDS}
             if opens and not (name or actor) and may_open_subject(text):
                 # "..., while operators from Cuba ...", "The first network ... The second, ..."
                 subject = subject_of(piece, None, said)
@@ -177,7 +183,20 @@ def runs(
             else:
                 shared.append(piece)
         said += " " + s.text
+    if turns and named and shared and parts and not operations:
+        # "A Chinese effort called X ..., while an Iranian outlet ...": the clauses before the
+        # turn are the paragraph's named operation
+        parts.insert(0, (named, shared, None))
+        openers.add(slugify(named))
+        shared = []
     return (shared, parts) if len(openers) > 1 else None
+
+
+def _elsewhere(clause: Sentence, places: set[str]) -> bool:
+    """Whether a later clause opens on actors from a place the clauses before it did not
+    name: "A Chinese effort called X wrote ..., while an Iranian outlet ..."."""
+    opening = {m.entry.id for m in clause.mentions if m.entry.kind in COUNTRY_KINDS and m.index < 4}
+    return bool(places and opening and opening.isdisjoint(places))
 
 
 def _from_elsewhere(sentences: list[Sentence]) -> set[int]:
