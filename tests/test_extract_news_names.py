@@ -893,3 +893,19 @@ def test_a_later_clause_on_actors_from_another_place_is_a_case_of_its_own() -> N
     assert {x.id for x in crane.targets.countries} == {"PE"}
     assert country(outlet) == "MN" and {x.id for x in outlet.languages} == {"es"}
     assert not outlet.targets.countries
+
+
+def test_unnamed_actors_behind_a_reporter_a_turn_and_a_colon_are_kept_apart() -> None:
+    f = draft(
+        NEWS + "Laotian actors used the model most, writing lures in French for officials in "
+        "Peru.\n\nAnalysts at the lab found that a Mongolian group researched satellites over "
+        "Chile, while Nepali hackers drafted cover letters for jobs at banks.\n\n"
+        "Cuban use was limited: a crew tied to Havana rewrote old malware.\n"
+    )
+    origins = [country(c) for c in f.campaigns]
+    assert origins == ["LA", "MN", "NP", "CU"], [c.name for c in f.campaigns]
+    laos, mongolia, nepal, cuba = f.campaigns
+    assert {x.id for x in laos.targets.countries} == {"PE"}
+    assert {x.id for x in mongolia.targets.countries} == {"CL"}
+    assert not nepal.targets.countries and not cuba.targets.countries
+    assert [a.name for a in cuba.all_actors] == ["Crew tied to Havana"]

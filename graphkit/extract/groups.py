@@ -183,11 +183,12 @@ def runs(
             else:
                 shared.append(piece)
         said += " " + s.text
-    if turns and named and shared and parts and not operations:
+    first = subject_of(shared[0], None) if turns and shared and parts and not named else None
+    if turns and (named or first) and shared and parts and not operations:
         # "A Chinese effort called X ..., while an Iranian outlet ...": the clauses before the
-        # turn are the paragraph's named operation
-        parts.insert(0, (named, shared, None))
-        openers.add(slugify(named))
+        # turn are the paragraph's named operation, or the unnamed actor they open with
+        parts.insert(0, (named, shared, first))
+        openers.add(slugify(named) if named else str(first))
         shared = []
     return (shared, parts) if len(openers) > 1 else None
 

@@ -312,6 +312,8 @@ _BARE = nouns("bare")
 
 
 _COPULA = re.compile(r"^\s+(?:were|was|are|is|(?:have|has|had) been)\s+(?=\w+ed\s)")
+# A statement that a colon goes on to bear out: "Russian use was limited: ..."
+_STATED = re.compile(r" (?:was|were|is|are|has|have|had) ")
 _RELATIVE = re.compile(r"^\s+(?:which|who|that)\s")
 _WHO_LINKED = re.compile(rf"^\s+{_WHICH_WHO}(?={_LINKING}\s)")
 
@@ -335,6 +337,7 @@ _REPORTED = re.compile(
     # a phrase set before it: "Beyond China, the lab ...", "Separately, OpenAI ..."
     rf"^(?:(?:(?i:{'|'.join(word_list('name_prepositions'))}) [^,]{{1,40}}|[A-Z][a-z]+ly),\s+)?"
     rf"(?:(?:[Tt]he|[Ii]ts|[Aa]n?) )?(?:[\w'\u2019-]+ )?(?i:{_REPORTERS}) "
+    r"(?:(?:at|with|from) (?:the |its )?[\w-]+ (?:[A-Z][\w-]* )?)?"  # "Researchers at Google"
     rf"(?:(?:{'|'.join(word_list('report_adverbs'))}) )*"  # "has also", "recently"
     rf"(?:{_REPORTING_VERBS})(?: (?:on|in) \w+day)?,? (?:with \w+ confidence |[a-z]+ly )?"
     r"(?:that )?(?=[\w-])"
@@ -415,6 +418,9 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
         text = _noun_given(text, before or " ".join(s.text for s in seen or ()))
     text = _PLACE_SET.sub("", text) if " countries" in text or " regions" in text else text
     m = _SUBJECT.match(text)
+    if not m and ": " in text[:80] and _STATED.search(text.split(": ", 1)[0]):
+        text = text.split(": ", 1)[1]  # "Russian use was limited: a group tied to Moscow ..."
+        m = _SUBJECT.match(text)
     if not m:
         return None
     if not any(x.text in m.group(0) for x in first.mentions if x.entry.kind in _PLACES):
