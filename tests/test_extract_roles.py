@@ -605,3 +605,11 @@ def test_a_singular_sector_word_before_a_targets_head_is_a_target() -> None:
     assert {x.id for x in c.targets.sectors} == {"healthcare", "religious", "energy"}
     space = _one("## Op S\n\nMoss Lantern posted in this space a game of lures for Peru.")
     assert not {x.id for x in space.targets.sectors} & {"aerospace", "gaming"}
+
+
+def test_a_sea_or_strait_named_for_a_country_is_no_mention_of_it() -> None:
+    c = _one(
+        "## Op U\n\nMoss Lantern posted about the South China Sea, the Taiwan Strait and the "
+        "Persian Gulf for readers in Peru."
+    )
+    assert {x.id for x in c.targets.countries} == {"PE"}
