@@ -909,3 +909,13 @@ def test_unnamed_actors_behind_a_reporter_a_turn_and_a_colon_are_kept_apart() ->
     assert {x.id for x in mongolia.targets.countries} == {"CL"}
     assert not nepal.targets.countries and not cuba.targets.countries
     assert [a.name for a in cuba.all_actors] == ["Crew tied to Havana"]
+
+
+@pytest.mark.parametrize(
+    "reporter",
+    ["CrowdStrike, a security company, separately reported", "Researchers at Proofpoint said"],
+)
+def test_a_security_firm_that_reports_is_no_actor(reporter: str) -> None:
+    f = draft(NEWS + f"{reporter} that Laotian operatives wrote lures for banks in Peru.\n")
+    assert _actor_names(f) == {"Laotian operatives"}
+    assert country(f.campaigns[0]) == "LA"

@@ -336,8 +336,9 @@ _REPORTERS = "|".join(
 _REPORTED = re.compile(
     # a phrase set before it: "Beyond China, the lab ...", "Separately, OpenAI ..."
     rf"^(?:(?:(?i:{'|'.join(word_list('name_prepositions'))}) [^,]{{1,40}}|[A-Z][a-z]+ly),\s+)?"
-    rf"(?:(?:[Tt]he|[Ii]ts|[Aa]n?) )?(?:[\w'\u2019-]+ )?(?i:{_REPORTERS}) "
-    r"(?:(?:at|with|from) (?:the |its )?[\w-]+ (?:[A-Z][\w-]* )?)?"  # "Researchers at Google"
+    # "CrowdStrike, a security firm, said", "Researchers at Google found"
+    rf"(?:(?:[Tt]he|[Ii]ts|[Aa]n?) )?(?:[\w'\u2019-]+ )?(?i:{_REPORTERS})(?:, [^,]{{1,50}},)? "
+    r"(?:(?:at|with|from) (?:the |its )?[\w-]+ (?:[A-Z][\w-]* )?)?"
     rf"(?:(?:{'|'.join(word_list('report_adverbs'))}) )*"  # "has also", "recently"
     rf"(?:{_REPORTING_VERBS})(?: (?:on|in) \w+day)?,? (?:with \w+ confidence |[a-z]+ly )?"
     r"(?:that )?(?=[\w-])"
