@@ -14,6 +14,7 @@ from bench import baselines
 from bench.__main__ import summary
 from bench.loads import _final_rows
 from bench.synth import write_corpus, write_stix
+from bench.tables import render
 from graphkit.ingest import load_paths
 from graphkit.store.embedded import EmbeddedStore
 from graphkit.store.neo4j import Neo4jStore
@@ -51,6 +52,13 @@ def test_the_quick_bench_runs_end_to_end_at_a_tiny_size(neo4j_empty, tmp_path: P
         load = full["sizes"]["12"]["loads"][kind]
         # graphkit's load and the raw baseline wrote the same rows.
         assert load["nodes"] + load["relationships"] == load["rows"]
+    # The tables for BENCHMARKS.md: each store's load with its measured ratio, every query.
+    tables = render(full)
+    for kind in ("neo4j", "embedded"):
+        load = full["sizes"]["12"]["loads"][kind]
+        assert f"| {kind} | {load['first_s']:.1f} s |" in tables
+        assert f"**{load['load_vs_raw']:.2f}x**" in tables
+    assert all(f"| `{q}` |" in tables for q in headline["query_p95_ms"])
 
 
 def test_the_raw_rows_are_what_graphkit_loads(tmp_path: Path) -> None:
