@@ -4,8 +4,9 @@ Each operation's sentences are scored in one batch (:mod:`~graphkit.extract.mapp
 by :func:`~graphkit.extract.masking.mapper_pieces`: the names of the operation and its actors
 masked as the training text masks the names of groups and software ("Phish and Scripts"
 names an operation, it says nothing of phishing), and so are the sentence's places,
-languages and actor-sense "groups". A sentence that negates ("We have not seen these actors
-develop new capabilities") drafts nothing.
+languages and actor-sense "groups". A sentence left with fewer than three words ("Also likely
+Iranian.") and a sentence that negates ("We have not seen these actors develop new
+capabilities") draft nothing.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Sequence
 
 from graphkit.extract.features import MIN_WORDS, words
 from graphkit.extract.mapper import technique_model
-from graphkit.extract.masking import mapper_pieces, names_of
+from graphkit.extract.masking import mapper_pieces, names_of, told
 from graphkit.extract.reading import Sentence
 
 __all__ = ["MAPPERS", "learned_techniques"]
@@ -45,9 +46,14 @@ def learned_techniques(
             key = (s.text, name_tokens)  # a sentence's words are its text's (read_sentence)
             row = rows.get(key)
             if row is None:
-                row = rows[key] = len(pieces)
-                pieces.append(mapper_pieces(s, masked_names))
-            batch.append((s, row))
+                read = mapper_pieces(s, masked_names)
+                # a sentence of two words besides names and places ("Also likely Chinese.")
+                # tells no behaviour, as a clause of two does not
+                row = rows[key] = len(pieces) if told(read[0]) else -1
+                if row >= 0:
+                    pieces.append(read)
+            if row >= 0:
+                batch.append((s, row))
     if not batch:
         return {}
     drafted = technique_model().drafts(pieces)
