@@ -304,7 +304,7 @@ FLOORS = {
 
 
 # (*) Since session 13 the learned mapper reads a sentence without its places, languages and
-# "groups" of actors (graphkit/extract/learned.py): over all the labelled sets 31 fewer
+# "groups" of actors (graphkit/extract/masking.py): over all the labelled sets 31 fewer
 # techniques wrongly drafted (187 to 156), none fewer rightly (1,274). Five sets each lost a
 # point: one more wrong technique, where the words left weigh more.
 # (**) Since session 14 a sentence left with fewer than three words once they are masked ("Also
