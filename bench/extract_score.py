@@ -21,6 +21,11 @@ from loaders.text import read_text
 
 
 def run(folder: Path, techniques: str = "both") -> dict:
+    return tally(drafted(folder, techniques))
+
+
+def drafted(folder: Path, techniques: str = "both") -> list[tuple[str, Findings | None, dict]]:
+    """Each labelled text of the folder: its name, its draft (None: nothing drafted), labels."""
     results = []
     for labels_path in sorted(folder.glob("*.labels.yaml")):
         stem = labels_path.name.removesuffix(".labels.yaml")
@@ -33,7 +38,7 @@ def run(folder: Path, techniques: str = "both") -> dict:
             print(f"no draft: {exc}")
             draft = None
         results.append((stem, draft, yaml.safe_load(labels_path.read_text())))
-    return tally(results)
+    return results
 
 
 def main() -> None:

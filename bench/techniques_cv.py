@@ -5,7 +5,8 @@ belongs to (scikit-learn's ``GroupKFold``, five folds: no actor has sentences on
 a campaign counts as the group ATT&CK attributes it to). The sentences of the group and
 campaign descriptions (no technique) are split with their actor. Each fold trains the model
 as ``graphkit.extract.mapper.train`` does (definitions and the sentences written here always
-train) and scores the held-out sentences whole and clause by clause, as extraction does. The
+train) and scores the held-out sentences as extraction reads a report's: whole and clause by
+clause, places, languages and actor-sense words masked (``graphkit.extract.masking``). The
 sigmoid and the threshold a fold uses are fitted on the other folds' held-out scores, so no
 sentence helps choose the threshold it is judged by.
 
@@ -35,8 +36,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sklearn.model_selection import GroupKFold
 
 from graphkit.extract.examples import NONE, all_examples
-from graphkit.extract.features import Vectorizer, clauses, words
+from graphkit.extract.features import Vectorizer, words
 from graphkit.extract.mapper import FOLDS, SEED, best_of_pieces, calibrate, dense, fit, product
+from graphkit.extract.masking import mapper_pieces
 from graphkit.extract.reading import read_sentence
 
 MIN_EXAMPLES = 10
@@ -54,7 +56,7 @@ def cue_words(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def out_of_fold(examples, tokens, labels, folds):  # type: ignore[no-untyped-def]
+def out_of_fold(examples, tokens, pieces, labels, folds):  # type: ignore[no-untyped-def]
     """Each evaluated sentence's scores from the fold that held it out, and the classes."""
     scores: dict[int, np.ndarray] = {}
     classes = None
@@ -66,9 +68,9 @@ def out_of_fold(examples, tokens, labels, folds):  # type: ignore[no-untyped-def
         fold_classes, w, b = fit(vec.transform([tokens[i] for i in rows]), labels[rows], SEED)
         assert classes is None or list(classes) == list(fold_classes)
         classes = fold_classes
-        pieces = [[tokens[i], *clauses(examples[i].text)] for i in test]
-        x = vec.transform([p for s in pieces for p in s])
-        best = best_of_pieces(product(x, dense(w)) + b, pieces)
+        held = [pieces[i] for i in test]
+        x = vec.transform([p for s in held for p in s])
+        best = best_of_pieces(product(x, dense(w)) + b, held)
         scores.update(zip(test.tolist(), best, strict=True))
         print(
             f"fold {k + 1}: {len(test)} sentences, {time.time() - started:.0f} s", file=sys.stderr
@@ -112,13 +114,15 @@ def main() -> None:
     started = time.time()
     examples = all_examples()
     tokens = [words(e.text) for e in examples]
+    # held out, a sentence is read as extraction reads a report's (graphkit.extract.masking)
+    pieces = [mapper_pieces(read_sentence(e.text, codes=False)) for e in examples]
     labels = np.array([e.label for e in examples])
     judged = np.array([i for i, e in enumerate(examples) if e.kind in ("procedure", "description")])
     folds = [
         (judged[a], judged[b])
         for a, b in GroupKFold(FOLDS).split(judged, groups=[examples[i].group for i in judged])
     ]
-    scores, classes = out_of_fold(examples, tokens, labels, folds)
+    scores, classes = out_of_fold(examples, tokens, pieces, labels, folds)
     learned = learned_drafts(scores, classes, labels, folds)
     ranked = {
         i: [str(c) for c in classes[np.argsort(-s)] if c != NONE][:3] for i, s in scores.items()

@@ -262,7 +262,7 @@ FLOORS = {
     "heldout16": (0.95, 0.95, 0.95, 0.9, 0.95, 0.9),
     "heldout17": (0.95, 0.95, 0.95, 0.85, 0.95, 0.9),  # technique 0.9 before the learned mapper
     "heldout18": (0.95, 0.95, 0.95, 0.95, 0.95, 0.9),
-    "heldout19": (0.95, 0.95, 0.95, 0.9, 0.95, 0.9),
+    "heldout19": (0.95, 0.95, 0.95, 0.92, 0.95, 0.9),  # technique 0.9 before (**)
     "heldout20": (0.95, 0.95, 0.95, 0.9, 0.95, 0.9),
     "heldout21": (0.95, 0.95, 0.95, 0.9, 0.95, 0.9),
     "heldout22": (0.95, 0.95, 0.9, 0.9, 0.95, 0.9),
@@ -276,13 +276,13 @@ FLOORS = {
     "heldout30": (0.95, 0.95, 0.95, 0.95, 0.95, 0.95),
     "heldout31": (0.95, 0.95, 0.85, 0.9, 0.95, 0.9),
     "heldout32": (0.95, 0.95, 0.95, 0.92, 0.95, 0.95),
-    "heldout33": (0.95, 0.95, 0.95, 0.91, 0.95, 0.95),  # technique 0.95 before the learned mapper
+    "heldout33": (0.95, 0.95, 0.95, 0.95, 0.95, 0.95),  # technique 0.91 before (**)
     "heldout34": (0.95, 0.95, 0.85, 0.87, 0.95, 0.9),
     "heldout35": (0.95, 0.95, 0.95, 0.95, 0.95, 0.9),
     "heldout36": (0.95, 0.95, 0.9, 0.9, 0.95, 0.9),
     "heldout37": (0.95, 0.95, 0.95, 0.85, 0.95, 0.95),  # technique 0.9 before the learned mapper
     "heldout38": (0.95, 0.95, 0.95, 0.94, 0.95, 0.9),  # technique 0.95 before masking (*)
-    "heldout39": (0.95, 0.95, 0.9, 0.8, 0.95, 0.9),  # technique 0.85 before the learned mapper
+    "heldout39": (0.95, 0.95, 0.9, 0.85, 0.95, 0.9),  # technique 0.8 before (**)
     "heldout40": (0.95, 0.95, 0.9, 0.86, 0.95, 0.9),  # technique 0.9 before the learned mapper
     "heldout41": (0.95, 0.95, 0.95, 0.85, 0.95, 0.9),
     "heldout42": (0.95, 0.95, 0.95, 0.86, 0.95, 0.95),  # technique 0.9 before the learned mapper
@@ -304,9 +304,12 @@ FLOORS = {
 
 
 # (*) Since session 13 the learned mapper reads a sentence without its places, languages and
-# "groups" of actors (graphkit/extract/learned.py): over all the labelled sets 31 fewer
+# "groups" of actors (graphkit/extract/masking.py): over all the labelled sets 31 fewer
 # techniques wrongly drafted (187 to 156), none fewer rightly (1,274). Five sets each lost a
 # point: one more wrong technique, where the words left weigh more.
+# (**) Since session 14 a sentence left with fewer than three words once they are masked ("Also
+# likely Iranian.") is not scored either: three fewer wrong techniques (155 to 152), three
+# floors back up.
 @pytest.mark.parametrize("folder", sorted(FLOORS))
 def test_scores_do_not_regress(folder: str) -> None:
     scores = _scores(folder)

@@ -104,3 +104,11 @@ def test_a_sentence_met_twice_is_scored_alike() -> None:
     assert found[id(first)]  # a technique drafted (ATT&CK files malicious links as T1204)
     # the same sentence under another group's names is scored anew: "Lure" is masked there
     assert found.get(id(named), []) != found[id(first)]
+
+
+def test_a_sentence_of_two_words_besides_places_drafts_nothing() -> None:
+    # read whole, "also likely" and "prompts in" are all that is left: no behaviour told
+    short = [read_sentence(t) for t in ("Also likely Iranian.", "Prompts in Chinese.")]
+    told = read_sentence("The crew sent lure emails carrying a malicious link to staff.")
+    found = learned_techniques([([*short, told], [])])
+    assert found.keys() == {id(told)}

@@ -21,16 +21,18 @@ from graphkit.commands import register_all
 from graphkit.errors import GraphkitError, InputError
 from graphkit.extract import extract_findings
 from graphkit.extract.confidence import calibrated
-from graphkit.extract.features import clauses, words
+from graphkit.extract.features import words
 from graphkit.extract.mapper import TechniqueModel, cache_path, model_digest, technique_model
+from graphkit.extract.masking import mapper_pieces
+from graphkit.extract.reading import read_sentence
 
 register_all()
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def found(sentence: str) -> dict[str, int]:
-    """The techniques the model drafts for one sentence, with their scores."""
-    return dict(technique_model().drafts([[words(sentence), *clauses(sentence)]])[0])
+    """The techniques the model drafts for one sentence, read as extraction reads it."""
+    return dict(technique_model().drafts([mapper_pieces(read_sentence(sentence))])[0])
 
 
 def test_training_script_is_reproducible(tmp_path: Path) -> None:
