@@ -613,3 +613,14 @@ def test_a_sea_or_strait_named_for_a_country_is_no_mention_of_it() -> None:
         "Persian Gulf for readers in Peru."
     )
     assert {x.id for x in c.targets.countries} == {"PE"}
+
+
+def test_where_actors_operate_from_is_their_origin_and_whom_they_took_from_a_target() -> None:
+    c = _one(
+        "## Op V\n\nScam crews operating from compounds in Laos and Mongolia wrote lures for "
+        "people in Peru."
+    )
+    assert {x.id for x in c.targets.countries} == {"PE"}
+    assert {a.country.id for a in c.all_actors if a.country} == {"LA", "MN"}
+    took = _one("## Op W\n\nMoss Lantern stole data from companies in Chile.")
+    assert {x.id for x in took.targets.countries} == {"CL"}

@@ -242,6 +242,10 @@ def country_role(m: Mention, text: str = "") -> str:
         lead = m.words[max(0, m.index - 8) : m.index]
         if not (context[:1] == ["based"] and any(w in _TARGET_VERBS_STRICT for w in lead)):
             return "attribution"
+    if context[-1:] == ["in"] and _FROM_A_SEAT.search(
+        " ".join(m.words[max(0, m.index - 6) : m.index])
+    ):
+        return "attribution"  # "operating from compounds in Myanmar": where they work from
     if _run_by(m.words[max(0, m.index - 6) : m.index]):
         return "attribution"  # "an operation run by people in Iran": who runs it, and where
     if context[-1:] == ["in"] and len(context) == 2 and context[0] in _WHO_IN:
@@ -254,6 +258,14 @@ def country_role(m: Mention, text: str = "") -> str:
             return "target"  # "fake job offers for workers in Thailand": whom it was for
         return "target" if any(w in aimed_at for w in lead) else "attribution"
     return "target"
+
+
+# "operating from compounds in", "working out of offices in": the seat they act from (but
+# "stole data from companies in" names whom)
+_FROM_A_SEAT = re.compile(
+    rf"\b(?:{'|'.join(words('seat_verbs'))}) (?:from|out of) (?:the |a |an |their |its )?"
+    r"(?:[\w-]+ ){1,2}in$"
+)
 
 
 # How far back "tied ... to" may reach: the verb, the thing tied (a name in apposition,
