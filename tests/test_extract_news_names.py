@@ -919,3 +919,13 @@ def test_a_security_firm_that_reports_is_no_actor(reporter: str) -> None:
     f = draft(NEWS + f"{reporter} that Laotian operatives wrote lures for banks in Peru.\n")
     assert _actor_names(f) == {"Laotian operatives"}
     assert country(f.campaigns[0]) == "LA"
+
+
+def test_a_name_given_in_passing_to_the_case_told_before_names_it() -> None:
+    f = draft(
+        NEWS + "The crew, which the lab linked to people in Laos, wrote phishing emails for "
+        "banks in Peru.\n\nIt also wrote malware.\n\nThe lab said the operation, which it "
+        "called \u201cSalt Kettle,\u201d resembled an earlier one.\n"
+    )
+    assert [c.name for c in f.campaigns] == ["Salt Kettle"]
+    assert country(f.campaigns[0]) == "LA"

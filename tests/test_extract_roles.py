@@ -624,3 +624,12 @@ def test_where_actors_operate_from_is_their_origin_and_whom_they_took_from_a_tar
     assert {a.country.id for a in c.all_actors if a.country} == {"LA", "MN"}
     took = _one("## Op W\n\nMoss Lantern stole data from companies in Chile.")
     assert {x.id for x in took.targets.countries} == {"CL"}
+
+
+def test_people_the_actors_are_tied_to_are_their_origin_and_where_a_victim_lives_a_target() -> None:
+    c = _one(
+        "## Op X\n\nThe network, which the lab linked to individuals in Laos, attacked a "
+        "dissident who lives in Chile and stole phone numbers linked to people in Peru."
+    )
+    assert {a.country.id for a in c.all_actors if a.country} == {"LA"}
+    assert {x.id for x in c.targets.countries} == {"CL", "PE"}

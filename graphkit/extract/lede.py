@@ -86,7 +86,18 @@ _NAMED_BACK = re.compile(
 )
 
 
+# '... the operation, which it called "Sponsored Discontent," appeared ...': a name given in
+# passing to the case told before, by a definite noun
+_NAMED_IN_PASSING = re.compile(
+    rf"\bthe (?:[a-z-]+ )?(?i:{_HEADS}|activity), which (?:it|they|the \w+|[A-Z][\w-]*) "
+    r"(?:has |had )?(?:called|dubbed|named|nicknamed|calls|dubs|names) "
+    r"[\"\u201c']([^\"\u201d']{2,60}?)[.,]?[\"\u201d']"
+)
+
+
 def named_back(s: Sentence) -> str | None:
-    """The name a sentence gives what the text told before it, when that is all it says."""
+    """The name a sentence gives what the text told before it: all it says ('The lab called the
+    operation "X."'), or in passing ('the operation, which it called "X," ...')."""
     m = _NAMED_BACK.match(s.text) if s.text[:1].isupper() and len(s.words) < 16 else None
+    m = m or (_NAMED_IN_PASSING.search(s.text) if ", which " in s.text else None)
     return m.group(1) if m else None

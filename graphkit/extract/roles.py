@@ -228,7 +228,12 @@ def country_role(m: Mention, text: str = "") -> str:
     if context == ["consistent", "with"]:
         return "attribution"  # "Activity consistent with North Korea"
     if context[-1:] == ["in"] and context[:1] and context[0] in _SIT:
-        return "attribution"  # "The operators appear to sit in China"
+        # "The operators appear to sit in China"; but "a dissident who lives in the United
+        # States" is where someone else lives
+        who = m.words[max(0, m.index - 5) : m.index - 2]
+        if who[-1:] in (["who"], ["that"]) and who[-2:-1] and who[-2] not in ACTOR_NOUNS:
+            return "target"
+        return "attribution"
     if context == ["be", "in"] and m.index >= 4 and m.words[m.index - 4] in _BELIEVED:
         return "attribution"  # "operators thought to be in Syria"
     if context in (["works", "for"], ["work", "for"], ["working", "for"], ["worked", "for"]):
@@ -242,6 +247,8 @@ def country_role(m: Mention, text: str = "") -> str:
         lead = m.words[max(0, m.index - 8) : m.index]
         if not (context[:1] == ["based"] and any(w in _TARGET_VERBS_STRICT for w in lead)):
             return "attribution"
+    if context[-1:] == ["in"] and _tied_to_someone(m):
+        return "attribution"  # "which OpenAI linked to individuals in China"
     if context[-1:] == ["in"] and _FROM_A_SEAT.search(
         " ".join(m.words[max(0, m.index - 6) : m.index])
     ):
@@ -258,6 +265,24 @@ def country_role(m: Mention, text: str = "") -> str:
             return "target"  # "fake job offers for workers in Thailand": whom it was for
         return "target" if any(w in aimed_at for w in lead) else "attribution"
     return "target"
+
+
+# "linked to individuals in", "traced to a firm in": whom the actors were tied to, and where
+_TIED_TO_SOMEONE = re.compile(
+    rf"(?:^|\s)((?:\S+ ){{1,3}})?(?:{'|'.join(words('tied'))}) (?:it |them )?to "
+    r"(?:the |a |an |some |several )?(?:[\w-]+ ){1,2}in$"
+)
+
+
+def _tied_to_someone(m: Mention) -> bool:
+    """Whether the words before a place tie the actors to people there: "the network, which
+    OpenAI linked to individuals in China", "an actor tied to a firm in Laos"; not "phone
+    numbers linked to people in Israel" (what is tied is no actor)."""
+    said = _TIED_TO_SOMEONE.search(" ".join(m.words[max(0, m.index - 8) : m.index]))
+    if said is None:
+        return False
+    before = (said.group(1) or "").split()
+    return "which" in before or bool(before and before[-1] in ACTOR_NOUNS)
 
 
 # "operating from compounds in", "working out of offices in": the seat they act from (but
