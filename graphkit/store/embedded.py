@@ -181,7 +181,7 @@ class EmbeddedStore:
     """
 
     backend = "embedded"
-    dialect = "ladybug"  # of the write statements (graphkit.store.statements)
+    dialect = "ladybug"  # of the write statements (graphkit.store.statements) and the queries
 
     batch_rows = BATCH_ROWS  # a load's rows a transaction (graphkit.ingest.group_rows)
 
