@@ -17,16 +17,22 @@
 // `review_threshold`: `1` and the threshold in three digits): one range of the key.
 // The page is cut on the key alone, with each fact's source; the rest of each row is read
 // for the page only, from its source's edges (LadybugDB reads an edge's other properties as
-// it scans it: cut with them, every edge in the range is read whole). The key is matched as
-// a range of one (`>= k AND <= k`): LadybugDB plans an equality with `k` as a join with every
-// edge of the store, and this as a walk from each row's source.
+// it scans it: cut with them, every edge in the range is read whole). First the edge's own
+// properties, its key matched as a range of one (`>= k AND <= k`: LadybugDB plans an
+// equality with `k` in an OPTIONAL MATCH as a join with every edge of the store, and this as
+// a walk from each row's source); then its target, apart (walked with the edge's properties
+// in one step, a page of the whole queue outgrew LadybugDB's page cache at 10k reports).
 MATCH (x)-[r:DESCRIBES|ATTRIBUTED_TO|LINKED_TO|USES_LANGUAGE|TARGETS|USES|ABUSES|SUBTECHNIQUE_OF|MAPS_TO|IN_TACTIC|MITIGATES]->()
 WHERE r.review_key < $below
 WITH x, r.review_key AS k ORDER BY k SKIP $skip LIMIT $limit
-OPTIONAL MATCH (x)-[r:DESCRIBES|ATTRIBUTED_TO|LINKED_TO|USES_LANGUAGE|TARGETS|USES|ABUSES|SUBTECHNIQUE_OF|MAPS_TO|IN_TACTIC|MITIGATES]->(y)
+OPTIONAL MATCH (x)-[r:DESCRIBES|ATTRIBUTED_TO|LINKED_TO|USES_LANGUAGE|TARGETS|USES|ABUSES|SUBTECHNIQUE_OF|MAPS_TO|IN_TACTIC|MITIGATES]->()
 WHERE r.review_key >= k AND r.review_key <= k
-RETURN x.kind AS source_kind, x.name AS source, r.kind AS relationship, y.kind AS target_kind,
-       y.name AS target, r.confidence AS confidence, r.extracted AS extracted, r.evidence AS evidence
+WITH x, k, r.kind AS relationship, r.confidence AS confidence, r.extracted AS extracted,
+     r.evidence AS evidence
+MATCH (x)-[e:DESCRIBES|ATTRIBUTED_TO|LINKED_TO|USES_LANGUAGE|TARGETS|USES|ABUSES|SUBTECHNIQUE_OF|MAPS_TO|IN_TACTIC|MITIGATES]->(y)
+WHERE e.review_key = k
+RETURN x.kind AS source_kind, x.name AS source, relationship, y.kind AS target_kind,
+       y.name AS target, confidence, extracted, evidence
 ORDER BY k
 // --- for neo4j
 // Neo4j keeps a range index on `review_key` for each type and reads it in order: the first
