@@ -104,7 +104,7 @@ def latencies(
             if server_cpu:
                 served.append((server_cpu() - server_start) * 1000)
             if profiler is not None:
-                hits.append(profiler.hits(query.cypher, _bound(store, query, params)))
+                hits.append(profiler.hits(query.text_for("neo4j"), _bound(store, query, params)))
         out[qid] = {
             "p50_ms": round(_percentile(times, 0.5), 1),
             "p95_ms": round(_percentile(times, 0.95), 1),

@@ -45,7 +45,7 @@ def old_query(query: Query, base: str) -> Query:
 
 def _cost(store: GraphStore, query: Query, params: dict[str, Any]) -> tuple[float, list[Any]]:
     start = time.process_time()
-    rows = store.run(query.cypher, params).rows
+    rows = store.run(query.text_for(store.dialect), params).rows
     return (time.process_time() - start) * 1000, rows
 
 
@@ -73,7 +73,7 @@ def compare(
                 params = bind(q, {k: v for k, v in given.items() if k in _declared(q)}, names=names)
                 ms, results[side] = _cost(store, q, params)
                 if profiler is not None:
-                    ms = profiler.hits(q.cypher, params)
+                    ms = profiler.hits(q.text_for("neo4j"), params)
                 if n:  # the first run warms plans and caches
                     cost[side].append(ms)
             same = same and results["old"] == results["new"]

@@ -63,7 +63,7 @@ def compare_texts(
             if server_cpu:
                 c["server_cpu_ms"].append((server_cpu() - served) * 1000)
             if profiler is not None:
-                c["db_hits"].append(profiler.hits(q.cypher, bind(q, given)))
+                c["db_hits"].append(profiler.hits(q.text_for("neo4j"), bind(q, given)))
     out: dict[str, Any] = {"below": below, "rows": len(answers["new"]), "same_rows": same}
     for name, c in costs.items():
         out[name] = {k: _summary(v) for k, v in c.items() if v}

@@ -13,7 +13,11 @@ A query file starts with a YAML block inside ``//`` comments, between ``// ---``
     // ---
     MATCH (a:Actor)-[r:LINKED_TO]->(c:Country) ...
 
-Every library query keeps to the Cypher that both LadybugDB and Neo4j accept. A parameter
+Every library query keeps to the Cypher that both LadybugDB and Neo4j accept. Where that text
+cannot be fast on one store, the file may add that store's own text after it, under a line
+``// --- for neo4j`` (or ``ladybug``): the same parameters, the same rows, a test comparing the
+two on that store (``review-queue``: Neo4j reads a page from its ordered indexes with
+``CALL { ... UNION ALL ... }``, which LadybugDB does not parse). A parameter
 typed ``actor``, ``country``, ``language``, ``sector``, ``technique``, ``platform``,
 ``report`` or ``entity`` (anything) takes a name as well as an id (:mod:`graphkit.lookup`).
 Two parameters are bound by the library and never declared: ``$reference`` (true when catalog
@@ -68,6 +72,9 @@ __all__ = [
 ]
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+# A store's own text of a query starts at this line (graphkit.store's dialects).
+_VARIANT = re.compile(r"^// --- for (\S+)[ \t]*$", re.MULTILINE)
+DIALECTS = frozenset({"neo4j", "ladybug"})
 _STRINGS_AND_COMMENTS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|//[^\n]*")
 # Bound by the library, never declared: see the module's docstring.
 IMPLICIT = frozenset({"reference", "catalogs"})
@@ -184,10 +191,21 @@ class Query:
     meta: QueryMeta | None
     cypher: str
     path: str | None = None
+    # (dialect, text): a store's own text of the query, for the stores whose dialect it names
+    variants: tuple[tuple[str, str], ...] = ()
 
     @property
     def id(self) -> str:
         return self.meta.id if self.meta else "(ad hoc)"
+
+    def text_for(self, dialect: str) -> str:
+        """The text a store of this dialect runs: its own, where the file gives one.
+
+        >>> q = Query(None, "RETURN 1 AS x", variants=(("neo4j", "RETURN 1 AS x, 2 AS y"),))
+        >>> q.text_for("neo4j"), q.text_for("ladybug")
+        ('RETURN 1 AS x, 2 AS y', 'RETURN 1 AS x')
+        """
+        return dict(self.variants).get(dialect, self.cypher)
 
 
 def used_parameters(cypher: str) -> set[str]:
@@ -210,10 +228,16 @@ def parse_query(text: str, path: str = "<query>") -> Query:
     except (yaml.YAMLError, ValidationError) as exc:
         first = str(exc).splitlines()
         raise InputError(f"bad metadata: {' '.join(first[:3])}", path=path) from None
-    body = "\n".join(lines[end + 1 :]).strip()
-    if not body:
+    body, *parts = _VARIANT.split("\n".join(lines[end + 1 :]))
+    if not body.strip():
         raise InputError("the query has no Cypher after its header", path=path)
-    return Query(meta, body, path)
+    variants = tuple((d, text.strip()) for d, text in zip(parts[::2], parts[1::2], strict=True))
+    for dialect, text in variants:
+        if dialect not in DIALECTS or not text:
+            raise InputError(f"`// --- for {dialect}`: no such store, or no Cypher", path=path)
+        if used_parameters(text) != used_parameters(body):
+            raise InputError(f"its text for {dialect} takes other parameters", path=path)
+    return Query(meta, body.strip(), path, variants)
 
 
 def queries_dir() -> Path:
@@ -325,7 +349,7 @@ def run_query(
         return resolve_in_store(store, label, text)
 
     params = bind(query, given or {}, names=names, reference=reference)
-    return store.run(query.cypher, params, write=write)
+    return store.run(query.text_for(store.dialect), params, write=write)
 
 
 def next_page(query: Query, given: dict[str, Any], rows: int) -> int | None:

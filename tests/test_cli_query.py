@@ -109,6 +109,9 @@ def test_queries_lists_and_shows_one(runner: CliRunner) -> None:
     res = runner.invoke(app, ["queries", "chain"])
     assert res.exit_code == 0
     assert res.stdout == (ROOT / "cypher" / "queries" / "chain.cypher").read_text()
+    res = runner.invoke(app, ["queries", "review-queue", "--format", "json"])
+    shown = json.loads(res.stdout)
+    assert set(shown["cypher_for"]) == {"neo4j"} and "CALL" not in shown["cypher"]
     res = runner.invoke(app, ["queries", "chian"])
     assert res.exit_code == EXIT_INPUT and "did you mean chain?" in res.stderr
     res = runner.invoke(app, ["query", "missing.cypher"])

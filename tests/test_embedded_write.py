@@ -13,7 +13,7 @@ import pytest
 
 from bench.synth import write_corpus
 from graphkit.batch import GraphBatch
-from graphkit.errors import StoreError, StoreUnavailableError
+from graphkit.errors import QueryError, StoreError, StoreUnavailableError
 from graphkit.ingest import load_paths
 from graphkit.lifecycle import unload
 from graphkit.store import embedded
@@ -133,6 +133,22 @@ def test_reads_do_not_pile_up_in_the_page_cache_so_a_large_unload_can_be_planned
         plan = unload(s, ["synth-0099"], dry_run=True)
         assert plan.edges_deleted > 0 and plan.edges_rewritten > 0
         assert s.stats()["nodes"]["Report"] == 200  # a dry run
+
+
+def test_a_query_answer_too_large_for_the_page_cache_says_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = write_corpus(tmp_path / "bench", 100, seed=1)
+    store = tmp_path / "store"
+    with EmbeddedStore(store) as s:
+        assert not load_paths(s, [str(corpus)]).failed
+    monkeypatch.setenv("GRAPHKIT_BUFFER_POOL_MB", "64")  # the smallest the store accepts
+    pairs = "MATCH (a)-[r]->(b), (c)-[q]->(d) RETURN r.evidence, q.evidence ORDER BY a.id, c.id"
+    with (
+        EmbeddedStore(store, read_only=True) as s,
+        pytest.raises(QueryError, match=r"page cache \(64 MB\) is too small for this query's"),
+    ):
+        s.run(pairs)
 
 
 def test_an_unload_too_large_for_the_page_cache_says_what_applies_to_an_unload(

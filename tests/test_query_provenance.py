@@ -11,7 +11,7 @@ import pytest
 from graphkit.build import build_batch
 from graphkit.errors import QueryError
 from graphkit.findings import Findings
-from graphkit.querylib import cut_lists, load_library, run_query
+from graphkit.querylib import Query, cut_lists, load_library, run_query
 from graphkit.schema import RELS
 from graphkit.store import GraphStore
 from graphkit.store.embedded import EmbeddedStore
@@ -78,6 +78,34 @@ def test_the_review_queue_is_a_filter_over_every_edge(loaded: GraphStore) -> Non
         for n in range(0, 200, 50)
     ]
     assert [row for page in pages for row in page] == whole[:200]
+
+
+def test_review_queue_pages_cut_across_types(loaded: GraphStore) -> None:
+    """Short pages, each a run of the key over every type (Neo4j's text reads each type
+    apart, up to `skip + limit` of it): together they are the whole queue."""
+    q = load_library()["review-queue"]
+    for below in ("50", "101"):
+        whole = run_query(loaded, q, {"below": below, "limit": "100000"}).rows
+        pages = [
+            run_query(loaded, q, {"below": below, "limit": "7", "skip": str(n)}).rows
+            for n in range(0, len(whole) + 7, 7)
+        ]
+        assert [row for page in pages for row in page] == whole, below
+    assert len({row[2] for row in whole}) >= 4
+    assert sum(len({row[2] for row in page}) > 1 for page in pages) > 1  # pages mix types
+
+
+@pytest.mark.neo4j
+def test_neo4j_s_own_review_queue_answers_as_the_common_text(corpus_neo4j: GraphStore) -> None:
+    q = load_library()["review-queue"]
+    common = Query(q.meta, q.cypher, q.path)  # the text LadybugDB runs
+    assert q.text_for("neo4j") != common.text_for("neo4j")
+    for below in ("0", "40", "50", "101"):
+        for skip, limit in (("0", "100000"), ("0", "9"), ("9", "9"), ("40", "25")):
+            given = {"below": below, "skip": skip, "limit": limit}
+            rows = run_query(corpus_neo4j, q, given).rows
+            assert rows == run_query(corpus_neo4j, common, given).rows, given
+            assert rows or below == "0" or int(skip) > 0
 
 
 def test_multi_report_actors_caps_the_ids_and_says_so(loaded: GraphStore) -> None:

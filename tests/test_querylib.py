@@ -110,9 +110,26 @@ def test_the_review_queue_reads_every_relationship_type_but_mentions() -> None:
     # schema gains must be added there too.
     from graphkit.schema import RELS
 
-    cypher = load_library()["review-queue"].cypher
-    named = cypher.split("[r:", 1)[1].split("]", 1)[0].split("|")
+    q = load_library()["review-queue"]
+    named = q.cypher.split("[r:", 1)[1].split("]", 1)[0].split("|")
     assert sorted(named) == sorted(set(RELS) - {"MENTIONS"})
+    # Neo4j's own text reads each type apart, from its index
+    assert sorted(re.findall(r"\(\)-\[r:(\w+)\]->\(\)", q.text_for("neo4j"))) == sorted(named)
+
+
+def test_a_store_may_have_its_own_text_with_the_same_parameters() -> None:
+    head = (
+        "// ---\n// id: q\n// name: q\n// category: c\n// description: d.\n"
+        "// columns: [x]\n// ---\n"
+    )
+    q = parse_query(head + "RETURN $a AS x\n// --- for neo4j\n// why\nRETURN $a + 0 AS x\n")
+    assert q.cypher == "RETURN $a AS x"
+    assert q.text_for("neo4j") == "// why\nRETURN $a + 0 AS x"
+    assert q.text_for("ladybug") == q.cypher
+    with pytest.raises(InputError, match="its text for neo4j takes other parameters"):
+        parse_query(head + "RETURN $a AS x\n// --- for neo4j\nRETURN $b AS x\n")
+    with pytest.raises(InputError, match="no such store"):
+        parse_query(head + "RETURN $a AS x\n// --- for oracle\nRETURN $a AS x\n")
 
 
 @pytest.mark.parametrize("qid", ["connections", "neighbourhood", "relationship-evidence"])

@@ -60,9 +60,10 @@ def test_the_review_queue_reads_a_range_index_on_every_type_it_names() -> None:
     from graphkit.querylib import load_library
 
     text = neo4j_schema_cypher()
-    cypher = load_library()["review-queue"].cypher
-    named = cypher.split("[r:", 1)[1].split("]", 1)[0].split("|")
+    q = load_library()["review-queue"]
+    named = q.cypher.split("[r:", 1)[1].split("]", 1)[0].split("|")
     assert named
+    assert re.findall(r"\[r:(\w+)\]", q.text_for("neo4j")) == named  # Neo4j's own text
     for rel in named:
         assert f"FOR ()-[r:{rel}]-() ON (r.review_key);" in text
     assert "[r:MENTIONS]" not in text

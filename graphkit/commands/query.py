@@ -77,7 +77,8 @@ def queries(
         if query_id is not None:
             q = find_query(query_id)
             if fmt is Fmt.json:
-                print_json({**(q.meta.model_dump() if q.meta else {}), "cypher": q.cypher})
+                meta = q.meta.model_dump() if q.meta else {}
+                print_json({**meta, "cypher": q.cypher, "cypher_for": dict(q.variants)})
             else:
                 sys.stdout.write(source(q))
             return

@@ -87,6 +87,16 @@ def _too_small(*, unload: bool) -> str:
     )
 
 
+def _answer_too_large() -> str:
+    """What to do when what one query holds at once outgrows the page cache (a page of the
+    review queue of 100k facts at 10k reports, read with its evidence)."""
+    return (
+        f"the embedded store's page cache ({_buffer_pool_mb()} MB) is too small for this "
+        "query's answer: ask for less (a smaller page: --param limit=N) or set "
+        "GRAPHKIT_BUFFER_POOL_MB higher"
+    )
+
+
 _LOCKED = re.compile(r"Could not set lock on file.*?Lock is held by PID (\d+)", re.S)
 
 
@@ -181,7 +191,7 @@ class EmbeddedStore:
     """
 
     backend = "embedded"
-    dialect = "ladybug"  # of the write statements (graphkit.store.statements)
+    dialect = "ladybug"  # of the write statements (graphkit.store.statements) and the queries
 
     batch_rows = BATCH_ROWS  # a load's rows a transaction (graphkit.ingest.group_rows)
 
@@ -405,6 +415,8 @@ class EmbeddedStore:
             message = str(exc).strip().splitlines()[0]  # the position is on the first line
             if "read-only" in message:
                 raise QueryError(WRITE_REFUSED) from None
+            if "buffer pool is full" in message:
+                raise QueryError(_answer_too_large()) from None
             raise QueryError(message + _older_store_hint(message)) from None
         self._conn.execute("COMMIT")
         if not write:  # the connection keeps pages of what it read (_renew_connection)

@@ -76,7 +76,7 @@ class Neo4jStore:
     """
 
     backend = "neo4j"
-    dialect = "neo4j"  # of the write statements (graphkit.store.statements)
+    dialect = "neo4j"  # of the write statements (graphkit.store.statements) and the queries
     batch_rows = BATCH_ROWS  # a load's rows a transaction (graphkit.ingest.group_rows)
     first_rows = FIRST_ROWS  # ... and in its first one
 
