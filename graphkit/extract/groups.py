@@ -183,14 +183,22 @@ def runs(
             else:
                 shared.append(piece)
         said += " " + s.text
-    first = subject_of(shared[0], None) if turns and shared and parts and not named else None
-    if turns and (named or first) and shared and parts and not operations:
-        # "A Chinese effort called X ..., while an Iranian outlet ...": the clauses before the
-        # turn are the paragraph's named operation, or the unnamed actor they open with
-        parts.insert(0, (named, shared, first))
-        openers.add(slugify(named) if named else str(first))
-        shared = []
+    if turns and shared and parts and not operations:
+        opener = _before_the_turn(named, shared, parts)
+        shared = [] if opener else shared
+        openers |= {opener} if opener else set()
     return (shared, parts) if len(openers) > 1 else None
+
+
+def _before_the_turn(named: str | None, shared: list[Sentence], parts: list[Run]) -> str | None:
+    """The clauses before a turn to actors from elsewhere ("A Chinese effort called X ...,
+    while an Iranian outlet ...") as a part of their own, first: the paragraph's named
+    operation, or the unnamed actor they open with; what opens it, or None (they stay shared)."""
+    first = None if named else subject_of(shared[0], None)
+    if not (named or first):
+        return None
+    parts.insert(0, (named, list(shared), first))
+    return slugify(named) if named else str(first)
 
 
 def _elsewhere(clause: Sentence, places: set[str]) -> bool:
