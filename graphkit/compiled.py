@@ -22,9 +22,9 @@ HERE = Path(__file__).resolve().parent / "extract"
 
 # The modules that read a text sentence by sentence: nearly all of the extractor's time.
 MODULES = ("behaviour", "coordination", "drafting", "facts", "features", "fields", "gazetteer",
-           "grouping", "groups", "headings", "learned", "lede", "masking", "meta", "namelike",
-           "names", "paragraphs", "quoted", "reading", "roles", "sections", "sectors", "spoken",
-           "subjects", "tables")  # fmt: skip
+           "grouping", "groups", "headings", "learned", "lede", "masking", "meta", "named_origins",
+           "namelike", "names", "paragraphs", "quoted", "reading", "roles", "sections", "sectors",
+           "spoken", "subjects", "tables")  # fmt: skip
 
 # The shared library mypyc builds for the modules compiled together.
 GROUP = "graphkit.extract.native"

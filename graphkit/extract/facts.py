@@ -18,6 +18,7 @@ from graphkit.extract.cues import words
 from graphkit.extract.gazetteer import TOKEN
 from graphkit.extract.groups import PLACE, Group, clip
 from graphkit.extract.meta import OUR_MODELS, OWNERS, companys_platform
+from graphkit.extract.named_origins import own_origins, set_after_actor
 from graphkit.extract.names import WHO_NOUNS
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, read_sentence
 from graphkit.extract.roles import (
@@ -25,11 +26,9 @@ from graphkit.extract.roles import (
     country_role,
     in_passing,
     made_in,
-    own_origins,
     posed_as,
     researched,
     said_about,
-    set_after_actor,
 )
 from graphkit.extract.sectors import sector_is_target
 from graphkit.extract.spoken import language_positions

@@ -14,10 +14,10 @@ from typing import Any
 from graphkit.actors import actor_index
 from graphkit.extract.cues import noun_pattern, words
 from graphkit.extract.gazetteer import Entry
+from graphkit.extract.named_origins import own_origins
 from graphkit.extract.names import clause_name
 from graphkit.extract.quoted import JOIN, QUOTES, quoted_names
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, read_sentence, slugify
-from graphkit.extract.roles import own_origins
 from graphkit.extract.subjects import (
     NAMING_AS,
     actor_names,

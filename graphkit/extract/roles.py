@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from graphkit.extract.coordination import kind_of_members
 from graphkit.extract.cues import nouns, words
 from graphkit.extract.gazetteer import lookup_table
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
@@ -23,12 +22,10 @@ __all__ = [
     "for_whom",
     "in_passing",
     "noun_phrase_after",
-    "own_origins",
     "posed_as",
     "researched",
     "said_about",
     "sector_words",
-    "set_after_actor",
 ]
 
 
@@ -228,12 +225,7 @@ def country_role(m: Mention, text: str = "") -> str:
     if context == ["consistent", "with"]:
         return "attribution"  # "Activity consistent with North Korea"
     if context[-1:] == ["in"] and context[:1] and context[0] in _SIT:
-        # "The operators appear to sit in China"; but "a dissident who lives in the United
-        # States" is where someone else lives
-        who = m.words[max(0, m.index - 5) : m.index - 2]
-        if who[-1:] in (["who"], ["that"]) and who[-2:-1] and who[-2] not in ACTOR_NOUNS:
-            return "target"
-        return "attribution"
+        return _who_sits(m)  # "The operators appear to sit in China"
     if context == ["be", "in"] and m.index >= 4 and m.words[m.index - 4] in _BELIEVED:
         return "attribution"  # "operators thought to be in Syria"
     if context in (["works", "for"], ["work", "for"], ["working", "for"], ["worked", "for"]):
@@ -247,15 +239,27 @@ def country_role(m: Mention, text: str = "") -> str:
         lead = m.words[max(0, m.index - 8) : m.index]
         if not (context[:1] == ["based"] and any(w in _TARGET_VERBS_STRICT for w in lead)):
             return "attribution"
-    if context[-1:] == ["in"] and _tied_to_someone(m):
-        return "attribution"  # "which OpenAI linked to individuals in China"
-    if context[-1:] == ["in"] and _FROM_A_SEAT.search(
-        " ".join(m.words[max(0, m.index - 6) : m.index])
-    ):
-        return "attribution"  # "operating from compounds in Myanmar": where they work from
     if _run_by(m.words[max(0, m.index - 6) : m.index]):
         return "attribution"  # "an operation run by people in Iran": who runs it, and where
-    if context[-1:] == ["in"] and len(context) == 2 and context[0] in _WHO_IN:
+    return _someone_in(m, context) if context[-1:] == ["in"] else "target"
+
+
+def _who_sits(m: Mention) -> str:
+    """Where someone sits ("The operators appear to sit in China"): the actors, unless a
+    relative clause says it of someone else ("a dissident who lives in the United States")."""
+    who = m.words[max(0, m.index - 5) : m.index - 2]
+    if who[-1:] in (["who"], ["that"]) and who[-2:-1] and who[-2] not in ACTOR_NOUNS:
+        return "target"
+    return "attribution"
+
+
+def _someone_in(m: Mention, context: list[str]) -> str:
+    """A place after "in" that closes a noun: where the actors are or whom they aimed at."""
+    if _tied_to_someone(m):
+        return "attribution"  # "which OpenAI linked to individuals in China"
+    if _FROM_A_SEAT.search(" ".join(m.words[max(0, m.index - 6) : m.index])):
+        return "attribution"  # "operating from compounds in Myanmar": where they work from
+    if len(context) == 2 and context[0] in _WHO_IN:
         # "a marketing firm in the Philippines"; but "phishing aimed at contractors in South
         # Korea", "scanned networks in Germany" name where the targets are, and so does a list
         # the verb governs ("aimed at defense experts and non-profit groups in Peru")
@@ -447,55 +451,6 @@ def posed_as(m: Mention, s: Sentence) -> bool:
 
 
 _ASKING = words("asking")
-
-
-# Between an actor and its country: an alias in brackets, then a dash or a colon.
-_ACTOR_DASH = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?[\u2014\u2013:-]\s*(?:the\s+)?$", re.I)
-
-
-def set_after_actor(m: Mention, s: Sentence) -> bool:
-    """A country set after an actor by a dash or a colon: "Emerald Sleet (THALLIUM) — North
-    Korea.", "APT42: Iranian". That says where the actor is from."""
-    for a in s.mentions:
-        if a.entry.kind == "Actor" and a.index < m.index <= a.index + a.width + 4:
-            start = s.text.find(a.text)
-            end = s.text.find(m.text, start + len(a.text)) if start >= 0 else -1
-            if end >= 0 and _ACTOR_DASH.match(s.text[start + len(a.text) : end]):
-                return True
-    return False
-
-
-def own_origins(s: Sentence) -> dict[int, Mention]:
-    """Where each actor of a sentence is from, when the sentence says it next to the name:
-    "Forest Blizzard from Russia", "the Iranian group TEMP.Zagros", "Russia's APT28".
-    Token position of the actor → the country's mention."""
-    places = {m.index: m for m in s.mentions if m.entry.kind in COUNTRY_KINDS}
-    ends = {m.index + m.width: m for m in places.values()}  # "North Korean" is two words
-    out: dict[int, Mention] = {}
-    words = s.words
-    for a in s.mentions:
-        if a.entry.kind != "Actor":
-            continue
-        end = a.index + a.width
-        if words[end : end + 1] == ["from"]:
-            c = places.get(end + 1) or (
-                places.get(end + 2) if words[end + 1 : end + 2] == ["the"] else None
-            )
-            if c is not None:
-                out[a.index] = c
-                continue
-        kind = kind_of_members(a, s, ends)
-        if kind is not None:
-            out[a.index] = kind  # "Chinese groups, including APT5 and APT15"
-            continue
-        before = ends.get(a.index - 1)
-        if before is None or a.index < 2:
-            continue
-        if before.entry.kind == "Demonym" and words[a.index - 1] in ACTOR_NOUNS:
-            out[a.index] = before  # "the Iranian group TEMP.Zagros"
-        elif before.entry.kind == "Country" and words[a.index - 1] == "s":
-            out[a.index] = before  # "Russia's APT28"
-    return out
 
 
 _COMMUNITIES = words("communities")

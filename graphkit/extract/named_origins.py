@@ -1,0 +1,65 @@
+"""Where a named actor is from, said next to its name: "Forest Blizzard from Russia", "the
+Iranian group TEMP.Zagros", "Russia's APT28", "Chinese groups, including APT5", "Emerald Sleet
+(THALLIUM) — North Korea."."""
+
+from __future__ import annotations
+
+import re
+
+from graphkit.extract.coordination import kind_of_members
+from graphkit.extract.cues import nouns
+from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
+
+__all__ = ["own_origins", "set_after_actor"]
+
+
+ACTOR_NOUNS = nouns("origin_after")
+
+
+# Between an actor and its country: an alias in brackets, then a dash or a colon.
+_ACTOR_DASH = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?[\u2014\u2013:-]\s*(?:the\s+)?$", re.I)
+
+
+def set_after_actor(m: Mention, s: Sentence) -> bool:
+    """A country set after an actor by a dash or a colon: "Emerald Sleet (THALLIUM) — North
+    Korea.", "APT42: Iranian". That says where the actor is from."""
+    for a in s.mentions:
+        if a.entry.kind == "Actor" and a.index < m.index <= a.index + a.width + 4:
+            start = s.text.find(a.text)
+            end = s.text.find(m.text, start + len(a.text)) if start >= 0 else -1
+            if end >= 0 and _ACTOR_DASH.match(s.text[start + len(a.text) : end]):
+                return True
+    return False
+
+
+def own_origins(s: Sentence) -> dict[int, Mention]:
+    """Where each actor of a sentence is from, when the sentence says it next to the name:
+    "Forest Blizzard from Russia", "the Iranian group TEMP.Zagros", "Russia's APT28".
+    Token position of the actor → the country's mention."""
+    places = {m.index: m for m in s.mentions if m.entry.kind in COUNTRY_KINDS}
+    ends = {m.index + m.width: m for m in places.values()}  # "North Korean" is two words
+    out: dict[int, Mention] = {}
+    words = s.words
+    for a in s.mentions:
+        if a.entry.kind != "Actor":
+            continue
+        end = a.index + a.width
+        if words[end : end + 1] == ["from"]:
+            c = places.get(end + 1) or (
+                places.get(end + 2) if words[end + 1 : end + 2] == ["the"] else None
+            )
+            if c is not None:
+                out[a.index] = c
+                continue
+        kind = kind_of_members(a, s, ends)
+        if kind is not None:
+            out[a.index] = kind  # "Chinese groups, including APT5 and APT15"
+            continue
+        before = ends.get(a.index - 1)
+        if before is None or a.index < 2:
+            continue
+        if before.entry.kind == "Demonym" and words[a.index - 1] in ACTOR_NOUNS:
+            out[a.index] = before  # "the Iranian group TEMP.Zagros"
+        elif before.entry.kind == "Country" and words[a.index - 1] == "s":
+            out[a.index] = before  # "Russia's APT28"
+    return out
