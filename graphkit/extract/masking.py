@@ -23,9 +23,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from graphkit.extract.cues import word_list
 from graphkit.extract.cues import words as words_of
-from graphkit.extract.features import MIN_WORDS, PLACEHOLDER, clauses
+from graphkit.extract.features import MIN_WORDS, PLACEHOLDER, clauses, words
 from graphkit.extract.reading import Sentence
+from graphkit.vocab import PUBLISHERS
 
 __all__ = ["Names", "mapper_pieces", "masked", "names_of", "told"]
 
@@ -111,6 +113,85 @@ def _actor_sense(tokens: list[str]) -> list[str]:
     return out
 
 
+# Who reports, where it is the subject of a reporter's verb: the publishers by their names and
+# the words the extractor reads before a reporting verb (cues/names.yaml), but "it" and
+# "they", as often the actors. What follows is the reporter's own doing ("We disabled the
+# accounts", "OpenAI banned ...", "GTIG disabled its assets": not Impair Defenses) or its
+# framing ("Google says"), not the actors'.
+def _token_lists(entries: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+    """Each entry as its tokens, the longest first (so "google threat intelligence group"
+    before "google")."""
+    return tuple(sorted({tuple(words(e)) for e in entries if words(e)}, key=len, reverse=True))
+
+
+_REPORTERS = _token_lists(
+    [
+        *(w for w in word_list("reporters") if w not in ("it", "they")),
+        *(n for p in PUBLISHERS for n in (p.name, *p.aliases)),
+    ]
+)
+_REPORTER_FIRSTS = frozenset(r[0] for r in _REPORTERS)
+# What a reporter does: its reporting verbs and the verbs only a reporter does (names.yaml).
+_REPORTER_VERBS = _token_lists([*word_list("reporting_verbs"), *word_list("reporter_verbs")])
+_BETWEEN = frozenset(t for a in word_list("report_adverbs") for t in words(a))  # "has also"
+
+
+def _at(tokens: list[str], i: int, lists: tuple[tuple[str, ...], ...]) -> int:
+    """The end of the first (longest) of the token lists found at ``i``, else ``i``."""
+    for entry in lists:
+        if tuple(tokens[i : i + len(entry)]) == entry:
+            return i + len(entry)
+    return i
+
+
+def _verbs_end(tokens: list[str], i: int) -> int:
+    """Where a reporter's verbs at ``i`` end ("has also identified and disabled"), else ``i``."""
+    end = i
+    while tokens[end : end + 1] and tokens[end] in _BETWEEN:
+        end += 1
+    verb_end = _at(tokens, end, _REPORTER_VERBS)
+    if verb_end == end:
+        return i
+    while (
+        tokens[verb_end : verb_end + 1] == ["and"]
+        and (after := _at(tokens, verb_end + 1, _REPORTER_VERBS)) > verb_end + 1
+    ):
+        verb_end = after
+    return verb_end
+
+
+def _reporter_end(tokens: list[str], i: int) -> int:
+    """Where a reporter that is the subject at ``i`` ends with its verbs ("the company's
+    researchers have also identified and disabled"), else ``i``."""
+    end = _at(tokens, i, _REPORTERS)
+    while (
+        end > i
+        and tokens[end : end + 1] == ["s"]
+        and (after := _at(tokens, end + 1, _REPORTERS)) > end + 1
+    ):
+        end = after  # "OpenAI's investigators"
+    if end == i:
+        return i
+    verb_end = _verbs_end(tokens, end)
+    # a reporter named, doing nothing here ("Google Docs", "a company in Peru")
+    return verb_end if verb_end > end else i
+
+
+def _reporters_masked(tokens: list[str], reporters: bool = False) -> list[str]:
+    """The tokens with each reporter that is a subject, and its verbs, masked; and the verbs
+    they open with when the sentence's subject is the reporter (``reporters``: "We banned the
+    accounts and shared indicators": the clause "shared indicators" is the reporter's too)."""
+    lead = _verbs_end(tokens, 0) if reporters else 0
+    if not lead and _REPORTER_FIRSTS.isdisjoint(tokens):
+        return tokens  # most sentences
+    out = tokens if not lead else [PLACEHOLDER] * lead + tokens[lead:]
+    for i, token in enumerate(tokens):
+        if token in _REPORTER_FIRSTS and (end := _reporter_end(tokens, i)) > i:
+            out = out if out is not tokens else list(tokens)
+            out[i:end] = [PLACEHOLDER] * (end - i)
+    return out
+
+
 def told(tokens: list[str]) -> bool:
     """Whether a piece has words enough to tell a behaviour besides masked names."""
     return len(tokens) - tokens.count(PLACEHOLDER) >= MIN_WORDS
@@ -124,7 +205,10 @@ def mapper_pieces(s: Sentence, names: Names = _NO_NAMES) -> list[list[str]]:
     if own:
         name_tokens = (*name_tokens, *own)
         firsts = firsts | {n[0] for n in own}
-    whole = _actor_sense(_masked(s.words, name_tokens, firsts))
+    whole = _reporters_masked(_actor_sense(_masked(s.words, name_tokens, firsts)))
     parts = clauses(s.text) if len(s.words) >= 2 * MIN_WORDS else []  # two or none
-    masks = (_actor_sense(_masked(w, name_tokens, firsts)) for w in parts)
+    reporters = whole[0] == PLACEHOLDER and _reporter_end(s.words, 0) > 0  # it opens with them
+    masks = (
+        _reporters_masked(_actor_sense(_masked(w, name_tokens, firsts)), reporters) for w in parts
+    )
     return [whole, *(m for m in masks if told(m))]
