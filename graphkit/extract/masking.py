@@ -127,10 +127,13 @@ def _actor_sense(tokens: list[str]) -> list[str]:
 # "they", as often the actors. What follows is the reporter's own doing ("We disabled the
 # accounts", "OpenAI banned ...", "GTIG disabled its assets": not Impair Defenses) or its
 # framing ("Google says"), not the actors'.
-def _token_lists(entries: Sequence[str]) -> tuple[tuple[str, ...], ...]:
-    """Each entry as its tokens, the longest first (so "google threat intelligence group"
-    before "google")."""
-    return tuple(sorted({tuple(words(e)) for e in entries if words(e)}, key=len, reverse=True))
+def _token_lists(entries: Sequence[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Each entry as its tokens, by its first token, the longest first (so "google threat
+    intelligence group" before "google")."""
+    out: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for entry in sorted({tuple(words(e)) for e in entries if words(e)}, key=len, reverse=True):
+        out[entry[0]] = (*out.get(entry[0], ()), entry)
+    return out
 
 
 _REPORTERS = _token_lists(
@@ -139,22 +142,22 @@ _REPORTERS = _token_lists(
         *(n for p in PUBLISHERS for n in (p.name, *p.aliases)),
     ]
 )
-_REPORTER_FIRSTS = frozenset(r[0] for r in _REPORTERS)
+_REPORTER_FIRSTS = frozenset(_REPORTERS)
 # What a reporter does: its reporting verbs and the verbs only a reporter does (names.yaml).
 _REPORTER_VERBS = _token_lists([*word_list("reporting_verbs"), *word_list("reporter_verbs")])
 # Verbs by which a reporter only frames what the actors did ("OpenAI said the actors ..."):
 # what follows is theirs. After its other verbs ("banned", "disabled") what follows is the
 # reporter's doing too, to a relative word ("the accounts that wrote lures").
-_FRAMING = frozenset(_token_lists(word_list("reporter_verbs")))
+_FRAMING = frozenset(v for vs in _token_lists(word_list("reporter_verbs")).values() for v in vs)
 _RELATIVE = frozenset({"that", "which", "who", "whose", "where"})
 _BETWEEN = frozenset(t for a in word_list("report_adverbs") for t in words(a))  # "has also"
 # What may come before the subject that opens a piece: "The company", "Our team", "Separately, we"
 _OPENERS = _BETWEEN | {"the", "our"}
 
 
-def _at(tokens: list[str], i: int, lists: tuple[tuple[str, ...], ...]) -> int:
-    """The end of the first (longest) of the token lists found at ``i``, else ``i``."""
-    for entry in lists:
+def _at(tokens: list[str], i: int, lists: dict[str, tuple[tuple[str, ...], ...]]) -> int:
+    """The end of the longest of the token lists found at ``i``, else ``i``."""
+    for entry in lists.get(tokens[i], ()) if i < len(tokens) else ():
         if tuple(tokens[i : i + len(entry)]) == entry:
             return i + len(entry)
     return i
@@ -214,15 +217,23 @@ def _opening(tokens: list[str]) -> int:
     return next((j for j, t in enumerate(tokens) if t not in _OPENERS), 0)
 
 
+def _opens_with_reporter(tokens: list[str]) -> bool:
+    """Whether the reporter is the subject the tokens open with."""
+    if _REPORTER_FIRSTS.isdisjoint(tokens):
+        return False
+    start = _opening(tokens)
+    return _reporter_end(tokens, start) > start
+
+
 def _reporters_masked(tokens: list[str], reporters: bool = False) -> list[str]:
     """The tokens with each reporter that is a subject, and its verbs, masked; and the verbs
     they open with when the sentence's subject is the reporter (``reporters``: "We banned the
     accounts and shared indicators": the clause "shared indicators" is the reporter's too)."""
     lead = _verbs_end(tokens, 0, True) if reporters else 0
-    opening = _opening(tokens)
     if not lead and _REPORTER_FIRSTS.isdisjoint(tokens):
         return tokens  # most sentences
     out = tokens if not lead else [PLACEHOLDER] * lead + tokens[lead:]
+    opening = _opening(tokens)
     for i, token in enumerate(tokens):
         if token in _REPORTER_FIRSTS and (end := _reporter_end(tokens, i, i == opening)) > i:
             out = out if out is not tokens else list(tokens)
@@ -245,7 +256,7 @@ def mapper_pieces(s: Sentence, names: Names = _NO_NAMES) -> list[list[str]]:
         firsts = firsts | {n[0] for n in own}
     whole = _reporters_masked(_actor_sense(_masked(s.words, name_tokens, firsts)))
     parts = clauses(s.text) if len(s.words) >= 2 * MIN_WORDS else []  # two or none
-    reporters = _reporter_end(s.words, start := _opening(s.words)) > start  # its subject
+    reporters = bool(parts) and _opens_with_reporter(s.words)
     masks = (
         _reporters_masked(_actor_sense(_masked(w, name_tokens, firsts)), reporters) for w in parts
     )
