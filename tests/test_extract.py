@@ -247,7 +247,7 @@ FLOORS = {
     "heldout2": (0.95, 0.95, 0.95, 0.84, 0.95, 0.8),
     "heldout3": (0.95, 0.95, 0.95, 0.9, 0.95, 0.9),
     "heldout4": (0.92, 0.95, 0.87, 0.92, 0.95, 0.86),
-    "heldout5": (0.95, 0.95, 0.95, 0.9, 0.85, 0.93),
+    "heldout5": (0.95, 0.95, 0.95, 0.93, 0.85, 0.93),  # technique 0.9 before (***)
     "heldout6": (0.95, 0.95, 0.95, 0.9, 0.95, 0.95),  # technique 0.95 before the learned mapper
     "heldout7": (0.95, 0.95, 0.95, 0.93, 0.95, 0.9),
     "heldout8": (0.93, 0.95, 0.95, 0.86, 0.95, 0.9),
@@ -259,8 +259,8 @@ FLOORS = {
     # before masking (*): its "move laterally" now drafts T1021
     "heldout14": (0.95, 0.95, 0.95, 0.8, 0.95, 0.9),  # technique 0.85 before the learned mapper
     "heldout15": (0.95, 0.95, 0.95, 0.88, 0.95, 0.9),  # technique 0.9 before the learned mapper
-    "heldout16": (0.95, 0.95, 0.95, 0.9, 0.95, 0.9),
-    "heldout17": (0.95, 0.95, 0.95, 0.85, 0.95, 0.9),  # technique 0.9 before the learned mapper
+    "heldout16": (0.95, 0.95, 0.95, 0.95, 0.95, 0.9),  # technique 0.9 before (***)
+    "heldout17": (0.95, 0.95, 0.95, 0.88, 0.95, 0.9),  # technique 0.9 before the model, 0.85 (***)
     "heldout18": (0.95, 0.95, 0.95, 0.95, 0.95, 0.9),
     "heldout19": (0.95, 0.95, 0.95, 0.92, 0.95, 0.9),  # technique 0.9 before (**)
     "heldout20": (0.95, 0.95, 0.95, 0.9, 0.95, 0.9),
@@ -293,7 +293,7 @@ FLOORS = {
     "heldout46": (0.95, 0.95, 0.85, 0.9, 0.75, 0.85),
     "heldout47": (0.95, 0.95, 0.95, 0.9, 0.95, 0.9),
     "heldout48": (0.95, 0.95, 0.95, 0.87, 0.95, 0.95),  # technique 0.92 before the learned mapper
-    "heldout49": (0.95, 0.95, 0.95, 0.85, 0.95, 0.95),
+    "heldout49": (0.95, 0.95, 0.95, 0.87, 0.95, 0.95),  # technique 0.85 before (***)
     "heldout50": (0.95, 0.95, 0.95, 0.9, 0.95, 0.95),  # technique 0.92 before the learned mapper
     "heldout51": (0.95, 0.95, 0.95, 0.84, 0.95, 0.9),  # technique 0.85 before masking (*)
     "heldout52": (0.95, 0.95, 0.9, 0.87, 0.95, 0.9),
@@ -310,6 +310,9 @@ FLOORS = {
 # (**) Since session 14 a sentence left with fewer than three words once they are masked ("Also
 # likely Iranian.") is not scored either: three fewer wrong techniques (155 to 152), three
 # floors back up.
+# (***) Since session 14 the reporter as a subject, with its verb, is not read either ("We
+# disabled the accounts" drafted Impair Defenses): four fewer wrong techniques (152 to 148),
+# four floors up.
 @pytest.mark.parametrize("folder", sorted(FLOORS))
 def test_scores_do_not_regress(folder: str) -> None:
     scores = _scores(folder)

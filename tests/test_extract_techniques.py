@@ -83,3 +83,20 @@ def test_places_languages_and_groups_of_actors_tell_no_discovery_technique() -> 
         "on each host.\n"
     ).campaigns[0]
     assert "T1069" in {t.id.split(".")[0] for t in system.techniques}  # a system's groups
+
+
+def test_what_the_reporter_did_is_no_technique_of_the_actors() -> None:
+    c = draft(
+        "# Notes\n\n## Tin Owl\n\nTin Owl, a Chinese network, wrote lures for job seekers and "
+        "turned off antivirus on the hosts it reached, the company said. Our investigators "
+        "disabled the accounts and blocked the domains; the company also disabled the "
+        "network's pages.\n"
+    ).campaigns[0]
+    t = {t.id.split(".")[0]: t for t in c.techniques}
+    assert t["T1562"].evidence.startswith("Tin Owl"), t["T1562"]  # the actors', not the reporter's
+    reporters = draft(
+        "# Notes\n\n## Tin Owl\n\nTin Owl, a Chinese network, wrote lures for job seekers. "
+        "We disabled the accounts linked to this network, and our investigators blocked its "
+        "domains.\n"
+    ).campaigns[0]
+    assert "T1562" not in {t.id.split(".")[0] for t in reporters.techniques}

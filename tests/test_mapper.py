@@ -84,6 +84,34 @@ def test_neutral_sentences_draft_nothing(sentence: str) -> None:
     assert found(sentence) == {}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We disabled the accounts linked to this network.",
+        "Our investigators disabled the accounts and blocked the domains.",
+        "The company has also disabled the accounts this cluster used.",
+        "The crew used the chatbot to write lures; the company disabled its accounts.",
+        "OpenAI's analysts identified and disabled every account the crew had opened.",
+    ],
+)
+def test_what_the_reporter_did_is_not_read(sentence: str) -> None:
+    # the reporter as the subject: its doing is no Impair Defenses of the actors
+    assert "T1562" not in found(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The operators disabled antivirus on the hosts, the company said.",
+        "The company said the operators disabled antivirus on the hosts.",
+        "We banned accounts that disabled security tools on the victims' hosts.",
+    ],
+)
+def test_what_the_reporter_tells_of_the_actors_is_read(sentence: str) -> None:
+    # the reporter frames it, or names whose doing it is: the actors' doing is read
+    assert "T1562" in found(sentence)
+
+
 def draft(text: str, techniques: str = "learned"):  # type: ignore[no-untyped-def]
     return extract_findings(
         text, publisher="OpenAI", published="2025-06-05", techniques=techniques

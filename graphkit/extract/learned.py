@@ -4,7 +4,8 @@ Each operation's sentences are scored in one batch (:mod:`~graphkit.extract.mapp
 by :func:`~graphkit.extract.masking.mapper_pieces`: the names of the operation and its actors
 masked as the training text masks the names of groups and software ("Phish and Scripts"
 names an operation, it says nothing of phishing), and so are the sentence's places,
-languages and actor-sense "groups". A sentence left with fewer than three words ("Also likely
+languages and actor-sense "groups", and the reporter where it is a subject, with what it did
+("We disabled the accounts"). A sentence left with fewer than three words ("Also likely
 Iranian.") and a sentence that negates ("We have not seen these actors develop new
 capabilities") draft nothing.
 """

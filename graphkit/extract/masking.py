@@ -4,7 +4,12 @@
 (and ``bench/techniques_cv.py`` its held-out sentences): a sentence's words with the names
 of its actors, its places, demonyms and languages (the gazetteer's mentions, with the
 "-language" of a language), "group(s)" where they are the actors and "run" where it says who
-runs them ("run by", "run from") replaced by the placeholder, which gives no feature.
+runs them ("run by", "run from") replaced by the placeholder, which gives no feature. So is
+the reporter where it is a subject, with its verb (names.yaml's reporters and publishers.yaml's
+names, before a reporting verb) and, where it opens the sentence or a clause and does more than
+frame what it tells ("banned", "disabled", not "said"), what it did it to, to a relative word:
+"We disabled the accounts" is the reporter's doing, no Impair Defenses; "The actors used the
+model to turn off antivirus, the company said" is read but for "the company said".
 "Spanish-language lures" tell no System Language Discovery, "Iranian groups" no Permission
 Groups Discovery, "Phish and Scripts" names an operation and says nothing of phishing. A
 sentence is read whole and, when long enough, clause by clause; a clause left with fewer
@@ -17,15 +22,21 @@ Examples
 >>> from graphkit.extract.reading import read_sentence
 >>> mapper_pieces(read_sentence("Groups from Iran sent Korean-language lures and scanned hosts."))
 [['xactor', 'from', 'xactor', 'sent', 'xactor', 'xactor', 'lures', 'and', 'scanned', 'hosts']]
+>>> mapper_pieces(read_sentence("We disabled the accounts that had scanned hosts."))
+[['xactor', 'xactor', 'xactor', 'xactor', 'that', 'had', 'scanned', 'hosts']]
+>>> mapper_pieces(read_sentence("The actors scanned hosts, the company said."))[0]
+['the', 'actors', 'scanned', 'hosts', 'the', 'xactor', 'xactor']
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from graphkit.extract.cues import word_list
 from graphkit.extract.cues import words as words_of
-from graphkit.extract.features import MIN_WORDS, PLACEHOLDER, clauses
+from graphkit.extract.features import MIN_WORDS, PLACEHOLDER, clauses, words
 from graphkit.extract.reading import Sentence
+from graphkit.vocab import PUBLISHERS
 
 __all__ = ["Names", "mapper_pieces", "masked", "names_of", "told"]
 
@@ -111,6 +122,125 @@ def _actor_sense(tokens: list[str]) -> list[str]:
     return out
 
 
+# Who reports, where it is the subject of a reporter's verb: the publishers by their names and
+# the words the extractor reads before a reporting verb (cues/names.yaml), but "it" and
+# "they", as often the actors. What follows is the reporter's own doing ("We disabled the
+# accounts", "OpenAI banned ...", "GTIG disabled its assets": not Impair Defenses) or its
+# framing ("Google says"), not the actors'.
+def _token_lists(entries: Sequence[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Each entry as its tokens, by its first token, the longest first (so "google threat
+    intelligence group" before "google")."""
+    out: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for entry in sorted({tuple(words(e)) for e in entries if words(e)}, key=len, reverse=True):
+        out[entry[0]] = (*out.get(entry[0], ()), entry)
+    return out
+
+
+_REPORTERS = _token_lists(
+    [
+        *(w for w in word_list("reporters") if w not in ("it", "they")),
+        *(n for p in PUBLISHERS for n in (p.name, *p.aliases)),
+    ]
+)
+_REPORTER_FIRSTS = frozenset(_REPORTERS)
+# What a reporter does: its reporting verbs and the verbs only a reporter does (names.yaml).
+_REPORTER_VERBS = _token_lists([*word_list("reporting_verbs"), *word_list("reporter_verbs")])
+# Verbs by which a reporter only frames what the actors did ("OpenAI said the actors ..."):
+# what follows is theirs. After its other verbs ("banned", "disabled") what follows is the
+# reporter's doing too, to a relative word ("the accounts that wrote lures").
+_FRAMING = frozenset(v for vs in _token_lists(word_list("reporter_verbs")).values() for v in vs)
+_RELATIVE = frozenset({"that", "which", "who", "whose", "where"})
+_BETWEEN = frozenset(t for a in word_list("report_adverbs") for t in words(a))  # "has also"
+# What may come before the subject that opens a piece: "The company", "Our team", "Separately, we"
+_OPENERS = _BETWEEN | {"the", "our"}
+
+
+def _at(tokens: list[str], i: int, lists: dict[str, tuple[tuple[str, ...], ...]]) -> int:
+    """The end of the longest of the token lists found at ``i``, else ``i``."""
+    for entry in lists.get(tokens[i], ()) if i < len(tokens) else ():
+        if tuple(tokens[i : i + len(entry)]) == entry:
+            return i + len(entry)
+    return i
+
+
+def _verbs_end(tokens: list[str], i: int, subject: bool) -> int:
+    """Where a reporter's verbs at ``i`` end ("has also identified and disabled"), else ``i``;
+    when the reporter is the piece's ``subject``, with what they did it to (to a relative word)
+    unless they only frame."""
+    end = i
+    while tokens[end : end + 1] and tokens[end] in _BETWEEN:
+        end += 1
+    verb_end = _at(tokens, end, _REPORTER_VERBS)
+    if verb_end == end:
+        return i
+    framing = tuple(tokens[end:verb_end]) in _FRAMING
+    while (
+        tokens[verb_end : verb_end + 1] == ["and"]
+        and (after := _at(tokens, verb_end + 1, _REPORTER_VERBS)) > verb_end + 1
+    ):
+        verb_end = after
+    if framing or not subject:
+        return verb_end
+    return next((j for j in range(verb_end, len(tokens)) if tokens[j] in _RELATIVE), len(tokens))
+
+
+def _reporter_end(tokens: list[str], i: int, subject: bool = False) -> int:
+    """Where a reporter that is the subject at ``i`` ends with its verbs ("the company's
+    researchers have also identified and disabled"), else ``i``."""
+    end = _at(tokens, i, _REPORTERS)
+    while (
+        end > i
+        and tokens[end : end + 1] == ["s"]
+        and (after := _at(tokens, end + 1, _REPORTERS)) > end + 1
+    ):
+        end = after  # "OpenAI's investigators"
+    if end == i:
+        return i
+    for start in (end, *_where(tokens, end)):
+        verb_end = _verbs_end(tokens, start, subject)
+        if verb_end > start:
+            return verb_end
+    return i  # a reporter named, doing nothing here ("Google Docs", "a company in Peru")
+
+
+def _where(tokens: list[str], i: int) -> tuple[int, ...]:
+    """Where the verb may be after where the reporter works: "researchers at the lab",
+    "analysts at Mandiant Consulting"."""
+    if tokens[i : i + 1] not in (["at"], ["with"], ["from"]):
+        return ()
+    word = i + 1 + (tokens[i + 1 : i + 2] in (["the"], ["its"]))
+    return (word + 1, word + 2)
+
+
+def _opening(tokens: list[str]) -> int:
+    """Where a piece's subject begins: after "the", "our" and adverbs ("Separately, our")."""
+    return next((j for j, t in enumerate(tokens) if t not in _OPENERS), 0)
+
+
+def _opens_with_reporter(tokens: list[str]) -> bool:
+    """Whether the reporter is the subject the tokens open with."""
+    if _REPORTER_FIRSTS.isdisjoint(tokens):
+        return False
+    start = _opening(tokens)
+    return _reporter_end(tokens, start) > start
+
+
+def _reporters_masked(tokens: list[str], reporters: bool = False) -> list[str]:
+    """The tokens with each reporter that is a subject, and its verbs, masked; and the verbs
+    they open with when the sentence's subject is the reporter (``reporters``: "We banned the
+    accounts and shared indicators": the clause "shared indicators" is the reporter's too)."""
+    lead = _verbs_end(tokens, 0, True) if reporters else 0
+    if not lead and _REPORTER_FIRSTS.isdisjoint(tokens):
+        return tokens  # most sentences
+    out = tokens if not lead else [PLACEHOLDER] * lead + tokens[lead:]
+    opening = _opening(tokens)
+    for i, token in enumerate(tokens):
+        if token in _REPORTER_FIRSTS and (end := _reporter_end(tokens, i, i == opening)) > i:
+            out = out if out is not tokens else list(tokens)
+            out[i:end] = [PLACEHOLDER] * (end - i)
+    return out
+
+
 def told(tokens: list[str]) -> bool:
     """Whether a piece has words enough to tell a behaviour besides masked names."""
     return len(tokens) - tokens.count(PLACEHOLDER) >= MIN_WORDS
@@ -124,7 +254,11 @@ def mapper_pieces(s: Sentence, names: Names = _NO_NAMES) -> list[list[str]]:
     if own:
         name_tokens = (*name_tokens, *own)
         firsts = firsts | {n[0] for n in own}
-    whole = _actor_sense(_masked(s.words, name_tokens, firsts))
+    whole = _reporters_masked(_actor_sense(_masked(s.words, name_tokens, firsts)))
     parts = clauses(s.text) if len(s.words) >= 2 * MIN_WORDS else []  # two or none
-    masks = (_actor_sense(_masked(w, name_tokens, firsts)) for w in parts)
-    return [whole, *(m for m in masks if told(m))]
+    reporters = bool(parts) and _opens_with_reporter(s.words)
+    masks = (
+        _reporters_masked(_actor_sense(_masked(w, name_tokens, firsts)), reporters) for w in parts
+    )
+    # the whole, unless the reporter's doing was all it told, then the clauses that tell
+    return [m for m in (whole, *masks) if told(m)] or [whole]
