@@ -929,3 +929,16 @@ def test_a_name_given_in_passing_to_the_case_told_before_names_it() -> None:
     )
     assert [c.name for c in f.campaigns] == ["Salt Kettle"]
     assert country(f.campaigns[0]) == "LA"
+
+
+def test_a_lede_about_one_actor_stays_a_case_when_the_next_paragraph_is_another() -> None:
+    f = draft(
+        NEWS + "A Laotian cybercriminal used the model to build an infostealer, the lab said.\n\n"
+        "The lab also said a group it tied to Cuba's government asked about water utilities "
+        "in Peru.\n"
+    )
+    origins = {a.name: country(c) for c in f.campaigns for a in c.all_actors}
+    assert origins == {"Laotian cybercriminal": "LA", "Group it tied to Cuba's government": "CU"}
+    cuba = _with_actor(f, "Group it tied to Cuba's government")
+    assert "government" not in {x.id for x in cuba.targets.sectors}  # its sponsor, not a target
+    assert {x.id for x in cuba.targets.countries} == {"PE"}

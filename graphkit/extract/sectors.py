@@ -237,8 +237,11 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
     sponsor = m.entry.id in ("government", "defense")  # not "lures for Taiwanese chip firms"
     if sponsor and place is not None and for_whom(m.words[: place.index]):
         return False  # "APT42, which works for the Iranian government": its sponsor
+    owned = before[-1:] == ["s"] and any(  # "Iran's government"
+        x.entry.kind == "Country" and x.index + x.width == m.index - 1 for x in s.mentions
+    )
     if (
-        after_demonym
+        (after_demonym or owned)
         and "to" in before
         and not TIED.isdisjoint(m.words[max(0, m.index - 7) : m.index])
     ):
