@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PACKAGES := graphkit loaders
 
-.PHONY: venv compile pure model test stress demo bench bench-quick neo4j-up neo4j-down lint schema dataset clean
+.PHONY: venv compile pure model test stress demo bench bench-quick neo4j-up neo4j-down lint schema dataset clean system-deps
 
 # Create or refresh the virtualenv whenever pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -33,6 +33,11 @@ compile: $(COMPILED)
 
 pure: $(STAMP)
 	$(PY) tools/compile_extractor.py --remove
+
+# What a clean Debian machine lacks (Java, Maven, a C compiler, chromium, ...): apt-get as root,
+# else the command to run. .ci/run calls it before `make test`; the bench needs it too.
+system-deps:
+	tools/system-deps
 
 neo4j-up:
 	tools/neo4j/neo4j-up
@@ -74,14 +79,14 @@ stress:
 # The benchmark suite (BENCHMARKS.md) against the repo's Neo4j: 1k and 10k synthetic reports,
 # both stores, every measure; `bench-quick` is the 1k run (one JSON line, a few minutes).
 BENCH_OUT := bench/results-latest.json
-bench: $(STAMP) $(COMPILED)
+bench: system-deps $(STAMP) $(COMPILED)
 	@status=0; \
 	tools/neo4j/neo4j-up || status=1; \
 	$(PY) -m bench --out $(BENCH_OUT) --json || status=1; \
 	tools/neo4j/neo4j-down; \
 	exit $$status
 
-bench-quick: $(STAMP) $(COMPILED)
+bench-quick: system-deps $(STAMP) $(COMPILED)
 	@status=0; \
 	tools/neo4j/neo4j-up || status=1; \
 	$(PY) -m bench --quick --json || status=1; \

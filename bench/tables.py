@@ -101,10 +101,12 @@ def render(result: dict[str, Any]) -> str:
     if result.get("extract_mb_per_s") is not None:
         out.append(f"Extractor: {result['extract_mb_per_s']:.2f} MB/s on one core.")
     for page in result.get("viz") or []:
-        out.append(
-            f"HTML, {page['nodes']:,} nodes: build {page['build_s']:.2f} s, first frame "
-            f"{page['first_draw_s']:.2f} s."
+        drawn = (
+            f"first frame {page['first_draw_s']:.2f} s"
+            if "first_draw_s" in page
+            else f"no first frame: {'; '.join(page.get('error') or ['not measured'])}"
         )
+        out.append(f"HTML, {page['nodes']:,} nodes: build {page['build_s']:.2f} s, {drawn}.")
     if "summary" in result:
         out += ["", "Summary: `" + json.dumps(result["summary"]) + "`"]
     return "\n".join(out) + "\n"
