@@ -942,3 +942,18 @@ def test_a_lede_about_one_actor_stays_a_case_when_the_next_paragraph_is_another(
     cuba = _with_actor(f, "Group it tied to Cuba's government")
     assert "government" not in {x.id for x in cuba.targets.sectors}  # its sponsor, not a target
     assert {x.id for x in cuba.targets.countries} == {"PE"}
+
+
+def test_an_actor_listed_beside_another_keeps_the_shared_facts_not_the_others_own() -> None:
+    f = draft(
+        NEWS + "Two Chinese groups, Charcoal Typhoon and Salmon Typhoon, used the chatbot to "
+        "translate technical papers. Charcoal Typhoon also sent phishing emails to banks in "
+        "Peru.\n"
+    )
+    origins = {a.name: country(c) for c in f.campaigns for a in c.all_actors}
+    assert len(f.campaigns) == 2 and set(origins.values()) == {"CN"}, origins
+    own, companion = (c for c in f.campaigns)
+    assert {x.id for x in own.targets.countries} == {"PE"}
+    assert not companion.targets.countries  # Peru was the other's
+    for c in (own, companion):  # what both did
+        assert "llm-aided-translation" in {t.id for t in c.techniques}

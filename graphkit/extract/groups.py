@@ -105,13 +105,18 @@ def start_runs(
         current = Group(name, heading=heading, subject=subject)
         groups.append(current)
         current.sentences.extend([*shared, *part])
-        for sentence in part:
+        for sentence in part or shared:  # no clause of its own: an actor the shared ones name
             add_actors(current, sentence)
+        if not part and subject:
+            current.subject = None
+            current.actors = {k: v for k, v in current.actors.items() if k == subject}
     assert current is not None  # there is a part at least
     return current
 
 
-# An operation's name (None: an actor's), its clauses, and the unnamed actor that opens them
+# An operation's name (None: an actor's), its clauses, and the unnamed actor that opens them;
+# a part with no clauses is a companion: the named actor (its id as the third) that the shared
+# clauses name beside the one that opens the clauses after them ("X and Y used ... X also ...")
 Run = tuple[str | None, list[Sentence], str | None]
 
 
@@ -187,7 +192,33 @@ def runs(
         opener = _before_the_turn(named, shared, parts)
         shared = [] if opener else shared
         openers |= {opener} if opener else set()
+    if len(openers) == 1 and with_actors and shared and parts and not described:
+        # "Two Chinese groups, X and Y, used ... X also targeted ...": Y keeps the shared part
+        companions = _companions(shared, next(iter(openers)))
+        parts += [(None, [], c) for c in companions]
+        openers |= set(companions)
     return (shared, parts) if len(openers) > 1 else None
+
+
+def _companions(shared: list[Sentence], opener: str) -> list[str]:
+    """The actors the shared clauses list beside the one that opens the clauses after them:
+    "X and Y", "X, Y and Z" (only commas and "and" between the names)."""
+    out: list[str] = []
+    for s in shared:
+        names = sorted((m for m in s.mentions if m.entry.kind == "Actor"), key=lambda m: m.index)
+        ids = [m.entry.id for m in names]
+        if opener not in ids or len(set(ids)) < 2:
+            continue
+        listed = all(
+            _LISTED_NAMES.fullmatch(" ".join(s.words[a.index + a.width : b.index]))
+            for a, b in pairwise(names)
+        )
+        if listed:
+            out += [i for i in dict.fromkeys(ids) if i != opener and i not in out]
+    return out
+
+
+_LISTED_NAMES = re.compile(r"(?:and|or)?")  # words between two listed names: none, or a conjunction
 
 
 def _before_the_turn(named: str | None, shared: list[Sentence], parts: list[Run]) -> str | None:
