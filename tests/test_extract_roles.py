@@ -633,3 +633,8 @@ def test_people_the_actors_are_tied_to_are_their_origin_and_where_a_victim_lives
     )
     assert {a.country.id for a in c.all_actors if a.country} == {"LA"}
     assert {x.id for x in c.targets.countries} == {"CL", "PE"}
+
+
+def test_a_countrys_people_a_few_words_after_its_possessive_are_its_actors() -> None:
+    c = _one("## Op Y\n\nLaos's fake IT workers used the chatbot to answer interview questions.")
+    assert country(c) == "LA" and not c.targets.countries

@@ -215,7 +215,8 @@ def country_role(m: Mention, text: str = "") -> str:
         return "target"
     if ahead[:1] and ahead[0] in _ACTING and _TARGET_VERBS_STRICT.isdisjoint(behind):
         return "attribution"  # "showed Russia using AI in a European election"
-    if ahead[:1] == ["s"] and not _OWNED_ACTORS.isdisjoint(ahead[1:4]) and not aimed:
+    owned = m.words[m.index + m.width + 1 : m.index + m.width + 5]  # "'s fake IT workers"
+    if ahead[:1] == ["s"] and not _OWNED_ACTORS.isdisjoint(owned) and not aimed:
         return "attribution"  # "Moscow's operators", "Iran's state hackers": its people
     if m.index == 0 and ahead[:1] == ["s"] and _OWNS_A_NAME.match(text, len(m.text)):
         return "attribution"  # "Russia's Helgoland Bite wrote ...": whose operation it is
