@@ -638,3 +638,10 @@ def test_people_the_actors_are_tied_to_are_their_origin_and_where_a_victim_lives
 def test_a_countrys_people_a_few_words_after_its_possessive_are_its_actors() -> None:
     c = _one("## Op Y\n\nLaos's fake IT workers used the chatbot to answer interview questions.")
     assert country(c) == "LA" and not c.targets.countries
+
+
+def test_a_seat_of_power_backing_is_an_origin_and_a_side_taken_no_target() -> None:
+    backed = _one("## Op Z\n\nA Kremlin-backed network posted comments for readers in Peru.")
+    assert country(backed) == "RU" and {x.id for x in backed.targets.countries} == {"PE"}
+    side = _one("## Op Z2\n\nA pro-Laos network posted comments for readers in Peru.")
+    assert country(side) is None and {x.id for x in side.targets.countries} == {"PE"}
