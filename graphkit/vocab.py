@@ -129,14 +129,17 @@ class Countries(_Words):
         return self
 
     def _names_no_demonyms(self) -> None:
-        """A country's name with "n", "an" or "ian" after it ("cuban", "rwandan") is its
-        demonym: under ``names`` it would read "a Cuban crew" as a place, not a people."""
+        """A country's name with "n", "an" or "ian" after it, or in place of its last letter
+        ("cuban", "rwandan", "mexican"), is its demonym: under ``names`` it would read "a Cuban
+        crew" as a place, not a people."""
         for code, entry in self.words.items():
             country = pycountry.countries.get(alpha_2=code)
             bases = {n.lower() for n in entry.names}
             bases |= {getattr(country, a, "").lower() for a in ("name", "common_name")}
             for name in entry.names:
-                if any(name == b + end for b in bases if b for end in ("n", "an", "ian")):
+                others = bases - {name}
+                stems = others | {b[:-1] for b in others if len(b) > 3}  # "mexic(o)"
+                if any(name == b + end for b in stems if b for end in ("n", "an", "ian")):
                     raise ValueError(f"{code}: {name!r} is a demonym: list it under demonyms")
 
     def word_codes(self) -> dict[str, str]:

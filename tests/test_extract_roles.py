@@ -645,3 +645,9 @@ def test_a_seat_of_power_backing_is_an_origin_and_a_side_taken_no_target() -> No
     assert country(backed) == "RU" and {x.id for x in backed.targets.countries} == {"PE"}
     side = _one("## Op Z2\n\nA pro-Laos network posted comments for readers in Peru.")
     assert country(side) is None and {x.id for x in side.targets.countries} == {"PE"}
+
+
+@pytest.mark.parametrize(("people", "code"), [("Mexican", "MX"), ("Bhutanese", "BT")])
+def test_a_peoples_name_before_an_actor_noun_is_its_origin(people: str, code: str) -> None:
+    c = _one(f"## Op P\n\nA {people} crew wrote phishing emails for banks in Peru.")
+    assert country(c) == code and {x.id for x in c.targets.countries} == {"PE"}

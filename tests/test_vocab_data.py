@@ -78,10 +78,27 @@ def test_a_word_under_two_codes_is_refused_with_the_file_named(tmp_path: Path) -
         load("countries.yaml", Countries, folder)
 
 
-def test_a_demonym_listed_as_a_countrys_name_is_refused(tmp_path: Path) -> None:
-    folder = _write(tmp_path, "countries.yaml", _COUNTRIES % "CU: {names: [cuban]}")
-    with pytest.raises(InputError, match=r"countries\.yaml: .*CU: 'cuban' is a demonym"):
+@pytest.mark.parametrize(
+    ("entry", "word"),
+    [
+        ("CU: {names: [cuban]}", "cuban"),
+        ("MX: {names: [mexico, mexican]}", "mexican"),  # in place of the name's last letter
+    ],
+)
+def test_a_demonym_listed_as_a_countrys_name_is_refused(
+    tmp_path: Path, entry: str, word: str
+) -> None:
+    folder = _write(tmp_path, "countries.yaml", _COUNTRIES % entry)
+    code = entry[:2]
+    with pytest.raises(InputError, match=rf"countries\.yaml: .*{code}: '{word}' is a demonym"):
         load("countries.yaml", Countries, folder)
+
+
+def test_a_country_named_like_anothers_stem_is_no_demonym(tmp_path: Path) -> None:
+    folder = _write(
+        tmp_path, "countries.yaml", _COUNTRIES % "IR: {names: [iran], demonyms: [iranian]}"
+    )
+    assert load("countries.yaml", Countries, folder).word_codes()["iran"] == "IR"
 
 
 def test_an_unknown_country_code_is_refused(tmp_path: Path) -> None:
