@@ -957,3 +957,14 @@ def test_an_actor_listed_beside_another_keeps_the_shared_facts_not_the_others_ow
     assert not companion.targets.countries  # Peru was the other's
     for c in (own, companion):  # what both did
         assert "llm-aided-translation" in {t.id for t in c.techniques}
+
+
+def test_a_second_actor_of_the_same_people_is_another_case() -> None:
+    f = draft(
+        NEWS + "A Laotian crew the lab tracks as Moss Lantern wrote lures for banks in Peru.\n\n"
+        "A second Laotian crew, separately, wrote propaganda in Arabic for readers in Chile.\n"
+    )
+    assert len(f.campaigns) == 2, [c.name for c in f.campaigns]
+    first, second = f.campaigns
+    assert {x.id for x in first.targets.countries} == {"PE"} and not first.languages
+    assert country(second) == "LA" and {x.id for x in second.languages} == {"ar"}

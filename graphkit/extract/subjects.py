@@ -253,7 +253,7 @@ _CASE_NOUNS = noun_pattern("case")
 # A paragraph that says it turns to another case: "A second case shows ...", "Finally, ..."
 NEW_CASE = re.compile(
     r"^(?:(?:A|The) (?:first|second|third|fourth|fifth|sixth|next|final|last|further) |Another |"
-    rf"One more )(?:{_CASE_NOUNS})\b|^(?:Finally|Lastly|{_IN_ANOTHER}),\s|"
+    rf"One more )(?:[A-Z][\w-]* ){{0,2}}(?:{_CASE_NOUNS})\b|^(?:Finally|Lastly|{_IN_ANOTHER}),\s|"
     # said aloud: "The first is the fake job applicants.", "The second one was ..."
     r"^The (?:first|second|third|fourth|fifth|next|last|other)(?: one)? (?:is|was)\b"
 )
