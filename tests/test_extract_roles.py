@@ -651,3 +651,10 @@ def test_a_seat_of_power_backing_is_an_origin_and_a_side_taken_no_target() -> No
 def test_a_peoples_name_before_an_actor_noun_is_its_origin(people: str, code: str) -> None:
     c = _one(f"## Op P\n\nA {people} crew wrote phishing emails for banks in Peru.")
     assert country(c) == code and {x.id for x in c.targets.countries} == {"PE"}
+
+
+def test_a_sector_word_listed_before_a_targets_head_is_a_target_not_subject_matter() -> None:
+    c = _one("## Op Q2\n\nMoss Lantern wrote lures to approach defense and foreign policy experts.")
+    assert "defense" in {x.id for x in c.targets.sectors}
+    topic = _one("## Op Q3\n\nMoss Lantern researched satellite and radar technologies.")
+    assert not topic.targets.sectors

@@ -206,15 +206,21 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
     if posed_as(m, s):
         return False  # "posed as a university student", "impersonates X and NGOs"
     after = m.after
-    if after[:1] and (
-        after[0] in _SUBJECT_MATTER
-        or (after[1:2] and after[1] in _SUBJECT_MATTER and after[0] not in {"and", "or"})
-        or (
-            after[0] in {"and", "or"}
-            and after[2:3]
-            and after[2] in _SUBJECT_MATTER
-            and not any(
-                x.index + x.width == m.index and x.entry.kind in COUNTRY_KINDS for x in s.mentions
+    if (
+        after[:1]
+        and (
+            after[0] in _SUBJECT_MATTER
+            or (after[1:2] and after[1] in _SUBJECT_MATTER and after[0] not in {"and", "or"})
+            or (
+                after[0] in {"and", "or"}
+                and after[2:3]
+                and after[2] in _SUBJECT_MATTER
+                # "defense and foreign policy experts": the list's head is whom it aimed at
+                and _HEADS.isdisjoint(m.words[m.index + m.width + 3 : m.index + m.width + 4])
+                and not any(
+                    x.index + x.width == m.index and x.entry.kind in COUNTRY_KINDS
+                    for x in s.mentions
+                )
             )
         )
     ):  # "satellite and radar technologies" too, but "South Korean military and ..." targets
