@@ -968,3 +968,16 @@ def test_a_second_actor_of_the_same_people_is_another_case() -> None:
     first, second = f.campaigns
     assert {x.id for x in first.targets.countries} == {"PE"} and not first.languages
     assert country(second) == "LA" and {x.id for x in second.languages} == {"ar"}
+
+
+def test_cases_counted_then_told_by_superlative_and_by_where_they_came_from() -> None:
+    f = draft(
+        NEWS + "The lab took down three networks last month. The largest, run from Laos, "
+        "posted about politics in Peru.\n\nA smaller network originated in Mongolia and "
+        "wrote posts for readers in Chile.\n"
+    )
+    assert [country(c) for c in f.campaigns] == ["LA", "MN"], [c.name for c in f.campaigns]
+    laos, mongolia = f.campaigns
+    assert {x.id for x in laos.targets.countries} == {"PE"}
+    assert {x.id for x in mongolia.targets.countries} == {"CL"}
+    assert [a.name for a in mongolia.all_actors] == ["Smaller network from Mongolia"]

@@ -49,6 +49,7 @@ from graphkit.extract.subjects import (
     actor_names,
     agent_subject,
     case_subject,
+    elided,
     subject_of,
 )
 
@@ -353,9 +354,10 @@ def _opening_subject(p: Paragraph, current: Group | None, turns: bool) -> str | 
         return case_subject(body)
     seen_before = None if p.item or current is None else current.sentences
     subject = subject_of(body[0], seen_before)
-    if subject is None and len(body) > 1 and len(body[0].words) <= 4:
-        # the one after a short opener: "**Russia barely showed up.** Russian ..."
-        subject = subject_of(body[1], seen_before)
+    if subject is None and len(body) > 1 and (len(body[0].words) <= 4 or elided(body[1].text)):
+        # the one after a short opener: "**Russia barely showed up.** Russian ..."; or after
+        # the cases' count: "It took down three networks. The largest, run from Nigeria, ..."
+        subject = subject_of(body[1], seen_before, body[0].text)
     if subject is None and body is not sentences:  # "And the North Korean workers?"
         asked = _ASKED.sub("", sentences[0].text)
         subject = subject_of(read_sentence(asked), current.sentences if current else None)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from graphkit.actors import actor_index
-from graphkit.extract.cues import noun_pattern, nouns, word_list
+from graphkit.extract.cues import noun_pattern, nouns, word_list, words
 from graphkit.extract.gazetteer import TOKEN, Entry
 from graphkit.extract.namelike import looks_like_name, then_reports
 from graphkit.extract.names import CALLED_TOKENS, KIND_WORD, NOT_NAMES, only_places, says_nothing
@@ -16,8 +16,8 @@ from graphkit.extract.quoted import QUOTES, quoted_names
 from graphkit.extract.reading import Mention, Sentence, slugify
 from graphkit.vocab import PUBLISHERS
 
-__all__ = ["NEW_CASE", "actor_names", "agent_subject", "case_subject", "may_open_subject",
-           "subject_of"]  # fmt: skip
+__all__ = ["NEW_CASE", "actor_names", "agent_subject", "case_subject", "elided",
+           "may_open_subject", "subject_of"]  # fmt: skip
 
 
 _NEW_ACTOR = re.compile(
@@ -318,7 +318,13 @@ _RELATIVE = re.compile(r"^\s+(?:which|who|that)\s")
 _WHO_LINKED = re.compile(rf"^\s+{_WHICH_WHO}(?={_LINKING}\s)")
 
 
+# A verb of coming from somewhere right after who they are: "A network originated in Vietnam"
+_CAME_FROM = re.compile(
+    r"\s*(?:originated|originates|came|comes|was run|were run|operated|operates)"
+    r" (?:in|from|out of) (?:the )?([A-Z][\w-]*(?: [A-Z][\w-]*)?)"
+)
 _INDEFINITE = re.compile(r"^(?:an?|another) ")
+_SUBJECT_NOUNS = nouns("subject")
 _NEW_REFERENT = re.compile(rf"^(?:[Aa]n?|[Aa]nother) |^(?i:{noun_pattern('subject')})\b")
 
 
@@ -370,15 +376,22 @@ _PLACE_SET = re.compile(
 
 # "The second, tied to Cuba, ...": an ordinal whose noun is left out, the noun of the case
 # before it ("The first network ...", "One network ...")
-_ELIDED = re.compile(r"^(?:The|A) (second|third|fourth|fifth|other|latter|last|next)(?: one)?,")
-_ORDINAL_NOUN = re.compile(rf"\b(?:[Tt]he first|[Oo]ne|[Aa]) ((?i:{noun_pattern('subject')}))\b")
+_ELIDED = re.compile(rf"^(?:The|A) ({'|'.join(words('elided_ordinals'))})(?: one)?,")
+# The noun the cases were given: "the first network", "one network", "three networks"
+_ORDINAL_NOUN = re.compile(
+    rf"\b(?:[Tt]he first|[Oo]ne|[Aa]|two|three|four|five|six|several) "
+    rf"((?i:{noun_pattern('subject')}))\b"
+)
 
 
 def _noun_given(text: str, before: str) -> str:
     """``text`` with the noun an ordinal opening it leaves out, taken from ``before``."""
     m = _ELIDED.match(text)
     nouns = _ORDINAL_NOUN.findall(before) if m else []
-    return f"{text[: m.end(1)]} {nouns[-1]},{text[m.end() :]}" if m and nouns else text
+    noun = nouns[-1] if nouns else ""
+    if noun.endswith("s") and noun[:-1].lower() in _SUBJECT_NOUNS:
+        noun = noun[:-1]  # "three networks": "The largest network"
+    return f"{text[: m.end(1)]} {noun},{text[m.end() :]}" if m and noun else text
 
 
 # "It also banned a cluster it tracks as Storm-0001": a name the reporter introduces as one
@@ -400,6 +413,12 @@ def struck_name(text: str) -> str | None:
     rest = _reported_removed(text)
     m = _STRUCK_NAMED.match(rest) if rest != text else None
     return rest[m.end() :] if m else None
+
+
+def elided(text: str) -> bool:
+    """Whether a sentence opens on a case told before by its ordinal alone ("The second, tied
+    to Cuba, ...", "The largest, run from Nigeria, ...")."""
+    return _ELIDED.match(text) is not None
 
 
 def may_open_subject(text: str) -> bool:
@@ -455,6 +474,11 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     # "Criminals, too, ...", "A ransomware crew ..." after another case: a new referent, as
     # an indefinite or bare noun brings in; "The crew ..." is the one met before
     struck = struck or (seen is not None and _NEW_REFERENT.match(text) is not None)
+    came = _CAME_FROM.match(text, m.end()) if not ids and m.end() < len(text) else None
+    place = next((x for x in first.mentions if came and x.text == came.group(1)), None)
+    if place is not None and place.entry.kind == "Country":
+        # "A smaller network originated in Vietnam and ...": where it came from, said next
+        ids, phrase = {place.entry.id}, f"{phrase} from {place.text}"
     if not ids and not anywhere and not struck:
         return None
     if seen is not None and any(x.entry.id in ids for s in seen for x in s.mentions):
