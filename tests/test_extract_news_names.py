@@ -981,3 +981,9 @@ def test_cases_counted_then_told_by_superlative_and_by_where_they_came_from() ->
     assert {x.id for x in laos.targets.countries} == {"PE"}
     assert {x.id for x in mongolia.targets.countries} == {"CL"}
     assert [a.name for a in mongolia.all_actors] == ["Smaller network from Mongolia"]
+
+
+@pytest.mark.parametrize("count", ["More than 57 distinct", "At least 20", "Dozens of"])
+def test_how_many_is_no_part_of_an_unnamed_actors_name(count: str) -> None:
+    f = draft(NEWS + f"{count} crews linked to Laos wrote phishing emails for banks in Peru.\n")
+    assert _actor_names(f) == {"Crews linked to Laos"}

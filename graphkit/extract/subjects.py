@@ -318,6 +318,13 @@ _RELATIVE = re.compile(r"^\s+(?:which|who|that)\s")
 _WHO_LINKED = re.compile(rf"^\s+{_WHICH_WHO}(?={_LINKING}\s)")
 
 
+# How many, before who they are: "More than 57 distinct", "At least 20", "Dozens of"
+_COUNTED = re.compile(
+    r"^(?i:(?:more than|at least|over|nearly|about|almost|roughly|some) )?"
+    r"(?:\d[\d,]*|(?i:dozens|hundreds|scores) of) (?:(?i:distinct|different|separate) )?"
+)
+
+
 # A verb of coming from somewhere right after who they are: "A network originated in Vietnam"
 _CAME_FROM = re.compile(
     r"\s*(?:originated|originates|came|comes|was run|were run|operated|operates)"
@@ -446,6 +453,7 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     if not any(x.text in m.group(0) for x in first.mentions if x.entry.kind in _PLACES):
         m = _SUBJECT_LONG.match(text) or m  # the country may come after a first noun
     phrase = re.sub(r"^(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his)\s+", "", m.group(1))
+    phrase = _COUNTED.sub("", phrase) or phrase  # "More than 57 distinct threat groups"
     who, tail = m.group(0), m.group(2)
     if tail and _BARE_IN.match(tail) and phrase.split()[-1].lower() not in _LOCATED:
         who, tail = who[: m.start(2)], None  # "operations in Ukraine": where, not who they are
