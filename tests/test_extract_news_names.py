@@ -987,3 +987,15 @@ def test_cases_counted_then_told_by_superlative_and_by_where_they_came_from() ->
 def test_how_many_is_no_part_of_an_unnamed_actors_name(count: str) -> None:
     f = draft(NEWS + f"{count} crews linked to Laos wrote phishing emails for banks in Peru.\n")
     assert _actor_names(f) == {"Crews linked to Laos"}
+
+
+def test_a_lede_about_an_actor_of_no_country_is_the_case_the_next_paragraph_goes_on_with() -> None:
+    f = draft(
+        NEWS + "Fraudsters based in Southeast Asia used the chatbot to write lures in Korean.\n\n"
+        "The group, which ran call centres, targeted older people in Japan and Peru.\n\n"
+        "Separately, a hacker in Chile wrote a phishing kit.\n"
+    )
+    assert _actor_names(f) == {"Fraudsters based in Southeast Asia", "Hacker in Chile"}
+    fraud = _with_actor(f, "Fraudsters based in Southeast Asia")
+    assert {x.id for x in fraud.targets.countries} == {"JP", "PE"}
+    assert {x.id for x in fraud.languages} == {"ko"}

@@ -332,6 +332,13 @@ class _Grouper:
             self._after_lede(p.body)
         for sentence in sentences:  # a lede's cases, for the paragraphs that detail them
             self.introduced.update(introduced(sentence))
+        if current is None and self.lede and p.body and named_after(p.body[0]):
+            # "Fraudsters ... used ...", then "The group, which ...": the lede's case, unnamed
+            who = next(filter(None, (subject_of(s, []) for s in self.lede)), "Unnamed actor")
+            self.current = current = Group(None, subject=who, heading=self.section_who)
+            self.groups.append(current)
+            current.sentences.extend(self.lede)
+            self.lede = []
         if current is None:
             if self.loose is not None:
                 self.loose.extend(sentences)  # an introduction: which platform the report is about
