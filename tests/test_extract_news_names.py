@@ -999,3 +999,11 @@ def test_a_lede_about_an_actor_of_no_country_is_the_case_the_next_paragraph_goes
     fraud = _with_actor(f, "Fraudsters based in Southeast Asia")
     assert {x.id for x in fraud.targets.countries} == {"JP", "PE"}
     assert {x.id for x in fraud.languages} == {"ko"}
+
+
+def test_a_relative_clause_after_where_an_unnamed_actor_is_from_ends_its_name() -> None:
+    f = draft(
+        NEWS + "The lab disrupted an operation from Laos that a marketing firm ran to post "
+        "comments aimed at lawmakers in Peru.\n"
+    )
+    assert _actor_names(f) == {"Operation from Laos"}
