@@ -244,9 +244,9 @@ class EmbeddedStore:
 
         A reader takes no lock, but while a writer appends to the log or checkpoints it,
         LadybugDB may refuse a read-only open ("the WAL file is corrupted", "checkpoint
-        recovery is pending"): the reader then waits for the writer too. Refused so by a
-        writer that has gone by the time it asks (a load's last checkpoint, at its close), it
-        tries once more.
+        recovery is pending", "Reading past the end of the file ...wal"): the reader then waits
+        for the writer too. Refused so by a writer that has gone by the time it asks (a load's
+        last checkpoint, at its close), it tries once more.
         """
         deadline = time.monotonic() + _lock_wait_s()
         log_retried = not read_only
@@ -265,7 +265,10 @@ class EmbeddedStore:
                     writer: int | None = int(held.group(1))
                 else:  # a reader takes no lock: ask who holds it
                     writer = _writer_pid(db_path) if read_only else None
-                if writer is None and not log_retried and ("WAL" in first or "heckpoint" in first):
+                # "the WAL file is corrupted", "Reading past the end of the file .../graph.lbug.wal
+                # with size 0": the log as a writer that has just gone left it
+                in_log = "WAL" in first or ".wal" in first or "heckpoint" in first
+                if writer is None and not log_retried and in_log:
                     log_retried = True
                     continue
                 if writer is None:
