@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from functools import partial
@@ -185,3 +186,22 @@ def test_the_review_queue_compares_with_its_text_at_a_revision(corpus_dir: str) 
         out = compare_texts(store, texts, 101, 2, whole=True)
     assert out["same_rows"] is True and out["rows"] > 200
     assert {"wall_ms", "cpu_ms"} <= set(out["new"]) and "db_hits" not in out["new"]
+
+
+def test_the_raw_baseline_runs_alone_in_the_page_cache_it_is_given(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "bench", 8, seed=6)
+    res = subprocess.run(
+        [sys.executable, "-m", "bench.raw_only", str(corpus), str(tmp_path / "s")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "GRAPHKIT_BUFFER_POOL_MB": "256"},
+    )
+    assert res.returncode == 0, res.stderr[-2000:]
+    result = json.loads(res.stdout)
+    assert result["buffer_pool_mb"] == 256 and "error" not in result
+    assert result["rows"] == baselines.count_rows(_final_rows(corpus)[0])
+    with EmbeddedStore(tmp_path / "s", read_only=True) as s:
+        stats = s.stats()
+    assert result["rows"] == sum(stats["nodes"].values()) + sum(stats["relationships"].values())
