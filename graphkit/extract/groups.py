@@ -235,8 +235,13 @@ def _before_the_turn(named: str | None, shared: list[Sentence], parts: list[Run]
 def _elsewhere(clause: Sentence, places: set[str]) -> bool:
     """Whether a later clause opens on actors from a place the clauses before it did not
     name: "A Chinese effort called X wrote ..., while an Iranian outlet ..."."""
-    opening = {m.entry.id for m in clause.mentions if m.entry.kind in COUNTRY_KINDS and m.index < 4}
+    opening = _opening_places(clause)
     return bool(places and opening and opening.isdisjoint(places))
+
+
+def _opening_places(s: Sentence) -> set[str]:
+    """The countries among a sentence's first words: who it opens on ("North Korean actors")."""
+    return {m.entry.id for m in s.mentions if m.entry.kind in COUNTRY_KINDS and m.index < 4}
 
 
 def _from_elsewhere(sentences: list[Sentence]) -> set[int]:
@@ -253,7 +258,7 @@ def _from_elsewhere(sentences: list[Sentence]) -> set[int]:
             theirs |= {v for cluster in actor.galaxy for k, v in cluster if k == "country" and v}
     out = set()
     for s in sentences:
-        opening = {m.entry.id for m in s.mentions if m.entry.kind in COUNTRY_KINDS and m.index < 4}
+        opening = _opening_places(s)
         if opening and opening.isdisjoint(theirs) and s not in named:
             out.add(id(s))
     return out

@@ -74,11 +74,15 @@ def named_after(first: Sentence) -> bool:
     return _THE_ACTOR.match(first.text) is not None
 
 
+# The verbs that give a name: "called", "dubs"
+_NAMING = "called|dubbed|named|nicknamed|calls|dubs|names"
+
+
 # "OpenAI called the operation "Peer Review."", "The lab dubbed it 'Paper Kite.'": a sentence
 # that only gives a name to what the text told before it
 _NAMED_BACK = re.compile(
     r"^(?:[A-Z][\w-]*(?: [A-Z][\w-]*)?|It|They|The (?:company|lab|firm|report|researchers))"
-    r" (?:(?:has|have|had) )?(?:also )?(?:called|dubbed|named|nicknamed|labell?ed|calls|dubs|names)"
+    r" (?:(?:has|have|had) )?(?:also )?(?:labell?ed|" + _NAMING + ")"
     r" (?:it|them|(?:the|this|that|these|those) (?:[a-z-]+ ){0,2}?(?i:"
     + _HEADS
     + r"|activity|accounts))"
@@ -90,7 +94,7 @@ _NAMED_BACK = re.compile(
 # passing to the case told before, by a definite noun
 _NAMED_IN_PASSING = re.compile(
     rf"\bthe (?:[a-z-]+ )?(?i:{_HEADS}|activity), which (?:it|they|the \w+|[A-Z][\w-]*) "
-    r"(?:has |had )?(?:called|dubbed|named|nicknamed|calls|dubs|names) "
+    rf"(?:has |had )?(?:{_NAMING}) "
     r"[\"\u201c']([^\"\u201d']{2,60}?)[.,]?[\"\u201d']"
 )
 
