@@ -32,6 +32,7 @@ from graphkit.extract.roles import (
 )
 from graphkit.extract.sectors import sector_is_target
 from graphkit.extract.spoken import language_positions
+from graphkit.extract.unhit import could_be_hit, looked_like, outside_voice, said_not_hit
 from graphkit.identity import country_name
 from graphkit.vocab import countries
 
@@ -213,6 +214,7 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
         origin |= {c.index for c in own_origins(s).values()}
     language_at |= spoken
     lists = coordinated(s)  # "groups from Russia, China, and Iran": one role for the list
+    quoted = outside_voice(s)  # "Hospitals are an easy mark, said one analyst"
     evidence = clip(s.text)
     named = group.name if group.name and group.name in s.text else ""
     if named and not all(w[:1].isupper() for w in named.split() if len(w) > 3):
@@ -237,7 +239,9 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
                 continue  # "Korean-language", "in English and Japanese": languages
             _place(facts, group, m, s, origin, lists)
         elif kind == "Sector":
-            if eid not in facts.sectors and s.field not in _WHO_FIELDS and sector_is_target(m, s):
+            if quoted or eid in facts.sectors or s.field in _WHO_FIELDS:
+                continue
+            if sector_is_target(m, s):
                 facts.sectors[eid] = {"id": eid, "evidence": evidence, "confidence": 60 - hedge}
         elif kind == "Technique":
             if m.entry.phrase and not cues:
@@ -300,6 +304,8 @@ def _place(
         ):
             facts.listed.append(fact)  # "Chinese, Russian and Iranian agents"
         return
+    if looked_like(m, s) or could_be_hit(m) or said_not_hit(m, s) or outside_voice(s):
+        return  # "sites that looked like Chilean banks", "Chile could be next"
     stated_here = (
         s.field == "target" or not _AIMED.isdisjoint(m.before[-2:]) or _qualifies_a_target(m, s)
     )
