@@ -264,7 +264,11 @@ def _someone_in(m: Mention, context: list[str]) -> str:
         # "a marketing firm in the Philippines"; but "phishing aimed at contractors in South
         # Korea", "scanned networks in Germany" name where the targets are, and so does a list
         # the verb governs ("aimed at defense experts and non-profit groups in Peru")
-        lead = m.words[max(0, m.index - 10) : m.index - 2]
+        start = max(0, m.index - 10)
+        examples = [i for i, w in enumerate(m.words[start : m.index - 2]) if w == "including"]
+        if examples:  # "break-ins at seventeen organisations, including ... a contractor in
+            start = max(0, start + examples[-1] - 8)  # Chile": the noun the list is of decides
+        lead = m.words[start : m.index - 2]
         aimed_at = _TARGET_VERBS_STRICT | _RESEARCH_VERBS  # "researched defense firms in Jordan"
         if lead[-1:] and lead[-1] in _FOR_WHOM:
             return "target"  # "fake job offers for workers in Thailand": whom it was for
@@ -482,4 +486,7 @@ def in_passing(m: Mention) -> bool:
     after = [w for w in m.after[:2] if w != "s"]
     if after[:1] and after[0] in _MAKER_ACTS:
         return True  # "DeepSeek said", "DeepSeek's spokesperson denied"
-    return any(w in _MAKER_CASES for w in m.before[-2:]) or said_about(m)
+    before = m.before
+    if before[-1:] == ["s"]:  # "competes with OpenAI's ChatGPT": the words before the owner
+        before = m.words[max(0, m.index - 4) : m.index - 2]
+    return any(w in _MAKER_CASES for w in before[-2:]) or said_about(m)

@@ -93,17 +93,18 @@ _VOICING = words("voicing")
 _ACTOR_WORDS = nouns("subject") | nouns("actor_word") | words("them")
 
 
-def outside_voice(s: Sentence) -> bool:
+def outside_voice(s: Sentence, names: list[str]) -> bool:
     """A sentence that quotes someone outside the report and names no actor: "Hospitals are an
     easy mark, said one analyst", "Experts warned that the healthcare sector could be next".
-    It states no target of the actors ("Analysts said the group hit banks" still does)."""
+    It states no target of the actors ("Analysts said the group hit banks" still does, and so
+    does a sentence holding one of ``names``, the operation's and its actors' names)."""
     if _OUTSIDE_VOICES.isdisjoint(s.words):
         return False  # most sentences
     said = s.words
     if not any(w in _OUTSIDE_VOICES and _speaks(said, i) for i, w in enumerate(said)):
         return False  # "scholars who study the peninsula": whom, not who says
-    if any(x.entry.kind == "Actor" for x in s.mentions):
-        return False
+    if any(x.entry.kind == "Actor" for x in s.mentions) or any(n in s.text for n in names):
+        return False  # "Copper Wick went after hospitals, experts said"
     return _ACTOR_WORDS.isdisjoint(s.words)
 
 
