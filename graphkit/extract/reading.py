@@ -28,7 +28,7 @@ from graphkit.extract.gazetteer import (
 )
 from graphkit.extract.quoted import QUOTES, inside_a_quoted_name
 from graphkit.identity import slugify as _slugify
-from graphkit.vocab import PLATFORMS
+from graphkit.vocab import PLATFORMS, PUBLISHERS
 
 __all__ = ["COUNTRY_KINDS", "NEGATED", "Mention", "Sentence", "forget_sentences", "read_sentence",
            "slugify", "split_sentences"]  # fmt: skip
@@ -165,6 +165,11 @@ def _tables() -> tuple[
 _DETERMINERS = words("determiners")
 
 
+# Companies by a one-word name: a one-word actor's name right after one is the company's
+# product ("Google Play" is no ransomware group Play).
+_MAKERS = frozenset(a for p in PUBLISHERS for a in p.aliases if " " not in a)
+
+
 def _mentions(text: str, originals: list[str], lowers: list[str], codes: bool) -> list[Mention]:
     table, starts, singles, pairs = _tables()
     count = len(lowers)
@@ -204,6 +209,8 @@ def _mentions(text: str, originals: list[str], lowers: list[str], codes: bool) -
             original = " ".join(originals[i : i + n]) if n > 1 else originals[i]
             if quoted and inside_a_quoted_name(text, original):
                 ok = tuple(e for e in ok if e.kind != "Actor")
+            if n == 1 and i and lowers[i - 1] in _MAKERS and originals[i - 1][:1].isupper():
+                ok = tuple(e for e in ok if e.kind != "Actor")  # "Google Play"
             for e in ok:
                 out.append(Mention(e, i, n, lowers, original))
             done = i + n

@@ -1,6 +1,6 @@
-"""The extractor on how a news text turns to a case of its own: "One network ..." opens one as
-"Another operation ..." does, and an unnamed case that says nothing is no case. Sentences
-written for the tests."""
+"""The extractor on the cases of a news text: "One network ..." opens one as "Another
+operation ..." does, an unnamed case that says nothing is no case, and a company's product is
+no actor of the same name. Sentences written for the tests."""
 
 from __future__ import annotations
 
@@ -26,3 +26,12 @@ def test_one_of_a_set_is_no_case_noun_and_an_unnamed_case_that_says_nothing_is_d
         "## Tin Wren\n\nTin Wren wrote posts in Thai aimed at voters in Laos."
     )
     assert [c.name for c in draft(body).campaigns] == ["Tin Wren"]
+
+
+def test_a_one_word_actor_name_after_a_companys_name_is_its_product() -> None:
+    body = "## Tin Wren\n\nTin Wren wrote fake reviews in Thai for apps on Google Play."
+    (c,) = draft(body).campaigns
+    assert c.name == "Tin Wren" and not c.actors
+    assert [a.name for a in c.all_actors] == ["Tin Wren operators"]
+    named = draft("## Tin Wren\n\nTin Wren and Play wrote ransomware for banks.").campaigns
+    assert "Play" in [a.name for c in named for a in c.all_actors]
