@@ -153,3 +153,12 @@ def test_a_service_a_rival_competes_with_is_no_platform_the_actors_used() -> Non
     )
     c = _only(draft(body).campaigns)
     assert [p.name for p in c.platforms] == ["Gemini"]
+
+
+def test_both_sides_of_a_war_content_is_about_are_no_targets() -> None:
+    body = (
+        "## Pale Orrery\n\nPale Orrery wrote comments in Farsi about the war between Chile and "
+        "Peru, aimed at audiences in Bolivia."
+    )
+    c = _only(draft(body).campaigns)
+    assert [x.id for x in c.targets.countries] == ["BO"]

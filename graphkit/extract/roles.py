@@ -352,7 +352,14 @@ def said_about(m: Mention) -> bool:
         ["war", "in"],
         ["conflict", "in"],
     )
+    lead = [w for w in m.words[max(0, m.index - 6) : m.index] if w != "the"][-4:]
+    # "the war between Israel and Iran": both sides, what the content is about
+    if "between" in lead and lead.index("between") and lead[lead.index("between") - 1] in _WAR:
+        at_war = True
     return at_war and not _CONTENT.isdisjoint(m.words)
+
+
+_WAR = words("war_words")
 
 
 _RESEARCH_VERBS = words("research_verbs")
