@@ -35,3 +35,15 @@ def test_a_one_word_actor_name_after_a_companys_name_is_its_product() -> None:
     assert [a.name for a in c.all_actors] == ["Tin Wren operators"]
     named = draft("## Tin Wren\n\nTin Wren and Play wrote ransomware for banks.").campaigns
     assert "Play" in [a.name for c in named for a in c.all_actors]
+
+
+def test_a_count_in_words_is_no_part_of_the_name_and_at_least_aims_at_no_one() -> None:
+    body = (
+        "Lab notes\n\nAt least eight Bolivian groups wrote phishing text in Spanish aimed at "
+        "banks in Peru.\n\nMore than fifteen Chilean groups scanned hospitals in Peru."
+    )
+    campaigns = draft(body).campaigns
+    assert [c.name for c in campaigns] == ["Bolivian groups activity", "Chilean groups activity"]
+    origins = [a.country.id for c in campaigns for a in c.all_actors if a.country]
+    assert origins == ["BO", "CL"]
+    assert all([x.id for x in c.targets.countries] == ["PE"] for c in campaigns)

@@ -176,6 +176,9 @@ def _run_by(lead: list[str]) -> bool:
 def country_role(m: Mention, text: str = "") -> str:
     m = _past_place_set(m)
     ahead, behind = m.after, m.before  # each a new list: made once here
+    if "least" in behind or "most" in behind:  # "At least eight Iranian groups": a count
+        behind = [w for i, w in enumerate(behind) if w != "at" or behind[i + 1 : i + 2] not in (
+            ["least"], ["most"])]  # fmt: skip
     after = ahead[:1]
     aimed = not _TARGET_VERBS_STRICT.isdisjoint(behind) or "researched" in behind
     if after in (["government"], ["state"]) and aimed:

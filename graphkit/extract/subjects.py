@@ -322,7 +322,8 @@ _WHO_LINKED = re.compile(rf"^\s+{_WHICH_WHO}(?={_LINKING}\s)")
 # How many, before who they are: "More than 57 distinct", "At least 20", "Dozens of"
 _COUNTED = re.compile(
     r"^(?i:(?:more than|at least|over|nearly|about|almost|roughly|some) )?"
-    r"(?:\d[\d,]*|(?i:dozens|hundreds|scores) of) (?:(?i:distinct|different|separate) )?"
+    rf"(?:\d[\d,]*|(?i:dozens|hundreds|scores) of|(?i:{'|'.join(word_list('number_words'))})) "
+    r"(?:(?i:distinct|different|separate) )?"
 )
 
 
