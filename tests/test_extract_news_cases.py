@@ -47,3 +47,15 @@ def test_a_count_in_words_is_no_part_of_the_name_and_at_least_aims_at_no_one() -
     origins = [a.country.id for c in campaigns for a in c.all_actors if a.country]
     assert origins == ["BO", "CL"]
     assert all([x.id for x in c.targets.countries] == ["PE"] for c in campaigns)
+
+
+def test_a_counted_set_of_named_actors_opening_a_sentence_is_a_case_of_its_own() -> None:
+    body = (
+        "Lab notes\n\nCrimson Sandstorm wrote phishing emails aimed at Chile. Two Chinese groups, "
+        "Charcoal Typhoon and Salmon Typhoon, translated papers for attacks on Peru."
+    )
+    first, second = draft(body).campaigns
+    assert [x.id for x in first.targets.countries] == ["CL"]
+    assert [x.id for x in second.targets.countries] == ["PE"]
+    assert {a.country.id for a in second.all_actors if a.country} == {"CN"}
+    assert len(second.all_actors) == 2

@@ -12,7 +12,7 @@ from itertools import pairwise
 from typing import Any
 
 from graphkit.actors import actor_index
-from graphkit.extract.cues import noun_pattern, words
+from graphkit.extract.cues import noun_pattern, nouns, words
 from graphkit.extract.gazetteer import Entry
 from graphkit.extract.named_origins import own_origins
 from graphkit.extract.names import clause_name
@@ -342,9 +342,22 @@ def _opening_actor(s: Sentence) -> str | None:
     if actors[0].index > _OPENING_REACH:
         return _struck_actor(s)
     ids = {m.entry.id for m in actors}
-    if len(ids) > 1 and _EXAMPLES.isdisjoint(actors[0].words[: actors[0].index]):
+    lead = actors[0].words[: actors[0].index]
+    if len(ids) > 1 and _EXAMPLES.isdisjoint(lead) and not _counted_set(lead):
         return None  # "X and Y are both Chinese", "X, like Y, ...": both, or neither
-    return actors[0].entry.id  # "Chinese groups such as X and Y": examples of one set
+    return actors[0].entry.id  # "Chinese groups such as X and Y", "Two Chinese groups, X and Y"
+
+
+_COUNTS = words("number_words")
+
+
+_SET_NOUNS = nouns("subject")
+
+
+def _counted_set(lead: list[str]) -> bool:
+    """Whether the words before a list of names count the set the names are of: "Two Chinese
+    groups, X and Y, ..."."""
+    return not _COUNTS.isdisjoint(lead) and not _SET_NOUNS.isdisjoint(lead)
 
 
 _EXAMPLES = words("example_openers")  # "groups such as X and Y"
