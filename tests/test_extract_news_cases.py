@@ -59,3 +59,18 @@ def test_a_counted_set_of_named_actors_opening_a_sentence_is_a_case_of_its_own()
     assert [x.id for x in second.targets.countries] == ["PE"]
     assert {a.country.id for a in second.all_actors if a.country} == {"CN"}
     assert len(second.all_actors) == 2
+
+
+def test_a_case_involving_actors_is_named_for_them_and_a_reporter_describing_one_opens_it() -> None:
+    body = (
+        "Lab notes\n\nThe lab said a crew it tracks as Storm-9931 wrote ransom notes for attacks "
+        "on hospitals in Chile.\n\nA second case involved Bolivian workers who used the assistant "
+        "to pass job interviews at software firms in Peru.\n\nThe lab also described a Cuban "
+        "group that used the model against telecommunications firms in Panama."
+    )
+    campaigns = draft(body).campaigns
+    names = [a.name for c in campaigns for a in c.all_actors]
+    assert names == ["Storm-9931", "Bolivian workers", "Cuban group"]
+    by_origin = {a.country.id: c for c in campaigns for a in c.all_actors if a.country}
+    assert [x.id for x in by_origin["CU"].targets.countries] == ["PA"]
+    assert [x.id for x in by_origin["BO"].targets.countries] == ["PE"]

@@ -327,6 +327,12 @@ _COUNTED = re.compile(
 )
 
 
+# A case noun and its verb before who was in it: "(A second) case involved North Korean workers"
+_CASE_LEAD = re.compile(
+    rf"^(?:\w+ )?(?i:{_CASE_NOUNS}) (?i:{'|'.join(word_list('case_verbs'))})(?: on)? "
+)
+
+
 # A verb of coming from somewhere right after who they are: "A network originated in Vietnam"
 _CAME_FROM = re.compile(
     r"\s*(?:originated|originates|came|comes|was run|were run|operated|operates)"
@@ -456,6 +462,7 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
         m = _SUBJECT_LONG.match(text) or m  # the country may come after a first noun
     phrase = re.sub(r"^(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his)\s+", "", m.group(1))
     phrase = _COUNTED.sub("", phrase) or phrase  # "More than 57 distinct threat groups"
+    phrase = _CASE_LEAD.sub("", phrase) or phrase  # "case involved North Korean workers"
     who, tail = m.group(0), m.group(2)
     if tail and _BARE_IN.match(tail) and phrase.split()[-1].lower() not in _LOCATED:
         who, tail = who[: m.start(2)], None  # "operations in Ukraine": where, not who they are
