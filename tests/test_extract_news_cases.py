@@ -74,3 +74,17 @@ def test_a_case_involving_actors_is_named_for_them_and_a_reporter_describing_one
     by_origin = {a.country.id: c for c in campaigns for a in c.all_actors if a.country}
     assert [x.id for x in by_origin["CU"].targets.countries] == ["PA"]
     assert [x.id for x in by_origin["BO"].targets.countries] == ["PE"]
+
+
+def test_a_sentence_turning_to_a_new_case_opens_it_inside_a_paragraph_too() -> None:
+    body = (
+        "Lab notes\n\nThe lab said a crew it tracks as Storm-9931 wrote ransom notes for attacks "
+        "on hospitals in Chile.\n\nThe lab banned its accounts and built new filters. A second "
+        "case involved Bolivian workers who used the assistant to pass job interviews at "
+        "software firms in Peru."
+    )
+    first, second = draft(body).campaigns
+    assert not any(a.country for a in first.all_actors)  # Bolivia is the workers' own
+    assert [x.id for x in first.targets.countries] == ["CL"]
+    assert [a.country.id for a in second.all_actors if a.country] == ["BO"]
+    assert [x.id for x in second.targets.countries] == ["PE"]
