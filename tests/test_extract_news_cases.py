@@ -88,3 +88,26 @@ def test_a_sentence_turning_to_a_new_case_opens_it_inside_a_paragraph_too() -> N
     assert [x.id for x in first.targets.countries] == ["CL"]
     assert [a.country.id for a in second.all_actors if a.country] == ["BO"]
     assert [x.id for x in second.targets.countries] == ["PE"]
+
+
+def test_separately_turns_to_a_case_and_who_is_believed_to_run_it_is_its_origin() -> None:
+    body = (
+        "Lab notes\n\nThe lab took down a network of accounts operated from Ghana that posed "
+        "as voters in Chile.\n\nSeparately, accounts believed to be run by the Cuban state "
+        "posted videos in French that targeted audiences in Mali."
+    )
+    first, second = draft(body).campaigns
+    assert [a.country.id for a in first.all_actors if a.country] == ["GH"]
+    assert [a.name for a in second.all_actors] == ["Accounts believed to be run by the Cuban state"]
+    assert [a.country.id for a in second.all_actors if a.country] == ["CU"]
+    assert [x.id for x in second.targets.countries] == ["ML"]
+    assert not first.targets.countries
+
+
+def test_a_passive_verbs_auxiliary_is_no_part_of_an_unnamed_actors_name() -> None:
+    body = (
+        "Lab notes\n\nAccounts linked to a Laos-based marketing agency were removed after they "
+        "wrote posts in Thai aimed at voters in Peru."
+    )
+    (c,) = draft(body).campaigns
+    assert [a.name for a in c.all_actors] == ["Accounts linked to a Laos-based marketing agency"]

@@ -235,6 +235,7 @@ _SUBJECT = re.compile(
     r"with\s+(?:\w+\s+)?(?:ties|links|connections)\s+to|"  # "with suspected ties to"
     r"(?:believed|thought|said|suspected|assessed)\s+to\s+(?:be\s+(?:working|operating|based)|be|"
     r"operate|work)\s+(?:from|in|for|out\s+of)|"
+    r"(?:believed|thought|said|suspected|assessed)\s+to\s+be\s+(?:run|operated|directed)\s+by|"
     # "The operators, who worked out of Belarus, ...": where they are, in a relative clause
     r"(?:who|which|that)\s+(?:\w+\s+)?(?:worked|work|works|operated|operate|operates|sat|sit|"
     r"sits|lived|live|lives|were|are|was|is)\s+(?:out\s+of|from|in))\s+"
@@ -254,7 +255,7 @@ _CASE_NOUNS = noun_pattern("case")
 NEW_CASE = re.compile(
     r"^(?:(?:A|The) (?:first|second|third|fourth|fifth|sixth|next|final|last|further) |Another |"
     rf"One (?:more )?)(?:[A-Z][\w-]* ){{0,2}}(?:{_CASE_NOUNS})\b|"
-    rf"^(?:Finally|Lastly|{_IN_ANOTHER}),\s|"
+    rf"^(?:Finally|Lastly|Separately|{_IN_ANOTHER}),\s|"
     # said aloud: "The first is the fake job applicants.", "The second one was ..."
     r"^The (?:first|second|third|fourth|fifth|next|last|other)(?: one)? (?:is|was)\b"
 )
@@ -295,14 +296,14 @@ _PLACES = ("Demonym", "Country", "Language")
 
 
 # The words before who they are: ", linked to ", " working for ", " from "
-_WHO_LEAD = re.compile(r"^,?\s+(?:\w+\s+)*?(?:to|with|in|from|for)\s+")
+_WHO_LEAD = re.compile(r"^,?\s+(?:\w+\s+)*?(?:to|with|in|from|for|by)\s+")
 
 
 # A lower-case past tense after who they are: the sentence's own verb ("China leaned on").
 _VERB_AFTER = re.compile(rf"\s+(?:[a-z]+ed|{'|'.join(word_list('irregular_past'))})\b.*$")
 
 
-_LOOSE_END = re.compile(r"\s+(?:that|who|which|and|or|to|of|in|with)$")
+_LOOSE_END = re.compile(r"\s+(?:that|who|which|and|or|to|of|in|with|were|was|are|is|had|have|has)$")
 
 
 # A clause that follows who they are: "tied to Vietnam after finding they ..." ends at "after".
