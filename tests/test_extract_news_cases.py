@@ -111,3 +111,15 @@ def test_a_passive_verbs_auxiliary_is_no_part_of_an_unnamed_actors_name() -> Non
     )
     (c,) = draft(body).campaigns
     assert [a.name for a in c.all_actors] == ["Accounts linked to a Laos-based marketing agency"]
+
+
+def test_a_title_case_actor_alias_inside_a_longer_name_is_no_actor() -> None:
+    longer = draft("## Copper Gate\n\nCopper Gate wrote lures in Thai for voters in Laos.")
+    assert [a.name for c in longer.campaigns for a in c.all_actors] == ["Copper Gate operators"]
+    # the alias as written, or set apart by a comma, is still the actor
+    for body, actor in (
+        ("COPPER wrote lures in Thai.", "Tonto Team"),
+        ("Sandworm, the lab said, wrote lures in Thai.", "Sandworm Team"),
+    ):
+        known = draft(f"## Op Ash\n\n{body}")
+        assert [a.name for c in known.campaigns for a in c.all_actors] == [actor]

@@ -209,8 +209,8 @@ def _mentions(text: str, originals: list[str], lowers: list[str], codes: bool) -
             original = " ".join(originals[i : i + n]) if n > 1 else originals[i]
             if quoted and inside_a_quoted_name(text, original):
                 ok = tuple(e for e in ok if e.kind != "Actor")
-            if n == 1 and i and lowers[i - 1] in _MAKERS and originals[i - 1][:1].isupper():
-                ok = tuple(e for e in ok if e.kind != "Actor")  # "Google Play"
+            if n == 1 and _inside_a_longer_name(text, originals, lowers, i, starts):
+                ok = tuple(e for e in ok if e.kind != "Actor")  # "Google Play", "Copper Gate"
             for e in ok:
                 out.append(Mention(e, i, n, lowers, original))
             done = i + n
@@ -227,6 +227,27 @@ def _mentions(text: str, originals: list[str], lowers: list[str], codes: bool) -
             index = len(TOKEN.findall(text[:start]))
             out.append(Mention(entry, index, 1, lowers, code))
     return out
+
+
+# Words after a one-word actor's name that are still about it: "Kimsuky Group", "Turla Team".
+_NAME_TAILS = words("name_tails")
+
+
+def _inside_a_longer_name(
+    text: str, originals: list[str], lowers: list[str], i: int, starts: dict[str, tuple[int, ...]]
+) -> bool:
+    """Whether a one-word actor's name at ``i`` is a word of a longer name: after a company's
+    one-word name ("Google Play": its product), or a title-case word right before another
+    capitalised word that nothing here knows ("Copper Gate" is no Tonto Team's COPPER)."""
+    if i and lowers[i - 1] in _MAKERS and originals[i - 1][:1].isupper():
+        return True
+    word = originals[i]
+    if i + 1 >= len(originals) or not (word[:1].isupper() and word[1:].islower()):
+        return False  # "COPPER", "APT28": written as the name is
+    following = originals[i + 1]
+    if not following[:1].isupper() or lowers[i + 1] in starts or lowers[i + 1] in _NAME_TAILS:
+        return False
+    return f"{word} {following}" in text  # no stop or comma between them
 
 
 def split_sentences(paragraph: str) -> list[str]:
