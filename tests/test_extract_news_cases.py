@@ -123,3 +123,15 @@ def test_a_title_case_actor_alias_inside_a_longer_name_is_no_actor() -> None:
     ):
         known = draft(f"## Op Ash\n\n{body}")
         assert [a.name for c in known.campaigns for a in c.all_actors] == [actor]
+
+
+def test_a_scam_described_by_its_people_opens_a_case_like_a_scheme() -> None:
+    body = (
+        "Lab notes\n\nThe lab listed the cases it disrupted:\n\n"
+        "- A Laotian task scam that lured job seekers in Peru with fake offers.\n"
+        "- A Cuban hiring scheme that faked resumes for jobs at startups in Chile.\n"
+    )
+    campaigns = draft(body).campaigns
+    origins = [a.country.id for c in campaigns for a in c.all_actors if a.country]
+    assert origins == ["LA", "CU"]
+    assert [[x.id for x in c.targets.countries] for c in campaigns] == [["PE"], ["CL"]]
