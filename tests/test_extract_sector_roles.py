@@ -162,3 +162,15 @@ def test_both_sides_of_a_war_content_is_about_are_no_targets() -> None:
     )
     c = _only(draft(body).campaigns)
     assert [x.id for x in c.targets.countries] == ["BO"]
+
+
+def test_what_content_argues_against_is_its_stance_not_a_target() -> None:
+    body = (
+        "## Pale Orrery\n\nPale Orrery wrote fake articles in German that argued against "
+        "military aid, and sent phishing emails to defense firms in Chile."
+    )
+    c = _only(draft(body).campaigns)
+    assert _sectors(body) == ["defense"]  # the firms, not the aid
+    stance = "## Pale Orrery\n\nPale Orrery wrote fake articles that argued against military aid."
+    assert _sectors(stance) == []
+    assert c.targets.countries

@@ -344,11 +344,11 @@ def said_about(m: Mention) -> bool:
     ):
         return True
     # "mocked a Taiwanese strategy game": the verb, an article, the words of the noun phrase
-    phrase = [w for w in m.words[max(0, m.index - 4) : m.index] if w not in ("a", "an", "the")]
-    for word in reversed(phrase[-3:]):
-        if word in _ABOUT:
-            return True
-        if word in PHRASE_ENDS:
+    phrase = [w for w in m.words[max(0, m.index - 5) : m.index] if w not in ("a", "an", "the")]
+    for i in range(len(phrase) - 1, max(-1, len(phrase) - 4), -1):
+        if phrase[i] in _ABOUT or (phrase[i] == "against" and i and phrase[i - 1] in _ARGUING):
+            return True  # "mocked a Taiwanese game", "argued against military aid to Ukraine"
+        if phrase[i] in PHRASE_ENDS:
             break
     # "comments on the Gaza conflict", "posts about the war in Gaza": what the content is about
     at_war = m.after[:1] in (["conflict"], ["war"]) or said[-2:] in (
@@ -363,6 +363,9 @@ def said_about(m: Mention) -> bool:
 
 
 _WAR = words("war_words")
+
+
+_ARGUING = words("arguing")
 
 
 _RESEARCH_VERBS = words("research_verbs")
