@@ -265,10 +265,12 @@ def _from_elsewhere(sentences: list[Sentence]) -> set[int]:
 
 
 # Where a sentence's clauses part: "...; Uncle Spam ...", "..., while VAGue Focus ...", "..., and
-# a developer behind ScopeCreep ..."
+# a developer behind ScopeCreep ...", "..., as well as scammers in Laos who ..."
 _CLAUSE_SPLIT = re.compile(
-    r"; |,? while (?=[A-Z])|, (?:while|whereas) |, and (?=(?:an?|the|in|from) |[A-Z])"
+    r"; |,? while (?=[A-Z])|, (?:while|whereas|as well as) |"
+    r", and (?=(?:an?|the|in|from) |[A-Z])"
 )
+_SPLITS = ("; ", "while ", ", and ", ", whereas ", ", as well as ")  # a cheap test first
 
 Clause = tuple[str, str | None, str | None]  # its text, the operation and the actor it names
 
@@ -276,7 +278,7 @@ Clause = tuple[str, str | None, str | None]  # its text, the operation and the a
 def _split(s: Sentence) -> list[Clause]:
     """A sentence's clauses, as text, each with the operation it opens with, or the actor or
     operation its own words introduce in quotes."""
-    split = "; " in s.text or "while " in s.text or ", and " in s.text or ", whereas " in s.text
+    split = any(cue in s.text for cue in _SPLITS)
     texts = _CLAUSE_SPLIT.split(s.text) if split else [s.text]
     clauses: list[Clause] = []
     for t in texts:  # a clause that introduces two names: each its own words
