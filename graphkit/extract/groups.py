@@ -18,13 +18,8 @@ from graphkit.extract.named_origins import own_origins
 from graphkit.extract.names import clause_name
 from graphkit.extract.quoted import JOIN, QUOTES, quoted_names
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, read_sentence, slugify
-from graphkit.extract.subjects import (
-    NAMING_AS,
-    actor_names,
-    may_open_subject,
-    struck_name,
-    subject_of,
-)
+from graphkit.extract.reporter import NAMING_AS, struck_name
+from graphkit.extract.subjects import actor_names, may_open_subject, subject_of
 
 __all__ = [
     "PLACE",

@@ -14,7 +14,7 @@ from graphkit.extract.namelike import looks_like_name, then_reports
 from graphkit.extract.names import CALLED_TOKENS, KIND_WORD, NOT_NAMES, only_places, says_nothing
 from graphkit.extract.quoted import QUOTES, quoted_names
 from graphkit.extract.reading import Mention, Sentence, slugify
-from graphkit.vocab import PUBLISHERS
+from graphkit.extract.reporter import ACCORDING, REPORTING, reported_removed
 
 __all__ = ["NEW_CASE", "actor_names", "agent_subject", "case_subject", "elided",
            "may_open_subject", "subject_of"]  # fmt: skip
@@ -340,38 +340,6 @@ _BARE_IN = re.compile(r"^\s+in\s")
 _LOCATED = nouns("located")
 
 
-# Who says it, before what they say: "The company said ...", "Researchers found that ..."
-_REPORTING_VERBS = "|".join(word_list("reporting_verbs"))
-_REPORTING = re.compile(rf"\b(?:{_REPORTING_VERBS})\b")
-_REPORTERS = "|".join(
-    [*word_list("reporters"), *(re.escape(n) for p in PUBLISHERS for n in (p.name, *p.aliases))]
-)
-_REPORTED = re.compile(
-    # a phrase set before it: "Beyond China, the lab ...", "Separately, OpenAI ..."
-    rf"^(?:(?:(?i:{'|'.join(word_list('name_prepositions'))}) [^,]{{1,40}}|[A-Z][a-z]+ly),\s+)?"
-    # "CrowdStrike, a security firm, said", "Researchers at Google found"
-    rf"(?:(?:[Tt]he|[Ii]ts|[Aa]n?) )?(?:[\w'\u2019-]+ )?(?i:{_REPORTERS})(?:, [^,]{{1,50}},)? "
-    r"(?:(?:at|with|from) (?:the |its )?[\w-]+ (?:[A-Z][\w-]* )?)?"
-    rf"(?:(?:{'|'.join(word_list('report_adverbs'))}) )*"  # "has also", "recently"
-    rf"(?:{_REPORTING_VERBS})(?: (?:on|in) \w+day)?,? (?:with \w+ confidence |[a-z]+ly )?"
-    r"(?:that )?(?=[\w-])"
-)
-
-
-_ACCORDING = re.compile(r"^(?:According to|As per|Per) [^,]{1,60},\s+")
-
-
-def _reported_removed(text: str) -> str:
-    """The sentence without who reports it, as often as it says so: "OpenAI says it also
-    banned Russian hackers ..." is about "Russian hackers ..."."""
-    text = _ACCORDING.sub("", text, count=1)  # "According to the report, a group ..."
-    for _ in range(3):
-        text, n = _REPORTED.subn("", text, count=1)
-        if not n:
-            break
-    return text
-
-
 # "in other regions, including Laos", "in countries such as Laos": the set before its members,
 # left out of who the actors are ("actors in Laos")
 _PLACE_SET = re.compile(
@@ -401,27 +369,6 @@ def _noun_given(text: str, before: str) -> str:
     return f"{text[: m.end(1)]} {noun},{text[m.end() :]}" if m and noun else text
 
 
-# "It also banned a cluster it tracks as Storm-0001": a name the reporter introduces as one
-# more, after what it did to it
-NAMING_AS = word_list("naming_as")
-_STRUCK_NAMED = re.compile(
-    rf"^(?:an?|another) (?:[\w-]+ ){{0,2}}(?i:{noun_pattern('quoted_actor')})s? "
-    rf"(?:(?:that|which) )?(?:\w+ ){{0,3}}?(?:{'|'.join(NAMING_AS)}) "
-    r"[\"\u201c]?"
-)
-
-
-def struck_name(text: str) -> str | None:
-    """The rest of a clause that opens with what the reporter did to an actor it introduces by
-    name ("The lab also banned a cluster it tracks as Storm-0001 that ..." gives "Storm-0001
-    that ..."); None when the clause does not open so."""
-    if not _REPORTING.search(text):
-        return None
-    rest = _reported_removed(text)
-    m = _STRUCK_NAMED.match(rest) if rest != text else None
-    return rest[m.end() :] if m else None
-
-
 def elided(text: str) -> bool:
     """Whether a sentence opens on a case told before by its ordinal alone ("The second, tied
     to Cuba, ...", "The largest, run from Nigeria, ...")."""
@@ -439,8 +386,8 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     after a section about GTG-2002. Its country or language must be in the phrase, unless the
     text says it is a new subject ("The report also describes an actor who ..."). ``before``:
     the text before it, where the noun an ordinal leaves out is ("The second, ...")."""
-    reported = _REPORTING.search(first.text) or _ACCORDING.match(first.text)
-    text = _reported_removed(first.text) if reported else first.text
+    reported = REPORTING.search(first.text) or ACCORDING.match(first.text)
+    text = reported_removed(first.text) if reported else first.text
     if _ELIDED.match(text):
         text = _noun_given(text, before or " ".join(s.text for s in seen or ()))
     text = _PLACE_SET.sub("", text) if " countries" in text or " regions" in text else text
