@@ -5,6 +5,8 @@ it."""
 
 from __future__ import annotations
 
+import pytest
+
 from graphkit.findings import CampaignFindings, Findings
 from tests.extract_helpers import country, draft
 
@@ -25,3 +27,39 @@ def test_actors_coordinated_by_as_well_as_with_a_noun_of_their_own_are_two() -> 
     assert peru is not laos
     assert country(peru) == "PE" and country(laos) == "LA"
     assert [x.id for x in laos.languages] == ["th"] and not peru.languages
+
+
+# --- A place or time a sentence opens on, set apart before its subject
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["In Ghana, a marketing firm ran", "In Ghana, operators ran", "Operators in Ghana ran"],
+)
+def test_a_fronted_place_before_an_actor_noun_in_lower_case_is_where_the_actor_sits(
+    opening: str,
+) -> None:
+    f = draft(NEWS + opening + " fake accounts that praised the ruling party in English.\n")
+    (c,) = f.campaigns
+    assert country(c) == "GH" and not c.targets.countries
+    if "operators" in opening:
+        assert [a.name for a in c.all_actors] == ["Operators in Ghana"]
+
+
+def test_a_fronted_place_before_actors_with_an_origin_of_their_own_is_where_they_acted() -> None:
+    f = draft(NEWS + "In Peru, Russian hackers wrote malware for banks.\n")
+    (c,) = f.campaigns
+    assert [a.name for a in c.all_actors] == ["Russian hackers"]  # no "Peru, Russian" list
+    assert country(c) == "RU" and {x.id for x in c.targets.countries} == {"PE"}
+
+
+def test_a_fronted_place_before_a_targeting_verb_is_where_the_targets_are() -> None:
+    f = draft(NEWS + "In Peru, hackers targeted banks with phishing emails in Spanish.\n")
+    assert {x.id for c in f.campaigns for x in c.targets.countries} == {"PE"}
+    assert not [a for c in f.campaigns for a in c.all_actors if a.country]
+
+
+def test_a_fronted_time_is_no_part_of_an_unnamed_actors_name() -> None:
+    f = draft(NEWS + "In March 2025, Bolivian operators ran fake accounts on social media.\n")
+    (c,) = f.campaigns
+    assert [a.name for a in c.all_actors] == ["Bolivian operators"] and country(c) == "BO"

@@ -12,6 +12,7 @@ import re
 from functools import cache
 
 from graphkit.extract.cues import nouns, words
+from graphkit.extract.fronted import fronted_seat
 from graphkit.extract.gazetteer import lookup_table
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
 
@@ -242,6 +243,8 @@ def country_role(m: Mention, text: str = "") -> str:
             return "attribution"
     if _run_by(m.words[max(0, m.index - 6) : m.index]):
         return "attribution"  # "an operation run by people in Iran": who runs it, and where
+    if context == ["in"] and m.index <= 2 and fronted_seat(text):
+        return "attribution"  # "In Ghana, a marketing firm ran ...": where the firm sits
     return _someone_in(m, context) if context[-1:] == ["in"] else "target"
 
 

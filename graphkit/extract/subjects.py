@@ -9,6 +9,7 @@ import re
 
 from graphkit.actors import actor_index
 from graphkit.extract.cues import noun_pattern, nouns, word_list, words
+from graphkit.extract.fronted import fronted_seat, without_fronted
 from graphkit.extract.gazetteer import TOKEN, Entry
 from graphkit.extract.namelike import looks_like_name, then_reports
 from graphkit.extract.names import CALLED_TOKENS, KIND_WORD, NOT_NAMES, only_places, says_nothing
@@ -391,13 +392,17 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     if _ELIDED.match(text):
         text = _noun_given(text, before or " ".join(s.text for s in seen or ()))
     text = _PLACE_SET.sub("", text) if " countries" in text or " regions" in text else text
+    seat = _seat(first, text) if text.startswith("In ") else None
+    text = without_fronted(text) if text.startswith("In ") else text  # "In Peru, hackers"
     m = _SUBJECT.match(text)
     if not m and ": " in text[:80] and _STATED.search(text.split(": ", 1)[0]):
         text = text.split(": ", 1)[1]  # "Russian use was limited: a group tied to Moscow ..."
         m = _SUBJECT.match(text)
     if not m:
         return None
-    if not any(x.text in m.group(0) for x in first.mentions if x.entry.kind in _PLACES):
+    if not seat and not any(
+        x.text in m.group(0) for x in first.mentions if x.entry.kind in _PLACES
+    ):
         m = _SUBJECT_LONG.match(text) or m  # the country may come after a first noun
     phrase = re.sub(r"^(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his)\s+", "", m.group(1))
     phrase = _COUNTED.sub("", phrase) or phrase  # "More than 57 distinct threat groups"
@@ -415,6 +420,8 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
         lead = _WHO_LEAD.match(tail)
         who_they_are = _VERB_AFTER.sub("", tail[lead.end() :]) if lead else tail
         phrase += (tail[: lead.end()] if lead else "") + _CLAUSE_AFTER.sub("", who_they_are)
+    if seat is not None:  # "In Ghana, a marketing firm ran ...": the firm in Ghana
+        phrase, who = f"{phrase} in {seat}", f"{who} {seat}"
     # "The report also describes a scheme that matches North Korean tactics": the report
     # says it is a new subject, and the sentence may say who is behind it after the noun
     anywhere = bool(_DESCRIBES.match(text))
@@ -442,6 +449,14 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     if phrase.lower() in _BARE or (struck and " " not in phrase):
         phrase = f"unnamed {phrase.lower()}"  # "an actor who ...": no name to give it
     return phrase[0].upper() + phrase[1:]
+
+
+def _seat(first: Sentence, text: str) -> str | None:
+    """The country a sentence opens on when it is where the sentence's subject sits ("In
+    Ghana, a marketing firm ran ..."); None when it is not, or names no country."""
+    seat = fronted_seat(text)
+    countries = (x.text for x in first.mentions if x.entry.kind == "Country")
+    return seat if seat and any(c in seat for c in countries) else None
 
 
 # A passive verb's agent that the sentence introduces: "Banks in Chile were also targeted by a
