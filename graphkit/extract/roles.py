@@ -14,6 +14,7 @@ from functools import cache
 from graphkit.extract.cues import nouns, words
 from graphkit.extract.fronted import fronted_seat
 from graphkit.extract.gazetteer import lookup_table
+from graphkit.extract.place_in import someone_in, who_sits
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
 
 __all__ = [
@@ -37,9 +38,6 @@ _ATTR_BEFORE = words("attr_before")
 
 
 _THEIR_HOURS = words("their_hours")
-
-
-_WHO_IN = nouns("located")
 
 
 _TARGET_VERBS_STRICT = words("target_verbs_strict")
@@ -227,7 +225,7 @@ def country_role(m: Mention, text: str = "") -> str:
     if context == ["consistent", "with"]:
         return "attribution"  # "Activity consistent with North Korea"
     if context[-1:] == ["in"] and context[:1] and context[0] in _SIT:
-        return _who_sits(m)  # "The operators appear to sit in China"
+        return who_sits(m)  # "The operators appear to sit in China"
     if context == ["be", "in"] and m.index >= 4 and m.words[m.index - 4] in _BELIEVED:
         return "attribution"  # "operators thought to be in Syria"
     if context in (["works", "for"], ["work", "for"], ["working", "for"], ["worked", "for"]):
@@ -245,60 +243,7 @@ def country_role(m: Mention, text: str = "") -> str:
         return "attribution"  # "an operation run by people in Iran": who runs it, and where
     if context == ["in"] and m.index <= 2 and fronted_seat(text):
         return "attribution"  # "In Ghana, a marketing firm ran ...": where the firm sits
-    return _someone_in(m, context) if context[-1:] == ["in"] else "target"
-
-
-def _who_sits(m: Mention) -> str:
-    """Where someone sits ("The operators appear to sit in China"): the actors, unless a
-    relative clause says it of someone else ("a dissident who lives in the United States")."""
-    who = m.words[max(0, m.index - 5) : m.index - 2]
-    if who[-1:] in (["who"], ["that"]) and who[-2:-1] and who[-2] not in ACTOR_NOUNS:
-        return "target"
-    return "attribution"
-
-
-def _someone_in(m: Mention, context: list[str]) -> str:
-    """A place after "in" that closes a noun: where the actors are or whom they aimed at."""
-    if _tied_to_someone(m):
-        return "attribution"  # "which OpenAI linked to individuals in China"
-    if _FROM_A_SEAT.search(" ".join(m.words[max(0, m.index - 6) : m.index])):
-        return "attribution"  # "operating from compounds in Myanmar": where they work from
-    if len(context) == 2 and context[0] in _WHO_IN:
-        # "a marketing firm in the Philippines"; but "phishing aimed at contractors in South
-        # Korea", "scanned networks in Germany" name where the targets are, and so does a list
-        # the verb governs ("aimed at defense experts and non-profit groups in Peru")
-        lead = m.words[max(0, m.index - 10) : m.index - 2]
-        aimed_at = _TARGET_VERBS_STRICT | _RESEARCH_VERBS  # "researched defense firms in Jordan"
-        if lead[-1:] and lead[-1] in _FOR_WHOM:
-            return "target"  # "fake job offers for workers in Thailand": whom it was for
-        return "target" if any(w in aimed_at for w in lead) else "attribution"
-    return "target"
-
-
-# "linked to individuals in", "traced to a firm in": whom the actors were tied to, and where
-_TIED_TO_SOMEONE = re.compile(
-    rf"(?:^|\s)((?:\S+ ){{1,3}})?(?:{'|'.join(words('tied'))}) (?:it |them )?to "
-    r"(?:the |a |an |some |several )?(?:[\w-]+ ){1,2}in$"
-)
-
-
-def _tied_to_someone(m: Mention) -> bool:
-    """Whether the words before a place tie the actors to people there: "the network, which
-    OpenAI linked to individuals in China", "an actor tied to a firm in Laos"; not "phone
-    numbers linked to people in Israel" (what is tied is no actor)."""
-    said = _TIED_TO_SOMEONE.search(" ".join(m.words[max(0, m.index - 8) : m.index]))
-    if said is None:
-        return False
-    before = (said.group(1) or "").split()
-    return "which" in before or bool(before and before[-1] in ACTOR_NOUNS)
-
-
-# "operating from compounds in", "working out of offices in": the seat they act from (but
-# "stole data from companies in" names whom)
-_FROM_A_SEAT = re.compile(
-    rf"\b(?:{'|'.join(words('seat_verbs'))}) (?:from|out of) (?:the |a |an |their |its )?"
-    r"(?:[\w-]+ ){1,2}in$"
-)
+    return someone_in(m, context) if context[-1:] == ["in"] else "target"
 
 
 # How far back "tied ... to" may reach: the verb, the thing tied (a name in apposition,
@@ -355,9 +300,6 @@ def said_about(m: Mention) -> bool:
 
 
 _RESEARCH_VERBS = words("research_verbs")
-
-
-_FOR_WHOM = words("for_whom")
 
 
 _STUDIED_THINGS = words("studied_things")
