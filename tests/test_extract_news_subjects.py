@@ -63,3 +63,24 @@ def test_a_fronted_time_is_no_part_of_an_unnamed_actors_name() -> None:
     f = draft(NEWS + "In March 2025, Bolivian operators ran fake accounts on social media.\n")
     (c,) = f.campaigns
     assert [a.name for a in c.all_actors] == ["Bolivian operators"] and country(c) == "BO"
+
+
+# --- Whom the actors dealt with, and where
+
+
+@pytest.mark.parametrize(
+    "dealing",
+    ["for an interview with a software firm in Norway", "to apply at a software firm in Norway"],
+)
+def test_a_firm_after_a_preposition_of_dealings_is_a_target_where_it_is(dealing: str) -> None:
+    f = draft(
+        NEWS + "North Korean operators asked the model to write a cover letter " + dealing + ".\n"
+    )
+    (c,) = f.campaigns
+    assert country(c) == "KP" and {x.id for x in c.targets.countries} == {"NO"}
+
+
+def test_a_firm_the_actors_work_for_is_where_they_are_not_a_target() -> None:
+    f = draft(NEWS + "Operators working for a marketing firm in Norway ran fake accounts.\n")
+    (c,) = f.campaigns
+    assert country(c) == "NO" and not c.targets.countries

@@ -24,9 +24,6 @@ _TARGET_VERBS_STRICT = words("target_verbs_strict")
 _RESEARCH_VERBS = words("research_verbs")
 
 
-_FOR_WHOM = words("for_whom")
-
-
 def who_sits(m: Mention) -> str:
     """Where someone sits ("The operators appear to sit in China"): the actors, unless a
     relative clause says it of someone else ("a dissident who lives in the United States")."""
@@ -48,7 +45,7 @@ def someone_in(m: Mention, context: list[str]) -> str:
         # the verb governs ("aimed at defense experts and non-profit groups in Peru")
         lead = m.words[max(0, m.index - 10) : m.index - 2]
         aimed_at = _TARGET_VERBS_STRICT | _RESEARCH_VERBS  # "researched defense firms in Jordan"
-        if lead[-1:] and lead[-1] in _FOR_WHOM:
+        if _dealt_with(lead):
             return "target"  # "fake job offers for workers in Thailand": whom it was for
         return "target" if any(w in aimed_at for w in lead) else "attribution"
     return "target"
@@ -78,3 +75,24 @@ _FROM_A_SEAT = re.compile(
     rf"\b(?:{'|'.join(words('seat_verbs'))}) (?:from|out of) (?:the |a |an |their |its )?"
     r"(?:[\w-]+ ){1,2}in$"
 )
+
+
+# Prepositions whose object the actors dealt with: "offers for workers in"; a determiner and a
+# modifier or two may follow some of them ("an interview with a software firm in")
+_FOR_WHOM = words("for_whom")
+_DEALT_WITH = words("dealt_with")
+
+
+# Words before such a preposition that make its object whom the actors work with or for:
+# "working for a firm in", "linked with a company in"
+_THEIR_OWN = words("seat_verbs") | words("tied") | words("attr_before") | {"ties", "links"}
+
+
+def _dealt_with(lead: list[str]) -> bool:
+    """Whether the noun after ``lead`` is the object of a preposition of dealings ("offers for
+    workers in Thailand", "an interview with a software firm in Norway": whom the actors
+    approached), not of one that says whom they work for ("working for a firm in")."""
+    for i in range(len(lead) - 1, max(-1, len(lead) - 4), -1):
+        if lead[i] in (_FOR_WHOM if i == len(lead) - 1 else _DEALT_WITH):
+            return not (i and lead[i - 1] in _THEIR_OWN)
+    return False
