@@ -84,3 +84,22 @@ def test_a_firm_the_actors_work_for_is_where_they_are_not_a_target() -> None:
     f = draft(NEWS + "Operators working for a marketing firm in Norway ran fake accounts.\n")
     (c,) = f.campaigns
     assert country(c) == "NO" and not c.targets.countries
+
+
+# --- Who the reporter believes the actors are
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "The lab banned accounts run by operators whom the lab believes are a Bolivian crew, "
+        "after they asked the model to debug scanners.",
+        "It removed a cluster that researchers suspect is a Bolivian crew.",
+    ],
+)
+def test_a_relative_clause_of_belief_names_the_unnamed_actor_by_its_predicate(
+    passage: str,
+) -> None:
+    f = draft(NEWS + passage + "\n")
+    (c,) = f.campaigns
+    assert [a.name for a in c.all_actors] == ["Bolivian crew"] and country(c) == "BO"

@@ -392,6 +392,8 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     if _ELIDED.match(text):
         text = _noun_given(text, before or " ".join(s.text for s in seen or ()))
     text = _PLACE_SET.sub("", text) if " countries" in text or " regions" in text else text
+    believed = None if _BELIEVES.isdisjoint(first.words) else _BELIEVED_ARE.match(text, 0, 120)
+    text = text[believed.end() :] if believed else text  # "whom it believes are a ... group"
     seat = _seat(first, text) if text.startswith("In ") else None
     text = without_fronted(text) if text.startswith("In ") else text  # "In Peru, hackers"
     m = _SUBJECT.match(text)
@@ -449,6 +451,17 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     if phrase.lower() in _BARE or (struck and " " not in phrase):
         phrase = f"unnamed {phrase.lower()}"  # "an actor who ...": no name to give it
     return phrase[0].upper() + phrase[1:]
+
+
+# A relative clause that says who the opening noun is: "operators whom the lab believes are a
+# Chinese group", "a crew that analysts suspect is an Iranian unit": the predicate, when it
+# opens with a name in capitals (a people's, a place's), is who they are.
+_BELIEVES = words("believes")
+_BELIEVED_ARE = re.compile(
+    r"^(?:[\w'-]+,?\s+){1,8}?(?:whom|who|that|which)\s+(?:[\w'-]+\s+){1,3}?"
+    rf"(?:{'|'.join(word_list('believes'))})\s+(?:are|is|were|was|to\s+be)\s+"
+    r"(?=(?:an?\s+|the\s+)?[A-Z])"
+)
 
 
 def _seat(first: Sentence, text: str) -> str | None:
