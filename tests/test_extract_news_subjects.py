@@ -103,3 +103,24 @@ def test_a_relative_clause_of_belief_names_the_unnamed_actor_by_its_predicate(
     f = draft(NEWS + passage + "\n")
     (c,) = f.campaigns
     assert [a.name for a in c.all_actors] == ["Bolivian crew"] and country(c) == "BO"
+
+
+# --- A name given after "called the"
+
+
+def test_a_name_after_called_the_names_the_operation() -> None:
+    f = draft(
+        NEWS + "The lab also took down a Bolivian operation called the Andean Voice of Free "
+        "Media, which posted articles in French.\n"
+    )
+    (c,) = f.campaigns
+    assert c.name == "Andean Voice of Free Media" and country(c) == "BO"
+    assert [x.id for x in c.languages] == ["fr"]
+
+
+def test_a_people_after_called_the_is_no_name() -> None:
+    f = draft(
+        NEWS + "Bolivian operators ran what the lab called the Chilean government's favourite "
+        "pages, posting in French.\n"
+    )
+    assert [c.name for c in f.campaigns] == ["Bolivian operators activity"]
