@@ -32,6 +32,7 @@ from graphkit.extract.roles import (
 )
 from graphkit.extract.sectors import sector_is_target
 from graphkit.extract.spoken import language_positions
+from graphkit.extract.unhit import could_be_hit, looked_like, outside_voice, said_not_hit
 from graphkit.identity import country_name
 from graphkit.vocab import countries
 
@@ -213,6 +214,7 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
         origin |= {c.index for c in own_origins(s).values()}
     language_at |= spoken
     lists = coordinated(s)  # "groups from Russia, China, and Iran": one role for the list
+    quoted = outside_voice(s, names)  # "Hospitals are an easy mark, said one analyst"
     evidence = clip(s.text)
     named = group.name if group.name and group.name in s.text else ""
     if named and not all(w[:1].isupper() for w in named.split() if len(w) > 3):
@@ -235,9 +237,11 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
         elif kind in PLACE:
             if m.index in language_at or s.field == "language":
                 continue  # "Korean-language", "in English and Japanese": languages
-            _place(facts, group, m, s, origin, lists)
+            _place(facts, group, m, s, origin, lists, quoted)
         elif kind == "Sector":
-            if eid not in facts.sectors and s.field not in _WHO_FIELDS and sector_is_target(m, s):
+            if quoted or eid in facts.sectors or s.field in _WHO_FIELDS:
+                continue
+            if sector_is_target(m, s):
                 facts.sectors[eid] = {"id": eid, "evidence": evidence, "confidence": 60 - hedge}
         elif kind == "Technique":
             if m.entry.phrase and not cues:
@@ -266,9 +270,11 @@ def _place(
     s: Sentence,
     origin: set[int],
     lists: dict[int, tuple[Mention, ...]],
+    quoted: bool,
 ) -> None:
     """A country a sentence names: where the actors are from, or whom they aim at. The places
-    of one list share a role: "groups from Russia, China, and Iran" are all origins."""
+    of one list share a role: "groups from Russia, China, and Iran" are all origins. ``quoted``:
+    the sentence quotes an outside voice on no actor, and names no target."""
     if said_about(m) or posed_as(m, s) or researched(m, s) or made_in(m):
         return  # "critical of the United States", "posed as Turkish journalists", "Chinese models"
     hedge = 15 if s.hedged else 0
@@ -300,6 +306,8 @@ def _place(
         ):
             facts.listed.append(fact)  # "Chinese, Russian and Iranian agents"
         return
+    if looked_like(m, s) or could_be_hit(m) or said_not_hit(m, s) or quoted:
+        return  # "sites that looked like Chilean banks", "Chile could be next"
     stated_here = (
         s.field == "target" or not _AIMED.isdisjoint(m.before[-2:]) or _qualifies_a_target(m, s)
     )

@@ -43,7 +43,11 @@ def someone_in(m: Mention, context: list[str]) -> str:
         # "a marketing firm in the Philippines"; but "phishing aimed at contractors in South
         # Korea", "scanned networks in Germany" name where the targets are, and so does a list
         # the verb governs ("aimed at defense experts and non-profit groups in Peru")
-        lead = m.words[max(0, m.index - 10) : m.index - 2]
+        start = max(0, m.index - 10)
+        examples = [i for i, w in enumerate(m.words[start : m.index - 2]) if w == "including"]
+        if examples:  # "break-ins at seventeen organisations, including ... a contractor in
+            start = max(0, start + examples[-1] - 8)  # Chile": the noun the list is of decides
+        lead = m.words[start : m.index - 2]
         aimed_at = _TARGET_VERBS_STRICT | _RESEARCH_VERBS  # "researched defense firms in Jordan"
         if _dealt_with(lead):
             return "target"  # "fake job offers for workers in Thailand": whom it was for

@@ -427,4 +427,7 @@ def in_passing(m: Mention) -> bool:
     after = [w for w in m.after[:2] if w != "s"]
     if after[:1] and after[0] in _MAKER_ACTS:
         return True  # "DeepSeek said", "DeepSeek's spokesperson denied"
-    return any(w in _MAKER_CASES for w in m.before[-2:]) or said_about(m)
+    before = m.before
+    if before[-1:] == ["s"]:  # "competes with OpenAI's ChatGPT": the words before the owner
+        before = m.words[max(0, m.index - 4) : m.index - 2]
+    return any(w in _MAKER_CASES for w in before[-2:]) or said_about(m)

@@ -24,6 +24,7 @@ from graphkit.extract.roles import (
     said_about,
     sector_words,
 )
+from graphkit.extract.unhit import HEADS, could_be_hit, looked_like, said_not_hit
 from graphkit.vocab import SECTORS
 
 __all__ = ["sector_is_target"]
@@ -82,9 +83,6 @@ _RELATIVE = words("relative_words")
 _FIRMS = nouns("firm")
 
 
-_HEADS = THEIR_ASSETS | words("target_heads") | words("persons")
-
-
 # Determiners that make a singular noun a thing of the sentence's own: "this space", "its power"
 _OWNING = "|".join(("[Aa]", "[Aa]n", *(f"{w[0]}{w[1:]}|{w.title()}" for w in words("owning"))))
 
@@ -103,7 +101,7 @@ _OWN_NAMES = frozenset(
 @cache
 def _not_modified() -> frozenset[str]:
     """Words after a sector's word that leave it the head of its phrase, or a target's."""
-    return _HEADS | sector_words() | PHRASE_ENDS | _NOT_NOUNS
+    return HEADS | sector_words() | PHRASE_ENDS | _NOT_NOUNS
 
 
 def _word_in_passing(m: Mention, s: Sentence) -> bool:
@@ -116,7 +114,7 @@ def _word_in_passing(m: Mention, s: Sentence) -> bool:
     ("hospitals"), words for persons ("journalist") and the sectors' own names ("government")
     have no other sense to tell apart."""
     word = m.text.lower()
-    if m.width > 1 or word.endswith("s") or word in _HEADS or word in _OWN_NAMES:
+    if m.width > 1 or word.endswith("s") or word in HEADS or word in _OWN_NAMES:
         return False
     if s.field == "target":
         return False  # "Targets: defense"
@@ -141,7 +139,7 @@ def _word_in_passing(m: Mention, s: Sentence) -> bool:
         and re.search(rf"\b{re.escape(m.text)} [a-z]", s.text)
     ):
         return True  # "police records", "banking trojans": it modifies another head
-    if after and after[0] in _HEADS:
+    if after and after[0] in HEADS:
         return False  # "a hospital chain", "a power company": a target's head after it
     return bool(re.search(rf"\b(?:{_OWNING})\s+(?:[\w'-]+\s+)?{re.escape(m.text)}\b", s.text))
 
@@ -203,8 +201,10 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
         return False  # "critical of the governments of ...": a topic, not a target
     if before[-1:] and before[-1] in {"as", "any", "posing"}:
         return False  # "posed as journalists", "to any government"
-    if posed_as(m, s):
-        return False  # "posed as a university student", "impersonates X and NGOs"
+    if posed_as(m, s) or looked_like(m, s):
+        return False  # "posed as a university student", "sites mimicking banks"
+    if could_be_hit(m) or said_not_hit(m, s):
+        return False  # "hospitals could be next", "did not link ... to attacks on schools"
     after = m.after
     if (
         after[:1]
@@ -216,7 +216,7 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
                 and after[2:3]
                 and after[2] in _SUBJECT_MATTER
                 # "defense and foreign policy experts": the list's head is whom it aimed at
-                and _HEADS.isdisjoint(m.words[m.index + m.width + 3 : m.index + m.width + 4])
+                and HEADS.isdisjoint(m.words[m.index + m.width + 3 : m.index + m.width + 4])
                 and not any(
                     x.index + x.width == m.index and x.entry.kind in COUNTRY_KINDS
                     for x in s.mentions

@@ -1,0 +1,116 @@
+"""What a sentence says was not hit, or not yet, or only copied: a sector or a place in such a
+clause is no target. "Pages that looked like regional newspapers", "hospitals could be its
+next victims", "did not link any of these accounts to attacks on schools"."""
+
+from __future__ import annotations
+
+from graphkit.extract.cues import nouns, words
+from graphkit.extract.reading import Mention, Sentence
+
+__all__ = ["HEADS", "could_be_hit", "looked_like", "outside_voice", "said_not_hit"]
+
+
+_TARGET_VERBS_STRICT = words("target_verbs_strict")
+
+
+HEADS = words("their_assets") | words("target_heads") | words("persons")
+
+
+_LOOK_ALIKE = words("look_alike")
+
+
+_LOOKING = words("looking")
+
+
+def looked_like(m: Mention, s: Sentence) -> bool:
+    """What content or a persona was made to look like, within the clause that says so:
+    "pages that looked like regional newspapers", "sites mimicking banks"."""
+    if _LOOK_ALIKE.isdisjoint(s.words) and "like" not in s.words:
+        return False  # most sentences
+    lead = m.words[max(0, m.index - 5) : m.index]
+    for i in range(len(lead) - 1, -1, -1):
+        word = lead[i]
+        if word in _TARGET_VERBS_STRICT or word in ("and", "or"):
+            return False  # "looked like news sites and targeted banks": a clause of its own
+        if word in _LOOK_ALIKE or (word == "like" and i > 0 and lead[i - 1] in _LOOKING):
+            return True
+    return False
+
+
+_SPECULATING = words("speculating")
+
+
+_PREPOSITIONS = frozenset({"at", "by", "for", "from", "in", "into", "of", "on", "to", "with"})
+
+
+def could_be_hit(m: Mention) -> bool:
+    """A sector that is its clause's subject before a modal verb: "hospitals could be its next
+    victims", "the healthcare sector might be hit next"; not "may have been hit"."""
+    lead = [w for w in m.before if w not in ("a", "an", "the")]
+    if lead[-1:] and lead[-1] in _PREPOSITIONS:
+        return False  # "a laptop in the US could be worked from abroad": not the subject
+    after = m.after
+    at = 0 if after[:1] and after[0] in _SPECULATING else 1
+    if not (after[at : at + 1] and after[at] in _SPECULATING):
+        return False
+    if at == 1 and after[0] not in HEADS:
+        return False  # "banks in ... may": only the sector's own head may stand between
+    return after[at + 1 : at + 2] != ["have"]
+
+
+_NEGATIONS = words("negations")
+
+
+_TURNING = words("turning")
+
+
+_NOT_ONLY = words("not_only")
+
+
+def said_not_hit(m: Mention, s: Sentence) -> bool:
+    """A sector in a clause that a negation governs: "did not link any of these accounts to
+    attacks on schools", "no sign that the crew went after universities". A turning word
+    ends the negation's clause ("did not build tools, but it targeted hospitals"), and "not
+    only" is none."""
+    if _NEGATIONS.isdisjoint(s.words):
+        return False  # most sentences
+    lead = m.words[max(0, m.index - 12) : m.index]
+    for i in range(len(lead) - 1, -1, -1):
+        word = lead[i]
+        if word in _TURNING:
+            return False
+        if word in _NEGATIONS:
+            return lead[i + 1 : i + 2] == [] or lead[i + 1] not in _NOT_ONLY
+    return False
+
+
+_OUTSIDE_VOICES = words("outside_voices")
+
+
+_VOICING = words("voicing")
+
+
+_ACTOR_WORDS = nouns("subject") | nouns("actor_word") | words("them")
+
+
+def outside_voice(s: Sentence, names: list[str]) -> bool:
+    """A sentence that quotes someone outside the report and names no actor: "Hospitals are an
+    easy mark, said one analyst", "Experts warned that the healthcare sector could be next".
+    It states no target of the actors ("Analysts said the group hit banks" still does, and so
+    does a sentence holding one of ``names``, the operation's and its actors' names)."""
+    if _OUTSIDE_VOICES.isdisjoint(s.words):
+        return False  # most sentences
+    said = s.words
+    if not any(w in _OUTSIDE_VOICES and _speaks(said, i) for i, w in enumerate(said)):
+        return False  # "scholars who study the peninsula": whom, not who says
+    if any(x.entry.kind == "Actor" for x in s.mentions) or any(n in s.text for n in names):
+        return False  # "Copper Wick went after hospitals, experts said"
+    return _ACTOR_WORDS.isdisjoint(s.words)
+
+
+def _speaks(said: list[str], i: int) -> bool:
+    """Whether the outside voice at ``i`` is the one saying: "experts warned", "said one
+    analyst"."""
+    return (said[i + 1 : i + 2] != [] and said[i + 1] in _VOICING) or not _VOICING.isdisjoint(
+        said[max(0, i - 3) : i]
+    )

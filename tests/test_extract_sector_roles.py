@@ -1,0 +1,155 @@
+"""The extractor on sector words that are no target: what content looks like, what nobody
+has hit yet, and what a report says was not hit. Each case is written with a
+sentence of its own and with one where the same sector is a target, so that the rule is seen
+to tell them apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphkit.findings import CampaignFindings
+from tests.extract_helpers import draft
+
+
+def _sectors(body: str) -> list[str]:
+    campaigns = draft(body).campaigns
+    assert len(campaigns) == 1, [c.name for c in campaigns]
+    return sorted(x.id for x in _only(campaigns).targets.sectors)
+
+
+def _only(campaigns: list[CampaignFindings]) -> CampaignFindings:
+    return campaigns[0]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pale Orrery built web pages that looked like regional newspapers and wrote malware.",
+        "Pale Orrery ran profiles resembling nurses at a clinic and wrote malware.",
+        "Pale Orrery set up sites mimicking banks to collect passwords with malware.",
+        "Pale Orrery made accounts imitating university lecturers and wrote malware.",
+    ],
+)
+def test_what_the_actors_content_looks_like_is_a_cover_not_a_target(sentence: str) -> None:
+    assert _sectors(f"## Pale Orrery\n\n{sentence}") == []
+
+
+def test_a_sector_after_a_look_alike_verb_can_still_be_a_target_in_its_own_clause() -> None:
+    body = (
+        "## Pale Orrery\n\nPale Orrery built pages that looked like news sites and targeted banks."
+    )
+    assert _sectors(body) == ["financial-services"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pale Orrery wrote malware. Analysts said hospitals could be its next victims.",
+        "Pale Orrery wrote malware. The healthcare sector might be hit next, analysts said.",
+        "Pale Orrery wrote malware. Banks would be an easy mark for it, one expert said.",
+    ],
+)
+def test_a_sector_that_only_could_be_hit_is_no_target(sentence: str) -> None:
+    assert _sectors(f"## Pale Orrery\n\n{sentence}") == []
+
+
+def test_a_sector_that_may_have_been_hit_is_still_a_target() -> None:
+    body = "## Pale Orrery\n\nPale Orrery wrote malware. Hospitals may have been hit by it."
+    assert _sectors(body) == ["healthcare"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The lab did not link any of these accounts to attacks on schools.",
+        "There was no sign that the crew went after universities.",
+        "The operators never reached the banks they studied.",
+    ],
+)
+def test_a_sector_the_report_says_was_not_hit_is_no_target(sentence: str) -> None:
+    body = f"## Pale Orrery\n\nPale Orrery wrote malware for phishing. {sentence}"
+    assert _sectors(body) == []
+
+
+def test_a_negation_closed_by_but_leaves_the_next_clause_a_target() -> None:
+    body = (
+        "## Pale Orrery\n\nPale Orrery did not build its own tools, but it targeted hospitals "
+        "with phishing."
+    )
+    assert _sectors(body) == ["healthcare"]
+    body = "## Pale Orrery\n\nPale Orrery targeted not only banks but also hospitals with phishing."
+    assert _sectors(body) == ["financial-services", "healthcare"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pale Orrery wrote malware and built pages that looked like Chilean news sites.",
+        "Pale Orrery wrote malware. Analysts said Chile could be its next target.",
+        "Pale Orrery wrote malware. The lab did not tie the accounts to attacks in Chile.",
+    ],
+)
+def test_a_place_only_copied_not_yet_hit_or_said_not_hit_is_no_target(sentence: str) -> None:
+    campaigns = draft(f"## Pale Orrery\n\n{sentence}").campaigns
+    assert [x.id for x in _only(campaigns).targets.countries] == []
+
+
+def test_a_place_the_actors_hit_is_a_target_and_one_in_a_subjects_phrase_is_still_read() -> None:
+    hit = draft("## Pale Orrery\n\nPale Orrery wrote malware and targeted Chile.").campaigns
+    assert [x.id for x in _only(hit).targets.countries] == ["CL"]
+    body = "## Pale Orrery\n\nPale Orrery wrote malware so a laptop in Chile could be run remotely."
+    laptop = draft(body).campaigns
+    assert [x.id for x in _only(laptop).targets.countries] == ["CL"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"Hospitals are an easy mark," said one analyst at a consulting firm.',
+        "Security analysts said the education sector in Chile remains exposed.",
+        "Experts warned that banks in Chile should expect more of the same.",
+    ],
+)
+def test_what_an_outside_voice_says_of_a_sector_or_place_is_no_target(sentence: str) -> None:
+    body = f"## Pale Orrery\n\nPale Orrery wrote malware for phishing.\n\n{sentence}"
+    c = _only(draft(body).campaigns)
+    assert (c.targets.sectors, c.targets.countries) == ([], [])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Analysts said the group went after hospitals in Chile.",
+        "Pale Orrery went after hospitals in Chile, experts said.",
+        "Pale Orrery phished scholars who study hospitals in Chile.",
+    ],
+)
+def test_an_outside_voice_on_the_actors_or_a_victim_scholar_still_gives_targets(
+    sentence: str,
+) -> None:
+    body = f"## Pale Orrery\n\nPale Orrery wrote malware for phishing.\n\n{sentence}"
+    c = _only(draft(body).campaigns)
+    assert "CL" in [x.id for x in c.targets.countries]
+    assert c.targets.sectors
+
+
+def test_a_firm_in_a_place_at_the_end_of_a_list_of_victims_is_a_target_not_the_seat() -> None:
+    body = (
+        "## Pale Orrery\n\nPale Orrery used malware to automate break-ins at seventeen "
+        "organisations, including two regional hospitals and a large defense contractor in the "
+        "Philippines."
+    )
+    c = _only(draft(body).campaigns)
+    assert [x.id for x in c.targets.countries] == ["PH"]
+    assert not any(a.country for a in c.all_actors)
+    seat = _only(draft("## Pale Orrery\n\nA defense contractor in Chile wrote malware.").campaigns)
+    assert seat.all_actors[0].country and seat.all_actors[0].country.id == "CL"
+
+
+def test_a_service_a_rival_competes_with_is_no_platform_the_actors_used() -> None:
+    body = (
+        "## Pale Orrery\n\nPale Orrery used Gemini to write malware for phishing. The lab, "
+        "whose assistant competes with OpenAI's ChatGPT, closed the accounts."
+    )
+    c = _only(draft(body).campaigns)
+    assert [p.name for p in c.platforms] == ["Gemini"]
