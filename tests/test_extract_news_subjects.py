@@ -124,3 +124,25 @@ def test_a_people_after_called_the_is_no_name() -> None:
         "pages, posting in French.\n"
     )
     assert [c.name for c in f.campaigns] == ["Bolivian operators activity"]
+
+
+# --- A quoted name set apart by what it is
+
+
+@pytest.mark.parametrize("mark", ['"', "\u201c"])
+def test_a_quoted_name_before_a_phrase_set_apart_that_says_what_it_is_names_it(mark: str) -> None:
+    close = '"' if mark == '"' else "\u201d"
+    f = draft(
+        NEWS + f"{mark}Amber Gull,{close} a Bolivian fraud ring, wrote text messages in "
+        "Portuguese.\n"
+    )
+    (c,) = f.campaigns
+    assert c.name == "Amber Gull" and country(c) == "BO"
+    assert [x.id for x in c.languages] == ["pt"]
+
+
+def test_a_quoted_phrase_before_a_noun_of_its_own_clause_is_no_name() -> None:
+    f = draft(
+        NEWS + 'Bolivian operators posted "Good Morning," a phrase the group used in Portuguese.\n'
+    )
+    assert [c.name for c in f.campaigns] == ["Bolivian operators activity"]
