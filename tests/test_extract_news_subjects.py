@@ -146,3 +146,25 @@ def test_a_quoted_phrase_before_a_noun_of_its_own_clause_is_no_name() -> None:
         NEWS + 'Bolivian operators posted "Good Morning," a phrase the group used in Portuguese.\n'
     )
     assert [c.name for c in f.campaigns] == ["Bolivian operators activity"]
+
+
+# --- What the actors posed as, and whom they reached
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "Bolivian scammers sent texts impersonating banks to users in Chile.",
+        "Bolivian operators wrote emails impersonating reporters to the mayor of Santiago, Chile.",
+    ],
+)
+def test_a_to_after_what_the_actors_posed_as_reaches_whom_they_went_after(passage: str) -> None:
+    f = draft(NEWS + passage + "\n")
+    (c,) = f.campaigns
+    assert country(c) == "BO" and {x.id for x in c.targets.countries} == {"CL"}
+
+
+def test_what_the_actors_pretended_to_be_is_no_target() -> None:
+    f = draft(NEWS + "Bolivian scammers pretended to be bankers from Chile.\n")
+    (c,) = f.campaigns
+    assert country(c) == "BO" and not c.targets.countries

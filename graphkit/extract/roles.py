@@ -392,11 +392,27 @@ def posed_as(m: Mention, s: Sentence) -> bool:
     lead = m.words[max(0, m.index - 7) : m.index]  # "posed as a student working on a university"
     if not _POSING.isdisjoint(lead) and _TARGET_VERBS_STRICT.isdisjoint(lead):
         # "posed as journalists and asked US policy experts": a new verb, a new clause
-        return _ASKING.isdisjoint(lead[max(i for i, w in enumerate(lead) if w in _POSING) :])
+        posing = lead[max(i for i, w in enumerate(lead) if w in _POSING) :]
+        return _ASKING.isdisjoint(posing) and not _reached(posing)
     return _listed_after(m, s) in _POSING
 
 
 _ASKING = words("asking")
+
+
+def _reached(posing: list[str]) -> bool:
+    """Whether the words from a posing word on go on past the pose to whom the verb before it
+    reached: "texts impersonating banks to users in", "... to the", "... to" a place; not an
+    infinitive ("posed as students to lure experts": left as it was, a pose)."""
+    for i in range(2, len(posing)):
+        if posing[i] == "to":
+            after = posing[i + 1] if i + 1 < len(posing) else ""
+            if not after or after in _DETERMINERS or (after[-1] == "s" and after[-2:] != "ss"):
+                return True
+    return False
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "their", "its", "his", "her", "some", "several"})
 
 
 _COMMUNITIES = words("communities")
