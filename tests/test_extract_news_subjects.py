@@ -168,3 +168,21 @@ def test_what_the_actors_pretended_to_be_is_no_target() -> None:
     f = draft(NEWS + "Bolivian scammers pretended to be bankers from Chile.\n")
     (c,) = f.campaigns
     assert country(c) == "BO" and not c.targets.countries
+
+
+# --- Sector words in another sense
+
+
+def test_a_sectors_own_name_as_an_adjective_of_another_head_is_no_target() -> None:
+    f = draft(
+        NEWS + "The lab took legal action against Bolivian scammers who wrote fake offers for "
+        "users in Chile.\n"
+    )
+    (c,) = f.campaigns
+    assert not c.targets.sectors and "CL" in {x.id for x in c.targets.countries}
+
+
+def test_a_sectors_own_name_before_a_targets_head_is_a_target() -> None:
+    f = draft(NEWS + "Bolivian scammers sent phishing emails to legal firms in Chile.\n")
+    (c,) = f.campaigns
+    assert {x.id for x in c.targets.sectors} == {"legal"}
