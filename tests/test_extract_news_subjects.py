@@ -179,10 +179,38 @@ def test_a_sectors_own_name_as_an_adjective_of_another_head_is_no_target() -> No
         "users in Chile.\n"
     )
     (c,) = f.campaigns
-    assert not c.targets.sectors and "CL" in {x.id for x in c.targets.countries}
+    assert not c.targets.sectors
 
 
 def test_a_sectors_own_name_before_a_targets_head_is_a_target() -> None:
     f = draft(NEWS + "Bolivian scammers sent phishing emails to legal firms in Chile.\n")
     (c,) = f.campaigns
     assert {x.id for x in c.targets.sectors} == {"legal"}
+
+
+# --- Whom the reporter acted against
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "The lab took action against Bolivian scammers who wrote fake offers for users in Chile.",
+        "The lab took legal action against Bolivian scammers who wrote fake offers for users in "
+        "Chile.",
+        "The lab filed a lawsuit against a Bolivian fraud ring that sent fake texts to users in "
+        "Chile.",
+    ],
+)
+def test_a_people_after_what_the_reporter_did_against_them_is_the_actors_origin(
+    passage: str,
+) -> None:
+    f = draft(NEWS + passage + "\n")
+    (c,) = f.campaigns
+    assert country(c) == "BO" and {x.id for x in c.targets.countries} == {"CL"}
+    assert c.all_actors[0].name.startswith("Bolivian")
+
+
+def test_attacks_against_a_people_still_target_it() -> None:
+    f = draft(NEWS + "Chilean hackers ran attacks against Bolivian journalists.\n")
+    (c,) = f.campaigns
+    assert country(c) == "CL" and {x.id for x in c.targets.countries} == {"BO"}

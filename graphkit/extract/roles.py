@@ -135,6 +135,16 @@ def for_whom(lead: list[str]) -> bool:
     return any(" ".join(lead[-n:]) in EMPLOYER for n in (2, 3))
 
 
+_AGAINST_THEM = words("acted_against")
+
+
+def _acted_against(behind: list[str]) -> bool:
+    """Whether the words before a people's name say the reporter acted against its actors:
+    "took action against", "a lawsuit against" (not "attacks against")."""
+    at = len(behind) - 1 - behind[::-1].index("against") if "against" in behind else -1
+    return at > 0 and behind[at - 1] in _AGAINST_THEM
+
+
 _SET_QUANTITIES = words("place_set_quantities")
 
 
@@ -190,6 +200,8 @@ def country_role(m: Mention, text: str = "") -> str:
             # "reporting on North Korean actors" is about who they are; "targeting Iranian
             # groups" is still a target
             targeted = any(w in _TARGET_VERBS_STRICT for w in behind[-3:])
+        if targeted and _acted_against(behind) and not ACTOR_NOUNS.isdisjoint(ahead[:3]):
+            targeted = False  # "The lab took action against Bolivian scammers": the actors
         if for_whom(m.words[: m.index]):
             return "attribution"  # "hackers working for a Russian energy company"
         after = ahead
