@@ -214,3 +214,23 @@ def test_attacks_against_a_people_still_target_it() -> None:
     f = draft(NEWS + "Chilean hackers ran attacks against Bolivian journalists.\n")
     (c,) = f.campaigns
     assert country(c) == "CL" and {x.id for x in c.targets.countries} == {"BO"}
+
+
+# --- A new name right after an actor's noun
+
+
+def test_a_name_after_an_actor_noun_and_before_its_verb_is_a_new_actor() -> None:
+    f = draft(
+        NEWS + "The Chilean intelligence unit Copper Condor researched radar systems, while "
+        "the Peruvian group Andes Kestrel wrote phishing lures in Spanish.\n"
+    )
+    condor, kestrel = _with_actor(f, "Copper Condor"), _with_actor(f, "Andes Kestrel")
+    assert country(condor) == "CL" and not condor.languages
+    assert country(kestrel) == "PE" and [x.id for x in kestrel.languages] == ["es"]
+
+
+def test_a_catalog_alias_that_opens_a_longer_name_in_running_text_is_not_that_actor() -> None:
+    f = draft(
+        NEWS + "Analysts said the crew Copper Condor, from Chile, researched radar systems.\n"
+    )
+    assert "Tonto Team" not in {a.name for c in f.campaigns for a in c.all_actors}

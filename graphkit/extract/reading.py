@@ -202,7 +202,9 @@ def _mentions(text: str, originals: list[str], lowers: list[str], codes: bool) -
             if not ok:
                 continue
             original = " ".join(originals[i : i + n]) if n > 1 else originals[i]
-            if quoted and inside_a_quoted_name(text, original):
+            if (quoted and inside_a_quoted_name(text, original)) or (
+                n == 1 and _first_of_a_longer_name(originals, i)
+            ):
                 ok = tuple(e for e in ok if e.kind != "Actor")
             for e in ok:
                 out.append(Mention(e, i, n, lowers, original))
@@ -220,6 +222,21 @@ def _mentions(text: str, originals: list[str], lowers: list[str], codes: bool) -
             index = len(TOKEN.findall(text[:start]))
             out.append(Mention(entry, index, 1, lowers, code))
     return out
+
+
+def _first_of_a_longer_name(originals: list[str], i: int) -> bool:
+    """Whether a word in capitals and small letters opens a longer name in running text: the
+    intelligence unit "Copper Condor" is not the actor COPPER. The word before it is in small
+    letters (not a heading's or a title's "Kimsuky Uses ..."), the one after in capitals."""
+    word = originals[i]
+    after = originals[i + 1] if i + 1 < len(originals) else ""
+    return (
+        i > 0
+        and originals[i - 1].islower()
+        and word[1:].islower()
+        and after[:1].isupper()
+        and after[1:].islower()
+    )
 
 
 def split_sentences(paragraph: str) -> list[str]:

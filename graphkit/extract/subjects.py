@@ -68,6 +68,8 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
         new += [(c.start(1), c.group(1)) for c in _NOUN_SET_NAME.finditer(text)]
     if " as " in text or " aka " in text:  # "Jade Heron (also known as Tin Wren)": two names
         new += [(c.start(1), c.group(1)) for c in _ALSO_KNOWN.finditer(text)]
+    if not _SET_NOUNS.isdisjoint(sentence.words):  # "the intelligence unit Copper Condor ran"
+        new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_TITLED.finditer(text)]
     if not _FIRMS.isdisjoint(sentence.words):  # "the political consultancy STOIC"
         new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_NAME.finditer(text)]
         new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_SET_NAME.finditer(text)]
@@ -160,6 +162,14 @@ _NOUN_SET_NAME = re.compile(
 _NOUN_THEN_NAME = re.compile(
     rf"\b(?:{noun_pattern('firm')})\s+"
     r"([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*)\b"
+)
+
+
+# "the intelligence unit Copper Condor researched ...", "the group Jade Heron, which ...": a
+# name in capitals right after an actor's noun, then its verb in the past or a comma
+_NOUN_THEN_TITLED = re.compile(
+    rf"\b(?:{noun_pattern('appositive')}) ({_TITLED})"
+    rf"(?=,|\s+\(|\s+(?:[a-z]+ed|{'|'.join(word_list('irregular_past'))})\b)"
 )
 
 
