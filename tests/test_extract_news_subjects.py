@@ -234,3 +234,16 @@ def test_a_catalog_alias_that_opens_a_longer_name_in_running_text_is_not_that_ac
         NEWS + "Analysts said the crew Copper Condor, from Chile, researched radar systems.\n"
     )
     assert "Tonto Team" not in {a.name for c in f.campaigns for a in c.all_actors}
+
+
+# --- Two names given to a plural noun
+
+
+def test_two_names_known_as_after_actors_counted_are_two_actors() -> None:
+    f = draft(
+        NEWS + 'Two Peruvian groups, known as "Grey Loom" and "Tin Vane" sent messages on '
+        "Telegram to people in Chile.\n"
+    )
+    actors = {a.name: a for c in f.campaigns for a in c.all_actors}
+    assert set(actors) == {"Grey Loom", "Tin Vane"} and not actors["Grey Loom"].aliases
+    assert {a.country.id for a in actors.values() if a.country} == {"PE"}

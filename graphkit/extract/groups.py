@@ -388,6 +388,8 @@ def add_actors(group: Group, s: Sentence) -> None:
         )
         if joined and previous is not None and _distinct_groups(previous, m):
             joined = None  # "Vixen Panda / Keyhole Panda": ATT&CK has two groups, not one
+        if joined and _named_each(s.text[: joined.start()]):
+            joined = None  # "Two Peruvian groups, known as X and Y": a name each
         if joined and previous is not None and previous.entry.id in group.actors:
             name, aliases, first = group.actors[previous.entry.id]
             group.actors[previous.entry.id] = (name, [*aliases, m.text], first)
@@ -395,6 +397,19 @@ def add_actors(group: Group, s: Sentence) -> None:
             aliases = [m.text] if m.text != m.entry.name else []
             group.actors[m.entry.id] = (m.entry.name, aliases, s)
         previous = m
+
+
+# Actors counted just before "known as" and two names: the names are one each ("Two Peruvian
+# groups, known as X and Y"), not two of one actor ("tracked as X and Y").
+_PLURAL_BEFORE = re.compile(
+    r"\b(?i:two|three|four|both)\s+(?:[\w-]+\s+){0,3}?"
+    rf"(?i:{noun_pattern('subject')})(?<=s),?\s+(?:\w+\s+)?$"
+)
+
+
+def _named_each(before: str) -> bool:
+    """Whether the words before "known as X and Y" end on actors counted ("Two groups,")."""
+    return bool(_PLURAL_BEFORE.search(before[-60:]))
 
 
 def clip(text: str) -> str:
