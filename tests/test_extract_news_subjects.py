@@ -247,3 +247,16 @@ def test_two_names_known_as_after_actors_counted_are_two_actors() -> None:
     actors = {a.name: a for c in f.campaigns for a in c.all_actors}
     assert set(actors) == {"Grey Loom", "Tin Vane"} and not actors["Grey Loom"].aliases
     assert {a.country.id for a in actors.values() if a.country} == {"PE"}
+
+
+# --- Who the opening noun is, set apart by dashes, or taken up from a count
+
+
+def test_who_an_opening_noun_is_set_apart_by_dashes_is_part_of_its_name() -> None:
+    f = draft(
+        NEWS + "The groups\u2014based in Peru and Cuba\u2014used the model to write comments.\n"
+    )
+    assert {a.name for c in f.campaigns for a in c.all_actors} == {
+        "Groups based in Peru",
+        "Groups based in Cuba",
+    }

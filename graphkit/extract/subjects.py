@@ -402,6 +402,8 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     if _ELIDED.match(text):
         text = _noun_given(text, before or " ".join(s.text for s in seen or ()))
     text = _PLACE_SET.sub("", text) if " countries" in text or " regions" in text else text
+    if "\u2014" in text or "\u2013" in text:  # "The groups\u2014based in Peru\u2014used ..."
+        text = _DASH_APART.sub(r"\1, ", text, count=1)
     believed = None if _BELIEVES.isdisjoint(first.words) else _BELIEVED_ARE.match(text, 0, 120)
     text = text[believed.end() :] if believed else text  # "whom it believes are a ... group"
     seat = _seat(first, text) if text.startswith("In ") else None
@@ -472,6 +474,11 @@ _BELIEVED_ARE = re.compile(
     rf"(?:{'|'.join(word_list('believes'))})\s+(?:are|is|were|was|to\s+be)\s+"
     r"(?=(?:an?\s+|the\s+)?[A-Z])"
 )
+
+
+# A dash that sets apart who the opening noun is: "The groups\u2014based in Peru\u2014used" reads
+# as "The groups, based in Peru\u2014used"
+_DASH_APART = re.compile(rf"^((?:\w+ ){{0,4}}(?i:{noun_pattern('subject')}))\s*[\u2014\u2013]\s*")
 
 
 def _seat(first: Sentence, text: str) -> str | None:
