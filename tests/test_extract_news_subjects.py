@@ -260,3 +260,14 @@ def test_who_an_opening_noun_is_set_apart_by_dashes_is_part_of_its_name() -> Non
         "Groups based in Peru",
         "Groups based in Cuba",
     }
+
+
+def test_a_definite_noun_that_takes_up_cases_counted_before_it_names_them() -> None:
+    f = draft(
+        NEWS + "The lab said it disrupted two influence operations. The groups, based in Peru "
+        "and Cuba, used the model to write comments.\n"
+    )
+    assert {a.name for c in f.campaigns for a in c.all_actors} == {
+        "Groups based in Peru",
+        "Groups based in Cuba",
+    }

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from graphkit.extract.cues import words
+from graphkit.extract.cues import noun_pattern, words
 from graphkit.extract.groups import (
     PLACE,
     THIS_ACTOR,
@@ -361,9 +361,10 @@ def _opening_subject(p: Paragraph, current: Group | None, turns: bool) -> str | 
         return case_subject(body)
     seen_before = None if p.item or current is None else current.sentences
     subject = subject_of(body[0], seen_before)
-    if subject is None and len(body) > 1 and (len(body[0].words) <= 4 or elided(body[1].text)):
+    if subject is None and len(body) > 1 and (len(body[0].words) <= 4 or _taken_up(body)):
         # the one after a short opener: "**Russia barely showed up.** Russian ..."; or after
-        # the cases' count: "It took down three networks. The largest, run from Nigeria, ..."
+        # the cases' count: "It took down three networks. The largest, run from Nigeria, ...",
+        # "... five influence operations. The groups, based in Peru, ..."
         subject = subject_of(body[1], seen_before, body[0].text)
     if subject is None and body is not sentences:  # "And the North Korean workers?"
         asked = _ASKED.sub("", sentences[0].text)
@@ -386,6 +387,24 @@ def _headline_line(text: str) -> str | None:
 def _named_above(current: Group | None) -> bool:
     """Whether the section's heading named the operation the paragraph is in."""
     return bool(current is not None and current.from_heading and current.name)
+
+
+# Cases counted ("took down five influence operations"), and the definite noun that takes them
+# up at the next sentence's start ("The groups, based in ...")
+_COUNTED_CASES = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+) (?:[\w-]+ ){0,2}"
+    rf"(?i:{noun_pattern('subject')})\b"
+)
+_TAKEN_UP = re.compile(rf"^The (?i:{noun_pattern('subject')})\b")
+
+
+def _taken_up(body: list[Sentence]) -> bool:
+    """Whether a paragraph's second sentence takes up the cases its first one counts: by an
+    ordinal alone ("The largest, run from Nigeria, ...") or by their noun ("The groups, ...")."""
+    second = body[1].text
+    if elided(second):
+        return True
+    return bool(_TAKEN_UP.match(second) and _COUNTED_CASES.search(body[0].text))
 
 
 _ASKED = re.compile(r"^(?:And|But|So|What about|How about)\s+(?:the\s+)?", re.I)
