@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from graphkit.extract.cases import NEW_CASE, case_subject
 from graphkit.extract.cues import noun_pattern, words
 from graphkit.extract.groups import (
     PLACE,
@@ -44,14 +45,7 @@ from graphkit.extract.paragraphs import (
 from graphkit.extract.reading import Mention, Sentence, read_sentence
 from graphkit.extract.sections import aside, sections
 from graphkit.extract.spoken import language_positions
-from graphkit.extract.subjects import (
-    NEW_CASE,
-    actor_names,
-    agent_subject,
-    case_subject,
-    elided,
-    subject_of,
-)
+from graphkit.extract.subjects import actor_names, agent_subject, elided, subject_of
 
 __all__ = ["group_text"]
 

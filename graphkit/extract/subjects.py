@@ -17,7 +17,7 @@ from graphkit.extract.quoted import QUOTES, quoted_names
 from graphkit.extract.reading import Mention, Sentence, slugify
 from graphkit.extract.reporter import ACCORDING, REPORTING, reported_removed
 
-__all__ = ["NEW_CASE", "actor_names", "agent_subject", "case_subject", "elided",
+__all__ = ["IN_ANOTHER", "actor_names", "agent_subject", "elided",
            "may_open_subject", "subject_of"]  # fmt: skip
 
 
@@ -213,7 +213,7 @@ _DESCRIBES = re.compile(
 _AMONG = r"Among (?:them|(?:the|its|other|these|those) [\w ]{1,30}?)"
 
 
-_IN_ANOTHER = (
+IN_ANOTHER = (
     r"In (?:another|one|a (?:separate|second|third|fourth|further|related|different)|the "
     r"(?:first|second|third|fourth|last|latter)) "
     r"(?:case|operation|instance|example|incident)"
@@ -228,7 +228,7 @@ _LINKING = r"(?:linked|tied|traced|attributed)"
 # "A Chinese threat actor spent nine months ...": a paragraph about an actor it does not name.
 _SUBJECT = re.compile(
     r"^(?:(?:Finally|Separately|Meanwhile|Elsewhere|Also|Additionally|In addition|Lastly|"
-    rf"Similarly|Likewise|Next|{_IN_ANOTHER}|{_AMONG}),\s+(?:{_DESCRIBES.pattern}\s*)?|"
+    rf"Similarly|Likewise|Next|{IN_ANOTHER}|{_AMONG}),\s+(?:{_DESCRIBES.pattern}\s*)?|"
     rf"{_AMONG}:\s+|{_DESCRIBES.pattern}\s*|"
     r"(?:Another|A (?:second|third|fourth|fifth|further)) case (?:involves|concerns)\s+)?"
     r"(?:(?:[Aa]n?|[Aa]nother|[Oo]ne|[Ss]everal|[Ss]ome|[Tt]wo|[Tt]hree)\s+)?"
@@ -255,50 +255,6 @@ _SUBJECT = re.compile(
 
 # The same, the noun phrase up to the last actor noun: "A group of Korean-language accounts".
 _SUBJECT_LONG = re.compile(_SUBJECT.pattern.replace("{0,6}?(?i:threat", "{0,6}(?i:threat"))
-
-
-# The nouns of a case a text turns to: "A second crew", "Another operation".
-_CASE_NOUNS = noun_pattern("case")
-
-
-# A paragraph that says it turns to another case: "A second case shows ...", "Finally, ..."
-NEW_CASE = re.compile(
-    r"^(?:(?:A|The) (?:first|second|third|fourth|fifth|sixth|next|final|last|further) |Another |"
-    rf"One more )(?:[A-Z][\w-]* ){{0,2}}(?:{_CASE_NOUNS})\b|^(?:Finally|Lastly|{_IN_ANOTHER}),\s|"
-    # said aloud: "The first is the fake job applicants.", "The second one was ..."
-    r"^The (?:first|second|third|fourth|fifth|next|last|other)(?: one)? (?:is|was)\b"
-)
-
-
-def case_subject(sentences: list[Sentence]) -> str | None:
-    """Who a paragraph that turns to a new case is about: the first of its opening sentences
-    that names an unnamed actor ("Russian-language malware authors"), else the case itself
-    ("Third case")."""
-    for s in sentences[:2]:
-        found = subject_of(s, None)
-        if found:
-            return found
-    m = re.match(r"^(?:A|The) (first|second|third|fourth|fifth|sixth|next|final|last|further) "
-                 rf"({_CASE_NOUNS})",
-                 sentences[0].text)  # fmt: skip
-    if m:
-        return f"{m.group(1).capitalize()} {m.group(2)}"
-    other = _OTHER_CASE.match(sentences[0].text)  # "Another operation, which ...": unnamed
-    if other:
-        return f"Unnamed {other.group(1)}"
-    said = _SAID_CASE.match(sentences[0].text)  # "The first is the fake job applicants."
-    return said.group(1)[0].upper() + said.group(1)[1:] if said else None
-
-
-# Another case, named by no ordinal: "Another operation, which the lab did not name, ..."
-_OTHER_CASE = re.compile(rf"^(?:Another|One more) ({_CASE_NOUNS})\b(?! called)")
-
-
-# A case said aloud: "The first is the fake job applicants." gives "fake job applicants"
-_SAID_CASE = re.compile(
-    r"^The (?:first|second|third|fourth|fifth|next|last|other)(?: one)? (?:is|was) "
-    r"(?:(?:the|a|an|about|those) )?((?:[\w'-]+ ){0,5}[\w'-]+)\.$"
-)
 
 
 _PLACES = ("Demonym", "Country", "Language")
