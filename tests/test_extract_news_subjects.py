@@ -271,3 +271,29 @@ def test_a_definite_noun_that_takes_up_cases_counted_before_it_names_them() -> N
         "Groups based in Peru",
         "Groups based in Cuba",
     }
+
+
+# --- Ties the reporter believes in, after the noun
+
+
+@pytest.mark.parametrize(
+    ("passage", "name"),
+    [
+        (
+            "The lab banned accounts believed to have ties to Bolivian government bodies after "
+            "they asked for a monitoring plan.",
+            "Accounts believed to have ties to Bolivian government bodies",
+        ),
+        (
+            "The lab banned accounts suspected of links to Bolivian government bodies after "
+            "they asked for a monitoring plan.",
+            "Accounts suspected of links to Bolivian government bodies",
+        ),
+    ],
+)
+def test_ties_believed_in_after_an_unnamed_actors_noun_are_part_of_its_name(
+    passage: str, name: str
+) -> None:
+    f = draft(NEWS + passage + "\n")
+    (c,) = f.campaigns
+    assert [a.name for a in c.all_actors] == [name] and country(c) == "BO"

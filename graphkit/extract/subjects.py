@@ -244,6 +244,9 @@ _SUBJECT = re.compile(
     # "The largest network, which the company linked to a firm in Israel, ..."
     rf"{_WHICH_WHO}{_LINKING}\s+to|"
     r"with\s+(?:\w+\s+)?(?:ties|links|connections)\s+to|"  # "with suspected ties to"
+    # "believed to have ties to", "suspected of links to"
+    r"(?:(?:believed|thought|said|suspected|assessed)\s+to\s+have|suspected\s+of(?:\s+having)?)"
+    r"\s+(?:\w+\s+)?(?:ties|links|connections)\s+to|"
     r"(?:believed|thought|said|suspected|assessed)\s+to\s+(?:be\s+(?:working|operating|based)|be|"
     r"operate|work)\s+(?:from|in|for|out\s+of)|"
     # "The operators, who worked out of Belarus, ...": where they are, in a relative clause
