@@ -297,3 +297,26 @@ def test_ties_believed_in_after_an_unnamed_actors_noun_are_part_of_its_name(
     f = draft(NEWS + passage + "\n")
     (c,) = f.campaigns
     assert [a.name for a in c.all_actors] == [name] and country(c) == "BO"
+
+
+# --- A country that acts
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "Cuba made relatively modest use of the platform, mostly for basic coding tasks.",
+        "Cuba mostly used the chatbot for translation.",
+    ],
+)
+def test_a_country_that_opens_its_sentence_and_uses_the_platform_is_the_actors_origin(
+    passage: str,
+) -> None:
+    f = draft(NEWS + passage + "\n")
+    (c,) = f.campaigns
+    assert country(c) == "CU" and not c.targets.countries
+
+
+def test_a_country_that_opens_its_sentence_and_is_hit_is_a_target() -> None:
+    f = draft(NEWS + "Cuba was hit hardest by Peruvian phishing crews.\n")
+    assert {x.id for c in f.campaigns for x in c.targets.countries} == {"CU"}
