@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from graphkit.extract.cues import nouns, words
+from graphkit.extract.fronted import fronted
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
 
 __all__ = ["coordinated", "kind_of_members"]
@@ -24,6 +25,8 @@ def coordinated(s: Sentence) -> dict[int, tuple[Mention, ...]]:
     out: dict[int, tuple[Mention, ...]] = {}
     if len(places) < 2:
         return out  # most sentences name one place or none
+    if places[0].index <= 2 and places[0].text in (fronted(s.text) or "\n"):
+        places = places[1:]  # "In Peru, Russian hackers ...": set apart, in no list
     run: list[Mention] = []
     for m in [*places, None]:
         if m is not None and run:

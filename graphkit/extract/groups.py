@@ -18,13 +18,8 @@ from graphkit.extract.named_origins import own_origins
 from graphkit.extract.names import clause_name
 from graphkit.extract.quoted import JOIN, QUOTES, quoted_names
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, read_sentence, slugify
-from graphkit.extract.subjects import (
-    NAMING_AS,
-    actor_names,
-    may_open_subject,
-    struck_name,
-    subject_of,
-)
+from graphkit.extract.reporter import NAMING_AS, struck_name
+from graphkit.extract.subjects import actor_names, may_open_subject, subject_of
 
 __all__ = [
     "PLACE",
@@ -267,10 +262,12 @@ def _from_elsewhere(sentences: list[Sentence]) -> set[int]:
 
 
 # Where a sentence's clauses part: "...; Uncle Spam ...", "..., while VAGue Focus ...", "..., and
-# a developer behind ScopeCreep ..."
+# a developer behind ScopeCreep ...", "..., as well as scammers in Laos who ..."
 _CLAUSE_SPLIT = re.compile(
-    r"; |,? while (?=[A-Z])|, (?:while|whereas) |, and (?=(?:an?|the|in|from) |[A-Z])"
+    r"; |,? while (?=[A-Z])|, (?:while|whereas|as well as) |"
+    r", and (?=(?:an?|the|in|from) |[A-Z])"
 )
+_SPLITS = ("; ", "while ", ", and ", ", whereas ", ", as well as ")  # a cheap test first
 
 Clause = tuple[str, str | None, str | None]  # its text, the operation and the actor it names
 
@@ -278,7 +275,7 @@ Clause = tuple[str, str | None, str | None]  # its text, the operation and the a
 def _split(s: Sentence) -> list[Clause]:
     """A sentence's clauses, as text, each with the operation it opens with, or the actor or
     operation its own words introduce in quotes."""
-    split = "; " in s.text or "while " in s.text or ", and " in s.text or ", whereas " in s.text
+    split = any(cue in s.text for cue in _SPLITS)
     texts = _CLAUSE_SPLIT.split(s.text) if split else [s.text]
     clauses: list[Clause] = []
     for t in texts:  # a clause that introduces two names: each its own words
@@ -407,6 +404,8 @@ def add_actors(group: Group, s: Sentence) -> None:
         )
         if joined and previous is not None and _distinct_groups(previous, m):
             joined = None  # "Vixen Panda / Keyhole Panda": ATT&CK has two groups, not one
+        if joined and _named_each(s.text[: joined.start()]):
+            joined = None  # "Two Peruvian groups, known as X and Y": a name each
         if joined and previous is not None and previous.entry.id in group.actors:
             name, aliases, first = group.actors[previous.entry.id]
             group.actors[previous.entry.id] = (name, [*aliases, m.text], first)
@@ -414,6 +413,19 @@ def add_actors(group: Group, s: Sentence) -> None:
             aliases = [m.text] if m.text != m.entry.name else []
             group.actors[m.entry.id] = (m.entry.name, aliases, s)
         previous = m
+
+
+# Actors counted just before "known as" and two names: the names are one each ("Two Peruvian
+# groups, known as X and Y"), not two of one actor ("tracked as X and Y").
+_PLURAL_BEFORE = re.compile(
+    r"\b(?i:two|three|four|both)\s+(?:[\w-]+\s+){0,3}?"
+    rf"(?i:{noun_pattern('subject')})(?<=s),?\s+(?:\w+\s+)?$"
+)
+
+
+def _named_each(before: str) -> bool:
+    """Whether the words before "known as X and Y" end on actors counted ("Two groups,")."""
+    return bool(_PLURAL_BEFORE.search(before[-60:]))
 
 
 def clip(text: str) -> str:

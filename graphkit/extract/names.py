@@ -34,7 +34,8 @@ _NAMING = re.compile(
     r"refer to as|referred to as|designated|"
     r"refer(?:red)? to (?:it|them|this (?:operation|network|activity|cluster)) as)\s+"
     r"(?:it\s+|them\s+|this\s+(?:operation|network|activity|cluster)\s+|"
-    r"the\s+(?:[\w-]+\s+){0,2}?(?:group|cluster|network|actor|crew|operation|campaign)\s+)?"
+    r"the\s+(?:[\w-]+\s+){0,2}?(?:group|cluster|network|actor|crew|operation|campaign)\s+|"
+    r"the\s+(?=[A-Z][\w-]*\s+[A-Z]))?"  # "called the International Union of ..."
     r"[\"\u201c'\u2018]?((?:Operation\s+)?[A-Z][\w\u2019'\u2014\u2013-]*(?:\s+(?:[A-Z0-9][\w\u2019'\u2014\u2013-]*"
     r"|and|of|the))*)"
 )

@@ -3,7 +3,8 @@
 A quoted name is a name when the words before it introduce one: a naming verb ('a strain it
 dubbed "SnowDrift."', 'researchers labelled the clusters "Red Ledger" and "Tin Drum"'), a word
 that picks one out ('specifically "Storm-9999,"'), a kind of operation or actor set beside it
-('Another case, "Operation Salt Road," involved', 'the network "Quiet Fox"'), or the name says
+('Another case, "Operation Salt Road," involved', 'the network "Quiet Fox"', '"Amber Gull," a
+fraud ring, ...'), or the name says
 so itself ('In "Operation Paper Lantern," the accounts'). Names joined to one by "and", "or"
 or commas are introduced with it. Straight and curly quotes; the comma or full stop that
 American usage puts inside the closing quote is not part of the name.
@@ -81,6 +82,12 @@ _KIND_NOUNS = rf"{_ACTOR_NOUNS}|" + noun_pattern("quoted_case")
 _KIND_BEFORE = re.compile(rf"\b(?:{_KIND_NOUNS})s?,?\s*$", re.I)
 _KIND_AFTER = re.compile(rf"^\s*(?:{_KIND_NOUNS})s?\b", re.I)
 _ACTOR_WORD = re.compile(rf"\b(?:{_ACTOR_NOUNS})s?\b", re.I)
+# A phrase set apart after the name that says what it is: '"Silver Lagoon," a Bolivian fraud
+# ring, sent ...' (the comma inside the quotes or after them)
+_SET_APART_AFTER = re.compile(
+    rf",?\s*(?:[\u2014\u2013]\s*)?an?\s+(?:(?!(?:the|that|which|who|its|their)\s)[\w-]+\s+){{0,4}}?"
+    rf"(?:{_KIND_NOUNS}|{noun_pattern('subject')})\b"
+)
 _CONTENT_WORD = re.compile(
     rf"\b(?:{'|'.join(word_list('quoted_content_nouns'))})s?\b[^\"\u201c\u2018]{{0,20}}$", re.I
 )
@@ -156,12 +163,14 @@ def _kind(text: str, m: re.Match[str], name: str) -> Kind | None:
     lead = text[max(0, m.start() - 60) : m.start()]
     lead = re.split(r"[.;:!?]\s", lead)[-1]  # the words of its own sentence
     after = text[m.end() : m.end() + 20]
+    apart = _SET_APART_AFTER.match(text, m.end(), m.end() + 80)
     introduced = bool(
         (_SAYS_ITSELF.match(name) and len(lead.split()) <= 6)  # not 'much as "Operation X" did'
         or _NAMING_LEAD.search(lead)
         or _PICKING_LEAD.search(lead)
         or _KIND_BEFORE.search(lead)
         or _KIND_AFTER.match(after)
+        or apart is not None
         or (_OPENS_CLAUSE.search(lead) is not None and _ACTED_AFTER.match(after) is not None)
     )
     if not introduced:
@@ -171,6 +180,10 @@ def _kind(text: str, m: re.Match[str], name: str) -> Kind | None:
     near = lead[-30:]
     if _CONTENT_WORD.search(near):
         return None  # 'an article called "Why Votes Matter"': a title, not a name
-    if _ACTOR_WORD.search(near) or _ACTOR_WORD.match(after.strip()):
+    if (
+        _ACTOR_WORD.search(near)
+        or _ACTOR_WORD.match(after.strip())
+        or (apart is not None and _ACTOR_WORD.search(apart.group(0)))
+    ):
         return "actor"
     return "tool" if _TOOL_WORD.search(near) else "operation"

@@ -247,6 +247,8 @@ def _inside_a_longer_name(
     following = originals[i + 1]
     if not following[:1].isupper() or lowers[i + 1] in starts or lowers[i + 1] in _NAME_TAILS:
         return False
+    if len(originals) > 2 and sum(w[:1].isupper() for w in originals) * 2 > len(originals):
+        return False  # a heading or a title in capitals: "Kimsuky Uses Gemini for Research"
     return f"{word} {following}" in text  # no stop or comma between them
 
 

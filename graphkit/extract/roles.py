@@ -12,7 +12,9 @@ import re
 from functools import cache
 
 from graphkit.extract.cues import nouns, words
+from graphkit.extract.fronted import fronted_seat
 from graphkit.extract.gazetteer import lookup_table
+from graphkit.extract.place_in import someone_in, who_sits
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
 
 __all__ = [
@@ -36,9 +38,6 @@ _ATTR_BEFORE = words("attr_before")
 
 
 _THEIR_HOURS = words("their_hours")
-
-
-_WHO_IN = nouns("located")
 
 
 _TARGET_VERBS_STRICT = words("target_verbs_strict")
@@ -136,6 +135,16 @@ def for_whom(lead: list[str]) -> bool:
     return any(" ".join(lead[-n:]) in EMPLOYER for n in (2, 3))
 
 
+_AGAINST_THEM = words("acted_against")
+
+
+def _acted_against(behind: list[str]) -> bool:
+    """Whether the words before a people's name say the reporter acted against its actors:
+    "took action against", "a lawsuit against" (not "attacks against")."""
+    at = len(behind) - 1 - behind[::-1].index("against") if "against" in behind else -1
+    return at > 0 and behind[at - 1] in _AGAINST_THEM
+
+
 _SET_QUANTITIES = words("place_set_quantities")
 
 
@@ -194,6 +203,8 @@ def country_role(m: Mention, text: str = "") -> str:
             # "reporting on North Korean actors" is about who they are; "targeting Iranian
             # groups" is still a target
             targeted = any(w in _TARGET_VERBS_STRICT for w in behind[-3:])
+        if targeted and _acted_against(behind) and not ACTOR_NOUNS.isdisjoint(ahead[:3]):
+            targeted = False  # "The lab took action against Bolivian scammers": the actors
         if for_whom(m.words[: m.index]):
             return "attribution"  # "hackers working for a Russian energy company"
         after = ahead
@@ -218,6 +229,8 @@ def country_role(m: Mention, text: str = "") -> str:
         return "target"
     if ahead[:1] and ahead[0] in _ACTING and _TARGET_VERBS_STRICT.isdisjoint(behind):
         return "attribution"  # "showed Russia using AI in a European election"
+    if m.index == 0 and _country_used(ahead):
+        return "attribution"  # "Cuba made modest use of the platform": its actors did
     owned = m.words[m.index + m.width + 1 : m.index + m.width + 5]  # "'s fake IT workers"
     if ahead[:1] == ["s"] and not _OWNED_ACTORS.isdisjoint(owned) and not aimed:
         return "attribution"  # "Moscow's operators", "Iran's state hackers": its people
@@ -229,7 +242,7 @@ def country_role(m: Mention, text: str = "") -> str:
     if context == ["consistent", "with"]:
         return "attribution"  # "Activity consistent with North Korea"
     if context[-1:] == ["in"] and context[:1] and context[0] in _SIT:
-        return _who_sits(m)  # "The operators appear to sit in China"
+        return who_sits(m)  # "The operators appear to sit in China"
     if context == ["be", "in"] and m.index >= 4 and m.words[m.index - 4] in _BELIEVED:
         return "attribution"  # "operators thought to be in Syria"
     if context in (["works", "for"], ["work", "for"], ["working", "for"], ["worked", "for"]):
@@ -245,64 +258,9 @@ def country_role(m: Mention, text: str = "") -> str:
             return "attribution"
     if _run_by(m.words[max(0, m.index - 6) : m.index]):
         return "attribution"  # "an operation run by people in Iran": who runs it, and where
-    return _someone_in(m, context) if context[-1:] == ["in"] else "target"
-
-
-def _who_sits(m: Mention) -> str:
-    """Where someone sits ("The operators appear to sit in China"): the actors, unless a
-    relative clause says it of someone else ("a dissident who lives in the United States")."""
-    who = m.words[max(0, m.index - 5) : m.index - 2]
-    if who[-1:] in (["who"], ["that"]) and who[-2:-1] and who[-2] not in ACTOR_NOUNS:
-        return "target"
-    return "attribution"
-
-
-def _someone_in(m: Mention, context: list[str]) -> str:
-    """A place after "in" that closes a noun: where the actors are or whom they aimed at."""
-    if _tied_to_someone(m):
-        return "attribution"  # "which OpenAI linked to individuals in China"
-    if _FROM_A_SEAT.search(" ".join(m.words[max(0, m.index - 6) : m.index])):
-        return "attribution"  # "operating from compounds in Myanmar": where they work from
-    if len(context) == 2 and context[0] in _WHO_IN:
-        # "a marketing firm in the Philippines"; but "phishing aimed at contractors in South
-        # Korea", "scanned networks in Germany" name where the targets are, and so does a list
-        # the verb governs ("aimed at defense experts and non-profit groups in Peru")
-        start = max(0, m.index - 10)
-        examples = [i for i, w in enumerate(m.words[start : m.index - 2]) if w == "including"]
-        if examples:  # "break-ins at seventeen organisations, including ... a contractor in
-            start = max(0, start + examples[-1] - 8)  # Chile": the noun the list is of decides
-        lead = m.words[start : m.index - 2]
-        aimed_at = _TARGET_VERBS_STRICT | _RESEARCH_VERBS  # "researched defense firms in Jordan"
-        if lead[-1:] and lead[-1] in _FOR_WHOM:
-            return "target"  # "fake job offers for workers in Thailand": whom it was for
-        return "target" if any(w in aimed_at for w in lead) else "attribution"
-    return "target"
-
-
-# "linked to individuals in", "traced to a firm in": whom the actors were tied to, and where
-_TIED_TO_SOMEONE = re.compile(
-    rf"(?:^|\s)((?:\S+ ){{1,3}})?(?:{'|'.join(words('tied'))}) (?:it |them )?to "
-    r"(?:the |a |an |some |several )?(?:[\w-]+ ){1,2}in$"
-)
-
-
-def _tied_to_someone(m: Mention) -> bool:
-    """Whether the words before a place tie the actors to people there: "the network, which
-    OpenAI linked to individuals in China", "an actor tied to a firm in Laos"; not "phone
-    numbers linked to people in Israel" (what is tied is no actor)."""
-    said = _TIED_TO_SOMEONE.search(" ".join(m.words[max(0, m.index - 8) : m.index]))
-    if said is None:
-        return False
-    before = (said.group(1) or "").split()
-    return "which" in before or bool(before and before[-1] in ACTOR_NOUNS)
-
-
-# "operating from compounds in", "working out of offices in": the seat they act from (but
-# "stole data from companies in" names whom)
-_FROM_A_SEAT = re.compile(
-    rf"\b(?:{'|'.join(words('seat_verbs'))}) (?:from|out of) (?:the |a |an |their |its )?"
-    r"(?:[\w-]+ ){1,2}in$"
-)
+    if context == ["in"] and m.index <= 2 and fronted_seat(text):
+        return "attribution"  # "In Ghana, a marketing firm ran ...": where the firm sits
+    return someone_in(m, context) if context[-1:] == ["in"] else "target"
 
 
 # How far back "tied ... to" may reach: the verb, the thing tied (a name in apposition,
@@ -371,9 +329,6 @@ _ARGUING = words("arguing")
 _RESEARCH_VERBS = words("research_verbs")
 
 
-_FOR_WHOM = words("for_whom")
-
-
 _STUDIED_THINGS = words("studied_things")
 
 
@@ -411,6 +366,16 @@ _PERSONS = words("persons")
 
 
 _ACTING = words("acting")
+
+
+_USING = words("country_uses")
+
+
+def _country_used(ahead: list[str]) -> bool:
+    """Whether the words after a country that opens its sentence say its actors used what the
+    report is about: "Cuba used the platform", "Peru mostly leaned on it"."""
+    verb = next((w for w in ahead if not w.endswith("ly") and w != "also"), "")
+    return verb in _USING
 
 
 # After a country that opens a sentence: its name in capitals, then a verb ("'s Helgoland Bite
@@ -464,11 +429,27 @@ def posed_as(m: Mention, s: Sentence) -> bool:
     lead = m.words[max(0, m.index - 7) : m.index]  # "posed as a student working on a university"
     if not _POSING.isdisjoint(lead) and _TARGET_VERBS_STRICT.isdisjoint(lead):
         # "posed as journalists and asked US policy experts": a new verb, a new clause
-        return _ASKING.isdisjoint(lead[max(i for i, w in enumerate(lead) if w in _POSING) :])
+        posing = lead[max(i for i, w in enumerate(lead) if w in _POSING) :]
+        return _ASKING.isdisjoint(posing) and not _reached(posing)
     return _listed_after(m, s) in _POSING
 
 
 _ASKING = words("asking")
+
+
+def _reached(posing: list[str]) -> bool:
+    """Whether the words from a posing word on go on past the pose to whom the verb before it
+    reached: "texts impersonating banks to users in", "... to the", "... to" a place; not an
+    infinitive ("posed as students to lure experts": left as it was, a pose)."""
+    for i in range(2, len(posing)):
+        if posing[i] == "to":
+            after = posing[i + 1] if i + 1 < len(posing) else ""
+            if not after or after in _DETERMINERS or (after[-1] == "s" and after[-2:] != "ss"):
+                return True
+    return False
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "their", "its", "his", "her", "some", "several"})
 
 
 _COMMUNITIES = words("communities")

@@ -93,9 +93,10 @@ _OWNING_WORDS = words("owning")
 
 
 # The sectors' own names ("government", "gaming"): a sector word that means nothing else
+# (but "took legal action")
 _OWN_NAMES = frozenset(
     w for x in SECTORS.values() for w in (x.id.replace("-", " "), x.name.lower())
-)
+) - words("sector_adjectives")
 
 
 @cache

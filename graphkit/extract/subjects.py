@@ -9,14 +9,15 @@ import re
 
 from graphkit.actors import actor_index
 from graphkit.extract.cues import noun_pattern, nouns, word_list, words
+from graphkit.extract.fronted import fronted_seat, without_fronted
 from graphkit.extract.gazetteer import TOKEN, Entry
 from graphkit.extract.namelike import looks_like_name, then_reports
 from graphkit.extract.names import CALLED_TOKENS, KIND_WORD, NOT_NAMES, only_places, says_nothing
 from graphkit.extract.quoted import QUOTES, quoted_names
 from graphkit.extract.reading import Mention, Sentence, slugify
-from graphkit.vocab import PUBLISHERS
+from graphkit.extract.reporter import ACCORDING, REPORTING, reported_removed
 
-__all__ = ["NEW_CASE", "actor_names", "agent_subject", "case_subject", "elided",
+__all__ = ["IN_ANOTHER", "actor_names", "agent_subject", "elided",
            "may_open_subject", "subject_of"]  # fmt: skip
 
 
@@ -67,6 +68,8 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
         new += [(c.start(1), c.group(1)) for c in _NOUN_SET_NAME.finditer(text)]
     if " as " in text or " aka " in text:  # "Jade Heron (also known as Tin Wren)": two names
         new += [(c.start(1), c.group(1)) for c in _ALSO_KNOWN.finditer(text)]
+    if not _SET_NOUNS.isdisjoint(sentence.words):  # "the intelligence unit Copper Condor ran"
+        new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_TITLED.finditer(text)]
     if not _FIRMS.isdisjoint(sentence.words):  # "the political consultancy STOIC"
         new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_NAME.finditer(text)]
         new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_SET_NAME.finditer(text)]
@@ -162,6 +165,14 @@ _NOUN_THEN_NAME = re.compile(
 )
 
 
+# "the intelligence unit Copper Condor researched ...", "the group Jade Heron, which ...": a
+# name in capitals right after an actor's noun, then its verb in the past or a comma
+_NOUN_THEN_TITLED = re.compile(
+    rf"\b(?:{noun_pattern('appositive')}) ({_TITLED})"
+    rf"(?=,|\s+\(|\s+(?:[a-z]+ed|{'|'.join(word_list('irregular_past'))})\b)"
+)
+
+
 # "a political marketing firm in Tel Aviv, STOIC, ran ...": the name set apart after the noun.
 _NOUN_THEN_SET_NAME = re.compile(
     rf"\b(?:{noun_pattern('firm')})"
@@ -202,7 +213,7 @@ _DESCRIBES = re.compile(
 _AMONG = r"Among (?:them|(?:the|its|other|these|those) [\w ]{1,30}?)"
 
 
-_IN_ANOTHER = (
+IN_ANOTHER = (
     r"In (?:another|one|a (?:separate|second|third|fourth|further|related|different)|the "
     r"(?:first|second|third|fourth|last|latter)) "
     r"(?:case|operation|instance|example|incident)"
@@ -217,7 +228,7 @@ _LINKING = r"(?:linked|tied|traced|attributed)"
 # "A Chinese threat actor spent nine months ...": a paragraph about an actor it does not name.
 _SUBJECT = re.compile(
     r"^(?:(?:Finally|Separately|Meanwhile|Elsewhere|Also|Additionally|In addition|Lastly|"
-    rf"Similarly|Likewise|Next|{_IN_ANOTHER}|{_AMONG}),\s+(?:{_DESCRIBES.pattern}\s*)?|"
+    rf"Similarly|Likewise|Next|{IN_ANOTHER}|{_AMONG}),\s+(?:{_DESCRIBES.pattern}\s*)?|"
     rf"{_AMONG}:\s+|{_DESCRIBES.pattern}\s*|"
     r"(?:Another|A (?:second|third|fourth|fifth|further)) case (?:involves|concerns)\s+)?"
     r"(?:(?:[Aa]n?|[Aa]nother|[Oo]ne|[Ss]everal|[Ss]ome|[Tt]wo|[Tt]hree)\s+)?"
@@ -233,6 +244,9 @@ _SUBJECT = re.compile(
     # "The largest network, which the company linked to a firm in Israel, ..."
     rf"{_WHICH_WHO}{_LINKING}\s+to|"
     r"with\s+(?:\w+\s+)?(?:ties|links|connections)\s+to|"  # "with suspected ties to"
+    # "believed to have ties to", "suspected of links to"
+    r"(?:(?:believed|thought|said|suspected|assessed)\s+to\s+have|suspected\s+of(?:\s+having)?)"
+    r"\s+(?:\w+\s+)?(?:ties|links|connections)\s+to|"
     r"(?:believed|thought|said|suspected|assessed)\s+to\s+(?:be\s+(?:working|operating|based)|be|"
     r"operate|work)\s+(?:from|in|for|out\s+of)|"
     r"(?:believed|thought|said|suspected|assessed)\s+to\s+be\s+(?:run|operated|directed)\s+by|"
@@ -245,51 +259,6 @@ _SUBJECT = re.compile(
 
 # The same, the noun phrase up to the last actor noun: "A group of Korean-language accounts".
 _SUBJECT_LONG = re.compile(_SUBJECT.pattern.replace("{0,6}?(?i:threat", "{0,6}(?i:threat"))
-
-
-# The nouns of a case a text turns to: "A second crew", "Another operation".
-_CASE_NOUNS = noun_pattern("case")
-
-
-# A paragraph that says it turns to another case: "A second case shows ...", "Finally, ..."
-NEW_CASE = re.compile(
-    r"^(?:(?:A|The) (?:first|second|third|fourth|fifth|sixth|next|final|last|further) |Another |"
-    rf"One (?:more )?)(?:[A-Z][\w-]* ){{0,2}}(?:{_CASE_NOUNS})\b|"
-    rf"^(?:Finally|Lastly|Separately|{_IN_ANOTHER}),\s|"
-    # said aloud: "The first is the fake job applicants.", "The second one was ..."
-    r"^The (?:first|second|third|fourth|fifth|next|last|other)(?: one)? (?:is|was)\b"
-)
-
-
-def case_subject(sentences: list[Sentence]) -> str | None:
-    """Who a paragraph that turns to a new case is about: the first of its opening sentences
-    that names an unnamed actor ("Russian-language malware authors"), else the case itself
-    ("Third case")."""
-    for s in sentences[:2]:
-        found = subject_of(s, None)
-        if found:
-            return found
-    m = re.match(r"^(?:A|The) (first|second|third|fourth|fifth|sixth|next|final|last|further) "
-                 rf"({_CASE_NOUNS})",
-                 sentences[0].text)  # fmt: skip
-    if m:
-        return f"{m.group(1).capitalize()} {m.group(2)}"
-    other = _OTHER_CASE.match(sentences[0].text)  # "Another operation, which ...": unnamed
-    if other:
-        return f"Unnamed {other.group(1)}"
-    said = _SAID_CASE.match(sentences[0].text)  # "The first is the fake job applicants."
-    return said.group(1)[0].upper() + said.group(1)[1:] if said else None
-
-
-# Another case, named by no ordinal: "Another operation, which the lab did not name, ..."
-_OTHER_CASE = re.compile(rf"^(?:Another|One(?: more)?) ({_CASE_NOUNS})\b(?! called)")
-
-
-# A case said aloud: "The first is the fake job applicants." gives "fake job applicants"
-_SAID_CASE = re.compile(
-    r"^The (?:first|second|third|fourth|fifth|next|last|other)(?: one)? (?:is|was) "
-    r"(?:(?:the|a|an|about|those) )?((?:[\w'-]+ ){0,5}[\w'-]+)\.$"
-)
 
 
 _PLACES = ("Demonym", "Country", "Language")
@@ -330,7 +299,7 @@ _COUNTED = re.compile(
 
 # A case noun and its verb before who was in it: "(A second) case involved North Korean workers"
 _CASE_LEAD = re.compile(
-    rf"^(?:\w+ )?(?i:{_CASE_NOUNS}) (?i:{'|'.join(word_list('case_verbs'))})(?: on)? "
+    rf"^(?:\w+ )?(?i:{noun_pattern('case')}) (?i:{'|'.join(word_list('case_verbs'))})(?: on)? "
 )
 
 
@@ -347,38 +316,6 @@ _NEW_REFERENT = re.compile(rf"^(?:[Aa]n?|[Aa]nother) |^(?i:{noun_pattern('subjec
 # "a fraud ring in Cambodia": where they are, after a noun for people that sit somewhere
 _BARE_IN = re.compile(r"^\s+in\s")
 _LOCATED = nouns("located")
-
-
-# Who says it, before what they say: "The company said ...", "Researchers found that ..."
-_REPORTING_VERBS = "|".join(word_list("reporting_verbs"))
-_REPORTING = re.compile(rf"\b(?:{_REPORTING_VERBS})\b")
-_REPORTERS = "|".join(
-    [*word_list("reporters"), *(re.escape(n) for p in PUBLISHERS for n in (p.name, *p.aliases))]
-)
-_REPORTED = re.compile(
-    # a phrase set before it: "Beyond China, the lab ...", "Separately, OpenAI ..."
-    rf"^(?:(?:(?i:{'|'.join(word_list('name_prepositions'))}) [^,]{{1,40}}|[A-Z][a-z]+ly),\s+)?"
-    # "CrowdStrike, a security firm, said", "Researchers at Google found"
-    rf"(?:(?:[Tt]he|[Ii]ts|[Aa]n?) )?(?:[\w'\u2019-]+ )?(?i:{_REPORTERS})(?:, [^,]{{1,50}},)? "
-    r"(?:(?:at|with|from) (?:the |its )?[\w-]+ (?:[A-Z][\w-]* )?)?"
-    rf"(?:(?:{'|'.join(word_list('report_adverbs'))}) )*"  # "has also", "recently"
-    rf"(?:{_REPORTING_VERBS})(?: (?:on|in) \w+day)?,? (?:with \w+ confidence |[a-z]+ly )?"
-    r"(?:that )?(?=[\w-])"
-)
-
-
-_ACCORDING = re.compile(r"^(?:According to|As per|Per) [^,]{1,60},\s+")
-
-
-def _reported_removed(text: str) -> str:
-    """The sentence without who reports it, as often as it says so: "OpenAI says it also
-    banned Russian hackers ..." is about "Russian hackers ..."."""
-    text = _ACCORDING.sub("", text, count=1)  # "According to the report, a group ..."
-    for _ in range(3):
-        text, n = _REPORTED.subn("", text, count=1)
-        if not n:
-            break
-    return text
 
 
 # "in other regions, including Laos", "in countries such as Laos": the set before its members,
@@ -410,27 +347,6 @@ def _noun_given(text: str, before: str) -> str:
     return f"{text[: m.end(1)]} {noun},{text[m.end() :]}" if m and noun else text
 
 
-# "It also banned a cluster it tracks as Storm-0001": a name the reporter introduces as one
-# more, after what it did to it
-NAMING_AS = word_list("naming_as")
-_STRUCK_NAMED = re.compile(
-    rf"^(?:an?|another) (?:[\w-]+ ){{0,2}}(?i:{noun_pattern('quoted_actor')})s? "
-    rf"(?:(?:that|which) )?(?:\w+ ){{0,3}}?(?:{'|'.join(NAMING_AS)}) "
-    r"[\"\u201c]?"
-)
-
-
-def struck_name(text: str) -> str | None:
-    """The rest of a clause that opens with what the reporter did to an actor it introduces by
-    name ("The lab also banned a cluster it tracks as Storm-0001 that ..." gives "Storm-0001
-    that ..."); None when the clause does not open so."""
-    if not _REPORTING.search(text):
-        return None
-    rest = _reported_removed(text)
-    m = _STRUCK_NAMED.match(rest) if rest != text else None
-    return rest[m.end() :] if m else None
-
-
 def elided(text: str) -> bool:
     """Whether a sentence opens on a case told before by its ordinal alone ("The second, tied
     to Cuba, ...", "The largest, run from Nigeria, ...")."""
@@ -448,18 +364,26 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     after a section about GTG-2002. Its country or language must be in the phrase, unless the
     text says it is a new subject ("The report also describes an actor who ..."). ``before``:
     the text before it, where the noun an ordinal leaves out is ("The second, ...")."""
-    reported = _REPORTING.search(first.text) or _ACCORDING.match(first.text)
-    text = _reported_removed(first.text) if reported else first.text
+    reported = REPORTING.search(first.text) or ACCORDING.match(first.text)
+    text = reported_removed(first.text) if reported else first.text
     if _ELIDED.match(text):
         text = _noun_given(text, before or " ".join(s.text for s in seen or ()))
     text = _PLACE_SET.sub("", text) if " countries" in text or " regions" in text else text
+    if "\u2014" in text or "\u2013" in text:  # "The groups\u2014based in Peru\u2014used ..."
+        text = _DASH_APART.sub(r"\1, ", text, count=1)
+    believed = None if _BELIEVES.isdisjoint(first.words) else _BELIEVED_ARE.match(text, 0, 120)
+    text = text[believed.end() :] if believed else text  # "whom it believes are a ... group"
+    seat = _seat(first, text) if text.startswith("In ") else None
+    text = without_fronted(text) if text.startswith("In ") else text  # "In Peru, hackers"
     m = _SUBJECT.match(text)
     if not m and ": " in text[:80] and _STATED.search(text.split(": ", 1)[0]):
         text = text.split(": ", 1)[1]  # "Russian use was limited: a group tied to Moscow ..."
         m = _SUBJECT.match(text)
     if not m:
         return None
-    if not any(x.text in m.group(0) for x in first.mentions if x.entry.kind in _PLACES):
+    if not seat and not any(
+        x.text in m.group(0) for x in first.mentions if x.entry.kind in _PLACES
+    ):
         m = _SUBJECT_LONG.match(text) or m  # the country may come after a first noun
     phrase = re.sub(r"^(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his)\s+", "", m.group(1))
     phrase = _COUNTED.sub("", phrase) or phrase  # "More than 57 distinct threat groups"
@@ -478,6 +402,8 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
         lead = _WHO_LEAD.match(tail)
         who_they_are = _VERB_AFTER.sub("", tail[lead.end() :]) if lead else tail
         phrase += (tail[: lead.end()] if lead else "") + _CLAUSE_AFTER.sub("", who_they_are)
+    if seat is not None:  # "In Ghana, a marketing firm ran ...": the firm in Ghana
+        phrase, who = f"{phrase} in {seat}", f"{who} {seat}"
     # "The report also describes a scheme that matches North Korean tactics": the report
     # says it is a new subject, and the sentence may say who is behind it after the noun
     anywhere = bool(_DESCRIBES.match(text))
@@ -505,6 +431,30 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     if phrase.lower() in _BARE or (struck and " " not in phrase):
         phrase = f"unnamed {phrase.lower()}"  # "an actor who ...": no name to give it
     return phrase[0].upper() + phrase[1:]
+
+
+# A relative clause that says who the opening noun is: "operators whom the lab believes are a
+# Chinese group", "a crew that analysts suspect is an Iranian unit": the predicate, when it
+# opens with a name in capitals (a people's, a place's), is who they are.
+_BELIEVES = words("believes")
+_BELIEVED_ARE = re.compile(
+    r"^(?:[\w'-]+,?\s+){1,8}?(?:whom|who|that|which)\s+(?:[\w'-]+\s+){1,3}?"
+    rf"(?:{'|'.join(word_list('believes'))})\s+(?:are|is|were|was|to\s+be)\s+"
+    r"(?=(?:an?\s+|the\s+)?[A-Z])"
+)
+
+
+# A dash that sets apart who the opening noun is: "The groups\u2014based in Peru\u2014used" reads
+# as "The groups, based in Peru\u2014used"
+_DASH_APART = re.compile(rf"^((?:\w+ ){{0,4}}(?i:{noun_pattern('subject')}))\s*[\u2014\u2013]\s*")
+
+
+def _seat(first: Sentence, text: str) -> str | None:
+    """The country a sentence opens on when it is where the sentence's subject sits ("In
+    Ghana, a marketing firm ran ..."); None when it is not, or names no country."""
+    seat = fronted_seat(text)
+    countries = (x.text for x in first.mentions if x.entry.kind == "Country")
+    return seat if seat and any(c in seat for c in countries) else None
 
 
 # A passive verb's agent that the sentence introduces: "Banks in Chile were also targeted by a

@@ -1,0 +1,102 @@
+"""A place after "in" that closes a noun ("a marketing firm in Manila", "contractors in
+Peru") or a verb of sitting ("appear to sit in China"): where the actors are, or where the
+people they went after are."""
+
+from __future__ import annotations
+
+import re
+
+from graphkit.extract.cues import nouns, words
+from graphkit.extract.reading import Mention
+
+__all__ = ["someone_in", "who_sits"]
+
+
+ACTOR_NOUNS = nouns("origin_after")
+
+
+_WHO_IN = nouns("located")
+
+
+_TARGET_VERBS_STRICT = words("target_verbs_strict")
+
+
+_RESEARCH_VERBS = words("research_verbs")
+
+
+def who_sits(m: Mention) -> str:
+    """Where someone sits ("The operators appear to sit in China"): the actors, unless a
+    relative clause says it of someone else ("a dissident who lives in the United States")."""
+    who = m.words[max(0, m.index - 5) : m.index - 2]
+    if who[-1:] in (["who"], ["that"]) and who[-2:-1] and who[-2] not in ACTOR_NOUNS:
+        return "target"
+    return "attribution"
+
+
+def someone_in(m: Mention, context: list[str]) -> str:
+    """A place after "in" that closes a noun: where the actors are or whom they aimed at."""
+    if _tied_to_someone(m):
+        return "attribution"  # "which OpenAI linked to individuals in China"
+    if _FROM_A_SEAT.search(" ".join(m.words[max(0, m.index - 6) : m.index])):
+        return "attribution"  # "operating from compounds in Myanmar": where they work from
+    if len(context) == 2 and context[0] in _WHO_IN:
+        # "a marketing firm in the Philippines"; but "phishing aimed at contractors in South
+        # Korea", "scanned networks in Germany" name where the targets are, and so does a list
+        # the verb governs ("aimed at defense experts and non-profit groups in Peru")
+        start = max(0, m.index - 10)
+        examples = [i for i, w in enumerate(m.words[start : m.index - 2]) if w == "including"]
+        if examples:  # "break-ins at seventeen organisations, including ... a contractor in
+            start = max(0, start + examples[-1] - 8)  # Chile": the noun the list is of decides
+        lead = m.words[start : m.index - 2]
+        aimed_at = _TARGET_VERBS_STRICT | _RESEARCH_VERBS  # "researched defense firms in Jordan"
+        if _dealt_with(lead):
+            return "target"  # "fake job offers for workers in Thailand": whom it was for
+        return "target" if any(w in aimed_at for w in lead) else "attribution"
+    return "target"
+
+
+# "linked to individuals in", "traced to a firm in": whom the actors were tied to, and where
+_TIED_TO_SOMEONE = re.compile(
+    rf"(?:^|\s)((?:\S+ ){{1,3}})?(?:{'|'.join(words('tied'))}) (?:it |them )?to "
+    r"(?:the |a |an |some |several )?(?:[\w-]+ ){1,2}in$"
+)
+
+
+def _tied_to_someone(m: Mention) -> bool:
+    """Whether the words before a place tie the actors to people there: "the network, which
+    OpenAI linked to individuals in China", "an actor tied to a firm in Laos"; not "phone
+    numbers linked to people in Israel" (what is tied is no actor)."""
+    said = _TIED_TO_SOMEONE.search(" ".join(m.words[max(0, m.index - 8) : m.index]))
+    if said is None:
+        return False
+    before = (said.group(1) or "").split()
+    return "which" in before or bool(before and before[-1] in ACTOR_NOUNS)
+
+
+# "operating from compounds in", "working out of offices in": the seat they act from (but
+# "stole data from companies in" names whom)
+_FROM_A_SEAT = re.compile(
+    rf"\b(?:{'|'.join(words('seat_verbs'))}) (?:from|out of) (?:the |a |an |their |its )?"
+    r"(?:[\w-]+ ){1,2}in$"
+)
+
+
+# Prepositions whose object the actors dealt with: "offers for workers in"; a determiner and a
+# modifier or two may follow some of them ("an interview with a software firm in")
+_FOR_WHOM = words("for_whom")
+_DEALT_WITH = words("dealt_with")
+
+
+# Words before such a preposition that make its object whom the actors work with or for:
+# "working for a firm in", "linked with a company in"
+_THEIR_OWN = words("seat_verbs") | words("tied") | words("attr_before") | {"ties", "links"}
+
+
+def _dealt_with(lead: list[str]) -> bool:
+    """Whether the noun after ``lead`` is the object of a preposition of dealings ("offers for
+    workers in Thailand", "an interview with a software firm in Norway": whom the actors
+    approached), not of one that says whom they work for ("working for a firm in")."""
+    for i in range(len(lead) - 1, max(-1, len(lead) - 4), -1):
+        if lead[i] in (_FOR_WHOM if i == len(lead) - 1 else _DEALT_WITH):
+            return not (i and lead[i - 1] in _THEIR_OWN)
+    return False

@@ -1,0 +1,64 @@
+"""Who reports what a sentence says, and whom it acted against by name: "The company said
+...", "According to the report, ...", "It also banned a cluster it tracks as Storm-0001"."""
+
+from __future__ import annotations
+
+import re
+
+from graphkit.extract.cues import noun_pattern, word_list
+from graphkit.vocab import PUBLISHERS
+
+__all__ = ["ACCORDING", "NAMING_AS", "REPORTING", "reported_removed", "struck_name"]
+
+
+# Who says it, before what they say: "The company said ...", "Researchers found that ..."
+_REPORTING_VERBS = "|".join(word_list("reporting_verbs"))
+REPORTING = re.compile(rf"\b(?:{_REPORTING_VERBS})\b")
+_REPORTERS = "|".join(
+    [*word_list("reporters"), *(re.escape(n) for p in PUBLISHERS for n in (p.name, *p.aliases))]
+)
+_REPORTED = re.compile(
+    # a phrase set before it: "Beyond China, the lab ...", "Separately, OpenAI ..."
+    rf"^(?:(?:(?i:{'|'.join(word_list('name_prepositions'))}) [^,]{{1,40}}|[A-Z][a-z]+ly),\s+)?"
+    # "CrowdStrike, a security firm, said", "Researchers at Google found"
+    rf"(?:(?:[Tt]he|[Ii]ts|[Aa]n?) )?(?:[\w'\u2019-]+ )?(?i:{_REPORTERS})(?:, [^,]{{1,50}},)? "
+    r"(?:(?:at|with|from) (?:the |its )?[\w-]+ (?:[A-Z][\w-]* )?)?"
+    rf"(?:(?:{'|'.join(word_list('report_adverbs'))}) )*"  # "has also", "recently"
+    rf"(?:{_REPORTING_VERBS})(?: (?:on|in) \w+day)?,? (?:with \w+ confidence |[a-z]+ly )?"
+    r"(?:that )?(?=[\w-])"
+)
+
+
+ACCORDING = re.compile(r"^(?:According to|As per|Per) [^,]{1,60},\s+")
+
+
+def reported_removed(text: str) -> str:
+    """The sentence without who reports it, as often as it says so: "OpenAI says it also
+    banned Russian hackers ..." is about "Russian hackers ..."."""
+    text = ACCORDING.sub("", text, count=1)  # "According to the report, a group ..."
+    for _ in range(3):
+        text, n = _REPORTED.subn("", text, count=1)
+        if not n:
+            break
+    return text
+
+
+# "It also banned a cluster it tracks as Storm-0001": a name the reporter introduces as one
+# more, after what it did to it
+NAMING_AS = word_list("naming_as")
+_STRUCK_NAMED = re.compile(
+    rf"^(?:an?|another) (?:[\w-]+ ){{0,2}}(?i:{noun_pattern('quoted_actor')})s? "
+    rf"(?:(?:that|which) )?(?:\w+ ){{0,3}}?(?:{'|'.join(NAMING_AS)}) "
+    r"[\"\u201c]?"
+)
+
+
+def struck_name(text: str) -> str | None:
+    """The rest of a clause that opens with what the reporter did to an actor it introduces by
+    name ("The lab also banned a cluster it tracks as Storm-0001 that ..." gives "Storm-0001
+    that ..."); None when the clause does not open so."""
+    if not REPORTING.search(text):
+        return None
+    rest = reported_removed(text)
+    m = _STRUCK_NAMED.match(rest) if rest != text else None
+    return rest[m.end() :] if m else None
