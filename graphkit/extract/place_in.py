@@ -37,8 +37,8 @@ def someone_in(m: Mention, context: list[str]) -> str:
     """A place after "in" that closes a noun: where the actors are or whom they aimed at."""
     if _tied_to_someone(m):
         return "attribution"  # "which OpenAI linked to individuals in China"
-    lead = " ".join(m.words[max(0, m.index - 6) : m.index])
-    if _FROM_A_SEAT.search(lead) or _RUNNING_A_SEAT.search(lead):
+    before = " ".join(m.words[max(0, m.index - 6) : m.index])
+    if _FROM_A_SEAT.search(before) or _RUNNING_A_SEAT.search(before):
         return "attribution"  # "operating from compounds in Myanmar", "running scam compounds in"
     if len(context) == 2 and context[0] in _WHO_IN:
         # "a marketing firm in the Philippines"; but "phishing aimed at contractors in South
