@@ -149,3 +149,22 @@ def test_the_places_actors_run_are_where_they_are_and_a_cover_name_names_no_case
     assert [a.name for a in c.all_actors] == ["Criminal syndicates running scam compounds in Laos"]
     ads = draft("## Op Ash\n\nThe crew was running ads in Laos for a fake charity.").campaigns
     assert [x.id for x in ads[0].targets.countries] == ["LA"]  # where the ads ran: whom
+
+
+def test_a_lede_about_one_case_the_next_paragraph_leaves_is_a_case_of_its_own() -> None:
+    body = (
+        "Lab report\n\nThe lab said it had disrupted a data-extortion operation in which one "
+        "criminal used its assistant to break into at least 17 organisations, including a "
+        "hospital and several religious institutions.\n\nThe lab also found that Bolivian "
+        "operatives had used the assistant to land remote jobs at technology firms in Peru, and "
+        "that a Chile-based developer had sold ransomware built with the model."
+    )
+    campaigns = draft(body).campaigns
+    assert [a.name for c in campaigns for a in c.all_actors] == [
+        "Data-extortion operation", "Bolivian operatives", "Chile-based developer",
+    ]  # fmt: skip
+    lede, workers, seller = campaigns
+    assert sorted(x.id for x in lede.targets.sectors) == ["healthcare", "religious"]
+    assert [x.id for x in workers.targets.countries] == ["PE"]
+    assert "T1486" in {t.id for t in seller.techniques}
+    assert "T1486" not in {t.id for t in workers.techniques}

@@ -105,6 +105,9 @@ def _not_modified() -> frozenset[str]:
     return HEADS | sector_words() | PHRASE_ENDS | _NOT_NOUNS
 
 
+_EXAMPLES = words("example_openers")  # "including", "such as", "among"
+
+
 def _word_in_passing(m: Mention, s: Sentence) -> bool:
     """A sector's word in one of its other senses: "in this space", "police records", "a
     cat-and-mouse game", "use its power". A bare singular word ("power", "game", "police")
@@ -124,8 +127,8 @@ def _word_in_passing(m: Mention, s: Sentence) -> bool:
     if len(owner) == 2 and owner[1] in _OWNING_WORDS and owner[0] not in aiming:
         return True  # targeting verb just before it ("targeted this sector" would be one)
     lead = m.words[max(0, m.index - 5) : m.index]
-    if not aiming.isdisjoint(lead):
-        return False  # "targeted the military"
+    if not aiming.isdisjoint(lead) or not _EXAMPLES.isdisjoint(lead[-3:]):
+        return False  # "targeted the military", "organisations, including a hospital"
     ends = {m.index}  # where a place before it ends
     between = m.before[-1:]  # "Germany's federal election": one adjective between
     if between and between[0] not in ACTOR_NOUNS | PHRASE_ENDS:
