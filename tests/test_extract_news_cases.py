@@ -168,3 +168,16 @@ def test_a_lede_about_one_case_the_next_paragraph_leaves_is_a_case_of_its_own() 
     assert [x.id for x in workers.targets.countries] == ["PE"]
     assert "T1486" in {t.id for t in seller.techniques}
     assert "T1486" not in {t.id for t in workers.techniques}
+
+
+def test_a_company_by_name_reports_and_accounts_originating_in_a_place_are_from_it() -> None:
+    body = (
+        "Platforms act\n\nMeta said it removed a network of fake accounts originating in Laos "
+        "that targeted users in Peru.\n\nTikTok, which faces questions in Congress, said "
+        "separately that it took down accounts tied to a Cuban marketing company."
+    )
+    campaigns = draft(body).campaigns
+    assert [[a.country.id for a in c.all_actors if a.country] for c in campaigns] == [
+        ["LA"], ["CU"],
+    ]  # fmt: skip
+    assert [x.id for x in campaigns[0].targets.countries] == ["PE"]
