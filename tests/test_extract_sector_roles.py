@@ -174,3 +174,16 @@ def test_what_content_argues_against_is_its_stance_not_a_target() -> None:
     stance = "## Pale Orrery\n\nPale Orrery wrote fake articles that argued against military aid."
     assert _sectors(stance) == []
     assert c.targets.countries
+
+
+def test_a_sector_or_place_whose_own_verb_is_negated_is_no_target() -> None:
+    body = (
+        "## Pale Orrery\n\nPale Orrery sent phishing emails to banks in Peru. The lab noted "
+        "that elections in Chile and Bolivia were not affected."
+    )
+    c = _only(draft(body).campaigns)
+    assert [x.id for x in c.targets.countries] == ["PE"]
+    assert _sectors(body) == ["financial-services"]
+    patched = "## Pale Orrery\n\nPale Orrery targeted banks in Chile that were not patched."
+    c = _only(draft(patched).campaigns)
+    assert [x.id for x in c.targets.countries] == ["CL"]
