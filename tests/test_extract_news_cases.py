@@ -181,3 +181,14 @@ def test_a_company_by_name_reports_and_accounts_originating_in_a_place_are_from_
         ["LA"], ["CU"],
     ]  # fmt: skip
     assert [x.id for x in campaigns[0].targets.countries] == ["PE"]
+
+
+def test_the_languages_a_report_is_published_in_are_not_the_actors() -> None:
+    body = (
+        "## Storm-7702\n\nThe lab's report, published in English and Japanese, described "
+        "Storm-7702, a Cuban group that ran a Spanish-language website aimed at readers in Peru."
+    )
+    (c,) = draft(body).campaigns
+    assert [x.id for x in c.languages] == ["es"]
+    own = draft("## Storm-7702\n\nStorm-7702 published articles in English and Japanese.")
+    assert sorted(x.id for x in own.campaigns[0].languages) == ["en", "ja"]
