@@ -187,3 +187,9 @@ def test_a_sector_or_place_whose_own_verb_is_negated_is_no_target() -> None:
     patched = "## Pale Orrery\n\nPale Orrery targeted banks in Chile that were not patched."
     c = _only(draft(patched).campaigns)
     assert [x.id for x in c.targets.countries] == ["CL"]
+
+
+def test_news_alone_is_content_and_news_outlets_are_a_target() -> None:
+    content = "## Pale Orrery\n\nPale Orrery asked the model to translate news from Thai into Lao."
+    assert _sectors(content) == []
+    assert _sectors("## Pale Orrery\n\nPale Orrery phished news outlets in Chile.") == ["media"]

@@ -207,7 +207,7 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
         return False  # "posed as journalists", "to any government"
     if posed_as(m, s) or looked_like(m, s):
         return False  # "posed as a university student", "sites mimicking banks"
-    if could_be_hit(m) or said_not_hit(m, s):
+    if _bare_content(m) or could_be_hit(m) or said_not_hit(m, s):
         return False  # "hospitals could be next", "did not link ... to attacks on schools"
     after = m.after
     if (
@@ -270,6 +270,18 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
         and f"{m.text}," not in s.text
         and f"{m.text};" not in s.text
     )
+
+
+_CONTENT_WORDS = words("content_sector_words")
+
+
+def _bare_content(m: Mention) -> bool:
+    """A sector's word that alone names content, not whom it reached: "translate news from
+    Ukrainian"; with a head after it, it names a target ("news outlets", "news organisations")."""
+    return m.text.lower() in _CONTENT_WORDS and not (m.after[:1] and m.after[0] in _OUTLETS)
+
+
+_OUTLETS = HEADS | words("outlet_heads")
 
 
 def _phrase_after(m: Mention, text: str) -> list[str]:
