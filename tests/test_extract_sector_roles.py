@@ -193,3 +193,10 @@ def test_news_alone_is_content_and_news_outlets_are_a_target() -> None:
     content = "## Pale Orrery\n\nPale Orrery asked the model to translate news from Thai into Lao."
     assert _sectors(content) == []
     assert _sectors("## Pale Orrery\n\nPale Orrery phished news outlets in Chile.") == ["media"]
+
+
+def test_the_people_actors_are_tied_to_are_no_targeted_sector() -> None:
+    tied = "## Pale Orrery\n\nPale Orrery, linked to individuals in Laos, wrote malware."
+    assert _sectors(tied) == []
+    aimed = "## Pale Orrery\n\nPale Orrery sent lures to individuals in Laos."
+    assert _sectors(aimed) == ["individuals"]

@@ -201,6 +201,8 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
         return False  # "in this space", "police records", "use its power"
     if _addressed(m):
         return False  # "told a news agency": whom the writer speaks to
+    if before[-1:] == ["to"] and before[-2:-1] and before[-2] in TIED:
+        return False  # "linked to individuals in Hanoi": whom the actors are tied to
     if said_about(m) and m.entry.id not in _PEOPLE:
         return False  # "critical of the governments of ...": a topic, not a target
     if before[-1:] and before[-1] in {"as", "any", "posing"}:
