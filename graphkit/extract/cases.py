@@ -9,7 +9,7 @@ from graphkit.extract.cues import noun_pattern
 from graphkit.extract.reading import Sentence
 from graphkit.extract.subjects import IN_ANOTHER, subject_of
 
-__all__ = ["NEW_CASE", "case_subject"]
+__all__ = ["NEW_CASE", "at_new_cases", "case_subject"]
 
 
 # The nouns of a case a text turns to: "A second crew", "Another operation".
@@ -55,3 +55,22 @@ _SAID_CASE = re.compile(
     r"^The (?:first|second|third|fourth|fifth|next|last|other)(?: one)? (?:is|was) "
     r"(?:(?:the|a|an|about|those) )?((?:[\w'-]+ ){0,5}[\w'-]+)\.$"
 )
+
+
+# Where a sentence of prose may begin: after a stop (and a closing quote or bracket) and a space.
+_SENTENCE_START = re.compile(r"(?<=[.!?])[\"\u201d')\]]* (?=[A-Z])")
+
+
+def at_new_cases(paragraph: str) -> list[str]:
+    """A paragraph of prose cut before each later sentence that turns to a new case ("...
+    A second case involved ...", "... In another case, ..."): such a sentence opens a case
+    wherever it stands, as it does at a paragraph's start."""
+    if "\n" in paragraph:
+        return [paragraph]  # a list, a table, fields: laid out, not prose
+    cuts = [
+        m.end() for m in _SENTENCE_START.finditer(paragraph) if NEW_CASE.match(paragraph[m.end() :])
+    ]
+    if not cuts:
+        return [paragraph]
+    starts = [0, *cuts]
+    return [paragraph[a:b].strip() for a, b in zip(starts, [*cuts, len(paragraph)], strict=True)]
