@@ -192,3 +192,19 @@ def test_the_languages_a_report_is_published_in_are_not_the_actors() -> None:
     assert [x.id for x in c.languages] == ["es"]
     own = draft("## Storm-7702\n\nStorm-7702 published articles in English and Japanese.")
     assert sorted(x.id for x in own.campaigns[0].languages) == ["en", "ja"]
+
+
+def test_a_first_paragraph_listing_actors_of_several_countries_is_an_overview() -> None:
+    body = (
+        "Lab bans accounts\n\nThe lab said it had banned accounts linked to Bolivian, Cuban and "
+        "Chilean hackers who were using its chatbot.\n\nThe Bolivian hackers wrote malware. "
+        "Cuban operators sent phishing emails to banks in Peru, while Chilean accounts scanned "
+        "routers in Panama."
+    )
+    campaigns = draft(body).campaigns
+    names = [a.name for c in campaigns for a in c.all_actors]
+    assert not any(n.startswith("Accounts linked to") for n in names), names
+    assert [[a.country.id for a in c.all_actors if a.country] for c in campaigns] == [
+        ["BO"], ["CU"], ["CL"],
+    ]  # fmt: skip
+    assert [[x.id for x in c.targets.countries] for c in campaigns] == [[], ["PE"], ["PA"]]

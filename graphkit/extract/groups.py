@@ -50,6 +50,7 @@ class Group:
     provisional: bool = False  # a heading in prose ("The Russian pair"): a name in its text wins
     described: bool = False  # the heading only described it, whatever name it got later
     origins: dict[str, dict[str, Any]] = field(default_factory=dict)  # actor id → its own country
+    overview: bool = False  # a first paragraph listing actors of several countries
 
 
 # The paragraph speaks of its subject as an actor: the name it gives is the actor's.
