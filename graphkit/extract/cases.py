@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 
+from graphkit.extract.coordination import coordinated
 from graphkit.extract.cues import noun_pattern
+from graphkit.extract.groups import Group
 from graphkit.extract.reading import Sentence
 from graphkit.extract.subjects import IN_ANOTHER, subject_of
 
-__all__ = ["NEW_CASE", "at_new_cases", "case_subject"]
+__all__ = ["NEW_CASE", "at_new_cases", "case_subject", "overview", "without_overviews"]
 
 
 # The nouns of a case a text turns to: "A second crew", "Another operation".
@@ -74,3 +76,26 @@ def at_new_cases(paragraph: str) -> list[str]:
         return [paragraph]
     starts = [0, *cuts]
     return [paragraph[a:b].strip() for a, b in zip(starts, [*cuts, len(paragraph)], strict=True)]
+
+
+def overview(subject: str, first: Sentence) -> bool:
+    """Whether a text's first unnamed actor lists actors of several countries ("accounts linked
+    to Russian, North Korean and Chinese hackers"): an overview of the cases the text goes on
+    to tell, each from its own country, not a case of its own."""
+    lists = coordinated(first)
+    return any(
+        len({x.entry.id for x in lists[m.index]}) > 1
+        for m in first.mentions
+        if m.index in lists and m.text in subject
+    )
+
+
+def without_overviews(groups: list[Group], loose: list[Sentence] | None) -> list[Group]:
+    """The groups without the overview of the cases, when there are cases beside it; its
+    sentences tell what all the cases share, and join ``loose``."""
+    if not any(g.overview for g in groups) or all(g.overview for g in groups):
+        return groups
+    for g in groups:
+        if g.overview and loose is not None:
+            loose.extend(g.sentences)
+    return [g for g in groups if not g.overview]

@@ -10,8 +10,13 @@ from __future__ import annotations
 
 import re
 
-from graphkit.extract.cases import NEW_CASE, at_new_cases, case_subject
-from graphkit.extract.coordination import coordinated
+from graphkit.extract.cases import (
+    NEW_CASE,
+    at_new_cases,
+    case_subject,
+    overview,
+    without_overviews,
+)
 from graphkit.extract.cues import noun_pattern, words
 from graphkit.extract.groups import (
     PLACE,
@@ -57,13 +62,7 @@ def group_text(text: str, loose: list[Sentence] | None = None) -> list[Group]:
     for heading, paragraph, item in sections(text):
         for part in at_new_cases(paragraph):
             grouper.read(heading, part, item)
-    groups = grouper.groups
-    if any(g.overview for g in groups) and not all(g.overview for g in groups):
-        for g in groups:  # the overview's sentences tell what all the cases share
-            if g.overview and loose is not None:
-                loose.extend(g.sentences)
-        groups = [g for g in groups if not g.overview]
-    return groups
+    return without_overviews(grouper.groups, loose)
 
 
 class _Grouper:
@@ -294,7 +293,7 @@ class _Grouper:
             self.current = Group(None, subject=subject, heading=self.section_who)
             # "accounts linked to Russian, North Korean and Chinese hackers": an overview, when
             # the text goes on to cases of their own
-            self.current.overview = not self.groups and _overview(subject, body[0])
+            self.current.overview = not self.groups and overview(subject, body[0])
             self.groups.append(self.current)
             self._after_lede(body)
 
@@ -368,18 +367,6 @@ class _Grouper:
             add_actors(current, sentence)
         if recall is not None:  # "The job scam, dubbed ...": what the lede said of it
             current.sentences.append(recall)
-
-
-def _overview(subject: str, first: Sentence) -> bool:
-    """Whether a text's first unnamed actor lists actors of several countries ("accounts linked
-    to Russian, North Korean and Chinese hackers"): an overview of the cases the text goes on
-    to tell, each from its own country, not a case of its own."""
-    lists = coordinated(first)
-    return any(
-        len({x.entry.id for x in lists[m.index]}) > 1
-        for m in first.mentions
-        if m.index in lists and m.text in subject
-    )
 
 
 def _opening_subject(p: Paragraph, current: Group | None, turns: bool) -> str | None:
