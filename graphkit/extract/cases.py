@@ -1,5 +1,7 @@
-"""A paragraph that turns to another case ("A second case shows ...", "Finally, ...",
-"Another operation, which ...") and who that case is about."""
+"""The cases of a text: a paragraph or sentence that turns to another case ("A second case
+shows ...", "Finally, ...", "Another operation, which ...") and who that case is about; and a
+first paragraph that only gives an overview of the cases ("accounts linked to Russian, North
+Korean and Chinese hackers")."""
 
 from __future__ import annotations
 
