@@ -208,3 +208,22 @@ def test_a_first_paragraph_listing_actors_of_several_countries_is_an_overview() 
         ["BO"], ["CU"], ["CL"],
     ]  # fmt: skip
     assert [[x.id for x in c.targets.countries] for c in campaigns] == [[], ["PE"], ["PA"]]
+
+
+def test_clauses_of_a_list_after_semicolons_and_ones_after_a_noun_are_each_a_case() -> None:
+    body = (
+        "Who did what\n\nBolivian actors asked about defense firms in Peru; Cuban actors wrote "
+        "lures in Spanish aimed at officials in Chile; and Chilean actors wrote malware.\n\n"
+        "Peru-linked operators wrote propaganda in German, whereas Laos-linked ones made fake "
+        "news sites in Thai for readers in Panama."
+    )
+    campaigns = draft(body).campaigns
+    names = [a.name for c in campaigns for a in c.all_actors]
+    assert names == [
+        "Bolivian actors", "Cuban actors", "Chilean actors",
+        "Peru-linked operators", "Laos-linked operators",
+    ]  # fmt: skip
+    laos = campaigns[-1]
+    assert [x.id for x in laos.languages] == ["th"]
+    assert [x.id for x in laos.targets.countries] == ["PA"]
+    assert [x.id for x in campaigns[-2].languages] == ["de"]

@@ -177,7 +177,8 @@ def runs(
             places |= {m.entry.id for m in piece.mentions if m.entry.kind in COUNTRY_KINDS}
             if opens and not (name or actor) and may_open_subject(text):
                 # "..., while operators from Cuba ...", "The first network ... The second, ..."
-                subject = subject_of(piece, None, said)
+                earlier = s.text[: max(0, s.text.find(text))]  # this sentence's clauses before
+                subject = subject_of(piece, None, f"{said} {earlier}")
             if name or actor or subject:
                 openers.add(slugify(name) if name else str(actor or subject))
                 parts.append((name, [piece], subject))
@@ -265,7 +266,7 @@ def _from_elsewhere(sentences: list[Sentence]) -> set[int]:
 # Where a sentence's clauses part: "...; Uncle Spam ...", "..., while VAGue Focus ...", "..., and
 # a developer behind ScopeCreep ...", "..., as well as scammers in Laos who ..."
 _CLAUSE_SPLIT = re.compile(
-    r"; |,? while (?=[A-Z])|, (?:while|whereas|as well as) |"
+    r"; (?:and )?|,? while (?=[A-Z])|, (?:while|whereas|as well as) |"
     r", and (?:that )?(?=(?:an?|the|in|from) |[A-Z])"  # "found that X ..., and that a Y ..."
 )
 _SPLITS = ("; ", "while ", ", and ", ", whereas ", ", as well as ")  # a cheap test first

@@ -350,6 +350,18 @@ def _noun_given(text: str, before: str) -> str:
     return f"{text[: m.end(1)]} {noun},{text[m.end() :]}" if m and noun else text
 
 
+_PLURAL_NOUN = re.compile(rf"\b(?i:{noun_pattern('subject')})\b")
+
+
+def _ones_named(phrase: str, before: str) -> str:
+    """ "Iran-linked ones" after "Russia-linked operators ...": the noun "ones" stands for, the
+    last plural actor noun said before it."""
+    if not phrase.endswith(" ones") or not before:
+        return phrase
+    nouns = [n for n in _PLURAL_NOUN.findall(before) if n.lower().endswith("s")]
+    return f"{phrase[:-4]}{nouns[-1].lower()}" if nouns else phrase
+
+
 def elided(text: str) -> bool:
     """Whether a sentence opens on a case told before by its ordinal alone ("The second, tied
     to Cuba, ...", "The largest, run from Nigeria, ...")."""
@@ -431,6 +443,7 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     if seen is not None and any(x.entry.id in ids for s in seen for x in s.mentions):
         return None  # the section already spoke of that country: the same actor, likely
     phrase = _LOOSE_END.sub("", phrase)  # "Accounts tied to Chinese government entities that"
+    phrase = _ones_named(phrase, before)  # "whereas Iran-linked ones": "Iran-linked operators"
     if phrase.lower() in _BARE or (struck and " " not in phrase):
         phrase = f"unnamed {phrase.lower()}"  # "an actor who ...": no name to give it
     return phrase[0].upper() + phrase[1:]
