@@ -227,3 +227,17 @@ def test_clauses_of_a_list_after_semicolons_and_ones_after_a_noun_are_each_a_cas
     assert [x.id for x in laos.languages] == ["th"]
     assert [x.id for x in laos.targets.countries] == ["PA"]
     assert [x.id for x in campaigns[-2].languages] == ["de"]
+
+
+def test_a_passive_agent_with_its_people_and_a_separate_operation_are_cases() -> None:
+    body = (
+        "Lab report\n\nPhishing emails written with the chatbot were sent by a Bolivian crew to "
+        "ministries in Peru and Chile, the lab said.\n\nA separate operation's targets included "
+        "universities in Japan. The lab tied that operation to a group in Cuba."
+    )
+    first, second = draft(body).campaigns
+    assert [a.name for a in first.all_actors] == ["Bolivian crew"]
+    assert [a.country.id for a in first.all_actors if a.country] == ["BO"]
+    assert sorted(x.id for x in first.targets.countries) == ["CL", "PE"]
+    assert [a.country.id for a in second.all_actors if a.country] == ["CU"]
+    assert [x.id for x in second.targets.countries] == ["JP"]

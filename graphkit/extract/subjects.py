@@ -476,13 +476,20 @@ def _seat(first: Sentence, text: str) -> str | None:
 # A passive verb's agent that the sentence introduces: "Banks in Chile were also targeted by a
 # cluster the lab did not attribute": an actor not met before, with no name.
 _NEW_AGENT = re.compile(
-    r"\b(?:was|were|been|being|is|are)\s+(?:also\s+|later\s+|separately\s+)?[a-z]+(?:ed|en)\s+"
-    rf"by\s+(?:an?|another)\s+(?:[a-z-]+\s+){{0,3}}?({noun_pattern('agent')})\b"
+    r"\b(?:was|were|been|being|is|are)\s+(?:also\s+|later\s+|separately\s+)?"
+    rf"(?:[a-z]+(?:ed|en)|{'|'.join(word_list('irregular_past'))})\s+"
+    rf"by\s+(?:an?|another)\s+((?:[\w-]+\s+){{0,3}}?)({noun_pattern('agent')})\b"
 )
 
 
 def agent_subject(first: Sentence) -> str | None:
     """The unnamed actor a passive sentence introduces as its agent ("were targeted by a
-    cluster ..."): "Unnamed cluster"; None when it has no such agent."""
+    cluster ...": "Unnamed cluster"; "were sent by a Russian crew": "Russian crew", named for
+    its people); None when it has no such agent."""
     m = _NEW_AGENT.search(first.text)
-    return f"Unnamed {m.group(1)}" if m else None
+    if m is None:
+        return None
+    said = m.group(1) + m.group(2)
+    if any(x.entry.kind in _PLACES and x.text in m.group(1) for x in first.mentions):
+        return said[0].upper() + said[1:]
+    return f"Unnamed {m.group(2)}"
