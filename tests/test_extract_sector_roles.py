@@ -200,3 +200,15 @@ def test_the_people_actors_are_tied_to_are_no_targeted_sector() -> None:
     assert _sectors(tied) == []
     aimed = "## Pale Orrery\n\nPale Orrery sent lures to individuals in Laos."
     assert _sectors(aimed) == ["individuals"]
+
+
+def test_the_reporters_own_business_and_outside_voices_give_an_unnamed_case_no_targets() -> None:
+    body = (
+        "Lab notes\n\nA scam network based in Laos used the chatbot to write fake job offers "
+        "that lured workers in Peru.\n\nThe lab, founded in 2015, has faced lawsuits from news "
+        'organisations in Chile. "Banks in Bolivia are an easy mark," said one analyst.'
+    )
+    c = _only(draft(body).campaigns)
+    assert [a.country.id for a in c.all_actors if a.country] == ["LA"]
+    assert [x.id for x in c.targets.countries] == ["PE"]
+    assert not c.targets.sectors

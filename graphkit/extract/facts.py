@@ -32,7 +32,7 @@ from graphkit.extract.roles import (
 )
 from graphkit.extract.sectors import sector_is_target
 from graphkit.extract.spoken import language_positions
-from graphkit.extract.unhit import could_be_hit, looked_like, outside_voice, said_not_hit
+from graphkit.extract.unhit import could_be_hit, looked_like, said_not_hit, said_of_someone_else
 from graphkit.identity import country_name
 from graphkit.vocab import countries
 
@@ -214,7 +214,7 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
         origin |= {c.index for c in own_origins(s).values()}
     language_at |= spoken
     lists = coordinated(s)  # "groups from Russia, China, and Iran": one role for the list
-    quoted = outside_voice(s, names)  # "Hospitals are an easy mark, said one analyst"
+    quoted = said_of_someone_else(s, names)  # "Hospitals are an easy mark, said one analyst"
     evidence = clip(s.text)
     named = group.name if group.name and group.name in s.text else ""
     if named and not all(w[:1].isupper() for w in named.split() if len(w) > 3):

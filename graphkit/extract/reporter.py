@@ -8,7 +8,14 @@ import re
 from graphkit.extract.cues import noun_pattern, word_list
 from graphkit.vocab import PUBLISHERS
 
-__all__ = ["ACCORDING", "NAMING_AS", "REPORTING", "reported_removed", "struck_name"]
+__all__ = [
+    "ACCORDING",
+    "NAMING_AS",
+    "REPORTING",
+    "reported_removed",
+    "reporters_own",
+    "struck_name",
+]
 
 
 # Who says it, before what they say: "The company said ...", "Researchers found that ..."
@@ -17,6 +24,10 @@ REPORTING = re.compile(rf"\b(?:{_REPORTING_VERBS})\b")
 _REPORTERS = "|".join(
     [*word_list("reporters"), *(re.escape(n) for p in PUBLISHERS for n in (p.name, *p.aliases))]
 )
+_NAMED_REPORTERS = "|".join(
+    [*(w for w in word_list("reporters") if w not in ("it", "they", "we")),
+     *(re.escape(n) for p in PUBLISHERS for n in (p.name, *p.aliases))]
+)  # fmt: skip
 _REPORTED = re.compile(
     # a phrase set before it: "Beyond China, the lab ...", "Separately, OpenAI ..."
     rf"^(?:(?:(?i:{'|'.join(word_list('name_prepositions'))}) [^,]{{1,40}}|[A-Z][a-z]+ly),\s+)?"
@@ -32,6 +43,21 @@ _REPORTED = re.compile(
 
 
 ACCORDING = re.compile(r"^(?:According to|As per|Per) [^,]{1,60},\s+")
+
+
+# The reporter as the subject of a verb of its own business: "The lab, founded in 2015, has
+# faced lawsuits ...", "OpenAI has also signed deals with ..." (a pronoun could be the actors')
+_OWN_DOING = re.compile(
+    rf"^(?:(?:[Tt]he|[Ii]ts) )?(?i:{_NAMED_REPORTERS})(?:, [^,]{{1,80}},)? "
+    rf"(?:(?:{'|'.join(word_list('report_adverbs'))}|is|was|been) )*"
+    rf"(?:{'|'.join(word_list('own_doings'))})\b"
+)
+
+
+def reporters_own(text: str) -> bool:
+    """Whether a sentence tells what the reporter itself does or did, not what it reports:
+    "The lab has faced lawsuits from news organisations in the United States"."""
+    return _OWN_DOING.match(text) is not None
 
 
 def reported_removed(text: str) -> str:

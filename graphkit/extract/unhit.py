@@ -6,8 +6,16 @@ from __future__ import annotations
 
 from graphkit.extract.cues import nouns, words
 from graphkit.extract.reading import Mention, Sentence
+from graphkit.extract.reporter import reporters_own
 
-__all__ = ["HEADS", "could_be_hit", "looked_like", "outside_voice", "said_not_hit"]
+__all__ = [
+    "HEADS",
+    "could_be_hit",
+    "looked_like",
+    "outside_voice",
+    "said_not_hit",
+    "said_of_someone_else",
+]
 
 
 _TARGET_VERBS_STRICT = words("target_verbs_strict")
@@ -110,6 +118,17 @@ _VOICING = words("voicing")
 _ACTOR_WORDS = nouns("subject") | nouns("actor_word") | words("them")
 
 
+def said_of_someone_else(s: Sentence, names: list[str]) -> bool:
+    """A sentence about someone other than the actors that names none of them: a voice from
+    outside the report (:func:`outside_voice`) or the reporter's own doings ("The lab has faced
+    lawsuits from news organisations in the United States")."""
+    if outside_voice(s, names):
+        return True
+    if any(x.entry.kind == "Actor" for x in s.mentions) or any(n and n in s.text for n in names):
+        return False
+    return _ACTOR_WORDS.isdisjoint(s.words) and reporters_own(s.text)
+
+
 def outside_voice(s: Sentence, names: list[str]) -> bool:
     """A sentence that quotes someone outside the report and names no actor: "Hospitals are an
     easy mark, said one analyst", "Experts warned that the healthcare sector could be next".
@@ -120,7 +139,7 @@ def outside_voice(s: Sentence, names: list[str]) -> bool:
     said = s.words
     if not any(w in _OUTSIDE_VOICES and _speaks(said, i) for i, w in enumerate(said)):
         return False  # "scholars who study the peninsula": whom, not who says
-    if any(x.entry.kind == "Actor" for x in s.mentions) or any(n in s.text for n in names):
+    if any(x.entry.kind == "Actor" for x in s.mentions) or any(n and n in s.text for n in names):
         return False  # "Copper Wick went after hospitals, experts said"
     return _ACTOR_WORDS.isdisjoint(s.words)
 
