@@ -320,3 +320,12 @@ def test_a_country_that_opens_its_sentence_and_uses_the_platform_is_the_actors_o
 def test_a_country_that_opens_its_sentence_and_is_hit_is_a_target() -> None:
     f = draft(NEWS + "Cuba was hit hardest by Peruvian phishing crews.\n")
     assert {x.id for c in f.campaigns for x in c.targets.countries} == {"CU"}
+
+
+def test_at_least_before_a_count_of_actors_aims_at_no_one() -> None:
+    f = draft(
+        NEWS + "More than 20 Peruvian groups researched targets, while at least 10 Bolivian "
+        "groups wrote phishing lures in Quechua.\n"
+    )
+    bolivian = _with_actor(f, "Bolivian groups")
+    assert country(bolivian) == "BO" and not bolivian.targets.countries
