@@ -329,3 +329,13 @@ def test_at_least_before_a_count_of_actors_aims_at_no_one() -> None:
     )
     bolivian = _with_actor(f, "Bolivian groups")
     assert country(bolivian) == "BO" and not bolivian.targets.countries
+
+
+def test_names_set_apart_after_an_indefinite_actor_noun_or_its_one_are_actors() -> None:
+    f = draft(
+        NEWS + "The report names a Peruvian group, Grey Loom, that wrote lures in Spanish, and a "
+        "Bolivian one, Tin Vane, that scanned routers in Chile.\n"
+    )
+    loom, vane = _with_actor(f, "Grey Loom"), _with_actor(f, "Tin Vane")
+    assert loom is not vane and country(loom) == "PE" and country(vane) == "BO"
+    assert {x.id for x in vane.targets.countries} == {"CL"} and not loom.targets.countries

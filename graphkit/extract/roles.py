@@ -228,6 +228,8 @@ def country_role(m: Mention, text: str = "") -> str:
             and _VICTIMS.isdisjoint(noun)  # "Cambodian scam victims" are targets
         ):
             return "attribution"
+        if ahead[:1] == ["one"] and not targeted and f"{m.text} one, " in text:
+            return "attribution"  # "..., and a Bolivian one, Tin Vane, ...": an actor's name
         said = [w for w in behind if w not in _NOT_SAYING]
         if said[-1:] and said[-1] in {"also", "is", "are", "was", "were", "be"}:
             return "attribution"  # "STORM-0817, also Iranian", "X and Y are both Chinese"

@@ -65,7 +65,9 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
             if not then_reports(text, a.end())  # "Vendorly, a security firm, said"
         ]
     if ", " in text and not _SET_NOUNS.isdisjoint(sentence.words):  # "One of the groups, X,"
-        new += [(c.start(1), c.group(1)) for c in _NOUN_SET_NAME.finditer(text)]
+        new += [
+            (c.start(c.lastindex or 1), c[c.lastindex or 1]) for c in _NOUN_SET_NAME.finditer(text)
+        ]
     if " as " in text or " aka " in text:  # "Jade Heron (also known as Tin Wren)": two names
         new += [(c.start(1), c.group(1)) for c in _ALSO_KNOWN.finditer(text)]
     if not _SET_NOUNS.isdisjoint(sentence.words):  # "the intelligence unit Copper Condor ran"
@@ -154,7 +156,9 @@ _ALSO_KNOWN = re.compile(
 
 # "One of the groups, Jade Heron, used ...": a name set apart after an actor noun.
 _NOUN_SET_NAME = re.compile(
-    rf"\b(?:the|of the|[Oo]ne of the) (?:{noun_pattern('appositive')})s?, ({_SET_NAME}),"
+    rf"\b(?:the|of the|[Oo]ne of the) (?:{noun_pattern('appositive')})s?, ({_SET_NAME}),|"
+    # "a Peruvian group, Grey Loom, that ...", "and a Bolivian one, Tin Vane, that ..."
+    rf"\b[Aa]n? (?:[\w-]+ ){{0,2}}?(?:{noun_pattern('appositive')}|one), ({_SET_NAME}),"
 )
 
 
