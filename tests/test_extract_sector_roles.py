@@ -153,3 +153,24 @@ def test_a_service_a_rival_competes_with_is_no_platform_the_actors_used() -> Non
     )
     c = _only(draft(body).campaigns)
     assert [p.name for p in c.platforms] == ["Gemini"]
+
+
+def test_both_sides_of_a_war_content_is_about_are_no_targets() -> None:
+    body = (
+        "## Pale Orrery\n\nPale Orrery wrote comments in Farsi about the war between Chile and "
+        "Peru, aimed at audiences in Bolivia."
+    )
+    c = _only(draft(body).campaigns)
+    assert [x.id for x in c.targets.countries] == ["BO"]
+
+
+def test_what_content_argues_against_is_its_stance_not_a_target() -> None:
+    body = (
+        "## Pale Orrery\n\nPale Orrery wrote fake articles in German that argued against "
+        "military aid, and sent phishing emails to defense firms in Chile."
+    )
+    c = _only(draft(body).campaigns)
+    assert _sectors(body) == ["defense"]  # the firms, not the aid
+    stance = "## Pale Orrery\n\nPale Orrery wrote fake articles that argued against military aid."
+    assert _sectors(stance) == []
+    assert c.targets.countries

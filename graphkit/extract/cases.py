@@ -19,7 +19,8 @@ _CASE_NOUNS = noun_pattern("case")
 # A paragraph that says it turns to another case: "A second case shows ...", "Finally, ..."
 NEW_CASE = re.compile(
     r"^(?:(?:A|The) (?:first|second|third|fourth|fifth|sixth|next|final|last|further) |Another |"
-    rf"One more )(?:[A-Z][\w-]* ){{0,2}}(?:{_CASE_NOUNS})\b|^(?:Finally|Lastly|{IN_ANOTHER}),\s|"
+    rf"One (?:more )?)(?:[A-Z][\w-]* ){{0,2}}(?:{_CASE_NOUNS})\b|"
+    rf"^(?:Finally|Lastly|Separately|{IN_ANOTHER}),\s|"
     # said aloud: "The first is the fake job applicants.", "The second one was ..."
     r"^The (?:first|second|third|fourth|fifth|next|last|other)(?: one)? (?:is|was)\b"
 )
@@ -46,7 +47,7 @@ def case_subject(sentences: list[Sentence]) -> str | None:
 
 
 # Another case, named by no ordinal: "Another operation, which the lab did not name, ..."
-_OTHER_CASE = re.compile(rf"^(?:Another|One more) ({_CASE_NOUNS})\b(?! called)")
+_OTHER_CASE = re.compile(rf"^(?:Another|One(?: more)?) ({_CASE_NOUNS})\b(?! called)")
 
 
 # A case said aloud: "The first is the fake job applicants." gives "fake job applicants"

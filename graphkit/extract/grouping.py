@@ -54,8 +54,28 @@ def group_text(text: str, loose: list[Sentence] | None = None) -> list[Group]:
     """The text's groups; sentences of paragraphs that fall in none go to ``loose``."""
     grouper = _Grouper(text, loose)
     for heading, paragraph, item in sections(text):
-        grouper.read(heading, paragraph, item)
+        for part in _at_new_cases(paragraph):
+            grouper.read(heading, part, item)
     return grouper.groups
+
+
+# Where a sentence of prose may begin: after a stop (and a closing quote or bracket) and a space.
+_SENTENCE_START = re.compile(r"(?<=[.!?])[\"\u201d')\]]* (?=[A-Z])")
+
+
+def _at_new_cases(paragraph: str) -> list[str]:
+    """A paragraph of prose cut before each later sentence that turns to a new case ("...
+    A second case involved ...", "... In another case, ..."): such a sentence opens a case
+    wherever it stands, as it does at a paragraph's start."""
+    if "\n" in paragraph:
+        return [paragraph]  # a list, a table, fields: laid out, not prose
+    cuts = [
+        m.end() for m in _SENTENCE_START.finditer(paragraph) if NEW_CASE.match(paragraph[m.end() :])
+    ]
+    if not cuts:
+        return [paragraph]
+    starts = [0, *cuts]
+    return [paragraph[a:b].strip() for a, b in zip(starts, [*cuts, len(paragraph)], strict=True)]
 
 
 class _Grouper:

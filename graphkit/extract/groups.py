@@ -12,7 +12,7 @@ from itertools import pairwise
 from typing import Any
 
 from graphkit.actors import actor_index
-from graphkit.extract.cues import noun_pattern, words
+from graphkit.extract.cues import noun_pattern, nouns, words
 from graphkit.extract.gazetteer import Entry
 from graphkit.extract.named_origins import own_origins
 from graphkit.extract.names import clause_name
@@ -167,7 +167,9 @@ def runs(
         for i, (piece, (text, name, quoted_actor)) in enumerate(zip(pieces, clauses, strict=True)):
             actor = slugify(quoted_actor) if quoted_actor else None
             if with_actors and not (name or actor):
-                actor = _opening_actor(piece)
+                # a counted set of names opens a case after another's clauses ("X ... Two
+                # Chinese groups, Y and Z, ..."); first in a paragraph, its names are shared
+                actor = _opening_actor(piece, sets=bool(parts or shared))
             subject = None
             opens = described or id(s) in foreign
             opens = opens or bool(turns and i and not (name or actor) and _elsewhere(piece, places))
@@ -330,18 +332,32 @@ def _struck_actor(s: Sentence) -> str | None:
 _STRUCK_WORDS = frozenset(phrase.split()[0] for phrase in NAMING_AS)  # a cheap test first
 
 
-def _opening_actor(s: Sentence) -> str | None:
+def _opening_actor(s: Sentence, sets: bool = False) -> str | None:
     """The one actor a clause opens with (its first words name it, and no other actor; or
-    the reporter brings it in by name: "It also banned a cluster it tracks as X")."""
+    the reporter brings it in by name: "It also banned a cluster it tracks as X"); with
+    ``sets``, the first of a counted set of names ("Two Chinese groups, X and Y, ...")."""
     actors = sorted((m for m in s.mentions if m.entry.kind == "Actor"), key=lambda m: m.index)
     if not actors:
         return None
     if actors[0].index > _OPENING_REACH:
         return _struck_actor(s)
     ids = {m.entry.id for m in actors}
-    if len(ids) > 1 and _EXAMPLES.isdisjoint(actors[0].words[: actors[0].index]):
+    lead = actors[0].words[: actors[0].index]
+    if len(ids) > 1 and _EXAMPLES.isdisjoint(lead) and not (sets and _counted_set(lead)):
         return None  # "X and Y are both Chinese", "X, like Y, ...": both, or neither
-    return actors[0].entry.id  # "Chinese groups such as X and Y": examples of one set
+    return actors[0].entry.id  # "Chinese groups such as X and Y", "Two Chinese groups, X and Y"
+
+
+_COUNTS = words("number_words")
+
+
+_SET_NOUNS = nouns("subject")
+
+
+def _counted_set(lead: list[str]) -> bool:
+    """Whether the words before a list of names count the set the names are of: "Two Chinese
+    groups, X and Y, ..."."""
+    return not _COUNTS.isdisjoint(lead) and not _SET_NOUNS.isdisjoint(lead)
 
 
 _EXAMPLES = words("example_openers")  # "groups such as X and Y"

@@ -28,7 +28,7 @@ from graphkit.extract.gazetteer import (
 )
 from graphkit.extract.quoted import QUOTES, inside_a_quoted_name
 from graphkit.identity import slugify as _slugify
-from graphkit.vocab import PLATFORMS
+from graphkit.vocab import PLATFORMS, PUBLISHERS
 
 __all__ = ["COUNTRY_KINDS", "NEGATED", "Mention", "Sentence", "forget_sentences", "read_sentence",
            "slugify", "split_sentences"]  # fmt: skip
@@ -165,6 +165,11 @@ def _tables() -> tuple[
 _DETERMINERS = words("determiners")
 
 
+# Companies by a one-word name: a one-word actor's name right after one is the company's
+# product ("Google Play" is no ransomware group Play).
+_MAKERS = frozenset(a for p in PUBLISHERS for a in p.aliases if " " not in a)
+
+
 def _mentions(text: str, originals: list[str], lowers: list[str], codes: bool) -> list[Mention]:
     table, starts, singles, pairs = _tables()
     count = len(lowers)
@@ -202,10 +207,10 @@ def _mentions(text: str, originals: list[str], lowers: list[str], codes: bool) -
             if not ok:
                 continue
             original = " ".join(originals[i : i + n]) if n > 1 else originals[i]
-            if (quoted and inside_a_quoted_name(text, original)) or (
-                n == 1 and _first_of_a_longer_name(originals, i)
-            ):
+            if quoted and inside_a_quoted_name(text, original):
                 ok = tuple(e for e in ok if e.kind != "Actor")
+            if n == 1 and _inside_a_longer_name(text, originals, lowers, i, starts):
+                ok = tuple(e for e in ok if e.kind != "Actor")  # "Google Play", "Copper Gate"
             for e in ok:
                 out.append(Mention(e, i, n, lowers, original))
             done = i + n
@@ -224,19 +229,27 @@ def _mentions(text: str, originals: list[str], lowers: list[str], codes: bool) -
     return out
 
 
-def _first_of_a_longer_name(originals: list[str], i: int) -> bool:
-    """Whether a word in capitals and small letters opens a longer name in running text: the
-    intelligence unit "Copper Condor" is not the actor COPPER. The word before it is in small
-    letters (not a heading's or a title's "Kimsuky Uses ..."), the one after in capitals."""
+# Words after a one-word actor's name that are still about it: "Kimsuky Group", "Turla Team".
+_NAME_TAILS = words("name_tails")
+
+
+def _inside_a_longer_name(
+    text: str, originals: list[str], lowers: list[str], i: int, starts: dict[str, tuple[int, ...]]
+) -> bool:
+    """Whether a one-word actor's name at ``i`` is a word of a longer name: after a company's
+    one-word name ("Google Play": its product), or a title-case word right before another
+    capitalised word that nothing here knows ("Copper Gate" is no Tonto Team's COPPER)."""
+    if i and lowers[i - 1] in _MAKERS and originals[i - 1][:1].isupper():
+        return True
     word = originals[i]
-    after = originals[i + 1] if i + 1 < len(originals) else ""
-    return (
-        i > 0
-        and originals[i - 1].islower()
-        and word[1:].islower()
-        and after[:1].isupper()
-        and after[1:].islower()
-    )
+    if i + 1 >= len(originals) or not (word[:1].isupper() and word[1:].islower()):
+        return False  # "COPPER", "APT28": written as the name is
+    following = originals[i + 1]
+    if not following[:1].isupper() or lowers[i + 1] in starts or lowers[i + 1] in _NAME_TAILS:
+        return False
+    if len(originals) > 2 and sum(w[:1].isupper() for w in originals) * 2 > len(originals):
+        return False  # a heading or a title in capitals: "Kimsuky Uses Gemini for Research"
+    return f"{word} {following}" in text  # no stop or comma between them
 
 
 def split_sentences(paragraph: str) -> list[str]:

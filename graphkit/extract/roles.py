@@ -199,6 +199,9 @@ _BOUNDS = frozenset({"least", "most"})
 def country_role(m: Mention, text: str = "") -> str:
     m = _past_count(_past_place_set(m))
     ahead, behind = m.after, m.before  # each a new list: made once here
+    if "least" in behind or "most" in behind:  # "At least eight Iranian groups": a count
+        behind = [w for i, w in enumerate(behind) if w != "at" or behind[i + 1 : i + 2] not in (
+            ["least"], ["most"])]  # fmt: skip
     after = ahead[:1]
     aimed = not _TARGET_VERBS_STRICT.isdisjoint(behind) or "researched" in behind
     if after in (["government"], ["state"]) and aimed:
@@ -315,18 +318,28 @@ def said_about(m: Mention) -> bool:
     ):
         return True
     # "mocked a Taiwanese strategy game": the verb, an article, the words of the noun phrase
-    phrase = [w for w in m.words[max(0, m.index - 4) : m.index] if w not in ("a", "an", "the")]
-    for word in reversed(phrase[-3:]):
-        if word in _ABOUT:
-            return True
-        if word in PHRASE_ENDS:
+    phrase = [w for w in m.words[max(0, m.index - 5) : m.index] if w not in ("a", "an", "the")]
+    for i in range(len(phrase) - 1, max(-1, len(phrase) - 4), -1):
+        if phrase[i] in _ABOUT or (phrase[i] == "against" and i and phrase[i - 1] in _ARGUING):
+            return True  # "mocked a Taiwanese game", "argued against military aid to Ukraine"
+        if phrase[i] in PHRASE_ENDS:
             break
     # "comments on the Gaza conflict", "posts about the war in Gaza": what the content is about
     at_war = m.after[:1] in (["conflict"], ["war"]) or said[-2:] in (
         ["war", "in"],
         ["conflict", "in"],
     )
+    lead = [w for w in m.words[max(0, m.index - 6) : m.index] if w != "the"][-4:]
+    # "the war between Israel and Iran": both sides, what the content is about
+    if "between" in lead and lead.index("between") and lead[lead.index("between") - 1] in _WAR:
+        at_war = True
     return at_war and not _CONTENT.isdisjoint(m.words)
+
+
+_WAR = words("war_words")
+
+
+_ARGUING = words("arguing")
 
 
 _RESEARCH_VERBS = words("research_verbs")

@@ -253,6 +253,7 @@ _SUBJECT = re.compile(
     r"\s+(?:\w+\s+)?(?:ties|links|connections)\s+to|"
     r"(?:believed|thought|said|suspected|assessed)\s+to\s+(?:be\s+(?:working|operating|based)|be|"
     r"operate|work)\s+(?:from|in|for|out\s+of)|"
+    r"(?:believed|thought|said|suspected|assessed)\s+to\s+be\s+(?:run|operated|directed)\s+by|"
     # "The operators, who worked out of Belarus, ...": where they are, in a relative clause
     r"(?:who|which|that)\s+(?:\w+\s+)?(?:worked|work|works|operated|operate|operates|sat|sit|"
     r"sits|lived|live|lives|were|are|was|is)\s+(?:out\s+of|from|in))\s+"
@@ -268,14 +269,14 @@ _PLACES = ("Demonym", "Country", "Language")
 
 
 # The words before who they are: ", linked to ", " working for ", " from "
-_WHO_LEAD = re.compile(r"^,?\s+(?:\w+\s+)*?(?:to|with|in|from|for)\s+")
+_WHO_LEAD = re.compile(r"^,?\s+(?:\w+\s+)*?(?:to|with|in|from|for|by)\s+")
 
 
 # A lower-case past tense after who they are: the sentence's own verb ("China leaned on").
 _VERB_AFTER = re.compile(rf"\s+(?:[a-z]+ed|{'|'.join(word_list('irregular_past'))})\b.*$")
 
 
-_LOOSE_END = re.compile(r"\s+(?:that|who|which|and|or|to|of|in|with)$")
+_LOOSE_END = re.compile(r"\s+(?:that|who|which|and|or|to|of|in|with|were|was|are|is|had|have|has)$")
 
 
 # A clause that follows who they are: "tied to Vietnam after finding they ..." ends at "after".
@@ -295,7 +296,14 @@ _WHO_LINKED = re.compile(rf"^\s+{_WHICH_WHO}(?={_LINKING}\s)")
 # How many, before who they are: "More than 57 distinct", "At least 20", "Dozens of"
 _COUNTED = re.compile(
     r"^(?i:(?:more than|at least|over|nearly|about|almost|roughly|some) )?"
-    r"(?:\d[\d,]*|(?i:dozens|hundreds|scores) of) (?:(?i:distinct|different|separate) )?"
+    rf"(?:\d[\d,]*|(?i:dozens|hundreds|scores) of|(?i:{'|'.join(word_list('number_words'))})) "
+    r"(?:(?i:distinct|different|separate) )?"
+)
+
+
+# A case noun and its verb before who was in it: "(A second) case involved North Korean workers"
+_CASE_LEAD = re.compile(
+    rf"^(?:\w+ )?(?i:{noun_pattern('case')}) (?i:{'|'.join(word_list('case_verbs'))})(?: on)? "
 )
 
 
@@ -383,6 +391,7 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
         m = _SUBJECT_LONG.match(text) or m  # the country may come after a first noun
     phrase = re.sub(r"^(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his)\s+", "", m.group(1))
     phrase = _COUNTED.sub("", phrase) or phrase  # "More than 57 distinct threat groups"
+    phrase = _CASE_LEAD.sub("", phrase) or phrase  # "case involved North Korean workers"
     who, tail = m.group(0), m.group(2)
     if tail and _BARE_IN.match(tail) and phrase.split()[-1].lower() not in _LOCATED:
         who, tail = who[: m.start(2)], None  # "operations in Ukraine": where, not who they are

@@ -1,0 +1,137 @@
+"""The extractor on the cases of a news text: "One network ..." opens one as "Another
+operation ..." does, an unnamed case that says nothing is no case, and a company's product is
+no actor of the same name. Sentences written for the tests."""
+
+from __future__ import annotations
+
+from tests.extract_helpers import draft
+
+
+def test_one_and_a_case_noun_opening_a_paragraph_opens_a_case() -> None:
+    body = (
+        "Lab details networks\n\nOne network produced posts in Thai and English that praised a "
+        "local politician in Laos.\n\nAnother operation wrote comments in Farsi aimed at "
+        "Israeli audiences."
+    )
+    campaigns = draft(body).campaigns
+    assert [c.name for c in campaigns] == ["Unnamed network activity", "Unnamed operation activity"]
+    first, second = campaigns
+    assert sorted(x.id for x in first.languages) == ["en", "th"]
+    assert [x.id for x in second.languages] == ["fa"]
+
+
+def test_one_of_a_set_is_no_case_noun_and_an_unnamed_case_that_says_nothing_is_dropped() -> None:
+    body = (
+        "Lab notes\n\nOne operation a line, fields split by bars.\n\n"
+        "## Tin Wren\n\nTin Wren wrote posts in Thai aimed at voters in Laos."
+    )
+    assert [c.name for c in draft(body).campaigns] == ["Tin Wren"]
+
+
+def test_a_one_word_actor_name_after_a_companys_name_is_its_product() -> None:
+    body = "## Tin Wren\n\nTin Wren wrote fake reviews in Thai for apps on Google Play."
+    (c,) = draft(body).campaigns
+    assert c.name == "Tin Wren" and not c.actors
+    assert [a.name for a in c.all_actors] == ["Tin Wren operators"]
+    named = draft("## Tin Wren\n\nTin Wren and Play wrote ransomware for banks.").campaigns
+    assert "Play" in [a.name for c in named for a in c.all_actors]
+
+
+def test_a_count_in_words_is_no_part_of_the_name_and_at_least_aims_at_no_one() -> None:
+    body = (
+        "Lab notes\n\nAt least eight Bolivian groups wrote phishing text in Spanish aimed at "
+        "banks in Peru.\n\nMore than fifteen Chilean groups scanned hospitals in Peru."
+    )
+    campaigns = draft(body).campaigns
+    assert [c.name for c in campaigns] == ["Bolivian groups activity", "Chilean groups activity"]
+    origins = [a.country.id for c in campaigns for a in c.all_actors if a.country]
+    assert origins == ["BO", "CL"]
+    assert all([x.id for x in c.targets.countries] == ["PE"] for c in campaigns)
+
+
+def test_a_counted_set_of_named_actors_opening_a_sentence_is_a_case_of_its_own() -> None:
+    body = (
+        "Lab notes\n\nCrimson Sandstorm wrote phishing emails aimed at Chile. Two Chinese groups, "
+        "Charcoal Typhoon and Salmon Typhoon, translated papers for attacks on Peru."
+    )
+    first, second = draft(body).campaigns
+    assert [x.id for x in first.targets.countries] == ["CL"]
+    assert [x.id for x in second.targets.countries] == ["PE"]
+    assert {a.country.id for a in second.all_actors if a.country} == {"CN"}
+    assert len(second.all_actors) == 2
+
+
+def test_a_case_involving_actors_is_named_for_them_and_a_reporter_describing_one_opens_it() -> None:
+    body = (
+        "Lab notes\n\nThe lab said a crew it tracks as Storm-9931 wrote ransom notes for attacks "
+        "on hospitals in Chile.\n\nA second case involved Bolivian workers who used the assistant "
+        "to pass job interviews at software firms in Peru.\n\nThe lab also described a Cuban "
+        "group that used the model against telecommunications firms in Panama."
+    )
+    campaigns = draft(body).campaigns
+    names = [a.name for c in campaigns for a in c.all_actors]
+    assert names == ["Storm-9931", "Bolivian workers", "Cuban group"]
+    by_origin = {a.country.id: c for c in campaigns for a in c.all_actors if a.country}
+    assert [x.id for x in by_origin["CU"].targets.countries] == ["PA"]
+    assert [x.id for x in by_origin["BO"].targets.countries] == ["PE"]
+
+
+def test_a_sentence_turning_to_a_new_case_opens_it_inside_a_paragraph_too() -> None:
+    body = (
+        "Lab notes\n\nThe lab said a crew it tracks as Storm-9931 wrote ransom notes for attacks "
+        "on hospitals in Chile.\n\nThe lab banned its accounts and built new filters. A second "
+        "case involved Bolivian workers who used the assistant to pass job interviews at "
+        "software firms in Peru."
+    )
+    first, second = draft(body).campaigns
+    assert not any(a.country for a in first.all_actors)  # Bolivia is the workers' own
+    assert [x.id for x in first.targets.countries] == ["CL"]
+    assert [a.country.id for a in second.all_actors if a.country] == ["BO"]
+    assert [x.id for x in second.targets.countries] == ["PE"]
+
+
+def test_separately_turns_to_a_case_and_who_is_believed_to_run_it_is_its_origin() -> None:
+    body = (
+        "Lab notes\n\nThe lab took down a network of accounts operated from Ghana that posed "
+        "as voters in Chile.\n\nSeparately, accounts believed to be run by the Cuban state "
+        "posted videos in French that targeted audiences in Mali."
+    )
+    first, second = draft(body).campaigns
+    assert [a.country.id for a in first.all_actors if a.country] == ["GH"]
+    assert [a.name for a in second.all_actors] == ["Accounts believed to be run by the Cuban state"]
+    assert [a.country.id for a in second.all_actors if a.country] == ["CU"]
+    assert [x.id for x in second.targets.countries] == ["ML"]
+    assert not first.targets.countries
+
+
+def test_a_passive_verbs_auxiliary_is_no_part_of_an_unnamed_actors_name() -> None:
+    body = (
+        "Lab notes\n\nAccounts linked to a Laos-based marketing agency were removed after they "
+        "wrote posts in Thai aimed at voters in Peru."
+    )
+    (c,) = draft(body).campaigns
+    assert [a.name for a in c.all_actors] == ["Accounts linked to a Laos-based marketing agency"]
+
+
+def test_a_title_case_actor_alias_inside_a_longer_name_is_no_actor() -> None:
+    longer = draft("## Copper Gate\n\nCopper Gate wrote lures in Thai for voters in Laos.")
+    assert [a.name for c in longer.campaigns for a in c.all_actors] == ["Copper Gate operators"]
+    # the alias as written, or set apart by a comma, is still the actor
+    for body, actor in (
+        ("COPPER wrote lures in Thai.", "Tonto Team"),
+        ("Sandworm, the lab said, wrote lures in Thai.", "Sandworm Team"),
+    ):
+        known = draft(f"## Op Ash\n\n{body}")
+        assert [a.name for c in known.campaigns for a in c.all_actors] == [actor]
+
+
+def test_a_scam_described_by_its_people_opens_a_case_like_a_scheme() -> None:
+    body = (
+        "Lab notes\n\nThe lab listed the cases it disrupted:\n\n"
+        "- A Laotian task scam that lured job seekers in Peru with fake offers.\n"
+        "- A Cuban hiring scheme that faked resumes for jobs at startups in Chile.\n"
+    )
+    campaigns = draft(body).campaigns
+    origins = [a.country.id for c in campaigns for a in c.all_actors if a.country]
+    assert origins == ["LA", "CU"]
+    assert [[x.id for x in c.targets.countries] for c in campaigns] == [["PE"], ["CL"]]
