@@ -135,3 +135,17 @@ def test_a_scam_described_by_its_people_opens_a_case_like_a_scheme() -> None:
     origins = [a.country.id for c in campaigns for a in c.all_actors if a.country]
     assert origins == ["LA", "CU"]
     assert [[x.id for x in c.targets.countries] for c in campaigns] == [["PE"], ["CL"]]
+
+
+def test_the_places_actors_run_are_where_they_are_and_a_cover_name_names_no_case() -> None:
+    body = (
+        "Lab notes\n\nCriminal syndicates running scam compounds in Laos used the chatbot to write "
+        "scripts for fake investment offers aimed at people in Peru.\n\nThe operators posed as "
+        'a trading firm called "Blue Meridian" to lure victims.'
+    )
+    (c,) = draft(body).campaigns
+    assert [a.country.id for a in c.all_actors if a.country] == ["LA"]
+    assert [x.id for x in c.targets.countries] == ["PE"]
+    assert [a.name for a in c.all_actors] == ["Criminal syndicates running scam compounds in Laos"]
+    ads = draft("## Op Ash\n\nThe crew was running ads in Laos for a fake charity.").campaigns
+    assert [x.id for x in ads[0].targets.countries] == ["LA"]  # where the ads ran: whom

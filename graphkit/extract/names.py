@@ -226,6 +226,9 @@ def paragraph_name(
     return min(candidates)[1] if candidates else None
 
 
+_POSING = words("posing")
+
+
 def _named_in(sentences: list[Sentence]) -> list[tuple[int, str]]:
     """Names a paragraph's sentences give: "There is X", "an operation we dubbed X"."""
     candidates: list[tuple[int, str]] = []
@@ -252,6 +255,8 @@ def _named_in(sentences: list[Sentence]) -> list[tuple[int, str]]:
                 rank = 2  # "a company called STOIC" names the actor, not the operation
             if _ALSO.search(lead):
                 continue  # "Jade Heron (also known as Tin Wren)": another name of one named
+            if not _POSING.isdisjoint(lead.split()):
+                continue  # 'posed as a trading firm called "Blue Meridian"': the cover's name
             if _TOOL_LEAD.search(lead[-25:]) or any(q.name == m.group(1).strip() for q in quoted):
                 continue  # "a backdoor researchers call GOVERSHELL", "CVE-2022-30190, known as
                 # Follina": a tool or a flaw, not an operation

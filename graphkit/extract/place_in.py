@@ -37,8 +37,9 @@ def someone_in(m: Mention, context: list[str]) -> str:
     """A place after "in" that closes a noun: where the actors are or whom they aimed at."""
     if _tied_to_someone(m):
         return "attribution"  # "which OpenAI linked to individuals in China"
-    if _FROM_A_SEAT.search(" ".join(m.words[max(0, m.index - 6) : m.index])):
-        return "attribution"  # "operating from compounds in Myanmar": where they work from
+    before = " ".join(m.words[max(0, m.index - 6) : m.index])
+    if _FROM_A_SEAT.search(before) or _RUNNING_A_SEAT.search(before):
+        return "attribution"  # "operating from compounds in Myanmar", "running scam compounds in"
     if len(context) == 2 and context[0] in _WHO_IN:
         # "a marketing firm in the Philippines"; but "phishing aimed at contractors in South
         # Korea", "scanned networks in Germany" name where the targets are, and so does a list
@@ -78,6 +79,14 @@ def _tied_to_someone(m: Mention) -> bool:
 _FROM_A_SEAT = re.compile(
     rf"\b(?:{'|'.join(words('seat_verbs'))}) (?:from|out of) (?:the |a |an |their |its )?"
     r"(?:[\w-]+ ){1,2}in$"
+)
+
+
+# "running scam compounds in", "staffing call centres in": the places they run are where they are
+# (but "running ads in Germany" names whom the ads reached)
+_RUNNING_A_SEAT = re.compile(
+    rf"\b(?:{'|'.join(words('running'))}) (?:the |a |an |their |its )?(?:[\w-]+ ){{0,2}}"
+    rf"(?:{'|'.join(words('seats'))}) in$"
 )
 
 

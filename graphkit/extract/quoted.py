@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from graphkit.extract.cues import noun_pattern, word_list
+from graphkit.extract.cues import noun_pattern, word_list, words
 
 __all__ = [
     "JOIN",
@@ -158,6 +158,9 @@ def _quoted_names(text: str) -> tuple[Quoted, ...]:
     return tuple(found)
 
 
+_POSING = words("posing")
+
+
 def _kind(text: str, m: re.Match[str], name: str) -> Kind | None:
     """What a quoted name is of, by the words that introduce it; None when nothing does."""
     lead = text[max(0, m.start() - 60) : m.start()]
@@ -180,6 +183,8 @@ def _kind(text: str, m: re.Match[str], name: str) -> Kind | None:
     near = lead[-30:]
     if _CONTENT_WORD.search(near):
         return None  # 'an article called "Why Votes Matter"': a title, not a name
+    if not _POSING.isdisjoint(lead.lower().split()):
+        return None  # 'posed as a trading firm called "Blue Meridian"': the cover's name
     if (
         _ACTOR_WORD.search(near)
         or _ACTOR_WORD.match(after.strip())

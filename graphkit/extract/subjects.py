@@ -240,7 +240,8 @@ _SUBJECT = re.compile(
     # the words before the noun may be a list: "Chinese, Russian and Iranian operators"
     # (no article or relative word inside: "North Korea, a country whose hackers" is no phrase)
     rf"((?:(?!(?:a|an|whose|which|who|that)\s)[\w'-]+,?\s+){{0,6}}?(?i:threat\s+)?"
-    rf"(?i:{noun_pattern('subject')}))\b"
+    # the last of the nouns: "Criminal syndicates", not "Criminal" (a noun of its own too)
+    rf"(?i:{noun_pattern('subject')}))\b(?!\s+(?i:{noun_pattern('subject')})\b)"
     # "Accounts linked to Chinese government entities": who they are may follow the noun
     r"((?:,)?\s+(?:(?:\w+\s+)?(?:linked|tied|connected|affiliated|associated|based|located|"
     r"operating|working|run|operated|directed)\s+(?:to|with|in|from|for|by)|consistent\s+with|"
@@ -254,6 +255,8 @@ _SUBJECT = re.compile(
     r"(?:believed|thought|said|suspected|assessed)\s+to\s+(?:be\s+(?:working|operating|based)|be|"
     r"operate|work)\s+(?:from|in|for|out\s+of)|"
     r"(?:believed|thought|said|suspected|assessed)\s+to\s+be\s+(?:run|operated|directed)\s+by|"
+    # "Criminal syndicates running scam compounds in Myanmar"
+    rf"(?:{'|'.join(word_list('running'))})\s+(?:\w+\s+){{0,2}}(?:{'|'.join(word_list('seats'))})\s+in|"
     # "The operators, who worked out of Belarus, ...": where they are, in a relative clause
     r"(?:who|which|that)\s+(?:\w+\s+)?(?:worked|work|works|operated|operate|operates|sat|sit|"
     r"sits|lived|live|lives|were|are|was|is)\s+(?:out\s+of|from|in))\s+"
