@@ -182,22 +182,8 @@ def _run_by(lead: list[str]) -> bool:
     return i > 0 and lead[i - 1] in _RUN_BY and _TARGET_VERBS_STRICT.isdisjoint(lead[i:])
 
 
-def _past_count(m: Mention) -> Mention:
-    """The mention as if "at least" or "at most" were not before it: "at least 10 Bolivian
-    groups" counts the groups, it aims at no one. The mention itself when they are not."""
-    lead = m.words[max(0, m.index - 4) : m.index]
-    at = next((i for i, w in enumerate(lead[:-1]) if w == "at" and lead[i + 1] in _BOUNDS), -1)
-    if at < 0:
-        return m
-    cut = m.index - len(lead) + at
-    return Mention(m.entry, m.index - 2, m.width, m.words[:cut] + m.words[cut + 2 :], m.text)
-
-
-_BOUNDS = frozenset({"least", "most"})
-
-
 def country_role(m: Mention, text: str = "") -> str:
-    m = _past_count(_past_place_set(m))
+    m = _past_place_set(m)
     ahead, behind = m.after, m.before  # each a new list: made once here
     if "least" in behind or "most" in behind:  # "At least eight Iranian groups": a count
         behind = [w for i, w in enumerate(behind) if w != "at" or behind[i + 1 : i + 2] not in (
