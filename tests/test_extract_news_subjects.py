@@ -339,3 +339,13 @@ def test_names_set_apart_after_an_indefinite_actor_noun_or_its_one_are_actors() 
     loom, vane = _with_actor(f, "Grey Loom"), _with_actor(f, "Tin Vane")
     assert loom is not vane and country(loom) == "PE" and country(vane) == "BO"
     assert {x.id for x in vane.targets.countries} == {"CL"} and not loom.targets.countries
+
+
+def test_a_relative_clause_of_where_unnamed_actors_came_from_gives_their_origin() -> None:
+    f = draft(
+        NEWS + "A small set of accounts that likely originated in Bolivia asked the models about "
+        "officials in Chile.\n"
+    )
+    (c,) = f.campaigns
+    assert [a.name for a in c.all_actors] == ["Small set of accounts"] and country(c) == "BO"
+    assert {x.id for x in c.targets.countries} == {"CL"}

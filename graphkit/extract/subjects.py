@@ -259,7 +259,8 @@ _SUBJECT = re.compile(
     rf"(?:{'|'.join(word_list('running'))})\s+(?:\w+\s+){{0,2}}(?:{'|'.join(word_list('seats'))})\s+in|"
     # "The operators, who worked out of Belarus, ...": where they are, in a relative clause
     r"(?:who|which|that)\s+(?:\w+\s+)?(?:worked|work|works|operated|operate|operates|sat|sit|"
-    r"sits|lived|live|lives|were|are|was|is)\s+(?:out\s+of|from|in))\s+"
+    r"sits|lived|live|lives|were|are|was|is|originated|originate|originates|came|come|comes)"
+    r"\s+(?:out\s+of|from|in))\s+"
     r"(?:[\w'-]+\s+){0,4}[\w'-]+)?"
 )
 
