@@ -349,3 +349,12 @@ def test_a_relative_clause_of_where_unnamed_actors_came_from_gives_their_origin(
     (c,) = f.campaigns
     assert [a.name for a in c.all_actors] == ["Small set of accounts"] and country(c) == "BO"
     assert {x.id for x in c.targets.countries} == {"CL"}
+
+
+def test_one_and_the_other_after_two_names_give_each_its_own_origin() -> None:
+    f = draft(
+        NEWS + 'Researchers labelled the clusters "Power Wagon" and "Toll and Trade," with one '
+        "traced to a Bolivian software firm and the other linked to actors in Peru.\n"
+    )
+    wagon, toll = _with_actor(f, "Power Wagon"), _with_actor(f, "Toll and Trade")
+    assert wagon is not toll and country(wagon) == "BO" and country(toll) == "PE"

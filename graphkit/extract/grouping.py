@@ -17,6 +17,7 @@ from graphkit.extract.groups import (
     THIS_ACTOR,
     Group,
     add_actors,
+    clip,
     enumerated,
     named_actor,
     runs,
@@ -268,6 +269,10 @@ class _Grouper:
             self.groups.append(self.current)
             self.current.sentences.append(copy)
             add_actors(self.current, copy)
+            if a.index in origins:  # the copy alone may not say it: "..., with one traced to A"
+                fact = {"id": origins[a.index].entry.id, "evidence": clip(s.text),
+                        "confidence": 55 if s.hedged else 70}  # fmt: skip
+                self.current.origins.setdefault(a.entry.id, fact)
 
     def _subject(self, p: Paragraph, named: str | None, actors: dict[str, str]) -> None:
         """An unnamed actor the paragraph is about ("A Chinese threat actor ..."), which starts
