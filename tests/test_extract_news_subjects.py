@@ -358,3 +358,15 @@ def test_one_and_the_other_after_two_names_give_each_its_own_origin() -> None:
     )
     wagon, toll = _with_actor(f, "Power Wagon"), _with_actor(f, "Toll and Trade")
     assert wagon is not toll and country(wagon) == "BO" and country(toll) == "PE"
+
+
+# --- A news page's run-in labels
+
+
+def test_a_label_that_ends_on_a_small_word_is_no_name() -> None:
+    f = draft(
+        NEWS + "Zoom in: Bolivian operators targeted banks in Chile and debugged a stealer.\n\n"
+        "Watch for: more phishing in Spanish.\n"
+    )
+    names = {c.name for c in f.campaigns} | {a.name for c in f.campaigns for a in c.all_actors}
+    assert not any(n.startswith(("Zoom in", "Watch for")) for n in names)
