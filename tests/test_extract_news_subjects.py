@@ -370,3 +370,12 @@ def test_a_label_that_ends_on_a_small_word_is_no_name() -> None:
     )
     names = {c.name for c in f.campaigns} | {a.name for c in f.campaigns for a in c.all_actors}
     assert not any(n.startswith(("Zoom in", "Watch for")) for n in names)
+
+
+def test_a_run_in_label_before_a_reported_sentence_leaves_its_actor_whole() -> None:
+    f = draft(
+        NEWS + "Driving the news: The lab said it banned accounts run by Bolivian operators who "
+        "wrote lures in Spanish.\n\nWhy it matters: Criminals keep finding uses for chatbots.\n"
+    )
+    (c,) = f.campaigns
+    assert [a.name for a in c.all_actors] == ["Accounts run by Bolivian operators"]

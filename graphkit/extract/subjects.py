@@ -372,15 +372,7 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     after a section about GTG-2002. Its country or language must be in the phrase, unless the
     text says it is a new subject ("The report also describes an actor who ..."). ``before``:
     the text before it, where the noun an ordinal leaves out is ("The second, ...")."""
-    reported = REPORTING.search(first.text) or ACCORDING.match(first.text)
-    text = reported_removed(first.text) if reported else first.text
-    if _ELIDED.match(text):
-        text = _noun_given(text, before or " ".join(s.text for s in seen or ()))
-    text = _PLACE_SET.sub("", text) if " countries" in text or " regions" in text else text
-    if "\u2014" in text or "\u2013" in text:  # "The groups\u2014based in Peru\u2014used ..."
-        text = _DASH_APART.sub(r"\1, ", text, count=1)
-    believed = None if _BELIEVES.isdisjoint(first.words) else _BELIEVED_ARE.match(text, 0, 120)
-    text = text[believed.end() :] if believed else text  # "whom it believes are a ... group"
+    text = _from_its_subject(first, before or " ".join(s.text for s in seen or ()))
     seat = _seat(first, text) if text.startswith("In ") else None
     text = without_fronted(text) if text.startswith("In ") else text  # "In Peru, hackers"
     m = _SUBJECT.match(text)
@@ -439,6 +431,29 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     if phrase.lower() in _BARE or (struck and " " not in phrase):
         phrase = f"unnamed {phrase.lower()}"  # "an actor who ...": no name to give it
     return phrase[0].upper() + phrase[1:]
+
+
+def _from_its_subject(first: Sentence, before: str) -> str:
+    """A sentence from where its subject begins: without who reports it ("The lab said it
+    banned ...") and a news page's run-in label before that ("Driving the news: "), without
+    the set its places belong to; with the noun an ordinal leaves out (taken from ``before``),
+    the dashes that set apart who the subject is read as commas, and a relative clause of
+    belief read for its predicate."""
+    text = first.text
+    if REPORTING.search(text) or ACCORDING.match(text):  # "Driving the news: The lab said ..."
+        text = reported_removed(_RUN_IN.sub("", text, count=1) if ": " in text[:40] else text)
+    if _ELIDED.match(text):
+        text = _noun_given(text, before)
+    text = _PLACE_SET.sub("", text) if " countries" in text or " regions" in text else text
+    if "\u2014" in text or "\u2013" in text:  # "The groups\u2014based in Peru\u2014used ..."
+        text = _DASH_APART.sub(r"\1, ", text, count=1)
+    believed = None if _BELIEVES.isdisjoint(first.words) else _BELIEVED_ARE.match(text, 0, 120)
+    return text[believed.end() :] if believed else text  # "whom it believes are a ... group"
+
+
+# A news page's run-in label before a reported sentence: "Driving the news: " (a word in
+# capitals, then small words only: no name)
+_RUN_IN = re.compile(r"^[A-Z][a-z']*(?: [a-z']+){0,3}: (?=[A-Z])")
 
 
 # A relative clause that says who the opening noun is: "operators whom the lab believes are a
