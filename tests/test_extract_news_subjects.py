@@ -379,3 +379,14 @@ def test_a_run_in_label_before_a_reported_sentence_leaves_its_actor_whole() -> N
     )
     (c,) = f.campaigns
     assert [a.name for a in c.all_actors] == ["Accounts run by Bolivian operators"]
+
+
+def test_among_those_before_a_copula_is_no_part_of_the_actors_name() -> None:
+    f = draft(
+        NEWS + "Among those banned were operators in Bolivia who wrote fake articles about Peru, "
+        "and a network in Chile that spammed comments.\n"
+    )
+    assert {a.name for c in f.campaigns for a in c.all_actors} == {
+        "Operators in Bolivia",
+        "Network in Chile",
+    }

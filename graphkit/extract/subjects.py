@@ -233,7 +233,7 @@ _LINKING = r"(?:linked|tied|traced|attributed)"
 _SUBJECT = re.compile(
     r"^(?:(?:Finally|Separately|Meanwhile|Elsewhere|Also|Additionally|In addition|Lastly|"
     rf"Similarly|Likewise|Next|{IN_ANOTHER}|{_AMONG}),\s+(?:{_DESCRIBES.pattern}\s*)?|"
-    rf"{_AMONG}:\s+|{_DESCRIBES.pattern}\s*|"
+    rf"{_AMONG}:\s+|{_AMONG}\s+(?:were|are|was|is)\s+|{_DESCRIBES.pattern}\s*|"
     r"(?:Another|A (?:second|third|fourth|fifth|further)) case (?:involves|concerns)\s+)?"
     r"(?:(?:[Aa]n?|[Aa]nother|[Oo]ne|[Ss]everal|[Ss]ome|[Tt]wo|[Tt]hree)\s+)?"
     r"(?:(?:second|third|fourth|fifth|further|separate|other|new)\s+)?"
