@@ -390,3 +390,14 @@ def test_among_those_before_a_copula_is_no_part_of_the_actors_name() -> None:
         "Operators in Bolivia",
         "Network in Chile",
     }
+
+
+def test_two_unnamed_actors_in_a_reported_sentence_opening_its_clauses_are_two() -> None:
+    f = draft(
+        NEWS + "The lab said a Portuguese-speaking fraudster used the chatbot to write scam "
+        "messages, while a Spanish-speaking developer built malware.\n"
+    )
+    fraud = _with_actor(f, "Portuguese-speaking fraudster")
+    dev = _with_actor(f, "Spanish-speaking developer")
+    assert fraud is not dev
+    assert [x.id for x in fraud.languages] == ["pt"] and [x.id for x in dev.languages] == ["es"]

@@ -363,8 +363,12 @@ def elided(text: str) -> bool:
 
 def may_open_subject(text: str) -> bool:
     """Whether a clause opens as one about an unnamed actor may ("operators from Cuba ...",
-    "The second, tied to Cuba, ..."): a cheap test before :func:`subject_of` reads it."""
-    return _SUBJECT.match(text) is not None or _ELIDED.match(text) is not None
+    "The second, tied to Cuba, ...", "The lab said a Spanish-speaking developer ..."): a
+    cheap test before :func:`subject_of` reads it."""
+    if _SUBJECT.match(text) is not None or _ELIDED.match(text) is not None:
+        return True
+    reported = reported_removed(text) if REPORTING.search(text) else text  # a new one: "a"
+    return reported != text and bool(_INDEFINITE.match(reported) and _SUBJECT.match(reported))
 
 
 def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -> str | None:
