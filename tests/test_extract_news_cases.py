@@ -149,3 +149,46 @@ def test_the_places_actors_run_are_where_they_are_and_a_cover_name_names_no_case
     assert [a.name for a in c.all_actors] == ["Criminal syndicates running scam compounds in Laos"]
     ads = draft("## Op Ash\n\nThe crew was running ads in Laos for a fake charity.").campaigns
     assert [x.id for x in ads[0].targets.countries] == ["LA"]  # where the ads ran: whom
+
+
+def test_a_lede_about_one_case_the_next_paragraph_leaves_is_a_case_of_its_own() -> None:
+    body = (
+        "Lab report\n\nThe lab said it had disrupted a data-extortion operation in which one "
+        "criminal used its assistant to break into at least 17 organisations, including a "
+        "hospital and several religious institutions.\n\nThe lab also found that Bolivian "
+        "operatives had used the assistant to land remote jobs at technology firms in Peru, and "
+        "that a Chile-based developer had sold ransomware built with the model."
+    )
+    campaigns = draft(body).campaigns
+    assert [a.name for c in campaigns for a in c.all_actors] == [
+        "Data-extortion operation", "Bolivian operatives", "Chile-based developer",
+    ]  # fmt: skip
+    lede, workers, seller = campaigns
+    assert sorted(x.id for x in lede.targets.sectors) == ["healthcare", "religious"]
+    assert [x.id for x in workers.targets.countries] == ["PE"]
+    assert "T1486" in {t.id for t in seller.techniques}
+    assert "T1486" not in {t.id for t in workers.techniques}
+
+
+def test_a_company_by_name_reports_and_accounts_originating_in_a_place_are_from_it() -> None:
+    body = (
+        "Platforms act\n\nMeta said it removed a network of fake accounts originating in Laos "
+        "that targeted users in Peru.\n\nTikTok, which faces questions in Congress, said "
+        "separately that it took down accounts tied to a Cuban marketing company."
+    )
+    campaigns = draft(body).campaigns
+    assert [[a.country.id for a in c.all_actors if a.country] for c in campaigns] == [
+        ["LA"], ["CU"],
+    ]  # fmt: skip
+    assert [x.id for x in campaigns[0].targets.countries] == ["PE"]
+
+
+def test_the_languages_a_report_is_published_in_are_not_the_actors() -> None:
+    body = (
+        "## Storm-7702\n\nThe lab's report, published in English and Japanese, described "
+        "Storm-7702, a Cuban group that ran a Spanish-language website aimed at readers in Peru."
+    )
+    (c,) = draft(body).campaigns
+    assert [x.id for x in c.languages] == ["es"]
+    own = draft("## Storm-7702\n\nStorm-7702 published articles in English and Japanese.")
+    assert sorted(x.id for x in own.campaigns[0].languages) == ["en", "ja"]

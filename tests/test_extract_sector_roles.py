@@ -174,3 +174,29 @@ def test_what_content_argues_against_is_its_stance_not_a_target() -> None:
     stance = "## Pale Orrery\n\nPale Orrery wrote fake articles that argued against military aid."
     assert _sectors(stance) == []
     assert c.targets.countries
+
+
+def test_a_sector_or_place_whose_own_verb_is_negated_is_no_target() -> None:
+    body = (
+        "## Pale Orrery\n\nPale Orrery sent phishing emails to banks in Peru. The lab noted "
+        "that elections in Chile and Bolivia were not affected."
+    )
+    c = _only(draft(body).campaigns)
+    assert [x.id for x in c.targets.countries] == ["PE"]
+    assert _sectors(body) == ["financial-services"]
+    patched = "## Pale Orrery\n\nPale Orrery targeted banks in Chile that were not patched."
+    c = _only(draft(patched).campaigns)
+    assert [x.id for x in c.targets.countries] == ["CL"]
+
+
+def test_news_alone_is_content_and_news_outlets_are_a_target() -> None:
+    content = "## Pale Orrery\n\nPale Orrery asked the model to translate news from Thai into Lao."
+    assert _sectors(content) == []
+    assert _sectors("## Pale Orrery\n\nPale Orrery phished news outlets in Chile.") == ["media"]
+
+
+def test_the_people_actors_are_tied_to_are_no_targeted_sector() -> None:
+    tied = "## Pale Orrery\n\nPale Orrery, linked to individuals in Laos, wrote malware."
+    assert _sectors(tied) == []
+    aimed = "## Pale Orrery\n\nPale Orrery sent lures to individuals in Laos."
+    assert _sectors(aimed) == ["individuals"]

@@ -101,6 +101,7 @@ class _Grouper:
         self._lowered: frozenset[str] | None = None
         self.introduced: dict[str, str] = {}  # cases a lede introduced: words → its clause
         self.lede: list[Sentence] | None = None  # a story's first paragraph that no case took
+        self.groups_before = 0  # the groups there were before the paragraph being read
 
     @property
     def lowered(self) -> frozenset[str]:
@@ -138,6 +139,7 @@ class _Grouper:
             p = read_paragraph(rest, item)
         named = self._name(p)
         self.seen = True
+        self.groups_before = len(self.groups)  # a lede is a case of its own before the first
         current = self.current
         actors = {k: v for s in p.sentences for k, v in actor_names(s, self.found).items()}
         clauses = (
@@ -145,6 +147,7 @@ class _Grouper:
         )
         if clauses:  # "Sneer Review flooded ..., while VAGue Focus ...; Uncle Spam argued ..."
             self.current = start_runs(self.groups, clauses[0], clauses[1], self.section_who)
+            self._after_lede(p.body)
             return
         if named and not actors and p.sentences and THIS_ACTOR.search(p.text):
             actors = named_actor(
@@ -311,9 +314,17 @@ class _Grouper:
 
     def _after_lede(self, body: list[Sentence]) -> None:
         """A story's lede about one case joins the first group when the paragraph opens on
-        that case by a definite actor noun ("The actor, tracked as X, ...")."""
+        that case by a definite actor noun ("The actor, tracked as X, ..."); else, when it
+        says who it is about ("a data-extortion operation in which one criminal ..."), it is
+        a case of its own before that group: the paragraph turned to another."""
         if self.lede and len(self.groups) == 1 and body and named_after(body[0]):
             self.groups[0].sentences.extend(self.lede)
+        elif self.lede and self.groups_before == 0 and self.groups:
+            who = next(filter(None, (subject_of(s, []) for s in self.lede)), None)
+            if who is not None:
+                case = Group(None, subject=who, heading=self.section_who)
+                case.sentences.extend(self.lede)
+                self.groups.insert(0, case)
         self.lede = []
 
     def _place(self, p: Paragraph, named: str | None, actors: dict[str, str]) -> None:

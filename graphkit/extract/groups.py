@@ -265,7 +265,7 @@ def _from_elsewhere(sentences: list[Sentence]) -> set[int]:
 # a developer behind ScopeCreep ...", "..., as well as scammers in Laos who ..."
 _CLAUSE_SPLIT = re.compile(
     r"; |,? while (?=[A-Z])|, (?:while|whereas|as well as) |"
-    r", and (?=(?:an?|the|in|from) |[A-Z])"
+    r", and (?:that )?(?=(?:an?|the|in|from) |[A-Z])"  # "found that X ..., and that a Y ..."
 )
 _SPLITS = ("; ", "while ", ", and ", ", whereas ", ", as well as ")  # a cheap test first
 

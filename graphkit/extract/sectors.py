@@ -105,6 +105,9 @@ def _not_modified() -> frozenset[str]:
     return HEADS | sector_words() | PHRASE_ENDS | _NOT_NOUNS
 
 
+_EXAMPLES = words("example_openers")  # "including", "such as", "among"
+
+
 def _word_in_passing(m: Mention, s: Sentence) -> bool:
     """A sector's word in one of its other senses: "in this space", "police records", "a
     cat-and-mouse game", "use its power". A bare singular word ("power", "game", "police")
@@ -124,8 +127,8 @@ def _word_in_passing(m: Mention, s: Sentence) -> bool:
     if len(owner) == 2 and owner[1] in _OWNING_WORDS and owner[0] not in aiming:
         return True  # targeting verb just before it ("targeted this sector" would be one)
     lead = m.words[max(0, m.index - 5) : m.index]
-    if not aiming.isdisjoint(lead):
-        return False  # "targeted the military"
+    if not aiming.isdisjoint(lead) or not _EXAMPLES.isdisjoint(lead[-3:]):
+        return False  # "targeted the military", "organisations, including a hospital"
     ends = {m.index}  # where a place before it ends
     between = m.before[-1:]  # "Germany's federal election": one adjective between
     if between and between[0] not in ACTOR_NOUNS | PHRASE_ENDS:
@@ -198,13 +201,15 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
         return False  # "in this space", "police records", "use its power"
     if _addressed(m):
         return False  # "told a news agency": whom the writer speaks to
+    if before[-1:] == ["to"] and before[-2:-1] and before[-2] in TIED:
+        return False  # "linked to individuals in Hanoi": whom the actors are tied to
     if said_about(m) and m.entry.id not in _PEOPLE:
         return False  # "critical of the governments of ...": a topic, not a target
     if before[-1:] and before[-1] in {"as", "any", "posing"}:
         return False  # "posed as journalists", "to any government"
     if posed_as(m, s) or looked_like(m, s):
         return False  # "posed as a university student", "sites mimicking banks"
-    if could_be_hit(m) or said_not_hit(m, s):
+    if _bare_content(m) or could_be_hit(m) or said_not_hit(m, s):
         return False  # "hospitals could be next", "did not link ... to attacks on schools"
     after = m.after
     if (
@@ -267,6 +272,18 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
         and f"{m.text}," not in s.text
         and f"{m.text};" not in s.text
     )
+
+
+_CONTENT_WORDS = words("content_sector_words")
+
+
+def _bare_content(m: Mention) -> bool:
+    """A sector's word that alone names content, not whom it reached: "translate news from
+    Ukrainian"; with a head after it, it names a target ("news outlets", "news organisations")."""
+    return m.text.lower() in _CONTENT_WORDS and not (m.after[:1] and m.after[0] in _OUTLETS)
+
+
+_OUTLETS = HEADS | words("outlet_heads")
 
 
 def _phrase_after(m: Mention, text: str) -> list[str]:

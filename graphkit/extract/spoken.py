@@ -20,6 +20,9 @@ _VARIETIES = words("language_varieties")
 _LANG_BEFORE = words("lang_before")
 
 
+_PUBLISHED = frozenset({"available", "issued", "published", "released"})
+
+
 def _is_language(
     m: Mention, previous_language: bool, sentence: str = "", adjacent: bool = False
 ) -> bool:
@@ -66,7 +69,18 @@ def language_positions(s: Sentence) -> set[int]:
             )
         ):
             language_at.add(m.index)
-    return language_at | _language_list(s)
+    found = language_at | _language_list(s)
+    if not _PUBLISHED.isdisjoint(s.words) and "report" in s.words:
+        found = {i for i in found if not _the_reports(s.words, i)}
+    return found
+
+
+def _the_reports(words: list[str], i: int) -> bool:
+    """Whether the language at ``i`` is the one a report is published in: "The lab's report,
+    published in English and Japanese, ...", not the actors'."""
+    lead = words[max(0, i - 4) : i]
+    published = [k for k, w in enumerate(lead) if w in _PUBLISHED and lead[k + 1 : k + 2] == ["in"]]
+    return bool(published) and "report" in words[max(0, i - 9) : i]
 
 
 def _language_list(s: Sentence) -> set[int]:

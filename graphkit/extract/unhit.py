@@ -68,7 +68,7 @@ _NOT_ONLY = words("not_only")
 
 
 def said_not_hit(m: Mention, s: Sentence) -> bool:
-    """A sector in a clause that a negation governs: "did not link any of these accounts to
+    """A sector or place in a clause that a negation governs: "did not link any of these accounts to
     attacks on schools", "no sign that the crew went after universities". A turning word
     ends the negation's clause ("did not build tools, but it targeted hospitals"), and "not
     only" is none."""
@@ -78,10 +78,27 @@ def said_not_hit(m: Mention, s: Sentence) -> bool:
     for i in range(len(lead) - 1, -1, -1):
         word = lead[i]
         if word in _TURNING:
-            return False
+            break
         if word in _NEGATIONS:
             return lead[i + 1 : i + 2] == [] or lead[i + 1] not in _NOT_ONLY
+    return _subject_not_hit(m, lead)
+
+
+def _subject_not_hit(m: Mention, lead: list[str]) -> bool:
+    """A sector or place in the subject of a negated verb, with no targeting word before it:
+    "elections in Brazil and the Philippines were not affected"; not in a relative clause
+    after a target ("targeted banks in Chile that were not patched")."""
+    if not _TARGET_VERBS_STRICT.isdisjoint(lead):
+        return False
+    for word in m.words[m.index + m.width : m.index + m.width + 8]:
+        if word in _RELATIVE or word in _TURNING:
+            return False
+        if word in _NEGATIONS:
+            return True
     return False
+
+
+_RELATIVE = frozenset({"that", "which", "who", "whose", "whom"})
 
 
 _OUTSIDE_VOICES = words("outside_voices")
