@@ -45,3 +45,12 @@ def test_an_ai_company_in_a_dispute_is_no_platform_used() -> None:
         "accused DeepSeek of distilling its model, and DeepSeek denied it."
     )
     assert _platforms(text, "Iron Wren") == ["Claude"]
+
+
+def test_image_and_voice_services_are_platforms_the_actors_used() -> None:
+    body = (
+        "## Pale Orrery\n\nPale Orrery used Midjourney to make images and ElevenLabs to clone "
+        "a voice for its fake news videos."
+    )
+    (c,) = extract_findings(body, publisher="OpenAI", published="2025-06-05").campaigns
+    assert sorted(p.name for p in c.platforms) == ["ElevenLabs", "Midjourney"]
