@@ -401,3 +401,10 @@ def test_two_unnamed_actors_in_a_reported_sentence_opening_its_clauses_are_two()
     dev = _with_actor(f, "Spanish-speaking developer")
     assert fraud is not dev
     assert [x.id for x in fraud.languages] == ["pt"] and [x.id for x in dev.languages] == ["es"]
+
+
+def test_who_backs_unnamed_actors_after_their_noun_is_part_of_their_name() -> None:
+    f = draft(NEWS + "Hackers backed by the Bolivian government wrote lures for banks in Chile.\n")
+    (c,) = f.campaigns
+    assert [a.name for a in c.all_actors] == ["Hackers backed by the Bolivian government"]
+    assert country(c) == "BO" and {x.id for x in c.targets.countries} == {"CL"}
