@@ -408,3 +408,10 @@ def test_who_backs_unnamed_actors_after_their_noun_is_part_of_their_name() -> No
     (c,) = f.campaigns
     assert [a.name for a in c.all_actors] == ["Hackers backed by the Bolivian government"]
     assert country(c) == "BO" and {x.id for x in c.targets.countries} == {"CL"}
+
+
+def test_countries_listed_at_a_sentences_start_before_a_verb_of_using_are_origins() -> None:
+    f = draft(NEWS + "Peru, Bolivia and Cuba all used the platform, mostly for translation.\n")
+    origins = {a.country.id for c in f.campaigns for a in c.all_actors if a.country}
+    assert origins == {"PE", "BO", "CU"}
+    assert not [x for c in f.campaigns for x in c.targets.countries]
