@@ -415,3 +415,12 @@ def test_countries_listed_at_a_sentences_start_before_a_verb_of_using_are_origin
     origins = {a.country.id for c in f.campaigns for a in c.all_actors if a.country}
     assert origins == {"PE", "BO", "CU"}
     assert not [x for c in f.campaigns for x in c.targets.countries]
+
+
+def test_counts_that_stand_for_cases_counted_before_sit_where_they_are_in() -> None:
+    f = draft(
+        NEWS + "The lab identified four networks: one in Peru, one in Bolivia and two in Cuba.\n"
+    )
+    origins = {a.country.id for c in f.campaigns for a in c.all_actors if a.country}
+    assert origins == {"PE", "BO", "CU"}
+    assert not [x for c in f.campaigns for x in c.targets.countries]
