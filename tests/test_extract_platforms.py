@@ -54,3 +54,15 @@ def test_image_and_voice_services_are_platforms_the_actors_used() -> None:
     )
     (c,) = extract_findings(body, publisher="OpenAI", published="2025-06-05").campaigns
     assert sorted(p.name for p in c.platforms) == ["ElevenLabs", "Midjourney"]
+
+
+def test_a_service_its_maker_speaks_of_as_its_own_is_not_one_the_actors_used() -> None:
+    body = (
+        "## Pale Orrery\n\nPale Orrery used Claude to write malware for phishing. Microsoft "
+        "has said its Copilot products faced the same pressure."
+    )
+    (c,) = extract_findings(body, publisher="OpenAI", published="2025-06-05").campaigns
+    assert [p.name for p in c.platforms] == ["Claude"]
+    used = "## Pale Orrery\n\nMicrosoft said the hackers used its Copilot to write malware."
+    (u,) = extract_findings(used, publisher="OpenAI", published="2025-06-05").campaigns
+    assert [p.name for p in u.platforms] == ["Copilot"]

@@ -44,6 +44,7 @@ from graphkit.extract.grouping import group_text
 from graphkit.extract.groups import Group
 from graphkit.extract.learned import MAPPERS, learned_techniques
 from graphkit.extract.meta import OUR_MODELS, PUBLISHERS, companys_platform, report_meta
+from graphkit.extract.passing import in_passing
 from graphkit.extract.quoted import forget_quotes
 from graphkit.extract.reading import (
     Sentence,
@@ -52,7 +53,6 @@ from graphkit.extract.reading import (
     slugify,
     split_sentences,
 )
-from graphkit.extract.roles import in_passing
 from graphkit.extract.sections import sections, unmarked
 from graphkit.extract.shorthand import written_out
 from graphkit.findings import Findings

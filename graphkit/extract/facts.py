@@ -20,11 +20,11 @@ from graphkit.extract.groups import PLACE, Group, clip
 from graphkit.extract.meta import OUR_MODELS, OWNERS, companys_platform
 from graphkit.extract.named_origins import own_origins, set_after_actor
 from graphkit.extract.names import WHO_NOUNS
+from graphkit.extract.passing import in_passing
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, read_sentence
 from graphkit.extract.roles import (
     community,
     country_role,
-    in_passing,
     made_in,
     posed_as,
     researched,

@@ -23,7 +23,6 @@ __all__ = [
     "community",
     "country_role",
     "for_whom",
-    "in_passing",
     "noun_phrase_after",
     "posed_as",
     "researched",
@@ -458,22 +457,3 @@ def community(m: Mention, s: Sentence) -> bool:
         and not said_about(m)
         and not posed_as(m, s)
     )
-
-
-_MAKER_ACTS = words("maker_acts")
-
-
-_MAKER_CASES = words("maker_cases")
-
-
-def in_passing(m: Mention) -> bool:
-    """An AI service named as a company that acts or is acted on, not as a tool the actors
-    used: "OpenAI accused DeepSeek of distilling its model", "DeepSeek said", "a rival to
-    Claude", "posts that mocked Grok". The words right around it say so."""
-    after = [w for w in m.after[:2] if w != "s"]
-    if after[:1] and after[0] in _MAKER_ACTS:
-        return True  # "DeepSeek said", "DeepSeek's spokesperson denied"
-    before = m.before
-    if before[-1:] == ["s"]:  # "competes with OpenAI's ChatGPT": the words before the owner
-        before = m.words[max(0, m.index - 4) : m.index - 2]
-    return any(w in _MAKER_CASES for w in before[-2:]) or said_about(m)

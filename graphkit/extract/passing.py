@@ -1,0 +1,46 @@
+"""An AI service a text names in passing, not as a tool the actors used: a company that acts
+or is acted on ("DeepSeek said", "OpenAI accused DeepSeek of ..."), a rival ("competes with
+OpenAI's ChatGPT"), what content mocks, or a service its maker speaks of as its own."""
+
+from __future__ import annotations
+
+from graphkit.extract.cues import words
+from graphkit.extract.reading import Mention
+from graphkit.extract.roles import said_about
+from graphkit.vocab import PLATFORMS
+
+__all__ = ["in_passing"]
+
+
+_MAKER_ACTS = words("maker_acts")
+
+
+_MAKER_CASES = words("maker_cases")
+
+
+def in_passing(m: Mention) -> bool:
+    """An AI service named as a company that acts or is acted on, not as a tool the actors
+    used: "OpenAI accused DeepSeek of distilling its model", "DeepSeek said", "a rival to
+    Claude", "posts that mocked Grok". The words right around it say so."""
+    after = [w for w in m.after[:2] if w != "s"]
+    if after[:1] and after[0] in _MAKER_ACTS:
+        return True  # "DeepSeek said", "DeepSeek's spokesperson denied"
+    before = m.before
+    if before[-1:] == ["s"]:  # "competes with OpenAI's ChatGPT": the words before the owner
+        before = m.words[max(0, m.index - 4) : m.index - 2]
+    return any(w in _MAKER_CASES for w in before[-2:]) or said_about(m) or _own_product(m)
+
+
+def _own_product(m: Mention) -> bool:
+    """A service its maker speaks of as its own: "Microsoft has said its Copilot products
+    faced the same pressure"."""
+    platform = PLATFORMS.get(m.entry.id)
+    if platform is None or m.before[-1:] != ["its"]:
+        return False
+    lead = m.words[max(0, m.index - 8) : m.index]
+    maker = platform.vendor.lower()
+    # "Microsoft said the hackers used its Copilot" is a use all the same
+    return maker in lead and _PLATFORM_USE.isdisjoint(lead[lead.index(maker) :])
+
+
+_PLATFORM_USE = words("platform_use")
