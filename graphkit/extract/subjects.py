@@ -16,6 +16,7 @@ from graphkit.extract.names import CALLED_TOKENS, KIND_WORD, NOT_NAMES, only_pla
 from graphkit.extract.quoted import QUOTES, quoted_names
 from graphkit.extract.reading import Mention, Sentence, slugify
 from graphkit.extract.reporter import ACCORDING, REPORTING, reported_removed
+from graphkit.extract.set_apart import SET_NAME, TITLED, set_apart_names
 
 __all__ = ["IN_ANOTHER", "actor_names", "agent_subject", "elided",
            "may_open_subject", "subject_of"]  # fmt: skip
@@ -64,14 +65,9 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
             for a in _APPOSITIVE.finditer(text)
             if not then_reports(text, a.end())  # "Vendorly, a security firm, said"
         ]
-    if ", " in text and not _SET_NOUNS.isdisjoint(sentence.words):  # "One of the groups, X,"
-        new += [
-            (c.start(c.lastindex or 1), c[c.lastindex or 1]) for c in _NOUN_SET_NAME.finditer(text)
-        ]
+    new += set_apart_names(text, sentence.words)  # "One of the groups, X,", "Kite and Vane, both"
     if " as " in text or " aka " in text:  # "Jade Heron (also known as Tin Wren)": two names
         new += [(c.start(1), c.group(1)) for c in _ALSO_KNOWN.finditer(text)]
-    if not _SET_NOUNS.isdisjoint(sentence.words):  # "the intelligence unit Copper Condor ran"
-        new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_TITLED.finditer(text)]
     if not _FIRMS.isdisjoint(sentence.words):  # "the political consultancy STOIC"
         new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_NAME.finditer(text)]
         new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_SET_NAME.finditer(text)]
@@ -80,9 +76,6 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
             place = _PLACE_BEFORE.search(text, max(0, c.start() - 40), c.start())
             if place and only_places(place.group(1)) and says_nothing(c.group(1)):
                 new.append((c.start(1), c.group(1)))
-    if ", both " in text or ", each " in text:  # "Opal Heron and Rust Finch, both linked to ..."
-        for c in _PAIR_SET_APART.finditer(text):
-            new += [(c.start(1), c.group(1)), (c.start(2), c.group(2))]
     if "run by " in text or "operated by " in text:
         new += [(c.start(1), c.group(1)) for c in _RUN_BY_NAME.finditer(text)]  # "run by STOIC"
     if "case, " in text and _ACTOR_WORDS.search(text):  # "A third case, SweetSpecter, ... group"
@@ -109,15 +102,6 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
     return names
 
 
-# Two new names set apart together by what they share: "Opal Heron and Rust Finch, both linked
-# to Pakistan, ...", "Kite and Vane, each tied to Iran".
-_PAIR_SET_APART = re.compile(
-    r"(?:^|[.;:]\s+)((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) and ((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+),\s+"
-    r"(?:both|each)\s+(?:\w+\s+)?(?:linked|tied|attributed|connected|affiliated|based|operating|"
-    r"believed|thought|suspected|assessed|working|run)\b"
-)
-
-
 # "Zero Zeno (run by STOIC)": a name in capitals (or CamelCase) that runs an operation
 _RUN_BY_NAME = re.compile(r"\b(?:run|operated) by ([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+[A-Z]\w*)\b")
 
@@ -129,19 +113,11 @@ _CALLED_ACTOR = re.compile(
 )
 
 
-# A name of two or three words in capitals ("Jade Heron"), none of them a sentence's "The".
-_TITLED = r"(?!The\b)[A-Z][a-z]+(?:[A-Z][a-z0-9]+)*(?: [A-Z][a-z]+(?:[A-Z][a-z0-9]+)*){1,2}"
-
-
-# A new name set apart: words in capitals, one in CamelCase or one in capitals ("STOIC").
-_SET_NAME = rf"{_TITLED}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*|[A-Z][A-Z0-9]{{2,}}\d*"
-
-
 # "SweetSpecter, a suspected China-based adversary", "Jade Heron — a Laotian crew": a new
 # name, set apart as an actor.
 _APPOSITIVE = re.compile(
     r"\b([A-Z][a-z]+(?:[A-Z][a-z0-9]+)+|[A-Z][A-Za-z]*\d[A-Za-z0-9]*|[A-Z]{3,}\d*|"
-    rf"{_TITLED})(?:,|\s*[\u2014\u2013])\s+an?\s+"
+    rf"{TITLED})(?:,|\s*[\u2014\u2013])\s+an?\s+"
     rf"(?:[\w-]+\s+){{0,4}}?(?:{noun_pattern('appositive')})\b"
 )
 
@@ -149,16 +125,8 @@ _APPOSITIVE = re.compile(
 # "Jade Heron (also known as Tin Wren)", "Jade Heron, also tracked as Storm-0001,": a name
 # the text gives another one of.
 _ALSO_KNOWN = re.compile(
-    rf"\b({_SET_NAME})(?: \(|, )"
+    rf"\b({SET_NAME})(?: \(|, )"
     r"(?:aka|a\.k\.a\.|(?:also |which [A-Z]\w+ )?(?:known|tracked|tracks|called) as) [A-Z]"
-)
-
-
-# "One of the groups, Jade Heron, used ...": a name set apart after an actor noun.
-_NOUN_SET_NAME = re.compile(
-    rf"\b(?:the|of the|[Oo]ne of the) (?:{noun_pattern('appositive')})s?, ({_SET_NAME}),|"
-    # "a Peruvian group, Grey Loom, that ...", "and a Bolivian one, Tin Vane, that ..."
-    rf"\b[Aa]n? (?:[\w-]+ ){{0,2}}?(?:{noun_pattern('appositive')}|one), ({_SET_NAME}),"
 )
 
 
@@ -166,14 +134,6 @@ _NOUN_SET_NAME = re.compile(
 _NOUN_THEN_NAME = re.compile(
     rf"\b(?:{noun_pattern('firm')})\s+"
     r"([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*)\b"
-)
-
-
-# "the intelligence unit Copper Condor researched ...", "the group Jade Heron, which ...": a
-# name in capitals right after an actor's noun, then its verb in the past or a comma
-_NOUN_THEN_TITLED = re.compile(
-    rf"\b(?:{noun_pattern('appositive')}) ({_TITLED})"
-    rf"(?=,|\s+\(|\s+(?:[a-z]+ed|{'|'.join(word_list('irregular_past'))})\b)"
 )
 
 
@@ -197,9 +157,6 @@ _CASE_OF_ACTOR = re.compile(r"\bcase, ([A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*),")
 
 
 _APPOSITIVE_NOUNS = nouns("appositive")
-
-
-_SET_NOUNS = _APPOSITIVE_NOUNS | {f"{n}s" for n in _APPOSITIVE_NOUNS}  # "One of the groups, X,"
 
 
 _FIRMS = nouns("firm")
