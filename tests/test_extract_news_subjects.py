@@ -424,3 +424,13 @@ def test_counts_that_stand_for_cases_counted_before_sit_where_they_are_in() -> N
     origins = {a.country.id for c in f.campaigns for a in c.all_actors if a.country}
     assert origins == {"PE", "BO", "CU"}
     assert not [x for c in f.campaigns for x in c.targets.countries]
+
+
+def test_two_new_names_a_count_of_actors_sets_apart_are_two_actors_from_its_people() -> None:
+    f = draft(
+        NEWS + "Two Peruvian groups, Andes Falcon and Inca Shrike, used the service. Andes "
+        "Falcon researched companies in Chile, and Inca Shrike translated papers into Spanish.\n"
+    )
+    falcon, shrike = _with_actor(f, "Andes Falcon"), _with_actor(f, "Inca Shrike")
+    assert falcon is not shrike and country(falcon) == country(shrike) == "PE"
+    assert {x.id for x in falcon.targets.countries} == {"CL"} and not shrike.targets.countries

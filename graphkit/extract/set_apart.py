@@ -34,6 +34,9 @@ def set_apart_names(text: str, words: list[str]) -> list[tuple[int, str]]:
         ]
     if nouned:  # "the intelligence unit Copper Condor ran"
         new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_TITLED.finditer(text)]
+    if nouned and " and " in text:  # "Two Peruvian groups, Andes Falcon and Inca Shrike, ..."
+        for c in _COUNTED_PAIR.finditer(text):
+            new += [(c.start(1), c.group(1)), (c.start(2), c.group(2))]
     if ", both " in text or ", each " in text:  # "Opal Heron and Rust Finch, both linked to ..."
         for c in _PAIR_SET_APART.finditer(text):
             new += [(c.start(1), c.group(1)), (c.start(2), c.group(2))]
@@ -62,4 +65,12 @@ _NOUN_SET_NAME = re.compile(
 _NOUN_THEN_TITLED = re.compile(
     rf"\b(?:{noun_pattern('appositive')}) ({TITLED})"
     rf"(?=,|\s+\(|\s+(?:[a-z]+ed|{'|'.join(word_list('irregular_past'))})\b)"
+)
+
+
+# "Two Peruvian groups, Andes Falcon and Inca Shrike, used ...": the names a count of actors
+# sets apart, one each
+_COUNTED_PAIR = re.compile(
+    rf"\b(?:[Tt]wo|[Bb]oth) (?:[\w-]+ ){{0,2}}?(?:{noun_pattern('appositive')})s, "
+    rf"({SET_NAME}) and ({SET_NAME}),"
 )
