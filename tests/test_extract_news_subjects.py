@@ -434,3 +434,13 @@ def test_two_new_names_a_count_of_actors_sets_apart_are_two_actors_from_its_peop
     falcon, shrike = _with_actor(f, "Andes Falcon"), _with_actor(f, "Inca Shrike")
     assert falcon is not shrike and country(falcon) == country(shrike) == "PE"
     assert {x.id for x in falcon.targets.countries} == {"CL"} and not shrike.targets.countries
+
+
+def test_a_new_name_after_the_place_it_is_tied_to_is_an_actor_from_there() -> None:
+    f = draft(
+        NEWS + "Among the groups were the Peru-affiliated Andes Falcon, which researched defense "
+        "firms, and the Bolivia-affiliated Salar Moth, which wrote lures in Quechua.\n"
+    )
+    falcon, moth = _with_actor(f, "Andes Falcon"), _with_actor(f, "Salar Moth")
+    assert country(falcon) == "PE" and country(moth) == "BO"
+    assert [x.id for x in moth.languages] == ["qu"] and not falcon.languages

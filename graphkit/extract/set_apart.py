@@ -37,6 +37,8 @@ def set_apart_names(text: str, words: list[str]) -> list[tuple[int, str]]:
     if nouned and " and " in text:  # "Two Peruvian groups, Andes Falcon and Inca Shrike, ..."
         for c in _COUNTED_PAIR.finditer(text):
             new += [(c.start(1), c.group(1)), (c.start(2), c.group(2))]
+    if "-" in text:  # "the Peru-affiliated Andes Falcon, which ..."
+        new += [(c.start(1), c.group(1)) for c in _TIED_THEN_NAME.finditer(text)]
     if ", both " in text or ", each " in text:  # "Opal Heron and Rust Finch, both linked to ..."
         for c in _PAIR_SET_APART.finditer(text):
             new += [(c.start(1), c.group(1)), (c.start(2), c.group(2))]
@@ -73,4 +75,13 @@ _NOUN_THEN_TITLED = re.compile(
 _COUNTED_PAIR = re.compile(
     rf"\b(?:[Tt]wo|[Bb]oth) (?:[\w-]+ ){{0,2}}?(?:{noun_pattern('appositive')})s, "
     rf"({SET_NAME}) and ({SET_NAME}),"
+)
+
+
+# "the Peru-affiliated Andes Falcon, which ...", "the China-linked Jade Heron used": a name
+# after the place it is tied to, then a comma, a bracket or its verb in the past
+_TIED_THEN_NAME = re.compile(
+    r"\b(?:the|a|an) [A-Z][a-z]+(?: [A-Z][a-z]+)?-(?:affiliated|linked|backed|based|aligned|"
+    rf"sponsored|nexus) ({TITLED})"
+    rf"(?=,|\s+\(|\s+(?:[a-z]+ed|{'|'.join(word_list('irregular_past'))})\b)"
 )
