@@ -320,3 +320,127 @@ def test_a_country_that_opens_its_sentence_and_uses_the_platform_is_the_actors_o
 def test_a_country_that_opens_its_sentence_and_is_hit_is_a_target() -> None:
     f = draft(NEWS + "Cuba was hit hardest by Peruvian phishing crews.\n")
     assert {x.id for c in f.campaigns for x in c.targets.countries} == {"CU"}
+
+
+def test_at_least_before_a_count_of_actors_aims_at_no_one() -> None:
+    f = draft(
+        NEWS + "More than 20 Peruvian groups researched targets, while at least 10 Bolivian "
+        "groups wrote phishing lures in Quechua.\n"
+    )
+    bolivian = _with_actor(f, "Bolivian groups")
+    assert country(bolivian) == "BO" and not bolivian.targets.countries
+
+
+def test_names_set_apart_after_an_indefinite_actor_noun_or_its_one_are_actors() -> None:
+    f = draft(
+        NEWS + "The report names a Peruvian group, Grey Loom, that wrote lures in Spanish, and a "
+        "Bolivian one, Tin Vane, that scanned routers in Chile.\n"
+    )
+    loom, vane = _with_actor(f, "Grey Loom"), _with_actor(f, "Tin Vane")
+    assert loom is not vane and country(loom) == "PE" and country(vane) == "BO"
+    assert {x.id for x in vane.targets.countries} == {"CL"} and not loom.targets.countries
+
+
+def test_a_relative_clause_of_where_unnamed_actors_came_from_gives_their_origin() -> None:
+    f = draft(
+        NEWS + "A small set of accounts that likely originated in Bolivia asked the models about "
+        "officials in Chile.\n"
+    )
+    (c,) = f.campaigns
+    assert [a.name for a in c.all_actors] == ["Small set of accounts"] and country(c) == "BO"
+    assert {x.id for x in c.targets.countries} == {"CL"}
+
+
+def test_one_and_the_other_after_two_names_give_each_its_own_origin() -> None:
+    f = draft(
+        NEWS + 'Researchers labelled the clusters "Power Wagon" and "Toll and Trade," with one '
+        "traced to a Bolivian software firm and the other linked to actors in Peru.\n"
+    )
+    wagon, toll = _with_actor(f, "Power Wagon"), _with_actor(f, "Toll and Trade")
+    assert wagon is not toll and country(wagon) == "BO" and country(toll) == "PE"
+
+
+# --- A news page's run-in labels
+
+
+def test_a_label_that_ends_on_a_small_word_is_no_name() -> None:
+    f = draft(
+        NEWS + "Zoom in: Bolivian operators targeted banks in Chile and debugged a stealer.\n\n"
+        "Watch for: more phishing in Spanish.\n"
+    )
+    names = {c.name for c in f.campaigns} | {a.name for c in f.campaigns for a in c.all_actors}
+    assert not any(n.startswith(("Zoom in", "Watch for")) for n in names)
+
+
+def test_a_run_in_label_before_a_reported_sentence_leaves_its_actor_whole() -> None:
+    f = draft(
+        NEWS + "Driving the news: The lab said it banned accounts run by Bolivian operators who "
+        "wrote lures in Spanish.\n\nWhy it matters: Criminals keep finding uses for chatbots.\n"
+    )
+    (c,) = f.campaigns
+    assert [a.name for a in c.all_actors] == ["Accounts run by Bolivian operators"]
+
+
+def test_among_those_before_a_copula_is_no_part_of_the_actors_name() -> None:
+    f = draft(
+        NEWS + "Among those banned were operators in Bolivia who wrote fake articles about Peru, "
+        "and a network in Chile that spammed comments.\n"
+    )
+    assert {a.name for c in f.campaigns for a in c.all_actors} == {
+        "Operators in Bolivia",
+        "Network in Chile",
+    }
+
+
+def test_two_unnamed_actors_in_a_reported_sentence_opening_its_clauses_are_two() -> None:
+    f = draft(
+        NEWS + "The lab said a Portuguese-speaking fraudster used the chatbot to write scam "
+        "messages, while a Spanish-speaking developer built malware.\n"
+    )
+    fraud = _with_actor(f, "Portuguese-speaking fraudster")
+    dev = _with_actor(f, "Spanish-speaking developer")
+    assert fraud is not dev
+    assert [x.id for x in fraud.languages] == ["pt"] and [x.id for x in dev.languages] == ["es"]
+
+
+def test_who_backs_unnamed_actors_after_their_noun_is_part_of_their_name() -> None:
+    f = draft(NEWS + "Hackers backed by the Bolivian government wrote lures for banks in Chile.\n")
+    (c,) = f.campaigns
+    assert [a.name for a in c.all_actors] == ["Hackers backed by the Bolivian government"]
+    assert country(c) == "BO" and {x.id for x in c.targets.countries} == {"CL"}
+
+
+def test_countries_listed_at_a_sentences_start_before_a_verb_of_using_are_origins() -> None:
+    f = draft(NEWS + "Peru, Bolivia and Cuba all used the platform, mostly for translation.\n")
+    origins = {a.country.id for c in f.campaigns for a in c.all_actors if a.country}
+    assert origins == {"PE", "BO", "CU"}
+    assert not [x for c in f.campaigns for x in c.targets.countries]
+
+
+def test_counts_that_stand_for_cases_counted_before_sit_where_they_are_in() -> None:
+    f = draft(
+        NEWS + "The lab identified four networks: one in Peru, one in Bolivia and two in Cuba.\n"
+    )
+    origins = {a.country.id for c in f.campaigns for a in c.all_actors if a.country}
+    assert origins == {"PE", "BO", "CU"}
+    assert not [x for c in f.campaigns for x in c.targets.countries]
+
+
+def test_two_new_names_a_count_of_actors_sets_apart_are_two_actors_from_its_people() -> None:
+    f = draft(
+        NEWS + "Two Peruvian groups, Andes Falcon and Inca Shrike, used the service. Andes "
+        "Falcon researched companies in Chile, and Inca Shrike translated papers into Spanish.\n"
+    )
+    falcon, shrike = _with_actor(f, "Andes Falcon"), _with_actor(f, "Inca Shrike")
+    assert falcon is not shrike and country(falcon) == country(shrike) == "PE"
+    assert {x.id for x in falcon.targets.countries} == {"CL"} and not shrike.targets.countries
+
+
+def test_a_new_name_after_the_place_it_is_tied_to_is_an_actor_from_there() -> None:
+    f = draft(
+        NEWS + "Among the groups were the Peru-affiliated Andes Falcon, which researched defense "
+        "firms, and the Bolivia-affiliated Salar Moth, which wrote lures in Quechua.\n"
+    )
+    falcon, moth = _with_actor(f, "Andes Falcon"), _with_actor(f, "Salar Moth")
+    assert country(falcon) == "PE" and country(moth) == "BO"
+    assert [x.id for x in moth.languages] == ["qu"] and not falcon.languages

@@ -34,10 +34,25 @@ def coordinated(s: Sentence) -> dict[int, tuple[Mention, ...]]:
             if gap in ([], ["and"], ["or"]) and _listed(run[-1], m, s.text):
                 run.append(m)
                 continue
+            if _counted_each(gap, s.words[max(0, run[0].index - 2) : run[0].index]):
+                run.append(m)  # "one in Peru, one in Bolivia and two in Cuba"
+                continue
         if len(run) > 1:
             out.update({x.index: tuple(run) for x in run})
         run = [m] if m is not None else []
     return out
+
+
+_COUNTS = words("number_words") | {"one"}
+
+
+def _counted_each(gap: list[str], first: list[str]) -> bool:
+    """Whether places are listed each after a count and "in" ("one in Peru, one in Bolivia and
+    two in Cuba"): the words between two of them, and before the first."""
+    gap = gap[1:] if gap[:1] in (["and"], ["or"]) else gap
+    return (
+        len(gap) == 2 == len(first) and gap[1] == first[1] == "in" and {gap[0], first[0]} <= _COUNTS
+    )
 
 
 def _listed(one: Mention, other: Mention, text: str) -> bool:

@@ -17,12 +17,13 @@ from graphkit.extract.cases import (
     overview,
     without_overviews,
 )
-from graphkit.extract.cues import noun_pattern, words
+from graphkit.extract.cues import words
 from graphkit.extract.groups import (
     PLACE,
     THIS_ACTOR,
     Group,
     add_actors,
+    clip,
     enumerated,
     named_actor,
     runs,
@@ -40,8 +41,8 @@ from graphkit.extract.lede import introduced, named_after, named_back, one_case,
 from graphkit.extract.meta import TITLE_LINE
 from graphkit.extract.namelike import looks_like_name, lower_words
 from graphkit.extract.names import paragraph_name, says_nothing
+from graphkit.extract.openers import opening_subject
 from graphkit.extract.paragraphs import (
-    QUESTION_LEAD,
     Paragraph,
     cleaned,
     described,
@@ -51,7 +52,7 @@ from graphkit.extract.paragraphs import (
 from graphkit.extract.reading import Mention, Sentence, read_sentence
 from graphkit.extract.sections import aside, sections
 from graphkit.extract.spoken import language_positions
-from graphkit.extract.subjects import actor_names, agent_subject, elided, subject_of
+from graphkit.extract.subjects import actor_names, subject_of
 
 __all__ = ["group_text"]
 
@@ -258,6 +259,10 @@ class _Grouper:
             self.groups.append(self.current)
             self.current.sentences.append(copy)
             add_actors(self.current, copy)
+            if a.index in origins:  # the copy alone may not say it: "..., with one traced to A"
+                fact = {"id": origins[a.index].entry.id, "evidence": clip(s.text),
+                        "confidence": 55 if s.hedged else 70}  # fmt: skip
+                self.current.origins.setdefault(a.entry.id, fact)
 
     def _subject(self, p: Paragraph, named: str | None, actors: dict[str, str]) -> None:
         """An unnamed actor the paragraph is about ("A Chinese threat actor ..."), which starts
@@ -268,7 +273,7 @@ class _Grouper:
         if turns and current is not None and current.from_heading and current.name is None:
             subject = case_subject(body)  # "## North Korea", then "The first is ...": a case
         elif not (named or actors) and body and not (current and current.from_heading):
-            subject = _opening_subject(p, current, turns)
+            subject = opening_subject(p, current, turns)
         if (
             body
             and not actors
@@ -369,27 +374,6 @@ class _Grouper:
             current.sentences.append(recall)
 
 
-def _opening_subject(p: Paragraph, current: Group | None, turns: bool) -> str | None:
-    """The unnamed actor a paragraph that names none opens with, or asks about."""
-    body, sentences = p.body, p.sentences
-    if turns:  # "A second case shows ...": not the same actor
-        return case_subject(body)
-    seen_before = None if p.item or current is None else current.sentences
-    subject = subject_of(body[0], seen_before)
-    if subject is None and len(body) > 1 and (len(body[0].words) <= 4 or _taken_up(body)):
-        # the one after a short opener: "**Russia barely showed up.** Russian ..."; or after
-        # the cases' count: "It took down three networks. The largest, run from Nigeria, ...",
-        # "... five influence operations. The groups, based in Peru, ..."
-        subject = subject_of(body[1], seen_before, body[0].text)
-    if subject is None and body is not sentences:  # "And the North Korean workers?"
-        asked = _ASKED.sub("", sentences[0].text)
-        subject = subject_of(read_sentence(asked), current.sentences if current else None)
-        about = QUESTION_LEAD.sub("", sentences[0].text.rstrip("?")).strip()
-        if subject is None and about and len(about.split()) <= 6:
-            subject = about[0].upper() + about[1:]  # "Who was behind the fake job ...?"
-    return subject or agent_subject(body[0])  # "... were targeted by a cluster ..."
-
-
 def _headline_line(text: str) -> str | None:
     """A plain text's first line when it is a headline (no Markdown heading, no sentence's
     closing stop): the report's title, which names no actor and no operation."""
@@ -402,27 +386,6 @@ def _headline_line(text: str) -> str | None:
 def _named_above(current: Group | None) -> bool:
     """Whether the section's heading named the operation the paragraph is in."""
     return bool(current is not None and current.from_heading and current.name)
-
-
-# Cases counted ("took down five influence operations"), and the definite noun that takes them
-# up at the next sentence's start ("The groups, based in ...")
-_COUNTED_CASES = re.compile(
-    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+) (?:[\w-]+ ){0,2}"
-    rf"(?i:{noun_pattern('subject')})\b"
-)
-_TAKEN_UP = re.compile(rf"^The (?i:{noun_pattern('subject')})\b")
-
-
-def _taken_up(body: list[Sentence]) -> bool:
-    """Whether a paragraph's second sentence takes up the cases its first one counts: by an
-    ordinal alone ("The largest, run from Nigeria, ...") or by their noun ("The groups, ...")."""
-    second = body[1].text
-    if elided(second):
-        return True
-    return bool(_TAKEN_UP.match(second) and _COUNTED_CASES.search(body[0].text))
-
-
-_ASKED = re.compile(r"^(?:And|But|So|What about|How about)\s+(?:the\s+)?", re.I)
 
 
 def _headline(heading: str, name: str) -> bool:

@@ -38,12 +38,14 @@ def own_origins(s: Sentence) -> dict[int, Mention]:
     Token position of the actor → the country's mention."""
     places = {m.index: m for m in s.mentions if m.entry.kind in COUNTRY_KINDS}
     ends = {m.index + m.width: m for m in places.values()}  # "North Korean" is two words
-    out: dict[int, Mention] = {}
+    out: dict[int, Mention] = _one_and_the_other(s, places) if "other" in s.words else {}
     words = s.words
     for a in s.mentions:
         if a.entry.kind != "Actor":
             continue
         end = a.index + a.width
+        if a.index in out:
+            continue  # "X and Y, with one traced to A and the other to B"
         if words[end : end + 1] == ["from"]:
             c = places.get(end + 1) or (
                 places.get(end + 2) if words[end + 1 : end + 2] == ["the"] else None
@@ -63,3 +65,23 @@ def own_origins(s: Sentence) -> dict[int, Mention]:
         elif before.entry.kind == "Country" and words[a.index - 1] == "s":
             out[a.index] = before  # "Russia's APT28"
     return out
+
+
+def _one_and_the_other(s: Sentence, places: dict[int, Mention]) -> dict[int, Mention]:
+    """Two named actors, then where each is from in their order: "the clusters X and Y, with
+    one traced to a Bolivian firm and the other linked to actors in Peru" (X from Bolivia, Y
+    from Peru). Empty when the sentence does not say so."""
+    words = s.words
+    actors = sorted((m for m in s.mentions if m.entry.kind == "Actor"), key=lambda m: m.index)
+    one = next((i for i, w in enumerate(words) if w == "one" and i and words[i - 1] == "with"), -1)
+    other = next(
+        (i for i in range(one + 1, len(words)) if words[i - 1 : i + 1] == ["the", "other"]), -1
+    )
+    if one < 0 or other < 0 or len({a.entry.id for a in actors if a.index < one}) != 2:
+        return {}
+    first = next((places[i] for i in sorted(places) if one < i < other), None)
+    second = next((places[i] for i in sorted(places) if i > other), None)
+    if first is None or second is None:
+        return {}
+    pair = [a for a in actors if a.index < one]
+    return {pair[0].index: first, pair[-1].index: second}

@@ -146,8 +146,9 @@ _QUOTED_KIND = re.compile(rf"\ban? [\"\u201c]([^\"\u201c\u201d]{{3,40}})[\"\u201
 
 
 # A run-in head that is a name: title case, or a noun phrase that ends with who it is.
-_TITLED = re.compile(
-    r"^(?:[A-Z0-9][\w'-]*|and|of|the|in|for)(?: (?:[A-Z0-9][\w'-]*|and|of|the|in|for))*$"
+_TITLED = re.compile(  # small words inside, not at the end: "Zoom in" is a news page's label
+    r"^(?:[A-Z0-9][\w'-]*|and|of|the|in|for)(?: (?:[A-Z0-9][\w'-]*|and|of|the|in|for))*"
+    r"(?<! and)(?<! of)(?<! the)(?<! in)(?<! for)$"
 )
 
 

@@ -53,7 +53,21 @@ def someone_in(m: Mention, context: list[str]) -> str:
         if _dealt_with(lead):
             return "target"  # "fake job offers for workers in Thailand": whom it was for
         return "target" if any(w in aimed_at for w in lead) else "attribution"
+    if len(context) == 2 and context[0] in _COUNT_WORDS and _counted_before(m):
+        return "attribution"  # "four networks: one in Peru, one in Bolivia and two in Cuba"
     return "target"
+
+
+# A count that stands for the cases a sentence counted before it: "one in Peru, two in Cuba"
+_COUNT_WORDS = words("number_words") | {"one"}
+
+
+def _counted_before(m: Mention) -> bool:
+    """Whether the sentence counts actors before the place ("identified four networks: one
+    in Peru"), with no targeting word between the count and the place."""
+    lead = m.words[: m.index]
+    counted = [i for i, w in enumerate(lead[:-1]) if w in _COUNT_WORDS and lead[i + 1] in _WHO_IN]
+    return bool(counted) and _TARGET_VERBS_STRICT.isdisjoint(lead[counted[0] :])
 
 
 # "linked to individuals in", "traced to a firm in": whom the actors were tied to, and where

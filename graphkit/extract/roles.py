@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from graphkit.extract.country_subject import country_used
 from graphkit.extract.cues import nouns, words
 from graphkit.extract.fronted import fronted_seat
 from graphkit.extract.gazetteer import lookup_table
@@ -216,6 +217,8 @@ def country_role(m: Mention, text: str = "") -> str:
             and _VICTIMS.isdisjoint(noun)  # "Cambodian scam victims" are targets
         ):
             return "attribution"
+        if ahead[:1] == ["one"] and not targeted and f"{m.text} one, " in text:
+            return "attribution"  # "..., and a Bolivian one, Tin Vane, ...": an actor's name
         said = [w for w in behind if w not in _NOT_SAYING]
         if said[-1:] and said[-1] in {"also", "is", "are", "was", "were", "be"}:
             return "attribution"  # "STORM-0817, also Iranian", "X and Y are both Chinese"
@@ -228,7 +231,7 @@ def country_role(m: Mention, text: str = "") -> str:
         return "target"
     if ahead[:1] and ahead[0] in _ACTING and _TARGET_VERBS_STRICT.isdisjoint(behind):
         return "attribution"  # "showed Russia using AI in a European election"
-    if m.index == 0 and _country_used(ahead):
+    if country_used(m):
         return "attribution"  # "Cuba made modest use of the platform": its actors did
     owned = m.words[m.index + m.width + 1 : m.index + m.width + 5]  # "'s fake IT workers"
     if ahead[:1] == ["s"] and not _OWNED_ACTORS.isdisjoint(owned) and not aimed:
@@ -365,16 +368,6 @@ _PERSONS = words("persons")
 
 
 _ACTING = words("acting")
-
-
-_USING = words("country_uses")
-
-
-def _country_used(ahead: list[str]) -> bool:
-    """Whether the words after a country that opens its sentence say its actors used what the
-    report is about: "Cuba used the platform", "Peru mostly leaned on it"."""
-    verb = next((w for w in ahead if not w.endswith("ly") and w != "also"), "")
-    return verb in _USING
 
 
 # After a country that opens a sentence: its name in capitals, then a verb ("'s Helgoland Bite

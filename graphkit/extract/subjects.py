@@ -16,6 +16,7 @@ from graphkit.extract.names import CALLED_TOKENS, KIND_WORD, NOT_NAMES, only_pla
 from graphkit.extract.quoted import QUOTES, quoted_names
 from graphkit.extract.reading import Mention, Sentence, slugify
 from graphkit.extract.reporter import ACCORDING, REPORTING, reported_removed
+from graphkit.extract.set_apart import SET_NAME, TITLED, set_apart_names
 
 __all__ = ["IN_ANOTHER", "actor_names", "agent_subject", "elided",
            "may_open_subject", "subject_of"]  # fmt: skip
@@ -64,12 +65,9 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
             for a in _APPOSITIVE.finditer(text)
             if not then_reports(text, a.end())  # "Vendorly, a security firm, said"
         ]
-    if ", " in text and not _SET_NOUNS.isdisjoint(sentence.words):  # "One of the groups, X,"
-        new += [(c.start(1), c.group(1)) for c in _NOUN_SET_NAME.finditer(text)]
+    new += set_apart_names(text, sentence.words)  # "One of the groups, X,", "Kite and Vane, both"
     if " as " in text or " aka " in text:  # "Jade Heron (also known as Tin Wren)": two names
         new += [(c.start(1), c.group(1)) for c in _ALSO_KNOWN.finditer(text)]
-    if not _SET_NOUNS.isdisjoint(sentence.words):  # "the intelligence unit Copper Condor ran"
-        new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_TITLED.finditer(text)]
     if not _FIRMS.isdisjoint(sentence.words):  # "the political consultancy STOIC"
         new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_NAME.finditer(text)]
         new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_SET_NAME.finditer(text)]
@@ -78,9 +76,6 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
             place = _PLACE_BEFORE.search(text, max(0, c.start() - 40), c.start())
             if place and only_places(place.group(1)) and says_nothing(c.group(1)):
                 new.append((c.start(1), c.group(1)))
-    if ", both " in text or ", each " in text:  # "Opal Heron and Rust Finch, both linked to ..."
-        for c in _PAIR_SET_APART.finditer(text):
-            new += [(c.start(1), c.group(1)), (c.start(2), c.group(2))]
     if "run by " in text or "operated by " in text:
         new += [(c.start(1), c.group(1)) for c in _RUN_BY_NAME.finditer(text)]  # "run by STOIC"
     if "case, " in text and _ACTOR_WORDS.search(text):  # "A third case, SweetSpecter, ... group"
@@ -107,15 +102,6 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
     return names
 
 
-# Two new names set apart together by what they share: "Opal Heron and Rust Finch, both linked
-# to Pakistan, ...", "Kite and Vane, each tied to Iran".
-_PAIR_SET_APART = re.compile(
-    r"(?:^|[.;:]\s+)((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) and ((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+),\s+"
-    r"(?:both|each)\s+(?:\w+\s+)?(?:linked|tied|attributed|connected|affiliated|based|operating|"
-    r"believed|thought|suspected|assessed|working|run)\b"
-)
-
-
 # "Zero Zeno (run by STOIC)": a name in capitals (or CamelCase) that runs an operation
 _RUN_BY_NAME = re.compile(r"\b(?:run|operated) by ([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+[A-Z]\w*)\b")
 
@@ -127,19 +113,11 @@ _CALLED_ACTOR = re.compile(
 )
 
 
-# A name of two or three words in capitals ("Jade Heron"), none of them a sentence's "The".
-_TITLED = r"(?!The\b)[A-Z][a-z]+(?:[A-Z][a-z0-9]+)*(?: [A-Z][a-z]+(?:[A-Z][a-z0-9]+)*){1,2}"
-
-
-# A new name set apart: words in capitals, one in CamelCase or one in capitals ("STOIC").
-_SET_NAME = rf"{_TITLED}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*|[A-Z][A-Z0-9]{{2,}}\d*"
-
-
 # "SweetSpecter, a suspected China-based adversary", "Jade Heron — a Laotian crew": a new
 # name, set apart as an actor.
 _APPOSITIVE = re.compile(
     r"\b([A-Z][a-z]+(?:[A-Z][a-z0-9]+)+|[A-Z][A-Za-z]*\d[A-Za-z0-9]*|[A-Z]{3,}\d*|"
-    rf"{_TITLED})(?:,|\s*[\u2014\u2013])\s+an?\s+"
+    rf"{TITLED})(?:,|\s*[\u2014\u2013])\s+an?\s+"
     rf"(?:[\w-]+\s+){{0,4}}?(?:{noun_pattern('appositive')})\b"
 )
 
@@ -147,14 +125,8 @@ _APPOSITIVE = re.compile(
 # "Jade Heron (also known as Tin Wren)", "Jade Heron, also tracked as Storm-0001,": a name
 # the text gives another one of.
 _ALSO_KNOWN = re.compile(
-    rf"\b({_SET_NAME})(?: \(|, )"
+    rf"\b({SET_NAME})(?: \(|, )"
     r"(?:aka|a\.k\.a\.|(?:also |which [A-Z]\w+ )?(?:known|tracked|tracks|called) as) [A-Z]"
-)
-
-
-# "One of the groups, Jade Heron, used ...": a name set apart after an actor noun.
-_NOUN_SET_NAME = re.compile(
-    rf"\b(?:the|of the|[Oo]ne of the) (?:{noun_pattern('appositive')})s?, ({_SET_NAME}),"
 )
 
 
@@ -162,14 +134,6 @@ _NOUN_SET_NAME = re.compile(
 _NOUN_THEN_NAME = re.compile(
     rf"\b(?:{noun_pattern('firm')})\s+"
     r"([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*)\b"
-)
-
-
-# "the intelligence unit Copper Condor researched ...", "the group Jade Heron, which ...": a
-# name in capitals right after an actor's noun, then its verb in the past or a comma
-_NOUN_THEN_TITLED = re.compile(
-    rf"\b(?:{noun_pattern('appositive')}) ({_TITLED})"
-    rf"(?=,|\s+\(|\s+(?:[a-z]+ed|{'|'.join(word_list('irregular_past'))})\b)"
 )
 
 
@@ -193,9 +157,6 @@ _CASE_OF_ACTOR = re.compile(r"\bcase, ([A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*),")
 
 
 _APPOSITIVE_NOUNS = nouns("appositive")
-
-
-_SET_NOUNS = _APPOSITIVE_NOUNS | {f"{n}s" for n in _APPOSITIVE_NOUNS}  # "One of the groups, X,"
 
 
 _FIRMS = nouns("firm")
@@ -229,7 +190,7 @@ _LINKING = r"(?:linked|tied|traced|attributed)"
 _SUBJECT = re.compile(
     r"^(?:(?:Finally|Separately|Meanwhile|Elsewhere|Also|Additionally|In addition|Lastly|"
     rf"Similarly|Likewise|Next|{IN_ANOTHER}|{_AMONG}),\s+(?:{_DESCRIBES.pattern}\s*)?|"
-    rf"{_AMONG}:\s+|{_DESCRIBES.pattern}\s*|"
+    rf"{_AMONG}:\s+|{_AMONG}\s+(?:were|are|was|is)\s+|{_DESCRIBES.pattern}\s*|"
     r"(?:Another|A (?:second|third|fourth|fifth|further)) case (?:involves|concerns)\s+)?"
     r"(?:(?:[Aa]n?|[Aa]nother|[Oo]ne|[Ss]everal|[Ss]ome|[Tt]wo|[Tt]hree)\s+)?"
     r"(?:(?:second|third|fourth|fifth|further|separate|other|new)\s+)?"
@@ -240,7 +201,8 @@ _SUBJECT = re.compile(
     rf"(?i:{noun_pattern('subject')}))\b(?!\s+(?i:{noun_pattern('subject')})\b)"
     # "Accounts linked to Chinese government entities": who they are may follow the noun
     r"((?:,)?\s+(?:(?:\w+\s+)?(?:linked|tied|connected|affiliated|associated|based|located|"
-    r"operating|working|run|operated|directed|originating)\s+(?:to|with|in|from|for|by)|consistent\s+with|"
+    r"operating|working|run|operated|directed|originating|backed|sponsored|funded)\s+"
+    r"(?:to|with|in|from|for|by)|consistent\s+with|"
     r"from|in|"
     # "The largest network, which the company linked to a firm in Israel, ..."
     rf"{_WHICH_WHO}{_LINKING}\s+to|"
@@ -255,7 +217,8 @@ _SUBJECT = re.compile(
     rf"(?:{'|'.join(word_list('running'))})\s+(?:\w+\s+){{0,2}}(?:{'|'.join(word_list('seats'))})\s+in|"
     # "The operators, who worked out of Belarus, ...": where they are, in a relative clause
     r"(?:who|which|that)\s+(?:\w+\s+)?(?:worked|work|works|operated|operate|operates|sat|sit|"
-    r"sits|lived|live|lives|were|are|was|is)\s+(?:out\s+of|from|in))\s+"
+    r"sits|lived|live|lives|were|are|was|is|originated|originate|originates|came|come|comes)"
+    r"\s+(?:out\s+of|from|in))\s+"
     r"(?:[\w'-]+\s+){0,4}[\w'-]+)?"
 )
 
@@ -370,8 +333,12 @@ def elided(text: str) -> bool:
 
 def may_open_subject(text: str) -> bool:
     """Whether a clause opens as one about an unnamed actor may ("operators from Cuba ...",
-    "The second, tied to Cuba, ..."): a cheap test before :func:`subject_of` reads it."""
-    return _SUBJECT.match(text) is not None or _ELIDED.match(text) is not None
+    "The second, tied to Cuba, ...", "The lab said a Spanish-speaking developer ..."): a
+    cheap test before :func:`subject_of` reads it."""
+    if _SUBJECT.match(text) is not None or _ELIDED.match(text) is not None:
+        return True
+    reported = reported_removed(text) if REPORTING.search(text) else text  # a new one: "a"
+    return reported != text and bool(_INDEFINITE.match(reported) and _SUBJECT.match(reported))
 
 
 def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -> str | None:
@@ -379,15 +346,7 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     after a section about GTG-2002. Its country or language must be in the phrase, unless the
     text says it is a new subject ("The report also describes an actor who ..."). ``before``:
     the text before it, where the noun an ordinal leaves out is ("The second, ...")."""
-    reported = REPORTING.search(first.text) or ACCORDING.match(first.text)
-    text = reported_removed(first.text) if reported else first.text
-    if _ELIDED.match(text):
-        text = _noun_given(text, before or " ".join(s.text for s in seen or ()))
-    text = _PLACE_SET.sub("", text) if " countries" in text or " regions" in text else text
-    if "\u2014" in text or "\u2013" in text:  # "The groups\u2014based in Peru\u2014used ..."
-        text = _DASH_APART.sub(r"\1, ", text, count=1)
-    believed = None if _BELIEVES.isdisjoint(first.words) else _BELIEVED_ARE.match(text, 0, 120)
-    text = text[believed.end() :] if believed else text  # "whom it believes are a ... group"
+    text = _from_its_subject(first, before or " ".join(s.text for s in seen or ()))
     seat = _seat(first, text) if text.startswith("In ") else None
     text = without_fronted(text) if text.startswith("In ") else text  # "In Peru, hackers"
     m = _SUBJECT.match(text)
@@ -447,6 +406,29 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     if phrase.lower() in _BARE or (struck and " " not in phrase):
         phrase = f"unnamed {phrase.lower()}"  # "an actor who ...": no name to give it
     return phrase[0].upper() + phrase[1:]
+
+
+def _from_its_subject(first: Sentence, before: str) -> str:
+    """A sentence from where its subject begins: without who reports it ("The lab said it
+    banned ...") and a news page's run-in label before that ("Driving the news: "), without
+    the set its places belong to; with the noun an ordinal leaves out (taken from ``before``),
+    the dashes that set apart who the subject is read as commas, and a relative clause of
+    belief read for its predicate."""
+    text = first.text
+    if REPORTING.search(text) or ACCORDING.match(text):  # "Driving the news: The lab said ..."
+        text = reported_removed(_RUN_IN.sub("", text, count=1) if ": " in text[:40] else text)
+    if _ELIDED.match(text):
+        text = _noun_given(text, before)
+    text = _PLACE_SET.sub("", text) if " countries" in text or " regions" in text else text
+    if "\u2014" in text or "\u2013" in text:  # "The groups\u2014based in Peru\u2014used ..."
+        text = _DASH_APART.sub(r"\1, ", text, count=1)
+    believed = None if _BELIEVES.isdisjoint(first.words) else _BELIEVED_ARE.match(text, 0, 120)
+    return text[believed.end() :] if believed else text  # "whom it believes are a ... group"
+
+
+# A news page's run-in label before a reported sentence: "Driving the news: " (a word in
+# capitals, then small words only: no name)
+_RUN_IN = re.compile(r"^[A-Z][a-z']*(?: [a-z']+){0,3}: (?=[A-Z])")
 
 
 # A relative clause that says who the opening noun is: "operators whom the lab believes are a

@@ -1,0 +1,59 @@
+"""The unnamed actor a paragraph that names none opens with: "A Chinese threat actor ...",
+the one a short opener or a count of cases leaves to the next sentence ("It took down three
+networks. The largest, run from Nigeria, ..."), the one a question asks about ("And the North
+Korean workers?"), a passive verb's agent."""
+
+from __future__ import annotations
+
+import re
+
+from graphkit.extract.cases import case_subject
+from graphkit.extract.cues import noun_pattern
+from graphkit.extract.groups import Group
+from graphkit.extract.paragraphs import QUESTION_LEAD, Paragraph
+from graphkit.extract.reading import Sentence, read_sentence
+from graphkit.extract.subjects import agent_subject, elided, subject_of
+
+__all__ = ["opening_subject"]
+
+
+def opening_subject(p: Paragraph, current: Group | None, turns: bool) -> str | None:
+    """The unnamed actor a paragraph that names none opens with, or asks about."""
+    body, sentences = p.body, p.sentences
+    if turns:  # "A second case shows ...": not the same actor
+        return case_subject(body)
+    seen_before = None if p.item or current is None else current.sentences
+    subject = subject_of(body[0], seen_before)
+    if subject is None and len(body) > 1 and (len(body[0].words) <= 4 or _taken_up(body)):
+        # the one after a short opener: "**Russia barely showed up.** Russian ..."; or after
+        # the cases' count: "It took down three networks. The largest, run from Nigeria, ...",
+        # "... five influence operations. The groups, based in Peru, ..."
+        subject = subject_of(body[1], seen_before, body[0].text)
+    if subject is None and body is not sentences:  # "And the North Korean workers?"
+        asked = _ASKED.sub("", sentences[0].text)
+        subject = subject_of(read_sentence(asked), current.sentences if current else None)
+        about = QUESTION_LEAD.sub("", sentences[0].text.rstrip("?")).strip()
+        if subject is None and about and len(about.split()) <= 6:
+            subject = about[0].upper() + about[1:]  # "Who was behind the fake job ...?"
+    return subject or agent_subject(body[0])  # "... were targeted by a cluster ..."
+
+
+# Cases counted ("took down five influence operations"), and the definite noun that takes them
+# up at the next sentence's start ("The groups, based in ...")
+_COUNTED_CASES = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+) (?:[\w-]+ ){0,2}"
+    rf"(?i:{noun_pattern('subject')})\b"
+)
+_TAKEN_UP = re.compile(rf"^The (?i:{noun_pattern('subject')})\b")
+
+
+def _taken_up(body: list[Sentence]) -> bool:
+    """Whether a paragraph's second sentence takes up the cases its first one counts: by an
+    ordinal alone ("The largest, run from Nigeria, ...") or by their noun ("The groups, ...")."""
+    second = body[1].text
+    if elided(second):
+        return True
+    return bool(_TAKEN_UP.match(second) and _COUNTED_CASES.search(body[0].text))
+
+
+_ASKED = re.compile(r"^(?:And|But|So|What about|How about)\s+(?:the\s+)?", re.I)

@@ -1,0 +1,87 @@
+"""New names an actor's noun sets apart: "One of the groups, Jade Heron, used ...", "a
+Peruvian group, Grey Loom, that ...", "the intelligence unit Copper Condor researched ...",
+"Two Peruvian groups, Andes Falcon and Inca Shrike, used ...", "the Peru-affiliated Andes
+Falcon, which ...", "Opal Heron and Rust Finch, both linked to Pakistan"."""
+
+from __future__ import annotations
+
+import re
+
+from graphkit.extract.cues import noun_pattern, nouns, word_list
+
+__all__ = ["SET_NAME", "TITLED", "set_apart_names"]
+
+
+# A name of two or three words in capitals ("Jade Heron"), none of them a sentence's "The".
+TITLED = r"(?!The\b)[A-Z][a-z]+(?:[A-Z][a-z0-9]+)*(?: [A-Z][a-z]+(?:[A-Z][a-z0-9]+)*){1,2}"
+
+
+# A new name set apart: words in capitals, one in CamelCase or one in capitals ("STOIC").
+SET_NAME = rf"{TITLED}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*|[A-Z][A-Z0-9]{{2,}}\d*"
+
+
+_APPOSITIVE_NOUNS = nouns("appositive")
+_SET_NOUNS = _APPOSITIVE_NOUNS | {f"{n}s" for n in _APPOSITIVE_NOUNS}  # "One of the groups, X,"
+
+
+def set_apart_names(text: str, words: list[str]) -> list[tuple[int, str]]:
+    """The new names a sentence sets apart beside an actor's noun, each with where it starts."""
+    new: list[tuple[int, str]] = []
+    nouned = not _SET_NOUNS.isdisjoint(words)
+    if ", " in text and nouned:  # "One of the groups, X,"
+        new += [
+            (c.start(c.lastindex or 1), c[c.lastindex or 1]) for c in _NOUN_SET_NAME.finditer(text)
+        ]
+    if nouned:  # "the intelligence unit Copper Condor ran"
+        new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_TITLED.finditer(text)]
+    if nouned and " and " in text:  # "Two Peruvian groups, Andes Falcon and Inca Shrike, ..."
+        for c in _COUNTED_PAIR.finditer(text):
+            new += [(c.start(1), c.group(1)), (c.start(2), c.group(2))]
+    if "-" in text:  # "the Peru-affiliated Andes Falcon, which ..."
+        new += [(c.start(1), c.group(1)) for c in _TIED_THEN_NAME.finditer(text)]
+    if ", both " in text or ", each " in text:  # "Opal Heron and Rust Finch, both linked to ..."
+        for c in _PAIR_SET_APART.finditer(text):
+            new += [(c.start(1), c.group(1)), (c.start(2), c.group(2))]
+    return new
+
+
+# Two new names set apart together by what they share: "Opal Heron and Rust Finch, both linked
+# to Pakistan, ...", "Kite and Vane, each tied to Iran".
+_PAIR_SET_APART = re.compile(
+    r"(?:^|[.;:]\s+)((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) and ((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+),\s+"
+    r"(?:both|each)\s+(?:\w+\s+)?(?:linked|tied|attributed|connected|affiliated|based|operating|"
+    r"believed|thought|suspected|assessed|working|run)\b"
+)
+
+
+# "One of the groups, Jade Heron, used ...": a name set apart after an actor noun.
+_NOUN_SET_NAME = re.compile(
+    rf"\b(?:the|of the|[Oo]ne of the) (?:{noun_pattern('appositive')})s?, ({SET_NAME}),|"
+    # "a Peruvian group, Grey Loom, that ...", "and a Bolivian one, Tin Vane, that ..."
+    rf"\b[Aa]n? (?:[\w-]+ ){{0,2}}?(?:{noun_pattern('appositive')}|one), ({SET_NAME}),"
+)
+
+
+# "the intelligence unit Copper Condor researched ...", "the group Jade Heron, which ...": a
+# name in capitals right after an actor's noun, then its verb in the past or a comma
+_NOUN_THEN_TITLED = re.compile(
+    rf"\b(?:{noun_pattern('appositive')}) ({TITLED})"
+    rf"(?=,|\s+\(|\s+(?:[a-z]+ed|{'|'.join(word_list('irregular_past'))})\b)"
+)
+
+
+# "Two Peruvian groups, Andes Falcon and Inca Shrike, used ...": the names a count of actors
+# sets apart, one each
+_COUNTED_PAIR = re.compile(
+    rf"\b(?:[Tt]wo|[Bb]oth) (?:[\w-]+ ){{0,2}}?(?:{noun_pattern('appositive')})s, "
+    rf"({SET_NAME}) and ({SET_NAME}),"
+)
+
+
+# "the Peru-affiliated Andes Falcon, which ...", "the China-linked Jade Heron used": a name
+# after the place it is tied to, then a comma, a bracket or its verb in the past
+_TIED_THEN_NAME = re.compile(
+    r"\b(?:the|a|an) [A-Z][a-z]+(?: [A-Z][a-z]+)?-(?:affiliated|linked|backed|based|aligned|"
+    rf"sponsored|nexus) ({TITLED})"
+    rf"(?=,|\s+\(|\s+(?:[a-z]+ed|{'|'.join(word_list('irregular_past'))})\b)"
+)
