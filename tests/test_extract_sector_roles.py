@@ -212,3 +212,18 @@ def test_the_reporters_own_business_and_outside_voices_give_an_unnamed_case_no_t
     assert [a.country.id for a in c.all_actors if a.country] == ["LA"]
     assert [x.id for x in c.targets.countries] == ["PE"]
     assert not c.targets.sectors
+
+
+@pytest.mark.parametrize(
+    ("whom", "sector"),
+    [
+        ("fintech startups", "financial-services"),
+        ("software developers", "technology"),
+        ("students", "education"),
+        ("tax authorities", "government"),
+    ],
+)
+def test_more_words_for_the_sectors_news_text_names(whom: str, sector: str) -> None:
+    assert _sectors(f"## Pale Orrery\n\nPale Orrery sent phishing emails to {whom} in Chile.") == [
+        sector
+    ]
