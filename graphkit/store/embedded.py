@@ -298,9 +298,30 @@ class EmbeddedStore:
         self, batches: list[GraphBatch], *, before: Callable[[Runner], Any] | None = None
     ) -> list[WriteResult]:
         """Merge several batches in one transaction: all of them or none; ``before`` runs
-        first in the same transaction."""
+        first in the same transaction.
+
+        A transaction that fills the page cache is rolled back. If a commit since the last
+        checkpoint is in the log, what it holds in the cache may be what filled it: the log is
+        checkpointed, LadybugDB closed and opened again, and the same transaction run once
+        more (BENCHMARKS.md, session 15). Only if it fills the cache then too, or the log was
+        empty, does the write stop (:class:`StoreCapacityError`)."""
         if self.read_only:
             raise StoreError("the store is open read-only")
+        result = self._transaction(batches, before)
+        if result is None and self._log_mb() > 0:
+            self._due = True
+            result = self._transaction(batches, before)
+        if result is None:
+            raise StoreCapacityError(_too_small(unload=not batches))
+        return result
+
+    def _transaction(
+        self, batches: list[GraphBatch], before: Callable[[Runner], Any] | None
+    ) -> list[WriteResult] | None:
+        """One write transaction, committed; None if it filled the page cache (rolled back).
+        No exception is left alive on that path: one held LadybugDB's result objects, and
+        with them the database a checkpoint then closes and opens again (the old one went on
+        to checkpoint later over the new one: a corrupted store, seen in session 15)."""
         self._checkpoint_if_due()
         self._ensure_open()
         writer = CopyWriter(self._run, self._conn.execute, batches, copy=self._is_empty())
@@ -311,13 +332,14 @@ class EmbeddedStore:
             result = apply_batches(self._run, batches, writer)
         except RuntimeError as exc:
             self._rollback()
-            if "buffer pool is full" in str(exc):
-                # LadybugDB cannot go on after this (it crashes on the next write): stop here.
-                raise StoreCapacityError(_too_small(unload=not batches)) from None
-            raise StoreError(f"write failed and was rolled back: {exc}") from None
+            if "buffer pool is full" not in str(exc):
+                raise StoreError(f"write failed and was rolled back: {exc}") from None
+            result = None
         except BaseException:
             self._rollback()
             raise
+        if result is None:
+            return None
         self._conn.execute("COMMIT")
         self._empty = False
         self._renew_connection()
