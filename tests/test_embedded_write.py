@@ -109,11 +109,28 @@ def test_the_log_is_checkpointed_once_the_process_holds_more_than_its_memory_bud
 
 
 def no_checkpoint_due(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A 64 MB page cache, and neither the log's size nor the process's memory makes a
-    checkpoint due: what the load commits stays in the cache until it fills."""
+    """A 64 MB page cache, and neither the log's size, the process's memory nor the cache's
+    use makes a checkpoint due: what the load commits stays in the cache until it fills."""
     monkeypatch.setenv("GRAPHKIT_BUFFER_POOL_MB", "64")
     monkeypatch.setenv("GRAPHKIT_CHECKPOINT_MB", "65536")
     monkeypatch.setenv("GRAPHKIT_MEMORY_MB", "65536")
+    monkeypatch.setattr(embedded, "CACHE_FULL", 2.0)
+
+
+def test_the_log_is_checkpointed_once_a_commit_leaves_the_page_cache_nearly_full(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, rest, last = thirds(tmp_path)
+    no_checkpoint_due(monkeypatch)
+    monkeypatch.setattr(embedded, "CACHE_FULL", 0.0)  # any use of the cache is past it
+    store = tmp_path / "store"
+    with EmbeddedStore(store) as s:
+        load_paths(s, first)
+        load_paths(s, rest)
+        assert log_bytes(store) > 1 << 20  # a checkpoint due at the next write
+        load_paths(s, last)
+        assert 0 < log_bytes(store) < 1 << 20
+        assert s.stats()["nodes"]["Report"] == 40
 
 
 def test_a_transaction_the_uncheckpointed_commits_leave_no_room_for_runs_again_after_a_checkpoint(
