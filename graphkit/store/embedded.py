@@ -59,7 +59,7 @@ CHECKPOINT_MB = 128
 MEMORY_MB = 640
 LEAST_LOG_MB = 8
 # ... and once the page cache holds more than this share of its size after a commit: at 10k
-# reports in 320 MB, each of 36 transactions that found it full came after a commit that left it
+# reports in 320 MB, each of 37 transactions that found it full came after a commit that left it
 # 81-91 % full (BENCHMARKS.md, session 15); the commits in the log are what a checkpoint empties.
 CACHE_FULL = 0.8
 
