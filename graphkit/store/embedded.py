@@ -329,9 +329,9 @@ class EmbeddedStore:
         self, batches: list[GraphBatch], before: Callable[[Runner], Any] | None
     ) -> list[WriteResult] | None:
         """One write transaction, committed; None if it filled the page cache (rolled back).
-        No exception is left alive on that path: one held LadybugDB's result objects, and
-        with them the database a checkpoint then closes and opens again (the old one went on
-        to checkpoint later over the new one: a corrupted store, seen in session 15)."""
+        No exception is left alive on that path: its frames hold LadybugDB's result objects,
+        and a database closed while they lived did not checkpoint as it closed, and the store
+        read as corrupted later (session 15)."""
         self._checkpoint_if_due()
         self._ensure_open()
         writer = CopyWriter(self._run, self._conn.execute, batches, copy=self._is_empty())
