@@ -13,7 +13,7 @@ import pytest
 
 from bench.synth import write_corpus
 from graphkit.batch import GraphBatch
-from graphkit.errors import QueryError, StoreError, StoreUnavailableError
+from graphkit.errors import QueryError, StoreCapacityError, StoreError, StoreUnavailableError
 from graphkit.ingest import load_paths
 from graphkit.lifecycle import unload
 from graphkit.store import embedded
@@ -106,6 +106,74 @@ def test_the_log_is_checkpointed_once_the_process_holds_more_than_its_memory_bud
         load_paths(s, last)  # the same loads left the log whole under 640 MB (above)
         assert 0 < log_bytes(store) < 1 << 20
         assert s.stats()["nodes"]["Report"] == 40
+
+
+def no_checkpoint_due(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 64 MB page cache, and neither the log's size, the process's memory nor the cache's
+    use makes a checkpoint due: what the load commits stays in the cache until it fills."""
+    monkeypatch.setenv("GRAPHKIT_BUFFER_POOL_MB", "64")
+    monkeypatch.setenv("GRAPHKIT_CHECKPOINT_MB", "65536")
+    monkeypatch.setenv("GRAPHKIT_MEMORY_MB", "65536")
+    monkeypatch.setattr(embedded, "CACHE_FULL", 2.0)
+
+
+def test_the_log_is_checkpointed_once_a_commit_leaves_the_page_cache_nearly_full(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, rest, last = thirds(tmp_path)
+    no_checkpoint_due(monkeypatch)
+    monkeypatch.setattr(embedded, "CACHE_FULL", 0.0)  # any use of the cache is past it
+    store = tmp_path / "store"
+    with EmbeddedStore(store) as s:
+        load_paths(s, first)
+        load_paths(s, rest)
+        assert log_bytes(store) > 1 << 20  # a checkpoint due at the next write
+        load_paths(s, last)
+        assert 0 < log_bytes(store) < 1 << 20
+        assert s.stats()["nodes"]["Report"] == 40
+
+
+def test_a_transaction_the_uncheckpointed_commits_leave_no_room_for_runs_again_after_a_checkpoint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pages a commit leaves in the log stay in the page cache until a checkpoint: a later
+    transaction that finds the cache full is rolled back, the log checkpointed and the same
+    transaction run again (before: the load stopped with StoreCapacityError, as a 10k-report
+    load beside another did once at the default settings)."""
+    corpus = str(write_corpus(tmp_path / "bench", 100, seed=1))
+    with EmbeddedStore(tmp_path / "expected") as s:
+        assert not load_paths(s, [corpus], batch_rows=4000).failed
+        want = graph(s)
+    no_checkpoint_due(monkeypatch)
+    store = tmp_path / "store"
+    with EmbeddedStore(store) as s:
+        assert not load_paths(s, [corpus], batch_rows=4000).failed
+        assert graph(s) == want
+        again = load_paths(s, [corpus], batch_rows=4000)
+        assert {f.status for f in again.files} == {"unchanged"}
+    with EmbeddedStore(store, read_only=True) as s:  # what the checkpoints wrote reads back
+        assert graph(s) == want
+
+
+def test_a_transaction_too_large_for_the_page_cache_after_a_checkpoint_stops_the_load(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run again after a checkpoint, a transaction that still does not fit stops the load with
+    the one line of StoreCapacityError, the groups before it committed whole."""
+    files = [str(f) for f in sorted(write_corpus(tmp_path / "bench", 200, seed=2).iterdir())]
+    no_checkpoint_due(monkeypatch)
+    store = tmp_path / "store"
+    with EmbeddedStore(store) as s:
+        assert not load_paths(s, files[:1]).failed  # by COPY: checkpointed
+        assert not load_paths(s, files[1:2]).failed  # logged: the log is not empty
+        assert log_bytes(store) > 0
+        with pytest.raises(StoreCapacityError, match=r"page cache \(64 MB\) is too small for one"):
+            load_paths(s, files[2:], batch_rows=1_000_000)
+        assert log_bytes(store) == 0  # checkpointed before the second try
+        assert s.stats()["nodes"]["Report"] == 2
+    with EmbeddedStore(store) as s:
+        assert not load_paths(s, files[2:4]).failed
+        assert s.stats()["nodes"]["Report"] == 4
 
 
 @pytest.mark.parametrize("name", ["GRAPHKIT_CHECKPOINT_MB", "GRAPHKIT_MEMORY_MB"])

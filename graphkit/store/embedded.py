@@ -32,9 +32,11 @@ __all__ = ["DB_FILE", "EmbeddedStore"]
 DB_FILE = "graph.lbug"
 # LadybugDB's page cache takes most of the machine's memory unless told otherwise. A write
 # transaction's pages must fit in it; with edges read from their source (graphkit.store.bulk),
-# 256 MB held groups of 125 synthetic reports (20,000 rows). The cache is only part of what the
-# process holds: what was committed since the last checkpoint stays in memory outside it
-# (about 2.4 MB for each MB of log), and a cache of pages read is what it fills up with.
+# 256 MB held groups of 125 synthetic reports (20,000 rows). What was committed since the last
+# checkpoint stays in it, where nothing evicts it (about 2 MB of cache for each MB of log,
+# ``CALL bm_info()``), and in memory outside it: a transaction that finds the cache full so is
+# run again after a checkpoint (``write_batches``). The rest of the cache fills up with pages
+# read; the process holds more than the cache.
 BUFFER_POOL_MB = 320
 # Rows a load gathers into one transaction. 20,000 filled the page cache late in a 10k-report
 # load once every reviewable edge carried `review_key` (exit 3 after 10 min, 936 MB); 10,000
@@ -50,9 +52,16 @@ CHECKPOINT_MB = 128
 # ... and, sooner, once the process's resident memory passes this many MB after a commit
 # (``GRAPHKIT_MEMORY_MB``) while the log holds at least LEAST_LOG_MB: the committed data held in
 # memory until a checkpoint, not the log's size, is what took a 10k-report load past 1 GB
-# (BENCHMARKS.md). The peak is this plus one transaction and one checkpoint.
+# (BENCHMARKS.md). The peak is this plus one transaction and one checkpoint. Both bound memory
+# only: whether the next transaction fits in the page cache is not read from them (a reading
+# just under this left a 10k-report load to fill it once), but met by running it again after a
+# checkpoint when it does not.
 MEMORY_MB = 640
 LEAST_LOG_MB = 8
+# ... and once the page cache holds more than this share of its size after a commit: at 10k
+# reports in 320 MB, each of 37 transactions that found it full came after a commit that left it
+# 81-91 % full (BENCHMARKS.md, session 15); the commits in the log are what a checkpoint empties.
+CACHE_FULL = 0.8
 
 try:
     _LIBC: ctypes.CDLL | None = ctypes.CDLL(None)
@@ -185,7 +194,8 @@ class EmbeddedStore:
     left the log past ``GRAPHKIT_CHECKPOINT_MB`` (default 128), or sooner the process's
     resident memory past ``GRAPHKIT_MEMORY_MB`` (default 640), a writer checkpoints before its
     next write transaction or when it closes, and after a checkpoint closes LadybugDB until its
-    next statement. One process at a time may write:
+    next statement; a write transaction that fills the page cache while the log holds commits
+    is checkpointed and run again, once. One process at a time may write:
     another waits ``GRAPHKIT_LOCK_WAIT`` seconds (default 10) for the store, then gets
     :class:`StoreInUseError`.
     """
@@ -298,9 +308,30 @@ class EmbeddedStore:
         self, batches: list[GraphBatch], *, before: Callable[[Runner], Any] | None = None
     ) -> list[WriteResult]:
         """Merge several batches in one transaction: all of them or none; ``before`` runs
-        first in the same transaction."""
+        first in the same transaction.
+
+        A transaction that fills the page cache is rolled back. If a commit since the last
+        checkpoint is in the log, what it holds in the cache may be what filled it: the log is
+        checkpointed, LadybugDB closed and opened again, and the same transaction run once
+        more (BENCHMARKS.md, session 15). Only if it fills the cache then too, or the log was
+        empty, does the write stop (:class:`StoreCapacityError`)."""
         if self.read_only:
             raise StoreError("the store is open read-only")
+        result = self._transaction(batches, before)
+        if result is None and self._log_mb() > 0:
+            self._due = True
+            result = self._transaction(batches, before)
+        if result is None:
+            raise StoreCapacityError(_too_small(unload=not batches))
+        return result
+
+    def _transaction(
+        self, batches: list[GraphBatch], before: Callable[[Runner], Any] | None
+    ) -> list[WriteResult] | None:
+        """One write transaction, committed; None if it filled the page cache (rolled back).
+        No exception is left alive on that path: its frames hold LadybugDB's result objects,
+        and a database closed while they lived did not checkpoint as it closed, and the store
+        read as corrupted later (session 15)."""
         self._checkpoint_if_due()
         self._ensure_open()
         writer = CopyWriter(self._run, self._conn.execute, batches, copy=self._is_empty())
@@ -311,13 +342,14 @@ class EmbeddedStore:
             result = apply_batches(self._run, batches, writer)
         except RuntimeError as exc:
             self._rollback()
-            if "buffer pool is full" in str(exc):
-                # LadybugDB cannot go on after this (it crashes on the next write): stop here.
-                raise StoreCapacityError(_too_small(unload=not batches)) from None
-            raise StoreError(f"write failed and was rolled back: {exc}") from None
+            if "buffer pool is full" not in str(exc):
+                raise StoreError(f"write failed and was rolled back: {exc}") from None
+            result = None
         except BaseException:
             self._rollback()
             raise
+        if result is None:
+            return None
         self._conn.execute("COMMIT")
         self._empty = False
         self._renew_connection()
@@ -363,13 +395,22 @@ class EmbeddedStore:
         self._closed = False
 
     def _checkpoint_due(self) -> bool:
-        """Whether the log is long enough, or the memory it stands for large enough, to
-        write it into the database file now."""
+        """Whether the log is long enough, or the memory it stands for large enough, or the
+        page cache too full for another transaction, to write the log into the database file
+        now."""
         log = self._log_mb()
-        if log >= self._checkpoint_mb:
+        if log >= self._checkpoint_mb or (self._cache_full_next() and log > 0):
             return True
         resident = _resident_mb()
         return resident is not None and resident >= self._memory_mb and log >= LEAST_LOG_MB
+
+    def _cache_full_next(self) -> bool:
+        """Whether the page cache is past CACHE_FULL of its size after this commit (``CALL
+        bm_info()``). What it holds counts the pages read, which it may evict, with the commits
+        since the last checkpoint, which it may not: a guess, which :meth:`write_batches`
+        backs."""
+        rows = self._run("CALL bm_info() RETURN mem_usage AS used", {})
+        return rows[0]["used"] >= CACHE_FULL * (_buffer_pool_mb() << 20)
 
     def _is_empty(self) -> bool:
         """Whether the store holds no node at all (then new rows go in by COPY)."""
