@@ -241,3 +241,16 @@ def test_a_passive_agent_with_its_people_and_a_separate_operation_are_cases() ->
     assert sorted(x.id for x in first.targets.countries) == ["CL", "PE"]
     assert [a.country.id for a in second.all_actors if a.country] == ["CU"]
     assert [x.id for x in second.targets.countries] == ["JP"]
+
+
+def test_a_single_user_tied_to_a_government_is_an_actor_from_there() -> None:
+    body = (
+        "Lab notes\n\nOne user, likely connected to a Bolivian government agency, asked the "
+        "model to plan surveillance of activists in Peru."
+    )
+    (c,) = draft(body).campaigns
+    assert [a.name for a in c.all_actors] == [
+        "User likely connected to a Bolivian government agency"
+    ]
+    assert [a.country.id for a in c.all_actors if a.country] == ["BO"]
+    assert [x.id for x in c.targets.countries] == ["PE"]
