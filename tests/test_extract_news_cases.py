@@ -254,3 +254,13 @@ def test_a_single_user_tied_to_a_government_is_an_actor_from_there() -> None:
     ]
     assert [a.country.id for a in c.all_actors if a.country] == ["BO"]
     assert [x.id for x in c.targets.countries] == ["PE"]
+
+
+def test_a_country_that_was_the_heaviest_user_is_the_actors_origin() -> None:
+    body = (
+        "Lab notes\n\nHackers from four countries used the assistant. Cuba was by far the "
+        "heaviest user, writing phishing lures for banks in Peru."
+    )
+    (c,) = draft(body).campaigns
+    assert [a.country.id for a in c.all_actors if a.country] == ["CU"]
+    assert [x.id for x in c.targets.countries] == ["PE"]

@@ -25,7 +25,13 @@ def country_used(m: Mention) -> bool:
     if not all(w in places or w in ("and", "or") for w in m.words[: m.index]):
         return False
     verb = next((w for w in m.after if not w.endswith("ly") and w not in ("also", "all")), "")
+    if verb in ("was", "were", "is", "are"):  # "Cuba was by far the heaviest user"
+        said = m.words[m.index + m.width : m.index + m.width + 7]
+        return not _USERS.isdisjoint(said)
     return verb in _USING
+
+
+_USERS = frozenset({"user", "users"})
 
 
 @cache
