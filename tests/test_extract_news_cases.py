@@ -264,3 +264,13 @@ def test_a_country_that_was_the_heaviest_user_is_the_actors_origin() -> None:
     (c,) = draft(body).campaigns
     assert [a.country.id for a in c.all_actors if a.country] == ["CU"]
     assert [x.id for x in c.targets.countries] == ["PE"]
+
+
+def test_places_one_set_of_actors_sits_in_make_no_overview() -> None:
+    body = (
+        "Lab notes\n\nCriminal syndicates running scam compounds in the Philippines and Laos used "
+        "the chatbot to write scripts aimed at people in Peru.\n\nOne group posed as a trading "
+        "firm to lure victims."
+    )
+    names = [a.name for c in draft(body).campaigns for a in c.all_actors]
+    assert names[0].startswith("Criminal syndicates running scam compounds"), names

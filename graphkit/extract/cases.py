@@ -83,10 +83,12 @@ def at_new_cases(paragraph: str) -> list[str]:
 def overview(subject: str, first: Sentence) -> bool:
     """Whether a text's first unnamed actor lists actors of several countries ("accounts linked
     to Russian, North Korean and Chinese hackers"): an overview of the cases the text goes on
-    to tell, each from its own country, not a case of its own."""
+    to tell, each from its own country, not a case of its own. Places after "in" are where
+    one set of actors sits ("syndicates running scam compounds in Myanmar and Cambodia")."""
     lists = coordinated(first)
     return any(
         len({x.entry.id for x in lists[m.index]}) > 1
+        and [w for w in lists[m.index][0].before if w != "the"][-1:] != ["in"]
         for m in first.mentions
         if m.index in lists and m.text in subject
     )
