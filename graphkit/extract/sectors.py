@@ -185,33 +185,9 @@ _COLLABORATORS = words("collaborators")
 
 def sector_is_target(m: Mention, s: Sentence) -> bool:
     """Whether a sector mention is a target, not who the actor is, poses as or researches."""
-    if m.after[:1] and m.after[0] in _SECTOR_NOT_AFTER and m.after[1:2] not in _RUN_FROM:
-        return False  # "government-backed actors" ("a task scam run from Cambodia" targets)
-    before = m.before
-    if before[:2] == ["rather", "than"] or before[-2:] in (["rather", "than"], ["support", "of"]):
-        return False  # "a fraud operation rather than a political one", "in support of
-        # military operations" (its own side's)
-    if m.entry.id == "media" and _carried_in(m):
-        return False  # "articles that ran in newspapers in Peru": where, not whom
-    if researched(m, s):
-        return False  # "researched US satellite communications": a subject of study
-    if _describes_the_actor(m):
-        return False  # "a firm that does government work": the employer's trade
-    if _word_in_passing(m, s):
-        return False  # "in this space", "police records", "use its power"
-    if _addressed(m):
-        return False  # "told a news agency": whom the writer speaks to
-    if before[-1:] == ["to"] and before[-2:-1] and before[-2] in TIED:
-        return False  # "linked to individuals in Hanoi": whom the actors are tied to
-    if said_about(m) and m.entry.id not in _PEOPLE:
-        return False  # "critical of the governments of ...": a topic, not a target
-    if before[-1:] and before[-1] in {"as", "any", "posing"}:
-        return False  # "posed as journalists", "to any government"
-    if posed_as(m, s) or looked_like(m, s):
-        return False  # "posed as a university student", "sites mimicking banks"
-    if _bare_content(m) or could_be_hit(m) or said_not_hit(m, s):
-        return False  # "hospitals could be next", "did not link ... to attacks on schools"
-    after = m.after
+    if _not_aimed_at(m, s):
+        return False
+    before, after = m.before, m.after
     if (
         after[:1]
         and (
@@ -284,6 +260,32 @@ def _bare_content(m: Mention) -> bool:
 
 
 _OUTLETS = HEADS | words("outlet_heads")
+
+
+def _not_aimed_at(m: Mention, s: Sentence) -> bool:
+    """What the words around a sector say it is instead of a target: the actors' backer, their
+    side, a topic, a cover, a place content ran, what was researched or only could be hit."""
+    before = m.before
+    if m.after[:1] and m.after[0] in _SECTOR_NOT_AFTER and m.after[1:2] not in _RUN_FROM:
+        return True  # "government-backed actors" ("a task scam run from Cambodia" targets)
+    if before[:2] == ["rather", "than"] or before[-2:] in (["rather", "than"], ["support", "of"]):
+        return True  # "a fraud operation rather than a political one", "in support of
+        # military operations" (its own side's)
+    if m.entry.id == "media" and _carried_in(m):
+        return True  # "articles that ran in newspapers in Peru": where, not whom
+    if researched(m, s) or _describes_the_actor(m) or _word_in_passing(m, s) or _addressed(m):
+        return True  # "researched US satellite communications", "a firm that does government
+        # work", "in this space", "told a news agency"
+    if before[-1:] == ["to"] and before[-2:-1] and before[-2] in TIED:
+        return True  # "linked to individuals in Hanoi": whom the actors are tied to
+    if said_about(m) and m.entry.id not in _PEOPLE:
+        return True  # "critical of the governments of ...": a topic, not a target
+    if before[-1:] and before[-1] in {"as", "any", "posing"}:
+        return True  # "posed as journalists", "to any government"
+    if posed_as(m, s) or looked_like(m, s):
+        return True  # "posed as a university student", "sites mimicking banks"
+    # "translate news", "hospitals could be next", "did not link ... to attacks on schools"
+    return _bare_content(m) or could_be_hit(m) or said_not_hit(m, s)
 
 
 def _phrase_after(m: Mention, text: str) -> list[str]:
