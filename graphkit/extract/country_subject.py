@@ -31,7 +31,7 @@ def country_used(m: Mention) -> bool:
     return verb in _USING
 
 
-_USERS = frozenset({"user", "users"})
+_USERS = words("users")
 
 
 @cache

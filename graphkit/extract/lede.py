@@ -18,6 +18,7 @@ import re
 
 from graphkit.extract.cues import noun_pattern
 from graphkit.extract.reading import COUNTRY_KINDS, Sentence, read_sentence
+from graphkit.extract.subjects import ACTOR_NOUN
 
 __all__ = ["introduced", "named_after", "named_back", "one_case", "recalled"]
 
@@ -55,7 +56,6 @@ def recalled(first: Sentence, cases: dict[str, str]) -> Sentence | None:
 # "The actor, tracked as GTG-5001, ...", "The group used ...": a definite actor noun opening
 # the paragraph after a lede, the case the lede told of
 _THE_ACTOR = re.compile(rf"^The (?i:{noun_pattern('subject')})(?:,| [a-z]+ed\b)")
-_ACTOR_NOUN = re.compile(rf"\b(?i:{noun_pattern('subject')})\b")
 
 
 def one_case(lede: list[Sentence]) -> bool:
@@ -65,7 +65,7 @@ def one_case(lede: list[Sentence]) -> bool:
     return (
         len(places) <= 1
         and not any(m.entry.kind == "Actor" for s in lede for m in s.mentions)
-        and any(_ACTOR_NOUN.search(s.text) for s in lede)
+        and any(ACTOR_NOUN.search(s.text) for s in lede)
     )
 
 

@@ -20,7 +20,7 @@ _VARIETIES = words("language_varieties")
 _LANG_BEFORE = words("lang_before")
 
 
-_PUBLISHED = frozenset({"available", "issued", "published", "released"})
+_PUBLISHED = words("publishing")
 
 
 def _is_language(
@@ -79,8 +79,8 @@ def _the_reports(words: list[str], i: int) -> bool:
     """Whether the language at ``i`` is the one a report is published in: "The lab's report,
     published in English and Japanese, ...", not the actors'."""
     lead = words[max(0, i - 4) : i]
-    published = [k for k, w in enumerate(lead) if w in _PUBLISHED and lead[k + 1 : k + 2] == ["in"]]
-    return bool(published) and "report" in words[max(0, i - 9) : i]
+    published = any(w in _PUBLISHED and lead[k + 1 : k + 2] == ["in"] for k, w in enumerate(lead))
+    return published and "report" in words[max(0, i - 9) : i]
 
 
 def _language_list(s: Sentence) -> set[int]:

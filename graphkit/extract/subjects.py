@@ -18,7 +18,7 @@ from graphkit.extract.reading import Mention, Sentence, slugify
 from graphkit.extract.reporter import ACCORDING, REPORTING, reported_removed
 from graphkit.extract.set_apart import SET_NAME, TITLED, set_apart_names
 
-__all__ = ["IN_ANOTHER", "actor_names", "agent_subject", "elided",
+__all__ = ["ACTOR_NOUN", "IN_ANOTHER", "actor_names", "agent_subject", "elided",
            "may_open_subject", "subject_of"]  # fmt: skip
 
 
@@ -313,7 +313,8 @@ def _noun_given(text: str, before: str) -> str:
     return f"{text[: m.end(1)]} {noun},{text[m.end() :]}" if m and noun else text
 
 
-_PLURAL_NOUN = re.compile(rf"\b(?i:{noun_pattern('subject')})\b")
+# An actor noun anywhere in a text: "Russia-linked operators", "a crew"
+ACTOR_NOUN = re.compile(rf"\b(?i:{noun_pattern('subject')})\b")
 
 
 def _ones_named(phrase: str, before: str) -> str:
@@ -321,7 +322,7 @@ def _ones_named(phrase: str, before: str) -> str:
     last plural actor noun said before it."""
     if not phrase.endswith(" ones") or not before:
         return phrase
-    nouns = [n for n in _PLURAL_NOUN.findall(before) if n.lower().endswith("s")]
+    nouns = [n for n in ACTOR_NOUN.findall(before) if n.lower().endswith("s")]
     return f"{phrase[:-4]}{nouns[-1].lower()}" if nouns else phrase
 
 

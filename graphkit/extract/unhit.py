@@ -12,7 +12,6 @@ __all__ = [
     "HEADS",
     "could_be_hit",
     "looked_like",
-    "outside_voice",
     "said_not_hit",
     "said_of_someone_else",
 ]
@@ -48,7 +47,7 @@ def looked_like(m: Mention, s: Sentence) -> bool:
 _SPECULATING = words("speculating")
 
 
-_PREPOSITIONS = frozenset({"at", "by", "for", "from", "in", "into", "of", "on", "to", "with"})
+_PREPOSITIONS = words("prepositions")
 
 
 def could_be_hit(m: Mention) -> bool:
@@ -106,7 +105,7 @@ def _subject_not_hit(m: Mention, lead: list[str]) -> bool:
     return False
 
 
-_RELATIVE = frozenset({"that", "which", "who", "whose", "whom"})
+_RELATIVE = words("relative_words")
 
 
 _OUTSIDE_VOICES = words("outside_voices")
@@ -120,28 +119,28 @@ _ACTOR_WORDS = nouns("subject") | nouns("actor_word") | words("them")
 
 def said_of_someone_else(s: Sentence, names: list[str]) -> bool:
     """A sentence about someone other than the actors that names none of them: a voice from
-    outside the report (:func:`outside_voice`) or the reporter's own doings ("The lab has faced
+    outside the report (:func:`_outside_voice`) or the reporter's own doings ("The lab has faced
     lawsuits from news organisations in the United States")."""
-    if outside_voice(s, names):
-        return True
+    return _names_no_actor(s, names) and (_outside_voice(s) or reporters_own(s.text))
+
+
+def _names_no_actor(s: Sentence, names: list[str]) -> bool:
+    """Whether a sentence names no actor: no known actor, none of ``names`` (the operation's and
+    its actors' names), no actor noun or pronoun ("Analysts said the group hit banks" names
+    one, and so does "Copper Wick went after hospitals, experts said")."""
     if any(x.entry.kind == "Actor" for x in s.mentions) or any(n and n in s.text for n in names):
         return False
-    return _ACTOR_WORDS.isdisjoint(s.words) and reporters_own(s.text)
+    return _ACTOR_WORDS.isdisjoint(s.words)
 
 
-def outside_voice(s: Sentence, names: list[str]) -> bool:
-    """A sentence that quotes someone outside the report and names no actor: "Hospitals are an
-    easy mark, said one analyst", "Experts warned that the healthcare sector could be next".
-    It states no target of the actors ("Analysts said the group hit banks" still does, and so
-    does a sentence holding one of ``names``, the operation's and its actors' names)."""
+def _outside_voice(s: Sentence) -> bool:
+    """Whether someone outside the report is the one saying: "Hospitals are an easy mark, said
+    one analyst", "Experts warned that the healthcare sector could be next"."""
     if _OUTSIDE_VOICES.isdisjoint(s.words):
         return False  # most sentences
     said = s.words
-    if not any(w in _OUTSIDE_VOICES and _speaks(said, i) for i, w in enumerate(said)):
-        return False  # "scholars who study the peninsula": whom, not who says
-    if any(x.entry.kind == "Actor" for x in s.mentions) or any(n and n in s.text for n in names):
-        return False  # "Copper Wick went after hospitals, experts said"
-    return _ACTOR_WORDS.isdisjoint(s.words)
+    # not "scholars who study the peninsula": whom, not who says
+    return any(w in _OUTSIDE_VOICES and _speaks(said, i) for i, w in enumerate(said))
 
 
 def _speaks(said: list[str], i: int) -> bool:
