@@ -21,13 +21,12 @@ __all__ = [
 # Who says it, before what they say: "The company said ...", "Researchers found that ..."
 _REPORTING_VERBS = "|".join(word_list("reporting_verbs"))
 REPORTING = re.compile(rf"\b(?:{_REPORTING_VERBS})\b")
-_REPORTERS = "|".join(
-    [*word_list("reporters"), *(re.escape(n) for p in PUBLISHERS for n in (p.name, *p.aliases))]
-)
+_PUBLISHER_NAMES = [re.escape(n) for p in PUBLISHERS for n in (p.name, *p.aliases)]
+_REPORTERS = "|".join([*word_list("reporters"), *_PUBLISHER_NAMES])
+# ... without the pronouns, which may stand for the actors: "It also sent phishing emails"
 _NAMED_REPORTERS = "|".join(
-    [*(w for w in word_list("reporters") if w not in ("it", "they", "we")),
-     *(re.escape(n) for p in PUBLISHERS for n in (p.name, *p.aliases))]
-)  # fmt: skip
+    [*(w for w in word_list("reporters") if w not in ("it", "they", "we")), *_PUBLISHER_NAMES]
+)
 _REPORTED = re.compile(
     # a phrase set before it: "Beyond China, the lab ...", "Separately, OpenAI ..."
     rf"^(?:(?:(?i:{'|'.join(word_list('name_prepositions'))}) [^,]{{1,40}}|[A-Z][a-z]+ly),\s+)?"
