@@ -279,6 +279,9 @@ def _opening_names(head: str) -> list[tuple[int, str]]:
         or only_places(bracketed.group(1))
     ):  # "Bad Grammar (Russia) targeting Ukraine": a name, then who in brackets
         candidates.append((1, bracketed.group(1)))
+    bare = _BARE_OPENING.match(head) if head[:1].isupper() else None
+    if bare and _bare_name(bare.group(1)):  # "Copper Gate prompted the model to ...": a case
+        candidates.append((1, bare.group(1)))
     opened = _OPENING_NAME.match(head) if "," in head else None
     if (
         opened
@@ -290,6 +293,31 @@ def _opening_names(head: str) -> list[tuple[int, str]]:
     ):
         candidates.append((1, opened.group(1)))
     return candidates
+
+
+# A bare name of two to four capitalised words that opens a sentence, then an operator's verb
+_BARE_OPENING = re.compile(
+    rf"^({_NAME_WORD}(?: {_NAME_WORD}){{1,3}}) (?:also |then |first |later )?"
+    rf"(?:{'|'.join(word_list('operator_verbs'))})\b"
+)
+
+
+_COMPANY_SUFFIXES = words("company_suffixes")
+
+
+def _bare_name(name: str) -> bool:
+    """Whether the words a sentence opens with before an operator's verb are a name nothing
+    else explains: not a sentence's opening word ("The", "In"), a company ("Northwind Labs"),
+    a country, a platform or an actor the gazetteer knows."""
+    return not (
+        NOT_NAMES.match(name)
+        or _DETERMINERS.match(name)
+        or name.rsplit(" ", 1)[-1].lower().rstrip(".") in _COMPANY_SUFFIXES
+        or not says_nothing(name)
+    )
+
+
+_DETERMINERS = re.compile(r"^(?:The|A|An|This|These|Those|That|Its|Their|Some|Any|Each|Every)\b")
 
 
 def _run_in_head(head: str) -> list[tuple[int, str]]:

@@ -9,7 +9,7 @@ import re
 from graphkit.extract.cues import nouns, words
 from graphkit.extract.reading import Mention
 
-__all__ = ["someone_in", "who_sits"]
+__all__ = ["done_to", "someone_in", "who_sits"]
 
 
 ACTOR_NOUNS = nouns("origin_after")
@@ -50,7 +50,7 @@ def someone_in(m: Mention, context: list[str]) -> str:
             start = max(0, start + examples[-1] - 8)  # Chile": the noun the list is of decides
         lead = m.words[start : m.index - 2]
         aimed_at = _TARGET_VERBS_STRICT | _RESEARCH_VERBS  # "researched defense firms in Jordan"
-        if _dealt_with(lead):
+        if _dealt_with(lead) or done_to(m):
             return "target"  # "fake job offers for workers in Thailand": whom it was for
         return "target" if any(w in aimed_at for w in lead) else "attribution"
     if len(context) == 2 and context[0] in _COUNT_WORDS and _counted_before(m):
@@ -123,3 +123,23 @@ def _dealt_with(lead: list[str]) -> bool:
         if lead[i] in (_FOR_WHOM if i == len(lead) - 1 else _DEALT_WITH):
             return not (i and lead[i - 1] in _THEIR_OWN)
     return False
+
+
+_BE = frozenset({"was", "were", "is", "are", "been"})
+_VICTIMS = words("victims")
+
+
+def done_to(m: Mention) -> bool:
+    """Whether the predicate right after the noun phrase a place closes says it was done to
+    ("A firm in Taiwan was among the targets", "a company in Japan was also hacked"): the
+    noun is a victim, whatever noun it is."""
+    after = m.words[m.index + m.width : m.index + m.width + 7]
+    if not after or after[0] not in _BE:
+        return False
+    rest = [w for w in after[1:] if w not in _ADVERBS]
+    if rest[:1] and rest[0] in _TARGET_VERBS_STRICT and rest[0] not in ("at", "against"):
+        return True  # "was targeted", "were also breached"
+    return rest[:1] == ["among"] and not _VICTIMS.isdisjoint(rest[1:4])  # "among the victims"
+
+
+_ADVERBS = frozenset({"also", "reportedly", "apparently", "later", "then", "been", "likely"})

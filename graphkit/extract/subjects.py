@@ -198,7 +198,8 @@ _SUBJECT = re.compile(
     # (no article or relative word inside: "North Korea, a country whose hackers" is no phrase)
     rf"((?:(?!(?:a|an|whose|which|who|that)\s)[\w'-]+,?\s+){{0,6}}?(?i:threat\s+)?"
     # the last of the nouns: "Criminal syndicates", not "Criminal" (a noun of its own too)
-    rf"(?i:{noun_pattern('subject')}))\b(?!\s+(?i:{noun_pattern('subject')})\b)"
+    rf"(?i:{noun_pattern('subject')}|{noun_pattern('acting')}))\b"
+    rf"(?!\s+(?i:{noun_pattern('subject')}|{noun_pattern('acting')})\b)"
     # "Accounts linked to Chinese government entities": who they are may follow the noun
     r"((?:,)?\s+(?:(?:\w+\s+)?(?:linked|tied|connected|affiliated|associated|based|located|"
     r"operating|working|run|operated|directed|originating|backed|sponsored|funded)\s+"
@@ -354,8 +355,8 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     if not m and ": " in text[:80] and _STATED.search(text.split(": ", 1)[0]):
         text = text.split(": ", 1)[1]  # "Russian use was limited: a group tied to Moscow ..."
         m = _SUBJECT.match(text)
-    if not m:
-        return None
+    if not m or _SUFFERED.match(text, m.end(1)):
+        return None  # "A firm in Taiwan was among the targets": a victim, no actor
     if not seat and not any(
         x.text in m.group(0) for x in first.mentions if x.entry.kind in _PLACES
     ):
@@ -407,6 +408,18 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     if phrase.lower() in _BARE or (struck and " " not in phrase):
         phrase = f"unnamed {phrase.lower()}"  # "an actor who ...": no name to give it
     return phrase[0].upper() + phrase[1:]
+
+
+_HIT = words("target_verbs_strict") - {"at", "against"}  # "was targeted", not "was at"
+
+
+# What a subject's noun phrase suffered, by its predicate: "(A firm) in Taiwan was among the
+# targets", "(A company) was also hacked"
+_SUFFERED = re.compile(
+    r"(?:\s+(?:in|from)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3}?)?\s*(?:was|were|is|are|"
+    r"(?:has|have|had)\s+been)\s+(?:also\s+|reportedly\s+|later\s+)?(?:among\s+(?:the\s+)?"
+    rf"(?:{'|'.join(word_list('victims'))})|(?:{'|'.join(sorted(_HIT))}))\b"
+)
 
 
 def _from_its_subject(first: Sentence, before: str) -> str:
