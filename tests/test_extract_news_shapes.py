@@ -74,3 +74,90 @@ def test_a_firm_in_a_place_that_acts_is_still_where_the_actor_sits() -> None:
     f = draft(NEWS + "A marketing firm in Ghana ran fake accounts that praised the ruling party.\n")
     (c,) = f.campaigns
     assert country(c) == "GH" and not c.targets.countries
+
+
+# --- Cases counted, then told one by one by their ordinals
+
+
+@pytest.mark.parametrize("joint", [" ", "\n\n"])  # in one paragraph, or one a paragraph
+def test_ordinals_after_cases_counted_are_each_a_case_with_its_own_facts(joint: str) -> None:
+    f = draft(
+        NEWS + "The lab described three operations in its latest report." + joint
+        + "The first, Tin Vane, wrote fake news articles in Spanish for voters in Peru." + joint
+        + "The second, Grey Loom, was run from Cambodia and sent scam texts to workers in Japan."
+        + joint + "Another, run by operators in Iran, generated posts in Farsi.\n"
+    )  # fmt: skip
+    cases = by_name(f)
+    vane, loom = cases["Tin Vane"], cases["Grey Loom"]
+    assert {x.id for x in vane.targets.countries} == {"PE"} and [x.id for x in vane.languages] == [
+        "es"
+    ]
+    assert {x.id for x in loom.targets.countries} == {"JP"} and country(loom) == "KH"
+    (iran,) = [c for c in f.campaigns if c not in (vane, loom)]
+    assert country(iran) == "IR" and [x.id for x in iran.languages] == ["fa"]
+    assert not iran.targets.countries and "Another" not in iran.name
+
+
+def test_an_ordinal_one_before_a_quoted_name_names_its_case() -> None:
+    f = draft(
+        NEWS + "The company said it took down three networks. The first, tied to Peru, wrote "
+        'posts in Spanish. The second one, "Salt Road," was run from Nigeria.\n'
+    )
+    salt = by_name(f)["Salt Road"]
+    assert country(salt) == "NG" and not salt.languages
+    (peru,) = [c for c in f.campaigns if c is not salt]
+    assert country(peru) == "PE" and [x.id for x in peru.languages] == ["es"]
+
+
+def test_a_paragraph_the_reporter_opens_with_also_is_not_the_named_case_before_it() -> None:
+    f = draft(
+        NEWS + "The lab described two malware families.\n\n"
+        "Another family, GLASSMOTH, is still experimental. It asks the model to rewrite its own "
+        "code. The lab has not tied it to a known actor.\n\n"
+        "The lab also describes state actors who used the model. APT28 asked it to research "
+        "defense firms in Ukraine.\n"
+    )
+    assert not by_name(f)["GLASSMOTH"].all_actors
+    (apt28,) = [c for c in f.campaigns if c.name != "GLASSMOTH"]
+    assert [a.name for a in apt28.all_actors] == ["APT28"]
+
+
+def test_the_same_actors_named_after_a_case_without_also_stay_its_actors() -> None:
+    f = draft(
+        NEWS + "Another family, GLASSMOTH, is still experimental. It asks the model to rewrite "
+        "its own code.\n\nThe lab said APT28 had built it to evade antivirus.\n"
+    )
+    assert [a.name for a in by_name(f)["GLASSMOTH"].all_actors] == ["APT28"]
+
+
+# --- Names a count of cases sets apart
+
+
+@pytest.mark.parametrize(
+    "named",
+    [
+        "two networks, Tin Vane and Grey Loom, which wrote posts in Spanish for voters in Peru.",
+        'two covert influence networks, "Tin Vane" and "Grey Loom," that wrote posts in Spanish '
+        "for voters in Peru.",
+    ],
+)
+def test_two_names_a_count_of_cases_sets_apart_are_two_cases_sharing_what_is_said(
+    named: str,
+) -> None:
+    f = draft(NEWS + "The lab said it took down " + named + "\n")
+    cases = by_name(f)
+    assert set(cases) == {"Tin Vane", "Grey Loom"}
+    for c in cases.values():
+        assert {x.id for x in c.targets.countries} == {"PE"} and [x.id for x in c.languages] == [
+            "es"
+        ]
+
+
+def test_names_a_count_of_cases_sets_apart_keep_what_later_paragraphs_say_of_each() -> None:
+    f = draft(
+        NEWS + "The lab said it took down two networks, Tin Vane and Grey Loom.\n\n"
+        "Tin Vane targeted voters in Peru.\n\nGrey Loom went after readers in Mexico.\n"
+    )
+    cases = by_name(f)
+    assert {x.id for x in cases["Tin Vane"].targets.countries} == {"PE"}
+    assert {x.id for x in cases["Grey Loom"].targets.countries} == {"MX"}

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from graphkit.extract.coordination import coordinated
-from graphkit.extract.cues import noun_pattern
+from graphkit.extract.cues import noun_pattern, word_list
 from graphkit.extract.groups import Group
 from graphkit.extract.reading import Sentence
 from graphkit.extract.subjects import IN_ANOTHER, subject_of
@@ -26,16 +26,20 @@ NEW_CASE = re.compile(
     rf"One (?:more )?)(?:[A-Z][\w-]* ){{0,2}}(?:{_CASE_NOUNS})\b|"
     rf"^(?:Finally|Lastly|Separately|{IN_ANOTHER}),\s|"
     # said aloud: "The first is the fake job applicants.", "The second one was ..."
-    r"^The (?:first|second|third|fourth|fifth|next|last|other)(?: one)? (?:is|was)\b"
+    r"^The (?:first|second|third|fourth|fifth|next|last|other)(?: one)? (?:is|was)\b|"
+    # an ordinal that leaves out the noun of the cases counted: "The first, Tin Vane, ...",
+    # "The second, run from Cambodia, ...", "Another, ..."
+    rf"^(?:(?:A|The) (?:first|{'|'.join(word_list('elided_ordinals'))})|Another)(?: one)?,\s"
 )
 
 
-def case_subject(sentences: list[Sentence]) -> str | None:
+def case_subject(sentences: list[Sentence], before: str = "") -> str | None:
     """Who a paragraph that turns to a new case is about: the first of its opening sentences
     that names an unnamed actor ("Russian-language malware authors"), else the case itself
-    ("Third case")."""
+    ("Third case"). ``before``: the text before it, where the noun of the cases counted is
+    ("three operations. ... Another, run from Iran, ...")."""
     for s in sentences[:2]:
-        found = subject_of(s, None)
+        found = subject_of(s, None, before)
         if found:
             return found
     m = re.match(r"^(?:A|The) (first|second|third|fourth|fifth|sixth|next|final|last|further) "

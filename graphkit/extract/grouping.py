@@ -17,6 +17,7 @@ from graphkit.extract.cases import (
     overview,
     without_overviews,
 )
+from graphkit.extract.counted import counted_cases
 from graphkit.extract.cues import words
 from graphkit.extract.groups import (
     PLACE,
@@ -41,7 +42,7 @@ from graphkit.extract.lede import introduced, named_after, named_back, one_case,
 from graphkit.extract.meta import TITLE_LINE
 from graphkit.extract.namelike import looks_like_name, lower_words
 from graphkit.extract.names import paragraph_name, says_nothing
-from graphkit.extract.openers import opening_subject
+from graphkit.extract.openers import counts_cases, opening_subject
 from graphkit.extract.paragraphs import (
     Paragraph,
     cleaned,
@@ -50,6 +51,7 @@ from graphkit.extract.paragraphs import (
     who_only,
 )
 from graphkit.extract.reading import Mention, Sentence, read_sentence
+from graphkit.extract.reporter import also_reported
 from graphkit.extract.sections import aside, sections
 from graphkit.extract.spoken import language_positions
 from graphkit.extract.subjects import actor_names, subject_of
@@ -89,6 +91,8 @@ class _Grouper:
         self.introduced: dict[str, str] = {}  # cases a lede introduced: words → its clause
         self.lede: list[Sentence] | None = None  # a story's first paragraph that no case took
         self.groups_before = 0  # the groups there were before the paragraph being read
+        self.before = ""  # the end of the text read so far: the noun of cases counted there
+        self.prior = ""  # the same before the paragraph being read
 
     @property
     def lowered(self) -> frozenset[str]:
@@ -118,6 +122,7 @@ class _Grouper:
         if text is None:  # "About OpenAI ...", "Media contact: ...": the end
             self.current = None
             return
+        self.prior, self.before = self.before, f"{self.before[-400:]} {text}"
         p = read_paragraph(text, item)
         if self.current is not None and p.sentences and named_back(p.sentences[0]):
             rest = self._name_back(p, text)  # "OpenAI called the operation "Peer Review.""
@@ -147,6 +152,12 @@ class _Grouper:
         )
         if listed:  # "Forest Blizzard from Russia, Emerald Sleet from North Korea, ...": each
             self._each_listed(*listed)
+            return
+        counted = (
+            [] if p.fields or _named_above(current) or not p.body else counted_cases(p.body[0].text)
+        )
+        if len(counted) > 1:  # "two networks, Tin Vane and Grey Loom, which ...": each a case
+            self._each_counted(counted, p)
             return
         self._subject(p, named, actors)
         self._place(p, named, actors)
@@ -264,6 +275,17 @@ class _Grouper:
                         "confidence": 55 if s.hedged else 70}  # fmt: skip
                 self.current.origins.setdefault(a.entry.id, fact)
 
+    def _each_counted(self, names: list[str], p: Paragraph) -> None:
+        """A group for each case a sentence counts and names, with all the paragraph says: what
+        it says of them it says of each."""
+        for name in names:
+            self.current = Group(name, heading=self.section_who)
+            self.groups.append(self.current)
+            self.current.sentences.extend(p.sentences)
+            for sentence in p.sentences:
+                add_actors(self.current, sentence)
+        self._after_lede(p.body)
+
     def _subject(self, p: Paragraph, named: str | None, actors: dict[str, str]) -> None:
         """An unnamed actor the paragraph is about ("A Chinese threat actor ..."), which starts
         a group of its own; or what the section's heading says of who."""
@@ -273,7 +295,7 @@ class _Grouper:
         if turns and current is not None and current.from_heading and current.name is None:
             subject = case_subject(body)  # "## North Korea", then "The first is ...": a case
         elif not (named or actors) and body and not (current and current.from_heading):
-            subject = opening_subject(p, current, turns)
+            subject = opening_subject(p, current, turns, self.prior)
         if (
             body
             and not actors
@@ -321,8 +343,13 @@ class _Grouper:
         """The paragraph's sentences into the current group, or into a new one where the
         paragraph starts one."""
         current, sentences = self.current, p.sentences
-        if named and current is not None and current.provisional and not current.sentences:
-            current.name, current.provisional = named, False  # "The Russian pair": Bad Grammar
+        if (
+            named
+            and current is not None
+            and current.provisional
+            and all(counts_cases(s) for s in current.sentences)
+        ):  # "The Russian pair": Bad Grammar, also after "Two networks came from Russia."
+            current.name, current.provisional = named, False
         loose_section = current is not None and not current.from_heading  # a heading named none
         starts_new = (
             current is None
@@ -337,6 +364,16 @@ class _Grouper:
             or (loose_section and actors and current.subject and not current.actors)
             # "A second group, tracked as "Amber Kite", ...": another actor than the last one's
             or bool(actors and current.sentences and p.body and NEW_CASE.match(p.body[0].text))
+            # "Another family, X, ..." then "GTIG also describes state actors, APT42 ...": the
+            # reporter tells one more thing, the actors are not the named case's
+            or bool(
+                actors
+                and current.name
+                and not current.actors
+                and not current.from_heading
+                and p.body
+                and also_reported(p.body[0].text)
+            )
         )
         # a new actor in a new list item ("3. APT43 and other North Korean actors ...")
         starts_new = starts_new or bool(

@@ -169,8 +169,9 @@ _EXAMPLE_WORDS = words("example_words")
 
 
 _EXAMPLE = re.compile(
-    r"^(?:The|A) (?:first|second|third|fourth|other|last|latest|newest)(?: one| family| case)?, "
-    r"([A-Z][A-Z0-9_-]{3,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*),|"
+    r"^(?:(?:The|A) (?:first|second|third|fourth|fifth|other|last|latest|newest)|Another)"
+    r"(?: one| family| case)?, "
+    rf"([A-Z][A-Z0-9_-]{{3,}}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*|{_NAME_WORD}(?: {_NAME_WORD}){{1,3}}),|"
     r"\b(?:example|case|family|one|first|second|third|another|newest|latest) (?:is|was) "
     r"([A-Z][A-Z0-9_-]{3,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*)\b"
 )
@@ -351,8 +352,10 @@ def _kind_names(first: Sentence, head: str) -> list[tuple[int, str]]:
         if not NOT_NAMES.match(name):
             candidates.append((0, name))
     examples = not _EXAMPLE_WORDS.isdisjoint(first.words) and _EXAMPLE.finditer(head)
-    for example in examples or ():
-        candidates.append((0, example.group(1) or example.group(2)))  # "The second, PROMPTSTEAL,"
+    for example in examples or ():  # "The second, PROMPTSTEAL,", "The first, Tin Vane,"
+        name = example.group(1) or example.group(2)
+        if " " not in name or (says_nothing(name) and not NOT_NAMES.match(name)):
+            candidates.append((0, name))
     for quoted in _QUOTED_KIND.finditer(head) if '"' in head or "\u201c" in head else ():
         candidates.append((0, quoted.group(1)))  # 'an "influence-as-a-service" operation'
     if not _KINDS.isdisjoint(first.words):

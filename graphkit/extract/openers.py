@@ -14,14 +14,17 @@ from graphkit.extract.paragraphs import QUESTION_LEAD, Paragraph
 from graphkit.extract.reading import Sentence, read_sentence
 from graphkit.extract.subjects import agent_subject, elided, subject_of
 
-__all__ = ["opening_subject"]
+__all__ = ["counts_cases", "opening_subject"]
 
 
-def opening_subject(p: Paragraph, current: Group | None, turns: bool) -> str | None:
-    """The unnamed actor a paragraph that names none opens with, or asks about."""
+def opening_subject(
+    p: Paragraph, current: Group | None, turns: bool, before: str = ""
+) -> str | None:
+    """The unnamed actor a paragraph that names none opens with, or asks about; ``before``: the
+    text read before it."""
     body, sentences = p.body, p.sentences
     if turns:  # "A second case shows ...": not the same actor
-        return case_subject(body)
+        return case_subject(body, before)
     seen_before = None if p.item or current is None else current.sentences
     subject = subject_of(body[0], seen_before)
     if subject is None and len(body) > 1 and (len(body[0].words) <= 4 or _taken_up(body)):
@@ -41,10 +44,16 @@ def opening_subject(p: Paragraph, current: Group | None, turns: bool) -> str | N
 # Cases counted ("took down five influence operations"), and the definite noun that takes them
 # up at the next sentence's start ("The groups, based in ...")
 _COUNTED_CASES = re.compile(
-    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+) (?:[\w-]+ ){0,2}"
+    r"\b(?i:two|three|four|five|six|seven|eight|nine|ten|several|\d+) (?:[\w-]+ ){0,2}"
     rf"(?i:{noun_pattern('subject')})\b"
 )
 _TAKEN_UP = re.compile(rf"^The (?i:{noun_pattern('subject')})\b")
+
+
+def counts_cases(s: Sentence) -> bool:
+    """Whether a sentence counts the cases a text goes on to tell ("Two networks came from
+    Russia.", "The lab described three operations.")."""
+    return _COUNTED_CASES.search(s.text) is not None
 
 
 def _taken_up(body: list[Sentence]) -> bool:

@@ -12,6 +12,7 @@ __all__ = [
     "ACCORDING",
     "NAMING_AS",
     "REPORTING",
+    "also_reported",
     "reported_removed",
     "reporters_own",
     "struck_name",
@@ -57,6 +58,15 @@ def reporters_own(text: str) -> bool:
     """Whether a sentence tells what the reporter itself does or did, not what it reports:
     "The lab has faced lawsuits from news organisations in the United States"."""
     return _OWN_DOING.match(text) is not None
+
+
+def also_reported(text: str) -> bool:
+    """Whether a sentence opens with its reporter telling one more thing: "GTIG also describes
+    state actors ...", "The lab also banned ..." (what follows is another case)."""
+    if " also " not in text[:80] or not REPORTING.search(text):
+        return False
+    rest = reported_removed(text)
+    return rest != text and " also " in text[: len(text) - len(rest)]
 
 
 def reported_removed(text: str) -> str:

@@ -296,7 +296,7 @@ _PLACE_SET = re.compile(
 
 # "The second, tied to Cuba, ...": an ordinal whose noun is left out, the noun of the case
 # before it ("The first network ...", "One network ...")
-_ELIDED = re.compile(rf"^(?:The|A) ({'|'.join(words('elided_ordinals'))})(?: one)?,")
+_ELIDED = re.compile(rf"^(?:(?:The|A) ({'|'.join(words('elided_ordinals'))})|(Another))(?: one)?,")
 # The noun the cases were given: "the first network", "one network", "three networks"
 _ORDINAL_NOUN = re.compile(
     rf"\b(?:[Tt]he first|[Oo]ne|[Aa]|two|three|four|five|six|several) "
@@ -311,7 +311,8 @@ def _noun_given(text: str, before: str) -> str:
     noun = nouns[-1] if nouns else ""
     if noun.endswith("s") and noun[:-1].lower() in _SUBJECT_NOUNS:
         noun = noun[:-1]  # "three networks": "The largest network"
-    return f"{text[: m.end(1)]} {noun},{text[m.end() :]}" if m and noun else text
+    end = m.end(1) if m and m.group(1) else m.end(2) if m else 0  # "The second", "Another"
+    return f"{text[:end]} {noun},{text[m.end() :]}" if m and noun else text
 
 
 # An actor noun anywhere in a text: "Russia-linked operators", "a crew"

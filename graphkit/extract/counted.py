@@ -1,0 +1,46 @@
+"""Cases a sentence counts and names in one breath: "two networks, Tin Vane and Grey Loom,
+which ...", "three operations: Tin Vane, Grey Loom and Salt Road". Each name is a case of its
+own, and what the sentence says of them is said of each.
+
+>>> counted_cases("The lab took down two networks, Tin Vane and Grey Loom, which wrote posts.")
+['Tin Vane', 'Grey Loom']
+>>> counted_cases("It named three operations: Tin Vane, Grey Loom and Salt Road.")
+['Tin Vane', 'Grey Loom', 'Salt Road']
+>>> counted_cases('It took down two networks, "Tin Vane" and "Grey Loom," which ...')
+['Tin Vane', 'Grey Loom']
+>>> counted_cases("Two Peruvian groups, Andes Falcon and Inca Shrike, used the service.")
+[]
+"""
+
+from __future__ import annotations
+
+import re
+
+from graphkit.extract.cues import noun_pattern, word_list
+from graphkit.extract.set_apart import SET_NAME
+
+__all__ = ["counted_cases"]
+
+
+# A count, up to three words that say what kind ("covert influence"), the kind of case in the
+# plural, then the names set apart by a comma or a colon, the last after "and"
+_COUNTED = re.compile(
+    rf"\b(?i:{'|'.join(word_list('number_words'))}|both) (?:[\w-]+ ){{0,3}}?"
+    rf"(?i:{noun_pattern('kind')})s?[,:] "
+    rf"((?:(?:{SET_NAME}), ){{0,3}}(?:{SET_NAME}),? and (?:{SET_NAME}))"
+    r"(?=[,.;:]|\s+(?:which|that|who)\b|$)"
+)
+_NAME = re.compile(SET_NAME)
+_UNQUOTED = re.compile('["\u201c\u201d]')
+
+
+def counted_cases(text: str) -> list[str]:
+    """The names a count of cases sets apart in ``text``, in order; [] when it sets none apart
+    (a count of actors' names, "Two Peruvian groups, X and Y", is
+    :mod:`~graphkit.extract.set_apart`'s)."""
+    if " and " not in text:
+        return []
+    m = _COUNTED.search(_UNQUOTED.sub("", text))  # 'two networks, "Tin Vane" and ...'
+    if m is None:
+        return []
+    return [n.group(0) for n in _NAME.finditer(m.group(1))]
