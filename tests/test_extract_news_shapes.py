@@ -161,3 +161,42 @@ def test_names_a_count_of_cases_sets_apart_keep_what_later_paragraphs_say_of_eac
     cases = by_name(f)
     assert {x.id for x in cases["Tin Vane"].targets.countries} == {"PE"}
     assert {x.id for x in cases["Grey Loom"].targets.countries} == {"MX"}
+
+
+# --- Who the actors are, past a copula or a set of countries
+
+
+def test_a_copula_before_run_by_is_no_part_of_an_unnamed_actors_name() -> None:
+    f = draft(
+        NEWS + "The accounts were run by Arabic-speaking operators who posted about elections "
+        "in Kenya.\n"
+    )
+    (c,) = f.campaigns
+    assert [a.name for a in c.all_actors] == ["Accounts run by Arabic-speaking operators"]
+    assert [x.id for x in c.languages] == ["ar"]
+
+
+def test_countries_a_colon_lists_after_operations_from_a_count_of_them_are_origins() -> None:
+    f = draft(
+        NEWS + "The lab said it disrupted five operations from four countries: Peru, Chile, Laos "
+        "and Cuba.\n"
+    )
+    origins = {a.country.id for c in f.campaigns for a in c.all_actors if a.country}
+    assert origins == {"PE", "CL", "LA", "CU"}
+    assert not [x for c in f.campaigns for x in c.targets.countries]
+
+
+@pytest.mark.parametrize("aimed", ["aimed at three countries", "for readers in three countries"])
+def test_countries_a_colon_lists_after_whom_posts_were_for_are_still_targets(aimed: str) -> None:
+    f = draft(NEWS + f"Peruvian operators wrote posts {aimed}: Chile, Laos and Cuba.\n")
+    (c,) = f.campaigns
+    assert country(c) == "PE" and {x.id for x in c.targets.countries} == {"CL", "LA", "CU"}
+
+
+def test_a_speaking_modifier_on_a_person_gives_the_operations_language() -> None:
+    # passed before this session too: a guard for issue 23's list of cases
+    f = draft(
+        NEWS + "Tin Vane, a scam run from Cambodia, posted fake job offers. An English-speaking "
+        "moderator ran the channel.\n"
+    )
+    assert [x.id for x in by_name(f)["Tin Vane"].languages] == ["en"]

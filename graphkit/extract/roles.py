@@ -157,11 +157,12 @@ _SET_INTROS = words("place_set_intros")
 def _past_place_set(m: Mention) -> Mention:
     """The mention as if the words naming the set it belongs to were not there: "actors in
     other regions, including Laos" reads as "actors in Laos", "countries such as Laos" as
-    "Laos". The mention itself when no such words stand before it."""
+    "Laos", "from four countries: Laos, ..." as "from Laos". The mention itself when no such
+    words stand before it."""
     i = m.index
     while i > 0 and m.words[i - 1] in _SET_INTROS and m.index - i < 3:
         i -= 1
-    if i == m.index or i == 0 or m.words[i - 1] not in _SET_NOUNS:
+    if i == 0 or m.words[i - 1] not in _SET_NOUNS:
         return m
     i -= 1
     while i > 0 and m.words[i - 1] in _SET_QUANTITIES and m.index - i < 6:

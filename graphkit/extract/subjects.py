@@ -249,7 +249,9 @@ _CLAUSE_AFTER = re.compile(rf"\s+(?:{'|'.join(word_list('subordinators'))})\b.*$
 _BARE = nouns("bare")
 
 
-_COPULA = re.compile(r"^\s+(?:were|was|are|is|(?:have|has|had) been)\s+(?=\w+ed\s)")
+_COPULA = re.compile(  # "were linked to", "were run by": the participle's, not the copula's
+    r"^\s+(?:were|was|are|is|(?:have|has|had) been)\s+(?=(?:\w+ed|run|led|set up)\s)"
+)
 # A statement that a colon goes on to bear out: "Russian use was limited: ..."
 _STATED = re.compile(r" (?:was|were|is|are|has|have|had) ")
 _RELATIVE = re.compile(r"^\s+(?:which|who|that)\s")
