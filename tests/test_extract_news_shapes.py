@@ -200,3 +200,25 @@ def test_a_speaking_modifier_on_a_person_gives_the_operations_language() -> None
         "moderator ran the channel.\n"
     )
     assert [x.id for x in by_name(f)["Tin Vane"].languages] == ["en"]
+
+
+# --- An unnamed actor that counts the cases told after it
+
+
+def test_an_opening_that_counts_the_cases_told_after_it_is_said_of_each_and_no_case() -> None:
+    f = draft(
+        NEWS + "The lab said it banned two clusters of accounts likely originating from Laos. "
+        "The first cluster wrote comments claiming that dams raised water prices in Thailand. "
+        'The lab named this cluster the "River Ledger" campaign.\n\n'
+        'The second cluster, "Toll Keepers," wrote posts in Vietnamese attacking trade rules.\n'
+    )
+    assert sorted(c.name for c in f.campaigns) == ["River Ledger activity", "Toll Keepers activity"]
+    assert {country(c) for c in f.campaigns} == {"LA"}
+
+
+def test_an_opening_that_counts_cases_with_one_other_case_after_it_stays_a_case() -> None:
+    f = draft(
+        NEWS + "The lab banned two clusters of accounts from Laos that wrote comments about "
+        "dams in Thailand.\n\nSeparately, Peruvian operators wrote fake news articles.\n"
+    )
+    assert sorted(country(c) or "" for c in f.campaigns) == ["LA", "PE"]

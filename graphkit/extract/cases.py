@@ -100,7 +100,15 @@ def overview(subject: str, first: Sentence) -> bool:
 
 def without_overviews(groups: list[Group], loose: list[Sentence] | None) -> list[Group]:
     """The groups without the overview of the cases, when there are cases beside it; its
-    sentences tell what all the cases share, and join ``loose``."""
+    sentences tell what all the cases share, and join ``loose``. A first unnamed actor that
+    counts the cases after it ("two clusters of accounts likely originating from Laos", then
+    "The first cluster ...", "The second cluster, ...") is no case either: what it says, it
+    says of each of them."""
+    if groups and groups[0].counts and len(groups) > 2:
+        counted, told = groups[0], groups[1 : 1 + groups[0].counts]
+        for g in told:
+            g.sentences[:0] = counted.sentences
+        return groups[1:]
     if not any(g.overview for g in groups) or all(g.overview for g in groups):
         return groups
     for g in groups:

@@ -8,6 +8,8 @@ own, and what the sentence says of them is said of each.
 ['Tin Vane', 'Grey Loom', 'Salt Road']
 >>> counted_cases('It took down two networks, "Tin Vane" and "Grey Loom," which ...')
 ['Tin Vane', 'Grey Loom']
+>>> count_of("It banned two clusters of accounts from Laos.", "Clusters of accounts from Laos")
+2
 >>> counted_cases("Two Peruvian groups, Andes Falcon and Inca Shrike, used the service.")
 []
 """
@@ -19,7 +21,7 @@ import re
 from graphkit.extract.cues import noun_pattern, word_list
 from graphkit.extract.set_apart import SET_NAME
 
-__all__ = ["counted_cases"]
+__all__ = ["count_of", "counted_cases"]
 
 
 # A count, up to three words that say what kind ("covert influence"), the kind of case in the
@@ -44,3 +46,24 @@ def counted_cases(text: str) -> list[str]:
     if m is None:
         return []
     return [n.group(0) for n in _NAME.finditer(m.group(1))]
+
+
+_NUMBERS = {w: n for n, w in enumerate(word_list("number_words")[:9], start=2)}  # two .. ten
+
+# A count of up to ten, up to three words that say what kind, then a noun of who acts
+_COUNT = re.compile(
+    rf"\b({'|'.join(_NUMBERS)}|[2-9]|10) (?:[\w-]+ ){{0,3}}?((?i:{noun_pattern('subject')}))\b",
+    re.I,
+)
+
+
+def count_of(text: str, subject: str) -> int:
+    """How many cases ``text`` counts by the noun an unnamed ``subject`` opens with ("It banned
+    two clusters of accounts from Laos" counts 2 "Clusters of accounts from Laos"); 0 when it
+    counts none of them."""
+    head = subject.split(" ", 1)[0].lower()
+    for m in _COUNT.finditer(text):
+        if m.group(2).lower() == head:
+            word = m.group(1).lower()
+            return _NUMBERS.get(word) or int(word)
+    return 0

@@ -17,7 +17,7 @@ from graphkit.extract.cases import (
     overview,
     without_overviews,
 )
-from graphkit.extract.counted import counted_cases
+from graphkit.extract.counted import count_of, counted_cases
 from graphkit.extract.cues import words
 from graphkit.extract.groups import (
     PLACE,
@@ -321,6 +321,7 @@ class _Grouper:
             # "accounts linked to Russian, North Korean and Chinese hackers": an overview, when
             # the text goes on to cases of their own
             self.current.overview = not self.groups and overview(subject, body[0])
+            self.current.counts = count_of(body[0].text, subject) if not self.groups else 0
             self.groups.append(self.current)
             self._after_lede(body)
 

@@ -51,6 +51,7 @@ class Group:
     described: bool = False  # the heading only described it, whatever name it got later
     origins: dict[str, dict[str, Any]] = field(default_factory=dict)  # actor id → its own country
     overview: bool = False  # a first paragraph listing actors of several countries
+    counts: int = 0  # how many cases its unnamed actor's opening sentence counts ("two clusters")
 
 
 # The paragraph speaks of its subject as an actor: the name it gives is the actor's.
