@@ -222,3 +222,16 @@ def test_an_opening_that_counts_cases_with_one_other_case_after_it_stays_a_case(
         "dams in Thailand.\n\nSeparately, Peruvian operators wrote fake news articles.\n"
     )
     assert sorted(country(c) or "" for c in f.campaigns) == ["LA", "PE"]
+
+
+# --- A passive's agent and whom it is made of
+
+
+def test_the_people_an_agent_noun_is_of_name_the_unnamed_actor_and_give_its_origin() -> None:
+    f = draft(
+        NEWS + "The startup announced that its tools were weaponised by a group of Peruvian "
+        "state-affiliated hackers who wrote phishing emails.\n"
+    )
+    (c,) = f.campaigns
+    assert [a.name for a in c.all_actors] == ["Group of Peruvian state-affiliated hackers"]
+    assert country(c) == "PE"

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 
+from graphkit.extract.agents import agent_subject
 from graphkit.extract.cases import case_subject
 from graphkit.extract.cues import noun_pattern
 from graphkit.extract.groups import Group
 from graphkit.extract.paragraphs import QUESTION_LEAD, Paragraph
 from graphkit.extract.reading import Sentence, read_sentence
-from graphkit.extract.subjects import agent_subject, elided, subject_of
+from graphkit.extract.subjects import elided, subject_of
 
 __all__ = ["counts_cases", "opening_subject"]
 

@@ -18,7 +18,7 @@ from graphkit.extract.reading import Mention, Sentence, slugify
 from graphkit.extract.reporter import ACCORDING, REPORTING, reported_removed
 from graphkit.extract.set_apart import SET_NAME, TITLED, set_apart_names
 
-__all__ = ["ACTOR_NOUN", "IN_ANOTHER", "actor_names", "agent_subject", "elided",
+__all__ = ["ACTOR_NOUN", "IN_ANOTHER", "actor_names", "elided",
            "may_open_subject", "subject_of"]  # fmt: skip
 
 
@@ -470,25 +470,3 @@ def _seat(first: Sentence, text: str) -> str | None:
     seat = fronted_seat(text)
     countries = (x.text for x in first.mentions if x.entry.kind == "Country")
     return seat if seat and any(c in seat for c in countries) else None
-
-
-# A passive verb's agent that the sentence introduces: "Banks in Chile were also targeted by a
-# cluster the lab did not attribute": an actor not met before, with no name.
-_NEW_AGENT = re.compile(
-    r"\b(?:was|were|been|being|is|are)\s+(?:also\s+|later\s+|separately\s+)?"
-    rf"(?:[a-z]+(?:ed|en)|{'|'.join(word_list('irregular_past'))})\s+"
-    rf"by\s+(?:an?|another)\s+((?:[\w-]+\s+){{0,3}}?)({noun_pattern('agent')})\b"
-)
-
-
-def agent_subject(first: Sentence) -> str | None:
-    """The unnamed actor a passive sentence introduces as its agent ("were targeted by a
-    cluster ...": "Unnamed cluster"; "were sent by a Russian crew": "Russian crew", named for
-    its people); None when it has no such agent."""
-    m = _NEW_AGENT.search(first.text)
-    if m is None:
-        return None
-    said = m.group(1) + m.group(2)
-    if any(x.entry.kind in _PLACES and x.text in m.group(1) for x in first.mentions):
-        return said[0].upper() + said[1:]
-    return f"Unnamed {m.group(2)}"
