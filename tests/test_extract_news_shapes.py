@@ -235,3 +235,20 @@ def test_the_people_an_agent_noun_is_of_name_the_unnamed_actor_and_give_its_orig
     (c,) = f.campaigns
     assert [a.name for a in c.all_actors] == ["Group of Peruvian state-affiliated hackers"]
     assert country(c) == "PE"
+
+
+# --- A field's label and its value
+
+
+@pytest.mark.parametrize("field", ["Risk Level: high", "Status: ongoing"])
+def test_a_label_before_a_short_value_in_small_letters_is_a_field_and_no_name(field: str) -> None:
+    f = draft(NEWS + field + "\n\nPeruvian operators wrote fake news articles about Chile.\n")
+    assert [c.name for c in f.campaigns] == ["Peruvian operators activity"]
+
+
+def test_a_label_before_a_description_or_a_place_still_names_the_case() -> None:
+    f = draft(
+        NEWS + "Copper Reed: a network that wrote posts about elections in Chile.\n\n"
+        "Salt Meridian: likely Peru. It sent scam texts to workers in Japan.\n"
+    )
+    assert {"Copper Reed", "Salt Meridian"} <= set(by_name(f))

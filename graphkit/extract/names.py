@@ -381,6 +381,9 @@ def _label_name(head: str) -> list[tuple[int, str]]:
         label = _DASH_LABEL.match(head)  # "Sneer Review - likely China. Comments in ..."
     if not label or len(label.group(1).split()) > 6:
         return []
+    value = head[label.end(1) :].lstrip(" :\u2013\u2014-").rstrip(".")
+    if len(value.split()) <= 2 and value[:1].islower() and says_nothing(value):
+        return []  # "Risk Level: high", "Status: ongoing": a field and its value, no name
     name = _ASIDE.sub("", label.group(1).strip())  # "Add Wrong Number: a task scam ..."
     first, comma, said = name.partition(", ")
     if comma and only_places(said):
