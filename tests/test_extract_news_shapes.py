@@ -252,3 +252,40 @@ def test_a_label_before_a_description_or_a_place_still_names_the_case() -> None:
         "Salt Meridian: likely Peru. It sent scam texts to workers in Japan.\n"
     )
     assert {"Copper Reed", "Salt Meridian"} <= set(by_name(f))
+
+
+# --- An overview of actors from several countries, and the cases after it
+
+_OVERVIEW = (
+    "The company said it spotted Peruvian, Bolivian and Cuban government agents using its "
+    "assistant.\n\n"
+)
+
+
+def test_a_case_after_an_overview_naming_its_country_is_a_case_of_its_own() -> None:
+    f = draft(
+        NEWS + _OVERVIEW + "A group affiliated with Bolivia, for example, used it to summarise "
+        "salaries at defense companies. Another Bolivian group asked it for help with malware.\n"
+    )
+    bolivia = next(c for c in f.campaigns if country(c) == "BO")
+    assert [a.name for a in bolivia.all_actors] == ["Group affiliated with Bolivia"]
+    assert [x.id for x in bolivia.targets.sectors] == ["defense"]
+
+
+def test_actors_an_overview_lists_that_no_case_after_it_tells_keep_a_case_of_their_own() -> None:
+    f = draft(
+        NEWS + _OVERVIEW + "A Bolivian group wrote malware for banks. A Cuban group wrote "
+        "phishing lures in Spanish.\n"
+    )
+    peru = next(c for c in f.campaigns if country(c) == "PE")
+    assert [a.name for a in peru.all_actors] == ["Peruvian government agents"]
+    assert not peru.targets.countries and not peru.targets.sectors
+    assert sorted(country(c) or "" for c in f.campaigns) == ["BO", "CU", "PE"]
+
+
+def test_an_overview_whose_every_actor_has_a_case_after_it_stays_no_case() -> None:
+    f = draft(
+        NEWS + _OVERVIEW + "A Bolivian group wrote malware for banks. A Cuban group wrote "
+        "phishing lures in Spanish. A Peruvian crew researched ports in Chile.\n"
+    )
+    assert sorted(country(c) or "" for c in f.campaigns) == ["BO", "CU", "PE"]

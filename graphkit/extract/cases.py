@@ -10,7 +10,7 @@ import re
 from graphkit.extract.coordination import coordinated
 from graphkit.extract.cues import noun_pattern, word_list
 from graphkit.extract.groups import Group
-from graphkit.extract.reading import Sentence
+from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, read_sentence
 from graphkit.extract.subjects import IN_ANOTHER, subject_of
 
 __all__ = ["NEW_CASE", "at_new_cases", "case_subject", "overview", "without_overviews"]
@@ -114,4 +114,38 @@ def without_overviews(groups: list[Group], loose: list[Sentence] | None) -> list
     for g in groups:
         if g.overview and loose is not None:
             loose.extend(g.sentences)
-    return [g for g in groups if not g.overview]
+    cases = [g for g in groups if not g.overview]
+    return [x for g in groups if g.overview and (x := _left_out(g, cases))] + cases
+
+
+def _left_out(view: Group, cases: list[Group]) -> Group | None:
+    """The actors an overview lists that no case after it speaks of ("Peruvian, Bolivian and
+    Cuban government agents", then cases of Bolivians and Cubans only): a case of their own,
+    from what the overview's first sentence says of them. None when every one has a case."""
+    first = view.sentences[0] if view.sentences else None
+    lists = coordinated(first) if first is not None and view.subject else {}
+    members = (
+        next((lists[m.index] for m in first.mentions if m.index in lists), ()) if first else ()
+    )
+    told = {m.entry.id for g in cases for s in g.sentences for m in s.mentions
+            if m.entry.kind in COUNTRY_KINDS}  # fmt: skip
+    kept = [m for m in members if m.entry.id not in told]
+    if first is None or not kept or len(kept) == len(members) or view.subject is None:
+        return None
+    name, text = _kept(view.subject, members, kept), _kept(first.text, members, kept)
+    if name is None or text is None:
+        return None
+    read = read_sentence(text)  # as if the list held only them; the evidence is the text's own
+    case = Group(None, subject=name, heading=view.heading)
+    case.sentences.append(
+        Sentence(first.text, read.mentions, first.hedged, first.negated, read.words)
+    )
+    return case
+
+
+def _kept(text: str, members: tuple[Mention, ...], kept: list[Mention]) -> str | None:
+    """``text`` with the list of ``members`` holding only those ``kept``."""
+    at, end = text.find(members[0].text), text.rfind(members[-1].text)
+    if at < 0 or end < at:
+        return None
+    return text[:at] + " and ".join(m.text for m in kept) + text[end + len(members[-1].text) :]

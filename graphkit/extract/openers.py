@@ -26,7 +26,9 @@ def opening_subject(
     body, sentences = p.body, p.sentences
     if turns:  # "A second case shows ...": not the same actor
         return case_subject(body, before)
-    seen_before = None if p.item or current is None else current.sentences
+    # an overview of actors from several countries ("Peruvian, Bolivian and Cuban agents") has
+    # not yet spoken of any one of them: "A group affiliated with Bolivia ..." is a case
+    seen_before = None if p.item or current is None or current.overview else current.sentences
     subject = subject_of(body[0], seen_before)
     if subject is None and len(body) > 1 and (len(body[0].words) <= 4 or _taken_up(body)):
         # the one after a short opener: "**Russia barely showed up.** Russian ..."; or after
