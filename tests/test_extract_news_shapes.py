@@ -289,3 +289,10 @@ def test_an_overview_whose_every_actor_has_a_case_after_it_stays_no_case() -> No
         "phishing lures in Spanish. A Peruvian crew researched ports in Chile.\n"
     )
     assert sorted(country(c) or "" for c in f.campaigns) == ["BO", "CU", "PE"]
+
+
+@pytest.mark.parametrize("kind", ["nations such as", "jurisdictions including"])
+def test_the_set_places_belong_to_is_no_part_of_an_unnamed_actors_name(kind: str) -> None:
+    f = draft(NEWS + f"Hacking groups from {kind} Peru and Bolivia used the assistant.\n")
+    names = sorted(a.name for c in f.campaigns for a in c.all_actors)
+    assert names == ["Hacking groups from Bolivia", "Hacking groups from Peru"]

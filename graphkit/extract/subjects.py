@@ -287,6 +287,9 @@ _BARE_IN = re.compile(r"^\s+in\s")
 _LOCATED = nouns("located")
 
 
+_SET_NOUNS = words("place_set_nouns")  # "countries", "nations", ...
+
+
 # "in other regions, including Laos", "in countries such as Laos": the set before its members,
 # left out of who the actors are ("actors in Laos")
 _PLACE_SET = re.compile(
@@ -436,7 +439,7 @@ def _from_its_subject(first: Sentence, before: str) -> str:
         text = reported_removed(_RUN_IN.sub("", text, count=1) if ": " in text[:40] else text)
     if _ELIDED.match(text):
         text = _noun_given(text, before)
-    text = _PLACE_SET.sub("", text) if " countries" in text or " regions" in text else text
+    text = _PLACE_SET.sub("", text) if not _SET_NOUNS.isdisjoint(first.words) else text
     if "\u2014" in text or "\u2013" in text:  # "The groups\u2014based in Peru\u2014used ..."
         text = _DASH_APART.sub(r"\1, ", text, count=1)
     believed = None if _BELIEVES.isdisjoint(first.words) else _BELIEVED_ARE.match(text, 0, 120)
