@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from graphkit.findings import Findings
 from tests.extract_helpers import by_name, country, draft
 
 NEWS = "Chatbot maker cuts off several crews\n\n"  # a plain text's first line: its headline
@@ -296,3 +297,52 @@ def test_the_set_places_belong_to_is_no_part_of_an_unnamed_actors_name(kind: str
     f = draft(NEWS + f"Hacking groups from {kind} Peru and Bolivia used the assistant.\n")
     names = sorted(a.name for c in f.campaigns for a in c.all_actors)
     assert names == ["Hacking groups from Bolivia", "Hacking groups from Peru"]
+
+
+# --- New names listed with where each is from
+
+
+def _origins(f: Findings) -> dict[str, str | None]:
+    return {a.name: a.country.id if a.country else None for c in f.campaigns for a in c.all_actors}
+
+
+def test_names_a_place_owns_in_a_list_are_actors_from_there() -> None:
+    f = draft(
+        NEWS + "Other actors such as Peru's Andes Hawk (Tin Kettle), Bolivia's Salar Moth and "
+        "Cuba's Havana Kite used the models to write phishing content.\n"
+    )
+    assert _origins(f) == {"Andes Hawk": "PE", "Salar Moth": "BO", "Havana Kite": "CU"}
+    assert not [x for c in f.campaigns for x in c.targets.countries]
+
+
+def test_a_name_a_place_owns_after_a_tie_is_the_sponsor_and_no_actor() -> None:
+    f = draft(
+        NEWS + "Andes Hawk, linked to Peru's Naval Intelligence, used the models to write "
+        "phishing content.\n"
+    )
+    assert _origins(f) == {"Andes Hawk operators": "PE"}
+
+
+def test_a_name_a_place_owns_before_its_verb_still_names_the_operation() -> None:
+    f = draft(NEWS + "Peru's Andes Hawk wrote comments about elections in Chile.\n")
+    (c,) = f.campaigns
+    assert c.name == "Andes Hawk" and country(c) == "PE"
+
+
+def test_names_several_actors_are_known_as_are_one_each() -> None:
+    f = draft(
+        NEWS + "The lab disrupted two Peru-affiliated threat actors known as Andes Hawk and "
+        "Inca Wren.\n"
+    )
+    assert _origins(f) == {"Andes Hawk": "PE", "Inca Wren": "PE"}
+    assert "Andes Hawk and Inca Wren" not in by_name(f)
+
+
+def test_names_listed_with_where_each_is_from_are_actors_from_there() -> None:
+    f = draft(
+        NEWS + "These actors, including Andes Hawk and Inca Wren from Peru, Salar Moth from "
+        "Bolivia, and Havana Kite from Cuba, had their accounts terminated.\n"
+    )
+    assert _origins(f) == {
+        "Andes Hawk": "PE", "Inca Wren": "PE", "Salar Moth": "BO", "Havana Kite": "CU"
+    }  # fmt: skip

@@ -64,6 +64,17 @@ def own_origins(s: Sentence) -> dict[int, Mention]:
             out[a.index] = before  # "the Iranian group TEMP.Zagros"
         elif before.entry.kind == "Country" and words[a.index - 1] == "s":
             out[a.index] = before  # "Russia's APT28"
+    return _paired_from(s, out) if "from" in words and "and" in words else out
+
+
+def _paired_from(s: Sentence, out: dict[int, Mention]) -> dict[int, Mention]:
+    """``out`` with the origin of an actor joined by "and" to one from somewhere: "Andes Hawk
+    and Inca Wren from Peru" are both from Peru."""
+    starts = {m.index: m for m in s.mentions if m.entry.kind == "Actor"}
+    for a in sorted(starts.values(), key=lambda m: -m.index):
+        end = a.index + a.width
+        if a.index not in out and s.words[end : end + 1] == ["and"] and end + 1 in out:
+            out[a.index] = out[end + 1]
     return out
 
 

@@ -54,6 +54,10 @@ _NAMING_TOKENS = words("naming_tokens")
 _ALSO = re.compile(r"\((?:also|aka|a\.k\.a\.)\s*$")
 
 
+# Several actors just before the naming verb: "two threat actors (known as)", "groups (called)"
+_SEVERAL = re.compile(rf"\b(?:{noun_pattern('appositive')})s,?\s*$")
+
+
 # A joining word a name cannot end with: "calls Jade Heron and which ..." names Jade Heron
 _DANGLING = re.compile(r"(?:\s+(?:and|of|the))+$")
 
@@ -257,6 +261,8 @@ def _named_in(sentences: list[Sentence]) -> list[tuple[int, str]]:
                 rank = 2  # "a company called STOIC" names the actor, not the operation
             if _ALSO.search(lead):
                 continue  # "Jade Heron (also known as Tin Wren)": another name of one named
+            if " and " in m.group(1) and _SEVERAL.search(lead):
+                continue  # "threat actors known as Andes Hawk and Inca Wren": two actors' names
             if not _POSING.isdisjoint(lead.split()):
                 continue  # 'posed as a trading firm called "Blue Meridian"': the cover's name
             if _TOOL_LEAD.search(lead[-25:]) or any(q.name == m.group(1).strip() for q in quoted):
@@ -281,8 +287,8 @@ def _opening_names(head: str) -> list[tuple[int, str]]:
     ):  # "Bad Grammar (Russia) targeting Ukraine": a name, then who in brackets
         candidates.append((1, bracketed.group(1)))
     bare = _BARE_OPENING.match(head) if head[:1].isupper() else None
-    if bare and _bare_name(bare.group(1)):  # "Copper Gate prompted the model to ...": a case
-        candidates.append((1, bare.group(1)))
+    if bare and _bare_name(bare.group(2)) and (not bare.group(1) or only_places(bare.group(1))):
+        candidates.append((1, bare.group(2)))  # "Copper Gate prompted ...", "Peru's Tin Vane"
     opened = _OPENING_NAME.match(head) if "," in head else None
     if (
         opened
@@ -296,9 +302,11 @@ def _opening_names(head: str) -> list[tuple[int, str]]:
     return candidates
 
 
-# A bare name of two to four capitalised words that opens a sentence, then an operator's verb
+# A bare name of two to four capitalised words that opens a sentence (after the place that
+# owns it), then an operator's verb
 _BARE_OPENING = re.compile(
-    rf"^({_NAME_WORD}(?: {_NAME_WORD}){{1,3}}) (?:also |then |first |later )?"
+    r"^(?:([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:'s|\u2019s) )?"  # "Peru's Andes Hawk wrote"
+    rf"({_NAME_WORD}(?: {_NAME_WORD}){{1,3}}) (?:also |then |first |later )?"
     rf"(?:{'|'.join(word_list('operator_verbs'))})\b"
 )
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from graphkit.extract.cues import noun_pattern, nouns, word_list
+from graphkit.extract.cues import noun_pattern, nouns, word_list, words
 
-__all__ = ["SET_NAME", "TITLED", "set_apart_names"]
+__all__ = ["SET_NAME", "TITLED", "from_names", "owned_names", "set_apart_names"]
 
 
 # A name of two or three words in capitals ("Jade Heron"), none of them a sentence's "The".
@@ -36,6 +36,9 @@ def set_apart_names(text: str, words: list[str]) -> list[tuple[int, str]]:
         new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_TITLED.finditer(text)]
     if nouned and " and " in text:  # "Two Peruvian groups, Andes Falcon and Inca Shrike, ..."
         for c in _COUNTED_PAIR.finditer(text):
+            new += [(c.start(1), c.group(1)), (c.start(2), c.group(2))]
+    if nouned and " and " in text:  # "threat actors known as Andes Hawk and Inca Wren"
+        for c in _PLURAL_CALLED.finditer(text):
             new += [(c.start(1), c.group(1)), (c.start(2), c.group(2))]
     if "-" in text:  # "the Peru-affiliated Andes Falcon, which ..."
         new += [(c.start(1), c.group(1)) for c in _TIED_THEN_NAME.finditer(text)]
@@ -78,6 +81,14 @@ _COUNTED_PAIR = re.compile(
 )
 
 
+# "Two Peru-affiliated threat actors known as Andes Hawk and Inca Wren": the names several
+# actors are known by, one each
+_PLURAL_CALLED = re.compile(
+    rf"\b(?:{noun_pattern('appositive')})s,? (?:known|tracked|referred to) as "
+    rf"({SET_NAME}),? and ({SET_NAME})\b"
+)
+
+
 # "the Peru-affiliated Andes Falcon, which ...", "the China-linked Jade Heron used": a name
 # after the place it is tied to, then a comma, a bracket or its verb in the past
 _TIED_THEN_NAME = re.compile(
@@ -85,3 +96,48 @@ _TIED_THEN_NAME = re.compile(
     rf"sponsored|nexus) ({TITLED})"
     rf"(?=,|\s+\(|\s+(?:[a-z]+ed|{'|'.join(word_list('irregular_past'))})\b)"
 )
+
+
+# "Peru's Andes Hawk (Tin Kettle), Bolivia's Salar Moth and ...": names in capitals owned by
+# the words before them, listed (a bracket, a comma, "and" after); one before its verb ("Russia's
+# Helgoland Bite wrote") names the paragraph's operation, as names.py reads it, unless it
+# closes a list ("..., and Cuba's Havana Kite used")
+_OWNED_NAME = re.compile(
+    rf"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:'s|\u2019s) ({TITLED})(?=,|\s+\(|\s+and\b|( [a-z]))"
+)
+
+
+def owned_names(text: str) -> list[tuple[int, str, str]]:
+    """Names in capitals that the words before them own ("Peru's Andes Hawk"): where each
+    starts, its owner and the name. The caller keeps those whose owner is a place. Not what
+    actors are tied to ("linked to Iran's Revolutionary Guards": their sponsor)."""
+    if "'s " not in text and "\u2019s " not in text:
+        return []
+    return [
+        (c.start(2), c.group(1), c.group(2))
+        for c in _OWNED_NAME.finditer(text)
+        if not c.group(3) or text[: c.start()].endswith((", ", " and "))  # the list's last
+        if _TIES.isdisjoint(re.findall(r"[a-z]+", text[max(0, c.start() - 25) : c.start()]))
+    ]
+
+
+_TIES = words("attr_before") | words("tied") | {"for", "of"}  # "linked to", "working for"
+
+
+# "including Andes Hawk and Inca Wren from Peru, Salar Moth from Bolivia": names in capitals
+# before where they are from (the caller checks that it is a place)
+_NAME_FROM = re.compile(
+    rf"\b({TITLED})(?:,? and ({TITLED}))? from (?:the )?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"
+)
+
+
+def from_names(text: str, words: list[str]) -> list[tuple[int, str, str]]:
+    """Names in capitals said to be from somewhere, in a sentence with an actor's noun
+    ("These actors, including Andes Hawk from Peru, ..."): where each starts, the name and
+    the words after "from"."""
+    if " from " not in text or _SET_NOUNS.isdisjoint(words):
+        return []
+    out = []
+    for c in _NAME_FROM.finditer(text):
+        out += [(c.start(i), c.group(i), c.group(3)) for i in (1, 2) if c.group(i)]
+    return out

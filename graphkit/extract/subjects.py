@@ -16,7 +16,7 @@ from graphkit.extract.names import CALLED_TOKENS, KIND_WORD, NOT_NAMES, only_pla
 from graphkit.extract.quoted import QUOTES, quoted_names
 from graphkit.extract.reading import Mention, Sentence, slugify
 from graphkit.extract.reporter import ACCORDING, REPORTING, reported_removed
-from graphkit.extract.set_apart import SET_NAME, TITLED, set_apart_names
+from graphkit.extract.set_apart import SET_NAME, TITLED, from_names, owned_names, set_apart_names
 
 __all__ = ["ACTOR_NOUN", "IN_ANOTHER", "actor_names", "elided",
            "may_open_subject", "subject_of"]  # fmt: skip
@@ -66,6 +66,8 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
             if not then_reports(text, a.end())  # "Vendorly, a security firm, said"
         ]
     new += set_apart_names(text, sentence.words)  # "One of the groups, X,", "Kite and Vane, both"
+    new += [(at, n) for at, owner, n in owned_names(text) if only_places(owner)]  # "Peru's X"
+    new += [(at, n) for at, n, place in from_names(text, sentence.words) if only_places(place)]
     if " as " in text or " aka " in text:  # "Jade Heron (also known as Tin Wren)": two names
         new += [(c.start(1), c.group(1)) for c in _ALSO_KNOWN.finditer(text)]
     if not _FIRMS.isdisjoint(sentence.words):  # "the political consultancy STOIC"
@@ -98,7 +100,8 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
             sentence.mentions = [  # "Phish and Scripts" says nothing of scripts
                 x for x in sentence.mentions if x.index not in inside or x.entry.kind == "Actor"
             ]
-            sentence.mentions.append(Mention(Entry("Actor", slug, name), index, 1, [], name))
+            actor = Entry("Actor", slug, name)  # as wide as its words: "X and Y from Peru"
+            sentence.mentions.append(Mention(actor, index, len(inside), [], name))
     return names
 
 
