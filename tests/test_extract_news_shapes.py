@@ -346,3 +346,38 @@ def test_names_listed_with_where_each_is_from_are_actors_from_there() -> None:
     assert _origins(f) == {
         "Andes Hawk": "PE", "Inca Wren": "PE", "Salar Moth": "BO", "Havana Kite": "CU"
     }  # fmt: skip
+
+
+# --- Cases a list's items bring in, and a news text's sources
+
+_DETAILS = (
+    "The lab said it banned accounts of scammers and influence operations. Here are some "
+    "details from the lab:\n\n"
+    "- A small set of accounts that likely originated in Bolivia used the models to look up "
+    "people in Chile.\n"
+    "- The same accounts also wrote Spanish-language emails to officials in Peru.\n"
+)
+
+
+@pytest.mark.parametrize("opening", ["A cluster of accounts", "Several accounts"])
+def test_an_indefinite_actor_noun_opening_a_list_item_is_a_new_case(opening: str) -> None:
+    f = draft(NEWS + _DETAILS + f"- {opening} ran a dating scam aimed at men in Vietnam.\n")
+    bolivia = next(c for c in f.campaigns if country(c) == "BO")
+    assert {x.id for x in bolivia.targets.countries} == {"CL", "PE"}  # "The same accounts"
+    assert [x.id for x in bolivia.languages] == ["es"]
+    (other,) = [c for c in f.campaigns if c is not bolivia]
+    assert {x.id for x in other.targets.countries} == {"VN"}
+
+
+@pytest.mark.parametrize("source", ["Two Thai men also told reporters", "A Thai official said"])
+def test_the_people_of_a_news_texts_source_is_no_target(source: str) -> None:
+    f = draft(
+        NEWS + "Laotian syndicates ran the compound. " + source + " that scam operators used "
+        "the chatbot to write romance messages to victims in Japan.\n"
+    )
+    assert {x.id for c in f.campaigns for x in c.targets.countries} == {"JP"}
+
+
+def test_the_people_of_officials_the_actors_went_after_is_still_a_target() -> None:
+    f = draft(NEWS + "Laotian syndicates sent phishing emails, and Thai officials were targeted.\n")
+    assert {x.id for c in f.campaigns for x in c.targets.countries} == {"TH"}

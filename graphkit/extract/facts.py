@@ -32,7 +32,13 @@ from graphkit.extract.roles import (
 )
 from graphkit.extract.sectors import sector_is_target
 from graphkit.extract.spoken import language_positions
-from graphkit.extract.unhit import could_be_hit, looked_like, said_not_hit, said_of_someone_else
+from graphkit.extract.unhit import (
+    a_source,
+    could_be_hit,
+    looked_like,
+    said_not_hit,
+    said_of_someone_else,
+)
 from graphkit.identity import country_name
 from graphkit.vocab import countries
 
@@ -275,8 +281,9 @@ def _place(
     """A country a sentence names: where the actors are from, or whom they aim at. The places
     of one list share a role: "groups from Russia, China, and Iran" are all origins. ``quoted``:
     the sentence quotes an outside voice on no actor, and names no target."""
-    if said_about(m) or posed_as(m, s) or researched(m, s) or made_in(m):
-        return  # "critical of the United States", "posed as Turkish journalists", "Chinese models"
+    if said_about(m) or posed_as(m, s) or researched(m, s) or made_in(m) or a_source(m):
+        return  # "critical of the United States", "posed as Turkish journalists", "Chinese models",
+        # "Two Thai men told reporters": a news text's sources
     hedge = 15 if s.hedged else 0
     eid = m.entry.id
     size = len(s.words)

@@ -28,7 +28,9 @@ def opening_subject(
         return case_subject(body, before)
     # an overview of actors from several countries ("Peruvian, Bolivian and Cuban agents") has
     # not yet spoken of any one of them: "A group affiliated with Bolivia ..." is a case
-    seen_before = None if p.item or current is None or current.overview else current.sentences
+    seen_before = None if current is None or current.overview else current.sentences
+    if p.item and seen_before is not None:  # a list item: no country was "already spoken of",
+        seen_before = None if p.fields else []  # but "A cluster of accounts ..." in prose is new
     subject = subject_of(body[0], seen_before)
     if subject is None and len(body) > 1 and (len(body[0].words) <= 4 or _taken_up(body)):
         # the one after a short opener: "**Russia barely showed up.** Russian ..."; or after

@@ -282,7 +282,9 @@ _CAME_FROM = re.compile(
 )
 _INDEFINITE = re.compile(r"^(?:an?|another) ")
 _SUBJECT_NOUNS = nouns("subject")
-_NEW_REFERENT = re.compile(rf"^(?:[Aa]n?|[Aa]nother) |^(?i:{noun_pattern('subject')})\b")
+_NEW_REFERENT = re.compile(  # "A crew", "Several accounts", "Criminals": not met before
+    rf"^(?:[Aa]n?|[Aa]nother|[Ss]everal|[Ss]ome) |^(?i:{noun_pattern('subject')})\b"
+)
 
 
 # "a fraud ring in Cambodia": where they are, after a noun for people that sit somewhere

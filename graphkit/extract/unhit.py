@@ -149,3 +149,16 @@ def _speaks(said: list[str], i: int) -> bool:
     return (said[i + 1 : i + 2] != [] and said[i + 1] in _VOICING) or not _VOICING.isdisjoint(
         said[max(0, i - 3) : i]
     )
+
+
+_SPEAKERS = words("speakers")
+_TELLING = words("telling")
+
+
+def a_source(m: Mention) -> bool:
+    """A people's name on whom a news text quotes as its source: "Two Thai men also told
+    reporters that ...", "a Kenyan official said" (not "Thai officials were targeted")."""
+    if m.entry.kind != "Demonym" or not m.after or m.after[0] not in _SPEAKERS:
+        return False
+    verb = [w for w in m.words[m.index + m.width + 1 : m.index + m.width + 4] if w != "also"]
+    return bool(verb) and verb[0] in _TELLING
