@@ -25,7 +25,8 @@ MODULES = ("agents", "behaviour", "cases", "coordination", "counted", "country_s
            "drafting", "facts", "features", "fields", "fronted", "gazetteer", "grouping", "groups",
            "headings", "learned", "lede", "masking", "meta", "named_origins", "namelike", "names",
            "openers", "paragraphs", "passing", "place_in", "quoted", "reading", "reporter", "roles",
-           "sections", "sectors", "set_apart", "spoken", "subjects", "tables", "unhit")  # fmt: skip
+           "sections", "sectors", "set_apart", "spoken", "subject_text", "subjects", "tables",
+           "unhit")  # fmt: skip
 
 # The shared library mypyc builds for the modules compiled together.
 GROUP = "graphkit.extract.native"

@@ -381,3 +381,45 @@ def test_the_people_of_a_news_texts_source_is_no_target(source: str) -> None:
 def test_the_people_of_officials_the_actors_went_after_is_still_a_target() -> None:
     f = draft(NEWS + "Laotian syndicates sent phishing emails, and Thai officials were targeted.\n")
     assert {x.id for c in f.campaigns for x in c.targets.countries} == {"TH"}
+
+
+# --- Who a clause, a judgement or a participle's agent names
+
+
+def test_a_later_clause_on_actors_from_a_place_after_actors_from_nowhere_is_their_own() -> None:
+    f = draft(
+        NEWS + "The firm explained that attackers used its model to write attack code, and "
+        "later Bolivian scammers used it to get remote jobs at companies in Canada.\n"
+    )
+    scammers = next(c for c in f.campaigns if country(c) == "BO")
+    assert [a.name for a in scammers.all_actors] == ["Bolivian scammers"]
+    assert {x.id for x in scammers.targets.countries} == {"CA"}
+
+
+def test_a_later_clause_on_the_same_actors_stays_with_the_first() -> None:
+    f = draft(
+        NEWS + "Bolivian hackers wrote attack code, and later the hackers used the model to "
+        "get remote jobs at companies in Canada.\n"
+    )
+    (c,) = f.campaigns
+    assert country(c) == "BO" and {x.id for x in c.targets.countries} == {"CA"}
+
+
+@pytest.mark.parametrize("that", ["this was", "the activity was likely"])
+def test_what_a_reported_judgement_says_the_activity_was_names_the_actor(that: str) -> None:
+    f = draft(
+        NEWS + f"The firm assessed with high confidence that {that} a Peruvian state-sponsored "
+        "group, which targeted government agencies in Chile.\n"
+    )
+    (c,) = f.campaigns
+    assert [a.name for a in c.all_actors] == ["Peruvian state-sponsored group"]
+    assert country(c) == "PE" and {x.id for x in c.targets.countries} == {"CL"}
+
+
+def test_a_participles_agent_named_by_its_people_is_the_actor() -> None:
+    f = draft(
+        NEWS + "Lawmakers asked the firm about a hacking campaign allegedly conducted by "
+        "Peru-affiliated actors using its model against banks in Chile.\n"
+    )
+    (c,) = f.campaigns
+    assert [a.name for a in c.all_actors] == ["Peru-affiliated actors"] and country(c) == "PE"

@@ -32,9 +32,27 @@ def agent_subject(first: Sentence) -> str | None:
     its people); None when it has no such agent."""
     m = _NEW_AGENT.search(first.text)
     if m is None:
-        return None
+        return _peoples_agent(first)
     said = m.group(1) + m.group(2) + (m.group(3) or "")
     if any(x.entry.kind in _PLACES and x.text in m.group(1) + (m.group(3) or "")
            for x in first.mentions):  # fmt: skip
         return said[0].upper() + said[1:]
     return f"Unnamed {m.group(2)}"
+
+
+# A participle's agent named by its people, with no article: "a campaign allegedly conducted
+# by Peru-affiliated actors", "posts written by Bolivian operators"
+_PEOPLES_AGENT = re.compile(
+    rf"\b(?:[a-z]+(?:ed|en)|{'|'.join(word_list('irregular_past'))})\s+by\s+"
+    rf"((?:[\w-]+\s+){{0,3}}?(?i:{noun_pattern('subject')}))\b"
+)
+
+
+def _peoples_agent(first: Sentence) -> str | None:
+    """The agent of a participle named by its people ("conducted by Peru-affiliated actors"):
+    an actor from there; None when the sentence has none, or it names no people."""
+    m = _PEOPLES_AGENT.search(first.text) if " by " in first.text else None
+    if m is None or not any(x.entry.kind in _PLACES and x.text in m.group(1)
+                            for x in first.mentions):  # fmt: skip
+        return None
+    return m.group(1)[0].upper() + m.group(1)[1:]

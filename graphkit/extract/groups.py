@@ -225,7 +225,7 @@ def _before_the_turn(named: str | None, shared: list[Sentence], parts: list[Run]
     """The clauses before a turn to actors from elsewhere ("A Chinese effort called X ...,
     while an Iranian outlet ...") as a part of their own, first: the paragraph's named
     operation, or the unnamed actor they open with; what opens it, or None (they stay shared)."""
-    first = None if named else subject_of(shared[0], None)
+    first = None if named else subject_of(shared[0], [])  # "attackers ..., and Bolivian ..."
     if not (named or first):
         return None
     parts.insert(0, (named, list(shared), first))
@@ -235,8 +235,8 @@ def _before_the_turn(named: str | None, shared: list[Sentence], parts: list[Run]
 def _elsewhere(clause: Sentence, places: set[str]) -> bool:
     """Whether a later clause opens on actors from a place the clauses before it did not
     name: "A Chinese effort called X wrote ..., while an Iranian outlet ..."."""
-    opening = _opening_places(clause)
-    return bool(places and opening and opening.isdisjoint(places))
+    opening = _opening_places(clause)  # "..., and later Bolivian scammers" after clauses of
+    return bool(opening and opening.isdisjoint(places))  # nowhere: elsewhere too
 
 
 def _opening_places(s: Sentence) -> set[str]:
@@ -268,7 +268,8 @@ def _from_elsewhere(sentences: list[Sentence]) -> set[int]:
 # a developer behind ScopeCreep ...", "..., as well as scammers in Laos who ..."
 _CLAUSE_SPLIT = re.compile(
     r"; (?:and )?|,? while (?=[A-Z])|, (?:while|whereas|as well as) |"
-    r", and (?:that )?(?=(?:an?|the|in|from) |[A-Z])"  # "found that X ..., and that a Y ..."
+    # "found that X ..., and that a Y ...", "..., and later Bolivian scammers used it ..."
+    r", and (?:that |later |then |also |separately )?(?=(?:an?|the|in|from) |[A-Z])"
 )
 _SPLITS = ("; ", "while ", ", and ", ", whereas ", ", as well as ")  # a cheap test first
 

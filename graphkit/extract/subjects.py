@@ -15,8 +15,9 @@ from graphkit.extract.namelike import looks_like_name, then_reports
 from graphkit.extract.names import CALLED_TOKENS, KIND_WORD, NOT_NAMES, only_places, says_nothing
 from graphkit.extract.quoted import QUOTES, quoted_names
 from graphkit.extract.reading import Mention, Sentence, slugify
-from graphkit.extract.reporter import ACCORDING, REPORTING, reported_removed
+from graphkit.extract.reporter import REPORTING, reported_removed
 from graphkit.extract.set_apart import SET_NAME, TITLED, from_names, owned_names, set_apart_names
+from graphkit.extract.subject_text import elided, from_its_subject
 
 __all__ = ["ACTOR_NOUN", "IN_ANOTHER", "actor_names", "elided",
            "may_open_subject", "subject_of"]  # fmt: skip
@@ -191,7 +192,9 @@ _LINKING = r"(?:linked|tied|traced|attributed)"
 
 # "A Chinese threat actor spent nine months ...": a paragraph about an actor it does not name.
 _SUBJECT = re.compile(
-    r"^(?:(?:Finally|Separately|Meanwhile|Elsewhere|Also|Additionally|In addition|Lastly|"
+    # "The company said ...": a business taken up by "the" is most often the reporter
+    rf"^(?!(?i:the|this|its) (?:{noun_pattern('acting')})\b)"
+    r"(?:(?:Finally|Separately|Meanwhile|Elsewhere|Also|Additionally|In addition|Lastly|"
     rf"Similarly|Likewise|Next|{IN_ANOTHER}|{_AMONG}),\s+(?:{_DESCRIBES.pattern}\s*)?|"
     rf"{_AMONG}:\s+|{_AMONG}\s+(?:were|are|was|is)\s+|{_DESCRIBES.pattern}\s*|"
     r"(?:Another|A (?:second|third|fourth|fifth|further)) case (?:involves|concerns)\s+)?"
@@ -292,39 +295,6 @@ _BARE_IN = re.compile(r"^\s+in\s")
 _LOCATED = nouns("located")
 
 
-_SET_NOUNS = words("place_set_nouns")  # "countries", "nations", ...
-
-
-# "in other regions, including Laos", "in countries such as Laos": the set before its members,
-# left out of who the actors are ("actors in Laos")
-_PLACE_SET = re.compile(
-    rf"\b(?:(?:{'|'.join(word_list('place_set_quantities'))})\s+){{0,2}}"
-    rf"(?:{'|'.join(word_list('place_set_nouns'))}),?\s+"
-    rf"(?:(?:{'|'.join(word_list('place_set_intros'))})\s+){{1,2}}(?=[A-Z])"
-)
-
-
-# "The second, tied to Cuba, ...": an ordinal whose noun is left out, the noun of the case
-# before it ("The first network ...", "One network ...")
-_ELIDED = re.compile(rf"^(?:(?:The|A) ({'|'.join(words('elided_ordinals'))})|(Another))(?: one)?,")
-# The noun the cases were given: "the first network", "one network", "three networks"
-_ORDINAL_NOUN = re.compile(
-    rf"\b(?:[Tt]he first|[Oo]ne|[Aa]|two|three|four|five|six|several) "
-    rf"((?i:{noun_pattern('subject')}))\b"
-)
-
-
-def _noun_given(text: str, before: str) -> str:
-    """``text`` with the noun an ordinal opening it leaves out, taken from ``before``."""
-    m = _ELIDED.match(text)
-    nouns = _ORDINAL_NOUN.findall(before) if m else []
-    noun = nouns[-1] if nouns else ""
-    if noun.endswith("s") and noun[:-1].lower() in _SUBJECT_NOUNS:
-        noun = noun[:-1]  # "three networks": "The largest network"
-    end = m.end(1) if m and m.group(1) else m.end(2) if m else 0  # "The second", "Another"
-    return f"{text[:end]} {noun},{text[m.end() :]}" if m and noun else text
-
-
 # An actor noun anywhere in a text: "Russia-linked operators", "a crew"
 ACTOR_NOUN = re.compile(rf"\b(?i:{noun_pattern('subject')})\b")
 
@@ -338,17 +308,11 @@ def _ones_named(phrase: str, before: str) -> str:
     return f"{phrase[:-4]}{nouns[-1].lower()}" if nouns else phrase
 
 
-def elided(text: str) -> bool:
-    """Whether a sentence opens on a case told before by its ordinal alone ("The second, tied
-    to Cuba, ...", "The largest, run from Nigeria, ...")."""
-    return _ELIDED.match(text) is not None
-
-
 def may_open_subject(text: str) -> bool:
     """Whether a clause opens as one about an unnamed actor may ("operators from Cuba ...",
     "The second, tied to Cuba, ...", "The lab said a Spanish-speaking developer ..."): a
     cheap test before :func:`subject_of` reads it."""
-    if _SUBJECT.match(text) is not None or _ELIDED.match(text) is not None:
+    if _SUBJECT.match(text) is not None or elided(text):
         return True
     reported = reported_removed(text) if REPORTING.search(text) else text  # a new one: "a"
     return reported != text and bool(_INDEFINITE.match(reported) and _SUBJECT.match(reported))
@@ -359,7 +323,7 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     after a section about GTG-2002. Its country or language must be in the phrase, unless the
     text says it is a new subject ("The report also describes an actor who ..."). ``before``:
     the text before it, where the noun an ordinal leaves out is ("The second, ...")."""
-    text = _from_its_subject(first, before or " ".join(s.text for s in seen or ()))
+    text = from_its_subject(first, before or " ".join(s.text for s in seen or ()))
     seat = _seat(first, text) if text.startswith("In ") else None
     text = without_fronted(text) if text.startswith("In ") else text  # "In Peru, hackers"
     m = _SUBJECT.match(text)
@@ -431,45 +395,6 @@ _SUFFERED = re.compile(
     r"(?:has|have|had)\s+been)\s+(?:also\s+|reportedly\s+|later\s+)?(?:among\s+(?:the\s+)?"
     rf"(?:{'|'.join(word_list('victims'))})|(?:{'|'.join(sorted(_HIT))}))\b"
 )
-
-
-def _from_its_subject(first: Sentence, before: str) -> str:
-    """A sentence from where its subject begins: without who reports it ("The lab said it
-    banned ...") and a news page's run-in label before that ("Driving the news: "), without
-    the set its places belong to; with the noun an ordinal leaves out (taken from ``before``),
-    the dashes that set apart who the subject is read as commas, and a relative clause of
-    belief read for its predicate."""
-    text = first.text
-    if REPORTING.search(text) or ACCORDING.match(text):  # "Driving the news: The lab said ..."
-        text = reported_removed(_RUN_IN.sub("", text, count=1) if ": " in text[:40] else text)
-    if _ELIDED.match(text):
-        text = _noun_given(text, before)
-    text = _PLACE_SET.sub("", text) if not _SET_NOUNS.isdisjoint(first.words) else text
-    if "\u2014" in text or "\u2013" in text:  # "The groups\u2014based in Peru\u2014used ..."
-        text = _DASH_APART.sub(r"\1, ", text, count=1)
-    believed = None if _BELIEVES.isdisjoint(first.words) else _BELIEVED_ARE.match(text, 0, 120)
-    return text[believed.end() :] if believed else text  # "whom it believes are a ... group"
-
-
-# A news page's run-in label before a reported sentence: "Driving the news: " (a word in
-# capitals, then small words only: no name)
-_RUN_IN = re.compile(r"^[A-Z][a-z']*(?: [a-z']+){0,3}: (?=[A-Z])")
-
-
-# A relative clause that says who the opening noun is: "operators whom the lab believes are a
-# Chinese group", "a crew that analysts suspect is an Iranian unit": the predicate, when it
-# opens with a name in capitals (a people's, a place's), is who they are.
-_BELIEVES = words("believes")
-_BELIEVED_ARE = re.compile(
-    r"^(?:[\w'-]+,?\s+){1,8}?(?:whom|who|that|which)\s+(?:[\w'-]+\s+){1,3}?"
-    rf"(?:{'|'.join(word_list('believes'))})\s+(?:are|is|were|was|to\s+be)\s+"
-    r"(?=(?:an?\s+|the\s+)?[A-Z])"
-)
-
-
-# A dash that sets apart who the opening noun is: "The groups\u2014based in Peru\u2014used" reads
-# as "The groups, based in Peru\u2014used"
-_DASH_APART = re.compile(rf"^((?:\w+ ){{0,4}}(?i:{noun_pattern('subject')}))\s*[\u2014\u2013]\s*")
 
 
 def _seat(first: Sentence, text: str) -> str | None:

@@ -1,0 +1,106 @@
+"""A sentence read from where its subject begins: without who reports it and the label before
+that, with the noun an ordinal leaves out ("The second, tied to Cuba, ..." after "three
+networks"), without the set its places belong to, with dashes that set apart who the subject
+is read as commas, and a relative clause of belief or a reported judgement read for its
+predicate ("operators whom the lab believes are a Bolivian crew", "assessed that this was a
+Peruvian group")."""
+
+from __future__ import annotations
+
+import re
+
+from graphkit.extract.cues import noun_pattern, nouns, word_list, words
+from graphkit.extract.reading import Sentence
+from graphkit.extract.reporter import ACCORDING, REPORTING, reported_removed
+
+__all__ = ["elided", "from_its_subject"]
+
+
+_SUBJECT_NOUNS = nouns("subject")
+
+
+_SET_NOUNS = words("place_set_nouns")  # "countries", "nations", ...
+
+
+# "in other regions, including Laos", "in countries such as Laos": the set before its members,
+# left out of who the actors are ("actors in Laos")
+_PLACE_SET = re.compile(
+    rf"\b(?:(?:{'|'.join(word_list('place_set_quantities'))})\s+){{0,2}}"
+    rf"(?:{'|'.join(word_list('place_set_nouns'))}),?\s+"
+    rf"(?:(?:{'|'.join(word_list('place_set_intros'))})\s+){{1,2}}(?=[A-Z])"
+)
+
+
+# "The second, tied to Cuba, ...": an ordinal whose noun is left out, the noun of the case
+# before it ("The first network ...", "One network ...")
+_ELIDED = re.compile(rf"^(?:(?:The|A) ({'|'.join(words('elided_ordinals'))})|(Another))(?: one)?,")
+# The noun the cases were given: "the first network", "one network", "three networks"
+_ORDINAL_NOUN = re.compile(
+    rf"\b(?:[Tt]he first|[Oo]ne|[Aa]|two|three|four|five|six|several) "
+    rf"((?i:{noun_pattern('subject')}))\b"
+)
+
+
+def _noun_given(text: str, before: str) -> str:
+    """``text`` with the noun an ordinal opening it leaves out, taken from ``before``."""
+    m = _ELIDED.match(text)
+    nouns = _ORDINAL_NOUN.findall(before) if m else []
+    noun = nouns[-1] if nouns else ""
+    if noun.endswith("s") and noun[:-1].lower() in _SUBJECT_NOUNS:
+        noun = noun[:-1]  # "three networks": "The largest network"
+    end = m.end(1) if m and m.group(1) else m.end(2) if m else 0  # "The second", "Another"
+    return f"{text[:end]} {noun},{text[m.end() :]}" if m and noun else text
+
+
+def elided(text: str) -> bool:
+    """Whether a sentence opens on a case told before by its ordinal alone ("The second, tied
+    to Cuba, ...", "The largest, run from Nigeria, ...")."""
+    return _ELIDED.match(text) is not None
+
+
+def from_its_subject(first: Sentence, before: str) -> str:
+    """A sentence from where its subject begins: without who reports it ("The lab said it
+    banned ...") and a news page's run-in label before that ("Driving the news: "), without
+    the set its places belong to; with the noun an ordinal leaves out (taken from ``before``),
+    the dashes that set apart who the subject is read as commas, and a relative clause of
+    belief read for its predicate."""
+    text = first.text
+    if REPORTING.search(text) or ACCORDING.match(text):  # "Driving the news: The lab said ..."
+        text = reported_removed(_RUN_IN.sub("", text, count=1) if ": " in text[:40] else text)
+        text = _IT_WAS.sub("", text, count=1)  # "... assessed that this was a Peruvian group"
+    if _ELIDED.match(text):
+        text = _noun_given(text, before)
+    text = _PLACE_SET.sub("", text) if not _SET_NOUNS.isdisjoint(first.words) else text
+    if "\u2014" in text or "\u2013" in text:  # "The groups\u2014based in Peru\u2014used ..."
+        text = _DASH_APART.sub(r"\1, ", text, count=1)
+    believed = None if _BELIEVES.isdisjoint(first.words) else _BELIEVED_ARE.match(text, 0, 120)
+    return text[believed.end() :] if believed else text  # "whom it believes are a ... group"
+
+
+# What a reported judgement says the activity was: "(The firm assessed that) this was a
+# Peruvian state-sponsored group, which ...": the predicate is who
+_IT_WAS = re.compile(
+    r"^(?:this|it|that|the (?:activity|operation|campaign|attack|attacker|actor|intrusion))"
+    r" (?:was|is|were|are)(?: (?:likely|probably|almost certainly))? (?=(?:an?|the) )"
+)
+
+
+# A news page's run-in label before a reported sentence: "Driving the news: " (a word in
+# capitals, then small words only: no name)
+_RUN_IN = re.compile(r"^[A-Z][a-z']*(?: [a-z']+){0,3}: (?=[A-Z])")
+
+
+# A relative clause that says who the opening noun is: "operators whom the lab believes are a
+# Chinese group", "a crew that analysts suspect is an Iranian unit": the predicate, when it
+# opens with a name in capitals (a people's, a place's), is who they are.
+_BELIEVES = words("believes")
+_BELIEVED_ARE = re.compile(
+    r"^(?:[\w'-]+,?\s+){1,8}?(?:whom|who|that|which)\s+(?:[\w'-]+\s+){1,3}?"
+    rf"(?:{'|'.join(word_list('believes'))})\s+(?:are|is|were|was|to\s+be)\s+"
+    r"(?=(?:an?\s+|the\s+)?[A-Z])"
+)
+
+
+# A dash that sets apart who the opening noun is: "The groups\u2014based in Peru\u2014used" reads
+# as "The groups, based in Peru\u2014used"
+_DASH_APART = re.compile(rf"^((?:\w+ ){{0,4}}(?i:{noun_pattern('subject')}))\s*[\u2014\u2013]\s*")
