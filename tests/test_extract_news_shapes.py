@@ -423,3 +423,39 @@ def test_a_participles_agent_named_by_its_people_is_the_actor() -> None:
     )
     (c,) = f.campaigns
     assert [a.name for a in c.all_actors] == ["Peru-affiliated actors"] and country(c) == "PE"
+
+
+# --- Ordinals set apart with who they are, a sister group, two subjects coordinated
+
+
+def test_an_ordinal_a_phrase_sets_apart_is_the_case_that_phrase_names() -> None:
+    f = draft(
+        NEWS + "The lab said it banned accounts tied to three operations. A second, run from "
+        "Kenya, wrote fake reviews of banks. The third, a Bolivian network, wrote posts about "
+        "elections in Chile.\n"  # the text's last paragraph: prose, though a line ends it
+    )
+    bolivia = next(c for c in f.campaigns if country(c) == "BO")
+    assert [a.name for a in bolivia.all_actors] == ["Bolivian network"]
+    assert {x.id for x in bolivia.targets.countries} == {"CL"}
+    kenya = next(c for c in f.campaigns if country(c) == "KE")
+    assert not kenya.targets.countries
+
+
+def test_a_name_set_apart_after_a_possessive_actor_noun_is_an_actor_of_its_own() -> None:
+    f = draft(
+        NEWS + "The report names two Chilean groups. Condor Ash asked the model about ports in "
+        "Peru. Its sister group, Condor Moss, wrote malware for attacks on banks in Bolivia.\n"
+    )
+    moss = next(c for c in f.campaigns if any(a.name == "Condor Moss" for a in c.all_actors))
+    assert {x.id for x in moss.targets.countries} == {"BO"} and country(moss) == "CL"
+    ash = by_name(f)["Condor Ash"]
+    assert {x.id for x in ash.targets.countries} == {"PE"}
+
+
+def test_a_second_subject_coordinated_after_who_the_first_is_is_no_part_of_its_name() -> None:
+    f = draft(
+        NEWS + "Operators linked to Cuba and operators linked to Bolivia both used the model to "
+        "write posts about elections in Chile.\n"
+    )
+    names = [a.name for c in f.campaigns for a in c.all_actors]
+    assert "Operators linked to Cuba" in names and not [n for n in names if " and " in n]

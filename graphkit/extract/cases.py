@@ -72,8 +72,13 @@ _SENTENCE_START = re.compile(r"(?<=[.!?])[\"\u201d')\]]* (?=[A-Z])")
 def at_new_cases(paragraph: str) -> list[str]:
     """A paragraph of prose cut before each later sentence that turns to a new case ("...
     A second case involved ...", "... In another case, ..."): such a sentence opens a case
-    wherever it stands, as it does at a paragraph's start."""
-    if "\n" in paragraph:
+    wherever it stands, as it does at a paragraph's start; a text's last paragraph too, which
+    a line may end.
+
+    >>> at_new_cases("Two crews came from Peru. The second, a Bolivian one, wrote posts.\\n")
+    ['Two crews came from Peru.', 'The second, a Bolivian one, wrote posts.']
+    """
+    if "\n" in paragraph.strip():
         return [paragraph]  # a list, a table, fields: laid out, not prose
     cuts = [
         m.end() for m in _SENTENCE_START.finditer(paragraph) if NEW_CASE.match(paragraph[m.end() :])

@@ -60,6 +60,8 @@ _PAIR_SET_APART = re.compile(
 # "One of the groups, Jade Heron, used ...": a name set apart after an actor noun.
 _NOUN_SET_NAME = re.compile(
     rf"\b(?:the|of the|[Oo]ne of the) (?:{noun_pattern('appositive')})s?, ({SET_NAME}),|"
+    # "Its sister group, Condor Moss, wrote ...": a possessive and a word may come before
+    rf"\b(?:[Ii]ts|[Tt]heir) (?:[\w-]+ )?(?:{noun_pattern('appositive')}), ({SET_NAME}),|"
     # "a Peruvian group, Grey Loom, that ...", "and a Bolivian one, Tin Vane, that ..."
     rf"\b[Aa]n? (?:[\w-]+ ){{0,2}}?(?:{noun_pattern('appositive')}|one), ({SET_NAME}),"
 )

@@ -34,6 +34,8 @@ _PLACE_SET = re.compile(
 # "The second, tied to Cuba, ...": an ordinal whose noun is left out, the noun of the case
 # before it ("The first network ...", "One network ...")
 _ELIDED = re.compile(rf"^(?:(?:The|A) ({'|'.join(words('elided_ordinals'))})|(Another))(?: one)?,")
+# An ordinal whose case a phrase set apart says who it is: "The third, a Bolivian network,"
+_ELIDED_APPOSITIVE = re.compile(rf"{_ELIDED.pattern} (?P<who>(?:an?|another) [^,]{{3,60}}),")
 # The noun the cases were given: "the first network", "one network", "three networks"
 _ORDINAL_NOUN = re.compile(
     rf"\b(?:[Tt]he first|[Oo]ne|[Aa]|two|three|four|five|six|several) "
@@ -69,7 +71,8 @@ def from_its_subject(first: Sentence, before: str) -> str:
         text = reported_removed(_RUN_IN.sub("", text, count=1) if ": " in text[:40] else text)
         text = _IT_WAS.sub("", text, count=1)  # "... assessed that this was a Peruvian group"
     if _ELIDED.match(text):
-        text = _noun_given(text, before)
+        said = _ELIDED_APPOSITIVE.match(text)  # "The third, a Bolivian network, posed as ..."
+        text = said["who"] + text[said.end("who") :] if said else _noun_given(text, before)
     text = _PLACE_SET.sub("", text) if not _SET_NOUNS.isdisjoint(first.words) else text
     if "\u2014" in text or "\u2013" in text:  # "The groups\u2014based in Peru\u2014used ..."
         text = _DASH_APART.sub(r"\1, ", text, count=1)

@@ -245,6 +245,13 @@ _WHO_LEAD = re.compile(r"^,?\s+(?:\w+\s+)*?(?:to|with|in|from|for|by)\s+")
 _VERB_AFTER = re.compile(rf"\s+(?:[a-z]+ed|{'|'.join(word_list('irregular_past'))})\b.*$")
 
 
+# A second subject coordinated after who the first is: "Operators linked to Cuba and
+# operators linked to Bolivia" ends the first at "and"
+_NEXT_CONJUNCT = re.compile(
+    rf"\s+and\s+(?:the\s+|other\s+|some\s+)?(?:[\w-]+\s+)?(?i:{noun_pattern('subject')})\b.*$"
+)
+
+
 _LOOSE_END = re.compile(r"\s+(?:that|who|which|and|or|to|of|in|with|were|was|are|is|had|have|has)$")
 
 
@@ -352,6 +359,7 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
             tail = ""  # "The accounts, which operated in Mandarin, ...": what they did
         lead = _WHO_LEAD.match(tail)
         who_they_are = _VERB_AFTER.sub("", tail[lead.end() :]) if lead else tail
+        who_they_are = _NEXT_CONJUNCT.sub("", who_they_are)  # "... and operators linked to"
         phrase += (tail[: lead.end()] if lead else "") + _CLAUSE_AFTER.sub("", who_they_are)
     if seat is not None:  # "In Ghana, a marketing firm ran ...": the firm in Ghana
         phrase, who = f"{phrase} in {seat}", f"{who} {seat}"
