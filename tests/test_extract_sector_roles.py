@@ -227,3 +227,88 @@ def test_more_words_for_the_sectors_news_text_names(whom: str, sector: str) -> N
     assert _sectors(f"## Pale Orrery\n\nPale Orrery sent phishing emails to {whom} in Chile.") == [
         sector
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pale Orrery posed as recruiters from a big software firm and as reporters from a major "
+        "news outlet to send malware.",
+        "Pale Orrery posed as a consultant and as a researcher at a large hospital to send "
+        "malware.",
+    ],
+)
+def test_the_phrase_after_what_the_actors_posed_as_is_part_of_the_pose(sentence: str) -> None:
+    assert _sectors(f"## Pale Orrery\n\n{sentence}") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sectors"),
+    [
+        (
+            "Pale Orrery posed as recruiters and sent malware to staff at a major news outlet.",
+            ["media"],
+        ),
+        (
+            "Pale Orrery impersonated officials to reach staff such as editors of news outlets "
+            "with malware.",
+            ["media"],
+        ),
+        (
+            "Pale Orrery posed as a charity to send malware to governments as well as staff of "
+            "news outlets.",
+            ["government", "media"],
+        ),
+    ],
+)
+def test_a_sector_reached_after_a_pose_is_still_a_target(sentence: str, sectors: list[str]) -> None:
+    assert _sectors(f"## Pale Orrery\n\n{sentence}") == sectors
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pale Orrery wrote malware. The report comes as governments and banks step up warnings "
+        "about such schemes.",
+        "Pale Orrery wrote malware. Several hospitals urged staff to ignore unknown links.",
+        "Pale Orrery wrote malware. The energy sector issued new guidance last month.",
+    ],
+)
+def test_a_sector_that_answers_a_threat_is_no_target(sentence: str) -> None:
+    assert _sectors(f"## Pale Orrery\n\n{sentence}") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sectors"),
+    [
+        (
+            "Pale Orrery sent malware in emails to banks that warned of overdue fees.",
+            ["financial-services"],
+        ),
+        (
+            "Pale Orrery targeted hospitals with malware, and hospitals warned staff afterwards.",
+            ["healthcare"],
+        ),
+    ],
+)
+def test_a_sector_the_actors_reached_stays_a_target_beside_a_warning(
+    sentence: str, sectors: list[str]
+) -> None:
+    assert _sectors(f"## Pale Orrery\n\n{sentence}") == sectors
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "OpenAI's head of threat intelligence, a former government official, said the company "
+        "works closely with the technology industry.",
+        "The company said it shares what it finds with banks and with law enforcement.",
+    ],
+)
+def test_the_reporters_own_dealings_named_by_its_own_people_are_no_target(sentence: str) -> None:
+    assert _sectors(f"## Pale Orrery\n\nPale Orrery wrote malware. {sentence}") == []
+
+
+def test_what_the_reporter_says_the_actors_did_still_counts() -> None:
+    body = "## Pale Orrery\n\nOpenAI's head of threat intelligence said Pale Orrery targeted banks."
+    assert _sectors(body) == ["financial-services"]

@@ -24,7 +24,7 @@ from graphkit.extract.roles import (
     said_about,
     sector_words,
 )
-from graphkit.extract.unhit import HEADS, could_be_hit, looked_like, said_not_hit
+from graphkit.extract.unhit import HEADS, answered, could_be_hit, looked_like, said_not_hit
 from graphkit.vocab import SECTORS
 
 __all__ = ["sector_is_target"]
@@ -284,8 +284,9 @@ def _not_aimed_at(m: Mention, s: Sentence) -> bool:
         return True  # "posed as journalists", "to any government"
     if posed_as(m, s) or looked_like(m, s):
         return True  # "posed as a university student", "sites mimicking banks"
-    # "translate news", "hospitals could be next", "did not link ... to attacks on schools"
-    return _bare_content(m) or could_be_hit(m) or said_not_hit(m, s)
+    # "translate news", "hospitals could be next", "did not link ... to attacks on schools",
+    # "as banks step up warnings"
+    return _bare_content(m) or could_be_hit(m) or said_not_hit(m, s) or answered(m)
 
 
 def _phrase_after(m: Mention, text: str) -> list[str]:

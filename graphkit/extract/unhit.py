@@ -5,11 +5,13 @@ next victims", "did not link any of these accounts to attacks on schools"."""
 from __future__ import annotations
 
 from graphkit.extract.cues import nouns, words
+from graphkit.extract.gazetteer import TOKEN
 from graphkit.extract.reading import Mention, Sentence
-from graphkit.extract.reporter import reporters_own
+from graphkit.extract.reporter import reported_removed, reporters_own
 
 __all__ = [
     "HEADS",
+    "answered",
     "could_be_hit",
     "looked_like",
     "said_not_hit",
@@ -118,19 +120,19 @@ _ACTOR_WORDS = nouns("subject") | nouns("actor_word") | words("them")
 
 
 def said_of_someone_else(s: Sentence, names: list[str]) -> bool:
-    """A sentence about someone other than the actors that names none of them: a voice from
-    outside the report (:func:`_outside_voice`) or the reporter's own doings ("The lab has faced
-    lawsuits from news organisations in the United States")."""
-    return _names_no_actor(s, names) and (_outside_voice(s) or reporters_own(s.text))
-
-
-def _names_no_actor(s: Sentence, names: list[str]) -> bool:
-    """Whether a sentence names no actor: no known actor, none of ``names`` (the operation's and
-    its actors' names), no actor noun or pronoun ("Analysts said the group hit banks" names
-    one, and so does "Copper Wick went after hospitals, experts said")."""
+    """A sentence about someone other than the actors that names none of them (no known actor,
+    none of ``names``, no actor noun or pronoun: "Analysts said the group hit banks" names one):
+    a voice from outside the report (:func:`_outside_voice`) or the reporter's own doings ("The
+    lab has faced lawsuits from news organisations in the United States")."""
     if any(x.entry.kind == "Actor" for x in s.mentions) or any(n and n in s.text for n in names):
         return False
-    return _ACTOR_WORDS.isdisjoint(s.words)
+    if _outside_voice(s):
+        return _ACTOR_WORDS.isdisjoint(s.words)
+    # what the reporter's own people say of it: "OpenAI's head of threat intelligence said the
+    # company works with ..." ("threat" there is no actor's)
+    return reporters_own(s.text) and _ACTOR_WORDS.isdisjoint(
+        TOKEN.findall(reported_removed(s.text).lower())
+    )
 
 
 def _outside_voice(s: Sentence) -> bool:
@@ -149,3 +151,23 @@ def _speaks(said: list[str], i: int) -> bool:
     return (said[i + 1 : i + 2] != [] and said[i + 1] in _VOICING) or not _VOICING.isdisjoint(
         said[max(0, i - 3) : i]
     )
+
+
+_ANSWERING = words("answering")
+
+
+def answered(m: Mention) -> bool:
+    """A sector that is the subject of a verb of answering a threat, alone or in a list: "as
+    governments and banks step up warnings", "hospitals urged staff to ..."; not after a
+    preposition or a verb ("emails to banks warned of fees" reached the banks)."""
+    if _ANSWERING.isdisjoint(m.words):
+        return False  # most sentences
+    before = [w for w in m.before if w not in ("a", "an", "the", "many", "some", "several")]
+    if before[-1:] and (before[-1] in _PREPOSITIONS or before[-1] in _TARGET_VERBS_STRICT):
+        return False
+    after = m.words[m.index + m.width : m.index + m.width + 5]
+    at = 1 if after[:1] and after[0] in HEADS else 0  # "the energy sector warned"
+    if after[at : at + 1] and after[at] in ("and", "or"):
+        at += 2  # "governments and banks step up": the list's last member
+        at += 1 if after[at : at + 1] and after[at] in HEADS else 0
+    return after[at : at + 1] != [] and after[at] in _ANSWERING
