@@ -312,3 +312,20 @@ def test_the_reporters_own_dealings_named_by_its_own_people_are_no_target(senten
 def test_what_the_reporter_says_the_actors_did_still_counts() -> None:
     body = "## Pale Orrery\n\nOpenAI's head of threat intelligence said Pale Orrery targeted banks."
     assert _sectors(body) == ["financial-services"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The findings arrive amid a debate among lawmakers and the insurance industry about who "
+        "pays for the damage.",
+        "The report comes a month after warnings from banks about fraud.",
+    ],
+)
+def test_what_the_report_arrives_amid_is_no_target(sentence: str) -> None:
+    assert _sectors(f"## Pale Orrery\n\nPale Orrery wrote malware. {sentence}") == []
+
+
+def test_a_city_council_is_a_government_target() -> None:
+    body = "## Pale Orrery\n\nPale Orrery used its ransomware against a city council in Ohio."
+    assert _sectors(body) == ["government"]
