@@ -329,3 +329,19 @@ def test_what_the_report_arrives_amid_is_no_target(sentence: str) -> None:
 def test_a_city_council_is_a_government_target() -> None:
     body = "## Pale Orrery\n\nPale Orrery used its ransomware against a city council in Ohio."
     assert _sectors(body) == ["government"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pale Orrery wrote posts about the energy crisis in Europe.",
+        "Pale Orrery wrote posts blaming migrants for healthcare costs.",
+    ],
+)
+def test_a_sector_word_before_a_topic_noun_is_the_topic(sentence: str) -> None:
+    assert _sectors(f"## Pale Orrery\n\n{sentence}") == []
+
+
+def test_a_sector_word_before_its_own_head_is_still_a_target() -> None:
+    body = "## Pale Orrery\n\nPale Orrery wrote posts to lure staff of energy companies in Europe."
+    assert _sectors(body) == ["energy"]
