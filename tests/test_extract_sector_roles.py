@@ -345,3 +345,25 @@ def test_a_sector_word_before_a_topic_noun_is_the_topic(sentence: str) -> None:
 def test_a_sector_word_before_its_own_head_is_still_a_target() -> None:
     body = "## Pale Orrery\n\nPale Orrery wrote posts to lure staff of energy companies in Europe."
     assert _sectors(body) == ["energy"]
+
+
+def test_the_authors_of_what_the_actors_read_are_no_target() -> None:
+    body = (
+        "## Pale Orrery\n\nPale Orrery asked the model to summarise reports by Japanese think "
+        "tanks."
+    )
+    assert _sectors(body) == []
+
+
+def test_a_sector_after_by_and_no_piece_of_writing_is_still_a_target() -> None:
+    body = "## Pale Orrery\n\nPale Orrery reached think tanks by email with its malware."
+    assert _sectors(body) == ["think-tanks"]
+
+
+def test_where_the_reporter_presents_its_findings_is_no_target() -> None:
+    body = (
+        "## Pale Orrery\n\nPale Orrery wrote malware against banks in Chile. The company "
+        "published the findings ahead of a security conference in Germany."
+    )
+    campaign = draft(body).campaigns[0]
+    assert sorted(c.id for c in campaign.targets.countries) == ["CL"]

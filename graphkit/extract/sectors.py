@@ -262,6 +262,18 @@ def _bare_content(m: Mention) -> bool:
 _OUTLETS = HEADS | words("outlet_heads")
 
 
+_AUTHORED = words("authored")
+
+
+def _written_by(m: Mention) -> bool:
+    """A sector after a piece of writing and "by": "reports by Japanese think tanks"."""
+    lead = m.words[max(0, m.index - 4) : m.index]
+    if "by" not in lead:
+        return False  # most mentions
+    at = len(lead) - 1 - lead[::-1].index("by")
+    return at > 0 and lead[at - 1] in _AUTHORED
+
+
 def _not_aimed_at(m: Mention, s: Sentence) -> bool:
     """What the words around a sector say it is instead of a target: the actors' backer, their
     side, a topic, a cover, a place content ran, what was researched or only could be hit."""
@@ -276,6 +288,8 @@ def _not_aimed_at(m: Mention, s: Sentence) -> bool:
     if researched(m, s) or _describes_the_actor(m) or _word_in_passing(m, s) or _addressed(m):
         return True  # "researched US satellite communications", "a firm that does government
         # work", "in this space", "told a news agency"
+    if _written_by(m):
+        return True  # "summarise reports by Japanese think tanks": their authors
     if before[-1:] == ["to"] and before[-2:-1] and before[-2] in TIED:
         return True  # "linked to individuals in Hanoi": whom the actors are tied to
     if said_about(m) and m.entry.id not in _PEOPLE:
