@@ -24,7 +24,14 @@ from graphkit.extract.roles import (
     said_about,
     sector_words,
 )
-from graphkit.extract.unhit import HEADS, answered, could_be_hit, looked_like, said_not_hit
+from graphkit.extract.unhit import (
+    HEADS,
+    answered,
+    could_be_hit,
+    in_the_reporters_words,
+    looked_like,
+    said_not_hit,
+)
 from graphkit.vocab import SECTORS
 
 __all__ = ["sector_is_target"]
@@ -288,8 +295,9 @@ def _not_aimed_at(m: Mention, s: Sentence) -> bool:
     if researched(m, s) or _describes_the_actor(m) or _word_in_passing(m, s) or _addressed(m):
         return True  # "researched US satellite communications", "a firm that does government
         # work", "in this space", "told a news agency"
-    if _written_by(m):
-        return True  # "summarise reports by Japanese think tanks": their authors
+    if _written_by(m) or in_the_reporters_words(m, s):
+        return True  # "summarise reports by Japanese think tanks": their authors; "A
+        # government spokesperson said": who reports
     if before[-1:] == ["to"] and before[-2:-1] and before[-2] in TIED:
         return True  # "linked to individuals in Hanoi": whom the actors are tied to
     if said_about(m) and m.entry.id not in _PEOPLE:

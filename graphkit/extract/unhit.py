@@ -7,12 +7,13 @@ from __future__ import annotations
 from graphkit.extract.cues import nouns, words
 from graphkit.extract.gazetteer import TOKEN
 from graphkit.extract.reading import Mention, Sentence
-from graphkit.extract.reporter import reported_removed, reporters_own
+from graphkit.extract.reporter import names_a_reporter, reported_removed, reporters_own
 
 __all__ = [
     "HEADS",
     "answered",
     "could_be_hit",
+    "in_the_reporters_words",
     "looked_like",
     "said_not_hit",
     "said_of_someone_else",
@@ -157,9 +158,9 @@ _ANSWERING = words("answering")
 
 
 def answered(m: Mention) -> bool:
-    """A sector that is the subject of a verb of answering a threat, alone or in a list: "as
-    governments and banks step up warnings", "hospitals urged staff to ..."; not after a
-    preposition or a verb ("emails to banks warned of fees" reached the banks)."""
+    """A sector or a country that is the subject of a verb of answering a threat, alone or in a
+    list: "as governments and banks step up warnings", "The United States has sanctioned ...";
+    not after a preposition or a verb ("emails to banks warned of fees" reached the banks)."""
     if _ANSWERING.isdisjoint(m.words):
         return False  # most sentences
     before = [w for w in m.before if w not in ("a", "an", "the", "many", "some", "several")]
@@ -170,4 +171,25 @@ def answered(m: Mention) -> bool:
     if after[at : at + 1] and after[at] in ("and", "or"):
         at += 2  # "governments and banks step up": the list's last member
         at += 1 if after[at : at + 1] and after[at] in HEADS else 0
+    while after[at : at + 1] and after[at] in _AUXILIARIES:
+        at += 1  # "has sanctioned", "also warned"
     return after[at : at + 1] != [] and after[at] in _ANSWERING
+
+
+_AUXILIARIES = words("auxiliaries")
+
+
+def in_the_reporters_words(m: Mention, s: Sentence) -> bool:
+    """A mention in the clause that says who reports, before what it reports: "A spokesperson
+    in London said ...": where the reporter is, no target."""
+    rest = reported_removed(s.text)
+    if rest == s.text:
+        return False  # most sentences
+    prefix = s.text[: len(s.text) - len(rest)]
+    said_by = TOKEN.findall(prefix.lower())
+    if m.index >= len(said_by) or not (
+        names_a_reporter(prefix) or not _OUTSIDE_VOICES.isdisjoint(said_by)
+    ):
+        return False  # "Helgoland Bite, run from Russia, wrote ...": an actor, no reporter
+    # "Google's threat intelligence group said" names a reporter; "a group the lab tracks" not
+    return not any(x.entry.kind == "Actor" and x.index < len(said_by) for x in s.mentions)
