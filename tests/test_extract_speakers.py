@@ -1,7 +1,8 @@
-"""The extractor on who speaks or answers in a news text: a place or a sector in the words that
-say who reports ("A spokesperson in London said"), or a country that answers the actors
-("The United States has sanctioned ..."), is no target. Each case has sentences of its own and
-one where the same place is still a target."""
+"""The extractor on who speaks or answers in a news text, and where the actors' means sit: a
+place or a sector in the words that say who reports ("A spokesperson in London said"), a country
+that answers the actors ("The United States has sanctioned ..."), or where the actors' servers
+and cards come from ("hosted its servers in the Netherlands") is no target. Each case has
+sentences of its own and one where the same place is still a target."""
 
 from __future__ import annotations
 
@@ -72,4 +73,36 @@ def test_a_country_that_answers_the_actors_is_no_target(sentence: str) -> None:
 
 def test_a_country_after_a_preposition_beside_an_answer_is_still_a_target() -> None:
     body = _LEAD + "Emails to officials in Peru warned of unpaid taxes."
+    assert _places(body) == ["CL", "PE"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It hosted its servers in the Netherlands.",
+        "It registered its domains through a company in Iceland.",
+        "It paid with cards issued by banks in Singapore.",
+        "It routed its traffic through VPN services in Switzerland.",
+    ],
+)
+def test_where_the_actors_means_sit_is_neither_target_nor_origin(sentence: str) -> None:
+    f = draft(_LEAD + sentence)
+    assert _places(_LEAD + sentence) == ["CL"]
+    assert sorted(x.id for x in f.campaigns[0].targets.sectors) == ["financial-services"]
+    assert all(a.country is None for a in f.campaigns[0].all_actors)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        ("It sent the malware from servers in Russia to officials in Peru.", ["CL", "PE"]),
+        ("It went after communications infrastructure organizations in Peru.", ["CL", "PE"]),
+    ],
+)
+def test_a_place_past_the_means_phrase_is_still_a_target(sentence: str, places: list[str]) -> None:
+    assert _places(_LEAD + sentence) == places
+
+
+def test_the_victims_servers_are_still_where_the_targets_are() -> None:
+    body = _LEAD + "It probed the web servers of hospitals in Peru."
     assert _places(body) == ["CL", "PE"]

@@ -39,6 +39,7 @@ from graphkit.extract.unhit import (
     looked_like,
     said_not_hit,
     said_of_someone_else,
+    where_kept,
 )
 from graphkit.identity import country_name
 from graphkit.vocab import countries
@@ -285,8 +286,9 @@ def _place(
     if said_about(m) or posed_as(m, s) or researched(m, s) or made_in(m) or answered(m):
         return  # "critical of the United States", "posed as Turkish journalists", "Chinese
         # models", "The United States has sanctioned"
-    if in_the_reporters_words(m, s):
-        return  # "A spokesperson in London said": where the reporter is
+    if in_the_reporters_words(m, s) or where_kept(m, s):
+        return  # "A spokesperson in London said": where the reporter is; "servers in the
+        # Netherlands": where the actors' means are
     hedge = 15 if s.hedged else 0
     eid = m.entry.id
     size = len(s.words)

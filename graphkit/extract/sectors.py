@@ -31,6 +31,7 @@ from graphkit.extract.unhit import (
     in_the_reporters_words,
     looked_like,
     said_not_hit,
+    where_kept,
 )
 from graphkit.vocab import SECTORS
 
@@ -295,9 +296,9 @@ def _not_aimed_at(m: Mention, s: Sentence) -> bool:
     if researched(m, s) or _describes_the_actor(m) or _word_in_passing(m, s) or _addressed(m):
         return True  # "researched US satellite communications", "a firm that does government
         # work", "in this space", "told a news agency"
-    if _written_by(m) or in_the_reporters_words(m, s):
+    if _written_by(m) or in_the_reporters_words(m, s) or where_kept(m, s):
         return True  # "summarise reports by Japanese think tanks": their authors; "A
-        # government spokesperson said": who reports
+        # government spokesperson said": who reports; "cards issued by banks": who issued them
     if before[-1:] == ["to"] and before[-2:-1] and before[-2] in TIED:
         return True  # "linked to individuals in Hanoi": whom the actors are tied to
     if said_about(m) and m.entry.id not in _PEOPLE:

@@ -17,6 +17,7 @@ __all__ = [
     "looked_like",
     "said_not_hit",
     "said_of_someone_else",
+    "where_kept",
 ]
 
 
@@ -193,3 +194,27 @@ def in_the_reporters_words(m: Mention, s: Sentence) -> bool:
         return False  # "Helgoland Bite, run from Russia, wrote ...": an actor, no reporter
     # "Google's threat intelligence group said" names a reporter; "a group the lab tracks" not
     return not any(x.entry.kind == "Actor" and x.index < len(said_by) for x in s.mentions)
+
+
+_INFRASTRUCTURE = words("infrastructure")
+_KEPT_AT = words("kept_at")
+_CLAUSE_BREAKS = words("clause_breaks")
+
+
+def where_kept(m: Mention, s: Sentence) -> bool:
+    """A place or a sector where the actors' means sit or who issued them, in the phrase that
+    names them: "hosted its servers in the Netherlands", "cards issued by banks in Singapore";
+    not past the phrase ("from servers in Russia to officials in Ukraine" reached Ukraine), nor
+    after a sector's name ("communications infrastructure organizations in Taiwan")."""
+    at = m.index - 1
+    while at >= 0 and m.words[at] in ("the", "a", "an"):
+        at -= 1
+    if at < 1 or m.words[at] not in _KEPT_AT:
+        return False  # most mentions
+    for i in range(at - 1, max(-1, at - 7), -1):
+        word = m.words[i]
+        if word in _INFRASTRUCTURE:
+            return not any(x.index <= i < x.index + x.width for x in s.mentions)
+        if word in _CLAUSE_BREAKS or word in _TARGET_VERBS_STRICT:
+            return False
+    return False
