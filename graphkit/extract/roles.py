@@ -238,7 +238,8 @@ def country_role(m: Mention, text: str = "") -> str:
         return "attribution"  # "Moscow's operators", "Iran's state hackers": its people
     if m.index == 0 and ahead[:1] == ["s"] and _OWNS_A_NAME.match(text, len(m.text)):
         return "attribution"  # "Russia's Helgoland Bite wrote ...": whose operation it is
-    context = [w for w in behind if w != "the"][-2:]  # "based in the United Kingdom"
+    # "based in the United Kingdom"; "inside" and "within" say what "in" says
+    context = [_IN.get(w, w) for w in behind if w != "the"][-2:]
     if context in (["points", "to"], ["pointed", "to"], ["point", "to"], ["pointing", "to"]):
         return "attribution"  # "A third case points to North Korea"
     if context == ["consistent", "with"]:
@@ -263,6 +264,9 @@ def country_role(m: Mention, text: str = "") -> str:
     if context == ["in"] and m.index <= 2 and fronted_seat(text):
         return "attribution"  # "In Ghana, a marketing firm ran ...": where the firm sits
     return someone_in(m, context) if context[-1:] == ["in"] else "target"
+
+
+_IN = {"inside": "in", "within": "in"}
 
 
 # How far back "tied ... to" may reach: the verb, the thing tied (a name in apposition,
