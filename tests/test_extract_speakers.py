@@ -109,7 +109,10 @@ def test_the_victims_servers_are_still_where_the_targets_are() -> None:
 
 
 def test_operators_inside_a_country_are_from_there() -> None:
-    body = "## Pale Orrery\n\nOperators inside Russia ran Pale Orrery and sent malware to banks in Chile."
+    body = (
+        "## Pale Orrery\n\nOperators inside Russia ran Pale Orrery and sent malware to banks in "
+        "Chile."
+    )
     f = draft(body)
     assert _places(body) == ["CL"]
     assert [a.country.id for a in f.campaigns[0].all_actors if a.country] == ["RU"]
