@@ -367,3 +367,27 @@ def test_where_the_reporter_presents_its_findings_is_no_target() -> None:
     )
     campaign = draft(body).campaigns[0]
     assert sorted(c.id for c in campaign.targets.countries) == ["CL"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pale Orrery amplified content from state media with fake accounts.",
+        "Pale Orrery sold its services to political campaigns and wrote malware.",
+    ],
+)
+def test_the_source_of_what_the_actors_spread_and_their_customers_are_no_target(
+    sentence: str,
+) -> None:
+    assert _sectors(f"## Pale Orrery\n\n{sentence}") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sectors"),
+    [
+        ("Pale Orrery hid malware in a tool sold to gamers.", ["gaming"]),
+        ("Pale Orrery stole data from hospitals with malware.", ["healthcare"]),
+    ],
+)
+def test_victims_after_from_or_sold_to_are_still_targets(sentence: str, sectors: list[str]) -> None:
+    assert _sectors(f"## Pale Orrery\n\n{sentence}") == sectors

@@ -273,13 +273,23 @@ _OUTLETS = HEADS | words("outlet_heads")
 _AUTHORED = words("authored")
 
 
+_SELLING = words("selling")
+
+
 def _written_by(m: Mention) -> bool:
-    """A sector after a piece of writing and "by": "reports by Japanese think tanks"."""
+    """A sector after a piece of writing and "by" or "from", its author or source: "reports by
+    Japanese think tanks", "content from state media"; or after a verb of selling and "to", a
+    customer: "sold its services to political campaigns" (but "malware in a tool sold to gamers"
+    reached them)."""
     lead = m.words[max(0, m.index - 4) : m.index]
-    if "by" not in lead:
-        return False  # most mentions
-    at = len(lead) - 1 - lead[::-1].index("by")
-    return at > 0 and lead[at - 1] in _AUTHORED
+    for i in range(len(lead) - 1, 0, -1):
+        if lead[i] in ("by", "from"):
+            return lead[i - 1] in _AUTHORED
+        if lead[i] == "to":  # "sold its services to", not "a tool sold to gamers" (victims)
+            sold = m.words[max(0, m.index - 6) : m.index]
+            at = next((j for j, w in enumerate(sold) if w in _SELLING), None)
+            return at is not None and not _OWNING_WORDS.isdisjoint(sold[at + 1 : at + 3])
+    return False
 
 
 def _not_aimed_at(m: Mention, s: Sentence) -> bool:
@@ -297,7 +307,7 @@ def _not_aimed_at(m: Mention, s: Sentence) -> bool:
         return True  # "researched US satellite communications", "a firm that does government
         # work", "in this space", "told a news agency"
     if _written_by(m) or in_the_reporters_words(m, s) or where_kept(m, s):
-        return True  # "summarise reports by Japanese think tanks": their authors; "A
+        return True  # "reports by Japanese think tanks": their authors; "sold to": customers; "A
         # government spokesperson said": who reports; "cards issued by banks": who issued them
     if before[-1:] == ["to"] and before[-2:-1] and before[-2] in TIED:
         return True  # "linked to individuals in Hanoi": whom the actors are tied to
