@@ -1,7 +1,8 @@
-"""The extractor on a news passage that tells of several unnamed actors, each introduced by its
-people and its noun ("A Russian military intelligence unit ...", "A North Korean group ..."):
-each is an actor of its own with its own origin and its own techniques, in one paragraph or in
-two. Sentences written for these tests."""
+"""The extractor on actors a news text does not name: one introduced by its people and its noun
+("A Russian military intelligence unit ...") is an actor of its own beside another ("A North
+Korean group ..."), in one paragraph or in two; one whose accounts the reporter banned
+("accounts of a Chinese network", "accounts belonging to a Chinese operation") is that actor,
+not an unnamed actor named after the report's title. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -37,3 +38,17 @@ def test_a_unit_and_a_group_are_two_actors(gap: str) -> None:
 def test_units_of_a_people_are_its_actors() -> None:
     f = draft(_HEAD + "Chinese units used the models to write spear-phishing emails.\n")
     assert list(_by_country(f)) == ["CN"]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "OpenAI said on Friday that it banned accounts of a Chinese network",
+        "OpenAI said it banned accounts belonging to a Chinese network",
+    ],
+)
+def test_the_actor_whose_accounts_were_banned_is_named_for_itself(opening: str) -> None:
+    f = draft(f"AI lab shuts down surveillance project\n\n{opening} that wrote malware.\n")
+    actors = [a for c in f.campaigns for a in c.all_actors]
+    assert [a.country.id for a in actors if a.country] == ["CN"]
+    assert all("network" in a.name for a in actors), [a.name for a in actors]
