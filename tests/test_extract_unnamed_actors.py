@@ -52,3 +52,30 @@ def test_the_actor_whose_accounts_were_banned_is_named_for_itself(opening: str) 
     actors = [a for c in f.campaigns for a in c.all_actors]
     assert [a.country.id for a in actors if a.country] == ["CN"]
     assert all("network" in a.name for a in actors), [a.name for a in actors]
+
+
+def _one_case(body: str) -> tuple[str, list[str], list[str]]:
+    """The text's one campaign: its name, its actors' countries, the countries it targets."""
+    f = draft(body)
+    assert len(f.campaigns) == 1, [c.name for c in f.campaigns]
+    c = f.campaigns[0]
+    origins = sorted(a.country.id for a in c.all_actors if a.country)
+    return c.name, origins, sorted(x.id for x in c.targets.countries)
+
+
+def test_an_unnamed_case_named_in_passing_later_is_one_case() -> None:
+    body = (
+        "AI lab bans election accounts\n\nThe company said it had banned accounts linked to a "
+        "Russian network that wrote posts aimed at voters in Moldova.\n\nThe network, which the "
+        'company called "Quiet Harbor," also wrote malware.\n'
+    )
+    assert _one_case(body) == ("Quiet Harbor", ["RU"], ["MD"])
+
+
+def test_another_noun_named_in_passing_is_still_a_case_of_its_own() -> None:
+    body = (
+        "AI lab bans election accounts\n\nThe company said it had banned accounts linked to a "
+        "Russian network that wrote posts aimed at voters in Moldova.\n\nThe crew, which the "
+        'company called "Quiet Harbor," wrote malware against banks in Chile.\n'
+    )
+    assert len(draft(body).campaigns) == 2

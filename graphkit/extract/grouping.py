@@ -37,7 +37,14 @@ from graphkit.extract.headings import (
     operation_name,
     unnumbered,
 )
-from graphkit.extract.lede import introduced, named_after, named_back, one_case, recalled
+from graphkit.extract.lede import (
+    introduced,
+    named_after,
+    named_back,
+    named_in_passing,
+    one_case,
+    recalled,
+)
 from graphkit.extract.meta import TITLE_LINE
 from graphkit.extract.namelike import looks_like_name, lower_words
 from graphkit.extract.names import paragraph_name, says_nothing
@@ -323,6 +330,14 @@ class _Grouper:
         current, sentences = self.current, p.sentences
         if named and current is not None and current.provisional and not current.sentences:
             current.name, current.provisional = named, False  # "The Russian pair": Bad Grammar
+        if (
+            named
+            and current is not None
+            and not current.name
+            and p.body
+            and named_in_passing(p.body[0], current.subject)
+        ):
+            current.name = named  # "The network, which the company called "Quiet Harbor," ..."
         loose_section = current is not None and not current.from_heading  # a heading named none
         starts_new = (
             current is None
