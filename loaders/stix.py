@@ -33,7 +33,7 @@ from pydantic import ValidationError
 
 from graphkit.errors import InputError
 from graphkit.findings import Findings
-from graphkit.identity import resolve_country, slugify
+from graphkit.identity import slugify
 from graphkit.limits import (
     LIST_MAX_ITEMS,
     NAME_MAX_CHARS,
@@ -42,10 +42,16 @@ from graphkit.limits import (
     TEXT_MAX_CHARS,
     MiB,
 )
-from graphkit.stixmap import SOURCE_NAME, stix_sector_to_ours
-from graphkit.techniques import technique
-from graphkit.vocab import PLATFORMS, resolve_sector
+from graphkit.stixmap import SOURCE_NAME
 from loaders.findings import parse_json
+from loaders.stix_objects import (
+    country_code,
+    external_ids,
+    platform_name,
+    sector_id,
+    statements_by_source,
+    technique_id,
+)
 from loaders.stix_values import check_object, confidence, date, text, texts
 
 __all__ = ["DEFAULT_CONFIDENCE", "StixImport", "is_stix_bundle", "parse_stix"]
@@ -64,77 +70,6 @@ class StixImport:
 
 def is_stix_bundle(data: Any) -> bool:
     return isinstance(data, dict) and data.get("type") == "bundle" and "objects" in data
-
-
-def _ext(obj: dict[str, Any], source: str) -> list[str]:
-    return [
-        r["external_id"]
-        for r in obj.get("external_references") or []
-        if isinstance(r, dict) and r.get("source_name") == source and r.get("external_id")
-    ]
-
-
-def _technique_id(obj: dict[str, Any]) -> str | None:
-    for candidate in [
-        obj.get("x_graphkit_id"),
-        *_ext(obj, "mitre-attack"),
-        *_ext(obj, "mitre-atlas"),
-        *_ext(obj, "graphkit-llm"),
-        obj.get("x_mitre_id"),
-    ]:
-        if isinstance(candidate, str) and technique(candidate) is not None:
-            return candidate
-    return None
-
-
-def _platform(obj: dict[str, Any]) -> str | None:
-    if obj.get("x_graphkit_kind") == "Platform" or slugify(obj.get("name") or "") in PLATFORMS:
-        return str(obj.get("name"))
-    return None
-
-
-def _sector(obj: dict[str, Any]) -> str | None:
-    if obj.get("x_graphkit_kind") == "Sector" and obj.get("x_graphkit_id"):
-        return str(obj["x_graphkit_id"])
-    by_name = resolve_sector(obj.get("name") or "")
-    if by_name:
-        return by_name
-    for value in obj.get("sectors") or []:
-        mapped = stix_sector_to_ours(str(value))
-        if mapped:
-            return mapped
-    return None
-
-
-def _country(obj: dict[str, Any]) -> str | None:
-    for candidate in (obj.get("country"), obj.get("x_graphkit_id"), obj.get("name")):
-        if isinstance(candidate, str) and candidate:
-            code = resolve_country(candidate if len(candidate) != 2 else candidate.upper())
-            if code:
-                return code
-    return None
-
-
-def statements_by_source(description: str) -> dict[str, list[str]]:
-    """The statements in a relationship description as graphkit exports it, by report id: a
-    "report-id: text" line each, a text's further lines indented by two spaces. A report that
-    states the fact twice (two of its campaigns) keeps both statements.
-
-    >>> statements_by_source("r1: Two\\n  lines.\\nr2: One.\\nr1: Later.")
-    {'r1': ['Two\\nlines.', 'Later.'], 'r2': ['One.']}
-    """
-    said: list[list[str]] = []
-    for line in description.split("\n"):
-        if said and line.startswith("  "):
-            said[-1][1] += "\n" + line[2:]
-            continue
-        key, sep, rest = line.partition(": ")
-        said.append([key, rest] if sep and key and " " not in key else ["", line])
-    out: dict[str, list[str]] = {}
-    for key, rest in said:
-        if key:
-            out.setdefault(key, []).append(rest)
-    return out
 
 
 class _Reader:
@@ -167,12 +102,12 @@ class _Reader:
         self.countries: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(dict)
 
     def report_key(self, obj: dict[str, Any]) -> str:
-        ids = _ext(obj, SOURCE_NAME) or [obj.get("x_graphkit_id") or ""]
+        ids = external_ids(obj, SOURCE_NAME) or [obj.get("x_graphkit_id") or ""]
         return ids[0] or slugify(obj.get("name") or "report")
 
     def sources_of(self, rel: dict[str, Any]) -> list[str]:
         """The report keys that state a relationship."""
-        given = _ext(rel, SOURCE_NAME)
+        given = external_ids(rel, SOURCE_NAME)
         if given:
             kept = [g for g in given if g in self.by_key] if self.by_key else given
             if len(kept) < len(given):
@@ -232,7 +167,7 @@ class _Reader:
             and st in _ACTORS
             and dt_ == "location"
         ):
-            code = _country(dst)
+            code = country_code(dst)
             if code is None:
                 self.skipped["location that is not a country"] += 1
                 return
@@ -245,23 +180,25 @@ class _Reader:
             self.skipped[f"{st} {kind} {dt_}"] += 1
             return
         if kind == "uses" and dt_ == "attack-pattern":
-            tid = _technique_id(dst)
+            tid = technique_id(dst)
             target = ("techniques", {"id": tid}) if tid else None
             if tid is None:
                 self.skipped["attack-pattern with no known technique id"] += 1
                 return
-        elif kind == "uses" and dt_ == "tool" and _platform(dst):
+        elif kind == "uses" and dt_ == "tool" and platform_name(dst):
             target = ("platforms", {"name": self.name(dst)})
         elif kind == "targets" and dt_ == "identity":
             sector = (
-                _sector(dst) if dst.get("identity_class") == "class" or dst.get("sectors") else None
+                sector_id(dst)
+                if dst.get("identity_class") == "class" or dst.get("sectors")
+                else None
             )
             if sector:
                 target = ("sectors", {"id": sector})
             elif dst.get("name"):
                 target = ("organizations", {"name": self.name(dst)})
         elif kind == "targets" and dt_ == "location":
-            code = _country(dst)
+            code = country_code(dst)
             if code is None:
                 self.skipped["location that is not a country"] += 1
                 return
@@ -338,7 +275,7 @@ class _Reader:
         )
         return {
             "id": text(report, "external_references", NAME_MAX_CHARS, self.path, key)
-            if _ext(report, SOURCE_NAME)
+            if external_ids(report, SOURCE_NAME)
             else None,  # else publisher-date-title
             "title": self.name(report) if report.get("name") else key,
             "publisher": publisher,

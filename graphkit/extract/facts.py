@@ -34,10 +34,13 @@ from graphkit.extract.sectors import sector_is_target
 from graphkit.extract.spoken import language_positions
 from graphkit.extract.unhit import (
     a_source,
+    answered,
     could_be_hit,
+    in_the_reporters_words,
     looked_like,
     said_not_hit,
     said_of_someone_else,
+    where_kept,
 )
 from graphkit.identity import country_name
 from graphkit.vocab import countries
@@ -281,9 +284,12 @@ def _place(
     """A country a sentence names: where the actors are from, or whom they aim at. The places
     of one list share a role: "groups from Russia, China, and Iran" are all origins. ``quoted``:
     the sentence quotes an outside voice on no actor, and names no target."""
-    if said_about(m) or posed_as(m, s) or researched(m, s) or made_in(m) or a_source(m):
-        return  # "critical of the United States", "posed as Turkish journalists", "Chinese models",
-        # "Two Thai men told reporters": a news text's sources
+    if said_about(m) or posed_as(m, s) or researched(m, s) or made_in(m) or answered(m):
+        return  # "critical of the United States", "posed as Turkish journalists", "Chinese
+        # models", "The United States has sanctioned"
+    if in_the_reporters_words(m, s) or where_kept(m, s) or a_source(m):
+        return  # "A spokesperson in London said": where the reporter is; "servers in the
+        # Netherlands": where the actors' means are; "Two Thai men told reporters": a source
     hedge = 15 if s.hedged else 0
     eid = m.entry.id
     size = len(s.words)

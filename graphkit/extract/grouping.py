@@ -18,7 +18,6 @@ from graphkit.extract.cases import (
     without_overviews,
 )
 from graphkit.extract.counted import count_of, counted_cases
-from graphkit.extract.cues import words
 from graphkit.extract.groups import (
     PLACE,
     THIS_ACTOR,
@@ -30,6 +29,7 @@ from graphkit.extract.groups import (
     runs,
     start_runs,
 )
+from graphkit.extract.heading_who import one_place_at_most, profiled, section_who
 from graphkit.extract.headings import (
     ARTICLE,
     STAGE_HEADINGS,
@@ -38,8 +38,14 @@ from graphkit.extract.headings import (
     operation_name,
     unnumbered,
 )
-from graphkit.extract.lede import introduced, named_after, named_back, one_case, recalled
-from graphkit.extract.meta import TITLE_LINE
+from graphkit.extract.lede import (
+    introduced,
+    named_after,
+    named_back,
+    named_in_passing,
+    one_case,
+    recalled,
+)
 from graphkit.extract.namelike import looks_like_name, lower_words
 from graphkit.extract.names import paragraph_name, says_nothing
 from graphkit.extract.openers import counts_cases, opening_subject
@@ -53,7 +59,6 @@ from graphkit.extract.paragraphs import (
 from graphkit.extract.reading import Mention, Sentence, read_sentence
 from graphkit.extract.reporter import also_reported
 from graphkit.extract.sections import aside, sections
-from graphkit.extract.spoken import language_positions
 from graphkit.extract.subjects import actor_names, subject_of
 
 __all__ = ["group_text"]
@@ -81,7 +86,7 @@ class _Grouper:
         self.known: set[str] = set()  # names of the groups so far: a paragraph may open with one
         self.known_upto = 0
         self.known_first: set[str] = set()  # their first words: most paragraphs open with none
-        self.profiled = _profiled(text)  # "# Actor profile: Kimsuky": every section is Kimsuky's
+        self.profiled = profiled(text)  # "# Actor profile: Kimsuky": every section is Kimsuky's
         self.current: Group | None = self.profiled
         if self.profiled is not None:
             self.groups.append(self.profiled)
@@ -200,7 +205,7 @@ class _Grouper:
         if STAGE_HEADINGS.match(heading):
             return  # "### Reconnaissance": a stage of the section's own actors
         said = who_only(read_sentence(heading))
-        self.section_who = _section_who(said)
+        self.section_who = section_who(said)
         if names_a_country(said):  # "## North Korea": where the section's actors are from
             said.mentions = [x for x in said.mentions if x.entry.kind != "Language"]
             said.field = "who"
@@ -215,7 +220,7 @@ class _Grouper:
             return
         # "Cyber: Iranian actors": who, not what ("Phish and Scripts")
         if self.section_who is None:  # "Iran and a company in Israel": whose is whose?
-            said.mentions = _one_place_at_most(said)
+            said.mentions = one_place_at_most(said)
         current.heading = said
         add_actors(current, said)  # "Vixen Panda and Keyhole Panda": the actors
         if self.section_who:  # "The Russian pair": who, even without an actor noun
@@ -351,6 +356,14 @@ class _Grouper:
             and all(counts_cases(s) for s in current.sentences)
         ):  # "The Russian pair": Bad Grammar, also after "Two networks came from Russia."
             current.name, current.provisional = named, False
+        if (
+            named
+            and current is not None
+            and not current.name
+            and p.body
+            and named_in_passing(p.body[0], current.subject)
+        ):
+            current.name = named  # "The network, which the company called "Quiet Harbor," ..."
         loose_section = current is not None and not current.from_heading  # a heading named none
         starts_new = (
             current is None
@@ -439,12 +452,6 @@ def _headline(heading: str, name: str) -> bool:
 _PROSE_HEADING = re.compile(r"^(?:an?|the)\s+[a-z]", re.I)
 
 
-_HEADING_TARGET_WORDS = words("heading_target_words")
-
-
-_PROFILE_WORDS = words("profile_words")
-
-
 def _known_lead(paragraph: str, known: set[str]) -> str | None:
     """The name of an operation the text named before, when a paragraph opens with it: its
     first five words, then four, ... looked up among the names so far."""
@@ -454,40 +461,3 @@ def _known_lead(paragraph: str, known: set[str]) -> str | None:
         if lead in known:  # "Zero Zeno's content was aimed at ..."
             return lead
     return None
-
-
-def _profiled(text: str) -> Group | None:
-    """The one actor a profile's title names ("# Actor profile: Kimsuky"), as the group its
-    sections (victims, tools, attribution) all speak of; None for any other text."""
-    title = TITLE_LINE.search(text[:2000]) if "#" in text[:2000] else None
-    if title is None or _PROFILE_WORDS.isdisjoint(re.findall(r"[a-z]+", title.group(1).lower())):
-        return None
-    said = who_only(read_sentence(title.group(1)))
-    actors = {m.entry.id for m in said.mentions if m.entry.kind == "Actor"}
-    if len(actors) != 1:
-        return None
-    group = Group(None, from_heading=True, heading=said)
-    add_actors(group, said)
-    return group
-
-
-def _one_place_at_most(heading: Sentence) -> list[Mention]:
-    """A heading's mentions without its places when it names several: "Iran and a company in
-    Israel" heads two cases, and says of neither where it is from."""
-    places = {m.entry.id for m in heading.mentions if m.entry.kind in PLACE}
-    if len(places) < 2:
-        return heading.mentions
-    return [m for m in heading.mentions if m.entry.kind not in PLACE]
-
-
-def _section_who(heading: Sentence) -> Sentence | None:
-    """What a heading that names one country says of every group under it ("The Russian pair",
-    "China's Spamouflage"): where their actors are from. None when it names no country or
-    several, or names it as a target ("Operations against Taiwan")."""
-    languages = language_positions(heading)
-    places = [m for m in heading.mentions if m.entry.kind in PLACE and m.index not in languages]
-    if len({m.entry.id for m in places}) != 1:
-        return None
-    if not _HEADING_TARGET_WORDS.isdisjoint(heading.words[: places[0].index]):
-        return None
-    return Sentence(heading.text, places, heading.hedged, heading.negated, heading.words, "who")

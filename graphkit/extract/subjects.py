@@ -208,9 +208,9 @@ _SUBJECT = re.compile(
     rf"(?!\s+(?i:{noun_pattern('subject')}|{noun_pattern('acting')})\b)"
     # "Accounts linked to Chinese government entities": who they are may follow the noun
     r"((?:,)?\s+(?:(?:\w+\s+)?(?:linked|tied|connected|affiliated|associated|based|located|"
-    r"operating|working|run|operated|directed|originating|backed|sponsored|funded)\s+"
-    r"(?:to|with|in|from|for|by)|consistent\s+with|"
-    r"from|in|"
+    r"operating|working|run|operated|directed|originating|backed|sponsored|funded|belonging)"
+    r"\s+(?:to|with|in|from|for|by)|consistent\s+with|"
+    r"from|in|of(?=\s+an?\s)|"  # "accounts of a Chinese network"
     # "The largest network, which the company linked to a firm in Israel, ..."
     rf"{_WHICH_WHO}{_LINKING}\s+to|"
     r"with\s+(?:\w+\s+)?(?:ties|links|connections)\s+to|"  # "with suspected ties to"
