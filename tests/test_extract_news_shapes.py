@@ -7,10 +7,16 @@ from __future__ import annotations
 
 import pytest
 
-from graphkit.findings import Findings
+from graphkit.findings import CampaignFindings, Findings
 from tests.extract_helpers import by_name, country, draft
 
 NEWS = "Chatbot maker cuts off several crews\n\n"  # a plain text's first line: its headline
+
+
+def _one_case(f: Findings) -> tuple[CampaignFindings, list[str]]:
+    """A draft's one campaign and its actors' names."""
+    (c,) = f.campaigns
+    return c, [a.name for a in c.all_actors]
 
 
 # --- A bare name of capitalised words that opens a paragraph before an operator's verb
@@ -172,8 +178,8 @@ def test_a_copula_before_run_by_is_no_part_of_an_unnamed_actors_name() -> None:
         NEWS + "The accounts were run by Arabic-speaking operators who posted about elections "
         "in Kenya.\n"
     )
-    (c,) = f.campaigns
-    assert [a.name for a in c.all_actors] == ["Accounts run by Arabic-speaking operators"]
+    c, names = _one_case(f)
+    assert names == ["Accounts run by Arabic-speaking operators"]
     assert [x.id for x in c.languages] == ["ar"]
 
 
@@ -233,8 +239,8 @@ def test_the_people_an_agent_noun_is_of_name_the_unnamed_actor_and_give_its_orig
         NEWS + "The startup announced that its tools were weaponised by a group of Peruvian "
         "state-affiliated hackers who wrote phishing emails.\n"
     )
-    (c,) = f.campaigns
-    assert [a.name for a in c.all_actors] == ["Group of Peruvian state-affiliated hackers"]
+    c, names = _one_case(f)
+    assert names == ["Group of Peruvian state-affiliated hackers"]
     assert country(c) == "PE"
 
 
@@ -411,8 +417,8 @@ def test_what_a_reported_judgement_says_the_activity_was_names_the_actor(that: s
         NEWS + f"The firm assessed with high confidence that {that} a Peruvian state-sponsored "
         "group, which targeted government agencies in Chile.\n"
     )
-    (c,) = f.campaigns
-    assert [a.name for a in c.all_actors] == ["Peruvian state-sponsored group"]
+    c, names = _one_case(f)
+    assert names == ["Peruvian state-sponsored group"]
     assert country(c) == "PE" and {x.id for x in c.targets.countries} == {"CL"}
 
 
@@ -421,8 +427,8 @@ def test_a_participles_agent_named_by_its_people_is_the_actor() -> None:
         NEWS + "Lawmakers asked the firm about a hacking campaign allegedly conducted by "
         "Peru-affiliated actors using its model against banks in Chile.\n"
     )
-    (c,) = f.campaigns
-    assert [a.name for a in c.all_actors] == ["Peru-affiliated actors"] and country(c) == "PE"
+    c, names = _one_case(f)
+    assert names == ["Peru-affiliated actors"] and country(c) == "PE"
 
 
 # --- Ordinals set apart with who they are, a sister group, two subjects coordinated
