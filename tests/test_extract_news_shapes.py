@@ -465,3 +465,48 @@ def test_a_second_subject_coordinated_after_who_the_first_is_is_no_part_of_its_n
     )
     names = [a.name for c in f.campaigns for a in c.all_actors]
     assert "Operators linked to Cuba" in names and not [n for n in names if " and " in n]
+
+
+# --- A headline listing places; a paragraph that turns by "It also banned"; "Others,"
+
+
+@pytest.mark.parametrize(("title", "origin"), [("Peru and Bolivia", None), ("Peru", "PE")])
+def test_a_headline_tying_actors_to_several_places_gives_no_one_of_them(
+    title: str, origin: str | None
+) -> None:
+    f = draft(
+        f"Chatbot maker bans accounts tied to {title}\n\nIn addition, several Hindi-speaking "
+        "accounts that used the model to build malware were also blocked.\n"
+    )
+    c, _ = _one_case(f)
+    assert country(c) == origin
+
+
+def test_a_case_the_reporter_adds_with_also_after_a_sentence_on_the_last_one_is_new() -> None:
+    f = draft(
+        NEWS + "The lab banned several accounts believed to have ties to Peruvian government "
+        "bodies. Those accounts asked the model to outline tools for watching social media.\n\n"
+        "The lab did not limit its actions to Peru-linked users. It also banned accounts tied "
+        "to Portuguese-speaking criminal groups, which used the model to write malware.\n"
+    )
+    peru = next(c for c in f.campaigns if country(c) == "PE")
+    (crime,) = [c for c in f.campaigns if c is not peru]
+    assert [a.name for a in crime.all_actors] == [
+        "Accounts tied to Portuguese-speaking criminal groups"
+    ]
+    assert country(crime) is None and [x.id for x in crime.languages] == ["pt"]
+
+
+def test_some_then_others_then_a_separate_operation_are_three_cases() -> None:
+    f = draft(
+        NEWS + "Some accounts wrote news articles in Spanish that attacked Chile and were later "
+        "published under a Peruvian company's byline. Others, possibly connected to Bolivia, "
+        "created fake resumes to get jobs at firms in Canada. A separate operation, believed "
+        "to be tied to a fraud ring in Laos, used the chatbot to translate comments.\n"
+    )
+    names = {a.name: country(c) for c in f.campaigns for a in c.all_actors}
+    assert names == {
+        "Unnamed accounts": "PE",
+        "Other accounts possibly connected to Bolivia": "BO",
+        "Operation tied to a fraud ring in Laos": "LA",
+    }

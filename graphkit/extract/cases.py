@@ -20,6 +20,9 @@ __all__ = ["NEW_CASE", "at_new_cases", "case_subject", "overview", "without_over
 _CASE_NOUNS = noun_pattern("case")
 
 
+_ELIDED_ORDINALS = "|".join(word_list("elided_ordinals"))
+
+
 # A paragraph that says it turns to another case: "A second case shows ...", "Finally, ..."
 NEW_CASE = re.compile(
     r"^(?:(?:A|The) (?:first|second|third|fourth|fifth|sixth|next|final|last|further) |Another |"
@@ -29,7 +32,9 @@ NEW_CASE = re.compile(
     r"^The (?:first|second|third|fourth|fifth|next|last|other)(?: one)? (?:is|was)\b|"
     # an ordinal that leaves out the noun of the cases counted: "The first, Tin Vane, ...",
     # "The second, run from Cambodia, ...", "Another, ..."
-    rf"^(?:(?:A|The) (?:first|{'|'.join(word_list('elided_ordinals'))})|Another)(?: one)?,\s"
+    rf"^(?:(?:A|The) (?:first|{_ELIDED_ORDINALS})|Another|Others)(?: one)?,\s|"
+    # "A separate operation, ...": another case by its adjective
+    rf"^(?:A|Another) separate (?:{_CASE_NOUNS})\b"
 )
 
 
@@ -55,7 +60,9 @@ def case_subject(sentences: list[Sentence], before: str = "") -> str | None:
 
 
 # Another case, named by no ordinal: "Another operation, which the lab did not name, ..."
-_OTHER_CASE = re.compile(rf"^(?:Another|One(?: more)?) ({_CASE_NOUNS})\b(?! called)")
+_OTHER_CASE = re.compile(
+    rf"^(?:Another|One(?: more)?|(?:A|Another) separate) ({_CASE_NOUNS})\b(?! called)"
+)
 
 
 # A case said aloud: "The first is the fake job applicants." gives "fake job applicants"

@@ -457,10 +457,12 @@ def titled_origin(title: str) -> dict[str, Any] | None:
     """The one country a report's title says its actors are from ("North Korean Cyber Actors
     Use Generative AI"): every operation's origin that its own text does not give."""
     said = read_sentence(title)
+    lists = coordinated(said)  # "accounts tied to Peru and Bolivia": both, so neither alone
     origins = {
         m.entry.id
         for m in said.mentions
-        if m.entry.kind in COUNTRY_KINDS and country_role(m, title) == "attribution"
+        if m.entry.kind in COUNTRY_KINDS
+        and any(country_role(x, title) == "attribution" for x in lists.get(m.index, (m,)))
     }
     if len(origins) != 1:
         return None

@@ -48,7 +48,7 @@ from graphkit.extract.lede import (
 )
 from graphkit.extract.namelike import looks_like_name, lower_words
 from graphkit.extract.names import paragraph_name, says_nothing
-from graphkit.extract.openers import counts_cases, opening_subject
+from graphkit.extract.openers import counts_cases, left_behind, opening_subject
 from graphkit.extract.paragraphs import (
     Paragraph,
     cleaned,
@@ -322,6 +322,11 @@ class _Grouper:
             same = sum(1 for g in self.groups if (g.subject or "").startswith(subject))
             subject = f"{subject} {same + 1}"  # "Unnamed operation 2": another one, not it
         if subject:
+            kept = left_behind(p, current)  # "The lab did not stop at Peru." stays Peru's
+            if kept is not None and current is not None:
+                current.sentences.append(kept)
+                p.sentences = [x for x in p.sentences if x is not kept]
+                p.body = [x for x in p.body if x is not kept]
             self.current = Group(None, subject=subject, heading=self.section_who)
             # "accounts linked to Russian, North Korean and Chinese hackers": an overview, when
             # the text goes on to cases of their own

@@ -63,7 +63,7 @@ def one_case(lede: list[Sentence]) -> bool:
     used its assistant to ..."), no named actor, at most one place."""
     places = {m.entry.id for s in lede for m in s.mentions if m.entry.kind in COUNTRY_KINDS}
     return (
-        len(places) <= 1
+        (len(places) <= 1 or _indefinite_subject(lede))
         and not any(m.entry.kind == "Actor" for s in lede for m in s.mentions)
         and any(ACTOR_NOUN.search(s.text) for s in lede)
     )
@@ -123,3 +123,15 @@ def named_in_passing(first: Sentence, subject: str | None) -> bool:
     return (
         m is not None and subject is not None and subject.lower().split()[-1] == m.group(1).lower()
     )
+
+
+# A lede that opens on actors not met before by an indefinite noun: "Some accounts wrote ...",
+# "A network posted ...": one case, wherever its places are
+_INDEFINITE_SUBJECT = re.compile(
+    rf"^(?:Some|A|An|One|Several) (?:[\w-]+ ){{0,2}}?(?i:{noun_pattern('subject')})\b"
+)
+
+
+def _indefinite_subject(lede: list[Sentence]) -> bool:
+    """Whether a one-sentence lede opens on an indefinite actor noun: a case, not an overview."""
+    return len(lede) == 1 and _INDEFINITE_SUBJECT.match(lede[0].text) is not None

@@ -13,9 +13,10 @@ from graphkit.extract.cues import noun_pattern
 from graphkit.extract.groups import Group
 from graphkit.extract.paragraphs import QUESTION_LEAD, Paragraph
 from graphkit.extract.reading import Sentence, read_sentence
+from graphkit.extract.reporter import also_reported
 from graphkit.extract.subjects import elided, subject_of
 
-__all__ = ["counts_cases", "opening_subject"]
+__all__ = ["counts_cases", "left_behind", "opening_subject"]
 
 
 def opening_subject(
@@ -32,7 +33,11 @@ def opening_subject(
     if p.item and seen_before is not None:  # a list item: no country was "already spoken of",
         seen_before = None if p.fields else []  # but "A cluster of accounts ..." in prose is new
     subject = subject_of(body[0], seen_before)
-    if subject is None and len(body) > 1 and (len(body[0].words) <= 4 or _taken_up(body)):
+    if (
+        subject is None
+        and len(body) > 1
+        and (len(body[0].words) <= 4 or _taken_up(body) or also_reported(body[1].text))
+    ):  # "The lab did not stop at Peru. It also banned accounts tied to ..."
         # the one after a short opener: "**Russia barely showed up.** Russian ..."; or after
         # the cases' count: "It took down three networks. The largest, run from Nigeria, ...",
         # "... five influence operations. The groups, based in Peru, ..."
@@ -53,6 +58,16 @@ _COUNTED_CASES = re.compile(
     rf"(?i:{noun_pattern('subject')})\b"
 )
 _TAKEN_UP = re.compile(rf"^The (?i:{noun_pattern('subject')})\b")
+
+
+def left_behind(p: Paragraph, current: Group | None) -> Sentence | None:
+    """The first sentence of a paragraph whose second one opens a case by its reporter's "also"
+    ("The lab did not limit its actions to Peru-linked users. It also banned accounts tied to
+    ..."): it speaks of the case before, and stays with it. None otherwise."""
+    body = p.body
+    if current is None or len(body) < 2 or not also_reported(body[1].text):
+        return None
+    return body[0] if subject_of(body[0], None) is None else None
 
 
 def counts_cases(s: Sentence) -> bool:

@@ -33,12 +33,14 @@ _PLACE_SET = re.compile(
 
 # "The second, tied to Cuba, ...": an ordinal whose noun is left out, the noun of the case
 # before it ("The first network ...", "One network ...")
-_ELIDED = re.compile(rf"^(?:(?:The|A) ({'|'.join(words('elided_ordinals'))})|(Another))(?: one)?,")
+_ELIDED = re.compile(
+    rf"^(?:(?:The|A) ({'|'.join(words('elided_ordinals'))})|(Another)|(Others))(?: one)?,"
+)
 # An ordinal whose case a phrase set apart says who it is: "The third, a Bolivian network,"
 _ELIDED_APPOSITIVE = re.compile(rf"{_ELIDED.pattern} (?P<who>(?:an?|another) [^,]{{3,60}}),")
 # The noun the cases were given: "the first network", "one network", "three networks"
 _ORDINAL_NOUN = re.compile(
-    rf"\b(?:[Tt]he first|[Oo]ne|[Aa]|two|three|four|five|six|several) "
+    rf"\b(?:[Tt]he first|[Oo]ne|[Aa]|[Ss]ome|two|three|four|five|six|several) "
     rf"((?i:{noun_pattern('subject')}))\b"
 )
 
@@ -48,6 +50,8 @@ def _noun_given(text: str, before: str) -> str:
     m = _ELIDED.match(text)
     nouns = _ORDINAL_NOUN.findall(before) if m else []
     noun = nouns[-1] if nouns else ""
+    if m and m.group(3) and noun:  # "Some accounts ... Others, ...": "Other accounts"
+        return f"Other {noun.lower()},{text[m.end() :]}"
     if noun.endswith("s") and noun[:-1].lower() in _SUBJECT_NOUNS:
         noun = noun[:-1]  # "three networks": "The largest network"
     end = m.end(1) if m and m.group(1) else m.end(2) if m else 0  # "The second", "Another"

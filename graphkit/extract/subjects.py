@@ -220,6 +220,7 @@ _SUBJECT = re.compile(
     r"(?:believed|thought|said|suspected|assessed)\s+to\s+(?:be\s+(?:working|operating|based)|be|"
     r"operate|work)\s+(?:from|in|for|out\s+of)|"
     r"(?:believed|thought|said|suspected|assessed)\s+to\s+be\s+(?:run|operated|directed)\s+by|"
+    r"(?:believed|thought|said|suspected|assessed)\s+to\s+be\s+(?:tied|linked|connected)\s+to|"
     # "Criminal syndicates running scam compounds in Myanmar"
     rf"(?:{'|'.join(word_list('running'))})\s+(?:\w+\s+){{0,2}}(?:{'|'.join(word_list('seats'))})\s+in|"
     # "The operators, who worked out of Belarus, ...": where they are, in a relative clause
@@ -243,6 +244,11 @@ _WHO_LEAD = re.compile(r"^,?\s+(?:\w+\s+)*?(?:to|with|in|from|for|by)\s+")
 
 # A lower-case past tense after who they are: the sentence's own verb ("China leaned on").
 _VERB_AFTER = re.compile(rf"\s+(?:[a-z]+ed|{'|'.join(word_list('irregular_past'))})\b.*$")
+
+
+_BELIEVED_TIED = re.compile(
+    r"^\s+(?:believed|thought|said|suspected|assessed)\s+to\s+be\s+(tied|linked|connected)\s+to\s+"
+)
 
 
 # A second subject coordinated after who the first is: "Operators linked to Cuba and
@@ -355,6 +361,7 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
         tail = re.sub(r"^,\s+", " ", tail.rstrip(","))  # "X, who ...", "Scammers, based in"
         tail = _COPULA.sub(" ", tail)  # "the operators were linked to Syria": its predicate
         tail = _WHO_LINKED.sub(" ", tail)  # "which the company linked to": "linked to"
+        tail = _BELIEVED_TIED.sub(r" \1 to ", tail)  # "believed to be tied to": "tied to"
         if _RELATIVE.match(tail):
             tail = ""  # "The accounts, which operated in Mandarin, ...": what they did
         lead = _WHO_LEAD.match(tail)
