@@ -510,3 +510,25 @@ def test_some_then_others_then_a_separate_operation_are_three_cases() -> None:
         "Other accounts possibly connected to Bolivia": "BO",
         "Operation tied to a fraud ring in Laos": "LA",
     }
+
+
+# --- A business that suffered what it tells; a person's name
+
+
+def test_a_business_that_admits_what_befell_it_is_a_victim_and_no_actor() -> None:
+    f = draft(
+        NEWS + "A Peruvian security firm admitted to unknowingly hiring a Cuban spy, who used "
+        "the model to write code and fake a resume.\n"
+    )
+    c, names = _one_case(f)
+    assert "Peruvian security firm" not in names
+    assert country(c) == "CU" and {x.id for x in c.targets.countries} == {"PE"}
+
+
+def test_a_name_given_a_person_names_no_case_and_one_given_a_crew_still_does() -> None:
+    body = (
+        "The lab banned accounts used for a hiring scheme possibly connected to Cuba. A "
+        "Nevada-based {who} named Rosa Diaz helped the workers receive laptops.\n"
+    )
+    assert "Rosa Diaz" not in by_name(draft(NEWS + body.format(who="woman")))
+    assert "Rosa Diaz" in by_name(draft(NEWS + body.format(who="operation")))

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
-from graphkit.extract.cues import nouns, words
+from graphkit.extract.cues import noun_pattern, nouns, word_list, words
 from graphkit.extract.reading import Mention
 
-__all__ = ["done_to", "someone_in", "who_sits"]
+__all__ = ["befell", "done_to", "someone_in", "who_sits"]
 
 
 ACTOR_NOUNS = nouns("origin_after")
@@ -143,3 +143,16 @@ def done_to(m: Mention) -> bool:
 
 
 _ADVERBS = frozenset({"also", "reportedly", "apparently", "later", "then", "been", "likely"})
+
+
+# A business that opens its sentence before a verb of what befell it: "A Peruvian security firm
+# admitted to unknowingly hiring a spy": the firm, and its people, are whom the actors hit
+_BEFELL = re.compile(
+    rf"^(?:An?|The) (?:[\w-]+ ){{0,3}}(?i:{noun_pattern('acting')}) (?:also |later )?"
+    rf"(?:{'|'.join(word_list('befell'))})\b"
+)
+
+
+def befell(text: str) -> bool:
+    """Whether a sentence opens on a business that suffered what it tells."""
+    return _BEFELL.match(text) is not None

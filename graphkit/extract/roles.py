@@ -15,7 +15,7 @@ from graphkit.extract.country_subject import country_used
 from graphkit.extract.cues import nouns, words
 from graphkit.extract.fronted import fronted_seat
 from graphkit.extract.gazetteer import lookup_table
-from graphkit.extract.place_in import someone_in, who_sits
+from graphkit.extract.place_in import befell, someone_in, who_sits
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
 
 __all__ = [
@@ -208,6 +208,8 @@ def country_role(m: Mention, text: str = "") -> str:
             targeted = False  # "The lab took action against Bolivian scammers": the actors
         if for_whom(m.words[: m.index]):
             return "attribution"  # "hackers working for a Russian energy company"
+        if m.index <= 2 and befell(text):
+            return "target"  # "A Peruvian security firm admitted to hiring a spy": the victim
         after = ahead
         if len(after) >= 2 and after[0] in sector_words() and after[1] in THEIR_ASSETS:
             return "target"  # "Vietnamese telecommunications networks", "Israeli defense firms"

@@ -345,6 +345,8 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
         m = _SUBJECT.match(text)
     if not m or _SUFFERED.match(text, m.end(1)):
         return None  # "A firm in Taiwan was among the targets": a victim, no actor
+    if _ACTING_END.search(m.group(1)) and _BUSINESS_SPEAKS.match(text, m.end(1)):
+        return None  # "A Peruvian security firm admitted to hiring ...": no actor
     if not seat and not any(
         x.text in m.group(0) for x in first.mentions if x.entry.kind in _PLACES
     ):
@@ -409,6 +411,15 @@ _SUFFERED = re.compile(
     r"(?:\s+(?:in|from)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3}?)?\s*(?:was|were|is|are|"
     r"(?:has|have|had)\s+been)\s+(?:also\s+|reportedly\s+|later\s+)?(?:among\s+(?:the\s+)?"
     rf"(?:{'|'.join(word_list('victims'))})|(?:{'|'.join(sorted(_HIT))}))\b"
+)
+
+
+# A business as its sentence's subject before a verb of saying or of what befell it: "A
+# Peruvian security firm admitted (to unknowingly hiring a spy)", "A firm in Chile said ..."
+_ACTING_END = re.compile(rf"(?i:{noun_pattern('acting')})$")
+_BUSINESS_SPEAKS = re.compile(
+    r"(?:\s+(?:in|from|based\s+in)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3}?)?\s*(?:also\s+|later\s+)?"
+    rf"(?:{'|'.join(word_list('reporter_verbs'))}|{'|'.join(word_list('befell'))})\b"
 )
 
 
