@@ -24,7 +24,7 @@ HERE = Path(__file__).resolve().parent / "extract"
 MODULES = ("agents", "behaviour", "cases", "coordination", "counted", "country_subject",
            "drafting", "facts", "features", "fields", "fronted", "gazetteer", "grouping", "groups",
            "heading_who", "headings", "learned", "lede", "masking", "meta", "named_origins",
-           "namelike", "names", "openers", "paragraphs", "passing", "place_in", "quoted",
+           "namelike", "names", "openers", "paragraphs", "passing", "place_in", "poses", "quoted",
            "reading", "reporter", "roles", "sections", "sectors", "set_apart", "spoken",
            "subject_text", "subjects", "tables", "unhit")  # fmt: skip
 

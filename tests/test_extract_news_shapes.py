@@ -532,3 +532,20 @@ def test_a_name_given_a_person_names_no_case_and_one_given_a_crew_still_does() -
     )
     assert "Rosa Diaz" not in by_name(draft(NEWS + body.format(who="woman")))
     assert "Rosa Diaz" in by_name(draft(NEWS + body.format(who="operation")))
+
+
+@pytest.mark.parametrize("tie", ["working for", "linked to", "backed by"])
+def test_the_governments_of_places_the_actors_serve_are_their_origins(tie: str) -> None:
+    f = draft(
+        NEWS + f"Hackers {tie} the governments of Peru and Bolivia used the model to research "
+        "ports in Chile.\n"
+    )
+    c, _ = _one_case(f)
+    assert {a.country.id for a in c.all_actors if a.country} == {"PE", "BO"}
+    assert {x.id for x in c.targets.countries} == {"CL"}
+
+
+def test_the_government_of_a_place_the_actors_researched_is_still_a_target() -> None:
+    f = draft(NEWS + "Bolivian hackers researched the government of Chile and its ports.\n")
+    c, _ = _one_case(f)
+    assert country(c) == "BO" and {x.id for x in c.targets.countries} == {"CL"}

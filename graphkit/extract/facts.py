@@ -21,15 +21,9 @@ from graphkit.extract.meta import OUR_MODELS, OWNERS, companys_platform
 from graphkit.extract.named_origins import own_origins, set_after_actor
 from graphkit.extract.names import WHO_NOUNS
 from graphkit.extract.passing import in_passing
+from graphkit.extract.poses import community, made_in, posed_as
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, read_sentence
-from graphkit.extract.roles import (
-    community,
-    country_role,
-    made_in,
-    posed_as,
-    researched,
-    said_about,
-)
+from graphkit.extract.roles import country_role, researched, said_about
 from graphkit.extract.sectors import sector_is_target
 from graphkit.extract.spoken import language_positions
 from graphkit.extract.unhit import (

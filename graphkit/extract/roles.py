@@ -20,11 +20,9 @@ from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
 
 __all__ = [
     "EMPLOYER",
-    "community",
     "country_role",
     "for_whom",
     "noun_phrase_after",
-    "posed_as",
     "researched",
     "said_about",
     "sector_words",
@@ -68,9 +66,6 @@ PHRASE_ENDS = words("phrase_ends")
 
 
 THEIR_ASSETS = words("their_assets")
-
-
-_POSING = words("posing")
 
 
 _SIT = words("sit")
@@ -255,6 +250,8 @@ def country_role(m: Mention, text: str = "") -> str:
         return "attribution"  # "Emerald Sleet works for North Korea"
     if context == ["behalf", "of"] and not aimed:
         return "attribution"  # "operatives working on behalf of Beijing"
+    if context[-1:] == ["of"] and context[0] in _STATE_HEADS and _serves(m.words[: m.index - 2]):
+        return "attribution"  # "hackers working for the governments of Peru and Bolivia"
     if context[-1:] == ["to"] and _tied_to(m):
         return "attribution"  # "OpenAI linked it to China", "tied the cluster, X, to Iran"
     if context == ["out", "of"] or any(w in _ATTR_BEFORE for w in context):
@@ -270,6 +267,16 @@ def country_role(m: Mention, text: str = "") -> str:
 
 
 _IN = {"inside": "in", "within": "in"}
+
+
+_STATE_HEADS = words("state_heads")
+
+
+def _serves(lead: list[str]) -> bool:
+    """Whether the words before "the government of" say the actors serve or are tied to it:
+    "working for the", "backed by the", "linked to the"."""
+    said = lead[:-1] if lead[-1:] == ["the"] else lead
+    return for_whom(lead) or (said[-2:-1] != [] and said[-1] == "to" and said[-2] in TIED)
 
 
 # How far back "tied ... to" may reach: the verb, the thing tied (a name in apposition,
@@ -386,101 +393,3 @@ _OWNS_A_NAME = re.compile(
 
 
 TIED = words("tied")
-
-
-_LIST_WORDS = words("list_words")
-
-
-def _listed_after(m: Mention, s: Sentence) -> str:
-    """The word before the list a mention ends ("impersonates X and NGOs" gives
-    "impersonates"), or "" when the mention opens no list."""
-    inside = {  # the words of the other names in the list (a behaviour's span is no name)
-        i
-        for x in s.mentions
-        if x is not m and x.entry.kind != "Technique"
-        for i in range(x.index, x.index + x.width)
-    }
-    i = m.index - 1
-    while i >= 0 and (i in inside or m.words[i] in _LIST_WORDS):
-        i -= 1
-    return m.words[i] if 0 <= i < m.index - 1 else ""
-
-
-_PRODUCTS = words("product_nouns")
-_PRODUCT_KINDS = words("product_kinds")
-
-
-def made_in(m: Mention) -> bool:
-    """A people's name before a product ("two Chinese models", "a Russian AI chatbot"): where
-    the product comes from, neither the actors' origin nor a target."""
-    after = [w for w in m.after if w not in _PRODUCT_KINDS]
-    return m.entry.kind == "Demonym" and after[:1] != [] and after[0] in _PRODUCTS
-
-
-def posed_as(m: Mention, s: Sentence) -> bool:
-    """What an actor poses as: "posed as a university student", "impersonated think tanks",
-    "posed as European and Turkish journalists", "impersonates X and NGOs"."""
-    if _POSING.isdisjoint(s.words) and "as" not in s.words:
-        return False  # no posing word and no "as a": most sentences
-    before = m.before
-    if any(w in _POSING for w in before) or (before[-2:-1] == ["as"] and before[-1] in {"a", "an"}):
-        return True
-    lead = m.words[max(0, m.index - 7) : m.index]  # "posed as a student working on a university"
-    if not _POSING.isdisjoint(lead) and _TARGET_VERBS_STRICT.isdisjoint(lead):
-        # "posed as journalists and asked US policy experts": a new verb, a new clause
-        posing = lead[max(i for i, w in enumerate(lead) if w in _POSING) :]
-        return _ASKING.isdisjoint(posing) and not _reached(posing)
-    return _listed_after(m, s) in _POSING or _in_the_pose(m, s)
-
-
-_ASKING = words("asking")
-_OF_THE_POSE = frozenset({"from", "at", "of", "with", "for"})
-
-
-def _in_the_pose(m: Mention, s: Sentence) -> bool:
-    """A mention in the phrase after a noun the actors posed as, however far the posing word:
-    "posed as recruiters from a big firm and as journalists from a major news outlet"; not
-    "such as staff of banks" or "as well as staff at banks", and not past a verb of reaching."""
-    if _POSING.isdisjoint(s.words):
-        return False
-    at = next((j for j in range(m.index - 1, max(-1, m.index - 5), -1)
-               if m.words[j] in _OF_THE_POSE), -1)  # fmt: skip
-    lead = m.words[max(0, at - 3) : at]  # "as journalists", "as an analyst"
-    if at < 1 or "as" not in lead[:-1]:
-        return False
-    k = at - len(lead) + max(i for i, w in enumerate(lead) if w == "as")
-    if k > 0 and m.words[k - 1] in ("such", "well"):
-        return False
-    reached = m.words[:k]
-    posing = max((i for i, w in enumerate(reached) if w in _POSING), default=-1)
-    return posing >= 0 and _TARGET_VERBS_STRICT.isdisjoint(m.words[posing:at])
-
-
-def _reached(posing: list[str]) -> bool:
-    """Whether the words from a posing word on go on past the pose to whom the verb before it
-    reached: "texts impersonating banks to users in", "... to the", "... to" a place; not an
-    infinitive ("posed as students to lure experts": left as it was, a pose)."""
-    for i in range(2, len(posing)):
-        if posing[i] == "to":
-            after = posing[i + 1] if i + 1 < len(posing) else ""
-            if not after or after in _DETERMINERS or (after[-1] == "s" and after[-2:] != "ss"):
-                return True
-    return False
-
-
-_DETERMINERS = frozenset({"the", "a", "an", "their", "its", "his", "her", "some", "several"})
-
-
-_COMMUNITIES = words("communities")
-
-
-def community(m: Mention, s: Sentence) -> bool:
-    """A people named as a community: "the Uyghur community", "Tibetan diaspora groups", a
-    civil-society target (not so when posed as or written about)."""
-    return bool(
-        m.after[:1]
-        and m.after[0] in _COMMUNITIES
-        and m.entry.kind in ("Language", "Demonym")
-        and not said_about(m)
-        and not posed_as(m, s)
-    )

@@ -9,6 +9,7 @@ import re
 from functools import cache
 
 from graphkit.extract.cues import nouns, words
+from graphkit.extract.poses import posed_as
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
 from graphkit.extract.roles import (
     ACTOR_NOUNS,
@@ -19,7 +20,6 @@ from graphkit.extract.roles import (
     TIED,
     for_whom,
     noun_phrase_after,
-    posed_as,
     researched,
     said_about,
     sector_words,
