@@ -549,3 +549,43 @@ def test_the_government_of_a_place_the_actors_researched_is_still_a_target() -> 
     f = draft(NEWS + "Bolivian hackers researched the government of Chile and its ports.\n")
     c, _ = _one_case(f)
     assert country(c) == "BO" and {x.id for x in c.targets.countries} == {"CL"}
+
+
+# --- A story's overview of crews in several places, and the voice it quotes
+
+
+_STORY = (
+    "An AI lab said it had shut down accounts tied to crews in Bolivia, Peru and Laos.\n\n"
+    'The largest operation, which the lab named "Dry Lagoon," was run from Bolivia and wrote '
+    "comments in Spanish attacking lawmakers in Chile.\n\n"
+    "In a second case, a Peruvian marketing firm drafted fake news sites for readers in "
+    "Ecuador.\n\n"
+    "A third cluster, probably operating from Laos, ran a job scam that lured workers in "
+    "Thailand.\n\n"
+)
+
+
+def test_an_overview_of_crews_in_several_places_each_told_after_is_no_case() -> None:
+    f = draft(NEWS + _STORY)
+    assert sorted(country(c) or "" for c in f.campaigns) == ["BO", "LA", "PE"]
+
+
+def test_a_voice_quoted_by_name_and_by_pronoun_names_no_actor_and_no_target() -> None:
+    f = draft(
+        NEWS + _STORY + '"These crews do old things faster," said Dana Whitfield, an analyst at '
+        "the research group Civic Signals. She added that hospitals in Chile had reported "
+        "similar scams.\n"
+    )
+    names = {a.name for c in f.campaigns for a in c.all_actors}
+    assert "Dana Whitfield" not in names
+    laos = next(c for c in f.campaigns if country(c) == "LA")
+    assert {x.id for x in laos.targets.countries} == {"TH"} and not laos.targets.sectors
+
+
+def test_a_pronoun_saying_what_the_actors_did_still_gives_their_target() -> None:
+    f = draft(
+        NEWS + "A cluster operating from Laos ran a job scam. She added that the cluster also "
+        "phished hospitals in Chile.\n"
+    )
+    c, _ = _one_case(f)
+    assert {x.id for x in c.targets.countries} == {"CL"}

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from graphkit.extract.coordination import coordinated
-from graphkit.extract.cues import noun_pattern, word_list
+from graphkit.extract.cues import noun_pattern, nouns, word_list
 from graphkit.extract.groups import Group
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, read_sentence
 from graphkit.extract.subjects import IN_ANOTHER, subject_of
@@ -103,10 +103,22 @@ def overview(subject: str, first: Sentence) -> bool:
     one set of actors sits ("syndicates running scam compounds in Myanmar and Cambodia")."""
     lists = coordinated(first)
     return any(
-        len({x.entry.id for x in lists[m.index]}) > 1
-        and [w for w in lists[m.index][0].before if w != "the"][-1:] != ["in"]
+        len({x.entry.id for x in lists[m.index]}) > 1 and _several_sit(lists[m.index][0])
         for m in first.mentions
         if m.index in lists and m.text in subject
+    )
+
+
+_SUBJECT_NOUNS = nouns("subject")
+
+
+def _several_sit(first: Mention) -> bool:
+    """Whether places listed from ``first`` on are where several sets of actors are: not after
+    "in" ("scam compounds in Myanmar and Cambodia": one set), unless an actor noun in the plural
+    stands before it ("crews in Bolivia, Peru and Laos")."""
+    before = [w for w in first.before if w != "the"]
+    return before[-1:] != ["in"] or (
+        before[-2:-1] != [] and before[-2].endswith("s") and before[-2] in _SUBJECT_NOUNS
     )
 
 

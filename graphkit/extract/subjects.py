@@ -122,7 +122,8 @@ _CALLED_ACTOR = re.compile(
 _APPOSITIVE = re.compile(
     r"\b([A-Z][a-z]+(?:[A-Z][a-z0-9]+)+|[A-Z][A-Za-z]*\d[A-Za-z0-9]*|[A-Z]{3,}\d*|"
     rf"{TITLED})(?:,|\s*[\u2014\u2013])\s+an?\s+"
-    rf"(?:[\w-]+\s+){{0,4}}?(?:{noun_pattern('appositive')})\b"
+    # the noun heads the phrase: "Dana Whitfield, an analyst at the research group" is no actor
+    rf"(?:(?!(?:at|of|for|with|from|in)\s)[\w-]+\s+){{0,4}}?(?:{noun_pattern('appositive')})\b"
 )
 
 

@@ -129,29 +129,43 @@ def said_of_someone_else(s: Sentence, names: list[str]) -> bool:
     if any(x.entry.kind == "Actor" for x in s.mentions) or any(n and n in s.text for n in names):
         return False
     if _outside_voice(s):
-        return _ACTOR_WORDS.isdisjoint(s.words)
+        return not _names_actors(s.words)
     # what the reporter's own people say of it: "OpenAI's head of threat intelligence said the
     # company works with ..." ("threat" there is no actor's)
-    return reporters_own(s.text) and _ACTOR_WORDS.isdisjoint(
+    return reporters_own(s.text) and not _names_actors(
         TOKEN.findall(reported_removed(s.text).lower())
+    )
+
+
+_LIKE_THEM = frozenset({"similar", "other", "such", "comparable"})
+
+
+def _names_actors(said: list[str]) -> bool:
+    """Whether words name actors by a noun or pronoun, not others like them ("had reported
+    similar scams")."""
+    return any(
+        w in _ACTOR_WORDS and (i == 0 or said[i - 1] not in _LIKE_THEM) for i, w in enumerate(said)
     )
 
 
 def _outside_voice(s: Sentence) -> bool:
     """Whether someone outside the report is the one saying: "Hospitals are an easy mark, said
-    one analyst", "Experts warned that the healthcare sector could be next"."""
-    if _OUTSIDE_VOICES.isdisjoint(s.words):
-        return False  # most sentences
+    one analyst", "Experts warned that the healthcare sector could be next"; a person by a
+    pronoun ("She added that hospitals ..."): the reporter is no "he" or "she"."""
     said = s.words
+    if said[:1] in (["he"], ["she"]) and said[1:2] != [] and said[1] in _VOICING:
+        return True
+    if _OUTSIDE_VOICES.isdisjoint(said):
+        return False  # most sentences
     # not "scholars who study the peninsula": whom, not who says
     return any(w in _OUTSIDE_VOICES and _speaks(said, i) for i, w in enumerate(said))
 
 
 def _speaks(said: list[str], i: int) -> bool:
     """Whether the outside voice at ``i`` is the one saying: "experts warned", "said one
-    analyst"."""
+    analyst", "said Dana Whitfield, an analyst" (a name of two words between)."""
     return (said[i + 1 : i + 2] != [] and said[i + 1] in _VOICING) or not _VOICING.isdisjoint(
-        said[max(0, i - 3) : i]
+        said[max(0, i - 5) : i]
     )
 
 
