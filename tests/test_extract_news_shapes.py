@@ -589,3 +589,15 @@ def test_a_pronoun_saying_what_the_actors_did_still_gives_their_target() -> None
     )
     c, _ = _one_case(f)
     assert {x.id for x in c.targets.countries} == {"CL"}
+
+
+@pytest.mark.parametrize(
+    "reporter",
+    ["The San Francisco-based startup said", "The Redmond, Washington-based company said"],
+)
+def test_a_reporter_with_words_before_its_noun_is_no_part_of_the_actors_name(
+    reporter: str,
+) -> None:
+    f = draft(NEWS + f"{reporter} a Bolivian crew had phished banks in Chile.\n")
+    c, names = _one_case(f)
+    assert names == ["Bolivian crew"] and country(c) == "BO"

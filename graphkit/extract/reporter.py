@@ -37,7 +37,9 @@ _REPORTED = re.compile(
     # "OpenAI's head of intelligence, a former official, said": the publisher's own people
     rf"(?:(?i:{'|'.join(_PUBLISHER_NAMES)})['\u2019]s (?:[\w-]+ ){{0,3}}[\w-]+"
     r"(?:, [^,]{1,50},)? |"
-    rf"(?:(?:[Tt]he|[Ii]ts|[Aa]n?) )?(?:[\w'\u2019-]+ )?(?i:{_REPORTERS})(?:, [^,]{{1,50}},)? "
+    # ... a word before its noun, or where it is based: "The San Francisco-based startup said"
+    rf"(?:(?:[Tt]he|[Ii]ts|[Aa]n?) )?(?:[\w'\u2019-]+ |(?:[A-Z][\w'-]*,? ){{1,2}}[\w'-]*-based )?"
+    rf"(?i:{_REPORTERS})(?:, [^,]{{1,50}},)? "
     r"(?:(?:at|with|from|in) (?:the |its )?[\w-]+ (?:[A-Z][\w-]* )?)?|"
     # ... or a name of one or two words, no actor's noun: "TikTok, which ..., said"
     rf"(?!(?i:{noun_pattern('subject')})\b)[A-Z][\w'-]+(?: [A-Z][\w'-]+)?(?:, [^,]{{1,50}},)? )"
