@@ -601,3 +601,22 @@ def test_a_reporter_with_words_before_its_noun_is_no_part_of_the_actors_name(
     f = draft(NEWS + f"{reporter} a Bolivian crew had phished banks in Chile.\n")
     c, names = _one_case(f)
     assert names == ["Bolivian crew"] and country(c) == "BO"
+
+
+@pytest.mark.parametrize("mix", ["a mix of", "a blend of"])
+def test_languages_after_a_mix_of_are_the_operations_languages(mix: str) -> None:
+    f = draft(
+        NEWS + f"Tin Vane wrote posts in {mix} English and Tagalog aimed at voters in the "
+        "Philippines.\n"
+    )
+    assert [x.id for x in by_name(f)["Tin Vane"].languages] == ["en", "tl"]
+
+
+def test_english_of_a_mix_of_peoples_is_no_language() -> None:
+    f = draft(NEWS + "Tin Vane wrote posts for a mix of English and Irish voters in Ireland.\n")
+    assert not by_name(f)["Tin Vane"].languages
+
+
+def test_a_bare_name_opening_a_paragraph_may_take_an_adverb_before_its_verb() -> None:
+    f = draft(NEWS + "Tin Vane mostly posted in Portuguese, with some content in French.\n")
+    assert [x.id for x in by_name(f)["Tin Vane"].languages] == ["pt", "fr"]

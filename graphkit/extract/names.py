@@ -312,7 +312,8 @@ def _opening_names(head: str) -> list[tuple[int, str]]:
 # owns it), then an operator's verb
 _BARE_OPENING = re.compile(
     r"^(?:([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:'s|\u2019s) )?"  # "Peru's Andes Hawk wrote"
-    rf"({_NAME_WORD}(?: {_NAME_WORD}){{1,3}}) (?:also |then |first |later )?"
+    rf"({_NAME_WORD}(?: {_NAME_WORD}){{1,3}}) (?:(?:also|then|first|later|mostly|mainly|largely|"
+    r"primarily|reportedly|allegedly|apparently|repeatedly) )?"
     rf"(?:{'|'.join(word_list('operator_verbs'))})\b"
 )
 

@@ -23,6 +23,9 @@ _LANG_BEFORE = words("lang_before")
 _PUBLISHED = words("publishing")
 
 
+_MIXES = words("language_mixes")
+
+
 def _is_language(
     m: Mention, previous_language: bool, sentence: str = "", adjacent: bool = False
 ) -> bool:
@@ -35,6 +38,8 @@ def _is_language(
     before = m.words[max(0, m.index - 5) : m.index]
     while before and before[-1] in _VARIETIES:
         before = before[:-1]  # "in Simplified Chinese", "in broken English"
+    if before[-1:] == ["of"] and before[-2:-1] != [] and before[-2] in _MIXES:
+        before = [w for w in before[:-2] if w != "a"][-2:]  # "in a mix of English and ..."
     if before[-1:] and before[-1] in _LANG_BEFORE:
         return True  # "in Farsi", "polish their English", "mixed English with Taglish"
     if m.before[-1:] == ["from"] and "translat" in sentence.lower():
