@@ -620,3 +620,17 @@ def test_english_of_a_mix_of_peoples_is_no_language() -> None:
 def test_a_bare_name_opening_a_paragraph_may_take_an_adverb_before_its_verb() -> None:
     f = draft(NEWS + "Tin Vane mostly posted in Portuguese, with some content in French.\n")
     assert [x.id for x in by_name(f)["Tin Vane"].languages] == ["pt", "fr"]
+
+
+@pytest.mark.parametrize("stance", ["supportive of", "dismissive of"])
+def test_a_place_content_takes_a_side_on_is_no_target(stance: str) -> None:
+    f = draft(NEWS + f"Tin Vane wrote content critical of Peru and {stance} Bolivia.\n")
+    assert not by_name(f)["Tin Vane"].targets.countries
+
+
+def test_a_name_that_is_a_kind_of_case_names_it_and_this_does_not() -> None:
+    f = draft(NEWS + "Tin Vane was a Bolivian operation aimed at Chilean voters.\n")
+    c = by_name(f)["Tin Vane"]
+    assert country(c) == "BO" and {x.id for x in c.targets.countries} == {"CL"}
+    g = draft(NEWS + "This was a Bolivian operation aimed at Chilean voters.\n")
+    assert "This" not in by_name(g)

@@ -191,7 +191,10 @@ _THERE_IS = re.compile(
 )
 
 
-_RUN_BY = re.compile(rf"^({_NAME}) (?:was|is) (?:run|operated|created|built) (?:by|from)\b")
+_RUN_BY = re.compile(
+    rf"^({_NAME}) (?:was|is) (?:(?:run|operated|created|built) (?:by|from)\b|"
+    rf"(?:an?|another) (?:[\w-]+ ){{0,3}}?{_KIND}\b)"  # "Tin Vane was a Bolivian operation"
+)
 
 
 _ACRONYM = re.compile(
@@ -378,9 +381,9 @@ def _kind_names(first: Sentence, head: str) -> list[tuple[int, str]]:
             name = kind.group(1).removesuffix(" and").removesuffix(" of")
             if not NOT_NAMES.match(name) and name not in _PLATFORM_NAMES:
                 candidates.append((0, name))
-    # "High Five was run by a marketing firm"
+    # "High Five was run by a marketing firm", "Tin Vane was a Bolivian operation"
     run = _RUN_BY.match(head) if " was " in head or " is " in head else None
-    if run and not NOT_NAMES.match(run.group(1)):
+    if run and not (NOT_NAMES.match(run.group(1)) or _DETERMINERS.match(run.group(1))):
         candidates.append((1, run.group(1)))
     acronym = _ACRONYM.search(head) if "(" in head else None
     if acronym and not NOT_NAMES.match(acronym.group(1)):  # "... Virtual Media (IUVM)", not GTIG

@@ -313,7 +313,7 @@ def said_about(m: Mention) -> bool:
         head = [w for w in m.words[max(0, m.index - 5) : m.index] if w not in ("the", "a", "an")]
         if len(head) >= 3 and head[-3] in _ABOUT:
             return True
-    if said[-2:] in (["critical", "of"], ["critics", "of"]) or bool(
+    if (said[-1:] == ["of"] and said[-2:-1] != [] and said[-2] in _STANCES) or bool(
         said[-1:] and said[-1] in _ABOUT
     ):
         return True
@@ -337,6 +337,9 @@ def said_about(m: Mention) -> bool:
 
 
 _WAR = words("war_words")
+
+
+_STANCES = words("stances")  # "critical of", "supportive of": what content takes a side on
 
 
 _ARGUING = words("arguing")
