@@ -634,3 +634,19 @@ def test_a_name_that_is_a_kind_of_case_names_it_and_this_does_not() -> None:
     assert country(c) == "BO" and {x.id for x in c.targets.countries} == {"CL"}
     g = draft(NEWS + "This was a Bolivian operation aimed at Chilean voters.\n")
     assert "This" not in by_name(g)
+
+
+def test_where_members_appeared_to_be_is_the_actors_origin() -> None:
+    f = draft(NEWS + "The network, whose members appeared to be in Bolivia, posted about Chile.\n")
+    c, _ = _one_case(f)
+    assert country(c) == "BO" and {x.id for x in c.targets.countries} == {"CL"}
+
+
+@pytest.mark.parametrize(
+    ("tied", "origin"),
+    [("the activity to an IP range", "BO"), ("phone numbers to people", None)],
+)
+def test_where_the_activity_is_traced_to_is_its_origin(tied: str, origin: str | None) -> None:
+    f = draft(NEWS + f"Investigators traced {tied} in Bolivia.\n")
+    c, _ = _one_case(f)
+    assert country(c) == origin

@@ -72,7 +72,8 @@ def _counted_before(m: Mention) -> bool:
 
 # "linked to individuals in", "traced to a firm in": whom the actors were tied to, and where
 _TIED_TO_SOMEONE = re.compile(
-    rf"(?:^|\s)((?:\S+ ){{1,3}})?(?:{'|'.join(words('tied'))}) (?:it |them )?to "
+    rf"(?:^|\s)((?:\S+ ){{1,3}})?(?:{'|'.join(words('tied'))}) "
+    r"(?:it |them |(?P<case>(?:the|this|that) (?:activity|operation|campaign|network|accounts) ))?to "
     r"(?:the |a |an |some |several )?(?:[\w-]+ ){1,2}in$"
 )
 
@@ -85,7 +86,8 @@ def _tied_to_someone(m: Mention) -> bool:
     if said is None:
         return False
     before = (said.group(1) or "").split()
-    return "which" in before or bool(before and before[-1] in ACTOR_NOUNS)
+    # "traced the activity to an IP range in Bolivia": the case, where it comes from
+    return "which" in before or bool(before and before[-1] in ACTOR_NOUNS) or bool(said["case"])
 
 
 # "operating from compounds in", "working out of offices in": the seat they act from (but
