@@ -73,7 +73,8 @@ def _counted_before(m: Mention) -> bool:
 # "linked to individuals in", "traced to a firm in": whom the actors were tied to, and where
 _TIED_TO_SOMEONE = re.compile(
     rf"(?:^|\s)((?:\S+ ){{1,3}})?(?:{'|'.join(words('tied'))}) "
-    r"(?:it |them |(?P<case>(?:the|this|that) (?:activity|operation|campaign|network|accounts) ))?to "
+    r"(?:it |them |(?P<case>(?:the|this|that) "
+    r"(?:activity|operation|campaign|network|accounts) ))?to "
     r"(?:the |a |an |some |several )?(?:[\w-]+ ){1,2}in$"
 )
 
