@@ -650,3 +650,23 @@ def test_where_the_activity_is_traced_to_is_its_origin(tied: str, origin: str | 
     f = draft(NEWS + f"Investigators traced {tied} in Bolivia.\n")
     c, _ = _one_case(f)
     assert country(c) == origin
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Paper Fox \u2014 as the lab calls the Bolivian crew \u2014 sent phishing emails to "
+        "diplomats in Chile.",
+        "The Bolivian crew behind Paper Fox sent phishing emails to diplomats in Chile.",
+        "The Bolivian crew, identified only as Paper Fox, sent phishing emails to diplomats in "
+        "Chile.",
+    ],
+)
+def test_a_name_set_apart_by_dashes_behind_or_identified_as_names_the_case(sentence: str) -> None:
+    c = by_name(draft(NEWS + sentence + "\n"))["Paper Fox"]
+    assert country(c) == "BO" and {x.id for x in c.targets.countries} == {"CL"}
+
+
+def test_a_crew_behind_a_known_actor_names_no_case_by_it() -> None:
+    f = draft(NEWS + "The Bolivian crew behind APT28 sent phishing emails to diplomats in Chile.\n")
+    assert "APT28" not in by_name(f)

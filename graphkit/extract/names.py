@@ -31,7 +31,7 @@ __all__ = ["NOT_NAMES", "WHO_NOUNS", "clause_name", "paragraph_name", "says_noth
 
 _NAMING = re.compile(
     r"\b(?:dubbed|named|call(?:ed|s)?|nicknamed|codenamed|tracked as|tracks? as|we call|known as|"
-    r"refer to as|referred to as|designated|"
+    r"refer to as|referred to as|designated|identified (?:only )?as|"
     r"refer(?:red)? to (?:it|them|this (?:operation|network|activity|cluster)) as)\s+"
     r"(?:it\s+|them\s+|this\s+(?:operation|network|activity|cluster)\s+|"
     r"the\s+(?:[\w-]+\s+){0,2}?(?:group|cluster|network|actor|crew|operation|campaign)\s+|"
@@ -191,6 +191,12 @@ _THERE_IS = re.compile(
 )
 
 
+_BEHIND = re.compile(
+    rf"\b(?i:{noun_pattern('subject')}) behind "
+    r"((?:Operation )?[A-Z][\w-]*(?: [A-Z][\w-]*){1,3})\b"
+)
+
+
 _RUN_BY = re.compile(
     rf"^({_NAME}) (?:was|is) (?:(?:run|operated|created|built) (?:by|from)\b|"
     rf"(?:an?|another) (?:[\w-]+ ){{0,3}}?{_KIND}\b)"  # "Tin Vane was a Bolivian operation"
@@ -315,7 +321,9 @@ def _opening_names(head: str) -> list[tuple[int, str]]:
 # owns it), then an operator's verb
 _BARE_OPENING = re.compile(
     r"^(?:([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:'s|\u2019s) )?"  # "Peru's Andes Hawk wrote"
-    rf"({_NAME_WORD}(?: {_NAME_WORD}){{1,3}}) (?:(?:also|then|first|later|mostly|mainly|largely|"
+    rf"({_NAME_WORD}(?: {_NAME_WORD}){{1,3}})"
+    r"(?: [\u2014\u2013] [^\u2014\u2013]{1,60} [\u2014\u2013])?"  # "X \u2014 as ... \u2014 sent"
+    r" (?:(?:also|then|first|later|mostly|mainly|largely|"
     r"primarily|reportedly|allegedly|apparently|repeatedly) )?"
     rf"(?:{'|'.join(word_list('operator_verbs'))})\b"
 )
@@ -381,6 +389,10 @@ def _kind_names(first: Sentence, head: str) -> list[tuple[int, str]]:
             name = kind.group(1).removesuffix(" and").removesuffix(" of")
             if not NOT_NAMES.match(name) and name not in _PLATFORM_NAMES:
                 candidates.append((0, name))
+    # "The Bolivian crew behind Paper Fox sent ...": the operation its people are behind
+    behind = _BEHIND.search(head) if " behind " in head else None
+    if behind and not NOT_NAMES.match(behind.group(1)) and says_nothing(behind.group(1)):
+        candidates.append((1, behind.group(1)))
     # "High Five was run by a marketing firm", "Tin Vane was a Bolivian operation"
     run = _RUN_BY.match(head) if " was " in head or " is " in head else None
     if run and not (NOT_NAMES.match(run.group(1)) or _DETERMINERS.match(run.group(1))):
