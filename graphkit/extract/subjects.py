@@ -191,11 +191,10 @@ _WHICH_WHO = r"(?:which|that|whom)\s+(?:the\s+)?(?:\w+\s+){0,2}?"
 _LINKING = r"(?:linked|tied|traced|attributed)"
 
 
-# "A Chinese threat actor spent nine months ...": a paragraph about an actor it does not name.
-_SUBJECT = re.compile(
-    # "The company said ...": a business taken up by "the" is most often the reporter
-    rf"^(?!(?i:the|this|its) (?:{noun_pattern('acting')})\b)"
-    r"(?:(?:Finally|Separately|Meanwhile|Elsewhere|Also|Additionally|In addition|Lastly|"
+# "A Chinese threat actor spent nine months ...": a paragraph about an actor it does not name;
+# NOUNS stands for the nouns of who acts
+_SUBJECT_SOURCE = (
+    r"^(?:(?:Finally|Separately|Meanwhile|Elsewhere|Also|Additionally|In addition|Lastly|"
     rf"Similarly|Likewise|Next|{IN_ANOTHER}|{_AMONG}),\s+(?:{_DESCRIBES.pattern}\s*)?|"
     rf"{_AMONG}:\s+|{_AMONG}\s+(?:were|are|was|is)\s+|{_DESCRIBES.pattern}\s*|"
     r"(?:Another|A (?:second|third|fourth|fifth|further)) case (?:involves|concerns)\s+)?"
@@ -205,8 +204,7 @@ _SUBJECT = re.compile(
     # (no article or relative word inside: "North Korea, a country whose hackers" is no phrase)
     rf"((?:(?!(?:a|an|whose|which|who|that)\s)[\w'-]+,?\s+){{0,6}}?(?i:threat\s+)?"
     # the last of the nouns: "Criminal syndicates", not "Criminal" (a noun of its own too)
-    rf"(?i:{noun_pattern('subject')}|{noun_pattern('acting')}))\b"
-    rf"(?!\s+(?i:{noun_pattern('subject')}|{noun_pattern('acting')})\b)"
+    r"(?i:NOUNS))\b(?!\s+(?i:NOUNS)\b)"
     # "Accounts linked to Chinese government entities": who they are may follow the noun
     r"((?:,)?\s+(?:(?:\w+\s+)?(?:linked|tied|connected|affiliated|associated|based|located|"
     r"operating|working|run|operated|directed|originating|backed|sponsored|funded|belonging)"
@@ -230,10 +228,28 @@ _SUBJECT = re.compile(
     r"\s+(?:out\s+of|from|in))\s+"
     r"(?:[\w'-]+\s+){0,4}[\w'-]+)?"
 )
+_SUBJECT = re.compile(_SUBJECT_SOURCE.replace("NOUNS", noun_pattern("subject")))
+# ... and with a business as who acts ("A Vietnamese company generated ..."), tried only where
+# one is named; "The company said ..." is most often the reporter
+_BUSINESS = re.compile(
+    rf"^(?!(?i:the|this|its) (?:{noun_pattern('acting')})\b)"
+    + _SUBJECT_SOURCE.replace("NOUNS", f"{noun_pattern('subject')}|{noun_pattern('acting')}")
+)
+_BUSINESS_WORDS = nouns("acting")
+
+
+def _subject_match(text: str, words: list[str] | None = None) -> re.Match[str] | None:
+    """The unnamed actor's phrase a text opens with (see ``_SUBJECT``), a business's too."""
+    m = _SUBJECT.match(text)
+    if m is not None or (words is not None and _BUSINESS_WORDS.isdisjoint(words)):
+        return m
+    if words is None and "compan" not in text and "firm" not in text:
+        return None
+    return _BUSINESS.match(text)
 
 
 # The same, the noun phrase up to the last actor noun: "A group of Korean-language accounts".
-_SUBJECT_LONG = re.compile(_SUBJECT.pattern.replace("{0,6}?(?i:threat", "{0,6}(?i:threat"))
+_SUBJECT_LONG = re.compile(_BUSINESS.pattern.replace("{0,6}?(?i:threat", "{0,6}(?i:threat"))
 
 
 _PLACES = ("Demonym", "Country", "Language")
@@ -326,10 +342,10 @@ def may_open_subject(text: str) -> bool:
     """Whether a clause opens as one about an unnamed actor may ("operators from Cuba ...",
     "The second, tied to Cuba, ...", "The lab said a Spanish-speaking developer ..."): a
     cheap test before :func:`subject_of` reads it."""
-    if _SUBJECT.match(text) is not None or elided(text):
+    if _subject_match(text) is not None or elided(text):
         return True
     reported = reported_removed(text) if REPORTING.search(text) else text  # a new one: "a"
-    return reported != text and bool(_INDEFINITE.match(reported) and _SUBJECT.match(reported))
+    return reported != text and bool(_INDEFINITE.match(reported) and _subject_match(reported))
 
 
 def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -> str | None:
@@ -340,10 +356,10 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     text = from_its_subject(first, before or " ".join(s.text for s in seen or ()))
     seat = _seat(first, text) if text.startswith("In ") else None
     text = without_fronted(text) if text.startswith("In ") else text  # "In Peru, hackers"
-    m = _SUBJECT.match(text)
+    m = _subject_match(text, first.words)
     if not m and ": " in text[:80] and _STATED.search(text.split(": ", 1)[0]):
         text = text.split(": ", 1)[1]  # "Russian use was limited: a group tied to Moscow ..."
-        m = _SUBJECT.match(text)
+        m = _subject_match(text, first.words)
     if not m or _SUFFERED.match(text, m.end(1)):
         return None  # "A firm in Taiwan was among the targets": a victim, no actor
     if _ACTING_END.search(m.group(1)) and _BUSINESS_SPEAKS.match(text, m.end(1)):
