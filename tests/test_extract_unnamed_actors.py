@@ -79,3 +79,23 @@ def test_another_noun_named_in_passing_is_still_a_case_of_its_own() -> None:
         'company called "Quiet Harbor," wrote malware against banks in Chile.\n'
     )
     assert len(draft(body).campaigns) == 2
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        "Iran, the United Kingdom, Hong Kong and Vietnam",
+        "Iran, Hong Kong, the United Kingdom and Vietnam",
+    ],
+)
+def test_some_of_a_named_actor_are_that_actor_wherever_listed(where: str) -> None:
+    body = (
+        "Software maker names hackers\n\nThe company said a group it tracks as Storm-9931 stole "
+        "passwords and resold access to chatbots.\n\nMembers of the group were based in "
+        f"{where}, according to a court filing.\n"
+    )
+    f = draft(body)
+    assert [c.name for c in f.campaigns] == ["Storm-9931"]
+    actors = f.campaigns[0].all_actors  # one actor a country, as the findings hold them
+    assert all(a.name.startswith("Storm-9931") for a in actors), [a.name for a in actors]
+    assert sorted(a.country.id for a in actors if a.country) == ["GB", "HK", "IR", "VN"]
