@@ -456,7 +456,8 @@ def _in_the_pose(m: Mention, s: Sentence) -> bool:
 def _reached(posing: list[str]) -> bool:
     """Whether the words from a posing word on go on past the pose to whom the verb before it
     reached: "texts impersonating banks to users in", "... to the", "... to" a place; not an
-    infinitive ("posed as students to lure experts": left as it was, a pose)."""
+    infinitive ("posed as students to pass interviews": a pose; but a verb of reaching someone,
+    "posed as students to lure experts", is in ``asking``, read before)."""
     for i in range(2, len(posing)):
         if posing[i] == "to":
             after = posing[i + 1] if i + 1 < len(posing) else ""
