@@ -99,3 +99,11 @@ def test_some_of_a_named_actor_are_that_actor_wherever_listed(where: str) -> Non
     actors = f.campaigns[0].all_actors  # one actor a country, as the findings hold them
     assert all(a.name.startswith("Storm-9931") for a in actors), [a.name for a in actors]
     assert sorted(a.country.id for a in actors if a.country) == ["GB", "HK", "IR", "VN"]
+
+
+def test_a_name_given_after_a_stories_lede_names_the_lede_case() -> None:
+    body = (
+        "Lab bans accounts\n\nA scam network wrote fake job offers for workers in Kenya.\n\n"
+        'The company named the campaign, run from Nigeria, "Harbor Lights."\n'
+    )
+    assert _one_case(body) == ("Harbor Lights", ["NG"], ["KE"])
