@@ -407,3 +407,11 @@ def test_whom_the_actors_reached_after_a_pose_is_a_target(sentence: str) -> None
 def test_what_the_actors_did_as_the_pose_is_no_target() -> None:
     body = "## Pale Orrery\n\nPale Orrery posed as students of universities to look credible."
     assert _sectors(body) == []
+
+
+def test_who_would_detect_the_actors_is_no_target() -> None:
+    body = (
+        "## Pale Orrery\n\nPale Orrery wrote malware and asked how to avoid detection by banks "
+        "and monitoring by hospitals."
+    )
+    assert _sectors(body) == []
