@@ -415,3 +415,19 @@ def test_who_would_detect_the_actors_is_no_target() -> None:
         "and monitoring by hospitals."
     )
     assert _sectors(body) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pale Orrery wrote posts attacking the Uyghur community abroad.",
+        "Pale Orrery wrote posts about the Tibetan diaspora in India.",
+    ],
+)
+def test_a_community_attacked_or_written_about_is_a_civil_society_target(sentence: str) -> None:
+    assert _sectors(f"## Pale Orrery\n\n{sentence}") == ["civil-society"]
+
+
+def test_a_community_the_actors_posed_as_is_no_target() -> None:
+    body = "## Pale Orrery\n\nPale Orrery posed as members of the Uyghur community to send malware."
+    assert _sectors(body) == []

@@ -473,11 +473,10 @@ _COMMUNITIES = words("communities")
 
 def community(m: Mention, s: Sentence) -> bool:
     """A people named as a community: "the Uyghur community", "Tibetan diaspora groups", a
-    civil-society target (not so when posed as or written about)."""
+    civil-society target, as other people are, attacked or written about (not when posed as)."""
     return bool(
         m.after[:1]
         and m.after[0] in _COMMUNITIES
         and m.entry.kind in ("Language", "Demonym")
-        and not said_about(m)
         and not posed_as(m, s)
     )
