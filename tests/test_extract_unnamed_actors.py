@@ -107,3 +107,16 @@ def test_a_name_given_after_a_stories_lede_names_the_lede_case() -> None:
         'The company named the campaign, run from Nigeria, "Harbor Lights."\n'
     )
     assert _one_case(body) == ("Harbor Lights", ["NG"], ["KE"])
+
+
+def test_an_individual_somewhere_is_an_actor_from_there() -> None:
+    body = "AI lab bans accounts\n\nAn individual in Morocco used the model to write malware.\n"
+    f = draft(body)
+    assert [a.country.id for c in f.campaigns for a in c.all_actors if a.country] == ["MA"]
+
+
+def test_an_individual_targeted_is_no_actor() -> None:
+    body = "## Pale Orrery\n\nPale Orrery sent malware to a Chinese individual and to banks."
+    f = draft(body)
+    assert [c.name for c in f.campaigns] == ["Pale Orrery"]
+    assert not [a for c in f.campaigns for a in c.all_actors if a.country]
