@@ -391,3 +391,43 @@ def test_the_source_of_what_the_actors_spread_and_their_customers_are_no_target(
 )
 def test_victims_after_from_or_sold_to_are_still_targets(sentence: str, sectors: list[str]) -> None:
     assert _sectors(f"## Pale Orrery\n\n{sentence}") == sectors
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pale Orrery posed as students to reach scholars in Japan with malware.",
+        "Pale Orrery impersonated a charity to lure scholars into opening malware.",
+    ],
+)
+def test_whom_the_actors_reached_after_a_pose_is_a_target(sentence: str) -> None:
+    assert _sectors(f"## Pale Orrery\n\n{sentence}") == ["education"]
+
+
+def test_what_the_actors_did_as_the_pose_is_no_target() -> None:
+    body = "## Pale Orrery\n\nPale Orrery posed as students of universities to look credible."
+    assert _sectors(body) == []
+
+
+def test_who_would_detect_the_actors_is_no_target() -> None:
+    body = (
+        "## Pale Orrery\n\nPale Orrery wrote malware and asked how to avoid detection by banks "
+        "and monitoring by hospitals."
+    )
+    assert _sectors(body) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pale Orrery wrote posts attacking the Uyghur community abroad.",
+        "Pale Orrery wrote posts about the Tibetan diaspora in India.",
+    ],
+)
+def test_a_community_attacked_or_written_about_is_a_civil_society_target(sentence: str) -> None:
+    assert _sectors(f"## Pale Orrery\n\n{sentence}") == ["civil-society"]
+
+
+def test_a_community_the_actors_posed_as_is_no_target() -> None:
+    body = "## Pale Orrery\n\nPale Orrery posed as members of the Uyghur community to send malware."
+    assert _sectors(body) == []

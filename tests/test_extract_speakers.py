@@ -116,3 +116,19 @@ def test_operators_inside_a_country_are_from_there() -> None:
     f = draft(body)
     assert _places(body) == ["CL"]
     assert [a.country.id for a in f.campaigns[0].all_actors if a.country] == ["RU"]
+
+
+def test_the_people_of_an_ai_services_maker_are_no_origin() -> None:
+    body = (
+        "## Pale Orrery\n\nPale Orrery sent malware to banks in Chile. OpenAI accused DeepSeek "
+        "of distilling its models, a charge the Chinese firm denied."
+    )
+    f = draft(body)
+    assert all(a.country is None for a in f.campaigns[0].all_actors)
+    assert [p.name for p in f.campaigns[0].platforms] == []
+
+
+def test_a_people_before_a_firm_that_acted_is_still_its_origin() -> None:
+    body = "## Pale Orrery\n\nA Chinese firm ran Pale Orrery and sent malware to banks in Chile."
+    f = draft(body)
+    assert [a.country.id for a in f.campaigns[0].all_actors if a.country] == ["CN"]

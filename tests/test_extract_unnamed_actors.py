@@ -79,3 +79,44 @@ def test_another_noun_named_in_passing_is_still_a_case_of_its_own() -> None:
         'company called "Quiet Harbor," wrote malware against banks in Chile.\n'
     )
     assert len(draft(body).campaigns) == 2
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        "Iran, the United Kingdom, Hong Kong and Vietnam",
+        "Iran, Hong Kong, the United Kingdom and Vietnam",
+    ],
+)
+def test_some_of_a_named_actor_are_that_actor_wherever_listed(where: str) -> None:
+    body = (
+        "Software maker names hackers\n\nThe company said a group it tracks as Storm-9931 stole "
+        "passwords and resold access to chatbots.\n\nMembers of the group were based in "
+        f"{where}, according to a court filing.\n"
+    )
+    f = draft(body)
+    assert [c.name for c in f.campaigns] == ["Storm-9931"]
+    actors = f.campaigns[0].all_actors  # one actor a country, as the findings hold them
+    assert all(a.name.startswith("Storm-9931") for a in actors), [a.name for a in actors]
+    assert sorted(a.country.id for a in actors if a.country) == ["GB", "HK", "IR", "VN"]
+
+
+def test_a_name_given_after_a_stories_lede_names_the_lede_case() -> None:
+    body = (
+        "Lab bans accounts\n\nA scam network wrote fake job offers for workers in Kenya.\n\n"
+        'The company named the campaign, run from Nigeria, "Harbor Lights."\n'
+    )
+    assert _one_case(body) == ("Harbor Lights", ["NG"], ["KE"])
+
+
+def test_an_individual_somewhere_is_an_actor_from_there() -> None:
+    body = "AI lab bans accounts\n\nAn individual in Morocco used the model to write malware.\n"
+    f = draft(body)
+    assert [a.country.id for c in f.campaigns for a in c.all_actors if a.country] == ["MA"]
+
+
+def test_an_individual_targeted_is_no_actor() -> None:
+    body = "## Pale Orrery\n\nPale Orrery sent malware to a Chinese individual and to banks."
+    f = draft(body)
+    assert [c.name for c in f.campaigns] == ["Pale Orrery"]
+    assert not [a for c in f.campaigns for a in c.all_actors if a.country]

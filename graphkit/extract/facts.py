@@ -20,7 +20,7 @@ from graphkit.extract.groups import PLACE, Group, clip
 from graphkit.extract.meta import OUR_MODELS, OWNERS, companys_platform
 from graphkit.extract.named_origins import own_origins, set_after_actor
 from graphkit.extract.names import WHO_NOUNS
-from graphkit.extract.passing import in_passing
+from graphkit.extract.passing import in_passing, makers_people
 from graphkit.extract.poses import community, made_in, posed_as
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, read_sentence
 from graphkit.extract.roles import country_role, researched, said_about
@@ -281,9 +281,10 @@ def _place(
     if said_about(m) or posed_as(m, s) or researched(m, s) or made_in(m) or answered(m):
         return  # "critical of the United States", "posed as Turkish journalists", "Chinese
         # models", "The United States has sanctioned"
-    if in_the_reporters_words(m, s) or where_kept(m, s) or a_source(m):
+    if in_the_reporters_words(m, s) or where_kept(m, s) or makers_people(m, s) or a_source(m):
         return  # "A spokesperson in London said": where the reporter is; "servers in the
-        # Netherlands": where the actors' means are; "Two Thai men told reporters": a source
+        # Netherlands": where the actors' means are; "the Chinese firm" that makes DeepSeek;
+        # "Two Thai men told reporters": a source
     hedge = 15 if s.hedged else 0
     eid = m.entry.id
     size = len(s.words)
@@ -332,6 +333,8 @@ def _platform_of(
     """The publisher's platform where a sentence speaks of "our models", or a company's
     platform where it names the company's models."""
     evidence = clip(s.text)
+    if any(x.entry.kind == "Platform" and in_passing(x) for x in s.mentions):
+        return  # "OpenAI accused DeepSeek of distilling its models": a rival's doing, not theirs
     if (
         platform_hint
         and not platforms

@@ -129,7 +129,9 @@ class _Grouper:
             return
         self.prior, self.before = self.before, f"{self.before[-400:]} {text}"
         p = read_paragraph(text, item)
-        if self.current is not None and p.sentences and named_back(p.sentences[0]):
+        if p.sentences and named_back(p.sentences[0]) and (self.current or self.lede):
+            if self.current is None:
+                self._lede_case()  # "A scam network wrote ...", then "The company named it "X.""
             rest = self._name_back(p, text)  # "OpenAI called the operation "Peer Review.""
             if rest is None:
                 return
@@ -166,6 +168,15 @@ class _Grouper:
             return
         self._subject(p, named, actors)
         self._place(p, named, actors)
+
+    def _lede_case(self) -> Group:
+        """The case a story's lede told of, unnamed, as the current group."""
+        who = next(filter(None, (subject_of(s, []) for s in self.lede or [])), "Unnamed actor")
+        self.current = current = Group(None, subject=who, heading=self.section_who)
+        self.groups.append(current)
+        current.sentences.extend(self.lede or [])
+        self.lede = []
+        return current
 
     def _name_back(self, p: Paragraph, text: str) -> str | None:
         """A paragraph that opens by naming the case told before it: the name is that case's
@@ -410,11 +421,7 @@ class _Grouper:
             self.introduced.update(introduced(sentence))
         if current is None and self.lede and p.body and named_after(p.body[0]):
             # "Fraudsters ... used ...", then "The group, which ...": the lede's case, unnamed
-            who = next(filter(None, (subject_of(s, []) for s in self.lede)), "Unnamed actor")
-            self.current = current = Group(None, subject=who, heading=self.section_who)
-            self.groups.append(current)
-            current.sentences.extend(self.lede)
-            self.lede = []
+            current = self._lede_case()
         if current is None:
             if self.loose is not None:
                 self.loose.extend(sentences)  # an introduction: which platform the report is about

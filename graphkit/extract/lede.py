@@ -86,6 +86,7 @@ _NAMED_BACK = re.compile(
     r" (?:it|them|(?:the|this|that|these|those) (?:[a-z-]+ ){0,2}?(?i:"
     + _HEADS
     + r"|activity|accounts))"
+    r"(?:, [^,\"\u201c]{1,40},)?"  # "the campaign, run from Nigeria, "Harbor Lights.""
     r",? [\"\u201c']([^\"\u201d']{2,60}?)[.,]?[\"\u201d'][.]?$"
 )
 

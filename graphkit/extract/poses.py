@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from graphkit.extract.cues import words
 from graphkit.extract.reading import Mention, Sentence
-from graphkit.extract.roles import said_about
 
 __all__ = ["community", "made_in", "posed_as"]
 
@@ -88,7 +87,8 @@ def _in_the_pose(m: Mention, s: Sentence) -> bool:
 def _reached(posing: list[str]) -> bool:
     """Whether the words from a posing word on go on past the pose to whom the verb before it
     reached: "texts impersonating banks to users in", "... to the", "... to" a place; not an
-    infinitive ("posed as students to lure experts": left as it was, a pose)."""
+    infinitive ("posed as students to pass interviews": a pose; but a verb of reaching someone,
+    "posed as students to lure experts", is in ``asking``, read before)."""
     for i in range(2, len(posing)):
         if posing[i] == "to":
             after = posing[i + 1] if i + 1 < len(posing) else ""
@@ -105,11 +105,10 @@ _COMMUNITIES = words("communities")
 
 def community(m: Mention, s: Sentence) -> bool:
     """A people named as a community: "the Uyghur community", "Tibetan diaspora groups", a
-    civil-society target (not so when posed as or written about)."""
+    civil-society target, as other people are, attacked or written about (not when posed as)."""
     return bool(
         m.after[:1]
         and m.after[0] in _COMMUNITIES
         and m.entry.kind in ("Language", "Demonym")
-        and not said_about(m)
         and not posed_as(m, s)
     )

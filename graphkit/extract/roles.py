@@ -236,8 +236,7 @@ def country_role(m: Mention, text: str = "") -> str:
         return "attribution"  # "Moscow's operators", "Iran's state hackers": its people
     if m.index == 0 and ahead[:1] == ["s"] and _OWNS_A_NAME.match(text, len(m.text)):
         return "attribution"  # "Russia's Helgoland Bite wrote ...": whose operation it is
-    # "based in the United Kingdom"; "inside" and "within" say what "in" says
-    context = [_IN.get(w, w) for w in behind if w != "the"][-2:]
+    context = [_IN.get(w, w) for w in behind if w != "the"][-2:]  # "based in the UK", "inside"
     if context in (["points", "to"], ["pointed", "to"], ["point", "to"], ["pointing", "to"]):
         return "attribution"  # "A third case points to North Korea"
     if context == ["consistent", "with"]:

@@ -274,6 +274,7 @@ _AUTHORED = words("authored")
 
 
 _SELLING = words("selling")
+_NOMINAL_AGENT = words("nominal_agent")
 
 
 def _written_by(m: Mention) -> bool:
@@ -283,6 +284,8 @@ def _written_by(m: Mention) -> bool:
     reached them)."""
     lead = m.words[max(0, m.index - 4) : m.index]
     for i in range(len(lead) - 1, 0, -1):
+        if lead[i] == "by" and lead[i - 1] in _NOMINAL_AGENT:
+            return True  # "to avoid detection by banks": who would detect, not whom hit
         if lead[i] in ("by", "from"):
             return lead[i - 1] in _AUTHORED
         if lead[i] == "to":  # "sold its services to", not "a tool sold to gamers" (victims)
