@@ -95,8 +95,6 @@ def _no_cycle_collection() -> Iterator[None]:
     try:
         yield
     finally:
-        forget_sentences()  # freed now, by reference counts: else the collector's first pass
-        forget_quotes()  # after the pause would scan every sentence and mention kept
         if enabled:
             gc.enable()
 
