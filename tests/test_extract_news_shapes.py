@@ -670,3 +670,8 @@ def test_a_name_set_apart_by_dashes_behind_or_identified_as_names_the_case(sente
 def test_a_crew_behind_a_known_actor_names_no_case_by_it() -> None:
     f = draft(NEWS + "The Bolivian crew behind APT28 sent phishing emails to diplomats in Chile.\n")
     assert "APT28" not in by_name(f)
+
+
+def test_a_bare_name_that_focused_on_a_place_names_the_case_aimed_there() -> None:
+    f = draft(NEWS + "Tin Vane focused on Chile, where its operators posed as local activists.\n")
+    assert {x.id for x in by_name(f)["Tin Vane"].targets.countries} == {"CL"}
