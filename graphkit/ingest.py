@@ -194,7 +194,7 @@ def _load_files(
 ) -> None:
     group: list[tuple[FileResult, GraphBatch]] = []
     rows, limit, ready = 0, _first_rows(store, batch_rows), False
-    with _prompt_switches(), _fewer_collections():
+    with _prompt_switches(), _fewer_collections(), _first_load(store, replace, summary):
         for result, batch in _read_ahead(files, read, _files_ahead(batch_rows)):
             summary.files.append(result)
             if batch is None or store is None:
@@ -212,6 +212,28 @@ def _load_files(
                 group, rows, limit = [], 0, batch_rows
         if group and store is not None:
             _write_group(store, group, on_file, replace)
+
+
+@contextlib.contextmanager
+def _first_load(store: GraphStore | None, replace: bool, summary: LoadSummary) -> Iterator[None]:
+    """A store with a path of its own for a first load (the embedded store: merged apart,
+    written at the end in one transaction, however the load ends) takes it here. If that
+    last write fails, no file of the load is in the store: each one told loaded is marked
+    failed, so that what the load says it stored is what the store holds."""
+    first_load = getattr(store, "first_load", None)
+    if first_load is None or replace:
+        yield
+        return
+    state = None
+    try:
+        with first_load() as state:
+            yield
+    finally:
+        if state is not None and state.active and not state.written:
+            for f in summary.files:
+                if f.status in ("loaded", "unchanged"):
+                    f.status = "failed"
+                    f.error = f"{f.path}: not written: the load's write into the store failed"
 
 
 def _set_up(store: GraphStore) -> bool:

@@ -7,7 +7,7 @@ import ctypes
 import os
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from graphkit.errors import (
 from graphkit.schema import DERIVED, NODES, REL_PROPS, RELS, fill_derived, ladybug_ddl
 from graphkit.store.base import WRITE_REFUSED, QueryResult, Runner, WriteResult, count_all
 from graphkit.store.bulk import CopyWriter
+from graphkit.store.scratch import FirstLoad, Scratch
 from graphkit.store.writing import apply_batches
 from graphkit.values import plain_rows
 
@@ -138,6 +139,15 @@ def _memory_mb() -> int:
     return _megabytes("GRAPHKIT_MEMORY_MB", MEMORY_MB, 64)
 
 
+def _first_load_copy() -> bool:
+    """Whether a first load goes through the scratch and COPY (``GRAPHKIT_FIRST_LOAD_COPY``,
+    default 1; 0 loads it one transaction a group, as into a store that holds rows)."""
+    raw = os.environ.get("GRAPHKIT_FIRST_LOAD_COPY", "1")
+    if raw not in ("0", "1"):
+        raise StoreError(f"GRAPHKIT_FIRST_LOAD_COPY must be 0 or 1, not {raw!r}")
+    return raw == "1"
+
+
 def _resident_mb() -> float | None:
     """This process's resident memory in MB, or None where ``/proc`` does not tell it."""
     try:
@@ -224,6 +234,7 @@ class EmbeddedStore:
         self._closed = False
         self._due = False  # a checkpoint, at the next write transaction or at close
         self._empty: bool | None = None
+        self._scratch: Scratch | None = None  # a first load's merged rows (first_load)
         try:
             self._conn = ladybug.Connection(self._db)
         except RuntimeError as exc:
@@ -317,6 +328,8 @@ class EmbeddedStore:
         empty, does the write stop (:class:`StoreCapacityError`)."""
         if self.read_only:
             raise StoreError("the store is open read-only")
+        if self._scratch is not None and before is None:
+            return self._scratch.write(batches)
         result = self._transaction(batches, before)
         if result is None and self._log_mb() > 0:
             self._due = True
@@ -339,7 +352,7 @@ class EmbeddedStore:
         try:
             if before is not None:
                 before(self._run)
-            result = apply_batches(self._run, batches, writer)
+            result = apply_batches(batches, writer)
         except RuntimeError as exc:
             self._rollback()
             if "buffer pool is full" not in str(exc):
@@ -359,6 +372,56 @@ class EmbeddedStore:
         else:
             self._due = self._checkpoint_due()
         return result
+
+    @contextlib.contextmanager
+    def first_load(self) -> Iterator[FirstLoad]:
+        """Into an empty store, the writes made inside are merged in a scratch on disk
+        (:mod:`graphkit.store.scratch`) and written when it ends, however it ends, by ``COPY``
+        in one transaction, checkpointed once: all of them or none (``written`` tells which).
+        Elsewhere (a store that holds rows, ``GRAPHKIT_FIRST_LOAD_COPY=0``, one inside
+        another) the writes go to the store one transaction each, as outside."""
+        state = FirstLoad()
+        if self.read_only or self._scratch is not None or not _first_load_copy():
+            yield state
+            return
+        if not self._is_empty():
+            yield state
+            return
+        self._scratch = scratch = Scratch(self.directory)
+        state.active = True
+        try:
+            try:
+                yield state
+            finally:
+                self._scratch = None
+                if scratch.rows:
+                    self._copy(scratch)
+                state.written = True
+        finally:
+            scratch.close()
+
+    def _copy(self, scratch: Scratch) -> None:
+        """The scratch's rows into the store in one transaction, then a checkpoint: the
+        copied pages are not in the log, and until the checkpoint a crash loses them all
+        (the store is empty again, not half written)."""
+        self._checkpoint_if_due()
+        self._ensure_open()
+        self._conn.execute("BEGIN TRANSACTION")
+        try:
+            scratch.copy_into(self._conn.execute)
+        except RuntimeError as exc:
+            self._rollback()
+            if "buffer pool is full" in str(exc):
+                raise StoreCapacityError(_too_small(unload=False)) from None
+            raise StoreError(f"write failed and was rolled back: {exc}") from None
+        except BaseException:
+            self._rollback()
+            raise
+        self._conn.execute("COMMIT")
+        self._empty = False
+        self._renew_connection()
+        self._conn.execute("CHECKPOINT")
+        self._shut()
 
     def _checkpoint_if_due(self) -> None:
         """The checkpoint that the last commit made due, before the next write transaction
