@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import os
-import re
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -24,6 +22,10 @@ from graphkit.errors import (
 from graphkit.schema import DERIVED, NODES, REL_PROPS, RELS, fill_derived, ladybug_ddl
 from graphkit.store.base import WRITE_REFUSED, QueryResult, Runner, WriteResult, count_all
 from graphkit.store.bulk import CopyWriter
+from graphkit.store.process import LOCKED as _LOCKED
+from graphkit.store.process import resident_mb as _resident_mb
+from graphkit.store.process import return_freed_memory as _return_freed_memory
+from graphkit.store.process import writer_pid as _writer_pid
 from graphkit.store.scratch import FirstLoad, Scratch
 from graphkit.store.writing import apply_batches
 from graphkit.values import plain_rows
@@ -64,20 +66,6 @@ LEAST_LOG_MB = 8
 # 81-91 % full (BENCHMARKS.md, session 15); the commits in the log are what a checkpoint empties.
 CACHE_FULL = 0.8
 
-try:
-    _LIBC: ctypes.CDLL | None = ctypes.CDLL(None)
-except (OSError, TypeError):  # no C library to ask (not a POSIX system)
-    _LIBC = None
-
-
-def _return_freed_memory() -> None:
-    """Hand the C heap's free pages back to the system. A commit's checkpoint rewrites whole
-    relationship tables in scratch memory that LadybugDB frees but glibc keeps (60-190 MB at
-    3k reports). Where the C library has no ``malloc_trim``, nothing is done."""
-    trim = getattr(_LIBC, "malloc_trim", None)
-    if trim is not None:
-        trim(0)
-
 
 def _too_small(*, unload: bool) -> str:
     """What to do when one transaction's pages outgrow the page cache: a load may be cut into
@@ -105,9 +93,6 @@ def _answer_too_large() -> str:
         "query's answer: ask for less (a smaller page: --param limit=N) or set "
         "GRAPHKIT_BUFFER_POOL_MB higher"
     )
-
-
-_LOCKED = re.compile(r"Could not set lock on file.*?Lock is held by PID (\d+)", re.S)
 
 
 def _lock_wait_s() -> float:
@@ -146,36 +131,6 @@ def _first_load_copy() -> bool:
     if raw not in ("0", "1"):
         raise StoreError(f"GRAPHKIT_FIRST_LOAD_COPY must be 0 or 1, not {raw!r}")
     return raw == "1"
-
-
-def _resident_mb() -> float | None:
-    """This process's resident memory in MB, or None where ``/proc`` does not tell it."""
-    try:
-        pages = int(Path("/proc/self/statm").read_text().split()[1])
-    except (OSError, ValueError, IndexError):
-        return None
-    return pages * os.sysconf("SC_PAGE_SIZE") / (1 << 20)
-
-
-def _writer_pid(db_path: Path) -> int | None:
-    """The process that holds the database file's write lock (LadybugDB takes a POSIX
-    advisory lock on it while open for writing), or None."""
-    import fcntl
-    import struct
-
-    layout = "hhqqixxxx"  # struct flock: type, whence, start, length, pid
-    try:
-        fd = os.open(db_path, os.O_RDONLY)
-    except OSError:
-        return None
-    try:
-        probe = struct.pack(layout, fcntl.F_WRLCK, os.SEEK_SET, 0, 0, 0)
-        kind, _, _, _, pid = struct.unpack(layout, fcntl.fcntl(fd, fcntl.F_GETLK, probe))
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
-    return None if kind == fcntl.F_UNLCK else int(pid)
 
 
 def _older_store_hint(message: str) -> str:
@@ -381,10 +336,7 @@ class EmbeddedStore:
         Elsewhere (a store that holds rows, ``GRAPHKIT_FIRST_LOAD_COPY=0``, one inside
         another) the writes go to the store one transaction each, as outside."""
         state = FirstLoad()
-        if self.read_only or self._scratch is not None or not _first_load_copy():
-            yield state
-            return
-        if not self._is_empty():
+        if self.read_only or self._scratch or not _first_load_copy() or not self._is_empty():
             yield state
             return
         self._scratch = scratch = Scratch(self.directory)
@@ -401,14 +353,20 @@ class EmbeddedStore:
             scratch.close()
 
     def _copy(self, scratch: Scratch) -> None:
-        """The scratch's rows into the store in one transaction, then a checkpoint: the
-        copied pages are not in the log, and until the checkpoint a crash loses them all
-        (the store is empty again, not half written)."""
+        """The scratch's rows into the store, each COPY a transaction checkpointed at once
+        (the copied pages are not in the log: a crash before the checkpoint loses them), the
+        Reports' file hashes set last (:meth:`Scratch.hashes`)."""
+        for cypher in scratch.copies():
+            self._copied(lambda cypher=cypher: self._conn.execute(cypher))
+        hashes = "LOAD FROM $rows MATCH (n:Report {id: id}) SET n.sha256 = sha256"
+        self._copied(lambda: [self._conn.execute(hashes, {"rows": t}) for t in scratch.hashes()])
+
+    def _copied(self, write: Callable[[], Any]) -> None:
         self._checkpoint_if_due()
         self._ensure_open()
         self._conn.execute("BEGIN TRANSACTION")
         try:
-            scratch.copy_into(self._conn.execute)
+            write()
         except RuntimeError as exc:
             self._rollback()
             if "buffer pool is full" in str(exc):

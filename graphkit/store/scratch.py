@@ -50,6 +50,10 @@ _SOURCES = [p.name for p in LISTS].index("sources")
 # Rows of a Parquet row group, and list items at most (an actor's edges hold thousands).
 GROUP_ROWS = 20_000
 GROUP_ITEMS = 200_000
+# Rows of one COPY, and list items at most: each is a transaction of its own, checkpointed
+# (all of a 10k-report load's tables in one transaction filled a 320 MB page cache).
+FILE_ROWS = 200_000
+FILE_ITEMS = 2_000_000
 # Keys a statement asks for at once (SQLite's limit on parameters is higher).
 KEYS = 500
 # SQLite's page cache, in KiB: its memory is the load's, bounded as LadybugDB's is.
@@ -110,26 +114,73 @@ class Scratch:
         self.rows += sum(len(b.nodes) + len(b.edges) for b in batches)
         return results
 
-    def copy_into(self, execute: Any) -> None:
-        """Write every table to a Parquet file, then ``COPY`` each into LadybugDB through
-        ``execute`` (inside the caller's transaction): node tables first, the Report nodes
-        among them, then the relationships."""
-        statements = []
+    def copies(self) -> Iterator[str]:
+        """The ``COPY`` statements that write the scratch into LadybugDB, each from a Parquet
+        file of at most FILE_ROWS rows and FILE_ITEMS list items, written just before it is
+        asked for and removed after: node tables first, then the relationships. The Report
+        nodes go in without their file's hash (:meth:`hashes`)."""
         for label in NODES:
-            path = self.path / f"{label}.parquet"
-            if _parquet(path, arrow_schema(NODES[label].all_props), self._nodes(label)):
-                statements.append(f"COPY {label} FROM '{path}'")
+            schema = arrow_schema(NODES[label].all_props)
+            for path in self._files(label, schema, self._nodes(label)):
+                yield f"COPY {label} FROM '{path}'"
+                path.unlink()
         for n, (rel, src, dst) in enumerate(SHAPES):
-            path = self.path / f"{rel}-{src}-{dst}.parquet"
-            if _parquet(path, arrow_schema(REL_PROPS, ("src", "dst")), self._edges(n)):
-                ends = f" (from='{src}', to='{dst}')" if len(RELS[rel].endpoints) > 1 else ""
-                statements.append(f"COPY {rel} FROM '{path}'{ends}")
-        for cypher in statements:
-            execute(cypher)
+            schema = arrow_schema(REL_PROPS, ("src", "dst"))
+            ends = f" (from='{src}', to='{dst}')" if len(RELS[rel].endpoints) > 1 else ""
+            for path in self._files(f"{rel}-{src}-{dst}", schema, self._edges(n)):
+                yield f"COPY {rel} FROM '{path}'{ends}"
+                path.unlink()
+
+    def hashes(self) -> Iterator[pa.Table]:
+        """Each Report's ``sha256`` (its file's hash), in tables of at most GROUP_ROWS: set
+        last, so that a store the copy did not finish holds no report as loaded from its
+        file, and the next load of the same files writes them again
+        (:func:`graphkit.ingest._skip_unchanged`)."""
+        rows = self.db.execute("SELECT props FROM nodes WHERE label = 'Report' ORDER BY id")
+        schema = pa.schema([pa.field("id", pa.string()), pa.field("sha256", pa.string())])
+        while chunk := rows.fetchmany(GROUP_ROWS):
+            props = [json.loads(p) for (p,) in chunk]
+            yield pa.Table.from_pylist(
+                [{"id": p["id"], "sha256": p["sha256"]} for p in props], schema=schema
+            )
+
+    def _files(
+        self, stem: str, schema: pa.Schema, rows: Iterator[dict[str, Any]]
+    ) -> Iterator[Path]:
+        """The rows written into Parquet files a row group at a time, each file yielded once
+        it holds FILE_ROWS rows or FILE_ITEMS list items, or the rows ran out."""
+        part = 0
+        writer: pq.ParquetWriter | None = None
+        group: list[dict[str, Any]] = []
+        in_group = in_file = rows_in_file = 0
+        for row in rows:
+            group.append(row)
+            weight = sum(len(v) for v in row.values() if isinstance(v, list))
+            in_group, in_file, rows_in_file = in_group + weight, in_file + weight, rows_in_file + 1
+            if len(group) >= GROUP_ROWS or in_group >= GROUP_ITEMS:
+                path = self.path / f"{stem}-{part}.parquet"
+                writer = writer or pq.ParquetWriter(path, schema)
+                writer.write_table(pa.Table.from_pylist(group, schema=schema))
+                group, in_group = [], 0
+                if rows_in_file >= FILE_ROWS or in_file >= FILE_ITEMS:
+                    writer.close()
+                    writer, part, in_file, rows_in_file = None, part + 1, 0, 0
+                    yield path
+        if group:
+            path = self.path / f"{stem}-{part}.parquet"
+            writer = writer or pq.ParquetWriter(path, schema)
+            writer.write_table(pa.Table.from_pylist(group, schema=schema))
+        if writer is not None:
+            writer.close()
+            yield self.path / f"{stem}-{part}.parquet"
 
     def _nodes(self, label: str) -> Iterator[dict[str, Any]]:
         rows = self.db.execute("SELECT props FROM nodes WHERE label = ? ORDER BY id", (label,))
-        return (json.loads(props) for (props,) in rows)
+        for (props,) in rows:
+            row = json.loads(props)
+            if label == "Report":
+                row["sha256"] = None  # set last (hashes)
+            yield row
 
     def _edges(self, shape: int) -> Iterator[dict[str, Any]]:
         """The shape's edges with their lists, from two scans in the same key order."""
@@ -155,28 +206,6 @@ class Scratch:
         """Remove the scratch (its directory and all in it)."""
         self.db.close()
         shutil.rmtree(self.path, ignore_errors=True)
-
-
-def _parquet(path: Path, schema: pa.Schema, rows: Iterator[dict[str, Any]]) -> bool:
-    """Write the rows into a Parquet file a row group at a time; False if there were none."""
-    writer: pq.ParquetWriter | None = None
-    group: list[dict[str, Any]] = []
-    items = 0
-    try:
-        for row in rows:
-            group.append(row)
-            items += sum(len(v) for v in row.values() if isinstance(v, list))
-            if len(group) >= GROUP_ROWS or items >= GROUP_ITEMS:
-                writer = writer or pq.ParquetWriter(path, schema)
-                writer.write_table(pa.Table.from_pylist(group, schema=schema))
-                group, items = [], 0
-        if group:
-            writer = writer or pq.ParquetWriter(path, schema)
-            writer.write_table(pa.Table.from_pylist(group, schema=schema))
-    finally:
-        if writer is not None:
-            writer.close()
-    return writer is not None
 
 
 def _marks(n: int) -> str:
@@ -215,7 +244,9 @@ class ScratchWriter(CopyWriter):
             if row is None:
                 continue
             props, sizes = json.loads(row[0]), json.loads(row[1])
-            held = {p.name: self._held_items(n, s, d, i, asked[p.name]) for i, p in enumerate(LISTS)}
+            held = {
+                p.name: self._held_items(n, s, d, i, asked[p.name]) for i, p in enumerate(LISTS)
+            }
             out = {p.name: props[p.name] for p in SCALARS}
             out.update({p.name: [x for x in asked[p.name] if x in held[p.name]] for p in LISTS})
             self._held[(shape, s, d)] = (sizes[_SOURCES], props["sole_source"], held)
