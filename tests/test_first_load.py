@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -156,64 +157,67 @@ def test_an_interrupted_first_load_leaves_the_files_it_told_whole_as_before(
 def test_ctrl_c_during_the_copy_leaves_the_store_empty_and_says_no_file_is_in_it(
     tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = Scratch.copy_into
+    real = Scratch.copies
 
-    def interrupted(self: Scratch, execute: Any) -> None:
-        def some(cypher: str) -> Any:
-            if "COPY USES" in cypher:  # after the nodes and some relationships
+    def interrupted(self: Scratch) -> Iterator[str]:
+        for cypher in real(self):
+            if cypher.startswith("COPY USES"):  # the nodes and some relationships copied
                 raise KeyboardInterrupt
-            return execute(cypher)
+            yield cypher
 
-        real(self, some)
-
-    monkeypatch.setattr(Scratch, "copy_into", interrupted)
+    monkeypatch.setattr(Scratch, "copies", interrupted)
     told: list[FileResult] = []
     monkeypatch.setenv("GRAPHKIT_FIRST_LOAD_COPY", "1")
     with EmbeddedStore(tmp_path / "s") as s:
         with pytest.raises(KeyboardInterrupt):
             load_paths(s, [str(corpus)], on_file=told.append)
-        assert not any(s.stats()["nodes"].values())  # rolled back: nothing of it
+        assert everything(s) == []  # what it had copied is undone
         assert {f.status for f in told} == {"failed"}  # what the CLI counts as stored: none
         assert not list((tmp_path / "s").glob(PREFIX + "*"))
-        monkeypatch.setattr(Scratch, "copy_into", real)
+        monkeypatch.setattr(Scratch, "copies", real)
         assert not load_paths(s, [str(corpus)]).failed  # and the same load again loads it
-        assert s.stats()["nodes"]["Report"] == 40
+        got = everything(s)
+    with EmbeddedStore(tmp_path / "clean") as s:
+        assert not load_paths(s, [str(corpus)]).failed
+        assert everything(s) == got
 
 
 # Loads CORPUS into a new store by the first-load path and kills itself with SIGKILL at the
-# given point of the final write: before the N-th COPY, or after the COMMIT (before the
-# checkpoint that writes the copied pages).
+# given point of the final write: before the N-th COPY's transaction, after the N-th COPY's
+# COMMIT (before the checkpoint that writes the copied pages), or before the Reports' hashes.
 KILLER = """
 import os, signal, sys
 from graphkit.ingest import load_paths
 from graphkit.store.embedded import EmbeddedStore
-from graphkit.store.scratch import Scratch
+from graphkit.store.first_load import FirstLoadByCopy
 
 store_dir, corpus, point = sys.argv[1], sys.argv[2], sys.argv[3]
-real = Scratch.copy_into
+real = FirstLoadByCopy._copied
 copies = 0
 
-def dying(self, execute):
-    def some(cypher):
-        global copies
-        copies += 1
-        if point != "commit" and copies == int(point):
-            os.kill(os.getpid(), signal.SIGKILL)
-        return execute(cypher)
-    real(self, some)
-    if point == "commit":
-        conn = store._conn
-        conn.execute("COMMIT")
+def dying(self, write):
+    global copies
+    copies += 1
+    if point == "hashes" and write.func.__name__ == "_hashes":
         os.kill(os.getpid(), signal.SIGKILL)
+    if point.startswith("commit") and copies == int(point[6:]):
+        self._ensure_open()
+        self._conn.execute("BEGIN TRANSACTION")
+        write()
+        self._conn.execute("COMMIT")
+        os.kill(os.getpid(), signal.SIGKILL)
+    if point.isdigit() and copies == int(point):
+        os.kill(os.getpid(), signal.SIGKILL)
+    real(self, write)
 
-Scratch.copy_into = dying
+FirstLoadByCopy._copied = dying
 store = EmbeddedStore(store_dir)
 load_paths(store, [corpus])
 """
 
 
-@pytest.mark.parametrize("point", ["3", "12", "commit"])
-def test_a_load_killed_during_the_copy_leaves_an_empty_store_the_same_load_fills(
+@pytest.mark.parametrize("point", ["3", "12", "commit4", "hashes"])
+def test_a_load_killed_during_the_copy_is_undone_by_the_next_writer(
     tmp_path: Path, corpus: Path, point: str
 ) -> None:
     store = tmp_path / "store"
@@ -226,13 +230,15 @@ def test_a_load_killed_during_the_copy_leaves_an_empty_store_the_same_load_fills
         env=env,
     )
     assert child.returncode == -signal.SIGKILL, child.stderr
-    assert list(store.glob(PREFIX + "*"))  # a kill leaves its scratch ...
-    with EmbeddedStore(store) as s:
-        assert not any(s.stats()["nodes"].values())  # ... and nothing in the store
-        assert not any(s.stats()["relationships"].values())
+    assert list(store.glob(PREFIX + "*"))  # a kill leaves its scratch
+    with EmbeddedStore(store, read_only=True) as s:  # part of the load, maybe: not as loaded
+        q = "MATCH (r:Report) WHERE r.sha256 IS NOT NULL RETURN count(*)"
+        assert s.run(q).rows == [[0]]
+    with EmbeddedStore(store) as s:  # the next writer: the part undone, the scratch removed
+        assert everything(s) == []
+        assert not list(store.glob(PREFIX + "*"))
         assert not load_paths(s, [str(corpus)]).failed  # a first load again, whole
         got = everything(s)
-    assert not list(store.glob(PREFIX + "*"))  # which removed what the kill left
     with EmbeddedStore(tmp_path / "clean") as s:
         assert not load_paths(s, [str(corpus)]).failed
         assert everything(s) == got

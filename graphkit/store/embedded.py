@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,11 +22,12 @@ from graphkit.errors import (
 from graphkit.schema import DERIVED, NODES, REL_PROPS, RELS, fill_derived, ladybug_ddl
 from graphkit.store.base import WRITE_REFUSED, QueryResult, Runner, WriteResult, count_all
 from graphkit.store.bulk import CopyWriter
+from graphkit.store.first_load import FirstLoadByCopy
 from graphkit.store.process import LOCKED as _LOCKED
 from graphkit.store.process import resident_mb as _resident_mb
 from graphkit.store.process import return_freed_memory as _return_freed_memory
 from graphkit.store.process import writer_pid as _writer_pid
-from graphkit.store.scratch import FirstLoad, Scratch
+from graphkit.store.scratch import Scratch
 from graphkit.store.writing import apply_batches
 from graphkit.values import plain_rows
 
@@ -124,15 +125,6 @@ def _memory_mb() -> int:
     return _megabytes("GRAPHKIT_MEMORY_MB", MEMORY_MB, 64)
 
 
-def _first_load_copy() -> bool:
-    """Whether a first load goes through the scratch and COPY (``GRAPHKIT_FIRST_LOAD_COPY``,
-    default 1; 0 loads it one transaction a group, as into a store that holds rows)."""
-    raw = os.environ.get("GRAPHKIT_FIRST_LOAD_COPY", "1")
-    if raw not in ("0", "1"):
-        raise StoreError(f"GRAPHKIT_FIRST_LOAD_COPY must be 0 or 1, not {raw!r}")
-    return raw == "1"
-
-
 def _older_store_hint(message: str) -> str:
     """What to do when a query reads a derived property a store an older graphkit wrote
     lacks (it gains it when opened for writing, not read-only)."""
@@ -145,7 +137,7 @@ def _older_store_hint(message: str) -> str:
     return ""
 
 
-class EmbeddedStore:
+class EmbeddedStore(FirstLoadByCopy):
     """A LadybugDB database kept as ``DIRECTORY/graph.lbug``.
 
     Parameters
@@ -198,6 +190,7 @@ class EmbeddedStore:
             for ddl in ladybug_ddl():
                 self._conn.execute(ddl)
             self._add_new_columns()
+            self._undo_killed_first_load()
 
     def _add_new_columns(self) -> None:
         """A store made by an older graphkit gains the properties the schema declares since
@@ -327,59 +320,6 @@ class EmbeddedStore:
         else:
             self._due = self._checkpoint_due()
         return result
-
-    @contextlib.contextmanager
-    def first_load(self) -> Iterator[FirstLoad]:
-        """Into an empty store, the writes made inside are merged in a scratch on disk
-        (:mod:`graphkit.store.scratch`) and written when it ends, however it ends, by ``COPY``
-        in one transaction, checkpointed once: all of them or none (``written`` tells which).
-        Elsewhere (a store that holds rows, ``GRAPHKIT_FIRST_LOAD_COPY=0``, one inside
-        another) the writes go to the store one transaction each, as outside."""
-        state = FirstLoad()
-        if self.read_only or self._scratch or not _first_load_copy() or not self._is_empty():
-            yield state
-            return
-        self._scratch = scratch = Scratch(self.directory)
-        state.active = True
-        try:
-            try:
-                yield state
-            finally:
-                self._scratch = None
-                if scratch.rows:
-                    self._copy(scratch)
-                state.written = True
-        finally:
-            scratch.close()
-
-    def _copy(self, scratch: Scratch) -> None:
-        """The scratch's rows into the store, each COPY a transaction checkpointed at once
-        (the copied pages are not in the log: a crash before the checkpoint loses them), the
-        Reports' file hashes set last (:meth:`Scratch.hashes`)."""
-        for cypher in scratch.copies():
-            self._copied(lambda cypher=cypher: self._conn.execute(cypher))
-        hashes = "LOAD FROM $rows MATCH (n:Report {id: id}) SET n.sha256 = sha256"
-        self._copied(lambda: [self._conn.execute(hashes, {"rows": t}) for t in scratch.hashes()])
-
-    def _copied(self, write: Callable[[], Any]) -> None:
-        self._checkpoint_if_due()
-        self._ensure_open()
-        self._conn.execute("BEGIN TRANSACTION")
-        try:
-            write()
-        except RuntimeError as exc:
-            self._rollback()
-            if "buffer pool is full" in str(exc):
-                raise StoreCapacityError(_too_small(unload=False)) from None
-            raise StoreError(f"write failed and was rolled back: {exc}") from None
-        except BaseException:
-            self._rollback()
-            raise
-        self._conn.execute("COMMIT")
-        self._empty = False
-        self._renew_connection()
-        self._conn.execute("CHECKPOINT")
-        self._shut()
 
     def _checkpoint_if_due(self) -> None:
         """The checkpoint that the last commit made due, before the next write transaction

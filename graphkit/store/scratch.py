@@ -39,10 +39,12 @@ from graphkit.store.base import WriteResult
 from graphkit.store.bulk import LISTS, SCALARS, CopyWriter, arrow_schema, check_rows
 from graphkit.store.writing import apply_batches
 
-__all__ = ["PREFIX", "FirstLoad", "Scratch", "ScratchWriter"]
+__all__ = ["COPYING", "PREFIX", "FirstLoad", "Scratch", "ScratchWriter"]
 
-# The scratch's directory in the store's: one a killed load left is removed by the next.
+# The scratch's directory in the store's: one a killed load left is removed by the next
+# writer, and what it copied undone if it holds this file (graphkit.store.first_load).
 PREFIX = ".graphkit-first-load-"
+COPYING = "copying"
 SHAPES = [(rel, src, dst) for rel, r in RELS.items() for src, dst in r.endpoints]
 _SHAPE = {shape: n for n, shape in enumerate(SHAPES)}
 _OTHERS = tuple(p.name for p in REL_PROPS if p not in LISTS)  # scalars and derived
@@ -88,8 +90,6 @@ class Scratch:
     """The merged rows of a first load, on disk until :meth:`copy_into` writes them."""
 
     def __init__(self, store_dir: Path) -> None:
-        for left in store_dir.glob(PREFIX + "*"):  # a killed load's: the store is ours now
-            shutil.rmtree(left, ignore_errors=True)
         where = store_dir if _plain(store_dir.resolve()) else None
         self.path = Path(tempfile.mkdtemp(prefix=PREFIX, dir=where)).resolve()
         self.db = sqlite3.connect(self.path / "rows.sqlite", isolation_level=None)
