@@ -13,13 +13,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
 from bench.synth import write_corpus
+from graphkit.cli import app
+from graphkit.commands import register_all
 from graphkit.errors import StoreError
 from graphkit.ingest import FileResult, LoadSummary, load_paths
 from graphkit.schema import NODES, REL_PROPS, RELS
 from graphkit.store.embedded import DB_FILE, EmbeddedStore
 from graphkit.store.scratch import PREFIX, Scratch
+
+register_all()
 
 
 def everything(store: EmbeddedStore) -> list[tuple[Any, ...]]:
@@ -250,3 +255,18 @@ def test_a_setting_of_the_first_load_that_is_not_0_or_1_is_refused(
     monkeypatch.setenv("GRAPHKIT_FIRST_LOAD_COPY", "yes")
     with EmbeddedStore(tmp_path / "s") as s, pytest.raises(StoreError, match="0 or 1"):
         load_paths(s, [str(corpus)])
+
+
+def test_the_command_loads_the_catalogs_and_the_files_into_an_empty_store_by_one_copy(
+    runner: CliRunner, tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    count = transactions(monkeypatch)
+    for copy in ("0", "1"):
+        monkeypatch.setenv("GRAPHKIT_FIRST_LOAD_COPY", copy)
+        count[0] = 0
+        res = runner.invoke(app, ["load", str(corpus), "--store", str(tmp_path / copy), "-q"])
+        assert res.exit_code == 0, res.output
+    assert count[0] == 0  # the catalogs too went into the scratch
+    with EmbeddedStore(tmp_path / "0") as a, EmbeddedStore(tmp_path / "1") as b:
+        assert b.stats()["nodes"]["Technique"] > 500  # the catalogs'
+        assert everything(a) == everything(b)

@@ -5,9 +5,14 @@ process at a time writes to it, so a row read as absent stays absent until the t
 commits. Into an empty store they go by ``COPY FROM`` an Arrow table (LadybugDB's bulk path,
 two orders of magnitude faster than ``UNWIND``), elsewhere by ``LOAD FROM`` the same kind
 of table ``... CREATE``: a transaction holding a ``COPY`` must be checkpointed at its commit
-(the copied pages are not in the write-ahead log), and a checkpoint rewrites every table the
-store holds, which costs more than the ``COPY`` saves once the store is not empty
-(BENCHMARKS.md). Edges the store holds are read and set from their source, the same way;
+(the copied pages are not in the write-ahead log: a process killed before the checkpoint
+leaves none of them), and a checkpoint rewrites every table the store holds, which costs
+more than the ``COPY`` saves once the store is not empty (BENCHMARKS.md). A whole load into
+an empty store does not come here group by group: its groups are merged in a scratch on
+disk, by :class:`CopyWriter`'s reads and rows in :class:`graphkit.store.scratch.ScratchWriter`,
+and each table is copied once at the end (:mod:`graphkit.store.first_load`; at 10k reports
+the checkpoints of a load group by group were two thirds of it). What comes here is the rest:
+a load into a store that holds rows, and the writes outside a load (a catalog, an unload). Edges the store holds are read and set from their source, the same way;
 of their lists (sources, evidence, claims: thousands of items on an actor's edges at 10k
 reports) only the items the transaction states again are read, and the store appends the
 ones it does not hold, so that the long lists never travel to Python and back. ``LOAD
