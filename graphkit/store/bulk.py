@@ -12,11 +12,12 @@ an empty store does not come here group by group: its groups are merged in a scr
 disk, by :class:`CopyWriter`'s reads and rows in :class:`graphkit.store.scratch.ScratchWriter`,
 and each table is copied once at the end (:mod:`graphkit.store.first_load`; at 10k reports
 the checkpoints of a load group by group were two thirds of it). What comes here is the rest:
-a load into a store that holds rows, and the writes outside a load (a catalog, an unload). Edges the store holds are read and set from their source, the same way;
-of their lists (sources, evidence, claims: thousands of items on an actor's edges at 10k
-reports) only the items the transaction states again are read, and the store appends the
-ones it does not hold, so that the long lists never travel to Python and back. ``LOAD
-FROM`` an Arrow table is a logged write like any other; against ``UNWIND $rows`` it saves
+a load into a store that holds rows, and the writes outside a load (a catalog, an unload).
+
+Edges the store holds are read and set from their source, by ``LOAD FROM`` too; of their
+lists (sources, evidence, claims: thousands of items on an actor's edges at 10k reports) only
+the items the transaction states again are read, and the store appends the ones it does not
+hold, so that the long lists never travel to Python and back. ``LOAD FROM`` an Arrow table is a logged write like any other; against ``UNWIND $rows`` it saves
 LadybugDB's Python binding from walking every value of every row to type the parameter (a
 sixth of a 1k-report load) and from preparing the statement again whenever a column's values
 change width.
