@@ -17,7 +17,8 @@ a load into a store that holds rows, and the writes outside a load (a catalog, a
 Edges the store holds are read and set from their source, by ``LOAD FROM`` too; of their
 lists (sources, evidence, claims: thousands of items on an actor's edges at 10k reports) only
 the items the transaction states again are read, and the store appends the ones it does not
-hold, so that the long lists never travel to Python and back. ``LOAD FROM`` an Arrow table is a logged write like any other; against ``UNWIND $rows`` it saves
+hold, so that the long lists never travel to Python and back. ``LOAD FROM`` an Arrow table
+is a logged write like any other; against ``UNWIND $rows`` it saves
 LadybugDB's Python binding from walking every value of every row to type the parameter (a
 sixth of a 1k-report load) and from preparing the statement again whenever a column's values
 change width.
