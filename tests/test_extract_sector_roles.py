@@ -227,3 +227,207 @@ def test_more_words_for_the_sectors_news_text_names(whom: str, sector: str) -> N
     assert _sectors(f"## Pale Orrery\n\nPale Orrery sent phishing emails to {whom} in Chile.") == [
         sector
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pale Orrery posed as recruiters from a big software firm and as reporters from a major "
+        "news outlet to send malware.",
+        "Pale Orrery posed as a consultant and as a researcher at a large hospital to send "
+        "malware.",
+    ],
+)
+def test_the_phrase_after_what_the_actors_posed_as_is_part_of_the_pose(sentence: str) -> None:
+    assert _sectors(f"## Pale Orrery\n\n{sentence}") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sectors"),
+    [
+        (
+            "Pale Orrery posed as recruiters and sent malware to staff at a major news outlet.",
+            ["media"],
+        ),
+        (
+            "Pale Orrery impersonated officials to reach staff such as editors of news outlets "
+            "with malware.",
+            ["media"],
+        ),
+        (
+            "Pale Orrery posed as a charity to send malware to governments as well as staff of "
+            "news outlets.",
+            ["government", "media"],
+        ),
+    ],
+)
+def test_a_sector_reached_after_a_pose_is_still_a_target(sentence: str, sectors: list[str]) -> None:
+    assert _sectors(f"## Pale Orrery\n\n{sentence}") == sectors
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pale Orrery wrote malware. The report comes as governments and banks step up warnings "
+        "about such schemes.",
+        "Pale Orrery wrote malware. Several hospitals urged staff to ignore unknown links.",
+        "Pale Orrery wrote malware. The energy sector issued new guidance last month.",
+    ],
+)
+def test_a_sector_that_answers_a_threat_is_no_target(sentence: str) -> None:
+    assert _sectors(f"## Pale Orrery\n\n{sentence}") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sectors"),
+    [
+        (
+            "Pale Orrery sent malware in emails to banks that warned of overdue fees.",
+            ["financial-services"],
+        ),
+        (
+            "Pale Orrery targeted hospitals with malware, and hospitals warned staff afterwards.",
+            ["healthcare"],
+        ),
+    ],
+)
+def test_a_sector_the_actors_reached_stays_a_target_beside_a_warning(
+    sentence: str, sectors: list[str]
+) -> None:
+    assert _sectors(f"## Pale Orrery\n\n{sentence}") == sectors
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "OpenAI's head of threat intelligence, a former government official, said the company "
+        "works closely with the technology industry.",
+        "The company said it shares what it finds with banks and with law enforcement.",
+    ],
+)
+def test_the_reporters_own_dealings_named_by_its_own_people_are_no_target(sentence: str) -> None:
+    assert _sectors(f"## Pale Orrery\n\nPale Orrery wrote malware. {sentence}") == []
+
+
+def test_what_the_reporter_says_the_actors_did_still_counts() -> None:
+    body = "## Pale Orrery\n\nOpenAI's head of threat intelligence said Pale Orrery targeted banks."
+    assert _sectors(body) == ["financial-services"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The findings arrive amid a debate among lawmakers and the insurance industry about who "
+        "pays for the damage.",
+        "The report comes a month after warnings from banks about fraud.",
+    ],
+)
+def test_what_the_report_arrives_amid_is_no_target(sentence: str) -> None:
+    assert _sectors(f"## Pale Orrery\n\nPale Orrery wrote malware. {sentence}") == []
+
+
+def test_a_city_council_is_a_government_target() -> None:
+    body = "## Pale Orrery\n\nPale Orrery used its ransomware against a city council in Ohio."
+    assert _sectors(body) == ["government"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pale Orrery wrote posts about the energy crisis in Europe.",
+        "Pale Orrery wrote posts blaming migrants for healthcare costs.",
+    ],
+)
+def test_a_sector_word_before_a_topic_noun_is_the_topic(sentence: str) -> None:
+    assert _sectors(f"## Pale Orrery\n\n{sentence}") == []
+
+
+def test_a_sector_word_before_its_own_head_is_still_a_target() -> None:
+    body = "## Pale Orrery\n\nPale Orrery wrote posts to lure staff of energy companies in Europe."
+    assert _sectors(body) == ["energy"]
+
+
+def test_the_authors_of_what_the_actors_read_are_no_target() -> None:
+    body = (
+        "## Pale Orrery\n\nPale Orrery asked the model to summarise reports by Japanese think "
+        "tanks."
+    )
+    assert _sectors(body) == []
+
+
+def test_a_sector_after_by_and_no_piece_of_writing_is_still_a_target() -> None:
+    body = "## Pale Orrery\n\nPale Orrery reached think tanks by email with its malware."
+    assert _sectors(body) == ["think-tanks"]
+
+
+def test_where_the_reporter_presents_its_findings_is_no_target() -> None:
+    body = (
+        "## Pale Orrery\n\nPale Orrery wrote malware against banks in Chile. The company "
+        "published the findings ahead of a security conference in Germany."
+    )
+    campaign = draft(body).campaigns[0]
+    assert sorted(c.id for c in campaign.targets.countries) == ["CL"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pale Orrery amplified content from state media with fake accounts.",
+        "Pale Orrery sold its services to political campaigns and wrote malware.",
+    ],
+)
+def test_the_source_of_what_the_actors_spread_and_their_customers_are_no_target(
+    sentence: str,
+) -> None:
+    assert _sectors(f"## Pale Orrery\n\n{sentence}") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sectors"),
+    [
+        ("Pale Orrery hid malware in a tool sold to gamers.", ["gaming"]),
+        ("Pale Orrery stole data from hospitals with malware.", ["healthcare"]),
+    ],
+)
+def test_victims_after_from_or_sold_to_are_still_targets(sentence: str, sectors: list[str]) -> None:
+    assert _sectors(f"## Pale Orrery\n\n{sentence}") == sectors
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pale Orrery posed as students to reach scholars in Japan with malware.",
+        "Pale Orrery impersonated a charity to lure scholars into opening malware.",
+    ],
+)
+def test_whom_the_actors_reached_after_a_pose_is_a_target(sentence: str) -> None:
+    assert _sectors(f"## Pale Orrery\n\n{sentence}") == ["education"]
+
+
+def test_what_the_actors_did_as_the_pose_is_no_target() -> None:
+    body = "## Pale Orrery\n\nPale Orrery posed as students of universities to look credible."
+    assert _sectors(body) == []
+
+
+def test_who_would_detect_the_actors_is_no_target() -> None:
+    body = (
+        "## Pale Orrery\n\nPale Orrery wrote malware and asked how to avoid detection by banks "
+        "and monitoring by hospitals."
+    )
+    assert _sectors(body) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pale Orrery wrote posts attacking the Uyghur community abroad.",
+        "Pale Orrery wrote posts about the Tibetan diaspora in India.",
+    ],
+)
+def test_a_community_attacked_or_written_about_is_a_civil_society_target(sentence: str) -> None:
+    assert _sectors(f"## Pale Orrery\n\n{sentence}") == ["civil-society"]
+
+
+def test_a_community_the_actors_posed_as_is_no_target() -> None:
+    body = "## Pale Orrery\n\nPale Orrery posed as members of the Uyghur community to send malware."
+    assert _sectors(body) == []

@@ -92,6 +92,8 @@ def test_neutral_sentences_draft_nothing(sentence: str) -> None:
         "The company has also disabled the accounts this cluster used.",
         "The crew used the chatbot to write lures; the company disabled its accounts.",
         "OpenAI's analysts identified and disabled every account the crew had opened.",
+        "Google said it disabled the assets linked to the activity.",
+        "The company said that it disabled the accounts and blocked the domains.",
     ],
 )
 def test_what_the_reporter_did_is_not_read(sentence: str) -> None:
@@ -105,6 +107,7 @@ def test_what_the_reporter_did_is_not_read(sentence: str) -> None:
         "The operators disabled antivirus on the hosts, the company said.",
         "The company said the operators disabled antivirus on the hosts.",
         "We banned accounts that disabled security tools on the victims' hosts.",
+        "Google said it found malware that disabled antivirus on the victims' hosts.",
     ],
 )
 def test_what_the_reporter_tells_of_the_actors_is_read(sentence: str) -> None:

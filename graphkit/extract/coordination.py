@@ -21,7 +21,10 @@ def coordinated(s: Sentence) -> dict[int, tuple[Mention, ...]]:
     China, and Iran", "Chinese, Russian, Iranian and North Korean agents". The members of one
     list share one role, which the words before its first member ("from") or after its last
     ("agents") give. Places only a comma or a conjunction apart form a list."""
-    places = [m for m in s.mentions if m.entry.kind in COUNTRY_KINDS]
+    # one mention a position: "Hong Kong" is read twice (a country and a territory's name)
+    places = list(
+        {m.index: m for m in reversed(s.mentions) if m.entry.kind in COUNTRY_KINDS}.values()
+    )[::-1]
     out: dict[int, tuple[Mention, ...]] = {}
     if len(places) < 2:
         return out  # most sentences name one place or none
@@ -31,6 +34,7 @@ def coordinated(s: Sentence) -> dict[int, tuple[Mention, ...]]:
     for m in [*places, None]:
         if m is not None and run:
             gap = s.words[run[-1].index + run[-1].width : m.index]
+            gap = gap[:-1] if gap[-1:] == ["the"] else gap  # "Iran, the United Kingdom"
             if gap in ([], ["and"], ["or"]) and _listed(run[-1], m, s.text):
                 run.append(m)
                 continue
@@ -60,7 +64,8 @@ def _listed(one: Mention, other: Mention, text: str) -> bool:
     slash ("China-Taiwan", "US/UK")."""
     return bool(
         re.search(
-            rf"{re.escape(one.text)}\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+){re.escape(other.text)}",
+            rf"{re.escape(one.text)}\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+)(?:the\s+)?"
+            rf"{re.escape(other.text)}",
             text,
         )
     )

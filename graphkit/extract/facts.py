@@ -20,7 +20,7 @@ from graphkit.extract.groups import PLACE, Group, clip
 from graphkit.extract.meta import OUR_MODELS, OWNERS, companys_platform
 from graphkit.extract.named_origins import own_origins, set_after_actor
 from graphkit.extract.names import WHO_NOUNS
-from graphkit.extract.passing import in_passing
+from graphkit.extract.passing import in_passing, makers_people
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, read_sentence
 from graphkit.extract.roles import (
     community,
@@ -32,7 +32,15 @@ from graphkit.extract.roles import (
 )
 from graphkit.extract.sectors import sector_is_target
 from graphkit.extract.spoken import language_positions
-from graphkit.extract.unhit import could_be_hit, looked_like, said_not_hit, said_of_someone_else
+from graphkit.extract.unhit import (
+    answered,
+    could_be_hit,
+    in_the_reporters_words,
+    looked_like,
+    said_not_hit,
+    said_of_someone_else,
+    where_kept,
+)
 from graphkit.identity import country_name
 from graphkit.vocab import countries
 
@@ -275,8 +283,12 @@ def _place(
     """A country a sentence names: where the actors are from, or whom they aim at. The places
     of one list share a role: "groups from Russia, China, and Iran" are all origins. ``quoted``:
     the sentence quotes an outside voice on no actor, and names no target."""
-    if said_about(m) or posed_as(m, s) or researched(m, s) or made_in(m):
-        return  # "critical of the United States", "posed as Turkish journalists", "Chinese models"
+    if said_about(m) or posed_as(m, s) or researched(m, s) or made_in(m) or answered(m):
+        return  # "critical of the United States", "posed as Turkish journalists", "Chinese
+        # models", "The United States has sanctioned"
+    if in_the_reporters_words(m, s) or where_kept(m, s) or makers_people(m, s):
+        return  # "A spokesperson in London said": where the reporter is; "servers in the
+        # Netherlands": where the actors' means are; "the Chinese firm" that makes DeepSeek
     hedge = 15 if s.hedged else 0
     eid = m.entry.id
     size = len(s.words)
@@ -325,6 +337,8 @@ def _platform_of(
     """The publisher's platform where a sentence speaks of "our models", or a company's
     platform where it names the company's models."""
     evidence = clip(s.text)
+    if any(x.entry.kind == "Platform" and in_passing(x) for x in s.mentions):
+        return  # "OpenAI accused DeepSeek of distilling its models": a rival's doing, not theirs
     if (
         platform_hint
         and not platforms

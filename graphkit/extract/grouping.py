@@ -37,7 +37,14 @@ from graphkit.extract.headings import (
     operation_name,
     unnumbered,
 )
-from graphkit.extract.lede import introduced, named_after, named_back, one_case, recalled
+from graphkit.extract.lede import (
+    introduced,
+    named_after,
+    named_back,
+    named_in_passing,
+    one_case,
+    recalled,
+)
 from graphkit.extract.meta import TITLE_LINE
 from graphkit.extract.namelike import looks_like_name, lower_words
 from graphkit.extract.names import paragraph_name, says_nothing
@@ -119,7 +126,9 @@ class _Grouper:
             self.current = None
             return
         p = read_paragraph(text, item)
-        if self.current is not None and p.sentences and named_back(p.sentences[0]):
+        if p.sentences and named_back(p.sentences[0]) and (self.current or self.lede):
+            if self.current is None:
+                self._lede_case()  # "A scam network wrote ...", then "The company named it "X.""
             rest = self._name_back(p, text)  # "OpenAI called the operation "Peer Review.""
             if rest is None:
                 return
@@ -150,6 +159,15 @@ class _Grouper:
             return
         self._subject(p, named, actors)
         self._place(p, named, actors)
+
+    def _lede_case(self) -> Group:
+        """The case a story's lede told of, unnamed, as the current group."""
+        who = next(filter(None, (subject_of(s, []) for s in self.lede or [])), "Unnamed actor")
+        self.current = current = Group(None, subject=who, heading=self.section_who)
+        self.groups.append(current)
+        current.sentences.extend(self.lede or [])
+        self.lede = []
+        return current
 
     def _name_back(self, p: Paragraph, text: str) -> str | None:
         """A paragraph that opens by naming the case told before it: the name is that case's
@@ -323,6 +341,14 @@ class _Grouper:
         current, sentences = self.current, p.sentences
         if named and current is not None and current.provisional and not current.sentences:
             current.name, current.provisional = named, False  # "The Russian pair": Bad Grammar
+        if (
+            named
+            and current is not None
+            and not current.name
+            and p.body
+            and named_in_passing(p.body[0], current.subject)
+        ):
+            current.name = named  # "The network, which the company called "Quiet Harbor," ..."
         loose_section = current is not None and not current.from_heading  # a heading named none
         starts_new = (
             current is None
@@ -354,11 +380,7 @@ class _Grouper:
             self.introduced.update(introduced(sentence))
         if current is None and self.lede and p.body and named_after(p.body[0]):
             # "Fraudsters ... used ...", then "The group, which ...": the lede's case, unnamed
-            who = next(filter(None, (subject_of(s, []) for s in self.lede)), "Unnamed actor")
-            self.current = current = Group(None, subject=who, heading=self.section_who)
-            self.groups.append(current)
-            current.sentences.extend(self.lede)
-            self.lede = []
+            current = self._lede_case()
         if current is None:
             if self.loose is not None:
                 self.loose.extend(sentences)  # an introduction: which platform the report is about

@@ -20,7 +20,7 @@ from graphkit.extract.cues import noun_pattern
 from graphkit.extract.reading import COUNTRY_KINDS, Sentence, read_sentence
 from graphkit.extract.subjects import ACTOR_NOUN
 
-__all__ = ["introduced", "named_after", "named_back", "one_case", "recalled"]
+__all__ = ["introduced", "named_after", "named_back", "named_in_passing", "one_case", "recalled"]
 
 
 _HEADS = "|".join(noun_pattern(role) for role in ("quoted_case", "quoted_actor", "case_end"))
@@ -86,6 +86,7 @@ _NAMED_BACK = re.compile(
     r" (?:it|them|(?:the|this|that|these|those) (?:[a-z-]+ ){0,2}?(?i:"
     + _HEADS
     + r"|activity|accounts))"
+    r"(?:, [^,\"\u201c]{1,40},)?"  # "the campaign, run from Nigeria, "Harbor Lights.""
     r",? [\"\u201c']([^\"\u201d']{2,60}?)[.,]?[\"\u201d'][.]?$"
 )
 
@@ -105,3 +106,21 @@ def named_back(s: Sentence) -> str | None:
     m = _NAMED_BACK.match(s.text) if s.text[:1].isupper() and len(s.words) < 16 else None
     m = m or (_NAMED_IN_PASSING.search(s.text) if ", which " in s.text else None)
     return m.group(1) if m else None
+
+
+# "The network, which the company called "Quiet Harbor," ...": a definite noun, then a relative
+# clause that names it
+_THE_NAMED = re.compile(
+    rf"^The (?:[a-z-]+ )?((?i:{noun_pattern('subject')}|{_HEADS})),? (?:which|that|whom) "
+    rf"(?:it|they|the \w+|[A-Z][\w-]*) (?:has |had )?(?:{_NAMING}) [\"\u201c']"
+)
+
+
+def named_in_passing(first: Sentence, subject: str | None) -> bool:
+    """Whether a paragraph opens on an unnamed case before it by the head noun of its
+    description and names it in passing: "accounts linked to a Russian network ...", then
+    "The network, which the company called "Quiet Harbor," ..."."""
+    m = _THE_NAMED.match(first.text) if subject else None
+    return (
+        m is not None and subject is not None and subject.lower().split()[-1] == m.group(1).lower()
+    )

@@ -8,8 +8,9 @@ runs them ("run by", "run from") replaced by the placeholder, which gives no fea
 the reporter where it is a subject, with its verb (names.yaml's reporters and publishers.yaml's
 names, before a reporting verb) and, where it opens the sentence or a clause and does more than
 frame what it tells ("banned", "disabled", not "said"), what it did it to, to a relative word:
-"We disabled the accounts" is the reporter's doing, no Impair Defenses; "The actors used the
-model to turn off antivirus, the company said" is read but for "the company said".
+"We disabled the accounts" is the reporter's doing, no Impair Defenses, and so is "Google said it
+disabled the assets" ("it" after a reporter's framing verb is the reporter again); "The actors
+used the model to turn off antivirus, the company said" is read but for "the company said".
 "Spanish-language lures" tell no System Language Discovery, "Iranian groups" no Permission
 Groups Discovery, "Phish and Scripts" names an operation and says nothing of phishing. A
 sentence is read whole and, when long enough, clause by clause; a clause left with fewer
@@ -179,7 +180,11 @@ def _verbs_end(tokens: list[str], i: int, subject: bool) -> int:
         and (after := _at(tokens, verb_end + 1, _REPORTER_VERBS)) > verb_end + 1
     ):
         verb_end = after
-    if framing or not subject:
+    if framing:  # "Google said it disabled the assets": the reporter again, with its doing
+        k = verb_end + (tokens[verb_end : verb_end + 1] == ["that"])
+        again = _verbs_end(tokens, k + 1, subject) if tokens[k : k + 1] in (["it"], ["we"]) else 0
+        return again if again > k + 1 else verb_end
+    if not subject:
         return verb_end
     return next((j for j in range(verb_end, len(tokens)) if tokens[j] in _RELATIVE), len(tokens))
 

@@ -5,11 +5,11 @@ OpenAI's ChatGPT"), what content mocks, or a service its maker speaks of as its 
 from __future__ import annotations
 
 from graphkit.extract.cues import words
-from graphkit.extract.reading import Mention
+from graphkit.extract.reading import Mention, Sentence
 from graphkit.extract.roles import said_about
 from graphkit.vocab import PLATFORMS
 
-__all__ = ["in_passing"]
+__all__ = ["in_passing", "makers_people"]
 
 
 _MAKER_ACTS = words("maker_acts")
@@ -44,3 +44,19 @@ def _own_product(m: Mention) -> bool:
 
 
 _PLATFORM_USE = words("platform_use")
+
+
+_MAKERS = words("makers")
+_PRODUCT_KINDS = words("product_kinds")
+
+
+def makers_people(m: Mention, s: Sentence) -> bool:
+    """A people's name before a maker's noun in a sentence that names an AI service named in
+    passing: who makes it, not the actors' origin ("OpenAI accused DeepSeek of distilling its
+    models, a charge the Chinese firm denied")."""
+    if m.entry.kind != "Demonym" or _MAKERS.isdisjoint(m.words):
+        return False  # most mentions
+    after = [w for w in m.after if w not in _PRODUCT_KINDS]
+    return bool(after[:1] and after[0] in _MAKERS) and any(
+        x.entry.kind == "Platform" and in_passing(x) for x in s.mentions
+    )

@@ -12,6 +12,7 @@ __all__ = [
     "ACCORDING",
     "NAMING_AS",
     "REPORTING",
+    "names_a_reporter",
     "reported_removed",
     "reporters_own",
     "struck_name",
@@ -22,7 +23,8 @@ __all__ = [
 _REPORTING_VERBS = "|".join(word_list("reporting_verbs"))
 REPORTING = re.compile(rf"\b(?:{_REPORTING_VERBS})\b")
 _PUBLISHER_NAMES = [re.escape(n) for p in PUBLISHERS for n in (p.name, *p.aliases)]
-_REPORTERS = "|".join([*word_list("reporters"), *_PUBLISHER_NAMES])
+# ... and voices from outside the report: "Experts in Seoul said ..."
+_REPORTERS = "|".join([*word_list("reporters"), *word_list("outside_voices"), *_PUBLISHER_NAMES])
 # ... without the pronouns, which may stand for the actors: "It also sent phishing emails"
 _NAMED_REPORTERS = "|".join(
     [*(w for w in word_list("reporters") if w not in ("it", "they", "we")), *_PUBLISHER_NAMES]
@@ -31,14 +33,26 @@ _REPORTED = re.compile(
     # a phrase set before it: "Beyond China, the lab ...", "Separately, OpenAI ..."
     rf"^(?:(?:(?i:{'|'.join(word_list('name_prepositions'))}) [^,]{{1,40}}|[A-Z][a-z]+ly),\s+)?"
     # "CrowdStrike, a security firm, said", "Researchers at Google found"
-    rf"(?:(?:(?:[Tt]he|[Ii]ts|[Aa]n?) )?(?:[\w'\u2019-]+ )?(?i:{_REPORTERS})(?:, [^,]{{1,50}},)? "
-    r"(?:(?:at|with|from) (?:the |its )?[\w-]+ (?:[A-Z][\w-]* )?)?|"
+    # "OpenAI's head of intelligence, a former official, said": the publisher's own people
+    rf"(?:(?i:{'|'.join(_PUBLISHER_NAMES)})['\u2019]s (?:[\w-]+ ){{0,3}}[\w-]+"
+    r"(?:, [^,]{1,50},)? |"
+    rf"(?:(?:[Tt]he|[Ii]ts|[Aa]n?) )?(?:[\w'\u2019-]+ )?(?i:{_REPORTERS})(?:, [^,]{{1,50}},)? "
+    r"(?:(?:at|with|from|in) (?:the |its )?[\w-]+ (?:[A-Z][\w-]* )?)?|"
     # ... or a name of one or two words, no actor's noun: "TikTok, which ..., said"
     rf"(?!(?i:{noun_pattern('subject')})\b)[A-Z][\w'-]+(?: [A-Z][\w'-]+)?(?:, [^,]{{1,50}},)? )"
     rf"(?:(?:{'|'.join(word_list('report_adverbs'))}) )*"  # "has also", "recently"
     rf"(?:{_REPORTING_VERBS})(?: (?:on|in) \w+day)?,? (?:with \w+ confidence |[a-z]+ly )?"
     r"(?:that )?(?=[\w-])"
 )
+
+
+_NAMES_A_REPORTER = re.compile(rf"\b(?i:{_NAMED_REPORTERS})\b")
+
+
+def names_a_reporter(text: str) -> bool:
+    """Whether words name a reporter: a publisher, "the company", "a spokesperson" (not a
+    pronoun, which may stand for the actors)."""
+    return _NAMES_A_REPORTER.search(text) is not None
 
 
 ACCORDING = re.compile(r"^(?:According to|As per|Per) [^,]{1,60},\s+")
@@ -53,10 +67,22 @@ _OWN_DOING = re.compile(
 )
 
 
+# ... or, once the reporter has been named as the one who says, "it": "The company said it
+# works closely with the industry"
+_ITS_OWN = re.compile(
+    rf"^(?:it|we) (?:(?:{'|'.join(word_list('report_adverbs'))}|is|was|been) )*"
+    rf"(?:{'|'.join(word_list('own_doings'))})\b"
+)
+
+
 def reporters_own(text: str) -> bool:
     """Whether a sentence tells what the reporter itself does or did, not what it reports:
-    "The lab has faced lawsuits from news organisations in the United States"."""
-    return _OWN_DOING.match(text) is not None
+    "The lab has faced lawsuits from news organisations in the United States", "OpenAI's head
+    of intelligence said the company works closely with the industry"."""
+    if _OWN_DOING.match(text):
+        return True
+    rest = reported_removed(text)
+    return rest != text and (_OWN_DOING.match(rest) or _ITS_OWN.match(rest)) is not None
 
 
 def reported_removed(text: str) -> str:

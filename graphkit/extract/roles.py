@@ -238,7 +238,7 @@ def country_role(m: Mention, text: str = "") -> str:
         return "attribution"  # "Moscow's operators", "Iran's state hackers": its people
     if m.index == 0 and ahead[:1] == ["s"] and _OWNS_A_NAME.match(text, len(m.text)):
         return "attribution"  # "Russia's Helgoland Bite wrote ...": whose operation it is
-    context = [w for w in behind if w != "the"][-2:]  # "based in the United Kingdom"
+    context = [_IN.get(w, w) for w in behind if w != "the"][-2:]  # "based in the UK", "inside"
     if context in (["points", "to"], ["pointed", "to"], ["point", "to"], ["pointing", "to"]):
         return "attribution"  # "A third case points to North Korea"
     if context == ["consistent", "with"]:
@@ -263,6 +263,9 @@ def country_role(m: Mention, text: str = "") -> str:
     if context == ["in"] and m.index <= 2 and fronted_seat(text):
         return "attribution"  # "In Ghana, a marketing firm ran ...": where the firm sits
     return someone_in(m, context) if context[-1:] == ["in"] else "target"
+
+
+_IN = {"inside": "in", "within": "in"}
 
 
 # How far back "tied ... to" may reach: the verb, the thing tied (a name in apposition,
@@ -423,16 +426,37 @@ def posed_as(m: Mention, s: Sentence) -> bool:
         # "posed as journalists and asked US policy experts": a new verb, a new clause
         posing = lead[max(i for i, w in enumerate(lead) if w in _POSING) :]
         return _ASKING.isdisjoint(posing) and not _reached(posing)
-    return _listed_after(m, s) in _POSING
+    return _listed_after(m, s) in _POSING or _in_the_pose(m, s)
 
 
 _ASKING = words("asking")
+_OF_THE_POSE = frozenset({"from", "at", "of", "with", "for"})
+
+
+def _in_the_pose(m: Mention, s: Sentence) -> bool:
+    """A mention in the phrase after a noun the actors posed as, however far the posing word:
+    "posed as recruiters from a big firm and as journalists from a major news outlet"; not
+    "such as staff of banks" or "as well as staff at banks", and not past a verb of reaching."""
+    if _POSING.isdisjoint(s.words):
+        return False
+    at = next((j for j in range(m.index - 1, max(-1, m.index - 5), -1)
+               if m.words[j] in _OF_THE_POSE), -1)  # fmt: skip
+    lead = m.words[max(0, at - 3) : at]  # "as journalists", "as an analyst"
+    if at < 1 or "as" not in lead[:-1]:
+        return False
+    k = at - len(lead) + max(i for i, w in enumerate(lead) if w == "as")
+    if k > 0 and m.words[k - 1] in ("such", "well"):
+        return False
+    reached = m.words[:k]
+    posing = max((i for i, w in enumerate(reached) if w in _POSING), default=-1)
+    return posing >= 0 and _TARGET_VERBS_STRICT.isdisjoint(m.words[posing:at])
 
 
 def _reached(posing: list[str]) -> bool:
     """Whether the words from a posing word on go on past the pose to whom the verb before it
     reached: "texts impersonating banks to users in", "... to the", "... to" a place; not an
-    infinitive ("posed as students to lure experts": left as it was, a pose)."""
+    infinitive ("posed as students to pass interviews": a pose; but a verb of reaching someone,
+    "posed as students to lure experts", is in ``asking``, read before)."""
     for i in range(2, len(posing)):
         if posing[i] == "to":
             after = posing[i + 1] if i + 1 < len(posing) else ""
@@ -449,11 +473,10 @@ _COMMUNITIES = words("communities")
 
 def community(m: Mention, s: Sentence) -> bool:
     """A people named as a community: "the Uyghur community", "Tibetan diaspora groups", a
-    civil-society target (not so when posed as or written about)."""
+    civil-society target, as other people are, attacked or written about (not when posed as)."""
     return bool(
         m.after[:1]
         and m.after[0] in _COMMUNITIES
         and m.entry.kind in ("Language", "Demonym")
-        and not said_about(m)
         and not posed_as(m, s)
     )

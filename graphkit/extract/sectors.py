@@ -24,7 +24,15 @@ from graphkit.extract.roles import (
     said_about,
     sector_words,
 )
-from graphkit.extract.unhit import HEADS, could_be_hit, looked_like, said_not_hit
+from graphkit.extract.unhit import (
+    HEADS,
+    answered,
+    could_be_hit,
+    in_the_reporters_words,
+    looked_like,
+    said_not_hit,
+    where_kept,
+)
 from graphkit.vocab import SECTORS
 
 __all__ = ["sector_is_target"]
@@ -262,6 +270,31 @@ def _bare_content(m: Mention) -> bool:
 _OUTLETS = HEADS | words("outlet_heads")
 
 
+_AUTHORED = words("authored")
+
+
+_SELLING = words("selling")
+_NOMINAL_AGENT = words("nominal_agent")
+
+
+def _written_by(m: Mention) -> bool:
+    """A sector after a piece of writing and "by" or "from", its author or source: "reports by
+    Japanese think tanks", "content from state media"; or after a verb of selling and "to", a
+    customer: "sold its services to political campaigns" (but "malware in a tool sold to gamers"
+    reached them)."""
+    lead = m.words[max(0, m.index - 4) : m.index]
+    for i in range(len(lead) - 1, 0, -1):
+        if lead[i] == "by" and lead[i - 1] in _NOMINAL_AGENT:
+            return True  # "to avoid detection by banks": who would detect, not whom hit
+        if lead[i] in ("by", "from"):
+            return lead[i - 1] in _AUTHORED
+        if lead[i] == "to":  # "sold its services to", not "a tool sold to gamers" (victims)
+            sold = m.words[max(0, m.index - 6) : m.index]
+            at = next((j for j, w in enumerate(sold) if w in _SELLING), None)
+            return at is not None and not _OWNING_WORDS.isdisjoint(sold[at + 1 : at + 3])
+    return False
+
+
 def _not_aimed_at(m: Mention, s: Sentence) -> bool:
     """What the words around a sector say it is instead of a target: the actors' backer, their
     side, a topic, a cover, a place content ran, what was researched or only could be hit."""
@@ -276,6 +309,9 @@ def _not_aimed_at(m: Mention, s: Sentence) -> bool:
     if researched(m, s) or _describes_the_actor(m) or _word_in_passing(m, s) or _addressed(m):
         return True  # "researched US satellite communications", "a firm that does government
         # work", "in this space", "told a news agency"
+    if _written_by(m) or in_the_reporters_words(m, s) or where_kept(m, s):
+        return True  # "reports by Japanese think tanks": their authors; "sold to": customers; "A
+        # government spokesperson said": who reports; "cards issued by banks": who issued them
     if before[-1:] == ["to"] and before[-2:-1] and before[-2] in TIED:
         return True  # "linked to individuals in Hanoi": whom the actors are tied to
     if said_about(m) and m.entry.id not in _PEOPLE:
@@ -284,8 +320,9 @@ def _not_aimed_at(m: Mention, s: Sentence) -> bool:
         return True  # "posed as journalists", "to any government"
     if posed_as(m, s) or looked_like(m, s):
         return True  # "posed as a university student", "sites mimicking banks"
-    # "translate news", "hospitals could be next", "did not link ... to attacks on schools"
-    return _bare_content(m) or could_be_hit(m) or said_not_hit(m, s)
+    # "translate news", "hospitals could be next", "did not link ... to attacks on schools",
+    # "as banks step up warnings"
+    return _bare_content(m) or could_be_hit(m) or said_not_hit(m, s) or answered(m)
 
 
 def _phrase_after(m: Mention, text: str) -> list[str]:

@@ -201,9 +201,9 @@ _SUBJECT = re.compile(
     rf"(?i:{noun_pattern('subject')}))\b(?!\s+(?i:{noun_pattern('subject')})\b)"
     # "Accounts linked to Chinese government entities": who they are may follow the noun
     r"((?:,)?\s+(?:(?:\w+\s+)?(?:linked|tied|connected|affiliated|associated|based|located|"
-    r"operating|working|run|operated|directed|originating|backed|sponsored|funded)\s+"
-    r"(?:to|with|in|from|for|by)|consistent\s+with|"
-    r"from|in|"
+    r"operating|working|run|operated|directed|originating|backed|sponsored|funded|belonging)"
+    r"\s+(?:to|with|in|from|for|by)|consistent\s+with|"
+    r"from|in|of(?=\s+an?\s)|"  # "accounts of a Chinese network"
     # "The largest network, which the company linked to a firm in Israel, ..."
     rf"{_WHICH_WHO}{_LINKING}\s+to|"
     r"with\s+(?:\w+\s+)?(?:ties|links|connections)\s+to|"  # "with suspected ties to"
@@ -275,6 +275,11 @@ _CAME_FROM = re.compile(
     r" (?:in|from|out of) (?:the )?([A-Z][\w-]*(?: [A-Z][\w-]*)?)"
 )
 _INDEFINITE = re.compile(r"^(?:an?|another) ")
+# Some of an actor met before, by a definite noun: "Members of the group", "two of its operators"
+_PART_OF_ONE = re.compile(
+    r"\bof (?:the|this|that|these|those|its|their) (?:[\w-]+ ){0,2}?"
+    rf"(?i:{noun_pattern('subject')})$"
+)
 _SUBJECT_NOUNS = nouns("subject")
 _NEW_REFERENT = re.compile(rf"^(?:[Aa]n?|[Aa]nother) |^(?i:{noun_pattern('subject')})\b")
 
@@ -360,6 +365,8 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
         x.text in m.group(0) for x in first.mentions if x.entry.kind in _PLACES
     ):
         m = _SUBJECT_LONG.match(text) or m  # the country may come after a first noun
+    if _PART_OF_ONE.search(m.group(1)):
+        return None  # "Members of the group were based in Iran": the one met before
     phrase = re.sub(r"^(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his)\s+", "", m.group(1))
     phrase = _COUNTED.sub("", phrase) or phrase  # "More than 57 distinct threat groups"
     phrase = _CASE_LEAD.sub("", phrase) or phrase  # "case involved North Korean workers"

@@ -5,15 +5,19 @@ next victims", "did not link any of these accounts to attacks on schools"."""
 from __future__ import annotations
 
 from graphkit.extract.cues import nouns, words
+from graphkit.extract.gazetteer import TOKEN
 from graphkit.extract.reading import Mention, Sentence
-from graphkit.extract.reporter import reporters_own
+from graphkit.extract.reporter import names_a_reporter, reported_removed, reporters_own
 
 __all__ = [
     "HEADS",
+    "answered",
     "could_be_hit",
+    "in_the_reporters_words",
     "looked_like",
     "said_not_hit",
     "said_of_someone_else",
+    "where_kept",
 ]
 
 
@@ -118,19 +122,19 @@ _ACTOR_WORDS = nouns("subject") | nouns("actor_word") | words("them")
 
 
 def said_of_someone_else(s: Sentence, names: list[str]) -> bool:
-    """A sentence about someone other than the actors that names none of them: a voice from
-    outside the report (:func:`_outside_voice`) or the reporter's own doings ("The lab has faced
-    lawsuits from news organisations in the United States")."""
-    return _names_no_actor(s, names) and (_outside_voice(s) or reporters_own(s.text))
-
-
-def _names_no_actor(s: Sentence, names: list[str]) -> bool:
-    """Whether a sentence names no actor: no known actor, none of ``names`` (the operation's and
-    its actors' names), no actor noun or pronoun ("Analysts said the group hit banks" names
-    one, and so does "Copper Wick went after hospitals, experts said")."""
+    """A sentence about someone other than the actors that names none of them (no known actor,
+    none of ``names``, no actor noun or pronoun: "Analysts said the group hit banks" names one):
+    a voice from outside the report (:func:`_outside_voice`) or the reporter's own doings ("The
+    lab has faced lawsuits from news organisations in the United States")."""
     if any(x.entry.kind == "Actor" for x in s.mentions) or any(n and n in s.text for n in names):
         return False
-    return _ACTOR_WORDS.isdisjoint(s.words)
+    if _outside_voice(s):
+        return _ACTOR_WORDS.isdisjoint(s.words)
+    # what the reporter's own people say of it: "OpenAI's head of threat intelligence said the
+    # company works with ..." ("threat" there is no actor's)
+    return reporters_own(s.text) and _ACTOR_WORDS.isdisjoint(
+        TOKEN.findall(reported_removed(s.text).lower())
+    )
 
 
 def _outside_voice(s: Sentence) -> bool:
@@ -149,3 +153,68 @@ def _speaks(said: list[str], i: int) -> bool:
     return (said[i + 1 : i + 2] != [] and said[i + 1] in _VOICING) or not _VOICING.isdisjoint(
         said[max(0, i - 3) : i]
     )
+
+
+_ANSWERING = words("answering")
+
+
+def answered(m: Mention) -> bool:
+    """A sector or a country that is the subject of a verb of answering a threat, alone or in a
+    list: "as governments and banks step up warnings", "The United States has sanctioned ...";
+    not after a preposition or a verb ("emails to banks warned of fees" reached the banks)."""
+    if _ANSWERING.isdisjoint(m.words):
+        return False  # most sentences
+    before = [w for w in m.before if w not in ("a", "an", "the", "many", "some", "several")]
+    if before[-1:] and (before[-1] in _PREPOSITIONS or before[-1] in _TARGET_VERBS_STRICT):
+        return False
+    after = m.words[m.index + m.width : m.index + m.width + 5]
+    at = 1 if after[:1] and after[0] in HEADS else 0  # "the energy sector warned"
+    if after[at : at + 1] and after[at] in ("and", "or"):
+        at += 2  # "governments and banks step up": the list's last member
+        at += 1 if after[at : at + 1] and after[at] in HEADS else 0
+    while after[at : at + 1] and after[at] in _AUXILIARIES:
+        at += 1  # "has sanctioned", "also warned"
+    return after[at : at + 1] != [] and after[at] in _ANSWERING
+
+
+_AUXILIARIES = words("auxiliaries")
+
+
+def in_the_reporters_words(m: Mention, s: Sentence) -> bool:
+    """A mention in the clause that says who reports, before what it reports: "A spokesperson
+    in London said ...": where the reporter is, no target."""
+    rest = reported_removed(s.text)
+    if rest == s.text:
+        return False  # most sentences
+    prefix = s.text[: len(s.text) - len(rest)]
+    said_by = TOKEN.findall(prefix.lower())
+    if m.index >= len(said_by) or not (
+        names_a_reporter(prefix) or not _OUTSIDE_VOICES.isdisjoint(said_by)
+    ):
+        return False  # "Helgoland Bite, run from Russia, wrote ...": an actor, no reporter
+    # "Google's threat intelligence group said" names a reporter; "a group the lab tracks" not
+    return not any(x.entry.kind == "Actor" and x.index < len(said_by) for x in s.mentions)
+
+
+_INFRASTRUCTURE = words("infrastructure")
+_KEPT_AT = words("kept_at")
+_CLAUSE_BREAKS = words("clause_breaks")
+
+
+def where_kept(m: Mention, s: Sentence) -> bool:
+    """A place or a sector where the actors' means sit or who issued them, in the phrase that
+    names them: "hosted its servers in the Netherlands", "cards issued by banks in Singapore";
+    not past the phrase ("from servers in Russia to officials in Ukraine" reached Ukraine), nor
+    after a sector's name ("communications infrastructure organizations in Taiwan")."""
+    at = m.index - 1
+    while at >= 0 and m.words[at] in ("the", "a", "an"):
+        at -= 1
+    if at < 1 or m.words[at] not in _KEPT_AT:
+        return False  # most mentions
+    for i in range(at - 1, max(-1, at - 7), -1):
+        word = m.words[i]
+        if word in _INFRASTRUCTURE:
+            return not any(x.index <= i < x.index + x.width for x in s.mentions)
+        if word in _CLAUSE_BREAKS or word in _TARGET_VERBS_STRICT:
+            return False
+    return False

@@ -1,0 +1,122 @@
+"""The extractor on actors a news text does not name: one introduced by its people and its noun
+("A Russian military intelligence unit ...") is an actor of its own beside another ("A North
+Korean group ..."), in one paragraph or in two; one whose accounts the reporter banned
+("accounts of a Chinese network", "accounts belonging to a Chinese operation") is that actor,
+not an unnamed actor named after the report's title. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphkit.findings import Findings
+from tests.extract_helpers import draft
+
+_HEAD = "Two labs say state hackers try out chatbots\n\n"
+_UNIT = "A Russian military intelligence unit researched satellite communication protocols."
+_GROUP = "A North Korean group used the models to draft spear-phishing emails."
+
+
+def _by_country(f: Findings) -> dict[str, set[str]]:
+    """Each campaign's actors' country → the techniques of that campaign."""
+    out: dict[str, set[str]] = {}
+    for c in f.campaigns:
+        for a in c.all_actors:
+            if a.country:
+                out.setdefault(a.country.id, set()).update(t.id for t in c.techniques)
+    return out
+
+
+@pytest.mark.parametrize("gap", [" ", "\n\n"])
+def test_a_unit_and_a_group_are_two_actors(gap: str) -> None:
+    f = draft(_HEAD + _UNIT + gap + _GROUP + "\n")
+    got = _by_country(f)
+    assert sorted(got) == ["KP", "RU"]
+    assert "T1566" in got["KP"] and "T1566" not in got["RU"]
+    assert not any("microsoft" in a.name.lower() or "labs say" in a.name.lower() for a in f.actors)
+
+
+def test_units_of_a_people_are_its_actors() -> None:
+    f = draft(_HEAD + "Chinese units used the models to write spear-phishing emails.\n")
+    assert list(_by_country(f)) == ["CN"]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "OpenAI said on Friday that it banned accounts of a Chinese network",
+        "OpenAI said it banned accounts belonging to a Chinese network",
+    ],
+)
+def test_the_actor_whose_accounts_were_banned_is_named_for_itself(opening: str) -> None:
+    f = draft(f"AI lab shuts down surveillance project\n\n{opening} that wrote malware.\n")
+    actors = [a for c in f.campaigns for a in c.all_actors]
+    assert [a.country.id for a in actors if a.country] == ["CN"]
+    assert all("network" in a.name for a in actors), [a.name for a in actors]
+
+
+def _one_case(body: str) -> tuple[str, list[str], list[str]]:
+    """The text's one campaign: its name, its actors' countries, the countries it targets."""
+    f = draft(body)
+    assert len(f.campaigns) == 1, [c.name for c in f.campaigns]
+    c = f.campaigns[0]
+    origins = sorted(a.country.id for a in c.all_actors if a.country)
+    return c.name, origins, sorted(x.id for x in c.targets.countries)
+
+
+def test_an_unnamed_case_named_in_passing_later_is_one_case() -> None:
+    body = (
+        "AI lab bans election accounts\n\nThe company said it had banned accounts linked to a "
+        "Russian network that wrote posts aimed at voters in Moldova.\n\nThe network, which the "
+        'company called "Quiet Harbor," also wrote malware.\n'
+    )
+    assert _one_case(body) == ("Quiet Harbor", ["RU"], ["MD"])
+
+
+def test_another_noun_named_in_passing_is_still_a_case_of_its_own() -> None:
+    body = (
+        "AI lab bans election accounts\n\nThe company said it had banned accounts linked to a "
+        "Russian network that wrote posts aimed at voters in Moldova.\n\nThe crew, which the "
+        'company called "Quiet Harbor," wrote malware against banks in Chile.\n'
+    )
+    assert len(draft(body).campaigns) == 2
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        "Iran, the United Kingdom, Hong Kong and Vietnam",
+        "Iran, Hong Kong, the United Kingdom and Vietnam",
+    ],
+)
+def test_some_of_a_named_actor_are_that_actor_wherever_listed(where: str) -> None:
+    body = (
+        "Software maker names hackers\n\nThe company said a group it tracks as Storm-9931 stole "
+        "passwords and resold access to chatbots.\n\nMembers of the group were based in "
+        f"{where}, according to a court filing.\n"
+    )
+    f = draft(body)
+    assert [c.name for c in f.campaigns] == ["Storm-9931"]
+    actors = f.campaigns[0].all_actors  # one actor a country, as the findings hold them
+    assert all(a.name.startswith("Storm-9931") for a in actors), [a.name for a in actors]
+    assert sorted(a.country.id for a in actors if a.country) == ["GB", "HK", "IR", "VN"]
+
+
+def test_a_name_given_after_a_stories_lede_names_the_lede_case() -> None:
+    body = (
+        "Lab bans accounts\n\nA scam network wrote fake job offers for workers in Kenya.\n\n"
+        'The company named the campaign, run from Nigeria, "Harbor Lights."\n'
+    )
+    assert _one_case(body) == ("Harbor Lights", ["NG"], ["KE"])
+
+
+def test_an_individual_somewhere_is_an_actor_from_there() -> None:
+    body = "AI lab bans accounts\n\nAn individual in Morocco used the model to write malware.\n"
+    f = draft(body)
+    assert [a.country.id for c in f.campaigns for a in c.all_actors if a.country] == ["MA"]
+
+
+def test_an_individual_targeted_is_no_actor() -> None:
+    body = "## Pale Orrery\n\nPale Orrery sent malware to a Chinese individual and to banks."
+    f = draft(body)
+    assert [c.name for c in f.campaigns] == ["Pale Orrery"]
+    assert not [a for c in f.campaigns for a in c.all_actors if a.country]
