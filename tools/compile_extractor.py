@@ -80,6 +80,10 @@ def build() -> None:
     from setuptools import setup
 
     sources = [str(HERE / name) for name in source_hashes()]
+    # mypy looks for its settings from the directory it runs in, a temporary one here: named,
+    # or it would type-check the modules the sources import without them (its result then
+    # depended on where the shared environment's editable install of graphkit points)
+    sources += ["--config-file", str(ROOT / "pyproject.toml")]
     setup(
         name="graphkit-extract-native",
         ext_modules=mypycify(sources, opt_level="3", group_name=GROUP),

@@ -16,7 +16,7 @@ from graphkit.extract.cues import noun_pattern, nouns, words
 from graphkit.extract.gazetteer import Entry
 from graphkit.extract.named_origins import own_origins
 from graphkit.extract.names import clause_name
-from graphkit.extract.quoted import JOIN, QUOTES, quoted_names
+from graphkit.extract.quoted import JOIN, has_quote, quoted_names
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, read_sentence, slugify
 from graphkit.extract.reporter import NAMING_AS, struck_name
 from graphkit.extract.subjects import actor_names, may_open_subject, subject_of
@@ -281,7 +281,7 @@ def _split(s: Sentence) -> list[Clause]:
     texts = _CLAUSE_SPLIT.split(s.text) if split else [s.text]
     clauses: list[Clause] = []
     for t in texts:  # a clause that introduces two names: each its own words
-        quoted = _conjuncts(t) if not QUOTES.isdisjoint(t) else None
+        quoted = _conjuncts(t) if has_quote(t) else None
         clauses += quoted or [(t, clause_name(t), None)]
     return clauses
 

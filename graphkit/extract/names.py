@@ -22,7 +22,7 @@ from graphkit.extract.headings import (
     is_topic,
 )
 from graphkit.extract.namelike import looks_like_name, then_reports
-from graphkit.extract.quoted import QUOTES, quoted_names
+from graphkit.extract.quoted import has_quote, quoted_names
 from graphkit.extract.reading import COUNTRY_KINDS, Sentence, read_sentence
 from graphkit.vocab import PLATFORMS
 
@@ -238,7 +238,7 @@ def _named_in(sentences: list[Sentence]) -> list[tuple[int, str]]:
         if there and not NOT_NAMES.match(there.group(1)):
             candidates.append((0, there.group(1)))
     for s in sentences:
-        quoted = quoted_names(s.text) if not QUOTES.isdisjoint(s.text) else []
+        quoted = quoted_names(s.text) if has_quote(s.text) else []
         # 'In "Operation Paper Lantern," the accounts ...'; an actor's is not the operation's
         candidates += [(0, q.name) for q in quoted if q.kind == "operation"]
         if "Operation " in s.text and not quoted:  # "In Operation Paper Lantern, the ..."
@@ -398,7 +398,7 @@ _QUOTED_OPENING = re.compile(r"^(?:[\w'\u2019-]+,? ){0,6}$")
 def clause_name(text: str) -> str | None:
     """The operation a clause opens with, by its name and verb (see _CLAUSE_NAME); None when
     it opens with none, or with a word that is no name ("Chinese operations dominate")."""
-    quoted = quoted_names(text) if not QUOTES.isdisjoint(text[:60]) else []
+    quoted = quoted_names(text) if has_quote(text[:60]) else []
     quoted = [q for q in quoted if q.kind != "tool"]  # two: 'the clusters "X" and "Y"' opens none
     if len(quoted) == 1 and _QUOTED_OPENING.match(text[: quoted[0].start]):
         return quoted[0].name  # 'In "Operation Paper Lantern," ...', 'Another case, "X," ...'

@@ -26,7 +26,7 @@ from graphkit.extract.gazetteer import (
     single_words,
     word_pairs,
 )
-from graphkit.extract.quoted import QUOTES, inside_a_quoted_name
+from graphkit.extract.quoted import has_quote, inside_a_quoted_name
 from graphkit.identity import slugify as _slugify
 from graphkit.vocab import PLATFORMS, PUBLISHERS
 
@@ -174,7 +174,7 @@ def _mentions(text: str, originals: list[str], lowers: list[str], codes: bool) -
     table, starts, singles, pairs = _tables()
     count = len(lowers)
     out: list[Mention] = []
-    quoted = not QUOTES.isdisjoint(text)
+    quoted = has_quote(text)
     done = 0  # tokens before this one are inside a match already
     # Candidates: a one-word key, or the first two words of a longer one ("the philippines").
     for i in [i for i, word in enumerate(lowers) if word in starts]:

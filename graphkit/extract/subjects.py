@@ -13,7 +13,7 @@ from graphkit.extract.fronted import fronted_seat, without_fronted
 from graphkit.extract.gazetteer import TOKEN, Entry
 from graphkit.extract.namelike import looks_like_name, then_reports
 from graphkit.extract.names import CALLED_TOKENS, KIND_WORD, NOT_NAMES, only_places, says_nothing
-from graphkit.extract.quoted import QUOTES, quoted_names
+from graphkit.extract.quoted import has_quote, quoted_names
 from graphkit.extract.reading import Mention, Sentence, slugify
 from graphkit.extract.reporter import ACCORDING, REPORTING, reported_removed
 from graphkit.extract.set_apart import SET_NAME, TITLED, set_apart_names
@@ -80,7 +80,7 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
         new += [(c.start(1), c.group(1)) for c in _RUN_BY_NAME.finditer(text)]  # "run by STOIC"
     if "case, " in text and _ACTOR_WORDS.search(text):  # "A third case, SweetSpecter, ... group"
         new += [(c.start(1), c.group(1)) for c in _CASE_OF_ACTOR.finditer(text)]
-    if not QUOTES.isdisjoint(text):  # 'labelled the clusters "Red Ledger" and "Tin Drum"'
+    if has_quote(text):  # 'labelled the clusters "Red Ledger" and "Tin Drum"'
         new += [(q.start, q.name) for q in quoted_names(text) if q.kind == "actor"]
     new += [(text.index(n), n) for n in found.values() if n in text]
     for start, name in new:
