@@ -4,7 +4,9 @@ does) with every LadybugDB statement timed, wall and CPU of the process, by kind
 held edges of a shape, updating them, creating, commits, checkpoints); then the same for the
 store's close, which checkpoints what the load left in its log. Run it with the code to
 measure first on ``PYTHONPATH`` (a ``git archive`` of a commit) to compare versions on one
-corpus (BENCHMARKS.md, session 12)."""
+corpus (BENCHMARKS.md, session 12). Into a fresh directory a load goes through the first-load
+scratch and one ``COPY`` a table (``graphkit.store.first_load``); with
+``GRAPHKIT_FIRST_LOAD_COPY=0`` it is written group by group, as into a store that holds rows."""
 
 from __future__ import annotations
 

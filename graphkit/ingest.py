@@ -161,6 +161,7 @@ def load_files(
     batch_rows: int | None = None,
     replace: bool = False,
     read: Reader = read_report,
+    first: Callable[[GraphStore], object] | None = None,
 ) -> LoadSummary:
     """Load these report files (paths already expanded); with ``store=None`` only plan.
 
@@ -173,11 +174,13 @@ def load_files(
     ``replace``, a report already in the store is taken back (:mod:`graphkit.lifecycle`) in
     the transaction that writes its new version, so facts the new version no longer states go.
     ``read`` reads a file into findings (:func:`loaders.read_report` with a title, publisher or
-    date for report text).
+    date for report text). ``first`` writes into the store before the files (the catalogs
+    into an empty store: with them, into an empty embedded store, by its first-load path).
     """
     summary = LoadSummary()
+    rows = group_rows(store, batch_rows)
     try:
-        _load_files(store, files, summary, on_file, group_rows(store, batch_rows), replace, read)
+        _load_files(store, files, summary, on_file, rows, replace, read, first)
     except StoreUnavailableError as exc:
         raise StoreUnavailableError(_interrupted(str(exc), files, summary)) from None
     return summary
@@ -191,10 +194,13 @@ def _load_files(
     batch_rows: int,
     replace: bool,
     read: Reader,
+    first: Callable[[GraphStore], object] | None = None,
 ) -> None:
     group: list[tuple[FileResult, GraphBatch]] = []
     rows, limit, ready = 0, _first_rows(store, batch_rows), False
-    with _prompt_switches(), _fewer_collections():
+    with _prompt_switches(), _fewer_collections(), _first_load(store, replace, summary):
+        if first is not None and store is not None:
+            first(store)
         for result, batch in _read_ahead(files, read, _files_ahead(batch_rows)):
             summary.files.append(result)
             if batch is None or store is None:
@@ -212,6 +218,28 @@ def _load_files(
                 group, rows, limit = [], 0, batch_rows
         if group and store is not None:
             _write_group(store, group, on_file, replace)
+
+
+@contextlib.contextmanager
+def _first_load(store: GraphStore | None, replace: bool, summary: LoadSummary) -> Iterator[None]:
+    """A store with a path of its own for a first load (the embedded store: merged apart,
+    written at the end in one transaction, however the load ends) takes it here. If that
+    last write fails, no file of the load is in the store: each one told loaded is marked
+    failed, so that what the load says it stored is what the store holds."""
+    first_load = getattr(store, "first_load", None)
+    if first_load is None or replace:
+        yield
+        return
+    state = None
+    try:
+        with first_load() as state:
+            yield
+    finally:
+        if state is not None and state.active and not state.written:
+            for f in summary.files:
+                if f.status in ("loaded", "unchanged"):
+                    f.status = "failed"
+                    f.error = f"{f.path}: not written: the load's write into the store failed"
 
 
 def _set_up(store: GraphStore) -> bool:

@@ -89,9 +89,8 @@ class NotebookGraph:
         if getattr(self.store, "read_only", False):
             raise StoreError("the store is open read-only: open_graph(..., write=True) to load")
         files = expand_paths([str(Path(p).expanduser()) for p in paths])
-        if is_empty(self.store):
-            load_catalogs(self.store)
-        summary = load_files(self.store, files, replace=replace)
+        catalogs = load_catalogs if is_empty(self.store) else None
+        summary = load_files(self.store, files, replace=replace, first=catalogs)
         rows = [(Path(f.path).name, f.report_id, f.status, f.error) for f in summary.files]
         return pd.DataFrame(rows, columns=["file", "report", "status", "error"])
 

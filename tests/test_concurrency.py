@@ -76,7 +76,11 @@ def test_four_concurrent_loads_into_neo4j_lose_nothing(neo4j_empty, tmp_path: Pa
 def hold(directory: Path, *, first: Path | None = None) -> subprocess.Popen:
     """A process that opens the embedded store for writing (and loads ``first`` into it, if
     given) and keeps it until its stdin ends."""
-    load = "" if first is None else f"assert not load_paths(s, [{str(first)!r}]).failed\n"
+    # a load closes the database after its checkpoint (a first load's copy does): a statement
+    # opens it again, held
+    load = (
+        "" if first is None else f"assert not load_paths(s, [{str(first)!r}]).failed\ns.stats()\n"
+    )
     code = (
         "import sys\n"
         "from graphkit.ingest import load_paths\n"

@@ -234,13 +234,19 @@ def _load(
             with handled():
                 return load_files(None, files, on_file=advance, batch_rows=batch_rows, read=read)
         with opened(store) as s:
-            if not no_catalog and is_empty(s):
-                load_catalogs(s)
-                if not quiet:
-                    err.print("loaded the reference catalogs (ATT&CK v18.1, ATLAS, LLM-themed)")
-            return load_files(
-                s, files, on_file=advance, batch_rows=batch_rows, replace=replace, read=read
+            catalogs = not no_catalog and is_empty(s)
+            summary = load_files(
+                s,
+                files,
+                on_file=advance,
+                batch_rows=batch_rows,
+                replace=replace,
+                read=read,
+                first=load_catalogs if catalogs else None,
             )
+            if catalogs and not quiet:
+                err.print("loaded the reference catalogs (ATT&CK v18.1, ATLAS, LLM-themed)")
+            return summary
 
 
 def _interrupted(done: list[FileResult], total: int, dry_run: bool) -> NoReturn:

@@ -5,13 +5,20 @@ process at a time writes to it, so a row read as absent stays absent until the t
 commits. Into an empty store they go by ``COPY FROM`` an Arrow table (LadybugDB's bulk path,
 two orders of magnitude faster than ``UNWIND``), elsewhere by ``LOAD FROM`` the same kind
 of table ``... CREATE``: a transaction holding a ``COPY`` must be checkpointed at its commit
-(the copied pages are not in the write-ahead log), and a checkpoint rewrites every table the
-store holds, which costs more than the ``COPY`` saves once the store is not empty
-(BENCHMARKS.md). Edges the store holds are read and set from their source, the same way;
-of their lists (sources, evidence, claims: thousands of items on an actor's edges at 10k
-reports) only the items the transaction states again are read, and the store appends the
-ones it does not hold, so that the long lists never travel to Python and back. ``LOAD
-FROM`` an Arrow table is a logged write like any other; against ``UNWIND $rows`` it saves
+(the copied pages are not in the write-ahead log: a process killed before the checkpoint
+leaves none of them), and a checkpoint rewrites every table the store holds, which costs
+more than the ``COPY`` saves once the store is not empty (BENCHMARKS.md). A whole load into
+an empty store does not come here group by group: its groups are merged in a scratch on
+disk, by :class:`CopyWriter`'s reads and rows in :class:`graphkit.store.scratch.ScratchWriter`,
+and each table is copied once at the end (:mod:`graphkit.store.first_load`; at 10k reports
+the checkpoints of a load group by group were two thirds of it). What comes here is the rest:
+a load into a store that holds rows, and the writes outside a load (a catalog, an unload).
+
+Edges the store holds are read and set from their source, by ``LOAD FROM`` too; of their
+lists (sources, evidence, claims: thousands of items on an actor's edges at 10k reports) only
+the items the transaction states again are read, and the store appends the ones it does not
+hold, so that the long lists never travel to Python and back. ``LOAD FROM`` an Arrow table
+is a logged write like any other; against ``UNWIND $rows`` it saves
 LadybugDB's Python binding from walking every value of every row to type the parameter (a
 sixth of a 1k-report load) and from preparing the statement again whenever a column's values
 change width.
@@ -28,8 +35,18 @@ from graphkit.batch import EdgeKey, GraphBatch
 from graphkit.errors import StoreError
 from graphkit.merge import review_key
 from graphkit.schema import DERIVED, NODES, REL_PROPS, RELS, UNION, Prop
+from graphkit.store import statements as st
 
-__all__ = ["CopyWriter", "arrow_schema", "create_edges", "create_nodes", "read_edges"]
+__all__ = [
+    "LISTS",
+    "SCALARS",
+    "CopyWriter",
+    "arrow_schema",
+    "check_rows",
+    "create_edges",
+    "create_nodes",
+    "read_edges",
+]
 
 _ARROW = {
     "STRING": pa.string(),
@@ -79,7 +96,7 @@ def create_edges(rel_type: str, src: str, dst: str) -> str:
 # The list properties of an edge (sources, evidence, claims): they grow with every report that
 # states it again, to thousands of items on an actor's edges at 10k reports.
 LISTS = tuple(p for p in REL_PROPS if p.merge == UNION)
-_SCALARS = tuple(p for p in REL_PROPS if p.merge not in (UNION, DERIVED))
+SCALARS = tuple(p for p in REL_PROPS if p.merge not in (UNION, DERIVED))
 
 
 def _asked(p: Prop) -> str:
@@ -101,7 +118,7 @@ def read_edges(rel_type: str, src: str, dst: str) -> str:
     found by its key and its own edges walked: with both ends given by key, LadybugDB built a
     hash table over the whole shape."""
     assert (src, dst) in RELS[rel_type].endpoints
-    cols = [f"r.{p.name} AS {p.name}" for p in _SCALARS]
+    cols = [f"r.{p.name} AS {p.name}" for p in SCALARS]
     cols += [
         f"list_filter({_asked(p)}, x -> list_contains(r.{p.name}, x)) AS {p.name}" for p in LISTS
     ]
@@ -120,7 +137,7 @@ def update_edges(rel_type: str, src: str, dst: str) -> str:
     gets the row's items appended, only those it does not hold yet (:meth:`CopyWriter.edges`),
     so its long lists never travel to Python and back, and no item is looked up in them."""
     assert (src, dst) in RELS[rel_type].endpoints
-    sets = [f"r.{p.name} = {p.name}" for p in _SCALARS]
+    sets = [f"r.{p.name} = {p.name}" for p in SCALARS]
     sets += [f"r.{p.name} = {p.name}" for p in REL_PROPS if p.merge == DERIVED]
     sets += [f"r.{p.name} = list_concat(r.{p.name}, {p.name})" for p in LISTS]
     # No WITH between the clauses: LadybugDB cannot SET a value carried through one.
@@ -134,6 +151,12 @@ def update_nodes(label: str) -> str:
     props = NODES[label].all_props
     sets = ", ".join(f"n.{p.name} = {p.name}" for p in props if p.name != "id")
     return f"LOAD FROM $rows MATCH (n:{label} {{id: id}}) SET {sets}"
+
+
+def check_rows(rows: list[dict[str, Any]], schema: pa.Schema) -> None:
+    """Refuse the rows as a statement of them would be refused (:class:`StoreError`)."""
+    for chunk in _chunks(rows):
+        _table(chunk, schema)
 
 
 def _table(rows: list[dict[str, Any]], schema: pa.Schema) -> pa.Table:
@@ -178,7 +201,13 @@ class CopyWriter:
         self._held: dict[tuple[Any, ...], tuple[int, str, dict[str, frozenset[str]]]] = {}
         self._stated: dict[EdgeKey, list[dict[str, Any]]] | None = None
 
-    def _asking(self, shape: tuple[str, str, str], pairs: list[tuple[str, str]]) -> pa.Table:
+    def read_nodes(self, label: str, ids: list[str]) -> list[dict[str, Any]]:
+        """The nodes of ``label`` the store holds among ``ids``, every property."""
+        return self.run(st.read_nodes(label), {"ids": ids})
+
+    def asked(
+        self, shape: tuple[str, str, str], pairs: list[tuple[str, str]]
+    ) -> list[dict[str, list[str]]]:
         """Per edge, each list's items as the batches state them: what a read looks for."""
         if self._stated is None:  # each edge's versions, gathered in one pass over the batches
             self._stated = defaultdict(list)
@@ -186,13 +215,17 @@ class CopyWriter:
                 for key, props in b.edges.items():
                     self._stated[key].append(props)
         rel, src, dst = shape
-        rows = []
+        out = []
         for s, d in pairs:
             versions = self._stated.get(EdgeKey(rel, src, s, dst, d), ())
-            row: dict[str, Any] = {"src": s, "dst": d}
-            for p in LISTS:
-                row[_asked(p)] = [i for v in versions for i in v.get(p.name) or ()]
-            rows.append(row)
+            out.append({p.name: [i for v in versions for i in v.get(p.name) or ()] for p in LISTS})
+        return out
+
+    def _asking(self, shape: tuple[str, str, str], pairs: list[tuple[str, str]]) -> pa.Table:
+        rows = [
+            {"src": s, "dst": d, **{_asked(p): lists[p.name] for p in LISTS}}
+            for (s, d), lists in zip(pairs, self.asked(shape, pairs), strict=True)
+        ]
         return _table(rows, _ASKING)
 
     def read_edges(
@@ -243,18 +276,26 @@ class CopyWriter:
             self._scan(create_nodes(label), new, schema)
         self._scan(update_nodes(label), changed, schema)
 
+    def written(
+        self, shape: tuple[str, str, str], new: list[dict[str, Any]], changed: list[dict[str, Any]]
+    ) -> list[dict[str, Any]]:
+        """The edges' rows as they are written: ``review_key`` set on the new ones, and the
+        changed ones as their update sets them (:meth:`_appended`)."""
+        _, src, dst = shape
+        for row in new:  # rows of their own, made by the merge
+            row["review_key"] = review_key(row, (src, row["src"]), (dst, row["dst"]))
+        return [self._appended(shape, row) for row in changed]
+
     def edges(
         self, shape: tuple[str, str, str], new: list[dict[str, Any]], changed: list[dict[str, Any]]
     ) -> None:
         rel, src, dst = shape
         schema = arrow_schema(REL_PROPS, ("src", "dst"))
-        for row in new:  # rows of their own, made by the merge
-            row["review_key"] = review_key(row, (src, row["src"]), (dst, row["dst"]))
+        appended = self.written(shape, new, changed)
         if self.copy and len(new) >= COPY_FROM:
             pairs = f" (from='{src}', to='{dst}')" if len(RELS[rel].endpoints) > 1 else ""
             self.execute(f"COPY {rel} FROM $rows{pairs}", {"rows": _table(new, schema)})
             self.copied = True
         else:
             self._scan(create_edges(*shape), new, schema)
-        appended = [self._appended(shape, row) for row in changed]
         self._scan(update_edges(*shape), appended, schema)

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import os
-import re
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -24,6 +22,12 @@ from graphkit.errors import (
 from graphkit.schema import DERIVED, NODES, REL_PROPS, RELS, fill_derived, ladybug_ddl
 from graphkit.store.base import WRITE_REFUSED, QueryResult, Runner, WriteResult, count_all
 from graphkit.store.bulk import CopyWriter
+from graphkit.store.first_load import FirstLoadByCopy
+from graphkit.store.process import LOCKED as _LOCKED
+from graphkit.store.process import resident_mb as _resident_mb
+from graphkit.store.process import return_freed_memory as _return_freed_memory
+from graphkit.store.process import writer_pid as _writer_pid
+from graphkit.store.scratch import Scratch
 from graphkit.store.writing import apply_batches
 from graphkit.values import plain_rows
 
@@ -63,20 +67,6 @@ LEAST_LOG_MB = 8
 # 81-91 % full (BENCHMARKS.md, session 15); the commits in the log are what a checkpoint empties.
 CACHE_FULL = 0.8
 
-try:
-    _LIBC: ctypes.CDLL | None = ctypes.CDLL(None)
-except (OSError, TypeError):  # no C library to ask (not a POSIX system)
-    _LIBC = None
-
-
-def _return_freed_memory() -> None:
-    """Hand the C heap's free pages back to the system. A commit's checkpoint rewrites whole
-    relationship tables in scratch memory that LadybugDB frees but glibc keeps (60-190 MB at
-    3k reports). Where the C library has no ``malloc_trim``, nothing is done."""
-    trim = getattr(_LIBC, "malloc_trim", None)
-    if trim is not None:
-        trim(0)
-
 
 def _too_small(*, unload: bool) -> str:
     """What to do when one transaction's pages outgrow the page cache: a load may be cut into
@@ -104,9 +94,6 @@ def _answer_too_large() -> str:
         "query's answer: ask for less (a smaller page: --param limit=N) or set "
         "GRAPHKIT_BUFFER_POOL_MB higher"
     )
-
-
-_LOCKED = re.compile(r"Could not set lock on file.*?Lock is held by PID (\d+)", re.S)
 
 
 def _lock_wait_s() -> float:
@@ -138,36 +125,6 @@ def _memory_mb() -> int:
     return _megabytes("GRAPHKIT_MEMORY_MB", MEMORY_MB, 64)
 
 
-def _resident_mb() -> float | None:
-    """This process's resident memory in MB, or None where ``/proc`` does not tell it."""
-    try:
-        pages = int(Path("/proc/self/statm").read_text().split()[1])
-    except (OSError, ValueError, IndexError):
-        return None
-    return pages * os.sysconf("SC_PAGE_SIZE") / (1 << 20)
-
-
-def _writer_pid(db_path: Path) -> int | None:
-    """The process that holds the database file's write lock (LadybugDB takes a POSIX
-    advisory lock on it while open for writing), or None."""
-    import fcntl
-    import struct
-
-    layout = "hhqqixxxx"  # struct flock: type, whence, start, length, pid
-    try:
-        fd = os.open(db_path, os.O_RDONLY)
-    except OSError:
-        return None
-    try:
-        probe = struct.pack(layout, fcntl.F_WRLCK, os.SEEK_SET, 0, 0, 0)
-        kind, _, _, _, pid = struct.unpack(layout, fcntl.fcntl(fd, fcntl.F_GETLK, probe))
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
-    return None if kind == fcntl.F_UNLCK else int(pid)
-
-
 def _older_store_hint(message: str) -> str:
     """What to do when a query reads a derived property a store an older graphkit wrote
     lacks (it gains it when opened for writing, not read-only)."""
@@ -180,7 +137,7 @@ def _older_store_hint(message: str) -> str:
     return ""
 
 
-class EmbeddedStore:
+class EmbeddedStore(FirstLoadByCopy):
     """A LadybugDB database kept as ``DIRECTORY/graph.lbug``.
 
     Parameters
@@ -224,6 +181,7 @@ class EmbeddedStore:
         self._closed = False
         self._due = False  # a checkpoint, at the next write transaction or at close
         self._empty: bool | None = None
+        self._scratch: Scratch | None = None  # a first load's merged rows (first_load)
         try:
             self._conn = ladybug.Connection(self._db)
         except RuntimeError as exc:
@@ -232,6 +190,7 @@ class EmbeddedStore:
             for ddl in ladybug_ddl():
                 self._conn.execute(ddl)
             self._add_new_columns()
+            self._undo_killed_first_load()
 
     def _add_new_columns(self) -> None:
         """A store made by an older graphkit gains the properties the schema declares since
@@ -317,6 +276,8 @@ class EmbeddedStore:
         empty, does the write stop (:class:`StoreCapacityError`)."""
         if self.read_only:
             raise StoreError("the store is open read-only")
+        if self._scratch is not None and before is None:
+            return self._scratch.write(batches)
         result = self._transaction(batches, before)
         if result is None and self._log_mb() > 0:
             self._due = True
@@ -339,7 +300,7 @@ class EmbeddedStore:
         try:
             if before is not None:
                 before(self._run)
-            result = apply_batches(self._run, batches, writer)
+            result = apply_batches(batches, writer)
         except RuntimeError as exc:
             self._rollback()
             if "buffer pool is full" not in str(exc):

@@ -21,8 +21,7 @@ from typing import Any, Protocol
 from graphkit.batch import GraphBatch
 from graphkit.merge import merge_edge, merge_node
 from graphkit.schema import NODES, REL_PROPS, RELS
-from graphkit.store import statements as st
-from graphkit.store.base import Runner, WriteResult
+from graphkit.store.base import WriteResult
 
 __all__ = ["CHUNK", "RowWriter", "apply_batches"]
 
@@ -36,8 +35,10 @@ def _chunks(items: list[Any], size: int = CHUNK) -> list[list[Any]]:
 
 
 class RowWriter(Protocol):
-    """Reads the edges the store holds and writes merged rows inside the current
+    """Reads the nodes and edges the store holds and writes merged rows inside the current
     transaction: new ones and changed ones."""
+
+    def read_nodes(self, label: str, ids: list[str]) -> list[dict[str, Any]]: ...
 
     def read_edges(
         self, shape: tuple[str, str, str], pairs: list[tuple[str, str]]
@@ -145,12 +146,12 @@ class _Versions:
         return results
 
 
-def apply_batches(run: Runner, batches: list[GraphBatch], writer: RowWriter) -> list[WriteResult]:
+def apply_batches(batches: list[GraphBatch], writer: RowWriter) -> list[WriteResult]:
     """Merge several batches in one pass (one read and one write per label and edge shape).
 
-    Call it inside one transaction: ``run`` reads the nodes the store holds, ``writer`` its
-    edges, and writes the merged rows, told which are new to the store and which change what
-    it holds.
+    Call it inside one transaction: ``writer`` reads the nodes and edges the store holds,
+    and writes the merged rows, told which are new to the store and which change what it
+    holds.
     """
     v = _Versions(batches)
     fresh: set[tuple[str, str]] = set()  # nodes new to the store: no edge of theirs is there
@@ -158,7 +159,7 @@ def apply_batches(run: Runner, batches: list[GraphBatch], writer: RowWriter) -> 
         tally = v.node_tally[label]
         existing: dict[str, dict[str, Any]] = {}
         for ids in _chunks(sorted(wanted)):
-            existing.update({r["id"]: r for r in run(st.read_nodes(label), {"ids": ids})})
+            existing.update({r["id"]: r for r in writer.read_nodes(label, ids)})
         new: list[dict[str, Any]] = []
         changed: list[dict[str, Any]] = []
         for node_id in sorted(wanted):
