@@ -20,7 +20,7 @@ from graphkit.extract.groups import PLACE, Group, clip
 from graphkit.extract.meta import OUR_MODELS, OWNERS, companys_platform
 from graphkit.extract.named_origins import own_origins, set_after_actor
 from graphkit.extract.names import WHO_NOUNS
-from graphkit.extract.passing import in_passing, makers_people
+from graphkit.extract.passing import in_passing, makers_people, names_a_service_in_passing
 from graphkit.extract.poses import community, made_in, posed_as
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, read_sentence
 from graphkit.extract.roles import country_role, researched, said_about
@@ -333,7 +333,7 @@ def _platform_of(
     """The publisher's platform where a sentence speaks of "our models", or a company's
     platform where it names the company's models."""
     evidence = clip(s.text)
-    if any(x.entry.kind == "Platform" and in_passing(x) for x in s.mentions):
+    if names_a_service_in_passing(s):
         return  # "OpenAI accused DeepSeek of distilling its models": a rival's doing, not theirs
     if (
         platform_hint

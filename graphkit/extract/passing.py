@@ -9,7 +9,7 @@ from graphkit.extract.reading import Mention, Sentence
 from graphkit.extract.roles import said_about
 from graphkit.vocab import PLATFORMS
 
-__all__ = ["in_passing", "makers_people"]
+__all__ = ["in_passing", "makers_people", "names_a_service_in_passing"]
 
 
 _MAKER_ACTS = words("maker_acts")
@@ -57,6 +57,9 @@ def makers_people(m: Mention, s: Sentence) -> bool:
     if m.entry.kind != "Demonym" or _MAKERS.isdisjoint(m.words):
         return False  # most mentions
     after = [w for w in m.after if w not in _PRODUCT_KINDS]
-    return bool(after[:1] and after[0] in _MAKERS) and any(
-        x.entry.kind == "Platform" and in_passing(x) for x in s.mentions
-    )
+    return bool(after[:1] and after[0] in _MAKERS) and names_a_service_in_passing(s)
+
+
+def names_a_service_in_passing(s: Sentence) -> bool:
+    """Whether a sentence names an AI service in passing ("OpenAI accused DeepSeek of ...")."""
+    return any(x.entry.kind == "Platform" and in_passing(x) for x in s.mentions)
