@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from graphkit.extract.cues import noun_pattern, word_list
 from graphkit.vocab import PUBLISHERS
@@ -97,7 +98,7 @@ def also_reported(text: str) -> bool:
     return rest != text and " also " in text[: len(text) - len(rest)]
 
 
-def reported_removed(text: str) -> str:
+def _reported_removed(text: str) -> str:
     """The sentence without who reports it, as often as it says so: "OpenAI says it also
     banned Russian hackers ..." is about "Russian hackers ..."."""
     text = ACCORDING.sub("", text, count=1)  # "According to the report, a group ..."
@@ -106,6 +107,11 @@ def reported_removed(text: str) -> str:
         if not n:
             break
     return text
+
+
+# a sentence's speaker is asked about once a mention (its places and sectors) and by names,
+# facts and roles: kept, as the reader keeps slugs
+reported_removed = lru_cache(maxsize=4096)(_reported_removed)
 
 
 # "It also banned a cluster it tracks as Storm-0001": a name the reporter introduces as one
