@@ -151,6 +151,7 @@ class Vectorizer:
     pair_table: tuple[np.ndarray, np.ndarray] | None = field(
         default=None, repr=False, compare=False
     )
+    idf: np.ndarray | None = field(default=None, repr=False, compare=False)  # both, stacked
 
     @classmethod
     def fit(cls, sentences: Sequence[Sequence[str]], min_df: int = 2) -> Vectorizer:
@@ -188,6 +189,22 @@ class Vectorizer:
             _weighted(self._run_counts(batch), batch.count, self.run_idf, dtype),
         )
 
+    def stacked(self, sentences: Sequence[Sequence[str]], dtype: type = np.float64) -> sp.csr_matrix:
+        """The rows of both blocks in one matrix: the word block's rows, then the letter-run
+        block's, over the word columns then the letter-run columns. Each row holds what
+        :meth:`blocks` gives it, bit for bit (its values counted, weighted and scaled in the
+        same order), so a product with the weights of both blocks stacked alike sums each
+        block's row as the two products did; a report's batch builds one matrix, not two
+        (scipy's checks and NumPy's calls cost per matrix, not per row)."""
+        batch = self._batch(sentences)
+        word_rows, word_cols = self._word_pairs(batch)
+        run_rows, run_cols = self._run_pairs(batch)
+        rows = np.concatenate([word_rows, run_rows + batch.count])
+        cols = np.concatenate([word_cols, run_cols + len(self.word_index)])
+        if self.idf is None:
+            self.idf = np.concatenate([self.word_idf, self.run_idf])
+        return _weighted(_counted(rows, cols, len(self.idf)), 2 * batch.count, self.idf, dtype)
+
     def _batch(self, sentences: Sequence[Sequence[str]]) -> _Batch:
         """Each word type of the sentences looked up once (its column, its number in pairs,
         its letter runs' columns, kept for the process in :attr:`types`); each token as the
@@ -203,9 +220,12 @@ class Vectorizer:
         return _Batch(len(sentences), known, token, row, local.get(PLACEHOLDER, -1))
 
     def _word_counts(self, batch: _Batch) -> _Counted:
-        """Words and pairs: a pair is looked up by its two words' numbers, never across two
-        sentences (the placeholder has no number, so no pair holds it): the features of
-        :func:`word_features`."""
+        return _counted(*self._word_pairs(batch), len(self.word_index))
+
+    def _word_pairs(self, batch: _Batch) -> tuple[np.ndarray, np.ndarray]:
+        """Each (row, column) of words and pairs, uncounted: a pair is looked up by its two
+        words' numbers, never across two sentences (the placeholder has no number, so no pair
+        holds it): the features of :func:`word_features`."""
         row, token = batch.row, batch.token
         word_col = np.array([k[0] for k in batch.known], dtype=np.int64)[token]
         code = np.array([k[1] for k in batch.known], dtype=np.int64)[token]
@@ -217,11 +237,14 @@ class Vectorizer:
         unigram = word_col >= 0
         rows = np.concatenate([row[unigram], row[:-1][both][hit]])
         cols = np.concatenate([word_col[unigram], pair_cols[at[hit]]])
-        return _counted(rows, cols, len(self.word_index))
+        return rows, cols
 
     def _run_counts(self, batch: _Batch) -> _Counted:
-        """Each token's letter runs (its type's, a slice of them all laid end to end), counted
-        by sentence; the placeholder has none."""
+        return _counted(*self._run_pairs(batch), len(self.run_index))
+
+    def _run_pairs(self, batch: _Batch) -> tuple[np.ndarray, np.ndarray]:
+        """Each (row, column) of the tokens' letter runs (a token's are its type's, a slice of
+        them all laid end to end), uncounted; the placeholder has none."""
         runs_of = [k[2] for k in batch.known]
         lengths = np.fromiter(map(len, runs_of), dtype=np.int64, count=len(runs_of))
         every = np.concatenate(runs_of) if runs_of else np.zeros(0, dtype=np.int64)
@@ -230,7 +253,7 @@ class Vectorizer:
         n = lengths[token]
         start = np.repeat((np.cumsum(lengths) - lengths)[token] - (np.cumsum(n) - n), n)
         cols = every[start + np.arange(int(n.sum()))]
-        return _counted(np.repeat(batch.row[kept], n), cols, len(self.run_index))
+        return np.repeat(batch.row[kept], n), cols
 
     def _type(self, token: str) -> tuple[int, int, np.ndarray]:
         """A word type's column (-1: none), its number in pairs (-1: in none, as the
