@@ -1,5 +1,7 @@
 """The extractor's shortcuts give what the plain way gives: the handling marks taken out line
-by line, the lower-case words cut out as bytes, a sentence read again from what was kept."""
+by line, the lower-case words cut out as bytes, a sentence read again from what was kept,
+clauses parted by a pattern that opens with a class, a pattern tried only on a text that holds
+a word it needs, a quoted name looked for in the names a text quotes, kept."""
 
 from __future__ import annotations
 
@@ -8,9 +10,10 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graphkit.extract import sections
+from graphkit.extract import features, groups, sections
 from graphkit.extract.gazetteer import Entry
 from graphkit.extract.namelike import lower_words
+from graphkit.extract.quoted import forget_quotes, inside_a_quoted_name
 from graphkit.extract.reading import Mention, forget_sentences, read_sentence
 
 # Pieces that make handling marks, list markers, lines and words of other kinds.
@@ -59,3 +62,63 @@ def test_a_sentence_read_again_is_a_fresh_one() -> None:
     assert again is not first and again.field is None
     assert [m.entry.kind for m in again.mentions] == kinds
     assert "Country" in kinds
+
+
+# Where clauses parted before the pattern was written to open with a class of characters.
+_CLAUSE_PLAIN = re.compile(r"[,;:()]\s*|\s+(?:and|or|but|while|whereas|then)\s+|\s[-\u2013\u2014]+\s")
+_CLAUSE_PIECES = [" ", "  ", "\t", "\n", "\u00a0", ",", ";", ":", "(", ")", "-", "--", "\u2013",
+                  "\u2014", "and", "or", "but", "while", "whereas", "then", "an", "the", "x"]  # fmt: skip
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(_CLAUSE_PIECES), max_size=16).map("".join))
+def test_clauses_part_where_the_plain_pattern_parts(text: str) -> None:
+    assert features._CLAUSE.split(text) == _CLAUSE_PLAIN.split(text)
+
+
+def test_a_sentence_of_clauses_parts_at_commas_joining_words_and_dashes() -> None:
+    text = "The crew scanned hosts, then stole keys and moved on \u2014 or so it seemed"
+    assert features._CLAUSE.split(text) == _CLAUSE_PLAIN.split(text)
+    assert len(features._CLAUSE.split(text)) == 4
+
+
+# Every word THIS_ACTOR is written with, and pieces to join them: a text the gate turns away
+# must be one the pattern does not match.
+_ACTOR_PIECES = sorted(set(re.findall(r"[a-z]+", groups.THIS_ACTOR.pattern))) + [
+    " ", ", ", ". ", "A ", "An ", "The ", "This ", "Jade Heron", '"', "\u201c", "known as"]
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(_ACTOR_PIECES), max_size=12).map("".join))
+def test_the_words_this_actor_needs_stand_in_every_text_it_matches(text: str) -> None:
+    found = groups.THIS_ACTOR.search(text) is not None
+    assert groups.speaks_of_this_actor(text) == found
+
+
+def test_a_paragraph_naming_its_actor_by_each_branch_speaks_of_it() -> None:
+    for text in (
+        "Jade Heron came back. This group sent lures.",
+        "Jade Heron came back. A new crew, it said.",
+        "It is a hacking cluster known as Jade Heron.",
+        "The lab named the cluster Jade Heron.",
+        "They are a gang the lab calls Jade Heron.",
+        # a branch whose only word the gate knows is its verb
+        "A syndicate the lab calls Jade Heron sent lures.",
+        "A syndicate tracked as Jade Heron sent lures.",
+        "A syndicate dubbed Jade Heron sent lures.",
+        "A syndicate nicknamed Jade Heron sent lures.",
+        "A syndicate known as Jade Heron sent lures.",
+    ):
+        assert groups.THIS_ACTOR.search(text), text
+        assert groups.speaks_of_this_actor(text), text
+    assert not groups.speaks_of_this_actor("Jade Heron sent lures to ministries.")
+
+
+def test_a_word_inside_a_longer_quoted_name_is_found_again_after_the_names_are_kept() -> None:
+    forget_quotes()
+    text = 'The crew "Tin" and the cluster "Copper Wick" sent lures; Copper came back.'
+    assert inside_a_quoted_name(text, "Copper")
+    assert inside_a_quoted_name(text, "Wick")
+    assert not inside_a_quoted_name(text, "Tin")  # a quoted name of its own
+    assert not inside_a_quoted_name(text, "Cop")  # not a word of the name
+    assert not inside_a_quoted_name("Copper came back.", "Copper")

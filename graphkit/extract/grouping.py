@@ -20,13 +20,13 @@ from graphkit.extract.cases import (
 from graphkit.extract.counted import count_of, counted_cases
 from graphkit.extract.groups import (
     PLACE,
-    THIS_ACTOR,
     Group,
     add_actors,
     clip,
     enumerated,
     named_actor,
     runs,
+    speaks_of_this_actor,
     start_runs,
 )
 from graphkit.extract.heading_who import one_place_at_most, profiled, section_who
@@ -148,7 +148,7 @@ class _Grouper:
             self.current = start_runs(self.groups, clauses[0], clauses[1], self.section_who)
             self._after_lede(p.body)
             return
-        if named and not actors and p.sentences and THIS_ACTOR.search(p.text):
+        if named and not actors and p.sentences and speaks_of_this_actor(p.text):
             actors = named_actor(
                 named, p.sentences[0], self.found
             )  # "SweetSpecter. ... this group"

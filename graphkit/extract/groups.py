@@ -30,6 +30,7 @@ __all__ = [
     "enumerated",
     "named_actor",
     "runs",
+    "speaks_of_this_actor",
     "start_runs",
 ]
 
@@ -64,6 +65,15 @@ THIS_ACTOR = re.compile(
     r"nicknamed) [\"\u201c]?[A-Z]|"
     r"\b(?:named|called|dubbed) the (?:[\w-]+ ){0,2}(?:group|actor|cluster|crew|gang) [A-Z]"
 )
+# Words without one of which THIS_ACTOR cannot match (each of its branches needs one, written
+# so): most paragraphs hold none, and the pattern is tried at every character of one.
+_THIS_ACTOR_WORDS = ("group", "actor", "adversary", "cluster", "crew", "gang", "call", "track",
+                     "dubbed", "named", "known as")  # fmt: skip
+
+
+def speaks_of_this_actor(text: str) -> bool:
+    """Whether a paragraph speaks of its subject as an actor (:data:`THIS_ACTOR`)."""
+    return any(w in text for w in _THIS_ACTOR_WORDS) and THIS_ACTOR.search(text) is not None
 
 
 def named_actor(name: str, first: Sentence, found: dict[str, str]) -> dict[str, str]:

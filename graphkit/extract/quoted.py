@@ -111,11 +111,17 @@ _SAYS_ITSELF = re.compile(r"^(?:Operation|Campaign|Project)\s")
 def inside_a_quoted_name(text: str, part: str) -> bool:
     """Whether ``part`` is only some words of a longer name the text quotes: "Copper" in
     'the cluster "Copper Wick"' is not an actor called Copper."""
-    for m in _QUOTED.finditer(text):
-        name = (m.group("a") or m.group("b")).strip()
-        if name != part and re.search(rf"(?<!\w){re.escape(part)}(?!\w)", name):
+    for name in _quoted_in(text):
+        if name != part and part in name and re.search(rf"(?<!\w){re.escape(part)}(?!\w)", name):
             return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def _quoted_in(text: str) -> tuple[str, ...]:
+    """Every name the text quotes, kept while a text is read: the reader asks of each name
+    it finds in a sentence with quotes (forgotten with :func:`forget_quotes`)."""
+    return tuple((m.group("a") or m.group("b")).strip() for m in _QUOTED.finditer(text))
 
 
 Kind = Literal["actor", "operation", "tool"]
@@ -137,8 +143,10 @@ def quoted_names(text: str) -> list[Quoted]:
 
 
 def forget_quotes() -> None:
-    """Drop the quoted names kept: each text is read afresh (see :func:`_quoted_names`)."""
+    """Drop the quoted names kept: each text is read afresh (see :func:`_quoted_names` and
+    :func:`_quoted_in`)."""
     _quoted_names.cache_clear()
+    _quoted_in.cache_clear()
 
 
 @lru_cache(maxsize=4096)
