@@ -210,14 +210,20 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
     """The facts one sentence states."""
     hedge = 15 if s.hedged else 0
     language_at = language_positions(s)
+    # where the actors are from, lists of places and outside voices tell only of places and
+    # sectors (with no place named, no origin and no language after a name): most sentences
+    # name neither
+    places = any(x.entry.kind in PLACE for x in s.mentions)
     brackets = "(" in s.text or ": " in s.text[:40] or "\u2014" in s.text or " - " in s.text
     brackets = brackets or (s.hedged and ", " in s.text)  # "VAGue Focus, likely Chinese"
-    origin, spoken = _after_name(s, names) if brackets else (set(), set())
-    if any(x.entry.kind == "Actor" for x in s.mentions):  # "Russia's APT28": who, not whom
+    origin, spoken = _after_name(s, names) if brackets and places else (set(), set())
+    if places and any(x.entry.kind == "Actor" for x in s.mentions):  # "Russia's APT28"
         origin |= {c.index for c in own_origins(s).values()}
     language_at |= spoken
-    lists = coordinated(s)  # "groups from Russia, China, and Iran": one role for the list
-    quoted = said_of_someone_else(s, names)  # "Hospitals are an easy mark, said one analyst"
+    lists = coordinated(s) if places else {}  # "groups from Russia, China, and Iran": one role
+    quoted = (places or any(x.entry.kind == "Sector" for x in s.mentions)) and (
+        said_of_someone_else(s, names)  # "Hospitals are an easy mark, said one analyst"
+    )
     evidence = clip(s.text)
     named = group.name if group.name and group.name in s.text else ""
     if named and not all(w[:1].isupper() for w in named.split() if len(w) > 3):
