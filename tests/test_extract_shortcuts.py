@@ -65,9 +65,12 @@ def test_a_sentence_read_again_is_a_fresh_one() -> None:
 
 
 # Where clauses parted before the pattern was written to open with a class of characters.
-_CLAUSE_PLAIN = re.compile(r"[,;:()]\s*|\s+(?:and|or|but|while|whereas|then)\s+|\s[-\u2013\u2014]+\s")
+_CLAUSE_PLAIN = re.compile(
+    r"[,;:()]\s*|\s+(?:and|or|but|while|whereas|then)\s+|\s[-\u2013\u2014]+\s"
+)
 _CLAUSE_PIECES = [" ", "  ", "\t", "\n", "\u00a0", ",", ";", ":", "(", ")", "-", "--", "\u2013",
-                  "\u2014", "and", "or", "but", "while", "whereas", "then", "an", "the", "x"]  # fmt: skip
+                  "\u2014", "and", "or", "but", "while", "whereas", "then", "an", "the",
+                  "x"]  # fmt: skip
 
 
 @settings(max_examples=1000)
@@ -84,8 +87,10 @@ def test_a_sentence_of_clauses_parts_at_commas_joining_words_and_dashes() -> Non
 
 # Every word THIS_ACTOR is written with, and pieces to join them: a text the gate turns away
 # must be one the pattern does not match.
-_ACTOR_PIECES = sorted(set(re.findall(r"[a-z]+", groups.THIS_ACTOR.pattern))) + [
-    " ", ", ", ". ", "A ", "An ", "The ", "This ", "Jade Heron", '"', "\u201c", "known as"]
+_ACTOR_PIECES = [
+    *sorted(set(re.findall(r"[a-z]+", groups.THIS_ACTOR.pattern))),
+    *(" ", ", ", ". ", "A ", "An ", "The ", "This ", "Jade Heron", '"', "\u201c", "known as"),
+]
 
 
 @settings(max_examples=1000)

@@ -195,7 +195,9 @@ class Vectorizer:
             _weighted(self._run_counts(batch), batch.count, self.run_idf, dtype),
         )
 
-    def stacked(self, sentences: Sequence[Sequence[str]], dtype: type = np.float64) -> sp.csr_matrix:
+    def stacked(
+        self, sentences: Sequence[Sequence[str]], dtype: type = np.float64
+    ) -> sp.csr_matrix:
         """The rows of both blocks in one matrix: the word block's rows, then the letter-run
         block's, over the word columns then the letter-run columns. Each row holds what
         :meth:`blocks` gives it, bit for bit (its values counted, weighted and scaled in the
