@@ -126,7 +126,11 @@ def extract_findings(
     forget_sentences()  # what was kept of the last text's sentences serves no other text
     forget_quotes()
     with _no_cycle_collection():
-        return _extract(text, path, title, publisher, published, techniques)
+        try:
+            return _extract(text, path, title, publisher, published, techniques)
+        finally:  # and goes before the collector runs again, which would walk all of it once
+            forget_sentences()
+            forget_quotes()
 
 
 def _this_reports(campaign: dict[str, Any], title: str) -> dict[str, Any]:
