@@ -138,8 +138,10 @@ def word_list(name: str) -> tuple[str, ...]:
     return _lists()[name]
 
 
+@cache
 def words(name: str) -> frozenset[str]:
-    """A list of ``cues/words.yaml`` or ``cues/layout.yaml``, as a set."""
+    """A list of ``cues/words.yaml`` or ``cues/layout.yaml``, as a set (made once: some callers
+    ask for it at each name they read)."""
     return frozenset(_lists()[name])
 
 
