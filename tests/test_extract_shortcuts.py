@@ -10,7 +10,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graphkit.extract import features, groups, sections
+from graphkit.extract import extract_findings, features, groups, quoted, reading, sections, subjects
 from graphkit.extract.gazetteer import Entry
 from graphkit.extract.namelike import lower_words
 from graphkit.extract.quoted import forget_quotes, inside_a_quoted_name
@@ -127,3 +127,17 @@ def test_a_word_inside_a_longer_quoted_name_is_found_again_after_the_names_are_k
     assert not inside_a_quoted_name(text, "Tin")  # a quoted name of its own
     assert not inside_a_quoted_name(text, "Cop")  # not a word of the name
     assert not inside_a_quoted_name("Copper came back.", "Copper")
+
+
+def test_what_a_text_kept_of_its_sentences_is_gone_when_its_draft_is_done() -> None:
+    # gone before the cycle collector runs again, and not served to the next text
+    text = (
+        '# Two crews\n\nA China-based cluster the lab calls "Jade Heron" sent phishing emails.'
+        "\n\nJade Heron, a crew tied to China, also scanned hosts in Taiwan."
+        "\n\nNorth Korean IT workers used the model to write resumes."
+    )
+    assert extract_findings(text).campaigns
+    assert reading._read.cache_info().currsize == 0
+    assert quoted._quoted_names.cache_info().currsize == 0
+    assert quoted._quoted_in.cache_info().currsize == 0
+    assert subjects._opening_subject.cache_info().currsize == 0

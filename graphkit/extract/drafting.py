@@ -55,6 +55,7 @@ from graphkit.extract.reading import (
 )
 from graphkit.extract.sections import sections, unmarked
 from graphkit.extract.shorthand import written_out
+from graphkit.extract.subjects import forget_subjects
 from graphkit.findings import Findings
 from graphkit.limits import LIST_MAX_ITEMS as MANY
 
@@ -123,14 +124,19 @@ def extract_findings(
     """
     if techniques not in MAPPERS:
         raise InputError(f"no technique mapper {techniques!r}: use one of {', '.join(MAPPERS)}")
-    forget_sentences()  # what was kept of the last text's sentences serves no other text
-    forget_quotes()
+    _forget()  # what was kept of the last text's sentences serves no other text
     with _no_cycle_collection():
         try:
             return _extract(text, path, title, publisher, published, techniques)
         finally:  # and goes before the collector runs again, which would walk all of it once
-            forget_sentences()
-            forget_quotes()
+            _forget()
+
+
+def _forget() -> None:
+    """Drop what was kept of a text's sentences, quoted names and subjects."""
+    forget_sentences()
+    forget_quotes()
+    forget_subjects()
 
 
 def _this_reports(campaign: dict[str, Any], title: str) -> dict[str, Any]:

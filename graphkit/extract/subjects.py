@@ -6,6 +6,7 @@ threat actor", "The first case").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from graphkit.actors import actor_index
 from graphkit.extract.cues import noun_pattern, nouns, word_list, words
@@ -19,7 +20,7 @@ from graphkit.extract.reporter import REPORTING, reported_removed
 from graphkit.extract.set_apart import SET_NAME, TITLED, from_names, owned_names, set_apart_names
 from graphkit.extract.subject_text import elided, from_its_subject
 
-__all__ = ["ACTOR_NOUN", "IN_ANOTHER", "actor_names", "elided",
+__all__ = ["ACTOR_NOUN", "IN_ANOTHER", "actor_names", "elided", "forget_subjects",
            "may_open_subject", "subject_of"]  # fmt: skip
 
 
@@ -240,12 +241,25 @@ _BUSINESS_WORDS = nouns("acting")
 
 def _subject_match(text: str, words: list[str] | None = None) -> re.Match[str] | None:
     """The unnamed actor's phrase a text opens with (see ``_SUBJECT``), a business's too."""
-    m = _SUBJECT.match(text)
+    m = _opening_subject(text)
     if m is not None or (words is not None and _BUSINESS_WORDS.isdisjoint(words)):
         return m
     if words is None and "compan" not in text and "firm" not in text:
         return None
     return _BUSINESS.match(text)
+
+
+@lru_cache(maxsize=4096)
+def _opening_subject(text: str) -> re.Match[str] | None:
+    """``_SUBJECT.match(text)``, kept while a text is read: the runs of a paragraph, its
+    subject and its groups ask it of the same clause (two asks in five on the labelled
+    reports); :func:`forget_subjects` empties it for the next text."""
+    return _SUBJECT.match(text)
+
+
+def forget_subjects() -> None:
+    """Drop the subjects kept (:func:`_opening_subject`): each text is read afresh."""
+    _opening_subject.cache_clear()
 
 
 # The same, the noun phrase up to the last actor noun: "A group of Korean-language accounts".
