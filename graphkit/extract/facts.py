@@ -225,6 +225,7 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
         said_of_someone_else(s, names)  # "Hospitals are an easy mark, said one analyst"
     )
     evidence = clip(s.text)
+    roles: dict[int, str] = {}
     named = group.name if group.name and group.name in s.text else ""
     if named and not all(w[:1].isupper() for w in named.split() if len(w) > 3):
         named = ""  # "Recruitment fraud" says what happened; "Phish and Scripts" is a code
@@ -246,7 +247,7 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
         elif kind in PLACE:
             if m.index in language_at or s.field == "language":
                 continue  # "Korean-language", "in English and Japanese": languages
-            _place(facts, group, m, s, origin, lists, quoted)
+            _place(facts, group, m, s, origin, lists, quoted, roles)
         elif kind == "Sector":
             if quoted or eid in facts.sectors or s.field in _WHO_FIELDS:
                 continue
@@ -265,11 +266,15 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
                                              "confidence": 80}  # fmt: skip
 
 
-def _role(m: Mention, s: Sentence, origin: set[int]) -> str:
-    """Attribution or target: a labelled field says, else the words around the mention."""
-    if m.entry.kind == "Sponsor" or m.index in origin or set_after_actor(m, s):
-        return "attribution"
-    return country_role(m, s.text)
+def _role(m: Mention, s: Sentence, origin: set[int], known: dict[int, str]) -> str:
+    """Attribution or target: a labelled field says, else the words around the mention.
+    ``known``: the sentence's roles so far, by mention (each place of a list asks for the
+    list's first and last)."""
+    role = known.get(id(m))
+    if role is None:
+        attributed = m.entry.kind == "Sponsor" or m.index in origin or set_after_actor(m, s)
+        role = known[id(m)] = "attribution" if attributed else country_role(m, s.text)
+    return role
 
 
 def _place(
@@ -280,10 +285,12 @@ def _place(
     origin: set[int],
     lists: dict[int, tuple[Mention, ...]],
     quoted: bool,
+    roles: dict[int, str],
 ) -> None:
     """A country a sentence names: where the actors are from, or whom they aim at. The places
     of one list share a role: "groups from Russia, China, and Iran" are all origins. ``quoted``:
-    the sentence quotes an outside voice on no actor, and names no target."""
+    the sentence quotes an outside voice on no actor, and names no target; ``roles``: the
+    sentence's roles worked out so far (:func:`_role`)."""
     if said_about(m) or posed_as(m, s) or researched(m, s) or made_in(m) or answered(m):
         return  # "critical of the United States", "posed as Turkish journalists", "Chinese
         # models", "The United States has sanctioned"
@@ -303,8 +310,8 @@ def _place(
     run = lists.get(m.index, ()) if s.field is None else ()
     role = _FIELD_COUNTRY_ROLE.get(s.field or "") or (
         "attribution"
-        if run and any(_role(x, s, origin) == "attribution" for x in (run[0], run[-1]))
-        else _role(m, s, origin)
+        if run and any(_role(x, s, origin, roles) == "attribution" for x in (run[0], run[-1]))
+        else _role(m, s, origin, roles)
     )
     if role == "attribution":
         fact = {"id": eid, "evidence": clip(s.text), "confidence": 70 - 2 * hedge}
