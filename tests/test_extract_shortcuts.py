@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graphkit.extract import extract_findings, features, groups, quoted, reading, sections, subjects
-from graphkit.extract.gazetteer import Entry
+from graphkit.extract.gazetteer import TOKEN, Entry, fold
 from graphkit.extract.namelike import lower_words
 from graphkit.extract.quoted import forget_quotes, inside_a_quoted_name
 from graphkit.extract.reading import Mention, forget_sentences, read_sentence
@@ -141,3 +141,15 @@ def test_what_a_text_kept_of_its_sentences_is_gone_when_its_draft_is_done() -> N
     assert quoted._quoted_names.cache_info().currsize == 0
     assert quoted._quoted_in.cache_info().currsize == 0
     assert subjects._opening_subject.cache_info().currsize == 0
+
+
+def _words_joined(text: str) -> list[str]:
+    """What ``features.words`` did for every text: tokens joined, lowered, folded, split."""
+    joined = " ".join(TOKEN.findall(text)).lower().replace("\u2019", "'")
+    return (joined if joined.isascii() else fold(joined)).split()
+
+
+@settings(max_examples=1000)
+@given(st.text(alphabet="aZs S'.\u2019-_09 ,\u00e9\u0130\u00c9", max_size=24))
+def test_words_in_lower_case_are_what_the_tokens_lowered_give(text: str) -> None:
+    assert features.words(text) == _words_joined(text)

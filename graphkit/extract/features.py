@@ -65,6 +65,8 @@ MIN_WORDS = 3
 
 def words(text: str) -> list[str]:
     """Lower-case word tokens, accents dropped: the words the reader gives each sentence."""
+    if text.isascii():  # most text: the tokens of the text in lower case are the same
+        return TOKEN.findall(text.lower())
     joined = " ".join(TOKEN.findall(text)).lower().replace("\u2019", "'")
     if not joined.isascii():
         joined = fold(joined)
