@@ -10,7 +10,18 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graphkit.extract import extract_findings, features, groups, quoted, reading, sections, subjects
+from graphkit.extract import (
+    extract_findings,
+    features,
+    groups,
+    quoted,
+    reading,
+    reporter,
+    sections,
+    set_apart,
+    subjects,
+)
+from graphkit.extract.cues import led_by_letters, noun_pattern, word_list
 from graphkit.extract.gazetteer import TOKEN, Entry, fold
 from graphkit.extract.namelike import lower_words
 from graphkit.extract.quoted import forget_quotes, inside_a_quoted_name
@@ -153,3 +164,43 @@ def _words_joined(text: str) -> list[str]:
 @given(st.text(alphabet="aZs S'.\u2019-_09 ,\u00e9\u0130\u00c9", max_size=24))
 def test_words_in_lower_case_are_what_the_tokens_lowered_give(text: str) -> None:
     assert features.words(text) == _words_joined(text)
+
+
+# Patterns whose opening alternation is led by its letters, each beside its plain form.
+_LED = {
+    "reporting": (reporter.REPORTING, rf"\b(?:{'|'.join(word_list('reporting_verbs'))})\b"),
+    "noun, name": (
+        set_apart._NOUN_THEN_TITLED,
+        set_apart._NOUN_THEN_TITLED.pattern.replace(
+            led_by_letters(noun_pattern("appositive")), rf"\b(?:{noun_pattern('appositive')})"
+        ),
+    ),
+    "nouns called": (
+        set_apart._PLURAL_CALLED,
+        set_apart._PLURAL_CALLED.pattern.replace(
+            led_by_letters(noun_pattern("appositive")), rf"\b(?:{noun_pattern('appositive')})"
+        ),
+    ),
+}
+_LED_PIECES = [
+    *word_list("reporting_verbs")[::7],
+    *noun_pattern("appositive").replace("\\", "").split("|")[::3],
+    *(" ", ", ", "s", "un", "x", "Jade Heron", "Tin Wren", " known as ", " and ", " used", "-"),
+]
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(_LED_PIECES), max_size=12).map("".join))
+def test_an_alternation_led_by_its_letters_finds_what_the_plain_one_finds(text: str) -> None:
+    for led, plain in _LED.values():
+        assert led.pattern != plain
+        found = [(m.span(), m.groups()) for m in led.finditer(text)]
+        assert found == [(m.span(), m.groups()) for m in re.finditer(plain, text)]
+
+
+def test_an_alternation_with_groups_or_other_openings_stays_as_it_is() -> None:
+    assert led_by_letters("call(?:ed|s)?|named") == r"\b(?:call(?:ed|s)?|named)"
+    assert led_by_letters("said|-based") == r"\b(?:said|-based)"
+    led = re.compile(led_by_letters("said|says|shut down|found|a"))
+    assert [m.group() for m in led.finditer("He said a firm found it, unsaid, as shut down")] == [
+        "said", "a", "found", "a", "shut down"]  # fmt: skip

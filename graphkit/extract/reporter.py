@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from graphkit.extract.cues import noun_pattern, word_list
+from graphkit.extract.cues import led_by_letters, noun_pattern, word_list
 from graphkit.vocab import PUBLISHERS
 
 __all__ = [
@@ -23,7 +23,7 @@ __all__ = [
 
 # Who says it, before what they say: "The company said ...", "Researchers found that ..."
 _REPORTING_VERBS = "|".join(word_list("reporting_verbs"))
-REPORTING = re.compile(rf"\b(?:{_REPORTING_VERBS})\b")
+REPORTING = re.compile(rf"{led_by_letters(_REPORTING_VERBS)}\b")
 _PUBLISHER_NAMES = [re.escape(n) for p in PUBLISHERS for n in (p.name, *p.aliases)]
 # ... and voices from outside the report: "Experts in Seoul said ..."
 _REPORTERS = "|".join([*word_list("reporters"), *word_list("outside_voices"), *_PUBLISHER_NAMES])

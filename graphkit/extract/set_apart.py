@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from graphkit.extract.cues import noun_pattern, nouns, word_list, words
+from graphkit.extract.cues import led_by_letters, noun_pattern, nouns, word_list, words
 
 __all__ = ["SET_NAME", "TITLED", "from_names", "owned_names", "set_apart_names"]
 
@@ -70,7 +70,7 @@ _NOUN_SET_NAME = re.compile(
 # "the intelligence unit Copper Condor researched ...", "the group Jade Heron, which ...": a
 # name in capitals right after an actor's noun, then its verb in the past or a comma
 _NOUN_THEN_TITLED = re.compile(
-    rf"\b(?:{noun_pattern('appositive')}) ({TITLED})"
+    rf"{led_by_letters(noun_pattern('appositive'))} ({TITLED})"
     rf"(?=,|\s+\(|\s+(?:[a-z]+ed|{'|'.join(word_list('irregular_past'))})\b)"
 )
 
@@ -86,7 +86,7 @@ _COUNTED_PAIR = re.compile(
 # "Two Peru-affiliated threat actors known as Andes Hawk and Inca Wren": the names several
 # actors are known by, one each
 _PLURAL_CALLED = re.compile(
-    rf"\b(?:{noun_pattern('appositive')})s,? (?:known|tracked|referred to) as "
+    rf"{led_by_letters(noun_pattern('appositive'))}s,? (?:known|tracked|referred to) as "
     rf"({SET_NAME}),? and ({SET_NAME})\b"
 )
 
