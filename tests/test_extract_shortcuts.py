@@ -14,6 +14,7 @@ from graphkit.extract import (
     extract_findings,
     features,
     groups,
+    lede,
     quoted,
     reading,
     reporter,
@@ -182,10 +183,15 @@ _LED = {
         ),
     ),
 }
+_LED["introduced"] = (
+    lede._INTRODUCED,
+    lede._INTRODUCED.pattern.replace("a(?<=\\ba)n? ", "\\ban? "),
+)
 _LED_PIECES = [
     *word_list("reporting_verbs")[::7],
     *noun_pattern("appositive").replace("\\", "").split("|")[::3],
     *(" ", ", ", "s", "un", "x", "Jade Heron", "Tin Wren", " known as ", " and ", " used", "-"),
+    *("a ", "an ", "banana ", "crew ", "job scam ", " it", " traced ", " to ", "Laos"),
 ]
 
 
