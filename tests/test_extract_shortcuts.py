@@ -187,11 +187,16 @@ _LED["introduced"] = (
     lede._INTRODUCED,
     lede._INTRODUCED.pattern.replace("a(?<=\\ba)n? ", "\\ban? "),
 )
+_LED["tied, name"] = (
+    set_apart._TIED_THEN_NAME,
+    set_apart._TIED_THEN_NAME.pattern.replace(led_by_letters("the|a|an"), r"\b(?:the|a|an)"),
+)
 _LED_PIECES = [
     *word_list("reporting_verbs")[::7],
     *noun_pattern("appositive").replace("\\", "").split("|")[::3],
     *(" ", ", ", "s", "un", "x", "Jade Heron", "Tin Wren", " known as ", " and ", " used", "-"),
     *("a ", "an ", "banana ", "crew ", "job scam ", " it", " traced ", " to ", "Laos"),
+    *("the ", "Peru", "-affiliated ", "-linked ", "Andes Falcon", " wrote", " ("),
 ]
 
 

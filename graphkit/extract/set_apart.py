@@ -94,8 +94,8 @@ _PLURAL_CALLED = re.compile(
 # "the Peru-affiliated Andes Falcon, which ...", "the China-linked Jade Heron used": a name
 # after the place it is tied to, then a comma, a bracket or its verb in the past
 _TIED_THEN_NAME = re.compile(
-    r"\b(?:the|a|an) [A-Z][a-z]+(?: [A-Z][a-z]+)?-(?:affiliated|linked|backed|based|aligned|"
-    rf"sponsored|nexus) ({TITLED})"
+    rf"{led_by_letters('the|a|an')} [A-Z][a-z]+(?: [A-Z][a-z]+)?-"
+    rf"(?:affiliated|linked|backed|based|aligned|sponsored|nexus) ({TITLED})"
     rf"(?=,|\s+\(|\s+(?:[a-z]+ed|{'|'.join(word_list('irregular_past'))})\b)"
 )
 
