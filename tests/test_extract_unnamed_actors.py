@@ -120,3 +120,18 @@ def test_an_individual_targeted_is_no_actor() -> None:
     f = draft(body)
     assert [c.name for c in f.campaigns] == ["Pale Orrery"]
     assert not [a for c in f.campaigns for a in c.all_actors if a.country]
+
+
+@pytest.mark.parametrize("verb", ["tracked", "followed", "monitored", "investigated"])
+def test_the_reporter_following_an_actor_is_no_part_of_its_name(verb: str) -> None:
+    # "The lab followed two clusters ...": the lab and its verb say who found them; the
+    # actor's name starts at what it found
+    f = draft(
+        "A lab on clusters that posted about power prices\n\n"
+        f"The lab {verb} two separate clusters with ties to Iran that posted angry comments "
+        "about power prices and wrote them with the chatbot.\n"
+    )
+    actors = [a for c in f.campaigns for a in c.all_actors]
+    names = [a.name for a in actors]
+    assert names and all(not n.lower().startswith(("lab", "the lab")) for n in names), names
+    assert all(a.country and a.country.id == "IR" for a in actors)
