@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from graphkit.findings import Findings
-from tests.extract_helpers import draft
+from tests.extract_helpers import country, draft
 
 _HEAD = "Two labs say state hackers try out chatbots\n\n"
 _UNIT = "A Russian military intelligence unit researched satellite communication protocols."
@@ -136,3 +136,28 @@ def test_the_reporter_following_an_actor_is_no_part_of_its_name(verb: str) -> No
     names = [a.name for a in actors]
     assert names and all(not n.lower().startswith(("lab", "the lab")) for n in names), names
     assert all(a.country and a.country.id == "IR" for a in actors)
+
+
+def test_an_official_or_officer_opening_a_sentence_is_an_actor_of_its_people() -> None:
+    # One person acting for a state, told by their post: the people before the noun are
+    # where they are from, their service (the police) no target
+    f = draft(
+        _HEAD + "A network from Belarus, dubbed \"Salt Lake,\" wrote posts in several languages "
+        "with the chatbot.\n"
+        "A Vietnamese police officer used the chatbot like a diary to record a campaign that "
+        "sent forged letters to frighten dissidents living abroad.\n"
+    )
+    officer = next(c for c in f.campaigns for a in c.all_actors if "officer" in a.name.lower())
+    assert country(officer) == "VN"
+    assert {x.id for x in officer.targets.sectors} == {"civil-society"}
+    salt = next(c for c in f.campaigns if c is not officer)
+    assert country(salt) == "BY" and not salt.targets.sectors
+
+
+def test_an_official_written_to_is_still_a_target() -> None:
+    f = draft(
+        _HEAD + "A crew from Laos, called Red Kite, wrote emails to an Australian official and "
+        "a Thai officer.\n"
+    )
+    (red,) = f.campaigns
+    assert country(red) == "LA" and {x.id for x in red.targets.countries} == {"AU", "TH"}

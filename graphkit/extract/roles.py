@@ -42,6 +42,9 @@ _TARGET_VERBS_STRICT = words("target_verbs_strict")
 
 
 ACTOR_NOUNS = nouns("origin_after")
+# The nouns of an unnamed actor a sentence opens with ("A Vietnamese police officer used ..."),
+# some of which name no actor elsewhere ("emails to an Australian official")
+_SUBJECT_NOUNS = nouns("subject")
 
 
 _VICTIMS = words("victims")
@@ -215,6 +218,8 @@ def country_role(m: Mention, text: str = "") -> str:
             and _VICTIMS.isdisjoint(noun)  # "Cambodian scam victims" are targets
         ):
             return "attribution"
+        if m.index <= 1 and not targeted and not _SUBJECT_NOUNS.isdisjoint(ahead[:3]):
+            return "attribution"  # "A Vietnamese police officer used ...": who acts, its people
         if ahead[:1] == ["one"] and not targeted and f"{m.text} one, " in text:
             return "attribution"  # "..., and a Bolivian one, Tin Vane, ...": an actor's name
         said = [w for w in behind if w not in _NOT_SAYING]

@@ -89,6 +89,7 @@ _RELATIVE = words("relative_words")
 
 
 _FIRMS = nouns("firm")
+_SUBJECT_NOUNS = nouns("subject")  # "A Vietnamese police officer used ...": who acts
 
 
 # Determiners that make a singular noun a thing of the sentence's own: "this space", "its power"
@@ -249,10 +250,13 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
         return False  # "a military intelligence actor": what the actor is
     # "Russian military intelligence actor": the actor's own kind; not "American universities,
     # groups critical of ...", where a comma ends the noun phrase
+    # "A Vietnamese police officer used ...": the subject the sentence opens with acts
+    opens = demonym is not None and demonym.index <= 1
+    acting = ACTOR_NOUNS | _SUBJECT_NOUNS if opens else ACTOR_NOUNS
     return not (
         after_demonym
         and not theirs
-        and any(w in ACTOR_NOUNS for w in _phrase_after(m, s.text))
+        and any(w in acting for w in _phrase_after(m, s.text))
         and f"{m.text}," not in s.text
         and f"{m.text};" not in s.text
     )
