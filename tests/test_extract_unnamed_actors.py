@@ -142,7 +142,7 @@ def test_an_official_or_officer_opening_a_sentence_is_an_actor_of_its_people() -
     # One person acting for a state, told by their post: the people before the noun are
     # where they are from, their service (the police) no target
     f = draft(
-        _HEAD + "A network from Belarus, dubbed \"Salt Lake,\" wrote posts in several languages "
+        _HEAD + 'A network from Belarus, dubbed "Salt Lake," wrote posts in several languages '
         "with the chatbot.\n"
         "A Vietnamese police officer used the chatbot like a diary to record a campaign that "
         "sent forged letters to frighten dissidents living abroad.\n"
