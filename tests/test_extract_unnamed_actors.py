@@ -161,3 +161,18 @@ def test_an_official_written_to_is_still_a_target() -> None:
     )
     (red,) = f.campaigns
     assert country(red) == "LA" and {x.id for x in red.targets.countries} == {"AU", "TH"}
+
+
+def test_a_separate_case_of_an_actor_with_no_country_is_its_own() -> None:
+    # "In a separate case, a criminal ...": the text turns to another actor, whose country
+    # it does not give; its ransomware is not the named group's
+    f = draft(
+        _HEAD + "The lab said a state-backed group from China, which it calls GTG-7007, used its "
+        "coding agent against banks and government agencies.\n"
+        "In a separate case, a criminal with little skill sold ransomware built with the model "
+        "to other criminals on dark web forums.\n"
+    )
+    gtg = next(c for c in f.campaigns for a in c.all_actors if a.name == "GTG-7007")
+    other = [c for c in f.campaigns if c is not gtg]
+    assert "T1486" not in {t.id for t in gtg.techniques}
+    assert len(other) == 1 and "T1486" in {t.id for t in other[0].techniques}

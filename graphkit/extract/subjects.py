@@ -321,7 +321,9 @@ _PART_OF_ONE = re.compile(
 )
 _SUBJECT_NOUNS = nouns("subject")
 _NEW_REFERENT = re.compile(  # "A crew", "Several accounts", "Criminals": not met before
-    rf"^(?:[Aa]n?|[Aa]nother|[Ss]everal|[Ss]ome) |^(?i:{noun_pattern('subject')})\b"
+    # (also after "In a separate case, ": the text turns to another)
+    rf"^(?:{IN_ANOTHER},\s+)?(?:(?:[Aa]n?|[Aa]nother|[Ss]everal|[Ss]ome) |"
+    rf"(?i:{noun_pattern('subject')})\b)"
 )
 
 
@@ -409,7 +411,9 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     struck = seen is not None and text != first.text and bool(_INDEFINITE.match(text))
     # "Criminals, too, ...", "A ransomware crew ..." after another case: a new referent, as
     # an indefinite or bare noun brings in; "The crew ..." is the one met before
-    struck = struck or (seen is not None and _NEW_REFERENT.match(text) is not None)
+    # ("In a separate case, a criminal ...": the text says it turns to another, seen or not)
+    turned = seen is not None or text.startswith("In ")
+    struck = struck or (turned and _NEW_REFERENT.match(text) is not None)
     came = _CAME_FROM.match(text, m.end()) if not ids and m.end() < len(text) else None
     place = next((x for x in first.mentions if came and x.text == came.group(1)), None)
     if place is not None and place.entry.kind == "Country":
