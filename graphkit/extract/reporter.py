@@ -24,6 +24,13 @@ __all__ = [
 # Who says it, before what they say: "The company said ...", "Researchers found that ..."
 _REPORTING_VERBS = "|".join(word_list("reporting_verbs"))
 REPORTING = re.compile(rf"\b(?:{_REPORTING_VERBS})\b")
+# ... where a verb of writing reports, not what was made: "The firm wrote in a blog post
+# that ...", not "A PR firm wrote fake posts"
+_WRITING = "|".join(word_list("writing_verbs"))
+_REPORTS_BY = (
+    rf"(?:(?!(?:{_WRITING})\b)(?:{_REPORTING_VERBS})|(?:{_WRITING})"
+    r"(?=,|:| that\b| (?:in|on) (?:a|an|its|the|their|his|her)\b))"
+)
 _PUBLISHER_NAMES = [re.escape(n) for p in PUBLISHERS for n in (p.name, *p.aliases)]
 # ... and voices from outside the report: "Experts in Seoul said ..."
 _REPORTERS = "|".join([*word_list("reporters"), *word_list("outside_voices"), *_PUBLISHER_NAMES])
@@ -45,7 +52,10 @@ _REPORTED = re.compile(
     # ... or a name of one or two words, no actor's noun: "TikTok, which ..., said"
     rf"(?!(?i:{noun_pattern('subject')})\b)[A-Z][\w'-]+(?: [A-Z][\w'-]+)?(?:, [^,]{{1,50}},)? )"
     rf"(?:(?:{'|'.join(word_list('report_adverbs'))}) )*"  # "has also", "recently"
-    rf"(?:{_REPORTING_VERBS})(?: (?:on|in) \w+day)?,? (?:with \w+ confidence |[a-z]+ly )?"
+    rf"{_REPORTS_BY}(?: (?:on|in) \w+day)?"
+    # where it says so, before what: "in a blog post that", "in its report, "
+    r"(?: (?:in|on) (?:an?|its|the|their|his|her) [\w -]{1,40}?(?=,? that |, ))?"
+    r",? (?:with \w+ confidence |[a-z]+ly )?"
     r"(?:that )?(?=[\w-])"
 )
 

@@ -241,6 +241,10 @@ _BUSINESS_WORDS = nouns("acting")
 def _subject_match(text: str, words: list[str] | None = None) -> re.Match[str] | None:
     """The unnamed actor's phrase a text opens with (see ``_SUBJECT``), a business's too."""
     m = _SUBJECT.match(text)
+    if m is not None and not _BUSINESS_WORDS.isdisjoint(m.group(1).lower().split()[:-1]):
+        # "A marketing firm in Ghana ran fake accounts": the firm, not the accounts it ran
+        business = _BUSINESS.match(text)
+        return business if business is not None and business.end(1) < m.end(1) else m
     if m is not None or (words is not None and _BUSINESS_WORDS.isdisjoint(words)):
         return m
     if words is None and "compan" not in text and "firm" not in text:
