@@ -41,3 +41,62 @@ def test_a_reporter_that_wrote_what_it_found_is_still_no_actor() -> None:
 def test_a_business_named_before_the_accounts_it_ran_is_the_actor_not_its_accounts() -> None:
     f = draft(NEWS + "A marketing firm in Ghana ran fake accounts that praised the ruling party.\n")
     assert _actors(f) == [("Marketing firm in Ghana", "GH")]
+
+
+# --- A heading that says a country's part: "Iran's Approach: ..." names no operation
+
+
+@pytest.mark.parametrize("part", ["Focus", "Strategy", "Approach", "Playbook"])
+def test_a_heading_of_a_countrys_part_names_no_operation(part: str) -> None:
+    f = draft(
+        NEWS + f"## Iran's {part}: Phishing and fake news\n\n"
+        "Iranian hackers used the chatbot to write phishing emails for diplomats in Kuwait.\n\n"
+        f"## Peru's {part}: Scams\n\nScammers in Peru wrote fake job offers in Spanish.\n"
+    )
+    names = {c.name for c in f.campaigns} | {a.name for c in f.campaigns for a in c.all_actors}
+    assert not any(part in n for n in names)
+    assert ("Iranian hackers", "IR") in _actors(f)
+
+
+def test_a_heading_of_a_countrys_named_operation_still_names_it() -> None:
+    f = draft(NEWS + "## Iran's Copper Kite\n\nThe operators wrote fake news in Farsi.\n")
+    assert [c.name for c in f.campaigns] == ["Copper Kite"]
+
+
+def test_a_hacking_collective_is_an_actor_noun() -> None:
+    f = draft(
+        NEWS + "Belarusian hackers wrote malware for the group.\n\n"
+        "Separately, Iranian hacking collectives phished diplomats in Oman.\n"
+    )
+    assert ("Iranian hacking collectives", "IR") in _actors(f)
+
+
+# --- A people named by its plural as who acts: "The North Koreans also tried ..."
+
+
+@pytest.mark.parametrize("joint", [" ", "\n\n"])  # mid-paragraph, or a paragraph of its own
+def test_a_people_by_its_plural_opening_a_sentence_is_an_actor_from_there(joint: str) -> None:
+    f = draft(
+        NEWS + "Russian hackers used the model to write malware. Chinese operators wrote fake "
+        "posts about Taiwan." + joint + "The North Koreans also tried to get jobs at tech "
+        "companies in the United States.\n"
+    )
+    assert _actors(f) == [
+        ("Chinese operators", "CN"), ("North Koreans", "KP"), ("Russian hackers", "RU")
+    ]  # fmt: skip
+    (korea,) = [c for c in f.campaigns if country(c) == "KP"]
+    assert {x.id for x in korea.targets.countries} == {"US"}
+
+
+def test_a_people_by_its_plural_after_a_named_group_of_that_people_is_the_group() -> None:
+    f = draft(
+        NEWS + "Jade Kite, a North Korean group, used the model to write malware. The North "
+        "Koreans also tried to get jobs at tech companies in the United States.\n"
+    )
+    assert _actors(f) == [("Jade Kite", "KP")]
+
+
+def test_a_people_by_its_plural_that_was_targeted_is_a_target() -> None:
+    f = draft(NEWS + "Russian hackers used the model to write scam texts aimed at Americans.\n")
+    (c,) = f.campaigns
+    assert country(c) == "RU" and {x.id for x in c.targets.countries} == {"US"}

@@ -17,6 +17,7 @@ from graphkit.extract.fronted import fronted_seat
 from graphkit.extract.gazetteer import lookup_table
 from graphkit.extract.place_in import befell, someone_in, who_sits
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
+from graphkit.vocab import countries
 
 __all__ = [
     "EMPLOYER",
@@ -42,6 +43,7 @@ _TARGET_VERBS_STRICT = words("target_verbs_strict")
 
 
 ACTOR_NOUNS = nouns("origin_after")
+_PEOPLES = frozenset(countries().peoples())  # a people by its plural: "the North Koreans"
 
 
 _VICTIMS = words("victims")
@@ -201,6 +203,8 @@ def country_role(m: Mention, text: str = "") -> str:
             targeted = any(w in _TARGET_VERBS_STRICT for w in behind[-3:])
         if targeted and _acted_against(behind) and not ACTOR_NOUNS.isdisjoint(ahead[:3]):
             targeted = False  # "The lab took action against Bolivian scammers": the actors
+        if m.entry.name in _PEOPLES:  # "The North Koreans also tried ...": the people acts
+            return "target" if targeted and not _acted_against(behind) else "attribution"
         if for_whom(m.words[: m.index]):
             return "attribution"  # "hackers working for a Russian energy company"
         if m.index <= 2 and befell(text):

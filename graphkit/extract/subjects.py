@@ -18,6 +18,7 @@ from graphkit.extract.reading import Mention, Sentence, slugify
 from graphkit.extract.reporter import REPORTING, reported_removed
 from graphkit.extract.set_apart import SET_NAME, TITLED, from_names, owned_names, set_apart_names
 from graphkit.extract.subject_text import elided, from_its_subject
+from graphkit.vocab import countries
 
 __all__ = ["ACTOR_NOUN", "IN_ANOTHER", "actor_names", "elided",
            "may_open_subject", "subject_of"]  # fmt: skip
@@ -228,12 +229,14 @@ _SUBJECT_SOURCE = (
     r"\s+(?:out\s+of|from|in))\s+"
     r"(?:[\w'-]+\s+){0,4}[\w'-]+)?"
 )
-_SUBJECT = re.compile(_SUBJECT_SOURCE.replace("NOUNS", noun_pattern("subject")))
+# ... or a people by its plural, as who acts: "The North Koreans also tried ..."
+_WHO = noun_pattern("subject") + "".join(f"|{re.escape(p)}" for p in countries().peoples())
+_SUBJECT = re.compile(_SUBJECT_SOURCE.replace("NOUNS", _WHO))
 # ... and with a business as who acts ("A Vietnamese company generated ..."), tried only where
 # one is named; "The company said ..." is most often the reporter
 _BUSINESS = re.compile(
     rf"^(?!(?i:the|this|its) (?:{noun_pattern('acting')})\b)"
-    + _SUBJECT_SOURCE.replace("NOUNS", f"{noun_pattern('subject')}|{noun_pattern('acting')}")
+    + _SUBJECT_SOURCE.replace("NOUNS", f"{_WHO}|{noun_pattern('acting')}")
 )
 _BUSINESS_WORDS = nouns("acting")
 
