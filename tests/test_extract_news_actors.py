@@ -100,3 +100,24 @@ def test_a_people_by_its_plural_that_was_targeted_is_a_target() -> None:
     f = draft(NEWS + "Russian hackers used the model to write scam texts aimed at Americans.\n")
     (c,) = f.campaigns
     assert country(c) == "RU" and {x.id for x in c.targets.countries} == {"US"}
+
+
+# --- Some of a new actor: "Members of a Russian group" are that group's people
+
+
+@pytest.mark.parametrize(
+    "who", ["Members of a Russian group", "Two members of a Russian crew", "Some of a Russian ring"]
+)
+def test_some_of_a_new_actor_with_its_people_are_that_actor(who: str) -> None:
+    f = draft(NEWS + f"{who} used the chatbot to write malware aimed at banks in Poland.\n")
+    (c,) = f.campaigns
+    assert country(c) == "RU" and {x.id for x in c.targets.countries} == {"PL"}
+    assert c.all_actors[0].name.startswith("Russian ")
+
+
+def test_members_of_the_group_met_before_are_that_group() -> None:
+    f = draft(
+        NEWS + "Jade Kite, a Russian group, wrote malware.\n\n"
+        "Members of the group used the chatbot to phish banks in Poland.\n"
+    )
+    assert _actors(f) == [("Jade Kite", "RU")]
