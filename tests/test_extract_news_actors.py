@@ -121,3 +121,24 @@ def test_members_of_the_group_met_before_are_that_group() -> None:
         "Members of the group used the chatbot to phish banks in Poland.\n"
     )
     assert _actors(f) == [("Jade Kite", "RU")]
+
+
+# --- An unnamed actor named again by a definite noun phrase of its people
+
+
+@pytest.mark.parametrize("between", ["", "Hackers in Iran wrote malware. "])
+def test_the_same_people_by_a_definite_phrase_are_the_actor_met_before(between: str) -> None:
+    f = draft(
+        NEWS + "Operators linked to Cuba wrote fake comments in Spanish. " + between
+        + "The Cuban operators also targeted journalists in Mexico.\n"
+    )  # fmt: skip
+    (cuba,) = [c for c in f.campaigns if country(c) == "CU"]
+    assert {x.id for x in cuba.targets.countries} == {"MX"} and len(cuba.all_actors) == 1
+
+
+def test_an_indefinite_phrase_of_the_same_people_is_a_new_actor() -> None:
+    f = draft(
+        NEWS + "Operators linked to Cuba wrote fake comments in Spanish. A Cuban crew also "
+        "targeted journalists in Mexico.\n"
+    )
+    assert len([c for c in f.campaigns if country(c) == "CU"]) == 2
