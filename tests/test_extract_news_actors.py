@@ -142,3 +142,20 @@ def test_an_indefinite_phrase_of_the_same_people_is_a_new_actor() -> None:
         "targeted journalists in Mexico.\n"
     )
     assert len([c for c in f.campaigns if country(c) == "CU"]) == 2
+
+
+# --- Accounts on an AI service: the service says where they were, not who holds them
+
+
+def test_accounts_on_a_service_tied_to_a_people_keep_who_they_are_tied_to() -> None:
+    f = draft(
+        NEWS + "The lab banned several ChatGPT accounts tied to Iranian state media that wrote "
+        "fake news in Farsi.\n"
+    )
+    assert _actors(f) == [("Accounts tied to Iranian state media", "IR")]
+    assert [p.name for p in f.campaigns[0].platforms] == ["ChatGPT"]
+
+
+def test_accounts_of_a_people_on_a_service_keep_their_name() -> None:
+    f = draft(NEWS + "The lab banned several Iranian ChatGPT accounts that wrote fake news.\n")
+    assert _actors(f) == [("Iranian ChatGPT accounts", "IR")]

@@ -263,6 +263,8 @@ _SUBJECT_LONG = re.compile(_BUSINESS.pattern.replace("{0,6}?(?i:threat", "{0,6}(
 
 
 _PLACES = ("Demonym", "Country", "Language")
+# What in a subject's phrase says who they are: "ChatGPT accounts linked to ..." does not
+_WHO_KINDS = (*_PLACES, "Sponsor", "Actor")
 
 
 # The words before who they are: ", linked to ", " working for ", " from "
@@ -391,7 +393,7 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     who, tail = m.group(0), m.group(2)
     if tail and _BARE_IN.match(tail) and phrase.split()[-1].lower() not in _LOCATED:
         who, tail = who[: m.start(2)], None  # "operations in Ukraine": where, not who they are
-    if tail and not any(x.text in phrase for x in first.mentions):
+    if tail and not any(x.text in phrase for x in first.mentions if x.entry.kind in _WHO_KINDS):
         # "Accounts linked to Chinese government entities"; "Hackers working for China" ends
         # where the sentence's verb begins ("... China leaned on the chatbot")
         tail = re.sub(r"^,\s+", " ", tail.rstrip(","))  # "X, who ...", "Scammers, based in"
@@ -430,10 +432,21 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     if seen is not None and any(x.entry.id in ids for s in seen for x in s.mentions):
         return None  # the section already spoke of that country: the same actor, likely
     phrase = _LOOSE_END.sub("", phrase)  # "Accounts tied to Chinese government entities that"
+    phrase = _without_platform(phrase, first)  # "ChatGPT accounts tied to Iran": the accounts
     phrase = _ones_named(phrase, before)  # "whereas Iran-linked ones": "Iran-linked operators"
     if phrase.lower() in _BARE or (struck and " " not in phrase):
         phrase = f"unnamed {phrase.lower()}"  # "an actor who ...": no name to give it
     return phrase[0].upper() + phrase[1:]
+
+
+def _without_platform(phrase: str, first: Sentence) -> str:
+    """An unnamed actor's phrase without the AI service it opens with, which says where the
+    accounts were, not who holds them: "ChatGPT accounts tied to Iran" → "accounts tied to
+    Iran" ("ChatGPT accounts" alone stays as it is)."""
+    used = next((x.text for x in first.mentions if x.entry.kind == "Platform"), None)
+    if used and phrase.startswith(f"{used} ") and " " in phrase[len(used) + 1 :]:
+        return phrase[len(used) + 1 :]
+    return phrase
 
 
 _HIT = words("target_verbs_strict") - {"at", "against"}  # "was targeted", not "was at"
