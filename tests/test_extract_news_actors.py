@@ -159,3 +159,25 @@ def test_accounts_on_a_service_tied_to_a_people_keep_who_they_are_tied_to() -> N
 def test_accounts_of_a_people_on_a_service_keep_their_name() -> None:
     f = draft(NEWS + "The lab banned several Iranian ChatGPT accounts that wrote fake news.\n")
     assert _actors(f) == [("Iranian ChatGPT accounts", "IR")]
+
+
+# --- Where the actors' clients are: whom they worked for, not whom they went after
+
+
+@pytest.mark.parametrize(
+    "client",
+    ["for clients in Nigeria", "on behalf of a Nigerian client", "for political clients in Nigeria"],
+)
+def test_the_clients_country_is_no_target(client: str) -> None:
+    f = draft(
+        NEWS + f"A marketing firm in Israel ran fake accounts {client} and wrote posts about "
+        "the election in Ghana.\n"
+    )
+    (c,) = f.campaigns
+    assert country(c) == "IL" and {x.id for x in c.targets.countries} == {"GH"}
+
+
+@pytest.mark.parametrize("hit", ["phished bank customers in Poland", "scammed Polish customers"])
+def test_customers_the_actors_went_after_are_still_a_target(hit: str) -> None:
+    f = draft(NEWS + f"Russian hackers {hit}.\n")
+    assert {x.id for x in f.campaigns[0].targets.countries} == {"PL"}

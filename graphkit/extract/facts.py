@@ -30,6 +30,7 @@ from graphkit.extract.unhit import (
     a_source,
     answered,
     could_be_hit,
+    for_a_client,
     in_the_reporters_words,
     looked_like,
     said_not_hit,
@@ -285,6 +286,8 @@ def _place(
         return  # "A spokesperson in London said": where the reporter is; "servers in the
         # Netherlands": where the actors' means are; "the Chinese firm" that makes DeepSeek;
         # "Two Thai men told reporters": a source
+    if any(map(for_a_client, lists.get(m.index, (m,)))):
+        return  # "for clients in Nigeria and Ghana": whom they worked for, not whom they hit
     hedge = 15 if s.hedged else 0
     eid = m.entry.id
     size = len(s.words)
