@@ -181,3 +181,26 @@ def test_the_clients_country_is_no_target(client: str) -> None:
 def test_customers_the_actors_went_after_are_still_a_target(hit: str) -> None:
     f = draft(NEWS + f"Russian hackers {hit}.\n")
     assert {x.id for x in f.campaigns[0].targets.countries} == {"PL"}
+
+
+# --- One actor from several places: a noun for one of them is one actor
+
+
+@pytest.mark.parametrize(
+    "who", ["A group based in China and Hong Kong", "A network tied to China and Hong Kong"]
+)
+def test_one_actor_tied_to_two_places_is_drafted_once(who: str) -> None:
+    f = draft(NEWS + f"{who} used the model to phish diplomats in Japan.\n")
+    (c,) = f.campaigns
+    assert len(c.all_actors) == 1 and country(c) == "CN"
+    assert {x.id for x in c.targets.countries} == {"JP"}
+
+
+def test_actors_in_the_plural_from_several_places_are_one_a_place() -> None:
+    f = draft(NEWS + "Hackers from Russia and Iran used the model to write malware.\n")
+    assert _actors(f) == [("Hackers from Iran", "IR"), ("Hackers from Russia", "RU")]
+
+
+def test_a_plural_head_after_a_singular_noun_is_still_one_actor_a_place() -> None:
+    f = draft(NEWS + "Scam centres likely based in Laos and Ghana wrote fake job offers.\n")
+    assert [x[1] for x in _actors(f)] == ["GH", "LA"]

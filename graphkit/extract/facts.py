@@ -14,7 +14,7 @@ from typing import Any
 
 from graphkit.extract.confidence import calibrate
 from graphkit.extract.coordination import coordinated
-from graphkit.extract.cues import words
+from graphkit.extract.cues import noun_pattern, words
 from graphkit.extract.gazetteer import TOKEN
 from graphkit.extract.groups import PLACE, Group, clip
 from graphkit.extract.meta import OUR_MODELS, OWNERS, companys_platform
@@ -401,6 +401,8 @@ def _actors(group: Group, facts: _Facts) -> list[dict[str, Any]]:
             a.setdefault("country", facts.attribution)
     origin = facts.attribution
     if origin and facts.listed and len(actors) == 1 and actors[0].get("country") is origin:
+        if _one_of_them(actors[0]["name"]):
+            return actors  # "A group based in China and Hong Kong": one actor, its first place
         return _one_each(actors[0], [origin, *facts.listed])
     return actors
 
@@ -427,6 +429,23 @@ def _one_each(actor: dict[str, Any], origins: list[dict[str, Any]]) -> list[dict
             named = f"{name} ({country_name(o['id'])})"
         out.append({**actor, "name": named, "country": o})
     return out
+
+
+_ONE = re.compile(rf"^(?:{noun_pattern('subject')})$", re.I)
+
+
+def _one_of_them(name: str) -> bool:
+    """Whether an unnamed actor's name is headed by a noun for one of them ("Group based in
+    China", "Israeli firm"): one actor, not one a country as "groups" or "operators" are."""
+    if name.startswith("Unnamed "):
+        return False  # no phrase of its own: "Unnamed actor in ..."
+    head = None  # the last noun of the first run of them: "Scam centres likely based in"
+    for word in name.split():
+        if _ONE.match(word):
+            head = word
+        elif head:
+            break
+    return head is not None and not head.lower().endswith("s")
 
 
 def _listed_span(name: str, names: list[str]) -> re.Match[str] | None:
