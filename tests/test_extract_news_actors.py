@@ -204,3 +204,31 @@ def test_actors_in_the_plural_from_several_places_are_one_a_place() -> None:
 def test_a_plural_head_after_a_singular_noun_is_still_one_actor_a_place() -> None:
     f = draft(NEWS + "Scam centres likely based in Laos and Ghana wrote fake job offers.\n")
     assert [x[1] for x in _actors(f)] == ["GH", "LA"]
+
+
+# --- A country as the subject of a new paragraph, standing for its actors
+
+
+@pytest.mark.parametrize("opening", ["", "Aside from China, "])
+def test_a_country_a_paragraph_opens_on_as_a_threat_is_a_case_of_its_own(opening: str) -> None:
+    f = draft(
+        NEWS + "Copper Gate, a Chinese network, posted memes about the election in Taiwan.\n\n"
+        f"{opening}North Korea remains a major threat, and its hackers keep stealing "
+        "cryptocurrency.\n"
+    )
+    cases = {country(c): c for c in f.campaigns}
+    assert set(cases) == {"CN", "KP"}
+    assert [x.id for x in cases["KP"].targets.sectors] == ["cryptocurrency"]
+    assert not cases["CN"].targets.sectors or "cryptocurrency" not in {
+        x.id for x in cases["CN"].targets.sectors
+    }
+    assert "KP" not in {x.id for x in cases["CN"].targets.countries}
+
+
+def test_a_country_the_case_before_is_from_stays_that_case() -> None:
+    f = draft(
+        NEWS + "Copper Gate, a Chinese network, posted memes about the election in Taiwan.\n\n"
+        "China remains a major threat, and its hackers keep stealing cryptocurrency.\n"
+    )
+    (c,) = f.campaigns
+    assert c.name == "Copper Gate" and country(c) == "CN"

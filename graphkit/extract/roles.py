@@ -233,7 +233,7 @@ def country_role(m: Mention, text: str = "") -> str:
         return "target"
     if ahead[:1] and ahead[0] in _ACTING and _TARGET_VERBS_STRICT.isdisjoint(behind):
         return "attribution"  # "showed Russia using AI in a European election"
-    if country_used(m):
+    if country_used(m, text):
         return "attribution"  # "Cuba made modest use of the platform": its actors did
     owned = m.words[m.index + m.width + 1 : m.index + m.width + 5]  # "'s fake IT workers"
     if ahead[:1] == ["s"] and not _OWNED_ACTORS.isdisjoint(owned) and not aimed:
@@ -310,8 +310,11 @@ def said_about(m: Mention) -> bool:
     if m.after[:1] == ["s"] and m.after[1:2] and m.after[1] in _SPOKEN_FOR:
         return True  # "arguing China's case on the South China Sea": whose side it takes
     said = [w for w in m.before if w != "the"]
-    if m.index <= 3 and [w for w in said if w != "from"][:1] in ([w] for w in _OTHER_THAN):
-        return True  # "Beyond China, the lab also ...": the case a text leaves, no target
+    set_aside = [w for w in said if w not in ("from", "for", "than")]
+    if m.index <= 3 and len(set_aside) == 1 and set_aside[0] in _OTHER_THAN:
+        # "Beyond China, the lab also ...": the case a text leaves, no target ("Aside from
+        # China, North Korea remains ...": North Korea is the subject)
+        return True
     if said[-1:] == ["of"]:  # "criticising the government of Lithuania": its head's role
         head = [w for w in m.words[max(0, m.index - 5) : m.index] if w not in ("the", "a", "an")]
         if len(head) >= 3 and head[-3] in _ABOUT:
