@@ -232,3 +232,30 @@ def test_a_country_the_case_before_is_from_stays_that_case() -> None:
     )
     (c,) = f.campaigns
     assert c.name == "Copper Gate" and country(c) == "CN"
+
+
+# --- A headline's country and actors told only by the language they speak
+
+
+def test_actors_told_by_their_language_do_not_take_the_headlines_country() -> None:
+    f = draft(
+        "Chatbot maker bans accounts linked to China\n\n"
+        "The lab banned accounts tied to Chinese police that planned a surveillance tool.\n\n"
+        "It also banned accounts tied to Russian-speaking criminal groups that wrote malware.\n"
+    )
+    assert _actors(f) == [
+        ("Accounts tied to Chinese police", "CN"),
+        ("Accounts tied to Russian-speaking criminal groups", None),
+    ]
+    (russian,) = [c for c in f.campaigns if country(c) is None]
+    assert [x.id for x in russian.languages] == ["ru"]
+
+
+def test_a_case_the_text_tells_nothing_of_takes_the_headlines_country() -> None:
+    f = draft(
+        "North Korean crews use chatbots\n\n## Cold Loom\n\n"
+        "It asked the model for a tool that guesses passwords.\n\n"
+        "## Tin Vane\n\nIt wrote phishing emails in Russian.\n"
+    )
+    cases = {c.name: country(c) for c in f.campaigns}
+    assert cases == {"Cold Loom": "KP", "Tin Vane": None}

@@ -199,8 +199,10 @@ def campaign_facts(
     if not facts.platforms and overall:
         name, where = overall
         facts.platforms[name] = {"name": name, "evidence": clip(where.text), "confidence": 60}
-    if facts.attribution is None and titled_origin is not None:
-        facts.attribution = dict(titled_origin)  # "Joint Advisory: North Korean Cyber Actors ..."
+    if facts.attribution is None and titled_origin is not None and not facts.langs:
+        # "Joint Advisory: North Korean Cyber Actors ..."; not for actors told by the language
+        # they speak ("accounts tied to Russian-speaking criminal groups"): where, it leaves open
+        facts.attribution = dict(titled_origin)
     for origin in [facts.attribution, *facts.listed] if facts.attribution else ():
         if origin["id"] not in facts.stated:
             facts.targets.pop(origin["id"], None)
