@@ -259,3 +259,42 @@ def test_a_case_the_text_tells_nothing_of_takes_the_headlines_country() -> None:
     )
     cases = {c.name: country(c) for c in f.campaigns}
     assert cases == {"Cold Loom": "KP", "Tin Vane": None}
+
+
+# --- Who a subject is, judged in brackets or after "assessed as"; a verb in scare quotes
+
+
+@pytest.mark.parametrize(
+    "who",
+    [
+        "Threat actors (assessed with high confidence as a Peruvian state group)",
+        "The operators (likely a Peruvian crew)",
+    ],
+)
+def test_who_a_subject_is_judged_in_brackets_is_the_actor(who: str) -> None:
+    f = draft(NEWS + f"{who} phished banks in Chile.\n")
+    (c,) = f.campaigns
+    assert country(c) == "PE" and {x.id for x in c.targets.countries} == {"CL"}
+    assert c.all_actors[0].name.startswith("Peruvian ")
+
+
+def test_a_people_after_a_judging_as_is_the_origin_not_a_pose() -> None:
+    f = draft(
+        NEWS + "The lab banned accounts it identified as a Peruvian network. They phished "
+        "banks in Chile.\n"
+    )
+    assert [x[1] for x in _actors(f)] == ["PE"]
+
+
+def test_a_people_after_posing_as_is_still_a_pose() -> None:
+    f = draft(NEWS + "Russian hackers posed as a Peruvian journalist to phish banks in Chile.\n")
+    assert _actors(f) == [("Russian hackers", "RU")]
+
+
+def test_a_heading_with_a_verb_in_scare_quotes_names_no_operation() -> None:
+    f = draft(
+        NEWS + "## Hackers \"Tricked\" the Model\n\nRussian hackers split their requests into "
+        "small tasks to phish banks in Chile.\n"
+    )
+    assert [c.name for c in f.campaigns] != ["Tricked"]
+    assert _actors(f) == [("Russian hackers", "RU")]

@@ -51,7 +51,10 @@ def posed_as(m: Mention, s: Sentence) -> bool:
     if _POSING.isdisjoint(s.words) and "as" not in s.words:
         return False  # no posing word and no "as a": most sentences
     before = m.before
-    if any(w in _POSING for w in before) or (before[-2:-1] == ["as"] and before[-1] in {"a", "an"}):
+    as_a = before[-2:-1] == ["as"] and before[-1] in {"a", "an"}
+    if as_a and not _JUDGED.isdisjoint(m.words[max(0, m.index - 8) : m.index - 2]):
+        as_a = False  # "assessed with high confidence as a Chinese group": who they are
+    if any(w in _POSING for w in before) or as_a:
         return True
     lead = m.words[max(0, m.index - 7) : m.index]  # "posed as a student working on a university"
     if not _POSING.isdisjoint(lead) and _TARGET_VERBS_STRICT.isdisjoint(lead):
@@ -62,6 +65,7 @@ def posed_as(m: Mention, s: Sentence) -> bool:
 
 
 _ASKING = words("asking")
+_JUDGED = words("judged")
 _OF_THE_POSE = frozenset({"from", "at", "of", "with", "for"})
 
 
