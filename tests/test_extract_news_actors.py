@@ -166,7 +166,11 @@ def test_accounts_of_a_people_on_a_service_keep_their_name() -> None:
 
 @pytest.mark.parametrize(
     "client",
-    ["for clients in Nigeria", "on behalf of a Nigerian client", "for political clients in Nigeria"],
+    [
+        "for clients in Nigeria",
+        "on behalf of a Nigerian client",
+        "for political clients in Nigeria",
+    ],
 )
 def test_the_clients_country_is_no_target(client: str) -> None:
     f = draft(
@@ -293,7 +297,7 @@ def test_a_people_after_posing_as_is_still_a_pose() -> None:
 
 def test_a_heading_with_a_verb_in_scare_quotes_names_no_operation() -> None:
     f = draft(
-        NEWS + "## Hackers \"Tricked\" the Model\n\nRussian hackers split their requests into "
+        NEWS + '## Hackers "Tricked" the Model\n\nRussian hackers split their requests into '
         "small tasks to phish banks in Chile.\n"
     )
     assert [c.name for c in f.campaigns] != ["Tricked"]

@@ -403,7 +403,7 @@ def _actors(group: Group, facts: _Facts) -> list[dict[str, Any]]:
             a.setdefault("country", facts.attribution)
     origin = facts.attribution
     if origin and facts.listed and len(actors) == 1 and actors[0].get("country") is origin:
-        if _one_of_them(actors[0]["name"]):
+        if _one_of_them(str(actors[0]["name"])):
             return actors  # "A group based in China and Hong Kong": one actor, its first place
         return _one_each(actors[0], [origin, *facts.listed])
     return actors
