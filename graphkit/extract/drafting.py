@@ -219,7 +219,7 @@ def _extract(
     learned = learned_techniques(groups_read) if learn else None
     campaigns = []
     for g in merged.values():
-        b = campaign_facts(g, platform, overall, origin, learned, cues)
+        b = campaign_facts(g, platform, overall, origin, learned, cues, len(merged) > 1)
         if b and slugify(b["name"]) and (g.name or says_something(b)):
             # an unnamed case that says nothing ("One operation a line, ...") is no case
             campaigns.append(b if g.name else _this_reports(b, meta["title"]))

@@ -184,9 +184,11 @@ def campaign_facts(
     titled_origin: dict[str, Any] | None = None,
     learned: dict[int, list[tuple[str, int]]] | None = None,
     cues: bool = True,
+    others: bool = False,
 ) -> dict[str, Any] | None:
     """The group's campaign as a findings dict; ``learned`` holds the learned mapper's
-    techniques by sentence; ``cues``: the gazetteer's behaviour phrases name techniques too."""
+    techniques by sentence; ``cues``: the gazetteer's behaviour phrases name techniques too;
+    ``others``: the text tells other cases too."""
     facts = _Facts()
     names = names_of(group)
     for s in sentences_of(group):
@@ -199,9 +201,9 @@ def campaign_facts(
     if not facts.platforms and overall:
         name, where = overall
         facts.platforms[name] = {"name": name, "evidence": clip(where.text), "confidence": 60}
-    if facts.attribution is None and titled_origin is not None and not facts.langs:
-        # "Joint Advisory: North Korean Cyber Actors ..."; not for actors told by the language
-        # they speak ("accounts tied to Russian-speaking criminal groups"): where, it leaves open
+    if facts.attribution is None and titled_origin is not None and not (others and facts.langs):
+        # "Joint Advisory: North Korean Cyber Actors ..."; not, beside other cases, for actors
+        # told by the language they speak ("accounts tied to Russian-speaking criminal groups")
         facts.attribution = dict(titled_origin)
     for origin in [facts.attribution, *facts.listed] if facts.attribution else ():
         if origin["id"] not in facts.stated:
