@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from graphkit.extract.cues import nouns, words
+from graphkit.extract.cues import nouns, word_list, words
 from graphkit.extract.poses import posed_as
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
 from graphkit.extract.roles import (
@@ -318,11 +318,32 @@ def _not_aimed_at(m: Mention, s: Sentence) -> bool:
         return True  # "critical of the governments of ...": a topic, not a target
     if before[-1:] and before[-1] in {"as", "any", "posing"}:
         return True  # "posed as journalists", "to any government"
+    if m.after[:1] and m.after[0] in _CLIENTS and _TARGET_VERBS_STRICT.isdisjoint(before):
+        return True  # "a tool meant for a government client": whom they worked for
+    if _acts(m):
+        return True  # "Some individuals asked the chatbot ...": who acted
     if posed_as(m, s) or looked_like(m, s):
         return True  # "posed as a university student", "sites mimicking banks"
     # "translate news", "hospitals could be next", "did not link ... to attacks on schools",
     # "as banks step up warnings"
     return _bare_content(m) or could_be_hit(m) or said_not_hit(m, s) or answered(m)
+
+
+_CLIENTS = words("clients")
+_OPERATOR_VERBS = frozenset(word_list("operator_verbs"))
+_QUANTIFIERS = frozenset({"some", "several", "many", "a", "an", "the", "these", "those", "two"})
+
+
+def _acts(m: Mention) -> bool:
+    """Whether a sector's word is its sentence's subject before a verb of what operators do
+    ("Some individuals asked the chatbot ...", "Several users generated ..."): who acted."""
+    lead = m.words[: m.index]
+    return (
+        len(lead) <= 1
+        and _QUANTIFIERS.issuperset(lead)
+        and bool(m.after[:1])
+        and m.after[0] in _OPERATOR_VERBS
+    )
 
 
 def _phrase_after(m: Mention, text: str) -> list[str]:
