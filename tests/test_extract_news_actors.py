@@ -156,9 +156,22 @@ def test_accounts_on_a_service_tied_to_a_people_keep_who_they_are_tied_to() -> N
     assert [p.name for p in f.campaigns[0].platforms] == ["ChatGPT"]
 
 
-def test_accounts_of_a_people_on_a_service_keep_their_name() -> None:
-    f = draft(NEWS + "The lab banned several Iranian ChatGPT accounts that wrote fake news.\n")
-    assert _actors(f) == [("Iranian ChatGPT accounts", "IR")]
+@pytest.mark.parametrize(
+    ("who", "name"),
+    [
+        ("several Iranian ChatGPT accounts", "Iranian accounts"),
+        ("a cluster of ChatGPT accounts tied to Iran", "Cluster of accounts tied to Iran"),
+    ],
+)
+def test_an_ai_service_inside_an_actors_phrase_is_no_part_of_its_name(who: str, name: str) -> None:
+    f = draft(NEWS + f"The lab banned {who} that wrote fake news.\n")
+    assert _actors(f) == [(name, "IR")]
+
+
+@pytest.mark.parametrize("many", ["Multiple", "Numerous", "Various"])
+def test_a_word_of_number_before_an_unnamed_actor_is_no_part_of_its_name(many: str) -> None:
+    f = draft(NEWS + f"{many} covert networks tied to Iran wrote fake news in Farsi.\n")
+    assert _actors(f) == [("Covert networks tied to Iran", "IR")]
 
 
 # --- Where the actors' clients are: whom they worked for, not whom they went after

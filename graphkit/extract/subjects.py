@@ -309,7 +309,8 @@ _WHO_LINKED = re.compile(rf"^\s+{_WHICH_WHO}(?={_LINKING}\s)")
 # How many, before who they are: "More than 57 distinct", "At least 20", "Dozens of"
 _COUNTED = re.compile(
     r"^(?i:(?:more than|at least|over|nearly|about|almost|roughly|some) )?"
-    rf"(?:\d[\d,]*|(?i:dozens|hundreds|scores) of|(?i:{'|'.join(word_list('number_words'))})) "
+    r"(?:\d[\d,]*|(?i:dozens|hundreds|scores) of|(?i:multiple|numerous|various)|"
+    rf"(?i:{'|'.join(word_list('number_words'))})) "
     r"(?:(?i:distinct|different|separate) )?"
 )
 
@@ -440,13 +441,15 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
 
 
 def _without_platform(phrase: str, first: Sentence) -> str:
-    """An unnamed actor's phrase without the AI service it opens with, which says where the
+    """An unnamed actor's phrase without the AI service it names, which says where the
     accounts were, not who holds them: "ChatGPT accounts tied to Iran" → "accounts tied to
-    Iran" ("ChatGPT accounts" alone stays as it is)."""
+    Iran", "Cluster of ChatGPT accounts" → "Cluster of accounts" ("ChatGPT accounts" alone
+    stays as it is)."""
     used = next((x.text for x in first.mentions if x.entry.kind == "Platform"), None)
-    if used and phrase.startswith(f"{used} ") and " " in phrase[len(used) + 1 :]:
-        return phrase[len(used) + 1 :]
-    return phrase
+    if not used or f"{used} " not in phrase:
+        return phrase
+    without = phrase.replace(f"{used} ", "", 1)
+    return without if " " in without else phrase
 
 
 _HIT = words("target_verbs_strict") - {"at", "against"}  # "was targeted", not "was at"
