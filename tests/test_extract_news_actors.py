@@ -315,3 +315,12 @@ def test_a_heading_with_a_verb_in_scare_quotes_names_no_operation() -> None:
     )
     assert [c.name for c in f.campaigns] != ["Tricked"]
     assert _actors(f) == [("Russian hackers", "RU")]
+
+
+def test_a_list_of_four_peoples_before_two_nouns_is_one_actor_each() -> None:
+    f = draft(
+        NEWS + "Chinese, Russian, Iranian and North Korean government agents used the chatbot "
+        "to write phishing emails.\n"
+    )
+    assert [x[1] for x in _actors(f)] == ["CN", "IR", "KP", "RU"]
+    assert all(name.endswith(" government agents") for name, _ in _actors(f))

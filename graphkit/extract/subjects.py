@@ -206,7 +206,7 @@ _SUBJECT_SOURCE = (
     r"(?:(?:second|third|fourth|fifth|further|separate|other|new)\s+)?"
     # the words before the noun may be a list: "Chinese, Russian and Iranian operators"
     # (no article or relative word inside: "North Korea, a country whose hackers" is no phrase)
-    rf"((?:(?!(?:a|an|whose|which|who|that)\s)[\w'-]+,?\s+){{0,6}}?(?i:threat\s+)?"
+    rf"((?:(?!(?:a|an|whose|which|who|that)\s)[\w'-]+,?\s+){{0,7}}?(?i:threat\s+)?"
     # the last of the nouns: "Criminal syndicates", not "Criminal" (a noun of its own too)
     r"(?i:NOUNS))\b(?!\s+(?i:NOUNS)\b)"
     # "Accounts linked to Chinese government entities": who they are may follow the noun
@@ -259,7 +259,7 @@ def _subject_match(text: str, words: list[str] | None = None) -> re.Match[str] |
 
 
 # The same, the noun phrase up to the last actor noun: "A group of Korean-language accounts".
-_SUBJECT_LONG = re.compile(_BUSINESS.pattern.replace("{0,6}?(?i:threat", "{0,6}(?i:threat"))
+_SUBJECT_LONG = re.compile(_BUSINESS.pattern.replace("{0,7}?(?i:threat", "{0,7}(?i:threat"))
 
 
 _PLACES = ("Demonym", "Country", "Language")
