@@ -324,3 +324,15 @@ def test_a_list_of_four_peoples_before_two_nouns_is_one_actor_each() -> None:
     )
     assert [x[1] for x in _actors(f)] == ["CN", "IR", "KP", "RU"]
     assert all(name.endswith(" government agents") for name, _ in _actors(f))
+
+
+# --- An overview's actors that no case after it tells, two or more of them
+
+
+def test_two_actors_an_overview_lists_that_no_case_tells_keep_one_case_each_place() -> None:
+    f = draft(
+        NEWS + "Groups from Russia, China, and Iran used the chatbot.\n\n"
+        "Chinese groups, including APT5, wrote malware.\n"
+    )
+    assert ("Groups from Iran", "IR") in _actors(f) and ("Groups from Russia", "RU") in _actors(f)
+    assert not any(c.targets.countries for c in f.campaigns)
