@@ -336,3 +336,38 @@ def test_two_actors_an_overview_lists_that_no_case_tells_keep_one_case_each_plac
     )
     assert ("Groups from Iran", "IR") in _actors(f) and ("Groups from Russia", "RU") in _actors(f)
     assert not any(c.targets.countries for c in f.campaigns)
+
+
+# --- A reporter's "also" brings in new accounts of a people the text met before; a
+# description of where a reporter is based names nothing
+
+
+def test_accounts_the_reporter_also_flags_are_a_new_case_though_of_a_people_met_before() -> None:
+    f = draft(
+        NEWS + "Accounts tied to Chinese police asked the model for a tracking tool.\n\n"
+        "The San Francisco-based firm's report also flagged several Chinese-language accounts "
+        "that sought help with phishing. Accounts tied to Russian-speaking criminal groups were "
+        "also banned for writing malware.\n"
+    )
+    assert _actors(f) == [
+        ("Accounts tied to Chinese police", "CN"),
+        ("Accounts tied to Russian-speaking criminal groups", None),
+        ("Chinese-language accounts", None),
+    ]
+
+
+def test_accounts_of_a_people_met_before_without_the_reporters_also_are_the_same() -> None:
+    f = draft(
+        NEWS + "Accounts tied to Chinese police asked the model for a tracking tool.\n\n"
+        "Several Chinese-language accounts sought help with phishing.\n"
+    )
+    assert _actors(f) == [("Accounts tied to Chinese police", "CN")]
+
+
+def test_a_place_whose_ai_service_the_actors_used_has_no_role() -> None:
+    f = draft(
+        NEWS + "Russian hackers tested automation through China's DeepSeek platform and "
+        "phished banks in Poland.\n"
+    )
+    (c,) = f.campaigns
+    assert country(c) == "RU" and {x.id for x in c.targets.countries} == {"PL"}

@@ -34,7 +34,10 @@ def test_a_sector_word_before_a_targets_head_is_still_a_target() -> None:
     assert _sectors(f) == {"religious"}
 
 
-@pytest.mark.parametrize("client", ["for a government client", "for political clients"])
+@pytest.mark.parametrize(
+    "client",
+    ["for a government client", "for political clients", "intended for a government client"],
+)
 def test_the_trade_of_the_actors_client_is_no_target(client: str) -> None:
     f = draft(NEWS + f"Russian hackers asked the model to plan a listening tool {client}.\n")
     assert _sectors(f) == set()
@@ -45,7 +48,9 @@ def test_customers_of_a_trade_the_actors_phished_are_still_a_target() -> None:
     assert _sectors(f) == {"financial-services"}
 
 
-@pytest.mark.parametrize("who", ["Some individuals", "Several users"])
+@pytest.mark.parametrize(
+    "who", ["Some individuals", "Several users", "According to the lab, some individuals"]
+)
 def test_persons_who_open_a_sentence_as_its_acting_subject_are_no_target(who: str) -> None:
     f = draft(
         NEWS + f"{who} asked the chatbot to outline a tracking tool. The lab tied the accounts "
@@ -57,3 +62,11 @@ def test_persons_who_open_a_sentence_as_its_acting_subject_are_no_target(who: st
 def test_persons_the_actors_went_after_are_still_a_target() -> None:
     f = draft(NEWS + "Russian hackers sent scam texts to individuals in Poland.\n")
     assert "individuals" in _sectors(f)
+
+
+def test_a_sector_the_actors_have_ties_to_is_no_target() -> None:
+    f = draft(
+        NEWS + "One account, suspected of having government ties, used the chatbot to phish "
+        "banks in Poland.\n"
+    )
+    assert _sectors(f) == {"financial-services"}

@@ -11,6 +11,7 @@ from functools import cache
 from graphkit.extract.cues import nouns, word_list, words
 from graphkit.extract.poses import posed_as
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
+from graphkit.extract.reporter import reported_removed
 from graphkit.extract.roles import (
     ACTOR_NOUNS,
     EMPLOYER,
@@ -318,9 +319,9 @@ def _not_aimed_at(m: Mention, s: Sentence) -> bool:
         return True  # "critical of the governments of ...": a topic, not a target
     if before[-1:] and before[-1] in {"as", "any", "posing"}:
         return True  # "posed as journalists", "to any government"
-    if m.after[:1] and m.after[0] in _CLIENTS and _TARGET_VERBS_STRICT.isdisjoint(before):
-        return True  # "a tool meant for a government client": whom they worked for
-    if _acts(m):
+    if m.after[:1] and m.after[0] in _CLIENTS:
+        return True  # "a tool intended for a government client": whom they worked for
+    if _acts(m, s):
         return True  # "Some individuals asked the chatbot ...": who acted
     if posed_as(m, s) or looked_like(m, s):
         return True  # "posed as a university student", "sites mimicking banks"
@@ -334,16 +335,15 @@ _OPERATOR_VERBS = frozenset(word_list("operator_verbs"))
 _QUANTIFIERS = frozenset({"some", "several", "many", "a", "an", "the", "these", "those", "two"})
 
 
-def _acts(m: Mention) -> bool:
-    """Whether a sector's word is its sentence's subject before a verb of what operators do
-    ("Some individuals asked the chatbot ...", "Several users generated ..."): who acted."""
-    lead = m.words[: m.index]
-    return (
-        len(lead) <= 1
-        and _QUANTIFIERS.issuperset(lead)
-        and bool(m.after[:1])
-        and m.after[0] in _OPERATOR_VERBS
-    )
+def _acts(m: Mention, s: Sentence) -> bool:
+    """Whether a sector's word is its sentence's subject, after who reports it, before a verb
+    of what operators do ("Some individuals asked the chatbot ...", "According to the report,
+    several users generated ..."): who acted."""
+    if not (m.after[:1] and m.after[0] in _OPERATOR_VERBS):
+        return False
+    rest = reported_removed(s.text) if m.index > 1 else s.text
+    lead = rest[: rest.find(m.text)].lower().split() if m.text in rest else ["?"]
+    return len(lead) <= 1 and _QUANTIFIERS.issuperset(lead)
 
 
 def _phrase_after(m: Mention, text: str) -> list[str]:

@@ -15,7 +15,7 @@ from graphkit.extract.namelike import looks_like_name, then_reports
 from graphkit.extract.names import CALLED_TOKENS, KIND_WORD, NOT_NAMES, only_places, says_nothing
 from graphkit.extract.quoted import has_quote, quoted_names
 from graphkit.extract.reading import Mention, Sentence, slugify
-from graphkit.extract.reporter import REPORTING, reported_removed
+from graphkit.extract.reporter import REPORTING, also_reported, reported_removed
 from graphkit.extract.set_apart import SET_NAME, TITLED, from_names, owned_names, set_apart_names
 from graphkit.extract.subject_text import elided, from_its_subject
 from graphkit.vocab import countries
@@ -287,7 +287,9 @@ _NEXT_CONJUNCT = re.compile(
 )
 
 
-_LOOSE_END = re.compile(r"\s+(?:that|who|which|and|or|to|of|in|with|were|was|are|is|had|have|has)$")
+_LOOSE_END = re.compile(
+    r"(?:\s+(?:that|who|which|and|or|to|of|in|with|were|was|are|is|had|have|has|also))+$"
+)
 
 
 # A clause that follows who they are: "tied to Vietnam after finding they ..." ends at "after".
@@ -326,7 +328,7 @@ _CAME_FROM = re.compile(
     r"\s*(?:originated|originates|came|comes|was run|were run|operated|operates)"
     r" (?:in|from|out of) (?:the )?([A-Z][\w-]*(?: [A-Z][\w-]*)?)"
 )
-_INDEFINITE = re.compile(r"^(?:an?|another) ")
+_INDEFINITE = re.compile(r"^(?:an?|another|several|some|multiple|two|three|four) ")
 # Some of an actor met before, by a definite noun: "Members of the group", "two of its operators"
 _PART_OF_ONE = re.compile(
     r"\bof (?:the|this|that|these|those|its|their) (?:[\w-]+ ){0,2}?"
@@ -430,7 +432,11 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
         ids, phrase = {place.entry.id}, f"{phrase} from {place.text}"
     if not ids and not anywhere and not struck:
         return None
-    if seen is not None and any(x.entry.id in ids for s in seen for x in s.mentions):
+    if (
+        seen is not None
+        and not (struck and also_reported(first.text))  # "The lab also banned several ..."
+        and any(x.entry.id in ids for s in seen for x in s.mentions)
+    ):
         return None  # the section already spoke of that country: the same actor, likely
     phrase = _LOOSE_END.sub("", phrase)  # "Accounts tied to Chinese government entities that"
     phrase = _without_platform(phrase, first)  # "ChatGPT accounts tied to Iran": the accounts

@@ -248,7 +248,7 @@ def where_kept(m: Mention, s: Sentence) -> bool:
     return False
 
 
-_CLIENTS = words("clients")
+_CLIENTS = words("clients") | words("customers")
 
 
 def for_a_client(m: Mention) -> bool:
