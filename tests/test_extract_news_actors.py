@@ -371,3 +371,26 @@ def test_a_place_whose_ai_service_the_actors_used_has_no_role() -> None:
     )
     (c,) = f.campaigns
     assert country(c) == "RU" and {x.id for x in c.targets.countries} == {"PL"}
+
+
+# --- A roll of named actors, each with its own country: a case each
+
+
+def test_a_roll_of_named_actors_each_with_its_country_is_a_case_each() -> None:
+    f = draft(
+        NEWS + "The four groups were Peru's Tin Kite, Chile's Jade Vane, Iran's Crimson Gale "
+        "and Ghana's Amber Loom.\n\nCrimson Gale wrote phishing emails for diplomats in Oman.\n"
+    )
+    cases = {a.name: c for c in f.campaigns for a in c.all_actors}
+    assert {n: country(c) for n, c in cases.items()} == {
+        "Tin Kite": "PE", "Jade Vane": "CL", "Crimson Gale": "IR", "Amber Loom": "GH"
+    }  # fmt: skip
+    assert len(f.campaigns) == 4
+    assert {x.id for x in cases["Crimson Gale"].targets.countries} == {"OM"}
+    assert not cases["Tin Kite"].targets.countries
+
+
+def test_named_actors_of_one_country_listed_together_stay_one_case() -> None:
+    f = draft(NEWS + "Iranian groups such as APT42 and APT35 scanned routers in Chile.\n")
+    (c,) = f.campaigns
+    assert len(c.all_actors) == 2 and {x.id for x in c.targets.countries} == {"CL"}
