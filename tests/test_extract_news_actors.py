@@ -394,3 +394,22 @@ def test_named_actors_of_one_country_listed_together_stay_one_case() -> None:
     f = draft(NEWS + "Iranian groups such as APT42 and APT35 scanned routers in Chile.\n")
     (c,) = f.campaigns
     assert len(c.all_actors) == 2 and {x.id for x in c.targets.countries} == {"CL"}
+
+
+# --- The reporter described before its name; whom it works with
+
+
+def test_a_company_described_before_the_reporters_name_is_no_actor() -> None:
+    f = draft(
+        "Chatbot maker warns of misuse\n\nUS artificial intelligence company Anthropic has "
+        "warned that Russian hackers used its models to phish banks in Poland.\n"
+    )
+    assert _actors(f) == [("Russian hackers", "RU")]
+
+
+def test_a_country_whose_agencies_the_reporter_works_with_is_no_target() -> None:
+    f = draft(
+        NEWS + "Russian hackers used the model to phish banks in Poland. The lab pledged to "
+        "cooperate with law-enforcement agencies in Germany.\n"
+    )
+    assert {x.id for x in f.campaigns[0].targets.countries} == {"PL"}

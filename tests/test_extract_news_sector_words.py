@@ -70,3 +70,11 @@ def test_a_sector_the_actors_have_ties_to_is_no_target() -> None:
         "banks in Poland.\n"
     )
     assert _sectors(f) == {"financial-services"}
+
+
+def test_the_press_a_memo_was_released_to_is_no_target() -> None:
+    f = draft(
+        NEWS + "Russian hackers used the model to phish banks in Poland. An internal memo was "
+        "later released to the press.\n"
+    )
+    assert _sectors(f) == {"financial-services"}

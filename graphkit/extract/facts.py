@@ -24,7 +24,7 @@ from graphkit.extract.passing import in_passing, makers_people, names_a_service_
 from graphkit.extract.poses import community, made_in, posed_as
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, read_sentence
 from graphkit.extract.roles import country_role, researched, said_about
-from graphkit.extract.sectors import sector_is_target
+from graphkit.extract.sectors import addressed, sector_is_target
 from graphkit.extract.spoken import language_positions
 from graphkit.extract.unhit import (
     a_source,
@@ -290,8 +290,8 @@ def _place(
         return  # "A spokesperson in London said": where the reporter is; "servers in the
         # Netherlands": where the actors' means are; "the Chinese firm" that makes DeepSeek;
         # "Two Thai men told reporters": a source
-    if any(map(for_a_client, lists.get(m.index, (m,)))):
-        return  # "for clients in Nigeria and Ghana": whom they worked for, not whom they hit
+    if addressed(m) or any(map(for_a_client, lists.get(m.index, (m,)))):
+        return  # "cooperate with U.S. agencies", "for clients in Nigeria": not whom they hit
     hedge = 15 if s.hedged else 0
     eid = m.entry.id
     size = len(s.words)

@@ -46,10 +46,14 @@ _REPORTED = re.compile(
     rf"(?:(?i:{'|'.join(_PUBLISHER_NAMES)})['\u2019]s (?:[\w-]+ ){{0,3}}[\w-]+"
     r"(?:, [^,]{1,50},)? |"
     # ... a word before its noun, or where it is based: "The San Francisco-based startup said"
-    rf"(?:(?:[Tt]he|[Ii]ts|[Aa]n?) )?(?:[\w'\u2019-]+ |(?:[A-Z][\w'-]*,? ){{1,2}}[\w'-]*-based "
-    r"(?:[\w-]+ )?)?"
-    # ... and what it wrote: "The San Francisco-based AI firm's report also flagged ..."
-    rf"(?i:{_REPORTERS})(?:['\u2019]s (?:[\w-]+ )?(?i:{_REPORTERS}))?(?:, [^,]{{1,50}},)? "
+    rf"(?:(?:[Tt]he|[Ii]ts|[Aa]n?) )?(?:(?:[\w'\u2019-]+ |"
+    r"(?:[A-Z][\w'-]*,? ){1,2}[\w'-]*-based (?:[\w-]+ )?)?"
+    # ... and what it wrote: "The San Francisco-based AI firm's report also flagged ..."; or
+    # a noun (no pronoun) after more words, then its name: "US artificial intelligence
+    # company Anthropic has warned"
+    rf"(?i:{_REPORTERS})(?:['\u2019]s (?:[\w-]+ )?(?i:{_REPORTERS}))?|"
+    rf"(?:[\w'\u2019-]+ ){{2,3}}(?i:{_NAMED_REPORTERS})(?: [A-Z][\w-]+)?)"
+    r"(?:, [^,]{1,50},)? "
     r"(?:(?:at|with|from|in) (?:the |its )?[\w-]+ (?:[A-Z][\w-]* )?)?|"
     # ... or a name of one or two words, no actor's noun: "TikTok, which ..., said"
     rf"(?!(?i:{noun_pattern('subject')})\b)[A-Z][\w'-]+(?: [A-Z][\w'-]+)?(?:, [^,]{{1,50}},)? )"

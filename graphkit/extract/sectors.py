@@ -36,7 +36,7 @@ from graphkit.extract.unhit import (
 )
 from graphkit.vocab import SECTORS
 
-__all__ = ["sector_is_target"]
+__all__ = ["addressed", "sector_is_target"]
 
 
 _SUBJECT_MATTER = words("subject_matter")
@@ -177,9 +177,10 @@ _TOLD = words("told")
 _SHARING = words("sharing")
 
 
-def _addressed(m: Mention) -> bool:
+def addressed(m: Mention) -> bool:
     """Whom the writer tells or works with ("told a news agency", "shared its findings with
-    industry partners and with hospitals"), with no targeting word between: no target."""
+    industry partners and with hospitals", "cooperate with agencies in the US"), with no
+    targeting word between: no target, a sector or a place."""
     lead = m.words[max(0, m.index - 8) : m.index]
     for i in range(len(lead) - 1, -1, -1):
         if lead[i] in _TARGET_VERBS_STRICT or lead[i] in _AIMING:
@@ -307,7 +308,7 @@ def _not_aimed_at(m: Mention, s: Sentence) -> bool:
         # military operations" (its own side's)
     if m.entry.id == "media" and _carried_in(m):
         return True  # "articles that ran in newspapers in Peru": where, not whom
-    if researched(m, s) or _describes_the_actor(m) or _word_in_passing(m, s) or _addressed(m):
+    if researched(m, s) or _describes_the_actor(m) or _word_in_passing(m, s) or addressed(m):
         return True  # "researched US satellite communications", "a firm that does government
         # work", "in this space", "told a news agency"
     if _written_by(m) or in_the_reporters_words(m, s) or where_kept(m, s):

@@ -474,7 +474,10 @@ _SUFFERED = re.compile(
 # Peruvian security firm admitted (to unknowingly hiring a spy)", "A firm in Chile said ..."
 _ACTING_END = re.compile(rf"(?i:{noun_pattern('acting')})$")
 _BUSINESS_SPEAKS = re.compile(
-    r"(?:\s+(?:in|from|based\s+in)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3}?)?\s*(?:also\s+|later\s+)?"
+    r"(?:\s+(?:in|from|based\s+in)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3}?)?"
+    # "US artificial intelligence company Anthropic has warned": its name, then who speaks
+    r"(?:\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?=\s+(?:has|had|also|later|[a-z]+ed)\b))?"
+    r"\s*(?:has\s+|had\s+)?(?:also\s+|later\s+)?"
     rf"(?:{'|'.join(word_list('reporter_verbs'))}|{'|'.join(word_list('befell'))})\b"
 )
 
