@@ -413,3 +413,12 @@ def test_a_country_whose_agencies_the_reporter_works_with_is_no_target() -> None
         "cooperate with law-enforcement agencies in Germany.\n"
     )
     assert {x.id for x in f.campaigns[0].targets.countries} == {"PL"}
+
+
+@pytest.mark.parametrize("lang", ["Chinese", "Farsi"])
+def test_accounts_told_by_the_language_they_use_are_named_by_it(lang: str) -> None:
+    f = draft(
+        NEWS + f"The lab disabled several accounts using the {lang} language that were involved "
+        "in phishing.\n"
+    )
+    assert _actors(f) == [(f"Accounts using the {lang} language", None)]

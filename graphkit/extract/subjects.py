@@ -214,6 +214,8 @@ _SUBJECT_SOURCE = (
     r"operating|working|run|operated|directed|originating|backed|sponsored|funded|belonging)"
     r"\s+(?:to|with|in|from|for|by)|consistent\s+with|"
     r"from|in|of(?=\s+an?\s)|"  # "accounts of a Chinese network"
+    r"(?:using|speaking|writing\s+in)(?=\s+(?:the\s+)?[A-Z][\w-]*\s+language\b)|"  # "using the
+    # Chinese language"
     # "The largest network, which the company linked to a firm in Israel, ..."
     rf"{_WHICH_WHO}{_LINKING}\s+to|"
     r"with\s+(?:\w+\s+)?(?:ties|links|connections)\s+to|"  # "with suspected ties to"
@@ -268,7 +270,7 @@ _WHO_KINDS = (*_PLACES, "Sponsor", "Actor")
 
 
 # The words before who they are: ", linked to ", " working for ", " from "
-_WHO_LEAD = re.compile(r"^,?\s+(?:\w+\s+)*?(?:to|with|in|from|for|by)\s+")
+_WHO_LEAD = re.compile(r"^,?\s+(?:\w+\s+)*?(?:to|with|in|from|for|by|using|speaking)\s+")
 
 
 # A lower-case past tense after who they are: the sentence's own verb ("China leaned on").
