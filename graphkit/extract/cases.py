@@ -161,15 +161,20 @@ def _left_out(view: Group, cases: list[Group]) -> Group | None:
         return None
     read = read_sentence(text)  # as if the list held only them; the evidence is the text's own
     case = Group(None, subject=name, heading=view.heading)
-    case.sentences.append(
-        Sentence(first.text, read.mentions, first.hedged, first.negated, read.words)
-    )
+    # ... unless two or more are kept: their list is read in the words that hold only them
+    said = first.text if len(kept) == 1 else text
+    case.sentences.append(Sentence(said, read.mentions, first.hedged, first.negated, read.words))
     return case
 
 
 def _kept(text: str, members: tuple[Mention, ...], kept: list[Mention]) -> str | None:
-    """``text`` with the list of ``members`` holding only those ``kept``."""
+    """``text`` with the list of ``members`` holding only those ``kept``; a name that holds
+    only the first of them ("Groups from Russia", of "Groups from Russia, China, and Iran")
+    holds those kept in its place."""
     at, end = text.find(members[0].text), text.rfind(members[-1].text)
-    if at < 0 or end < at:
+    last = members[-1]
+    if at >= 0 and end < at:
+        end, last = at, members[0]
+    if at < 0:
         return None
-    return text[:at] + " and ".join(m.text for m in kept) + text[end + len(members[-1].text) :]
+    return text[:at] + " and ".join(m.text for m in kept) + text[end + len(last.text) :]

@@ -53,6 +53,7 @@ from graphkit.extract.reading import (
     slugify,
     split_sentences,
 )
+from graphkit.extract.roster import each_its_own
 from graphkit.extract.sections import sections, unmarked
 from graphkit.extract.shorthand import written_out
 from graphkit.findings import Findings
@@ -195,7 +196,7 @@ def _extract(
     platform = meta.pop("_platform")
     merged: dict[str, Group] = {}
     loose: list[Sentence] = []
-    groups = group_text(text, loose)
+    groups = each_its_own(group_text(text, loose))  # "Peru's X, Iran's Y and China's Z"
     # The one AI platform an introduction names ("All five used ChatGPT") is every operation's;
     # not a product named in passing, nor the publisher's own service in its masthead.
     said = _platforms_used(loose, meta["publisher"])
@@ -219,7 +220,7 @@ def _extract(
     learned = learned_techniques(groups_read) if learn else None
     campaigns = []
     for g in merged.values():
-        b = campaign_facts(g, platform, overall, origin, learned, cues)
+        b = campaign_facts(g, platform, overall, origin, learned, cues, len(merged) > 1)
         if b and slugify(b["name"]) and (g.name or says_something(b)):
             # an unnamed case that says nothing ("One operation a line, ...") is no case
             campaigns.append(b if g.name else _this_reports(b, meta["title"]))

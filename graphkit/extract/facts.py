@@ -14,7 +14,7 @@ from typing import Any
 
 from graphkit.extract.confidence import calibrate
 from graphkit.extract.coordination import coordinated
-from graphkit.extract.cues import words
+from graphkit.extract.cues import noun_pattern, words
 from graphkit.extract.gazetteer import TOKEN
 from graphkit.extract.groups import PLACE, Group, clip
 from graphkit.extract.meta import OUR_MODELS, OWNERS, companys_platform
@@ -24,12 +24,13 @@ from graphkit.extract.passing import in_passing, makers_people, names_a_service_
 from graphkit.extract.poses import community, made_in, posed_as
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, read_sentence
 from graphkit.extract.roles import country_role, researched, said_about
-from graphkit.extract.sectors import sector_is_target
+from graphkit.extract.sectors import addressed, sector_is_target
 from graphkit.extract.spoken import language_positions
 from graphkit.extract.unhit import (
     a_source,
     answered,
     could_be_hit,
+    for_a_client,
     in_the_reporters_words,
     looked_like,
     said_not_hit,
@@ -183,9 +184,11 @@ def campaign_facts(
     titled_origin: dict[str, Any] | None = None,
     learned: dict[int, list[tuple[str, int]]] | None = None,
     cues: bool = True,
+    others: bool = False,
 ) -> dict[str, Any] | None:
     """The group's campaign as a findings dict; ``learned`` holds the learned mapper's
-    techniques by sentence; ``cues``: the gazetteer's behaviour phrases name techniques too."""
+    techniques by sentence; ``cues``: the gazetteer's behaviour phrases name techniques too;
+    ``others``: the text tells other cases too."""
     facts = _Facts()
     names = names_of(group)
     for s in sentences_of(group):
@@ -198,8 +201,10 @@ def campaign_facts(
     if not facts.platforms and overall:
         name, where = overall
         facts.platforms[name] = {"name": name, "evidence": clip(where.text), "confidence": 60}
-    if facts.attribution is None and titled_origin is not None:
-        facts.attribution = dict(titled_origin)  # "Joint Advisory: North Korean Cyber Actors ..."
+    if facts.attribution is None and titled_origin is not None and not (others and facts.langs):
+        # "Joint Advisory: North Korean Cyber Actors ..."; not, beside other cases, for actors
+        # told by the language they speak ("accounts tied to Russian-speaking criminal groups")
+        facts.attribution = dict(titled_origin)
     for origin in [facts.attribution, *facts.listed] if facts.attribution else ():
         if origin["id"] not in facts.stated:
             facts.targets.pop(origin["id"], None)
@@ -285,6 +290,8 @@ def _place(
         return  # "A spokesperson in London said": where the reporter is; "servers in the
         # Netherlands": where the actors' means are; "the Chinese firm" that makes DeepSeek;
         # "Two Thai men told reporters": a source
+    if addressed(m) or any(map(for_a_client, lists.get(m.index, (m,)))):
+        return  # "cooperate with U.S. agencies", "for clients in Nigeria": not whom they hit
     hedge = 15 if s.hedged else 0
     eid = m.entry.id
     size = len(s.words)
@@ -398,6 +405,8 @@ def _actors(group: Group, facts: _Facts) -> list[dict[str, Any]]:
             a.setdefault("country", facts.attribution)
     origin = facts.attribution
     if origin and facts.listed and len(actors) == 1 and actors[0].get("country") is origin:
+        if _one_of_them(str(actors[0]["name"])):
+            return actors  # "A group based in China and Hong Kong": one actor, its first place
         return _one_each(actors[0], [origin, *facts.listed])
     return actors
 
@@ -424,6 +433,23 @@ def _one_each(actor: dict[str, Any], origins: list[dict[str, Any]]) -> list[dict
             named = f"{name} ({country_name(o['id'])})"
         out.append({**actor, "name": named, "country": o})
     return out
+
+
+_ONE = re.compile(rf"^(?:{noun_pattern('subject')})$", re.I)
+
+
+def _one_of_them(name: str) -> bool:
+    """Whether an unnamed actor's name is headed by a noun for one of them ("Group based in
+    China", "Israeli firm"): one actor, not one a country as "groups" or "operators" are."""
+    if name.startswith("Unnamed "):
+        return False  # no phrase of its own: "Unnamed actor in ..."
+    head = None  # the last noun of the first run of them: "Scam centres likely based in"
+    for word in name.split():
+        if _ONE.match(word):
+            head = word
+        elif head:
+            break
+    return head is not None and not head.lower().endswith("s")
 
 
 def _listed_span(name: str, names: list[str]) -> re.Match[str] | None:

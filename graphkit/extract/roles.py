@@ -17,6 +17,7 @@ from graphkit.extract.fronted import fronted_seat
 from graphkit.extract.gazetteer import lookup_table
 from graphkit.extract.place_in import befell, someone_in, who_sits
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
+from graphkit.vocab import countries
 
 __all__ = [
     "EMPLOYER",
@@ -45,6 +46,7 @@ ACTOR_NOUNS = nouns("origin_after")
 # The nouns of an unnamed actor a sentence opens with ("A Vietnamese police officer used ..."),
 # some of which name no actor elsewhere ("emails to an Australian official")
 _SUBJECT_NOUNS = nouns("subject")
+_PEOPLES = frozenset(countries().peoples())  # a people by its plural: "the North Koreans"
 
 
 _VICTIMS = words("victims")
@@ -204,6 +206,8 @@ def country_role(m: Mention, text: str = "") -> str:
             targeted = any(w in _TARGET_VERBS_STRICT for w in behind[-3:])
         if targeted and _acted_against(behind) and not ACTOR_NOUNS.isdisjoint(ahead[:3]):
             targeted = False  # "The lab took action against Bolivian scammers": the actors
+        if m.entry.name in _PEOPLES:  # "The North Koreans also tried ...": the people acts
+            return "target" if targeted and not _acted_against(behind) else "attribution"
         if for_whom(m.words[: m.index]):
             return "attribution"  # "hackers working for a Russian energy company"
         if m.index <= 2 and befell(text):
@@ -234,7 +238,7 @@ def country_role(m: Mention, text: str = "") -> str:
         return "target"
     if ahead[:1] and ahead[0] in _ACTING and _TARGET_VERBS_STRICT.isdisjoint(behind):
         return "attribution"  # "showed Russia using AI in a European election"
-    if country_used(m):
+    if country_used(m, text):
         return "attribution"  # "Cuba made modest use of the platform": its actors did
     owned = m.words[m.index + m.width + 1 : m.index + m.width + 5]  # "'s fake IT workers"
     if ahead[:1] == ["s"] and not _OWNED_ACTORS.isdisjoint(owned) and not aimed:
@@ -311,8 +315,11 @@ def said_about(m: Mention) -> bool:
     if m.after[:1] == ["s"] and m.after[1:2] and m.after[1] in _SPOKEN_FOR:
         return True  # "arguing China's case on the South China Sea": whose side it takes
     said = [w for w in m.before if w != "the"]
-    if m.index <= 3 and [w for w in said if w != "from"][:1] in ([w] for w in _OTHER_THAN):
-        return True  # "Beyond China, the lab also ...": the case a text leaves, no target
+    set_aside = [w for w in said if w not in ("from", "for", "than")]
+    if m.index <= 3 and len(set_aside) == 1 and set_aside[0] in _OTHER_THAN:
+        # "Beyond China, the lab also ...": the case a text leaves, no target ("Aside from
+        # China, North Korea remains ...": North Korea is the subject)
+        return True
     if said[-1:] == ["of"]:  # "criticising the government of Lithuania": its head's role
         head = [w for w in m.words[max(0, m.index - 5) : m.index] if w not in ("the", "a", "an")]
         if len(head) >= 3 and head[-3] in _ABOUT:

@@ -81,7 +81,20 @@ def from_its_subject(first: Sentence, before: str) -> str:
     if "\u2014" in text or "\u2013" in text:  # "The groups\u2014based in Peru\u2014used ..."
         text = _DASH_APART.sub(r"\1, ", text, count=1)
     believed = None if _BELIEVES.isdisjoint(first.words) else _BELIEVED_ARE.match(text, 0, 120)
-    return text[believed.end() :] if believed else text  # "whom it believes are a ... group"
+    text = text[believed.end() :] if believed else text  # "whom it believes are a ... group"
+    judged = _JUDGED_APART.match(text) if " (" in text[:40] else None
+    # "threat actors (assessed as a Chinese state-sponsored group) misused ...": the group
+    return judged["who"] + text[judged.end() :] if judged else text
+
+
+# Who a subject is, judged in brackets after its noun: "threat actors (assessed with high
+# confidence as a Chinese state-sponsored group)", "the operators (likely a Peruvian crew)"
+_JUDGED_APART = re.compile(
+    r"^(?:[Tt]he |[Ss]ome |[Ss]everal )?[\w-]+(?: [\w-]+)? \("
+    r"(?:(?:assessed|believed|judged|thought|identified)(?: with \w+ confidence)? (?:as|to be) |"
+    r"(?:likely|probably|possibly|apparently) )"
+    r"(?P<who>(?:an?|the) [^()]{3,80})\)"
+)
 
 
 # What a reported judgement says the activity was: "(The firm assessed that) this was a

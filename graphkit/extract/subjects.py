@@ -15,9 +15,10 @@ from graphkit.extract.namelike import looks_like_name, then_reports
 from graphkit.extract.names import CALLED_TOKENS, KIND_WORD, NOT_NAMES, only_places, says_nothing
 from graphkit.extract.quoted import has_quote, quoted_names
 from graphkit.extract.reading import Mention, Sentence, slugify
-from graphkit.extract.reporter import REPORTING, reported_removed
+from graphkit.extract.reporter import REPORTING, also_reported, reported_removed
 from graphkit.extract.set_apart import SET_NAME, TITLED, from_names, owned_names, set_apart_names
 from graphkit.extract.subject_text import elided, from_its_subject
+from graphkit.vocab import countries
 
 __all__ = ["ACTOR_NOUN", "IN_ANOTHER", "actor_names", "elided",
            "may_open_subject", "subject_of"]  # fmt: skip
@@ -198,11 +199,14 @@ _SUBJECT_SOURCE = (
     rf"Similarly|Likewise|Next|{IN_ANOTHER}|{_AMONG}),\s+(?:{_DESCRIBES.pattern}\s*)?|"
     rf"{_AMONG}:\s+|{_AMONG}\s+(?:were|are|was|is)\s+|{_DESCRIBES.pattern}\s*|"
     r"(?:Another|A (?:second|third|fourth|fifth|further)) case (?:involves|concerns)\s+)?"
+    # some of a new one: "Members of a Russian group", "Two of an Iranian crew's operators"
+    rf"(?:(?:(?i:{'|'.join(word_list('parts_of'))}) )?(?i:{'|'.join(word_list('parts_of'))}) of "
+    r"(?=(?:an?|another|one)\s))?"
     r"(?:(?:[Aa]n?|[Aa]nother|[Oo]ne|[Ss]everal|[Ss]ome|[Tt]wo|[Tt]hree)\s+)?"
     r"(?:(?:second|third|fourth|fifth|further|separate|other|new)\s+)?"
     # the words before the noun may be a list: "Chinese, Russian and Iranian operators"
     # (no article or relative word inside: "North Korea, a country whose hackers" is no phrase)
-    rf"((?:(?!(?:a|an|whose|which|who|that)\s)[\w'-]+,?\s+){{0,6}}?(?i:threat\s+)?"
+    rf"((?:(?!(?:a|an|whose|which|who|that)\s)[\w'-]+,?\s+){{0,7}}?(?i:threat\s+)?"
     # the last of the nouns: "Criminal syndicates", not "Criminal" (a noun of its own too)
     r"(?i:NOUNS))\b(?!\s+(?i:NOUNS)\b)"
     # "Accounts linked to Chinese government entities": who they are may follow the noun
@@ -210,6 +214,8 @@ _SUBJECT_SOURCE = (
     r"operating|working|run|operated|directed|originating|backed|sponsored|funded|belonging)"
     r"\s+(?:to|with|in|from|for|by)|consistent\s+with|"
     r"from|in|of(?=\s+an?\s)|"  # "accounts of a Chinese network"
+    r"(?:using|speaking|writing\s+in)(?=\s+(?:the\s+)?[A-Z][\w-]*\s+language\b)|"  # "using the
+    # Chinese language"
     # "The largest network, which the company linked to a firm in Israel, ..."
     rf"{_WHICH_WHO}{_LINKING}\s+to|"
     r"with\s+(?:\w+\s+)?(?:ties|links|connections)\s+to|"  # "with suspected ties to"
@@ -228,12 +234,14 @@ _SUBJECT_SOURCE = (
     r"\s+(?:out\s+of|from|in))\s+"
     r"(?:[\w'-]+\s+){0,4}[\w'-]+)?"
 )
-_SUBJECT = re.compile(_SUBJECT_SOURCE.replace("NOUNS", noun_pattern("subject")))
+# ... or a people by its plural, as who acts: "The North Koreans also tried ..."
+_WHO = noun_pattern("subject") + "".join(f"|{re.escape(p)}" for p in countries().peoples())
+_SUBJECT = re.compile(_SUBJECT_SOURCE.replace("NOUNS", _WHO))
 # ... and with a business as who acts ("A Vietnamese company generated ..."), tried only where
 # one is named; "The company said ..." is most often the reporter
 _BUSINESS = re.compile(
     rf"^(?!(?i:the|this|its) (?:{noun_pattern('acting')})\b)"
-    + _SUBJECT_SOURCE.replace("NOUNS", f"{noun_pattern('subject')}|{noun_pattern('acting')}")
+    + _SUBJECT_SOURCE.replace("NOUNS", f"{_WHO}|{noun_pattern('acting')}")
 )
 _BUSINESS_WORDS = nouns("acting")
 
@@ -241,6 +249,10 @@ _BUSINESS_WORDS = nouns("acting")
 def _subject_match(text: str, words: list[str] | None = None) -> re.Match[str] | None:
     """The unnamed actor's phrase a text opens with (see ``_SUBJECT``), a business's too."""
     m = _SUBJECT.match(text)
+    if m is not None and not _BUSINESS_WORDS.isdisjoint(m.group(1).lower().split()[:-1]):
+        # "A marketing firm in Ghana ran fake accounts": the firm, not the accounts it ran
+        business = _BUSINESS.match(text)
+        return business if business is not None and business.end(1) < m.end(1) else m
     if m is not None or (words is not None and _BUSINESS_WORDS.isdisjoint(words)):
         return m
     if words is None and "compan" not in text and "firm" not in text:
@@ -249,14 +261,16 @@ def _subject_match(text: str, words: list[str] | None = None) -> re.Match[str] |
 
 
 # The same, the noun phrase up to the last actor noun: "A group of Korean-language accounts".
-_SUBJECT_LONG = re.compile(_BUSINESS.pattern.replace("{0,6}?(?i:threat", "{0,6}(?i:threat"))
+_SUBJECT_LONG = re.compile(_BUSINESS.pattern.replace("{0,7}?(?i:threat", "{0,7}(?i:threat"))
 
 
 _PLACES = ("Demonym", "Country", "Language")
+# What in a subject's phrase says who they are: "ChatGPT accounts linked to ..." does not
+_WHO_KINDS = (*_PLACES, "Sponsor", "Actor")
 
 
 # The words before who they are: ", linked to ", " working for ", " from "
-_WHO_LEAD = re.compile(r"^,?\s+(?:\w+\s+)*?(?:to|with|in|from|for|by)\s+")
+_WHO_LEAD = re.compile(r"^,?\s+(?:\w+\s+)*?(?:to|with|in|from|for|by|using|speaking)\s+")
 
 
 # A lower-case past tense after who they are: the sentence's own verb ("China leaned on").
@@ -275,7 +289,9 @@ _NEXT_CONJUNCT = re.compile(
 )
 
 
-_LOOSE_END = re.compile(r"\s+(?:that|who|which|and|or|to|of|in|with|were|was|are|is|had|have|has)$")
+_LOOSE_END = re.compile(
+    r"(?:\s+(?:that|who|which|and|or|to|of|in|with|were|was|are|is|had|have|has|also))+$"
+)
 
 
 # A clause that follows who they are: "tied to Vietnam after finding they ..." ends at "after".
@@ -297,7 +313,8 @@ _WHO_LINKED = re.compile(rf"^\s+{_WHICH_WHO}(?={_LINKING}\s)")
 # How many, before who they are: "More than 57 distinct", "At least 20", "Dozens of"
 _COUNTED = re.compile(
     r"^(?i:(?:more than|at least|over|nearly|about|almost|roughly|some) )?"
-    rf"(?:\d[\d,]*|(?i:dozens|hundreds|scores) of|(?i:{'|'.join(word_list('number_words'))})) "
+    r"(?:\d[\d,]*|(?i:dozens|hundreds|scores) of|(?i:multiple|numerous|various)|"
+    rf"(?i:{'|'.join(word_list('number_words'))})) "
     r"(?:(?i:distinct|different|separate) )?"
 )
 
@@ -313,7 +330,7 @@ _CAME_FROM = re.compile(
     r"\s*(?:originated|originates|came|comes|was run|were run|operated|operates)"
     r" (?:in|from|out of) (?:the )?([A-Z][\w-]*(?: [A-Z][\w-]*)?)"
 )
-_INDEFINITE = re.compile(r"^(?:an?|another) ")
+_INDEFINITE = re.compile(r"^(?:an?|another|several|some|multiple|two|three|four) ")
 # Some of an actor met before, by a definite noun: "Members of the group", "two of its operators"
 _PART_OF_ONE = re.compile(
     r"\bof (?:the|this|that|these|those|its|their) (?:[\w-]+ ){0,2}?"
@@ -383,7 +400,7 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     who, tail = m.group(0), m.group(2)
     if tail and _BARE_IN.match(tail) and phrase.split()[-1].lower() not in _LOCATED:
         who, tail = who[: m.start(2)], None  # "operations in Ukraine": where, not who they are
-    if tail and not any(x.text in phrase for x in first.mentions):
+    if tail and not any(x.text in phrase for x in first.mentions if x.entry.kind in _WHO_KINDS):
         # "Accounts linked to Chinese government entities"; "Hackers working for China" ends
         # where the sentence's verb begins ("... China leaned on the chatbot")
         tail = re.sub(r"^,\s+", " ", tail.rstrip(","))  # "X, who ...", "Scammers, based in"
@@ -421,13 +438,30 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
         ids, phrase = {place.entry.id}, f"{phrase} from {place.text}"
     if not ids and not anywhere and not struck:
         return None
-    if seen is not None and any(x.entry.id in ids for s in seen for x in s.mentions):
+    if (
+        seen is not None
+        and not (struck and also_reported(first.text))  # "The lab also banned several ..."
+        and any(x.entry.id in ids for s in seen for x in s.mentions)
+    ):
         return None  # the section already spoke of that country: the same actor, likely
     phrase = _LOOSE_END.sub("", phrase)  # "Accounts tied to Chinese government entities that"
+    phrase = _without_platform(phrase, first)  # "ChatGPT accounts tied to Iran": the accounts
     phrase = _ones_named(phrase, before)  # "whereas Iran-linked ones": "Iran-linked operators"
     if phrase.lower() in _BARE or (struck and " " not in phrase):
         phrase = f"unnamed {phrase.lower()}"  # "an actor who ...": no name to give it
     return phrase[0].upper() + phrase[1:]
+
+
+def _without_platform(phrase: str, first: Sentence) -> str:
+    """An unnamed actor's phrase without the AI service it names, which says where the
+    accounts were, not who holds them: "ChatGPT accounts tied to Iran" → "accounts tied to
+    Iran", "Cluster of ChatGPT accounts" → "Cluster of accounts" ("ChatGPT accounts" alone
+    stays as it is)."""
+    used = next((x.text for x in first.mentions if x.entry.kind == "Platform"), None)
+    if not used or f"{used} " not in phrase:
+        return phrase
+    without = phrase.replace(f"{used} ", "", 1)
+    return without if " " in without else phrase
 
 
 _HIT = words("target_verbs_strict") - {"at", "against"}  # "was targeted", not "was at"
@@ -446,7 +480,10 @@ _SUFFERED = re.compile(
 # Peruvian security firm admitted (to unknowingly hiring a spy)", "A firm in Chile said ..."
 _ACTING_END = re.compile(rf"(?i:{noun_pattern('acting')})$")
 _BUSINESS_SPEAKS = re.compile(
-    r"(?:\s+(?:in|from|based\s+in)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3}?)?\s*(?:also\s+|later\s+)?"
+    r"(?:\s+(?:in|from|based\s+in)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3}?)?"
+    # "US artificial intelligence company Anthropic has warned": its name, then who speaks
+    r"(?:\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?=\s+(?:has|had|also|later|[a-z]+ed)\b))?"
+    r"\s*(?:has\s+|had\s+)?(?:also\s+|later\s+)?"
     rf"(?:{'|'.join(word_list('reporter_verbs'))}|{'|'.join(word_list('befell'))})\b"
 )
 
