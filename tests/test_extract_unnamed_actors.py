@@ -176,3 +176,21 @@ def test_a_separate_case_of_an_actor_with_no_country_is_its_own() -> None:
     other = [c for c in f.campaigns if c is not gtg]
     assert "T1486" not in {t.id for t in gtg.techniques}
     assert len(other) == 1 and "T1486" in {t.id for t in other[0].techniques}
+
+
+def test_a_lede_case_keeps_the_paragraphs_after_it_when_a_second_case_follows() -> None:
+    # The lede tells of a case it does not name (after who reports it), the paragraphs after
+    # it say more of that case, then "a second network" turns to another: the first case is
+    # drafted with what those paragraphs said, not dropped
+    f = draft(
+        "AI firm cuts off accounts behind election posts in West Africa\n\n"
+        "A chatbot maker said on Monday it had banned a set of accounts that wrote articles "
+        "and posts about the elections in Senegal and Liberia, and that few people read.\n\n"
+        "The maker linked the activity to a public relations agency in Togo, which it did not "
+        "name.\n\n"
+        "The same report described a second network, run from Azerbaijan, that wrote comments "
+        "in Armenian criticising reporters in Georgia.\n"
+    )
+    first, second = f.campaigns
+    assert country(first) == "TG" and {x.id for x in first.targets.countries} == {"SN", "LR"}
+    assert country(second) == "AZ" and {x.id for x in second.targets.countries} == {"GE"}

@@ -95,6 +95,7 @@ class _Grouper:
         self._lowered: frozenset[str] | None = None
         self.introduced: dict[str, str] = {}  # cases a lede introduced: words → its clause
         self.lede: list[Sentence] | None = None  # a story's first paragraph that no case took
+        self.after_lede: list[Sentence] = []  # the paragraphs after it that no case took
         self.groups_before = 0  # the groups there were before the paragraph being read
         self.before = ""  # the end of the text read so far: the noun of cases counted there
         self.prior = ""  # the same before the paragraph being read
@@ -355,9 +356,9 @@ class _Grouper:
             self.groups[0].sentences.extend(self.lede)
         elif self.lede and self.groups_before == 0 and self.groups:
             who = next(filter(None, (subject_of(s, []) for s in self.lede)), None)
-            if who is not None:
+            if who is not None:  # with what the paragraphs after it said of that case
                 case = Group(None, subject=who, heading=self.section_who)
-                case.sentences.extend(self.lede)
+                case.sentences.extend([*self.lede, *self.after_lede])
                 self.groups.insert(0, case)
         self.lede = []
 
@@ -427,6 +428,8 @@ class _Grouper:
                 self.loose.extend(sentences)  # an introduction: which platform the report is about
             if self.lede is None:
                 self.lede = sentences if one_case(sentences) else []
+            elif self.lede:
+                self.after_lede.extend(sentences)
             return
         if named and not current.name:
             current.name = named

@@ -18,6 +18,7 @@ import re
 
 from graphkit.extract.cues import noun_pattern
 from graphkit.extract.reading import COUNTRY_KINDS, Sentence, read_sentence
+from graphkit.extract.subject_text import from_its_subject
 from graphkit.extract.subjects import ACTOR_NOUN
 
 __all__ = ["introduced", "named_after", "named_back", "named_in_passing", "one_case", "recalled"]
@@ -129,10 +130,11 @@ def named_in_passing(first: Sentence, subject: str | None) -> bool:
 # A lede that opens on actors not met before by an indefinite noun: "Some accounts wrote ...",
 # "A network posted ...": one case, wherever its places are
 _INDEFINITE_SUBJECT = re.compile(
-    rf"^(?:Some|A|An|One|Several) (?:[\w-]+ ){{0,2}}?(?i:{noun_pattern('subject')})\b"
+    rf"^(?:[Ss]ome|[Aa]n?|[Oo]ne|[Ss]everal) (?:[\w-]+ ){{0,2}}?(?i:{noun_pattern('subject')})\b"
 )
 
 
 def _indefinite_subject(lede: list[Sentence]) -> bool:
     """Whether a one-sentence lede opens on an indefinite actor noun: a case, not an overview."""
-    return len(lede) == 1 and _INDEFINITE_SUBJECT.match(lede[0].text) is not None
+    # (after who reports it: "The company said it had banned a set of accounts that ...")
+    return len(lede) == 1 and _INDEFINITE_SUBJECT.match(from_its_subject(lede[0], "")) is not None
