@@ -194,3 +194,15 @@ def test_a_lede_case_keeps_the_paragraphs_after_it_when_a_second_case_follows() 
     first, second = f.campaigns
     assert country(first) == "TG" and {x.id for x in first.targets.countries} == {"SN", "LR"}
     assert country(second) == "AZ" and {x.id for x in second.targets.countries} == {"GE"}
+
+
+def test_a_place_of_two_words_at_the_end_of_a_list_stays_whole_in_the_names() -> None:
+    f = draft(
+        _HEAD + "The lab has removed accounts linked to users in Peru and North Korea over "
+        "worries that they used the chatbot for scams.\n"
+    )
+    names = sorted(a.name for c in f.campaigns for a in c.all_actors)
+    assert names == [
+        "Accounts linked to users in North Korea",
+        "Accounts linked to users in Peru",
+    ]

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 
 from graphkit.extract.cues import noun_pattern, nouns, word_list, words
-from graphkit.extract.reading import Sentence
+from graphkit.extract.reading import Mention, Sentence
 from graphkit.extract.reporter import ACCORDING, REPORTING, reported_removed
 
-__all__ = ["elided", "from_its_subject"]
+__all__ = ["elided", "from_its_subject", "place_cut"]
 
 
 _SUBJECT_NOUNS = nouns("subject")
@@ -124,3 +124,20 @@ _BELIEVED_ARE = re.compile(
 # A dash that sets apart who the opening noun is: "The groups\u2014based in Peru\u2014used" reads
 # as "The groups, based in Peru\u2014used"
 _DASH_APART = re.compile(rf"^((?:\w+ ){{0,4}}(?i:{noun_pattern('subject')}))\s*[\u2014\u2013]\s*")
+
+
+_PLACES = ("Demonym", "Country", "Language")
+
+
+def place_cut(tail: str, after: str, mentions: list[Mention]) -> str:
+    """The rest of a place's name that a phrase's last words cut ("... and North" before
+    " Korea used"): empty when the phrase ends at a word no place's name goes on from."""
+    for x in mentions:
+        if x.entry.kind not in _PLACES or " " not in x.text:
+            continue
+        words = x.text.split()
+        for n in range(1, len(words)):
+            rest = " " + " ".join(words[n:])
+            if tail.endswith(" " + " ".join(words[:n])) and after.startswith(rest):
+                return rest
+    return ""

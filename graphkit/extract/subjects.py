@@ -17,7 +17,7 @@ from graphkit.extract.quoted import has_quote, quoted_names
 from graphkit.extract.reading import Mention, Sentence, slugify
 from graphkit.extract.reporter import REPORTING, also_reported, reported_removed
 from graphkit.extract.set_apart import SET_NAME, TITLED, from_names, owned_names, set_apart_names
-from graphkit.extract.subject_text import elided, from_its_subject
+from graphkit.extract.subject_text import elided, from_its_subject, place_cut
 from graphkit.vocab import countries
 
 __all__ = ["ACTOR_NOUN", "IN_ANOTHER", "actor_names", "elided",
@@ -398,6 +398,9 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     phrase = _COUNTED.sub("", phrase) or phrase  # "More than 57 distinct threat groups"
     phrase = _CASE_LEAD.sub("", phrase) or phrase  # "case involved North Korean workers"
     who, tail = m.group(0), m.group(2)
+    if tail:  # "... users in Peru and North Korea": the phrase ends after a place, not in it
+        rest = place_cut(tail, text[m.end() :], first.mentions)
+        who, tail = who + rest, tail + rest
     if tail and _BARE_IN.match(tail) and phrase.split()[-1].lower() not in _LOCATED:
         who, tail = who[: m.start(2)], None  # "operations in Ukraine": where, not who they are
     if tail and not any(x.text in phrase for x in first.mentions if x.entry.kind in _WHO_KINDS):
