@@ -455,3 +455,24 @@ def test_a_question_on_its_own_line_heads_its_answer() -> None:
     )
     paragraphs = [p for _, p, _ in sections(text)]
     assert paragraphs[1].startswith("Who did the lab name this time?\nA crew it calls")
+
+
+def test_a_news_page_as_text_keeps_its_byline_apart_and_skips_other_stories() -> None:
+    # Each line of a news page read as text is a paragraph of its own: the headline, the
+    # byline and the date apart from the story; the headlines under "Related stories" are
+    # other stories, whose actors and targets are not this one's
+    f = draft(
+        "Lab disrupts network that wrote fake reviews with its chatbot\n"
+        "By Ana Ruiz\n"
+        "May 4, 2026\n"
+        "A chatbot maker said it disrupted a network in Sri Lanka that used its model to write "
+        "fake product reviews and posts ahead of a vote in Nepal.\n"
+        "The operators ran hundreds of accounts, the company said in a report out on Tuesday.\n"
+        "Related stories\n"
+        "Iranian hackers hit water utilities in Israel with a new wiper\n"
+        "North Korean IT workers get jobs at European banks\n"
+    )
+    (case,) = f.campaigns
+    assert country(case) == "LK"
+    assert {x.id for x in case.targets.countries} == {"NP"}
+    assert not case.targets.sectors
