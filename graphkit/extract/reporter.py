@@ -53,7 +53,9 @@ _REPORTED = re.compile(
     # company Anthropic has warned"
     rf"(?i:{_REPORTERS})(?:['\u2019]s (?:[\w-]+ )?(?i:{_REPORTERS}))?|"
     rf"(?:[\w'\u2019-]+ ){{2,3}}(?i:{_NAMED_REPORTERS})(?: [A-Z][\w-]+)?)"
-    r"(?:, [^,]{1,50},)? "
+    # (its appositive, or a relative clause on it: "The lab, which counts banks among its
+    # customers, said")
+    r"(?:, [^,]{1,50},|, (?:which|who) [^,]{1,100},)? "
     r"(?:(?:at|with|from|in) (?:the |its )?[\w-]+ (?:[A-Z][\w-]* )?)?|"
     # ... or a name of one or two words, no actor's noun: "TikTok, which ..., said"
     rf"(?!(?i:{noun_pattern('subject')})\b)[A-Z][\w'-]+(?: [A-Z][\w'-]+)?(?:, [^,]{{1,50}},)? )"
