@@ -129,8 +129,9 @@ def said_of_someone_else(s: Sentence, names: list[str]) -> bool:
     lab has faced lawsuits from news organisations in the United States")."""
     if any(x.entry.kind == "Actor" for x in s.mentions) or any(n and n in s.text for n in names):
         return False
-    if _outside_voice(s):  # (the voice's own noun names no actor: "said a former official")
-        return not _names_actors([w for w in s.words if w not in _OUTSIDE_VOICES])
+    # (the voice's own noun names no actor: "said a former official")
+    if _outside_voice(s) and not _names_actors([w for w in s.words if w not in _OUTSIDE_VOICES]):
+        return True
     # what the reporter's own people say of it: "OpenAI's head of threat intelligence said the
     # company works with ..." ("threat" there is no actor's)
     return reporters_own(s.text) and not _names_actors(
