@@ -206,3 +206,22 @@ def test_a_place_of_two_words_at_the_end_of_a_list_stays_whole_in_the_names() ->
         "Accounts linked to users in North Korea",
         "Accounts linked to users in Peru",
     ]
+
+
+def test_a_definite_phrase_speaks_again_of_the_case_its_words_introduced() -> None:
+    # "a Russian-speaking crew it calls Cold Forge", another case, then "The Russian-speaking
+    # crew also ...": Cold Forge again, not a new unnamed actor; "A Russian-speaking crew"
+    # (indefinite) would be a new one
+    text = (
+        "Lab bans two networks\n\n"
+        "The lab said a Russian-speaking crew it calls Cold Forge used its chatbot to debug a "
+        "credential stealer.\n\n"
+        "A separate Iranian operation, Storm-7100, wrote articles about the war in Gaza in "
+        "Hebrew.\n\n"
+        "{} also asked for help hiding its code from antivirus tools.\n"
+    )
+    f = draft(text.format("The Russian-speaking crew"))
+    assert len(f.campaigns) == 2
+    forge = next(c for c in f.campaigns for a in c.all_actors if a.name == "Cold Forge")
+    assert "T1027" in {t.id for t in forge.techniques}
+    assert len(draft(text.format("A Russian-speaking crew")).campaigns) == 3

@@ -39,6 +39,7 @@ from graphkit.extract.headings import (
     unnumbered,
 )
 from graphkit.extract.lede import (
+    described_before,
     introduced,
     named_after,
     named_back,
@@ -333,7 +334,11 @@ class _Grouper:
         if subject and turns and any(g.subject == subject for g in self.groups):
             same = sum(1 for g in self.groups if (g.subject or "").startswith(subject))
             subject = f"{subject} {same + 1}"  # "Unnamed operation 2": another one, not it
-        if subject:
+        earlier = [g.sentences[:2] if g is not current else [] for g in self.groups]
+        back = described_before(subject, body[0], earlier) if subject and not turns else -1
+        if back >= 0:  # "The Russian-speaking crew also ..." after "a Russian-speaking crew it
+            self.current = self.groups[back]  # calls Cold Forge": that case again
+        elif subject:
             kept = left_behind(p, current)  # "The lab did not stop at Peru." stays Peru's
             if kept is not None and current is not None:
                 current.sentences.append(kept)
