@@ -658,3 +658,31 @@ def test_a_sector_word_listed_before_a_targets_head_is_a_target_not_subject_matt
     assert "defense" in {x.id for x in c.targets.sectors}
     topic = _one("## Op Q3\n\nMoss Lantern researched satellite and radar technologies.")
     assert not topic.targets.sectors
+
+
+@pytest.mark.parametrize(
+    ("sentence", "origin", "targets"),
+    [
+        # a relative clause of belief says where the actors are
+        (
+            "The operators, who the lab believes are in Ghana, targeted Canadians with the "
+            "chatbot's help.",
+            "GH",
+            ["CA"],
+        ),
+        # what they wrote about is no seat of theirs, even after a noun for people who sit
+        # somewhere ("groups in Syria")
+        (
+            "A Tamil-speaking network used the chatbot to write posts about Kurdish groups in "
+            "Iraq.",
+            None,
+            ["IQ"],
+        ),
+    ],
+)
+def test_where_the_actors_are_believed_to_be_and_what_they_wrote_about(
+    sentence: str, origin: str | None, targets: list[str]
+) -> None:
+    (c,) = draft(f"## Op Q\n\n{sentence}").campaigns
+    assert country(c) == origin
+    assert sorted(x.id for x in c.targets.countries) == targets

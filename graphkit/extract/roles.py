@@ -254,6 +254,10 @@ def country_role(m: Mention, text: str = "") -> str:
         return who_sits(m)  # "The operators appear to sit in China"
     if context == ["be", "in"] and m.index >= 4 and m.words[m.index - 4] in _BELIEVED:
         return "attribution"  # "operators thought to be in Syria"
+    if context in (["are", "in"], ["is", "in"]) and _who_believed(
+        m.words[max(0, m.index - 7) : m.index - 2]
+    ):
+        return "attribution"  # "The operators, who the lab believes are in Nigeria, ..."
     if context in (["works", "for"], ["work", "for"], ["working", "for"], ["worked", "for"]):
         return "attribution"  # "Emerald Sleet works for North Korea"
     if context == ["behalf", "of"] and not aimed:
@@ -275,6 +279,15 @@ def country_role(m: Mention, text: str = "") -> str:
 
 
 _IN = {"inside": "in", "within": "in"}
+
+
+_BELIEVES = words("believed") | {"believe", "believes", "think", "thinks", "assess", "assesses"}
+
+
+def _who_believed(lead: list[str]) -> bool:
+    """Whether the words before "are in" are a relative clause of belief about the actors:
+    "who the lab believes (are in)", "whom investigators think (is in)"."""
+    return any(w in ("who", "whom") for w in lead) and not _BELIEVES.isdisjoint(lead)
 
 
 _STATE_HEADS = words("state_heads")
