@@ -686,3 +686,16 @@ def test_where_the_actors_are_believed_to_be_and_what_they_wrote_about(
     (c,) = draft(f"## Op Q\n\n{sentence}").campaigns
     assert country(c) == origin
     assert sorted(x.id for x in c.targets.countries) == targets
+
+
+@pytest.mark.parametrize("verb", ["scammed", "went after", "lured", "phished", "defrauded"])
+def test_a_people_by_its_plural_after_a_verb_is_whom_they_went_after(verb: str) -> None:
+    (c,) = draft(
+        f"## Op R\n\nA crew based in Ghana used the chatbot and {verb} Canadians."
+    ).campaigns
+    assert country(c) == "GH" and [x.id for x in c.targets.countries] == ["CA"]
+
+
+def test_a_people_by_its_plural_as_the_subject_is_the_actors() -> None:
+    (c,) = draft("## Op S\n\nThe Ghanaians also used the chatbot to scam Canadians.").campaigns
+    assert country(c) == "GH" and [x.id for x in c.targets.countries] == ["CA"]

@@ -47,6 +47,12 @@ ACTOR_NOUNS = nouns("origin_after")
 # some of which name no actor elsewhere ("emails to an Australian official")
 _SUBJECT_NOUNS = nouns("subject")
 _PEOPLES = frozenset(countries().peoples())  # a people by its plural: "the North Koreans"
+# What may stand before a people that is its sentence's subject: "The North Koreans", "Some
+# Iranians and Syrians", "Cubans, too,"
+_BEFORE_A_SUBJECT = frozenset(
+    {"the", "and", "or", "some", "many", "also", "too", "other", "several", "both"}
+    | {w for p in _PEOPLES for w in p.lower().replace("-", " ").split()}
+)
 
 
 _VICTIMS = words("victims")
@@ -207,7 +213,12 @@ def country_role(m: Mention, text: str = "") -> str:
         if targeted and _acted_against(behind) and not ACTOR_NOUNS.isdisjoint(ahead[:3]):
             targeted = False  # "The lab took action against Bolivian scammers": the actors
         if m.entry.name in _PEOPLES:  # "The North Koreans also tried ...": the people acts
-            return "target" if targeted and not _acted_against(behind) else "attribution"
+            if targeted and not _acted_against(behind):
+                return "target"
+            # ... as the sentence's subject, or the agent after "by"; after another verb it is
+            # whom they went after ("scammed Canadians", "lured Kenyans")
+            subject = set(behind) <= _BEFORE_A_SUBJECT or behind[-1:] == ["by"]
+            return "attribution" if subject or _acted_against(behind) else "target"
         if for_whom(m.words[: m.index]):
             return "attribution"  # "hackers working for a Russian energy company"
         if m.index <= 2 and befell(text):
