@@ -699,3 +699,20 @@ def test_a_people_by_its_plural_after_a_verb_is_whom_they_went_after(verb: str) 
 def test_a_people_by_its_plural_as_the_subject_is_the_actors() -> None:
     (c,) = draft("## Op S\n\nThe Ghanaians also used the chatbot to scam Canadians.").campaigns
     assert country(c) == "GH" and [x.id for x in c.targets.countries] == ["CA"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "languages", "places"),
+    [
+        ("They asked for replies in Brazilian Portuguese.", ["pt"], []),
+        ("They wrote posts in Egyptian Arabic.", ["ar"], []),
+        # a people's name before a language only with nothing between them
+        ("They hit Brazilian banks with emails in Portuguese.", ["pt"], ["BR"]),
+    ],
+)
+def test_a_peoples_name_before_a_language_says_which_variety(
+    sentence: str, languages: list[str], places: list[str]
+) -> None:
+    (c,) = draft(f"## Op V\n\nA crew based in Laos wrote scam messages. {sentence}").campaigns
+    assert sorted(x.id for x in c.languages) == languages
+    assert sorted(x.id for x in c.targets.countries) == places

@@ -25,7 +25,7 @@ from graphkit.extract.poses import community, made_in, posed_as
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, read_sentence
 from graphkit.extract.roles import country_role, researched, said_about
 from graphkit.extract.sectors import addressed, sector_is_target
-from graphkit.extract.spoken import language_positions
+from graphkit.extract.spoken import language_positions, varieties
 from graphkit.extract.unhit import (
     a_source,
     answered,
@@ -215,6 +215,7 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
     """The facts one sentence states."""
     hedge = 15 if s.hedged else 0
     language_at = language_positions(s)
+    kinds_of = set(varieties(s).values()) if language_at else set()  # "Brazilian Portuguese"
     brackets = "(" in s.text or ": " in s.text[:40] or "\u2014" in s.text or " - " in s.text
     brackets = brackets or (s.hedged and ", " in s.text)  # "VAGue Focus, likely Chinese"
     origin, spoken = _after_name(s, names) if brackets else (set(), set())
@@ -245,6 +246,8 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
         elif kind in PLACE:
             if m.index in language_at or s.field == "language":
                 continue  # "Korean-language", "in English and Japanese": languages
+            if m.index in kinds_of:
+                continue  # "in Brazilian Portuguese": which variety of a language
             _place(facts, group, m, s, origin, lists, quoted)
         elif kind == "Sector":
             if quoted or eid in facts.sectors or s.field in _WHO_FIELDS:
