@@ -422,3 +422,45 @@ def test_accounts_told_by_the_language_they_use_are_named_by_it(lang: str) -> No
         "in phishing.\n"
     )
     assert _actors(f) == [(f"Accounts using the {lang} language", None)]
+
+
+# --- A text that opens no case: its cluster is named for the actor it describes, if any
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "origin"),
+    [
+        (
+            "The lab said its models were misused, and later Peruvian scammers used them to "
+            "find remote jobs at firms in Chile.",
+            "Peruvian scammers",
+            "PE",
+        ),
+        (
+            "The lab sued a group of unidentified actors allegedly operating from Peru over "
+            "fake bank sites.",
+            "Group of unidentified actors allegedly operating from Peru",
+            "PE",
+        ),
+    ],
+)
+def test_a_text_with_no_case_names_its_cluster_for_the_actor_it_describes(
+    sentence: str, name: str, origin: str
+) -> None:
+    f = draft(NEWS + "The lab published a report on misuse.\n\n" + sentence + "\n")
+    assert _actors(f) == [(name, origin)]
+
+
+def test_a_text_with_no_case_and_no_actor_described_keeps_the_reports_name() -> None:
+    f = draft(NEWS + "The lab said malware used its models to phish banks in Chile.\n")
+    assert [a.name for c in f.campaigns for a in c.all_actors] == [
+        "Unnamed actor in \u201cChatbot maker cuts off several crews\u201d"
+    ]
+
+
+def test_a_subject_phrase_ends_before_a_verb_it_runs_into() -> None:
+    f = draft(
+        NEWS + "## Peru\n\nPeruvian use was limited to two groups that wrote fake posts about "
+        "Chile.\n"
+    )
+    assert _actors(f) == [("Actors from Peru", "PE")]

@@ -206,7 +206,8 @@ _SUBJECT_SOURCE = (
     r"(?:(?:second|third|fourth|fifth|further|separate|other|new)\s+)?"
     # the words before the noun may be a list: "Chinese, Russian and Iranian operators"
     # (no article or relative word inside: "North Korea, a country whose hackers" is no phrase)
-    rf"((?:(?!(?:a|an|whose|which|who|that)\s)[\w'-]+,?\s+){{0,7}}?(?i:threat\s+)?"
+    rf"((?:(?!(?:a|an|whose|which|who|that|its|their|is|are|was|were|has|have|had)\s)[\w'-]+,?\s+)"
+    r"{0,7}?(?i:threat\s+)?"
     # the last of the nouns: "Criminal syndicates", not "Criminal" (a noun of its own too)
     r"(?i:NOUNS))\b(?!\s+(?i:NOUNS)\b)"
     # "Accounts linked to Chinese government entities": who they are may follow the noun
