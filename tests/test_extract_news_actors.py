@@ -464,3 +464,9 @@ def test_a_subject_phrase_ends_before_a_verb_it_runs_into() -> None:
         "Chile.\n"
     )
     assert _actors(f) == [("Actors from Peru", "PE")]
+
+
+def test_a_people_before_a_tool_says_where_the_tool_comes_from() -> None:
+    f = draft(NEWS + "Russian hackers used a Chinese tool to phish banks in Poland.\n")
+    (c,) = f.campaigns
+    assert country(c) == "RU" and {x.id for x in c.targets.countries} == {"PL"}
