@@ -470,3 +470,22 @@ def test_a_people_before_a_tool_says_where_the_tool_comes_from() -> None:
     f = draft(NEWS + "Russian hackers used a Chinese tool to phish banks in Poland.\n")
     (c,) = f.campaigns
     assert country(c) == "RU" and {x.id for x in c.targets.countries} == {"PL"}
+
+
+# --- Places that each own a noun phrase, joined by "and": one list, one role
+
+
+def test_actors_tied_to_two_countries_bodies_are_one_actor_a_country() -> None:
+    f = draft(
+        NEWS + "Hackers linked to Peru's intelligence services and Bolivia's state cyber units "
+        "used the model to phish banks in Chile.\n"
+    )
+    assert [x[1] for x in _actors(f)] == ["BO", "PE"]
+    assert all(" and " not in name for name, _ in _actors(f))
+    assert {x.id for c in f.campaigns for x in c.targets.countries} == {"CL"}
+
+
+def test_two_countries_things_the_actors_hit_stay_targets() -> None:
+    f = draft(NEWS + "Russian hackers phished Poland's banks and Chile's ministries.\n")
+    (c,) = f.campaigns
+    assert country(c) == "RU" and {x.id for x in c.targets.countries} == {"PL", "CL"}

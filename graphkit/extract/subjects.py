@@ -286,7 +286,8 @@ _BELIEVED_TIED = re.compile(
 # A second subject coordinated after who the first is: "Operators linked to Cuba and
 # operators linked to Bolivia" ends the first at "and"
 _NEXT_CONJUNCT = re.compile(
-    rf"\s+and\s+(?:the\s+|other\s+|some\s+)?(?:[\w-]+\s+)?(?i:{noun_pattern('subject')})\b.*$"
+    rf"\s+and\s+(?:(?:the\s+|other\s+|some\s+)?(?:[\w'\u2019-]+\s+){{0,3}}?"
+    rf"(?i:{noun_pattern('subject')})\b|[A-Z][\w-]*(?:\s[A-Z][\w-]*)?['\u2019]s\b).*$"
 )
 
 
