@@ -489,3 +489,13 @@ def test_two_countries_things_the_actors_hit_stay_targets() -> None:
     f = draft(NEWS + "Russian hackers phished Poland's banks and Chile's ministries.\n")
     (c,) = f.campaigns
     assert country(c) == "RU" and {x.id for x in c.targets.countries} == {"PL", "CL"}
+
+
+def test_another_group_set_apart_by_its_name_is_an_actor() -> None:
+    f = draft(
+        NEWS + "Tin Kite, a Peruvian network, wrote fake news about Chile.\n\n"
+        "Additionally, another group, Amber Loom, has been preparing to phish diplomats in "
+        "Bolivia.\n"
+    )
+    cases = {a.name: c for c in f.campaigns for a in c.all_actors}
+    assert {x.id for x in cases["Amber Loom"].targets.countries} == {"BO"}
