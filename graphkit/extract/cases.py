@@ -25,8 +25,10 @@ _ELIDED_ORDINALS = "|".join(word_list("elided_ordinals"))
 
 # A paragraph that says it turns to another case: "A second case shows ...", "Finally, ..."
 NEW_CASE = re.compile(
-    r"^(?:(?:A|The) (?:first|second|third|fourth|fifth|sixth|next|final|last|further) |Another |"
-    rf"One (?:more )?)(?:[A-Z][\w-]* ){{0,2}}(?:{_CASE_NOUNS})\b|"
+    # ... after a sentence adverb too: "Additionally, another group, X, ..."
+    r"^(?:(?:[A-Z][a-z]+ly|Also|Meanwhile|In addition),\s+(?=[a-z]))?"
+    r"(?:(?:[Aa]|[Tt]he) (?:first|second|third|fourth|fifth|sixth|next|final|last|further) |"
+    rf"[Aa]nother |[Oo]ne (?:more )?)(?:[A-Z][\w-]* ){{0,2}}(?:{_CASE_NOUNS})\b|"
     rf"^(?:Finally|Lastly|Separately|{IN_ANOTHER}),\s|"
     # said aloud: "The first is the fake job applicants.", "The second one was ..."
     r"^The (?:first|second|third|fourth|fifth|next|last|other)(?: one)? (?:is|was)\b|"

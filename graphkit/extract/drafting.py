@@ -33,6 +33,7 @@ from typing import Any
 from graphkit.actors import actor_index
 from graphkit.errors import InputError
 from graphkit.extract.cues import words
+from graphkit.extract.described import described_actor
 from graphkit.extract.facts import (
     campaign_facts,
     names_of,
@@ -172,7 +173,9 @@ def _unnamed_cluster(
     if not said:
         said = [read_sentence(s) for _, p, _ in sections(text) for s in split_sentences(p) if p]
     short = title if len(title) <= 120 else title[:119] + "\u2026"
-    everything = Group(None, subject=f"Unnamed actor in \u201c{short}\u201d")
+    # who the text describes ("later North Korean scammers used it"), else the report's title
+    who = described_actor(said) or f"Unnamed actor in \u201c{short}\u201d"
+    everything = Group(None, subject=who)
     everything.sentences = said
     learn, cues = techniques != "rules", techniques != "learned"
     found = learned_techniques([(said, [])]) if learn else None

@@ -62,8 +62,10 @@ _NOUN_SET_NAME = re.compile(
     rf"\b(?:the|of the|[Oo]ne of the) (?:{noun_pattern('appositive')})s?, ({SET_NAME}),|"
     # "Its sister group, Condor Moss, wrote ...": a possessive and a word may come before
     rf"\b(?:[Ii]ts|[Tt]heir) (?:[\w-]+ )?(?:{noun_pattern('appositive')}), ({SET_NAME}),|"
-    # "a Peruvian group, Grey Loom, that ...", "and a Bolivian one, Tin Vane, that ..."
-    rf"\b[Aa]n? (?:[\w-]+ ){{0,2}}?(?:{noun_pattern('appositive')}|one), ({SET_NAME}),"
+    # "a Peruvian group, Grey Loom, that ...", "and a Bolivian one, Tin Vane, that ...",
+    # "another group, Sefid Gale, has ..."
+    rf"\b(?:[Aa]n?|[Aa]nother) (?:[\w-]+ ){{0,2}}?(?:{noun_pattern('appositive')}|one), "
+    rf"({SET_NAME}),"
 )
 
 

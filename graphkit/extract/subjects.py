@@ -206,7 +206,8 @@ _SUBJECT_SOURCE = (
     r"(?:(?:second|third|fourth|fifth|further|separate|other|new)\s+)?"
     # the words before the noun may be a list: "Chinese, Russian and Iranian operators"
     # (no article or relative word inside: "North Korea, a country whose hackers" is no phrase)
-    rf"((?:(?!(?:a|an|whose|which|who|that)\s)[\w'-]+,?\s+){{0,7}}?(?i:threat\s+)?"
+    rf"((?:(?!(?:a|an|whose|which|who|that|its|their|is|are|was|were|has|have|had)\s)[\w'-]+,?\s+)"
+    r"{0,7}?(?i:threat\s+)?"
     # the last of the nouns: "Criminal syndicates", not "Criminal" (a noun of its own too)
     r"(?i:NOUNS))\b(?!\s+(?i:NOUNS)\b)"
     # "Accounts linked to Chinese government entities": who they are may follow the noun
@@ -285,7 +286,8 @@ _BELIEVED_TIED = re.compile(
 # A second subject coordinated after who the first is: "Operators linked to Cuba and
 # operators linked to Bolivia" ends the first at "and"
 _NEXT_CONJUNCT = re.compile(
-    rf"\s+and\s+(?:the\s+|other\s+|some\s+)?(?:[\w-]+\s+)?(?i:{noun_pattern('subject')})\b.*$"
+    rf"\s+and\s+(?:(?:the\s+|other\s+|some\s+)?(?:[\w'\u2019-]+\s+){{0,3}}?"
+    rf"(?i:{noun_pattern('subject')})\b|[A-Z][\w-]*(?:\s[A-Z][\w-]*)?['\u2019]s\b).*$"
 )
 
 
