@@ -13,7 +13,7 @@ from graphkit.extract.cues import noun_pattern, nouns, word_list, words
 from graphkit.extract.reading import Mention, Sentence
 from graphkit.extract.reporter import ACCORDING, REPORTING, reported_removed
 
-__all__ = ["elided", "from_its_subject", "place_cut"]
+__all__ = ["elided", "from_its_subject", "place_cut", "without_platform"]
 
 
 _SUBJECT_NOUNS = nouns("subject")
@@ -141,3 +141,15 @@ def place_cut(tail: str, after: str, mentions: list[Mention]) -> str:
             if tail.endswith(" " + " ".join(words[:n])) and after.startswith(rest):
                 return rest
     return ""
+
+
+def without_platform(phrase: str, first: Sentence) -> str:
+    """An unnamed actor's phrase without the AI service it names, which says where the
+    accounts were, not who holds them: "ChatGPT accounts tied to Iran" → "accounts tied to
+    Iran", "Cluster of ChatGPT accounts" → "Cluster of accounts" ("ChatGPT accounts" alone
+    stays as it is)."""
+    used = next((x.text for x in first.mentions if x.entry.kind == "Platform"), None)
+    if not used or f"{used} " not in phrase:
+        return phrase
+    without = phrase.replace(f"{used} ", "", 1)
+    return without if " " in without else phrase

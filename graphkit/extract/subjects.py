@@ -17,7 +17,12 @@ from graphkit.extract.quoted import has_quote, quoted_names
 from graphkit.extract.reading import Mention, Sentence, slugify
 from graphkit.extract.reporter import REPORTING, also_reported, reported_removed
 from graphkit.extract.set_apart import SET_NAME, TITLED, from_names, owned_names, set_apart_names
-from graphkit.extract.subject_text import elided, from_its_subject, place_cut
+from graphkit.extract.subject_text import (
+    elided,
+    from_its_subject,
+    place_cut,
+    without_platform,
+)
 from graphkit.vocab import countries
 
 __all__ = ["ACTOR_NOUN", "IN_ANOTHER", "actor_names", "elided",
@@ -450,23 +455,11 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     ):
         return None  # the section already spoke of that country: the same actor, likely
     phrase = _LOOSE_END.sub("", phrase)  # "Accounts tied to Chinese government entities that"
-    phrase = _without_platform(phrase, first)  # "ChatGPT accounts tied to Iran": the accounts
+    phrase = without_platform(phrase, first)  # "ChatGPT accounts tied to Iran": the accounts
     phrase = _ones_named(phrase, before)  # "whereas Iran-linked ones": "Iran-linked operators"
     if phrase.lower() in _BARE or (struck and " " not in phrase):
         phrase = f"unnamed {phrase.lower()}"  # "an actor who ...": no name to give it
     return phrase[0].upper() + phrase[1:]
-
-
-def _without_platform(phrase: str, first: Sentence) -> str:
-    """An unnamed actor's phrase without the AI service it names, which says where the
-    accounts were, not who holds them: "ChatGPT accounts tied to Iran" → "accounts tied to
-    Iran", "Cluster of ChatGPT accounts" → "Cluster of accounts" ("ChatGPT accounts" alone
-    stays as it is)."""
-    used = next((x.text for x in first.mentions if x.entry.kind == "Platform"), None)
-    if not used or f"{used} " not in phrase:
-        return phrase
-    without = phrase.replace(f"{used} ", "", 1)
-    return without if " " in without else phrase
 
 
 _HIT = words("target_verbs_strict") - {"at", "against"}  # "was targeted", not "was at"
