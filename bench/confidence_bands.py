@@ -13,6 +13,7 @@ relationship.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections import Counter
 from pathlib import Path
@@ -134,8 +135,14 @@ _HEADER = """# Calibration of the extractor's confidences (graphkit/extract/conf
 
 
 def main() -> None:
-    root = Path(sys.argv[1])
-    folders = sorted({p.parent for p in root.rglob("*.labels.yaml")})
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("root", type=Path, help="a folder of labelled sets (bench/extract)")
+    parser.add_argument("--by-kind", action="store_true", help="a calibrated table a kind")
+    parser.add_argument("--write", action="store_true", help="fit graphkit/data/confidence.yaml")
+    args = parser.parse_args()
+    folders = sorted({p.parent for p in args.root.rglob("*.labels.yaml")})
+    if not folders:
+        parser.error(f"{args.root}: no labelled text (*.labels.yaml) under it")
     sets = [judged(folder) for folder in folders]
     facts = [f for s in sets for f in s]
     print(f"{len(facts)} facts judged in {len(folders)} sets")
@@ -143,11 +150,11 @@ def main() -> None:
     print()
     checked = cross_validated(sets)
     print(table([(c, ok) for _, c, ok in checked], "calibrated (2-fold)"))
-    if "--by-kind" in sys.argv:
+    if args.by_kind:
         for kind in sorted({d.kind for d, _ in facts}):
             print()
             print(table([(c, ok) for d, c, ok in checked if d.kind == kind], kind))
-    if "--write" in sys.argv:
+    if args.write:
         bands = {k: [b.model_dump() for b in v] for k, v in fit(facts).items()}
         out = Path(__file__).resolve().parent.parent / "graphkit" / "data" / "confidence.yaml"
         out.write_text(_HEADER + yaml.safe_dump(bands, sort_keys=True, width=100))

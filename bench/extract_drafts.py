@@ -4,8 +4,8 @@ can stay the same while drafts change; this shows every change, scored or not.""
 
 from __future__ import annotations
 
+import argparse
 import json
-import sys
 from pathlib import Path
 
 from graphkit.errors import InputError
@@ -33,5 +33,12 @@ def dump(out: Path, pattern: str = "*/*.labels.yaml") -> int:
     return count
 
 
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path, help="folder the drafts are written to (made if missing)")
+    out = parser.parse_args().out
+    print(f"{dump(out)} drafts written to {out}")
+
+
 if __name__ == "__main__":
-    print(f"{dump(Path(sys.argv[1]))} drafts written to {sys.argv[1]}")
+    main()

@@ -7,6 +7,7 @@ techniques with the cue words alone (``learned``: the model alone; default: both
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -42,16 +43,20 @@ def drafted(folder: Path, techniques: str = "both") -> list[tuple[str, Findings 
 
 
 def main() -> None:
-    folder = Path(sys.argv[1])
-    techniques = (
-        sys.argv[sys.argv.index("--techniques") + 1] if "--techniques" in sys.argv else "both"
-    )
-    scores = run(folder, techniques)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path, help="one labelled set (bench/extract/dev)")
+    parser.add_argument("--misses", action="store_true", help="list what was missed and extra")
+    parser.add_argument("--techniques", choices=["both", "rules", "learned"], default="both")
+    args = parser.parse_args()
+    folder = args.folder
+    if not any(folder.glob("*.labels.yaml")):
+        parser.error(f"{folder}: no labelled text (*.labels.yaml) in it")
+    scores = run(folder, args.techniques)
     print(f"{'kind':<14} {'P':>6} {'R':>6} {'F1':>6}   tp  fp  fn   ({folder})")
     for kind, t in scores.items():
         rates = f"{t.precision:6.2f} {t.recall:6.2f} {t.f1:6.2f}"
         print(f"{kind:<14} {rates}  {t.tp:3d} {t.fp:3d} {t.fn:3d}")
-    if "--misses" in sys.argv:
+    if args.misses:
         for kind, t in scores.items():
             for m in t.misses:
                 print(f"  missed {kind}: {m}")

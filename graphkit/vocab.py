@@ -150,6 +150,16 @@ class Countries(_Words):
     def demonyms(self) -> frozenset[str]:
         return frozenset(w for e in self.words.values() for w in e.demonyms)
 
+    def peoples(self) -> dict[str, str]:
+        """The plural of each one-word demonym that takes an "s" ("north koreans", "israelis";
+        not "chinese"): the people, who may act ("The North Koreans also tried ...") → code."""
+        return {
+            f"{w}s": c
+            for c, e in self.words.items()
+            for w in e.demonyms
+            if w.endswith(("n", "i")) and "-" not in w
+        }
+
     def sponsor_codes(self) -> dict[str, str]:
         return {w: c for c, ws in self.sponsors.items() for w in ws}
 

@@ -29,3 +29,10 @@ def by_name(f: Findings) -> dict[str, CampaignFindings]:
 def country(c: CampaignFindings) -> str | None:
     actors = c.all_actors
     return actors[0].country.id if actors and actors[0].country else None
+
+
+def actors_of(f: Findings) -> list[tuple[str, str | None]]:
+    """Every drafted actor's name and country, sorted."""
+    return sorted(
+        (a.name, a.country.id if a.country else None) for c in f.campaigns for a in c.all_actors
+    )

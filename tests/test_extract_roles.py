@@ -658,3 +658,61 @@ def test_a_sector_word_listed_before_a_targets_head_is_a_target_not_subject_matt
     assert "defense" in {x.id for x in c.targets.sectors}
     topic = _one("## Op Q3\n\nMoss Lantern researched satellite and radar technologies.")
     assert not topic.targets.sectors
+
+
+@pytest.mark.parametrize(
+    ("sentence", "origin", "targets"),
+    [
+        # a relative clause of belief says where the actors are
+        (
+            "The operators, who the lab believes are in Ghana, targeted Canadians with the "
+            "chatbot's help.",
+            "GH",
+            ["CA"],
+        ),
+        # what they wrote about is no seat of theirs, even after a noun for people who sit
+        # somewhere ("groups in Syria")
+        (
+            "A Tamil-speaking network used the chatbot to write posts about Kurdish groups in "
+            "Iraq.",
+            None,
+            ["IQ"],
+        ),
+    ],
+)
+def test_where_the_actors_are_believed_to_be_and_what_they_wrote_about(
+    sentence: str, origin: str | None, targets: list[str]
+) -> None:
+    (c,) = draft(f"## Op Q\n\n{sentence}").campaigns
+    assert country(c) == origin
+    assert sorted(x.id for x in c.targets.countries) == targets
+
+
+@pytest.mark.parametrize("verb", ["scammed", "went after", "lured", "phished", "defrauded"])
+def test_a_people_by_its_plural_after_a_verb_is_whom_they_went_after(verb: str) -> None:
+    (c,) = draft(
+        f"## Op R\n\nA crew based in Ghana used the chatbot and {verb} Canadians."
+    ).campaigns
+    assert country(c) == "GH" and [x.id for x in c.targets.countries] == ["CA"]
+
+
+def test_a_people_by_its_plural_as_the_subject_is_the_actors() -> None:
+    (c,) = draft("## Op S\n\nThe Ghanaians also used the chatbot to scam Canadians.").campaigns
+    assert country(c) == "GH" and [x.id for x in c.targets.countries] == ["CA"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "languages", "places"),
+    [
+        ("They asked for replies in Brazilian Portuguese.", ["pt"], []),
+        ("They wrote posts in Egyptian Arabic.", ["ar"], []),
+        # a people's name before a language only with nothing between them
+        ("They hit Brazilian banks with emails in Portuguese.", ["pt"], ["BR"]),
+    ],
+)
+def test_a_peoples_name_before_a_language_says_which_variety(
+    sentence: str, languages: list[str], places: list[str]
+) -> None:
+    (c,) = draft(f"## Op V\n\nA crew based in Laos wrote scam messages. {sentence}").campaigns
+    assert sorted(x.id for x in c.languages) == languages
+    assert sorted(x.id for x in c.targets.countries) == places

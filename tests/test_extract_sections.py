@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from graphkit.extract.sections import sections
 from loaders.text import html_text, read_text
 from tests.extract_helpers import by_name, country, draft
 
@@ -409,3 +410,69 @@ def test_a_table_whose_cells_span_rows_and_labels_by_their_head_word() -> None:
     assert country(ops["Fog Mill"]) == "RU" and [x.id for x in ops["Fog Mill"].languages] == ["pl"]
     assert country(ops["Dusk Mill"]) == "RU"  # the spanning cell is its row's too
     assert any(a.name == "KESTREL" for a in ops["Dusk Mill"].all_actors)
+
+
+# One paragraph a line, no blank line between them: how a news page's text comes when it is
+# copied from a browser or read from the web. Each line a paragraph, so that the second
+# paragraph's actor does not take the first one's targets.
+_ONE_A_LINE = (
+    "Two crews seen misusing chatbots\n\n"
+    "Investigators at the lab said a network it calls Storm-7001 used the chatbot to write "
+    "fake audio scripts and memes during the vote in Taiwan.\n"
+    "In the U.S., Storm-7001 spread false stories about a flood.\n"
+    "Aside from China, North Korea is still a major worry for the lab's investigators.\n"
+    "North Korean hackers went after diplomats in South Korea and Japan, with a group dubbed "
+    "Amber Sleet using the model to polish its phishing emails.\n"
+)
+
+
+def test_one_paragraph_a_line_keeps_each_actor_to_its_own_paragraph() -> None:
+    ops = {c.actor.name: c for c in draft(_ONE_A_LINE).campaigns if c.actor}
+    assert country(ops["Amber Sleet"]) == "KP"
+    assert {x.id for x in ops["Amber Sleet"].targets.countries} == {"KR", "JP"}
+    assert {x.id for x in ops["Storm-7001"].targets.countries} == {"TW", "US"}
+    assert "T1566" in {x.id for x in ops["Amber Sleet"].techniques}
+
+
+def test_text_wrapped_to_a_width_stays_one_paragraph() -> None:
+    # The same words wrapped at 80 columns: a line that ends a sentence does not end the
+    # paragraph, and the title's line stays the title.
+    wrapped = (
+        "Two crews seen misusing chatbots\n\n"
+        "Investigators at the lab said a network it calls Storm-7001 used the chatbot.\n"
+        "It wrote fake audio scripts and memes during the vote in Taiwan, the lab said.\n"
+        "Its posts in the U.S. spread false stories about a flood.\n"
+    )
+    paragraphs = [p for _, p, _ in sections(wrapped)]
+    assert len(paragraphs) == 2 and paragraphs[1].count("\n") == 2
+
+
+def test_a_question_on_its_own_line_heads_its_answer() -> None:
+    text = (
+        "Questions on the report\n\nWho did the lab name this time?\n"
+        "A crew it calls Storm-7003, run from Iran, wrote fake news articles in Hebrew and "
+        "posted them on sites made to look like local papers in Israel.\n"
+    )
+    paragraphs = [p for _, p, _ in sections(text)]
+    assert paragraphs[1].startswith("Who did the lab name this time?\nA crew it calls")
+
+
+def test_a_news_page_as_text_keeps_its_byline_apart_and_skips_other_stories() -> None:
+    # Each line of a news page read as text is a paragraph of its own: the headline, the
+    # byline and the date apart from the story; the headlines under "Related stories" are
+    # other stories, whose actors and targets are not this one's
+    f = draft(
+        "Lab disrupts network that wrote fake reviews with its chatbot\n"
+        "By Ana Ruiz\n"
+        "May 4, 2026\n"
+        "A chatbot maker said it disrupted a network in Sri Lanka that used its model to write "
+        "fake product reviews and posts ahead of a vote in Nepal.\n"
+        "The operators ran hundreds of accounts, the company said in a report out on Tuesday.\n"
+        "Related stories\n"
+        "Iranian hackers hit water utilities in Israel with a new wiper\n"
+        "North Korean IT workers get jobs at European banks\n"
+    )
+    (case,) = f.campaigns
+    assert country(case) == "LK"
+    assert {x.id for x in case.targets.countries} == {"NP"}
+    assert not case.targets.sectors

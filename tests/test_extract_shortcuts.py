@@ -152,7 +152,7 @@ def test_what_a_text_kept_of_its_sentences_is_gone_when_its_draft_is_done() -> N
     assert reading._read.cache_info().currsize == 0
     assert quoted._quoted_names.cache_info().currsize == 0
     assert quoted._quoted_in.cache_info().currsize == 0
-    assert subjects._opening_subject.cache_info().currsize == 0
+    assert subjects.opening_phrase.cache_info().currsize == 0
 
 
 def _words_joined(text: str) -> list[str]:

@@ -132,3 +132,38 @@ def test_a_people_before_a_firm_that_acted_is_still_its_origin() -> None:
     body = "## Pale Orrery\n\nA Chinese firm ran Pale Orrery and sent malware to banks in Chile."
     f = draft(body)
     assert [a.country.id for a in f.campaigns[0].all_actors if a.country] == ["CN"]
+
+
+def _sectors(body: str) -> list[str]:
+    f = draft(body)
+    assert len(f.campaigns) == 1, [c.name for c in f.campaigns]
+    return sorted(x.id for x in f.campaigns[0].targets.sectors)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # who speaks, and what their post says of them: no target
+        '"We will see more of this," said a former government official who now runs research '
+        "at a think tank in Ottawa.",
+        "Hospitals are an easy mark, said a former official.",
+        '"It will get worse," said a fellow at a think tank.',
+        # the reporter and what it says of itself: no target
+        "The lab, which counts several banks and hospitals among its business customers, said "
+        "it had shared what it found with industry partners.",
+    ],
+)
+def test_a_speakers_post_and_the_reporters_customers_are_no_targets(sentence: str) -> None:
+    assert _sectors(_LEAD + sentence + "\n") == ["financial-services"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A Chilean official said the crew also phished hospitals.",
+        "The lab, which counts several banks among its customers, said the crew also phished "
+        "hospitals in Chile.",
+    ],
+)
+def test_what_a_speaker_says_the_actors_hit_is_still_a_target(sentence: str) -> None:
+    assert _sectors(_LEAD + sentence + "\n") == ["financial-services", "healthcare"]

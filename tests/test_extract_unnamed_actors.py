@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from graphkit.findings import Findings
-from tests.extract_helpers import draft
+from tests.extract_helpers import country, draft
 
 _HEAD = "Two labs say state hackers try out chatbots\n\n"
 _UNIT = "A Russian military intelligence unit researched satellite communication protocols."
@@ -120,3 +120,108 @@ def test_an_individual_targeted_is_no_actor() -> None:
     f = draft(body)
     assert [c.name for c in f.campaigns] == ["Pale Orrery"]
     assert not [a for c in f.campaigns for a in c.all_actors if a.country]
+
+
+@pytest.mark.parametrize("verb", ["followed", "monitored", "investigated"])
+def test_the_reporter_following_an_actor_is_no_part_of_its_name(verb: str) -> None:
+    # "The lab followed two clusters ...": the lab and its verb say who found them ("tracks"
+    # is no such verb: "a cluster it tracks as Storm-7788" names the cluster); the
+    # actor's name starts at what it found
+    f = draft(
+        "A lab on clusters that posted about power prices\n\n"
+        f"The lab {verb} two separate clusters with ties to Iran that posted angry comments "
+        "about power prices and wrote them with the chatbot.\n"
+    )
+    actors = [a for c in f.campaigns for a in c.all_actors]
+    names = [a.name for a in actors]
+    assert names and all(not n.lower().startswith(("lab", "the lab")) for n in names), names
+    assert all(a.country and a.country.id == "IR" for a in actors)
+
+
+def test_an_official_or_officer_opening_a_sentence_is_an_actor_of_its_people() -> None:
+    # One person acting for a state, told by their post: the people before the noun are
+    # where they are from, their service (the police) no target
+    f = draft(
+        _HEAD + 'A network from Belarus, dubbed "Salt Lake," wrote posts in several languages '
+        "with the chatbot.\n"
+        "A Vietnamese police officer used the chatbot like a diary to record a campaign that "
+        "sent forged letters to frighten dissidents living abroad.\n"
+    )
+    officer = next(c for c in f.campaigns for a in c.all_actors if "officer" in a.name.lower())
+    assert country(officer) == "VN"
+    assert {x.id for x in officer.targets.sectors} == {"civil-society"}
+    salt = next(c for c in f.campaigns if c is not officer)
+    assert country(salt) == "BY" and not salt.targets.sectors
+
+
+def test_an_official_written_to_is_still_a_target() -> None:
+    f = draft(
+        _HEAD + "A crew from Laos, called Red Kite, wrote emails to an Australian official and "
+        "a Thai officer.\n"
+    )
+    (red,) = f.campaigns
+    assert country(red) == "LA" and {x.id for x in red.targets.countries} == {"AU", "TH"}
+
+
+def test_a_separate_case_of_an_actor_with_no_country_is_its_own() -> None:
+    # "In a separate case, a criminal ...": the text turns to another actor, whose country
+    # it does not give; its ransomware is not the named group's
+    f = draft(
+        _HEAD + "The lab said a state-backed group from China, which it calls GTG-7007, used its "
+        "coding agent against banks and government agencies.\n"
+        "In a separate case, a criminal with little skill sold ransomware built with the model "
+        "to other criminals on dark web forums.\n"
+    )
+    gtg = next(c for c in f.campaigns for a in c.all_actors if a.name == "GTG-7007")
+    other = [c for c in f.campaigns if c is not gtg]
+    assert "T1486" not in {t.id for t in gtg.techniques}
+    assert len(other) == 1 and "T1486" in {t.id for t in other[0].techniques}
+
+
+def test_a_lede_case_keeps_the_paragraphs_after_it_when_a_second_case_follows() -> None:
+    # The lede tells of a case it does not name (after who reports it), the paragraphs after
+    # it say more of that case, then "a second network" turns to another: the first case is
+    # drafted with what those paragraphs said, not dropped
+    f = draft(
+        "AI firm cuts off accounts behind election posts in West Africa\n\n"
+        "A chatbot maker said on Monday it had banned a set of accounts that wrote articles "
+        "and posts about the elections in Senegal and Liberia, and that few people read.\n\n"
+        "The maker linked the activity to a public relations agency in Togo, which it did not "
+        "name.\n\n"
+        "The same report described a second network, run from Azerbaijan, that wrote comments "
+        "in Armenian criticising reporters in Georgia.\n"
+    )
+    first, second = f.campaigns
+    assert country(first) == "TG" and {x.id for x in first.targets.countries} == {"SN", "LR"}
+    assert country(second) == "AZ" and {x.id for x in second.targets.countries} == {"GE"}
+
+
+def test_a_place_of_two_words_at_the_end_of_a_list_stays_whole_in_the_names() -> None:
+    f = draft(
+        _HEAD + "The lab has removed accounts linked to users in Peru and North Korea over "
+        "worries that they used the chatbot for scams.\n"
+    )
+    names = sorted(a.name for c in f.campaigns for a in c.all_actors)
+    assert names == [
+        "Accounts linked to users in North Korea",
+        "Accounts linked to users in Peru",
+    ]
+
+
+def test_a_definite_phrase_speaks_again_of_the_case_its_words_introduced() -> None:
+    # "a Russian-speaking crew it calls Cold Forge", another case, then "The Russian-speaking
+    # crew also ...": Cold Forge again, not a new unnamed actor; "A Russian-speaking crew"
+    # (indefinite) would be a new one
+    text = (
+        "Lab bans two networks\n\n"
+        "The lab said a Russian-speaking crew it calls Cold Forge used its chatbot to debug a "
+        "credential stealer.\n\n"
+        "A separate Iranian operation, Storm-7100, wrote articles about the war in Gaza in "
+        "Hebrew.\n\n"
+        "{} also asked for help hiding its code from antivirus tools.\n"
+    )
+    f = draft(text.format("The Russian-speaking crew"))
+    assert len(f.campaigns) == 2
+    forge = next(c for c in f.campaigns for a in c.all_actors if a.name == "Cold Forge")
+    assert "T1027" in {t.id for t in forge.techniques}
+    assert len(draft(text.format("A Russian-speaking crew")).campaigns) == 3

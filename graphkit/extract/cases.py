@@ -25,8 +25,10 @@ _ELIDED_ORDINALS = "|".join(word_list("elided_ordinals"))
 
 # A paragraph that says it turns to another case: "A second case shows ...", "Finally, ..."
 NEW_CASE = re.compile(
-    r"^(?:(?:A|The) (?:first|second|third|fourth|fifth|sixth|next|final|last|further) |Another |"
-    rf"One (?:more )?)(?:[A-Z][\w-]* ){{0,2}}(?:{_CASE_NOUNS})\b|"
+    # ... after a sentence adverb too: "Additionally, another group, X, ..."
+    r"^(?:(?:[A-Z][a-z]+ly|Also|Meanwhile|In addition),\s+(?=[a-z]))?"
+    r"(?:(?:[Aa]|[Tt]he) (?:first|second|third|fourth|fifth|sixth|next|final|last|further) |"
+    rf"[Aa]nother |[Oo]ne (?:more )?)(?:[A-Z][\w-]* ){{0,2}}(?:{_CASE_NOUNS})\b|"
     rf"^(?:Finally|Lastly|Separately|{IN_ANOTHER}),\s|"
     # said aloud: "The first is the fake job applicants.", "The second one was ..."
     r"^The (?:first|second|third|fourth|fifth|next|last|other)(?: one)? (?:is|was)\b|"
@@ -161,15 +163,20 @@ def _left_out(view: Group, cases: list[Group]) -> Group | None:
         return None
     read = read_sentence(text)  # as if the list held only them; the evidence is the text's own
     case = Group(None, subject=name, heading=view.heading)
-    case.sentences.append(
-        Sentence(first.text, read.mentions, first.hedged, first.negated, read.words)
-    )
+    # ... unless two or more are kept: their list is read in the words that hold only them
+    said = first.text if len(kept) == 1 else text
+    case.sentences.append(Sentence(said, read.mentions, first.hedged, first.negated, read.words))
     return case
 
 
 def _kept(text: str, members: tuple[Mention, ...], kept: list[Mention]) -> str | None:
-    """``text`` with the list of ``members`` holding only those ``kept``."""
+    """``text`` with the list of ``members`` holding only those ``kept``; a name that holds
+    only the first of them ("Groups from Russia", of "Groups from Russia, China, and Iran")
+    holds those kept in its place."""
     at, end = text.find(members[0].text), text.rfind(members[-1].text)
-    if at < 0 or end < at:
+    last = members[-1]
+    if at >= 0 and end < at:
+        end, last = at, members[0]
+    if at < 0:
         return None
-    return text[:at] + " and ".join(m.text for m in kept) + text[end + len(members[-1].text) :]
+    return text[:at] + " and ".join(m.text for m in kept) + text[end + len(last.text) :]

@@ -38,6 +38,9 @@ def coordinated(s: Sentence) -> dict[int, tuple[Mention, ...]]:
             if gap in ([], ["and"], ["or"]) and _listed(run[-1], m, s.text):
                 run.append(m)
                 continue
+            if _owned_each(gap, s.words[m.index + m.width : m.index + m.width + 1]):
+                run.append(m)  # "Russia's intelligence services and China's cyber units"
+                continue
             if _counted_each(gap, s.words[max(0, run[0].index - 2) : run[0].index]):
                 run.append(m)  # "one in Peru, one in Bolivia and two in Cuba"
                 continue
@@ -48,6 +51,19 @@ def coordinated(s: Sentence) -> dict[int, tuple[Mention, ...]]:
 
 
 _COUNTS = words("number_words") | {"one"}
+
+
+def _owned_each(gap: list[str], after: list[str]) -> bool:
+    """Whether two places each own a noun phrase, joined by a conjunction: "Russia's
+    intelligence services and China's cyber units" (the words between them, and after the
+    second)."""
+    return (
+        after == ["s"]
+        and 3 <= len(gap) <= 6
+        and gap[0] == "s"
+        and gap[-1] in ("and", "or")
+        and not {"s", "and", "or", ","} & set(gap[1:-1])
+    )
 
 
 def _counted_each(gap: list[str], first: list[str]) -> bool:

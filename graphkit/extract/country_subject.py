@@ -5,24 +5,28 @@ whom they went after.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
-from graphkit.extract.cues import words
-from graphkit.extract.gazetteer import lookup_table
-from graphkit.extract.reading import Mention
+from graphkit.extract.cues import word_list, words
+from graphkit.extract.gazetteer import TOKEN, lookup_table
+from graphkit.extract.reading import Mention, Sentence
 
-__all__ = ["country_used"]
+__all__ = ["country_used", "opening_country"]
 
 
 _USING = words("country_uses")
 
 
-def country_used(m: Mention) -> bool:
+def country_used(m: Mention, text: str = "") -> bool:
     """Whether a country opens its sentence (alone or as the last of a list of countries) and
     the verb after it says its actors used what the report is about: "Cuba used the platform",
-    "Peru mostly leaned on it", "Peru, Bolivia and Cuba all used it"."""
+    "Peru mostly leaned on it", "Peru, Bolivia and Cuba all used it", "Aside from China, North
+    Korea remains a major threat" (``text``: the sentence, for the phrase set apart first)."""
     places = _place_words()
-    if not all(w in places or w in ("and", "or") for w in m.words[: m.index]):
+    apart = _SET_APART.match(text) if text[:1].isupper() else None
+    first = len(TOKEN.findall(apart.group(0))) if apart else 0
+    if not all(w in places or w in ("and", "or") for w in m.words[first : m.index]):
         return False
     verb = next((w for w in m.after if not w.endswith("ly") and w not in ("also", "all")), "")
     if verb in ("was", "were", "is", "are"):  # "Cuba was by far the heaviest user"
@@ -32,6 +36,18 @@ def country_used(m: Mention) -> bool:
 
 
 _USERS = words("users")
+
+
+# A phrase set apart before the subject: "Aside from China, ", "Beyond Russia, "
+_SET_APART = re.compile(rf"^(?i:{'|'.join(word_list('name_prepositions'))})\b[^,]{{1,40}}, ")
+
+
+def opening_country(s: Sentence) -> Mention | None:
+    """The country a sentence opens on as its subject, standing for its actors ("North Korea
+    remains a major threat"); None when it opens on none."""
+    return next(
+        (m for m in s.mentions if m.entry.kind == "Country" and country_used(m, s.text)), None
+    )
 
 
 @cache

@@ -33,6 +33,7 @@ from typing import Any
 from graphkit.actors import actor_index
 from graphkit.errors import InputError
 from graphkit.extract.cues import words
+from graphkit.extract.described import described_actor
 from graphkit.extract.facts import (
     campaign_facts,
     names_of,
@@ -53,9 +54,10 @@ from graphkit.extract.reading import (
     slugify,
     split_sentences,
 )
+from graphkit.extract.roster import each_its_own
 from graphkit.extract.sections import sections, unmarked
 from graphkit.extract.shorthand import written_out
-from graphkit.extract.subjects import forget_subjects
+from graphkit.extract.subjects import opening_phrase
 from graphkit.findings import Findings
 from graphkit.limits import LIST_MAX_ITEMS as MANY
 
@@ -136,7 +138,7 @@ def _forget() -> None:
     """Drop what was kept of a text's sentences, quoted names and subjects."""
     forget_sentences()
     forget_quotes()
-    forget_subjects()
+    opening_phrase.cache_clear()
 
 
 def _this_reports(campaign: dict[str, Any], title: str) -> dict[str, Any]:
@@ -181,7 +183,9 @@ def _unnamed_cluster(
     if not said:
         said = [read_sentence(s) for _, p, _ in sections(text) for s in split_sentences(p) if p]
     short = title if len(title) <= 120 else title[:119] + "\u2026"
-    everything = Group(None, subject=f"Unnamed actor in \u201c{short}\u201d")
+    # who the text describes ("later North Korean scammers used it"), else the report's title
+    who = described_actor(said) or f"Unnamed actor in \u201c{short}\u201d"
+    everything = Group(None, subject=who)
     everything.sentences = said
     learn, cues = techniques != "rules", techniques != "learned"
     found = learned_techniques([(said, [])]) if learn else None
@@ -205,7 +209,7 @@ def _extract(
     platform = meta.pop("_platform")
     merged: dict[str, Group] = {}
     loose: list[Sentence] = []
-    groups = group_text(text, loose)
+    groups = each_its_own(group_text(text, loose))  # "Peru's X, Iran's Y and China's Z"
     # The one AI platform an introduction names ("All five used ChatGPT") is every operation's;
     # not a product named in passing, nor the publisher's own service in its masthead.
     said = _platforms_used(loose, meta["publisher"])
@@ -229,7 +233,7 @@ def _extract(
     learned = learned_techniques(groups_read) if learn else None
     campaigns = []
     for g in merged.values():
-        b = campaign_facts(g, platform, overall, origin, learned, cues)
+        b = campaign_facts(g, platform, overall, origin, learned, cues, len(merged) > 1)
         if b and slugify(b["name"]) and (g.name or says_something(b)):
             # an unnamed case that says nothing ("One operation a line, ...") is no case
             campaigns.append(b if g.name else _this_reports(b, meta["title"]))

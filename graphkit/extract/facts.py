@@ -14,22 +14,23 @@ from typing import Any
 
 from graphkit.extract.confidence import calibrate
 from graphkit.extract.coordination import coordinated
-from graphkit.extract.cues import words
+from graphkit.extract.cues import noun_pattern, words
 from graphkit.extract.gazetteer import TOKEN
 from graphkit.extract.groups import PLACE, Group, clip
 from graphkit.extract.meta import OUR_MODELS, OWNERS, companys_platform
-from graphkit.extract.named_origins import own_origins, set_after_actor
+from graphkit.extract.named_origins import own_origins, place_role
 from graphkit.extract.names import WHO_NOUNS
 from graphkit.extract.passing import in_passing, makers_people, names_a_service_in_passing
 from graphkit.extract.poses import community, made_in, posed_as
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, read_sentence
 from graphkit.extract.roles import country_role, researched, said_about
-from graphkit.extract.sectors import sector_is_target
-from graphkit.extract.spoken import language_positions
+from graphkit.extract.sectors import addressed, sector_is_target
+from graphkit.extract.spoken import language_positions, varieties
 from graphkit.extract.unhit import (
     a_source,
     answered,
     could_be_hit,
+    for_a_client,
     in_the_reporters_words,
     looked_like,
     said_not_hit,
@@ -183,9 +184,11 @@ def campaign_facts(
     titled_origin: dict[str, Any] | None = None,
     learned: dict[int, list[tuple[str, int]]] | None = None,
     cues: bool = True,
+    others: bool = False,
 ) -> dict[str, Any] | None:
     """The group's campaign as a findings dict; ``learned`` holds the learned mapper's
-    techniques by sentence; ``cues``: the gazetteer's behaviour phrases name techniques too."""
+    techniques by sentence; ``cues``: the gazetteer's behaviour phrases name techniques too;
+    ``others``: the text tells other cases too."""
     facts = _Facts()
     names = names_of(group)
     for s in sentences_of(group):
@@ -198,8 +201,10 @@ def campaign_facts(
     if not facts.platforms and overall:
         name, where = overall
         facts.platforms[name] = {"name": name, "evidence": clip(where.text), "confidence": 60}
-    if facts.attribution is None and titled_origin is not None:
-        facts.attribution = dict(titled_origin)  # "Joint Advisory: North Korean Cyber Actors ..."
+    if facts.attribution is None and titled_origin is not None and not (others and facts.langs):
+        # "Joint Advisory: North Korean Cyber Actors ..."; not, beside other cases, for actors
+        # told by the language they speak ("accounts tied to Russian-speaking criminal groups")
+        facts.attribution = dict(titled_origin)
     for origin in [facts.attribution, *facts.listed] if facts.attribution else ():
         if origin["id"] not in facts.stated:
             facts.targets.pop(origin["id"], None)
@@ -210,20 +215,18 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
     """The facts one sentence states."""
     hedge = 15 if s.hedged else 0
     language_at = language_positions(s)
-    # where the actors are from, lists of places and outside voices tell only of places and
-    # sectors (with no place named, no origin and no language after a name): most sentences
-    # name neither
-    places = any(x.entry.kind in PLACE for x in s.mentions)
+    kinds_of = set(varieties(s).values()) if language_at else set()  # "Brazilian Portuguese"
+    kinds = {x.entry.kind for x in s.mentions}  # origins, lists, voices: for places, sectors
+    places = not kinds.isdisjoint(PLACE)
     brackets = "(" in s.text or ": " in s.text[:40] or "\u2014" in s.text or " - " in s.text
     brackets = brackets or (s.hedged and ", " in s.text)  # "VAGue Focus, likely Chinese"
     origin, spoken = _after_name(s, names) if brackets and places else (set(), set())
-    if places and any(x.entry.kind == "Actor" for x in s.mentions):  # "Russia's APT28"
+    if places and "Actor" in kinds:  # "Russia's APT28": who, not whom
         origin |= {c.index for c in own_origins(s).values()}
     language_at |= spoken
     lists = coordinated(s) if places else {}  # "groups from Russia, China, and Iran": one role
-    quoted = (places or any(x.entry.kind == "Sector" for x in s.mentions)) and (
-        said_of_someone_else(s, names)  # "Hospitals are an easy mark, said one analyst"
-    )
+    # "Hospitals are an easy mark, said one analyst"
+    quoted = (places or "Sector" in kinds) and said_of_someone_else(s, names)
     evidence = clip(s.text)
     roles: dict[int, str] = {}
     named = group.name if group.name and group.name in s.text else ""
@@ -247,6 +250,8 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
         elif kind in PLACE:
             if m.index in language_at or s.field == "language":
                 continue  # "Korean-language", "in English and Japanese": languages
+            if m.index in kinds_of:
+                continue  # "in Brazilian Portuguese": which variety of a language
             _place(facts, group, m, s, origin, lists, quoted, roles)
         elif kind == "Sector":
             if quoted or eid in facts.sectors or s.field in _WHO_FIELDS:
@@ -266,17 +271,6 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
                                              "confidence": 80}  # fmt: skip
 
 
-def _role(m: Mention, s: Sentence, origin: set[int], known: dict[int, str]) -> str:
-    """Attribution or target: a labelled field says, else the words around the mention.
-    ``known``: the sentence's roles so far, by mention (each place of a list asks for the
-    list's first and last)."""
-    role = known.get(id(m))
-    if role is None:
-        attributed = m.entry.kind == "Sponsor" or m.index in origin or set_after_actor(m, s)
-        role = known[id(m)] = "attribution" if attributed else country_role(m, s.text)
-    return role
-
-
 def _place(
     facts: _Facts,
     group: Group,
@@ -289,8 +283,7 @@ def _place(
 ) -> None:
     """A country a sentence names: where the actors are from, or whom they aim at. The places
     of one list share a role: "groups from Russia, China, and Iran" are all origins. ``quoted``:
-    the sentence quotes an outside voice on no actor, and names no target; ``roles``: the
-    sentence's roles worked out so far (:func:`_role`)."""
+    the sentence quotes an outside voice on no actor, and names no target; ``roles``: its roles."""
     if said_about(m) or posed_as(m, s) or researched(m, s) or made_in(m) or answered(m):
         return  # "critical of the United States", "posed as Turkish journalists", "Chinese
         # models", "The United States has sanctioned"
@@ -298,6 +291,8 @@ def _place(
         return  # "A spokesperson in London said": where the reporter is; "servers in the
         # Netherlands": where the actors' means are; "the Chinese firm" that makes DeepSeek;
         # "Two Thai men told reporters": a source
+    if addressed(m) or any(map(for_a_client, lists.get(m.index, (m,)))):
+        return  # "cooperate with U.S. agencies", "for clients in Nigeria": not whom they hit
     hedge = 15 if s.hedged else 0
     eid = m.entry.id
     size = len(s.words)
@@ -310,8 +305,8 @@ def _place(
     run = lists.get(m.index, ()) if s.field is None else ()
     role = _FIELD_COUNTRY_ROLE.get(s.field or "") or (
         "attribution"
-        if run and any(_role(x, s, origin, roles) == "attribution" for x in (run[0], run[-1]))
-        else _role(m, s, origin, roles)
+        if run and any(place_role(x, s, origin, roles) == "attribution" for x in (run[0], run[-1]))
+        else place_role(m, s, origin, roles)
     )
     if role == "attribution":
         fact = {"id": eid, "evidence": clip(s.text), "confidence": 70 - 2 * hedge}
@@ -411,6 +406,8 @@ def _actors(group: Group, facts: _Facts) -> list[dict[str, Any]]:
             a.setdefault("country", facts.attribution)
     origin = facts.attribution
     if origin and facts.listed and len(actors) == 1 and actors[0].get("country") is origin:
+        if _one_of_them(str(actors[0]["name"])):
+            return actors  # "A group based in China and Hong Kong": one actor, its first place
         return _one_each(actors[0], [origin, *facts.listed])
     return actors
 
@@ -437,6 +434,23 @@ def _one_each(actor: dict[str, Any], origins: list[dict[str, Any]]) -> list[dict
             named = f"{name} ({country_name(o['id'])})"
         out.append({**actor, "name": named, "country": o})
     return out
+
+
+_ONE = re.compile(rf"^(?:{noun_pattern('subject')})$", re.I)
+
+
+def _one_of_them(name: str) -> bool:
+    """Whether an unnamed actor's name is headed by a noun for one of them ("Group based in
+    China", "Israeli firm"): one actor, not one a country as "groups" or "operators" are."""
+    if name.startswith("Unnamed "):
+        return False  # no phrase of its own: "Unnamed actor in ..."
+    head = None  # the last noun of the first run of them: "Scam centres likely based in"
+    for word in name.split():
+        if _ONE.match(word):
+            head = word
+        elif head:
+            break
+    return head is not None and not head.lower().endswith("s")
 
 
 def _listed_span(name: str, names: list[str]) -> re.Match[str] | None:

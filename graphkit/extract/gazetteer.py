@@ -112,6 +112,8 @@ def gazetteer() -> dict[str, list[Entry]]:
         adjective = word in demonyms
         kind = "Demonym" if adjective else "Country"
         add(word, Entry(kind, code, word, proper=word in places.capitalised_only or adjective))
+    for people, code in places.peoples().items():  # "The North Koreans also tried ..."
+        add(people, Entry("Demonym", code, people, proper=True))
     for city, code in places.city_codes().items():  # "a marketing firm in Tel Aviv": where it is
         add(city, Entry("Country", code, city, proper=True))
     for word, code in {**_iso_languages(), **languages().word_codes()}.items():

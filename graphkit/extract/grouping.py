@@ -39,6 +39,7 @@ from graphkit.extract.headings import (
     unnumbered,
 )
 from graphkit.extract.lede import (
+    described_before,
     introduced,
     named_after,
     named_back,
@@ -95,6 +96,7 @@ class _Grouper:
         self._lowered: frozenset[str] | None = None
         self.introduced: dict[str, str] = {}  # cases a lede introduced: words → its clause
         self.lede: list[Sentence] | None = None  # a story's first paragraph that no case took
+        self.after_lede: list[Sentence] = []  # the paragraphs after it that no case took
         self.groups_before = 0  # the groups there were before the paragraph being read
         self.before = ""  # the end of the text read so far: the noun of cases counted there
         self.prior = ""  # the same before the paragraph being read
@@ -332,7 +334,11 @@ class _Grouper:
         if subject and turns and any(g.subject == subject for g in self.groups):
             same = sum(1 for g in self.groups if (g.subject or "").startswith(subject))
             subject = f"{subject} {same + 1}"  # "Unnamed operation 2": another one, not it
-        if subject:
+        earlier = [g.sentences[:2] if g is not current else [] for g in self.groups]
+        back = described_before(subject, body[0], earlier) if subject and not turns else -1
+        if back >= 0:  # "The Russian-speaking crew also ..." after "a Russian-speaking crew it
+            self.current = self.groups[back]  # calls Cold Forge": that case again
+        elif subject:
             kept = left_behind(p, current)  # "The lab did not stop at Peru." stays Peru's
             if kept is not None and current is not None:
                 current.sentences.append(kept)
@@ -355,9 +361,9 @@ class _Grouper:
             self.groups[0].sentences.extend(self.lede)
         elif self.lede and self.groups_before == 0 and self.groups:
             who = next(filter(None, (subject_of(s, []) for s in self.lede)), None)
-            if who is not None:
+            if who is not None:  # with what the paragraphs after it said of that case
                 case = Group(None, subject=who, heading=self.section_who)
-                case.sentences.extend(self.lede)
+                case.sentences.extend([*self.lede, *self.after_lede])
                 self.groups.insert(0, case)
         self.lede = []
 
@@ -427,6 +433,8 @@ class _Grouper:
                 self.loose.extend(sentences)  # an introduction: which platform the report is about
             if self.lede is None:
                 self.lede = sentences if one_case(sentences) else []
+            elif self.lede:
+                self.after_lede.extend(sentences)
             return
         if named and not current.name:
             current.name = named

@@ -190,7 +190,10 @@ def runs(
                 # "..., while operators from Cuba ...", "The first network ... The second, ..."
                 earlier = s.text[: max(0, s.text.find(text))]  # this sentence's clauses before
                 subject = subject_of(piece, None, f"{said} {earlier}")
-            if name or actor or subject:
+            back = _met_before(parts, piece, text, subject) if subject and not name else None
+            if back is not None:  # "Operators linked to Cuba ... The Cuban operators also ..."
+                back[1].append(piece)
+            elif name or actor or subject:
                 openers.add(slugify(name) if name else str(actor or subject))
                 parts.append((name, [piece], subject))
             elif parts:
@@ -208,6 +211,29 @@ def runs(
         parts += [(None, [], c) for c in companions]
         openers |= set(companions)
     return (shared, parts) if len(openers) > 1 else None
+
+
+_DEFINITE = re.compile(r"^(?:[Tt]he|[Tt]hese|[Tt]hose) ")
+
+
+def _met_before(parts: list[Run], piece: Sentence, text: str, subject: str) -> Run | None:
+    """The part whose unnamed actor a definite noun phrase speaks of again ("Operators linked
+    to Cuba wrote ... The Cuban operators also ..."): the last one from the same places; None
+    when the phrase is indefinite ("A Cuban crew"), or no part's actor is from there."""
+    if not _DEFINITE.match(text):
+        return None
+    places = _places_in(piece, subject)
+    if not places:
+        return None
+    return next(
+        (p for p in reversed(parts) if p[2] and p[1] and _places_in(p[1][0], p[2]) == places),
+        None,
+    )
+
+
+def _places_in(s: Sentence, phrase: str) -> set[str]:
+    """The countries a sentence names inside ``phrase``, its unnamed actor's."""
+    return {m.entry.id for m in s.mentions if m.entry.kind in COUNTRY_KINDS and m.text in phrase}
 
 
 def _companions(shared: list[Sentence], opener: str) -> list[str]:

@@ -122,6 +122,10 @@ _QUOTED = re.compile(
 )
 
 
+# A determiner right after a quoted word: the word is a verb with its object, not a name
+_OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|its|their|his|her|our|your)\s", re.I)
+
+
 _KIND_WORDS = re.compile("^(" + "|".join(word_list("kind_headings")) + ")$", re.I)
 
 
@@ -152,6 +156,8 @@ def operation_name(heading: str | None) -> str | None:
         if '"' in heading or "\u201c" in heading or "'" in heading or "\u2018" in heading
         else None
     )
+    if quoted and _OBJECT_AFTER.match(heading, quoted.end()):
+        return None  # 'Attackers "Jailbroke" the Model': a verb in scare quotes, no name
     name = DATE_FIRST.sub("", heading)  # "March 2025 \u2014 Helgoland Bite"
     name = _OPERATION_WORD.sub("", name) if name.startswith("Operation") else name
     if name[:1] in _LEAD_FIRST:  # "Case 4: ...", "Operation: ...", "Network - ..."

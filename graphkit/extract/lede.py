@@ -18,9 +18,11 @@ import re
 
 from graphkit.extract.cues import noun_pattern
 from graphkit.extract.reading import COUNTRY_KINDS, Sentence, read_sentence
+from graphkit.extract.subject_text import from_its_subject
 from graphkit.extract.subjects import ACTOR_NOUN
 
-__all__ = ["introduced", "named_after", "named_back", "named_in_passing", "one_case", "recalled"]
+__all__ = ["described_before", "introduced", "named_after", "named_back", "named_in_passing",
+           "one_case", "recalled"]  # fmt: skip
 
 
 _HEADS = "|".join(noun_pattern(role) for role in ("quoted_case", "quoted_actor", "case_end"))
@@ -131,10 +133,30 @@ def named_in_passing(first: Sentence, subject: str | None) -> bool:
 # A lede that opens on actors not met before by an indefinite noun: "Some accounts wrote ...",
 # "A network posted ...": one case, wherever its places are
 _INDEFINITE_SUBJECT = re.compile(
-    rf"^(?:Some|A|An|One|Several) (?:[\w-]+ ){{0,2}}?(?i:{noun_pattern('subject')})\b"
+    rf"^(?:[Ss]ome|[Aa]n?|[Oo]ne|[Ss]everal) (?:[\w-]+ ){{0,2}}?(?i:{noun_pattern('subject')})\b"
 )
 
 
 def _indefinite_subject(lede: list[Sentence]) -> bool:
     """Whether a one-sentence lede opens on an indefinite actor noun: a case, not an overview."""
-    return len(lede) == 1 and _INDEFINITE_SUBJECT.match(lede[0].text) is not None
+    # (after who reports it: "The company said it had banned a set of accounts that ...")
+    return len(lede) == 1 and _INDEFINITE_SUBJECT.match(from_its_subject(lede[0], "")) is not None
+
+
+# "The Russian-speaking crew also ...": a definite phrase, which may speak of one met before
+_DEFINITE = re.compile(r"^(?:The|These|Those) ")
+
+
+def described_before(subject: str, first: Sentence, introductions: list[list[Sentence]]) -> int:
+    """Which earlier case a paragraph's definite phrase speaks of again by the words that
+    introduced it ("a Russian-speaking crew it calls Cold Forge ...", later "The
+    Russian-speaking crew also asked ..."): the index in ``introductions`` (each case's first
+    sentences) of the last one whose words hold the phrase; -1 when none does, or the phrase is
+    not definite."""
+    if not _DEFINITE.match(first.text):
+        return -1
+    words = subject.lower()
+    for i in range(len(introductions) - 1, -1, -1):
+        if any(words in s.text.lower() for s in introductions[i]):
+            return i
+    return -1

@@ -9,8 +9,9 @@ import re
 from graphkit.extract.coordination import kind_of_members
 from graphkit.extract.cues import nouns
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
+from graphkit.extract.roles import country_role
 
-__all__ = ["own_origins", "set_after_actor"]
+__all__ = ["own_origins", "place_role", "set_after_actor"]
 
 
 ACTOR_NOUNS = nouns("origin_after")
@@ -96,3 +97,15 @@ def _one_and_the_other(s: Sentence, places: dict[int, Mention]) -> dict[int, Men
         return {}
     pair = [a for a in actors if a.index < one]
     return {pair[0].index: first, pair[-1].index: second}
+
+
+def place_role(m: Mention, s: Sentence, origin: set[int], known: dict[int, str]) -> str:
+    """Attribution or target of a place: where the text sets it after an actor (``origin``:
+    the positions of the actors' own origins), else the words around it. ``known``: the
+    sentence's roles so far, by mention (each place of a list asks for the list's first and
+    last)."""
+    role = known.get(id(m))
+    if role is None:
+        attributed = m.entry.kind == "Sponsor" or m.index in origin or set_after_actor(m, s)
+        role = known[id(m)] = "attribution" if attributed else country_role(m, s.text)
+    return role

@@ -10,6 +10,8 @@ True
 False
 >>> [looks_like_name(n, frozenset()) for n in ("The AI", "YouTube operators", "Beyond China")]
 [False, False, False]
+>>> looks_like_name("The San Francisco-based AI", frozenset())
+False
 """
 
 from __future__ import annotations
@@ -40,6 +42,10 @@ def lower_words(text: str) -> frozenset[str]:
     return frozenset(w.decode("ascii") for run in runs if len(w := run.lstrip(b"'-")) >= 2)
 
 
+# The end of a word that describes where or whose something is ("San Francisco-based")
+_DESCRIBING = ("-based", "-linked", "-backed", "-affiliated", "-aligned", "-sponsored")
+
+
 # A determiner or pronoun first: a sentence's opening, when one word follows.
 _DETERMINED = re.compile(r"^(?:The|A|An|This|These|Those|That|Our|Its|Their|His|Her|Some|Any)\s")
 
@@ -60,6 +66,8 @@ def looks_like_name(name: str, lowered: frozenset[str]) -> bool:
         return False  # "The AI": a sentence's first words ("The Russian pair" describes)
     if len(parts) <= 3 and parts[0].lower() in words("name_prepositions"):
         return False  # "Beyond China, ...": a phrase set before the sentence
+    if any(p.lower().endswith(_DESCRIBING) for p in parts):
+        return False  # "The San Francisco-based AI firm": where it is, a description
 
     if len(parts) == 1:
         word = parts[0].strip(".,;:!?")

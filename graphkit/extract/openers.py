@@ -9,6 +9,7 @@ import re
 
 from graphkit.extract.agents import agent_subject
 from graphkit.extract.cases import case_subject
+from graphkit.extract.country_subject import opening_country
 from graphkit.extract.cues import noun_pattern
 from graphkit.extract.groups import Group
 from graphkit.extract.paragraphs import QUESTION_LEAD, Paragraph
@@ -48,7 +49,19 @@ def opening_subject(
         about = QUESTION_LEAD.sub("", sentences[0].text.rstrip("?")).strip()
         if subject is None and about and len(about.split()) <= 6:
             subject = about[0].upper() + about[1:]  # "Who was behind the fake job ...?"
-    return subject or agent_subject(body[0])  # "... were targeted by a cluster ..."
+    return subject or agent_subject(body[0]) or _country_acting(body[0], current)
+
+
+def _country_acting(first: Sentence, current: Group | None) -> str | None:
+    """The actors of a country a paragraph opens on as its subject ("Aside from China, North
+    Korea remains a major threat ..."), when the case before is not from there."""
+    place = opening_country(first)
+    if place is None or (
+        current is not None
+        and any(m.entry.id == place.entry.id for s in current.sentences for m in s.mentions)
+    ):
+        return None
+    return f"Actors from {place.text}"
 
 
 # Cases counted ("took down five influence operations"), and the definite noun that takes them

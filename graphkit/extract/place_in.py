@@ -50,8 +50,10 @@ def someone_in(m: Mention, context: list[str]) -> str:
             start = max(0, start + examples[-1] - 8)  # Chile": the noun the list is of decides
         lead = m.words[start : m.index - 2]
         aimed_at = _TARGET_VERBS_STRICT | _RESEARCH_VERBS  # "researched defense firms in Jordan"
-        if _dealt_with(lead) or done_to(m):
-            return "target"  # "fake job offers for workers in Thailand": whom it was for
+        if _dealt_with(lead) or done_to(m) or "about" in lead[-3:]:
+            # "fake job offers for workers in Thailand": whom it was for; "posts about Kurdish
+            # groups in Syria": what they wrote of
+            return "target"
         return "target" if any(w in aimed_at for w in lead) else "attribution"
     if len(context) == 2 and context[0] in _COUNT_WORDS and _counted_before(m):
         return "attribution"  # "four networks: one in Peru, one in Bolivia and two in Cuba"

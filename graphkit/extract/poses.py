@@ -4,8 +4,11 @@ Uyghur community"): neither the actors' origin nor, but the last, whom they went
 
 from __future__ import annotations
 
+from functools import cache
+
 from graphkit.extract.cues import words
 from graphkit.extract.reading import Mention, Sentence
+from graphkit.vocab import PLATFORMS
 
 __all__ = ["community", "made_in", "posed_as"]
 
@@ -41,8 +44,19 @@ _PRODUCT_KINDS = words("product_kinds")
 def made_in(m: Mention) -> bool:
     """A people's name before a product ("two Chinese models", "a Russian AI chatbot"): where
     the product comes from, neither the actors' origin nor a target."""
+    if m.entry.kind == "Country" and m.after[:1] == ["s"]:  # "China's DeepSeek platform"
+        owned = [w for w in m.words[m.index + m.width + 1 :][:3] if w not in _PRODUCT_KINDS]
+        return owned[:1] != [] and (owned[0] in _PRODUCTS or owned[0] in _services())
     after = [w for w in m.after if w not in _PRODUCT_KINDS]
     return m.entry.kind == "Demonym" and after[:1] != [] and after[0] in _PRODUCTS
+
+
+@cache
+def _services() -> frozenset[str]:
+    """The AI services' one-word names in lower case ("deepseek", "gemini")."""
+    return frozenset(
+        n.lower() for p in PLATFORMS.values() for n in (p.name, *p.aliases) if " " not in n
+    )
 
 
 def posed_as(m: Mention, s: Sentence) -> bool:
@@ -51,7 +65,10 @@ def posed_as(m: Mention, s: Sentence) -> bool:
     if _POSING.isdisjoint(s.words) and "as" not in s.words:
         return False  # no posing word and no "as a": most sentences
     before = m.before
-    if any(w in _POSING for w in before) or (before[-2:-1] == ["as"] and before[-1] in {"a", "an"}):
+    as_a = before[-2:-1] == ["as"] and before[-1] in {"a", "an"}
+    if as_a and not _JUDGED.isdisjoint(m.words[max(0, m.index - 8) : m.index - 2]):
+        as_a = False  # "assessed with high confidence as a Chinese group": who they are
+    if any(w in _POSING for w in before) or as_a:
         return True
     lead = m.words[max(0, m.index - 7) : m.index]  # "posed as a student working on a university"
     if not _POSING.isdisjoint(lead) and _TARGET_VERBS_STRICT.isdisjoint(lead):
@@ -62,6 +79,7 @@ def posed_as(m: Mention, s: Sentence) -> bool:
 
 
 _ASKING = words("asking")
+_JUDGED = words("judged")
 _OF_THE_POSE = frozenset({"from", "at", "of", "with", "for"})
 
 

@@ -24,6 +24,13 @@ __all__ = [
 # Who says it, before what they say: "The company said ...", "Researchers found that ..."
 _REPORTING_VERBS = "|".join(word_list("reporting_verbs"))
 REPORTING = re.compile(rf"{led_by_letters(_REPORTING_VERBS)}\b")
+# ... where a verb of writing reports, not what was made: "The firm wrote in a blog post
+# that ...", not "A PR firm wrote fake posts"
+_WRITING = "|".join(word_list("writing_verbs"))
+_REPORTS_BY = (
+    rf"(?:(?!(?:{_WRITING})\b)(?:{_REPORTING_VERBS})|(?:{_WRITING})"
+    r"(?=,|:| that\b| (?:in|on) (?:a|an|its|the|their|his|her)\b))"
+)
 _PUBLISHER_NAMES = [re.escape(n) for p in PUBLISHERS for n in (p.name, *p.aliases)]
 # ... and voices from outside the report: "Experts in Seoul said ..."
 _REPORTERS = "|".join([*word_list("reporters"), *word_list("outside_voices"), *_PUBLISHER_NAMES])
@@ -39,13 +46,24 @@ _REPORTED = re.compile(
     rf"(?:(?i:{'|'.join(_PUBLISHER_NAMES)})['\u2019]s (?:[\w-]+ ){{0,3}}[\w-]+"
     r"(?:, [^,]{1,50},)? |"
     # ... a word before its noun, or where it is based: "The San Francisco-based startup said"
-    rf"(?:(?:[Tt]he|[Ii]ts|[Aa]n?) )?(?:[\w'\u2019-]+ |(?:[A-Z][\w'-]*,? ){{1,2}}[\w'-]*-based )?"
-    rf"(?i:{_REPORTERS})(?:, [^,]{{1,50}},)? "
+    rf"(?:(?:[Tt]he|[Ii]ts|[Aa]n?) )?(?:(?:[\w'\u2019-]+ |"
+    r"(?:[A-Z][\w'-]*,? ){1,2}[\w'-]*-based (?:[\w-]+ )?)?"
+    # ... and what it wrote: "The San Francisco-based AI firm's report also flagged ..."; or
+    # a noun (no pronoun) after more words, then its name: "US artificial intelligence
+    # company Anthropic has warned"
+    rf"(?i:{_REPORTERS})(?:['\u2019]s (?:[\w-]+ )?(?i:{_REPORTERS}))?|"
+    rf"(?:[\w'\u2019-]+ ){{2,3}}(?i:{_NAMED_REPORTERS})(?: [A-Z][\w-]+)?)"
+    # (its appositive, or a relative clause on it: "The lab, which counts banks among its
+    # customers, said")
+    r"(?:, [^,]{1,50},|, (?:which|who) [^,]{1,100},)? "
     r"(?:(?:at|with|from|in) (?:the |its )?[\w-]+ (?:[A-Z][\w-]* )?)?|"
     # ... or a name of one or two words, no actor's noun: "TikTok, which ..., said"
     rf"(?!(?i:{noun_pattern('subject')})\b)[A-Z][\w'-]+(?: [A-Z][\w'-]+)?(?:, [^,]{{1,50}},)? )"
     rf"(?:(?:{'|'.join(word_list('report_adverbs'))}) )*"  # "has also", "recently"
-    rf"(?:{_REPORTING_VERBS})(?: (?:on|in) \w+day)?,? (?:with \w+ confidence |[a-z]+ly )?"
+    rf"{_REPORTS_BY}(?: (?:on|in) \w+day)?"
+    # where it says so, before what: "in a blog post that", "in its report, "
+    r"(?: (?:in|on) (?:an?|its|the|their|his|her) [\w -]{1,40}?(?=,? that |, ))?"
+    r",? (?:with \w+ confidence |[a-z]+ly )?"
     r"(?:that )?(?=[\w-])"
 )
 

@@ -17,6 +17,7 @@ from graphkit.extract.fronted import fronted_seat
 from graphkit.extract.gazetteer import lookup_table
 from graphkit.extract.place_in import befell, someone_in, who_sits
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
+from graphkit.vocab import countries
 
 __all__ = [
     "EMPLOYER",
@@ -42,6 +43,16 @@ _TARGET_VERBS_STRICT = words("target_verbs_strict")
 
 
 ACTOR_NOUNS = nouns("origin_after")
+# The nouns of an unnamed actor a sentence opens with ("A Vietnamese police officer used ..."),
+# some of which name no actor elsewhere ("emails to an Australian official")
+_SUBJECT_NOUNS = nouns("subject")
+_PEOPLES = frozenset(countries().peoples())  # a people by its plural: "the North Koreans"
+# What may stand before a people that is its sentence's subject: "The North Koreans", "Some
+# Iranians and Syrians", "Cubans, too,"
+_BEFORE_A_SUBJECT = frozenset(
+    {"the", "and", "or", "some", "many", "also", "too", "other", "several", "both"}
+    | {w for p in _PEOPLES for w in p.lower().replace("-", " ").split()}
+)
 
 
 _VICTIMS = words("victims")
@@ -201,6 +212,13 @@ def country_role(m: Mention, text: str = "") -> str:
             targeted = any(w in _TARGET_VERBS_STRICT for w in behind[-3:])
         if targeted and _acted_against(behind) and not ACTOR_NOUNS.isdisjoint(ahead[:3]):
             targeted = False  # "The lab took action against Bolivian scammers": the actors
+        if m.entry.name in _PEOPLES:  # "The North Koreans also tried ...": the people acts
+            if targeted and not _acted_against(behind):
+                return "target"
+            # ... as the sentence's subject, or the agent after "by"; after another verb it is
+            # whom they went after ("scammed Canadians", "lured Kenyans")
+            subject = set(behind) <= _BEFORE_A_SUBJECT or behind[-1:] == ["by"]
+            return "attribution" if subject or _acted_against(behind) else "target"
         if for_whom(m.words[: m.index]):
             return "attribution"  # "hackers working for a Russian energy company"
         if m.index <= 2 and befell(text):
@@ -215,6 +233,8 @@ def country_role(m: Mention, text: str = "") -> str:
             and _VICTIMS.isdisjoint(noun)  # "Cambodian scam victims" are targets
         ):
             return "attribution"
+        if m.index <= 1 and not targeted and not _SUBJECT_NOUNS.isdisjoint(ahead[:3]):
+            return "attribution"  # "A Vietnamese police officer used ...": who acts, its people
         if ahead[:1] == ["one"] and not targeted and f"{m.text} one, " in text:
             return "attribution"  # "..., and a Bolivian one, Tin Vane, ...": an actor's name
         said = [w for w in behind if w not in _NOT_SAYING]
@@ -229,7 +249,7 @@ def country_role(m: Mention, text: str = "") -> str:
         return "target"
     if ahead[:1] and ahead[0] in _ACTING and _TARGET_VERBS_STRICT.isdisjoint(behind):
         return "attribution"  # "showed Russia using AI in a European election"
-    if country_used(m):
+    if country_used(m, text):
         return "attribution"  # "Cuba made modest use of the platform": its actors did
     owned = m.words[m.index + m.width + 1 : m.index + m.width + 5]  # "'s fake IT workers"
     if ahead[:1] == ["s"] and not _OWNED_ACTORS.isdisjoint(owned) and not aimed:
@@ -245,6 +265,10 @@ def country_role(m: Mention, text: str = "") -> str:
         return who_sits(m)  # "The operators appear to sit in China"
     if context == ["be", "in"] and m.index >= 4 and m.words[m.index - 4] in _BELIEVED:
         return "attribution"  # "operators thought to be in Syria"
+    if context in (["are", "in"], ["is", "in"]) and _who_believed(
+        m.words[max(0, m.index - 7) : m.index - 2]
+    ):
+        return "attribution"  # "The operators, who the lab believes are in Nigeria, ..."
     if context in (["works", "for"], ["work", "for"], ["working", "for"], ["worked", "for"]):
         return "attribution"  # "Emerald Sleet works for North Korea"
     if context == ["behalf", "of"] and not aimed:
@@ -266,6 +290,15 @@ def country_role(m: Mention, text: str = "") -> str:
 
 
 _IN = {"inside": "in", "within": "in"}
+
+
+_BELIEVES = words("believed") | {"believe", "believes", "think", "thinks", "assess", "assesses"}
+
+
+def _who_believed(lead: list[str]) -> bool:
+    """Whether the words before "are in" are a relative clause of belief about the actors:
+    "who the lab believes (are in)", "whom investigators think (is in)"."""
+    return any(w in ("who", "whom") for w in lead) and not _BELIEVES.isdisjoint(lead)
 
 
 _STATE_HEADS = words("state_heads")
@@ -306,8 +339,11 @@ def said_about(m: Mention) -> bool:
     if m.after[:1] == ["s"] and m.after[1:2] and m.after[1] in _SPOKEN_FOR:
         return True  # "arguing China's case on the South China Sea": whose side it takes
     said = [w for w in m.before if w != "the"]
-    if m.index <= 3 and [w for w in said if w != "from"][:1] in ([w] for w in _OTHER_THAN):
-        return True  # "Beyond China, the lab also ...": the case a text leaves, no target
+    set_aside = [w for w in said if w not in ("from", "for", "than")]
+    if m.index <= 3 and len(set_aside) == 1 and set_aside[0] in _OTHER_THAN:
+        # "Beyond China, the lab also ...": the case a text leaves, no target ("Aside from
+        # China, North Korea remains ...": North Korea is the subject)
+        return True
     if said[-1:] == ["of"]:  # "criticising the government of Lithuania": its head's role
         head = [w for w in m.words[max(0, m.index - 5) : m.index] if w not in ("the", "a", "an")]
         if len(head) >= 3 and head[-3] in _ABOUT:

@@ -374,7 +374,13 @@ def _lines(cursor: _Cursor, lines: list[str]) -> Iterator[Triple]:
     """A block's lines: list items, Markdown and setext headings, and prose between them."""
     rest: list[str] = []
     item = False
+    unwrapped = any(len(ln) > _UNWRAPPED and _ends(ln) for ln in lines)
+    links = False  # under "Related stories": other stories' headlines, up to a line of prose
     for n, line in enumerate(lines):
+        if unwrapped and (links or _RELATED.match(line)):
+            links = not _ends(line)
+            if links:
+                continue
         if n + 1 < len(lines) and _UNDERLINE.match(lines[n + 1]) and line.strip():
             # A setext heading ("Case A: ..." over a line of dashes); "=" marks the title
             if rest:
@@ -398,6 +404,15 @@ def _lines(cursor: _Cursor, lines: list[str]) -> Iterator[Triple]:
             yield cursor.heading, "\n".join(rest), item  # a line back at the margin ends the item
             rest, item = [], False
         if not line.lstrip().startswith("#"):
+            if (
+                unwrapped
+                and not item
+                and rest
+                and line[:1].strip()
+                and not _HEADS_NEXT.search(rest[-1])
+            ):
+                yield cursor.heading, "\n".join(rest), item  # one paragraph a line
+                rest = []
             rest.append(line)
             continue
         if _TITLE.match(line):
@@ -412,6 +427,24 @@ def _lines(cursor: _Cursor, lines: list[str]) -> Iterator[Triple]:
             rest.append(line)
     if rest:
         yield cursor.heading, "\n".join(rest), item
+
+
+# A block of lines with a sentence's end on a line longer than this was not wrapped to a width
+# (72 to 80 characters in mail and plain text, up to about 110 in text copied from a wide PDF
+# page): a news page's text, copied or read from the web, comes one paragraph a line with no
+# blank line between them, and there each line is a paragraph (a headline, a byline, a
+# caption are lines of their own), but for a question or a label over the line it heads.
+_UNWRAPPED = 120
+_HEADS_NEXT = re.compile(r"[?:]\s*$")
+_RELATED = re.compile(rf"^(?:{'|'.join(word_list('related_heads'))})\s*:?\s*$", re.I)
+
+# A line that ends a sentence: a full stop after a word (not a contents page's dots, not a
+# question, which heads its answer on the next line), maybe a closing quote or bracket
+_SENTENCE_END = re.compile(r"[\w%)\]\"'\u201d\u2019][.!][\"'\u201d\u2019)\]]?\s*$")
+
+
+def _ends(line: str) -> bool:
+    return _SENTENCE_END.search(line) is not None
 
 
 _ASIDE = re.compile(rf"^(?:{'|'.join(word_list('aside_lines'))})", re.I)

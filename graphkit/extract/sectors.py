@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from graphkit.extract.cues import nouns, words
+from graphkit.extract.cues import nouns, word_list, words
 from graphkit.extract.poses import posed_as
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
+from graphkit.extract.reporter import reported_removed
 from graphkit.extract.roles import (
     ACTOR_NOUNS,
     EMPLOYER,
@@ -35,7 +36,7 @@ from graphkit.extract.unhit import (
 )
 from graphkit.vocab import SECTORS
 
-__all__ = ["sector_is_target"]
+__all__ = ["addressed", "sector_is_target"]
 
 
 _SUBJECT_MATTER = words("subject_matter")
@@ -89,6 +90,7 @@ _RELATIVE = words("relative_words")
 
 
 _FIRMS = nouns("firm")
+_SUBJECT_NOUNS = nouns("subject")  # "A Vietnamese police officer used ...": who acts
 
 
 # Determiners that make a singular noun a thing of the sentence's own: "this space", "its power"
@@ -176,9 +178,10 @@ _TOLD = words("told")
 _SHARING = words("sharing")
 
 
-def _addressed(m: Mention) -> bool:
+def addressed(m: Mention) -> bool:
     """Whom the writer tells or works with ("told a news agency", "shared its findings with
-    industry partners and with hospitals"), with no targeting word between: no target."""
+    industry partners and with hospitals", "cooperate with agencies in the US"), with no
+    targeting word between: no target, a sector or a place."""
     lead = m.words[max(0, m.index - 8) : m.index]
     for i in range(len(lead) - 1, -1, -1):
         if lead[i] in _TARGET_VERBS_STRICT or lead[i] in _AIMING:
@@ -249,10 +252,13 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
         return False  # "a military intelligence actor": what the actor is
     # "Russian military intelligence actor": the actor's own kind; not "American universities,
     # groups critical of ...", where a comma ends the noun phrase
+    # "A Vietnamese police officer used ...": the subject the sentence opens with acts
+    opens = demonym is not None and demonym.index <= 1
+    acting = ACTOR_NOUNS | _SUBJECT_NOUNS if opens else ACTOR_NOUNS
     return not (
         after_demonym
         and not theirs
-        and any(w in ACTOR_NOUNS for w in _phrase_after(m, s.text))
+        and any(w in acting for w in _phrase_after(m, s.text))
         and f"{m.text}," not in s.text
         and f"{m.text};" not in s.text
     )
@@ -306,7 +312,7 @@ def _not_aimed_at(m: Mention, s: Sentence) -> bool:
         # military operations" (its own side's)
     if m.entry.id == "media" and _carried_in(m):
         return True  # "articles that ran in newspapers in Peru": where, not whom
-    if researched(m, s) or _describes_the_actor(m) or _word_in_passing(m, s) or _addressed(m):
+    if researched(m, s) or _describes_the_actor(m) or _word_in_passing(m, s) or addressed(m):
         return True  # "researched US satellite communications", "a firm that does government
         # work", "in this space", "told a news agency"
     if _written_by(m) or in_the_reporters_words(m, s) or where_kept(m, s):
@@ -318,11 +324,31 @@ def _not_aimed_at(m: Mention, s: Sentence) -> bool:
         return True  # "critical of the governments of ...": a topic, not a target
     if before[-1:] and before[-1] in {"as", "any", "posing"}:
         return True  # "posed as journalists", "to any government"
+    if m.after[:1] and m.after[0] in _CLIENTS:
+        return True  # "a tool intended for a government client": whom they worked for
+    if _acts(m, s):
+        return True  # "Some individuals asked the chatbot ...": who acted
     if posed_as(m, s) or looked_like(m, s):
         return True  # "posed as a university student", "sites mimicking banks"
     # "translate news", "hospitals could be next", "did not link ... to attacks on schools",
     # "as banks step up warnings"
     return _bare_content(m) or could_be_hit(m) or said_not_hit(m, s) or answered(m)
+
+
+_CLIENTS = words("clients")
+_OPERATOR_VERBS = frozenset(word_list("operator_verbs"))
+_QUANTIFIERS = frozenset({"some", "several", "many", "a", "an", "the", "these", "those", "two"})
+
+
+def _acts(m: Mention, s: Sentence) -> bool:
+    """Whether a sector's word is its sentence's subject, after who reports it, before a verb
+    of what operators do ("Some individuals asked the chatbot ...", "According to the report,
+    several users generated ..."): who acted."""
+    if not (m.after[:1] and m.after[0] in _OPERATOR_VERBS):
+        return False
+    rest = reported_removed(s.text) if m.index > 1 else s.text
+    lead = rest[: rest.find(m.text)].lower().split() if m.text in rest else ["?"]
+    return len(lead) <= 1 and _QUANTIFIERS.issuperset(lead)
 
 
 def _phrase_after(m: Mention, text: str) -> list[str]:

@@ -62,8 +62,10 @@ _NOUN_SET_NAME = re.compile(
     rf"\b(?:the|of the|[Oo]ne of the) (?:{noun_pattern('appositive')})s?, ({SET_NAME}),|"
     # "Its sister group, Condor Moss, wrote ...": a possessive and a word may come before
     rf"\b(?:[Ii]ts|[Tt]heir) (?:[\w-]+ )?(?:{noun_pattern('appositive')}), ({SET_NAME}),|"
-    # "a Peruvian group, Grey Loom, that ...", "and a Bolivian one, Tin Vane, that ..."
-    rf"\b[Aa]n? (?:[\w-]+ ){{0,2}}?(?:{noun_pattern('appositive')}|one), ({SET_NAME}),"
+    # "a Peruvian group, Grey Loom, that ...", "and a Bolivian one, Tin Vane, that ...",
+    # "another group, Sefid Gale, has ..."
+    rf"\b(?:[Aa]n?|[Aa]nother) (?:[\w-]+ ){{0,2}}?(?:{noun_pattern('appositive')}|one), "
+    rf"({SET_NAME}),"
 )
 
 
@@ -105,7 +107,8 @@ _TIED_THEN_NAME = re.compile(
 # Helgoland Bite wrote") names the paragraph's operation, as names.py reads it, unless it
 # closes a list ("..., and Cuba's Havana Kite used")
 _OWNED_NAME = re.compile(
-    rf"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:'s|\u2019s) ({TITLED})(?=,|\s+\(|\s+and\b|( [a-z]))"
+    rf"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:'s|\u2019s) ({TITLED})"
+    r"(?=,|\s+\(|\s+and\b|( [a-z])|(\.$))"  # ... or the sentence's end, after a list
 )
 
 
@@ -118,7 +121,7 @@ def owned_names(text: str) -> list[tuple[int, str, str]]:
     return [
         (c.start(2), c.group(1), c.group(2))
         for c in _OWNED_NAME.finditer(text)
-        if not c.group(3) or text[: c.start()].endswith((", ", " and "))  # the list's last
+        if not (c.group(3) or c.group(4)) or text[: c.start()].endswith((", ", " and "))
         if _TIES.isdisjoint(re.findall(r"[a-z]+", text[max(0, c.start() - 25) : c.start()]))
     ]
 

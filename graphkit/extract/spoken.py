@@ -8,7 +8,7 @@ import re
 from graphkit.extract.cues import words
 from graphkit.extract.reading import Mention, Sentence
 
-__all__ = ["language_positions"]
+__all__ = ["language_positions", "varieties"]
 
 
 _LANG_AFTER = words("lang_after")
@@ -27,15 +27,18 @@ _MIXES = words("language_mixes")
 
 
 def _is_language(
-    m: Mention, previous_language: bool, sentence: str = "", adjacent: bool = False
+    m: Mention, previous_language: bool, sentence: str = "", adjacent: bool = False, start: int = -1
 ) -> bool:
+    """Whether a language's name names one in use; ``start``: where its name begins when a
+    people's name before it says which variety ("in Brazilian Portuguese")."""
     if previous_language and adjacent:
         return True  # "in French, German, Italian": the comma is not a token
     if m.after[:1] and m.after[0] in _LANG_AFTER:
         return True
     if m.after[:2] == ["social", "media"] and m.after[2:3] and m.after[2] in _LANG_AFTER:
         return True  # "Vietnamese social media posts"
-    before = m.words[max(0, m.index - 5) : m.index]
+    start = m.index if start < 0 else start
+    before = m.words[max(0, start - 5) : start]
     while before and before[-1] in _VARIETIES:
         before = before[:-1]  # "in Simplified Chinese", "in broken English"
     if before[-1:] == ["of"] and before[-2:-1] != [] and before[-2] in _MIXES:
@@ -49,6 +52,19 @@ def _is_language(
     return bool(previous_language and before[-1:] and before[-1] in {"and", "or", "in", "with"})
 
 
+def varieties(s: Sentence) -> dict[int, int]:
+    """Where a people's name says which variety of the language after it ("Brazilian
+    Portuguese", not "Iranian; English-"): the language's position → the people's."""
+    langs = {m.index: m for m in s.mentions if m.entry.kind == "Language"}
+    return {
+        x.index + x.width: x.index
+        for x in s.mentions
+        if x.entry.kind == "Demonym"
+        and (lang := langs.get(x.index + x.width)) is not None
+        and f"{x.text} {lang.text}" in s.text
+    }
+
+
 def language_positions(s: Sentence) -> set[int]:
     """Token positions of the sentence's language mentions that name a language in use."""
     language_words = {m.index for m in s.mentions if m.entry.kind == "Language"}
@@ -57,9 +73,13 @@ def language_positions(s: Sentence) -> set[int]:
     previous_language = False
     language_at: set[int] = set()
     last_language = -10
+    variety = varieties(s)
     for m in s.mentions:
         adjacent = m.index == last_language + 1
-        if m.entry.kind == "Language" and _is_language(m, previous_language, s.text, adjacent):
+        start = variety.get(m.index, -1)  # "in Brazilian Portuguese", "Egyptian Arabic"
+        if m.entry.kind == "Language" and _is_language(
+            m, previous_language, s.text, adjacent, start
+        ):
             language_at.add(m.index)
             previous_language = True
             last_language = m.index

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 
 from graphkit.extract.cues import noun_pattern, nouns, word_list, words
-from graphkit.extract.reading import Sentence
+from graphkit.extract.reading import Mention, Sentence
 from graphkit.extract.reporter import ACCORDING, REPORTING, reported_removed
 
-__all__ = ["elided", "from_its_subject"]
+__all__ = ["elided", "from_its_subject", "place_cut", "without_platform"]
 
 
 _SUBJECT_NOUNS = nouns("subject")
@@ -81,7 +81,20 @@ def from_its_subject(first: Sentence, before: str) -> str:
     if "\u2014" in text or "\u2013" in text:  # "The groups\u2014based in Peru\u2014used ..."
         text = _DASH_APART.sub(r"\1, ", text, count=1)
     believed = None if _BELIEVES.isdisjoint(first.words) else _BELIEVED_ARE.match(text, 0, 120)
-    return text[believed.end() :] if believed else text  # "whom it believes are a ... group"
+    text = text[believed.end() :] if believed else text  # "whom it believes are a ... group"
+    judged = _JUDGED_APART.match(text) if " (" in text[:40] else None
+    # "threat actors (assessed as a Chinese state-sponsored group) misused ...": the group
+    return judged["who"] + text[judged.end() :] if judged else text
+
+
+# Who a subject is, judged in brackets after its noun: "threat actors (assessed with high
+# confidence as a Chinese state-sponsored group)", "the operators (likely a Peruvian crew)"
+_JUDGED_APART = re.compile(
+    r"^(?:[Tt]he |[Ss]ome |[Ss]everal )?[\w-]+(?: [\w-]+)? \("
+    r"(?:(?:assessed|believed|judged|thought|identified)(?: with \w+ confidence)? (?:as|to be) |"
+    r"(?:likely|probably|possibly|apparently) )"
+    r"(?P<who>(?:an?|the) [^()]{3,80})\)"
+)
 
 
 # What a reported judgement says the activity was: "(The firm assessed that) this was a
@@ -111,3 +124,32 @@ _BELIEVED_ARE = re.compile(
 # A dash that sets apart who the opening noun is: "The groups\u2014based in Peru\u2014used" reads
 # as "The groups, based in Peru\u2014used"
 _DASH_APART = re.compile(rf"^((?:\w+ ){{0,4}}(?i:{noun_pattern('subject')}))\s*[\u2014\u2013]\s*")
+
+
+_PLACES = ("Demonym", "Country", "Language")
+
+
+def place_cut(tail: str, after: str, mentions: list[Mention]) -> str:
+    """The rest of a place's name that a phrase's last words cut ("... and North" before
+    " Korea used"): empty when the phrase ends at a word no place's name goes on from."""
+    for x in mentions:
+        if x.entry.kind not in _PLACES or " " not in x.text:
+            continue
+        words = x.text.split()
+        for n in range(1, len(words)):
+            rest = " " + " ".join(words[n:])
+            if tail.endswith(" " + " ".join(words[:n])) and after.startswith(rest):
+                return rest
+    return ""
+
+
+def without_platform(phrase: str, first: Sentence) -> str:
+    """An unnamed actor's phrase without the AI service it names, which says where the
+    accounts were, not who holds them: "ChatGPT accounts tied to Iran" → "accounts tied to
+    Iran", "Cluster of ChatGPT accounts" → "Cluster of accounts" ("ChatGPT accounts" alone
+    stays as it is)."""
+    used = next((x.text for x in first.mentions if x.entry.kind == "Platform"), None)
+    if not used or f"{used} " not in phrase:
+        return phrase
+    without = phrase.replace(f"{used} ", "", 1)
+    return without if " " in without else phrase

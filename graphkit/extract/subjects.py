@@ -16,12 +16,18 @@ from graphkit.extract.namelike import looks_like_name, then_reports
 from graphkit.extract.names import CALLED_TOKENS, KIND_WORD, NOT_NAMES, only_places, says_nothing
 from graphkit.extract.quoted import has_quote, quoted_names
 from graphkit.extract.reading import Mention, Sentence, slugify
-from graphkit.extract.reporter import REPORTING, reported_removed
+from graphkit.extract.reporter import REPORTING, also_reported, reported_removed
 from graphkit.extract.set_apart import SET_NAME, TITLED, from_names, owned_names, set_apart_names
-from graphkit.extract.subject_text import elided, from_its_subject
+from graphkit.extract.subject_text import (
+    elided,
+    from_its_subject,
+    place_cut,
+    without_platform,
+)
+from graphkit.vocab import countries
 
-__all__ = ["ACTOR_NOUN", "IN_ANOTHER", "actor_names", "elided", "forget_subjects",
-           "may_open_subject", "subject_of"]  # fmt: skip
+__all__ = ["ACTOR_NOUN", "IN_ANOTHER", "actor_names", "elided", "may_open_subject",
+           "opening_phrase", "subject_of"]  # fmt: skip
 
 
 _NEW_ACTOR = re.compile(
@@ -199,11 +205,15 @@ _SUBJECT_SOURCE = (
     rf"Similarly|Likewise|Next|{IN_ANOTHER}|{_AMONG}),\s+(?:{_DESCRIBES.pattern}\s*)?|"
     rf"{_AMONG}:\s+|{_AMONG}\s+(?:were|are|was|is)\s+|{_DESCRIBES.pattern}\s*|"
     r"(?:Another|A (?:second|third|fourth|fifth|further)) case (?:involves|concerns)\s+)?"
+    # some of a new one: "Members of a Russian group", "Two of an Iranian crew's operators"
+    rf"(?:(?:(?i:{'|'.join(word_list('parts_of'))}) )?(?i:{'|'.join(word_list('parts_of'))}) of "
+    r"(?=(?:an?|another|one)\s))?"
     r"(?:(?:[Aa]n?|[Aa]nother|[Oo]ne|[Ss]everal|[Ss]ome|[Tt]wo|[Tt]hree)\s+)?"
     r"(?:(?:second|third|fourth|fifth|further|separate|other|new)\s+)?"
     # the words before the noun may be a list: "Chinese, Russian and Iranian operators"
     # (no article or relative word inside: "North Korea, a country whose hackers" is no phrase)
-    rf"((?:(?!(?:a|an|whose|which|who|that)\s)[\w'-]+,?\s+){{0,6}}?(?i:threat\s+)?"
+    rf"((?:(?!(?:a|an|whose|which|who|that|its|their|is|are|was|were|has|have|had)\s)[\w'-]+,?\s+)"
+    r"{0,7}?(?i:threat\s+)?"
     # the last of the nouns: "Criminal syndicates", not "Criminal" (a noun of its own too)
     r"(?i:NOUNS))\b(?!\s+(?i:NOUNS)\b)"
     # "Accounts linked to Chinese government entities": who they are may follow the noun
@@ -211,6 +221,8 @@ _SUBJECT_SOURCE = (
     r"operating|working|run|operated|directed|originating|backed|sponsored|funded|belonging)"
     r"\s+(?:to|with|in|from|for|by)|consistent\s+with|"
     r"from|in|of(?=\s+an?\s)|"  # "accounts of a Chinese network"
+    r"(?:using|speaking|writing\s+in)(?=\s+(?:the\s+)?[A-Z][\w-]*\s+language\b)|"  # "using the
+    # Chinese language"
     # "The largest network, which the company linked to a firm in Israel, ..."
     rf"{_WHICH_WHO}{_LINKING}\s+to|"
     r"with\s+(?:\w+\s+)?(?:ties|links|connections)\s+to|"  # "with suspected ties to"
@@ -229,19 +241,29 @@ _SUBJECT_SOURCE = (
     r"\s+(?:out\s+of|from|in))\s+"
     r"(?:[\w'-]+\s+){0,4}[\w'-]+)?"
 )
-_SUBJECT = re.compile(_SUBJECT_SOURCE.replace("NOUNS", noun_pattern("subject")))
+# ... or a people by its plural, as who acts: "The North Koreans also tried ..."
+_WHO = noun_pattern("subject") + "".join(f"|{re.escape(p)}" for p in countries().peoples())
+_SUBJECT = re.compile(_SUBJECT_SOURCE.replace("NOUNS", _WHO))
 # ... and with a business as who acts ("A Vietnamese company generated ..."), tried only where
 # one is named; "The company said ..." is most often the reporter
 _BUSINESS = re.compile(
     rf"^(?!(?i:the|this|its) (?:{noun_pattern('acting')})\b)"
-    + _SUBJECT_SOURCE.replace("NOUNS", f"{noun_pattern('subject')}|{noun_pattern('acting')}")
+    + _SUBJECT_SOURCE.replace("NOUNS", f"{_WHO}|{noun_pattern('acting')}")
 )
 _BUSINESS_WORDS = nouns("acting")
 
 
+# kept while a text is read (runs, subjects, groups ask it of a clause again); drafting empties it
+opening_phrase = lru_cache(maxsize=4096)(_SUBJECT.match)
+
+
 def _subject_match(text: str, words: list[str] | None = None) -> re.Match[str] | None:
     """The unnamed actor's phrase a text opens with (see ``_SUBJECT``), a business's too."""
-    m = _opening_subject(text)
+    m = opening_phrase(text)
+    if m is not None and not _BUSINESS_WORDS.isdisjoint(m.group(1).lower().split()[:-1]):
+        # "A marketing firm in Ghana ran fake accounts": the firm, not the accounts it ran
+        business = _BUSINESS.match(text)
+        return business if business is not None and business.end(1) < m.end(1) else m
     if m is not None or (words is not None and _BUSINESS_WORDS.isdisjoint(words)):
         return m
     if words is None and "compan" not in text and "firm" not in text:
@@ -249,28 +271,17 @@ def _subject_match(text: str, words: list[str] | None = None) -> re.Match[str] |
     return _BUSINESS.match(text)
 
 
-@lru_cache(maxsize=4096)
-def _opening_subject(text: str) -> re.Match[str] | None:
-    """``_SUBJECT.match(text)``, kept while a text is read: the runs of a paragraph, its
-    subject and its groups ask it of the same clause (two asks in five on the labelled
-    reports); :func:`forget_subjects` empties it for the next text."""
-    return _SUBJECT.match(text)
-
-
-def forget_subjects() -> None:
-    """Drop the subjects kept (:func:`_opening_subject`): each text is read afresh."""
-    _opening_subject.cache_clear()
-
-
 # The same, the noun phrase up to the last actor noun: "A group of Korean-language accounts".
-_SUBJECT_LONG = re.compile(_BUSINESS.pattern.replace("{0,6}?(?i:threat", "{0,6}(?i:threat"))
+_SUBJECT_LONG = re.compile(_BUSINESS.pattern.replace("{0,7}?(?i:threat", "{0,7}(?i:threat"))
 
 
 _PLACES = ("Demonym", "Country", "Language")
+# What in a subject's phrase says who they are: "ChatGPT accounts linked to ..." does not
+_WHO_KINDS = (*_PLACES, "Sponsor", "Actor")
 
 
 # The words before who they are: ", linked to ", " working for ", " from "
-_WHO_LEAD = re.compile(r"^,?\s+(?:\w+\s+)*?(?:to|with|in|from|for|by)\s+")
+_WHO_LEAD = re.compile(r"^,?\s+(?:\w+\s+)*?(?:to|with|in|from|for|by|using|speaking)\s+")
 
 
 # A lower-case past tense after who they are: the sentence's own verb ("China leaned on").
@@ -285,11 +296,14 @@ _BELIEVED_TIED = re.compile(
 # A second subject coordinated after who the first is: "Operators linked to Cuba and
 # operators linked to Bolivia" ends the first at "and"
 _NEXT_CONJUNCT = re.compile(
-    rf"\s+and\s+(?:the\s+|other\s+|some\s+)?(?:[\w-]+\s+)?(?i:{noun_pattern('subject')})\b.*$"
+    rf"\s+and\s+(?:(?:the\s+|other\s+|some\s+)?(?:[\w'\u2019-]+\s+){{0,3}}?"
+    rf"(?i:{noun_pattern('subject')})\b|[A-Z][\w-]*(?:\s[A-Z][\w-]*)?['\u2019]s\b).*$"
 )
 
 
-_LOOSE_END = re.compile(r"\s+(?:that|who|which|and|or|to|of|in|with|were|was|are|is|had|have|has)$")
+_LOOSE_END = re.compile(
+    r"(?:\s+(?:that|who|which|and|or|to|of|in|with|were|was|are|is|had|have|has|also))+$"
+)
 
 
 # A clause that follows who they are: "tied to Vietnam after finding they ..." ends at "after".
@@ -311,7 +325,8 @@ _WHO_LINKED = re.compile(rf"^\s+{_WHICH_WHO}(?={_LINKING}\s)")
 # How many, before who they are: "More than 57 distinct", "At least 20", "Dozens of"
 _COUNTED = re.compile(
     r"^(?i:(?:more than|at least|over|nearly|about|almost|roughly|some) )?"
-    rf"(?:\d[\d,]*|(?i:dozens|hundreds|scores) of|(?i:{'|'.join(word_list('number_words'))})) "
+    r"(?:\d[\d,]*|(?i:dozens|hundreds|scores) of|(?i:multiple|numerous|various)|"
+    rf"(?i:{'|'.join(word_list('number_words'))})) "
     r"(?:(?i:distinct|different|separate) )?"
 )
 
@@ -327,7 +342,7 @@ _CAME_FROM = re.compile(
     r"\s*(?:originated|originates|came|comes|was run|were run|operated|operates)"
     r" (?:in|from|out of) (?:the )?([A-Z][\w-]*(?: [A-Z][\w-]*)?)"
 )
-_INDEFINITE = re.compile(r"^(?:an?|another) ")
+_INDEFINITE = re.compile(r"^(?:an?|another|several|some|multiple|two|three|four) ")
 # Some of an actor met before, by a definite noun: "Members of the group", "two of its operators"
 _PART_OF_ONE = re.compile(
     r"\bof (?:the|this|that|these|those|its|their) (?:[\w-]+ ){0,2}?"
@@ -335,7 +350,9 @@ _PART_OF_ONE = re.compile(
 )
 _SUBJECT_NOUNS = nouns("subject")
 _NEW_REFERENT = re.compile(  # "A crew", "Several accounts", "Criminals": not met before
-    rf"^(?:[Aa]n?|[Aa]nother|[Ss]everal|[Ss]ome) |^(?i:{noun_pattern('subject')})\b"
+    # (also after "In a separate case, ": the text turns to another)
+    rf"^(?:{IN_ANOTHER},\s+)?(?:(?:[Aa]n?|[Aa]nother|[Ss]everal|[Ss]ome) |"
+    rf"(?i:{noun_pattern('subject')})\b)"
 )
 
 
@@ -393,9 +410,12 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     phrase = _COUNTED.sub("", phrase) or phrase  # "More than 57 distinct threat groups"
     phrase = _CASE_LEAD.sub("", phrase) or phrase  # "case involved North Korean workers"
     who, tail = m.group(0), m.group(2)
+    if tail:  # "... users in Peru and North Korea": the phrase ends after a place, not in it
+        rest = place_cut(tail, text[m.end() :], first.mentions)
+        who, tail = who + rest, tail + rest
     if tail and _BARE_IN.match(tail) and phrase.split()[-1].lower() not in _LOCATED:
         who, tail = who[: m.start(2)], None  # "operations in Ukraine": where, not who they are
-    if tail and not any(x.text in phrase for x in first.mentions):
+    if tail and not any(x.text in phrase for x in first.mentions if x.entry.kind in _WHO_KINDS):
         # "Accounts linked to Chinese government entities"; "Hackers working for China" ends
         # where the sentence's verb begins ("... China leaned on the chatbot")
         tail = re.sub(r"^,\s+", " ", tail.rstrip(","))  # "X, who ...", "Scammers, based in"
@@ -423,7 +443,9 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     struck = seen is not None and text != first.text and bool(_INDEFINITE.match(text))
     # "Criminals, too, ...", "A ransomware crew ..." after another case: a new referent, as
     # an indefinite or bare noun brings in; "The crew ..." is the one met before
-    struck = struck or (seen is not None and _NEW_REFERENT.match(text) is not None)
+    # ("In a separate case, a criminal ...": the text says it turns to another, seen or not)
+    turned = seen is not None or text.startswith("In ")
+    struck = struck or (turned and _NEW_REFERENT.match(text) is not None)
     came = _CAME_FROM.match(text, m.end()) if not ids and m.end() < len(text) else None
     place = next((x for x in first.mentions if came and x.text == came.group(1)), None)
     if place is not None and place.entry.kind == "Country":
@@ -431,9 +453,14 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
         ids, phrase = {place.entry.id}, f"{phrase} from {place.text}"
     if not ids and not anywhere and not struck:
         return None
-    if seen is not None and any(x.entry.id in ids for s in seen for x in s.mentions):
+    if (
+        seen is not None
+        and not (struck and also_reported(first.text))  # "The lab also banned several ..."
+        and any(x.entry.id in ids for s in seen for x in s.mentions)
+    ):
         return None  # the section already spoke of that country: the same actor, likely
     phrase = _LOOSE_END.sub("", phrase)  # "Accounts tied to Chinese government entities that"
+    phrase = without_platform(phrase, first)  # "ChatGPT accounts tied to Iran": the accounts
     phrase = _ones_named(phrase, before)  # "whereas Iran-linked ones": "Iran-linked operators"
     if phrase.lower() in _BARE or (struck and " " not in phrase):
         phrase = f"unnamed {phrase.lower()}"  # "an actor who ...": no name to give it
@@ -456,7 +483,10 @@ _SUFFERED = re.compile(
 # Peruvian security firm admitted (to unknowingly hiring a spy)", "A firm in Chile said ..."
 _ACTING_END = re.compile(rf"(?i:{noun_pattern('acting')})$")
 _BUSINESS_SPEAKS = re.compile(
-    r"(?:\s+(?:in|from|based\s+in)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3}?)?\s*(?:also\s+|later\s+)?"
+    r"(?:\s+(?:in|from|based\s+in)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3}?)?"
+    # "US artificial intelligence company Anthropic has warned": its name, then who speaks
+    r"(?:\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?=\s+(?:has|had|also|later|[a-z]+ed)\b))?"
+    r"\s*(?:has\s+|had\s+)?(?:also\s+|later\s+)?"
     rf"(?:{'|'.join(word_list('reporter_verbs'))}|{'|'.join(word_list('befell'))})\b"
 )
 

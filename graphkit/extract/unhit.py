@@ -13,6 +13,7 @@ __all__ = [
     "HEADS",
     "answered",
     "could_be_hit",
+    "for_a_client",
     "in_the_reporters_words",
     "looked_like",
     "said_not_hit",
@@ -128,8 +129,9 @@ def said_of_someone_else(s: Sentence, names: list[str]) -> bool:
     lab has faced lawsuits from news organisations in the United States")."""
     if any(x.entry.kind == "Actor" for x in s.mentions) or any(n and n in s.text for n in names):
         return False
-    if _outside_voice(s):
-        return not _names_actors(s.words)
+    # (the voice's own noun names no actor: "said a former official")
+    if _outside_voice(s) and not _names_actors([w for w in s.words if w not in _OUTSIDE_VOICES]):
+        return True
     # what the reporter's own people say of it: "OpenAI's head of threat intelligence said the
     # company works with ..." ("threat" there is no actor's)
     return reporters_own(s.text) and not _names_actors(
@@ -245,3 +247,22 @@ def where_kept(m: Mention, s: Sentence) -> bool:
         if word in _CLAUSE_BREAKS or word in _TARGET_VERBS_STRICT:
             return False
     return False
+
+
+_CLIENTS = words("clients") | words("customers")
+
+
+def for_a_client(m: Mention) -> bool:
+    """A place that says where the actors' clients are, not whom they went after: "fake
+    accounts for clients in Canada", "on behalf of a Nigerian client"."""
+    ahead = m.words[m.index + m.width : m.index + m.width + 2]
+    if m.entry.kind == "Demonym" and not _CLIENTS.isdisjoint(ahead):
+        # "a Nigerian client", "a Nigerian political client"; "scammed Nigerian customers"
+        return _TARGET_VERBS_STRICT.isdisjoint(m.words[max(0, m.index - 4) : m.index])
+    at = m.index - 1
+    while at >= 0 and m.words[at] == "the":
+        at -= 1
+    if at < 1 or m.words[at] != "in" or m.words[at - 1] not in _CLIENTS:
+        return False
+    # "phished bank customers in Poland": the clients were hit
+    return _TARGET_VERBS_STRICT.isdisjoint(m.words[max(0, at - 5) : at - 1])

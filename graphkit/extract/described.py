@@ -1,0 +1,55 @@
+"""The unnamed actor a text that opens no case describes somewhere by its people or its place:
+"later North Korean scammers used it", "a group of unidentified actors allegedly operating from
+China", "misuse by APT groups linked to North Korea, China and Iran". Its name, for the one
+cluster such a text is drafted as, where the report's title would stand.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from graphkit.extract.cues import noun_pattern
+from graphkit.extract.reading import Sentence
+from graphkit.extract.roles import country_role
+
+__all__ = ["described_actor"]
+
+
+_NOUNS = noun_pattern("subject")
+_ARTICLE = re.compile(r"^(?:an?|the)\s+", re.I)
+
+
+def described_actor(sentences: list[Sentence]) -> str | None:
+    """The first actor the sentences describe by a people before an actor's noun ("North
+    Korean scammers") or by a place after one ("actors operating from China"), where the
+    people or place is the actors' own; None when none does."""
+    for s in sentences:
+        for m in s.mentions:
+            if m.entry.kind not in ("Demonym", "Country") or country_role(m, s.text) != (
+                "attribution"
+            ):
+                continue
+            found = _people_first(m.text).search(s.text) if m.entry.kind == "Demonym" else None
+            found = found or _place_after(m.text).search(s.text)
+            if found:
+                phrase = _ARTICLE.sub("", " ".join(found.group(0).split()))
+                return phrase[0].upper() + phrase[1:]
+    return None
+
+
+@cache
+def _people_first(people: str) -> re.Pattern[str]:
+    """A people, up to two words, an actor's noun: "North Korean scammers", "Chinese
+    state-sponsored group"."""
+    return re.compile(rf"\b{re.escape(people)}(?:\s+[\w-]+){{0,2}}?\s+(?i:{_NOUNS})\b")
+
+
+@cache
+def _place_after(place: str) -> re.Pattern[str]:
+    """Up to four words and an actor's noun, then what ties it to a place: "unidentified
+    actors allegedly operating from China", "APT groups linked to North Korea"."""
+    return re.compile(
+        rf"\b(?:[\w()-]+\s+){{0,4}}?(?i:{_NOUNS})\s+(?:[a-z]+ly\s+)?(?:linked|tied|connected|"
+        rf"affiliated|operating|based|working)\s+(?:to|with|from|in|for)\s+{re.escape(place)}\b"
+    )

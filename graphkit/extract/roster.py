@@ -1,0 +1,56 @@
+"""A sentence that lists named actors, each with its own country ("The five were Peru's Tin
+Kite, Iran's Crimson Gale and China's Copper Wren"): a roll of cases, not one case of five
+actors. Each actor becomes a group of its own, which what the text says of it later by its
+name joins.
+"""
+
+from __future__ import annotations
+
+from graphkit.extract.groups import PLACE, Group
+from graphkit.extract.named_origins import own_origins
+from graphkit.extract.reading import Sentence
+
+__all__ = ["each_its_own"]
+
+
+def each_its_own(groups: list[Group]) -> list[Group]:
+    """The groups, with each roll of named actors (see the module) cut into one group an
+    actor; its sentence keeps, for each, what it says of all of them (techniques, platforms,
+    sectors, targets), not the other actors' names nor the countries it gives them."""
+    out: list[Group] = []
+    for g in groups:
+        out.extend(_cut(g) if _a_roll(g) else [g])
+    return out
+
+
+def _a_roll(g: Group) -> bool:
+    """Whether a group is a roll: no name and no subject of its own, one sentence, two actors
+    or more, every one with the country the sentence gives it, not all the same one ("Chinese
+    groups such as APT41 and APT31" are one case)."""
+    return (
+        g.name is None
+        and g.subject is None
+        and len(g.sentences) == 1
+        and len(g.actors) > 1
+        and all(aid in g.origins for aid in g.actors)
+        and len({g.origins[aid]["id"] for aid in g.actors}) > 1
+    )
+
+
+def _cut(g: Group) -> list[Group]:
+    """One group an actor of a roll."""
+    (s,) = g.sentences
+    given = {m.index for m in own_origins(s).values()}  # the places the roll gives them
+    out = []
+    for aid, value in g.actors.items():
+        mentions = [
+            m
+            for m in s.mentions
+            if not (m.entry.kind in PLACE and m.index in given)
+            and (m.entry.kind != "Actor" or m.entry.id == aid)
+        ]
+        own = Sentence(s.text, mentions, s.hedged, s.negated, s.words, s.field)
+        one = Group(None, [own], {aid: value}, heading=g.heading, from_heading=g.from_heading)
+        one.origins = {aid: g.origins[aid]}
+        out.append(one)
+    return out

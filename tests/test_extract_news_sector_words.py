@@ -1,0 +1,80 @@
+"""Sector words in news coverage that name no target (session 17): the content a tool reads or
+a claim is about, the trade of the actors' client, and persons who are the sentence's acting
+subject. One test per case, each on sentences written for it, beside one where the same word
+still names a target."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphkit.findings import Findings
+from tests.extract_helpers import draft
+
+NEWS = "Chatbot maker cuts off several crews\n\n"  # a plain text's first line: its headline
+
+
+def _sectors(f: Findings) -> set[str]:
+    return {x.id for c in f.campaigns for x in c.targets.sectors}
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "scan forums for hateful speech, and religious, and political content",
+        "write posts that falsely claimed government involvement in the floods",
+    ],
+)
+def test_a_sector_word_before_a_noun_of_content_is_no_target(content: str) -> None:
+    f = draft(NEWS + f"Russian hackers used the model to {content}.\n")
+    assert _sectors(f) == set()
+
+
+def test_a_sector_word_before_a_targets_head_is_still_a_target() -> None:
+    f = draft(NEWS + "Russian hackers used the model to phish religious groups in Poland.\n")
+    assert _sectors(f) == {"religious"}
+
+
+@pytest.mark.parametrize(
+    "client",
+    ["for a government client", "for political clients", "intended for a government client"],
+)
+def test_the_trade_of_the_actors_client_is_no_target(client: str) -> None:
+    f = draft(NEWS + f"Russian hackers asked the model to plan a listening tool {client}.\n")
+    assert _sectors(f) == set()
+
+
+def test_customers_of_a_trade_the_actors_phished_are_still_a_target() -> None:
+    f = draft(NEWS + "Russian hackers phished banking customers in Poland.\n")
+    assert _sectors(f) == {"financial-services"}
+
+
+@pytest.mark.parametrize(
+    "who", ["Some individuals", "Several users", "According to the lab, some individuals"]
+)
+def test_persons_who_open_a_sentence_as_its_acting_subject_are_no_target(who: str) -> None:
+    f = draft(
+        NEWS + f"{who} asked the chatbot to outline a tracking tool. The lab tied the accounts "
+        "to Russian hackers.\n"
+    )
+    assert "individuals" not in _sectors(f)
+
+
+def test_persons_the_actors_went_after_are_still_a_target() -> None:
+    f = draft(NEWS + "Russian hackers sent scam texts to individuals in Poland.\n")
+    assert "individuals" in _sectors(f)
+
+
+def test_a_sector_the_actors_have_ties_to_is_no_target() -> None:
+    f = draft(
+        NEWS + "One account, suspected of having government ties, used the chatbot to phish "
+        "banks in Poland.\n"
+    )
+    assert _sectors(f) == {"financial-services"}
+
+
+def test_the_press_a_memo_was_released_to_is_no_target() -> None:
+    f = draft(
+        NEWS + "Russian hackers used the model to phish banks in Poland. An internal memo was "
+        "later released to the press.\n"
+    )
+    assert _sectors(f) == {"financial-services"}
