@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 
 from graphkit.actors import actor_index
 from graphkit.extract.behaviour import behaviours
+from graphkit.extract.common_aliases import common_aliases, names_an_actor
 from graphkit.extract.cues import word_list, words
 from graphkit.extract.gazetteer import (
     DIGIT,
@@ -163,6 +164,7 @@ def _tables() -> tuple[
 
 
 _DETERMINERS = words("determiners")
+_COMMON = common_aliases()  # actors' aliases that are ordinary words ("Copper", "Play")
 
 
 # Companies by a one-word name: a one-word actor's name right after one is the company's
@@ -211,6 +213,8 @@ def _mentions(text: str, originals: list[str], lowers: list[str], codes: bool) -
                 ok = tuple(e for e in ok if e.kind != "Actor")
             if n == 1 and _inside_a_longer_name(text, originals, lowers, i, starts):
                 ok = tuple(e for e in ok if e.kind != "Actor")  # "Google Play", "Copper Gate"
+            if n == 1 and word in _COMMON and not names_an_actor(text, originals, lowers, i, starts):
+                ok = tuple(e for e in ok if e.kind != "Actor")  # "Copper prices rose"
             for e in ok:
                 out.append(Mention(e, i, n, lowers, original))
             done = i + n
