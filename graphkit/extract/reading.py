@@ -213,7 +213,7 @@ def _mentions(text: str, originals: list[str], lowers: list[str], codes: bool) -
                 ok = tuple(e for e in ok if e.kind != "Actor")
             if n == 1 and _inside_a_longer_name(text, originals, lowers, i, starts):
                 ok = tuple(e for e in ok if e.kind != "Actor")  # "Google Play", "Copper Gate"
-            if n == 1 and word in _COMMON and not names_an_actor(text, originals, lowers, i, starts):
+            if n == 1 and word in _COMMON and not names_an_actor(text, originals, lowers, i):
                 ok = tuple(e for e in ok if e.kind != "Actor")  # "Copper prices rose"
             for e in ok:
                 out.append(Mention(e, i, n, lowers, original))
