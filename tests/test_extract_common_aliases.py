@@ -34,9 +34,11 @@ def _actor_ids(sentence: str) -> set[str]:
         # a headline, most of its words capitalised
         "Copper Stocks Slide as Smelters Cut Output",
         "Lab Says Copper Shipments Were Never Its Business",
+        "COPPER PRICES HIT A RECORD HIGH",
         # the first word of a longer capitalised name nothing here knows
         "The phishing pages came from Copper Wren, a cluster the lab found in May.",
         "Investigators tied the posts to the Copper Wren cluster.",
+        "Microsoft saw COPPER WREN phish defence ministries.",
         # the last word of one
         "Analysts linked Operation Copper to a wave of fake job offers.",
     ],
@@ -60,6 +62,7 @@ def test_an_ordinary_word_in_lower_case_is_no_actor() -> None:
         "Microsoft tied the lures to Copper last year.",
         # all in capitals inside a sentence, as vendors write names
         "COPPER sent lures to defence ministries in the region.",
+        "The Chinese Military Intelligence Crew (COPPER) Sent Lures to Defence Ministries in Seoul.",
         # an actor's noun after it
         "Copper operators sent lures to defence ministries in the region.",
         # a description of an actor set apart by a comma

@@ -60,9 +60,14 @@ def _naming() -> frozenset[str]:
     return frozenset({"as", *(w for w in word_list("naming_leads") if w.isalpha())})
 
 
-def _in_capitals(originals: list[str]) -> bool:
-    """A headline or title: more than half of its words capitalised."""
-    return len(originals) > 2 and sum(w[:1].isupper() for w in originals) * 2 > len(originals)
+def _in_capitals(originals: list[str], letters: str = "first") -> bool:
+    """A headline or title: more than half of its words capitalised (``letters="all"``: all in
+    capitals)."""
+    if letters == "all":
+        capitals = sum(w.isupper() for w in originals)
+    else:
+        capitals = sum(w[:1].isupper() for w in originals)
+    return len(originals) > 2 and capitals * 2 > len(originals)
 
 
 def _said_to_be_a_name(text: str, originals: list[str], lowers: list[str], i: int) -> bool:
@@ -80,13 +85,17 @@ def names_an_actor(text: str, originals: list[str], lowers: list[str], i: int) -
     an alias of."""
     if _said_to_be_a_name(text, originals, lowers, i):
         return True
-    if _in_capitals(originals):
-        return False
     word, count = originals[i], len(originals)
     nxt = originals[i + 1] if i + 1 < count else ""
+    if word.isupper():  # as vendors write names ("Charcoal Typhoon (CHROMIUM)", "COPPER used")
+        return not _in_capitals(originals, "all") and not (
+            nxt.isupper() and f"{word} {nxt}" in text
+        )
+    if _in_capitals(originals):
+        return False
     if nxt[:1].isupper() and lowers[i + 1] not in first_words() and f"{word} {nxt}" in text:
         return False  # "Copper Wren": a longer name ("Copper APT28" is two)
     before = originals[i - 1] if i > 1 else ""  # the sentence's first word is capitalised anyway
     if before[:1].isupper() and f"{before} {word}" in text:
         return False  # "Operation Copper" ("Chinese Copper group": an actor's noun after)
-    return word.isupper() or i > 0
+    return i > 0
