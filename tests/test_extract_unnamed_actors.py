@@ -225,3 +225,19 @@ def test_a_definite_phrase_speaks_again_of_the_case_its_words_introduced() -> No
     forge = next(c for c in f.campaigns for a in c.all_actors if a.name == "Cold Forge")
     assert "T1027" in {t.id for t in forge.techniques}
     assert len(draft(text.format("A Russian-speaking crew")).campaigns) == 3
+
+
+def test_a_series_of_clauses_each_with_its_people_is_a_case_each() -> None:
+    # "The Iranians did this, the Vietnamese did that, and the Cubans ...": each clause's
+    # people is its own actor ("the Vietnamese", a people that is its own plural, too)
+    f = draft(
+        "Report: state hackers test chatbots\n\n"
+        "Hackers from Iran, Vietnam and Cuba all used the chatbot last year, the lab said.\n\n"
+        "The Iranians wrote malware with it, the Vietnamese researched shipping firms in Japan, "
+        "and the Cubans crafted phishing emails aimed at academics in Spain.\n"
+    )
+    by = {country(c): c for c in f.campaigns if country(c)}
+    assert {"IR", "VN", "CU"} <= set(by)
+    assert {x.id for x in by["VN"].targets.countries} == {"JP"}
+    assert {x.id for x in by["CU"].targets.countries} == {"ES"}
+    assert not by["IR"].targets.countries

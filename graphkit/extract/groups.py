@@ -307,11 +307,31 @@ def _split(s: Sentence) -> list[Clause]:
     operation its own words introduce in quotes."""
     split = any(cue in s.text for cue in _SPLITS)
     texts = _CLAUSE_SPLIT.split(s.text) if split else [s.text]
+    if len(texts) > 1 and ", and " in s.text:  # "X did this, Y did that, and Z ...": a series
+        texts = [c for t in texts for c in _series(t)]
     clauses: list[Clause] = []
     for t in texts:  # a clause that introduces two names: each its own words
         quoted = _conjuncts(t) if has_quote(t) else None
         clauses += quoted or [(t, clause_name(t), None)]
     return clauses
+
+
+def _series(text: str) -> list[str]:
+    """A clause of a series cut where an actor opens the next ("The Russians wrote malware, the
+    Chinese researched ..."); a comma before anything else stays ("Hackers from Russia, China
+    ...")."""
+    parts = text.split(", ")
+    out = [parts[0]]
+    for part in parts[1:]:
+        if may_open_subject(part) and _DEFINITE_OR_PEOPLE.match(part):
+            out.append(part)
+        else:
+            out[-1] += ", " + part
+    return out
+
+
+# the clause after a series' comma opens on "the" and a people or actor noun
+_DEFINITE_OR_PEOPLE = re.compile(r"^the [A-Z]")
 
 
 def _conjuncts(text: str) -> list[Clause] | None:
