@@ -62,7 +62,7 @@ def test_an_ordinary_word_in_lower_case_is_no_actor() -> None:
         "Microsoft tied the lures to Copper last year.",
         # all in capitals inside a sentence, as vendors write names
         "COPPER sent lures to defence ministries in the region.",
-        "The Chinese Military Intelligence Crew (COPPER) Sent Lures to Defence Ministries in Seoul.",
+        "The Chinese Military Crew (COPPER) Sent Lures to Defence Ministries in Seoul.",
         # an actor's noun after it
         "Copper operators sent lures to defence ministries in the region.",
         # a description of an actor set apart by a comma
