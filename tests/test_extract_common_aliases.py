@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from graphkit.extract.common_aliases import common_aliases
 from graphkit.extract.reading import read_sentence
@@ -93,12 +94,22 @@ def test_a_text_on_copper_mining_drafts_no_actor_of_it() -> None:
 
 
 def test_the_list_holds_the_words_it_is_made_for() -> None:
-    assert {"copper", "mercury", "lead", "play", "mask", "tick", "snake"} <= common_aliases()
+    assert {
+        "copper",
+        "mercury",
+        "lead",
+        "play",
+        "mask",
+        "tick",
+        "snake",
+        "silence",
+    } <= common_aliases()
     assert not {"kimsuky", "turla", "lazarus"} & common_aliases()
 
 
-def test_the_list_is_what_the_tool_writes() -> None:
-    """A new ATT&CK or galaxy release brings new aliases: the tool writes the list again."""
+def test_the_list_holds_every_word_the_tool_finds() -> None:
+    """A new ATT&CK or galaxy release brings new aliases: the tool writes the list again. The
+    file may hold more (a system dictionary, where one is installed, adds words)."""
     run = subprocess.run(
         [sys.executable, "tools/common_aliases.py"],
         cwd=ROOT,
@@ -107,5 +118,6 @@ def test_the_list_is_what_the_tool_writes() -> None:
         check=True,
         env={"PYTHONPATH": str(ROOT), "PATH": ""},
     )
-    written = (ROOT / "graphkit/data/cues/common_aliases.yaml").read_text("utf-8")
-    assert run.stdout == written, "run tools/common_aliases.py --write"
+    found = set(yaml.safe_load(run.stdout)["aliases"])
+    missing = found - common_aliases()
+    assert not missing, f"run tools/common_aliases.py --write: {sorted(missing)}"

