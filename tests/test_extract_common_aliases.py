@@ -40,6 +40,8 @@ def _actor_ids(sentence: str) -> set[str]:
         "The phishing pages came from Copper Wren, a cluster the lab found in May.",
         "Investigators tied the posts to the Copper Wren cluster.",
         "Microsoft saw COPPER WREN phish defence ministries.",
+        # a participle after it, not an operator's deed
+        "Copper used in wiring was hard to find that year.",
         # the last word of one
         "Analysts linked Operation Copper to a wave of fake job offers.",
     ],
@@ -68,6 +70,10 @@ def test_an_ordinary_word_in_lower_case_is_no_actor() -> None:
         "Copper operators sent lures to defence ministries in the region.",
         # a description of an actor set apart by a comma
         "Copper, a China-based group, sent lures to defence ministries.",
+        # another name set apart by a comma
+        "Copper, also tracked as Red Wren, sent lures to defence ministries.",
+        # an operator's verb with its object after it
+        "Copper targeted defence ministries with fake invitations.",
         # a naming word before it, in a headline
         "Microsoft Tracks the Group as Copper",
     ],

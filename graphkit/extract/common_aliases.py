@@ -7,8 +7,10 @@ sentence's first word, not in a line written in capitals (a headline), and not a
 longer capitalised name that nothing here knows ("Copper Wren", "Operation Copper"). Written
 all in capitals inside a sentence ("COPPER used ..."), it is a name, as vendors write theirs.
 A word beside it that says it is a name makes it one anywhere: an actor's noun after it ("the
-Copper group"), a naming word before it ("tracked as Copper", "a gang called Play"), or a
-description of an actor set apart by a comma ("Copper, a China-based group, ...").
+Copper group"), a naming word before it ("tracked as Copper", "a gang called Play"), a
+description of an actor or another name set apart by a comma ("Copper, a China-based group,
+...", "Silence, also known as ..."), or an operator's verb with its object after it ("Silence
+targeted banks").
 
 Examples
 --------
@@ -28,7 +30,7 @@ from functools import cache
 from pydantic import field_validator
 
 from graphkit.data import Strict, load
-from graphkit.extract.cues import nouns, word_list
+from graphkit.extract.cues import nouns, word_list, words
 from graphkit.extract.gazetteer import first_words
 
 __all__ = ["common_aliases", "names_an_actor"]
@@ -71,13 +73,24 @@ def _in_capitals(originals: list[str], letters: str = "first") -> bool:
 
 
 def _said_to_be_a_name(text: str, originals: list[str], lowers: list[str], i: int) -> bool:
-    """An actor's noun after the word, a naming word before it, or an actor's description
-    set apart after it by a comma."""
+    """An actor's noun after the word, a naming word before it, an actor's description or
+    another name set apart after it by a comma ("Copper, also tracked as ..."), or an
+    operator's verb after it with its object ("Silence targeted banks"; "Copper used in
+    wiring" is a participle)."""
     after = lowers[i + 1 : i + 6]
     who = nouns("who_end")
     if (after[:1] and after[0] in who) or (i and lowers[i - 1] in _naming()):
         return True
-    return f"{originals[i]}, " in text and not who.isdisjoint(after)
+    if f"{originals[i]}, " in text:
+        return not who.isdisjoint(after) or not _naming().isdisjoint(after[:3])
+    verbs, prepositions = _acts()
+    return len(after) > 1 and after[0] in verbs and after[1] not in prepositions
+
+
+@cache
+def _acts() -> tuple[frozenset[str], frozenset[str]]:
+    """The verbs an operator does (``names.yaml``) and the prepositions (``words.yaml``)."""
+    return words("operator_verbs"), words("prepositions")
 
 
 def names_an_actor(text: str, originals: list[str], lowers: list[str], i: int) -> bool:
