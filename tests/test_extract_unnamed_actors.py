@@ -241,3 +241,21 @@ def test_a_series_of_clauses_each_with_its_people_is_a_case_each() -> None:
     assert {x.id for x in by["VN"].targets.countries} == {"JP"}
     assert {x.id for x in by["CU"].targets.countries} == {"ES"}
     assert not by["IR"].targets.countries
+
+
+def test_an_ordinal_before_its_verb_is_the_next_case_and_both_cases_share_a_paragraph() -> None:
+    # "two separate clusters ... The first, dubbed X, ... The second used ...": the second is
+    # a case of its own; "In both cases, ..." says something of the two
+    f = draft(
+        "Lab: two clusters from Iran pushed anger over water prices\n\n"
+        "The lab followed two separate clusters with ties to Iran that posted content meant to "
+        "inflame arguments about water prices.\n\n"
+        'The first, dubbed "Dry Well," used the chatbot to make images claiming that new farms '
+        "were pushing up water bills in Iraq.\n\n"
+        "The second used the tool to write posts casting trade deals as a hidden way to control "
+        "rivers.\n\n"
+        "In both cases, the operators prompted the model in Persian.\n"
+    )
+    names = {c.name for c in f.campaigns}
+    assert "Dry Well" in names and len(f.campaigns) == 2
+    assert all([x.id for x in c.languages] == ["fa"] for c in f.campaigns)
