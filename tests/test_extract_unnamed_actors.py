@@ -259,3 +259,17 @@ def test_an_ordinal_before_its_verb_is_the_next_case_and_both_cases_share_a_para
     names = {c.name for c in f.campaigns}
     assert "Dry Well" in names and len(f.campaigns) == 2
     assert all([x.id for x in c.languages] == ["fa"] for c in f.campaigns)
+
+
+def test_an_account_linked_to_an_official_somewhere_is_an_actor_from_there() -> None:
+    # "an account linked to a police official in Laos": one account, an actor; where the
+    # official sits is its origin, and the police, who they are, no target
+    f = draft(
+        "Lab details scams and a smear campaign\n\n"
+        "The company said it banned an account linked to a police official in Laos who used the "
+        "chatbot to plan a covert campaign against a politician in Thailand.\n"
+    )
+    (c,) = f.campaigns
+    assert country(c) == "LA"
+    assert {x.id for x in c.targets.countries} == {"TH"}
+    assert "emergency-services" not in {x.id for x in c.targets.sectors}
