@@ -17,7 +17,14 @@ from graphkit.extract.gazetteer import Entry
 from graphkit.extract.named_origins import own_origins
 from graphkit.extract.names import clause_name
 from graphkit.extract.quoted import JOIN, has_quote, quoted_names
-from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, read_sentence, slugify
+from graphkit.extract.reading import (
+    COUNTRY_KINDS,
+    PLACE,
+    Mention,
+    Sentence,
+    read_sentence,
+    slugify,
+)
 from graphkit.extract.reporter import NAMING_AS, struck_name
 from graphkit.extract.subjects import actor_names, may_open_subject, subject_of
 
@@ -32,9 +39,6 @@ __all__ = [
     "runs",
     "start_runs",
 ]
-
-
-PLACE = ("Country", "Demonym", "Sponsor")  # the kinds of mention that say where
 
 
 @dataclass

@@ -31,10 +31,11 @@ from graphkit.extract.quoted import has_quote, inside_a_quoted_name
 from graphkit.identity import slugify as _slugify
 from graphkit.vocab import PLATFORMS, PUBLISHERS
 
-__all__ = ["COUNTRY_KINDS", "NEGATED", "Mention", "Sentence", "forget_sentences", "read_sentence",
-           "slugify", "split_sentences"]  # fmt: skip
+__all__ = ["COUNTRY_KINDS", "NEGATED", "PLACE", "Mention", "Sentence", "forget_sentences",
+           "read_sentence", "slugify", "split_sentences"]  # fmt: skip
 
 COUNTRY_KINDS = ("Country", "Demonym")  # the kinds of mention that name a country
+PLACE = ("Country", "Demonym", "Sponsor")  # the kinds of mention that say where
 
 _NEGATING, _UNTIED, _UNATTRIBUTED = (
     "|".join(word_list(n)) for n in ("negating", "untied", "unattributed")
