@@ -4,6 +4,7 @@ each on sentences written for it (issue 23, "no junk names")."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -122,7 +123,7 @@ def test_the_list_holds_every_word_the_tool_finds() -> None:
         capture_output=True,
         text=True,
         check=True,
-        env={"PYTHONPATH": str(ROOT), "PATH": ""},
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     found = set(yaml.safe_load(run.stdout)["aliases"])
     missing = found - common_aliases()
