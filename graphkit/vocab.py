@@ -160,6 +160,16 @@ class Countries(_Words):
             if w.endswith(("n", "i")) and "-" not in w
         }
 
+    def collectives(self) -> dict[str, str]:
+        """Each one-word demonym that is its own plural ("chinese", "british", "dutch"): after
+        "the" and before a verb, the people who act ("the Chinese researched ...") → code."""
+        return {
+            w: c
+            for c, e in self.words.items()
+            for w in e.demonyms
+            if w.endswith(("ese", "ish", "tch", "nch", "ss")) and " " not in w and "-" not in w
+        }
+
     def sponsor_codes(self) -> dict[str, str]:
         return {w: c for c, ws in self.sponsors.items() for w in ws}
 

@@ -130,6 +130,12 @@ def test_accounts_told_by_the_language_they_use_are_named_by_it(lang: str) -> No
             "Group of unidentified actors allegedly operating from Peru",
             "PE",
         ),
+        # the name starts at its article, not at the verb before it
+        (
+            "The lab banned accounts used to run a hiring scheme possibly connected to Peru.",
+            "Hiring scheme possibly connected to Peru",
+            "PE",
+        ),
     ],
 )
 def test_a_text_with_no_case_names_its_cluster_for_the_actor_it_describes(

@@ -225,3 +225,51 @@ def test_a_definite_phrase_speaks_again_of_the_case_its_words_introduced() -> No
     forge = next(c for c in f.campaigns for a in c.all_actors if a.name == "Cold Forge")
     assert "T1027" in {t.id for t in forge.techniques}
     assert len(draft(text.format("A Russian-speaking crew")).campaigns) == 3
+
+
+def test_a_series_of_clauses_each_with_its_people_is_a_case_each() -> None:
+    # "The Iranians did this, the Vietnamese did that, and the Cubans ...": each clause's
+    # people is its own actor ("the Vietnamese", a people that is its own plural, too)
+    f = draft(
+        "Report: state hackers test chatbots\n\n"
+        "Hackers from Iran, Vietnam and Cuba all used the chatbot last year, the lab said.\n\n"
+        "The Iranians wrote malware with it, the Vietnamese researched shipping firms in Japan, "
+        "and the Cubans crafted phishing emails aimed at academics in Spain.\n"
+    )
+    by = {country(c): c for c in f.campaigns if country(c)}
+    assert {"IR", "VN", "CU"} <= set(by)
+    assert {x.id for x in by["VN"].targets.countries} == {"JP"}
+    assert {x.id for x in by["CU"].targets.countries} == {"ES"}
+    assert not by["IR"].targets.countries
+
+
+def test_an_ordinal_before_its_verb_is_the_next_case_and_both_cases_share_a_paragraph() -> None:
+    # "two separate clusters ... The first, dubbed X, ... The second used ...": the second is
+    # a case of its own; "In both cases, ..." says something of the two
+    f = draft(
+        "Lab: two clusters from Iran pushed anger over water prices\n\n"
+        "The lab followed two separate clusters with ties to Iran that posted content meant to "
+        "inflame arguments about water prices.\n\n"
+        'The first, dubbed "Dry Well," used the chatbot to make images claiming that new farms '
+        "were pushing up water bills in Iraq.\n\n"
+        "The second used the tool to write posts casting trade deals as a hidden way to control "
+        "rivers.\n\n"
+        "In both cases, the operators prompted the model in Persian.\n"
+    )
+    names = {c.name for c in f.campaigns}
+    assert "Dry Well" in names and len(f.campaigns) == 2
+    assert all([x.id for x in c.languages] == ["fa"] for c in f.campaigns)
+
+
+def test_an_account_linked_to_an_official_somewhere_is_an_actor_from_there() -> None:
+    # "an account linked to a police official in Laos": one account, an actor; where the
+    # official sits is its origin, and the police, who they are, no target
+    f = draft(
+        "Lab details scams and a smear campaign\n\n"
+        "The company said it banned an account linked to a police official in Laos who used the "
+        "chatbot to plan a covert campaign against a politician in Thailand.\n"
+    )
+    (c,) = f.campaigns
+    assert country(c) == "LA"
+    assert {x.id for x in c.targets.countries} == {"TH"}
+    assert "emergency-services" not in {x.id for x in c.targets.sectors}

@@ -21,6 +21,7 @@ _CASE_NOUNS = noun_pattern("case")
 
 
 _ELIDED_ORDINALS = "|".join(word_list("elided_ordinals"))
+_PAST = "|".join(word_list("irregular_past"))
 
 
 # A paragraph that says it turns to another case: "A second case shows ...", "Finally, ..."
@@ -36,7 +37,9 @@ NEW_CASE = re.compile(
     # "The second, run from Cambodia, ...", "Another, ..."
     rf"^(?:(?:A|The) (?:first|{_ELIDED_ORDINALS})|Another|Others)(?: one)?,\s|"
     # "A separate operation, ...": another case by its adjective
-    rf"^(?:A|Another) separate (?:{_CASE_NOUNS})\b"
+    rf"^(?:A|Another) separate (?:{_CASE_NOUNS})\b|"
+    # the ordinal alone before its verb: "The second used the tool to ..."
+    rf"^The (?:first|{_ELIDED_ORDINALS}) (?=(?:also )?(?:[a-z]+ed|{_PAST})\b)"
 )
 
 
@@ -54,11 +57,26 @@ def case_subject(sentences: list[Sentence], before: str = "") -> str | None:
                  sentences[0].text)  # fmt: skip
     if m:
         return f"{m.group(1).capitalize()} {m.group(2)}"
+    acts = _ORDINAL_ACTS.match(sentences[0].text)  # "The second used ...", after "two clusters"
+    if acts:
+        counted = _COUNTED_NOUN.findall(before)
+        noun = counted[-1].lower() if counted else "case"
+        noun = noun[:-1] if noun.endswith("s") and noun[:-1] in _SINGULAR else noun
+        return f"{acts.group(1).capitalize()} {noun}"
     other = _OTHER_CASE.match(sentences[0].text)  # "Another operation, which ...": unnamed
     if other:
         return f"Unnamed {other.group(1)}"
     said = _SAID_CASE.match(sentences[0].text)  # "The first is the fake job applicants."
     return said.group(1)[0].upper() + said.group(1)[1:] if said else None
+
+
+# An ordinal alone before its verb, and the noun of the cases counted before it: "two
+# separate clusters ... The second used the tool ..."
+_ORDINAL_ACTS = re.compile(rf"^The (first|{_ELIDED_ORDINALS}) (?=(?:also )?(?:[a-z]+ed|{_PAST})\b)")
+_COUNTED_NOUN = re.compile(
+    rf"\b(?:two|three|four|five|six|several) (?:[\w-]+ ){{0,2}}?((?i:{noun_pattern('subject')}))\b"
+)
+_SINGULAR = nouns("subject")
 
 
 # Another case, named by no ordinal: "Another operation, which the lab did not name, ..."

@@ -17,7 +17,10 @@ __all__ = ["described_actor"]
 
 
 _NOUNS = noun_pattern("subject")
-_ARTICLE = re.compile(r"^(?:an?|the)\s+", re.I)
+# Everything up to the phrase's last article before its noun: a verb and what comes before
+_UP_TO_ARTICLE = re.compile(
+    rf"^(?:.*?\s)?(?:an?|the)\s+(?!.*\b(?:an?|the)\s+.*(?i:{_NOUNS}))", re.I
+)
 
 
 def described_actor(sentences: list[Sentence]) -> str | None:
@@ -33,7 +36,9 @@ def described_actor(sentences: list[Sentence]) -> str | None:
             found = _people_first(m.text).search(s.text) if m.entry.kind == "Demonym" else None
             found = found or _place_after(m.text).search(s.text)
             if found:
-                phrase = _ARTICLE.sub("", " ".join(found.group(0).split()))
+                phrase = " ".join(found.group(0).split())
+                # from its last article on: "(facilitate) a deceptive employment scheme ..."
+                phrase = _UP_TO_ARTICLE.sub("", phrase, count=1)
                 return phrase[0].upper() + phrase[1:]
     return None
 

@@ -18,7 +18,7 @@ from graphkit.extract.cues import noun_pattern, words
 from graphkit.extract.gazetteer import TOKEN
 from graphkit.extract.groups import PLACE, Group, clip
 from graphkit.extract.meta import OUR_MODELS, OWNERS, companys_platform
-from graphkit.extract.named_origins import own_origins, place_role
+from graphkit.extract.named_origins import after_name, own_origins, place_role
 from graphkit.extract.names import WHO_NOUNS
 from graphkit.extract.passing import in_passing, makers_people, names_a_service_in_passing
 from graphkit.extract.poses import community, made_in, posed_as
@@ -86,65 +86,6 @@ _RESEARCHED = words("researched")
 
 
 _AIMED = words("aimed")
-
-
-# A name, a comma and a hedged origin: "VAGue Focus, likely Chinese"
-_NAME_DASHES = (" \u2014 ", " \u2013 ", " - ", " -- ", ": ")  # between a name and who it is
-
-
-_PLACE_THEN_COLON = re.compile(r", (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}:")
-
-
-_HEDGED_AFTER = re.compile(r", (?:likely|probably|possibly|suspected|apparently) [A-Z]")
-
-
-def _after_name(s: Sentence, names: list[str]) -> tuple[set[int], set[int]]:
-    """Token positions of what brackets right after a name say: "Helgoland Bite (Russia;
-    German)", "VAGue Focus (likely China)". The origin's positions, and the languages' (after
-    a country named in the brackets, "German" is the language, not a second origin)."""
-    for name in names:
-        if not name or name not in s.text:
-            continue  # most names are not in a given sentence
-        lead = s.text.find(": " + name)
-        if 0 < lead <= 20:  # "Russia: Bad Grammar. A new network ..."
-            first = len(TOKEN.findall(s.text[:lead]))
-            before = {m.index for m in s.mentions if m.index < first and m.entry.kind in PLACE}
-            if before:
-                return before, set()
-        # "Sneer Review \u2014 likely Chinese.", "Helgoland Bite \u2014 Russian origin",
-        # "VAGue Focus, likely Chinese."
-        dash = next(
-            (at for sep in _NAME_DASHES if name and (at := s.text.find(name + sep)) >= 0), -1
-        )  # "Sneer Review - likely China.", "VAGue Focus: likely Chinese."
-        comma = s.text.find(name + ", ") if name and dash < 0 else -1
-        if comma >= 0 and (
-            _HEDGED_AFTER.match(s.text, comma + len(name))
-            or _PLACE_THEN_COLON.match(s.text, comma + len(name))  # "IUVM, Iran: articles"
-        ):
-            dash = comma
-        if dash >= 0:
-            first = len(TOKEN.findall(s.text[: dash + len(name)]))
-            near = [m for m in s.mentions if first <= m.index < first + 3]
-            spoken = language_positions(s)
-            places = [m for m in near if m.entry.kind in PLACE and m.index not in spoken]
-            if places:
-                return {places[0].index}, set()
-        at = s.text.find(name + " (") if name else -1
-        if at < 0:
-            continue
-        start = at + len(name) + 2
-        end = s.text.find(")", start)
-        if end < 0:
-            continue
-        first, last = len(TOKEN.findall(s.text[:start])), len(TOKEN.findall(s.text[:end]))
-        inside = [m for m in s.mentions if first <= m.index < last]
-        places = [m for m in inside if m.entry.kind in PLACE]
-        country = next((m for m in places if m.entry.kind != "Demonym"), None)
-        if country is None:  # "(likely Chinese)": the demonym is the origin
-            return {m.index for m in places}, set()
-        spoken = {m.index for m in inside if m.entry.kind == "Language" and m.index > country.index}
-        return {country.index}, spoken
-    return set(), set()
 
 
 def names_of(group: Group) -> list[str]:
@@ -220,7 +161,7 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
     places = not kinds.isdisjoint(PLACE)
     brackets = "(" in s.text or ": " in s.text[:40] or "\u2014" in s.text or " - " in s.text
     brackets = brackets or (s.hedged and ", " in s.text)  # "VAGue Focus, likely Chinese"
-    origin, spoken = _after_name(s, names) if brackets and places else (set(), set())
+    origin, spoken = after_name(s, names) if brackets and places else (set(), set())
     if places and "Actor" in kinds:  # "Russia's APT28": who, not whom
         origin |= {c.index for c in own_origins(s).values()}
     language_at |= spoken
@@ -256,6 +197,8 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
         elif kind == "Sector":
             if quoted or eid in facts.sectors or s.field in _WHO_FIELDS:
                 continue
+            if group.subject and f" {m.text.lower()} " in f" {group.subject.lower()} ":
+                continue  # "an account linked to a police official": who they are, no target
             if sector_is_target(m, s):
                 facts.sectors[eid] = {"id": eid, "evidence": evidence, "confidence": 60 - hedge}
         elif kind == "Technique":

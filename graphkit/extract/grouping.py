@@ -438,11 +438,24 @@ class _Grouper:
             return
         if named and not current.name:
             current.name = named
+        if (
+            not named
+            and len(self.groups) > 1
+            and len(current.actors) < 2  # "Vixen Panda and Keyhole Panda ... Both groups": these
+            and sentences
+            and _BOTH.match(sentences[0].text)
+        ):
+            self.groups[-2].sentences.extend(sentences)  # "In both cases, ...": the two last
         current.sentences.extend(sentences)
         for sentence in sentences:
             add_actors(current, sentence)
         if recall is not None:  # "The job scam, dubbed ...": what the lede said of it
             current.sentences.append(recall)
+
+
+# A paragraph about the two cases told last: "In both cases, ...", "Both networks ..."
+_BOTH = re.compile(r"^(?:In both cases|In each case|Both (?:of them|groups|networks|clusters|"
+                   r"operations|campaigns|crews|actors))\b")  # fmt: skip
 
 
 def _headline_line(text: str) -> str | None:

@@ -17,7 +17,14 @@ from graphkit.extract.gazetteer import Entry
 from graphkit.extract.named_origins import own_origins
 from graphkit.extract.names import clause_name
 from graphkit.extract.quoted import JOIN, has_quote, quoted_names
-from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, read_sentence, slugify
+from graphkit.extract.reading import (
+    COUNTRY_KINDS,
+    PLACE,
+    Mention,
+    Sentence,
+    read_sentence,
+    slugify,
+)
 from graphkit.extract.reporter import NAMING_AS, struck_name
 from graphkit.extract.subjects import actor_names, may_open_subject, subject_of
 
@@ -33,9 +40,6 @@ __all__ = [
     "speaks_of_this_actor",
     "start_runs",
 ]
-
-
-PLACE = ("Country", "Demonym", "Sponsor")  # the kinds of mention that say where
 
 
 @dataclass
@@ -317,11 +321,31 @@ def _split(s: Sentence) -> list[Clause]:
     operation its own words introduce in quotes."""
     split = any(cue in s.text for cue in _SPLITS)
     texts = _CLAUSE_SPLIT.split(s.text) if split else [s.text]
+    if len(texts) > 1 and ", and " in s.text:  # "X did this, Y did that, and Z ...": a series
+        texts = [c for t in texts for c in _series(t)]
     clauses: list[Clause] = []
     for t in texts:  # a clause that introduces two names: each its own words
         quoted = _conjuncts(t) if has_quote(t) else None
         clauses += quoted or [(t, clause_name(t), None)]
     return clauses
+
+
+def _series(text: str) -> list[str]:
+    """A clause of a series cut where an actor opens the next ("The Russians wrote malware, the
+    Chinese researched ..."); a comma before anything else stays ("Hackers from Russia, China
+    ...")."""
+    parts = text.split(", ")
+    out = [parts[0]]
+    for part in parts[1:]:
+        if may_open_subject(part) and _DEFINITE_OR_PEOPLE.match(part):
+            out.append(part)
+        else:
+            out[-1] += ", " + part
+    return out
+
+
+# the clause after a series' comma opens on "the" and a people or actor noun
+_DEFINITE_OR_PEOPLE = re.compile(r"^the [A-Z]")
 
 
 def _conjuncts(text: str) -> list[Clause] | None:

@@ -8,10 +8,12 @@ import re
 
 from graphkit.extract.coordination import kind_of_members
 from graphkit.extract.cues import nouns
-from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
+from graphkit.extract.gazetteer import TOKEN
+from graphkit.extract.reading import COUNTRY_KINDS, PLACE, Mention, Sentence
 from graphkit.extract.roles import country_role
+from graphkit.extract.spoken import language_positions
 
-__all__ = ["own_origins", "place_role", "set_after_actor"]
+__all__ = ["after_name", "own_origins", "place_role", "set_after_actor"]
 
 
 ACTOR_NOUNS = nouns("origin_after")
@@ -109,3 +111,62 @@ def place_role(m: Mention, s: Sentence, origin: set[int], known: dict[int, str])
         attributed = m.entry.kind == "Sponsor" or m.index in origin or set_after_actor(m, s)
         role = known[id(m)] = "attribution" if attributed else country_role(m, s.text)
     return role
+
+
+# A name, a comma and a hedged origin: "VAGue Focus, likely Chinese"
+_NAME_DASHES = (" \u2014 ", " \u2013 ", " - ", " -- ", ": ")  # between a name and who it is
+
+
+_PLACE_THEN_COLON = re.compile(r", (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}:")
+
+
+_HEDGED_AFTER = re.compile(r", (?:likely|probably|possibly|suspected|apparently) [A-Z]")
+
+
+def after_name(s: Sentence, names: list[str]) -> tuple[set[int], set[int]]:
+    """Token positions of what brackets right after a name say: "Helgoland Bite (Russia;
+    German)", "VAGue Focus (likely China)". The origin's positions, and the languages' (after
+    a country named in the brackets, "German" is the language, not a second origin)."""
+    for name in names:
+        if not name or name not in s.text:
+            continue  # most names are not in a given sentence
+        lead = s.text.find(": " + name)
+        if 0 < lead <= 20:  # "Russia: Bad Grammar. A new network ..."
+            first = len(TOKEN.findall(s.text[:lead]))
+            before = {m.index for m in s.mentions if m.index < first and m.entry.kind in PLACE}
+            if before:
+                return before, set()
+        # "Sneer Review \u2014 likely Chinese.", "Helgoland Bite \u2014 Russian origin",
+        # "VAGue Focus, likely Chinese."
+        dash = next(
+            (at for sep in _NAME_DASHES if name and (at := s.text.find(name + sep)) >= 0), -1
+        )  # "Sneer Review - likely China.", "VAGue Focus: likely Chinese."
+        comma = s.text.find(name + ", ") if name and dash < 0 else -1
+        if comma >= 0 and (
+            _HEDGED_AFTER.match(s.text, comma + len(name))
+            or _PLACE_THEN_COLON.match(s.text, comma + len(name))  # "IUVM, Iran: articles"
+        ):
+            dash = comma
+        if dash >= 0:
+            first = len(TOKEN.findall(s.text[: dash + len(name)]))
+            near = [m for m in s.mentions if first <= m.index < first + 3]
+            spoken = language_positions(s)
+            places = [m for m in near if m.entry.kind in PLACE and m.index not in spoken]
+            if places:
+                return {places[0].index}, set()
+        at = s.text.find(name + " (") if name else -1
+        if at < 0:
+            continue
+        start = at + len(name) + 2
+        end = s.text.find(")", start)
+        if end < 0:
+            continue
+        first, last = len(TOKEN.findall(s.text[:start])), len(TOKEN.findall(s.text[:end]))
+        inside = [m for m in s.mentions if first <= m.index < last]
+        places = [m for m in inside if m.entry.kind in PLACE]
+        country = next((m for m in places if m.entry.kind != "Demonym"), None)
+        if country is None:  # "(likely Chinese)": the demonym is the origin
+            return {m.index for m in places}, set()
+        spoken = {m.index for m in inside if m.entry.kind == "Language" and m.index > country.index}
+        return {country.index}, spoken
+    return set(), set()

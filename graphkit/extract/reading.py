@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 
 from graphkit.actors import actor_index
 from graphkit.extract.behaviour import behaviours
+from graphkit.extract.common_aliases import common_aliases, names_an_actor
 from graphkit.extract.cues import word_list, words
 from graphkit.extract.gazetteer import (
     DIGIT,
@@ -30,10 +31,11 @@ from graphkit.extract.quoted import has_quote, inside_a_quoted_name
 from graphkit.identity import slugify as _slugify
 from graphkit.vocab import PLATFORMS, PUBLISHERS
 
-__all__ = ["COUNTRY_KINDS", "NEGATED", "Mention", "Sentence", "forget_sentences", "read_sentence",
-           "slugify", "split_sentences"]  # fmt: skip
+__all__ = ["COUNTRY_KINDS", "NEGATED", "PLACE", "Mention", "Sentence", "forget_sentences",
+           "read_sentence", "slugify", "split_sentences"]  # fmt: skip
 
 COUNTRY_KINDS = ("Country", "Demonym")  # the kinds of mention that name a country
+PLACE = ("Country", "Demonym", "Sponsor")  # the kinds of mention that say where
 
 _NEGATING, _UNTIED, _UNATTRIBUTED = (
     "|".join(word_list(n)) for n in ("negating", "untied", "unattributed")
@@ -163,6 +165,7 @@ def _tables() -> tuple[
 
 
 _DETERMINERS = words("determiners")
+_COMMON = common_aliases()  # actors' aliases that are ordinary words ("Copper", "Play")
 
 
 # Companies by a one-word name: a one-word actor's name right after one is the company's
@@ -211,6 +214,8 @@ def _mentions(text: str, originals: list[str], lowers: list[str], codes: bool) -
                 ok = tuple(e for e in ok if e.kind != "Actor")
             if n == 1 and _inside_a_longer_name(text, originals, lowers, i, starts):
                 ok = tuple(e for e in ok if e.kind != "Actor")  # "Google Play", "Copper Gate"
+            if n == 1 and word in _COMMON and not names_an_actor(text, originals, lowers, i):
+                ok = tuple(e for e in ok if e.kind != "Actor")  # "Copper prices rose"
             for e in ok:
                 out.append(Mention(e, i, n, lowers, original))
             done = i + n

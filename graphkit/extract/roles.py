@@ -212,6 +212,8 @@ def country_role(m: Mention, text: str = "") -> str:
             targeted = any(w in _TARGET_VERBS_STRICT for w in behind[-3:])
         if targeted and _acted_against(behind) and not ACTOR_NOUNS.isdisjoint(ahead[:3]):
             targeted = False  # "The lab took action against Bolivian scammers": the actors
+        if behind[-1:] == ["the"] and _collective_acts(m, ahead):
+            return "attribution"  # "the Chinese researched ...": the people acts
         if m.entry.name in _PEOPLES:  # "The North Koreans also tried ...": the people acts
             if targeted and not _acted_against(behind):
                 return "target"
@@ -290,6 +292,21 @@ def country_role(m: Mention, text: str = "") -> str:
 
 
 _IN = {"inside": "in", "within": "in"}
+
+
+_COLLECTIVES = frozenset(countries().collectives())
+_IRREGULAR_PAST = words("irregular_past")
+
+
+def _collective_acts(m: Mention, ahead: list[str]) -> bool:
+    """Whether "the" and a demonym that is its own plural are who does the verb after it:
+    "the Chinese researched ...", "the Dutch also wrote ..."."""
+    verb = [w for w in ahead[:2] if w not in ("also", "too")][:1]
+    return (
+        m.text.lower() in _COLLECTIVES
+        and bool(verb)
+        and (verb[0].endswith("ed") or verb[0] in _IRREGULAR_PAST)
+    )
 
 
 _BELIEVES = words("believed") | {"believe", "believes", "think", "thinks", "assess", "assesses"}

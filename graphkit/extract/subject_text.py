@@ -13,7 +13,14 @@ from graphkit.extract.cues import noun_pattern, nouns, word_list, words
 from graphkit.extract.reading import Mention, Sentence
 from graphkit.extract.reporter import ACCORDING, REPORTING, reported_removed
 
-__all__ = ["elided", "from_its_subject", "place_cut", "without_platform"]
+__all__ = [
+    "ACTOR_NOUN",
+    "elided",
+    "from_its_subject",
+    "ones_named",
+    "place_cut",
+    "without_platform",
+]
 
 
 _SUBJECT_NOUNS = nouns("subject")
@@ -153,3 +160,16 @@ def without_platform(phrase: str, first: Sentence) -> str:
         return phrase
     without = phrase.replace(f"{used} ", "", 1)
     return without if " " in without else phrase
+
+
+# An actor noun anywhere in a text: "Russia-linked operators", "a crew"
+ACTOR_NOUN = re.compile(rf"\b(?i:{noun_pattern('subject')})\b")
+
+
+def ones_named(phrase: str, before: str) -> str:
+    """ "Iran-linked ones" after "Russia-linked operators ...": the noun "ones" stands for, the
+    last plural actor noun said before it."""
+    if not phrase.endswith(" ones") or not before:
+        return phrase
+    nouns = [n for n in ACTOR_NOUN.findall(before) if n.lower().endswith("s")]
+    return f"{phrase[:-4]}{nouns[-1].lower()}" if nouns else phrase

@@ -19,8 +19,10 @@ from graphkit.extract.reading import Mention, Sentence, slugify
 from graphkit.extract.reporter import REPORTING, also_reported, reported_removed
 from graphkit.extract.set_apart import SET_NAME, TITLED, from_names, owned_names, set_apart_names
 from graphkit.extract.subject_text import (
+    ACTOR_NOUN,
     elided,
     from_its_subject,
+    ones_named,
     place_cut,
     without_platform,
 )
@@ -242,7 +244,13 @@ _SUBJECT_SOURCE = (
     r"(?:[\w'-]+\s+){0,4}[\w'-]+)?"
 )
 # ... or a people by its plural, as who acts: "The North Koreans also tried ..."
-_WHO = noun_pattern("subject") + "".join(f"|{re.escape(p)}" for p in countries().peoples())
+# ... or "the Chinese" before a verb: "the Chinese researched ..."
+_DID = rf"(?:also\s+|too\s+)?(?:[a-z]+ed|{'|'.join(word_list('irregular_past'))})\b"
+_WHO = (
+    noun_pattern("subject")
+    + "".join(f"|{re.escape(p)}" for p in countries().peoples())
+    + f"|the (?:{'|'.join(countries().collectives())})(?=\\s+{_DID})"
+)
 _SUBJECT = re.compile(_SUBJECT_SOURCE.replace("NOUNS", _WHO))
 # ... and with a business as who acts ("A Vietnamese company generated ..."), tried only where
 # one is named; "The company said ..." is most often the reporter
@@ -361,19 +369,6 @@ _BARE_IN = re.compile(r"^\s+in\s")
 _LOCATED = nouns("located")
 
 
-# An actor noun anywhere in a text: "Russia-linked operators", "a crew"
-ACTOR_NOUN = re.compile(rf"\b(?i:{noun_pattern('subject')})\b")
-
-
-def _ones_named(phrase: str, before: str) -> str:
-    """ "Iran-linked ones" after "Russia-linked operators ...": the noun "ones" stands for, the
-    last plural actor noun said before it."""
-    if not phrase.endswith(" ones") or not before:
-        return phrase
-    nouns = [n for n in ACTOR_NOUN.findall(before) if n.lower().endswith("s")]
-    return f"{phrase[:-4]}{nouns[-1].lower()}" if nouns else phrase
-
-
 def may_open_subject(text: str) -> bool:
     """Whether a clause opens as one about an unnamed actor may ("operators from Cuba ...",
     "The second, tied to Cuba, ...", "The lab said a Spanish-speaking developer ..."): a
@@ -461,7 +456,7 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
         return None  # the section already spoke of that country: the same actor, likely
     phrase = _LOOSE_END.sub("", phrase)  # "Accounts tied to Chinese government entities that"
     phrase = without_platform(phrase, first)  # "ChatGPT accounts tied to Iran": the accounts
-    phrase = _ones_named(phrase, before)  # "whereas Iran-linked ones": "Iran-linked operators"
+    phrase = ones_named(phrase, before)  # "whereas Iran-linked ones": "Iran-linked operators"
     if phrase.lower() in _BARE or (struck and " " not in phrase):
         phrase = f"unnamed {phrase.lower()}"  # "an actor who ...": no name to give it
     return phrase[0].upper() + phrase[1:]
