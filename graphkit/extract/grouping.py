@@ -334,8 +334,10 @@ class _Grouper:
         if subject and turns and any(g.subject == subject for g in self.groups):
             same = sum(1 for g in self.groups if (g.subject or "").startswith(subject))
             subject = f"{subject} {same + 1}"  # "Unnamed operation 2": another one, not it
-        earlier = [g.sentences[:2] if g is not current else [] for g in self.groups]
-        back = described_before(subject, body[0], earlier) if subject and not turns else -1
+        back = -1
+        if subject and not turns:  # each group's opening, only then: most paragraphs have none
+            earlier = [g.sentences[:2] if g is not current else [] for g in self.groups]
+            back = described_before(subject, body[0], earlier)
         if back >= 0:  # "The Russian-speaking crew also ..." after "a Russian-speaking crew it
             self.current = self.groups[back]  # calls Cold Forge": that case again
         elif subject:
