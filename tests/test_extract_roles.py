@@ -716,3 +716,30 @@ def test_a_peoples_name_before_a_language_says_which_variety(
     (c,) = draft(f"## Op V\n\nA crew based in Laos wrote scam messages. {sentence}").campaigns
     assert sorted(x.id for x in c.languages) == languages
     assert sorted(x.id for x in c.targets.countries) == places
+
+
+@pytest.mark.parametrize(
+    ("sentence", "origin", "targets"),
+    [
+        # a country's short name before an actor noun is the actors' own
+        (
+            "DPRK operatives used the model to draft cover letters for jobs in Germany.",
+            "KP",
+            ["DE"],
+        ),
+        # servers the actors scanned are someone else's: where the targets are
+        (
+            "Hackers working for the Russian state used the model to scan servers in Estonia.",
+            "RU",
+            ["EE"],
+        ),
+        # the actors' own servers still sit somewhere, no target
+        ("Hackers working for the Russian state rented servers in Estonia.", "RU", []),
+    ],
+)
+def test_a_countrys_name_before_actors_and_servers_scanned_somewhere(
+    sentence: str, origin: str, targets: list[str]
+) -> None:
+    (c,) = draft(f"## Op W\n\n{sentence}").campaigns
+    assert country(c) == origin
+    assert sorted(x.id for x in c.targets.countries) == targets

@@ -251,6 +251,13 @@ def country_role(m: Mention, text: str = "") -> str:
         return "target"
     if ahead[:1] and ahead[0] in _ACTING and _TARGET_VERBS_STRICT.isdisjoint(behind):
         return "attribution"  # "showed Russia using AI in a European election"
+    if (
+        ahead[:1]
+        and ahead[0] in ACTOR_NOUNS
+        and not aimed
+        and f"{m.text} {ahead[0]}".lower() in text.lower()  # not "In Peru, hackers ..."
+    ):
+        return "attribution"  # "DPRK operatives", "PRC hackers": a country's name as a people's
     if country_used(m, text):
         return "attribution"  # "Cuba made modest use of the platform": its actors did
     owned = m.words[m.index + m.width + 1 : m.index + m.width + 5]  # "'s fake IT workers"

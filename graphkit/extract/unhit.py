@@ -243,6 +243,8 @@ def where_kept(m: Mention, s: Sentence) -> bool:
     for i in range(at - 1, max(-1, at - 7), -1):
         word = m.words[i]
         if word in _INFRASTRUCTURE:
+            if not _TARGET_VERBS_STRICT.isdisjoint(m.words[max(0, i - 3) : i]):
+                return False  # "scanned servers in Estonia": others' servers, a target
             return not any(x.index <= i < x.index + x.width for x in s.mentions)
         if word in _CLAUSE_BREAKS or word in _TARGET_VERBS_STRICT:
             return False
