@@ -273,3 +273,16 @@ def test_an_account_linked_to_an_official_somewhere_is_an_actor_from_there() -> 
     assert country(c) == "LA"
     assert {x.id for x in c.targets.countries} == {"TH"}
     assert "emergency-services" not in {x.id for x in c.targets.sectors}
+
+
+def test_accounts_told_only_by_the_service_they_used_name_no_one() -> None:
+    # "several ChatGPT accounts that ...": the service says where the accounts were, not who
+    # holds them; no actor is named after a platform
+    f = draft(
+        "Lab says Cuban agents used its chatbot to plan monitoring tools\n\n"
+        "The lab has announced that it banned several ChatGPT accounts that were trying to use "
+        "the chatbot to build tools for watching social media.\n\n"
+        "The lab says it also banned Chilean hackers who were using its model to write malware.\n"
+    )
+    names = [a.name for c in f.campaigns for a in c.all_actors]
+    assert names and not any("ChatGPT" in n for n in names), names

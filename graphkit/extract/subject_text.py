@@ -153,13 +153,13 @@ def place_cut(tail: str, after: str, mentions: list[Mention]) -> str:
 def without_platform(phrase: str, first: Sentence) -> str:
     """An unnamed actor's phrase without the AI service it names, which says where the
     accounts were, not who holds them: "ChatGPT accounts tied to Iran" → "accounts tied to
-    Iran", "Cluster of ChatGPT accounts" → "Cluster of accounts" ("ChatGPT accounts" alone
-    stays as it is)."""
+    Iran", "Cluster of ChatGPT accounts" → "Cluster of accounts"; "ChatGPT accounts" alone
+    names no one: "unnamed accounts"."""
     used = next((x.text for x in first.mentions if x.entry.kind == "Platform"), None)
     if not used or f"{used} " not in phrase:
         return phrase
     without = phrase.replace(f"{used} ", "", 1)
-    return without if " " in without else phrase
+    return without if " " in without else f"unnamed {without.lower()}"
 
 
 # An actor noun anywhere in a text: "Russia-linked operators", "a crew"
