@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from graphkit.extract.coordination import coordinated
-from graphkit.extract.cues import noun_pattern, nouns, word_list
+from graphkit.extract.cues import noun_pattern, nouns, past_verb, word_list
 from graphkit.extract.groups import Group
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, read_sentence
 from graphkit.extract.subjects import IN_ANOTHER, subject_of
@@ -21,7 +21,8 @@ _CASE_NOUNS = noun_pattern("case")
 
 
 _ELIDED_ORDINALS = "|".join(word_list("elided_ordinals"))
-_PAST = "|".join(word_list("irregular_past"))
+# An ordinal alone before its verb: "The second used the tool to ..."
+_ORDINAL_ACTS_SOURCE = rf"^The (first|{_ELIDED_ORDINALS}) (?=(?:also )?{past_verb()}\b)"
 
 
 # A paragraph that says it turns to another case: "A second case shows ...", "Finally, ..."
@@ -37,9 +38,8 @@ NEW_CASE = re.compile(
     # "The second, run from Cambodia, ...", "Another, ..."
     rf"^(?:(?:A|The) (?:first|{_ELIDED_ORDINALS})|Another|Others)(?: one)?,\s|"
     # "A separate operation, ...": another case by its adjective
-    rf"^(?:A|Another) separate (?:{_CASE_NOUNS})\b|"
+    rf"^(?:A|Another) separate (?:{_CASE_NOUNS})\b|" + _ORDINAL_ACTS_SOURCE
     # the ordinal alone before its verb: "The second used the tool to ..."
-    rf"^The (?:first|{_ELIDED_ORDINALS}) (?=(?:also )?(?:[a-z]+ed|{_PAST})\b)"
 )
 
 
@@ -72,7 +72,7 @@ def case_subject(sentences: list[Sentence], before: str = "") -> str | None:
 
 # An ordinal alone before its verb, and the noun of the cases counted before it: "two
 # separate clusters ... The second used the tool ..."
-_ORDINAL_ACTS = re.compile(rf"^The (first|{_ELIDED_ORDINALS}) (?=(?:also )?(?:[a-z]+ed|{_PAST})\b)")
+_ORDINAL_ACTS = re.compile(_ORDINAL_ACTS_SOURCE)
 _COUNTED_NOUN = re.compile(
     rf"\b(?:two|three|four|five|six|several) (?:[\w-]+ ){{0,2}}?((?i:{noun_pattern('subject')}))\b"
 )

@@ -28,7 +28,7 @@ from graphkit.data import Strict, load
 from graphkit.errors import InputError
 
 __all__ = ["ActorNouns", "BehaviourClass", "behaviour_cues", "field_roles", "noun_pattern", "nouns",
-           "technique_cues", "word_list", "words"]  # fmt: skip
+           "past_verb", "technique_cues", "word_list", "words"]  # fmt: skip
 
 
 class PhraseGroup(Strict):
@@ -197,6 +197,12 @@ def led_by_letters(alternatives: str) -> str:
         by_letter.setdefault(a[0], []).append(a[1:])
     led = [c + r"(?<=\b" + c + ")(?:" + "|".join(rest) + ")" for c, rest in by_letter.items()]
     return "(?:" + "|".join(led) + ")"
+
+
+def past_verb() -> str:
+    """A verb in the past tense, as a regular expression to set in a pattern ("used",
+    "wrote"): a word that ends in "ed", or one of the list ``irregular_past``."""
+    return rf"(?:[a-z]+ed|{'|'.join(word_list('irregular_past'))})"
 
 
 def noun_pattern(role: str) -> str:

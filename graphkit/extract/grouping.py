@@ -18,6 +18,7 @@ from graphkit.extract.cases import (
     without_overviews,
 )
 from graphkit.extract.counted import count_of, counted_cases
+from graphkit.extract.cues import word_list
 from graphkit.extract.groups import (
     PLACE,
     Group,
@@ -456,8 +457,7 @@ class _Grouper:
 
 
 # A paragraph about the two cases told last: "In both cases, ...", "Both networks ..."
-_BOTH = re.compile(r"^(?:In both cases|In each case|Both (?:of them|groups|networks|clusters|"
-                   r"operations|campaigns|crews|actors))\b")  # fmt: skip
+_BOTH = re.compile(rf"^(?:{'|'.join(word_list('both_openers'))})\b")
 
 
 def _headline_line(text: str) -> str | None:

@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from graphkit.extract.country_subject import country_used
-from graphkit.extract.cues import nouns, words
+from graphkit.extract.cues import nouns, past_verb, words
 from graphkit.extract.fronted import fronted_seat
 from graphkit.extract.gazetteer import lookup_table
 from graphkit.extract.place_in import befell, someone_in, who_sits
@@ -50,8 +50,7 @@ _PEOPLES = frozenset(countries().peoples())  # a people by its plural: "the Nort
 # What may stand before a people that is its sentence's subject: "The North Koreans", "Some
 # Iranians and Syrians", "Cubans, too,"
 _BEFORE_A_SUBJECT = frozenset(
-    {"the", "and", "or", "some", "many", "also", "too", "other", "several", "both"}
-    | {w for p in _PEOPLES for w in p.lower().replace("-", " ").split()}
+    words("before_a_people") | {w for p in _PEOPLES for w in p.lower().replace("-", " ").split()}
 )
 
 
@@ -302,7 +301,7 @@ _IN = {"inside": "in", "within": "in"}
 
 
 _COLLECTIVES = frozenset(countries().collectives())
-_IRREGULAR_PAST = words("irregular_past")
+_PAST_VERB = re.compile(past_verb())
 
 
 def _collective_acts(m: Mention, ahead: list[str]) -> bool:
@@ -310,9 +309,7 @@ def _collective_acts(m: Mention, ahead: list[str]) -> bool:
     "the Chinese researched ...", "the Dutch also wrote ..."."""
     verb = [w for w in ahead[:2] if w not in ("also", "too")][:1]
     return (
-        m.text.lower() in _COLLECTIVES
-        and bool(verb)
-        and (verb[0].endswith("ed") or verb[0] in _IRREGULAR_PAST)
+        m.text.lower() in _COLLECTIVES and bool(verb) and _PAST_VERB.fullmatch(verb[0]) is not None
     )
 
 

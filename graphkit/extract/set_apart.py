@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from graphkit.extract.cues import led_by_letters, noun_pattern, nouns, word_list, words
+from graphkit.extract.cues import led_by_letters, noun_pattern, nouns, past_verb, words
 
 __all__ = ["SET_NAME", "TITLED", "from_names", "owned_names", "set_apart_names"]
 
@@ -73,7 +73,7 @@ _NOUN_SET_NAME = re.compile(
 # name in capitals right after an actor's noun, then its verb in the past or a comma
 _NOUN_THEN_TITLED = re.compile(
     rf"{led_by_letters(noun_pattern('appositive'))} ({TITLED})"
-    rf"(?=,|\s+\(|\s+(?:[a-z]+ed|{'|'.join(word_list('irregular_past'))})\b)"
+    rf"(?=,|\s+\(|\s+{past_verb()}\b)"
 )
 
 
@@ -98,7 +98,7 @@ _PLURAL_CALLED = re.compile(
 _TIED_THEN_NAME = re.compile(
     rf"{led_by_letters('the|a|an')} [A-Z][a-z]+(?: [A-Z][a-z]+)?-"
     rf"(?:affiliated|linked|backed|based|aligned|sponsored|nexus) ({TITLED})"
-    rf"(?=,|\s+\(|\s+(?:[a-z]+ed|{'|'.join(word_list('irregular_past'))})\b)"
+    rf"(?=,|\s+\(|\s+{past_verb()}\b)"
 )
 
 

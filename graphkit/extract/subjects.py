@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from graphkit.actors import actor_index
-from graphkit.extract.cues import noun_pattern, nouns, word_list, words
+from graphkit.extract.cues import noun_pattern, nouns, past_verb, word_list, words
 from graphkit.extract.fronted import fronted_seat, without_fronted
 from graphkit.extract.gazetteer import TOKEN, Entry
 from graphkit.extract.namelike import looks_like_name, then_reports
@@ -245,7 +245,7 @@ _SUBJECT_SOURCE = (
 )
 # ... or a people by its plural, as who acts: "The North Koreans also tried ..."
 # ... or "the Chinese" before a verb: "the Chinese researched ..."
-_DID = rf"(?:also\s+|too\s+)?(?:[a-z]+ed|{'|'.join(word_list('irregular_past'))})\b"
+_DID = rf"(?:also\s+|too\s+)?{past_verb()}\b"
 _WHO = (
     noun_pattern("subject")
     + "".join(f"|{re.escape(p)}" for p in countries().peoples())
@@ -293,7 +293,7 @@ _WHO_LEAD = re.compile(r"^,?\s+(?:\w+\s+)*?(?:to|with|in|from|for|by|using|speak
 
 
 # A lower-case past tense after who they are: the sentence's own verb ("China leaned on").
-_VERB_AFTER = re.compile(rf"\s+(?:[a-z]+ed|{'|'.join(word_list('irregular_past'))})\b.*$")
+_VERB_AFTER = re.compile(rf"\s+{past_verb()}\b.*$")
 
 
 _BELIEVED_TIED = re.compile(
