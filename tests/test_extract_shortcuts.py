@@ -1,7 +1,7 @@
 """The extractor's shortcuts give what the plain way gives: the handling marks taken out line
 by line, the lower-case words cut out as bytes, a sentence read again from what was kept,
 clauses parted by a pattern that opens with a class, a pattern tried only on a text that holds
-a word it needs, a quoted name looked for in the names a text quotes, kept."""
+a word it needs, alternations grouped by their first letters, a quoted name looked for in the names a text quotes, kept."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graphkit.extract import (
+    cues,
     extract_findings,
     features,
     groups,
@@ -22,11 +23,12 @@ from graphkit.extract import (
     set_apart,
     subjects,
 )
-from graphkit.extract.cues import led_by_letters, noun_pattern, word_list
+from graphkit.extract.cues import by_first_letter, led_by_letters, noun_forms, word_list
 from graphkit.extract.gazetteer import TOKEN, Entry, fold
 from graphkit.extract.namelike import lower_words
 from graphkit.extract.quoted import forget_quotes, inside_a_quoted_name
 from graphkit.extract.reading import Mention, forget_sentences, read_sentence
+from graphkit.vocab import countries
 
 # Pieces that make handling marks, list markers, lines and words of other kinds.
 _PIECES = ["(U) ", "(U//FOUO) ", "(C)\t", "(S)", "(TS) ", "(CUI) ", "1. ", "a) ", "12) ", " ",
@@ -173,13 +175,15 @@ _LED = {
     "noun, name": (
         set_apart._NOUN_THEN_TITLED,
         set_apart._NOUN_THEN_TITLED.pattern.replace(
-            led_by_letters(noun_pattern("appositive")), rf"\b(?:{noun_pattern('appositive')})"
+            led_by_letters("|".join(noun_forms("appositive"))),
+            rf"\b(?:{'|'.join(noun_forms('appositive'))})",
         ),
     ),
     "nouns called": (
         set_apart._PLURAL_CALLED,
         set_apart._PLURAL_CALLED.pattern.replace(
-            led_by_letters(noun_pattern("appositive")), rf"\b(?:{noun_pattern('appositive')})"
+            led_by_letters("|".join(noun_forms("appositive"))),
+            rf"\b(?:{'|'.join(noun_forms('appositive'))})",
         ),
     ),
 }
@@ -193,7 +197,7 @@ _LED["tied, name"] = (
 )
 _LED_PIECES = [
     *word_list("reporting_verbs")[::7],
-    *noun_pattern("appositive").replace("\\", "").split("|")[::3],
+    *(f.replace("\\", "") for f in noun_forms("appositive")[::3]),
     *(" ", ", ", "s", "un", "x", "Jade Heron", "Tin Wren", " known as ", " and ", " used", "-"),
     *("a ", "an ", "banana ", "crew ", "job scam ", " it", " traced ", " to ", "Laos"),
     *("the ", "Peru", "-affiliated ", "-linked ", "Andes Falcon", " wrote", " ("),
@@ -215,3 +219,45 @@ def test_an_alternation_with_groups_or_other_openings_stays_as_it_is() -> None:
     led = re.compile(led_by_letters("said|says|shut down|found|a"))
     assert [m.group() for m in led.finditer("He said a firm found it, unsaid, as shut down")] == [
         "said", "a", "found", "a", "shut down"]  # fmt: skip
+
+
+# Alternations grouped by their first letters, each beside the plain one: every role's nouns,
+# and the nouns and peoples of an unnamed actor that opens a sentence ("Iranian operators ...").
+_ROLES = sorted(cues._actor_nouns())
+_WHO_PLAIN = "|".join(subjects._WHO_FORMS)
+_GROUPED = [
+    *((by_first_letter(noun_forms(role)), "|".join(noun_forms(role))) for role in _ROLES),
+    (subjects._WHO, _WHO_PLAIN),
+]
+_GROUPED_PIECES = [
+    *(f.replace("\\", "") for role in _ROLES for f in noun_forms(role)[::5]),
+    *sorted(countries().peoples())[::9],
+    *(" ", ", ", "s", "S", "K", "Crew", "GANG", "x", "the ", "The ", "chinese", " used", "-"),
+]
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(_GROUPED_PIECES), max_size=10).map("".join))
+def test_an_alternation_grouped_by_first_letters_finds_what_the_plain_one_finds(text: str) -> None:
+    for grouped, plain in _GROUPED:
+        for shape in (r"\b(?:{})s?\b", r"(?i:{})\b", r"^(?:\w+ ){{0,3}}?(?i:{})(?! (?i:{}))"):
+            found = re.finditer(shape.format(grouped, grouped), text)
+            wanted = re.finditer(shape.format(plain, plain), text)
+            assert [(m.span(), m.groups()) for m in found] == [
+                (m.span(), m.groups()) for m in wanted
+            ]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(_GROUPED_PIECES), max_size=10).map("".join))
+def test_an_unnamed_actor_opens_a_sentence_as_the_plain_pattern_says(text: str) -> None:
+    plain = re.compile(subjects._SUBJECT_SOURCE.replace("NOUNS", _WHO_PLAIN))
+    for sentence in (text, text.capitalize(), f"A {text}", f"Two {text} used it"):
+        m, n = subjects._SUBJECT.match(sentence), plain.match(sentence)
+        assert (m and (m.span(), m.groups())) == (n and (n.span(), n.groups()))
+
+
+def test_alternatives_that_open_otherwise_or_in_two_cases_stay_as_they_are() -> None:
+    assert by_first_letter(["crews", "gangs", "crew"]) == "c(?:rews|rew)|g(?:angs)"
+    assert by_first_letter(["crew", "-based"]) == "crew|-based"
+    assert by_first_letter(["Kite", "kin"]) == "Kite|kin"

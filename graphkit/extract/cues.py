@@ -19,6 +19,7 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from typing import Literal
 
@@ -27,8 +28,9 @@ from pydantic import Field, model_validator
 from graphkit.data import Strict, load
 from graphkit.errors import InputError
 
-__all__ = ["ActorNouns", "BehaviourClass", "behaviour_cues", "field_roles", "noun_pattern", "nouns",
-           "past_verb", "technique_cues", "word_list", "words"]  # fmt: skip
+__all__ = ["ActorNouns", "BehaviourClass", "behaviour_cues", "by_first_letter", "field_roles",
+           "noun_forms", "noun_pattern", "nouns", "past_verb", "technique_cues", "word_list",
+           "words"]  # fmt: skip
 
 
 class PhraseGroup(Strict):
@@ -205,8 +207,35 @@ def past_verb() -> str:
     return rf"(?:[a-z]+ed|{'|'.join(word_list('irregular_past'))})"
 
 
-def noun_pattern(role: str) -> str:
-    """The forms that play ``role`` as one regular-expression alternation, longest first, a
-    hyphen optional."""
+def noun_forms(role: str) -> list[str]:
+    """The forms that play ``role``, each as a regular expression (a hyphen optional), longest
+    first."""
     forms = sorted(_actor_nouns()[role], key=lambda f: (-len(f), f))
-    return "|".join(re.escape(f).replace(r"\-", "-?") for f in forms)
+    return [re.escape(f).replace(r"\-", "-?") for f in forms]
+
+
+def noun_pattern(role: str) -> str:
+    """The forms that play ``role`` as one regular-expression alternation
+    (:func:`by_first_letter`)."""
+    return by_first_letter(noun_forms(role))
+
+
+def by_first_letter(alternatives: Sequence[str]) -> str:
+    """An alternation with the alternatives that open with one letter set under it, each
+    group in their order. Python's ``re`` tries the branches of an alternation one by one,
+    and under ``(?i)`` enters each whatever its first letter; grouped, it tries a letter's
+    group. The same matches: at any one place only the alternatives of that place's letter
+    can match, and they keep their order. Plain when an alternative opens with no letter or
+    digit, or two letters are one in either case ("K", "k").
+
+    >>> by_first_letter(["crews", "gangs", "crew"])
+    'c(?:rews|rew)|g(?:angs)'
+    """
+    by_letter: dict[str, list[str]] = {}
+    for a in alternatives:
+        if not (a[:1].isascii() and a[:1].isalnum()):
+            return "|".join(alternatives)
+        by_letter.setdefault(a[0], []).append(a[1:])
+    if len({c.lower() for c in by_letter}) < len(by_letter):
+        return "|".join(alternatives)
+    return "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in by_letter.items())

@@ -355,9 +355,10 @@ _OTHER_THAN = words("other_than")
 
 def said_about(m: Mention) -> bool:
     """What a mention is written about, not at: "articles critical of the United States"."""
-    if m.after[:1] and m.after[0] in _PERSONS:
+    after = m.after
+    if after[:1] and after[0] in _PERSONS:
         return False  # "criticised a Pakistani activist": a person it went after, a target
-    if m.after[:1] == ["s"] and m.after[1:2] and m.after[1] in _SPOKEN_FOR:
+    if after[:1] == ["s"] and after[1:2] and after[1] in _SPOKEN_FOR:
         return True  # "arguing China's case on the South China Sea": whose side it takes
     said = [w for w in m.before if w != "the"]
     set_aside = [w for w in said if w not in ("from", "for", "than")]
@@ -381,7 +382,7 @@ def said_about(m: Mention) -> bool:
         if phrase[i] in PHRASE_ENDS:
             break
     # "comments on the Gaza conflict", "posts about the war in Gaza": what the content is about
-    at_war = m.after[:1] in (["conflict"], ["war"]) or said[-2:] in (
+    at_war = after[:1] in (["conflict"], ["war"]) or said[-2:] in (
         ["war", "in"],
         ["conflict", "in"],
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from graphkit.extract.cues import led_by_letters, noun_pattern, nouns, past_verb, words
+from graphkit.extract.cues import led_by_letters, noun_forms, noun_pattern, nouns, past_verb, words
 
 __all__ = ["SET_NAME", "TITLED", "from_names", "owned_names", "set_apart_names"]
 
@@ -72,7 +72,7 @@ _NOUN_SET_NAME = re.compile(
 # "the intelligence unit Copper Condor researched ...", "the group Jade Heron, which ...": a
 # name in capitals right after an actor's noun, then its verb in the past or a comma
 _NOUN_THEN_TITLED = re.compile(
-    rf"{led_by_letters(noun_pattern('appositive'))} ({TITLED})"
+    rf"{led_by_letters('|'.join(noun_forms('appositive')))} ({TITLED})"
     rf"(?=,|\s+\(|\s+{past_verb()}\b)"
 )
 
@@ -88,7 +88,7 @@ _COUNTED_PAIR = re.compile(
 # "Two Peru-affiliated threat actors known as Andes Hawk and Inca Wren": the names several
 # actors are known by, one each
 _PLURAL_CALLED = re.compile(
-    rf"{led_by_letters(noun_pattern('appositive'))}s,? (?:known|tracked|referred to) as "
+    rf"{led_by_letters('|'.join(noun_forms('appositive')))}s,? (?:known|tracked|referred to) as "
     rf"({SET_NAME}),? and ({SET_NAME})\b"
 )
 

@@ -9,7 +9,15 @@ import re
 from functools import lru_cache
 
 from graphkit.actors import actor_index
-from graphkit.extract.cues import noun_pattern, nouns, past_verb, word_list, words
+from graphkit.extract.cues import (
+    by_first_letter,
+    noun_forms,
+    noun_pattern,
+    nouns,
+    past_verb,
+    word_list,
+    words,
+)
 from graphkit.extract.fronted import fronted_seat, without_fronted
 from graphkit.extract.gazetteer import TOKEN, Entry
 from graphkit.extract.namelike import looks_like_name, then_reports
@@ -246,11 +254,12 @@ _SUBJECT_SOURCE = (
 # ... or a people by its plural, as who acts: "The North Koreans also tried ..."
 # ... or "the Chinese" before a verb: "the Chinese researched ..."
 _DID = rf"(?:also\s+|too\s+)?{past_verb()}\b"
-_WHO = (
-    noun_pattern("subject")
-    + "".join(f"|{re.escape(p)}" for p in countries().peoples())
-    + f"|the (?:{'|'.join(countries().collectives())})(?=\\s+{_DID})"
-)
+_WHO_FORMS = [
+    *noun_forms("subject"),
+    *(re.escape(p) for p in countries().peoples()),
+    f"the (?:{'|'.join(countries().collectives())})(?=\\s+{_DID})",
+]
+_WHO = by_first_letter(_WHO_FORMS)
 _SUBJECT = re.compile(_SUBJECT_SOURCE.replace("NOUNS", _WHO))
 # ... and with a business as who acts ("A Vietnamese company generated ..."), tried only where
 # one is named; "The company said ..." is most often the reporter
