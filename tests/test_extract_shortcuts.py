@@ -1,7 +1,8 @@
 """The extractor's shortcuts give what the plain way gives: the handling marks taken out line
 by line, the lower-case words cut out as bytes, a sentence read again from what was kept,
 clauses parted by a pattern that opens with a class, a pattern tried only on a text that holds
-a word it needs, alternations grouped by their first letters, a quoted name looked for in the names a text quotes, kept."""
+a word it needs, alternations grouped by their first letters, a quoted name looked for in the
+names a text quotes, kept."""
 
 from __future__ import annotations
 
