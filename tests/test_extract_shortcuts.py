@@ -12,6 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graphkit.extract import (
+    cases,
+    counted,
     cues,
     extract_findings,
     features,
@@ -226,14 +228,18 @@ def test_an_alternation_with_groups_or_other_openings_stays_as_it_is() -> None:
 # and the nouns and peoples of an unnamed actor that opens a sentence ("Iranian operators ...").
 _ROLES = sorted(cues._actor_nouns())
 _WHO_PLAIN = "|".join(subjects._WHO_FORMS)
+_NUMBERS = [*word_list("number_words"), "both"]
 _GROUPED = [
     *((by_first_letter(noun_forms(role)), "|".join(noun_forms(role))) for role in _ROLES),
     (subjects._WHO, _WHO_PLAIN),
+    (by_first_letter(_NUMBERS), "|".join(_NUMBERS)),
 ]
 _GROUPED_PIECES = [
     *(f.replace("\\", "") for role in _ROLES for f in noun_forms(role)[::5]),
     *sorted(countries().peoples())[::9],
     *(" ", ", ", "s", "S", "K", "Crew", "GANG", "x", "the ", "The ", "chinese", " used", "-"),
+    *(_NUMBERS[::4]),
+    *(": ", ", and ", " and ", "Tin Vane", "Grey Loom", ", which", "Two ", "A "),
 ]
 
 
@@ -262,3 +268,29 @@ def test_alternatives_that_open_otherwise_or_in_two_cases_stay_as_they_are() -> 
     assert by_first_letter(["crews", "gangs", "crew"]) == "c(?:rews|rew)|g(?:angs)"
     assert by_first_letter(["crew", "-based"]) == "crew|-based"
     assert by_first_letter(["Kite", "kin"]) == "Kite|kin"
+
+
+# A count of cases before their names, with its number words as one plain alternation.
+_COUNTED_PLAIN = re.compile(
+    counted._COUNTED.pattern.replace(by_first_letter(_NUMBERS), "|".join(_NUMBERS))
+)
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(_GROUPED_PIECES), max_size=12).map("".join))
+def test_a_count_of_named_cases_is_found_as_the_plain_pattern_finds_it(text: str) -> None:
+    assert counted._COUNTED.pattern != _COUNTED_PLAIN.pattern
+    for t in (text, f"It took down two networks, {text}"):
+        m, n = counted._COUNTED.search(t), _COUNTED_PLAIN.search(t)
+        assert (m and (m.span(), m.groups())) == (n and (n.span(), n.groups()))
+
+
+_SENTENCE_START_PLAIN = re.compile(r"(?<=[.!?])[\"\u201d')\]]* (?=[A-Z])")
+_STOP_PIECES = [".", "!", "?", '"', "\u201d", "'", ")", "]", " ", "  ", "A", "a", "x", "\n"]
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(_STOP_PIECES), max_size=16).map("".join))
+def test_sentences_start_where_the_pattern_after_a_stop_starts_them(text: str) -> None:
+    ends = [m.end() for m in cases._SENTENCE_START.finditer(text)]
+    assert ends == [m.end() for m in _SENTENCE_START_PLAIN.finditer(text)]

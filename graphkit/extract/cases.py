@@ -92,8 +92,9 @@ _SAID_CASE = re.compile(
 )
 
 
-# Where a sentence of prose may begin: after a stop (and a closing quote or bracket) and a space.
-_SENTENCE_START = re.compile(r"(?<=[.!?])[\"\u201d')\]]* (?=[A-Z])")
+# Where a sentence of prose may begin (its end): after a stop (and a closing quote or bracket)
+# and a space. The stop is in the match, so that Python's re skips to stops, not every character.
+_SENTENCE_START = re.compile(r"[.!?][\"\u201d')\]]* (?=[A-Z])")
 
 
 def at_new_cases(paragraph: str) -> list[str]:
