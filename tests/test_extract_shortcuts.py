@@ -19,6 +19,7 @@ from graphkit.extract import (
     features,
     groups,
     lede,
+    masking,
     quoted,
     reading,
     reporter,
@@ -294,3 +295,27 @@ _STOP_PIECES = [".", "!", "?", '"', "\u201d", "'", ")", "]", " ", "  ", "A", "a"
 def test_sentences_start_where_the_pattern_after_a_stop_starts_them(text: str) -> None:
     ends = [m.end() for m in cases._SENTENCE_START.finditer(text)]
     assert ends == [m.end() for m in _SENTENCE_START_PLAIN.finditer(text)]
+
+
+def _masked_plain(tokens: list[str], names: list[tuple[str, ...]]) -> list[str]:
+    """What ``masking.masked`` did before: every name tried at every token of a name's first."""
+    out = list(tokens)
+    for i in range(len(tokens)):
+        for name in names:
+            if name and tuple(tokens[i : i + len(name)]) == name:
+                out[i : i + len(name)] = [features.PLACEHOLDER] * len(name)
+    return out
+
+
+_NAME_WORDS = st.sampled_from(["jade", "heron", "tin", "the", "wren", "x"])
+
+
+@settings(max_examples=1000)
+@given(
+    st.lists(_NAME_WORDS, max_size=12),
+    st.lists(st.lists(_NAME_WORDS, max_size=3).map(tuple), max_size=4),
+)
+def test_names_are_masked_where_every_name_tried_everywhere_masks_them(
+    tokens: list[str], names: list[tuple[str, ...]]
+) -> None:
+    assert masking.masked(tokens, names) == _masked_plain(tokens, names)

@@ -38,8 +38,9 @@ def learned_techniques(
     batch: list[tuple[Sentence, int]] = []  # each sentence scored, and its row in ``pieces``
     pieces: list[list[list[str]]] = []
     rows: dict[tuple[str, tuple[tuple[str, ...], ...]], int] = {}
+    said: dict[str, list[str]] = {}  # each name's words: an actor's aliases come back by group
     for sentences, names in groups:
-        masked_names = names_of([words(n) for n in names if n])
+        masked_names = names_of([said.get(n) or said.setdefault(n, words(n)) for n in names if n])
         name_tokens = masked_names[0]
         for s in sentences:
             if len(s.words) < MIN_WORDS or not _NEGATIONS.isdisjoint(s.words):

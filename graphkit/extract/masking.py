@@ -68,8 +68,8 @@ def _masked(
     for i, token in enumerate(tokens):
         if token not in firsts:
             continue
-        for name in names:
-            if name and tuple(tokens[i : i + len(name)]) == name:
+        for name in names:  # only a name that opens with the token can stand here
+            if name and name[0] == token and tuple(tokens[i : i + len(name)]) == name:
                 out[i : i + len(name)] = [PLACEHOLDER] * len(name)
     return out
 
