@@ -319,3 +319,20 @@ def test_names_are_masked_where_every_name_tried_everywhere_masks_them(
     tokens: list[str], names: list[tuple[str, ...]]
 ) -> None:
     assert masking.masked(tokens, names) == _masked_plain(tokens, names)
+
+
+_QUOTED_PLAIN = re.compile(
+    rf"[\"\u201c](?P<a>{quoted._NAME})[,.;:!?]?[\"\u201d]"
+    rf"|(?:(?<=\s)|^)[\u2018'](?P<b>{quoted._NAME})[,.;:!?]?[\u2019'](?=[\s,.;:!?)]|$)"
+)
+_QUOTE_PIECES = ['"', "\u201c", "\u201d", "\u2018", "\u2019", "'", " ", "\n", ",", ".", ")", "x",
+                 "Tin", " Vane", " of the ", "A", "s", "Jade Heron"]  # fmt: skip
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(_QUOTE_PIECES), max_size=14).map("".join))
+def test_quoted_names_are_found_where_the_pattern_that_looks_behind_first_finds_them(
+    text: str,
+) -> None:
+    found = [(m.span(), m.group("a"), m.group("b")) for m in quoted._QUOTED.finditer(text)]
+    assert found == [(m.span(), m.group("a"), m.group("b")) for m in _QUOTED_PLAIN.finditer(text)]

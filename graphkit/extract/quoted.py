@@ -57,10 +57,12 @@ _WORD = r"[A-Z0-9][\w\u2019'&-]*"
 _SMALL = r"(?:of|the|and|de|la|del|in|on|for|to|a)"
 _NAME = rf"{_WORD}(?: (?:{_SMALL} ){{0,2}}{_WORD}){{0,5}}"
 
-# One quoted name: "X", \u201cX\u201d, \u2018X\u2019 or 'X'; a comma or stop may close it inside.
+# One quoted name: "X", \u201cX\u201d, \u2018X\u2019 or 'X'; a comma or stop may close it inside;
+# a single quote only after a space or first. Written to open with the quote marks, so that
+# Python's re skips to them instead of trying every character.
 _QUOTED = re.compile(
-    rf"[\"\u201c](?P<a>{_NAME})[,.;:!?]?[\"\u201d]"
-    rf"|(?:(?<=\s)|^)[\u2018'](?P<b>{_NAME})[,.;:!?]?[\u2019'](?=[\s,.;:!?)]|$)"
+    rf"[\"\u201c\u2018'](?:(?<=[\"\u201c])(?P<a>{_NAME})[,.;:!?]?[\"\u201d]"
+    rf"|(?<=[\u2018'])(?<![^\s][\u2018'])(?P<b>{_NAME})[,.;:!?]?[\u2019'](?=[\s,.;:!?)]|$))"
 )
 
 # What may join a quoted name to the one before it: "X" and "Y", "X," "Y" or "Z".
