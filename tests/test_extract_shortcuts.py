@@ -17,6 +17,7 @@ from graphkit.extract import (
     cues,
     extract_findings,
     features,
+    gazetteer,
     groups,
     lede,
     masking,
@@ -336,3 +337,12 @@ def test_quoted_names_are_found_where_the_pattern_that_looks_behind_first_finds_
 ) -> None:
     found = [(m.span(), m.group("a"), m.group("b")) for m in quoted._QUOTED.finditer(text)]
     assert found == [(m.span(), m.group("a"), m.group("b")) for m in _QUOTED_PLAIN.finditer(text)]
+
+
+_TOKEN_PLAIN = re.compile(rf"{gazetteer._WORD}++(?:[.'\u2019](?![sS]\b){gazetteer._WORD}++)*+")
+
+
+@settings(max_examples=1000)
+@given(st.text(alphabet="aZs S'.\u2019-_09 ,\u00e9\u0130\u00c9\n", max_size=24))
+def test_tokens_are_what_the_pattern_with_a_possessive_first_run_finds(text: str) -> None:
+    assert TOKEN.findall(text) == _TOKEN_PLAIN.findall(text)

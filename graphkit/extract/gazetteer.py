@@ -43,7 +43,8 @@ __all__ = [
 MAX_WORDS = 5
 # Words, with inner dots (T1566.001) and apostrophes, but not a possessive "'s".
 _WORD = r"[A-Za-z0-9_\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]"  # Latin letters, accented too
-TOKEN = re.compile(rf"{_WORD}++(?:[.'\u2019](?![sS]\b){_WORD}++)*+")  # no backtracking
+# No backtracking; the first letter apart, so that Python's re skips to a word's letters.
+TOKEN = re.compile(rf"{_WORD}{_WORD}*+(?:[.'\u2019](?![sS]\b){_WORD}++)*+")
 
 
 def fold(text: str) -> str:
