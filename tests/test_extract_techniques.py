@@ -100,3 +100,17 @@ def test_what_the_reporter_did_is_no_technique_of_the_actors() -> None:
         "domains.\n"
     ).campaigns[0]
     assert "T1562" not in {t.id.split(".")[0] for t in reporters.techniques}
+
+
+def test_scripts_people_read_or_film_are_no_code() -> None:
+    said = draft(
+        "# Notes\n\n## Long Call\n\nA gang in Laos had the chatbot write scam scripts for its "
+        "callers and video scripts for a channel about easy money.\n"
+    ).campaigns[0]
+    ids = {t.id.split(".")[0] for t in said.techniques}
+    assert not ids & {"T1059", "llm-enhanced-scripting"}
+    code = draft(
+        "# Notes\n\n## Long Call\n\nA gang in Laos had the chatbot write scripts that copy "
+        "files from a shared drive.\n"
+    ).campaigns[0]
+    assert "llm-enhanced-scripting" in {t.id for t in code.techniques}
