@@ -168,9 +168,12 @@ def test_what_a_quoted_name_is_of_follows_the_words_that_introduce_it(
     assert [(q.name, q.kind) for q in quoted_names(sentence)] == names
 
 
-def test_a_tool_named_in_quotes_names_no_operation() -> None:
-    f = draft(NEWS + 'Investigators found a backdoor it dubbed "NightJar" on servers in Poland.\n')
+def test_a_tool_named_in_quotes_names_no_actor_nor_the_case_of_a_named_one() -> None:
+    found = 'Investigators found a backdoor it dubbed "NightJar" on servers in Poland.\n'
+    f = draft(NEWS + "A crew the lab calls Tin Wren wrote lures. " + found)
     assert "NightJar" not in by_name(f) and "NightJar" not in _actor_names(f)
+    alone = draft(NEWS + found)  # no actor named: the malware names what the text is about
+    assert set(by_name(alone)) == {"NightJar"} and not _actor_names(alone)
 
 
 def test_who_reports_a_finding_is_not_who_did_it() -> None:
@@ -472,6 +475,32 @@ def test_techniques_without_a_named_actor_draft_an_unnamed_cluster_of_that_repor
     assert "T1190" in {t.id for t in c.techniques}
     assert c.all_actors[0].name != other.campaigns[0].all_actors[0].name  # one per report
     assert "Threat brief" in c.all_actors[0].name
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Analysts found NightPorter, a new Android trojan that asks Gemini where to tap.",
+        "Analysts found a trojan they dubbed NightPorter that asks Gemini where to tap.",
+        "The NightPorter trojan asks Gemini where to tap.",
+    ],
+)
+def test_a_text_about_a_named_malware_and_no_actor_is_that_malwares_operation(said: str) -> None:
+    f = draft(f"Executive summary\n\n{said} It poses as a bank app for users in Chile.\n")
+    (c,) = f.campaigns
+    assert c.name == "NightPorter" and not c.all_actors
+    assert "CL" in {t.id for t in c.targets.countries}
+    plain = draft("Executive summary\n\nAnalysts found a trojan that poses as a bank app.\n")
+    assert plain.campaigns[0].all_actors  # no malware named: the unnamed actor stays
+
+
+def test_researchers_at_a_firm_of_some_people_are_the_reporter_not_a_target() -> None:
+    f = draft(
+        "Notes\n\nResearchers at a Slovak security firm found that a crew in Laos sent "
+        "phishing emails to officials in Chile.\n"
+    )
+    targets = {t.id for c in f.campaigns for t in c.targets.countries}
+    assert targets == {"CL"} and _origins(f) == {"Crew in Laos": "LA"}
 
 
 def test_a_text_whose_only_section_is_a_task_list_is_not_refused() -> None:
