@@ -438,6 +438,38 @@ def test_a_firm_that_reports_the_finding_is_no_actor_and_one_that_acts_is() -> N
     assert "ShieldWorks" not in names and "SwiftPulse" in names
 
 
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_list_of_fields_is_one_cases_fact_sheet_and_its_labels_no_names(gap: str) -> None:
+    f = draft(
+        "Brief on Quill Drift\n\nA crew used a coding agent against dozens of firms.\n\n"
+        f"Incident Overview{gap}- Designation: UNC9912 (a crew the lab ties to Laos)\n"
+        "- Means: an agent driven through the Model Context Protocol (MCP)\n"
+        "- Targets: banks and chemical makers\n- Outcome: a few break-ins\n"
+        "- Breach: data taken from two banks\n"
+    )
+    names = set(by_name(f)) | _actor_names(f)
+    assert not names & {"Incident Overview", "Designation", "MCP", "Breach", "Means"}
+    (c,) = [c for c in f.campaigns if any(a.name == "UNC9912" for a in c.all_actors)]
+    assert {"financial-services", "chemical"} & _targets(c)
+
+
+def test_a_list_of_cases_each_with_a_label_is_still_a_case_each() -> None:
+    f = draft(
+        "Roundup\n\nTwo networks were removed.\n\n- Tin Wren: a crew in Laos that wrote "
+        "lures.\n- Paper Fox: a crew in Peru that posted comments.\n"
+    )
+    assert {"Tin Wren", "Paper Fox"} <= set(by_name(f)) | _actor_names(f)
+
+
+def test_the_initials_of_a_technical_term_name_no_case() -> None:
+    f = draft(
+        NEWS + "UNC9912 is a crew based in Laos.\n\nIt drove a coding agent through the "
+        "Model Context Protocol (MCP) against banks in Chile.\n"
+    )
+    assert _actor_names(f) == {"UNC9912"} and "MCP" not in by_name(f)
+    assert "CL" in _targets(f.campaigns[0])
+
+
 @pytest.mark.parametrize(
     ("name", "text", "ok"),
     [

@@ -8,10 +8,12 @@ import re
 from collections.abc import Iterator
 
 from graphkit.extract.cues import field_roles
+from graphkit.extract.gazetteer import actor_codes
 
 __all__ = [
     "FIELD_HEAD",
     "FIELD_ROLES",
+    "fact_sheet",
     "field_block",
     "field_role",
     "labelled_fields",
@@ -116,17 +118,43 @@ def field_role(label: str) -> str | None:
     return next((r for pattern, r in _ROLE_WORDS if pattern.search(key)), None)
 
 
+def fact_sheet(items: list[str]) -> str | None:
+    """List items (their markers gone) that are each a labelled field, one label at least a
+    known field's ("Targets: ..."), as one "Label: value; Label: value" paragraph: the fact
+    sheet of one case ("Landing: ..." is its field, no case), not a list of cases ("Sneer
+    Review: ...") nor a table's rows (a label again in each). None when they are anything else."""
+    labels = [_FIELD.match(item) for item in items]
+    if not all(labels) or not any(m and field_role(m.group(1)) for m in labels):
+        return None
+    named = {m.group(1).lower() for m in labels if m}
+    if len(named) < len(items):
+        return None  # "- Case: X; Note: ..." an item: a table's rows, each a record
+    return "; ".join(item.strip() for item in items)
+
+
 def labelled_fields(paragraph: str) -> list[tuple[str, str]] | None:
-    """(role, value) pairs of a paragraph that is labelled fields ("Actor: GTG-2002"), else None."""
+    """(role, value) pairs of a paragraph that is labelled fields ("Actor: GTG-2002"), else None.
+    A first label no field's whose value opens on an actor's code ("Internal designation:
+    GTG-1002 (...)") says who the actor is, where a later label is a known field's."""
     if ":" not in paragraph.lstrip()[:30]:
         return None  # the label and its colon come first: most paragraphs have none there
     first = _FIELD.match(paragraph)
-    if not first or field_role(first.group(1)) is None:
+    if not first:
+        return None
+    role = field_role(first.group(1))
+    if role is None and "; " in paragraph:
+        code = actor_codes(paragraph[first.end() :][:20])
+        later = (_FIELD.match(part) for part in paragraph.split("; ")[1:])
+        if code and code[0][0] == 0 and any(m and field_role(m.group(1)) for m in later):
+            role = "actor"
+    if role is None:
         return None
     out: list[tuple[str, str]] = []
     for part in paragraph.split("; ") if "; " in paragraph else [paragraph]:
         m = _FIELD.match(part)
         role = field_role(m.group(1)) if m else None
+        if m and not out and role is None:
+            role = "actor"  # the first label, read above: "Internal designation: GTG-1002"
         if m and role:
             out.append((role, part[m.end() :].strip()))
         elif m:  # a label not known ("How Claude was used: ...") is text to read, label and all

@@ -203,6 +203,7 @@ _RUN_BY = re.compile(
 )
 
 
+_TECHNICAL = words("technical_heads")
 _ACRONYM = re.compile(
     r"\b[A-Z][\w-]*\s+(?:(?:of|for|and|the)\s+|[A-Z][\w-]*\s+){1,6}\(([A-Z]{2,8})\)"
 )
@@ -398,7 +399,9 @@ def _kind_names(first: Sentence, head: str) -> list[tuple[int, str]]:
     if run and not (NOT_NAMES.match(run.group(1)) or _DETERMINERS.match(run.group(1))):
         candidates.append((1, run.group(1)))
     acronym = _ACRONYM.search(head) if "(" in head else None
-    if acronym and not NOT_NAMES.match(acronym.group(1)):  # "... Virtual Media (IUVM)", not GTIG
+    term = head[: acronym.start(1)].rstrip("( ").split()[-1].lower() if acronym else ""
+    # "... Virtual Media (IUVM)", not GTIG, nor "the Model Context Protocol (MCP)"
+    if acronym and not NOT_NAMES.match(acronym.group(1)) and term not in _TECHNICAL:
         candidates.append((1, acronym.group(1)))
     return candidates
 
