@@ -114,3 +114,18 @@ def test_scripts_people_read_or_film_are_no_code() -> None:
         "files from a shared drive.\n"
     ).campaigns[0]
     assert "llm-enhanced-scripting" in {t.id for t in code.techniques}
+
+
+def test_what_a_sentence_sets_against_what_was_done_is_no_technique() -> None:
+    c = draft(
+        "# Notes\n\n## Long Call\n\nRather than using the chatbot for phishing, the gang in "
+        "Laos had it write a loader that obfuscates its code.\n"
+    ).campaigns[0]
+    ids = {t.id.split(".")[0] for t in c.techniques}
+    assert "T1027" in ids and "T1566" not in ids
+    other = draft(
+        "# Notes\n\n## Long Call\n\nThe gang in Laos wrote phishing emails instead of "
+        "building a keylogger.\n"
+    ).campaigns[0]
+    ids = {t.id.split(".")[0] for t in other.techniques}
+    assert "T1566" in ids and "T1056" not in ids

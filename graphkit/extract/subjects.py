@@ -203,7 +203,9 @@ _LINKING = r"(?:linked|tied|traced|attributed)"
 # "A Chinese threat actor spent nine months ...": a paragraph about an actor it does not name;
 # NOUNS stands for the nouns of who acts
 _SUBJECT_SOURCE = (
-    r"^(?:(?:Finally|Separately|Meanwhile|Elsewhere|Also|Additionally|In addition|Lastly|"
+    # a phrase set before the subject: "After the ban, (the crew in Laos)"
+    rf"^(?:(?i:{'|'.join(word_list('fronting'))})\b[^,]{{1,80}},\s+)?"
+    r"(?:(?:Finally|Separately|Meanwhile|Elsewhere|Also|Additionally|In addition|Lastly|"
     rf"Similarly|Likewise|Next|{IN_ANOTHER}|{_AMONG}),\s+(?:{_DESCRIBES.pattern}\s*)?|"
     rf"{_AMONG}:\s+|{_AMONG}\s+(?:were|are|was|is)\s+|{_DESCRIBES.pattern}\s*|"
     r"(?:Another|A (?:second|third|fourth|fifth|further)) case (?:involves|concerns)\s+)?"

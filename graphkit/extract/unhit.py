@@ -4,6 +4,8 @@ next victims", "did not link any of these accounts to attacks on schools"."""
 
 from __future__ import annotations
 
+import re
+
 from graphkit.extract.cues import nouns, words
 from graphkit.extract.gazetteer import TOKEN
 from graphkit.extract.reading import Mention, Sentence
@@ -245,6 +247,8 @@ def where_kept(m: Mention, s: Sentence) -> bool:
         if word in _INFRASTRUCTURE:
             if not _TARGET_VERBS_STRICT.isdisjoint(m.words[max(0, i - 3) : i]):
                 return False  # "scanned servers in Estonia": others' servers, a target
+            if not re.search(rf"\b{word}\b[^,;:]*\b{re.escape(m.text)}\b", s.text, re.I):
+                return False  # "Rather than renting servers, the crew in Laos": a new clause
             return not any(x.index <= i < x.index + x.width for x in s.mentions)
         if word in _CLAUSE_BREAKS or word in _TARGET_VERBS_STRICT:
             return False
