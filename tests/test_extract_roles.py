@@ -743,3 +743,12 @@ def test_a_countrys_name_before_actors_and_servers_scanned_somewhere(
     (c,) = draft(f"## Op W\n\n{sentence}").campaigns
     assert country(c) == origin
     assert sorted(x.id for x in c.targets.countries) == targets
+
+
+def test_countries_with_a_longer_namesake_and_congos_long_names_are_places() -> None:
+    f = draft(
+        "# Notes\n\n## Tin Wren\n\nTin Wren, a crew in Laos, aimed posts at voters in Sudan, "
+        "Samoa and the Democratic Republic of the Congo, and at officials in South Sudan.\n"
+    )
+    targets = {t.id for c in f.campaigns for t in c.targets.countries}
+    assert targets == {"SD", "WS", "CD", "SS"}

@@ -27,6 +27,12 @@ from graphkit.techniques import technique
         ("Viet Nam", "VN"),
         ("United Kingdom", "GB"),
         ("the Philippines", "PH"),
+        ("Sudan", "SD"),
+        ("South Sudan", "SS"),
+        ("Samoa", "WS"),
+        ("Democratic Republic of the Congo", "CD"),
+        ("DR Congo", "CD"),
+        ("Congo-Brazzaville", "CG"),
     ],
 )
 def test_countries(text: str, code: str) -> None:
