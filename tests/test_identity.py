@@ -33,6 +33,11 @@ from graphkit.techniques import technique
         ("Democratic Republic of the Congo", "CD"),
         ("DR Congo", "CD"),
         ("Congo-Brazzaville", "CG"),
+        ("Ivory Coast", "CI"),
+        ("East Timor", "TL"),
+        ("Holland", "NL"),
+        ("Azeri", "AZ"),
+        ("West Bank", "PS"),
     ],
 )
 def test_countries(text: str, code: str) -> None:
