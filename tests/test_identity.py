@@ -59,6 +59,9 @@ def test_unknown_or_ambiguous_countries(text: str) -> None:
         ("Farsi", "fa"),
         ("Persian", "fa"),
         ("Korean-language", "ko"),
+        ("Bangla", "bn"),
+        ("Haitian Creole", "ht"),
+        ("Bahasa Indonesia", "id"),
         ("Taglish", "tl"),
     ],
 )
