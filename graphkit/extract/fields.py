@@ -5,7 +5,7 @@ a name, who, a language, a target, or text to read.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from graphkit.extract.cues import field_roles
 from graphkit.extract.gazetteer import actor_codes
@@ -14,6 +14,7 @@ __all__ = [
     "FIELD_HEAD",
     "FIELD_ROLES",
     "fact_sheet",
+    "fact_sheets",
     "field_block",
     "field_role",
     "labelled_fields",
@@ -130,6 +131,32 @@ def fact_sheet(items: list[str]) -> str | None:
     if len(named) < len(items):
         return None  # "- Case: X; Note: ..." an item: a table's rows, each a record
     return "; ".join(item.strip() for item in items)
+
+
+# A paragraph as the reader yields it: its heading, its text, whether it is a list item
+_Triple = tuple[str | None, str, bool]
+
+
+def fact_sheets(triples: Iterable[_Triple]) -> Iterator[_Triple]:
+    """The paragraphs, with consecutive list items that are a fact sheet as one
+    (:func:`fact_sheet`): "- Targets: ...", "- Landing: ..."."""
+    run: list[_Triple] = []
+    for t in triples:
+        if t[2]:
+            run.append(t)
+            continue
+        yield from _sheet(run)
+        run = []
+        yield t
+    yield from _sheet(run)
+
+
+def _sheet(items: list[_Triple]) -> Iterator[_Triple]:
+    sheet = fact_sheet([text for _, text, _ in items]) if len(items) > 1 else None
+    if sheet is None:
+        yield from items
+    else:
+        yield items[0][0], sheet, False
 
 
 def labelled_fields(paragraph: str) -> list[tuple[str, str]] | None:

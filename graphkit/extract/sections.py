@@ -15,7 +15,7 @@ from graphkit.extract.cues import word_list
 from graphkit.extract.fields import (
     FIELD_HEAD,
     FIELD_LINE,
-    fact_sheet,
+    fact_sheets,
     field_block,
     listed_values,
 )
@@ -354,29 +354,7 @@ def _block(cursor: _Cursor, block: str, blocks: list[str], n_block: int) -> Iter
     elif len(lines) == 1 and not _MARKED.match(lines[0]):
         yield cursor.heading, lines[0], False  # one line of prose: most paragraphs
     else:
-        yield from _sheets(_lines(cursor, lines))
-
-
-def _sheets(triples: Iterator[Triple]) -> Iterator[Triple]:
-    """The paragraphs, with consecutive list items that are a fact sheet as one
-    (:func:`~graphkit.extract.fields.fact_sheet`): "- Targets: ...", "- Landing: ..."."""
-    run: list[Triple] = []
-    for t in triples:
-        if t[2]:
-            run.append(t)
-            continue
-        yield from _sheet(run)
-        run = []
-        yield t
-    yield from _sheet(run)
-
-
-def _sheet(items: list[Triple]) -> Iterator[Triple]:
-    sheet = fact_sheet([text for _, text, _ in items]) if len(items) > 1 else None
-    if sheet is None:
-        yield from items
-    else:
-        yield items[0][0], sheet, False
+        yield from fact_sheets(_lines(cursor, lines))
 
 
 def _block_head(lines: list[str], n_block: int) -> tuple[str | None, list[str]]:
