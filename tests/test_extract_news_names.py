@@ -461,6 +461,14 @@ def test_a_list_of_cases_each_with_a_label_is_still_a_case_each() -> None:
     assert {"Tin Wren", "Paper Fox"} <= set(by_name(f)) | _actor_names(f)
 
 
+def test_the_initials_of_the_reporters_own_team_name_no_case() -> None:
+    f = draft(
+        NEWS + "The vendor's Rapid Response Unit (RRU) researchers observed a crew it tracks as "
+        "UNC9912 stealing salaries from workers in Canada.\n"
+    )
+    assert "RRU" not in set(by_name(f)) | _actor_names(f) and "UNC9912" in _actor_names(f)
+
+
 def test_the_initials_of_a_technical_term_name_no_case() -> None:
     f = draft(
         NEWS + "UNC9912 is a crew based in Laos.\n\nIt drove a coding agent through the "

@@ -204,6 +204,10 @@ _RUN_BY = re.compile(
 
 
 _TECHNICAL = words("technical_heads")
+# ... nor the unit of whoever reports: "Detection and Response Team (DART) researchers observed"
+_REPORTERS_UNIT = re.compile(
+    rf"\)?\s+(?:{'|'.join([*word_list('reporters'), *word_list('reporter_verbs')])})\b", re.I
+)
 _ACRONYM = re.compile(
     r"\b[A-Z][\w-]*\s+(?:(?:of|for|and|the)\s+|[A-Z][\w-]*\s+){1,6}\(([A-Z]{2,8})\)"
 )
@@ -401,7 +405,12 @@ def _kind_names(first: Sentence, head: str) -> list[tuple[int, str]]:
     acronym = _ACRONYM.search(head) if "(" in head else None
     term = head[: acronym.start(1)].rstrip("( ").split()[-1].lower() if acronym else ""
     # "... Virtual Media (IUVM)", not GTIG, nor "the Model Context Protocol (MCP)"
-    if acronym and not NOT_NAMES.match(acronym.group(1)) and term not in _TECHNICAL:
+    if (
+        acronym
+        and not NOT_NAMES.match(acronym.group(1))
+        and term not in _TECHNICAL
+        and not _REPORTERS_UNIT.match(head, acronym.end())
+    ):
         candidates.append((1, acronym.group(1)))
     return candidates
 
