@@ -461,6 +461,15 @@ def test_a_list_of_cases_each_with_a_label_is_still_a_case_each() -> None:
     assert {"Tin Wren", "Paper Fox"} <= set(by_name(f)) | _actor_names(f)
 
 
+@pytest.mark.parametrize("heading", ["Key Insights", "Main Points", "At a Glance", "What to Know"])
+def test_a_heading_over_a_summary_names_no_case(heading: str) -> None:
+    f = draft(
+        NEWS + f"{heading}\nLaotian state hackers used the chatbot against about 20 banks.\n"
+        "The work ran for months.\n"
+    )
+    assert _actor_names(f) == {"Laotian state hackers"} and heading not in by_name(f)
+
+
 def test_the_initials_of_the_reporters_own_team_name_no_case() -> None:
     f = draft(
         NEWS + "The vendor's Rapid Response Unit (RRU) researchers observed a crew it tracks as "
