@@ -197,6 +197,13 @@ def _unnamed_cluster(
     return [fallback if malware else _this_reports(fallback, title)]
 
 
+# Hyphens and spaces of typesetting, read (and quoted as evidence) as the plain ones: a web
+# page's "state\u2011affiliated", "Claude\u00a0Code"; a soft hyphen is no character of the words
+_PLAIN_MARKS = str.maketrans(
+    {"\u2010": "-", "\u2011": "-", "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u00ad": None}
+)
+
+
 def _extract(
     text: str,
     path: str,
@@ -207,6 +214,7 @@ def _extract(
 ) -> Findings:
     if not text.strip():
         raise InputError("the text is empty", path=path)
+    text = text.translate(_PLAIN_MARKS)  # "state\u2011affiliated": a hyphen as any other
     text = unmarked(text)  # "UNCLASSIFIED // FOR PUBLIC RELEASE", "(U) ": neither title nor fact
     text = written_out(text)  # "Bad Grammar (RU) -> UA; langs RU/EN": shorthand in words
     meta = report_meta(text, publisher, published, title)
