@@ -470,6 +470,16 @@ def test_a_heading_over_a_summary_names_no_case(heading: str) -> None:
     assert _actor_names(f) == {"Laotian state hackers"} and heading not in by_name(f)
 
 
+@pytest.mark.parametrize("connective", ["Furthermore", "Moreover", "Likewise", "Notably"])
+def test_a_connective_opening_a_sentence_names_no_case(connective: str) -> None:
+    f = draft(
+        NEWS + "The lab removed several networks.\n\n"
+        f"{connective}, the lab shut accounts tied to Laotian influence operations, specifically "
+        '"Storm-9955," which wrote posts for voters in Peru.\n'
+    )
+    assert connective not in set(by_name(f)) | _actor_names(f)
+
+
 def test_the_initials_of_the_reporters_own_team_name_no_case() -> None:
     f = draft(
         NEWS + "The vendor's Rapid Response Unit (RRU) researchers observed a crew it tracks as "
