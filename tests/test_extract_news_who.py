@@ -47,3 +47,54 @@ def test_an_acronym_of_the_words_before_it_still_names_an_operation() -> None:
 def test_a_reporters_contracted_has_is_no_part_of_whom_it_saw(said: str) -> None:
     f = draft(NEWS + f"The lab says {said} Bolivian and Peruvian hackers using its chatbot.\n")
     assert _actors(f) == [("Bolivian hackers", "BO"), ("Peruvian hackers", "PE")]
+
+
+# --- A bulleted list of one case's fields, and headings that say what a section is
+
+FIELDS = (
+    NEWS + "Case Overview\n"
+    "- Tracked name: Tin-42 (a Bolivian state-backed crew)\n"
+    "- Tools used: a coding agent plus scanners run over the Remote Probe Kit (RPK)\n"
+    "- Targets: ministries in Chile\n"
+    "- Outcome: access to a few ministries\n"
+    "- Pace: hundreds of requests an hour\n"
+)
+
+
+def test_a_bulleted_list_of_fields_is_one_cases_fields_not_cases() -> None:
+    f = draft(FIELDS)
+    (c,) = f.campaigns
+    assert c.name == "Tin-42" and _actors(f) == [("Tin-42 operators", "BO")]
+    assert {x.id for x in c.targets.countries} == {"CL"}
+    assert not _names(f) & {"Case Overview", "RPK", "Outcome", "Pace"}
+
+
+def test_bulleted_names_each_with_what_it_did_are_still_cases_of_their_own() -> None:
+    f = draft(
+        NEWS + "The lab named three crews:\n"
+        "- Tin Vane: a Bolivian crew that phished ministries in Chile\n"
+        "- Grey Loom: a Peruvian crew that wrote posts about Ecuador\n"
+        "- Salt Reed: a Chilean crew that scanned routers in Peru\n"
+    )
+    assert {c.name for c in f.campaigns} == {"Tin Vane", "Grey Loom", "Salt Reed"}
+
+
+@pytest.mark.parametrize("heading", ["TL;DR", "Incident Overview", "Case Summary"])
+def test_a_heading_that_says_what_its_section_is_names_no_operation(heading: str) -> None:
+    f = draft(NEWS + f"{heading}\nBolivian state hackers phished ministries in Chile.\n")
+    assert _actors(f) == [("Bolivian state hackers", "BO")] and heading not in _names(f)
+
+
+# --- A time set apart before the subject
+
+
+@pytest.mark.parametrize("when", ["On May 2,", "Last week,", "In mid-September 2025,"])
+def test_a_time_set_apart_before_the_subject_is_no_part_of_its_name(when: str) -> None:
+    f = draft(NEWS + f"{when} Bolivian state hackers phished ministries in Chile.\n")
+    assert _actors(f) == [("Bolivian state hackers", "BO")]
+
+
+def test_a_place_set_apart_before_the_subject_still_says_where_it_acted() -> None:
+    f = draft(NEWS + "In Peru, Bolivian state hackers phished ministries.\n")
+    assert _actors(f) == [("Bolivian state hackers", "BO")]
+    assert {x.id for x in f.campaigns[0].targets.countries} == {"PE"}

@@ -13,6 +13,7 @@ __all__ = [
     "FIELD_HEAD",
     "FIELD_ROLES",
     "field_block",
+    "field_list",
     "field_role",
     "labelled_fields",
     "listed_values",
@@ -134,3 +135,28 @@ def labelled_fields(paragraph: str) -> list[tuple[str, str]] | None:
         elif out:  # a value that holds "; " itself
             out[-1] = (out[-1][0], f"{out[-1][1]}; {part}")
     return out
+
+
+# A label written in sentence case, as a record's labels are ("Attack speed", "Misused tools"),
+# not as a name is ("Tin Vane")
+_SENTENCE_CASE = re.compile(r"^[A-Z][a-z]+ [a-z]")
+
+
+def field_list(items: list[str]) -> str | None:
+    """A list's items that are each a labelled field, as one block of fields ("Targets: ...;
+    Attack speed: ..."), when their labels are a record's: each once, half of them or more a
+    field's known label or written in sentence case. Names each with what it did ("Tin Vane: a
+    Bolivian crew ...") stay items, each a case.
+
+    >>> field_list(["Tracked name: Tin-42", "Targets: ministries", "Pace: slow"])
+    'Tracked name: Tin-42; Targets: ministries; Pace: slow'
+    >>> field_list(["Tin Vane: a crew", "Grey Loom: a crew", "Salt Reed: a crew"]) is None
+    True
+    """
+    if not all(FIELD_LINE.match(i) for i in items):
+        return None
+    labels = [i.split(":", 1)[0] for i in items]
+    if len(set(labels)) < len(labels):
+        return None  # "Case: A; Note: ...", "Case: B; ...": a table's rows, one a case
+    recorded = [x for x in labels if field_role(x) is not None or _SENTENCE_CASE.match(x)]
+    return "; ".join(items) if 2 * len(recorded) >= len(labels) else None

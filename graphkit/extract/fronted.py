@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from graphkit.extract.cues import noun_pattern, words
+from graphkit.extract.cues import noun_pattern, word_list, words
 
 __all__ = ["fronted", "fronted_seat", "without_fronted"]
 
@@ -30,6 +30,16 @@ __all__ = ["fronted", "fronted_seat", "without_fronted"]
 # "In the Philippines, ", "In South Korea, ", "In March 2025, ": a place or a time set apart
 # before the clause
 _FRONTED = re.compile(r"^In ((?:the )?(?:[A-Z][\w-]*|\d{4})(?: (?:[A-Z][\w-]*|\d{4})){0,2}), ")
+
+
+# "On May 2, ", "In mid-September 2025, ", "Last week, ", "Earlier this year, ": a time set
+# apart before the clause (layout.yaml's months and time_words)
+_WHEN = re.compile(
+    rf"^(?:{'|'.join(word_list('time_openers'))})\b[^,.;:\"]{{0,30}}?"
+    rf"\b(?:{'|'.join((*word_list('months'), *word_list('time_words')))}|\d{{4}})\b"
+    r"[^,.;:\"]{0,15}?, "
+)
+_WHEN_FIRST = frozenset(w[0] for w in word_list("time_openers"))
 
 
 # The subject after it: an actor's noun, the words before it in lower case, and its verb
@@ -61,6 +71,8 @@ def fronted(text: str) -> str | None:
 
 def without_fronted(text: str) -> str:
     """The sentence without the place or time it opens on ("In Ghana, operators ran ..." gives
-    "operators ran ...")."""
+    "operators ran ...", "On May 2, hackers sent ..." gives "hackers sent ...")."""
     m = _FRONTED.match(text) if text.startswith("In ") else None
+    if m is None and text[:1] in _WHEN_FIRST:
+        m = _WHEN.match(text)
     return text[m.end() :] if m else text

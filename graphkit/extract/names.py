@@ -21,7 +21,7 @@ from graphkit.extract.headings import (
     from_capitals,
     is_topic,
 )
-from graphkit.extract.namelike import looks_like_name, then_reports
+from graphkit.extract.namelike import REPORTS_NEXT, acronym_named, looks_like_name, then_reports
 from graphkit.extract.quoted import has_quote, quoted_names
 from graphkit.extract.reading import COUNTRY_KINDS, Sentence, read_sentence
 from graphkit.vocab import PLATFORMS
@@ -103,14 +103,8 @@ _LABEL = re.compile(r"^([A-Z][^:.!?\"]{1,60}?)\s?:\s+\S")
 _ASIDE = re.compile(rf"^(?:{'|'.join(word_list('asides'))})\s+(?=[A-Z])")
 
 
-# What follows a unit of the reporter named with its acronym: "(TIG) report", "(TAG) said"
-_REPORTS_NEXT = (
-    rf"(?!\s*(?i:{'|'.join(word_list('reporters'))}|{'|'.join(word_list('reporting_verbs'))})\b)"
-)
-
-
 _BRACKET_NAME = re.compile(
-    rf"^({_NAME_WORD}(?: {_NAME_WORD}){{0,3}}) \([^()]{{1,40}}\) {_REPORTS_NEXT}"
+    rf"^({_NAME_WORD}(?: {_NAME_WORD}){{0,3}}) \([^()]{{1,40}}\) {REPORTS_NEXT}"
 )
 
 
@@ -209,25 +203,6 @@ _RUN_BY = re.compile(
     rf"^({_NAME}) (?:was|is) (?:(?:run|operated|created|built) (?:by|from)\b|"
     rf"(?:an?|another) (?:[\w-]+ ){{0,3}}?{_KIND}\b)"  # "Tin Vane was a Bolivian operation"
 )
-
-
-# An acronym in brackets after the words it stands for: "International Union of Virtual
-# Media (IUVM)". Not a unit of the reporter: one that reports ("a Threat Intelligence Group
-# (TIG) report", "(TAG) said") or one a possessive owns (see _acronym)
-_ACRONYM = re.compile(
-    r"\b[A-Z][\w-]*\s+(?:(?:of|for|and|the)\s+|[A-Z][\w-]*\s+){1,6}"
-    rf"\(([A-Z]{{2,8}})\){_REPORTS_NEXT}"
-)
-_OWNED = re.compile(r"(?:[\w'\u2019]s|[A-Z][\w-]*) $")  # "the lab's ", "Google "
-
-
-def _acronym(head: str) -> str | None:
-    """The acronym in brackets a sentence names an operation by, if any (see _ACRONYM): not
-    "the lab's Threat Analysis Group (TAG)", whose words a possessive or a name owns."""
-    m = _ACRONYM.search(head)
-    if m is None or _OWNED.search(head[: m.start()]) or NOT_NAMES.match(m.group(1)):
-        return None
-    return m.group(1)
 
 
 # Malware named as what an actor used against someone: "used PROMPTSTEAL against Ukraine"
@@ -419,8 +394,8 @@ def _kind_names(first: Sentence, head: str) -> list[tuple[int, str]]:
     run = _RUN_BY.match(head) if " was " in head or " is " in head else None
     if run and not (NOT_NAMES.match(run.group(1)) or _DETERMINERS.match(run.group(1))):
         candidates.append((1, run.group(1)))
-    acronym = _acronym(head) if "(" in head else None
-    if acronym:  # "... Virtual Media (IUVM)", not GTIG
+    acronym = acronym_named(head) if "(" in head else None
+    if acronym and not NOT_NAMES.match(acronym):  # "... Virtual Media (IUVM)", not GTIG
         candidates.append((1, acronym))
     return candidates
 

@@ -386,7 +386,7 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     the text before it, where the noun an ordinal leaves out is ("The second, ...")."""
     text = from_its_subject(first, before or " ".join(s.text for s in seen or ()))
     seat = _seat(first, text) if text.startswith("In ") else None
-    text = without_fronted(text) if text.startswith("In ") else text  # "In Peru, hackers"
+    text = without_fronted(text)  # "In Peru, hackers", "On May 2, hackers"
     m = _subject_match(text, first.words)
     if not m and ": " in text[:80] and _STATED.search(text.split(": ", 1)[0]):
         text = text.split(": ", 1)[1]  # "Russian use was limited: a group tied to Moscow ..."
