@@ -98,3 +98,44 @@ def test_a_place_set_apart_before_the_subject_still_says_where_it_acted() -> Non
     f = draft(NEWS + "In Peru, Bolivian state hackers phished ministries.\n")
     assert _actors(f) == [("Bolivian state hackers", "BO")]
     assert {x.id for x in f.campaigns[0].targets.countries} == {"PE"}
+
+
+# --- A person who speaks for the reporter, set apart by who they are
+
+
+def test_a_person_who_puts_it_in_a_quote_is_no_operation() -> None:
+    f = draft(
+        NEWS + "Bolivian hackers phished ministries in Chile.\n\nMaria Quispe-Lopez, who runs "
+        'customer trust at the company, put it plainly: "Patch now or pay later."\n'
+    )
+    assert _names(f) == {"Bolivian hackers activity", "Bolivian hackers"}
+
+
+# --- Countries as the subject of what their actors did, after "has" or "are now"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Peru has used fake personas to get remote jobs.",
+        "Peru is now using the chatbot to get remote jobs.",
+    ],
+)
+def test_a_country_that_has_used_or_is_using_the_platform_is_the_actors_origin(said: str) -> None:
+    f = draft(NEWS + f"Bolivian hackers phished ministries in Chile.\n\n{said}\n")
+    assert ("Actors from Peru", "PE") in _actors(f)
+    assert all(x.id != "PE" for c in f.campaigns for x in c.targets.countries)
+
+
+def test_a_list_of_countries_that_are_using_it_gives_each_its_own_actors() -> None:
+    f = draft(
+        NEWS + "Aside from Ecuador, Peru, Chile and Cuba are now leveraging the chatbot to "
+        "phish diplomats.\n"
+    )
+    assert _actors(f) == [("Actors from Chile", "CL"), ("Actors from Cuba", "CU"),
+                          ("Actors from Peru", "PE")]  # fmt: skip
+
+
+def test_a_country_that_has_been_hit_is_still_a_target() -> None:
+    f = draft(NEWS + "Peru has been hit hardest by Bolivian phishing crews.\n")
+    assert {x.id for c in f.campaigns for x in c.targets.countries} == {"PE"}

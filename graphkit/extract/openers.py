@@ -9,7 +9,7 @@ import re
 
 from graphkit.extract.agents import agent_subject
 from graphkit.extract.cases import case_subject
-from graphkit.extract.country_subject import opening_country
+from graphkit.extract.country_subject import opening_country, opening_list
 from graphkit.extract.cues import noun_pattern
 from graphkit.extract.groups import Group
 from graphkit.extract.paragraphs import QUESTION_LEAD, Paragraph
@@ -61,7 +61,8 @@ def _country_acting(first: Sentence, current: Group | None) -> str | None:
         and any(m.entry.id == place.entry.id for s in current.sentences for m in s.mentions)
     ):
         return None
-    return f"Actors from {place.text}"
+    # "Peru, Chile and Cuba are using it": the whole list, each an actor of its own (facts)
+    return f"Actors from {opening_list(first, place)}"
 
 
 # Cases counted ("took down five influence operations"), and the definite noun that takes them
