@@ -139,3 +139,32 @@ def test_a_list_of_countries_that_are_using_it_gives_each_its_own_actors() -> No
 def test_a_country_that_has_been_hit_is_still_a_target() -> None:
     f = draft(NEWS + "Peru has been hit hardest by Bolivian phishing crews.\n")
     assert {x.id for c in f.campaigns for x in c.targets.countries} == {"PE"}
+
+
+# --- A count before "of" is how many, not who: "a small set of accounts", "a handful of"
+
+
+@pytest.mark.parametrize(
+    ("opening", "name"),
+    [
+        ("A handful of accounts tied to Bolivia", "Accounts tied to Bolivia"),
+        ("A small number of accounts linked to Bolivia", "Accounts linked to Bolivia"),
+        ("A set of accounts that likely came from Bolivia", "Accounts from Bolivia"),
+    ],
+)
+def test_a_count_before_of_is_no_part_of_the_actors_name(opening: str, name: str) -> None:
+    f = draft(NEWS + f"{opening} asked the chatbot about officials in Chile.\n")
+    assert _actors(f) == [(name, "BO")]
+
+
+def test_a_collective_noun_before_of_stays_the_actors_name() -> None:
+    f = draft(NEWS + "A network of accounts tied to Bolivia asked about officials in Chile.\n")
+    assert _actors(f) == [("Network of accounts tied to Bolivia", "BO")]
+
+
+def test_an_unnamed_subject_ends_before_its_verb_and_its_object() -> None:
+    f = draft(
+        NEWS + "Bolivian hackers phished ministries in Chile.\n\n"
+        "Accounts asked the chatbot about officials in Peru.\n"
+    )
+    assert not any("asked" in n for n in _names(f))

@@ -23,8 +23,9 @@ from __future__ import annotations
 import re
 
 from graphkit.extract.cues import noun_pattern, word_list, words
+from graphkit.extract.reading import Sentence
 
-__all__ = ["fronted", "fronted_seat", "without_fronted"]
+__all__ = ["country_seat", "fronted", "fronted_seat", "without_fronted"]
 
 
 # "In the Philippines, ", "In South Korea, ", "In March 2025, ": a place or a time set apart
@@ -60,6 +61,14 @@ def fronted_seat(text: str) -> str | None:
     if m is None or subject is None or subject.group(1) in _AIMING:
         return None
     return m.group(1)
+
+
+def country_seat(first: Sentence, text: str) -> str | None:
+    """The country a sentence opens on when it is where the sentence's subject sits ("In
+    Ghana, a marketing firm ran ..."); None when it is not, or names no country."""
+    seat = fronted_seat(text)
+    countries = (x.text for x in first.mentions if x.entry.kind == "Country")
+    return seat if seat and any(c in seat for c in countries) else None
 
 
 def fronted(text: str) -> str | None:
