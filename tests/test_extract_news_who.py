@@ -168,3 +168,26 @@ def test_an_unnamed_subject_ends_before_its_verb_and_its_object() -> None:
         "Accounts asked the chatbot about officials in Peru.\n"
     )
     assert not any("asked" in n for n in _names(f))
+
+
+# --- "Other accounts ..." opens a case of its own, as "Another operation" does
+
+
+@pytest.mark.parametrize("gap", [" ", "\n\n"])
+def test_other_ones_of_the_same_noun_open_a_case_of_their_own(gap: str) -> None:
+    f = draft(
+        NEWS + "Accounts tied to Bolivia ran a dating scam aimed at men in Chile."
+        f"{gap}Other accounts posed as law firms and went after fraud victims in Peru.\n"
+    )
+    cases = {c.all_actors[0].name: c for c in f.campaigns}
+    assert set(cases) == {"Accounts tied to Bolivia", "Other accounts"}
+    assert {x.id for x in cases["Accounts tied to Bolivia"].targets.countries} == {"CL"}
+    assert {x.id for x in cases["Other accounts"].targets.countries} == {"PE"}
+
+
+def test_other_ones_listed_as_examples_open_no_case() -> None:
+    f = draft(
+        NEWS + "Accounts tied to Bolivia phished unions in Chile. Other groups such as "
+        "charities were phished too.\n"
+    )
+    assert _actors(f) == [("Accounts tied to Bolivia", "BO")]
