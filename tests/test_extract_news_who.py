@@ -191,3 +191,20 @@ def test_other_ones_listed_as_examples_open_no_case() -> None:
         "charities were phished too.\n"
     )
     assert _actors(f) == [("Accounts tied to Bolivia", "BO")]
+
+
+# --- The people of a person the content tells of: "the arrest of a Peruvian figure"
+
+
+@pytest.mark.parametrize("event", ["the arrest of a", "the trial of the", "the death of a"])
+def test_the_people_of_a_person_something_befell_is_no_target(event: str) -> None:
+    f = draft(
+        NEWS + "Accounts tied to Bolivia wrote and translated posts about "
+        f"{event} Peruvian figure in Chile.\n"
+    )
+    assert {x.id for c in f.campaigns for x in c.targets.countries} == {"CL"}
+
+
+def test_a_person_of_a_people_the_actors_went_after_is_still_a_target() -> None:
+    f = draft(NEWS + "Accounts tied to Bolivia phished a Peruvian figure.\n")
+    assert {x.id for c in f.campaigns for x in c.targets.countries} == {"PE"}
