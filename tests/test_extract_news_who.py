@@ -208,3 +208,18 @@ def test_the_people_of_a_person_something_befell_is_no_target(event: str) -> Non
 def test_a_person_of_a_people_the_actors_went_after_is_still_a_target() -> None:
     f = draft(NEWS + "Accounts tied to Bolivia phished a Peruvian figure.\n")
     assert {x.id for c in f.campaigns for x in c.targets.countries} == {"PE"}
+
+
+# --- A run-in label over a clause with a subject of its own
+
+
+@pytest.mark.parametrize(
+    ("said", "actor"),
+    [
+        ("Peru's new trick: Peru has used fake personas to get remote jobs.", "Actors from Peru"),
+        ("The new twist: Peruvian scammers used fake personas to get jobs.", "Peruvian scammers"),
+    ],
+)
+def test_a_run_in_label_is_no_part_of_who_acts(said: str, actor: str) -> None:
+    f = draft(NEWS + f"Bolivian hackers phished ministries in Chile.\n\n{said}\n")
+    assert set(_actors(f)) == {("Bolivian hackers", "BO"), (actor, "PE")}

@@ -48,7 +48,11 @@ _USERS = words("users")
 
 
 # A phrase set apart before the subject: "Aside from China, ", "Beyond Russia, "
-_SET_APART = re.compile(rf"^(?i:{'|'.join(word_list('name_prepositions'))})\b[^,]{{1,40}}, ")
+# ... or a run-in label over the clause: "Peru's new trick: Peru has used ..."
+_SET_APART = re.compile(
+    rf"^(?:(?i:{'|'.join(word_list('name_prepositions'))})\b[^,]{{1,40}}, |"
+    r"[A-Z][\w'\u2019-]*(?: [\w'\u2019-]+){0,4}: (?=[A-Z]))"
+)
 
 
 def opening_country(s: Sentence) -> Mention | None:

@@ -20,9 +20,11 @@ from graphkit.extract.reporter import REPORTING, also_reported, reported_removed
 from graphkit.extract.set_apart import SET_NAME, TITLED, from_names, owned_names, set_apart_names
 from graphkit.extract.subject_text import (
     ACTOR_NOUN,
+    COUNTED,
     elided,
     from_its_subject,
     ones_named,
+    past_run_in,
     place_cut,
     without_platform,
 )
@@ -281,8 +283,7 @@ def _subject_match(text: str, words: list[str] | None = None) -> re.Match[str] |
 
 # The same, the noun phrase up to the last actor noun: "A group of Korean-language accounts".
 _SUBJECT_LONG = re.compile(_BUSINESS.pattern.replace("{0,7}?(?i:threat", "{0,7}(?i:threat"))
-# Right after the first noun, its verb and its object: "Accounts asked the chatbot about ..."
-# (not "Accounts linked to ...", "Hackers based in ...")
+# Right after the first noun, its verb and object: "Accounts asked the chatbot", not "linked to"
 _CROSSES_VERB = re.compile(rf"\s+{past_verb()} (?:the|an?|its|their|his|her)\s")
 
 
@@ -331,18 +332,6 @@ _COPULA = re.compile(  # "were linked to", "were run by": the participle's, not 
 _STATED = re.compile(r" (?:was|were|is|are|has|have|had) ")
 _RELATIVE = re.compile(r"^\s+(?:which|who|that)\s")
 _WHO_LINKED = re.compile(rf"^\s+{_WHICH_WHO}(?={_LINKING}\s)")
-
-
-# How many, before who they are: "More than 57 distinct", "At least 20", "Dozens of"
-_QUANTITY = "|".join(word_list("quantity_nouns"))
-_COUNTED = re.compile(
-    r"^(?i:(?:more than|at least|over|nearly|about|almost|roughly|some) )?"
-    r"(?:\d[\d,]*|(?i:dozens|hundreds|scores) of|(?i:multiple|numerous|various)|"
-    rf"(?i:{'|'.join(word_list('number_words'))})|"
-    # "A small set of accounts", "Handful of accounts": how many, not who
-    rf"(?i:an? )?(?i:(?:small|large|tiny|big|limited) )?(?i:{_QUANTITY}) of) "
-    r"(?:(?i:distinct|different|separate) )?"
-)
 
 
 # A case noun and its verb before who was in it: "(A second) case involved North Korean workers"
@@ -394,6 +383,9 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     seat = country_seat(first, text) if text.startswith("In ") else None
     text = without_fronted(text)  # "In Peru, hackers", "On May 2, hackers"
     m = _subject_match(text, first.words)
+    if (m is None or text.startswith(": ", m.end(1))) and past_run_in(text) != text:
+        text = past_run_in(text)  # "Peru's new scam: Peru has used ...": a run-in label
+        m = _subject_match(text, first.words)
     if not m and ": " in text[:80] and _STATED.search(text.split(": ", 1)[0]):
         text = text.split(": ", 1)[1]  # "Russian use was limited: a group tied to Moscow ..."
         m = _subject_match(text, first.words)
@@ -410,7 +402,7 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     if _PART_OF_ONE.search(m.group(1)):
         return None  # "Members of the group were based in Iran": the one met before
     phrase = re.sub(r"^(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his)\s+", "", m.group(1))
-    phrase = _COUNTED.sub("", phrase) or phrase  # "More than 57 distinct threat groups"
+    phrase = COUNTED.sub("", phrase) or phrase  # "More than 57 distinct threat groups"
     phrase = _CASE_LEAD.sub("", phrase) or phrase  # "case involved North Korean workers"
     who, tail = m.group(0), m.group(2)
     if tail:  # "... users in Peru and North Korea": the phrase ends after a place, not in it
