@@ -223,3 +223,23 @@ def test_a_person_of_a_people_the_actors_went_after_is_still_a_target() -> None:
 def test_a_run_in_label_is_no_part_of_who_acts(said: str, actor: str) -> None:
     f = draft(NEWS + f"Bolivian hackers phished ministries in Chile.\n\n{said}\n")
     assert set(_actors(f)) == {("Bolivian hackers", "BO"), (actor, "PE")}
+
+
+# --- A remark that names nothing, then a new actor brought in by "a"
+
+
+def test_a_new_actor_after_a_remark_that_names_nothing_is_a_case_of_its_own() -> None:
+    f = draft(
+        NEWS + "Accounts linked to Bolivia wrote posts about power prices in Chile.\n\n"
+        "This was not the first such case. In 2023, a Peruvian crew used an image tool to "
+        "fake protest photos.\n"
+    )
+    assert set(_actors(f)) == {("Accounts linked to Bolivia", "BO"), ("Peruvian crew", "PE")}
+
+
+def test_the_same_actor_after_a_remark_stays_that_case() -> None:
+    f = draft(
+        NEWS + "Accounts linked to Bolivia wrote posts about power prices in Chile.\n\n"
+        "This was not new. The accounts also wrote posts about Peru.\n"
+    )
+    assert _actors(f) == [("Accounts linked to Bolivia", "BO")]
