@@ -362,7 +362,8 @@ def test_a_relative_clause_of_where_unnamed_actors_came_from_gives_their_origin(
         "officials in Chile.\n"
     )
     (c,) = f.campaigns
-    assert [a.name for a in c.all_actors] == ["Small set of accounts"] and country(c) == "BO"
+    # "small set of" counts them, it says nothing of who they are: where they are from does
+    assert [a.name for a in c.all_actors] == ["Accounts from Bolivia"] and country(c) == "BO"
     assert {x.id for x in c.targets.countries} == {"CL"}
 
 

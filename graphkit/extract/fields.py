@@ -8,14 +8,13 @@ import re
 from collections.abc import Iterable, Iterator
 
 from graphkit.extract.cues import field_roles
-from graphkit.extract.gazetteer import actor_codes
 
 __all__ = [
     "FIELD_HEAD",
     "FIELD_ROLES",
-    "fact_sheet",
     "fact_sheets",
     "field_block",
+    "field_list",
     "field_role",
     "labelled_fields",
     "listed_values",
@@ -119,18 +118,55 @@ def field_role(label: str) -> str | None:
     return next((r for pattern, r in _ROLE_WORDS if pattern.search(key)), None)
 
 
-def fact_sheet(items: list[str]) -> str | None:
-    """List items (their markers gone) that are each a labelled field, one label at least a
-    known field's ("Targets: ..."), as one "Label: value; Label: value" paragraph: the fact
-    sheet of one case ("Landing: ..." is its field, no case), not a list of cases ("Sneer
-    Review: ...") nor a table's rows (a label again in each). None when they are anything else."""
-    labels = [_FIELD.match(item) for item in items]
-    if not all(labels) or not any(m and field_role(m.group(1)) for m in labels):
+def labelled_fields(paragraph: str) -> list[tuple[str, str]] | None:
+    """(role, value) pairs of a paragraph that is labelled fields ("Actor: GTG-2002"), else None."""
+    if ":" not in paragraph.lstrip()[:30]:
+        return None  # the label and its colon come first: most paragraphs have none there
+    first = _FIELD.match(paragraph)
+    if not first or field_role(first.group(1)) is None:
         return None
-    named = {m.group(1).lower() for m in labels if m}
-    if len(named) < len(items):
-        return None  # "- Case: X; Note: ..." an item: a table's rows, each a record
-    return "; ".join(item.strip() for item in items)
+    out: list[tuple[str, str]] = []
+    for part in paragraph.split("; ") if "; " in paragraph else [paragraph]:
+        m = _FIELD.match(part)
+        role = field_role(m.group(1)) if m else None
+        if m and role:
+            out.append((role, part[m.end() :].strip()))
+        elif m:  # a label not known ("How Claude was used: ...") is text to read, label and all
+            out.append(("text", part.strip()))
+        elif out:  # a value that holds "; " itself
+            out[-1] = (out[-1][0], f"{out[-1][1]}; {part}")
+    return out
+
+
+# A label written in sentence case, as a record's labels are ("Attack speed", "Misused tools"),
+# not as a name is ("Tin Vane")
+_SENTENCE_CASE = re.compile(r"^[A-Z][a-z]+ [a-z]")
+_TITLE_CASE = re.compile(r"^[A-Z][\w-]*(?: [A-Z][\w-]*)+$")
+
+
+def field_list(items: list[str]) -> str | None:
+    """A list's items that are each a labelled field, as one block of fields ("Targets: ...;
+    Attack speed: ..."), when their labels are a record's: each once, half of them or more a
+    field's known label or written in sentence case, or one a known label and none written as
+    a name ("Targets: ...", "Landing: ..."). Names each with what it did ("Tin Vane: a
+    Bolivian crew ...") stay items, each a case.
+
+    >>> field_list(["Tracked name: Tin-42", "Targets: ministries", "Pace: slow"])
+    'Tracked name: Tin-42; Targets: ministries; Pace: slow'
+    >>> field_list(["Tin Vane: a crew", "Grey Loom: a crew", "Salt Reed: a crew"]) is None
+    True
+    """
+    if not all(FIELD_LINE.match(i) for i in items):
+        return None
+    labels = [i.split(":", 1)[0] for i in items]
+    if len(set(labels)) < len(labels):
+        return None  # "Case: A; Note: ...", "Case: B; ...": a table's rows, one a case
+    known = [x for x in labels if field_role(x) is not None]
+    recorded = [x for x in labels if x in known or _SENTENCE_CASE.match(x)]
+    # ... or a known label at least and no other that is written as a name ("Tin Vane")
+    named = [x for x in labels if x not in known and _TITLE_CASE.match(x)]
+    record = 2 * len(recorded) >= len(labels) or (known and not named)
+    return "; ".join(items) if record else None
 
 
 # A paragraph as the reader yields it: its heading, its text, whether it is a list item
@@ -138,8 +174,9 @@ _Triple = tuple[str | None, str, bool]
 
 
 def fact_sheets(triples: Iterable[_Triple]) -> Iterator[_Triple]:
-    """The paragraphs, with consecutive list items that are a fact sheet as one
-    (:func:`fact_sheet`): "- Targets: ...", "- Landing: ..."."""
+    """The paragraphs, with each run of three list items or more that :func:`field_list`
+    reads as one record's fields as one paragraph: a block may open with prose lines before
+    its list ("Incident overview" over "- Targets: ...", "- Landing: ...")."""
     run: list[_Triple] = []
     for t in triples:
         if t[2]:
@@ -152,40 +189,8 @@ def fact_sheets(triples: Iterable[_Triple]) -> Iterator[_Triple]:
 
 
 def _sheet(items: list[_Triple]) -> Iterator[_Triple]:
-    sheet = fact_sheet([text for _, text, _ in items]) if len(items) > 1 else None
+    sheet = field_list([text.strip() for _, text, _ in items]) if len(items) > 2 else None
     if sheet is None:
         yield from items
     else:
         yield items[0][0], sheet, False
-
-
-def labelled_fields(paragraph: str) -> list[tuple[str, str]] | None:
-    """(role, value) pairs of a paragraph that is labelled fields ("Actor: GTG-2002"), else None.
-    A first label no field's whose value opens on an actor's code ("Internal designation:
-    GTG-1002 (...)") says who the actor is, where a later label is a known field's."""
-    if ":" not in paragraph.lstrip()[:30]:
-        return None  # the label and its colon come first: most paragraphs have none there
-    first = _FIELD.match(paragraph)
-    if not first:
-        return None
-    role = field_role(first.group(1))
-    if role is None and "; " in paragraph:
-        code = actor_codes(paragraph[first.end() :][:20])
-        later = (_FIELD.match(part) for part in paragraph.split("; ")[1:])
-        if code and code[0][0] == 0 and any(m and field_role(m.group(1)) for m in later):
-            role = "actor"
-    if role is None:
-        return None
-    out: list[tuple[str, str]] = []
-    for part in paragraph.split("; ") if "; " in paragraph else [paragraph]:
-        m = _FIELD.match(part)
-        role = field_role(m.group(1)) if m else None
-        if m and not out and role is None:
-            role = "actor"  # the first label, read above: "Internal designation: GTG-1002"
-        if m and role:
-            out.append((role, part[m.end() :].strip()))
-        elif m:  # a label not known ("How Claude was used: ...") is text to read, label and all
-            out.append(("text", part.strip()))
-        elif out:  # a value that holds "; " itself
-            out[-1] = (out[-1][0], f"{out[-1][1]}; {part}")
-    return out

@@ -21,7 +21,7 @@ from graphkit.extract.headings import (
     from_capitals,
     is_topic,
 )
-from graphkit.extract.namelike import looks_like_name, then_reports
+from graphkit.extract.namelike import REPORTS_NEXT, acronym_named, looks_like_name, then_reports
 from graphkit.extract.quoted import has_quote, quoted_names
 from graphkit.extract.reading import COUNTRY_KINDS, Sentence, read_sentence
 from graphkit.vocab import PLATFORMS
@@ -103,7 +103,9 @@ _LABEL = re.compile(r"^([A-Z][^:.!?\"]{1,60}?)\s?:\s+\S")
 _ASIDE = re.compile(rf"^(?:{'|'.join(word_list('asides'))})\s+(?=[A-Z])")
 
 
-_BRACKET_NAME = re.compile(rf"^({_NAME_WORD}(?: {_NAME_WORD}){{0,3}}) \([^()]{{1,40}}\) ")
+_BRACKET_NAME = re.compile(
+    rf"^({_NAME_WORD}(?: {_NAME_WORD}){{0,3}}) \([^()]{{1,40}}\) {REPORTS_NEXT}"
+)
 
 
 @lru_cache(maxsize=4096)
@@ -200,16 +202,6 @@ _BEHIND = re.compile(
 _RUN_BY = re.compile(
     rf"^({_NAME}) (?:was|is) (?:(?:run|operated|created|built) (?:by|from)\b|"
     rf"(?:an?|another) (?:[\w-]+ ){{0,3}}?{_KIND}\b)"  # "Tin Vane was a Bolivian operation"
-)
-
-
-_TECHNICAL = words("technical_heads")
-# ... nor the unit of whoever reports: "Detection and Response Team (DART) researchers observed"
-_REPORTERS_UNIT = re.compile(
-    rf"\)?\s+(?:{'|'.join([*word_list('reporters'), *word_list('reporter_verbs')])})\b", re.I
-)
-_ACRONYM = re.compile(
-    r"\b[A-Z][\w-]*\s+(?:(?:of|for|and|the)\s+|[A-Z][\w-]*\s+){1,6}\(([A-Z]{2,8})\)"
 )
 
 
@@ -404,16 +396,9 @@ def _kind_names(first: Sentence, head: str) -> list[tuple[int, str]]:
     run = _RUN_BY.match(head) if " was " in head or " is " in head else None
     if run and not (NOT_NAMES.match(run.group(1)) or _DETERMINERS.match(run.group(1))):
         candidates.append((1, run.group(1)))
-    acronym = _ACRONYM.search(head) if "(" in head else None
-    term = head[: acronym.start(1)].rstrip("( ").split()[-1].lower() if acronym else ""
-    # "... Virtual Media (IUVM)", not GTIG, nor "the Model Context Protocol (MCP)"
-    if (
-        acronym
-        and not NOT_NAMES.match(acronym.group(1))
-        and term not in _TECHNICAL
-        and not _REPORTERS_UNIT.match(head, acronym.end())
-    ):
-        candidates.append((1, acronym.group(1)))
+    acronym = acronym_named(head) if "(" in head else None
+    if acronym and not NOT_NAMES.match(acronym):  # "... Virtual Media (IUVM)", not GTIG
+        candidates.append((1, acronym))
     return candidates
 
 

@@ -51,7 +51,7 @@ _REPORTED = re.compile(
     # ... and what it wrote: "The San Francisco-based AI firm's report also flagged ..."; or
     # a noun (no pronoun) after more words, then its name: "US artificial intelligence
     # company Anthropic has warned"
-    rf"(?i:{_REPORTERS})(?:['\u2019]s (?:[\w-]+ )?(?i:{_REPORTERS}))?|"
+    rf"(?i:{_REPORTERS})(?:['\u2019]s (?:[\w-]+ )?(?i:{_REPORTERS})|['\u2019](?:s|ve)(?= ))?|"
     rf"(?:[\w'\u2019-]+ ){{2,3}}(?i:{_NAMED_REPORTERS})(?: [A-Z][\w-]+)?)"
     # (its appositive, or a relative clause on it: "The lab, which counts banks among its
     # customers, said")

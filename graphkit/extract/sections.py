@@ -354,7 +354,7 @@ def _block(cursor: _Cursor, block: str, blocks: list[str], n_block: int) -> Iter
     elif len(lines) == 1 and not _MARKED.match(lines[0]):
         yield cursor.heading, lines[0], False  # one line of prose: most paragraphs
     else:
-        yield from fact_sheets(_lines(cursor, lines))
+        yield from fact_sheets(_lines(cursor, lines))  # "- Targets: ...", "- Landing: ..."
 
 
 def _block_head(lines: list[str], n_block: int) -> tuple[str | None, list[str]]:
