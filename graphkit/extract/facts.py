@@ -28,11 +28,13 @@ from graphkit.extract.sectors import addressed, sector_is_target
 from graphkit.extract.spoken import language_positions, varieties
 from graphkit.extract.unhit import (
     a_source,
+    acted_by,
     answered,
     could_be_hit,
     for_a_client,
     in_the_reporters_words,
     looked_like,
+    money_route,
     said_not_hit,
     said_of_someone_else,
     where_kept,
@@ -267,6 +269,8 @@ def _place(
         return
     if looked_like(m, s) or could_be_hit(m) or said_not_hit(m, s) or quoted:
         return  # "sites that looked like Chilean banks", "Chile could be next"
+    if acted_by(m, s) or money_route(m, s):
+        return  # "reported by journalists in Poland", "laundered via banks in Laos"
     stated_here = (
         s.field == "target" or not _AIMED.isdisjoint(m.before[-2:]) or _qualifies_a_target(m, s)
     )

@@ -27,10 +27,13 @@ from graphkit.extract.roles import (
 )
 from graphkit.extract.unhit import (
     HEADS,
+    acted_by,
     answered,
     could_be_hit,
     in_the_reporters_words,
     looked_like,
+    made_up,
+    money_route,
     said_not_hit,
     where_kept,
 )
@@ -147,6 +150,10 @@ def _word_in_passing(m: Mention, s: Sentence) -> bool:
            for x in s.mentions):  # fmt: skip
         return False  # "the South Korean military", "Philippine politics"
     after = m.after[:1]
+    if after == ["of"] and not any(
+        x.entry.kind in COUNTRY_KINDS and m.index + 1 <= x.index <= m.index + 3 for x in s.mentions
+    ):
+        return True  # "the power of machine learning", not "the military of Poland"
     if (
         after
         and after[0] not in _not_modified()
@@ -328,8 +335,11 @@ def _not_aimed_at(m: Mention, s: Sentence) -> bool:
         return True  # "a tool intended for a government client": whom they worked for
     if _acts(m, s):
         return True  # "Some individuals asked the chatbot ...": who acted
-    if posed_as(m, s) or looked_like(m, s):
-        return True  # "posed as a university student", "sites mimicking banks"
+    if posed_as(m, s) or looked_like(m, s) or made_up(m):
+        return True  # "posed as a university student", "sites mimicking banks", "fake news
+        # outlets"
+    if acted_by(m, s) or money_route(m, s):
+        return True  # "contacted by the media": who did it; "laundered via banks": the route
     # "translate news", "hospitals could be next", "did not link ... to attacks on schools",
     # "as banks step up warnings"
     return _bare_content(m) or could_be_hit(m) or said_not_hit(m, s) or answered(m)

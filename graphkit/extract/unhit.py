@@ -4,18 +4,23 @@ next victims", "did not link any of these accounts to attacks on schools"."""
 
 from __future__ import annotations
 
-from graphkit.extract.cues import nouns, words
+import re
+
+from graphkit.extract.cues import nouns, past_verb, words
 from graphkit.extract.gazetteer import TOKEN
 from graphkit.extract.reading import Mention, Sentence
 from graphkit.extract.reporter import names_a_reporter, reported_removed, reporters_own
 
 __all__ = [
     "HEADS",
+    "acted_by",
     "answered",
     "could_be_hit",
     "for_a_client",
     "in_the_reporters_words",
     "looked_like",
+    "made_up",
+    "money_route",
     "said_not_hit",
     "said_of_someone_else",
     "where_kept",
@@ -53,6 +58,72 @@ _SPECULATING = words("speculating")
 
 
 _PREPOSITIONS = words("prepositions")
+_PHRASE_ENDS = words("phrase_ends")
+_PARTICIPLE = re.compile(past_verb())
+_CARRIED = words("carried")
+_REACHED_BY = words("reached_by")
+
+
+def acted_by(m: Mention, s: Sentence) -> bool:
+    """A sector or a place after "by" and a passive verb, in the phrase "by" opens: who did
+    it, not whom the actors hit ("contacted by the media", "first reported by journalists in
+    Poland"); not past a targeting verb ("caught by scans targeting journalists"), nor after a
+    verb of carrying content, whose readers it reached ("printed by newspapers in Peru"), or
+    one whose agent the actors reached ("hired by technology firms", "software used by
+    banks")."""
+    if "by" not in m.words[max(0, m.index - 6) : m.index]:
+        return False  # most mentions
+    at = m.index - 1
+    for _ in range(4):  # "by the", "by local", "by journalists in"
+        if at < 1 or m.words[at] in _TARGET_VERBS_STRICT:
+            return False
+        if m.words[at] == "by":  # "printed by newspapers in Peru" reached Peru's readers
+            verb = m.words[at - 1]
+            return bool(_PARTICIPLE.fullmatch(verb)) and verb not in _CARRIED | _REACHED_BY
+        inside = any(x.index <= at < x.index + x.width for x in s.mentions)
+        if m.words[at] in _PHRASE_ENDS and m.words[at] != "in" and not inside:
+            return False  # "by email to banks": "to" opens another phrase
+        at -= 1
+    return False
+
+
+_MADE_UP = words("made_up")
+_PRODUCTS = words("product_nouns")
+
+
+def made_up(m: Mention) -> bool:
+    """A sector after an adjective of a thing the actors made up, alone or in a list of such
+    things: "fake news outlets", "fake charities and phony think tanks"; what they built as a
+    cover, not whom they hit. A fake tool is a lure: "a fake gaming tool" went after gamers."""
+    if not _PRODUCTS.isdisjoint(m.after[:2]):
+        return False  # "a fake gaming tool" lured gamers
+    lead = m.words[max(0, m.index - 4) : m.index]  # "fake regional and national"
+    for word in reversed(lead):
+        if word in _MADE_UP:
+            return True
+        if word in _TARGET_VERBS_STRICT or (word in _PHRASE_ENDS and word not in ("and", "or")):
+            return False  # "fake pages to phish news outlets"
+    return False
+
+
+_MOVING_MONEY = words("moving_money")
+_BY_WAY_OF = words("by_way_of")
+
+
+def money_route(m: Mention, s: Sentence) -> bool:
+    """A sector or a place the actors' money went through: "funneled their salaries to
+    Pyongyang through Chinese shell companies and cryptocurrency exchanges", "laundered the
+    money via banks in Laos"; the route, not a target (money stolen "from" them is)."""
+    if _BY_WAY_OF.isdisjoint(s.words) or _MOVING_MONEY.isdisjoint(s.words):
+        return False  # most sentences
+    lead = m.words[max(0, m.index - 7) : m.index]
+    for i in range(len(lead) - 1, -1, -1):
+        if lead[i] in _TARGET_VERBS_STRICT or lead[i] in _CLAUSE_BREAKS - {"and", "or", "to"}:
+            return False  # "through phishing that hit banks"
+        if lead[i] in _BY_WAY_OF:
+            moved = m.words[max(0, m.index - len(lead) + i - 8) : m.index - len(lead) + i]
+            return not _MOVING_MONEY.isdisjoint(moved) and _TARGET_VERBS_STRICT.isdisjoint(moved)
+    return False
 
 
 def could_be_hit(m: Mention) -> bool:
