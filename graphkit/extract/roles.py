@@ -9,13 +9,11 @@ actor poses as, writes about or researches is not its target.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from graphkit.extract.country_subject import country_used
 from graphkit.extract.cues import nouns, past_verb, words
 from graphkit.extract.fronted import fronted_seat
-from graphkit.extract.gazetteer import lookup_table
-from graphkit.extract.place_in import befell, someone_in, who_sits
+from graphkit.extract.place_in import befell, sector_words, someone_in, who_sits
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
 from graphkit.vocab import countries
 
@@ -91,16 +89,6 @@ OWN_FORCES = words("own_forces")
 
 
 _CONTENT = words("content")
-
-
-@cache
-def sector_words() -> frozenset[str]:
-    """Single words that name a sector ("telecommunications", "semiconductor", "defense")."""
-    return frozenset(
-        k
-        for k, v in lookup_table().items()
-        if " " not in k and any(e.kind == "Sector" for e in v[0])
-    )
 
 
 def noun_phrase_after(m: Mention, text: str) -> list[str]:

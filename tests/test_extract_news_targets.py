@@ -1,0 +1,39 @@
+"""Targets in news coverage the extractor missed or misread (session 18): places named after
+the people the actors went after, and the names of places it did not read. One test per case,
+each on sentences written for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphkit.findings import Findings
+from tests.extract_helpers import draft
+
+NEWS = "Chatbot maker cuts off several crews\n\n"  # a plain text's first line: its headline
+
+
+def _countries(f: Findings) -> set[str]:
+    return {x.id for c in f.campaigns for x in c.targets.countries}
+
+
+def _sectors(f: Findings) -> set[str]:
+    return {x.id for c in f.campaigns for x in c.targets.sectors}
+
+
+@pytest.mark.parametrize(
+    ("whom", "places"),
+    [
+        ("voters in Sudan", {"SD"}),
+        ("voters in Sudan and Chad", {"SD", "TD"}),
+        ("voters in South Sudan", {"SS"}),
+    ],
+)
+def test_sudan_is_a_place_beside_south_sudan(whom: str, places: set[str]) -> None:
+    f = draft(NEWS + f"Russian hackers wrote posts aimed at {whom}.\n")
+    assert _countries(f) == places
+
+
+@pytest.mark.parametrize("whom", ["government officials", "defense contractors"])
+def test_a_place_after_a_sectors_people_the_actors_sent_to_is_a_target(whom: str) -> None:
+    f = draft(NEWS + f"Russian hackers sent lures to {whom} in Poland.\n")
+    assert _countries(f) == {"PL"}
