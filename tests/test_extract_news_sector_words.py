@@ -168,3 +168,22 @@ def test_a_fake_tool_lures_its_users_and_who_hired_the_actors_is_reached(
     sentence: str, sectors: set[str]
 ) -> None:
     assert _sectors(draft(NEWS + sentence + "\n")) == sectors
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian hackers asked the model to compare cyber offense and defense.",
+        "The lab said the gap between attack and defence is closing.",
+        "The lab said models help network defense more than they help crime.",
+        "The lab said the hackers lacked the computing power to train a model.",
+    ],
+)
+def test_a_sector_word_beside_a_word_of_its_other_sense_is_no_target(sentence: str) -> None:
+    f = draft(NEWS + f"Russian hackers wrote malware with the model. {sentence}\n")
+    assert _sectors(f) == set()
+
+
+def test_defense_in_a_list_of_sectors_before_their_head_is_still_a_target() -> None:
+    f = draft(NEWS + "Russian hackers phished defense and energy firms in Poland.\n")
+    assert _sectors(f) == {"defense", "energy"}

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from graphkit.extract.cues import nouns, word_list, words
+from graphkit.extract.cues import nouns, other_senses, word_list, words
 from graphkit.extract.poses import posed_as
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
 from graphkit.extract.reporter import reported_removed
@@ -123,14 +123,20 @@ _EXAMPLES = words("example_openers")  # "including", "such as", "among"
 
 def _word_in_passing(m: Mention, s: Sentence) -> bool:
     """A sector's word in one of its other senses: "in this space", "police records", "a
-    cat-and-mouse game", "use its power". A bare singular word ("power", "game", "police")
-    names a sector as the head of a noun phrase ("the election", "targeted the military", "the
-    US military") or as a modifier of a target's head ("police departments"); not as the
-    modifier of another head ("police records"), nor after a determiner that makes it a
-    thing of the sentence's own ("this space", "its power", "a game"). Plural nouns
+    cat-and-mouse game", "use its power", "cyber offense and defense". A bare singular word
+    ("power", "game", "police") names a sector as the head of a noun phrase ("the election",
+    "targeted the military", "the US military") or as a modifier of a target's head ("police
+    departments"); not as the modifier of another head ("police records"), nor after a
+    determiner that makes it a thing of the sentence's own ("this space", "its power", "a
+    game"), nor beside a word of its other sense (``other_senses``). Plural nouns
     ("hospitals"), words for persons ("journalist") and the sectors' own names ("government")
     have no other sense to tell apart."""
     word = m.text.lower()
+    senses = other_senses().get(word)
+    if senses is not None and not senses.isdisjoint(
+        m.words[max(0, m.index - 2) : m.index] + m.words[m.index + 1 : m.index + 3]
+    ):
+        return True  # "cyber offense and defense", "network defense": protection, no sector
     if m.width > 1 or word.endswith("s") or word in HEADS or word in _OWN_NAMES:
         return False
     if s.field == "target":
