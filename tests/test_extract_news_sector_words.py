@@ -187,3 +187,60 @@ def test_a_sector_word_beside_a_word_of_its_other_sense_is_no_target(sentence: s
 def test_defense_in_a_list_of_sectors_before_their_head_is_still_a_target() -> None:
     f = draft(NEWS + "Russian hackers phished defense and energy firms in Poland.\n")
     assert _sectors(f) == {"defense", "energy"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Governments and tech firms are increasingly worried about such tools.",
+        "The Polish government has raised concerns over the tools.",
+        "Hospitals fear the next wave.",
+    ],
+)
+def test_a_sector_that_worries_about_the_threat_is_no_target(sentence: str) -> None:
+    f = draft(NEWS + f"Russian hackers wrote malware with the model. {sentence}\n")
+    assert (_sectors(f), _countries(f)) == (set(), set())
+
+
+def test_a_sector_the_actors_mailed_stays_a_target_beside_a_word_of_worry() -> None:
+    f = draft(NEWS + "Russian hackers sent emails to banks that raised concerns about fees.\n")
+    assert _sectors(f) == {"financial-services"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian hackers wrote malware that the lab said could target hospitals or schools.",
+        "Russian hackers built a tool that might hit banks in Poland.",
+    ],
+)
+def test_what_the_actors_could_go_after_is_no_target(sentence: str) -> None:
+    f = draft(NEWS + sentence + "\n")
+    assert (_sectors(f), _countries(f)) == (set(), set())
+
+
+def test_what_the_actors_may_have_gone_after_is_a_target() -> None:
+    f = draft(NEWS + "Russian hackers wrote malware that may have targeted hospitals.\n")
+    assert _sectors(f) == {"healthcare"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sectors"),
+    [
+        ("Russian hackers went after groups in tech, energy and finance.",
+         {"technology", "energy", "financial-services"}),
+        ("Russian hackers ran tech support scams with the model.", set()),
+    ],
+)  # fmt: skip
+def test_tech_in_a_list_of_sectors_is_the_technology_sector(
+    sentence: str, sectors: set[str]
+) -> None:
+    assert _sectors(draft(NEWS + sentence + "\n")) == sectors
+
+
+def test_the_reporter_named_as_the_author_of_the_latest_report_is_no_target() -> None:
+    f = draft(
+        NEWS + "Russian hackers wrote malware with the model. The report is the newest by a "
+        "large technology company to warn of such abuse.\n"
+    )
+    assert _sectors(f) == set()

@@ -30,6 +30,7 @@ from graphkit.extract.unhit import (
     a_source,
     acted_by,
     answered,
+    could_aim_at,
     could_be_hit,
     for_a_client,
     in_the_reporters_words,
@@ -267,7 +268,7 @@ def _place(
         ):
             facts.listed.append(fact)  # "Chinese, Russian and Iranian agents"
         return
-    if looked_like(m, s) or could_be_hit(m) or said_not_hit(m, s) or quoted:
+    if looked_like(m, s) or could_be_hit(m) or could_aim_at(m) or said_not_hit(m, s) or quoted:
         return  # "sites that looked like Chilean banks", "Chile could be next"
     if acted_by(m, s) or money_route(m, s):
         return  # "reported by journalists in Poland", "laundered via banks in Laos"

@@ -29,6 +29,7 @@ from graphkit.extract.unhit import (
     HEADS,
     acted_by,
     answered,
+    could_aim_at,
     could_be_hit,
     in_the_reporters_words,
     looked_like,
@@ -57,20 +58,13 @@ _PEOPLE = words("people")
 _SECTOR_NOT_AFTER = words("sector_not_after")
 
 
-_BARE_SECTOR_NEEDS = {
-    "technology": {
-        "companies",
-        "company",
-        "firms",
-        "firm",
-        "sector",
-        "industry",
-        "providers",
-        "provider",
-        "organizations",
-        "organisations",
-    },
-}
+# Heads a bare "technology" or "tech" needs to be a sector ("tech firms"), where no list of
+# sectors holds it ("organisations in tech, energy and government")
+_TECH_HEADS = frozenset(
+    ("companies", "company", "firms", "firm", "sector", "industry", "providers", "provider",
+     "organizations", "organisations")
+)  # fmt: skip
+_BARE_SECTOR_NEEDS = {"technology": _TECH_HEADS, "tech": _TECH_HEADS}
 
 
 _CARRIED = words("carried")
@@ -233,6 +227,7 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
         return False  # "satellite communication protocols": what was researched
     needs = _BARE_SECTOR_NEEDS.get(m.text.lower())
     listed = before[-1:] in (["and"], ["or"]) and before[-2:-1] and before[-2] in sector_words()
+    listed = listed or bool(after[:1] and after[0] in sector_words())  # "tech, energy and ..."
     if needs is not None and not (after[:1] and after[0] in needs) and not listed:
         return False  # "technology" alone is a sector only as a target: "defense and technology"
     if _inside_a_name(m, s):
@@ -348,6 +343,8 @@ def _not_aimed_at(m: Mention, s: Sentence) -> bool:
         return True  # "contacted by the media": who did it; "laundered via banks": the route
     # "translate news", "hospitals could be next", "did not link ... to attacks on schools",
     # "as banks step up warnings"
+    if could_aim_at(m):
+        return True  # "malware that could target hospitals": what they could do
     return _bare_content(m) or could_be_hit(m) or said_not_hit(m, s) or answered(m)
 
 

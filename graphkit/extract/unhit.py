@@ -15,6 +15,7 @@ __all__ = [
     "HEADS",
     "acted_by",
     "answered",
+    "could_aim_at",
     "could_be_hit",
     "for_a_client",
     "in_the_reporters_words",
@@ -123,6 +124,23 @@ def money_route(m: Mention, s: Sentence) -> bool:
         if lead[i] in _BY_WAY_OF:
             moved = m.words[max(0, m.index - len(lead) + i - 8) : m.index - len(lead) + i]
             return not _MOVING_MONEY.isdisjoint(moved) and _TARGET_VERBS_STRICT.isdisjoint(moved)
+    return False
+
+
+_AIM_PLAIN = words("aim_verbs_plain")
+
+
+def could_aim_at(m: Mention) -> bool:
+    """A sector or a place after a modal verb and a verb of going after someone, alone or in a
+    list: "malware that could target hospitals or schools", "tools that might hit banks"; what
+    the actors could do, not what they did ("may have targeted hospitals" did)."""
+    lead = m.words[max(0, m.index - 7) : m.index]
+    for i in range(len(lead) - 1, 0, -1):
+        if lead[i] in _AIM_PLAIN:
+            return lead[i - 1] in _SPECULATING
+        if lead[i] in _TARGET_VERBS_STRICT or (lead[i] in _PHRASE_ENDS and lead[i] not in (
+                "and", "or", "in")):  # fmt: skip
+            return False  # "could steal data from banks": "from" opens another phrase
     return False
 
 
@@ -259,25 +277,31 @@ _ANSWERING = words("answering")
 
 
 def answered(m: Mention) -> bool:
-    """A sector or a country that is the subject of a verb of answering a threat, alone or in a
-    list: "as governments and banks step up warnings", "The United States has sanctioned ...";
+    """A sector or a country that is the subject of a verb of answering a threat, or of worry,
+    alone or in a list: "as governments and banks step up warnings", "The United States has
+    sanctioned ...", "banks are increasingly worried", "the government raised concerns";
     not after a preposition or a verb ("emails to banks warned of fees" reached the banks)."""
-    if _ANSWERING.isdisjoint(m.words):
+    if _ANSWERING.isdisjoint(m.words) and _CONCERN.isdisjoint(m.words):
         return False  # most sentences
     before = [w for w in m.before if w not in ("a", "an", "the", "many", "some", "several")]
     if before[-1:] and (before[-1] in _PREPOSITIONS or before[-1] in _TARGET_VERBS_STRICT):
         return False
-    after = m.words[m.index + m.width : m.index + m.width + 5]
+    after = m.words[m.index + m.width : m.index + m.width + 7]
     at = 1 if after[:1] and after[0] in HEADS else 0  # "the energy sector warned"
     if after[at : at + 1] and after[at] in ("and", "or"):
         at += 2  # "governments and banks step up": the list's last member
         at += 1 if after[at : at + 1] and after[at] in HEADS else 0
     while after[at : at + 1] and after[at] in _AUXILIARIES:
-        at += 1  # "has sanctioned", "also warned"
+        at += 1  # "has sanctioned", "also warned", "are increasingly worried"
+    if after[at : at + 1] and after[at] in _CONCERN:
+        return True  # "banks are worried", "the government fears"
+    if after[at + 1 : at + 2] and after[at + 1] in _CONCERN and after[at] not in _PHRASE_ENDS:
+        return True  # "the government raised concerns", "banks voiced alarm"
     return after[at : at + 1] != [] and after[at] in _ANSWERING
 
 
 _AUXILIARIES = words("auxiliaries")
+_CONCERN = words("concern")
 
 
 def in_the_reporters_words(m: Mention, s: Sentence) -> bool:
