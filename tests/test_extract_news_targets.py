@@ -37,3 +37,24 @@ def test_sudan_is_a_place_beside_south_sudan(whom: str, places: set[str]) -> Non
 def test_a_place_after_a_sectors_people_the_actors_sent_to_is_a_target(whom: str) -> None:
     f = draft(NEWS + f"Russian hackers sent lures to {whom} in Poland.\n")
     assert _countries(f) == {"PL"}
+
+
+def test_a_place_at_the_end_of_a_long_list_of_poses_is_part_of_the_pose() -> None:
+    f = draft(
+        NEWS + "Russian hackers ran scams while posing as a travel agency, law firms and Polish "
+        "officials.\n"
+    )
+    assert (_sectors(f), _countries(f)) == (set(), set())
+
+
+def test_whom_the_actors_phish_after_a_pose_is_a_target() -> None:
+    f = draft(NEWS + "Russian hackers posed as Polish officials to phish diplomats.\n")
+    assert _sectors(f) == {"government"}
+
+
+def test_whom_a_purpose_after_a_long_pose_reaches_is_a_target() -> None:
+    f = draft(
+        NEWS + "A Russian crew pretended to be a freelance writer to get think tank experts "
+        "talking.\n"
+    )
+    assert _sectors(f) == {"think-tanks"}
