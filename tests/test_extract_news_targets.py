@@ -58,3 +58,19 @@ def test_whom_a_purpose_after_a_long_pose_reaches_is_a_target() -> None:
         "talking.\n"
     )
     assert _sectors(f) == {"think-tanks"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian hackers wrote posts about the Israel-Hamas war.",
+        "Russian hackers wrote posts about the India-Pakistan conflict.",
+        "Russian hackers wrote commentary on the Russia-Ukraine war.",
+    ],
+)
+def test_the_sides_a_war_named_by_them_are_what_content_is_about(sentence: str) -> None:
+    assert _countries(draft(NEWS + sentence + "\n")) == set()
+
+
+def test_veterans_of_a_war_the_actors_phished_are_still_in_their_country() -> None:
+    assert _countries(draft(NEWS + "Russian hackers phished Polish war veterans.\n")) == {"PL"}

@@ -369,10 +369,12 @@ def said_about(m: Mention) -> bool:
         if phrase[i] in PHRASE_ENDS:
             break
     # "comments on the Gaza conflict", "posts about the war in Gaza": what the content is about
-    at_war = m.after[:1] in (["conflict"], ["war"]) or said[-2:] in (
+    # "the Israel-Hamas war", "the India-Pakistan conflict": both sides of a war named by them
+    at_war = bool(m.after[:1] and m.after[0] in _WAR) or said[-2:] in (
         ["war", "in"],
         ["conflict", "in"],
     )
+    at_war = at_war or bool(m.after[1:2] and m.after[1] in _WAR and m.after[0] not in PHRASE_ENDS)
     lead = [w for w in m.words[max(0, m.index - 6) : m.index] if w != "the"][-4:]
     # "the war between Israel and Iran": both sides, what the content is about
     if "between" in lead and lead.index("between") and lead[lead.index("between") - 1] in _WAR:
