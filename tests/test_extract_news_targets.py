@@ -74,3 +74,11 @@ def test_the_sides_a_war_named_by_them_are_what_content_is_about(sentence: str) 
 
 def test_veterans_of_a_war_the_actors_phished_are_still_in_their_country() -> None:
     assert _countries(draft(NEWS + "Russian hackers phished Polish war veterans.\n")) == {"PL"}
+
+
+def test_an_election_before_a_war_in_a_list_of_topics_stays_a_target() -> None:
+    f = draft(
+        NEWS + "Russian hackers wrote posts. Their topics were the Polish election, the war in "
+        "Sudan and farm subsidies.\n"
+    )
+    assert _sectors(f) == {"political"}

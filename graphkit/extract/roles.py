@@ -374,7 +374,10 @@ def said_about(m: Mention) -> bool:
         ["war", "in"],
         ["conflict", "in"],
     )
-    at_war = at_war or bool(m.after[1:2] and m.after[1] in _WAR and m.after[0] not in PHRASE_ENDS)
+    other_side = m.after[:1] != [] and m.after[0] not in PHRASE_ENDS | {"the", "a", "an"}
+    at_war = at_war or (
+        m.entry.kind in COUNTRY_KINDS and other_side and m.after[1:2] != [] and m.after[1] in _WAR
+    )
     lead = [w for w in m.words[max(0, m.index - 6) : m.index] if w != "the"][-4:]
     # "the war between Israel and Iran": both sides, what the content is about
     if "between" in lead and lead.index("between") and lead[lead.index("between") - 1] in _WAR:
