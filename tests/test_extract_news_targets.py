@@ -82,3 +82,38 @@ def test_an_election_before_a_war_in_a_list_of_topics_stays_a_target() -> None:
         "Sudan and farm subsidies.\n"
     )
     assert _sectors(f) == {"political"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sectors"),
+    [
+        ("Russian hackers emailed reporters in Poland with malware.", {"media"}),
+        ("Russian hackers stole passwords from a bank in Poland.", {"financial-services"}),
+        ("Russian hackers broke into an airline in Poland.", {"transportation"}),
+        (
+            "Russian hackers ran a smear campaign against the prime minister of Poland.",
+            {"political"},
+        ),
+        ("Russian hackers phished members of parliament in Poland.", {"political"}),
+        ("Russian hackers defrauded pensioners in Poland.", {"individuals"}),
+        ("Russian hackers emailed fraud victims in Poland with fake refunds.", {"individuals"}),
+    ],
+)
+def test_more_words_for_whom_news_text_says_the_actors_went_after(
+    sentence: str, sectors: set[str]
+) -> None:
+    f = draft(NEWS + sentence + "\n")
+    assert (_sectors(f), _countries(f)) == (sectors, {"PL"})
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian hackers wrote lures to empty bank accounts.",
+        "Russian hackers wrote malware with the model. They told reporters nothing.",
+    ],
+)
+def test_a_sector_word_before_another_head_or_after_told_is_still_no_target(
+    sentence: str,
+) -> None:
+    assert _sectors(draft(NEWS + sentence + "\n")) == set()

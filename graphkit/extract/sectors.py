@@ -97,6 +97,7 @@ _OWNING = "|".join(("[Aa]", "[Aa]n", *(f"{w[0]}{w[1:]}|{w.title()}" for w in wor
 # Words after a sector's word that are no noun it could modify: verbs, adverbs
 _NOT_NOUNS = words("not_nouns")
 _OWNING_WORDS = words("owning")
+_ONE_BODY = words("one_body")
 
 
 # The sectors' own names ("government", "gaming"): a sector word that means nothing else
@@ -162,6 +163,8 @@ def _word_in_passing(m: Mention, s: Sentence) -> bool:
         return True  # "police records", "banking trojans": it modifies another head
     if after and after[0] in HEADS:
         return False  # "a hospital chain", "a power company": a target's head after it
+    if word in _ONE_BODY:
+        return False  # "stole data from a bank", "broke into an airline": one body, a target
     return bool(re.search(rf"\b(?:{_OWNING})\s+(?:[\w'-]+\s+)?{re.escape(m.text)}\b", s.text))
 
 
