@@ -117,3 +117,30 @@ def test_a_sector_word_before_another_head_or_after_told_is_still_no_target(
     sentence: str,
 ) -> None:
     assert _sectors(draft(NEWS + sentence + "\n")) == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian hackers wrote posts about farm subsidies and Western policy toward Chile.",
+        "Russian hackers wrote malware. Poland raised concerns over Chile's use of such tools.",
+    ],
+)
+def test_a_place_a_policy_or_a_worry_is_about_is_no_target(sentence: str) -> None:
+    assert _countries(draft(NEWS + sentence + "\n")) == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian hackers asked the model how to support military logistics and planning.",
+        "Russian hackers wrote malware with the model, a growing threat to hospitals and banks.",
+    ],
+)
+def test_what_the_actors_support_or_only_threaten_is_no_target(sentence: str) -> None:
+    assert _sectors(draft(NEWS + sentence + "\n")) == set()
+
+
+def test_whom_the_actors_sent_malware_to_is_a_target() -> None:
+    f = draft(NEWS + "Russian hackers sent malware to hospitals and banks.\n")
+    assert _sectors(f) == {"healthcare", "financial-services"}

@@ -361,6 +361,10 @@ def said_about(m: Mention) -> bool:
         said[-1:] and said[-1] in _ABOUT
     ):
         return True
+    if said[-1:] and said[-1] in ("toward", "towards", "over", "about") and said[-2:-1] != [] and (
+        said[-2] in _STANCE_TOWARD or said[-2] in _CONCERN
+    ):
+        return True  # "Western policy toward Chile", "concerns over Chile's use of AI"
     # "mocked a Taiwanese strategy game": the verb, an article, the words of the noun phrase
     phrase = [w for w in m.words[max(0, m.index - 5) : m.index] if w not in ("a", "an", "the")]
     for i in range(len(phrase) - 1, max(-1, len(phrase) - 4), -1):
@@ -389,6 +393,8 @@ _WAR = words("war_words")
 
 
 _STANCES = words("stances")  # "critical of", "supportive of": what content takes a side on
+_STANCE_TOWARD = words("stance_toward")
+_CONCERN = words("concern")
 
 
 _ARGUING = words("arguing")

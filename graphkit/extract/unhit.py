@@ -128,16 +128,20 @@ def money_route(m: Mention, s: Sentence) -> bool:
 
 
 _AIM_PLAIN = words("aim_verbs_plain")
+_THREAT_NOUNS = words("threat_nouns")
 
 
 def could_aim_at(m: Mention) -> bool:
-    """A sector or a place after a modal verb and a verb of going after someone, alone or in a
-    list: "malware that could target hospitals or schools", "tools that might hit banks"; what
-    the actors could do, not what they did ("may have targeted hospitals" did)."""
+    """A sector or a place after a modal verb and a verb of going after someone, or after a
+    noun of danger and "to", alone or in a list: "malware that could target hospitals or
+    schools", "tools that might hit banks", "a growing threat to hospitals"; what the actors
+    could do, not what they did ("may have targeted hospitals" did)."""
     lead = m.words[max(0, m.index - 7) : m.index]
     for i in range(len(lead) - 1, 0, -1):
         if lead[i] in _AIM_PLAIN:
             return lead[i - 1] in _SPECULATING
+        if lead[i] == "to":
+            return lead[i - 1] in _THREAT_NOUNS  # "a growing threat to hospitals"
         if lead[i] in _TARGET_VERBS_STRICT or (lead[i] in _PHRASE_ENDS and lead[i] not in (
                 "and", "or", "in")):  # fmt: skip
             return False  # "could steal data from banks": "from" opens another phrase
