@@ -361,8 +361,11 @@ def said_about(m: Mention) -> bool:
         said[-1:] and said[-1] in _ABOUT
     ):
         return True
-    if said[-1:] and said[-1] in ("toward", "towards", "over", "about") and said[-2:-1] != [] and (
-        said[-2] in _STANCE_TOWARD or said[-2] in _CONCERN
+    if (
+        said[-1:]
+        and said[-1] in ("toward", "towards", "over", "about")
+        and said[-2:-1] != []
+        and (said[-2] in _STANCE_TOWARD or said[-2] in _CONCERN)
     ):
         return True  # "Western policy toward Chile", "concerns over Chile's use of AI"
     # "mocked a Taiwanese strategy game": the verb, an article, the words of the noun phrase
