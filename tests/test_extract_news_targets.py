@@ -144,3 +144,22 @@ def test_what_the_actors_support_or_only_threaten_is_no_target(sentence: str) ->
 def test_whom_the_actors_sent_malware_to_is_a_target() -> None:
     f = draft(NEWS + "Russian hackers sent malware to hospitals and banks.\n")
     assert _sectors(f) == {"healthcare", "financial-services"}
+
+
+def test_the_language_of_someone_elses_reporting_is_not_the_actors() -> None:
+    f = draft(
+        NEWS + "Russian hackers spread a false rumour that later appeared in Chinese-language "
+        "reporting by a US broadcaster.\n"
+    )
+    assert [x.id for c in f.campaigns for x in c.languages] == []
+    assert _countries(f) == set()
+
+
+def test_the_language_of_the_actors_own_posts_is_theirs() -> None:
+    f = draft(NEWS + "Russian hackers wrote Chinese-language posts from fake accounts.\n")
+    assert [x.id for c in f.campaigns for x in c.languages] == ["zh"]
+
+
+def test_journalism_is_the_media_sector() -> None:
+    f = draft(NEWS + "Russian hackers targeted people in the field of journalism in Poland.\n")
+    assert _sectors(f) == {"media"}

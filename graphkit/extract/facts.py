@@ -192,7 +192,7 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
             if (m.index in language_at or s.field == "language") and eid not in facts.langs:
                 facts.langs[eid] = {"id": eid, "evidence": evidence, "confidence": 65 - hedge}
         elif kind in PLACE:
-            if m.index in language_at or s.field == "language":
+            if m.index in language_at or s.field == "language" or m.after[:1] == ["language"]:
                 continue  # "Korean-language", "in English and Japanese": languages
             if m.index in kinds_of:
                 continue  # "in Brazilian Portuguese": which variety of a language
