@@ -545,7 +545,7 @@ def test_techniques_without_a_named_actor_draft_an_unnamed_cluster_of_that_repor
     ],
 )
 def test_a_text_about_a_named_malware_and_no_actor_is_that_malwares_operation(said: str) -> None:
-    f = draft(f"Executive summary\n\n{said} It poses as a bank app for users in Chile.\n")
+    f = draft(f"Executive summary\n\n{said} It posed as a bank app and stole logins in Chile.\n")
     (c,) = f.campaigns
     assert c.name == "NightPorter" and not c.all_actors
     assert "CL" in {t.id for t in c.targets.countries}

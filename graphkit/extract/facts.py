@@ -28,11 +28,14 @@ from graphkit.extract.sectors import addressed, sector_is_target
 from graphkit.extract.spoken import language_positions, varieties
 from graphkit.extract.unhit import (
     a_source,
+    acted_by,
     answered,
+    could_aim_at,
     could_be_hit,
     for_a_client,
     in_the_reporters_words,
     looked_like,
+    money_route,
     said_not_hit,
     said_of_someone_else,
     where_kept,
@@ -192,7 +195,7 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
             if (m.index in language_at or s.field == "language") and eid not in facts.langs:
                 facts.langs[eid] = {"id": eid, "evidence": evidence, "confidence": 65 - hedge}
         elif kind in PLACE:
-            if m.index in language_at or s.field == "language":
+            if m.index in language_at or s.field == "language" or m.after[:1] == ["language"]:
                 continue  # "Korean-language", "in English and Japanese": languages
             if m.index in kinds_of:
                 continue  # "in Brazilian Portuguese": which variety of a language
@@ -276,8 +279,10 @@ def _place(
         ):
             facts.listed.append(fact)  # "Chinese, Russian and Iranian agents"
         return
-    if looked_like(m, s) or could_be_hit(m) or said_not_hit(m, s) or quoted:
+    if looked_like(m, s) or could_be_hit(m) or could_aim_at(m) or said_not_hit(m, s) or quoted:
         return  # "sites that looked like Chilean banks", "Chile could be next"
+    if acted_by(m, s) or money_route(m, s):
+        return  # "reported by journalists in Poland", "laundered via banks in Laos"
     stated_here = (
         s.field == "target" or not _AIMED.isdisjoint(m.before[-2:]) or _qualifies_a_target(m, s)
     )
