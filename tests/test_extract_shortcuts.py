@@ -229,7 +229,7 @@ def test_an_alternation_with_groups_or_other_openings_stays_as_it_is() -> None:
 # Alternations grouped by their first letters, each beside the plain one: every role's nouns,
 # and the nouns and peoples of an unnamed actor that opens a sentence ("Iranian operators ...").
 _ROLES = sorted(cues._actor_nouns())
-_WHO_PLAIN = "|".join(subjects._WHO_FORMS)
+_WHO_PLAIN = "|".join([*noun_forms("subject"), *subjects._PEOPLES, subjects._THE_PEOPLE])
 _NUMBERS = [*word_list("number_words"), "both"]
 _GROUPED = [
     *((by_first_letter(noun_forms(role)), "|".join(noun_forms(role))) for role in _ROLES),

@@ -20,6 +20,7 @@ __all__ = ["NEW_CASE", "at_new_cases", "case_subject", "overview", "without_over
 _CASE_NOUNS = noun_pattern("case")
 
 
+_OTHER_NOUNS = noun_pattern("subject")
 _ELIDED_ORDINALS = "|".join(word_list("elided_ordinals"))
 # An ordinal alone before its verb: "The second used the tool to ..."
 _ORDINAL_ACTS_SOURCE = rf"^The (first|{_ELIDED_ORDINALS}) (?=(?:also )?{past_verb()}\b)"
@@ -38,7 +39,10 @@ NEW_CASE = re.compile(
     # "The second, run from Cambodia, ...", "Another, ..."
     rf"^(?:(?:A|The) (?:first|{_ELIDED_ORDINALS})|Another|Others)(?: one)?,\s|"
     # "A separate operation, ...": another case by its adjective
-    rf"^(?:A|Another) separate (?:{_CASE_NOUNS})\b|" + _ORDINAL_ACTS_SOURCE
+    rf"^(?:A|Another) separate (?:{_CASE_NOUNS})\b|"
+    # "Other accounts posed as ...": more of the same noun, other ones
+    rf"^Other (?:[a-z][\w-]* ){{0,2}}?(?:{_OTHER_NOUNS})\b(?! (?:such as|like|including)\b)|"
+    + _ORDINAL_ACTS_SOURCE
     # the ordinal alone before its verb: "The second used the tool to ..."
 )
 
@@ -66,8 +70,14 @@ def case_subject(sentences: list[Sentence], before: str = "") -> str | None:
     other = _OTHER_CASE.match(sentences[0].text)  # "Another operation, which ...": unnamed
     if other:
         return f"Unnamed {other.group(1)}"
+    others = _OTHER_ONES.match(sentences[0].text)  # "Other accounts posed as law firms"
+    if others:
+        return f"Other {others.group(1)}"
     said = _SAID_CASE.match(sentences[0].text)  # "The first is the fake job applicants."
     return said.group(1)[0].upper() + said.group(1)[1:] if said else None
+
+
+_OTHER_ONES = re.compile(rf"^Other ((?:[a-z][\w-]* ){{0,2}}?(?:{_OTHER_NOUNS}))\b")
 
 
 # An ordinal alone before its verb, and the noun of the cases counted before it: "two
