@@ -163,3 +163,61 @@ def test_the_language_of_the_actors_own_posts_is_theirs() -> None:
 def test_journalism_is_the_media_sector() -> None:
     f = draft(NEWS + "Russian hackers targeted people in the field of journalism in Poland.\n")
     assert _sectors(f) == {"media"}
+
+
+def test_a_sector_word_before_a_plural_head_after_a_place_is_no_target() -> None:
+    f = draft(NEWS + "Russian hackers phished rights groups that expose Belarus's nuclear plans.\n")
+    assert _sectors(f) == {"civil-society"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sectors"),
+    [
+        ("Russian hackers attacked Poland's energy sector.", {"energy"}),
+        ("Russian hackers researched the Polish military, free proxies and crypto.",
+         {"defense", "cryptocurrency"}),
+    ],
+)  # fmt: skip
+def test_a_places_sector_as_a_head_is_still_a_target(sentence: str, sectors: set[str]) -> None:
+    assert _sectors(draft(NEWS + sentence + "\n")) == sectors
+
+
+def test_the_media_that_report_are_no_target() -> None:
+    f = draft(NEWS + "Russian hackers phished diplomats. Polish state media cited the lab.\n")
+    assert _sectors(f) == {"government"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian hackers phished diplomats. The envoy spoke of trade talks with Chile.",
+        "Russian hackers phished diplomats who fight propaganda against Chile.",
+    ],
+)
+def test_a_party_to_talks_and_what_propaganda_is_against_are_no_targets(sentence: str) -> None:
+    assert _countries(draft(NEWS + sentence + "\n")) == set()
+
+
+def test_a_people_the_reporter_sued_some_way_before_is_the_actors() -> None:
+    f = draft(
+        NEWS + "The lab filed a lawsuit in Delaware against a Chilean crime ring that used its "
+        "model.\n"
+    )
+    assert _countries(f) == set()
+
+
+@pytest.mark.parametrize(
+    ("whom", "sector"),
+    [
+        ("internet service providers", "telecommunications"),
+        ("rights groups", "civil-society"),
+        ("intelligence officials", "government"),
+    ],
+)
+def test_more_names_of_sectors_in_news_text(whom: str, sector: str) -> None:
+    assert _sectors(draft(NEWS + f"Russian hackers went after {whom} in Fiji.\n")) == {sector}
+
+
+def test_the_game_that_changed_is_no_gaming_target() -> None:
+    f = draft(NEWS + "Russian hackers wrote malware. The lab said the game has now changed.\n")
+    assert _sectors(f) == set()

@@ -68,6 +68,7 @@ _BARE_SECTOR_NEEDS = {"technology": _TECH_HEADS, "tech": _TECH_HEADS}
 
 
 _CARRIED = words("carried")
+_MEDIA_SAYING = words("media_saying")
 
 
 def _carried_in(m: Mention) -> bool:
@@ -129,7 +130,7 @@ def _word_in_passing(m: Mention, s: Sentence) -> bool:
     word = m.text.lower()
     senses = other_senses().get(word)
     if senses is not None and not senses.isdisjoint(
-        m.words[max(0, m.index - 2) : m.index] + m.words[m.index + 1 : m.index + 3]
+        m.words[max(0, m.index - 3) : m.index] + m.words[m.index + 1 : m.index + 4]
     ):
         return True  # "cyber offense and defense", "network defense": protection, no sector
     if m.width > 1 or word.endswith("s") or word in HEADS or word in _OWN_NAMES:
@@ -147,10 +148,17 @@ def _word_in_passing(m: Mention, s: Sentence) -> bool:
     between = m.before[-1:]  # "Germany's federal election": one adjective between
     if between and between[0] not in ACTOR_NOUNS | PHRASE_ENDS:
         ends.add(m.index - 1)
+    after = m.after[:1]
     if any(x.entry.kind in COUNTRY_KINDS and x.index + x.width in ends
            for x in s.mentions):  # fmt: skip
-        return False  # "the South Korean military", "Philippine politics"
-    after = m.after[:1]
+        # "the South Korean military", "Philippine politics"; not "Pyongyang's nuclear
+        # programs", where the word modifies a plural head that names no target
+        return (
+            bool(after)
+            and after[0][-1:] == "s"
+            and after[0] not in _not_modified()
+            and re.search(rf"\b{re.escape(m.text)} {re.escape(after[0])}\b", s.text) is not None
+        )
     if after == ["of"] and not any(
         x.entry.kind in COUNTRY_KINDS and m.index + 1 <= x.index <= m.index + 3 for x in s.mentions
     ):
@@ -321,8 +329,10 @@ def _not_aimed_at(m: Mention, s: Sentence) -> bool:
     if before[:2] == ["rather", "than"] or before[-2:] in (["rather", "than"], ["support", "of"]):
         return True  # "a fraud operation rather than a political one", "in support of
         # military operations" (its own side's)
-    if m.entry.id == "media" and _carried_in(m):
-        return True  # "articles that ran in newspapers in Peru": where, not whom
+    says = m.after[:1] != [] and m.after[0] in _MEDIA_SAYING
+    if m.entry.id == "media" and (_carried_in(m) or says):
+        return True  # "articles that ran in newspapers in Peru": where, not whom; "state media
+        # cited her": who reports
     if researched(m, s) or _describes_the_actor(m) or _word_in_passing(m, s) or addressed(m):
         return True  # "researched US satellite communications", "a firm that does government
         # work", "in this space", "told a news agency"
