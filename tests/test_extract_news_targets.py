@@ -221,3 +221,23 @@ def test_more_names_of_sectors_in_news_text(whom: str, sector: str) -> None:
 def test_the_game_that_changed_is_no_gaming_target() -> None:
     f = draft(NEWS + "Russian hackers wrote malware. The lab said the game has now changed.\n")
     assert _sectors(f) == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The platform, popular with gamers in Brazil, banned Russian hackers who phished "
+        "diplomats.",
+        "Russian hackers, who used an app common among bankers and students, phished diplomats.",
+    ],
+)
+def test_the_audience_of_a_thing_is_no_target(sentence: str) -> None:
+    f = draft(NEWS + sentence + "\n")
+    assert (_sectors(f), _countries(f)) == ({"government"}, set())
+
+
+def test_the_trade_of_a_state_owned_employer_is_no_target() -> None:
+    f = draft(
+        NEWS + "Russian hackers working for a state-owned energy firm phished diplomats in Chile.\n"
+    )
+    assert _sectors(f) == {"government"}

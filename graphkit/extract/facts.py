@@ -29,6 +29,7 @@ from graphkit.extract.spoken import language_positions, varieties
 from graphkit.extract.unhit import (
     a_source,
     acted_by,
+    an_audience,
     answered,
     could_aim_at,
     could_be_hit,
@@ -270,8 +271,9 @@ def _place(
         return
     if looked_like(m, s) or could_be_hit(m) or could_aim_at(m) or said_not_hit(m, s) or quoted:
         return  # "sites that looked like Chilean banks", "Chile could be next"
-    if acted_by(m, s) or money_route(m, s):
-        return  # "reported by journalists in Poland", "laundered via banks in Laos"
+    if acted_by(m, s) or money_route(m, s) or an_audience(m):
+        return  # "reported by journalists in Poland", "laundered via banks in Laos", "popular
+        # with gamers in Brazil"
     stated_here = (
         s.field == "target" or not _AIMED.isdisjoint(m.before[-2:]) or _qualifies_a_target(m, s)
     )

@@ -28,6 +28,7 @@ from graphkit.extract.roles import (
 from graphkit.extract.unhit import (
     HEADS,
     acted_by,
+    an_audience,
     answered,
     could_aim_at,
     could_be_hit,
@@ -184,8 +185,8 @@ def _describes_the_actor(m: Mention) -> bool:
     for size in (3, 2):
         for i in range(len(lead) - size + 1):
             if " ".join(lead[i : i + size]) in EMPLOYER:
-                rest = lead[i + size :]
-                return _TARGET_VERBS_STRICT.isdisjoint(rest) and len(rest) <= 2
+                rest = lead[i + size :]  # "a state-owned": three words
+                return _TARGET_VERBS_STRICT.isdisjoint(rest) and len(rest) <= 3
     for i in range(len(lead) - 1, 0, -1):
         if lead[i] in _RELATIVE and lead[i - 1] in _FIRMS:
             return _TARGET_VERBS_STRICT.isdisjoint(lead[i:]) and _AIMING.isdisjoint(lead[i:])
@@ -352,8 +353,9 @@ def _not_aimed_at(m: Mention, s: Sentence) -> bool:
     if posed_as(m, s) or looked_like(m, s) or made_up(m):
         return True  # "posed as a university student", "sites mimicking banks", "fake news
         # outlets"
-    if acted_by(m, s) or money_route(m, s):
-        return True  # "contacted by the media": who did it; "laundered via banks": the route
+    if acted_by(m, s) or money_route(m, s) or an_audience(m):
+        return True  # "contacted by the media": who did it; "laundered via banks": the route;
+        # "popular with gamers": a thing's audience
     # "translate news", "hospitals could be next", "did not link ... to attacks on schools",
     # "as banks step up warnings"
     if could_aim_at(m):

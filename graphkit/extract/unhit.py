@@ -14,6 +14,7 @@ from graphkit.extract.reporter import names_a_reporter, reported_removed, report
 __all__ = [
     "HEADS",
     "acted_by",
+    "an_audience",
     "answered",
     "could_aim_at",
     "could_be_hit",
@@ -145,6 +146,21 @@ def could_aim_at(m: Mention) -> bool:
         if lead[i] in _TARGET_VERBS_STRICT or (lead[i] in _PHRASE_ENDS and lead[i] not in (
                 "and", "or", "in")):  # fmt: skip
             return False  # "could steal data from banks": "from" opens another phrase
+    return False
+
+
+_AUDIENCE = words("audience_words")
+
+
+def an_audience(m: Mention) -> bool:
+    """A sector or a place among who use or like a thing: "a platform popular with gamers in
+    Brazil", "apps common among students"; its audience, not whom the actors went after."""
+    lead = m.words[max(0, m.index - 5) : m.index]
+    for i in range(len(lead) - 1, 0, -1):
+        if lead[i] in ("with", "among"):
+            return lead[i - 1] in _AUDIENCE
+        if lead[i] in _TARGET_VERBS_STRICT or lead[i] in _CLAUSE_BREAKS - {"and", "or"}:
+            return False
     return False
 
 
