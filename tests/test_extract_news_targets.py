@@ -241,3 +241,22 @@ def test_the_trade_of_a_state_owned_employer_is_no_target() -> None:
         NEWS + "Russian hackers working for a state-owned energy firm phished diplomats in Chile.\n"
     )
     assert _sectors(f) == {"government"}
+
+
+def test_a_country_that_is_a_persons_surname_is_no_target() -> None:
+    f = draft(NEWS + "Russian hackers phished diplomats, said analyst Nick Monaco of the lab.\n")
+    assert _countries(f) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        ("Russian hackers phished diplomats in Eastern Ukraine.", {"UA"}),
+        ("In Chile, Russian hackers phished diplomats.", {"CL"}),
+        ("Russian Hackers Phished Diplomats In Chile And Peru", {"CL", "PE"}),
+    ],
+)
+def test_a_place_after_a_word_of_region_or_in_a_title_is_still_a_place(
+    sentence: str, places: set[str]
+) -> None:
+    assert _countries(draft(NEWS + sentence + "\n")) == places

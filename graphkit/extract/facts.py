@@ -27,6 +27,7 @@ from graphkit.extract.roles import country_role, researched, said_about
 from graphkit.extract.sectors import addressed, sector_is_target
 from graphkit.extract.spoken import language_positions, varieties
 from graphkit.extract.unhit import (
+    a_persons_name,
     a_source,
     acted_by,
     an_audience,
@@ -271,9 +272,9 @@ def _place(
         return
     if looked_like(m, s) or could_be_hit(m) or could_aim_at(m) or said_not_hit(m, s) or quoted:
         return  # "sites that looked like Chilean banks", "Chile could be next"
-    if acted_by(m, s) or money_route(m, s) or an_audience(m):
+    if acted_by(m, s) or money_route(m, s) or an_audience(m) or a_persons_name(m, s):
         return  # "reported by journalists in Poland", "laundered via banks in Laos", "popular
-        # with gamers in Brazil"
+        # with gamers in Brazil", "Nick Monaco": a surname
     stated_here = (
         s.field == "target" or not _AIMED.isdisjoint(m.before[-2:]) or _qualifies_a_target(m, s)
     )

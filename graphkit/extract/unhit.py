@@ -13,6 +13,7 @@ from graphkit.extract.reporter import names_a_reporter, reported_removed, report
 
 __all__ = [
     "HEADS",
+    "a_persons_name",
     "acted_by",
     "an_audience",
     "answered",
@@ -147,6 +148,26 @@ def could_aim_at(m: Mention) -> bool:
                 "and", "or", "in")):  # fmt: skip
             return False  # "could steal data from banks": "from" opens another phrase
     return False
+
+
+_BEFORE_A_PLACE = words("before_a_place")
+_NAME_BEFORE = re.compile(r"(?<![.:!?] )(?<!^)\b([A-Z][a-z]+) $")
+
+
+def a_persons_name(m: Mention, s: Sentence) -> bool:
+    """A country's name that is a person's surname, after a capitalised word in the middle of
+    a sentence written in lower case: "Nick Monaco", "Michael Jordan"; not "Eastern Ukraine",
+    nor any word of a title written in capitals ("Bans Accounts Tied To Russia")."""
+    at = s.text.find(m.text)
+    if m.entry.kind != "Country" or at < 2 or not m.text[:1].isupper():
+        return False
+    name = _NAME_BEFORE.search(s.text[max(0, at - 30) : at])
+    if name is None or name.group(1).lower() in _BEFORE_A_PLACE:
+        return False
+    if any(x.index + x.width == m.index for x in s.mentions):
+        return False  # "Microsoft Threat Intelligence", "the Kremlin Russia": another name's
+    capitals = sum(w[:1].isupper() for w in s.text.split())
+    return capitals * 3 < len(s.text.split())  # a title capitalises most of its words
 
 
 _AUDIENCE = words("audience_words")
