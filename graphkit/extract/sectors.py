@@ -220,6 +220,7 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
     before, after = m.before, m.after
     if (
         after[:1]
+        and not re.search(rf"\b{re.escape(m.text)}[,;]", s.text)  # "NGOs, foreign policy"
         and (
             after[0] in _SUBJECT_MATTER
             or (after[1:2] and after[1] in _SUBJECT_MATTER and after[0] not in {"and", "or"})
