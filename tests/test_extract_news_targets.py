@@ -264,7 +264,6 @@ def test_a_place_after_a_word_of_region_or_in_a_title_is_still_a_place(
 
 def test_a_sector_before_a_comma_is_no_modifier_of_the_next_items_topic() -> None:
     f = draft(
-        NEWS + "Iranian hackers went after accounts in academia, NGOs, foreign policy and "
-        "energy.\n"
+        NEWS + "Iranian hackers went after accounts in academia, NGOs, foreign policy and energy.\n"
     )
     assert _sectors(f) == {"education", "civil-society", "energy"}

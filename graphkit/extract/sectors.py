@@ -220,7 +220,9 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
     before, after = m.before, m.after
     if (
         after[:1]
-        and not re.search(rf"\b{re.escape(m.text)}[,;]", s.text)  # "NGOs, foreign policy"
+        # "NGOs, foreign policy": the comma ends the phrase (not "religious, and political
+        # content", a list of modifiers)
+        and (after[0] in ("and", "or") or not re.search(rf"\b{re.escape(m.text)}[,;]", s.text))
         and (
             after[0] in _SUBJECT_MATTER
             or (after[1:2] and after[1] in _SUBJECT_MATTER and after[0] not in {"and", "or"})
