@@ -6,18 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from graphkit.findings import Findings
 from tests.extract_helpers import draft
+from tests.extract_helpers import targeted_countries as _countries
+from tests.extract_helpers import targeted_sectors as _sectors
 
 NEWS = "Chatbot maker cuts off several crews\n\n"  # a plain text's first line: its headline
-
-
-def _countries(f: Findings) -> set[str]:
-    return {x.id for c in f.campaigns for x in c.targets.countries}
-
-
-def _sectors(f: Findings) -> set[str]:
-    return {x.id for c in f.campaigns for x in c.targets.sectors}
 
 
 @pytest.mark.parametrize(
