@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract_helpers import draft
+from tests.extract_helpers import actors_of, draft
 from tests.extract_helpers import targeted_countries as _countries
 from tests.extract_helpers import targeted_sectors as _sectors
 
@@ -260,3 +260,24 @@ def test_a_sector_before_a_comma_is_no_modifier_of_the_next_items_topic() -> Non
         NEWS + "Iranian hackers went after accounts in academia, NGOs, foreign policy and energy.\n"
     )
     assert _sectors(f) == {"education", "civil-society", "energy"}
+
+
+def test_a_place_the_actors_are_believed_to_be_tied_to_is_their_seat() -> None:
+    f = draft(
+        NEWS + "A second network, believed to be tied to online fraud in Laos, used the chatbot "
+        "to write comments.\n"
+    )
+    assert (actors_of(f)[0][1], _countries(f)) == ("LA", set())
+
+
+def test_a_places_part_in_an_event_is_what_content_is_about() -> None:
+    f = draft(NEWS + "Russian hackers wrote posts about Chile's participation in the games.\n")
+    assert _countries(f) == set()
+
+
+def test_who_the_victims_only_may_include_are_no_targets() -> None:
+    f = draft(
+        NEWS + "Russian hackers broke into systems whose owners may include tech firms, "
+        "research institutions or government agencies.\n"
+    )
+    assert _sectors(f) == set()
