@@ -281,3 +281,19 @@ def test_who_the_victims_only_may_include_are_no_targets() -> None:
         "research institutions or government agencies.\n"
     )
     assert _sectors(f) == set()
+
+
+def test_places_after_the_word_targets_and_a_verb_of_being_are_targets() -> None:
+    f = draft(
+        NEWS + "Pale Orrery is a North Korean group. Its main targets are Chilean and US-based "
+        "government organizations.\n"
+    )
+    assert _countries(f) == {"CL", "US"}
+
+
+def test_individuals_who_run_the_network_are_no_target() -> None:
+    f = draft(
+        NEWS + "Russian hackers wrote posts praising the ruling party. The network appears to "
+        "be run by individuals who support the party.\n"
+    )
+    assert "individuals" not in _sectors(f)

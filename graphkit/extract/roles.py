@@ -188,6 +188,12 @@ def country_role(m: Mention, text: str = "") -> str:
     aimed = not _TARGET_VERBS_STRICT.isdisjoint(behind) or "researched" in behind
     if after in (["government"], ["state"]) and aimed:
         return "target"  # "researched US government targets", not "the Chinese government"
+    if (
+        after == ["based"]
+        and not (_TARGET_VERBS_STRICT | _VICTIMS).isdisjoint(wide[-6:])
+        and ACTOR_NOUNS.isdisjoint(ahead[1:3])
+    ):
+        return "target"  # "Its main targets are US-based government organizations"
     if (after and after[0] in _ATTR_AFTER) or ahead[:2] == ["in", "origin"]:
         return "attribution"  # "China-based", "Chinese in origin"
     if " ".join(ahead[:2]) in _THEIR_HOURS:
@@ -229,8 +235,12 @@ def country_role(m: Mention, text: str = "") -> str:
         if ahead[:1] == ["one"] and not targeted and f"{m.text} one, " in text:
             return "attribution"  # "..., and a Bolivian one, Tin Vane, ...": an actor's name
         said = [w for w in behind if w not in _NOT_SAYING]
-        if said[-1:] and said[-1] in {"also", "is", "are", "was", "were", "be"}:
-            return "attribution"  # "STORM-0817, also Iranian", "X and Y are both Chinese"
+        if (
+            said[-1:]
+            and said[-1] in {"also", "is", "are", "was", "were", "be"}
+            and not (said[-2:-1] and said[-2] in _VICTIMS)
+        ):  # "STORM-0817, also Iranian", "X and Y are both Chinese"; not "its targets are"
+            return "attribution"
         if said[-1:] == ["as"] and said[-2:-1] and said[-2] in _JUDGED:
             return "attribution"  # "which OpenAI assessed as probably Chinese"
         if any(w in _ATTR_BEFORE for w in behind[-3:]) and not targeted:

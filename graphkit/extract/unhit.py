@@ -65,6 +65,7 @@ _PHRASE_ENDS = words("phrase_ends")
 _PARTICIPLE = re.compile(past_verb())
 _CARRIED = words("carried")
 _REACHED_BY = words("reached_by")
+_RUN_BY = words("run_by")
 
 
 def acted_by(m: Mention, s: Sentence) -> bool:
@@ -82,6 +83,8 @@ def acted_by(m: Mention, s: Sentence) -> bool:
             return False
         if m.words[at] == "by":  # "printed by newspapers in Peru" reached Peru's readers
             verb = m.words[at - 1]
+            if verb in _RUN_BY and m.entry.id == "individuals":
+                return True  # "a network run by individuals who support the party": its people
             return bool(_PARTICIPLE.fullmatch(verb)) and verb not in _CARRIED | _REACHED_BY
         inside = any(x.index <= at < x.index + x.width for x in s.mentions)
         if m.words[at] in _PHRASE_ENDS and m.words[at] != "in" and not inside:
