@@ -297,3 +297,40 @@ def test_individuals_who_run_the_network_are_no_target() -> None:
         "be run by individuals who support the party.\n"
     )
     assert "individuals" not in _sectors(f)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The lab serves customers in the energy and healthcare sectors.",
+        "The chatbot is widely used by students and teachers in Chile.",
+        "ChatGPT has 800 million weekly users, many of them in India.",
+    ],
+)
+def test_a_business_or_a_services_own_clientele_is_no_target(sentence: str) -> None:
+    f = draft(NEWS + f"Russian hackers phished diplomats. {sentence}\n")
+    assert (_sectors(f), _countries(f)) == ({"government"}, set())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sectors", "places"),
+    [
+        ("Russian hackers phished customers in the banking sector in Chile.",
+         {"financial-services"}, {"CL"}),
+        ("Russian hackers stole the passwords of ChatGPT users in India.", set(), {"IN"}),
+        ("Russian hackers probed flaws in software used by banks.", {"financial-services"},
+         set()),
+    ],
+)  # fmt: skip
+def test_customers_and_users_the_actors_went_after_are_targets(
+    sentence: str, sectors: set[str], places: set[str]
+) -> None:
+    f = draft(NEWS + sentence + "\n")
+    assert (_sectors(f), _countries(f)) == (sectors, places)
+
+
+def test_the_ministry_the_actors_answer_to_is_their_sponsor() -> None:
+    f = draft(
+        NEWS + "Russian hackers, who answer to the country's defense ministry, phished diplomats.\n"
+    )
+    assert _sectors(f) == {"government"}

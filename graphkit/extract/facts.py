@@ -27,6 +27,7 @@ from graphkit.extract.roles import country_role, researched, said_about
 from graphkit.extract.sectors import addressed, sector_is_target
 from graphkit.extract.spoken import language_positions, varieties
 from graphkit.extract.unhit import (
+    a_market,
     a_persons_name,
     a_source,
     acted_by,
@@ -275,6 +276,8 @@ def _place(
     if acted_by(m, s) or money_route(m, s) or an_audience(m) or a_persons_name(m, s):
         return  # "reported by journalists in Poland", "laundered via banks in Laos", "popular
         # with gamers in Brazil", "Nick Monaco": a surname
+    if a_market(m, s):
+        return  # "800 million users, many of them in India": a service's market
     stated_here = (
         s.field == "target" or not _AIMED.isdisjoint(m.before[-2:]) or _qualifies_a_target(m, s)
     )

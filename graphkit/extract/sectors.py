@@ -27,6 +27,7 @@ from graphkit.extract.roles import (
 )
 from graphkit.extract.unhit import (
     HEADS,
+    a_market,
     acted_by,
     an_audience,
     answered,
@@ -356,9 +357,9 @@ def _not_aimed_at(m: Mention, s: Sentence) -> bool:
     if posed_as(m, s) or looked_like(m, s) or made_up(m):
         return True  # "posed as a university student", "sites mimicking banks", "fake news
         # outlets"
-    if acted_by(m, s) or money_route(m, s) or an_audience(m):
+    if acted_by(m, s) or money_route(m, s) or an_audience(m) or a_market(m, s):
         return True  # "contacted by the media": who did it; "laundered via banks": the route;
-        # "popular with gamers": a thing's audience
+        # "popular with gamers": a thing's audience; "serves customers in the energy sector"
     # "translate news", "hospitals could be next", "did not link ... to attacks on schools",
     # "as banks step up warnings"
     if could_aim_at(m):

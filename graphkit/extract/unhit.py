@@ -8,11 +8,13 @@ import re
 
 from graphkit.extract.cues import nouns, past_verb, words
 from graphkit.extract.gazetteer import TOKEN
+from graphkit.extract.place_in import sector_words
 from graphkit.extract.reading import Mention, Sentence
 from graphkit.extract.reporter import names_a_reporter, reported_removed, reporters_own
 
 __all__ = [
     "HEADS",
+    "a_market",
     "a_persons_name",
     "acted_by",
     "an_audience",
@@ -171,6 +173,45 @@ def a_persons_name(m: Mention, s: Sentence) -> bool:
         return False  # "Microsoft Threat Intelligence", "the Kremlin Russia": another name's
     capitals = sum(w[:1].isupper() for w in s.text.split())
     return capitals * 3 < len(s.text.split())  # a title capitalises most of its words
+
+
+_CLIENTELE = words("clientele")
+_MANY_OF_THEM = frozenset({"many", "most", "some", "of", "them", "whom", "mostly", "largely"})
+_LIST_WORDS = frozenset({"the", "a", "an", "and", "or"})
+_USED_BY = re.compile(r"\b(?:is|are|was|were|been) (?:\w+ly )?used by\b")
+
+
+def a_market(m: Mention, s: Sentence) -> bool:
+    """A sector or a place where a business's or a service's own clientele is: "the lab
+    serves customers in the energy and healthcare sectors", "the chatbot has 800 million
+    users, many of them in India", "is widely used by students in Chile"; not when a
+    targeting word stands before ("phished customers in the banking sector")."""
+    lead = m.words[max(0, m.index - 8) : m.index]
+    at = next((i for i in range(len(lead) - 1, -1, -1) if lead[i] in _CLIENTELE), None)
+    used = _USED_BY.search(" ".join(lead)) is not None  # "is widely used by", not "software
+    if at is None and not used:  # used by banks", whose users were hit
+        return False  # most mentions
+    if not _TARGET_VERBS_STRICT.isdisjoint(m.words[max(0, m.index - 12) : m.index]):
+        return False
+    if at is not None and "in" in lead[at + 1 : at + 5]:
+        # "customers in the energy and healthcare sectors", "users, many of them in India": the
+        # service's or the reporter's; not "users in line with", nor "clients' narratives to
+        # audiences in"
+        place = at + 1 + lead[at + 1 : at + 5].index("in")
+        between = [w for w in lead[at + 1 : place] if w not in _MANY_OF_THEM]
+        beyond = [w for w in lead[place + 1 :] if w not in _LIST_WORDS | sector_words()]
+        if between or beyond:
+            return False
+        return lead[at] != "users" or _a_service_before(m, s)
+    return used and _a_service_before(m, s)  # "The chatbot is widely used by students"
+
+
+def _a_service_before(m: Mention, s: Sentence) -> bool:
+    """Whether an AI service, or a word for one, is the subject its sentence opens with ("The
+    chatbot is ...", "ChatGPT has ..."; not "stole the passwords of ChatGPT users")."""
+    return any(x.entry.kind == "Platform" and x.index <= 1 for x in s.mentions) or not (
+        _PRODUCTS.isdisjoint(m.words[: min(3, m.index)])
+    )
 
 
 _AUDIENCE = words("audience_words")
