@@ -220,24 +220,27 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
         return False
     before, after = m.before, m.after
     if (
-        after[:1]
-        # "NGOs, foreign policy": the comma ends the phrase (not "religious, and political
-        # content", a list of modifiers)
-        and (after[0] in ("and", "or") or not re.search(rf"\b{re.escape(m.text)}[,;]", s.text))
-        and (
-            after[0] in _SUBJECT_MATTER
-            or (after[1:2] and after[1] in _SUBJECT_MATTER and after[0] not in {"and", "or"})
-            or (
-                after[0] in {"and", "or"}
-                and after[2:3]
-                and after[2] in _SUBJECT_MATTER
-                # "defense and foreign policy experts": the list's head is whom it aimed at
-                and HEADS.isdisjoint(m.words[m.index + m.width + 3 : m.index + m.width + 4])
-                and not any(
-                    x.index + x.width == m.index and x.entry.kind in COUNTRY_KINDS
-                    for x in s.mentions
+        (
+            after[:1]
+            and (
+                after[0] in _SUBJECT_MATTER
+                or (after[1:2] and after[1] in _SUBJECT_MATTER and after[0] not in {"and", "or"})
+                or (
+                    after[0] in {"and", "or"}
+                    and after[2:3]
+                    and after[2] in _SUBJECT_MATTER
+                    # "defense and foreign policy experts": the list's head is whom it aimed at
+                    and HEADS.isdisjoint(m.words[m.index + m.width + 3 : m.index + m.width + 4])
+                    and not any(
+                        x.index + x.width == m.index and x.entry.kind in COUNTRY_KINDS
+                        for x in s.mentions
+                    )
                 )
             )
+        )
+        and (  # "NGOs, foreign policy": the comma ends the phrase (not "religious, and political
+            # content", a list of modifiers)
+            after[0] in ("and", "or") or not re.search(rf"\b{re.escape(m.text)}[,;]", s.text)
         )
     ):  # "satellite and radar technologies" too, but "South Korean military and ..." targets
         return False  # "satellite communication protocols": what was researched

@@ -105,6 +105,8 @@ def made_up(m: Mention) -> bool:
     cover, not whom they hit. A fake tool is a lure: "a fake gaming tool" went after gamers."""
     if not _PRODUCTS.isdisjoint(m.after[:2]):
         return False  # "a fake gaming tool" lured gamers
+    if _MADE_UP.isdisjoint(m.words):
+        return False  # most sentences
     lead = m.words[max(0, m.index - 4) : m.index]  # "fake regional and national"
     for word in reversed(lead):
         if word in _MADE_UP:
@@ -143,6 +145,8 @@ def could_aim_at(m: Mention) -> bool:
     noun of danger and "to", alone or in a list: "malware that could target hospitals or
     schools", "tools that might hit banks", "a growing threat to hospitals"; what the actors
     could do, not what they did ("may have targeted hospitals" did)."""
+    if _AIM_PLAIN.isdisjoint(m.words) and _THREAT_NOUNS.isdisjoint(m.words):
+        return False  # most sentences
     lead = m.words[max(0, m.index - 7) : m.index]
     for i in range(len(lead) - 1, 0, -1):
         if lead[i] in _AIM_PLAIN:
@@ -186,6 +190,8 @@ def a_market(m: Mention, s: Sentence) -> bool:
     serves customers in the energy and healthcare sectors", "the chatbot has 800 million
     users, many of them in India", "is widely used by students in Chile"; not when a
     targeting word stands before ("phished customers in the banking sector")."""
+    if _CLIENTELE.isdisjoint(m.words) and "used" not in m.words:
+        return False  # most sentences
     lead = m.words[max(0, m.index - 8) : m.index]
     at = next((i for i in range(len(lead) - 1, -1, -1) if lead[i] in _CLIENTELE), None)
     used = _USED_BY.search(" ".join(lead)) is not None  # "is widely used by", not "software
@@ -220,6 +226,8 @@ _AUDIENCE = words("audience_words")
 def an_audience(m: Mention) -> bool:
     """A sector or a place among who use or like a thing: "a platform popular with gamers in
     Brazil", "apps common among students"; its audience, not whom the actors went after."""
+    if _AUDIENCE.isdisjoint(m.words):
+        return False  # most sentences
     lead = m.words[max(0, m.index - 5) : m.index]
     for i in range(len(lead) - 1, 0, -1):
         if lead[i] in ("with", "among"):
