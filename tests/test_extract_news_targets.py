@@ -334,3 +334,22 @@ def test_the_ministry_the_actors_answer_to_is_their_sponsor() -> None:
         NEWS + "Russian hackers, who answer to the country's defense ministry, phished diplomats.\n"
     )
     assert _sectors(f) == {"government"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The crew, whose members are in Laos, phished diplomats in Chile.",
+        "The crew, made up of Laotian nationals, phished diplomats in Chile.",
+    ],
+)
+def test_where_the_actors_members_are_and_what_they_are_made_of_is_their_origin(
+    sentence: str,
+) -> None:
+    f = draft(NEWS + sentence + "\n")
+    assert (actors_of(f)[0][1], _countries(f)) == ("LA", {"CL"})
+
+
+def test_nationals_the_actors_went_after_are_still_a_target() -> None:
+    f = draft(NEWS + "Russian hackers targeted Laotian nationals and Chilean diplomats.\n")
+    assert _countries(f) == {"LA", "CL"}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from graphkit.extract.country_subject import country_used
-from graphkit.extract.cues import nouns, past_verb, words
+from graphkit.extract.cues import nouns, past_verb, word_list, words
 from graphkit.extract.fronted import fronted_seat
 from graphkit.extract.place_in import befell, sector_words, someone_in, who_sits
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
@@ -218,6 +218,8 @@ def country_role(m: Mention, text: str = "") -> str:
             return "attribution" if subject or _acted_against(wide) else "target"
         if for_whom(m.words[: m.index]):
             return "attribution"  # "hackers working for a Russian energy company"
+        if " ".join(wide[-3:]).endswith(_MADE_OF) and not targeted:
+            return "attribution"  # "a crew made up of Laotian nationals": its people
         if m.index <= 2 and befell(text):
             return "target"  # "A Peruvian security firm admitted to hiring a spy": the victim
         after = ahead
@@ -277,6 +279,10 @@ def country_role(m: Mention, text: str = "") -> str:
         m.words[max(0, m.index - 7) : m.index - 2]
     ):
         return "attribution"  # "The operators, who the lab believes are in Nigeria, ..."
+    if context in (["are", "in"], ["is", "in"]) and m.words[max(0, m.index - 4) : m.index - 2] in (
+        ["whose", w] for w in _MEMBERS
+    ):
+        return "attribution"  # "The crew, whose members are in Laos, ..."
     if context in (["works", "for"], ["work", "for"], ["working", "for"], ["worked", "for"]):
         return "attribution"  # "Emerald Sleet works for North Korea"
     if context == ["behalf", "of"] and not aimed:
@@ -412,6 +418,8 @@ _WAR = words("war_words")
 _STANCES = words("stances")  # "critical of", "supportive of": what content takes a side on
 _STANCE_TOWARD = words("stance_toward")
 _DEALINGS = words("dealings")
+_MEMBERS = words("parts_of")  # "whose members", "whose operatives"
+_MADE_OF = tuple(word_list("made_of"))
 _CONCERN = words("concern")
 
 
