@@ -353,3 +353,34 @@ def test_where_the_actors_members_are_and_what_they_are_made_of_is_their_origin(
 def test_nationals_the_actors_went_after_are_still_a_target() -> None:
     f = draft(NEWS + "Russian hackers targeted Laotian nationals and Chilean diplomats.\n")
     assert _countries(f) == {"LA", "CL"}
+
+
+def _languages(body: str) -> set[str]:
+    return {x.id for c in draft(NEWS + body + "\n").campaigns for x in c.languages}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        ("Russian hackers broke into Japanese banks.", {"JP"}),
+        ("Russian hackers phished diplomats in Chile. The lab's report was also translated into "
+         "Japanese.", {"CL"}),
+    ],
+)  # fmt: skip
+def test_a_people_after_into_is_a_language_only_where_it_ends_the_phrase(
+    sentence: str, places: set[str]
+) -> None:
+    assert (_languages(sentence), _countries(draft(NEWS + sentence + "\n"))) == (set(), places)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "languages"),
+    [
+        ("Russian hackers translated lures into Japanese and Korean.", {"ja", "ko"}),
+        ("Russian hackers, who spoke Mandarin among themselves, phished diplomats.", {"zh"}),
+    ],
+)
+def test_languages_the_actors_translate_into_or_speak_are_theirs(
+    sentence: str, languages: set[str]
+) -> None:
+    assert _languages(sentence) == languages

@@ -197,6 +197,8 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
         elif kind in PLACE:
             if m.index in language_at or s.field == "language" or m.after[:1] == ["language"]:
                 continue  # "Korean-language", "in English and Japanese": languages
+            if kind == "Demonym" and m.before[-1:] == ["into"] and m.after[:1] in ([], ["and"]):
+                continue  # "translated into Japanese": a language, whoever's it is
             if m.index in kinds_of:
                 continue  # "in Brazilian Portuguese": which variety of a language
             _place(facts, group, m, s, origin, lists, quoted, roles)
