@@ -65,6 +65,21 @@ def test_a_fronted_time_is_no_part_of_an_unnamed_actors_name() -> None:
     assert [a.name for a in c.all_actors] == ["Bolivian operators"] and country(c) == "BO"
 
 
+@pytest.mark.parametrize(
+    "fronted",
+    [
+        "After the ban,",
+        "Rather than renting servers,",
+        "Despite the takedown,",
+        "Earlier this year,",
+    ],
+)
+def test_a_fronted_phrase_is_no_part_of_the_unnamed_actors_name(fronted: str) -> None:
+    f = draft(NEWS + f"{fronted} the crew in Laos deployed a loader that hides its code.\n")
+    (c,) = f.campaigns
+    assert [a.name for a in c.all_actors] == ["Crew in Laos"] and country(c) == "LA"
+
+
 # --- Whom the actors dealt with, and where
 
 
@@ -347,7 +362,8 @@ def test_a_relative_clause_of_where_unnamed_actors_came_from_gives_their_origin(
         "officials in Chile.\n"
     )
     (c,) = f.campaigns
-    assert [a.name for a in c.all_actors] == ["Small set of accounts"] and country(c) == "BO"
+    # "small set of" counts them, it says nothing of who they are: where they are from does
+    assert [a.name for a in c.all_actors] == ["Accounts from Bolivia"] and country(c) == "BO"
     assert {x.id for x in c.targets.countries} == {"CL"}
 
 

@@ -12,7 +12,7 @@ from graphkit.extract.cues import word_list, words
 from graphkit.extract.gazetteer import TOKEN, lookup_table
 from graphkit.extract.reading import Mention, Sentence
 
-__all__ = ["country_used", "opening_country"]
+__all__ = ["country_used", "opening_country", "opening_list"]
 
 
 _USING = words("country_uses")
@@ -28,18 +28,31 @@ def country_used(m: Mention, text: str = "") -> bool:
     first = len(TOKEN.findall(apart.group(0))) if apart else 0
     if not all(w in places or w in ("and", "or") for w in m.words[first : m.index]):
         return False
-    verb = next((w for w in m.after if not w.endswith("ly") and w not in ("also", "all")), "")
-    if verb in ("was", "were", "is", "are"):  # "Cuba was by far the heaviest user"
+    verbs = [w for w in m.after[:6] if not w.endswith("ly") and w not in _ASIDES]
+    verb = verbs[0] if verbs else ""
+    if verb in _AUXILIARIES:  # "Peru has used", "Peru and Chile are now using"
+        if len(verbs) > 1 and verbs[1] in _USING:
+            return True
+        if verb in ("has", "have", "had"):
+            return False
         said = m.words[m.index + m.width : m.index + m.width + 7]
-        return not _USERS.isdisjoint(said)
+        return not _USERS.isdisjoint(said)  # "Cuba was by far the heaviest user"
     return verb in _USING
+
+
+_ASIDES = frozenset(("also", "all", "now", "still"))
+_AUXILIARIES = frozenset(("was", "were", "is", "are", "has", "have", "had"))
 
 
 _USERS = words("users")
 
 
 # A phrase set apart before the subject: "Aside from China, ", "Beyond Russia, "
-_SET_APART = re.compile(rf"^(?i:{'|'.join(word_list('name_prepositions'))})\b[^,]{{1,40}}, ")
+# ... or a run-in label over the clause: "Peru's new trick: Peru has used ..."
+_SET_APART = re.compile(
+    rf"^(?:(?i:{'|'.join(word_list('name_prepositions'))})\b[^,]{{1,40}}, |"
+    r"[A-Z][\w'\u2019-]*(?: [\w'\u2019-]+){0,4}: (?=[A-Z]))"
+)
 
 
 def opening_country(s: Sentence) -> Mention | None:
@@ -48,6 +61,18 @@ def opening_country(s: Sentence) -> Mention | None:
     return next(
         (m for m in s.mentions if m.entry.kind == "Country" and country_used(m, s.text)), None
     )
+
+
+def opening_list(s: Sentence, last: Mention) -> str:
+    """The words of the countries a sentence opens on as its subject, up to ``last`` (see
+    :func:`opening_country`): "Peru, Chile and Cuba" of "Aside from China, Peru, Chile and Cuba
+    are using it"."""
+    apart = _SET_APART.match(s.text) if s.text[:1].isupper() else None
+    skip = len(TOKEN.findall(apart.group(0))) if apart else 0
+    firsts = [m for m in s.mentions if m.entry.kind == "Country" and skip <= m.index < last.index]
+    start = s.text.find(firsts[0].text, apart.end() if apart else 0) if firsts else -1
+    end = s.text.find(last.text, start) if start >= 0 else -1
+    return s.text[start : end + len(last.text)] if end > start else last.text
 
 
 @cache

@@ -82,6 +82,9 @@ _WHO_FIELDS = ("who", "actor")  # "Attribution: a unit of military intelligence"
 
 
 _NEGATIONS = words("negations")
+# What the actors did not do, set against what they did, up to the clause's end: "Rather than
+# using chatbots as phishing assistants, they ...", "... wrote lures instead of building tools"
+_CONTRASTED = re.compile(r"\b(?:[Rr]ather than|[Ii]nstead of)\b([^,;:.]*)")
 
 
 # Building malware, and the verbs that make it a subject of study instead
@@ -214,12 +217,20 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
                 continue  # a cue word: the learned mapper reads the sentence instead
             if not _NEGATIONS.isdisjoint(m.words[max(0, m.index - 6) : m.index]):
                 continue  # "We have not seen these actors develop new capabilities"
+            if ("rather" in s.words or "instead" in s.words) and _contrasted(m, s):
+                continue  # "Rather than using chatbots as phishing assistants, they ..."
             if eid in _BUILDING and not _RESEARCHED.isdisjoint(m.before[-2:]):
                 continue  # "to research remote access trojans": researched, not built
             _best(facts.techniques, eid, evidence, (50 if m.entry.phrase else 70) - hedge)
         elif kind == "Platform" and m.entry.name not in facts.platforms and not in_passing(m):
             facts.platforms[m.entry.name] = {"name": m.entry.name, "evidence": evidence,
                                              "confidence": 80}  # fmt: skip
+
+
+def _contrasted(m: Mention, s: Sentence) -> bool:
+    """Whether a mention is inside what a sentence sets against what was done."""
+    said = re.compile(rf"\b{re.escape(m.text)}\b", re.I)
+    return any(said.search(c.group(1)) for c in _CONTRASTED.finditer(s.text))
 
 
 def _place(

@@ -22,14 +22,25 @@ from __future__ import annotations
 
 import re
 
-from graphkit.extract.cues import noun_pattern, words
+from graphkit.extract.cues import noun_pattern, word_list, words
+from graphkit.extract.reading import Sentence
 
-__all__ = ["fronted", "fronted_seat", "without_fronted"]
+__all__ = ["country_seat", "fronted", "fronted_seat", "without_fronted"]
 
 
 # "In the Philippines, ", "In South Korea, ", "In March 2025, ": a place or a time set apart
 # before the clause
 _FRONTED = re.compile(r"^In ((?:the )?(?:[A-Z][\w-]*|\d{4})(?: (?:[A-Z][\w-]*|\d{4})){0,2}), ")
+
+
+# "On May 2, ", "In mid-September 2025, ", "Last week, ", "Earlier this year, ": a time set
+# apart before the clause (layout.yaml's months and time_words)
+_WHEN = re.compile(
+    rf"^(?:{'|'.join(word_list('time_openers'))})\b[^,.;:\"]{{0,30}}?"
+    rf"\b(?:{'|'.join((*word_list('months'), *word_list('time_words')))}|\d{{4}})\b"
+    r"[^,.;:\"]{0,15}?, "
+)
+_WHEN_FIRST = frozenset(w[0] for w in word_list("time_openers"))
 
 
 # The subject after it: an actor's noun, the words before it in lower case, and its verb
@@ -52,6 +63,14 @@ def fronted_seat(text: str) -> str | None:
     return m.group(1)
 
 
+def country_seat(first: Sentence, text: str) -> str | None:
+    """The country a sentence opens on when it is where the sentence's subject sits ("In
+    Ghana, a marketing firm ran ..."); None when it is not, or names no country."""
+    seat = fronted_seat(text)
+    countries = (x.text for x in first.mentions if x.entry.kind == "Country")
+    return seat if seat and any(c in seat for c in countries) else None
+
+
 def fronted(text: str) -> str | None:
     """The place or time a sentence opens on, set apart ("In Peru, Russian hackers ..." gives
     "Peru"); None when it opens on none."""
@@ -61,6 +80,8 @@ def fronted(text: str) -> str | None:
 
 def without_fronted(text: str) -> str:
     """The sentence without the place or time it opens on ("In Ghana, operators ran ..." gives
-    "operators ran ...")."""
+    "operators ran ...", "On May 2, hackers sent ..." gives "hackers sent ...")."""
     m = _FRONTED.match(text) if text.startswith("In ") else None
+    if m is None and text[:1] in _WHEN_FIRST:
+        m = _WHEN.match(text)
     return text[m.end() :] if m else text

@@ -22,7 +22,7 @@ from functools import cache
 from graphkit.extract.cues import word_list, words
 from graphkit.vocab import PLATFORMS, PUBLISHERS
 
-__all__ = ["looks_like_name", "lower_words", "then_reports"]
+__all__ = ["REPORTS_NEXT", "acronym_named", "looks_like_name", "lower_words", "then_reports"]
 
 
 # Every byte but a lower-case ASCII letter, an apostrophe or a hyphen, as a space. UTF-8 writes
@@ -91,3 +91,42 @@ def then_reports(text: str, end: int) -> bool:
     """Whether the name that ends at ``end`` is the subject of a reporting verb ("ShieldWorks,
     a security firm, said ..."): who reports a finding, not who did it."""
     return bool(_THEN_REPORTS.match(text, end))
+
+
+# What follows a unit of the reporter named with its acronym: "(TIG) report", "(TAG) said"
+REPORTS_NEXT = (
+    rf"(?!\s*(?i:{'|'.join(word_list('reporters'))}|{'|'.join(word_list('reporting_verbs'))})\b)"
+)
+
+
+# An acronym in brackets after the words it stands for: "International Union of Virtual
+# Media (IUVM)", not one of the reporter's units that reports ("a Threat Intelligence Group
+# (TIG) report", "(TAG) said")
+_ACRONYM = re.compile(
+    r"\b[A-Z][\w-]*\s+(?:(?:of|for|and|the)\s+|[A-Z][\w-]*\s+){1,6}"
+    rf"\(([A-Z]{{2,8}})\){REPORTS_NEXT}"
+)
+
+
+# Before the words an acronym stands for: a possessive or a name that owns them ("the lab's
+# ", "Google "), or a preposition of what was used ("via the ", "over a "): a tool, no operation
+_OWNED = re.compile(
+    r"(?:[\w'\u2019]s|[A-Z][\w-]*|"
+    rf"\b(?:{'|'.join(word_list('instrument_prepositions'))})(?: the| an?| its| their)?) $"
+)
+
+
+def acronym_named(text: str) -> str | None:
+    """The acronym in brackets a sentence names something by, after the words it stands for;
+    None for one whose words a possessive or a name owns ("the lab's Threat Analysis Group
+    (TAG)"), for what was used ("scanners run via the Remote Probe Kit (RPK)") and for the
+    reporter's unit that reports ("a Threat Watch Desk (TWD) report").
+
+    >>> acronym_named("The Andean Union of Free Media (AUFM) posted articles.")
+    'AUFM'
+    >>> [acronym_named(t) for t in ("It ran via the Remote Probe Kit (RPK).",
+    ...                             "The lab's Threat Watch Desk (TWD) saw it.")]
+    [None, None]
+    """
+    m = _ACRONYM.search(text)
+    return None if m is None or _OWNED.search(text[: m.start()]) else m.group(1)

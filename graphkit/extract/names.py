@@ -21,7 +21,7 @@ from graphkit.extract.headings import (
     from_capitals,
     is_topic,
 )
-from graphkit.extract.namelike import looks_like_name, then_reports
+from graphkit.extract.namelike import REPORTS_NEXT, acronym_named, looks_like_name, then_reports
 from graphkit.extract.quoted import has_quote, quoted_names
 from graphkit.extract.reading import COUNTRY_KINDS, Sentence, read_sentence
 from graphkit.vocab import PLATFORMS
@@ -103,7 +103,9 @@ _LABEL = re.compile(r"^([A-Z][^:.!?\"]{1,60}?)\s?:\s+\S")
 _ASIDE = re.compile(rf"^(?:{'|'.join(word_list('asides'))})\s+(?=[A-Z])")
 
 
-_BRACKET_NAME = re.compile(rf"^({_NAME_WORD}(?: {_NAME_WORD}){{0,3}}) \([^()]{{1,40}}\) ")
+_BRACKET_NAME = re.compile(
+    rf"^({_NAME_WORD}(?: {_NAME_WORD}){{0,3}}) \([^()]{{1,40}}\) {REPORTS_NEXT}"
+)
 
 
 @lru_cache(maxsize=4096)
@@ -203,11 +205,6 @@ _RUN_BY = re.compile(
 )
 
 
-_ACRONYM = re.compile(
-    r"\b[A-Z][\w-]*\s+(?:(?:of|for|and|the)\s+|[A-Z][\w-]*\s+){1,6}\(([A-Z]{2,8})\)"
-)
-
-
 # Malware named as what an actor used against someone: "used PROMPTSTEAL against Ukraine"
 _DEPLOYED = re.compile(r"\bused ([A-Z][A-Z0-9]{5,}) (?:against|on|to)\b")
 
@@ -272,6 +269,8 @@ def _named_in(sentences: list[Sentence]) -> list[tuple[int, str]]:
             rank = 0 if re.search(r"operation|network|campaign|activity|scheme", lead) else 1
             if re.search(r"company|firm|group|actor|cluster|vendor", lead):
                 rank = 2  # "a company called STOIC" names the actor, not the operation
+                if actor_index().resolve(_DANGLING.sub("", m.group(1).strip())):
+                    continue  # "the Iran-affiliated actor known as Crimson Sandstorm": an actor
             if _ALSO.search(lead):
                 continue  # "Jade Heron (also known as Tin Wren)": another name of one named
             if " and " in m.group(1) and _SEVERAL.search(lead):
@@ -397,9 +396,9 @@ def _kind_names(first: Sentence, head: str) -> list[tuple[int, str]]:
     run = _RUN_BY.match(head) if " was " in head or " is " in head else None
     if run and not (NOT_NAMES.match(run.group(1)) or _DETERMINERS.match(run.group(1))):
         candidates.append((1, run.group(1)))
-    acronym = _ACRONYM.search(head) if "(" in head else None
-    if acronym and not NOT_NAMES.match(acronym.group(1)):  # "... Virtual Media (IUVM)", not GTIG
-        candidates.append((1, acronym.group(1)))
+    acronym = acronym_named(head) if "(" in head else None
+    if acronym and not NOT_NAMES.match(acronym):  # "... Virtual Media (IUVM)", not GTIG
+        candidates.append((1, acronym))
     return candidates
 
 

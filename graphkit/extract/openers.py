@@ -9,8 +9,9 @@ import re
 
 from graphkit.extract.agents import agent_subject
 from graphkit.extract.cases import case_subject
-from graphkit.extract.country_subject import opening_country
+from graphkit.extract.country_subject import opening_country, opening_list
 from graphkit.extract.cues import noun_pattern
+from graphkit.extract.fronted import without_fronted
 from graphkit.extract.groups import Group
 from graphkit.extract.paragraphs import QUESTION_LEAD, Paragraph
 from graphkit.extract.reading import Sentence, read_sentence
@@ -37,11 +38,17 @@ def opening_subject(
     if (
         subject is None
         and len(body) > 1
-        and (len(body[0].words) <= 4 or _taken_up(body) or also_reported(body[1].text))
+        and (
+            len(body[0].words) <= 4
+            or _taken_up(body)
+            or also_reported(body[1].text)
+            or (not body[0].mentions and _INDEFINITE.match(without_fronted(body[1].text)))
+        )
     ):  # "The lab did not stop at Peru. It also banned accounts tied to ..."
         # the one after a short opener: "**Russia barely showed up.** Russian ..."; or after
         # the cases' count: "It took down three networks. The largest, run from Nigeria, ...",
-        # "... five influence operations. The groups, based in Peru, ..."
+        # "... five influence operations. The groups, based in Peru, ..."; or after a remark
+        # that names nothing: "This was not the first case. In 2023, a Peruvian crew ..."
         subject = subject_of(body[1], seen_before, body[0].text)
     if subject is None and body is not sentences:  # "And the North Korean workers?"
         asked = _ASKED.sub("", sentences[0].text)
@@ -50,6 +57,9 @@ def opening_subject(
         if subject is None and about and len(about.split()) <= 6:
             subject = about[0].upper() + about[1:]  # "Who was behind the fake job ...?"
     return subject or agent_subject(body[0]) or _country_acting(body[0], current)
+
+
+_INDEFINITE = re.compile(r"^(?:[Aa]n?|[Aa]nother) ")  # a new referent: "A Peruvian crew ..."
 
 
 def _country_acting(first: Sentence, current: Group | None) -> str | None:
@@ -61,7 +71,8 @@ def _country_acting(first: Sentence, current: Group | None) -> str | None:
         and any(m.entry.id == place.entry.id for s in current.sentences for m in s.mentions)
     ):
         return None
-    return f"Actors from {place.text}"
+    # "Peru, Chile and Cuba are using it": the whole list, each an actor of its own (facts)
+    return f"Actors from {opening_list(first, place)}"
 
 
 # Cases counted ("took down five influence operations"), and the definite noun that takes them

@@ -36,6 +36,16 @@ _TARGET_VERBS_STRICT = words("target_verbs_strict")
 _RESEARCH_VERBS = words("research_verbs")
 
 
+_REPORTING = words("reporting_verbs")
+
+
+def _after_the_report(lead: list[str]) -> list[str]:
+    """The words after the last "<reporting verb> that": "Researchers at a firm found that
+    (a crew in Laos)": the reporter's words aim at no one."""
+    said = [i for i, w in enumerate(lead[:-1]) if lead[i + 1] == "that" and w in _REPORTING]
+    return lead[said[-1] + 2 :] if said else lead
+
+
 def who_sits(m: Mention) -> str:
     """Where someone sits ("The operators appear to sit in China"): the actors, unless a
     relative clause says it of someone else ("a dissident who lives in the United States")."""
@@ -60,7 +70,7 @@ def someone_in(m: Mention, context: list[str]) -> str:
         examples = [i for i, w in enumerate(m.words[start : m.index - 2]) if w == "including"]
         if examples:  # "break-ins at seventeen organisations, including ... a contractor in
             start = max(0, start + examples[-1] - 8)  # Chile": the noun the list is of decides
-        lead = m.words[start : m.index - 2]
+        lead = _after_the_report(m.words[start : m.index - 2])
         aimed_at = _TARGET_VERBS_STRICT | _RESEARCH_VERBS  # "researched defense firms in Jordan"
         bare = lead[:-1] if lead[-1:] and lead[-1] in sector_words() else lead
         if _dealt_with(bare) or done_to(m) or "about" in lead[-3:]:

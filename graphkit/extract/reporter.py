@@ -51,12 +51,14 @@ _REPORTED = re.compile(
     # ... and what it wrote: "The San Francisco-based AI firm's report also flagged ..."; or
     # a noun (no pronoun) after more words, then its name: "US artificial intelligence
     # company Anthropic has warned"
-    rf"(?i:{_REPORTERS})(?:['\u2019]s (?:[\w-]+ )?(?i:{_REPORTERS}))?|"
+    rf"(?i:{_REPORTERS})(?:['\u2019]s (?:[\w-]+ )?(?i:{_REPORTERS})|['\u2019](?:s|ve)(?= ))?|"
     rf"(?:[\w'\u2019-]+ ){{2,3}}(?i:{_NAMED_REPORTERS})(?: [A-Z][\w-]+)?)"
     # (its appositive, or a relative clause on it: "The lab, which counts banks among its
     # customers, said")
     r"(?:, [^,]{1,50},|, (?:which|who) [^,]{1,100},)? "
-    r"(?:(?:at|with|from|in) (?:the |its )?[\w-]+ (?:[A-Z][\w-]* )?)?|"
+    # (where it works: "Researchers at Google", "Analysts at a Slovak security firm")
+    r"(?:(?:at|with|from|in) (?:(?:the |its )?[\w-]+ (?:[A-Z][\w-]* )?|"
+    r"an? [\w-]+ (?:[\w-]+ ){0,2}))?|"
     # ... or a name of one or two words, no actor's noun: "TikTok, which ..., said"
     rf"(?!(?i:{noun_pattern('subject')})\b)[A-Z][\w'-]+(?: [A-Z][\w'-]+)?(?:, [^,]{{1,50}},)? )"
     rf"(?:(?:{'|'.join(word_list('report_adverbs'))}) )*"  # "has also", "recently"

@@ -357,10 +357,14 @@ def _tied_to(m: Mention) -> bool:
 
 
 _OTHER_THAN = words("other_than")
+_BEFALLING = words("befalling")  # "the arrest of", "the trial of": what befell a person
 
 
 def said_about(m: Mention) -> bool:
     """What a mention is written about, not at: "articles critical of the United States"."""
+    head = [w for w in m.words[max(0, m.index - 4) : m.index] if w not in ("the", "a", "an")]
+    if head[-1:] == ["of"] and head[-2:-1] and head[-2] in _BEFALLING:
+        return True  # "the arrest of a Peruvian figure": whose arrest the content tells of
     if m.after[:1] and m.after[0] in _PERSONS:
         return False  # "criticised a Pakistani activist": a person it went after, a target
     if m.after[:1] == ["s"] and m.after[1:2] and m.after[1] in _SPOKEN_FOR:

@@ -12,7 +12,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from graphkit.extract.cues import word_list
-from graphkit.extract.fields import FIELD_HEAD, FIELD_LINE, field_block, listed_values
+from graphkit.extract.fields import (
+    FIELD_HEAD,
+    FIELD_LINE,
+    fact_sheets,
+    field_block,
+    listed_values,
+)
 from graphkit.extract.headings import CAPITALS, GENERIC_HEADINGS, HEADING_LEAD, from_capitals
 from graphkit.extract.tables import table_rows
 
@@ -348,7 +354,7 @@ def _block(cursor: _Cursor, block: str, blocks: list[str], n_block: int) -> Iter
     elif len(lines) == 1 and not _MARKED.match(lines[0]):
         yield cursor.heading, lines[0], False  # one line of prose: most paragraphs
     else:
-        yield from _lines(cursor, lines)
+        yield from fact_sheets(_lines(cursor, lines))  # "- Targets: ...", "- Landing: ..."
 
 
 def _block_head(lines: list[str], n_block: int) -> tuple[str | None, list[str]]:

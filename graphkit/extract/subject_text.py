@@ -15,9 +15,11 @@ from graphkit.extract.reporter import ACCORDING, REPORTING, reported_removed
 
 __all__ = [
     "ACTOR_NOUN",
+    "COUNTED",
     "elided",
     "from_its_subject",
     "ones_named",
+    "past_run_in",
     "place_cut",
     "without_platform",
 ]
@@ -173,3 +175,32 @@ def ones_named(phrase: str, before: str) -> str:
         return phrase
     nouns = [n for n in ACTOR_NOUN.findall(before) if n.lower().endswith("s")]
     return f"{phrase[:-4]}{nouns[-1].lower()}" if nouns else phrase
+
+
+# A run-in label over a clause with a subject of its own: "Peru's new scam: Peru has used
+# ...", "The twist: Peruvian scammers ..." (words only, five at most; not "Q:", "Case 1:")
+_RUN_IN_LABEL = re.compile(r"^[A-Z][A-Za-z'\u2019-]+(?: [A-Za-z'\u2019-]+){0,4}: (?=[A-Z])")
+
+
+def past_run_in(text: str) -> str:
+    """A sentence without the run-in label it opens with, if any.
+
+    >>> past_run_in("The twist: Peruvian scammers used it."), past_run_in("Q: And then?")
+    ('Peruvian scammers used it.', 'Q: And then?')
+    """
+    label = _RUN_IN_LABEL.match(text) if ": " in text[:50] else None
+    return text[label.end() :] if label else text
+
+
+# How many, before who they are: "More than 57 distinct", "At least 20", "Dozens of", "A
+# small set of" (accounts), "Handful of"
+_SOME_OF = (
+    r"(?i:an? )?(?i:(?:small|large|tiny|big|limited) )?"
+    rf"(?i:{'|'.join(word_list('quantity_nouns'))}) of"
+)
+COUNTED = re.compile(
+    r"^(?i:(?:more than|at least|over|nearly|about|almost|roughly|some) )?"
+    r"(?:\d[\d,]*|(?i:dozens|hundreds|scores) of|(?i:multiple|numerous|various)|"
+    rf"(?i:{'|'.join(word_list('number_words'))})|{_SOME_OF}) "
+    r"(?:(?i:distinct|different|separate) )?"
+)

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from graphkit.actors import actor_index
 from graphkit.extract.cues import noun_pattern, nouns, past_verb, word_list, words
-from graphkit.extract.fronted import fronted_seat, without_fronted
+from graphkit.extract.fronted import country_seat, without_fronted
 from graphkit.extract.gazetteer import TOKEN, Entry
 from graphkit.extract.namelike import looks_like_name, then_reports
 from graphkit.extract.names import CALLED_TOKENS, KIND_WORD, NOT_NAMES, only_places, says_nothing
@@ -20,9 +20,11 @@ from graphkit.extract.reporter import REPORTING, also_reported, reported_removed
 from graphkit.extract.set_apart import SET_NAME, TITLED, from_names, owned_names, set_apart_names
 from graphkit.extract.subject_text import (
     ACTOR_NOUN,
+    COUNTED,
     elided,
     from_its_subject,
     ones_named,
+    past_run_in,
     place_cut,
     without_platform,
 )
@@ -203,7 +205,9 @@ _LINKING = r"(?:linked|tied|traced|attributed)"
 # "A Chinese threat actor spent nine months ...": a paragraph about an actor it does not name;
 # NOUNS stands for the nouns of who acts
 _SUBJECT_SOURCE = (
-    r"^(?:(?:Finally|Separately|Meanwhile|Elsewhere|Also|Additionally|In addition|Lastly|"
+    # a phrase set before the subject: "After the ban, (the crew in Laos)"
+    rf"^(?:(?i:{'|'.join(word_list('fronting'))})\b[^,]{{1,80}},\s+)?"
+    r"(?:(?:Finally|Separately|Meanwhile|Elsewhere|Also|Additionally|In addition|Lastly|"
     rf"Similarly|Likewise|Next|{IN_ANOTHER}|{_AMONG}),\s+(?:{_DESCRIBES.pattern}\s*)?|"
     rf"{_AMONG}:\s+|{_AMONG}\s+(?:were|are|was|is)\s+|{_DESCRIBES.pattern}\s*|"
     r"(?:Another|A (?:second|third|fourth|fifth|further)) case (?:involves|concerns)\s+)?"
@@ -281,6 +285,8 @@ def _subject_match(text: str, words: list[str] | None = None) -> re.Match[str] |
 
 # The same, the noun phrase up to the last actor noun: "A group of Korean-language accounts".
 _SUBJECT_LONG = re.compile(_BUSINESS.pattern.replace("{0,7}?(?i:threat", "{0,7}(?i:threat"))
+# Right after the first noun, its verb and object: "Accounts asked the chatbot", not "linked to"
+_CROSSES_VERB = re.compile(rf"\s+{past_verb()} (?:the|an?|its|their|his|her)\s")
 
 
 _PLACES = ("Demonym", "Country", "Language")
@@ -330,15 +336,6 @@ _RELATIVE = re.compile(r"^\s+(?:which|who|that)\s")
 _WHO_LINKED = re.compile(rf"^\s+{_WHICH_WHO}(?={_LINKING}\s)")
 
 
-# How many, before who they are: "More than 57 distinct", "At least 20", "Dozens of"
-_COUNTED = re.compile(
-    r"^(?i:(?:more than|at least|over|nearly|about|almost|roughly|some) )?"
-    r"(?:\d[\d,]*|(?i:dozens|hundreds|scores) of|(?i:multiple|numerous|various)|"
-    rf"(?i:{'|'.join(word_list('number_words'))})) "
-    r"(?:(?i:distinct|different|separate) )?"
-)
-
-
 # A case noun and its verb before who was in it: "(A second) case involved North Korean workers"
 _CASE_LEAD = re.compile(
     rf"^(?:\w+ )?(?i:{noun_pattern('case')}) (?i:{'|'.join(word_list('case_verbs'))})(?: on)? "
@@ -385,9 +382,12 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     text says it is a new subject ("The report also describes an actor who ..."). ``before``:
     the text before it, where the noun an ordinal leaves out is ("The second, ...")."""
     text = from_its_subject(first, before or " ".join(s.text for s in seen or ()))
-    seat = _seat(first, text) if text.startswith("In ") else None
-    text = without_fronted(text) if text.startswith("In ") else text  # "In Peru, hackers"
+    seat = country_seat(first, text) if text.startswith("In ") else None
+    text = without_fronted(text)  # "In Peru, hackers", "On May 2, hackers"
     m = _subject_match(text, first.words)
+    if (m is None or text.startswith(": ", m.end(1))) and past_run_in(text) != text:
+        text = past_run_in(text)  # "Peru's new scam: Peru has used ...": a run-in label
+        m = _subject_match(text, first.words)
     if not m and ": " in text[:80] and _STATED.search(text.split(": ", 1)[0]):
         text = text.split(": ", 1)[1]  # "Russian use was limited: a group tied to Moscow ..."
         m = _subject_match(text, first.words)
@@ -398,11 +398,13 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     if not seat and not any(
         x.text in m.group(0) for x in first.mentions if x.entry.kind in _PLACES
     ):
-        m = _SUBJECT_LONG.match(text) or m  # the country may come after a first noun
+        long = _SUBJECT_LONG.match(text)  # the country may come after a first noun
+        if long and not _CROSSES_VERB.match(text, m.end(1), long.end(1)):
+            m = long  # not across the verb: "Accounts asked the chatbot about officials"
     if _PART_OF_ONE.search(m.group(1)):
         return None  # "Members of the group were based in Iran": the one met before
     phrase = re.sub(r"^(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his)\s+", "", m.group(1))
-    phrase = _COUNTED.sub("", phrase) or phrase  # "More than 57 distinct threat groups"
+    phrase = COUNTED.sub("", phrase) or phrase  # "More than 57 distinct threat groups"
     phrase = _CASE_LEAD.sub("", phrase) or phrase  # "case involved North Korean workers"
     who, tail = m.group(0), m.group(2)
     if tail:  # "... users in Peru and North Korea": the phrase ends after a place, not in it
@@ -457,7 +459,10 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     phrase = _LOOSE_END.sub("", phrase)  # "Accounts tied to Chinese government entities that"
     phrase = without_platform(phrase, first)  # "ChatGPT accounts tied to Iran": the accounts
     phrase = ones_named(phrase, before)  # "whereas Iran-linked ones": "Iran-linked operators"
-    if phrase.lower() in _BARE or (struck and " " not in phrase):
+    places = {x.text for x in first.mentions if x.entry.kind == "Country" and x.text in who}
+    if phrase.lower() in _BARE and len(places) == 1:  # "(A small set of) accounts that likely
+        phrase = f"{phrase} from {places.pop()}"  # originated in Bolivia": where they are from
+    elif phrase.lower() in _BARE or (struck and " " not in phrase):
         phrase = f"unnamed {phrase.lower()}"  # "an actor who ...": no name to give it
     return phrase[0].upper() + phrase[1:]
 
@@ -484,11 +489,3 @@ _BUSINESS_SPEAKS = re.compile(
     r"\s*(?:has\s+|had\s+)?(?:also\s+|later\s+)?"
     rf"(?:{'|'.join(word_list('reporter_verbs'))}|{'|'.join(word_list('befell'))})\b"
 )
-
-
-def _seat(first: Sentence, text: str) -> str | None:
-    """The country a sentence opens on when it is where the sentence's subject sits ("In
-    Ghana, a marketing firm ran ..."); None when it is not, or names no country."""
-    seat = fronted_seat(text)
-    countries = (x.text for x in first.mentions if x.entry.kind == "Country")
-    return seat if seat and any(c in seat for c in countries) else None

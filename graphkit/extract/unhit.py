@@ -433,6 +433,8 @@ def where_kept(m: Mention, s: Sentence) -> bool:
         if word in _INFRASTRUCTURE:
             if not _TARGET_VERBS_STRICT.isdisjoint(m.words[max(0, i - 3) : i]):
                 return False  # "scanned servers in Estonia": others' servers, a target
+            if not re.search(rf"\b{word}\b[^,;:]*\b{re.escape(m.text)}\b", s.text, re.I):
+                return False  # "Rather than renting servers, the crew in Laos": a new clause
             return not any(x.index <= i < x.index + x.width for x in s.mentions)
         if word in _CLAUSE_BREAKS or word in _TARGET_VERBS_STRICT:
             return False

@@ -1,0 +1,245 @@
+"""The extractor on who acts in news coverage (session 18): the reporter's own unit named by
+its acronym, a reporter's contracted "has", a bulleted list of a case's fields, headings that
+say what a section is. One test per grammatical case, each on sentences written for it, beside
+one where the same words must still count the old way."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphkit.findings import Findings
+from tests.extract_helpers import actors_of as _actors
+from tests.extract_helpers import draft
+
+NEWS = "Chatbot maker cuts off several crews\n\n"  # a plain text's first line: its headline
+
+
+def _names(f: Findings) -> set[str]:
+    return {c.name for c in f.campaigns} | {a.name for c in f.campaigns for a in c.all_actors}
+
+
+# --- The reporter's own unit, named by its acronym, is no operation
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        '"Nothing new," the firm said in a Threat Watch Desk (TWD) report.',
+        "The Threat Watch Desk (TWD) said the crews were new.",
+        "The lab's Threat Watch Desk (TWD) tracked them for a year.",
+    ],
+)
+def test_an_acronym_of_the_reporters_own_unit_names_no_operation(unit: str) -> None:
+    f = draft(NEWS + f"Bolivian state hackers used the chatbot to write lures.\n\n{unit}\n")
+    assert _actors(f) == [("Bolivian state hackers", "BO")]
+    assert not _names(f) & {"TWD", "The Threat Watch Desk"}
+
+
+def test_an_acronym_of_the_words_before_it_still_names_an_operation() -> None:
+    f = draft(NEWS + "The Andean Union of Free Media (AUFM) posted articles about Peru.\n")
+    assert [c.name for c in f.campaigns] == ["AUFM"]
+
+
+# --- A reporter's contracted "has": "it's spotted", "they've caught"
+
+
+@pytest.mark.parametrize("said", ["it's spotted", "they've caught", "it has spotted"])
+def test_a_reporters_contracted_has_is_no_part_of_whom_it_saw(said: str) -> None:
+    f = draft(NEWS + f"The lab says {said} Bolivian and Peruvian hackers using its chatbot.\n")
+    assert _actors(f) == [("Bolivian hackers", "BO"), ("Peruvian hackers", "PE")]
+
+
+# --- A bulleted list of one case's fields, and headings that say what a section is
+
+FIELDS = (
+    NEWS + "Case Overview\n"
+    "- Tracked name: Tin-42 (a Bolivian state-backed crew)\n"
+    "- Tools used: a coding agent plus scanners run over the Remote Probe Kit (RPK)\n"
+    "- Targets: ministries in Chile\n"
+    "- Outcome: access to a few ministries\n"
+    "- Pace: hundreds of requests an hour\n"
+)
+
+
+def test_a_bulleted_list_of_fields_is_one_cases_fields_not_cases() -> None:
+    f = draft(FIELDS)
+    (c,) = f.campaigns
+    assert c.name == "Tin-42" and _actors(f) == [("Tin-42 operators", "BO")]
+    assert {x.id for x in c.targets.countries} == {"CL"}
+    assert not _names(f) & {"Case Overview", "RPK", "Outcome", "Pace"}
+
+
+def test_bulleted_names_each_with_what_it_did_are_still_cases_of_their_own() -> None:
+    f = draft(
+        NEWS + "The lab named three crews:\n"
+        "- Tin Vane: a Bolivian crew that phished ministries in Chile\n"
+        "- Grey Loom: a Peruvian crew that wrote posts about Ecuador\n"
+        "- Salt Reed: a Chilean crew that scanned routers in Peru\n"
+    )
+    assert {c.name for c in f.campaigns} == {"Tin Vane", "Grey Loom", "Salt Reed"}
+
+
+@pytest.mark.parametrize("heading", ["TL;DR", "Incident Overview", "Case Summary"])
+def test_a_heading_that_says_what_its_section_is_names_no_operation(heading: str) -> None:
+    f = draft(NEWS + f"{heading}\nBolivian state hackers phished ministries in Chile.\n")
+    assert _actors(f) == [("Bolivian state hackers", "BO")] and heading not in _names(f)
+
+
+# --- A time set apart before the subject
+
+
+@pytest.mark.parametrize("when", ["On May 2,", "Last week,", "In mid-September 2025,"])
+def test_a_time_set_apart_before_the_subject_is_no_part_of_its_name(when: str) -> None:
+    f = draft(NEWS + f"{when} Bolivian state hackers phished ministries in Chile.\n")
+    assert _actors(f) == [("Bolivian state hackers", "BO")]
+
+
+def test_a_place_set_apart_before_the_subject_still_says_where_it_acted() -> None:
+    f = draft(NEWS + "In Peru, Bolivian state hackers phished ministries.\n")
+    assert _actors(f) == [("Bolivian state hackers", "BO")]
+    assert {x.id for x in f.campaigns[0].targets.countries} == {"PE"}
+
+
+# --- A person who speaks for the reporter, set apart by who they are
+
+
+def test_a_person_who_puts_it_in_a_quote_is_no_operation() -> None:
+    f = draft(
+        NEWS + "Bolivian hackers phished ministries in Chile.\n\nMaria Quispe-Lopez, who runs "
+        'customer trust at the company, put it plainly: "Patch now or pay later."\n'
+    )
+    assert _names(f) == {"Bolivian hackers activity", "Bolivian hackers"}
+
+
+# --- Countries as the subject of what their actors did, after "has" or "are now"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Peru has used fake personas to get remote jobs.",
+        "Peru is now using the chatbot to get remote jobs.",
+    ],
+)
+def test_a_country_that_has_used_or_is_using_the_platform_is_the_actors_origin(said: str) -> None:
+    f = draft(NEWS + f"Bolivian hackers phished ministries in Chile.\n\n{said}\n")
+    assert ("Actors from Peru", "PE") in _actors(f)
+    assert all(x.id != "PE" for c in f.campaigns for x in c.targets.countries)
+
+
+def test_a_list_of_countries_that_are_using_it_gives_each_its_own_actors() -> None:
+    f = draft(
+        NEWS + "Aside from Ecuador, Peru, Chile and Cuba are now leveraging the chatbot to "
+        "phish diplomats.\n"
+    )
+    assert _actors(f) == [("Actors from Chile", "CL"), ("Actors from Cuba", "CU"),
+                          ("Actors from Peru", "PE")]  # fmt: skip
+
+
+def test_a_country_that_has_been_hit_is_still_a_target() -> None:
+    f = draft(NEWS + "Peru has been hit hardest by Bolivian phishing crews.\n")
+    assert {x.id for c in f.campaigns for x in c.targets.countries} == {"PE"}
+
+
+# --- A count before "of" is how many, not who: "a small set of accounts", "a handful of"
+
+
+@pytest.mark.parametrize(
+    ("opening", "name"),
+    [
+        ("A handful of accounts tied to Bolivia", "Accounts tied to Bolivia"),
+        ("A small number of accounts linked to Bolivia", "Accounts linked to Bolivia"),
+        ("A set of accounts that likely came from Bolivia", "Accounts from Bolivia"),
+    ],
+)
+def test_a_count_before_of_is_no_part_of_the_actors_name(opening: str, name: str) -> None:
+    f = draft(NEWS + f"{opening} asked the chatbot about officials in Chile.\n")
+    assert _actors(f) == [(name, "BO")]
+
+
+def test_a_collective_noun_before_of_stays_the_actors_name() -> None:
+    f = draft(NEWS + "A network of accounts tied to Bolivia asked about officials in Chile.\n")
+    assert _actors(f) == [("Network of accounts tied to Bolivia", "BO")]
+
+
+def test_an_unnamed_subject_ends_before_its_verb_and_its_object() -> None:
+    f = draft(
+        NEWS + "Bolivian hackers phished ministries in Chile.\n\n"
+        "Accounts asked the chatbot about officials in Peru.\n"
+    )
+    assert not any("asked" in n for n in _names(f))
+
+
+# --- "Other accounts ..." opens a case of its own, as "Another operation" does
+
+
+@pytest.mark.parametrize("gap", [" ", "\n\n"])
+def test_other_ones_of_the_same_noun_open_a_case_of_their_own(gap: str) -> None:
+    f = draft(
+        NEWS + "Accounts tied to Bolivia ran a dating scam aimed at men in Chile."
+        f"{gap}Other accounts posed as law firms and went after fraud victims in Peru.\n"
+    )
+    cases = {c.all_actors[0].name: c for c in f.campaigns}
+    assert set(cases) == {"Accounts tied to Bolivia", "Other accounts"}
+    assert {x.id for x in cases["Accounts tied to Bolivia"].targets.countries} == {"CL"}
+    assert {x.id for x in cases["Other accounts"].targets.countries} == {"PE"}
+
+
+def test_other_ones_listed_as_examples_open_no_case() -> None:
+    f = draft(
+        NEWS + "Accounts tied to Bolivia phished unions in Chile. Other groups such as "
+        "charities were phished too.\n"
+    )
+    assert _actors(f) == [("Accounts tied to Bolivia", "BO")]
+
+
+# --- The people of a person the content tells of: "the arrest of a Peruvian figure"
+
+
+@pytest.mark.parametrize("event", ["the arrest of a", "the trial of the", "the death of a"])
+def test_the_people_of_a_person_something_befell_is_no_target(event: str) -> None:
+    f = draft(
+        NEWS + "Accounts tied to Bolivia wrote and translated posts about "
+        f"{event} Peruvian figure in Chile.\n"
+    )
+    assert {x.id for c in f.campaigns for x in c.targets.countries} == {"CL"}
+
+
+def test_a_person_of_a_people_the_actors_went_after_is_still_a_target() -> None:
+    f = draft(NEWS + "Accounts tied to Bolivia phished a Peruvian figure.\n")
+    assert {x.id for c in f.campaigns for x in c.targets.countries} == {"PE"}
+
+
+# --- A run-in label over a clause with a subject of its own
+
+
+@pytest.mark.parametrize(
+    ("said", "actor"),
+    [
+        ("Peru's new trick: Peru has used fake personas to get remote jobs.", "Actors from Peru"),
+        ("The new twist: Peruvian scammers used fake personas to get jobs.", "Peruvian scammers"),
+    ],
+)
+def test_a_run_in_label_is_no_part_of_who_acts(said: str, actor: str) -> None:
+    f = draft(NEWS + f"Bolivian hackers phished ministries in Chile.\n\n{said}\n")
+    assert set(_actors(f)) == {("Bolivian hackers", "BO"), (actor, "PE")}
+
+
+# --- A remark that names nothing, then a new actor brought in by "a"
+
+
+def test_a_new_actor_after_a_remark_that_names_nothing_is_a_case_of_its_own() -> None:
+    f = draft(
+        NEWS + "Accounts linked to Bolivia wrote posts about power prices in Chile.\n\n"
+        "This was not the first such case. In 2023, a Peruvian crew used an image tool to "
+        "fake protest photos.\n"
+    )
+    assert set(_actors(f)) == {("Accounts linked to Bolivia", "BO"), ("Peruvian crew", "PE")}
+
+
+def test_the_same_actor_after_a_remark_stays_that_case() -> None:
+    f = draft(
+        NEWS + "Accounts linked to Bolivia wrote posts about power prices in Chile.\n\n"
+        "This was not new. The accounts also wrote posts about Peru.\n"
+    )
+    assert _actors(f) == [("Accounts linked to Bolivia", "BO")]
