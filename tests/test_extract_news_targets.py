@@ -384,3 +384,15 @@ def test_languages_the_actors_translate_into_or_speak_are_theirs(
     sentence: str, languages: set[str]
 ) -> None:
     assert _languages(sentence) == languages
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A Russian crew built a trojan that poses as a bank app for users in Chile.",
+        "A Russian crew built a trojan that poses as a bank app and steals logins from users "
+        "in Chile.",
+    ],
+)
+def test_a_long_pose_ends_at_a_preposition_or_a_present_verb(sentence: str) -> None:
+    assert _countries(draft(NEWS + sentence + "\n")) == {"CL"}
