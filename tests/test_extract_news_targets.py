@@ -396,3 +396,14 @@ def test_languages_the_actors_translate_into_or_speak_are_theirs(
 )
 def test_a_long_pose_ends_at_a_preposition_or_a_present_verb(sentence: str) -> None:
     assert _countries(draft(NEWS + sentence + "\n")) == {"CL"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In other words, foreign governments are using the chatbot for bad things.",
+        "Hospitals are using the chatbot too.",
+    ],
+)
+def test_a_sector_that_is_the_subject_using_the_service_is_who_acts(sentence: str) -> None:
+    assert _sectors(draft(NEWS + f"Russian hackers wrote malware. {sentence}\n")) == set()

@@ -372,18 +372,29 @@ def _not_aimed_at(m: Mention, s: Sentence) -> bool:
 
 _CLIENTS = words("clients")
 _OPERATOR_VERBS = frozenset(word_list("operator_verbs"))
-_QUANTIFIERS = frozenset({"some", "several", "many", "a", "an", "the", "these", "those", "two"})
+_QUANTIFIERS = frozenset(
+    {"some", "several", "many", "a", "an", "the", "these", "those", "two", "foreign", "hostile"}
+)
+_BE = frozenset({"are", "is", "were", "was", "have", "has", "had"})
+_PLATFORM_USE = words("platform_use")
 
 
 def _acts(m: Mention, s: Sentence) -> bool:
-    """Whether a sector's word is its sentence's subject, after who reports it, before a verb
-    of what operators do ("Some individuals asked the chatbot ...", "According to the report,
-    several users generated ..."): who acted."""
-    if not (m.after[:1] and m.after[0] in _OPERATOR_VERBS):
+    """Whether a sector's word is its sentence's subject, after who reports it or a phrase set
+    before it, before a verb of what operators do ("Some individuals asked the chatbot ...",
+    "According to the report, several users generated ...", "In other words, foreign
+    governments are using the AI ..."): who acted."""
+    after = m.words[m.index + m.width : m.index + m.width + 3]
+    if after[:1] and after[0] in _BE:  # "foreign governments are using Google's AI"
+        acts = after[1:2] != [] and after[1] in _PLATFORM_USE
+    else:
+        acts = after[:1] != [] and after[0] in _OPERATOR_VERBS
+    if not acts:
         return False
     rest = reported_removed(s.text) if m.index > 1 else s.text
-    lead = rest[: rest.find(m.text)].lower().split() if m.text in rest else ["?"]
-    return len(lead) <= 1 and _QUANTIFIERS.issuperset(lead)
+    lead = rest[: rest.find(m.text)] if m.text in rest else "?"
+    lead_words = lead[lead.rfind(",") + 1 :].lower().split()  # "In other words, foreign ..."
+    return len(lead_words) <= 1 and _QUANTIFIERS.issuperset(lead_words)
 
 
 def _phrase_after(m: Mention, text: str) -> list[str]:
