@@ -277,8 +277,8 @@ def test_a_places_part_in_an_event_is_what_content_is_about() -> None:
 
 def test_who_the_victims_only_may_include_are_no_targets() -> None:
     f = draft(
-        NEWS + "Russian hackers broke into systems whose owners may include tech firms, "
-        "research institutions or government agencies.\n"
+        NEWS + "Russian hackers broke into systems whose owners may include other large tech "
+        "firms, research institutions or government agencies.\n"
     )
     assert _sectors(f) == set()
 

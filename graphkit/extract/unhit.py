@@ -147,7 +147,7 @@ def could_aim_at(m: Mention) -> bool:
     could do, not what they did ("may have targeted hospitals" did)."""
     if _AIM_PLAIN.isdisjoint(m.words) and _THREAT_NOUNS.isdisjoint(m.words):
         return False  # most sentences
-    lead = m.words[max(0, m.index - 7) : m.index]
+    lead = m.words[max(0, m.index - 10) : m.index]  # "may include other tech firms, ..., or"
     for i in range(len(lead) - 1, 0, -1):
         if lead[i] in _AIM_PLAIN:
             return lead[i - 1] in _SPECULATING
