@@ -14,11 +14,12 @@ from graphkit.extract.cases import (
     NEW_CASE,
     at_new_cases,
     case_subject,
+    of_the_two,
+    of_them_all,
     overview,
     without_overviews,
 )
 from graphkit.extract.counted import count_of, counted_cases
-from graphkit.extract.cues import word_list
 from graphkit.extract.groups import (
     PLACE,
     Group,
@@ -47,6 +48,7 @@ from graphkit.extract.lede import (
     one_case,
     recalled,
 )
+from graphkit.extract.meta import headline_line
 from graphkit.extract.named_origins import enumerated
 from graphkit.extract.namelike import looks_like_name, lower_words
 from graphkit.extract.names import paragraph_name, says_nothing
@@ -92,13 +94,16 @@ class _Grouper:
         self.current: Group | None = self.profiled
         if self.profiled is not None:
             self.groups.append(self.profiled)
-        self.headline = _headline_line(text)  # a plain text's first line: its title
+        self.headline = headline_line(text)  # a plain text's first line: its title
         self.text = text
         self._lowered: frozenset[str] | None = None
         self.introduced: dict[str, str] = {}  # cases a lede introduced: words → its clause
         self.lede: list[Sentence] | None = None  # a story's first paragraph that no case took
         self.after_lede: list[Sentence] = []  # the paragraphs after it that no case took
         self.groups_before = 0  # the groups there were before the paragraph being read
+        self.opened_from = 0  # the groups before the paragraph before it, or the section
+        self.rolled: list[Group] = []  # the groups the paragraph before it opened
+        self.spread = False  # the paragraph before spoke of all of them
         self.before = ""  # the end of the text read so far: the noun of cases counted there
         self.prior = ""  # the same before the paragraph being read
 
@@ -123,6 +128,7 @@ class _Grouper:
             self.last_heading = heading
             if heading is not None and not paragraph:
                 self._heading(heading)
+                self.opened_from, self.spread = len(self.groups), False  # a section: no roll
                 return
         if aside(paragraph):
             return  # "Read more: ...", "(Photo by ...)": not the story's, nor its end
@@ -141,7 +147,11 @@ class _Grouper:
             p = read_paragraph(rest, item)
         named = self._name(p)
         self.seen = True
-        self.groups_before = len(self.groups)  # a lede is a case of its own before the first
+        opened = self.groups[self.opened_from :]  # the cases the paragraph before opened
+        self.rolled, self.spread = opened if opened or not self.spread else self.rolled, False
+        self.groups_before = self.opened_from = len(
+            self.groups
+        )  # a lede is a case before the first
         current = self.current
         actors = {k: v for s in p.sentences for k, v in actor_names(s, self.found).items()}
         clauses = (
@@ -441,12 +451,16 @@ class _Grouper:
             return
         if named and not current.name:
             current.name = named
-        if (
+        rolled = self.rolled
+        if not named and len(rolled) > 1 and current is rolled[-1] and of_them_all(sentences):
+            for case in rolled[:-1]:  # "Five actors: A from Peru; B ...", then "The actors ..."
+                case.sentences.extend(sentences)
+            self.spread = True  # and the paragraph after it may go on of them all
+        elif (
             not named
             and len(self.groups) > 1
             and len(current.actors) < 2  # "Vixen Panda and Keyhole Panda ... Both groups": these
-            and sentences
-            and _BOTH.match(sentences[0].text)
+            and of_the_two(sentences)
         ):
             self.groups[-2].sentences.extend(sentences)  # "In both cases, ...": the two last
         current.sentences.extend(sentences)
@@ -454,19 +468,6 @@ class _Grouper:
             add_actors(current, sentence)
         if recall is not None:  # "The job scam, dubbed ...": what the lede said of it
             current.sentences.append(recall)
-
-
-# A paragraph about the two cases told last: "In both cases, ...", "Both networks ..."
-_BOTH = re.compile(rf"^(?:{'|'.join(word_list('both_openers'))})\b")
-
-
-def _headline_line(text: str) -> str | None:
-    """A plain text's first line when it is a headline (no Markdown heading, no sentence's
-    closing stop): the report's title, which names no actor and no operation."""
-    first = next((ln.strip() for ln in text[:4000].lstrip()[:2000].splitlines() if ln.strip()), "")
-    if not first or first[0] in "#<|*-=" or first.endswith((".", "!", "?", ":", ";", ",")):
-        return None
-    return first if len(first.split()) >= 2 else None
 
 
 def _named_above(current: Group | None) -> bool:
