@@ -243,3 +243,33 @@ def test_the_same_actor_after_a_remark_stays_that_case() -> None:
         "This was not new. The accounts also wrote posts about Peru.\n"
     )
     assert _actors(f) == [("Accounts linked to Bolivia", "BO")]
+
+
+# --- A quoted name tied to another as who is behind it
+
+
+SALT_KITE = (
+    NEWS + 'The lab detailed a case dubbed "Salt Kite" involving accounts tied to the Peruvian '
+    'outlet known as "Red Quill."\n\nThe network used the chatbot to write posts in Spanish.\n\n'
+    'Some of the posts later ran on pages carrying the "Red Quill" brand.\n'
+)
+
+
+def test_a_quoted_name_tied_to_a_named_case_is_its_actor_not_a_case() -> None:
+    f = draft(SALT_KITE)
+    (c,) = f.campaigns
+    assert c.name == "Salt Kite" and _actors(f) == [("Red Quill", "PE")]
+
+
+def test_two_quoted_names_side_by_side_are_still_two_cases() -> None:
+    f = draft(
+        NEWS + 'The lab named a case "Salt Kite" that phished banks in Chile and another, '
+        '"Red Quill," that wrote posts about Peru.\n'
+    )
+    assert {c.name for c in f.campaigns} == {"Salt Kite", "Red Quill"}
+
+
+@pytest.mark.parametrize("gap", [" ", ", tied to Bolivia's army, "])
+def test_a_name_before_another_in_brackets_names_the_case(gap: str) -> None:
+    f = draft(NEWS + f"Tin Vane (ROOK){gap}phished banks in Chile.\n")
+    assert [c.name for c in f.campaigns] == ["Tin Vane"]

@@ -104,7 +104,7 @@ _ASIDE = re.compile(rf"^(?:{'|'.join(word_list('asides'))})\s+(?=[A-Z])")
 
 
 _BRACKET_NAME = re.compile(
-    rf"^({_NAME_WORD}(?: {_NAME_WORD}){{0,3}}) \([^()]{{1,40}}\) {REPORTS_NEXT}"
+    rf"^({_NAME_WORD}(?: {_NAME_WORD}){{0,3}}) \([^()]{{1,40}}\),? {REPORTS_NEXT}"
 )
 
 
@@ -239,7 +239,7 @@ def paragraph_name(
     candidates += _kind_names(sentences[0], head)
     if labels:
         candidates += _label_name(head)
-    return min(candidates)[1] if candidates else None
+    return min(candidates, key=lambda c: c[0])[1] if candidates else None  # the first surest
 
 
 _POSING = words("posing")
@@ -296,6 +296,7 @@ def _opening_names(head: str) -> list[tuple[int, str]]:
         NOT_NAMES.match(bracketed.group(1))
         or GENERIC_HEADINGS.match(bracketed.group(1))
         or only_places(bracketed.group(1))
+        or acronym_named(head)  # "The Persian Gulf Union (PGU), ...": the acronym names it
     ):  # "Bad Grammar (Russia) targeting Ukraine": a name, then who in brackets
         candidates.append((1, bracketed.group(1)))
     bare = _BARE_OPENING.match(head) if head[:1].isupper() else None

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Literal
 
 from graphkit.extract.cues import noun_pattern, word_list, words
@@ -39,6 +40,7 @@ __all__ = [
     "TRACKING_CODE",
     "Kind",
     "Quoted",
+    "conjuncts",
     "forget_quotes",
     "has_quote",
     "inside_a_quoted_name",
@@ -203,3 +205,31 @@ def _kind(text: str, m: re.Match[str], name: str) -> Kind | None:
     ):
         return "actor"
     return "tool" if _TOOL_WORD.search(near) else "operation"
+
+
+# Words that tie a second quoted name to the first as who is behind it: 'a case dubbed "Salt
+# Kite" involving accounts tied to an outlet known as "Red Quill"'
+_TIED = re.compile(rf"\b(?:involving|run by|operated by|{'|'.join(word_list('tied'))})\b")
+
+
+def conjuncts(text: str) -> list[tuple[str, str | None, str | None]] | None:
+    """A sentence that introduces quoted names each with words of its own ("a North Korean
+    network it calls 'Cold Ember' and a crew known as "Velvet Tide""), cut after each name:
+    the words up to a name are its own; one name, the clause's ('two operations: "Tin Wren"
+    targeted ...'). None when it introduces none, or lists them side by side ('the clusters
+    "Red Ledger" and "Tin Drum"'), which names both."""
+    names = [q for q in quoted_names(text) if q.kind != "tool"]
+    if not names or any(JOIN.match(text[a.end : b.start]) for a, b in pairwise(names)):
+        return None
+    if len(names) == 2 and _TIED.search(text, names[0].end, names[1].start):
+        # 'a case dubbed "Salt Kite" involving accounts tied to an outlet known as "Red
+        # Quill"': the second is who is behind the first, one clause
+        return [(text, names[0].name, names[1].name)]
+    start = text.rfind(": ", 0, names[0].start) + 1  # "two Iranian operations:": everyone's
+    cuts = [start, *(q.end for q in names[:-1]), len(text)]
+    own = [
+        (text[a:b].strip(" ,"), q.name if q.kind == "operation" else None,
+         q.name if q.kind == "actor" else None)
+        for q, (a, b) in zip(names, pairwise(cuts), strict=True)
+    ]  # fmt: skip
+    return [(text[:start], None, None), *own] if start else own

@@ -14,7 +14,7 @@ from graphkit.extract.fronted import country_seat, without_fronted
 from graphkit.extract.gazetteer import TOKEN, Entry
 from graphkit.extract.namelike import looks_like_name, then_reports
 from graphkit.extract.names import CALLED_TOKENS, KIND_WORD, NOT_NAMES, only_places, says_nothing
-from graphkit.extract.quoted import has_quote, quoted_names
+from graphkit.extract.quoted import conjuncts, has_quote, quoted_names
 from graphkit.extract.reading import Mention, Sentence, slugify
 from graphkit.extract.reporter import REPORTING, also_reported, reported_removed
 from graphkit.extract.set_apart import SET_NAME, TITLED, from_names, owned_names, set_apart_names
@@ -95,7 +95,9 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
     if "case, " in text and _ACTOR_WORDS.search(text):  # "A third case, SweetSpecter, ... group"
         new += [(c.start(1), c.group(1)) for c in _CASE_OF_ACTOR.finditer(text)]
     if has_quote(text):  # 'labelled the clusters "Red Ledger" and "Tin Drum"'
-        new += [(q.start, q.name) for q in quoted_names(text) if q.kind == "actor"]
+        tied = {c[2] for c in conjuncts(text) or () if c[1]}  # '"Salt Kite" tied to "Red Quill"'
+        quoted = quoted_names(text)
+        new += [(q.start, q.name) for q in quoted if q.kind == "actor" or q.name in tied]
     new += [(text.index(n), n) for n in found.values() if n in text]
     for start, name in new:
         if NOT_NAMES.match(name) or actor_index().resolve(name) is not None:
