@@ -273,3 +273,8 @@ def test_two_quoted_names_side_by_side_are_still_two_cases() -> None:
 def test_a_name_before_another_in_brackets_names_the_case(gap: str) -> None:
     f = draft(NEWS + f"Tin Vane (ROOK){gap}phished banks in Chile.\n")
     assert [c.name for c in f.campaigns] == ["Tin Vane"]
+
+
+def test_a_paragraph_named_by_its_cases_own_actor_stays_that_case() -> None:
+    f = draft(SALT_KITE + '\nThe lab banned the accounts linked to the "Red Quill" network.\n')
+    assert [c.name for c in f.campaigns] == ["Salt Kite"]

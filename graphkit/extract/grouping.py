@@ -41,6 +41,7 @@ from graphkit.extract.headings import (
 )
 from graphkit.extract.lede import (
     described_before,
+    headline_line,
     introduced,
     named_after,
     named_back,
@@ -58,7 +59,7 @@ from graphkit.extract.paragraphs import (
     read_paragraph,
     who_only,
 )
-from graphkit.extract.reading import Mention, Sentence, read_sentence
+from graphkit.extract.reading import Mention, Sentence, read_sentence, slugify
 from graphkit.extract.reporter import also_reported
 from graphkit.extract.sections import aside, sections
 from graphkit.extract.subjects import actor_names, subject_of
@@ -92,7 +93,7 @@ class _Grouper:
         self.current: Group | None = self.profiled
         if self.profiled is not None:
             self.groups.append(self.profiled)
-        self.headline = _headline_line(text)  # a plain text's first line: its title
+        self.headline = headline_line(text)  # a plain text's first line: its title
         self.text = text
         self._lowered: frozenset[str] | None = None
         self.introduced: dict[str, str] = {}  # cases a lede introduced: words → its clause
@@ -392,7 +393,13 @@ class _Grouper:
         loose_section = current is not None and not current.from_heading  # a heading named none
         starts_new = (
             current is None
-            or (named and named != current.name and current.sentences)
+            # a new name, not the case's own actor's ('accounts linked to the "Rybar" network')
+            or (
+                named
+                and named != current.name
+                and current.sentences
+                and not (current.name and slugify(named) in current.actors)
+            )
             or (
                 loose_section
                 and actors
@@ -458,15 +465,6 @@ class _Grouper:
 
 # A paragraph about the two cases told last: "In both cases, ...", "Both networks ..."
 _BOTH = re.compile(rf"^(?:{'|'.join(word_list('both_openers'))})\b")
-
-
-def _headline_line(text: str) -> str | None:
-    """A plain text's first line when it is a headline (no Markdown heading, no sentence's
-    closing stop): the report's title, which names no actor and no operation."""
-    first = next((ln.strip() for ln in text[:4000].lstrip()[:2000].splitlines() if ln.strip()), "")
-    if not first or first[0] in "#<|*-=" or first.endswith((".", "!", "?", ":", ";", ",")):
-        return None
-    return first if len(first.split()) >= 2 else None
 
 
 def _named_above(current: Group | None) -> bool:

@@ -21,8 +21,8 @@ from graphkit.extract.reading import COUNTRY_KINDS, Sentence, read_sentence
 from graphkit.extract.subject_text import from_its_subject
 from graphkit.extract.subjects import ACTOR_NOUN
 
-__all__ = ["described_before", "introduced", "named_after", "named_back", "named_in_passing",
-           "one_case", "recalled"]  # fmt: skip
+__all__ = ["described_before", "headline_line", "introduced", "named_after", "named_back",
+           "named_in_passing", "one_case", "recalled"]  # fmt: skip
 
 
 _HEADS = "|".join(noun_pattern(role) for role in ("quoted_case", "quoted_actor", "case_end"))
@@ -160,3 +160,12 @@ def described_before(subject: str, first: Sentence, introductions: list[list[Sen
         if any(words in s.text.lower() for s in introductions[i]):
             return i
     return -1
+
+
+def headline_line(text: str) -> str | None:
+    """A plain text's first line when it is a headline (no Markdown heading, no sentence's
+    closing stop): the report's title, which names no actor and no operation."""
+    first = next((ln.strip() for ln in text[:4000].lstrip()[:2000].splitlines() if ln.strip()), "")
+    if not first or first[0] in "#<|*-=" or first.endswith((".", "!", "?", ":", ";", ",")):
+        return None
+    return first if len(first.split()) >= 2 else None
