@@ -278,3 +278,32 @@ def test_a_name_before_another_in_brackets_names_the_case(gap: str) -> None:
 def test_a_paragraph_named_by_its_cases_own_actor_stays_that_case() -> None:
     f = draft(SALT_KITE + '\nThe lab banned the accounts linked to the "Red Quill" network.\n')
     assert [c.name for c in f.campaigns] == ["Salt Kite"]
+
+
+# --- A lede's one case, named in the paragraph after it
+
+
+def test_a_ledes_one_case_named_in_the_next_paragraph_is_one_case() -> None:
+    f = draft(
+        NEWS + "The lab said it shut down a cluster of accounts tied to a Peruvian influence "
+        'operation.\n\nIn its Feb. 26 report, the lab detailed a case dubbed "Salt Kite" '
+        "involving accounts tied to a Peruvian outlet.\n\nThe network wrote posts in Spanish.\n"
+    )
+    (c,) = f.campaigns
+    assert c.name == "Salt Kite" and [x.id for x in c.languages] == ["es"]
+
+
+def test_another_case_named_after_a_ledes_case_is_a_case_of_its_own() -> None:
+    f = draft(
+        NEWS + "The lab said it shut down a cluster of accounts tied to a Peruvian influence "
+        'operation.\n\nIt also detailed another case, dubbed "Salt Kite," run from Peru.\n'
+    )
+    assert len(f.campaigns) == 2
+
+
+def test_an_abbreviations_stop_ends_no_sentence() -> None:
+    f = draft(
+        NEWS + "Bolivian hackers phished ministries in Chile.\n\nOn Feb. 26, Dr. Vasquez said "
+        "Peruvian scammers wrote fake job offers in Spanish.\n"
+    )
+    assert set(_actors(f)) == {("Bolivian hackers", "BO"), ("Peruvian scammers", "PE")}

@@ -43,6 +43,7 @@ from graphkit.extract.lede import (
     described_before,
     headline_line,
     introduced,
+    lede_named,
     named_after,
     named_back,
     named_in_passing,
@@ -428,6 +429,8 @@ class _Grouper:
             and not p.alias_note
         )  # fmt: skip
         recall = None
+        if starts_new and named and current is not None and lede_named(self.groups, p.body):
+            current.name, starts_new = named, False  # the lede's one case, named at last
         if starts_new and (named or actors):
             self.current = current = Group(named, heading=self.section_who)
             self.groups.append(current)

@@ -17,12 +17,14 @@ from __future__ import annotations
 import re
 
 from graphkit.extract.cues import noun_pattern
+from graphkit.extract.groups import Group
 from graphkit.extract.reading import COUNTRY_KINDS, Sentence, read_sentence
+from graphkit.extract.reporter import also_reported
 from graphkit.extract.subject_text import from_its_subject
 from graphkit.extract.subjects import ACTOR_NOUN
 
-__all__ = ["described_before", "headline_line", "introduced", "named_after", "named_back",
-           "named_in_passing", "one_case", "recalled"]  # fmt: skip
+__all__ = ["described_before", "headline_line", "introduced", "lede_named", "named_after",
+           "named_back", "named_in_passing", "one_case", "recalled"]  # fmt: skip
 
 
 _HEADS = "|".join(noun_pattern(role) for role in ("quoted_case", "quoted_actor", "case_end"))
@@ -169,3 +171,26 @@ def headline_line(text: str) -> str | None:
     if not first or first[0] in "#<|*-=" or first.endswith((".", "!", "?", ":", ";", ",")):
         return None
     return first if len(first.split()) >= 2 else None
+
+
+def lede_named(groups: list[Group], body: list[Sentence]) -> bool:
+    """Whether a paragraph that names a case names the one case a story's lede told of, unnamed
+    ("The lab shut down accounts tied to a Peruvian operation.", then 'In its report, it
+    detailed a case dubbed "Salt Kite" involving ... Peruvian ...'): the lede's group is the
+    text's only one, its sentences a few, and the paragraph turns to no other case ("also",
+    "another") and speaks of the same country."""
+    if len(groups) != 1 or not body or groups[0].name or groups[0].from_heading:
+        return False
+    lede = groups[0]
+    if lede.subject is None or len(lede.sentences) > 3 or lede.overview or lede.counts > 1:
+        return False
+    first = body[0]
+    if also_reported(first.text) or _ANOTHER.search(first.text):
+        return False
+    theirs = {
+        m.entry.id for s in lede.sentences for m in s.mentions if m.entry.kind in COUNTRY_KINDS
+    }
+    return bool(theirs & {m.entry.id for m in first.mentions if m.entry.kind in COUNTRY_KINDS})
+
+
+_ANOTHER = re.compile(r"\b(?:[Aa]nother|[Aa]lso|[Ss]eparate(?:ly)?|[Ss]econd|[Oo]ther)\b")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from graphkit.extract.cues import noun_pattern, nouns, word_list, words
+from graphkit.extract.fronted import without_time
 from graphkit.extract.reading import Mention, Sentence
 from graphkit.extract.reporter import ACCORDING, REPORTING, reported_removed
 
@@ -79,7 +80,7 @@ def from_its_subject(first: Sentence, before: str) -> str:
     the set its places belong to; with the noun an ordinal leaves out (taken from ``before``),
     the dashes that set apart who the subject is read as commas, and a relative clause of
     belief read for its predicate."""
-    text = first.text
+    text = without_time(first.text)  # "On Feb. 26, the lab said ...": when, then who says
     if REPORTING.search(text) or ACCORDING.match(text):  # "Driving the news: The lab said ..."
         text = reported_removed(_RUN_IN.sub("", text, count=1) if ": " in text[:40] else text)
         text = _IT_WAS.sub("", text, count=1)  # "... assessed that this was a Peruvian group"
