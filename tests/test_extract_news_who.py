@@ -307,3 +307,16 @@ def test_an_abbreviations_stop_ends_no_sentence() -> None:
         "Peruvian scammers wrote fake job offers in Spanish.\n"
     )
     assert set(_actors(f)) == {("Bolivian hackers", "BO"), ("Peruvian scammers", "PE")}
+
+
+# --- A name set apart before a definite subject names the actors told of before
+
+
+def test_a_name_set_apart_before_the_attackers_is_their_name() -> None:
+    f = draft(
+        NEWS + "The lab said a hacking group linked to the Bolivian state used its coding tool "
+        "to break into ministries.\n\nOperating under the group name TIN-42, the attackers went "
+        "after about thirty ministries in Chile.\n"
+    )
+    (c,) = f.campaigns
+    assert c.name == "TIN-42" and _actors(f) == [("TIN-42", "BO")]

@@ -43,10 +43,12 @@ from graphkit.extract.lede import (
     described_before,
     headline_line,
     introduced,
+    known_lead,
     lede_named,
     named_after,
     named_back,
     named_in_passing,
+    names_actor,
     one_case,
     recalled,
 )
@@ -189,7 +191,9 @@ class _Grouper:
         current, first = self.current, p.sentences[0]
         if current is None or current.name or not current.sentences:
             return text
-        current.name = named_back(first)
+        current.name = name = named_back(first)
+        if name and names_actor(first) and named_actor(name, first, self.found):
+            add_actors(current, first)  # "Operating under the group name X, the attackers"
         if current.subject and current.subject.startswith("Unnamed "):
             current.subject = None  # "Peer Review operators", not "Unnamed accounts"
         current.sentences.append(first)
@@ -278,7 +282,7 @@ class _Grouper:
             self.known_first.update(n.split(" ", 1)[0] for n in fresh)
             self.known_upto = len(self.groups)  # the groups whose names are in ``known``
             if p.text.split(" ", 1)[0].removesuffix("'s") in self.known_first:
-                named = _known_lead(p.text, self.known)
+                named = known_lead(p.text, self.known)
         return named
 
     def _each_listed(self, s: Sentence, origins: dict[int, Mention]) -> None:
@@ -486,14 +490,3 @@ def _headline(heading: str, name: str) -> bool:
 
 # A heading written as prose, not as a name: "The Russian pair", "An Iranian veteran".
 _PROSE_HEADING = re.compile(r"^(?:an?|the)\s+[a-z]", re.I)
-
-
-def _known_lead(paragraph: str, known: set[str]) -> str | None:
-    """The name of an operation the text named before, when a paragraph opens with it: its
-    first five words, then four, ... looked up among the names so far."""
-    words = paragraph[:120].split(" ", 5)[:5]
-    for n in range(len(words), 0, -1):
-        lead = " ".join(words[:n]).rstrip(".,;:").removesuffix("'s").removesuffix("\u2019s")
-        if lead in known:  # "Zero Zeno's content was aimed at ..."
-            return lead
-    return None
