@@ -9,7 +9,7 @@ import pytest
 
 from graphkit.findings import Findings
 from tests.extract_helpers import actors_of as _actors
-from tests.extract_helpers import draft
+from tests.extract_helpers import country, draft
 
 NEWS = "Chatbot maker cuts off several crews\n\n"  # a plain text's first line: its headline
 
@@ -320,3 +320,17 @@ def test_a_name_set_apart_before_the_attackers_is_their_name() -> None:
     )
     (c,) = f.campaigns
     assert c.name == "TIN-42" and _actors(f) == [("TIN-42", "BO")]
+
+
+# --- An overview's users from several places, then cases: the one place no case claims
+
+
+def test_the_one_place_no_case_claims_is_the_unnamed_cases() -> None:
+    f = draft(
+        NEWS + "The lab removed accounts of users from Bolivia and Peru who it believes used its "
+        "tools for spying.\n\nIn one instance, users had the chatbot write news articles in "
+        "Spanish that attacked Chile.\n\nIn a second instance, actors possibly tied to Peru "
+        "wrote fake resumes.\n"
+    )
+    cases = {country(c): c for c in f.campaigns}
+    assert set(cases) == {"BO", "PE"} and {x.id for x in cases["BO"].targets.countries} == {"CL"}

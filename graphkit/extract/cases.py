@@ -169,7 +169,20 @@ def without_overviews(groups: list[Group], loose: list[Sentence] | None) -> list
         if g.overview and loose is not None:
             loose.extend(g.sentences)
     cases = [g for g in groups if not g.overview]
-    return [x for g in groups if g.overview and (x := _left_out(g, cases))] + cases
+    left = [x for g in groups if g.overview and (x := _left_out(g, cases))]
+    unnamed = [g for g in cases if g.name is None and (g.subject or "").startswith("Unnamed ")]
+    if len(left) == 1 and len(unnamed) == 1 and len(_places_of(left[0])) == 1:
+        # "users from Bolivia and Peru", a case of Peru, and one of "users" from nowhere said:
+        # the overview's one place left is theirs
+        unnamed[0].sentences[:0] = left[0].sentences
+        unnamed[0].subject = left[0].subject
+        return cases
+    return left + cases
+
+
+def _places_of(case: Group) -> set[str]:
+    """The places a case's sentences name."""
+    return {m.entry.id for s in case.sentences for m in s.mentions if m.entry.kind in COUNTRY_KINDS}
 
 
 def _left_out(view: Group, cases: list[Group]) -> Group | None:
