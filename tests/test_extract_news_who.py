@@ -334,3 +334,25 @@ def test_the_one_place_no_case_claims_is_the_unnamed_cases() -> None:
     )
     cases = {country(c): c for c in f.campaigns}
     assert set(cases) == {"BO", "PE"} and {x.id for x in cases["BO"].targets.countries} == {"CL"}
+
+
+# --- A sentence adverb names nothing; what the reporter did to actors is no part of them
+
+
+@pytest.mark.parametrize("adverb", ["Furthermore", "Moreover", "Likewise"])
+def test_a_sentence_adverb_set_apart_names_no_operation(adverb: str) -> None:
+    f = draft(
+        NEWS + "Bolivian hackers phished ministries in Chile.\n\n"
+        f"{adverb}, the lab flagged and shut accounts tied to Peruvian influence operations, "
+        'namely "Tin-77," which used the model to write posts.\n'
+    )
+    assert adverb not in _names(f) and ("Tin-77", "PE") in _actors(f)
+
+
+def test_the_banning_of_accounts_is_no_part_of_their_name() -> None:
+    f = draft(
+        NEWS + "Bolivian hackers phished ministries in Chile.\n\nThe lab's tools found these "
+        "operations. Among the cases is the banning of accounts tied to a Peruvian crew that "
+        "wrote malware.\n"
+    )
+    assert ("Accounts tied to a Peruvian crew", "PE") in _actors(f)

@@ -15,6 +15,7 @@ from graphkit.extract.reading import Mention, Sentence
 from graphkit.extract.reporter import ACCORDING, REPORTING, reported_removed
 
 __all__ = [
+    "ACTED_ON",
     "ACTOR_NOUN",
     "COUNTED",
     "elided",
@@ -205,3 +206,8 @@ COUNTED = re.compile(
     rf"(?i:{'|'.join(word_list('number_words'))})|{_SOME_OF}) "
     r"(?:(?i:distinct|different|separate) )?"
 )
+
+
+# What the reporter did to the actors, named as a noun before them: "(Among the cases is) the
+# banning of accounts tied to ...": the accounts are who acts (words.yaml acted_on)
+ACTED_ON = re.compile(rf"^(?i:{'|'.join(word_list('acted_on'))}) of ")

@@ -19,6 +19,7 @@ from graphkit.extract.reading import Mention, Sentence, slugify
 from graphkit.extract.reporter import REPORTING, also_reported, reported_removed
 from graphkit.extract.set_apart import SET_NAME, TITLED, from_names, owned_names, set_apart_names
 from graphkit.extract.subject_text import (
+    ACTED_ON,
     ACTOR_NOUN,
     COUNTED,
     elided,
@@ -404,7 +405,8 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     if _PART_OF_ONE.search(m.group(1)):
         return None  # "Members of the group were based in Iran": the one met before
     phrase = re.sub(r"^(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his)\s+", "", m.group(1))
-    phrase = COUNTED.sub("", phrase) or phrase  # "More than 57 distinct threat groups"
+    # "More than 57 distinct threat groups", "(the) banning of a set of accounts"
+    phrase = COUNTED.sub("", ACTED_ON.sub("", phrase)) or phrase
     phrase = _CASE_LEAD.sub("", phrase) or phrase  # "case involved North Korean workers"
     who, tail = m.group(0), m.group(2)
     if tail:  # "... users in Peru and North Korea": the phrase ends after a place, not in it
