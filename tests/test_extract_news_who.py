@@ -356,3 +356,18 @@ def test_the_banning_of_accounts_is_no_part_of_their_name() -> None:
         "wrote malware.\n"
     )
     assert ("Accounts tied to a Peruvian crew", "PE") in _actors(f)
+
+
+# --- Cases counted by a reporter that tracked them; "Another" before its verb
+
+
+@pytest.mark.parametrize("second", ["The second", "Another"])
+def test_counted_cases_tracked_by_the_reporter_are_each_a_case(second: str) -> None:
+    f = draft(
+        NEWS + 'The lab tracked two clusters tied to Bolivia.\n\nThe first, dubbed "Tin Vane," '
+        f"wrote posts about power prices in Chile.\n\n{second} used the tool to make images "
+        "about tariffs in Peru.\n"
+    )
+    assert len(f.campaigns) == 2 and all(country(c) == "BO" for c in f.campaigns)
+    assert sorted(x.id for c in f.campaigns for x in c.targets.countries) == ["CL", "PE"]
+    assert not any("tracked" in n for n in _names(f))

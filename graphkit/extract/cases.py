@@ -22,8 +22,10 @@ _CASE_NOUNS = noun_pattern("case")
 
 _OTHER_NOUNS = noun_pattern("subject")
 _ELIDED_ORDINALS = "|".join(word_list("elided_ordinals"))
-# An ordinal alone before its verb: "The second used the tool to ..."
-_ORDINAL_ACTS_SOURCE = rf"^The (first|{_ELIDED_ORDINALS}) (?=(?:also )?{past_verb()}\b)"
+# An ordinal alone before its verb: "The second used the tool to ...", "Another used ..."
+_ORDINAL_ACTS_SOURCE = (
+    rf"^(?:The (first|{_ELIDED_ORDINALS})|(Another)) (?=(?:also )?{past_verb()}\b)"
+)
 
 
 # A paragraph that says it turns to another case: "A second case shows ...", "Finally, ..."
@@ -66,7 +68,7 @@ def case_subject(sentences: list[Sentence], before: str = "") -> str | None:
         counted = _COUNTED_NOUN.findall(before)
         noun = counted[-1].lower() if counted else "case"
         noun = noun[:-1] if noun.endswith("s") and noun[:-1] in _SINGULAR else noun
-        return f"{acts.group(1).capitalize()} {noun}"
+        return f"{(acts.group(1) or acts.group(2)).capitalize()} {noun}"
     other = _OTHER_CASE.match(sentences[0].text)  # "Another operation, which ...": unnamed
     if other:
         return f"Unnamed {other.group(1)}"
