@@ -371,3 +371,14 @@ def test_counted_cases_tracked_by_the_reporter_are_each_a_case(second: str) -> N
     assert len(f.campaigns) == 2 and all(country(c) == "BO" for c in f.campaigns)
     assert sorted(x.id for c in f.campaigns for x in c.targets.countries) == ["CL", "PE"]
     assert not any("tracked" in n for n in _names(f))
+
+
+# --- A participle of ties inside who the actor is, and the noun after its people
+
+
+def test_a_participle_of_ties_and_its_peoples_noun_stay_in_the_actors_name() -> None:
+    f = draft(
+        NEWS + "The lab banned an account linked to an individual associated with Bolivian "
+        "police whose work involved a covert campaign against a minister in Chile.\n"
+    )
+    assert _actors(f) == [("Account linked to an individual associated with Bolivian police", "BO")]

@@ -22,6 +22,7 @@ __all__ = [
     "from_its_subject",
     "ones_named",
     "past_run_in",
+    "people_noun",
     "place_cut",
     "without_platform",
 ]
@@ -152,6 +153,23 @@ def place_cut(tail: str, after: str, mentions: list[Mention]) -> str:
             if tail.endswith(" " + " ".join(words[:n])) and after.startswith(rest):
                 return rest
     return ""
+
+
+# The noun a people's name ends before, up to a relative pronoun or a stop: " law
+# enforcement" of "... associated with Chinese law enforcement whose activity ..."
+_PEOPLE_NOUN = re.compile(
+    r"(?: (?!(?:whose|who|which|that|and|or)\b)[a-z][\w-]*){1,2}"
+    r"(?= (?:whose|who|which|that)\b|[,.;])"
+)
+
+
+def people_noun(tail: str, text: str, end: int, mentions: list[Mention]) -> str:
+    """The noun a subject's phrase that ends in a people's name ("Chinese", "Bolivian") leaves
+    out: what follows ``end`` in ``text`` up to a relative pronoun or a stop; empty if none."""
+    if not any(x.entry.kind == "Demonym" and tail.endswith(x.text) for x in mentions):
+        return ""
+    m = _PEOPLE_NOUN.match(text, end)
+    return m.group(0) if m else ""
 
 
 def without_platform(phrase: str, first: Sentence) -> str:

@@ -26,6 +26,7 @@ from graphkit.extract.subject_text import (
     from_its_subject,
     ones_named,
     past_run_in,
+    people_noun,
     place_cut,
     without_platform,
 )
@@ -299,8 +300,10 @@ _WHO_KINDS = (*_PLACES, "Sponsor", "Actor")
 _WHO_LEAD = re.compile(r"^,?\s+(?:\w+\s+)*?(?:to|with|in|from|for|by|using|speaking)\s+")
 
 
-# A lower-case past tense after who they are: the sentence's own verb ("China leaned on").
-_VERB_AFTER = re.compile(rf"\s+{past_verb()}\b.*$")
+# A lower-case past tense after who they are: the sentence's own verb ("China leaned on"), not
+# a participle of ties ("an individual associated with Chinese law enforcement")
+_TIES = "|".join(word_list("tie_participles"))
+_VERB_AFTER = re.compile(rf"\s+(?!(?:{_TIES})\b){past_verb()}\b.*$")
 
 
 _BELIEVED_TIED = re.compile(
@@ -409,8 +412,11 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     phrase = COUNTED.sub("", ACTED_ON.sub("", phrase)) or phrase
     phrase = _CASE_LEAD.sub("", phrase) or phrase  # "case involved North Korean workers"
     who, tail = m.group(0), m.group(2)
-    if tail:  # "... users in Peru and North Korea": the phrase ends after a place, not in it
-        rest = place_cut(tail, text[m.end() :], first.mentions)
+    if tail:  # "... users in Peru and North Korea": the phrase ends after a place, not in it;
+        # "... associated with Chinese law enforcement whose ...": a people's noun goes with it
+        rest = place_cut(tail, text[m.end() :], first.mentions) or people_noun(
+            tail, text, m.end(), first.mentions
+        )
         who, tail = who + rest, tail + rest
     if tail and _BARE_IN.match(tail) and phrase.split()[-1].lower() not in _LOCATED:
         who, tail = who[: m.start(2)], None  # "operations in Ukraine": where, not who they are
