@@ -585,3 +585,10 @@ def test_a_pdf_line_drawn_in_two_runs_keeps_the_space_between_words(tmp_path: Pa
     pdf.drawString(50, 740, "It wrote in Thai.")
     text = saved_pdf_text(pdf, buffer, tmp_path / "runs.pdf")
     assert "for a while and then stopped." in text
+
+
+def test_typeset_hyphens_and_spaces_read_as_plain_ones() -> None:
+    plain = "Notes\n\nA group of Laotian state-affiliated hackers used Claude Code against banks.\n"
+    typeset = plain.replace("-", "\u2011").replace("Claude Code", "Claude\u00a0Code")
+    names = [[a.name for c in draft(t).campaigns for a in c.all_actors] for t in (plain, typeset)]
+    assert names[0] == names[1] == ["Group of Laotian state-affiliated hackers"]

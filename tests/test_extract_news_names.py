@@ -168,9 +168,12 @@ def test_what_a_quoted_name_is_of_follows_the_words_that_introduce_it(
     assert [(q.name, q.kind) for q in quoted_names(sentence)] == names
 
 
-def test_a_tool_named_in_quotes_names_no_operation() -> None:
-    f = draft(NEWS + 'Investigators found a backdoor it dubbed "NightJar" on servers in Poland.\n')
+def test_a_tool_named_in_quotes_names_no_actor_nor_the_case_of_a_named_one() -> None:
+    found = 'Investigators found a backdoor it dubbed "NightJar" on servers in Poland.\n'
+    f = draft(NEWS + "A crew the lab calls Tin Wren wrote lures. " + found)
     assert "NightJar" not in by_name(f) and "NightJar" not in _actor_names(f)
+    alone = draft(NEWS + found)  # no actor named: the malware names what the text is about
+    assert set(by_name(alone)) == {"NightJar"} and not _actor_names(alone)
 
 
 def test_who_reports_a_finding_is_not_who_did_it() -> None:
@@ -435,6 +438,65 @@ def test_a_firm_that_reports_the_finding_is_no_actor_and_one_that_acts_is() -> N
     assert "ShieldWorks" not in names and "SwiftPulse" in names
 
 
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_list_of_fields_is_one_cases_fact_sheet_and_its_labels_no_names(gap: str) -> None:
+    f = draft(
+        "Brief on Quill Drift\n\nA crew used a coding agent against dozens of firms.\n\n"
+        f"Incident Overview{gap}- Designation: UNC9912 (a crew the lab ties to Laos)\n"
+        "- Means: an agent driven through the Model Context Protocol (MCP)\n"
+        "- Targets: banks and chemical makers\n- Outcome: a few break-ins\n"
+        "- Breach: data taken from two banks\n"
+    )
+    names = set(by_name(f)) | _actor_names(f)
+    assert not names & {"Incident Overview", "Designation", "MCP", "Breach", "Means"}
+    (c,) = [c for c in f.campaigns if any(a.name == "UNC9912" for a in c.all_actors)]
+    assert {"financial-services", "chemical"} & _targets(c)
+
+
+def test_a_list_of_cases_each_with_a_label_is_still_a_case_each() -> None:
+    f = draft(
+        "Roundup\n\nTwo networks were removed.\n\n- Tin Wren: a crew in Laos that wrote "
+        "lures.\n- Paper Fox: a crew in Peru that posted comments.\n"
+    )
+    assert {"Tin Wren", "Paper Fox"} <= set(by_name(f)) | _actor_names(f)
+
+
+@pytest.mark.parametrize("heading", ["Key Insights", "Main Points", "At a Glance", "What to Know"])
+def test_a_heading_over_a_summary_names_no_case(heading: str) -> None:
+    f = draft(
+        NEWS + f"{heading}\nLaotian state hackers used the chatbot against about 20 banks.\n"
+        "The work ran for months.\n"
+    )
+    assert _actor_names(f) == {"Laotian state hackers"} and heading not in by_name(f)
+
+
+@pytest.mark.parametrize("connective", ["Furthermore", "Moreover", "Likewise", "Notably"])
+def test_a_connective_opening_a_sentence_names_no_case(connective: str) -> None:
+    f = draft(
+        NEWS + "The lab removed several networks.\n\n"
+        f"{connective}, the lab shut accounts tied to Laotian influence operations, specifically "
+        '"Storm-9955," which wrote posts for voters in Peru.\n'
+    )
+    assert connective not in set(by_name(f)) | _actor_names(f)
+
+
+def test_the_initials_of_the_reporters_own_team_name_no_case() -> None:
+    f = draft(
+        NEWS + "The vendor's Rapid Response Unit (RRU) researchers observed a crew it tracks as "
+        "UNC9912 stealing salaries from workers in Canada.\n"
+    )
+    assert "RRU" not in set(by_name(f)) | _actor_names(f) and "UNC9912" in _actor_names(f)
+
+
+def test_the_initials_of_a_technical_term_name_no_case() -> None:
+    f = draft(
+        NEWS + "UNC9912 is a crew based in Laos.\n\nIt drove a coding agent through the "
+        "Model Context Protocol (MCP) against banks in Chile.\n"
+    )
+    assert _actor_names(f) == {"UNC9912"} and "MCP" not in by_name(f)
+    assert "CL" in _targets(f.campaigns[0])
+
+
 @pytest.mark.parametrize(
     ("name", "text", "ok"),
     [
@@ -472,6 +534,32 @@ def test_techniques_without_a_named_actor_draft_an_unnamed_cluster_of_that_repor
     assert "T1190" in {t.id for t in c.techniques}
     assert c.all_actors[0].name != other.campaigns[0].all_actors[0].name  # one per report
     assert "Threat brief" in c.all_actors[0].name
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Analysts found NightPorter, a new Android trojan that asks Gemini where to tap.",
+        "Analysts found a trojan they dubbed NightPorter that asks Gemini where to tap.",
+        "The NightPorter trojan asks Gemini where to tap.",
+    ],
+)
+def test_a_text_about_a_named_malware_and_no_actor_is_that_malwares_operation(said: str) -> None:
+    f = draft(f"Executive summary\n\n{said} It posed as a bank app and stole logins in Chile.\n")
+    (c,) = f.campaigns
+    assert c.name == "NightPorter" and not c.all_actors
+    assert "CL" in {t.id for t in c.targets.countries}
+    plain = draft("Executive summary\n\nAnalysts found a trojan that poses as a bank app.\n")
+    assert plain.campaigns[0].all_actors  # no malware named: the unnamed actor stays
+
+
+def test_researchers_at_a_firm_of_some_people_are_the_reporter_not_a_target() -> None:
+    f = draft(
+        "Notes\n\nResearchers at a Slovak security firm found that a crew in Laos sent "
+        "phishing emails to officials in Chile.\n"
+    )
+    targets = {t.id for c in f.campaigns for t in c.targets.countries}
+    assert targets == {"CL"} and _origins(f) == {"Crew in Laos": "LA"}
 
 
 def test_a_text_whose_only_section_is_a_task_list_is_not_refused() -> None:

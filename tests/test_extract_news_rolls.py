@@ -193,3 +193,15 @@ def test_another_group_set_apart_by_its_name_is_an_actor() -> None:
     )
     cases = {a.name: c for c in f.campaigns for a in c.all_actors}
     assert {x.id for x in cases["Amber Loom"].targets.countries} == {"BO"}
+
+
+def test_a_roll_of_actors_known_as_names_each_with_the_place_its_noun_carries() -> None:
+    f = draft(
+        "Lab bans five crews\n\nThe lab said it cut off five crews: two China-linked actors "
+        "known as Salt Typhoon and Volt Typhoon; the Iran-linked actor known as Mint Sandstorm; "
+        "and the Russia-based group known as Seashell Blizzard.\n"
+    )
+    origins = [(a.name, a.country.id) for c in f.campaigns for a in c.all_actors if a.country]
+    assert sorted(code for _, code in origins) == ["CN", "CN", "IR", "RU"]
+    assert len(origins) == 4  # and no case holds actors of two countries:
+    assert all(len({a.country.id for a in c.all_actors if a.country}) == 1 for c in f.campaigns)

@@ -78,3 +78,169 @@ def test_the_press_a_memo_was_released_to_is_no_target() -> None:
         "later released to the press.\n"
     )
     assert _sectors(f) == {"financial-services"}
+
+
+def _countries(f: Findings) -> set[str]:
+    return {x.id for c in f.campaigns for x in c.targets.countries}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Approached by the press, the lab's rival declined to comment.",
+        "The scheme was first reported by journalists in Poland.",
+    ],
+)
+def test_who_did_something_by_a_passive_verb_is_its_agent_not_a_target(sentence: str) -> None:
+    f = draft(NEWS + f"Russian hackers wrote malware with the model. {sentence}\n")
+    assert (_sectors(f), _countries(f)) == (set(), set())
+
+
+def test_a_sector_after_by_and_a_verb_of_targeting_is_still_a_target() -> None:
+    f = draft(NEWS + "Russian hackers were caught by malware scans targeting journalists.\n")
+    assert _sectors(f) == {"media"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The lab said it harnessed the power of machine learning to find them.",
+        "The lab said the space of possible abuses keeps growing.",
+    ],
+)
+def test_a_bare_sector_word_as_the_head_before_of_is_in_another_sense(sentence: str) -> None:
+    f = draft(NEWS + f"Russian hackers wrote malware with the model. {sentence}\n")
+    assert _sectors(f) == set()
+
+
+def test_a_sector_word_before_of_and_a_place_is_still_a_target() -> None:
+    f = draft(NEWS + "Russian hackers wrote malware to spy on the military of Poland.\n")
+    assert _sectors(f) == {"defense"}
+
+
+@pytest.mark.parametrize(
+    "made",
+    [
+        "built fake news outlets to spread their posts",
+        "placed posts on fake regional and national news outlets",
+        "set up bogus government portals to collect passwords",
+        "created fake law firms to take advance fees",
+        "used fake charities and phony think tanks to spread their posts",
+    ],
+)
+def test_a_sector_the_actors_faked_is_their_cover_not_a_target(made: str) -> None:
+    f = draft(NEWS + f"Russian hackers {made}.\n")
+    assert _sectors(f) == set()
+
+
+def test_a_sector_reached_from_a_fake_page_is_still_a_target() -> None:
+    f = draft(NEWS + "Russian hackers built fake pages to phish news outlets in Poland.\n")
+    assert _sectors(f) == {"media"}
+
+
+@pytest.mark.parametrize(
+    "route",
+    [
+        "funneled their salaries to Pyongyang through Chinese shell companies and cryptocurrency "
+        "exchanges",
+        "laundered the money via banks in Laos",
+    ],
+)
+def test_where_the_actors_move_their_money_through_is_no_target(route: str) -> None:
+    f = draft(NEWS + f"North Korean workers used the chatbot to write resumes and {route}.\n")
+    assert (_sectors(f), _countries(f)) == (set(), set())
+
+
+def test_where_the_actors_took_money_from_is_still_a_target() -> None:
+    f = draft(NEWS + "North Korean hackers stole funds from cryptocurrency exchanges in Japan.\n")
+    assert (_sectors(f), _countries(f)) == ({"cryptocurrency"}, {"JP"})
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sectors"),
+    [
+        ("Russian hackers spread malware through a fake gaming tool.", {"gaming"}),
+        ("North Korean workers were hired by technology companies in Poland.", {"technology"}),
+        ("Russian hackers probed flaws in software used by banks.", {"financial-services"}),
+    ],
+)
+def test_a_fake_tool_lures_its_users_and_who_hired_the_actors_is_reached(
+    sentence: str, sectors: set[str]
+) -> None:
+    assert _sectors(draft(NEWS + sentence + "\n")) == sectors
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian hackers asked the model to compare cyber offense and defense.",
+        "The lab said the gap between attack and defence is closing.",
+        "The lab said models help network defense more than they help crime.",
+        "The lab said the hackers lacked the computing power to train a model.",
+    ],
+)
+def test_a_sector_word_beside_a_word_of_its_other_sense_is_no_target(sentence: str) -> None:
+    f = draft(NEWS + f"Russian hackers wrote malware with the model. {sentence}\n")
+    assert _sectors(f) == set()
+
+
+def test_defense_in_a_list_of_sectors_before_their_head_is_still_a_target() -> None:
+    f = draft(NEWS + "Russian hackers phished defense and energy firms in Poland.\n")
+    assert _sectors(f) == {"defense", "energy"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Governments and tech firms are increasingly worried about such tools.",
+        "The Polish government has raised concerns over the tools.",
+        "Hospitals fear the next wave.",
+    ],
+)
+def test_a_sector_that_worries_about_the_threat_is_no_target(sentence: str) -> None:
+    f = draft(NEWS + f"Russian hackers wrote malware with the model. {sentence}\n")
+    assert (_sectors(f), _countries(f)) == (set(), set())
+
+
+def test_a_sector_the_actors_mailed_stays_a_target_beside_a_word_of_worry() -> None:
+    f = draft(NEWS + "Russian hackers sent emails to banks that raised concerns about fees.\n")
+    assert _sectors(f) == {"financial-services"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian hackers wrote malware that the lab said could target hospitals or schools.",
+        "Russian hackers built a tool that might hit banks in Poland.",
+    ],
+)
+def test_what_the_actors_could_go_after_is_no_target(sentence: str) -> None:
+    f = draft(NEWS + sentence + "\n")
+    assert (_sectors(f), _countries(f)) == (set(), set())
+
+
+def test_what_the_actors_may_have_gone_after_is_a_target() -> None:
+    f = draft(NEWS + "Russian hackers wrote malware that may have targeted hospitals.\n")
+    assert _sectors(f) == {"healthcare"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sectors"),
+    [
+        ("Russian hackers went after groups in tech, energy and finance.",
+         {"technology", "energy", "financial-services"}),
+        ("Russian hackers ran tech support scams with the model.", set()),
+    ],
+)  # fmt: skip
+def test_tech_in_a_list_of_sectors_is_the_technology_sector(
+    sentence: str, sectors: set[str]
+) -> None:
+    assert _sectors(draft(NEWS + sentence + "\n")) == sectors
+
+
+def test_the_reporter_named_as_the_author_of_the_latest_report_is_no_target() -> None:
+    f = draft(
+        NEWS + "Russian hackers wrote malware with the model. The report is the newest by a "
+        "large technology company to warn of such abuse.\n"
+    )
+    assert _sectors(f) == set()

@@ -65,6 +65,21 @@ def test_a_fronted_time_is_no_part_of_an_unnamed_actors_name() -> None:
     assert [a.name for a in c.all_actors] == ["Bolivian operators"] and country(c) == "BO"
 
 
+@pytest.mark.parametrize(
+    "fronted",
+    [
+        "After the ban,",
+        "Rather than renting servers,",
+        "Despite the takedown,",
+        "Earlier this year,",
+    ],
+)
+def test_a_fronted_phrase_is_no_part_of_the_unnamed_actors_name(fronted: str) -> None:
+    f = draft(NEWS + f"{fronted} the crew in Laos deployed a loader that hides its code.\n")
+    (c,) = f.campaigns
+    assert [a.name for a in c.all_actors] == ["Crew in Laos"] and country(c) == "LA"
+
+
 # --- Whom the actors dealt with, and where
 
 

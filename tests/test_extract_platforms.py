@@ -66,3 +66,12 @@ def test_a_service_its_maker_speaks_of_as_its_own_is_not_one_the_actors_used() -
     used = "## Pale Orrery\n\nMicrosoft said the hackers used its Copilot to write malware."
     (u,) = extract_findings(used, publisher="OpenAI", published="2025-06-05").campaigns
     assert [p.name for p in u.platforms] == ["Copilot"]
+
+
+def test_the_defenders_security_assistant_is_no_service_the_actors_used() -> None:
+    body = (
+        "## Pale Orrery\n\nPale Orrery sent lures with files posing as invoices; Security "
+        "Copilot, the vendor's analysis assistant, flagged the code as machine-written."
+    )
+    (c,) = extract_findings(body, publisher="Microsoft", published="2025-09-24").campaigns
+    assert [p.name for p in c.platforms] == []

@@ -743,3 +743,20 @@ def test_a_countrys_name_before_actors_and_servers_scanned_somewhere(
     (c,) = draft(f"## Op W\n\n{sentence}").campaigns
     assert country(c) == origin
     assert sorted(x.id for x in c.targets.countries) == targets
+
+
+def test_countries_with_a_longer_namesake_and_congos_long_names_are_places() -> None:
+    f = draft(
+        "# Notes\n\n## Tin Wren\n\nTin Wren, a crew in Laos, aimed posts at voters in Sudan, "
+        "Samoa and the Democratic Republic of the Congo, and at officials in South Sudan.\n"
+    )
+    targets = {t.id for c in f.campaigns for t in c.targets.countries}
+    assert targets == {"SD", "WS", "CD", "SS"}
+
+
+def test_a_language_named_for_a_country_is_the_language_not_a_target() -> None:
+    c = draft(
+        "# Notes\n\n## Tin Wren\n\nTin Wren, a crew in Laos, wrote posts in Bangla and in "
+        "Haitian Creole.\n"
+    ).campaigns[0]
+    assert {x.id for x in c.languages} == {"bn", "ht"} and not c.targets.countries

@@ -100,3 +100,32 @@ def test_what_the_reporter_did_is_no_technique_of_the_actors() -> None:
         "domains.\n"
     ).campaigns[0]
     assert "T1562" not in {t.id.split(".")[0] for t in reporters.techniques}
+
+
+def test_scripts_people_read_or_film_are_no_code() -> None:
+    said = draft(
+        "# Notes\n\n## Long Call\n\nA gang in Laos had the chatbot write scam scripts for its "
+        "callers and video scripts for a channel about easy money.\n"
+    ).campaigns[0]
+    ids = {t.id.split(".")[0] for t in said.techniques}
+    assert not ids & {"T1059", "llm-enhanced-scripting"}
+    code = draft(
+        "# Notes\n\n## Long Call\n\nA gang in Laos had the chatbot write scripts that copy "
+        "files from a shared drive.\n"
+    ).campaigns[0]
+    assert "llm-enhanced-scripting" in {t.id for t in code.techniques}
+
+
+def test_what_a_sentence_sets_against_what_was_done_is_no_technique() -> None:
+    c = draft(
+        "# Notes\n\n## Long Call\n\nRather than using the chatbot for phishing, the gang in "
+        "Laos had it write a loader that obfuscates its code.\n"
+    ).campaigns[0]
+    ids = {t.id.split(".")[0] for t in c.techniques}
+    assert "T1027" in ids and "T1566" not in ids
+    other = draft(
+        "# Notes\n\n## Long Call\n\nThe gang in Laos wrote phishing emails instead of "
+        "building a keylogger.\n"
+    ).campaigns[0]
+    ids = {t.id.split(".")[0] for t in other.techniques}
+    assert "T1566" in ids and "T1056" not in ids

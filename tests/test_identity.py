@@ -27,6 +27,17 @@ from graphkit.techniques import technique
         ("Viet Nam", "VN"),
         ("United Kingdom", "GB"),
         ("the Philippines", "PH"),
+        ("Sudan", "SD"),
+        ("South Sudan", "SS"),
+        ("Samoa", "WS"),
+        ("Democratic Republic of the Congo", "CD"),
+        ("DR Congo", "CD"),
+        ("Congo-Brazzaville", "CG"),
+        ("Ivory Coast", "CI"),
+        ("East Timor", "TL"),
+        ("Holland", "NL"),
+        ("Azeri", "AZ"),
+        ("West Bank", "PS"),
     ],
 )
 def test_countries(text: str, code: str) -> None:
@@ -48,6 +59,9 @@ def test_unknown_or_ambiguous_countries(text: str) -> None:
         ("Farsi", "fa"),
         ("Persian", "fa"),
         ("Korean-language", "ko"),
+        ("Bangla", "bn"),
+        ("Haitian Creole", "ht"),
+        ("Bahasa Indonesia", "id"),
         ("Taglish", "tl"),
     ],
 )

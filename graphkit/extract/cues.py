@@ -28,7 +28,7 @@ from graphkit.data import Strict, load
 from graphkit.errors import InputError
 
 __all__ = ["ActorNouns", "BehaviourClass", "behaviour_cues", "field_roles", "noun_pattern", "nouns",
-           "past_verb", "technique_cues", "word_list", "words"]  # fmt: skip
+           "other_senses", "past_verb", "technique_cues", "word_list", "words"]  # fmt: skip
 
 
 class PhraseGroup(Strict):
@@ -118,6 +118,18 @@ def _lists() -> dict[str, tuple[str, ...]]:
                 )
             lists[key] = value
     return lists
+
+
+@cache
+def other_senses() -> dict[str, frozenset[str]]:
+    """Sector words by the words beside them that give them another sense
+    (``cues/words.yaml``'s ``other_senses``): "cyber offense and defense", "computing power"."""
+    lists = load("cues/words.yaml", dict[str, tuple[str, ...] | dict[str, tuple[str, ...]]])
+    senses = lists["other_senses"]
+    if not isinstance(senses, dict):
+        raise InputError("a mapping of words to lists", path="graphkit/data/cues/words.yaml",
+                         field="other_senses")  # fmt: skip
+    return {k: frozenset(v) for k, v in senses.items()}
 
 
 @cache

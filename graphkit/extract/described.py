@@ -1,7 +1,8 @@
 """The unnamed actor a text that opens no case describes somewhere by its people or its place:
 "later North Korean scammers used it", "a group of unidentified actors allegedly operating from
 China", "misuse by APT groups linked to North Korea, China and Iran". Its name, for the one
-cluster such a text is drafted as, where the report's title would stand.
+cluster such a text is drafted as, where the report's title would stand; else the malware the
+text is about, by its name ("NightPorter, a new Android trojan"), names that cluster.
 """
 
 from __future__ import annotations
@@ -9,11 +10,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from graphkit.extract.cues import noun_pattern
+from graphkit.extract.cues import noun_pattern, word_list
 from graphkit.extract.reading import Sentence
 from graphkit.extract.roles import country_role
 
-__all__ = ["described_actor"]
+__all__ = ["described_actor", "described_malware"]
 
 
 _NOUNS = noun_pattern("subject")
@@ -58,3 +59,33 @@ def _place_after(place: str) -> re.Pattern[str]:
         rf"\b(?:[\w()-]+\s+){{0,4}}?(?i:{_NOUNS})\s+(?:[a-z]+ly\s+)?(?:linked|tied|connected|"
         rf"affiliated|operating|based|working)\s+(?:to|with|from|in|for)\s+{re.escape(place)}\b"
     )
+
+
+# A malware's name: a word with a capital inside or in capitals ("NightPorter", "PROMPTFLUX"),
+# a digit allowed, or one or two capitalised words in quotes ("Snow Drift")
+_NAME = (
+    r"(?:[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*|[A-Z][A-Z0-9]{3,}|"
+    r"[\"\u201c](?:[A-Z][\w-]+(?: [A-Z][\w-]+)?)[,.]?[\"\u201d])"
+)
+_MALWARE = "|".join(word_list("malware_nouns"))
+_NAMED_MALWARE = re.compile(
+    # "NightPorter, a new Android trojan", "PromptSpy, the first known Android malware"
+    rf"(?P<a>{_NAME}),? (?:an?|the) (?:[\w-]+ ){{0,4}}?(?i:{_MALWARE})s?\b|"
+    # "a trojan it dubbed NightPorter", "malware called PROMPTFLUX"
+    rf"\b(?i:{_MALWARE})s? (?:(?:that|which) )?(?:[\w-]+ ){{0,3}}?(?:called|dubbed|named|"
+    rf"nicknamed|known as|tracked as) (?P<b>{_NAME})|"
+    # "the NightPorter trojan"
+    rf"\b[Tt]he (?P<c>{_NAME}) (?i:{_MALWARE})\b"
+)
+
+
+def described_malware(sentences: list[Sentence]) -> str | None:
+    """The first malware the sentences name as such, where no mention of an entity (a
+    platform, a country) takes its name: "NightPorter, a new Android trojan"."""
+    for s in sentences:
+        for found in _NAMED_MALWARE.finditer(s.text):
+            name = found.group("a") or found.group("b") or found.group("c")
+            name = name.strip('"\u201c\u201d,.')
+            if not any(m.text == name for m in s.mentions):
+                return name
+    return None

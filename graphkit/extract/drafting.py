@@ -33,7 +33,7 @@ from typing import Any
 from graphkit.actors import actor_index
 from graphkit.errors import InputError
 from graphkit.extract.cues import words
-from graphkit.extract.described import described_actor
+from graphkit.extract.described import described_actor, described_malware
 from graphkit.extract.facts import (
     campaign_facts,
     names_of,
@@ -184,13 +184,24 @@ def _unnamed_cluster(
         said = [read_sentence(s) for _, p, _ in sections(text) for s in split_sentences(p) if p]
     short = title if len(title) <= 120 else title[:119] + "\u2026"
     # who the text describes ("later North Korean scammers used it"), else the report's title
-    who = described_actor(said) or f"Unnamed actor in \u201c{short}\u201d"
-    everything = Group(None, subject=who)
+    who = described_actor(said)
+    malware = None if who else described_malware(said)  # its operation, no actor named
+    unnamed = f"Unnamed actor in \u201c{short}\u201d"
+    everything = Group(malware, subject=None if malware else who or unnamed)
     everything.sentences = said
     learn, cues = techniques != "rules", techniques != "learned"
     found = learned_techniques([(said, [])]) if learn else None
     fallback = campaign_facts(everything, platform, overall, learned=found, cues=cues)
-    return [_this_reports(fallback, title)] if fallback and says_something(fallback) else []
+    if not fallback or not says_something(fallback):
+        return []
+    return [fallback if malware else _this_reports(fallback, title)]
+
+
+# Hyphens and spaces of typesetting, read (and quoted as evidence) as the plain ones: a web
+# page's "state\u2011affiliated", "Claude\u00a0Code"; a soft hyphen is no character of the words
+_PLAIN_MARKS = str.maketrans(
+    {"\u2010": "-", "\u2011": "-", "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u00ad": None}
+)
 
 
 def _extract(
@@ -203,6 +214,7 @@ def _extract(
 ) -> Findings:
     if not text.strip():
         raise InputError("the text is empty", path=path)
+    text = text.translate(_PLAIN_MARKS)  # "state\u2011affiliated": a hyphen as any other
     text = unmarked(text)  # "UNCLASSIFIED // FOR PUBLIC RELEASE", "(U) ": neither title nor fact
     text = written_out(text)  # "Bad Grammar (RU) -> UA; langs RU/EN": shorthand in words
     meta = report_meta(text, publisher, published, title)

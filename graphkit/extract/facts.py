@@ -28,11 +28,14 @@ from graphkit.extract.sectors import addressed, sector_is_target
 from graphkit.extract.spoken import language_positions, varieties
 from graphkit.extract.unhit import (
     a_source,
+    acted_by,
     answered,
+    could_aim_at,
     could_be_hit,
     for_a_client,
     in_the_reporters_words,
     looked_like,
+    money_route,
     said_not_hit,
     said_of_someone_else,
     where_kept,
@@ -76,6 +79,9 @@ _WHO_FIELDS = ("who", "actor")  # "Attribution: a unit of military intelligence"
 
 
 _NEGATIONS = words("negations")
+# What the actors did not do, set against what they did, up to the clause's end: "Rather than
+# using chatbots as phishing assistants, they ...", "... wrote lures instead of building tools"
+_CONTRASTED = re.compile(r"\b(?:[Rr]ather than|[Ii]nstead of)\b([^,;:.]*)")
 
 
 # Building malware, and the verbs that make it a subject of study instead
@@ -189,7 +195,7 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
             if (m.index in language_at or s.field == "language") and eid not in facts.langs:
                 facts.langs[eid] = {"id": eid, "evidence": evidence, "confidence": 65 - hedge}
         elif kind in PLACE:
-            if m.index in language_at or s.field == "language":
+            if m.index in language_at or s.field == "language" or m.after[:1] == ["language"]:
                 continue  # "Korean-language", "in English and Japanese": languages
             if m.index in kinds_of:
                 continue  # "in Brazilian Portuguese": which variety of a language
@@ -206,12 +212,20 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
                 continue  # a cue word: the learned mapper reads the sentence instead
             if not _NEGATIONS.isdisjoint(m.words[max(0, m.index - 6) : m.index]):
                 continue  # "We have not seen these actors develop new capabilities"
+            if ("rather" in s.words or "instead" in s.words) and _contrasted(m, s):
+                continue  # "Rather than using chatbots as phishing assistants, they ..."
             if eid in _BUILDING and not _RESEARCHED.isdisjoint(m.before[-2:]):
                 continue  # "to research remote access trojans": researched, not built
             _best(facts.techniques, eid, evidence, (50 if m.entry.phrase else 70) - hedge)
         elif kind == "Platform" and m.entry.name not in facts.platforms and not in_passing(m):
             facts.platforms[m.entry.name] = {"name": m.entry.name, "evidence": evidence,
                                              "confidence": 80}  # fmt: skip
+
+
+def _contrasted(m: Mention, s: Sentence) -> bool:
+    """Whether a mention is inside what a sentence sets against what was done."""
+    said = re.compile(rf"\b{re.escape(m.text)}\b", re.I)
+    return any(said.search(c.group(1)) for c in _CONTRASTED.finditer(s.text))
 
 
 def _place(
@@ -265,8 +279,10 @@ def _place(
         ):
             facts.listed.append(fact)  # "Chinese, Russian and Iranian agents"
         return
-    if looked_like(m, s) or could_be_hit(m) or said_not_hit(m, s) or quoted:
+    if looked_like(m, s) or could_be_hit(m) or could_aim_at(m) or said_not_hit(m, s) or quoted:
         return  # "sites that looked like Chilean banks", "Chile could be next"
+    if acted_by(m, s) or money_route(m, s):
+        return  # "reported by journalists in Poland", "laundered via banks in Laos"
     stated_here = (
         s.field == "target" or not _AIMED.isdisjoint(m.before[-2:]) or _qualifies_a_target(m, s)
     )

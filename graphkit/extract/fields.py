@@ -5,13 +5,14 @@ a name, who, a language, a target, or text to read.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from graphkit.extract.cues import field_roles
 
 __all__ = [
     "FIELD_HEAD",
     "FIELD_ROLES",
+    "fact_sheets",
     "field_block",
     "field_list",
     "field_role",
@@ -140,12 +141,14 @@ def labelled_fields(paragraph: str) -> list[tuple[str, str]] | None:
 # A label written in sentence case, as a record's labels are ("Attack speed", "Misused tools"),
 # not as a name is ("Tin Vane")
 _SENTENCE_CASE = re.compile(r"^[A-Z][a-z]+ [a-z]")
+_TITLE_CASE = re.compile(r"^[A-Z][\w-]*(?: [A-Z][\w-]*)+$")
 
 
 def field_list(items: list[str]) -> str | None:
     """A list's items that are each a labelled field, as one block of fields ("Targets: ...;
     Attack speed: ..."), when their labels are a record's: each once, half of them or more a
-    field's known label or written in sentence case. Names each with what it did ("Tin Vane: a
+    field's known label or written in sentence case, or one a known label and none written as
+    a name ("Targets: ...", "Landing: ..."). Names each with what it did ("Tin Vane: a
     Bolivian crew ...") stay items, each a case.
 
     >>> field_list(["Tracked name: Tin-42", "Targets: ministries", "Pace: slow"])
@@ -158,5 +161,36 @@ def field_list(items: list[str]) -> str | None:
     labels = [i.split(":", 1)[0] for i in items]
     if len(set(labels)) < len(labels):
         return None  # "Case: A; Note: ...", "Case: B; ...": a table's rows, one a case
-    recorded = [x for x in labels if field_role(x) is not None or _SENTENCE_CASE.match(x)]
-    return "; ".join(items) if 2 * len(recorded) >= len(labels) else None
+    known = [x for x in labels if field_role(x) is not None]
+    recorded = [x for x in labels if x in known or _SENTENCE_CASE.match(x)]
+    # ... or a known label at least and no other that is written as a name ("Tin Vane")
+    named = [x for x in labels if x not in known and _TITLE_CASE.match(x)]
+    record = 2 * len(recorded) >= len(labels) or (known and not named)
+    return "; ".join(items) if record else None
+
+
+# A paragraph as the reader yields it: its heading, its text, whether it is a list item
+_Triple = tuple[str | None, str, bool]
+
+
+def fact_sheets(triples: Iterable[_Triple]) -> Iterator[_Triple]:
+    """The paragraphs, with each run of three list items or more that :func:`field_list`
+    reads as one record's fields as one paragraph: a block may open with prose lines before
+    its list ("Incident overview" over "- Targets: ...", "- Landing: ...")."""
+    run: list[_Triple] = []
+    for t in triples:
+        if t[2]:
+            run.append(t)
+            continue
+        yield from _sheet(run)
+        run = []
+        yield t
+    yield from _sheet(run)
+
+
+def _sheet(items: list[_Triple]) -> Iterator[_Triple]:
+    sheet = field_list([text.strip() for _, text, _ in items]) if len(items) > 2 else None
+    if sheet is None:
+        yield from items
+    else:
+        yield items[0][0], sheet, False

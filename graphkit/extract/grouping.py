@@ -24,7 +24,6 @@ from graphkit.extract.groups import (
     Group,
     add_actors,
     clip,
-    enumerated,
     named_actor,
     runs,
     speaks_of_this_actor,
@@ -52,6 +51,7 @@ from graphkit.extract.lede import (
     one_case,
     recalled,
 )
+from graphkit.extract.named_origins import enumerated
 from graphkit.extract.namelike import looks_like_name, lower_words
 from graphkit.extract.names import paragraph_name, says_nothing
 from graphkit.extract.openers import counts_cases, left_behind, opening_subject

@@ -34,7 +34,6 @@ __all__ = [
     "Group",
     "add_actors",
     "clip",
-    "enumerated",
     "named_actor",
     "runs",
     "speaks_of_this_actor",
@@ -90,19 +89,6 @@ def named_actor(name: str, first: Sentence, found: dict[str, str]) -> dict[str, 
     return {slug: name}
 
 
-def enumerated(sentences: list[Sentence]) -> tuple[Sentence, dict[int, Mention]] | None:
-    """The sentence that lists actors each with its own country ("Forest Blizzard from Russia,
-    Emerald Sleet from North Korea, ..."), with those countries; None when there is none."""
-    for s in sentences:
-        origins = own_origins(s)
-        listed = {  # "X from Russia": not "Russia's X", which may name one case's actor
-            i: c for i, c in origins.items() if c.index > i and s.words[c.index - 1 :][:1] != ["s"]
-        }
-        if len({o.entry.id for o in listed.values()}) > 1:  # two countries or more
-            return s, listed
-    return None
-
-
 def start_runs(
     groups: list[Group],
     shared: list[Sentence],
@@ -112,6 +98,7 @@ def start_runs(
     """A group for each part of a paragraph (its name, if it has one, its sentences after the
     sentences all of them share, the unnamed actor it opens with); the last of them."""
     current = None
+    first = len(groups)
     for name, part, subject in parts:
         current = Group(name, heading=heading, subject=subject)
         groups.append(current)
@@ -122,6 +109,13 @@ def start_runs(
             current.subject = None
             current.actors = {k: v for k, v in current.actors.items() if k == subject}
     assert current is not None  # there is a part at least
+    taken = {aid for g in groups[first:] for aid in g.actors}
+    left = Group(None, list(shared), heading=heading)
+    for sentence in shared:
+        add_actors(left, sentence)
+    left.actors = {k: v for k, v in left.actors.items() if k not in taken}
+    if left.actors:  # "five actors: two known as X and Y; ...": X and Y, no clause of their own
+        groups.insert(first, left)
     return current
 
 

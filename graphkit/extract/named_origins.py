@@ -13,7 +13,7 @@ from graphkit.extract.reading import COUNTRY_KINDS, PLACE, Mention, Sentence
 from graphkit.extract.roles import country_role
 from graphkit.extract.spoken import language_positions
 
-__all__ = ["after_name", "own_origins", "place_role", "set_after_actor"]
+__all__ = ["after_name", "enumerated", "own_origins", "place_role", "set_after_actor"]
 
 
 ACTOR_NOUNS = nouns("origin_after")
@@ -43,6 +43,7 @@ def own_origins(s: Sentence) -> dict[int, Mention]:
     ends = {m.index + m.width: m for m in places.values()}  # "North Korean" is two words
     out: dict[int, Mention] = _one_and_the_other(s, places) if "other" in s.words else {}
     words = s.words
+    named: dict[int, Mention] = {}  # the end of each actor "known as", → its place
     for a in s.mentions:
         if a.entry.kind != "Actor":
             continue
@@ -60,6 +61,12 @@ def own_origins(s: Sentence) -> dict[int, Mention]:
         if kind is not None:
             out[a.index] = kind  # "Chinese groups, including APT5 and APT15"
             continue
+        known = _known_as(a, words, ends) or (
+            named.get(a.index - 1) if words[a.index - 1 : a.index] == ["and"] else None
+        )  # "... known as Charcoal Typhoon and (Salmon Typhoon)"
+        if known is not None:
+            out[a.index] = named[end] = known  # "the Iran-affiliated actor known as X"
+            continue
         before = ends.get(a.index - 1)
         if before is None or a.index < 2:
             continue
@@ -68,6 +75,49 @@ def own_origins(s: Sentence) -> dict[int, Mention]:
         elif before.entry.kind == "Country" and words[a.index - 1] == "s":
             out[a.index] = before  # "Russia's APT28"
     return _paired_from(s, out) if "from" in words and "and" in words else out
+
+
+# Words between a place and the actor's noun it qualifies: "Iran-affiliated threat (actor)"
+_QUALIFYING = frozenset(
+    ("affiliated", "linked", "based", "backed", "nexus", "sponsored", "aligned", "state", "threat",
+     "hacking", "cyber", "espionage", "government", "criminal", "malicious")
+)  # fmt: skip
+
+
+def _known_as(a: Mention, words: list[str], ends: dict[int, Mention]) -> Mention | None:
+    """The place that qualifies an actor's noun just before its name: "the Iran-affiliated
+    threat actor known as Crimson Sandstorm", "two China-affiliated actors known as Charcoal
+    Typhoon and (Salmon Typhoon)", "a Russian crew called Ash Lark"; None otherwise."""
+    i = a.index
+    if words[i - 2 : i] in (["known", "as"], ["tracked", "as"]):
+        at = i - 2
+    elif i and words[i - 1] in ("called", "dubbed", "named"):
+        at = i - 1
+    else:
+        return None
+    noun = next((k for k in range(at - 1, max(-1, at - 3), -1) if words[k] in ACTOR_NOUNS), None)
+    k = noun
+    while k is not None and k > 0:
+        place = ends.get(k)  # the place whose last word is just before ``k``
+        if place is not None:
+            return place
+        if words[k - 1] not in _QUALIFYING:
+            return None
+        k -= 1
+    return None
+
+
+def enumerated(sentences: list[Sentence]) -> tuple[Sentence, dict[int, Mention]] | None:
+    """The sentence that lists actors each with its own country ("Forest Blizzard from Russia,
+    Emerald Sleet from North Korea, ..."), with those countries; None when there is none."""
+    for s in sentences:
+        origins = own_origins(s)
+        listed = {  # "X from Russia": not "Russia's X", which may name one case's actor
+            i: c for i, c in origins.items() if c.index > i and s.words[c.index - 1 :][:1] != ["s"]
+        }
+        if len({o.entry.id for o in listed.values()}) > 1:  # two countries or more
+            return s, listed
+    return None
 
 
 def _paired_from(s: Sentence, out: dict[int, Mention]) -> dict[int, Mention]:

@@ -269,6 +269,8 @@ def _named_in(sentences: list[Sentence]) -> list[tuple[int, str]]:
             rank = 0 if re.search(r"operation|network|campaign|activity|scheme", lead) else 1
             if re.search(r"company|firm|group|actor|cluster|vendor", lead):
                 rank = 2  # "a company called STOIC" names the actor, not the operation
+                if actor_index().resolve(_DANGLING.sub("", m.group(1).strip())):
+                    continue  # "the Iran-affiliated actor known as Crimson Sandstorm": an actor
             if _ALSO.search(lead):
                 continue  # "Jade Heron (also known as Tin Wren)": another name of one named
             if " and " in m.group(1) and _SEVERAL.search(lead):

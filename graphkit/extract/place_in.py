@@ -5,11 +5,23 @@ people they went after are."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from graphkit.extract.cues import noun_pattern, nouns, word_list, words
+from graphkit.extract.gazetteer import lookup_table
 from graphkit.extract.reading import Mention
 
-__all__ = ["befell", "done_to", "someone_in", "who_sits"]
+__all__ = ["befell", "done_to", "sector_words", "someone_in", "who_sits"]
+
+
+@cache
+def sector_words() -> frozenset[str]:
+    """Single words that name a sector ("telecommunications", "semiconductor", "defense")."""
+    return frozenset(
+        k
+        for k, v in lookup_table().items()
+        if " " not in k and any(e.kind == "Sector" for e in v[0])
+    )
 
 
 ACTOR_NOUNS = nouns("origin_after")
@@ -22,6 +34,16 @@ _TARGET_VERBS_STRICT = words("target_verbs_strict")
 
 
 _RESEARCH_VERBS = words("research_verbs")
+
+
+_REPORTING = words("reporting_verbs")
+
+
+def _after_the_report(lead: list[str]) -> list[str]:
+    """The words after the last "<reporting verb> that": "Researchers at a firm found that
+    (a crew in Laos)": the reporter's words aim at no one."""
+    said = [i for i, w in enumerate(lead[:-1]) if lead[i + 1] == "that" and w in _REPORTING]
+    return lead[said[-1] + 2 :] if said else lead
 
 
 def who_sits(m: Mention) -> str:
@@ -48,9 +70,10 @@ def someone_in(m: Mention, context: list[str]) -> str:
         examples = [i for i, w in enumerate(m.words[start : m.index - 2]) if w == "including"]
         if examples:  # "break-ins at seventeen organisations, including ... a contractor in
             start = max(0, start + examples[-1] - 8)  # Chile": the noun the list is of decides
-        lead = m.words[start : m.index - 2]
+        lead = _after_the_report(m.words[start : m.index - 2])
         aimed_at = _TARGET_VERBS_STRICT | _RESEARCH_VERBS  # "researched defense firms in Jordan"
-        if _dealt_with(lead) or done_to(m) or "about" in lead[-3:]:
+        bare = lead[:-1] if lead[-1:] and lead[-1] in sector_words() else lead
+        if _dealt_with(bare) or done_to(m) or "about" in lead[-3:]:
             # "fake job offers for workers in Thailand": whom it was for; "posts about Kurdish
             # groups in Syria": what they wrote of
             return "target"

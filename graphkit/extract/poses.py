@@ -4,9 +4,10 @@ Uyghur community"): neither the actors' origin nor, but the last, whom they went
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
-from graphkit.extract.cues import words
+from graphkit.extract.cues import past_verb, words
 from graphkit.extract.reading import Mention, Sentence
 from graphkit.vocab import PLATFORMS
 
@@ -70,15 +71,20 @@ def posed_as(m: Mention, s: Sentence) -> bool:
         as_a = False  # "assessed with high confidence as a Chinese group": who they are
     if any(w in _POSING for w in before) or as_a:
         return True
-    lead = m.words[max(0, m.index - 7) : m.index]  # "posed as a student working on a university"
+    # "posed as a student working on a university", "posing as a travel agency, law firms and
+    # Polish officials": the pose runs on to a new verb
+    lead = m.words[max(0, m.index - 12) : m.index]
     if not _POSING.isdisjoint(lead) and _TARGET_VERBS_STRICT.isdisjoint(lead):
         # "posed as journalists and asked US policy experts": a new verb, a new clause
         posing = lead[max(i for i, w in enumerate(lead) if w in _POSING) :]
-        return _ASKING.isdisjoint(posing) and not _reached(posing)
+        far = len(posing) > 7  # a long list of poses, but no verb or "to" after the pose
+        if not far or ("to" not in posing[2:] and not any(map(_PAST_VERB.fullmatch, posing[1:]))):
+            return _ASKING.isdisjoint(posing) and not _reached(posing)
     return _listed_after(m, s) in _POSING or _in_the_pose(m, s)
 
 
-_ASKING = words("asking")
+_ASKING = words("asking") | words("aim_verbs_plain")  # "posed as officials to phish"
+_PAST_VERB = re.compile(past_verb())
 _JUDGED = words("judged")
 _OF_THE_POSE = frozenset({"from", "at", "of", "with", "for"})
 

@@ -9,13 +9,11 @@ actor poses as, writes about or researches is not its target.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from graphkit.extract.country_subject import country_used
 from graphkit.extract.cues import nouns, past_verb, words
 from graphkit.extract.fronted import fronted_seat
-from graphkit.extract.gazetteer import lookup_table
-from graphkit.extract.place_in import befell, someone_in, who_sits
+from graphkit.extract.place_in import befell, sector_words, someone_in, who_sits
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
 from graphkit.vocab import countries
 
@@ -91,16 +89,6 @@ OWN_FORCES = words("own_forces")
 
 
 _CONTENT = words("content")
-
-
-@cache
-def sector_words() -> frozenset[str]:
-    """Single words that name a sector ("telecommunications", "semiconductor", "defense")."""
-    return frozenset(
-        k
-        for k, v in lookup_table().items()
-        if " " not in k and any(e.kind == "Sector" for e in v[0])
-    )
 
 
 def noun_phrase_after(m: Mention, text: str) -> list[str]:
@@ -377,6 +365,13 @@ def said_about(m: Mention) -> bool:
         said[-1:] and said[-1] in _ABOUT
     ):
         return True
+    if (
+        said[-1:]
+        and said[-1] in ("toward", "towards", "over", "about")
+        and said[-2:-1] != []
+        and (said[-2] in _STANCE_TOWARD or said[-2] in _CONCERN)
+    ):
+        return True  # "Western policy toward Chile", "concerns over Chile's use of AI"
     # "mocked a Taiwanese strategy game": the verb, an article, the words of the noun phrase
     phrase = [w for w in m.words[max(0, m.index - 5) : m.index] if w not in ("a", "an", "the")]
     for i in range(len(phrase) - 1, max(-1, len(phrase) - 4), -1):
@@ -385,9 +380,14 @@ def said_about(m: Mention) -> bool:
         if phrase[i] in PHRASE_ENDS:
             break
     # "comments on the Gaza conflict", "posts about the war in Gaza": what the content is about
-    at_war = m.after[:1] in (["conflict"], ["war"]) or said[-2:] in (
+    # "the Israel-Hamas war", "the India-Pakistan conflict": both sides of a war named by them
+    at_war = bool(m.after[:1] and m.after[0] in _WAR) or said[-2:] in (
         ["war", "in"],
         ["conflict", "in"],
+    )
+    other_side = m.after[:1] != [] and m.after[0] not in PHRASE_ENDS | {"the", "a", "an"}
+    at_war = at_war or (
+        m.entry.kind in COUNTRY_KINDS and other_side and m.after[1:2] != [] and m.after[1] in _WAR
     )
     lead = [w for w in m.words[max(0, m.index - 6) : m.index] if w != "the"][-4:]
     # "the war between Israel and Iran": both sides, what the content is about
@@ -400,6 +400,8 @@ _WAR = words("war_words")
 
 
 _STANCES = words("stances")  # "critical of", "supportive of": what content takes a side on
+_STANCE_TOWARD = words("stance_toward")
+_CONCERN = words("concern")
 
 
 _ARGUING = words("arguing")

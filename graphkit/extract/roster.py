@@ -27,8 +27,11 @@ def _a_roll(g: Group) -> bool:
     """Whether a group is a roll: no name and no subject of its own, one sentence, two actors
     or more, every one with the country the sentence gives it, not all the same one ("Chinese
     groups such as APT41 and APT31" are one case)."""
+    named = {value[0] for value in g.actors.values()} | {
+        alias for value in g.actors.values() for alias in value[1]
+    }
     return (
-        g.name is None
+        (g.name is None or g.name in named)  # "... the actor known as X": X names no case
         and g.subject is None
         and len(g.sentences) == 1
         and len(g.actors) > 1

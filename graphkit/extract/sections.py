@@ -15,8 +15,8 @@ from graphkit.extract.cues import word_list
 from graphkit.extract.fields import (
     FIELD_HEAD,
     FIELD_LINE,
+    fact_sheets,
     field_block,
-    field_list,
     listed_values,
 )
 from graphkit.extract.headings import CAPITALS, GENERIC_HEADINGS, HEADING_LEAD, from_capitals
@@ -349,15 +349,12 @@ def _block(cursor: _Cursor, block: str, blocks: list[str], n_block: int) -> Iter
     if not lines:
         return
     fields = field_block(lines) if len(lines) > 1 and FIELD_HEAD.match(lines[0]) else None
-    if fields is None and len(lines) > 2 and all(_BULLET.match(line) for line in lines):
-        # "- Targets: ministries", "- Attack speed: ...": a record's fields
-        fields = field_list([_BULLET.sub("", line, count=1).strip() for line in lines])
     if fields:  # one field a line, or a label over its indented value
         yield cursor.heading, fields, False
     elif len(lines) == 1 and not _MARKED.match(lines[0]):
         yield cursor.heading, lines[0], False  # one line of prose: most paragraphs
     else:
-        yield from _lines(cursor, lines)
+        yield from fact_sheets(_lines(cursor, lines))  # "- Targets: ...", "- Landing: ..."
 
 
 def _block_head(lines: list[str], n_block: int) -> tuple[str | None, list[str]]:

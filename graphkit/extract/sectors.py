@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from graphkit.extract.cues import nouns, word_list, words
+from graphkit.extract.cues import nouns, other_senses, word_list, words
 from graphkit.extract.poses import posed_as
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
 from graphkit.extract.reporter import reported_removed
@@ -27,10 +27,14 @@ from graphkit.extract.roles import (
 )
 from graphkit.extract.unhit import (
     HEADS,
+    acted_by,
     answered,
+    could_aim_at,
     could_be_hit,
     in_the_reporters_words,
     looked_like,
+    made_up,
+    money_route,
     said_not_hit,
     where_kept,
 )
@@ -54,20 +58,13 @@ _PEOPLE = words("people")
 _SECTOR_NOT_AFTER = words("sector_not_after")
 
 
-_BARE_SECTOR_NEEDS = {
-    "technology": {
-        "companies",
-        "company",
-        "firms",
-        "firm",
-        "sector",
-        "industry",
-        "providers",
-        "provider",
-        "organizations",
-        "organisations",
-    },
-}
+# Heads a bare "technology" or "tech" needs to be a sector ("tech firms"), where no list of
+# sectors holds it ("organisations in tech, energy and government")
+_TECH_HEADS = frozenset(
+    ("companies", "company", "firms", "firm", "sector", "industry", "providers", "provider",
+     "organizations", "organisations")
+)  # fmt: skip
+_BARE_SECTOR_NEEDS = {"technology": _TECH_HEADS, "tech": _TECH_HEADS}
 
 
 _CARRIED = words("carried")
@@ -100,6 +97,7 @@ _OWNING = "|".join(("[Aa]", "[Aa]n", *(f"{w[0]}{w[1:]}|{w.title()}" for w in wor
 # Words after a sector's word that are no noun it could modify: verbs, adverbs
 _NOT_NOUNS = words("not_nouns")
 _OWNING_WORDS = words("owning")
+_ONE_BODY = words("one_body")
 
 
 # The sectors' own names ("government", "gaming"): a sector word that means nothing else
@@ -120,14 +118,20 @@ _EXAMPLES = words("example_openers")  # "including", "such as", "among"
 
 def _word_in_passing(m: Mention, s: Sentence) -> bool:
     """A sector's word in one of its other senses: "in this space", "police records", "a
-    cat-and-mouse game", "use its power". A bare singular word ("power", "game", "police")
-    names a sector as the head of a noun phrase ("the election", "targeted the military", "the
-    US military") or as a modifier of a target's head ("police departments"); not as the
-    modifier of another head ("police records"), nor after a determiner that makes it a
-    thing of the sentence's own ("this space", "its power", "a game"). Plural nouns
+    cat-and-mouse game", "use its power", "cyber offense and defense". A bare singular word
+    ("power", "game", "police") names a sector as the head of a noun phrase ("the election",
+    "targeted the military", "the US military") or as a modifier of a target's head ("police
+    departments"); not as the modifier of another head ("police records"), nor after a
+    determiner that makes it a thing of the sentence's own ("this space", "its power", "a
+    game"), nor beside a word of its other sense (``other_senses``). Plural nouns
     ("hospitals"), words for persons ("journalist") and the sectors' own names ("government")
     have no other sense to tell apart."""
     word = m.text.lower()
+    senses = other_senses().get(word)
+    if senses is not None and not senses.isdisjoint(
+        m.words[max(0, m.index - 2) : m.index] + m.words[m.index + 1 : m.index + 3]
+    ):
+        return True  # "cyber offense and defense", "network defense": protection, no sector
     if m.width > 1 or word.endswith("s") or word in HEADS or word in _OWN_NAMES:
         return False
     if s.field == "target":
@@ -147,6 +151,10 @@ def _word_in_passing(m: Mention, s: Sentence) -> bool:
            for x in s.mentions):  # fmt: skip
         return False  # "the South Korean military", "Philippine politics"
     after = m.after[:1]
+    if after == ["of"] and not any(
+        x.entry.kind in COUNTRY_KINDS and m.index + 1 <= x.index <= m.index + 3 for x in s.mentions
+    ):
+        return True  # "the power of machine learning", not "the military of Poland"
     if (
         after
         and after[0] not in _not_modified()
@@ -155,6 +163,8 @@ def _word_in_passing(m: Mention, s: Sentence) -> bool:
         return True  # "police records", "banking trojans": it modifies another head
     if after and after[0] in HEADS:
         return False  # "a hospital chain", "a power company": a target's head after it
+    if word in _ONE_BODY:
+        return False  # "stole data from a bank", "broke into an airline": one body, a target
     return bool(re.search(rf"\b(?:{_OWNING})\s+(?:[\w'-]+\s+)?{re.escape(m.text)}\b", s.text))
 
 
@@ -220,6 +230,7 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
         return False  # "satellite communication protocols": what was researched
     needs = _BARE_SECTOR_NEEDS.get(m.text.lower())
     listed = before[-1:] in (["and"], ["or"]) and before[-2:-1] and before[-2] in sector_words()
+    listed = listed or bool(after[:1] and after[0] in sector_words())  # "tech, energy and ..."
     if needs is not None and not (after[:1] and after[0] in needs) and not listed:
         return False  # "technology" alone is a sector only as a target: "defense and technology"
     if _inside_a_name(m, s):
@@ -328,10 +339,15 @@ def _not_aimed_at(m: Mention, s: Sentence) -> bool:
         return True  # "a tool intended for a government client": whom they worked for
     if _acts(m, s):
         return True  # "Some individuals asked the chatbot ...": who acted
-    if posed_as(m, s) or looked_like(m, s):
-        return True  # "posed as a university student", "sites mimicking banks"
+    if posed_as(m, s) or looked_like(m, s) or made_up(m):
+        return True  # "posed as a university student", "sites mimicking banks", "fake news
+        # outlets"
+    if acted_by(m, s) or money_route(m, s):
+        return True  # "contacted by the media": who did it; "laundered via banks": the route
     # "translate news", "hospitals could be next", "did not link ... to attacks on schools",
     # "as banks step up warnings"
+    if could_aim_at(m):
+        return True  # "malware that could target hospitals": what they could do
     return _bare_content(m) or could_be_hit(m) or said_not_hit(m, s) or answered(m)
 
 

@@ -97,7 +97,21 @@ def language_positions(s: Sentence) -> set[int]:
     found = language_at | _language_list(s)
     if not _PUBLISHED.isdisjoint(s.words) and "report" in s.words:
         found = {i for i in found if not _the_reports(s.words, i)}
+    if "by" in s.words:
+        found = {i for i in found if not _someone_elses(s.words, i)}
     return found
+
+
+def _someone_elses(words: list[str], i: int) -> bool:
+    """Whether the language at ``i`` is that of writing by someone named after it: "claims
+    appeared in Chinese-language reporting by a US broadcaster", not the actors'."""
+    after = words[i + 1 : i + 4]
+    if after[:1] == ["language"]:
+        after = after[1:]
+    return len(after) >= 2 and after[0] in _WRITTEN and after[1] == "by"
+
+
+_WRITTEN = words("authored") | words("press_words")
 
 
 def _the_reports(words: list[str], i: int) -> bool:

@@ -209,7 +209,9 @@ _LINKING = r"(?:linked|tied|traced|attributed)"
 # "A Chinese threat actor spent nine months ...": a paragraph about an actor it does not name;
 # NOUNS stands for the nouns of who acts
 _SUBJECT_SOURCE = (
-    r"^(?:(?:Finally|Separately|Meanwhile|Elsewhere|Also|Additionally|In addition|Lastly|"
+    # a phrase set before the subject: "After the ban, (the crew in Laos)"
+    rf"^(?:(?i:{'|'.join(word_list('fronting'))})\b[^,]{{1,80}},\s+)?"
+    r"(?:(?:Finally|Separately|Meanwhile|Elsewhere|Also|Additionally|In addition|Lastly|"
     rf"Similarly|Likewise|Next|{IN_ANOTHER}|{_AMONG}),\s+(?:{_DESCRIBES.pattern}\s*)?|"
     rf"{_AMONG}:\s+|{_AMONG}\s+(?:were|are|was|is)\s+|{_DESCRIBES.pattern}\s*|"
     r"(?:Another|A (?:second|third|fourth|fifth|further)) case (?:involves|concerns)\s+)?"
@@ -300,8 +302,7 @@ _WHO_KINDS = (*_PLACES, "Sponsor", "Actor")
 _WHO_LEAD = re.compile(r"^,?\s+(?:\w+\s+)*?(?:to|with|in|from|for|by|using|speaking)\s+")
 
 
-# A lower-case past tense after who they are: the sentence's own verb ("China leaned on"), not
-# a participle of ties ("an individual associated with Chinese law enforcement")
+# The sentence's own verb after who they are ("China leaned on"), not a tie ("associated with")
 _TIES = "|".join(word_list("tie_participles"))
 _VERB_AFTER = re.compile(rf"\s+(?!(?:{_TIES})\b){past_verb()}\b.*$")
 
@@ -414,9 +415,8 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     who, tail = m.group(0), m.group(2)
     if tail:  # "... users in Peru and North Korea": the phrase ends after a place, not in it;
         # "... associated with Chinese law enforcement whose ...": a people's noun goes with it
-        rest = place_cut(tail, text[m.end() :], first.mentions) or people_noun(
-            tail, text, m.end(), first.mentions
-        )
+        after, said = text[m.end() :], first.mentions
+        rest = place_cut(tail, after, said) or people_noun(tail, text, m.end(), said)
         who, tail = who + rest, tail + rest
     if tail and _BARE_IN.match(tail) and phrase.split()[-1].lower() not in _LOCATED:
         who, tail = who[: m.start(2)], None  # "operations in Ukraine": where, not who they are

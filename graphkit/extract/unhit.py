@@ -4,18 +4,24 @@ next victims", "did not link any of these accounts to attacks on schools"."""
 
 from __future__ import annotations
 
-from graphkit.extract.cues import nouns, words
+import re
+
+from graphkit.extract.cues import nouns, past_verb, words
 from graphkit.extract.gazetteer import TOKEN
 from graphkit.extract.reading import Mention, Sentence
 from graphkit.extract.reporter import names_a_reporter, reported_removed, reporters_own
 
 __all__ = [
     "HEADS",
+    "acted_by",
     "answered",
+    "could_aim_at",
     "could_be_hit",
     "for_a_client",
     "in_the_reporters_words",
     "looked_like",
+    "made_up",
+    "money_route",
     "said_not_hit",
     "said_of_someone_else",
     "where_kept",
@@ -53,6 +59,93 @@ _SPECULATING = words("speculating")
 
 
 _PREPOSITIONS = words("prepositions")
+_PHRASE_ENDS = words("phrase_ends")
+_PARTICIPLE = re.compile(past_verb())
+_CARRIED = words("carried")
+_REACHED_BY = words("reached_by")
+
+
+def acted_by(m: Mention, s: Sentence) -> bool:
+    """A sector or a place after "by" and a passive verb, in the phrase "by" opens: who did
+    it, not whom the actors hit ("contacted by the media", "first reported by journalists in
+    Poland"); not past a targeting verb ("caught by scans targeting journalists"), nor after a
+    verb of carrying content, whose readers it reached ("printed by newspapers in Peru"), or
+    one whose agent the actors reached ("hired by technology firms", "software used by
+    banks")."""
+    if "by" not in m.words[max(0, m.index - 6) : m.index]:
+        return False  # most mentions
+    at = m.index - 1
+    for _ in range(4):  # "by the", "by local", "by journalists in"
+        if at < 1 or m.words[at] in _TARGET_VERBS_STRICT:
+            return False
+        if m.words[at] == "by":  # "printed by newspapers in Peru" reached Peru's readers
+            verb = m.words[at - 1]
+            return bool(_PARTICIPLE.fullmatch(verb)) and verb not in _CARRIED | _REACHED_BY
+        inside = any(x.index <= at < x.index + x.width for x in s.mentions)
+        if m.words[at] in _PHRASE_ENDS and m.words[at] != "in" and not inside:
+            return False  # "by email to banks": "to" opens another phrase
+        at -= 1
+    return False
+
+
+_MADE_UP = words("made_up")
+_PRODUCTS = words("product_nouns")
+
+
+def made_up(m: Mention) -> bool:
+    """A sector after an adjective of a thing the actors made up, alone or in a list of such
+    things: "fake news outlets", "fake charities and phony think tanks"; what they built as a
+    cover, not whom they hit. A fake tool is a lure: "a fake gaming tool" went after gamers."""
+    if not _PRODUCTS.isdisjoint(m.after[:2]):
+        return False  # "a fake gaming tool" lured gamers
+    lead = m.words[max(0, m.index - 4) : m.index]  # "fake regional and national"
+    for word in reversed(lead):
+        if word in _MADE_UP:
+            return True
+        if word in _TARGET_VERBS_STRICT or (word in _PHRASE_ENDS and word not in ("and", "or")):
+            return False  # "fake pages to phish news outlets"
+    return False
+
+
+_MOVING_MONEY = words("moving_money")
+_BY_WAY_OF = words("by_way_of")
+
+
+def money_route(m: Mention, s: Sentence) -> bool:
+    """A sector or a place the actors' money went through: "funneled their salaries to
+    Pyongyang through Chinese shell companies and cryptocurrency exchanges", "laundered the
+    money via banks in Laos"; the route, not a target (money stolen "from" them is)."""
+    if _BY_WAY_OF.isdisjoint(s.words) or _MOVING_MONEY.isdisjoint(s.words):
+        return False  # most sentences
+    lead = m.words[max(0, m.index - 7) : m.index]
+    for i in range(len(lead) - 1, -1, -1):
+        if lead[i] in _TARGET_VERBS_STRICT or lead[i] in _CLAUSE_BREAKS - {"and", "or", "to"}:
+            return False  # "through phishing that hit banks"
+        if lead[i] in _BY_WAY_OF:
+            moved = m.words[max(0, m.index - len(lead) + i - 8) : m.index - len(lead) + i]
+            return not _MOVING_MONEY.isdisjoint(moved) and _TARGET_VERBS_STRICT.isdisjoint(moved)
+    return False
+
+
+_AIM_PLAIN = words("aim_verbs_plain")
+_THREAT_NOUNS = words("threat_nouns")
+
+
+def could_aim_at(m: Mention) -> bool:
+    """A sector or a place after a modal verb and a verb of going after someone, or after a
+    noun of danger and "to", alone or in a list: "malware that could target hospitals or
+    schools", "tools that might hit banks", "a growing threat to hospitals"; what the actors
+    could do, not what they did ("may have targeted hospitals" did)."""
+    lead = m.words[max(0, m.index - 7) : m.index]
+    for i in range(len(lead) - 1, 0, -1):
+        if lead[i] in _AIM_PLAIN:
+            return lead[i - 1] in _SPECULATING
+        if lead[i] == "to":
+            return lead[i - 1] in _THREAT_NOUNS  # "a growing threat to hospitals"
+        if lead[i] in _TARGET_VERBS_STRICT or (lead[i] in _PHRASE_ENDS and lead[i] not in (
+                "and", "or", "in")):  # fmt: skip
+            return False  # "could steal data from banks": "from" opens another phrase
+    return False
 
 
 def could_be_hit(m: Mention) -> bool:
@@ -188,25 +281,31 @@ _ANSWERING = words("answering")
 
 
 def answered(m: Mention) -> bool:
-    """A sector or a country that is the subject of a verb of answering a threat, alone or in a
-    list: "as governments and banks step up warnings", "The United States has sanctioned ...";
+    """A sector or a country that is the subject of a verb of answering a threat, or of worry,
+    alone or in a list: "as governments and banks step up warnings", "The United States has
+    sanctioned ...", "banks are increasingly worried", "the government raised concerns";
     not after a preposition or a verb ("emails to banks warned of fees" reached the banks)."""
-    if _ANSWERING.isdisjoint(m.words):
+    if _ANSWERING.isdisjoint(m.words) and _CONCERN.isdisjoint(m.words):
         return False  # most sentences
     before = [w for w in m.before if w not in ("a", "an", "the", "many", "some", "several")]
     if before[-1:] and (before[-1] in _PREPOSITIONS or before[-1] in _TARGET_VERBS_STRICT):
         return False
-    after = m.words[m.index + m.width : m.index + m.width + 5]
+    after = m.words[m.index + m.width : m.index + m.width + 7]
     at = 1 if after[:1] and after[0] in HEADS else 0  # "the energy sector warned"
     if after[at : at + 1] and after[at] in ("and", "or"):
         at += 2  # "governments and banks step up": the list's last member
         at += 1 if after[at : at + 1] and after[at] in HEADS else 0
     while after[at : at + 1] and after[at] in _AUXILIARIES:
-        at += 1  # "has sanctioned", "also warned"
+        at += 1  # "has sanctioned", "also warned", "are increasingly worried"
+    if after[at : at + 1] and after[at] in _CONCERN:
+        return True  # "banks are worried", "the government fears"
+    if after[at + 1 : at + 2] and after[at + 1] in _CONCERN and after[at] not in _PHRASE_ENDS:
+        return True  # "the government raised concerns", "banks voiced alarm"
     return after[at : at + 1] != [] and after[at] in _ANSWERING
 
 
 _AUXILIARIES = words("auxiliaries")
+_CONCERN = words("concern")
 
 
 def in_the_reporters_words(m: Mention, s: Sentence) -> bool:
@@ -245,6 +344,8 @@ def where_kept(m: Mention, s: Sentence) -> bool:
         if word in _INFRASTRUCTURE:
             if not _TARGET_VERBS_STRICT.isdisjoint(m.words[max(0, i - 3) : i]):
                 return False  # "scanned servers in Estonia": others' servers, a target
+            if not re.search(rf"\b{word}\b[^,;:]*\b{re.escape(m.text)}\b", s.text, re.I):
+                return False  # "Rather than renting servers, the crew in Laos": a new clause
             return not any(x.index <= i < x.index + x.width for x in s.mentions)
         if word in _CLAUSE_BREAKS or word in _TARGET_VERBS_STRICT:
             return False
