@@ -382,3 +382,11 @@ def test_a_participle_of_ties_and_its_peoples_noun_stay_in_the_actors_name() -> 
         "police whose work involved a covert campaign against a minister in Chile.\n"
     )
     assert _actors(f) == [("Account linked to an individual associated with Bolivian police", "BO")]
+
+
+def test_a_place_after_based_still_ends_the_actors_name_before_based() -> None:
+    f = draft(
+        NEWS + "In a third case, accounts believed to be tied to a fraud ring based in Laos used "
+        "the chatbot to post.\n"
+    )
+    assert not any(n.endswith(" based") for n in _names(f))
