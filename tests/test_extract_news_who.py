@@ -79,7 +79,9 @@ def test_bulleted_names_each_with_what_it_did_are_still_cases_of_their_own() -> 
     assert {c.name for c in f.campaigns} == {"Tin Vane", "Grey Loom", "Salt Reed"}
 
 
-@pytest.mark.parametrize("heading", ["TL;DR", "Incident Overview", "Case Summary"])
+@pytest.mark.parametrize(
+    "heading", ["TL;DR", "Incident Overview", "Case Summary", "Implications", "Why It Matters"]
+)
 def test_a_heading_that_says_what_its_section_is_names_no_operation(heading: str) -> None:
     f = draft(NEWS + f"{heading}\nBolivian state hackers phished ministries in Chile.\n")
     assert _actors(f) == [("Bolivian state hackers", "BO")] and heading not in _names(f)
