@@ -392,3 +392,12 @@ def test_a_place_after_based_still_ends_the_actors_name_before_based() -> None:
         "the chatbot to post.\n"
     )
     assert not any(n.endswith(" based") for n in _names(f))
+
+
+# --- A possessive place before a name and its actor's noun
+
+
+@pytest.mark.parametrize("noun", ["group", "crew", "hackers"])
+def test_a_name_before_its_actors_noun_is_the_actors_name(noun: str) -> None:
+    f = draft(NEWS + f"Peru's Tin Vane {noun} wrote lures for banks in Chile.\n")
+    assert _actors(f) == [("Tin Vane", "PE")]
