@@ -401,3 +401,17 @@ def test_a_place_after_based_still_ends_the_actors_name_before_based() -> None:
 def test_a_name_before_its_actors_noun_is_the_actors_name(noun: str) -> None:
     f = draft(NEWS + f"Peru's Tin Vane {noun} wrote lures for banks in Chile.\n")
     assert _actors(f) == [("Tin Vane", "PE")]
+
+
+# --- Two quoted names, the second's noun left out: "the Bolivian one"
+
+
+def test_the_one_after_a_named_actor_is_an_actor_of_its_own_with_its_people() -> None:
+    f = draft(
+        NEWS + 'The lab named the Peruvian crew "Tin Vane" and the Bolivian one "Grey Loom."\n\n'
+        "Tin Vane phished banks in Chile.\n\nGrey Loom scanned routers in Ecuador.\n"
+    )
+    cases = {c.all_actors[0].name: c for c in f.campaigns}
+    assert _actors(f) == [("Grey Loom", "BO"), ("Tin Vane", "PE")]
+    assert {x.id for x in cases["Tin Vane"].targets.countries} == {"CL"}
+    assert {x.id for x in cases["Grey Loom"].targets.countries} == {"EC"}

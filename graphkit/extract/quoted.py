@@ -159,7 +159,8 @@ def _quoted_names(text: str) -> tuple[Quoted, ...]:
     previous: tuple[re.Match[str], Kind] | None = None  # the last name taken, and its kind
     for m in _QUOTED.finditer(text):
         name = (m.group("a") or m.group("b")).strip()
-        joined = previous is not None and JOIN.match(text[previous[0].end() : m.start()])
+        between = text[previous[0].end() : m.start()] if previous is not None else ""
+        joined = previous is not None and (JOIN.match(between) or _ONE_MORE.match(between))
         kind: Kind | None = previous[1] if joined and previous is not None else _kind(text, m, name)
         if kind == "operation" and TRACKING_CODE.match(name) and not _SAYS_ITSELF.match(name):
             kind = "actor"  # "Storm-9999" is an actor's code, unless a tool's
@@ -169,6 +170,11 @@ def _quoted_names(text: str) -> tuple[Quoted, ...]:
         found.append(Quoted(name, m.start(), kind, m.end()))
         previous = (m, kind)
     return tuple(found)
+
+
+# What stands between two names of one kind, the second's noun left out: '... the Peruvian crew
+# "Tin Vane" and the Bolivian one "Grey Loom"'
+_ONE_MORE = re.compile(r"^,? (?:and|or) (?:the|a|an) (?:[A-Z][\w-]* ){0,2}(?:one|other)\s*$")
 
 
 _POSING = words("posing")
