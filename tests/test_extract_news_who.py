@@ -415,3 +415,19 @@ def test_the_one_after_a_named_actor_is_an_actor_of_its_own_with_its_people() ->
     assert _actors(f) == [("Grey Loom", "BO"), ("Tin Vane", "PE")]
     assert {x.id for x in cases["Tin Vane"].targets.countries} == {"CL"}
     assert {x.id for x in cases["Grey Loom"].targets.countries} == {"EC"}
+
+
+# --- Peoples that share one noun, inside who the actors are
+
+
+def test_peoples_sharing_one_noun_give_each_actor_its_own_people() -> None:
+    f = draft(NEWS + "The lab banned accounts run by Peruvian and Bolivian crews.\n")
+    assert _actors(f) == [
+        ("Accounts run by Bolivian crews", "BO"),
+        ("Accounts run by Peruvian crews", "PE"),
+    ]
+
+
+def test_a_second_subject_with_its_own_noun_still_ends_the_first() -> None:
+    f = draft(NEWS + "Operators linked to Cuba and operators linked to Bolivia phished banks.\n")
+    assert ("Operators linked to Cuba", "CU") in _actors(f)

@@ -19,6 +19,7 @@ __all__ = [
     "ACTOR_NOUN",
     "COUNTED",
     "elided",
+    "first_conjunct",
     "from_its_subject",
     "ones_named",
     "past_run_in",
@@ -229,3 +230,22 @@ COUNTED = re.compile(
 # What the reporter did to the actors, named as a noun before them: "(Among the cases is) the
 # banning of accounts tied to ...": the accounts are who acts (words.yaml acted_on)
 ACTED_ON = re.compile(rf"^(?i:{'|'.join(word_list('acted_on'))}) of ")
+
+
+# A second subject coordinated after who the first is: "Operators linked to Cuba and
+# operators linked to Bolivia" ends the first at "and"
+_NEXT_CONJUNCT = re.compile(
+    rf"\s+and\s+(?:(?:the\s+|other\s+|some\s+)?(?:[\w'\u2019-]+\s+){{0,3}}?"
+    rf"(?i:{noun_pattern('subject')})\b|[A-Z][\w-]*(?:\s[A-Z][\w-]*)?['\u2019]s\b).*$"
+)
+
+
+def first_conjunct(who: str, mentions: list[Mention]) -> str:
+    """Who the first of two coordinated subjects is ("... linked to Cuba and operators linked
+    to Bolivia" ends at "and"); peoples that share one noun stay whole ("run by Peruvian and
+    Bolivian crews": a people's name before "and" has no noun of its own)."""
+    m = _NEXT_CONJUNCT.search(who)
+    if m is None or any(x.entry.kind == "Demonym" and who[: m.start()].endswith(x.text)
+                        for x in mentions):  # fmt: skip
+        return who
+    return who[: m.start()]

@@ -23,6 +23,7 @@ from graphkit.extract.subject_text import (
     ACTOR_NOUN,
     COUNTED,
     elided,
+    first_conjunct,
     from_its_subject,
     ones_named,
     past_run_in,
@@ -312,14 +313,6 @@ _BELIEVED_TIED = re.compile(
 )
 
 
-# A second subject coordinated after who the first is: "Operators linked to Cuba and
-# operators linked to Bolivia" ends the first at "and"
-_NEXT_CONJUNCT = re.compile(
-    rf"\s+and\s+(?:(?:the\s+|other\s+|some\s+)?(?:[\w'\u2019-]+\s+){{0,3}}?"
-    rf"(?i:{noun_pattern('subject')})\b|[A-Z][\w-]*(?:\s[A-Z][\w-]*)?['\u2019]s\b).*$"
-)
-
-
 _LOOSE_END = re.compile(
     r"(?:\s+(?:that|who|which|and|or|to|of|in|with|were|was|are|is|had|have|has|also))+$"
 )
@@ -431,7 +424,7 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
             tail = ""  # "The accounts, which operated in Mandarin, ...": what they did
         lead = _WHO_LEAD.match(tail)
         who_they_are = _VERB_AFTER.sub("", tail[lead.end() :]) if lead else tail
-        who_they_are = _NEXT_CONJUNCT.sub("", who_they_are)  # "... and operators linked to"
+        who_they_are = first_conjunct(who_they_are, first.mentions)  # "... and operators"
         phrase += (tail[: lead.end()] if lead else "") + _CLAUSE_AFTER.sub("", who_they_are)
     if seat is not None:  # "In Ghana, a marketing firm ran ...": the firm in Ghana
         phrase, who = f"{phrase} in {seat}", f"{who} {seat}"
