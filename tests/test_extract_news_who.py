@@ -431,3 +431,20 @@ def test_peoples_sharing_one_noun_give_each_actor_its_own_people() -> None:
 def test_a_second_subject_with_its_own_noun_still_ends_the_first() -> None:
     f = draft(NEWS + "Operators linked to Cuba and operators linked to Bolivia phished banks.\n")
     assert ("Operators linked to Cuba", "CU") in _actors(f)
+
+
+# --- "One of the groups, X, ..., while another, Y, ...": two cases in one sentence
+
+
+@pytest.mark.parametrize(
+    "first", ["One of the groups, known as Tin Vane,", "One of them, Tin Vane,"]
+)
+def test_one_and_another_named_apart_in_one_sentence_are_two_cases(first: str) -> None:
+    f = draft(
+        NEWS + f"The lab named two Peruvian groups. {first} phished banks in Chile, while "
+        "another, Grey Loom, scanned routers in Ecuador.\n"
+    )
+    cases = {c.name: c for c in f.campaigns}
+    assert set(cases) == {"Tin Vane", "Grey Loom"}
+    assert {x.id for x in cases["Tin Vane"].targets.countries} == {"CL"}
+    assert {x.id for x in cases["Grey Loom"].targets.countries} == {"EC"}

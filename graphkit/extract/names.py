@@ -444,9 +444,11 @@ _CLAUSE_NAME = re.compile(
 
 # "Another, called Iron Gate, targeted ...": a clause that turns to another case by its name
 _ANOTHER_NAMED = re.compile(
-    r"^(?:Another|(?:A|The) (?:second|third|fourth|other|latter))"
-    r"(?: (?:one|operation|network|campaign|scheme|group|cluster))?,? "
-    r"(?:called|named|dubbed|known as|tracked as) "
+    r"^(?:[Aa]nother|(?:[Aa]|[Tt]he) (?:second|third|fourth|other|latter)|One of (?:them|(?:the|"
+    r"these|those) (?:[a-z-]+ )?(?:groups|networks|operations|campaigns|clusters|crews|actors)))"
+    r"(?: (?:one|operation|network|campaign|scheme|group|cluster))?"
+    # ... or its name alone set apart by commas: "while another, Grey Loom, scanned ..."
+    r"(?:,? (?:called|named|dubbed|known as|tracked as) |, (?=[^,]{3,40}, [a-z]{3,}))"
     r"([A-Z][\w\u2014-]*(?: (?:[A-Z][\w\u2014-]*|and|of)){0,3}),? [a-z]{3,}\b"
 )
 
