@@ -448,3 +448,11 @@ def test_one_and_another_named_apart_in_one_sentence_are_two_cases(first: str) -
     assert set(cases) == {"Tin Vane", "Grey Loom"}
     assert {x.id for x in cases["Tin Vane"].targets.countries} == {"CL"}
     assert {x.id for x in cases["Grey Loom"].targets.countries} == {"EC"}
+
+
+@pytest.mark.parametrize(
+    "aside", [", which the lab also calls Salt Reed,", " (also called Salt Reed)"]
+)
+def test_the_name_a_sentence_opens_with_names_the_case_before_its_other_name(aside: str) -> None:
+    f = draft(NEWS + f"Tin Vane{aside} phished banks in Chile.\n")
+    assert [c.name for c in f.campaigns] == ["Tin Vane"]

@@ -239,7 +239,10 @@ def paragraph_name(
     candidates += _kind_names(sentences[0], head)
     if labels:
         candidates += _label_name(head)
-    return min(candidates, key=lambda c: c[0])[1] if candidates else None  # the first surest
+    if not candidates:
+        return None
+    said = " ".join(s.text for s in sentences)  # of the surest, the one the text gives first
+    return min(candidates, key=lambda c: (c[0], said.find(c[1]) % (len(said) + 1)))[1]
 
 
 _POSING = words("posing")
