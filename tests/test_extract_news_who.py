@@ -456,3 +456,19 @@ def test_one_and_another_named_apart_in_one_sentence_are_two_cases(first: str) -
 def test_the_name_a_sentence_opens_with_names_the_case_before_its_other_name(aside: str) -> None:
     f = draft(NEWS + f"Tin Vane{aside} phished banks in Chile.\n")
     assert [c.name for c in f.campaigns] == ["Tin Vane"]
+
+
+# --- A count written in figures; who the actors are after "operating out of"
+
+
+@pytest.mark.parametrize("count", ["over 6.8 million", "more than 6,800", "6.8 million"])
+def test_a_count_in_figures_before_the_actors_is_no_part_of_who_they_are(count: str) -> None:
+    f = draft(
+        NEWS + f"The lab said it shut down {count} accounts linked to scam centers in Laos.\n"
+    )
+    assert _actors(f) == [("Accounts linked to scam centers in Laos", "LA")]
+
+
+def test_a_place_after_operating_out_of_says_where_the_actors_are() -> None:
+    f = draft(NEWS + "Scam centers operating out of Laos used the chatbot to write lures.\n")
+    assert _actors(f) == [("Scam centers operating out of Laos", "LA")]

@@ -221,7 +221,8 @@ _SOME_OF = (
 )
 COUNTED = re.compile(
     r"^(?i:(?:more than|at least|over|nearly|about|almost|roughly|some) )?"
-    r"(?:\d[\d,]*|(?i:dozens|hundreds|scores) of|(?i:multiple|numerous|various)|"
+    r"(?:\d[\d,.]*(?: (?i:thousand|million|billion))?|(?i:dozens|hundreds|scores) of|"
+    r"(?i:multiple|numerous|various)|"
     rf"(?i:{'|'.join(word_list('number_words'))})|{_SOME_OF}) "
     r"(?:(?i:distinct|different|separate) )?"
 )

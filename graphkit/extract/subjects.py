@@ -223,14 +223,15 @@ _SUBJECT_SOURCE = (
     r"(?:(?:second|third|fourth|fifth|further|separate|other|new)\s+)?"
     # the words before the noun may be a list: "Chinese, Russian and Iranian operators"
     # (no article or relative word inside: "North Korea, a country whose hackers" is no phrase)
-    rf"((?:(?!(?:a|an|whose|which|who|that|its|their|is|are|was|were|has|have|had)\s)[\w'-]+,?\s+)"
+    rf"((?:(?!(?:a|an|whose|which|who|that|its|their|is|are|was|were|has|have|had)\s)"
+    r"(?:\d[\d,.]*\d|[\w'-]+),?\s+)"  # "over 6,800 accounts", "6.8 million accounts"
     r"{0,7}?(?i:threat\s+)?"
     # the last of the nouns: "Criminal syndicates", not "Criminal" (a noun of its own too)
     r"(?i:NOUNS))\b(?!\s+(?i:NOUNS)\b)"
     # "Accounts linked to Chinese government entities": who they are may follow the noun
     r"((?:,)?\s+(?:(?:\w+\s+)?(?:linked|tied|connected|affiliated|associated|based|located|"
     r"operating|working|run|operated|directed|originating|backed|sponsored|funded|belonging)"
-    r"\s+(?:to|with|in|from|for|by)|consistent\s+with|"
+    r"\s+(?:to|with|in|from|for|by|out\s+of)|consistent\s+with|"
     r"from|in|of(?=\s+an?\s)|"  # "accounts of a Chinese network"
     r"(?:using|speaking|writing\s+in)(?=\s+(?:the\s+)?[A-Z][\w-]*\s+language\b)|"  # "using the
     # Chinese language"
@@ -300,7 +301,7 @@ _WHO_KINDS = (*_PLACES, "Sponsor", "Actor")
 
 
 # The words before who they are: ", linked to ", " working for ", " from "
-_WHO_LEAD = re.compile(r"^,?\s+(?:\w+\s+)*?(?:to|with|in|from|for|by|using|speaking)\s+")
+_WHO_LEAD = re.compile(r"^,?\s+(?:\w+\s+)*?(?:to|with|in|from|for|by|using|speaking|out\s+of)\s+")
 
 
 # The sentence's own verb after who they are ("China leaned on"), not a tie ("associated with")
