@@ -472,3 +472,11 @@ def test_a_count_in_figures_before_the_actors_is_no_part_of_who_they_are(count: 
 def test_a_place_after_operating_out_of_says_where_the_actors_are() -> None:
     f = draft(NEWS + "Scam centers operating out of Laos used the chatbot to write lures.\n")
     assert _actors(f) == [("Scam centers operating out of Laos", "LA")]
+
+
+def test_a_phrase_that_opens_on_the_reporters_names_no_actor() -> None:
+    f = draft(
+        "Lab and app maker shut scam accounts\n\nA Meta and OpenAI effort thwarted scam "
+        "operations in Laos.\n\nThe app maker shut down accounts linked to scam centers in Laos.\n"
+    )
+    assert _actors(f) == [("Accounts linked to scam centers in Laos", "LA")]

@@ -16,7 +16,7 @@ from graphkit.extract.namelike import looks_like_name, then_reports
 from graphkit.extract.names import CALLED_TOKENS, KIND_WORD, NOT_NAMES, only_places, says_nothing
 from graphkit.extract.quoted import conjuncts, has_quote, quoted_names
 from graphkit.extract.reading import Mention, Sentence, slugify
-from graphkit.extract.reporter import REPORTING, also_reported, reported_removed
+from graphkit.extract.reporter import REPORTING, also_reported, names_a_reporter, reported_removed
 from graphkit.extract.set_apart import SET_NAME, TITLED, from_names, owned_names, set_apart_names
 from graphkit.extract.subject_text import (
     ACTED_ON,
@@ -400,6 +400,8 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
         long = _SUBJECT_LONG.match(text)  # the country may come after a first noun
         if long and not _CROSSES_VERB.match(text, m.end(1), long.end(1)):
             m = long  # not across the verb: "Accounts asked the chatbot about officials"
+    if m.group(1)[:1].isupper() and names_a_reporter(m.group(1).split(" ", 1)[0]):
+        return None  # "A Meta and OpenAI collaboration thwarted ... operations": the reporters
     if _PART_OF_ONE.search(m.group(1)):
         return None  # "Members of the group were based in Iran": the one met before
     phrase = re.sub(r"^(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his)\s+", "", m.group(1))
