@@ -480,3 +480,14 @@ def test_a_phrase_that_opens_on_the_reporters_names_no_actor() -> None:
         "operations in Laos.\n\nThe app maker shut down accounts linked to scam centers in Laos.\n"
     )
     assert _actors(f) == [("Accounts linked to scam centers in Laos", "LA")]
+
+
+# --- A place the actors work in, named, and who runs it
+
+
+def test_a_named_compound_is_no_case_and_who_runs_it_is_the_actor() -> None:
+    f = draft(
+        NEWS + "The compound where he was held, called Jade Park, was run by Peruvian-led "
+        "syndicates that used the chatbot to write to real estate agents in Chile.\n"
+    )
+    assert _actors(f) == [("Peruvian-led syndicates", "PE")] and "Jade Park" not in _names(f)
