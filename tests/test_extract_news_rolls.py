@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from graphkit.findings import Findings
 from tests.extract_helpers import actors_of as _actors
 from tests.extract_helpers import country, draft
 
@@ -205,3 +206,32 @@ def test_a_roll_of_actors_known_as_names_each_with_the_place_its_noun_carries() 
     assert sorted(code for _, code in origins) == ["CN", "CN", "IR", "RU"]
     assert len(origins) == 4  # and no case holds actors of two countries:
     assert all(len({a.country.id for a in c.all_actors if a.country}) == 1 for c in f.campaigns)
+
+
+def _techniques_of(f: Findings) -> dict[str, set[str]]:
+    return {a.name: {t.id for t in c.techniques} for c in f.campaigns for a in c.all_actors}
+
+
+def test_a_paragraph_on_the_actors_after_a_roll_speaks_of_every_one() -> None:
+    roll = (
+        "Lab bans three crews\n\nThe lab said it cut off three crews: the China-linked actor "
+        "known as Salt Typhoon; the Iran-linked actor known as Mint Sandstorm; and the "
+        "Russia-based group known as Seashell Blizzard.\n\n"
+    )
+    f = draft(
+        roll + "It said the actors mostly asked for translations.\n\nMuch of what these "
+        "actors wanted was help with phishing emails.\n"
+    )
+    assert all({"llm-aided-translation", "T1566"} <= ids for ids in _techniques_of(f).values()), (
+        _techniques_of(f)
+    )
+    one = draft(roll + "The last of them also asked for translations.\n")
+    assert sum("llm-aided-translation" in ids for ids in _techniques_of(one).values()) == 1
+
+
+def test_a_heading_after_a_roll_ends_it() -> None:
+    f = draft(
+        "# Year in review\n\n- Tin Wren and Ash Lark were the busiest.\n- Reed Finch, from "
+        "Peru, wrote comments.\n\n## Tin Wren\n\nThe operators wrote phishing emails.\n"
+    )
+    assert {n for n, ids in _techniques_of(f).items() if "T1566" in ids} <= {"Tin Wren"}

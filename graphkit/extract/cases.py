@@ -11,9 +11,18 @@ from graphkit.extract.coordination import coordinated
 from graphkit.extract.cues import noun_pattern, nouns, past_verb, word_list
 from graphkit.extract.groups import Group
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, read_sentence
+from graphkit.extract.reporter import reported_removed
 from graphkit.extract.subjects import IN_ANOTHER, subject_of
 
-__all__ = ["NEW_CASE", "at_new_cases", "case_subject", "overview", "without_overviews"]
+__all__ = [
+    "NEW_CASE",
+    "at_new_cases",
+    "case_subject",
+    "of_the_two",
+    "of_them_all",
+    "overview",
+    "without_overviews",
+]
 
 
 # The nouns of a case a text turns to: "A second crew", "Another operation".
@@ -223,3 +232,27 @@ def _kept(text: str, members: tuple[Mention, ...], kept: list[Mention]) -> str |
     if at < 0:
         return None
     return text[:at] + " and ".join(m.text for m in kept) + text[end + len(last.text) :]
+
+
+# A paragraph about the two cases told last: "In both cases, ...", "Both networks ..."
+_BOTH = re.compile(rf"^(?:{'|'.join(word_list('both_openers'))})\b")
+
+
+def of_the_two(sentences: list[Sentence]) -> bool:
+    """Whether a paragraph opens on the two cases told last ("In both cases, ...")."""
+    return bool(sentences) and _BOTH.match(sentences[0].text) is not None
+
+
+# A paragraph that speaks of every case the one before it opened (layout.yaml's all_openers)
+_OF_THEM_ALL = re.compile(rf"^(?i:{'|'.join(word_list('all_openers'))})")
+
+
+def of_them_all(sentences: list[Sentence]) -> bool:
+    """Whether a paragraph opens, past who reports it, on all the cases told before it: "The
+    actors mostly asked for ...", "It said that the actors generally ...", "All five ..."."""
+    first = sentences[0].text if sentences else ""
+    return bool(_OF_THEM_ALL.match(reported_removed(first)) or _THESE.search(first))
+
+
+# ... or names them with a plural demonstrative anywhere: "sought by these actors"
+_THESE = re.compile(r"\b(?:these|those) (?:\w+ )?(?:actors|groups|networks|operations|clusters)\b")

@@ -14,11 +14,12 @@ from graphkit.extract.cases import (
     NEW_CASE,
     at_new_cases,
     case_subject,
+    of_the_two,
+    of_them_all,
     overview,
     without_overviews,
 )
 from graphkit.extract.counted import count_of, counted_cases
-from graphkit.extract.cues import word_list
 from graphkit.extract.groups import (
     PLACE,
     Group,
@@ -40,10 +41,10 @@ from graphkit.extract.headings import (
 )
 from graphkit.extract.lede import (
     described_before,
-    headline_line,
     introduced,
     known_lead,
     lede_named,
+    named_above,
     named_after,
     named_back,
     named_in_passing,
@@ -51,6 +52,7 @@ from graphkit.extract.lede import (
     one_case,
     recalled,
 )
+from graphkit.extract.meta import headline_line
 from graphkit.extract.named_origins import enumerated
 from graphkit.extract.namelike import looks_like_name, lower_words
 from graphkit.extract.names import paragraph_name, says_nothing
@@ -103,6 +105,9 @@ class _Grouper:
         self.lede: list[Sentence] | None = None  # a story's first paragraph that no case took
         self.after_lede: list[Sentence] = []  # the paragraphs after it that no case took
         self.groups_before = 0  # the groups there were before the paragraph being read
+        self.opened_from = 0  # the groups before the paragraph before it, or the section
+        self.rolled: list[Group] = []  # the groups the paragraph before it opened
+        self.spread = False  # the paragraph before spoke of all of them
         self.before = ""  # the end of the text read so far: the noun of cases counted there
         self.prior = ""  # the same before the paragraph being read
 
@@ -127,6 +132,7 @@ class _Grouper:
             self.last_heading = heading
             if heading is not None and not paragraph:
                 self._heading(heading)
+                self.opened_from, self.spread = len(self.groups), False  # a section: no roll
                 return
         if aside(paragraph):
             return  # "Read more: ...", "(Photo by ...)": not the story's, nor its end
@@ -145,12 +151,14 @@ class _Grouper:
             p = read_paragraph(rest, item)
         named = self._name(p)
         self.seen = True
-        self.groups_before = len(self.groups)  # a lede is a case of its own before the first
+        opened = self.groups[self.opened_from :]  # the cases the paragraph before opened
+        self.rolled, self.spread = opened if opened or not self.spread else self.rolled, False
+        self.groups_before = self.opened_from = len(
+            self.groups
+        )  # a lede is a case before the first
         current = self.current
         actors = {k: v for s in p.sentences for k, v in actor_names(s, self.found).items()}
-        clauses = (
-            None if p.fields or _named_above(current) else runs(p.sentences, self.found, named)
-        )
+        clauses = None if p.fields or named_above(current) else runs(p.sentences, self.found, named)
         if clauses:  # "Sneer Review flooded ..., while VAGue Focus ...; Uncle Spam argued ..."
             self.current = start_runs(self.groups, clauses[0], clauses[1], self.section_who)
             self._after_lede(p.body)
@@ -160,15 +168,13 @@ class _Grouper:
                 named, p.sentences[0], self.found
             )  # "SweetSpecter. ... this group"
         listed = (
-            None
-            if p.fields or _named_above(current) or len(actors) < 2
-            else enumerated(p.sentences)
+            None if p.fields or named_above(current) or len(actors) < 2 else enumerated(p.sentences)
         )
         if listed:  # "Forest Blizzard from Russia, Emerald Sleet from North Korea, ...": each
             self._each_listed(*listed)
             return
         counted = (
-            [] if p.fields or _named_above(current) or not p.body else counted_cases(p.body[0].text)
+            [] if p.fields or named_above(current) or not p.body else counted_cases(p.body[0].text)
         )
         if len(counted) > 1:  # "two networks, Tin Vane and Grey Loom, which ...": each a case
             self._each_counted(counted, p)
@@ -264,7 +270,7 @@ class _Grouper:
             p.body,
             labels=self.seen and not p.fields,
             # a heading that named the operation ("## GLASSHOOK"), not one that described it
-            opening=not (_named_above(current) and current is not None and not current.provisional)
+            opening=not (named_above(current) and current is not None and not current.provisional)
             and (self.seen or p.text.split("\n", 1)[0].rstrip().endswith((".", "!", "?"))),
         )  # the first paragraph's first line, no sentence, is the title: "Show, episode 112"
         # "- Also tracked as UTA0388.": another name of the case above, no case of its own
@@ -335,7 +341,7 @@ class _Grouper:
             described = next((s for s in body if s.field == "actor" and s.mentions), None)
             if described is not None:  # "Actor: a Chinese threat actor"
                 current.subject = ARTICLE.sub("", described.text)[:120]
-        if p.fields and not (named or actors or subject or _named_above(current)):
+        if p.fields and not (named or actors or subject or named_above(current)):
             who = next((v for role, v in p.fields if role == "who"), None)  # "Country: ..."
             subject = f"Actors from {who}" if who and len(who) <= 40 else None
         if subject and turns and any(g.subject == subject for g in self.groups):
@@ -455,12 +461,16 @@ class _Grouper:
             return
         if named and not current.name:
             current.name = named
-        if (
+        rolled = self.rolled
+        if not named and len(rolled) > 1 and current is rolled[-1] and of_them_all(sentences):
+            for case in rolled[:-1]:  # "Five actors: A from Peru; B ...", then "The actors ..."
+                case.sentences.extend(sentences)
+            self.spread = True  # and the paragraph after it may go on of them all
+        elif (
             not named
             and len(self.groups) > 1
             and len(current.actors) < 2  # "Vixen Panda and Keyhole Panda ... Both groups": these
-            and sentences
-            and _BOTH.match(sentences[0].text)
+            and of_the_two(sentences)
         ):
             self.groups[-2].sentences.extend(sentences)  # "In both cases, ...": the two last
         current.sentences.extend(sentences)
@@ -468,15 +478,6 @@ class _Grouper:
             add_actors(current, sentence)
         if recall is not None:  # "The job scam, dubbed ...": what the lede said of it
             current.sentences.append(recall)
-
-
-# A paragraph about the two cases told last: "In both cases, ...", "Both networks ..."
-_BOTH = re.compile(rf"^(?:{'|'.join(word_list('both_openers'))})\b")
-
-
-def _named_above(current: Group | None) -> bool:
-    """Whether the section's heading named the operation the paragraph is in."""
-    return bool(current is not None and current.from_heading and current.name)
 
 
 def _headline(heading: str, name: str) -> bool:

@@ -23,7 +23,7 @@ from graphkit.extract.reporter import also_reported
 from graphkit.extract.subject_text import from_its_subject
 from graphkit.extract.subjects import ACTOR_NOUN
 
-__all__ = ["described_before", "headline_line", "introduced", "known_lead", "lede_named",
+__all__ = ["described_before", "introduced", "known_lead", "lede_named", "named_above",
            "named_after", "named_back", "named_in_passing", "names_actor", "one_case",
            "recalled"]  # fmt: skip
 
@@ -182,15 +182,6 @@ def described_before(subject: str, first: Sentence, introductions: list[list[Sen
     return -1
 
 
-def headline_line(text: str) -> str | None:
-    """A plain text's first line when it is a headline (no Markdown heading, no sentence's
-    closing stop): the report's title, which names no actor and no operation."""
-    first = next((ln.strip() for ln in text[:4000].lstrip()[:2000].splitlines() if ln.strip()), "")
-    if not first or first[0] in "#<|*-=" or first.endswith((".", "!", "?", ":", ";", ",")):
-        return None
-    return first if len(first.split()) >= 2 else None
-
-
 def lede_named(groups: list[Group], body: list[Sentence]) -> bool:
     """Whether a paragraph that names a case names the one case a story's lede told of, unnamed
     ("The lab shut down accounts tied to a Peruvian operation.", then 'In its report, it
@@ -223,3 +214,8 @@ def known_lead(paragraph: str, known: set[str]) -> str | None:
         if lead in known:  # "Zero Zeno's content was aimed at ..."
             return lead
     return None
+
+
+def named_above(current: Group | None) -> bool:
+    """Whether the section's heading named the operation the paragraph is in."""
+    return bool(current is not None and current.from_heading and current.name)

@@ -123,3 +123,12 @@ def report_meta(
         "published": published or dt.date.today().isoformat(),
         "_platform": platform,
     }
+
+
+def headline_line(text: str) -> str | None:
+    """A plain text's first line when it is a headline (no Markdown heading, no sentence's
+    closing stop): the report's title, which names no actor and no operation."""
+    first = next((ln.strip() for ln in text[:4000].lstrip()[:2000].splitlines() if ln.strip()), "")
+    if not first or first[0] in "#<|*-=" or first.endswith((".", "!", "?", ":", ";", ",")):
+        return None
+    return first if len(first.split()) >= 2 else None
