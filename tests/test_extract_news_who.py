@@ -491,3 +491,14 @@ def test_a_named_compound_is_no_case_and_who_runs_it_is_the_actor() -> None:
         "syndicates that used the chatbot to write to real estate agents in Chile.\n"
     )
     assert _actors(f) == [("Peruvian-led syndicates", "PE")] and "Jade Park" not in _names(f)
+
+
+# --- What the reporter did, told by how: "... by suspending accounts linked to ..."
+
+
+def test_the_accounts_a_reporter_acted_against_by_how_it_acted_are_the_actors() -> None:
+    f = draft(
+        NEWS + "The lab took a big step against fraud by suspending 3,000 mail accounts linked "
+        "to Peruvian IT workers.\n\nThe Peruvian scheme places workers in remote jobs.\n"
+    )
+    assert _actors(f) == [("Mail accounts linked to Peruvian IT workers", "PE")]

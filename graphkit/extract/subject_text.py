@@ -12,7 +12,7 @@ import re
 from graphkit.extract.cues import noun_pattern, nouns, word_list, words
 from graphkit.extract.fronted import without_time
 from graphkit.extract.reading import Mention, Sentence
-from graphkit.extract.reporter import ACCORDING, REPORTING, reported_removed
+from graphkit.extract.reporter import ACCORDING, REPORTING, names_a_reporter, reported_removed
 
 __all__ = [
     "ACTED_ON",
@@ -84,6 +84,9 @@ def from_its_subject(first: Sentence, before: str) -> str:
     the dashes that set apart who the subject is read as commas, and a relative clause of
     belief read for its predicate."""
     text = without_time(first.text)  # "On Feb. 26, the lab said ...": when, then who says
+    by_doing = _BY_DOING.search(text, 0, 160) if " by " in text[:160] else None
+    if by_doing and names_a_reporter(" ".join(text[: by_doing.start()].split()[:3])):
+        text = text[by_doing.end() :]  # "The lab took a step ... by suspending accounts ..."
     if REPORTING.search(text) or ACCORDING.match(text):  # "Driving the news: The lab said ..."
         text = reported_removed(_RUN_IN.sub("", text, count=1) if ": " in text[:40] else text)
         text = _IT_WAS.sub("", text, count=1)  # "... assessed that this was a Peruvian group"
@@ -116,6 +119,11 @@ _IT_WAS = re.compile(
     r"^(?:this|it|that|the (?:activity|operation|campaign|attack|attacker|actor|intrusion))"
     r" (?:was|is|were|are)(?: (?:likely|probably|almost certainly))? (?=(?:an?|the) )"
 )
+
+
+# What the reporter did, told by how: "(Microsoft has taken a step ...) by suspending (3,000
+# accounts linked to ...)": the accounts are the sentence's subject (words.yaml acting_gerunds)
+_BY_DOING = re.compile(rf"\bby (?:{'|'.join(word_list('acting_gerunds'))}) ")
 
 
 # A news page's run-in label before a reported sentence: "Driving the news: " (a word in
