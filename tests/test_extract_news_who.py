@@ -502,3 +502,20 @@ def test_the_accounts_a_reporter_acted_against_by_how_it_acted_are_the_actors() 
         "to Peruvian IT workers.\n\nThe Peruvian scheme places workers in remote jobs.\n"
     )
     assert _actors(f) == [("Mail accounts linked to Peruvian IT workers", "PE")]
+
+
+# --- A negation inside a relative clause set apart is the clause's own
+
+
+def test_a_negation_inside_a_set_apart_clause_leaves_the_main_clause_standing() -> None:
+    f = draft(NEWS + "Peruvian hackers, whom the lab did not name, phished banks in Chile.\n")
+    (c,) = f.campaigns
+    assert {x.id for x in c.targets.countries} == {"CL"}
+
+
+@pytest.mark.parametrize(
+    "said", ["did not phish banks in Chile", "did not, however, phish banks in Chile"]
+)
+def test_a_negation_of_the_main_clause_still_holds(said: str) -> None:
+    f = draft(NEWS + f"Peruvian hackers {said}.\n")
+    assert not any(c.targets.countries for c in f.campaigns)
