@@ -519,3 +519,23 @@ def test_a_negation_inside_a_set_apart_clause_leaves_the_main_clause_standing() 
 def test_a_negation_of_the_main_clause_still_holds(said: str) -> None:
     f = draft(NEWS + f"Peruvian hackers {said}.\n")
     assert not any(c.targets.countries for c in f.campaigns)
+
+
+# --- Two actors' clauses joined by "and" without a comma; "Of the two," set before
+
+
+@pytest.mark.parametrize("opening", ["", "Of the two, t"])
+def test_two_peoples_actors_joined_by_and_keep_their_own_targets(opening: str) -> None:
+    text = (
+        "he Peruvian crew phished banks in Chile and the Bolivian crew scanned routers in Ecuador."
+    )
+    f = draft(NEWS + (opening or "T") + text + "\n")
+    cases = {country(c): c for c in f.campaigns}
+    assert set(_actors(f)) == {("Peruvian crew", "PE"), ("Bolivian crew", "BO")}
+    assert {x.id for x in cases["PE"].targets.countries} == {"CL"}
+    assert {x.id for x in cases["BO"].targets.countries} == {"EC"}
+
+
+def test_a_list_of_targets_joined_by_and_the_is_no_second_clause() -> None:
+    f = draft(NEWS + "Peruvian hackers phished banks in Chile and the United States.\n")
+    assert {x.id for c in f.campaigns for x in c.targets.countries} == {"CL", "US"}

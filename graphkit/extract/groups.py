@@ -12,7 +12,7 @@ from itertools import pairwise
 from typing import Any
 
 from graphkit.actors import actor_index
-from graphkit.extract.cues import noun_pattern, nouns, words
+from graphkit.extract.cues import noun_pattern, nouns, past_verb, words
 from graphkit.extract.gazetteer import Entry
 from graphkit.extract.named_origins import own_origins
 from graphkit.extract.names import clause_name
@@ -303,9 +303,11 @@ def _from_elsewhere(sentences: list[Sentence]) -> set[int]:
 _CLAUSE_SPLIT = re.compile(
     r"; (?:and )?|,? while (?=[A-Z])|, (?:while|whereas|as well as) |"
     # "found that X ..., and that a Y ...", "..., and later Bolivian scammers used it ..."
-    r", and (?:that |later |then |also |separately )?(?=(?:an?|the|in|from) |[A-Z])"
+    r", and (?:that |later |then |also |separately )?(?=(?:an?|the|in|from) |[A-Z])|"
+    # "... in Chile and the Bolivian crew scanned ...": a people's actor and its own verb
+    rf" and (?=the [A-Z][\w-]* (?:[\w-]+ )?(?i:{noun_pattern('subject')}) {past_verb()}\b)"
 )
-_SPLITS = ("; ", "while ", ", and ", ", whereas ", ", as well as ")  # a cheap test first
+_SPLITS = ("; ", "while ", ", and ", ", whereas ", ", as well as ", " and the ")  # cheap first
 
 Clause = tuple[str, str | None, str | None]  # its text, the operation and the actor it names
 
