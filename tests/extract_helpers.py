@@ -36,3 +36,13 @@ def actors_of(f: Findings) -> list[tuple[str, str | None]]:
     return sorted(
         (a.name, a.country.id if a.country else None) for c in f.campaigns for a in c.all_actors
     )
+
+
+def targeted_sectors(f: Findings) -> set[str]:
+    """The sectors every drafted campaign targets."""
+    return {x.id for c in f.campaigns for x in c.targets.sectors}
+
+
+def targeted_countries(f: Findings) -> set[str]:
+    """The countries every drafted campaign targets."""
+    return {x.id for c in f.campaigns for x in c.targets.countries}

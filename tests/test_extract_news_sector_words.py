@@ -7,14 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from graphkit.findings import Findings
 from tests.extract_helpers import draft
+from tests.extract_helpers import targeted_countries as _countries
+from tests.extract_helpers import targeted_sectors as _sectors
 
 NEWS = "Chatbot maker cuts off several crews\n\n"  # a plain text's first line: its headline
-
-
-def _sectors(f: Findings) -> set[str]:
-    return {x.id for c in f.campaigns for x in c.targets.sectors}
 
 
 @pytest.mark.parametrize(
@@ -78,10 +75,6 @@ def test_the_press_a_memo_was_released_to_is_no_target() -> None:
         "later released to the press.\n"
     )
     assert _sectors(f) == {"financial-services"}
-
-
-def _countries(f: Findings) -> set[str]:
-    return {x.id for c in f.campaigns for x in c.targets.countries}
 
 
 @pytest.mark.parametrize(

@@ -80,6 +80,15 @@ def test_a_fronted_phrase_is_no_part_of_the_unnamed_actors_name(fronted: str) ->
     assert [a.name for a in c.all_actors] == ["Crew in Laos"] and country(c) == "LA"
 
 
+def test_a_fronted_clause_with_a_list_is_no_phrase_set_before_the_subject() -> None:
+    f = draft(
+        NEWS + "While Laotian crews focus on banks, airlines and energy firms, Peruvian crews go "
+        "after schools.\n"
+    )
+    names = {a.name for c in f.campaigns for a in c.all_actors}
+    assert not any("airlines" in n or "energy" in n for n in names), names
+
+
 # --- Whom the actors dealt with, and where
 
 

@@ -6,18 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from graphkit.findings import Findings
-from tests.extract_helpers import draft
+from tests.extract_helpers import actors_of, draft
+from tests.extract_helpers import targeted_countries as _countries
+from tests.extract_helpers import targeted_sectors as _sectors
 
 NEWS = "Chatbot maker cuts off several crews\n\n"  # a plain text's first line: its headline
-
-
-def _countries(f: Findings) -> set[str]:
-    return {x.id for c in f.campaigns for x in c.targets.countries}
-
-
-def _sectors(f: Findings) -> set[str]:
-    return {x.id for c in f.campaigns for x in c.targets.sectors}
 
 
 @pytest.mark.parametrize(
@@ -163,3 +156,254 @@ def test_the_language_of_the_actors_own_posts_is_theirs() -> None:
 def test_journalism_is_the_media_sector() -> None:
     f = draft(NEWS + "Russian hackers targeted people in the field of journalism in Poland.\n")
     assert _sectors(f) == {"media"}
+
+
+def test_a_sector_word_before_a_plural_head_after_a_place_is_no_target() -> None:
+    f = draft(NEWS + "Russian hackers phished rights groups that expose Belarus's nuclear plans.\n")
+    assert _sectors(f) == {"civil-society"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sectors"),
+    [
+        ("Russian hackers attacked Poland's energy sector.", {"energy"}),
+        ("Russian hackers researched the Polish military, free proxies and crypto.",
+         {"defense", "cryptocurrency"}),
+    ],
+)  # fmt: skip
+def test_a_places_sector_as_a_head_is_still_a_target(sentence: str, sectors: set[str]) -> None:
+    assert _sectors(draft(NEWS + sentence + "\n")) == sectors
+
+
+def test_the_media_that_report_are_no_target() -> None:
+    f = draft(NEWS + "Russian hackers phished diplomats. Polish state media cited the lab.\n")
+    assert _sectors(f) == {"government"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian hackers phished diplomats. The envoy spoke of trade talks with Chile.",
+        "Russian hackers phished diplomats who fight propaganda against Chile.",
+    ],
+)
+def test_a_party_to_talks_and_what_propaganda_is_against_are_no_targets(sentence: str) -> None:
+    assert _countries(draft(NEWS + sentence + "\n")) == set()
+
+
+def test_a_people_the_reporter_sued_some_way_before_is_the_actors() -> None:
+    f = draft(
+        NEWS + "The lab filed a lawsuit in Delaware against a Chilean crime ring that used its "
+        "model.\n"
+    )
+    assert _countries(f) == set()
+
+
+@pytest.mark.parametrize(
+    ("whom", "sector"),
+    [
+        ("internet service providers", "telecommunications"),
+        ("rights groups", "civil-society"),
+        ("intelligence officials", "government"),
+    ],
+)
+def test_more_names_of_sectors_in_news_text(whom: str, sector: str) -> None:
+    assert _sectors(draft(NEWS + f"Russian hackers went after {whom} in Fiji.\n")) == {sector}
+
+
+def test_the_game_that_changed_is_no_gaming_target() -> None:
+    f = draft(NEWS + "Russian hackers wrote malware. The lab said the game has now changed.\n")
+    assert _sectors(f) == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The platform, popular with gamers in Brazil, banned Russian hackers who phished "
+        "diplomats.",
+        "Russian hackers, who used an app common among bankers and students, phished diplomats.",
+    ],
+)
+def test_the_audience_of_a_thing_is_no_target(sentence: str) -> None:
+    f = draft(NEWS + sentence + "\n")
+    assert (_sectors(f), _countries(f)) == ({"government"}, set())
+
+
+def test_the_trade_of_a_state_owned_employer_is_no_target() -> None:
+    f = draft(
+        NEWS + "Russian hackers working for a state-owned energy firm phished diplomats in Chile.\n"
+    )
+    assert _sectors(f) == {"government"}
+
+
+def test_a_country_that_is_a_persons_surname_is_no_target() -> None:
+    f = draft(NEWS + "Russian hackers phished diplomats, said analyst Nick Monaco of the lab.\n")
+    assert _countries(f) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        ("Russian hackers phished diplomats in Eastern Ukraine.", {"UA"}),
+        ("In Chile, Russian hackers phished diplomats.", {"CL"}),
+        ("Russian Hackers Phished Diplomats In Chile And Peru", {"CL", "PE"}),
+    ],
+)
+def test_a_place_after_a_word_of_region_or_in_a_title_is_still_a_place(
+    sentence: str, places: set[str]
+) -> None:
+    assert _countries(draft(NEWS + sentence + "\n")) == places
+
+
+def test_a_sector_before_a_comma_is_no_modifier_of_the_next_items_topic() -> None:
+    f = draft(
+        NEWS + "Iranian hackers went after accounts in academia, NGOs, foreign policy and energy.\n"
+    )
+    assert _sectors(f) == {"education", "civil-society", "energy"}
+
+
+def test_a_place_the_actors_are_believed_to_be_tied_to_is_their_seat() -> None:
+    f = draft(
+        NEWS + "A second network, believed to be tied to online fraud in Laos, used the chatbot "
+        "to write comments.\n"
+    )
+    assert (actors_of(f)[0][1], _countries(f)) == ("LA", set())
+
+
+def test_a_places_part_in_an_event_is_what_content_is_about() -> None:
+    f = draft(NEWS + "Russian hackers wrote posts about Chile's participation in the games.\n")
+    assert _countries(f) == set()
+
+
+def test_who_the_victims_only_may_include_are_no_targets() -> None:
+    f = draft(
+        NEWS + "Russian hackers broke into systems whose owners may include other large tech "
+        "firms, research institutions or government agencies.\n"
+    )
+    assert _sectors(f) == set()
+
+
+def test_places_after_the_word_targets_and_a_verb_of_being_are_targets() -> None:
+    f = draft(
+        NEWS + "Pale Orrery is a North Korean group. Its main targets are Chilean and US-based "
+        "government organizations.\n"
+    )
+    assert _countries(f) == {"CL", "US"}
+
+
+def test_individuals_who_run_the_network_are_no_target() -> None:
+    f = draft(
+        NEWS + "Russian hackers wrote posts praising the ruling party. The network appears to "
+        "be run by individuals who support the party.\n"
+    )
+    assert "individuals" not in _sectors(f)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The lab serves customers in the energy and healthcare sectors.",
+        "The chatbot is widely used by students and teachers in Chile.",
+        "ChatGPT has 800 million weekly users, many of them in India.",
+    ],
+)
+def test_a_business_or_a_services_own_clientele_is_no_target(sentence: str) -> None:
+    f = draft(NEWS + f"Russian hackers phished diplomats. {sentence}\n")
+    assert (_sectors(f), _countries(f)) == ({"government"}, set())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sectors", "places"),
+    [
+        ("Russian hackers phished customers in the banking sector in Chile.",
+         {"financial-services"}, {"CL"}),
+        ("Russian hackers stole the passwords of ChatGPT users in India.", set(), {"IN"}),
+        ("Russian hackers probed flaws in software used by banks.", {"financial-services"},
+         set()),
+    ],
+)  # fmt: skip
+def test_customers_and_users_the_actors_went_after_are_targets(
+    sentence: str, sectors: set[str], places: set[str]
+) -> None:
+    f = draft(NEWS + sentence + "\n")
+    assert (_sectors(f), _countries(f)) == (sectors, places)
+
+
+def test_the_ministry_the_actors_answer_to_is_their_sponsor() -> None:
+    f = draft(
+        NEWS + "Russian hackers, who answer to the country's defense ministry, phished diplomats.\n"
+    )
+    assert _sectors(f) == {"government"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The crew, whose members are in Laos, phished diplomats in Chile.",
+        "The crew, made up of Laotian nationals, phished diplomats in Chile.",
+    ],
+)
+def test_where_the_actors_members_are_and_what_they_are_made_of_is_their_origin(
+    sentence: str,
+) -> None:
+    f = draft(NEWS + sentence + "\n")
+    assert (actors_of(f)[0][1], _countries(f)) == ("LA", {"CL"})
+
+
+def test_nationals_the_actors_went_after_are_still_a_target() -> None:
+    f = draft(NEWS + "Russian hackers targeted Laotian nationals and Chilean diplomats.\n")
+    assert _countries(f) == {"LA", "CL"}
+
+
+def _languages(body: str) -> set[str]:
+    return {x.id for c in draft(NEWS + body + "\n").campaigns for x in c.languages}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        ("Russian hackers broke into Japanese banks.", {"JP"}),
+        ("Russian hackers phished diplomats in Chile. The lab's report was also translated into "
+         "Japanese.", {"CL"}),
+    ],
+)  # fmt: skip
+def test_a_people_after_into_is_a_language_only_where_it_ends_the_phrase(
+    sentence: str, places: set[str]
+) -> None:
+    assert (_languages(sentence), _countries(draft(NEWS + sentence + "\n"))) == (set(), places)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "languages"),
+    [
+        ("Russian hackers translated lures into Japanese and Korean.", {"ja", "ko"}),
+        ("Russian hackers, who spoke Mandarin among themselves, phished diplomats.", {"zh"}),
+    ],
+)
+def test_languages_the_actors_translate_into_or_speak_are_theirs(
+    sentence: str, languages: set[str]
+) -> None:
+    assert _languages(sentence) == languages
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A Russian crew built a trojan that poses as a bank app for users in Chile.",
+        "A Russian crew built a trojan that poses as a bank app and steals logins from users "
+        "in Chile.",
+    ],
+)
+def test_a_long_pose_ends_at_a_preposition_or_a_present_verb(sentence: str) -> None:
+    assert _countries(draft(NEWS + sentence + "\n")) == {"CL"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In other words, foreign governments are using the chatbot for bad things.",
+        "Hospitals are using the chatbot too.",
+    ],
+)
+def test_a_sector_that_is_the_subject_using_the_service_is_who_acts(sentence: str) -> None:
+    assert _sectors(draft(NEWS + f"Russian hackers wrote malware. {sentence}\n")) == set()

@@ -27,8 +27,11 @@ from graphkit.extract.roles import country_role, researched, said_about
 from graphkit.extract.sectors import addressed, sector_is_target
 from graphkit.extract.spoken import language_positions, varieties
 from graphkit.extract.unhit import (
+    a_market,
+    a_persons_name,
     a_source,
     acted_by,
+    an_audience,
     answered,
     could_aim_at,
     could_be_hit,
@@ -197,6 +200,8 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
         elif kind in PLACE:
             if m.index in language_at or s.field == "language" or m.after[:1] == ["language"]:
                 continue  # "Korean-language", "in English and Japanese": languages
+            if kind == "Demonym" and m.before[-1:] == ["into"] and m.after[:1] in ([], ["and"]):
+                continue  # "translated into Japanese": a language, whoever's it is
             if m.index in kinds_of:
                 continue  # "in Brazilian Portuguese": which variety of a language
             _place(facts, group, m, s, origin, lists, quoted, roles)
@@ -281,8 +286,11 @@ def _place(
         return
     if looked_like(m, s) or could_be_hit(m) or could_aim_at(m) or said_not_hit(m, s) or quoted:
         return  # "sites that looked like Chilean banks", "Chile could be next"
-    if acted_by(m, s) or money_route(m, s):
-        return  # "reported by journalists in Poland", "laundered via banks in Laos"
+    if acted_by(m, s) or money_route(m, s) or an_audience(m) or a_persons_name(m, s):
+        return  # "reported by journalists in Poland", "laundered via banks in Laos", "popular
+        # with gamers in Brazil", "Nick Monaco": a surname
+    if a_market(m, s):
+        return  # "800 million users, many of them in India": a service's market
     stated_here = (
         s.field == "target" or not _AIMED.isdisjoint(m.before[-2:]) or _qualifies_a_target(m, s)
     )

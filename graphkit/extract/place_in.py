@@ -83,6 +83,9 @@ def someone_in(m: Mention, context: list[str]) -> str:
     return "target"
 
 
+_BELIEVED = words("believed")
+
+
 # A count that stands for the cases a sentence counted before it: "one in Peru, two in Cuba"
 _COUNT_WORDS = words("number_words") | {"one"}
 
@@ -97,7 +100,7 @@ def _counted_before(m: Mention) -> bool:
 
 # "linked to individuals in", "traced to a firm in": whom the actors were tied to, and where
 _TIED_TO_SOMEONE = re.compile(
-    rf"(?:^|\s)((?:\S+ ){{1,3}})?(?:{'|'.join(words('tied'))}) "
+    rf"(?:^|\s)((?:\S+ ){{1,6}})?(?:{'|'.join(words('tied'))}) "
     r"(?:it |them |(?P<case>(?:the|this|that) "
     r"(?:activity|operation|campaign|network|accounts) ))?to "
     r"(?:the |a |an |some |several )?(?:[\w-]+ ){1,2}in$"
@@ -108,10 +111,13 @@ def _tied_to_someone(m: Mention) -> bool:
     """Whether the words before a place tie the actors to people there: "the network, which
     OpenAI linked to individuals in China", "an actor tied to a firm in Laos"; not "phone
     numbers linked to people in Israel" (what is tied is no actor)."""
-    said = _TIED_TO_SOMEONE.search(" ".join(m.words[max(0, m.index - 8) : m.index]))
+    said = _TIED_TO_SOMEONE.search(" ".join(m.words[max(0, m.index - 12) : m.index]))
     if said is None:
         return False
     before = (said.group(1) or "").split()
+    if before[-2:] == ["to", "be"] and before[-3:-2] and before[-3] in _BELIEVED:
+        before = before[:-3]  # "an operation, believed to be tied to fraud in Cambodia"
+    before = before[-3:]
     # "traced the activity to an IP range in Bolivia": the case, where it comes from
     return "which" in before or bool(before and before[-1] in ACTOR_NOUNS) or bool(said["case"])
 

@@ -77,14 +77,19 @@ def posed_as(m: Mention, s: Sentence) -> bool:
     if not _POSING.isdisjoint(lead) and _TARGET_VERBS_STRICT.isdisjoint(lead):
         # "posed as journalists and asked US policy experts": a new verb, a new clause
         posing = lead[max(i for i, w in enumerate(lead) if w in _POSING) :]
-        far = len(posing) > 7  # a long list of poses, but no verb or "to" after the pose
-        if not far or ("to" not in posing[2:] and not any(map(_PAST_VERB.fullmatch, posing[1:]))):
+        # a long list of poses: nouns and "and", no verb, no other preposition ("poses as a bank
+        # app for users in Chile", "... and steals logins from users in Chile" reached them)
+        far = len(posing) > 7
+        if not far or (
+            _PHRASE_ENDS.isdisjoint(posing[2:]) and not any(map(_PAST_VERB.fullmatch, posing[1:]))
+        ):
             return _ASKING.isdisjoint(posing) and not _reached(posing)
     return _listed_after(m, s) in _POSING or _in_the_pose(m, s)
 
 
 _ASKING = words("asking") | words("aim_verbs_plain")  # "posed as officials to phish"
 _PAST_VERB = re.compile(past_verb())
+_PHRASE_ENDS = words("phrase_ends") - {"and", "or", "of"}
 _JUDGED = words("judged")
 _OF_THE_POSE = frozenset({"from", "at", "of", "with", "for"})
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from graphkit.extract.country_subject import country_used
-from graphkit.extract.cues import nouns, past_verb, words
+from graphkit.extract.cues import nouns, past_verb, word_list, words
 from graphkit.extract.fronted import fronted_seat
 from graphkit.extract.place_in import befell, sector_words, someone_in, who_sits
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
@@ -133,9 +133,10 @@ _AGAINST_THEM = words("acted_against")
 
 def _acted_against(behind: list[str]) -> bool:
     """Whether the words before a people's name say the reporter acted against its actors:
-    "took action against", "a lawsuit against" (not "attacks against")."""
+    "took action against", "a lawsuit against", "filed a lawsuit in California against" (not
+    "attacks against")."""
     at = len(behind) - 1 - behind[::-1].index("against") if "against" in behind else -1
-    return at > 0 and behind[at - 1] in _AGAINST_THEM
+    return at > 0 and not _AGAINST_THEM.isdisjoint(behind[max(0, at - 3) : at])
 
 
 _SET_QUANTITIES = words("place_set_quantities")
@@ -179,6 +180,7 @@ def _run_by(lead: list[str]) -> bool:
 def country_role(m: Mention, text: str = "") -> str:
     m = _past_place_set(m)
     ahead, behind = m.after, m.before  # each a new list: made once here
+    wide = m.words[max(0, m.index - 8) : m.index]  # "filed a lawsuit in California against"
     if "least" in behind or "most" in behind:  # "At least eight Iranian groups": a count
         behind = [w for i, w in enumerate(behind) if w != "at" or behind[i + 1 : i + 2] not in (
             ["least"], ["most"])]  # fmt: skip
@@ -186,6 +188,12 @@ def country_role(m: Mention, text: str = "") -> str:
     aimed = not _TARGET_VERBS_STRICT.isdisjoint(behind) or "researched" in behind
     if after in (["government"], ["state"]) and aimed:
         return "target"  # "researched US government targets", not "the Chinese government"
+    if (
+        after == ["based"]
+        and not (_TARGET_VERBS_STRICT | _VICTIMS).isdisjoint(wide[-6:])
+        and ACTOR_NOUNS.isdisjoint(ahead[1:3])
+    ):
+        return "target"  # "Its main targets are US-based government organizations"
     if (after and after[0] in _ATTR_AFTER) or ahead[:2] == ["in", "origin"]:
         return "attribution"  # "China-based", "Chinese in origin"
     if " ".join(ahead[:2]) in _THEIR_HOURS:
@@ -197,19 +205,21 @@ def country_role(m: Mention, text: str = "") -> str:
             # "reporting on North Korean actors" is about who they are; "targeting Iranian
             # groups" is still a target
             targeted = any(w in _TARGET_VERBS_STRICT for w in behind[-3:])
-        if targeted and _acted_against(behind) and not ACTOR_NOUNS.isdisjoint(ahead[:3]):
+        if targeted and _acted_against(wide) and not ACTOR_NOUNS.isdisjoint(ahead[:3]):
             targeted = False  # "The lab took action against Bolivian scammers": the actors
         if behind[-1:] == ["the"] and _collective_acts(m, ahead):
             return "attribution"  # "the Chinese researched ...": the people acts
         if m.entry.name in _PEOPLES:  # "The North Koreans also tried ...": the people acts
-            if targeted and not _acted_against(behind):
+            if targeted and not _acted_against(wide):
                 return "target"
             # ... as the sentence's subject, or the agent after "by"; after another verb it is
             # whom they went after ("scammed Canadians", "lured Kenyans")
             subject = set(behind) <= _BEFORE_A_SUBJECT or behind[-1:] == ["by"]
-            return "attribution" if subject or _acted_against(behind) else "target"
+            return "attribution" if subject or _acted_against(wide) else "target"
         if for_whom(m.words[: m.index]):
             return "attribution"  # "hackers working for a Russian energy company"
+        if " ".join(wide[-3:]).endswith(_MADE_OF) and not targeted:
+            return "attribution"  # "a crew made up of Laotian nationals": its people
         if m.index <= 2 and befell(text):
             return "target"  # "A Peruvian security firm admitted to hiring a spy": the victim
         after = ahead
@@ -231,8 +241,12 @@ def country_role(m: Mention, text: str = "") -> str:
         ):  # "..., and a Bolivian one, Tin Vane, ...", 'the Bolivian one "Grey Loom"': a name's
             return "attribution"
         said = [w for w in behind if w not in _NOT_SAYING]
-        if said[-1:] and said[-1] in {"also", "is", "are", "was", "were", "be"}:
-            return "attribution"  # "STORM-0817, also Iranian", "X and Y are both Chinese"
+        if (
+            said[-1:]
+            and said[-1] in {"also", "is", "are", "was", "were", "be"}
+            and not (said[-2:-1] and said[-2] in _VICTIMS)
+        ):  # "STORM-0817, also Iranian", "X and Y are both Chinese"; not "its targets are"
+            return "attribution"
         if said[-1:] == ["as"] and said[-2:-1] and said[-2] in _JUDGED:
             return "attribution"  # "which OpenAI assessed as probably Chinese"
         if any(w in _ATTR_BEFORE for w in behind[-3:]) and not targeted:
@@ -269,6 +283,10 @@ def country_role(m: Mention, text: str = "") -> str:
         m.words[max(0, m.index - 7) : m.index - 2]
     ):
         return "attribution"  # "The operators, who the lab believes are in Nigeria, ..."
+    if context in (["are", "in"], ["is", "in"]) and m.words[max(0, m.index - 4) : m.index - 2] in (
+        ["whose", w] for w in _MEMBERS
+    ):
+        return "attribution"  # "The crew, whose members are in Laos, ..."
     if context in (["works", "for"], ["work", "for"], ["working", "for"], ["worked", "for"]):
         return "attribution"  # "Emerald Sleet works for North Korea"
     if context == ["behalf", "of"] and not aimed:
@@ -376,6 +394,8 @@ def said_about(m: Mention) -> bool:
         and (said[-2] in _STANCE_TOWARD or said[-2] in _CONCERN)
     ):
         return True  # "Western policy toward Chile", "concerns over Chile's use of AI"
+    if said[-1:] == ["with"] and said[-2:-1] != [] and said[-2] in _DEALINGS:
+        return True  # "nuclear talks with South Korea": a party to them, no target
     # "mocked a Taiwanese strategy game": the verb, an article, the words of the noun phrase
     phrase = [w for w in m.words[max(0, m.index - 5) : m.index] if w not in ("a", "an", "the")]
     for i in range(len(phrase) - 1, max(-1, len(phrase) - 4), -1):
@@ -405,6 +425,9 @@ _WAR = words("war_words")
 
 _STANCES = words("stances")  # "critical of", "supportive of": what content takes a side on
 _STANCE_TOWARD = words("stance_toward")
+_DEALINGS = words("dealings")
+_MEMBERS = words("parts_of")  # "whose members", "whose operatives"
+_MADE_OF = tuple(word_list("made_of"))
 _CONCERN = words("concern")
 
 

@@ -27,7 +27,9 @@ from graphkit.extract.roles import (
 )
 from graphkit.extract.unhit import (
     HEADS,
+    a_market,
     acted_by,
+    an_audience,
     answered,
     could_aim_at,
     could_be_hit,
@@ -68,6 +70,7 @@ _BARE_SECTOR_NEEDS = {"technology": _TECH_HEADS, "tech": _TECH_HEADS}
 
 
 _CARRIED = words("carried")
+_MEDIA_SAYING = words("media_saying")
 
 
 def _carried_in(m: Mention) -> bool:
@@ -129,7 +132,7 @@ def _word_in_passing(m: Mention, s: Sentence) -> bool:
     word = m.text.lower()
     senses = other_senses().get(word)
     if senses is not None and not senses.isdisjoint(
-        m.words[max(0, m.index - 2) : m.index] + m.words[m.index + 1 : m.index + 3]
+        m.words[max(0, m.index - 3) : m.index] + m.words[m.index + 1 : m.index + 4]
     ):
         return True  # "cyber offense and defense", "network defense": protection, no sector
     if m.width > 1 or word.endswith("s") or word in HEADS or word in _OWN_NAMES:
@@ -147,10 +150,17 @@ def _word_in_passing(m: Mention, s: Sentence) -> bool:
     between = m.before[-1:]  # "Germany's federal election": one adjective between
     if between and between[0] not in ACTOR_NOUNS | PHRASE_ENDS:
         ends.add(m.index - 1)
+    after = m.after[:1]
     if any(x.entry.kind in COUNTRY_KINDS and x.index + x.width in ends
            for x in s.mentions):  # fmt: skip
-        return False  # "the South Korean military", "Philippine politics"
-    after = m.after[:1]
+        # "the South Korean military", "Philippine politics"; not "Pyongyang's nuclear
+        # programs", where the word modifies a plural head that names no target
+        return (
+            bool(after)
+            and after[0][-1:] == "s"
+            and after[0] not in _not_modified()
+            and re.search(rf"\b{re.escape(m.text)} {re.escape(after[0])}\b", s.text) is not None
+        )
     if after == ["of"] and not any(
         x.entry.kind in COUNTRY_KINDS and m.index + 1 <= x.index <= m.index + 3 for x in s.mentions
     ):
@@ -176,8 +186,8 @@ def _describes_the_actor(m: Mention) -> bool:
     for size in (3, 2):
         for i in range(len(lead) - size + 1):
             if " ".join(lead[i : i + size]) in EMPLOYER:
-                rest = lead[i + size :]
-                return _TARGET_VERBS_STRICT.isdisjoint(rest) and len(rest) <= 2
+                rest = lead[i + size :]  # "a state-owned": three words
+                return _TARGET_VERBS_STRICT.isdisjoint(rest) and len(rest) <= 3
     for i in range(len(lead) - 1, 0, -1):
         if lead[i] in _RELATIVE and lead[i - 1] in _FIRMS:
             return _TARGET_VERBS_STRICT.isdisjoint(lead[i:]) and _AIMING.isdisjoint(lead[i:])
@@ -210,21 +220,27 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
         return False
     before, after = m.before, m.after
     if (
-        after[:1]
-        and (
-            after[0] in _SUBJECT_MATTER
-            or (after[1:2] and after[1] in _SUBJECT_MATTER and after[0] not in {"and", "or"})
-            or (
-                after[0] in {"and", "or"}
-                and after[2:3]
-                and after[2] in _SUBJECT_MATTER
-                # "defense and foreign policy experts": the list's head is whom it aimed at
-                and HEADS.isdisjoint(m.words[m.index + m.width + 3 : m.index + m.width + 4])
-                and not any(
-                    x.index + x.width == m.index and x.entry.kind in COUNTRY_KINDS
-                    for x in s.mentions
+        (
+            after[:1]
+            and (
+                after[0] in _SUBJECT_MATTER
+                or (after[1:2] and after[1] in _SUBJECT_MATTER and after[0] not in {"and", "or"})
+                or (
+                    after[0] in {"and", "or"}
+                    and after[2:3]
+                    and after[2] in _SUBJECT_MATTER
+                    # "defense and foreign policy experts": the list's head is whom it aimed at
+                    and HEADS.isdisjoint(m.words[m.index + m.width + 3 : m.index + m.width + 4])
+                    and not any(
+                        x.index + x.width == m.index and x.entry.kind in COUNTRY_KINDS
+                        for x in s.mentions
+                    )
                 )
             )
+        )
+        and (  # "NGOs, foreign policy": the comma ends the phrase (not "religious, and political
+            # content", a list of modifiers)
+            after[0] in ("and", "or") or not re.search(rf"\b{re.escape(m.text)}[,;]", s.text)
         )
     ):  # "satellite and radar technologies" too, but "South Korean military and ..." targets
         return False  # "satellite communication protocols": what was researched
@@ -321,8 +337,10 @@ def _not_aimed_at(m: Mention, s: Sentence) -> bool:
     if before[:2] == ["rather", "than"] or before[-2:] in (["rather", "than"], ["support", "of"]):
         return True  # "a fraud operation rather than a political one", "in support of
         # military operations" (its own side's)
-    if m.entry.id == "media" and _carried_in(m):
-        return True  # "articles that ran in newspapers in Peru": where, not whom
+    says = m.after[:1] != [] and m.after[0] in _MEDIA_SAYING
+    if m.entry.id == "media" and (_carried_in(m) or says):
+        return True  # "articles that ran in newspapers in Peru": where, not whom; "state media
+        # cited her": who reports
     if researched(m, s) or _describes_the_actor(m) or _word_in_passing(m, s) or addressed(m):
         return True  # "researched US satellite communications", "a firm that does government
         # work", "in this space", "told a news agency"
@@ -342,8 +360,9 @@ def _not_aimed_at(m: Mention, s: Sentence) -> bool:
     if posed_as(m, s) or looked_like(m, s) or made_up(m):
         return True  # "posed as a university student", "sites mimicking banks", "fake news
         # outlets"
-    if acted_by(m, s) or money_route(m, s):
-        return True  # "contacted by the media": who did it; "laundered via banks": the route
+    if acted_by(m, s) or money_route(m, s) or an_audience(m) or a_market(m, s):
+        return True  # "contacted by the media": who did it; "laundered via banks": the route;
+        # "popular with gamers": a thing's audience; "serves customers in the energy sector"
     # "translate news", "hospitals could be next", "did not link ... to attacks on schools",
     # "as banks step up warnings"
     if could_aim_at(m):
@@ -353,18 +372,29 @@ def _not_aimed_at(m: Mention, s: Sentence) -> bool:
 
 _CLIENTS = words("clients")
 _OPERATOR_VERBS = frozenset(word_list("operator_verbs"))
-_QUANTIFIERS = frozenset({"some", "several", "many", "a", "an", "the", "these", "those", "two"})
+_QUANTIFIERS = frozenset(
+    {"some", "several", "many", "a", "an", "the", "these", "those", "two", "foreign", "hostile"}
+)
+_BE = frozenset({"are", "is", "were", "was", "have", "has", "had"})
+_PLATFORM_USE = words("platform_use")
 
 
 def _acts(m: Mention, s: Sentence) -> bool:
-    """Whether a sector's word is its sentence's subject, after who reports it, before a verb
-    of what operators do ("Some individuals asked the chatbot ...", "According to the report,
-    several users generated ..."): who acted."""
-    if not (m.after[:1] and m.after[0] in _OPERATOR_VERBS):
+    """Whether a sector's word is its sentence's subject, after who reports it or a phrase set
+    before it, before a verb of what operators do ("Some individuals asked the chatbot ...",
+    "According to the report, several users generated ...", "In other words, foreign
+    governments are using the AI ..."): who acted."""
+    after = m.words[m.index + m.width : m.index + m.width + 3]
+    if after[:1] and after[0] in _BE:  # "foreign governments are using Google's AI"
+        acts = after[1:2] != [] and after[1] in _PLATFORM_USE
+    else:
+        acts = after[:1] != [] and after[0] in _OPERATOR_VERBS
+    if not acts:
         return False
     rest = reported_removed(s.text) if m.index > 1 else s.text
-    lead = rest[: rest.find(m.text)].lower().split() if m.text in rest else ["?"]
-    return len(lead) <= 1 and _QUANTIFIERS.issuperset(lead)
+    lead = rest[: rest.find(m.text)] if m.text in rest else "?"
+    lead_words = lead[lead.rfind(",") + 1 :].lower().split()  # "In other words, foreign ..."
+    return len(lead_words) <= 1 and _QUANTIFIERS.issuperset(lead_words)
 
 
 def _phrase_after(m: Mention, text: str) -> list[str]:

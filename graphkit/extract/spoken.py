@@ -43,6 +43,8 @@ def _is_language(
         before = before[:-1]  # "in Simplified Chinese", "in broken English"
     if before[-1:] == ["of"] and before[-2:-1] != [] and before[-2] in _MIXES:
         before = [w for w in before[:-2] if w != "a"][-2:]  # "in a mix of English and ..."
+    if before[-1:] == ["into"] and m.after[:1] and m.after[0][-1:] == "s":
+        return False  # "broke into Japanese banks": a people's, not "translated into Japanese"
     if before[-1:] and before[-1] in _LANG_BEFORE:
         return True  # "in Farsi", "polish their English", "mixed English with Taglish"
     if m.before[-1:] == ["from"] and "translat" in sentence.lower():
@@ -116,9 +118,12 @@ _WRITTEN = words("authored") | words("press_words")
 
 def _the_reports(words: list[str], i: int) -> bool:
     """Whether the language at ``i`` is the one a report is published in: "The lab's report,
-    published in English and Japanese, ...", not the actors'."""
+    published in English and Japanese, ...", "The report was translated into Japanese", not
+    the actors'."""
     lead = words[max(0, i - 4) : i]
-    published = any(w in _PUBLISHED and lead[k + 1 : k + 2] == ["in"] for k, w in enumerate(lead))
+    published = any(  # "published in", "translated into"
+        w in _PUBLISHED and lead[k + 1 : k + 2] in (["in"], ["into"]) for k, w in enumerate(lead)
+    )
     return published and "report" in words[max(0, i - 9) : i]
 
 

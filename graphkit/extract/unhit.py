@@ -8,12 +8,16 @@ import re
 
 from graphkit.extract.cues import nouns, past_verb, words
 from graphkit.extract.gazetteer import TOKEN
+from graphkit.extract.place_in import sector_words
 from graphkit.extract.reading import Mention, Sentence
 from graphkit.extract.reporter import names_a_reporter, reported_removed, reporters_own
 
 __all__ = [
     "HEADS",
+    "a_market",
+    "a_persons_name",
     "acted_by",
+    "an_audience",
     "answered",
     "could_aim_at",
     "could_be_hit",
@@ -63,6 +67,7 @@ _PHRASE_ENDS = words("phrase_ends")
 _PARTICIPLE = re.compile(past_verb())
 _CARRIED = words("carried")
 _REACHED_BY = words("reached_by")
+_RUN_BY = words("run_by")
 
 
 def acted_by(m: Mention, s: Sentence) -> bool:
@@ -80,6 +85,8 @@ def acted_by(m: Mention, s: Sentence) -> bool:
             return False
         if m.words[at] == "by":  # "printed by newspapers in Peru" reached Peru's readers
             verb = m.words[at - 1]
+            if verb in _RUN_BY and m.entry.id == "individuals":
+                return True  # "a network run by individuals who support the party": its people
             return bool(_PARTICIPLE.fullmatch(verb)) and verb not in _CARRIED | _REACHED_BY
         inside = any(x.index <= at < x.index + x.width for x in s.mentions)
         if m.words[at] in _PHRASE_ENDS and m.words[at] != "in" and not inside:
@@ -98,6 +105,8 @@ def made_up(m: Mention) -> bool:
     cover, not whom they hit. A fake tool is a lure: "a fake gaming tool" went after gamers."""
     if not _PRODUCTS.isdisjoint(m.after[:2]):
         return False  # "a fake gaming tool" lured gamers
+    if _MADE_UP.isdisjoint(m.words):
+        return False  # most sentences
     lead = m.words[max(0, m.index - 4) : m.index]  # "fake regional and national"
     for word in reversed(lead):
         if word in _MADE_UP:
@@ -136,7 +145,9 @@ def could_aim_at(m: Mention) -> bool:
     noun of danger and "to", alone or in a list: "malware that could target hospitals or
     schools", "tools that might hit banks", "a growing threat to hospitals"; what the actors
     could do, not what they did ("may have targeted hospitals" did)."""
-    lead = m.words[max(0, m.index - 7) : m.index]
+    if _AIM_PLAIN.isdisjoint(m.words) and _THREAT_NOUNS.isdisjoint(m.words):
+        return False  # most sentences
+    lead = m.words[max(0, m.index - 10) : m.index]  # "may include other tech firms, ..., or"
     for i in range(len(lead) - 1, 0, -1):
         if lead[i] in _AIM_PLAIN:
             return lead[i - 1] in _SPECULATING
@@ -145,6 +156,84 @@ def could_aim_at(m: Mention) -> bool:
         if lead[i] in _TARGET_VERBS_STRICT or (lead[i] in _PHRASE_ENDS and lead[i] not in (
                 "and", "or", "in")):  # fmt: skip
             return False  # "could steal data from banks": "from" opens another phrase
+    return False
+
+
+_BEFORE_A_PLACE = words("before_a_place")
+_NAME_BEFORE = re.compile(r"(?<![.:!?] )(?<!^)\b([A-Z][a-z]+) $")
+
+
+def a_persons_name(m: Mention, s: Sentence) -> bool:
+    """A country's name that is a person's surname, after a capitalised word in the middle of
+    a sentence written in lower case: "Nick Monaco", "Michael Jordan"; not "Eastern Ukraine",
+    nor any word of a title written in capitals ("Bans Accounts Tied To Russia")."""
+    at = s.text.find(m.text)
+    if m.entry.kind != "Country" or at < 2 or not m.text[:1].isupper():
+        return False
+    name = _NAME_BEFORE.search(s.text[max(0, at - 30) : at])
+    if name is None or name.group(1).lower() in _BEFORE_A_PLACE:
+        return False
+    if any(x.index + x.width == m.index for x in s.mentions):
+        return False  # "Microsoft Threat Intelligence", "the Kremlin Russia": another name's
+    capitals = sum(w[:1].isupper() for w in s.text.split())
+    return capitals * 3 < len(s.text.split())  # a title capitalises most of its words
+
+
+_CLIENTELE = words("clientele")
+_MANY_OF_THEM = frozenset({"many", "most", "some", "of", "them", "whom", "mostly", "largely"})
+_LIST_WORDS = frozenset({"the", "a", "an", "and", "or"})
+_USED_BY = re.compile(r"\b(?:is|are|was|were|been) (?:\w+ly )?used by\b")
+
+
+def a_market(m: Mention, s: Sentence) -> bool:
+    """A sector or a place where a business's or a service's own clientele is: "the lab
+    serves customers in the energy and healthcare sectors", "the chatbot has 800 million
+    users, many of them in India", "is widely used by students in Chile"; not when a
+    targeting word stands before ("phished customers in the banking sector")."""
+    if _CLIENTELE.isdisjoint(m.words) and "used" not in m.words:
+        return False  # most sentences
+    lead = m.words[max(0, m.index - 8) : m.index]
+    at = next((i for i in range(len(lead) - 1, -1, -1) if lead[i] in _CLIENTELE), None)
+    used = _USED_BY.search(" ".join(lead)) is not None  # "is widely used by", not "software
+    if at is None and not used:  # used by banks", whose users were hit
+        return False  # most mentions
+    if not _TARGET_VERBS_STRICT.isdisjoint(m.words[max(0, m.index - 12) : m.index]):
+        return False
+    if at is not None and "in" in lead[at + 1 : at + 5]:
+        # "customers in the energy and healthcare sectors", "users, many of them in India": the
+        # service's or the reporter's; not "users in line with", nor "clients' narratives to
+        # audiences in"
+        place = at + 1 + lead[at + 1 : at + 5].index("in")
+        between = [w for w in lead[at + 1 : place] if w not in _MANY_OF_THEM]
+        beyond = [w for w in lead[place + 1 :] if w not in _LIST_WORDS | sector_words()]
+        if between or beyond:
+            return False
+        return lead[at] != "users" or _a_service_before(m, s)
+    return used and _a_service_before(m, s)  # "The chatbot is widely used by students"
+
+
+def _a_service_before(m: Mention, s: Sentence) -> bool:
+    """Whether an AI service, or a word for one, is the subject its sentence opens with ("The
+    chatbot is ...", "ChatGPT has ..."; not "stole the passwords of ChatGPT users")."""
+    return any(x.entry.kind == "Platform" and x.index <= 1 for x in s.mentions) or not (
+        _PRODUCTS.isdisjoint(m.words[: min(3, m.index)])
+    )
+
+
+_AUDIENCE = words("audience_words")
+
+
+def an_audience(m: Mention) -> bool:
+    """A sector or a place among who use or like a thing: "a platform popular with gamers in
+    Brazil", "apps common among students"; its audience, not whom the actors went after."""
+    if _AUDIENCE.isdisjoint(m.words):
+        return False  # most sentences
+    lead = m.words[max(0, m.index - 5) : m.index]
+    for i in range(len(lead) - 1, 0, -1):
+        if lead[i] in ("with", "among"):
+            return lead[i - 1] in _AUDIENCE
+        if lead[i] in _TARGET_VERBS_STRICT or lead[i] in _CLAUSE_BREAKS - {"and", "or"}:
+            return False
     return False
 
 
