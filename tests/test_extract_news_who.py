@@ -9,7 +9,7 @@ import pytest
 
 from graphkit.findings import Findings
 from tests.extract_helpers import actors_of as _actors
-from tests.extract_helpers import draft
+from tests.extract_helpers import country, draft
 
 NEWS = "Chatbot maker cuts off several crews\n\n"  # a plain text's first line: its headline
 
@@ -79,7 +79,9 @@ def test_bulleted_names_each_with_what_it_did_are_still_cases_of_their_own() -> 
     assert {c.name for c in f.campaigns} == {"Tin Vane", "Grey Loom", "Salt Reed"}
 
 
-@pytest.mark.parametrize("heading", ["TL;DR", "Incident Overview", "Case Summary"])
+@pytest.mark.parametrize(
+    "heading", ["TL;DR", "Incident Overview", "Case Summary", "Implications", "Why It Matters"]
+)
 def test_a_heading_that_says_what_its_section_is_names_no_operation(heading: str) -> None:
     f = draft(NEWS + f"{heading}\nBolivian state hackers phished ministries in Chile.\n")
     assert _actors(f) == [("Bolivian state hackers", "BO")] and heading not in _names(f)
@@ -243,3 +245,297 @@ def test_the_same_actor_after_a_remark_stays_that_case() -> None:
         "This was not new. The accounts also wrote posts about Peru.\n"
     )
     assert _actors(f) == [("Accounts linked to Bolivia", "BO")]
+
+
+# --- A quoted name tied to another as who is behind it
+
+
+SALT_KITE = (
+    NEWS + 'The lab detailed a case dubbed "Salt Kite" involving accounts tied to the Peruvian '
+    'outlet known as "Red Quill."\n\nThe network used the chatbot to write posts in Spanish.\n\n'
+    'Some of the posts later ran on pages carrying the "Red Quill" brand.\n'
+)
+
+
+def test_a_quoted_name_tied_to_a_named_case_is_its_actor_not_a_case() -> None:
+    f = draft(SALT_KITE)
+    (c,) = f.campaigns
+    assert c.name == "Salt Kite" and _actors(f) == [("Red Quill", "PE")]
+
+
+def test_two_quoted_names_side_by_side_are_still_two_cases() -> None:
+    f = draft(
+        NEWS + 'The lab named a case "Salt Kite" that phished banks in Chile and another, '
+        '"Red Quill," that wrote posts about Peru.\n'
+    )
+    assert {c.name for c in f.campaigns} == {"Salt Kite", "Red Quill"}
+
+
+@pytest.mark.parametrize("gap", [" ", ", tied to Bolivia's army, "])
+def test_a_name_before_another_in_brackets_names_the_case(gap: str) -> None:
+    f = draft(NEWS + f"Tin Vane (ROOK){gap}phished banks in Chile.\n")
+    assert [c.name for c in f.campaigns] == ["Tin Vane"]
+
+
+def test_a_paragraph_named_by_its_cases_own_actor_stays_that_case() -> None:
+    f = draft(SALT_KITE + '\nThe lab banned the accounts linked to the "Red Quill" network.\n')
+    assert [c.name for c in f.campaigns] == ["Salt Kite"]
+
+
+# --- A lede's one case, named in the paragraph after it
+
+
+def test_a_ledes_one_case_named_in_the_next_paragraph_is_one_case() -> None:
+    f = draft(
+        NEWS + "The lab said it shut down a cluster of accounts tied to a Peruvian influence "
+        'operation.\n\nIn its Feb. 26 report, the lab detailed a case dubbed "Salt Kite" '
+        "involving accounts tied to a Peruvian outlet.\n\nThe network wrote posts in Spanish.\n"
+    )
+    (c,) = f.campaigns
+    assert c.name == "Salt Kite" and [x.id for x in c.languages] == ["es"]
+
+
+def test_another_case_named_after_a_ledes_case_is_a_case_of_its_own() -> None:
+    f = draft(
+        NEWS + "The lab said it shut down a cluster of accounts tied to a Peruvian influence "
+        'operation.\n\nIt also detailed another case, dubbed "Salt Kite," run from Peru.\n'
+    )
+    assert len(f.campaigns) == 2
+
+
+def test_an_abbreviations_stop_ends_no_sentence() -> None:
+    f = draft(
+        NEWS + "Bolivian hackers phished ministries in Chile.\n\nOn Feb. 26, Dr. Vasquez said "
+        "Peruvian scammers wrote fake job offers in Spanish.\n"
+    )
+    assert set(_actors(f)) == {("Bolivian hackers", "BO"), ("Peruvian scammers", "PE")}
+
+
+# --- A name set apart before a definite subject names the actors told of before
+
+
+def test_a_name_set_apart_before_the_attackers_is_their_name() -> None:
+    f = draft(
+        NEWS + "The lab said a hacking group linked to the Bolivian state used its coding tool "
+        "to break into ministries.\n\nOperating under the group name TIN-42, the attackers went "
+        "after about thirty ministries in Chile.\n"
+    )
+    (c,) = f.campaigns
+    assert c.name == "TIN-42" and _actors(f) == [("TIN-42", "BO")]
+
+
+# --- An overview's users from several places, then cases: the one place no case claims
+
+
+def test_the_one_place_no_case_claims_is_the_unnamed_cases() -> None:
+    f = draft(
+        NEWS + "The lab removed accounts of users from Bolivia and Peru who it believes used its "
+        "tools for spying.\n\nIn one instance, users had the chatbot write news articles in "
+        "Spanish that attacked Chile.\n\nIn a second instance, actors possibly tied to Peru "
+        "wrote fake resumes.\n"
+    )
+    cases = {country(c): c for c in f.campaigns}
+    assert set(cases) == {"BO", "PE"} and {x.id for x in cases["BO"].targets.countries} == {"CL"}
+
+
+# --- A sentence adverb names nothing; what the reporter did to actors is no part of them
+
+
+@pytest.mark.parametrize("adverb", ["Furthermore", "Moreover", "Likewise"])
+def test_a_sentence_adverb_set_apart_names_no_operation(adverb: str) -> None:
+    f = draft(
+        NEWS + "Bolivian hackers phished ministries in Chile.\n\n"
+        f"{adverb}, the lab flagged and shut accounts tied to Peruvian influence operations, "
+        'namely "Tin-77," which used the model to write posts.\n'
+    )
+    assert adverb not in _names(f) and ("Tin-77", "PE") in _actors(f)
+
+
+def test_the_banning_of_accounts_is_no_part_of_their_name() -> None:
+    f = draft(
+        NEWS + "Bolivian hackers phished ministries in Chile.\n\nThe lab's tools found these "
+        "operations. Among the cases is the banning of accounts tied to a Peruvian crew that "
+        "wrote malware.\n"
+    )
+    assert ("Accounts tied to a Peruvian crew", "PE") in _actors(f)
+
+
+# --- Cases counted by a reporter that tracked them; "Another" before its verb
+
+
+@pytest.mark.parametrize("second", ["The second", "Another"])
+def test_counted_cases_tracked_by_the_reporter_are_each_a_case(second: str) -> None:
+    f = draft(
+        NEWS + 'The lab tracked two clusters tied to Bolivia.\n\nThe first, dubbed "Tin Vane," '
+        f"wrote posts about power prices in Chile.\n\n{second} used the tool to make images "
+        "about tariffs in Peru.\n"
+    )
+    assert len(f.campaigns) == 2 and all(country(c) == "BO" for c in f.campaigns)
+    assert sorted(x.id for c in f.campaigns for x in c.targets.countries) == ["CL", "PE"]
+    assert not any("tracked" in n for n in _names(f))
+
+
+# --- A participle of ties inside who the actor is, and the noun after its people
+
+
+def test_a_participle_of_ties_and_its_peoples_noun_stay_in_the_actors_name() -> None:
+    f = draft(
+        NEWS + "The lab banned an account linked to an individual associated with Bolivian "
+        "police whose work involved a covert campaign against a minister in Chile.\n"
+    )
+    assert _actors(f) == [("Account linked to an individual associated with Bolivian police", "BO")]
+
+
+def test_a_place_after_based_still_ends_the_actors_name_before_based() -> None:
+    f = draft(
+        NEWS + "In a third case, accounts believed to be tied to a fraud ring based in Laos used "
+        "the chatbot to post.\n"
+    )
+    assert not any(n.endswith(" based") for n in _names(f))
+
+
+# --- A possessive place before a name and its actor's noun
+
+
+@pytest.mark.parametrize("noun", ["group", "crew", "hackers"])
+def test_a_name_before_its_actors_noun_is_the_actors_name(noun: str) -> None:
+    f = draft(NEWS + f"Peru's Tin Vane {noun} wrote lures for banks in Chile.\n")
+    assert _actors(f) == [("Tin Vane", "PE")]
+
+
+# --- Two quoted names, the second's noun left out: "the Bolivian one"
+
+
+def test_the_one_after_a_named_actor_is_an_actor_of_its_own_with_its_people() -> None:
+    f = draft(
+        NEWS + 'The lab named the Peruvian crew "Tin Vane" and the Bolivian one "Grey Loom."\n\n'
+        "Tin Vane phished banks in Chile.\n\nGrey Loom scanned routers in Ecuador.\n"
+    )
+    cases = {c.all_actors[0].name: c for c in f.campaigns}
+    assert _actors(f) == [("Grey Loom", "BO"), ("Tin Vane", "PE")]
+    assert {x.id for x in cases["Tin Vane"].targets.countries} == {"CL"}
+    assert {x.id for x in cases["Grey Loom"].targets.countries} == {"EC"}
+
+
+# --- Peoples that share one noun, inside who the actors are
+
+
+def test_peoples_sharing_one_noun_give_each_actor_its_own_people() -> None:
+    f = draft(NEWS + "The lab banned accounts run by Peruvian and Bolivian crews.\n")
+    assert _actors(f) == [
+        ("Accounts run by Bolivian crews", "BO"),
+        ("Accounts run by Peruvian crews", "PE"),
+    ]
+
+
+def test_a_second_subject_with_its_own_noun_still_ends_the_first() -> None:
+    f = draft(NEWS + "Operators linked to Cuba and operators linked to Bolivia phished banks.\n")
+    assert ("Operators linked to Cuba", "CU") in _actors(f)
+
+
+# --- "One of the groups, X, ..., while another, Y, ...": two cases in one sentence
+
+
+@pytest.mark.parametrize(
+    "first", ["One of the groups, known as Tin Vane,", "One of them, Tin Vane,"]
+)
+def test_one_and_another_named_apart_in_one_sentence_are_two_cases(first: str) -> None:
+    f = draft(
+        NEWS + f"The lab named two Peruvian groups. {first} phished banks in Chile, while "
+        "another, Grey Loom, scanned routers in Ecuador.\n"
+    )
+    cases = {c.name: c for c in f.campaigns}
+    assert set(cases) == {"Tin Vane", "Grey Loom"}
+    assert {x.id for x in cases["Tin Vane"].targets.countries} == {"CL"}
+    assert {x.id for x in cases["Grey Loom"].targets.countries} == {"EC"}
+
+
+@pytest.mark.parametrize(
+    "aside", [", which the lab also calls Salt Reed,", " (also called Salt Reed)"]
+)
+def test_the_name_a_sentence_opens_with_names_the_case_before_its_other_name(aside: str) -> None:
+    f = draft(NEWS + f"Tin Vane{aside} phished banks in Chile.\n")
+    assert [c.name for c in f.campaigns] == ["Tin Vane"]
+
+
+# --- A count written in figures; who the actors are after "operating out of"
+
+
+@pytest.mark.parametrize("count", ["over 6.8 million", "more than 6,800", "6.8 million"])
+def test_a_count_in_figures_before_the_actors_is_no_part_of_who_they_are(count: str) -> None:
+    f = draft(
+        NEWS + f"The lab said it shut down {count} accounts linked to scam centers in Laos.\n"
+    )
+    assert _actors(f) == [("Accounts linked to scam centers in Laos", "LA")]
+
+
+def test_a_place_after_operating_out_of_says_where_the_actors_are() -> None:
+    f = draft(NEWS + "Scam centers operating out of Laos used the chatbot to write lures.\n")
+    assert _actors(f) == [("Scam centers operating out of Laos", "LA")]
+
+
+def test_a_phrase_that_opens_on_the_reporters_names_no_actor() -> None:
+    f = draft(
+        "Lab and app maker shut scam accounts\n\nA Meta and OpenAI effort thwarted scam "
+        "operations in Laos.\n\nThe app maker shut down accounts linked to scam centers in Laos.\n"
+    )
+    assert _actors(f) == [("Accounts linked to scam centers in Laos", "LA")]
+
+
+# --- A place the actors work in, named, and who runs it
+
+
+def test_a_named_compound_is_no_case_and_who_runs_it_is_the_actor() -> None:
+    f = draft(
+        NEWS + "The compound where he was held, called Jade Park, was run by Peruvian-led "
+        "syndicates that used the chatbot to write to real estate agents in Chile.\n"
+    )
+    assert _actors(f) == [("Peruvian-led syndicates", "PE")] and "Jade Park" not in _names(f)
+
+
+# --- What the reporter did, told by how: "... by suspending accounts linked to ..."
+
+
+def test_the_accounts_a_reporter_acted_against_by_how_it_acted_are_the_actors() -> None:
+    f = draft(
+        NEWS + "The lab took a big step against fraud by suspending 3,000 mail accounts linked "
+        "to Peruvian IT workers.\n\nThe Peruvian scheme places workers in remote jobs.\n"
+    )
+    assert _actors(f) == [("Mail accounts linked to Peruvian IT workers", "PE")]
+
+
+# --- A negation inside a relative clause set apart is the clause's own
+
+
+def test_a_negation_inside_a_set_apart_clause_leaves_the_main_clause_standing() -> None:
+    f = draft(NEWS + "Peruvian hackers, whom the lab did not name, phished banks in Chile.\n")
+    (c,) = f.campaigns
+    assert {x.id for x in c.targets.countries} == {"CL"}
+
+
+@pytest.mark.parametrize(
+    "said", ["did not phish banks in Chile", "did not, however, phish banks in Chile"]
+)
+def test_a_negation_of_the_main_clause_still_holds(said: str) -> None:
+    f = draft(NEWS + f"Peruvian hackers {said}.\n")
+    assert not any(c.targets.countries for c in f.campaigns)
+
+
+# --- Two actors' clauses joined by "and" without a comma; "Of the two," set before
+
+
+@pytest.mark.parametrize("opening", ["", "Of the two, t"])
+def test_two_peoples_actors_joined_by_and_keep_their_own_targets(opening: str) -> None:
+    text = (
+        "he Peruvian crew phished banks in Chile and the Bolivian crew scanned routers in Ecuador."
+    )
+    f = draft(NEWS + (opening or "T") + text + "\n")
+    cases = {country(c): c for c in f.campaigns}
+    assert set(_actors(f)) == {("Peruvian crew", "PE"), ("Bolivian crew", "BO")}
+    assert {x.id for x in cases["PE"].targets.countries} == {"CL"}
+    assert {x.id for x in cases["BO"].targets.countries} == {"EC"}
+
+
+def test_a_list_of_targets_joined_by_and_the_is_no_second_clause() -> None:
+    f = draft(NEWS + "Peruvian hackers phished banks in Chile and the United States.\n")
+    assert {x.id for c in f.campaigns for x in c.targets.countries} == {"CL", "US"}

@@ -19,7 +19,7 @@ _PLACES = ("Demonym", "Country", "Language")
 # cluster the lab did not attribute": an actor not met before, with no name.
 _NEW_AGENT = re.compile(
     r"\b(?:was|were|been|being|is|are)\s+(?:also\s+|later\s+|separately\s+)?"
-    rf"(?:[a-z]+(?:ed|en)|{'|'.join(word_list('irregular_past'))})\s+"
+    rf"(?:[a-z]+(?:ed|en)|run|{'|'.join(word_list('irregular_past'))})\s+"
     rf"by\s+(?:an?|another)\s+((?:[\w-]+\s+){{0,3}}?)({noun_pattern('agent')})\b"
     # "by a group of Peruvian state-affiliated hackers": who the group is of
     rf"(\s+of\s+(?:[\w-]+\s+){{0,3}}?(?i:{noun_pattern('subject')})\b)?"
@@ -43,7 +43,7 @@ def agent_subject(first: Sentence) -> str | None:
 # A participle's agent named by its people, with no article: "a campaign allegedly conducted
 # by Peru-affiliated actors", "posts written by Bolivian operators"
 _PEOPLES_AGENT = re.compile(
-    rf"\b(?:[a-z]+(?:ed|en)|{'|'.join(word_list('irregular_past'))})\s+by\s+"
+    rf"\b(?:[a-z]+(?:ed|en)|run|{'|'.join(word_list('irregular_past'))})\s+by\s+"
     rf"((?:[\w-]+\s+){{0,3}}?(?i:{noun_pattern('subject')}))\b"
 )
 

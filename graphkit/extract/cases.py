@@ -31,8 +31,10 @@ _CASE_NOUNS = noun_pattern("case")
 
 _OTHER_NOUNS = noun_pattern("subject")
 _ELIDED_ORDINALS = "|".join(word_list("elided_ordinals"))
-# An ordinal alone before its verb: "The second used the tool to ..."
-_ORDINAL_ACTS_SOURCE = rf"^The (first|{_ELIDED_ORDINALS}) (?=(?:also )?{past_verb()}\b)"
+# An ordinal alone before its verb: "The second used the tool to ...", "Another used ..."
+_ORDINAL_ACTS_SOURCE = (
+    rf"^(?:The (first|{_ELIDED_ORDINALS})|(Another)) (?=(?:also )?{past_verb()}\b)"
+)
 
 
 # A paragraph that says it turns to another case: "A second case shows ...", "Finally, ..."
@@ -75,7 +77,7 @@ def case_subject(sentences: list[Sentence], before: str = "") -> str | None:
         counted = _COUNTED_NOUN.findall(before)
         noun = counted[-1].lower() if counted else "case"
         noun = noun[:-1] if noun.endswith("s") and noun[:-1] in _SINGULAR else noun
-        return f"{acts.group(1).capitalize()} {noun}"
+        return f"{(acts.group(1) or acts.group(2)).capitalize()} {noun}"
     other = _OTHER_CASE.match(sentences[0].text)  # "Another operation, which ...": unnamed
     if other:
         return f"Unnamed {other.group(1)}"
@@ -179,7 +181,20 @@ def without_overviews(groups: list[Group], loose: list[Sentence] | None) -> list
         if g.overview and loose is not None:
             loose.extend(g.sentences)
     cases = [g for g in groups if not g.overview]
-    return [x for g in groups if g.overview and (x := _left_out(g, cases))] + cases
+    left = [x for g in groups if g.overview and (x := _left_out(g, cases))]
+    unnamed = [g for g in cases if g.name is None and (g.subject or "").startswith("Unnamed ")]
+    if len(left) == 1 and len(unnamed) == 1 and len(_places_of(left[0])) == 1:
+        # "users from Bolivia and Peru", a case of Peru, and one of "users" from nowhere said:
+        # the overview's one place left is theirs
+        unnamed[0].sentences[:0] = left[0].sentences
+        unnamed[0].subject = left[0].subject
+        return cases
+    return left + cases
+
+
+def _places_of(case: Group) -> set[str]:
+    """The places a case's sentences name."""
+    return {m.entry.id for s in case.sentences for m in s.mentions if m.entry.kind in COUNTRY_KINDS}
 
 
 def _left_out(view: Group, cases: list[Group]) -> Group | None:

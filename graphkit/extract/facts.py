@@ -390,13 +390,18 @@ def _one_each(actor: dict[str, Any], origins: list[dict[str, Any]]) -> list[dict
     says_first = (  # not inside the quoted title of "Unnamed actor in “...”"
         None if "\u201c" in name else _listed_span(name, [country_name(o["id"]) for o in origins])
     )
+    # ... or holds the list of their peoples: "Accounts run by Peruvian and Bolivian crews"
+    peoples = [d[0].title() for o in origins if (d := _demonyms(places, o["id"]))]
+    whole = not (rest or says_first) and len(peoples) == len(origins)
+    inside = _listed_span(name, peoples) if whole else None
     out = []
-    for o in origins:
-        own = _demonyms(places, o["id"])
+    for o, own in ((o, _demonyms(places, o["id"])) for o in origins):
         if rest and own:
             named = f"{own[0].title()} {rest}"
         elif says_first:
             named = name[: says_first.start()] + country_name(o["id"]) + name[says_first.end() :]
+        elif inside and own:
+            named = name[: inside.start()] + own[0].title() + name[inside.end() :]
         else:
             named = f"{name} ({country_name(o['id'])})"
         out.append({**actor, "name": named, "country": o})

@@ -25,7 +25,7 @@ import re
 from graphkit.extract.cues import noun_pattern, word_list, words
 from graphkit.extract.reading import Sentence
 
-__all__ = ["country_seat", "fronted", "fronted_seat", "without_fronted"]
+__all__ = ["country_seat", "fronted", "fronted_seat", "without_fronted", "without_time"]
 
 
 # "In the Philippines, ", "In South Korea, ", "In March 2025, ": a place or a time set apart
@@ -38,7 +38,7 @@ _FRONTED = re.compile(r"^In ((?:the )?(?:[A-Z][\w-]*|\d{4})(?: (?:[A-Z][\w-]*|\d
 _WHEN = re.compile(
     rf"^(?:{'|'.join(word_list('time_openers'))})\b[^,.;:\"]{{0,30}}?"
     rf"\b(?:{'|'.join((*word_list('months'), *word_list('time_words')))}|\d{{4}})\b"
-    r"[^,.;:\"]{0,15}?, "
+    r"[^,;:\"]{0,15}?, "  # "On Feb. 26, "
 )
 _WHEN_FIRST = frozenset(w[0] for w in word_list("time_openers"))
 
@@ -84,4 +84,11 @@ def without_fronted(text: str) -> str:
     m = _FRONTED.match(text) if text.startswith("In ") else None
     if m is None and text[:1] in _WHEN_FIRST:
         m = _WHEN.match(text)
+    return text[m.end() :] if m else text
+
+
+def without_time(text: str) -> str:
+    """The sentence without the time it opens on ("On May 2, the lab said ..." gives "the lab
+    said ..."); a place it opens on stays ("In Ghana, ...")."""
+    m = _WHEN.match(text) if text[:1] in _WHEN_FIRST else None
     return text[m.end() :] if m else text

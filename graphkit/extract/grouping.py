@@ -42,9 +42,13 @@ from graphkit.extract.headings import (
 from graphkit.extract.lede import (
     described_before,
     introduced,
+    known_lead,
+    lede_named,
+    named_above,
     named_after,
     named_back,
     named_in_passing,
+    names_actor,
     one_case,
     recalled,
 )
@@ -60,7 +64,7 @@ from graphkit.extract.paragraphs import (
     read_paragraph,
     who_only,
 )
-from graphkit.extract.reading import Mention, Sentence, read_sentence
+from graphkit.extract.reading import Mention, Sentence, read_sentence, slugify
 from graphkit.extract.reporter import also_reported
 from graphkit.extract.sections import aside, sections
 from graphkit.extract.subjects import actor_names, subject_of
@@ -154,9 +158,7 @@ class _Grouper:
         )  # a lede is a case before the first
         current = self.current
         actors = {k: v for s in p.sentences for k, v in actor_names(s, self.found).items()}
-        clauses = (
-            None if p.fields or _named_above(current) else runs(p.sentences, self.found, named)
-        )
+        clauses = None if p.fields or named_above(current) else runs(p.sentences, self.found, named)
         if clauses:  # "Sneer Review flooded ..., while VAGue Focus ...; Uncle Spam argued ..."
             self.current = start_runs(self.groups, clauses[0], clauses[1], self.section_who)
             self._after_lede(p.body)
@@ -166,15 +168,13 @@ class _Grouper:
                 named, p.sentences[0], self.found
             )  # "SweetSpecter. ... this group"
         listed = (
-            None
-            if p.fields or _named_above(current) or len(actors) < 2
-            else enumerated(p.sentences)
+            None if p.fields or named_above(current) or len(actors) < 2 else enumerated(p.sentences)
         )
         if listed:  # "Forest Blizzard from Russia, Emerald Sleet from North Korea, ...": each
             self._each_listed(*listed)
             return
         counted = (
-            [] if p.fields or _named_above(current) or not p.body else counted_cases(p.body[0].text)
+            [] if p.fields or named_above(current) or not p.body else counted_cases(p.body[0].text)
         )
         if len(counted) > 1:  # "two networks, Tin Vane and Grey Loom, which ...": each a case
             self._each_counted(counted, p)
@@ -197,7 +197,9 @@ class _Grouper:
         current, first = self.current, p.sentences[0]
         if current is None or current.name or not current.sentences:
             return text
-        current.name = named_back(first)
+        current.name = name = named_back(first)
+        if name and names_actor(first) and named_actor(name, first, self.found):
+            add_actors(current, first)  # "Operating under the group name X, the attackers"
         if current.subject and current.subject.startswith("Unnamed "):
             current.subject = None  # "Peer Review operators", not "Unnamed accounts"
         current.sentences.append(first)
@@ -268,7 +270,7 @@ class _Grouper:
             p.body,
             labels=self.seen and not p.fields,
             # a heading that named the operation ("## GLASSHOOK"), not one that described it
-            opening=not (_named_above(current) and current is not None and not current.provisional)
+            opening=not (named_above(current) and current is not None and not current.provisional)
             and (self.seen or p.text.split("\n", 1)[0].rstrip().endswith((".", "!", "?"))),
         )  # the first paragraph's first line, no sentence, is the title: "Show, episode 112"
         # "- Also tracked as UTA0388.": another name of the case above, no case of its own
@@ -286,7 +288,7 @@ class _Grouper:
             self.known_first.update(n.split(" ", 1)[0] for n in fresh)
             self.known_upto = len(self.groups)  # the groups whose names are in ``known``
             if p.text.split(" ", 1)[0].removesuffix("'s") in self.known_first:
-                named = _known_lead(p.text, self.known)
+                named = known_lead(p.text, self.known)
         return named
 
     def _each_listed(self, s: Sentence, origins: dict[int, Mention]) -> None:
@@ -339,7 +341,7 @@ class _Grouper:
             described = next((s for s in body if s.field == "actor" and s.mentions), None)
             if described is not None:  # "Actor: a Chinese threat actor"
                 current.subject = ARTICLE.sub("", described.text)[:120]
-        if p.fields and not (named or actors or subject or _named_above(current)):
+        if p.fields and not (named or actors or subject or named_above(current)):
             who = next((v for role, v in p.fields if role == "who"), None)  # "Country: ..."
             subject = f"Actors from {who}" if who and len(who) <= 40 else None
         if subject and turns and any(g.subject == subject for g in self.groups):
@@ -402,7 +404,13 @@ class _Grouper:
         loose_section = current is not None and not current.from_heading  # a heading named none
         starts_new = (
             current is None
-            or (named and named != current.name and current.sentences)
+            # a new name, not the case's own actor's ('accounts linked to the "Rybar" network')
+            or (
+                named
+                and named != current.name
+                and current.sentences
+                and not (current.name and slugify(named) in current.actors)
+            )
             or (
                 loose_section
                 and actors
@@ -431,6 +439,8 @@ class _Grouper:
             and not p.alias_note
         )  # fmt: skip
         recall = None
+        if starts_new and named and current is not None and lede_named(self.groups, p.body):
+            current.name, starts_new = named, False  # the lede's one case, named at last
         if starts_new and (named or actors):
             self.current = current = Group(named, heading=self.section_who)
             self.groups.append(current)
@@ -470,11 +480,6 @@ class _Grouper:
             current.sentences.append(recall)
 
 
-def _named_above(current: Group | None) -> bool:
-    """Whether the section's heading named the operation the paragraph is in."""
-    return bool(current is not None and current.from_heading and current.name)
-
-
 def _headline(heading: str, name: str) -> bool:
     """Whether a heading is a headline that quotes the operation's name inside a sentence
     ("OpenAI bans Chinese network 'Sneer Review' that attacked a Pakistani activist"): all it
@@ -486,14 +491,3 @@ def _headline(heading: str, name: str) -> bool:
 
 # A heading written as prose, not as a name: "The Russian pair", "An Iranian veteran".
 _PROSE_HEADING = re.compile(r"^(?:an?|the)\s+[a-z]", re.I)
-
-
-def _known_lead(paragraph: str, known: set[str]) -> str | None:
-    """The name of an operation the text named before, when a paragraph opens with it: its
-    first five words, then four, ... looked up among the names so far."""
-    words = paragraph[:120].split(" ", 5)[:5]
-    for n in range(len(words), 0, -1):
-        lead = " ".join(words[:n]).rstrip(".,;:").removesuffix("'s").removesuffix("\u2019s")
-        if lead in known:  # "Zero Zeno's content was aimed at ..."
-            return lead
-    return None

@@ -12,11 +12,11 @@ from itertools import pairwise
 from typing import Any
 
 from graphkit.actors import actor_index
-from graphkit.extract.cues import noun_pattern, nouns, words
+from graphkit.extract.cues import noun_pattern, nouns, past_verb, words
 from graphkit.extract.gazetteer import Entry
 from graphkit.extract.named_origins import own_origins
 from graphkit.extract.names import clause_name
-from graphkit.extract.quoted import JOIN, has_quote, quoted_names
+from graphkit.extract.quoted import conjuncts, has_quote
 from graphkit.extract.reading import (
     COUNTRY_KINDS,
     PLACE,
@@ -303,9 +303,11 @@ def _from_elsewhere(sentences: list[Sentence]) -> set[int]:
 _CLAUSE_SPLIT = re.compile(
     r"; (?:and )?|,? while (?=[A-Z])|, (?:while|whereas|as well as) |"
     # "found that X ..., and that a Y ...", "..., and later Bolivian scammers used it ..."
-    r", and (?:that |later |then |also |separately )?(?=(?:an?|the|in|from) |[A-Z])"
+    r", and (?:that |later |then |also |separately )?(?=(?:an?|the|in|from) |[A-Z])|"
+    # "... in Chile and the Bolivian crew scanned ...": a people's actor and its own verb
+    rf" and (?=the [A-Z][\w-]* (?:[\w-]+ )?(?i:{noun_pattern('subject')}) {past_verb()}\b)"
 )
-_SPLITS = ("; ", "while ", ", and ", ", whereas ", ", as well as ")  # a cheap test first
+_SPLITS = ("; ", "while ", ", and ", ", whereas ", ", as well as ", " and the ")  # cheap first
 
 Clause = tuple[str, str | None, str | None]  # its text, the operation and the actor it names
 
@@ -319,7 +321,7 @@ def _split(s: Sentence) -> list[Clause]:
         texts = [c for t in texts for c in _series(t)]
     clauses: list[Clause] = []
     for t in texts:  # a clause that introduces two names: each its own words
-        quoted = _conjuncts(t) if has_quote(t) else None
+        quoted = conjuncts(t) if has_quote(t) else None
         clauses += quoted or [(t, clause_name(t), None)]
     return clauses
 
@@ -340,25 +342,6 @@ def _series(text: str) -> list[str]:
 
 # the clause after a series' comma opens on "the" and a people or actor noun
 _DEFINITE_OR_PEOPLE = re.compile(r"^the [A-Z]")
-
-
-def _conjuncts(text: str) -> list[Clause] | None:
-    """A sentence that introduces quoted names each with words of its own ("a North Korean
-    network it calls 'Cold Ember' and a crew known as "Velvet Tide""), cut after each name:
-    the words up to a name are its own; one name, the clause's ('two operations: "Tin Wren"
-    targeted ...'). None when it introduces none, or lists them side by side ('the clusters
-    "Red Ledger" and "Tin Drum"'), which names both."""
-    names = [q for q in quoted_names(text) if q.kind != "tool"]
-    if not names or any(JOIN.match(text[a.end : b.start]) for a, b in pairwise(names)):
-        return None
-    start = text.rfind(": ", 0, names[0].start) + 1  # "two Iranian operations:": everyone's
-    cuts = [start, *(q.end for q in names[:-1]), len(text)]
-    own = [
-        (text[a:b].strip(" ,"), q.name if q.kind == "operation" else None,
-         q.name if q.kind == "actor" else None)
-        for q, (a, b) in zip(names, pairwise(cuts), strict=True)
-    ]  # fmt: skip
-    return [(text[:start], None, None), *own] if start else own
 
 
 def _pieces(s: Sentence, clauses: list[str], found: dict[str, str]) -> list[Sentence]:

@@ -17,12 +17,15 @@ from __future__ import annotations
 import re
 
 from graphkit.extract.cues import noun_pattern
+from graphkit.extract.groups import Group
 from graphkit.extract.reading import COUNTRY_KINDS, Sentence, read_sentence
+from graphkit.extract.reporter import also_reported
 from graphkit.extract.subject_text import from_its_subject
 from graphkit.extract.subjects import ACTOR_NOUN
 
-__all__ = ["described_before", "introduced", "named_after", "named_back", "named_in_passing",
-           "one_case", "recalled"]  # fmt: skip
+__all__ = ["described_before", "introduced", "known_lead", "lede_named", "named_above",
+           "named_after", "named_back", "named_in_passing", "names_actor", "one_case",
+           "recalled"]  # fmt: skip
 
 
 _HEADS = "|".join(noun_pattern(role) for role in ("quoted_case", "quoted_actor", "case_end"))
@@ -104,11 +107,28 @@ _NAMED_IN_PASSING = re.compile(
 )
 
 
+# "Operating under the group name GTG-1002, the attackers ...": a participle set apart before
+# a definite subject, naming the actors the text told of
+_NAMED_APART = re.compile(
+    r"^(?:Operating|Working|Going|Known|Tracked) (?:under|as) (?:the )?(?:[a-z]+ )?"
+    r"(?:(?:name|moniker|designation|label|alias) )?[\"\u201c']?([A-Z][\w-]*(?: [A-Z][\w-]*){0,2})"
+    rf"[\"\u201d']?, (?:the|these|those) (?:[a-z-]+ )?(?i:{noun_pattern('subject')})\b"
+)
+
+
+def names_actor(s: Sentence) -> bool:
+    """Whether a sentence names the actors the text told of, set apart before them ("Operating
+    under the group name X, the attackers ..."): the name is theirs, not only the case's."""
+    return s.text[:1] in "OWGKT" and _NAMED_APART.match(s.text) is not None
+
+
 def named_back(s: Sentence) -> str | None:
     """The name a sentence gives what the text told before it: all it says ('The lab called the
-    operation "X."'), or in passing ('the operation, which it called "X," ...')."""
+    operation "X."'), in passing ('the operation, which it called "X," ...'), or set apart
+    before its subject ("Operating under the name X, the attackers ...")."""
     m = _NAMED_BACK.match(s.text) if s.text[:1].isupper() and len(s.words) < 16 else None
     m = m or (_NAMED_IN_PASSING.search(s.text) if ", which " in s.text else None)
+    m = m or (_NAMED_APART.match(s.text) if s.text[:1] in "OWGKT" else None)
     return m.group(1) if m else None
 
 
@@ -160,3 +180,42 @@ def described_before(subject: str, first: Sentence, introductions: list[list[Sen
         if any(words in s.text.lower() for s in introductions[i]):
             return i
     return -1
+
+
+def lede_named(groups: list[Group], body: list[Sentence]) -> bool:
+    """Whether a paragraph that names a case names the one case a story's lede told of, unnamed
+    ("The lab shut down accounts tied to a Peruvian operation.", then 'In its report, it
+    detailed a case dubbed "Salt Kite" involving ... Peruvian ...'): the lede's group is the
+    text's only one, its sentences a few, and the paragraph turns to no other case ("also",
+    "another") and speaks of the same country."""
+    if len(groups) != 1 or not body or groups[0].name or groups[0].from_heading:
+        return False
+    lede = groups[0]
+    if lede.subject is None or len(lede.sentences) > 3 or lede.overview or lede.counts > 1:
+        return False
+    first = body[0]
+    if also_reported(first.text) or _ANOTHER.search(first.text):
+        return False
+    theirs = {
+        m.entry.id for s in lede.sentences for m in s.mentions if m.entry.kind in COUNTRY_KINDS
+    }
+    return bool(theirs & {m.entry.id for m in first.mentions if m.entry.kind in COUNTRY_KINDS})
+
+
+_ANOTHER = re.compile(r"\b(?:[Aa]nother|[Aa]lso|[Ss]eparate(?:ly)?|[Ss]econd|[Oo]ther)\b")
+
+
+def known_lead(paragraph: str, known: set[str]) -> str | None:
+    """The name of an operation the text named before, when a paragraph opens with it: its
+    first five words, then four, ... looked up among the names so far."""
+    words = paragraph[:120].split(" ", 5)[:5]
+    for n in range(len(words), 0, -1):
+        lead = " ".join(words[:n]).rstrip(".,;:").removesuffix("'s").removesuffix("\u2019s")
+        if lead in known:  # "Zero Zeno's content was aimed at ..."
+            return lead
+    return None
+
+
+def named_above(current: Group | None) -> bool:
+    """Whether the section's heading named the operation the paragraph is in."""
+    return bool(current is not None and current.from_heading and current.name)

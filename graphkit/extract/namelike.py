@@ -124,9 +124,14 @@ def acronym_named(text: str) -> str | None:
 
     >>> acronym_named("The Andean Union of Free Media (AUFM) posted articles.")
     'AUFM'
+    >>> acronym_named("Tin Vane (ROOK) phished banks.") is None  # no acronym of its words
+    True
     >>> [acronym_named(t) for t in ("It ran via the Remote Probe Kit (RPK).",
     ...                             "The lab's Threat Watch Desk (TWD) saw it.")]
     [None, None]
     """
     m = _ACRONYM.search(text)
-    return None if m is None or _OWNED.search(text[: m.start()]) else m.group(1)
+    if m is None or _OWNED.search(text[: m.start()]):
+        return None
+    initials = "".join(w[0] for w in text[m.start() : m.start(1)].split() if w[:1].isupper())
+    return m.group(1) if m.group(1) in initials else None  # "Tin Vane (ROOK)": another name

@@ -56,6 +56,8 @@ _ALSO = re.compile(r"\((?:also|aka|a\.k\.a\.)\s*$")
 
 # A person just before the naming verb: "a woman (named)", "an engineer (called)"
 _A_PERSON = re.compile(rf"\b(?:{'|'.join(word_list('person_nouns'))}),?\s*$")
+# ... or a place the actors work in, named: "The compound where he was held, called KK Park"
+_A_SITE = re.compile(rf"\b(?:{'|'.join(word_list('site_nouns'))})\b[^.;:]{{0,30}},?\s*$")
 
 
 # Several actors just before the naming verb: "two threat actors (known as)", "groups (called)"
@@ -104,7 +106,7 @@ _ASIDE = re.compile(rf"^(?:{'|'.join(word_list('asides'))})\s+(?=[A-Z])")
 
 
 _BRACKET_NAME = re.compile(
-    rf"^({_NAME_WORD}(?: {_NAME_WORD}){{0,3}}) \([^()]{{1,40}}\) {REPORTS_NEXT}"
+    rf"^({_NAME_WORD}(?: {_NAME_WORD}){{0,3}}) \([^()]{{1,40}}\),? {REPORTS_NEXT}"
 )
 
 
@@ -239,7 +241,10 @@ def paragraph_name(
     candidates += _kind_names(sentences[0], head)
     if labels:
         candidates += _label_name(head)
-    return min(candidates)[1] if candidates else None
+    if not candidates:
+        return None
+    said = " ".join(s.text for s in sentences)  # of the surest, the one the text gives first
+    return min(candidates, key=lambda c: (c[0], said.find(c[1]) % (len(said) + 1)))[1]
 
 
 _POSING = words("posing")
@@ -275,8 +280,8 @@ def _named_in(sentences: list[Sentence]) -> list[tuple[int, str]]:
                 continue  # "Jade Heron (also known as Tin Wren)": another name of one named
             if " and " in m.group(1) and _SEVERAL.search(lead):
                 continue  # "threat actors known as Andes Hawk and Inca Wren": two actors' names
-            if _A_PERSON.search(lead):
-                continue  # "a Nevada-based woman named Rosa Diaz": a person, no operation
+            if _A_PERSON.search(lead) or _A_SITE.search(lead):
+                continue  # "a woman named Rosa Diaz", "the compound, called KK Park": no case
             if not _POSING.isdisjoint(lead.split()):
                 continue  # 'posed as a trading firm called "Blue Meridian"': the cover's name
             if _TOOL_LEAD.search(lead[-25:]) or any(q.name == m.group(1).strip() for q in quoted):
@@ -298,6 +303,7 @@ def _opening_names(head: str) -> list[tuple[int, str]]:
         NOT_NAMES.match(bracketed.group(1))
         or GENERIC_HEADINGS.match(bracketed.group(1))
         or only_places(bracketed.group(1))
+        or acronym_named(head)  # "The Persian Gulf Union (PGU), ...": the acronym names it
     ):  # "Bad Grammar (Russia) targeting Ukraine": a name, then who in brackets
         candidates.append((1, bracketed.group(1)))
     bare = _BARE_OPENING.match(head) if head[:1].isupper() else None
@@ -443,9 +449,11 @@ _CLAUSE_NAME = re.compile(
 
 # "Another, called Iron Gate, targeted ...": a clause that turns to another case by its name
 _ANOTHER_NAMED = re.compile(
-    r"^(?:Another|(?:A|The) (?:second|third|fourth|other|latter))"
-    r"(?: (?:one|operation|network|campaign|scheme|group|cluster))?,? "
-    r"(?:called|named|dubbed|known as|tracked as) "
+    r"^(?:[Aa]nother|(?:[Aa]|[Tt]he) (?:second|third|fourth|other|latter)|One of (?:them|(?:the|"
+    r"these|those) (?:[a-z-]+ )?(?:groups|networks|operations|campaigns|clusters|crews|actors)))"
+    r"(?: (?:one|operation|network|campaign|scheme|group|cluster))?"
+    # ... or its name alone set apart by commas: "while another, Grey Loom, scanned ..."
+    r"(?:,? (?:called|named|dubbed|known as|tracked as) |, (?=[^,]{3,40}, [a-z]{3,}))"
     r"([A-Z][\w\u2014-]*(?: (?:[A-Z][\w\u2014-]*|and|of)){0,3}),? [a-z]{3,}\b"
 )
 

@@ -11,7 +11,6 @@ from graphkit.extract.agents import agent_subject
 from graphkit.extract.cases import case_subject
 from graphkit.extract.country_subject import opening_country, opening_list
 from graphkit.extract.cues import noun_pattern
-from graphkit.extract.fronted import without_fronted
 from graphkit.extract.groups import Group
 from graphkit.extract.paragraphs import QUESTION_LEAD, Paragraph
 from graphkit.extract.reading import Sentence, read_sentence
@@ -42,13 +41,14 @@ def opening_subject(
             len(body[0].words) <= 4
             or _taken_up(body)
             or also_reported(body[1].text)
-            or (not body[0].mentions and _INDEFINITE.match(without_fronted(body[1].text)))
+            or not body[0].mentions
         )
     ):  # "The lab did not stop at Peru. It also banned accounts tied to ..."
         # the one after a short opener: "**Russia barely showed up.** Russian ..."; or after
         # the cases' count: "It took down three networks. The largest, run from Nigeria, ...",
         # "... five influence operations. The groups, based in Peru, ..."; or after a remark
-        # that names nothing: "This was not the first case. In 2023, a Peruvian crew ..."
+        # that names nothing: "This was not the first case. In 2023, a Peruvian crew ...", "Its
+        # tools found these operations. The lab banned accounts tied to a Peruvian crew ..."
         subject = subject_of(body[1], seen_before, body[0].text)
     if subject is None and body is not sentences:  # "And the North Korean workers?"
         asked = _ASKED.sub("", sentences[0].text)
@@ -57,9 +57,6 @@ def opening_subject(
         if subject is None and about and len(about.split()) <= 6:
             subject = about[0].upper() + about[1:]  # "Who was behind the fake job ...?"
     return subject or agent_subject(body[0]) or _country_acting(body[0], current)
-
-
-_INDEFINITE = re.compile(r"^(?:[Aa]n?|[Aa]nother) ")  # a new referent: "A Peruvian crew ..."
 
 
 def _country_acting(first: Sentence, current: Group | None) -> str | None:

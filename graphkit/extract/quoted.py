@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Literal
 
 from graphkit.extract.cues import noun_pattern, word_list, words
@@ -39,6 +40,7 @@ __all__ = [
     "TRACKING_CODE",
     "Kind",
     "Quoted",
+    "conjuncts",
     "forget_quotes",
     "has_quote",
     "inside_a_quoted_name",
@@ -159,7 +161,8 @@ def _quoted_names(text: str) -> tuple[Quoted, ...]:
     previous: tuple[re.Match[str], Kind] | None = None  # the last name taken, and its kind
     for m in _QUOTED.finditer(text):
         name = (m.group("a") or m.group("b")).strip()
-        joined = previous is not None and JOIN.match(text[previous[0].end() : m.start()])
+        between = text[previous[0].end() : m.start()] if previous is not None else ""
+        joined = previous is not None and (JOIN.match(between) or _ONE_MORE.match(between))
         kind: Kind | None = previous[1] if joined and previous is not None else _kind(text, m, name)
         if kind == "operation" and TRACKING_CODE.match(name) and not _SAYS_ITSELF.match(name):
             kind = "actor"  # "Storm-9999" is an actor's code, unless a tool's
@@ -169,6 +172,11 @@ def _quoted_names(text: str) -> tuple[Quoted, ...]:
         found.append(Quoted(name, m.start(), kind, m.end()))
         previous = (m, kind)
     return tuple(found)
+
+
+# What stands between two names of one kind, the second's noun left out: '... the Peruvian crew
+# "Tin Vane" and the Bolivian one "Grey Loom"'
+_ONE_MORE = re.compile(r"^,? (?:and|or) (?:the|a|an) (?:[A-Z][\w-]* ){0,2}(?:one|other)\s*$")
 
 
 _POSING = words("posing")
@@ -205,3 +213,31 @@ def _kind(text: str, m: re.Match[str], name: str) -> Kind | None:
     ):
         return "actor"
     return "tool" if _TOOL_WORD.search(near) else "operation"
+
+
+# Words that tie a second quoted name to the first as who is behind it: 'a case dubbed "Salt
+# Kite" involving accounts tied to an outlet known as "Red Quill"'
+_TIED = re.compile(rf"\b(?:involving|run by|operated by|{'|'.join(word_list('tied'))})\b")
+
+
+def conjuncts(text: str) -> list[tuple[str, str | None, str | None]] | None:
+    """A sentence that introduces quoted names each with words of its own ("a North Korean
+    network it calls 'Cold Ember' and a crew known as "Velvet Tide""), cut after each name:
+    the words up to a name are its own; one name, the clause's ('two operations: "Tin Wren"
+    targeted ...'). None when it introduces none, or lists them side by side ('the clusters
+    "Red Ledger" and "Tin Drum"'), which names both."""
+    names = [q for q in quoted_names(text) if q.kind != "tool"]
+    if not names or any(JOIN.match(text[a.end : b.start]) for a, b in pairwise(names)):
+        return None
+    if len(names) == 2 and _TIED.search(text, names[0].end, names[1].start):
+        # 'a case dubbed "Salt Kite" involving accounts tied to an outlet known as "Red
+        # Quill"': the second is who is behind the first, one clause
+        return [(text, names[0].name, names[1].name)]
+    start = text.rfind(": ", 0, names[0].start) + 1  # "two Iranian operations:": everyone's
+    cuts = [start, *(q.end for q in names[:-1]), len(text)]
+    own = [
+        (text[a:b].strip(" ,"), q.name if q.kind == "operation" else None,
+         q.name if q.kind == "actor" else None)
+        for q, (a, b) in zip(names, pairwise(cuts), strict=True)
+    ]  # fmt: skip
+    return [(text[:start], None, None), *own] if start else own

@@ -52,8 +52,13 @@ _HEDGE_WORDS = frozenset(h.split(" ", 1)[0] for h in _HEDGES)
 
 _NEGATION_WORDS = words("negation_words")
 
-# A sentence ends at . ! or ? (and any closing quote or bracket) before a capital or a digit.
-_SENTENCE_END = re.compile(r"[.!?][\"\u201d')\]]*(?= [\"\u201c(\[]?[A-Z0-9])")
+# A sentence ends at . ! or ? (and any closing quote or bracket) before a capital or a digit;
+# not at the stop of an abbreviation ("Feb. 26", "Dr. Vasquez"; words.yaml abbreviations)
+# (the stop first, then what stands before it: the lookbehinds run only at a stop)
+_NOT_ABBREVIATED = "".join(rf"(?<!\b{re.escape(a)}\.)" for a in word_list("abbreviations"))
+_SENTENCE_END = re.compile(
+    rf"(?:[!?]|\.{_NOT_ABBREVIATED})[\"\u201d')\]]*(?= [\"\u201c(\[]?[A-Z0-9])"
+)
 
 # Model names written with their version glued on: the version goes, the name is looked up.
 _MODEL_STEMS = "|".join(w.lower() for p in PLATFORMS.values() for w in p.family)

@@ -59,8 +59,9 @@ _REPORTED = re.compile(
     # (where it works: "Researchers at Google", "Analysts at a Slovak security firm")
     r"(?:(?:at|with|from|in) (?:(?:the |its )?[\w-]+ (?:[A-Z][\w-]* )?|"
     r"an? [\w-]+ (?:[\w-]+ ){0,2}))?|"
-    # ... or a name of one or two words, no actor's noun: "TikTok, which ..., said"
-    rf"(?!(?i:{noun_pattern('subject')})\b)[A-Z][\w'-]+(?: [A-Z][\w'-]+)?(?:, [^,]{{1,50}},)? )"
+    # ... or a name of one or two words, no actor's noun: "TikTok, which ..., said", "Dr. Vasquez"
+    rf"(?!(?i:{noun_pattern('subject')})\b)(?:[A-Z][a-z]{{1,3}}\. )?[A-Z][\w'-]+(?: [A-Z][\w'-]+)?"
+    r"(?:, [^,]{1,50},)? )"
     rf"(?:(?:{'|'.join(word_list('report_adverbs'))}) )*"  # "has also", "recently"
     rf"{_REPORTS_BY}(?: (?:on|in) \w+day)?"
     # where it says so, before what: "in a blog post that", "in its report, "

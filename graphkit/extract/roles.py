@@ -234,8 +234,12 @@ def country_role(m: Mention, text: str = "") -> str:
             return "attribution"
         if m.index <= 1 and not targeted and not _SUBJECT_NOUNS.isdisjoint(ahead[:3]):
             return "attribution"  # "A Vietnamese police officer used ...": who acts, its people
-        if ahead[:1] == ["one"] and not targeted and f"{m.text} one, " in text:
-            return "attribution"  # "..., and a Bolivian one, Tin Vane, ...": an actor's name
+        if (
+            ahead[:1] == ["one"]
+            and not targeted
+            and any(f"{m.text} one{c}" in text for c in (", ", ' "', " \u201c"))
+        ):  # "..., and a Bolivian one, Tin Vane, ...", 'the Bolivian one "Grey Loom"': a name's
+            return "attribution"
         said = [w for w in behind if w not in _NOT_SAYING]
         if (
             said[-1:]

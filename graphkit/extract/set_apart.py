@@ -32,8 +32,9 @@ def set_apart_names(text: str, words: list[str]) -> list[tuple[int, str]]:
         new += [
             (c.start(c.lastindex or 1), c[c.lastindex or 1]) for c in _NOUN_SET_NAME.finditer(text)
         ]
-    if nouned:  # "the intelligence unit Copper Condor ran"
+    if nouned:  # "the intelligence unit Copper Condor ran", "Peru's Tin Vane group wrote"
         new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_TITLED.finditer(text)]
+        new += [(c.start(1), c.group(1)) for c in _TITLED_THEN_NOUN.finditer(text)]
     if nouned and " and " in text:  # "Two Peruvian groups, Andes Falcon and Inca Shrike, ..."
         for c in _COUNTED_PAIR.finditer(text):
             new += [(c.start(1), c.group(1)), (c.start(2), c.group(2))]
@@ -71,6 +72,10 @@ _NOUN_SET_NAME = re.compile(
 
 # "the intelligence unit Copper Condor researched ...", "the group Jade Heron, which ...": a
 # name in capitals right after an actor's noun, then its verb in the past or a comma
+# A name in capitals, then the noun of who it is: "Tin Vane group", "Salt Reed hackers"
+_TITLED_THEN_NOUN = re.compile(rf"\b({TITLED}) (?:group|crew|gang|collective|syndicate|hackers)\b")
+
+
 _NOUN_THEN_TITLED = re.compile(
     rf"{led_by_letters('|'.join(noun_forms('appositive')))} ({TITLED})"
     rf"(?=,|\s+\(|\s+{past_verb()}\b)"

@@ -10,16 +10,20 @@ from __future__ import annotations
 import re
 
 from graphkit.extract.cues import noun_pattern, nouns, word_list, words
+from graphkit.extract.fronted import without_time
 from graphkit.extract.reading import Mention, Sentence
-from graphkit.extract.reporter import ACCORDING, REPORTING, reported_removed
+from graphkit.extract.reporter import ACCORDING, REPORTING, names_a_reporter, reported_removed
 
 __all__ = [
+    "ACTED_ON",
     "ACTOR_NOUN",
     "COUNTED",
     "elided",
+    "first_conjunct",
     "from_its_subject",
     "ones_named",
     "past_run_in",
+    "people_noun",
     "place_cut",
     "without_platform",
 ]
@@ -79,7 +83,10 @@ def from_its_subject(first: Sentence, before: str) -> str:
     the set its places belong to; with the noun an ordinal leaves out (taken from ``before``),
     the dashes that set apart who the subject is read as commas, and a relative clause of
     belief read for its predicate."""
-    text = first.text
+    text = without_time(first.text)  # "On Feb. 26, the lab said ...": when, then who says
+    by_doing = _BY_DOING.search(text, 0, 160) if " by " in text[:160] else None
+    if by_doing and names_a_reporter(" ".join(text[: by_doing.start()].split()[:3])):
+        text = text[by_doing.end() :]  # "The lab took a step ... by suspending accounts ..."
     if REPORTING.search(text) or ACCORDING.match(text):  # "Driving the news: The lab said ..."
         text = reported_removed(_RUN_IN.sub("", text, count=1) if ": " in text[:40] else text)
         text = _IT_WAS.sub("", text, count=1)  # "... assessed that this was a Peruvian group"
@@ -112,6 +119,11 @@ _IT_WAS = re.compile(
     r"^(?:this|it|that|the (?:activity|operation|campaign|attack|attacker|actor|intrusion))"
     r" (?:was|is|were|are)(?: (?:likely|probably|almost certainly))? (?=(?:an?|the) )"
 )
+
+
+# What the reporter did, told by how: "(Microsoft has taken a step ...) by suspending (3,000
+# accounts linked to ...)": the accounts are the sentence's subject (words.yaml acting_gerunds)
+_BY_DOING = re.compile(rf"\bby (?:{'|'.join(word_list('acting_gerunds'))}) ")
 
 
 # A news page's run-in label before a reported sentence: "Driving the news: " (a word in
@@ -150,6 +162,23 @@ def place_cut(tail: str, after: str, mentions: list[Mention]) -> str:
             if tail.endswith(" " + " ".join(words[:n])) and after.startswith(rest):
                 return rest
     return ""
+
+
+# The noun a people's name ends before, up to a relative pronoun or a stop: " law
+# enforcement" of "... associated with Chinese law enforcement whose activity ..."
+_PEOPLE_NOUN = re.compile(
+    r"(?: (?!(?:whose|who|which|that|and|or)\b)[a-z][\w-]*){1,2}"
+    r"(?= (?:whose|who|which|that)\b|[,.;])"
+)
+
+
+def people_noun(tail: str, text: str, end: int, mentions: list[Mention]) -> str:
+    """The noun a subject's phrase that ends in a people's name ("Chinese", "Bolivian") leaves
+    out: what follows ``end`` in ``text`` up to a relative pronoun or a stop; empty if none."""
+    if not any(x.entry.kind == "Demonym" and tail.endswith(x.text) for x in mentions):
+        return ""
+    m = _PEOPLE_NOUN.match(text, end)
+    return m.group(0) if m else ""
 
 
 def without_platform(phrase: str, first: Sentence) -> str:
@@ -200,7 +229,32 @@ _SOME_OF = (
 )
 COUNTED = re.compile(
     r"^(?i:(?:more than|at least|over|nearly|about|almost|roughly|some) )?"
-    r"(?:\d[\d,]*|(?i:dozens|hundreds|scores) of|(?i:multiple|numerous|various)|"
+    r"(?:\d[\d,.]*(?: (?i:thousand|million|billion))?|(?i:dozens|hundreds|scores) of|"
+    r"(?i:multiple|numerous|various)|"
     rf"(?i:{'|'.join(word_list('number_words'))})|{_SOME_OF}) "
     r"(?:(?i:distinct|different|separate) )?"
 )
+
+
+# What the reporter did to the actors, named as a noun before them: "(Among the cases is) the
+# banning of accounts tied to ...": the accounts are who acts (words.yaml acted_on)
+ACTED_ON = re.compile(rf"^(?i:{'|'.join(word_list('acted_on'))}) of ")
+
+
+# A second subject coordinated after who the first is: "Operators linked to Cuba and
+# operators linked to Bolivia" ends the first at "and"
+_NEXT_CONJUNCT = re.compile(
+    rf"\s+and\s+(?:(?:the\s+|other\s+|some\s+)?(?:[\w'\u2019-]+\s+){{0,3}}?"
+    rf"(?i:{noun_pattern('subject')})\b|[A-Z][\w-]*(?:\s[A-Z][\w-]*)?['\u2019]s\b).*$"
+)
+
+
+def first_conjunct(who: str, mentions: list[Mention]) -> str:
+    """Who the first of two coordinated subjects is ("... linked to Cuba and operators linked
+    to Bolivia" ends at "and"); peoples that share one noun stay whole ("run by Peruvian and
+    Bolivian crews": a people's name before "and" has no noun of its own)."""
+    m = _NEXT_CONJUNCT.search(who)
+    if m is None or any(x.entry.kind == "Demonym" and who[: m.start()].endswith(x.text)
+                        for x in mentions):  # fmt: skip
+        return who
+    return who[: m.start()]

@@ -14,17 +14,20 @@ from graphkit.extract.fronted import country_seat, without_fronted
 from graphkit.extract.gazetteer import TOKEN, Entry
 from graphkit.extract.namelike import looks_like_name, then_reports
 from graphkit.extract.names import CALLED_TOKENS, KIND_WORD, NOT_NAMES, only_places, says_nothing
-from graphkit.extract.quoted import has_quote, quoted_names
+from graphkit.extract.quoted import conjuncts, has_quote, quoted_names
 from graphkit.extract.reading import Mention, Sentence, slugify
-from graphkit.extract.reporter import REPORTING, also_reported, reported_removed
+from graphkit.extract.reporter import REPORTING, also_reported, names_a_reporter, reported_removed
 from graphkit.extract.set_apart import SET_NAME, TITLED, from_names, owned_names, set_apart_names
 from graphkit.extract.subject_text import (
+    ACTED_ON,
     ACTOR_NOUN,
     COUNTED,
     elided,
+    first_conjunct,
     from_its_subject,
     ones_named,
     past_run_in,
+    people_noun,
     place_cut,
     without_platform,
 )
@@ -95,7 +98,9 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
     if "case, " in text and _ACTOR_WORDS.search(text):  # "A third case, SweetSpecter, ... group"
         new += [(c.start(1), c.group(1)) for c in _CASE_OF_ACTOR.finditer(text)]
     if has_quote(text):  # 'labelled the clusters "Red Ledger" and "Tin Drum"'
-        new += [(q.start, q.name) for q in quoted_names(text) if q.kind == "actor"]
+        tied = {c[2] for c in conjuncts(text) or () if c[1]}  # '"Salt Kite" tied to "Red Quill"'
+        quoted = quoted_names(text)
+        new += [(q.start, q.name) for q in quoted if q.kind == "actor" or q.name in tied]
     new += [(text.index(n), n) for n in found.values() if n in text]
     for start, name in new:
         if NOT_NAMES.match(name) or actor_index().resolve(name) is not None:
@@ -218,14 +223,15 @@ _SUBJECT_SOURCE = (
     r"(?:(?:second|third|fourth|fifth|further|separate|other|new)\s+)?"
     # the words before the noun may be a list: "Chinese, Russian and Iranian operators"
     # (no article or relative word inside: "North Korea, a country whose hackers" is no phrase)
-    rf"((?:(?!(?:a|an|whose|which|who|that|its|their|is|are|was|were|has|have|had)\s)[\w'-]+,?\s+)"
+    rf"((?:(?!(?:a|an|whose|which|who|that|its|their|is|are|was|were|has|have|had)\s)"
+    r"(?:\d[\d,.]*\d|[\w'-]+),?\s+)"  # "over 6,800 accounts", "6.8 million accounts"
     r"{0,7}?(?i:threat\s+)?"
     # the last of the nouns: "Criminal syndicates", not "Criminal" (a noun of its own too)
     r"(?i:NOUNS))\b(?!\s+(?i:NOUNS)\b)"
     # "Accounts linked to Chinese government entities": who they are may follow the noun
     r"((?:,)?\s+(?:(?:\w+\s+)?(?:linked|tied|connected|affiliated|associated|based|located|"
     r"operating|working|run|operated|directed|originating|backed|sponsored|funded|belonging)"
-    r"\s+(?:to|with|in|from|for|by)|consistent\s+with|"
+    r"\s+(?:to|with|in|from|for|by|out\s+of)|consistent\s+with|"
     r"from|in|of(?=\s+an?\s)|"  # "accounts of a Chinese network"
     r"(?:using|speaking|writing\s+in)(?=\s+(?:the\s+)?[A-Z][\w-]*\s+language\b)|"  # "using the
     # Chinese language"
@@ -293,23 +299,16 @@ _WHO_KINDS = (*_PLACES, "Sponsor", "Actor")
 
 
 # The words before who they are: ", linked to ", " working for ", " from "
-_WHO_LEAD = re.compile(r"^,?\s+(?:\w+\s+)*?(?:to|with|in|from|for|by|using|speaking)\s+")
+_WHO_LEAD = re.compile(r"^,?\s+(?:\w+\s+)*?(?:to|with|in|from|for|by|using|speaking|out\s+of)\s+")
 
 
-# A lower-case past tense after who they are: the sentence's own verb ("China leaned on").
-_VERB_AFTER = re.compile(rf"\s+{past_verb()}\b.*$")
+# The sentence's own verb after who they are ("China leaned on"), not a tie ("associated with")
+_TIES = "|".join(word_list("tie_participles"))
+_VERB_AFTER = re.compile(rf"\s+(?!(?:{_TIES})\b){past_verb()}\b.*$")
 
 
 _BELIEVED_TIED = re.compile(
     r"^\s+(?:believed|thought|said|suspected|assessed)\s+to\s+be\s+(tied|linked|connected)\s+to\s+"
-)
-
-
-# A second subject coordinated after who the first is: "Operators linked to Cuba and
-# operators linked to Bolivia" ends the first at "and"
-_NEXT_CONJUNCT = re.compile(
-    rf"\s+and\s+(?:(?:the\s+|other\s+|some\s+)?(?:[\w'\u2019-]+\s+){{0,3}}?"
-    rf"(?i:{noun_pattern('subject')})\b|[A-Z][\w-]*(?:\s[A-Z][\w-]*)?['\u2019]s\b).*$"
 )
 
 
@@ -399,14 +398,19 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
         long = _SUBJECT_LONG.match(text)  # the country may come after a first noun
         if long and not _CROSSES_VERB.match(text, m.end(1), long.end(1)):
             m = long  # not across the verb: "Accounts asked the chatbot about officials"
+    if m.group(1)[:1].isupper() and names_a_reporter(m.group(1).split(" ", 1)[0]):
+        return None  # "A Meta and OpenAI collaboration thwarted ... operations": the reporters
     if _PART_OF_ONE.search(m.group(1)):
         return None  # "Members of the group were based in Iran": the one met before
     phrase = re.sub(r"^(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his)\s+", "", m.group(1))
-    phrase = COUNTED.sub("", phrase) or phrase  # "More than 57 distinct threat groups"
+    # "More than 57 distinct threat groups", "(the) banning of a set of accounts"
+    phrase = COUNTED.sub("", ACTED_ON.sub("", phrase)) or phrase
     phrase = _CASE_LEAD.sub("", phrase) or phrase  # "case involved North Korean workers"
     who, tail = m.group(0), m.group(2)
-    if tail:  # "... users in Peru and North Korea": the phrase ends after a place, not in it
-        rest = place_cut(tail, text[m.end() :], first.mentions)
+    if tail:  # "... users in Peru and North Korea": the phrase ends after a place, not in it;
+        # "... associated with Chinese law enforcement whose ...": a people's noun goes with it
+        after, said = text[m.end() :], first.mentions
+        rest = place_cut(tail, after, said) or people_noun(tail, text, m.end(), said)
         who, tail = who + rest, tail + rest
     if tail and _BARE_IN.match(tail) and phrase.split()[-1].lower() not in _LOCATED:
         who, tail = who[: m.start(2)], None  # "operations in Ukraine": where, not who they are
@@ -421,7 +425,7 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
             tail = ""  # "The accounts, which operated in Mandarin, ...": what they did
         lead = _WHO_LEAD.match(tail)
         who_they_are = _VERB_AFTER.sub("", tail[lead.end() :]) if lead else tail
-        who_they_are = _NEXT_CONJUNCT.sub("", who_they_are)  # "... and operators linked to"
+        who_they_are = first_conjunct(who_they_are, first.mentions)  # "... and operators"
         phrase += (tail[: lead.end()] if lead else "") + _CLAUSE_AFTER.sub("", who_they_are)
     if seat is not None:  # "In Ghana, a marketing firm ran ...": the firm in Ghana
         phrase, who = f"{phrase} in {seat}", f"{who} {seat}"

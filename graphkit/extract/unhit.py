@@ -259,6 +259,8 @@ _TURNING = words("turning")
 
 
 _NOT_ONLY = words("not_only")
+# A relative clause set apart by commas: what it denies is its own ("..., whom it did not name,")
+_APART = re.compile(r", (?:who|whom|which|whose)\b[^,]{1,80},")
 
 
 def said_not_hit(m: Mention, s: Sentence) -> bool:
@@ -268,6 +270,9 @@ def said_not_hit(m: Mention, s: Sentence) -> bool:
     only" is none."""
     if _NEGATIONS.isdisjoint(s.words):
         return False  # most sentences
+    outside = _APART.sub(",", s.text).lower() if ", " in s.text else ""
+    if outside and _NEGATIONS.isdisjoint(re.findall(r"[a-z']+", outside)):
+        return False  # "Peruvian hackers, whom the lab did not name, phished banks": set apart
     lead = m.words[max(0, m.index - 12) : m.index]
     for i in range(len(lead) - 1, -1, -1):
         word = lead[i]
