@@ -256,4 +256,4 @@ def of_them_all(sentences: list[Sentence]) -> bool:
 
 
 # ... or names them with a plural demonstrative anywhere: "sought by these actors"
-_THESE = re.compile(r"\b(?:these|those) (?:\w+ )?(?:actors|groups|networks|operations|clusters)\b")
+_THESE = re.compile(rf"\b(?:these|those) (?:\w+ )?(?:{'|'.join(word_list('these_nouns'))})\b")

@@ -199,10 +199,10 @@ def _unnamed_cluster(
 
 # Hyphens and spaces of typesetting, read (and quoted as evidence) as the plain ones: a web
 # page's "state\u2011affiliated", "Claude\u00a0Code"; a soft hyphen is no character of the words
-_TYPESET = "\u2010\u2011\u00a0\u2007\u202f\u00ad"
 _PLAIN_MARKS = str.maketrans(
     {"\u2010": "-", "\u2011": "-", "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u00ad": None}
 )
+_TYPESET = "".join(map(chr, _PLAIN_MARKS))  # the characters the table replaces
 
 
 def _extract(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from graphkit.extract.coordination import kind_of_members
-from graphkit.extract.cues import nouns
+from graphkit.extract.cues import nouns, words
 from graphkit.extract.gazetteer import TOKEN
 from graphkit.extract.reading import COUNTRY_KINDS, PLACE, Mention, Sentence
 from graphkit.extract.roles import country_role
@@ -78,10 +78,7 @@ def own_origins(s: Sentence) -> dict[int, Mention]:
 
 
 # Words between a place and the actor's noun it qualifies: "Iran-affiliated threat (actor)"
-_QUALIFYING = frozenset(
-    ("affiliated", "linked", "based", "backed", "nexus", "sponsored", "aligned", "state", "threat",
-     "hacking", "cyber", "espionage", "government", "criminal", "malicious")
-)  # fmt: skip
+_QUALIFYING = words("qualifying")
 
 
 def _known_as(a: Mention, words: list[str], ends: dict[int, Mention]) -> Mention | None:

@@ -211,7 +211,7 @@ _LINKING = r"(?:linked|tied|traced|attributed)"
 # NOUNS stands for the nouns of who acts
 _SUBJECT_SOURCE = (
     # a phrase set before the subject: "After the ban, (the crew in Laos)"
-    rf"^(?:(?i:{'|'.join(word_list('fronting'))})\b[^,]{{1,80}},\s+)?"
+    rf"^(?:(?i:{by_first_letter(word_list('fronting'))})\b[^,]{{1,80}},\s+)?"
     r"(?:(?:Finally|Separately|Meanwhile|Elsewhere|Also|Additionally|In addition|Lastly|"
     rf"Similarly|Likewise|Next|{IN_ANOTHER}|{_AMONG}),\s+(?:{_DESCRIBES.pattern}\s*)?|"
     rf"{_AMONG}:\s+|{_AMONG}\s+(?:were|are|was|is)\s+|{_DESCRIBES.pattern}\s*|"
