@@ -245,7 +245,8 @@ def _place(
 ) -> None:
     """A country a sentence names: where the actors are from, or whom they aim at. The places
     of one list share a role: "groups from Russia, China, and Iran" are all origins. ``quoted``:
-    the sentence quotes an outside voice on no actor, and names no target; ``roles``: its roles."""
+    the sentence quotes an outside voice on no actor, and names no target and no origin;
+    ``roles``: its roles."""
     if said_about(m) or posed_as(m, s) or researched(m, s) or made_in(m) or answered(m):
         return  # "critical of the United States", "posed as Turkish journalists", "Chinese
         # models", "The United States has sanctioned"
@@ -272,8 +273,8 @@ def _place(
     )
     if role == "attribution":
         fact = {"id": eid, "evidence": clip(s.text), "confidence": 70 - 2 * hedge}
-        if s.negated:
-            return
+        if s.negated or quoted:
+            return  # "an example of a regime exploiting US-based AI, said Sam Ortiz": his word
         if facts.attribution is None:
             facts.attribution = fact
         elif (

@@ -22,7 +22,15 @@ from functools import cache
 from graphkit.extract.cues import word_list, words
 from graphkit.vocab import PLATFORMS, PUBLISHERS
 
-__all__ = ["REPORTS_NEXT", "acronym_named", "looks_like_name", "lower_words", "then_reports"]
+__all__ = [
+    "REPORTS_NEXT",
+    "acronym_named",
+    "looks_like_name",
+    "lower_words",
+    "names_a_person",
+    "opens_with_person",
+    "then_reports",
+]
 
 
 # Every byte but a lower-case ASCII letter, an apostrophe or a hyphen, as a space. UTF-8 writes
@@ -91,6 +99,43 @@ def then_reports(text: str, end: int) -> bool:
     """Whether the name that ends at ``end`` is the subject of a reporting verb ("ShieldWorks,
     a security firm, said ..."): who reports a finding, not who did it."""
     return bool(_THEN_REPORTS.match(text, end))
+
+
+# A person's post set after their name: ", a spokesman for", ", the lab's lead investigator at",
+# ", vice president of"; up to three words before the post, then what it is of or at
+_POST = re.compile(
+    r",\s(?:(?:an?|the|its|their|[A-Z][\w.&-]*(?:'s|\u2019s))\s)?(?:[\w-]+\s){0,3}?"
+    rf"(?i:{'|'.join(word_list('person_roles'))})(?:,|\s(?:at|for|of|with|in|on|to|from|who)\b)"
+)
+
+
+def names_a_person(text: str, end: int) -> bool:
+    """Whether the name that ends at ``end`` is a person's, by the post set after it ("Dana
+    Reyes, a spokeswoman for the embassy, said ..."): a voice the text quotes, no operation.
+
+    >>> names_a_person("Dana Reyes, a spokeswoman for the embassy, said so.", 10)
+    True
+    >>> names_a_person("Tin Drum, a network of fake pages, posted in Spanish.", 8)
+    False
+    """
+    return bool(_POST.match(text, end))
+
+
+# A person's name, two or three capitalised words, that opens a sentence
+_PERSON_FIRST = re.compile(r"^[A-Z][\w'\u2019.-]+(?: [A-Z][\w'\u2019.-]+){1,2}(?=,)")
+
+
+def opens_with_person(text: str) -> bool:
+    """Whether a sentence opens with a person, named and then given a post ("Dana Reyes, a
+    spokeswoman for the embassy, said ..."): who says, no actor.
+
+    >>> opens_with_person("Sam Ortiz, lead investigator at the lab, called it a test.")
+    True
+    >>> opens_with_person("Tin Drum, a network of fake pages, posted in Spanish.")
+    False
+    """
+    first = _PERSON_FIRST.match(text) if text[:1].isupper() else None
+    return first is not None and names_a_person(text, first.end())
 
 
 # What follows a unit of the reporter named with its acronym: "(TIG) report", "(TAG) said"

@@ -21,7 +21,13 @@ from graphkit.extract.headings import (
     from_capitals,
     is_topic,
 )
-from graphkit.extract.namelike import REPORTS_NEXT, acronym_named, looks_like_name, then_reports
+from graphkit.extract.namelike import (
+    REPORTS_NEXT,
+    acronym_named,
+    looks_like_name,
+    names_a_person,
+    then_reports,
+)
 from graphkit.extract.quoted import has_quote, quoted_names
 from graphkit.extract.reading import COUNTRY_KINDS, Sentence, read_sentence
 from graphkit.vocab import PLATFORMS
@@ -317,6 +323,7 @@ def _opening_names(head: str) -> list[tuple[int, str]]:
         and opened.group(1).lower() not in _WHO_NOUNS  # "Scammers, meanwhile, ...": nobody's name
         and not _DATELINE.match(head, opened.end())  # "SAN FRANCISCO, October 9, 2024 --"
         and not then_reports(head, opened.end(1))  # "ShieldWorks, a security firm, said"
+        and not names_a_person(head, opened.end(1))  # "Dana Reyes, a spokeswoman for the ..."
     ):
         candidates.append((1, opened.group(1)))
     return candidates
