@@ -317,3 +317,34 @@ def test_a_list_of_four_peoples_before_two_nouns_is_one_actor_each() -> None:
     )
     assert [x[1] for x in _actors(f)] == ["CN", "IR", "KP", "RU"]
     assert all(name.endswith(" government agents") for name, _ in _actors(f))
+
+
+# --- A place set before the names it qualifies: "two crews from Peru, known as X and Y"
+
+
+@pytest.mark.parametrize(
+    "two",
+    [
+        "two threat actors from Peru, identified as Charcoal Typhoon and Salmon Typhoon",
+        "two crews from Peru known as Charcoal Typhoon and Salmon Typhoon",
+        "two groups from the United States, tracked as Charcoal Typhoon and Salmon Typhoon",
+    ],
+)
+def test_a_place_before_two_names_is_where_both_are_from(two: str) -> None:
+    place = "US" if "United States" in two else "PE"
+    f = draft(
+        NEWS + f"The lab says it cut off four actors: {two}; Crimson Sandstorm from Iran; and "
+        "Forest Blizzard from Russia.\n"
+    )
+    assert _actors(f) == sorted(
+        [("APT28", "RU"), ("APT4", place), ("CURIUM", "IR"), ("Earth Lusca", place)]
+    )
+
+
+def test_a_place_the_named_actors_went_after_is_no_origin() -> None:
+    f = draft(
+        NEWS + "The lab says it cut off two crews that phished banks in Peru, known as Charcoal "
+        "Typhoon and Salmon Typhoon; Crimson Sandstorm from Iran; and Forest Blizzard from "
+        "Russia.\n"
+    )
+    assert ("APT4", "PE") not in _actors(f) and ("Earth Lusca", "PE") not in _actors(f)

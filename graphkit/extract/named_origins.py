@@ -84,14 +84,18 @@ _QUALIFYING = words("qualifying")
 def _known_as(a: Mention, words: list[str], ends: dict[int, Mention]) -> Mention | None:
     """The place that qualifies an actor's noun just before its name: "the Iran-affiliated
     threat actor known as Crimson Sandstorm", "two China-affiliated actors known as Charcoal
-    Typhoon and (Salmon Typhoon)", "a Russian crew called Ash Lark"; None otherwise."""
+    Typhoon and (Salmon Typhoon)", "a Russian crew called Ash Lark", "two crews from Peru,
+    identified as X and (Y)"; None otherwise."""
     i = a.index
-    if words[i - 2 : i] in (["known", "as"], ["tracked", "as"]):
+    if words[i - 2 : i] in (["known", "as"], ["tracked", "as"], ["identified", "as"]):
         at = i - 2
     elif i and words[i - 1] in ("called", "dubbed", "named"):
         at = i - 1
     else:
         return None
+    place = ends.get(at)  # "two threat actors from China, identified as X and (Y)"
+    if place is not None and (k := _from(words, place.index)) > 0:
+        return place if words[k - 1] in ACTOR_NOUNS else None
     noun = next((k for k in range(at - 1, max(-1, at - 3), -1) if words[k] in ACTOR_NOUNS), None)
     k = noun
     while k is not None and k > 0:
@@ -104,13 +108,23 @@ def _known_as(a: Mention, words: list[str], ends: dict[int, Mention]) -> Mention
     return None
 
 
+def _from(words: list[str], place: int) -> int:
+    """The position of the "from" before a place ("from Peru", "from the United States"), or
+    -1."""
+    k = place - 1 if words[place - 1 : place] != ["the"] else place - 2
+    return k if k >= 0 and words[k] == "from" else -1
+
+
 def enumerated(sentences: list[Sentence]) -> tuple[Sentence, dict[int, Mention]] | None:
     """The sentence that lists actors each with its own country ("Forest Blizzard from Russia,
     Emerald Sleet from North Korea, ..."), with those countries; None when there is none."""
     for s in sentences:
         origins = own_origins(s)
-        listed = {  # "X from Russia": not "Russia's X", which may name one case's actor
-            i: c for i, c in origins.items() if c.index > i and s.words[c.index - 1 :][:1] != ["s"]
+        listed = {  # "X from Russia", "two crews from Peru, known as X and Y": not "Russia's
+            # X", which may name one case's actor
+            i: c
+            for i, c in origins.items()
+            if (c.index > i and s.words[c.index - 1 :][:1] != ["s"]) or _from(s.words, c.index) >= 0
         }
         if len({o.entry.id for o in listed.values()}) > 1:  # two countries or more
             return s, listed
