@@ -469,3 +469,15 @@ def test_a_new_name_after_the_place_it_is_tied_to_is_an_actor_from_there() -> No
     falcon, moth = _with_actor(f, "Andes Falcon"), _with_actor(f, "Salar Moth")
     assert country(falcon) == "PE" and country(moth) == "BO"
     assert [x.id for x in moth.languages] == ["qu"] and not falcon.languages
+
+
+@pytest.mark.parametrize("verb", ["identifies", "describes", "flags"])
+def test_the_report_before_a_present_reporting_verb_is_no_part_of_the_actors_name(
+    verb: str,
+) -> None:
+    f = draft(
+        NEWS + f"The paper {verb} state-backed crews linked to Peru and Chile as steadily "
+        "testing chatbots for phishing.\n"
+    )
+    names = sorted(a.name for c in f.campaigns for a in c.all_actors)
+    assert names == ["State-backed crews linked to Chile", "State-backed crews linked to Peru"]
