@@ -348,3 +348,26 @@ def test_a_place_the_named_actors_went_after_is_no_origin() -> None:
         "Russia.\n"
     )
     assert ("APT4", "PE") not in _actors(f) and ("Earth Lusca", "PE") not in _actors(f)
+
+
+# --- A place's possessive before coordinated names: "China's X and Y" are both China's
+
+
+@pytest.mark.parametrize("alias", ["", " (Wicked Panda)"])
+def test_a_possessive_place_owns_every_name_of_the_coordination(alias: str) -> None:
+    f = draft(
+        NEWS + "The model was also tried by others, such as Pakistan's Transparent Tribe, "
+        f"Iran's Charming Kitten, and China's APT41{alias} and APT31, which asked it about "
+        "exploits.\n"
+    )
+    actors = _actors(f)
+    assert ("ZIRCONIUM", "CN") in actors and ("APT41", "CN") in actors  # APT31: ZIRCONIUM
+    assert len(f.campaigns) == len(actors)  # each its own case, not one case of four
+
+
+def test_a_possessive_place_does_not_own_a_name_from_elsewhere() -> None:
+    f = draft(
+        NEWS + "The model was also tried by China's APT41 and APT28 from Russia, which asked "
+        "it about exploits.\n"
+    )
+    assert sorted(_actors(f)) == [("APT28", "RU"), ("APT41", "CN")]

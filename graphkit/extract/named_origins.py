@@ -44,6 +44,7 @@ def own_origins(s: Sentence) -> dict[int, Mention]:
     out: dict[int, Mention] = _one_and_the_other(s, places) if "other" in s.words else {}
     words = s.words
     named: dict[int, Mention] = {}  # the end of each actor "known as", → its place
+    owned: dict[int, Mention] = {}  # the end of each actor a place owns ("Russia's X") → it
     for a in s.mentions:
         if a.entry.kind != "Actor":
             continue
@@ -67,13 +68,19 @@ def own_origins(s: Sentence) -> dict[int, Mention]:
         if known is not None:
             out[a.index] = named[end] = known  # "the Iran-affiliated actor known as X"
             continue
+        owner = owned.get(a.index) or (
+            owned.get(a.index - 1) if words[a.index - 1 : a.index] == ["and"] else None
+        )  # "China's X (its alias) and Y": the place owns both
+        if owner is not None:
+            out[a.index] = owned[end] = owner
+            continue
         before = ends.get(a.index - 1)
         if before is None or a.index < 2:
             continue
         if before.entry.kind == "Demonym" and words[a.index - 1] in ACTOR_NOUNS:
             out[a.index] = before  # "the Iranian group TEMP.Zagros"
         elif before.entry.kind == "Country" and words[a.index - 1] == "s":
-            out[a.index] = before  # "Russia's APT28"
+            out[a.index] = owned[end] = before  # "Russia's APT28"
     return _paired_from(s, out) if "from" in words and "and" in words else out
 
 
