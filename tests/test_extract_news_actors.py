@@ -371,3 +371,23 @@ def test_a_possessive_place_does_not_own_a_name_from_elsewhere() -> None:
         "it about exploits.\n"
     )
     assert sorted(_actors(f)) == [("APT28", "RU"), ("APT41", "CN")]
+
+
+# --- A named actor from another place after a named case: another case, not its actor
+
+
+def test_an_actor_from_another_place_after_a_named_case_is_a_case_of_its_own() -> None:
+    f = draft(
+        NEWS + 'The network from Peru, called "Grey Loom", wrote posts that mocked officials '
+        'in Chile.\n\nThe hackers from Russia, called "APT28", sent lures to diplomats in Spain.\n'
+    )
+    assert sorted(c.name for c in f.campaigns) == ["APT28 activity", "Grey Loom"]
+    assert ("APT28", "RU") in _actors(f)
+
+
+def test_the_actor_behind_a_named_case_still_joins_it() -> None:
+    f = draft(
+        NEWS + 'The network from Peru, called "Grey Loom", wrote posts that mocked officials '
+        'in Chile.\n\nThe crew behind it, called "APT28", also sent lures to diplomats in Spain.\n'
+    )
+    assert [c.name for c in f.campaigns] == ["Grey Loom"]

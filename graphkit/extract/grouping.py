@@ -53,7 +53,7 @@ from graphkit.extract.lede import (
     recalled,
 )
 from graphkit.extract.meta import headline_line
-from graphkit.extract.named_origins import enumerated
+from graphkit.extract.named_origins import enumerated, from_elsewhere
 from graphkit.extract.namelike import looks_like_name, lower_words
 from graphkit.extract.names import paragraph_name, says_nothing
 from graphkit.extract.openers import counts_cases, left_behind, opening_subject
@@ -422,14 +422,17 @@ class _Grouper:
             # "A second group, tracked as "Amber Kite", ...": another actor than the last one's
             or bool(actors and current.sentences and p.body and NEW_CASE.match(p.body[0].text))
             # "Another family, X, ..." then "GTIG also describes state actors, APT42 ...": the
-            # reporter tells one more thing, the actors are not the named case's
+            # reporter tells one more thing, the actors are not the named case's; "The IO from
+            # Iran, called X, ..." then "The actors from Israel, called STOIC, ...": another's
             or bool(
                 actors
                 and current.name
                 and not current.actors
                 and not current.from_heading
                 and p.body
-                and also_reported(p.body[0].text)
+                and (
+                    also_reported(p.body[0].text) or from_elsewhere(p.body[0], current.sentences[0])
+                )
             )
         )
         # a new actor in a new list item ("3. APT43 and other North Korean actors ...")

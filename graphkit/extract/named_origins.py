@@ -13,7 +13,14 @@ from graphkit.extract.reading import COUNTRY_KINDS, PLACE, Mention, Sentence
 from graphkit.extract.roles import country_role
 from graphkit.extract.spoken import language_positions
 
-__all__ = ["after_name", "enumerated", "own_origins", "place_role", "set_after_actor"]
+__all__ = [
+    "after_name",
+    "enumerated",
+    "from_elsewhere",
+    "own_origins",
+    "place_role",
+    "set_after_actor",
+]
 
 
 ACTOR_NOUNS = nouns("origin_after")
@@ -120,6 +127,21 @@ def _from(words: list[str], place: int) -> int:
     -1."""
     k = place - 1 if words[place - 1 : place] != ["the"] else place - 2
     return k if k >= 0 and words[k] == "from" else -1
+
+
+def from_elsewhere(s: Sentence, before: Sentence) -> bool:
+    """Whether a sentence sets its actors from a place ("The actors from Israel, called
+    STOIC, ...") other than the one a sentence before sets its case from ("The network from
+    Iran, called X, ..."): another case, not the actors behind that one."""
+    own = {c.entry.id for c in own_origins(s).values()}
+    if not own or "from" not in before.words:
+        return False
+    came = {
+        m.entry.id
+        for m in before.mentions
+        if m.entry.kind in COUNTRY_KINDS and _from(before.words, m.index) >= 0
+    }
+    return bool(came) and own.isdisjoint(came)
 
 
 def enumerated(sentences: list[Sentence]) -> tuple[Sentence, dict[int, Mention]] | None:
