@@ -760,3 +760,24 @@ def test_a_language_named_for_a_country_is_the_language_not_a_target() -> None:
         "Haitian Creole.\n"
     ).campaigns[0]
     assert {x.id for x in c.languages} == {"bn", "ht"} and not c.targets.countries
+
+
+def test_a_list_of_origins_of_other_networks_is_no_origin_of_the_named_case() -> None:
+    f = draft(
+        "Lab bans accounts\n\nThe lab said it shut down an operation known as Grey Loom, which "
+        "wrote posts in Spanish about the elections in Chile.\n\nIn March, the lab said its "
+        "models had been misused by networks from Russia, China, Iran and Israel to spread "
+        "lies.\n"
+    )
+    (c,) = f.campaigns
+    assert not {"RU", "CN", "IR", "IL"} & set(_origins(c))
+
+
+def test_a_list_of_origins_that_names_the_case_is_still_its_origins() -> None:
+    f = draft(
+        "Lab bans accounts\n\nThe lab said it shut down an operation known as Grey Loom, which "
+        "wrote posts in Spanish about the elections in Chile.\n\nGrey Loom was run by "
+        "operators from Peru and Bolivia.\n"
+    )
+    (c,) = f.campaigns
+    assert sorted(_origins(c)) == ["BO", "PE"]

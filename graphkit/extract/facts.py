@@ -227,6 +227,19 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
                                              "confidence": 80}  # fmt: skip
 
 
+def _others_listed(group: Group, s: Sentence, run: tuple[Mention, ...]) -> bool:
+    """Whether a list of places a sentence sets as origins is of other cases than a named one's,
+    which the sentence does not name: "networks from Russia, China, Iran and Israel" in a story
+    about one operation (under a heading, the heading names the case the list is of)."""
+    if len(run) < 2 or group.from_heading or not (group.name or group.actors):
+        return False
+    if len({x.entry.id for x in run}) < 2:
+        return False
+    names = [group.name or "", *(v[0] for v in group.actors.values())]
+    names += [alias for v in group.actors.values() for alias in v[1]]
+    return not any(n and n in s.text for n in names)
+
+
 def _contrasted(m: Mention, s: Sentence) -> bool:
     """Whether a mention is inside what a sentence sets against what was done."""
     said = re.compile(rf"\b{re.escape(m.text)}\b", re.I)
@@ -273,7 +286,7 @@ def _place(
     )
     if role == "attribution":
         fact = {"id": eid, "evidence": clip(s.text), "confidence": 70 - 2 * hedge}
-        if s.negated or quoted:
+        if s.negated or quoted or _others_listed(group, s, run):
             return  # "an example of a regime exploiting US-based AI, said Sam Ortiz": his word
         if facts.attribution is None:
             facts.attribution = fact
