@@ -170,11 +170,21 @@ def test_a_fake_tool_lures_its_users_and_who_hired_the_actors_is_reached(
         "The lab said the gap between attack and defence is closing.",
         "The lab said models help network defense more than they help crime.",
         "The lab said the hackers lacked the computing power to train a model.",
+        "The lab said its rules stop regimes from using chatbots to amass power and control their "
+        "people.",
+        "The lab warned that juntas could use such tools to consolidate power.",
     ],
 )
 def test_a_sector_word_beside_a_word_of_its_other_sense_is_no_target(sentence: str) -> None:
     f = draft(NEWS + f"Russian hackers wrote malware with the model. {sentence}\n")
     assert _sectors(f) == set()
+
+
+def test_power_firms_the_actors_went_after_are_still_a_target() -> None:
+    f = draft(
+        NEWS + "Russian hackers wrote malware with the model to seize control of power firms.\n"
+    )
+    assert _sectors(f) == {"energy"}
 
 
 def test_defense_in_a_list_of_sectors_before_their_head_is_still_a_target() -> None:
