@@ -166,6 +166,25 @@ def test_a_fake_tool_lures_its_users_and_who_hired_the_actors_is_reached(
 @pytest.mark.parametrize(
     "sentence",
     [
+        "The tool was built to send surveillance reports to officials and intelligence agencies.",
+        "The leak was reported to intelligence agencies in Poland.",
+    ],
+)
+def test_whom_reports_go_to_is_no_target(sentence: str) -> None:
+    f = draft(NEWS + f"Russian hackers used the model to phish banks in Chile. {sentence}\n")
+    assert _sectors(f) == {"financial-services"} and _countries(f) == {"CL"}
+
+
+def test_reports_the_actors_faked_and_sent_to_a_sector_still_reach_a_target() -> None:
+    f = draft(
+        NEWS + "Russian hackers wrote fake audit reports and mailed them to banks in Chile.\n"
+    )
+    assert _sectors(f) == {"financial-services"} and _countries(f) == {"CL"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "Russian hackers asked the model to compare cyber offense and defense.",
         "The lab said the gap between attack and defence is closing.",
         "The lab said models help network defense more than they help crime.",

@@ -196,18 +196,22 @@ def _describes_the_actor(m: Mention) -> bool:
 
 _TOLD = words("told")
 _SHARING = words("sharing")
+_REPORTED_TO = words("reported_to")
 
 
 def addressed(m: Mention) -> bool:
     """Whom the writer tells or works with ("told a news agency", "shared its findings with
-    industry partners and with hospitals", "cooperate with agencies in the US"), with no
-    targeting word between: no target, a sector or a place."""
+    industry partners and with hospitals", "cooperate with agencies in the US"), or whom reports
+    go to ("sent its reports to intelligence agencies"), with no targeting word between: no
+    target, a sector or a place."""
     lead = m.words[max(0, m.index - 8) : m.index]
     for i in range(len(lead) - 1, -1, -1):
         if lead[i] in _TARGET_VERBS_STRICT or lead[i] in _AIMING:
             return False
         if lead[i] in _TOLD or (lead[i] == "with" and not _SHARING.isdisjoint(lead[:i])):
             return True
+        if lead[i] == "to" and i and lead[i - 1] in _REPORTED_TO:
+            return True  # "send its reports to the authorities and intelligence agencies"
     return not _COLLABORATORS.isdisjoint(lead)  # "a tip from a partner in the financial sector"
 
 
