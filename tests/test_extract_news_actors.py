@@ -391,3 +391,27 @@ def test_the_actor_behind_a_named_case_still_joins_it() -> None:
         'in Chile.\n\nThe crew behind it, called "APT28", also sent lures to diplomats in Spain.\n'
     )
     assert [c.name for c in f.campaigns] == ["Grey Loom"]
+
+
+# --- A paragraph of one actor, then a roll of others: one case each
+
+
+def test_a_roll_after_a_sentence_about_one_actor_gives_each_its_own_case() -> None:
+    f = draft(
+        NEWS + "The Russian nation-state group Forest Blizzard (APT28) is reported to have used "
+        "the model for research on radar imaging. Similarly, other actors such as North Korea's "
+        "Emerald Sleet (Kimsuky), Iran's Mint Sandstorm (Charming Kitten), and China's Wicked "
+        "Panda (APT41) and APT31 have used it to draft phishing emails.\n"
+    )
+    actors = _actors(f)
+    assert ("APT28", "RU") in actors and ("Kimsuky", "KP") in actors
+    assert ("APT41", "CN") in actors and ("ZIRCONIUM", "CN") in actors
+    assert len(f.campaigns) == len(actors)  # each its own case
+    apt28 = next(c for c in f.campaigns if c.all_actors[0].name == "APT28")
+    assert "T1566" not in {t.id for t in apt28.techniques}  # the others' phishing is theirs
+
+
+@pytest.mark.parametrize("qualified", ["nation-state", "state-sponsored hacking"])
+def test_a_demonym_before_words_that_qualify_the_actors_noun_is_its_origin(qualified: str) -> None:
+    f = draft(NEWS + f"The Peruvian {qualified} group APT28 asked the model about radar.\n")
+    assert _actors(f) == [("APT28", "PE")]

@@ -81,8 +81,10 @@ def own_origins(s: Sentence) -> dict[int, Mention]:
         if owner is not None:
             out[a.index] = owned[end] = owner
             continue
-        before = ends.get(a.index - 1)
-        if before is None or a.index < 2:
+        before = ends.get(a.index - 1) if a.index >= 2 else None
+        if before is None and a.index >= 3 and words[a.index - 1] in ACTOR_NOUNS:
+            before = _qualified(a.index - 1, words, ends)  # "the Russian nation-state group X"
+        if before is None:
             continue
         if before.entry.kind == "Demonym" and words[a.index - 1] in ACTOR_NOUNS:
             out[a.index] = before  # "the Iranian group TEMP.Zagros"
@@ -93,6 +95,18 @@ def own_origins(s: Sentence) -> dict[int, Mention]:
 
 # Words between a place and the actor's noun it qualifies: "Iran-affiliated threat (actor)"
 _QUALIFYING = words("qualifying")
+
+
+def _qualified(noun: int, words: list[str], ends: dict[int, Mention]) -> Mention | None:
+    """The demonym before the words that qualify an actor's noun at ``noun``: "Russian
+    nation-state (group)", "Iranian state-sponsored hacking (group)"; None otherwise."""
+    k = noun
+    while k > 0 and words[k - 1] in _QUALIFYING:
+        k -= 1
+        place = ends.get(k)
+        if place is not None:
+            return place if place.entry.kind == "Demonym" else None
+    return None
 
 
 def _known_as(a: Mention, words: list[str], ends: dict[int, Mention]) -> Mention | None:
