@@ -415,3 +415,31 @@ def test_a_roll_after_a_sentence_about_one_actor_gives_each_its_own_case() -> No
 def test_a_demonym_before_words_that_qualify_the_actors_noun_is_its_origin(qualified: str) -> None:
     f = draft(NEWS + f"The Peruvian {qualified} group APT28 asked the model about radar.\n")
     assert _actors(f) == [("APT28", "PE")]
+
+
+# --- An inventory of names, then a case of some of them: the rest are not that case's
+
+
+def test_actors_an_inventory_lists_keep_the_cases_of_their_own() -> None:
+    f = draft(
+        NEWS + "- The lab cut off accounts tied to several groups, including APT41, APT31, "
+        "Charming Kitten, Kimsuky and Forest Blizzard.\n- Groups backed by China, namely APT41 "
+        "and APT31, asked the model about exploits.\n- Forest Blizzard, tied to Russian "
+        "military intelligence, asked it about radar.\n- North Korea's Kimsuky and Iran's "
+        "Charming Kitten have also been accused of writing lures with it.\n"
+    )
+    assert sorted(_actors(f)) == [
+        ("APT28", "RU"),
+        ("APT41", "CN"),
+        ("Kimsuky", "KP"),
+        ("Magic Hound", "IR"),
+        ("ZIRCONIUM", "CN"),
+    ]
+
+
+def test_an_inventory_with_no_other_cases_stays_one_case() -> None:
+    f = draft(
+        NEWS + "The lab cut off accounts tied to Chinese groups, including APT41, APT31 and "
+        "APT40, which asked the model about exploits.\n"
+    )
+    assert len(f.campaigns) == 1 and len(f.campaigns[0].all_actors) == 3

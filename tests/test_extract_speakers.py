@@ -198,3 +198,13 @@ def test_a_name_with_a_description_still_names_an_operation() -> None:
         "articles for readers in Chile.\n"
     )
     assert _names(draft(body)) == ["Tin Drum"]
+
+
+def test_a_person_after_a_run_in_label_is_still_a_voice() -> None:
+    body = (
+        "Lab bans accounts\n\nThe lab said it banned accounts of Copper Gate, a group from Peru "
+        "that used ChatGPT to write phishing emails to banks in Chile.\n\nReactions abroad: "
+        "Tomas Varga, a spokesman for the embassy of Bolivia in Canada, rejected the claims.\n"
+    )
+    f = draft(body)
+    assert sorted(c.id for c in f.campaigns[0].targets.countries) == ["CL"]

@@ -131,9 +131,14 @@ def opens_with_person(text: str) -> bool:
 
     >>> opens_with_person("Sam Ortiz, lead investigator at the lab, called it a test.")
     True
+    >>> opens_with_person("Reactions: Sam Ortiz, an analyst with the firm, said so.")
+    True
     >>> opens_with_person("Tin Drum, a network of fake pages, posted in Spanish.")
     False
     """
+    label = text.find(": ", 0, 60)  # "Reactions: Dana Reyes, a spokeswoman ...": after a label
+    if label > 0:
+        text = text[label + 2 :]
     first = _PERSON_FIRST.match(text) if text[:1].isupper() else None
     return first is not None and names_a_person(text, first.end())
 

@@ -20,7 +20,42 @@ def each_its_own(groups: list[Group]) -> list[Group]:
     out: list[Group] = []
     for g in groups:
         out.extend(_cut(g) if _a_roll(g) else [g])
-    return out
+    return _inventories_left(out)
+
+
+# Actors named together in a sentence of an inventory ("several groups, including A, B, C, D
+# and E"), at least this many
+_INVENTORY = 3
+
+
+def _inventories_left(groups: list[Group]) -> list[Group]:
+    """The groups, each without the actors it holds only by a sentence that lists them (see
+    ``_INVENTORY``) when a group of their own speaks of them: "accounts linked to groups
+    including A, B, C, D and E" then "groups backed by China, namely A and B, ..." is A's and
+    B's case; C, D and E have theirs further on, not China's."""
+    holders: dict[str, int] = {}
+    for g in groups:
+        for aid in g.actors:
+            holders[aid] = holders.get(aid, 0) + 1
+    for g in groups:
+        if len(g.actors) < 2 or all(holders[aid] == 1 for aid in g.actors):
+            continue  # most groups
+        listed = [aid for aid in g.actors if holders[aid] > 1 and _only_listed(g, aid)]
+        if listed and len(listed) < len(g.actors):
+            for aid in listed:
+                del g.actors[aid]
+                g.origins.pop(aid, None)
+                holders[aid] -= 1
+    return groups
+
+
+def _only_listed(g: Group, aid: str) -> bool:
+    """Whether every sentence of a group that names an actor lists it among others."""
+    for s in g.sentences:
+        named = {m.entry.id for m in s.mentions if m.entry.kind == "Actor"}
+        if aid in named and len(named) < _INVENTORY:
+            return False
+    return True
 
 
 def _a_roll(g: Group) -> bool:
