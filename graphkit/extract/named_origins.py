@@ -122,8 +122,8 @@ def _known_as(a: Mention, words: list[str], ends: dict[int, Mention]) -> Mention
     else:
         return None
     place = ends.get(at)  # "two threat actors from China, identified as X and (Y)"
-    if place is not None and (k := _from(words, place.index)) > 0:
-        return place if words[k - 1] in ACTOR_NOUNS else None
+    if place is not None and (after := _from(words, place.index)) > 0:
+        return place if words[after - 1] in ACTOR_NOUNS else None
     noun = next((k for k in range(at - 1, max(-1, at - 3), -1) if words[k] in ACTOR_NOUNS), None)
     k = noun
     while k is not None and k > 0:
