@@ -54,9 +54,7 @@ _AI_NAMES = sorted(
     | set(word_list("ai_words")),
     key=lambda n: (-len(n), n),
 )
-_ABOUT_AI = re.compile(
-    rf"\bA\.?I\b|(?i:\b(?:{'|'.join(map(re.escape, _AI_NAMES))})(?![a-z]))"
-)
+_ABOUT_AI = re.compile(rf"\bA\.?I\b|(?i:\b(?:{'|'.join(map(re.escape, _AI_NAMES))})(?![a-z]))")
 
 
 def speaks_of_ai(text: str) -> bool:

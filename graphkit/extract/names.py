@@ -105,6 +105,10 @@ _LABEL = re.compile(r"^([A-Z][^:.!?\"]{1,60}?)\s?:\s+\S")
 _ASIDE = re.compile(rf"^(?:{'|'.join(word_list('asides'))})\s+(?=[A-Z])")
 
 
+# The place that owns a name: "Vietnam's APT32"
+_OWNED = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:'s|\u2019s) ")
+
+
 _BRACKET_NAME = re.compile(
     rf"^({_NAME_WORD}(?: {_NAME_WORD}){{0,3}}) \([^()]{{1,40}}\),? {REPORTS_NEXT}"
 )
@@ -305,7 +309,8 @@ def _opening_names(head: str) -> list[tuple[int, str]]:
         or only_places(bracketed.group(1))
         or acronym_named(head)  # "The Persian Gulf Union (PGU), ...": the acronym names it
     ):  # "Bad Grammar (Russia) targeting Ukraine": a name, then who in brackets
-        candidates.append((1, bracketed.group(1)))
+        # "Vietnam's APT32 (aka Ocean Lotus)": the name, without the place that owns it
+        candidates.append((1, _OWNED.sub("", bracketed.group(1))))
     bare = _BARE_OPENING.match(head) if head[:1].isupper() else None
     if bare and _bare_name(bare.group(2)) and (not bare.group(1) or only_places(bare.group(1))):
         candidates.append((1, bare.group(2)))  # "Copper Gate prompted ...", "Peru's Tin Vane"
