@@ -45,6 +45,23 @@ def test_whom_the_actors_phish_after_a_pose_is_a_target() -> None:
     assert _sectors(f) == {"government"}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "sectors", "places"),
+    [  # whom the mail went to, past what it posed as: a sector's people, then where they are
+        ("Russian hackers sent mail impersonating tax notices to government offices in Chile.",
+         {"government"}, {"CL"}),
+        ("Russian hackers sent texts impersonating banks to energy firms in Chile.",
+         {"energy"}, {"CL"}),
+        ("Russian hackers sent texts impersonating Chilean banks.", set(), set()),
+    ],
+)  # fmt: skip
+def test_whom_mail_went_to_past_what_it_posed_as_is_a_target(
+    sentence: str, sectors: set[str], places: set[str]
+) -> None:
+    f = draft(NEWS + sentence + "\n")
+    assert (_sectors(f), _countries(f)) == (sectors, places)
+
+
 def test_whom_a_purpose_after_a_long_pose_reaches_is_a_target() -> None:
     f = draft(
         NEWS + "A Russian crew pretended to be a freelance writer to get think tank experts "
