@@ -356,10 +356,11 @@ _PART_OF_ONE = re.compile(
     rf"(?i:{noun_pattern('subject')})$"
 )
 _SUBJECT_NOUNS = nouns("subject")
-_NEW_REFERENT = re.compile(  # "A crew", "Several accounts", "Criminals": not met before
+_NEW_REFERENT = re.compile(  # "A crew", "Several accounts", "Criminals": not met before; not
+    # "Attackers": whoever acts, bare, is who acted before
     # (also after "In a separate case, ": the text turns to another)
     rf"^(?:{IN_ANOTHER},\s+)?(?:(?:[Aa]n?|[Aa]nother|[Ss]everal|[Ss]ome) |"
-    rf"(?i:{noun_pattern('subject')})\b)"
+    rf"(?!(?i:{noun_pattern('generic')})\b)(?i:{noun_pattern('subject')})\b)"
 )
 
 
