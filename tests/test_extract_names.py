@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from loaders.text import html_text, markdown_text, read_text
 from tests.extract_helpers import by_name, country, draft
 
@@ -566,3 +568,18 @@ def test_a_name_written_as_a_code_beside_a_groups_noun_names_an_actor() -> None:
     ):
         f = draft(f"Notes\n\n{sentence}\n")
         assert [a.name for c in f.campaigns for a in c.all_actors] == ["Tinbird77"], sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Researchers tied the Silver Heron campaign to APT41 after it hit ministries in Laos.",
+        "The Silver Heron operation hit ministries in Laos, and researchers tied it to APT41.",
+        "The DarkHeron campaign hit ministries in Laos; researchers tied it to APT41.",
+    ],
+)
+def test_a_name_between_the_and_its_kind_names_the_operation(sentence: str) -> None:
+    f = draft(f"Spy crew returns\n\n{sentence}\n")
+    assert [c.name for c in f.campaigns] in (["Silver Heron"], ["DarkHeron"]), f.campaigns
+    trump = draft("Spy crew returns\n\nIranian hackers broke into the Trump campaign.\n")
+    assert "Trump" not in {c.name for c in trump.campaigns}  # a one-word name: whose campaign

@@ -89,6 +89,12 @@ _KIND_THEN_NAME = re.compile(
 _NAME_WORD = r"[A-Z][\w\u2019'\u2014\u2013-]*"
 
 
+# "the Silver Dragon campaign": a name between "the" and the kind of operation it names
+_NAME_THEN_KIND = re.compile(
+    r"\b[Tt]he ([A-Z][\w-]*(?: [A-Z][\w-]*){0,3}) (?:operation|campaign|network)\b"
+)
+
+
 _WHO_NOUNS = nouns("subject")  # the nouns for unnamed actors
 
 
@@ -399,6 +405,10 @@ def _kind_names(first: Sentence, head: str) -> list[tuple[int, str]]:
             name = kind.group(1).removesuffix(" and").removesuffix(" of")
             if not NOT_NAMES.match(name) and name not in _PLATFORM_NAMES:
                 candidates.append((0, name))
+    for kind in _NAME_THEN_KIND.finditer(head) if not _KINDS.isdisjoint(first.words) else ():
+        name = kind.group(1)  # "the Silver Dragon campaign", "the DarkVane operation"
+        if (" " in name or _CAMEL.match(name)) and says_nothing(name) and not NOT_NAMES.match(name):
+            candidates.append((0, name))
     # "The Bolivian crew behind Paper Fox sent ...": the operation its people are behind
     behind = _BEHIND.search(head) if " behind " in head else None
     if behind and not NOT_NAMES.match(behind.group(1)) and says_nothing(behind.group(1)):
