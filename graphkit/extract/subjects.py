@@ -12,8 +12,9 @@ from graphkit.actors import actor_index
 from graphkit.extract.cues import by_first_letter, noun_pattern, nouns, past_verb, word_list, words
 from graphkit.extract.fronted import country_seat, without_fronted
 from graphkit.extract.gazetteer import TOKEN, Entry
+from graphkit.extract.name_checks import NOT_NAMES, only_places, says_nothing
 from graphkit.extract.namelike import coded_group_names, looks_like_name, then_reports
-from graphkit.extract.names import CALLED_TOKENS, KIND_WORD, NOT_NAMES, only_places, says_nothing
+from graphkit.extract.names import CALLED_TOKENS, KIND_WORD
 from graphkit.extract.quoted import conjuncts, has_quote, quoted_names
 from graphkit.extract.reading import Mention, Sentence, slugify
 from graphkit.extract.reporter import REPORTING, also_reported, names_a_reporter, reported_removed
@@ -44,9 +45,6 @@ _NEW_ACTOR = re.compile(
 )
 
 
-_GROUP_NOUNS = words("group_nouns")
-
-
 _AFFILIATION = re.compile(r"\b(affiliated|sponsored|backed|linked|tied) (with|to|by)\b")
 
 
@@ -69,8 +67,7 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
         )
     ):  # "CyberAv3ngers is affiliated with the IRGC"
         new.append((0, m.group(1)))
-    if not _GROUP_NOUNS.isdisjoint(sentence.words):  # "the Tinbird77 hacking group"
-        new += coded_group_names(text)
+    new += coded_group_names(text, sentence.words)  # "the Tinbird77 hacking group"
     if not CALLED_TOKENS.isdisjoint(sentence.words):  # "a company called STOIC"
         new += [
             (c.start(1), c.group(1))
