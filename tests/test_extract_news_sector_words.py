@@ -217,6 +217,7 @@ def test_defense_in_a_list_of_sectors_before_their_head_is_still_a_target() -> N
         "Governments and tech firms are increasingly worried about such tools.",
         "The Polish government has raised concerns over the tools.",
         "Hospitals fear the next wave.",
+        "Polish officials have long voiced concerns over the tools.",
     ],
 )
 def test_a_sector_that_worries_about_the_threat_is_no_target(sentence: str) -> None:
@@ -266,3 +267,12 @@ def test_the_reporter_named_as_the_author_of_the_latest_report_is_no_target() ->
         "large technology company to warn of such abuse.\n"
     )
     assert _sectors(f) == set()
+
+
+@pytest.mark.parametrize("verb", ["denigrated", "ridiculed", "vilified"])
+def test_a_country_the_content_runs_down_is_what_it_is_about_not_a_target(verb: str) -> None:
+    f = draft(
+        NEWS + f"Chinese accounts had the model write Spanish articles that {verb} the United "
+        "States for readers in Peru.\n"
+    )
+    assert _countries(f) == {"PE"}
