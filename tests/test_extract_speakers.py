@@ -208,3 +208,20 @@ def test_a_person_after_a_run_in_label_is_still_a_voice() -> None:
     )
     f = draft(body)
     assert sorted(c.id for c in f.campaigns[0].targets.countries) == ["CL"]
+
+
+@pytest.mark.parametrize(
+    "view",
+    [
+        "Overall, the Canadian search behemoth reckons the crews are doing nothing new.",
+        "A Canadian security firm said the crews were careless.",
+        "The Canadian cloud giant thinks the threat is modest.",
+    ],
+)
+def test_a_people_in_the_words_for_who_holds_a_view_is_no_target(view: str) -> None:
+    assert _places(_LEAD + view) == ["CL"]
+
+
+def test_a_people_the_actors_went_after_beside_a_verb_of_saying_is_still_a_target() -> None:
+    body = _LEAD + "It also phished the Canadian energy regulator, which said nothing."
+    assert _places(body) == ["CA", "CL"]
