@@ -1095,3 +1095,15 @@ def test_a_relative_clause_after_where_an_unnamed_actor_is_from_ends_its_name() 
         "comments aimed at lawmakers in Peru.\n"
     )
     assert _actor_names(f) == {"Operation from Laos"}
+
+
+@pytest.mark.parametrize("short", ["IOs", "TTPs"])
+def test_a_plural_abbreviation_after_known_as_names_no_operation(short: str) -> None:
+    f = draft(
+        NEWS + f"The lab said it stopped three covert campaigns (known as {short}) that used its "
+        'chatbot.\n\nThe Peruvian group, known as "Grey Loom", wrote posts in Spanish for '
+        "readers in Chile.\n"
+    )
+    names = {c.name for c in f.campaigns} | _actor_names(f)
+    assert short not in names
+    assert any("Grey Loom" in n for n in names)

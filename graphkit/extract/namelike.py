@@ -12,6 +12,8 @@ False
 [False, False, False]
 >>> looks_like_name("The San Francisco-based AI", frozenset())
 False
+>>> [looks_like_name(n, frozenset()) for n in ("IOs", "TTPs", "APT41", "STOIC")]
+[False, False, True, True]
 """
 
 from __future__ import annotations
@@ -86,6 +88,8 @@ def looks_like_name(name: str, lowered: frozenset[str]) -> bool:
             return False  # "Level: high", "Landing." : a label, a word of the text
         if common and word.endswith("ly"):
             return False  # "Separately, a crew ...": a sentence adverb, no name
+        if word.endswith("s") and 3 <= len(word) <= 7 and word[:-1].isupper():
+            return False  # "influence operations (known as IOs)": a kind's abbreviation
     rest = [w for w in parts if w.lower() not in words("name_tails")]
     companies = _companies()
     whole = " ".join(rest).lower()
