@@ -1107,3 +1107,21 @@ def test_a_plural_abbreviation_after_known_as_names_no_operation(short: str) -> 
     names = {c.name for c in f.campaigns} | _actor_names(f)
     assert short not in names
     assert any("Grey Loom" in n for n in names)
+
+
+@pytest.mark.parametrize("work", ["a blog post", "a new report", "an essay"])
+def test_the_title_of_a_piece_of_writing_names_no_operation(work: str) -> None:
+    f = draft(
+        NEWS + f"The lab published {work} called Stopping Bad Bots: Spring Edition, on crews "
+        "that misused its chatbot.\n\nThe first crew, from Peru, used the chatbot to write fake "
+        "posts for readers in Chile.\n"
+    )
+    assert not any("Stopping" in c.name for c in f.campaigns)
+
+
+def test_an_operation_the_report_calls_by_name_is_still_named() -> None:
+    f = draft(
+        NEWS + "Hackers from Peru ran a campaign the report calls Grey Loom, writing fake posts "
+        "for readers in Chile.\n"
+    )
+    assert any("Grey Loom" in c.name for c in f.campaigns)

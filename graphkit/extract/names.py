@@ -63,6 +63,9 @@ _ALSO = re.compile(r"\((?:also|aka|a\.k\.a\.)\s*$")
 # A person just before the naming verb: "a woman (named)", "an engineer (called)"
 _A_PERSON = re.compile(rf"\b(?:{'|'.join(word_list('person_nouns'))}),?\s*$")
 # ... or a place the actors work in, named: "The compound where he was held, called KK Park"
+# ... or a piece of writing: "a blog post called ...", "a report named ..."
+_WORKS = "|".join(word_list("titled_works"))
+_A_WORK = re.compile(rf"\ban? (?:(?!the |its |their |this )[\w-]+ ){{0,2}}(?:{_WORKS}),?\s*$", re.I)
 _A_SITE = re.compile(rf"\b(?:{'|'.join(word_list('site_nouns'))})\b[^.;:]{{0,30}},?\s*$")
 
 
@@ -277,8 +280,9 @@ def _named_in(sentences: list[Sentence]) -> list[tuple[int, str]]:
                 continue  # "Jade Heron (also known as Tin Wren)": another name of one named
             if " and " in m.group(1) and _SEVERAL.search(lead):
                 continue  # "threat actors known as Andes Hawk and Inca Wren": two actors' names
-            if _A_PERSON.search(lead) or _A_SITE.search(lead):
-                continue  # "a woman named Rosa Diaz", "the compound, called KK Park": no case
+            if _A_PERSON.search(lead) or _A_SITE.search(lead) or _A_WORK.search(lead):
+                continue  # "a woman named Rosa Diaz", "the compound, called KK Park", "a blog
+                # post called Countering Misuse": no case
             if not _POSING.isdisjoint(lead.split()):
                 continue  # 'posed as a trading firm called "Blue Meridian"': the cover's name
             if _TOOL_LEAD.search(lead[-25:]) or any(q.name == m.group(1).strip() for q in quoted):
