@@ -227,13 +227,20 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
                                              "confidence": 80}  # fmt: skip
 
 
+_DEFINITE = frozenset({"its", "their", "these", "those", "this", "our"})
+
+
 def _others_listed(group: Group, s: Sentence, run: tuple[Mention, ...]) -> bool:
     """Whether a list of places a sentence sets as origins is of other cases than a named one's,
-    which the sentence does not name: "networks from Russia, China, Iran and Israel" in a story
-    about one operation (under a heading, the heading names the case the list is of)."""
+    which the sentence does not name: "(misused by) networks from Russia, China, Iran and
+    Israel" in a story about one operation; a bare plural before "from", not "members of the
+    group were based in ..." (under a heading, the heading names the case the list is of)."""
     if len(run) < 2 or group.from_heading or not (group.name or group.actors):
         return False
-    if len({x.entry.id for x in run}) < 2:
+    before = [w for w in run[0].before[-3:] if w != "the"]
+    if before[-1:] != ["from"] or len(before) < 2 or not before[-2].endswith("s"):
+        return False
+    if len(before) > 2 and before[-3] in _DEFINITE or len({x.entry.id for x in run}) < 2:
         return False
     names = [group.name or "", *(v[0] for v in group.actors.values())]
     names += [alias for v in group.actors.values() for alias in v[1]]
