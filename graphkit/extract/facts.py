@@ -240,7 +240,7 @@ def _others_listed(group: Group, s: Sentence, run: tuple[Mention, ...]) -> bool:
     before = [w for w in run[0].before[-3:] if w != "the"]
     if before[-1:] != ["from"] or len(before) < 2 or not before[-2].endswith("s"):
         return False
-    if len(before) > 2 and before[-3] in _DEFINITE or len({x.entry.id for x in run}) < 2:
+    if (len(before) > 2 and before[-3] in _DEFINITE) or len({x.entry.id for x in run}) < 2:
         return False
     names = [group.name or "", *(v[0] for v in group.actors.values())]
     names += [alias for v in group.actors.values() for alias in v[1]]

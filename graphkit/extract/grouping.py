@@ -363,7 +363,8 @@ class _Grouper:
             self.current = Group(None, subject=subject, heading=self.section_who)
             # "accounts linked to Russian, North Korean and Chinese hackers": an overview, when
             # the text goes on to cases of their own
-            self.current.overview = not self.groups and overview(subject, body[0])
+            said = next((x for x in body if subject.lower() in x.text.lower()), body[0])
+            self.current.overview = not self.groups and overview(subject, said)
             self.current.counts = count_of(body[0].text, subject) if not self.groups else 0
             self.groups.append(self.current)
             self._after_lede(body)
