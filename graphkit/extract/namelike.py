@@ -26,6 +26,7 @@ from graphkit.extract.cues import word_list, words
 from graphkit.vocab import PLATFORMS, PUBLISHERS
 
 __all__ = [
+    "POST_WORDS",
     "REPORTS_NEXT",
     "acronym_named",
     "coded_group_names",
@@ -129,6 +130,10 @@ def names_a_person(text: str, end: int) -> bool:
 
 # A person's name, two or three capitalised words, that opens a sentence
 _PERSON_FIRST = re.compile(r"^[A-Z][\w'\u2019.-]+(?: [A-Z][\w'\u2019.-]+){1,2}(?=,)")
+
+
+# The words of the posts, to try the patterns only on a sentence that holds one
+POST_WORDS = frozenset(w for post in word_list("person_roles") for w in post.lower().split())
 
 
 def opens_with_person(text: str) -> bool:

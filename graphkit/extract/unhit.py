@@ -8,7 +8,7 @@ import re
 
 from graphkit.extract.cues import nouns, past_verb, words
 from graphkit.extract.gazetteer import TOKEN
-from graphkit.extract.namelike import opens_with_person
+from graphkit.extract.namelike import POST_WORDS, opens_with_person
 from graphkit.extract.place_in import sector_words
 from graphkit.extract.reading import Mention, Sentence
 from graphkit.extract.reporter import names_a_reporter, reported_removed, reporters_own
@@ -345,7 +345,7 @@ def _outside_voice(s: Sentence) -> bool:
     said = s.words
     if said[:1] in (["he"], ["she"]) and said[1:2] != [] and said[1] in _VOICING:
         return True
-    if opens_with_person(s.text):
+    if not POST_WORDS.isdisjoint(said) and opens_with_person(s.text):
         return True  # "Dana Reyes, a spokeswoman for the embassy, stated that ..."
     if _OUTSIDE_VOICES.isdisjoint(said):
         return False  # most sentences
