@@ -583,3 +583,12 @@ def test_a_name_between_the_and_its_kind_names_the_operation(sentence: str) -> N
     assert [c.name for c in f.campaigns] in (["Silver Heron"], ["DarkHeron"]), f.campaigns
     trump = draft("Spy crew returns\n\nIranian hackers broke into the Trump campaign.\n")
     assert "Trump" not in {c.name for c in trump.campaigns}  # a one-word name: whose campaign
+
+
+def test_a_plain_name_between_the_and_a_groups_kind_names_an_actor() -> None:
+    f = draft(
+        "Clinic hit\n\nThe Quellor ransomware gang claimed the break-in at a clinic in Ohio.\n"
+    )
+    assert [a.name for c in f.campaigns for a in c.all_actors] == ["Quellor"]
+    demonym = draft("Clinic hit\n\nThe Chinese hacking group broke into a clinic in Ohio.\n")
+    assert "Chinese" not in [a.name for c in demonym.campaigns for a in c.all_actors]
