@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from graphkit.extract import extract_findings
 from graphkit.findings import Findings
 from tests.extract_helpers import country, draft
 
@@ -286,3 +287,20 @@ def test_accounts_told_only_by_the_service_they_used_name_no_one() -> None:
     )
     names = [a.name for c in f.campaigns for a in c.all_actors]
     assert names and not any("ChatGPT" in n for n in names), names
+
+
+def test_the_one_actor_a_headline_names_is_the_actor_of_a_body_that_names_none() -> None:
+    f = extract_findings(
+        "Kimsuky goes after think tanks\n\nThe intrusions opened with spear-phishing emails "
+        "that carried a malicious attachment.\n",
+        publisher="Example Security Blog",
+        published="2025-06-05",
+    )
+    assert [a.name for c in f.campaigns for a in c.all_actors] == ["Kimsuky"]
+    two = extract_findings(
+        "Kimsuky and APT28 go after think tanks\n\nThe intrusions opened with spear-phishing "
+        "emails that carried a malicious attachment.\n",
+        publisher="Example Security Blog",
+        published="2025-06-05",
+    )
+    assert next(a.name for c in two.campaigns for a in c.all_actors).startswith("Unnamed actor")
