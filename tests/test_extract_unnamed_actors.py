@@ -304,3 +304,14 @@ def test_the_one_actor_a_headline_names_is_the_actor_of_a_body_that_names_none()
         published="2025-06-05",
     )
     assert next(a.name for c in two.campaigns for a in c.all_actors).startswith("Unnamed actor")
+
+
+@pytest.mark.parametrize("tie", ["aligned", "linked", "backed"])
+def test_actors_a_place_is_tied_to_by_a_hyphen_name_the_unnamed_cluster(tie: str) -> None:
+    f = extract_findings(
+        "Backdoors for a rainy day\n\nAgencies in Chile have reported activity attributed to "
+        f"Laos-{tie} threat actors involving hidden backdoors in power grids.\n",
+        publisher="Example Security Blog",
+        published="2025-06-05",
+    )
+    assert [a.name for c in f.campaigns for a in c.all_actors] == [f"Laos-{tie} threat actors"]
