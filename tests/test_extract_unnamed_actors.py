@@ -315,3 +315,16 @@ def test_actors_a_place_is_tied_to_by_a_hyphen_name_the_unnamed_cluster(tie: str
         published="2025-06-05",
     )
     assert [a.name for c in f.campaigns for a in c.all_actors] == [f"Laos-{tie} threat actors"]
+
+
+@pytest.mark.parametrize(
+    ("lead", "actor"),
+    [
+        ("Attacks linked to", "Laotian hackers"),
+        ("Intrusions attributed to", "Laotian hackers"),
+        ("Accounts linked to", "Accounts linked to Laotian hackers"),  # the actors' own accounts
+    ],
+)
+def test_what_was_done_tied_to_its_actors_names_the_actors(lead: str, actor: str) -> None:
+    f = draft(f"Banks hit\n\n{lead} Laotian hackers hit banks in Chile.\n")
+    assert [a.name for c in f.campaigns for a in c.all_actors] == [actor]

@@ -321,9 +321,11 @@ _RELATIVE = re.compile(r"^\s+(?:which|who|that)\s")
 _WHO_LINKED = re.compile(rf"^\s+{_WHICH_WHO}(?={_LINKING}\s)")
 
 
-# A case noun and its verb before who was in it: "(A second) case involved North Korean workers"
+# A case noun and its verb before who was in it: "(A second) case involved North Korean workers";
+# or what was done, tied to who did it: "Attacks linked to Russian hackers"
 _CASE_LEAD = re.compile(
-    rf"^(?:\w+ )?(?i:{noun_pattern('case')}) (?i:{'|'.join(word_list('case_verbs'))})(?: on)? "
+    rf"^(?:\w+ )?(?i:{noun_pattern('case')}) (?i:{'|'.join(word_list('case_verbs'))})(?: on)? |"
+    rf"^(?i:{'|'.join(word_list('deeds'))}) (?:attributed|linked|tied|connected) to (?:the )?"
 )
 
 
