@@ -1125,3 +1125,22 @@ def test_an_operation_the_report_calls_by_name_is_still_named() -> None:
         "for readers in Chile.\n"
     )
     assert any("Grey Loom" in c.name for c in f.campaigns)
+
+
+@pytest.mark.parametrize(
+    "naming",
+    [
+        'The researchers named the campaign "Paper Lantern" after finding that it hid in cloud '
+        "storage.",
+        'The researchers have named the campaign as "Paper Lantern" because it hid in cloud '
+        "storage.",
+    ],
+)
+def test_a_name_given_back_to_the_campaign_with_why_after_it(naming: str) -> None:
+    f = draft(
+        "Spy crew returns\n\nResearchers say the Tinbird77 hacking group is behind a new spying "
+        f"campaign against defectors in South Korea.\n\n{naming}\n"
+    )
+    assert [(c.name, [a.name for a in c.all_actors]) for c in f.campaigns] == [
+        ("Paper Lantern", ["Tinbird77"])
+    ]

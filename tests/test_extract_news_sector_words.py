@@ -276,3 +276,19 @@ def test_a_country_the_content_runs_down_is_what_it_is_about_not_a_target(verb: 
         "States for readers in Peru.\n"
     )
     assert _countries(f) == {"PE"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sectors"),
+    [
+        ("Russian hackers stole passports and other legal and financial documents from a "
+         "hospital.", {"healthcare"}),
+        ("Russian hackers hit legal and financial firms.", {"legal", "financial-services"}),
+        ("Russian hackers probed water and energy facilities.",
+         {"critical-infrastructure", "energy"}),
+        ("Russian hackers sought passwords for devices used in water facilities.",
+         {"critical-infrastructure"}),
+    ],
+)  # fmt: skip
+def test_two_sector_words_share_the_head_after_them(sentence: str, sectors: set[str]) -> None:
+    assert _sectors(draft(NEWS + sentence + "\n")) == sectors
