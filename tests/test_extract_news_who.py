@@ -539,3 +539,17 @@ def test_two_peoples_actors_joined_by_and_keep_their_own_targets(opening: str) -
 def test_a_list_of_targets_joined_by_and_the_is_no_second_clause() -> None:
     f = draft(NEWS + "Peruvian hackers phished banks in Chile and the United States.\n")
     assert {x.id for c in f.campaigns for x in c.targets.countries} == {"CL", "US"}
+
+
+@pytest.mark.parametrize(
+    "pair",
+    [
+        "Russian APT28 and Iranian APT35",
+        "Russian government-backed APT28 and Iran-based APT35",
+        "Russia-backed APT28 and Iran-linked APT35",
+    ],
+)
+def test_each_actor_keeps_the_place_set_right_before_its_name(pair: str) -> None:
+    f = draft(f"Spike in attacks\n\nThe break-ins were carried out by {pair}.\n")
+    origins = {a.name: a.country.id for c in f.campaigns for a in c.all_actors if a.country}
+    assert origins == {"APT28": "RU", "Magic Hound": "IR"}, origins

@@ -35,6 +35,25 @@ def set_after_actor(m: Mention, s: Sentence) -> bool:
     return False
 
 
+_TIES = words("attr_after")  # "-based", "-backed", "government", "state" ...
+
+
+def _tied_before(a: Mention, words: list[str], ends: dict[int, Mention]) -> Mention | None:
+    """The place right before an actor's name, or before words that tie the name to it:
+    "Russian APT28", "Iran-based APT35", "Russian government-backed APT28"."""
+    right = ends.get(a.index)
+    if right is not None and right.entry.kind == "Demonym":
+        return right
+    for gap in (1, 2, 3):
+        between = words[a.index - gap : a.index]
+        place = ends.get(a.index - gap)
+        if len(between) < gap or not _TIES.issuperset(between):
+            return None
+        if place is not None:
+            return place
+    return None
+
+
 def own_origins(s: Sentence) -> dict[int, Mention]:
     """Where each actor of a sentence is from, when the sentence says it next to the name:
     "Forest Blizzard from Russia", "the Iranian group TEMP.Zagros", "Russia's APT28".
@@ -66,6 +85,10 @@ def own_origins(s: Sentence) -> dict[int, Mention]:
         )  # "... known as Charcoal Typhoon and (Salmon Typhoon)"
         if known is not None:
             out[a.index] = named[end] = known  # "the Iran-affiliated actor known as X"
+            continue
+        tied = _tied_before(a, words, ends)
+        if tied is not None:
+            out[a.index] = tied  # "Russian APT28", "Iran-based APT35", "Russian state-backed X"
             continue
         before = ends.get(a.index - 1)
         if before is None or a.index < 2:

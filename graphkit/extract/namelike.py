@@ -103,7 +103,8 @@ def then_reports(text: str, end: int) -> bool:
 
 # What follows a unit of the reporter named with its acronym: "(TIG) report", "(TAG) said"
 REPORTS_NEXT = (
-    rf"(?!\s*(?i:{'|'.join(word_list('reporters'))}|{'|'.join(word_list('reporting_verbs'))})\b)"
+    rf"(?!\s*(?:(?:has|have|had|also) )*"  # "(TAG) has recorded"
+    rf"(?i:{'|'.join(word_list('reporters'))}|{'|'.join(word_list('reporting_verbs'))})\b)"
 )
 
 

@@ -341,12 +341,13 @@ _PART_OF_ONE = re.compile(
     rf"(?i:{noun_pattern('subject')})$"
 )
 _SUBJECT_NOUNS = nouns("subject")
-_NEW_REFERENT = re.compile(  # "A crew", "Several accounts", "Criminals": not met before; not
-    # "Attackers": whoever acts, bare, is who acted before
+_NEW_REFERENT = re.compile(  # "A crew", "Several accounts", "Criminals": not met before
     # (also after "In a separate case, ": the text turns to another)
     rf"^(?:{IN_ANOTHER},\s+)?(?:(?:[Aa]n?|[Aa]nother|[Ss]everal|[Ss]ome) |"
-    rf"(?!(?i:{noun_pattern('generic')})\b)(?i:{noun_pattern('subject')})\b)"
+    rf"(?i:{noun_pattern('subject')})\b)"
 )
+# ... but "Attackers", whoever acts, bare, after a named actor is that actor
+_GENERIC = re.compile(rf"^(?:{IN_ANOTHER},\s+)?(?i:{noun_pattern('generic')})\b")
 
 
 # "a fraud ring in Cambodia": where they are, after a noun for people that sit somewhere
@@ -435,7 +436,11 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     # an indefinite or bare noun brings in; "The crew ..." is the one met before
     # ("In a separate case, a criminal ...": the text says it turns to another, seen or not)
     turned = seen is not None or text.startswith("In ")
-    struck = struck or (turned and _NEW_REFERENT.match(text) is not None)
+    # (none seen: a sentence that turns with "In ...", read without the case before it)
+    generic = _GENERIC.match(text) and (
+        seen is None or any(x.entry.kind == "Actor" for x in _said(seen))
+    )
+    struck = struck or (turned and _NEW_REFERENT.match(text) is not None and not generic)
     came = _CAME_FROM.match(text, m.end()) if not ids and m.end() < len(text) else None
     place = next((x for x in first.mentions if came and x.text == came.group(1)), None)
     if place is not None and place.entry.kind == "Country":
@@ -482,3 +487,8 @@ _BUSINESS_SPEAKS = re.compile(
     r"\s*(?:has\s+|had\s+)?(?:also\s+|later\s+)?"
     rf"(?:{'|'.join(word_list('reporter_verbs'))}|{'|'.join(word_list('befell'))})\b"
 )
+
+
+def _said(seen: list[Sentence] | None) -> list[Mention]:
+    """Every mention of the sentences seen before, if any."""
+    return [x for s in seen or () for x in s.mentions]
