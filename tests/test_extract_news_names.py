@@ -1095,3 +1095,26 @@ def test_a_relative_clause_after_where_an_unnamed_actor_is_from_ends_its_name() 
         "comments aimed at lawmakers in Peru.\n"
     )
     assert _actor_names(f) == {"Operation from Laos"}
+
+
+# --- What names the story or the report is no operation
+
+
+def test_an_outlets_name_before_a_dash_opening_the_story_is_no_case() -> None:
+    f = draft(
+        NEWS + "Andes Wire News - The lab said on Monday that a Peru-linked cluster known as "
+        "UNC9001 used the assistant to scan routers.\n"
+    )
+    assert [c.name for c in f.campaigns] == ["UNC9001"]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        'The lab put out a long report, titled "Keeping Chatbots Honest," which says',
+        "The lab put out its yearly Chatbot Misuse Report (CMR), and I read it again.",
+    ],
+)
+def test_a_reports_own_title_or_acronym_names_no_case(opening: str) -> None:
+    f = draft(NEWS + f"{opening} Peruvian state actors phished banks in Chile.\n")
+    assert _actor_names(f) == {"Peruvian state actors"}

@@ -148,19 +148,33 @@ _SET_NOUNS = words("place_set_nouns")
 _SET_INTROS = words("place_set_intros")
 
 
+_REGIONS = words("region_names")
+
+
+_REGION_QUALIFIERS = words("region_qualifiers")
+
+
 def _past_place_set(m: Mention) -> Mention:
     """The mention as if the words naming the set it belongs to were not there: "actors in
     other regions, including Laos" reads as "actors in Laos", "countries such as Laos" as
-    "Laos", "from four countries: Laos, ..." as "from Laos". The mention itself when no such
-    words stand before it."""
+    "Laos", "from four countries: Laos, ..." as "from Laos", "out of Southeast Asia,
+    specifically Laos" as "out of Laos". The mention itself when no such words stand before
+    it."""
     i = m.index
     while i > 0 and m.words[i - 1] in _SET_INTROS and m.index - i < 3:
         i -= 1
-    if i == 0 or m.words[i - 1] not in _SET_NOUNS:
+    if i == 0:
         return m
-    i -= 1
-    while i > 0 and m.words[i - 1] in _SET_QUANTITIES and m.index - i < 6:
+    if m.words[i - 1] in _SET_NOUNS:
         i -= 1
+        while i > 0 and m.words[i - 1] in _SET_QUANTITIES and m.index - i < 6:
+            i -= 1
+    elif i < m.index and m.words[i - 1] in _REGIONS:  # "Southeast Asia, specifically": a set
+        i -= 1
+        while i > 0 and m.words[i - 1] in _REGION_QUALIFIERS and m.index - i < 6:
+            i -= 1
+    else:
+        return m
     words = m.words[:i] + m.words[m.index :]
     return Mention(m.entry, i, m.width, words, m.text)
 

@@ -38,10 +38,15 @@ _SET_NOUNS = words("place_set_nouns")  # "countries", "nations", ...
 # "in other regions, including Laos", "in countries such as Laos": the set before its members,
 # left out of who the actors are ("actors in Laos")
 _PLACE_SET = re.compile(
-    rf"\b(?:(?:{'|'.join(word_list('place_set_quantities'))})\s+){{0,2}}"
-    rf"(?:{'|'.join(word_list('place_set_nouns'))}),?\s+"
+    rf"\b(?:(?:(?:{'|'.join(word_list('place_set_quantities'))})\s+){{0,2}}"
+    rf"(?:{'|'.join(word_list('place_set_nouns'))}),?\s+|"
+    rf"(?i:(?:(?:{'|'.join(word_list('region_qualifiers'))})\s+){{0,2}}"
+    rf"(?:{'|'.join(word_list('region_names'))})),\s+(?=[a-z]))"  # "Southeast Asia, namely"
     rf"(?:(?:{'|'.join(word_list('place_set_intros'))})\s+){{1,2}}(?=[A-Z])"
 )
+
+
+_SET_WORDS = _SET_NOUNS | words("region_names")
 
 
 # "The second, tied to Cuba, ...": an ordinal whose noun is left out, the noun of the case
@@ -93,7 +98,7 @@ def from_its_subject(first: Sentence, before: str) -> str:
     if _ELIDED.match(text):
         said = _ELIDED_APPOSITIVE.match(text)  # "The third, a Bolivian network, posed as ..."
         text = said["who"] + text[said.end("who") :] if said else _noun_given(text, before)
-    text = _PLACE_SET.sub("", text) if not _SET_NOUNS.isdisjoint(first.words) else text
+    text = _PLACE_SET.sub("", text) if not _SET_WORDS.isdisjoint(first.words) else text
     if "\u2014" in text or "\u2013" in text:  # "The groups\u2014based in Peru\u2014used ..."
         text = _DASH_APART.sub(r"\1, ", text, count=1)
     believed = None if _BELIEVES.isdisjoint(first.words) else _BELIEVED_ARE.match(text, 0, 120)
