@@ -235,3 +235,12 @@ def test_a_heading_after_a_roll_ends_it() -> None:
         "Peru, wrote comments.\n\n## Tin Wren\n\nThe operators wrote phishing emails.\n"
     )
     assert {n for n, ids in _techniques_of(f).items() if "T1566" in ids} <= {"Tin Wren"}
+
+
+def test_a_named_actor_after_a_roll_of_places_keeps_only_its_own() -> None:
+    f = draft(
+        NEWS + "The lab saw state groups from Peru, Bolivia and Chile. It tracked a Peru-linked "
+        "cluster known as APT90, which used the model to scan routers, and a Bolivia-linked "
+        "group, UNC9070, which used it to profile aerospace firms.\n"
+    )
+    assert _actors(f) == [("APT90", "PE"), ("UNC9070", "BO")]
