@@ -1118,3 +1118,23 @@ def test_an_outlets_name_before_a_dash_opening_the_story_is_no_case() -> None:
 def test_a_reports_own_title_or_acronym_names_no_case(opening: str) -> None:
     f = draft(NEWS + f"{opening} Peruvian state actors phished banks in Chile.\n")
     assert _actor_names(f) == {"Peruvian state actors"}
+
+
+# --- Words before the subject that are no part of who the actors are
+
+
+@pytest.mark.parametrize("turn", ["Interestingly,", "However,", "Meanwhile,"])
+def test_a_word_that_turns_to_the_next_subject_is_no_part_of_its_name(turn: str) -> None:
+    f = draft(
+        NEWS + f"Peruvian hackers phished banks in Chile. {turn} Bolivian state actors are "
+        "working with private firms to write malware.\n"
+    )
+    assert _actor_names(f) == {"Peruvian hackers", "Bolivian state actors"}
+
+
+@pytest.mark.parametrize(
+    "what", ["three changes in the tactics of", "a shift in the methods of", "the habits of"]
+)
+def test_what_the_actors_did_before_of_them_is_no_part_of_their_name(what: str) -> None:
+    f = draft(NEWS + f"The lab notes {what} Peruvian hackers: they phish banks in Chile.\n")
+    assert _actor_names(f) == {"Peruvian hackers"}

@@ -18,6 +18,7 @@ __all__ = [
     "ACTED_ON",
     "ACTOR_NOUN",
     "COUNTED",
+    "DOINGS_OF",
     "elided",
     "first_conjunct",
     "from_its_subject",
@@ -244,6 +245,9 @@ COUNTED = re.compile(
 # What the reporter did to the actors, named as a noun before them: "(Among the cases is) the
 # banning of accounts tied to ...": the accounts are who acts (words.yaml acted_on)
 ACTED_ON = re.compile(rf"^(?i:{'|'.join(word_list('acted_on'))}) of ")
+# ... and what they did, or a change in it: "(three) changes in the tactics of Peruvian hackers"
+_DOINGS = "|".join(word_list("doings"))
+DOINGS_OF = re.compile(rf"^(?i:(?:{_DOINGS})(?: (?:in|to) (?:the |their )?(?:{_DOINGS}))? of (?:the )?)")
 
 
 # A second subject coordinated after who the first is: "Operators linked to Cuba and
