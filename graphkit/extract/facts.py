@@ -372,9 +372,6 @@ def _actors(group: Group, facts: _Facts) -> list[dict[str, Any]]:
         for a in actors:
             a.setdefault("country", facts.attribution)
     origin = facts.attribution
-    if group.actors:
-        return actors  # "a Peru-linked cluster known as APT90": one actor by its name, after
-        # a roll of places ("groups from Peru, Bolivia and Chile") too
     if origin and facts.listed and len(actors) == 1 and actors[0].get("country") is origin:
         if _one_of_them(str(actors[0]["name"])):
             return actors  # "A group based in China and Hong Kong": one actor, its first place
