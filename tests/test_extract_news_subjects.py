@@ -89,6 +89,25 @@ def test_a_fronted_clause_with_a_list_is_no_phrase_set_before_the_subject() -> N
     assert not any("airlines" in n or "energy" in n for n in names), names
 
 
+@pytest.mark.parametrize("opener", ["While", "Whereas", "Although"])
+def test_a_clause_set_before_the_main_one_is_an_actor_of_its_own(opener: str) -> None:
+    f = draft(
+        NEWS + f"{opener} Laotian crews phish banks, airlines and energy firms, Peruvian crews "
+        "scan schools in Chile.\n"
+    )
+    cases = {a.name: c for c in f.campaigns for a in c.all_actors}
+    assert sorted(cases) == ["Laotian crews", "Peruvian crews"]
+    assert {x.id for x in cases["Laotian crews"].targets.sectors} == {
+        "financial-services", "transportation", "energy"}  # fmt: skip
+    assert not cases["Laotian crews"].targets.countries
+    assert {x.id for x in cases["Peruvian crews"].targets.countries} == {"CL"}
+
+
+def test_a_clause_set_before_the_main_one_on_the_same_actor_names_it_without_its_word() -> None:
+    f = draft(NEWS + "While Laotian crews phished banks in Chile, they also wrote malware.\n")
+    assert [a.name for c in f.campaigns for a in c.all_actors] == ["Laotian crews"]
+
+
 # --- Whom the actors dealt with, and where
 
 

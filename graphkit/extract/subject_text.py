@@ -19,6 +19,8 @@ __all__ = [
     "ACTOR_NOUN",
     "COUNTED",
     "DOINGS_OF",
+    "SUBORDINATE",
+    "SUBORDINATE_FIRST",
     "elided",
     "first_conjunct",
     "from_its_subject",
@@ -48,6 +50,12 @@ _PLACE_SET = re.compile(
 
 
 _SET_WORDS = _SET_NOUNS | words("region_names")
+
+
+# A clause set before the main one ("While Peruvian groups hit banks, Bolivian crews ..."):
+# its word is no part of its subject
+SUBORDINATE = re.compile(r"^(?:While|Whereas|Although|Though) (?=\S)")
+SUBORDINATE_FIRST = frozenset("WAT")
 
 
 # "The second, tied to Cuba, ...": an ordinal whose noun is left out, the noun of the case
