@@ -255,7 +255,9 @@ COUNTED = re.compile(
 ACTED_ON = re.compile(rf"^(?i:{'|'.join(word_list('acted_on'))}) of ")
 # ... and what they did, or a change in it: "(three) changes in the tactics of Peruvian hackers"
 _DOINGS = "|".join(word_list("doings"))
-DOINGS_OF = re.compile(rf"^(?i:(?:{_DOINGS})(?: (?:in|to) (?:the |their )?(?:{_DOINGS}))? of (?:the )?)")
+DOINGS_OF = re.compile(
+    rf"^(?i:(?:{_DOINGS})(?: (?:in|to) (?:the |their )?(?:{_DOINGS}))? of (?:the )?)"
+)
 
 
 # A second subject coordinated after who the first is: "Operators linked to Cuba and
