@@ -273,7 +273,19 @@ def first_conjunct(who: str, mentions: list[Mention]) -> str:
     to Bolivia" ends at "and"); peoples that share one noun stay whole ("run by Peruvian and
     Bolivian crews": a people's name before "and" has no noun of its own)."""
     m = _NEXT_CONJUNCT.search(who)
+    if m is None and " and " in who:  # "... linked to Peruvian officials and Bolivian": the
+        # second's people where the phrase was cut, its noun after
+        m = _LAST_AND.search(who)
+        last = who.rsplit(None, 1)[-1]  # "Bolivian", "Spanish-speaking"
+        if m is None or not any(
+            x.entry.kind in _PEOPLE and last.startswith(x.text) for x in mentions
+        ):
+            return who
     if m is None or any(x.entry.kind == "Demonym" and who[: m.start()].endswith(x.text)
                         for x in mentions):  # fmt: skip
         return who
     return who[: m.start()]
+
+
+_LAST_AND = re.compile(r"\s+and\s+\S+$")
+_PEOPLE = ("Demonym", "Language")
