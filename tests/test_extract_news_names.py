@@ -1120,6 +1120,15 @@ def test_a_reports_own_title_or_acronym_names_no_case(opening: str) -> None:
     assert _actor_names(f) == {"Peruvian state actors"}
 
 
+@pytest.mark.parametrize("label", ["What Really Went On", "How the Crew Got In"])
+def test_a_label_that_asks_what_a_section_tells_names_no_case(label: str) -> None:
+    f = draft(
+        NEWS + f"Peruvian hackers phished banks in Chile.\n\n{label}: The Inside Story\n\n"
+        '1. Hackers "Tricked" the Model\n\nThe rules were not broken with one prompt.\n'
+    )
+    assert [c.name for c in f.campaigns] == ["Peruvian hackers activity"]
+
+
 # --- Words before the subject that are no part of who the actors are
 
 

@@ -425,6 +425,7 @@ def _label_name(head: str) -> list[tuple[int, str]]:
         name = first  # "IUVM, Iran: long-form articles": the name, then where it is from
     if (_TITLED.match(name) or _CASE_LABEL.match(name)) and not (
         GENERIC_HEADINGS.match(name)
+        or is_topic(name)  # "What Went Wrong: the inside story": what a section is about
         or _NOT_LABELS.match(name)
         or NOT_NAMES.match(name)
         or STAGE_HEADINGS.match(name)  # "Reconnaissance: finding think tanks ...": a stage
