@@ -365,6 +365,24 @@ def test_a_country_that_opens_its_sentence_and_is_hit_is_a_target() -> None:
     assert {x.id for c in f.campaigns for x in c.targets.countries} == {"CU"}
 
 
+def test_what_a_country_did_opening_a_paragraph_is_its_actors_case() -> None:
+    f = draft(
+        NEWS + "Cuba's attacks are wide, mostly hitting telecommunications firms in Chile. Cuban "
+        "state actors also team up with private firms to write malware.\n\nBolivian state "
+        "actors mostly go after their old rivals in Ecuador.\n"
+    )
+    cases = {a.name: c for c in f.campaigns for a in c.all_actors}
+    assert {n: country(c) for n, c in cases.items()} == {
+        "Actors from Cuba": "CU", "Bolivian state actors": "BO"}  # fmt: skip
+    assert {x.id for x in cases["Actors from Cuba"].targets.countries} == {"CL"}
+    assert {x.id for x in cases["Actors from Cuba"].targets.sectors} == {"telecommunications"}
+
+
+def test_a_country_that_opens_a_clause_after_while_and_leans_on_something_is_no_target() -> None:
+    f = draft(NEWS + "Cuba's operations steal research, while Bolivia leans towards meddling.\n")
+    assert not {x.id for c in f.campaigns for x in c.targets.countries}
+
+
 def test_at_least_before_a_count_of_actors_aims_at_no_one() -> None:
     f = draft(
         NEWS + "More than 20 Peruvian groups researched targets, while at least 10 Bolivian "
