@@ -10,11 +10,20 @@ import datetime as dt
 import re
 from typing import Any
 
+from graphkit.extract.cues import word_list
 from graphkit.extract.headings import MONTHS
 from graphkit.vocab import PLATFORMS
 from graphkit.vocab import PUBLISHERS as KNOWN_PUBLISHERS
 
-__all__ = ["OUR_MODELS", "OWNERS", "PUBLISHERS", "TITLE_LINE", "companys_platform", "report_meta"]
+__all__ = [
+    "OUR_MODELS",
+    "OWNERS",
+    "PUBLISHERS",
+    "TITLE_LINE",
+    "companys_platform",
+    "report_meta",
+    "speaks_of_ai",
+]
 
 
 # Publishers by the names a text gives them (``publishers.yaml``): (publisher, its platform).
@@ -31,6 +40,32 @@ _MAKERS = sorted({p.vendor for p in PLATFORMS.values() if p.vendor.lower() in PU
 _COMPANY_MODELS = re.compile(
     rf"\b({'|'.join(_MAKERS)})['\u2019]s (?:own )?(?:models?|chatbots?|LLMs?)\b"
 )
+
+
+# A text about AI: "AI" in capitals, a word of ``ai_words`` or an AI platform's name, alias or
+# model family ("GPT-4o", "GPT4o", "Claude's"), as words in any case
+_AI_NAMES = sorted(
+    {
+        n.lower()
+        for p in PLATFORMS.values()
+        if p.kind == "ai"
+        for n in (p.name, *p.aliases, *p.family, *p.company)
+    }
+    | set(word_list("ai_words")),
+    key=lambda n: (-len(n), n),
+)
+_ABOUT_AI = re.compile(rf"\bA\.?I\b|(?i:\b(?:{'|'.join(map(re.escape, _AI_NAMES))})(?![a-z]))")
+
+
+def speaks_of_ai(text: str) -> bool:
+    """Whether a text speaks of AI at all.
+
+    >>> speaks_of_ai("They asked ChatGPT for scripts."), speaks_of_ai("AI-written lures")
+    (True, True)
+    >>> speaks_of_ai("The backdoor kept access through a scheduled task; said Aidan.")
+    False
+    """
+    return _ABOUT_AI.search(text) is not None
 
 
 def companys_platform(text: str) -> str | None:
