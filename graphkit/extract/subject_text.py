@@ -96,8 +96,11 @@ def from_its_subject(first: Sentence, before: str) -> str:
     banned ...") and a news page's run-in label before that ("Driving the news: "), without
     the set its places belong to; with the noun an ordinal leaves out (taken from ``before``),
     the dashes that set apart who the subject is read as commas, and a relative clause of
-    belief read for its predicate."""
+    belief read for its predicate; without the word of a clause set before the main one."""
     text = without_time(first.text)  # "On Feb. 26, the lab said ...": when, then who says
+    if text[:1] in SUBORDINATE_FIRST and (opener := SUBORDINATE.match(text)):
+        text = text[opener.end() :]  # "While Peruvian hackers phished banks, they ...": its
+        # word is no part of who they are
     by_doing = _BY_DOING.search(text, 0, 160) if " by " in text[:160] else None
     if by_doing and names_a_reporter(" ".join(text[: by_doing.start()].split()[:3])):
         text = text[by_doing.end() :]  # "The lab took a step ... by suspending accounts ..."

@@ -24,8 +24,6 @@ from graphkit.extract.subject_text import (
     ACTOR_NOUN,
     COUNTED,
     DOINGS_OF,
-    SUBORDINATE,
-    SUBORDINATE_FIRST,
     elided,
     first_conjunct,
     from_its_subject,
@@ -387,8 +385,6 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     text = from_its_subject(first, before or " ".join(s.text for s in seen or ()))
     seat = country_seat(first, text) if text.startswith("In ") else None
     text = without_fronted(text)  # "In Peru, hackers", "On May 2, hackers"
-    if text[:1] in SUBORDINATE_FIRST and (opener := SUBORDINATE.match(text)):
-        text = text[opener.end() :]  # "While Peruvian hackers phished banks, they ..."
     m = _subject_match(text, first.words)
     if (m is None or text.startswith(": ", m.end(1))) and past_run_in(text) != text:
         text = past_run_in(text)  # "Peru's new scam: Peru has used ...": a run-in label
