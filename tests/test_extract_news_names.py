@@ -1129,6 +1129,11 @@ def test_a_label_that_asks_what_a_section_tells_names_no_case(label: str) -> Non
     assert [c.name for c in f.campaigns] == ["Peruvian hackers activity"]
 
 
+def test_a_short_first_sentence_on_what_the_reporter_did_is_no_run_in_head() -> None:
+    f = draft(NEWS + "The lab banned Peruvian accounts. They wrote malware for banks in Chile.\n")
+    assert [c.name for c in f.campaigns] == ["Peruvian accounts activity"]
+
+
 # --- Words before the subject that are no part of who the actors are
 
 
