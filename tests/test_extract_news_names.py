@@ -1152,3 +1152,22 @@ def test_a_word_that_turns_to_the_next_subject_is_no_part_of_its_name(turn: str)
 def test_what_the_actors_did_before_of_them_is_no_part_of_their_name(what: str) -> None:
     f = draft(NEWS + f"The lab notes {what} Peruvian hackers: they phish banks in Chile.\n")
     assert _actor_names(f) == {"Peruvian hackers"}
+
+
+@pytest.mark.parametrize(
+    "naming",
+    [
+        'The researchers named the campaign "Paper Lantern" after finding that it hid in cloud '
+        "storage.",
+        'The researchers have named the campaign as "Paper Lantern" because it hid in cloud '
+        "storage.",
+    ],
+)
+def test_a_name_given_back_to_the_campaign_with_why_after_it(naming: str) -> None:
+    f = draft(
+        "Spy crew returns\n\nResearchers say the Tinbird77 hacking group is behind a new spying "
+        f"campaign against defectors in South Korea.\n\n{naming}\n"
+    )
+    assert [(c.name, [a.name for a in c.all_actors]) for c in f.campaigns] == [
+        ("Paper Lantern", ["Tinbird77"])
+    ]

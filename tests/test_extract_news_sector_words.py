@@ -237,3 +237,19 @@ def test_the_reporter_named_as_the_author_of_the_latest_report_is_no_target() ->
         "large technology company to warn of such abuse.\n"
     )
     assert _sectors(f) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sectors"),
+    [
+        ("Russian hackers stole passports and other legal and financial documents from a "
+         "hospital.", {"healthcare"}),
+        ("Russian hackers hit legal and financial firms.", {"legal", "financial-services"}),
+        ("Russian hackers probed water and energy facilities.",
+         {"critical-infrastructure", "energy"}),
+        ("Russian hackers sought passwords for devices used in water facilities.",
+         {"critical-infrastructure"}),
+    ],
+)  # fmt: skip
+def test_two_sector_words_share_the_head_after_them(sentence: str, sectors: set[str]) -> None:
+    assert _sectors(draft(NEWS + sentence + "\n")) == sectors

@@ -54,18 +54,37 @@ _AI_NAMES = sorted(
     | set(word_list("ai_words")),
     key=lambda n: (-len(n), n),
 )
-_ABOUT_AI = re.compile(rf"\bA\.?I\b|(?i:\b(?:{'|'.join(map(re.escape, _AI_NAMES))})(?![a-z]))")
+_AI_CAPS = re.compile(r"\bA\.?I\b")
 
 
 def speaks_of_ai(text: str) -> bool:
-    """Whether a text speaks of AI at all.
+    """Whether a text speaks of AI at all. Each name is looked for as a substring of the
+    lower-cased text and then checked for a word's ends: a regular expression of them all took
+    a quarter of a millisecond a kilobyte over a text that names none, this a hundredth.
 
     >>> speaks_of_ai("They asked ChatGPT for scripts."), speaks_of_ai("AI-written lures")
     (True, True)
     >>> speaks_of_ai("The backdoor kept access through a scheduled task; said Aidan.")
     False
     """
-    return _ABOUT_AI.search(text) is not None
+    if ("AI" in text or "A.I" in text) and _AI_CAPS.search(text):
+        return True
+    low = text.lower()
+    return any(_as_a_word(low, name) for name in _AI_NAMES)
+
+
+def _as_a_word(low: str, name: str) -> bool:
+    """Whether ``name`` stands in ``low`` with no letter, digit or "_" just before it and no
+    letter just after it (a version may follow: "gpt4o")."""
+    at = low.find(name)
+    while at >= 0:
+        end = at + len(name)
+        before = low[at - 1] if at else " "
+        after = low[end] if end < len(low) else " "
+        if not (before.isalnum() or before == "_") and not "a" <= after <= "z":
+            return True
+        at = low.find(name, at + 1)
+    return False
 
 
 def companys_platform(text: str) -> str | None:

@@ -171,6 +171,9 @@ def _word_in_passing(m: Mention, s: Sentence) -> bool:
         and re.search(rf"\b{re.escape(m.text)} [a-z]", s.text)
     ):
         return True  # "police records", "banking trojans": it modifies another head
+    shared = m.after[1:3]  # "legal and financial documents": both modify the head after them
+    if after in (["and"], ["or"]) and len(shared) == 2 and shared[0] in sector_words():
+        return shared[1] not in _not_modified()
     if after and after[0] in HEADS:
         return False  # "a hospital chain", "a power company": a target's head after it
     if word in _ONE_BODY:

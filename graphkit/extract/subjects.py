@@ -18,7 +18,13 @@ from graphkit.extract.names import CALLED_TOKENS, KIND_WORD
 from graphkit.extract.quoted import conjuncts, has_quote, quoted_names
 from graphkit.extract.reading import Mention, Sentence, slugify
 from graphkit.extract.reporter import REPORTING, also_reported, names_a_reporter, reported_removed
-from graphkit.extract.set_apart import SET_NAME, TITLED, from_names, owned_names, set_apart_names
+from graphkit.extract.set_apart import (
+    SET_NAME,
+    apposed_names,
+    from_names,
+    owned_names,
+    set_apart_names,
+)
 from graphkit.extract.subject_text import (
     ACTED_ON,
     ACTOR_NOUN,
@@ -75,14 +81,7 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
             for c in _CALLED_ACTOR.finditer(text)
             if not KIND_WORD.search(c.group(0))  # "STOIC ran an operation OpenAI named X"
         ]
-    if not _APPOSITIVE_NOUNS.isdisjoint(sentence.words) and (
-        ", a " in text or ", an " in text or "\u2014" in text or "\u2013" in text
-    ):
-        new += [
-            (a.start(1), a.group(1))
-            for a in _APPOSITIVE.finditer(text)
-            if not then_reports(text, a.end())  # "Vendorly, a security firm, said"
-        ]
+    new += apposed_names(text, sentence.words)  # "SweetSpecter, a suspected ... adversary"
     new += set_apart_names(text, sentence.words)  # "One of the groups, X,", "Kite and Vane, both"
     new += [(at, n) for at, owner, n in owned_names(text) if only_places(owner)]  # "Peru's X"
     new += [(at, n) for at, n, place in from_names(text, sentence.words) if only_places(place)]
@@ -136,16 +135,6 @@ _CALLED_ACTOR = re.compile(
 )
 
 
-# "SweetSpecter, a suspected China-based adversary", "Jade Heron — a Laotian crew": a new
-# name, set apart as an actor.
-_APPOSITIVE = re.compile(
-    r"\b([A-Z][a-z]+(?:[A-Z][a-z0-9]+)+|[A-Z][A-Za-z]*\d[A-Za-z0-9]*|[A-Z]{3,}\d*|"
-    rf"{TITLED})(?:,|\s*[\u2014\u2013])\s+an?\s+"
-    # the noun heads the phrase: "Dana Whitfield, an analyst at the research group" is no actor
-    rf"(?:(?!(?:at|of|for|with|from|in)\s)[\w-]+\s+){{0,4}}?(?:{noun_pattern('appositive')})\b"
-)
-
-
 # "Jade Heron (also known as Tin Wren)", "Jade Heron, also tracked as Storm-0001,": a name
 # the text gives another one of.
 _ALSO_KNOWN = re.compile(
@@ -178,9 +167,6 @@ _PLACE_BEFORE = re.compile(r"\(?((?:likely )?[A-Z][a-z]+(?: [A-Z][a-z]+)?)$")
 
 
 _CASE_OF_ACTOR = re.compile(r"\bcase, ([A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*),")
-
-
-_APPOSITIVE_NOUNS = nouns("appositive")
 
 
 _FIRMS = nouns("firm")
@@ -336,9 +322,11 @@ _RELATIVE = re.compile(r"^\s+(?:which|who|that)\s")
 _WHO_LINKED = re.compile(rf"^\s+{_WHICH_WHO}(?={_LINKING}\s)")
 
 
-# A case noun and its verb before who was in it: "(A second) case involved North Korean workers"
+# A case noun and its verb before who was in it: "(A second) case involved North Korean workers";
+# or what was done, tied to who did it: "Attacks linked to Russian hackers"
 _CASE_LEAD = re.compile(
-    rf"^(?:\w+ )?(?i:{noun_pattern('case')}) (?i:{'|'.join(word_list('case_verbs'))})(?: on)? "
+    rf"^(?:\w+ )?(?i:{noun_pattern('case')}) (?i:{'|'.join(word_list('case_verbs'))})(?: on)? |"
+    rf"^(?i:{'|'.join(word_list('deeds'))}) (?:attributed|linked|tied|connected) to (?:the )?"
 )
 
 
