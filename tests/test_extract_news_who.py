@@ -433,6 +433,15 @@ def test_a_second_subject_with_its_own_noun_still_ends_the_first() -> None:
     assert ("Operators linked to Cuba", "CU") in _actors(f)
 
 
+@pytest.mark.parametrize("second", ["Bolivian crime rings", "Spanish-speaking criminal groups"])
+def test_a_second_tie_with_its_own_people_is_no_part_of_the_first(second: str) -> None:
+    f = draft(
+        NEWS + f"The lab banned accounts linked to Peruvian government bodies and {second} "
+        "over spying and malware.\n"
+    )
+    assert ("Accounts linked to Peruvian government bodies", "PE") in _actors(f)
+
+
 # --- "One of the groups, X, ..., while another, Y, ...": two cases in one sentence
 
 

@@ -113,6 +113,8 @@ def _known_as(a: Mention, words: list[str], ends: dict[int, Mention]) -> Mention
         at = i - 2
     elif i and words[i - 1] in ("called", "dubbed", "named"):
         at = i - 1
+    elif i and words[i - 1] in ACTOR_NOUNS:
+        at = i  # "a Bolivia-linked group, UNC9070, ...": the name set apart after its noun
     else:
         return None
     noun = next((k for k in range(at - 1, max(-1, at - 3), -1) if words[k] in ACTOR_NOUNS), None)

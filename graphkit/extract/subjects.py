@@ -29,6 +29,7 @@ from graphkit.extract.subject_text import (
     ACTED_ON,
     ACTOR_NOUN,
     COUNTED,
+    DOINGS_OF,
     elided,
     first_conjunct,
     from_its_subject,
@@ -200,8 +201,8 @@ _LINKING = r"(?:linked|tied|traced|attributed)"
 _SUBJECT_SOURCE = (
     # a phrase set before the subject: "After the ban, (the crew in Laos)"
     rf"^(?:(?i:{by_first_letter(word_list('fronting'))})\b[^,]{{1,80}},\s+)?"
-    r"(?:(?:Finally|Separately|Meanwhile|Elsewhere|Also|Additionally|In addition|Lastly|"
-    rf"Similarly|Likewise|Next|{IN_ANOTHER}|{_AMONG}),\s+(?:{_DESCRIBES.pattern}\s*)?|"
+    rf"(?:(?:{'|'.join(word_list('turning_words'))}|[A-Z][a-z]{{3,}}ly|{IN_ANOTHER}|{_AMONG}),\s+"
+    rf"(?:{_DESCRIBES.pattern}\s*)?|"
     rf"{_AMONG}:\s+|{_AMONG}\s+(?:were|are|was|is)\s+|{_DESCRIBES.pattern}\s*|"
     r"(?:Another|A (?:second|third|fourth|fifth|further)) case (?:involves|concerns)\s+)?"
     # some of a new one: "Members of a Russian group", "Two of an Iranian crew's operators"
@@ -397,6 +398,7 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     phrase = re.sub(r"^(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his)\s+", "", m.group(1))
     # "More than 57 distinct threat groups", "(the) banning of a set of accounts"
     phrase = COUNTED.sub("", ACTED_ON.sub("", phrase)) or phrase
+    phrase = DOINGS_OF.sub("", phrase) or phrase  # "changes in the tactics of Peruvian hackers"
     phrase = _CASE_LEAD.sub("", phrase) or phrase  # "case involved North Korean workers"
     who, tail = m.group(0), m.group(2)
     if tail:  # "... users in Peru and North Korea": the phrase ends after a place, not in it;
