@@ -562,3 +562,17 @@ def test_each_actor_keeps_the_place_set_right_before_its_name(pair: str) -> None
     f = draft(f"Spike in attacks\n\nThe break-ins were carried out by {pair}.\n")
     origins = {a.name: a.country.id for c in f.campaigns for a in c.all_actors if a.country}
     assert origins == {"APT28": "RU", "Magic Hound": "IR"}, origins
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peru's government said hackers from Bolivia broke into a tax office.",
+        "Police said hackers from Bolivia broke into a tax office.",
+        "Hackers from Bolivia broke into a tax office, the ministry said.",
+    ],
+)
+def test_a_public_bodys_voice_is_no_part_of_the_actors_name(sentence: str) -> None:
+    f = draft(f"Tax office hit\n\n{sentence}\n")
+    assert [(a.name, a.country.id if a.country else None) for c in f.campaigns
+            for a in c.all_actors] == [("Hackers from Bolivia", "BO")]  # fmt: skip

@@ -324,9 +324,10 @@ _WHO_LINKED = re.compile(rf"^\s+{_WHICH_WHO}(?={_LINKING}\s)")
 
 # A case noun and its verb before who was in it: "(A second) case involved North Korean workers";
 # or what was done, tied to who did it: "Attacks linked to Russian hackers"
+_DEEDS = "|".join(word_list("deeds"))
 _CASE_LEAD = re.compile(
     rf"^(?:\w+ )?(?i:{noun_pattern('case')}) (?i:{'|'.join(word_list('case_verbs'))})(?: on)? |"
-    rf"^(?i:{'|'.join(word_list('deeds'))}) (?:attributed|linked|tied|connected) to (?:the )?"
+    rf"^(?:[\w-]+ ){{0,2}}?(?i:{_DEEDS}) (?:attributed|linked|tied|connected) to (?:the )?"
 )
 
 
