@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from graphkit.extract.openers import opening_subject
+from graphkit.extract.paragraphs import read_paragraph
 from loaders.text import html_text, markdown_text, read_text
 from tests.extract_helpers import by_name, country, draft
 
@@ -609,3 +611,10 @@ def test_a_plain_name_set_apart_by_an_actors_noun(sentence: str, actors: list[st
     f = draft(f"Gangs hit clinics\n\n{sentence}\n")
     named = [a.name for c in f.campaigns for a in c.all_actors if not a.name.startswith("Unnamed")]
     assert named == actors
+
+
+def test_a_question_with_no_question_word_nor_place_names_no_actor() -> None:
+    asked = read_paragraph("Want to get our weekly letters?\nEvery Monday (Mon-Fri)", False)
+    assert opening_subject(asked, None, False) is None  # a page's sign-up box, no actor
+    who = read_paragraph("Who was behind the fake recruiters?\nA crew tied to Laos.", False)
+    assert opening_subject(who, None, False) is not None

@@ -530,6 +530,8 @@ def test_people_in_a_country_the_work_was_for_are_a_target_not_the_actors_seat()
         "Scam centres in countries such as Cambodia and Laos used the model to write messages.",
         "Operators based in several countries, among them Cambodia and Laos, translated scam "
         "scripts.",
+        "The lab found scam rings, mostly operating out of Southeast Asia, specifically Cambodia "
+        "and Laos, that used the model to write messages.",
     ],
 )
 def test_members_of_a_set_of_places_where_actors_are_are_where_they_are(sentence: str) -> None:
@@ -537,7 +539,7 @@ def test_members_of_a_set_of_places_where_actors_are_are_where_they_are(sentence
     origins = {a.country.id for c in f.campaigns for a in c.all_actors if a.country}
     assert origins == {"KH", "LA"}
     assert not {x.id for c in f.campaigns for x in c.targets.countries}
-    assert not any("countries" in a.name or "regions" in a.name
+    assert not any("countries" in a.name or "regions" in a.name or "Asia" in a.name
                    for c in f.campaigns for a in c.all_actors)  # fmt: skip
 
 

@@ -328,3 +328,8 @@ def test_actors_a_place_is_tied_to_by_a_hyphen_name_the_unnamed_cluster(tie: str
 def test_what_was_done_tied_to_its_actors_names_the_actors(lead: str, actor: str) -> None:
     f = draft(f"Banks hit\n\n{lead} Laotian hackers hit banks in Chile.\n")
     assert [a.name for c in f.campaigns for a in c.all_actors] == [actor]
+
+
+def test_an_agent_named_by_its_people_keeps_no_article() -> None:
+    f = draft("Campaign hacked\n\nThe mayor tied the break-in to lures sent by an Iranian crew.\n")
+    assert [a.name for c in f.campaigns for a in c.all_actors] == ["Iranian crew"]

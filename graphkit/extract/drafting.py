@@ -253,6 +253,8 @@ def _extract(
             merged[key].sentences.extend(group.sentences)
             for aid, value in group.actors.items():
                 merged[key].actors.setdefault(aid, value)
+            for aid, fact in group.origins.items():  # and where each is from, said by its name
+                merged[key].origins.setdefault(aid, fact)
         else:
             merged[key] = group
     origin = titled_origin(meta["title"])

@@ -42,6 +42,25 @@ def set_after_actor(m: Mention, s: Sentence) -> bool:
     return False
 
 
+_TIES = words("attr_after")  # "-based", "-backed", "government", "state" ...
+
+
+def _tied_before(a: Mention, words: list[str], ends: dict[int, Mention]) -> Mention | None:
+    """The place right before an actor's name, or before words that tie the name to it:
+    "Russian APT28", "Iran-based APT35", "Russian government-backed APT28"."""
+    right = ends.get(a.index)
+    if right is not None and right.entry.kind == "Demonym":
+        return right
+    for gap in (1, 2, 3):
+        between = words[a.index - gap : a.index]
+        place = ends.get(a.index - gap)
+        if len(between) < gap or not _TIES.issuperset(between):
+            return None
+        if place is not None:
+            return place
+    return None
+
+
 def own_origins(s: Sentence) -> dict[int, Mention]:
     """Where each actor of a sentence is from, when the sentence says it next to the name:
     "Forest Blizzard from Russia", "the Iranian group TEMP.Zagros", "Russia's APT28".
@@ -81,6 +100,10 @@ def own_origins(s: Sentence) -> dict[int, Mention]:
         if owner is not None:
             out[a.index] = owned[end] = owner
             continue
+        tied = _tied_before(a, words, ends)
+        if tied is not None:
+            out[a.index] = tied  # "Russian APT28", "Iran-based APT35", "Russian state-backed X"
+            continue
         before = ends.get(a.index - 1) if a.index >= 2 else None
         if before is None and a.index >= 3 and words[a.index - 1] in ACTOR_NOUNS:
             before = _qualified(a.index - 1, words, ends)  # "the Russian nation-state group X"
@@ -119,6 +142,8 @@ def _known_as(a: Mention, words: list[str], ends: dict[int, Mention]) -> Mention
         at = i - 2
     elif i and words[i - 1] in ("called", "dubbed", "named"):
         at = i - 1
+    elif i and words[i - 1] in ACTOR_NOUNS:
+        at = i  # "a Bolivia-linked group, UNC9070, ...": the name set apart after its noun
     else:
         return None
     place = ends.get(at)  # "two threat actors from China, identified as X and (Y)"

@@ -156,7 +156,8 @@ def opens_with_person(text: str) -> bool:
 
 # What follows a unit of the reporter named with its acronym: "(TIG) report", "(TAG) said"
 REPORTS_NEXT = (
-    rf"(?!\s*(?i:{'|'.join(word_list('reporters'))}|{'|'.join(word_list('reporting_verbs'))})\b)"
+    rf"(?!\s*(?:(?:has|have|had|also) )*"  # "(TAG) has recorded"
+    rf"(?i:{'|'.join(word_list('reporters'))}|{'|'.join(word_list('reporting_verbs'))})\b)"
 )
 
 
@@ -177,11 +178,15 @@ _OWNED = re.compile(
 )
 
 
+_ABOUT_A_REPORT = words("about_a_report")  # "Report", "Bulletin", "Digest", ...
+
+
 def acronym_named(text: str) -> str | None:
     """The acronym in brackets a sentence names something by, after the words it stands for;
     None for one whose words a possessive or a name owns ("the lab's Threat Analysis Group
-    (TAG)"), for what was used ("scanners run via the Remote Probe Kit (RPK)") and for the
-    reporter's unit that reports ("a Threat Watch Desk (TWD) report").
+    (TAG)"), for what was used ("scanners run via the Remote Probe Kit (RPK)"), for the
+    reporter's unit that reports ("a Threat Watch Desk (TWD) report") and for a report's own
+    ("its yearly Chatbot Abuse Report (CAR)").
 
     >>> acronym_named("The Andean Union of Free Media (AUFM) posted articles.")
     'AUFM'
@@ -194,6 +199,8 @@ def acronym_named(text: str) -> str | None:
     m = _ACRONYM.search(text)
     if m is None or _OWNED.search(text[: m.start()]):
         return None
+    if text[: m.start(1) - 1].split()[-1] in _ABOUT_A_REPORT:
+        return None  # "the yearly Chatbot Abuse Report (CAR)": a report's, no operation
     initials = "".join(w[0] for w in text[m.start() : m.start(1)].split() if w[:1].isupper())
     return m.group(1) if m.group(1) in initials else None  # "Tin Vane (ROOK)": another name
 

@@ -355,6 +355,9 @@ def _bare_name(name: str) -> bool:
 _DETERMINERS = re.compile(r"^(?:The|A|An|This|These|Those|That|Its|Their|Some|Any|Each|Every)\b")
 
 
+_REPORTS = frozenset(word_list("reporting_verbs"))
+
+
 def _run_in_head(head: str) -> list[tuple[int, str]]:
     """A run-in head: "Korean-language operators. A cluster ...", "Second, Wrong Number."."""
     name = _ORDINAL_LEAD.sub("", head.rstrip("."))
@@ -362,6 +365,8 @@ def _run_in_head(head: str) -> list[tuple[int, str]]:
         name = from_capitals(name)
     if name.endswith(")"):
         name = BRACKETED_TAIL.sub("", name)  # "Helgoland Bite (2025).": a note on the name
+    if not _REPORTS.isdisjoint(name.lower().split()):
+        return []  # "The lab banned Peruvian accounts.": a sentence on what was done to them
     name, comma, said = name.partition(", ")
     if comma and name.lower() in _WHO_NOUNS:
         return []  # "Criminals, too, tried ...": a sentence about them, not its head
@@ -432,6 +437,7 @@ def _label_name(head: str) -> list[tuple[int, str]]:
         name = first  # "IUVM, Iran: long-form articles": the name, then where it is from
     if (_TITLED.match(name) or _CASE_LABEL.match(name)) and not (
         GENERIC_HEADINGS.match(name)
+        or is_topic(name)  # "What Went Wrong: the inside story": what a section is about
         or _NOT_LABELS.match(name)
         or NOT_NAMES.match(name)
         or STAGE_HEADINGS.match(name)  # "Reconnaissance: finding think tanks ...": a stage

@@ -354,8 +354,10 @@ def _not_aimed_at(m: Mention, s: Sentence) -> bool:
     if _written_by(m) or in_the_reporters_words(m, s) or where_kept(m, s):
         return True  # "reports by Japanese think tanks": their authors; "sold to": customers; "A
         # government spokesperson said": who reports; "cards issued by banks": who issued them
-    if before[-1:] == ["to"] and before[-2:-1] and before[-2] in TIED:
-        return True  # "linked to individuals in Hanoi": whom the actors are tied to
+    tie = before[:-1] if before[-1:] in (["a"], ["an"], ["the"]) else before  # "to a state body"
+    if tie[-1:] == ["to"] and tie[-2:-1] and tie[-2] in TIED:
+        return True  # "linked to individuals in Hanoi", "connected to a government entity":
+        # whom the actors are tied to
     if said_about(m) and m.entry.id not in _PEOPLE:
         return True  # "critical of the governments of ...": a topic, not a target
     if before[-1:] and before[-1] in {"as", "any", "posing"}:
