@@ -305,6 +305,41 @@ def test_sentences_start_where_the_pattern_after_a_stop_starts_them(text: str) -
     assert ends == [m.end() for m in _SENTENCE_START_PLAIN.finditer(text)]
 
 
+# What split_sentences searched with before: a look-behind per abbreviation in the pattern.
+_NOT_ABBREVIATED = "".join(rf"(?<!\b{re.escape(a)}\.)" for a in word_list("abbreviations"))
+_SENTENCE_END_PLAIN = re.compile(
+    rf"(?:[!?]|\.{_NOT_ABBREVIATED})[\"\u201d')\]]*(?= [\"\u201c(\[]?[A-Z0-9])"
+)
+_END_PIECES = [*_STOP_PIECES, "Dr", "Feb", "No", "vs", "St", "xDr", "Dr_", "_", "\u00e9", "4",
+               "Sept", "Sep", "Ms", "(", "\u201c", "\u00c9t", "Dr. A", "4Dr. A", "_No. 5",
+               "\u00e9vs. B"]  # fmt: skip
+
+
+def _split_plain(paragraph: str) -> list[str]:
+    flat = " ".join(paragraph.split())
+    out, start = [], 0
+    for end in _SENTENCE_END_PLAIN.finditer(flat):
+        out.append(flat[start : end.end()])
+        start = end.end() + 1
+    return out + [flat[start:]] * bool(flat[start:])
+
+
+@settings(max_examples=2000)
+@given(st.lists(st.sampled_from(_END_PIECES), max_size=16).map("".join))
+def test_sentences_end_where_the_pattern_with_each_abbreviation_ends_them(text: str) -> None:
+    assert reading.split_sentences(text) == _split_plain(text)
+
+
+def test_a_stop_after_an_abbreviation_ends_no_sentence() -> None:
+    said = "Dr. Vasquez spoke on Feb. 26 at St. Mark's. The group xDr. Ran on. It ended."
+    assert reading.split_sentences(said) == [
+        "Dr. Vasquez spoke on Feb. 26 at St. Mark's.",
+        "The group xDr.",
+        "Ran on.",
+        "It ended.",
+    ]
+
+
 def _masked_plain(tokens: list[str], names: list[tuple[str, ...]]) -> list[str]:
     """What ``masking.masked`` did before: every name tried at every token of a name's first."""
     out = list(tokens)
