@@ -340,6 +340,40 @@ def test_a_stop_after_an_abbreviation_ends_no_sentence() -> None:
     ]
 
 
+# set_apart's patterns that opened with a word boundary then a name in capitals, as they were
+_W, _T = set_apart._WORD_TITLED, set_apart.TITLED
+_CAPITAL_FIRST = [
+    (set_apart._TITLED_THEN_NOUN, set_apart._TITLED_THEN_NOUN.pattern.replace(f"({_W})", rf"\b({_T})")),
+    (set_apart._NAME_FROM, set_apart._NAME_FROM.pattern.replace(f"({_W})", rf"\b({_T})")),
+    (set_apart._OWNED_NAME, set_apart._OWNED_NAME.pattern.replace(r"([A-Z](?<=\b[A-Z])", r"\b([A-Z]")),
+]  # fmt: skip
+_CAPITAL_PIECES = ["Jade", "Heron", "The", "Then", "Thereby", "A", "\u00c9Tin", "xTin", "_Vane",
+                   "Tin", " ", ", ", "'s ", "\u2019s ", " group", " hackers", " from ", " and ",
+                   "Peru", "the ", "Kite", "Heron1", "HeRon", "Mo", "9", "T", "he", ".", "(",
+                   "xTin Heron", "The Heron", "1Jade Heron", "Vane used"]  # fmt: skip
+
+
+@settings(max_examples=1500)
+@given(st.lists(st.sampled_from(_CAPITAL_PIECES), max_size=14).map("".join))
+def test_names_in_capitals_are_found_where_the_patterns_led_by_a_boundary_find_them(
+    text: str,
+) -> None:
+    for led, plain in _CAPITAL_FIRST:
+        assert led.pattern != plain
+        found = [(m.span(), m.groups()) for m in led.finditer(text)]
+        assert found == [(m.span(), m.groups()) for m in re.finditer(plain, text)]
+
+
+def test_a_name_in_capitals_after_a_word_character_or_the_is_no_name() -> None:
+    assert [m[1] for m in set_apart._TITLED_THEN_NOUN.finditer("The Tin Vane group")] == [
+        "Tin Vane"
+    ]
+    assert not set_apart._TITLED_THEN_NOUN.search("xTin Vane group, The Vane group")
+    assert [m[1] for m in set_apart._NAME_FROM.finditer("Then Jade Heron from Peru")] == [
+        "Then Jade Heron"
+    ]
+
+
 def _masked_plain(tokens: list[str], names: list[tuple[str, ...]]) -> list[str]:
     """What ``masking.masked`` did before: every name tried at every token of a name's first."""
     out = list(tokens)

@@ -13,7 +13,12 @@ __all__ = ["SET_NAME", "TITLED", "from_names", "owned_names", "set_apart_names"]
 
 
 # A name of two or three words in capitals ("Jade Heron"), none of them a sentence's "The".
-TITLED = r"(?!The\b)[A-Z][a-z]+(?:[A-Z][a-z0-9]+)*(?: [A-Z][a-z]+(?:[A-Z][a-z0-9]+)*){1,2}"
+_TITLED_REST = r"[a-z]+(?:[A-Z][a-z0-9]+)*(?: [A-Z][a-z]+(?:[A-Z][a-z0-9]+)*){1,2}"
+TITLED = rf"(?!The\b)[A-Z]{_TITLED_REST}"
+# ... the same where a word starts (``\b`` then TITLED), written capital first: a pattern that
+# opens with ``\b`` gives Python's re no first characters to skip to, and is tried at every
+# character of the text; this one is tried at capitals.
+_WORD_TITLED = rf"[A-Z](?<=\b[A-Z])(?!(?<=T)he\b){_TITLED_REST}"
 
 
 # A new name set apart: words in capitals, one in CamelCase or one in capitals ("STOIC").
@@ -73,7 +78,9 @@ _NOUN_SET_NAME = re.compile(
 # "the intelligence unit Copper Condor researched ...", "the group Jade Heron, which ...": a
 # name in capitals right after an actor's noun, then its verb in the past or a comma
 # A name in capitals, then the noun of who it is: "Tin Vane group", "Salt Reed hackers"
-_TITLED_THEN_NOUN = re.compile(rf"\b({TITLED}) (?:group|crew|gang|collective|syndicate|hackers)\b")
+_TITLED_THEN_NOUN = re.compile(
+    rf"({_WORD_TITLED}) (?:group|crew|gang|collective|syndicate|hackers)\b"
+)
 
 
 _NOUN_THEN_TITLED = re.compile(
@@ -112,7 +119,7 @@ _TIED_THEN_NAME = re.compile(
 # Helgoland Bite wrote") names the paragraph's operation, as names.py reads it, unless it
 # closes a list ("..., and Cuba's Havana Kite used")
 _OWNED_NAME = re.compile(
-    rf"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:'s|\u2019s) ({TITLED})"
+    rf"([A-Z](?<=\b[A-Z])[a-z]+(?: [A-Z][a-z]+)?)(?:'s|\u2019s) ({TITLED})"
     r"(?=,|\s+\(|\s+and\b|( [a-z])|(\.$))"  # ... or the sentence's end, after a list
 )
 
@@ -137,7 +144,7 @@ _TIES = words("attr_before") | words("tied") | {"for", "of"}  # "linked to", "wo
 # "including Andes Hawk and Inca Wren from Peru, Salar Moth from Bolivia": names in capitals
 # before where they are from (the caller checks that it is a place)
 _NAME_FROM = re.compile(
-    rf"\b({TITLED})(?:,? and ({TITLED}))? from (?:the )?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"
+    rf"({_WORD_TITLED})(?:,? and ({TITLED}))? from (?:the )?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"
 )
 
 
