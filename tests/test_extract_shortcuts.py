@@ -28,7 +28,13 @@ from graphkit.extract import (
     set_apart,
     subjects,
 )
-from graphkit.extract.cues import by_first_letter, led_by_letters, noun_forms, word_list
+from graphkit.extract.cues import (
+    by_first_letter,
+    led_by_letters,
+    noun_forms,
+    word_led,
+    word_list,
+)
 from graphkit.extract.gazetteer import TOKEN, Entry, fold
 from graphkit.extract.namelike import lower_words
 from graphkit.extract.quoted import forget_quotes, inside_a_quoted_name
@@ -279,9 +285,12 @@ def test_alternatives_that_open_otherwise_or_in_two_cases_stay_as_they_are() -> 
     assert by_first_letter(["Kite", "kin"]) == "Kite|kin"
 
 
-# A count of cases before their names, with its number words as one plain alternation.
+# A count of cases before their names, with its number words as one plain alternation after
+# a word boundary.
 _COUNTED_PLAIN = re.compile(
-    counted._COUNTED.pattern.replace(by_first_letter(_NUMBERS), "|".join(_NUMBERS))
+    counted._COUNTED.pattern.replace(
+        word_led(_NUMBERS, ignore_case=True), rf"\b(?i:{'|'.join(_NUMBERS)})"
+    )
 )
 
 
@@ -343,10 +352,12 @@ def test_a_stop_after_an_abbreviation_ends_no_sentence() -> None:
 # set_apart's patterns that opened with a word boundary then a name in capitals, as they were
 _W, _T = set_apart._WORD_TITLED, set_apart.TITLED
 _CAPITAL_FIRST = [
-    (set_apart._TITLED_THEN_NOUN, set_apart._TITLED_THEN_NOUN.pattern.replace(f"({_W})", rf"\b({_T})")),
-    (set_apart._NAME_FROM, set_apart._NAME_FROM.pattern.replace(f"({_W})", rf"\b({_T})")),
-    (set_apart._OWNED_NAME, set_apart._OWNED_NAME.pattern.replace(r"([A-Z](?<=\b[A-Z])", r"\b([A-Z]")),
-]  # fmt: skip
+    (p, p.pattern.replace(f"({_W})", rf"\b({_T})"))
+    for p in (set_apart._TITLED_THEN_NOUN, set_apart._NAME_FROM)
+] + [
+    (owned, owned.pattern.replace(r"([A-Z](?<=\b[A-Z])", r"\b([A-Z]"))
+    for owned in (set_apart._OWNED_NAME,)
+]
 _CAPITAL_PIECES = ["Jade", "Heron", "The", "Then", "Thereby", "A", "\u00c9Tin", "xTin", "_Vane",
                    "Tin", " ", ", ", "'s ", "\u2019s ", " group", " hackers", " from ", " and ",
                    "Peru", "the ", "Kite", "Heron1", "HeRon", "Mo", "9", "T", "he", ".", "(",
@@ -372,6 +383,58 @@ def test_a_name_in_capitals_after_a_word_character_or_the_is_no_name() -> None:
     assert [m[1] for m in set_apart._NAME_FROM.finditer("Then Jade Heron from Peru")] == [
         "Then Jade Heron"
     ]
+
+
+# set_apart's patterns as they were written, a word boundary first
+_APPOSITIVE = cues.noun_pattern("appositive")
+_SET_APART_PLAIN = [
+    (set_apart._NOUN_SET_NAME, re.compile(
+        rf"\b(?:the|of the|[Oo]ne of the) (?:{_APPOSITIVE})s?, ({set_apart.SET_NAME}),|"
+        rf"\b(?:[Ii]ts|[Tt]heir) (?:[\w-]+ )?(?:{_APPOSITIVE}), ({set_apart.SET_NAME}),|"
+        rf"\b(?:[Aa]n?|[Aa]nother) (?:[\w-]+ ){{0,2}}?(?:{_APPOSITIVE}|one), "
+        rf"({set_apart.SET_NAME}),"
+    )),
+    (set_apart._COUNTED_PAIR, re.compile(set_apart._COUNTED_PAIR.pattern.replace(
+        word_led(["Two", "two", "Both", "both"]), r"\b(?:[Tt]wo|[Bb]oth)"
+    ))),
+]  # fmt: skip
+_SET_APART_PIECES = ["the ", "The ", "of the ", "One of the ", "one of the ", "Its ", "its ",
+                     "their ", "Their ", "A ", "a ", "An ", "an ", "another ", "Another ", "Two ",
+                     "two ", "both ", "Both ", "TWO ", "xthe ", "_its ", "group", "groups", "crew",
+                     "units", "one", "Peruvian ", "sister ", ", ", " and ", ",", "Jade Heron",
+                     "Tin Vane", "STOIC", "CopperWick", "1", "an", "the"]  # fmt: skip
+
+
+def _named(m: re.Match[str]) -> tuple[tuple[int, int], int, str]:
+    """Where a match is, and the name its last group took (led and plain forms number their
+    groups apart: the led one has a group per branch)."""
+    return m.span(), m.start(m.lastindex or 0), m[m.lastindex or 0]
+
+
+@settings(max_examples=1500)
+@given(st.lists(st.sampled_from(_SET_APART_PIECES), max_size=12).map("".join))
+def test_names_set_apart_are_found_where_the_patterns_led_by_a_boundary_find_them(
+    text: str,
+) -> None:
+    for led, plain in _SET_APART_PLAIN:
+        assert led.pattern != plain.pattern
+        assert [_named(m) for m in led.finditer(text)] == [_named(m) for m in plain.finditer(text)]
+    pair, plain_pair = _SET_APART_PLAIN[1]
+    found = [m.groups() for m in pair.finditer(text)]
+    assert found == [m.groups() for m in plain_pair.finditer(text)]
+
+
+def test_branches_led_by_their_first_characters_find_what_the_word_boundary_finds() -> None:
+    said = "Both bother, two TWO twofold tie; \u017fix \u017fIX STORM both"
+    for branches in (["two", "Two", "both", "tie"], ["six", "storm", "both", "two"], ["t", "tie"]):
+        for folded in (False, True):
+            plain = rf"\b(?{'i' if folded else ''}:{'|'.join(branches)})"
+            led = word_led(branches, ignore_case=folded)
+            assert led != plain
+            found = [m.span() for m in re.finditer(led, said)]
+            assert found == [m.span() for m in re.finditer(plain, said)]
+            assert found
+    assert word_led(["two", "-based"]) == r"\b(?:two|-based)"
 
 
 def _masked_plain(tokens: list[str], names: list[tuple[str, ...]]) -> list[str]:

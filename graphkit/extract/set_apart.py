@@ -7,7 +7,15 @@ from __future__ import annotations
 
 import re
 
-from graphkit.extract.cues import led_by_letters, noun_forms, noun_pattern, nouns, past_verb, words
+from graphkit.extract.cues import (
+    led_by_letters,
+    noun_forms,
+    noun_pattern,
+    nouns,
+    past_verb,
+    word_led,
+    words,
+)
 
 __all__ = ["SET_NAME", "TITLED", "from_names", "owned_names", "set_apart_names"]
 
@@ -26,6 +34,7 @@ SET_NAME = rf"{TITLED}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*|[A-Z][A-Z0-9]{{2,}}\d*"
 
 
 _APPOSITIVE_NOUNS = nouns("appositive")
+_NOUNS = noun_pattern("appositive")
 _SET_NOUNS = _APPOSITIVE_NOUNS | {f"{n}s" for n in _APPOSITIVE_NOUNS}  # "One of the groups, X,"
 
 
@@ -65,14 +74,20 @@ _PAIR_SET_APART = re.compile(
 
 # "One of the groups, Jade Heron, used ...": a name set apart after an actor noun.
 _NOUN_SET_NAME = re.compile(
-    rf"\b(?:the|of the|[Oo]ne of the) (?:{noun_pattern('appositive')})s?, ({SET_NAME}),|"
-    # "Its sister group, Condor Moss, wrote ...": a possessive and a word may come before
-    rf"\b(?:[Ii]ts|[Tt]heir) (?:[\w-]+ )?(?:{noun_pattern('appositive')}), ({SET_NAME}),|"
-    # "a Peruvian group, Grey Loom, that ...", "and a Bolivian one, Tin Vane, that ...",
-    # "another group, Sefid Gale, has ..."
-    rf"\b(?:[Aa]n?|[Aa]nother) (?:[\w-]+ ){{0,2}}?(?:{noun_pattern('appositive')}|one), "
-    rf"({SET_NAME}),"
-)
+    word_led(  # (its three forms each a branch per first word: a group each; ``lastindex``)
+        [
+            *(rf"{w} (?:{_NOUNS})s?, ({SET_NAME})," for w in ("the", "of the", "One of the",
+                                                              "one of the")),
+            # "Its sister group, Condor Moss, wrote ...": a possessive and a word may come before
+            *(rf"{w} (?:[\w-]+ )?(?:{_NOUNS}), ({SET_NAME})," for w in ("Its", "its", "Their",
+                                                                       "their")),
+            # "a Peruvian group, Grey Loom, that ...", "and a Bolivian one, Tin Vane, that ...",
+            # "another group, Sefid Gale, has ..."
+            *(rf"{w} (?:[\w-]+ ){{0,2}}?(?:{_NOUNS}|one), ({SET_NAME}),"
+              for w in ("An?", "an?", "Another", "another")),
+        ]
+    )
+)  # fmt: skip
 
 
 # "the intelligence unit Copper Condor researched ...", "the group Jade Heron, which ...": a
@@ -92,7 +107,7 @@ _NOUN_THEN_TITLED = re.compile(
 # "Two Peruvian groups, Andes Falcon and Inca Shrike, used ...": the names a count of actors
 # sets apart, one each
 _COUNTED_PAIR = re.compile(
-    rf"\b(?:[Tt]wo|[Bb]oth) (?:[\w-]+ ){{0,2}}?(?:{noun_pattern('appositive')})s, "
+    rf"{word_led(['Two', 'two', 'Both', 'both'])} (?:[\w-]+ ){{0,2}}?(?:{_NOUNS})s, "
     rf"({SET_NAME}) and ({SET_NAME}),"
 )
 
