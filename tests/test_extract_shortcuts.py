@@ -21,6 +21,7 @@ from graphkit.extract import (
     groups,
     lede,
     masking,
+    place_in,
     quoted,
     reading,
     reporter,
@@ -435,6 +436,26 @@ def test_branches_led_by_their_first_characters_find_what_the_word_boundary_find
             assert found == [m.span() for m in re.finditer(plain, said)]
             assert found
     assert word_led(["two", "-based"]) == r"\b(?:two|-based)"
+
+
+# Words the pattern of whom actors are tied to is written with, and words beside them
+_TIED_PIECES = [*sorted(place_in._TIED), "to", "in", "it", "them", "the", "activity", "a",
+                "firm", "individuals", "which", "linked-in", "tied.in", "login", "x"]  # fmt: skip
+
+
+@settings(max_examples=1500)
+@given(st.lists(st.sampled_from(_TIED_PIECES), max_size=12))
+def test_the_words_before_a_place_that_the_gate_turns_away_are_no_tie_to_someone(
+    lead: list[str],
+) -> None:
+    found = place_in._TIED_TO_SOMEONE.search(" ".join(lead)) is not None
+    assert place_in._may_tie(lead) or not found
+
+
+def test_an_actor_tied_to_a_firm_in_a_place_is_tied_to_someone_there() -> None:
+    s = read_sentence("The network, which OpenAI linked to a firm in Laos, posted lures.")
+    laos = next(m for m in s.mentions if m.text == "Laos")
+    assert place_in._tied_to_someone(laos)
 
 
 def _masked_plain(tokens: list[str], names: list[tuple[str, ...]]) -> list[str]:
