@@ -458,6 +458,25 @@ def test_an_actor_tied_to_a_firm_in_a_place_is_tied_to_someone_there() -> None:
     assert place_in._tied_to_someone(laos)
 
 
+_INTRODUCING_PIECES = [*(f"{w} " for w in lede._TYING), "a job scam ", "a crew ", "it ",
+                       "to Laos", "in Peru", ". ", "China-based ", "Traced ", "was "]  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)  # the first sentence read builds the gazetteer
+@given(st.lists(st.sampled_from(_INTRODUCING_PIECES), max_size=12).map("".join))
+def test_a_sentence_introduces_the_cases_the_pattern_finds_in_it(text: str) -> None:
+    s = read_sentence(text)
+    places = any(m.entry.kind in ("Country", "Demonym") for m in s.mentions)
+    found = {m.group(1).lower(): m.group(0) for m in lede._INTRODUCED.finditer(text)}
+    assert lede.introduced(s) == (found if places else {})
+
+
+def test_a_case_tied_to_a_place_by_each_verb_is_introduced() -> None:
+    for verb in lede._TYING:
+        said = f"It banned a job scam it {verb} to Laos."
+        assert lede.introduced(read_sentence(said)) == {"job scam": f"a job scam it {verb} to Laos"}
+
+
 def _masked_plain(tokens: list[str], names: list[tuple[str, ...]]) -> list[str]:
     """What ``masking.masked`` did before: every name tried at every token of a name's first."""
     out = list(tokens)
