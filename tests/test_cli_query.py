@@ -206,3 +206,13 @@ def test_help_is_sentences_with_words_for_placeholders(runner: CliRunner) -> Non
         assert not re.search(r"<[a-z]+(\[[a-z]+\])?>", res.stdout), (command, res.stdout)
         for slip in (" a int", "1 hops", "stdout"):
             assert slip not in res.stdout, (command, slip)
+
+
+def test_python_dash_m_graphkit_is_the_command_line() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "graphkit", "extract", "--help"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
+        env={**os.environ, "COLUMNS": "100"},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "Usage: python -m graphkit extract" in done.stdout

@@ -298,7 +298,8 @@ FLOORS = {
     "heldout51": (0.95, 0.95, 0.95, 0.84, 0.95, 0.9),  # technique 0.85 before masking (*)
     "heldout52": (0.95, 0.95, 0.9, 0.87, 0.95, 0.9),
     "heldout53": (0.95, 0.95, 0.95, 0.87, 0.95, 0.95),  # technique 0.92 before the learned mapper
-    "heldout54": (0.95, 0.95, 0.95, 0.83, 0.95, 0.85),  # technique 0.87 before masking (*)
+    "heldout54": (0.95, 0.95, 0.95, 0.72, 0.95, 0.85),  # technique 0.87 before masking (*),
+    # 0.83 before a text that names no AI drafts no LLM-themed technique (its sheet names none)
     "heldout55": (0.95, 0.95, 0.95, 0.81, 0.95, 0.95),  # technique 0.87 before the learned mapper
 }
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from loaders.text import html_text, markdown_text, read_text
 from tests.extract_helpers import by_name, country, draft
 
@@ -532,3 +534,52 @@ def test_a_dense_roundup_names_several_operations_a_paragraph() -> None:
         "da"
     ]
     assert [x.id for x in ops["GlassMoth"].languages] == ["ru"]
+
+
+def test_a_security_firm_before_a_colon_is_the_reporter_and_a_place_owns_no_name() -> None:
+    f = draft(
+        "Notes on an outbreak campaign\n\n"
+        "Sophos: Laos's APT99 (aka Paper Gecko) sought notes on the outbreak response.\n\n"
+        "Laos's APT99 (also known as Paper Gecko) group sent lures to health ministries in "
+        "Thailand to learn about the outbreak.\n"
+    )
+    names = {c.name for c in f.campaigns}
+    assert "Sophos" not in names  # the firm that wrote it up, as "FireEye: ..." is
+    assert not any("Laos" in n for n in names), names  # "Laos's APT99" is APT99 from Laos
+    assert any(n.startswith("APT99") for n in names), names
+
+
+def test_researchers_from_a_firm_described_at_length_report_and_claim() -> None:
+    f = draft(
+        "Notes\n\nThe researchers from Seoul-based cyber security firm ESTsecurity claim to have "
+        "found a spying campaign, which they believe a North Korea-backed group runs.\n\n"
+        "The group sends lures to defectors in South Korea.\n"
+    )
+    actors = [a.name for c in f.campaigns for a in c.all_actors]
+    assert not any("esearchers" in a for a in actors), actors
+
+
+def test_a_name_written_as_a_code_beside_a_groups_noun_names_an_actor() -> None:
+    for sentence in (
+        "Tinbird77 APT group is sending lures to defectors in South Korea.",
+        "The Tinbird77 hacking group sent lures to defectors in South Korea.",
+        "The group Tinbird77 sent lures to defectors in South Korea.",
+        "The lures come from a North Korea-backed APT group Tinbird77.",
+    ):
+        f = draft(f"Notes\n\n{sentence}\n")
+        assert [a.name for c in f.campaigns for a in c.all_actors] == ["Tinbird77"], sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Researchers tied the Silver Heron campaign to APT41 after it hit ministries in Laos.",
+        "The Silver Heron operation hit ministries in Laos, and researchers tied it to APT41.",
+        "The DarkHeron campaign hit ministries in Laos; researchers tied it to APT41.",
+    ],
+)
+def test_a_name_between_the_and_its_kind_names_the_operation(sentence: str) -> None:
+    f = draft(f"Spy crew returns\n\n{sentence}\n")
+    assert [c.name for c in f.campaigns] in (["Silver Heron"], ["DarkHeron"]), f.campaigns
+    trump = draft("Spy crew returns\n\nIranian hackers broke into the Trump campaign.\n")
+    assert "Trump" not in {c.name for c in trump.campaigns}  # a one-word name: whose campaign

@@ -4,6 +4,8 @@ no actor of the same name. Sentences written for the tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extract_helpers import draft
 
 
@@ -274,3 +276,24 @@ def test_places_one_set_of_actors_sits_in_make_no_overview() -> None:
     )
     names = [a.name for c in draft(body).campaigns for a in c.all_actors]
     assert names[0].startswith("Criminal syndicates running scam compounds"), names
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Attackers also sent lures to ministries in Uzbekistan.",
+        "Hackers then sent lures to ministries in Uzbekistan.",
+        "In one instance, attackers sent lures to ministries in Uzbekistan.",
+    ],
+)
+def test_bare_attackers_after_a_named_actor_are_that_actor(sentence: str) -> None:
+    f = draft(
+        "Spy crew returns\n\nResearchers tied the intrusions to APT41, which hit ministries in "
+        f"Laos.\n\n{sentence}\n"
+    )
+    assert [c.name for c in f.campaigns] == ["APT41 activity"]
+    kinds = draft(
+        "Spy crew returns\n\nResearchers tied the intrusions to APT41, which hit ministries in "
+        "Laos.\n\nCriminals, too, sent lures to ministries in Uzbekistan.\n"
+    )
+    assert len(kinds.campaigns) == 2  # a kind of actor of its own: another case

@@ -45,6 +45,23 @@ def test_whom_the_actors_phish_after_a_pose_is_a_target() -> None:
     assert _sectors(f) == {"government"}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "sectors", "places"),
+    [  # whom the mail went to, past what it posed as: a sector's people, then where they are
+        ("Russian hackers sent mail impersonating tax notices to government offices in Chile.",
+         {"government"}, {"CL"}),
+        ("Russian hackers sent texts impersonating banks to energy firms in Chile.",
+         {"energy"}, {"CL"}),
+        ("Russian hackers sent texts impersonating Chilean banks.", set(), set()),
+    ],
+)  # fmt: skip
+def test_whom_mail_went_to_past_what_it_posed_as_is_a_target(
+    sentence: str, sectors: set[str], places: set[str]
+) -> None:
+    f = draft(NEWS + sentence + "\n")
+    assert (_sectors(f), _countries(f)) == (sectors, places)
+
+
 def test_whom_a_purpose_after_a_long_pose_reaches_is_a_target() -> None:
     f = draft(
         NEWS + "A Russian crew pretended to be a freelance writer to get think tank experts "
@@ -407,3 +424,30 @@ def test_a_long_pose_ends_at_a_preposition_or_a_present_verb(sentence: str) -> N
 )
 def test_a_sector_that_is_the_subject_using_the_service_is_who_acts(sentence: str) -> None:
     assert _sectors(draft(NEWS + f"Russian hackers wrote malware. {sentence}\n")) == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Most affected organizations are located in Vietnam.",
+        "Among the affected organizations, four in five are located in Vietnam.",
+        "Of the victims, most are located in Vietnam.",
+    ],
+)
+def test_victims_located_somewhere_are_targets_there(sentence: str) -> None:
+    f = draft(NEWS + "Tin Gecko broke into ministries in Laos.\n\n" + sentence + "\n")
+    assert _countries(f) == {"LA", "VN"}
+    operators = draft(NEWS + "Tin Gecko broke into ministries in Laos. Its operators are "
+                      "located in Vietnam.\n")  # fmt: skip
+    assert _countries(operators) == {"LA"}
+
+
+@pytest.mark.parametrize("heading", ["Victimology", "Victims", "Infection chain", "Timeline"])
+def test_a_heading_of_one_facet_of_the_case_goes_on_with_the_case(heading: str) -> None:
+    f = draft(  # an actor the gazetteer knows: its case, and then the heading
+        NEWS + "Kimsuky broke into ministries in Laos.\n\n"
+        f"{heading}\n\nMore than half of the victims work at universities and hospitals in "
+        "Thailand.\n"
+    )
+    assert _countries(f) == {"LA", "TH"}
+    assert {"education", "healthcare"} <= _sectors(f)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from graphkit.extract import extract_findings
+from graphkit.vocab import ATLAS_TECHNIQUES, LLM_TECHNIQUES
 from tests.extract_helpers import by_name, country, draft
 
 
@@ -129,3 +131,32 @@ def test_what_a_sentence_sets_against_what_was_done_is_no_technique() -> None:
     ).campaigns[0]
     ids = {t.id.split(".")[0] for t in other.techniques}
     assert "T1566" in ids and "T1056" not in ids
+
+
+# A security vendor's write-up of an intrusion that never speaks of AI
+_NO_AI = (
+    "# Slate Heron keeps its foothold\n\n"
+    "Slate Heron, a crew tied to Vietnam, sent spear-phishing emails to logistics firms in "
+    "Japan. Once inside, it kept persistence through a scheduled task and used PowerShell "
+    "for reconnaissance of the network before moving laterally to file servers.\n"
+)
+
+
+def _technique_ids(body: str, publisher: str | None) -> set[str]:
+    f = extract_findings(body, publisher=publisher, published="2025-06-05")
+    return {t.id for c in f.campaigns for t in c.techniques}
+
+
+def test_a_text_on_no_ai_drafts_no_llm_themed_technique() -> None:
+    ids = _technique_ids(_NO_AI, "Example Security Blog")
+    assert {"T1566", "T1053"} <= {i.split(".")[0] for i in ids}
+    assert not ids & (set(LLM_TECHNIQUES) | set(ATLAS_TECHNIQUES)), ids
+
+
+def test_llm_themed_techniques_where_the_text_or_its_publisher_speaks_of_ai() -> None:
+    told = _NO_AI + "\nThe crew had a chatbot draft its lures in Japanese.\n"
+    assert "llm-supported-social-engineering" in _technique_ids(told, "Example Security Blog")
+    capitals = _NO_AI + "\nIts lures read as if AI wrote them.\n"
+    assert "llm-supported-social-engineering" in _technique_ids(capitals, "Example Security Blog")
+    # an AI lab's report: its own service is what the text is about, named or not
+    assert "llm-supported-social-engineering" in _technique_ids(_NO_AI, "OpenAI")

@@ -44,7 +44,13 @@ from graphkit.extract.facts import (
 from graphkit.extract.grouping import group_text
 from graphkit.extract.groups import Group
 from graphkit.extract.learned import MAPPERS, learned_techniques
-from graphkit.extract.meta import OUR_MODELS, PUBLISHERS, companys_platform, report_meta
+from graphkit.extract.meta import (
+    OUR_MODELS,
+    PUBLISHERS,
+    companys_platform,
+    report_meta,
+    speaks_of_ai,
+)
 from graphkit.extract.passing import in_passing
 from graphkit.extract.quoted import forget_quotes
 from graphkit.extract.reading import (
@@ -60,9 +66,12 @@ from graphkit.extract.shorthand import written_out
 from graphkit.extract.subjects import opening_phrase
 from graphkit.findings import Findings
 from graphkit.limits import LIST_MAX_ITEMS as MANY
+from graphkit.vocab import ATLAS_TECHNIQUES, LLM_TECHNIQUES
 
 __all__ = ["extract_findings"]
 
+# The techniques of AI misuse: the LLM-themed ones and ATLAS's
+_AI_TECHNIQUES = frozenset(LLM_TECHNIQUES) | frozenset(ATLAS_TECHNIQUES)
 _USE = words("platform_use")  # "used ChatGPT", "misuse of Claude", "banned from ChatGPT"
 
 
@@ -262,6 +271,9 @@ def _extract(
         )
     if not campaigns:
         raise InputError("found no operation or actor to draft findings for", path=path)
+    if platform is None and not speaks_of_ai(text):
+        for b in campaigns:  # "persistence", "spear-phishing" in a report on no AI at all
+            b["techniques"] = [t for t in b["techniques"] if t["id"] not in _AI_TECHNIQUES]
     if len(campaigns) > MANY:
         raise InputError(
             f"the text names {len(campaigns)} operations, more than {MANY}: split it", path=path

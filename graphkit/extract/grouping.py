@@ -53,9 +53,10 @@ from graphkit.extract.lede import (
     recalled,
 )
 from graphkit.extract.meta import headline_line
+from graphkit.extract.name_checks import says_nothing
 from graphkit.extract.named_origins import enumerated
 from graphkit.extract.namelike import looks_like_name, lower_words
-from graphkit.extract.names import paragraph_name, says_nothing
+from graphkit.extract.names import paragraph_name
 from graphkit.extract.openers import counts_cases, left_behind, opening_subject
 from graphkit.extract.paragraphs import (
     Paragraph,

@@ -12,10 +12,10 @@ from itertools import pairwise
 from typing import Any
 
 from graphkit.actors import actor_index
+from graphkit.extract.clause_names import clause_name
 from graphkit.extract.cues import noun_pattern, nouns, past_verb, words
 from graphkit.extract.gazetteer import Entry
 from graphkit.extract.named_origins import own_origins
-from graphkit.extract.names import clause_name
 from graphkit.extract.quoted import conjuncts, has_quote
 from graphkit.extract.reading import (
     COUNTRY_KINDS,

@@ -17,12 +17,20 @@ False
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from graphkit.extract.cues import word_list, words
 from graphkit.vocab import PLATFORMS, PUBLISHERS
 
-__all__ = ["REPORTS_NEXT", "acronym_named", "looks_like_name", "lower_words", "then_reports"]
+__all__ = [
+    "REPORTS_NEXT",
+    "acronym_named",
+    "coded_group_names",
+    "looks_like_name",
+    "lower_words",
+    "then_reports",
+]
 
 
 # Every byte but a lower-case ASCII letter, an apostrophe or a hyphen, as a space. UTF-8 writes
@@ -135,3 +143,29 @@ def acronym_named(text: str) -> str | None:
         return None
     initials = "".join(w[0] for w in text[m.start() : m.start(1)].split() if w[:1].isupper())
     return m.group(1) if m.group(1) in initials else None  # "Tin Vane (ROOK)": another name
+
+
+# A name of one word written as a code ("Tinbird77", "DarkVane", "TA4903") beside a group's
+# noun: "the Tinbird77 hacking group", "an APT group Tinbird77 runs", "the group DarkVane sent"
+_CODE = r"[A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*|[A-Z][A-Z0-9]{2,}[0-9][A-Z0-9]*"
+_GROUP_NOUNS = words("group_nouns")
+_GROUP = rf"(?:{'|'.join(word_list('group_nouns'))})"
+_CODED_GROUP = re.compile(
+    rf"\b(?:({_CODE})(?: (?:{'|'.join(word_list('group_kinds'))}))? {_GROUP}\b"
+    rf"|{_GROUP} ({_CODE})\b)"
+)
+
+
+def coded_group_names(text: str, said: Iterable[str]) -> list[tuple[int, str]]:
+    """Names written as codes that a group's noun stands beside, each with where it starts;
+    ``said``: the text's words in lower case (none of a group's nouns: none).
+
+    >>> line = "Tinbird77 APT group is sending lures; the group DarkVane helps."
+    >>> coded_group_names(line, frozenset(line.lower().split()))
+    [(0, 'Tinbird77'), (48, 'DarkVane')]
+    """
+    if _GROUP_NOUNS.isdisjoint(said):
+        return []
+    return [
+        (m.start(m.lastindex or 1), m.group(m.lastindex or 1)) for m in _CODED_GROUP.finditer(text)
+    ]

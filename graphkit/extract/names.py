@@ -9,7 +9,6 @@ about an actor the text does not name.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from graphkit.actors import actor_index
 from graphkit.extract.cues import noun_pattern, nouns, word_list, words
@@ -21,12 +20,19 @@ from graphkit.extract.headings import (
     from_capitals,
     is_topic,
 )
-from graphkit.extract.namelike import REPORTS_NEXT, acronym_named, looks_like_name, then_reports
+from graphkit.extract.name_checks import (
+    CAMEL,
+    NOT_NAMES,
+    QUOTED_OPENING,
+    only_places,
+    says_nothing,
+)
+from graphkit.extract.namelike import REPORTS_NEXT, acronym_named, then_reports
 from graphkit.extract.quoted import has_quote, quoted_names
-from graphkit.extract.reading import COUNTRY_KINDS, Sentence, read_sentence
+from graphkit.extract.reading import Sentence
 from graphkit.vocab import PLATFORMS
 
-__all__ = ["NOT_NAMES", "WHO_NOUNS", "clause_name", "paragraph_name", "says_nothing"]
+__all__ = ["WHO_NOUNS", "paragraph_name"]
 
 
 _NAMING = re.compile(
@@ -89,13 +95,16 @@ _KIND_THEN_NAME = re.compile(
 _NAME_WORD = r"[A-Z][\w\u2019'\u2014\u2013-]*"
 
 
+# "the Silver Dragon campaign": a name between "the" and the kind of operation it names
+_NAME_THEN_KIND = re.compile(
+    r"\b[Tt]he ([A-Z][\w-]*(?: [A-Z][\w-]*){0,3}) (?:operation|campaign|network)\b"
+)
+
+
 _WHO_NOUNS = nouns("subject")  # the nouns for unnamed actors
 
 
 _OPENING_NAME = re.compile(rf"^({_NAME_WORD}(?: {_NAME_WORD}){{0,3}}),\s")
-
-
-NOT_NAMES = re.compile(rf"^({'|'.join(word_list('not_name_openers'))})\b")
 
 
 _LABEL = re.compile(r"^([A-Z][^:.!?\"]{1,60}?)\s?:\s+\S")
@@ -105,25 +114,13 @@ _LABEL = re.compile(r"^([A-Z][^:.!?\"]{1,60}?)\s?:\s+\S")
 _ASIDE = re.compile(rf"^(?:{'|'.join(word_list('asides'))})\s+(?=[A-Z])")
 
 
+# The place that owns a name: "Vietnam's APT32"
+_OWNED = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:'s|\u2019s) ")
+
+
 _BRACKET_NAME = re.compile(
     rf"^({_NAME_WORD}(?: {_NAME_WORD}){{0,3}}) \([^()]{{1,40}}\),? {REPORTS_NEXT}"
 )
-
-
-@lru_cache(maxsize=4096)
-def says_nothing(word: str) -> bool:
-    """Whether words name nothing the gazetteer knows ("STOIC", not "IRGC" or "APT28")."""
-    return not read_sentence(word).mentions
-
-
-@lru_cache(maxsize=4096)
-def only_places(words: str) -> bool:
-    """Whether a few words only say where: "Iran", "the Philippines", "likely China"."""
-    said = read_sentence(words)
-    places = [m for m in said.mentions if m.entry.kind in COUNTRY_KINDS]
-    covered = sum(m.width for m in places)
-    rest = [w for w in said.words if w not in ("the", "likely", "probably", "possibly")]
-    return bool(places) and covered >= len(rest)
 
 
 _DASH_LABEL = re.compile(r"^([A-Z][^:.!?\"\u2013\u2014-]{1,60}?) (?:--?|\u2013|\u2014) \S")
@@ -265,7 +262,7 @@ def _named_in(sentences: list[Sentence]) -> list[tuple[int, str]]:
             candidates += [
                 (0, m.group(0))
                 for m in _OPERATION_NAMED.finditer(s.text)
-                if _QUOTED_OPENING.match(s.text[: m.start()])  # not "much as Operation X did"
+                if QUOTED_OPENING.match(s.text[: m.start()])  # not "much as Operation X did"
             ]
         if _NAMING_TOKENS.isdisjoint(s.words):
             continue  # no word _NAMING starts with: most sentences
@@ -305,7 +302,8 @@ def _opening_names(head: str) -> list[tuple[int, str]]:
         or only_places(bracketed.group(1))
         or acronym_named(head)  # "The Persian Gulf Union (PGU), ...": the acronym names it
     ):  # "Bad Grammar (Russia) targeting Ukraine": a name, then who in brackets
-        candidates.append((1, bracketed.group(1)))
+        # "Vietnam's APT32 (aka Ocean Lotus)": the name, without the place that owns it
+        candidates.append((1, _OWNED.sub("", bracketed.group(1))))
     bare = _BARE_OPENING.match(head) if head[:1].isupper() else None
     if bare and _bare_name(bare.group(2)) and (not bare.group(1) or only_places(bare.group(1))):
         candidates.append((1, bare.group(2)))  # "Copper Gate prompted ...", "Peru's Tin Vane"
@@ -394,6 +392,10 @@ def _kind_names(first: Sentence, head: str) -> list[tuple[int, str]]:
             name = kind.group(1).removesuffix(" and").removesuffix(" of")
             if not NOT_NAMES.match(name) and name not in _PLATFORM_NAMES:
                 candidates.append((0, name))
+    for kind in _NAME_THEN_KIND.finditer(head) if not _KINDS.isdisjoint(first.words) else ():
+        name = kind.group(1)  # "the Silver Dragon campaign", "the DarkVane operation"
+        if (" " in name or CAMEL.match(name)) and says_nothing(name) and not NOT_NAMES.match(name):
+            candidates.append((0, name))
     # "The Bolivian crew behind Paper Fox sent ...": the operation its people are behind
     behind = _BEHIND.search(head) if " behind " in head else None
     if behind and not NOT_NAMES.match(behind.group(1)) and says_nothing(behind.group(1)):
@@ -431,59 +433,3 @@ def _label_name(head: str) -> list[tuple[int, str]]:
     ):
         return [(0, name)]
     return []
-
-
-# A clause that opens with an operation's name and its verb, in a paragraph that names several:
-# "Sneer Review flooded ...", "Russia's Helgoland Bite wrote ...", "VAGue Focus, probably
-# Chinese too, pretended ...", "a developer behind ScopeCreep built ...", "the task scam Wrong
-# Number recruited ...", "a PR firm's operation called High Five posted ...".
-_CLAUSE_NAME = re.compile(
-    r"^(?:(?:And|But|Also|Meanwhile|Then),? )?(?:(?:[Ii]n|[Ff]rom) (?:the )?[A-Z][\w ]{1,30}, )?"
-    r"(?:[A-Z][a-z]+(?:'s|\u2019s) )?"
-    r"(?:(?:[Aa]n?|[Tt]he) (?:[\w'\u2019-]+ ){0,4}?(?:operation|network|campaign|scheme|scam|"
-    r"cluster|group|developer|actor)(?: (?:called|named|dubbed|behind))? )?"
-    r"([A-Z][\w\u2014-]*(?: (?:[A-Z][\w\u2014-]*|and|of) ?){0,3}?)"
-    r"(?:, [^,]{1,60},)? [a-z]{3,}\b"
-)
-
-
-# "Another, called Iron Gate, targeted ...": a clause that turns to another case by its name
-_ANOTHER_NAMED = re.compile(
-    r"^(?:[Aa]nother|(?:[Aa]|[Tt]he) (?:second|third|fourth|other|latter)|One of (?:them|(?:the|"
-    r"these|those) (?:[a-z-]+ )?(?:groups|networks|operations|campaigns|clusters|crews|actors)))"
-    r"(?: (?:one|operation|network|campaign|scheme|group|cluster))?"
-    # ... or its name alone set apart by commas: "while another, Grey Loom, scanned ..."
-    r"(?:,? (?:called|named|dubbed|known as|tracked as) |, (?=[^,]{3,40}, [a-z]{3,}))"
-    r"([A-Z][\w\u2014-]*(?: (?:[A-Z][\w\u2014-]*|and|of)){0,3}),? [a-z]{3,}\b"
-)
-
-
-_CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z0-9]*$")
-
-
-# The words before a quoted name that opens a clause: 'In "Operation Paper Lantern," the
-# accounts ...', 'Researchers tied the first, "Red Ledger," to ...' (six words at most)
-_QUOTED_OPENING = re.compile(r"^(?:[\w'\u2019-]+,? ){0,6}$")
-
-
-def clause_name(text: str) -> str | None:
-    """The operation a clause opens with, by its name and verb (see _CLAUSE_NAME); None when
-    it opens with none, or with a word that is no name ("Chinese operations dominate")."""
-    quoted = quoted_names(text) if has_quote(text[:60]) else []
-    quoted = [q for q in quoted if q.kind != "tool"]  # two: 'the clusters "X" and "Y"' opens none
-    if len(quoted) == 1 and _QUOTED_OPENING.match(text[: quoted[0].start]):
-        return quoted[0].name  # 'In "Operation Paper Lantern," ...', 'Another case, "X," ...'
-    m = _ANOTHER_NAMED.match(text) or _CLAUSE_NAME.match(text)
-    if not m:
-        return None
-    name = m.group(1).strip()
-    words = name.split()
-    if words[-1] in ("and", "of") or NOT_NAMES.match(name) or GENERIC_HEADINGS.match(name):
-        return None
-    if len(words) < 2 and not _CAMEL.match(name):
-        return None  # one capitalised word is most often a sentence's first word
-    if not all(w[:1].isupper() or w in ("and", "of") for w in words):
-        return None
-    if not looks_like_name(name, frozenset()):
-        return None  # "The AI wrote ...", "YouTube operators posted ..."
-    return name if says_nothing(name) else None  # a country, an actor, ... is no name

@@ -69,21 +69,26 @@ def posed_as(m: Mention, s: Sentence) -> bool:
     as_a = before[-2:-1] == ["as"] and before[-1] in {"a", "an"}
     if as_a and not _JUDGED.isdisjoint(m.words[max(0, m.index - 8) : m.index - 2]):
         as_a = False  # "assessed with high confidence as a Chinese group": who they are
-    if any(w in _POSING for w in before) or as_a:
+    if as_a:
         return True
+    if any(w in _POSING for w in before):  # "impersonated banks", not "impersonating banks to"
+        return before[-1] != "to" or m.index < 2 or m.words[m.index - 2] in _POSING
     # "posed as a student working on a university", "posing as a travel agency, law firms and
     # Polish officials": the pose runs on to a new verb
     lead = m.words[max(0, m.index - 12) : m.index]
     if not _POSING.isdisjoint(lead) and _TARGET_VERBS_STRICT.isdisjoint(lead):
         # "posed as journalists and asked US policy experts": a new verb, a new clause
-        posing = lead[max(i for i, w in enumerate(lead) if w in _POSING) :]
+        first = max(i for i, w in enumerate(lead) if w in _POSING)
+        posing = lead[first:]
         # a long list of poses: nouns and "and", no verb, no other preposition ("poses as a bank
         # app for users in Chile", "... and steals logins from users in Chile" reached them)
         far = len(posing) > 7
         if not far or (
             _PHRASE_ENDS.isdisjoint(posing[2:]) and not any(map(_PAST_VERB.fullmatch, posing[1:]))
         ):
-            return _ASKING.isdisjoint(posing) and not _reached(posing)
+            at = max(0, m.index - 12) + first  # where the pose opens in the sentence
+            sectors = {x.index - at for x in s.mentions if x.entry.kind == "Sector"}
+            return _ASKING.isdisjoint(posing) and not _reached(posing, sectors)
     return _listed_after(m, s) in _POSING or _in_the_pose(m, s)
 
 
@@ -113,15 +118,19 @@ def _in_the_pose(m: Mention, s: Sentence) -> bool:
     return posing >= 0 and _TARGET_VERBS_STRICT.isdisjoint(m.words[posing:at])
 
 
-def _reached(posing: list[str]) -> bool:
+def _reached(posing: list[str], sectors: set[int]) -> bool:
     """Whether the words from a posing word on go on past the pose to whom the verb before it
-    reached: "texts impersonating banks to users in", "... to the", "... to" a place; not an
-    infinitive ("posed as students to pass interviews": a pose; but a verb of reaching someone,
-    "posed as students to lure experts", is in ``asking``, read before)."""
+    reached: "texts impersonating banks to users in", "... to the", "... to" a place or a
+    sector ("... to government bodies in"; ``sectors``: where the sector words stand, counted
+    from the posing word); not an infinitive ("posed as students to pass interviews": a pose;
+    but a verb of reaching someone, "posed as students to lure experts", is in ``asking``,
+    read before)."""
     for i in range(2, len(posing)):
         if posing[i] == "to":
             after = posing[i + 1] if i + 1 < len(posing) else ""
             if not after or after in _DETERMINERS or (after[-1] == "s" and after[-2:] != "ss"):
+                return True
+            if i + 1 in sectors:
                 return True
     return False
 

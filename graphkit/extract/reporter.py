@@ -56,8 +56,9 @@ _REPORTED = re.compile(
     # (its appositive, or a relative clause on it: "The lab, which counts banks among its
     # customers, said")
     r"(?:, [^,]{1,50},|, (?:which|who) [^,]{1,100},)? "
-    # (where it works: "Researchers at Google", "Analysts at a Slovak security firm")
-    r"(?:(?:at|with|from|in) (?:(?:the |its )?[\w-]+ (?:[A-Z][\w-]* )?|"
+    # (where it works: "Researchers at Google", "Analysts at a Slovak security firm", "The
+    # researchers from Seoul-based security firm ESTsecurity")
+    r"(?:(?:at|with|from|in) (?:(?:the |its )?(?:[\w-]+ ){1,5}(?:[A-Z][\w-]* )?|"
     r"an? [\w-]+ (?:[\w-]+ ){0,2}))?|"
     # ... or a name of one or two words, no actor's noun: "TikTok, which ..., said", "Dr. Vasquez"
     rf"(?!(?i:{noun_pattern('subject')})\b)(?:[A-Z][a-z]{{1,3}}\. )?[A-Z][\w'-]+(?: [A-Z][\w'-]+)?"

@@ -53,6 +53,7 @@ _BEFORE_A_SUBJECT = frozenset(
 
 
 _VICTIMS = words("victims")
+_HIT_ONES = _VICTIMS | words("hit_ones")  # who is located where: the victims' place
 
 
 _JUDGED = words("judged")
@@ -298,7 +299,9 @@ def country_role(m: Mention, text: str = "") -> str:
     if context == ["out", "of"] or any(w in _ATTR_BEFORE for w in context):
         # "organisations based in Taiwan" are targets: a targeting word just before says so
         lead = m.words[max(0, m.index - 8) : m.index]
-        if not (context[:1] == ["based"] and any(w in _TARGET_VERBS_STRICT for w in lead)):
+        # ... and so are victims located somewhere: "80% of the victims are located in Vietnam"
+        whom = _TARGET_VERBS_STRICT if context[:1] == ["based"] else _HIT_ONES
+        if not (context[:1] in (["based"], ["located"]) and not whom.isdisjoint(lead)):
             return "attribution"
     if _run_by(m.words[max(0, m.index - 6) : m.index]):
         return "attribution"  # "an operation run by people in Iran": who runs it, and where

@@ -12,8 +12,9 @@ from graphkit.actors import actor_index
 from graphkit.extract.cues import by_first_letter, noun_pattern, nouns, past_verb, word_list, words
 from graphkit.extract.fronted import country_seat, without_fronted
 from graphkit.extract.gazetteer import TOKEN, Entry
-from graphkit.extract.namelike import looks_like_name, then_reports
-from graphkit.extract.names import CALLED_TOKENS, KIND_WORD, NOT_NAMES, only_places, says_nothing
+from graphkit.extract.name_checks import NOT_NAMES, only_places, says_nothing
+from graphkit.extract.namelike import coded_group_names, looks_like_name, then_reports
+from graphkit.extract.names import CALLED_TOKENS, KIND_WORD
 from graphkit.extract.quoted import conjuncts, has_quote, quoted_names
 from graphkit.extract.reading import Mention, Sentence, slugify
 from graphkit.extract.reporter import REPORTING, also_reported, names_a_reporter, reported_removed
@@ -66,6 +67,7 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
         )
     ):  # "CyberAv3ngers is affiliated with the IRGC"
         new.append((0, m.group(1)))
+    new += coded_group_names(text, sentence.words)  # "the Tinbird77 hacking group"
     if not CALLED_TOKENS.isdisjoint(sentence.words):  # "a company called STOIC"
         new += [
             (c.start(1), c.group(1))
@@ -351,10 +353,11 @@ _PART_OF_ONE = re.compile(
     rf"(?i:{noun_pattern('subject')})$"
 )
 _SUBJECT_NOUNS = nouns("subject")
-_NEW_REFERENT = re.compile(  # "A crew", "Several accounts", "Criminals": not met before
+_NEW_REFERENT = re.compile(  # "A crew", "Several accounts", "Criminals": not met before; not
+    # "Attackers": whoever acts, bare, is who acted before
     # (also after "In a separate case, ": the text turns to another)
     rf"^(?:{IN_ANOTHER},\s+)?(?:(?:[Aa]n?|[Aa]nother|[Ss]everal|[Ss]ome) |"
-    rf"(?i:{noun_pattern('subject')})\b)"
+    rf"(?!(?i:{noun_pattern('generic')})\b)(?i:{noun_pattern('subject')})\b)"
 )
 
 

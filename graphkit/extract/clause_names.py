@@ -1,0 +1,61 @@
+"""The operation a clause opens with, by its name and its verb: "Sneer Review flooded ...",
+"Another, called Iron Gate, targeted ...", 'In "Operation Paper Lantern," the accounts ...'."""
+
+from __future__ import annotations
+
+import re
+
+from graphkit.extract.headings import GENERIC_HEADINGS
+from graphkit.extract.name_checks import CAMEL, NOT_NAMES, QUOTED_OPENING, says_nothing
+from graphkit.extract.namelike import looks_like_name
+from graphkit.extract.quoted import has_quote, quoted_names
+
+__all__ = ["clause_name"]
+
+
+# A clause that opens with an operation's name and its verb, in a paragraph that names several:
+# "Sneer Review flooded ...", "Russia's Helgoland Bite wrote ...", "VAGue Focus, probably
+# Chinese too, pretended ...", "a developer behind ScopeCreep built ...", "the task scam Wrong
+# Number recruited ...", "a PR firm's operation called High Five posted ...".
+_CLAUSE_NAME = re.compile(
+    r"^(?:(?:And|But|Also|Meanwhile|Then),? )?(?:(?:[Ii]n|[Ff]rom) (?:the )?[A-Z][\w ]{1,30}, )?"
+    r"(?:[A-Z][a-z]+(?:'s|\u2019s) )?"
+    r"(?:(?:[Aa]n?|[Tt]he) (?:[\w'\u2019-]+ ){0,4}?(?:operation|network|campaign|scheme|scam|"
+    r"cluster|group|developer|actor)(?: (?:called|named|dubbed|behind))? )?"
+    r"([A-Z][\w\u2014-]*(?: (?:[A-Z][\w\u2014-]*|and|of) ?){0,3}?)"
+    r"(?:, [^,]{1,60},)? [a-z]{3,}\b"
+)
+
+
+# "Another, called Iron Gate, targeted ...": a clause that turns to another case by its name
+_ANOTHER_NAMED = re.compile(
+    r"^(?:[Aa]nother|(?:[Aa]|[Tt]he) (?:second|third|fourth|other|latter)|One of (?:them|(?:the|"
+    r"these|those) (?:[a-z-]+ )?(?:groups|networks|operations|campaigns|clusters|crews|actors)))"
+    r"(?: (?:one|operation|network|campaign|scheme|group|cluster))?"
+    # ... or its name alone set apart by commas: "while another, Grey Loom, scanned ..."
+    r"(?:,? (?:called|named|dubbed|known as|tracked as) |, (?=[^,]{3,40}, [a-z]{3,}))"
+    r"([A-Z][\w\u2014-]*(?: (?:[A-Z][\w\u2014-]*|and|of)){0,3}),? [a-z]{3,}\b"
+)
+
+
+def clause_name(text: str) -> str | None:
+    """The operation a clause opens with, by its name and verb (see _CLAUSE_NAME); None when
+    it opens with none, or with a word that is no name ("Chinese operations dominate")."""
+    quoted = quoted_names(text) if has_quote(text[:60]) else []
+    quoted = [q for q in quoted if q.kind != "tool"]  # two: 'the clusters "X" and "Y"' opens none
+    if len(quoted) == 1 and QUOTED_OPENING.match(text[: quoted[0].start]):
+        return quoted[0].name  # 'In "Operation Paper Lantern," ...', 'Another case, "X," ...'
+    m = _ANOTHER_NAMED.match(text) or _CLAUSE_NAME.match(text)
+    if not m:
+        return None
+    name = m.group(1).strip()
+    words = name.split()
+    if words[-1] in ("and", "of") or NOT_NAMES.match(name) or GENERIC_HEADINGS.match(name):
+        return None
+    if len(words) < 2 and not CAMEL.match(name):
+        return None  # one capitalised word is most often a sentence's first word
+    if not all(w[:1].isupper() or w in ("and", "of") for w in words):
+        return None
+    if not looks_like_name(name, frozenset()):
+        return None  # "The AI wrote ...", "YouTube operators posted ..."
+    return name if says_nothing(name) else None  # a country, an actor, ... is no name
