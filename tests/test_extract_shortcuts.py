@@ -461,6 +461,54 @@ def test_a_case_tied_to_a_place_by_each_verb_is_introduced() -> None:
         assert lede.introduced(read_sentence(said)) == {"job scam": f"a job scam it {verb} to Laos"}
 
 
+# The reporter's patterns with its names (some two hundred, under (?i)) as plain alternations
+_REPORTER_LISTS = [
+    [*word_list("reporters"), *word_list("outside_voices"), *reporter._PUBLISHER_NAMES],
+    [*(w for w in word_list("reporters") if w not in ("it", "they", "we")),
+     *reporter._PUBLISHER_NAMES],
+    reporter._PUBLISHER_NAMES,
+]  # fmt: skip
+
+
+def _ungrouped(pattern: str) -> str:
+    for names in _REPORTER_LISTS:
+        pattern = pattern.replace(
+            f"(?i:{by_first_letter(names, folded=True)})", f"(?i:{'|'.join(names)})"
+        )
+    return pattern
+
+
+_REPORTER_PLAIN = [
+    (p, re.compile(_ungrouped(p.pattern)))
+    for p in (reporter._REPORTED, reporter._OWN_DOING, reporter._NAMES_A_REPORTER)
+]
+_REPORTER_PIECES = ["The ", "the ", "company", "COMPANY", "OpenAI", "openai", "Google", "Kaspersky",
+                    "kaspersky", "\u212aaspersky", "researchers", "Researchers", " said", " says ",
+                    " found that ", ", a security firm,", "'s ", " at ", "It ", "Its ", " has ",
+                    " faced ", "signed ", "x", " ", "Check Point", "CHECK POINT", ". ",
+                    "Anthropic", "also ", "lab", "labs", "team", "Team Cymru", "analyst",
+                    "analysts ", "expert", "s "]  # fmt: skip
+
+
+@settings(max_examples=1500)
+@given(st.lists(st.sampled_from(_REPORTER_PIECES), max_size=12).map("".join))
+def test_the_reporters_names_grouped_by_first_letter_find_what_the_plain_ones_find(
+    text: str,
+) -> None:
+    for grouped, plain in _REPORTER_PLAIN:
+        assert grouped.pattern != plain.pattern
+        for t in (text, text.capitalize()):
+            found = [(m.span(), m.groups()) for m in grouped.finditer(t)]
+            assert found == [(m.span(), m.groups()) for m in plain.finditer(t)]
+
+
+def test_letters_one_in_either_case_are_grouped_only_under_ignore_case() -> None:
+    assert by_first_letter(["Kaspersky", "krew"]) == "Kaspersky|krew"
+    grouped = by_first_letter(["Kaspersky", "the lab", "krew"], folded=True)
+    assert grouped == "k(?:aspersky|rew)|t(?:he lab)"
+    assert re.fullmatch(f"(?i:{grouped})", "KREW")
+
+
 def _masked_plain(tokens: list[str], names: list[tuple[str, ...]]) -> list[str]:
     """What ``masking.masked`` did before: every name tried at every token of a name's first."""
     out = list(tokens)

@@ -265,22 +265,25 @@ def noun_pattern(role: str) -> str:
     return by_first_letter(noun_forms(role))
 
 
-def by_first_letter(alternatives: Sequence[str]) -> str:
+def by_first_letter(alternatives: Sequence[str], folded: bool = False) -> str:
     """An alternation with the alternatives that open with one letter set under it, each
     group in their order. Python's ``re`` tries the branches of an alternation one by one,
     and under ``(?i)`` enters each whatever its first letter; grouped, it tries a letter's
     group. The same matches: at any one place only the alternatives of that place's letter
     can match, and they keep their order. Plain when an alternative opens with no letter or
-    digit, or two letters are one in either case ("K", "k").
+    digit, or two letters are one in either case ("K", "k"), unless ``folded``: for an
+    alternation set under ``(?i)``, where they are one letter, grouped under its lower case.
 
     >>> by_first_letter(["crews", "gangs", "crew"])
     'c(?:rews|rew)|g(?:angs)'
+    >>> by_first_letter(["Kaspersky", "the lab", "krew"], folded=True)
+    'k(?:aspersky|rew)|t(?:he lab)'
     """
     by_letter: dict[str, list[str]] = {}
     for a in alternatives:
         if not (a[:1].isascii() and a[:1].isalnum()):
             return "|".join(alternatives)
-        by_letter.setdefault(a[0], []).append(a[1:])
+        by_letter.setdefault(a[0].lower() if folded else a[0], []).append(a[1:])
     if len({c.lower() for c in by_letter}) < len(by_letter):
         return "|".join(alternatives)
     return "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in by_letter.items())
