@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from graphkit.extract.openers import opening_subject
+from graphkit.extract.paragraphs import read_paragraph
 from loaders.text import html_text, markdown_text, read_text
 from tests.extract_helpers import by_name, country, draft
 
@@ -583,3 +585,36 @@ def test_a_name_between_the_and_its_kind_names_the_operation(sentence: str) -> N
     assert [c.name for c in f.campaigns] in (["Silver Heron"], ["DarkHeron"]), f.campaigns
     trump = draft("Spy crew returns\n\nIranian hackers broke into the Trump campaign.\n")
     assert "Trump" not in {c.name for c in trump.campaigns}  # a one-word name: whose campaign
+
+
+def test_a_plain_name_between_the_and_a_groups_kind_names_an_actor() -> None:
+    f = draft(
+        "Clinic hit\n\nThe Quellor ransomware gang claimed the break-in at a clinic in Ohio.\n"
+    )
+    assert [a.name for c in f.campaigns for a in c.all_actors] == ["Quellor"]
+    demonym = draft("Clinic hit\n\nThe Chinese hacking group broke into a clinic in Ohio.\n")
+    assert "Chinese" not in [a.name for c in demonym.campaigns for a in c.all_actors]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actors"),
+    [
+        ("Officials warned clinics about Quellor, a ransomware gang that hit hospitals.",
+         ["Quellor"]),
+        ("Officials warned clinics about 9Vane, a ransomware gang that hit hospitals.", ["9Vane"]),
+        # a date, a place: not set apart as an actor, however close a group's noun follows
+        ("The break-in came on Monday, a day after a gang hit hospitals in Ohio.", []),
+        ("Break-ins rose in Ohio, a state where a gang hit hospitals.", []),
+    ],
+)  # fmt: skip
+def test_a_plain_name_set_apart_by_an_actors_noun(sentence: str, actors: list[str]) -> None:
+    f = draft(f"Gangs hit clinics\n\n{sentence}\n")
+    named = [a.name for c in f.campaigns for a in c.all_actors if not a.name.startswith("Unnamed")]
+    assert named == actors
+
+
+def test_a_question_with_no_question_word_nor_place_names_no_actor() -> None:
+    asked = read_paragraph("Want to get our weekly letters?\nEvery Monday (Mon-Fri)", False)
+    assert opening_subject(asked, None, False) is None  # a page's sign-up box, no actor
+    who = read_paragraph("Who was behind the fake recruiters?\nA crew tied to Laos.", False)
+    assert opening_subject(who, None, False) is not None

@@ -317,3 +317,129 @@ def test_a_list_of_four_peoples_before_two_nouns_is_one_actor_each() -> None:
     )
     assert [x[1] for x in _actors(f)] == ["CN", "IR", "KP", "RU"]
     assert all(name.endswith(" government agents") for name, _ in _actors(f))
+
+
+# --- A place set before the names it qualifies: "two crews from Peru, known as X and Y"
+
+
+@pytest.mark.parametrize(
+    "two",
+    [
+        "two threat actors from Peru, identified as Charcoal Typhoon and Salmon Typhoon",
+        "two crews from Peru known as Charcoal Typhoon and Salmon Typhoon",
+        "two groups from the United States, tracked as Charcoal Typhoon and Salmon Typhoon",
+    ],
+)
+def test_a_place_before_two_names_is_where_both_are_from(two: str) -> None:
+    place = "US" if "United States" in two else "PE"
+    f = draft(
+        NEWS + f"The lab says it cut off four actors: {two}; Crimson Sandstorm from Iran; and "
+        "Forest Blizzard from Russia.\n"
+    )
+    assert _actors(f) == sorted(
+        [("APT28", "RU"), ("APT4", place), ("CURIUM", "IR"), ("Earth Lusca", place)]
+    )
+
+
+def test_a_place_the_named_actors_went_after_is_no_origin() -> None:
+    f = draft(
+        NEWS + "The lab says it cut off two crews that phished banks in Peru, known as Charcoal "
+        "Typhoon and Salmon Typhoon; Crimson Sandstorm from Iran; and Forest Blizzard from "
+        "Russia.\n"
+    )
+    assert ("APT4", "PE") not in _actors(f) and ("Earth Lusca", "PE") not in _actors(f)
+
+
+# --- A place's possessive before coordinated names: "China's X and Y" are both China's
+
+
+@pytest.mark.parametrize("alias", ["", " (Wicked Panda)"])
+def test_a_possessive_place_owns_every_name_of_the_coordination(alias: str) -> None:
+    f = draft(
+        NEWS + "The model was also tried by others, such as Pakistan's Transparent Tribe, "
+        f"Iran's Charming Kitten, and China's APT41{alias} and APT31, which asked it about "
+        "exploits.\n"
+    )
+    actors = _actors(f)
+    assert ("ZIRCONIUM", "CN") in actors and ("APT41", "CN") in actors  # APT31: ZIRCONIUM
+    assert len(f.campaigns) == len(actors)  # each its own case, not one case of four
+
+
+def test_a_possessive_place_does_not_own_a_name_from_elsewhere() -> None:
+    f = draft(
+        NEWS + "The model was also tried by China's APT41 and APT28 from Russia, which asked "
+        "it about exploits.\n"
+    )
+    assert sorted(_actors(f)) == [("APT28", "RU"), ("APT41", "CN")]
+
+
+# --- A named actor from another place after a named case: another case, not its actor
+
+
+def test_an_actor_from_another_place_after_a_named_case_is_a_case_of_its_own() -> None:
+    f = draft(
+        NEWS + 'The network from Peru, called "Grey Loom", wrote posts that mocked officials '
+        'in Chile.\n\nThe hackers from Russia, called "APT28", sent lures to diplomats in Spain.\n'
+    )
+    assert sorted(c.name for c in f.campaigns) == ["APT28 activity", "Grey Loom"]
+    assert ("APT28", "RU") in _actors(f)
+
+
+def test_the_actor_behind_a_named_case_still_joins_it() -> None:
+    f = draft(
+        NEWS + 'The network from Peru, called "Grey Loom", wrote posts that mocked officials '
+        'in Chile.\n\nThe crew behind it, called "APT28", also sent lures to diplomats in Spain.\n'
+    )
+    assert [c.name for c in f.campaigns] == ["Grey Loom"]
+
+
+# --- A paragraph of one actor, then a roll of others: one case each
+
+
+def test_a_roll_after_a_sentence_about_one_actor_gives_each_its_own_case() -> None:
+    f = draft(
+        NEWS + "The Russian nation-state group Forest Blizzard (APT28) is reported to have used "
+        "the model for research on radar imaging. Similarly, other actors such as North Korea's "
+        "Emerald Sleet (Kimsuky), Iran's Mint Sandstorm (Charming Kitten), and China's Wicked "
+        "Panda (APT41) and APT31 have used it to draft phishing emails.\n"
+    )
+    actors = _actors(f)
+    assert ("APT28", "RU") in actors and ("Kimsuky", "KP") in actors
+    assert ("APT41", "CN") in actors and ("ZIRCONIUM", "CN") in actors
+    assert len(f.campaigns) == len(actors)  # each its own case
+    apt28 = next(c for c in f.campaigns if c.all_actors[0].name == "APT28")
+    assert "T1566" not in {t.id for t in apt28.techniques}  # the others' phishing is theirs
+
+
+@pytest.mark.parametrize("qualified", ["nation-state", "state-sponsored hacking"])
+def test_a_demonym_before_words_that_qualify_the_actors_noun_is_its_origin(qualified: str) -> None:
+    f = draft(NEWS + f"The Peruvian {qualified} group APT28 asked the model about radar.\n")
+    assert _actors(f) == [("APT28", "PE")]
+
+
+# --- An inventory of names, then a case of some of them: the rest are not that case's
+
+
+def test_actors_an_inventory_lists_keep_the_cases_of_their_own() -> None:
+    f = draft(
+        NEWS + "- The lab cut off accounts tied to several groups, including APT41, APT31, "
+        "Charming Kitten, Kimsuky and Forest Blizzard.\n- Groups backed by China, namely APT41 "
+        "and APT31, asked the model about exploits.\n- Forest Blizzard, tied to Russian "
+        "military intelligence, asked it about radar.\n- North Korea's Kimsuky and Iran's "
+        "Charming Kitten have also been accused of writing lures with it.\n"
+    )
+    assert sorted(_actors(f)) == [
+        ("APT28", "RU"),
+        ("APT41", "CN"),
+        ("Kimsuky", "KP"),
+        ("Magic Hound", "IR"),
+        ("ZIRCONIUM", "CN"),
+    ]
+
+
+def test_an_inventory_with_no_other_cases_stays_one_case() -> None:
+    f = draft(
+        NEWS + "The lab cut off accounts tied to Chinese groups, including APT41, APT31 and "
+        "APT40, which asked the model about exploits.\n"
+    )
+    assert len(f.campaigns) == 1 and len(f.campaigns[0].all_actors) == 3

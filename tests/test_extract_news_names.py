@@ -1095,3 +1095,109 @@ def test_a_relative_clause_after_where_an_unnamed_actor_is_from_ends_its_name() 
         "comments aimed at lawmakers in Peru.\n"
     )
     assert _actor_names(f) == {"Operation from Laos"}
+
+
+@pytest.mark.parametrize("short", ["IOs", "TTPs"])
+def test_a_plural_abbreviation_after_known_as_names_no_operation(short: str) -> None:
+    f = draft(
+        NEWS + f"The lab said it stopped three covert campaigns (known as {short}) that used its "
+        'chatbot.\n\nThe Peruvian group, known as "Grey Loom", wrote posts in Spanish for '
+        "readers in Chile.\n"
+    )
+    names = {c.name for c in f.campaigns} | _actor_names(f)
+    assert short not in names
+    assert any("Grey Loom" in n for n in names)
+
+
+@pytest.mark.parametrize("work", ["a blog post", "a new report", "an essay"])
+def test_the_title_of_a_piece_of_writing_names_no_operation(work: str) -> None:
+    f = draft(
+        NEWS + f"The lab published {work} called Stopping Bad Bots: Spring Edition, on crews "
+        "that misused its chatbot.\n\nThe first crew, from Peru, used the chatbot to write fake "
+        "posts for readers in Chile.\n"
+    )
+    assert not any("Stopping" in c.name for c in f.campaigns)
+
+
+def test_an_operation_the_report_calls_by_name_is_still_named() -> None:
+    f = draft(
+        NEWS + "Hackers from Peru ran a campaign the report calls Grey Loom, writing fake posts "
+        "for readers in Chile.\n"
+    )
+    assert any("Grey Loom" in c.name for c in f.campaigns)
+
+
+# --- What names the story or the report is no operation
+
+
+def test_an_outlets_name_before_a_dash_opening_the_story_is_no_case() -> None:
+    f = draft(
+        NEWS + "Andes Wire News - The lab said on Monday that a Peru-linked cluster known as "
+        "UNC9001 used the assistant to scan routers.\n"
+    )
+    assert [c.name for c in f.campaigns] == ["UNC9001"]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        'The lab put out a long report, titled "Keeping Chatbots Honest," which says',
+        "The lab put out its yearly Chatbot Misuse Report (CMR), and I read it again.",
+    ],
+)
+def test_a_reports_own_title_or_acronym_names_no_case(opening: str) -> None:
+    f = draft(NEWS + f"{opening} Peruvian state actors phished banks in Chile.\n")
+    assert _actor_names(f) == {"Peruvian state actors"}
+
+
+@pytest.mark.parametrize("label", ["What Really Went On", "How the Crew Got In"])
+def test_a_label_that_asks_what_a_section_tells_names_no_case(label: str) -> None:
+    f = draft(
+        NEWS + f"Peruvian hackers phished banks in Chile.\n\n{label}: The Inside Story\n\n"
+        '1. Hackers "Tricked" the Model\n\nThe rules were not broken with one prompt.\n'
+    )
+    assert [c.name for c in f.campaigns] == ["Peruvian hackers activity"]
+
+
+def test_a_short_first_sentence_on_what_the_reporter_did_is_no_run_in_head() -> None:
+    f = draft(NEWS + "The lab banned Peruvian accounts. They wrote malware for banks in Chile.\n")
+    assert [c.name for c in f.campaigns] == ["Peruvian accounts activity"]
+
+
+# --- Words before the subject that are no part of who the actors are
+
+
+@pytest.mark.parametrize("turn", ["Interestingly,", "However,", "Meanwhile,"])
+def test_a_word_that_turns_to_the_next_subject_is_no_part_of_its_name(turn: str) -> None:
+    f = draft(
+        NEWS + f"Peruvian hackers phished banks in Chile. {turn} Bolivian state actors are "
+        "working with private firms to write malware.\n"
+    )
+    assert _actor_names(f) == {"Peruvian hackers", "Bolivian state actors"}
+
+
+@pytest.mark.parametrize(
+    "what", ["three changes in the tactics of", "a shift in the methods of", "the habits of"]
+)
+def test_what_the_actors_did_before_of_them_is_no_part_of_their_name(what: str) -> None:
+    f = draft(NEWS + f"The lab notes {what} Peruvian hackers: they phish banks in Chile.\n")
+    assert _actor_names(f) == {"Peruvian hackers"}
+
+
+@pytest.mark.parametrize(
+    "naming",
+    [
+        'The researchers named the campaign "Paper Lantern" after finding that it hid in cloud '
+        "storage.",
+        'The researchers have named the campaign as "Paper Lantern" because it hid in cloud '
+        "storage.",
+    ],
+)
+def test_a_name_given_back_to_the_campaign_with_why_after_it(naming: str) -> None:
+    f = draft(
+        "Spy crew returns\n\nResearchers say the Tinbird77 hacking group is behind a new spying "
+        f"campaign against defectors in South Korea.\n\n{naming}\n"
+    )
+    assert [(c.name, [a.name for a in c.all_actors]) for c in f.campaigns] == [
+        ("Paper Lantern", ["Tinbird77"])
+    ]

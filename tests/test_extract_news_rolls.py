@@ -235,3 +235,21 @@ def test_a_heading_after_a_roll_ends_it() -> None:
         "Peru, wrote comments.\n\n## Tin Wren\n\nThe operators wrote phishing emails.\n"
     )
     assert {n for n, ids in _techniques_of(f).items() if "T1566" in ids} <= {"Tin Wren"}
+
+
+@pytest.mark.parametrize("roll", ["Peru, Bolivia and Chile", "Chile, Bolivia and Peru"])
+def test_a_named_actor_after_a_roll_of_places_keeps_only_its_own(roll: str) -> None:
+    f = draft(
+        NEWS + f"The lab saw state groups from {roll}. It tracked a Peru-linked cluster known "
+        "as APT90, which used the model to scan routers, and a Bolivia-linked group, UNC9070, "
+        "which used it to profile aerospace firms.\n"
+    )
+    assert _actors(f) == [("APT90", "PE"), ("UNC9070", "BO")]
+
+
+def test_a_place_qualifying_the_noun_a_name_is_set_after_is_where_it_is_from() -> None:
+    f = draft(
+        NEWS + "The lab saw state groups from Chile, Bolivia and Peru. It tracked a "
+        "Bolivia-linked group, UNC9070, which used the model to profile aerospace firms.\n"
+    )
+    assert _actors(f) == [("UNC9070", "BO")]

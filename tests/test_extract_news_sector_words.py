@@ -166,15 +166,44 @@ def test_a_fake_tool_lures_its_users_and_who_hired_the_actors_is_reached(
 @pytest.mark.parametrize(
     "sentence",
     [
+        "The tool was built to send surveillance reports to officials and intelligence agencies.",
+        "The leak was reported to intelligence agencies in Poland.",
+    ],
+)
+def test_whom_reports_go_to_is_no_target(sentence: str) -> None:
+    f = draft(NEWS + f"Russian hackers used the model to phish banks in Chile. {sentence}\n")
+    assert _sectors(f) == {"financial-services"} and _countries(f) == {"CL"}
+
+
+def test_reports_the_actors_faked_and_sent_to_a_sector_still_reach_a_target() -> None:
+    f = draft(
+        NEWS + "Russian hackers wrote fake audit reports and mailed them to banks in Chile.\n"
+    )
+    assert _sectors(f) == {"financial-services"} and _countries(f) == {"CL"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "Russian hackers asked the model to compare cyber offense and defense.",
         "The lab said the gap between attack and defence is closing.",
         "The lab said models help network defense more than they help crime.",
         "The lab said the hackers lacked the computing power to train a model.",
+        "The lab said its rules stop regimes from using chatbots to amass power and control their "
+        "people.",
+        "The lab warned that juntas could use such tools to consolidate power.",
     ],
 )
 def test_a_sector_word_beside_a_word_of_its_other_sense_is_no_target(sentence: str) -> None:
     f = draft(NEWS + f"Russian hackers wrote malware with the model. {sentence}\n")
     assert _sectors(f) == set()
+
+
+def test_power_firms_the_actors_went_after_are_still_a_target() -> None:
+    f = draft(
+        NEWS + "Russian hackers wrote malware with the model to seize control of power firms.\n"
+    )
+    assert _sectors(f) == {"energy"}
 
 
 def test_defense_in_a_list_of_sectors_before_their_head_is_still_a_target() -> None:
@@ -188,6 +217,7 @@ def test_defense_in_a_list_of_sectors_before_their_head_is_still_a_target() -> N
         "Governments and tech firms are increasingly worried about such tools.",
         "The Polish government has raised concerns over the tools.",
         "Hospitals fear the next wave.",
+        "Polish officials have long voiced concerns over the tools.",
     ],
 )
 def test_a_sector_that_worries_about_the_threat_is_no_target(sentence: str) -> None:
@@ -237,3 +267,28 @@ def test_the_reporter_named_as_the_author_of_the_latest_report_is_no_target() ->
         "large technology company to warn of such abuse.\n"
     )
     assert _sectors(f) == set()
+
+
+@pytest.mark.parametrize("verb", ["denigrated", "ridiculed", "vilified"])
+def test_a_country_the_content_runs_down_is_what_it_is_about_not_a_target(verb: str) -> None:
+    f = draft(
+        NEWS + f"Chinese accounts had the model write Spanish articles that {verb} the United "
+        "States for readers in Peru.\n"
+    )
+    assert _countries(f) == {"PE"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sectors"),
+    [
+        ("Russian hackers stole passports and other legal and financial documents from a "
+         "hospital.", {"healthcare"}),
+        ("Russian hackers hit legal and financial firms.", {"legal", "financial-services"}),
+        ("Russian hackers probed water and energy facilities.",
+         {"critical-infrastructure", "energy"}),
+        ("Russian hackers sought passwords for devices used in water facilities.",
+         {"critical-infrastructure"}),
+    ],
+)  # fmt: skip
+def test_two_sector_words_share_the_head_after_them(sentence: str, sectors: set[str]) -> None:
+    assert _sectors(draft(NEWS + sentence + "\n")) == sectors

@@ -89,6 +89,25 @@ def test_a_fronted_clause_with_a_list_is_no_phrase_set_before_the_subject() -> N
     assert not any("airlines" in n or "energy" in n for n in names), names
 
 
+@pytest.mark.parametrize("opener", ["While", "Whereas", "Although"])
+def test_a_clause_set_before_the_main_one_is_an_actor_of_its_own(opener: str) -> None:
+    f = draft(
+        NEWS + f"{opener} Laotian crews phish banks, airlines and energy firms, Peruvian crews "
+        "scan schools in Chile.\n"
+    )
+    cases = {a.name: c for c in f.campaigns for a in c.all_actors}
+    assert sorted(cases) == ["Laotian crews", "Peruvian crews"]
+    assert {x.id for x in cases["Laotian crews"].targets.sectors} == {
+        "financial-services", "transportation", "energy"}  # fmt: skip
+    assert not cases["Laotian crews"].targets.countries
+    assert {x.id for x in cases["Peruvian crews"].targets.countries} == {"CL"}
+
+
+def test_a_clause_set_before_the_main_one_on_the_same_actor_names_it_without_its_word() -> None:
+    f = draft(NEWS + "While Laotian crews phished banks in Chile, they also wrote malware.\n")
+    assert [a.name for c in f.campaigns for a in c.all_actors] == ["Laotian crews"]
+
+
 # --- Whom the actors dealt with, and where
 
 
@@ -346,6 +365,24 @@ def test_a_country_that_opens_its_sentence_and_is_hit_is_a_target() -> None:
     assert {x.id for c in f.campaigns for x in c.targets.countries} == {"CU"}
 
 
+def test_what_a_country_did_opening_a_paragraph_is_its_actors_case() -> None:
+    f = draft(
+        NEWS + "Cuba's attacks are wide, mostly hitting telecommunications firms in Chile. Cuban "
+        "state actors also team up with private firms to write malware.\n\nBolivian state "
+        "actors mostly go after their old rivals in Ecuador.\n"
+    )
+    cases = {a.name: c for c in f.campaigns for a in c.all_actors}
+    assert {n: country(c) for n, c in cases.items()} == {
+        "Actors from Cuba": "CU", "Bolivian state actors": "BO"}  # fmt: skip
+    assert {x.id for x in cases["Actors from Cuba"].targets.countries} == {"CL"}
+    assert {x.id for x in cases["Actors from Cuba"].targets.sectors} == {"telecommunications"}
+
+
+def test_a_country_that_opens_a_clause_after_while_and_leans_on_something_is_no_target() -> None:
+    f = draft(NEWS + "Cuba's operations steal research, while Bolivia leans towards meddling.\n")
+    assert not {x.id for c in f.campaigns for x in c.targets.countries}
+
+
 def test_at_least_before_a_count_of_actors_aims_at_no_one() -> None:
     f = draft(
         NEWS + "More than 20 Peruvian groups researched targets, while at least 10 Bolivian "
@@ -469,3 +506,15 @@ def test_a_new_name_after_the_place_it_is_tied_to_is_an_actor_from_there() -> No
     falcon, moth = _with_actor(f, "Andes Falcon"), _with_actor(f, "Salar Moth")
     assert country(falcon) == "PE" and country(moth) == "BO"
     assert [x.id for x in moth.languages] == ["qu"] and not falcon.languages
+
+
+@pytest.mark.parametrize("verb", ["identifies", "describes", "flags"])
+def test_the_report_before_a_present_reporting_verb_is_no_part_of_the_actors_name(
+    verb: str,
+) -> None:
+    f = draft(
+        NEWS + f"The paper {verb} state-backed crews linked to Peru and Chile as steadily "
+        "testing chatbots for phishing.\n"
+    )
+    names = sorted(a.name for c in f.campaigns for a in c.all_actors)
+    assert names == ["State-backed crews linked to Chile", "State-backed crews linked to Peru"]

@@ -433,6 +433,15 @@ def test_a_second_subject_with_its_own_noun_still_ends_the_first() -> None:
     assert ("Operators linked to Cuba", "CU") in _actors(f)
 
 
+@pytest.mark.parametrize("second", ["Bolivian crime rings", "Spanish-speaking criminal groups"])
+def test_a_second_tie_with_its_own_people_is_no_part_of_the_first(second: str) -> None:
+    f = draft(
+        NEWS + f"The lab banned accounts linked to Peruvian government bodies and {second} "
+        "over spying and malware.\n"
+    )
+    assert ("Accounts linked to Peruvian government bodies", "PE") in _actors(f)
+
+
 # --- "One of the groups, X, ..., while another, Y, ...": two cases in one sentence
 
 
@@ -539,3 +548,31 @@ def test_two_peoples_actors_joined_by_and_keep_their_own_targets(opening: str) -
 def test_a_list_of_targets_joined_by_and_the_is_no_second_clause() -> None:
     f = draft(NEWS + "Peruvian hackers phished banks in Chile and the United States.\n")
     assert {x.id for c in f.campaigns for x in c.targets.countries} == {"CL", "US"}
+
+
+@pytest.mark.parametrize(
+    "pair",
+    [
+        "Russian APT28 and Iranian APT35",
+        "Russian government-backed APT28 and Iran-based APT35",
+        "Russia-backed APT28 and Iran-linked APT35",
+    ],
+)
+def test_each_actor_keeps_the_place_set_right_before_its_name(pair: str) -> None:
+    f = draft(f"Spike in attacks\n\nThe break-ins were carried out by {pair}.\n")
+    origins = {a.name: a.country.id for c in f.campaigns for a in c.all_actors if a.country}
+    assert origins == {"APT28": "RU", "Magic Hound": "IR"}, origins
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peru's government said hackers from Bolivia broke into a tax office.",
+        "Police said hackers from Bolivia broke into a tax office.",
+        "Hackers from Bolivia broke into a tax office, the ministry said.",
+    ],
+)
+def test_a_public_bodys_voice_is_no_part_of_the_actors_name(sentence: str) -> None:
+    f = draft(f"Tax office hit\n\n{sentence}\n")
+    assert [(a.name, a.country.id if a.country else None) for c in f.campaigns
+            for a in c.all_actors] == [("Hackers from Bolivia", "BO")]  # fmt: skip

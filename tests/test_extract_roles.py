@@ -530,6 +530,8 @@ def test_people_in_a_country_the_work_was_for_are_a_target_not_the_actors_seat()
         "Scam centres in countries such as Cambodia and Laos used the model to write messages.",
         "Operators based in several countries, among them Cambodia and Laos, translated scam "
         "scripts.",
+        "The lab found scam rings, mostly operating out of Southeast Asia, specifically Cambodia "
+        "and Laos, that used the model to write messages.",
     ],
 )
 def test_members_of_a_set_of_places_where_actors_are_are_where_they_are(sentence: str) -> None:
@@ -537,7 +539,7 @@ def test_members_of_a_set_of_places_where_actors_are_are_where_they_are(sentence
     origins = {a.country.id for c in f.campaigns for a in c.all_actors if a.country}
     assert origins == {"KH", "LA"}
     assert not {x.id for c in f.campaigns for x in c.targets.countries}
-    assert not any("countries" in a.name or "regions" in a.name
+    assert not any("countries" in a.name or "regions" in a.name or "Asia" in a.name
                    for c in f.campaigns for a in c.all_actors)  # fmt: skip
 
 
@@ -760,3 +762,24 @@ def test_a_language_named_for_a_country_is_the_language_not_a_target() -> None:
         "Haitian Creole.\n"
     ).campaigns[0]
     assert {x.id for x in c.languages} == {"bn", "ht"} and not c.targets.countries
+
+
+def test_a_list_of_origins_of_other_networks_is_no_origin_of_the_named_case() -> None:
+    f = draft(
+        "Lab bans accounts\n\nThe lab said it shut down an operation known as Grey Loom, which "
+        "wrote posts in Spanish about the elections in Chile.\n\nIn March, the lab said its "
+        "models had been misused by networks from Russia, China, Iran and Israel to spread "
+        "lies.\n"
+    )
+    (c,) = f.campaigns
+    assert not {"RU", "CN", "IR", "IL"} & set(_origins(c))
+
+
+def test_a_list_of_origins_that_names_the_case_is_still_its_origins() -> None:
+    f = draft(
+        "Lab bans accounts\n\nThe lab said it shut down an operation known as Grey Loom, which "
+        "wrote posts in Spanish about the elections in Chile.\n\nGrey Loom was run by "
+        "operators from Peru and Bolivia.\n"
+    )
+    (c,) = f.campaigns
+    assert sorted(_origins(c)) == ["BO", "PE"]

@@ -202,6 +202,16 @@ def test_the_people_actors_are_tied_to_are_no_targeted_sector() -> None:
     assert _sectors(aimed) == ["individuals"]
 
 
+@pytest.mark.parametrize(
+    "tie", ["connected to a government body", "linked to the defense ministry"]
+)
+def test_the_body_actors_are_tied_to_by_an_article_is_no_targeted_sector(tie: str) -> None:
+    tied = f"## Pale Orrery\n\nPale Orrery, suspected of being {tie}, wrote malware."
+    assert _sectors(tied) == []
+    aimed = "## Pale Orrery\n\nPale Orrery sent lures to a government body in Laos."
+    assert _sectors(aimed) == ["government"]
+
+
 def test_the_reporters_own_business_and_outside_voices_give_an_unnamed_case_no_targets() -> None:
     body = (
         "Lab notes\n\nA scam network based in Laos used the chatbot to write fake job offers "

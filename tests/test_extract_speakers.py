@@ -167,3 +167,61 @@ def test_a_speakers_post_and_the_reporters_customers_are_no_targets(sentence: st
 )
 def test_what_a_speaker_says_the_actors_hit_is_still_a_target(sentence: str) -> None:
     assert _sectors(_LEAD + sentence + "\n") == ["financial-services", "healthcare"]
+
+
+@pytest.mark.parametrize(
+    "voice",
+    [
+        "Tomas Varga, a spokesman for the Ruritanian embassy in Canada, according to a wire "
+        "service, stated that Ruritania rejects the claims.",
+        "Ines Halloran, a lead investigator at the lab, called the scheme a sign of a regime "
+        "turning US-based AI against its critics.",
+        "Priya Nandakumar, vice president of threat research at the lab, said the workers were "
+        "careless.",
+    ],
+)
+def test_a_person_named_with_a_post_is_no_operation(voice: str) -> None:
+    body = (
+        "Lab bans accounts\n\nThe lab said it banned accounts of Copper Gate, a group from Peru "
+        f"that used ChatGPT to write phishing emails to banks in Chile.\n\n{voice}\n"
+    )
+    f = draft(body)
+    assert _names(f) == ["Copper Gate activity"]
+    actor = f.campaigns[0].all_actors[0]
+    assert actor.country is not None and actor.country.id == "PE"
+    assert sorted(c.id for c in f.campaigns[0].targets.countries) == ["CL"]
+
+
+def test_a_name_with_a_description_still_names_an_operation() -> None:
+    body = (
+        "Lab bans accounts\n\nTin Drum, a network of fake news pages, used ChatGPT to write "
+        "articles for readers in Chile.\n"
+    )
+    assert _names(draft(body)) == ["Tin Drum"]
+
+
+def test_a_person_after_a_run_in_label_is_still_a_voice() -> None:
+    body = (
+        "Lab bans accounts\n\nThe lab said it banned accounts of Copper Gate, a group from Peru "
+        "that used ChatGPT to write phishing emails to banks in Chile.\n\nReactions abroad: "
+        "Tomas Varga, a spokesman for the embassy of Bolivia in Canada, rejected the claims.\n"
+    )
+    f = draft(body)
+    assert sorted(c.id for c in f.campaigns[0].targets.countries) == ["CL"]
+
+
+@pytest.mark.parametrize(
+    "view",
+    [
+        "Overall, the Canadian search behemoth reckons the crews are doing nothing new.",
+        "A Canadian security firm said the crews were careless.",
+        "The Canadian cloud giant thinks the threat is modest.",
+    ],
+)
+def test_a_people_in_the_words_for_who_holds_a_view_is_no_target(view: str) -> None:
+    assert _places(_LEAD + view) == ["CL"]
+
+
+def test_a_people_the_actors_went_after_beside_a_verb_of_saying_is_still_a_target() -> None:
+    body = _LEAD + "It also phished the Canadian energy regulator, which said nothing."
+    assert _places(body) == ["CA", "CL"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from graphkit.extract import extract_findings
 from graphkit.findings import Findings
 from tests.extract_helpers import country, draft
 
@@ -286,3 +287,49 @@ def test_accounts_told_only_by_the_service_they_used_name_no_one() -> None:
     )
     names = [a.name for c in f.campaigns for a in c.all_actors]
     assert names and not any("ChatGPT" in n for n in names), names
+
+
+def test_the_one_actor_a_headline_names_is_the_actor_of_a_body_that_names_none() -> None:
+    f = extract_findings(
+        "Kimsuky goes after think tanks\n\nThe intrusions opened with spear-phishing emails "
+        "that carried a malicious attachment.\n",
+        publisher="Example Security Blog",
+        published="2025-06-05",
+    )
+    assert [a.name for c in f.campaigns for a in c.all_actors] == ["Kimsuky"]
+    two = extract_findings(
+        "Kimsuky and APT28 go after think tanks\n\nThe intrusions opened with spear-phishing "
+        "emails that carried a malicious attachment.\n",
+        publisher="Example Security Blog",
+        published="2025-06-05",
+    )
+    assert next(a.name for c in two.campaigns for a in c.all_actors).startswith("Unnamed actor")
+
+
+@pytest.mark.parametrize("tie", ["aligned", "linked", "backed"])
+def test_actors_a_place_is_tied_to_by_a_hyphen_name_the_unnamed_cluster(tie: str) -> None:
+    f = extract_findings(
+        "Backdoors for a rainy day\n\nAgencies in Chile have reported activity attributed to "
+        f"Laos-{tie} threat actors involving hidden backdoors in power grids.\n",
+        publisher="Example Security Blog",
+        published="2025-06-05",
+    )
+    assert [a.name for c in f.campaigns for a in c.all_actors] == [f"Laos-{tie} threat actors"]
+
+
+@pytest.mark.parametrize(
+    ("lead", "actor"),
+    [
+        ("Attacks linked to", "Laotian hackers"),
+        ("Intrusions attributed to", "Laotian hackers"),
+        ("Accounts linked to", "Accounts linked to Laotian hackers"),  # the actors' own accounts
+    ],
+)
+def test_what_was_done_tied_to_its_actors_names_the_actors(lead: str, actor: str) -> None:
+    f = draft(f"Banks hit\n\n{lead} Laotian hackers hit banks in Chile.\n")
+    assert [a.name for c in f.campaigns for a in c.all_actors] == [actor]
+
+
+def test_an_agent_named_by_its_people_keeps_no_article() -> None:
+    f = draft("Campaign hacked\n\nThe mayor tied the break-in to lures sent by an Iranian crew.\n")
+    assert [a.name for c in f.campaigns for a in c.all_actors] == ["Iranian crew"]

@@ -55,4 +55,5 @@ def _peoples_agent(first: Sentence) -> str | None:
     if m is None or not any(x.entry.kind in _PLACES and x.text in m.group(1)
                             for x in first.mentions):  # fmt: skip
         return None
-    return m.group(1)[0].upper() + m.group(1)[1:]
+    said = re.sub(r"^(?:an?|the)\s+", "", m.group(1), flags=re.I)  # "by an Iranian group"
+    return said[0].upper() + said[1:]

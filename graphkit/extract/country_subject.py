@@ -22,12 +22,19 @@ def country_used(m: Mention, text: str = "") -> bool:
     """Whether a country opens its sentence (alone or as the last of a list of countries) and
     the verb after it says its actors used what the report is about: "Cuba used the platform",
     "Peru mostly leaned on it", "Peru, Bolivia and Cuba all used it", "Aside from China, North
-    Korea remains a major threat" (``text``: the sentence, for the phrase set apart first)."""
+    Korea remains a major threat", "Peru's attacks are broad" (``text``: the sentence, for the
+    phrase set apart first)."""
     places = _place_words()
     apart = _SET_APART.match(text) if text[:1].isupper() else None
     first = len(TOKEN.findall(apart.group(0))) if apart else 0
-    if not all(w in places or w in ("and", "or") for w in m.words[first : m.index]):
+    before = m.words[first : m.index]
+    if "while" in before or "whereas" in before:  # "..., while Bolivia leans towards ...": it
+        before = before[max(i for i, w in enumerate(before) if w in _CONTRASTS) + 1 :]  # opens
+        # a clause of its own
+    if not all(w in places or w in ("and", "or") for w in before):
         return False
+    if m.after[:1] == ["s"]:  # "Peru's attacks are broad": what its actors did
+        return m.after[1:2] != [] and m.after[1] in _OWNED_ACTS
     verbs = [w for w in m.after[:6] if not w.endswith("ly") and w not in _ASIDES]
     verb = verbs[0] if verbs else ""
     if verb in _AUXILIARIES:  # "Peru has used", "Peru and Chile are now using"
@@ -41,10 +48,14 @@ def country_used(m: Mention, text: str = "") -> bool:
 
 
 _ASIDES = frozenset(("also", "all", "now", "still"))
+_CONTRASTS = frozenset(("while", "whereas"))
 _AUXILIARIES = frozenset(("was", "were", "is", "are", "has", "have", "had"))
 
 
 _USERS = words("users")
+
+
+_OWNED_ACTS = words("owned_acts")
 
 
 # A phrase set apart before the subject: "Aside from China, ", "Beyond Russia, "

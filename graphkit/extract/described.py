@@ -36,6 +36,7 @@ def described_actor(sentences: list[Sentence]) -> str | None:
                 continue
             found = _people_first(m.text).search(s.text) if m.entry.kind == "Demonym" else None
             found = found or _place_after(m.text).search(s.text)
+            found = found or _place_first(m.text).search(s.text)
             if found:
                 phrase = " ".join(found.group(0).split())
                 # from its last article on: "(facilitate) a deceptive employment scheme ..."
@@ -49,6 +50,14 @@ def _people_first(people: str) -> re.Pattern[str]:
     """A people, up to two words, an actor's noun: "North Korean scammers", "Chinese
     state-sponsored group"."""
     return re.compile(rf"\b{re.escape(people)}(?:\s+[\w-]+){{0,2}}?\s+(?i:{_NOUNS})\b")
+
+
+@cache
+def _place_first(place: str) -> re.Pattern[str]:
+    """A place tied by a hyphen to up to two words and an actor's noun: "China-aligned threat
+    actors", "Russia-linked hackers"."""
+    ties = "|".join(word_list("attr_after"))
+    return re.compile(rf"\b{re.escape(place)}-(?:{ties})(?:\s+[\w-]+){{0,2}}?\s+(?i:{_NOUNS})\b")
 
 
 @cache

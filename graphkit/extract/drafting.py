@@ -42,7 +42,7 @@ from graphkit.extract.facts import (
     titled_origin,
 )
 from graphkit.extract.grouping import group_text
-from graphkit.extract.groups import Group
+from graphkit.extract.groups import Group, add_actors
 from graphkit.extract.learned import MAPPERS, learned_techniques
 from graphkit.extract.meta import (
     OUR_MODELS,
@@ -196,7 +196,12 @@ def _unnamed_cluster(
     who = described_actor(said)
     malware = None if who else described_malware(said)  # its operation, no actor named
     unnamed = f"Unnamed actor in \u201c{short}\u201d"
-    everything = Group(malware, subject=None if malware else who or unnamed)
+    headline = read_sentence(title)
+    known = {x.entry.id for x in headline.mentions if x.entry.kind == "Actor"}
+    titled = not who and not malware and len(known) == 1  # "Lazarus devours defense firms"
+    everything = Group(malware, subject=None if malware or titled else who or unnamed)
+    if titled:
+        add_actors(everything, headline)  # the one actor the title names, its body none
     everything.sentences = said
     learn, cues = techniques != "rules", techniques != "learned"
     found = learned_techniques([(said, [])]) if learn else None
@@ -248,6 +253,8 @@ def _extract(
             merged[key].sentences.extend(group.sentences)
             for aid, value in group.actors.items():
                 merged[key].actors.setdefault(aid, value)
+            for aid, fact in group.origins.items():  # and where each is from, said by its name
+                merged[key].origins.setdefault(aid, fact)
         else:
             merged[key] = group
     origin = titled_origin(meta["title"])

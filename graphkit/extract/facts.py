@@ -227,6 +227,26 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
                                              "confidence": 80}  # fmt: skip
 
 
+_DEFINITE = frozenset({"its", "their", "these", "those", "this", "our"})
+
+
+def _others_listed(group: Group, s: Sentence, run: tuple[Mention, ...]) -> bool:
+    """Whether a list of places a sentence sets as origins is of other cases than a named one's,
+    which the sentence does not name: "(misused by) networks from Russia, China, Iran and
+    Israel" in a story about one operation; a bare plural before "from", not "members of the
+    group were based in ..." (under a heading, the heading names the case the list is of)."""
+    if len(run) < 2 or group.from_heading or not (group.name or group.actors):
+        return False
+    before = [w for w in run[0].before[-3:] if w != "the"]
+    if before[-1:] != ["from"] or len(before) < 2 or not before[-2].endswith("s"):
+        return False
+    if (len(before) > 2 and before[-3] in _DEFINITE) or len({x.entry.id for x in run}) < 2:
+        return False
+    names = [group.name or "", *(v[0] for v in group.actors.values())]
+    names += [alias for v in group.actors.values() for alias in v[1]]
+    return not any(n and n in s.text for n in names)
+
+
 def _contrasted(m: Mention, s: Sentence) -> bool:
     """Whether a mention is inside what a sentence sets against what was done."""
     said = re.compile(rf"\b{re.escape(m.text)}\b", re.I)
@@ -245,7 +265,8 @@ def _place(
 ) -> None:
     """A country a sentence names: where the actors are from, or whom they aim at. The places
     of one list share a role: "groups from Russia, China, and Iran" are all origins. ``quoted``:
-    the sentence quotes an outside voice on no actor, and names no target; ``roles``: its roles."""
+    the sentence quotes an outside voice on no actor, and names no target and no origin;
+    ``roles``: its roles."""
     if said_about(m) or posed_as(m, s) or researched(m, s) or made_in(m) or answered(m):
         return  # "critical of the United States", "posed as Turkish journalists", "Chinese
         # models", "The United States has sanctioned"
@@ -272,8 +293,8 @@ def _place(
     )
     if role == "attribution":
         fact = {"id": eid, "evidence": clip(s.text), "confidence": 70 - 2 * hedge}
-        if s.negated:
-            return
+        if s.negated or quoted or _others_listed(group, s, run):
+            return  # "an example of a regime exploiting US-based AI, said Sam Ortiz": his word
         if facts.attribution is None:
             facts.attribution = fact
         elif (

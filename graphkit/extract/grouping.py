@@ -54,7 +54,7 @@ from graphkit.extract.lede import (
 )
 from graphkit.extract.meta import headline_line
 from graphkit.extract.name_checks import says_nothing
-from graphkit.extract.named_origins import enumerated
+from graphkit.extract.named_origins import enumerated, from_elsewhere
 from graphkit.extract.namelike import looks_like_name, lower_words
 from graphkit.extract.names import paragraph_name
 from graphkit.extract.openers import counts_cases, left_behind, opening_subject
@@ -363,7 +363,8 @@ class _Grouper:
             self.current = Group(None, subject=subject, heading=self.section_who)
             # "accounts linked to Russian, North Korean and Chinese hackers": an overview, when
             # the text goes on to cases of their own
-            self.current.overview = not self.groups and overview(subject, body[0])
+            said = next((x for x in body if subject.lower() in x.text.lower()), body[0])
+            self.current.overview = not self.groups and overview(subject, said)
             self.current.counts = count_of(body[0].text, subject) if not self.groups else 0
             self.groups.append(self.current)
             self._after_lede(body)
@@ -423,14 +424,17 @@ class _Grouper:
             # "A second group, tracked as "Amber Kite", ...": another actor than the last one's
             or bool(actors and current.sentences and p.body and NEW_CASE.match(p.body[0].text))
             # "Another family, X, ..." then "GTIG also describes state actors, APT42 ...": the
-            # reporter tells one more thing, the actors are not the named case's
+            # reporter tells one more thing, the actors are not the named case's; "The IO from
+            # Iran, called X, ..." then "The actors from Israel, called STOIC, ...": another's
             or bool(
                 actors
                 and current.name
                 and not current.actors
                 and not current.from_heading
                 and p.body
-                and also_reported(p.body[0].text)
+                and (
+                    also_reported(p.body[0].text) or from_elsewhere(p.body[0], current.sentences[0])
+                )
             )
         )
         # a new actor in a new list item ("3. APT43 and other North Korean actors ...")

@@ -26,7 +26,8 @@ from graphkit.extract.reading import (
     slugify,
 )
 from graphkit.extract.reporter import NAMING_AS, struck_name
-from graphkit.extract.subjects import actor_names, may_open_subject, subject_of
+from graphkit.extract.subject_text import SUBORDINATE, SUBORDINATE_FIRST
+from graphkit.extract.subjects import actor_names, may_open_subject, opening_phrase, subject_of
 
 __all__ = [
     "PLACE",
@@ -317,6 +318,8 @@ def _split(s: Sentence) -> list[Clause]:
     operation its own words introduce in quotes."""
     split = any(cue in s.text for cue in _SPLITS)
     texts = _CLAUSE_SPLIT.split(s.text) if split else [s.text]
+    if s.text[:1] in SUBORDINATE_FIRST and SUBORDINATE.match(texts[0]):
+        texts = [*_subordinate_cut(texts[0]), *texts[1:]]
     if len(texts) > 1 and ", and " in s.text:  # "X did this, Y did that, and Z ...": a series
         texts = [c for t in texts for c in _series(t)]
     clauses: list[Clause] = []
@@ -324,6 +327,19 @@ def _split(s: Sentence) -> list[Clause]:
         quoted = conjuncts(t) if has_quote(t) else None
         clauses += quoted or [(t, clause_name(t), None)]
     return clauses
+
+
+def _subordinate_cut(text: str) -> list[str]:
+    """A sentence that opens on a clause of its own, cut where the main clause's actor opens
+    it ("While Peruvian groups hit banks, shops and ports, Bolivian crews ..."; the commas
+    before it may be a list's), the first without the word that sets it before; the sentence
+    itself when no actor opens a later part."""
+    parts = text.split(", ")
+    for k in range(1, len(parts)):
+        if opening_phrase(parts[k]) is not None:
+            opener = SUBORDINATE.match(text)
+            return [", ".join(parts[:k])[opener.end() if opener else 0 :], ", ".join(parts[k:])]
+    return [text]
 
 
 def _series(text: str) -> list[str]:

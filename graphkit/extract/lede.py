@@ -100,7 +100,9 @@ _NAMED_BACK = re.compile(
     + _HEADS
     + r"|activity|accounts))"
     r"(?:, [^,\"\u201c]{1,40},)?"  # "the campaign, run from Nigeria, "Harbor Lights.""
-    r",? [\"\u201c']([^\"\u201d']{2,60}?)[.,]?[\"\u201d'][.]?$"
+    r",?(?: as)? [\"\u201c']([^\"\u201d']{2,60}?)[.,]?[\"\u201d']"
+    # ... and why, after it: 'named the campaign as "Spy Cloud" after finding that ...'
+    r"(?:[.]?$| (?:after|because|since|for|when|following)\b)"
 )
 
 
@@ -132,7 +134,9 @@ def named_back(s: Sentence) -> str | None:
     """The name a sentence gives what the text told before it: all it says ('The lab called the
     operation "X."'), in passing ('the operation, which it called "X," ...'), or set apart
     before its subject ("Operating under the name X, the attackers ...")."""
-    m = _NAMED_BACK.match(s.text) if s.text[:1].isupper() and len(s.words) < 16 else None
+    m = _NAMED_BACK.match(s.text) if s.text[:1].isupper() else None
+    if m and len(s.text[: m.end(1)].split()) >= 16:
+        m = None  # a long sentence that names something on its way
     m = m or (_NAMED_IN_PASSING.search(s.text) if ", which " in s.text else None)
     m = m or (_NAMED_APART.match(s.text) if s.text[:1] in "OWGKT" else None)
     return m.group(1) if m else None

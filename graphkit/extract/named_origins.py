@@ -13,7 +13,14 @@ from graphkit.extract.reading import COUNTRY_KINDS, PLACE, Mention, Sentence
 from graphkit.extract.roles import country_role
 from graphkit.extract.spoken import language_positions
 
-__all__ = ["after_name", "enumerated", "own_origins", "place_role", "set_after_actor"]
+__all__ = [
+    "after_name",
+    "enumerated",
+    "from_elsewhere",
+    "own_origins",
+    "place_role",
+    "set_after_actor",
+]
 
 
 ACTOR_NOUNS = nouns("origin_after")
@@ -35,6 +42,25 @@ def set_after_actor(m: Mention, s: Sentence) -> bool:
     return False
 
 
+_TIES = words("attr_after")  # "-based", "-backed", "government", "state" ...
+
+
+def _tied_before(a: Mention, words: list[str], ends: dict[int, Mention]) -> Mention | None:
+    """The place right before an actor's name, or before words that tie the name to it:
+    "Russian APT28", "Iran-based APT35", "Russian government-backed APT28"."""
+    right = ends.get(a.index)
+    if right is not None and right.entry.kind == "Demonym":
+        return right
+    for gap in (1, 2, 3):
+        between = words[a.index - gap : a.index]
+        place = ends.get(a.index - gap)
+        if len(between) < gap or not _TIES.issuperset(between):
+            return None
+        if place is not None:
+            return place
+    return None
+
+
 def own_origins(s: Sentence) -> dict[int, Mention]:
     """Where each actor of a sentence is from, when the sentence says it next to the name:
     "Forest Blizzard from Russia", "the Iranian group TEMP.Zagros", "Russia's APT28".
@@ -44,6 +70,7 @@ def own_origins(s: Sentence) -> dict[int, Mention]:
     out: dict[int, Mention] = _one_and_the_other(s, places) if "other" in s.words else {}
     words = s.words
     named: dict[int, Mention] = {}  # the end of each actor "known as", → its place
+    owned: dict[int, Mention] = {}  # the end of each actor a place owns ("Russia's X") → it
     for a in s.mentions:
         if a.entry.kind != "Actor":
             continue
@@ -67,13 +94,25 @@ def own_origins(s: Sentence) -> dict[int, Mention]:
         if known is not None:
             out[a.index] = named[end] = known  # "the Iran-affiliated actor known as X"
             continue
-        before = ends.get(a.index - 1)
-        if before is None or a.index < 2:
+        owner = owned.get(a.index) or (
+            owned.get(a.index - 1) if words[a.index - 1 : a.index] == ["and"] else None
+        )  # "China's X (its alias) and Y": the place owns both
+        if owner is not None:
+            out[a.index] = owned[end] = owner
+            continue
+        tied = _tied_before(a, words, ends)
+        if tied is not None:
+            out[a.index] = tied  # "Russian APT28", "Iran-based APT35", "Russian state-backed X"
+            continue
+        before = ends.get(a.index - 1) if a.index >= 2 else None
+        if before is None and a.index >= 3 and words[a.index - 1] in ACTOR_NOUNS:
+            before = _qualified(a.index - 1, words, ends)  # "the Russian nation-state group X"
+        if before is None:
             continue
         if before.entry.kind == "Demonym" and words[a.index - 1] in ACTOR_NOUNS:
             out[a.index] = before  # "the Iranian group TEMP.Zagros"
         elif before.entry.kind == "Country" and words[a.index - 1] == "s":
-            out[a.index] = before  # "Russia's APT28"
+            out[a.index] = owned[end] = before  # "Russia's APT28"
     return _paired_from(s, out) if "from" in words and "and" in words else out
 
 
@@ -81,17 +120,35 @@ def own_origins(s: Sentence) -> dict[int, Mention]:
 _QUALIFYING = words("qualifying")
 
 
+def _qualified(noun: int, words: list[str], ends: dict[int, Mention]) -> Mention | None:
+    """The demonym before the words that qualify an actor's noun at ``noun``: "Russian
+    nation-state (group)", "Iranian state-sponsored hacking (group)"; None otherwise."""
+    k = noun
+    while k > 0 and words[k - 1] in _QUALIFYING:
+        k -= 1
+        place = ends.get(k)
+        if place is not None:
+            return place if place.entry.kind == "Demonym" else None
+    return None
+
+
 def _known_as(a: Mention, words: list[str], ends: dict[int, Mention]) -> Mention | None:
     """The place that qualifies an actor's noun just before its name: "the Iran-affiliated
     threat actor known as Crimson Sandstorm", "two China-affiliated actors known as Charcoal
-    Typhoon and (Salmon Typhoon)", "a Russian crew called Ash Lark"; None otherwise."""
+    Typhoon and (Salmon Typhoon)", "a Russian crew called Ash Lark", "two crews from Peru,
+    identified as X and (Y)"; None otherwise."""
     i = a.index
-    if words[i - 2 : i] in (["known", "as"], ["tracked", "as"]):
+    if words[i - 2 : i] in (["known", "as"], ["tracked", "as"], ["identified", "as"]):
         at = i - 2
     elif i and words[i - 1] in ("called", "dubbed", "named"):
         at = i - 1
+    elif i and words[i - 1] in ACTOR_NOUNS:
+        at = i  # "a Bolivia-linked group, UNC9070, ...": the name set apart after its noun
     else:
         return None
+    place = ends.get(at)  # "two threat actors from China, identified as X and (Y)"
+    if place is not None and (after := _from(words, place.index)) > 0:
+        return place if words[after - 1] in ACTOR_NOUNS else None
     noun = next((k for k in range(at - 1, max(-1, at - 3), -1) if words[k] in ACTOR_NOUNS), None)
     k = noun
     while k is not None and k > 0:
@@ -104,13 +161,38 @@ def _known_as(a: Mention, words: list[str], ends: dict[int, Mention]) -> Mention
     return None
 
 
+def _from(words: list[str], place: int) -> int:
+    """The position of the "from" before a place ("from Peru", "from the United States"), or
+    -1."""
+    k = place - 1 if words[place - 1 : place] != ["the"] else place - 2
+    return k if k >= 0 and words[k] == "from" else -1
+
+
+def from_elsewhere(s: Sentence, before: Sentence) -> bool:
+    """Whether a sentence sets its actors from a place ("The actors from Israel, called
+    STOIC, ...") other than the one a sentence before sets its case from ("The network from
+    Iran, called X, ..."): another case, not the actors behind that one."""
+    own = {c.entry.id for c in own_origins(s).values()}
+    if not own or "from" not in before.words:
+        return False
+    came = {
+        m.entry.id
+        for m in before.mentions
+        if m.entry.kind in COUNTRY_KINDS and _from(before.words, m.index) >= 0
+    }
+    return bool(came) and own.isdisjoint(came)
+
+
 def enumerated(sentences: list[Sentence]) -> tuple[Sentence, dict[int, Mention]] | None:
     """The sentence that lists actors each with its own country ("Forest Blizzard from Russia,
     Emerald Sleet from North Korea, ..."), with those countries; None when there is none."""
     for s in sentences:
         origins = own_origins(s)
-        listed = {  # "X from Russia": not "Russia's X", which may name one case's actor
-            i: c for i, c in origins.items() if c.index > i and s.words[c.index - 1 :][:1] != ["s"]
+        listed = {  # "X from Russia", "two crews from Peru, known as X and Y": not "Russia's
+            # X", which may name one case's actor
+            i: c
+            for i, c in origins.items()
+            if (c.index > i and s.words[c.index - 1 :][:1] != ["s"]) or _from(s.words, c.index) >= 0
         }
         if len({o.entry.id for o in listed.values()}) > 1:  # two countries or more
             return s, listed

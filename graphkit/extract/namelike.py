@@ -12,6 +12,8 @@ False
 [False, False, False]
 >>> looks_like_name("The San Francisco-based AI", frozenset())
 False
+>>> [looks_like_name(n, frozenset()) for n in ("IOs", "TTPs", "APT41", "STOIC")]
+[False, False, True, True]
 """
 
 from __future__ import annotations
@@ -24,11 +26,14 @@ from graphkit.extract.cues import word_list, words
 from graphkit.vocab import PLATFORMS, PUBLISHERS
 
 __all__ = [
+    "POST_WORDS",
     "REPORTS_NEXT",
     "acronym_named",
     "coded_group_names",
     "looks_like_name",
     "lower_words",
+    "names_a_person",
+    "opens_with_person",
     "then_reports",
 ]
 
@@ -84,6 +89,8 @@ def looks_like_name(name: str, lowered: frozenset[str]) -> bool:
             return False  # "Level: high", "Landing." : a label, a word of the text
         if common and word.endswith("ly"):
             return False  # "Separately, a crew ...": a sentence adverb, no name
+        if word.endswith("s") and 3 <= len(word) <= 7 and word[:-1].isupper():
+            return False  # "influence operations (known as IOs)": a kind's abbreviation
     rest = [w for w in parts if w.lower() not in words("name_tails")]
     companies = _companies()
     whole = " ".join(rest).lower()
@@ -101,9 +108,56 @@ def then_reports(text: str, end: int) -> bool:
     return bool(_THEN_REPORTS.match(text, end))
 
 
+# A person's post set after their name: ", a spokesman for", ", the lab's lead investigator at",
+# ", vice president of"; up to three words before the post, then what it is of or at
+_POST = re.compile(
+    r",\s(?:(?:an?|the|its|their|[A-Z][\w.&-]*(?:'s|\u2019s))\s)?(?:[\w-]+\s){0,3}?"
+    rf"(?i:{'|'.join(word_list('person_roles'))})(?:,|\s(?:at|for|of|with|in|on|to|from|who)\b)"
+)
+
+
+def names_a_person(text: str, end: int) -> bool:
+    """Whether the name that ends at ``end`` is a person's, by the post set after it ("Dana
+    Reyes, a spokeswoman for the embassy, said ..."): a voice the text quotes, no operation.
+
+    >>> names_a_person("Dana Reyes, a spokeswoman for the embassy, said so.", 10)
+    True
+    >>> names_a_person("Tin Drum, a network of fake pages, posted in Spanish.", 8)
+    False
+    """
+    return bool(_POST.match(text, end))
+
+
+# A person's name, two or three capitalised words, that opens a sentence
+_PERSON_FIRST = re.compile(r"^[A-Z][\w'\u2019.-]+(?: [A-Z][\w'\u2019.-]+){1,2}(?=,)")
+
+
+# The words of the posts, to try the patterns only on a sentence that holds one
+POST_WORDS = frozenset(w for post in word_list("person_roles") for w in post.lower().split())
+
+
+def opens_with_person(text: str) -> bool:
+    """Whether a sentence opens with a person, named and then given a post ("Dana Reyes, a
+    spokeswoman for the embassy, said ..."): who says, no actor.
+
+    >>> opens_with_person("Sam Ortiz, lead investigator at the lab, called it a test.")
+    True
+    >>> opens_with_person("Reactions: Sam Ortiz, an analyst with the firm, said so.")
+    True
+    >>> opens_with_person("Tin Drum, a network of fake pages, posted in Spanish.")
+    False
+    """
+    label = text.find(": ", 0, 60)  # "Reactions: Dana Reyes, a spokeswoman ...": after a label
+    if label > 0:
+        text = text[label + 2 :]
+    first = _PERSON_FIRST.match(text) if text[:1].isupper() else None
+    return first is not None and names_a_person(text, first.end())
+
+
 # What follows a unit of the reporter named with its acronym: "(TIG) report", "(TAG) said"
 REPORTS_NEXT = (
-    rf"(?!\s*(?i:{'|'.join(word_list('reporters'))}|{'|'.join(word_list('reporting_verbs'))})\b)"
+    rf"(?!\s*(?:(?:has|have|had|also) )*"  # "(TAG) has recorded"
+    rf"(?i:{'|'.join(word_list('reporters'))}|{'|'.join(word_list('reporting_verbs'))})\b)"
 )
 
 
@@ -124,11 +178,15 @@ _OWNED = re.compile(
 )
 
 
+_ABOUT_A_REPORT = words("about_a_report")  # "Report", "Bulletin", "Digest", ...
+
+
 def acronym_named(text: str) -> str | None:
     """The acronym in brackets a sentence names something by, after the words it stands for;
     None for one whose words a possessive or a name owns ("the lab's Threat Analysis Group
-    (TAG)"), for what was used ("scanners run via the Remote Probe Kit (RPK)") and for the
-    reporter's unit that reports ("a Threat Watch Desk (TWD) report").
+    (TAG)"), for what was used ("scanners run via the Remote Probe Kit (RPK)"), for the
+    reporter's unit that reports ("a Threat Watch Desk (TWD) report") and for a report's own
+    ("its yearly Chatbot Abuse Report (CAR)").
 
     >>> acronym_named("The Andean Union of Free Media (AUFM) posted articles.")
     'AUFM'
@@ -141,18 +199,23 @@ def acronym_named(text: str) -> str | None:
     m = _ACRONYM.search(text)
     if m is None or _OWNED.search(text[: m.start()]):
         return None
+    if text[: m.start(1) - 1].split()[-1] in _ABOUT_A_REPORT:
+        return None  # "the yearly Chatbot Abuse Report (CAR)": a report's, no operation
     initials = "".join(w[0] for w in text[m.start() : m.start(1)].split() if w[:1].isupper())
     return m.group(1) if m.group(1) in initials else None  # "Tin Vane (ROOK)": another name
 
 
 # A name of one word written as a code ("Tinbird77", "DarkVane", "TA4903") beside a group's
-# noun: "the Tinbird77 hacking group", "an APT group Tinbird77 runs", "the group DarkVane sent"
+# noun: "the Tinbird77 hacking group", "an APT group Tinbird77 runs", "the group DarkVane sent";
+# a plain one between "the" and the group's kind: "the Rhysida ransomware gang"
 _CODE = r"[A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*|[A-Z][A-Z0-9]{2,}[0-9][A-Z0-9]*"
 _GROUP_NOUNS = words("group_nouns")
 _GROUP = rf"(?:{'|'.join(word_list('group_nouns'))})"
+_KIND = rf"(?:{'|'.join(word_list('group_kinds'))})"
 _CODED_GROUP = re.compile(
-    rf"\b(?:({_CODE})(?: (?:{'|'.join(word_list('group_kinds'))}))? {_GROUP}\b"
-    rf"|{_GROUP} ({_CODE})\b)"
+    rf"\b(?:({_CODE})(?: {_KIND})? {_GROUP}\b|{_GROUP} ({_CODE})\b"
+    # ... or a plain name after "the" with its kind: "the Rhysida ransomware gang"
+    rf"|(?<![\w-])[Tt]he ([A-Z][a-z]{{3,}}) {_KIND} {_GROUP}\b)"
 )
 
 

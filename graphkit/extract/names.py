@@ -27,7 +27,7 @@ from graphkit.extract.name_checks import (
     only_places,
     says_nothing,
 )
-from graphkit.extract.namelike import REPORTS_NEXT, acronym_named, then_reports
+from graphkit.extract.namelike import REPORTS_NEXT, acronym_named, names_a_person, then_reports
 from graphkit.extract.quoted import has_quote, quoted_names
 from graphkit.extract.reading import Sentence
 from graphkit.vocab import PLATFORMS
@@ -63,6 +63,9 @@ _ALSO = re.compile(r"\((?:also|aka|a\.k\.a\.)\s*$")
 # A person just before the naming verb: "a woman (named)", "an engineer (called)"
 _A_PERSON = re.compile(rf"\b(?:{'|'.join(word_list('person_nouns'))}),?\s*$")
 # ... or a place the actors work in, named: "The compound where he was held, called KK Park"
+# ... or a piece of writing: "a blog post called ...", "a report named ..."
+_WORKS = "|".join(word_list("titled_works"))
+_A_WORK = re.compile(rf"\ban? (?:(?!the |its |their |this )[\w-]+ ){{0,2}}(?:{_WORKS}),?\s*$", re.I)
 _A_SITE = re.compile(rf"\b(?:{'|'.join(word_list('site_nouns'))})\b[^.;:]{{0,30}},?\s*$")
 
 
@@ -277,8 +280,9 @@ def _named_in(sentences: list[Sentence]) -> list[tuple[int, str]]:
                 continue  # "Jade Heron (also known as Tin Wren)": another name of one named
             if " and " in m.group(1) and _SEVERAL.search(lead):
                 continue  # "threat actors known as Andes Hawk and Inca Wren": two actors' names
-            if _A_PERSON.search(lead) or _A_SITE.search(lead):
-                continue  # "a woman named Rosa Diaz", "the compound, called KK Park": no case
+            if _A_PERSON.search(lead) or _A_SITE.search(lead) or _A_WORK.search(lead):
+                continue  # "a woman named Rosa Diaz", "the compound, called KK Park", "a blog
+                # post called Countering Misuse": no case
             if not _POSING.isdisjoint(lead.split()):
                 continue  # 'posed as a trading firm called "Blue Meridian"': the cover's name
             if _TOOL_LEAD.search(lead[-25:]) or any(q.name == m.group(1).strip() for q in quoted):
@@ -315,6 +319,7 @@ def _opening_names(head: str) -> list[tuple[int, str]]:
         and opened.group(1).lower() not in _WHO_NOUNS  # "Scammers, meanwhile, ...": nobody's name
         and not _DATELINE.match(head, opened.end())  # "SAN FRANCISCO, October 9, 2024 --"
         and not then_reports(head, opened.end(1))  # "ShieldWorks, a security firm, said"
+        and not names_a_person(head, opened.end(1))  # "Dana Reyes, a spokeswoman for the ..."
     ):
         candidates.append((1, opened.group(1)))
     return candidates
@@ -350,6 +355,9 @@ def _bare_name(name: str) -> bool:
 _DETERMINERS = re.compile(r"^(?:The|A|An|This|These|Those|That|Its|Their|Some|Any|Each|Every)\b")
 
 
+_REPORTS = frozenset(word_list("reporting_verbs"))
+
+
 def _run_in_head(head: str) -> list[tuple[int, str]]:
     """A run-in head: "Korean-language operators. A cluster ...", "Second, Wrong Number."."""
     name = _ORDINAL_LEAD.sub("", head.rstrip("."))
@@ -357,6 +365,8 @@ def _run_in_head(head: str) -> list[tuple[int, str]]:
         name = from_capitals(name)
     if name.endswith(")"):
         name = BRACKETED_TAIL.sub("", name)  # "Helgoland Bite (2025).": a note on the name
+    if not _REPORTS.isdisjoint(name.lower().split()):
+        return []  # "The lab banned Peruvian accounts.": a sentence on what was done to them
     name, comma, said = name.partition(", ")
     if comma and name.lower() in _WHO_NOUNS:
         return []  # "Criminals, too, tried ...": a sentence about them, not its head
@@ -427,6 +437,7 @@ def _label_name(head: str) -> list[tuple[int, str]]:
         name = first  # "IUVM, Iran: long-form articles": the name, then where it is from
     if (_TITLED.match(name) or _CASE_LABEL.match(name)) and not (
         GENERIC_HEADINGS.match(name)
+        or is_topic(name)  # "What Went Wrong: the inside story": what a section is about
         or _NOT_LABELS.match(name)
         or NOT_NAMES.match(name)
         or STAGE_HEADINGS.match(name)  # "Reconnaissance: finding think tanks ...": a stage

@@ -53,7 +53,12 @@ def opening_subject(
     if subject is None and body is not sentences:  # "And the North Korean workers?"
         asked = _ASKED.sub("", sentences[0].text)
         subject = subject_of(read_sentence(asked), current.sentences if current else None)
-        about = QUESTION_LEAD.sub("", sentences[0].text.rstrip("?")).strip()
+        # a question word first, or a place or an actor in it: "Anything from China?", not
+        # "Want to add more newsletters?"
+        asking = QUESTION_LEAD.match(sentences[0].text)
+        about = sentences[0].text.rstrip("?")[asking.end() if asking else 0 :].strip()
+        if not asking and not sentences[0].mentions:
+            about = ""
         if subject is None and about and len(about.split()) <= 6:
             subject = about[0].upper() + about[1:]  # "Who was behind the fake job ...?"
     return subject or agent_subject(body[0]) or _country_acting(body[0], current)

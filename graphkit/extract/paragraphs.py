@@ -47,6 +47,8 @@ def cleaned(paragraph: str) -> str | None:
         paragraph = _KICKER.sub("", paragraph, count=1)  # "New: Peer Review, likely ..."
     if paragraph[1:2].isupper() and _DATELINE.match(paragraph):
         paragraph = _DATELINE.sub("", paragraph, count=1)  # "OSLO (Wire) - ...": where filed
+    elif paragraph[:1].isupper() and (outlet := _OUTLET.match(paragraph)):
+        paragraph = paragraph[outlet.end() :]  # "Lima Wire News - ...": who filed it
     return paragraph
 
 
@@ -55,6 +57,14 @@ def cleaned(paragraph: str) -> str | None:
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+){0,3}(?:, [\w .]{1,20}?)?(?: \([^()\n]{1,30}\))?"
     r" ?(?:-{1,2}|\u2013|\u2014) (?=\S)"
+)
+
+
+# A news outlet's name before a dash that opens its story ("Lima Wire News - The lab said"):
+# who filed it, as a dateline's place is where
+_OUTLET = re.compile(
+    rf"^(?:[A-Z][\w&.'-]* ){{0,3}}(?:{'|'.join(word_list('outlet_words'))})"
+    r"(?: \([^()\n]{1,30}\))? ?(?:-{1,2}|\u2013|\u2014) (?=[A-Z\"\u201c])"
 )
 
 

@@ -11,7 +11,7 @@ from graphkit.extract.cues import noun_pattern, nouns, word_list, words
 from graphkit.extract.gazetteer import lookup_table
 from graphkit.extract.reading import Mention
 
-__all__ = ["befell", "done_to", "sector_words", "someone_in", "who_sits"]
+__all__ = ["befell", "done_to", "past_place_set", "sector_words", "someone_in", "who_sits"]
 
 
 @cache
@@ -198,3 +198,43 @@ _BEFELL = re.compile(
 def befell(text: str) -> bool:
     """Whether a sentence opens on a business that suffered what it tells."""
     return _BEFELL.match(text) is not None
+
+
+_SET_QUANTITIES = words("place_set_quantities")
+
+
+_SET_NOUNS = words("place_set_nouns")
+
+
+_SET_INTROS = words("place_set_intros")
+
+
+_REGIONS = words("region_names")
+
+
+_REGION_QUALIFIERS = words("region_qualifiers")
+
+
+def past_place_set(m: Mention) -> Mention:
+    """The mention as if the words naming the set it belongs to were not there: "actors in
+    other regions, including Laos" reads as "actors in Laos", "countries such as Laos" as
+    "Laos", "from four countries: Laos, ..." as "from Laos", "out of Southeast Asia,
+    specifically Laos" as "out of Laos". The mention itself when no such words stand before
+    it."""
+    i = m.index
+    while i > 0 and m.words[i - 1] in _SET_INTROS and m.index - i < 3:
+        i -= 1
+    if i == 0:
+        return m
+    if m.words[i - 1] in _SET_NOUNS:
+        i -= 1
+        while i > 0 and m.words[i - 1] in _SET_QUANTITIES and m.index - i < 6:
+            i -= 1
+    elif i < m.index and m.words[i - 1] in _REGIONS:  # "Southeast Asia, specifically": a set
+        i -= 1
+        while i > 0 and m.words[i - 1] in _REGION_QUALIFIERS and m.index - i < 6:
+            i -= 1
+    else:
+        return m
+    words = m.words[:i] + m.words[m.index :]
+    return Mention(m.entry, i, m.width, words, m.text)

@@ -13,7 +13,13 @@ import re
 from graphkit.extract.country_subject import country_used
 from graphkit.extract.cues import nouns, past_verb, word_list, words
 from graphkit.extract.fronted import fronted_seat
-from graphkit.extract.place_in import befell, sector_words, someone_in, who_sits
+from graphkit.extract.place_in import (
+    befell,
+    past_place_set,
+    sector_words,
+    someone_in,
+    who_sits,
+)
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
 from graphkit.vocab import countries
 
@@ -140,32 +146,6 @@ def _acted_against(behind: list[str]) -> bool:
     return at > 0 and not _AGAINST_THEM.isdisjoint(behind[max(0, at - 3) : at])
 
 
-_SET_QUANTITIES = words("place_set_quantities")
-
-
-_SET_NOUNS = words("place_set_nouns")
-
-
-_SET_INTROS = words("place_set_intros")
-
-
-def _past_place_set(m: Mention) -> Mention:
-    """The mention as if the words naming the set it belongs to were not there: "actors in
-    other regions, including Laos" reads as "actors in Laos", "countries such as Laos" as
-    "Laos", "from four countries: Laos, ..." as "from Laos". The mention itself when no such
-    words stand before it."""
-    i = m.index
-    while i > 0 and m.words[i - 1] in _SET_INTROS and m.index - i < 3:
-        i -= 1
-    if i == 0 or m.words[i - 1] not in _SET_NOUNS:
-        return m
-    i -= 1
-    while i > 0 and m.words[i - 1] in _SET_QUANTITIES and m.index - i < 6:
-        i -= 1
-    words = m.words[:i] + m.words[m.index :]
-    return Mention(m.entry, i, m.width, words, m.text)
-
-
 _RUN_BY = words("run_by")
 
 
@@ -179,7 +159,7 @@ def _run_by(lead: list[str]) -> bool:
 
 
 def country_role(m: Mention, text: str = "") -> str:
-    m = _past_place_set(m)
+    m = past_place_set(m)
     ahead, behind = m.after, m.before  # each a new list: made once here
     wide = m.words[max(0, m.index - 8) : m.index]  # "filed a lawsuit in California against"
     if "least" in behind or "most" in behind:  # "At least eight Iranian groups": a count

@@ -171,6 +171,9 @@ def _word_in_passing(m: Mention, s: Sentence) -> bool:
         and re.search(rf"\b{re.escape(m.text)} [a-z]", s.text)
     ):
         return True  # "police records", "banking trojans": it modifies another head
+    shared = m.after[1:3]  # "legal and financial documents": both modify the head after them
+    if after in (["and"], ["or"]) and len(shared) == 2 and shared[0] in sector_words():
+        return shared[1] not in _not_modified()
     if after and after[0] in HEADS:
         return False  # "a hospital chain", "a power company": a target's head after it
     if word in _ONE_BODY:
@@ -196,18 +199,22 @@ def _describes_the_actor(m: Mention) -> bool:
 
 _TOLD = words("told")
 _SHARING = words("sharing")
+_REPORTED_TO = words("reported_to")
 
 
 def addressed(m: Mention) -> bool:
     """Whom the writer tells or works with ("told a news agency", "shared its findings with
-    industry partners and with hospitals", "cooperate with agencies in the US"), with no
-    targeting word between: no target, a sector or a place."""
+    industry partners and with hospitals", "cooperate with agencies in the US"), or whom reports
+    go to ("sent its reports to intelligence agencies"), with no targeting word between: no
+    target, a sector or a place."""
     lead = m.words[max(0, m.index - 8) : m.index]
     for i in range(len(lead) - 1, -1, -1):
         if lead[i] in _TARGET_VERBS_STRICT or lead[i] in _AIMING:
             return False
         if lead[i] in _TOLD or (lead[i] == "with" and not _SHARING.isdisjoint(lead[:i])):
             return True
+        if lead[i] == "to" and i and lead[i - 1] in _REPORTED_TO:
+            return True  # "send its reports to the authorities and intelligence agencies"
     return not _COLLABORATORS.isdisjoint(lead)  # "a tip from a partner in the financial sector"
 
 
@@ -347,8 +354,10 @@ def _not_aimed_at(m: Mention, s: Sentence) -> bool:
     if _written_by(m) or in_the_reporters_words(m, s) or where_kept(m, s):
         return True  # "reports by Japanese think tanks": their authors; "sold to": customers; "A
         # government spokesperson said": who reports; "cards issued by banks": who issued them
-    if before[-1:] == ["to"] and before[-2:-1] and before[-2] in TIED:
-        return True  # "linked to individuals in Hanoi": whom the actors are tied to
+    tie = before[:-1] if before[-1:] in (["a"], ["an"], ["the"]) else before  # "to a state body"
+    if tie[-1:] == ["to"] and tie[-2:-1] and tie[-2] in TIED:
+        return True  # "linked to individuals in Hanoi", "connected to a government entity":
+        # whom the actors are tied to
     if said_about(m) and m.entry.id not in _PEOPLE:
         return True  # "critical of the governments of ...": a topic, not a target
     if before[-1:] and before[-1] in {"as", "any", "posing"}:

@@ -14,10 +14,12 @@ from graphkit.extract.cues import (
     nouns,
     past_verb,
     word_led,
+    word_list,
     words,
 )
+from graphkit.extract.namelike import then_reports
 
-__all__ = ["SET_NAME", "TITLED", "from_names", "owned_names", "set_apart_names"]
+__all__ = ["SET_NAME", "TITLED", "apposed_names", "from_names", "owned_names", "set_apart_names"]
 
 
 # A name of two or three words in capitals ("Jade Heron"), none of them a sentence's "The".
@@ -173,3 +175,44 @@ def from_names(text: str, words: list[str]) -> list[tuple[int, str, str]]:
     for c in _NAME_FROM.finditer(text):
         out += [(c.start(i), c.group(i), c.group(3)) for i in (1, 2) if c.group(i)]
     return out
+
+
+# "SweetSpecter, a suspected China-based adversary", "Jade Heron — a Laotian crew": a new
+# name, set apart as an actor.
+_APPOSITIVE = re.compile(
+    r"\b([A-Z][a-z]+(?:[A-Z][a-z0-9]+)+|[A-Z][A-Za-z]*\d[A-Za-z0-9]*|[A-Z]{3,}\d*|\d+[A-Z][a-z]+|"
+    rf"{TITLED})(?:,|\s*[\u2014\u2013])\s+an?\s+"
+    # the noun heads the phrase: "Dana Whitfield, an analyst at the research group" is no actor
+    rf"(?:(?!(?:at|of|for|with|from|in)\s)[\w-]+\s+){{0,4}}?(?:{noun_pattern('appositive')})\b"
+)
+
+
+# A plain name inside a sentence set apart by what it is, its noun close after "a": "warned
+# about Quellor, a ransomware group"; not "on Monday, a day after a group ..." (the words
+# between are adjectives: no preposition, article or relative word)
+_BETWEEN = rf"(?:(?!(?:{'|'.join(word_list('apposed_stops'))})\s)[a-z-]+\s+){{0,2}}?"
+_PLAIN_APPOSITIVE = re.compile(
+    rf"(?<=[a-z] )([A-Z][a-z]{{3,}}),\s+an?\s+{_BETWEEN}(?:{noun_pattern('appositive')})\b"
+)
+
+
+def apposed_names(text: str, said: list[str]) -> list[tuple[int, str]]:
+    """New names a sentence sets apart by what they are, each with where it starts; not one
+    that reports ("Vendorly, a security firm, said"). ``said``: the sentence's words."""
+    if _APPOSITIVE_NOUNS.isdisjoint(said) or not (
+        ", a " in text or ", an " in text or "\u2014" in text or "\u2013" in text
+    ):
+        return []
+    plain = [a for a in _PLAIN_APPOSITIVE.finditer(text) if _after_a_small_word(text, a.start(1))]
+    return [
+        (a.start(1), a.group(1))
+        for a in (*_APPOSITIVE.finditer(text), *plain)
+        if not then_reports(text, a.end())
+    ]
+
+
+def _after_a_small_word(text: str, at: int) -> bool:
+    """Whether the word before ``at`` is written in lower case: the name inside a sentence,
+    not the last word of a longer name ("Jade Heron") or a byline ("By A. Writer")."""
+    before = text[:at].split()
+    return bool(before) and before[-1][:1].islower()

@@ -18,6 +18,9 @@ __all__ = [
     "ACTED_ON",
     "ACTOR_NOUN",
     "COUNTED",
+    "DOINGS_OF",
+    "SUBORDINATE",
+    "SUBORDINATE_FIRST",
     "elided",
     "first_conjunct",
     "from_its_subject",
@@ -38,10 +41,21 @@ _SET_NOUNS = words("place_set_nouns")  # "countries", "nations", ...
 # "in other regions, including Laos", "in countries such as Laos": the set before its members,
 # left out of who the actors are ("actors in Laos")
 _PLACE_SET = re.compile(
-    rf"\b(?:(?:{'|'.join(word_list('place_set_quantities'))})\s+){{0,2}}"
-    rf"(?:{'|'.join(word_list('place_set_nouns'))}),?\s+"
+    rf"\b(?:(?:(?:{'|'.join(word_list('place_set_quantities'))})\s+){{0,2}}"
+    rf"(?:{'|'.join(word_list('place_set_nouns'))}),?\s+|"
+    rf"(?i:(?:(?:{'|'.join(word_list('region_qualifiers'))})\s+){{0,2}}"
+    rf"(?:{'|'.join(word_list('region_names'))})),\s+(?=[a-z]))"  # "Southeast Asia, namely"
     rf"(?:(?:{'|'.join(word_list('place_set_intros'))})\s+){{1,2}}(?=[A-Z])"
 )
+
+
+_SET_WORDS = _SET_NOUNS | words("region_names")
+
+
+# A clause set before the main one ("While Peruvian groups hit banks, Bolivian crews ..."):
+# its word is no part of its subject
+SUBORDINATE = re.compile(r"^(?:While|Whereas|Although|Though) (?=\S)")
+SUBORDINATE_FIRST = frozenset("WAT")
 
 
 # "The second, tied to Cuba, ...": an ordinal whose noun is left out, the noun of the case
@@ -82,8 +96,11 @@ def from_its_subject(first: Sentence, before: str) -> str:
     banned ...") and a news page's run-in label before that ("Driving the news: "), without
     the set its places belong to; with the noun an ordinal leaves out (taken from ``before``),
     the dashes that set apart who the subject is read as commas, and a relative clause of
-    belief read for its predicate."""
+    belief read for its predicate; without the word of a clause set before the main one."""
     text = without_time(first.text)  # "On Feb. 26, the lab said ...": when, then who says
+    if text[:1] in SUBORDINATE_FIRST and (opener := SUBORDINATE.match(text)):
+        text = text[opener.end() :]  # "While Peruvian hackers phished banks, they ...": its
+        # word is no part of who they are
     by_doing = _BY_DOING.search(text, 0, 160) if " by " in text[:160] else None
     if by_doing and names_a_reporter(" ".join(text[: by_doing.start()].split()[:3])):
         text = text[by_doing.end() :]  # "The lab took a step ... by suspending accounts ..."
@@ -93,7 +110,7 @@ def from_its_subject(first: Sentence, before: str) -> str:
     if _ELIDED.match(text):
         said = _ELIDED_APPOSITIVE.match(text)  # "The third, a Bolivian network, posed as ..."
         text = said["who"] + text[said.end("who") :] if said else _noun_given(text, before)
-    text = _PLACE_SET.sub("", text) if not _SET_NOUNS.isdisjoint(first.words) else text
+    text = _PLACE_SET.sub("", text) if not _SET_WORDS.isdisjoint(first.words) else text
     if "\u2014" in text or "\u2013" in text:  # "The groups\u2014based in Peru\u2014used ..."
         text = _DASH_APART.sub(r"\1, ", text, count=1)
     believed = None if _BELIEVES.isdisjoint(first.words) else _BELIEVED_ARE.match(text, 0, 120)
@@ -239,6 +256,11 @@ COUNTED = re.compile(
 # What the reporter did to the actors, named as a noun before them: "(Among the cases is) the
 # banning of accounts tied to ...": the accounts are who acts (words.yaml acted_on)
 ACTED_ON = re.compile(rf"^(?i:{'|'.join(word_list('acted_on'))}) of ")
+# ... and what they did, or a change in it: "(three) changes in the tactics of Peruvian hackers"
+_DOINGS = "|".join(word_list("doings"))
+DOINGS_OF = re.compile(
+    rf"^(?i:(?:{_DOINGS})(?: (?:in|to) (?:the |their )?(?:{_DOINGS}))? of (?:the )?)"
+)
 
 
 # A second subject coordinated after who the first is: "Operators linked to Cuba and
@@ -254,7 +276,19 @@ def first_conjunct(who: str, mentions: list[Mention]) -> str:
     to Bolivia" ends at "and"); peoples that share one noun stay whole ("run by Peruvian and
     Bolivian crews": a people's name before "and" has no noun of its own)."""
     m = _NEXT_CONJUNCT.search(who)
+    if m is None and " and " in who:  # "... linked to Peruvian officials and Bolivian": the
+        # second's people where the phrase was cut, its noun after
+        m = _LAST_AND.search(who)
+        last = who.rsplit(None, 1)[-1]  # "Bolivian", "Spanish-speaking"
+        if m is None or not any(
+            x.entry.kind in _PEOPLE and last.startswith(x.text) for x in mentions
+        ):
+            return who
     if m is None or any(x.entry.kind == "Demonym" and who[: m.start()].endswith(x.text)
                         for x in mentions):  # fmt: skip
         return who
     return who[: m.start()]
+
+
+_LAST_AND = re.compile(r"\s+and\s+\S+$")
+_PEOPLE = ("Demonym", "Language")

@@ -18,11 +18,18 @@ from graphkit.extract.names import CALLED_TOKENS, KIND_WORD
 from graphkit.extract.quoted import conjuncts, has_quote, quoted_names
 from graphkit.extract.reading import Mention, Sentence, slugify
 from graphkit.extract.reporter import REPORTING, also_reported, names_a_reporter, reported_removed
-from graphkit.extract.set_apart import SET_NAME, TITLED, from_names, owned_names, set_apart_names
+from graphkit.extract.set_apart import (
+    SET_NAME,
+    apposed_names,
+    from_names,
+    owned_names,
+    set_apart_names,
+)
 from graphkit.extract.subject_text import (
     ACTED_ON,
     ACTOR_NOUN,
     COUNTED,
+    DOINGS_OF,
     elided,
     first_conjunct,
     from_its_subject,
@@ -74,14 +81,7 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
             for c in _CALLED_ACTOR.finditer(text)
             if not KIND_WORD.search(c.group(0))  # "STOIC ran an operation OpenAI named X"
         ]
-    if not _APPOSITIVE_NOUNS.isdisjoint(sentence.words) and (
-        ", a " in text or ", an " in text or "\u2014" in text or "\u2013" in text
-    ):
-        new += [
-            (a.start(1), a.group(1))
-            for a in _APPOSITIVE.finditer(text)
-            if not then_reports(text, a.end())  # "Vendorly, a security firm, said"
-        ]
+    new += apposed_names(text, sentence.words)  # "SweetSpecter, a suspected ... adversary"
     new += set_apart_names(text, sentence.words)  # "One of the groups, X,", "Kite and Vane, both"
     new += [(at, n) for at, owner, n in owned_names(text) if only_places(owner)]  # "Peru's X"
     new += [(at, n) for at, n, place in from_names(text, sentence.words) if only_places(place)]
@@ -135,16 +135,6 @@ _CALLED_ACTOR = re.compile(
 )
 
 
-# "SweetSpecter, a suspected China-based adversary", "Jade Heron — a Laotian crew": a new
-# name, set apart as an actor.
-_APPOSITIVE = re.compile(
-    r"\b([A-Z][a-z]+(?:[A-Z][a-z0-9]+)+|[A-Z][A-Za-z]*\d[A-Za-z0-9]*|[A-Z]{3,}\d*|"
-    rf"{TITLED})(?:,|\s*[\u2014\u2013])\s+an?\s+"
-    # the noun heads the phrase: "Dana Whitfield, an analyst at the research group" is no actor
-    rf"(?:(?!(?:at|of|for|with|from|in)\s)[\w-]+\s+){{0,4}}?(?:{noun_pattern('appositive')})\b"
-)
-
-
 # "Jade Heron (also known as Tin Wren)", "Jade Heron, also tracked as Storm-0001,": a name
 # the text gives another one of.
 _ALSO_KNOWN = re.compile(
@@ -179,9 +169,6 @@ _PLACE_BEFORE = re.compile(r"\(?((?:likely )?[A-Z][a-z]+(?: [A-Z][a-z]+)?)$")
 _CASE_OF_ACTOR = re.compile(r"\bcase, ([A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*),")
 
 
-_APPOSITIVE_NOUNS = nouns("appositive")
-
-
 _FIRMS = nouns("firm")
 
 
@@ -214,8 +201,8 @@ _LINKING = r"(?:linked|tied|traced|attributed)"
 _SUBJECT_SOURCE = (
     # a phrase set before the subject: "After the ban, (the crew in Laos)"
     rf"^(?:(?i:{by_first_letter(word_list('fronting'))})\b[^,]{{1,80}},\s+)?"
-    r"(?:(?:Finally|Separately|Meanwhile|Elsewhere|Also|Additionally|In addition|Lastly|"
-    rf"Similarly|Likewise|Next|{IN_ANOTHER}|{_AMONG}),\s+(?:{_DESCRIBES.pattern}\s*)?|"
+    rf"(?:(?:{'|'.join(word_list('turning_words'))}|[A-Z][a-z]{{3,}}ly|{IN_ANOTHER}|{_AMONG}),\s+"
+    rf"(?:{_DESCRIBES.pattern}\s*)?|"
     rf"{_AMONG}:\s+|{_AMONG}\s+(?:were|are|was|is)\s+|{_DESCRIBES.pattern}\s*|"
     r"(?:Another|A (?:second|third|fourth|fifth|further)) case (?:involves|concerns)\s+)?"
     # some of a new one: "Members of a Russian group", "Two of an Iranian crew's operators"
@@ -335,9 +322,12 @@ _RELATIVE = re.compile(r"^\s+(?:which|who|that)\s")
 _WHO_LINKED = re.compile(rf"^\s+{_WHICH_WHO}(?={_LINKING}\s)")
 
 
-# A case noun and its verb before who was in it: "(A second) case involved North Korean workers"
+# A case noun and its verb before who was in it: "(A second) case involved North Korean workers";
+# or what was done, tied to who did it: "Attacks linked to Russian hackers"
+_DEEDS = "|".join(word_list("deeds"))
 _CASE_LEAD = re.compile(
-    rf"^(?:\w+ )?(?i:{noun_pattern('case')}) (?i:{'|'.join(word_list('case_verbs'))})(?: on)? "
+    rf"^(?:\w+ )?(?i:{noun_pattern('case')}) (?i:{'|'.join(word_list('case_verbs'))})(?: on)? |"
+    rf"^(?:[\w-]+ ){{0,2}}?(?i:{_DEEDS}) (?:attributed|linked|tied|connected) to (?:the )?"
 )
 
 
@@ -353,12 +343,13 @@ _PART_OF_ONE = re.compile(
     rf"(?i:{noun_pattern('subject')})$"
 )
 _SUBJECT_NOUNS = nouns("subject")
-_NEW_REFERENT = re.compile(  # "A crew", "Several accounts", "Criminals": not met before; not
-    # "Attackers": whoever acts, bare, is who acted before
+_NEW_REFERENT = re.compile(  # "A crew", "Several accounts", "Criminals": not met before
     # (also after "In a separate case, ": the text turns to another)
     rf"^(?:{IN_ANOTHER},\s+)?(?:(?:[Aa]n?|[Aa]nother|[Ss]everal|[Ss]ome) |"
-    rf"(?!(?i:{noun_pattern('generic')})\b)(?i:{noun_pattern('subject')})\b)"
+    rf"(?i:{noun_pattern('subject')})\b)"
 )
+# ... but "Attackers", whoever acts, bare, after a named actor is that actor
+_GENERIC = re.compile(rf"^(?:{IN_ANOTHER},\s+)?(?i:{noun_pattern('generic')})\b")
 
 
 # "a fraud ring in Cambodia": where they are, after a noun for people that sit somewhere
@@ -408,6 +399,7 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     phrase = re.sub(r"^(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his)\s+", "", m.group(1))
     # "More than 57 distinct threat groups", "(the) banning of a set of accounts"
     phrase = COUNTED.sub("", ACTED_ON.sub("", phrase)) or phrase
+    phrase = DOINGS_OF.sub("", phrase) or phrase  # "changes in the tactics of Peruvian hackers"
     phrase = _CASE_LEAD.sub("", phrase) or phrase  # "case involved North Korean workers"
     who, tail = m.group(0), m.group(2)
     if tail:  # "... users in Peru and North Korea": the phrase ends after a place, not in it;
@@ -447,7 +439,11 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     # an indefinite or bare noun brings in; "The crew ..." is the one met before
     # ("In a separate case, a criminal ...": the text says it turns to another, seen or not)
     turned = seen is not None or text.startswith("In ")
-    struck = struck or (turned and _NEW_REFERENT.match(text) is not None)
+    # (none seen: a sentence that turns with "In ...", read without the case before it)
+    generic = _GENERIC.match(text) and (
+        seen is None or any(x.entry.kind == "Actor" for x in _said(seen))
+    )
+    struck = struck or (turned and _NEW_REFERENT.match(text) is not None and not generic)
     came = _CAME_FROM.match(text, m.end()) if not ids and m.end() < len(text) else None
     place = next((x for x in first.mentions if came and x.text == came.group(1)), None)
     if place is not None and place.entry.kind == "Country":
@@ -494,3 +490,8 @@ _BUSINESS_SPEAKS = re.compile(
     r"\s*(?:has\s+|had\s+)?(?:also\s+|later\s+)?"
     rf"(?:{'|'.join(word_list('reporter_verbs'))}|{'|'.join(word_list('befell'))})\b"
 )
+
+
+def _said(seen: list[Sentence] | None) -> list[Mention]:
+    """Every mention of the sentences seen before, if any."""
+    return [x for s in seen or () for x in s.mentions]

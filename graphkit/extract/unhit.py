@@ -8,6 +8,7 @@ import re
 
 from graphkit.extract.cues import nouns, past_verb, words
 from graphkit.extract.gazetteer import TOKEN
+from graphkit.extract.namelike import POST_WORDS, opens_with_person
 from graphkit.extract.place_in import sector_words
 from graphkit.extract.reading import Mention, Sentence
 from graphkit.extract.reporter import names_a_reporter, reported_removed, reporters_own
@@ -344,6 +345,8 @@ def _outside_voice(s: Sentence) -> bool:
     said = s.words
     if said[:1] in (["he"], ["she"]) and said[1:2] != [] and said[1] in _VOICING:
         return True
+    if not POST_WORDS.isdisjoint(said) and opens_with_person(s.text):
+        return True  # "Dana Reyes, a spokeswoman for the embassy, stated that ..."
     if _OUTSIDE_VOICES.isdisjoint(said):
         return False  # most sentences
     # not "scholars who study the peninsula": whom, not who says
@@ -364,11 +367,36 @@ _TELLING = words("telling")
 
 def a_source(m: Mention) -> bool:
     """A people's name on whom a news text quotes as its source: "Two Thai men also told
-    reporters that ...", "a Kenyan official said" (not "Thai officials were targeted")."""
-    if m.entry.kind != "Demonym" or not m.after or m.after[0] not in _SPEAKERS:
+    reporters that ...", "a Kenyan official said" (not "Thai officials were targeted"), or in
+    the words that describe who holds a view: "the American internet giant reckons ..."."""
+    if m.entry.kind != "Demonym" or not m.after:
         return False
+    if m.after[0] not in _SPEAKERS:
+        return _described_speaker(m)
     verb = [w for w in m.words[m.index + m.width + 1 : m.index + m.width + 4] if w != "also"]
     return bool(verb) and verb[0] in _TELLING
+
+
+_HOLDING = _VOICING | _TELLING | words("reckoning")
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
+
+
+def _described_speaker(m: Mention) -> bool:
+    """Whether a people's name opens the phrase of who says or holds a view, after a
+    determiner, one to three nouns and the verb: "the American internet goliath reckons", "a
+    Kenyan security firm said"; not "Kenyan hackers said" (actors) nor "banks in Kenya said"."""
+    if not m.before or m.before[-1] not in _DETERMINERS:
+        return False
+    after = m.after[:4]
+    for j, word in enumerate(after):
+        if word in _HOLDING:
+            return j > 0
+        if word in _ACTOR_WORDS or word in _NOT_OF_A_PHRASE or not word.isalpha():
+            return False
+    return False
+
+
+_NOT_OF_A_PHRASE = _RELATIVE | _PREPOSITIONS | frozenset({"and", "or", "but", "s"})
 
 
 _ANSWERING = words("answering")
