@@ -391,12 +391,20 @@ def _named(m: re.Match[str]) -> tuple[tuple[int, int], int, str]:
 def test_names_set_apart_are_found_where_the_patterns_led_by_a_boundary_find_them(
     text: str,
 ) -> None:
-    for led, plain in _SET_APART_PLAIN:
-        assert led.pattern != plain.pattern
-        assert [_named(m) for m in led.finditer(text)] == [_named(m) for m in plain.finditer(text)]
-        if led.groups == plain.groups:
-            found = [m.groups() for m in led.finditer(text)]
-            assert found == [m.groups() for m in plain.finditer(text)]
+    _finds_alike(_SET_APART_PLAIN, [text])
+
+
+def _finds_alike(pairs: list[tuple[re.Pattern[str], re.Pattern[str]]], texts: list[str]) -> None:
+    """Each rewritten pattern finds in each text what its old form finds (and the same groups,
+    where both number them alike)."""
+    for new, old in pairs:
+        assert new.pattern != old.pattern
+        for t in texts:
+            assert [_named(m) for m in new.finditer(t)] == [_named(m) for m in old.finditer(t)]
+            if new.groups == old.groups:
+                assert [m.groups() for m in new.finditer(t)] == [
+                    m.groups() for m in old.finditer(t)
+                ]
 
 
 def test_a_name_in_capitals_after_a_word_character_or_the_is_no_name() -> None:
@@ -495,11 +503,7 @@ _REPORTER_PIECES = ["The ", "the ", "company", "COMPANY", "OpenAI", "openai", "G
 def test_the_reporters_names_grouped_by_first_letter_find_what_the_plain_ones_find(
     text: str,
 ) -> None:
-    for grouped, plain in _REPORTER_PLAIN:
-        assert grouped.pattern != plain.pattern
-        for t in (text, text.capitalize()):
-            found = [(m.span(), m.groups()) for m in grouped.finditer(t)]
-            assert found == [(m.span(), m.groups()) for m in plain.finditer(t)]
+    _finds_alike(_REPORTER_PLAIN, [text, text.capitalize()])
 
 
 def test_letters_one_in_either_case_are_grouped_only_under_ignore_case() -> None:
