@@ -21,6 +21,7 @@ from graphkit.extract import (
     groups,
     lede,
     masking,
+    place_in,
     quoted,
     reading,
     reporter,
@@ -28,7 +29,13 @@ from graphkit.extract import (
     set_apart,
     subjects,
 )
-from graphkit.extract.cues import by_first_letter, led_by_letters, noun_forms, word_list
+from graphkit.extract.cues import (
+    by_first_letter,
+    led_by_letters,
+    noun_forms,
+    word_led,
+    word_list,
+)
 from graphkit.extract.gazetteer import TOKEN, Entry, fold
 from graphkit.extract.namelike import lower_words
 from graphkit.extract.quoted import forget_quotes, inside_a_quoted_name
@@ -279,9 +286,12 @@ def test_alternatives_that_open_otherwise_or_in_two_cases_stay_as_they_are() -> 
     assert by_first_letter(["Kite", "kin"]) == "Kite|kin"
 
 
-# A count of cases before their names, with its number words as one plain alternation.
+# A count of cases before their names, with its number words as one plain alternation after
+# a word boundary.
 _COUNTED_PLAIN = re.compile(
-    counted._COUNTED.pattern.replace(by_first_letter(_NUMBERS), "|".join(_NUMBERS))
+    counted._COUNTED.pattern.replace(
+        word_led(_NUMBERS, ignore_case=True), rf"\b(?i:{'|'.join(_NUMBERS)})"
+    )
 )
 
 
@@ -303,6 +313,204 @@ _STOP_PIECES = [".", "!", "?", '"', "\u201d", "'", ")", "]", " ", "  ", "A", "a"
 def test_sentences_start_where_the_pattern_after_a_stop_starts_them(text: str) -> None:
     ends = [m.end() for m in cases._SENTENCE_START.finditer(text)]
     assert ends == [m.end() for m in _SENTENCE_START_PLAIN.finditer(text)]
+
+
+# What split_sentences searched with before: a look-behind per abbreviation in the pattern.
+_NOT_ABBREVIATED = "".join(rf"(?<!\b{re.escape(a)}\.)" for a in word_list("abbreviations"))
+_SENTENCE_END_PLAIN = re.compile(
+    rf"(?:[!?]|\.{_NOT_ABBREVIATED})[\"\u201d')\]]*(?= [\"\u201c(\[]?[A-Z0-9])"
+)
+_END_PIECES = [*_STOP_PIECES, "Dr", "Feb", "No", "vs", "St", "xDr", "Dr_", "_", "\u00e9", "4",
+               "Sept", "Sep", "Ms", "(", "\u201c", "\u00c9t", "Dr. A", "4Dr. A", "_No. 5",
+               "\u00e9vs. B"]  # fmt: skip
+
+
+def _split_plain(paragraph: str) -> list[str]:
+    flat = " ".join(paragraph.split())
+    out, start = [], 0
+    for end in _SENTENCE_END_PLAIN.finditer(flat):
+        out.append(flat[start : end.end()])
+        start = end.end() + 1
+    return out + [flat[start:]] * bool(flat[start:])
+
+
+@settings(max_examples=2000)
+@given(st.lists(st.sampled_from(_END_PIECES), max_size=16).map("".join))
+def test_sentences_end_where_the_pattern_with_each_abbreviation_ends_them(text: str) -> None:
+    assert reading.split_sentences(text) == _split_plain(text)
+
+
+def test_a_stop_after_an_abbreviation_ends_no_sentence() -> None:
+    said = "Dr. Vasquez spoke on Feb. 26 at St. Mark's. The group xDr. Ran on. It ended."
+    assert reading.split_sentences(said) == [
+        "Dr. Vasquez spoke on Feb. 26 at St. Mark's.",
+        "The group xDr.",
+        "Ran on.",
+        "It ended.",
+    ]
+
+
+# set_apart's patterns as they were written, a word boundary first: those that open with a
+# name in capitals, then those that open with a word
+_W, _T = set_apart._WORD_TITLED, set_apart.TITLED
+_APPOSITIVE = cues.noun_pattern("appositive")
+_SET_APART_PLAIN = [
+    *((p, re.compile(p.pattern.replace(f"({_W})", rf"\b({_T})")))
+      for p in (set_apart._TITLED_THEN_NOUN, set_apart._NAME_FROM)),
+    (set_apart._OWNED_NAME, re.compile(
+        set_apart._OWNED_NAME.pattern.replace(r"([A-Z](?<=\b[A-Z])", r"\b([A-Z]")
+    )),
+    (set_apart._NOUN_SET_NAME, re.compile(
+        rf"\b(?:the|of the|[Oo]ne of the) (?:{_APPOSITIVE})s?, ({set_apart.SET_NAME}),|"
+        rf"\b(?:[Ii]ts|[Tt]heir) (?:[\w-]+ )?(?:{_APPOSITIVE}), ({set_apart.SET_NAME}),|"
+        rf"\b(?:[Aa]n?|[Aa]nother) (?:[\w-]+ ){{0,2}}?(?:{_APPOSITIVE}|one), "
+        rf"({set_apart.SET_NAME}),"
+    )),
+    (set_apart._COUNTED_PAIR, re.compile(set_apart._COUNTED_PAIR.pattern.replace(
+        word_led(["Two", "two", "Both", "both"]), r"\b(?:[Tt]wo|[Bb]oth)"
+    ))),
+]  # fmt: skip
+_SET_APART_PIECES = ["the ", "The ", "of the ", "One of the ", "one of the ", "Its ", "its ",
+                     "their ", "Their ", "A ", "a ", "An ", "an ", "another ", "Another ", "Two ",
+                     "two ", "both ", "Both ", "TWO ", "xthe ", "_its ", "group", "groups", "crew",
+                     "units", "one", "Peruvian ", "sister ", ", ", " and ", ",", "Jade Heron",
+                     "Tin Vane", "STOIC", "CopperWick", "1", "an", "the", "Jade", "Heron", "The",
+                     "Then", "Thereby", "\u00c9Tin", "xTin", "_Vane", " ", "'s ", "\u2019s ",
+                     " group", " hackers", " from ", "Peru", "Heron1", "HeRon", "T", "he", ".",
+                     "(", "xTin Heron", "The Heron", "1Jade Heron", "Vane used"]  # fmt: skip
+
+
+def _named(m: re.Match[str]) -> tuple[tuple[int, int], int, str]:
+    """Where a match is, and the name its last group took (the led form of a pattern with
+    branches numbers its groups apart: a group per branch)."""
+    return m.span(), m.start(m.lastindex or 0), m[m.lastindex or 0]
+
+
+@settings(max_examples=3000)
+@given(st.lists(st.sampled_from(_SET_APART_PIECES), max_size=14).map("".join))
+def test_names_set_apart_are_found_where_the_patterns_led_by_a_boundary_find_them(
+    text: str,
+) -> None:
+    _finds_alike(_SET_APART_PLAIN, [text])
+
+
+def _finds_alike(pairs: list[tuple[re.Pattern[str], re.Pattern[str]]], texts: list[str]) -> None:
+    """Each rewritten pattern finds in each text what its old form finds (and the same groups,
+    where both number them alike)."""
+    for new, old in pairs:
+        assert new.pattern != old.pattern
+        for t in texts:
+            assert [_named(m) for m in new.finditer(t)] == [_named(m) for m in old.finditer(t)]
+            if new.groups == old.groups:
+                assert [m.groups() for m in new.finditer(t)] == [
+                    m.groups() for m in old.finditer(t)
+                ]
+
+
+def test_a_name_in_capitals_after_a_word_character_or_the_is_no_name() -> None:
+    assert [m[1] for m in set_apart._TITLED_THEN_NOUN.finditer("The Tin Vane group")] == [
+        "Tin Vane"
+    ]
+    assert not set_apart._TITLED_THEN_NOUN.search("xTin Vane group, The Vane group")
+    assert [m[1] for m in set_apart._NAME_FROM.finditer("Then Jade Heron from Peru")] == [
+        "Then Jade Heron"
+    ]
+
+
+def test_branches_led_by_their_first_characters_find_what_the_word_boundary_finds() -> None:
+    said = "Both bother, two TWO twofold tie; \u017fix \u017fIX STORM both"
+    for branches in (["two", "Two", "both", "tie"], ["six", "storm", "both", "two"], ["t", "tie"]):
+        for folded in (False, True):
+            plain = rf"\b(?{'i' if folded else ''}:{'|'.join(branches)})"
+            led = word_led(branches, ignore_case=folded)
+            assert led != plain
+            found = [m.span() for m in re.finditer(led, said)]
+            assert found == [m.span() for m in re.finditer(plain, said)]
+            assert found
+    assert word_led(["two", "-based"]) == r"\b(?:two|-based)"
+
+
+# Words the pattern of whom actors are tied to is written with, and words beside them
+_TIED_PIECES = [*sorted(place_in._TIED), "to", "in", "it", "them", "the", "activity", "a",
+                "firm", "individuals", "which", "linked-in", "tied.in", "login", "x"]  # fmt: skip
+
+
+@settings(max_examples=1500)
+@given(st.lists(st.sampled_from(_TIED_PIECES), max_size=12))
+def test_the_words_before_a_place_that_the_gate_turns_away_are_no_tie_to_someone(
+    lead: list[str],
+) -> None:
+    found = place_in._TIED_TO_SOMEONE.search(" ".join(lead)) is not None
+    assert place_in._may_tie(lead) or not found
+
+
+def test_an_actor_tied_to_a_firm_in_a_place_is_tied_to_someone_there() -> None:
+    s = read_sentence("The network, which OpenAI linked to a firm in Laos, posted lures.")
+    laos = next(m for m in s.mentions if m.text == "Laos")
+    assert place_in._tied_to_someone(laos)
+
+
+_INTRODUCING_PIECES = [*(f"{w} " for w in lede._TYING), "a job scam ", "a crew ", "it ",
+                       "to Laos", "in Peru", ". ", "China-based ", "Traced ", "was "]  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)  # the first sentence read builds the gazetteer
+@given(st.lists(st.sampled_from(_INTRODUCING_PIECES), max_size=12).map("".join))
+def test_a_sentence_introduces_the_cases_the_pattern_finds_in_it(text: str) -> None:
+    s = read_sentence(text)
+    places = any(m.entry.kind in ("Country", "Demonym") for m in s.mentions)
+    found = {m.group(1).lower(): m.group(0) for m in lede._INTRODUCED.finditer(text)}
+    assert lede.introduced(s) == (found if places else {})
+
+
+def test_a_case_tied_to_a_place_by_each_verb_is_introduced() -> None:
+    for verb in lede._TYING:
+        said = f"It banned a job scam it {verb} to Laos."
+        assert lede.introduced(read_sentence(said)) == {"job scam": f"a job scam it {verb} to Laos"}
+
+
+# The reporter's patterns with its names (some two hundred, under (?i)) as plain alternations
+_REPORTER_LISTS = [
+    [*word_list("reporters"), *word_list("outside_voices"), *reporter._PUBLISHER_NAMES],
+    [*(w for w in word_list("reporters") if w not in ("it", "they", "we")),
+     *reporter._PUBLISHER_NAMES],
+    reporter._PUBLISHER_NAMES,
+]  # fmt: skip
+
+
+def _ungrouped(pattern: str) -> str:
+    for names in _REPORTER_LISTS:
+        pattern = pattern.replace(
+            f"(?i:{by_first_letter(names, folded=True)})", f"(?i:{'|'.join(names)})"
+        )
+    return pattern
+
+
+_REPORTER_PLAIN = [
+    (p, re.compile(_ungrouped(p.pattern)))
+    for p in (reporter._REPORTED, reporter._OWN_DOING, reporter._NAMES_A_REPORTER)
+]
+_REPORTER_PIECES = ["The ", "the ", "company", "COMPANY", "OpenAI", "openai", "Google", "Kaspersky",
+                    "kaspersky", "\u212aaspersky", "researchers", "Researchers", " said", " says ",
+                    " found that ", ", a security firm,", "'s ", " at ", "It ", "Its ", " has ",
+                    " faced ", "signed ", "x", " ", "Check Point", "CHECK POINT", ". ",
+                    "Anthropic", "also ", "lab", "labs", "team", "Team Cymru", "analyst",
+                    "analysts ", "expert", "s "]  # fmt: skip
+
+
+@settings(max_examples=1500)
+@given(st.lists(st.sampled_from(_REPORTER_PIECES), max_size=12).map("".join))
+def test_the_reporters_names_grouped_by_first_letter_find_what_the_plain_ones_find(
+    text: str,
+) -> None:
+    _finds_alike(_REPORTER_PLAIN, [text, text.capitalize()])
+
+
+def test_letters_one_in_either_case_are_grouped_only_under_ignore_case() -> None:
+    assert by_first_letter(["Kaspersky", "krew"]) == "Kaspersky|krew"
+    grouped = by_first_letter(["Kaspersky", "the lab", "krew"], folded=True)
+    assert grouped == "k(?:aspersky|rew)|t(?:he lab)"
+    assert re.fullmatch(f"(?i:{grouped})", "KREW")
 
 
 def _masked_plain(tokens: list[str], names: list[tuple[str, ...]]) -> list[str]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from graphkit.extract.cues import by_first_letter, noun_pattern, word_list
+from graphkit.extract.cues import noun_pattern, word_led, word_list
 from graphkit.extract.set_apart import SET_NAME
 
 __all__ = ["count_of", "counted_cases"]
@@ -27,7 +27,7 @@ __all__ = ["count_of", "counted_cases"]
 # A count, up to three words that say what kind ("covert influence"), the kind of case in the
 # plural, then the names set apart by a comma or a colon, the last after "and"
 _COUNTED = re.compile(
-    rf"\b(?i:{by_first_letter([*word_list('number_words'), 'both'])}) (?:[\w-]+ ){{0,3}}?"
+    rf"{word_led([*word_list('number_words'), 'both'], ignore_case=True)} (?:[\w-]+ ){{0,3}}?"
     rf"(?i:{noun_pattern('kind')})s?[,:] "
     rf"((?:(?:{SET_NAME}), ){{0,3}}(?:{SET_NAME}),? and (?:{SET_NAME}))"
     r"(?=[,.;:]|\s+(?:which|that|who)\b|$)"

@@ -30,7 +30,7 @@ from graphkit.errors import InputError
 
 __all__ = ["ActorNouns", "BehaviourClass", "behaviour_cues", "by_first_letter", "field_roles",
            "noun_forms", "noun_pattern", "nouns", "other_senses", "past_verb", "technique_cues",
-           "word_list", "words"]  # fmt: skip
+           "word_led", "word_list", "words"]  # fmt: skip
 
 
 class PhraseGroup(Strict):
@@ -213,6 +213,39 @@ def led_by_letters(alternatives: str) -> str:
     return "(?:" + "|".join(led) + ")"
 
 
+def word_led(branches: Sequence[str], ignore_case: bool = False) -> str:
+    r"""``\b(?:a|b|...)`` for branches that each open with a letter or a digit (what follows it
+    may be any pattern, a bar only inside a group), written as one class of their first
+    characters, the word boundary looked for behind it, then the branches without their first
+    character, grouped under a look behind at it: Python's ``re`` skips to the class's
+    characters, where a pattern that opens with ``\b`` (or with a group of classes) is tried at
+    every character of the text. The same matches: at any one place only the branches of that
+    place's character can match, and they keep their order. ``ignore_case``: the branches in
+    any case, as ``\b(?i:...)`` (the class holds every character ``re`` takes for a letter in
+    any case: "\u017f" is an "s"). Plain when a branch opens otherwise.
+
+    >>> word_led(["two", "Two", "both", "tie"])
+    '[tTb](?<=\\b[tTb])(?:(?<=t)(?:wo|ie)|(?<=T)(?:wo)|(?<=b)(?:oth))'
+    >>> word_led(["two", "both"], ignore_case=True)
+    '[tTbB](?<=\\b[tTbB])(?i:(?<=t)(?:wo)|(?<=b)(?:oth))'
+    """
+    if not all(b[:1].isascii() and b[:1].isalnum() for b in branches):
+        return rf"\b(?{'i' if ignore_case else ''}:{'|'.join(branches)})"
+    by_first: dict[str, list[str]] = {}
+    for b in branches:
+        by_first.setdefault(b[0].lower() if ignore_case else b[0], []).append(b[1:])
+    firsts = dict.fromkeys(
+        x for c in by_first for x in ((c, c.upper(), *_FOLDED.get(c, "")) if ignore_case else c)
+    )
+    led = "".join(firsts)
+    inner = "|".join(f"(?<={c})(?:{'|'.join(rest)})" for c, rest in by_first.items())
+    return rf"[{led}](?<=\b[{led}])(?{'i' if ignore_case else ''}:{inner})"
+
+
+# The characters besides its two cases that ``re`` takes for a letter when it ignores case
+_FOLDED = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
 def past_verb() -> str:
     """A verb in the past tense, as a regular expression to set in a pattern ("used",
     "wrote"): a word that ends in "ed", or one of the list ``irregular_past``."""
@@ -232,22 +265,25 @@ def noun_pattern(role: str) -> str:
     return by_first_letter(noun_forms(role))
 
 
-def by_first_letter(alternatives: Sequence[str]) -> str:
+def by_first_letter(alternatives: Sequence[str], folded: bool = False) -> str:
     """An alternation with the alternatives that open with one letter set under it, each
     group in their order. Python's ``re`` tries the branches of an alternation one by one,
     and under ``(?i)`` enters each whatever its first letter; grouped, it tries a letter's
     group. The same matches: at any one place only the alternatives of that place's letter
     can match, and they keep their order. Plain when an alternative opens with no letter or
-    digit, or two letters are one in either case ("K", "k").
+    digit, or two letters are one in either case ("K", "k"), unless ``folded``: for an
+    alternation set under ``(?i)``, where they are one letter, grouped under its lower case.
 
     >>> by_first_letter(["crews", "gangs", "crew"])
     'c(?:rews|rew)|g(?:angs)'
+    >>> by_first_letter(["Kaspersky", "the lab", "krew"], folded=True)
+    'k(?:aspersky|rew)|t(?:he lab)'
     """
     by_letter: dict[str, list[str]] = {}
     for a in alternatives:
         if not (a[:1].isascii() and a[:1].isalnum()):
             return "|".join(alternatives)
-        by_letter.setdefault(a[0], []).append(a[1:])
+        by_letter.setdefault(a[0].lower() if folded else a[0], []).append(a[1:])
     if len({c.lower() for c in by_letter}) < len(by_letter):
         return "|".join(alternatives)
     return "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in by_letter.items())

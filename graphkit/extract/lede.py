@@ -34,12 +34,16 @@ _HEADS = "|".join(noun_pattern(role) for role in ("quoted_case", "quoted_actor",
 # "a job scam it traced to Laos", "a spying effort linked to Cuba", "a crew based in Peru"
 # (the article written "a" then the word boundary behind it: re skips to each "a", where
 # "\ban? " would have it try every character)
+_TYING = ("traced", "linked", "tied", "attributed", "connected", "based", "run")
 _INTRODUCED = re.compile(
     rf"a(?<=\ba)n? ((?:[a-z][\w-]* ){{0,2}}?(?:{_HEADS}))\b"
     r"(?: (?:that|which))?(?: (?:it|they|the \w+|researchers|investigators|analysts))?"
-    r"(?: (?:was|were|is|are))? (?:traced|linked|tied|attributed|connected|based|run) "
+    rf"(?: (?:was|were|is|are))? (?:{'|'.join(_TYING)}) "
     r"(?:to|in|from|out of) (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}"
 )
+
+
+_TIED_WORDS = frozenset(_TYING)
 
 
 # "The job scam, ...": a case the text spoke of before, by the same words
@@ -48,8 +52,10 @@ _RECALLED = re.compile(rf"^The ((?:[a-z][\w-]* ){{0,2}}?(?:{_HEADS}))\b")
 
 def introduced(s: Sentence) -> dict[str, str]:
     """The cases a sentence introduces with where they come from: their words → the clause."""
-    if not any(m.entry.kind in COUNTRY_KINDS for m in s.mentions):
-        return {}
+    if _TIED_WORDS.isdisjoint(s.words) or not any(
+        m.entry.kind in COUNTRY_KINDS for m in s.mentions
+    ):
+        return {}  # (its verb of tying stands between spaces: one of the sentence's words)
     return {m.group(1).lower(): m.group(0) for m in _INTRODUCED.finditer(s.text)}
 
 

@@ -99,19 +99,27 @@ def _counted_before(m: Mention) -> bool:
 
 
 # "linked to individuals in", "traced to a firm in": whom the actors were tied to, and where
+_TIED = words("tied")
 _TIED_TO_SOMEONE = re.compile(
-    rf"(?:^|\s)((?:\S+ ){{1,6}})?(?:{'|'.join(words('tied'))}) "
+    rf"(?:^|\s)((?:\S+ ){{1,6}})?(?:{'|'.join(_TIED)}) "
     r"(?:it |them |(?P<case>(?:the|this|that) "
     r"(?:activity|operation|campaign|network|accounts) ))?to "
     r"(?:the |a |an |some |several )?(?:[\w-]+ ){1,2}in$"
 )
 
 
+def _may_tie(lead: list[str]) -> bool:
+    """Whether :data:`_TIED_TO_SOMEONE` may match the words: it ends with "in" and holds a word
+    of tying (most places have neither before them, and the pattern is tried no further)."""
+    return lead[-1:] == ["in"] and not _TIED.isdisjoint(lead)
+
+
 def _tied_to_someone(m: Mention) -> bool:
     """Whether the words before a place tie the actors to people there: "the network, which
     OpenAI linked to individuals in China", "an actor tied to a firm in Laos"; not "phone
     numbers linked to people in Israel" (what is tied is no actor)."""
-    said = _TIED_TO_SOMEONE.search(" ".join(m.words[max(0, m.index - 12) : m.index]))
+    lead = m.words[max(0, m.index - 12) : m.index]
+    said = _TIED_TO_SOMEONE.search(" ".join(lead)) if _may_tie(lead) else None
     if said is None:
         return False
     before = (said.group(1) or "").split()

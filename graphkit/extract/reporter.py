@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from graphkit.extract.cues import led_by_letters, noun_pattern, word_list
+from graphkit.extract.cues import by_first_letter, led_by_letters, noun_pattern, word_list
 from graphkit.vocab import PUBLISHERS
 
 __all__ = [
@@ -32,18 +32,22 @@ _REPORTS_BY = (
     r"(?=,|:| that\b| (?:in|on) (?:a|an|its|the|their|his|her)\b))"
 )
 _PUBLISHER_NAMES = [re.escape(n) for p in PUBLISHERS for n in (p.name, *p.aliases)]
-# ... and voices from outside the report: "Experts in Seoul said ..."
-_REPORTERS = "|".join([*word_list("reporters"), *word_list("outside_voices"), *_PUBLISHER_NAMES])
+# ... and voices from outside the report: "Experts in Seoul said ..." (each of these under
+# (?i), grouped by first letter: some two hundred names, else each tried at every place)
+_REPORTERS = by_first_letter(
+    [*word_list("reporters"), *word_list("outside_voices"), *_PUBLISHER_NAMES], folded=True
+)
 # ... without the pronouns, which may stand for the actors: "It also sent phishing emails"
-_NAMED_REPORTERS = "|".join(
-    [*(w for w in word_list("reporters") if w not in ("it", "they", "we")), *_PUBLISHER_NAMES]
+_NAMED_REPORTERS = by_first_letter(
+    [*(w for w in word_list("reporters") if w not in ("it", "they", "we")), *_PUBLISHER_NAMES],
+    folded=True,
 )
 _REPORTED = re.compile(
     # a phrase set before it: "Beyond China, the lab ...", "Separately, OpenAI ..."
     rf"^(?:(?:(?i:{'|'.join(word_list('name_prepositions'))}) [^,]{{1,40}}|[A-Z][a-z]+ly),\s+)?"
     # "CrowdStrike, a security firm, said", "Researchers at Google found"
     # "OpenAI's head of intelligence, a former official, said": the publisher's own people
-    rf"(?:(?i:{'|'.join(_PUBLISHER_NAMES)})['\u2019]s (?:[\w-]+ ){{0,3}}[\w-]+"
+    rf"(?:(?i:{by_first_letter(_PUBLISHER_NAMES, folded=True)})['\u2019]s (?:[\w-]+ ){{0,3}}[\w-]+"
     r"(?:, [^,]{1,50},)? |"
     # ... a word before its noun, or where it is based: "The San Francisco-based startup said"
     rf"(?:(?:[Tt]he|[Ii]ts|[Aa]n?) )?(?:(?:[\w'\u2019-]+ |"

@@ -13,6 +13,7 @@ from graphkit.extract.cues import (
     noun_pattern,
     nouns,
     past_verb,
+    word_led,
     word_list,
     words,
 )
@@ -22,7 +23,12 @@ __all__ = ["SET_NAME", "TITLED", "apposed_names", "from_names", "owned_names", "
 
 
 # A name of two or three words in capitals ("Jade Heron"), none of them a sentence's "The".
-TITLED = r"(?!The\b)[A-Z][a-z]+(?:[A-Z][a-z0-9]+)*(?: [A-Z][a-z]+(?:[A-Z][a-z0-9]+)*){1,2}"
+_TITLED_REST = r"[a-z]+(?:[A-Z][a-z0-9]+)*(?: [A-Z][a-z]+(?:[A-Z][a-z0-9]+)*){1,2}"
+TITLED = rf"(?!The\b)[A-Z]{_TITLED_REST}"
+# ... the same where a word starts (``\b`` then TITLED), written capital first: a pattern that
+# opens with ``\b`` gives Python's re no first characters to skip to, and is tried at every
+# character of the text; this one is tried at capitals.
+_WORD_TITLED = rf"[A-Z](?<=\b[A-Z])(?!(?<=T)he\b){_TITLED_REST}"
 
 
 # A new name set apart: words in capitals, one in CamelCase or one in capitals ("STOIC").
@@ -30,6 +36,7 @@ SET_NAME = rf"{TITLED}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*|[A-Z][A-Z0-9]{{2,}}\d*"
 
 
 _APPOSITIVE_NOUNS = nouns("appositive")
+_NOUNS = noun_pattern("appositive")
 _SET_NOUNS = _APPOSITIVE_NOUNS | {f"{n}s" for n in _APPOSITIVE_NOUNS}  # "One of the groups, X,"
 
 
@@ -69,20 +76,28 @@ _PAIR_SET_APART = re.compile(
 
 # "One of the groups, Jade Heron, used ...": a name set apart after an actor noun.
 _NOUN_SET_NAME = re.compile(
-    rf"\b(?:the|of the|[Oo]ne of the) (?:{noun_pattern('appositive')})s?, ({SET_NAME}),|"
-    # "Its sister group, Condor Moss, wrote ...": a possessive and a word may come before
-    rf"\b(?:[Ii]ts|[Tt]heir) (?:[\w-]+ )?(?:{noun_pattern('appositive')}), ({SET_NAME}),|"
-    # "a Peruvian group, Grey Loom, that ...", "and a Bolivian one, Tin Vane, that ...",
-    # "another group, Sefid Gale, has ..."
-    rf"\b(?:[Aa]n?|[Aa]nother) (?:[\w-]+ ){{0,2}}?(?:{noun_pattern('appositive')}|one), "
-    rf"({SET_NAME}),"
-)
+    word_led(  # (its three forms each a branch per first word: a group each; ``lastindex``)
+        [
+            *(rf"{w} (?:{_NOUNS})s?, ({SET_NAME})," for w in ("the", "of the", "One of the",
+                                                              "one of the")),
+            # "Its sister group, Condor Moss, wrote ...": a possessive and a word may come before
+            *(rf"{w} (?:[\w-]+ )?(?:{_NOUNS}), ({SET_NAME})," for w in ("Its", "its", "Their",
+                                                                       "their")),
+            # "a Peruvian group, Grey Loom, that ...", "and a Bolivian one, Tin Vane, that ...",
+            # "another group, Sefid Gale, has ..."
+            *(rf"{w} (?:[\w-]+ ){{0,2}}?(?:{_NOUNS}|one), ({SET_NAME}),"
+              for w in ("An?", "an?", "Another", "another")),
+        ]
+    )
+)  # fmt: skip
 
 
 # "the intelligence unit Copper Condor researched ...", "the group Jade Heron, which ...": a
 # name in capitals right after an actor's noun, then its verb in the past or a comma
 # A name in capitals, then the noun of who it is: "Tin Vane group", "Salt Reed hackers"
-_TITLED_THEN_NOUN = re.compile(rf"\b({TITLED}) (?:group|crew|gang|collective|syndicate|hackers)\b")
+_TITLED_THEN_NOUN = re.compile(
+    rf"({_WORD_TITLED}) (?:group|crew|gang|collective|syndicate|hackers)\b"
+)
 
 
 _NOUN_THEN_TITLED = re.compile(
@@ -94,7 +109,7 @@ _NOUN_THEN_TITLED = re.compile(
 # "Two Peruvian groups, Andes Falcon and Inca Shrike, used ...": the names a count of actors
 # sets apart, one each
 _COUNTED_PAIR = re.compile(
-    rf"\b(?:[Tt]wo|[Bb]oth) (?:[\w-]+ ){{0,2}}?(?:{noun_pattern('appositive')})s, "
+    rf"{word_led(['Two', 'two', 'Both', 'both'])} (?:[\w-]+ ){{0,2}}?(?:{_NOUNS})s, "
     rf"({SET_NAME}) and ({SET_NAME}),"
 )
 
@@ -121,7 +136,7 @@ _TIED_THEN_NAME = re.compile(
 # Helgoland Bite wrote") names the paragraph's operation, as names.py reads it, unless it
 # closes a list ("..., and Cuba's Havana Kite used")
 _OWNED_NAME = re.compile(
-    rf"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:'s|\u2019s) ({TITLED})"
+    rf"([A-Z](?<=\b[A-Z])[a-z]+(?: [A-Z][a-z]+)?)(?:'s|\u2019s) ({TITLED})"
     r"(?=,|\s+\(|\s+and\b|( [a-z])|(\.$))"  # ... or the sentence's end, after a list
 )
 
@@ -146,7 +161,7 @@ _TIES = words("attr_before") | words("tied") | {"for", "of"}  # "linked to", "wo
 # "including Andes Hawk and Inca Wren from Peru, Salar Moth from Bolivia": names in capitals
 # before where they are from (the caller checks that it is a place)
 _NAME_FROM = re.compile(
-    rf"\b({TITLED})(?:,? and ({TITLED}))? from (?:the )?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"
+    rf"({_WORD_TITLED})(?:,? and ({TITLED}))? from (?:the )?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"
 )
 
 
