@@ -292,3 +292,11 @@ def test_a_country_the_content_runs_down_is_what_it_is_about_not_a_target(verb: 
 )  # fmt: skip
 def test_two_sector_words_share_the_head_after_them(sentence: str, sectors: set[str]) -> None:
     assert _sectors(draft(NEWS + sentence + "\n")) == sectors
+
+
+@pytest.mark.parametrize(
+    "whom", ["Android users in Brazil", "smartphone users in Brazil", "older people in Brazil"]
+)
+def test_people_named_by_what_they_use_or_their_age_are_individuals(whom: str) -> None:
+    f = draft(NEWS + f"A Laotian crew stole banking logins from {whom}.\n")
+    assert "individuals" in _sectors(f)
