@@ -3,13 +3,14 @@
 # speed benchmark's two long texts: every labelled text joined (real sentences, mostly once:
 # the figure to quote) and 1 MB of the dev set repeated (its sentences come back and are read
 # once). Timings on a shared machine move by a third from run to run; these counts do not, so
-# two versions compare side by side. Takes about ten minutes.
+# two versions compare side by side (with PYTHONHASHSEED fixed: a set's order, and so the
+# work some loops do, follows the seed). Takes about ten minutes.
 # Usage: bench/extract_instructions.sh [REPO_DIR]   (default: this checkout)
 set -euo pipefail
 root=$(cd "${1:-$(dirname "$0")/..}" && pwd)
 python=$(cd "$(dirname "$0")/.." && pwd)/.venv/bin/python
 count() {  # $1: how many extractions after the first; $2: joined or repeated
-  EXTRA=$1 TEXT=$2 valgrind --tool=callgrind --callgrind-out-file=/dev/null "$python" - "$root" <<'PY' 2>&1 |
+  EXTRA=$1 TEXT=$2 PYTHONHASHSEED=0 valgrind --tool=callgrind --callgrind-out-file=/dev/null "$python" - "$root" <<'PY' 2>&1 |
 import os, sys
 sys.path.insert(0, sys.argv[1] + "/bench"); sys.path.insert(0, sys.argv[1])
 from extract_speed import SETS, corpus

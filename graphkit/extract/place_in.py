@@ -101,7 +101,7 @@ def _counted_before(m: Mention) -> bool:
 # "linked to individuals in", "traced to a firm in": whom the actors were tied to, and where
 _TIED = words("tied")
 _TIED_TO_SOMEONE = re.compile(
-    rf"(?:^|\s)((?:\S+ ){{1,6}})?(?:{'|'.join(_TIED)}) "
+    rf"(?:^|\s)((?:\S+ ){{1,6}})?(?:{'|'.join(word_list('tied'))}) "
     r"(?:it |them |(?P<case>(?:the|this|that) "
     r"(?:activity|operation|campaign|network|accounts) ))?to "
     r"(?:the |a |an |some |several )?(?:[\w-]+ ){1,2}in$"
@@ -133,7 +133,7 @@ def _tied_to_someone(m: Mention) -> bool:
 # "operating from compounds in", "working out of offices in": the seat they act from (but
 # "stole data from companies in" names whom)
 _FROM_A_SEAT = re.compile(
-    rf"\b(?:{'|'.join(words('seat_verbs'))}) (?:from|out of) (?:the |a |an |their |its )?"
+    rf"\b(?:{'|'.join(word_list('seat_verbs'))}) (?:from|out of) (?:the |a |an |their |its )?"
     r"(?:[\w-]+ ){1,2}in$"
 )
 
@@ -141,8 +141,8 @@ _FROM_A_SEAT = re.compile(
 # "running scam compounds in", "staffing call centres in": the places they run are where they are
 # (but "running ads in Germany" names whom the ads reached)
 _RUNNING_A_SEAT = re.compile(
-    rf"\b(?:{'|'.join(words('running'))}) (?:the |a |an |their |its )?(?:[\w-]+ ){{0,2}}"
-    rf"(?:{'|'.join(words('seats'))}) in$"
+    rf"\b(?:{'|'.join(word_list('running'))}) (?:the |a |an |their |its )?(?:[\w-]+ ){{0,2}}"
+    rf"(?:{'|'.join(word_list('seats'))}) in$"
 )
 
 

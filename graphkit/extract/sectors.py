@@ -94,7 +94,7 @@ _SUBJECT_NOUNS = nouns("subject")  # "A Vietnamese police officer used ...": who
 
 
 # Determiners that make a singular noun a thing of the sentence's own: "this space", "its power"
-_OWNING = "|".join(("[Aa]", "[Aa]n", *(f"{w[0]}{w[1:]}|{w.title()}" for w in words("owning"))))
+_OWNING = "|".join(("[Aa]", "[Aa]n", *(f"{w[0]}{w[1:]}|{w.title()}" for w in word_list("owning"))))
 
 
 # Words after a sector's word that are no noun it could modify: verbs, adverbs

@@ -61,7 +61,7 @@ SUBORDINATE_FIRST = frozenset("WAT")
 # "The second, tied to Cuba, ...": an ordinal whose noun is left out, the noun of the case
 # before it ("The first network ...", "One network ...")
 _ELIDED = re.compile(
-    rf"^(?:(?:The|A) ({'|'.join(words('elided_ordinals'))})|(Another)|(Others))(?: one)?,"
+    rf"^(?:(?:The|A) ({'|'.join(word_list('elided_ordinals'))})|(Another)|(Others))(?: one)?,"
 )
 # An ordinal whose case a phrase set apart says who it is: "The third, a Bolivian network,"
 _ELIDED_APPOSITIVE = re.compile(rf"{_ELIDED.pattern} (?P<who>(?:an?|another) [^,]{{3,60}}),")
