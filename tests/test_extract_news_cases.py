@@ -308,3 +308,12 @@ def test_bare_attackers_after_a_named_actor_are_that_actor(sentence: str) -> Non
         "Laos.\n\nCriminals, too, sent lures to ministries in Uzbekistan.\n"
     )
     assert len(kinds.campaigns) == 2  # a kind of actor of its own: another case
+
+
+def test_an_operation_its_actor_ran_leaves_the_next_clauses_actor_its_own() -> None:
+    f = draft(
+        "Weekly digest\n\nAPT28 launched Operation Paper Maze against ministries in Poland, "
+        "while GreyLoom deployed two backdoors against telecoms in Kyrgyzstan.\n"
+    )
+    cases = {c.name: {t.id for t in c.targets.countries} for c in f.campaigns}
+    assert cases == {"Operation Paper Maze": {"PL"}, "GreyLoom": {"KG"}}, cases

@@ -9,8 +9,9 @@ from graphkit.extract.headings import GENERIC_HEADINGS
 from graphkit.extract.name_checks import CAMEL, NOT_NAMES, QUOTED_OPENING, says_nothing
 from graphkit.extract.namelike import looks_like_name
 from graphkit.extract.quoted import has_quote, quoted_names
+from graphkit.extract.reading import Sentence
 
-__all__ = ["clause_name"]
+__all__ = ["clause_name", "run_by_opener"]
 
 
 # A clause that opens with an operation's name and its verb, in a paragraph that names several:
@@ -59,3 +60,11 @@ def clause_name(text: str) -> str | None:
     if not looks_like_name(name, frozenset()):
         return None  # "The AI wrote ...", "YouTube operators posted ..."
     return name if says_nothing(name) else None  # a country, an actor, ... is no name
+
+
+def run_by_opener(named: str, first: Sentence, clause: str) -> bool:
+    """Whether a paragraph's name is an operation its first clause's opening actor ran
+    ("APT28 launched Operation MacroMaze against ..., while X ..."): the name stands in that
+    clause, and is not the actor's own ("Vixen Panda and Keyhole Panda ...")."""
+    opener = next((m.text for m in first.mentions if m.index == 0 and m.entry.kind == "Actor"), "")
+    return bool(opener) and named in clause and opener not in named and not clause.startswith(named)

@@ -12,7 +12,7 @@ from itertools import pairwise
 from typing import Any
 
 from graphkit.actors import actor_index
-from graphkit.extract.clause_names import clause_name
+from graphkit.extract.clause_names import clause_name, run_by_opener
 from graphkit.extract.cues import noun_pattern, nouns, past_verb, words
 from graphkit.extract.gazetteer import Entry
 from graphkit.extract.named_origins import own_origins
@@ -144,10 +144,12 @@ def runs(
     actors = {m.entry.id for s in sentences for m in s.mentions if m.entry.kind == "Actor"}
     # "Emerald Sleet ..., while Crimson Sandstorm ...": a name that is one of the actors'
     known = actor_index().resolve(named) if named and len(actors) > 1 else None
+    its_actors = bool(named) and run_by_opener(named or "", sentences[0], texts[0][0][0])
     with_actors = (
         not named
         or slugify(named) in operations | struck
         or (known is not None and known.id in actors)
+        or its_actors
     )
     actors |= {slugify(a) for clauses in texts for _, _, a in clauses if a}
     # unnamed actors open clauses only where nothing is named: "Hackers from Laos ..., while
@@ -209,6 +211,8 @@ def runs(
         companions = _companions(shared, next(iter(openers)))
         parts += [(None, [], c) for c in companions]
         openers |= set(companions)
+    if its_actors and parts and parts[0][0] is None and not shared:
+        parts[0] = (named, *parts[0][1:])  # "APT28 launched Operation MacroMaze ...": its name
     return (shared, parts) if len(openers) > 1 else None
 
 
