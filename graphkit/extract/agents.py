@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from graphkit.extract.cues import noun_pattern, word_list
+from graphkit.extract.headings import ARTICLE
 from graphkit.extract.reading import Sentence
 
 __all__ = ["agent_subject"]
@@ -55,5 +56,5 @@ def _peoples_agent(first: Sentence) -> str | None:
     if m is None or not any(x.entry.kind in _PLACES and x.text in m.group(1)
                             for x in first.mentions):  # fmt: skip
         return None
-    said = re.sub(r"^(?:an?|the)\s+", "", m.group(1), flags=re.I)  # "by an Iranian group"
+    said = ARTICLE.sub("", m.group(1))  # "by an Iranian group"
     return said[0].upper() + said[1:]

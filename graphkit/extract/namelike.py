@@ -208,12 +208,12 @@ def acronym_named(text: str) -> str | None:
 # A name of one word written as a code ("Tinbird77", "DarkVane", "TA4903") beside a group's
 # noun: "the Tinbird77 hacking group", "an APT group Tinbird77 runs", "the group DarkVane sent";
 # a plain one between "the" and the group's kind: "the Rhysida ransomware gang"
-_CODE = r"[A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*|[A-Z][A-Z0-9]{2,}[0-9][A-Z0-9]*"
+CODE_NAME = r"[A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*|[A-Z][A-Z0-9]{2,}[0-9][A-Z0-9]*"
 _GROUP_NOUNS = words("group_nouns")
 _GROUP = rf"(?:{'|'.join(word_list('group_nouns'))})"
 _KIND = rf"(?:{'|'.join(word_list('group_kinds'))})"
 _CODED_GROUP = re.compile(
-    rf"\b(?:({_CODE})(?: {_KIND})? {_GROUP}\b|{_GROUP} ({_CODE})\b"
+    rf"\b(?:({CODE_NAME})(?: {_KIND})? {_GROUP}\b|{_GROUP} ({CODE_NAME})\b"
     # ... or a plain name after "the" with its kind: "the Rhysida ransomware gang"
     rf"|(?<![\w-])[Tt]he ([A-Z][a-z]{{3,}}) {_KIND} {_GROUP}\b)"
 )

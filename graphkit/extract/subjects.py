@@ -13,7 +13,7 @@ from graphkit.extract.cues import by_first_letter, noun_pattern, nouns, past_ver
 from graphkit.extract.fronted import country_seat, without_fronted
 from graphkit.extract.gazetteer import TOKEN, Entry
 from graphkit.extract.name_checks import NOT_NAMES, only_places, says_nothing
-from graphkit.extract.namelike import coded_group_names, looks_like_name, then_reports
+from graphkit.extract.namelike import CODE_NAME, coded_group_names, looks_like_name, then_reports
 from graphkit.extract.names import CALLED_TOKENS, KIND_WORD
 from graphkit.extract.quoted import conjuncts, has_quote, quoted_names
 from graphkit.extract.reading import Mention, Sentence, slugify
@@ -47,7 +47,7 @@ __all__ = ["ACTOR_NOUN", "IN_ANOTHER", "actor_names", "elided", "may_open_subjec
 
 _NEW_ACTOR = re.compile(
     r"^(?:The (?:actor|group|adversary) (?:we track as |tracked as )?)?"
-    r"([A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*|[A-Z][A-Z0-9]{2,}[0-9][A-Z0-9]*)"
+    rf"({CODE_NAME})"
     r"(?:,|\s+(?:is|was|has|used|a|an|also)\b)"
 )
 
