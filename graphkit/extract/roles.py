@@ -69,6 +69,8 @@ _SPOKEN_FOR = words("spoken_for")
 
 
 _TARGET_VERBS = words("target_verbs")
+# what was done to whom a people's name follows: "researched", "breached" (not "victims of")
+_AIMED_VERBS = _TARGET_VERBS | {w for w in _TARGET_VERBS_STRICT if w.endswith("ed")}
 
 
 _ABOUT = words("about")
@@ -210,7 +212,7 @@ def _demonym_role(
 ) -> str:
     """A people's name: "an Iranian journalist" is a target, "an Iranian group" an
     attribution; the noun after it, and the verb before, decide."""
-    targeted = any(w in _TARGET_VERBS for w in behind[-3:] if w not in {"a", "an"})
+    targeted = any(w in _AIMED_VERBS for w in behind[-3:] if w not in {"a", "an"})
     if targeted and ahead[:1] and ahead[0] in ACTOR_NOUNS:
         # "reporting on North Korean actors" is about who they are; "targeting Iranian
         # groups" is still a target

@@ -212,7 +212,9 @@ _SUBJECT_SOURCE = (
     r"(?:(?:second|third|fourth|fifth|further|separate|other|new)\s+)?"
     # the words before the noun may be a list: "Chinese, Russian and Iranian operators"
     # (no article or relative word inside: "North Korea, a country whose hackers" is no phrase)
+    # nor a pronoun: "They also hacked Turkish networks" is no phrase of a new actor
     rf"((?:(?!(?:a|an|whose|which|who|that|its|their|is|are|was|were|has|have|had)\s)"
+    r"(?!(?:[Tt]hey|[Ww]e|[Hh]e|[Ss]he|[Ii]t)\s)"  # (not "IT workers")
     r"(?:\d[\d,.]*\d|[\w'-]+),?\s+)"  # "over 6,800 accounts", "6.8 million accounts"
     r"{0,7}?(?i:threat\s+)?"
     # the last of the nouns: "Criminal syndicates", not "Criminal" (a noun of its own too)
