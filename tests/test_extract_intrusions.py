@@ -89,3 +89,25 @@ def test_victims_of_an_actor_name_the_actor_not_the_victims() -> None:
     f = draft(NEWS + "Russian hackers were busy. Victims of Chilean hackers included a bank.\n")
     assert "Chilean hackers" in {a.name for c in f.campaigns for a in c.all_actors}
     assert not any(c.name.startswith("Victims") for c in f.campaigns)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They stole data from servers at utilities in Chile.",
+        "They harvested passwords from domain controllers at utilities in Chile.",
+    ],
+)
+def test_servers_something_was_taken_from_are_the_victims(sentence: str) -> None:
+    f = draft(NEWS + "Russian hackers were busy. " + sentence + "\n")
+    (c,) = f.campaigns
+    assert ({x.id for x in c.targets.countries}, {x.id for x in c.targets.sectors}) == (
+        {"CL"},
+        {"critical-infrastructure"},
+    )
+
+
+def test_servers_the_actors_sent_from_are_still_their_means() -> None:
+    f = draft(NEWS + "Russian hackers sent lures from servers in Chile to banks in Peru.\n")
+    (c,) = f.campaigns
+    assert {x.id for x in c.targets.countries} == {"PE"}
