@@ -92,3 +92,14 @@ def test_a_transcripts_speakers_are_no_cases_and_their_surnames_no_places() -> N
     names = {c.name for c in f.campaigns}
     assert not names & {"Dana Reyes", "Sam Jordan"}
     assert {x.id for c in f.campaigns for x in c.targets.countries} == {"CL"}
+
+
+def test_the_last_item_of_a_list_heads_no_paragraph_after_it() -> None:
+    f = draft(
+        NEWS + "Key Takeaways\n- The lab reports a large attack run with its chatbot\n"
+        "- Peruvian hackers allegedly used the chatbot for most of the campaign\n"
+        "- Peru denies the claims, calling them 'baseless lies'\n\n"
+        "The lab said Peruvian state hackers used the chatbot to attack banks in Chile.\n"
+    )
+    assert not any(c.name.startswith("Peru denies") for c in f.campaigns)
+    assert {x.id for c in f.campaigns for x in c.targets.countries} == {"CL"}
