@@ -21,14 +21,21 @@ _MAKER_CASES = words("maker_cases")
 def in_passing(m: Mention) -> bool:
     """An AI service named as a company that acts or is acted on, not as a tool the actors
     used: "OpenAI accused DeepSeek of distilling its model", "DeepSeek said", "a rival to
-    Claude", "posts that mocked Grok". The words right around it say so."""
+    Claude", "posts that mocked Grok", "the extraction performed by DeepSeek". The words right
+    around it say so."""
     after = [w for w in m.after[:2] if w != "s"]
     if after[:1] and after[0] in _MAKER_ACTS:
         return True  # "DeepSeek said", "DeepSeek's spokesperson denied"
     before = m.before
     if before[-1:] == ["s"]:  # "competes with OpenAI's ChatGPT": the words before the owner
         before = m.words[max(0, m.index - 4) : m.index - 2]
-    return any(w in _MAKER_CASES for w in before[-2:]) or said_about(m) or _own_product(m)
+    if any(w in _MAKER_CASES for w in before[-2:]) or said_about(m) or _own_product(m):
+        return True
+    doer = [w for w in m.before if w != "out"]  # "carried out by"
+    return doer[-1:] == ["by"] and doer[-2:-1] != [] and doer[-2] in _DEED_PARTICIPLES
+
+
+_DEED_PARTICIPLES = words("deed_participles")  # "the extraction performed by DeepSeek": the doer
 
 
 def _own_product(m: Mention) -> bool:

@@ -25,6 +25,7 @@ from graphkit.extract.roles import (
     said_about,
     sector_words,
 )
+from graphkit.extract.sector_context import not_whom_it_aimed_at
 from graphkit.extract.unhit import (
     HEADS,
     a_market,
@@ -360,8 +361,10 @@ def _not_aimed_at(m: Mention, s: Sentence) -> bool:
         # whom the actors are tied to
     if said_about(m) and m.entry.id not in _PEOPLE:
         return True  # "critical of the governments of ...": a topic, not a target
-    if before[-1:] and before[-1] in {"as", "any", "posing"}:
+    if before[-1:] and before[-1] in {"as", "any", "posing"} and not _named_as(before):
         return True  # "posed as journalists", "to any government"
+    if not_whom_it_aimed_at(m):
+        return True  # "issues, including U.S. politics", "government analysts", "via media"
     if m.after[:1] and m.after[0] in _CLIENTS:
         return True  # "a tool intended for a government client": whom they worked for
     if _acts(m, s):
@@ -377,6 +380,18 @@ def _not_aimed_at(m: Mention, s: Sentence) -> bool:
     if could_aim_at(m):
         return True  # "malware that could target hospitals": what they could do
     return _bare_content(m) or could_be_hit(m) or said_not_hit(m, s) or answered(m)
+
+
+_NAMING = words("naming_tokens")
+
+
+def _named_as(before: list[str]) -> bool:
+    """Whether the "as" before a sector word follows a verb of naming ("often referred to as
+    pig butchering scams", "known as"): what the thing is called, not what the actors posed as."""
+    lead = before[:-1]
+    if lead[-1:] == ["to"]:  # "referred to as"
+        lead = lead[:-1]
+    return lead[-1:] != [] and lead[-1] in _NAMING
 
 
 _CLIENTS = words("clients")

@@ -1,0 +1,76 @@
+"""Sector words whose sentence says they name no one the actors went after (a topic an example
+list gives, the people who watch, the press a report came through), and the AI provider that a
+theft from its service targets.
+"""
+
+from __future__ import annotations
+
+from graphkit.extract.cues import words
+from graphkit.extract.reading import Mention
+from graphkit.vocab import PLATFORMS
+
+__all__ = ["drawn_from", "not_whom_it_aimed_at"]
+
+
+_TOPIC_HEADS = words("topic_heads")
+_OBSERVERS = words("observer_nouns")
+_EXAMPLES = words("example_openers") | {"like"}
+_AIMING = words("aimed") | words("asking") | words("target_verbs_strict")
+_THROUGH = words("by_way_of")
+_REPORTING = words("media_saying") | words("reported_to") | words("telling")
+_DRAWING = words("drawing")
+_OWNERS = frozenset(("its", "their", "the", "our", "his", "her", "s"))
+
+
+def _topic_listed(m: Mention) -> bool:
+    """An example in a list of subjects: "issues, including criticism from foreign governments",
+    "topics such as elections". A targeting word between the list's opener and the sector
+    word ("issues, including attacks against banks") leaves it a target."""
+    lead = m.words[max(0, m.index - 25) : m.index]
+    for i in range(len(lead) - 1, 0, -1):
+        if lead[i] in _AIMING:
+            return False
+        if lead[i] in _EXAMPLES:
+            return lead[i - 1] in _TOPIC_HEADS
+    return False
+
+
+def _observers(m: Mention) -> bool:
+    """A sector word before the noun of people who watch or judge ("federal lawmakers and
+    government analysts"): whose they are, unless a targeting word leads it ("phished government
+    analysts")."""
+    after = m.words[m.index + m.width : m.index + m.width + 1]
+    if after == [] or after[0] not in _OBSERVERS:
+        return False
+    return _AIMING.isdisjoint(m.words[max(0, m.index - 8) : m.index])
+
+
+def _reported_through(m: Mention) -> bool:
+    """The press a report came through: "Caliber.Az reports via foreign media"."""
+    lead = m.words[max(0, m.index - 4) : m.index]
+    for i in range(len(lead) - 1, 0, -1):
+        if lead[i] in _THROUGH:
+            return lead[i - 1] in _REPORTING
+    return False
+
+
+def not_whom_it_aimed_at(m: Mention) -> bool:
+    """A sector word that a list of subjects, the people who watch, or the press a report came
+    through holds: no target."""
+    return _topic_listed(m) or _observers(m) or _reported_through(m)
+
+
+def drawn_from(m: Mention) -> bool:
+    """An AI service that actors took from ("siphon data from Claude", "to extract data from its
+    Claude model"): its maker is a target, the AI providers."""
+    platform = PLATFORMS.get(m.entry.id)
+    if platform is None or platform.kind != "ai":
+        return False
+    lead = m.words[max(0, m.index - 6) : m.index]
+    if "from" not in lead:
+        return False
+    at = len(lead) - 1 - lead[::-1].index("from")
+    owners = _OWNERS | {platform.vendor.lower()}
+    if not owners.issuperset(lead[at + 1 :]):
+        return False  # "stole data from users of ChatGPT": from its users
+    return not _DRAWING.isdisjoint(lead[max(0, at - 3) : at])

@@ -1,0 +1,101 @@
+"""Sector words whose sentence says they name no one the actors went after, and targets that
+the kind of crime or a theft from an AI service names (session 20): one test per case, each on
+sentences written for it, beside one where the same words still name a target."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import draft
+from tests.extract_helpers import targeted_sectors as _sectors
+
+NEWS = "Chatbot maker cuts off a Laotian crew\n\n"  # a plain text's first line: its headline
+CREW = "A Laotian crew used the chatbot to write posts. "
+
+
+@pytest.mark.parametrize(
+    "topics",
+    [
+        "Its posts covered several issues, including criticism from foreign governments and "
+        "tariffs",
+        "Its comments touched on themes like religious freedom",
+    ],
+)
+def test_the_examples_of_a_list_of_subjects_are_no_target(topics: str) -> None:
+    assert _sectors(draft(NEWS + CREW + topics + ".\n")) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sector"),
+    [
+        ("It phished several groups, including foreign governments.", "government"),
+        ("It covered several issues, including attacks against banks in Chile.",
+         "financial-services"),
+    ],
+)  # fmt: skip
+def test_examples_of_whom_it_went_after_are_still_targets(sentence: str, sector: str) -> None:
+    assert _sectors(draft(NEWS + CREW + sentence + "\n")) == {sector}
+
+
+def test_a_sector_word_before_people_who_watch_is_no_target() -> None:
+    text = CREW + "Its posts soon drew the notice of lawmakers and government analysts.\n"
+    assert _sectors(draft(NEWS + text)) == set()
+
+
+def test_a_sector_word_before_people_the_actors_went_after_is_still_a_target() -> None:
+    text = CREW + "It then phished government analysts in Peru.\n"
+    assert _sectors(draft(NEWS + text)) == {"government"}
+
+
+def test_the_press_a_report_came_through_is_no_target() -> None:
+    text = CREW + "They wrote for a fake news site, the Lao Times reports via state media.\n"
+    assert _sectors(draft(NEWS + text)) == set()
+
+
+@pytest.mark.parametrize(
+    "crime",
+    [
+        "a fraud often referred to as pig butchering scams",
+        "romance fraud",
+        "dating scams",
+    ],
+)
+def test_a_crime_that_preys_on_private_persons_names_them(crime: str) -> None:
+    text = f"A Laotian crew used the chatbot to run {crime}.\n"
+    assert _sectors(draft(NEWS + text)) == {"individuals"}
+
+
+def test_what_the_actors_posed_as_is_still_no_target() -> None:
+    text = "A Laotian crew used the chatbot while it posed as journalists.\n"
+    assert _sectors(draft(NEWS + text)) == set()
+
+
+@pytest.mark.parametrize(
+    "theft",
+    [
+        "ran a distillation attack on the model",
+        "ran model extraction at scale",
+        "made thousands of accounts to siphon data from Claude",
+        "made thousands of accounts to extract answers from its Claude model",
+    ],
+)
+def test_a_theft_from_an_ai_service_targets_its_maker(theft: str) -> None:
+    text = f"A Laotian crew {theft}.\n"
+    assert _sectors(draft(NEWS + text)) == {"ai-providers"}
+
+
+def test_a_theft_from_the_users_of_an_ai_service_does_not_target_its_maker() -> None:
+    text = "A Laotian crew stole passwords from users of Claude in Peru.\n"
+    assert "ai-providers" not in _sectors(draft(NEWS + text))
+
+
+def test_an_ai_company_that_did_the_deed_is_no_service_the_actors_used() -> None:
+    text = (
+        "A Laotian crew made thousands of accounts to siphon data from Claude. The lab said "
+        "the scale of the extraction performed by DeepSeek and two other firms was large.\n"
+    )
+    f = draft(NEWS + text)
+    assert sorted(p.name for c in f.campaigns for p in c.platforms) == ["Claude"]
+    done = text.replace("performed by DeepSeek and two other firms", "was done with DeepSeek")
+    f = draft(NEWS + done)
+    assert sorted(p.name for c in f.campaigns for p in c.platforms) == ["Claude", "DeepSeek"]
