@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract_helpers import draft
+from tests.extract_helpers import actors_of, draft
 from tests.extract_helpers import targeted_sectors as _sectors
 
 NEWS = "Chatbot maker cuts off a Laotian crew\n\n"  # a plain text's first line: its headline
@@ -99,3 +99,65 @@ def test_an_ai_company_that_did_the_deed_is_no_service_the_actors_used() -> None
     done = text.replace("performed by DeepSeek and two other firms", "was done with DeepSeek")
     f = draft(NEWS + done)
     assert sorted(p.name for c in f.campaigns for p in c.platforms) == ["Claude", "DeepSeek"]
+
+
+def test_a_voices_place_of_work_is_no_target() -> None:
+    text = CREW + (
+        "Dana Whitfield, a security specialist at the University of Leeds, said chatbots "
+        "already write exploits.\n"
+    )
+    assert _sectors(draft(NEWS + text)) == set()
+
+
+@pytest.mark.parametrize("kind", ["an unnamed Laotian", "a small private"])
+def test_the_company_the_actors_are_traced_to_is_no_target(kind: str) -> None:
+    text = CREW + f"The posts were traced to {kind} technology company with state contracts.\n"
+    assert _sectors(draft(NEWS + text)) == set()
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "report online chatter about protests straight to Laotian intelligence agencies",
+        "send reports about protests to intelligence agencies",
+    ],
+)
+def test_whom_a_report_goes_to_past_its_subject_is_no_target(report: str) -> None:
+    text = CREW + f"The tool it planned would {report}.\n"
+    assert _sectors(draft(NEWS + text)) == {"civil-society"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sector"),
+    [
+        ("It sent phishing emails to intelligence agencies.", "government"),
+        ("It reported gains, then sent lures to banks.", "financial-services"),
+    ],
+)
+def test_whom_the_actors_sent_to_is_still_a_target(sentence: str, sector: str) -> None:
+    assert _sectors(draft(NEWS + CREW + sentence + "\n")) == {sector}
+
+
+def test_what_a_report_says_is_tied_to_a_place_is_still_tied_there() -> None:
+    text = (
+        "A Laotian crew used the chatbot to run romance scams.\n\nBeyond fraud, the report "
+        "details several influence operations tied to Cuba.\n"
+    )
+    assert ("Influence operations tied to Cuba", "CU") in actors_of(draft(NEWS + text))
+
+
+def test_a_sector_word_listed_before_a_targets_head_keeps_its_sector_sense() -> None:
+    text = "A Laotian crew phished staff at cybersecurity and defence companies in Peru.\n"
+    assert _sectors(draft(NEWS + text)) == {"defense"}
+
+
+def test_a_sector_word_beside_a_word_of_its_other_sense_is_still_no_sector() -> None:
+    text = "A Laotian crew used the chatbot to study cyber offense and defense in Peru.\n"
+    assert _sectors(draft(NEWS + text)) == set()
+
+
+def test_a_place_a_report_ties_the_actors_to_is_still_their_origin() -> None:
+    text = "Tin Kestrel, a crew this report connects to Iran's Revolutionary Guard, wrote lures.\n"
+    assert ("Tin Kestrel", "IR") in actors_of(
+        draft("Chatbot maker cuts off several crews\n\n" + text)
+    )

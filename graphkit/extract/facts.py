@@ -24,8 +24,8 @@ from graphkit.extract.passing import in_passing, makers_people, names_a_service_
 from graphkit.extract.poses import community, made_in, posed_as
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, read_sentence
 from graphkit.extract.roles import country_role, researched, said_about
-from graphkit.extract.sector_context import drawn_from
-from graphkit.extract.sectors import addressed, sector_is_target
+from graphkit.extract.sector_context import addressed, drawn_from
+from graphkit.extract.sectors import sector_is_target
 from graphkit.extract.spoken import language_positions, varieties
 from graphkit.extract.unhit import (
     a_market,

@@ -1,15 +1,16 @@
 """Sector words whose sentence says they name no one the actors went after (a topic an example
-list gives, the people who watch, the press a report came through), and the AI provider that a
-theft from its service targets.
+list gives, the people who watch, the press a report came through, whom the writer tells or
+reports go to), and the AI provider that a theft from its service targets.
 """
 
 from __future__ import annotations
 
 from graphkit.extract.cues import words
 from graphkit.extract.reading import Mention
+from graphkit.extract.roles import TIED
 from graphkit.vocab import PLATFORMS
 
-__all__ = ["drawn_from", "not_whom_it_aimed_at"]
+__all__ = ["addressed", "drawn_from", "not_whom_it_aimed_at"]
 
 
 _TOPIC_HEADS = words("topic_heads")
@@ -74,3 +75,47 @@ def drawn_from(m: Mention) -> bool:
     if not owners.issuperset(lead[at + 1 :]):
         return False  # "stole data from users of ChatGPT": from its users
     return not _DRAWING.isdisjoint(lead[max(0, at - 3) : at])
+
+
+_TOLD = words("told")
+_SHARING = words("sharing")
+_REPORTED_TO = words("reported_to")
+
+
+def addressed(m: Mention) -> bool:
+    """Whom the writer tells or works with ("told a news agency", "shared its findings with
+    industry partners and with hospitals", "cooperate with agencies in the US"), or whom reports
+    go to ("sent its reports to intelligence agencies"), with no targeting word between: no
+    target, a sector or a place."""
+    lead = m.words[max(0, m.index - 16) : m.index]
+    for i in range(len(lead) - 1, max(-1, len(lead) - 9), -1):
+        if lead[i] in _AIMING:
+            return False
+        if lead[i] in _TOLD or (lead[i] == "with" and not _SHARING.isdisjoint(lead[:i])):
+            return True
+        if lead[i] == "to" and _reported(lead[max(0, i - 8) : i]):
+            return True  # "send its reports to the authorities and intelligence agencies",
+            # "report online chatter about protests straight to the authorities"
+    return not _COLLABORATORS.isdisjoint(lead[-8:])  # "a tip from a partner in the financial
+    # sector"
+
+
+_COLLABORATORS = words("collaborators")
+
+
+def _reported(lead: list[str]) -> bool:
+    """Whether the words before a "to" hold a report it goes to, with no targeting or tying word
+    after it ("reported gains, then sent lures to banks" reached the banks)."""
+    at = next((i for i in range(len(lead) - 1, -1, -1) if lead[i] in _REPORTED_TO), None)
+    if at is None:
+        return False
+    if at < len(lead) - 1 and at and lead[at - 1] in _DETERMINERS:
+        return False  # "a group the report connects to Iran": the report as a subject
+    return all(
+        w not in _AIMING and w not in TIED for w in lead[at + 1 :]
+    )  # "the report details operations tied to Russia": whom they are tied to
+
+
+_DETERMINERS = frozenset(
+    ("a", "an", "the", "this", "that", "these", "those", "its", "their", "our")
+)
