@@ -161,3 +161,23 @@ def test_a_place_a_report_ties_the_actors_to_is_still_their_origin() -> None:
     assert ("Tin Kestrel", "IR") in actors_of(
         draft("Chatbot maker cuts off several crews\n\n" + text)
     )
+
+
+def test_officials_the_actors_wrote_to_are_a_government_target() -> None:
+    text = "A Laotian crew used the chatbot to write emails to state-level Peruvian officials.\n"
+    assert _sectors(draft(NEWS + text)) == {"government"}
+
+
+def test_officials_the_actors_disguised_themselves_as_are_no_target() -> None:
+    text = (
+        "A Laotian crew disguised themselves as Peruvian immigration officials to scare exiles.\n"
+    )
+    assert "government" not in _sectors(draft(NEWS + text))
+
+
+def test_whom_a_tool_would_warn_is_no_target_but_what_it_warns_about_may_be() -> None:
+    text = (
+        "A Laotian crew asked the chatbot to plan a model that would warn officials about the "
+        "travel of activists.\n"
+    )
+    assert _sectors(draft(NEWS + text)) == {"civil-society"}

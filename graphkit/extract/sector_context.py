@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from graphkit.extract.cues import words
 from graphkit.extract.reading import Mention
-from graphkit.extract.roles import TIED
+from graphkit.extract.roles import PHRASE_ENDS, TIED
 from graphkit.vocab import PLATFORMS
 
 __all__ = ["addressed", "drawn_from", "not_whom_it_aimed_at"]
@@ -78,21 +78,24 @@ def drawn_from(m: Mention) -> bool:
 
 
 _TOLD = words("told")
+_WARNING = words("warning")
 _SHARING = words("sharing")
 _REPORTED_TO = words("reported_to")
 
 
 def addressed(m: Mention) -> bool:
-    """Whom the writer tells or works with ("told a news agency", "shared its findings with
-    industry partners and with hospitals", "cooperate with agencies in the US"), or whom reports
-    go to ("sent its reports to intelligence agencies"), with no targeting word between: no
-    target, a sector or a place."""
+    """Whom the writer tells, warns or works with ("told a news agency", "warn officials",
+    "shared its findings with industry partners and with hospitals", "cooperate with agencies in
+    the US"), or whom reports go to ("sent its reports to intelligence agencies"), with no
+    targeting word between: no target, a sector or a place."""
     lead = m.words[max(0, m.index - 16) : m.index]
     for i in range(len(lead) - 1, max(-1, len(lead) - 9), -1):
         if lead[i] in _AIMING:
             return False
         if lead[i] in _TOLD or (lead[i] == "with" and not _SHARING.isdisjoint(lead[:i])):
             return True
+        if lead[i] in _WARNING:  # "would warn officials": whom; "about Uyghurs" may be a target
+            return PHRASE_ENDS.isdisjoint(lead[i + 1 :])
         if lead[i] == "to" and _reported(lead[max(0, i - 8) : i]):
             return True  # "send its reports to the authorities and intelligence agencies",
             # "report online chatter about protests straight to the authorities"
