@@ -181,3 +181,11 @@ def test_whom_a_tool_would_warn_is_no_target_but_what_it_warns_about_may_be() ->
         "travel of activists.\n"
     )
     assert _sectors(draft(NEWS + text)) == {"civil-society"}
+
+
+def test_officials_the_actors_impersonated_after_a_places_initials_are_no_target() -> None:
+    text = (
+        "A Laotian crew impersonated U.S. State Department officials, sending fake forms to "
+        "academics.\n"
+    )
+    assert _sectors(draft(NEWS + text)) == {"education"}
