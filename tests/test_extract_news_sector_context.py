@@ -189,3 +189,22 @@ def test_officials_the_actors_impersonated_after_a_places_initials_are_no_target
         "academics.\n"
     )
     assert _sectors(draft(NEWS + text)) == {"education"}
+
+
+def test_an_ai_company_listed_among_the_companies_that_acted_is_no_service_used() -> None:
+    text = (
+        "The lab alleges that DeepSeek, Kestrel Labs and Moonshot created fake accounts to "
+        "siphon data from its Claude model.\n"
+    )
+    f = draft(NEWS + text)
+    assert sorted(p.name for c in f.campaigns for p in c.platforms) == ["Claude"]
+
+
+def test_services_listed_before_what_they_made_are_still_services_used() -> None:
+    text = "A Laotian crew wrote prompts; ChatGPT, Gemini and Claude generated the posts.\n"
+    f = draft(NEWS + text)
+    assert sorted(p.name for c in f.campaigns for p in c.platforms) == [
+        "ChatGPT",
+        "Claude",
+        "Gemini",
+    ]

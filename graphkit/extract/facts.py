@@ -223,7 +223,7 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
             if eid in _BUILDING and not _RESEARCHED.isdisjoint(m.before[-2:]):
                 continue  # "to research remote access trojans": researched, not built
             _best(facts.techniques, eid, evidence, (50 if m.entry.phrase else 70) - hedge)
-        elif kind == "Platform" and not in_passing(m):
+        elif kind == "Platform" and not in_passing(m, s):
             if m.entry.name not in facts.platforms:
                 facts.platforms[m.entry.name] = {"name": m.entry.name, "evidence": evidence,
                                                  "confidence": 80}  # fmt: skip
