@@ -28,6 +28,9 @@ def in_passing(m: Mention, s: Sentence) -> bool:
     after = [w for w in m.after[:2] if w != "s"]
     if after[:1] and after[0] in _MAKER_ACTS:
         return True  # "DeepSeek said", "DeepSeek's spokesperson denied"
+    if m.after[:1] != ["s"] and ((m.before[-1:] and m.before[-1] in _MAKERS) or _set_apart(m)):
+        return True  # "the Chinese AI startup DeepSeek", "DeepSeek, a Chinese AI company,":
+        # the company, not its service
     before = m.before
     if before[-1:] == ["s"]:  # "competes with OpenAI's ChatGPT": the words before the owner
         before = m.words[max(0, m.index - 4) : m.index - 2]
@@ -57,6 +60,14 @@ def _first_of_the_doers(m: Mention, s: Sentence) -> bool:
 
 
 _DEED_PARTICIPLES = words("deed_participles")  # "the extraction performed by DeepSeek": the doer
+
+
+def _set_apart(m: Mention) -> bool:
+    """Whether the words right after a service's name say it is its maker: "DeepSeek, a
+    Chinese AI company, ...", not "asked ChatGPT a question about the company"."""
+    end = m.index + m.width
+    following = m.words[end : end + 4]
+    return following[:1] in (["a"], ["an"]) and not _MAKERS.isdisjoint(following[1:])
 
 
 def _own_product(m: Mention) -> bool:
