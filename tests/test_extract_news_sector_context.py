@@ -208,3 +208,21 @@ def test_services_listed_before_what_they_made_are_still_services_used() -> None
         "Claude",
         "Gemini",
     ]
+
+
+def test_a_sector_word_before_the_intelligence_collected_is_no_target() -> None:
+    text = "A Laotian crew ran a long campaign to collect political intelligence.\n"
+    assert _sectors(draft(NEWS + text)) == set()
+
+
+@pytest.mark.parametrize(
+    ("whom", "sectors"),
+    [
+        ("defense technology firms", {"defense", "technology"}),
+        ("military intelligence officers", {"defense"}),
+    ],
+)
+def test_a_sector_word_before_a_subject_and_a_targets_head_is_a_target(
+    whom: str, sectors: set[str]
+) -> None:
+    assert _sectors(draft(NEWS + f"A Laotian crew phished {whom} in Peru.\n")) == sectors

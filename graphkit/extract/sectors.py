@@ -212,8 +212,8 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
         (
             after[:1]
             and (
-                after[0] in _SUBJECT_MATTER
-                or (after[1:2] and after[1] in _SUBJECT_MATTER and after[0] not in {"and", "or"})
+                (after[0] in _SUBJECT_MATTER and not (after[1:2] and after[1] in HEADS))
+                or (after[1:2] and after[1] in _SUBJECT_MATTER and after[0] not in PHRASE_ENDS)
                 or (
                     after[0] in {"and", "or"}
                     and after[2:3]
