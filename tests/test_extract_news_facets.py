@@ -1,6 +1,8 @@
-"""Sector words whose sentence says they name no one the actors went after, and targets that
-the kind of crime or a theft from an AI service names (session 20): one test per case, each on
-sentences written for it, beside one where the same words still name a target."""
+"""Sectors, platforms and languages in news coverage (session 20, issue 23): sector words whose
+sentence says they name no one the actors went after, targets that the kind of crime or a theft
+from an AI service names, AI companies that acted rather than served, the languages of outputs
+asked for. One test per case, each on sentences written for it, beside one where the same words
+still name what they named."""
 
 from __future__ import annotations
 
@@ -226,3 +228,22 @@ def test_a_sector_word_before_a_subject_and_a_targets_head_is_a_target(
     whom: str, sectors: set[str]
 ) -> None:
     assert _sectors(draft(NEWS + f"A Laotian crew phished {whom} in Peru.\n")) == sectors
+
+
+@pytest.mark.parametrize(
+    ("asked", "languages"),
+    [
+        ("asked for English and French outputs", ["en", "fr"]),
+        ("asked for English and other language outputs", ["en"]),
+    ],
+)
+def test_the_languages_of_the_outputs_asked_for_are_the_actors(
+    asked: str, languages: list[str]
+) -> None:
+    f = draft(NEWS + f"A Laotian crew {asked}.\n")
+    assert sorted(x.id for c in f.campaigns for x in c.languages) == languages
+
+
+def test_a_language_as_a_subject_studied_is_no_language_of_the_actors() -> None:
+    f = draft(NEWS + "A Laotian crew studied English and other subjects.\n")
+    assert [x.id for c in f.campaigns for x in c.languages] == []
