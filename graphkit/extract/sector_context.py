@@ -5,7 +5,9 @@ reports go to), and the AI provider that a theft from its service targets.
 
 from __future__ import annotations
 
-from graphkit.extract.cues import words
+import re
+
+from graphkit.extract.cues import past_verb, words
 from graphkit.extract.reading import Mention
 from graphkit.extract.roles import PHRASE_ENDS, TIED
 from graphkit.vocab import PLATFORMS
@@ -107,16 +109,24 @@ _COLLABORATORS = words("collaborators")
 
 
 def _reported(lead: list[str]) -> bool:
-    """Whether the words before a "to" hold a report it goes to, with no targeting or tying word
-    after it ("reported gains, then sent lures to banks" reached the banks)."""
+    """Whether the words before a "to" hold a report it goes to, with no targeting or tying word,
+    clause break or other verb after it ("reported gains, then sent lures to banks" reached the
+    banks)."""
     at = next((i for i in range(len(lead) - 1, -1, -1) if lead[i] in _REPORTED_TO), None)
     if at is None:
         return False
     if at < len(lead) - 1 and at and lead[at - 1] in _DETERMINERS:
         return False  # "a group the report connects to Iran": the report as a subject
-    return all(
-        w not in _AIMING and w not in TIED for w in lead[at + 1 :]
-    )  # "the report details operations tied to Russia": whom they are tied to
+    # "the report details operations tied to Russia": whom they are tied to; "wrote fake
+    # reports and mailed them to banks": a new verb, whom they reached
+    return not any(
+        w in _AIMING or w in TIED or w in _CLAUSE_BREAKS or _PAST_VERB.fullmatch(w)
+        for w in lead[at + 1 :]
+    )
+
+
+_CLAUSE_BREAKS = words("clause_breaks") | {"then"}
+_PAST_VERB = re.compile(past_verb())
 
 
 _DETERMINERS = frozenset(
