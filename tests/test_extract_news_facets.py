@@ -247,3 +247,19 @@ def test_the_languages_of_the_outputs_asked_for_are_the_actors(
 def test_a_language_as_a_subject_studied_is_no_language_of_the_actors() -> None:
     f = draft(NEWS + "A Laotian crew studied English and other subjects.\n")
     assert [x.id for c in f.campaigns for x in c.languages] == []
+
+
+@pytest.mark.parametrize(
+    "definition",
+    [
+        "Spear-phishing is a highly targeted form of phishing where attackers trick individuals.",
+        "Vishing is a kind of fraud that preys on pensioners.",
+    ],
+)
+def test_a_sentence_that_says_what_a_technique_is_names_no_target(definition: str) -> None:
+    assert _sectors(draft(NEWS + CREW + definition + "\n")) == set()
+
+
+def test_a_sentence_on_what_the_actors_aimed_at_is_no_definition() -> None:
+    text = CREW + "Its main target is a form of banking app used by pensioners.\n"
+    assert "individuals" in _sectors(draft(NEWS + text))

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from graphkit.extract.cues import past_verb, words
-from graphkit.extract.reading import Mention
+from graphkit.extract.cues import past_verb, word_list, words
+from graphkit.extract.reading import Mention, Sentence
 from graphkit.extract.roles import PHRASE_ENDS, TIED
 from graphkit.vocab import PLATFORMS
 
@@ -57,10 +57,23 @@ def _reported_through(m: Mention) -> bool:
     return False
 
 
-def not_whom_it_aimed_at(m: Mention) -> bool:
-    """A sector word that a list of subjects, the people who watch, or the press a report came
-    through holds: no target."""
-    return _topic_listed(m) or _observers(m) or _reported_through(m)
+def not_whom_it_aimed_at(m: Mention, s: Sentence) -> bool:
+    """A sector word that a list of subjects, the people who watch, the press a report came
+    through, or a sentence that says what a technique is holds: no target."""
+    return _topic_listed(m) or _observers(m) or _reported_through(m) or _defines(s)
+
+
+def _defines(s: Sentence) -> bool:
+    """A sentence that says what a technique is ("Spear-phishing is a highly targeted form of
+    phishing where attackers trick individuals"): said of no one."""
+    return _DEFINES.match(s.text) is not None
+
+
+_DEFINES = re.compile(  # a bare noun opens it: not "Its main target is a form of banking app"
+    rf"(?!(?i:{'|'.join(word_list('owning'))}|the|an?)\b)"
+    r"(?:[\w-]+ ){0,2}[\w-]+ (?:is|are) (?:an?|the) (?:[\w-]+ ){0,3}"
+    rf"(?:{'|'.join(word_list('kinds_of'))}) of\b"
+)
 
 
 def drawn_from(m: Mention) -> bool:

@@ -343,7 +343,7 @@ def _not_aimed_at(m: Mention, s: Sentence) -> bool:
         return True  # "critical of the governments of ...": a topic, not a target
     if before[-1:] and before[-1] in {"as", "any", "posing"} and not _named_as(before):
         return True  # "posed as journalists", "to any government"
-    if not_whom_it_aimed_at(m):
+    if not_whom_it_aimed_at(m, s):
         return True  # "issues, including U.S. politics", "government analysts", "via media"
     if m.after[:1] and m.after[0] in _CLIENTS:
         return True  # "a tool intended for a government client": whom they worked for
