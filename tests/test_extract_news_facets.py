@@ -263,3 +263,19 @@ def test_a_sentence_that_says_what_a_technique_is_names_no_target(definition: st
 def test_a_sentence_on_what_the_actors_aimed_at_is_no_definition() -> None:
     text = CREW + "Its main target is a form of banking app used by pensioners.\n"
     assert "individuals" in _sectors(draft(NEWS + text))
+
+
+@pytest.mark.parametrize(
+    "sold",
+    [
+        "a kit that let low-skill individuals automate ransomware",
+        "a tool that allowed small banks to hide payments",
+    ],
+)
+def test_whom_a_tool_lets_act_is_no_target(sold: str) -> None:
+    assert _sectors(draft(NEWS + f"A Laotian crew sold {sold}.\n")) == set()
+
+
+def test_whom_the_actors_hit_before_letting_them_go_is_still_a_target() -> None:
+    text = "A Laotian crew phished individuals in Peru and let them go.\n"
+    assert _sectors(draft(NEWS + text)) == {"individuals"}

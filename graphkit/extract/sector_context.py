@@ -59,8 +59,26 @@ def _reported_through(m: Mention) -> bool:
 
 def not_whom_it_aimed_at(m: Mention, s: Sentence) -> bool:
     """A sector word that a list of subjects, the people who watch, the press a report came
-    through, or a sentence that says what a technique is holds: no target."""
-    return _topic_listed(m) or _observers(m) or _reported_through(m) or _defines(s)
+    through, whom something lets act, or a sentence that says what a technique is holds: no
+    target."""
+    if _topic_listed(m) or _observers(m) or _reported_through(m) or _causee(m):
+        return True
+    return _defines(s)
+
+
+_LETTING = words("letting")
+
+
+def _causee(m: Mention) -> bool:
+    """Whom a tool lets or helps act ("let low-skill individuals automate ransomware", "allowed
+    small banks to ..."): who acts, no target; up to two words of its phrase between."""
+    lead = m.words[max(0, m.index - 3) : m.index]
+    at = next((i for i in range(len(lead) - 1, -1, -1) if lead[i] in _LETTING), None)
+    if at is None or not PHRASE_ENDS.isdisjoint(lead[at + 1 :]):
+        return False
+    after = m.words[m.index + m.width : m.index + m.width + 1]
+    return after == ["to"] or (lead[at].startswith("let") and after != [] and after[0] not in
+                                PHRASE_ENDS)  # fmt: skip
 
 
 def _defines(s: Sentence) -> bool:
