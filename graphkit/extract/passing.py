@@ -28,7 +28,8 @@ def in_passing(m: Mention, s: Sentence) -> bool:
     after = [w for w in m.after[:2] if w != "s"]
     if after[:1] and after[0] in _MAKER_ACTS:
         return True  # "DeepSeek said", "DeepSeek's spokesperson denied"
-    if m.after[:1] != ["s"] and ((m.before[-1:] and m.before[-1] in _MAKERS) or _set_apart(m)):
+    maker_before = bool(m.before) and m.before[-1] in _MAKERS
+    if m.after[:1] != ["s"] and (maker_before or _set_apart(m)):
         return True  # "the Chinese AI startup DeepSeek", "DeepSeek, a Chinese AI company,":
         # the company, not its service
     before = m.before
