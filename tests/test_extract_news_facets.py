@@ -279,3 +279,15 @@ def test_whom_a_tool_lets_act_is_no_target(sold: str) -> None:
 def test_whom_the_actors_hit_before_letting_them_go_is_still_a_target() -> None:
     text = "A Laotian crew phished individuals in Peru and let them go.\n"
     assert _sectors(draft(NEWS + text)) == {"individuals"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "These articles later found their way into mainstream media in Peru.",
+        "It also used the chatbot to translate receipts from Peruvian newspapers.",
+    ],
+)
+def test_the_press_that_carried_or_billed_for_the_content_is_no_target(sentence: str) -> None:
+    text = "A Laotian crew used the chatbot to write articles. " + sentence + "\n"
+    assert _sectors(draft(NEWS + text)) == set()
