@@ -291,3 +291,19 @@ def test_whom_the_actors_hit_before_letting_them_go_is_still_a_target() -> None:
 def test_the_press_that_carried_or_billed_for_the_content_is_no_target(sentence: str) -> None:
     text = "A Laotian crew used the chatbot to write articles. " + sentence + "\n"
     assert _sectors(draft(NEWS + text)) == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The case raises concerns about the implications for financial and payment services.",
+        "The report outlines strategies for governments, businesses and individuals.",
+    ],
+)
+def test_whom_advice_or_its_consequences_are_for_is_no_target(sentence: str) -> None:
+    assert _sectors(draft(NEWS + CREW + sentence + "\n")) == set()
+
+
+def test_whom_lures_with_advice_went_to_is_still_a_target() -> None:
+    text = CREW + "It sent lures with fake tips for hospitals in Peru.\n"
+    assert _sectors(draft(NEWS + text)) == {"healthcare"}

@@ -59,11 +59,32 @@ def _reported_through(m: Mention) -> bool:
 
 def not_whom_it_aimed_at(m: Mention, s: Sentence) -> bool:
     """A sector word that a list of subjects, the people who watch, the press a report came
-    through, whom something lets act, or a sentence that says what a technique is holds: no
-    target."""
+    through, whom something lets act or advice is for, or a sentence that says what a technique
+    is holds: no target."""
     if _topic_listed(m) or _observers(m) or _reported_through(m) or _causee(m):
         return True
-    return _defines(s)
+    return _advised(m) or _defines(s)
+
+
+_ADVICE = words("advice_nouns")
+
+
+def _advised(m: Mention) -> bool:
+    """Whom advice or its consequences are for ("outlines strategies for governments",
+    "implications for financial and payment services"): an audience, no target; up to three
+    words of its list between, and no targeting word before ("sent lures with fake tips for
+    hospitals" aimed at them)."""
+    lead = m.words[max(0, m.index - 7) : m.index]
+    if "for" not in lead:
+        return False
+    at = len(lead) - 1 - lead[::-1].index("for")
+    between = [w for w in lead[at + 1 :] if w not in ("and", "or")]
+    if at == 0 or lead[at - 1] not in _ADVICE or len(between) > 3:
+        return False
+    start = max(0, m.index - len(lead) + at - 8)
+    return PHRASE_ENDS.isdisjoint(between) and _AIMING.isdisjoint(
+        m.words[start : m.index - len(lead) + at]
+    )
 
 
 _LETTING = words("letting")
