@@ -307,3 +307,20 @@ def test_whom_advice_or_its_consequences_are_for_is_no_target(sentence: str) -> 
 def test_whom_lures_with_advice_went_to_is_still_a_target() -> None:
     text = CREW + "It sent lures with fake tips for hospitals in Peru.\n"
     assert _sectors(draft(NEWS + text)) == {"healthcare"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The panel acted after Anthropic disclosed that a Laotian crew used its own AI platform.",
+        "Anthropic says a Laotian crew used its AI chatbot to phish banks.",
+    ],
+)
+def test_the_ai_company_whose_own_models_the_actors_used_names_its_service(sentence: str) -> None:
+    f = draft(NEWS + sentence + "\n")
+    assert sorted(p.name for c in f.campaigns for p in c.platforms) == ["Claude"]
+
+
+def test_a_company_whose_reports_are_of_another_service_names_none_of_its_own() -> None:
+    f = draft(NEWS + "Microsoft says a Laotian crew used its AI tools to phish banks.\n")
+    assert [p.name for c in f.campaigns for p in c.platforms] == []
