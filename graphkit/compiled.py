@@ -27,8 +27,8 @@ MODULES = ("agents", "behaviour", "case_starts", "cases", "clause_names", "coord
            "masking", "meta", "name_checks", "named_origins", "namelike", "names", "openers",
            "paragraphs",
            "passing", "place_in", "poses", "quoted", "reading", "reporter", "roles", "roster",
-           "sections", "sectors", "set_apart", "spoken", "subject_text", "subjects", "tables",
-           "unhit")  # fmt: skip
+           "sections", "sector_context", "sectors", "set_apart", "spoken", "subject_text",
+           "subjects", "tables", "unhit")  # fmt: skip
 
 # The shared library mypyc builds for the modules compiled together.
 GROUP = "graphkit.extract.native"
