@@ -55,6 +55,7 @@ from graphkit.extract.lede import (
 )
 from graphkit.extract.meta import headline_line
 from graphkit.extract.name_checks import says_nothing
+from graphkit.extract.named_actors import actor_names
 from graphkit.extract.named_origins import enumerated
 from graphkit.extract.namelike import looks_like_name, lower_words
 from graphkit.extract.names import paragraph_name
@@ -68,7 +69,7 @@ from graphkit.extract.paragraphs import (
 )
 from graphkit.extract.reading import Mention, Sentence, read_sentence
 from graphkit.extract.sections import aside, sections
-from graphkit.extract.subjects import actor_names, subject_of
+from graphkit.extract.subjects import subject_of
 
 __all__ = ["group_text"]
 
