@@ -324,3 +324,18 @@ def test_the_ai_company_whose_own_models_the_actors_used_names_its_service(sente
 def test_a_company_whose_reports_are_of_another_service_names_none_of_its_own() -> None:
     f = draft(NEWS + "Microsoft says a Laotian crew used its AI tools to phish banks.\n")
     assert [p.name for c in f.campaigns for p in c.platforms] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Laotian workers used AI personas to infiltrate remote tech jobs in the US.",
+        "Laotian workers used the chatbot to pass coding tests and secure US tech roles.",
+    ],
+)
+def test_the_trade_of_the_jobs_fake_workers_get_into_is_a_target(sentence: str) -> None:
+    assert _sectors(draft(NEWS + sentence + "\n")) == {"technology"}
+
+
+def test_a_bare_tech_word_before_no_targets_head_is_still_no_sector() -> None:
+    assert _sectors(draft(NEWS + "Laotian workers wrote posts about technology trends.\n")) == set()

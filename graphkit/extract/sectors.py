@@ -63,10 +63,7 @@ _SECTOR_NOT_AFTER = words("sector_not_after")
 
 # Heads a bare "technology" or "tech" needs to be a sector ("tech firms"), where no list of
 # sectors holds it ("organisations in tech, energy and government")
-_TECH_HEADS = frozenset(
-    ("companies", "company", "firms", "firm", "sector", "industry", "providers", "provider",
-     "organizations", "organisations")
-)  # fmt: skip
+_TECH_HEADS = words("tech_heads")
 _BARE_SECTOR_NEEDS = {"technology": _TECH_HEADS, "tech": _TECH_HEADS}
 
 
