@@ -8,8 +8,18 @@ from __future__ import annotations
 
 import pytest
 
+from graphkit.findings import Findings
 from tests.extract_helpers import actors_of, draft
 from tests.extract_helpers import targeted_sectors as _sectors
+
+
+def _platforms(f: Findings) -> list[str]:
+    return sorted(p.name for c in f.campaigns for p in c.platforms)
+
+
+def _languages(f: Findings) -> list[str]:
+    return sorted(x.id for c in f.campaigns for x in c.languages)
+
 
 NEWS = "Chatbot maker cuts off a Laotian crew\n\n"  # a plain text's first line: its headline
 CREW = "A Laotian crew used the chatbot to write posts. "
@@ -97,10 +107,10 @@ def test_an_ai_company_that_did_the_deed_is_no_service_the_actors_used() -> None
         "the scale of the extraction performed by DeepSeek and two other firms was large.\n"
     )
     f = draft(NEWS + text)
-    assert sorted(p.name for c in f.campaigns for p in c.platforms) == ["Claude"]
+    assert _platforms(f) == ["Claude"]
     done = text.replace("performed by DeepSeek and two other firms", "was done with DeepSeek")
     f = draft(NEWS + done)
-    assert sorted(p.name for c in f.campaigns for p in c.platforms) == ["Claude", "DeepSeek"]
+    assert _platforms(f) == ["Claude", "DeepSeek"]
 
 
 def test_a_voices_place_of_work_is_no_target() -> None:
@@ -199,13 +209,13 @@ def test_an_ai_company_listed_among_the_companies_that_acted_is_no_service_used(
         "siphon data from its Claude model.\n"
     )
     f = draft(NEWS + text)
-    assert sorted(p.name for c in f.campaigns for p in c.platforms) == ["Claude"]
+    assert _platforms(f) == ["Claude"]
 
 
 def test_services_listed_before_what_they_made_are_still_services_used() -> None:
     text = "A Laotian crew wrote prompts; ChatGPT, Gemini and Claude generated the posts.\n"
     f = draft(NEWS + text)
-    assert sorted(p.name for c in f.campaigns for p in c.platforms) == [
+    assert _platforms(f) == [
         "ChatGPT",
         "Claude",
         "Gemini",
@@ -241,12 +251,12 @@ def test_the_languages_of_the_outputs_asked_for_are_the_actors(
     asked: str, languages: list[str]
 ) -> None:
     f = draft(NEWS + f"A Laotian crew {asked}.\n")
-    assert sorted(x.id for c in f.campaigns for x in c.languages) == languages
+    assert _languages(f) == languages
 
 
 def test_a_language_as_a_subject_studied_is_no_language_of_the_actors() -> None:
     f = draft(NEWS + "A Laotian crew studied English and other subjects.\n")
-    assert [x.id for c in f.campaigns for x in c.languages] == []
+    assert _languages(f) == []
 
 
 @pytest.mark.parametrize(
@@ -318,12 +328,12 @@ def test_whom_lures_with_advice_went_to_is_still_a_target() -> None:
 )
 def test_the_ai_company_whose_own_models_the_actors_used_names_its_service(sentence: str) -> None:
     f = draft(NEWS + sentence + "\n")
-    assert sorted(p.name for c in f.campaigns for p in c.platforms) == ["Claude"]
+    assert _platforms(f) == ["Claude"]
 
 
 def test_a_company_whose_reports_are_of_another_service_names_none_of_its_own() -> None:
     f = draft(NEWS + "Microsoft says a Laotian crew used its AI tools to phish banks.\n")
-    assert [p.name for c in f.campaigns for p in c.platforms] == []
+    assert _platforms(f) == []
 
 
 @pytest.mark.parametrize(
