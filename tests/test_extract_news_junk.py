@@ -79,3 +79,16 @@ def test_what_a_study_found_is_no_part_of_an_actors_name() -> None:
 def test_a_list_holds_places_or_peoples_not_both(sentence: str, listed: int) -> None:
     runs = coordination.coordinated(read_sentence(sentence))
     assert max((len(r) for r in runs.values()), default=0) == listed
+
+
+def test_a_transcripts_speakers_are_no_cases_and_their_surnames_no_places() -> None:
+    f = draft(
+        "Threat talk, episode 9\n\nDana Reyes: Welcome to the show. I am joined by my colleague "
+        "Sam Jordan, an analyst who tracks Peruvian hackers.\n\n"
+        "Sam Jordan: Thanks. Peruvian hackers phished ministries in Chile this spring.\n\n"
+        "Dana Reyes: What did they use?\n\n"
+        "Sam Jordan: Mostly the chatbot, to write the lures.\n"
+    )
+    names = {c.name for c in f.campaigns}
+    assert not names & {"Dana Reyes", "Sam Jordan"}
+    assert {x.id for c in f.campaigns for x in c.targets.countries} == {"CL"}
