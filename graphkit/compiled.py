@@ -28,8 +28,8 @@ MODULES = ("agents", "behaviour", "case_starts", "cases", "clause_names", "coord
            "openers",
            "paragraphs",
            "passing", "place_in", "poses", "quoted", "reading", "reporter", "roles", "roster",
-           "sections", "sectors", "set_apart", "spoken", "subject_text", "subjects", "tables",
-           "unhit")  # fmt: skip
+           "sections", "sector_context", "sectors", "set_apart", "spoken", "subject_text",
+           "subjects", "tables", "unhit")  # fmt: skip
 
 # The shared library mypyc builds for the modules compiled together.
 GROUP = "graphkit.extract.native"
