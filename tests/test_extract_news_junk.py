@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from graphkit.extract import coordination
+from graphkit.extract import coordination, subjects
 from graphkit.extract.reading import read_sentence
 from tests.extract_helpers import draft
 
@@ -103,3 +103,10 @@ def test_the_last_item_of_a_list_heads_no_paragraph_after_it() -> None:
     )
     assert not any(c.name.startswith("Peru denies") for c in f.campaigns)
     assert {x.id for c in f.campaigns for x in c.targets.countries} == {"CL"}
+
+
+def test_an_adverb_of_how_often_ends_an_actors_phrase_before_its_verb() -> None:
+    said = "Scammers often manipulated victims by showing fabricated account balances."
+    for pattern in (subjects._SUBJECT, subjects._SUBJECT_LONG):
+        found = pattern.match(said)
+        assert found is None or "manipulated" not in found.group(0)

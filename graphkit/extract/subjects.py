@@ -85,6 +85,8 @@ _SUBJECT_SOURCE = (
     rf"((?:(?!(?:a|an|whose|which|who|that|its|their|is|are|was|were|has|have|had|include|"
     r"includes|included)\s)"
     r"(?!(?:[Tt]hey|[Ww]e|[Hh]e|[Ss]he|[Ii]t)\s)"  # (not "IT workers")
+    # nor an adverb of how often, before a verb: "Scammers often manipulated victims by ..."
+    r"(?!(?:often|also|then|later|usually|typically|frequently|sometimes|still|already)\s)"
     r"(?:\d[\d,.]*\d|[\w'-]+),?\s+)"  # "over 6,800 accounts", "6.8 million accounts"
     r"{0,7}?(?i:threat\s+)?"
     # the last of the nouns: "Criminal syndicates", not "Criminal" (a noun of its own too)
