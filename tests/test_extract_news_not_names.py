@@ -1,0 +1,44 @@
+"""The extractor on words that look like an actor's name and are not one: a dotted code cut
+at its dot, a people in quotes, a tool the text calls so, a research team that reports, and
+the actor's own government. One test per grammatical case, each on sentences written for it."""
+
+from __future__ import annotations
+
+from graphkit.findings import Findings
+from tests.extract_helpers import draft
+
+NEWS = "Chatbot maker cuts off two crews\n\n"  # a plain text's first line: its headline
+
+
+def _names(f: Findings) -> set[str]:
+    """Every case's name and every actor's name and alias."""
+    out = {c.name for c in f.campaigns}
+    for c in f.campaigns:
+        for a in c.all_actors:
+            out |= {a.name, *a.aliases}
+    return out
+
+
+def test_a_known_actors_other_name_after_also_known_as_is_no_operation() -> None:
+    f = draft(
+        NEWS + "The intrusions were attributed to Quill Otter, a cluster tied to Mustang "
+        "Panda, also known as TEMP.Hex. It sent lures to diplomats in Laos.\n"
+    )
+    assert {c.name for c in f.campaigns}.isdisjoint({"TEMP", "TEMP.Hex"})
+
+
+def test_a_dotted_code_after_known_as_is_one_name() -> None:
+    f = draft(
+        NEWS + "Analysts tied the lures to a China-linked group known as TEMP.Hex. The group "
+        "sent lures to diplomats in Laos.\n"
+    )
+    assert "TEMP" not in _names(f)
+    assert "Mustang Panda" in {a.name for c in f.campaigns for a in c.all_actors}
+
+
+def test_a_people_in_quotes_after_a_naming_verb_is_no_name() -> None:
+    f = draft(
+        NEWS + "Mustang Panda sent lures to diplomats in Laos. A spokesman in Beijing said "
+        "the reports of so-called 'Chinese cyber raids' were false.\n"
+    )
+    assert "Chinese" not in {c.name for c in f.campaigns}
