@@ -42,3 +42,26 @@ def test_a_people_in_quotes_after_a_naming_verb_is_no_name() -> None:
         "the reports of so-called 'Chinese cyber raids' were false.\n"
     )
     assert "Chinese" not in {c.name for c in f.campaigns}
+
+
+def test_a_research_team_set_apart_at_length_then_saying_is_a_reporter() -> None:
+    f = draft(
+        NEWS + "Peruvian hackers have targeted ministries across South America.\n\n"
+        "Harbor Lens Group, a team of threat researchers under the security company "
+        "Northwind, said it found 300 servers in Chile that talked to the crew's malware.\n"
+    )
+    assert not any("Harbor Lens" in n for n in _names(f))
+
+
+def test_findings_a_reporter_announced_showing_that_an_actor_acted() -> None:
+    f = draft(
+        NEWS + "Kimsuky sent lures to think tanks in Japan.\n\n"
+        "A United States security company announced findings Tuesday showing that Peruvian "
+        "hackers have phished ministries in Chile.\n"
+    )
+    kimsuky = next(c for c in f.campaigns if any(a.name == "Kimsuky" for a in c.all_actors))
+    (other,) = [c for c in f.campaigns if c is not kimsuky]
+    (actor,) = other.all_actors
+    assert actor.country is not None and actor.country.id == "PE"
+    assert "CL" in {x.id for x in other.targets.countries}
+    assert "CL" not in {x.id for x in kimsuky.targets.countries}

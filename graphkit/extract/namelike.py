@@ -99,7 +99,14 @@ def looks_like_name(name: str, lowered: frozenset[str]) -> bool:
 
 # What may stand between a name and the verb that says it reports: ", a security firm,"
 _VERBS = "|".join(word_list("reporter_verbs"))
-_THEN_REPORTS = re.compile(rf"(?:(?:,[^.;,]{{0,60}})?,| ) ?(?:also )?(?:{_VERBS})\b")
+# or a longer one when it says what reports: ", a team of threat researchers under the
+# security company Northwind,"
+_REPORTERS = "|".join(word_list("reporters"))
+_THEN_REPORTS = re.compile(
+    rf"(?:(?:,\s(?:an?|the)\s[^.;,]{{0,60}}?\b(?:{_REPORTERS})\b[^.;,]{{0,60}}"
+    r"|,[^.;,]{0,60})?,| )"
+    rf" ?(?:also )?(?:{_VERBS})\b"
+)
 
 
 def then_reports(text: str, end: int) -> bool:
