@@ -65,3 +65,22 @@ def test_findings_a_reporter_announced_showing_that_an_actor_acted() -> None:
     assert actor.country is not None and actor.country.id == "PE"
     assert "CL" in {x.id for x in other.targets.countries}
     assert "CL" not in {x.id for x in kimsuky.targets.countries}
+
+
+def test_the_government_an_actor_earns_for_is_no_target() -> None:
+    f = draft(
+        NEWS + "Peruvian IT workers took remote jobs at technology companies in Canada as part "
+        "of a revenue scheme for the Peruvian government.\n\n"
+        "The network funnels millions of dollars to Lima's ruling government, analysts say.\n"
+    )
+    sectors = {x.id for c in f.campaigns for x in c.targets.sectors}
+    assert "government" not in sectors and "technology" in sectors
+
+
+def test_a_government_the_actor_sends_phishing_to_stays_a_target() -> None:
+    f = draft(
+        NEWS + "Peruvian hackers stole money from banks in Chile and sent phishing lures to "
+        "the Bolivian government.\n"
+    )
+    sectors = {x.id for c in f.campaigns for x in c.targets.sectors}
+    assert "government" in sectors

@@ -191,10 +191,32 @@ def _describes_the_actor(m: Mention) -> bool:
             if " ".join(lead[i : i + size]) in EMPLOYER:
                 rest = lead[i + size :]  # "a state-owned": three words
                 return _TARGET_VERBS_STRICT.isdisjoint(rest) and len(rest) <= 3
+    earned = _earned_for(m)
+    if earned is not None:
+        return earned
     for i in range(len(lead) - 1, 0, -1):
         if lead[i] in _RELATIVE and lead[i - 1] in _FIRMS:
             return _TARGET_VERBS_STRICT.isdisjoint(lead[i:]) and _AIMING.isdisjoint(lead[i:])
     return False
+
+
+_EARNINGS = words("earnings")
+
+
+def _earned_for(m: Mention) -> bool | None:
+    """Whether a sector is whom the actor earns for ("a revenue generation scheme for the North
+    Korean government", "funnels millions of dollars to Kim Jong Un's government"): what is
+    earned, up to two words, "for" or "to", then at most five words before the sector and no
+    targeting word among them; None when no word of earning is near."""
+    lead = m.words[max(0, m.index - 8) : m.index]
+    for i, word in enumerate(lead):
+        if word in _EARNINGS:
+            for j in range(i + 1, min(i + 4, len(lead))):
+                if lead[j] in ("for", "to"):
+                    rest = lead[j + 1 :]
+                    if len(rest) <= 5 and _TARGET_VERBS_STRICT.isdisjoint(rest):
+                        return True
+    return None
 
 
 _TOLD = words("told")
