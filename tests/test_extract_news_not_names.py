@@ -1,6 +1,7 @@
 """The extractor on words that look like an actor's name and are not one: a dotted code cut
-at its dot, a people in quotes, a tool the text calls so, a research team that reports, and
-the actor's own government. One test per grammatical case, each on sentences written for it."""
+at its dot, a known actor's other name, a people in quotes, and a research team that reports
+(with what a reporter announced before whom it is about). One test per grammatical case, each
+on sentences written for it."""
 
 from __future__ import annotations
 
@@ -65,22 +66,3 @@ def test_findings_a_reporter_announced_showing_that_an_actor_acted() -> None:
     assert actor.country is not None and actor.country.id == "PE"
     assert "CL" in {x.id for x in other.targets.countries}
     assert "CL" not in {x.id for x in kimsuky.targets.countries}
-
-
-def test_the_government_an_actor_earns_for_is_no_target() -> None:
-    f = draft(
-        NEWS + "Peruvian IT workers took remote jobs at technology companies in Canada as part "
-        "of a revenue scheme for the Peruvian government.\n\n"
-        "The network funnels millions of dollars to Lima's ruling government, analysts say.\n"
-    )
-    sectors = {x.id for c in f.campaigns for x in c.targets.sectors}
-    assert "government" not in sectors and "technology" in sectors
-
-
-def test_a_government_the_actor_sends_phishing_to_stays_a_target() -> None:
-    f = draft(
-        NEWS + "Peruvian hackers stole money from banks in Chile and sent phishing lures to "
-        "the Bolivian government.\n"
-    )
-    sectors = {x.id for c in f.campaigns for x in c.targets.sectors}
-    assert "government" in sectors

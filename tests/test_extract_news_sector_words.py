@@ -300,3 +300,34 @@ def test_two_sector_words_share_the_head_after_them(sentence: str, sectors: set[
 def test_people_named_by_what_they_use_or_their_age_are_individuals(whom: str) -> None:
     f = draft(NEWS + f"A Laotian crew stole banking logins from {whom}.\n")
     assert "individuals" in _sectors(f)
+
+
+# Session 20: whom the actors earn for, and a list of sectors before its head
+
+
+def test_the_government_an_actor_earns_for_is_no_target() -> None:
+    f = draft(
+        NEWS + "Peruvian IT workers took remote jobs at technology companies in Canada as part "
+        "of a revenue scheme for the Peruvian government.\n\n"
+        "The network funnels millions of dollars to Lima's ruling government, analysts say.\n"
+    )
+    sectors = _sectors(f)
+    assert "government" not in sectors and "technology" in sectors
+
+
+def test_a_government_the_actor_sends_phishing_to_stays_a_target() -> None:
+    f = draft(
+        NEWS + "Peruvian hackers stole money from banks in Chile and sent phishing lures to "
+        "the Bolivian government.\n"
+    )
+    sectors = _sectors(f)
+    assert "government" in sectors
+
+
+def test_a_bare_technology_first_in_a_list_of_sectors_is_a_target() -> None:
+    f = draft(
+        NEWS + "Peruvian crews have long gone after firms in Canada in the technology, critical "
+        "manufacturing, and transportation sectors.\n"
+    )
+    sectors = _sectors(f)
+    assert {"technology", "manufacturing", "transportation"} <= sectors

@@ -64,8 +64,21 @@ _SECTOR_NOT_AFTER = words("sector_not_after")
 # sectors holds it ("organisations in tech, energy and government")
 _TECH_HEADS = frozenset(
     ("companies", "company", "firms", "firm", "sector", "industry", "providers", "provider",
-     "organizations", "organisations")
+     "organizations", "organisations", "sectors", "industries")
 )  # fmt: skip
+
+
+def _list_of_sectors_after(after: list[str]) -> bool:
+    """Whether the words after a sector go on with a list of sectors to a sector's head: "the
+    technology, critical manufacturing, and transportation sectors"."""
+    for i, word in enumerate(after[:8]):
+        if word in _TECH_HEADS:
+            return i > 0 and any(w in sector_words() for w in after[:i])
+        if word not in sector_words() and word not in ("and", "or", "critical", "other"):
+            return False
+    return False
+
+
 _BARE_SECTOR_NEEDS = {"technology": _TECH_HEADS, "tech": _TECH_HEADS}
 
 
@@ -276,6 +289,7 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
     needs = _BARE_SECTOR_NEEDS.get(m.text.lower())
     listed = before[-1:] in (["and"], ["or"]) and before[-2:-1] and before[-2] in sector_words()
     listed = listed or bool(after[:1] and after[0] in sector_words())  # "tech, energy and ..."
+    listed = listed or _list_of_sectors_after(m.words[m.index + m.width : m.index + m.width + 8])
     if needs is not None and not (after[:1] and after[0] in needs) and not listed:
         return False  # "technology" alone is a sector only as a target: "defense and technology"
     if _inside_a_name(m, s):
