@@ -66,3 +66,27 @@ def test_findings_a_reporter_announced_showing_that_an_actor_acted() -> None:
     assert actor.country is not None and actor.country.id == "PE"
     assert "CL" in {x.id for x in other.targets.countries}
     assert "CL" not in {x.id for x in kimsuky.targets.countries}
+
+
+def test_a_module_named_inside_a_tool_names_no_operation() -> None:
+    f = draft(
+        NEWS + "A new Android backdoor sends screenshots to a chatbot and asks where to tap. "
+        "The agent module inside it, named GlassFinch, reads the screen of phones in Chile.\n"
+    )
+    assert "GlassFinch" not in _names(f)
+
+
+def test_named_as_an_adjective_after_an_article_names_nothing() -> None:
+    f = draft(
+        NEWS + "Sandworm hit power grids in Ukraine. Analysts said the activity led them to "
+        "graduate the group into a named Advanced Persistent Threat: APT44.\n"
+    )
+    assert not any("Advanced Persistent Threat" in n for n in _names(f))
+
+
+def test_an_acronym_that_opens_a_compound_names_nothing() -> None:
+    f = draft(
+        NEWS + "Sandworm hit power grids in Ukraine with new Operational Technology "
+        "(OT)-specific tools that stop substations.\n"
+    )
+    assert "OT" not in _names(f)

@@ -173,7 +173,8 @@ REPORTS_NEXT = (
 # (TIG) report", "(TAG) said")
 _ACRONYM = re.compile(
     r"\b[A-Z][\w-]*\s+(?:(?:of|for|and|the)\s+|[A-Z][\w-]*\s+){1,6}"
-    rf"\(([A-Z]{{2,8}})\){REPORTS_NEXT}"
+    # (not a compound's first part: "Operational Technology (OT)-specific tools")
+    rf"\(([A-Z]{{2,8}})\)(?!-){REPORTS_NEXT}"
 )
 
 

@@ -36,7 +36,9 @@ __all__ = ["WHO_NOUNS", "paragraph_name"]
 
 
 _NAMING = re.compile(
-    r"\b(?:dubbed|named|call(?:ed|s)?|nicknamed|codenamed|tracked as|tracks? as|we call|known as|"
+    # "a named Advanced Persistent Threat": "named" as an adjective names nothing
+    r"\b(?:dubbed|(?<!\ba )(?<!\bthe )named|call(?:ed|s)?|nicknamed|codenamed|tracked as|"
+    r"tracks? as|we call|known as|"
     r"refer to as|referred to as|designated|identified (?:only )?as|"
     r"refer(?:red)? to (?:it|them|this (?:operation|network|activity|cluster)) as)\s+"
     r"(?:it\s+|them\s+|this\s+(?:operation|network|activity|cluster)\s+|"

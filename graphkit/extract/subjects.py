@@ -130,7 +130,7 @@ _RUN_BY_NAME = re.compile(r"\b(?:run|operated) by ([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+
 
 _CALLED_ACTOR = re.compile(
     # "also known as" gives another name of an actor already named: not a new one
-    rf"\b(?:{noun_pattern('called')})\b[^.;]{{0,40}}?\b(?:called|named|"
+    rf"\b(?:{noun_pattern('called')})\b[^.;]{{0,40}}?\b(?:called|(?<!\ba )named|"
     r"dubbed|(?<!also )known as)\s+"
     r"([A-Z][\w-]*(?:\.[A-Z][\w-]*)*(?:\s(?:and\s|of\s)?[A-Z][\w-]*){0,2})"  # "TEMP.Hex": one
 )
