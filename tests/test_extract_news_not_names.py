@@ -1,7 +1,9 @@
-"""The extractor on words that look like an actor's name and are not one: a dotted code cut
-at its dot, a known actor's other name, a people in quotes, and a research team that reports
-(with what a reporter announced before whom it is about). One test per grammatical case, each
-on sentences written for it."""
+"""The extractor on words that look like an actor's (or a used service's) name and are not
+one: a dotted code cut at its dot, a known actor's other name, a people in quotes, a research
+team that reports (with what a reporter announced before whom it is about), "named" as an
+adjective, an acronym opening a compound, a tool's module, a work's quoted title, and a
+service whose product news is spoken of. One test per grammatical case, each on sentences
+written for it."""
 
 from __future__ import annotations
 
@@ -90,3 +92,20 @@ def test_an_acronym_that_opens_a_compound_names_nothing() -> None:
         "(OT)-specific tools that stop substations.\n"
     )
     assert "OT" not in _names(f)
+
+
+def test_a_known_alias_quoted_as_a_works_title_is_no_actor() -> None:
+    f = draft(
+        NEWS + "Sandworm hit power grids in Ukraine. Its name comes from strings that cite the "
+        '"Dune" series in its wipers.\n'
+    )
+    actors = {a.name for c in f.campaigns for a in c.all_actors}
+    assert actors == {"Sandworm Team"}
+
+
+def test_a_service_whose_product_news_is_spoken_of_is_not_used() -> None:
+    f = draft(
+        NEWS + "Peruvian hackers used Gemini to write lures for banks in Chile. The same week "
+        "brought no verified Claude or Anthropic product announcements.\n"
+    )
+    assert {p.name for c in f.campaigns for p in c.platforms} == {"Gemini"}

@@ -28,7 +28,25 @@ def in_passing(m: Mention) -> bool:
     before = m.before
     if before[-1:] == ["s"]:  # "competes with OpenAI's ChatGPT": the words before the owner
         before = m.words[max(0, m.index - 4) : m.index - 2]
-    return any(w in _MAKER_CASES for w in before[-2:]) or said_about(m) or _own_product(m)
+    if any(w in _MAKER_CASES for w in before[-2:]) or said_about(m) or _own_product(m):
+        return True
+    return _product_news(m)
+
+
+_PRODUCT_NEWS = words("product_news")
+_NEWS_BETWEEN = words("product_kinds") | words("product_news_between")
+
+
+def _product_news(m: Mention) -> bool:
+    """A service whose news a text speaks of, not a use: "no Copilot or Microsoft AI product
+    announcements this week", "Gemini updates"; only a service's or maker's words between."""
+    vendors = {p.vendor.lower() for p in PLATFORMS.values()}
+    for word in m.words[m.index + m.width : m.index + m.width + 6]:
+        if word in _PRODUCT_NEWS:
+            return True
+        if word not in _NEWS_BETWEEN and word not in vendors:
+            return False
+    return False
 
 
 def _own_product(m: Mention) -> bool:
