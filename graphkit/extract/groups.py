@@ -308,7 +308,9 @@ def _from_elsewhere(sentences: list[Sentence]) -> set[int]:
 _CLAUSE_SPLIT = re.compile(
     r"; (?:and )?|,? while (?=[A-Z])|, (?:while|whereas|as well as) |"
     # "found that X ..., and that a Y ...", "..., and later Bolivian scammers used it ..."
-    r", and (?:that |later |then |also |separately )?(?=(?:an?|the|in|from) |[A-Z])|"
+    r", and (?:that |later |then |also |separately )?(?=(?:an?|the|in|from) |[A-Z])"
+    # ... not a list's last member: "groups from China, Iran, and North Korea."
+    r"(?![A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3}[.;:]?$)|"
     # "... in Chile and the Bolivian crew scanned ...": a people's actor and its own verb
     rf" and (?=the [A-Z][\w-]* (?:[\w-]+ )?(?i:{noun_pattern('subject')}) {past_verb()}\b)"
 )

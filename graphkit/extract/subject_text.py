@@ -241,7 +241,7 @@ def past_run_in(text: str) -> str:
 # How many, before who they are: "More than 57 distinct", "At least 20", "Dozens of", "A
 # small set of" (accounts), "Handful of"
 _SOME_OF = (
-    r"(?i:an? )?(?i:(?:small|large|tiny|big|limited) )?"
+    r"(?i:an? )?(?i:(?:small|large|tiny|big|limited|broad|wide|diverse|whole) )?"
     rf"(?i:{'|'.join(word_list('quantity_nouns'))}) of"
 )
 COUNTED = re.compile(
