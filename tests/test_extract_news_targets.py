@@ -451,3 +451,24 @@ def test_a_heading_of_one_facet_of_the_case_goes_on_with_the_case(heading: str) 
     )
     assert _countries(f) == {"LA", "TH"}
     assert {"education", "healthcare"} <= _sectors(f)
+
+
+# Session 20: places a ranking puts after the first take its role ("followed by" is no agent)
+
+
+def test_places_ranked_after_a_target_are_targets() -> None:
+    f = draft(
+        NEWS + "Peruvian hackers went after banks. Chile drew a third of the intrusions, "
+        "followed by Bolivia, Ecuador and Argentina.\n"
+    )
+    assert actors_of(f) == [("Peruvian hackers", "PE")]
+    assert _countries(f) == {"CL", "BO", "EC", "AR"}
+
+
+def test_places_ranked_after_an_origin_are_origins() -> None:
+    f = draft(
+        NEWS + "Crews phished banks in Chile. Most of the phishing came from Peru, followed by "
+        "Bolivia and Ecuador.\n"
+    )
+    assert {country for _, country in actors_of(f)} == {"PE", "BO", "EC"}
+    assert _countries(f) == {"CL"}

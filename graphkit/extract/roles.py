@@ -20,7 +20,7 @@ from graphkit.extract.place_in import (
     someone_in,
     who_sits,
 )
-from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
+from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, read_sentence
 from graphkit.vocab import countries
 
 __all__ = [
@@ -276,6 +276,9 @@ def country_role(m: Mention, text: str = "") -> str:
         return "attribution"  # "hackers working for the governments of Peru and Bolivia"
     if context[-1:] == ["to"] and _tied_to(m):
         return "attribution"  # "OpenAI linked it to China", "tied the cluster, X, to Iran"
+    ranked = _ranked_after(m, text) if "by" in m.words[: m.index] else None
+    if ranked is not None:
+        return ranked  # "The US leads, followed by the UK and Israel": the first one's role
     if context == ["out", "of"] or any(w in _ATTR_BEFORE for w in context):
         # "organisations based in Taiwan" are targets: a targeting word just before says so
         lead = m.words[max(0, m.index - 8) : m.index]
@@ -288,6 +291,30 @@ def country_role(m: Mention, text: str = "") -> str:
     if context == ["in"] and m.index <= 2 and fronted_seat(text):
         return "attribution"  # "In Ghana, a marketing firm ran ...": where the firm sits
     return someone_in(m, context) if context[-1:] == ["in"] else "target"
+
+
+_RANKED = words("ranked_after")
+
+
+def _ranked_after(m: Mention, text: str) -> str | None:
+    """The role of the place a ranking puts first, for the places it puts after it ("The US
+    drew 25% of the activity, followed by the UK, Israel and Germany"): "by" there names no
+    agent. None where no ranking word and "by" stand before the place, with only places
+    between."""
+    words_ = m.words
+    at = next(
+        (i for i in range(m.index - 1, 0, -1) if words_[i] == "by" and words_[i - 1] in _RANKED),
+        None,
+    )
+    if at is None or text == "":
+        return None
+    mentions = [x for x in read_sentence(text).mentions if x.entry.kind in COUNTRY_KINDS]
+    placed = {i for x in mentions for i in range(x.index, x.index + x.width)}
+    if any(w not in ("the", "and", "or") and i not in placed for i, w in
+           enumerate(words_[at + 1 : m.index], at + 1)):  # fmt: skip
+        return None
+    first = [x for x in mentions if x.index < at - 1]
+    return country_role(first[-1], text) if first else None
 
 
 _IN = {"inside": "in", "within": "in"}
