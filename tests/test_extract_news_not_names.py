@@ -109,3 +109,18 @@ def test_a_service_whose_product_news_is_spoken_of_is_not_used() -> None:
         "brought no verified Claude or Anthropic product announcements.\n"
     )
     assert {p.name for c in f.campaigns for p in c.platforms} == {"Gemini"}
+
+
+def test_list_labels_of_kinds_of_threat_name_no_operation() -> None:
+    f = draft(
+        NEWS + "The Shape of the Problem: How Models Leak\n\n"
+        "Peruvian hackers tried to copy a chatbot's skills. The ways in could include:\n\n"
+        "- Insider Threats: staff with access who are bribed or coerced.\n"
+        "- Supply Chain Compromise: flaws in software the lab buys from vendors.\n"
+        "- Adversarial Prompting Techniques: prompts that make the model reveal its reasoning.\n"
+    )
+    names = {c.name for c in f.campaigns}
+    assert names.isdisjoint(
+        {"The Shape of the Problem", "Insider Threats", "Supply Chain Compromise",
+         "Adversarial Prompting Techniques"}
+    )  # fmt: skip

@@ -24,6 +24,7 @@ from graphkit.extract.name_checks import (
     CAMEL,
     NOT_NAMES,
     QUOTED_OPENING,
+    names_a_technique,
     only_places,
     says_nothing,
 )
@@ -465,6 +466,7 @@ def _label_name(head: str) -> list[tuple[int, str]]:
         or _NOT_LABELS.match(name)
         or NOT_NAMES.match(name)
         or STAGE_HEADINGS.match(name)  # "Reconnaissance: finding think tanks ...": a stage
+        or names_a_technique(name)  # "Supply Chain Compromise: ...": a kind of attack
     ):
         return [(0, name)]
     return []
