@@ -124,3 +124,12 @@ def test_list_labels_of_kinds_of_threat_name_no_operation() -> None:
         {"The Shape of the Problem", "Insider Threats", "Supply Chain Compromise",
          "Adversarial Prompting Techniques"}
     )  # fmt: skip
+
+
+def test_a_name_said_to_be_one_of_some_wipers_is_a_tool() -> None:
+    f = draft(
+        NEWS + "Sandworm hit a news agency in Ukraine. GlassMoth is one of roughly ten wipers "
+        "deployed against Ukrainian targets, Dana Reyes, a threat researcher with Northwind, "
+        "told reporters.\n"
+    )
+    assert "GlassMoth" not in _names(f)

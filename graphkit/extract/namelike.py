@@ -33,6 +33,7 @@ __all__ = [
     "looks_like_name",
     "lower_words",
     "names_a_person",
+    "not_an_actor",
     "opens_with_person",
     "then_reports",
 ]
@@ -107,6 +108,22 @@ _THEN_REPORTS = re.compile(
     r"|,[^.;,]{0,60})?,| )"
     rf" ?(?:also )?(?:{_VERBS})\b"
 )
+
+
+# What a name is said to be by "is": a kind of malicious software ("X is one of roughly ten
+# wipers", "X is a new backdoor"), not an actor
+_IS_A_TOOL = re.compile(
+    r" (?:is|was|remains) "
+    r"(?:one of (?:the |roughly |about |some |at least )*(?:[\w-]+ )?|an? |the )"
+    rf"(?:[\w-]+ ){{0,3}}(?i:{'|'.join(word_list('malware_nouns'))})s?\b"
+)
+
+
+def not_an_actor(text: str, end: int) -> bool:
+    """Whether the name that ends at ``end`` reports (:func:`then_reports`) or is said to be
+    malicious software: "CaddyWiper is one of roughly 10 unique wipers deployed against ...":
+    a tool, not who deployed it."""
+    return then_reports(text, end) or bool(_IS_A_TOOL.match(text, end))
 
 
 def then_reports(text: str, end: int) -> bool:

@@ -13,7 +13,7 @@ from graphkit.extract.cues import by_first_letter, noun_pattern, nouns, past_ver
 from graphkit.extract.fronted import country_seat, without_fronted
 from graphkit.extract.gazetteer import TOKEN, Entry
 from graphkit.extract.name_checks import NOT_NAMES, only_places, says_nothing
-from graphkit.extract.namelike import CODE_NAME, coded_group_names, looks_like_name, then_reports
+from graphkit.extract.namelike import CODE_NAME, coded_group_names, looks_like_name, not_an_actor
 from graphkit.extract.names import CALLED_TOKENS, KIND_WORD
 from graphkit.extract.quoted import conjuncts, has_quote, quoted_names
 from graphkit.extract.reading import Mention, Sentence, slugify
@@ -66,7 +66,7 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
     m = _NEW_ACTOR.match(text)
     if (
         m
-        and not then_reports(text, m.end(1))
+        and not not_an_actor(text, m.end(1))
         and (
             _ACTOR_WORDS.search(text)
             or _AFFILIATION.search(text)
