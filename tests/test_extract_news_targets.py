@@ -472,3 +472,11 @@ def test_places_ranked_after_an_origin_are_origins() -> None:
     )
     assert {country for _, country in actors_of(f)} == {"PE", "BO", "EC"}
     assert _countries(f) == {"CL"}
+
+
+def test_a_place_after_invasion_of_is_the_wars_not_the_actors_target() -> None:
+    f = draft(
+        NEWS + "A hacktivist crew from Peru, active since Bolivia's full-scale invasion of "
+        "Chile in 2025, flooded the sites of ministries in Ecuador with traffic.\n"
+    )
+    assert _countries(f) == {"EC"}

@@ -43,6 +43,7 @@ from graphkit.extract.unhit import (
     said_of_someone_else,
     where_kept,
 )
+from graphkit.extract.war_context import invaded
 from graphkit.identity import country_name
 from graphkit.vocab import countries
 
@@ -270,6 +271,8 @@ def _place(
     if said_about(m) or posed_as(m, s) or researched(m, s) or made_in(m) or answered(m):
         return  # "critical of the United States", "posed as Turkish journalists", "Chinese
         # models", "The United States has sanctioned"
+    if invaded(m):
+        return  # "active since Russia's invasion of Ukraine": the war's victim
     if in_the_reporters_words(m, s) or where_kept(m, s) or makers_people(m, s) or a_source(m):
         return  # "A spokesperson in London said": where the reporter is; "servers in the
         # Netherlands": where the actors' means are; "the Chinese firm" that makes DeepSeek;
