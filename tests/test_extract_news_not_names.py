@@ -133,3 +133,14 @@ def test_a_name_said_to_be_one_of_some_wipers_is_a_tool() -> None:
         "told reporters.\n"
     )
     assert "GlassMoth" not in _names(f)
+
+
+def test_a_photos_caption_of_places_over_prose_is_no_heading() -> None:
+    f = draft(
+        NEWS + "Peruvian hackers have phished ministries across South America, a firm said.\n\n"
+        "Lima, Peru, Palace of Government building\n"
+        "State-backed Peruvian hackers have been broadly targeting ministries across the region, "
+        "including those that work with Lima on ports, roads and mines, according to the report. "
+        "Above, people walk past the palace in Lima, Peru, on May 2.\n"
+    )
+    assert not any("Lima" in n for n in _names(f))
