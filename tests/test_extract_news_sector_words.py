@@ -331,3 +331,43 @@ def test_a_bare_technology_first_in_a_list_of_sectors_is_a_target() -> None:
     )
     sectors = _sectors(f)
     assert {"technology", "manufacturing", "transportation"} <= sectors
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sectors"),
+    [
+        # the sector that owns the actors: "the military's hacking units"
+        (
+            "Sandworm, one of the Russian military's busiest hacking units, phished ministries "
+            "in Chile.",
+            {"government"},
+        ),
+        # what was stolen, not whose: "military and political documents"
+        (
+            "Peruvian hackers stole military and political documents from ministries in Chile.",
+            {"government"},
+        ),
+        # what a ministry handles: "defense procurement"
+        (
+            "Peruvian hackers watched ministries in Chile that handle files ranging from border "
+            "talks to defense procurement.",
+            {"government"},
+        ),
+        # a quarrel, not a sector: "maritime and economic friction"
+        (
+            "Peruvian hackers phished ministries in Chile amid maritime and economic friction "
+            "between the two states.",
+            {"government"},
+        ),
+        # persons, not politics: "political dissidents"
+        (
+            "Peruvian hackers phished ministries in Chile and tracked political dissidents "
+            "abroad.",
+            {"government", "civil-society"},
+        ),
+    ],
+)
+def test_a_sector_word_that_names_no_target_beside_one_that_does(
+    sentence: str, sectors: set[str]
+) -> None:
+    assert _sectors(draft(NEWS + sentence + "\n")) == sectors

@@ -320,6 +320,9 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
         return False  # "Russia's military operations", "Russian military objectives": its own
     if before[-1:] in (["a"], ["an"]) and not theirs and not ACTOR_NOUNS.isdisjoint(m.after[:2]):
         return False  # "a military intelligence actor": what the actor is
+    owns = m.words[m.index + m.width : m.index + m.width + 5]
+    if owns[:1] == ["s"] and not ACTOR_NOUNS.isdisjoint(owns[1:]):
+        return False  # "the Russian military's most prolific hacking units": whose they are
     # "Russian military intelligence actor": the actor's own kind; not "American universities,
     # groups critical of ...", where a comma ends the noun phrase
     # "A Vietnamese police officer used ...": the subject the sentence opens with acts
