@@ -361,8 +361,7 @@ def test_a_bare_technology_first_in_a_list_of_sectors_is_a_target() -> None:
         ),
         # persons, not politics: "political dissidents"
         (
-            "Peruvian hackers phished ministries in Chile and tracked political dissidents "
-            "abroad.",
+            "Peruvian hackers phished ministries in Chile and tracked political dissidents abroad.",
             {"government", "civil-society"},
         ),
     ],
