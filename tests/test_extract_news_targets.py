@@ -480,3 +480,25 @@ def test_a_place_after_invasion_of_is_the_wars_not_the_actors_target() -> None:
         "Chile in 2025, flooded the sites of ministries in Ecuador with traffic.\n"
     )
     assert _countries(f) == {"EC"}
+
+
+@pytest.mark.parametrize(
+    ("body", "targets", "origin"),
+    [
+        # whom an accusation implicates are the actors ("accusations against ..., implicating")
+        (
+            "The lab levelled accusations against state-backed labs, specifically implicating "
+            "entities in Peru, for trying to copy its model's skills.",
+            set(),
+            "PE",
+        ),
+        # ... but entities the actors phished are whom they aimed at
+        ("Hackers phished government entities in Chile for months.", {"CL"}, None),
+    ],
+)
+def test_entities_in_a_place_after_an_accusation_or_a_targeting_verb(
+    body: str, targets: set[str], origin: str | None
+) -> None:
+    f = draft(NEWS + body + "\n")
+    assert _countries(f) == targets
+    assert [country for _, country in actors_of(f)] == [origin]
