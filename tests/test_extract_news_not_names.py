@@ -144,3 +144,15 @@ def test_a_photos_caption_of_places_over_prose_is_no_heading() -> None:
         "Above, people walk past the palace in Lima, Peru, on May 2.\n"
     )
     assert not any("Lima" in n for n in _names(f))
+
+
+def test_an_unnamed_campaign_names_the_case_and_who_is_behind_it() -> None:
+    f = draft(
+        NEWS + "A sophisticated Peru-linked espionage campaign has breached ministries in Chile "
+        "with a new backdoor.\n"
+    )
+    (c,) = f.campaigns
+    (actor,) = c.all_actors
+    assert c.name == "Sophisticated Peru-linked espionage campaign"
+    assert actor.name == "Actors behind the sophisticated Peru-linked espionage campaign"
+    assert actor.country is not None and actor.country.id == "PE"

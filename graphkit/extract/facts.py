@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from graphkit.extract.behind import behind
 from graphkit.extract.confidence import calibrate
 from graphkit.extract.coordination import coordinated
 from graphkit.extract.cues import noun_pattern, words
@@ -352,7 +353,8 @@ def _campaign(group: Group, facts: _Facts) -> dict[str, Any] | None:
     actors = _actors(group, facts)
     if not group.name and not actors:
         return None
-    name = group.name or f"{actors[0]['name']} activity"
+    done = not group.name and not group.actors and group.subject and behind(group.subject)
+    name = group.name or (group.subject if done else f"{actors[0]['name']} activity")
     body: dict[str, Any] = {
         "name": name[:200],
         "confidence": 60,
@@ -382,7 +384,8 @@ def _actors(group: Group, facts: _Facts) -> list[dict[str, Any]]:
             actors[-1]["country"] = group.origins[aid]
     if not actors and group.subject and group.sentences:
         opening = group.sentences[0].text  # an actor the report describes but does not name
-        actors.append({"name": group.subject, "evidence": clip(opening), "confidence": 50})
+        name = behind(group.subject) or group.subject  # "A Chinese campaign": who is behind it
+        actors.append({"name": name, "evidence": clip(opening), "confidence": 50})
     if not actors and group.name and (facts.attribution or facts.langs):
         first = group.sentences[0] if group.sentences else None
         actors.append(
