@@ -156,3 +156,15 @@ def test_an_unnamed_campaign_names_the_case_and_who_is_behind_it() -> None:
     assert c.name == "Sophisticated Peru-linked espionage campaign"
     assert actor.name == "Actors behind the sophisticated Peru-linked espionage campaign"
     assert actor.country is not None and actor.country.id == "PE"
+
+
+def test_the_article_before_a_named_group_is_no_part_of_its_name() -> None:
+    f = draft(
+        NEWS + "Kimsuky sent lures to think tanks in Japan. The TW Anonymous group also "
+        "targeted two airport websites in Chile.\n"
+    )
+    kimsuky = next(c for c in f.campaigns if any(a.name == "Kimsuky" for a in c.all_actors))
+    (other,) = [c for c in f.campaigns if c is not kimsuky]
+    assert other.name == "TW Anonymous"
+    assert [a.name for a in other.all_actors] == ["TW Anonymous"]
+    assert "CL" in {x.id for x in other.targets.countries}

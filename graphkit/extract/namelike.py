@@ -240,7 +240,11 @@ _KIND = rf"(?:{'|'.join(word_list('group_kinds'))})"
 _CODED_GROUP = re.compile(
     rf"\b(?:({CODE_NAME})(?: {_KIND})? {_GROUP}\b|{_GROUP} ({CODE_NAME})\b"
     # ... or a plain name after "the" with its kind: "the Rhysida ransomware gang"
-    rf"|(?<![\w-])[Tt]he ([A-Z][a-z]{{3,}}) {_KIND} {_GROUP}\b)"
+    rf"|(?<![\w-])[Tt]he ([A-Z][a-z]{{3,}}) {_KIND} {_GROUP}\b"
+    # ... or a name of two or three capitalised words (one may be initials) before its group
+    # noun: "The BD Anonymous group also targeted ..."
+    rf"|(?<![\w-])[Tt]he ((?:[A-Z]{{2,}}|[A-Z][a-z]+)(?: (?:[A-Z]{{2,}}|[A-Z][a-z]+)){{1,2}})"
+    rf" {_GROUP}(?= (?:also |has |had |have |was |is )?[a-z]+ed\b))"
 )
 
 
