@@ -649,7 +649,7 @@ def test_a_ring_in_a_country_is_from_there_and_does_not_target_it() -> None:
 
 def test_operations_in_a_country_are_where_they_acted_not_who_they_are() -> None:
     f = draft(NEWS + "The lab disrupted Russian operations in Ukraine that spread fake news.\n")
-    assert _origins(f) == {"Russian operations": "RU"}
+    assert _origins(f) == {"Actors behind the Russian operations": "RU"}  # who ran them
     assert "UA" in _targets(f.campaigns[0])
 
 
