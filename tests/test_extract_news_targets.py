@@ -502,3 +502,11 @@ def test_entities_in_a_place_after_an_accusation_or_a_targeting_verb(
     f = draft(NEWS + body + "\n")
     assert _countries(f) == targets
     assert [country for _, country in actors_of(f)] == [origin]
+
+
+def test_places_the_actors_goods_were_rerouted_to_are_no_targets() -> None:
+    f = draft(
+        NEWS + "Peruvian IT workers took remote jobs at technology companies in Canada. The "
+        "laptops the firms issued were physically rerouted to Bolivia or Ecuador.\n"
+    )
+    assert _countries(f) == {"CA"}

@@ -26,6 +26,7 @@ from graphkit.extract.poses import community, made_in, posed_as
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, read_sentence
 from graphkit.extract.roles import country_role, researched, said_about
 from graphkit.extract.sectors import addressed, sector_is_target
+from graphkit.extract.shipped import shipped_to
 from graphkit.extract.spoken import language_positions, varieties
 from graphkit.extract.unhit import (
     a_market,
@@ -272,8 +273,9 @@ def _place(
     if said_about(m) or posed_as(m, s) or researched(m, s) or made_in(m) or answered(m):
         return  # "critical of the United States", "posed as Turkish journalists", "Chinese
         # models", "The United States has sanctioned"
-    if invaded(m):
-        return  # "active since Russia's invasion of Ukraine": the war's victim
+    if invaded(m) or shipped_to(m, s):
+        return  # "active since Russia's invasion of Ukraine": the war's victim; "laptops
+        # rerouted to China": where the actors' goods went
     if in_the_reporters_words(m, s) or where_kept(m, s) or makers_people(m, s) or a_source(m):
         return  # "A spokesperson in London said": where the reporter is; "servers in the
         # Netherlands": where the actors' means are; "the Chinese firm" that makes DeepSeek;
