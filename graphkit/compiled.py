@@ -21,7 +21,7 @@ __all__ = ["COMPILED", "GROUP", "HERE", "MODULES", "check", "compiled_files", "i
 HERE = Path(__file__).resolve().parent / "extract"
 
 # The modules that read a text sentence by sentence: nearly all of the extractor's time.
-MODULES = ("agents", "behaviour", "cases", "clause_names", "coordination", "counted",
+MODULES = ("agents", "behaviour", "case_starts", "cases", "clause_names", "coordination", "counted",
            "country_subject", "described", "drafting", "facts", "features", "fields", "fronted",
            "gazetteer", "grouping", "groups", "heading_who", "headings", "learned", "lede",
            "masking", "meta", "name_checks", "named_origins", "namelike", "names", "openers",

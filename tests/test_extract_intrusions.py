@@ -62,3 +62,24 @@ def test_a_name_that_opens_with_inc_drafts_no_case_named_inc() -> None:
     f = draft(NEWS + "- Inc. Ransomware breached a clinic in France and posted its files.\n")
     assert not any(c.name.startswith("Inc") and " " not in c.name for c in f.campaigns)
     assert {x.id for c in f.campaigns for x in c.targets.countries} == {"FR"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("The hackers breached a Chilean company in May.", "CL"),
+        ("They also compromised Turkish networks.", "TR"),
+        ("The crew later hacked a Kenyan telecom firm.", "KE"),
+    ],
+)
+def test_a_people_after_an_intrusion_verb_is_whom_they_hit(sentence: str, target: str) -> None:
+    f = draft(NEWS + "Russian hackers were busy this spring. " + sentence + "\n")
+    (c,) = f.campaigns
+    assert {x.id for x in c.targets.countries} == {target}
+    assert [a.country.id for a in c.all_actors if a.country] == ["RU"]
+
+
+@pytest.mark.parametrize("pronoun", ["They", "It", "We"])
+def test_a_pronoun_opens_no_phrase_of_a_new_actor(pronoun: str) -> None:
+    f = draft(NEWS + f"Russian hackers were busy. {pronoun} also compromised Turkish networks.\n")
+    assert not any(c.name.startswith(pronoun) for c in f.campaigns)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from graphkit.extract.case_starts import starts_a_case
 from graphkit.extract.cases import (
     NEW_CASE,
     at_new_cases,
@@ -54,7 +55,7 @@ from graphkit.extract.lede import (
 )
 from graphkit.extract.meta import headline_line
 from graphkit.extract.name_checks import says_nothing
-from graphkit.extract.named_origins import enumerated, from_elsewhere
+from graphkit.extract.named_origins import enumerated
 from graphkit.extract.namelike import looks_like_name, lower_words
 from graphkit.extract.names import paragraph_name
 from graphkit.extract.openers import counts_cases, left_behind, opening_subject
@@ -65,8 +66,7 @@ from graphkit.extract.paragraphs import (
     read_paragraph,
     who_only,
 )
-from graphkit.extract.reading import Mention, Sentence, read_sentence, slugify
-from graphkit.extract.reporter import also_reported
+from graphkit.extract.reading import Mention, Sentence, read_sentence
 from graphkit.extract.sections import aside, sections
 from graphkit.extract.subjects import actor_names, subject_of
 
@@ -403,46 +403,7 @@ class _Grouper:
             and named_in_passing(p.body[0], current.subject)
         ):
             current.name = named  # "The network, which the company called "Quiet Harbor," ..."
-        loose_section = current is not None and not current.from_heading  # a heading named none
-        starts_new = (
-            current is None
-            # a new name, not the case's own actor's ('accounts linked to the "Rybar" network')
-            or (
-                named
-                and named != current.name
-                and current.sentences
-                and not (current.name and slugify(named) in current.actors)
-            )
-            or (
-                loose_section
-                and actors
-                and current.actors
-                and not set(actors) & set(current.actors)
-            )
-            # a named actor after a section about an unnamed one ("North Korean IT workers")
-            or (loose_section and actors and current.subject and not current.actors)
-            # "A second group, tracked as "Amber Kite", ...": another actor than the last one's
-            or bool(actors and current.sentences and p.body and NEW_CASE.match(p.body[0].text))
-            # "Another family, X, ..." then "GTIG also describes state actors, APT42 ...": the
-            # reporter tells one more thing, the actors are not the named case's; "The IO from
-            # Iran, called X, ..." then "The actors from Israel, called STOIC, ...": another's
-            or bool(
-                actors
-                and current.name
-                and not current.actors
-                and not current.from_heading
-                and p.body
-                and (
-                    also_reported(p.body[0].text) or from_elsewhere(p.body[0], current.sentences[0])
-                )
-            )
-        )
-        # a new actor in a new list item ("3. APT43 and other North Korean actors ...")
-        starts_new = starts_new or bool(
-            p.item and actors and current is not None and not current.actors
-            and not (current.from_heading and current.name and not current.described)
-            and not p.alias_note
-        )  # fmt: skip
+        starts_new = starts_a_case(current, p, named, actors)
         recall = None
         if starts_new and named and current is not None and lede_named(self.groups, p.body):
             current.name, starts_new = named, False  # the lede's one case, named at last

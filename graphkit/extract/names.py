@@ -360,9 +360,8 @@ _BARE_ONE = re.compile(
     rf"^()({_NAME_WORD}) (?:{_ADVERBS} )?(?:{'|'.join(word_list('intrusion_verbs'))})\b"
 )
 _COMPANY_SUFFIXES = words("company_suffixes")
-_KINDS = (_WHO_NOUNS | nouns("who_end") | words("group_nouns") | words("group_kinds")) | words(
-    "indefinite_people"
-)
+_KINDS = _WHO_NOUNS | nouns("who_end") | words("group_nouns")
+_KINDS |= words("group_kinds") | words("indefinite_people")
 
 
 def _bare_name(name: str) -> bool:

@@ -25,6 +25,10 @@ def in_passing(m: Mention) -> bool:
     after = [w for w in m.after[:2] if w != "s"]
     if after[:1] and after[0] in _MAKER_ACTS:
         return True  # "DeepSeek said", "DeepSeek's spokesperson denied"
+    maker_before = bool(m.before) and m.before[-1] in _MAKERS
+    if m.after[:1] != ["s"] and (maker_before or _set_apart(m)):
+        return True  # "the Chinese AI startup DeepSeek", "DeepSeek, a Chinese AI company,":
+        # the company, not its service
     before = m.before
     if before[-1:] == ["s"]:  # "competes with OpenAI's ChatGPT": the words before the owner
         before = m.words[max(0, m.index - 4) : m.index - 2]
@@ -47,6 +51,14 @@ def _product_news(m: Mention) -> bool:
         if word not in _NEWS_BETWEEN and word not in vendors:
             return False
     return False
+
+
+def _set_apart(m: Mention) -> bool:
+    """Whether the words right after a service's name say it is its maker: "DeepSeek, a
+    Chinese AI company, ...", not "asked ChatGPT a question about the company"."""
+    end = m.index + m.width
+    following = m.words[end : end + 4]
+    return following[:1] in (["a"], ["an"]) and not _MAKERS.isdisjoint(following[1:])
 
 
 def _own_product(m: Mention) -> bool:

@@ -213,7 +213,9 @@ _SUBJECT_SOURCE = (
     r"(?:(?:second|third|fourth|fifth|further|separate|other|new)\s+)?"
     # the words before the noun may be a list: "Chinese, Russian and Iranian operators"
     # (no article or relative word inside: "North Korea, a country whose hackers" is no phrase)
+    # nor a pronoun: "They also hacked Turkish networks" is no phrase of a new actor
     rf"((?:(?!(?:a|an|whose|which|who|that|its|their|is|are|was|were|has|have|had)\s)"
+    r"(?!(?:[Tt]hey|[Ww]e|[Hh]e|[Ss]he|[Ii]t)\s)"  # (not "IT workers")
     r"(?:\d[\d,.]*\d|[\w'-]+),?\s+)"  # "over 6,800 accounts", "6.8 million accounts"
     r"{0,7}?(?i:threat\s+)?"
     # the last of the nouns: "Criminal syndicates", not "Criminal" (a noun of its own too)
@@ -358,6 +360,33 @@ _BARE_IN = re.compile(r"^\s+in\s")
 _LOCATED = nouns("located")
 
 
+def _who_they_are(m: re.Match[str], text: str, first: Sentence, phrase: str) -> tuple[str, str]:
+    """The words of a subject's match that say who the actors are, and its phrase with what
+    its tail adds ("Accounts linked to Chinese government entities")."""
+    who, tail = m.group(0), m.group(2)
+    if tail:  # "... users in Peru and North Korea": the phrase ends after a place, not in it;
+        # "... associated with Chinese law enforcement whose ...": a people's noun goes with it
+        after, said = text[m.end() :], first.mentions
+        rest = place_cut(tail, after, said) or people_noun(tail, text, m.end(), said)
+        who, tail = who + rest, tail + rest
+    if tail and _BARE_IN.match(tail) and phrase.split()[-1].lower() not in _LOCATED:
+        who, tail = who[: m.start(2)], None  # "operations in Ukraine": where, not who they are
+    if tail and not any(x.text in phrase for x in first.mentions if x.entry.kind in _WHO_KINDS):
+        # "Accounts linked to Chinese government entities"; "Hackers working for China" ends
+        # where the sentence's verb begins ("... China leaned on the chatbot")
+        tail = re.sub(r"^,\s+", " ", tail.rstrip(","))  # "X, who ...", "Scammers, based in"
+        tail = _COPULA.sub(" ", tail)  # "the operators were linked to Syria": its predicate
+        tail = _WHO_LINKED.sub(" ", tail)  # "which the company linked to": "linked to"
+        tail = _BELIEVED_TIED.sub(r" \1 to ", tail)  # "believed to be tied to": "tied to"
+        if _RELATIVE.match(tail):
+            tail = ""  # "The accounts, which operated in Mandarin, ...": what they did
+        lead = _WHO_LEAD.match(tail)
+        who_they_are = _VERB_AFTER.sub("", tail[lead.end() :]) if lead else tail
+        who_they_are = first_conjunct(who_they_are, first.mentions)  # "... and operators"
+        phrase += (tail[: lead.end()] if lead else "") + _CLAUSE_AFTER.sub("", who_they_are)
+    return phrase, who
+
+
 def may_open_subject(text: str) -> bool:
     """Whether a clause opens as one about an unnamed actor may ("operators from Cuba ...",
     "The second, tied to Cuba, ...", "The lab said a Spanish-speaking developer ..."): a
@@ -402,27 +431,7 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     phrase = COUNTED.sub("", ACTED_ON.sub("", phrase)) or phrase
     phrase = DOINGS_OF.sub("", phrase) or phrase  # "changes in the tactics of Peruvian hackers"
     phrase = _CASE_LEAD.sub("", phrase) or phrase  # "case involved North Korean workers"
-    who, tail = m.group(0), m.group(2)
-    if tail:  # "... users in Peru and North Korea": the phrase ends after a place, not in it;
-        # "... associated with Chinese law enforcement whose ...": a people's noun goes with it
-        after, said = text[m.end() :], first.mentions
-        rest = place_cut(tail, after, said) or people_noun(tail, text, m.end(), said)
-        who, tail = who + rest, tail + rest
-    if tail and _BARE_IN.match(tail) and phrase.split()[-1].lower() not in _LOCATED:
-        who, tail = who[: m.start(2)], None  # "operations in Ukraine": where, not who they are
-    if tail and not any(x.text in phrase for x in first.mentions if x.entry.kind in _WHO_KINDS):
-        # "Accounts linked to Chinese government entities"; "Hackers working for China" ends
-        # where the sentence's verb begins ("... China leaned on the chatbot")
-        tail = re.sub(r"^,\s+", " ", tail.rstrip(","))  # "X, who ...", "Scammers, based in"
-        tail = _COPULA.sub(" ", tail)  # "the operators were linked to Syria": its predicate
-        tail = _WHO_LINKED.sub(" ", tail)  # "which the company linked to": "linked to"
-        tail = _BELIEVED_TIED.sub(r" \1 to ", tail)  # "believed to be tied to": "tied to"
-        if _RELATIVE.match(tail):
-            tail = ""  # "The accounts, which operated in Mandarin, ...": what they did
-        lead = _WHO_LEAD.match(tail)
-        who_they_are = _VERB_AFTER.sub("", tail[lead.end() :]) if lead else tail
-        who_they_are = first_conjunct(who_they_are, first.mentions)  # "... and operators"
-        phrase += (tail[: lead.end()] if lead else "") + _CLAUSE_AFTER.sub("", who_they_are)
+    phrase, who = _who_they_are(m, text, first, phrase)
     if seat is not None:  # "In Ghana, a marketing firm ran ...": the firm in Ghana
         phrase, who = f"{phrase} in {seat}", f"{who} {seat}"
     # "The report also describes a scheme that matches North Korean tactics": the report
