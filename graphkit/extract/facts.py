@@ -355,8 +355,8 @@ def _campaign(group: Group, facts: _Facts) -> dict[str, Any] | None:
     actors = _actors(group, facts)
     if not group.name and not actors:
         return None
-    done = not group.name and not group.actors and group.subject and behind(group.subject)
-    name = group.name or (group.subject if done else f"{actors[0]['name']} activity")
+    done = group.subject if not group.actors and group.subject and behind(group.subject) else None
+    name = group.name or done or f"{actors[0]['name']} activity"  # "A Chinese campaign"
     body: dict[str, Any] = {
         "name": name[:200],
         "confidence": 60,
