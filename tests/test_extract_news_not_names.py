@@ -7,8 +7,10 @@ written for it."""
 
 from __future__ import annotations
 
+import pytest
+
 from graphkit.findings import Findings
-from tests.extract_helpers import draft
+from tests.extract_helpers import KNOWN, draft, known_and_other
 
 NEWS = "Chatbot maker cuts off two crews\n\n"  # a plain text's first line: its headline
 
@@ -22,76 +24,92 @@ def _names(f: Findings) -> set[str]:
     return out
 
 
-def test_a_known_actors_other_name_after_also_known_as_is_no_operation() -> None:
-    f = draft(
-        NEWS + "The intrusions were attributed to Quill Otter, a cluster tied to Mustang "
-        "Panda, also known as TEMP.Hex. It sent lures to diplomats in Laos.\n"
-    )
-    assert {c.name for c in f.campaigns}.isdisjoint({"TEMP", "TEMP.Hex"})
+# --- Words that name no case and no actor, each beside a text that still drafts one
 
 
-def test_a_dotted_code_after_known_as_is_one_name() -> None:
-    f = draft(
-        NEWS + "Analysts tied the lures to a China-linked group known as TEMP.Hex. The group "
-        "sent lures to diplomats in Laos.\n"
-    )
-    assert "TEMP" not in _names(f)
-    assert "Mustang Panda" in {a.name for c in f.campaigns for a in c.all_actors}
-
-
-def test_a_people_in_quotes_after_a_naming_verb_is_no_name() -> None:
-    f = draft(
-        NEWS + "Mustang Panda sent lures to diplomats in Laos. A spokesman in Beijing said "
-        "the reports of so-called 'Chinese cyber raids' were false.\n"
-    )
-    assert "Chinese" not in {c.name for c in f.campaigns}
-
-
-def test_a_research_team_set_apart_at_length_then_saying_is_a_reporter() -> None:
-    f = draft(
-        NEWS + "Peruvian hackers have targeted ministries across South America.\n\n"
-        "Harbor Lens Group, a team of threat researchers under the security company "
-        "Northwind, said it found 300 servers in Chile that talked to the crew's malware.\n"
-    )
-    assert not any("Harbor Lens" in n for n in _names(f))
+@pytest.mark.parametrize(
+    ("body", "word"),
+    [
+        # a dotted code is one name: "known as TEMP.Hex", not "TEMP"
+        (
+            "Analysts tied the lures to a China-linked group known as TEMP.Hex. The group sent "
+            "lures to diplomats in Laos.",
+            "TEMP",
+        ),
+        # a known actor's other name after ", also known as" opens no operation
+        (
+            "The intrusions were attributed to Quill Otter, a cluster tied to Mustang Panda, "
+            "also known as TEMP.Hex. It sent lures to diplomats in Laos.",
+            "TEMP.Hex",
+        ),
+        # a people after a naming verb: "so-called 'Chinese cyber raids'"
+        (
+            "Mustang Panda sent lures to diplomats in Laos. A spokesman in Beijing said the "
+            "reports of so-called 'Chinese cyber raids' were false.",
+            "Chinese",
+        ),
+        # a research team set apart at length, then a reporting verb: a reporter
+        (
+            "Peruvian hackers have targeted ministries across South America.\n\nHarbor Lens "
+            "Group, a team of threat researchers under the security company Northwind, said it "
+            "found 300 servers in Chile that talked to the crew's malware.",
+            "Harbor Lens",
+        ),
+        # a module named inside a tool is the tool's part
+        (
+            "A new Android backdoor sends screenshots to a chatbot and asks where to tap. The "
+            "agent module inside it, named GlassFinch, reads the screen of phones in Chile.",
+            "GlassFinch",
+        ),
+        # "named" after "a" is an adjective
+        (
+            "Sandworm hit power grids in Ukraine. Analysts said the activity led them to "
+            "graduate the group into a named Advanced Persistent Threat: APT44.",
+            "Advanced Persistent Threat",
+        ),
+        # an acronym that opens a compound: "(OT)-specific"
+        (
+            "Sandworm hit power grids in Ukraine with new Operational Technology (OT)-specific "
+            "tools that stop substations.",
+            "OT",
+        ),
+        # a name its sentence says is malicious software
+        (
+            "Sandworm hit a news agency in Ukraine. GlassMoth is one of roughly ten wipers "
+            "deployed against Ukrainian targets, Dana Reyes, a threat researcher with Northwind, "
+            "told reporters.",
+            "GlassMoth",
+        ),
+        # a photo's caption of places over the prose in its block
+        (
+            "Peruvian hackers have phished ministries across South America, a firm said.\n\n"
+            "Lima, Peru, Palace of Government building\nState-backed Peruvian hackers have been "
+            "broadly targeting ministries across the region, including those that work with Lima "
+            "on ports, roads and mines, according to the report. Above, people walk past the "
+            "palace in Lima, Peru, on May 2.",
+            "Lima",
+        ),
+    ],
+)
+def test_a_word_that_names_no_case_and_no_actor(body: str, word: str) -> None:
+    f = draft(NEWS + body + "\n")
+    assert f.campaigns  # the text still drafts its case
+    names = _names(f) - {a for c in f.campaigns for x in c.all_actors for a in x.aliases}
+    assert word not in names and not any(n.startswith(word + " ") for n in names)
 
 
 def test_findings_a_reporter_announced_showing_that_an_actor_acted() -> None:
     f = draft(
-        NEWS + "Kimsuky sent lures to think tanks in Japan.\n\n"
-        "A United States security company announced findings Tuesday showing that Peruvian "
+        NEWS
+        + KNOWN
+        + "A United States security company announced findings Tuesday showing that Peruvian "
         "hackers have phished ministries in Chile.\n"
     )
-    kimsuky = next(c for c in f.campaigns if any(a.name == "Kimsuky" for a in c.all_actors))
-    (other,) = [c for c in f.campaigns if c is not kimsuky]
+    kimsuky, other = known_and_other(f)
     (actor,) = other.all_actors
     assert actor.country is not None and actor.country.id == "PE"
     assert "CL" in {x.id for x in other.targets.countries}
     assert "CL" not in {x.id for x in kimsuky.targets.countries}
-
-
-def test_a_module_named_inside_a_tool_names_no_operation() -> None:
-    f = draft(
-        NEWS + "A new Android backdoor sends screenshots to a chatbot and asks where to tap. "
-        "The agent module inside it, named GlassFinch, reads the screen of phones in Chile.\n"
-    )
-    assert "GlassFinch" not in _names(f)
-
-
-def test_named_as_an_adjective_after_an_article_names_nothing() -> None:
-    f = draft(
-        NEWS + "Sandworm hit power grids in Ukraine. Analysts said the activity led them to "
-        "graduate the group into a named Advanced Persistent Threat: APT44.\n"
-    )
-    assert not any("Advanced Persistent Threat" in n for n in _names(f))
-
-
-def test_an_acronym_that_opens_a_compound_names_nothing() -> None:
-    f = draft(
-        NEWS + "Sandworm hit power grids in Ukraine with new Operational Technology "
-        "(OT)-specific tools that stop substations.\n"
-    )
-    assert "OT" not in _names(f)
 
 
 def test_a_known_alias_quoted_as_a_works_title_is_no_actor() -> None:
@@ -126,26 +144,6 @@ def test_list_labels_of_kinds_of_threat_name_no_operation() -> None:
     )  # fmt: skip
 
 
-def test_a_name_said_to_be_one_of_some_wipers_is_a_tool() -> None:
-    f = draft(
-        NEWS + "Sandworm hit a news agency in Ukraine. GlassMoth is one of roughly ten wipers "
-        "deployed against Ukrainian targets, Dana Reyes, a threat researcher with Northwind, "
-        "told reporters.\n"
-    )
-    assert "GlassMoth" not in _names(f)
-
-
-def test_a_photos_caption_of_places_over_prose_is_no_heading() -> None:
-    f = draft(
-        NEWS + "Peruvian hackers have phished ministries across South America, a firm said.\n\n"
-        "Lima, Peru, Palace of Government building\n"
-        "State-backed Peruvian hackers have been broadly targeting ministries across the region, "
-        "including those that work with Lima on ports, roads and mines, according to the report. "
-        "Above, people walk past the palace in Lima, Peru, on May 2.\n"
-    )
-    assert not any("Lima" in n for n in _names(f))
-
-
 def test_an_unnamed_campaign_names_the_case_and_who_is_behind_it() -> None:
     f = draft(
         NEWS + "A sophisticated Peru-linked espionage campaign has breached ministries in Chile "
@@ -163,8 +161,7 @@ def test_the_article_before_a_named_group_is_no_part_of_its_name() -> None:
         NEWS + "Kimsuky sent lures to think tanks in Japan. The TW Anonymous group also "
         "targeted two airport websites in Chile.\n"
     )
-    kimsuky = next(c for c in f.campaigns if any(a.name == "Kimsuky" for a in c.all_actors))
-    (other,) = [c for c in f.campaigns if c is not kimsuky]
+    _, other = known_and_other(f)
     assert other.name == "TW Anonymous"
     assert [a.name for a in other.all_actors] == ["TW Anonymous"]
     assert "CL" in {x.id for x in other.targets.countries}
