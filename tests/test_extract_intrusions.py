@@ -83,3 +83,31 @@ def test_a_people_after_an_intrusion_verb_is_whom_they_hit(sentence: str, target
 def test_a_pronoun_opens_no_phrase_of_a_new_actor(pronoun: str) -> None:
     f = draft(NEWS + f"Russian hackers were busy. {pronoun} also compromised Turkish networks.\n")
     assert not any(c.name.startswith(pronoun) for c in f.campaigns)
+
+
+def test_victims_of_an_actor_name_the_actor_not_the_victims() -> None:
+    f = draft(NEWS + "Russian hackers were busy. Victims of Chilean hackers included a bank.\n")
+    assert "Chilean hackers" in {a.name for c in f.campaigns for a in c.all_actors}
+    assert not any(c.name.startswith("Victims") for c in f.campaigns)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They stole data from servers at utilities in Chile.",
+        "They harvested passwords from domain controllers at utilities in Chile.",
+    ],
+)
+def test_servers_something_was_taken_from_are_the_victims(sentence: str) -> None:
+    f = draft(NEWS + "Russian hackers were busy. " + sentence + "\n")
+    (c,) = f.campaigns
+    assert ({x.id for x in c.targets.countries}, {x.id for x in c.targets.sectors}) == (
+        {"CL"},
+        {"critical-infrastructure"},
+    )
+
+
+def test_servers_the_actors_sent_from_are_still_their_means() -> None:
+    f = draft(NEWS + "Russian hackers sent lures from servers in Chile to banks in Peru.\n")
+    (c,) = f.campaigns
+    assert {x.id for x in c.targets.countries} == {"PE"}

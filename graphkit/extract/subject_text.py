@@ -259,7 +259,9 @@ ACTED_ON = re.compile(rf"^(?i:{'|'.join(word_list('acted_on'))}) of ")
 # ... and what they did, or a change in it: "(three) changes in the tactics of Peruvian hackers"
 _DOINGS = "|".join(word_list("doings"))
 DOINGS_OF = re.compile(
-    rf"^(?i:(?:{_DOINGS})(?: (?:in|to) (?:the |their )?(?:{_DOINGS}))? of (?:the )?)"
+    rf"^(?i:(?:{_DOINGS})(?: (?:in|to) (?:the |their )?(?:{_DOINGS}))? of (?:the )?|"
+    # "Victims of Chinese hackers": whom the hackers hit, by who hit them
+    rf"(?:{'|'.join(word_list('victims'))}) of (?:the )?)"
 )
 
 

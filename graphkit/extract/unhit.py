@@ -450,6 +450,7 @@ def in_the_reporters_words(m: Mention, s: Sentence) -> bool:
 
 _INFRASTRUCTURE = words("infrastructure")
 _KEPT_AT = words("kept_at")
+_AT_VICTIMS = _TARGET_VERBS_STRICT | words("taking_verbs")
 _CLAUSE_BREAKS = words("clause_breaks")
 
 
@@ -466,8 +467,9 @@ def where_kept(m: Mention, s: Sentence) -> bool:
     for i in range(at - 1, max(-1, at - 7), -1):
         word = m.words[i]
         if word in _INFRASTRUCTURE:
-            if not _TARGET_VERBS_STRICT.isdisjoint(m.words[max(0, i - 3) : i]):
-                return False  # "scanned servers in Estonia": others' servers, a target
+            if not _AT_VICTIMS.isdisjoint(m.words[max(0, i - 3) : i]):
+                return False  # "scanned servers in Estonia", "stole data from servers at
+                # utilities": others' servers, a target
             if not re.search(rf"\b{word}\b[^,;:]*\b{re.escape(m.text)}\b", s.text, re.I):
                 return False  # "Rather than renting servers, the crew in Laos": a new clause
             return not any(x.index <= i < x.index + x.width for x in s.mentions)
