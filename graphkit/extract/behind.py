@@ -17,7 +17,7 @@ import re
 
 from graphkit.extract.name_checks import only_places
 
-__all__ = ["behind"]
+__all__ = ["behind", "case_name"]
 
 
 # A noun phrase headed by a word for what was done, with no preposition inside ("accounts
@@ -39,3 +39,10 @@ def behind(subject: str) -> str | None:
     keep = only_places(first.split("-")[0]) or not first[1:].islower()  # "Russian-linked"
     first = first if keep else first.lower()
     return f"Actors behind the {first} {rest}".rstrip()
+
+
+def case_name(subject: str | None, named: bool, actor: str) -> str:
+    """The name of a case with none of its own: the phrase of what was done where the case
+    names no actor (``named``: "Sophisticated China-linked espionage campaign"), else its
+    first actor's with "activity"."""
+    return subject if subject and not named and behind(subject) else f"{actor} activity"

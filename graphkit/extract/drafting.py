@@ -170,7 +170,7 @@ def _platforms_used(loose: list[Sentence], publisher: str) -> dict[str, Sentence
             re.search(rf"\b{re.escape(a)}\b", s.text.lower()) for a in own
         )
         for m in s.mentions if not masthead else ():
-            if m.entry.kind == "Platform" and not in_passing(m):
+            if m.entry.kind == "Platform" and not in_passing(m, s):
                 said[m.entry.name] = s  # the last sentence that names it
     return said
 

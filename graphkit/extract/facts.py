@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from graphkit.extract.behind import behind
+from graphkit.extract.behind import behind, case_name
 from graphkit.extract.confidence import calibrate
 from graphkit.extract.coordination import coordinated
 from graphkit.extract.cues import noun_pattern, words
@@ -25,8 +25,9 @@ from graphkit.extract.passing import in_passing, makers_people, names_a_service_
 from graphkit.extract.poses import community, made_in, posed_as
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, read_sentence
 from graphkit.extract.roles import country_role, researched, said_about
-from graphkit.extract.sectors import addressed, sector_is_target
-from graphkit.extract.shipped import shipped_to
+from graphkit.extract.sector_context import addressed, drawn_from
+from graphkit.extract.sectors import sector_is_target
+from graphkit.extract.shipped import elsewhere
 from graphkit.extract.spoken import language_positions, varieties
 from graphkit.extract.unhit import (
     a_market,
@@ -45,7 +46,6 @@ from graphkit.extract.unhit import (
     said_of_someone_else,
     where_kept,
 )
-from graphkit.extract.war_context import invaded
 from graphkit.identity import country_name
 from graphkit.vocab import countries
 
@@ -225,9 +225,13 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
             if eid in _BUILDING and not _RESEARCHED.isdisjoint(m.before[-2:]):
                 continue  # "to research remote access trojans": researched, not built
             _best(facts.techniques, eid, evidence, (50 if m.entry.phrase else 70) - hedge)
-        elif kind == "Platform" and m.entry.name not in facts.platforms and not in_passing(m):
-            facts.platforms[m.entry.name] = {"name": m.entry.name, "evidence": evidence,
-                                             "confidence": 80}  # fmt: skip
+        elif kind == "Platform" and not in_passing(m, s):
+            if m.entry.name not in facts.platforms:
+                facts.platforms[m.entry.name] = {"name": m.entry.name, "evidence": evidence,
+                                                 "confidence": 80}  # fmt: skip
+            if "ai-providers" not in facts.sectors and drawn_from(m):  # "siphon data from Claude"
+                facts.sectors["ai-providers"] = {"id": "ai-providers", "evidence": evidence,
+                                                 "confidence": 60 - hedge}  # fmt: skip
 
 
 _DEFINITE = frozenset({"its", "their", "these", "those", "this", "our"})
@@ -273,9 +277,8 @@ def _place(
     if said_about(m) or posed_as(m, s) or researched(m, s) or made_in(m) or answered(m):
         return  # "critical of the United States", "posed as Turkish journalists", "Chinese
         # models", "The United States has sanctioned"
-    if invaded(m) or shipped_to(m, s):
-        return  # "active since Russia's invasion of Ukraine": the war's victim; "laptops
-        # rerouted to China": where the actors' goods went
+    if elsewhere(m, s):
+        return  # "active since Russia's invasion of Ukraine", "laptops rerouted to China"
     if in_the_reporters_words(m, s) or where_kept(m, s) or makers_people(m, s) or a_source(m):
         return  # "A spokesperson in London said": where the reporter is; "servers in the
         # Netherlands": where the actors' means are; "the Chinese firm" that makes DeepSeek;
@@ -355,8 +358,7 @@ def _campaign(group: Group, facts: _Facts) -> dict[str, Any] | None:
     actors = _actors(group, facts)
     if not group.name and not actors:
         return None
-    done = group.subject if not group.actors and group.subject and behind(group.subject) else None
-    name = group.name or done or f"{actors[0]['name']} activity"  # "A Chinese campaign"
+    name = group.name or case_name(group.subject, bool(group.actors), str(actors[0]["name"]))
     body: dict[str, Any] = {
         "name": name[:200],
         "confidence": 60,

@@ -9,6 +9,7 @@ paragraph names a new operation, a new actor or an unnamed one.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from graphkit.extract.case_starts import starts_a_case
 from graphkit.extract.cases import (
@@ -55,6 +56,7 @@ from graphkit.extract.lede import (
 )
 from graphkit.extract.meta import headline_line
 from graphkit.extract.name_checks import says_nothing
+from graphkit.extract.named_actors import actor_names
 from graphkit.extract.named_origins import enumerated
 from graphkit.extract.namelike import looks_like_name, lower_words
 from graphkit.extract.names import paragraph_name
@@ -68,9 +70,12 @@ from graphkit.extract.paragraphs import (
 )
 from graphkit.extract.reading import Mention, Sentence, read_sentence
 from graphkit.extract.sections import aside, sections
-from graphkit.extract.subjects import actor_names, subject_of
+from graphkit.extract.subjects import subject_of
 
 __all__ = ["group_text"]
+
+# A line that opens on a label: "Dana Reyes: Welcome to the show."
+_LINE_LABEL = re.compile(r"^([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}):\s", re.M)
 
 
 def group_text(text: str, loose: list[Sentence] | None = None) -> list[Group]:
@@ -102,6 +107,7 @@ class _Grouper:
         self.headline = headline_line(text)  # a plain text's first line: its title
         self.text = text
         self._lowered: frozenset[str] | None = None
+        self._speakers: frozenset[str] | None = None
         self.introduced: dict[str, str] = {}  # cases a lede introduced: words → its clause
         self.lede: list[Sentence] | None = None  # a story's first paragraph that no case took
         self.after_lede: list[Sentence] = []  # the paragraphs after it that no case took
@@ -118,6 +124,15 @@ class _Grouper:
         if self._lowered is None:
             self._lowered = lower_words(self.text)
         return self._lowered
+
+    @property
+    def speakers(self) -> frozenset[str]:
+        """The labels that open two lines of the text or more: a transcript's speakers
+        ("Dana Reyes: ..."), where a case's name labels one paragraph ("Sneer Review: ...")."""
+        if self._speakers is None:
+            said = Counter(m.group(1) for m in _LINE_LABEL.finditer(self.text))
+            self._speakers = frozenset(label for label, n in said.items() if n > 1)
+        return self._speakers
 
     def read(self, heading: str | None, paragraph: str, item: bool) -> None:
         if self.headline is not None:  # the title says what the report is about, of no one
@@ -279,6 +294,8 @@ class _Grouper:
             named = None
         if named and not looks_like_name(named, self.lowered):
             named = None  # "Level: high", "YouTube operators.": a label, a platform
+        if named and named in self.speakers:
+            named = None  # "Dana Reyes: Thanks for having me.": who speaks in a transcript
         if not named and p.inner and not described(p.inner) and says_nothing(p.inner):
             named = p.inner  # "The one that stood out is **Sneer Review**, which ..."
         if not named and p.text[:1].isupper() and self.groups:  # "Spamouflage went after ..."

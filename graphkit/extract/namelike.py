@@ -106,7 +106,7 @@ _REPORTERS = "|".join(word_list("reporters"))
 _THEN_REPORTS = re.compile(
     rf"(?:(?:,\s(?:an?|the)\s[^.;,]{{0,60}}?\b(?:{_REPORTERS})\b[^.;,]{{0,60}}"
     r"|,[^.;,]{0,60})?,| )"
-    rf" ?(?:also )?(?:{_VERBS})\b"
+    rf" ?(?:also |[a-z]+ly )?(?:{_VERBS})\b"
 )
 
 

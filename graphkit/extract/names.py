@@ -329,6 +329,7 @@ def _opening_names(head: str) -> list[tuple[int, str]]:
         opened
         and not NOT_NAMES.match(opened.group(1))
         and not only_places(opened.group(1))  # "Chinese, Russian and Iranian groups ..."
+        and opened.group(1) not in _TURNING  # "Look, the economics are simple."
         and opened.group(1).lower() not in _WHO_NOUNS  # "Scammers, meanwhile, ...": nobody's name
         and not _DATELINE.match(head, opened.end())  # "SAN FRANCISCO, October 9, 2024 --"
         and not then_reports(head, opened.end(1))  # "ShieldWorks, a security firm, said"
@@ -360,6 +361,7 @@ _BARE_ONE = re.compile(
     rf"^()({_NAME_WORD}) (?:{_ADVERBS} )?(?:{'|'.join(word_list('intrusion_verbs'))})\b"
 )
 _COMPANY_SUFFIXES = words("company_suffixes")
+_TURNING = frozenset(word_list("turning_words"))
 _KINDS = _WHO_NOUNS | nouns("who_end") | words("group_nouns")
 _KINDS |= words("group_kinds") | words("indefinite_people")
 
@@ -392,8 +394,9 @@ def _run_in_head(head: str) -> list[tuple[int, str]]:
     if not _REPORTS.isdisjoint(name.lower().split()):
         return []  # "The lab banned Peruvian accounts.": a sentence on what was done to them
     name, comma, said = name.partition(", ")
-    if comma and name.lower() in _WHO_NOUNS:
-        return []  # "Criminals, too, tried ...": a sentence about them, not its head
+    if comma and (name.lower() in _WHO_NOUNS or name in _TURNING):
+        return []  # "Criminals, too, tried ...": a sentence about them, not its head; "Look,
+        # the economics are simple": a word that turns to what follows
     if comma and not said[:1].islower():
         name = f"{name}, {said}"  # "VAGue Focus, likely Chinese": the name, then who
     stage = STAGE_HEADINGS.match(name)  # "Behavior. They wrote ...": a part of the case

@@ -287,6 +287,20 @@ def _abbreviated(text: str, stop: int, start: int = 0) -> bool:
     while first and (text[first - 1].isalnum() or text[first - 1] == "_"):
         first -= 1
     word = text[first:stop]
-    if word in _ABBREVIATIONS:
+    if word in _ABBREVIATIONS or _initials_before_a_name(text, stop):
         return True
     return word.lower() in _COMPANY_SUFFIXES and not text[start:first].strip(_ITEM_MARKS)
+
+
+_INITIALS = re.compile(r"(?:\b[A-Z]\.)+[A-Z]$")
+_OPENERS = words("sentence_openers")
+
+
+def _initials_before_a_name(text: str, stop: int) -> bool:
+    """Whether the stop closes a place's initials before a capitalised word that goes on with
+    it ("impersonated U.S. State Department officials"), not before a word that opens a
+    sentence ("attacks in the U.S. These crews ...")."""
+    if not _INITIALS.search(text, max(0, stop - 12), stop):
+        return False
+    following = text[stop + 1 :].split(maxsplit=1)
+    return bool(following) and following[0].strip("\"'\u201c(").lower() not in _OPENERS

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from graphkit.extract.cues import words
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
+from graphkit.extract.war_context import invaded
 
-__all__ = ["shipped_to"]
+__all__ = ["elsewhere", "shipped_to"]
 
 
 _SHIPPED = words("shipped")
@@ -36,3 +37,9 @@ def shipped_to(m: Mention, s: Sentence) -> bool:
         return False
     verb = m.words[at - 2] if m.words[at - 1] in ("on", "back", "onward") else m.words[at - 1]
     return verb in _SHIPPED
+
+
+def elsewhere(m: Mention, s: Sentence) -> bool:
+    """Whether a place is named as no target of the actors: a war's side (:func:`invaded`)
+    or where their goods were sent on to (:func:`shipped_to`)."""
+    return invaded(m) or shipped_to(m, s)

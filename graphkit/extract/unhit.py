@@ -164,6 +164,7 @@ def could_aim_at(m: Mention) -> bool:
 
 _BEFORE_A_PLACE = words("before_a_place")
 _NAME_BEFORE = re.compile(r"(?<![.:!?] )(?<!^)\b([A-Z][a-z]+) $")
+_SPEAKER = re.compile(r"[A-Z][a-z]+ ")  # a first name, alone before the surname and its colon
 
 
 def a_persons_name(m: Mention, s: Sentence) -> bool:
@@ -173,6 +174,8 @@ def a_persons_name(m: Mention, s: Sentence) -> bool:
     at = s.text.find(m.text)
     if m.entry.kind != "Country" or at < 2 or not m.text[:1].isupper():
         return False
+    if s.text[at + len(m.text) : at + len(m.text) + 2] == ": " and _SPEAKER.fullmatch(s.text[:at]):
+        return True  # "Nick Monaco: I'm great.": a speaker's label
     name = _NAME_BEFORE.search(s.text[max(0, at - 30) : at])
     if name is None or name.group(1).lower() in _BEFORE_A_PLACE:
         return False
