@@ -65,16 +65,16 @@ _DEED_PARTICIPLES = words("deed_participles")  # "the extraction performed by De
 
 _PRODUCT_NEWS = words("product_news")
 _NEWS_BETWEEN = words("product_kinds") | words("product_news_between")
+_VENDORS = frozenset(p.vendor.lower() for p in PLATFORMS.values())
 
 
 def _product_news(m: Mention) -> bool:
     """A service whose news a text speaks of, not a use: "no Copilot or Microsoft AI product
     announcements this week", "Gemini updates"; only a service's or maker's words between."""
-    vendors = {p.vendor.lower() for p in PLATFORMS.values()}
     for word in m.words[m.index + m.width : m.index + m.width + 6]:
         if word in _PRODUCT_NEWS:
             return True
-        if word not in _NEWS_BETWEEN and word not in vendors:
+        if word not in _NEWS_BETWEEN and word not in _VENDORS:
             return False
     return False
 
