@@ -56,9 +56,31 @@ def cue_words(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def compounds(examples, test, seed):  # type: ignore[no-untyped-def]
+    """Long sentences as reports write them: the held-out procedure examples of a fold, in a
+    shuffled order, two or three at a time joined as one sentence, each with the set of its
+    parts' techniques: every other one as a list ("A, B and C.", which the clauses part
+    again), the others run on ("A as well as B as well as C.", which they do not)."""
+    rng = np.random.default_rng(seed)
+    order = [i for i in rng.permutation(test).tolist() if examples[i].kind == "procedure"]
+    out, start = [], 0
+    while start + 1 < len(order):
+        size = 2 + len(out) % 2
+        parts = [examples[i].text.rstrip(" .") for i in order[start : start + size]]
+        listed = len(out) % 4 < 2
+        joint = ", ".join(parts[:-1]) + " and " if listed else " as well as ".join(parts[:-1])
+        text = joint + ("" if listed else " as well as ") + parts[-1] + "."
+        truth = {str(examples[i].label) for i in order[start : start + size]}
+        out.append((text, truth, "list" if listed else "run-on"))
+        start += size
+    return out
+
+
 def out_of_fold(examples, tokens, pieces, labels, folds):  # type: ignore[no-untyped-def]
-    """Each evaluated sentence's scores from the fold that held it out, and the classes."""
+    """Each evaluated sentence's scores from the fold that held it out, the classes, and
+    each fold's compound sentences (:func:`compounds`) with their scores."""
     scores: dict[int, np.ndarray] = {}
+    joined = []
     classes = None
     always = [i for i, e in enumerate(examples) if e.kind in ("definition", "written")]
     for k, (train, test) in enumerate(folds):
@@ -72,15 +94,21 @@ def out_of_fold(examples, tokens, pieces, labels, folds):  # type: ignore[no-unt
         x = vec.transform([p for s in held for p in s])
         best = best_of_pieces(product(x, dense(w)) + b, held)
         scores.update(zip(test.tolist(), best, strict=True))
+        made = compounds(examples, test, SEED + k)
+        read = [mapper_pieces(read_sentence(text, codes=False)) for text, _, _ in made]
+        x = vec.transform([p for s in read for p in s])
+        joined.append((made, best_of_pieces(product(x, dense(w)) + b, read)))
         print(
             f"fold {k + 1}: {len(test)} sentences, {time.time() - started:.0f} s", file=sys.stderr
         )
-    return scores, classes
+    return scores, classes, joined
 
 
-def learned_drafts(scores, classes, labels, folds):  # type: ignore[no-untyped-def]
-    """Per sentence, the techniques drafted at a threshold fitted on the other folds."""
+def learned_drafts(scores, classes, labels, folds, joined):  # type: ignore[no-untyped-def]
+    """Per sentence, the techniques drafted at a threshold fitted on the other folds; and
+    the same for each fold's compound sentences: (drafted, truth) pairs."""
     drafted: dict[int, set[str]] = {}
+    compound = []
     technique = classes != NONE
     for k, (_, test) in enumerate(folds):
         others = [i for j, (_, t) in enumerate(folds) if j != k for i in t.tolist()]
@@ -90,7 +118,33 @@ def learned_drafts(scores, classes, labels, folds):  # type: ignore[no-untyped-d
         for i in test.tolist():
             p = 1 / (1 + np.exp(-(slope * scores[i] + offset)))
             drafted[i] = set(classes[technique & (p >= threshold)].tolist())
-    return drafted
+        made, best = joined[k]
+        p = 1 / (1 + np.exp(-(slope * best + offset)))
+        for (_, truth, style), row in zip(made, p, strict=True):
+            drafted_here = set(classes[technique & (row >= threshold)].tolist())
+            compound.append((drafted_here, truth, style))
+    return drafted, compound
+
+
+def compound_table(compound) -> None:  # type: ignore[no-untyped-def]
+    """Precision and recall of compound sentences' techniques, pooled, by how they are joined
+    and by how many techniques they hold."""
+    print("\nCompound sentences: two or three held-out examples in one sentence\n")
+    print("| joined | techniques | sentences | precision | recall | F1 |")
+    print("|---|---|---|---|---|---|")
+    for style in ("list", "run-on", "all"):
+        for size in ("2", "3+", "all"):
+            pairs = [
+                (d, t)
+                for d, t, how in compound
+                if style in (how, "all") and size in ("all", str(len(t)), f"{min(len(t), 3)}+")
+            ]
+            tp = sum(len(d & t) for d, t in pairs)
+            fp = sum(len(d - t) for d, t in pairs)
+            fn = sum(len(t - d) for d, t in pairs)
+            p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+            f1 = 2 * p * r / max(p + r, 1e-9)
+            print(f"| {style} | {size} | {len(pairs)} | {p:.3f} | {r:.3f} | {f1:.3f} |")
 
 
 def macro_f1(drafted, truth, techniques):  # type: ignore[no-untyped-def]
@@ -122,8 +176,8 @@ def main() -> None:
         (judged[a], judged[b])
         for a, b in GroupKFold(FOLDS).split(judged, groups=[examples[i].group for i in judged])
     ]
-    scores, classes = out_of_fold(examples, tokens, pieces, labels, folds)
-    learned = learned_drafts(scores, classes, labels, folds)
+    scores, classes, joined = out_of_fold(examples, tokens, pieces, labels, folds)
+    learned, compound = learned_drafts(scores, classes, labels, folds, joined)
     ranked = {
         i: [str(c) for c in classes[np.argsort(-s)] if c != NONE][:3] for i, s in scores.items()
     }
@@ -154,6 +208,7 @@ def main() -> None:
             f"| {name} | {top1} | {top3} | {macro_f1(drafted, truth, common):.3f} | "
             f"{precision:.3f} | {recall:.3f} | {false:.1%} |"
         )
+    compound_table(compound)
     print(f"\n{time.time() - started:.0f} s", file=sys.stderr)
 
 
