@@ -37,7 +37,18 @@ from sklearn.model_selection import GroupKFold
 
 from graphkit.extract.examples import NONE, all_examples
 from graphkit.extract.features import Vectorizer, words
-from graphkit.extract.mapper import FOLDS, SEED, best_of_pieces, calibrate, dense, fit, product
+from graphkit.extract.mapper import (
+    FOLDS,
+    SEED,
+    best_of_pieces,
+    calibrate,
+    calibrate_items,
+    dense,
+    fit,
+    item_rows,
+    known_techniques,
+    product,
+)
 from graphkit.extract.masking import mapper_pieces
 from graphkit.extract.reading import read_sentence
 
@@ -76,10 +87,21 @@ def compounds(examples, test, seed):  # type: ignore[no-untyped-def]
     return out
 
 
+def piece_scores(read, vec, w, b):  # type: ignore[no-untyped-def]
+    """Each sentence's best score per class over its sentence and clause pieces, and over its
+    list items of two words (-inf without any), as ``TechniqueModel.drafts`` reads them."""
+    flat = [p for s in read for p in s]
+    values = product(vec.transform(flat), dense(w)) + b
+    items = item_rows(read)
+    values_items = np.where(items[:, None], values, -np.inf)
+    values = np.where(items[:, None], -np.inf, values)
+    return best_of_pieces(values, read), best_of_pieces(values_items, read)
+
+
 def out_of_fold(examples, tokens, pieces, labels, folds):  # type: ignore[no-untyped-def]
     """Each evaluated sentence's scores from the fold that held it out, the classes, and
     each fold's compound sentences (:func:`compounds`) with their scores."""
-    scores: dict[int, np.ndarray] = {}
+    scores: dict[int, tuple[np.ndarray, np.ndarray]] = {}
     joined = []
     classes = None
     always = [i for i, e in enumerate(examples) if e.kind in ("definition", "written")]
@@ -90,39 +112,45 @@ def out_of_fold(examples, tokens, pieces, labels, folds):  # type: ignore[no-unt
         fold_classes, w, b = fit(vec.transform([tokens[i] for i in rows]), labels[rows], SEED)
         assert classes is None or list(classes) == list(fold_classes)
         classes = fold_classes
-        held = [pieces[i] for i in test]
-        x = vec.transform([p for s in held for p in s])
-        best = best_of_pieces(product(x, dense(w)) + b, held)
-        scores.update(zip(test.tolist(), best, strict=True))
+        best, items = piece_scores([pieces[i] for i in test], vec, w, b)
+        scores.update(zip(test.tolist(), zip(best, items, strict=True), strict=True))
         made = compounds(examples, test, SEED + k)
         read = [mapper_pieces(read_sentence(text, codes=False)) for text, _, _ in made]
-        x = vec.transform([p for s in read for p in s])
-        joined.append((made, best_of_pieces(product(x, dense(w)) + b, read)))
+        joined.append((made, *piece_scores(read, vec, w, b)))
         print(
             f"fold {k + 1}: {len(test)} sentences, {time.time() - started:.0f} s", file=sys.stderr
         )
     return scores, classes, joined
 
 
-def learned_drafts(scores, classes, labels, folds, joined):  # type: ignore[no-untyped-def]
-    """Per sentence, the techniques drafted at a threshold fitted on the other folds; and
-    the same for each fold's compound sentences: (drafted, truth) pairs."""
+def passing(classes, best, items, calibration, item_threshold):  # type: ignore[no-untyped-def]
+    """The techniques whose probability passes the threshold, or an item's its own."""
+    slope, offset, threshold = calibration
+    p, q = (1 / (1 + np.exp(-(slope * v + offset))) for v in (best, items))
+    return set(classes[(classes != NONE) & ((p >= threshold) | (q >= item_threshold))].tolist())
+
+
+def learned_drafts(examples, scores, classes, labels, folds, joined):  # type: ignore[no-untyped-def]
+    """Per sentence, the techniques drafted at the thresholds fitted on the other folds (the
+    sentence's and clauses', and the list items' of two words); and the same for each fold's
+    compound sentences: (drafted, truth, joined) triples."""
     drafted: dict[int, set[str]] = {}
     compound = []
-    technique = classes != NONE
+    known = known_techniques(examples, classes)
     for k, (_, test) in enumerate(folds):
         others = [i for j, (_, t) in enumerate(folds) if j != k for i in t.tolist()]
-        slope, offset, threshold = calibrate(
-            np.array([scores[i] for i in others]), classes, labels[others]
+        best = np.array([scores[i][0] for i in others])
+        calibration = calibrate(best, classes, labels[others])
+        item_threshold = calibrate_items(
+            best, np.array([scores[i][1] for i in others]), classes, known[others], calibration
         )
         for i in test.tolist():
-            p = 1 / (1 + np.exp(-(slope * scores[i] + offset)))
-            drafted[i] = set(classes[technique & (p >= threshold)].tolist())
-        made, best = joined[k]
-        p = 1 / (1 + np.exp(-(slope * best + offset)))
-        for (_, truth, style), row in zip(made, p, strict=True):
-            drafted_here = set(classes[technique & (row >= threshold)].tolist())
-            compound.append((drafted_here, truth, style))
+            drafted[i] = passing(classes, *scores[i], calibration, item_threshold)
+        made, best_made, items_made = joined[k]
+        for (_, truth, style), row, items in zip(made, best_made, items_made, strict=True):
+            compound.append(
+                (passing(classes, row, items, calibration, item_threshold), truth, style)
+            )
     return drafted, compound
 
 
@@ -177,9 +205,9 @@ def main() -> None:
         for a, b in GroupKFold(FOLDS).split(judged, groups=[examples[i].group for i in judged])
     ]
     scores, classes, joined = out_of_fold(examples, tokens, pieces, labels, folds)
-    learned, compound = learned_drafts(scores, classes, labels, folds, joined)
+    learned, compound = learned_drafts(examples, scores, classes, labels, folds, joined)
     ranked = {
-        i: [str(c) for c in classes[np.argsort(-s)] if c != NONE][:3] for i, s in scores.items()
+        i: [str(c) for c in classes[np.argsort(-s[0])] if c != NONE][:3] for i, s in scores.items()
     }
     cues = {i: cue_words(examples[i].text) for i in scores}
     both = {i: learned[i] | set(cues[i]) for i in scores}
