@@ -443,3 +443,15 @@ def test_an_inventory_with_no_other_cases_stays_one_case() -> None:
         "APT40, which asked the model about exploits.\n"
     )
     assert len(f.campaigns) == 1 and len(f.campaigns[0].all_actors) == 3
+
+
+# --- A named actor the text says acted, with nothing more said of it
+
+
+@pytest.mark.parametrize("said", ["APT41 also used the model.", "Kimsuky tried it as well."])
+def test_a_named_actor_with_no_other_fact_is_still_drafted(said: str) -> None:
+    f = draft(
+        NEWS + "The lab banned accounts tied to Peruvian operators who wrote lures for banks in "
+        "Chile.\n\n" + said + "\n"
+    )
+    assert said.split()[0] in {a.name for c in f.campaigns for a in c.all_actors}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from graphkit.extract import extract_findings
 from tests.extract_helpers import by_name
 
@@ -44,6 +46,23 @@ def test_an_ai_company_in_a_dispute_is_no_platform_used() -> None:
         "## Iron Wren\n\nChilean hackers wrote malware with Claude. Separately, the lab "
         "accused DeepSeek of distilling its model, and DeepSeek denied it."
     )
+    assert _platforms(text, "Iron Wren") == ["Claude"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "the lab said DeepSeek, a Chinese AI company, copied its model with fake accounts.",
+        "the lab said the Chinese AI startup DeepSeek copied its model with fake accounts.",
+    ],
+)
+def test_a_service_named_as_its_maker_is_no_platform_used(said: str) -> None:
+    text = f"## Iron Wren\n\nChilean hackers wrote malware with Claude. Separately, {said}"
+    assert _platforms(text, "Iron Wren") == ["Claude"]
+
+
+def test_a_service_asked_something_about_a_company_is_still_used() -> None:
+    text = "## Iron Wren\n\nChilean hackers asked Claude a question about the company they hit."
     assert _platforms(text, "Iron Wren") == ["Claude"]
 
 

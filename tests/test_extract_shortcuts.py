@@ -329,6 +329,8 @@ def _split_plain(paragraph: str) -> list[str]:
     flat = " ".join(paragraph.split())
     out, start = [], 0
     for end in _SENTENCE_END_PLAIN.finditer(flat):
+        if flat[end.start()] == "." and reading._initials_before_a_name(flat, end.start()):
+            continue  # a place's initials before a word that goes on with them (tested below)
         out.append(flat[start : end.end()])
         start = end.end() + 1
     return out + [flat[start:]] * bool(flat[start:])
@@ -561,3 +563,13 @@ _TOKEN_PLAIN = re.compile(rf"{gazetteer._WORD}++(?:[.'\u2019](?![sS]\b){gazettee
 @given(st.text(alphabet="aZs S'.\u2019-_09 ,\u00e9\u0130\u00c9\n", max_size=24))
 def test_tokens_are_what_the_pattern_with_a_possessive_first_run_finds(text: str) -> None:
     assert TOKEN.findall(text) == _TOKEN_PLAIN.findall(text)
+
+
+def test_a_places_initials_before_a_word_that_goes_on_with_them_end_no_sentence() -> None:
+    said = "Crews posed as U.S. Navy staff. They hit the U.K. The lab saw it. It ended."
+    assert reading.split_sentences(said) == [
+        "Crews posed as U.S. Navy staff.",
+        "They hit the U.K.",
+        "The lab saw it.",
+        "It ended.",
+    ]

@@ -35,7 +35,10 @@ def coordinated(s: Sentence) -> dict[int, tuple[Mention, ...]]:
         if m is not None and run:
             gap = s.words[run[-1].index + run[-1].width : m.index]
             gap = gap[:-1] if gap[-1:] == ["the"] else gap  # "Iran, the United Kingdom"
-            if gap in ([], ["and"], ["or"]) and _listed(run[-1], m, s.text):
+            # a list holds places or peoples, not both: "operations in Ukraine, North Korean
+            # hackers ..." are two phrases
+            alike = (run[-1].entry.kind == "Demonym") == (m.entry.kind == "Demonym")
+            if gap in ([], ["and"], ["or"]) and alike and _listed(run[-1], m, s.text):
                 run.append(m)
                 continue
             if _owned_each(gap, s.words[m.index + m.width : m.index + m.width + 1]):

@@ -22,6 +22,7 @@ _NOUNS = noun_pattern("subject")
 _UP_TO_ARTICLE = re.compile(
     rf"^(?:.*?\s)?(?:an?|the)\s+(?!.*\b(?:an?|the)\s+.*(?i:{_NOUNS}))", re.I
 )
+_UP_TO_CLAUSE = re.compile(r"^.*\b(?:that|which|who|whom)\s+", re.I)
 
 
 def described_actor(sentences: list[Sentence]) -> str | None:
@@ -41,6 +42,8 @@ def described_actor(sentences: list[Sentence]) -> str | None:
                 phrase = " ".join(found.group(0).split())
                 # from its last article on: "(facilitate) a deceptive employment scheme ..."
                 phrase = _UP_TO_ARTICLE.sub("", phrase, count=1)
+                # ... and from what a clause says on: "(research found) that state hackers ..."
+                phrase = _UP_TO_CLAUSE.sub("", phrase, count=1)
                 return phrase[0].upper() + phrase[1:]
     return None
 

@@ -170,7 +170,7 @@ def _platforms_used(loose: list[Sentence], publisher: str) -> dict[str, Sentence
             re.search(rf"\b{re.escape(a)}\b", s.text.lower()) for a in own
         )
         for m in s.mentions if not masthead else ():
-            if m.entry.kind == "Platform" and not in_passing(m):
+            if m.entry.kind == "Platform" and not in_passing(m, s):
                 said[m.entry.name] = s  # the last sentence that names it
     return said
 
@@ -264,8 +264,9 @@ def _extract(
     campaigns = []
     for g in merged.values():
         b = campaign_facts(g, platform, overall, origin, learned, cues, len(merged) > 1)
-        if b and slugify(b["name"]) and (g.name or says_something(b)):
-            # an unnamed case that says nothing ("One operation a line, ...") is no case
+        if b and slugify(b["name"]) and (g.name or g.actors or says_something(b)):
+            # an unnamed case that says nothing ("One operation a line, ...") is no case; one
+            # of a named actor is ("APT41 also used the model.": the report speaks of it)
             campaigns.append(b if g.name else _this_reports(b, meta["title"]))
     seen: dict[str, int] = {}
     for b in campaigns:  # names that differ only in case or punctuation share an id

@@ -24,7 +24,8 @@ from graphkit.extract.passing import in_passing, makers_people, names_a_service_
 from graphkit.extract.poses import community, made_in, posed_as
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, read_sentence
 from graphkit.extract.roles import country_role, researched, said_about
-from graphkit.extract.sectors import addressed, sector_is_target
+from graphkit.extract.sector_context import addressed, drawn_from
+from graphkit.extract.sectors import sector_is_target
 from graphkit.extract.spoken import language_positions, varieties
 from graphkit.extract.unhit import (
     a_market,
@@ -222,9 +223,13 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
             if eid in _BUILDING and not _RESEARCHED.isdisjoint(m.before[-2:]):
                 continue  # "to research remote access trojans": researched, not built
             _best(facts.techniques, eid, evidence, (50 if m.entry.phrase else 70) - hedge)
-        elif kind == "Platform" and m.entry.name not in facts.platforms and not in_passing(m):
-            facts.platforms[m.entry.name] = {"name": m.entry.name, "evidence": evidence,
-                                             "confidence": 80}  # fmt: skip
+        elif kind == "Platform" and not in_passing(m, s):
+            if m.entry.name not in facts.platforms:
+                facts.platforms[m.entry.name] = {"name": m.entry.name, "evidence": evidence,
+                                                 "confidence": 80}  # fmt: skip
+            if "ai-providers" not in facts.sectors and drawn_from(m):  # "siphon data from Claude"
+                facts.sectors["ai-providers"] = {"id": "ai-providers", "evidence": evidence,
+                                                 "confidence": 60 - hedge}  # fmt: skip
 
 
 _DEFINITE = frozenset({"its", "their", "these", "those", "this", "our"})

@@ -9,7 +9,9 @@ paragraph names a new operation, a new actor or an unnamed one.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
+from graphkit.extract.case_starts import starts_a_case
 from graphkit.extract.cases import (
     NEW_CASE,
     at_new_cases,
@@ -54,7 +56,8 @@ from graphkit.extract.lede import (
 )
 from graphkit.extract.meta import headline_line
 from graphkit.extract.name_checks import says_nothing
-from graphkit.extract.named_origins import enumerated, from_elsewhere
+from graphkit.extract.named_actors import actor_names
+from graphkit.extract.named_origins import enumerated
 from graphkit.extract.namelike import looks_like_name, lower_words
 from graphkit.extract.names import paragraph_name
 from graphkit.extract.openers import counts_cases, left_behind, opening_subject
@@ -65,12 +68,14 @@ from graphkit.extract.paragraphs import (
     read_paragraph,
     who_only,
 )
-from graphkit.extract.reading import Mention, Sentence, read_sentence, slugify
-from graphkit.extract.reporter import also_reported
+from graphkit.extract.reading import Mention, Sentence, read_sentence
 from graphkit.extract.sections import aside, sections
-from graphkit.extract.subjects import actor_names, subject_of
+from graphkit.extract.subjects import subject_of
 
 __all__ = ["group_text"]
+
+# A line that opens on a label: "Dana Reyes: Welcome to the show."
+_LINE_LABEL = re.compile(r"^([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}):\s", re.M)
 
 
 def group_text(text: str, loose: list[Sentence] | None = None) -> list[Group]:
@@ -102,6 +107,7 @@ class _Grouper:
         self.headline = headline_line(text)  # a plain text's first line: its title
         self.text = text
         self._lowered: frozenset[str] | None = None
+        self._speakers: frozenset[str] | None = None
         self.introduced: dict[str, str] = {}  # cases a lede introduced: words → its clause
         self.lede: list[Sentence] | None = None  # a story's first paragraph that no case took
         self.after_lede: list[Sentence] = []  # the paragraphs after it that no case took
@@ -118,6 +124,15 @@ class _Grouper:
         if self._lowered is None:
             self._lowered = lower_words(self.text)
         return self._lowered
+
+    @property
+    def speakers(self) -> frozenset[str]:
+        """The labels that open two lines of the text or more: a transcript's speakers
+        ("Dana Reyes: ..."), where a case's name labels one paragraph ("Sneer Review: ...")."""
+        if self._speakers is None:
+            said = Counter(m.group(1) for m in _LINE_LABEL.finditer(self.text))
+            self._speakers = frozenset(label for label, n in said.items() if n > 1)
+        return self._speakers
 
     def read(self, heading: str | None, paragraph: str, item: bool) -> None:
         if self.headline is not None:  # the title says what the report is about, of no one
@@ -279,6 +294,8 @@ class _Grouper:
             named = None
         if named and not looks_like_name(named, self.lowered):
             named = None  # "Level: high", "YouTube operators.": a label, a platform
+        if named and named in self.speakers:
+            named = None  # "Dana Reyes: Thanks for having me.": who speaks in a transcript
         if not named and p.inner and not described(p.inner) and says_nothing(p.inner):
             named = p.inner  # "The one that stood out is **Sneer Review**, which ..."
         if not named and p.text[:1].isupper() and self.groups:  # "Spamouflage went after ..."
@@ -403,46 +420,7 @@ class _Grouper:
             and named_in_passing(p.body[0], current.subject)
         ):
             current.name = named  # "The network, which the company called "Quiet Harbor," ..."
-        loose_section = current is not None and not current.from_heading  # a heading named none
-        starts_new = (
-            current is None
-            # a new name, not the case's own actor's ('accounts linked to the "Rybar" network')
-            or (
-                named
-                and named != current.name
-                and current.sentences
-                and not (current.name and slugify(named) in current.actors)
-            )
-            or (
-                loose_section
-                and actors
-                and current.actors
-                and not set(actors) & set(current.actors)
-            )
-            # a named actor after a section about an unnamed one ("North Korean IT workers")
-            or (loose_section and actors and current.subject and not current.actors)
-            # "A second group, tracked as "Amber Kite", ...": another actor than the last one's
-            or bool(actors and current.sentences and p.body and NEW_CASE.match(p.body[0].text))
-            # "Another family, X, ..." then "GTIG also describes state actors, APT42 ...": the
-            # reporter tells one more thing, the actors are not the named case's; "The IO from
-            # Iran, called X, ..." then "The actors from Israel, called STOIC, ...": another's
-            or bool(
-                actors
-                and current.name
-                and not current.actors
-                and not current.from_heading
-                and p.body
-                and (
-                    also_reported(p.body[0].text) or from_elsewhere(p.body[0], current.sentences[0])
-                )
-            )
-        )
-        # a new actor in a new list item ("3. APT43 and other North Korean actors ...")
-        starts_new = starts_new or bool(
-            p.item and actors and current is not None and not current.actors
-            and not (current.from_heading and current.name and not current.described)
-            and not p.alias_note
-        )  # fmt: skip
+        starts_new = starts_a_case(current, p, named, actors)
         recall = None
         if starts_new and named and current is not None and lede_named(self.groups, p.body):
             current.name, starts_new = named, False  # the lede's one case, named at last

@@ -15,6 +15,7 @@ from graphkit.actors import actor_index
 from graphkit.extract.clause_names import clause_name, run_by_opener
 from graphkit.extract.cues import noun_pattern, nouns, past_verb, words
 from graphkit.extract.gazetteer import Entry
+from graphkit.extract.named_actors import actor_names
 from graphkit.extract.named_origins import own_origins
 from graphkit.extract.quoted import conjuncts, has_quote
 from graphkit.extract.reading import (
@@ -25,9 +26,9 @@ from graphkit.extract.reading import (
     read_sentence,
     slugify,
 )
-from graphkit.extract.reporter import NAMING_AS, struck_name
+from graphkit.extract.reporter import ACCORDING, NAMING_AS, struck_name
 from graphkit.extract.subject_text import SUBORDINATE, SUBORDINATE_FIRST
-from graphkit.extract.subjects import actor_names, may_open_subject, opening_phrase, subject_of
+from graphkit.extract.subjects import may_open_subject, opening_phrase, subject_of
 
 __all__ = [
     "PLACE",
@@ -279,8 +280,11 @@ def _elsewhere(clause: Sentence, places: set[str]) -> bool:
 
 
 def _opening_places(s: Sentence) -> set[str]:
-    """The countries among a sentence's first words: who it opens on ("North Korean actors")."""
-    return {m.entry.id for m in s.mentions if m.entry.kind in COUNTRY_KINDS and m.index < 4}
+    """The countries among a sentence's first words: who it opens on ("North Korean actors"),
+    after the source it may be set after ("According to a newspaper, a Chinese group ...")."""
+    source = ACCORDING.match(s.text) if s.text[:1] in "AP" else None
+    first = 4 + (len(source.group(0).split()) if source else 0)
+    return {m.entry.id for m in s.mentions if m.entry.kind in COUNTRY_KINDS and m.index < first}
 
 
 def _from_elsewhere(sentences: list[Sentence]) -> set[int]:
@@ -308,7 +312,9 @@ def _from_elsewhere(sentences: list[Sentence]) -> set[int]:
 _CLAUSE_SPLIT = re.compile(
     r"; (?:and )?|,? while (?=[A-Z])|, (?:while|whereas|as well as) |"
     # "found that X ..., and that a Y ...", "..., and later Bolivian scammers used it ..."
-    r", and (?:that |later |then |also |separately )?(?=(?:an?|the|in|from) |[A-Z])|"
+    r", and (?:that |later |then |also |separately )?(?=(?:an?|the|in|from) |[A-Z])"
+    # ... not a list's last member: "groups from China, Iran, and North Korea."
+    r"(?![A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3}[.;:]?$)|"
     # "... in Chile and the Bolivian crew scanned ...": a people's actor and its own verb
     rf" and (?=the [A-Z][\w-]* (?:[\w-]+ )?(?i:{noun_pattern('subject')}) {past_verb()}\b)"
 )

@@ -88,9 +88,25 @@ def _as_a_word(low: str, name: str) -> bool:
 
 
 def companys_platform(text: str) -> str | None:
-    """The AI platform of the company whose models a sentence names ("OpenAI's models")."""
+    """The AI platform of the company whose models a sentence names ("OpenAI's models"), or
+    that it names as the subject before actors used "its" models ("Anthropic says Chinese
+    hackers used its AI chatbot", "a cyber operation that used its own AI platform")."""
     m = _COMPANY_MODELS.search(text) if "s model" in text or "s chatbot" in text else None
+    if m is None and " its " in text:
+        m = _ITS_MODELS.search(text)
     return PUBLISHERS[m.group(1).lower()][1] if m else None
+
+
+# ... only a maker whose reports' platform is its own ("Microsoft ... its AI tools" are no
+# ChatGPT, which its reports are about)
+_OWN_MAKERS = sorted(
+    m for m in _MAKERS if any(p.name == PUBLISHERS[m.lower()][1] and p.vendor == m
+                              for p in PLATFORMS.values())
+)  # fmt: skip
+_ITS_MODELS = re.compile(
+    rf"\b({'|'.join(_OWN_MAKERS)})\b[^.;:]{{0,120}}?\b(?i:{'|'.join(word_list('platform_use'))}) "
+    r"its (?:own )?(?:AI |artificial intelligence )?(?:models?|tools?|chatbot|platform|systems?)\b"
+)
 
 
 OUR_MODELS = re.compile(

@@ -99,7 +99,7 @@ def looks_like_name(name: str, lowered: frozenset[str]) -> bool:
 
 # What may stand between a name and the verb that says it reports: ", a security firm,"
 _VERBS = "|".join(word_list("reporter_verbs"))
-_THEN_REPORTS = re.compile(rf"(?:(?:,[^.;,]{{0,60}})?,| ) ?(?:also )?(?:{_VERBS})\b")
+_THEN_REPORTS = re.compile(rf"(?:(?:,[^.;,]{{0,60}})?,| ) ?(?:also |[a-z]+ly )?(?:{_VERBS})\b")
 
 
 def then_reports(text: str, end: int) -> bool:

@@ -308,7 +308,11 @@ def _opening_names(head: str) -> list[tuple[int, str]]:
     ):  # "Bad Grammar (Russia) targeting Ukraine": a name, then who in brackets
         # "Vietnam's APT32 (aka Ocean Lotus)": the name, without the place that owns it
         candidates.append((1, _OWNED.sub("", bracketed.group(1))))
-    bare = _BARE_OPENING.match(head) if head[:1].isupper() else None
+    bare = None
+    if head[:1].isupper():
+        bare = _BARE_OPENING.match(head) or _BARE_ONE.match(head)
+        if bare and " " not in bare.group(2) and bare.group(2).lower() in _KINDS:
+            bare = None  # "Hackers breached ...", "Ransomware encrypted ...": no name
     if bare and _bare_name(bare.group(2)) and (not bare.group(1) or only_places(bare.group(1))):
         candidates.append((1, bare.group(2)))  # "Copper Gate prompted ...", "Peru's Tin Vane"
     opened = _OPENING_NAME.match(head) if "," in head else None
@@ -316,6 +320,7 @@ def _opening_names(head: str) -> list[tuple[int, str]]:
         opened
         and not NOT_NAMES.match(opened.group(1))
         and not only_places(opened.group(1))  # "Chinese, Russian and Iranian groups ..."
+        and opened.group(1) not in _TURNING  # "Look, the economics are simple."
         and opened.group(1).lower() not in _WHO_NOUNS  # "Scammers, meanwhile, ...": nobody's name
         and not _DATELINE.match(head, opened.end())  # "SAN FRANCISCO, October 9, 2024 --"
         and not then_reports(head, opened.end(1))  # "ShieldWorks, a security firm, said"
@@ -325,19 +330,31 @@ def _opening_names(head: str) -> list[tuple[int, str]]:
     return candidates
 
 
+_ADVERBS = (
+    "(?:also|then|first|later|mostly|mainly|largely|primarily|reportedly|allegedly|apparently|"
+    "repeatedly)"
+)
 # A bare name of two to four capitalised words that opens a sentence (after the place that
 # owns it), then an operator's verb
 _BARE_OPENING = re.compile(
     r"^(?:([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:'s|\u2019s) )?"  # "Peru's Andes Hawk wrote"
     rf"({_NAME_WORD}(?: {_NAME_WORD}){{1,3}})"
     r"(?: [\u2014\u2013] [^\u2014\u2013]{1,60} [\u2014\u2013])?"  # "X \u2014 as ... \u2014 sent"
-    r" (?:(?:also|then|first|later|mostly|mainly|largely|"
-    r"primarily|reportedly|allegedly|apparently|repeatedly) )?"
-    rf"(?:{'|'.join(word_list('operator_verbs'))})\b"
+    rf" (?:{_ADVERBS} )?"
+    rf"(?:{'|'.join(word_list('operator_verbs') + word_list('intrusion_verbs'))})\b"
 )
 
 
+# One capitalised word that opens a sentence before a verb of an intrusion ("Qilin encrypted
+# the clinic's servers"): a name, where the text does not write the word in lower case too
+# (grouping's looks_like_name) and it is no actor's noun ("Hackers breached ...")
+_BARE_ONE = re.compile(
+    rf"^()({_NAME_WORD}) (?:{_ADVERBS} )?(?:{'|'.join(word_list('intrusion_verbs'))})\b"
+)
 _COMPANY_SUFFIXES = words("company_suffixes")
+_TURNING = frozenset(word_list("turning_words"))
+_KINDS = _WHO_NOUNS | nouns("who_end") | words("group_nouns")
+_KINDS |= words("group_kinds") | words("indefinite_people")
 
 
 def _bare_name(name: str) -> bool:
@@ -368,8 +385,9 @@ def _run_in_head(head: str) -> list[tuple[int, str]]:
     if not _REPORTS.isdisjoint(name.lower().split()):
         return []  # "The lab banned Peruvian accounts.": a sentence on what was done to them
     name, comma, said = name.partition(", ")
-    if comma and name.lower() in _WHO_NOUNS:
-        return []  # "Criminals, too, tried ...": a sentence about them, not its head
+    if comma and (name.lower() in _WHO_NOUNS or name in _TURNING):
+        return []  # "Criminals, too, tried ...": a sentence about them, not its head; "Look,
+        # the economics are simple": a word that turns to what follows
     if comma and not said[:1].islower():
         name = f"{name}, {said}"  # "VAGue Focus, likely Chinese": the name, then who
     stage = STAGE_HEADINGS.match(name)  # "Behavior. They wrote ...": a part of the case

@@ -58,6 +58,8 @@ _NEGATION_WORDS = words("negation_words")
 # where a look-behind per abbreviation in the pattern took twice the time of the whole search)
 _SENTENCE_END = re.compile(r"[!?.][\"\u201d')\]]*(?= [\"\u201c(\[]?[A-Z0-9])")
 _ABBREVIATIONS = words("abbreviations")
+_COMPANY_SUFFIXES = words("company_suffixes")  # names.yaml: "Inc", "Ltd", "Labs"
+_ITEM_MARKS = " -*\u2022\u2013\u2014\"\u201c'("  # what may stand before a list item's first word
 
 # Model names written with their version glued on: the version goes, the name is looked up.
 _MODEL_STEMS = "|".join(w.lower() for p in PLATFORMS.values() for w in p.family)
@@ -267,7 +269,7 @@ def split_sentences(paragraph: str) -> list[str]:
     out = []
     start = 0
     for end in _SENTENCE_END.finditer(flat):
-        if flat[end.start()] == "." and _abbreviated(flat, end.start()):
+        if flat[end.start()] == "." and _abbreviated(flat, end.start(), start):
             continue  # "Feb. 26": no end
         out.append(flat[start : end.end()])
         start = end.end() + 1
@@ -276,10 +278,29 @@ def split_sentences(paragraph: str) -> list[str]:
     return out
 
 
-def _abbreviated(text: str, stop: int) -> bool:
+def _abbreviated(text: str, stop: int, start: int = 0) -> bool:
     """Whether the stop at ``stop`` closes an abbreviation: the whole word before it (letters,
-    digits and "_", what ``\\w`` takes) is one ("Dr." but not "Xdr.")."""
+    digits and "_", what ``\\w`` takes) is one ("Dr." but not "Xdr."), or a company's suffix
+    that opens the sentence begun at ``start``, where it follows no company and is a name
+    ("Inc. Ransomware hit a clinic"; "bought by Acme Inc. The deal ..." ends there)."""
     first = stop
     while first and (text[first - 1].isalnum() or text[first - 1] == "_"):
         first -= 1
-    return text[first:stop] in _ABBREVIATIONS
+    word = text[first:stop]
+    if word in _ABBREVIATIONS or _initials_before_a_name(text, stop):
+        return True
+    return word.lower() in _COMPANY_SUFFIXES and not text[start:first].strip(_ITEM_MARKS)
+
+
+_INITIALS = re.compile(r"(?:\b[A-Z]\.)+[A-Z]$")
+_OPENERS = words("sentence_openers")
+
+
+def _initials_before_a_name(text: str, stop: int) -> bool:
+    """Whether the stop closes a place's initials before a capitalised word that goes on with
+    it ("impersonated U.S. State Department officials"), not before a word that opens a
+    sentence ("attacks in the U.S. These crews ...")."""
+    if not _INITIALS.search(text, max(0, stop - 12), stop):
+        return False
+    following = text[stop + 1 :].split(maxsplit=1)
+    return bool(following) and following[0].strip("\"'\u201c(").lower() not in _OPENERS

@@ -69,6 +69,8 @@ _SPOKEN_FOR = words("spoken_for")
 
 
 _TARGET_VERBS = words("target_verbs")
+# what was done to whom a people's name follows: "researched", "breached" (not "victims of")
+_AIMED_VERBS = _TARGET_VERBS | {w for w in _TARGET_VERBS_STRICT if w.endswith("ed")}
 
 
 _ABOUT = words("about")
@@ -159,6 +161,8 @@ def _run_by(lead: list[str]) -> bool:
 
 
 def country_role(m: Mention, text: str = "") -> str:
+    """Whether a country or a people a sentence names is where the actors are from
+    ("attribution") or whom they went after ("target"); ``text``: the sentence's."""
     m = past_place_set(m)
     ahead, behind = m.after, m.before  # each a new list: made once here
     wide = m.words[max(0, m.index - 8) : m.index]  # "filed a lawsuit in California against"
@@ -180,61 +184,7 @@ def country_role(m: Mention, text: str = "") -> str:
     if " ".join(ahead[:2]) in _THEIR_HOURS:
         return "attribution"  # "during Chinese business hours": when they work, so where
     if m.entry.kind == "Demonym":
-        # "an Iranian journalist" is a target, "an Iranian group" an attribution: the noun decides
-        targeted = any(w in _TARGET_VERBS for w in behind[-3:] if w not in {"a", "an"})
-        if targeted and ahead[:1] and ahead[0] in ACTOR_NOUNS:
-            # "reporting on North Korean actors" is about who they are; "targeting Iranian
-            # groups" is still a target
-            targeted = any(w in _TARGET_VERBS_STRICT for w in behind[-3:])
-        if targeted and _acted_against(wide) and not ACTOR_NOUNS.isdisjoint(ahead[:3]):
-            targeted = False  # "The lab took action against Bolivian scammers": the actors
-        if behind[-1:] == ["the"] and _collective_acts(m, ahead):
-            return "attribution"  # "the Chinese researched ...": the people acts
-        if m.entry.name in _PEOPLES:  # "The North Koreans also tried ...": the people acts
-            if targeted and not _acted_against(wide):
-                return "target"
-            # ... as the sentence's subject, or the agent after "by"; after another verb it is
-            # whom they went after ("scammed Canadians", "lured Kenyans")
-            subject = set(behind) <= _BEFORE_A_SUBJECT or behind[-1:] == ["by"]
-            return "attribution" if subject or _acted_against(wide) else "target"
-        if for_whom(m.words[: m.index]):
-            return "attribution"  # "hackers working for a Russian energy company"
-        if " ".join(wide[-3:]).endswith(_MADE_OF) and not targeted:
-            return "attribution"  # "a crew made up of Laotian nationals": its people
-        if m.index <= 2 and befell(text):
-            return "target"  # "A Peruvian security firm admitted to hiring a spy": the victim
-        after = ahead
-        if len(after) >= 2 and after[0] in sector_words() and after[1] in THEIR_ASSETS:
-            return "target"  # "Vietnamese telecommunications networks", "Israeli defense firms"
-        noun = noun_phrase_after(m, text) if not ACTOR_NOUNS.isdisjoint(ahead[:3]) else []
-        if (
-            not targeted
-            and any(w in ACTOR_NOUNS for w in noun)
-            and _VICTIMS.isdisjoint(noun)  # "Cambodian scam victims" are targets
-        ):
-            return "attribution"
-        if m.index <= 1 and not targeted and not _SUBJECT_NOUNS.isdisjoint(ahead[:3]):
-            return "attribution"  # "A Vietnamese police officer used ...": who acts, its people
-        if (
-            ahead[:1] == ["one"]
-            and not targeted
-            and any(f"{m.text} one{c}" in text for c in (", ", ' "', " \u201c"))
-        ):  # "..., and a Bolivian one, Tin Vane, ...", 'the Bolivian one "Grey Loom"': a name's
-            return "attribution"
-        said = [w for w in behind if w not in _NOT_SAYING]
-        if (
-            said[-1:]
-            and said[-1] in {"also", "is", "are", "was", "were", "be"}
-            and not (said[-2:-1] and said[-2] in _VICTIMS)
-        ):  # "STORM-0817, also Iranian", "X and Y are both Chinese"; not "its targets are"
-            return "attribution"
-        if said[-1:] == ["as"] and said[-2:-1] and said[-2] in _JUDGED:
-            return "attribution"  # "which OpenAI assessed as probably Chinese"
-        if any(w in _ATTR_BEFORE for w in behind[-3:]) and not targeted:
-            return "attribution"  # "affiliated with the Iranian IRGC"
-        if not targeted and m.index <= 8 and _appositive(m, text):
-            return "attribution"  # "VAGue Focus, again likely Chinese, approached ..."
-        return "target"
+        return _demonym_role(m, text, ahead, behind, wide)
     if ahead[:1] and ahead[0] in _ACTING and _TARGET_VERBS_STRICT.isdisjoint(behind):
         return "attribution"  # "showed Russia using AI in a European election"
     if (
@@ -251,6 +201,76 @@ def country_role(m: Mention, text: str = "") -> str:
         return "attribution"  # "Moscow's operators", "Iran's state hackers": its people
     if m.index == 0 and ahead[:1] == ["s"] and _OWNS_A_NAME.match(text, len(m.text)):
         return "attribution"  # "Russia's Helgoland Bite wrote ...": whose operation it is
+    return _context_role(m, text, behind, aimed)
+
+
+_IN = {"inside": "in", "within": "in"}
+
+
+def _demonym_role(
+    m: Mention, text: str, ahead: list[str], behind: list[str], wide: list[str]
+) -> str:
+    """A people's name: "an Iranian journalist" is a target, "an Iranian group" an
+    attribution; the noun after it, and the verb before, decide."""
+    targeted = any(w in _AIMED_VERBS for w in behind[-3:] if w not in {"a", "an"})
+    if targeted and ahead[:1] and ahead[0] in ACTOR_NOUNS:
+        # "reporting on North Korean actors" is about who they are; "targeting Iranian
+        # groups" is still a target
+        targeted = any(w in _TARGET_VERBS_STRICT for w in behind[-3:])
+    if targeted and _acted_against(wide) and not ACTOR_NOUNS.isdisjoint(ahead[:3]):
+        targeted = False  # "The lab took action against Bolivian scammers": the actors
+    if behind[-1:] == ["the"] and _collective_acts(m, ahead):
+        return "attribution"  # "the Chinese researched ...": the people acts
+    if m.entry.name in _PEOPLES:  # "The North Koreans also tried ...": the people acts
+        if targeted and not _acted_against(wide):
+            return "target"
+        # ... as the sentence's subject, or the agent after "by"; after another verb it is
+        # whom they went after ("scammed Canadians", "lured Kenyans")
+        subject = set(behind) <= _BEFORE_A_SUBJECT or behind[-1:] == ["by"]
+        return "attribution" if subject or _acted_against(wide) else "target"
+    if for_whom(m.words[: m.index]):
+        return "attribution"  # "hackers working for a Russian energy company"
+    if " ".join(wide[-3:]).endswith(_MADE_OF) and not targeted:
+        return "attribution"  # "a crew made up of Laotian nationals": its people
+    if m.index <= 2 and befell(text):
+        return "target"  # "A Peruvian security firm admitted to hiring a spy": the victim
+    after = ahead
+    if len(after) >= 2 and after[0] in sector_words() and after[1] in THEIR_ASSETS:
+        return "target"  # "Vietnamese telecommunications networks", "Israeli defense firms"
+    noun = noun_phrase_after(m, text) if not ACTOR_NOUNS.isdisjoint(ahead[:3]) else []
+    if (
+        not targeted
+        and any(w in ACTOR_NOUNS for w in noun)
+        and _VICTIMS.isdisjoint(noun)  # "Cambodian scam victims" are targets
+    ):
+        return "attribution"
+    if m.index <= 1 and not targeted and not _SUBJECT_NOUNS.isdisjoint(ahead[:3]):
+        return "attribution"  # "A Vietnamese police officer used ...": who acts, its people
+    if (
+        ahead[:1] == ["one"]
+        and not targeted
+        and any(f"{m.text} one{c}" in text for c in (", ", ' "', " \u201c"))
+    ):  # "..., and a Bolivian one, Tin Vane, ...", 'the Bolivian one "Grey Loom"': a name's
+        return "attribution"
+    said = [w for w in behind if w not in _NOT_SAYING]
+    if (
+        said[-1:]
+        and said[-1] in {"also", "is", "are", "was", "were", "be"}
+        and not (said[-2:-1] and said[-2] in _VICTIMS)
+    ):  # "STORM-0817, also Iranian", "X and Y are both Chinese"; not "its targets are"
+        return "attribution"
+    if said[-1:] == ["as"] and said[-2:-1] and said[-2] in _JUDGED:
+        return "attribution"  # "which OpenAI assessed as probably Chinese"
+    if any(w in _ATTR_BEFORE for w in behind[-3:]) and not targeted:
+        return "attribution"  # "affiliated with the Iranian IRGC"
+    if not targeted and m.index <= 8 and _appositive(m, text):
+        return "attribution"  # "VAGue Focus, again likely Chinese, approached ..."
+    return "target"
+
+
+def _context_role(m: Mention, text: str, behind: list[str], aimed: bool) -> str:
+    """A country's role by the two words before it ("based in", "points to", "works for"),
+    then by who runs what ("an operation run by people in Iran"); a target when none says."""
     context = [_IN.get(w, w) for w in behind if w != "the"][-2:]  # "based in the UK", "inside"
     if context in (["points", "to"], ["pointed", "to"], ["point", "to"], ["pointing", "to"]):
         return "attribution"  # "A third case points to North Korea"
@@ -288,9 +308,6 @@ def country_role(m: Mention, text: str = "") -> str:
     if context == ["in"] and m.index <= 2 and fronted_seat(text):
         return "attribution"  # "In Ghana, a marketing firm ran ...": where the firm sits
     return someone_in(m, context) if context[-1:] == ["in"] else "target"
-
-
-_IN = {"inside": "in", "within": "in"}
 
 
 _COLLECTIVES = frozenset(countries().collectives())

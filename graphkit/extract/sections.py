@@ -169,9 +169,11 @@ def _titled_items(text: str) -> str:
                 and _titled(title)
                 and not (n and _ITEM.match(lines[n - 1]))  # the last of a list stays an item
             )
-        else:  # a blank line, then a paragraph that is no item (nor a heading)
+        else:  # a blank line, then a paragraph that is no item (nor a heading); the last of
+            # a list stays an item ("- Peru denies the claims" after "- Hackers used ...")
             heads = (
-                len(rest) == 2
+                not (n and _ITEM.match(lines[n - 1]))
+                and len(rest) == 2
                 and bool(rest[1].strip())
                 and not _ITEM.match(rest[1])
                 and not rest[1].lstrip().startswith("#")

@@ -25,6 +25,7 @@ from graphkit.extract.roles import (
     said_about,
     sector_words,
 )
+from graphkit.extract.sector_context import addressed, not_whom_it_aimed_at
 from graphkit.extract.unhit import (
     HEADS,
     a_market,
@@ -42,7 +43,7 @@ from graphkit.extract.unhit import (
 )
 from graphkit.vocab import SECTORS
 
-__all__ = ["addressed", "sector_is_target"]
+__all__ = ["sector_is_target"]
 
 
 _SUBJECT_MATTER = words("subject_matter")
@@ -62,10 +63,7 @@ _SECTOR_NOT_AFTER = words("sector_not_after")
 
 # Heads a bare "technology" or "tech" needs to be a sector ("tech firms"), where no list of
 # sectors holds it ("organisations in tech, energy and government")
-_TECH_HEADS = frozenset(
-    ("companies", "company", "firms", "firm", "sector", "industry", "providers", "provider",
-     "organizations", "organisations")
-)  # fmt: skip
+_TECH_HEADS = words("tech_heads")
 _BARE_SECTOR_NEEDS = {"technology": _TECH_HEADS, "tech": _TECH_HEADS}
 
 
@@ -131,8 +129,13 @@ def _word_in_passing(m: Mention, s: Sentence) -> bool:
     have no other sense to tell apart."""
     word = m.text.lower()
     senses = other_senses().get(word)
-    if senses is not None and not senses.isdisjoint(
-        m.words[max(0, m.index - 3) : m.index] + m.words[m.index + 1 : m.index + 4]
+    listed = m.before[-1:] in (["and"], ["or"]) and m.after[:1] != [] and m.after[0] in HEADS
+    if (
+        senses is not None
+        and not listed  # "cybersecurity and defence companies": a list before a target's head
+        and not senses.isdisjoint(
+            m.words[max(0, m.index - 3) : m.index] + m.words[m.index + 1 : m.index + 4]
+        )
     ):
         return True  # "cyber offense and defense", "network defense": protection, no sector
     if m.width > 1 or word.endswith("s") or word in HEADS or word in _OWN_NAMES:
@@ -197,30 +200,6 @@ def _describes_the_actor(m: Mention) -> bool:
     return False
 
 
-_TOLD = words("told")
-_SHARING = words("sharing")
-_REPORTED_TO = words("reported_to")
-
-
-def addressed(m: Mention) -> bool:
-    """Whom the writer tells or works with ("told a news agency", "shared its findings with
-    industry partners and with hospitals", "cooperate with agencies in the US"), or whom reports
-    go to ("sent its reports to intelligence agencies"), with no targeting word between: no
-    target, a sector or a place."""
-    lead = m.words[max(0, m.index - 8) : m.index]
-    for i in range(len(lead) - 1, -1, -1):
-        if lead[i] in _TARGET_VERBS_STRICT or lead[i] in _AIMING:
-            return False
-        if lead[i] in _TOLD or (lead[i] == "with" and not _SHARING.isdisjoint(lead[:i])):
-            return True
-        if lead[i] == "to" and i and lead[i - 1] in _REPORTED_TO:
-            return True  # "send its reports to the authorities and intelligence agencies"
-    return not _COLLABORATORS.isdisjoint(lead)  # "a tip from a partner in the financial sector"
-
-
-_COLLABORATORS = words("collaborators")
-
-
 def sector_is_target(m: Mention, s: Sentence) -> bool:
     """Whether a sector mention is a target, not who the actor is, poses as or researches."""
     if _not_aimed_at(m, s):
@@ -230,8 +209,8 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
         (
             after[:1]
             and (
-                after[0] in _SUBJECT_MATTER
-                or (after[1:2] and after[1] in _SUBJECT_MATTER and after[0] not in {"and", "or"})
+                (after[0] in _SUBJECT_MATTER and not (after[1:2] and after[1] in HEADS))
+                or (after[1:2] and after[1] in _SUBJECT_MATTER and after[0] not in PHRASE_ENDS)
                 or (
                     after[0] in {"and", "or"}
                     and after[2:3]
@@ -354,14 +333,15 @@ def _not_aimed_at(m: Mention, s: Sentence) -> bool:
     if _written_by(m) or in_the_reporters_words(m, s) or where_kept(m, s):
         return True  # "reports by Japanese think tanks": their authors; "sold to": customers; "A
         # government spokesperson said": who reports; "cards issued by banks": who issued them
-    tie = before[:-1] if before[-1:] in (["a"], ["an"], ["the"]) else before  # "to a state body"
-    if tie[-1:] == ["to"] and tie[-2:-1] and tie[-2] in TIED:
-        return True  # "linked to individuals in Hanoi", "connected to a government entity":
-        # whom the actors are tied to
+    if _tied_to(m):
+        return True  # "linked to individuals in Hanoi", "connected to a government entity",
+        # "traced to an unnamed Chinese technology company": whom the actors are tied to
     if said_about(m) and m.entry.id not in _PEOPLE:
         return True  # "critical of the governments of ...": a topic, not a target
-    if before[-1:] and before[-1] in {"as", "any", "posing"}:
+    if before[-1:] and before[-1] in {"as", "any", "posing"} and not _named_as(before):
         return True  # "posed as journalists", "to any government"
+    if not_whom_it_aimed_at(m, s):
+        return True  # "issues, including U.S. politics", "government analysts", "via media"
     if m.after[:1] and m.after[0] in _CLIENTS:
         return True  # "a tool intended for a government client": whom they worked for
     if _acts(m, s):
@@ -377,6 +357,29 @@ def _not_aimed_at(m: Mention, s: Sentence) -> bool:
     if could_aim_at(m):
         return True  # "malware that could target hospitals": what they could do
     return _bare_content(m) or could_be_hit(m) or said_not_hit(m, s) or answered(m)
+
+
+_NAMING = words("naming_tokens")
+
+
+def _named_as(before: list[str]) -> bool:
+    """Whether the "as" before a sector word follows a verb of naming ("often referred to as
+    pig butchering scams", "known as"): what the thing is called, not what the actors posed as."""
+    lead = before[:-1]
+    if lead[-1:] == ["to"]:  # "referred to as"
+        lead = lead[:-1]
+    return lead[-1:] != [] and lead[-1] in _NAMING
+
+
+def _tied_to(m: Mention) -> bool:
+    """Whether a sector word ends the noun phrase a verb of tying and "to" lead ("traced to an
+    unnamed Chinese technology company"): up to three words of its phrase between."""
+    lead = m.words[max(0, m.index - 5) : m.index]
+    if "to" not in lead:
+        return False
+    at = len(lead) - 1 - lead[::-1].index("to")
+    between = lead[at + 1 :]
+    return at > 0 and lead[at - 1] in TIED and len(between) <= 3 and PHRASE_ENDS.isdisjoint(between)
 
 
 _CLIENTS = words("clients")

@@ -18,6 +18,7 @@ from graphkit.extract.cues import (
     words,
 )
 from graphkit.extract.namelike import then_reports
+from graphkit.extract.reporter import ACCORDING
 
 __all__ = ["SET_NAME", "TITLED", "apposed_names", "from_names", "owned_names", "set_apart_names"]
 
@@ -204,10 +205,12 @@ def apposed_names(text: str, said: list[str]) -> list[tuple[int, str]]:
     ):
         return []
     plain = [a for a in _PLAIN_APPOSITIVE.finditer(text) if _after_a_small_word(text, a.start(1))]
+    source = ACCORDING.match(text)  # "According to Wire Daily, a state-backed group ...": the
+    # source, and the group after it a phrase of its own
     return [
         (a.start(1), a.group(1))
         for a in (*_APPOSITIVE.finditer(text), *plain)
-        if not then_reports(text, a.end())
+        if not then_reports(text, a.end()) and not (source and a.start(1) < source.end())
     ]
 
 

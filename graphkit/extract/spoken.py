@@ -37,6 +37,11 @@ def _is_language(
         return True
     if m.after[:2] == ["social", "media"] and m.after[2:3] and m.after[2] in _LANG_AFTER:
         return True  # "Vietnamese social media posts"
+    if m.after[:2] in (["and", "other"], ["or", "other"]) and m.after[2:3] in (
+        ["language"],
+        ["languages"],
+    ):
+        return True  # "English and other language outputs", "English and other languages"
     start = m.index if start < 0 else start
     before = m.words[max(0, start - 5) : start]
     while before and before[-1] in _VARIETIES:

@@ -241,7 +241,7 @@ def past_run_in(text: str) -> str:
 # How many, before who they are: "More than 57 distinct", "At least 20", "Dozens of", "A
 # small set of" (accounts), "Handful of"
 _SOME_OF = (
-    r"(?i:an? )?(?i:(?:small|large|tiny|big|limited) )?"
+    r"(?i:an? )?(?i:(?:small|large|tiny|big|limited|broad|wide|diverse|whole) )?"
     rf"(?i:{'|'.join(word_list('quantity_nouns'))}) of"
 )
 COUNTED = re.compile(
@@ -259,7 +259,9 @@ ACTED_ON = re.compile(rf"^(?i:{'|'.join(word_list('acted_on'))}) of ")
 # ... and what they did, or a change in it: "(three) changes in the tactics of Peruvian hackers"
 _DOINGS = "|".join(word_list("doings"))
 DOINGS_OF = re.compile(
-    rf"^(?i:(?:{_DOINGS})(?: (?:in|to) (?:the |their )?(?:{_DOINGS}))? of (?:the )?)"
+    rf"^(?i:(?:{_DOINGS})(?: (?:in|to) (?:the |their )?(?:{_DOINGS}))? of (?:the )?|"
+    # "Victims of Chinese hackers": whom the hackers hit, by who hit them
+    rf"(?:{'|'.join(word_list('victims'))}) of (?:the )?)"
 )
 
 

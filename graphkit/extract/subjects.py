@@ -1,6 +1,5 @@
-"""The actors a paragraph is about: the ones it names ("SweetSpecter, a suspected China-based
-adversary", "a company called STOIC") and the one it describes without a name ("A Chinese
-threat actor", "The first case").
+"""The actor a paragraph describes without a name ("A Chinese threat actor", "The first
+case"); the ones it names are :mod:`~graphkit.extract.named_actors`'.
 """
 
 from __future__ import annotations
@@ -8,22 +7,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from graphkit.actors import actor_index
 from graphkit.extract.cues import by_first_letter, noun_pattern, nouns, past_verb, word_list, words
 from graphkit.extract.fronted import country_seat, without_fronted
-from graphkit.extract.gazetteer import TOKEN, Entry
-from graphkit.extract.name_checks import NOT_NAMES, only_places, says_nothing
-from graphkit.extract.namelike import CODE_NAME, coded_group_names, looks_like_name, then_reports
-from graphkit.extract.names import CALLED_TOKENS, KIND_WORD
-from graphkit.extract.quoted import conjuncts, has_quote, quoted_names
-from graphkit.extract.reading import Mention, Sentence, slugify
-from graphkit.extract.reporter import REPORTING, also_reported, names_a_reporter, reported_removed
-from graphkit.extract.set_apart import (
-    SET_NAME,
-    apposed_names,
-    from_names,
-    owned_names,
-    set_apart_names,
+from graphkit.extract.reading import Mention, Sentence
+from graphkit.extract.reporter import (
+    ACCORDING,
+    REPORTING,
+    also_reported,
+    names_a_reporter,
+    reported_removed,
 )
 from graphkit.extract.subject_text import (
     ACTED_ON,
@@ -41,135 +33,8 @@ from graphkit.extract.subject_text import (
 )
 from graphkit.vocab import countries
 
-__all__ = ["ACTOR_NOUN", "IN_ANOTHER", "actor_names", "elided", "may_open_subject",
-           "opening_phrase", "subject_of"]  # fmt: skip
-
-
-_NEW_ACTOR = re.compile(
-    r"^(?:The (?:actor|group|adversary) (?:we track as |tracked as )?)?"
-    rf"({CODE_NAME})"
-    r"(?:,|\s+(?:is|was|has|used|a|an|also)\b)"
-)
-
-
-_AFFILIATION = re.compile(r"\b(affiliated|sponsored|backed|linked|tied) (with|to|by)\b")
-
-
-_ACTOR_WORDS = re.compile(rf"\b({noun_pattern('actor_word')})\b", re.I)
-
-
-def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
-    """Actors a sentence names: known ones, and new names the text introduces as actors."""
-    names = {m.entry.id: m.entry.name for m in sentence.mentions if m.entry.kind == "Actor"}
-    text = sentence.text
-    new: list[tuple[int, str]] = []
-    m = _NEW_ACTOR.match(text)
-    if (
-        m
-        and not then_reports(text, m.end(1))
-        and (
-            _ACTOR_WORDS.search(text)
-            or _AFFILIATION.search(text)
-            or any(x.entry.kind == "Sponsor" for x in sentence.mentions)
-        )
-    ):  # "CyberAv3ngers is affiliated with the IRGC"
-        new.append((0, m.group(1)))
-    new += coded_group_names(text, sentence.words)  # "the Tinbird77 hacking group"
-    if not CALLED_TOKENS.isdisjoint(sentence.words):  # "a company called STOIC"
-        new += [
-            (c.start(1), c.group(1))
-            for c in _CALLED_ACTOR.finditer(text)
-            if not KIND_WORD.search(c.group(0))  # "STOIC ran an operation OpenAI named X"
-        ]
-    new += apposed_names(text, sentence.words)  # "SweetSpecter, a suspected ... adversary"
-    new += set_apart_names(text, sentence.words)  # "One of the groups, X,", "Kite and Vane, both"
-    new += [(at, n) for at, owner, n in owned_names(text) if only_places(owner)]  # "Peru's X"
-    new += [(at, n) for at, n, place in from_names(text, sentence.words) if only_places(place)]
-    if " as " in text or " aka " in text:  # "Jade Heron (also known as Tin Wren)": two names
-        new += [(c.start(1), c.group(1)) for c in _ALSO_KNOWN.finditer(text)]
-    if not _FIRMS.isdisjoint(sentence.words):  # "the political consultancy STOIC"
-        new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_NAME.finditer(text)]
-        new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_SET_NAME.finditer(text)]
-    if ")" in text:  # "Zero Zeno (Israel, STOIC)", "Israel (STOIC)": the operator after where
-        for c in _NAME_CLOSING.finditer(text):
-            place = _PLACE_BEFORE.search(text, max(0, c.start() - 40), c.start())
-            if place and only_places(place.group(1)) and says_nothing(c.group(1)):
-                new.append((c.start(1), c.group(1)))
-    if "run by " in text or "operated by " in text:
-        new += [(c.start(1), c.group(1)) for c in _RUN_BY_NAME.finditer(text)]  # "run by STOIC"
-    if "case, " in text and _ACTOR_WORDS.search(text):  # "A third case, SweetSpecter, ... group"
-        new += [(c.start(1), c.group(1)) for c in _CASE_OF_ACTOR.finditer(text)]
-    if has_quote(text):  # 'labelled the clusters "Red Ledger" and "Tin Drum"'
-        tied = {c[2] for c in conjuncts(text) or () if c[1]}  # '"Salt Kite" tied to "Red Quill"'
-        quoted = quoted_names(text)
-        new += [(q.start, q.name) for q in quoted if q.kind == "actor" or q.name in tied]
-    new += [(text.index(n), n) for n in found.values() if n in text]
-    for start, name in new:
-        if NOT_NAMES.match(name) or actor_index().resolve(name) is not None:
-            continue
-        if only_places(name):
-            continue  # "North Korea, a country whose hackers ...": a place, no actor
-        if not looks_like_name(name, frozenset()):
-            continue  # "DeepSeek, a Chinese AI company": a platform's maker, no actor
-        slug = slugify(name)
-        if slug and slug not in names:
-            names[slug] = found[slug] = name
-            index = len(TOKEN.findall(text[:start]))
-            inside = range(index, index + len(TOKEN.findall(name)))
-            sentence.mentions = [  # "Phish and Scripts" says nothing of scripts
-                x for x in sentence.mentions if x.index not in inside or x.entry.kind == "Actor"
-            ]
-            actor = Entry("Actor", slug, name)  # as wide as its words: "X and Y from Peru"
-            sentence.mentions.append(Mention(actor, index, len(inside), [], name))
-    return names
-
-
-# "Zero Zeno (run by STOIC)": a name in capitals (or CamelCase) that runs an operation
-_RUN_BY_NAME = re.compile(r"\b(?:run|operated) by ([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+[A-Z]\w*)\b")
-
-
-_CALLED_ACTOR = re.compile(
-    # "also known as" gives another name of an actor already named: not a new one
-    rf"\b(?:{noun_pattern('called')})\b[^.;]{{0,40}}?\b(?:called|named|"
-    r"dubbed|(?<!also )known as)\s+([A-Z][\w-]*(?:\s(?:and\s|of\s)?[A-Z][\w-]*){0,2})"
-)
-
-
-# "Jade Heron (also known as Tin Wren)", "Jade Heron, also tracked as Storm-0001,": a name
-# the text gives another one of.
-_ALSO_KNOWN = re.compile(
-    rf"\b({SET_NAME})(?: \(|, )"
-    r"(?:aka|a\.k\.a\.|(?:also |which [A-Z]\w+ )?(?:known|tracked|tracks|called) as) [A-Z]"
-)
-
-
-# "the Tel Aviv political consultancy STOIC": a name in capitals right after the noun.
-_NOUN_THEN_NAME = re.compile(
-    rf"\b(?:{noun_pattern('firm')})\s+"
-    r"([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*)\b"
-)
-
-
-# "a political marketing firm in Tel Aviv, STOIC, ran ...": the name set apart after the noun.
-_NOUN_THEN_SET_NAME = re.compile(
-    rf"\b(?:{noun_pattern('firm')})"
-    r"(?: (?:in|from|based in) [A-Z][\w-]*(?: [A-Z][\w-]*){0,2})?, "
-    r"([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*),"
-)
-
-
-# A name in capitals (or CamelCase) that closes a bracket after a place: the name is found
-# first, the place looked for in the words before it.
-_NAME_CLOSING = re.compile(r"(?:, | \()([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*)\)")
-
-
-_PLACE_BEFORE = re.compile(r"\(?((?:likely )?[A-Z][a-z]+(?: [A-Z][a-z]+)?)$")
-
-
-_CASE_OF_ACTOR = re.compile(r"\bcase, ([A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*),")
-
-
-_FIRMS = nouns("firm")
+__all__ = ["ACTOR_NOUN", "IN_ANOTHER", "elided", "may_open_subject", "opening_phrase",
+           "subject_of"]  # fmt: skip
 
 
 # "The report also describes North Korean IT workers who ..."
@@ -182,6 +47,10 @@ _DESCRIBES = re.compile(
 # "In another instance, ...": a sentence that turns to another case.
 # "Among the cases:", "Among them,", "Among other operations,": the examples of a set
 _AMONG = r"Among (?:them|(?:the|its|other|these|those) [\w ]{1,30}?)"
+# "Examples include Russian hackers ...": the examples themselves
+_EXAMPLES = (
+    r"(?:Examples|Cases|Others|Another example|One example) (?:include|included|includes|is|was)"
+)
 
 
 IN_ANOTHER = (
@@ -203,7 +72,7 @@ _SUBJECT_SOURCE = (
     rf"^(?:(?i:{by_first_letter(word_list('fronting'))})\b[^,]{{1,80}},\s+)?"
     rf"(?:(?:{'|'.join(word_list('turning_words'))}|[A-Z][a-z]{{3,}}ly|{IN_ANOTHER}|{_AMONG}),\s+"
     rf"(?:{_DESCRIBES.pattern}\s*)?|"
-    rf"{_AMONG}:\s+|{_AMONG}\s+(?:were|are|was|is)\s+|{_DESCRIBES.pattern}\s*|"
+    rf"{_AMONG}:\s+|{_AMONG}\s+(?:were|are|was|is)\s+|{_DESCRIBES.pattern}\s*|{_EXAMPLES}\s+|"
     r"(?:Another|A (?:second|third|fourth|fifth|further)) case (?:involves|concerns)\s+)?"
     # some of a new one: "Members of a Russian group", "Two of an Iranian crew's operators"
     rf"(?:(?:(?i:{'|'.join(word_list('parts_of'))}) )?(?i:{'|'.join(word_list('parts_of'))}) of "
@@ -212,7 +81,12 @@ _SUBJECT_SOURCE = (
     r"(?:(?:second|third|fourth|fifth|further|separate|other|new)\s+)?"
     # the words before the noun may be a list: "Chinese, Russian and Iranian operators"
     # (no article or relative word inside: "North Korea, a country whose hackers" is no phrase)
-    rf"((?:(?!(?:a|an|whose|which|who|that|its|their|is|are|was|were|has|have|had)\s)"
+    # nor a pronoun: "They also hacked Turkish networks" is no phrase of a new actor
+    rf"((?:(?!(?:a|an|whose|which|who|that|its|their|is|are|was|were|has|have|had|include|"
+    r"includes|included)\s)"
+    r"(?!(?:[Tt]hey|[Ww]e|[Hh]e|[Ss]he|[Ii]t)\s)"  # (not "IT workers")
+    # nor an adverb of how often, before a verb: "Scammers often manipulated victims by ..."
+    r"(?!(?:often|also|then|later|usually|typically|frequently|sometimes|still|already)\s)"
     r"(?:\d[\d,.]*\d|[\w'-]+),?\s+)"  # "over 6,800 accounts", "6.8 million accounts"
     r"{0,7}?(?i:threat\s+)?"
     # the last of the nouns: "Criminal syndicates", not "Criminal" (a noun of its own too)
@@ -357,10 +231,39 @@ _BARE_IN = re.compile(r"^\s+in\s")
 _LOCATED = nouns("located")
 
 
+def _who_they_are(m: re.Match[str], text: str, first: Sentence, phrase: str) -> tuple[str, str]:
+    """The words of a subject's match that say who the actors are, and its phrase with what
+    its tail adds ("Accounts linked to Chinese government entities")."""
+    who, tail = m.group(0), m.group(2)
+    if tail:  # "... users in Peru and North Korea": the phrase ends after a place, not in it;
+        # "... associated with Chinese law enforcement whose ...": a people's noun goes with it
+        after, said = text[m.end() :], first.mentions
+        rest = place_cut(tail, after, said) or people_noun(tail, text, m.end(), said)
+        who, tail = who + rest, tail + rest
+    if tail and _BARE_IN.match(tail) and phrase.split()[-1].lower() not in _LOCATED:
+        who, tail = who[: m.start(2)], None  # "operations in Ukraine": where, not who they are
+    if tail and not any(x.text in phrase for x in first.mentions if x.entry.kind in _WHO_KINDS):
+        # "Accounts linked to Chinese government entities"; "Hackers working for China" ends
+        # where the sentence's verb begins ("... China leaned on the chatbot")
+        tail = re.sub(r"^,\s+", " ", tail.rstrip(","))  # "X, who ...", "Scammers, based in"
+        tail = _COPULA.sub(" ", tail)  # "the operators were linked to Syria": its predicate
+        tail = _WHO_LINKED.sub(" ", tail)  # "which the company linked to": "linked to"
+        tail = _BELIEVED_TIED.sub(r" \1 to ", tail)  # "believed to be tied to": "tied to"
+        if _RELATIVE.match(tail):
+            tail = ""  # "The accounts, which operated in Mandarin, ...": what they did
+        lead = _WHO_LEAD.match(tail)
+        who_they_are = _VERB_AFTER.sub("", tail[lead.end() :]) if lead else tail
+        who_they_are = first_conjunct(who_they_are, first.mentions)  # "... and operators"
+        phrase += (tail[: lead.end()] if lead else "") + _CLAUSE_AFTER.sub("", who_they_are)
+    return phrase, who
+
+
 def may_open_subject(text: str) -> bool:
     """Whether a clause opens as one about an unnamed actor may ("operators from Cuba ...",
     "The second, tied to Cuba, ...", "The lab said a Spanish-speaking developer ..."): a
     cheap test before :func:`subject_of` reads it."""
+    if text[:1] in "AP":  # "According to a newspaper, a Chilean group ...": the source aside
+        text = ACCORDING.sub("", text, count=1)
     if _subject_match(text) is not None or elided(text):
         return True
     reported = reported_removed(text) if REPORTING.search(text) else text  # a new one: "a"
@@ -401,27 +304,7 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     phrase = COUNTED.sub("", ACTED_ON.sub("", phrase)) or phrase
     phrase = DOINGS_OF.sub("", phrase) or phrase  # "changes in the tactics of Peruvian hackers"
     phrase = _CASE_LEAD.sub("", phrase) or phrase  # "case involved North Korean workers"
-    who, tail = m.group(0), m.group(2)
-    if tail:  # "... users in Peru and North Korea": the phrase ends after a place, not in it;
-        # "... associated with Chinese law enforcement whose ...": a people's noun goes with it
-        after, said = text[m.end() :], first.mentions
-        rest = place_cut(tail, after, said) or people_noun(tail, text, m.end(), said)
-        who, tail = who + rest, tail + rest
-    if tail and _BARE_IN.match(tail) and phrase.split()[-1].lower() not in _LOCATED:
-        who, tail = who[: m.start(2)], None  # "operations in Ukraine": where, not who they are
-    if tail and not any(x.text in phrase for x in first.mentions if x.entry.kind in _WHO_KINDS):
-        # "Accounts linked to Chinese government entities"; "Hackers working for China" ends
-        # where the sentence's verb begins ("... China leaned on the chatbot")
-        tail = re.sub(r"^,\s+", " ", tail.rstrip(","))  # "X, who ...", "Scammers, based in"
-        tail = _COPULA.sub(" ", tail)  # "the operators were linked to Syria": its predicate
-        tail = _WHO_LINKED.sub(" ", tail)  # "which the company linked to": "linked to"
-        tail = _BELIEVED_TIED.sub(r" \1 to ", tail)  # "believed to be tied to": "tied to"
-        if _RELATIVE.match(tail):
-            tail = ""  # "The accounts, which operated in Mandarin, ...": what they did
-        lead = _WHO_LEAD.match(tail)
-        who_they_are = _VERB_AFTER.sub("", tail[lead.end() :]) if lead else tail
-        who_they_are = first_conjunct(who_they_are, first.mentions)  # "... and operators"
-        phrase += (tail[: lead.end()] if lead else "") + _CLAUSE_AFTER.sub("", who_they_are)
+    phrase, who = _who_they_are(m, text, first, phrase)
     if seat is not None:  # "In Ghana, a marketing firm ran ...": the firm in Ghana
         phrase, who = f"{phrase} in {seat}", f"{who} {seat}"
     # "The report also describes a scheme that matches North Korean tactics": the report

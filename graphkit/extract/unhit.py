@@ -162,6 +162,7 @@ def could_aim_at(m: Mention) -> bool:
 
 _BEFORE_A_PLACE = words("before_a_place")
 _NAME_BEFORE = re.compile(r"(?<![.:!?] )(?<!^)\b([A-Z][a-z]+) $")
+_SPEAKER = re.compile(r"[A-Z][a-z]+ ")  # a first name, alone before the surname and its colon
 
 
 def a_persons_name(m: Mention, s: Sentence) -> bool:
@@ -171,6 +172,8 @@ def a_persons_name(m: Mention, s: Sentence) -> bool:
     at = s.text.find(m.text)
     if m.entry.kind != "Country" or at < 2 or not m.text[:1].isupper():
         return False
+    if s.text[at + len(m.text) : at + len(m.text) + 2] == ": " and _SPEAKER.fullmatch(s.text[:at]):
+        return True  # "Nick Monaco: I'm great.": a speaker's label
     name = _NAME_BEFORE.search(s.text[max(0, at - 30) : at])
     if name is None or name.group(1).lower() in _BEFORE_A_PLACE:
         return False
@@ -448,6 +451,7 @@ def in_the_reporters_words(m: Mention, s: Sentence) -> bool:
 
 _INFRASTRUCTURE = words("infrastructure")
 _KEPT_AT = words("kept_at")
+_AT_VICTIMS = _TARGET_VERBS_STRICT | words("taking_verbs")
 _CLAUSE_BREAKS = words("clause_breaks")
 
 
@@ -464,8 +468,9 @@ def where_kept(m: Mention, s: Sentence) -> bool:
     for i in range(at - 1, max(-1, at - 7), -1):
         word = m.words[i]
         if word in _INFRASTRUCTURE:
-            if not _TARGET_VERBS_STRICT.isdisjoint(m.words[max(0, i - 3) : i]):
-                return False  # "scanned servers in Estonia": others' servers, a target
+            if not _AT_VICTIMS.isdisjoint(m.words[max(0, i - 3) : i]):
+                return False  # "scanned servers in Estonia", "stole data from servers at
+                # utilities": others' servers, a target
             if not re.search(rf"\b{word}\b[^,;:]*\b{re.escape(m.text)}\b", s.text, re.I):
                 return False  # "Rather than renting servers, the crew in Laos": a new clause
             return not any(x.index <= i < x.index + x.width for x in s.mentions)

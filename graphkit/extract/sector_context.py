@@ -1,0 +1,186 @@
+"""Sector words whose sentence says they name no one the actors went after (a topic an example
+list gives, the people who watch, the press a report came through, whom the writer tells or
+reports go to), and the AI provider that a theft from its service targets.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graphkit.extract.cues import past_verb, word_list, words
+from graphkit.extract.reading import Mention, Sentence
+from graphkit.extract.roles import PHRASE_ENDS, TIED
+from graphkit.vocab import PLATFORMS
+
+__all__ = ["addressed", "drawn_from", "not_whom_it_aimed_at"]
+
+
+_TOPIC_HEADS = words("topic_heads")
+_OBSERVERS = words("observer_nouns")
+_EXAMPLES = words("example_openers") | {"like"}
+_AIMING = words("aimed") | words("asking") | words("target_verbs_strict")
+_THROUGH = words("by_way_of")
+_REPORTING = words("media_saying") | words("reported_to") | words("telling")
+_DRAWING = words("drawing")
+_OWNERS = frozenset(("its", "their", "the", "our", "his", "her", "s"))
+
+
+def _topic_listed(m: Mention) -> bool:
+    """An example in a list of subjects: "issues, including criticism from foreign governments",
+    "topics such as elections". A targeting word between the list's opener and the sector
+    word ("issues, including attacks against banks") leaves it a target."""
+    lead = m.words[max(0, m.index - 25) : m.index]
+    for i in range(len(lead) - 1, 0, -1):
+        if lead[i] in _AIMING:
+            return False
+        if lead[i] in _EXAMPLES:
+            return lead[i - 1] in _TOPIC_HEADS
+    return False
+
+
+def _observers(m: Mention) -> bool:
+    """A sector word before the noun of people who watch or judge ("federal lawmakers and
+    government analysts"): whose they are, unless a targeting word leads it ("phished government
+    analysts")."""
+    after = m.words[m.index + m.width : m.index + m.width + 1]
+    if after == [] or after[0] not in _OBSERVERS:
+        return False
+    return _AIMING.isdisjoint(m.words[max(0, m.index - 8) : m.index])
+
+
+def _reported_through(m: Mention) -> bool:
+    """The press a report came through: "Caliber.Az reports via foreign media"."""
+    lead = m.words[max(0, m.index - 4) : m.index]
+    for i in range(len(lead) - 1, 0, -1):
+        if lead[i] in _THROUGH:
+            return lead[i - 1] in _REPORTING
+    return False
+
+
+def not_whom_it_aimed_at(m: Mention, s: Sentence) -> bool:
+    """A sector word that a list of subjects, the people who watch, the press a report came
+    through, whom something lets act or advice is for, or a sentence that says what a technique
+    is holds: no target."""
+    if _topic_listed(m) or _observers(m) or _reported_through(m) or _causee(m):
+        return True
+    return _advised(m) or _defines(s)
+
+
+_ADVICE = words("advice_nouns")
+
+
+def _advised(m: Mention) -> bool:
+    """Whom advice or its consequences are for ("outlines strategies for governments",
+    "implications for financial and payment services"): an audience, no target; up to three
+    words of its list between, and no targeting word before ("sent lures with fake tips for
+    hospitals" aimed at them)."""
+    lead = m.words[max(0, m.index - 7) : m.index]
+    if "for" not in lead:
+        return False
+    at = len(lead) - 1 - lead[::-1].index("for")
+    between = [w for w in lead[at + 1 :] if w not in ("and", "or")]
+    if at == 0 or lead[at - 1] not in _ADVICE or len(between) > 3:
+        return False
+    start = max(0, m.index - len(lead) + at - 8)
+    return PHRASE_ENDS.isdisjoint(between) and _AIMING.isdisjoint(
+        m.words[start : m.index - len(lead) + at]
+    )
+
+
+_LETTING = words("letting")
+
+
+def _causee(m: Mention) -> bool:
+    """Whom a tool lets or helps act ("let low-skill individuals automate ransomware", "allowed
+    small banks to ..."): who acts, no target; up to two words of its phrase between."""
+    lead = m.words[max(0, m.index - 3) : m.index]
+    at = next((i for i in range(len(lead) - 1, -1, -1) if lead[i] in _LETTING), None)
+    if at is None or not PHRASE_ENDS.isdisjoint(lead[at + 1 :]):
+        return False
+    after = m.words[m.index + m.width : m.index + m.width + 1]
+    return after == ["to"] or (lead[at].startswith("let") and after != [] and after[0] not in
+                                PHRASE_ENDS)  # fmt: skip
+
+
+def _defines(s: Sentence) -> bool:
+    """A sentence that says what a technique is ("Spear-phishing is a highly targeted form of
+    phishing where attackers trick individuals"): said of no one."""
+    return _DEFINES.match(s.text) is not None
+
+
+_DEFINES = re.compile(  # a bare noun opens it: not "Its main target is a form of banking app"
+    rf"(?!(?i:{'|'.join(word_list('owning'))}|the|an?)\b)"
+    r"(?:[\w-]+ ){0,2}[\w-]+ (?:is|are) (?:an?|the) (?:[\w-]+ ){0,3}"
+    rf"(?:{'|'.join(word_list('kinds_of'))}) of\b"
+)
+
+
+def drawn_from(m: Mention) -> bool:
+    """An AI service that actors took from ("siphon data from Claude", "to extract data from its
+    Claude model"): its maker is a target, the AI providers."""
+    platform = PLATFORMS.get(m.entry.id)
+    if platform is None or platform.kind != "ai":
+        return False
+    lead = m.words[max(0, m.index - 6) : m.index]
+    if "from" not in lead:
+        return False
+    at = len(lead) - 1 - lead[::-1].index("from")
+    owners = _OWNERS | {platform.vendor.lower()}
+    if not owners.issuperset(lead[at + 1 :]):
+        return False  # "stole data from users of ChatGPT": from its users
+    return not _DRAWING.isdisjoint(lead[max(0, at - 3) : at])
+
+
+_TOLD = words("told")
+_WARNING = words("warning")
+_SHARING = words("sharing")
+_REPORTED_TO = words("reported_to")
+
+
+def addressed(m: Mention) -> bool:
+    """Whom the writer tells, warns or works with ("told a news agency", "warn officials",
+    "shared its findings with industry partners and with hospitals", "cooperate with agencies in
+    the US"), or whom reports go to ("sent its reports to intelligence agencies"), with no
+    targeting word between: no target, a sector or a place."""
+    lead = m.words[max(0, m.index - 16) : m.index]
+    for i in range(len(lead) - 1, max(-1, len(lead) - 9), -1):
+        if lead[i] in _AIMING:
+            return False
+        if lead[i] in _TOLD or (lead[i] == "with" and not _SHARING.isdisjoint(lead[:i])):
+            return True
+        if lead[i] in _WARNING:  # "would warn officials": whom; "about Uyghurs" may be a target
+            return PHRASE_ENDS.isdisjoint(lead[i + 1 :])
+        if lead[i] == "to" and _reported(lead[max(0, i - 8) : i]):
+            return True  # "send its reports to the authorities and intelligence agencies",
+            # "report online chatter about protests straight to the authorities"
+    return not _COLLABORATORS.isdisjoint(lead[-8:])  # "a tip from a partner in the financial
+    # sector"
+
+
+_COLLABORATORS = words("collaborators")
+
+
+def _reported(lead: list[str]) -> bool:
+    """Whether the words before a "to" hold a report it goes to, with no targeting or tying word,
+    clause break or other verb after it ("reported gains, then sent lures to banks" reached the
+    banks)."""
+    at = next((i for i in range(len(lead) - 1, -1, -1) if lead[i] in _REPORTED_TO), None)
+    if at is None:
+        return False
+    if at < len(lead) - 1 and at and lead[at - 1] in _DETERMINERS:
+        return False  # "a group the report connects to Iran": the report as a subject
+    # "the report details operations tied to Russia": whom they are tied to; "wrote fake
+    # reports and mailed them to banks": a new verb, whom they reached
+    return not any(
+        w in _AIMING or w in TIED or w in _CLAUSE_BREAKS or _PAST_VERB.fullmatch(w)
+        for w in lead[at + 1 :]
+    )
+
+
+_CLAUSE_BREAKS = words("clause_breaks") | {"then"}
+_PAST_VERB = re.compile(past_verb())
+
+
+_DETERMINERS = frozenset(
+    ("a", "an", "the", "this", "that", "these", "those", "its", "their", "our")
+)

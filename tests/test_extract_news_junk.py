@@ -1,0 +1,112 @@
+"""Words of news prose that are no actor's name (session 20): a source after "According to",
+a person who told a reporter something, a word that turns to what follows ("Look, ..."), a
+lead-in to examples, what a study found; and a list that holds places or peoples, not both.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphkit.extract import coordination, subjects
+from graphkit.extract.reading import read_sentence
+from tests.extract_helpers import draft
+
+NEWS = "Hackers lean on chatbots\n\n"
+
+
+def _names(text: str) -> set[str]:
+    f = draft(NEWS + text)
+    return {c.name for c in f.campaigns} | {a.name for c in f.campaigns for a in c.all_actors}
+
+
+def test_the_source_after_according_to_is_no_actor() -> None:
+    names = _names(
+        "According to Wire Daily, a suspected Chilean state-backed group used the chatbot to "
+        "attack about 30 targets.\n"
+    )
+    assert not any("Wire Daily" in n for n in names)
+    assert any("Chilean" in n for n in names)
+
+
+def test_a_source_before_another_actor_keeps_the_first_actor_its_own() -> None:
+    f = draft(
+        NEWS + "According to Wire Daily, a suspected Chilean state-backed group used the chatbot "
+        "to attack about 30 targets. Groups like Scattered Spider, based in the US and UK, are "
+        "accused of dozens of hacks.\n"
+    )
+    origins = {a.name: a.country.id for c in f.campaigns for a in c.all_actors if a.country}
+    assert origins.get("Scattered Spider") == "US"
+    assert "CL" in origins.values()
+
+
+def test_a_person_who_recently_told_a_reporter_is_no_case() -> None:
+    names = _names(
+        "Dana Reyes, the hospital association's security adviser, recently told a TV channel "
+        "that hackers targeting hospitals often work from Peru.\n"
+    )
+    assert not any(n.startswith("Dana Reyes") for n in names)
+
+
+@pytest.mark.parametrize("word", ["Look", "Well", "Finally"])
+def test_a_word_that_turns_to_what_follows_is_no_name(word: str) -> None:
+    names = _names(f"{word}, the economics are simple. Peruvian gangs encrypt clinics in Chile.\n")
+    assert word not in names
+    assert any(n.startswith("Peruvian gangs") for n in names)
+
+
+def test_examples_include_is_no_part_of_an_actors_name() -> None:
+    names = _names("- Examples include Peruvian hackers writing lures for banks in Chile.\n")
+    assert not any(n.startswith("Examples") for n in names)
+    assert any(n.startswith("Peruvian hackers") for n in names)
+
+
+def test_what_a_study_found_is_no_part_of_an_actors_name() -> None:
+    names = _names(
+        "Wire Daily research found that government-sponsored hackers affiliated with Peru have "
+        "used the chatbot to write lures.\n"
+    )
+    assert not any("found" in n for n in names)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "listed"),
+    [
+        ("Hackers from Peru, Chile and Bolivia wrote lures.", 3),
+        ("Peruvian, Chilean and Bolivian hackers wrote lures.", 3),
+        ("Hackers researched operations in Chile, Bolivian hackers wrote lures.", 0),
+    ],
+)
+def test_a_list_holds_places_or_peoples_not_both(sentence: str, listed: int) -> None:
+    runs = coordination.coordinated(read_sentence(sentence))
+    assert max((len(r) for r in runs.values()), default=0) == listed
+
+
+def test_a_transcripts_speakers_are_no_cases_and_their_surnames_no_places() -> None:
+    f = draft(
+        "Threat talk, episode 9\n\nDana Reyes: Welcome to the show. I am joined by my colleague "
+        "Sam Jordan, an analyst who tracks Peruvian hackers.\n\n"
+        "Sam Jordan: Thanks. Peruvian hackers phished ministries in Chile this spring.\n\n"
+        "Dana Reyes: What did they use?\n\n"
+        "Sam Jordan: Mostly the chatbot, to write the lures.\n"
+    )
+    names = {c.name for c in f.campaigns}
+    assert not names & {"Dana Reyes", "Sam Jordan"}
+    assert {x.id for c in f.campaigns for x in c.targets.countries} == {"CL"}
+
+
+def test_the_last_item_of_a_list_heads_no_paragraph_after_it() -> None:
+    f = draft(
+        NEWS + "Key Takeaways\n- The lab reports a large attack run with its chatbot\n"
+        "- Peruvian hackers allegedly used the chatbot for most of the campaign\n"
+        "- Peru denies the claims, calling them 'baseless lies'\n\n"
+        "The lab said Peruvian state hackers used the chatbot to attack banks in Chile.\n"
+    )
+    assert not any(c.name.startswith("Peru denies") for c in f.campaigns)
+    assert {x.id for c in f.campaigns for x in c.targets.countries} == {"CL"}
+
+
+def test_an_adverb_of_how_often_ends_an_actors_phrase_before_its_verb() -> None:
+    said = "Scammers often manipulated victims by showing fabricated account balances."
+    for pattern in (subjects._SUBJECT, subjects._SUBJECT_LONG):
+        found = pattern.match(said)
+        assert found is None or "manipulated" not in found.group(0)
