@@ -16,7 +16,8 @@ scores to extremes, and a list of two-word items is as often sectors or places, 
 have a threshold of their own (:func:`calibrate_items`): the lowest at which what they add
 keeps the held-out precision of the sentences and clauses alone, a technique counting as
 right when ATT&CK gives it to the sentence's actor or software (a list names others of its
-techniques than the one its sentence is filed under). It is about 0.93.
+techniques than the one its sentence is filed under). It is 0.93 with ATT&CK v18.1, at the
+rule's edge (BENCHMARKS.md, "Session 20: learned mapper"); over 1, no item is read.
 Sentences that name no technique weigh as much in all as those that name one: how many a
 report holds is not known, and the ATT&CK data has few. The model is then fitted again on
 everything, and weights under :data:`PRUNE` are dropped: 7 % of them stay, a sparse product
