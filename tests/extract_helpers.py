@@ -46,3 +46,15 @@ def targeted_sectors(f: Findings) -> set[str]:
 def targeted_countries(f: Findings) -> set[str]:
     """The countries every drafted campaign targets."""
     return {x.id for c in f.campaigns for x in c.targets.countries}
+
+
+# A known actor's paragraph first, then the one a test is about: the second must be a case
+# of its own, its facts not the known actor's.
+KNOWN = "Kimsuky sent lures to think tanks in Japan.\n\n"
+
+
+def known_and_other(f: Findings) -> tuple[CampaignFindings, CampaignFindings]:
+    """The case of KNOWN's actor, and the one other case the text drafts."""
+    kimsuky = next(c for c in f.campaigns if any(a.name == "Kimsuky" for a in c.all_actors))
+    (other,) = [c for c in f.campaigns if c is not kimsuky]
+    return kimsuky, other

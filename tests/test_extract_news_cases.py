@@ -16,7 +16,8 @@ def test_one_and_a_case_noun_opening_a_paragraph_opens_a_case() -> None:
         "Israeli audiences."
     )
     campaigns = draft(body).campaigns
-    assert [c.name for c in campaigns] == ["Unnamed network activity", "Unnamed operation activity"]
+    # an operation names its case, and its actor is who is behind it
+    assert [c.name for c in campaigns] == ["Unnamed network activity", "Unnamed operation"]
     first, second = campaigns
     assert sorted(x.id for x in first.languages) == ["en", "th"]
     assert [x.id for x in second.languages] == ["fa"]
@@ -163,7 +164,8 @@ def test_a_lede_about_one_case_the_next_paragraph_leaves_is_a_case_of_its_own() 
     )
     campaigns = draft(body).campaigns
     assert [a.name for c in campaigns for a in c.all_actors] == [
-        "Data-extortion operation", "Bolivian operatives", "Chile-based developer",
+        "Actors behind the data-extortion operation", "Bolivian operatives",
+        "Chile-based developer",
     ]  # fmt: skip
     lede, workers, seller = campaigns
     assert sorted(x.id for x in lede.targets.sectors) == ["healthcare", "religious"]

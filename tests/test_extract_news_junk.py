@@ -110,3 +110,15 @@ def test_an_adverb_of_how_often_ends_an_actors_phrase_before_its_verb() -> None:
     for pattern in (subjects._SUBJECT, subjects._SUBJECT_LONG):
         found = pattern.match(said)
         assert found is None or "manipulated" not in found.group(0)
+
+
+def test_a_lede_with_the_actors_origin_and_their_targets_tells_one_case() -> None:
+    f = draft(
+        "Lab shuts accounts tied to a tracking tool\n\nThe lab banned accounts that used its "
+        "chatbot to build a tool meant to track protests in Chile and Bolivia. The accounts were "
+        'allegedly tied to a Peruvian operation.\n\nThe so-called "Quiet Lantern" tool was sold '
+        "as software that reports posts about protests to the police.\n"
+    )
+    (case,) = [c for c in f.campaigns if any(a.country for a in c.all_actors)]
+    assert [a.country.id for a in case.all_actors if a.country] == ["PE"]
+    assert {x.id for x in case.targets.countries} == {"BO", "CL"}

@@ -10,7 +10,7 @@ import pytest
 from graphkit.extract.namelike import looks_like_name, lower_words
 from graphkit.extract.quoted import quoted_names
 from graphkit.findings import CampaignFindings, Findings
-from tests.extract_helpers import by_name, country, draft
+from tests.extract_helpers import KNOWN, by_name, country, draft, known_and_other
 
 NEWS = "Chatbot maker cuts off two crews\n\n"  # a plain text's first line: its headline
 
@@ -27,15 +27,7 @@ def _targets(c: CampaignFindings) -> set[str]:
     return {x.id for x in c.targets.countries} | {x.id for x in c.targets.sectors}
 
 
-# A known actor's paragraph first, then the one a test is about: the second must be a case
-# of its own, its facts not the known actor's.
-KNOWN = "Kimsuky sent lures to think tanks in Japan.\n\n"
-
-
-def _known_and_other(f: Findings) -> tuple[CampaignFindings, CampaignFindings]:
-    kimsuky = _with_actor(f, "Kimsuky")
-    (other,) = [c for c in f.campaigns if c is not kimsuky]
-    return kimsuky, other
+_known_and_other = known_and_other
 
 
 # --- How a quoted name is introduced
@@ -649,7 +641,7 @@ def test_a_ring_in_a_country_is_from_there_and_does_not_target_it() -> None:
 
 def test_operations_in_a_country_are_where_they_acted_not_who_they_are() -> None:
     f = draft(NEWS + "The lab disrupted Russian operations in Ukraine that spread fake news.\n")
-    assert _origins(f) == {"Russian operations": "RU"}
+    assert _origins(f) == {"Actors behind the Russian operations": "RU"}  # who ran them
     assert "UA" in _targets(f.campaigns[0])
 
 

@@ -300,3 +300,73 @@ def test_two_sector_words_share_the_head_after_them(sentence: str, sectors: set[
 def test_people_named_by_what_they_use_or_their_age_are_individuals(whom: str) -> None:
     f = draft(NEWS + f"A Laotian crew stole banking logins from {whom}.\n")
     assert "individuals" in _sectors(f)
+
+
+# Session 20: whom the actors earn for, and a list of sectors before its head
+
+
+def test_the_government_an_actor_earns_for_is_no_target() -> None:
+    f = draft(
+        NEWS + "Peruvian IT workers took remote jobs at technology companies in Canada as part "
+        "of a revenue scheme for the Peruvian government.\n\n"
+        "The network funnels millions of dollars to Lima's ruling government, analysts say.\n"
+    )
+    sectors = _sectors(f)
+    assert "government" not in sectors and "technology" in sectors
+
+
+def test_a_government_the_actor_sends_phishing_to_stays_a_target() -> None:
+    f = draft(
+        NEWS + "Peruvian hackers stole money from banks in Chile and sent phishing lures to "
+        "the Bolivian government.\n"
+    )
+    sectors = _sectors(f)
+    assert "government" in sectors
+
+
+def test_a_bare_technology_first_in_a_list_of_sectors_is_a_target() -> None:
+    f = draft(
+        NEWS + "Peruvian crews have long gone after firms in Canada in the technology, critical "
+        "manufacturing, and transportation sectors.\n"
+    )
+    sectors = _sectors(f)
+    assert {"technology", "manufacturing", "transportation"} <= sectors
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sectors"),
+    [
+        # the sector that owns the actors: "the military's hacking units"
+        (
+            "Sandworm, one of the Russian military's busiest hacking units, phished ministries "
+            "in Chile.",
+            {"government"},
+        ),
+        # what was stolen, not whose: "military and political documents"
+        (
+            "Peruvian hackers stole military and political documents from ministries in Chile.",
+            {"government"},
+        ),
+        # what a ministry handles: "defense procurement"
+        (
+            "Peruvian hackers watched ministries in Chile that handle files ranging from border "
+            "talks to defense procurement.",
+            {"government"},
+        ),
+        # a quarrel, not a sector: "maritime and economic friction"
+        (
+            "Peruvian hackers phished ministries in Chile amid maritime and economic friction "
+            "between the two states.",
+            {"government"},
+        ),
+        # persons, not politics: "political dissidents"
+        (
+            "Peruvian hackers phished ministries in Chile and tracked political dissidents abroad.",
+            {"government", "civil-society"},
+        ),
+    ],
+)
+def test_a_sector_word_that_names_no_target_beside_one_that_does(
+    sentence: str, sectors: set[str]
+) -> None:
+    assert _sectors(draft(NEWS + sentence + "\n")) == sectors

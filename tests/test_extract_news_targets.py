@@ -451,3 +451,62 @@ def test_a_heading_of_one_facet_of_the_case_goes_on_with_the_case(heading: str) 
     )
     assert _countries(f) == {"LA", "TH"}
     assert {"education", "healthcare"} <= _sectors(f)
+
+
+# Session 20: places a ranking puts after the first take its role ("followed by" is no agent)
+
+
+def test_places_ranked_after_a_target_are_targets() -> None:
+    f = draft(
+        NEWS + "Peruvian hackers went after banks. Chile drew a third of the intrusions, "
+        "followed by Bolivia, Ecuador and Argentina.\n"
+    )
+    assert actors_of(f) == [("Peruvian hackers", "PE")]
+    assert _countries(f) == {"CL", "BO", "EC", "AR"}
+
+
+def test_places_ranked_after_an_origin_are_origins() -> None:
+    f = draft(
+        NEWS + "Crews phished banks in Chile. Most of the phishing came from Peru, followed by "
+        "Bolivia and Ecuador.\n"
+    )
+    assert {country for _, country in actors_of(f)} == {"PE", "BO", "EC"}
+    assert _countries(f) == {"CL"}
+
+
+def test_a_place_after_invasion_of_is_the_wars_not_the_actors_target() -> None:
+    f = draft(
+        NEWS + "A hacktivist crew from Peru, active since Bolivia's full-scale invasion of "
+        "Chile in 2025, flooded the sites of ministries in Ecuador with traffic.\n"
+    )
+    assert _countries(f) == {"EC"}
+
+
+@pytest.mark.parametrize(
+    ("body", "targets", "origin"),
+    [
+        # whom an accusation implicates are the actors ("accusations against ..., implicating")
+        (
+            "The lab levelled accusations against state-backed labs, specifically implicating "
+            "entities in Peru, for trying to copy its model's skills.",
+            set(),
+            "PE",
+        ),
+        # ... but entities the actors phished are whom they aimed at
+        ("Hackers phished government entities in Chile for months.", {"CL"}, None),
+    ],
+)
+def test_entities_in_a_place_after_an_accusation_or_a_targeting_verb(
+    body: str, targets: set[str], origin: str | None
+) -> None:
+    f = draft(NEWS + body + "\n")
+    assert _countries(f) == targets
+    assert [country for _, country in actors_of(f)] == [origin]
+
+
+def test_places_the_actors_goods_were_rerouted_to_are_no_targets() -> None:
+    f = draft(
+        NEWS + "Peruvian IT workers took remote jobs at technology companies in Canada. The "
+        "laptops the firms issued were physically rerouted to Bolivia or Ecuador.\n"
+    )
+    assert _countries(f) == {"CA"}

@@ -50,6 +50,8 @@ def clause_name(text: str) -> str | None:
     if not m:
         return None
     name = m.group(1).strip()
+    if name.startswith("The ") and " " in name[4:]:
+        name = name[4:]  # "The Tin Wren group also targeted ...": the article is no name's
     words = name.split()
     if words[-1] in ("and", "of") or NOT_NAMES.match(name) or GENERIC_HEADINGS.match(name):
         return None

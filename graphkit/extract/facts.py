@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from graphkit.extract.behind import behind, case_name
 from graphkit.extract.confidence import calibrate
 from graphkit.extract.coordination import coordinated
 from graphkit.extract.cues import noun_pattern, words
@@ -26,6 +27,7 @@ from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, read_sent
 from graphkit.extract.roles import country_role, researched, said_about
 from graphkit.extract.sector_context import addressed, drawn_from
 from graphkit.extract.sectors import sector_is_target
+from graphkit.extract.shipped import elsewhere
 from graphkit.extract.spoken import language_positions, varieties
 from graphkit.extract.unhit import (
     a_market,
@@ -275,6 +277,8 @@ def _place(
     if said_about(m) or posed_as(m, s) or researched(m, s) or made_in(m) or answered(m):
         return  # "critical of the United States", "posed as Turkish journalists", "Chinese
         # models", "The United States has sanctioned"
+    if elsewhere(m, s):
+        return  # "active since Russia's invasion of Ukraine", "laptops rerouted to China"
     if in_the_reporters_words(m, s) or where_kept(m, s) or makers_people(m, s) or a_source(m):
         return  # "A spokesperson in London said": where the reporter is; "servers in the
         # Netherlands": where the actors' means are; "the Chinese firm" that makes DeepSeek;
@@ -354,7 +358,7 @@ def _campaign(group: Group, facts: _Facts) -> dict[str, Any] | None:
     actors = _actors(group, facts)
     if not group.name and not actors:
         return None
-    name = group.name or f"{actors[0]['name']} activity"
+    name = group.name or case_name(group.subject, bool(group.actors), str(actors[0]["name"]))
     body: dict[str, Any] = {
         "name": name[:200],
         "confidence": 60,
@@ -384,7 +388,8 @@ def _actors(group: Group, facts: _Facts) -> list[dict[str, Any]]:
             actors[-1]["country"] = group.origins[aid]
     if not actors and group.subject and group.sentences:
         opening = group.sentences[0].text  # an actor the report describes but does not name
-        actors.append({"name": group.subject, "evidence": clip(opening), "confidence": 50})
+        name = behind(group.subject) or group.subject  # "A Chinese campaign": who is behind it
+        actors.append({"name": name, "evidence": clip(opening), "confidence": 50})
     if not actors and group.name and (facts.attribution or facts.langs):
         first = group.sentences[0] if group.sentences else None
         actors.append(

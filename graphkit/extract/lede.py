@@ -20,6 +20,7 @@ from graphkit.extract.cues import noun_pattern
 from graphkit.extract.groups import Group
 from graphkit.extract.reading import COUNTRY_KINDS, Sentence, read_sentence
 from graphkit.extract.reporter import also_reported
+from graphkit.extract.roles import country_role
 from graphkit.extract.subject_text import from_its_subject
 from graphkit.extract.subjects import ACTOR_NOUN
 
@@ -73,8 +74,14 @@ _THE_ACTOR = re.compile(rf"^The (?i:{noun_pattern('subject')})(?:,| [a-z]+ed\b)"
 
 def one_case(lede: list[Sentence]) -> bool:
     """Whether a story's lede tells of one case it does not name: an actor noun ("criminals
-    used its assistant to ..."), no named actor, at most one place."""
-    places = {m.entry.id for s in lede for m in s.mentions if m.entry.kind in COUNTRY_KINDS}
+    used its assistant to ..."), no named actor, at most one place the actors are from
+    ("a secret North Korean hit list ... U.S. intelligence officials" is one case)."""
+    places = {
+        m.entry.id
+        for s in lede
+        for m in s.mentions
+        if m.entry.kind in COUNTRY_KINDS and country_role(m, s.text) == "attribution"
+    }
     return (
         (len(places) <= 1 or _indefinite_subject(lede))
         and not any(m.entry.kind == "Actor" for s in lede for m in s.mentions)

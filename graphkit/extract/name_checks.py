@@ -4,12 +4,20 @@ gazetteer knows, what only says where, what is written as a code."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from graphkit.extract.cues import word_list
 from graphkit.extract.reading import COUNTRY_KINDS, read_sentence
+from graphkit.techniques import all_attack_techniques
 
-__all__ = ["CAMEL", "NOT_NAMES", "QUOTED_OPENING", "only_places", "says_nothing"]
+__all__ = [
+    "CAMEL",
+    "NOT_NAMES",
+    "QUOTED_OPENING",
+    "names_a_technique",
+    "only_places",
+    "says_nothing",
+]
 
 
 NOT_NAMES = re.compile(rf"^({'|'.join(word_list('not_name_openers'))})\b")
@@ -38,3 +46,14 @@ def only_places(words: str) -> bool:
     covered = sum(m.width for m in places)
     rest = [w for w in said.words if w not in ("the", "likely", "probably", "possibly")]
     return bool(places) and covered >= len(rest)
+
+
+def names_a_technique(name: str) -> bool:
+    """Whether words are an ATT&CK technique's own name ("Supply Chain Compromise: ..."): a
+    label of a kind of attack, not an operation's name."""
+    return name.lower() in _technique_names()
+
+
+@cache
+def _technique_names() -> frozenset[str]:
+    return frozenset(t.name.lower() for t in all_attack_techniques().values())

@@ -10,7 +10,7 @@ from graphkit.actors import actor_index
 from graphkit.extract.cues import noun_pattern, nouns
 from graphkit.extract.gazetteer import TOKEN, Entry
 from graphkit.extract.name_checks import NOT_NAMES, only_places, says_nothing
-from graphkit.extract.namelike import CODE_NAME, coded_group_names, looks_like_name, then_reports
+from graphkit.extract.namelike import CODE_NAME, coded_group_names, looks_like_name, not_an_actor
 from graphkit.extract.names import CALLED_TOKENS, KIND_WORD
 from graphkit.extract.quoted import conjuncts, has_quote, quoted_names
 from graphkit.extract.reading import Mention, Sentence, slugify
@@ -46,7 +46,7 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
     m = _NEW_ACTOR.match(text)
     if (
         m
-        and not then_reports(text, m.end(1))
+        and not not_an_actor(text, m.end(1))
         and (
             _ACTOR_WORDS.search(text)
             or _AFFILIATION.search(text)
@@ -110,8 +110,9 @@ _RUN_BY_NAME = re.compile(r"\b(?:run|operated) by ([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+
 
 _CALLED_ACTOR = re.compile(
     # "also known as" gives another name of an actor already named: not a new one
-    rf"\b(?:{noun_pattern('called')})\b[^.;]{{0,40}}?\b(?:called|named|"
-    r"dubbed|(?<!also )known as)\s+([A-Z][\w-]*(?:\s(?:and\s|of\s)?[A-Z][\w-]*){0,2})"
+    rf"\b(?:{noun_pattern('called')})\b[^.;]{{0,40}}?\b(?:called|(?<!\ba )named|"
+    r"dubbed|(?<!also )known as)\s+"
+    r"([A-Z][\w-]*(?:\.[A-Z][\w-]*)*(?:\s(?:and\s|of\s)?[A-Z][\w-]*){0,2})"  # "TEMP.Hex": one
 )
 
 

@@ -33,6 +33,7 @@ __all__ = [
     "looks_like_name",
     "lower_words",
     "names_a_person",
+    "not_an_actor",
     "opens_with_person",
     "then_reports",
 ]
@@ -99,7 +100,30 @@ def looks_like_name(name: str, lowered: frozenset[str]) -> bool:
 
 # What may stand between a name and the verb that says it reports: ", a security firm,"
 _VERBS = "|".join(word_list("reporter_verbs"))
-_THEN_REPORTS = re.compile(rf"(?:(?:,[^.;,]{{0,60}})?,| ) ?(?:also |[a-z]+ly )?(?:{_VERBS})\b")
+# or a longer one when it says what reports: ", a team of threat researchers under the
+# security company Northwind,"
+_REPORTERS = "|".join(word_list("reporters"))
+_THEN_REPORTS = re.compile(
+    rf"(?:(?:,\s(?:an?|the)\s[^.;,]{{0,60}}?\b(?:{_REPORTERS})\b[^.;,]{{0,60}}"
+    r"|,[^.;,]{0,60})?,| )"
+    rf" ?(?:also |[a-z]+ly )?(?:{_VERBS})\b"
+)
+
+
+# What a name is said to be by "is": a kind of malicious software ("X is one of roughly ten
+# wipers", "X is a new backdoor"), not an actor
+_IS_A_TOOL = re.compile(
+    r" (?:is|was|remains) "
+    r"(?:one of (?:the |roughly |about |some |at least )*(?:[\w-]+ )?|an? |the )"
+    rf"(?:[\w-]+ ){{0,3}}(?i:{'|'.join(word_list('malware_nouns'))})s?\b"
+)
+
+
+def not_an_actor(text: str, end: int) -> bool:
+    """Whether the name that ends at ``end`` reports (:func:`then_reports`) or is said to be
+    malicious software: "CaddyWiper is one of roughly 10 unique wipers deployed against ...":
+    a tool, not who deployed it."""
+    return then_reports(text, end) or bool(_IS_A_TOOL.match(text, end))
 
 
 def then_reports(text: str, end: int) -> bool:
@@ -166,7 +190,8 @@ REPORTS_NEXT = (
 # (TIG) report", "(TAG) said")
 _ACRONYM = re.compile(
     r"\b[A-Z][\w-]*\s+(?:(?:of|for|and|the)\s+|[A-Z][\w-]*\s+){1,6}"
-    rf"\(([A-Z]{{2,8}})\){REPORTS_NEXT}"
+    # (not a compound's first part: "Operational Technology (OT)-specific tools")
+    rf"\(([A-Z]{{2,8}})\)(?!-){REPORTS_NEXT}"
 )
 
 
@@ -215,7 +240,11 @@ _KIND = rf"(?:{'|'.join(word_list('group_kinds'))})"
 _CODED_GROUP = re.compile(
     rf"\b(?:({CODE_NAME})(?: {_KIND})? {_GROUP}\b|{_GROUP} ({CODE_NAME})\b"
     # ... or a plain name after "the" with its kind: "the Rhysida ransomware gang"
-    rf"|(?<![\w-])[Tt]he ([A-Z][a-z]{{3,}}) {_KIND} {_GROUP}\b)"
+    rf"|(?<![\w-])[Tt]he ([A-Z][a-z]{{3,}}) {_KIND} {_GROUP}\b"
+    # ... or a name of two or three capitalised words (one may be initials) before its group
+    # noun: "The BD Anonymous group also targeted ..."
+    rf"|(?<![\w-])[Tt]he ((?:[A-Z]{{2,}}|[A-Z][a-z]+)(?: (?:[A-Z]{{2,}}|[A-Z][a-z]+)){{1,2}})"
+    rf" {_GROUP}(?= (?:also |has |had |have |was |is )?[a-z]+ed\b))"
 )
 
 

@@ -24,6 +24,7 @@ from graphkit.extract.name_checks import (
     CAMEL,
     NOT_NAMES,
     QUOTED_OPENING,
+    names_a_technique,
     only_places,
     says_nothing,
 )
@@ -36,13 +37,17 @@ __all__ = ["WHO_NOUNS", "paragraph_name"]
 
 
 _NAMING = re.compile(
-    r"\b(?:dubbed|named|call(?:ed|s)?|nicknamed|codenamed|tracked as|tracks? as|we call|known as|"
+    # "a named Advanced Persistent Threat": "named" as an adjective names nothing
+    r"\b(?:dubbed|(?<!\ba )(?<!\bthe )named|call(?:ed|s)?|nicknamed|codenamed|tracked as|"
+    r"tracks? as|we call|known as|"
     r"refer to as|referred to as|designated|identified (?:only )?as|"
     r"refer(?:red)? to (?:it|them|this (?:operation|network|activity|cluster)) as)\s+"
     r"(?:it\s+|them\s+|this\s+(?:operation|network|activity|cluster)\s+|"
     r"the\s+(?:[\w-]+\s+){0,2}?(?:group|cluster|network|actor|crew|operation|campaign)\s+|"
     r"the\s+(?=[A-Z][\w-]*\s+[A-Z]))?"  # "called the International Union of ..."
-    r"[\"\u201c'\u2018]?((?:Operation\s+)?[A-Z][\w\u2019'\u2014\u2013-]*(?:\s+(?:[A-Z0-9][\w\u2019'\u2014\u2013-]*"
+    # a dotted code is one name: "known as TEMP.Hex", not "TEMP"
+    r"[\"\u201c'\u2018]?((?:Operation\s+)?[A-Z][\w\u2019'\u2014\u2013-]*(?:\.[A-Z][\w-]*)*"
+    r"(?:\s+(?:[A-Z0-9][\w\u2019'\u2014\u2013-]*"
     r"|and|of|the))*)"
 )
 
@@ -278,6 +283,10 @@ def _named_in(sentences: list[Sentence]) -> list[tuple[int, str]]:
                     continue  # "the Iran-affiliated actor known as Crimson Sandstorm": an actor
             if _ALSO.search(lead):
                 continue  # "Jade Heron (also known as Tin Wren)": another name of one named
+            if lead.endswith("also ") and actor_index().resolve(m.group(1).strip()):
+                continue  # "Mustang Panda, also known as TEMP.Hex": a known actor's other name
+            if only_places(m.group(1).strip()):
+                continue  # "so-called 'Chinese hacker attacks'": a people, not a name
             if " and " in m.group(1) and _SEVERAL.search(lead):
                 continue  # "threat actors known as Andes Hawk and Inca Wren": two actors' names
             if _A_PERSON.search(lead) or _A_SITE.search(lead) or _A_WORK.search(lead):
@@ -459,6 +468,7 @@ def _label_name(head: str) -> list[tuple[int, str]]:
         or _NOT_LABELS.match(name)
         or NOT_NAMES.match(name)
         or STAGE_HEADINGS.match(name)  # "Reconnaissance: finding think tanks ...": a stage
+        or names_a_technique(name)  # "Supply Chain Compromise: ...": a kind of attack
     ):
         return [(0, name)]
     return []

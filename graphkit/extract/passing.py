@@ -40,7 +40,7 @@ def in_passing(m: Mention, s: Sentence) -> bool:
     doer = [w for w in m.before if w != "out"]  # "carried out by"
     if doer[-1:] == ["by"] and doer[-2:-1] != [] and doer[-2] in _DEED_PARTICIPLES:
         return True
-    return _first_of_the_doers(m, s)
+    return _first_of_the_doers(m, s) or _product_news(m)
 
 
 _NAME_LIST = re.compile(r"((?:,? (?:and |or )?[A-Z][\w.-]*)+),? ([a-z]+)\b")
@@ -61,6 +61,22 @@ def _first_of_the_doers(m: Mention, s: Sentence) -> bool:
 
 
 _DEED_PARTICIPLES = words("deed_participles")  # "the extraction performed by DeepSeek": the doer
+
+
+_PRODUCT_NEWS = words("product_news")
+_NEWS_BETWEEN = words("product_kinds") | words("product_news_between")
+
+
+def _product_news(m: Mention) -> bool:
+    """A service whose news a text speaks of, not a use: "no Copilot or Microsoft AI product
+    announcements this week", "Gemini updates"; only a service's or maker's words between."""
+    vendors = {p.vendor.lower() for p in PLATFORMS.values()}
+    for word in m.words[m.index + m.width : m.index + m.width + 6]:
+        if word in _PRODUCT_NEWS:
+            return True
+        if word not in _NEWS_BETWEEN and word not in vendors:
+            return False
+    return False
 
 
 def _set_apart(m: Mention) -> bool:

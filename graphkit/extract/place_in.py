@@ -31,6 +31,9 @@ _WHO_IN = nouns("located")
 
 
 _TARGET_VERBS_STRICT = words("target_verbs_strict")
+# ... not after an accusation ("accusations against labs, implicating entities in China"): whom
+# the reporter acted against are the actors
+_ACCUSING = words("acted_against")
 
 
 _RESEARCH_VERBS = words("research_verbs")
@@ -71,6 +74,7 @@ def someone_in(m: Mention, context: list[str]) -> str:
         if examples:  # "break-ins at seventeen organisations, including ... a contractor in
             start = max(0, start + examples[-1] - 8)  # Chile": the noun the list is of decides
         lead = _after_the_report(m.words[start : m.index - 2])
+        lead = [w for i, w in enumerate(lead) if w != "against" or lead[i - 1] not in _ACCUSING]
         aimed_at = _TARGET_VERBS_STRICT | _RESEARCH_VERBS  # "researched defense firms in Jordan"
         bare = lead[:-1] if lead[-1:] and lead[-1] in sector_words() else lead
         if _dealt_with(bare) or done_to(m) or "about" in lead[-3:]:

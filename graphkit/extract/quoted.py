@@ -114,11 +114,20 @@ _SAYS_ITSELF = re.compile(r"^(?:Operation|Campaign|Project)\s")
 
 def inside_a_quoted_name(text: str, part: str) -> bool:
     """Whether ``part`` is only some words of a longer name the text quotes: "Copper" in
-    'the cluster "Copper Wick"' is not an actor called Copper."""
+    'the cluster "Copper Wick"' is not an actor called Copper; or the title of a work, quoted
+    before the work's noun: 'references to the "Dune" series'."""
     for name in _quoted_in(text):
         if name != part and part in name and re.search(rf"(?<!\w){re.escape(part)}(?!\w)", name):
             return True
-    return False
+    return part in _quoted_in(text) and _quoted_work(part).search(text) is not None
+
+
+_WORKS = "|".join(word_list("work_nouns"))
+
+
+@lru_cache(maxsize=256)
+def _quoted_work(part: str) -> re.Pattern[str]:
+    return re.compile(rf"[\"\u201c\u2018']{re.escape(part)}[\"\u201d\u2019'] (?:{_WORKS})\b")
 
 
 @lru_cache(maxsize=4096)

@@ -20,6 +20,7 @@ from graphkit.extract.place_in import (
     someone_in,
     who_sits,
 )
+from graphkit.extract.ranked import ranked_first
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
 from graphkit.vocab import countries
 
@@ -296,6 +297,9 @@ def _context_role(m: Mention, text: str, behind: list[str], aimed: bool) -> str:
         return "attribution"  # "hackers working for the governments of Peru and Bolivia"
     if context[-1:] == ["to"] and _tied_to(m):
         return "attribution"  # "OpenAI linked it to China", "tied the cluster, X, to Iran"
+    first = ranked_first(m, text) if "by" in m.words[: m.index] else None
+    if first is not None:  # "The US leads, followed by the UK and Israel": the first one's role
+        return country_role(first, text)
     if context == ["out", "of"] or any(w in _ATTR_BEFORE for w in context):
         # "organisations based in Taiwan" are targets: a targeting word just before says so
         lead = m.words[max(0, m.index - 8) : m.index]

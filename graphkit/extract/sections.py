@@ -241,6 +241,7 @@ def _short_head(first: str, second: str) -> bool:
         and titled
         and first[0].isupper()
         and first[-1] not in ".,;:!?"
+        and ", " not in first  # "Hanoi, Vietnam, National Assembly building": a photo's caption
         and len(second.strip()) > len(first) + 15
         and not _MARKED.match(first)
         and not FIELD_LINE.match(first)

@@ -64,6 +64,19 @@ _SECTOR_NOT_AFTER = words("sector_not_after")
 # Heads a bare "technology" or "tech" needs to be a sector ("tech firms"), where no list of
 # sectors holds it ("organisations in tech, energy and government")
 _TECH_HEADS = words("tech_heads")
+
+
+def _list_of_sectors_after(after: list[str]) -> bool:
+    """Whether the words after a sector go on with a list of sectors to a sector's head: "the
+    technology, critical manufacturing, and transportation sectors"."""
+    for i, word in enumerate(after[:8]):
+        if word in _TECH_HEADS:
+            return i > 0 and any(w in sector_words() for w in after[:i])
+        if word not in sector_words() and word not in ("and", "or", "critical", "other"):
+            return False
+    return False
+
+
 _BARE_SECTOR_NEEDS = {"technology": _TECH_HEADS, "tech": _TECH_HEADS}
 
 
@@ -194,10 +207,32 @@ def _describes_the_actor(m: Mention) -> bool:
             if " ".join(lead[i : i + size]) in EMPLOYER:
                 rest = lead[i + size :]  # "a state-owned": three words
                 return _TARGET_VERBS_STRICT.isdisjoint(rest) and len(rest) <= 3
+    earned = _earned_for(m)
+    if earned is not None:
+        return earned
     for i in range(len(lead) - 1, 0, -1):
         if lead[i] in _RELATIVE and lead[i - 1] in _FIRMS:
             return _TARGET_VERBS_STRICT.isdisjoint(lead[i:]) and _AIMING.isdisjoint(lead[i:])
     return False
+
+
+_EARNINGS = words("earnings")
+
+
+def _earned_for(m: Mention) -> bool | None:
+    """Whether a sector is whom the actor earns for ("a revenue generation scheme for the North
+    Korean government", "funnels millions of dollars to Kim Jong Un's government"): what is
+    earned, up to two words, "for" or "to", then at most five words before the sector and no
+    targeting word among them; None when no word of earning is near."""
+    lead = m.words[max(0, m.index - 8) : m.index]
+    for i, word in enumerate(lead):
+        if word in _EARNINGS:
+            for j in range(i + 1, min(i + 4, len(lead))):
+                if lead[j] in ("for", "to"):
+                    rest = lead[j + 1 :]
+                    if len(rest) <= 5 and _TARGET_VERBS_STRICT.isdisjoint(rest):
+                        return True
+    return None
 
 
 def sector_is_target(m: Mention, s: Sentence) -> bool:
@@ -233,6 +268,7 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
     needs = _BARE_SECTOR_NEEDS.get(m.text.lower())
     listed = before[-1:] in (["and"], ["or"]) and before[-2:-1] and before[-2] in sector_words()
     listed = listed or bool(after[:1] and after[0] in sector_words())  # "tech, energy and ..."
+    listed = listed or _list_of_sectors_after(m.words[m.index + m.width : m.index + m.width + 8])
     if needs is not None and not (after[:1] and after[0] in needs) and not listed:
         return False  # "technology" alone is a sector only as a target: "defense and technology"
     if _inside_a_name(m, s):
@@ -263,6 +299,9 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
         return False  # "Russia's military operations", "Russian military objectives": its own
     if before[-1:] in (["a"], ["an"]) and not theirs and not ACTOR_NOUNS.isdisjoint(m.after[:2]):
         return False  # "a military intelligence actor": what the actor is
+    owns = m.words[m.index + m.width : m.index + m.width + 5]
+    if owns[:1] == ["s"] and not ACTOR_NOUNS.isdisjoint(owns[1:]):
+        return False  # "the Russian military's most prolific hacking units": whose they are
     # "Russian military intelligence actor": the actor's own kind; not "American universities,
     # groups critical of ...", where a comma ends the noun phrase
     # "A Vietnamese police officer used ...": the subject the sentence opens with acts

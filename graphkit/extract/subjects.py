@@ -82,8 +82,8 @@ _SUBJECT_SOURCE = (
     # the words before the noun may be a list: "Chinese, Russian and Iranian operators"
     # (no article or relative word inside: "North Korea, a country whose hackers" is no phrase)
     # nor a pronoun: "They also hacked Turkish networks" is no phrase of a new actor
-    rf"((?:(?!(?:a|an|whose|which|who|that|its|their|is|are|was|were|has|have|had|include|"
-    r"includes|included)\s)"
+    rf"((?:(?!(?:a|an|whose|which|who|that|how|why|its|their|is|are|was|were|has|have|had|"
+    r"include|includes|included)\s)"
     r"(?!(?:[Tt]hey|[Ww]e|[Hh]e|[Ss]he|[Ii]t)\s)"  # (not "IT workers")
     # nor an adverb of how often, before a verb: "Scammers often manipulated victims by ..."
     r"(?!(?:often|also|then|later|usually|typically|frequently|sometimes|still|already)\s)"

@@ -68,6 +68,7 @@ _PHRASE_ENDS = words("phrase_ends")
 _PARTICIPLE = re.compile(past_verb())
 _CARRIED = words("carried")
 _REACHED_BY = words("reached_by")
+_NOT_AGENTS = _CARRIED | _REACHED_BY | words("ranked_after")
 _RUN_BY = words("run_by")
 
 
@@ -88,7 +89,8 @@ def acted_by(m: Mention, s: Sentence) -> bool:
             verb = m.words[at - 1]
             if verb in _RUN_BY and m.entry.id == "individuals":
                 return True  # "a network run by individuals who support the party": its people
-            return bool(_PARTICIPLE.fullmatch(verb)) and verb not in _CARRIED | _REACHED_BY
+            # (not a ranking: "followed by the UK and Israel" names no agent)
+            return bool(_PARTICIPLE.fullmatch(verb)) and verb not in _NOT_AGENTS
         inside = any(x.index <= at < x.index + x.width for x in s.mentions)
         if m.words[at] in _PHRASE_ENDS and m.words[at] != "in" and not inside:
             return False  # "by email to banks": "to" opens another phrase

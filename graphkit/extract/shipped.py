@@ -1,0 +1,45 @@
+"""A place the actors' goods were sent on to ("laptops physically rerouted to China or
+Russia"): where their means went, not whom they went after.
+
+Examples
+--------
+>>> from graphkit.extract.reading import read_sentence
+>>> s = read_sentence("Company laptops were shipped on to China or Russia.")
+>>> [shipped_to(m, s) for m in s.mentions if m.entry.kind == "Country"]
+[True, True]
+"""
+
+from __future__ import annotations
+
+from graphkit.extract.cues import words
+from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
+from graphkit.extract.war_context import invaded
+
+__all__ = ["elsewhere", "shipped_to"]
+
+
+_SHIPPED = words("shipped")
+
+
+def shipped_to(m: Mention, s: Sentence) -> bool:
+    """Whether a place (or each of a list of places) follows "rerouted to", "shipped to",
+    "forwarded (on) to": the destination of the actors' goods."""
+    places = {
+        i
+        for x in s.mentions
+        if x.entry.kind in COUNTRY_KINDS
+        for i in range(x.index, x.index + x.width)
+    }
+    at = m.index - 1
+    while at > 0 and (m.words[at] in ("the", "and", "or") or at in places):
+        at -= 1  # "rerouted to China or Russia": Russia too
+    if at < 1 or m.words[at] != "to":
+        return False
+    verb = m.words[at - 2] if m.words[at - 1] in ("on", "back", "onward") else m.words[at - 1]
+    return verb in _SHIPPED
+
+
+def elsewhere(m: Mention, s: Sentence) -> bool:
+    """Whether a place is named as no target of the actors: a war's side (:func:`invaded`)
+    or where their goods were sent on to (:func:`shipped_to`)."""
+    return invaded(m) or shipped_to(m, s)

@@ -1,0 +1,167 @@
+"""The extractor on words that look like an actor's (or a used service's) name and are not
+one: a dotted code cut at its dot, a known actor's other name, a people in quotes, a research
+team that reports (with what a reporter announced before whom it is about), "named" as an
+adjective, an acronym opening a compound, a tool's module, a work's quoted title, and a
+service whose product news is spoken of. One test per grammatical case, each on sentences
+written for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphkit.findings import Findings
+from tests.extract_helpers import KNOWN, draft, known_and_other
+
+NEWS = "Chatbot maker cuts off two crews\n\n"  # a plain text's first line: its headline
+
+
+def _names(f: Findings) -> set[str]:
+    """Every case's name and every actor's name and alias."""
+    out = {c.name for c in f.campaigns}
+    for c in f.campaigns:
+        for a in c.all_actors:
+            out |= {a.name, *a.aliases}
+    return out
+
+
+# --- Words that name no case and no actor, each beside a text that still drafts one
+
+
+@pytest.mark.parametrize(
+    ("body", "word"),
+    [
+        # a dotted code is one name: "known as TEMP.Hex", not "TEMP"
+        (
+            "Analysts tied the lures to a China-linked group known as TEMP.Hex. The group sent "
+            "lures to diplomats in Laos.",
+            "TEMP",
+        ),
+        # a known actor's other name after ", also known as" opens no operation
+        (
+            "The intrusions were attributed to Quill Otter, a cluster tied to Mustang Panda, "
+            "also known as TEMP.Hex. It sent lures to diplomats in Laos.",
+            "TEMP.Hex",
+        ),
+        # a people after a naming verb: "so-called 'Chinese cyber raids'"
+        (
+            "Mustang Panda sent lures to diplomats in Laos. A spokesman in Beijing said the "
+            "reports of so-called 'Chinese cyber raids' were false.",
+            "Chinese",
+        ),
+        # a research team set apart at length, then a reporting verb: a reporter
+        (
+            "Peruvian hackers have targeted ministries across South America.\n\nHarbor Lens "
+            "Group, a team of threat researchers under the security company Northwind, said it "
+            "found 300 servers in Chile that talked to the crew's malware.",
+            "Harbor Lens",
+        ),
+        # a module named inside a tool is the tool's part
+        (
+            "A new Android backdoor sends screenshots to a chatbot and asks where to tap. The "
+            "agent module inside it, named GlassFinch, reads the screen of phones in Chile.",
+            "GlassFinch",
+        ),
+        # "named" after "a" is an adjective
+        (
+            "Sandworm hit power grids in Ukraine. Analysts said the activity led them to "
+            "graduate the group into a named Advanced Persistent Threat: APT44.",
+            "Advanced Persistent Threat",
+        ),
+        # an acronym that opens a compound: "(OT)-specific"
+        (
+            "Sandworm hit power grids in Ukraine with new Operational Technology (OT)-specific "
+            "tools that stop substations.",
+            "OT",
+        ),
+        # a name its sentence says is malicious software
+        (
+            "Sandworm hit a news agency in Ukraine. GlassMoth is one of roughly ten wipers "
+            "deployed against Ukrainian targets, Dana Reyes, a threat researcher with Northwind, "
+            "told reporters.",
+            "GlassMoth",
+        ),
+        # a photo's caption of places over the prose in its block
+        (
+            "Peruvian hackers have phished ministries across South America, a firm said.\n\n"
+            "Lima, Peru, Palace of Government building\nState-backed Peruvian hackers have been "
+            "broadly targeting ministries across the region, including those that work with Lima "
+            "on ports, roads and mines, according to the report. Above, people walk past the "
+            "palace in Lima, Peru, on May 2.",
+            "Lima",
+        ),
+    ],
+)
+def test_a_word_that_names_no_case_and_no_actor(body: str, word: str) -> None:
+    f = draft(NEWS + body + "\n")
+    assert f.campaigns  # the text still drafts its case
+    names = _names(f) - {a for c in f.campaigns for x in c.all_actors for a in x.aliases}
+    assert word not in names and not any(n.startswith(word + " ") for n in names)
+
+
+def test_findings_a_reporter_announced_showing_that_an_actor_acted() -> None:
+    f = draft(
+        NEWS
+        + KNOWN
+        + "A United States security company announced findings Tuesday showing that Peruvian "
+        "hackers have phished ministries in Chile.\n"
+    )
+    kimsuky, other = known_and_other(f)
+    (actor,) = other.all_actors
+    assert actor.country is not None and actor.country.id == "PE"
+    assert "CL" in {x.id for x in other.targets.countries}
+    assert "CL" not in {x.id for x in kimsuky.targets.countries}
+
+
+def test_a_known_alias_quoted_as_a_works_title_is_no_actor() -> None:
+    f = draft(
+        NEWS + "Sandworm hit power grids in Ukraine. Its name comes from strings that cite the "
+        '"Dune" series in its wipers.\n'
+    )
+    actors = {a.name for c in f.campaigns for a in c.all_actors}
+    assert actors == {"Sandworm Team"}
+
+
+def test_a_service_whose_product_news_is_spoken_of_is_not_used() -> None:
+    f = draft(
+        NEWS + "Peruvian hackers used Gemini to write lures for banks in Chile. The same week "
+        "brought no verified Claude or Anthropic product announcements.\n"
+    )
+    assert {p.name for c in f.campaigns for p in c.platforms} == {"Gemini"}
+
+
+def test_list_labels_of_kinds_of_threat_name_no_operation() -> None:
+    f = draft(
+        NEWS + "The Shape of the Problem: How Models Leak\n\n"
+        "Peruvian hackers tried to copy a chatbot's skills. The ways in could include:\n\n"
+        "- Insider Threats: staff with access who are bribed or coerced.\n"
+        "- Supply Chain Compromise: flaws in software the lab buys from vendors.\n"
+        "- Adversarial Prompting Techniques: prompts that make the model reveal its reasoning.\n"
+    )
+    names = {c.name for c in f.campaigns}
+    assert names.isdisjoint(
+        {"The Shape of the Problem", "Insider Threats", "Supply Chain Compromise",
+         "Adversarial Prompting Techniques"}
+    )  # fmt: skip
+
+
+def test_an_unnamed_campaign_names_the_case_and_who_is_behind_it() -> None:
+    f = draft(
+        NEWS + "A sophisticated Peru-linked espionage campaign has breached ministries in Chile "
+        "with a new backdoor.\n"
+    )
+    (c,) = f.campaigns
+    (actor,) = c.all_actors
+    assert c.name == "Sophisticated Peru-linked espionage campaign"
+    assert actor.name == "Actors behind the sophisticated Peru-linked espionage campaign"
+    assert actor.country is not None and actor.country.id == "PE"
+
+
+def test_the_article_before_a_named_group_is_no_part_of_its_name() -> None:
+    f = draft(
+        NEWS + "Kimsuky sent lures to think tanks in Japan. The TW Anonymous group also "
+        "targeted two airport websites in Chile.\n"
+    )
+    _, other = known_and_other(f)
+    assert other.name == "TW Anonymous"
+    assert [a.name for a in other.all_actors] == ["TW Anonymous"]
+    assert "CL" in {x.id for x in other.targets.countries}
