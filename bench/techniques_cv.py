@@ -37,7 +37,18 @@ from sklearn.model_selection import GroupKFold
 
 from graphkit.extract.examples import NONE, all_examples
 from graphkit.extract.features import Vectorizer, words
-from graphkit.extract.mapper import FOLDS, SEED, best_of_pieces, calibrate, dense, fit, product
+from graphkit.extract.mapper import (
+    FOLDS,
+    SEED,
+    best_of_pieces,
+    calibrate,
+    calibrate_items,
+    dense,
+    fit,
+    item_rows,
+    known_techniques,
+    product,
+)
 from graphkit.extract.masking import mapper_pieces
 from graphkit.extract.reading import read_sentence
 
@@ -56,9 +67,42 @@ def cue_words(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def compounds(examples, test, seed):  # type: ignore[no-untyped-def]
+    """Long sentences as reports write them: the held-out procedure examples of a fold, in a
+    shuffled order, two or three at a time joined as one sentence, each with the set of its
+    parts' techniques: every other one as a list ("A, B and C.", which the clauses part
+    again), the others run on ("A as well as B as well as C.", which they do not)."""
+    rng = np.random.default_rng(seed)
+    order = [i for i in rng.permutation(test).tolist() if examples[i].kind == "procedure"]
+    out, start = [], 0
+    while start + 1 < len(order):
+        size = 2 + len(out) % 2
+        parts = [examples[i].text.rstrip(" .") for i in order[start : start + size]]
+        listed = len(out) % 4 < 2
+        joint = ", ".join(parts[:-1]) + " and " if listed else " as well as ".join(parts[:-1])
+        text = joint + ("" if listed else " as well as ") + parts[-1] + "."
+        truth = {str(examples[i].label) for i in order[start : start + size]}
+        out.append((text, truth, "list" if listed else "run-on"))
+        start += size
+    return out
+
+
+def piece_scores(read, vec, w, b):  # type: ignore[no-untyped-def]
+    """Each sentence's best score per class over its sentence and clause pieces, and over its
+    list items of two words (-inf without any), as ``TechniqueModel.drafts`` reads them."""
+    flat = [p for s in read for p in s]
+    values = product(vec.transform(flat), dense(w)) + b
+    items = item_rows(read)
+    values_items = np.where(items[:, None], values, -np.inf)
+    values = np.where(items[:, None], -np.inf, values)
+    return best_of_pieces(values, read), best_of_pieces(values_items, read)
+
+
 def out_of_fold(examples, tokens, pieces, labels, folds):  # type: ignore[no-untyped-def]
-    """Each evaluated sentence's scores from the fold that held it out, and the classes."""
-    scores: dict[int, np.ndarray] = {}
+    """Each evaluated sentence's scores from the fold that held it out, the classes, and
+    each fold's compound sentences (:func:`compounds`) with their scores."""
+    scores: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    joined = []
     classes = None
     always = [i for i, e in enumerate(examples) if e.kind in ("definition", "written")]
     for k, (train, test) in enumerate(folds):
@@ -68,29 +112,67 @@ def out_of_fold(examples, tokens, pieces, labels, folds):  # type: ignore[no-unt
         fold_classes, w, b = fit(vec.transform([tokens[i] for i in rows]), labels[rows], SEED)
         assert classes is None or list(classes) == list(fold_classes)
         classes = fold_classes
-        held = [pieces[i] for i in test]
-        x = vec.transform([p for s in held for p in s])
-        best = best_of_pieces(product(x, dense(w)) + b, held)
-        scores.update(zip(test.tolist(), best, strict=True))
+        best, items = piece_scores([pieces[i] for i in test], vec, w, b)
+        scores.update(zip(test.tolist(), zip(best, items, strict=True), strict=True))
+        made = compounds(examples, test, SEED + k)
+        read = [mapper_pieces(read_sentence(text, codes=False)) for text, _, _ in made]
+        joined.append((made, *piece_scores(read, vec, w, b)))
         print(
             f"fold {k + 1}: {len(test)} sentences, {time.time() - started:.0f} s", file=sys.stderr
         )
-    return scores, classes
+    return scores, classes, joined
 
 
-def learned_drafts(scores, classes, labels, folds):  # type: ignore[no-untyped-def]
-    """Per sentence, the techniques drafted at a threshold fitted on the other folds."""
+def passing(classes, best, items, calibration, item_threshold):  # type: ignore[no-untyped-def]
+    """The techniques whose probability passes the threshold, or an item's its own."""
+    slope, offset, threshold = calibration
+    p, q = (1 / (1 + np.exp(-(slope * v + offset))) for v in (best, items))
+    return set(classes[(classes != NONE) & ((p >= threshold) | (q >= item_threshold))].tolist())
+
+
+def learned_drafts(examples, scores, classes, labels, folds, joined):  # type: ignore[no-untyped-def]
+    """Per sentence, the techniques drafted at the thresholds fitted on the other folds (the
+    sentence's and clauses', and the list items' of two words); and the same for each fold's
+    compound sentences: (drafted, truth, joined) triples."""
     drafted: dict[int, set[str]] = {}
-    technique = classes != NONE
+    compound = []
+    known = known_techniques(examples, classes)
     for k, (_, test) in enumerate(folds):
         others = [i for j, (_, t) in enumerate(folds) if j != k for i in t.tolist()]
-        slope, offset, threshold = calibrate(
-            np.array([scores[i] for i in others]), classes, labels[others]
+        best = np.array([scores[i][0] for i in others])
+        calibration = calibrate(best, classes, labels[others])
+        item_threshold = calibrate_items(
+            best, np.array([scores[i][1] for i in others]), classes, known[others], calibration
         )
         for i in test.tolist():
-            p = 1 / (1 + np.exp(-(slope * scores[i] + offset)))
-            drafted[i] = set(classes[technique & (p >= threshold)].tolist())
-    return drafted
+            drafted[i] = passing(classes, *scores[i], calibration, item_threshold)
+        made, best_made, items_made = joined[k]
+        for (_, truth, style), row, items in zip(made, best_made, items_made, strict=True):
+            compound.append(
+                (passing(classes, row, items, calibration, item_threshold), truth, style)
+            )
+    return drafted, compound
+
+
+def compound_table(compound) -> None:  # type: ignore[no-untyped-def]
+    """Precision and recall of compound sentences' techniques, pooled, by how they are joined
+    and by how many techniques they hold."""
+    print("\nCompound sentences: two or three held-out examples in one sentence\n")
+    print("| joined | techniques | sentences | precision | recall | F1 |")
+    print("|---|---|---|---|---|---|")
+    for style in ("list", "run-on", "all"):
+        for size in ("2", "3+", "all"):
+            pairs = [
+                (d, t)
+                for d, t, how in compound
+                if style in (how, "all") and size in ("all", str(len(t)), f"{min(len(t), 3)}+")
+            ]
+            tp = sum(len(d & t) for d, t in pairs)
+            fp = sum(len(d - t) for d, t in pairs)
+            fn = sum(len(t - d) for d, t in pairs)
+            p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+            f1 = 2 * p * r / max(p + r, 1e-9)
+            print(f"| {style} | {size} | {len(pairs)} | {p:.3f} | {r:.3f} | {f1:.3f} |")
 
 
 def macro_f1(drafted, truth, techniques):  # type: ignore[no-untyped-def]
@@ -122,10 +204,10 @@ def main() -> None:
         (judged[a], judged[b])
         for a, b in GroupKFold(FOLDS).split(judged, groups=[examples[i].group for i in judged])
     ]
-    scores, classes = out_of_fold(examples, tokens, pieces, labels, folds)
-    learned = learned_drafts(scores, classes, labels, folds)
+    scores, classes, joined = out_of_fold(examples, tokens, pieces, labels, folds)
+    learned, compound = learned_drafts(examples, scores, classes, labels, folds, joined)
     ranked = {
-        i: [str(c) for c in classes[np.argsort(-s)] if c != NONE][:3] for i, s in scores.items()
+        i: [str(c) for c in classes[np.argsort(-s[0])] if c != NONE][:3] for i, s in scores.items()
     }
     cues = {i: cue_words(examples[i].text) for i in scores}
     both = {i: learned[i] | set(cues[i]) for i in scores}
@@ -154,6 +236,7 @@ def main() -> None:
             f"| {name} | {top1} | {top3} | {macro_f1(drafted, truth, common):.3f} | "
             f"{precision:.3f} | {recall:.3f} | {false:.1%} |"
         )
+    compound_table(compound)
     print(f"\n{time.time() - started:.0f} s", file=sys.stderr)
 
 

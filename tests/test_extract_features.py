@@ -13,7 +13,15 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from graphkit.extract.features import PLACEHOLDER, Vectorizer, letter_runs, word_features, words
+from graphkit.extract.features import (
+    PLACEHOLDER,
+    Vectorizer,
+    clause_parts,
+    clauses,
+    letter_runs,
+    word_features,
+    words,
+)
 from graphkit.extract.learned import learned_techniques
 from graphkit.extract.mapper import technique_model
 from graphkit.extract.reading import read_sentence
@@ -112,3 +120,16 @@ def test_a_sentence_of_two_words_besides_places_drafts_nothing() -> None:
     told = read_sentence("The crew sent lure emails carrying a malicious link to staff.")
     found = learned_techniques([([*short, told], [])])
     assert found.keys() == {id(told)}
+
+
+def test_a_lists_items_of_two_words_come_apart_from_its_clauses() -> None:
+    text = "They stole keys from laptops, moved laterally, and used pass the hash or token theft."
+    parts, items = clause_parts(text)
+    assert parts == clauses(text)  # the clauses are what they were
+    assert parts == [
+        ["they", "stole", "keys", "from", "laptops"],
+        ["and", "used", "pass", "the", "hash"],
+    ]
+    # a joining word before an item is no word of it; one word is no item
+    assert items == [["moved", "laterally"], ["token", "theft"]]
+    assert clause_parts("It fled.") == ([], [])

@@ -115,6 +115,31 @@ def test_what_the_reporter_tells_of_the_actors_is_read(sentence: str) -> None:
     assert "T1562" in found(sentence)
 
 
+def test_a_list_item_of_two_words_is_read_with_its_own_bar() -> None:
+    # inside a long list the whole sentence and its clauses score domain fronting low
+    listed = (
+        "The operators kept their servers hidden with encrypted tunnels, domain fronting, "
+        "and frequently rotated infrastructure."
+    )
+    pieces = mapper_pieces(read_sentence(listed))
+    assert pieces[-1] == ["domain", "fronting"]
+    assert "T1090" in found(listed)
+    model = technique_model()
+    assert model.threshold < model.item_threshold < 1
+
+
+def test_a_list_item_that_names_a_sector_or_a_place_drafts_nothing() -> None:
+    sectors = (
+        "Victims included hospitals, emergency services, and regional banks across the "
+        "north of the country."
+    )
+    assert ["emergency", "services"] in mapper_pieces(read_sentence(sectors))
+    assert found(sectors) == {}
+    # a place in the item is masked: the item is not read
+    places = "The crew phished ministries, South Korea, and several telecom firms in Japan."
+    assert all(len(p) > 2 for p in mapper_pieces(read_sentence(places)))
+
+
 def draft(text: str, techniques: str = "learned"):  # type: ignore[no-untyped-def]
     return extract_findings(
         text, publisher="OpenAI", published="2025-06-05", techniques=techniques

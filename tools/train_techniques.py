@@ -39,7 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     model.save(path)
     print(
         f"train_techniques: {path}: {len(model.classes)} classes, "
-        f"{model.vectorizer.size} features, threshold {model.threshold:.2f}, "
+        f"{model.vectorizer.size} features, threshold {model.threshold:.2f} "
+        f"(list items {model.item_threshold:.2f}), "
         f"{time.time() - started:.0f} s (fingerprint {model.fingerprint()[:16]})"
     )
     return 0

@@ -42,7 +42,9 @@ from graphkit.extract.gazetteer import TOKEN, fold
 __all__ = [
     "MIN_WORDS",
     "PLACEHOLDER",
+    "SHORT_ITEM",
     "Vectorizer",
+    "clause_parts",
     "clauses",
     "letter_runs",
     "word_features",
@@ -61,6 +63,8 @@ _TYPES_KEPT = 20_000
 # The fewest words a training sentence has, and so the fewest a scored sentence or clause has:
 # two words ("emergency services", "Task scam") are a name or a list item, not a behaviour told.
 MIN_WORDS = 3
+# A list's item of two words is read too, under a bar of its own ("domain fronting").
+SHORT_ITEM = 2
 
 
 def words(text: str) -> list[str]:
@@ -83,6 +87,9 @@ _CLAUSE = re.compile(
 )
 
 
+_JOINS = frozenset({"and", "or"})
+
+
 def clauses(text: str) -> list[list[str]]:
     """Each clause's words, when a sentence has more than one clause: ATT&CK's examples tell
     one behaviour a sentence, reports often list several ("harvested credentials, moved
@@ -93,11 +100,28 @@ def clauses(text: str) -> list[list[str]]:
     >>> clauses("It scanned hosts.")
     []
     """
+    return clause_parts(text)[0]
+
+
+def clause_parts(text: str) -> tuple[list[list[str]], list[list[str]]]:
+    """The clauses of :func:`clauses`, and the items of two words between the same marks: a
+    list often names a behaviour in two ("employing encrypted channels, domain fronting and
+    proxies"), which the whole sentence, long, scores low. The mapper reads those items with
+    a bar of their own (:class:`~graphkit.extract.mapper.TechniqueModel`): two words are
+    also a sector or a place in a list ("emergency services").
+
+    >>> clause_parts("It used encrypted channels, domain fronting, and proxies.")
+    ([], [['domain', 'fronting']])
+    >>> clause_parts("It stole keys, moved laterally and used domain fronting.")
+    ([['it', 'stole', 'keys'], ['used', 'domain', 'fronting']], [['moved', 'laterally']])
+    """
     parts = _CLAUSE.split(text)
     if len(parts) < 2:
-        return []
-    found = [w for p in parts if len(w := words(p)) >= MIN_WORDS]
-    return found if len(found) > 1 else []
+        return [], []
+    cut = [words(p) for p in parts]
+    found = [w for w in cut if len(w) >= MIN_WORDS]
+    items = [w[w[0] in _JOINS :] for w in cut if w]  # ", and proxies": the item is "proxies"
+    return found if len(found) > 1 else [], [w for w in items if len(w) == SHORT_ITEM]
 
 
 def word_features(tokens: Sequence[str]) -> list[str]:

@@ -9,6 +9,15 @@ and one for "no technique".
 Scores become probabilities by a sigmoid fitted on held-out actors (Platt scaling): the
 training keeps one fifth of the actors out (``GroupKFold``), fits there, and on their
 sentences fits the sigmoid and picks the threshold that drafts techniques with the best F1.
+A sentence is read as pieces (:func:`~graphkit.extract.masking.mapper_pieces`): whole, clause
+by clause, and each list item of two words ("encrypted tunnels, domain fronting, and ...":
+"domain fronting" scores 0.94 alone, 0.14 in its sentence). An item has few features and
+scores to extremes, and a list of two-word items is as often sectors or places, so items
+have a threshold of their own (:func:`calibrate_items`): the lowest at which what they add
+keeps the held-out precision of the sentences and clauses alone, a technique counting as
+right when ATT&CK gives it to the sentence's actor or software (a list names others of its
+techniques than the one its sentence is filed under). It is 0.93 with ATT&CK v18.1, at the
+rule's edge (BENCHMARKS.md, "Session 20: learned mapper"); over 1, no item is read.
 Sentences that name no technique weigh as much in all as those that name one: how many a
 report holds is not known, and the ATT&CK data has few. The model is then fitted again on
 everything, and weights under :data:`PRUNE` are dropped: 7 % of them stay, a sparse product
@@ -43,7 +52,7 @@ import scipy.sparse as sp
 
 from graphkit.errors import GraphkitError
 from graphkit.extract.examples import NONE, Example, all_examples, data_digest
-from graphkit.extract.features import Vectorizer, clauses, words
+from graphkit.extract.features import MIN_WORDS, PLACEHOLDER, Vectorizer, clause_parts, words
 
 __all__ = [
     "FOLDS",
@@ -52,9 +61,13 @@ __all__ = [
     "best_of_pieces",
     "cache_path",
     "calibrate",
+    "calibrate_items",
     "dense",
     "fit",
     "held_out",
+    "held_pieces",
+    "item_rows",
+    "known_techniques",
     "model_digest",
     "product",
     "technique_model",
@@ -76,6 +89,7 @@ class TechniqueModel:
     slope: float  # probability = sigmoid(slope * score + offset)
     offset: float
     threshold: float  # a technique is drafted at this probability or more
+    item_threshold: float  # the same for a list's item of two words (over 1: never)
     digest: str
 
     def __post_init__(self) -> None:
@@ -96,13 +110,17 @@ class TechniqueModel:
         return self.probability(self.scores(sentences))
 
     def drafts(self, sentences: Sequence[Sequence[Sequence[str]]]) -> list[list[tuple[str, int]]]:
-        """Per sentence (given as its pieces: the whole and its clauses, each a word list), the
-        techniques at the threshold or over it in any piece, best first, each with its
-        probability in percent."""
+        """Per sentence (given as its pieces: the whole, its clauses and its list items of two
+        words, each a word list), the techniques at the threshold or over it in any piece, an
+        item at its own threshold, best first, each with its probability in percent."""
         out: list[list[tuple[str, int]]] = [[] for _ in sentences]
         if not sentences:
             return out
-        best = best_of_pieces(self.scores([w for s in sentences for w in s]), sentences)
+        scores = self.scores([w for s in sentences for w in s])
+        items = item_rows(sentences)
+        if items.any():  # scored as if at the threshold for the whole when at their own
+            scores[items] -= self.item_penalty()
+        best = best_of_pieces(scores, sentences)
         best[:, self.classes == NONE] = -np.inf
         # the score the threshold's probability stands for: the sigmoid only where it passes
         passing = (np.log(self.threshold / (1 - self.threshold)) - self.offset) / self.slope
@@ -113,6 +131,12 @@ class TechniqueModel:
             if -minus_p >= self.threshold:
                 out[row].append((str(self.classes[col]), round(-100 * minus_p)))
         return out
+
+    def item_penalty(self) -> float:
+        """What a list item's score gives up so that the sentence's threshold is its own."""
+        if self.item_threshold >= 1:
+            return np.inf
+        return (_logit(self.item_threshold) - _logit(self.threshold)) / self.slope
 
     def arrays(self) -> dict[str, np.ndarray]:
         """The model as plain arrays."""
@@ -125,7 +149,7 @@ class TechniqueModel:
             "w_indptr": w.indptr,
             "w_shape": np.array(w.shape),
             "intercept": self.intercept,
-            "calibration": np.array([self.slope, self.offset, self.threshold]),
+            "calibration": np.array([self.slope, self.offset, self.threshold, self.item_threshold]),
             "digest": np.array(self.digest),
         }
 
@@ -157,7 +181,7 @@ class TechniqueModel:
             arrays = {k: f[k] for k in f.files}
         if str(arrays["digest"]) != digest:
             raise GraphkitError(f"{path}: the technique model was trained from other data")
-        slope, offset, threshold = (float(v) for v in arrays["calibration"])
+        slope, offset, threshold, item_threshold = (float(v) for v in arrays["calibration"])
         weights = sp.csr_matrix(
             (arrays["w_data"], arrays["w_indices"], arrays["w_indptr"]),
             shape=tuple(arrays["w_shape"]),
@@ -170,8 +194,30 @@ class TechniqueModel:
             slope,
             offset,
             threshold,
+            item_threshold,
             digest,
         )
+
+
+def _logit(p: float) -> float:
+    return float(np.log(p / (1 - p)))
+
+
+def item_rows(sentences: Sequence[Sequence[Sequence[str]]]) -> np.ndarray:
+    """Which of the sentences' pieces, one after the other, are list items of two words: a
+    piece after a sentence's first with fewer than three words (a clause has three).
+
+    >>> item_rows([[["a", "b", "c"], ["a", "b"]], [["xactor", "b", "c"]]]).tolist()
+    [False, True, False]
+    """
+    return np.array(
+        [
+            j > 0 and len(w) - w.count(PLACEHOLDER) < MIN_WORDS
+            for s in sentences
+            for j, w in enumerate(s)
+        ],
+        dtype=bool,
+    )
 
 
 def dense(weights: sp.csr_matrix) -> np.ndarray:
@@ -289,6 +335,13 @@ def held_out(examples: Sequence[Example]) -> np.ndarray:
     return mask
 
 
+def held_pieces(tokens: list[str], text: str) -> tuple[list[list[str]], list[list[str]]]:
+    """A held-out training sentence's pieces, as extraction reads a report's: the whole and
+    its clauses, and its list items of two words (:func:`clause_parts`)."""
+    parts, items = clause_parts(text)
+    return [tokens, *parts], [i for i in items if PLACEHOLDER not in i]
+
+
 def train(seed: int = SEED) -> TechniqueModel:
     """Train the model from the installed ATT&CK data and the sentences written here."""
     examples = all_examples()
@@ -301,13 +354,21 @@ def train(seed: int = SEED) -> TechniqueModel:
     x_full = full.transform(tokens)
     part_fit, final = _fit_both((x_part, labels[~held]), (x_full, labels), seed)
     classes, w, b = part_fit
-    held_pieces = [
-        [t, *clauses(e.text)] for t, e, h in zip(tokens, examples, held, strict=True) if h
-    ]
-    rows = part.transform([p for s in held_pieces for p in s])
-    scores = best_of_pieces(product(rows, dense(w)) + b, held_pieces)
+    read = [held_pieces(t, e.text) for t, e, h in zip(tokens, examples, held, strict=True) if h]
+    sentences = [whole for whole, _ in read]
+    rows = part.transform([p for s in sentences for p in s])
+    scores = best_of_pieces(product(rows, dense(w)) + b, sentences)
     slope, offset, threshold = calibrate(scores, classes, labels[held])
-    return TechniqueModel(full, *final, slope, offset, threshold, model_digest())
+    items = [its for _, its in read]
+    item_scores = np.full_like(scores, -np.inf)
+    has = [i for i, its in enumerate(items) if its]
+    if has:
+        rows = part.transform([p for i in has for p in items[i]])
+        item_scores[has] = best_of_pieces(product(rows, dense(w)) + b, [items[i] for i in has])
+    known = known_techniques(examples, classes)[held]
+    calibration = (slope, offset, threshold)
+    item_threshold = calibrate_items(scores, item_scores, classes, known, calibration)
+    return TechniqueModel(full, *final, slope, offset, threshold, item_threshold, model_digest())
 
 
 def _weights(truth: np.ndarray) -> np.ndarray:
@@ -349,3 +410,52 @@ def calibrate(
         if f1 > best:
             best, threshold = f1, float(t)
     return slope, offset, threshold
+
+
+def known_techniques(examples: Sequence[Example], classes: np.ndarray) -> np.ndarray:
+    """Per example, the techniques ATT&CK's procedure examples give its actor or software
+    (its own label for a sentence with none): one sentence tells one of them, a list in it
+    may name others ("webcam captures and screenshots")."""
+    column = {c: j for j, c in enumerate(classes.tolist())}
+    by_group: dict[str, set[int]] = {}
+    for e in examples:
+        if e.kind == "procedure" and e.label in column:
+            by_group.setdefault(e.group, set()).add(column[e.label])
+    known = np.zeros((len(examples), len(classes)), dtype=bool)
+    for row, e in enumerate(examples):
+        if e.label in column:
+            known[row, column[e.label]] = True
+        if e.label != NONE:
+            known[row, list(by_group.get(e.group, ()))] = True
+    return known
+
+
+def calibrate_items(
+    scores: np.ndarray,
+    item_scores: np.ndarray,
+    classes: np.ndarray,
+    known: np.ndarray,
+    calibration: tuple[float, float, float],
+) -> float:
+    """The lowest probability threshold for list items of two words at which what is drafted
+    keeps held-out precision where the sentences and clauses alone have it (the items may
+    add recall, not cost precision); over 1 when none does. A technique drafted counts as
+    right when it is one ATT&CK gives the sentence's actor or software (``known``): a list
+    item often names another of its techniques than the one its sentence is filed under."""
+    slope, offset, threshold = calibration
+    truth = np.where(known[:, classes == NONE][:, 0], NONE, "technique")
+    weights = _weights(truth)[:, None]
+    technique = classes != NONE
+
+    def precision(drafted: np.ndarray) -> float:
+        drafted = drafted & technique
+        right = (weights * (drafted & known)).sum()
+        return float(right / max((weights * drafted).sum(), 1e-9))
+
+    base = 1 / (1 + np.exp(-(slope * scores + offset))) >= threshold
+    floor = precision(base)
+    p = 1 / (1 + np.exp(-(slope * item_scores + offset)))
+    for t in np.round(np.arange(threshold, 0.995, 0.01), 2):
+        if precision(base | (p >= t)) >= floor:
+            return float(t)
+    return 2.0

@@ -14,15 +14,21 @@ used the model to turn off antivirus, the company said" is read but for "the com
 "Spanish-language lures" tell no System Language Discovery, "Iranian groups" no Permission
 Groups Discovery, "Phish and Scripts" names an operation and says nothing of phishing. A
 sentence is read whole and, when long enough, clause by clause; a clause left with fewer
-than three words besides the placeholder ("run from Russia") is not read.
+than three words besides the placeholder ("run from Russia") is not read. Last come the
+sentence's list items of two words that no mask touched ("domain fronting"; not "South
+Korea"), which the model reads with a bar of their own.
 
 Examples
 --------
 >>> masked(["sneer", "review", "posted", "comments"], [("sneer", "review")])
 ['xactor', 'xactor', 'posted', 'comments']
 >>> from graphkit.extract.reading import read_sentence
->>> mapper_pieces(read_sentence("Groups from Iran sent Korean-language lures and scanned hosts."))
-[['xactor', 'from', 'xactor', 'sent', 'xactor', 'xactor', 'lures', 'and', 'scanned', 'hosts']]
+>>> said = "Groups from Iran sent Korean-language lures and scanned hosts."
+>>> whole, item = mapper_pieces(read_sentence(said))
+>>> whole
+['xactor', 'from', 'xactor', 'sent', 'xactor', 'xactor', 'lures', 'and', 'scanned', 'hosts']
+>>> item
+['scanned', 'hosts']
 >>> mapper_pieces(read_sentence("We disabled the accounts that had scanned hosts."))
 [['xactor', 'xactor', 'xactor', 'xactor', 'that', 'had', 'scanned', 'hosts']]
 >>> mapper_pieces(read_sentence("The actors scanned hosts, the company said."))[0]
@@ -35,7 +41,7 @@ from collections.abc import Sequence
 
 from graphkit.extract.cues import word_list
 from graphkit.extract.cues import words as words_of
-from graphkit.extract.features import MIN_WORDS, PLACEHOLDER, clauses, words
+from graphkit.extract.features import MIN_WORDS, PLACEHOLDER, SHORT_ITEM, clause_parts, words
 from graphkit.extract.reading import Sentence
 from graphkit.vocab import PUBLISHERS
 
@@ -253,17 +259,22 @@ def told(tokens: list[str]) -> bool:
 
 def mapper_pieces(s: Sentence, names: Names = _NO_NAMES) -> list[list[str]]:
     """What the mapper reads of a sentence: its masked words whole, then each clause's that
-    still tells something, when the sentence is long enough to hold two clauses."""
+    still tells something, when the sentence is long enough to hold two clauses, then each
+    list item of two words left whole by the masks ("domain fronting", read with a bar of its
+    own: :func:`~graphkit.extract.features.clause_parts`)."""
     name_tokens, firsts = names
     own = _said_of_whom(s)
     if own:
         name_tokens = (*name_tokens, *own)
         firsts = firsts | {n[0] for n in own}
     whole = _reporters_masked(_actor_sense(_masked(s.words, name_tokens, firsts)))
-    parts = clauses(s.text) if len(s.words) >= 2 * MIN_WORDS else []  # two or none
-    reporters = bool(parts) and _opens_with_reporter(s.words)
-    masks = (
-        _reporters_masked(_actor_sense(_masked(w, name_tokens, firsts)), reporters) for w in parts
-    )
+    # two clauses or none, and the two-word items
+    parts, items = clause_parts(s.text) if len(s.words) >= 2 * MIN_WORDS else ([], [])
+    reporters = bool(parts or items) and _opens_with_reporter(s.words)
+    masks = [
+        _reporters_masked(_actor_sense(_masked(w, name_tokens, firsts)), reporters)
+        for w in (*parts, *items)
+    ]
     # the whole, unless the reporter's doing was all it told, then the clauses that tell
-    return [m for m in (whole, *masks) if told(m)] or [whole]
+    read = [m for m in (whole, *masks[: len(parts)]) if told(m)] or [whole]
+    return read + [m for m in masks[len(parts) :] if PLACEHOLDER not in m and len(m) == SHORT_ITEM]
