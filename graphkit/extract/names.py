@@ -320,7 +320,7 @@ def _opening_names(head: str) -> list[tuple[int, str]]:
     bare = None
     if head[:1].isupper():
         bare = _BARE_OPENING.match(head) or _BARE_ONE.match(head)
-        if bare and " " not in bare.group(2) and bare.group(2).lower() in _KINDS:
+        if bare and " " not in bare.group(2) and bare.group(2).lower() in _WHOEVER:
             bare = None  # "Hackers breached ...", "Ransomware encrypted ...": no name
     if bare and _bare_name(bare.group(2)) and (not bare.group(1) or only_places(bare.group(1))):
         candidates.append((1, bare.group(2)))  # "Copper Gate prompted ...", "Peru's Tin Vane"
@@ -362,8 +362,9 @@ _BARE_ONE = re.compile(
 )
 _COMPANY_SUFFIXES = words("company_suffixes")
 _TURNING = frozenset(word_list("turning_words"))
-_KINDS = _WHO_NOUNS | nouns("who_end") | words("group_nouns")
-_KINDS |= words("group_kinds") | words("indefinite_people")
+# nouns for whoever did something: no name of one ("Hackers breached ...")
+_WHOEVER = _WHO_NOUNS | nouns("who_end") | words("group_nouns")
+_WHOEVER |= words("group_kinds") | words("indefinite_people")
 
 
 def _bare_name(name: str) -> bool:
