@@ -27,6 +27,7 @@ MODULES = ("agents", "behaviour", "behind", "case_starts", "cases", "clause_name
            "lede", "masking", "meta", "name_checks", "named_actors", "named_origins", "namelike",
            "names", "openers", "paragraphs", "passing", "place_in", "poses", "quoted", "ranked",
            "reading", "reporter", "roles", "roster", "sections", "sector_context", "sectors",
+           "sentence_clauses",
            "set_apart", "shipped", "spoken", "subject_text", "subjects", "tables", "unhit",
            "war_context")  # fmt: skip
 

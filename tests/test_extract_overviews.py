@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from graphkit.extract import groups
 from graphkit.extract.reading import read_sentence
+from graphkit.extract.sentence_clauses import split_clauses
 from tests.extract_helpers import draft
 
 _LEDE = (
@@ -50,4 +50,24 @@ def test_every_member_of_a_list_closed_by_a_comma_and_is_an_origin() -> None:
     ],
 )
 def test_a_comma_and_before_a_lists_last_name_cuts_no_clause(sentence: str, clauses: int) -> None:
-    assert len(groups._split(read_sentence(sentence))) == clauses
+    assert len(split_clauses(read_sentence(sentence))) == clauses
+
+
+@pytest.mark.parametrize(
+    "series",
+    [
+        "Peruvian hackers researched ports in Chile, Bolivian hackers wrote lures for banks, and "
+        "Cuban hackers gathered intelligence on officials.",
+        "Examples include Peruvian hackers researching ports in Chile, Bolivian hackers writing "
+        "lures for banks, and Cuban hackers gathering intelligence on officials.",
+    ],
+)
+def test_each_member_of_a_series_of_actors_keeps_its_own_deed(series: str) -> None:
+    f = draft("Labs ban accounts\n\nThe labs banned several groups. " + series + "\n")
+    sectors = {
+        a.country.id: {x.id for x in c.targets.sectors}
+        for c in f.campaigns
+        for a in c.all_actors
+        if a.country
+    }
+    assert sectors == {"PE": set(), "BO": {"financial-services"}, "CU": {"government"}}
