@@ -122,3 +122,20 @@ def test_a_lede_with_the_actors_origin_and_their_targets_tells_one_case() -> Non
     (case,) = [c for c in f.campaigns if any(a.country for a in c.all_actors)]
     assert [a.country.id for a in case.all_actors if a.country] == ["PE"]
     assert {x.id for x in case.targets.countries} == {"BO", "CL"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actors"),
+    [
+        (
+            "The lab said hacking groups such as Copper Finch and Tin Vane used the chatbot to "
+            "write lures aimed at banks in Chile.",
+            {"Copper Finch", "Tin Vane"},
+        ),
+        ("Groups like Copper Finch, based in Peru, hacked banks in Chile.", {"Copper Finch"}),
+        ("Crews, including Tin Vane, hacked banks in Chile.", {"Tin Vane"}),
+    ],
+)
+def test_names_given_as_examples_of_actors_are_actors(sentence: str, actors: set[str]) -> None:
+    f = draft(NEWS + sentence + "\n")
+    assert actors <= {a.name for c in f.campaigns for a in c.all_actors}

@@ -55,6 +55,9 @@ def set_apart_names(text: str, words: list[str]) -> list[tuple[int, str]]:
     if nouned and " and " in text:  # "Two Peruvian groups, Andes Falcon and Inca Shrike, ..."
         for c in _COUNTED_PAIR.finditer(text):
             new += [(c.start(1), c.group(1)), (c.start(2), c.group(2))]
+    if nouned and (" such as " in text or " like " in text or " including " in text):
+        for c in _SUCH_AS.finditer(text):  # "hacking groups such as Copper Finch and Tin Vane"
+            new += [(c.start(k), c.group(k)) for k in (1, 2) if c.group(k)]
     if nouned and " and " in text:  # "threat actors known as Andes Hawk and Inca Wren"
         for c in _PLURAL_CALLED.finditer(text):
             new += [(c.start(1), c.group(1)), (c.start(2), c.group(2))]
@@ -117,6 +120,12 @@ _COUNTED_PAIR = re.compile(
 
 # "Two Peru-affiliated threat actors known as Andes Hawk and Inca Wren": the names several
 # actors are known by, one each
+# Names given as examples of actors: "groups such as Copper Finch and Tin Vane", "Groups like
+# Copper Finch, based in Peru,", "crews, including Tin Vane, ..."
+_SUCH_AS = re.compile(
+    rf"(?i:{led_by_letters('|'.join(noun_forms('appositive')))})s,? (?:such as|like|including) "
+    rf"({SET_NAME})(?:,? and ({SET_NAME}))?\b"
+)
 _PLURAL_CALLED = re.compile(
     rf"{led_by_letters('|'.join(noun_forms('appositive')))}s,? (?:known|tracked|referred to) as "
     rf"({SET_NAME}),? and ({SET_NAME})\b"
