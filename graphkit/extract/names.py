@@ -339,6 +339,7 @@ def _opening_names(head: str) -> list[tuple[int, str]]:
     return candidates
 
 
+_INTRUSION = "|".join(word_list("intrusion_verbs"))
 _ADVERBS = (
     "(?:also|then|first|later|mostly|mainly|largely|primarily|reportedly|allegedly|apparently|"
     "repeatedly)"
@@ -350,16 +351,14 @@ _BARE_OPENING = re.compile(
     rf"({_NAME_WORD}(?: {_NAME_WORD}){{1,3}})"
     r"(?: [\u2014\u2013] [^\u2014\u2013]{1,60} [\u2014\u2013])?"  # "X \u2014 as ... \u2014 sent"
     rf" (?:{_ADVERBS} )?"
-    rf"(?:{'|'.join(word_list('operator_verbs') + word_list('intrusion_verbs'))})\b"
+    rf"(?:{'|'.join(word_list('operator_verbs'))}|{_INTRUSION})\b"
 )
 
 
 # One capitalised word that opens a sentence before a verb of an intrusion ("Qilin encrypted
 # the clinic's servers"): a name, where the text does not write the word in lower case too
 # (grouping's looks_like_name) and it is no actor's noun ("Hackers breached ...")
-_BARE_ONE = re.compile(
-    rf"^()({_NAME_WORD}) (?:{_ADVERBS} )?(?:{'|'.join(word_list('intrusion_verbs'))})\b"
-)
+_BARE_ONE = re.compile(rf"^()({_NAME_WORD}) (?:{_ADVERBS} )?(?:{_INTRUSION})\b")
 _COMPANY_SUFFIXES = words("company_suffixes")
 _TURNING = frozenset(word_list("turning_words"))
 # nouns for whoever did something: no name of one ("Hackers breached ...")

@@ -118,17 +118,16 @@ _COUNTED_PAIR = re.compile(
 )
 
 
-# "Two Peru-affiliated threat actors known as Andes Hawk and Inca Wren": the names several
-# actors are known by, one each
+_APPOSITIVE_PLURAL = rf"{led_by_letters('|'.join(noun_forms('appositive')))}s,? "
 # Names given as examples of actors: "groups such as Copper Finch and Tin Vane", "Groups like
 # Copper Finch, based in Peru,", "crews, including Tin Vane, ..."
 _SUCH_AS = re.compile(
-    rf"(?i:{led_by_letters('|'.join(noun_forms('appositive')))})s,? (?:such as|like|including) "
-    rf"({SET_NAME})(?:,? and ({SET_NAME}))?\b"
+    rf"(?i:{_APPOSITIVE_PLURAL})(?:such as|like|including) ({SET_NAME})(?:,? and ({SET_NAME}))?\b"
 )
+# "Two Peru-affiliated threat actors known as Andes Hawk and Inca Wren": the names several
+# actors are known by, one each
 _PLURAL_CALLED = re.compile(
-    rf"{led_by_letters('|'.join(noun_forms('appositive')))}s,? (?:known|tracked|referred to) as "
-    rf"({SET_NAME}),? and ({SET_NAME})\b"
+    rf"{_APPOSITIVE_PLURAL}(?:known|tracked|referred to) as ({SET_NAME}),? and ({SET_NAME})\b"
 )
 
 

@@ -79,14 +79,10 @@ _SUBJECT_SOURCE = (
     r"(?=(?:an?|another|one)\s))?"
     r"(?:(?:[Aa]n?|[Aa]nother|[Oo]ne|[Ss]everal|[Ss]ome|[Tt]wo|[Tt]hree)\s+)?"
     r"(?:(?:second|third|fourth|fifth|further|separate|other|new)\s+)?"
-    # the words before the noun may be a list: "Chinese, Russian and Iranian operators"
-    # (no article or relative word inside: "North Korea, a country whose hackers" is no phrase)
-    # nor a pronoun: "They also hacked Turkish networks" is no phrase of a new actor
-    rf"((?:(?!(?:a|an|whose|which|who|that|how|why|its|their|is|are|was|were|has|have|had|"
-    r"include|includes|included)\s)"
-    r"(?!(?:[Tt]hey|[Ww]e|[Hh]e|[Ss]he|[Ii]t)\s)"  # (not "IT workers")
-    # nor an adverb of how often, before a verb: "Scammers often manipulated victims by ..."
-    r"(?!(?:often|also|then|later|usually|typically|frequently|sometimes|still|already)\s)"
+    # the words before the noun may be a list: "Chinese, Russian and Iranian operators"; none
+    # of words.yaml's not_in_a_subject is inside ("North Korea, a country whose hackers",
+    # "They also hacked ...", "Scammers often manipulated victims by ...")
+    rf"((?:(?!(?:{'|'.join(word_list('not_in_a_subject'))})\s)"
     r"(?:\d[\d,.]*\d|[\w'-]+),?\s+)"  # "over 6,800 accounts", "6.8 million accounts"
     r"{0,7}?(?i:threat\s+)?"
     # the last of the nouns: "Criminal syndicates", not "Criminal" (a noun of its own too)
