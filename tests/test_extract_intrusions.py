@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from graphkit.extract import reading
-from tests.extract_helpers import by_name, draft
+from tests.extract_helpers import by_name, draft, targeted_countries
 
 NEWS = "Gangs keep hitting clinics\n\nSeveral crews were busy over the winter.\n\n"
 
@@ -61,7 +61,7 @@ def test_a_companys_suffix_after_its_company_ends_the_sentence() -> None:
 def test_a_name_that_opens_with_inc_drafts_no_case_named_inc() -> None:
     f = draft(NEWS + "- Inc. Ransomware breached a clinic in France and posted its files.\n")
     assert not any(c.name.startswith("Inc") and " " not in c.name for c in f.campaigns)
-    assert {x.id for c in f.campaigns for x in c.targets.countries} == {"FR"}
+    assert targeted_countries(f) == {"FR"}
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ import pytest
 
 from graphkit.extract import coordination, subjects
 from graphkit.extract.reading import read_sentence
-from tests.extract_helpers import draft
+from tests.extract_helpers import draft, targeted_countries
 
 NEWS = "Hackers lean on chatbots\n\n"
 
@@ -91,7 +91,7 @@ def test_a_transcripts_speakers_are_no_cases_and_their_surnames_no_places() -> N
     )
     names = {c.name for c in f.campaigns}
     assert not names & {"Dana Reyes", "Sam Jordan"}
-    assert {x.id for c in f.campaigns for x in c.targets.countries} == {"CL"}
+    assert targeted_countries(f) == {"CL"}
 
 
 def test_the_last_item_of_a_list_heads_no_paragraph_after_it() -> None:
@@ -102,7 +102,7 @@ def test_the_last_item_of_a_list_heads_no_paragraph_after_it() -> None:
         "The lab said Peruvian state hackers used the chatbot to attack banks in Chile.\n"
     )
     assert not any(c.name.startswith("Peru denies") for c in f.campaigns)
-    assert {x.id for c in f.campaigns for x in c.targets.countries} == {"CL"}
+    assert targeted_countries(f) == {"CL"}
 
 
 def test_an_adverb_of_how_often_ends_an_actors_phrase_before_its_verb() -> None:
