@@ -31,16 +31,15 @@ from graphkit.extract.unhit import (
     a_market,
     acted_by,
     an_audience,
-    answered,
     could_aim_at,
     could_be_hit,
-    in_the_reporters_words,
     looked_like,
     made_up,
     money_route,
     said_not_hit,
     where_kept,
 )
+from graphkit.extract.voices import answered, in_the_reporters_words
 from graphkit.vocab import SECTORS
 
 __all__ = ["sector_is_target"]
