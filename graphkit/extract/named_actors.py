@@ -17,6 +17,7 @@ from graphkit.extract.reading import Mention, Sentence, slugify
 from graphkit.extract.set_apart import (
     SET_NAME,
     apposed_names,
+    bracketed_names,
     from_names,
     owned_names,
     set_apart_names,
@@ -65,6 +66,7 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
     new += set_apart_names(text, sentence.words)  # "One of the groups, X,", "Kite and Vane, both"
     new += [(at, n) for at, owner, n in owned_names(text) if only_places(owner)]  # "Peru's X"
     new += [(at, n) for at, n, place in from_names(text, sentence.words) if only_places(place)]
+    new += [(at, n) for at, n, place in bracketed_names(text) if only_places(place)]  # "X (Peru)"
     if " as " in text or " aka " in text:  # "Jade Heron (also known as Tin Wren)": two names
         new += [(c.start(1), c.group(1)) for c in _ALSO_KNOWN.finditer(text)]
     if not _FIRMS.isdisjoint(sentence.words):  # "the political consultancy STOIC"
