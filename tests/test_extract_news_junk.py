@@ -1,7 +1,8 @@
 """Words of news prose that are no actor's name (session 20): a source after "According to",
 a person who told a reporter something, a word that turns to what follows ("Look, ..."), a
-lead-in to examples, what a study found; and a list that holds places or peoples, not both.
-Sentences written for these tests."""
+lead-in to examples, what a study found; and a list that holds places or peoples, not both;
+(session 21) a public body named after its country's possessive. Sentences written for these
+tests."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 
 from graphkit.extract import coordination, subjects
 from graphkit.extract.reading import read_sentence
-from tests.extract_helpers import draft, targeted_countries
+from tests.extract_helpers import actors_of, draft, targeted_countries
 
 NEWS = "Hackers lean on chatbots\n\n"
 
@@ -139,3 +140,22 @@ def test_a_lede_with_the_actors_origin_and_their_targets_tells_one_case() -> Non
 def test_names_given_as_examples_of_actors_are_actors(sentence: str, actors: set[str]) -> None:
     f = draft(NEWS + sentence + "\n")
     assert actors <= {a.name for c in f.campaigns for a in c.all_actors}
+
+
+# --- A public body named by its own name after its country's possessive (the co-authors of an
+# advisory): no actor, and its country no target; a body the actors hacked stays a target
+
+
+def test_a_public_body_after_its_countrys_possessive_is_no_actor_and_no_target() -> None:
+    f = draft(
+        NEWS + "Tin Vane, a group from Bolivia, wrote phishing lures for banks. Partners on the "
+        "alert include Chile's National Cyber Agency, Peru's Federal Security Office and the "
+        "UK's Cyber Defence Centre.\n"
+    )
+    assert actors_of(f) == [("Tin Vane", "BO")]
+    assert not targeted_countries(f)
+
+
+def test_a_public_body_the_actors_hacked_keeps_its_country_a_target() -> None:
+    f = draft(NEWS + "Tin Vane, a group from Bolivia, hacked Chile's National Cyber Agency.\n")
+    assert actors_of(f) == [("Tin Vane", "BO")] and targeted_countries(f) == {"CL"}

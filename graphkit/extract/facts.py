@@ -31,6 +31,7 @@ from graphkit.extract.sectors import sector_is_target
 from graphkit.extract.shipped import elsewhere
 from graphkit.extract.spoken import language_positions, varieties
 from graphkit.extract.unhit import (
+    a_bodys_seat,
     a_market,
     a_persons_name,
     acted_by,
@@ -279,8 +280,9 @@ def _place(
         return  # "A spokesperson in London said": where the reporter is; "servers in the
         # Netherlands": where the actors' means are; "the Chinese firm" that makes DeepSeek;
         # "Two Thai men told reporters": a source
-    if addressed(m) or any(map(for_a_client, lists.get(m.index, (m,)))):
-        return  # "cooperate with U.S. agencies", "for clients in Nigeria": not whom they hit
+    if addressed(m) or any(map(for_a_client, lists.get(m.index, (m,)))) or a_bodys_seat(m, s):
+        return  # "cooperate with U.S. agencies", "for clients in Nigeria": not whom they hit;
+        # "Germany's Federal Intelligence Service": where a public body sits
     hedge = 15 if s.hedged else 0
     eid = m.entry.id
     size = len(s.words)

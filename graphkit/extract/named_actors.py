@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from graphkit.actors import actor_index
-from graphkit.extract.cues import noun_pattern, nouns
+from graphkit.extract.cues import noun_pattern, nouns, words
 from graphkit.extract.gazetteer import TOKEN, Entry
 from graphkit.extract.name_checks import NOT_NAMES, only_places, says_nothing
 from graphkit.extract.namelike import CODE_NAME, coded_group_names, looks_like_name, not_an_actor
@@ -93,6 +93,8 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
             continue  # "North Korea, a country whose hackers ...": a place, no actor
         if not looks_like_name(name, frozenset()):
             continue  # "DeepSeek, a Chinese AI company": a platform's maker, no actor
+        if name.rsplit(" ", 1)[-1].lower() in _INSTITUTIONS:
+            continue  # "Germany's Federal Intelligence Service": a public body, no actor
         slug = slugify(name)
         if slug and slug not in names:
             names[slug] = found[slug] = name
@@ -153,3 +155,6 @@ _CASE_OF_ACTOR = re.compile(r"\bcase, ([A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*),")
 
 
 _FIRMS = nouns("firm")
+
+
+_INSTITUTIONS = words("institution_heads")

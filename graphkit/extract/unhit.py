@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 
-from graphkit.extract.cues import past_verb, words
+from graphkit.extract.cues import past_verb, word_list, words
 from graphkit.extract.place_in import sector_words
 from graphkit.extract.reading import Mention, Sentence
 
 __all__ = [
     "HEADS",
+    "a_bodys_seat",
     "a_market",
     "a_persons_name",
     "acted_by",
@@ -347,3 +348,23 @@ def for_a_client(m: Mention) -> bool:
         return False
     # "phished bank customers in Poland": the clients were hit
     return _TARGET_VERBS_STRICT.isdisjoint(m.words[max(0, at - 5) : at - 1])
+
+
+# A public body's own name after its country's possessive: "Germany's Federal Intelligence
+# Service", "the UK's National Cyber Security Centre" (the body's last word a head of
+# cues/names.yaml institution_heads, in capitals)
+_BODY = re.compile(
+    r"(?:'s|\u2019s) (?:[A-Z][\w-]*(?: of| for)? ){0,4}"
+    rf"(?:{'|'.join(w.capitalize() for w in word_list('institution_heads'))})\b"
+)
+
+
+def a_bodys_seat(m: Mention, s: Sentence) -> bool:
+    """A country whose possessive opens a public body's own name, with no targeting verb
+    before it: where the body sits ("Other co-authors include Germany's Federal Intelligence
+    Service"), no target; not "hacked Chile's National Cyber Agency"."""
+    if m.after[:1] != ["s"] or not _TARGET_VERBS_STRICT.isdisjoint(m.before[-3:]):
+        return False
+    at = s.text.find(m.text + "'s")
+    at = at if at >= 0 else s.text.find(m.text + "\u2019s")
+    return at >= 0 and _BODY.match(s.text, at + len(m.text)) is not None
