@@ -29,6 +29,19 @@ def test_the_source_after_according_to_is_no_actor() -> None:
     assert any("Chilean" in n for n in names)
 
 
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "according to new research from security firm Vexa Labs shared with reporters.",
+        "according to research from security firm Vexa Labs, and the crew later hacked banks.",
+    ],
+)
+def test_the_source_after_a_closing_according_to_is_no_actor(tail: str) -> None:
+    names = _names(f"A suspected Peru-based hacking group phished diplomats, {tail}\n")
+    assert not any("Vexa" in n for n in names)
+    assert any("Peru-based" in n for n in names)
+
+
 def test_a_source_before_another_actor_keeps_the_first_actor_its_own() -> None:
     f = draft(
         NEWS + "According to Wire Daily, a suspected Chilean state-backed group used the chatbot "
