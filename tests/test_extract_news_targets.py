@@ -1,6 +1,6 @@
 """Targets in news coverage the extractor missed or misread (session 18): places named after
-the people the actors went after, and the names of places it did not read. One test per case,
-each on sentences written for it."""
+the people the actors went after, and the names of places it did not read; (session 21) where
+a state's pressure on another comes from. One test per case, each on sentences written for it."""
 
 from __future__ import annotations
 
@@ -510,3 +510,25 @@ def test_places_the_actors_goods_were_rerouted_to_are_no_targets() -> None:
         "laptops the firms issued were physically rerouted to Bolivia or Ecuador.\n"
     )
     assert _countries(f) == {"CA"}
+
+
+# --- Where a state's pressure on another comes from ("pressure from Chile") is neither the
+# actors' origin nor their target; a crew "from" a place keeps it as its origin
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "As Peru faces unrest and pressure from Chile, Tin Vane, a Bolivian network,",
+        "Under pressure from the United States, Tin Vane, a Bolivian network,",
+    ],
+)
+def test_where_a_states_pressure_comes_from_is_no_origin(opening: str) -> None:
+    f = draft(NEWS + opening + " spread false stories about its ministers with fake videos.\n")
+    assert [c for _, c in actors_of(f)] == ["BO"]
+    assert not _countries(f) & {"CL", "US"}
+
+
+def test_a_crew_from_a_place_keeps_it_as_its_origin() -> None:
+    f = draft(NEWS + "Under pressure, a crew from Chile spread false stories about Peru.\n")
+    assert [c for _, c in actors_of(f)] == ["CL"] and _countries(f) == {"PE"}

@@ -1,7 +1,8 @@
 """The extractor on who acts in news coverage (session 18): the reporter's own unit named by
 its acronym, a reporter's contracted "has", a bulleted list of a case's fields, headings that
-say what a section is. One test per grammatical case, each on sentences written for it, beside
-one where the same words must still count the old way."""
+say what a section is; (session 21) a byline over a news page's lines. One test per
+grammatical case, each on sentences written for it, beside one where the same words must
+still count the old way."""
 
 from __future__ import annotations
 
@@ -576,3 +577,26 @@ def test_a_public_bodys_voice_is_no_part_of_the_actors_name(sentence: str) -> No
     f = draft(f"Tax office hit\n\n{sentence}\n")
     assert [(a.name, a.country.id if a.country else None) for c in f.campaigns
             for a in c.all_actors] == [("Hackers from Bolivia", "BO")]  # fmt: skip
+
+
+# --- A byline as the first line of a news page's lines (one paragraph a line, after the
+# headline and a blank line) is who wrote it, no heading that names the case
+
+
+def test_a_byline_over_a_pages_lines_names_no_case() -> None:
+    f = draft(
+        "Crews spread lies\n\nBy Dana Reyes and Sam Ortiz\nTin Vane, a group from Bolivia, "
+        "spread false stories about Peru with AI-generated videos across many sites, researchers "
+        "at a monitoring group said this week.\nThe group also ran fake accounts that reached "
+        "millions of viewers in Peru over the course of the last year, the report added.\n"
+    )
+    assert not any("Reyes" in n for n in _names(f))
+    assert _actors(f) == [("Tin Vane", "BO")]
+
+
+def test_a_short_title_line_over_its_paragraph_still_heads_it() -> None:
+    f = draft(
+        "Crews spread lies\n\nOperation Grey Lantern\nA crew from Bolivia spread false stories "
+        "about Peru with AI-generated videos across many sites, researchers said this week.\n"
+    )
+    assert "Grey Lantern" in {c.name for c in f.campaigns}
