@@ -1,8 +1,8 @@
 """The extractor on who acts in news coverage (session 18): the reporter's own unit named by
 its acronym, a reporter's contracted "has", a bulleted list of a case's fields, headings that
-say what a section is; (session 21) a byline over a news page's lines. One test per
-grammatical case, each on sentences written for it, beside one where the same words must
-still count the old way."""
+say what a section is; (session 21) a byline over a news page's lines, a card that opens on
+its actor. One test per grammatical case, each on sentences written for it, beside one where
+the same words must still count the old way."""
 
 from __future__ import annotations
 
@@ -600,3 +600,32 @@ def test_a_short_title_line_over_its_paragraph_still_heads_it() -> None:
         "about Peru with AI-generated videos across many sites, researchers said this week.\n"
     )
     assert "Grey Lantern" in {c.name for c in f.campaigns}
+
+
+# --- A bulleted card whose first field names its actor ("Threat Actor: Tin Vane, ..."): the
+# fields after it are that actor's, whatever their labels ("Money Lost", "Defense Tips"), and
+# a label's words name no sector
+
+
+CARD = (
+    "Bolivian hackers hit banks\n\nBolivian state-sponsored hackers are hitting banks with fake "
+    "calls.\n\n  \u2022 Threat Actor: Tin Vane, a Bolivia-linked hacking group, targets banks "
+    "using fake calls.\n  \u2022 Money Lost: Over $2 million stolen in 2025.\n  \u2022 Tactics: "
+    "Social engineering through hijacked chat accounts.\n  \u2022 Defense Tips: Use hardware "
+    "keys and verify callers.\n"
+)
+
+
+def test_a_card_whose_first_field_names_its_actor_is_one_case() -> None:
+    f = draft(CARD)
+    assert [c.name for c in f.campaigns] == ["Tin Vane"]
+    assert _actors(f) == [("Tin Vane", "BO")]
+    assert {x.id for c in f.campaigns for x in c.targets.sectors} == {"financial-services"}
+
+
+def test_cases_each_named_with_what_it_did_stay_a_case_each() -> None:
+    f = draft(
+        NEWS + "- Tin Vane: a Bolivian crew that phished banks.\n- Grey Loom: a Chilean crew "
+        "that hacked ports.\n- Salt Reed: a Peruvian crew that wrote malware.\n"
+    )
+    assert len(f.campaigns) == 3
