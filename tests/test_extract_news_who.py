@@ -1,8 +1,8 @@
 """The extractor on who acts in news coverage (session 18): the reporter's own unit named by
 its acronym, a reporter's contracted "has", a bulleted list of a case's fields, headings that
 say what a section is; (session 21) a byline over a news page's lines, a card that opens on
-its actor. One test per grammatical case, each on sentences written for it, beside one where
-the same words must still count the old way."""
+its actor, headings of a timeline or an essay. One test per grammatical case, each on
+sentences written for it, beside one where the same words must still count the old way."""
 
 from __future__ import annotations
 
@@ -629,3 +629,24 @@ def test_cases_each_named_with_what_it_did_stay_a_case_each() -> None:
         "that hacked ports.\n- Salt Reed: a Peruvian crew that wrote malware.\n"
     )
     assert len(f.campaigns) == 3
+
+
+# --- Headings and labels that name no case: a timeline's heading and its dates given as a part
+# of a month or a year ("Mid-June 2024"), an essay's title ("The Dawn of ...")
+
+
+def test_a_timelines_heading_and_its_partial_dates_name_no_case() -> None:
+    f = draft(
+        NEWS + "Tin Vane, a Bolivian crew, phished banks.\n\nTimeline of Events\n- Early 2024: "
+        "The lab begins looking into accounts tied to Tin Vane.\n- Mid-June 2024: The lab bans "
+        "the accounts and tells the public.\n"
+    )
+    assert [c.name for c in f.campaigns] == ["Tin Vane"]
+
+
+def test_an_essays_title_heading_a_section_names_no_case() -> None:
+    f = draft(
+        NEWS + "The Dawn of AI-Powered Scams: Understanding SOFTCAP\n\nSOFTCAP, built by the "
+        "Bolivian crew Tin Vane, phishes banks.\n"
+    )
+    assert [c.name for c in f.campaigns] == ["SOFTCAP"]
