@@ -1,6 +1,7 @@
 """Sector words in news coverage that name no target (session 17): the content a tool reads or
 a claim is about, the trade of the actors' client, and persons who are the sentence's acting
-subject. One test per case, each on sentences written for it, beside one where the same word
+subject; (session 21) a state's own media, a press conference, outlets whose logos the fakes
+carry. One test per case, each on sentences written for it, beside one where the same word
 still names a target."""
 
 from __future__ import annotations
@@ -363,6 +364,28 @@ def test_a_bare_technology_first_in_a_list_of_sectors_is_a_target() -> None:
         (
             "Peruvian hackers phished ministries in Chile and tracked political dissidents abroad.",
             {"government", "civil-society"},
+        ),
+        # a state's own outlets, no target: "official state media" (session 21)
+        (
+            "Peruvian hackers phished ministries in Chile and spread more lies than official "
+            "state media.",
+            {"government"},
+        ),
+        # an event given to the press: "at a press conference"
+        (
+            "Peruvian hackers phished ministries in Chile, an official said at a press conference.",
+            {"government"},
+        ),
+        # whose marks the fakes carry: "misused logos of news outlets and universities"
+        (
+            "Peruvian hackers phished ministries in Chile with fake videos that misused logos of "
+            "legitimate news outlets and universities.",
+            {"government"},
+        ),
+        # ... while outlets the actors hacked stay a target
+        (
+            "Peruvian hackers copied the logos of a bank and hacked news outlets in Chile.",
+            {"media"},
         ),
     ],
 )
