@@ -172,3 +172,16 @@ def test_a_public_body_after_its_countrys_possessive_is_no_actor_and_no_target()
 def test_a_public_body_the_actors_hacked_keeps_its_country_a_target() -> None:
     f = draft(NEWS + "Tin Vane, a group from Bolivia, hacked Chile's National Cyber Agency.\n")
     assert actors_of(f) == [("Tin Vane", "BO")] and targeted_countries(f) == {"CL"}
+
+
+# --- A name given as an example is the whole name: "outlets such as ABC News" gives no actor
+# "ABC" (who would take the paragraph's actor's place)
+
+
+def test_an_example_is_the_whole_name_not_its_capitals() -> None:
+    f = draft(
+        NEWS + "Tin Vane, a Bolivian network, made fake videos styled to look like reports from "
+        "outlets such as ABC News and the BBC.\n"
+    )
+    assert [c for _, c in actors_of(f)] == ["BO"]
+    assert not any(n.startswith("ABC") for n, _ in actors_of(f))

@@ -131,9 +131,10 @@ _APPOSITIVE_PLURAL = rf"{led_by_letters('|'.join(noun_forms('appositive')))}s,? 
 # Names given as examples of actors: "groups such as Copper Finch and Tin Vane", "Groups like
 # Copper Finch, based in Peru,", "crews, including Tin Vane, ..."
 _BRACKET = r"(?: \([^()]{1,40}\))?"  # where the name is from: "Tin Vane (Chile)"
+_WHOLE = r"(?![\w-]| [A-Z])"  # the whole name: not "ABC" of "outlets such as ABC News"
 _SUCH_AS = re.compile(
-    rf"(?i:{_APPOSITIVE_PLURAL})(?:such as|like|including) ({SET_NAME}){_BRACKET}"
-    rf"(?:,? and ({SET_NAME}))?\b"
+    rf"(?i:{_APPOSITIVE_PLURAL})(?:such as|like|including) ({SET_NAME}){_WHOLE}{_BRACKET}"
+    rf"(?:,? and ({SET_NAME}){_WHOLE})?\b"
 )
 # "Two Peru-affiliated threat actors known as Andes Hawk and Inca Wren": the names several
 # actors are known by, one each
