@@ -532,3 +532,11 @@ def test_where_a_states_pressure_comes_from_is_no_origin(opening: str) -> None:
 def test_a_crew_from_a_place_keeps_it_as_its_origin() -> None:
     f = draft(NEWS + "Under pressure, a crew from Chile spread false stories about Peru.\n")
     assert [c for _, c in actors_of(f)] == ["CL"] and _countries(f) == {"PE"}
+
+
+def test_militaries_in_a_list_of_targets_are_the_defense_sector() -> None:
+    f = draft(
+        NEWS + "Tin Vane, a Bolivian crew, has a long history of targeting governments, "
+        "militaries, and political organizations worldwide.\n"
+    )
+    assert _sectors(f) == {"government", "defense", "political"}
