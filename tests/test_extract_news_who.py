@@ -650,3 +650,12 @@ def test_an_essays_title_heading_a_section_names_no_case() -> None:
         "Bolivian crew Tin Vane, phishes banks.\n"
     )
     assert [c.name for c in f.campaigns] == ["SOFTCAP"]
+
+
+def test_generic_headings_joined_by_and_name_no_case() -> None:
+    f = draft(
+        NEWS + "## Attribution & Identity\n\nTin Vane, a Bolivian crew, phished banks.\n\n"
+        "## Scams and cyber operations\n\n### Grey Loom\n\nGrey Loom, a Chilean crew, ran job "
+        "scams.\n"
+    )
+    assert sorted(c.name for c in f.campaigns) == ["Grey Loom", "Tin Vane"]
