@@ -540,3 +540,11 @@ def test_militaries_in_a_list_of_targets_are_the_defense_sector() -> None:
         "militaries, and political organizations worldwide.\n"
     )
     assert _sectors(f) == {"government", "defense", "political"}
+
+
+def test_a_people_one_does_business_with_is_no_target() -> None:
+    f = draft(
+        NEWS + "Tin Vane, a Bolivian crew, phished banks in Peru. Despite sanctions that forbid "
+        "doing business with Chilean nationals, firms keep hiring them.\n"
+    )
+    assert _countries(f) == {"PE"}
