@@ -1,7 +1,8 @@
 """Sector words in news coverage that name no target (session 17): the content a tool reads or
 a claim is about, the trade of the actors' client, and persons who are the sentence's acting
 subject; (session 21) a state's own media, a press conference, outlets whose logos the fakes
-carry. One test per case, each on sentences written for it, beside one where the same word
+carry, people associated with the group. One test per case, each on sentences written for it,
+beside one where the same word
 still names a target."""
 
 from __future__ import annotations
@@ -393,3 +394,11 @@ def test_a_sector_word_that_names_no_target_beside_one_that_does(
     sentence: str, sectors: set[str]
 ) -> None:
     assert _sectors(draft(NEWS + sentence + "\n")) == sectors
+
+
+def test_people_associated_with_the_group_are_its_members_no_target() -> None:
+    f = draft(
+        NEWS + "Tin Vane, a Bolivian crew, hacked telecoms in Peru. Police offered a reward for "
+        "information on individuals associated with the group.\n"
+    )
+    assert _sectors(f) == {"telecommunications"}
