@@ -2,8 +2,7 @@
 a claim is about, the trade of the actors' client, and persons who are the sentence's acting
 subject; (session 21) a state's own media, a press conference, outlets whose logos the fakes
 carry, people associated with the group. One test per case, each on sentences written for it,
-beside one where the same word
-still names a target."""
+beside one where the same word still names a target."""
 
 from __future__ import annotations
 
