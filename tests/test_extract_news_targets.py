@@ -548,3 +548,11 @@ def test_a_people_one_does_business_with_is_no_target() -> None:
         "doing business with Chilean nationals, firms keep hiring them.\n"
     )
     assert _countries(f) == {"PE"}
+
+
+def test_including_but_not_limited_to_is_no_negation() -> None:
+    f = draft(
+        NEWS + "Tin Vane, a Bolivian crew, is targeting networks globally, including, but not "
+        "limited to, telecommunications, government, lodging and military networks.\n"
+    )
+    assert _sectors(f) == {"telecommunications", "government", "hospitality", "defense"}
