@@ -148,8 +148,12 @@ def _subject_match(text: str, words: list[str] | None = None) -> re.Match[str] |
 
 # The same, the noun phrase up to the last actor noun: "A group of Korean-language accounts".
 _SUBJECT_LONG = re.compile(_BUSINESS.pattern.replace("{0,7}?(?i:threat", "{0,7}(?i:threat"))
-# Right after the first noun, its verb and object: "Accounts asked the chatbot", not "linked to"
-_CROSSES_VERB = re.compile(rf"\s+{past_verb()} (?:the|an?|its|their|his|her)\s")
+# Right after the first noun, its verb and object: "Accounts asked the chatbot", "The actors sent
+# emails to officials in Israel"; not a participle before a preposition: "linked to", "based in",
+# "run out of", "described as"
+_CROSSES_VERB = re.compile(
+    rf"\s+{past_verb()}\s+(?!(?:{'|'.join(word_list('prepositions'))}|as|out)\b)[\w\"\u201c]"
+)
 
 
 _PLACES = ("Demonym", "Country", "Language")
@@ -167,7 +171,8 @@ _VERB_AFTER = re.compile(rf"\s+(?!(?:{_TIES})\b){past_verb()}\b.*$")
 
 
 _BELIEVED_TIED = re.compile(
-    r"^\s+(?:believed|thought|said|suspected|assessed)\s+to\s+be\s+(tied|linked|connected)\s+to\s+"
+    r"^\s+(?:believed|thought|said|suspected|assessed)\s+to\s+be\s+"
+    r"(tied|linked|connected|based|located|operating)\s+(to|in|from|out\s+of)\s+"
 )
 
 
@@ -244,7 +249,7 @@ def _who_they_are(m: re.Match[str], text: str, first: Sentence, phrase: str) -> 
         tail = re.sub(r"^,\s+", " ", tail.rstrip(","))  # "X, who ...", "Scammers, based in"
         tail = _COPULA.sub(" ", tail)  # "the operators were linked to Syria": its predicate
         tail = _WHO_LINKED.sub(" ", tail)  # "which the company linked to": "linked to"
-        tail = _BELIEVED_TIED.sub(r" \1 to ", tail)  # "believed to be tied to": "tied to"
+        tail = _BELIEVED_TIED.sub(r" \1 \2 ", tail)  # "believed to be based in": "based in"
         if _RELATIVE.match(tail):
             tail = ""  # "The accounts, which operated in Mandarin, ...": what they did
         lead = _WHO_LEAD.match(tail)
