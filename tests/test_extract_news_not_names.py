@@ -189,3 +189,17 @@ def test_a_participle_before_a_preposition_stays_in_the_subject() -> None:
     (actor,) = c.all_actors
     assert actor.name == "Accounts run out of Malta"
     assert actor.country is not None and actor.country.id == "MT"
+
+
+# --- What an unnamed case was made for is no part of its name: "a phishing campaign designed to
+# trap officials tied to diplomacy" (session 21)
+
+
+def test_what_a_case_was_designed_for_is_no_part_of_its_name() -> None:
+    f = draft(
+        "Hackers phish envoys\n\nA suspected Peru-based hacking group phished diplomats.\n\n"
+        "Researchers at Vexa uncovered a phishing campaign designed to trap officials tied to "
+        "diplomacy, elections and trade.\n"
+    )
+    names = [a.name for c in f.campaigns for a in c.all_actors] + [c.name for c in f.campaigns]
+    assert not any("designed" in n or "officials" in n for n in names), names

@@ -1,6 +1,7 @@
 """Targets in news coverage the extractor missed or misread (session 18): places named after
 the people the actors went after, and the names of places it did not read; (session 21) where
-a state's pressure on another comes from. One test per case, each on sentences written for it."""
+a state's pressure on another comes from, where a reporter is based after a run-in label. One
+test per case, each on sentences written for it."""
 
 from __future__ import annotations
 
@@ -564,3 +565,11 @@ def test_including_but_not_limited_to_is_no_negation() -> None:
         "limited to, telecommunications, government, lodging and military networks.\n"
     )
     assert _sectors(f) == {"telecommunications", "government", "hospitality", "defense"}
+
+
+def test_where_the_reporter_is_based_after_a_run_in_label_is_no_target() -> None:
+    f = draft(
+        NEWS + "Tin Vane, a Bolivian crew, phished diplomats.\n\nZoom in: Researchers at "
+        "Chile-based Vexa uncovered phishing emails that Tin Vane sent to envoys.\n"
+    )
+    assert "CL" not in _countries(f)
