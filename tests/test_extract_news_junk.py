@@ -185,3 +185,12 @@ def test_an_example_is_the_whole_name_not_its_capitals() -> None:
     )
     assert [c for _, c in actors_of(f)] == ["BO"]
     assert not any(n.startswith("ABC") for n, _ in actors_of(f))
+
+
+def test_an_acronym_inside_the_source_after_according_to_names_no_case() -> None:
+    f = draft(
+        NEWS + "Tin Vane, a Bolivian network, spread fake videos about Peru.\n\nAccording to a "
+        "recent report by the Institute for Media Study (IMS), the network posed as 80 news "
+        "outlets.\n"
+    )
+    assert [c.name for c in f.campaigns] == ["Tin Vane"]

@@ -14,6 +14,7 @@ from graphkit.extract.namelike import CODE_NAME, coded_group_names, looks_like_n
 from graphkit.extract.names import CALLED_TOKENS, KIND_WORD
 from graphkit.extract.quoted import conjuncts, has_quote, quoted_names
 from graphkit.extract.reading import Mention, Sentence, slugify
+from graphkit.extract.reporter import SOURCE
 from graphkit.extract.set_apart import (
     SET_NAME,
     apposed_names,
@@ -86,7 +87,7 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
         quoted = quoted_names(text)
         new += [(q.start, q.name) for q in quoted if q.kind == "actor" or q.name in tied]
     new += [(text.index(n), n) for n in found.values() if n in text]
-    sources = [c.span() for c in _SOURCE.finditer(text)] if "ccording to" in text else []
+    sources = [c.span() for c in SOURCE.finditer(text)] if "ccording to" in text else []
     for start, name in new:
         if NOT_NAMES.match(name) or actor_index().resolve(name) is not None:
             continue
@@ -109,12 +110,6 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
             actor = Entry("Actor", slug, name)  # as wide as its words: "X and Y from Peru"
             sentence.mentions.append(Mention(actor, index, len(inside), [], name))
     return names
-
-
-# Who a sentence's words are according to, up to the next comma: its source, no actor ("...,
-# according to new research from security firm Vexa Labs shared with reporters"); not whom the
-# source is about ("according to a report on Tin Vane")
-_SOURCE = re.compile(r"\b[Aa]ccording to (?:(?!(?:on|about|into|of) )[^,;])*")
 
 
 # "Zero Zeno (run by STOIC)": a name in capitals (or CamelCase) that runs an operation

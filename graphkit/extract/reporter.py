@@ -13,6 +13,7 @@ __all__ = [
     "ACCORDING",
     "NAMING_AS",
     "REPORTING",
+    "SOURCE",
     "also_reported",
     "names_a_reporter",
     "reported_removed",
@@ -90,6 +91,12 @@ def names_a_reporter(text: str) -> bool:
 
 
 ACCORDING = re.compile(r"^(?:According to|As per|Per) [^,]{1,60},\s+")
+
+
+# Who a sentence's words are according to, up to the next comma, wherever it stands: its
+# source, no actor ("..., according to new research from security firm Vexa Labs shared with
+# reporters"); not whom the source is about ("according to a report on Tin Vane")
+SOURCE = re.compile(r"\b[Aa]ccording to (?:(?!(?:on|about|into|of) )[^,;])*")
 
 
 # The reporter as the subject of a verb of its own business: "The lab, founded in 2015, has
