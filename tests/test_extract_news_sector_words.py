@@ -382,6 +382,12 @@ def test_a_bare_technology_first_in_a_list_of_sectors_is_a_target() -> None:
             "legitimate news outlets and universities.",
             {"government"},
         ),
+        # what the fakes are set beside: "hard to distinguish from genuine media"
+        (
+            "Peruvian hackers phished ministries in Chile and made videos that are hard to "
+            "distinguish from genuine media.",
+            {"government"},
+        ),
         # ... while outlets the actors hacked stay a target
         (
             "Peruvian hackers copied the logos of a bank and hacked news outlets in Chile.",
