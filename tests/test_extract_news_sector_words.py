@@ -388,6 +388,12 @@ def test_a_bare_technology_first_in_a_list_of_sectors_is_a_target() -> None:
             "distinguish from genuine media.",
             {"government"},
         ),
+        # a field of business: "the Web3 and cryptocurrency space"
+        (
+            "Peruvian hackers phished ministries in Chile and firms in the Web3 and "
+            "cryptocurrency space.",
+            {"government", "cryptocurrency"},
+        ),
         # ... while outlets the actors hacked stay a target
         (
             "Peruvian hackers copied the logos of a bank and hacked news outlets in Chile.",
