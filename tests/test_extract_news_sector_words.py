@@ -394,6 +394,12 @@ def test_a_bare_technology_first_in_a_list_of_sectors_is_a_target() -> None:
             "cryptocurrency space.",
             {"government", "cryptocurrency"},
         ),
+        # a state's arms: "fund Peru's nuclear and cyber programs"
+        (
+            "Peruvian hackers phished ministries in Chile to fund Peru's nuclear and cyber "
+            "programs.",
+            {"government"},
+        ),
         # ... while outlets the actors hacked stay a target
         (
             "Peruvian hackers copied the logos of a bank and hacked news outlets in Chile.",
