@@ -644,11 +644,11 @@ def test_a_timelines_heading_and_its_partial_dates_name_no_case() -> None:
     assert [c.name for c in f.campaigns] == ["Tin Vane"]
 
 
-def test_an_essays_title_heading_a_section_names_no_case() -> None:
-    f = draft(
-        NEWS + "The Dawn of AI-Powered Scams: Understanding SOFTCAP\n\nSOFTCAP, built by the "
-        "Bolivian crew Tin Vane, phishes banks.\n"
-    )
+@pytest.mark.parametrize(
+    "title", ["The Dawn of AI-Powered Scams: Understanding SOFTCAP", "A New Era in Bank Fraud"]
+)
+def test_an_essays_title_heading_a_section_names_no_case(title: str) -> None:
+    f = draft(NEWS + title + "\n\nSOFTCAP, built by the Bolivian crew Tin Vane, phishes banks.\n")
     assert [c.name for c in f.campaigns] == ["SOFTCAP"]
 
 
