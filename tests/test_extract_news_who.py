@@ -645,7 +645,11 @@ def test_a_timelines_heading_and_its_partial_dates_name_no_case() -> None:
 
 
 @pytest.mark.parametrize(
-    "title", ["The Dawn of AI-Powered Scams: Understanding SOFTCAP", "A New Era in Bank Fraud"]
+    "title",
+    [
+        "The Dawn of AI-Powered Scams: Understanding SOFTCAP",
+        "A New Frontier in Bank Fraud: Bolivian Hackers Deploy SOFTCAP",
+    ],
 )
 def test_an_essays_title_heading_a_section_names_no_case(title: str) -> None:
     f = draft(NEWS + title + "\n\nSOFTCAP, built by the Bolivian crew Tin Vane, phishes banks.\n")
