@@ -573,3 +573,16 @@ def test_where_the_reporter_is_based_after_a_run_in_label_is_no_target() -> None
         "Chile-based Vexa uncovered phishing emails that Tin Vane sent to envoys.\n"
     )
     assert "CL" not in _countries(f)
+
+
+@pytest.mark.parametrize(
+    "sent",
+    [
+        "Tin Vane, a crew from Peru, has sent between $25 million and $60 million a year to "
+        "Quito, funneled through shell firms.",
+        "Tin Vane, a crew from Peru, sent its members' wages back to Quito.",
+    ],
+)
+def test_where_the_actors_money_was_sent_is_no_target(sent: str) -> None:
+    f = draft(NEWS + sent + " The crew also hacked banks in Chile.\n")
+    assert _countries(f) == {"CL"}

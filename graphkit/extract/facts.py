@@ -41,6 +41,7 @@ from graphkit.extract.unhit import (
     for_a_client,
     looked_like,
     money_route,
+    money_sent_to,
     said_not_hit,
     where_kept,
 )
@@ -314,9 +315,11 @@ def _place(
         return
     if looked_like(m, s) or could_be_hit(m) or could_aim_at(m) or said_not_hit(m, s) or quoted:
         return  # "sites that looked like Chilean banks", "Chile could be next"
-    if acted_by(m, s) or money_route(m, s) or an_audience(m) or a_persons_name(m, s):
-        return  # "reported by journalists in Poland", "laundered via banks in Laos", "popular
-        # with gamers in Brazil", "Nick Monaco": a surname
+    if acted_by(m, s) or money_route(m, s) or money_sent_to(m) or an_audience(m):
+        return  # "reported by journalists in Poland", "laundered via banks in Laos", "sent $6
+        # million a year to Pyongyang", "popular with gamers in Brazil"
+    if a_persons_name(m, s):
+        return  # "Nick Monaco": a surname
     if a_market(m, s):
         return  # "800 million users, many of them in India": a service's market
     stated_here = (

@@ -23,6 +23,7 @@ __all__ = [
     "looked_like",
     "made_up",
     "money_route",
+    "money_sent_to",
     "said_not_hit",
     "where_kept",
 ]
@@ -132,6 +133,21 @@ def money_route(m: Mention, s: Sentence) -> bool:
             moved = m.words[max(0, m.index - len(lead) + i - 8) : m.index - len(lead) + i]
             return not _MOVING_MONEY.isdisjoint(moved) and _TARGET_VERBS_STRICT.isdisjoint(moved)
     return False
+
+
+_MONEY = words("money_words")
+_SENDING = words("sending_money")
+
+
+def money_sent_to(m: Mention) -> bool:
+    """A place money was sent to: "has sent between $250 million and $600 million per year to
+    Pyongyang", "their wages went back to Pyongyang"; where the actors' money went, no target
+    (the sum and a verb of sending within ten words before "to")."""
+    before = [w for w in m.words[max(0, m.index - 12) : m.index] if w != "the"]
+    if before[-1:] != ["to"] or _MONEY.isdisjoint(before):
+        return False
+    lead = before[:-1]
+    return not _SENDING.isdisjoint(lead) and _TARGET_VERBS_STRICT.isdisjoint(lead)
 
 
 _AIM_PLAIN = words("aim_verbs_plain")
