@@ -207,8 +207,8 @@ def test_what_a_case_was_designed_for_is_no_part_of_its_name() -> None:
 
 def test_a_new_version_of_a_tool_called_x_is_no_case() -> None:
     f = draft(
-        NEWS + "Tin Vane, a crew from Peru, phished banks in Chile. The crew also builds malware, "
-        "including a trojan called GoldKite and, in 2025, a new Python-based version called "
-        "PyKite.\n"
+        NEWS + "Tin Vane, a crew from Peru, phished banks in Chile.\n\nThe crew also builds "
+        "malware, including a trojan called GoldKite and, in 2025, a new Python-based version "
+        "called PyKite.\n"
     )
     assert [c.name for c in f.campaigns] == ["Tin Vane"]
