@@ -586,3 +586,11 @@ def test_where_the_reporter_is_based_after_a_run_in_label_is_no_target() -> None
 def test_where_the_actors_money_was_sent_is_no_target(sent: str) -> None:
     f = draft(NEWS + sent + " The crew also hacked banks in Chile.\n")
     assert _countries(f) == {"CL"}
+
+
+def test_a_bare_sector_word_in_a_comma_list_of_sectors_is_a_target() -> None:
+    f = draft(
+        NEWS + "Tin Vane, a Bolivian crew, targeted entities across many sectors, including "
+        "finance, technology, and government agencies.\n"
+    )
+    assert _sectors(f) == {"financial-services", "technology", "government"}
