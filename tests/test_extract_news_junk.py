@@ -194,3 +194,12 @@ def test_an_acronym_inside_the_source_after_according_to_names_no_case() -> None
         "outlets.\n"
     )
     assert [c.name for c in f.campaigns] == ["Tin Vane"]
+
+
+def test_a_state_bodys_acronym_after_its_name_names_no_case() -> None:
+    f = draft(
+        NEWS + "Peruvian hackers dubbed Tin Vane phished officials in Chile.\n\nBehind the code "
+        "name lies a unit operating on behalf of the Islamic Revolutionary Guard Corps (IRGC) "
+        "and specializing in inbox hacking.\n"
+    )
+    assert "IRGC" not in {c.name for c in f.campaigns}
