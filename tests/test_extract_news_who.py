@@ -635,11 +635,20 @@ def test_cases_each_named_with_what_it_did_stay_a_case_each() -> None:
 # of a month or a year ("Mid-June 2024"), an essay's title ("The Dawn of ...")
 
 
-def test_a_timelines_heading_and_its_partial_dates_name_no_case() -> None:
+@pytest.mark.parametrize("heading", ["Timeline of Events", "### 2025 timeline at a glance"])
+def test_a_timelines_heading_and_its_partial_dates_name_no_case(heading: str) -> None:
     f = draft(
-        NEWS + "Tin Vane, a Bolivian crew, phished banks.\n\nTimeline of Events\n- Early 2024: "
+        NEWS + f"Tin Vane, a Bolivian crew, phished banks.\n\n{heading}\n- Early 2024: "
         "The lab begins looking into accounts tied to Tin Vane.\n- Mid-June 2024: The lab bans "
         "the accounts and tells the public.\n"
+    )
+    assert [c.name for c in f.campaigns] == ["Tin Vane"]
+
+
+def test_key_revelations_heads_no_case() -> None:
+    f = draft(
+        NEWS + "Tin Vane, a Bolivian crew, phished banks.\n\n### Key revelations\n- Experts "
+        "warned that slow responses left banks exposed to ransomware.\n"
     )
     assert [c.name for c in f.campaigns] == ["Tin Vane"]
 
