@@ -9,7 +9,8 @@ import re
 
 from graphkit.extract.cues import past_verb, word_list, words
 from graphkit.extract.reading import Mention, Sentence
-from graphkit.extract.roles import PHRASE_ENDS, TIED
+from graphkit.extract.roles import PHRASE_ENDS, TIED, sector_words
+from graphkit.extract.voices import a_speakers_workplace
 from graphkit.vocab import PLATFORMS
 
 __all__ = ["addressed", "drawn_from", "not_whom_it_aimed_at"]
@@ -63,7 +64,7 @@ def not_whom_it_aimed_at(m: Mention, s: Sentence) -> bool:
     is holds: no target."""
     if _topic_listed(m) or _observers(m) or _reported_through(m) or _causee(m):
         return True
-    return _advised(m) or _defines(s)
+    return _advised(m) or _defines(s) or _a_purpose(m) or a_speakers_workplace(m)
 
 
 _ADVICE = words("advice_nouns")
@@ -85,6 +86,34 @@ def _advised(m: Mention) -> bool:
     return PHRASE_ENDS.isdisjoint(between) and _AIMING.isdisjoint(
         m.words[start : m.index - len(lead) + at]
     )
+
+
+_USES = words("use_heads")
+_FIELD_LEAD = frozenset(("the", "and", "or"))
+
+
+def _a_purpose(m: Mention) -> bool:
+    """A field a thing is for ("built a tool for defense", "models meant for education", "used
+    for healthcare research"): a purpose or a use, no target. Only a field's bare singular word,
+    or one before a noun of use ("research", "purposes"), after "for" and at most "the" or other
+    fields of its list; a plural ("a tool for gamers") or a head after it ("tools for defense
+    firms") names people or bodies, and a targeting word before "for" keeps it a target."""
+    lead = m.words[max(0, m.index - 6) : m.index]
+    if "for" not in lead:
+        return False
+    at = len(lead) - 1 - lead[::-1].index("for")
+    between = lead[at + 1 :]
+    if not all(w in _FIELD_LEAD or _a_field(w) for w in between) or not _a_field(m.text.lower()):
+        return False  # "a tool for gamers", "lures for diplomatic missions": people or bodies
+    after = m.words[m.index + m.width : m.index + m.width + 1]
+    if after and after[0] not in PHRASE_ENDS and after[0] not in _USES:
+        return False
+    return _AIMING.isdisjoint(lead[max(0, at - 3) : at])
+
+
+def _a_field(word: str) -> bool:
+    """A sector's singular word: a field ("defense", "healthcare"), not its people or bodies."""
+    return word in sector_words() and not word.endswith("s")
 
 
 _LETTING = words("letting")
