@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from graphkit.actors import actor_index
 from graphkit.extract.cues import noun_pattern
 from graphkit.extract.groups import Group
 from graphkit.extract.reading import COUNTRY_KINDS, Sentence, read_sentence
@@ -25,8 +26,8 @@ from graphkit.extract.subject_text import from_its_subject
 from graphkit.extract.subjects import ACTOR_NOUN
 
 __all__ = ["described_before", "introduced", "known_lead", "lede_named", "named_above",
-           "named_after", "named_back", "named_in_passing", "names_actor", "one_case",
-           "recalled"]  # fmt: skip
+           "named_after", "named_back", "named_in_passing", "names_actor", "of_the_same_origin",
+           "one_case", "recalled"]  # fmt: skip
 
 
 _HEADS = "|".join(noun_pattern(role) for role in ("quoted_case", "quoted_actor", "case_end"))
@@ -197,6 +198,39 @@ def described_before(subject: str, first: Sentence, introductions: list[list[Sen
         if any(words in s.text.lower() for s in introductions[i]):
             return i
     return -1
+
+
+def of_the_same_origin(subject: str, first: Sentence, groups: list[Group]) -> int:
+    """Which earlier case a paragraph's definite phrase speaks of again by its people or place
+    ("TA444 ...", later "The North Korean hackers also ..."): the index in ``groups`` of the
+    one case whose named actors are from the phrase's country, said so in the text ("Copper
+    Finch, a North Korean group") or by the actor catalog; -1 when the phrase is not definite,
+    names no origin, or no case or more than one actor of the text is from there."""
+    if not _DEFINITE.match(first.text):
+        return -1
+    said = subject.lower()
+    places = {
+        m.entry.id
+        for m in first.mentions
+        if m.entry.kind in COUNTRY_KINDS
+        and m.text.lower() in said
+        and country_role(m, first.text) == "attribution"
+    }
+    if len(places) != 1:
+        return -1
+    (place,) = places
+    found = [
+        (i, aid) for i, g in enumerate(groups) for aid in g.actors if place in _origins(g, aid)
+    ]
+    return found[0][0] if len({aid for _, aid in found}) == 1 else -1
+
+
+def _origins(group: Group, actor: str) -> set[str]:
+    """Where a case's actor is from: what the text said of it, and what the catalog says."""
+    stated = group.origins.get(actor)
+    known = actor_index().actors.get(actor)
+    cataloged = {v for c in known.galaxy for k, v in c if k == "country" and v} if known else set()
+    return cataloged | ({stated["id"]} if stated else set())
 
 
 def lede_named(groups: list[Group], body: list[Sentence]) -> bool:
