@@ -40,3 +40,28 @@ def test_a_described_actor_of_another_country_or_of_two_named_ones_is_a_case_apa
         "The North Korean hackers also asked the model to debug malware.\n"
     )
     assert len(two.campaigns) == 3
+
+
+@pytest.mark.parametrize(
+    ("headline", "who", "actor"),
+    [
+        ("Lab bans the accounts of Famous Chollima", "North Korean IT workers", "WageMole"),
+        ("APT28 turns to chatbots, lab says", "A crew of hackers", "APT28"),  # the catalog's
+    ],  # first name of Famous Chollima; a crew said to be from nowhere
+)
+def test_the_one_actor_a_headline_names_is_the_actor_of_a_body_that_describes_it(
+    headline: str, who: str, actor: str
+) -> None:
+    f = draft(
+        f"{headline}\n\nThe lab said {who} used its model to write resumes and apply for "
+        "remote jobs. The workers also asked it to debug code.\n"
+    )
+    assert [a.name for c in f.campaigns for a in c.all_actors] == [actor]
+
+
+def test_a_headlines_actor_from_elsewhere_than_the_described_ones_is_not_theirs() -> None:
+    f = draft(
+        "Lab flags APT28 in a new report\n\nThe lab said North Korean IT workers used its model "
+        "to write resumes and apply for remote jobs.\n"
+    )
+    assert actors_of(f) == [("North Korean IT workers", "KP")]

@@ -42,7 +42,7 @@ from graphkit.extract.facts import (
     titled_origin,
 )
 from graphkit.extract.grouping import group_text
-from graphkit.extract.groups import Group, add_actors
+from graphkit.extract.groups import Group, add_actors, cataloged_origins
 from graphkit.extract.learned import MAPPERS, learned_techniques
 from graphkit.extract.meta import (
     OUR_MODELS,
@@ -54,6 +54,7 @@ from graphkit.extract.meta import (
 from graphkit.extract.passing import in_passing
 from graphkit.extract.quoted import forget_quotes
 from graphkit.extract.reading import (
+    COUNTRY_KINDS,
     Sentence,
     forget_sentences,
     read_sentence,
@@ -158,6 +159,28 @@ def _this_reports(campaign: dict[str, Any], title: str) -> dict[str, Any]:
     return {**campaign, "id": f"{slugify(campaign['name'])[:150]}-{digest}"}
 
 
+def _titled_actor(title: str, groups: list[Group]) -> None:
+    """The one actor a headline names ("Lab bans accounts of Famous Chollima") is the actor of
+    the one case of a body that only describes it ("North Korean IT workers used ..."): that
+    case's actor, not an unnamed one. Only a known actor's name is read in the headline: a
+    headline is never a name of its own."""
+    if any(g.actors or g.name for g in groups):
+        return  # the body names who it is about
+    described = [g for g in groups if g.subject and not g.overview]
+    if len(described) != 1:
+        return
+    headline = read_sentence(title)
+    known = {x.entry.id for x in headline.mentions if x.entry.kind == "Actor"}
+    if len(known) != 1:
+        return
+    case = described[0]
+    said = {x.entry.id for x in read_sentence(case.subject or "").mentions
+            if x.entry.kind in COUNTRY_KINDS}  # fmt: skip
+    theirs = cataloged_origins(known.pop())
+    if not said or not theirs or said & theirs:  # not "APT28 ...", then "North Korean workers"
+        add_actors(case, headline)
+
+
 def _platforms_used(loose: list[Sentence], publisher: str) -> dict[str, Sentence]:
     """The AI platforms the sentences outside any operation say the actors used, each with its
     sentence. A sentence that names the publisher and no use of the platform is its masthead or
@@ -257,6 +280,7 @@ def _extract(
                 merged[key].origins.setdefault(aid, fact)
         else:
             merged[key] = group
+    _titled_actor(meta["title"], list(merged.values()))
     origin = titled_origin(meta["title"])
     groups_read = [(sentences_of(g), names_of(g)) for g in merged.values()]
     learn, cues = techniques != "rules", techniques != "learned"

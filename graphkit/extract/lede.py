@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import re
 
-from graphkit.actors import actor_index
 from graphkit.extract.cues import noun_pattern
-from graphkit.extract.groups import Group
+from graphkit.extract.groups import Group, cataloged_origins
 from graphkit.extract.reading import COUNTRY_KINDS, Sentence, read_sentence
 from graphkit.extract.reporter import also_reported
 from graphkit.extract.roles import country_role
@@ -228,9 +227,7 @@ def of_the_same_origin(subject: str, first: Sentence, groups: list[Group]) -> in
 def _origins(group: Group, actor: str) -> set[str]:
     """Where a case's actor is from: what the text said of it, and what the catalog says."""
     stated = group.origins.get(actor)
-    known = actor_index().actors.get(actor)
-    cataloged = {v for c in known.galaxy for k, v in c if k == "country" and v} if known else set()
-    return cataloged | ({stated["id"]} if stated else set())
+    return cataloged_origins(actor) | ({stated["id"]} if stated else set())
 
 
 def lede_named(groups: list[Group], body: list[Sentence]) -> bool:
