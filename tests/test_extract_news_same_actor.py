@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.extract_helpers import actors_of, draft
+from tests.extract_helpers import targeted_sectors as _sectors
 
 HEAD = "Lab bans a crew\n\n"
 
@@ -65,3 +66,29 @@ def test_a_headlines_actor_from_elsewhere_than_the_described_ones_is_not_theirs(
         "to write resumes and apply for remote jobs.\n"
     )
     assert actors_of(f) == [("North Korean IT workers", "KP")]
+
+
+@pytest.mark.parametrize(
+    ("headline", "sector"),
+    [
+        ("Lazarus devours defense", "defense"),  # a known actor, then any verb
+        ("Lazarus gobbles up chip makers", "semiconductors"),
+        ("APT gang feasts on hospitals", "healthcare"),  # an actor's noun, a word in capitals
+        ("State-backed crews swarm over banks", "financial-services"),
+    ],
+)
+@pytest.mark.parametrize("body", ["Lazarus sent", "The attackers sent"])
+def test_a_sector_a_headlines_actor_acts_on_is_the_cases_target(
+    headline: str, sector: str, body: str
+) -> None:
+    f = draft(f"{headline}\n\n{body} spear-phishing emails with a backdoor.\n")
+    assert _sectors(f) == {sector}
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Chatbot maker warns defense firms", "Defense firms brace for Lazarus", "Lab report, May"],
+)
+def test_a_headline_whose_subject_is_no_actor_gives_no_target(headline: str) -> None:
+    f = draft(f"{headline}\n\nLazarus sent spear-phishing emails with a backdoor.\n")
+    assert _sectors(f) == set()

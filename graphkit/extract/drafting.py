@@ -42,7 +42,8 @@ from graphkit.extract.facts import (
     titled_origin,
 )
 from graphkit.extract.grouping import group_text
-from graphkit.extract.groups import Group, add_actors, cataloged_origins
+from graphkit.extract.groups import Group, add_actors
+from graphkit.extract.headline_case import actor_headline, titled_actor
 from graphkit.extract.learned import MAPPERS, learned_techniques
 from graphkit.extract.meta import (
     OUR_MODELS,
@@ -54,7 +55,6 @@ from graphkit.extract.meta import (
 from graphkit.extract.passing import in_passing
 from graphkit.extract.quoted import forget_quotes
 from graphkit.extract.reading import (
-    COUNTRY_KINDS,
     Sentence,
     forget_sentences,
     read_sentence,
@@ -159,28 +159,6 @@ def _this_reports(campaign: dict[str, Any], title: str) -> dict[str, Any]:
     return {**campaign, "id": f"{slugify(campaign['name'])[:150]}-{digest}"}
 
 
-def _titled_actor(title: str, groups: list[Group]) -> None:
-    """The one actor a headline names ("Lab bans accounts of Famous Chollima") is the actor of
-    the one case of a body that only describes it ("North Korean IT workers used ..."): that
-    case's actor, not an unnamed one. Only a known actor's name is read in the headline: a
-    headline is never a name of its own."""
-    if any(g.actors or g.name for g in groups):
-        return  # the body names who it is about
-    described = [g for g in groups if g.subject and not g.overview]
-    if len(described) != 1:
-        return
-    headline = read_sentence(title)
-    known = {x.entry.id for x in headline.mentions if x.entry.kind == "Actor"}
-    if len(known) != 1:
-        return
-    case = described[0]
-    said = {x.entry.id for x in read_sentence(case.subject or "").mentions
-            if x.entry.kind in COUNTRY_KINDS}  # fmt: skip
-    theirs = cataloged_origins(known.pop())
-    if not said or not theirs or said & theirs:  # not "APT28 ...", then "North Korean workers"
-        add_actors(case, headline)
-
-
 def _platforms_used(loose: list[Sentence], publisher: str) -> dict[str, Sentence]:
     """The AI platforms the sentences outside any operation say the actors used, each with its
     sentence. A sentence that names the publisher and no use of the platform is its masthead or
@@ -210,8 +188,11 @@ def _unnamed_cluster(
     """The one campaign of a text that names no operation and no actor: an unnamed actor
     cluster, named for the report so that two reports' clusters stay two; its facts are all
     that the text's groups and loose sentences say (every sentence, when those are none, as
-    under a heading of the writer's tasks), not its title's. Empty when it says nothing."""
+    under a heading of the writer's tasks), and its title's when the title's subject is an
+    actor. Empty when it says nothing."""
     said = [*(s for s in loose if s.text != title), *(s for g in groups for s in g.sentences)]
+    told = actor_headline(title)  # "APT gang feasts on hospitals": the cluster's
+    said += [told] if told is not None and said else []
     if not said:
         said = [read_sentence(s) for _, p, _ in sections(text) for s in split_sentences(p) if p]
     short = title if len(title) <= 120 else title[:119] + "\u2026"
@@ -280,7 +261,12 @@ def _extract(
                 merged[key].origins.setdefault(aid, fact)
         else:
             merged[key] = group
-    _titled_actor(meta["title"], list(merged.values()))
+    titled_actor(meta["title"], list(merged.values()))
+    told = actor_headline(meta["title"])  # "Lazarus devours defense": of the text's one case
+    if told is not None and len(merged) == 1:
+        case = next(iter(merged.values()))
+        if all(m.entry.id in case.actors for m in told.mentions if m.entry.kind == "Actor"):
+            case.sentences.append(told)
     origin = titled_origin(meta["title"])
     groups_read = [(sentences_of(g), names_of(g)) for g in merged.values()]
     learn, cues = techniques != "rules", techniques != "learned"
