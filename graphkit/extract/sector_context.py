@@ -23,6 +23,7 @@ _AIMING = words("aimed") | words("asking") | words("target_verbs_strict")
 _THROUGH = words("by_way_of")
 _REPORTING = words("media_saying") | words("reported_to") | words("telling")
 _DRAWING = words("drawing")
+_COPYING = words("copying")
 _OWNERS = frozenset(("its", "their", "the", "our", "his", "her", "s"))
 
 
@@ -146,15 +147,20 @@ _DEFINES = re.compile(  # a bare noun opens it: not "Its main target is a form o
 
 def drawn_from(m: Mention) -> bool:
     """An AI service that actors took from ("siphon data from Claude", "to extract data from its
-    Claude model"): its maker is a target, the AI providers."""
+    Claude model") or copied ("distilled Claude"): its maker is a target, the AI providers."""
     platform = PLATFORMS.get(m.entry.id)
     if platform is None or platform.kind != "ai":
         return False
     lead = m.words[max(0, m.index - 6) : m.index]
+    owners = _OWNERS | {platform.vendor.lower()}
+    verb = len(lead)
+    while verb > 0 and lead[verb - 1] in owners:
+        verb -= 1  # "distilled Anthropic's Claude", "to clone its Gemini"
+    if verb > 0 and lead[verb - 1] in _COPYING:
+        return True  # "distilled Claude": the copy is of its maker's model
     if "from" not in lead:
         return False
     at = len(lead) - 1 - lead[::-1].index("from")
-    owners = _OWNERS | {platform.vendor.lower()}
     if not owners.issuperset(lead[at + 1 :]):
         return False  # "stole data from users of ChatGPT": from its users
     return not _DRAWING.isdisjoint(lead[max(0, at - 3) : at])
