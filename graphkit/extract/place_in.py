@@ -37,6 +37,8 @@ _ACCUSING = words("acted_against")
 
 
 _RESEARCH_VERBS = words("research_verbs")
+# ... and the plain verb of a purpose: "posed as journalists to phish officials in Israel"
+_AIM_PLAIN = words("aim_verbs_plain") - {"include"}  # not "accounts include operators in China"
 
 
 _REPORTING = words("reporting_verbs")
@@ -75,7 +77,7 @@ def someone_in(m: Mention, context: list[str]) -> str:
             start = max(0, start + examples[-1] - 8)  # Chile": the noun the list is of decides
         lead = _after_the_report(m.words[start : m.index - 2])
         lead = [w for i, w in enumerate(lead) if w != "against" or lead[i - 1] not in _ACCUSING]
-        aimed_at = _TARGET_VERBS_STRICT | _RESEARCH_VERBS  # "researched defense firms in Jordan"
+        aimed_at = _TARGET_VERBS_STRICT | _RESEARCH_VERBS | _AIM_PLAIN  # "researched firms in Peru"
         bare = lead[:-1] if lead[-1:] and lead[-1] in sector_words() else lead
         if _dealt_with(bare) or done_to(m) or "about" in lead[-3:]:
             # "fake job offers for workers in Thailand": whom it was for; "posts about Kurdish

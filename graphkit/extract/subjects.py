@@ -159,8 +159,12 @@ def _subject_match(text: str, words: list[str] | None = None) -> re.Match[str] |
 
 # The same, the noun phrase up to the last actor noun: "A group of Korean-language accounts".
 _SUBJECT_LONG = re.compile(_BUSINESS.pattern.replace("{0,7}?(?i:threat", "{0,7}(?i:threat"))
-# Right after the first noun, its verb and object: "Accounts asked the chatbot", not "linked to"
-_CROSSES_VERB = re.compile(rf"\s+{past_verb()} (?:the|an?|its|their|his|her)\s")
+# Right after the first noun, its verb and object: "Accounts asked the chatbot", "The actors sent
+# emails to officials in Israel"; not a participle before a preposition: "linked to", "based in",
+# "run out of", "described as"
+_CROSSES_VERB = re.compile(
+    rf"\s+{past_verb()}\s+(?!(?:{'|'.join(word_list('prepositions'))}|as|out)\b)[\w\"\u201c]"
+)
 
 
 _PLACES = ("Demonym", "Country", "Language")
