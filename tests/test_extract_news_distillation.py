@@ -43,3 +43,20 @@ def test_businesses_that_are_hit_stay_targets(sentence: str) -> None:
     f = draft(HEAD + sentence + "\n")
     assert [name for name, _ in actors_of(f)] == ["North Korean hackers"]
     assert _countries(f) == {"CN"}
+
+
+def test_businesses_a_lab_accuses_of_copying_its_model_are_the_actors() -> None:
+    f = draft(
+        HEAD + "The lab accused three Chinese AI companies of running distillation campaigns "
+        "against Claude. The firms made thousands of fake accounts.\n"
+    )
+    assert actors_of(f) == [("Chinese AI companies", "CN")]
+    assert (_sectors(f), _countries(f)) == ({"ai-providers"}, set())
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Russian hackers ran a campaign against Claude.", "Russian hackers probed Gemini for flaws."],
+)
+def test_an_ai_service_the_actors_went_after_makes_its_maker_a_target(sentence: str) -> None:
+    assert _sectors(draft(HEAD + sentence + "\n")) == {"ai-providers"}

@@ -13,7 +13,7 @@ from graphkit.extract.cues import nouns, word_list, words
 from graphkit.extract.gazetteer import TOKEN, lookup_table
 from graphkit.extract.reading import Mention, Sentence
 
-__all__ = ["businesses_misusing", "country_used", "opening_country", "opening_list"]
+__all__ = ["accused_of", "businesses_misusing", "country_used", "opening_country", "opening_list"]
 
 
 _USING = words("country_uses")
@@ -109,3 +109,22 @@ def businesses_misusing(after: list[str]) -> bool:
         return False
     verb = [w for w in after[at + 1 : at + 3] if w not in ("also", "allegedly", "reportedly")]
     return verb[:1] != [] and verb[0] in _MISUSE_DEEDS
+
+
+_ACCUSING = words("accusing")
+
+
+def accused_of(m: Mention) -> bool:
+    """Whether a people's name is in the object of a verb of accusing, before "of" or "for" and
+    the deed ("accused three Chinese AI companies of distilling its model", "blamed Russian
+    hackers for the breach"): who did it, from there. At most two words between the verb and
+    the name, and "of" or "for" within four after it."""
+    lead = m.words[max(0, m.index - 3) : m.index]
+    at = next((i for i in range(len(lead) - 1, -1, -1) if lead[i] in _ACCUSING), None)
+    if at is None or not _BETWEEN.isdisjoint(lead[at + 1 :]):
+        return False
+    after = m.words[m.index + m.width : m.index + m.width + 4]
+    return "of" in after or "for" in after
+
+
+_BETWEEN = words("phrase_ends")

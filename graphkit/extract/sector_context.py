@@ -24,6 +24,7 @@ _THROUGH = words("by_way_of")
 _REPORTING = words("media_saying") | words("reported_to") | words("telling")
 _DRAWING = words("drawing")
 _COPYING = words("copying")
+_AGAINST = (words("target_verbs_strict") | {"against"}) - {"at"}  # not "looked at Claude"
 _OWNERS = frozenset(("its", "their", "the", "our", "his", "her", "s"))
 
 
@@ -147,7 +148,8 @@ _DEFINES = re.compile(  # a bare noun opens it: not "Its main target is a form o
 
 def drawn_from(m: Mention) -> bool:
     """An AI service that actors took from ("siphon data from Claude", "to extract data from its
-    Claude model") or copied ("distilled Claude"): its maker is a target, the AI providers."""
+    Claude model"), copied ("distilled Claude") or went after ("campaigns against Claude",
+    "probed Claude"): its maker is a target, the AI providers."""
     platform = PLATFORMS.get(m.entry.id)
     if platform is None or platform.kind != "ai":
         return False
@@ -156,8 +158,8 @@ def drawn_from(m: Mention) -> bool:
     verb = len(lead)
     while verb > 0 and lead[verb - 1] in owners:
         verb -= 1  # "distilled Anthropic's Claude", "to clone its Gemini"
-    if verb > 0 and lead[verb - 1] in _COPYING:
-        return True  # "distilled Claude": the copy is of its maker's model
+    if verb > 0 and (lead[verb - 1] in _COPYING or lead[verb - 1] in _AGAINST):
+        return True  # "distilled Claude", "ran campaigns against Claude": its maker's model
     if "from" not in lead:
         return False
     at = len(lead) - 1 - lead[::-1].index("from")
