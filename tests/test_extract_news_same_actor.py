@@ -92,3 +92,29 @@ def test_a_sector_a_headlines_actor_acts_on_is_the_cases_target(
 def test_a_headline_whose_subject_is_no_actor_gives_no_target(headline: str) -> None:
     f = draft(f"{headline}\n\nLazarus sent spear-phishing emails with a backdoor.\n")
     assert _sectors(f) == set()
+
+
+@pytest.mark.parametrize(
+    ("lede", "actor"),
+    [
+        ("A hacking group tied to Iran phished aides of two senators, the lab said.", "APT42"),
+        ("A new North Korean APT group has stolen crypto from exchanges.", "Copper Finch"),
+    ],
+)
+def test_a_ledes_unnamed_actor_is_the_named_actor_of_its_country_after_it(
+    lede: str, actor: str
+) -> None:
+    f = draft(
+        f"{HEAD}{lede}\n\nThe report says {actor}, a group it links to "
+        f"{'Iran' if actor == 'APT42' else 'North Korea'}, also wrote lures for think tanks.\n"
+    )
+    assert [a.name for c in f.campaigns for a in c.all_actors] == [actor]
+    assert "think-tanks" in _sectors(f)
+
+
+def test_a_ledes_unnamed_actor_of_another_country_stays_a_case_apart() -> None:
+    f = draft(
+        f"{HEAD}A hacking group tied to Russia phished aides of two senators.\n\nThe report says "
+        "APT42, a group it links to Iran, also wrote lures for think tanks.\n"
+    )
+    assert len(f.campaigns) == 2

@@ -45,6 +45,7 @@ from graphkit.extract.grouping import group_text
 from graphkit.extract.groups import Group, add_actors
 from graphkit.extract.headline_case import actor_headline, titled_actor
 from graphkit.extract.learned import MAPPERS, learned_techniques
+from graphkit.extract.lede import lede_joined
 from graphkit.extract.meta import (
     OUR_MODELS,
     PUBLISHERS,
@@ -242,6 +243,7 @@ def _extract(
     merged: dict[str, Group] = {}
     loose: list[Sentence] = []
     groups = each_its_own(group_text(text, loose))  # "Peru's X, Iran's Y and China's Z"
+    groups = lede_joined(groups, text, meta["title"])  # "hackers tied to China ...", SweetSpecter
     # The one AI platform an introduction names ("All five used ChatGPT") is every operation's;
     # not a product named in passing, nor the publisher's own service in its masthead.
     said = _platforms_used(loose, meta["publisher"])
