@@ -182,7 +182,8 @@ _VERB_AFTER = re.compile(rf"\s+(?!(?:{_TIES})\b){past_verb()}\b.*$")
 
 
 _BELIEVED_TIED = re.compile(
-    r"^\s+(?:believed|thought|said|suspected|assessed)\s+to\s+be\s+(tied|linked|connected)\s+to\s+"
+    r"^\s+(?:believed|thought|said|suspected|assessed)\s+to\s+be\s+"
+    r"(tied|linked|connected|based|located|operating)\s+(to|in|from|out\s+of)\s+"
 )
 
 
@@ -259,7 +260,7 @@ def _who_they_are(m: re.Match[str], text: str, first: Sentence, phrase: str) -> 
         tail = re.sub(r"^,\s+", " ", tail.rstrip(","))  # "X, who ...", "Scammers, based in"
         tail = _COPULA.sub(" ", tail)  # "the operators were linked to Syria": its predicate
         tail = _WHO_LINKED.sub(" ", tail)  # "which the company linked to": "linked to"
-        tail = _BELIEVED_TIED.sub(r" \1 to ", tail)  # "believed to be tied to": "tied to"
+        tail = _BELIEVED_TIED.sub(r" \1 \2 ", tail)  # "believed to be based in": "based in"
         if _RELATIVE.match(tail):
             tail = ""  # "The accounts, which operated in Mandarin, ...": what they did
         lead = _WHO_LEAD.match(tail)
