@@ -126,6 +126,13 @@ _BUSINESS = re.compile(
     + _SUBJECT_SOURCE.replace("NOUNS", f"{_WHO}|{noun_pattern('acting')}")
 )
 _BUSINESS_WORDS = nouns("acting")
+# ... and businesses before a verb of misusing a model ("Several Chinese AI companies ran
+# distillation attacks on ..."), where they act; elsewhere they are as often whom actors hit
+_MISUSING = re.compile(
+    _SUBJECT_SOURCE.replace("NOUNS", noun_pattern("misusing"))
+    + rf"(?=,?\s+(?:(?:also|allegedly|reportedly)\s+)?(?:{'|'.join(word_list('misuse_deeds'))})\b)"
+)
+_MISUSING_WORDS = nouns("misusing")
 
 
 # kept while a text is read (runs, subjects, groups ask it of a clause again); drafting empties it
@@ -135,6 +142,10 @@ opening_phrase = lru_cache(maxsize=4096)(_SUBJECT.match)
 def _subject_match(text: str, words: list[str] | None = None) -> re.Match[str] | None:
     """The unnamed actor's phrase a text opens with (see ``_SUBJECT``), a business's too."""
     m = opening_phrase(text)
+    if words is None or not _MISUSING_WORDS.isdisjoint(words):
+        misusing = _MISUSING.match(text)  # "Three Chinese AI labs distilled the model"
+        if misusing is not None and (m is None or misusing.end(1) < m.end(1)):
+            return misusing  # not "... labs distilled it through fraudulent accounts"
     if m is not None and not _BUSINESS_WORDS.isdisjoint(m.group(1).lower().split()[:-1]):
         # "A marketing firm in Ghana ran fake accounts": the firm, not the accounts it ran
         business = _BUSINESS.match(text)
