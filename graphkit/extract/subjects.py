@@ -297,6 +297,15 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     if not m and ": " in text[:80] and _STATED.search(text.split(": ", 1)[0]):
         text = text.split(": ", 1)[1]  # "Russian use was limited: a group tied to Moscow ..."
         m = _subject_match(text, first.words)
+    did = _REPORTER_DID.match(text) if m else None
+    if m and did and did.end() < m.end(1) and names_a_reporter(did.group(1)):
+        # "The lab blamed Russian hackers for ...": whom it blamed, said with where they are
+        # from (not "The lab named three crews: ...")
+        rest = text[did.end() :]
+        again = _subject_match(rest, first.words)
+        places = [x.text for x in first.mentions if x.entry.kind in _PLACES]
+        if again and any(x in again.group(1) for x in places):
+            text, m = rest, again
     if not m or _SUFFERED.match(text, m.end(1)):
         return None  # "A firm in Taiwan was among the targets": a victim, no actor
     if _ACTING_END.search(m.group(1)) and _BUSINESS_SPEAKS.match(text, m.end(1)):
@@ -361,6 +370,11 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     elif phrase.lower() in _BARE or (struck and " " not in phrase):
         phrase = f"unnamed {phrase.lower()}"  # "an actor who ...": no name to give it
     return phrase[0].upper() + phrase[1:]
+
+
+# The reporter and its verb before whom the phrase is about: "The lab blamed (Russian hackers)",
+# "The company accused (Chinese operators of ...)"
+_REPORTER_DID = re.compile(rf"^(?:[Tt]he |[Aa]n? )?([\w-]+(?: [\w-]+)?) {past_verb()} ")
 
 
 _HIT = words("target_verbs_strict") - {"at", "against"}  # "was targeted", not "was at"
