@@ -303,8 +303,8 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
         # from (not "The lab named three crews: ...")
         rest = text[did.end() :]
         again = _subject_match(rest, first.words)
-        places = [x.text for x in first.mentions if x.entry.kind in _PLACES]
-        if again and any(x in again.group(1) for x in places):
+        said_where = [x.text for x in first.mentions if x.entry.kind in _PLACES]
+        if again and any(x in again.group(1) for x in said_where):
             text, m = rest, again
     if not m or _SUFFERED.match(text, m.end(1)):
         return None  # "A firm in Taiwan was among the targets": a victim, no actor
