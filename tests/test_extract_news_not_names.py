@@ -2,7 +2,8 @@
 one: a dotted code cut at its dot, a known actor's other name, a people in quotes, a research
 team that reports (with what a reporter announced before whom it is about), "named" as an
 adjective, an acronym opening a compound, a tool's module, a work's quoted title, a service
-whose product news is spoken of, and a subject's phrase run on over its verb. One test per
+whose product news is spoken of, a subject's phrase run on over its verb, and the reporter with
+its verb before whom it names ("The lab blamed Maltese hackers"). One test per
 grammatical case, each on sentences written for it."""
 
 from __future__ import annotations
@@ -189,6 +190,21 @@ def test_a_participle_before_a_preposition_stays_in_the_subject() -> None:
     (actor,) = c.all_actors
     assert actor.name == "Accounts run out of Malta"
     assert actor.country is not None and actor.country.id == "MT"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The lab blamed Maltese hackers for break-ins at banks in Chad.",
+        "The company accused Maltese operators of phishing clerks in Chad.",
+    ],
+)
+def test_the_reporter_and_its_verb_are_no_part_of_whom_it_names(body: str) -> None:
+    (c,) = draft(NEWS + body + "\n").campaigns
+    (actor,) = c.all_actors
+    assert actor.name in {"Maltese hackers", "Maltese operators"}
+    assert actor.country is not None and actor.country.id == "MT"
+    assert {x.id for x in c.targets.countries} == {"TD"}
 
 
 # --- What an unnamed case was made for is no part of its name: "a phishing campaign designed to
