@@ -70,20 +70,3 @@ def test_names_with_places_in_brackets_after_a_preposition_or_a_verb_are_no_acto
 ) -> None:
     f = draft(NEWS + listed + "\n")
     assert not {"Acme Labs", "Vexa Systems"} & {n for n, _ in actors_of(f)}
-
-
-# --- A named actor keeps its one name and origin when its case lists several places: no
-# "APT28 (Peru)", "APT28 (Chile)" (an unnamed actor of those places is one a place)
-
-
-def test_a_named_actor_is_not_split_by_a_list_of_places_in_its_case() -> None:
-    f = draft(
-        NEWS + "Groups aligned with Peru, Chile and Bolivia target journalists. APT28 phished "
-        "reporters.\n"
-    )
-    assert [n for n, _ in actors_of(f)] == ["APT28"]
-
-
-def test_an_unnamed_actor_of_listed_places_is_still_one_a_place() -> None:
-    f = draft(NEWS + "Groups from Peru, Chile, and Bolivia phished reporters.\n")
-    assert sorted(c for _, c in actors_of(f)) == ["BO", "CL", "PE"]

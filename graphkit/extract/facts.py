@@ -412,8 +412,6 @@ def _actors(group: Group, facts: _Facts) -> list[dict[str, Any]]:
         for a in actors:
             a.setdefault("country", facts.attribution)
     origin = facts.attribution
-    if group.actors:
-        return actors  # a named actor has one origin: "ZIRCONIUM (China)", "(Iran)" are none
     if origin and facts.listed and len(actors) == 1 and actors[0].get("country") is origin:
         if one_of_them(str(actors[0]["name"])):
             return actors  # "A group based in China and Hong Kong": one actor, its first place
