@@ -1,7 +1,8 @@
 """Words of news prose that are no actor's name (session 20): a source after "According to",
 a person who told a reporter something, a word that turns to what follows ("Look, ..."), a
-lead-in to examples, what a study found; and a list that holds places or peoples, not both.
-Sentences written for these tests."""
+lead-in to examples, what a study found; and a list that holds places or peoples, not both;
+(session 21) a public body named after its country's possessive. Sentences written for these
+tests."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 
 from graphkit.extract import coordination, subjects
 from graphkit.extract.reading import read_sentence
-from tests.extract_helpers import draft, targeted_countries
+from tests.extract_helpers import actors_of, draft, targeted_countries
 
 NEWS = "Hackers lean on chatbots\n\n"
 
@@ -26,6 +27,19 @@ def test_the_source_after_according_to_is_no_actor() -> None:
     )
     assert not any("Wire Daily" in n for n in names)
     assert any("Chilean" in n for n in names)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "according to new research from security firm Vexa Labs shared with reporters.",
+        "according to research from security firm Vexa Labs, and the crew later hacked banks.",
+    ],
+)
+def test_the_source_after_a_closing_according_to_is_no_actor(tail: str) -> None:
+    names = _names(f"A suspected Peru-based hacking group phished diplomats, {tail}\n")
+    assert not any("Vexa" in n for n in names)
+    assert any("Peru-based" in n for n in names)
 
 
 def test_a_source_before_another_actor_keeps_the_first_actor_its_own() -> None:
@@ -139,3 +153,53 @@ def test_a_lede_with_the_actors_origin_and_their_targets_tells_one_case() -> Non
 def test_names_given_as_examples_of_actors_are_actors(sentence: str, actors: set[str]) -> None:
     f = draft(NEWS + sentence + "\n")
     assert actors <= {a.name for c in f.campaigns for a in c.all_actors}
+
+
+# --- A public body named by its own name after its country's possessive (the co-authors of an
+# advisory): no actor, and its country no target; a body the actors hacked stays a target
+
+
+def test_a_public_body_after_its_countrys_possessive_is_no_actor_and_no_target() -> None:
+    f = draft(
+        NEWS + "Tin Vane, a group from Bolivia, wrote phishing lures for banks. Partners on the "
+        "alert include Chile's National Cyber Agency, Peru's Federal Security Office and the "
+        "UK's Cyber Defence Centre.\n"
+    )
+    assert actors_of(f) == [("Tin Vane", "BO")]
+    assert not targeted_countries(f)
+
+
+def test_a_public_body_the_actors_hacked_keeps_its_country_a_target() -> None:
+    f = draft(NEWS + "Tin Vane, a group from Bolivia, hacked Chile's National Cyber Agency.\n")
+    assert actors_of(f) == [("Tin Vane", "BO")] and targeted_countries(f) == {"CL"}
+
+
+# --- A name given as an example is the whole name: "outlets such as ABC News" gives no actor
+# "ABC" (who would take the paragraph's actor's place)
+
+
+def test_an_example_is_the_whole_name_not_its_capitals() -> None:
+    f = draft(
+        NEWS + "Tin Vane, a Bolivian network, made fake videos styled to look like reports from "
+        "outlets such as ABC News and the BBC.\n"
+    )
+    assert [c for _, c in actors_of(f)] == ["BO"]
+    assert not any(n.startswith("ABC") for n, _ in actors_of(f))
+
+
+def test_an_acronym_inside_the_source_after_according_to_names_no_case() -> None:
+    f = draft(
+        NEWS + "Tin Vane, a Bolivian network, spread fake videos about Peru.\n\nAccording to a "
+        "recent report by the Institute for Media Study (IMS), the network posed as 80 news "
+        "outlets.\n"
+    )
+    assert [c.name for c in f.campaigns] == ["Tin Vane"]
+
+
+def test_a_state_bodys_acronym_after_its_name_names_no_case() -> None:
+    f = draft(
+        NEWS + "Peruvian hackers dubbed Tin Vane phished officials in Chile.\n\nBehind the code "
+        "name lies a unit operating on behalf of the Islamic Revolutionary Guard Corps (IRGC) "
+        "and specializing in inbox hacking.\n"
+    )
+    assert "IRGC" not in {c.name for c in f.campaigns}

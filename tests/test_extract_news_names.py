@@ -1169,7 +1169,13 @@ def test_a_word_that_turns_to_the_next_subject_is_no_part_of_its_name(turn: str)
 
 
 @pytest.mark.parametrize(
-    "what", ["three changes in the tactics of", "a shift in the methods of", "the habits of"]
+    "what",
+    [
+        "three changes in the tactics of",
+        "a shift in the methods of",
+        "the habits of",
+        "the activity of",
+    ],
 )
 def test_what_the_actors_did_before_of_them_is_no_part_of_their_name(what: str) -> None:
     f = draft(NEWS + f"The lab notes {what} Peruvian hackers: they phish banks in Chile.\n")

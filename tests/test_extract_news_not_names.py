@@ -205,3 +205,26 @@ def test_the_reporter_and_its_verb_are_no_part_of_whom_it_names(body: str) -> No
     assert actor.name in {"Maltese hackers", "Maltese operators"}
     assert actor.country is not None and actor.country.id == "MT"
     assert {x.id for x in c.targets.countries} == {"TD"}
+
+
+# --- What an unnamed case was made for is no part of its name: "a phishing campaign designed to
+# trap officials tied to diplomacy" (session 21)
+
+
+def test_what_a_case_was_designed_for_is_no_part_of_its_name() -> None:
+    f = draft(
+        "Hackers phish envoys\n\nA suspected Peru-based hacking group phished diplomats.\n\n"
+        "Researchers at Vexa uncovered a phishing campaign designed to trap officials tied to "
+        "diplomacy, elections and trade.\n"
+    )
+    names = [a.name for c in f.campaigns for a in c.all_actors] + [c.name for c in f.campaigns]
+    assert not any("designed" in n or "officials" in n for n in names), names
+
+
+def test_a_new_version_of_a_tool_called_x_is_no_case() -> None:
+    f = draft(
+        NEWS + "Tin Vane, a crew from Peru, phished banks in Chile.\n\nThe crew also builds "
+        "malware, including a trojan called GoldKite and, in 2025, a new Python-based version "
+        "called PyKite.\n"
+    )
+    assert [c.name for c in f.campaigns] == ["Tin Vane"]

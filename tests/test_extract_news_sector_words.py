@@ -1,7 +1,8 @@
 """Sector words in news coverage that name no target (session 17): the content a tool reads or
 a claim is about, the trade of the actors' client, and persons who are the sentence's acting
-subject. One test per case, each on sentences written for it, beside one where the same word
-still names a target."""
+subject; (session 21) a state's own media, a press conference, outlets whose logos the fakes
+carry, people associated with the group. One test per case, each on sentences written for it,
+beside one where the same word still names a target."""
 
 from __future__ import annotations
 
@@ -364,9 +365,57 @@ def test_a_bare_technology_first_in_a_list_of_sectors_is_a_target() -> None:
             "Peruvian hackers phished ministries in Chile and tracked political dissidents abroad.",
             {"government", "civil-society"},
         ),
+        # a state's own outlets, no target: "official state media" (session 21)
+        (
+            "Peruvian hackers phished ministries in Chile and spread more lies than official "
+            "state media.",
+            {"government"},
+        ),
+        # an event given to the press: "at a press conference"
+        (
+            "Peruvian hackers phished ministries in Chile, an official said at a press conference.",
+            {"government"},
+        ),
+        # whose marks the fakes carry: "misused logos of news outlets and universities"
+        (
+            "Peruvian hackers phished ministries in Chile with fake videos that misused logos of "
+            "legitimate news outlets and universities.",
+            {"government"},
+        ),
+        # what the fakes are set beside: "hard to distinguish from genuine media"
+        (
+            "Peruvian hackers phished ministries in Chile and made videos that are hard to "
+            "distinguish from genuine media.",
+            {"government"},
+        ),
+        # a field of business: "the Web3 and cryptocurrency space"
+        (
+            "Peruvian hackers phished ministries in Chile and firms in the Web3 and "
+            "cryptocurrency space.",
+            {"government", "cryptocurrency"},
+        ),
+        # a state's arms: "fund Peru's nuclear and cyber programs"
+        (
+            "Peruvian hackers phished ministries in Chile to fund Peru's nuclear and cyber "
+            "programs.",
+            {"government"},
+        ),
+        # ... while outlets the actors hacked stay a target
+        (
+            "Peruvian hackers copied the logos of a bank and hacked news outlets in Chile.",
+            {"media"},
+        ),
     ],
 )
 def test_a_sector_word_that_names_no_target_beside_one_that_does(
     sentence: str, sectors: set[str]
 ) -> None:
     assert _sectors(draft(NEWS + sentence + "\n")) == sectors
+
+
+def test_people_associated_with_the_group_are_its_members_no_target() -> None:
+    f = draft(
+        NEWS + "Tin Vane, a Bolivian crew, hacked telecoms in Peru. Police offered a reward for "
+        "information on individuals associated with the group.\n"
+    )
+    assert _sectors(f) == {"telecommunications"}

@@ -1,6 +1,7 @@
 """Targets in news coverage the extractor missed or misread (session 18): places named after
-the people the actors went after, and the names of places it did not read. One test per case,
-each on sentences written for it."""
+the people the actors went after, and the names of places it did not read; (session 21) where
+a state's pressure on another comes from, where a reporter is based after a run-in label. One
+test per case, each on sentences written for it."""
 
 from __future__ import annotations
 
@@ -518,3 +519,78 @@ def test_whom_an_infinitive_of_purpose_names_in_a_place_is_a_target(verb: str) -
     f = draft(NEWS + f"Iranian operators posed as reporters to {verb} officials in Malta.\n")
     assert _countries(f) == {"MT"}
     assert [country for _, country in actors_of(f)] == ["IR"]
+
+
+# --- Where a state's pressure on another comes from ("pressure from Chile") is neither the
+# actors' origin nor their target; a crew "from" a place keeps it as its origin
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "As Peru faces unrest and pressure from Chile, Tin Vane, a Bolivian network,",
+        "Under pressure from the United States, Tin Vane, a Bolivian network,",
+    ],
+)
+def test_where_a_states_pressure_comes_from_is_no_origin(opening: str) -> None:
+    f = draft(NEWS + opening + " spread false stories about its ministers with fake videos.\n")
+    assert [c for _, c in actors_of(f)] == ["BO"]
+    assert not _countries(f) & {"CL", "US"}
+
+
+def test_a_crew_from_a_place_keeps_it_as_its_origin() -> None:
+    f = draft(NEWS + "Under pressure, a crew from Chile spread false stories about Peru.\n")
+    assert [c for _, c in actors_of(f)] == ["CL"] and _countries(f) == {"PE"}
+
+
+def test_militaries_in_a_list_of_targets_are_the_defense_sector() -> None:
+    f = draft(
+        NEWS + "Tin Vane, a Bolivian crew, has a long history of targeting governments, "
+        "militaries, and political organizations worldwide.\n"
+    )
+    assert _sectors(f) == {"government", "defense", "political"}
+
+
+def test_a_people_one_does_business_with_is_no_target() -> None:
+    f = draft(
+        NEWS + "Tin Vane, a Bolivian crew, phished banks in Peru. Despite sanctions that forbid "
+        "doing business with Chilean nationals, firms keep hiring them.\n"
+    )
+    assert _countries(f) == {"PE"}
+
+
+def test_including_but_not_limited_to_is_no_negation() -> None:
+    f = draft(
+        NEWS + "Tin Vane, a Bolivian crew, is targeting networks globally, including, but not "
+        "limited to, telecommunications, government, lodging and military networks.\n"
+    )
+    assert _sectors(f) == {"telecommunications", "government", "hospitality", "defense"}
+
+
+def test_where_the_reporter_is_based_after_a_run_in_label_is_no_target() -> None:
+    f = draft(
+        NEWS + "Tin Vane, a Bolivian crew, phished diplomats.\n\nZoom in: Researchers at "
+        "Chile-based Vexa uncovered phishing emails that Tin Vane sent to envoys.\n"
+    )
+    assert "CL" not in _countries(f)
+
+
+@pytest.mark.parametrize(
+    "sent",
+    [
+        "Tin Vane, a crew from Peru, has sent between $25 million and $60 million a year to "
+        "Quito, funneled through shell firms.",
+        "Tin Vane, a crew from Peru, sent its members' wages back to Quito.",
+    ],
+)
+def test_where_the_actors_money_was_sent_is_no_target(sent: str) -> None:
+    f = draft(NEWS + sent + " The crew also hacked banks in Chile.\n")
+    assert _countries(f) == {"CL"}
+
+
+def test_a_bare_sector_word_in_a_comma_list_of_sectors_is_a_target() -> None:
+    f = draft(
+        NEWS + "Tin Vane, a Bolivian crew, targeted entities across many sectors, including "
+        "finance, technology, and government agencies.\n"
+    )
+    assert _sectors(f) == {"financial-services", "technology", "government"}

@@ -1,7 +1,8 @@
 """The extractor on who acts in news coverage (session 18): the reporter's own unit named by
 its acronym, a reporter's contracted "has", a bulleted list of a case's fields, headings that
-say what a section is. One test per grammatical case, each on sentences written for it, beside
-one where the same words must still count the old way."""
+say what a section is; (session 21) a byline over a news page's lines, a card that opens on
+its actor, headings of a timeline or an essay. One test per grammatical case, each on
+sentences written for it, beside one where the same words must still count the old way."""
 
 from __future__ import annotations
 
@@ -576,3 +577,98 @@ def test_a_public_bodys_voice_is_no_part_of_the_actors_name(sentence: str) -> No
     f = draft(f"Tax office hit\n\n{sentence}\n")
     assert [(a.name, a.country.id if a.country else None) for c in f.campaigns
             for a in c.all_actors] == [("Hackers from Bolivia", "BO")]  # fmt: skip
+
+
+# --- A byline as the first line of a news page's lines (one paragraph a line, after the
+# headline and a blank line) is who wrote it, no heading that names the case
+
+
+def test_a_byline_over_a_pages_lines_names_no_case() -> None:
+    f = draft(
+        "Crews spread lies\n\nBy Dana Reyes and Sam Ortiz\nTin Vane, a group from Bolivia, "
+        "spread false stories about Peru with AI-generated videos across many sites, researchers "
+        "at a monitoring group said this week.\nThe group also ran fake accounts that reached "
+        "millions of viewers in Peru over the course of the last year, the report added.\n"
+    )
+    assert not any("Reyes" in n for n in _names(f))
+    assert _actors(f) == [("Tin Vane", "BO")]
+
+
+def test_a_short_title_line_over_its_paragraph_still_heads_it() -> None:
+    f = draft(
+        "Crews spread lies\n\nOperation Grey Lantern\nA crew from Bolivia spread false stories "
+        "about Peru with AI-generated videos across many sites, researchers said this week.\n"
+    )
+    assert "Grey Lantern" in {c.name for c in f.campaigns}
+
+
+# --- A bulleted card whose first field names its actor ("Threat Actor: Tin Vane, ..."): the
+# fields after it are that actor's, whatever their labels ("Money Lost", "Defense Tips"), and
+# a label's words name no sector
+
+
+CARD = (
+    "Bolivian hackers hit banks\n\nBolivian state-sponsored hackers are hitting banks with fake "
+    "calls.\n\n  \u2022 Threat Actor: Tin Vane, a Bolivia-linked hacking group, targets banks "
+    "using fake calls.\n  \u2022 Money Lost: Over $2 million stolen in 2025.\n  \u2022 Tactics: "
+    "Social engineering through hijacked chat accounts.\n  \u2022 Defense Tips: Use hardware "
+    "keys and verify callers.\n"
+)
+
+
+def test_a_card_whose_first_field_names_its_actor_is_one_case() -> None:
+    f = draft(CARD)
+    assert [c.name for c in f.campaigns] == ["Tin Vane"]
+    assert _actors(f) == [("Tin Vane", "BO")]
+    assert {x.id for c in f.campaigns for x in c.targets.sectors} == {"financial-services"}
+
+
+def test_cases_each_named_with_what_it_did_stay_a_case_each() -> None:
+    f = draft(
+        NEWS + "- Tin Vane: a Bolivian crew that phished banks.\n- Grey Loom: a Chilean crew "
+        "that hacked ports.\n- Salt Reed: a Peruvian crew that wrote malware.\n"
+    )
+    assert len(f.campaigns) == 3
+
+
+# --- Headings and labels that name no case: a timeline's heading and its dates given as a part
+# of a month or a year ("Mid-June 2024"), an essay's title ("The Dawn of ...")
+
+
+@pytest.mark.parametrize("heading", ["Timeline of Events", "### 2025 timeline at a glance"])
+def test_a_timelines_heading_and_its_partial_dates_name_no_case(heading: str) -> None:
+    f = draft(
+        NEWS + f"Tin Vane, a Bolivian crew, phished banks.\n\n{heading}\n- Early 2024: "
+        "The lab begins looking into accounts tied to Tin Vane.\n- Mid-June 2024: The lab bans "
+        "the accounts and tells the public.\n"
+    )
+    assert [c.name for c in f.campaigns] == ["Tin Vane"]
+
+
+def test_key_revelations_heads_no_case() -> None:
+    f = draft(
+        NEWS + "Tin Vane, a Bolivian crew, phished banks.\n\n### Key revelations\n- Experts "
+        "warned that slow responses left banks exposed to ransomware.\n"
+    )
+    assert [c.name for c in f.campaigns] == ["Tin Vane"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "The Dawn of AI-Powered Scams: Understanding SOFTCAP",
+        "A New Frontier in Bank Fraud: Bolivian Hackers Deploy SOFTCAP",
+    ],
+)
+def test_an_essays_title_heading_a_section_names_no_case(title: str) -> None:
+    f = draft(NEWS + title + "\n\nSOFTCAP, built by the Bolivian crew Tin Vane, phishes banks.\n")
+    assert [c.name for c in f.campaigns] == ["SOFTCAP"]
+
+
+def test_generic_headings_joined_by_and_name_no_case() -> None:
+    f = draft(
+        NEWS + "## Attribution & Identity\n\nTin Vane, a Bolivian crew, phished banks.\n\n"
+        "## Scams and cyber operations\n\n### Grey Loom\n\nGrey Loom, a Chilean crew, ran job "
+        "scams.\n"
+    )
+    assert sorted(c.name for c in f.campaigns) == ["Grey Loom", "Tin Vane"]

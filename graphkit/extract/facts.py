@@ -31,6 +31,7 @@ from graphkit.extract.sectors import sector_is_target
 from graphkit.extract.shipped import elsewhere
 from graphkit.extract.spoken import language_positions, varieties
 from graphkit.extract.unhit import (
+    a_bodys_seat,
     a_market,
     a_persons_name,
     acted_by,
@@ -40,6 +41,7 @@ from graphkit.extract.unhit import (
     for_a_client,
     looked_like,
     money_route,
+    money_sent_to,
     said_not_hit,
     where_kept,
 )
@@ -288,6 +290,8 @@ def _place(
     if addressed(m) or a_speakers_workplace(m) or any(map(for_a_client, lists.get(m.index, (m,)))):
         return  # "cooperate with U.S. agencies", "for clients in Nigeria", "said a professor at
         # a university in Taiwan": not whom they hit
+    if a_bodys_seat(m, s):
+        return  # "Germany's Federal Intelligence Service": where a public body sits
     hedge = 15 if s.hedged else 0
     eid = m.entry.id
     size = len(s.words)
@@ -319,9 +323,11 @@ def _place(
         return
     if looked_like(m, s) or could_be_hit(m) or could_aim_at(m) or said_not_hit(m, s) or quoted:
         return  # "sites that looked like Chilean banks", "Chile could be next"
-    if acted_by(m, s) or money_route(m, s) or an_audience(m) or a_persons_name(m, s):
-        return  # "reported by journalists in Poland", "laundered via banks in Laos", "popular
-        # with gamers in Brazil", "Nick Monaco": a surname
+    if acted_by(m, s) or money_route(m, s) or money_sent_to(m) or an_audience(m):
+        return  # "reported by journalists in Poland", "laundered via banks in Laos", "sent $6
+        # million a year to Pyongyang", "popular with gamers in Brazil"
+    if a_persons_name(m, s):
+        return  # "Nick Monaco": a surname
     if a_market(m, s):
         return  # "800 million users, many of them in India": a service's market
     stated_here = (

@@ -148,13 +148,16 @@ def field_list(items: list[str]) -> str | None:
     """A list's items that are each a labelled field, as one block of fields ("Targets: ...;
     Attack speed: ..."), when their labels are a record's: each once, half of them or more a
     field's known label or written in sentence case, or one a known label and none written as
-    a name ("Targets: ...", "Landing: ..."). Names each with what it did ("Tin Vane: a
-    Bolivian crew ...") stay items, each a case.
+    a name ("Targets: ...", "Landing: ..."), or the first one naming the case or its actor
+    ("Threat Actor: Tin Vane", then "Financial Damage: ..."). Names each with what it did
+    ("Tin Vane: a Bolivian crew ...") stay items, each a case.
 
     >>> field_list(["Tracked name: Tin-42", "Targets: ministries", "Pace: slow"])
     'Tracked name: Tin-42; Targets: ministries; Pace: slow'
     >>> field_list(["Tin Vane: a crew", "Grey Loom: a crew", "Salt Reed: a crew"]) is None
     True
+    >>> field_list(["Threat actor: Tin Vane", "Money Lost: $2m", "Defense Tips: use keys"])
+    'Threat actor: Tin Vane; Money Lost: $2m; Defense Tips: use keys'
     """
     if not all(FIELD_LINE.match(i) for i in items):
         return None
@@ -166,6 +169,9 @@ def field_list(items: list[str]) -> str | None:
     # ... or a known label at least and no other that is written as a name ("Tin Vane")
     named = [x for x in labels if x not in known and _TITLE_CASE.match(x)]
     record = 2 * len(recorded) >= len(labels) or (known and not named)
+    # ... or its first field names the case or its actor ("Threat Actor: Tin Vane, ...", then
+    # "Financial Damage: ...", "Defense Tips: ..."): the fields after it are that one's
+    record = record or field_role(labels[0]) in ("name", "actor")
     return "; ".join(items) if record else None
 
 

@@ -44,8 +44,12 @@ TASK_HEADINGS = re.compile(rf"^(?:{_TASKS}|to ?do)$", re.I)
 _GENERIC = "|".join(word_list("generic_headings"))
 
 
+_ONE_GENERIC = "(?:" + _GENERIC.replace("{tasks}", _TASKS).replace("{month}", _MONTH) + ")"
+
+
+# ... alone or joined to another ("Attribution & Identity", "Tooling and infrastructure")
 GENERIC_HEADINGS = re.compile(
-    "^(" + _GENERIC.replace("{tasks}", _TASKS).replace("{month}", _MONTH) + ")$", re.I
+    rf"^({_ONE_GENERIC}(?:\s*(?:,|&|/|\band\b)\s*{_ONE_GENERIC})*)$", re.I
 )
 
 

@@ -7,16 +7,18 @@ from __future__ import annotations
 import re
 
 from graphkit.actors import actor_index
-from graphkit.extract.cues import noun_pattern, nouns
+from graphkit.extract.cues import noun_pattern, nouns, words
 from graphkit.extract.gazetteer import TOKEN, Entry
 from graphkit.extract.name_checks import NOT_NAMES, only_places, says_nothing
 from graphkit.extract.namelike import CODE_NAME, coded_group_names, looks_like_name, not_an_actor
 from graphkit.extract.names import CALLED_TOKENS, KIND_WORD
 from graphkit.extract.quoted import conjuncts, has_quote, quoted_names
 from graphkit.extract.reading import Mention, Sentence, slugify
+from graphkit.extract.reporter import SOURCE
 from graphkit.extract.set_apart import (
     SET_NAME,
     apposed_names,
+    bracketed_names,
     from_names,
     owned_names,
     set_apart_names,
@@ -65,6 +67,7 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
     new += set_apart_names(text, sentence.words)  # "One of the groups, X,", "Kite and Vane, both"
     new += [(at, n) for at, owner, n in owned_names(text) if only_places(owner)]  # "Peru's X"
     new += [(at, n) for at, n, place in from_names(text, sentence.words) if only_places(place)]
+    new += [(at, n) for at, n, place in bracketed_names(text) if only_places(place)]  # "X (Peru)"
     if " as " in text or " aka " in text:  # "Jade Heron (also known as Tin Wren)": two names
         new += [(c.start(1), c.group(1)) for c in _ALSO_KNOWN.finditer(text)]
     if not _FIRMS.isdisjoint(sentence.words):  # "the political consultancy STOIC"
@@ -84,13 +87,18 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
         quoted = quoted_names(text)
         new += [(q.start, q.name) for q in quoted if q.kind == "actor" or q.name in tied]
     new += [(text.index(n), n) for n in found.values() if n in text]
+    sources = [c.span() for c in SOURCE.finditer(text)] if "ccording to" in text else []
     for start, name in new:
         if NOT_NAMES.match(name) or actor_index().resolve(name) is not None:
             continue
+        if any(a <= start < b for a, b in sources):
+            continue  # "..., according to research from security firm Vexa Labs": the source
         if only_places(name):
             continue  # "North Korea, a country whose hackers ...": a place, no actor
         if not looks_like_name(name, frozenset()):
             continue  # "DeepSeek, a Chinese AI company": a platform's maker, no actor
+        if name.rsplit(" ", 1)[-1].lower() in _INSTITUTIONS:
+            continue  # "Germany's Federal Intelligence Service": a public body, no actor
         slug = slugify(name)
         if slug and slug not in names:
             names[slug] = found[slug] = name
@@ -151,3 +159,6 @@ _CASE_OF_ACTOR = re.compile(r"\bcase, ([A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*),")
 
 
 _FIRMS = nouns("firm")
+
+
+_INSTITUTIONS = words("institution_heads")

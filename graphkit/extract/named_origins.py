@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from graphkit.extract.coordination import kind_of_members
-from graphkit.extract.cues import nouns, words
+from graphkit.extract.cues import nouns, word_list, words
 from graphkit.extract.gazetteer import TOKEN
 from graphkit.extract.reading import COUNTRY_KINDS, PLACE, Mention, Sentence
 from graphkit.extract.roles import country_role
@@ -84,9 +84,9 @@ def own_origins(s: Sentence) -> dict[int, Mention]:
             if c is not None:
                 out[a.index] = c
                 continue
-        kind = kind_of_members(a, s, ends)
+        kind = kind_of_members(a, s, ends) or _bracketed(a, s, places)
         if kind is not None:
-            out[a.index] = kind  # "Chinese groups, including APT5 and APT15"
+            out[a.index] = kind  # "Chinese groups, including APT5 and APT15", "APT5 (China)"
             continue
         known = _known_as(a, words, ends) or (
             named.get(a.index - 1) if words[a.index - 1 : a.index] == ["and"] else None
@@ -114,6 +114,22 @@ def own_origins(s: Sentence) -> dict[int, Mention]:
         elif before.entry.kind == "Country" and words[a.index - 1] == "s":
             out[a.index] = owned[end] = before  # "Russia's APT28"
     return _paired_from(s, out) if "from" in words and "and" in words else out
+
+
+# A place alone in brackets right after a name, maybe hedged: "Storm-0539 (Russia)", "APT5
+# (likely China)"
+_BRACKETED = re.compile(rf"\s*\((?:(?:{'|'.join(word_list('hedges'))}) )?([^()]{{2,40}})\)")
+
+
+def _bracketed(a: Mention, s: Sentence, places: dict[int, Mention]) -> Mention | None:
+    """The place in brackets right after an actor's name, each of a list keeping its own:
+    "Groups like Storm-0539 (Russia) and Charcoal Typhoon (China)"; None otherwise."""
+    place = places.get(a.index + a.width) or places.get(a.index + a.width + 1)
+    if place is None:
+        return None
+    start = s.text.find(a.text)
+    m = _BRACKETED.match(s.text, start + len(a.text)) if start >= 0 else None
+    return place if m is not None and m.group(1) == place.text else None
 
 
 # Words between a place and the actor's noun it qualifies: "Iran-affiliated threat (actor)"

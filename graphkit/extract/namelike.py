@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from graphkit.extract.cues import word_list, words
+from graphkit.extract.reporter import SOURCE
 from graphkit.vocab import PLATFORMS, PUBLISHERS
 
 __all__ = [
@@ -220,10 +221,15 @@ def acronym_named(text: str) -> str | None:
     >>> [acronym_named(t) for t in ("It ran via the Remote Probe Kit (RPK).",
     ...                             "The lab's Threat Watch Desk (TWD) saw it.")]
     [None, None]
+    >>> acronym_named("According to a study by the Andean Media Watch (AMW), it grew.") is None
+    True
     """
     m = _ACRONYM.search(text)
     if m is None or _OWNED.search(text[: m.start()]):
         return None
+    sources = SOURCE.finditer(text) if "ccording to" in text else ()
+    if any(s.start() < m.start(1) < s.end() for s in sources):
+        return None  # "According to a report by the Institute for Strategic Dialogue (ISD), ..."
     if text[: m.start(1) - 1].split()[-1] in _ABOUT_A_REPORT:
         return None  # "the yearly Chatbot Abuse Report (CAR)": a report's, no operation
     initials = "".join(w[0] for w in text[m.start() : m.start(1)].split() if w[:1].isupper())

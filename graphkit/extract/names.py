@@ -442,7 +442,9 @@ def _kind_names(first: Sentence, head: str) -> list[tuple[int, str]]:
     if run and not (NOT_NAMES.match(run.group(1)) or _DETERMINERS.match(run.group(1))):
         candidates.append((1, run.group(1)))
     acronym = acronym_named(head) if "(" in head else None
-    if acronym and not NOT_NAMES.match(acronym):  # "... Virtual Media (IUVM)", not GTIG
+    if acronym and not NOT_NAMES.match(acronym) and says_nothing(acronym):
+        # "... Virtual Media (IUVM)", not GTIG; not a state body the text knows ("the Islamic
+        # Revolutionary Guard Corps (IRGC)": a sponsor, no operation)
         candidates.append((1, acronym))
     return candidates
 

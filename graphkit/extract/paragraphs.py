@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from graphkit.extract.cues import word_list
 from graphkit.extract.fields import labelled_fields
-from graphkit.extract.gazetteer import actor_codes
+from graphkit.extract.gazetteer import TOKEN, actor_codes
 from graphkit.extract.headings import BRACKETED_TAIL, DATE_FIRST, STAGE_HEADINGS
 from graphkit.extract.reading import Sentence, read_sentence, split_sentences
 from graphkit.extract.sections import LEAD_BOLD, WHO, inner_bold
@@ -130,10 +130,25 @@ def _field_sentences(fields: list[tuple[str, str]], codes: bool) -> list[Sentenc
             elif value.endswith(")") and BRACKETED_TAIL.search(value):
                 sentences.append(read_sentence(value))  # "Zero Zeno (run by STOIC)"
             continue
-        for piece in split_sentences(value):
+        for k, piece in enumerate(split_sentences(value)):
             sentences.append(read_sentence(piece, codes))
             sentences[-1].field = role
+            if role == "text" and not k:
+                _label_unsectored(sentences[-1])  # "Defense Tips: ..." names no sector
     return sentences
+
+
+# The label a field of text keeps before its value ("Defense Tips: use keys")
+_TEXT_LABEL = re.compile(r"^[^:;]{1,40}: ")
+
+
+def _label_unsectored(s: Sentence) -> None:
+    """Drop the sector words of a text field's label ("Defense Tips: ..."): the label says
+    what the field is about, no sector the actors went after; the value's words still count."""
+    label = _TEXT_LABEL.match(s.text)
+    if label is not None:
+        end = len(TOKEN.findall(label.group(0)))
+        s.mentions = [x for x in s.mentions if x.entry.kind != "Sector" or x.index >= end]
 
 
 _OPENERS = frozenset("*_#[(\"'\u201c-")

@@ -63,6 +63,8 @@ def _services() -> frozenset[str]:
 def posed_as(m: Mention, s: Sentence) -> bool:
     """What an actor poses as: "posed as a university student", "impersonated think tanks",
     "posed as European and Turkish journalists", "impersonates X and NGOs"."""
+    if not _BRAND_MARKS.isdisjoint(s.words) and _branded(m):
+        return True  # "misused logos of legitimate news outlets"
     if _POSING.isdisjoint(s.words) and "as" not in s.words:
         return False  # no posing word and no "as a": most sentences
     before = m.before
@@ -97,6 +99,25 @@ _PAST_VERB = re.compile(past_verb())
 _PHRASE_ENDS = words("phrase_ends") - {"and", "or", "of"}
 _JUDGED = words("judged")
 _OF_THE_POSE = frozenset({"from", "at", "of", "with", "for"})
+
+
+_BRAND_MARKS = words("brand_marks")
+
+
+def _branded(m: Mention) -> bool:
+    """A mention whose marks the actors' fakes carry, alone or in a list after "of": "misused
+    logos of legitimate news outlets", "the branding of news groups, academic institutions and
+    police agencies" (what the fakes looked like, no target); not past a verb ("logos of the
+    firm and hacked banks")."""
+    lead = m.words[max(0, m.index - 12) : m.index]
+    at = max(
+        (i for i, w in enumerate(lead) if w == "of" and i and lead[i - 1] in _BRAND_MARKS),
+        default=-1,
+    )
+    between = lead[at + 1 :]
+    return (
+        at >= 0 and _PHRASE_ENDS.isdisjoint(between) and not any(map(_PAST_VERB.fullmatch, between))
+    )
 
 
 def _in_the_pose(m: Mention, s: Sentence) -> bool:

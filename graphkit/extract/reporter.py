@@ -13,6 +13,7 @@ __all__ = [
     "ACCORDING",
     "NAMING_AS",
     "REPORTING",
+    "SOURCE",
     "also_reported",
     "names_a_reporter",
     "reported_removed",
@@ -68,7 +69,8 @@ _REPORTED = re.compile(
     rf"(?!(?i:{noun_pattern('subject')})\b)(?:[A-Z][a-z]{{1,3}}\. )?[A-Z][\w'-]+(?: [A-Z][\w'-]+)?"
     r"(?:, [^,]{1,50},)? )"
     rf"(?:(?:{'|'.join(word_list('report_adverbs'))}) )*"  # "has also", "recently"
-    rf"{_REPORTS_BY}(?: (?:on|in) \w+day)?"
+    # ... once or more: "it identified and banned accounts ...", "found, disrupted and removed"
+    rf"{_REPORTS_BY}(?:(?:,? and|,) {_REPORTS_BY})*(?: (?:on|in) \w+day)?"
     # what it published, then what that shows: "announced findings Wednesday showing that"
     rf"(?: (?:{'|'.join(word_list('reported_objects'))})(?: (?:on )?\w+day)?"
     rf" (?:{'|'.join(word_list('showing_words'))})(?= that ))?"
@@ -89,6 +91,12 @@ def names_a_reporter(text: str) -> bool:
 
 
 ACCORDING = re.compile(r"^(?:According to|As per|Per) [^,]{1,60},\s+")
+
+
+# Who a sentence's words are according to, up to the next comma, wherever it stands: its
+# source, no actor ("..., according to new research from security firm Vexa Labs shared with
+# reporters"); not whom the source is about ("according to a report on Tin Vane")
+SOURCE = re.compile(r"\b[Aa]ccording to (?:(?!(?:on|about|into|of) )[^,;])*")
 
 
 # The reporter as the subject of a verb of its own business: "The lab, founded in 2015, has

@@ -245,6 +245,7 @@ def _short_head(first: str, second: str) -> bool:
         and len(second.strip()) > len(first) + 15
         and not _MARKED.match(first)
         and not FIELD_LINE.match(first)
+        and not aside(first)  # "By Dana Reyes and Sam Ortiz": who wrote it, no heading
     )
 
 

@@ -279,6 +279,14 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
     needs = _BARE_SECTOR_NEEDS.get(m.text.lower())
     listed = before[-1:] in (["and"], ["or"]) and before[-2:-1] and before[-2] in sector_words()
     listed = listed or bool(after[:1] and after[0] in sector_words())  # "tech, energy and ..."
+    listed = (
+        listed
+        or bool(  # "including finance, technology, and government agencies"
+            before[-1:]
+            and before[-1] in sector_words()
+            and f"{before[-1]}, {m.text}" in s.text.lower()
+        )
+    )
     listed = listed or _list_of_sectors_after(m.words[m.index + m.width : m.index + m.width + 8])
     if needs is not None and not (after[:1] and after[0] in needs) and not listed:
         return False  # "technology" alone is a sector only as a target: "defense and technology"

@@ -5,6 +5,7 @@ Falcon, which ...", "Opal Heron and Rust Finch, both linked to Pakistan"."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from graphkit.extract.cues import (
@@ -18,9 +19,17 @@ from graphkit.extract.cues import (
     words,
 )
 from graphkit.extract.namelike import then_reports
-from graphkit.extract.reporter import ACCORDING
+from graphkit.extract.reporter import ACCORDING, reported_removed
 
-__all__ = ["SET_NAME", "TITLED", "apposed_names", "from_names", "owned_names", "set_apart_names"]
+__all__ = [
+    "SET_NAME",
+    "TITLED",
+    "apposed_names",
+    "bracketed_names",
+    "from_names",
+    "owned_names",
+    "set_apart_names",
+]
 
 
 # A name of two or three words in capitals ("Jade Heron"), none of them a sentence's "The".
@@ -121,13 +130,17 @@ _COUNTED_PAIR = re.compile(
 _APPOSITIVE_PLURAL = rf"{led_by_letters('|'.join(noun_forms('appositive')))}s,? "
 # Names given as examples of actors: "groups such as Copper Finch and Tin Vane", "Groups like
 # Copper Finch, based in Peru,", "crews, including Tin Vane, ..."
+_BRACKET = r"(?: \([^()]{1,40}\))?"  # where the name is from: "Tin Vane (Chile)"
+_WHOLE = r"(?![\w-]| [A-Z])"  # the whole name: not "ABC" of "outlets such as ABC News"
 _SUCH_AS = re.compile(
-    rf"(?i:{_APPOSITIVE_PLURAL})(?:such as|like|including) ({SET_NAME})(?:,? and ({SET_NAME}))?\b"
+    rf"(?i:{_APPOSITIVE_PLURAL})(?:such as|like|including) ({SET_NAME}){_WHOLE}{_BRACKET}"
+    rf"(?:,? and ({SET_NAME}){_WHOLE})?\b"
 )
 # "Two Peru-affiliated threat actors known as Andes Hawk and Inca Wren": the names several
 # actors are known by, one each
 _PLURAL_CALLED = re.compile(
-    rf"{_APPOSITIVE_PLURAL}(?:known|tracked|referred to) as ({SET_NAME}),? and ({SET_NAME})\b"
+    rf"{_APPOSITIVE_PLURAL}(?:known|tracked|referred to) as ({SET_NAME}){_BRACKET},? and "
+    rf"({SET_NAME})\b"
 )
 
 
@@ -184,6 +197,46 @@ def from_names(text: str, words: list[str]) -> list[tuple[int, str, str]]:
     for c in _NAME_FROM.finditer(text):
         out += [(c.start(i), c.group(i), c.group(3)) for i in (1, 2) if c.group(i)]
     return out
+
+
+# "Amber Finch (Peru) and Tin Vane (Chile)": a name in capitals, then where it is from in
+# brackets (the caller checks that it is a place)
+_NAME_BRACKETED = re.compile(
+    rf"(?<![\w-])({SET_NAME}) \((?:(?:{'|'.join(word_list('hedges'))}) )?"
+    r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)\)"
+)
+_LIST_GAP = re.compile(r",? and |, ")
+
+
+def bracketed_names(text: str) -> list[tuple[int, str, str]]:
+    """Names in capitals listed each with where it is from in brackets ("Amber Finch (Peru)
+    and Tin Vane (Chile) wrote ...", "groups such as X (Peru), Y (Chile) and Z (Bolivia)"):
+    where each starts, the name and the words in its brackets. Two of them at least, one
+    after the other in a list that opens the clause or follows an actor's plural noun: one
+    alone may be a firm's or a product's, and a list after a verb or a preposition what the
+    actors went after or who reports ("Researchers at X (Peru) and Y (Chile) said")."""
+    if " (" not in text:
+        return []
+    found = list(_NAME_BRACKETED.finditer(text))
+    listed = [
+        k
+        for i, (a, b) in enumerate(itertools.pairwise(found))
+        if _LIST_GAP.fullmatch(text, a.end(), b.start())
+        for k in (i, i + 1)
+    ]
+    if not listed:
+        return []
+    first, last = found[listed[0]], found[listed[-1]]
+    before = text[: first.start()]
+    if then_reports(text, last.end()) or not (
+        len(reported_removed(text)) == len(text) - len(before) or _LIST_LEAD.search(before)
+    ):
+        return []
+    return [(found[k].start(1), found[k].group(1), found[k].group(2)) for k in sorted(set(listed))]
+
+
+# An actor's plural noun before the examples a list gives: "groups such as", "crews like"
+_LIST_LEAD = re.compile(rf"(?i:{_APPOSITIVE_PLURAL})(?:such as |like |including |were |are )?$")
 
 
 # "SweetSpecter, a suspected China-based adversary", "Jade Heron — a Laotian crew": a new

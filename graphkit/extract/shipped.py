@@ -1,5 +1,6 @@
 """A place the actors' goods were sent on to ("laptops physically rerouted to China or
-Russia"): where their means went, not whom they went after.
+Russia"): where their means went, not whom they went after; and where pressure on another
+state comes from ("pressure from the U.S.").
 
 Examples
 --------
@@ -15,7 +16,7 @@ from graphkit.extract.cues import words
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
 from graphkit.extract.war_context import invaded
 
-__all__ = ["elsewhere", "shipped_to"]
+__all__ = ["elsewhere", "pressed_from", "shipped_to"]
 
 
 _SHIPPED = words("shipped")
@@ -39,7 +40,24 @@ def shipped_to(m: Mention, s: Sentence) -> bool:
     return verb in _SHIPPED
 
 
+_PRESSURE = words("state_pressure")
+
+
+def pressed_from(m: Mention) -> bool:
+    """Whether a place follows "from" after what a state brings to bear on another: "As Peru
+    faces pressure from the U.S., ...", "criticism from Chile" (where it comes from, no actor).
+
+    >>> from graphkit.extract.reading import read_sentence
+    >>> s = read_sentence("Under pressure from the United States, the crew spread lies.")
+    >>> [pressed_from(x) for x in s.mentions if x.entry.kind == "Country"]
+    [True]
+    """
+    before = [w for w in m.before[-3:] if w != "the"]
+    return before[-1:] == ["from"] and len(before) > 1 and before[-2] in _PRESSURE
+
+
 def elsewhere(m: Mention, s: Sentence) -> bool:
-    """Whether a place is named as no target of the actors: a war's side (:func:`invaded`)
-    or where their goods were sent on to (:func:`shipped_to`)."""
-    return invaded(m) or shipped_to(m, s)
+    """Whether a place is named as no origin or target of the actors: a war's side
+    (:func:`invaded`), where their goods were sent on to (:func:`shipped_to`), where a
+    state's pressure comes from (:func:`pressed_from`)."""
+    return invaded(m) or shipped_to(m, s) or pressed_from(m)

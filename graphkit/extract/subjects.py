@@ -167,6 +167,10 @@ _CROSSES_VERB = re.compile(
 )
 
 
+# What a thing was made for, after its noun: "(a phishing campaign) designed to trap ..."
+_PURPOSE = re.compile(rf"\s+(?:{'|'.join(word_list('purpose_participles'))})\s+(?:to|at|for)\s")
+
+
 _PLACES = ("Demonym", "Country", "Language")
 # What in a subject's phrase says who they are: "ChatGPT accounts linked to ..." does not
 _WHO_KINDS = (*_PLACES, "Sponsor", "Actor")
@@ -314,8 +318,12 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
         x.text in m.group(0) for x in first.mentions if x.entry.kind in _PLACES
     ):
         long = _SUBJECT_LONG.match(text)  # the country may come after a first noun
-        if long and not _CROSSES_VERB.match(text, m.end(1), long.end(1)):
-            m = long  # not across the verb: "Accounts asked the chatbot about officials"
+        if (
+            long
+            and not _CROSSES_VERB.match(text, m.end(1), long.end(1))
+            and not _PURPOSE.match(text, m.end(1), long.end(1))
+        ):  # not across the verb: "Accounts asked the chatbot about officials"; not into what
+            m = long  # it was made for: "a phishing campaign designed to trap officials"
     if m.group(1)[:1].isupper() and names_a_reporter(m.group(1).split(" ", 1)[0]):
         return None  # "A Meta and OpenAI collaboration thwarted ... operations": the reporters
     if _PART_OF_ONE.search(m.group(1)):

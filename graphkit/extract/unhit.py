@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 
-from graphkit.extract.cues import past_verb, words
+from graphkit.extract.cues import past_verb, word_list, words
 from graphkit.extract.place_in import sector_words
 from graphkit.extract.reading import Mention, Sentence
 
 __all__ = [
     "HEADS",
+    "a_bodys_seat",
     "a_market",
     "a_persons_name",
     "acted_by",
@@ -22,6 +23,7 @@ __all__ = [
     "looked_like",
     "made_up",
     "money_route",
+    "money_sent_to",
     "said_not_hit",
     "where_kept",
 ]
@@ -131,6 +133,21 @@ def money_route(m: Mention, s: Sentence) -> bool:
             moved = m.words[max(0, m.index - len(lead) + i - 8) : m.index - len(lead) + i]
             return not _MOVING_MONEY.isdisjoint(moved) and _TARGET_VERBS_STRICT.isdisjoint(moved)
     return False
+
+
+_MONEY = words("money_words")
+_SENDING = words("sending_money")
+
+
+def money_sent_to(m: Mention) -> bool:
+    """A place money was sent to: "has sent between $250 million and $600 million per year to
+    Pyongyang", "their wages went back to Pyongyang"; where the actors' money went, no target
+    (the sum and a verb of sending within ten words before "to")."""
+    before = [w for w in m.words[max(0, m.index - 12) : m.index] if w != "the"]
+    if before[-1:] != ["to"] or _MONEY.isdisjoint(before):
+        return False
+    lead = before[:-1]
+    return not _SENDING.isdisjoint(lead) and _TARGET_VERBS_STRICT.isdisjoint(lead)
 
 
 _AIM_PLAIN = words("aim_verbs_plain")
@@ -347,3 +364,23 @@ def for_a_client(m: Mention) -> bool:
         return False
     # "phished bank customers in Poland": the clients were hit
     return _TARGET_VERBS_STRICT.isdisjoint(m.words[max(0, at - 5) : at - 1])
+
+
+# A public body's own name after its country's possessive: "Germany's Federal Intelligence
+# Service", "the UK's National Cyber Security Centre" (the body's last word a head of
+# cues/names.yaml institution_heads, in capitals)
+_BODY = re.compile(
+    r"(?:'s|\u2019s) (?:[A-Z][\w-]*(?: of| for)? ){0,4}"
+    rf"(?:{'|'.join(w.capitalize() for w in word_list('institution_heads'))})\b"
+)
+
+
+def a_bodys_seat(m: Mention, s: Sentence) -> bool:
+    """A country whose possessive opens a public body's own name, with no targeting verb
+    before it: where the body sits ("Other co-authors include Germany's Federal Intelligence
+    Service"), no target; not "hacked Chile's National Cyber Agency"."""
+    if m.after[:1] != ["s"] or not _TARGET_VERBS_STRICT.isdisjoint(m.before[-3:]):
+        return False
+    at = s.text.find(m.text + "'s")
+    at = at if at >= 0 else s.text.find(m.text + "\u2019s")
+    return at >= 0 and _BODY.match(s.text, at + len(m.text)) is not None

@@ -10,6 +10,7 @@ from graphkit.extract.gazetteer import TOKEN
 from graphkit.extract.namelike import POST_WORDS, opens_with_person
 from graphkit.extract.reading import Mention, Sentence
 from graphkit.extract.reporter import names_a_reporter, reported_removed, reporters_own
+from graphkit.extract.subject_text import past_run_in
 from graphkit.extract.unhit import HEADS
 
 __all__ = [
@@ -157,10 +158,10 @@ _CONCERN = words("concern")
 def in_the_reporters_words(m: Mention, s: Sentence) -> bool:
     """A mention in the clause that says who reports, before what it reports: "A spokesperson
     in London said ...": where the reporter is, no target."""
-    rest = reported_removed(s.text)
+    rest = reported_removed(past_run_in(s.text) if ": " in s.text[:50] else s.text)
     if rest == s.text:
         return False  # most sentences
-    prefix = s.text[: len(s.text) - len(rest)]
+    prefix = s.text[: len(s.text) - len(rest)]  # "Zoom in: Researchers at Chile-based X found"
     said_by = TOKEN.findall(prefix.lower())
     if m.index >= len(said_by) or not (
         names_a_reporter(prefix) or not _OUTSIDE_VOICES.isdisjoint(said_by)
