@@ -1,7 +1,8 @@
 """The extractor on who the actors of a news story are, past the shapes of
 ``test_extract_news_names.py``: an actor coordinated after another with a noun of its own, a
-name given after "called the", a hedged seat ("believed to be based in") and the nouns an
-unnamed actor is called by. One test per grammatical case, each on sentences written for it."""
+name given after "called the", a hedged seat ("believed to be based in"), the nouns an
+unnamed actor is called by, and a name the actors' noun is tied to ("accounts tied to Copper
+Finch"). One test per grammatical case, each on sentences written for it."""
 
 from __future__ import annotations
 
@@ -540,3 +541,25 @@ def test_an_unnamed_actor_is_named_by_its_noun_and_seat(body: str, name: str, or
     (actor,) = c.all_actors
     assert (actor.name, actor.country.id if actor.country else None) == (name, origin)
     assert {x.id for x in c.targets.countries} == {"TD"}
+
+
+@pytest.mark.parametrize(
+    ("body", "origin", "targets"),
+    [
+        ("The lab banned accounts tied to Copper Finch, which it traced to Malta.", "MT", set()),
+        ("Accounts linked to Copper Finch wrote lures for clerks in Chad.", None, {"TD"}),
+    ],
+)
+def test_a_name_an_actors_noun_is_tied_to_is_the_actor(
+    body: str, origin: str | None, targets: set[str]
+) -> None:
+    (c,) = draft(NEWS + body + "\n").campaigns
+    (actor,) = c.all_actors
+    assert actor.name == "Copper Finch"
+    assert (actor.country.id if actor.country else None) == origin
+    assert {x.id for x in c.targets.countries} == targets
+
+
+def test_a_state_body_an_actor_is_tied_to_names_no_actor() -> None:
+    f = draft(NEWS + "Maltese hackers linked to GRU Unit 26165 wrote lures for clerks in Chad.\n")
+    assert [a.name for c in f.campaigns for a in c.all_actors] == ["Maltese hackers"]

@@ -1,6 +1,7 @@
 """The actors a sentence names: a code name ("GTG-1002"), a name set apart beside an actor's
 noun ("SweetSpecter, a suspected China-based adversary"), one called so ("a company called
-STOIC"), a quoted one, one that runs something, one in brackets after a case."""
+STOIC"), a quoted one, one that runs something, one in brackets after a case, one the actors'
+noun is tied to ("accounts tied to Copper Finch")."""
 
 from __future__ import annotations
 
@@ -78,6 +79,10 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
             place = _PLACE_BEFORE.search(text, max(0, c.start() - 40), c.start())
             if place and only_places(place.group(1)) and says_nothing(c.group(1)):
                 new.append((c.start(1), c.group(1)))
+    if " to " in text and not _TIES.isdisjoint(sentence.words):  # "accounts tied to Copper Finch"
+        others = {x.text for x in sentence.mentions if x.entry.kind != "Actor"}  # "GRU": a sponsor
+        new += [(c.start(1), c.group(1)) for c in _TIED_TO_NAME.finditer(text)
+                if c.group(1).split(" ", 1)[0] not in others]  # fmt: skip
     if "run by " in text or "operated by " in text:
         new += [(c.start(1), c.group(1)) for c in _RUN_BY_NAME.finditer(text)]  # "run by STOIC"
     if "case, " in text and _ACTOR_WORDS.search(text):  # "A third case, SweetSpecter, ... group"
@@ -110,6 +115,15 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
             actor = Entry("Actor", slug, name)  # as wide as its words: "X and Y from Peru"
             sentence.mentions.append(Mention(actor, index, len(inside), [], name))
     return names
+
+
+# "accounts tied to Copper Finch", "operators linked to UNK_Vane": whom the actor's noun is tied
+# to by name is the actor (a place there is where they are from: only_places)
+_TIES = words("tie_participles")
+_TIED_TO_NAME = re.compile(
+    rf"\b(?i:{noun_pattern('subject')}) (?:{'|'.join(sorted(_TIES))}) to "
+    rf"({SET_NAME})\b(?!['\u2019])"
+)
 
 
 # "Zero Zeno (run by STOIC)": a name in capitals (or CamelCase) that runs an operation
