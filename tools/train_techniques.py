@@ -18,7 +18,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from graphkit.extract.mapper import SEED, TechniqueModel, cache_path, model_digest, train
+from graphkit.extract.mapper import SEED, TechniqueModel, cache_path, model_digest
+from graphkit.extract.training import train
 
 
 def main(argv: list[str] | None = None) -> int:
