@@ -21,7 +21,7 @@ from graphkit.commands import register_all
 from graphkit.errors import GraphkitError, InputError
 from graphkit.extract import extract_findings
 from graphkit.extract.confidence import calibrated
-from graphkit.extract.features import words
+from graphkit.extract.features import verb_spans, words
 from graphkit.extract.mapper import TechniqueModel, cache_path, model_digest, technique_model
 from graphkit.extract.masking import mapper_pieces
 from graphkit.extract.reading import read_sentence
@@ -136,6 +136,20 @@ def test_a_list_item_of_two_words_is_read_with_its_own_bar() -> None:
         f"the item 'domain fronting' no longer drafts Proxy (T1090) at the items' threshold "
         f"{model.item_threshold:.2f}"
     )
+
+
+def test_a_run_on_sentence_is_read_span_by_span() -> None:
+    # no mark between the behaviours: the whole scores the credential dumping low
+    run_on = (
+        "Once inside the network the intruders dumped credentials from memory moved laterally "
+        "over remote desktop and encrypted the file servers for ransom."
+    )
+    pieces = mapper_pieces(read_sentence(run_on))
+    spans = [words(run_on)[a:b] for a, b in verb_spans(run_on)]
+    assert len(spans) == 2 and all(s in pieces for s in spans), pieces
+    without = [p for i, p in enumerate(pieces) if i == 0 or p not in spans]
+    assert "T1003" not in dict(technique_model().drafts([without])[0])
+    assert "T1003" in found(run_on)
 
 
 def test_a_list_item_that_names_a_sector_or_a_place_drafts_nothing() -> None:

@@ -23,7 +23,14 @@ import numpy as np
 import scipy.sparse as sp
 
 from graphkit.extract.examples import NONE, Example, all_examples
-from graphkit.extract.features import PLACEHOLDER, Vectorizer, clause_parts, words
+from graphkit.extract.features import (
+    MIN_WORDS,
+    PLACEHOLDER,
+    Vectorizer,
+    clause_parts,
+    verb_spans,
+    words,
+)
 from graphkit.extract.mapper import (
     SEED,
     TechniqueModel,
@@ -74,10 +81,13 @@ def folds(examples: Sequence[Example]) -> list[np.ndarray]:
 
 
 def held_pieces(tokens: list[str], text: str) -> tuple[list[list[str]], list[list[str]]]:
-    """A held-out training sentence's pieces, as extraction reads a report's: the whole and
-    its clauses, and its list items of two words (:func:`clause_parts`)."""
+    """A held-out training sentence's pieces, as extraction reads a report's: the whole, its
+    clauses and its run-on spans (:func:`verb_spans`), and its list items of two words
+    (:func:`clause_parts`)."""
     parts, items = clause_parts(text)
-    return [tokens, *parts], [i for i in items if PLACEHOLDER not in i]
+    spans = verb_spans(text) if len(tokens) >= 2 * MIN_WORDS else []
+    told = [w for a, b in spans if len(w := tokens[a:b]) - w.count(PLACEHOLDER) >= MIN_WORDS]
+    return [tokens, *parts, *told], [i for i in items if PLACEHOLDER not in i]
 
 
 def _fit_all(tokens: list[list[str]], labels: np.ndarray, seed: int) -> tuple[Vectorizer, _Fit]:
