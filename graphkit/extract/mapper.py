@@ -266,7 +266,7 @@ def cache_path() -> Path:
 
 @cache
 def technique_model() -> TechniqueModel:
-    """The trained model: from the cache, else trained now (about half a minute) and cached.
+    """The trained model: from the cache, else trained now (under a minute) and cached.
 
     A cached file that cannot be read (cut short, or not this model's) is trained again and
     replaced; a cache that cannot be written is no error: the model is then kept in memory."""
