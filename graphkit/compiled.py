@@ -23,8 +23,8 @@ HERE = Path(__file__).resolve().parent / "extract"
 # The modules that read a text sentence by sentence: nearly all of the extractor's time.
 MODULES = ("agents", "behaviour", "behind", "case_starts", "cases", "clause_names", "coordination",
            "counted", "country_subject", "described", "drafting", "facts", "features", "fields",
-           "fronted", "gazetteer", "grouping", "groups", "heading_who", "headings", "learned",
-           "lede", "listed_origins", "masking", "meta", "name_checks", "named_actors",
+           "fronted", "gazetteer", "grouping", "groups", "heading_who", "headline_case", "headings",
+           "learned", "lede", "listed_origins", "masking", "meta", "name_checks", "named_actors",
            "named_origins", "namelike", "names", "openers", "paragraphs", "passing", "place_in",
            "poses", "quoted", "ranked", "reading", "reporter", "roles", "roster", "sections",
            "sector_context", "sectors", "sentence_clauses", "set_apart", "shipped", "spoken",

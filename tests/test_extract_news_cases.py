@@ -1,6 +1,8 @@
 """The extractor on the cases of a news text: "One network ..." opens one as "Another
-operation ..." does, an unnamed case that says nothing is no case, and a company's product is
-no actor of the same name. Sentences written for the tests."""
+operation ..." does, an unnamed case that says nothing is no case, a company's product is no
+actor of the same name, and cases brought in by a noun and a name ("a Cuban network called
+Tin Harp") in one paragraph or one sentence are each a case. Sentences written for the
+tests."""
 
 from __future__ import annotations
 
@@ -319,3 +321,42 @@ def test_an_operation_its_actor_ran_leaves_the_next_clauses_actor_its_own() -> N
     )
     cases = {c.name: {t.id for t in c.targets.countries} for c in f.campaigns}
     assert cases == {"Operation Paper Maze": {"PL"}, "GreyLoom": {"KG"}}, cases
+
+
+def _cases(body: str) -> dict[str, tuple[str | None, set[str]]]:
+    """Each case's name: its actor's origin and the countries it targets."""
+    out = {}
+    for c in draft("Lab details networks\n\n" + body + "\n").campaigns:
+        (actor,) = c.all_actors
+        out[c.name] = (
+            actor.country.id if actor.country else None,
+            {x.id for x in c.targets.countries},
+        )
+    return out
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # each opens its own sentence, or its own clause after ", and"
+        "A Maltese effort called Salt Lamp wrote posts aimed at Chad. A Cuban network called "
+        "Tin Harp wrote posts aimed at Peru.",
+        "A Maltese effort called Salt Lamp wrote posts aimed at Chad, and a Cuban network called "
+        "Tin Harp wrote posts aimed at Peru.",
+    ],
+)
+def test_cases_brought_in_by_a_noun_and_a_name_are_each_a_case(body: str) -> None:
+    assert _cases(body) == {"Salt Lamp": ("MT", {"TD"}), "Tin Harp": ("CU", {"PE"})}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # both as the object of the reporter's verb, with "and" or each with its own clause
+        "The lab described a Maltese effort called Salt Lamp and a Cuban network called Tin Harp.",
+        "The lab described a Maltese effort called Salt Lamp, which wrote posts, and a Cuban "
+        "network, Tin Harp, which ran fake pages.",
+    ],
+)
+def test_cases_the_reporter_names_in_one_object_are_each_a_case(body: str) -> None:
+    assert _cases(body) == {"Salt Lamp": ("MT", set()), "Tin Harp": ("CU", set())}

@@ -1,9 +1,10 @@
 """The extractor on words that look like an actor's (or a used service's) name and are not
 one: a dotted code cut at its dot, a known actor's other name, a people in quotes, a research
 team that reports (with what a reporter announced before whom it is about), "named" as an
-adjective, an acronym opening a compound, a tool's module, a work's quoted title, and a
-service whose product news is spoken of. One test per grammatical case, each on sentences
-written for it."""
+adjective, an acronym opening a compound, a tool's module, a work's quoted title, a service
+whose product news is spoken of, a subject's phrase run on over its verb, and the reporter with
+its verb before whom it names ("The lab blamed Maltese hackers"). One test per
+grammatical case, each on sentences written for it."""
 
 from __future__ import annotations
 
@@ -165,3 +166,42 @@ def test_the_article_before_a_named_group_is_no_part_of_its_name() -> None:
     assert other.name == "TW Anonymous"
     assert [a.name for a in other.all_actors] == ["TW Anonymous"]
     assert "CL" in {x.id for x in other.targets.countries}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the verb's object is a bare plural: the subject ends before the verb
+        "The actors sent lure emails to officials in Malta.",
+        "The operators wrote fake invoices for clerks in Malta.",
+        # ... or a noun after a determiner, as before
+        "The hackers asked the chatbot about ministries in Malta.",
+    ],
+)
+def test_an_unnamed_subject_ends_before_its_verb(body: str) -> None:
+    (c,) = draft(NEWS + body + "\n").campaigns
+    names = {c.name, *(a.name for a in c.all_actors)}
+    assert not any("Malta" in n or " sent " in n or " wrote " in n for n in names), names
+    assert "MT" in {x.id for x in c.targets.countries}
+
+
+def test_a_participle_before_a_preposition_stays_in_the_subject() -> None:
+    (c,) = draft(NEWS + "Accounts run out of Malta posted comments about a port deal.\n").campaigns
+    (actor,) = c.all_actors
+    assert actor.name == "Accounts run out of Malta"
+    assert actor.country is not None and actor.country.id == "MT"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The lab blamed Maltese hackers for break-ins at banks in Chad.",
+        "The company accused Maltese operators of phishing clerks in Chad.",
+    ],
+)
+def test_the_reporter_and_its_verb_are_no_part_of_whom_it_names(body: str) -> None:
+    (c,) = draft(NEWS + body + "\n").campaigns
+    (actor,) = c.all_actors
+    assert actor.name in {"Maltese hackers", "Maltese operators"}
+    assert actor.country is not None and actor.country.id == "MT"
+    assert {x.id for x in c.targets.countries} == {"TD"}

@@ -1,7 +1,7 @@
 """The extractor on who the actors of a news story are, past the shapes of
-``test_extract_news_names.py``: an actor coordinated after another with a noun of its own, and
-a name given after "called the". One test per grammatical case, each on sentences written for
-it."""
+``test_extract_news_names.py``: an actor coordinated after another with a noun of its own, a
+name given after "called the", a hedged seat ("believed to be based in") and the nouns an
+unnamed actor is called by. One test per grammatical case, each on sentences written for it."""
 
 from __future__ import annotations
 
@@ -518,3 +518,25 @@ def test_the_report_before_a_present_reporting_verb_is_no_part_of_the_actors_nam
     )
     names = sorted(a.name for c in f.campaigns for a in c.all_actors)
     assert names == ["State-backed crews linked to Chile", "State-backed crews linked to Peru"]
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "origin"),
+    [
+        # a hedged seat: the hedge goes, the seat stays ("Operators believed to be" was drafted)
+        ("The operators, thought to be based in Malta, sent lures to clerks in Chad.",
+         "Operators based in Malta", "MT"),
+        ("Operators believed to be based in Malta sent lures to clerks in Chad.",
+         "Operators based in Malta", "MT"),
+        ("The crew, suspected to be operating out of Malta, sent lures to clerks in Chad.",
+         "Crew operating out of Malta", "MT"),
+        # nouns for actors as other nouns of the kind ("hackers", "scammers")
+        ("Maltese hacktivists sent lures to clerks in Chad.", "Maltese hacktivists", "MT"),
+        ("A Maltese scammer sent lures to clerks in Chad.", "Maltese scammer", "MT"),
+    ],
+)  # fmt: skip
+def test_an_unnamed_actor_is_named_by_its_noun_and_seat(body: str, name: str, origin: str) -> None:
+    (c,) = draft(NEWS + body + "\n").campaigns
+    (actor,) = c.all_actors
+    assert (actor.name, actor.country.id if actor.country else None) == (name, origin)
+    assert {x.id for x in c.targets.countries} == {"TD"}

@@ -510,3 +510,11 @@ def test_places_the_actors_goods_were_rerouted_to_are_no_targets() -> None:
         "laptops the firms issued were physically rerouted to Bolivia or Ecuador.\n"
     )
     assert _countries(f) == {"CA"}
+
+
+@pytest.mark.parametrize("verb", ["phish", "target", "hack"])
+def test_whom_an_infinitive_of_purpose_names_in_a_place_is_a_target(verb: str) -> None:
+    # the people after the purpose's plain verb are the ones aimed at, not the actors' seat
+    f = draft(NEWS + f"Iranian operators posed as reporters to {verb} officials in Malta.\n")
+    assert _countries(f) == {"MT"}
+    assert [country for _, country in actors_of(f)] == ["IR"]

@@ -532,6 +532,9 @@ def test_people_in_a_country_the_work_was_for_are_a_target_not_the_actors_seat()
         "scripts.",
         "The lab found scam rings, mostly operating out of Southeast Asia, specifically Cambodia "
         "and Laos, that used the model to write messages.",
+        # a set counted in digits, and by a phrase of several words
+        "Crews from more than 20 countries, including Cambodia and Laos, wrote scam scripts.",
+        "Crews from at least two dozen nations, such as Cambodia and Laos, wrote scam scripts.",
     ],
 )
 def test_members_of_a_set_of_places_where_actors_are_are_where_they_are(sentence: str) -> None:
@@ -540,6 +543,7 @@ def test_members_of_a_set_of_places_where_actors_are_are_where_they_are(sentence
     assert origins == {"KH", "LA"}
     assert not {x.id for c in f.campaigns for x in c.targets.countries}
     assert not any("countries" in a.name or "regions" in a.name or "Asia" in a.name
+                   or "nations" in a.name or "20" in a.name
                    for c in f.campaigns for a in c.all_actors)  # fmt: skip
 
 

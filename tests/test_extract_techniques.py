@@ -160,3 +160,12 @@ def test_llm_themed_techniques_where_the_text_or_its_publisher_speaks_of_ai() ->
     assert "llm-supported-social-engineering" in _technique_ids(capitals, "Example Security Blog")
     # an AI lab's report: its own service is what the text is about, named or not
     assert "llm-supported-social-engineering" in _technique_ids(_NO_AI, "OpenAI")
+
+
+def test_phishing_told_as_a_verb_is_phishing() -> None:
+    for body in (
+        "An Iranian crew phished diplomats with fake conference invitations.\n",
+        "An Iranian crew tried to phish diplomats in Malta.\n",
+    ):
+        (c,) = draft("Chatbot maker cuts off a crew\n\n" + body).campaigns
+        assert "T1566" in {t.id for t in c.techniques}, body

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from graphkit.extract.cues import noun_pattern
 from graphkit.extract.headings import GENERIC_HEADINGS
 from graphkit.extract.name_checks import CAMEL, NOT_NAMES, QUOTED_OPENING, says_nothing
 from graphkit.extract.namelike import looks_like_name
@@ -21,10 +22,18 @@ __all__ = ["clause_name", "run_by_opener"]
 _CLAUSE_NAME = re.compile(
     r"^(?:(?:And|But|Also|Meanwhile|Then),? )?(?:(?:[Ii]n|[Ff]rom) (?:the )?[A-Z][\w ]{1,30}, )?"
     r"(?:[A-Z][a-z]+(?:'s|\u2019s) )?"
-    r"(?:(?:[Aa]n?|[Tt]he) (?:[\w'\u2019-]+ ){0,4}?(?:operation|network|campaign|scheme|scam|"
-    r"cluster|group|developer|actor)(?: (?:called|named|dubbed|behind))? )?"
+    rf"(?:(?:[Aa]n?|[Tt]he) (?:[\w'\u2019-]+ ){{0,4}}?(?:{noun_pattern('opens_named')})"
+    # ... its name after "called" or set apart: "a Russian network, Doppel Street, which ..."
+    r"(?: (?:called|named|dubbed|behind) | |, (?=[A-Z][^,]{2,40}, [a-z])))?"
     r"([A-Z][\w\u2014-]*(?: (?:[A-Z][\w\u2014-]*|and|of) ?){0,3}?)"
-    r"(?:, [^,]{1,60},)? [a-z]{3,}\b"
+    r"(?:, [^,]{1,60},|,(?= (?:which|that|who)\b))? [a-z]{3,}\b"
+)
+
+# ... or a clause that is only a case brought in by its noun and name, the verb in the clause
+# before it: "(The lab described) an Iranian effort called Cyber Lotus (and ...)"
+_NAMED_ALONE = re.compile(
+    rf"^(?:[Aa]n?|[Tt]he) (?:[\w'\u2019-]+ ){{0,3}}?(?:{noun_pattern('opens_named')}) "
+    r"(?:called|named|dubbed) ([A-Z][\w\u2014-]*(?: (?:[A-Z][\w\u2014-]*|and|of)){0,3})\.?$"
 )
 
 
@@ -46,7 +55,7 @@ def clause_name(text: str) -> str | None:
     quoted = [q for q in quoted if q.kind != "tool"]  # two: 'the clusters "X" and "Y"' opens none
     if len(quoted) == 1 and QUOTED_OPENING.match(text[: quoted[0].start]):
         return quoted[0].name  # 'In "Operation Paper Lantern," ...', 'Another case, "X," ...'
-    m = _ANOTHER_NAMED.match(text) or _CLAUSE_NAME.match(text)
+    m = _ANOTHER_NAMED.match(text) or _CLAUSE_NAME.match(text) or _NAMED_ALONE.match(text)
     if not m:
         return None
     name = m.group(1).strip()

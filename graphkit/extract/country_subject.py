@@ -1,6 +1,7 @@
 """A country as the subject of its sentence, standing for its actors: "Cuba made relatively
-modest use of the platform", "Peru, Bolivia and Cuba all used it". Where the actors are, not
-whom they went after.
+modest use of the platform", "Peru, Bolivia and Cuba all used it"; or a people's name before
+businesses that misuse a model ("Several Chinese AI labs distilled ..."). Where the actors are,
+not whom they went after.
 """
 
 from __future__ import annotations
@@ -8,11 +9,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from graphkit.extract.cues import word_list, words
+from graphkit.extract.cues import nouns, word_list, words
 from graphkit.extract.gazetteer import TOKEN, lookup_table
 from graphkit.extract.reading import Mention, Sentence
 
-__all__ = ["country_used", "opening_country", "opening_list"]
+__all__ = ["accused_of", "businesses_misusing", "country_used", "opening_country", "opening_list"]
 
 
 _USING = words("country_uses")
@@ -93,3 +94,37 @@ def _place_words() -> frozenset[str]:
     return frozenset(
         w for k, v in table if any(e.kind == "Country" for e in v[0]) for w in k.split()
     )
+
+
+_MISUSING = nouns("misusing")
+_MISUSE_DEEDS = words("misuse_deeds")
+
+
+def businesses_misusing(after: list[str]) -> bool:
+    """Whether the words after a people's name are businesses, up to two words of their phrase
+    before them, then a verb of misusing a model ("AI labs distilled", "AI firms also ran"):
+    the businesses act, and the people's name is where they are from."""
+    at = next((i for i, w in enumerate(after[:3]) if w in _MISUSING), None)
+    if at is None:
+        return False
+    verb = [w for w in after[at + 1 : at + 3] if w not in ("also", "allegedly", "reportedly")]
+    return verb[:1] != [] and verb[0] in _MISUSE_DEEDS
+
+
+_ACCUSING = words("accusing")
+
+
+def accused_of(m: Mention) -> bool:
+    """Whether a people's name is in the object of a verb of accusing, before "of" or "for" and
+    the deed ("accused three Chinese AI companies of distilling its model", "blamed Russian
+    hackers for the breach"): who did it, from there. At most two words between the verb and
+    the name, and "of" or "for" within four after it."""
+    lead = m.words[max(0, m.index - 3) : m.index]
+    at = next((i for i in range(len(lead) - 1, -1, -1) if lead[i] in _ACCUSING), None)
+    if at is None or not _BETWEEN.isdisjoint(lead[at + 1 :]):
+        return False
+    after = m.words[m.index + m.width : m.index + m.width + 4]
+    return "of" in after or "for" in after
+
+
+_BETWEEN = words("phrase_ends")

@@ -17,7 +17,7 @@ from graphkit.extract.roles import country_role
 __all__ = ["described_actor", "described_malware"]
 
 
-_NOUNS = noun_pattern("subject")
+_NOUNS = f"{noun_pattern('subject')}|{noun_pattern('misusing')}"  # and businesses that act
 # Everything up to the phrase's last article before its noun: a verb and what comes before
 _UP_TO_ARTICLE = re.compile(
     rf"^(?:.*?\s)?(?:an?|the)\s+(?!.*\b(?:an?|the)\s+.*(?i:{_NOUNS}))", re.I

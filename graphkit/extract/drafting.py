@@ -43,7 +43,9 @@ from graphkit.extract.facts import (
 )
 from graphkit.extract.grouping import group_text
 from graphkit.extract.groups import Group, add_actors
+from graphkit.extract.headline_case import actor_headline, titled_actor
 from graphkit.extract.learned import MAPPERS, learned_techniques
+from graphkit.extract.lede import lede_joined
 from graphkit.extract.meta import (
     OUR_MODELS,
     PUBLISHERS,
@@ -187,8 +189,11 @@ def _unnamed_cluster(
     """The one campaign of a text that names no operation and no actor: an unnamed actor
     cluster, named for the report so that two reports' clusters stay two; its facts are all
     that the text's groups and loose sentences say (every sentence, when those are none, as
-    under a heading of the writer's tasks), not its title's. Empty when it says nothing."""
+    under a heading of the writer's tasks), and its title's when the title's subject is an
+    actor. Empty when it says nothing."""
     said = [*(s for s in loose if s.text != title), *(s for g in groups for s in g.sentences)]
+    told = actor_headline(title)  # "APT gang feasts on hospitals": the cluster's
+    said += [told] if told is not None and said else []
     if not said:
         said = [read_sentence(s) for _, p, _ in sections(text) for s in split_sentences(p) if p]
     short = title if len(title) <= 120 else title[:119] + "\u2026"
@@ -238,6 +243,7 @@ def _extract(
     merged: dict[str, Group] = {}
     loose: list[Sentence] = []
     groups = each_its_own(group_text(text, loose))  # "Peru's X, Iran's Y and China's Z"
+    groups = lede_joined(groups, text, meta["title"])  # "hackers tied to China ...", SweetSpecter
     # The one AI platform an introduction names ("All five used ChatGPT") is every operation's;
     # not a product named in passing, nor the publisher's own service in its masthead.
     said = _platforms_used(loose, meta["publisher"])
@@ -257,6 +263,12 @@ def _extract(
                 merged[key].origins.setdefault(aid, fact)
         else:
             merged[key] = group
+    titled_actor(meta["title"], list(merged.values()))
+    told = actor_headline(meta["title"])  # "Lazarus devours defense": of the text's one case
+    if told is not None and len(merged) == 1:
+        case = next(iter(merged.values()))
+        if all(m.entry.id in case.actors for m in told.mentions if m.entry.kind == "Actor"):
+            case.sentences.append(told)
     origin = titled_origin(meta["title"])
     groups_read = [(sentences_of(g), names_of(g)) for g in merged.values()]
     learn, cues = techniques != "rules", techniques != "learned"

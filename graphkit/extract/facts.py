@@ -43,7 +43,13 @@ from graphkit.extract.unhit import (
     said_not_hit,
     where_kept,
 )
-from graphkit.extract.voices import a_source, answered, in_the_reporters_words, said_of_someone_else
+from graphkit.extract.voices import (
+    a_source,
+    a_speakers_workplace,
+    answered,
+    in_the_reporters_words,
+    said_of_someone_else,
+)
 
 __all__ = ["campaign_facts", "names_of", "says_something", "sentences_of", "titled_origin"]
 
@@ -279,8 +285,9 @@ def _place(
         return  # "A spokesperson in London said": where the reporter is; "servers in the
         # Netherlands": where the actors' means are; "the Chinese firm" that makes DeepSeek;
         # "Two Thai men told reporters": a source
-    if addressed(m) or any(map(for_a_client, lists.get(m.index, (m,)))):
-        return  # "cooperate with U.S. agencies", "for clients in Nigeria": not whom they hit
+    if addressed(m) or a_speakers_workplace(m) or any(map(for_a_client, lists.get(m.index, (m,)))):
+        return  # "cooperate with U.S. agencies", "for clients in Nigeria", "said a professor at
+        # a university in Taiwan": not whom they hit
     hedge = 15 if s.hedged else 0
     eid = m.entry.id
     size = len(s.words)

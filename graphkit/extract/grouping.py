@@ -51,6 +51,7 @@ from graphkit.extract.lede import (
     named_back,
     named_in_passing,
     names_actor,
+    of_the_same_origin,
     one_case,
     recalled,
 )
@@ -369,6 +370,8 @@ class _Grouper:
         if subject and not turns:  # each group's opening, only then: most paragraphs have none
             earlier = [g.sentences[:2] if g is not current else [] for g in self.groups]
             back = described_before(subject, body[0], earlier)
+            if back < 0:  # "The North Korean hackers also ..." after "TA444 ...": the one
+                back = of_the_same_origin(subject, body[0], self.groups)  # named actor of there
         if back >= 0:  # "The Russian-speaking crew also ..." after "a Russian-speaking crew it
             self.current = self.groups[back]  # calls Cold Forge": that case again
         elif subject:

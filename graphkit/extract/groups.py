@@ -34,6 +34,7 @@ __all__ = [
     "THIS_ACTOR",
     "Group",
     "add_actors",
+    "cataloged_origins",
     "clip",
     "named_actor",
     "runs",
@@ -294,16 +295,20 @@ def _from_elsewhere(sentences: list[Sentence]) -> set[int]:
     if not named or len(named) == len(sentences):
         return set()
     theirs = {m.entry.id for s in named for m in s.mentions if m.entry.kind in COUNTRY_KINDS}
-    known = actor_index().actors  # "APT42 used ...": Iranian, as the galaxies say
     for m in (m for s in named for m in s.mentions if m.entry.kind == "Actor"):
-        if (actor := known.get(m.entry.id)) is not None:
-            theirs |= {v for cluster in actor.galaxy for k, v in cluster if k == "country" and v}
+        theirs |= cataloged_origins(m.entry.id)  # "APT42 used ...": Iranian, as the galaxies say
     out = set()
     for s in sentences:
         opening = _opening_places(s)
         if opening and opening.isdisjoint(theirs) and s not in named:
             out.add(id(s))
     return out
+
+
+def cataloged_origins(actor: str) -> set[str]:
+    """Where the actor catalog's galaxies say a known actor is from (none for another)."""
+    known = actor_index().actors.get(actor)
+    return {v for c in known.galaxy for k, v in c if k == "country" and v} if known else set()
 
 
 def _pieces(s: Sentence, clauses: list[str], found: dict[str, str]) -> list[Sentence]:

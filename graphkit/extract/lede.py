@@ -17,16 +17,16 @@ from __future__ import annotations
 import re
 
 from graphkit.extract.cues import noun_pattern
-from graphkit.extract.groups import Group
+from graphkit.extract.groups import Group, cataloged_origins
 from graphkit.extract.reading import COUNTRY_KINDS, Sentence, read_sentence
 from graphkit.extract.reporter import also_reported
 from graphkit.extract.roles import country_role
 from graphkit.extract.subject_text import from_its_subject
 from graphkit.extract.subjects import ACTOR_NOUN
 
-__all__ = ["described_before", "introduced", "known_lead", "lede_named", "named_above",
-           "named_after", "named_back", "named_in_passing", "names_actor", "one_case",
-           "recalled"]  # fmt: skip
+__all__ = ["described_before", "introduced", "known_lead", "lede_joined", "lede_named",
+           "named_above", "named_after", "named_back", "named_in_passing", "names_actor",
+           "of_the_same_origin", "one_case", "recalled"]  # fmt: skip
 
 
 _HEADS = "|".join(noun_pattern(role) for role in ("quoted_case", "quoted_actor", "case_end"))
@@ -199,6 +199,89 @@ def described_before(subject: str, first: Sentence, introductions: list[list[Sen
     return -1
 
 
+def of_the_same_origin(subject: str, first: Sentence, groups: list[Group]) -> int:
+    """Which earlier case a paragraph's definite phrase speaks of again by its people or place
+    ("TA444 ...", later "The North Korean hackers also ..."): the index in ``groups`` of the
+    one case whose named actors are from the phrase's country, said so in the text ("Copper
+    Finch, a North Korean group") or by the actor catalog; -1 when the phrase is not definite,
+    names no origin, or no case or more than one actor of the text is from there."""
+    if not _DEFINITE.match(first.text):
+        return -1
+    said = subject.lower()
+    places = {
+        m.entry.id
+        for m in first.mentions
+        if m.entry.kind in COUNTRY_KINDS
+        and m.text.lower() in said
+        and country_role(m, first.text) == "attribution"
+    }
+    if len(places) != 1:
+        return -1
+    (place,) = places
+    return _the_one_from(place, groups)
+
+
+def _the_one_from(place: str, groups: list[Group]) -> int:
+    """The index of the one case whose named actors are from ``place``; -1 when no actor of
+    the cases or more than one is from there."""
+    found = [
+        (i, aid) for i, g in enumerate(groups) for aid in g.actors if place in _origins(g, aid)
+    ]
+    found += [(i, f"@{g.name}") for i, g in enumerate(groups)
+              if g.name and not g.actors and place in _stated(g)]  # fmt: skip  # a new name
+    return found[0][0] if len({aid for _, aid in found}) == 1 else -1
+
+
+def _stated(group: Group) -> set[str]:
+    """Where a case named by a name of its own ("Copper Finch, a group it links to North
+    Korea") is from, as its first sentences say."""
+    return {
+        m.entry.id
+        for s in group.sentences[:2]
+        for m in s.mentions
+        if m.entry.kind in COUNTRY_KINDS and country_role(m, s.text) == "attribution"
+    }
+
+
+def _lede(text: str, title: str) -> str:
+    """The first paragraph of a text's body, after its title."""
+    body = text[text.find(title) + len(title) :] if title in text[:2000] else text
+    return next((p for p in _PARAGRAPHS.split(body) if p.strip()), "")
+
+
+_PARAGRAPHS = re.compile(r"\n\s*\n")
+
+
+def lede_joined(groups: list[Group], text: str, title: str) -> list[Group]:
+    """The groups with a story's lede case joined to the named actor it describes: "OpenAI says
+    hackers tied to the Chinese government phished its staff", then "... a suspected China-based
+    actor known as SweetSpecter": one case, when the lede's unnamed actor names one country and
+    one named actor of the text is from there (the body's first paragraph after ``title``)."""
+    first = groups[0] if groups else None
+    if first is None or first.name or first.actors or first.overview or first.counts > 1:
+        return groups
+    opening = first.sentences[0].text if first.sentences else None
+    if not first.subject or opening is None or opening not in _lede(text, title):
+        return groups
+    places = {m.entry.id for m in read_sentence(first.subject).mentions
+              if m.entry.kind in COUNTRY_KINDS}  # fmt: skip
+    at = _the_one_from(places.pop(), groups) if len(places) == 1 else -1
+    if at <= 0 or _OTHER_CASE.search(groups[at].sentences[0].text):
+        return groups  # "It also detailed another case, dubbed ...": not the lede's
+    groups[at].sentences[:0] = first.sentences
+    return groups[1:]
+
+
+def _origins(group: Group, actor: str) -> set[str]:
+    """Where a case's actor is from: what the text said of it by its name, and what the catalog
+    says; else, for a case's one actor, where its first sentences say its actors are from."""
+    stated = group.origins.get(actor)
+    known = cataloged_origins(actor) | ({stated["id"]} if stated else set())
+    if known or len(group.actors) > 1:
+        return known
+    return _stated(group)  # its one actor: "Copper Finch, a group it links to North Korea"
+
+
 def lede_named(groups: list[Group], body: list[Sentence]) -> bool:
     """Whether a paragraph that names a case names the one case a story's lede told of, unnamed
     ("The lab shut down accounts tied to a Peruvian operation.", then 'In its report, it
@@ -220,6 +303,8 @@ def lede_named(groups: list[Group], body: list[Sentence]) -> bool:
 
 
 _ANOTHER = re.compile(r"\b(?:[Aa]nother|[Aa]lso|[Ss]eparate(?:ly)?|[Ss]econd|[Oo]ther)\b")
+# ... of which "also" may go on of the same actor ("APT42 also wrote ...") where a name follows
+_OTHER_CASE = re.compile(r"\b(?:[Aa]nother|[Ss]eparate(?:ly)?|[Ss]econd|[Oo]ther)\b")
 
 
 def known_lead(paragraph: str, known: set[str]) -> str | None:

@@ -37,6 +37,9 @@ _ACCUSING = words("acted_against")
 
 
 _RESEARCH_VERBS = words("research_verbs")
+# ... and the plain verb of a purpose after "to": "posed as journalists to phish officials in
+# Israel" (not "Scam centres in ...", nor "accounts include operators in China")
+_AIM_PLAIN = words("aim_verbs_plain") - {"include"}
 
 
 _REPORTING = words("reporting_verbs")
@@ -81,7 +84,7 @@ def someone_in(m: Mention, context: list[str]) -> str:
             # "fake job offers for workers in Thailand": whom it was for; "posts about Kurdish
             # groups in Syria": what they wrote of
             return "target"
-        return "target" if any(w in aimed_at for w in lead) else "attribution"
+        return "target" if any(w in aimed_at for w in lead) or _to_aim(lead) else "attribution"
     if len(context) == 2 and context[0] in _COUNT_WORDS and _counted_before(m):
         return "attribution"  # "four networks: one in Peru, one in Bolivia and two in Cuba"
     return "target"
@@ -219,6 +222,15 @@ _REGIONS = words("region_names")
 _REGION_QUALIFIERS = words("region_qualifiers")
 
 
+def _to_aim(lead: list[str]) -> bool:
+    """Whether words hold a purpose's plain verb of aiming after "to": "to phish", "to hack"."""
+    return any(w in _AIM_PLAIN and lead[i - 1] == "to" for i, w in enumerate(lead) if i)
+
+
+def _a_quantity(word: str) -> bool:
+    return word in _SET_QUANTITIES or word.isdigit()
+
+
 def past_place_set(m: Mention) -> Mention:
     """The mention as if the words naming the set it belongs to were not there: "actors in
     other regions, including Laos" reads as "actors in Laos", "countries such as Laos" as
@@ -232,8 +244,8 @@ def past_place_set(m: Mention) -> Mention:
         return m
     if m.words[i - 1] in _SET_NOUNS:
         i -= 1
-        while i > 0 and m.words[i - 1] in _SET_QUANTITIES and m.index - i < 6:
-            i -= 1
+        while i > 0 and _a_quantity(m.words[i - 1]) and m.index - i < 7:
+            i -= 1  # "more than 20 countries, including Laos"
     elif i < m.index and m.words[i - 1] in _REGIONS:  # "Southeast Asia, specifically": a set
         i -= 1
         while i > 0 and m.words[i - 1] in _REGION_QUALIFIERS and m.index - i < 6:

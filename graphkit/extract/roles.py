@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from graphkit.extract.country_subject import country_used
+from graphkit.extract.country_subject import accused_of, businesses_misusing, country_used
 from graphkit.extract.cues import nouns, past_verb, word_list, words
 from graphkit.extract.fronted import fronted_seat
 from graphkit.extract.place_in import (
@@ -247,6 +247,10 @@ def _demonym_role(
         return "attribution"
     if m.index <= 1 and not targeted and not _SUBJECT_NOUNS.isdisjoint(ahead[:3]):
         return "attribution"  # "A Vietnamese police officer used ...": who acts, its people
+    if m.index <= 1 and businesses_misusing(m.words[m.index + m.width : m.index + m.width + 5]):
+        return "attribution"  # "Several Chinese AI labs distilled ...": who acts, its people
+    if accused_of(m):
+        return "attribution"  # "accused three Chinese AI labs of distilling ...": who did it
     if (
         ahead[:1] == ["one"]
         and not targeted

@@ -9,7 +9,8 @@ import re
 
 from graphkit.extract.cues import past_verb, word_list, words
 from graphkit.extract.reading import Mention, Sentence
-from graphkit.extract.roles import PHRASE_ENDS, TIED
+from graphkit.extract.roles import PHRASE_ENDS, TIED, sector_words
+from graphkit.extract.voices import a_speakers_workplace
 from graphkit.vocab import PLATFORMS
 
 __all__ = ["addressed", "drawn_from", "not_whom_it_aimed_at"]
@@ -22,6 +23,8 @@ _AIMING = words("aimed") | words("asking") | words("target_verbs_strict")
 _THROUGH = words("by_way_of")
 _REPORTING = words("media_saying") | words("reported_to") | words("telling")
 _DRAWING = words("drawing")
+_COPYING = words("copying")
+_AGAINST = (words("target_verbs_strict") | {"against"}) - {"at"}  # not "looked at Claude"
 _OWNERS = frozenset(("its", "their", "the", "our", "his", "her", "s"))
 
 
@@ -63,7 +66,7 @@ def not_whom_it_aimed_at(m: Mention, s: Sentence) -> bool:
     is holds: no target."""
     if _topic_listed(m) or _observers(m) or _reported_through(m) or _causee(m):
         return True
-    return _advised(m) or _defines(s)
+    return _advised(m) or _defines(s) or _a_purpose(m) or a_speakers_workplace(m)
 
 
 _ADVICE = words("advice_nouns")
@@ -85,6 +88,34 @@ def _advised(m: Mention) -> bool:
     return PHRASE_ENDS.isdisjoint(between) and _AIMING.isdisjoint(
         m.words[start : m.index - len(lead) + at]
     )
+
+
+_USES = words("use_heads")
+_FIELD_LEAD = frozenset(("the", "and", "or"))
+
+
+def _a_purpose(m: Mention) -> bool:
+    """A field a thing is for ("built a tool for defense", "models meant for education", "used
+    for healthcare research"): a purpose or a use, no target. Only a field's bare singular word,
+    or one before a noun of use ("research", "purposes"), after "for" and at most "the" or other
+    fields of its list; a plural ("a tool for gamers") or a head after it ("tools for defense
+    firms") names people or bodies, and a targeting word before "for" keeps it a target."""
+    lead = m.words[max(0, m.index - 6) : m.index]
+    if "for" not in lead:
+        return False
+    at = len(lead) - 1 - lead[::-1].index("for")
+    between = lead[at + 1 :]
+    if not all(w in _FIELD_LEAD or _a_field(w) for w in between) or not _a_field(m.text.lower()):
+        return False  # "a tool for gamers", "lures for diplomatic missions": people or bodies
+    after = m.words[m.index + m.width : m.index + m.width + 1]
+    if after and after[0] not in PHRASE_ENDS and after[0] not in _USES:
+        return False
+    return _AIMING.isdisjoint(lead[max(0, at - 3) : at])
+
+
+def _a_field(word: str) -> bool:
+    """A sector's singular word: a field ("defense", "healthcare"), not its people or bodies."""
+    return word in sector_words() and not word.endswith("s")
 
 
 _LETTING = words("letting")
@@ -117,15 +148,21 @@ _DEFINES = re.compile(  # a bare noun opens it: not "Its main target is a form o
 
 def drawn_from(m: Mention) -> bool:
     """An AI service that actors took from ("siphon data from Claude", "to extract data from its
-    Claude model"): its maker is a target, the AI providers."""
+    Claude model"), copied ("distilled Claude") or went after ("campaigns against Claude",
+    "probed Claude"): its maker is a target, the AI providers."""
     platform = PLATFORMS.get(m.entry.id)
     if platform is None or platform.kind != "ai":
         return False
     lead = m.words[max(0, m.index - 6) : m.index]
+    owners = _OWNERS | {platform.vendor.lower()}
+    verb = len(lead)
+    while verb > 0 and lead[verb - 1] in owners:
+        verb -= 1  # "distilled Anthropic's Claude", "to clone its Gemini"
+    if verb > 0 and (lead[verb - 1] in _COPYING or lead[verb - 1] in _AGAINST):
+        return True  # "distilled Claude", "ran campaigns against Claude": its maker's model
     if "from" not in lead:
         return False
     at = len(lead) - 1 - lead[::-1].index("from")
-    owners = _OWNERS | {platform.vendor.lower()}
     if not owners.issuperset(lead[at + 1 :]):
         return False  # "stole data from users of ChatGPT": from its users
     return not _DRAWING.isdisjoint(lead[max(0, at - 3) : at])

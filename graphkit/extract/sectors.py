@@ -145,9 +145,7 @@ def _word_in_passing(m: Mention, s: Sentence) -> bool:
     if (
         senses is not None
         and not listed  # "cybersecurity and defence companies": a list before a target's head
-        and not senses.isdisjoint(
-            m.words[max(0, m.index - 3) : m.index] + m.words[m.index + 1 : m.index + 4]
-        )
+        and not senses.isdisjoint(_sense_window(m))
     ):
         return True  # "cyber offense and defense", "network defense": protection, no sector
     if m.width > 1 or word.endswith("s") or word in HEADS or word in _OWN_NAMES:
@@ -194,6 +192,20 @@ def _word_in_passing(m: Mention, s: Sentence) -> bool:
     if word in _ONE_BODY:
         return False  # "stole data from a bank", "broke into an airline": one body, a target
     return bool(re.search(rf"\b(?:{_OWNING})\s+(?:[\w'-]+\s+)?{re.escape(m.text)}\b", s.text))
+
+
+_AIMED_AT = words("aimed") | _TARGET_VERBS_STRICT | {"on"}  # "attacks on defense firms"
+
+
+def _sense_window(m: Mention) -> list[str]:
+    """The words beside a sector word that may give it another sense: three on each side, but
+    on the left only those after a word that aims at it ("attacks on defense firms": the
+    attacks went at the sector; "attack and defense drills": the other sense)."""
+    lead = m.words[max(0, m.index - 3) : m.index]
+    at = next((i for i in range(len(lead) - 1, -1, -1) if lead[i] in _AIMED_AT), None)
+    if at is not None:
+        lead = lead[at + 1 :]
+    return lead + m.words[m.index + 1 : m.index + 4]
 
 
 def _describes_the_actor(m: Mention) -> bool:

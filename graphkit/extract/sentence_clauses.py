@@ -16,6 +16,14 @@ from graphkit.extract.subjects import may_open_subject, opening_phrase
 __all__ = ["Clause", "split_clauses"]
 
 
+# A case brought in by its noun and its name: "an Iranian effort called Cyber Lotus"
+_NAMED_CASE = (
+    rf"(?:an?|the) (?:[\w'-]+ ){{0,3}}?(?:{noun_pattern('opens_named')}) (?:called|named|dubbed) "
+    r"[A-Z]"
+)
+_NAMED_CASE_IN = re.compile(rf" (?={_NAMED_CASE})")
+
+
 # Where a sentence's clauses part: "...; Uncle Spam ...", "..., while VAGue Focus ...", "..., and
 # a developer behind ScopeCreep ...", "..., as well as scammers in Laos who ..."
 _CLAUSE_SPLIT = re.compile(
@@ -25,9 +33,11 @@ _CLAUSE_SPLIT = re.compile(
     # ... not a list's last member: "groups from China, Iran, and North Korea."
     r"(?![A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3}[.;:]?$)|"
     # "... in Chile and the Bolivian crew scanned ...": a people's actor and its own verb
-    rf" and (?=the [A-Z][\w-]* (?:[\w-]+ )?(?i:{noun_pattern('subject')}) {past_verb()}\b)"
+    rf" and (?=the [A-Z][\w-]* (?:[\w-]+ )?(?i:{noun_pattern('subject')}) {past_verb()}\b)|"
+    # "... an Iranian effort called Cyber Lotus and a Russian network called Doppel Street"
+    rf" and (?={_NAMED_CASE})"
 )
-_SPLITS = ("; ", "while ", ", and ", ", whereas ", ", as well as ", " and the ")  # cheap first
+_SPLITS = ("; ", "while ", ", and ", ", whereas ", ", as well as ", " and the ", " and a")
 
 Clause = tuple[str, str | None, str | None]  # its text, the operation and the actor it names
 
@@ -41,11 +51,21 @@ def split_clauses(s: Sentence) -> list[Clause]:
         texts = [*_subordinate_cut(texts[0]), *texts[1:]]
     if len(texts) > 1 and ", and " in s.text:  # "X did this, Y did that, and Z ...": a series
         texts = [c for t in texts for c in _series(t)]
+    if len(texts) > 1 and any(f" {w} " in texts[0] for w in ("called", "named", "dubbed")):
+        texts = [*_before_the_named(texts[0]), *texts[1:]]
     clauses: list[Clause] = []
     for t in texts:  # a clause that introduces two names: each its own words
         quoted = conjuncts(t) if has_quote(t) else None
         clauses += quoted or [(t, clause_name(t), None)]
     return clauses
+
+
+def _before_the_named(text: str) -> list[str]:
+    """A first clause that brings a case in by its noun and name after other words ("The lab
+    described an Iranian effort called Cyber Lotus, ...", before another case): the words before
+    it, then the case's own; the clause itself when no such case is in it."""
+    at = _NAMED_CASE_IN.search(text)
+    return [text[: at.start()], text[at.end() :]] if at else [text]
 
 
 def _subordinate_cut(text: str) -> list[str]:

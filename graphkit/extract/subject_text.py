@@ -41,7 +41,7 @@ _SET_NOUNS = words("place_set_nouns")  # "countries", "nations", ...
 # "in other regions, including Laos", "in countries such as Laos": the set before its members,
 # left out of who the actors are ("actors in Laos")
 _PLACE_SET = re.compile(
-    rf"\b(?:(?:(?:{'|'.join(word_list('place_set_quantities'))})\s+){{0,2}}"
+    rf"\b(?:(?:(?:{'|'.join(word_list('place_set_quantities'))}|[0-9]+)\s+){{0,4}}"
     rf"(?:{'|'.join(word_list('place_set_nouns'))}),?\s+|"
     rf"(?i:(?:(?:{'|'.join(word_list('region_qualifiers'))})\s+){{0,2}}"
     rf"(?:{'|'.join(word_list('region_names'))})),\s+(?=[a-z]))"  # "Southeast Asia, namely"

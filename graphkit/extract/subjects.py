@@ -126,6 +126,13 @@ _BUSINESS = re.compile(
     + _SUBJECT_SOURCE.replace("NOUNS", f"{_WHO}|{noun_pattern('acting')}")
 )
 _BUSINESS_WORDS = nouns("acting")
+# ... and businesses before a verb of misusing a model ("Several Chinese AI companies ran
+# distillation attacks on ..."), where they act; elsewhere they are as often whom actors hit
+_MISUSING = re.compile(
+    _SUBJECT_SOURCE.replace("NOUNS", noun_pattern("misusing"))
+    + rf"(?=,?\s+(?:(?:also|allegedly|reportedly)\s+)?(?:{'|'.join(word_list('misuse_deeds'))})\b)"
+)
+_MISUSING_WORDS = nouns("misusing")
 
 
 # kept while a text is read (runs, subjects, groups ask it of a clause again); drafting empties it
@@ -135,6 +142,10 @@ opening_phrase = lru_cache(maxsize=4096)(_SUBJECT.match)
 def _subject_match(text: str, words: list[str] | None = None) -> re.Match[str] | None:
     """The unnamed actor's phrase a text opens with (see ``_SUBJECT``), a business's too."""
     m = opening_phrase(text)
+    if words is None or not _MISUSING_WORDS.isdisjoint(words):
+        misusing = _MISUSING.match(text)  # "Three Chinese AI labs distilled the model"
+        if misusing is not None and (m is None or misusing.end(1) < m.end(1)):
+            return misusing  # not "... labs distilled it through fraudulent accounts"
     if m is not None and not _BUSINESS_WORDS.isdisjoint(m.group(1).lower().split()[:-1]):
         # "A marketing firm in Ghana ran fake accounts": the firm, not the accounts it ran
         business = _BUSINESS.match(text)
@@ -148,8 +159,12 @@ def _subject_match(text: str, words: list[str] | None = None) -> re.Match[str] |
 
 # The same, the noun phrase up to the last actor noun: "A group of Korean-language accounts".
 _SUBJECT_LONG = re.compile(_BUSINESS.pattern.replace("{0,7}?(?i:threat", "{0,7}(?i:threat"))
-# Right after the first noun, its verb and object: "Accounts asked the chatbot", not "linked to"
-_CROSSES_VERB = re.compile(rf"\s+{past_verb()} (?:the|an?|its|their|his|her)\s")
+# Right after the first noun, its verb and object: "Accounts asked the chatbot", "The actors sent
+# emails to officials in Israel"; not a participle before a preposition: "linked to", "based in",
+# "run out of", "described as"
+_CROSSES_VERB = re.compile(
+    rf"\s+{past_verb()}\s+(?!(?:{'|'.join(word_list('prepositions'))}|as|out)\b)[\w\"\u201c]"
+)
 
 
 _PLACES = ("Demonym", "Country", "Language")
@@ -167,7 +182,8 @@ _VERB_AFTER = re.compile(rf"\s+(?!(?:{_TIES})\b){past_verb()}\b.*$")
 
 
 _BELIEVED_TIED = re.compile(
-    r"^\s+(?:believed|thought|said|suspected|assessed)\s+to\s+be\s+(tied|linked|connected)\s+to\s+"
+    r"^\s+(?:believed|thought|said|suspected|assessed)\s+to\s+be\s+"
+    r"(tied|linked|connected|based|located|operating)\s+(to|in|from|out\s+of)\s+"
 )
 
 
@@ -244,7 +260,7 @@ def _who_they_are(m: re.Match[str], text: str, first: Sentence, phrase: str) -> 
         tail = re.sub(r"^,\s+", " ", tail.rstrip(","))  # "X, who ...", "Scammers, based in"
         tail = _COPULA.sub(" ", tail)  # "the operators were linked to Syria": its predicate
         tail = _WHO_LINKED.sub(" ", tail)  # "which the company linked to": "linked to"
-        tail = _BELIEVED_TIED.sub(r" \1 to ", tail)  # "believed to be tied to": "tied to"
+        tail = _BELIEVED_TIED.sub(r" \1 \2 ", tail)  # "believed to be based in": "based in"
         if _RELATIVE.match(tail):
             tail = ""  # "The accounts, which operated in Mandarin, ...": what they did
         lead = _WHO_LEAD.match(tail)
@@ -281,6 +297,15 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     if not m and ": " in text[:80] and _STATED.search(text.split(": ", 1)[0]):
         text = text.split(": ", 1)[1]  # "Russian use was limited: a group tied to Moscow ..."
         m = _subject_match(text, first.words)
+    did = _REPORTER_DID.match(text) if m else None
+    if m and did and did.end() < m.end(1) and names_a_reporter(did.group(1)):
+        # "The lab blamed Russian hackers for ...": whom it blamed, said with where they are
+        # from (not "The lab named three crews: ...")
+        rest = text[did.end() :]
+        again = _subject_match(rest, first.words)
+        said_where = [x.text for x in first.mentions if x.entry.kind in _PLACES]
+        if again and any(x in again.group(1) for x in said_where):
+            text, m = rest, again
     if not m or _SUFFERED.match(text, m.end(1)):
         return None  # "A firm in Taiwan was among the targets": a victim, no actor
     if _ACTING_END.search(m.group(1)) and _BUSINESS_SPEAKS.match(text, m.end(1)):
@@ -345,6 +370,11 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     elif phrase.lower() in _BARE or (struck and " " not in phrase):
         phrase = f"unnamed {phrase.lower()}"  # "an actor who ...": no name to give it
     return phrase[0].upper() + phrase[1:]
+
+
+# The reporter and its verb before whom the phrase is about: "The lab blamed (Russian hackers)",
+# "The company accused (Chinese operators of ...)"
+_REPORTER_DID = re.compile(rf"^(?:[Tt]he |[Aa]n? )?([\w-]+(?: [\w-]+)?) {past_verb()} ")
 
 
 _HIT = words("target_verbs_strict") - {"at", "against"}  # "was targeted", not "was at"

@@ -5,14 +5,20 @@ sanctioned ..."). A place or a sector in those words is no target and no origin.
 
 from __future__ import annotations
 
-from graphkit.extract.cues import nouns, words
+from graphkit.extract.cues import nouns, word_list, words
 from graphkit.extract.gazetteer import TOKEN
 from graphkit.extract.namelike import POST_WORDS, opens_with_person
 from graphkit.extract.reading import Mention, Sentence
 from graphkit.extract.reporter import names_a_reporter, reported_removed, reporters_own
 from graphkit.extract.unhit import HEADS
 
-__all__ = ["a_source", "answered", "in_the_reporters_words", "said_of_someone_else"]
+__all__ = [
+    "a_source",
+    "a_speakers_workplace",
+    "answered",
+    "in_the_reporters_words",
+    "said_of_someone_else",
+]
 
 _RELATIVE = words("relative_words")
 _PREPOSITIONS = words("prepositions")
@@ -162,3 +168,34 @@ def in_the_reporters_words(m: Mention, s: Sentence) -> bool:
         return False  # "Helgoland Bite, run from Russia, wrote ...": an actor, no reporter
     # "Google's threat intelligence group said" names a reporter; "a group the lab tracks" not
     return not any(x.entry.kind == "Actor" and x.index < len(said_by) for x in s.mentions)
+
+
+_POSTS = frozenset(w.lower() for w in word_list("person_roles") if " " not in w)
+_SAYING = _VOICING | _TELLING | words("quoting")
+_WORKPLACE = frozenset(("at", "with", "for", "from", "of"))
+_TARGETING = _TARGET_VERBS_STRICT | words("asking") | words("aimed")
+
+
+def a_speakers_workplace(m: Mention) -> bool:
+    """Where someone a text quotes works ("said Jane Roe, a professor at a state university", "a
+    researcher at a hospital in Peru told reporters"): the speaker's employer and its place, no
+    target. A post, a preposition of place or service, at most four words of the workplace's
+    phrase (one "in" for its place), and a verb of saying in the five words before the post or
+    right after the phrase; a targeting word just before the post ("phished a professor at a
+    university") makes it whom they went after."""
+    lead = m.words[max(0, m.index - 7) : m.index]
+    at = next((i for i in range(len(lead) - 1, 0, -1) if lead[i] in _WORKPLACE), None)
+    if at is None or lead[at - 1] not in _POSTS:
+        return False
+    phrase = lead[at + 1 :]
+    if phrase.count("in") > 1 or not _PHRASE_ENDS.isdisjoint(w for w in phrase if w != "in"):
+        return False
+    post = m.index - len(lead) + at - 1
+    before = m.words[max(0, post - 5) : post]
+    if not _TARGETING.isdisjoint(before[-3:]):
+        return False  # "phished a senior professor at"
+    after = m.words[m.index + m.width : m.index + m.width + 6]
+    while after[:1] and after[0] in HEADS:
+        after = after[1:]  # "a defense firm said"
+    said_after = after[1:4] if after[:1] == ["in"] else after[:2]  # "a hospital in Peru told"
+    return not _SAYING.isdisjoint(before) or not _SAYING.isdisjoint(said_after)
