@@ -37,20 +37,10 @@ from sklearn.model_selection import GroupKFold
 
 from graphkit.extract.examples import NONE, all_examples
 from graphkit.extract.features import Vectorizer, words
-from graphkit.extract.mapper import (
-    FOLDS,
-    SEED,
-    best_of_pieces,
-    calibrate,
-    calibrate_items,
-    dense,
-    fit,
-    item_rows,
-    known_techniques,
-    product,
-)
+from graphkit.extract.mapper import SEED, best_of_pieces, dense, item_rows, product
 from graphkit.extract.masking import mapper_pieces
 from graphkit.extract.reading import read_sentence
+from graphkit.extract.training import FOLDS, calibrate, calibrate_items, fit, known_techniques
 
 MIN_EXAMPLES = 10
 
@@ -88,14 +78,16 @@ def compounds(examples, test, seed):  # type: ignore[no-untyped-def]
 
 
 def piece_scores(read, vec, w, b):  # type: ignore[no-untyped-def]
-    """Each sentence's best score per class over its sentence and clause pieces, and over its
-    list items of two words (-inf without any), as ``TechniqueModel.drafts`` reads them."""
+    """Each sentence's score per class as a whole, its best over its sentence and clause
+    pieces, and its best over its list items of two words (-inf without any), as
+    ``TechniqueModel.drafts`` reads them."""
     flat = [p for s in read for p in s]
     values = product(vec.transform(flat), dense(w)) + b
+    whole = values[np.cumsum([0, *map(len, read[:-1])])]
     items = item_rows(read)
     values_items = np.where(items[:, None], values, -np.inf)
     values = np.where(items[:, None], -np.inf, values)
-    return best_of_pieces(values, read), best_of_pieces(values_items, read)
+    return whole, best_of_pieces(values, read), best_of_pieces(values_items, read)
 
 
 def out_of_fold(examples, tokens, pieces, labels, folds):  # type: ignore[no-untyped-def]
@@ -112,11 +104,11 @@ def out_of_fold(examples, tokens, pieces, labels, folds):  # type: ignore[no-unt
         fold_classes, w, b = fit(vec.transform([tokens[i] for i in rows]), labels[rows], SEED)
         assert classes is None or list(classes) == list(fold_classes)
         classes = fold_classes
-        best, items = piece_scores([pieces[i] for i in test], vec, w, b)
-        scores.update(zip(test.tolist(), zip(best, items, strict=True), strict=True))
+        whole, best, items = piece_scores([pieces[i] for i in test], vec, w, b)
+        scores.update(zip(test.tolist(), zip(best, items, whole, strict=True), strict=True))
         made = compounds(examples, test, SEED + k)
         read = [mapper_pieces(read_sentence(text, codes=False)) for text, _, _ in made]
-        joined.append((made, *piece_scores(read, vec, w, b)))
+        joined.append((made, *piece_scores(read, vec, w, b)[1:]))
         print(
             f"fold {k + 1}: {len(test)} sentences, {time.time() - started:.0f} s", file=sys.stderr
         )
@@ -130,28 +122,57 @@ def passing(classes, best, items, calibration, item_threshold):  # type: ignore[
     return set(classes[(classes != NONE) & ((p >= threshold) | (q >= item_threshold))].tolist())
 
 
+def fitted(scores, classes, labels, known, rows):  # type: ignore[no-untyped-def]
+    """The calibration (sigmoid and threshold) and the list items' threshold fitted on the
+    held-out scores of ``rows``, as ``graphkit.extract.training.train`` fits them."""
+    whole, best, items = (np.array([scores[i][j] for i in rows]) for j in (2, 0, 1))
+    calibration = calibrate(best, classes, labels[rows])
+    return calibration, calibrate_items((whole, best, items), classes, known[rows], calibration)
+
+
 def learned_drafts(examples, scores, classes, labels, folds, joined):  # type: ignore[no-untyped-def]
     """Per sentence, the techniques drafted at the thresholds fitted on the other folds (the
-    sentence's and clauses', and the list items' of two words); and the same for each fold's
-    compound sentences: (drafted, truth, joined) triples."""
+    sentence's and clauses', and the list items' of two words); the same for each fold's
+    compound sentences: (drafted, truth, joined) triples; and per fold, the thresholds fitted
+    on it alone and on the other four, and its sentences' precision, recall and F1 at the
+    next fold's alone and at the other four's."""
     drafted: dict[int, set[str]] = {}
-    compound = []
+    compound, per_fold = [], []
     known = known_techniques(examples, classes)
+    alone = [fitted(scores, classes, labels, known, test.tolist()) for _, test in folds]
     for k, (_, test) in enumerate(folds):
         others = [i for j, (_, t) in enumerate(folds) if j != k for i in t.tolist()]
-        best = np.array([scores[i][0] for i in others])
-        calibration = calibrate(best, classes, labels[others])
-        item_threshold = calibrate_items(
-            best, np.array([scores[i][1] for i in others]), classes, known[others], calibration
-        )
-        for i in test.tolist():
-            drafted[i] = passing(classes, *scores[i], calibration, item_threshold)
+        calibration, item_threshold = fitted(scores, classes, labels, known, others)
+        truth = {i: str(labels[i]) for i in test.tolist()}
+        for i in truth:
+            drafted[i] = passing(classes, *scores[i][:2], calibration, item_threshold)
+        nxt = alone[(k + 1) % len(folds)]
+        by_next = {i: passing(classes, *scores[i][:2], *nxt) for i in truth}
+        per_fold.append(
+            (alone[k], (calibration, item_threshold), pooled(by_next, truth),
+             pooled({i: drafted[i] for i in truth}, truth))
+        )  # fmt: skip
         made, best_made, items_made = joined[k]
-        for (_, truth, style), row, items in zip(made, best_made, items_made, strict=True):
+        for (_, truth_made, style), row, items in zip(made, best_made, items_made, strict=True):
             compound.append(
-                (passing(classes, row, items, calibration, item_threshold), truth, style)
+                (passing(classes, row, items, calibration, item_threshold), truth_made, style)
             )
-    return drafted, compound
+    return drafted, compound, per_fold
+
+
+def fold_table(per_fold) -> None:  # type: ignore[no-untyped-def]
+    """The thresholds each fold's calibration gives, and what they draft on a fold."""
+    print("\nCalibration per fold: threshold (list items) fitted on the fold's held-out scores")
+    print("alone and on the other four; the fold's sentences at the next fold's alone and at")
+    print("the other four's (precision, recall, F1)\n")
+    print("| fold | alone | other four | at the next fold's | at the other four's |")
+    print("|---|---|---|---|---|")
+    for k, (one, four, (p1, r1), (p4, r4)) in enumerate(per_fold):
+        f1, f4 = (2 * p * r / (p + r) for p, r in ((p1, r1), (p4, r4)))
+        print(
+            f"| {k + 1} | {one[0][2]:.2f} ({one[1]:.2f}) | {four[0][2]:.2f} ({four[1]:.2f}) | "
+            f"{p1:.3f} {r1:.3f} {f1:.3f} | {p4:.3f} {r4:.3f} {f4:.3f} |"
+        )
 
 
 def compound_table(compound) -> None:  # type: ignore[no-untyped-def]
@@ -205,7 +226,7 @@ def main() -> None:
         for a, b in GroupKFold(FOLDS).split(judged, groups=[examples[i].group for i in judged])
     ]
     scores, classes, joined = out_of_fold(examples, tokens, pieces, labels, folds)
-    learned, compound = learned_drafts(examples, scores, classes, labels, folds, joined)
+    learned, compound, per_fold = learned_drafts(examples, scores, classes, labels, folds, joined)
     ranked = {
         i: [str(c) for c in classes[np.argsort(-s[0])] if c != NONE][:3] for i, s in scores.items()
     }
@@ -237,6 +258,7 @@ def main() -> None:
             f"{precision:.3f} | {recall:.3f} | {false:.1%} |"
         )
     compound_table(compound)
+    fold_table(per_fold)
     print(f"\n{time.time() - started:.0f} s", file=sys.stderr)
 
 

@@ -19,6 +19,7 @@ from graphkit.extract.features import (
     clause_parts,
     clauses,
     letter_runs,
+    verb_spans,
     word_features,
     words,
 )
@@ -133,3 +134,34 @@ def test_a_lists_items_of_two_words_come_apart_from_its_clauses() -> None:
     # a joining word before an item is no word of it; one word is no item
     assert items == [["moved", "laterally"], ["token", "theft"]]
     assert clause_parts("It fled.") == ([], [])
+
+
+def _spans(text: str) -> list[str]:
+    return [" ".join(words(text)[a:b]) for a, b in verb_spans(text)]
+
+
+def test_a_run_on_sentence_comes_apart_at_its_finite_verbs() -> None:
+    # a verb in -ed after a noun; an auxiliary after one, a verb in -s after a subject
+    assert _spans("The crew leased servers in bulk registered new domains each week.") == [
+        "leased servers in bulk",
+        "registered new domains each week",
+    ]
+    assert _spans("The loader has fetched a second stage it decrypts in memory.") == [
+        "has fetched a second stage it",
+        "decrypts in memory",
+    ]
+    # a passive opens a behaviour, a copula does not
+    assert _spans("The archive was uploaded to a file host the key is hard-coded.") == [
+        "was uploaded to a file host the key",
+        "is hard coded",
+    ]
+    assert verb_spans("The group is a crew of contractors paid by the ministry and it hides.") == []
+
+
+def test_a_participle_or_a_mark_opens_no_span() -> None:
+    # a participle before a preposition, a naming one, a hyphenated one
+    assert verb_spans("It kept the files stored in a folder inside the home directory.") == []
+    assert verb_spans("It writes a payload named after a printer driver to disk.") == []
+    assert verb_spans("It reads keys from its actor-controlled servers over HTTPS.") == []
+    # after a comma the clauses part the sentence already
+    assert verb_spans("The crew leased servers, registered domains and phished staff.") == []

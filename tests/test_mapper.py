@@ -21,7 +21,7 @@ from graphkit.commands import register_all
 from graphkit.errors import GraphkitError, InputError
 from graphkit.extract import extract_findings
 from graphkit.extract.confidence import calibrated
-from graphkit.extract.features import words
+from graphkit.extract.features import verb_spans, words
 from graphkit.extract.mapper import TechniqueModel, cache_path, model_digest, technique_model
 from graphkit.extract.masking import mapper_pieces
 from graphkit.extract.reading import read_sentence
@@ -122,10 +122,34 @@ def test_a_list_item_of_two_words_is_read_with_its_own_bar() -> None:
         "and frequently rotated infrastructure."
     )
     pieces = mapper_pieces(read_sentence(listed))
-    assert pieces[-1] == ["domain", "fronting"]
-    assert "T1090" in found(listed)
+    assert pieces[-1] == ["domain", "fronting"], f"the list item is not read: {pieces}"
     model = technique_model()
-    assert model.threshold < model.item_threshold < 1
+    # the items' threshold is fitted (training.calibrate_items); over 1 it reads no item
+    assert model.item_threshold < 1, (
+        f"list items of two words are no longer read: their fitted threshold is "
+        f"{model.item_threshold:.2f} (sentences {model.threshold:.2f}); see BENCHMARKS.md, "
+        f"'Session 21: learned mapper'"
+    )
+    assert model.threshold < model.item_threshold
+    assert "T1090" not in dict(model.drafts([pieces[:-1]])[0])  # without the item
+    assert "T1090" in found(listed), (
+        f"the item 'domain fronting' no longer drafts Proxy (T1090) at the items' threshold "
+        f"{model.item_threshold:.2f}"
+    )
+
+
+def test_a_run_on_sentence_is_read_span_by_span() -> None:
+    # no mark between the behaviours: the whole scores the credential dumping low
+    run_on = (
+        "Once inside the network the intruders dumped credentials from memory moved laterally "
+        "over remote desktop and encrypted the file servers for ransom."
+    )
+    pieces = mapper_pieces(read_sentence(run_on))
+    spans = [words(run_on)[a:b] for a, b in verb_spans(run_on)]
+    assert len(spans) == 2 and all(s in pieces for s in spans), pieces
+    without = [p for i, p in enumerate(pieces) if i == 0 or p not in spans]
+    assert "T1003" not in dict(technique_model().drafts([without])[0])
+    assert "T1003" in found(run_on)
 
 
 def test_a_list_item_that_names_a_sector_or_a_place_drafts_nothing() -> None:

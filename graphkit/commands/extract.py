@@ -86,7 +86,7 @@ def extract(
     with handled():
         text = read_text(report)
         if techniques is not Mapper.rules and not cache_path().exists():
-            err.print("training the technique model once (about half a minute, no network)")
+            err.print("training the technique model once (under a minute, no network)")
         draft = extract_findings(
             text,
             path=str(report),

@@ -47,6 +47,7 @@ __all__ = [
     "clause_parts",
     "clauses",
     "letter_runs",
+    "verb_spans",
     "word_features",
     "words",
 ]
@@ -122,6 +123,77 @@ def clause_parts(text: str) -> tuple[list[list[str]], list[list[str]]]:
     found = [w for w in cut if len(w) >= MIN_WORDS]
     items = [w[w[0] in _JOINS :] for w in cut if w]  # ", and proxies": the item is "proxies"
     return found if len(found) > 1 else [], [w for w in items if len(w) == SHORT_ITEM]
+
+
+# What opens a behaviour in a run-on sentence (:func:`verb_spans`): grammar's function words,
+# like the clause joiners above. Auxiliaries and modals; forms of "be" (a passive opens one,
+# "was sent", a copula does not); subjects (a masked name is one); words after which a verb
+# is no finite verb of a new behaviour (articles, prepositions, a verb's own words);
+# prepositions after a participle ("files stored in a folder"); participles that name.
+_AUXILIARIES = frozenset({"has", "have", "had", "can", "could", "will", "would", "may", "might"})
+_BE = frozenset({"is", "are", "was", "were"})
+_SUBJECTS = frozenset({"it", "they", "he", "she", "we", PLACEHOLDER})
+_NOT_BEFORE = _AUXILIARIES | _BE | frozenset({
+    "to", "be", "been", "being", "the", "a", "an", "its", "their", "his", "her", "our", "your",
+    "this", "that", "these", "those", "of", "in", "on", "at", "by", "for", "from", "with", "into",
+    "via", "over", "under", "as", "and", "or", "but", "than", "also", "not", "which",
+    "who"})  # fmt: skip
+_PREPOSITIONS = frozenset({"in", "on", "at", "by", "with", "from", "to", "into", "via", "as", "for",
+                           "through", "within", "under", "over", "during", "onto"})  # fmt: skip
+_NAMING = frozenset({"named", "called", "dubbed", "titled", "labeled", "labelled", "known",
+                     "based"})  # fmt: skip
+_EDGE = re.compile(r"^\W+|\W+$")
+
+
+def _opens(before: str, token: str, after: str) -> bool:
+    """Whether a finite verb opens a behaviour at ``token``: a passive ("was sent") after a
+    word that is no function word; after a subject, an auxiliary or a verb in -ed or -s;
+    after another word that is neither a function word nor a verb's, an auxiliary or a verb
+    in -ed with no preposition next (a participle: "files stored in a folder")."""
+    if token in _BE:
+        return after.endswith(("ed", "en")) and before not in _NOT_BEFORE
+    if before in _SUBJECTS:
+        return token in _AUXILIARIES or (len(token) > 3 and token.endswith(("ed", "s")))
+    if before in _NOT_BEFORE or before.endswith(("ed", "ing", "ly")) or not before.isalnum():
+        return False
+    if token in _AUXILIARIES:
+        return True
+    return (
+        len(token) > 4
+        and token.endswith("ed")
+        and token.isalpha()
+        and token not in _NAMING
+        and after not in _PREPOSITIONS
+    )
+
+
+def verb_spans(text: str) -> list[tuple[int, int]]:
+    """Where a run-on sentence's behaviours start and end, in its words (:func:`words`): a
+    span opens at each finite verb after a noun phrase and runs to the next. ATT&CK tells one
+    behaviour a sentence; a report runs two or three together with no mark between ("It
+    rented servers registered domains and phished staff"), which the whole sentence scores
+    low and the clauses do not part. None for fewer than two spans; a word after a comma
+    opens none (the clauses part there).
+
+    >>> text = "They rented servers from a host registered domains and phished staff."
+    >>> [" ".join(words(text)[a:b]) for a, b in verb_spans(text)]
+    ['rented servers from a host', 'registered domains and phished staff']
+    >>> verb_spans("It stored the files in a folder named after the host.")
+    []
+    """
+    raw = text.split()
+    low = [_EDGE.sub("", t.lower()) for t in raw]
+    starts = [
+        i
+        for i in range(1, len(low) - 1)
+        if not raw[i - 1].endswith((",", ";", ":")) and _opens(low[i - 1], low[i], low[i + 1])
+    ]
+    if len(starts) < 2:
+        return []
+    at = [0]
+    for t in raw:  # where each of the text's words starts among the sentence's words
+        at.append(at[-1] + len(words(t)))
+    return [(at[a], at[b]) for a, b in pairwise([*starts, len(raw)])]
 
 
 def word_features(tokens: Sequence[str]) -> list[str]:

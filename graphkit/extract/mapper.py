@@ -6,25 +6,27 @@ trained on ATT&CK's procedure examples, technique definitions and the sentences 
 (:mod:`~graphkit.extract.examples`). One class per parent technique, per LLM-themed technique,
 and one for "no technique".
 
-Scores become probabilities by a sigmoid fitted on held-out actors (Platt scaling): the
-training keeps one fifth of the actors out (``GroupKFold``), fits there, and on their
-sentences fits the sigmoid and picks the threshold that drafts techniques with the best F1.
+Scores become probabilities by a sigmoid fitted on held-out actors (Platt scaling,
+:mod:`~graphkit.extract.training`): every actor's sentences are scored by a fit that did not
+see the actor (five folds of actors), and on those scores the sigmoid is fitted and the
+threshold picked that drafts techniques with the best F1.
 A sentence is read as pieces (:func:`~graphkit.extract.masking.mapper_pieces`): whole, clause
 by clause, and each list item of two words ("encrypted tunnels, domain fronting, and ...":
 "domain fronting" scores 0.94 alone, 0.14 in its sentence). An item has few features and
 scores to extremes, and a list of two-word items is as often sectors or places, so items
-have a threshold of their own (:func:`calibrate_items`): the lowest at which what they add
-keeps the held-out precision of the sentences and clauses alone, a technique counting as
+have a threshold of their own (``training.calibrate_items``): the lowest at which what they
+add is right as often as what the clauses add to the whole sentences, a technique counting as
 right when ATT&CK gives it to the sentence's actor or software (a list names others of its
-techniques than the one its sentence is filed under). It is 0.93 with ATT&CK v18.1, at the
-rule's edge (BENCHMARKS.md, "Session 20: learned mapper"); over 1, no item is read.
+techniques than the one its sentence is filed under). It is 0.86 with ATT&CK v18.1 (the
+sentences' 0.26; BENCHMARKS.md, "Session 21: learned mapper"); over 1, no item is read, and
+``tests/test_mapper.py`` says so.
 Sentences that name no technique weigh as much in all as those that name one: how many a
-report holds is not known, and the ATT&CK data has few. The model is then fitted again on
-everything, and weights under :data:`PRUNE` are dropped: 7 % of them stay, a sparse product
-with each sentence, and held-out top-1 accuracy does not move (BENCHMARKS.md).
+report holds is not known, and the ATT&CK data has few. The model kept is fitted on
+everything, and weights under ``training.PRUNE`` are dropped: 7 % of them stay, a sparse
+product with each sentence, and held-out top-1 accuracy does not move (BENCHMARKS.md).
 
-Training takes about half a minute on two cores (both fits run at once, in two processes)
-and needs no network:
+Training takes 25-40 s on two cores (six fits, two at a time in two processes) and needs no
+network:
 :func:`technique_model` trains on first use and keeps the model in the cache folder
 (``$GRAPHKIT_CACHE``, else ``$XDG_CACHE_HOME/graphkit``, else ``~/.cache/graphkit``), named by
 a digest of the ATT&CK data, the sentences written here, this code and scikit-learn's
@@ -36,12 +38,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import multiprocessing
 import os
 import tempfile
 import zipfile
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
@@ -51,33 +51,22 @@ import numpy as np
 import scipy.sparse as sp
 
 from graphkit.errors import GraphkitError
-from graphkit.extract.examples import NONE, Example, all_examples, data_digest
-from graphkit.extract.features import MIN_WORDS, PLACEHOLDER, Vectorizer, clause_parts, words
+from graphkit.extract.examples import NONE, data_digest
+from graphkit.extract.features import MIN_WORDS, PLACEHOLDER, Vectorizer
 
 __all__ = [
-    "FOLDS",
     "SEED",
     "TechniqueModel",
     "best_of_pieces",
     "cache_path",
-    "calibrate",
-    "calibrate_items",
     "dense",
-    "fit",
-    "held_out",
-    "held_pieces",
     "item_rows",
-    "known_techniques",
     "model_digest",
     "product",
     "technique_model",
-    "train",
 ]
 
 SEED = 0
-C = 0.5  # the SVM's regularisation: the best of 0.2, 0.5 and 1.0 on a held-out fold
-PRUNE = 0.02  # weights smaller than this are dropped
-FOLDS = 5  # one fold of actors of five is held out for the sigmoid and the threshold
 
 
 @dataclass
@@ -258,7 +247,7 @@ def model_digest() -> str:
     here = Path(__file__).resolve().parent
     # The sources by name: a compiled module's ``__file__`` is its C extension (make compile),
     # and the model is the same whether its features are computed compiled or not.
-    for name in ("examples.py", "features.py", "mapper.py"):
+    for name in ("examples.py", "features.py", "mapper.py", "training.py"):
         digest.update((here / name).read_bytes())
     digest.update(metadata.version("scikit-learn").encode())
     return digest.hexdigest()
@@ -277,7 +266,7 @@ def cache_path() -> Path:
 
 @cache
 def technique_model() -> TechniqueModel:
-    """The trained model: from the cache, else trained now (about half a minute) and cached.
+    """The trained model: from the cache, else trained now (under a minute) and cached.
 
     A cached file that cannot be read (cut short, or not this model's) is trained again and
     replaced; a cache that cannot be written is no error: the model is then kept in memory."""
@@ -287,175 +276,9 @@ def technique_model() -> TechniqueModel:
             return TechniqueModel.load(path, model_digest())
         except (GraphkitError, OSError, ValueError, KeyError, zipfile.BadZipFile):
             pass  # trained again below
+    from graphkit.extract.training import train  # scikit-learn: only when training
+
     model = train()
     with contextlib.suppress(OSError):  # a read-only home: trained again by the next process
         model.save(path)
     return model
-
-
-def fit(x: sp.csr_matrix, y: np.ndarray, seed: int) -> tuple[np.ndarray, sp.csr_matrix, np.ndarray]:
-    """One SVM fit: its classes, pruned sparse weights (features x classes), intercepts."""
-    from sklearn.svm import LinearSVC  # scikit-learn trains; extraction does not import it
-
-    svm = LinearSVC(C=C, random_state=seed).fit(x, y)
-    w = svm.coef_.T.astype(np.float32)
-    w[np.abs(w) < PRUNE] = 0
-    return svm.classes_, sp.csr_matrix(w), svm.intercept_.astype(np.float64)
-
-
-_Fit = tuple[np.ndarray, sp.csr_matrix, np.ndarray]
-
-
-def _fit_both(
-    first: tuple[sp.csr_matrix, np.ndarray], second: tuple[sp.csr_matrix, np.ndarray], seed: int
-) -> tuple[_Fit, _Fit]:
-    """Two fits at once in two forked processes where the system forks, else one after the
-    other. Not in threads: liblinear draws from one random generator per process, so two
-    fits in threads would take turns on it and differ from run to run. Forked, not spawned: a
-    spawned process imports the caller's main script again, which a script without a
-    ``__main__`` guard does not survive."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return fit(*first, seed), fit(*second, seed)
-    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork")) as pool:
-        a = pool.submit(fit, *first, seed)
-        b = pool.submit(fit, *second, seed)
-        return a.result(), b.result()
-
-
-def held_out(examples: Sequence[Example]) -> np.ndarray:
-    """Which examples the calibration holds out: the last of :data:`FOLDS` folds of actors.
-    Definitions and the sentences written here always train."""
-    from sklearn.model_selection import GroupKFold
-
-    actors = np.array([i for i, e in enumerate(examples) if e.kind in ("procedure", "description")])
-    groups = [examples[i].group for i in actors]
-    *_, (_, test) = GroupKFold(FOLDS).split(actors, groups=groups)
-    mask = np.zeros(len(examples), dtype=bool)
-    mask[actors[test]] = True
-    return mask
-
-
-def held_pieces(tokens: list[str], text: str) -> tuple[list[list[str]], list[list[str]]]:
-    """A held-out training sentence's pieces, as extraction reads a report's: the whole and
-    its clauses, and its list items of two words (:func:`clause_parts`)."""
-    parts, items = clause_parts(text)
-    return [tokens, *parts], [i for i in items if PLACEHOLDER not in i]
-
-
-def train(seed: int = SEED) -> TechniqueModel:
-    """Train the model from the installed ATT&CK data and the sentences written here."""
-    examples = all_examples()
-    tokens = [words(e.text) for e in examples]
-    labels = np.array([e.label for e in examples])
-    held = held_out(examples)
-    part = Vectorizer.fit([t for t, h in zip(tokens, held, strict=True) if not h])
-    full = Vectorizer.fit(tokens)
-    x_part = part.transform([t for t, h in zip(tokens, held, strict=True) if not h])
-    x_full = full.transform(tokens)
-    part_fit, final = _fit_both((x_part, labels[~held]), (x_full, labels), seed)
-    classes, w, b = part_fit
-    read = [held_pieces(t, e.text) for t, e, h in zip(tokens, examples, held, strict=True) if h]
-    sentences = [whole for whole, _ in read]
-    rows = part.transform([p for s in sentences for p in s])
-    scores = best_of_pieces(product(rows, dense(w)) + b, sentences)
-    slope, offset, threshold = calibrate(scores, classes, labels[held])
-    items = [its for _, its in read]
-    item_scores = np.full_like(scores, -np.inf)
-    has = [i for i, its in enumerate(items) if its]
-    if has:
-        rows = part.transform([p for i in has for p in items[i]])
-        item_scores[has] = best_of_pieces(product(rows, dense(w)) + b, [items[i] for i in has])
-    known = known_techniques(examples, classes)[held]
-    calibration = (slope, offset, threshold)
-    item_threshold = calibrate_items(scores, item_scores, classes, known, calibration)
-    return TechniqueModel(full, *final, slope, offset, threshold, item_threshold, model_digest())
-
-
-def _weights(truth: np.ndarray) -> np.ndarray:
-    """Sentences with no technique weigh as much in all as those with one."""
-    none = truth == NONE
-    w = np.ones(len(truth))
-    if none.any() and (~none).any():
-        w[none] = (~none).sum() / none.sum()
-    return w
-
-
-def calibrate(
-    scores: np.ndarray, classes: np.ndarray, truth: np.ndarray
-) -> tuple[float, float, float]:
-    """The sigmoid (slope, offset) that makes held-out scores probabilities, and the
-    probability threshold that drafts techniques with the best weighted F1."""
-    from sklearn.linear_model import LogisticRegression
-
-    weights = _weights(truth)
-    technique = classes != NONE
-    top = np.argsort(-np.where(technique, scores, -np.inf), axis=1)[:, :3]
-    picked = np.take_along_axis(scores, top, axis=1)
-    right = classes[top] == truth[:, None]
-    platt = LogisticRegression(C=1e4).fit(
-        picked.reshape(-1, 1), right.ravel(), sample_weight=np.repeat(weights, 3)
-    )
-    slope, offset = float(platt.coef_[0, 0]), float(platt.intercept_[0])
-    p = 1 / (1 + np.exp(-(slope * scores + offset)))
-    p[:, ~technique] = 0
-    hit = classes[None, :] == truth[:, None]
-    positive = truth != NONE
-    best, threshold = -1.0, 0.5
-    for t in np.round(np.arange(0.05, 0.96, 0.01), 2):
-        drafted = p >= t
-        tp = (weights[:, None] * (drafted & hit)).sum()
-        fp = (weights[:, None] * (drafted & ~hit)).sum()
-        fn = (weights * (positive & ~(drafted & hit).any(axis=1))).sum()
-        f1 = 2 * tp / (2 * tp + fp + fn)
-        if f1 > best:
-            best, threshold = f1, float(t)
-    return slope, offset, threshold
-
-
-def known_techniques(examples: Sequence[Example], classes: np.ndarray) -> np.ndarray:
-    """Per example, the techniques ATT&CK's procedure examples give its actor or software
-    (its own label for a sentence with none): one sentence tells one of them, a list in it
-    may name others ("webcam captures and screenshots")."""
-    column = {c: j for j, c in enumerate(classes.tolist())}
-    by_group: dict[str, set[int]] = {}
-    for e in examples:
-        if e.kind == "procedure" and e.label in column:
-            by_group.setdefault(e.group, set()).add(column[e.label])
-    known = np.zeros((len(examples), len(classes)), dtype=bool)
-    for row, e in enumerate(examples):
-        if e.label in column:
-            known[row, column[e.label]] = True
-        if e.label != NONE:
-            known[row, list(by_group.get(e.group, ()))] = True
-    return known
-
-
-def calibrate_items(
-    scores: np.ndarray,
-    item_scores: np.ndarray,
-    classes: np.ndarray,
-    known: np.ndarray,
-    calibration: tuple[float, float, float],
-) -> float:
-    """The lowest probability threshold for list items of two words at which what is drafted
-    keeps held-out precision where the sentences and clauses alone have it (the items may
-    add recall, not cost precision); over 1 when none does. A technique drafted counts as
-    right when it is one ATT&CK gives the sentence's actor or software (``known``): a list
-    item often names another of its techniques than the one its sentence is filed under."""
-    slope, offset, threshold = calibration
-    truth = np.where(known[:, classes == NONE][:, 0], NONE, "technique")
-    weights = _weights(truth)[:, None]
-    technique = classes != NONE
-
-    def precision(drafted: np.ndarray) -> float:
-        drafted = drafted & technique
-        right = (weights * (drafted & known)).sum()
-        return float(right / max((weights * drafted).sum(), 1e-9))
-
-    base = 1 / (1 + np.exp(-(slope * scores + offset))) >= threshold
-    floor = precision(base)
-    p = 1 / (1 + np.exp(-(slope * item_scores + offset)))
-    for t in np.round(np.arange(threshold, 0.995, 0.01), 2):
-        if precision(base | (p >= t)) >= floor:
-            return float(t)
-    return 2.0

@@ -41,7 +41,14 @@ from collections.abc import Sequence
 
 from graphkit.extract.cues import word_list
 from graphkit.extract.cues import words as words_of
-from graphkit.extract.features import MIN_WORDS, PLACEHOLDER, SHORT_ITEM, clause_parts, words
+from graphkit.extract.features import (
+    MIN_WORDS,
+    PLACEHOLDER,
+    SHORT_ITEM,
+    clause_parts,
+    verb_spans,
+    words,
+)
 from graphkit.extract.reading import Sentence
 from graphkit.vocab import PUBLISHERS
 
@@ -260,8 +267,9 @@ def told(tokens: list[str]) -> bool:
 def mapper_pieces(s: Sentence, names: Names = _NO_NAMES) -> list[list[str]]:
     """What the mapper reads of a sentence: its masked words whole, then each clause's that
     still tells something, when the sentence is long enough to hold two clauses, then each
-    list item of two words left whole by the masks ("domain fronting", read with a bar of its
-    own: :func:`~graphkit.extract.features.clause_parts`)."""
+    span that opens at a finite verb in a run-on sentence (:func:`~graphkit.extract.features.
+    verb_spans`), then each list item of two words left whole by the masks ("domain
+    fronting", read with a bar of its own: :func:`~graphkit.extract.features.clause_parts`)."""
     name_tokens, firsts = names
     own = _said_of_whom(s)
     if own:
@@ -277,4 +285,6 @@ def mapper_pieces(s: Sentence, names: Names = _NO_NAMES) -> list[list[str]]:
     ]
     # the whole, unless the reporter's doing was all it told, then the clauses that tell
     read = [m for m in (whole, *masks[: len(parts)]) if told(m)] or [whole]
+    if len(s.words) >= 2 * MIN_WORDS:  # a run-on sentence's spans, masked as the whole is
+        read += [m for a, b in verb_spans(s.text) if told(m := whole[a:b])]
     return read + [m for m in masks[len(parts) :] if PLACEHOLDER not in m and len(m) == SHORT_ITEM]
