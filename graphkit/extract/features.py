@@ -144,9 +144,6 @@ _NAMING = frozenset({"named", "called", "dubbed", "titled", "labeled", "labelled
                      "based"})  # fmt: skip
 _EDGE = re.compile(r"^\W+|\W+$")
 _MARKS = (",", ";", ":")  # where the clauses part a sentence
-# Words that open a clause inside another: the verb after "what it" ("shared what it had
-# found") or "that they" is the clause's, no new behaviour.
-_RELATIVES = frozenset({"what", "that", "which", "who", "whom", "whatever"})
 
 
 def _opens(before: str, token: str, after: str) -> bool:
@@ -179,8 +176,7 @@ def verb_spans(text: str) -> list[tuple[int, int]]:
     low and the clauses do not part. None for fewer than two spans; a word after a comma
     opens none (the clauses part there), nor does a verb that ends at one: it closes an
     opening phrase ("Once compromised,", "When the link is opened,"), and a span from it would
-    run on into the next clause's subject. A verb after a subject that opens a clause inside
-    another ("what it had found", "that they use") opens none either.
+    run on into the next clause's subject.
 
     >>> text = "They rented servers from a host registered domains and phished staff."
     >>> [" ".join(words(text)[a:b]) for a, b in verb_spans(text)]
@@ -196,7 +192,6 @@ def verb_spans(text: str) -> list[tuple[int, int]]:
         if not raw[i - 1].endswith(_MARKS)
         and _opens(low[i - 1], low[i], low[i + 1])
         and not raw[i + 1 if low[i] in _BE else i].endswith(_MARKS)
-        and not (low[i - 1] in _SUBJECTS and i > 1 and low[i - 2] in _RELATIVES)
     ]
     if len(starts) < 2:
         return []
