@@ -3,7 +3,8 @@ one: a dotted code cut at its dot, a known actor's other name, a people in quote
 team that reports (with what a reporter announced before whom it is about), "named" as an
 adjective, an acronym opening a compound, a tool's module, a work's quoted title, a service
 whose product news is spoken of, a subject's phrase run on over its verb, and the reporter with
-its verb before whom it names ("The lab blamed Maltese hackers"). One test per
+its verb before whom it names ("The lab blamed Maltese hackers"), what an intrusion leaves on a
+host ("a scheduled task named X"). One test per
 grammatical case, each on sentences written for it."""
 
 from __future__ import annotations
@@ -237,3 +238,12 @@ def test_a_report_and_its_present_verb_are_no_part_of_the_actors_name() -> None:
     )
     names = [a.name for c in f.campaigns for a in c.all_actors]
     assert names and not any("retraces" in n for n in names), names
+
+
+@pytest.mark.parametrize("artifact", ["a scheduled task named", "an executable called"])
+def test_what_an_intrusion_leaves_on_a_host_named_so_is_no_case(artifact: str) -> None:
+    f = draft(
+        NEWS + "Tin Vane, a crew from Peru, phished banks in Chile.\n\nThe crew then created "
+        f"{artifact} WinHelper that ran its loader every hour.\n"
+    )
+    assert [c.name for c in f.campaigns] == ["Tin Vane"]
