@@ -672,3 +672,13 @@ def test_generic_headings_joined_by_and_name_no_case() -> None:
         "scams.\n"
     )
     assert sorted(c.name for c in f.campaigns) == ["Grey Loom", "Tin Vane"]
+
+
+def test_a_list_number_alone_on_its_line_names_no_case() -> None:
+    f = draft(
+        NEWS + "The lab named two crews.\n\n1.\nTin Vane, a Bolivian crew, phished banks.\n\n"
+        "2.\nThe second crew, from Chile, hacked ports in Peru.\n"
+    )
+    names = [c.name for c in f.campaigns]
+    assert len(names) == 2 and not any(n[0].isdigit() for n in names)
+    assert any(a.name == "Tin Vane" for c in f.campaigns for a in c.all_actors)
