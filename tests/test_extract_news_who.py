@@ -682,3 +682,13 @@ def test_a_list_number_alone_on_its_line_names_no_case() -> None:
     names = [c.name for c in f.campaigns]
     assert len(names) == 2 and not any(n[0].isdigit() for n in names)
     assert any(a.name == "Tin Vane" for c in f.campaigns for a in c.all_actors)
+
+
+def test_an_identification_label_and_a_ttp_heading_name_no_case() -> None:
+    f = draft(
+        NEWS + "## Who\n\n* **Identification:** The accounts belonged to Tin Vane, a Bolivian "
+        "crew.\n\n## Tactics, Techniques & Procedures\n\nTin Vane phished banks in Peru.\n"
+    )
+    names = {c.name for c in f.campaigns}
+    assert not names & {"Identification", "Tactics, Techniques & Procedures"}
+    assert any(a.name == "Tin Vane" for c in f.campaigns for a in c.all_actors)
