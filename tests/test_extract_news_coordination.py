@@ -70,3 +70,21 @@ def test_names_with_places_in_brackets_after_a_preposition_or_a_verb_are_no_acto
 ) -> None:
     f = draft(NEWS + listed + "\n")
     assert not {"Acme Labs", "Vexa Systems"} & {n for n, _ in actors_of(f)}
+
+
+@pytest.mark.parametrize(
+    "opener",
+    [
+        "UNC9901 (also known as FlyingYeti) sent",
+        "UNC9901, also known as FlyingYeti, sent",
+        "UNC9901 (also known as FlyingYeti and UAC-0149) sent",
+    ],
+)
+def test_a_clause_opening_with_a_name_and_its_other_names_is_its_own_case(opener: str) -> None:
+    f = draft(
+        NEWS + f"Sandworm wiped servers at a power company in Ukraine. {opener} fake drone "
+        "manuals to soldiers in Ukraine.\n"
+    )
+    names = [[a.name for a in c.all_actors] for c in f.campaigns]
+    assert len(f.campaigns) == 2
+    assert not any("Sandworm Team" in n and "UNC9901" in n for n in names)
