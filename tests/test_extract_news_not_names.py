@@ -234,3 +234,12 @@ def test_a_new_version_of_a_tool_called_x_is_no_case() -> None:
         "called PyKite.\n"
     )
     assert [c.name for c in f.campaigns] == ["Tin Vane"]
+
+
+def test_a_report_and_its_present_verb_are_no_part_of_the_actors_name() -> None:
+    f = draft(
+        NEWS + "A new report retraces the aims, the tools and actors of a Maltese network "
+        "behind hoaxes about Chad.\n"
+    )
+    names = [a.name for c in f.campaigns for a in c.all_actors]
+    assert names and not any("retraces" in n for n in names), names

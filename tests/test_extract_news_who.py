@@ -1,7 +1,8 @@
 """The extractor on who acts in news coverage (session 18): the reporter's own unit named by
 its acronym, a reporter's contracted "has", a bulleted list of a case's fields, headings that
 say what a section is; (session 21) a byline over a news page's lines, a card that opens on
-its actor, headings of a timeline or an essay. One test per grammatical case, each on
+its actor, headings of a timeline or an essay, "the former" and "the latter" after two named
+actors. One test per grammatical case, each on
 sentences written for it, beside one where the same words must still count the old way."""
 
 from __future__ import annotations
@@ -692,3 +693,19 @@ def test_an_identification_label_and_a_ttp_heading_name_no_case() -> None:
     names = {c.name for c in f.campaigns}
     assert not names & {"Identification", "Tactics, Techniques & Procedures"}
     assert any(a.name == "Tin Vane" for c in f.campaigns for a in c.all_actors)
+
+
+@pytest.mark.parametrize(
+    "rest",
+    [
+        "The former phished clerks in Chad; the latter scanned routers in Peru.",
+        "The former phished clerks in Chad. The latter scanned routers in Peru.",
+        "The former phished clerks in Chad, while the latter scanned routers in Peru.",
+    ],
+)
+def test_the_former_and_the_latter_are_the_two_actors_named_before(rest: str) -> None:
+    f = draft(NEWS + "Kimsuky and APT41 both used the chatbot. " + rest + "\n")
+    targets = {
+        a.name: {x.id for x in c.targets.countries} for c in f.campaigns for a in c.all_actors
+    }
+    assert targets == {"Kimsuky": {"TD"}, "APT41": {"PE"}}

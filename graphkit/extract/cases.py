@@ -118,6 +118,11 @@ _SAID_CASE = re.compile(
 _SENTENCE_START = re.compile(r"[.!?][\"\u201d')\]]* (?=[A-Z])")
 
 
+# "The latter debugged code ...": one of two the paragraph named, no new case ("The latter, a
+# Bolivian crew, ..." sets a case of its own apart)
+_POINTS_BACK = re.compile(r"The (?:former|latter) (?!,)")
+
+
 def at_new_cases(paragraph: str) -> list[str]:
     """A paragraph of prose cut before each later sentence that turns to a new case ("...
     A second case involved ...", "... In another case, ..."): such a sentence opens a case
@@ -130,7 +135,9 @@ def at_new_cases(paragraph: str) -> list[str]:
     if "\n" in paragraph.strip():
         return [paragraph]  # a list, a table, fields: laid out, not prose
     cuts = [
-        m.end() for m in _SENTENCE_START.finditer(paragraph) if NEW_CASE.match(paragraph[m.end() :])
+        m.end()
+        for m in _SENTENCE_START.finditer(paragraph)
+        if NEW_CASE.match(paragraph[m.end() :]) and not _POINTS_BACK.match(paragraph, m.end())
     ]
     if not cuts:
         return [paragraph]

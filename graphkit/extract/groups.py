@@ -173,9 +173,12 @@ def runs(
     said = ""  # the paragraph's words so far
     places: set[str] = set()  # the countries of the clauses so far
     for s, clauses in zip(sentences, texts, strict=True):
-        if not (described or turns or any(op or a for _, op, a in clauses)) and not any(
-            m.entry.kind == "Actor" for m in s.mentions
-        ):  # no clause of it opens with anything: read as it is
+        if (
+            not (described or turns or any(op or a for _, op, a in clauses))
+            and not any(m.entry.kind == "Actor" for m in s.mentions)
+            and not any(_FORMER_LATTER.match(c[0]) for c in clauses[1:])
+        ):
+            # no clause of it opens with anything: read as it is
             clauses = [(s.text, None, None)]
         pieces = _pieces(s, [t for t, _, _ in clauses], found)
         for i, (piece, (text, name, quoted_actor)) in enumerate(zip(pieces, clauses, strict=True)):
@@ -184,6 +187,7 @@ def runs(
                 # a counted set of names opens a case after another's clauses ("X ... Two
                 # Chinese groups, Y and Z, ..."); first in a paragraph, its names are shared
                 actor = _opening_actor(piece, sets=bool(parts or shared))
+                actor = actor or _pointed_back(piece, text, sentences[: sentences.index(s) + 1])
             subject = None
             opens = described or id(s) in foreign
             opens = opens or bool(turns and i and not (name or actor) and _elsewhere(piece, places))
@@ -377,6 +381,28 @@ def _other_names(actors: list[Mention], text: str) -> set[str]:
 
 
 _ALIAS_GAP = {"also", "known", "tracked", "as", "aka", "a", "k", "or"}
+
+
+_FORMER_LATTER = re.compile(r"^(?:[Tt]he) (former|latter)\b")
+
+
+def _pointed_back(piece: Sentence, text: str, said: list[Sentence]) -> str | None:
+    """The actor a clause points back to ("Kimsuky and APT41 both used it. The former ...; the
+    latter ..."): the first or the second of the two the paragraph named before it, given to the
+    clause as its mention; None when it opens otherwise or two were not named."""
+    m = _FORMER_LATTER.match(text) if text[:1] in "Tt" else None
+    if m is None:
+        return None
+    named: dict[str, Entry] = {}
+    for s in said:
+        for x in sorted(s.mentions, key=lambda x: x.index):
+            if x.entry.kind == "Actor":
+                named.setdefault(x.entry.id, x.entry)
+    if len(named) != 2:
+        return None
+    entry = list(named.values())[0 if m.group(1) == "former" else 1]
+    piece.mentions = [*piece.mentions, Mention(entry, 0, 2, piece.words, m.group(0))]
+    return entry.id
 
 
 _COUNTS = words("number_words")

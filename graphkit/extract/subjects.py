@@ -310,6 +310,8 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
         said_where = [x.text for x in first.mentions if x.entry.kind in _PLACES]
         if again and any(x in again.group(1) for x in said_where):
             text, m = rest, again
+        elif did.group(2)[-1:] == "s":
+            return None  # "A new report reconstructs the methods and actors of ...": no actor
     if not m or _SUFFERED.match(text, m.end(1)):
         return None  # "A firm in Taiwan was among the targets": a victim, no actor
     if _ACTING_END.search(m.group(1)) and _BUSINESS_SPEAKS.match(text, m.end(1)):
@@ -381,8 +383,8 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
 
 
 # The reporter and its verb before whom the phrase is about: "The lab blamed (Russian hackers)",
-# "The company accused (Chinese operators of ...)"
-_REPORTER_DID = re.compile(rf"^(?:[Tt]he |[Aa]n? )?([\w-]+(?: [\w-]+)?) {past_verb()} ")
+# "The company accused (Chinese operators of ...)", "A new report reconstructs ..."
+_REPORTER_DID = re.compile(rf"^(?:[Tt]he |[Aa]n? )?([\w-]+(?: [\w-]+)?) ({past_verb()}|[a-z]+s) ")
 
 
 _HIT = words("target_verbs_strict") - {"at", "against"}  # "was targeted", not "was at"
