@@ -368,6 +368,8 @@ def _other_names(actors: list[Mention], text: str) -> set[str]:
     listed = False  # "known as X and Y": names after "as" go on while "and" or "or" joins them
     previous = actors[0]
     for m in actors[1:]:
+        if len(words) < m.index or m.words is not words:
+            break  # a name found apart from the sentence's words: nothing stands between
         gap = words[end : m.index]
         closed = re.search(rf"{re.escape(previous.text)}\s*[),]\s*(?:and|or)\b", text)
         if out and not (listed and gap in (["and"], ["or"]) and not closed):
