@@ -165,3 +165,13 @@ def test_a_participle_or_a_mark_opens_no_span() -> None:
     assert verb_spans("It reads keys from its actor-controlled servers over HTTPS.") == []
     # after a comma the clauses part the sentence already
     assert verb_spans("The crew leased servers, registered domains and phished staff.") == []
+
+
+def test_a_verb_that_closes_an_opening_phrase_opens_no_span() -> None:
+    # a participle or a passive that ends at the comma: the span would take the next subject
+    assert verb_spans("Once approved, the crew rented servers in bulk.") == []
+    assert verb_spans("When the link is opened, a script is written to the startup folder.") == []
+    assert _spans("Once inside, the crew leased servers in bulk registered new domains.") == [
+        "leased servers in bulk",
+        "registered new domains",
+    ]

@@ -563,3 +563,16 @@ def test_a_name_an_actors_noun_is_tied_to_is_the_actor(
 def test_a_state_body_an_actor_is_tied_to_names_no_actor() -> None:
     f = draft(NEWS + "Maltese hackers linked to GRU Unit 26165 wrote lures for clerks in Chad.\n")
     assert [a.name for c in f.campaigns for a in c.all_actors] == ["Maltese hackers"]
+
+
+@pytest.mark.parametrize(
+    "namer", ["that the lab calls", "the lab tracks as", "it calls", "which the firm dubs"]
+)
+def test_an_actor_the_reporter_names_after_its_noun_keeps_the_noun_s_people(namer: str) -> None:
+    (c,) = draft(
+        NEWS + f"Clerks in Chad were phished by a Maltese group {namer} Jade Kite.\n"
+    ).campaigns
+    (actor,) = c.all_actors
+    assert actor.name == "Jade Kite"
+    assert actor.country is not None and actor.country.id == "MT"
+    assert {x.id for x in c.targets.countries} == {"TD"}

@@ -143,6 +143,7 @@ _PREPOSITIONS = frozenset({"in", "on", "at", "by", "with", "from", "to", "into",
 _NAMING = frozenset({"named", "called", "dubbed", "titled", "labeled", "labelled", "known",
                      "based"})  # fmt: skip
 _EDGE = re.compile(r"^\W+|\W+$")
+_MARKS = (",", ";", ":")  # where the clauses part a sentence
 
 
 def _opens(before: str, token: str, after: str) -> bool:
@@ -173,7 +174,9 @@ def verb_spans(text: str) -> list[tuple[int, int]]:
     behaviour a sentence; a report runs two or three together with no mark between ("It
     rented servers registered domains and phished staff"), which the whole sentence scores
     low and the clauses do not part. None for fewer than two spans; a word after a comma
-    opens none (the clauses part there).
+    opens none (the clauses part there), nor does a verb that ends at one: it closes an
+    opening phrase ("Once compromised,", "When the link is opened,"), and a span from it would
+    run on into the next clause's subject.
 
     >>> text = "They rented servers from a host registered domains and phished staff."
     >>> [" ".join(words(text)[a:b]) for a, b in verb_spans(text)]
@@ -186,7 +189,9 @@ def verb_spans(text: str) -> list[tuple[int, int]]:
     starts = [
         i
         for i in range(1, len(low) - 1)
-        if not raw[i - 1].endswith((",", ";", ":")) and _opens(low[i - 1], low[i], low[i + 1])
+        if not raw[i - 1].endswith(_MARKS)
+        and _opens(low[i - 1], low[i], low[i + 1])
+        and not raw[i + 1 if low[i] in _BE else i].endswith(_MARKS)
     ]
     if len(starts) < 2:
         return []

@@ -66,6 +66,7 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
             # "The group used a batch script called NIGHTCOMB": the tool's name, not the group's
             and not TOOL_LEAD.search(text, c.start(), c.start(1))
         ]
+        new += [(c.start(1), c.group(1)) for c in _NAMER_CALLS.finditer(text)]
     new += apposed_names(text, sentence.words)  # "SweetSpecter, a suspected ... adversary"
     new += set_apart_names(text, sentence.words)  # "One of the groups, X,", "Kite and Vane, both"
     new += [(at, n) for at, owner, n in owned_names(text) if only_places(owner)]  # "Peru's X"
@@ -137,6 +138,14 @@ _CALLED_ACTOR = re.compile(
     rf"\b(?:{noun_pattern('called')})\b[^.;]{{0,40}}?\b(?:called|(?<!\ba )named|"
     r"dubbed|(?<!also )known as)\s+"
     r"([A-Z][\w-]*(?:\.[A-Z][\w-]*)*(?:\s(?:and\s|of\s)?[A-Z][\w-]*){0,2})"  # "TEMP.Hex": one
+)
+
+
+# ... or named by the reporter right after the noun: "a Chinese group (that) the lab calls X",
+# "a group it tracks as X" (not "the company describes, which it calls X": its case)
+_NAMER_CALLS = re.compile(
+    rf"\b(?:{noun_pattern('called')}) (?:that |which )?(?:the )?[\w-]+ (?:calls|dubs|tracks as) "
+    r"([A-Z][\w-]*(?:\.[A-Z][\w-]*)*(?:\s(?:and\s|of\s)?[A-Z][\w-]*){0,2})"
 )
 
 

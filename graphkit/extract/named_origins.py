@@ -160,6 +160,13 @@ def _known_as(a: Mention, words: list[str], ends: dict[int, Mention]) -> Mention
         at = i - 1
     elif i and words[i - 1] in ACTOR_NOUNS:
         at = i  # "a Bolivia-linked group, UNC9070, ...": the name set apart after its noun
+    elif i > 2 and (
+        words[i - 1] in _NAMING or words[i - 2 : i] in (["tracks", "as"], ["track", "as"])
+    ):
+        namer = _before_the_namer(words, i - 1 if words[i - 1] in _NAMING else i - 2)
+        if namer is None:  # "a Chinese group (that) the lab calls Jade Lantern"
+            return None
+        at = namer
     else:
         return None
     place = ends.get(at)  # "two threat actors from China, identified as X and (Y)"
@@ -175,6 +182,20 @@ def _known_as(a: Mention, words: list[str], ends: dict[int, Mention]) -> Mention
             return None
         k -= 1
     return None
+
+
+_NAMING = frozenset({"calls", "call", "dubs", "dub", "names"})
+
+
+def _before_the_namer(words: list[str], verb: int) -> int | None:
+    """Where the words that name an actor start, before the reporter that names it: "(a
+    Chinese group) that the lab calls", "(a Chinese group) it tracks as"; None when no relative
+    word or actor's noun is right before the reporter."""
+    window = range(verb - 1, max(-1, verb - 5), -1)
+    relative = next((k for k in window if words[k] in ("that", "which", "whom")), None)
+    if relative is not None:  # (the reporter after it may be a noun of actors: "the firm")
+        return relative
+    return next((k + 1 for k in window if words[k] in ACTOR_NOUNS), None)
 
 
 def _from(words: list[str], place: int) -> int:
