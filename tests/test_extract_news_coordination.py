@@ -70,3 +70,20 @@ def test_names_with_places_in_brackets_after_a_preposition_or_a_verb_are_no_acto
 ) -> None:
     f = draft(NEWS + listed + "\n")
     assert not {"Acme Labs", "Vexa Systems"} & {n for n, _ in actors_of(f)}
+
+
+# A clause that opens with a name and that name's other names, after another actor's clause
+_WITH_OTHER_NAMES = (
+    "UNC9901 (also known as FlyingYeti) sent",
+    "UNC9901, also known as FlyingYeti, sent",
+    "UNC9901 (also known as FlyingYeti and UAC-0149) sent",
+)
+
+
+@pytest.mark.parametrize("opener", _WITH_OTHER_NAMES)
+def test_a_clause_opening_with_a_name_and_its_other_names_is_its_own_case(opener: str) -> None:
+    text = f"Sandworm wiped servers at a power company in Ukraine. {opener} fake drone manuals"
+    f = draft(NEWS + text + " to soldiers in Ukraine.\n")
+    names = [[a.name for a in c.all_actors] for c in f.campaigns]
+    assert len(f.campaigns) == 2
+    assert not any("Sandworm Team" in n and "UNC9901" in n for n in names)

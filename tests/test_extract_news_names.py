@@ -55,6 +55,17 @@ def test_a_naming_verb_with_its_object_and_two_coordinated_curly_quoted_names() 
     assert _targets(drum) == {"TW"} and not drum.languages
 
 
+def test_two_quoted_names_before_one_plural_kind_are_each_a_case() -> None:
+    f = draft(
+        NEWS + "The banned accounts behind the 'Paper Kite' and 'Salt Road' campaigns likely "
+        "came from Bolivia, the lab said.\n\nAccounts in the 'Salt Road' campaign wrote news "
+        "articles for readers in Peru.\n"
+    )
+    kite = next(c for c in f.campaigns if c.name == "Paper Kite")
+    road = next(c for c in f.campaigns if c.name == "Salt Road")
+    assert kite is not road and "PE" in _targets(road) and "PE" not in _targets(kite)
+
+
 @pytest.mark.parametrize(
     "passage",
     [

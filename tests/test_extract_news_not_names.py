@@ -63,6 +63,12 @@ def _names(f: Findings) -> set[str]:
             "agent module inside it, named GlassFinch, reads the screen of phones in Chile.",
             "GlassFinch",
         ),
+        # a tool between the group's noun and "called": the name is the tool's
+        (
+            "Sandworm hit power grids in Ukraine. The group ran a PowerShell loader script "
+            "called NIGHTCOMB to copy mail from the hosts.",
+            "NIGHTCOMB",
+        ),
         # "named" after "a" is an adjective
         (
             "Sandworm hit power grids in Ukraine. Analysts said the activity led them to "

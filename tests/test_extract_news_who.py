@@ -675,6 +675,26 @@ def test_generic_headings_joined_by_and_name_no_case() -> None:
     assert sorted(c.name for c in f.campaigns) == ["Grey Loom", "Tin Vane"]
 
 
+def test_a_list_number_alone_on_its_line_names_no_case() -> None:
+    f = draft(
+        NEWS + "The lab named two crews.\n\n1.\nTin Vane, a Bolivian crew, phished banks.\n\n"
+        "2.\nThe second crew, from Chile, hacked ports in Peru.\n"
+    )
+    names = [c.name for c in f.campaigns]
+    assert len(names) == 2 and not any(n[0].isdigit() for n in names)
+    assert any(a.name == "Tin Vane" for c in f.campaigns for a in c.all_actors)
+
+
+def test_an_identification_label_and_a_ttp_heading_name_no_case() -> None:
+    f = draft(
+        NEWS + "## Who\n\n* **Identification:** The accounts belonged to Tin Vane, a Bolivian "
+        "crew.\n\n## Tactics, Techniques & Procedures\n\nTin Vane phished banks in Peru.\n"
+    )
+    names = {c.name for c in f.campaigns}
+    assert not names & {"Identification", "Tactics, Techniques & Procedures"}
+    assert any(a.name == "Tin Vane" for c in f.campaigns for a in c.all_actors)
+
+
 @pytest.mark.parametrize(
     "rest",
     [

@@ -353,11 +353,36 @@ def _opening_actor(s: Sentence, sets: bool = False) -> str | None:
         return None
     if actors[0].index > _OPENING_REACH:
         return _struck_actor(s)
-    ids = {m.entry.id for m in actors}
+    ids = {m.entry.id for m in actors} - _other_names(actors, s.text)
     lead = actors[0].words[: actors[0].index]
     if len(ids) > 1 and _EXAMPLES.isdisjoint(lead) and not (sets and _counted_set(lead)):
         return None  # "X and Y are both Chinese", "X, like Y, ...": both, or neither
     return actors[0].entry.id  # "Chinese groups such as X and Y", "Two Chinese groups, X and Y"
+
+
+def _other_names(actors: list[Mention], text: str) -> set[str]:
+    """The actors right after the first that are its other names ("UNC9999 (also known as
+    Tin Wren and UAC-0001) ran ...", "UNC9999 (Tin Wren) ran ..."): one actor, not two."""
+    words, end = actors[0].words, actors[0].index + actors[0].width
+    out: set[str] = set()
+    listed = False  # "known as X and Y": names after "as" go on while "and" or "or" joins them
+    previous = actors[0]
+    for m in actors[1:]:
+        if len(words) < m.index or m.words is not words:
+            break  # a name found apart from the sentence's words: nothing stands between
+        gap = words[end : m.index]
+        closed = re.search(rf"{re.escape(previous.text)}\s*[),]\s*(?:and|or)\b", text)
+        if out and not (listed and gap in (["and"], ["or"]) and not closed):
+            break  # "X (Aquatic Panda) and Y", "X (aka A), and Y": Y is another actor
+        if not out and gap and not ({"as", "aka"} & set(gap) and set(gap) <= _ALIAS_GAP):
+            break
+        listed = listed or bool(gap)
+        out.add(m.entry.id)
+        end, previous = m.index + m.width, m
+    return out - {actors[0].entry.id}
+
+
+_ALIAS_GAP = {"also", "known", "tracked", "as", "aka", "a", "k", "or"}
 
 
 _FORMER_LATTER = re.compile(r"^(?:[Tt]he) (former|latter)\b")

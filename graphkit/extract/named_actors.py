@@ -12,7 +12,7 @@ from graphkit.extract.cues import noun_pattern, nouns, words
 from graphkit.extract.gazetteer import TOKEN, Entry
 from graphkit.extract.name_checks import NOT_NAMES, only_places, says_nothing
 from graphkit.extract.namelike import CODE_NAME, coded_group_names, looks_like_name, not_an_actor
-from graphkit.extract.names import CALLED_TOKENS, KIND_WORD
+from graphkit.extract.names import CALLED_TOKENS, KIND_WORD, TOOL_LEAD
 from graphkit.extract.quoted import conjuncts, has_quote, quoted_names
 from graphkit.extract.reading import Mention, Sentence, slugify
 from graphkit.extract.reporter import SOURCE
@@ -63,6 +63,8 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
             (c.start(1), c.group(1))
             for c in _CALLED_ACTOR.finditer(text)
             if not KIND_WORD.search(c.group(0))  # "STOIC ran an operation OpenAI named X"
+            # "The group used a batch script called NIGHTCOMB": the tool's name, not the group's
+            and not TOOL_LEAD.search(text, c.start(), c.start(1))
         ]
         new += [(c.start(1), c.group(1)) for c in _NAMER_CALLS.finditer(text)]
     new += apposed_names(text, sentence.words)  # "SweetSpecter, a suspected ... adversary"

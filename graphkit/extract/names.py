@@ -53,7 +53,7 @@ _NAMING = re.compile(
 
 
 # A tool just before its name: "a backdoor researchers call GOVERSHELL", "malware dubbed X"
-_TOOL_LEAD = re.compile(
+TOOL_LEAD = re.compile(
     rf"\b(?:{'|'.join(word_list('quoted_tool_nouns'))}|issue|cve-\d{{4}}-\d+)s?\b"
     r"(?! (?:operation|campaign))"
 )
@@ -294,7 +294,7 @@ def _named_in(sentences: list[Sentence]) -> list[tuple[int, str]]:
                 # post called Countering Misuse": no case
             if not _POSING.isdisjoint(lead.split()):
                 continue  # 'posed as a trading firm called "Blue Meridian"': the cover's name
-            if _TOOL_LEAD.search(lead[-25:]) or any(q.name == m.group(1).strip() for q in quoted):
+            if TOOL_LEAD.search(lead[-25:]) or any(q.name == m.group(1).strip() for q in quoted):
                 continue  # "a backdoor researchers call GOVERSHELL", "CVE-2022-30190, known as
                 # Follina": a tool or a flaw, not an operation
             candidates.append((rank, _DANGLING.sub("", m.group(1).strip())))

@@ -168,6 +168,7 @@ def _quoted_names(text: str) -> tuple[Quoted, ...]:
     of a paragraph each ask it of the same sentence."""
     found: list[Quoted] = []
     previous: tuple[re.Match[str], Kind] | None = None  # the last name taken, and its kind
+    waiting: list[re.Match[str]] = []  # names of no kind yet, each joined to the next
     for m in _QUOTED.finditer(text):
         name = (m.group("a") or m.group("b")).strip()
         between = text[previous[0].end() : m.start()] if previous is not None else ""
@@ -175,12 +176,35 @@ def _quoted_names(text: str) -> tuple[Quoted, ...]:
         kind: Kind | None = previous[1] if joined and previous is not None else _kind(text, m, name)
         if kind == "operation" and TRACKING_CODE.match(name) and not _SAYS_ITSELF.match(name):
             kind = "actor"  # "Storm-9999" is an actor's code, unless a tool's
+        if waiting and not JOIN.match(text[waiting[-1].end() : m.start()]):
+            waiting = []
         if kind is None or len(name) < 3:
             previous = None
+            waiting.append(m)
             continue
+        found += [Quoted(_name_of(w), w.start(), kind, w.end()) for w in _sharing(text, waiting, m)]
+        waiting = []
         found.append(Quoted(name, m.start(), kind, m.end()))
         previous = (m, kind)
     return tuple(found)
+
+
+def _name_of(m: re.Match[str]) -> str:
+    return (m.group("a") or m.group("b")).strip()
+
+
+# A plural kind right after the last of joined names: 'the "Paper Kite" and "Salt Road" campaigns'
+_PLURAL_KIND_AFTER = re.compile(rf"\s*(?:{_KIND_NOUNS})s\b", re.I)
+
+
+def _sharing(text: str, waiting: list[re.Match[str]], last: re.Match[str]) -> list[re.Match[str]]:
+    """The names of no kind before ``last``, joined to it, that its plural kind noun after it
+    names too ('the "Paper Kite" and "Salt Road" campaigns'): both campaigns."""
+    if not waiting or not JOIN.match(text[waiting[-1].end() : last.start()]):
+        return []
+    if not _PLURAL_KIND_AFTER.match(text, last.end(), last.end() + 30):
+        return []
+    return [w for w in waiting if len(_name_of(w)) >= 3]
 
 
 # What stands between two names of one kind, the second's noun left out: '... the Peruvian crew
