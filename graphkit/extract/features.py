@@ -146,6 +146,14 @@ _EDGE = re.compile(r"^\W+|\W+$")
 _MARKS = (",", ";", ":")  # where the clauses part a sentence
 
 
+def _may_open(token: str, before: str) -> bool:
+    """What :func:`_opens` needs of a word, asked first (cheap): a form of "be", an
+    auxiliary, a word in -ed, or one in -s after a subject."""
+    if token.endswith("ed") or token in _BE or token in _AUXILIARIES:
+        return True
+    return token.endswith("s") and before in _SUBJECTS
+
+
 def _opens(before: str, token: str, after: str) -> bool:
     """Whether a finite verb opens a behaviour at ``token``: a passive ("was sent") after a
     word that is no function word; after a subject, an auxiliary or a verb in -ed or -s;
@@ -185,11 +193,13 @@ def verb_spans(text: str) -> list[tuple[int, int]]:
     []
     """
     raw = text.split()
-    low = [_EDGE.sub("", t.lower()) for t in raw]
+    # (a word of letters and digits has no edge to strip: most of them, at a method's cost)
+    low = [t.lower() if t.isalnum() else _EDGE.sub("", t.lower()) for t in raw]
     starts = [
         i
         for i in range(1, len(low) - 1)
-        if not raw[i - 1].endswith(_MARKS)
+        if _may_open(low[i], low[i - 1])
+        and not raw[i - 1].endswith(_MARKS)
         and _opens(low[i - 1], low[i], low[i + 1])
         and not raw[i + 1 if low[i] in _BE else i].endswith(_MARKS)
     ]
