@@ -40,7 +40,7 @@ from graphkit.compiled import is_compiled
 from graphkit.errors import InputError
 from graphkit.extract import extract_findings
 from graphkit.extract.gazetteer import gazetteer
-from graphkit.extract.mapper import technique_model
+from graphkit.extract.trained import technique_model
 from loaders.text import read_text
 
 SETS = Path(__file__).resolve().parent / "extract"

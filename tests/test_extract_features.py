@@ -24,8 +24,8 @@ from graphkit.extract.features import (
     words,
 )
 from graphkit.extract.learned import learned_techniques
-from graphkit.extract.mapper import technique_model
 from graphkit.extract.reading import read_sentence
+from graphkit.extract.trained import technique_model
 
 _TRAIN = [
     words(s)

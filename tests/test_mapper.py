@@ -22,9 +22,10 @@ from graphkit.errors import GraphkitError, InputError
 from graphkit.extract import extract_findings
 from graphkit.extract.confidence import calibrated
 from graphkit.extract.features import verb_spans, words
-from graphkit.extract.mapper import TechniqueModel, cache_path, model_digest, technique_model
+from graphkit.extract.mapper import TechniqueModel, model_digest
 from graphkit.extract.masking import mapper_pieces
 from graphkit.extract.reading import read_sentence
+from graphkit.extract.trained import cache_path, technique_model
 
 register_all()
 ROOT = Path(__file__).resolve().parent.parent

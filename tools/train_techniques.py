@@ -6,7 +6,7 @@ arrays, and the fingerprint printed at the end (a SHA-256 of the model's arrays)
 Under a minute on two cores (six fits, two at a time), no network.
 
 Usage: ``python tools/train_techniques.py [--seed N] [--output FILE] [--force]``.
-Without ``--output`` the model goes to the cache (``graphkit.extract.mapper.cache_path``),
+Without ``--output`` the model goes to the cache (``graphkit.extract.trained.cache_path``),
 and a model already there for this data and code is kept unless ``--force``.
 """
 
@@ -18,7 +18,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from graphkit.extract.mapper import SEED, TechniqueModel, cache_path, model_digest
+from graphkit.extract.mapper import SEED, TechniqueModel, model_digest
+from graphkit.extract.trained import cache_path
 from graphkit.extract.training import train
 
 

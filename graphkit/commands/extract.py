@@ -12,8 +12,8 @@ import typer
 from graphkit.commands.common import app, err, handled, print_json
 from graphkit.commands.text import shown
 from graphkit.extract import extract_findings
-from graphkit.extract.mapper import cache_path
 from graphkit.extract.output import draft_graph, draft_yaml
+from graphkit.extract.trained import cache_path
 from graphkit.files import write_atomic
 from loaders.text import read_text
 

@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from graphkit.extract.features import MIN_WORDS, words
-from graphkit.extract.mapper import technique_model
 from graphkit.extract.masking import mapper_pieces, names_of, told
 from graphkit.extract.reading import Sentence
+from graphkit.extract.trained import technique_model
 
 __all__ = ["MAPPERS", "learned_techniques"]
 

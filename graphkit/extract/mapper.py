@@ -27,7 +27,8 @@ product with each sentence, and held-out top-1 accuracy does not move (BENCHMARK
 
 Training takes 25-40 s on two cores (six fits, two at a time in two processes) and needs no
 network:
-:func:`technique_model` trains on first use and keeps the model in the cache folder
+:func:`~graphkit.extract.trained.technique_model` trains on first use and keeps the model in
+the cache folder
 (``$GRAPHKIT_CACHE``, else ``$XDG_CACHE_HOME/graphkit``, else ``~/.cache/graphkit``), named by
 a digest of the ATT&CK data, the sentences written here, this code and scikit-learn's
 version; ``make model`` (``tools/train_techniques.py``) builds it ahead. The file holds plain
@@ -36,11 +37,9 @@ arrays (``numpy.savez``, no pickle) and its digest, checked before it is used.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import tempfile
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -58,12 +57,10 @@ __all__ = [
     "SEED",
     "TechniqueModel",
     "best_of_pieces",
-    "cache_path",
     "dense",
     "item_rows",
     "model_digest",
     "product",
-    "technique_model",
 ]
 
 SEED = 0
@@ -251,34 +248,3 @@ def model_digest() -> str:
         digest.update((here / name).read_bytes())
     digest.update(metadata.version("scikit-learn").encode())
     return digest.hexdigest()
-
-
-def cache_path() -> Path:
-    """Where the trained model is kept."""
-    root = os.environ.get("GRAPHKIT_CACHE")
-    if root:
-        folder = Path(root)
-    else:
-        xdg = os.environ.get("XDG_CACHE_HOME")
-        folder = (Path(xdg) if xdg else Path.home() / ".cache") / "graphkit"
-    return folder / f"techniques-{model_digest()[:24]}.npz"
-
-
-@cache
-def technique_model() -> TechniqueModel:
-    """The trained model: from the cache, else trained now (under a minute) and cached.
-
-    A cached file that cannot be read (cut short, or not this model's) is trained again and
-    replaced; a cache that cannot be written is no error: the model is then kept in memory."""
-    path = cache_path()
-    if path.exists():
-        try:
-            return TechniqueModel.load(path, model_digest())
-        except (GraphkitError, OSError, ValueError, KeyError, zipfile.BadZipFile):
-            pass  # trained again below
-    from graphkit.extract.training import train  # scikit-learn: only when training
-
-    model = train()
-    with contextlib.suppress(OSError):  # a read-only home: trained again by the next process
-        model.save(path)
-    return model
