@@ -102,6 +102,12 @@ def test_what_the_reporter_did_is_not_read(sentence: str) -> None:
     assert "T1562" not in found(sentence)
 
 
+def test_what_the_reporter_did_with_its_findings_is_not_read() -> None:
+    # the reporter shared what it found: no network share discovery of the actors'
+    sentence = "After closing the accounts, the company shared what it had found with officials."
+    assert "T1135" not in found(sentence)
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -157,8 +157,11 @@ _REPORTERS = _token_lists(
     ]
 )
 _REPORTER_FIRSTS = frozenset(_REPORTERS)
-# What a reporter does: its reporting verbs and the verbs only a reporter does (names.yaml).
-_REPORTER_VERBS = _token_lists([*word_list("reporting_verbs"), *word_list("reporter_verbs")])
+# What a reporter does: its reporting verbs, the verbs only a reporter does and what it does
+# with what it found (names.yaml).
+_REPORTER_VERBS = _token_lists(
+    [*word_list("reporting_verbs"), *word_list("reporter_verbs"), *word_list("reporter_doings")]
+)
 # Verbs by which a reporter only frames what the actors did ("OpenAI said the actors ..."):
 # what follows is theirs. After its other verbs ("banned", "disabled") what follows is the
 # reporter's doing too, to a relative word ("the accounts that wrote lures").
