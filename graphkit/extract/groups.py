@@ -12,8 +12,9 @@ from itertools import pairwise
 from typing import Any
 
 from graphkit.actors import actor_index
+from graphkit.extract.clause_actors import clause_actor, opens_anything, struck_actor
 from graphkit.extract.clause_names import run_by_opener
-from graphkit.extract.cues import noun_pattern, nouns, words
+from graphkit.extract.cues import noun_pattern, words
 from graphkit.extract.gazetteer import Entry
 from graphkit.extract.named_actors import actor_names
 from graphkit.extract.named_origins import own_origins
@@ -25,7 +26,7 @@ from graphkit.extract.reading import (
     read_sentence,
     slugify,
 )
-from graphkit.extract.reporter import ACCORDING, NAMING_AS, struck_name
+from graphkit.extract.reporter import ACCORDING
 from graphkit.extract.sentence_clauses import split_clauses
 from graphkit.extract.subjects import may_open_subject, subject_of
 
@@ -141,17 +142,10 @@ def runs(
     texts = [split_clauses(s) for s in sentences]
     operations = {slugify(op) for clauses in texts for _, op, _ in clauses if op}
     # the reporter brings a name in as one more: "It also banned a cluster it tracks as X"
-    struck = {a for a in map(_struck_actor, sentences) if a}
+    struck = {a for a in map(struck_actor, sentences) if a}
     actors = {m.entry.id for s in sentences for m in s.mentions if m.entry.kind == "Actor"}
-    # "Emerald Sleet ..., while Crimson Sandstorm ...": a name that is one of the actors'
-    known = actor_index().resolve(named) if named and len(actors) > 1 else None
     its_actors = bool(named) and run_by_opener(named or "", sentences[0], texts[0][0][0])
-    with_actors = (
-        not named
-        or slugify(named) in operations | struck
-        or (known is not None and known.id in actors)
-        or its_actors
-    )
+    with_actors = its_actors or _actors_open(named, operations | struck, actors)
     actors |= {slugify(a) for clauses in texts for _, _, a in clauses if a}
     # unnamed actors open clauses only where nothing is named: "Hackers from Laos ..., while
     # operators from Cuba ..."; beside a name, a description is most often of that name's
@@ -173,21 +167,14 @@ def runs(
     said = ""  # the paragraph's words so far
     places: set[str] = set()  # the countries of the clauses so far
     for s, clauses in zip(sentences, texts, strict=True):
-        if (
-            not (described or turns or any(op or a for _, op, a in clauses))
-            and not any(m.entry.kind == "Actor" for m in s.mentions)
-            and not any(_FORMER_LATTER.match(c[0]) for c in clauses[1:])
-        ):
-            # no clause of it opens with anything: read as it is
-            clauses = [(s.text, None, None)]
+        if not (described or turns) and not opens_anything(s, clauses):
+            clauses = [(s.text, None, None)]  # no clause of it opens with anything: read whole
         pieces = _pieces(s, [t for t, _, _ in clauses], found)
         for i, (piece, (text, name, quoted_actor)) in enumerate(zip(pieces, clauses, strict=True)):
             actor = slugify(quoted_actor) if quoted_actor else None
             if with_actors and not (name or actor):
-                # a counted set of names opens a case after another's clauses ("X ... Two
-                # Chinese groups, Y and Z, ..."); first in a paragraph, its names are shared
-                actor = _opening_actor(piece, sets=bool(parts or shared))
-                actor = actor or _pointed_back(piece, text, sentences[: sentences.index(s) + 1])
+                so_far = sentences[: sentences.index(s) + 1]
+                actor = clause_actor(piece, text, bool(parts or shared), so_far)
             subject = None
             opens = described or id(s) in foreign
             opens = opens or bool(turns and i and not (name or actor) and _elsewhere(piece, places))
@@ -219,6 +206,16 @@ def runs(
     if its_actors and parts and parts[0][0] is None and not shared:
         parts[0] = (named, *parts[0][1:])  # "APT28 launched Operation MacroMaze ...": its name
     return (shared, parts) if len(openers) > 1 else None
+
+
+def _actors_open(named: str | None, operations: set[str], actors: set[str]) -> bool:
+    """Whether actors open clauses of a paragraph given ``named``: when none is, when the name
+    is one of its operations, or one of its actors ("Emerald Sleet ..., while Crimson Sandstorm
+    ...")."""
+    if not named or slugify(named) in operations:
+        return True
+    known = actor_index().resolve(named) if len(actors) > 1 else None
+    return known is not None and known.id in actors
 
 
 _DEFINITE = re.compile(r"^(?:[Tt]he|[Tt]hese|[Tt]hose) ")
@@ -324,102 +321,6 @@ def _pieces(s: Sentence, clauses: list[str], found: dict[str, str]) -> list[Sent
     for piece in pieces:
         actor_names(piece, found)  # 'the clusters "Red Ledger" and ...': actors still
     return pieces
-
-
-# Words that may stand before the actor a clause opens with: "Meanwhile, X", "According to the
-# lab, X", "Researchers tied the first, X, to ...".
-_OPENING_REACH = 7
-
-
-def _struck_actor(s: Sentence) -> str | None:
-    """The actor a clause opens with when the reporter brings it in by name as what it acted
-    against ("It also banned a cluster it tracks as X ...")."""
-    rest = struck_name(s.text) if _STRUCK_WORDS.intersection(s.words) else None
-    if rest is None:
-        return None
-    return next((m.entry.id for m in s.mentions
-                 if m.entry.kind == "Actor" and rest.startswith(m.text)), None)  # fmt: skip
-
-
-_STRUCK_WORDS = frozenset(phrase.split()[0] for phrase in NAMING_AS)  # a cheap test first
-
-
-def _opening_actor(s: Sentence, sets: bool = False) -> str | None:
-    """The one actor a clause opens with (its first words name it, and no other actor; or
-    the reporter brings it in by name: "It also banned a cluster it tracks as X"); with
-    ``sets``, the first of a counted set of names ("Two Chinese groups, X and Y, ...")."""
-    actors = sorted((m for m in s.mentions if m.entry.kind == "Actor"), key=lambda m: m.index)
-    if not actors:
-        return None
-    if actors[0].index > _OPENING_REACH:
-        return _struck_actor(s)
-    ids = {m.entry.id for m in actors} - _other_names(actors, s.text)
-    lead = actors[0].words[: actors[0].index]
-    if len(ids) > 1 and _EXAMPLES.isdisjoint(lead) and not (sets and _counted_set(lead)):
-        return None  # "X and Y are both Chinese", "X, like Y, ...": both, or neither
-    return actors[0].entry.id  # "Chinese groups such as X and Y", "Two Chinese groups, X and Y"
-
-
-def _other_names(actors: list[Mention], text: str) -> set[str]:
-    """The actors right after the first that are its other names ("UNC9999 (also known as
-    Tin Wren and UAC-0001) ran ...", "UNC9999 (Tin Wren) ran ..."): one actor, not two."""
-    words, end = actors[0].words, actors[0].index + actors[0].width
-    out: set[str] = set()
-    listed = False  # "known as X and Y": names after "as" go on while "and" or "or" joins them
-    previous = actors[0]
-    for m in actors[1:]:
-        if len(words) < m.index or m.words is not words:
-            break  # a name found apart from the sentence's words: nothing stands between
-        gap = words[end : m.index]
-        closed = re.search(rf"{re.escape(previous.text)}\s*[),]\s*(?:and|or)\b", text)
-        if out and not (listed and gap in (["and"], ["or"]) and not closed):
-            break  # "X (Aquatic Panda) and Y", "X (aka A), and Y": Y is another actor
-        if not out and gap and not ({"as", "aka"} & set(gap) and set(gap) <= _ALIAS_GAP):
-            break
-        listed = listed or bool(gap)
-        out.add(m.entry.id)
-        end, previous = m.index + m.width, m
-    return out - {actors[0].entry.id}
-
-
-_ALIAS_GAP = {"also", "known", "tracked", "as", "aka", "a", "k", "or"}
-
-
-_FORMER_LATTER = re.compile(r"^(?:[Tt]he) (former|latter)\b")
-
-
-def _pointed_back(piece: Sentence, text: str, said: list[Sentence]) -> str | None:
-    """The actor a clause points back to ("Kimsuky and APT41 both used it. The former ...; the
-    latter ..."): the first or the second of the two the paragraph named before it, given to the
-    clause as its mention; None when it opens otherwise or two were not named."""
-    m = _FORMER_LATTER.match(text) if text[:1] in "Tt" else None
-    if m is None:
-        return None
-    named: dict[str, Entry] = {}
-    for s in said:
-        for x in sorted(s.mentions, key=lambda x: x.index):
-            if x.entry.kind == "Actor":
-                named.setdefault(x.entry.id, x.entry)
-    if len(named) != 2:
-        return None
-    entry = list(named.values())[0 if m.group(1) == "former" else 1]
-    piece.mentions = [*piece.mentions, Mention(entry, 0, 2, piece.words, m.group(0))]
-    return entry.id
-
-
-_COUNTS = words("number_words")
-
-
-_SET_NOUNS = nouns("subject")
-
-
-def _counted_set(lead: list[str]) -> bool:
-    """Whether the words before a list of names count the set the names are of: "Two Chinese
-    groups, X and Y, ..."."""
-    return not _COUNTS.isdisjoint(lead) and not _SET_NOUNS.isdisjoint(lead)
-
-
-_EXAMPLES = words("example_openers")  # "groups such as X and Y"
 
 
 _JOIN_WORDS = words("join_words")

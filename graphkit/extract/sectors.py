@@ -246,6 +246,19 @@ def _earned_for(m: Mention) -> bool | None:
     return None
 
 
+def _listed(m: Mention, s: Sentence) -> bool:
+    """Whether a sector word stands in a list of sectors: "defense and technology", "tech,
+    energy and ...", "including finance, technology, and government agencies"."""
+    before, after = m.before, m.after
+    if before[-1:] in (["and"], ["or"]) and before[-2:-1] and before[-2] in sector_words():
+        return True
+    if after[:1] and after[0] in sector_words():
+        return True
+    if before[-1:] and before[-1] in sector_words() and f"{before[-1]}, {m.text}" in s.text.lower():
+        return True
+    return _list_of_sectors_after(m.words[m.index + m.width : m.index + m.width + 8])
+
+
 def sector_is_target(m: Mention, s: Sentence) -> bool:
     """Whether a sector mention is a target, not who the actor is, poses as or researches."""
     if _not_aimed_at(m, s):
@@ -277,18 +290,7 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
     ):  # "satellite and radar technologies" too, but "South Korean military and ..." targets
         return False  # "satellite communication protocols": what was researched
     needs = _BARE_SECTOR_NEEDS.get(m.text.lower())
-    listed = before[-1:] in (["and"], ["or"]) and before[-2:-1] and before[-2] in sector_words()
-    listed = listed or bool(after[:1] and after[0] in sector_words())  # "tech, energy and ..."
-    listed = (
-        listed
-        or bool(  # "including finance, technology, and government agencies"
-            before[-1:]
-            and before[-1] in sector_words()
-            and f"{before[-1]}, {m.text}" in s.text.lower()
-        )
-    )
-    listed = listed or _list_of_sectors_after(m.words[m.index + m.width : m.index + m.width + 8])
-    if needs is not None and not (after[:1] and after[0] in needs) and not listed:
+    if needs is not None and not (after[:1] and after[0] in needs) and not _listed(m, s):
         return False  # "technology" alone is a sector only as a target: "defense and technology"
     if _inside_a_name(m, s):
         return False  # "the International Union of Virtual Media" is a name, not the media

@@ -286,14 +286,12 @@ def may_open_subject(text: str) -> bool:
     return reported != text and bool(_INDEFINITE.match(reported) and _subject_match(reported))
 
 
-def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -> str | None:
-    """The unnamed actor a paragraph opens with, when it is a new one: "North Korean IT workers"
-    after a section about GTG-2002. Its country or language must be in the phrase, unless the
-    text says it is a new subject ("The report also describes an actor who ..."). ``before``:
-    the text before it, where the noun an ordinal leaves out is ("The second, ...")."""
-    text = from_its_subject(first, before or " ".join(s.text for s in seen or ()))
-    seat = country_seat(first, text) if text.startswith("In ") else None
-    text = without_fronted(text)  # "In Peru, hackers", "On May 2, hackers"
+def _opening_phrase_of(
+    first: Sentence, text: str, seat: str | None
+) -> tuple[str, re.Match[str]] | None:
+    """The unnamed actor's phrase a clause opens with, and the clause from where it is read:
+    past a run-in label, a statement a colon bears out, and the reporter with its verb; None
+    when it opens with none, with a victim or with a business that speaks."""
     m = _subject_match(text, first.words)
     if (m is None or text.startswith(": ", m.end(1))) and past_run_in(text) != text:
         text = past_run_in(text)  # "Peru's new scam: Peru has used ...": a run-in label
@@ -326,6 +324,21 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
             and not _PURPOSE.match(text, m.end(1), long.end(1))
         ):  # not across the verb: "Accounts asked the chatbot about officials"; not into what
             m = long  # it was made for: "a phishing campaign designed to trap officials"
+    return text, m
+
+
+def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -> str | None:
+    """The unnamed actor a paragraph opens with, when it is a new one: "North Korean IT workers"
+    after a section about GTG-2002. Its country or language must be in the phrase, unless the
+    text says it is a new subject ("The report also describes an actor who ..."). ``before``:
+    the text before it, where the noun an ordinal leaves out is ("The second, ...")."""
+    text = from_its_subject(first, before or " ".join(s.text for s in seen or ()))
+    seat = country_seat(first, text) if text.startswith("In ") else None
+    text = without_fronted(text)  # "In Peru, hackers", "On May 2, hackers"
+    matched = _opening_phrase_of(first, text, seat)
+    if matched is None:
+        return None
+    text, m = matched
     if m.group(1)[:1].isupper() and names_a_reporter(m.group(1).split(" ", 1)[0]):
         return None  # "A Meta and OpenAI collaboration thwarted ... operations": the reporters
     if _PART_OF_ONE.search(m.group(1)):
