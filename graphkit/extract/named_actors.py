@@ -133,11 +133,12 @@ _TIED_TO_NAME = re.compile(
 _RUN_BY_NAME = re.compile(r"\b(?:run|operated) by ([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+[A-Z]\w*)\b")
 
 
+# The name a noun of actors is called by: up to three words in capitals ("TEMP.Hex": one)
+_CALLED_NAME = r"([A-Z][\w-]*(?:\.[A-Z][\w-]*)*(?:\s(?:and\s|of\s)?[A-Z][\w-]*){0,2})"
 _CALLED_ACTOR = re.compile(
     # "also known as" gives another name of an actor already named: not a new one
     rf"\b(?:{noun_pattern('called')})\b[^.;]{{0,40}}?\b(?:called|(?<!\ba )named|"
-    r"dubbed|(?<!also )known as)\s+"
-    r"([A-Z][\w-]*(?:\.[A-Z][\w-]*)*(?:\s(?:and\s|of\s)?[A-Z][\w-]*){0,2})"  # "TEMP.Hex": one
+    rf"dubbed|(?<!also )known as)\s+{_CALLED_NAME}"
 )
 
 
@@ -145,7 +146,7 @@ _CALLED_ACTOR = re.compile(
 # "a group it tracks as X" (not "the company describes, which it calls X": its case)
 _NAMER_CALLS = re.compile(
     rf"\b(?:{noun_pattern('called')}) (?:that |which )?(?:the )?[\w-]+ (?:calls|dubs|tracks as) "
-    r"([A-Z][\w-]*(?:\.[A-Z][\w-]*)*(?:\s(?:and\s|of\s)?[A-Z][\w-]*){0,2})"
+    + _CALLED_NAME
 )
 
 
