@@ -170,6 +170,9 @@ def test_a_security_teams_report_on_no_ai_drafts_no_llm_themed_technique() -> No
         ids = _technique_ids(_NO_AI, publisher)
         assert "T1566" in {i.split(".")[0] for i in ids}, publisher
         assert not ids & (set(LLM_TECHNIQUES) | set(ATLAS_TECHNIQUES)), (publisher, ids)
+    # a push to approve is no AI prompt: "prompts" alone says nothing of AI
+    pushed = _NO_AI + "\nThey phoned staff until they approved the MFA prompts.\n"
+    assert not _technique_ids(pushed, "Example Security Blog") & set(LLM_TECHNIQUES)
     told = _NO_AI + "\nThe crew had a chatbot draft its lures in Japanese.\n"
     ids = _technique_ids(told, "Microsoft Threat Intelligence")
     assert "llm-supported-social-engineering" in ids
