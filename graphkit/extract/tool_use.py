@@ -5,12 +5,13 @@ data by ``tools/tool_techniques.py``): "installed ScreenConnect" is Remote Acces
 
 The learned mapper reads behaviour, and a tool's name tells it little: ATT&CK's procedure
 examples link most tools' names, and training masks linked names (``examples.clean``), so
-"The actors installed ScreenConnect" scores 0.03 for T1219, where "installed AnyDesk" (a name
-ATT&CK writes unlinked) scores 0.6. This module reads the name: a tool's technique is drafted
-where a word of use comes within :data:`REACH` words before its name ("installed",
-"deployment of the", "via") or a passive one right after it ("Rclone was used"), in a
-sentence that neither negates nor advises ("should block AnyDesk") and whose subject is not
-the reporter ("we ran"). Only sentences the learned mapper reads are read here (a case's).
+"The actors installed ScreenConnect on the servers." scores 0.02 for T1219 (the letters of
+"screen" pull to Screen Capture), where "they installed AnyDesk" (a name ATT&CK writes unlinked)
+scores 0.62. This module reads the name: a tool's technique is drafted where a word of use
+comes within :data:`REACH` words before its name ("installed", "deployment of the", "via") or
+a passive one right after it ("Rclone was used"), in a sentence that neither negates nor
+advises ("should block AnyDesk") and whose subject is not the reporter ("we ran"). Only the
+sentences the learned mapper reads are read here (a case's).
 
 Examples
 --------
@@ -69,7 +70,7 @@ def _tools() -> tuple[frozenset[str], re.Pattern[str], dict[str, str]]:
 def tool_techniques(s: Sentence) -> list[str]:
     """The techniques of the tools the sentence says the actors install, deploy or run."""
     firsts, pattern, technique = _tools()
-    if firsts.isdisjoint(s.words):
+    if firsts.isdisjoint(s.words):  # most sentences
         return []
     found = list(pattern.finditer(s.text))
     if not found or not words("tool_no_use").isdisjoint(s.words):
@@ -77,13 +78,9 @@ def tool_techniques(s: Sentence) -> list[str]:
     out: list[str] = []
     for m in found:
         before = [w.lower() for w in _WORD.findall(s.text[: m.start()])]
-        after = [w.lower() for w in _WORD.findall(s.text[m.end() :])][:2]
-        near = before[-REACH:]
-        used = not words("tool_use_before").isdisjoint(near) or (
-            after[:1] != []
-            and after[0] in _PASSIVE
-            and after[1:] != []
-            and after[1] in words("tool_use_after")
+        after = [*(w.lower() for w in _WORD.findall(s.text[m.end() :])[:2]), "", ""]
+        used = not words("tool_use_before").isdisjoint(before[-REACH:]) or (
+            after[0] in _PASSIVE and after[1] in words("tool_use_after")
         )
         if used and _REPORTER.isdisjoint(before) and technique[m.group().lower()] not in out:
             out.append(technique[m.group().lower()])
@@ -97,9 +94,10 @@ def with_tools(
     """The learned mapper's techniques by sentence (``learned_techniques``), with the
     techniques of the tools each sentence of the groups says the actors use, at
     :data:`SCORE` unless the mapper gave more."""
+    firsts = _tools()[0]
     for sentences, _ in groups:
         for s in sentences:
-            told = tool_techniques(s)
+            told = [] if firsts.isdisjoint(s.words) else tool_techniques(s)
             if not told:
                 continue
             drafted = dict(learned.get(id(s), ()))
