@@ -26,6 +26,8 @@ from tool_techniques import OUT, derive, written
         ("On the first host they ran ipconfig and netstat.", ["T1016", "T1049"]),
         ("Commands reached the host via cmd.exe from a web shell.", ["T1059"]),
         ("They executed Mimikatz on the domain controller.", ["T1003"]),
+        ("Next the gang installed remote support tools such as ScreenConnect.", ["T1219"]),
+        ("It deployed help-desk software, including ScreenConnect, on each laptop.", ["T1219"]),
     ],
 )
 def test_a_tool_the_actors_use_tells_its_technique(sentence: str, expected: list[str]) -> None:
@@ -41,6 +43,12 @@ def test_a_tool_the_actors_use_tells_its_technique(sentence: str, expected: list
         "We ran Mimikatz in a test lab to check the detections.",
         "They used torrent sites and a tor exit list to pick hosts.",  # "Tor" only as written
         "The cmdlet list they used came from a forum.",
+        "Help desks use ScreenConnect to fix laptops from afar.",
+        "Customers running ScreenConnect on their own servers were told to update.",
+        "The operators used the chatbot to ask how ScreenConnect licences are priced.",
+        "They used a loader disguised as ScreenConnect to fool the staff.",
+        "To get in, the crew used a flaw in ScreenConnect that its vendor fixed a week later.",
+        "ConnectWise vulnerabilities were exploited and then used to reach the servers.",
     ],
 )
 def test_a_tool_named_without_its_use_by_the_actors_tells_nothing(sentence: str) -> None:

@@ -10,7 +10,8 @@ examples link most tools' names, and training masks linked names (``examples.cle
 scores 0.62. This module reads the name: a tool's technique is drafted where a word of use
 comes within :data:`REACH` words before its name ("installed", "deployment of the", "via") or
 a passive one right after it ("Rclone was used"), in a sentence that neither negates nor
-advises ("should block AnyDesk") and whose subject is not the reporter ("we ran"). Only the
+advises ("should block AnyDesk") and whose subject is not the reporter ("we ran"), nor where
+a flaw in the tool is what was used ("used a flaw in ScreenConnect"). Only the
 sentences the learned mapper reads are read here (a case's).
 
 Examples
@@ -79,9 +80,15 @@ def tool_techniques(s: Sentence) -> list[str]:
     for m in found:
         before = [w.lower() for w in _WORD.findall(s.text[: m.start()])]
         after = [*(w.lower() for w in _WORD.findall(s.text[m.end() :])[:2]), "", ""]
-        used = not words("tool_use_before").isdisjoint(before[-REACH:]) or (
+        # "installed remote tools such as ScreenConnect": the word of use before the list
+        listed = not words("tool_list_openers").isdisjoint([" ".join(before[-2:]), *before[-1:]])
+        reach = REACH + REACH * listed
+        used = not words("tool_use_before").isdisjoint(before[-reach:]) or (
             after[0] in _PASSIVE and after[1] in words("tool_use_after")
         )
+        # "used a flaw in ScreenConnect", "ScreenConnect vulnerabilities were used": the
+        # victim's software, no tool of the actors
+        used = used and words("tool_flawed").isdisjoint([*before[-REACH:], *after])
         if used and _REPORTER.isdisjoint(before) and technique[m.group().lower()] not in out:
             out.append(technique[m.group().lower()])
     return out
