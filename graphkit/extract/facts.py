@@ -92,6 +92,7 @@ _NEGATIONS = words("negations")
 # What the actors did not do, set against what they did, up to the clause's end: "Rather than
 # using chatbots as phishing assistants, they ...", "... wrote lures instead of building tools"
 _CONTRASTED = re.compile(r"\b(?:[Rr]ather than|[Ii]nstead of)\b([^,;:.]*)")
+_CONTRASTS = frozenset({"rather", "instead"})
 
 
 # Building malware, and the verbs that make it a subject of study instead
@@ -186,6 +187,7 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
     quoted = (places or "Sector" in kinds) and said_of_someone_else(s, names)
     evidence = clip(s.text)
     roles: dict[int, str] = {}
+    contrasts: bool | None = None
     named = group.name if group.name and group.name in s.text else ""
     if named and not all(w[:1].isupper() for w in named.split() if len(w) > 3):
         named = ""  # "Recruitment fraud" says what happened; "Phish and Scripts" is a code
@@ -224,7 +226,9 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
                 continue  # a cue word: the learned mapper reads the sentence instead
             if not _NEGATIONS.isdisjoint(m.words[max(0, m.index - 6) : m.index]):
                 continue  # "We have not seen these actors develop new capabilities"
-            if ("rather" in s.words or "instead" in s.words) and _contrasted(m, s):
+            if contrasts is None:  # once a sentence, at its first technique
+                contrasts = not _CONTRASTS.isdisjoint(s.words)  # "rather than", "instead of"
+            if contrasts and _contrasted(m, s):
                 continue  # "Rather than using chatbots as phishing assistants, they ..."
             if eid in _BUILDING and not _RESEARCHED.isdisjoint(m.before[-2:]):
                 continue  # "to research remote access trojans": researched, not built

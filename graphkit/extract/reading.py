@@ -127,6 +127,7 @@ def forget_sentences() -> None:
     """Drop the sentences read so far: each text is read afresh (:func:`read_sentence` keeps
     what it read for the text at hand, not for the next one, nor for a benchmark's next run)."""
     _read.cache_clear()
+    _ENTRIES.clear()
 
 
 @lru_cache(maxsize=4096)
@@ -216,28 +217,65 @@ def _mentions(text: str, originals: list[str], lowers: list[str], codes: bool) -
             if not ok:
                 continue
             original = " ".join(originals[i : i + n]) if n > 1 else originals[i]
-            if quoted and inside_a_quoted_name(text, original):
-                ok = tuple(e for e in ok if e.kind != "Actor")
-            if n == 1 and _inside_a_longer_name(text, originals, lowers, i, starts):
-                ok = tuple(e for e in ok if e.kind != "Actor")  # "Google Play", "Copper Gate"
-            if n == 1 and word in _COMMON and not names_an_actor(text, originals, lowers, i):
-                ok = tuple(e for e in ok if e.kind != "Actor")  # "Copper prices rose"
+            if any(e.kind == "Actor" for e in ok):  # what follows only ever drops actors
+                ok = _actors_kept(ok, text, originals, lowers, i, n, original, quoted)
             for e in ok:
                 out.append(Mention(e, i, n, lowers, original))
             done = i + n
             break
     for i, width, ids in behaviours(lowers):  # "wrote and debugged ransomware"
         said = " ".join(originals[i : i + width])
-        out += [
-            Mention(Entry("Technique", t, said, phrase=True), i, width, lowers, said) for t in ids
-        ]
+        out += [Mention(_entry("Technique", t, said), i, width, lowers, said) for t in ids]
     for start, _end, code in actor_codes(text) if codes else []:
-        known = actor_index().resolve(code)
-        entry = Entry("Actor", known.id if known else slugify(code), known.name if known else code)
+        entry = _entry("Actor", code, code)
         if not any(m.entry.kind == "Actor" and m.entry.id == entry.id for m in out):
             index = len(TOKEN.findall(text[:start]))
             out.append(Mention(entry, index, 1, lowers, code))
     return out
+
+
+def _actors_kept(
+    ok: tuple[Entry, ...],
+    text: str,
+    originals: list[str],
+    lowers: list[str],
+    i: int,
+    n: int,
+    original: str,
+    quoted: bool,
+) -> tuple[Entry, ...]:
+    """The entries of the n-gram at ``i`` (``original``: as written) without its actors where
+    they name none: inside a quoted name, a word of a longer name, an ordinary word."""
+    if quoted and inside_a_quoted_name(text, original):
+        ok = tuple(e for e in ok if e.kind != "Actor")
+    if n == 1 and _inside_a_longer_name(text, originals, lowers, i, _tables()[1]):
+        ok = tuple(e for e in ok if e.kind != "Actor")  # "Google Play", "Copper Gate"
+    if n == 1 and lowers[i] in _COMMON and not names_an_actor(text, originals, lowers, i):
+        ok = tuple(e for e in ok if e.kind != "Actor")  # "Copper prices rose"
+    return ok
+
+
+# The entries of behaviour phrases and tracking codes made for the text at hand, by what was
+# said: a phrase or a code comes back, and an Entry costs more to make than to look up (a few
+# thousand at most: cleared with the sentences read, and when it grows past that)
+_ENTRIES: dict[tuple[str, str, str], Entry] = {}
+
+
+def _entry(kind: str, key: str, said: str) -> Entry:
+    """A technique a behaviour phrase names (``key``: its id), or the actor a tracking code
+    names (``key``: the code)."""
+    entry = _ENTRIES.get((kind, key, said))
+    if entry is None:
+        if kind == "Technique":
+            entry = Entry("Technique", key, said, phrase=True)
+        else:
+            known = actor_index().resolve(key)
+            found = (known.id, known.name) if known else (slugify(key), key)
+            entry = Entry("Actor", found[0], found[1])
+        if len(_ENTRIES) > 4096:
+            _ENTRIES.clear()
+        _ENTRIES[(kind, key, said)] = entry
+    return entry
 
 
 # Words after a one-word actor's name that are still about it: "Kimsuky Group", "Turla Team".

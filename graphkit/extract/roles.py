@@ -81,6 +81,8 @@ _NOT_SAYING = words("not_saying")
 
 
 PHRASE_ENDS = words("phrase_ends")
+_NOT_A_SIDE = PHRASE_ENDS | {"the", "a", "an"}  # no side of a war: "the Israel-Hamas war"
+_CONFLICT_IN = ["conflict", "in"]
 
 
 THEIR_ASSETS = words("their_assets")
@@ -374,7 +376,9 @@ _BEFALLING = words("befalling")  # "the arrest of", "the trial of": what befell 
 
 def said_about(m: Mention) -> bool:
     """What a mention is written about, not at: "articles critical of the United States"."""
-    head = [w for w in m.words[max(0, m.index - 4) : m.index] if w not in ("the", "a", "an")]
+    words, at = m.words, m.index
+    phrase = [w for w in words[max(0, at - 5) : at] if w not in ("the", "a", "an")]
+    head = phrase[1:] if at >= 5 and words[at - 5] not in ("the", "a", "an") else phrase
     if head[-1:] == ["of"] and head[-2:-1] and head[-2] in _BEFALLING:
         return True  # "the arrest of a Peruvian figure": whose arrest the content tells of
     after = m.after
@@ -382,16 +386,14 @@ def said_about(m: Mention) -> bool:
         return False  # "criticised a Pakistani activist": a person it went after, a target
     if after[:1] == ["s"] and after[1:2] and after[1] in _SPOKEN_FOR:
         return True  # "arguing China's case on the South China Sea": whose side it takes
-    said = [w for w in m.before if w != "the"]
+    said = [w for w in words[max(0, at - 3) : at] if w != "the"]
     set_aside = [w for w in said if w not in ("from", "for", "than")]
-    if m.index <= 3 and len(set_aside) == 1 and set_aside[0] in _OTHER_THAN:
+    if at <= 3 and len(set_aside) == 1 and set_aside[0] in _OTHER_THAN:
         # "Beyond China, the lab also ...": the case a text leaves, no target ("Aside from
         # China, North Korea remains ...": North Korea is the subject)
         return True
-    if said[-1:] == ["of"]:  # "criticising the government of Lithuania": its head's role
-        head = [w for w in m.words[max(0, m.index - 5) : m.index] if w not in ("the", "a", "an")]
-        if len(head) >= 3 and head[-3] in _ABOUT:
-            return True
+    if said[-1:] == ["of"] and len(phrase) >= 3 and phrase[-3] in _ABOUT:
+        return True  # "criticising the government of Lithuania": its head's role
     if (said[-1:] == ["of"] and said[-2:-1] != [] and said[-2] in _STANCES) or bool(
         said[-1:] and said[-1] in _ABOUT
     ):
@@ -406,7 +408,6 @@ def said_about(m: Mention) -> bool:
     if said[-1:] == ["with"] and said[-2:-1] != [] and said[-2] in _DEALINGS:
         return True  # "nuclear talks with South Korea": a party to them, no target
     # "mocked a Taiwanese strategy game": the verb, an article, the words of the noun phrase
-    phrase = [w for w in m.words[max(0, m.index - 5) : m.index] if w not in ("a", "an", "the")]
     for i in range(len(phrase) - 1, max(-1, len(phrase) - 4), -1):
         if phrase[i] in _ABOUT or (phrase[i] == "against" and i and phrase[i - 1] in _ARGUING):
             return True  # "mocked a Taiwanese game", "argued against military aid to Ukraine"
@@ -414,19 +415,14 @@ def said_about(m: Mention) -> bool:
             break
     # "comments on the Gaza conflict", "posts about the war in Gaza": what the content is about
     # "the Israel-Hamas war", "the India-Pakistan conflict": both sides of a war named by them
-    at_war = bool(after[:1] and after[0] in _WAR) or said[-2:] in (
-        ["war", "in"],
-        ["conflict", "in"],
-    )
-    other_side = m.after[:1] != [] and m.after[0] not in PHRASE_ENDS | {"the", "a", "an"}
-    at_war = at_war or (
-        m.entry.kind in COUNTRY_KINDS and other_side and m.after[1:2] != [] and m.after[1] in _WAR
-    )
-    lead = [w for w in m.words[max(0, m.index - 6) : m.index] if w != "the"][-4:]
-    # "the war between Israel and Iran": both sides, what the content is about
-    if "between" in lead and lead.index("between") and lead[lead.index("between") - 1] in _WAR:
-        at_war = True
-    return at_war and not _CONTENT.isdisjoint(m.words)
+    at_war = bool(after[:1] and after[0] in _WAR) or said[-2:] in (["war", "in"], _CONFLICT_IN)
+    if not at_war and len(after) > 1 and m.entry.kind in COUNTRY_KINDS:
+        at_war = after[0] not in _NOT_A_SIDE and after[1] in _WAR
+    if not at_war:  # "the war between Israel and Iran": both sides, what the content is about
+        lead = [w for w in words[max(0, at - 6) : at] if w != "the"][-4:]
+        at_war = "between" in lead and lead.index("between") > 0
+        at_war = at_war and lead[lead.index("between") - 1] in _WAR
+    return at_war and not _CONTENT.isdisjoint(words)
 
 
 _WAR = words("war_words")
