@@ -338,6 +338,8 @@ def _initials_before_a_name(text: str, stop: int) -> bool:
     """Whether the stop closes a place's initials before a capitalised word that goes on with
     it ("impersonated U.S. State Department officials"), not before a word that opens a
     sentence ("attacks in the U.S. These crews ...")."""
+    if stop < 3 or text[stop - 2] != "." or not "A" <= text[stop - 1] <= "Z":
+        return False  # no "S." before the stop: no initials end there (most stops)
     if not _INITIALS.search(text, max(0, stop - 12), stop):
         return False
     following = text[stop + 1 :].split(maxsplit=1)
