@@ -31,7 +31,7 @@ from graphkit.extract.quoted import has_quote, inside_a_quoted_name
 from graphkit.identity import slugify as _slugify
 from graphkit.vocab import PLATFORMS, PUBLISHERS
 
-__all__ = ["COUNTRY_KINDS", "NEGATED", "PLACE", "Mention", "Sentence", "forget_sentences",
+__all__ = ["COUNTRY_KINDS", "NEGATED", "PLACE", "Mention", "Sentence", "forget_sentences", "holds",
            "read_sentence", "slugify", "split_sentences"]  # fmt: skip
 
 COUNTRY_KINDS = ("Country", "Demonym")  # the kinds of mention that name a country
@@ -123,6 +123,25 @@ def read_sentence(text: str, codes: bool = True) -> Sentence:
     return Sentence(text, list(mentions), hedged, negated, lowers)
 
 
+# The words of the sentence last asked about and which word sets they hold, by each set's id:
+# the mentions of one sentence ask the same of its words one after the other
+_ASKED: list[list[str]] = []
+_HELD: dict[int, bool] = {}
+
+
+def holds(said: list[str], cues: frozenset[str]) -> bool:
+    """Whether a sentence's words (``said``: a Sentence's or a Mention's ``words``, never
+    changed) hold a word of ``cues``, a module's word set (kept as long as the process: the
+    answer is kept by its id)."""
+    if not _ASKED or _ASKED[0] is not said:
+        _ASKED[:] = [said]
+        _HELD.clear()
+    held = _HELD.get(id(cues))
+    if held is None:
+        held = _HELD[id(cues)] = not cues.isdisjoint(said)
+    return held
+
+
 def forget_sentences() -> None:
     """Drop the sentences read so far: each text is read afresh (:func:`read_sentence` keeps
     what it read for the text at hand, not for the next one, nor for a benchmark's next run)."""
@@ -138,9 +157,9 @@ def _read(text: str, codes: bool) -> tuple[tuple[Mention, ...], bool, bool, list
     never changed, are shared."""
     originals = TOKEN.findall(text)
     # Tokens hold no spaces: one join, lower and split is the lower case of every token.
-    joined = " ".join(originals).lower().replace("\u2019", "'")
-    if not joined.isascii():
-        joined = fold(joined)  # "résumés" is looked up as "resumes"
+    joined = " ".join(originals).lower()
+    if not joined.isascii():  # "résumés" is looked up as "resumes", a curly apostrophe as "'"
+        joined = fold(joined.replace("\u2019", "'"))
     if DIGIT.search(joined) and _has_stem(joined) and _GLUED_STEM.search(joined):
         joined = _GLUED_VERSION.sub(r"\1", joined)  # "Qwen2.5" is Qwen, "GPT4o" is GPT
     lowers = joined.split(" ") if originals else []
@@ -303,7 +322,7 @@ def _inside_a_longer_name(
 
 def split_sentences(paragraph: str) -> list[str]:
     """A paragraph's sentences, each with single spaces between its words."""
-    flat = " ".join(paragraph.split())  # one space between words: the pattern expects it
+    flat = _flattened(paragraph)  # one space between words: the pattern expects it
     out = []
     start = 0
     for end in _SENTENCE_END.finditer(flat):
@@ -314,6 +333,22 @@ def split_sentences(paragraph: str) -> list[str]:
     if flat[start:]:
         out.append(flat[start:])
     return out
+
+
+# What str.split() cuts at in ASCII text, besides one space between words
+_SPACING = ("  ", "\n", "\t", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
+
+
+def _flattened(paragraph: str) -> str:
+    """The paragraph with one space between its words: as it is, most often."""
+    if (
+        paragraph.isascii()
+        and paragraph[:1] != " "
+        and paragraph[-1:] != " "
+        and not any(space in paragraph for space in _SPACING)
+    ):
+        return paragraph
+    return " ".join(paragraph.split())
 
 
 def _abbreviated(text: str, stop: int, start: int = 0) -> bool:

@@ -21,7 +21,7 @@ from graphkit.extract.place_in import (
     who_sits,
 )
 from graphkit.extract.ranked import ranked_first
-from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
+from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, holds
 from graphkit.vocab import countries
 
 __all__ = [
@@ -208,6 +208,8 @@ def country_role(m: Mention, text: str = "") -> str:
 
 
 _IN = {"inside": "in", "within": "in"}
+_POINTING_TO = frozenset({"points to", "pointed to", "point to", "pointing to"})
+_WORKING_FOR = frozenset({"works for", "work for", "working for", "worked for"})
 
 
 def _demonym_role(
@@ -279,25 +281,23 @@ def _context_role(m: Mention, text: str, behind: list[str], aimed: bool) -> str:
     """A country's role by the two words before it ("based in", "points to", "works for"),
     then by who runs what ("an operation run by people in Iran"); a target when none says."""
     context = [_IN.get(w, w) for w in behind if w != "the"][-2:]  # "based in the UK", "inside"
-    if context in (["points", "to"], ["pointed", "to"], ["point", "to"], ["pointing", "to"]):
+    key = " ".join(context)  # one string to compare: no word holds a space
+    if key in _POINTING_TO:
         return "attribution"  # "A third case points to North Korea"
-    if context == ["consistent", "with"]:
+    if key == "consistent with":
         return "attribution"  # "Activity consistent with North Korea"
     if context[-1:] == ["in"] and context[:1] and context[0] in _SIT:
         return who_sits(m)  # "The operators appear to sit in China"
-    if context == ["be", "in"] and m.index >= 4 and m.words[m.index - 4] in _BELIEVED:
+    if key == "be in" and m.index >= 4 and m.words[m.index - 4] in _BELIEVED:
         return "attribution"  # "operators thought to be in Syria"
-    if context in (["are", "in"], ["is", "in"]) and _who_believed(
-        m.words[max(0, m.index - 7) : m.index - 2]
-    ):
-        return "attribution"  # "The operators, who the lab believes are in Nigeria, ..."
-    if context in (["are", "in"], ["is", "in"]) and m.words[max(0, m.index - 4) : m.index - 2] in (
-        ["whose", w] for w in _MEMBERS
-    ):
-        return "attribution"  # "The crew, whose members are in Laos, ..."
-    if context in (["works", "for"], ["work", "for"], ["working", "for"], ["worked", "for"]):
+    if key in ("are in", "is in") and (
+        _who_believed(m.words[max(0, m.index - 7) : m.index - 2])
+        or m.words[max(0, m.index - 4) : m.index - 2] in (["whose", w] for w in _MEMBERS)
+    ):  # "The operators, who the lab believes are in Nigeria, ...", "The crew, whose members
+        return "attribution"  # are in Laos, ..."
+    if key in _WORKING_FOR:
         return "attribution"  # "Emerald Sleet works for North Korea"
-    if context == ["behalf", "of"] and not aimed:
+    if key == "behalf of" and not aimed:
         return "attribution"  # "operatives working on behalf of Beijing"
     if context[-1:] == ["of"] and context[0] in _STATE_HEADS and _serves(m.words[: m.index - 2]):
         return "attribution"  # "hackers working for the governments of Peru and Bolivia"
@@ -306,7 +306,7 @@ def _context_role(m: Mention, text: str, behind: list[str], aimed: bool) -> str:
     first = ranked_first(m, text) if "by" in m.words[: m.index] else None
     if first is not None:  # "The US leads, followed by the UK and Israel": the first one's role
         return country_role(first, text)
-    if context == ["out", "of"] or any(w in _ATTR_BEFORE for w in context):
+    if key == "out of" or any(w in _ATTR_BEFORE for w in context):
         # "organisations based in Taiwan" are targets: a targeting word just before says so
         lead = m.words[max(0, m.index - 8) : m.index]
         # ... and so are victims located somewhere: "80% of the victims are located in Vietnam"
@@ -315,7 +315,7 @@ def _context_role(m: Mention, text: str, behind: list[str], aimed: bool) -> str:
             return "attribution"
     if _run_by(m.words[max(0, m.index - 6) : m.index]):
         return "attribution"  # "an operation run by people in Iran": who runs it, and where
-    if context == ["in"] and m.index <= 2 and fronted_seat(text):
+    if key == "in" and m.index <= 2 and fronted_seat(text):
         return "attribution"  # "In Ghana, a marketing firm ran ...": where the firm sits
     return someone_in(m, context) if context[-1:] == ["in"] else "target"
 
@@ -454,7 +454,7 @@ def researched(m: Mention, s: Sentence) -> bool:
     >>> [(m.text, researched(m, s)) for m in s.mentions if m.entry.kind != "Technique"]
     [('US', True), ('satellite communications', True)]
     """
-    if _RESEARCH_VERBS.isdisjoint(m.words):
+    if not holds(m.words, _RESEARCH_VERBS):
         return False  # no word of study in the sentence: most sentences
     places = {i for x in s.mentions if x.entry.kind in COUNTRY_KINDS
               for i in range(x.index, x.index + x.width)}  # fmt: skip
