@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from typing import Final
 
 from graphkit.actors import actor_index
 from graphkit.extract.behaviour import behaviours
@@ -125,8 +126,8 @@ def read_sentence(text: str, codes: bool = True) -> Sentence:
 
 # The words of the sentence last asked about and which word sets they hold, by each set's id:
 # the mentions of one sentence ask the same of its words one after the other
-_ASKED: list[list[str]] = []
-_HELD: dict[int, bool] = {}
+_ASKED: Final[list[list[str]]] = []  # Final: compiled, a C global, no look-up by name
+_HELD: Final[dict[int, bool]] = {}
 
 
 def holds(said: list[str], cues: frozenset[str]) -> bool:
@@ -277,7 +278,7 @@ def _actors_kept(
 # The entries of behaviour phrases and tracking codes made for the text at hand, by what was
 # said: a phrase or a code comes back, and an Entry costs more to make than to look up (a few
 # thousand at most: cleared with the sentences read, and when it grows past that)
-_ENTRIES: dict[tuple[str, str, str], Entry] = {}
+_ENTRIES: Final[dict[tuple[str, str, str], Entry]] = {}
 
 
 def _entry(kind: str, key: str, said: str) -> Entry:
@@ -322,7 +323,7 @@ def _inside_a_longer_name(
 
 def split_sentences(paragraph: str) -> list[str]:
     """A paragraph's sentences, each with single spaces between its words."""
-    flat = _flattened(paragraph)  # one space between words: the pattern expects it
+    flat = " ".join(paragraph.split())  # one space between words: the pattern expects it
     out = []
     start = 0
     for end in _SENTENCE_END.finditer(flat):
@@ -333,22 +334,6 @@ def split_sentences(paragraph: str) -> list[str]:
     if flat[start:]:
         out.append(flat[start:])
     return out
-
-
-# What str.split() cuts at in ASCII text, besides one space between words
-_SPACING = ("  ", "\n", "\t", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
-
-
-def _flattened(paragraph: str) -> str:
-    """The paragraph with one space between its words: as it is, most often."""
-    if (
-        paragraph.isascii()
-        and paragraph[:1] != " "
-        and paragraph[-1:] != " "
-        and not any(space in paragraph for space in _SPACING)
-    ):
-        return paragraph
-    return " ".join(paragraph.split())
 
 
 def _abbreviated(text: str, stop: int, start: int = 0) -> bool:
