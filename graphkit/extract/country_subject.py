@@ -25,6 +25,8 @@ def country_used(m: Mention, text: str = "") -> bool:
     "Peru mostly leaned on it", "Peru, Bolivia and Cuba all used it", "Aside from China, North
     Korea remains a major threat", "Peru's attacks are broad" (``text``: the sentence, for the
     phrase set apart first)."""
+    if not _used(m):
+        return False  # the words after it first: most countries are followed by no such verb
     places = _place_words()
     apart = _SET_APART.match(text) if text[:1].isupper() else None
     first = len(TOKEN.findall(apart.group(0))) if apart else 0
@@ -32,8 +34,12 @@ def country_used(m: Mention, text: str = "") -> bool:
     if "while" in before or "whereas" in before:  # "..., while Bolivia leans towards ...": it
         before = before[max(i for i, w in enumerate(before) if w in _CONTRASTS) + 1 :]  # opens
         # a clause of its own
-    if not all(w in places or w in ("and", "or") for w in before):
-        return False
+    return all(w in places or w in ("and", "or") for w in before)
+
+
+def _used(m: Mention) -> bool:
+    """Whether the verb after a country says its actors used something (or its actors did
+    something: "Peru's attacks are broad")."""
     if m.after[:1] == ["s"]:  # "Peru's attacks are broad": what its actors did
         return m.after[1:2] != [] and m.after[1] in _OWNED_ACTS
     verbs = [w for w in m.after[:6] if not w.endswith("ly") and w not in _ASIDES]

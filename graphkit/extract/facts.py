@@ -22,7 +22,7 @@ from graphkit.extract.listed_origins import one_each, one_of_them
 from graphkit.extract.meta import OUR_MODELS, OWNERS, companys_platform
 from graphkit.extract.named_origins import after_name, own_origins, place_role
 from graphkit.extract.names import WHO_NOUNS
-from graphkit.extract.passing import in_passing, makers_people, names_a_service_in_passing
+from graphkit.extract.passing import in_passing, makers_people
 from graphkit.extract.poses import community, made_in, posed_as
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, read_sentence
 from graphkit.extract.roles import country_role, researched, said_about
@@ -92,6 +92,7 @@ _NEGATIONS = words("negations")
 # What the actors did not do, set against what they did, up to the clause's end: "Rather than
 # using chatbots as phishing assistants, they ...", "... wrote lures instead of building tools"
 _CONTRASTED = re.compile(r"\b(?:[Rr]ather than|[Ii]nstead of)\b([^,;:.]*)")
+_CONTRASTS = frozenset({"rather", "instead"})
 
 
 # Building malware, and the verbs that make it a subject of study instead
@@ -153,8 +154,8 @@ def campaign_facts(
         for eid, score in learned.get(id(s), ()) if learned is not None else ():
             _best(facts.techniques, eid, clip(s.text), max(1, score - hedge))
         if s.mentions or platform_hint:
-            _read(facts, group, s, names, cues)
-            _platform_of(facts.platforms, s, platform_hint)
+            passing = _read(facts, group, s, names, cues)
+            _platform_of(facts.platforms, s, platform_hint, passing)
     if not facts.platforms and overall:
         name, where = overall
         facts.platforms[name] = {"name": name, "evidence": clip(where.text), "confidence": 60}
@@ -168,8 +169,8 @@ def campaign_facts(
     return _campaign(group, facts)
 
 
-def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool) -> None:
-    """The facts one sentence states."""
+def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool) -> bool:
+    """The facts one sentence states; whether it names an AI service in passing."""
     hedge = 15 if s.hedged else 0
     language_at = language_positions(s)
     kinds_of = set(varieties(s).values()) if language_at else set()  # "Brazilian Portuguese"
@@ -186,6 +187,8 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
     quoted = (places or "Sector" in kinds) and said_of_someone_else(s, names)
     evidence = clip(s.text)
     roles: dict[int, str] = {}
+    contrasts: bool | None = None
+    passing = False  # what names_a_service_in_passing(s) says
     named = group.name if group.name and group.name in s.text else ""
     if named and not all(w[:1].isupper() for w in named.split() if len(w) > 3):
         named = ""  # "Recruitment fraud" says what happened; "Phish and Scripts" is a code
@@ -224,18 +227,24 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
                 continue  # a cue word: the learned mapper reads the sentence instead
             if not _NEGATIONS.isdisjoint(m.words[max(0, m.index - 6) : m.index]):
                 continue  # "We have not seen these actors develop new capabilities"
-            if ("rather" in s.words or "instead" in s.words) and _contrasted(m, s):
+            if contrasts is None:  # once a sentence, at its first technique
+                contrasts = not _CONTRASTS.isdisjoint(s.words)  # "rather than", "instead of"
+            if contrasts and _contrasted(m, s):
                 continue  # "Rather than using chatbots as phishing assistants, they ..."
             if eid in _BUILDING and not _RESEARCHED.isdisjoint(m.before[-2:]):
                 continue  # "to research remote access trojans": researched, not built
             _best(facts.techniques, eid, evidence, (50 if m.entry.phrase else 70) - hedge)
-        elif kind == "Platform" and not in_passing(m, s):
+        elif kind == "Platform":
+            if in_passing(m, s):
+                passing = True
+                continue
             if m.entry.name not in facts.platforms:
                 facts.platforms[m.entry.name] = {"name": m.entry.name, "evidence": evidence,
                                                  "confidence": 80}  # fmt: skip
             if "ai-providers" not in facts.sectors and drawn_from(m):  # "siphon data from Claude"
                 facts.sectors["ai-providers"] = {"id": "ai-providers", "evidence": evidence,
                                                  "confidence": 60 - hedge}  # fmt: skip
+    return passing
 
 
 _DEFINITE = frozenset({"its", "their", "these", "those", "this", "our"})
@@ -330,24 +339,25 @@ def _place(
         return  # "Nick Monaco": a surname
     if a_market(m, s):
         return  # "800 million users, many of them in India": a service's market
+    if eid in facts.targets:
+        return  # a target already
     stated_here = (
         s.field == "target" or not _AIMED.isdisjoint(m.before[-2:]) or _qualifies_a_target(m, s)
     )
-    if eid not in facts.targets and (
-        facts.attribution is None or facts.attribution["id"] != eid or stated_here
-    ):
+    if facts.attribution is None or facts.attribution["id"] != eid or stated_here:
         facts.targets[eid] = {"id": eid, "evidence": clip(s.text), "confidence": 60 - hedge}
         if stated_here:
             facts.stated.add(eid)  # "Aimed at: Philippine politics": even its own country
 
 
 def _platform_of(
-    platforms: dict[str, dict[str, Any]], s: Sentence, platform_hint: str | None
+    platforms: dict[str, dict[str, Any]], s: Sentence, platform_hint: str | None, passing: bool
 ) -> None:
     """The publisher's platform where a sentence speaks of "our models", or a company's
-    platform where it names the company's models."""
+    platform where it names the company's models (``passing``: it names an AI service in
+    passing)."""
     evidence = clip(s.text)
-    if names_a_service_in_passing(s):
+    if passing:
         return  # "OpenAI accused DeepSeek of distilling its models": a rival's doing, not theirs
     if (
         platform_hint

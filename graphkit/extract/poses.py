@@ -8,7 +8,7 @@ import re
 from functools import cache
 
 from graphkit.extract.cues import past_verb, words
-from graphkit.extract.reading import Mention, Sentence
+from graphkit.extract.reading import Mention, Sentence, holds
 from graphkit.vocab import PLATFORMS
 
 __all__ = ["community", "made_in", "posed_as"]
@@ -63,9 +63,9 @@ def _services() -> frozenset[str]:
 def posed_as(m: Mention, s: Sentence) -> bool:
     """What an actor poses as: "posed as a university student", "impersonated think tanks",
     "posed as European and Turkish journalists", "impersonates X and NGOs"."""
-    if not _BRAND_MARKS.isdisjoint(s.words) and _branded(m):
+    if holds(s.words, _BRAND_MARKS) and _branded(m):
         return True  # "misused logos of legitimate news outlets"
-    if _POSING.isdisjoint(s.words) and "as" not in s.words:
+    if not holds(s.words, _POSING) and not holds(s.words, _AS):
         return False  # no posing word and no "as a": most sentences
     before = m.before
     as_a = before[-2:-1] == ["as"] and before[-1] in {"a", "an"}
@@ -94,6 +94,7 @@ def posed_as(m: Mention, s: Sentence) -> bool:
     return _listed_after(m, s) in _POSING or _in_the_pose(m, s)
 
 
+_AS = frozenset({"as"})
 _ASKING = words("asking") | words("aim_verbs_plain")  # "posed as officials to phish"
 _PAST_VERB = re.compile(past_verb())
 _PHRASE_ENDS = words("phrase_ends") - {"and", "or", "of"}
@@ -124,7 +125,7 @@ def _in_the_pose(m: Mention, s: Sentence) -> bool:
     """A mention in the phrase after a noun the actors posed as, however far the posing word:
     "posed as recruiters from a big firm and as journalists from a major news outlet"; not
     "such as staff of banks" or "as well as staff at banks", and not past a verb of reaching."""
-    if _POSING.isdisjoint(s.words):
+    if not holds(s.words, _POSING):
         return False
     at = next((j for j in range(m.index - 1, max(-1, m.index - 5), -1)
                if m.words[j] in _OF_THE_POSE), -1)  # fmt: skip

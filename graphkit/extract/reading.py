@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from typing import Final
 
 from graphkit.actors import actor_index
 from graphkit.extract.behaviour import behaviours
@@ -31,7 +32,7 @@ from graphkit.extract.quoted import has_quote, inside_a_quoted_name
 from graphkit.identity import slugify as _slugify
 from graphkit.vocab import PLATFORMS, PUBLISHERS
 
-__all__ = ["COUNTRY_KINDS", "NEGATED", "PLACE", "Mention", "Sentence", "forget_sentences",
+__all__ = ["COUNTRY_KINDS", "NEGATED", "PLACE", "Mention", "Sentence", "forget_sentences", "holds",
            "read_sentence", "slugify", "split_sentences"]  # fmt: skip
 
 COUNTRY_KINDS = ("Country", "Demonym")  # the kinds of mention that name a country
@@ -123,10 +124,30 @@ def read_sentence(text: str, codes: bool = True) -> Sentence:
     return Sentence(text, list(mentions), hedged, negated, lowers)
 
 
+# The words of the sentence last asked about and which word sets they hold, by each set's id:
+# the mentions of one sentence ask the same of its words one after the other
+_ASKED: Final[list[list[str]]] = []  # Final: compiled, a C global, no look-up by name
+_HELD: Final[dict[int, bool]] = {}
+
+
+def holds(said: list[str], cues: frozenset[str]) -> bool:
+    """Whether a sentence's words (``said``: a Sentence's or a Mention's ``words``, never
+    changed) hold a word of ``cues``, a module's word set (kept as long as the process: the
+    answer is kept by its id)."""
+    if not _ASKED or _ASKED[0] is not said:
+        _ASKED[:] = [said]
+        _HELD.clear()
+    held = _HELD.get(id(cues))
+    if held is None:
+        held = _HELD[id(cues)] = not cues.isdisjoint(said)
+    return held
+
+
 def forget_sentences() -> None:
     """Drop the sentences read so far: each text is read afresh (:func:`read_sentence` keeps
     what it read for the text at hand, not for the next one, nor for a benchmark's next run)."""
     _read.cache_clear()
+    _ENTRIES.clear()
 
 
 @lru_cache(maxsize=4096)
@@ -137,9 +158,9 @@ def _read(text: str, codes: bool) -> tuple[tuple[Mention, ...], bool, bool, list
     never changed, are shared."""
     originals = TOKEN.findall(text)
     # Tokens hold no spaces: one join, lower and split is the lower case of every token.
-    joined = " ".join(originals).lower().replace("\u2019", "'")
-    if not joined.isascii():
-        joined = fold(joined)  # "résumés" is looked up as "resumes"
+    joined = " ".join(originals).lower()
+    if not joined.isascii():  # "résumés" is looked up as "resumes", a curly apostrophe as "'"
+        joined = fold(joined.replace("\u2019", "'"))
     if DIGIT.search(joined) and _has_stem(joined) and _GLUED_STEM.search(joined):
         joined = _GLUED_VERSION.sub(r"\1", joined)  # "Qwen2.5" is Qwen, "GPT4o" is GPT
     lowers = joined.split(" ") if originals else []
@@ -216,28 +237,65 @@ def _mentions(text: str, originals: list[str], lowers: list[str], codes: bool) -
             if not ok:
                 continue
             original = " ".join(originals[i : i + n]) if n > 1 else originals[i]
-            if quoted and inside_a_quoted_name(text, original):
-                ok = tuple(e for e in ok if e.kind != "Actor")
-            if n == 1 and _inside_a_longer_name(text, originals, lowers, i, starts):
-                ok = tuple(e for e in ok if e.kind != "Actor")  # "Google Play", "Copper Gate"
-            if n == 1 and word in _COMMON and not names_an_actor(text, originals, lowers, i):
-                ok = tuple(e for e in ok if e.kind != "Actor")  # "Copper prices rose"
+            if any(e.kind == "Actor" for e in ok):  # what follows only ever drops actors
+                ok = _actors_kept(ok, text, originals, lowers, i, n, original, quoted)
             for e in ok:
                 out.append(Mention(e, i, n, lowers, original))
             done = i + n
             break
     for i, width, ids in behaviours(lowers):  # "wrote and debugged ransomware"
         said = " ".join(originals[i : i + width])
-        out += [
-            Mention(Entry("Technique", t, said, phrase=True), i, width, lowers, said) for t in ids
-        ]
+        out += [Mention(_entry("Technique", t, said), i, width, lowers, said) for t in ids]
     for start, _end, code in actor_codes(text) if codes else []:
-        known = actor_index().resolve(code)
-        entry = Entry("Actor", known.id if known else slugify(code), known.name if known else code)
+        entry = _entry("Actor", code, code)
         if not any(m.entry.kind == "Actor" and m.entry.id == entry.id for m in out):
             index = len(TOKEN.findall(text[:start]))
             out.append(Mention(entry, index, 1, lowers, code))
     return out
+
+
+def _actors_kept(
+    ok: tuple[Entry, ...],
+    text: str,
+    originals: list[str],
+    lowers: list[str],
+    i: int,
+    n: int,
+    original: str,
+    quoted: bool,
+) -> tuple[Entry, ...]:
+    """The entries of the n-gram at ``i`` (``original``: as written) without its actors where
+    they name none: inside a quoted name, a word of a longer name, an ordinary word."""
+    if quoted and inside_a_quoted_name(text, original):
+        ok = tuple(e for e in ok if e.kind != "Actor")
+    if n == 1 and _inside_a_longer_name(text, originals, lowers, i, _tables()[1]):
+        ok = tuple(e for e in ok if e.kind != "Actor")  # "Google Play", "Copper Gate"
+    if n == 1 and lowers[i] in _COMMON and not names_an_actor(text, originals, lowers, i):
+        ok = tuple(e for e in ok if e.kind != "Actor")  # "Copper prices rose"
+    return ok
+
+
+# The entries of behaviour phrases and tracking codes made for the text at hand, by what was
+# said: a phrase or a code comes back, and an Entry costs more to make than to look up (a few
+# thousand at most: cleared with the sentences read, and when it grows past that)
+_ENTRIES: Final[dict[tuple[str, str, str], Entry]] = {}
+
+
+def _entry(kind: str, key: str, said: str) -> Entry:
+    """A technique a behaviour phrase names (``key``: its id), or the actor a tracking code
+    names (``key``: the code)."""
+    entry = _ENTRIES.get((kind, key, said))
+    if entry is None:
+        if kind == "Technique":
+            entry = Entry("Technique", key, said, phrase=True)
+        else:
+            known = actor_index().resolve(key)
+            found = (known.id, known.name) if known else (slugify(key), key)
+            entry = Entry("Actor", found[0], found[1])
+        if len(_ENTRIES) > 4096:
+            _ENTRIES.clear()
+        _ENTRIES[(kind, key, said)] = entry
+    return entry
 
 
 # Words after a one-word actor's name that are still about it: "Kimsuky Group", "Turla Team".
@@ -300,6 +358,8 @@ def _initials_before_a_name(text: str, stop: int) -> bool:
     """Whether the stop closes a place's initials before a capitalised word that goes on with
     it ("impersonated U.S. State Department officials"), not before a word that opens a
     sentence ("attacks in the U.S. These crews ...")."""
+    if stop < 3 or text[stop - 2] != "." or not "A" <= text[stop - 1] <= "Z":
+        return False  # no "S." before the stop: no initials end there (most stops)
     if not _INITIALS.search(text, max(0, stop - 12), stop):
         return False
     following = text[stop + 1 :].split(maxsplit=1)

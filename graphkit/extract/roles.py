@@ -21,7 +21,7 @@ from graphkit.extract.place_in import (
     who_sits,
 )
 from graphkit.extract.ranked import ranked_first
-from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
+from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, holds
 from graphkit.vocab import countries
 
 __all__ = [
@@ -81,6 +81,8 @@ _NOT_SAYING = words("not_saying")
 
 
 PHRASE_ENDS = words("phrase_ends")
+_NOT_A_SIDE = PHRASE_ENDS | {"the", "a", "an"}  # no side of a war: "the Israel-Hamas war"
+_CONFLICT_IN = ["conflict", "in"]
 
 
 THEIR_ASSETS = words("their_assets")
@@ -206,6 +208,8 @@ def country_role(m: Mention, text: str = "") -> str:
 
 
 _IN = {"inside": "in", "within": "in"}
+_POINTING_TO = frozenset({"points to", "pointed to", "point to", "pointing to"})
+_WORKING_FOR = frozenset({"works for", "work for", "working for", "worked for"})
 
 
 def _demonym_role(
@@ -277,25 +281,23 @@ def _context_role(m: Mention, text: str, behind: list[str], aimed: bool) -> str:
     """A country's role by the two words before it ("based in", "points to", "works for"),
     then by who runs what ("an operation run by people in Iran"); a target when none says."""
     context = [_IN.get(w, w) for w in behind if w != "the"][-2:]  # "based in the UK", "inside"
-    if context in (["points", "to"], ["pointed", "to"], ["point", "to"], ["pointing", "to"]):
+    key = " ".join(context)  # one string to compare: no word holds a space
+    if key in _POINTING_TO:
         return "attribution"  # "A third case points to North Korea"
-    if context == ["consistent", "with"]:
+    if key == "consistent with":
         return "attribution"  # "Activity consistent with North Korea"
     if context[-1:] == ["in"] and context[:1] and context[0] in _SIT:
         return who_sits(m)  # "The operators appear to sit in China"
-    if context == ["be", "in"] and m.index >= 4 and m.words[m.index - 4] in _BELIEVED:
+    if key == "be in" and m.index >= 4 and m.words[m.index - 4] in _BELIEVED:
         return "attribution"  # "operators thought to be in Syria"
-    if context in (["are", "in"], ["is", "in"]) and _who_believed(
-        m.words[max(0, m.index - 7) : m.index - 2]
-    ):
-        return "attribution"  # "The operators, who the lab believes are in Nigeria, ..."
-    if context in (["are", "in"], ["is", "in"]) and m.words[max(0, m.index - 4) : m.index - 2] in (
-        ["whose", w] for w in _MEMBERS
-    ):
-        return "attribution"  # "The crew, whose members are in Laos, ..."
-    if context in (["works", "for"], ["work", "for"], ["working", "for"], ["worked", "for"]):
+    if key in ("are in", "is in") and (
+        _who_believed(m.words[max(0, m.index - 7) : m.index - 2])
+        or m.words[max(0, m.index - 4) : m.index - 2] in (["whose", w] for w in _MEMBERS)
+    ):  # "The operators, who the lab believes are in Nigeria, ...", "The crew, whose members
+        return "attribution"  # are in Laos, ..."
+    if key in _WORKING_FOR:
         return "attribution"  # "Emerald Sleet works for North Korea"
-    if context == ["behalf", "of"] and not aimed:
+    if key == "behalf of" and not aimed:
         return "attribution"  # "operatives working on behalf of Beijing"
     if context[-1:] == ["of"] and context[0] in _STATE_HEADS and _serves(m.words[: m.index - 2]):
         return "attribution"  # "hackers working for the governments of Peru and Bolivia"
@@ -304,7 +306,7 @@ def _context_role(m: Mention, text: str, behind: list[str], aimed: bool) -> str:
     first = ranked_first(m, text) if "by" in m.words[: m.index] else None
     if first is not None:  # "The US leads, followed by the UK and Israel": the first one's role
         return country_role(first, text)
-    if context == ["out", "of"] or any(w in _ATTR_BEFORE for w in context):
+    if key == "out of" or any(w in _ATTR_BEFORE for w in context):
         # "organisations based in Taiwan" are targets: a targeting word just before says so
         lead = m.words[max(0, m.index - 8) : m.index]
         # ... and so are victims located somewhere: "80% of the victims are located in Vietnam"
@@ -313,7 +315,7 @@ def _context_role(m: Mention, text: str, behind: list[str], aimed: bool) -> str:
             return "attribution"
     if _run_by(m.words[max(0, m.index - 6) : m.index]):
         return "attribution"  # "an operation run by people in Iran": who runs it, and where
-    if context == ["in"] and m.index <= 2 and fronted_seat(text):
+    if key == "in" and m.index <= 2 and fronted_seat(text):
         return "attribution"  # "In Ghana, a marketing firm ran ...": where the firm sits
     return someone_in(m, context) if context[-1:] == ["in"] else "target"
 
@@ -374,7 +376,9 @@ _BEFALLING = words("befalling")  # "the arrest of", "the trial of": what befell 
 
 def said_about(m: Mention) -> bool:
     """What a mention is written about, not at: "articles critical of the United States"."""
-    head = [w for w in m.words[max(0, m.index - 4) : m.index] if w not in ("the", "a", "an")]
+    words, at = m.words, m.index
+    phrase = [w for w in words[max(0, at - 5) : at] if w not in ("the", "a", "an")]
+    head = phrase[1:] if at >= 5 and words[at - 5] not in ("the", "a", "an") else phrase
     if head[-1:] == ["of"] and head[-2:-1] and head[-2] in _BEFALLING:
         return True  # "the arrest of a Peruvian figure": whose arrest the content tells of
     after = m.after
@@ -382,16 +386,14 @@ def said_about(m: Mention) -> bool:
         return False  # "criticised a Pakistani activist": a person it went after, a target
     if after[:1] == ["s"] and after[1:2] and after[1] in _SPOKEN_FOR:
         return True  # "arguing China's case on the South China Sea": whose side it takes
-    said = [w for w in m.before if w != "the"]
+    said = [w for w in words[max(0, at - 3) : at] if w != "the"]
     set_aside = [w for w in said if w not in ("from", "for", "than")]
-    if m.index <= 3 and len(set_aside) == 1 and set_aside[0] in _OTHER_THAN:
+    if at <= 3 and len(set_aside) == 1 and set_aside[0] in _OTHER_THAN:
         # "Beyond China, the lab also ...": the case a text leaves, no target ("Aside from
         # China, North Korea remains ...": North Korea is the subject)
         return True
-    if said[-1:] == ["of"]:  # "criticising the government of Lithuania": its head's role
-        head = [w for w in m.words[max(0, m.index - 5) : m.index] if w not in ("the", "a", "an")]
-        if len(head) >= 3 and head[-3] in _ABOUT:
-            return True
+    if said[-1:] == ["of"] and len(phrase) >= 3 and phrase[-3] in _ABOUT:
+        return True  # "criticising the government of Lithuania": its head's role
     if (said[-1:] == ["of"] and said[-2:-1] != [] and said[-2] in _STANCES) or bool(
         said[-1:] and said[-1] in _ABOUT
     ):
@@ -406,7 +408,6 @@ def said_about(m: Mention) -> bool:
     if said[-1:] == ["with"] and said[-2:-1] != [] and said[-2] in _DEALINGS:
         return True  # "nuclear talks with South Korea": a party to them, no target
     # "mocked a Taiwanese strategy game": the verb, an article, the words of the noun phrase
-    phrase = [w for w in m.words[max(0, m.index - 5) : m.index] if w not in ("a", "an", "the")]
     for i in range(len(phrase) - 1, max(-1, len(phrase) - 4), -1):
         if phrase[i] in _ABOUT or (phrase[i] == "against" and i and phrase[i - 1] in _ARGUING):
             return True  # "mocked a Taiwanese game", "argued against military aid to Ukraine"
@@ -414,19 +415,14 @@ def said_about(m: Mention) -> bool:
             break
     # "comments on the Gaza conflict", "posts about the war in Gaza": what the content is about
     # "the Israel-Hamas war", "the India-Pakistan conflict": both sides of a war named by them
-    at_war = bool(after[:1] and after[0] in _WAR) or said[-2:] in (
-        ["war", "in"],
-        ["conflict", "in"],
-    )
-    other_side = m.after[:1] != [] and m.after[0] not in PHRASE_ENDS | {"the", "a", "an"}
-    at_war = at_war or (
-        m.entry.kind in COUNTRY_KINDS and other_side and m.after[1:2] != [] and m.after[1] in _WAR
-    )
-    lead = [w for w in m.words[max(0, m.index - 6) : m.index] if w != "the"][-4:]
-    # "the war between Israel and Iran": both sides, what the content is about
-    if "between" in lead and lead.index("between") and lead[lead.index("between") - 1] in _WAR:
-        at_war = True
-    return at_war and not _CONTENT.isdisjoint(m.words)
+    at_war = bool(after[:1] and after[0] in _WAR) or said[-2:] in (["war", "in"], _CONFLICT_IN)
+    if not at_war and len(after) > 1 and m.entry.kind in COUNTRY_KINDS:
+        at_war = after[0] not in _NOT_A_SIDE and after[1] in _WAR
+    if not at_war:  # "the war between Israel and Iran": both sides, what the content is about
+        lead = [w for w in words[max(0, at - 6) : at] if w != "the"][-4:]
+        at_war = "between" in lead and lead.index("between") > 0
+        at_war = at_war and lead[lead.index("between") - 1] in _WAR
+    return at_war and not _CONTENT.isdisjoint(words)
 
 
 _WAR = words("war_words")
@@ -458,7 +454,7 @@ def researched(m: Mention, s: Sentence) -> bool:
     >>> [(m.text, researched(m, s)) for m in s.mentions if m.entry.kind != "Technique"]
     [('US', True), ('satellite communications', True)]
     """
-    if _RESEARCH_VERBS.isdisjoint(m.words):
+    if not holds(m.words, _RESEARCH_VERBS):
         return False  # no word of study in the sentence: most sentences
     places = {i for x in s.mentions if x.entry.kind in COUNTRY_KINDS
               for i in range(x.index, x.index + x.width)}  # fmt: skip

@@ -33,11 +33,12 @@ def _is_language(
     people's name before it says which variety ("in Brazilian Portuguese")."""
     if previous_language and adjacent:
         return True  # "in French, German, Italian": the comma is not a token
-    if m.after[:1] and m.after[0] in _LANG_AFTER:
+    after = m.after
+    if after[:1] and after[0] in _LANG_AFTER:
         return True
-    if m.after[:2] == ["social", "media"] and m.after[2:3] and m.after[2] in _LANG_AFTER:
+    if after[:2] == ["social", "media"] and after[2:3] and after[2] in _LANG_AFTER:
         return True  # "Vietnamese social media posts"
-    if m.after[:2] in (["and", "other"], ["or", "other"]) and m.after[2:3] in (
+    if after[:2] in (["and", "other"], ["or", "other"]) and after[2:3] in (
         ["language"],
         ["languages"],
     ):
@@ -48,7 +49,7 @@ def _is_language(
         before = before[:-1]  # "in Simplified Chinese", "in broken English"
     if before[-1:] == ["of"] and before[-2:-1] != [] and before[-2] in _MIXES:
         before = [w for w in before[:-2] if w != "a"][-2:]  # "in a mix of English and ..."
-    if before[-1:] == ["into"] and m.after[:1] and m.after[0][-1:] == "s":
+    if before[-1:] == ["into"] and after[:1] and after[0][-1:] == "s":
         return False  # "broke into Japanese banks": a people's, not "translated into Japanese"
     if before[-1:] and before[-1] in _LANG_BEFORE:
         return True  # "in Farsi", "polish their English", "mixed English with Taglish"

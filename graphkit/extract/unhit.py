@@ -8,7 +8,7 @@ import re
 
 from graphkit.extract.cues import past_verb, word_list, words
 from graphkit.extract.place_in import sector_words
-from graphkit.extract.reading import Mention, Sentence
+from graphkit.extract.reading import Mention, Sentence, holds
 
 __all__ = [
     "HEADS",
@@ -36,6 +36,7 @@ HEADS = words("their_assets") | words("target_heads") | words("persons")
 
 
 _LOOK_ALIKE = words("look_alike")
+_LIKE = frozenset({"like"})
 
 
 _LOOKING = words("looking")
@@ -44,7 +45,7 @@ _LOOKING = words("looking")
 def looked_like(m: Mention, s: Sentence) -> bool:
     """What content or a persona was made to look like, within the clause that says so:
     "pages that looked like regional newspapers", "sites mimicking banks"."""
-    if _LOOK_ALIKE.isdisjoint(s.words) and "like" not in s.words:
+    if not holds(s.words, _LOOK_ALIKE) and not holds(s.words, _LIKE):
         return False  # most sentences
     lead = m.words[max(0, m.index - 5) : m.index]
     for i in range(len(lead) - 1, -1, -1):
@@ -104,7 +105,7 @@ def made_up(m: Mention) -> bool:
     cover, not whom they hit. A fake tool is a lure: "a fake gaming tool" went after gamers."""
     if not _PRODUCTS.isdisjoint(m.after[:2]):
         return False  # "a fake gaming tool" lured gamers
-    if _MADE_UP.isdisjoint(m.words):
+    if not holds(m.words, _MADE_UP):
         return False  # most sentences
     lead = m.words[max(0, m.index - 4) : m.index]  # "fake regional and national"
     for word in reversed(lead):
@@ -123,7 +124,7 @@ def money_route(m: Mention, s: Sentence) -> bool:
     """A sector or a place the actors' money went through: "funneled their salaries to
     Pyongyang through Chinese shell companies and cryptocurrency exchanges", "laundered the
     money via banks in Laos"; the route, not a target (money stolen "from" them is)."""
-    if _BY_WAY_OF.isdisjoint(s.words) or _MOVING_MONEY.isdisjoint(s.words):
+    if not holds(s.words, _BY_WAY_OF) or not holds(s.words, _MOVING_MONEY):
         return False  # most sentences
     lead = m.words[max(0, m.index - 7) : m.index]
     for i in range(len(lead) - 1, -1, -1):
@@ -159,7 +160,7 @@ def could_aim_at(m: Mention) -> bool:
     noun of danger and "to", alone or in a list: "malware that could target hospitals or
     schools", "tools that might hit banks", "a growing threat to hospitals"; what the actors
     could do, not what they did ("may have targeted hospitals" did)."""
-    if _AIM_PLAIN.isdisjoint(m.words) and _THREAT_NOUNS.isdisjoint(m.words):
+    if not holds(m.words, _AIM_PLAIN) and not holds(m.words, _THREAT_NOUNS):
         return False  # most sentences
     lead = m.words[max(0, m.index - 10) : m.index]  # "may include other tech firms, ..., or"
     for i in range(len(lead) - 1, 0, -1):
@@ -187,6 +188,8 @@ def a_persons_name(m: Mention, s: Sentence) -> bool:
         return False
     if s.text[at + len(m.text) : at + len(m.text) + 2] == ": " and _SPEAKER.fullmatch(s.text[:at]):
         return True  # "Nick Monaco: I'm great.": a speaker's label
+    if s.text[at - 1] != "\n" and not (s.text[at - 1] == " " and "a" <= s.text[at - 2] <= "z"):
+        return False  # no word in lower case right before it: no first name there
     name = _NAME_BEFORE.search(s.text[max(0, at - 30) : at])
     if name is None or name.group(1).lower() in _BEFORE_A_PLACE:
         return False
@@ -197,6 +200,7 @@ def a_persons_name(m: Mention, s: Sentence) -> bool:
 
 
 _CLIENTELE = words("clientele")
+_USED = frozenset({"used"})
 _MANY_OF_THEM = frozenset({"many", "most", "some", "of", "them", "whom", "mostly", "largely"})
 _LIST_WORDS = frozenset({"the", "a", "an", "and", "or"})
 _USED_BY = re.compile(r"\b(?:is|are|was|were|been) (?:\w+ly )?used by\b")
@@ -207,7 +211,7 @@ def a_market(m: Mention, s: Sentence) -> bool:
     serves customers in the energy and healthcare sectors", "the chatbot has 800 million
     users, many of them in India", "is widely used by students in Chile"; not when a
     targeting word stands before ("phished customers in the banking sector")."""
-    if _CLIENTELE.isdisjoint(m.words) and "used" not in m.words:
+    if not holds(m.words, _CLIENTELE) and not holds(m.words, _USED):
         return False  # most sentences
     lead = m.words[max(0, m.index - 8) : m.index]
     at = next((i for i in range(len(lead) - 1, -1, -1) if lead[i] in _CLIENTELE), None)
@@ -243,7 +247,7 @@ _AUDIENCE = words("audience_words")
 def an_audience(m: Mention) -> bool:
     """A sector or a place among who use or like a thing: "a platform popular with gamers in
     Brazil", "apps common among students"; its audience, not whom the actors went after."""
-    if _AUDIENCE.isdisjoint(m.words):
+    if not holds(m.words, _AUDIENCE):
         return False  # most sentences
     lead = m.words[max(0, m.index - 5) : m.index]
     for i in range(len(lead) - 1, 0, -1):
@@ -285,7 +289,7 @@ def said_not_hit(m: Mention, s: Sentence) -> bool:
     attacks on schools", "no sign that the crew went after universities". A turning word
     ends the negation's clause ("did not build tools, but it targeted hospitals"), and "not
     only" is none."""
-    if _NEGATIONS.isdisjoint(s.words):
+    if not holds(s.words, _NEGATIONS):
         return False  # most sentences
     outside = _APART.sub(",", s.text).lower() if ", " in s.text else ""
     if outside and _NEGATIONS.isdisjoint(re.findall(r"[a-z']+", outside)):
