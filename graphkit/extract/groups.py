@@ -352,6 +352,7 @@ def add_actors(group: Group, s: Sentence) -> None:
         joined = (
             joins
             and previous is not None
+            and _may_join(s.text, previous.text, m.text)
             and re.search(
                 rf"{re.escape(previous.text)}\W+(?:or|aka|also|/|(?:also |which \w+ )?"
                 rf"(?:known|tracked|tracks|called) as)\W+"
@@ -373,6 +374,32 @@ def add_actors(group: Group, s: Sentence) -> None:
             aliases = [m.text] if m.text != m.entry.name else []
             group.actors[m.entry.id] = (m.entry.name, aliases, s)
         previous = m
+
+
+# What follows the first of two names that one pattern of add_actors joins ("X or Y", "X, also
+# known as Y"), and what comes before the first that the other does ("tracked as X and Y")
+_JOIN_AFTER = re.compile(
+    r"\W+(?:or|aka|also|/|(?:also |which \w+ )?(?:known|tracked|tracks|called) as)\W+"
+)
+_AS_BEFORE = re.compile(r"\b(?:track|tracked|known|refer to it|reported) as\W+")
+
+
+def _may_join(text: str, first: str, second: str) -> bool:
+    """Whether add_actors' pattern for two names could join them in ``text``: both stand in
+    it, and the words after the first (or before it) are those the pattern wants. The pattern
+    is built for each pair, and Python compiled nearly each one anew (most of the time
+    add_actors took); this test, true wherever it would match, leaves it to the few pairs
+    that may."""
+    if not first[:1].isalnum():
+        return True  # a name that opens on a mark ('"Red Ledger"'): the pattern decides
+    if first not in text or second not in text:
+        return False
+    at = text.find(first)
+    while at >= 0:
+        if _JOIN_AFTER.match(text, at + len(first)):
+            return True
+        at = text.find(first, at + 1)
+    return any(text.startswith(first, a.end()) for a in _AS_BEFORE.finditer(text))
 
 
 # Actors counted just before "known as" and two names: the names are one each ("Two Peruvian
