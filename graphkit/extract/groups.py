@@ -151,12 +151,13 @@ def runs(
     # operators from Cuba ..."; beside a name, a description is most often of that name's
     # actor, unless the name is brought in as one more
     described = with_actors and not (operations - struck or actors - struck)
+    opening: dict[str, bool] = {}  # may_open_subject of each clause, asked once
     if described:
-        described = sum(may_open_subject(t) for c in texts for t, _, _ in c) + len(struck) > 1
+        described = sum(_opens(opening, t) for c in texts for t, _, _ in c) + len(struck) > 1
     # ... or the description is of actors from elsewhere: "Chinese groups such as APT41 ...
     # North Korean actors, meanwhile, ..."
     foreign = _from_elsewhere(sentences) if with_actors and not described else set()
-    turns = not described and any(may_open_subject(t) for c in texts for t, _, _ in c[1:])
+    turns = not described and any(_opens(opening, t) for c in texts for t, _, _ in c[1:])
     if len(operations | (actors if with_actors else set())) < 2 and not (
         described or foreign or turns
     ):
@@ -179,7 +180,7 @@ def runs(
             opens = described or id(s) in foreign
             opens = opens or bool(turns and i and not (name or actor) and _elsewhere(piece, places))
             places |= {m.entry.id for m in piece.mentions if m.entry.kind in COUNTRY_KINDS}
-            if opens and not (name or actor) and may_open_subject(text):
+            if opens and not (name or actor) and _opens(opening, text):
                 # "..., while operators from Cuba ...", "The first network ... The second, ..."
                 earlier = s.text[: max(0, s.text.find(text))]  # this sentence's clauses before
                 subject = subject_of(piece, None, f"{said} {earlier}")
@@ -206,6 +207,15 @@ def runs(
     if its_actors and parts and parts[0][0] is None and not shared:
         parts[0] = (named, *parts[0][1:])  # "APT28 launched Operation MacroMaze ...": its name
     return (shared, parts) if len(openers) > 1 else None
+
+
+def _opens(opening: dict[str, bool], text: str) -> bool:
+    """:func:`may_open_subject` of a clause, kept in ``opening``: runs asks it of a clause
+    up to three times, and it reads the clause with long patterns."""
+    known = opening.get(text)
+    if known is None:
+        known = opening[text] = may_open_subject(text)
+    return known
 
 
 def _actors_open(named: str | None, operations: set[str], actors: set[str]) -> bool:
