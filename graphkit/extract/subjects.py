@@ -135,6 +135,16 @@ _MISUSING = re.compile(
 _MISUSING_WORDS = nouns("misusing")
 
 
+def _may_misuse(text: str) -> bool:
+    """Whether ``_MISUSING`` may match a text whose words are not at hand: one of its nouns
+    stands in it, in any case (a noun's first part, before a hyphen the pattern makes
+    optional); any text not in ASCII, where the pattern's case folds more than ``lower``."""
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(noun in lowered for noun in _MISUSING_WORDS)
+
+
 # kept while a text is read (runs, subjects, groups ask it of a clause again); drafting empties it
 opening_phrase = lru_cache(maxsize=4096)(_SUBJECT.match)
 
@@ -142,7 +152,7 @@ opening_phrase = lru_cache(maxsize=4096)(_SUBJECT.match)
 def _subject_match(text: str, words: list[str] | None = None) -> re.Match[str] | None:
     """The unnamed actor's phrase a text opens with (see ``_SUBJECT``), a business's too."""
     m = opening_phrase(text)
-    if words is None or not _MISUSING_WORDS.isdisjoint(words):
+    if not _MISUSING_WORDS.isdisjoint(words) if words is not None else _may_misuse(text):
         misusing = _MISUSING.match(text)  # "Three Chinese AI labs distilled the model"
         if misusing is not None and (m is None or misusing.end(1) < m.end(1)):
             return misusing  # not "... labs distilled it through fraudulent accounts"
