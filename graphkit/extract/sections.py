@@ -126,7 +126,9 @@ _BULLET = re.compile(rf"^\s{{0,6}}{_MARKER}\s+")
 _MARKED = re.compile(rf"\s{{0,6}}(?:[#*\u2022\u2013=-]|{_NUMBER}\s)")
 
 
-_ITEM = re.compile(rf"^([ \t]{{0,6}}){_MARKER}[ \t]+(.+?)[ \t]*$", re.M)
+# (the item's text up to its last character that is no space or tab, or its one space: what a
+# lazy "(.+?)[ \t]*$" gives, without trying the line's end after each character)
+_ITEM = re.compile(rf"^([ \t]{{0,6}}){_MARKER}[ \t]+(.*[^ \t\n]|.)[ \t]*$", re.M)
 
 
 # An item on any line but the first: what _ITEM finds there, looked for from each line break
