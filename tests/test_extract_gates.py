@@ -160,3 +160,19 @@ def _found(matches: list[re.Match[str] | None]) -> list[object]:
 def test_a_list_items_text_is_what_the_lazy_pattern_finds(text: str) -> None:
     assert _found([sections._ITEM.match(text)]) == _found([_ITEM_PLAIN.match(text)])
     assert _found(list(sections._ITEM.finditer(text))) == _found(list(_ITEM_PLAIN.finditer(text)))
+
+
+_ACTOR_PIECES = ["A ", "An ", "The ", "the ", "This ", "new ", "crew", "group", "actor", ", ",
+                 ". ", "! ", "called ", "named ", "known as ", "Jade Heron", "cluster", "s",
+                 " "]  # fmt: skip
+
+
+@settings(max_examples=2000)
+@given(st.lists(st.sampled_from(_ACTOR_PIECES), max_size=8).map("".join))
+def test_a_paragraph_speaks_of_its_actor_where_the_whole_pattern_says(text: str) -> None:
+    assert groups.speaks_of_this_actor(text) == (groups.THIS_ACTOR.search(text) is not None)
+
+
+def test_an_actor_set_apart_at_the_paragraphs_start_or_after_a_stop_is_spoken_of() -> None:
+    for text in ("A new crew, based in Peru, sent lures.", "It ended. The crew, a gang, left."):
+        assert groups.THIS_ACTOR.search(text) and groups.speaks_of_this_actor(text), text

@@ -14,7 +14,7 @@ from typing import Any
 from graphkit.actors import actor_index
 from graphkit.extract.clause_actors import clause_actor, opens_anything, struck_actor
 from graphkit.extract.clause_names import run_by_opener
-from graphkit.extract.cues import noun_pattern, words
+from graphkit.extract.cues import noun_forms, noun_pattern, word_led, words
 from graphkit.extract.gazetteer import Entry
 from graphkit.extract.named_actors import actor_names
 from graphkit.extract.named_origins import own_origins
@@ -61,25 +61,43 @@ class Group:
     counts: int = 0  # how many cases its unnamed actor's opening sentence counts ("two clusters")
 
 
-# The paragraph speaks of its subject as an actor: the name it gives is the actor's.
-THIS_ACTOR = re.compile(
-    r"\b(?:[Tt]his|[Tt]he) (?:group|actor|threat actor|adversary|cluster|crew|gang)\b|"
-    r"(?:^|[.!?] )(?:An?|The) (?:[\w-]+ ){0,3}(?:adversary|actor|group|crew|gang|cluster), |"
-    # "a hacking group known as Jade Heron", "a crew the lab calls Tin Wren": an actor's name
-    rf"\b(?i:{noun_pattern('quoted_actor')})s? (?:(?:that |which |whom )?(?:the |other )?"
+# The paragraph speaks of its subject as an actor: the name it gives is the actor's. Its
+# branches, each written also led by its first characters (cues.word_led: Python's re skips to
+# them, where a branch that opens with a word boundary is tried at every character) or by a
+# stop before it:
+_ACTOR_NOUNS = r"(?:group|actor|threat actor|adversary|cluster|crew|gang)"
+_AN_ACTOR = r"(?:An?|The) (?:[\w-]+ ){0,3}(?:adversary|actor|group|crew|gang|cluster), "
+# "a hacking group known as Jade Heron", "a crew the lab calls Tin Wren": an actor's name
+_CALLED_ACTOR = (
+    r"s? (?:(?:that |which |whom )?(?:the |other )?"
     r"(?:\w+ ){0,2}(?:calls?|tracks? as|dubbed|named)|known as|called|dubbed|tracked as|"
-    r"nicknamed) [\"\u201c]?[A-Z]|"
-    r"\b(?:named|called|dubbed) the (?:[\w-]+ ){0,2}(?:group|actor|cluster|crew|gang) [A-Z]"
+    r"nicknamed) [\"\u201c]?[A-Z]"
 )
+_NAMED_THE = r" the (?:[\w-]+ ){0,2}(?:group|actor|cluster|crew|gang) [A-Z]"
+THIS_ACTOR = re.compile(
+    rf"\b(?:[Tt]his|[Tt]he) {_ACTOR_NOUNS}\b|(?:^|[.!?] ){_AN_ACTOR}|"
+    rf"\b(?i:{noun_pattern('quoted_actor')}){_CALLED_ACTOR}|\b(?:named|called|dubbed){_NAMED_THE}"
+)
+_THIS_ACTOR_LED = [
+    re.compile(rf"{word_led(['This', 'this', 'The', 'the'])} {_ACTOR_NOUNS}\b"),
+    re.compile(rf"[.!?] {_AN_ACTOR}"),
+    re.compile(rf"{word_led(noun_forms('quoted_actor'), ignore_case=True)}{_CALLED_ACTOR}"),
+    re.compile(rf"{word_led(['named', 'called', 'dubbed'])}{_NAMED_THE}"),
+]
+_THIS_ACTOR_FIRST = re.compile(_AN_ACTOR)  # ... the one at the paragraph's start
 # Words without one of which THIS_ACTOR cannot match (each of its branches needs one, written
-# so): most paragraphs hold none, and the pattern is tried at every character of one.
+# so): most paragraphs hold none.
 _THIS_ACTOR_WORDS = ("group", "actor", "adversary", "cluster", "crew", "gang", "call", "track",
                      "dubbed", "named", "known as")  # fmt: skip
 
 
 def speaks_of_this_actor(text: str) -> bool:
-    """Whether a paragraph speaks of its subject as an actor (:data:`THIS_ACTOR`)."""
-    return any(w in text for w in _THIS_ACTOR_WORDS) and THIS_ACTOR.search(text) is not None
+    """Whether a paragraph speaks of its subject as an actor (:data:`THIS_ACTOR`, a branch at
+    a time)."""
+    return any(w in text for w in _THIS_ACTOR_WORDS) and (
+        _THIS_ACTOR_FIRST.match(text) is not None
+        or any(p.search(text) is not None for p in _THIS_ACTOR_LED)
+    )
 
 
 def named_actor(name: str, first: Sentence, found: dict[str, str]) -> dict[str, str]:
