@@ -66,14 +66,17 @@ from graphkit.extract.roster import each_its_own
 from graphkit.extract.sections import sections, unmarked
 from graphkit.extract.shorthand import written_out
 from graphkit.extract.subjects import opening_phrase
+from graphkit.extract.tool_use import with_tools
 from graphkit.findings import Findings
 from graphkit.limits import LIST_MAX_ITEMS as MANY
 from graphkit.vocab import ATLAS_TECHNIQUES, LLM_TECHNIQUES
+from graphkit.vocab import PUBLISHERS as KNOWN_PUBLISHERS
 
 __all__ = ["extract_findings"]
 
 # The techniques of AI misuse: the LLM-themed ones and ATLAS's
 _AI_TECHNIQUES = frozenset(LLM_TECHNIQUES) | frozenset(ATLAS_TECHNIQUES)
+_AI_LABS = frozenset(p.name for p in KNOWN_PUBLISHERS if p.only_ai)  # publishers.yaml only_ai
 _USE = words("platform_use")  # "used ChatGPT", "misuse of Claude", "banned from ChatGPT"
 
 
@@ -209,7 +212,7 @@ def _unnamed_cluster(
         add_actors(everything, headline)  # the one actor the title names, its body none
     everything.sentences = said
     learn, cues = techniques != "rules", techniques != "learned"
-    found = learned_techniques([(said, [])]) if learn else None
+    found = with_tools([(said, [])], learned_techniques([(said, [])])) if learn else None
     fallback = campaign_facts(everything, platform, overall, learned=found, cues=cues)
     if not fallback or not says_something(fallback):
         return []
@@ -272,7 +275,7 @@ def _extract(
     origin = titled_origin(meta["title"])
     groups_read = [(sentences_of(g), names_of(g)) for g in merged.values()]
     learn, cues = techniques != "rules", techniques != "learned"
-    learned = learned_techniques(groups_read) if learn else None
+    learned = with_tools(groups_read, learned_techniques(groups_read)) if learn else None
     campaigns = []
     for g in merged.values():
         b = campaign_facts(g, platform, overall, origin, learned, cues, len(merged) > 1)
@@ -291,8 +294,10 @@ def _extract(
         )
     if not campaigns:
         raise InputError("found no operation or actor to draft findings for", path=path)
-    if platform is None and not speaks_of_ai(text):
-        for b in campaigns:  # "persistence", "spear-phishing" in a report on no AI at all
+    if meta["publisher"] not in _AI_LABS and not speaks_of_ai(text):
+        # "persistence", "spear-phishing" in a report on no AI at all (an AI lab's reports are
+        # all about its models; a security team's, Microsoft's or Google's, may be on none)
+        for b in campaigns:
             b["techniques"] = [t for t in b["techniques"] if t["id"] not in _AI_TECHNIQUES]
     if len(campaigns) > MANY:
         raise InputError(
