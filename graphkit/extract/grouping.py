@@ -76,7 +76,12 @@ from graphkit.extract.subjects import subject_of
 __all__ = ["group_text"]
 
 # A line that opens on a label: "Dana Reyes: Welcome to the show."
-_LINE_LABEL = re.compile(r"^([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}):\s", re.M)
+_LABEL = r"([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}):\s"
+_FIRST_LABEL = re.compile(_LABEL)
+# ... on any line but the first, looked for from each line break, the label in a look-ahead (a
+# pattern that starts with "^" is tried at every character of the text; a match of it ends on
+# the line at most, so the line breaks find the same labels)
+_LINE_LABEL = re.compile(rf"\n(?={_LABEL})")
 
 
 def group_text(text: str, loose: list[Sentence] | None = None) -> list[Group]:
@@ -131,7 +136,10 @@ class _Grouper:
         """The labels that open two lines of the text or more: a transcript's speakers
         ("Dana Reyes: ..."), where a case's name labels one paragraph ("Sneer Review: ...")."""
         if self._speakers is None:
+            first = _FIRST_LABEL.match(self.text)
             said = Counter(m.group(1) for m in _LINE_LABEL.finditer(self.text))
+            if first is not None:
+                said[first.group(1)] += 1
             self._speakers = frozenset(label for label, n in said.items() if n > 1)
         return self._speakers
 

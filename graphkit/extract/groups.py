@@ -14,7 +14,7 @@ from typing import Any
 from graphkit.actors import actor_index
 from graphkit.extract.clause_actors import clause_actor, opens_anything, struck_actor
 from graphkit.extract.clause_names import run_by_opener
-from graphkit.extract.cues import noun_pattern, words
+from graphkit.extract.cues import noun_forms, noun_pattern, word_led, words
 from graphkit.extract.gazetteer import Entry
 from graphkit.extract.named_actors import actor_names
 from graphkit.extract.named_origins import own_origins
@@ -61,25 +61,43 @@ class Group:
     counts: int = 0  # how many cases its unnamed actor's opening sentence counts ("two clusters")
 
 
-# The paragraph speaks of its subject as an actor: the name it gives is the actor's.
-THIS_ACTOR = re.compile(
-    r"\b(?:[Tt]his|[Tt]he) (?:group|actor|threat actor|adversary|cluster|crew|gang)\b|"
-    r"(?:^|[.!?] )(?:An?|The) (?:[\w-]+ ){0,3}(?:adversary|actor|group|crew|gang|cluster), |"
-    # "a hacking group known as Jade Heron", "a crew the lab calls Tin Wren": an actor's name
-    rf"\b(?i:{noun_pattern('quoted_actor')})s? (?:(?:that |which |whom )?(?:the |other )?"
+# The paragraph speaks of its subject as an actor: the name it gives is the actor's. Its
+# branches, each written also led by its first characters (cues.word_led: Python's re skips to
+# them, where a branch that opens with a word boundary is tried at every character) or by a
+# stop before it:
+_ACTOR_NOUNS = r"(?:group|actor|threat actor|adversary|cluster|crew|gang)"
+_AN_ACTOR = r"(?:An?|The) (?:[\w-]+ ){0,3}(?:adversary|actor|group|crew|gang|cluster), "
+# "a hacking group known as Jade Heron", "a crew the lab calls Tin Wren": an actor's name
+_CALLED_ACTOR = (
+    r"s? (?:(?:that |which |whom )?(?:the |other )?"
     r"(?:\w+ ){0,2}(?:calls?|tracks? as|dubbed|named)|known as|called|dubbed|tracked as|"
-    r"nicknamed) [\"\u201c]?[A-Z]|"
-    r"\b(?:named|called|dubbed) the (?:[\w-]+ ){0,2}(?:group|actor|cluster|crew|gang) [A-Z]"
+    r"nicknamed) [\"\u201c]?[A-Z]"
 )
+_NAMED_THE = r" the (?:[\w-]+ ){0,2}(?:group|actor|cluster|crew|gang) [A-Z]"
+THIS_ACTOR = re.compile(
+    rf"\b(?:[Tt]his|[Tt]he) {_ACTOR_NOUNS}\b|(?:^|[.!?] ){_AN_ACTOR}|"
+    rf"\b(?i:{noun_pattern('quoted_actor')}){_CALLED_ACTOR}|\b(?:named|called|dubbed){_NAMED_THE}"
+)
+_THIS_ACTOR_LED = [
+    re.compile(rf"{word_led(['This', 'this', 'The', 'the'])} {_ACTOR_NOUNS}\b"),
+    re.compile(rf"[.!?] {_AN_ACTOR}"),
+    re.compile(rf"{word_led(noun_forms('quoted_actor'), ignore_case=True)}{_CALLED_ACTOR}"),
+    re.compile(rf"{word_led(['named', 'called', 'dubbed'])}{_NAMED_THE}"),
+]
+_THIS_ACTOR_FIRST = re.compile(_AN_ACTOR)  # ... the one at the paragraph's start
 # Words without one of which THIS_ACTOR cannot match (each of its branches needs one, written
-# so): most paragraphs hold none, and the pattern is tried at every character of one.
+# so): most paragraphs hold none.
 _THIS_ACTOR_WORDS = ("group", "actor", "adversary", "cluster", "crew", "gang", "call", "track",
                      "dubbed", "named", "known as")  # fmt: skip
 
 
 def speaks_of_this_actor(text: str) -> bool:
-    """Whether a paragraph speaks of its subject as an actor (:data:`THIS_ACTOR`)."""
-    return any(w in text for w in _THIS_ACTOR_WORDS) and THIS_ACTOR.search(text) is not None
+    """Whether a paragraph speaks of its subject as an actor (:data:`THIS_ACTOR`, a branch at
+    a time)."""
+    return any(w in text for w in _THIS_ACTOR_WORDS) and (
+        _THIS_ACTOR_FIRST.match(text) is not None
+        or any(p.search(text) is not None for p in _THIS_ACTOR_LED)
+    )
 
 
 def named_actor(name: str, first: Sentence, found: dict[str, str]) -> dict[str, str]:
@@ -151,12 +169,13 @@ def runs(
     # operators from Cuba ..."; beside a name, a description is most often of that name's
     # actor, unless the name is brought in as one more
     described = with_actors and not (operations - struck or actors - struck)
+    opening: dict[str, bool] = {}  # may_open_subject of each clause, asked once
     if described:
-        described = sum(may_open_subject(t) for c in texts for t, _, _ in c) + len(struck) > 1
+        described = sum(_opens(opening, t) for c in texts for t, _, _ in c) + len(struck) > 1
     # ... or the description is of actors from elsewhere: "Chinese groups such as APT41 ...
     # North Korean actors, meanwhile, ..."
     foreign = _from_elsewhere(sentences) if with_actors and not described else set()
-    turns = not described and any(may_open_subject(t) for c in texts for t, _, _ in c[1:])
+    turns = not described and any(_opens(opening, t) for c in texts for t, _, _ in c[1:])
     if len(operations | (actors if with_actors else set())) < 2 and not (
         described or foreign or turns
     ):
@@ -179,7 +198,7 @@ def runs(
             opens = described or id(s) in foreign
             opens = opens or bool(turns and i and not (name or actor) and _elsewhere(piece, places))
             places |= {m.entry.id for m in piece.mentions if m.entry.kind in COUNTRY_KINDS}
-            if opens and not (name or actor) and may_open_subject(text):
+            if opens and not (name or actor) and _opens(opening, text):
                 # "..., while operators from Cuba ...", "The first network ... The second, ..."
                 earlier = s.text[: max(0, s.text.find(text))]  # this sentence's clauses before
                 subject = subject_of(piece, None, f"{said} {earlier}")
@@ -206,6 +225,15 @@ def runs(
     if its_actors and parts and parts[0][0] is None and not shared:
         parts[0] = (named, *parts[0][1:])  # "APT28 launched Operation MacroMaze ...": its name
     return (shared, parts) if len(openers) > 1 else None
+
+
+def _opens(opening: dict[str, bool], text: str) -> bool:
+    """:func:`may_open_subject` of a clause, kept in ``opening``: runs asks it of a clause
+    up to three times, and it reads the clause with long patterns."""
+    known = opening.get(text)
+    if known is None:
+        known = opening[text] = may_open_subject(text)
+    return known
 
 
 def _actors_open(named: str | None, operations: set[str], actors: set[str]) -> bool:
@@ -352,6 +380,7 @@ def add_actors(group: Group, s: Sentence) -> None:
         joined = (
             joins
             and previous is not None
+            and _may_join(s.text, previous.text, m.text)
             and re.search(
                 rf"{re.escape(previous.text)}\W+(?:or|aka|also|/|(?:also |which \w+ )?"
                 rf"(?:known|tracked|tracks|called) as)\W+"
@@ -373,6 +402,32 @@ def add_actors(group: Group, s: Sentence) -> None:
             aliases = [m.text] if m.text != m.entry.name else []
             group.actors[m.entry.id] = (m.entry.name, aliases, s)
         previous = m
+
+
+# What follows the first of two names that one pattern of add_actors joins ("X or Y", "X, also
+# known as Y"), and what comes before the first that the other does ("tracked as X and Y")
+_JOIN_AFTER = re.compile(
+    r"\W+(?:or|aka|also|/|(?:also |which \w+ )?(?:known|tracked|tracks|called) as)\W+"
+)
+_AS_BEFORE = re.compile(r"\b(?:track|tracked|known|refer to it|reported) as\W+")
+
+
+def _may_join(text: str, first: str, second: str) -> bool:
+    """Whether add_actors' pattern for two names could join them in ``text``: both stand in
+    it, and the words after the first (or before it) are those the pattern wants. The pattern
+    is built for each pair, and Python compiled nearly each one anew (most of the time
+    add_actors took); this test, true wherever it would match, leaves it to the few pairs
+    that may."""
+    if not first[:1].isalnum():
+        return True  # a name that opens on a mark ('"Red Ledger"'): the pattern decides
+    if first not in text or second not in text:
+        return False
+    at = text.find(first)
+    while at >= 0:
+        if _JOIN_AFTER.match(text, at + len(first)):
+            return True
+        at = text.find(first, at + 1)
+    return any(text.startswith(first, a.end()) for a in _AS_BEFORE.finditer(text))
 
 
 # Actors counted just before "known as" and two names: the names are one each ("Two Peruvian

@@ -66,8 +66,9 @@ _PORTION_SEEN = ("(U)", "(U/", "(C)", "(S)", "(TS)", "(CUI)")
 
 # What a line that holds a banner or a portion mark holds somewhere: looked for first, so that
 # the patterns above, anchored at a line's start, are tried on those lines only (tried at
-# every position of a long text, they took a few percent of its reading).
-_BANNER_WORD = re.compile(r"UNCLASSIFIED|CONFIDENTIAL|SECRET|CUI|TLP")
+# every position of a long text, they took a few percent of its reading); a banner's words by
+# str.find, a word at a time (an alternation of them was tried at each of their capitals).
+_BANNER_WORDS = ("UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "CUI", "TLP")
 _PORTION_MARK = re.compile(r"\((?:U|C|S|TS|CUI)(?://[A-Z]+)*\)[ \t]")
 
 
@@ -78,19 +79,31 @@ def unmarked(text: str) -> str:
     '\n1. SNEER REVIEW. Likely Chinese.\nMore.'
     """
     if "CLASSIFIED" in text or "SECRET" in text or "TLP" in text or "CUI" in text:
-        text = _line_sub(_BANNER, _BANNER_WORD, "", text)
+        text = _line_sub(_BANNER, _found(_BANNER_WORDS, text), "", text)
     if any(mark in text for mark in _PORTION_SEEN):
-        text = _line_sub(_PORTION, _PORTION_MARK, "\\1", text)
+        text = _line_sub(_PORTION, [m.start() for m in _PORTION_MARK.finditer(text)], "\\1", text)
     return text
 
 
-def _line_sub(pattern: re.Pattern[str], inside: re.Pattern[str], repl: str, text: str) -> str:
+def _found(words: tuple[str, ...], text: str) -> list[int]:
+    """Where each of ``words`` stands in ``text``, in order."""
+    starts = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(word, at + 1)
+    return sorted(starts)
+
+
+def _line_sub(pattern: re.Pattern[str], inside: list[int], repl: str, text: str) -> str:
     """``pattern.sub(repl, text)`` for a pattern that matches at a line's start within the
-    line (and its newline), tried only on the lines where ``inside`` finds what it holds."""
+    line (and its newline), tried only on the lines of ``inside``, where what it holds stands
+    (in order; a line found twice is left if replaced, else tried again to the same end)."""
     out: list[str] = []
     done = 0  # the text before this is copied or replaced
-    for found in inside.finditer(text):
-        start = text.rfind("\n", 0, found.start()) + 1
+    for found in inside:
+        start = text.rfind("\n", 0, found) + 1
         if start < done:
             continue  # a line replaced already: one match a line
         m = pattern.match(text, start)
@@ -126,7 +139,9 @@ _BULLET = re.compile(rf"^\s{{0,6}}{_MARKER}\s+")
 _MARKED = re.compile(rf"\s{{0,6}}(?:[#*\u2022\u2013=-]|{_NUMBER}\s)")
 
 
-_ITEM = re.compile(rf"^([ \t]{{0,6}}){_MARKER}[ \t]+(.+?)[ \t]*$", re.M)
+# (the item's text up to its last character that is no space or tab, or its one space: what a
+# lazy "(.+?)[ \t]*$" gives, without trying the line's end after each character)
+_ITEM = re.compile(rf"^([ \t]{{0,6}}){_MARKER}[ \t]+(.*[^ \t\n]|.)[ \t]*$", re.M)
 
 
 # An item on any line but the first: what _ITEM finds there, looked for from each line break

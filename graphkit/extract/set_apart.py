@@ -54,13 +54,14 @@ def set_apart_names(text: str, words: list[str]) -> list[tuple[int, str]]:
     """The new names a sentence sets apart beside an actor's noun, each with where it starts."""
     new: list[tuple[int, str]] = []
     nouned = not _SET_NOUNS.isdisjoint(words)
-    if ", " in text and nouned:  # "One of the groups, X,"
+    if nouned and ", " in text and _SET_APART_CAPITAL.search(text):  # "One of the groups, X,"
         new += [
             (c.start(c.lastindex or 1), c[c.lastindex or 1]) for c in _NOUN_SET_NAME.finditer(text)
         ]
     if nouned:  # "the intelligence unit Copper Condor ran", "Peru's Tin Vane group wrote"
         new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_TITLED.finditer(text)]
-        new += [(c.start(1), c.group(1)) for c in _TITLED_THEN_NOUN.finditer(text)]
+        if any(f" {noun}" in text for noun in _NOUNS_AFTER):
+            new += [(c.start(1), c.group(1)) for c in _TITLED_THEN_NOUN.finditer(text)]
     if nouned and " and " in text:  # "Two Peruvian groups, Andes Falcon and Inca Shrike, ..."
         for c in _COUNTED_PAIR.finditer(text):
             new += [(c.start(1), c.group(1)), (c.start(2), c.group(2))]
@@ -70,7 +71,8 @@ def set_apart_names(text: str, words: list[str]) -> list[tuple[int, str]]:
     if nouned and " and " in text:  # "threat actors known as Andes Hawk and Inca Wren"
         for c in _PLURAL_CALLED.finditer(text):
             new += [(c.start(1), c.group(1)), (c.start(2), c.group(2))]
-    if "-" in text:  # "the Peru-affiliated Andes Falcon, which ..."
+    if "-" in text and any(f"-{tie} " in text for tie in _TIED_PARTICIPLES):
+        # "the Peru-affiliated Andes Falcon, which ..."
         new += [(c.start(1), c.group(1)) for c in _TIED_THEN_NAME.finditer(text)]
     if ", both " in text or ", each " in text:  # "Opal Heron and Rust Finch, both linked to ..."
         for c in _PAIR_SET_APART.finditer(text):
@@ -87,7 +89,9 @@ _PAIR_SET_APART = re.compile(
 )
 
 
-# "One of the groups, Jade Heron, used ...": a name set apart after an actor noun.
+# "One of the groups, Jade Heron, used ...": a name set apart after an actor noun (a comma,
+# then a capital: looked for first, with a pattern Python's re skips to the comma with)
+_SET_APART_CAPITAL = re.compile(r", [A-Z]")
 _NOUN_SET_NAME = re.compile(
     word_led(  # (its three forms each a branch per first word: a group each; ``lastindex``)
         [
@@ -108,9 +112,8 @@ _NOUN_SET_NAME = re.compile(
 # "the intelligence unit Copper Condor researched ...", "the group Jade Heron, which ...": a
 # name in capitals right after an actor's noun, then its verb in the past or a comma
 # A name in capitals, then the noun of who it is: "Tin Vane group", "Salt Reed hackers"
-_TITLED_THEN_NOUN = re.compile(
-    rf"({_WORD_TITLED}) (?:group|crew|gang|collective|syndicate|hackers)\b"
-)
+_NOUNS_AFTER = ("group", "crew", "gang", "collective", "syndicate", "hackers")
+_TITLED_THEN_NOUN = re.compile(rf"({_WORD_TITLED}) (?:{'|'.join(_NOUNS_AFTER)})\b")
 
 
 _NOUN_THEN_TITLED = re.compile(
@@ -146,9 +149,10 @@ _PLURAL_CALLED = re.compile(
 
 # "the Peru-affiliated Andes Falcon, which ...", "the China-linked Jade Heron used": a name
 # after the place it is tied to, then a comma, a bracket or its verb in the past
+_TIED_PARTICIPLES = ("affiliated", "linked", "backed", "based", "aligned", "sponsored", "nexus")
 _TIED_THEN_NAME = re.compile(
     rf"{led_by_letters('the|a|an')} [A-Z][a-z]+(?: [A-Z][a-z]+)?-"
-    rf"(?:affiliated|linked|backed|based|aligned|sponsored|nexus) ({TITLED})"
+    rf"(?:{'|'.join(_TIED_PARTICIPLES)}) ({TITLED})"
     rf"(?=,|\s+\(|\s+{past_verb()}\b)"
 )
 

@@ -5,9 +5,18 @@ case"); the ones it names are :mod:`~graphkit.extract.named_actors`'.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
-from graphkit.extract.cues import by_first_letter, noun_pattern, nouns, past_verb, word_list, words
+from graphkit.extract.cues import (
+    by_first_letter,
+    noun_forms,
+    noun_pattern,
+    nouns,
+    past_verb,
+    word_list,
+    words,
+)
 from graphkit.extract.fronted import country_seat, without_fronted
 from graphkit.extract.reading import Mention, Sentence
 from graphkit.extract.reporter import (
@@ -135,14 +144,59 @@ _MISUSING = re.compile(
 _MISUSING_WORDS = nouns("misusing")
 
 
+def _may_misuse(text: str) -> bool:
+    """Whether ``_MISUSING`` may match a text whose words are not at hand: one of its nouns
+    stands in it, in any case (a noun's first part, before a hyphen the pattern makes
+    optional); any text not in ASCII, where the pattern's case folds more than ``lower``."""
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(noun in lowered for noun in _MISUSING_WORDS)
+
+
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def _first_words(alternatives: Iterable[str]) -> frozenset[str] | None:
+    """The letters each alternative of a pattern opens with, up to a character that is none,
+    with and without a hyphen the pattern makes optional ("start-?up": "start", "startup");
+    None when one opens otherwise."""
+    out = set()
+    for alternative in alternatives:
+        plain = alternative.replace("\\", "")  # re.escape's
+        for variant in (plain.replace("-?", "-"), plain.replace("-?", "")):
+            run = _LETTERS.match(variant.lower())
+            if run is None:
+                return None
+            out.add(run.group(0))
+    return frozenset(out)
+
+
+# The words _WHO's nouns open with (a people after "the" by its own): the noun of an unnamed
+# actor stands after a space or first, so a text in ASCII that has none of them as a word
+# (its runs of letters in lower case) opens on none, and _SUBJECT, which tries its many
+# openings before it gives up, is not tried (about half the clauses asked)
+_WHO_FIRST = _first_words([*noun_forms("subject"), *_PEOPLES, *countries().collectives()])
+
+
+def _opening_phrase(text: str) -> re.Match[str] | None:
+    if (
+        _WHO_FIRST is not None
+        and text.isascii()
+        and _WHO_FIRST.isdisjoint(_LETTERS.findall(text.lower()))
+    ):
+        return None
+    return _SUBJECT.match(text)
+
+
 # kept while a text is read (runs, subjects, groups ask it of a clause again); drafting empties it
-opening_phrase = lru_cache(maxsize=4096)(_SUBJECT.match)
+opening_phrase = lru_cache(maxsize=4096)(_opening_phrase)
 
 
 def _subject_match(text: str, words: list[str] | None = None) -> re.Match[str] | None:
     """The unnamed actor's phrase a text opens with (see ``_SUBJECT``), a business's too."""
     m = opening_phrase(text)
-    if words is None or not _MISUSING_WORDS.isdisjoint(words):
+    if not _MISUSING_WORDS.isdisjoint(words) if words is not None else _may_misuse(text):
         misusing = _MISUSING.match(text)  # "Three Chinese AI labs distilled the model"
         if misusing is not None and (m is None or misusing.end(1) < m.end(1)):
             return misusing  # not "... labs distilled it through fraudulent accounts"

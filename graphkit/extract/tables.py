@@ -89,6 +89,9 @@ _KEY_COLUMNS = words("key_columns")
 
 # A CSV file's header: three or more short column names split by commas, no sentence
 _CSV_HEADER = re.compile(r"^[A-Za-z][\w ]{0,30}(?:, ?[A-Za-z][\w ]{0,30}){2,}$")
+# ... which holds no other character: a line of prose has one, found before the pattern above
+# backtracks through its commas
+_NOT_CSV = re.compile(r"[^\w ,]")
 
 
 def _csv_rows(block: str) -> list[str] | None:
@@ -100,7 +103,8 @@ def _csv_rows(block: str) -> list[str] | None:
     ['operation: Bad Grammar; origin: Russia; languages: Russian, English']
     """
     lines = block.strip().splitlines()
-    if len(lines) < 2 or not _CSV_HEADER.match(lines[0].strip()):
+    header = lines[0].strip() if len(lines) > 1 else ""
+    if not header or _NOT_CSV.search(header) or not _CSV_HEADER.match(header):
         return None
     rows = [[cell.strip() for cell in row] for row in csv.reader(lines) if any(row)]
     return _records(rows[0], rows[1:])
