@@ -57,6 +57,9 @@ PLACEHOLDER = "xactor"
 
 _RUN = 4
 
+# How a word type's numbers are kept (Vectorizer.types) and read back: 32 bits, little-endian.
+_INT32 = np.dtype("<i4")
+
 # Word types whose look-ups are kept (about 0.7 KB each: 13 MB); past that the table starts
 # again (a long load of many reports keeps its memory bounded).
 _TYPES_KEPT = 20_000
@@ -228,13 +231,27 @@ def _idf(df: np.ndarray, documents: int) -> np.ndarray:
     return (np.log((1 + documents) / (1 + df)) + 1).astype(np.float64)
 
 
-# Each (row, column) that occurs, sorted by row then column, and how often it occurs.
-_Counted = tuple[np.ndarray, np.ndarray, np.ndarray]
+# Each (row, column) that occurs, sorted by row then column: its row, its column, how often it
+# occurs, and where each row's starts (the CSR ``indptr``).
+_Counted = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
 
 
-def _counted(rows: np.ndarray, cols: np.ndarray, width: int) -> _Counted:
-    keys, counts = np.unique(rows * max(width, 1) + cols, return_counts=True)
-    return keys // max(width, 1), keys % max(width, 1), counts
+def _counted(rows: np.ndarray, cols: np.ndarray, width: int, count: int) -> _Counted:
+    """The (row, column) pairs of ``count`` rows counted: each pair a number, ``row * width +
+    col``, sorted and counted (in 32 bits when the numbers fit: half the sort's work)."""
+    width = max(width, 1)
+    wide = count * width >= 2**31
+    keys = rows * width + cols
+    keys = np.sort(keys if wide else keys.astype(np.int32))
+    first = np.empty(len(keys), dtype=bool)
+    first[:1] = True
+    np.not_equal(keys[1:], keys[:-1], out=first[1:])
+    at = np.flatnonzero(first)
+    keys = keys[at]
+    starts = np.arange(count + 1, dtype=keys.dtype) * keys.dtype.type(width)
+    indptr = np.searchsorted(keys, starts)
+    row = np.repeat(np.arange(count, dtype=np.int64), np.diff(indptr))
+    return row, keys - row * width, np.diff(at, append=len(first)), indptr
 
 
 def _weighted(
@@ -242,11 +259,10 @@ def _weighted(
 ) -> sp.csr_matrix:
     """Counts to 1 + log(count), times idf, each row scaled to unit length: ``count`` rows,
     their values computed in float64 and stored as ``dtype``."""
-    rows, cols, counts = counted
+    rows, cols, counts, indptr = counted
     data = (1 + np.log(counts)) * idf[cols]
     norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=count))
     norms[norms == 0] = 1
-    indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=count))])
     return sp.csr_matrix(
         ((data / norms[rows]).astype(dtype, copy=False), cols.astype(np.int32), indptr),
         shape=(count, len(idf)),
@@ -262,10 +278,9 @@ class Vectorizer:
     word_idf: np.ndarray
     run_idf: np.ndarray
     # Looked up when first needed, then kept: what each word type gives (column, number in
-    # pairs, letter runs' columns), the words of pair features, the pairs as numbers.
-    types: dict[str, tuple[int, int, np.ndarray]] = field(
-        default_factory=dict, repr=False, compare=False
-    )
+    # pairs, letter runs' columns, as 32-bit numbers: see _type), the words of pair features,
+    # the pairs as numbers.
+    types: dict[str, tuple[bytes, bytes]] = field(default_factory=dict, repr=False, compare=False)
     pair_words: dict[str, int] | None = field(default=None, repr=False, compare=False)
     pair_table: tuple[np.ndarray, np.ndarray] | None = field(
         default=None, repr=False, compare=False
@@ -324,32 +339,46 @@ class Vectorizer:
         cols = np.concatenate([word_cols, run_cols + len(self.word_index)])
         if self.idf is None:
             self.idf = np.concatenate([self.word_idf, self.run_idf])
-        return _weighted(_counted(rows, cols, len(self.idf)), 2 * batch.count, self.idf, dtype)
+        counted = _counted(rows, cols, len(self.idf), 2 * batch.count)
+        return _weighted(counted, 2 * batch.count, self.idf, dtype)
 
     def _batch(self, sentences: Sequence[Sequence[str]]) -> _Batch:
         """Each word type of the sentences looked up once (its column, its number in pairs,
         its letter runs' columns, kept for the process in :attr:`types`); each token as the
-        number of its type in the batch, with its sentence's row."""
+        number of its type in the batch, with its sentence's row. The numbers are gathered as
+        bytes, four a token, and read as one array (no Python int a token, no call a token)."""
         sizes = np.fromiter(map(len, sentences), dtype=np.int64, count=len(sentences))
-        flat = list(chain.from_iterable(sentences))
-        local = {t: i for i, t in enumerate(dict.fromkeys(flat))}
+        local: dict[str, bytes] = {}  # each type's number in the batch, as 4 bytes
+        codes: list[bytes] = []
+        for tokens in sentences:
+            for t in tokens:
+                code = local.get(t)
+                if code is None:
+                    code = local[t] = len(local).to_bytes(4, "little")
+                codes.append(code)
         if len(self.types) > _TYPES_KEPT:
             self.types.clear()  # a long run of many texts: memory stays bounded
         known = [self.types.get(t) or self._type(t) for t in local]
-        token = np.fromiter(map(local.__getitem__, flat), dtype=np.int64, count=len(flat))
-        row = np.repeat(np.arange(len(sentences), dtype=np.int64), sizes)
-        return _Batch(len(sentences), known, token, row, local.get(PLACEHOLDER, -1))
+        placeholder = local.get(PLACEHOLDER)
+        return _Batch(
+            len(sentences),
+            np.frombuffer(b"".join([k[0] for k in known]), dtype=_INT32).reshape(-1, 3),
+            np.frombuffer(b"".join([k[1] for k in known]), dtype=_INT32),
+            np.frombuffer(b"".join(codes), dtype=_INT32).astype(np.int64),
+            np.repeat(np.arange(len(sentences), dtype=np.int64), sizes),
+            -1 if placeholder is None else int.from_bytes(placeholder, "little"),
+        )
 
     def _word_counts(self, batch: _Batch) -> _Counted:
-        return _counted(*self._word_pairs(batch), len(self.word_index))
+        return _counted(*self._word_pairs(batch), len(self.word_index), batch.count)
 
     def _word_pairs(self, batch: _Batch) -> tuple[np.ndarray, np.ndarray]:
         """Each (row, column) of words and pairs, uncounted: a pair is looked up by its two
         words' numbers, never across two sentences (the placeholder has no number, so no pair
         holds it): the features of :func:`word_features`."""
         row, token = batch.row, batch.token
-        word_col = np.array([k[0] for k in batch.known], dtype=np.int64)[token]
-        code = np.array([k[1] for k in batch.known], dtype=np.int64)[token]
+        word_col = batch.fixed[:, 0].astype(np.int64)[token]
+        code = batch.fixed[:, 1].astype(np.int64)[token]
         pair_codes, pair_cols = self._pairs()
         both = (row[1:] == row[:-1]) & (code[:-1] >= 0) & (code[1:] >= 0)
         joined = code[:-1][both] * len(self._pair_words()) + code[1:][both]
@@ -361,14 +390,13 @@ class Vectorizer:
         return rows, cols
 
     def _run_counts(self, batch: _Batch) -> _Counted:
-        return _counted(*self._run_pairs(batch), len(self.run_index))
+        return _counted(*self._run_pairs(batch), len(self.run_index), batch.count)
 
     def _run_pairs(self, batch: _Batch) -> tuple[np.ndarray, np.ndarray]:
         """Each (row, column) of the tokens' letter runs (a token's are its type's, a slice of
         them all laid end to end), uncounted; the placeholder has none."""
-        runs_of = [k[2] for k in batch.known]
-        lengths = np.fromiter(map(len, runs_of), dtype=np.int64, count=len(runs_of))
-        every = np.concatenate(runs_of) if runs_of else np.zeros(0, dtype=np.int64)
+        lengths = batch.fixed[:, 2].astype(np.int64)
+        every = batch.runs.astype(np.int64)
         kept = batch.token != batch.placeholder
         token = batch.token[kept]
         n = lengths[token]
@@ -376,15 +404,16 @@ class Vectorizer:
         cols = every[start + np.arange(int(n.sum()))]
         return np.repeat(batch.row[kept], n), cols
 
-    def _type(self, token: str) -> tuple[int, int, np.ndarray]:
+    def _type(self, token: str) -> tuple[bytes, bytes]:
         """A word type's column (-1: none), its number in pairs (-1: in none, as the
-        placeholder) and its letter runs' columns; kept in :attr:`types`."""
+        placeholder) and how many letter runs it has, then its letter runs' columns, each a
+        32-bit number (:data:`_INT32`); kept in :attr:`types`."""
         index = self.run_index
         runs = [i for r in letter_runs(token) if (i := index.get(r)) is not None]
+        fixed = (self.word_index.get(token, -1), self._pair_words().get(token, -1), len(runs))
         found = (
-            self.word_index.get(token, -1),
-            self._pair_words().get(token, -1),
-            np.array(runs, dtype=np.int64),
+            np.array(fixed, dtype=_INT32).tobytes(),
+            np.array(runs, dtype=_INT32).tobytes(),
         )
         self.types[token] = found
         return found
@@ -434,19 +463,20 @@ class Vectorizer:
 
 @dataclass
 class _Batch:
-    """Sentences as arrays: each token's word type (its number in ``known``) and row."""
+    """Sentences as arrays: each token's word type (its number in the batch) and row."""
 
     count: int  # sentences
-    known: list[tuple[int, int, np.ndarray]]  # each word type: see Vectorizer._type
+    fixed: np.ndarray  # each word type's column, number in pairs, letter runs: Vectorizer._type
+    runs: np.ndarray  # every word type's letter runs' columns, one type's after another's
     token: np.ndarray
     row: np.ndarray
-    placeholder: int  # the placeholder's number in ``known``, -1 when no sentence holds it
+    placeholder: int  # the placeholder's number in the batch, -1 when no sentence holds it
 
 
 def _run_frequencies(sentences: Sequence[Sequence[str]]) -> dict[str, int]:
     """In how many sentences each letter run stands."""
     every = Vectorizer({}, {r: i for i, r in enumerate(sorted(_all_runs(sentences)))}, *_NO_IDF)
-    _, cols, _ = every._run_counts(every._batch(sentences))
+    cols = every._run_counts(every._batch(sentences))[1]
     df = np.bincount(cols, minlength=len(every.run_index))
     return dict(zip(every.run_index, df.tolist(), strict=True))
 
