@@ -263,8 +263,15 @@ def _reporters_masked(tokens: list[str], reporters: bool = False) -> list[str]:
 
 
 def told(tokens: list[str]) -> bool:
-    """Whether a piece has words enough to tell a behaviour besides masked names."""
-    return len(tokens) - tokens.count(PLACEHOLDER) >= MIN_WORDS
+    """Whether a piece has words enough to tell a behaviour besides masked names (read up to
+    the third such word, not counted over the whole piece)."""
+    n = 0
+    for t in tokens:
+        if t != PLACEHOLDER:
+            n += 1
+            if n >= MIN_WORDS:
+                return True
+    return False
 
 
 def mapper_pieces(s: Sentence, names: Names = _NO_NAMES) -> list[list[str]]:
