@@ -33,6 +33,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import chain, pairwise
+from typing import Final
 
 import numpy as np
 import scipy.sparse as sp  # type: ignore[import-untyped, unused-ignore]  # no stubs (mypyc)
@@ -53,22 +54,22 @@ __all__ = [
 ]
 
 # What stands in the training text for the actor or software a procedure names: no feature.
-PLACEHOLDER = "xactor"
+PLACEHOLDER: Final = "xactor"
 
-_RUN = 4
+_RUN: Final = 4
 
 # How a word type's numbers are kept (Vectorizer.types) and read back: 32 bits, little-endian.
-_INT32 = np.dtype("<i4")
+_INT32: Final = np.dtype("<i4")
 
 # Word types whose look-ups are kept (about 0.7 KB each: 13 MB); past that the table starts
 # again (a long load of many reports keeps its memory bounded).
-_TYPES_KEPT = 20_000
+_TYPES_KEPT: Final = 20_000
 
 # The fewest words a training sentence has, and so the fewest a scored sentence or clause has:
 # two words ("emergency services", "Task scam") are a name or a list item, not a behaviour told.
-MIN_WORDS = 3
+MIN_WORDS: Final = 3
 # A list's item of two words is read too, under a bar of its own ("domain fronting").
-SHORT_ITEM = 2
+SHORT_ITEM: Final = 2
 
 
 def words(text: str) -> list[str]:
@@ -88,14 +89,14 @@ def words(text: str) -> list[str]:
 # class spells out what ``\s`` matches (Unicode's white space), which the engine then tests
 # by a table, not by a category a character; after white space, a look at the next
 # character (a space, a dash or a joining word's first letter) ends most tries at once.
-_SPACE = "\t-\r\x1c- \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-_CLAUSE = re.compile(
+_SPACE: Final = "\t-\r\x1c- \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_CLAUSE: Final = re.compile(
     rf"[,;:(){_SPACE}](?:(?<=[,;:()])\s*|(?<=\s)(?=[\s\-\u2013\u2014abotw])"
     r"(?:\s*(?:and|or|but|while|whereas|then)\s+|[-\u2013\u2014]+\s))"
 )
 
 
-_JOINS = frozenset({"and", "or"})
+_JOINS: Final = frozenset({"and", "or"})
 
 
 def clauses(text: str) -> list[list[str]]:
@@ -137,19 +138,22 @@ def clause_parts(text: str) -> tuple[list[list[str]], list[list[str]]]:
 # "was sent", a copula does not); subjects (a masked name is one); words after which a verb
 # is no finite verb of a new behaviour (articles, prepositions, a verb's own words);
 # prepositions after a participle ("files stored in a folder"); participles that name.
-_AUXILIARIES = frozenset({"has", "have", "had", "can", "could", "will", "would", "may", "might"})
-_BE = frozenset({"is", "are", "was", "were"})
-_SUBJECTS = frozenset({"it", "they", "he", "she", "we", PLACEHOLDER})
-_NOT_BEFORE = _AUXILIARIES | _BE | frozenset({
+_AUXILIARIES: Final = frozenset(
+    {"has", "have", "had", "can", "could", "will", "would", "may", "might"}
+)
+_BE: Final = frozenset({"is", "are", "was", "were"})
+_SUBJECTS: Final = frozenset({"it", "they", "he", "she", "we", PLACEHOLDER})
+_NOT_BEFORE: Final = _AUXILIARIES | _BE | frozenset({
     "to", "be", "been", "being", "the", "a", "an", "its", "their", "his", "her", "our", "your",
     "this", "that", "these", "those", "of", "in", "on", "at", "by", "for", "from", "with", "into",
     "via", "over", "under", "as", "and", "or", "but", "than", "also", "not", "which",
     "who"})  # fmt: skip
-_PREPOSITIONS = frozenset({"in", "on", "at", "by", "with", "from", "to", "into", "via", "as", "for",
-                           "through", "within", "under", "over", "during", "onto"})  # fmt: skip
-_NAMING = frozenset({"named", "called", "dubbed", "titled", "labeled", "labelled", "known",
-                     "based"})  # fmt: skip
-_MARKS = (",", ";", ":")  # where the clauses part a sentence
+_PREPOSITIONS: Final = frozenset({"in", "on", "at", "by", "with", "from", "to", "into", "via",
+                                  "as", "for", "through", "within", "under", "over", "during",
+                                  "onto"})  # fmt: skip
+_NAMING: Final = frozenset({"named", "called", "dubbed", "titled", "labeled", "labelled",
+                            "known", "based"})  # fmt: skip
+_MARKS: Final = (",", ";", ":")  # where the clauses part a sentence
 
 
 def _may_open(token: str, before: str) -> bool:
@@ -504,4 +508,4 @@ def _all_runs(sentences: Sequence[Sequence[str]]) -> set[str]:
     return {r for t in types for r in letter_runs(t)}
 
 
-_NO_IDF = (np.zeros(0), np.zeros(0))
+_NO_IDF: Final = (np.zeros(0), np.zeros(0))
