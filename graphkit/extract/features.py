@@ -85,10 +85,9 @@ def words(text: str) -> list[str]:
 # Where a sentence's clauses part: punctuation inside it, and the words that join clauses
 # ("[,;:()]\s*|\s+(?:and|or|but|while|whereas|then)\s+|\s[-\u2013\u2014]+\s"), written to
 # open with one class of characters, so that Python's regex engine skips to those instead of
-# trying every character of the sentence: the same parts, in two thirds of the time. The
-# class spells out what ``\s`` matches (Unicode's white space), which the engine then tests
-# by a table, not by a category a character; after white space, a look at the next
-# character (a space, a dash or a joining word's first letter) ends most tries at once.
+# trying every character of the sentence: the same parts, in two thirds of the time. The class
+# spells out ``\s`` (tested by a table, not by a category); after white space, a look at the
+# next character (a space, a dash, a joining word's first letter) ends most tries at once.
 _SPACE: Final = "\t-\r\x1c- \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 _CLAUSE: Final = re.compile(
     rf"[,;:(){_SPACE}](?:(?<=[,;:()])\s*|(?<=\s)(?=[\s\-\u2013\u2014abotw])"
@@ -222,12 +221,8 @@ def verb_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _inner(token: str) -> str:
-    """The token from its first word character to its last (regex ``\\w``: a letter, digit
-    or "_"), else empty: "(phished," is "phished".
-
-    >>> _inner("(phished,"), _inner("--"), _inner("a.b.")
-    ('phished', '', 'a.b')
-    """
+    """The token from its first word character to its last (regex ``\\w``: a letter, a digit
+    or "_"), else empty: "(phished," is "phished", "--" is ""."""
     start, end = 0, len(token)
     while start < end and not (token[start].isalnum() or token[start] == "_"):
         start += 1
@@ -253,8 +248,7 @@ def _idf(df: np.ndarray, documents: int) -> np.ndarray:
     return (np.log((1 + documents) / (1 + df)) + 1).astype(np.float64)
 
 
-# Each (row, column) that occurs, sorted by row then column: its row, its column, how often it
-# occurs, and where each row's starts (the CSR ``indptr``).
+# Each (row, column) that occurs, sorted: its row, column and count; where each row starts.
 _Counted = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
 
 
@@ -262,18 +256,14 @@ def _counted(rows: np.ndarray, cols: np.ndarray, width: int, count: int) -> _Cou
     """The (row, column) pairs of ``count`` rows counted: each pair a number, ``row * width +
     col``, sorted and counted (in 32 bits when the numbers fit: half the sort's work)."""
     width = max(width, 1)
-    wide = count * width >= 2**31
     keys = rows * width + cols
-    keys = np.sort(keys if wide else keys.astype(np.int32))
-    first = np.empty(len(keys), dtype=bool)
-    first[:1] = True
-    np.not_equal(keys[1:], keys[:-1], out=first[1:])
-    at = np.flatnonzero(first)
+    keys = np.sort(keys if count * width >= 2**31 else keys.astype(np.int32))
+    at = np.flatnonzero(np.diff(keys, prepend=keys[:1] - 1))  # where each pair first comes
+    counts = np.diff(at, append=len(keys))
     keys = keys[at]
-    starts = np.arange(count + 1, dtype=keys.dtype) * keys.dtype.type(width)
-    indptr = np.searchsorted(keys, starts)
+    indptr = np.searchsorted(keys, np.arange(count + 1, dtype=keys.dtype) * keys.dtype.type(width))
     row = np.repeat(np.arange(count, dtype=np.int64), np.diff(indptr))
-    return row, keys - row * width, np.diff(at, append=len(first)), indptr
+    return row, keys - row * width, counts, indptr
 
 
 def _weighted(
@@ -299,9 +289,8 @@ class Vectorizer:
     run_index: dict[str, int]
     word_idf: np.ndarray
     run_idf: np.ndarray
-    # Looked up when first needed, then kept: what each word type gives (column, number in
-    # pairs, letter runs' columns, as 32-bit numbers: see _type), the words of pair features,
-    # the pairs as numbers.
+    # Looked up when first needed, then kept: what each word type gives (packed: see _type),
+    # the words of pair features, the pairs as numbers.
     types: dict[str, tuple[bytes, bytes]] = field(default_factory=dict, repr=False, compare=False)
     pair_words: dict[str, int] | None = field(default=None, repr=False, compare=False)
     pair_table: tuple[np.ndarray, np.ndarray] | None = field(
@@ -367,8 +356,8 @@ class Vectorizer:
     def _batch(self, sentences: Sequence[Sequence[str]]) -> _Batch:
         """Each word type of the sentences looked up once (its column, its number in pairs,
         its letter runs' columns, kept for the process in :attr:`types`); each token as the
-        number of its type in the batch, with its sentence's row. The numbers are gathered as
-        bytes, four a token, and read as one array (no Python int a token, no call a token)."""
+        number of its type in the batch (gathered as four bytes a token, read as one array),
+        with its sentence's row."""
         sizes = np.fromiter(map(len, sentences), dtype=np.int64, count=len(sentences))
         local: dict[str, bytes] = {}  # each type's number in the batch, as 4 bytes
         codes: list[bytes] = []
@@ -427,9 +416,8 @@ class Vectorizer:
         return np.repeat(batch.row[kept], n), cols
 
     def _type(self, token: str) -> tuple[bytes, bytes]:
-        """A word type's column (-1: none), its number in pairs (-1: in none, as the
-        placeholder) and how many letter runs it has, then its letter runs' columns, each a
-        32-bit number (:data:`_INT32`); kept in :attr:`types`."""
+        """A word type's column (-1: none), number in pairs (-1: none, as the placeholder) and
+        letter runs, then those runs' columns, as 32-bit numbers; kept in :attr:`types`."""
         index = self.run_index
         runs = [i for r in letter_runs(token) if (i := index.get(r)) is not None]
         fixed = (self.word_index.get(token, -1), self._pair_words().get(token, -1), len(runs))
