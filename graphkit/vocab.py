@@ -86,6 +86,9 @@ class Publisher(Strict):
     name: str
     aliases: tuple[str, ...]  # how a text names it, lower case
     platform: str | None  # a platform's name
+    # every threat report it publishes is about misuse of its own AI (an AI lab's): "the
+    # operators' posts" there speak of its models unnamed; a security team's reports are not
+    only_ai: bool = False
 
 
 class _Words(Strict):

@@ -573,6 +573,21 @@ def test_a_name_written_as_a_code_beside_a_groups_noun_names_an_actor() -> None:
 
 
 @pytest.mark.parametrize(
+    "code", ["UAT-9981", "UAT9981", "UAC-0991", "CL-STA-0991", "TGR-CRI-0991", "REF9981"]
+)
+def test_other_firms_tracking_codes_name_an_actor(code: str) -> None:
+    # Cisco Talos's, CERT-UA's, Unit 42's and Elastic's shapes: none of these is in a catalog,
+    # so the shape alone makes the name ("the China-linked group" had been the actor)
+    f = draft(
+        "Agencies describe an implant\n\nTwo agencies took apart GLASSKEY, a backdoor that the "
+        f"China-linked group {code} put on edge routers in Chile.\n"
+    )
+    assert [a.name for c in f.campaigns for a in c.all_actors] == [code]
+    (c,) = f.campaigns
+    assert country(c) == "CN"
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Researchers tied the Silver Heron campaign to APT41 after it hit ministries in Laos.",

@@ -641,6 +641,15 @@ def test_people_the_actors_are_tied_to_are_their_origin_and_where_a_victim_lives
     assert {x.id for x in c.targets.countries} == {"CL", "PE"}
 
 
+@pytest.mark.parametrize(
+    "tie", ["which researchers tie to Laos", "that analysts attribute to Laos",
+            "which the firm traces to Laos", "which the lab has tied to Laos"]
+)  # fmt: skip
+def test_a_tie_in_the_present_after_its_subject_is_an_origin(tie: str) -> None:
+    c = _one(f"## Op T\n\nThe group Storm-9990, {tie}, phished ministries in Peru.")
+    assert country(c) == "LA" and {x.id for x in c.targets.countries} == {"PE"}
+
+
 def test_a_countrys_people_a_few_words_after_its_possessive_are_its_actors() -> None:
     c = _one("## Op Y\n\nLaos's fake IT workers used the chatbot to answer interview questions.")
     assert country(c) == "LA" and not c.targets.countries

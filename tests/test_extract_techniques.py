@@ -160,6 +160,22 @@ def test_llm_themed_techniques_where_the_text_or_its_publisher_speaks_of_ai() ->
     assert "llm-supported-social-engineering" in _technique_ids(capitals, "Example Security Blog")
     # an AI lab's report: its own service is what the text is about, named or not
     assert "llm-supported-social-engineering" in _technique_ids(_NO_AI, "OpenAI")
+    assert "llm-supported-social-engineering" in _technique_ids(_NO_AI, "Anthropic")
+
+
+def test_a_security_teams_report_on_no_ai_drafts_no_llm_themed_technique() -> None:
+    # Microsoft's and Google's threat teams write of intrusions with no AI in them: the AI
+    # service their publishers.yaml entry names does not make the text one about AI
+    for publisher in ("Microsoft Threat Intelligence", "Google Threat Intelligence Group"):
+        ids = _technique_ids(_NO_AI, publisher)
+        assert "T1566" in {i.split(".")[0] for i in ids}, publisher
+        assert not ids & (set(LLM_TECHNIQUES) | set(ATLAS_TECHNIQUES)), (publisher, ids)
+    # a push to approve is no AI prompt: "prompts" alone says nothing of AI
+    pushed = _NO_AI + "\nThey phoned staff until they approved the MFA prompts.\n"
+    assert not _technique_ids(pushed, "Example Security Blog") & set(LLM_TECHNIQUES)
+    told = _NO_AI + "\nThe crew had a chatbot draft its lures in Japanese.\n"
+    ids = _technique_ids(told, "Microsoft Threat Intelligence")
+    assert "llm-supported-social-engineering" in ids
 
 
 def test_phishing_told_as_a_verb_is_phishing() -> None:

@@ -69,11 +69,13 @@ from graphkit.extract.subjects import opening_phrase
 from graphkit.findings import Findings
 from graphkit.limits import LIST_MAX_ITEMS as MANY
 from graphkit.vocab import ATLAS_TECHNIQUES, LLM_TECHNIQUES
+from graphkit.vocab import PUBLISHERS as KNOWN_PUBLISHERS
 
 __all__ = ["extract_findings"]
 
 # The techniques of AI misuse: the LLM-themed ones and ATLAS's
 _AI_TECHNIQUES = frozenset(LLM_TECHNIQUES) | frozenset(ATLAS_TECHNIQUES)
+_AI_LABS = frozenset(p.name for p in KNOWN_PUBLISHERS if p.only_ai)  # publishers.yaml only_ai
 _USE = words("platform_use")  # "used ChatGPT", "misuse of Claude", "banned from ChatGPT"
 
 
@@ -291,8 +293,10 @@ def _extract(
         )
     if not campaigns:
         raise InputError("found no operation or actor to draft findings for", path=path)
-    if platform is None and not speaks_of_ai(text):
-        for b in campaigns:  # "persistence", "spear-phishing" in a report on no AI at all
+    if meta["publisher"] not in _AI_LABS and not speaks_of_ai(text):
+        # "persistence", "spear-phishing" in a report on no AI at all (an AI lab's reports are
+        # all about its models; a security team's, Microsoft's or Google's, may be on none)
+        for b in campaigns:
             b["techniques"] = [t for t in b["techniques"] if t["id"] not in _AI_TECHNIQUES]
     if len(campaigns) > MANY:
         raise InputError(

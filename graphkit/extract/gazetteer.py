@@ -86,10 +86,16 @@ def _inflected(phrases: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]
 # Each shape's first letter leads, so the regex engine skips to those letters quickly.
 DIGIT = re.compile(r"[0-9]")  # ASCII digits: twice as fast to look for as \d
 
+# Each firm's shape: Mandiant's APT, UNC, FIN; Microsoft's Storm- and DEV-; Proofpoint's TA and
+# UNK_; Volexity's UTA; Anthropic's GTG-; ATT&CK's G0000; Cisco Talos's UAT (UAT4356,
+# UAT-5918); CERT-UA's UAC-; Unit 42's CL-STA-, CL-CRI- and TGR-STA-; Recorded Future's TAG-;
+# Elastic's REF; IBM X-Force's ITG and Hive
 _ACTOR_PATTERN = re.compile(
-    r"[ADFGSTU](?<=\b[ADFGSTU])(?:(?<=A)PT ?[0-9]{1,3}|(?<=S)(?:TORM|torm)-[0-9]{3,4}|"
+    r"[ACDFGHIRSTU](?<=\b[ACDFGHIRSTU])(?:(?<=A)PT ?[0-9]{1,3}|(?<=S)(?:TORM|torm)-[0-9]{3,4}|"
     r"(?<=U)NC[0-9]{3,5}|(?<=T)A[0-9]{3,4}|(?<=U)TA[0-9]{4}|(?<=G)TG-[0-9]{4}|(?<=D)EV-[0-9]{4}|(?<=U)NK_[A-Z][A-Za-z]+|"
-    r"(?<=F)IN[0-9]{1,2}|(?<=G)[0-9]{4})\b"
+    r"(?<=F)IN[0-9]{1,2}|(?<=G)[0-9]{4}|(?<=U)AT-?[0-9]{4}|(?<=U)AC-[0-9]{4}|"
+    r"(?<=C)L-(?:STA|CRI|UNK)-[0-9]{4}|(?<=T)GR-(?:STA|CRI|UNK)-[0-9]{4}|(?<=T)AG-[0-9]{2,3}|"
+    r"(?<=R)EF[0-9]{4}|(?<=I)TG[0-9]{2}|(?<=H)ive[0-9]{4})\b"
 )
 
 

@@ -244,8 +244,10 @@ _LIST_LEAD = re.compile(rf"(?i:{_APPOSITIVE_PLURAL})(?:such as |like |including 
 _APPOSITIVE = re.compile(
     r"\b([A-Z][a-z]+(?:[A-Z][a-z0-9]+)+|[A-Z][A-Za-z]*\d[A-Za-z0-9]*|[A-Z]{3,}\d*|\d+[A-Z][a-z]+|"
     rf"{TITLED})(?:,|\s*[\u2014\u2013])\s+an?\s+"
-    # the noun heads the phrase: "Dana Whitfield, an analyst at the research group" is no actor
-    rf"(?:(?!(?:at|of|for|with|from|in)\s)[\w-]+\s+){{0,4}}?(?:{noun_pattern('appositive')})\b"
+    # the noun heads the phrase: "Dana Whitfield, an analyst at the research group" is no actor,
+    # nor "GLASSKEY, a backdoor that the group ...": a relative clause ends the phrase
+    r"(?:(?!(?:at|of|for|with|from|in|that|which|who|whom|whose|the)\s)[\w-]+\s+){0,4}?"
+    rf"(?:{noun_pattern('appositive')})\b"
 )
 
 
