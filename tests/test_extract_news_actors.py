@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from graphkit.findings import CampaignFindings
 from tests.extract_helpers import actors_of as _actors
 from tests.extract_helpers import country, draft
 
@@ -29,6 +30,25 @@ def test_a_reporter_that_wrote_what_it_found_is_still_no_actor() -> None:
         NEWS + "The firm wrote in a blog post that Russian hackers phished banks in Poland.\n"
     )
     assert _actors(f) == [("Russian hackers", "RU")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A Chilean government agency discovered that Storm-9990 phished ministries in Peru.",
+        "The Chilean Government's National Response Team (CSIRT-CL) discovered a campaign "
+        "against ministries in Peru. Analysts attributed it to Storm-9990.",
+    ],
+)
+def test_a_public_body_that_reports_lends_its_country_to_no_actor(body: str) -> None:
+    # the agency is who found it: Chile is its country, not the actors' seat nor a target
+    (c,) = draft(NEWS + body + "\n").campaigns
+    assert _actors_of_case(c) == [("Storm-9990", None)]
+    assert {x.id for x in c.targets.countries} == {"PE"}
+
+
+def _actors_of_case(c: CampaignFindings) -> list[tuple[str, str | None]]:
+    return [(a.name, a.country.id if a.country else None) for a in c.all_actors]
 
 
 def test_a_business_named_before_the_accounts_it_ran_is_the_actor_not_its_accounts() -> None:

@@ -66,6 +66,7 @@ from graphkit.extract.roster import each_its_own
 from graphkit.extract.sections import sections, unmarked
 from graphkit.extract.shorthand import written_out
 from graphkit.extract.subjects import opening_phrase
+from graphkit.extract.tool_use import with_tools
 from graphkit.findings import Findings
 from graphkit.limits import LIST_MAX_ITEMS as MANY
 from graphkit.vocab import ATLAS_TECHNIQUES, LLM_TECHNIQUES
@@ -211,7 +212,7 @@ def _unnamed_cluster(
         add_actors(everything, headline)  # the one actor the title names, its body none
     everything.sentences = said
     learn, cues = techniques != "rules", techniques != "learned"
-    found = learned_techniques([(said, [])]) if learn else None
+    found = with_tools([(said, [])], learned_techniques([(said, [])])) if learn else None
     fallback = campaign_facts(everything, platform, overall, learned=found, cues=cues)
     if not fallback or not says_something(fallback):
         return []
@@ -274,7 +275,7 @@ def _extract(
     origin = titled_origin(meta["title"])
     groups_read = [(sentences_of(g), names_of(g)) for g in merged.values()]
     learn, cues = techniques != "rules", techniques != "learned"
-    learned = learned_techniques(groups_read) if learn else None
+    learned = with_tools(groups_read, learned_techniques(groups_read)) if learn else None
     campaigns = []
     for g in merged.values():
         b = campaign_facts(g, platform, overall, origin, learned, cues, len(merged) > 1)

@@ -43,6 +43,7 @@ _NAMED_REPORTERS = by_first_letter(
     [*(w for w in word_list("reporters") if w not in ("it", "they", "we")), *_PUBLISHER_NAMES],
     folded=True,
 )
+_PREPOSITIONS = "to|of|for|with|from|in|at|on|by|and|or"
 _REPORTED = re.compile(
     # a phrase set before it: "Beyond China, the lab ...", "Separately, OpenAI ..."
     rf"^(?:(?:(?i:{'|'.join(word_list('name_prepositions'))}) [^,]{{1,40}}|[A-Z][a-z]+ly),\s+)?"
@@ -51,13 +52,19 @@ _REPORTED = re.compile(
     rf"(?:(?i:{by_first_letter(_PUBLISHER_NAMES, folded=True)})['\u2019]s (?:[\w-]+ ){{0,3}}[\w-]+"
     r"(?:, [^,]{1,50},)? |"
     # ... a word before its noun, or where it is based: "The San Francisco-based startup said"
-    rf"(?:(?:[Tt]he|[Ii]ts|[Aa]n?) )?(?:(?:[\w'\u2019-]+ |"
+    # ... one or two words before it, no preposition: "A Ukrainian government agency
+    # discovered", not "Emails to officials in Peru warned"
+    rf"(?:(?:[Tt]he|[Ii]ts|[Aa]n?) )?(?:(?:(?:(?!(?:{_PREPOSITIONS})\s)[\w'\u2019-]+ ){{1,2}}|"
     r"(?:[A-Z][\w'-]*,? ){1,2}[\w'-]*-based (?:[\w-]+ )?)?"
     # ... and what it wrote: "The San Francisco-based AI firm's report also flagged ..."; or
     # a noun (no pronoun) after more words, then its name: "US artificial intelligence
     # company Anthropic has warned"
     rf"(?i:{_REPORTERS})(?:['\u2019]s (?:[\w-]+ )?(?i:{_REPORTERS})|['\u2019](?:s|ve)(?= ))?|"
-    rf"(?:[\w'\u2019-]+ ){{2,3}}(?i:{_NAMED_REPORTERS})(?: [A-Z][\w-]+)?)"
+    rf"(?:[\w'\u2019-]+ ){{2,3}}(?i:{_NAMED_REPORTERS})(?: [A-Z][\w-]+)?|"
+    # ... or a public body by its capitalised name, its acronym after it: "The Ukrainian
+    # Government's Computer Emergency Response Team (CERT-UA) discovered"
+    rf"(?:[Tt]he )?(?:[A-Z][\w'\u2019-]* ){{1,6}}(?:{'|'.join(word_list('public_body_heads'))})"
+    r"(?: \([A-Z][\w-]{1,15}\))?)"
     # (its appositive, or a relative clause on it: "The lab, which counts banks among its
     # customers, said")
     r"(?:, [^,]{1,50},|, (?:which|who) [^,]{1,100},)? "
