@@ -33,6 +33,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import chain, pairwise
+from typing import Final
 
 import numpy as np
 import scipy.sparse as sp  # type: ignore[import-untyped, unused-ignore]  # no stubs (mypyc)
@@ -53,19 +54,22 @@ __all__ = [
 ]
 
 # What stands in the training text for the actor or software a procedure names: no feature.
-PLACEHOLDER = "xactor"
+PLACEHOLDER: Final = "xactor"
 
-_RUN = 4
+_RUN: Final = 4
+
+# How a word type's numbers are kept (Vectorizer.types) and read back: 32 bits, little-endian.
+_INT32: Final = np.dtype("<i4")
 
 # Word types whose look-ups are kept (about 0.7 KB each: 13 MB); past that the table starts
 # again (a long load of many reports keeps its memory bounded).
-_TYPES_KEPT = 20_000
+_TYPES_KEPT: Final = 20_000
 
 # The fewest words a training sentence has, and so the fewest a scored sentence or clause has:
 # two words ("emergency services", "Task scam") are a name or a list item, not a behaviour told.
-MIN_WORDS = 3
+MIN_WORDS: Final = 3
 # A list's item of two words is read too, under a bar of its own ("domain fronting").
-SHORT_ITEM = 2
+SHORT_ITEM: Final = 2
 
 
 def words(text: str) -> list[str]:
@@ -81,14 +85,17 @@ def words(text: str) -> list[str]:
 # Where a sentence's clauses part: punctuation inside it, and the words that join clauses
 # ("[,;:()]\s*|\s+(?:and|or|but|while|whereas|then)\s+|\s[-\u2013\u2014]+\s"), written to
 # open with one class of characters, so that Python's regex engine skips to those instead of
-# trying every character of the sentence: the same parts, in two thirds of the time.
-_CLAUSE = re.compile(
-    r"[,;:()\s](?:(?<=[,;:()])\s*|(?<=\s)\s*(?:and|or|but|while|whereas|then)\s+|"
-    r"(?<=\s)[-\u2013\u2014]+\s)"
+# trying every character of the sentence: the same parts, in two thirds of the time. The class
+# spells out ``\s`` (tested by a table, not by a category); after white space, a look at the
+# next character (a space, a dash, a joining word's first letter) ends most tries at once.
+_SPACE: Final = "\t-\r\x1c- \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_CLAUSE: Final = re.compile(
+    rf"[,;:(){_SPACE}](?:(?<=[,;:()])\s*|(?<=\s)(?=[\s\-\u2013\u2014abotw])"
+    r"(?:\s*(?:and|or|but|while|whereas|then)\s+|[-\u2013\u2014]+\s))"
 )
 
 
-_JOINS = frozenset({"and", "or"})
+_JOINS: Final = frozenset({"and", "or"})
 
 
 def clauses(text: str) -> list[list[str]]:
@@ -130,20 +137,22 @@ def clause_parts(text: str) -> tuple[list[list[str]], list[list[str]]]:
 # "was sent", a copula does not); subjects (a masked name is one); words after which a verb
 # is no finite verb of a new behaviour (articles, prepositions, a verb's own words);
 # prepositions after a participle ("files stored in a folder"); participles that name.
-_AUXILIARIES = frozenset({"has", "have", "had", "can", "could", "will", "would", "may", "might"})
-_BE = frozenset({"is", "are", "was", "were"})
-_SUBJECTS = frozenset({"it", "they", "he", "she", "we", PLACEHOLDER})
-_NOT_BEFORE = _AUXILIARIES | _BE | frozenset({
+_AUXILIARIES: Final = frozenset(
+    {"has", "have", "had", "can", "could", "will", "would", "may", "might"}
+)
+_BE: Final = frozenset({"is", "are", "was", "were"})
+_SUBJECTS: Final = frozenset({"it", "they", "he", "she", "we", PLACEHOLDER})
+_NOT_BEFORE: Final = _AUXILIARIES | _BE | frozenset({
     "to", "be", "been", "being", "the", "a", "an", "its", "their", "his", "her", "our", "your",
     "this", "that", "these", "those", "of", "in", "on", "at", "by", "for", "from", "with", "into",
     "via", "over", "under", "as", "and", "or", "but", "than", "also", "not", "which",
     "who"})  # fmt: skip
-_PREPOSITIONS = frozenset({"in", "on", "at", "by", "with", "from", "to", "into", "via", "as", "for",
-                           "through", "within", "under", "over", "during", "onto"})  # fmt: skip
-_NAMING = frozenset({"named", "called", "dubbed", "titled", "labeled", "labelled", "known",
-                     "based"})  # fmt: skip
-_EDGE = re.compile(r"^\W+|\W+$")
-_MARKS = (",", ";", ":")  # where the clauses part a sentence
+_PREPOSITIONS: Final = frozenset({"in", "on", "at", "by", "with", "from", "to", "into", "via",
+                                  "as", "for", "through", "within", "under", "over", "during",
+                                  "onto"})  # fmt: skip
+_NAMING: Final = frozenset({"named", "called", "dubbed", "titled", "labeled", "labelled",
+                            "known", "based"})  # fmt: skip
+_MARKS: Final = (",", ";", ":")  # where the clauses part a sentence
 
 
 def _may_open(token: str, before: str) -> bool:
@@ -192,9 +201,9 @@ def verb_spans(text: str) -> list[tuple[int, int]]:
     >>> verb_spans("It stored the files in a folder named after the host.")
     []
     """
-    raw = text.split()
+    raw = text.lower().split()  # the text's words in lower case, each with its marks
     # (a word of letters and digits has no edge to strip: most of them, at a method's cost)
-    low = [t.lower() if t.isalnum() else _EDGE.sub("", t.lower()) for t in raw]
+    low = [t if t.isalnum() else _inner(t) for t in raw]
     starts = [
         i
         for i in range(1, len(low) - 1)
@@ -206,9 +215,20 @@ def verb_spans(text: str) -> list[tuple[int, int]]:
     if len(starts) < 2:
         return []
     at = [0]
-    for t in raw:  # where each of the text's words starts among the sentence's words
+    for t in text.split():  # where each of the text's words starts among the sentence's words
         at.append(at[-1] + len(words(t)))
     return [(at[a], at[b]) for a, b in pairwise([*starts, len(raw)])]
+
+
+def _inner(token: str) -> str:
+    """The token from its first word character to its last (regex ``\\w``: a letter, a digit
+    or "_"), else empty: "(phished," is "phished", "--" is ""."""
+    start, end = 0, len(token)
+    while start < end and not (token[start].isalnum() or token[start] == "_"):
+        start += 1
+    while end > start and not (token[end - 1].isalnum() or token[end - 1] == "_"):
+        end -= 1
+    return token[start:end]
 
 
 def word_features(tokens: Sequence[str]) -> list[str]:
@@ -228,13 +248,22 @@ def _idf(df: np.ndarray, documents: int) -> np.ndarray:
     return (np.log((1 + documents) / (1 + df)) + 1).astype(np.float64)
 
 
-# Each (row, column) that occurs, sorted by row then column, and how often it occurs.
-_Counted = tuple[np.ndarray, np.ndarray, np.ndarray]
+# Each (row, column) that occurs, sorted: its row, column and count; where each row starts.
+_Counted = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
 
 
-def _counted(rows: np.ndarray, cols: np.ndarray, width: int) -> _Counted:
-    keys, counts = np.unique(rows * max(width, 1) + cols, return_counts=True)
-    return keys // max(width, 1), keys % max(width, 1), counts
+def _counted(rows: np.ndarray, cols: np.ndarray, width: int, count: int) -> _Counted:
+    """The (row, column) pairs of ``count`` rows counted: each pair a number, ``row * width +
+    col``, sorted and counted (in 32 bits when the numbers fit: half the sort's work)."""
+    width = max(width, 1)
+    keys = rows * width + cols
+    keys = np.sort(keys if count * width >= 2**31 else keys.astype(np.int32))
+    at = np.flatnonzero(np.diff(keys, prepend=keys[:1] - 1))  # where each pair first comes
+    counts = np.diff(at, append=len(keys))
+    keys = keys[at]
+    indptr = np.searchsorted(keys, np.arange(count + 1, dtype=keys.dtype) * keys.dtype.type(width))
+    row = np.repeat(np.arange(count, dtype=np.int64), np.diff(indptr))
+    return row, keys - row * width, counts, indptr
 
 
 def _weighted(
@@ -242,11 +271,10 @@ def _weighted(
 ) -> sp.csr_matrix:
     """Counts to 1 + log(count), times idf, each row scaled to unit length: ``count`` rows,
     their values computed in float64 and stored as ``dtype``."""
-    rows, cols, counts = counted
+    rows, cols, counts, indptr = counted
     data = (1 + np.log(counts)) * idf[cols]
     norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=count))
     norms[norms == 0] = 1
-    indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=count))])
     return sp.csr_matrix(
         ((data / norms[rows]).astype(dtype, copy=False), cols.astype(np.int32), indptr),
         shape=(count, len(idf)),
@@ -261,11 +289,9 @@ class Vectorizer:
     run_index: dict[str, int]
     word_idf: np.ndarray
     run_idf: np.ndarray
-    # Looked up when first needed, then kept: what each word type gives (column, number in
-    # pairs, letter runs' columns), the words of pair features, the pairs as numbers.
-    types: dict[str, tuple[int, int, np.ndarray]] = field(
-        default_factory=dict, repr=False, compare=False
-    )
+    # Looked up when first needed, then kept: what each word type gives (packed: see _type),
+    # the words of pair features, the pairs as numbers.
+    types: dict[str, tuple[bytes, bytes]] = field(default_factory=dict, repr=False, compare=False)
     pair_words: dict[str, int] | None = field(default=None, repr=False, compare=False)
     pair_table: tuple[np.ndarray, np.ndarray] | None = field(
         default=None, repr=False, compare=False
@@ -324,32 +350,46 @@ class Vectorizer:
         cols = np.concatenate([word_cols, run_cols + len(self.word_index)])
         if self.idf is None:
             self.idf = np.concatenate([self.word_idf, self.run_idf])
-        return _weighted(_counted(rows, cols, len(self.idf)), 2 * batch.count, self.idf, dtype)
+        counted = _counted(rows, cols, len(self.idf), 2 * batch.count)
+        return _weighted(counted, 2 * batch.count, self.idf, dtype)
 
     def _batch(self, sentences: Sequence[Sequence[str]]) -> _Batch:
         """Each word type of the sentences looked up once (its column, its number in pairs,
         its letter runs' columns, kept for the process in :attr:`types`); each token as the
-        number of its type in the batch, with its sentence's row."""
+        number of its type in the batch (gathered as four bytes a token, read as one array),
+        with its sentence's row."""
         sizes = np.fromiter(map(len, sentences), dtype=np.int64, count=len(sentences))
-        flat = list(chain.from_iterable(sentences))
-        local = {t: i for i, t in enumerate(dict.fromkeys(flat))}
+        local: dict[str, bytes] = {}  # each type's number in the batch, as 4 bytes
+        codes: list[bytes] = []
+        for tokens in sentences:
+            for t in tokens:
+                code = local.get(t)
+                if code is None:
+                    code = local[t] = len(local).to_bytes(4, "little")
+                codes.append(code)
         if len(self.types) > _TYPES_KEPT:
             self.types.clear()  # a long run of many texts: memory stays bounded
         known = [self.types.get(t) or self._type(t) for t in local]
-        token = np.fromiter(map(local.__getitem__, flat), dtype=np.int64, count=len(flat))
-        row = np.repeat(np.arange(len(sentences), dtype=np.int64), sizes)
-        return _Batch(len(sentences), known, token, row, local.get(PLACEHOLDER, -1))
+        placeholder = local.get(PLACEHOLDER)
+        return _Batch(
+            len(sentences),
+            np.frombuffer(b"".join([k[0] for k in known]), dtype=_INT32).reshape(-1, 3),
+            np.frombuffer(b"".join([k[1] for k in known]), dtype=_INT32),
+            np.frombuffer(b"".join(codes), dtype=_INT32).astype(np.int64),
+            np.repeat(np.arange(len(sentences), dtype=np.int64), sizes),
+            -1 if placeholder is None else int.from_bytes(placeholder, "little"),
+        )
 
     def _word_counts(self, batch: _Batch) -> _Counted:
-        return _counted(*self._word_pairs(batch), len(self.word_index))
+        return _counted(*self._word_pairs(batch), len(self.word_index), batch.count)
 
     def _word_pairs(self, batch: _Batch) -> tuple[np.ndarray, np.ndarray]:
         """Each (row, column) of words and pairs, uncounted: a pair is looked up by its two
         words' numbers, never across two sentences (the placeholder has no number, so no pair
         holds it): the features of :func:`word_features`."""
         row, token = batch.row, batch.token
-        word_col = np.array([k[0] for k in batch.known], dtype=np.int64)[token]
-        code = np.array([k[1] for k in batch.known], dtype=np.int64)[token]
+        word_col = batch.fixed[:, 0].astype(np.int64)[token]
+        code = batch.fixed[:, 1].astype(np.int64)[token]
         pair_codes, pair_cols = self._pairs()
         both = (row[1:] == row[:-1]) & (code[:-1] >= 0) & (code[1:] >= 0)
         joined = code[:-1][both] * len(self._pair_words()) + code[1:][both]
@@ -361,14 +401,13 @@ class Vectorizer:
         return rows, cols
 
     def _run_counts(self, batch: _Batch) -> _Counted:
-        return _counted(*self._run_pairs(batch), len(self.run_index))
+        return _counted(*self._run_pairs(batch), len(self.run_index), batch.count)
 
     def _run_pairs(self, batch: _Batch) -> tuple[np.ndarray, np.ndarray]:
         """Each (row, column) of the tokens' letter runs (a token's are its type's, a slice of
         them all laid end to end), uncounted; the placeholder has none."""
-        runs_of = [k[2] for k in batch.known]
-        lengths = np.fromiter(map(len, runs_of), dtype=np.int64, count=len(runs_of))
-        every = np.concatenate(runs_of) if runs_of else np.zeros(0, dtype=np.int64)
+        lengths = batch.fixed[:, 2].astype(np.int64)
+        every = batch.runs.astype(np.int64)
         kept = batch.token != batch.placeholder
         token = batch.token[kept]
         n = lengths[token]
@@ -376,15 +415,15 @@ class Vectorizer:
         cols = every[start + np.arange(int(n.sum()))]
         return np.repeat(batch.row[kept], n), cols
 
-    def _type(self, token: str) -> tuple[int, int, np.ndarray]:
-        """A word type's column (-1: none), its number in pairs (-1: in none, as the
-        placeholder) and its letter runs' columns; kept in :attr:`types`."""
+    def _type(self, token: str) -> tuple[bytes, bytes]:
+        """A word type's column (-1: none), number in pairs (-1: none, as the placeholder) and
+        letter runs, then those runs' columns, as 32-bit numbers; kept in :attr:`types`."""
         index = self.run_index
         runs = [i for r in letter_runs(token) if (i := index.get(r)) is not None]
+        fixed = (self.word_index.get(token, -1), self._pair_words().get(token, -1), len(runs))
         found = (
-            self.word_index.get(token, -1),
-            self._pair_words().get(token, -1),
-            np.array(runs, dtype=np.int64),
+            np.array(fixed, dtype=_INT32).tobytes(),
+            np.array(runs, dtype=_INT32).tobytes(),
         )
         self.types[token] = found
         return found
@@ -434,19 +473,20 @@ class Vectorizer:
 
 @dataclass
 class _Batch:
-    """Sentences as arrays: each token's word type (its number in ``known``) and row."""
+    """Sentences as arrays: each token's word type (its number in the batch) and row."""
 
     count: int  # sentences
-    known: list[tuple[int, int, np.ndarray]]  # each word type: see Vectorizer._type
+    fixed: np.ndarray  # each word type's column, number in pairs, letter runs: Vectorizer._type
+    runs: np.ndarray  # every word type's letter runs' columns, one type's after another's
     token: np.ndarray
     row: np.ndarray
-    placeholder: int  # the placeholder's number in ``known``, -1 when no sentence holds it
+    placeholder: int  # the placeholder's number in the batch, -1 when no sentence holds it
 
 
 def _run_frequencies(sentences: Sequence[Sequence[str]]) -> dict[str, int]:
     """In how many sentences each letter run stands."""
     every = Vectorizer({}, {r: i for i, r in enumerate(sorted(_all_runs(sentences)))}, *_NO_IDF)
-    _, cols, _ = every._run_counts(every._batch(sentences))
+    cols = every._run_counts(every._batch(sentences))[1]
     df = np.bincount(cols, minlength=len(every.run_index))
     return dict(zip(every.run_index, df.tolist(), strict=True))
 
@@ -456,4 +496,4 @@ def _all_runs(sentences: Sequence[Sequence[str]]) -> set[str]:
     return {r for t in types for r in letter_runs(t)}
 
 
-_NO_IDF = (np.zeros(0), np.zeros(0))
+_NO_IDF: Final = (np.zeros(0), np.zeros(0))

@@ -13,6 +13,7 @@ capabilities") draft nothing.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 from graphkit.extract.features import MIN_WORDS, words
 from graphkit.extract.masking import mapper_pieces, names_of, told
@@ -23,9 +24,9 @@ __all__ = ["MAPPERS", "learned_techniques"]
 
 # How techniques are found besides their ids and names: the learned model, the cue words of
 # the gazetteer and graphkit.extract.behaviour (the mapper before the model), or both.
-MAPPERS = ("both", "learned", "rules")
+MAPPERS: Final = ("both", "learned", "rules")
 
-_NEGATIONS = frozenset({"not", "never", "no", "nor", "didn't", "hasn't", "haven't"})
+_NEGATIONS: Final = frozenset({"not", "never", "no", "nor", "didn't", "hasn't", "haven't"})
 
 
 def learned_techniques(

@@ -57,6 +57,7 @@ __all__ = [
     "SEED",
     "TechniqueModel",
     "best_of_pieces",
+    "by_rank",
     "dense",
     "item_rows",
     "model_digest",
@@ -84,10 +85,13 @@ class TechniqueModel:
     def scores(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
         """The SVM's score of every class for every sentence (lower-case word lists): the
         word block's product plus the letter-run block's, each summed in float32 on its own
-        (one matrix of both blocks' rows, :meth:`Vectorizer.stacked`)."""
-        both = product(self.vectorizer.stacked(sentences, np.float32), self._dense)
+        (one matrix of both blocks' rows, :meth:`Vectorizer.stacked`), added in float64."""
+        both = self.vectorizer.stacked(sentences, np.float32) @ self._dense
         count = len(sentences)
-        return both[:count] + both[count:] + self.intercept
+        # float64 sums of the float32 halves, as product() would give them: no float64 copy
+        scores = np.add(both[:count], both[count:], dtype=np.float64)
+        scores += self.intercept
+        return scores
 
     def probability(self, scores: np.ndarray) -> np.ndarray:
         return 1 / (1 + np.exp(-(self.slope * scores + self.offset)))
@@ -102,16 +106,24 @@ class TechniqueModel:
         out: list[list[tuple[str, int]]] = [[] for _ in sentences]
         if not sentences:
             return out
-        scores = self.scores([w for s in sentences for w in s])
-        items = item_rows(sentences)
+        order, pieces, items, ranks = by_rank(sentences)
+        scores = self.scores(pieces)
         if items.any():  # scored as if at the threshold for the whole when at their own
-            scores[items] -= self.item_penalty()
-        best = best_of_pieces(scores, sentences)
+            scores -= np.where(items, self.item_penalty(), 0.0)[:, None]
+        # each class's best over a sentence's pieces: the sentences with a j-th piece are the
+        # first of ``order``, their j-th pieces one block of rows (no rows gathered)
+        best = np.full((len(sentences), len(self.classes)), -np.inf)
+        best[: ranks[0]] = scores[: ranks[0]]
+        start = ranks[0]
+        for n in ranks[1:]:
+            np.maximum(best[:n], scores[start : start + n], out=best[:n])
+            start += n
         best[:, self.classes == NONE] = -np.inf
         # the score the threshold's probability stands for: the sigmoid only where it passes
         passing = (np.log(self.threshold / (1 - self.threshold)) - self.offset) / self.slope
         rows, cols = np.nonzero(best >= passing)
         p = self.probability(best[rows, cols])
+        rows = np.array(order, dtype=np.intp)[rows]
         found = sorted(zip(rows.tolist(), (-p).tolist(), cols.tolist(), strict=True))
         for row, minus_p, col in found:
             if -minus_p >= self.threshold:
@@ -204,6 +216,35 @@ def item_rows(sentences: Sequence[Sequence[Sequence[str]]]) -> np.ndarray:
         ],
         dtype=bool,
     )
+
+
+def by_rank(
+    sentences: Sequence[Sequence[Sequence[str]]],
+) -> tuple[list[int], list[Sequence[str]], np.ndarray, list[int]]:
+    """The sentences by how many pieces they have, most first (else in their order), and
+    their pieces rank by rank: each sentence's first piece in that order, then the second of
+    each that has two, and so on; which pieces are list items (:func:`item_rows`), and how
+    many sentences have a piece of each rank.
+
+    >>> order, pieces, items, ranks = by_rank([[["a", "b", "c"]], [["d", "e", "f"], ["g", "h"]]])
+    >>> order, pieces, items.tolist(), ranks
+    ([1, 0], [['d', 'e', 'f'], ['a', 'b', 'c'], ['g', 'h']], [False, False, True], [2, 1])
+    """
+    sizes = [len(s) for s in sentences]
+    order = sorted(range(len(sentences)), key=sizes.__getitem__, reverse=True)
+    pieces: list[Sequence[str]] = []
+    items: list[bool] = []
+    ranks: list[int] = []
+    n = len(order)
+    for j in range(sizes[order[0]] if order else 0):
+        while sizes[order[n - 1]] <= j:
+            n -= 1
+        ranks.append(n)
+        for i in order[:n]:
+            w = sentences[i][j]
+            pieces.append(w)
+            items.append(j > 0 and len(w) - w.count(PLACEHOLDER) < MIN_WORDS)
+    return order, pieces, np.array(items, dtype=bool), ranks or [0]
 
 
 def dense(weights: sp.csr_matrix) -> np.ndarray:

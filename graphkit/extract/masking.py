@@ -38,6 +38,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 from graphkit.extract.cues import word_list
 from graphkit.extract.cues import words as words_of
@@ -57,7 +58,7 @@ __all__ = ["Names", "mapper_pieces", "masked", "names_of", "told"]
 # Names to mask, each as its tokens, and the set of their first tokens.
 Names = tuple[tuple[tuple[str, ...], ...], frozenset[str]]
 
-_NO_NAMES: Names = ((), frozenset())
+_NO_NAMES: Final[Names] = ((), frozenset())
 
 
 def names_of(tokenised: Sequence[Sequence[str]]) -> Names:
@@ -90,7 +91,7 @@ def _masked(
 # What a sentence says of whom, not of what was done on a system: its places and languages
 # ("Spanish-language lures" tell no System Language Discovery, "outlets in Peru" no System
 # Location Discovery), masked as names are.
-_WHOM = frozenset({"Country", "Demonym", "Language"})
+_WHOM: Final = frozenset({"Country", "Demonym", "Language"})
 
 
 def _said_of_whom(s: Sentence) -> tuple[tuple[str, ...], ...]:
@@ -108,15 +109,15 @@ def _said_of_whom(s: Sentence) -> tuple[tuple[str, ...], ...]:
 # "Groups" in a threat report are most often the actors ("Iranian groups", "Groups seen: 3"),
 # masked as their names are; after one of these words they are a system's (Permission Groups
 # Discovery: "enumerated local groups")
-_SYSTEM_GROUPS = words_of("system_group_words")
+_SYSTEM_GROUPS: Final = words_of("system_group_words")
 
 
 # "run by", "run from": who the actors are, not T1547's Run keys. (Masking "based in", "linked
 # to" and the like as well drafted more wrong techniques on the labelled sets, not fewer: the
 # words left weigh more.)
-_WHO_VERBS = frozenset({"run"})
-_WHO_AFTER = frozenset({"by", "from", "out", "in", "to", "with"})
-_SENSE_WORDS = _WHO_VERBS | {"group", "groups"}
+_WHO_VERBS: Final = frozenset({"run"})
+_WHO_AFTER: Final = frozenset({"by", "from", "out", "in", "to", "with"})
+_SENSE_WORDS: Final = _WHO_VERBS | {"group", "groups"}
 
 
 def _actor_sense(tokens: list[str]) -> list[str]:
@@ -150,26 +151,28 @@ def _token_lists(entries: Sequence[str]) -> dict[str, tuple[tuple[str, ...], ...
     return out
 
 
-_REPORTERS = _token_lists(
+_REPORTERS: Final = _token_lists(
     [
         *(w for w in word_list("reporters") if w not in ("it", "they")),
         *(n for p in PUBLISHERS for n in (p.name, *p.aliases)),
     ]
 )
-_REPORTER_FIRSTS = frozenset(_REPORTERS)
+_REPORTER_FIRSTS: Final = frozenset(_REPORTERS)
 # What a reporter does: its reporting verbs, the verbs only a reporter does and what it does
 # with what it found (names.yaml).
-_REPORTER_VERBS = _token_lists(
+_REPORTER_VERBS: Final = _token_lists(
     [*word_list("reporting_verbs"), *word_list("reporter_verbs"), *word_list("reporter_doings")]
 )
 # Verbs by which a reporter only frames what the actors did ("OpenAI said the actors ..."):
 # what follows is theirs. After its other verbs ("banned", "disabled") what follows is the
 # reporter's doing too, to a relative word ("the accounts that wrote lures").
-_FRAMING = frozenset(v for vs in _token_lists(word_list("reporter_verbs")).values() for v in vs)
-_RELATIVE = frozenset({"that", "which", "who", "whose", "where"})
-_BETWEEN = frozenset(t for a in word_list("report_adverbs") for t in words(a))  # "has also"
+_FRAMING: Final = frozenset(
+    v for vs in _token_lists(word_list("reporter_verbs")).values() for v in vs
+)
+_RELATIVE: Final = frozenset({"that", "which", "who", "whose", "where"})
+_BETWEEN: Final = frozenset(t for a in word_list("report_adverbs") for t in words(a))  # "has also"
 # What may come before the subject that opens a piece: "The company", "Our team", "Separately, we"
-_OPENERS = _BETWEEN | {"the", "our"}
+_OPENERS: Final = _BETWEEN | {"the", "our"}
 
 
 def _at(tokens: list[str], i: int, lists: dict[str, tuple[tuple[str, ...], ...]]) -> int:
@@ -263,8 +266,15 @@ def _reporters_masked(tokens: list[str], reporters: bool = False) -> list[str]:
 
 
 def told(tokens: list[str]) -> bool:
-    """Whether a piece has words enough to tell a behaviour besides masked names."""
-    return len(tokens) - tokens.count(PLACEHOLDER) >= MIN_WORDS
+    """Whether a piece has words enough to tell a behaviour besides masked names (read up to
+    the third such word, not counted over the whole piece)."""
+    n = 0
+    for t in tokens:
+        if t != PLACEHOLDER:
+            n += 1
+            if n >= MIN_WORDS:
+                return True
+    return False
 
 
 def mapper_pieces(s: Sentence, names: Names = _NO_NAMES) -> list[list[str]]:

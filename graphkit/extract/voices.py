@@ -5,6 +5,8 @@ sanctioned ..."). A place or a sector in those words is no target and no origin.
 
 from __future__ import annotations
 
+from typing import Final
+
 from graphkit.extract.cues import nouns, word_list, words
 from graphkit.extract.gazetteer import TOKEN
 from graphkit.extract.namelike import POST_WORDS, opens_with_person
@@ -21,18 +23,18 @@ __all__ = [
     "said_of_someone_else",
 ]
 
-_RELATIVE = words("relative_words")
-_PREPOSITIONS = words("prepositions")
-_PHRASE_ENDS = words("phrase_ends")
-_TARGET_VERBS_STRICT = words("target_verbs_strict")
+_RELATIVE: Final = words("relative_words")
+_PREPOSITIONS: Final = words("prepositions")
+_PHRASE_ENDS: Final = words("phrase_ends")
+_TARGET_VERBS_STRICT: Final = words("target_verbs_strict")
 
-_OUTSIDE_VOICES = words("outside_voices")
-
-
-_VOICING = words("voicing")
+_OUTSIDE_VOICES: Final = words("outside_voices")
 
 
-_ACTOR_WORDS = nouns("subject") | nouns("actor_word") | words("them")
+_VOICING: Final = words("voicing")
+
+
+_ACTOR_WORDS: Final = nouns("subject") | nouns("actor_word") | words("them")
 
 
 def said_of_someone_else(s: Sentence, names: list[str]) -> bool:
@@ -52,7 +54,7 @@ def said_of_someone_else(s: Sentence, names: list[str]) -> bool:
     )
 
 
-_LIKE_THEM = frozenset({"similar", "other", "such", "comparable"})
+_LIKE_THEM: Final = frozenset({"similar", "other", "such", "comparable"})
 
 
 def _names_actors(said: list[str]) -> bool:
@@ -86,8 +88,8 @@ def _speaks(said: list[str], i: int) -> bool:
     )
 
 
-_SPEAKERS = words("speakers")
-_TELLING = words("telling")
+_SPEAKERS: Final = words("speakers")
+_TELLING: Final = words("telling")
 
 
 def a_source(m: Mention) -> bool:
@@ -102,8 +104,8 @@ def a_source(m: Mention) -> bool:
     return bool(verb) and verb[0] in _TELLING
 
 
-_HOLDING = _VOICING | _TELLING | words("reckoning")
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
+_HOLDING: Final = _VOICING | _TELLING | words("reckoning")
+_DETERMINERS: Final = frozenset({"the", "a", "an", "this", "that"})
 
 
 def _described_speaker(m: Mention) -> bool:
@@ -121,10 +123,10 @@ def _described_speaker(m: Mention) -> bool:
     return False
 
 
-_NOT_OF_A_PHRASE = _RELATIVE | _PREPOSITIONS | frozenset({"and", "or", "but", "s"})
+_NOT_OF_A_PHRASE: Final = _RELATIVE | _PREPOSITIONS | frozenset({"and", "or", "but", "s"})
 
 
-_ANSWERING = words("answering")
+_ANSWERING: Final = words("answering")
 
 
 def answered(m: Mention) -> bool:
@@ -151,8 +153,8 @@ def answered(m: Mention) -> bool:
     return after[at : at + 1] != [] and after[at] in _ANSWERING
 
 
-_AUXILIARIES = words("auxiliaries")
-_CONCERN = words("concern")
+_AUXILIARIES: Final = words("auxiliaries")
+_CONCERN: Final = words("concern")
 
 
 def in_the_reporters_words(m: Mention, s: Sentence) -> bool:
@@ -171,10 +173,10 @@ def in_the_reporters_words(m: Mention, s: Sentence) -> bool:
     return not any(x.entry.kind == "Actor" and x.index < len(said_by) for x in s.mentions)
 
 
-_POSTS = frozenset(w.lower() for w in word_list("person_roles") if " " not in w)
-_SAYING = _VOICING | _TELLING | words("quoting")
-_WORKPLACE = frozenset(("at", "with", "for", "from", "of"))
-_TARGETING = _TARGET_VERBS_STRICT | words("asking") | words("aimed")
+_POSTS: Final = frozenset(w.lower() for w in word_list("person_roles") if " " not in w)
+_SAYING: Final = _VOICING | _TELLING | words("quoting")
+_WORKPLACE: Final = frozenset(("at", "with", "for", "from", "of"))
+_TARGETING: Final = _TARGET_VERBS_STRICT | words("asking") | words("aimed")
 
 
 def a_speakers_workplace(m: Mention) -> bool:
