@@ -227,6 +227,16 @@ _PLAIN_MARKS = str.maketrans(
 _TYPESET = "".join(map(chr, _PLAIN_MARKS))  # the characters the table replaces
 
 
+def _numbered(campaigns: list[dict[str, Any]]) -> None:
+    """Names that differ only in case or punctuation share an id: the second and later get
+    their number ("Cold Ledger (2)")."""
+    seen: dict[str, int] = {}
+    for b in campaigns:
+        n = seen[slugify(b["name"])] = seen.get(slugify(b["name"]), 0) + 1
+        if n > 1:
+            b["name"] = f"{b['name']} ({n})"
+
+
 def _extract(
     text: str,
     path: str,
@@ -283,11 +293,7 @@ def _extract(
             # an unnamed case that says nothing ("One operation a line, ...") is no case; one
             # of a named actor is ("APT41 also used the model.": the report speaks of it)
             campaigns.append(b if g.name else _this_reports(b, meta["title"]))
-    seen: dict[str, int] = {}
-    for b in campaigns:  # names that differ only in case or punctuation share an id
-        n = seen[slugify(b["name"])] = seen.get(slugify(b["name"]), 0) + 1
-        if n > 1:
-            b["name"] = f"{b['name']} ({n})"
+    _numbered(campaigns)
     if not campaigns:  # no name and no actor anywhere: one unnamed cluster, all the text says
         campaigns = _unnamed_cluster(
             text, meta["title"], loose, groups, platform, overall, techniques
