@@ -43,7 +43,6 @@ _NAMED_REPORTERS = by_first_letter(
     [*(w for w in word_list("reporters") if w not in ("it", "they", "we")), *_PUBLISHER_NAMES],
     folded=True,
 )
-_PREPOSITIONS = "to|of|for|with|from|in|at|on|by|and|or"
 _REPORTED = re.compile(
     # a phrase set before it: "Beyond China, the lab ...", "Separately, OpenAI ..."
     rf"^(?:(?:(?i:{'|'.join(word_list('name_prepositions'))}) [^,]{{1,40}}|[A-Z][a-z]+ly),\s+)?"
@@ -52,9 +51,11 @@ _REPORTED = re.compile(
     rf"(?:(?i:{by_first_letter(_PUBLISHER_NAMES, folded=True)})['\u2019]s (?:[\w-]+ ){{0,3}}[\w-]+"
     r"(?:, [^,]{1,50},)? |"
     # ... a word before its noun, or where it is based: "The San Francisco-based startup said"
-    # ... one or two words before it, no preposition: "A Ukrainian government agency
-    # discovered", not "Emails to officials in Peru warned"
-    rf"(?:(?:[Tt]he|[Ii]ts|[Aa]n?) )?(?:(?:(?:(?!(?:{_PREPOSITIONS})\s)[\w'\u2019-]+ ){{1,2}}|"
+    # ... one or two words before it, none that stands between an article and its noun
+    # (names.yaml apposed_stops): "A Ukrainian government agency discovered", not "Emails to
+    # officials in Peru warned"
+    rf"(?:(?:[Tt]he|[Ii]ts|[Aa]n?) )?(?:(?:(?:(?!(?:{'|'.join(word_list('apposed_stops'))})\s)"
+    r"[\w'\u2019-]+ ){1,2}|"
     r"(?:[A-Z][\w'-]*,? ){1,2}[\w'-]*-based (?:[\w-]+ )?)?"
     # ... and what it wrote: "The San Francisco-based AI firm's report also flagged ..."; or
     # a noun (no pronoun) after more words, then its name: "US artificial intelligence
