@@ -1,8 +1,9 @@
 """The extractor's shortcuts give what the plain way gives: the handling marks taken out line
 by line, the lower-case words cut out as bytes, a sentence read again from what was kept,
-clauses parted by a pattern that opens with a class, a pattern tried only on a text that holds
-a word it needs, alternations grouped by their first letters, a quoted name looked for in the
-names a text quotes, kept."""
+clauses parted by a pattern that opens with a class (and, for the mapper, off the tokens a
+sentence was read into), a pattern tried only on a text that holds a word it needs,
+alternations grouped by their first letters, a quoted name looked for in the names a text
+quotes, kept."""
 
 from __future__ import annotations
 
@@ -103,6 +104,30 @@ _CLAUSE_PIECES = [" ", "  ", "\t", "\n", "\u00a0", ",", ";", ":", "(", ")", "-",
 @given(st.lists(st.sampled_from(_CLAUSE_PIECES), max_size=16).map("".join))
 def test_clauses_part_where_the_plain_pattern_parts(text: str) -> None:
     assert features._CLAUSE.split(text) == _CLAUSE_PLAIN.split(text)
+
+
+# What may stand in a sentence around its clause marks: words the tokens cut apart or keep
+# whole ("it's", "1.2.5"), an accent, a curly apostrophe, a model's version.
+_TOKEN_PIECES = [*_CLAUSE_PIECES, "And", "s", "'s", "\u2019", ".", "'", "2.5", "_", "/", "\u00e9",
+                 "\u0130", "\u00df", "qwen2.5", " and ", ", and ", " - "]  # fmt: skip
+
+
+@settings(max_examples=2000)
+@given(st.lists(st.sampled_from(_TOKEN_PIECES), max_size=20).map("".join))
+def test_the_mapper_parts_a_sentence_read_where_the_pattern_parts_its_text(text: str) -> None:
+    reading.forget_sentences()
+    assert masking._clause_parts(text) == features.clause_parts(text)
+
+
+def test_the_mapper_parts_a_sentence_into_the_words_the_pattern_gives_each_part() -> None:
+    text = "The crew scanned hosts, asked Qwen2.5 Max twice  then  stole keys (and left)"
+    said = reading.read_sentence(text)
+    assert "qwen" in said.words  # the sentence's words drop a model's version; its parts keep it
+    expected = (
+        [["the", "crew", "scanned", "hosts"], ["asked", "qwen2.5", "max", "twice"]],
+        [["stole", "keys"]],
+    )
+    assert masking._clause_parts(said.text) == features.clause_parts(text) == expected
 
 
 def test_a_sentence_of_clauses_parts_at_commas_joining_words_and_dashes() -> None:

@@ -42,15 +42,8 @@ from typing import Final
 
 from graphkit.extract.cues import word_list
 from graphkit.extract.cues import words as words_of
-from graphkit.extract.features import (
-    MIN_WORDS,
-    PLACEHOLDER,
-    SHORT_ITEM,
-    clause_parts,
-    verb_spans,
-    words,
-)
-from graphkit.extract.reading import Sentence
+from graphkit.extract.features import MIN_WORDS, PLACEHOLDER, SHORT_ITEM, verb_spans, words
+from graphkit.extract.reading import Sentence, tokenised
 from graphkit.vocab import PUBLISHERS
 
 __all__ = ["Names", "mapper_pieces", "masked", "names_of", "told"]
@@ -277,6 +270,71 @@ def told(tokens: list[str]) -> bool:
     return False
 
 
+# Where a sentence's clauses part (:func:`~graphkit.extract.features.clause_parts`): at each
+# of these marks, with the white space after it; at a joining word between white spaces (in
+# neither part); at dashes between two white spaces.
+_PARTING: Final = frozenset(",;:()")
+_JOINING: Final = frozenset({"and", "or", "but", "while", "whereas", "then"})
+_DASHES: Final = frozenset("-\u2013\u2014")
+_JOINS: Final = frozenset({"and", "or"})
+
+
+def _clause_parts(text: str) -> tuple[list[list[str]], list[list[str]]]:
+    """:func:`~graphkit.extract.features.clause_parts` of a sentence read already: its parts
+    cut from the words the reader found (:func:`~graphkit.extract.reading.tokenised`) where
+    what stands between them parts it, not found again by a pattern in each part."""
+    tokens, between, lowered, _ = tokenised(text)
+    cut = [lowered[a:b] for a, b in _parted(tokens, between) if b > a]
+    found = [w for w in cut if len(w) >= MIN_WORDS]
+    items = [w[w[0] in _JOINS :] for w in cut]  # ", and proxies": the item is "proxies"
+    return found if len(found) > 1 else [], [w for w in items if len(w) == SHORT_ITEM]
+
+
+def _parted(tokens: list[str], between: list[str]) -> list[tuple[int, int]]:
+    r"""Each part's first token and end, none when nothing parts the text: the parts re.split
+    cuts by features' pattern, ``[,;:()]\s*|\s+(?:and|or|...)\s+|\s[-\u2013\u2014]+\s``, read
+    off what stands between the tokens (``taken``: what white space after a joining word the
+    joining word's mark took of the next gap)."""
+    out: list[tuple[int, int]] = []
+    start = taken = 0
+    for k, gap in enumerate(between):
+        i, size = taken, len(gap)
+        taken = 0
+        if gap == " " and not i and not _joins(tokens, between, k):
+            continue  # most gaps
+        while i < size:
+            c = gap[i]
+            if c in _PARTING:
+                out.append((start, k))
+                start, i = k, i + 1
+                while i < size and gap[i].isspace():
+                    i += 1
+            elif not c.isspace():
+                i += 1
+            elif gap[i:].isspace() and _joins(tokens, between, k):
+                out.append((start, k))
+                start, after = k + 1, between[k + 1]
+                taken = len(after) - len(after.lstrip())
+                break
+            else:  # dashes between white spaces
+                j = i + 1
+                while j < size and gap[j] in _DASHES:
+                    j += 1
+                if i + 1 < j < size and gap[j].isspace():
+                    out.append((start, k))
+                    start, i = k, j + 1
+                else:
+                    i += 1
+    if out:
+        out.append((start, len(tokens)))
+    return out
+
+
+def _joins(tokens: list[str], between: list[str], k: int) -> bool:
+    """Whether the token at ``k`` is a joining word with white space after it."""
+    return k < len(tokens) and tokens[k] in _JOINING and between[k + 1][:1].isspace()
+
+
 def mapper_pieces(s: Sentence, names: Names = _NO_NAMES) -> list[list[str]]:
     """What the mapper reads of a sentence: its masked words whole, then each clause's that
     still tells something, when the sentence is long enough to hold two clauses, then each
@@ -290,7 +348,7 @@ def mapper_pieces(s: Sentence, names: Names = _NO_NAMES) -> list[list[str]]:
         firsts = firsts | {n[0] for n in own}
     whole = _reporters_masked(_actor_sense(_masked(s.words, name_tokens, firsts)))
     # two clauses or none, and the two-word items
-    parts, items = clause_parts(s.text) if len(s.words) >= 2 * MIN_WORDS else ([], [])
+    parts, items = _clause_parts(s.text) if len(s.words) >= 2 * MIN_WORDS else ([], [])
     reporters = bool(parts or items) and _opens_with_reporter(s.words)
     masks = [
         _reporters_masked(_actor_sense(_masked(w, name_tokens, firsts)), reporters)

@@ -33,7 +33,7 @@ from graphkit.identity import slugify as _slugify
 from graphkit.vocab import PLATFORMS, PUBLISHERS
 
 __all__ = ["COUNTRY_KINDS", "NEGATED", "PLACE", "Mention", "Sentence", "forget_sentences", "holds",
-           "read_sentence", "slugify", "split_sentences"]  # fmt: skip
+           "read_sentence", "slugify", "split_sentences", "tokenised"]  # fmt: skip
 
 COUNTRY_KINDS = ("Country", "Demonym")  # the kinds of mention that name a country
 PLACE = ("Country", "Demonym", "Sponsor")  # the kinds of mention that say where
@@ -147,7 +147,33 @@ def forget_sentences() -> None:
     """Drop the sentences read so far: each text is read afresh (:func:`read_sentence` keeps
     what it read for the text at hand, not for the next one, nor for a benchmark's next run)."""
     _read.cache_clear()
+    tokenised.cache_clear()
     _ENTRIES.clear()
+
+
+# TOKEN as a group: a text split by it gives what stands between its tokens too.
+_TOKENS: Final = re.compile(f"({TOKEN.pattern})")
+
+
+@lru_cache(maxsize=4096)
+def tokenised(text: str) -> tuple[list[str], list[str], list[str], str]:
+    """A text's tokens as written; what stands between them, one more (before the first,
+    after the last); the tokens in lower case, accents dropped, as
+    :func:`~graphkit.extract.features.words` gives them (a sentence's words but for a model's
+    version glued on, "qwen2.5"), and those joined by spaces. Kept while a text is read: the
+    mapper reads the sentences again (:mod:`~graphkit.extract.masking`), never changed.
+
+    >>> tokens, between, lowered, _ = tokenised("Qwen2.5 wrote it, then left.")
+    >>> between, lowered
+    (['', ' ', ' ', ', ', ' ', '.'], ['qwen2.5', 'wrote', 'it', 'then', 'left'])
+    """
+    pieces = _TOKENS.split(text)
+    originals = pieces[1::2]
+    # Tokens hold no spaces: one join, lower and split is the lower case of every token.
+    joined = " ".join(originals).lower()
+    if not joined.isascii():  # "résumés" is looked up as "resumes", a curly apostrophe as "'"
+        joined = fold(joined.replace("\u2019", "'"))
+    return originals, pieces[::2], joined.split(" ") if originals else [], joined
 
 
 @lru_cache(maxsize=4096)
@@ -156,14 +182,10 @@ def _read(text: str, codes: bool) -> tuple[tuple[Mention, ...], bool, bool, list
     heading, a clause or a sentence again (about one read in seven of a long text). Each
     caller gets a Sentence and a list of mentions of its own; the mentions and the words,
     never changed, are shared."""
-    originals = TOKEN.findall(text)
-    # Tokens hold no spaces: one join, lower and split is the lower case of every token.
-    joined = " ".join(originals).lower()
-    if not joined.isascii():  # "résumés" is looked up as "resumes", a curly apostrophe as "'"
-        joined = fold(joined.replace("\u2019", "'"))
+    originals, _, lowers, joined = tokenised(text)
     if DIGIT.search(joined) and _has_stem(joined) and _GLUED_STEM.search(joined):
         joined = _GLUED_VERSION.sub(r"\1", joined)  # "Qwen2.5" is Qwen, "GPT4o" is GPT
-    lowers = joined.split(" ") if originals else []
+        lowers = joined.split(" ")
     hedged = not _HEDGE_WORDS.isdisjoint(lowers) and (
         not _HEDGE_ALONE.isdisjoint(lowers) or _phrase_in(f" {joined} ", _HEDGE_PHRASES)
     )
