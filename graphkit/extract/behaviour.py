@@ -17,11 +17,13 @@ Examples
 
 from __future__ import annotations
 
+from typing import Final
+
 from graphkit.extract.cues import BehaviourClass, behaviour_cues
 
 __all__ = ["behaviours"]
 
-_CUES = behaviour_cues()
+_CUES: Final = behaviour_cues()
 
 
 def _forms(*verbs: str) -> frozenset[str]:
@@ -36,7 +38,7 @@ def _forms(*verbs: str) -> frozenset[str]:
     return frozenset(out)
 
 
-_SETS = {name: _forms(*s.verbs) | frozenset(s.words) for name, s in _CUES.sets.items()}
+_SETS: Final = {name: _forms(*s.verbs) | frozenset(s.words) for name, s in _CUES.sets.items()}
 
 # (verbs, objects, how many words the verb may stand before its object, techniques, the words
 # between them that turn the verb elsewhere)
@@ -51,24 +53,24 @@ def _class(c: BehaviourClass) -> _Class:
     return verbs, _SETS[c.objects], c.reach, c.ids, _SETS[c.turns]
 
 
-_CLASSES: tuple[_Class, ...] = tuple(_class(c) for c in _CUES.classes)
-_OBJECTS = frozenset().union(*(objects for _, objects, _, _, _ in _CLASSES))
-_VERBS = frozenset().union(*(verbs for verbs, _, _, _, _ in _CLASSES))
+_CLASSES: Final[tuple[_Class, ...]] = tuple(_class(c) for c in _CUES.classes)
+_OBJECTS: Final = frozenset().union(*(objects for _, objects, _, _, _ in _CLASSES))
+_VERBS: Final = frozenset().union(*(verbs for verbs, _, _, _, _ in _CLASSES))
 
 # Object word → the classes it may close, in table order.
-_BY_OBJECT: dict[str, list[_Class]] = {}
+_BY_OBJECT: Final[dict[str, list[_Class]]] = {}
 for _entry in _CLASSES:
     for _word in _entry[1]:
         _BY_OBJECT.setdefault(_word, []).append(_entry)
 
 # Sets the matching itself asks about (what each is for: behaviour.yaml).
-_OWNERS, _DEFENCES, _SECURITY_KINDS = _SETS["owners"], _SETS["defences"], _SETS["security_kinds"]
-_SECRETS, _STORES, _OWN_CODE, _ASK_ABOUT = (
-    _SETS["secrets"],
-    _SETS["stores"],
-    _SETS["own_code"],
-    _SETS["ask_about"],
-)
+_OWNERS: Final = _SETS["owners"]
+_DEFENCES: Final = _SETS["defences"]
+_SECURITY_KINDS: Final = _SETS["security_kinds"]
+_SECRETS: Final = _SETS["secrets"]
+_STORES: Final = _SETS["stores"]
+_OWN_CODE: Final = _SETS["own_code"]
+_ASK_ABOUT: Final = _SETS["ask_about"]
 
 
 def behaviours(words: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:

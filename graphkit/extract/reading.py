@@ -35,40 +35,42 @@ from graphkit.vocab import PLATFORMS, PUBLISHERS
 __all__ = ["COUNTRY_KINDS", "NEGATED", "PLACE", "Mention", "Sentence", "forget_sentences", "holds",
            "read_sentence", "slugify", "split_sentences", "tokenised"]  # fmt: skip
 
-COUNTRY_KINDS = ("Country", "Demonym")  # the kinds of mention that name a country
-PLACE = ("Country", "Demonym", "Sponsor")  # the kinds of mention that say where
+COUNTRY_KINDS: Final = ("Country", "Demonym")  # the kinds of mention that name a country
+PLACE: Final = ("Country", "Demonym", "Sponsor")  # the kinds of mention that say where
 
 _NEGATING, _UNTIED, _UNATTRIBUTED = (
     "|".join(word_list(n)) for n in ("negating", "untied", "unattributed")
 )
-NEGATED = re.compile(rf"\b(?:{_NEGATING}) (?:{_UNTIED})\b|\b(?:{_UNATTRIBUTED})\b", re.I)
+NEGATED: Final = re.compile(rf"\b(?:{_NEGATING}) (?:{_UNTIED})\b|\b(?:{_UNATTRIBUTED})\b", re.I)
 
 # Hedges ("likely", "consistent with"): a sentence that holds one states its facts with less
 # confidence. One word is enough; a phrase stands between the sentence's lower-case words.
-_HEDGES = word_list("hedges")
-_HEDGE_ALONE = frozenset(h for h in _HEDGES if " " not in h)
-_HEDGE_PHRASES = tuple(f" {h} " for h in _HEDGES if " " in h)
+_HEDGES: Final = word_list("hedges")
+_HEDGE_ALONE: Final = frozenset(h for h in _HEDGES if " " not in h)
+_HEDGE_PHRASES: Final = tuple(f" {h} " for h in _HEDGES if " " in h)
 # A word without which no hedge can stand in the sentence: most sentences skip the phrases.
-_HEDGE_WORDS = frozenset(h.split(" ", 1)[0] for h in _HEDGES)
+_HEDGE_WORDS: Final = frozenset(h.split(" ", 1)[0] for h in _HEDGES)
 
-_NEGATION_WORDS = words("negation_words")
+_NEGATION_WORDS: Final = words("negation_words")
 
 # A sentence ends at . ! or ? (and any closing quote or bracket) before a capital or a digit;
 # not at the stop of an abbreviation ("Feb. 26", "Dr. Vasquez"; words.yaml abbreviations): the
 # pattern finds the stops, :func:`_abbreviated` looks up the word before one (a set look-up,
 # where a look-behind per abbreviation in the pattern took twice the time of the whole search)
-_SENTENCE_END = re.compile(r"[!?.][\"\u201d')\]]*(?= [\"\u201c(\[]?[A-Z0-9])")
-_ABBREVIATIONS = words("abbreviations")
-_COMPANY_SUFFIXES = words("company_suffixes")  # names.yaml: "Inc", "Ltd", "Labs"
-_ITEM_MARKS = " -*\u2022\u2013\u2014\"\u201c'("  # what may stand before a list item's first word
+_SENTENCE_END: Final = re.compile(r"[!?.][\"\u201d')\]]*(?= [\"\u201c(\[]?[A-Z0-9])")
+_ABBREVIATIONS: Final = words("abbreviations")
+_COMPANY_SUFFIXES: Final = words("company_suffixes")  # names.yaml: "Inc", "Ltd", "Labs"
+_ITEM_MARKS: Final = (
+    " -*\u2022\u2013\u2014\"\u201c'("  # what may stand before a list item's first word
+)
 
 # Model names written with their version glued on: the version goes, the name is looked up.
-_MODEL_STEMS = "|".join(w.lower() for p in PLATFORMS.values() for w in p.family)
-_STEMS = tuple(_MODEL_STEMS.split("|"))
-_GLUED_STEM = re.compile(rf"(?:{_MODEL_STEMS})[0-9]")
-_GLUED_VERSION = re.compile(rf"(?<!\S)({_MODEL_STEMS})[0-9]\S*")
+_MODEL_STEMS: Final = "|".join(w.lower() for p in PLATFORMS.values() for w in p.family)
+_STEMS: Final = tuple(_MODEL_STEMS.split("|"))
+_GLUED_STEM: Final = re.compile(rf"(?:{_MODEL_STEMS})[0-9]")
+_GLUED_VERSION: Final = re.compile(rf"(?<!\S)({_MODEL_STEMS})[0-9]\S*")
 
-slugify = lru_cache(maxsize=4096)(_slugify)  # names come again and again in one text
+slugify: Final = lru_cache(maxsize=4096)(_slugify)  # names come again and again in one text
 
 
 class Mention:
@@ -213,13 +215,13 @@ def _tables() -> tuple[
     return lookup_table(), first_words(), single_words(), word_pairs()
 
 
-_DETERMINERS = words("determiners")
-_COMMON = common_aliases()  # actors' aliases that are ordinary words ("Copper", "Play")
+_DETERMINERS: Final = words("determiners")
+_COMMON: Final = common_aliases()  # actors' aliases that are ordinary words ("Copper", "Play")
 
 
 # Companies by a one-word name: a one-word actor's name right after one is the company's
 # product ("Google Play" is no ransomware group Play).
-_MAKERS = frozenset(a for p in PUBLISHERS for a in p.aliases if " " not in a)
+_MAKERS: Final = frozenset(a for p in PUBLISHERS for a in p.aliases if " " not in a)
 
 
 def _mentions(text: str, originals: list[str], lowers: list[str], codes: bool) -> list[Mention]:
@@ -321,7 +323,7 @@ def _entry(kind: str, key: str, said: str) -> Entry:
 
 
 # Words after a one-word actor's name that are still about it: "Kimsuky Group", "Turla Team".
-_NAME_TAILS = words("name_tails")
+_NAME_TAILS: Final = words("name_tails")
 
 
 def _inside_a_longer_name(
@@ -372,8 +374,8 @@ def _abbreviated(text: str, stop: int, start: int = 0) -> bool:
     return word.lower() in _COMPANY_SUFFIXES and not text[start:first].strip(_ITEM_MARKS)
 
 
-_INITIALS = re.compile(r"(?:\b[A-Z]\.)+[A-Z]$")
-_OPENERS = words("sentence_openers")
+_INITIALS: Final = re.compile(r"(?:\b[A-Z]\.)+[A-Z]$")
+_OPENERS: Final = words("sentence_openers")
 
 
 def _initials_before_a_name(text: str, stop: int) -> bool:

@@ -4,6 +4,7 @@ English", "in Simplified Chinese", and lists of them ("Russian, English")."""
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from graphkit.extract.cues import words
 from graphkit.extract.reading import Mention, Sentence
@@ -11,19 +12,19 @@ from graphkit.extract.reading import Mention, Sentence
 __all__ = ["language_positions", "varieties"]
 
 
-_LANG_AFTER = words("lang_after")
+_LANG_AFTER: Final = words("lang_after")
 
 
-_VARIETIES = words("language_varieties")
+_VARIETIES: Final = words("language_varieties")
 
 
-_LANG_BEFORE = words("lang_before")
+_LANG_BEFORE: Final = words("lang_before")
 
 
-_PUBLISHED = words("publishing")
+_PUBLISHED: Final = words("publishing")
 
 
-_MIXES = words("language_mixes")
+_MIXES: Final = words("language_mixes")
 
 
 def _is_language(
@@ -119,7 +120,7 @@ def _someone_elses(words: list[str], i: int) -> bool:
     return len(after) >= 2 and after[0] in _WRITTEN and after[1] == "by"
 
 
-_WRITTEN = words("authored") | words("press_words")
+_WRITTEN: Final = words("authored") | words("press_words")
 
 
 def _the_reports(words: list[str], i: int) -> bool:
