@@ -130,6 +130,20 @@ def test_the_mapper_parts_a_sentence_into_the_words_the_pattern_gives_each_part(
     assert masking._clause_parts(said.text) == features.clause_parts(text) == expected
 
 
+# What an ASCII text's chunks between spaces may hold: words the pattern cuts apart or keeps
+# whole, marks before and after them, "_" (a word's letter that is no letter nor digit).
+_CHUNK_PIECES = ["x", "yy", "S", "s", "it", "1", "2.5", "'", ".", ",", ";", "(", ")", '"', "-",
+                 "/", "_", " ", " ", "  ", "\n", "\t", "'s", "'S", "a.b", ".s", "U.S.", "e-mail",
+                 "a_", "_a"]  # fmt: skip
+
+
+@settings(max_examples=2000)
+@given(st.lists(st.sampled_from(_CHUNK_PIECES), max_size=20).map("".join))
+def test_an_ascii_text_read_chunk_by_chunk_gives_the_tokens_the_pattern_gives(text: str) -> None:
+    pieces = reading._TOKENS.split(text)
+    assert reading._chunks_split(text) == (pieces[1::2], pieces[::2])
+
+
 def test_a_sentence_of_clauses_parts_at_commas_joining_words_and_dashes() -> None:
     text = "The crew scanned hosts, then stole keys and moved on \u2014 or so it seemed"
     assert features._CLAUSE.split(text) == _CLAUSE_PLAIN.split(text)

@@ -169,13 +169,52 @@ def tokenised(text: str) -> tuple[list[str], list[str], list[str], str]:
     >>> between, lowered
     (['', ' ', ' ', ', ', ' ', '.'], ['qwen2.5', 'wrote', 'it', 'then', 'left'])
     """
-    pieces = _TOKENS.split(text)
-    originals = pieces[1::2]
+    if text.isascii():
+        originals, between = _chunks_split(text)
+    else:
+        pieces = _TOKENS.split(text)
+        originals, between = pieces[1::2], pieces[::2]
     # Tokens hold no spaces: one join, lower and split is the lower case of every token.
     joined = " ".join(originals).lower()
     if not joined.isascii():  # "résumés" is looked up as "resumes", a curly apostrophe as "'"
         joined = fold(joined.replace("\u2019", "'"))
-    return originals, pieces[::2], joined.split(" ") if originals else [], joined
+    return originals, between, joined.split(" ") if originals else [], joined
+
+
+def _chunks_split(text: str) -> tuple[list[str], list[str]]:
+    """An ASCII text's tokens and what stands between them, as the pattern splits it, read
+    chunk by chunk between its spaces (no token holds one, and a space parts words as the end
+    of a text does): a chunk of letters and digits is a token, and so is one with a mark
+    before or after it ("hosts,", "(the"); the pattern reads the rest ("e-mail", "U.S.")."""
+    tokens: list[str] = []
+    between: list[str] = []
+    gap = ""  # what stands since the last token
+    for n, chunk in enumerate(text.split(" ")):
+        if n:
+            gap = gap + " " if gap else " "
+        if not chunk:
+            continue
+        if chunk.isalnum():
+            between.append(gap)
+            tokens.append(chunk)
+            gap = ""
+        elif chunk[:-1].isalnum() and chunk[-1] != "_":  # "hosts,": no word goes on past it
+            between.append(gap)
+            tokens.append(chunk[:-1])
+            gap = chunk[-1]
+        elif chunk[1:].isalnum() and chunk[0] != "_":  # "(the"
+            between.append(gap + chunk[0])
+            tokens.append(chunk[1:])
+            gap = ""
+        else:
+            pieces = _TOKENS.split(chunk)
+            gap += pieces[0]
+            for k in range(1, len(pieces), 2):
+                between.append(gap)
+                tokens.append(pieces[k])
+                gap = pieces[k + 1]
+    between.append(gap)
+    return tokens, between
 
 
 @lru_cache(maxsize=4096)
