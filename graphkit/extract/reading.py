@@ -52,6 +52,8 @@ _HEDGE_PHRASES: Final = tuple(f" {h} " for h in _HEDGES if " " in h)
 _HEDGE_WORDS: Final = frozenset(h.split(" ", 1)[0] for h in _HEDGES)
 
 _NEGATION_WORDS: Final = words("negation_words")
+# A word of either: one look over a sentence's words for the nine in ten that hold none.
+_HEDGE_OR_NEGATION: Final = _HEDGE_WORDS | _NEGATION_WORDS
 
 # A sentence ends at . ! or ? (and any closing quote or bracket) before a capital or a digit;
 # not at the stop of an abbreviation ("Feb. 26", "Dr. Vasquez"; words.yaml abbreviations): the
@@ -227,10 +229,13 @@ def _read(text: str, codes: bool) -> tuple[tuple[Mention, ...], bool, bool, list
     if DIGIT.search(joined) and _has_stem(joined) and _GLUED_STEM.search(joined):
         joined = _GLUED_VERSION.sub(r"\1", joined)  # "Qwen2.5" is Qwen, "GPT4o" is GPT
         lowers = joined.split(" ")
-    hedged = not _HEDGE_WORDS.isdisjoint(lowers) and (
-        not _HEDGE_ALONE.isdisjoint(lowers) or _phrase_in(f" {joined} ", _HEDGE_PHRASES)
+    cued = not _HEDGE_OR_NEGATION.isdisjoint(lowers)
+    hedged = (
+        cued
+        and not _HEDGE_WORDS.isdisjoint(lowers)
+        and (not _HEDGE_ALONE.isdisjoint(lowers) or _phrase_in(f" {joined} ", _HEDGE_PHRASES))
     )
-    negated = not _NEGATION_WORDS.isdisjoint(lowers) and bool(NEGATED.search(text))
+    negated = cued and not _NEGATION_WORDS.isdisjoint(lowers) and bool(NEGATED.search(text))
     return tuple(_mentions(text, originals, lowers, codes)), hedged, negated, lowers
 
 
