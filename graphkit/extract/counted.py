@@ -17,6 +17,7 @@ own, and what the sentence says of them is said of each.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from graphkit.extract.cues import noun_pattern, word_led, word_list
 from graphkit.extract.set_apart import SET_NAME
@@ -26,14 +27,14 @@ __all__ = ["count_of", "counted_cases"]
 
 # A count, up to three words that say what kind ("covert influence"), the kind of case in the
 # plural, then the names set apart by a comma or a colon, the last after "and"
-_COUNTED = re.compile(
+_COUNTED: Final = re.compile(
     rf"{word_led([*word_list('number_words'), 'both'], ignore_case=True)} (?:[\w-]+ ){{0,3}}?"
     rf"(?i:{noun_pattern('kind')})s?[,:] "
     rf"((?:(?:{SET_NAME}), ){{0,3}}(?:{SET_NAME}),? and (?:{SET_NAME}))"
     r"(?=[,.;:]|\s+(?:which|that|who)\b|$)"
 )
-_NAME = re.compile(SET_NAME)
-_UNQUOTED = re.compile('["\u201c\u201d]')
+_NAME: Final = re.compile(SET_NAME)
+_UNQUOTED: Final = re.compile('["\u201c\u201d]')
 
 
 def counted_cases(text: str) -> list[str]:
@@ -48,10 +49,10 @@ def counted_cases(text: str) -> list[str]:
     return [n.group(0) for n in _NAME.finditer(m.group(1))]
 
 
-_NUMBERS = {w: n for n, w in enumerate(word_list("number_words")[:9], start=2)}  # two .. ten
+_NUMBERS: Final = {w: n for n, w in enumerate(word_list("number_words")[:9], start=2)}  # two .. ten
 
 # A count of up to ten, up to three words that say what kind, then a noun of who acts
-_COUNT = re.compile(
+_COUNT: Final = re.compile(
     rf"\b({'|'.join(_NUMBERS)}|[2-9]|10) (?:[\w-]+ ){{0,3}}?((?i:{noun_pattern('subject')}))\b",
     re.I,
 )

@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import Any
+from typing import Any, Final
 
 from graphkit.actors import actor_index
 from graphkit.errors import InputError
@@ -75,9 +75,11 @@ from graphkit.vocab import PUBLISHERS as KNOWN_PUBLISHERS
 __all__ = ["extract_findings"]
 
 # The techniques of AI misuse: the LLM-themed ones and ATLAS's
-_AI_TECHNIQUES = frozenset(LLM_TECHNIQUES) | frozenset(ATLAS_TECHNIQUES)
-_AI_LABS = frozenset(p.name for p in KNOWN_PUBLISHERS if p.only_ai)  # publishers.yaml only_ai
-_USE = words("platform_use")  # "used ChatGPT", "misuse of Claude", "banned from ChatGPT"
+_AI_TECHNIQUES: Final = frozenset(LLM_TECHNIQUES) | frozenset(ATLAS_TECHNIQUES)
+_AI_LABS: Final = frozenset(
+    p.name for p in KNOWN_PUBLISHERS if p.only_ai
+)  # publishers.yaml only_ai
+_USE: Final = words("platform_use")  # "used ChatGPT", "misuse of Claude", "banned from ChatGPT"
 
 
 def _name_key(name: str | None) -> str:
@@ -221,10 +223,10 @@ def _unnamed_cluster(
 
 # Hyphens and spaces of typesetting, read (and quoted as evidence) as the plain ones: a web
 # page's "state\u2011affiliated", "Claude\u00a0Code"; a soft hyphen is no character of the words
-_PLAIN_MARKS = str.maketrans(
+_PLAIN_MARKS: Final = str.maketrans(
     {"\u2010": "-", "\u2011": "-", "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u00ad": None}
 )
-_TYPESET = "".join(map(chr, _PLAIN_MARKS))  # the characters the table replaces
+_TYPESET: Final = "".join(map(chr, _PLAIN_MARKS))  # the characters the table replaces
 
 
 def _numbered(campaigns: list[dict[str, Any]]) -> None:

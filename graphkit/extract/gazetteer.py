@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from typing import Final
 
 import pycountry
 
@@ -40,11 +41,11 @@ __all__ = [
     "word_pairs",
 ]
 
-MAX_WORDS = 5
+MAX_WORDS: Final = 5
 # Words, with inner dots (T1566.001) and apostrophes, but not a possessive "'s".
-_WORD = r"[A-Za-z0-9_\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]"  # Latin letters, accented too
+_WORD: Final = r"[A-Za-z0-9_\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]"  # Latin letters, accented too
 # No backtracking; the first letter apart, so that Python's re skips to a word's letters.
-TOKEN = re.compile(rf"{_WORD}{_WORD}*+(?:[.'\u2019](?![sS]\b){_WORD}++)*+")
+TOKEN: Final = re.compile(rf"{_WORD}{_WORD}*+(?:[.'\u2019](?![sS]\b){_WORD}++)*+")
 
 
 def fold(text: str) -> str:
@@ -84,13 +85,13 @@ def _inflected(phrases: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]
 
 
 # Each shape's first letter leads, so the regex engine skips to those letters quickly.
-DIGIT = re.compile(r"[0-9]")  # ASCII digits: twice as fast to look for as \d
+DIGIT: Final = re.compile(r"[0-9]")  # ASCII digits: twice as fast to look for as \d
 
 # Each firm's shape: Mandiant's APT, UNC, FIN; Microsoft's Storm- and DEV-; Proofpoint's TA and
 # UNK_; Volexity's UTA; Anthropic's GTG-; ATT&CK's G0000; Cisco Talos's UAT (UAT4356,
 # UAT-5918); CERT-UA's UAC-; Unit 42's CL-STA-, CL-CRI- and TGR-STA-; Recorded Future's TAG-;
 # Elastic's REF; IBM X-Force's ITG and Hive
-_ACTOR_PATTERN = re.compile(
+_ACTOR_PATTERN: Final = re.compile(
     r"[ACDFGHIRSTU](?<=\b[ACDFGHIRSTU])(?:(?<=A)PT ?[0-9]{1,3}|(?<=S)(?:TORM|torm)-[0-9]{3,4}|"
     r"(?<=U)NC[0-9]{3,5}|(?<=T)A[0-9]{3,4}|(?<=U)TA[0-9]{4}|(?<=G)TG-[0-9]{4}|(?<=D)EV-[0-9]{4}|(?<=U)NK_[A-Z][A-Za-z]+|"
     r"(?<=F)IN[0-9]{1,2}|(?<=G)[0-9]{4}|(?<=U)AT-?[0-9]{4}|(?<=U)AC-[0-9]{4}|"

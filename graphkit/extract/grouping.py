@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Final
 
 from graphkit.extract.case_starts import starts_a_case
 from graphkit.extract.cases import (
@@ -76,12 +77,12 @@ from graphkit.extract.subjects import subject_of
 __all__ = ["group_text"]
 
 # A line that opens on a label: "Dana Reyes: Welcome to the show."
-_LABEL = r"([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}):\s"
-_FIRST_LABEL = re.compile(_LABEL)
+_LABEL: Final = r"([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}):\s"
+_FIRST_LABEL: Final = re.compile(_LABEL)
 # ... on any line but the first, looked for from each line break, the label in a look-ahead (a
 # pattern that starts with "^" is tried at every character of the text; a match of it ends on
 # the line at most, so the line breaks find the same labels)
-_LINE_LABEL = re.compile(rf"\n(?={_LABEL})")
+_LINE_LABEL: Final = re.compile(rf"\n(?={_LABEL})")
 
 
 def group_text(text: str, loose: list[Sentence] | None = None) -> list[Group]:
@@ -484,4 +485,4 @@ def _headline(heading: str, name: str) -> bool:
 
 
 # A heading written as prose, not as a name: "The Russian pair", "An Iranian veteran".
-_PROSE_HEADING = re.compile(r"^(?:an?|the)\s+[a-z]", re.I)
+_PROSE_HEADING: Final = re.compile(r"^(?:an?|the)\s+[a-z]", re.I)
