@@ -125,11 +125,12 @@ _NOUN_THEN_TITLED: Final = re.compile(
 )
 
 
-# "Two Peruvian groups, Andes Falcon and Inca Shrike, used ...": the names a count of actors
-# sets apart, one each
+# "Two Peruvian groups, Andes Falcon and Inca Shrike, used ...", "It named two groups, Andes
+# Falcon and Inca Shrike.": the names a count of actors sets apart, one each, the pair closed
+# by a comma, the sentence's end or a relative word
 _COUNTED_PAIR: Final = re.compile(
     rf"{word_led(['Two', 'two', 'Both', 'both'])} (?:[\w-]+ ){{0,2}}?(?:{_NOUNS})s, "
-    rf"({SET_NAME}) and ({SET_NAME}),"
+    rf"({SET_NAME}) and ({SET_NAME})(?=[,.;:]|\s+(?:which|that|who)\b|$)"
 )
 
 
