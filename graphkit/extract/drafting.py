@@ -46,6 +46,7 @@ from graphkit.extract.groups import Group, add_actors
 from graphkit.extract.headline_case import actor_headline, titled_actor
 from graphkit.extract.learned import MAPPERS, learned_techniques
 from graphkit.extract.lede import lede_joined
+from graphkit.extract.lent_origins import unlent
 from graphkit.extract.meta import (
     OUR_MODELS,
     PUBLISHERS,
@@ -296,6 +297,7 @@ def _extract(
             # of a named actor is ("APT41 also used the model.": the report speaks of it)
             campaigns.append(b if g.name else _this_reports(b, meta["title"]))
     _numbered(campaigns)
+    unlent(campaigns)  # "Red Ledger is based in China": not Tin Drum's, told apart later
     if not campaigns:  # no name and no actor anywhere: one unnamed cluster, all the text says
         campaigns = _unnamed_cluster(
             text, meta["title"], loose, groups, platform, overall, techniques
