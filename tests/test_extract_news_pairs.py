@@ -37,3 +37,25 @@ def test_an_alias_keeps_the_origin_said_of_the_actors_other_name() -> None:
     )
     assert ("Red Ledger", "CN") in actors_of(f)
     assert {origin for _, origin in actors_of(f)} == {"CN"}
+
+
+@pytest.mark.parametrize(
+    "naming",
+    [
+        'The lab tracks the first group as "Red Ledger" and the second as "Tin Drum."',
+        'The lab calls one crew "Red Ledger" and another "Tin Drum."',
+    ],
+)
+def test_a_second_quoted_name_whose_naming_verb_is_left_out_is_named_too(naming: str) -> None:
+    f = draft(HEAD + f"{naming} Red Ledger is based in China. Tin Drum is based in Iran.\n")
+    pairs = actors_of(f)
+    assert ("Red Ledger", "CN") in pairs and ("Tin Drum", "IR") in pairs
+
+
+def test_operations_named_together_in_quotes_are_cases_of_their_own() -> None:
+    f = draft(
+        HEAD + 'Investigators named the networks "Blue Harbor" and "Copper Gate." Both ran fake '
+        "news sites aimed at voters in Germany.\n"
+    )
+    assert sorted(c.name for c in f.campaigns) == ["Blue Harbor", "Copper Gate"]
+    assert all([x.id for x in c.targets.countries] == ["DE"] for c in f.campaigns)

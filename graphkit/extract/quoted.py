@@ -208,8 +208,12 @@ def _sharing(text: str, waiting: list[re.Match[str]], last: re.Match[str]) -> li
 
 
 # What stands between two names of one kind, the second's noun left out: '... the Peruvian crew
-# "Tin Vane" and the Bolivian one "Grey Loom"'
-_ONE_MORE: Final = re.compile(r"^,? (?:and|or) (?:the|a|an) (?:[A-Z][\w-]* ){0,2}(?:one|other)\s*$")
+# "Tin Vane" and the Bolivian one "Grey Loom"', and its naming verb too: 'tracks the first
+# group as "Red Ledger" and the second as "Tin Drum"'
+_ONE_MORE: Final = re.compile(
+    r"^,? (?:and|or) (?:(?:the|a|an) (?:[A-Z][\w-]* ){0,2}(?:one|other|second|third|fourth|last)"
+    r"|another)(?: one)?(?: as)?\s*$"
+)
 
 
 _POSING: Final = words("posing")
