@@ -115,7 +115,7 @@ _NOUN_SET_NAME: Final = re.compile(
 # "the intelligence unit Copper Condor researched ...", "the group Jade Heron, which ...": a
 # name in capitals right after an actor's noun, then its verb in the past or a comma
 # A name in capitals, then the noun of who it is: "Tin Vane group", "Salt Reed hackers"
-_NOUNS_AFTER: Final = ("group", "crew", "gang", "collective", "syndicate", "hackers")
+_NOUNS_AFTER: Final = (*word_list("group_nouns"), "hackers")
 _TITLED_THEN_NOUN: Final = re.compile(rf"({_WORD_TITLED}) (?:{'|'.join(_NOUNS_AFTER)})\b")
 
 
@@ -153,15 +153,7 @@ _PLURAL_CALLED: Final = re.compile(
 
 # "the Peru-affiliated Andes Falcon, which ...", "the China-linked Jade Heron used": a name
 # after the place it is tied to, then a comma, a bracket or its verb in the past
-_TIED_PARTICIPLES: Final = (
-    "affiliated",
-    "linked",
-    "backed",
-    "based",
-    "aligned",
-    "sponsored",
-    "nexus",
-)
+_TIED_PARTICIPLES: Final = (*word_list("tie_participles"), "based", "nexus")
 _TIED_THEN_NAME: Final = re.compile(
     rf"{led_by_letters('the|a|an')} [A-Z][a-z]+(?: [A-Z][a-z]+)?-"
     rf"(?:{'|'.join(_TIED_PARTICIPLES)}) ({TITLED})"
