@@ -258,7 +258,9 @@ COUNTED: Final = re.compile(
 
 # What the reporter did to the actors, named as a noun before them: "(Among the cases is) the
 # banning of accounts tied to ...": the accounts are who acts (words.yaml acted_on)
-ACTED_ON: Final = re.compile(rf"^(?i:{'|'.join(word_list('acted_on'))}) of ")
+ACTED_ON: Final = re.compile(
+    rf"^(?i:(?:{'|'.join(word_list('acted_on'))}) of |(?:{'|'.join(word_list('acting_on'))}) )"
+)
 # ... and what they did, or a change in it: "(three) changes in the tactics of Peruvian hackers"
 _DOINGS: Final = "|".join(word_list("doings"))
 DOINGS_OF: Final = re.compile(

@@ -239,9 +239,12 @@ _WHO_LEAD: Final = re.compile(
 )
 
 
-# The sentence's own verb after who they are ("China leaned on"), not a tie ("associated with")
+# The sentence's own verb after who they are ("China leaned on", "Russia are relying on"), not a
+# tie ("associated with")
 _TIES: Final = "|".join(word_list("tie_participles"))
-_VERB_AFTER: Final = re.compile(rf"\s+(?!(?:{_TIES})\b){past_verb()}\b.*$")
+_VERB_AFTER: Final = re.compile(
+    rf"\s+(?:(?!(?:{_TIES})\b){past_verb()}|(?:{'|'.join(word_list('auxiliaries'))}))\b.*$"
+)
 
 
 _BELIEVED_TIED: Final = re.compile(

@@ -1,0 +1,32 @@
+"""Where the phrase of an actor a news text does not name begins and ends (issue 23): not in
+the reporter's doing before it, nor in the sentence's verb after it, nor in a word for what the
+actors do. Sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import actors_of, draft
+
+HEAD = "Lab report on misuse\n\n"
+
+
+@pytest.mark.parametrize("verb", ["are relying on", "have leaned on", "is using"])
+def test_the_phrase_ends_before_a_verb_after_its_auxiliary(verb: str) -> None:
+    f = draft(HEAD + f"Hacking crews from Russia {verb} Claude to write malware.\n")
+    assert actors_of(f) == [("Hacking crews from Russia", "RU")]
+
+
+@pytest.mark.parametrize("doing", ["closing", "suspending", "taking down"])
+def test_the_reporters_doing_before_whom_it_was_done_to_is_no_part_of_the_phrase(
+    doing: str,
+) -> None:
+    f = draft(HEAD + f"The lab described {doing} accounts belonging to suspected actors in Iran.\n")
+    assert actors_of(f) == [("Accounts belonging to suspected actors in Iran", "IR")]
+
+
+def test_the_actors_playbook_is_theirs_not_an_actor() -> None:
+    f = draft(
+        HEAD + "The playbook of North Korean fraudsters is patient. They apply for remote jobs.\n"
+    )
+    assert actors_of(f) == [("North Korean fraudsters", "KP")]
