@@ -30,3 +30,12 @@ def test_the_actors_playbook_is_theirs_not_an_actor() -> None:
         HEAD + "The playbook of North Korean fraudsters is patient. They apply for remote jobs.\n"
     )
     assert actors_of(f) == [("North Korean fraudsters", "KP")]
+
+
+@pytest.mark.parametrize(
+    "lead", ["The lab said that", "A new bulletin, stating that", "The firm warned on Monday that"]
+)
+def test_countries_that_open_what_a_report_says_stand_for_their_actors(lead: str) -> None:
+    f = draft(HEAD + f"{lead} Russia, North Korea and Iran are weaponizing chatbots.\n")
+    assert {origin for _, origin in actors_of(f)} == {"RU", "KP", "IR"}
+    assert not [x for c in f.campaigns for x in c.targets.countries]

@@ -35,7 +35,14 @@ def country_used(m: Mention, text: str = "") -> bool:
     if "while" in before or "whereas" in before:  # "..., while Bolivia leans towards ...": it
         before = before[max(i for i, w in enumerate(before) if w in _CONTRASTS) + 1 :]  # opens
         # a clause of its own
+    if "that" in before:  # "a bulletin stating that Russia and Iran are weaponizing AI": what
+        at = len(before) - 1 - before[::-1].index("that")  # a report says opens a clause too
+        before = before[at + 1 :] if not _SAYING.isdisjoint(before[:at]) else before
     return all(w in places or w in ("and", "or") for w in before)
+
+
+# Words of saying before "that" and what is said: "said that", "a bulletin stating that"
+_SAYING: Final = words("reporting_verbs") | words("showing_words")
 
 
 def _used(m: Mention) -> bool:
