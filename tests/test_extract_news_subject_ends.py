@@ -39,3 +39,17 @@ def test_countries_that_open_what_a_report_says_stand_for_their_actors(lead: str
     f = draft(HEAD + f"{lead} Russia, North Korea and Iran are weaponizing chatbots.\n")
     assert {origin for _, origin in actors_of(f)} == {"RU", "KP", "IR"}
     assert not [x for c in f.campaigns for x in c.targets.countries]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The warning came from the U.S. National Security Agency (NSA), which urged firms to "
+        "patch their routers.",
+        "An alert from the Cyber Defence Office (CDO) asked firms to patch their routers.",
+        "The Cyber Defence Office (CDO), which warned firms on Monday, asked them to patch.",
+    ],
+)
+def test_a_body_that_warns_by_its_acronym_is_no_operation(sentence: str) -> None:
+    f = draft(HEAD + f"Chinese hackers broke into routers at telecom firms.\n\n{sentence}\n")
+    assert [c.name for c in f.campaigns] == ["Chinese hackers activity"]

@@ -31,6 +31,7 @@ __all__ = [
     "POST_WORDS",
     "REPORTS_NEXT",
     "acronym_named",
+    "acronym_of",
     "coded_group_names",
     "looks_like_name",
     "lower_words",
@@ -210,6 +211,14 @@ _OWNED: Final = re.compile(
 _ABOUT_A_REPORT: Final = words("about_a_report")  # "Report", "Bulletin", "Digest", ...
 
 
+# Who issued a warning, after it and "from" ("an alert from the Cyber Defence Office (CDO)"), or
+# a relative clause of saying after the acronym ("(CDO), which warned ...")
+_WARNED_FROM: Final = re.compile(
+    rf"\b(?i:{'|'.join(word_list('warnings'))})\b(?: [\w-]+){{0,3}} from (?:the )?(?:[\w.]+ )?$"
+)
+_WHICH_SAID: Final = re.compile(rf",? (?:which|who) (?:{'|'.join(word_list('reporter_verbs'))})\b")
+
+
 def acronym_named(text: str) -> str | None:
     """The acronym in brackets a sentence names something by, after the words it stands for;
     None for one whose words a possessive or a name owns ("the lab's Threat Analysis Group
@@ -235,7 +244,22 @@ def acronym_named(text: str) -> str | None:
         return None  # "According to a report by the Institute for Strategic Dialogue (ISD), ..."
     if text[: m.start(1) - 1].split()[-1] in _ABOUT_A_REPORT:
         return None  # "the yearly Chatbot Abuse Report (CAR)": a report's, no operation
-    initials = "".join(w[0] for w in text[m.start() : m.start(1)].split() if w[:1].isupper())
+    if _WARNED_FROM.search(text, 0, m.start()) or _WHICH_SAID.match(text, m.end()):
+        return None  # "The warning came from the U.S. National Security Agency (NSA), which
+        # urged ...": who warned, no operation
+    return _spelt(m)
+
+
+def acronym_of(text: str) -> str | None:
+    """The acronym in brackets after the words it stands for, whatever the words are (a body
+    that warns, a report): "The Cyber Defence Office (CDO), which warned ..." gives CDO."""
+    m = _ACRONYM.search(text)
+    return _spelt(m) if m else None
+
+
+def _spelt(m: re.Match[str]) -> str | None:
+    """The acronym of an :data:`_ACRONYM` match if it spells the words before it."""
+    initials = "".join(w[0] for w in m.string[m.start() : m.start(1)].split() if w[:1].isupper())
     return m.group(1) if m.group(1) in initials else None  # "Tin Vane (ROOK)": another name
 
 

@@ -29,7 +29,13 @@ from graphkit.extract.name_checks import (
     only_places,
     says_nothing,
 )
-from graphkit.extract.namelike import REPORTS_NEXT, acronym_named, names_a_person, then_reports
+from graphkit.extract.namelike import (
+    REPORTS_NEXT,
+    acronym_named,
+    acronym_of,
+    names_a_person,
+    then_reports,
+)
 from graphkit.extract.quoted import has_quote, quoted_names
 from graphkit.extract.reading import Sentence
 from graphkit.vocab import PLATFORMS
@@ -318,7 +324,7 @@ def _opening_names(head: str) -> list[tuple[int, str]]:
         NOT_NAMES.match(bracketed.group(1))
         or GENERIC_HEADINGS.match(bracketed.group(1))
         or only_places(bracketed.group(1))
-        or acronym_named(head)  # "The Persian Gulf Union (PGU), ...": the acronym names it
+        or acronym_of(head)  # "The Persian Gulf Union (PGU), ...": the acronym names it
     ):  # "Bad Grammar (Russia) targeting Ukraine": a name, then who in brackets
         # "Vietnam's APT32 (aka Ocean Lotus)": the name, without the place that owns it
         candidates.append((1, _OWNED.sub("", bracketed.group(1))))
