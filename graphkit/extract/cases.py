@@ -217,6 +217,9 @@ def _left_out(view: Group, cases: list[Group]) -> Group | None:
     told = {m.entry.id for g in cases for s in g.sentences for m in s.mentions
             if m.entry.kind in COUNTRY_KINDS}  # fmt: skip
     kept = [m for m in members if m.entry.id not in told]
+    if kept and len(kept) == len(members) and not any(g.actors or g.subject for g in cases):
+        return view  # "Crews from Russia, Iran and China rely on ...", then a section under a
+        # heading that names no actor ("## Speed Before Invention"): the crews are the case
     if first is None or not kept or len(kept) == len(members) or view.subject is None:
         return None
     name, text = _kept(view.subject, members, kept), _kept(first.text, members, kept)

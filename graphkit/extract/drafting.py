@@ -240,6 +240,29 @@ def _numbered(campaigns: list[dict[str, Any]]) -> None:
             b["name"] = f"{b['name']} ({n})"
 
 
+def _cases(
+    drafted: list[tuple[Group, dict[str, Any] | None]], title: str, spread: bool
+) -> list[dict[str, Any]]:
+    """The drafted campaigns that are cases. An unnamed one that says nothing ("One operation a
+    line, ...") is none; one of a named actor is ("APT41 also used the model.": the report
+    speaks of it). One a heading alone names, beside other cases, that names no actor and says
+    nothing is a section of the story ("## Speed Before Invention", a masthead over the
+    introduction): no case, and the one platform it names, if ``spread``, is every case's that
+    names none ("five operations that used its models")."""
+    cases, said = [], []
+    for g, b in drafted:
+        if not b or not slugify(b["name"]):
+            continue
+        if g.actors or says_something(b) or (g.name and not (g.from_heading and len(drafted) > 1)):
+            cases.append(b if g.name else _this_reports(b, title))
+        elif g.name:
+            said += b["platforms"]
+    if spread and len({p["name"] for p in said}) == 1:
+        for b in cases:
+            b["platforms"] = b["platforms"] or [{**said[0], "confidence": 60}]
+    return cases
+
+
 def _extract(
     text: str,
     path: str,
@@ -289,13 +312,9 @@ def _extract(
     groups_read = [(sentences_of(g), names_of(g)) for g in merged.values()]
     learn, cues = techniques != "rules", techniques != "learned"
     learned = with_tools(groups_read, learned_techniques(groups_read)) if learn else None
-    campaigns = []
-    for g in merged.values():
-        b = campaign_facts(g, platform, overall, origin, learned, cues, len(merged) > 1)
-        if b and slugify(b["name"]) and (g.name or g.actors or says_something(b)):
-            # an unnamed case that says nothing ("One operation a line, ...") is no case; one
-            # of a named actor is ("APT41 also used the model.": the report speaks of it)
-            campaigns.append(b if g.name else _this_reports(b, meta["title"]))
+    drafted = [(g, campaign_facts(g, platform, overall, origin, learned, cues, len(merged) > 1))
+               for g in merged.values()]  # fmt: skip
+    campaigns = _cases(drafted, meta["title"], overall is None)
     _numbered(campaigns)
     unlent(campaigns)  # "Red Ledger is based in China": not Tin Drum's, told apart later
     if not campaigns:  # no name and no actor anywhere: one unnamed cluster, all the text says
