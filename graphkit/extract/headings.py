@@ -10,6 +10,7 @@ from functools import cache
 from typing import Final
 
 from graphkit.extract.cues import word_list, words
+from graphkit.extract.gazetteer import actor_codes
 from graphkit.extract.reading import Sentence, read_sentence
 
 __all__ = [
@@ -188,11 +189,19 @@ def operation_name(heading: str | None) -> str | None:
         name = BRACKETED_TAIL.sub("", name)  # "Forest Blizzard (Russia)": who, in the heading
     if not name or GENERIC_HEADINGS.match(name) or len(name) > 80:
         return None
+    coded = actor_codes(name) if _CODE_LEAD.match(name) else []
+    if len(coded) == 1 and coded[0][1] == len(name):  # "Explaining Storm-4410", "Inside
+        return coded[0][2]  # UNC5812": the tracking code is the name
     if " " in name and name.isupper():  # not one word: "GLASSHOOK" is a codename as written
         name = from_capitals(name)  # "2) NINE\u2014EMDASH LINE" between two rules of dashes
     if not titled and is_topic(name):
         return None
     return name
+
+
+# A word that may lead a heading's tracking code, no part of the name: a gerund ("Explaining")
+# or a word of about-ness ("Inside", "Meet", "Behind")
+_CODE_LEAD: Final = re.compile(r"^(?:[A-Z][a-z]+ing|Inside|Meet|Behind|About) [A-Z]")
 
 
 _TOPIC_WORDS: Final = words("topic_words")

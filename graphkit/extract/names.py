@@ -462,6 +462,10 @@ def _kind_names(first: Sentence, head: str) -> list[tuple[int, str]]:
     return candidates
 
 
+# What a role is, after its label: a bare plural and a relative clause ("coders who wrote")
+_PEOPLE_DEFINED: Final = re.compile(r"(?:[a-z-]+ ){0,2}[a-z-]+s (?:who|that|whose)\b")
+
+
 def _label_name(head: str) -> list[tuple[int, str]]:
     """A label before a colon or a dash: "Sneer Review: a network that ...", not "Activity
     consistent with North Korea: ..."."""
@@ -473,6 +477,8 @@ def _label_name(head: str) -> list[tuple[int, str]]:
     value = head[label.end(1) :].lstrip(" :\u2013\u2014-").rstrip(".")
     if len(value.split()) <= 2 and value[:1].islower() and says_nothing(value):
         return []  # "Risk Level: high", "Status: ongoing": a field and its value, no name
+    if " " not in label.group(1) and _PEOPLE_DEFINED.match(value):
+        return []  # "Builders: coders who wrote the proxy": a role the text defines, no name
     name = _ASIDE.sub("", label.group(1).strip())  # "Add Wrong Number: a task scam ..."
     first, comma, said = name.partition(", ")
     if comma and only_places(said):

@@ -1,0 +1,57 @@
+"""A section under a heading that names no actor and says nothing is the story's, not a case
+of its own (issue 23): a news subheading, a masthead over the introduction. Sentences written
+for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import actors_of, draft
+
+
+def test_a_subheading_over_nothing_new_is_no_case_and_hides_no_actor() -> None:
+    f = draft(
+        "AI and hackers\n\nHacking crews from North Korea, Russia, and Iran are relying on "
+        "Claude to write malware.\n\n## Speed Before Invention\n\nThe crews use the model to go "
+        "faster, not to invent new attacks.\n"
+    )
+    assert "Speed Before Invention" not in {c.name for c in f.campaigns}
+    assert {origin for _, origin in actors_of(f)} == {"KP", "RU", "IR"}
+
+
+def test_the_platform_a_masthead_over_the_introduction_names_is_every_cases() -> None:
+    f = draft(
+        "# Influence report\n\nSignal Desk\n\nThe lab said it disrupted two networks that used "
+        "ChatGPT over the spring.\n\n## Grey Loom\n\nGrey Loom wrote comments in Spanish aimed "
+        "at voters in Peru.\n\n## Tin Vane\n\nTin Vane ran fake news sites in French.\n"
+    )
+    assert sorted(c.name for c in f.campaigns) == ["Grey Loom", "Tin Vane"]
+    assert all([p.name for p in c.platforms] == ["ChatGPT"] for c in f.campaigns)
+
+
+def test_a_heading_case_that_says_something_stays_a_case() -> None:
+    f = draft(
+        "# Influence report\n\nThe lab disrupted two networks.\n\n## Grey Loom\n\nThe network "
+        "wrote comments in Spanish.\n\n## Tin Vane\n\nTin Vane ran fake news sites in French.\n"
+    )
+    assert sorted(c.name for c in f.campaigns) == ["Grey Loom", "Tin Vane"]
+
+
+@pytest.mark.parametrize("lead", ["Explaining", "Inside", "Tracking"])
+def test_a_tracking_code_a_heading_leads_with_a_word_about_it_is_the_cases_name(
+    lead: str,
+) -> None:
+    f = draft(
+        f"Key resellers charged\n\n## {lead} Storm-4410: A Key-Reselling Ring\n\nThe ring sold "
+        "stolen API keys to people who wanted to make harmful images.\n"
+    )
+    assert [c.name for c in f.campaigns] == ["Storm-4410"]
+
+
+def test_a_role_a_list_defines_by_its_label_is_no_case() -> None:
+    f = draft(
+        "Key resellers charged\n\nStorm-4410 resold stolen API keys. The ring was split into "
+        "roles:\n\n- Builders: coders who wrote the proxy software.\n- Resellers: people who "
+        "sold access.\n- Buyers: customers who paid for it.\n"
+    )
+    assert [c.name for c in f.campaigns] == ["Storm-4410 activity"]
