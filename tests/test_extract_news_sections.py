@@ -55,3 +55,14 @@ def test_a_role_a_list_defines_by_its_label_is_no_case() -> None:
         "sold access.\n- Buyers: customers who paid for it.\n"
     )
     assert [c.name for c in f.campaigns] == ["Storm-4410 activity"]
+
+
+def test_a_list_of_a_rings_members_names_people_no_cases_and_no_targets() -> None:
+    f = draft(
+        "Key resellers charged\n\nThe lab named three members of Storm-4410, a ring that resold "
+        'stolen API keys:\n\n- Marek Dolny (aka "Vex") \u2013 Poland\n- Arash Karimi (aka "Dune")'
+        ' \u2013 Iran\n- Liam Porter (aka "Quill") \u2013 Canada\n\nThe ring sold access to '
+        "people who made harmful images.\n"
+    )
+    assert [c.name for c in f.campaigns] == ["Storm-4410 activity"]
+    assert not f.campaigns[0].targets.countries

@@ -23,6 +23,7 @@ from graphkit.extract.cases import (
     without_overviews,
 )
 from graphkit.extract.counted import count_of, counted_cases
+from graphkit.extract.cues import words
 from graphkit.extract.groups import (
     PLACE,
     Group,
@@ -94,6 +95,9 @@ def group_text(text: str, loose: list[Sentence] | None = None) -> list[Group]:
     return without_overviews(grouper.groups, loose)
 
 
+_MEMBERS: Final = words("member_nouns")
+
+
 class _Grouper:
     """Reads a text's sections paragraph by paragraph, starting a group where one begins."""
 
@@ -124,6 +128,7 @@ class _Grouper:
         self.spread = False  # the paragraph before spoke of all of them
         self.before = ""  # the end of the text read so far: the noun of cases counted there
         self.prior = ""  # the same before the paragraph being read
+        self.members = False  # the list being read is one of people ("four members of ...:")
 
     @property
     def lowered(self) -> frozenset[str]:
@@ -167,6 +172,8 @@ class _Grouper:
             self.current = None
             return
         self.prior, self.before = self.before, f"{self.before[-400:]} {text}"
+        if not item:  # "It named four members of the ring:": the list after it is of people
+            self.members = text.endswith(":") and not _MEMBERS.isdisjoint(text.lower().split())
         p = read_paragraph(text, item)
         if p.sentences and named_back(p.sentences[0]) and (self.current or self.lede):
             if self.current is None:
@@ -177,6 +184,9 @@ class _Grouper:
             p = read_paragraph(rest, item)
         named = self._name(p)
         self.seen = True
+        if named and p.item and self.members and self.loose is not None:
+            self.loose.extend(p.sentences)  # "- Marek Dolny (aka "Vex") - Poland" under "four
+            return  # members of the ring:": a person, of whom the findings say nothing
         opened = self.groups[self.opened_from :]  # the cases the paragraph before opened
         self.rolled, self.spread = opened if opened or not self.spread else self.rolled, False
         self.groups_before = self.opened_from = len(
