@@ -66,3 +66,22 @@ def test_a_list_of_a_rings_members_names_people_no_cases_and_no_targets() -> Non
     )
     assert [c.name for c in f.campaigns] == ["Storm-4410 activity"]
     assert not f.campaigns[0].targets.countries
+
+
+def test_roles_a_list_defines_are_parts_of_the_case_not_actors_of_their_own() -> None:
+    f = draft(
+        "Key resellers charged\n\nThe lab sorts Storm-4410 into three tiers:\n\n- Creators: "
+        "Developers who designed the tools.\n- Providers: Those who sold access.\n- Users: "
+        "Individuals who made the images.\n"
+    )
+    assert [c.name for c in f.campaigns] == ["Storm-4410 activity"]
+    assert [a.name for c in f.campaigns for a in c.all_actors] == ["Storm-4410"]
+
+
+def test_a_tracking_code_a_run_in_label_leads_with_a_word_about_it_is_the_name() -> None:
+    f = draft(
+        "Crime ring sued\n\nThe lab sued four people.\n\nUnderstanding Storm-4410: A Reselling "
+        "Ring\n\nThese people ran a ring that resold stolen keys to make harmful images.\n"
+    )
+    assert "Storm-4410" in {c.name for c in f.campaigns}
+    assert not any(c.name.startswith("Understanding") for c in f.campaigns)

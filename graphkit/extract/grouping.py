@@ -37,12 +37,15 @@ from graphkit.extract.groups import (
 from graphkit.extract.heading_who import one_place_at_most, profiled, section_who
 from graphkit.extract.headings import (
     ARTICLE,
+    PROSE_HEADING,
     STAGE_HEADINGS,
     TASK_HEADINGS,
+    headline_quotes,
     names_a_country,
     operation_name,
     unnumbered,
 )
+from graphkit.extract.labels import a_role
 from graphkit.extract.lede import (
     described_before,
     introduced,
@@ -187,6 +190,9 @@ class _Grouper:
         if named and p.item and self.members and self.loose is not None:
             self.loose.extend(p.sentences)  # "- Marek Dolny (aka "Vex") - Poland" under "four
             return  # members of the ring:": a person, of whom the findings say nothing
+        if p.item and self.current is not None and a_role(p.text):
+            self.current.sentences.extend(p.sentences)  # "- Creators: Developers who ...": a
+            return  # role in the case being read, no actor of its own
         opened = self.groups[self.opened_from :]  # the cases the paragraph before opened
         self.rolled, self.spread = opened if opened or not self.spread else self.rolled, False
         self.groups_before = self.opened_from = len(
@@ -290,13 +296,13 @@ class _Grouper:
                 m for m in said.mentions if m.entry.kind not in PLACE
             ] + self.section_who.mentions
             said.field = "who"
-        current.provisional = bool(_PROSE_HEADING.match(heading)) or (
+        current.provisional = bool(PROSE_HEADING.match(heading)) or (
             # "4. Commercial actors sell influence too", not "Case 3: Kits for sale"
             name == unnumbered(heading) and described(name)
         )
         current.described = current.provisional
         self.groups.append(current)
-        if name and _headline(heading, name):  # "Russian 'Helgoland Bite' ... pushed
+        if name and headline_quotes(heading, name):  # "Russian 'Helgoland Bite' ... pushed
             current.sentences.append(read_sentence(heading))  # AfD content"
 
     def _name(self, p: Paragraph) -> str | None:
@@ -483,16 +489,3 @@ class _Grouper:
             add_actors(current, sentence)
         if recall is not None:  # "The job scam, dubbed ...": what the lede said of it
             current.sentences.append(recall)
-
-
-def _headline(heading: str, name: str) -> bool:
-    """Whether a heading is a headline that quotes the operation's name inside a sentence
-    ("OpenAI bans Chinese network 'Sneer Review' that attacked a Pakistani activist"): all it
-    says is the operation's, as a sentence of its text is."""
-    return len(heading.split()) >= len(name.split()) + 4 and any(
-        f"{q}{name}" in heading for q in ("'", '"', "\u2018", "\u201c")
-    )
-
-
-# A heading written as prose, not as a name: "The Russian pair", "An Iranian veteran".
-_PROSE_HEADING: Final = re.compile(r"^(?:an?|the)\s+[a-z]", re.I)

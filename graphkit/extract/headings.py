@@ -19,9 +19,12 @@ __all__ = [
     "DATE_FIRST",
     "GENERIC_HEADINGS",
     "HEADING_LEAD",
+    "PROSE_HEADING",
     "STAGE_HEADINGS",
     "TASK_HEADINGS",
+    "code_named",
     "from_capitals",
+    "headline_quotes",
     "is_topic",
     "names_a_country",
     "operation_name",
@@ -189,9 +192,8 @@ def operation_name(heading: str | None) -> str | None:
         name = BRACKETED_TAIL.sub("", name)  # "Forest Blizzard (Russia)": who, in the heading
     if not name or GENERIC_HEADINGS.match(name) or len(name) > 80:
         return None
-    coded = actor_codes(name) if _CODE_LEAD.match(name) else []
-    if len(coded) == 1 and coded[0][1] == len(name):  # "Explaining Storm-4410", "Inside
-        return coded[0][2]  # UNC5812": the tracking code is the name
+    if code_named(name) != name:  # "Explaining Storm-4410": the tracking code is the name
+        return code_named(name)
     if " " in name and name.isupper():  # not one word: "GLASSHOOK" is a codename as written
         name = from_capitals(name)  # "2) NINE\u2014EMDASH LINE" between two rules of dashes
     if not titled and is_topic(name):
@@ -202,6 +204,13 @@ def operation_name(heading: str | None) -> str | None:
 # A word that may lead a heading's tracking code, no part of the name: a gerund ("Explaining")
 # or a word of about-ness ("Inside", "Meet", "Behind")
 _CODE_LEAD: Final = re.compile(r"^(?:[A-Z][a-z]+ing|Inside|Meet|Behind|About) [A-Z]")
+
+
+def code_named(name: str) -> str:
+    """The tracking code a name leads with a word about it ("Explaining Storm-4410", "Inside
+    UNC5812"); the name as it is when it is no such thing."""
+    coded = actor_codes(name) if _CODE_LEAD.match(name) else []
+    return coded[0][2] if len(coded) == 1 and coded[0][1] == len(name) else name
 
 
 _TOPIC_WORDS: Final = words("topic_words")
@@ -222,3 +231,16 @@ def is_topic(heading: str) -> bool:
 
 
 ARTICLE: Final = re.compile(r"^(?:an?|the)\s+", re.I)
+
+
+def headline_quotes(heading: str, name: str) -> bool:
+    """Whether a heading is a headline that quotes the operation's name inside a sentence
+    ("OpenAI bans Chinese network 'Sneer Review' that attacked a Pakistani activist"): all it
+    says is the operation's, as a sentence of its text is."""
+    return len(heading.split()) >= len(name.split()) + 4 and any(
+        f"{q}{name}" in heading for q in ("'", '"', "\u2018", "\u201c")
+    )
+
+
+# A heading written as prose, not as a name: "The Russian pair", "An Iranian veteran".
+PROSE_HEADING: Final = re.compile(r"^(?:an?|the)\s+[a-z]", re.I)

@@ -21,11 +21,11 @@ from graphkit.extract.headings import (
     from_capitals,
     is_topic,
 )
+from graphkit.extract.labels import TITLED, label_name
 from graphkit.extract.name_checks import (
     CAMEL,
     NOT_NAMES,
     QUOTED_OPENING,
-    names_a_technique,
     only_places,
     says_nothing,
 )
@@ -124,13 +124,6 @@ _WHO_NOUNS: Final = nouns("subject")  # the nouns for unnamed actors
 _OPENING_NAME: Final = re.compile(rf"^({_NAME_WORD}(?: {_NAME_WORD}){{0,3}}),\s")
 
 
-_LABEL: Final = re.compile(r"^([A-Z][^:.!?\"]{1,60}?)\s?:\s+\S")
-
-
-# A writer's aside before a labelled name: "Add Wrong Number: ...", "Also Sneer Review: ..."
-_ASIDE: Final = re.compile(rf"^(?:{'|'.join(word_list('asides'))})\s+(?=[A-Z])")
-
-
 # The place that owns a name: "Vietnam's APT32"
 _OWNED: Final = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:'s|\u2019s) ")
 
@@ -138,12 +131,6 @@ _OWNED: Final = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:'s|\u2019s) ")
 _BRACKET_NAME: Final = re.compile(
     rf"^({_NAME_WORD}(?: {_NAME_WORD}){{0,3}}) \([^()]{{1,40}}\),? {REPORTS_NEXT}"
 )
-
-
-_DASH_LABEL: Final = re.compile(r"^([A-Z][^:.!?\"\u2013\u2014-]{1,60}?) (?:--?|\u2013|\u2014) \S")
-
-
-_NOT_LABELS: Final = re.compile(rf"^({'|'.join(word_list('not_labels'))})$", re.I)
 
 
 _NAME: Final = r"[A-Z][\w\u2014-]*(?: [A-Z][\w\u2014-]*){0,3}"  # "Nine\u2014emdash Line" too
@@ -170,13 +157,6 @@ _KINDS: Final = nouns("kind")
 
 _QUOTED_KIND: Final = re.compile(
     rf"\ban? [\"\u201c]([^\"\u201c\u201d]{{3,40}})[\"\u201d] {_KIND}\b"
-)
-
-
-# A run-in head that is a name: title case, or a noun phrase that ends with who it is.
-_TITLED: Final = re.compile(  # small words inside, not at the end: "Zoom in" is a news page's label
-    r"^(?:[A-Z0-9][\w'-]*|and|of|the|in|for)(?: (?:[A-Z0-9][\w'-]*|and|of|the|in|for))*"
-    r"(?<! and)(?<! of)(?<! the)(?<! in)(?<! for)$"
 )
 
 
@@ -227,10 +207,6 @@ _RUN_BY: Final = re.compile(
 _DEPLOYED: Final = re.compile(r"\bused ([A-Z][A-Z0-9]{5,}) (?:against|on|to)\b")
 
 
-# A label that numbers a case: "Case two", "Operation 3"
-_CASE_LABEL: Final = re.compile(r"^(?:Case|Operation|Network|Campaign|Cluster)\s+\S+$")
-
-
 # How a list told in prose counts its cases: "First, Uncle Spam." names Uncle Spam.
 _ORDINAL_LEAD: Final = re.compile(
     r"^(?:First|Second|Third|Fourth|Fifth|Next|Then|Finally|Lastly|Also),\s+(?=[A-Z0-9])"
@@ -256,7 +232,7 @@ def paragraph_name(
         candidates += _run_in_head(head)
     candidates += _kind_names(sentences[0], head)
     if labels:
-        candidates += _label_name(head)
+        candidates += label_name(head)
     if not candidates:
         return None
     said = " ".join(s.text for s in sentences)  # of the surest, the one the text gives first
@@ -414,7 +390,7 @@ def _run_in_head(head: str) -> list[tuple[int, str]]:
         name = f"{name}, {said}"  # "VAGue Focus, likely Chinese": the name, then who
     stage = STAGE_HEADINGS.match(name)  # "Behavior. They wrote ...": a part of the case
     if not (is_topic(name) or NOT_NAMES.match(name) or GENERIC_HEADINGS.match(name) or stage) and (
-        _TITLED.match(name) or _ENDS_WHO.search(name)
+        TITLED.match(name) or _ENDS_WHO.search(name)
     ):  # "Korean-language operators." or "Sneer Review.", not "Iran leads."
         return [(0, name)]
     return []
@@ -460,36 +436,3 @@ def _kind_names(first: Sentence, head: str) -> list[tuple[int, str]]:
         # Revolutionary Guard Corps (IRGC)": a sponsor, no operation)
         candidates.append((1, acronym))
     return candidates
-
-
-# What a role is, after its label: a bare plural and a relative clause ("coders who wrote")
-_PEOPLE_DEFINED: Final = re.compile(r"(?:[a-z-]+ ){0,2}[a-z-]+s (?:who|that|whose)\b")
-
-
-def _label_name(head: str) -> list[tuple[int, str]]:
-    """A label before a colon or a dash: "Sneer Review: a network that ...", not "Activity
-    consistent with North Korea: ..."."""
-    label = _LABEL.match(head) if ":" in head[:64] else None
-    if label is None and (" - " in head[:64] or " \u2013 " in head[:64]):
-        label = _DASH_LABEL.match(head)  # "Sneer Review - likely China. Comments in ..."
-    if not label or len(label.group(1).split()) > 6:
-        return []
-    value = head[label.end(1) :].lstrip(" :\u2013\u2014-").rstrip(".")
-    if len(value.split()) <= 2 and value[:1].islower() and says_nothing(value):
-        return []  # "Risk Level: high", "Status: ongoing": a field and its value, no name
-    if " " not in label.group(1) and _PEOPLE_DEFINED.match(value):
-        return []  # "Builders: coders who wrote the proxy": a role the text defines, no name
-    name = _ASIDE.sub("", label.group(1).strip())  # "Add Wrong Number: a task scam ..."
-    first, comma, said = name.partition(", ")
-    if comma and only_places(said):
-        name = first  # "IUVM, Iran: long-form articles": the name, then where it is from
-    if (_TITLED.match(name) or _CASE_LABEL.match(name)) and not (
-        GENERIC_HEADINGS.match(name)
-        or is_topic(name)  # "What Went Wrong: the inside story": what a section is about
-        or _NOT_LABELS.match(name)
-        or NOT_NAMES.match(name)
-        or STAGE_HEADINGS.match(name)  # "Reconnaissance: finding think tanks ...": a stage
-        or names_a_technique(name)  # "Supply Chain Compromise: ...": a kind of attack
-    ):
-        return [(0, name)]
-    return []
