@@ -53,3 +53,18 @@ def test_countries_that_open_what_a_report_says_stand_for_their_actors(lead: str
 def test_a_body_that_warns_by_its_acronym_is_no_operation(sentence: str) -> None:
     f = draft(HEAD + f"Chinese hackers broke into routers at telecom firms.\n\n{sentence}\n")
     assert [c.name for c in f.campaigns] == ["Chinese hackers activity"]
+
+
+@pytest.mark.parametrize(
+    ("opening", "actor"),
+    [
+        ("The modus operandi of Iranian hackers is slow.", "Iranian hackers"),
+        ("Enforcement actions against suspected operators in Iran began.", "Suspected operators"),
+        ("Members of an Iranian group met online.", "Iranian group"),
+    ],
+)
+def test_what_is_said_of_the_actors_before_of_or_against_is_no_part_of_them(
+    opening: str, actor: str
+) -> None:
+    f = draft(HEAD + f"{opening} They wrote posts about Israel.\n")
+    assert [name for name, _ in actors_of(f)][0].startswith(actor)

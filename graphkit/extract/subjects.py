@@ -295,6 +295,13 @@ _PART_OF_ONE: Final = re.compile(
     rf"(?i:{noun_pattern('subject')})$"
 )
 _SUBJECT_NOUNS: Final = nouns("subject")
+# Words before "of" or "against" that are no actor's noun nor some of them: what the phrase is
+# about is after it ("Modus operandi of North Korean cybercriminals", "Taking enforcement
+# actions against suspected actors in Iran"), not "Members of a Russian group"
+_NOT_WHO_OF: Final = re.compile(
+    rf"^(?!(?i:{'|'.join(word_list('parts_of'))})\b)"
+    rf"(?:(?!(?i:{noun_pattern('subject')})\b)[\w'-]+ ){{1,4}}(?:of|against) (?:the )?"
+)
 _NEW_REFERENT: Final = re.compile(  # "A crew", "Several accounts", "Criminals": not met before
     # (also after "In a separate case, ": the text turns to another)
     rf"^(?:{IN_ANOTHER},\s+)?(?:(?:[Aa]n?|[Aa]nother|[Ss]everal|[Ss]ome) |"
@@ -409,6 +416,7 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     # "More than 57 distinct threat groups", "(the) banning of a set of accounts"
     phrase = COUNTED.sub("", ACTED_ON.sub("", phrase)) or phrase
     phrase = DOINGS_OF.sub("", phrase) or phrase  # "changes in the tactics of Peruvian hackers"
+    phrase = _NOT_WHO_OF.sub("", phrase) or phrase  # "Modus operandi of North Korean ..."
     phrase = _CASE_LEAD.sub("", phrase) or phrase  # "case involved North Korean workers"
     phrase, who = _who_they_are(m, text, first, phrase)
     if seat is not None:  # "In Ghana, a marketing firm ran ...": the firm in Ghana
