@@ -67,4 +67,5 @@ def test_what_is_said_of_the_actors_before_of_or_against_is_no_part_of_them(
     opening: str, actor: str
 ) -> None:
     f = draft(HEAD + f"{opening} They wrote posts about Israel.\n")
-    assert [name for name, _ in actors_of(f)][0].startswith(actor)
+    names = [name for name, _ in actors_of(f)]
+    assert names and names[0].startswith(actor)
