@@ -85,3 +85,15 @@ def test_a_tracking_code_a_run_in_label_leads_with_a_word_about_it_is_the_name()
     )
     assert "Storm-4410" in {c.name for c in f.campaigns}
     assert not any(c.name.startswith("Understanding") for c in f.campaigns)
+
+
+def test_sections_after_a_story_about_one_case_tell_more_of_that_case() -> None:
+    f = draft(
+        "Hackers thrive on AI\n\nRecent reports indicate that hacking groups from China and "
+        "Iran are using Gemini to speed up their work.\n\n## Efficiency Over Novelty\n\nThe "
+        "hackers use Gemini to write phishing lures.\n"
+    )
+    assert [c.name for c in f.campaigns] == ["Hacking groups from China activity"]
+    assert {origin for _, origin in actors_of(f)} == {"CN", "IR"}
+    assert "T1566" in {t.id for t in f.campaigns[0].techniques}
+

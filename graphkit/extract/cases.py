@@ -22,6 +22,7 @@ __all__ = [
     "of_the_two",
     "of_them_all",
     "overview",
+    "story_sections",
     "without_overviews",
 ]
 
@@ -198,6 +199,23 @@ def without_overviews(groups: list[Group], loose: list[Sentence] | None) -> list
         unnamed[0].subject = left[0].subject
         return cases
     return left + cases
+
+
+def story_sections(groups: list[Group]) -> list[Group]:
+    """The groups, with the sections of a story about one case folded into it: when one group
+    says who acts and every other is a section a name alone opens ("## Efficiency Over
+    Novelty", "The Global AI Arms Race: ...") that names no actor and no place, those sections
+    tell more of that one case."""
+    told = [i for i, g in enumerate(groups) if g.actors or g.subject]
+    if len(told) != 1:
+        return groups
+    bare = [g for g in groups[told[0] + 1 :] if g.name and not g.actors and not _places_of(g)]
+    if not bare or len(bare) != len(groups) - 1:
+        return groups  # (a section before the case is none of its: a list of contents)
+    case = groups[told[0]]
+    for g in bare:
+        case.sentences.extend(g.sentences)
+    return [case]
 
 
 def _places_of(case: Group) -> set[str]:

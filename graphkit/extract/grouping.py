@@ -20,6 +20,7 @@ from graphkit.extract.cases import (
     of_the_two,
     of_them_all,
     overview,
+    story_sections,
     without_overviews,
 )
 from graphkit.extract.counted import count_of, counted_cases
@@ -95,7 +96,7 @@ def group_text(text: str, loose: list[Sentence] | None = None) -> list[Group]:
     for heading, paragraph, item in sections(text):
         for part in at_new_cases(paragraph):
             grouper.read(heading, part, item)
-    return without_overviews(grouper.groups, loose)
+    return story_sections(without_overviews(grouper.groups, loose))
 
 
 _MEMBERS: Final = words("member_nouns")
