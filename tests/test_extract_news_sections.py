@@ -96,4 +96,3 @@ def test_sections_after_a_story_about_one_case_tell_more_of_that_case() -> None:
     assert [c.name for c in f.campaigns] == ["Hacking groups from China activity"]
     assert {origin for _, origin in actors_of(f)} == {"CN", "IR"}
     assert "T1566" in {t.id for t in f.campaigns[0].techniques}
-
