@@ -48,6 +48,8 @@ def test_countries_that_open_what_a_report_says_stand_for_their_actors(lead: str
         "patch their routers.",
         "An alert from the Cyber Defence Office (CDO) asked firms to patch their routers.",
         "The Cyber Defence Office (CDO), which warned firms on Monday, asked them to patch.",
+        "It matches assessments from the lab and the U.S. Cyber Defence Office (CDO), showing "
+        "that AI is used.",
     ],
 )
 def test_a_body_that_warns_by_its_acronym_is_no_operation(sentence: str) -> None:
