@@ -214,7 +214,7 @@ _ABOUT_A_REPORT: Final = words("about_a_report")  # "Report", "Bulletin", "Diges
 # Who issued a warning, after it and "from" ("an alert from the Cyber Defence Office (CDO)"), or
 # a relative clause of saying after the acronym ("(CDO), which warned ...")
 _WARNED_FROM: Final = re.compile(
-    rf"\b(?i:{'|'.join(word_list('warnings'))})\b(?: [\w-]+){{0,3}} from (?:[\w.]+ ){{0,4}}$"
+    rf"\b(?i:{'|'.join(word_list('warnings'))})\b(?: [\w-]+){{0,3}} from (?:[\w.]+ ){{0,6}}$"
 )
 _WHICH_SAID: Final = re.compile(rf",? (?:which|who) (?:{'|'.join(word_list('reporter_verbs'))})\b")
 
