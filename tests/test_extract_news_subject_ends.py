@@ -71,3 +71,17 @@ def test_what_is_said_of_the_actors_before_of_or_against_is_no_part_of_them(
     f = draft(HEAD + f"{opening} They wrote posts about Israel.\n")
     names = [name for name, _ in actors_of(f)]
     assert names and names[0].startswith(actor)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The lab is committed to collaborating with industry, civil society and government.",
+        "They are often paid in cryptocurrency.",
+    ],
+)
+def test_the_reporters_partners_and_the_actors_pay_are_no_targets(sentence: str) -> None:
+    f = draft(
+        HEAD + f"North Korean IT workers used the chatbot to write cover letters. {sentence}\n"
+    )
+    assert not [x.id for c in f.campaigns for x in c.targets.sectors]
