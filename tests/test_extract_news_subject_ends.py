@@ -85,3 +85,10 @@ def test_the_reporters_partners_and_the_actors_pay_are_no_targets(sentence: str)
         HEAD + f"North Korean IT workers used the chatbot to write cover letters. {sentence}\n"
     )
     assert not [x.id for c in f.campaigns for x in c.targets.sectors]
+
+
+def test_news_about_a_trade_is_no_target_of_it() -> None:
+    f = draft(
+        HEAD + "Chinese hackers used the chatbot to debug code. Readers saw it in the tech news.\n"
+    )
+    assert "technology" not in {x.id for c in f.campaigns for x in c.targets.sectors}
