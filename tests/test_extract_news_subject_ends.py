@@ -92,3 +92,23 @@ def test_news_about_a_trade_is_no_target_of_it() -> None:
         HEAD + "Chinese hackers used the chatbot to debug code. Readers saw it in the tech news.\n"
     )
     assert "technology" not in {x.id for c in f.campaigns for x in c.targets.sectors}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The workers pass nearly all of their pay to the government of North Korea.",
+        "Their wages fund the North Korean government.",
+        "The crew works for North Korea's military.",
+    ],
+)
+def test_the_actors_own_state_is_no_target(sentence: str) -> None:
+    f = draft(
+        HEAD + f"North Korean IT workers used the chatbot to write cover letters. {sentence}\n"
+    )
+    assert not {"government", "defense"} & {x.id for c in f.campaigns for x in c.targets.sectors}
+
+
+def test_another_states_government_stays_a_target() -> None:
+    f = draft(HEAD + "North Korean hackers sent lures to the South Korean government.\n")
+    assert "government" in {x.id for c in f.campaigns for x in c.targets.sectors}

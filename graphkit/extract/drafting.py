@@ -54,6 +54,7 @@ from graphkit.extract.meta import (
     report_meta,
     speaks_of_ai,
 )
+from graphkit.extract.own_state import unserved
 from graphkit.extract.passing import in_passing
 from graphkit.extract.quoted import forget_quotes
 from graphkit.extract.reading import (
@@ -317,6 +318,8 @@ def _extract(
     campaigns = _cases(drafted, meta["title"], overall is None)
     _numbered(campaigns)
     unlent(campaigns)  # "Red Ledger is based in China": not Tin Drum's, told apart later
+    for b in campaigns:
+        unserved(b)  # "their pay goes to the government of North Korea": whom they serve
     if not campaigns:  # no name and no actor anywhere: one unnamed cluster, all the text says
         campaigns = _unnamed_cluster(
             text, meta["title"], loose, groups, platform, overall, techniques
