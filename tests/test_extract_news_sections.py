@@ -96,3 +96,13 @@ def test_sections_after_a_story_about_one_case_tell_more_of_that_case() -> None:
     assert [c.name for c in f.campaigns] == ["Hacking groups from China activity"]
     assert {origin for _, origin in actors_of(f)} == {"CN", "IR"}
     assert "T1566" in {t.id for t in f.campaigns[0].techniques}
+
+
+def test_a_case_named_in_the_prose_after_a_sections_first_is_no_section_of_it() -> None:
+    f = draft(
+        "# Notes\n\n## Iran\n\n**Gull Vane** wrote French-language articles. **Tern Vane** ran "
+        "Spanish-language sites.\n"
+    )
+    ops = {c.name: c for c in f.campaigns}
+    assert [x.id for x in ops["Gull Vane"].languages] == ["fr"]
+    assert [x.id for x in ops["Tern Vane"].languages] == ["es"]

@@ -109,6 +109,14 @@ def test_the_actors_own_state_is_no_target(sentence: str) -> None:
     assert not {"government", "defense"} & {x.id for c in f.campaigns for x in c.targets.sectors}
 
 
-def test_another_states_government_stays_a_target() -> None:
-    f = draft(HEAD + "North Korean hackers sent lures to the South Korean government.\n")
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "North Korean hackers sent lures to the South Korean government.",
+        "North Korean hackers phished the Japanese government, and their pay goes to the North "
+        "Korean government.",
+    ],
+)
+def test_another_states_government_stays_a_target(sentence: str) -> None:
+    f = draft(HEAD + f"{sentence}\n")
     assert "government" in {x.id for c in f.campaigns for x in c.targets.sectors}

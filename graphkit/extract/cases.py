@@ -209,13 +209,23 @@ def story_sections(groups: list[Group]) -> list[Group]:
     told = [i for i, g in enumerate(groups) if g.actors or g.subject]
     if len(told) != 1:
         return groups
-    bare = [g for g in groups[told[0] + 1 :] if g.name and not g.actors and not _places_of(g)]
+    bare = [g for g in groups[told[0] + 1 :] if _a_section(g) and not _places_of(g)]
     if not bare or len(bare) != len(groups) - 1:
         return groups  # (a section before the case is none of its: a list of contents)
     case = groups[told[0]]
     for g in bare:
         case.sentences.extend(g.sentences)
     return [case]
+
+
+def _a_section(case: Group) -> bool:
+    """Whether a group is a section a name alone opens, a heading or a run-in label ("The
+    Global AI Arms Race: ..."), and names no actor; not a name in the prose ("**Tern Vane** ran
+    ...": a case beside the one before it)."""
+    if not case.name or case.actors:
+        return False
+    first = case.sentences[0].text if case.sentences else ""
+    return case.from_heading or first.startswith(f"{case.name}:")
 
 
 def _places_of(case: Group) -> set[str]:
