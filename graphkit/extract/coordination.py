@@ -5,6 +5,7 @@ and Iran" are all origins), and a kind named before its members gives them its o
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from graphkit.extract.cues import nouns, words
 from graphkit.extract.fronted import fronted
@@ -13,7 +14,7 @@ from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
 __all__ = ["coordinated", "kind_of_members"]
 
 
-ACTOR_NOUNS = nouns("origin_after")
+ACTOR_NOUNS: Final = nouns("origin_after")
 
 
 def coordinated(s: Sentence) -> dict[int, tuple[Mention, ...]]:
@@ -53,7 +54,7 @@ def coordinated(s: Sentence) -> dict[int, tuple[Mention, ...]]:
     return out
 
 
-_COUNTS = words("number_words") | {"one"}
+_COUNTS: Final = words("number_words") | {"one"}
 
 
 def _owned_each(gap: list[str], after: list[str]) -> bool:
@@ -90,7 +91,7 @@ def _listed(one: Mention, other: Mention, text: str) -> bool:
     )
 
 
-_MEMBERS = words("members")
+_MEMBERS: Final = words("members")
 
 
 def kind_of_members(a: Mention, s: Sentence, ends: dict[int, Mention]) -> Mention | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from graphkit.extract.behind import behind, case_name
 from graphkit.extract.confidence import calibrate
@@ -78,31 +78,31 @@ def _qualifies_a_target(m: Mention, s: Sentence) -> bool:
     )
 
 
-_FIELD_COUNTRY_ROLE = {"who": "attribution", "actor": "attribution", "target": "target"}
+_FIELD_COUNTRY_ROLE: Final = {"who": "attribution", "actor": "attribution", "target": "target"}
 
 
 # A group name that already says who ("Korean-language operators"): no " operators" after it.
-_WHO_WORD = re.compile(rf"\b(?:{WHO_NOUNS})$")
+_WHO_WORD: Final = re.compile(rf"\b(?:{WHO_NOUNS})$")
 
 
-_WHO_FIELDS = ("who", "actor")  # "Attribution: a unit of military intelligence": no sector
+_WHO_FIELDS: Final = ("who", "actor")  # "Attribution: a unit of military intelligence": no sector
 
 
-_NEGATIONS = words("negations")
+_NEGATIONS: Final = words("negations")
 # What the actors did not do, set against what they did, up to the clause's end: "Rather than
 # using chatbots as phishing assistants, they ...", "... wrote lures instead of building tools"
-_CONTRASTED = re.compile(r"\b(?:[Rr]ather than|[Ii]nstead of)\b([^,;:.]*)")
-_CONTRASTS = frozenset({"rather", "instead"})
+_CONTRASTED: Final = re.compile(r"\b(?:[Rr]ather than|[Ii]nstead of)\b([^,;:.]*)")
+_CONTRASTS: Final = frozenset({"rather", "instead"})
 
 
 # Building malware, and the verbs that make it a subject of study instead
-_BUILDING = frozenset({"T1587", "T1587.001", "llm-aided-development"})
+_BUILDING: Final = frozenset({"T1587", "T1587.001", "llm-aided-development"})
 
 
-_RESEARCHED = words("researched")
+_RESEARCHED: Final = words("researched")
 
 
-_AIMED = words("aimed")
+_AIMED: Final = words("aimed")
 
 
 def names_of(group: Group) -> list[str]:
@@ -247,7 +247,7 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
     return passing
 
 
-_DEFINITE = frozenset({"its", "their", "these", "those", "this", "our"})
+_DEFINITE: Final = frozenset({"its", "their", "these", "those", "this", "our"})
 
 
 def _others_listed(group: Group, s: Sentence, run: tuple[Mention, ...]) -> bool:
@@ -445,4 +445,4 @@ def titled_origin(title: str) -> dict[str, Any] | None:
     return {"id": origins.pop(), "evidence": clip(title), "confidence": 50}
 
 
-_PARENTHESES = re.compile(r"\s*\([^()]*\)")
+_PARENTHESES: Final = re.compile(r"\s*\([^()]*\)")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Final
 
 from graphkit.extract.cues import past_verb, words
 from graphkit.extract.reading import Mention, Sentence, holds
@@ -14,13 +15,13 @@ from graphkit.vocab import PLATFORMS
 __all__ = ["community", "made_in", "posed_as"]
 
 
-_POSING = words("posing")
+_POSING: Final = words("posing")
 
 
-_TARGET_VERBS_STRICT = words("target_verbs_strict")
+_TARGET_VERBS_STRICT: Final = words("target_verbs_strict")
 
 
-_LIST_WORDS = words("list_words")
+_LIST_WORDS: Final = words("list_words")
 
 
 def _listed_after(m: Mention, s: Sentence) -> str:
@@ -38,8 +39,8 @@ def _listed_after(m: Mention, s: Sentence) -> str:
     return m.words[i] if 0 <= i < m.index - 1 else ""
 
 
-_PRODUCTS = words("product_nouns")
-_PRODUCT_KINDS = words("product_kinds")
+_PRODUCTS: Final = words("product_nouns")
+_PRODUCT_KINDS: Final = words("product_kinds")
 
 
 def made_in(m: Mention) -> bool:
@@ -94,15 +95,15 @@ def posed_as(m: Mention, s: Sentence) -> bool:
     return _listed_after(m, s) in _POSING or _in_the_pose(m, s)
 
 
-_AS = frozenset({"as"})
-_ASKING = words("asking") | words("aim_verbs_plain")  # "posed as officials to phish"
-_PAST_VERB = re.compile(past_verb())
-_PHRASE_ENDS = words("phrase_ends") - {"and", "or", "of"}
-_JUDGED = words("judged")
-_OF_THE_POSE = frozenset({"from", "at", "of", "with", "for"})
+_AS: Final = frozenset({"as"})
+_ASKING: Final = words("asking") | words("aim_verbs_plain")  # "posed as officials to phish"
+_PAST_VERB: Final = re.compile(past_verb())
+_PHRASE_ENDS: Final = words("phrase_ends") - {"and", "or", "of"}
+_JUDGED: Final = words("judged")
+_OF_THE_POSE: Final = frozenset({"from", "at", "of", "with", "for"})
 
 
-_BRAND_MARKS = words("brand_marks")
+_BRAND_MARKS: Final = words("brand_marks")
 
 
 def _branded(m: Mention) -> bool:
@@ -157,10 +158,10 @@ def _reached(posing: list[str], sectors: set[int]) -> bool:
     return False
 
 
-_DETERMINERS = frozenset({"the", "a", "an", "their", "its", "his", "her", "some", "several"})
+_DETERMINERS: Final = frozenset({"the", "a", "an", "their", "its", "his", "her", "some", "several"})
 
 
-_COMMUNITIES = words("communities")
+_COMMUNITIES: Final = words("communities")
 
 
 def community(m: Mention, s: Sentence) -> bool:

@@ -9,6 +9,7 @@ actor poses as, writes about or researches is not its target.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from graphkit.extract.country_subject import accused_of, businesses_misusing, country_used
 from graphkit.extract.cues import nouns, past_verb, word_list, words
@@ -35,72 +36,72 @@ __all__ = [
 ]
 
 
-_ATTR_AFTER = words("attr_after")
+_ATTR_AFTER: Final = words("attr_after")
 
 
-_ATTR_BEFORE = words("attr_before")
+_ATTR_BEFORE: Final = words("attr_before")
 
 
-_THEIR_HOURS = words("their_hours")
+_THEIR_HOURS: Final = words("their_hours")
 
 
-_TARGET_VERBS_STRICT = words("target_verbs_strict")
+_TARGET_VERBS_STRICT: Final = words("target_verbs_strict")
 
 
-ACTOR_NOUNS = nouns("origin_after")
+ACTOR_NOUNS: Final = nouns("origin_after")
 # The nouns of an unnamed actor a sentence opens with ("A Vietnamese police officer used ..."),
 # some of which name no actor elsewhere ("emails to an Australian official")
-_SUBJECT_NOUNS = nouns("subject")
-_PEOPLES = frozenset(countries().peoples())  # a people by its plural: "the North Koreans"
+_SUBJECT_NOUNS: Final = nouns("subject")
+_PEOPLES: Final = frozenset(countries().peoples())  # a people by its plural: "the North Koreans"
 # What may stand before a people that is its sentence's subject: "The North Koreans", "Some
 # Iranians and Syrians", "Cubans, too,"
-_BEFORE_A_SUBJECT = frozenset(
+_BEFORE_A_SUBJECT: Final = frozenset(
     words("before_a_people") | {w for p in _PEOPLES for w in p.lower().replace("-", " ").split()}
 )
 
 
-_VICTIMS = words("victims")
-_HIT_ONES = _VICTIMS | words("hit_ones")  # who is located where: the victims' place
+_VICTIMS: Final = words("victims")
+_HIT_ONES: Final = _VICTIMS | words("hit_ones")  # who is located where: the victims' place
 
 
-_JUDGED = words("judged")
+_JUDGED: Final = words("judged")
 
 
-_SPOKEN_FOR = words("spoken_for")
+_SPOKEN_FOR: Final = words("spoken_for")
 
 
-_TARGET_VERBS = words("target_verbs")
+_TARGET_VERBS: Final = words("target_verbs")
 # what was done to whom a people's name follows: "researched", "breached" (not "victims of")
-_AIMED_VERBS = _TARGET_VERBS | {w for w in _TARGET_VERBS_STRICT if w.endswith("ed")}
+_AIMED_VERBS: Final = _TARGET_VERBS | {w for w in _TARGET_VERBS_STRICT if w.endswith("ed")}
 
 
-_ABOUT = words("about")
+_ABOUT: Final = words("about")
 
 
-_NOT_SAYING = words("not_saying")
+_NOT_SAYING: Final = words("not_saying")
 
 
-PHRASE_ENDS = words("phrase_ends")
-_NOT_A_SIDE = PHRASE_ENDS | {"the", "a", "an"}  # no side of a war: "the Israel-Hamas war"
-_CONFLICT_IN = ["conflict", "in"]
+PHRASE_ENDS: Final = words("phrase_ends")
+_NOT_A_SIDE: Final = PHRASE_ENDS | {"the", "a", "an"}  # no side of a war: "the Israel-Hamas war"
+_CONFLICT_IN: Final = ["conflict", "in"]
 
 
-THEIR_ASSETS = words("their_assets")
+THEIR_ASSETS: Final = words("their_assets")
 
 
-_SIT = words("sit")
+_SIT: Final = words("sit")
 
 
-_OWNED_ACTORS = nouns("owned")
+_OWNED_ACTORS: Final = nouns("owned")
 
 
-_BELIEVED = words("believed")
+_BELIEVED: Final = words("believed")
 
 
-OWN_FORCES = words("own_forces")
+OWN_FORCES: Final = words("own_forces")
 
 
-_CONTENT = words("content")
+_CONTENT: Final = words("content")
 
 
 def noun_phrase_after(m: Mention, text: str) -> list[str]:
@@ -114,7 +115,7 @@ def noun_phrase_after(m: Mention, text: str) -> list[str]:
 
 
 # The words an appositive origin may carry before it ("again likely", "both"): _NOT_SAYING's
-_HEDGES = r"(?:(?:" + "|".join(sorted(_NOT_SAYING | {"again", "also"})) + r")\s+)*"
+_HEDGES: Final = r"(?:(?:" + "|".join(sorted(_NOT_SAYING | {"again", "also"})) + r")\s+)*"
 
 
 def _appositive(m: Mention, text: str) -> bool:
@@ -125,10 +126,10 @@ def _appositive(m: Mention, text: str) -> bool:
     ) and bool(re.search(rf", {_HEDGES}{re.escape(m.text)}(?: as well| too)?,", text))
 
 
-EMPLOYER = words("employer_words")
+EMPLOYER: Final = words("employer_words")
 
 
-_NOT_AFTER = words("sector_not_after")
+_NOT_AFTER: Final = words("sector_not_after")
 
 
 def for_whom(lead: list[str]) -> bool:
@@ -140,7 +141,7 @@ def for_whom(lead: list[str]) -> bool:
     return any(" ".join(lead[-n:]) in EMPLOYER for n in (2, 3))
 
 
-_AGAINST_THEM = words("acted_against")
+_AGAINST_THEM: Final = words("acted_against")
 
 
 def _acted_against(behind: list[str]) -> bool:
@@ -151,7 +152,7 @@ def _acted_against(behind: list[str]) -> bool:
     return at > 0 and not _AGAINST_THEM.isdisjoint(behind[max(0, at - 3) : at])
 
 
-_RUN_BY = words("run_by")
+_RUN_BY: Final = words("run_by")
 
 
 def _run_by(lead: list[str]) -> bool:
@@ -207,9 +208,9 @@ def country_role(m: Mention, text: str = "") -> str:
     return _context_role(m, text, behind, aimed)
 
 
-_IN = {"inside": "in", "within": "in"}
-_POINTING_TO = frozenset({"points to", "pointed to", "point to", "pointing to"})
-_WORKING_FOR = frozenset({"works for", "work for", "working for", "worked for"})
+_IN: Final = {"inside": "in", "within": "in"}
+_POINTING_TO: Final = frozenset({"points to", "pointed to", "point to", "pointing to"})
+_WORKING_FOR: Final = frozenset({"works for", "work for", "working for", "worked for"})
 
 
 def _demonym_role(
@@ -320,8 +321,8 @@ def _context_role(m: Mention, text: str, behind: list[str], aimed: bool) -> str:
     return someone_in(m, context) if context[-1:] == ["in"] else "target"
 
 
-_COLLECTIVES = frozenset(countries().collectives())
-_PAST_VERB = re.compile(past_verb())
+_COLLECTIVES: Final = frozenset(countries().collectives())
+_PAST_VERB: Final = re.compile(past_verb())
 
 
 def _collective_acts(m: Mention, ahead: list[str]) -> bool:
@@ -333,7 +334,8 @@ def _collective_acts(m: Mention, ahead: list[str]) -> bool:
     )
 
 
-_BELIEVES = words("believed") | {"believe", "believes", "think", "thinks", "assess", "assesses"}
+_BELIEF_VERBS: Final = frozenset({"believe", "believes", "think", "thinks", "assess", "assesses"})
+_BELIEVES: Final = words("believed") | _BELIEF_VERBS
 
 
 def _who_believed(lead: list[str]) -> bool:
@@ -342,7 +344,7 @@ def _who_believed(lead: list[str]) -> bool:
     return any(w in ("who", "whom") for w in lead) and not _BELIEVES.isdisjoint(lead)
 
 
-_STATE_HEADS = words("state_heads")
+_STATE_HEADS: Final = words("state_heads")
 
 
 def _serves(lead: list[str]) -> bool:
@@ -354,7 +356,7 @@ def _serves(lead: list[str]) -> bool:
 
 # How far back "tied ... to" may reach: the verb, the thing tied (a name in apposition,
 # "the first cluster, Copper Wick,"), then "to".
-_TIED_REACH = 10
+_TIED_REACH: Final = 10
 
 
 def _tied_to(m: Mention) -> bool:
@@ -370,8 +372,8 @@ def _tied_to(m: Mention) -> bool:
     return False
 
 
-_OTHER_THAN = words("other_than")
-_BEFALLING = words("befalling")  # "the arrest of", "the trial of": what befell a person
+_OTHER_THAN: Final = words("other_than")
+_BEFALLING: Final = words("befalling")  # "the arrest of", "the trial of": what befell a person
 
 
 def said_about(m: Mention) -> bool:
@@ -425,24 +427,24 @@ def said_about(m: Mention) -> bool:
     return at_war and not _CONTENT.isdisjoint(words)
 
 
-_WAR = words("war_words")
+_WAR: Final = words("war_words")
 
 
-_STANCES = words("stances")  # "critical of", "supportive of": what content takes a side on
-_STANCE_TOWARD = words("stance_toward")
-_DEALINGS = words("dealings")
-_MEMBERS = words("parts_of")  # "whose members", "whose operatives"
-_MADE_OF = tuple(word_list("made_of"))
-_CONCERN = words("concern")
+_STANCES: Final = words("stances")  # "critical of", "supportive of": what content takes a side on
+_STANCE_TOWARD: Final = words("stance_toward")
+_DEALINGS: Final = words("dealings")
+_MEMBERS: Final = words("parts_of")  # "whose members", "whose operatives"
+_MADE_OF: Final = tuple(word_list("made_of"))
+_CONCERN: Final = words("concern")
 
 
-_ARGUING = words("arguing")
+_ARGUING: Final = words("arguing")
 
 
-_RESEARCH_VERBS = words("research_verbs")
+_RESEARCH_VERBS: Final = words("research_verbs")
 
 
-_STUDIED_THINGS = words("studied_things")
+_STUDIED_THINGS: Final = words("studied_things")
 
 
 def researched(m: Mention, s: Sentence) -> bool:
@@ -475,18 +477,18 @@ def researched(m: Mention, s: Sentence) -> bool:
     return i >= 0 and m.words[i] in _RESEARCH_VERBS
 
 
-_PERSONS = words("persons")
+_PERSONS: Final = words("persons")
 
 
-_ACTING = words("acting")
+_ACTING: Final = words("acting")
 
 
 # After a country that opens a sentence: its name in capitals, then a verb ("'s Helgoland Bite
 # wrote"), not "'s Ministry of Defence was ..." (a passive: done to it)
-_OWNS_A_NAME = re.compile(
+_OWNS_A_NAME: Final = re.compile(
     r"(?:'s|\u2019s) [A-Z][\w\u2014-]*(?: [A-Z][\w\u2014-]*){0,3} "
     r"(?!was |were |is |are |has been )[a-z]"
 )
 
 
-TIED = words("tied")
+TIED: Final = words("tied")

@@ -12,6 +12,8 @@ Examples
 
 from __future__ import annotations
 
+from typing import Final
+
 from graphkit.extract.cues import words
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
 from graphkit.extract.war_context import invaded
@@ -19,7 +21,7 @@ from graphkit.extract.war_context import invaded
 __all__ = ["elsewhere", "pressed_from", "shipped_to"]
 
 
-_SHIPPED = words("shipped")
+_SHIPPED: Final = words("shipped")
 
 
 def shipped_to(m: Mention, s: Sentence) -> bool:
@@ -40,7 +42,7 @@ def shipped_to(m: Mention, s: Sentence) -> bool:
     return verb in _SHIPPED
 
 
-_PRESSURE = words("state_pressure")
+_PRESSURE: Final = words("state_pressure")
 
 
 def pressed_from(m: Mention) -> bool:

@@ -12,13 +12,15 @@ Examples
 
 from __future__ import annotations
 
+from typing import Final
+
 from graphkit.extract.cues import words
 from graphkit.extract.reading import Mention
 
 __all__ = ["invaded"]
 
 
-_WAR_ACTS = words("war_acts")
+_WAR_ACTS: Final = words("war_acts")
 
 
 def invaded(m: Mention) -> bool:
