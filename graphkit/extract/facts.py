@@ -305,7 +305,7 @@ def _place(
     eid = m.entry.id
     size = len(s.words)
     if "(" in s.text and size > m.width + 1:  # "China (APT15 and APT5)."
-        size = len(TOKEN.findall(_PARENTHESES.sub("", s.text)))
+        size = _bare_size(s)
     alone = size <= m.width + 1 and s.text.rstrip("*_ ").endswith(".")
     alone = alone or (m.index == 0 and s.text.startswith(m.text + ";"))  # "China; ..."
     if alone and s is not group.heading:
@@ -446,3 +446,14 @@ def titled_origin(title: str) -> dict[str, Any] | None:
 
 
 _PARENTHESES: Final = re.compile(r"\s*\([^()]*\)")
+
+
+def _bare_size(s: Sentence) -> int:
+    """How many words a sentence holds outside its brackets, worked out once a sentence (each
+    of its places asks)."""
+    if not _BARE or _BARE[0][0] is not s:
+        _BARE[:] = [(s, len(TOKEN.findall(_PARENTHESES.sub("", s.text))))]
+    return _BARE[0][1]
+
+
+_BARE: Final[list[tuple[Sentence, int]]] = []  # the sentence last asked about, and its size

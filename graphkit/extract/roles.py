@@ -37,17 +37,9 @@ __all__ = [
 
 
 _ATTR_AFTER: Final = words("attr_after")
-
-
 _ATTR_BEFORE: Final = words("attr_before")
-
-
 _THEIR_HOURS: Final = words("their_hours")
-
-
 _TARGET_VERBS_STRICT: Final = words("target_verbs_strict")
-
-
 ACTOR_NOUNS: Final = nouns("origin_after")
 # The nouns of an unnamed actor a sentence opens with ("A Vietnamese police officer used ..."),
 # some of which name no actor elsewhere ("emails to an Australian official")
@@ -58,49 +50,23 @@ _PEOPLES: Final = frozenset(countries().peoples())  # a people by its plural: "t
 _BEFORE_A_SUBJECT: Final = frozenset(
     words("before_a_people") | {w for p in _PEOPLES for w in p.lower().replace("-", " ").split()}
 )
-
-
 _VICTIMS: Final = words("victims")
 _HIT_ONES: Final = _VICTIMS | words("hit_ones")  # who is located where: the victims' place
-
-
 _JUDGED: Final = words("judged")
-
-
 _SPOKEN_FOR: Final = words("spoken_for")
-
-
 _TARGET_VERBS: Final = words("target_verbs")
 # what was done to whom a people's name follows: "researched", "breached" (not "victims of")
 _AIMED_VERBS: Final = _TARGET_VERBS | {w for w in _TARGET_VERBS_STRICT if w.endswith("ed")}
-
-
 _ABOUT: Final = words("about")
-
-
 _NOT_SAYING: Final = words("not_saying")
-
-
 PHRASE_ENDS: Final = words("phrase_ends")
 _NOT_A_SIDE: Final = PHRASE_ENDS | {"the", "a", "an"}  # no side of a war: "the Israel-Hamas war"
 _CONFLICT_IN: Final = ["conflict", "in"]
-
-
 THEIR_ASSETS: Final = words("their_assets")
-
-
 _SIT: Final = words("sit")
-
-
 _OWNED_ACTORS: Final = nouns("owned")
-
-
 _BELIEVED: Final = words("believed")
-
-
 OWN_FORCES: Final = words("own_forces")
-
-
 _CONTENT: Final = words("content")
 
 
@@ -110,8 +76,12 @@ def noun_phrase_after(m: Mention, text: str) -> list[str]:
     at = text.find(m.text) if text else -1
     if at < 0:
         return m.after[:3]
-    rest = re.split(r"[(,;:]", text[at + len(m.text) : at + len(m.text) + 60], maxsplit=1)[0]
-    return m.after[: min(3, len(re.findall(r"[\w'-]+", rest)))]
+    rest = _CLAUSE_MARK.split(text[at + len(m.text) : at + len(m.text) + 60], maxsplit=1)[0]
+    return m.after[: min(3, len(_WORD.findall(rest)))]
+
+
+_CLAUSE_MARK: Final = re.compile(r"[(,;:]")
+_WORD: Final = re.compile(r"[\w'-]+")
 
 
 # The words an appositive origin may carry before it ("again likely", "both"): _NOT_SAYING's
@@ -378,6 +348,12 @@ _BEFALLING: Final = words("befalling")  # "the arrest of", "the trial of": what 
 
 def said_about(m: Mention) -> bool:
     """What a mention is written about, not at: "articles critical of the United States"."""
+    return holds(m.words, _OF_TOPICS) and _said_about(m)  # most sentences hold no such word
+
+
+def _said_about(m: Mention) -> bool:
+    """:func:`said_about` read word by word: each way it says yes needs a word of
+    :data:`_OF_TOPICS` in the sentence."""
     words, at = m.words, m.index
     phrase = [w for w in words[max(0, at - 5) : at] if w not in ("the", "a", "an")]
     head = phrase[1:] if at >= 5 and words[at - 5] not in ("the", "a", "an") else phrase
@@ -439,6 +415,9 @@ _CONCERN: Final = words("concern")
 
 
 _ARGUING: Final = words("arguing")
+# The words without one of which nothing is said about a mention (:func:`_said_about`)
+_OF_TOPICS: Final = (_BEFALLING | _SPOKEN_FOR | _OTHER_THAN | _ABOUT | _STANCES | _STANCE_TOWARD
+                     | _CONCERN | _DEALINGS | _ARGUING | _CONTENT)  # fmt: skip
 
 
 _RESEARCH_VERBS: Final = words("research_verbs")

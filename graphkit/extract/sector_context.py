@@ -9,7 +9,7 @@ import re
 from typing import Final
 
 from graphkit.extract.cues import past_verb, word_list, words
-from graphkit.extract.reading import Mention, Sentence
+from graphkit.extract.reading import Mention, Sentence, holds
 from graphkit.extract.roles import PHRASE_ENDS, TIED, sector_words
 from graphkit.extract.voices import a_speakers_workplace
 from graphkit.vocab import PLATFORMS
@@ -182,6 +182,12 @@ def addressed(m: Mention) -> bool:
     "shared its findings with industry partners and with hospitals", "cooperate with agencies in
     the US"), or whom reports go to ("sent its reports to intelligence agencies"), with no
     targeting word between: no target, a sector or a place."""
+    return holds(m.words, _ADDRESSING) and _addressed(m)  # most sentences address no one
+
+
+def _addressed(m: Mention) -> bool:
+    """:func:`addressed` word by word: each way it says yes needs a word of
+    :data:`_ADDRESSING` in the sentence."""
     lead = m.words[max(0, m.index - 16) : m.index]
     for i in range(len(lead) - 1, max(-1, len(lead) - 9), -1):
         if lead[i] in _AIMING:
@@ -198,6 +204,7 @@ def addressed(m: Mention) -> bool:
 
 
 _COLLABORATORS: Final = words("collaborators")
+_ADDRESSING: Final = _TOLD | _WARNING | _SHARING | _REPORTED_TO | _COLLABORATORS
 
 
 def _reported(lead: list[str]) -> bool:

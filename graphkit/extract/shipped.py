@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Final
 
 from graphkit.extract.cues import words
-from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
+from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, holds
 from graphkit.extract.war_context import invaded
 
 __all__ = ["elsewhere", "pressed_from", "shipped_to"]
@@ -27,6 +27,11 @@ _SHIPPED: Final = words("shipped")
 def shipped_to(m: Mention, s: Sentence) -> bool:
     """Whether a place (or each of a list of places) follows "rerouted to", "shipped to",
     "forwarded (on) to": the destination of the actors' goods."""
+    return holds(m.words, _SHIPPED) and _shipped_to(m, s)  # most sentences ship nothing
+
+
+def _shipped_to(m: Mention, s: Sentence) -> bool:
+    """:func:`shipped_to` word by word: it says yes only after a word of :data:`_SHIPPED`."""
     places = {
         i
         for x in s.mentions

@@ -1,0 +1,99 @@
+"""The facts stage asks a sentence's words first (the facts stage's gates): each check a place
+or a sector goes through says what its plain reading says, on built sentences and on every
+labelled text's; and what a sentence's reporter clause reaches is asked once a sentence, again
+when its mentions change."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from graphkit.extract import roles, sector_context, shipped, war_context
+from graphkit.extract.cues import words
+from graphkit.extract.gazetteer import Entry
+from graphkit.extract.reading import Mention, Sentence, read_sentence
+from graphkit.extract.voices import in_the_reporters_words
+from loaders.text import read_text
+
+_SETS = Path(__file__).resolve().parent.parent / "bench" / "extract"
+
+# (gated, plain): each gated check is its plain reading behind a test of the sentence's words
+_PAIRS: list[tuple[Callable[[Mention], bool], Callable[[Mention], bool]]] = [
+    (roles.said_about, roles._said_about),
+    (war_context.invaded, war_context._invaded),
+    (sector_context.addressed, sector_context._addressed),
+]
+
+_CUES = sorted(
+    roles._OF_TOPICS
+    | sector_context._ADDRESSING
+    | words("war_acts")
+    | words("shipped")
+    | words("phrase_ends")
+)[::3]
+_PIECES = [*_CUES, "China", "Chile", "Peruvian", "South Korea", "banks", "government",
+           "hospitals", "media", "the", "a", "of", "s", "to", "on", "with", "against", "and",
+           "between", "war", "in", "posts", "said", "on to", "they", "Beyond", ","]  # fmt: skip
+
+
+def _asked(s: Sentence) -> Iterator[Mention]:
+    """The mentions the facts stage asks these checks of: places and sectors."""
+    return (m for m in s.mentions if m.entry.kind in ("Country", "Demonym", "Sector"))
+
+
+def _same(s: Sentence) -> int:
+    """Asserts each gated check says what its plain one says of each place or sector; how many
+    said yes."""
+    said = 0
+    for m in _asked(s):
+        for gated, plain in _PAIRS:
+            assert gated(m) == plain(m), (gated.__name__, m.text, s.text)
+            said += plain(m)
+        assert shipped.shipped_to(m, s) == shipped._shipped_to(m, s), (m.text, s.text)
+        said += shipped._shipped_to(m, s)
+    return said
+
+
+@settings(max_examples=1500)
+@given(st.lists(st.sampled_from(_PIECES), min_size=2, max_size=14).map(" ".join))
+def test_each_gated_check_says_what_its_plain_reading_says(text: str) -> None:
+    _same(read_sentence(text[0].upper() + text[1:] + "."))
+
+
+def test_the_gated_checks_say_what_the_plain_ones_say_of_every_labelled_sentence() -> None:
+    said = 0
+    for path in sorted(_SETS.glob("*/*")):
+        if not path.name.endswith(".yaml"):
+            for sentence in re.split(r"(?<=[.!?])\s+", read_text(path)):
+                said += _same(read_sentence(sentence))
+    assert said > 20  # the plain checks say yes often enough for the test to tell
+
+
+def test_sentences_built_for_each_check_pass_their_gates() -> None:
+    for text in (
+        "Posts mourned the arrest of a Peruvian journalist.",
+        "Articles critical of the United States spread on the site.",
+        "Comments mocked nuclear talks with South Korea.",
+        "The crew has been active since the invasion of Ukraine.",
+        "Company laptops were rerouted to China.",
+        "The lab told a news agency in Chile about it.",
+    ):
+        s = read_sentence(text)
+        assert _same(s) > 0, text
+
+
+def test_the_reporters_clause_is_read_again_when_a_sentences_mentions_change() -> None:
+    s = read_sentence("A spokesperson in London said hackers from Iran hit banks.")
+    other = read_sentence("Analysts in Paris said the crew hit banks in Chile.")
+    place = {m.text: m for m in s.mentions}
+    assert in_the_reporters_words(place["London"], s)
+    assert not in_the_reporters_words(place["Iran"], s)
+    assert all(not in_the_reporters_words(m, other) for m in other.mentions if m.text == "Chile")
+    assert in_the_reporters_words(place["London"], s)  # asked again after another sentence
+    actor = Mention(Entry("Actor", "spokesperson", "Spokesperson"), 1, 1, s.words, "spokesperson")
+    s.mentions = [actor, *s.mentions]  # an actor in the clause: no reporter's words
+    assert not in_the_reporters_words(place["London"], s)
