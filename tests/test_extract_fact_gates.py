@@ -12,7 +12,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graphkit.extract import roles, sector_context, shipped, war_context
+from graphkit.extract import roles, sector_context, sentence_cues, shipped, war_context
 from graphkit.extract.cues import words
 from graphkit.extract.gazetteer import Entry
 from graphkit.extract.reading import Mention, Sentence, read_sentence
@@ -97,3 +97,18 @@ def test_the_reporters_clause_is_read_again_when_a_sentences_mentions_change() -
     actor = Mention(Entry("Actor", "spokesperson", "Spokesperson"), 1, 1, s.words, "spokesperson")
     s.mentions = [actor, *s.mentions]  # an actor in the clause: no reporter's words
     assert not in_the_reporters_words(place["London"], s)
+
+
+_SETS_ASKED = [words("war_acts"), words("shipped"), roles._OF_TOPICS, frozenset({"as"})]
+_BITS_ASKED = [sentence_cues.cue_bit(cues) for cues in _SETS_ASKED]
+_WORDS = [w for cues in _SETS_ASKED for w in sorted(cues)[::4]] + ["the", "as", "banks", "x"]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.lists(st.sampled_from(_WORDS), max_size=12), min_size=1, max_size=4))
+def test_a_sentence_holds_a_set_s_bit_where_it_holds_one_of_its_words(
+    sentences: list[list[str]],
+) -> None:
+    for said in [*sentences, *sentences]:  # each asked again after the others
+        for cues, bit in zip(_SETS_ASKED, _BITS_ASKED, strict=True):
+            assert sentence_cues.held(said, bit) == (not cues.isdisjoint(said))

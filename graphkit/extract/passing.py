@@ -10,6 +10,7 @@ from typing import Final
 from graphkit.extract.cues import words
 from graphkit.extract.reading import Mention, Sentence
 from graphkit.extract.roles import said_about
+from graphkit.extract.sentence_cues import cue_bit, held
 from graphkit.vocab import PLATFORMS
 
 __all__ = ["in_passing", "makers_people", "names_a_service_in_passing"]
@@ -108,6 +109,7 @@ _PLATFORM_USE: Final = words("platform_use")
 
 
 _MAKERS: Final = words("makers")
+_MAKERS_BIT: Final = cue_bit(_MAKERS)
 _PRODUCT_KINDS: Final = words("product_kinds")
 
 
@@ -115,7 +117,7 @@ def makers_people(m: Mention, s: Sentence) -> bool:
     """A people's name before a maker's noun in a sentence that names an AI service named in
     passing: who makes it, not the actors' origin ("OpenAI accused DeepSeek of distilling its
     models, a charge the Chinese firm denied")."""
-    if m.entry.kind != "Demonym" or _MAKERS.isdisjoint(m.words):
+    if m.entry.kind != "Demonym" or not held(m.words, _MAKERS_BIT):
         return False  # most mentions
     after = [w for w in m.after if w not in _PRODUCT_KINDS]
     return bool(after[:1] and after[0] in _MAKERS) and names_a_service_in_passing(s)

@@ -9,7 +9,8 @@ from functools import cache
 from typing import Final
 
 from graphkit.extract.cues import past_verb, words
-from graphkit.extract.reading import Mention, Sentence, holds
+from graphkit.extract.reading import Mention, Sentence
+from graphkit.extract.sentence_cues import cue_bit, held
 from graphkit.vocab import PLATFORMS
 
 __all__ = ["community", "made_in", "posed_as"]
@@ -64,9 +65,9 @@ def _services() -> frozenset[str]:
 def posed_as(m: Mention, s: Sentence) -> bool:
     """What an actor poses as: "posed as a university student", "impersonated think tanks",
     "posed as European and Turkish journalists", "impersonates X and NGOs"."""
-    if holds(s.words, _BRAND_MARKS) and _branded(m):
+    if held(s.words, _BRAND_BIT) and _branded(m):
         return True  # "misused logos of legitimate news outlets"
-    if not holds(s.words, _POSING) and not holds(s.words, _AS):
+    if not held(s.words, _POSING_OR_AS):
         return False  # no posing word and no "as a": most sentences
     before = m.before
     as_a = before[-2:-1] == ["as"] and before[-1] in {"a", "an"}
@@ -104,6 +105,9 @@ _OF_THE_POSE: Final = frozenset({"from", "at", "of", "with", "for"})
 
 
 _BRAND_MARKS: Final = words("brand_marks")
+_BRAND_BIT: Final = cue_bit(_BRAND_MARKS)
+_POSING_BIT: Final = cue_bit(_POSING)
+_POSING_OR_AS: Final = cue_bit(_POSING | _AS)  # either set
 
 
 def _branded(m: Mention) -> bool:
@@ -126,7 +130,7 @@ def _in_the_pose(m: Mention, s: Sentence) -> bool:
     """A mention in the phrase after a noun the actors posed as, however far the posing word:
     "posed as recruiters from a big firm and as journalists from a major news outlet"; not
     "such as staff of banks" or "as well as staff at banks", and not past a verb of reaching."""
-    if not holds(s.words, _POSING):
+    if not held(s.words, _POSING_BIT):
         return False
     at = next((j for j in range(m.index - 1, max(-1, m.index - 5), -1)
                if m.words[j] in _OF_THE_POSE), -1)  # fmt: skip

@@ -22,7 +22,8 @@ from graphkit.extract.place_in import (
     who_sits,
 )
 from graphkit.extract.ranked import ranked_first
-from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, holds
+from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
+from graphkit.extract.sentence_cues import cue_bit, held
 from graphkit.vocab import countries
 
 __all__ = [
@@ -348,7 +349,7 @@ _BEFALLING: Final = words("befalling")  # "the arrest of", "the trial of": what 
 
 def said_about(m: Mention) -> bool:
     """What a mention is written about, not at: "articles critical of the United States"."""
-    return holds(m.words, _OF_TOPICS) and _said_about(m)  # most sentences hold no such word
+    return held(m.words, _OF_TOPICS_BIT) and _said_about(m)  # most sentences hold no such word
 
 
 def _said_about(m: Mention) -> bool:
@@ -418,9 +419,11 @@ _ARGUING: Final = words("arguing")
 # The words without one of which nothing is said about a mention (:func:`_said_about`)
 _OF_TOPICS: Final = (_BEFALLING | _SPOKEN_FOR | _OTHER_THAN | _ABOUT | _STANCES | _STANCE_TOWARD
                      | _CONCERN | _DEALINGS | _ARGUING | _CONTENT)  # fmt: skip
+_OF_TOPICS_BIT: Final = cue_bit(_OF_TOPICS)
 
 
 _RESEARCH_VERBS: Final = words("research_verbs")
+_RESEARCH_BIT: Final = cue_bit(_RESEARCH_VERBS)
 
 
 _STUDIED_THINGS: Final = words("studied_things")
@@ -435,7 +438,7 @@ def researched(m: Mention, s: Sentence) -> bool:
     >>> [(m.text, researched(m, s)) for m in s.mentions if m.entry.kind != "Technique"]
     [('US', True), ('satellite communications', True)]
     """
-    if not holds(m.words, _RESEARCH_VERBS):
+    if not held(m.words, _RESEARCH_BIT):
         return False  # no word of study in the sentence: most sentences
     places = {i for x in s.mentions if x.entry.kind in COUNTRY_KINDS
               for i in range(x.index, x.index + x.width)}  # fmt: skip

@@ -9,8 +9,9 @@ import re
 from typing import Final
 
 from graphkit.extract.cues import past_verb, word_list, words
-from graphkit.extract.reading import Mention, Sentence, holds
+from graphkit.extract.reading import Mention, Sentence
 from graphkit.extract.roles import PHRASE_ENDS, TIED, sector_words
+from graphkit.extract.sentence_cues import cue_bit, held
 from graphkit.extract.voices import a_speakers_workplace
 from graphkit.vocab import PLATFORMS
 
@@ -182,7 +183,7 @@ def addressed(m: Mention) -> bool:
     "shared its findings with industry partners and with hospitals", "cooperate with agencies in
     the US"), or whom reports go to ("sent its reports to intelligence agencies"), with no
     targeting word between: no target, a sector or a place."""
-    return holds(m.words, _ADDRESSING) and _addressed(m)  # most sentences address no one
+    return held(m.words, _ADDRESSING_BIT) and _addressed(m)  # most sentences address no one
 
 
 def _addressed(m: Mention) -> bool:
@@ -205,6 +206,7 @@ def _addressed(m: Mention) -> bool:
 
 _COLLABORATORS: Final = words("collaborators")
 _ADDRESSING: Final = _TOLD | _WARNING | _SHARING | _REPORTED_TO | _COLLABORATORS
+_ADDRESSING_BIT: Final = cue_bit(_ADDRESSING)
 
 
 def _reported(lead: list[str]) -> bool:

@@ -15,19 +15,21 @@ from __future__ import annotations
 from typing import Final
 
 from graphkit.extract.cues import words
-from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, holds
+from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
+from graphkit.extract.sentence_cues import cue_bit, held
 from graphkit.extract.war_context import invaded
 
 __all__ = ["elsewhere", "pressed_from", "shipped_to"]
 
 
 _SHIPPED: Final = words("shipped")
+_SHIPPED_BIT: Final = cue_bit(_SHIPPED)
 
 
 def shipped_to(m: Mention, s: Sentence) -> bool:
     """Whether a place (or each of a list of places) follows "rerouted to", "shipped to",
     "forwarded (on) to": the destination of the actors' goods."""
-    return holds(m.words, _SHIPPED) and _shipped_to(m, s)  # most sentences ship nothing
+    return held(m.words, _SHIPPED_BIT) and _shipped_to(m, s)  # most sentences ship nothing
 
 
 def _shipped_to(m: Mention, s: Sentence) -> bool:

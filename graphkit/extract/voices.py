@@ -10,8 +10,9 @@ from typing import Final
 from graphkit.extract.cues import nouns, word_list, words
 from graphkit.extract.gazetteer import TOKEN
 from graphkit.extract.namelike import POST_WORDS, opens_with_person
-from graphkit.extract.reading import Mention, Sentence, holds
+from graphkit.extract.reading import Mention, Sentence
 from graphkit.extract.reporter import names_a_reporter, reported_removed, reporters_own
+from graphkit.extract.sentence_cues import cue_bit, held
 from graphkit.extract.subject_text import past_run_in
 from graphkit.extract.unhit import HEADS
 
@@ -134,7 +135,7 @@ def answered(m: Mention) -> bool:
     alone or in a list: "as governments and banks step up warnings", "The United States has
     sanctioned ...", "banks are increasingly worried", "the government raised concerns";
     not after a preposition or a verb ("emails to banks warned of fees" reached the banks)."""
-    if not holds(m.words, _ANSWERING) and not holds(m.words, _CONCERN):
+    if not held(m.words, _ANSWERING_BITS):
         return False  # most sentences
     before = [w for w in m.before if w not in ("a", "an", "the", "many", "some", "several")]
     if before[-1:] and (before[-1] in _PREPOSITIONS or before[-1] in _TARGET_VERBS_STRICT):
@@ -155,6 +156,7 @@ def answered(m: Mention) -> bool:
 
 _AUXILIARIES: Final = words("auxiliaries")
 _CONCERN: Final = words("concern")
+_ANSWERING_BITS: Final = cue_bit(_ANSWERING | _CONCERN)  # either set
 
 
 def in_the_reporters_words(m: Mention, s: Sentence) -> bool:
@@ -192,6 +194,7 @@ _POSTS: Final = frozenset(w.lower() for w in word_list("person_roles") if " " no
 _SAYING: Final = _VOICING | _TELLING | words("quoting")
 _WORKPLACE: Final = frozenset(("at", "with", "for", "from", "of"))
 _TARGETING: Final = _TARGET_VERBS_STRICT | words("asking") | words("aimed")
+_POSTS_BIT: Final = cue_bit(_POSTS)
 
 
 def a_speakers_workplace(m: Mention) -> bool:
@@ -201,7 +204,7 @@ def a_speakers_workplace(m: Mention) -> bool:
     phrase (one "in" for its place), and a verb of saying in the five words before the post or
     right after the phrase; a targeting word just before the post ("phished a professor at a
     university") makes it whom they went after."""
-    if not holds(m.words, _POSTS):
+    if not held(m.words, _POSTS_BIT):
         return False  # no post in the sentence: most sentences
     lead = m.words[max(0, m.index - 7) : m.index]
     at = next((i for i in range(len(lead) - 1, 0, -1) if lead[i] in _WORKPLACE), None)
