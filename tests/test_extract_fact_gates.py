@@ -30,6 +30,8 @@ _PAIRS: list[tuple[Callable[[Mention], bool], Callable[[Mention], bool]]] = [
 
 _CUES = sorted(
     roles._OF_TOPICS
+    | roles._CONTENT
+    | roles._WAR
     | sector_context._ADDRESSING
     | words("war_acts")
     | words("shipped")
@@ -76,6 +78,7 @@ def test_the_gated_checks_say_what_the_plain_ones_say_of_every_labelled_sentence
 def test_sentences_built_for_each_check_pass_their_gates() -> None:
     for text in (
         "Posts mourned the arrest of a Peruvian journalist.",
+        "Posts about the war between Israel and Iran spread.",
         "Articles critical of the United States spread on the site.",
         "Comments mocked nuclear talks with South Korea.",
         "The crew has been active since the invasion of Ukraine.",

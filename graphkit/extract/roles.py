@@ -349,12 +349,15 @@ _BEFALLING: Final = words("befalling")  # "the arrest of", "the trial of": what 
 
 def said_about(m: Mention) -> bool:
     """What a mention is written about, not at: "articles critical of the United States"."""
-    return held(m.words, _OF_TOPICS_BIT) and _said_about(m)  # most sentences hold no such word
+    said = m.words  # most sentences hold no word of a topic, nor one of content and one of war
+    topical = held(said, _OF_TOPICS_BIT) or (held(said, _CONTENT_BIT) and held(said, _WAR_BIT))
+    return topical and _said_about(m)
 
 
 def _said_about(m: Mention) -> bool:
     """:func:`said_about` read word by word: each way it says yes needs a word of
-    :data:`_OF_TOPICS` in the sentence."""
+    :data:`_OF_TOPICS` in the sentence, or (a war's sides) one of :data:`_CONTENT` and one of
+    :data:`_WAR`."""
     words, at = m.words, m.index
     phrase = [w for w in words[max(0, at - 5) : at] if w not in ("the", "a", "an")]
     head = phrase[1:] if at >= 5 and words[at - 5] not in ("the", "a", "an") else phrase
@@ -418,8 +421,10 @@ _CONCERN: Final = words("concern")
 _ARGUING: Final = words("arguing")
 # The words without one of which nothing is said about a mention (:func:`_said_about`)
 _OF_TOPICS: Final = (_BEFALLING | _SPOKEN_FOR | _OTHER_THAN | _ABOUT | _STANCES | _STANCE_TOWARD
-                     | _CONCERN | _DEALINGS | _ARGUING | _CONTENT)  # fmt: skip
+                     | _CONCERN | _DEALINGS | _ARGUING)  # fmt: skip
 _OF_TOPICS_BIT: Final = cue_bit(_OF_TOPICS)
+_CONTENT_BIT: Final = cue_bit(_CONTENT)
+_WAR_BIT: Final = cue_bit(_WAR)
 
 
 _RESEARCH_VERBS: Final = words("research_verbs")
