@@ -28,6 +28,7 @@ from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, read_sent
 from graphkit.extract.roles import country_role, researched, said_about
 from graphkit.extract.sector_context import addressed, drawn_from
 from graphkit.extract.sectors import sector_is_target
+from graphkit.extract.sentence_cues import cue_bit, held
 from graphkit.extract.shipped import elsewhere
 from graphkit.extract.spoken import language_positions, varieties
 from graphkit.extract.unhit import (
@@ -93,6 +94,9 @@ _NEGATIONS: Final = words("negations")
 # using chatbots as phishing assistants, they ...", "... wrote lures instead of building tools"
 _CONTRASTED: Final = re.compile(r"\b(?:[Rr]ather than|[Ii]nstead of)\b([^,;:.]*)")
 _CONTRASTS: Final = frozenset({"rather", "instead"})
+_NEGATIONS_BIT: Final = cue_bit(_NEGATIONS)
+_CONTRASTS_BIT: Final = cue_bit(_CONTRASTS)
+_OWNERS_BIT: Final = cue_bit(OWNERS)  # "our models"
 
 
 # Building malware, and the verbs that make it a subject of study instead
@@ -225,10 +229,12 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
         elif kind == "Technique":
             if m.entry.phrase and not cues:
                 continue  # a cue word: the learned mapper reads the sentence instead
-            if not _NEGATIONS.isdisjoint(m.words[max(0, m.index - 6) : m.index]):
+            if held(m.words, _NEGATIONS_BIT) and not _NEGATIONS.isdisjoint(
+                m.words[max(0, m.index - 6) : m.index]
+            ):
                 continue  # "We have not seen these actors develop new capabilities"
             if contrasts is None:  # once a sentence, at its first technique
-                contrasts = not _CONTRASTS.isdisjoint(s.words)  # "rather than", "instead of"
+                contrasts = held(s.words, _CONTRASTS_BIT)  # "rather than", "instead of"
             if contrasts and _contrasted(m, s):
                 continue  # "Rather than using chatbots as phishing assistants, they ..."
             if eid in _BUILDING and not _RESEARCHED.isdisjoint(m.before[-2:]):
@@ -359,12 +365,7 @@ def _platform_of(
     evidence = clip(s.text)
     if passing:
         return  # "OpenAI accused DeepSeek of distilling its models": a rival's doing, not theirs
-    if (
-        platform_hint
-        and not platforms
-        and not OWNERS.isdisjoint(s.words)
-        and OUR_MODELS.search(s.text)
-    ):
+    if platform_hint and not platforms and held(s.words, _OWNERS_BIT) and OUR_MODELS.search(s.text):
         platforms[platform_hint] = {"name": platform_hint, "evidence": evidence,
                                     "confidence": 70}  # fmt: skip
     theirs = companys_platform(s.text) if not platforms else None

@@ -30,6 +30,8 @@ _PHRASE_ENDS: Final = words("phrase_ends")
 _TARGET_VERBS_STRICT: Final = words("target_verbs_strict")
 
 _OUTSIDE_VOICES: Final = words("outside_voices")
+_OUTSIDE_BIT: Final = cue_bit(_OUTSIDE_VOICES)
+_POST_BIT: Final = cue_bit(POST_WORDS)
 
 
 _VOICING: Final = words("voicing")
@@ -73,9 +75,9 @@ def _outside_voice(s: Sentence) -> bool:
     said = s.words
     if said[:1] in (["he"], ["she"]) and said[1:2] != [] and said[1] in _VOICING:
         return True
-    if not POST_WORDS.isdisjoint(said) and opens_with_person(s.text):
+    if held(said, _POST_BIT) and opens_with_person(s.text):
         return True  # "Dana Reyes, a spokeswoman for the embassy, stated that ..."
-    if _OUTSIDE_VOICES.isdisjoint(said):
+    if not held(said, _OUTSIDE_BIT):
         return False  # most sentences
     # not "scholars who study the peninsula": whom, not who says
     return any(w in _OUTSIDE_VOICES and _speaks(said, i) for i, w in enumerate(said))
