@@ -12,7 +12,14 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graphkit.extract import roles, sector_context, sentence_cues, shipped, war_context
+from graphkit.extract import (
+    coordination,
+    roles,
+    sector_context,
+    sentence_cues,
+    shipped,
+    war_context,
+)
 from graphkit.extract.cues import words
 from graphkit.extract.gazetteer import Entry
 from graphkit.extract.reading import Mention, Sentence, read_sentence
@@ -115,3 +122,25 @@ def test_a_sentence_holds_a_set_s_bit_where_it_holds_one_of_its_words(
     for said in [*sentences, *sentences]:  # each asked again after the others
         for cues, bit in zip(_SETS_ASKED, _BITS_ASKED, strict=True):
             assert sentence_cues.held(said, bit) == (not cues.isdisjoint(said))
+
+
+_PLACE_NAMES = ["China", "Iran", "the Netherlands", "The Gambia", "Chinese", "US", "\u00c9ire"]
+_LIST_PIECES = [*_PLACE_NAMES, ",", " ", "  ", "\n", "and ", "or ", "the ", "-", "/", "x"]
+
+
+def _place(text: str) -> Mention:
+    return Mention(Entry("Country", "x", text), 0, 1, [], text)
+
+
+@settings(max_examples=1500)
+@given(
+    st.lists(st.sampled_from(_LIST_PIECES), max_size=10).map("".join),
+    st.sampled_from(_PLACE_NAMES),
+    st.sampled_from(_PLACE_NAMES),
+)
+def test_two_places_are_listed_where_the_pattern_for_their_names_says(
+    text: str, one: str, other: str
+) -> None:
+    first, second = _place(one), _place(other)
+    said = coordination._listed_plain(first, second, text)
+    assert coordination._listed(first, second, text) == said, (text, one, other)
