@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from graphkit.extract import (
     coordination,
+    poses,
     roles,
     sector_context,
     sentence_cues,
@@ -33,6 +34,8 @@ _PAIRS: list[tuple[Callable[[Mention], bool], Callable[[Mention], bool]]] = [
     (roles.said_about, roles._said_about),
     (war_context.invaded, war_context._invaded),
     (sector_context.addressed, sector_context._addressed),
+    (shipped.pressed_from, shipped._pressed_from),
+    (poses.made_in, poses._made_in),
 ]
 
 _CUES = sorted(
@@ -42,6 +45,8 @@ _CUES = sorted(
     | sector_context._ADDRESSING
     | words("war_acts")
     | words("shipped")
+    | words("state_pressure")
+    | words("product_nouns")
     | words("phrase_ends")
 )[::3]
 _PIECES = [*_CUES, "China", "Chile", "Peruvian", "South Korea", "banks", "government",
@@ -91,6 +96,8 @@ def test_sentences_built_for_each_check_pass_their_gates() -> None:
         "The crew has been active since the invasion of Ukraine.",
         "Company laptops were rerouted to China.",
         "The lab told a news agency in Chile about it.",
+        "Under pressure from the United States, the crew spread lies.",
+        "They used two Chinese models and China's DeepSeek.",
     ):
         s = read_sentence(text)
         assert _same(s) > 0, text

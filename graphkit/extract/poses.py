@@ -47,6 +47,12 @@ _PRODUCT_KINDS: Final = words("product_kinds")
 def made_in(m: Mention) -> bool:
     """A people's name before a product ("two Chinese models", "a Russian AI chatbot"): where
     the product comes from, neither the actors' origin nor a target."""
+    return held(m.words, _PRODUCT_BIT) and _made_in(m)  # most sentences name no product
+
+
+def _made_in(m: Mention) -> bool:
+    """:func:`made_in` word by word: it says yes only before a word of :data:`_PRODUCTS` or a
+    service's name."""
     if m.entry.kind == "Country" and m.after[:1] == ["s"]:  # "China's DeepSeek platform"
         owned = [w for w in m.words[m.index + m.width + 1 :][:3] if w not in _PRODUCT_KINDS]
         return owned[:1] != [] and (owned[0] in _PRODUCTS or owned[0] in _services())
@@ -60,6 +66,9 @@ def _services() -> frozenset[str]:
     return frozenset(
         n.lower() for p in PLATFORMS.values() for n in (p.name, *p.aliases) if " " not in n
     )
+
+
+_PRODUCT_BIT: Final = cue_bit(_PRODUCTS | _services())
 
 
 def posed_as(m: Mention, s: Sentence) -> bool:

@@ -50,6 +50,7 @@ def _shipped_to(m: Mention, s: Sentence) -> bool:
 
 
 _PRESSURE: Final = words("state_pressure")
+_PRESSURE_BIT: Final = cue_bit(_PRESSURE)
 
 
 def pressed_from(m: Mention) -> bool:
@@ -61,6 +62,11 @@ def pressed_from(m: Mention) -> bool:
     >>> [pressed_from(x) for x in s.mentions if x.entry.kind == "Country"]
     [True]
     """
+    return held(m.words, _PRESSURE_BIT) and _pressed_from(m)  # most sentences press no state
+
+
+def _pressed_from(m: Mention) -> bool:
+    """:func:`pressed_from` word by word: it says yes only after a word of :data:`_PRESSURE`."""
     before = [w for w in m.before[-3:] if w != "the"]
     return before[-1:] == ["from"] and len(before) > 1 and before[-2] in _PRESSURE
 
