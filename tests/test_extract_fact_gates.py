@@ -139,15 +139,15 @@ def _place(text: str) -> Mention:
     return Mention(Entry("Country", "x", text), 0, 1, [], text)
 
 
+_NAME_PAIRS = [(one, other) for one in _PLACE_NAMES for other in _PLACE_NAMES]
+_LIST_TEXTS = st.lists(st.sampled_from(_LIST_PIECES), max_size=10).map("".join)
+
+
 @settings(max_examples=1500)
-@given(
-    st.lists(st.sampled_from(_LIST_PIECES), max_size=10).map("".join),
-    st.sampled_from(_PLACE_NAMES),
-    st.sampled_from(_PLACE_NAMES),
-)
+@given(_LIST_TEXTS, st.sampled_from(_NAME_PAIRS))
 def test_two_places_are_listed_where_the_pattern_for_their_names_says(
-    text: str, one: str, other: str
+    text: str, names: tuple[str, str]
 ) -> None:
-    first, second = _place(one), _place(other)
+    first, second = _place(names[0]), _place(names[1])
     said = coordination._listed_plain(first, second, text)
-    assert coordination._listed(first, second, text) == said, (text, one, other)
+    assert coordination._listed(first, second, text) == said, (text, names)
