@@ -120,3 +120,22 @@ def test_the_actors_own_state_is_no_target(sentence: str) -> None:
 def test_another_states_government_stays_a_target(sentence: str) -> None:
     f = draft(HEAD + f"{sentence}\n")
     assert "government" in {x.id for c in f.campaigns for x in c.targets.sectors}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "origin", "target"),
+    [
+        ("Grey Kestrel, a crew from Belarus, sent links to officials in Poland.", "BY", "PL"),
+        (
+            "The crew, which has links to a firm in Belarus, sent emails to officials in Poland.",
+            "BY",
+            "PL",
+        ),
+    ],
+)
+def test_links_sent_to_people_are_no_tie_to_where_they_are(
+    sentence: str, origin: str, target: str
+) -> None:
+    f = draft(HEAD + f"{sentence}\n")
+    assert {o for _, o in actors_of(f)} == {origin}
+    assert {x.id for c in f.campaigns for x in c.targets.countries} == {target}

@@ -171,8 +171,18 @@ def _dealt_with(lead: list[str]) -> bool:
     approached), not of one that says whom they work for ("working for a firm in")."""
     for i in range(len(lead) - 1, max(-1, len(lead) - 4), -1):
         if lead[i] in (_FOR_WHOM if i == len(lead) - 1 else _DEALT_WITH):
-            return not (i and lead[i - 1] in _THEIR_OWN)
+            return not (i and lead[i - 1] in _THEIR_OWN and not _sent(lead[: i - 1], lead[i - 1]))
     return False
+
+
+def _sent(before: list[str], noun: str) -> bool:
+    """Whether "links" or "ties" before a preposition are things sent, not a connection: "sent
+    links to officials in", "phishing links to", not "has links to", "with close ties to"."""
+    return noun in _CONNECTIONS and before[-1:] != [] and before[-1] not in _CONNECTION_LEADS
+
+
+_CONNECTIONS: Final = frozenset({"ties", "links"})
+_CONNECTION_LEADS: Final = words("connection_leads")
 
 
 _BE: Final = frozenset({"was", "were", "is", "are", "been"})
