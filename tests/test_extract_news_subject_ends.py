@@ -139,3 +139,20 @@ def test_links_sent_to_people_are_no_tie_to_where_they_are(
     f = draft(HEAD + f"{sentence}\n")
     assert {o for _, o in actors_of(f)} == {origin}
     assert {x.id for c in f.campaigns for x in c.targets.countries} == {target}
+
+
+def test_what_a_fake_persona_claims_is_its_cover_not_a_target() -> None:
+    f = draft(
+        HEAD + "North Korean IT workers applied for jobs at firms in the United States. One fake "
+        "profile claimed a degree from a university in Portugal and an address in Croatia.\n"
+    )
+    assert {x.id for c in f.campaigns for x in c.targets.countries} == {"US"}
+    assert "education" not in {x.id for c in f.campaigns for x in c.targets.sectors}
+
+
+def test_what_an_actor_claims_under_a_persona_stays_what_it_did() -> None:
+    f = draft(
+        HEAD + "Under the hacktivist identity Storm Cats, Sandworm claimed attacks on water "
+        "utilities in the United States, Poland and France.\n"
+    )
+    assert {x.id for c in f.campaigns for x in c.targets.countries} == {"US", "PL", "FR"}

@@ -76,6 +76,8 @@ def posed_as(m: Mention, s: Sentence) -> bool:
     "posed as European and Turkish journalists", "impersonates X and NGOs"."""
     if held(s.words, _BRAND_BIT) and _branded(m):
         return True  # "misused logos of legitimate news outlets"
+    if held(s.words, _PERSONA_BIT) and _claimed(m):
+        return True  # "One fake profile claimed a degree from a university in Portugal"
     if not held(s.words, _POSING_OR_AS):
         return False  # no posing word and no "as a": most sentences
     before = m.before
@@ -117,6 +119,21 @@ _BRAND_MARKS: Final = words("brand_marks")
 _BRAND_BIT: Final = cue_bit(_BRAND_MARKS)
 _POSING_BIT: Final = cue_bit(_POSING)
 _POSING_OR_AS: Final = cue_bit(_POSING | _AS)  # either set
+
+
+_PERSONAS: Final = words("persona_nouns")
+_CLAIMING: Final = words("claiming")
+_PERSONA_BIT: Final = cue_bit(_PERSONAS)
+
+
+def _claimed(m: Mention) -> bool:
+    """A mention in what a fake persona claims, its noun the subject of a verb of claiming right
+    after it ("profile claimed", not "under the identity X, the group claimed responsibility")
+    and no targeting word between: "One fake profile claimed a degree from a university in
+    Portugal and an address in Croatia" (the cover story, no target)."""
+    lead = m.words[max(0, m.index - 16) : m.index]
+    claims = [i for i, w in enumerate(lead) if w in _CLAIMING and _PERSONAS & set(lead[i - 2 : i])]
+    return bool(claims) and _TARGET_VERBS_STRICT.isdisjoint(lead[claims[0] :])
 
 
 def _branded(m: Mention) -> bool:
