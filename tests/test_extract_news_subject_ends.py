@@ -156,3 +156,15 @@ def test_what_an_actor_claims_under_a_persona_stays_what_it_did() -> None:
         "utilities in the United States, Poland and France.\n"
     )
     assert {x.id for c in f.campaigns for x in c.targets.countries} == {"US", "PL", "FR"}
+
+
+@pytest.mark.parametrize(
+    "policy",
+    [
+        "The company forbids using its models to track individuals.",
+        "Its rules prohibit targeting hospitals in Brazil.",
+    ],
+)
+def test_what_a_policy_forbids_is_no_target(policy: str) -> None:
+    f = draft(HEAD + f"Chinese hackers used the chatbot to write malware. {policy}\n")
+    assert not [x.id for c in f.campaigns for x in (*c.targets.sectors, *c.targets.countries)]

@@ -166,7 +166,23 @@ def in_the_reporters_words(m: Mention, s: Sentence) -> bool:
     in London said ...": where the reporter is, no target."""
     if not _REACH or _REACH[0][0] is not s or _REACH[0][1] is not s.mentions:
         _REACH[:] = [(s, s.mentions, _reporters_reach(s))]  # once a sentence, not a mention
-    return m.index < _REACH[0][2]
+    return m.index < _REACH[0][2] or (held(m.words, _FORBIDDING_BIT) and _forbidden(m))
+
+
+_FORBIDDING: Final = words("forbidding")
+_FORBIDDING_BIT: Final = cue_bit(_FORBIDDING)
+
+
+def _forbidden(m: Mention) -> bool:
+    """A mention in what a policy forbids, a word of forbidding before it in its clause: "The
+    company forbids using its models to track individuals", "Its rules prohibit targeting
+    hospitals" (the reporter's rule, no target)."""
+    lead = m.words[max(0, m.index - 8) : m.index]
+    at = max((i for i, w in enumerate(lead) if w in _FORBIDDING), default=-1)
+    return at >= 0 and _CLAUSE_ENDS.isdisjoint(lead[at + 1 :])
+
+
+_CLAUSE_ENDS: Final = frozenset({"but", "while", "whereas", "although", "though", "which", "who"})
 
 
 # The sentence last asked about (with its mentions) and how far its reporter's clause reaches:
