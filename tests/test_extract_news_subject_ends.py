@@ -168,3 +168,17 @@ def test_what_an_actor_claims_under_a_persona_stays_what_it_did() -> None:
 def test_what_a_policy_forbids_is_no_target(policy: str) -> None:
     f = draft(HEAD + f"Chinese hackers used the chatbot to write malware. {policy}\n")
     assert not [x.id for c in f.campaigns for x in (*c.targets.sectors, *c.targets.countries)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "targets"),
+    [
+        ("A warning came from the U.S. Cyber Defence Office on Monday.", set()),
+        ("The crew broke into the U.S. Cyber Defence Office last year.", {"US"}),
+    ],
+)
+def test_a_country_that_opens_a_public_bodys_name_is_where_it_sits(
+    sentence: str, targets: set[str]
+) -> None:
+    f = draft(HEAD + f"Chinese hackers broke into routers at telecom firms. {sentence}\n")
+    assert {x.id for c in f.campaigns for x in c.targets.countries} == targets

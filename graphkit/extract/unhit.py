@@ -379,17 +379,17 @@ def for_a_client(m: Mention) -> bool:
 # Service", "the UK's National Cyber Security Centre" (the body's last word a head of
 # cues/names.yaml institution_heads, in capitals)
 _BODY: Final = re.compile(
-    r"(?:'s|\u2019s) (?:[A-Z][\w-]*(?: of| for)? ){0,4}"
+    r"(?:'s|\u2019s)? (?:[A-Z][\w-]*(?: of| for| and)? ){0,5}"
     rf"(?:{'|'.join(w.capitalize() for w in word_list('institution_heads'))})\b"
 )
 
 
 def a_bodys_seat(m: Mention, s: Sentence) -> bool:
-    """A country whose possessive opens a public body's own name, with no targeting verb
-    before it: where the body sits ("Other co-authors include Germany's Federal Intelligence
-    Service"), no target; not "hacked Chile's National Cyber Agency"."""
-    if m.after[:1] != ["s"] or not _TARGET_VERBS_STRICT.isdisjoint(m.before[-3:]):
+    """A country (or its possessive) that opens a public body's own name, with no targeting
+    verb before it: where the body sits ("Other co-authors include Germany's Federal
+    Intelligence Service", "a warning from the U.S. National Security Agency"), no target; not
+    "hacked Chile's National Cyber Agency"."""
+    if not _TARGET_VERBS_STRICT.isdisjoint(m.before[-3:]):
         return False
-    at = s.text.find(m.text + "'s")
-    at = at if at >= 0 else s.text.find(m.text + "\u2019s")
+    at = s.text.find(m.text)
     return at >= 0 and _BODY.match(s.text, at + len(m.text)) is not None
