@@ -173,8 +173,9 @@ def test_what_a_policy_forbids_is_no_target(policy: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "targets"),
     [
-        ("A warning came from the U.S. Cyber Defence Office on Monday.", set()),
-        ("The crew broke into the U.S. Cyber Defence Office last year.", {"US"}),
+        ("The findings match assessments from the lab and the U.S. Cyber Defence Office.", set()),
+        ("The U.S. Cyber Defence Office also urged firms to patch.", set()),
+        ("The crew hacked the U.S. Cyber Defence Office last year.", {"US"}),
     ],
 )
 def test_a_country_that_opens_a_public_bodys_name_is_where_it_sits(

@@ -389,7 +389,14 @@ def a_bodys_seat(m: Mention, s: Sentence) -> bool:
     verb before it: where the body sits ("Other co-authors include Germany's Federal
     Intelligence Service", "a warning from the U.S. National Security Agency"), no target; not
     "hacked Chile's National Cyber Agency"."""
-    if not _TARGET_VERBS_STRICT.isdisjoint(m.before[-3:]):
+    if not _TARGET_VERBS_STRICT.isdisjoint(m.before[-3:]) or _HEADS.isdisjoint(
+        m.words[m.index + m.width : m.index + m.width + 7]
+    ):
         return False
-    at = s.text.find(m.text)
-    return at >= 0 and _BODY.match(s.text, at + len(m.text)) is not None
+    written = r"\W{0,2}".join(map(re.escape, m.text.split()))  # "U S" is written "U.S."
+    return any(
+        _BODY.match(s.text, at.end()) for at in re.finditer(rf"\b{written}\b\.?", s.text, re.I)
+    )
+
+
+_HEADS: Final = words("institution_heads")
