@@ -141,10 +141,16 @@ def test_links_sent_to_people_are_no_tie_to_where_they_are(
     assert {x.id for c in f.campaigns for x in c.targets.countries} == {target}
 
 
-def test_what_a_fake_persona_claims_is_its_cover_not_a_target() -> None:
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "One fake profile claimed a degree from a university in Portugal and an address in Croatia.",
+        "They made personas with resumes listing degrees from a university in Portugal.",
+    ],
+)
+def test_what_a_fake_persona_claims_is_its_cover_not_a_target(claim: str) -> None:
     f = draft(
-        HEAD + "North Korean IT workers applied for jobs at firms in the United States. One fake "
-        "profile claimed a degree from a university in Portugal and an address in Croatia.\n"
+        HEAD + f"North Korean IT workers applied for jobs at firms in the United States. {claim}\n"
     )
     assert {x.id for c in f.campaigns for x in c.targets.countries} == {"US"}
     assert "education" not in {x.id for c in f.campaigns for x in c.targets.sectors}
