@@ -144,7 +144,7 @@ def test_links_sent_to_people_are_no_tie_to_where_they_are(
 @pytest.mark.parametrize(
     "claim",
     [
-        "One fake profile claimed a degree from a university in Portugal and an address in Croatia.",
+        "One fake profile claimed a degree from a university in Portugal and a home in Croatia.",
         "They made personas with resumes listing degrees from a university in Portugal.",
     ],
 )
