@@ -33,9 +33,10 @@ def country(c: CampaignFindings) -> str | None:
 
 def actors_of(f: Findings) -> list[tuple[str, str | None]]:
     """Every drafted actor's name and country, sorted."""
-    return sorted(
+    pairs = [
         (a.name, a.country.id if a.country else None) for c in f.campaigns for a in c.all_actors
-    )
+    ]
+    return sorted(pairs, key=lambda p: (p[0], p[1] or ""))  # one name with and without a country
 
 
 def targeted_sectors(f: Findings) -> set[str]:

@@ -11,7 +11,7 @@ import pytest
 from graphkit.data import load
 from graphkit.errors import InputError
 from graphkit.extract.cues import ActorNouns, BehaviourCues, noun_pattern, nouns
-from graphkit.extract.gazetteer import gazetteer, norm
+from graphkit.extract.gazetteer import _tracking_pattern, actor_codes, gazetteer, norm
 from graphkit.extract.reading import read_sentence
 from graphkit.identity import country_name, language_name, resolve_country, resolve_language
 from graphkit.vocab import PLATFORMS, PUBLISHERS, Countries, countries, languages
@@ -153,3 +153,20 @@ def test_an_actor_noun_is_read_as_a_token_and_as_a_pattern() -> None:
     assert re.fullmatch(f"(?:{noun_pattern('firm')})", "start-up")
     # a longer form comes before a shorter one it begins with: the match takes it whole
     assert re.match(f"(?:{noun_pattern('quoted_actor')})", "hackers").group(0) == "hackers"
+
+
+@pytest.mark.parametrize(
+    ("shape", "message"),
+    [("apt[0-9]+", "must open with a capital"), ("UNC[0-9", "is no regular expression")],
+)
+def test_a_bad_tracking_code_shape_is_refused_with_the_file_named(shape: str, message: str) -> None:
+    with pytest.raises(InputError, match=rf"names\.yaml: tracking_codes: shape .*{message}"):
+        _tracking_pattern(("APT ?[0-9]{1,3}", shape))
+
+
+def test_each_firms_tracking_code_shape_is_read_as_a_name() -> None:
+    text = "Storm-2035, UNC1069, TA453, UAT-5918, CL-STA-0048, UNK_SweetSpecter and Hive0145 met."
+    assert [code for _, _, code in actor_codes(text)] == [
+        "Storm-2035", "UNC1069", "TA453", "UAT-5918", "CL-STA-0048", "UNK_SweetSpecter", "Hive0145"
+    ]  # fmt: skip
+    assert actor_codes("a STORM of 2035 cases and UNCLE1069") == []

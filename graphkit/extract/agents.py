@@ -5,6 +5,7 @@ group of Peruvian hackers"."""
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from graphkit.extract.cues import noun_pattern, word_list
 from graphkit.extract.headings import ARTICLE
@@ -13,12 +14,12 @@ from graphkit.extract.reading import Sentence
 __all__ = ["agent_subject"]
 
 
-_PLACES = ("Demonym", "Country", "Language")
+_PLACES: Final = ("Demonym", "Country", "Language")
 
 
 # A passive verb's agent that the sentence introduces: "Banks in Chile were also targeted by a
 # cluster the lab did not attribute": an actor not met before, with no name.
-_NEW_AGENT = re.compile(
+_NEW_AGENT: Final = re.compile(
     r"\b(?:was|were|been|being|is|are)\s+(?:also\s+|later\s+|separately\s+)?"
     rf"(?:[a-z]+(?:ed|en)|run|{'|'.join(word_list('irregular_past'))})\s+"
     rf"by\s+(?:an?|another)\s+((?:[\w-]+\s+){{0,3}}?)({noun_pattern('agent')})\b"
@@ -43,7 +44,7 @@ def agent_subject(first: Sentence) -> str | None:
 
 # A participle's agent named by its people, with no article: "a campaign allegedly conducted
 # by Peru-affiliated actors", "posts written by Bolivian operators"
-_PEOPLES_AGENT = re.compile(
+_PEOPLES_AGENT: Final = re.compile(
     rf"\b(?:[a-z]+(?:ed|en)|run|{'|'.join(word_list('irregular_past'))})\s+by\s+"
     rf"((?:[\w-]+\s+){{0,3}}?(?i:{noun_pattern('subject')}))\b"
 )

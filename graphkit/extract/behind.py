@@ -14,6 +14,7 @@ Examples
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from graphkit.extract.name_checks import only_places
 
@@ -22,10 +23,10 @@ __all__ = ["behind", "case_name"]
 
 # A noun phrase headed by a word for what was done, with no preposition inside ("accounts
 # tied to a fraud operation" is headed by "accounts")
-_DONE = re.compile(
+_DONE: Final = re.compile(
     r"^(?!Actors\b)(?:[\w-]+ ){0,5}(?:campaign|operation|intrusion|attack|effort)s?$"
 )
-_INSIDE = re.compile(
+_INSIDE: Final = re.compile(
     r"(?<![\w-])(?:to|of|for|by|with|from|in|on|behind|against|tied|linked)(?![\w-])"
 )
 

@@ -6,6 +6,7 @@ Korean and Chinese hackers")."""
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from graphkit.extract.coordination import coordinated
 from graphkit.extract.cues import noun_pattern, nouns, past_verb, word_list
@@ -21,24 +22,25 @@ __all__ = [
     "of_the_two",
     "of_them_all",
     "overview",
+    "story_sections",
     "without_overviews",
 ]
 
 
 # The nouns of a case a text turns to: "A second crew", "Another operation".
-_CASE_NOUNS = noun_pattern("case")
+_CASE_NOUNS: Final = noun_pattern("case")
 
 
-_OTHER_NOUNS = noun_pattern("subject")
-_ELIDED_ORDINALS = "|".join(word_list("elided_ordinals"))
+_OTHER_NOUNS: Final = noun_pattern("subject")
+_ELIDED_ORDINALS: Final = "|".join(word_list("elided_ordinals"))
 # An ordinal alone before its verb: "The second used the tool to ...", "Another used ..."
-_ORDINAL_ACTS_SOURCE = (
+_ORDINAL_ACTS_SOURCE: Final = (
     rf"^(?:The (first|{_ELIDED_ORDINALS})|(Another)) (?=(?:also )?{past_verb()}\b)"
 )
 
 
 # A paragraph that says it turns to another case: "A second case shows ...", "Finally, ..."
-NEW_CASE = re.compile(
+NEW_CASE: Final = re.compile(
     # ... after a sentence adverb too: "Additionally, another group, X, ..."
     r"^(?:(?:[A-Z][a-z]+ly|Also|Meanwhile|In addition),\s+(?=[a-z]))?"
     r"(?:(?:[Aa]|[Tt]he) (?:first|second|third|fourth|fifth|sixth|next|final|last|further) |"
@@ -88,26 +90,26 @@ def case_subject(sentences: list[Sentence], before: str = "") -> str | None:
     return said.group(1)[0].upper() + said.group(1)[1:] if said else None
 
 
-_OTHER_ONES = re.compile(rf"^Other ((?:[a-z][\w-]* ){{0,2}}?(?:{_OTHER_NOUNS}))\b")
+_OTHER_ONES: Final = re.compile(rf"^Other ((?:[a-z][\w-]* ){{0,2}}?(?:{_OTHER_NOUNS}))\b")
 
 
 # An ordinal alone before its verb, and the noun of the cases counted before it: "two
 # separate clusters ... The second used the tool ..."
-_ORDINAL_ACTS = re.compile(_ORDINAL_ACTS_SOURCE)
-_COUNTED_NOUN = re.compile(
+_ORDINAL_ACTS: Final = re.compile(_ORDINAL_ACTS_SOURCE)
+_COUNTED_NOUN: Final = re.compile(
     rf"\b(?:two|three|four|five|six|several) (?:[\w-]+ ){{0,2}}?((?i:{noun_pattern('subject')}))\b"
 )
-_SINGULAR = nouns("subject")
+_SINGULAR: Final = nouns("subject")
 
 
 # Another case, named by no ordinal: "Another operation, which the lab did not name, ..."
-_OTHER_CASE = re.compile(
+_OTHER_CASE: Final = re.compile(
     rf"^(?:Another|One(?: more)?|(?:A|Another) separate) ({_CASE_NOUNS})\b(?! called)"
 )
 
 
 # A case said aloud: "The first is the fake job applicants." gives "fake job applicants"
-_SAID_CASE = re.compile(
+_SAID_CASE: Final = re.compile(
     r"^The (?:first|second|third|fourth|fifth|next|last|other)(?: one)? (?:is|was) "
     r"(?:(?:the|a|an|about|those) )?((?:[\w'-]+ ){0,5}[\w'-]+)\.$"
 )
@@ -115,12 +117,12 @@ _SAID_CASE = re.compile(
 
 # Where a sentence of prose may begin (its end): after a stop (and a closing quote or bracket)
 # and a space. The stop is in the match, so that Python's re skips to stops, not every character.
-_SENTENCE_START = re.compile(r"[.!?][\"\u201d')\]]* (?=[A-Z])")
+_SENTENCE_START: Final = re.compile(r"[.!?][\"\u201d')\]]* (?=[A-Z])")
 
 
 # "The latter debugged code ...": one of two the paragraph named, no new case ("The latter, a
 # Bolivian crew, ..." sets a case of its own apart)
-_POINTS_BACK = re.compile(r"The (?:former|latter) (?!,)")
+_POINTS_BACK: Final = re.compile(r"The (?:former|latter) (?!,)")
 
 
 def at_new_cases(paragraph: str) -> list[str]:
@@ -158,7 +160,7 @@ def overview(subject: str, first: Sentence) -> bool:
     )
 
 
-_SUBJECT_NOUNS = nouns("subject")
+_SUBJECT_NOUNS: Final = nouns("subject")
 
 
 def _several_sit(first: Mention) -> bool:
@@ -199,6 +201,33 @@ def without_overviews(groups: list[Group], loose: list[Sentence] | None) -> list
     return left + cases
 
 
+def story_sections(groups: list[Group]) -> list[Group]:
+    """The groups, with the sections of a story about one case folded into it: when one group
+    says who acts and every other is a section a name alone opens ("## Efficiency Over
+    Novelty", "The Global AI Arms Race: ...") that names no actor and no place, those sections
+    tell more of that one case."""
+    told = [i for i, g in enumerate(groups) if g.actors or g.subject]
+    if len(told) != 1:
+        return groups
+    bare = [g for g in groups[told[0] + 1 :] if _a_section(g) and not _places_of(g)]
+    if not bare or len(bare) != len(groups) - 1:
+        return groups  # (a section before the case is none of its: a list of contents)
+    case = groups[told[0]]
+    for g in bare:
+        case.sentences.extend(g.sentences)
+    return [case]
+
+
+def _a_section(case: Group) -> bool:
+    """Whether a group is a section a name alone opens, a heading or a run-in label ("The
+    Global AI Arms Race: ..."), and names no actor; not a name in the prose ("**Tern Vane** ran
+    ...": a case beside the one before it)."""
+    if not case.name or case.actors:
+        return False
+    first = case.sentences[0].text if case.sentences else ""
+    return case.from_heading or first.startswith(f"{case.name}:")
+
+
 def _places_of(case: Group) -> set[str]:
     """The places a case's sentences name."""
     return {m.entry.id for s in case.sentences for m in s.mentions if m.entry.kind in COUNTRY_KINDS}
@@ -216,6 +245,9 @@ def _left_out(view: Group, cases: list[Group]) -> Group | None:
     told = {m.entry.id for g in cases for s in g.sentences for m in s.mentions
             if m.entry.kind in COUNTRY_KINDS}  # fmt: skip
     kept = [m for m in members if m.entry.id not in told]
+    if kept and len(kept) == len(members) and not any(g.actors or g.subject for g in cases):
+        return view  # "Crews from Russia, Iran and China rely on ...", then a section under a
+        # heading that names no actor ("## Speed Before Invention"): the crews are the case
     if first is None or not kept or len(kept) == len(members) or view.subject is None:
         return None
     name, text = _kept(view.subject, members, kept), _kept(first.text, members, kept)
@@ -243,7 +275,7 @@ def _kept(text: str, members: tuple[Mention, ...], kept: list[Mention]) -> str |
 
 
 # A paragraph about the two cases told last: "In both cases, ...", "Both networks ..."
-_BOTH = re.compile(rf"^(?:{'|'.join(word_list('both_openers'))})\b")
+_BOTH: Final = re.compile(rf"^(?:{'|'.join(word_list('both_openers'))})\b")
 
 
 def of_the_two(sentences: list[Sentence]) -> bool:
@@ -252,7 +284,7 @@ def of_the_two(sentences: list[Sentence]) -> bool:
 
 
 # A paragraph that speaks of every case the one before it opened (layout.yaml's all_openers)
-_OF_THEM_ALL = re.compile(rf"^(?i:{'|'.join(word_list('all_openers'))})")
+_OF_THEM_ALL: Final = re.compile(rf"^(?i:{'|'.join(word_list('all_openers'))})")
 
 
 def of_them_all(sentences: list[Sentence]) -> bool:
@@ -263,4 +295,6 @@ def of_them_all(sentences: list[Sentence]) -> bool:
 
 
 # ... or names them with a plural demonstrative anywhere: "sought by these actors"
-_THESE = re.compile(rf"\b(?:these|those) (?:\w+ )?(?:{'|'.join(word_list('these_nouns'))})\b")
+_THESE: Final = re.compile(
+    rf"\b(?:these|those) (?:\w+ )?(?:{'|'.join(word_list('these_nouns'))})\b"
+)

@@ -7,6 +7,7 @@ before that "the former" or "the latter" points back to."""
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from graphkit.extract.cues import nouns, words
 from graphkit.extract.gazetteer import Entry
@@ -19,7 +20,7 @@ __all__ = ["clause_actor", "opens_anything", "struck_actor"]
 
 # Words that may stand before the actor a clause opens with: "Meanwhile, X", "According to the
 # lab, X", "Researchers tied the first, X, to ...".
-_OPENING_REACH = 7
+_OPENING_REACH: Final = 7
 
 
 def struck_actor(s: Sentence) -> str | None:
@@ -32,7 +33,7 @@ def struck_actor(s: Sentence) -> str | None:
                  if m.entry.kind == "Actor" and rest.startswith(m.text)), None)  # fmt: skip
 
 
-_STRUCK_WORDS = frozenset(phrase.split()[0] for phrase in NAMING_AS)  # a cheap test first
+_STRUCK_WORDS: Final = frozenset(phrase.split()[0] for phrase in NAMING_AS)  # a cheap test first
 
 
 def _opening_actor(s: Sentence, sets: bool = False) -> str | None:
@@ -73,10 +74,10 @@ def _other_names(actors: list[Mention], text: str) -> set[str]:
     return out - {actors[0].entry.id}
 
 
-_ALIAS_GAP = {"also", "known", "tracked", "as", "aka", "a", "k", "or"}
+_ALIAS_GAP: Final = {"also", "known", "tracked", "as", "aka", "a", "k", "or"}
 
 
-_FORMER_LATTER = re.compile(r"^(?:[Tt]he) (former|latter)\b")
+_FORMER_LATTER: Final = re.compile(r"^(?:[Tt]he) (former|latter)\b")
 
 
 def clause_actor(piece: Sentence, text: str, sets: bool, said: list[Sentence]) -> str | None:
@@ -115,10 +116,10 @@ def _pointed_back(piece: Sentence, text: str, said: list[Sentence]) -> str | Non
     return entry.id
 
 
-_COUNTS = words("number_words")
+_COUNTS: Final = words("number_words")
 
 
-_SET_NOUNS = nouns("subject")
+_SET_NOUNS: Final = nouns("subject")
 
 
 def _counted_set(lead: list[str]) -> bool:
@@ -127,4 +128,4 @@ def _counted_set(lead: list[str]) -> bool:
     return not _COUNTS.isdisjoint(lead) and not _SET_NOUNS.isdisjoint(lead)
 
 
-_EXAMPLES = words("example_openers")  # "groups such as X and Y"
+_EXAMPLES: Final = words("example_openers")  # "groups such as X and Y"

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from graphkit.extract.cues import noun_pattern
 from graphkit.extract.headings import GENERIC_HEADINGS
@@ -19,7 +20,7 @@ __all__ = ["clause_name", "run_by_opener"]
 # "Sneer Review flooded ...", "Russia's Helgoland Bite wrote ...", "VAGue Focus, probably
 # Chinese too, pretended ...", "a developer behind ScopeCreep built ...", "the task scam Wrong
 # Number recruited ...", "a PR firm's operation called High Five posted ...".
-_CLAUSE_NAME = re.compile(
+_CLAUSE_NAME: Final = re.compile(
     r"^(?:(?:And|But|Also|Meanwhile|Then),? )?(?:(?:[Ii]n|[Ff]rom) (?:the )?[A-Z][\w ]{1,30}, )?"
     r"(?:[A-Z][a-z]+(?:'s|\u2019s) )?"
     rf"(?:(?:[Aa]n?|[Tt]he) (?:[\w'\u2019-]+ ){{0,4}}?(?:{noun_pattern('opens_named')})"
@@ -31,14 +32,14 @@ _CLAUSE_NAME = re.compile(
 
 # ... or a clause that is only a case brought in by its noun and name, the verb in the clause
 # before it: "(The lab described) an Iranian effort called Cyber Lotus (and ...)"
-_NAMED_ALONE = re.compile(
+_NAMED_ALONE: Final = re.compile(
     rf"^(?:[Aa]n?|[Tt]he) (?:[\w'\u2019-]+ ){{0,3}}?(?:{noun_pattern('opens_named')}) "
     r"(?:called|named|dubbed) ([A-Z][\w\u2014-]*(?: (?:[A-Z][\w\u2014-]*|and|of)){0,3})\.?$"
 )
 
 
 # "Another, called Iron Gate, targeted ...": a clause that turns to another case by its name
-_ANOTHER_NAMED = re.compile(
+_ANOTHER_NAMED: Final = re.compile(
     r"^(?:[Aa]nother|(?:[Aa]|[Tt]he) (?:second|third|fourth|other|latter)|One of (?:them|(?:the|"
     r"these|those) (?:[a-z-]+ )?(?:groups|networks|operations|campaigns|clusters|crews|actors)))"
     r"(?: (?:one|operation|network|campaign|scheme|group|cluster))?"

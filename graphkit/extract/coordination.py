@@ -5,6 +5,7 @@ and Iran" are all origins), and a kind named before its members gives them its o
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from graphkit.extract.cues import nouns, words
 from graphkit.extract.fronted import fronted
@@ -13,7 +14,7 @@ from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
 __all__ = ["coordinated", "kind_of_members"]
 
 
-ACTOR_NOUNS = nouns("origin_after")
+ACTOR_NOUNS: Final = nouns("origin_after")
 
 
 def coordinated(s: Sentence) -> dict[int, tuple[Mention, ...]]:
@@ -53,7 +54,7 @@ def coordinated(s: Sentence) -> dict[int, tuple[Mention, ...]]:
     return out
 
 
-_COUNTS = words("number_words") | {"one"}
+_COUNTS: Final = words("number_words") | {"one"}
 
 
 def _owned_each(gap: list[str], after: list[str]) -> bool:
@@ -80,7 +81,25 @@ def _counted_each(gap: list[str], first: list[str]) -> bool:
 
 def _listed(one: Mention, other: Mention, text: str) -> bool:
     """Two places a list joins: a comma or a conjunction between them, not a hyphen or a
-    slash ("China-Taiwan", "US/UK")."""
+    slash ("China-Taiwan", "US/UK"). Where the second opens on a capital, what comes between
+    is read once after each place of the first's name (:func:`_listed_plain` builds a pattern
+    for the two names): no shorter reading of it could end on a capital."""
+    if not other.text[:1].isupper():
+        return _listed_plain(one, other, text)  # "the Netherlands"
+    at = text.find(one.text)
+    while at >= 0:
+        between = _BETWEEN_LISTED.match(text, at + len(one.text))
+        if between is not None and text.startswith(other.text, between.end()):
+            return True
+        at = text.find(one.text, at + 1)
+    return False
+
+
+_BETWEEN_LISTED: Final = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+)(?:the\s+)?")
+
+
+def _listed_plain(one: Mention, other: Mention, text: str) -> bool:
+    """:func:`_listed` by a pattern made for the two names."""
     return bool(
         re.search(
             rf"{re.escape(one.text)}\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+)(?:the\s+)?"
@@ -90,7 +109,7 @@ def _listed(one: Mention, other: Mention, text: str) -> bool:
     )
 
 
-_MEMBERS = words("members")
+_MEMBERS: Final = words("members")
 
 
 def kind_of_members(a: Mention, s: Sentence, ends: dict[int, Mention]) -> Mention | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Final
 
 from graphkit.extract.cues import nouns, word_list, words
 from graphkit.extract.gazetteer import TOKEN, lookup_table
@@ -16,7 +17,7 @@ from graphkit.extract.reading import Mention, Sentence
 __all__ = ["accused_of", "businesses_misusing", "country_used", "opening_country", "opening_list"]
 
 
-_USING = words("country_uses")
+_USING: Final = words("country_uses")
 
 
 def country_used(m: Mention, text: str = "") -> bool:
@@ -34,7 +35,14 @@ def country_used(m: Mention, text: str = "") -> bool:
     if "while" in before or "whereas" in before:  # "..., while Bolivia leans towards ...": it
         before = before[max(i for i, w in enumerate(before) if w in _CONTRASTS) + 1 :]  # opens
         # a clause of its own
+    if "that" in before:  # "a bulletin stating that Russia and Iran are weaponizing AI": what
+        at = len(before) - 1 - before[::-1].index("that")  # a report says opens a clause too
+        before = before[at + 1 :] if not _SAYING.isdisjoint(before[:at]) else before
     return all(w in places or w in ("and", "or") for w in before)
+
+
+# Words of saying before "that" and what is said: "said that", "a bulletin stating that"
+_SAYING: Final = words("reporting_verbs") | words("showing_words")
 
 
 def _used(m: Mention) -> bool:
@@ -54,20 +62,20 @@ def _used(m: Mention) -> bool:
     return verb in _USING
 
 
-_ASIDES = frozenset(("also", "all", "now", "still"))
-_CONTRASTS = frozenset(("while", "whereas"))
-_AUXILIARIES = frozenset(("was", "were", "is", "are", "has", "have", "had"))
+_ASIDES: Final = frozenset(("also", "all", "now", "still"))
+_CONTRASTS: Final = frozenset(("while", "whereas"))
+_AUXILIARIES: Final = frozenset(("was", "were", "is", "are", "has", "have", "had"))
 
 
-_USERS = words("users")
+_USERS: Final = words("users")
 
 
-_OWNED_ACTS = words("owned_acts")
+_OWNED_ACTS: Final = words("owned_acts")
 
 
 # A phrase set apart before the subject: "Aside from China, ", "Beyond Russia, "
 # ... or a run-in label over the clause: "Peru's new trick: Peru has used ..."
-_SET_APART = re.compile(
+_SET_APART: Final = re.compile(
     rf"^(?:(?i:{'|'.join(word_list('name_prepositions'))})\b[^,]{{1,40}}, |"
     r"[A-Z][\w'\u2019-]*(?: [\w'\u2019-]+){0,4}: (?=[A-Z]))"
 )
@@ -102,8 +110,8 @@ def _place_words() -> frozenset[str]:
     )
 
 
-_MISUSING = nouns("misusing")
-_MISUSE_DEEDS = words("misuse_deeds")
+_MISUSING: Final = nouns("misusing")
+_MISUSE_DEEDS: Final = words("misuse_deeds")
 
 
 def businesses_misusing(after: list[str]) -> bool:
@@ -117,7 +125,7 @@ def businesses_misusing(after: list[str]) -> bool:
     return verb[:1] != [] and verb[0] in _MISUSE_DEEDS
 
 
-_ACCUSING = words("accusing")
+_ACCUSING: Final = words("accusing")
 
 
 def accused_of(m: Mention) -> bool:
@@ -133,4 +141,4 @@ def accused_of(m: Mention) -> bool:
     return "of" in after or "for" in after
 
 
-_BETWEEN = words("phrase_ends")
+_BETWEEN: Final = words("phrase_ends")

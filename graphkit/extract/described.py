@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Final
 
 from graphkit.extract.cues import noun_pattern, word_list
 from graphkit.extract.reading import Sentence
@@ -17,12 +18,12 @@ from graphkit.extract.roles import country_role
 __all__ = ["described_actor", "described_malware"]
 
 
-_NOUNS = f"{noun_pattern('subject')}|{noun_pattern('misusing')}"  # and businesses that act
+_NOUNS: Final = f"{noun_pattern('subject')}|{noun_pattern('misusing')}"  # and businesses that act
 # Everything up to the phrase's last article before its noun: a verb and what comes before
-_UP_TO_ARTICLE = re.compile(
+_UP_TO_ARTICLE: Final = re.compile(
     rf"^(?:.*?\s)?(?:an?|the)\s+(?!.*\b(?:an?|the)\s+.*(?i:{_NOUNS}))", re.I
 )
-_UP_TO_CLAUSE = re.compile(r"^.*\b(?:that|which|who|whom)\s+", re.I)
+_UP_TO_CLAUSE: Final = re.compile(r"^.*\b(?:that|which|who|whom)\s+", re.I)
 
 
 def described_actor(sentences: list[Sentence]) -> str | None:
@@ -75,12 +76,12 @@ def _place_after(place: str) -> re.Pattern[str]:
 
 # A malware's name: a word with a capital inside or in capitals ("NightPorter", "PROMPTFLUX"),
 # a digit allowed, or one or two capitalised words in quotes ("Snow Drift")
-_NAME = (
+_NAME: Final = (
     r"(?:[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*|[A-Z][A-Z0-9]{3,}|"
     r"[\"\u201c](?:[A-Z][\w-]+(?: [A-Z][\w-]+)?)[,.]?[\"\u201d])"
 )
-_MALWARE = "|".join(word_list("malware_nouns"))
-_NAMED_MALWARE = re.compile(
+_MALWARE: Final = "|".join(word_list("malware_nouns"))
+_NAMED_MALWARE: Final = re.compile(
     # "NightPorter, a new Android trojan", "PromptSpy, the first known Android malware"
     rf"(?P<a>{_NAME}),? (?:an?|the) (?:[\w-]+ ){{0,4}}?(?i:{_MALWARE})s?\b|"
     # "a trojan it dubbed NightPorter", "malware called PROMPTFLUX"

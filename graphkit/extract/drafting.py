@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import Any
+from typing import Any, Final
 
 from graphkit.actors import actor_index
 from graphkit.errors import InputError
@@ -46,6 +46,7 @@ from graphkit.extract.groups import Group, add_actors
 from graphkit.extract.headline_case import actor_headline, titled_actor
 from graphkit.extract.learned import MAPPERS, learned_techniques
 from graphkit.extract.lede import lede_joined
+from graphkit.extract.lent_origins import unlent
 from graphkit.extract.meta import (
     OUR_MODELS,
     PUBLISHERS,
@@ -53,6 +54,7 @@ from graphkit.extract.meta import (
     report_meta,
     speaks_of_ai,
 )
+from graphkit.extract.own_state import unserved
 from graphkit.extract.passing import in_passing
 from graphkit.extract.quoted import forget_quotes
 from graphkit.extract.reading import (
@@ -75,9 +77,11 @@ from graphkit.vocab import PUBLISHERS as KNOWN_PUBLISHERS
 __all__ = ["extract_findings"]
 
 # The techniques of AI misuse: the LLM-themed ones and ATLAS's
-_AI_TECHNIQUES = frozenset(LLM_TECHNIQUES) | frozenset(ATLAS_TECHNIQUES)
-_AI_LABS = frozenset(p.name for p in KNOWN_PUBLISHERS if p.only_ai)  # publishers.yaml only_ai
-_USE = words("platform_use")  # "used ChatGPT", "misuse of Claude", "banned from ChatGPT"
+_AI_TECHNIQUES: Final = frozenset(LLM_TECHNIQUES) | frozenset(ATLAS_TECHNIQUES)
+_AI_LABS: Final = frozenset(
+    p.name for p in KNOWN_PUBLISHERS if p.only_ai
+)  # publishers.yaml only_ai
+_USE: Final = words("platform_use")  # "used ChatGPT", "misuse of Claude", "banned from ChatGPT"
 
 
 def _name_key(name: str | None) -> str:
@@ -221,10 +225,10 @@ def _unnamed_cluster(
 
 # Hyphens and spaces of typesetting, read (and quoted as evidence) as the plain ones: a web
 # page's "state\u2011affiliated", "Claude\u00a0Code"; a soft hyphen is no character of the words
-_PLAIN_MARKS = str.maketrans(
+_PLAIN_MARKS: Final = str.maketrans(
     {"\u2010": "-", "\u2011": "-", "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u00ad": None}
 )
-_TYPESET = "".join(map(chr, _PLAIN_MARKS))  # the characters the table replaces
+_TYPESET: Final = "".join(map(chr, _PLAIN_MARKS))  # the characters the table replaces
 
 
 def _numbered(campaigns: list[dict[str, Any]]) -> None:
@@ -235,6 +239,29 @@ def _numbered(campaigns: list[dict[str, Any]]) -> None:
         n = seen[slugify(b["name"])] = seen.get(slugify(b["name"]), 0) + 1
         if n > 1:
             b["name"] = f"{b['name']} ({n})"
+
+
+def _cases(
+    drafted: list[tuple[Group, dict[str, Any] | None]], title: str, spread: bool
+) -> list[dict[str, Any]]:
+    """The drafted campaigns that are cases. An unnamed one that says nothing ("One operation a
+    line, ...") is none; one of a named actor is ("APT41 also used the model.": the report
+    speaks of it). One a heading alone names, beside other cases, that names no actor and says
+    nothing is a section of the story ("## Speed Before Invention", a masthead over the
+    introduction): no case, and the one platform it names, if ``spread``, is every case's that
+    names none ("five operations that used its models")."""
+    cases, said = [], []
+    for g, b in drafted:
+        if not b or not slugify(b["name"]):
+            continue
+        if g.actors or says_something(b) or (g.name and not (g.from_heading and len(drafted) > 1)):
+            cases.append(b if g.name else _this_reports(b, title))
+        elif g.name:
+            said += b["platforms"]
+    if spread and len({p["name"] for p in said}) == 1:
+        for b in cases:
+            b["platforms"] = b["platforms"] or [{**said[0], "confidence": 60}]
+    return cases
 
 
 def _extract(
@@ -286,14 +313,13 @@ def _extract(
     groups_read = [(sentences_of(g), names_of(g)) for g in merged.values()]
     learn, cues = techniques != "rules", techniques != "learned"
     learned = with_tools(groups_read, learned_techniques(groups_read)) if learn else None
-    campaigns = []
-    for g in merged.values():
-        b = campaign_facts(g, platform, overall, origin, learned, cues, len(merged) > 1)
-        if b and slugify(b["name"]) and (g.name or g.actors or says_something(b)):
-            # an unnamed case that says nothing ("One operation a line, ...") is no case; one
-            # of a named actor is ("APT41 also used the model.": the report speaks of it)
-            campaigns.append(b if g.name else _this_reports(b, meta["title"]))
+    drafted = [(g, campaign_facts(g, platform, overall, origin, learned, cues, len(merged) > 1))
+               for g in merged.values()]  # fmt: skip
+    campaigns = _cases(drafted, meta["title"], overall is None)
     _numbered(campaigns)
+    unlent(campaigns)  # "Red Ledger is based in China": not Tin Drum's, told apart later
+    for b in campaigns:
+        unserved(b)  # "their pay goes to the government of North Korea": whom they serve
     if not campaigns:  # no name and no actor anywhere: one unnamed cluster, all the text says
         campaigns = _unnamed_cluster(
             text, meta["title"], loose, groups, platform, overall, techniques

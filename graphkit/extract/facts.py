@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from graphkit.extract.behind import behind, case_name
 from graphkit.extract.confidence import calibrate
@@ -28,6 +28,7 @@ from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, read_sent
 from graphkit.extract.roles import country_role, researched, said_about
 from graphkit.extract.sector_context import addressed, drawn_from
 from graphkit.extract.sectors import sector_is_target
+from graphkit.extract.sentence_cues import cue_bit, held
 from graphkit.extract.shipped import elsewhere
 from graphkit.extract.spoken import language_positions, varieties
 from graphkit.extract.unhit import (
@@ -78,31 +79,34 @@ def _qualifies_a_target(m: Mention, s: Sentence) -> bool:
     )
 
 
-_FIELD_COUNTRY_ROLE = {"who": "attribution", "actor": "attribution", "target": "target"}
+_FIELD_COUNTRY_ROLE: Final = {"who": "attribution", "actor": "attribution", "target": "target"}
 
 
 # A group name that already says who ("Korean-language operators"): no " operators" after it.
-_WHO_WORD = re.compile(rf"\b(?:{WHO_NOUNS})$")
+_WHO_WORD: Final = re.compile(rf"\b(?:{WHO_NOUNS})$")
 
 
-_WHO_FIELDS = ("who", "actor")  # "Attribution: a unit of military intelligence": no sector
+_WHO_FIELDS: Final = ("who", "actor")  # "Attribution: a unit of military intelligence": no sector
 
 
-_NEGATIONS = words("negations")
+_NEGATIONS: Final = words("negations")
 # What the actors did not do, set against what they did, up to the clause's end: "Rather than
 # using chatbots as phishing assistants, they ...", "... wrote lures instead of building tools"
-_CONTRASTED = re.compile(r"\b(?:[Rr]ather than|[Ii]nstead of)\b([^,;:.]*)")
-_CONTRASTS = frozenset({"rather", "instead"})
+_CONTRASTED: Final = re.compile(r"\b(?:[Rr]ather than|[Ii]nstead of)\b([^,;:.]*)")
+_CONTRASTS: Final = frozenset({"rather", "instead"})
+_NEGATIONS_BIT: Final = cue_bit(_NEGATIONS)
+_CONTRASTS_BIT: Final = cue_bit(_CONTRASTS)
+_OWNERS_BIT: Final = cue_bit(OWNERS)  # "our models"
 
 
 # Building malware, and the verbs that make it a subject of study instead
-_BUILDING = frozenset({"T1587", "T1587.001", "llm-aided-development"})
+_BUILDING: Final = frozenset({"T1587", "T1587.001", "llm-aided-development"})
 
 
-_RESEARCHED = words("researched")
+_RESEARCHED: Final = words("researched")
 
 
-_AIMED = words("aimed")
+_AIMED: Final = words("aimed")
 
 
 def names_of(group: Group) -> list[str]:
@@ -225,10 +229,12 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
         elif kind == "Technique":
             if m.entry.phrase and not cues:
                 continue  # a cue word: the learned mapper reads the sentence instead
-            if not _NEGATIONS.isdisjoint(m.words[max(0, m.index - 6) : m.index]):
+            if held(m.words, _NEGATIONS_BIT) and not _NEGATIONS.isdisjoint(
+                m.words[max(0, m.index - 6) : m.index]
+            ):
                 continue  # "We have not seen these actors develop new capabilities"
             if contrasts is None:  # once a sentence, at its first technique
-                contrasts = not _CONTRASTS.isdisjoint(s.words)  # "rather than", "instead of"
+                contrasts = held(s.words, _CONTRASTS_BIT)  # "rather than", "instead of"
             if contrasts and _contrasted(m, s):
                 continue  # "Rather than using chatbots as phishing assistants, they ..."
             if eid in _BUILDING and not _RESEARCHED.isdisjoint(m.before[-2:]):
@@ -247,7 +253,7 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
     return passing
 
 
-_DEFINITE = frozenset({"its", "their", "these", "those", "this", "our"})
+_DEFINITE: Final = frozenset({"its", "their", "these", "those", "this", "our"})
 
 
 def _others_listed(group: Group, s: Sentence, run: tuple[Mention, ...]) -> bool:
@@ -305,7 +311,7 @@ def _place(
     eid = m.entry.id
     size = len(s.words)
     if "(" in s.text and size > m.width + 1:  # "China (APT15 and APT5)."
-        size = len(TOKEN.findall(_PARENTHESES.sub("", s.text)))
+        size = _bare_size(s)
     alone = size <= m.width + 1 and s.text.rstrip("*_ ").endswith(".")
     alone = alone or (m.index == 0 and s.text.startswith(m.text + ";"))  # "China; ..."
     if alone and s is not group.heading:
@@ -359,12 +365,7 @@ def _platform_of(
     evidence = clip(s.text)
     if passing:
         return  # "OpenAI accused DeepSeek of distilling its models": a rival's doing, not theirs
-    if (
-        platform_hint
-        and not platforms
-        and not OWNERS.isdisjoint(s.words)
-        and OUR_MODELS.search(s.text)
-    ):
+    if platform_hint and not platforms and held(s.words, _OWNERS_BIT) and OUR_MODELS.search(s.text):
         platforms[platform_hint] = {"name": platform_hint, "evidence": evidence,
                                     "confidence": 70}  # fmt: skip
     theirs = companys_platform(s.text) if not platforms else None
@@ -445,4 +446,15 @@ def titled_origin(title: str) -> dict[str, Any] | None:
     return {"id": origins.pop(), "evidence": clip(title), "confidence": 50}
 
 
-_PARENTHESES = re.compile(r"\s*\([^()]*\)")
+_PARENTHESES: Final = re.compile(r"\s*\([^()]*\)")
+
+
+def _bare_size(s: Sentence) -> int:
+    """How many words a sentence holds outside its brackets, worked out once a sentence (each
+    of its places asks)."""
+    if not _BARE or _BARE[0][0] is not s:
+        _BARE[:] = [(s, len(TOKEN.findall(_PARENTHESES.sub("", s.text))))]
+    return _BARE[0][1]
+
+
+_BARE: Final[list[tuple[Sentence, int]]] = []  # the sentence last asked about, and its size

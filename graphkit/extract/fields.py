@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import Final
 
 from graphkit.extract.cues import field_roles
 
@@ -22,11 +23,11 @@ __all__ = [
 
 
 # "**Actor:** GTG-5004" (bold already gone or not): a line that is one labelled field
-FIELD_LINE = re.compile(r"^\s*(?:\*\*|__)?[A-Z][A-Za-z ]{1,24}:(?:\*\*|__)?\s+\S")
+FIELD_LINE: Final = re.compile(r"^\s*(?:\*\*|__)?[A-Z][A-Za-z ]{1,24}:(?:\*\*|__)?\s+\S")
 
 
 # A labelled field's first line: "Actor: GTG-5004", or "Summary:" over an indented value.
-FIELD_HEAD = re.compile(r"^(?:\*\*|__)?[A-Z][A-Za-z ]{1,24}:(?:\*\*|__)?(?:\s+\S.*)?$")
+FIELD_HEAD: Final = re.compile(r"^(?:\*\*|__)?[A-Z][A-Za-z ]{1,24}:(?:\*\*|__)?(?:\s+\S.*)?$")
 
 
 def field_block(lines: list[str]) -> str | None:
@@ -53,10 +54,10 @@ def field_block(lines: list[str]) -> str | None:
 
 
 # A paragraph that is a label alone, its values in the list below: "Languages used:"
-_LABEL_ONLY = re.compile(r"^([A-Z][A-Za-z ]{1,30}):$")
+_LABEL_ONLY: Final = re.compile(r"^([A-Z][A-Za-z ]{1,30}):$")
 
 
-_LISTED_ROLES = ("language", "target", "who")  # what a list under a label may give
+_LISTED_ROLES: Final = ("language", "target", "who")  # what a list under a label may give
 
 
 def listed_values(
@@ -86,15 +87,15 @@ def listed_values(
 
 
 # Labelled fields of list items and table rows: label → what it says (layout.yaml).
-FIELD_ROLES = {label: role for role, labels in field_roles().items() for label in labels}
+FIELD_ROLES: Final = {label: role for role, labels in field_roles().items() for label in labels}
 
 
-_FIELD = re.compile(r"^\s*([A-Za-z][A-Za-z ]{1,24}?)\s?:\s*")
+_FIELD: Final = re.compile(r"^\s*([A-Za-z][A-Za-z ]{1,24}?)\s?:\s*")
 
 
 # A label not in FIELD_ROLES, by the word it ends with or holds: "Country of origin",
 # "Audience or target", "Languages observed", "Operation name"
-_ROLE_WORDS = (
+_ROLE_WORDS: Final = (
     (re.compile(r"\b(?:origin|attribution|nexus|sponsor)\b"), "who"),
     (re.compile(r"\blanguages?\b"), "language"),
     (re.compile(r"\b(?:targets?|audiences?|victims?|targeting)\b"), "target"),
@@ -140,8 +141,8 @@ def labelled_fields(paragraph: str) -> list[tuple[str, str]] | None:
 
 # A label written in sentence case, as a record's labels are ("Attack speed", "Misused tools"),
 # not as a name is ("Tin Vane")
-_SENTENCE_CASE = re.compile(r"^[A-Z][a-z]+ [a-z]")
-_TITLE_CASE = re.compile(r"^[A-Z][\w-]*(?: [A-Z][\w-]*)+$")
+_SENTENCE_CASE: Final = re.compile(r"^[A-Z][a-z]+ [a-z]")
+_TITLE_CASE: Final = re.compile(r"^[A-Z][\w-]*(?: [A-Z][\w-]*)+$")
 
 
 def field_list(items: list[str]) -> str | None:

@@ -21,6 +21,7 @@ True
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from graphkit.extract.cues import noun_pattern, word_list, words
 from graphkit.extract.reading import Sentence
@@ -30,27 +31,29 @@ __all__ = ["country_seat", "fronted", "fronted_seat", "without_fronted", "withou
 
 # "In the Philippines, ", "In South Korea, ", "In March 2025, ": a place or a time set apart
 # before the clause
-_FRONTED = re.compile(r"^In ((?:the )?(?:[A-Z][\w-]*|\d{4})(?: (?:[A-Z][\w-]*|\d{4})){0,2}), ")
+_FRONTED: Final = re.compile(
+    r"^In ((?:the )?(?:[A-Z][\w-]*|\d{4})(?: (?:[A-Z][\w-]*|\d{4})){0,2}), "
+)
 
 
 # "On May 2, ", "In mid-September 2025, ", "Last week, ", "Earlier this year, ": a time set
 # apart before the clause (layout.yaml's months and time_words)
-_WHEN = re.compile(
+_WHEN: Final = re.compile(
     rf"^(?:{'|'.join(word_list('time_openers'))})\b[^,.;:\"]{{0,30}}?"
     rf"\b(?:{'|'.join((*word_list('months'), *word_list('time_words')))}|\d{{4}})\b"
     r"[^,;:\"]{0,15}?, "  # "On Feb. 26, "
 )
-_WHEN_FIRST = frozenset(w[0] for w in word_list("time_openers"))
+_WHEN_FIRST: Final = frozenset(w[0] for w in word_list("time_openers"))
 
 
 # The subject after it: an actor's noun, the words before it in lower case, and its verb
-_SUBJECT = re.compile(
+_SUBJECT: Final = re.compile(
     r"(?:(?:an?|the|some|several|one|two|three) )?(?:[a-z][\w-]* ){0,3}?"
     rf"(?:{noun_pattern('located')})\b (?:(?:also|then|later|reportedly|allegedly) )?(\w+)"
 )
 
 
-_AIMING = words("target_verbs_strict")
+_AIMING: Final = words("target_verbs_strict")
 
 
 def fronted_seat(text: str) -> str | None:

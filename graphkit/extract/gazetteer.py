@@ -12,11 +12,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from typing import Final
 
 import pycountry
 
 from graphkit.actors import actor_index
-from graphkit.extract.cues import technique_cues
+from graphkit.errors import InputError
+from graphkit.extract.cues import technique_cues, word_list
 from graphkit.identity import country_words
 from graphkit.techniques import all_attack_techniques
 from graphkit.vocab import (
@@ -40,11 +42,11 @@ __all__ = [
     "word_pairs",
 ]
 
-MAX_WORDS = 5
+MAX_WORDS: Final = 5
 # Words, with inner dots (T1566.001) and apostrophes, but not a possessive "'s".
-_WORD = r"[A-Za-z0-9_\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]"  # Latin letters, accented too
+_WORD: Final = r"[A-Za-z0-9_\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]"  # Latin letters, accented too
 # No backtracking; the first letter apart, so that Python's re skips to a word's letters.
-TOKEN = re.compile(rf"{_WORD}{_WORD}*+(?:[.'\u2019](?![sS]\b){_WORD}++)*+")
+TOKEN: Final = re.compile(rf"{_WORD}{_WORD}*+(?:[.'\u2019](?![sS]\b){_WORD}++)*+")
 
 
 def fold(text: str) -> str:
@@ -84,19 +86,33 @@ def _inflected(phrases: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]
 
 
 # Each shape's first letter leads, so the regex engine skips to those letters quickly.
-DIGIT = re.compile(r"[0-9]")  # ASCII digits: twice as fast to look for as \d
+DIGIT: Final = re.compile(r"[0-9]")  # ASCII digits: twice as fast to look for as \d
 
-# Each firm's shape: Mandiant's APT, UNC, FIN; Microsoft's Storm- and DEV-; Proofpoint's TA and
-# UNK_; Volexity's UTA; Anthropic's GTG-; ATT&CK's G0000; Cisco Talos's UAT (UAT4356,
-# UAT-5918); CERT-UA's UAC-; Unit 42's CL-STA-, CL-CRI- and TGR-STA-; Recorded Future's TAG-;
-# Elastic's REF; IBM X-Force's ITG and Hive
-_ACTOR_PATTERN = re.compile(
-    r"[ACDFGHIRSTU](?<=\b[ACDFGHIRSTU])(?:(?<=A)PT ?[0-9]{1,3}|(?<=S)(?:TORM|torm)-[0-9]{3,4}|"
-    r"(?<=U)NC[0-9]{3,5}|(?<=T)A[0-9]{3,4}|(?<=U)TA[0-9]{4}|(?<=G)TG-[0-9]{4}|(?<=D)EV-[0-9]{4}|(?<=U)NK_[A-Z][A-Za-z]+|"
-    r"(?<=F)IN[0-9]{1,2}|(?<=G)[0-9]{4}|(?<=U)AT-?[0-9]{4}|(?<=U)AC-[0-9]{4}|"
-    r"(?<=C)L-(?:STA|CRI|UNK)-[0-9]{4}|(?<=T)GR-(?:STA|CRI|UNK)-[0-9]{4}|(?<=T)AG-[0-9]{2,3}|"
-    r"(?<=R)EF[0-9]{4}|(?<=I)TG[0-9]{2}|(?<=H)ive[0-9]{4})\b"
-)
+
+_NAMES_FILE: Final = "graphkit/data/cues/names.yaml"
+
+
+def _tracking_pattern(shapes: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for the tracking names' shapes (``names.yaml`` ``tracking_codes``): a word's
+    first capital is matched once, and only the shapes that open with it are tried.
+
+    >>> _tracking_pattern(("APT ?[0-9]{1,3}", "UNC[0-9]{3,5}")).findall("APT 28 and UNC1069")
+    ['APT 28', 'UNC1069']
+    """
+    for shape in shapes:
+        why = "" if shape[:1].isupper() and shape[:1].isascii() else "must open with a capital"
+        try:
+            re.compile(shape)
+        except re.error as e:
+            why = why or f"is no regular expression: {e}"
+        if why:
+            raise InputError(f"shape {shape!r} {why}", path=_NAMES_FILE, field="tracking_codes")
+    firsts = "".join(sorted({s[0] for s in shapes}))
+    each = "|".join(f"(?<={s[0]}){s[1:]}" for s in shapes)
+    return re.compile(rf"[{firsts}](?<=\b[{firsts}])(?:{each})\b")
+
+
+_ACTOR_PATTERN: Final = _tracking_pattern(word_list("tracking_codes"))
 
 
 @cache

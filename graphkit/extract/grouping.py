@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Final
 
 from graphkit.extract.case_starts import starts_a_case
 from graphkit.extract.cases import (
@@ -19,9 +20,11 @@ from graphkit.extract.cases import (
     of_the_two,
     of_them_all,
     overview,
+    story_sections,
     without_overviews,
 )
 from graphkit.extract.counted import count_of, counted_cases
+from graphkit.extract.cues import words
 from graphkit.extract.groups import (
     PLACE,
     Group,
@@ -35,12 +38,15 @@ from graphkit.extract.groups import (
 from graphkit.extract.heading_who import one_place_at_most, profiled, section_who
 from graphkit.extract.headings import (
     ARTICLE,
+    PROSE_HEADING,
     STAGE_HEADINGS,
     TASK_HEADINGS,
+    headline_quotes,
     names_a_country,
     operation_name,
     unnumbered,
 )
+from graphkit.extract.labels import a_role
 from graphkit.extract.lede import (
     described_before,
     introduced,
@@ -76,12 +82,12 @@ from graphkit.extract.subjects import subject_of
 __all__ = ["group_text"]
 
 # A line that opens on a label: "Dana Reyes: Welcome to the show."
-_LABEL = r"([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}):\s"
-_FIRST_LABEL = re.compile(_LABEL)
+_LABEL: Final = r"([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}):\s"
+_FIRST_LABEL: Final = re.compile(_LABEL)
 # ... on any line but the first, looked for from each line break, the label in a look-ahead (a
 # pattern that starts with "^" is tried at every character of the text; a match of it ends on
 # the line at most, so the line breaks find the same labels)
-_LINE_LABEL = re.compile(rf"\n(?={_LABEL})")
+_LINE_LABEL: Final = re.compile(rf"\n(?={_LABEL})")
 
 
 def group_text(text: str, loose: list[Sentence] | None = None) -> list[Group]:
@@ -90,7 +96,10 @@ def group_text(text: str, loose: list[Sentence] | None = None) -> list[Group]:
     for heading, paragraph, item in sections(text):
         for part in at_new_cases(paragraph):
             grouper.read(heading, part, item)
-    return without_overviews(grouper.groups, loose)
+    return story_sections(without_overviews(grouper.groups, loose))
+
+
+_MEMBERS: Final = words("member_nouns")
 
 
 class _Grouper:
@@ -123,6 +132,7 @@ class _Grouper:
         self.spread = False  # the paragraph before spoke of all of them
         self.before = ""  # the end of the text read so far: the noun of cases counted there
         self.prior = ""  # the same before the paragraph being read
+        self.members = False  # the list being read is one of people ("four members of ...:")
 
     @property
     def lowered(self) -> frozenset[str]:
@@ -166,6 +176,8 @@ class _Grouper:
             self.current = None
             return
         self.prior, self.before = self.before, f"{self.before[-400:]} {text}"
+        if not item:  # "It named four members of the ring:": the list after it is of people
+            self.members = text.endswith(":") and not _MEMBERS.isdisjoint(text.lower().split())
         p = read_paragraph(text, item)
         if p.sentences and named_back(p.sentences[0]) and (self.current or self.lede):
             if self.current is None:
@@ -176,6 +188,12 @@ class _Grouper:
             p = read_paragraph(rest, item)
         named = self._name(p)
         self.seen = True
+        if named and p.item and self.members and self.loose is not None:
+            self.loose.extend(p.sentences)  # "- Marek Dolny (aka "Vex") - Poland" under "four
+            return  # members of the ring:": a person, of whom the findings say nothing
+        if p.item and self.current is not None and a_role(p.text):
+            self.current.sentences.extend(p.sentences)  # "- Creators: Developers who ...": a
+            return  # role in the case being read, no actor of its own
         opened = self.groups[self.opened_from :]  # the cases the paragraph before opened
         self.rolled, self.spread = opened if opened or not self.spread else self.rolled, False
         self.groups_before = self.opened_from = len(
@@ -279,13 +297,13 @@ class _Grouper:
                 m for m in said.mentions if m.entry.kind not in PLACE
             ] + self.section_who.mentions
             said.field = "who"
-        current.provisional = bool(_PROSE_HEADING.match(heading)) or (
+        current.provisional = bool(PROSE_HEADING.match(heading)) or (
             # "4. Commercial actors sell influence too", not "Case 3: Kits for sale"
             name == unnumbered(heading) and described(name)
         )
         current.described = current.provisional
         self.groups.append(current)
-        if name and _headline(heading, name):  # "Russian 'Helgoland Bite' ... pushed
+        if name and headline_quotes(heading, name):  # "Russian 'Helgoland Bite' ... pushed
             current.sentences.append(read_sentence(heading))  # AfD content"
 
     def _name(self, p: Paragraph) -> str | None:
@@ -472,16 +490,3 @@ class _Grouper:
             add_actors(current, sentence)
         if recall is not None:  # "The job scam, dubbed ...": what the lede said of it
             current.sentences.append(recall)
-
-
-def _headline(heading: str, name: str) -> bool:
-    """Whether a heading is a headline that quotes the operation's name inside a sentence
-    ("OpenAI bans Chinese network 'Sneer Review' that attacked a Pakistani activist"): all it
-    says is the operation's, as a sentence of its text is."""
-    return len(heading.split()) >= len(name.split()) + 4 and any(
-        f"{q}{name}" in heading for q in ("'", '"', "\u2018", "\u201c")
-    )
-
-
-# A heading written as prose, not as a name: "The Russian pair", "An Iranian veteran".
-_PROSE_HEADING = re.compile(r"^(?:an?|the)\s+[a-z]", re.I)

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import Any
+from typing import Any, Final
 
 from graphkit.actors import actor_index
 from graphkit.extract.clause_actors import clause_actor, opens_anything, struck_actor
@@ -65,30 +65,30 @@ class Group:
 # branches, each written also led by its first characters (cues.word_led: Python's re skips to
 # them, where a branch that opens with a word boundary is tried at every character) or by a
 # stop before it:
-_ACTOR_NOUNS = r"(?:group|actor|threat actor|adversary|cluster|crew|gang)"
-_AN_ACTOR = r"(?:An?|The) (?:[\w-]+ ){0,3}(?:adversary|actor|group|crew|gang|cluster), "
+_ACTOR_NOUNS: Final = r"(?:group|actor|threat actor|adversary|cluster|crew|gang)"
+_AN_ACTOR: Final = r"(?:An?|The) (?:[\w-]+ ){0,3}(?:adversary|actor|group|crew|gang|cluster), "
 # "a hacking group known as Jade Heron", "a crew the lab calls Tin Wren": an actor's name
-_CALLED_ACTOR = (
+_CALLED_ACTOR: Final = (
     r"s? (?:(?:that |which |whom )?(?:the |other )?"
     r"(?:\w+ ){0,2}(?:calls?|tracks? as|dubbed|named)|known as|called|dubbed|tracked as|"
     r"nicknamed) [\"\u201c]?[A-Z]"
 )
-_NAMED_THE = r" the (?:[\w-]+ ){0,2}(?:group|actor|cluster|crew|gang) [A-Z]"
-THIS_ACTOR = re.compile(
+_NAMED_THE: Final = r" the (?:[\w-]+ ){0,2}(?:group|actor|cluster|crew|gang) [A-Z]"
+THIS_ACTOR: Final = re.compile(
     rf"\b(?:[Tt]his|[Tt]he) {_ACTOR_NOUNS}\b|(?:^|[.!?] ){_AN_ACTOR}|"
     rf"\b(?i:{noun_pattern('quoted_actor')}){_CALLED_ACTOR}|\b(?:named|called|dubbed){_NAMED_THE}"
 )
-_THIS_ACTOR_LED = [
+_THIS_ACTOR_LED: Final = [
     re.compile(rf"{word_led(['This', 'this', 'The', 'the'])} {_ACTOR_NOUNS}\b"),
     re.compile(rf"[.!?] {_AN_ACTOR}"),
     re.compile(rf"{word_led(noun_forms('quoted_actor'), ignore_case=True)}{_CALLED_ACTOR}"),
     re.compile(rf"{word_led(['named', 'called', 'dubbed'])}{_NAMED_THE}"),
 ]
-_THIS_ACTOR_FIRST = re.compile(_AN_ACTOR)  # ... the one at the paragraph's start
+_THIS_ACTOR_FIRST: Final = re.compile(_AN_ACTOR)  # ... the one at the paragraph's start
 # Words without one of which THIS_ACTOR cannot match (each of its branches needs one, written
 # so): most paragraphs hold none.
-_THIS_ACTOR_WORDS = ("group", "actor", "adversary", "cluster", "crew", "gang", "call", "track",
-                     "dubbed", "named", "known as")  # fmt: skip
+_THIS_ACTOR_WORDS: Final = ("group", "actor", "adversary", "cluster", "crew", "gang", "call",
+                            "track", "dubbed", "named", "known as")  # fmt: skip
 
 
 def speaks_of_this_actor(text: str) -> bool:
@@ -246,7 +246,7 @@ def _actors_open(named: str | None, operations: set[str], actors: set[str]) -> b
     return known is not None and known.id in actors
 
 
-_DEFINITE = re.compile(r"^(?:[Tt]he|[Tt]hese|[Tt]hose) ")
+_DEFINITE: Final = re.compile(r"^(?:[Tt]he|[Tt]hese|[Tt]hose) ")
 
 
 def _met_before(parts: list[Run], piece: Sentence, text: str, subject: str) -> Run | None:
@@ -287,7 +287,9 @@ def _companions(shared: list[Sentence], opener: str) -> list[str]:
     return out
 
 
-_LISTED_NAMES = re.compile(r"(?:and|or)?")  # words between two listed names: none, or a conjunction
+_LISTED_NAMES: Final = re.compile(
+    r"(?:and|or)?"
+)  # words between two listed names: none, or a conjunction
 
 
 def _before_the_turn(named: str | None, shared: list[Sentence], parts: list[Run]) -> str | None:
@@ -351,7 +353,7 @@ def _pieces(s: Sentence, clauses: list[str], found: dict[str, str]) -> list[Sent
     return pieces
 
 
-_JOIN_WORDS = words("join_words")
+_JOIN_WORDS: Final = words("join_words")
 
 
 def _distinct_groups(first: Mention, second: Mention) -> bool:
@@ -406,10 +408,10 @@ def add_actors(group: Group, s: Sentence) -> None:
 
 # What follows the first of two names that one pattern of add_actors joins ("X or Y", "X, also
 # known as Y"), and what comes before the first that the other does ("tracked as X and Y")
-_JOIN_AFTER = re.compile(
+_JOIN_AFTER: Final = re.compile(
     r"\W+(?:or|aka|also|/|(?:also |which \w+ )?(?:known|tracked|tracks|called) as)\W+"
 )
-_AS_BEFORE = re.compile(r"\b(?:track|tracked|known|refer to it|reported) as\W+")
+_AS_BEFORE: Final = re.compile(r"\b(?:track|tracked|known|refer to it|reported) as\W+")
 
 
 def _may_join(text: str, first: str, second: str) -> bool:
@@ -432,7 +434,7 @@ def _may_join(text: str, first: str, second: str) -> bool:
 
 # Actors counted just before "known as" and two names: the names are one each ("Two Peruvian
 # groups, known as X and Y"), not two of one actor ("tracked as X and Y").
-_PLURAL_BEFORE = re.compile(
+_PLURAL_BEFORE: Final = re.compile(
     r"\b(?i:two|three|four|both)\s+(?:[\w-]+\s+){0,3}?"
     rf"(?i:{noun_pattern('subject')})(?<=s),?\s+(?:\w+\s+)?$"
 )

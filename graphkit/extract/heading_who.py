@@ -5,6 +5,7 @@ a profile's title names ("# Actor profile: Kimsuky")."""
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from graphkit.extract.cues import words
 from graphkit.extract.groups import PLACE, Group, add_actors
@@ -16,10 +17,10 @@ from graphkit.extract.spoken import language_positions
 __all__ = ["one_place_at_most", "profiled", "section_who"]
 
 
-_HEADING_TARGET_WORDS = words("heading_target_words")
+_HEADING_TARGET_WORDS: Final = words("heading_target_words")
 
 
-_PROFILE_WORDS = words("profile_words")
+_PROFILE_WORDS: Final = words("profile_words")
 
 
 def profiled(text: str) -> Group | None:

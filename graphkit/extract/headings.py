@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Final
 
 from graphkit.extract.cues import word_list, words
+from graphkit.extract.gazetteer import actor_codes
 from graphkit.extract.reading import Sentence, read_sentence
 
 __all__ = [
@@ -17,9 +19,12 @@ __all__ = [
     "DATE_FIRST",
     "GENERIC_HEADINGS",
     "HEADING_LEAD",
+    "PROSE_HEADING",
     "STAGE_HEADINGS",
     "TASK_HEADINGS",
+    "code_named",
     "from_capitals",
+    "headline_quotes",
     "is_topic",
     "names_a_country",
     "operation_name",
@@ -27,51 +32,51 @@ __all__ = [
 ]
 
 
-MONTHS = word_list("months")
+MONTHS: Final = word_list("months")
 
 
-_MONTH = f"(?:{'|'.join(MONTHS)})"
+_MONTH: Final = f"(?:{'|'.join(MONTHS)})"
 
 
 # Headings of a writer's own tasks, of no operation, of a stage of an attack, of a kind of
 # operation: regular expressions in layout.yaml, matched whole and in any case.
-_TASKS = "|".join(word_list("task_headings"))
+_TASKS: Final = "|".join(word_list("task_headings"))
 
 
-TASK_HEADINGS = re.compile(rf"^(?:{_TASKS}|to ?do)$", re.I)
+TASK_HEADINGS: Final = re.compile(rf"^(?:{_TASKS}|to ?do)$", re.I)
 
 
-_GENERIC = "|".join(word_list("generic_headings"))
+_GENERIC: Final = "|".join(word_list("generic_headings"))
 
 
-_ONE_GENERIC = "(?:" + _GENERIC.replace("{tasks}", _TASKS).replace("{month}", _MONTH) + ")"
+_ONE_GENERIC: Final = "(?:" + _GENERIC.replace("{tasks}", _TASKS).replace("{month}", _MONTH) + ")"
 
 
 # ... alone or joined to another ("Attribution & Identity", "Tooling and infrastructure")
-GENERIC_HEADINGS = re.compile(
+GENERIC_HEADINGS: Final = re.compile(
     rf"^({_ONE_GENERIC}(?:\s*(?:,|&|/|\band\b)\s*{_ONE_GENERIC})*)$", re.I
 )
 
 
 # A date before a name, as a timeline writes its entries: "March 2025 \u2014 Helgoland Bite",
 # "2025-03-04: ScopeCreep", "5 May 2025 - High Five". The name is what follows.
-DATE_FIRST = re.compile(
+DATE_FIRST: Final = re.compile(
     rf"^(?:(?:[0-9]{{1,2}} )?{_MONTH}(?: [0-9]{{1,2}},?)? [0-9]{{4}}|"
     r"[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?)\s*[:\u2013\u2014-]\s+"
 )
 
 
-_STAGE = "|".join(word_list("stage_headings"))
+_STAGE: Final = "|".join(word_list("stage_headings"))
 
 
-STAGE_HEADINGS = re.compile(rf"^(?:{_STAGE})(?:\s*(?:,|and|&|/)\s*(?:{_STAGE}))*$", re.I)
+STAGE_HEADINGS: Final = re.compile(rf"^(?:{_STAGE})(?:\s*(?:,|and|&|/)\s*(?:{_STAGE}))*$", re.I)
 
 
 # A line in capitals that heads what follows: "BAD GRAMMAR -- RUSSIA", "OPERATIONS".
-CAPITALS = re.compile(r"^[A-Z][A-Z0-9&'\u2019 ./_-]{2,80}$")
+CAPITALS: Final = re.compile(r"^[A-Z][A-Z0-9&'\u2019 ./_-]{2,80}$")
 
 
-_SMALL_WORDS = words("small_words")
+_SMALL_WORDS: Final = words("small_words")
 
 
 @cache
@@ -97,43 +102,45 @@ def from_capitals(line: str) -> str:
     return " ".join(out)
 
 
-HEADING_LEAD = re.compile(
+HEADING_LEAD: Final = re.compile(
     r"^(case study|case|operation|network|campaign)\s*\d*\s*[:.\u2013\u2014-]\s*", re.I
 )
 
 
-_SECTION_NUMBER = re.compile(r"^[0-9]{1,2}(?:\.[0-9]{1,2})*[.)]?\s+(?=[A-Z])")  # "2)" too
+_SECTION_NUMBER: Final = re.compile(r"^[0-9]{1,2}(?:\.[0-9]{1,2})*[.)]?\s+(?=[A-Z])")  # "2)" too
 
 
-_LEAD_FIRST = frozenset("cCoOnN")  # the letters HEADING_LEAD starts with, in either case
+_LEAD_FIRST: Final = frozenset("cCoOnN")  # the letters HEADING_LEAD starts with, in either case
 
 
-_HEADING_TAIL = re.compile(r"[:.\u2013\u2014-]\s.*$")
+_HEADING_TAIL: Final = re.compile(r"[:.\u2013\u2014-]\s.*$")
 
 
-_OPERATION_WORD = re.compile(r"^Operation\s+(?=[A-Z])")  # "Operation Sneer Review": Sneer Review
+_OPERATION_WORD: Final = re.compile(
+    r"^Operation\s+(?=[A-Z])"
+)  # "Operation Sneer Review": Sneer Review
 
 
-BRACKETED_TAIL = re.compile(r"\s+\([^()]{1,40}\)$")
+BRACKETED_TAIL: Final = re.compile(r"\s+\([^()]{1,40}\)$")
 
 
-_POSSESSOR = re.compile(r"^[A-Z][a-z]+(?:'s|\u2019s)\s+(?=[A-Z])")
+_POSSESSOR: Final = re.compile(r"^[A-Z][a-z]+(?:'s|\u2019s)\s+(?=[A-Z])")
 
 
-_QUOTED = re.compile(
+_QUOTED: Final = re.compile(
     r"[\"\u201c]([^\"\u201c\u201d]{2,60})[\"\u201d]"
     r"|(?:^|(?<=\s))['\u2018]([A-Z][^'\u2018\u2019]{1,58})['\u2019](?=[\s,.;:]|$)"  # 'Sneer Review'
 )
 
 
 # A determiner right after a quoted word: the word is a verb with its object, not a name
-_OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|its|their|his|her|our|your)\s", re.I)
+_OBJECT_AFTER: Final = re.compile(r"\s+(?:the|a|an|its|their|his|her|our|your)\s", re.I)
 
 
-_KIND_WORDS = re.compile("^(" + "|".join(word_list("kind_headings")) + ")$", re.I)
+_KIND_WORDS: Final = re.compile("^(" + "|".join(word_list("kind_headings")) + ")$", re.I)
 
 
-_COUNTRY_HEADING_WORDS = words("country_heading_words")
+_COUNTRY_HEADING_WORDS: Final = words("country_heading_words")
 
 
 def names_a_country(heading: Sentence) -> bool:
@@ -185,6 +192,8 @@ def operation_name(heading: str | None) -> str | None:
         name = BRACKETED_TAIL.sub("", name)  # "Forest Blizzard (Russia)": who, in the heading
     if not name or GENERIC_HEADINGS.match(name) or len(name) > 80:
         return None
+    if code_named(name) != name:  # "Explaining Storm-4410": the tracking code is the name
+        return code_named(name)
     if " " in name and name.isupper():  # not one word: "GLASSHOOK" is a codename as written
         name = from_capitals(name)  # "2) NINE\u2014EMDASH LINE" between two rules of dashes
     if not titled and is_topic(name):
@@ -192,10 +201,22 @@ def operation_name(heading: str | None) -> str | None:
     return name
 
 
-_TOPIC_WORDS = words("topic_words")
+# A word that may lead a heading's tracking code, no part of the name: a gerund ("Explaining")
+# or a word of about-ness ("Inside", "Meet", "Behind")
+_CODE_LEAD: Final = re.compile(r"^(?:[A-Z][a-z]+ing|Inside|Meet|Behind|About) [A-Z]")
 
 
-_ABOUT_A_REPORT = words("about_a_report")
+def code_named(name: str) -> str:
+    """The tracking code a name leads with a word about it ("Explaining Storm-4410", "Inside
+    UNC5812"); the name as it is when it is no such thing."""
+    coded = actor_codes(name) if _CODE_LEAD.match(name) else []
+    return coded[0][2] if len(coded) == 1 and coded[0][1] == len(name) else name
+
+
+_TOPIC_WORDS: Final = words("topic_words")
+
+
+_ABOUT_A_REPORT: Final = words("about_a_report")
 
 
 def is_topic(heading: str) -> bool:
@@ -209,4 +230,17 @@ def is_topic(heading: str) -> bool:
     )
 
 
-ARTICLE = re.compile(r"^(?:an?|the)\s+", re.I)
+ARTICLE: Final = re.compile(r"^(?:an?|the)\s+", re.I)
+
+
+def headline_quotes(heading: str, name: str) -> bool:
+    """Whether a heading is a headline that quotes the operation's name inside a sentence
+    ("OpenAI bans Chinese network 'Sneer Review' that attacked a Pakistani activist"): all it
+    says is the operation's, as a sentence of its text is."""
+    return len(heading.split()) >= len(name.split()) + 4 and any(
+        f"{q}{name}" in heading for q in ("'", '"', "\u2018", "\u201c")
+    )
+
+
+# A heading written as prose, not as a name: "The Russian pair", "An Iranian veteran".
+PROSE_HEADING: Final = re.compile(r"^(?:an?|the)\s+[a-z]", re.I)

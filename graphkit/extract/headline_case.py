@@ -8,6 +8,7 @@ of its own.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from graphkit.extract.cues import noun_pattern
 from graphkit.extract.groups import Group, add_actors, cataloged_origins
@@ -40,7 +41,7 @@ def titled_actor(title: str, groups: list[Group]) -> None:
 
 # An actor's noun after at most two words that say whose or which it is: "APT gang", "Chinese
 # hackers", "State-backed crews"
-_OPENING_NOUN = re.compile(rf"^((?:[\w-]+ ){{0,2}}?)(?i:{noun_pattern('subject')})\b(?!-)")
+_OPENING_NOUN: Final = re.compile(rf"^((?:[\w-]+ ){{0,2}}?)(?i:{noun_pattern('subject')})\b(?!-)")
 
 
 def actor_headline(title: str) -> Sentence | None:

@@ -15,6 +15,7 @@ Examples
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from graphkit.extract.cues import noun_pattern
 from graphkit.extract.groups import Group, cataloged_origins
@@ -29,14 +30,14 @@ __all__ = ["described_before", "introduced", "known_lead", "lede_joined", "lede_
            "of_the_same_origin", "one_case", "recalled"]  # fmt: skip
 
 
-_HEADS = "|".join(noun_pattern(role) for role in ("quoted_case", "quoted_actor", "case_end"))
+_HEADS: Final = "|".join(noun_pattern(role) for role in ("quoted_case", "quoted_actor", "case_end"))
 
 
 # "a job scam it traced to Laos", "a spying effort linked to Cuba", "a crew based in Peru"
 # (the article written "a" then the word boundary behind it: re skips to each "a", where
 # "\ban? " would have it try every character)
-_TYING = ("traced", "linked", "tied", "attributed", "connected", "based", "run")
-_INTRODUCED = re.compile(
+_TYING: Final = ("traced", "linked", "tied", "attributed", "connected", "based", "run")
+_INTRODUCED: Final = re.compile(
     rf"a(?<=\ba)n? ((?:[a-z][\w-]* ){{0,2}}?(?:{_HEADS}))\b"
     r"(?: (?:that|which))?(?: (?:it|they|the \w+|researchers|investigators|analysts))?"
     rf"(?: (?:was|were|is|are))? (?:{'|'.join(_TYING)}) "
@@ -44,11 +45,11 @@ _INTRODUCED = re.compile(
 )
 
 
-_TIED_WORDS = frozenset(_TYING)
+_TIED_WORDS: Final = frozenset(_TYING)
 
 
 # "The job scam, ...": a case the text spoke of before, by the same words
-_RECALLED = re.compile(rf"^The ((?:[a-z][\w-]* ){{0,2}}?(?:{_HEADS}))\b")
+_RECALLED: Final = re.compile(rf"^The ((?:[a-z][\w-]* ){{0,2}}?(?:{_HEADS}))\b")
 
 
 def introduced(s: Sentence) -> dict[str, str]:
@@ -69,7 +70,7 @@ def recalled(first: Sentence, cases: dict[str, str]) -> Sentence | None:
 
 # "The actor, tracked as GTG-5001, ...", "The group used ...": a definite actor noun opening
 # the paragraph after a lede, the case the lede told of
-_THE_ACTOR = re.compile(rf"^The (?i:{noun_pattern('subject')})(?:,| [a-z]+ed\b)")
+_THE_ACTOR: Final = re.compile(rf"^The (?i:{noun_pattern('subject')})(?:,| [a-z]+ed\b)")
 
 
 def one_case(lede: list[Sentence]) -> bool:
@@ -95,12 +96,12 @@ def named_after(first: Sentence) -> bool:
 
 
 # The verbs that give a name: "called", "dubs"
-_NAMING = "called|dubbed|named|nicknamed|calls|dubs|names"
+_NAMING: Final = "called|dubbed|named|nicknamed|calls|dubs|names"
 
 
 # "OpenAI called the operation "Peer Review."", "The lab dubbed it 'Paper Kite.'": a sentence
 # that only gives a name to what the text told before it
-_NAMED_BACK = re.compile(
+_NAMED_BACK: Final = re.compile(
     r"^(?:[A-Z][\w-]*(?: [A-Z][\w-]*)?|It|They|The (?:company|lab|firm|report|researchers))"
     r" (?:(?:has|have|had) )?(?:also )?(?:labell?ed|" + _NAMING + ")"
     r" (?:it|them|(?:the|this|that|these|those) (?:[a-z-]+ ){0,2}?(?i:"
@@ -115,7 +116,7 @@ _NAMED_BACK = re.compile(
 
 # '... the operation, which it called "Sponsored Discontent," appeared ...': a name given in
 # passing to the case told before, by a definite noun
-_NAMED_IN_PASSING = re.compile(
+_NAMED_IN_PASSING: Final = re.compile(
     rf"\bthe (?:[a-z-]+ )?(?i:{_HEADS}|activity), which (?:it|they|the \w+|[A-Z][\w-]*) "
     rf"(?:has |had )?(?:{_NAMING}) "
     r"[\"\u201c']([^\"\u201d']{2,60}?)[.,]?[\"\u201d']"
@@ -124,7 +125,7 @@ _NAMED_IN_PASSING = re.compile(
 
 # "Operating under the group name GTG-1002, the attackers ...": a participle set apart before
 # a definite subject, naming the actors the text told of
-_NAMED_APART = re.compile(
+_NAMED_APART: Final = re.compile(
     r"^(?:Operating|Working|Going|Known|Tracked) (?:under|as) (?:the )?(?:[a-z]+ )?"
     r"(?:(?:name|moniker|designation|label|alias) )?[\"\u201c']?([A-Z][\w-]*(?: [A-Z][\w-]*){0,2})"
     rf"[\"\u201d']?, (?:the|these|those) (?:[a-z-]+ )?(?i:{noun_pattern('subject')})\b"
@@ -151,7 +152,7 @@ def named_back(s: Sentence) -> str | None:
 
 # "The network, which the company called "Quiet Harbor," ...": a definite noun, then a relative
 # clause that names it
-_THE_NAMED = re.compile(
+_THE_NAMED: Final = re.compile(
     rf"^The (?:[a-z-]+ )?((?i:{noun_pattern('subject')}|{_HEADS})),? (?:which|that|whom) "
     rf"(?:it|they|the \w+|[A-Z][\w-]*) (?:has |had )?(?:{_NAMING}) [\"\u201c']"
 )
@@ -169,7 +170,7 @@ def named_in_passing(first: Sentence, subject: str | None) -> bool:
 
 # A lede that opens on actors not met before by an indefinite noun: "Some accounts wrote ...",
 # "A network posted ...": one case, wherever its places are
-_INDEFINITE_SUBJECT = re.compile(
+_INDEFINITE_SUBJECT: Final = re.compile(
     rf"^(?:[Ss]ome|[Aa]n?|[Oo]ne|[Ss]everal) (?:[\w-]+ ){{0,2}}?(?i:{noun_pattern('subject')})\b"
 )
 
@@ -181,7 +182,7 @@ def _indefinite_subject(lede: list[Sentence]) -> bool:
 
 
 # "The Russian-speaking crew also ...": a definite phrase, which may speak of one met before
-_DEFINITE = re.compile(r"^(?:The|These|Those) ")
+_DEFINITE: Final = re.compile(r"^(?:The|These|Those) ")
 
 
 def described_before(subject: str, first: Sentence, introductions: list[list[Sentence]]) -> int:
@@ -249,7 +250,7 @@ def _lede(text: str, title: str) -> str:
     return next((p for p in _PARAGRAPHS.split(body) if p.strip()), "")
 
 
-_PARAGRAPHS = re.compile(r"\n\s*\n")
+_PARAGRAPHS: Final = re.compile(r"\n\s*\n")
 
 
 def lede_joined(groups: list[Group], text: str, title: str) -> list[Group]:
@@ -302,9 +303,9 @@ def lede_named(groups: list[Group], body: list[Sentence]) -> bool:
     return bool(theirs & {m.entry.id for m in first.mentions if m.entry.kind in COUNTRY_KINDS})
 
 
-_ANOTHER = re.compile(r"\b(?:[Aa]nother|[Aa]lso|[Ss]eparate(?:ly)?|[Ss]econd|[Oo]ther)\b")
+_ANOTHER: Final = re.compile(r"\b(?:[Aa]nother|[Aa]lso|[Ss]eparate(?:ly)?|[Ss]econd|[Oo]ther)\b")
 # ... of which "also" may go on of the same actor ("APT42 also wrote ...") where a name follows
-_OTHER_CASE = re.compile(r"\b(?:[Aa]nother|[Ss]eparate(?:ly)?|[Ss]econd|[Oo]ther)\b")
+_OTHER_CASE: Final = re.compile(r"\b(?:[Aa]nother|[Ss]eparate(?:ly)?|[Ss]econd|[Oo]ther)\b")
 
 
 def known_lead(paragraph: str, known: set[str]) -> str | None:

@@ -4,7 +4,7 @@ China, and Iran"): one actor a country, each named for its own."""
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Final
 
 from graphkit.extract.cues import noun_pattern
 from graphkit.identity import country_name
@@ -42,7 +42,7 @@ def one_each(actor: dict[str, Any], origins: list[dict[str, Any]]) -> list[dict[
     return out
 
 
-_ONE = re.compile(rf"^(?:{noun_pattern('subject')})$", re.I)
+_ONE: Final = re.compile(rf"^(?:{noun_pattern('subject')})$", re.I)
 
 
 def one_of_them(name: str) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import Any, Final
 
 from graphkit.extract.cues import word_list
 from graphkit.extract.headings import MONTHS
@@ -27,24 +27,24 @@ __all__ = [
 
 
 # Publishers by the names a text gives them (``publishers.yaml``): (publisher, its platform).
-PUBLISHERS: dict[str, tuple[str, str | None]] = {
+PUBLISHERS: Final[dict[str, tuple[str, str | None]]] = {
     alias: (p.name, p.platform) for p in KNOWN_PUBLISHERS for alias in p.aliases
 }
 
 
-OWNERS = frozenset({"our", "its", "company"})  # words OUR_MODELS needs ("company's" too)
+OWNERS: Final = frozenset({"our", "its", "company"})  # words OUR_MODELS needs ("company's" too)
 
 
 # A company's models named from outside: "OpenAI's models", "Google's models"
-_MAKERS = sorted({p.vendor for p in PLATFORMS.values() if p.vendor.lower() in PUBLISHERS})
-_COMPANY_MODELS = re.compile(
+_MAKERS: Final = sorted({p.vendor for p in PLATFORMS.values() if p.vendor.lower() in PUBLISHERS})
+_COMPANY_MODELS: Final = re.compile(
     rf"\b({'|'.join(_MAKERS)})['\u2019]s (?:own )?(?:models?|chatbots?|LLMs?)\b"
 )
 
 
 # A text about AI: "AI" in capitals, a word of ``ai_words`` or an AI platform's name, alias or
 # model family ("GPT-4o", "GPT4o", "Claude's"), as words in any case
-_AI_NAMES = sorted(
+_AI_NAMES: Final = sorted(
     {
         n.lower()
         for p in PLATFORMS.values()
@@ -54,7 +54,7 @@ _AI_NAMES = sorted(
     | set(word_list("ai_words")),
     key=lambda n: (-len(n), n),
 )
-_AI_CAPS = re.compile(r"\bA\.?I\b")
+_AI_CAPS: Final = re.compile(r"\bA\.?I\b")
 
 
 def speaks_of_ai(text: str) -> bool:
@@ -99,37 +99,37 @@ def companys_platform(text: str) -> str | None:
 
 # ... only a maker whose reports' platform is its own ("Microsoft ... its AI tools" are no
 # ChatGPT, which its reports are about)
-_OWN_MAKERS = sorted(
+_OWN_MAKERS: Final = sorted(
     m for m in _MAKERS if any(p.name == PUBLISHERS[m.lower()][1] and p.vendor == m
                               for p in PLATFORMS.values())
 )  # fmt: skip
-_ITS_MODELS = re.compile(
+_ITS_MODELS: Final = re.compile(
     rf"\b({'|'.join(_OWN_MAKERS)})\b[^.;:]{{0,120}}?\b(?i:{'|'.join(word_list('platform_use'))}) "
     r"its (?:own )?(?:AI |artificial intelligence )?(?:models?|tools?|chatbot|platform|systems?)\b"
 )
 
 
-OUR_MODELS = re.compile(
+OUR_MODELS: Final = re.compile(
     r"\b(?:(?:our|the company's) (?:models?|services?|tools?|platform|chatbot|AI|LLMs?)|"
     r"its (?:own )?(?:models|services|platform|chatbot))\b",
     re.I,
 )
 
 
-TITLE_LINE = re.compile(r"^\s*#\s+(.+)$", re.M)  # "# Disrupting malicious uses of AI"
+TITLE_LINE: Final = re.compile(r"^\s*#\s+(.+)$", re.M)  # "# Disrupting malicious uses of AI"
 
 
-_M = f"({'|'.join(MONTHS)})"
-_DATE = re.compile(
+_M: Final = f"({'|'.join(MONTHS)})"
+_DATE: Final = re.compile(
     rf"\b(\d{{4}})-(\d{{2}})-(\d{{2}})\b|\b{_M}\s+(?:(\d{{1,2}}),?\s+)?(\d{{4}})\b"
     rf"|\b(\d{{1,2}})\s+{_M}\s+(\d{{4}})\b"
 )
 
 
-_MONTHS = {m.lower(): i for i, m in enumerate(MONTHS, 1)}
+_MONTHS: Final = {m.lower(): i for i, m in enumerate(MONTHS, 1)}
 
 
-_RULE_LINE = re.compile(r"^\s*[=*#~^+_-]{3,}\s*$")  # a rule over a title ("=====")
+_RULE_LINE: Final = re.compile(r"^\s*[=*#~^+_-]{3,}\s*$")  # a rule over a title ("=====")
 
 
 def report_meta(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from typing import Final
 
 from graphkit.extract.cues import word_list
 from graphkit.extract.reading import COUNTRY_KINDS, read_sentence
@@ -20,16 +21,16 @@ __all__ = [
 ]
 
 
-NOT_NAMES = re.compile(rf"^({'|'.join(word_list('not_name_openers'))})\b")
+NOT_NAMES: Final = re.compile(rf"^({'|'.join(word_list('not_name_openers'))})\b")
 
 
 # One word with a capital inside it: "DarkVane", "SweetSpecter"
-CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z0-9]*$")
+CAMEL: Final = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z0-9]*$")
 
 
 # The words before a quoted name that opens a clause: 'In "Operation Paper Lantern," the
 # accounts ...', 'Researchers tied the first, "Red Ledger," to ...' (six words at most)
-QUOTED_OPENING = re.compile(r"^(?:[\w'\u2019-]+,? ){0,6}$")
+QUOTED_OPENING: Final = re.compile(r"^(?:[\w'\u2019-]+,? ){0,6}$")
 
 
 @lru_cache(maxsize=4096)

@@ -6,6 +6,7 @@ noun is tied to ("accounts tied to Copper Finch")."""
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from graphkit.actors import actor_index
 from graphkit.extract.cues import noun_pattern, nouns, words
@@ -28,17 +29,17 @@ from graphkit.extract.set_apart import (
 __all__ = ["actor_names"]
 
 
-_NEW_ACTOR = re.compile(
+_NEW_ACTOR: Final = re.compile(
     r"^(?:The (?:actor|group|adversary) (?:we track as |tracked as )?)?"
     rf"({CODE_NAME})"
     r"(?:,|\s+(?:is|was|has|used|a|an|also)\b)"
 )
 
 
-_AFFILIATION = re.compile(r"\b(affiliated|sponsored|backed|linked|tied) (with|to|by)\b")
+_AFFILIATION: Final = re.compile(r"\b(affiliated|sponsored|backed|linked|tied) (with|to|by)\b")
 
 
-_ACTOR_WORDS = re.compile(rf"\b({noun_pattern('actor_word')})\b", re.I)
+_ACTOR_WORDS: Final = re.compile(rf"\b({noun_pattern('actor_word')})\b", re.I)
 
 
 def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
@@ -122,20 +123,20 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
 
 # "accounts tied to Copper Finch", "operators linked to UNK_Vane": whom the actor's noun is tied
 # to by name is the actor (a place there is where they are from: only_places)
-_TIES = words("tie_participles")
-_TIED_TO_NAME = re.compile(
+_TIES: Final = words("tie_participles")
+_TIED_TO_NAME: Final = re.compile(
     rf"\b(?i:{noun_pattern('subject')}) (?:{'|'.join(sorted(_TIES))}) to "
     rf"({SET_NAME})\b(?!['\u2019])"
 )
 
 
 # "Zero Zeno (run by STOIC)": a name in capitals (or CamelCase) that runs an operation
-_RUN_BY_NAME = re.compile(r"\b(?:run|operated) by ([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+[A-Z]\w*)\b")
+_RUN_BY_NAME: Final = re.compile(r"\b(?:run|operated) by ([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+[A-Z]\w*)\b")
 
 
 # The name a noun of actors is called by: up to three words in capitals ("TEMP.Hex": one)
-_CALLED_NAME = r"([A-Z][\w-]*(?:\.[A-Z][\w-]*)*(?:\s(?:and\s|of\s)?[A-Z][\w-]*){0,2})"
-_CALLED_ACTOR = re.compile(
+_CALLED_NAME: Final = r"([A-Z][\w-]*(?:\.[A-Z][\w-]*)*(?:\s(?:and\s|of\s)?[A-Z][\w-]*){0,2})"
+_CALLED_ACTOR: Final = re.compile(
     # "also known as" gives another name of an actor already named: not a new one
     rf"\b(?:{noun_pattern('called')})\b[^.;]{{0,40}}?\b(?:called|(?<!\ba )named|"
     rf"dubbed|(?<!also )known as)\s+{_CALLED_NAME}"
@@ -144,7 +145,7 @@ _CALLED_ACTOR = re.compile(
 
 # ... or named by the reporter right after the noun: "a Chinese group (that) the lab calls X",
 # "a group it tracks as X" (not "the company describes, which it calls X": its case)
-_NAMER_CALLS = re.compile(
+_NAMER_CALLS: Final = re.compile(
     rf"\b(?:{noun_pattern('called')}) (?:that |which )?(?:the )?[\w-]+ (?:calls|dubs|tracks as) "
     + _CALLED_NAME
 )
@@ -152,21 +153,21 @@ _NAMER_CALLS = re.compile(
 
 # "Jade Heron (also known as Tin Wren)", "Jade Heron, also tracked as Storm-0001,": a name
 # the text gives another one of.
-_ALSO_KNOWN = re.compile(
+_ALSO_KNOWN: Final = re.compile(
     rf"\b({SET_NAME})(?: \(|, )"
     r"(?:aka|a\.k\.a\.|(?:also |which [A-Z]\w+ )?(?:known|tracked|tracks|called) as) [A-Z]"
 )
 
 
 # "the Tel Aviv political consultancy STOIC": a name in capitals right after the noun.
-_NOUN_THEN_NAME = re.compile(
+_NOUN_THEN_NAME: Final = re.compile(
     rf"\b(?:{noun_pattern('firm')})\s+"
     r"([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*)\b"
 )
 
 
 # "a political marketing firm in Tel Aviv, STOIC, ran ...": the name set apart after the noun.
-_NOUN_THEN_SET_NAME = re.compile(
+_NOUN_THEN_SET_NAME: Final = re.compile(
     rf"\b(?:{noun_pattern('firm')})"
     r"(?: (?:in|from|based in) [A-Z][\w-]*(?: [A-Z][\w-]*){0,2})?, "
     r"([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*),"
@@ -175,16 +176,16 @@ _NOUN_THEN_SET_NAME = re.compile(
 
 # A name in capitals (or CamelCase) that closes a bracket after a place: the name is found
 # first, the place looked for in the words before it.
-_NAME_CLOSING = re.compile(r"(?:, | \()([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*)\)")
+_NAME_CLOSING: Final = re.compile(r"(?:, | \()([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*)\)")
 
 
-_PLACE_BEFORE = re.compile(r"\(?((?:likely )?[A-Z][a-z]+(?: [A-Z][a-z]+)?)$")
+_PLACE_BEFORE: Final = re.compile(r"\(?((?:likely )?[A-Z][a-z]+(?: [A-Z][a-z]+)?)$")
 
 
-_CASE_OF_ACTOR = re.compile(r"\bcase, ([A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*),")
+_CASE_OF_ACTOR: Final = re.compile(r"\bcase, ([A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*),")
 
 
-_FIRMS = nouns("firm")
+_FIRMS: Final = nouns("firm")
 
 
-_INSTITUTIONS = words("institution_heads")
+_INSTITUTIONS: Final = words("institution_heads")

@@ -5,6 +5,7 @@ Iranian group TEMP.Zagros", "Russia's APT28", "Chinese groups, including APT5", 
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from graphkit.extract.coordination import kind_of_members
 from graphkit.extract.cues import nouns, word_list, words
@@ -23,11 +24,11 @@ __all__ = [
 ]
 
 
-ACTOR_NOUNS = nouns("origin_after")
+ACTOR_NOUNS: Final = nouns("origin_after")
 
 
 # Between an actor and its country: an alias in brackets, then a dash or a colon.
-_ACTOR_DASH = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?[\u2014\u2013:-]\s*(?:the\s+)?$", re.I)
+_ACTOR_DASH: Final = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?[\u2014\u2013:-]\s*(?:the\s+)?$", re.I)
 
 
 def set_after_actor(m: Mention, s: Sentence) -> bool:
@@ -42,7 +43,7 @@ def set_after_actor(m: Mention, s: Sentence) -> bool:
     return False
 
 
-_TIES = words("attr_after")  # "-based", "-backed", "government", "state" ...
+_TIES: Final = words("attr_after")  # "-based", "-backed", "government", "state" ...
 
 
 def _tied_before(a: Mention, words: list[str], ends: dict[int, Mention]) -> Mention | None:
@@ -118,7 +119,7 @@ def own_origins(s: Sentence) -> dict[int, Mention]:
 
 # A place alone in brackets right after a name, maybe hedged: "Storm-0539 (Russia)", "APT5
 # (likely China)"
-_BRACKETED = re.compile(rf"\s*\((?:(?:{'|'.join(word_list('hedges'))}) )?([^()]{{2,40}})\)")
+_BRACKETED: Final = re.compile(rf"\s*\((?:(?:{'|'.join(word_list('hedges'))}) )?([^()]{{2,40}})\)")
 
 
 def _bracketed(a: Mention, s: Sentence, places: dict[int, Mention]) -> Mention | None:
@@ -133,7 +134,7 @@ def _bracketed(a: Mention, s: Sentence, places: dict[int, Mention]) -> Mention |
 
 
 # Words between a place and the actor's noun it qualifies: "Iran-affiliated threat (actor)"
-_QUALIFYING = words("qualifying")
+_QUALIFYING: Final = words("qualifying")
 
 
 def _qualified(noun: int, words: list[str], ends: dict[int, Mention]) -> Mention | None:
@@ -184,7 +185,7 @@ def _known_as(a: Mention, words: list[str], ends: dict[int, Mention]) -> Mention
     return None
 
 
-_NAMING = frozenset({"calls", "call", "dubs", "dub", "names"})
+_NAMING: Final = frozenset({"calls", "call", "dubs", "dub", "names"})
 
 
 def _before_the_namer(words: list[str], verb: int) -> int | None:
@@ -280,13 +281,13 @@ def place_role(m: Mention, s: Sentence, origin: set[int], known: dict[int, str])
 
 
 # A name, a comma and a hedged origin: "VAGue Focus, likely Chinese"
-_NAME_DASHES = (" \u2014 ", " \u2013 ", " - ", " -- ", ": ")  # between a name and who it is
+_NAME_DASHES: Final = (" \u2014 ", " \u2013 ", " - ", " -- ", ": ")  # between a name and who it is
 
 
-_PLACE_THEN_COLON = re.compile(r", (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}:")
+_PLACE_THEN_COLON: Final = re.compile(r", (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}:")
 
 
-_HEDGED_AFTER = re.compile(r", (?:likely|probably|possibly|suspected|apparently) [A-Z]")
+_HEDGED_AFTER: Final = re.compile(r", (?:likely|probably|possibly|suspected|apparently) [A-Z]")
 
 
 def after_name(s: Sentence, names: list[str]) -> tuple[set[int], set[int]]:

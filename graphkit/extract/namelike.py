@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
+from typing import Final
 
 from graphkit.extract.cues import word_list, words
 from graphkit.extract.reporter import SOURCE
@@ -30,6 +31,7 @@ __all__ = [
     "POST_WORDS",
     "REPORTS_NEXT",
     "acronym_named",
+    "acronym_of",
     "coded_group_names",
     "looks_like_name",
     "lower_words",
@@ -42,7 +44,7 @@ __all__ = [
 
 # Every byte but a lower-case ASCII letter, an apostrophe or a hyphen, as a space. UTF-8 writes
 # any other character in bytes of 128 and more, so none of them is one of these.
-_NOT_LOWER = bytes(b if 97 <= b <= 122 or b in b"'-" else 32 for b in range(256))
+_NOT_LOWER: Final = bytes(b if 97 <= b <= 122 or b in b"'-" else 32 for b in range(256))
 
 
 def lower_words(text: str) -> frozenset[str]:
@@ -58,11 +60,13 @@ def lower_words(text: str) -> frozenset[str]:
 
 
 # The end of a word that describes where or whose something is ("San Francisco-based")
-_DESCRIBING = ("-based", "-linked", "-backed", "-affiliated", "-aligned", "-sponsored")
+_DESCRIBING: Final = ("-based", "-linked", "-backed", "-affiliated", "-aligned", "-sponsored")
 
 
 # A determiner or pronoun first: a sentence's opening, when one word follows.
-_DETERMINED = re.compile(r"^(?:The|A|An|This|These|Those|That|Our|Its|Their|His|Her|Some|Any)\s")
+_DETERMINED: Final = re.compile(
+    r"^(?:The|A|An|This|These|Those|That|Our|Its|Their|His|Her|Some|Any)\s"
+)
 
 
 @cache
@@ -100,11 +104,11 @@ def looks_like_name(name: str, lowered: frozenset[str]) -> bool:
 
 
 # What may stand between a name and the verb that says it reports: ", a security firm,"
-_VERBS = "|".join(word_list("reporter_verbs"))
+_VERBS: Final = "|".join(word_list("reporter_verbs"))
 # or a longer one when it says what reports: ", a team of threat researchers under the
 # security company Northwind,"
-_REPORTERS = "|".join(word_list("reporters"))
-_THEN_REPORTS = re.compile(
+_REPORTERS: Final = "|".join(word_list("reporters"))
+_THEN_REPORTS: Final = re.compile(
     rf"(?:(?:,\s(?:an?|the)\s[^.;,]{{0,60}}?\b(?:{_REPORTERS})\b[^.;,]{{0,60}}"
     r"|,[^.;,]{0,60})?,| )"
     rf" ?(?:also |[a-z]+ly )?(?:{_VERBS})\b"
@@ -113,7 +117,7 @@ _THEN_REPORTS = re.compile(
 
 # What a name is said to be by "is": a kind of malicious software ("X is one of roughly ten
 # wipers", "X is a new backdoor"), not an actor
-_IS_A_TOOL = re.compile(
+_IS_A_TOOL: Final = re.compile(
     r" (?:is|was|remains) "
     r"(?:one of (?:the |roughly |about |some |at least )*(?:[\w-]+ )?|an? |the )"
     rf"(?:[\w-]+ ){{0,3}}(?i:{'|'.join(word_list('malware_nouns'))})s?\b"
@@ -135,7 +139,7 @@ def then_reports(text: str, end: int) -> bool:
 
 # A person's post set after their name: ", a spokesman for", ", the lab's lead investigator at",
 # ", vice president of"; up to three words before the post, then what it is of or at
-_POST = re.compile(
+_POST: Final = re.compile(
     r",\s(?:(?:an?|the|its|their|[A-Z][\w.&-]*(?:'s|\u2019s))\s)?(?:[\w-]+\s){0,3}?"
     rf"(?i:{'|'.join(word_list('person_roles'))})(?:,|\s(?:at|for|of|with|in|on|to|from|who)\b)"
 )
@@ -154,11 +158,11 @@ def names_a_person(text: str, end: int) -> bool:
 
 
 # A person's name, two or three capitalised words, that opens a sentence
-_PERSON_FIRST = re.compile(r"^[A-Z][\w'\u2019.-]+(?: [A-Z][\w'\u2019.-]+){1,2}(?=,)")
+_PERSON_FIRST: Final = re.compile(r"^[A-Z][\w'\u2019.-]+(?: [A-Z][\w'\u2019.-]+){1,2}(?=,)")
 
 
 # The words of the posts, to try the patterns only on a sentence that holds one
-POST_WORDS = frozenset(w for post in word_list("person_roles") for w in post.lower().split())
+POST_WORDS: Final = frozenset(w for post in word_list("person_roles") for w in post.lower().split())
 
 
 def opens_with_person(text: str) -> bool:
@@ -180,7 +184,7 @@ def opens_with_person(text: str) -> bool:
 
 
 # What follows a unit of the reporter named with its acronym: "(TIG) report", "(TAG) said"
-REPORTS_NEXT = (
+REPORTS_NEXT: Final = (
     rf"(?!\s*(?:(?:has|have|had|also) )*"  # "(TAG) has recorded"
     rf"(?i:{'|'.join(word_list('reporters'))}|{'|'.join(word_list('reporting_verbs'))})\b)"
 )
@@ -189,7 +193,7 @@ REPORTS_NEXT = (
 # An acronym in brackets after the words it stands for: "International Union of Virtual
 # Media (IUVM)", not one of the reporter's units that reports ("a Threat Intelligence Group
 # (TIG) report", "(TAG) said")
-_ACRONYM = re.compile(
+_ACRONYM: Final = re.compile(
     r"\b[A-Z][\w-]*\s+(?:(?:of|for|and|the)\s+|[A-Z][\w-]*\s+){1,6}"
     # (not a compound's first part: "Operational Technology (OT)-specific tools")
     rf"\(([A-Z]{{2,8}})\)(?!-){REPORTS_NEXT}"
@@ -198,13 +202,21 @@ _ACRONYM = re.compile(
 
 # Before the words an acronym stands for: a possessive or a name that owns them ("the lab's
 # ", "Google "), or a preposition of what was used ("via the ", "over a "): a tool, no operation
-_OWNED = re.compile(
+_OWNED: Final = re.compile(
     r"(?:[\w'\u2019]s|[A-Z][\w-]*|"
     rf"\b(?:{'|'.join(word_list('instrument_prepositions'))})(?: the| an?| its| their)?) $"
 )
 
 
-_ABOUT_A_REPORT = words("about_a_report")  # "Report", "Bulletin", "Digest", ...
+_ABOUT_A_REPORT: Final = words("about_a_report")  # "Report", "Bulletin", "Digest", ...
+
+
+# Who issued a warning, after it and "from" ("an alert from the Cyber Defence Office (CDO)"), or
+# a relative clause of saying after the acronym ("(CDO), which warned ...")
+_WARNED_FROM: Final = re.compile(
+    rf"\b(?i:{'|'.join(word_list('warnings'))})\b(?: [\w-]+){{0,3}} from (?:[\w.]+ ){{0,6}}$"
+)
+_WHICH_SAID: Final = re.compile(rf",? (?:which|who) (?:{'|'.join(word_list('reporter_verbs'))})\b")
 
 
 def acronym_named(text: str) -> str | None:
@@ -232,18 +244,33 @@ def acronym_named(text: str) -> str | None:
         return None  # "According to a report by the Institute for Strategic Dialogue (ISD), ..."
     if text[: m.start(1) - 1].split()[-1] in _ABOUT_A_REPORT:
         return None  # "the yearly Chatbot Abuse Report (CAR)": a report's, no operation
-    initials = "".join(w[0] for w in text[m.start() : m.start(1)].split() if w[:1].isupper())
+    if _WARNED_FROM.search(text, 0, m.start()) or _WHICH_SAID.match(text, m.end()):
+        return None  # "The warning came from the U.S. National Security Agency (NSA), which
+        # urged ...": who warned, no operation
+    return _spelt(m)
+
+
+def acronym_of(text: str) -> str | None:
+    """The acronym in brackets after the words it stands for, whatever the words are (a body
+    that warns, a report): "The Cyber Defence Office (CDO), which warned ..." gives CDO."""
+    m = _ACRONYM.search(text)
+    return _spelt(m) if m else None
+
+
+def _spelt(m: re.Match[str]) -> str | None:
+    """The acronym of an :data:`_ACRONYM` match if it spells the words before it."""
+    initials = "".join(w[0] for w in m.string[m.start() : m.start(1)].split() if w[:1].isupper())
     return m.group(1) if m.group(1) in initials else None  # "Tin Vane (ROOK)": another name
 
 
 # A name of one word written as a code ("Tinbird77", "DarkVane", "TA4903") beside a group's
 # noun: "the Tinbird77 hacking group", "an APT group Tinbird77 runs", "the group DarkVane sent";
 # a plain one between "the" and the group's kind: "the Rhysida ransomware gang"
-CODE_NAME = r"[A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*|[A-Z][A-Z0-9]{2,}[0-9][A-Z0-9]*"
-_GROUP_NOUNS = words("group_nouns")
-_GROUP = rf"(?:{'|'.join(word_list('group_nouns'))})"
-_KIND = rf"(?:{'|'.join(word_list('group_kinds'))})"
-_CODED_GROUP = re.compile(
+CODE_NAME: Final = r"[A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*|[A-Z][A-Z0-9]{2,}[0-9][A-Z0-9]*"
+_GROUP_NOUNS: Final = words("group_nouns")
+_GROUP: Final = rf"(?:{'|'.join(word_list('group_nouns'))})"
+_KIND: Final = rf"(?:{'|'.join(word_list('group_kinds'))})"
+_CODED_GROUP: Final = re.compile(
     rf"\b(?:({CODE_NAME})(?: {_KIND})? {_GROUP}\b|{_GROUP} ({CODE_NAME})\b"
     # ... or a plain name after "the" with its kind: "the Rhysida ransomware gang"
     rf"|(?<![\w-])[Tt]he ([A-Z][a-z]{{3,}}) {_KIND} {_GROUP}\b"

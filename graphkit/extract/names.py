@@ -9,6 +9,7 @@ about an actor the text does not name.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from graphkit.actors import actor_index
 from graphkit.extract.cues import noun_pattern, nouns, word_list, words
@@ -20,15 +21,21 @@ from graphkit.extract.headings import (
     from_capitals,
     is_topic,
 )
+from graphkit.extract.labels import TITLED, label_name
 from graphkit.extract.name_checks import (
     CAMEL,
     NOT_NAMES,
     QUOTED_OPENING,
-    names_a_technique,
     only_places,
     says_nothing,
 )
-from graphkit.extract.namelike import REPORTS_NEXT, acronym_named, names_a_person, then_reports
+from graphkit.extract.namelike import (
+    REPORTS_NEXT,
+    acronym_named,
+    acronym_of,
+    names_a_person,
+    then_reports,
+)
 from graphkit.extract.quoted import has_quote, quoted_names
 from graphkit.extract.reading import Sentence
 from graphkit.vocab import PLATFORMS
@@ -36,7 +43,7 @@ from graphkit.vocab import PLATFORMS
 __all__ = ["WHO_NOUNS", "paragraph_name"]
 
 
-_NAMING = re.compile(
+_NAMING: Final = re.compile(
     # "a named Advanced Persistent Threat": "named" as an adjective names nothing
     r"\b(?:dubbed|(?<!\ba )(?<!\bthe )named|call(?:ed|s)?|nicknamed|codenamed|tracked as|"
     r"tracks? as|we call|known as|"
@@ -53,139 +60,123 @@ _NAMING = re.compile(
 
 
 # A tool just before its name: "a backdoor researchers call GOVERSHELL", "malware dubbed X"
-TOOL_LEAD = re.compile(
+TOOL_LEAD: Final = re.compile(
     rf"\b(?:{'|'.join(word_list('quoted_tool_nouns'))}|issue|cve-\d{{4}}-\d+)s?\b"
     r"(?! (?:operation|campaign))"
 )
 
 
-_NAMING_TOKENS = words("naming_tokens")
+_NAMING_TOKENS: Final = words("naming_tokens")
 
 
-_ALSO = re.compile(r"\((?:also|aka|a\.k\.a\.)\s*$")
+_ALSO: Final = re.compile(r"\((?:also|aka|a\.k\.a\.)\s*$")
 
 
 # A person just before the naming verb: "a woman (named)", "an engineer (called)"
-_A_PERSON = re.compile(rf"\b(?:{'|'.join(word_list('person_nouns'))}),?\s*$")
+_A_PERSON: Final = re.compile(rf"\b(?:{'|'.join(word_list('person_nouns'))}),?\s*$")
 # ... or a place the actors work in, named: "The compound where he was held, called KK Park"
 # ... or a piece of writing: "a blog post called ...", "a report named ..."
-_WORKS = "|".join(word_list("titled_works"))
-_A_WORK = re.compile(rf"\ban? (?:(?!the |its |their |this )[\w-]+ ){{0,2}}(?:{_WORKS}),?\s*$", re.I)
-_A_SITE = re.compile(rf"\b(?:{'|'.join(word_list('site_nouns'))})\b[^.;:]{{0,30}},?\s*$")
+_WORKS: Final = "|".join(word_list("titled_works"))
+_A_WORK: Final = re.compile(
+    rf"\ban? (?:(?!the |its |their |this )[\w-]+ ){{0,2}}(?:{_WORKS}),?\s*$", re.I
+)
+_A_SITE: Final = re.compile(rf"\b(?:{'|'.join(word_list('site_nouns'))})\b[^.;:]{{0,30}},?\s*$")
 
 
 # Several actors just before the naming verb: "two threat actors (known as)", "groups (called)"
-_SEVERAL = re.compile(rf"\b(?:{noun_pattern('appositive')})s,?\s*$")
+_SEVERAL: Final = re.compile(rf"\b(?:{noun_pattern('appositive')})s,?\s*$")
 
 
 # A joining word a name cannot end with: "calls Jade Heron and which ..." names Jade Heron
-_DANGLING = re.compile(r"(?:\s+(?:and|of|the))+$")
+_DANGLING: Final = re.compile(r"(?:\s+(?:and|of|the))+$")
 
 
 # "Operation" and a name in capitals says what it is, whatever comes before it
-_OPERATION_NAMED = re.compile(
+_OPERATION_NAMED: Final = re.compile(
     r"\bOperation (?:[A-Z][\w'\u2019-]*)(?: (?:of |the |and )?[A-Z][\w'\u2019-]*){0,3}"
 )
 
 
-CALLED_TOKENS = words("called_tokens")
+CALLED_TOKENS: Final = words("called_tokens")
 
 
-KIND_WORD = re.compile(r"\b(?:operation|network|campaign|scheme)\b")
+KIND_WORD: Final = re.compile(r"\b(?:operation|network|campaign|scheme)\b")
 
 
 # "The Russian operation Bad Grammar", "the Chinese network Spamouflage": the name after its kind
-_KIND_THEN_NAME = re.compile(
+_KIND_THEN_NAME: Final = re.compile(
     r"\b(?:operation|network|campaign) ((?:[A-Z][\w-]*)(?: (?:[A-Z][\w-]*|of|and)){0,3})"
 )
 
 
-_NAME_WORD = r"[A-Z][\w\u2019'\u2014\u2013-]*"
+_NAME_WORD: Final = r"[A-Z][\w\u2019'\u2014\u2013-]*"
 
 
 # "the Silver Dragon campaign": a name between "the" and the kind of operation it names
-_NAME_THEN_KIND = re.compile(
+_NAME_THEN_KIND: Final = re.compile(
     r"\b[Tt]he ([A-Z][\w-]*(?: [A-Z][\w-]*){0,3}) (?:operation|campaign|network)\b"
 )
 
 
-_WHO_NOUNS = nouns("subject")  # the nouns for unnamed actors
+_WHO_NOUNS: Final = nouns("subject")  # the nouns for unnamed actors
 
 
-_OPENING_NAME = re.compile(rf"^({_NAME_WORD}(?: {_NAME_WORD}){{0,3}}),\s")
-
-
-_LABEL = re.compile(r"^([A-Z][^:.!?\"]{1,60}?)\s?:\s+\S")
-
-
-# A writer's aside before a labelled name: "Add Wrong Number: ...", "Also Sneer Review: ..."
-_ASIDE = re.compile(rf"^(?:{'|'.join(word_list('asides'))})\s+(?=[A-Z])")
+_OPENING_NAME: Final = re.compile(rf"^({_NAME_WORD}(?: {_NAME_WORD}){{0,3}}),\s")
 
 
 # The place that owns a name: "Vietnam's APT32"
-_OWNED = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:'s|\u2019s) ")
+_OWNED: Final = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:'s|\u2019s) ")
 
 
-_BRACKET_NAME = re.compile(
+_BRACKET_NAME: Final = re.compile(
     rf"^({_NAME_WORD}(?: {_NAME_WORD}){{0,3}}) \([^()]{{1,40}}\),? {REPORTS_NEXT}"
 )
 
 
-_DASH_LABEL = re.compile(r"^([A-Z][^:.!?\"\u2013\u2014-]{1,60}?) (?:--?|\u2013|\u2014) \S")
+_NAME: Final = r"[A-Z][\w\u2014-]*(?: [A-Z][\w\u2014-]*){0,3}"  # "Nine\u2014emdash Line" too
 
 
-_NOT_LABELS = re.compile(rf"^({'|'.join(word_list('not_labels'))})$", re.I)
-
-
-_NAME = r"[A-Z][\w\u2014-]*(?: [A-Z][\w\u2014-]*){0,3}"  # "Nine\u2014emdash Line" too
-
-
-_KIND = f"(?:{noun_pattern('kind')})"
+_KIND: Final = f"(?:{noun_pattern('kind')})"
 
 
 # After a dateline's place: "SAN FRANCISCO, October 9", "MOUNTAIN VIEW, Calif., Jan. 29"
-_DATELINE = re.compile(
+_DATELINE: Final = re.compile(
     rf"(?:[A-Z][a-z]{{1,5}}\.,?\s+)?(?:{'|'.join(MONTHS)}|Sept|{'|'.join(m[:3] for m in MONTHS)}"
     r"|[0-9]{1,4})\b"
 )
 
 
 # "described Peer Review, a likely Chinese operation", "A second network, Sponsored Discontent,"
-_OPERATION_APPOSITION = re.compile(
+_OPERATION_APPOSITION: Final = re.compile(
     rf"\b({_NAME}), (?:an?|another) (?:[\w-]+ ){{0,3}}{_KIND}\b|\b{_KIND}, ({_NAME}),"
 )
 
 
-_KINDS = nouns("kind")
+_KINDS: Final = nouns("kind")
 
 
-_QUOTED_KIND = re.compile(rf"\ban? [\"\u201c]([^\"\u201c\u201d]{{3,40}})[\"\u201d] {_KIND}\b")
-
-
-# A run-in head that is a name: title case, or a noun phrase that ends with who it is.
-_TITLED = re.compile(  # small words inside, not at the end: "Zoom in" is a news page's label
-    r"^(?:[A-Z0-9][\w'-]*|and|of|the|in|for)(?: (?:[A-Z0-9][\w'-]*|and|of|the|in|for))*"
-    r"(?<! and)(?<! of)(?<! the)(?<! in)(?<! for)$"
+_QUOTED_KIND: Final = re.compile(
+    rf"\ban? [\"\u201c]([^\"\u201c\u201d]{{3,40}})[\"\u201d] {_KIND}\b"
 )
 
 
 # Nouns that say who did it, as the last word of a description ("Korean-language operators").
-WHO_NOUNS = noun_pattern("who_end")
+WHO_NOUNS: Final = noun_pattern("who_end")
 
 
-_ENDS_WHO = re.compile(rf"\b(?:{WHO_NOUNS}|{noun_pattern('case_end')})$")
+_ENDS_WHO: Final = re.compile(rf"\b(?:{WHO_NOUNS}|{noun_pattern('case_end')})$")
 
 
 # AI services and their makers: "the Chinese operation ChatGPT" names no operation
-_PLATFORM_NAMES = frozenset(
+_PLATFORM_NAMES: Final = frozenset(
     n for p in PLATFORMS.values() if p.kind == "ai" for n in (p.name, p.vendor)
 )
 
 
-_EXAMPLE_WORDS = words("example_words")
+_EXAMPLE_WORDS: Final = words("example_words")
 
 
-_EXAMPLE = re.compile(
+_EXAMPLE: Final = re.compile(
     r"^(?:(?:The|A) (?:first|second|third|fourth|fifth|other|last|latest|newest)|Another)"
     r"(?: one| family| case)?, "
     rf"([A-Z][A-Z0-9_-]{{3,}}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*|{_NAME_WORD}(?: {_NAME_WORD}){{1,3}}),|"
@@ -195,33 +186,29 @@ _EXAMPLE = re.compile(
 
 
 # Spoken introductions: "Then there's Sponsored Discontent, which ...", "There is Sneer Review,"
-_THERE_IS = re.compile(
+_THERE_IS: Final = re.compile(
     rf"^(?:(?:Then|Next|And|Now|So),? )?[Tt]here(?:'s|\u2019s| is| was) ({_NAME})(?:,|\.$| which\b)"
 )
 
 
-_BEHIND = re.compile(
+_BEHIND: Final = re.compile(
     rf"\b(?i:{noun_pattern('subject')}) behind "
     r"((?:Operation )?[A-Z][\w-]*(?: [A-Z][\w-]*){1,3})\b"
 )
 
 
-_RUN_BY = re.compile(
+_RUN_BY: Final = re.compile(
     rf"^({_NAME}) (?:was|is) (?:(?:run|operated|created|built) (?:by|from)\b|"
     rf"(?:an?|another) (?:[\w-]+ ){{0,3}}?{_KIND}\b)"  # "Tin Vane was a Bolivian operation"
 )
 
 
 # Malware named as what an actor used against someone: "used PROMPTSTEAL against Ukraine"
-_DEPLOYED = re.compile(r"\bused ([A-Z][A-Z0-9]{5,}) (?:against|on|to)\b")
-
-
-# A label that numbers a case: "Case two", "Operation 3"
-_CASE_LABEL = re.compile(r"^(?:Case|Operation|Network|Campaign|Cluster)\s+\S+$")
+_DEPLOYED: Final = re.compile(r"\bused ([A-Z][A-Z0-9]{5,}) (?:against|on|to)\b")
 
 
 # How a list told in prose counts its cases: "First, Uncle Spam." names Uncle Spam.
-_ORDINAL_LEAD = re.compile(
+_ORDINAL_LEAD: Final = re.compile(
     r"^(?:First|Second|Third|Fourth|Fifth|Next|Then|Finally|Lastly|Also),\s+(?=[A-Z0-9])"
 )
 
@@ -245,14 +232,14 @@ def paragraph_name(
         candidates += _run_in_head(head)
     candidates += _kind_names(sentences[0], head)
     if labels:
-        candidates += _label_name(head)
+        candidates += label_name(head)
     if not candidates:
         return None
     said = " ".join(s.text for s in sentences)  # of the surest, the one the text gives first
     return min(candidates, key=lambda c: (c[0], said.find(c[1]) % (len(said) + 1)))[1]
 
 
-_POSING = words("posing")
+_POSING: Final = words("posing")
 
 
 def _named_in(sentences: list[Sentence]) -> list[tuple[int, str]]:
@@ -313,7 +300,7 @@ def _opening_names(head: str) -> list[tuple[int, str]]:
         NOT_NAMES.match(bracketed.group(1))
         or GENERIC_HEADINGS.match(bracketed.group(1))
         or only_places(bracketed.group(1))
-        or acronym_named(head)  # "The Persian Gulf Union (PGU), ...": the acronym names it
+        or acronym_of(head)  # "The Persian Gulf Union (PGU), ...": the acronym names it
     ):  # "Bad Grammar (Russia) targeting Ukraine": a name, then who in brackets
         # "Vietnam's APT32 (aka Ocean Lotus)": the name, without the place that owns it
         candidates.append((1, _OWNED.sub("", bracketed.group(1))))
@@ -339,14 +326,14 @@ def _opening_names(head: str) -> list[tuple[int, str]]:
     return candidates
 
 
-_INTRUSION = "|".join(word_list("intrusion_verbs"))
-_ADVERBS = (
+_INTRUSION: Final = "|".join(word_list("intrusion_verbs"))
+_ADVERBS: Final = (
     "(?:also|then|first|later|mostly|mainly|largely|primarily|reportedly|allegedly|apparently|"
     "repeatedly)"
 )
 # A bare name of two to four capitalised words that opens a sentence (after the place that
 # owns it), then an operator's verb
-_BARE_OPENING = re.compile(
+_BARE_OPENING: Final = re.compile(
     r"^(?:([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:'s|\u2019s) )?"  # "Peru's Andes Hawk wrote"
     rf"({_NAME_WORD}(?: {_NAME_WORD}){{1,3}})"
     r"(?: [\u2014\u2013] [^\u2014\u2013]{1,60} [\u2014\u2013])?"  # "X \u2014 as ... \u2014 sent"
@@ -358,9 +345,9 @@ _BARE_OPENING = re.compile(
 # One capitalised word that opens a sentence before a verb of an intrusion ("Qilin encrypted
 # the clinic's servers"): a name, where the text does not write the word in lower case too
 # (grouping's looks_like_name) and it is no actor's noun ("Hackers breached ...")
-_BARE_ONE = re.compile(rf"^()({_NAME_WORD}) (?:{_ADVERBS} )?(?:{_INTRUSION})\b")
-_COMPANY_SUFFIXES = words("company_suffixes")
-_TURNING = frozenset(word_list("turning_words"))
+_BARE_ONE: Final = re.compile(rf"^()({_NAME_WORD}) (?:{_ADVERBS} )?(?:{_INTRUSION})\b")
+_COMPANY_SUFFIXES: Final = words("company_suffixes")
+_TURNING: Final = frozenset(word_list("turning_words"))
 # nouns for whoever did something: no name of one ("Hackers breached ...")
 _WHOEVER = _WHO_NOUNS | nouns("who_end") | words("group_nouns")
 _WHOEVER |= words("group_kinds") | words("indefinite_people")
@@ -378,10 +365,12 @@ def _bare_name(name: str) -> bool:
     )
 
 
-_DETERMINERS = re.compile(r"^(?:The|A|An|This|These|Those|That|Its|Their|Some|Any|Each|Every)\b")
+_DETERMINERS: Final = re.compile(
+    r"^(?:The|A|An|This|These|Those|That|Its|Their|Some|Any|Each|Every)\b"
+)
 
 
-_REPORTS = frozenset(word_list("reporting_verbs"))
+_REPORTS: Final = frozenset(word_list("reporting_verbs"))
 
 
 def _run_in_head(head: str) -> list[tuple[int, str]]:
@@ -401,7 +390,7 @@ def _run_in_head(head: str) -> list[tuple[int, str]]:
         name = f"{name}, {said}"  # "VAGue Focus, likely Chinese": the name, then who
     stage = STAGE_HEADINGS.match(name)  # "Behavior. They wrote ...": a part of the case
     if not (is_topic(name) or NOT_NAMES.match(name) or GENERIC_HEADINGS.match(name) or stage) and (
-        _TITLED.match(name) or _ENDS_WHO.search(name)
+        TITLED.match(name) or _ENDS_WHO.search(name)
     ):  # "Korean-language operators." or "Sneer Review.", not "Iran leads."
         return [(0, name)]
     return []
@@ -447,30 +436,3 @@ def _kind_names(first: Sentence, head: str) -> list[tuple[int, str]]:
         # Revolutionary Guard Corps (IRGC)": a sponsor, no operation)
         candidates.append((1, acronym))
     return candidates
-
-
-def _label_name(head: str) -> list[tuple[int, str]]:
-    """A label before a colon or a dash: "Sneer Review: a network that ...", not "Activity
-    consistent with North Korea: ..."."""
-    label = _LABEL.match(head) if ":" in head[:64] else None
-    if label is None and (" - " in head[:64] or " \u2013 " in head[:64]):
-        label = _DASH_LABEL.match(head)  # "Sneer Review - likely China. Comments in ..."
-    if not label or len(label.group(1).split()) > 6:
-        return []
-    value = head[label.end(1) :].lstrip(" :\u2013\u2014-").rstrip(".")
-    if len(value.split()) <= 2 and value[:1].islower() and says_nothing(value):
-        return []  # "Risk Level: high", "Status: ongoing": a field and its value, no name
-    name = _ASIDE.sub("", label.group(1).strip())  # "Add Wrong Number: a task scam ..."
-    first, comma, said = name.partition(", ")
-    if comma and only_places(said):
-        name = first  # "IUVM, Iran: long-form articles": the name, then where it is from
-    if (_TITLED.match(name) or _CASE_LABEL.match(name)) and not (
-        GENERIC_HEADINGS.match(name)
-        or is_topic(name)  # "What Went Wrong: the inside story": what a section is about
-        or _NOT_LABELS.match(name)
-        or NOT_NAMES.match(name)
-        or STAGE_HEADINGS.match(name)  # "Reconnaissance: finding think tanks ...": a stage
-        or names_a_technique(name)  # "Supply Chain Compromise: ...": a kind of attack
-    ):
-        return [(0, name)]
-    return []

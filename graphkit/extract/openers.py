@@ -6,6 +6,7 @@ Korean workers?"), a passive verb's agent."""
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from graphkit.extract.agents import agent_subject
 from graphkit.extract.cases import case_subject
@@ -79,11 +80,11 @@ def _country_acting(first: Sentence, current: Group | None) -> str | None:
 
 # Cases counted ("took down five influence operations"), and the definite noun that takes them
 # up at the next sentence's start ("The groups, based in ...")
-_COUNTED_CASES = re.compile(
+_COUNTED_CASES: Final = re.compile(
     r"\b(?i:two|three|four|five|six|seven|eight|nine|ten|several|\d+) (?:[\w-]+ ){0,2}"
     rf"(?i:{noun_pattern('subject')})\b"
 )
-_TAKEN_UP = re.compile(rf"^The (?i:{noun_pattern('subject')})\b")
+_TAKEN_UP: Final = re.compile(rf"^The (?i:{noun_pattern('subject')})\b")
 
 
 def left_behind(p: Paragraph, current: Group | None) -> Sentence | None:
@@ -111,4 +112,4 @@ def _taken_up(body: list[Sentence]) -> bool:
     return bool(_TAKEN_UP.match(second) and _COUNTED_CASES.search(body[0].text))
 
 
-_ASKED = re.compile(r"^(?:And|But|So|What about|How about)\s+(?:the\s+)?", re.I)
+_ASKED: Final = re.compile(r"^(?:And|But|So|What about|How about)\s+(?:the\s+)?", re.I)

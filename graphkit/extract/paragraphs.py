@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from graphkit.extract.cues import word_list
 from graphkit.extract.fields import labelled_fields
@@ -33,7 +34,9 @@ class Paragraph:
 
 
 # A note that gives the case above another name: "Also tracked as UTA0388.", "a.k.a. APT5"
-_ALIAS_NOTE = re.compile(r"^(?:[Aa]lso )?(?:tracked|known|reported) as\b|^a\.?k\.?a\.?\s", re.I)
+_ALIAS_NOTE: Final = re.compile(
+    r"^(?:[Aa]lso )?(?:tracked|known|reported) as\b|^a\.?k\.?a\.?\s", re.I
+)
 
 
 def cleaned(paragraph: str) -> str | None:
@@ -54,7 +57,7 @@ def cleaned(paragraph: str) -> str | None:
 
 # A news story's dateline: the place it was filed from in capitals, maybe a date and the
 # agency, then a dash ("OSLO (Wire) - ", "SAN JOSE, March 3 -- "). It names no one.
-_DATELINE = re.compile(
+_DATELINE: Final = re.compile(
     r"^[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+){0,3}(?:, [\w .]{1,20}?)?(?: \([^()\n]{1,30}\))?"
     r" ?(?:-{1,2}|\u2013|\u2014) (?=\S)"
 )
@@ -62,7 +65,7 @@ _DATELINE = re.compile(
 
 # A news outlet's name before a dash that opens its story ("Lima Wire News - The lab said"):
 # who filed it, as a dateline's place is where
-_OUTLET = re.compile(
+_OUTLET: Final = re.compile(
     rf"^(?:[A-Z][\w&.'-]* ){{0,3}}(?:{'|'.join(word_list('outlet_words'))})"
     r"(?: \([^()\n]{1,30}\))? ?(?:-{1,2}|\u2013|\u2014) (?=[A-Z\"\u201c])"
 )
@@ -139,7 +142,7 @@ def _field_sentences(fields: list[tuple[str, str]], codes: bool) -> list[Sentenc
 
 
 # The label a field of text keeps before its value ("Defense Tips: use keys")
-_TEXT_LABEL = re.compile(r"^[^:;]{1,40}: ")
+_TEXT_LABEL: Final = re.compile(r"^[^:;]{1,40}: ")
 
 
 def _label_unsectored(s: Sentence) -> None:
@@ -151,38 +154,42 @@ def _label_unsectored(s: Sentence) -> None:
         s.mentions = [x for x in s.mentions if x.entry.kind != "Sector" or x.index >= end]
 
 
-_OPENERS = frozenset("*_#[(\"'\u201c-")
+_OPENERS: Final = frozenset("*_#[(\"'\u201c-")
 
 
-_KICKER = re.compile(rf"^(?:{'|'.join(word_list('kickers'))})\s*[:\u2014\u2013]\s+")
+_KICKER: Final = re.compile(rf"^(?:{'|'.join(word_list('kickers'))})\s*[:\u2014\u2013]\s+")
 
 
-_KICKER_FIRST = frozenset(k[0] for k in word_list("kickers"))
+_KICKER_FIRST: Final = frozenset(k[0] for k in word_list("kickers"))
 
 
-_LEAD_SYMBOLS = re.compile(r"^[^\w\s*_#\[(\"'\u201c-]+\s*")  # emoji and dingbats before a paragraph
+_LEAD_SYMBOLS: Final = re.compile(
+    r"^[^\w\s*_#\[(\"'\u201c-]+\s*"
+)  # emoji and dingbats before a paragraph
 
 
 # "Russia: Bad Grammar": a country before the name, where the operation is from
-_COUNTRY_FIRST = re.compile(
+_COUNTRY_FIRST: Final = re.compile(
     r"^(?:[A-Z][a-z]+|North Korea|South Korea|United States|United Kingdom|Saudi Arabia):\s+"
 )
 
 
-QUESTION_LEAD = re.compile(
+QUESTION_LEAD: Final = re.compile(
     rf"^(?:(?:{'|'.join(word_list('question_words'))})\b\s*)+"
     rf"(?:(?:{'|'.join(word_list('question_fillers'))})\b\s*)*",
     re.I,
 )
 
 
-_BOILERPLATE_FIRST = frozenset("AMPC\u00a9")  # the letters _BOILERPLATE can start with
+_BOILERPLATE_FIRST: Final = frozenset("AMPC\u00a9")  # the letters _BOILERPLATE can start with
 
 
 # What a press release or an article ends with: about the company, whom to call, its rights.
-_BOILERPLATE = re.compile(r"(?:About [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,2}\s*\n|"
-                          r"(?:Media|Press) (?:contacts?|inquiries)\b|"
-                          r"(?:Copyright|\u00a9)\s*(?:\(c\)\s*)?(?:\d{4}|\u00a9))")  # fmt: skip
+_BOILERPLATE: Final = re.compile(
+    r"(?:About [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,2}\s*\n|"
+    r"(?:Media|Press) (?:contacts?|inquiries)\b|"
+    r"(?:Copyright|\u00a9)\s*(?:\(c\)\s*)?(?:\d{4}|\u00a9))"
+)
 
 
 def described(name: str) -> bool:

@@ -5,19 +5,21 @@ OpenAI's ChatGPT"), what content mocks, or a service its maker speaks of as its 
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from graphkit.extract.cues import words
 from graphkit.extract.reading import Mention, Sentence
 from graphkit.extract.roles import said_about
+from graphkit.extract.sentence_cues import cue_bit, held
 from graphkit.vocab import PLATFORMS
 
 __all__ = ["in_passing", "makers_people", "names_a_service_in_passing"]
 
 
-_MAKER_ACTS = words("maker_acts")
+_MAKER_ACTS: Final = words("maker_acts")
 
 
-_MAKER_CASES = words("maker_cases")
+_MAKER_CASES: Final = words("maker_cases")
 
 
 def in_passing(m: Mention, s: Sentence) -> bool:
@@ -43,9 +45,11 @@ def in_passing(m: Mention, s: Sentence) -> bool:
     return _first_of_the_doers(m, s) or _product_news(m)
 
 
-_NAME_LIST = re.compile(r"((?:,? (?:and |or )?[A-Z][\w.-]*)+),? ([a-z]+)\b")
-_OPERATOR_VERBS = words("operator_verbs")
-_SERVICE_NAMES = frozenset(n.lower() for p in PLATFORMS.values() for n in (p.name, *p.synonyms))
+_NAME_LIST: Final = re.compile(r"((?:,? (?:and |or )?[A-Z][\w.-]*)+),? ([a-z]+)\b")
+_OPERATOR_VERBS: Final = words("operator_verbs")
+_SERVICE_NAMES: Final = frozenset(
+    n.lower() for p in PLATFORMS.values() for n in (p.name, *p.synonyms)
+)
 
 
 def _first_of_the_doers(m: Mention, s: Sentence) -> bool:
@@ -60,12 +64,14 @@ def _first_of_the_doers(m: Mention, s: Sentence) -> bool:
     return any(n.lower() not in _SERVICE_NAMES for n in names)
 
 
-_DEED_PARTICIPLES = words("deed_participles")  # "the extraction performed by DeepSeek": the doer
+_DEED_PARTICIPLES: Final = words(
+    "deed_participles"
+)  # "the extraction performed by DeepSeek": the doer
 
 
-_PRODUCT_NEWS = words("product_news")
-_NEWS_BETWEEN = words("product_kinds") | words("product_news_between")
-_VENDORS = frozenset(p.vendor.lower() for p in PLATFORMS.values())
+_PRODUCT_NEWS: Final = words("product_news")
+_NEWS_BETWEEN: Final = words("product_kinds") | words("product_news_between")
+_VENDORS: Final = frozenset(p.vendor.lower() for p in PLATFORMS.values())
 
 
 def _product_news(m: Mention) -> bool:
@@ -99,18 +105,19 @@ def _own_product(m: Mention) -> bool:
     return maker in lead and _PLATFORM_USE.isdisjoint(lead[lead.index(maker) :])
 
 
-_PLATFORM_USE = words("platform_use")
+_PLATFORM_USE: Final = words("platform_use")
 
 
-_MAKERS = words("makers")
-_PRODUCT_KINDS = words("product_kinds")
+_MAKERS: Final = words("makers")
+_MAKERS_BIT: Final = cue_bit(_MAKERS)
+_PRODUCT_KINDS: Final = words("product_kinds")
 
 
 def makers_people(m: Mention, s: Sentence) -> bool:
     """A people's name before a maker's noun in a sentence that names an AI service named in
     passing: who makes it, not the actors' origin ("OpenAI accused DeepSeek of distilling its
     models, a charge the Chinese firm denied")."""
-    if m.entry.kind != "Demonym" or _MAKERS.isdisjoint(m.words):
+    if m.entry.kind != "Demonym" or not held(m.words, _MAKERS_BIT):
         return False  # most mentions
     after = [w for w in m.after if w not in _PRODUCT_KINDS]
     return bool(after[:1] and after[0] in _MAKERS) and names_a_service_in_passing(s)

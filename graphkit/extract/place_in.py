@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Final
 
 from graphkit.extract.cues import noun_pattern, nouns, word_list, words
 from graphkit.extract.gazetteer import lookup_table
@@ -24,25 +25,25 @@ def sector_words() -> frozenset[str]:
     )
 
 
-ACTOR_NOUNS = nouns("origin_after")
+ACTOR_NOUNS: Final = nouns("origin_after")
 
 
-_WHO_IN = nouns("located")
+_WHO_IN: Final = nouns("located")
 
 
-_TARGET_VERBS_STRICT = words("target_verbs_strict")
+_TARGET_VERBS_STRICT: Final = words("target_verbs_strict")
 # ... not after an accusation ("accusations against labs, implicating entities in China"): whom
 # the reporter acted against are the actors
-_ACCUSING = words("acted_against")
+_ACCUSING: Final = words("acted_against")
 
 
-_RESEARCH_VERBS = words("research_verbs")
+_RESEARCH_VERBS: Final = words("research_verbs")
 # ... and the plain verb of a purpose after "to": "posed as journalists to phish officials in
 # Israel" (not "Scam centres in ...", nor "accounts include operators in China")
-_AIM_PLAIN = words("aim_verbs_plain") - {"include"}
+_AIM_PLAIN: Final = words("aim_verbs_plain") - {"include"}
 
 
-_REPORTING = words("reporting_verbs")
+_REPORTING: Final = words("reporting_verbs")
 
 
 def _after_the_report(lead: list[str]) -> list[str]:
@@ -90,11 +91,11 @@ def someone_in(m: Mention, context: list[str]) -> str:
     return "target"
 
 
-_BELIEVED = words("believed")
+_BELIEVED: Final = words("believed")
 
 
 # A count that stands for the cases a sentence counted before it: "one in Peru, two in Cuba"
-_COUNT_WORDS = words("number_words") | {"one"}
+_COUNT_WORDS: Final = words("number_words") | {"one"}
 
 
 def _counted_before(m: Mention) -> bool:
@@ -106,8 +107,8 @@ def _counted_before(m: Mention) -> bool:
 
 
 # "linked to individuals in", "traced to a firm in": whom the actors were tied to, and where
-_TIED = words("tied")
-_TIED_TO_SOMEONE = re.compile(
+_TIED: Final = words("tied")
+_TIED_TO_SOMEONE: Final = re.compile(
     rf"(?:^|\s)((?:\S+ ){{1,6}})?(?:{'|'.join(word_list('tied'))}) "
     r"(?:it |them |(?P<case>(?:the|this|that) "
     r"(?:activity|operation|campaign|network|accounts) ))?to "
@@ -139,7 +140,7 @@ def _tied_to_someone(m: Mention) -> bool:
 
 # "operating from compounds in", "working out of offices in": the seat they act from (but
 # "stole data from companies in" names whom)
-_FROM_A_SEAT = re.compile(
+_FROM_A_SEAT: Final = re.compile(
     rf"\b(?:{'|'.join(word_list('seat_verbs'))}) (?:from|out of) (?:the |a |an |their |its )?"
     r"(?:[\w-]+ ){1,2}in$"
 )
@@ -147,7 +148,7 @@ _FROM_A_SEAT = re.compile(
 
 # "running scam compounds in", "staffing call centres in": the places they run are where they are
 # (but "running ads in Germany" names whom the ads reached)
-_RUNNING_A_SEAT = re.compile(
+_RUNNING_A_SEAT: Final = re.compile(
     rf"\b(?:{'|'.join(word_list('running'))}) (?:the |a |an |their |its )?(?:[\w-]+ ){{0,2}}"
     rf"(?:{'|'.join(word_list('seats'))}) in$"
 )
@@ -155,13 +156,13 @@ _RUNNING_A_SEAT = re.compile(
 
 # Prepositions whose object the actors dealt with: "offers for workers in"; a determiner and a
 # modifier or two may follow some of them ("an interview with a software firm in")
-_FOR_WHOM = words("for_whom")
-_DEALT_WITH = words("dealt_with")
+_FOR_WHOM: Final = words("for_whom")
+_DEALT_WITH: Final = words("dealt_with")
 
 
 # Words before such a preposition that make its object whom the actors work with or for:
 # "working for a firm in", "linked with a company in"
-_THEIR_OWN = words("seat_verbs") | words("tied") | words("attr_before") | {"ties", "links"}
+_THEIR_OWN: Final = words("seat_verbs") | words("tied") | words("attr_before") | {"ties", "links"}
 
 
 def _dealt_with(lead: list[str]) -> bool:
@@ -170,12 +171,22 @@ def _dealt_with(lead: list[str]) -> bool:
     approached), not of one that says whom they work for ("working for a firm in")."""
     for i in range(len(lead) - 1, max(-1, len(lead) - 4), -1):
         if lead[i] in (_FOR_WHOM if i == len(lead) - 1 else _DEALT_WITH):
-            return not (i and lead[i - 1] in _THEIR_OWN)
+            return not (i and lead[i - 1] in _THEIR_OWN and not _sent(lead[: i - 1], lead[i - 1]))
     return False
 
 
-_BE = frozenset({"was", "were", "is", "are", "been"})
-_VICTIMS = words("victims")
+def _sent(before: list[str], noun: str) -> bool:
+    """Whether "links" or "ties" before a preposition are things sent, not a connection: "sent
+    links to officials in", "phishing links to", not "has links to", "with close ties to"."""
+    return noun in _CONNECTIONS and before[-1:] != [] and before[-1] not in _CONNECTION_LEADS
+
+
+_CONNECTIONS: Final = frozenset({"ties", "links"})
+_CONNECTION_LEADS: Final = words("connection_leads")
+
+
+_BE: Final = frozenset({"was", "were", "is", "are", "been"})
+_VICTIMS: Final = words("victims")
 
 
 def done_to(m: Mention) -> bool:
@@ -191,12 +202,12 @@ def done_to(m: Mention) -> bool:
     return rest[:1] == ["among"] and not _VICTIMS.isdisjoint(rest[1:4])  # "among the victims"
 
 
-_ADVERBS = frozenset({"also", "reportedly", "apparently", "later", "then", "been", "likely"})
+_ADVERBS: Final = frozenset({"also", "reportedly", "apparently", "later", "then", "been", "likely"})
 
 
 # A business that opens its sentence before a verb of what befell it: "A Peruvian security firm
 # admitted to unknowingly hiring a spy": the firm, and its people, are whom the actors hit
-_BEFELL = re.compile(
+_BEFELL: Final = re.compile(
     rf"^(?:An?|The) (?:[\w-]+ ){{0,3}}(?i:{noun_pattern('acting')}) (?:also |later )?"
     rf"(?:{'|'.join(word_list('befell'))})\b"
 )
@@ -207,19 +218,19 @@ def befell(text: str) -> bool:
     return _BEFELL.match(text) is not None
 
 
-_SET_QUANTITIES = words("place_set_quantities")
+_SET_QUANTITIES: Final = words("place_set_quantities")
 
 
-_SET_NOUNS = words("place_set_nouns")
+_SET_NOUNS: Final = words("place_set_nouns")
 
 
-_SET_INTROS = words("place_set_intros")
+_SET_INTROS: Final = words("place_set_intros")
 
 
-_REGIONS = words("region_names")
+_REGIONS: Final = words("region_names")
 
 
-_REGION_QUALIFIERS = words("region_qualifiers")
+_REGION_QUALIFIERS: Final = words("region_qualifiers")
 
 
 def _to_aim(lead: list[str]) -> bool:

@@ -6,21 +6,23 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Final
 
 from graphkit.extract.cues import past_verb, words
-from graphkit.extract.reading import Mention, Sentence, holds
+from graphkit.extract.reading import Mention, Sentence
+from graphkit.extract.sentence_cues import cue_bit, held
 from graphkit.vocab import PLATFORMS
 
 __all__ = ["community", "made_in", "posed_as"]
 
 
-_POSING = words("posing")
+_POSING: Final = words("posing")
 
 
-_TARGET_VERBS_STRICT = words("target_verbs_strict")
+_TARGET_VERBS_STRICT: Final = words("target_verbs_strict")
 
 
-_LIST_WORDS = words("list_words")
+_LIST_WORDS: Final = words("list_words")
 
 
 def _listed_after(m: Mention, s: Sentence) -> str:
@@ -38,13 +40,19 @@ def _listed_after(m: Mention, s: Sentence) -> str:
     return m.words[i] if 0 <= i < m.index - 1 else ""
 
 
-_PRODUCTS = words("product_nouns")
-_PRODUCT_KINDS = words("product_kinds")
+_PRODUCTS: Final = words("product_nouns")
+_PRODUCT_KINDS: Final = words("product_kinds")
 
 
 def made_in(m: Mention) -> bool:
     """A people's name before a product ("two Chinese models", "a Russian AI chatbot"): where
     the product comes from, neither the actors' origin nor a target."""
+    return held(m.words, _PRODUCT_BIT) and _made_in(m)  # most sentences name no product
+
+
+def _made_in(m: Mention) -> bool:
+    """:func:`made_in` word by word: it says yes only before a word of :data:`_PRODUCTS` or a
+    service's name."""
     if m.entry.kind == "Country" and m.after[:1] == ["s"]:  # "China's DeepSeek platform"
         owned = [w for w in m.words[m.index + m.width + 1 :][:3] if w not in _PRODUCT_KINDS]
         return owned[:1] != [] and (owned[0] in _PRODUCTS or owned[0] in _services())
@@ -60,12 +68,17 @@ def _services() -> frozenset[str]:
     )
 
 
+_PRODUCT_BIT: Final = cue_bit(_PRODUCTS | _services())
+
+
 def posed_as(m: Mention, s: Sentence) -> bool:
     """What an actor poses as: "posed as a university student", "impersonated think tanks",
     "posed as European and Turkish journalists", "impersonates X and NGOs"."""
-    if holds(s.words, _BRAND_MARKS) and _branded(m):
+    if held(s.words, _BRAND_BIT) and _branded(m):
         return True  # "misused logos of legitimate news outlets"
-    if not holds(s.words, _POSING) and not holds(s.words, _AS):
+    if held(s.words, _PERSONA_BIT) and _claimed(m):
+        return True  # "One fake profile claimed a degree from a university in Portugal"
+    if not held(s.words, _POSING_OR_AS):
         return False  # no posing word and no "as a": most sentences
     before = m.before
     as_a = before[-2:-1] == ["as"] and before[-1] in {"a", "an"}
@@ -94,15 +107,33 @@ def posed_as(m: Mention, s: Sentence) -> bool:
     return _listed_after(m, s) in _POSING or _in_the_pose(m, s)
 
 
-_AS = frozenset({"as"})
-_ASKING = words("asking") | words("aim_verbs_plain")  # "posed as officials to phish"
-_PAST_VERB = re.compile(past_verb())
-_PHRASE_ENDS = words("phrase_ends") - {"and", "or", "of"}
-_JUDGED = words("judged")
-_OF_THE_POSE = frozenset({"from", "at", "of", "with", "for"})
+_AS: Final = frozenset({"as"})
+_ASKING: Final = words("asking") | words("aim_verbs_plain")  # "posed as officials to phish"
+_PAST_VERB: Final = re.compile(past_verb())
+_PHRASE_ENDS: Final = words("phrase_ends") - {"and", "or", "of"}
+_JUDGED: Final = words("judged")
+_OF_THE_POSE: Final = frozenset({"from", "at", "of", "with", "for"})
 
 
-_BRAND_MARKS = words("brand_marks")
+_BRAND_MARKS: Final = words("brand_marks")
+_BRAND_BIT: Final = cue_bit(_BRAND_MARKS)
+_POSING_BIT: Final = cue_bit(_POSING)
+_POSING_OR_AS: Final = cue_bit(_POSING | _AS)  # either set
+
+
+_PERSONAS: Final = words("persona_nouns")
+_CLAIMING: Final = words("claiming")
+_PERSONA_BIT: Final = cue_bit(_PERSONAS)
+
+
+def _claimed(m: Mention) -> bool:
+    """A mention in what a fake persona claims, its noun the subject of a verb of claiming right
+    after it ("profile claimed", not "under the identity X, the group claimed responsibility")
+    and no targeting word between: "One fake profile claimed a degree from a university in
+    Portugal and an address in Croatia" (the cover story, no target)."""
+    lead = m.words[max(0, m.index - 16) : m.index]
+    claims = [i for i, w in enumerate(lead) if w in _CLAIMING and _PERSONAS & set(lead[i - 2 : i])]
+    return bool(claims) and _TARGET_VERBS_STRICT.isdisjoint(lead[claims[0] :])
 
 
 def _branded(m: Mention) -> bool:
@@ -125,7 +156,7 @@ def _in_the_pose(m: Mention, s: Sentence) -> bool:
     """A mention in the phrase after a noun the actors posed as, however far the posing word:
     "posed as recruiters from a big firm and as journalists from a major news outlet"; not
     "such as staff of banks" or "as well as staff at banks", and not past a verb of reaching."""
-    if not holds(s.words, _POSING):
+    if not held(s.words, _POSING_BIT):
         return False
     at = next((j for j in range(m.index - 1, max(-1, m.index - 5), -1)
                if m.words[j] in _OF_THE_POSE), -1)  # fmt: skip
@@ -157,10 +188,10 @@ def _reached(posing: list[str], sectors: set[int]) -> bool:
     return False
 
 
-_DETERMINERS = frozenset({"the", "a", "an", "their", "its", "his", "her", "some", "several"})
+_DETERMINERS: Final = frozenset({"the", "a", "an", "their", "its", "his", "her", "some", "several"})
 
 
-_COMMUNITIES = words("communities")
+_COMMUNITIES: Final = words("communities")
 
 
 def community(m: Mention, s: Sentence) -> bool:

@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
-from typing import Literal
+from typing import Final, Literal
 
 from graphkit.extract.cues import noun_pattern, word_list, words
 
@@ -55,61 +55,61 @@ def has_quote(text: str) -> bool:
 
 
 # A word of a name: capitalised, or a small word inside one ("Sons of the Desert").
-_WORD = r"[A-Z0-9][\w\u2019'&-]*"
-_SMALL = r"(?:of|the|and|de|la|del|in|on|for|to|a)"
-_NAME = rf"{_WORD}(?: (?:{_SMALL} ){{0,2}}{_WORD}){{0,5}}"
+_WORD: Final = r"[A-Z0-9][\w\u2019'&-]*"
+_SMALL: Final = r"(?:of|the|and|de|la|del|in|on|for|to|a)"
+_NAME: Final = rf"{_WORD}(?: (?:{_SMALL} ){{0,2}}{_WORD}){{0,5}}"
 
 # One quoted name: "X", \u201cX\u201d, \u2018X\u2019 or 'X'; a comma or stop may close it inside;
 # a single quote only after a space or first. Written to open with the quote marks, so that
 # Python's re skips to them instead of trying every character.
-_QUOTED = re.compile(
+_QUOTED: Final = re.compile(
     rf"[\"\u201c\u2018'](?:(?<=[\"\u201c])(?P<a>{_NAME})[,.;:!?]?[\"\u201d]"
     rf"|(?<=[\u2018'])(?<![^\s][\u2018'])(?P<b>{_NAME})[,.;:!?]?[\u2019'](?=[\s,.;:!?)]|$))"
 )
 
 # What may join a quoted name to the one before it: "X" and "Y", "X," "Y" or "Z".
-JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)$")
+JOIN: Final = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)$")
 
 # A tracking code an analyst gives an actor: "Storm-9999", "UNC4899", "TA453", "GTG-1002".
-TRACKING_CODE = re.compile(r"^[A-Z][A-Za-z]{1,7}[- ]?[0-9]{2,5}$")
+TRACKING_CODE: Final = re.compile(r"^[A-Z][A-Za-z]{1,7}[- ]?[0-9]{2,5}$")
 
-_LISTS = {name: "|".join(word_list(name)) for name in ("naming_leads", "picking_leads")}
+_LISTS: Final = {name: "|".join(word_list(name)) for name in ("naming_leads", "picking_leads")}
 
 # The words just before a quoted name that introduce it (the text before the quote ends so).
-_NAMING_LEAD = re.compile(
+_NAMING_LEAD: Final = re.compile(
     rf"\b(?:{_LISTS['naming_leads']})(?: [a-z]+ly)?(?: as)?"
     r"(?: (?:it|them|this|these|those|the|its|their|that|one|both|all)(?: [\w-]+){0,3})?"
     r"(?: as)?,?\s*$",
     re.I,
 )
-_PICKING_LEAD = re.compile(rf"\b(?:{_LISTS['picking_leads']}),?\s*$", re.I)
+_PICKING_LEAD: Final = re.compile(rf"\b(?:{_LISTS['picking_leads']}),?\s*$", re.I)
 
-_ACTOR_NOUNS = noun_pattern("quoted_actor")
-_KIND_NOUNS = rf"{_ACTOR_NOUNS}|" + noun_pattern("quoted_case")
-_KIND_BEFORE = re.compile(rf"\b(?:{_KIND_NOUNS})s?,?\s*$", re.I)
-_KIND_AFTER = re.compile(rf"^\s*(?:{_KIND_NOUNS})s?\b", re.I)
-_ACTOR_WORD = re.compile(rf"\b(?:{_ACTOR_NOUNS})s?\b", re.I)
+_ACTOR_NOUNS: Final = noun_pattern("quoted_actor")
+_KIND_NOUNS: Final = rf"{_ACTOR_NOUNS}|" + noun_pattern("quoted_case")
+_KIND_BEFORE: Final = re.compile(rf"\b(?:{_KIND_NOUNS})s?,?\s*$", re.I)
+_KIND_AFTER: Final = re.compile(rf"^\s*(?:{_KIND_NOUNS})s?\b", re.I)
+_ACTOR_WORD: Final = re.compile(rf"\b(?:{_ACTOR_NOUNS})s?\b", re.I)
 # A phrase set apart after the name that says what it is: '"Silver Lagoon," a Bolivian fraud
 # ring, sent ...' (the comma inside the quotes or after them)
-_SET_APART_AFTER = re.compile(
+_SET_APART_AFTER: Final = re.compile(
     rf",?\s*(?:[\u2014\u2013]\s*)?an?\s+(?:(?!(?:the|that|which|who|its|their)\s)[\w-]+\s+){{0,4}}?"
     rf"(?:{_KIND_NOUNS}|{noun_pattern('subject')})\b"
 )
-_CONTENT_WORD = re.compile(
+_CONTENT_WORD: Final = re.compile(
     rf"\b(?:{'|'.join(word_list('quoted_content_nouns'))})s?\b[^\"\u201c\u2018]{{0,20}}$", re.I
 )
-_TOOL_WORD = re.compile(rf"\b(?:{'|'.join(word_list('quoted_tool_nouns'))})s?\b", re.I)
+_TOOL_WORD: Final = re.compile(rf"\b(?:{'|'.join(word_list('quoted_tool_nouns'))})s?\b", re.I)
 
 # A quoted name that opens a clause and is its subject names what acted: '"Tin Wren" targeted
 # journalists', 'Two operations: "Tin Wren" posted ..., while "Glass Finch" ...'.
-_OPENS_CLAUSE = re.compile(r"(?:^|[:;]|,|,? (?:while|whereas|and))\s*$")
-_ACTED_AFTER = re.compile(
+_OPENS_CLAUSE: Final = re.compile(r"(?:^|[:;]|,|,? (?:while|whereas|and))\s*$")
+_ACTED_AFTER: Final = re.compile(
     rf"^\s+(?:(?:also|then|later|first|mainly|mostly) )?(?:[a-z]{{2,}}ed|"
     rf"{'|'.join(word_list('irregular_past'))})\b"
 )
 
 # "Operation X" and "Campaign X" say what they are whatever introduces them.
-_SAYS_ITSELF = re.compile(r"^(?:Operation|Campaign|Project)\s")
+_SAYS_ITSELF: Final = re.compile(r"^(?:Operation|Campaign|Project)\s")
 
 
 def inside_a_quoted_name(text: str, part: str) -> bool:
@@ -122,7 +122,7 @@ def inside_a_quoted_name(text: str, part: str) -> bool:
     return part in _quoted_in(text) and _quoted_work(part).search(text) is not None
 
 
-_WORKS = "|".join(word_list("work_nouns"))
+_WORKS: Final = "|".join(word_list("work_nouns"))
 
 
 @lru_cache(maxsize=256)
@@ -194,7 +194,7 @@ def _name_of(m: re.Match[str]) -> str:
 
 
 # A plural kind right after the last of joined names: 'the "Paper Kite" and "Salt Road" campaigns'
-_PLURAL_KIND_AFTER = re.compile(rf"\s*(?:{_KIND_NOUNS})s\b", re.I)
+_PLURAL_KIND_AFTER: Final = re.compile(rf"\s*(?:{_KIND_NOUNS})s\b", re.I)
 
 
 def _sharing(text: str, waiting: list[re.Match[str]], last: re.Match[str]) -> list[re.Match[str]]:
@@ -208,11 +208,15 @@ def _sharing(text: str, waiting: list[re.Match[str]], last: re.Match[str]) -> li
 
 
 # What stands between two names of one kind, the second's noun left out: '... the Peruvian crew
-# "Tin Vane" and the Bolivian one "Grey Loom"'
-_ONE_MORE = re.compile(r"^,? (?:and|or) (?:the|a|an) (?:[A-Z][\w-]* ){0,2}(?:one|other)\s*$")
+# "Tin Vane" and the Bolivian one "Grey Loom"', and its naming verb too: 'tracks the first
+# group as "Red Ledger" and the second as "Tin Drum"'
+_ONE_MORE: Final = re.compile(
+    r"^,? (?:and|or) (?:(?:the|a|an) (?:[A-Z][\w-]* ){0,2}(?:one|other|second|third|fourth|last)"
+    r"|another)(?: one)?(?: as)?\s*$"
+)
 
 
-_POSING = words("posing")
+_POSING: Final = words("posing")
 
 
 def _kind(text: str, m: re.Match[str], name: str) -> Kind | None:
@@ -250,7 +254,7 @@ def _kind(text: str, m: re.Match[str], name: str) -> Kind | None:
 
 # Words that tie a second quoted name to the first as who is behind it: 'a case dubbed "Salt
 # Kite" involving accounts tied to an outlet known as "Red Quill"'
-_TIED = re.compile(rf"\b(?:involving|run by|operated by|{'|'.join(word_list('tied'))})\b")
+_TIED: Final = re.compile(rf"\b(?:involving|run by|operated by|{'|'.join(word_list('tied'))})\b")
 
 
 def conjuncts(text: str) -> list[tuple[str, str | None, str | None]] | None:

@@ -12,13 +12,15 @@ Examples
 
 from __future__ import annotations
 
+from typing import Final
+
 from graphkit.extract.cues import words
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, read_sentence
 
 __all__ = ["ranked_first"]
 
 
-_RANKED = words("ranked_after")
+_RANKED: Final = words("ranked_after")
 
 
 def ranked_first(m: Mention, text: str) -> Mention | None:

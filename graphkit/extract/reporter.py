@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from graphkit.extract.cues import by_first_letter, led_by_letters, noun_pattern, word_list
 from graphkit.vocab import PUBLISHERS
@@ -23,27 +24,27 @@ __all__ = [
 
 
 # Who says it, before what they say: "The company said ...", "Researchers found that ..."
-_REPORTING_VERBS = "|".join(word_list("reporting_verbs"))
-REPORTING = re.compile(rf"{led_by_letters(_REPORTING_VERBS)}\b")
+_REPORTING_VERBS: Final = "|".join(word_list("reporting_verbs"))
+REPORTING: Final = re.compile(rf"{led_by_letters(_REPORTING_VERBS)}\b")
 # ... where a verb of writing reports, not what was made: "The firm wrote in a blog post
 # that ...", not "A PR firm wrote fake posts"
-_WRITING = "|".join(word_list("writing_verbs"))
-_REPORTS_BY = (
+_WRITING: Final = "|".join(word_list("writing_verbs"))
+_REPORTS_BY: Final = (
     rf"(?:(?!(?:{_WRITING})\b)(?:{_REPORTING_VERBS})|(?:{_WRITING})"
     r"(?=,|:| that\b| (?:in|on) (?:a|an|its|the|their|his|her)\b))"
 )
-_PUBLISHER_NAMES = [re.escape(n) for p in PUBLISHERS for n in (p.name, *p.aliases)]
+_PUBLISHER_NAMES: Final = [re.escape(n) for p in PUBLISHERS for n in (p.name, *p.aliases)]
 # ... and voices from outside the report: "Experts in Seoul said ..." (each of these under
 # (?i), grouped by first letter: some two hundred names, else each tried at every place)
-_REPORTERS = by_first_letter(
+_REPORTERS: Final = by_first_letter(
     [*word_list("reporters"), *word_list("outside_voices"), *_PUBLISHER_NAMES], folded=True
 )
 # ... without the pronouns, which may stand for the actors: "It also sent phishing emails"
-_NAMED_REPORTERS = by_first_letter(
+_NAMED_REPORTERS: Final = by_first_letter(
     [*(w for w in word_list("reporters") if w not in ("it", "they", "we")), *_PUBLISHER_NAMES],
     folded=True,
 )
-_REPORTED = re.compile(
+_REPORTED: Final = re.compile(
     # a phrase set before it: "Beyond China, the lab ...", "Separately, OpenAI ..."
     rf"^(?:(?:(?i:{'|'.join(word_list('name_prepositions'))}) [^,]{{1,40}}|[A-Z][a-z]+ly),\s+)?"
     # "CrowdStrike, a security firm, said", "Researchers at Google found"
@@ -89,7 +90,7 @@ _REPORTED = re.compile(
 )
 
 
-_NAMES_A_REPORTER = re.compile(rf"\b(?i:{_NAMED_REPORTERS})\b")
+_NAMES_A_REPORTER: Final = re.compile(rf"\b(?i:{_NAMED_REPORTERS})\b")
 
 
 def names_a_reporter(text: str) -> bool:
@@ -98,18 +99,18 @@ def names_a_reporter(text: str) -> bool:
     return _NAMES_A_REPORTER.search(text) is not None
 
 
-ACCORDING = re.compile(r"^(?:According to|As per|Per) [^,]{1,60},\s+")
+ACCORDING: Final = re.compile(r"^(?:According to|As per|Per) [^,]{1,60},\s+")
 
 
 # Who a sentence's words are according to, up to the next comma, wherever it stands: its
 # source, no actor ("..., according to new research from security firm Vexa Labs shared with
 # reporters"); not whom the source is about ("according to a report on Tin Vane")
-SOURCE = re.compile(r"\b[Aa]ccording to (?:(?!(?:on|about|into|of) )[^,;])*")
+SOURCE: Final = re.compile(r"\b[Aa]ccording to (?:(?!(?:on|about|into|of) )[^,;])*")
 
 
 # The reporter as the subject of a verb of its own business: "The lab, founded in 2015, has
 # faced lawsuits ...", "OpenAI has also signed deals with ..." (a pronoun could be the actors')
-_OWN_DOING = re.compile(
+_OWN_DOING: Final = re.compile(
     rf"^(?:(?:[Tt]he|[Ii]ts) )?(?i:{_NAMED_REPORTERS})(?:, [^,]{{1,80}},)? "
     rf"(?:(?:{'|'.join(word_list('report_adverbs'))}|is|was|been) )*"
     rf"(?:{'|'.join(word_list('own_doings'))})\b"
@@ -118,7 +119,7 @@ _OWN_DOING = re.compile(
 
 # ... or, once the reporter has been named as the one who says, "it": "The company said it
 # works closely with the industry"
-_ITS_OWN = re.compile(
+_ITS_OWN: Final = re.compile(
     rf"^(?:it|we) (?:(?:{'|'.join(word_list('report_adverbs'))}|is|was|been) )*"
     rf"(?:{'|'.join(word_list('own_doings'))})\b"
 )
@@ -161,8 +162,8 @@ reported_removed = lru_cache(maxsize=4096)(_reported_removed)
 
 # "It also banned a cluster it tracks as Storm-0001": a name the reporter introduces as one
 # more, after what it did to it
-NAMING_AS = word_list("naming_as")
-_STRUCK_NAMED = re.compile(
+NAMING_AS: Final = word_list("naming_as")
+_STRUCK_NAMED: Final = re.compile(
     rf"^(?:an?|another) (?:[\w-]+ ){{0,2}}(?i:{noun_pattern('quoted_actor')})s? "
     rf"(?:(?:that|which) )?(?:\w+ ){{0,3}}?(?:{'|'.join(NAMING_AS)}) "
     r"[\"\u201c]?"

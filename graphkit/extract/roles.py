@@ -9,6 +9,7 @@ actor poses as, writes about or researches is not its target.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from graphkit.extract.country_subject import accused_of, businesses_misusing, country_used
 from graphkit.extract.cues import nouns, past_verb, word_list, words
@@ -21,7 +22,8 @@ from graphkit.extract.place_in import (
     who_sits,
 )
 from graphkit.extract.ranked import ranked_first
-from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, holds
+from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
+from graphkit.extract.sentence_cues import cue_bit, held
 from graphkit.vocab import countries
 
 __all__ = [
@@ -35,72 +37,38 @@ __all__ = [
 ]
 
 
-_ATTR_AFTER = words("attr_after")
-
-
-_ATTR_BEFORE = words("attr_before")
-
-
-_THEIR_HOURS = words("their_hours")
-
-
-_TARGET_VERBS_STRICT = words("target_verbs_strict")
-
-
-ACTOR_NOUNS = nouns("origin_after")
+_ATTR_AFTER: Final = words("attr_after")
+_ATTR_BEFORE: Final = words("attr_before")
+_THEIR_HOURS: Final = words("their_hours")
+_TARGET_VERBS_STRICT: Final = words("target_verbs_strict")
+ACTOR_NOUNS: Final = nouns("origin_after")
 # The nouns of an unnamed actor a sentence opens with ("A Vietnamese police officer used ..."),
 # some of which name no actor elsewhere ("emails to an Australian official")
-_SUBJECT_NOUNS = nouns("subject")
-_PEOPLES = frozenset(countries().peoples())  # a people by its plural: "the North Koreans"
+_SUBJECT_NOUNS: Final = nouns("subject")
+_PEOPLES: Final = frozenset(countries().peoples())  # a people by its plural: "the North Koreans"
 # What may stand before a people that is its sentence's subject: "The North Koreans", "Some
 # Iranians and Syrians", "Cubans, too,"
-_BEFORE_A_SUBJECT = frozenset(
+_BEFORE_A_SUBJECT: Final = frozenset(
     words("before_a_people") | {w for p in _PEOPLES for w in p.lower().replace("-", " ").split()}
 )
-
-
-_VICTIMS = words("victims")
-_HIT_ONES = _VICTIMS | words("hit_ones")  # who is located where: the victims' place
-
-
-_JUDGED = words("judged")
-
-
-_SPOKEN_FOR = words("spoken_for")
-
-
-_TARGET_VERBS = words("target_verbs")
+_VICTIMS: Final = words("victims")
+_HIT_ONES: Final = _VICTIMS | words("hit_ones")  # who is located where: the victims' place
+_JUDGED: Final = words("judged")
+_SPOKEN_FOR: Final = words("spoken_for")
+_TARGET_VERBS: Final = words("target_verbs")
 # what was done to whom a people's name follows: "researched", "breached" (not "victims of")
-_AIMED_VERBS = _TARGET_VERBS | {w for w in _TARGET_VERBS_STRICT if w.endswith("ed")}
-
-
-_ABOUT = words("about")
-
-
-_NOT_SAYING = words("not_saying")
-
-
-PHRASE_ENDS = words("phrase_ends")
-_NOT_A_SIDE = PHRASE_ENDS | {"the", "a", "an"}  # no side of a war: "the Israel-Hamas war"
-_CONFLICT_IN = ["conflict", "in"]
-
-
-THEIR_ASSETS = words("their_assets")
-
-
-_SIT = words("sit")
-
-
-_OWNED_ACTORS = nouns("owned")
-
-
-_BELIEVED = words("believed")
-
-
-OWN_FORCES = words("own_forces")
-
-
-_CONTENT = words("content")
+_AIMED_VERBS: Final = _TARGET_VERBS | {w for w in _TARGET_VERBS_STRICT if w.endswith("ed")}
+_ABOUT: Final = words("about")
+_NOT_SAYING: Final = words("not_saying")
+PHRASE_ENDS: Final = words("phrase_ends")
+_NOT_A_SIDE: Final = PHRASE_ENDS | {"the", "a", "an"}  # no side of a war: "the Israel-Hamas war"
+_CONFLICT_IN: Final = ["conflict", "in"]
+THEIR_ASSETS: Final = words("their_assets")
+_SIT: Final = words("sit")
+_OWNED_ACTORS: Final = nouns("owned")
+_BELIEVED: Final = words("believed")
+OWN_FORCES: Final = words("own_forces")
+_CONTENT: Final = words("content")
 
 
 def noun_phrase_after(m: Mention, text: str) -> list[str]:
@@ -109,12 +77,16 @@ def noun_phrase_after(m: Mention, text: str) -> list[str]:
     at = text.find(m.text) if text else -1
     if at < 0:
         return m.after[:3]
-    rest = re.split(r"[(,;:]", text[at + len(m.text) : at + len(m.text) + 60], maxsplit=1)[0]
-    return m.after[: min(3, len(re.findall(r"[\w'-]+", rest)))]
+    rest = _CLAUSE_MARK.split(text[at + len(m.text) : at + len(m.text) + 60], maxsplit=1)[0]
+    return m.after[: min(3, len(_WORD.findall(rest)))]
+
+
+_CLAUSE_MARK: Final = re.compile(r"[(,;:]")
+_WORD: Final = re.compile(r"[\w'-]+")
 
 
 # The words an appositive origin may carry before it ("again likely", "both"): _NOT_SAYING's
-_HEDGES = r"(?:(?:" + "|".join(sorted(_NOT_SAYING | {"again", "also"})) + r")\s+)*"
+_HEDGES: Final = r"(?:(?:" + "|".join(sorted(_NOT_SAYING | {"again", "also"})) + r")\s+)*"
 
 
 def _appositive(m: Mention, text: str) -> bool:
@@ -125,10 +97,10 @@ def _appositive(m: Mention, text: str) -> bool:
     ) and bool(re.search(rf", {_HEDGES}{re.escape(m.text)}(?: as well| too)?,", text))
 
 
-EMPLOYER = words("employer_words")
+EMPLOYER: Final = words("employer_words")
 
 
-_NOT_AFTER = words("sector_not_after")
+_NOT_AFTER: Final = words("sector_not_after")
 
 
 def for_whom(lead: list[str]) -> bool:
@@ -140,7 +112,7 @@ def for_whom(lead: list[str]) -> bool:
     return any(" ".join(lead[-n:]) in EMPLOYER for n in (2, 3))
 
 
-_AGAINST_THEM = words("acted_against")
+_AGAINST_THEM: Final = words("acted_against")
 
 
 def _acted_against(behind: list[str]) -> bool:
@@ -151,7 +123,7 @@ def _acted_against(behind: list[str]) -> bool:
     return at > 0 and not _AGAINST_THEM.isdisjoint(behind[max(0, at - 3) : at])
 
 
-_RUN_BY = words("run_by")
+_RUN_BY: Final = words("run_by")
 
 
 def _run_by(lead: list[str]) -> bool:
@@ -207,9 +179,9 @@ def country_role(m: Mention, text: str = "") -> str:
     return _context_role(m, text, behind, aimed)
 
 
-_IN = {"inside": "in", "within": "in"}
-_POINTING_TO = frozenset({"points to", "pointed to", "point to", "pointing to"})
-_WORKING_FOR = frozenset({"works for", "work for", "working for", "worked for"})
+_IN: Final = {"inside": "in", "within": "in"}
+_POINTING_TO: Final = frozenset({"points to", "pointed to", "point to", "pointing to"})
+_WORKING_FOR: Final = frozenset({"works for", "work for", "working for", "worked for"})
 
 
 def _demonym_role(
@@ -320,8 +292,8 @@ def _context_role(m: Mention, text: str, behind: list[str], aimed: bool) -> str:
     return someone_in(m, context) if context[-1:] == ["in"] else "target"
 
 
-_COLLECTIVES = frozenset(countries().collectives())
-_PAST_VERB = re.compile(past_verb())
+_COLLECTIVES: Final = frozenset(countries().collectives())
+_PAST_VERB: Final = re.compile(past_verb())
 
 
 def _collective_acts(m: Mention, ahead: list[str]) -> bool:
@@ -333,7 +305,8 @@ def _collective_acts(m: Mention, ahead: list[str]) -> bool:
     )
 
 
-_BELIEVES = words("believed") | {"believe", "believes", "think", "thinks", "assess", "assesses"}
+_BELIEF_VERBS: Final = frozenset({"believe", "believes", "think", "thinks", "assess", "assesses"})
+_BELIEVES: Final = words("believed") | _BELIEF_VERBS
 
 
 def _who_believed(lead: list[str]) -> bool:
@@ -342,7 +315,7 @@ def _who_believed(lead: list[str]) -> bool:
     return any(w in ("who", "whom") for w in lead) and not _BELIEVES.isdisjoint(lead)
 
 
-_STATE_HEADS = words("state_heads")
+_STATE_HEADS: Final = words("state_heads")
 
 
 def _serves(lead: list[str]) -> bool:
@@ -354,7 +327,7 @@ def _serves(lead: list[str]) -> bool:
 
 # How far back "tied ... to" may reach: the verb, the thing tied (a name in apposition,
 # "the first cluster, Copper Wick,"), then "to".
-_TIED_REACH = 10
+_TIED_REACH: Final = 10
 
 
 def _tied_to(m: Mention) -> bool:
@@ -370,12 +343,21 @@ def _tied_to(m: Mention) -> bool:
     return False
 
 
-_OTHER_THAN = words("other_than")
-_BEFALLING = words("befalling")  # "the arrest of", "the trial of": what befell a person
+_OTHER_THAN: Final = words("other_than")
+_BEFALLING: Final = words("befalling")  # "the arrest of", "the trial of": what befell a person
 
 
 def said_about(m: Mention) -> bool:
     """What a mention is written about, not at: "articles critical of the United States"."""
+    said = m.words  # most sentences hold no word of a topic, nor one of content and one of war
+    topical = held(said, _OF_TOPICS_BIT) or (held(said, _CONTENT_BIT) and held(said, _WAR_BIT))
+    return topical and _said_about(m)
+
+
+def _said_about(m: Mention) -> bool:
+    """:func:`said_about` read word by word: each way it says yes needs a word of
+    :data:`_OF_TOPICS` in the sentence, or (a war's sides) one of :data:`_CONTENT` and one of
+    :data:`_WAR`."""
     words, at = m.words, m.index
     phrase = [w for w in words[max(0, at - 5) : at] if w not in ("the", "a", "an")]
     head = phrase[1:] if at >= 5 and words[at - 5] not in ("the", "a", "an") else phrase
@@ -425,24 +407,31 @@ def said_about(m: Mention) -> bool:
     return at_war and not _CONTENT.isdisjoint(words)
 
 
-_WAR = words("war_words")
+_WAR: Final = words("war_words")
 
 
-_STANCES = words("stances")  # "critical of", "supportive of": what content takes a side on
-_STANCE_TOWARD = words("stance_toward")
-_DEALINGS = words("dealings")
-_MEMBERS = words("parts_of")  # "whose members", "whose operatives"
-_MADE_OF = tuple(word_list("made_of"))
-_CONCERN = words("concern")
+_STANCES: Final = words("stances")  # "critical of", "supportive of": what content takes a side on
+_STANCE_TOWARD: Final = words("stance_toward")
+_DEALINGS: Final = words("dealings")
+_MEMBERS: Final = words("parts_of")  # "whose members", "whose operatives"
+_MADE_OF: Final = tuple(word_list("made_of"))
+_CONCERN: Final = words("concern")
 
 
-_ARGUING = words("arguing")
+_ARGUING: Final = words("arguing")
+# The words without one of which nothing is said about a mention (:func:`_said_about`)
+_OF_TOPICS: Final = (_BEFALLING | _SPOKEN_FOR | _OTHER_THAN | _ABOUT | _STANCES | _STANCE_TOWARD
+                     | _CONCERN | _DEALINGS | _ARGUING)  # fmt: skip
+_OF_TOPICS_BIT: Final = cue_bit(_OF_TOPICS)
+_CONTENT_BIT: Final = cue_bit(_CONTENT)
+_WAR_BIT: Final = cue_bit(_WAR)
 
 
-_RESEARCH_VERBS = words("research_verbs")
+_RESEARCH_VERBS: Final = words("research_verbs")
+_RESEARCH_BIT: Final = cue_bit(_RESEARCH_VERBS)
 
 
-_STUDIED_THINGS = words("studied_things")
+_STUDIED_THINGS: Final = words("studied_things")
 
 
 def researched(m: Mention, s: Sentence) -> bool:
@@ -454,7 +443,7 @@ def researched(m: Mention, s: Sentence) -> bool:
     >>> [(m.text, researched(m, s)) for m in s.mentions if m.entry.kind != "Technique"]
     [('US', True), ('satellite communications', True)]
     """
-    if not holds(m.words, _RESEARCH_VERBS):
+    if not held(m.words, _RESEARCH_BIT):
         return False  # no word of study in the sentence: most sentences
     places = {i for x in s.mentions if x.entry.kind in COUNTRY_KINDS
               for i in range(x.index, x.index + x.width)}  # fmt: skip
@@ -475,18 +464,18 @@ def researched(m: Mention, s: Sentence) -> bool:
     return i >= 0 and m.words[i] in _RESEARCH_VERBS
 
 
-_PERSONS = words("persons")
+_PERSONS: Final = words("persons")
 
 
-_ACTING = words("acting")
+_ACTING: Final = words("acting")
 
 
 # After a country that opens a sentence: its name in capitals, then a verb ("'s Helgoland Bite
 # wrote"), not "'s Ministry of Defence was ..." (a passive: done to it)
-_OWNS_A_NAME = re.compile(
+_OWNS_A_NAME: Final = re.compile(
     r"(?:'s|\u2019s) [A-Z][\w\u2014-]*(?: [A-Z][\w\u2014-]*){0,3} "
     r"(?!was |were |is |are |has been )[a-z]"
 )
 
 
-TIED = words("tied")
+TIED: Final = words("tied")

@@ -6,6 +6,8 @@ name joins.
 
 from __future__ import annotations
 
+from typing import Final
+
 from graphkit.extract.groups import PLACE, Group
 from graphkit.extract.named_origins import own_origins
 from graphkit.extract.reading import Mention, Sentence
@@ -25,7 +27,7 @@ def each_its_own(groups: list[Group]) -> list[Group]:
 
 # Actors named together in a sentence of an inventory ("several groups, including A, B, C, D
 # and E"), at least this many
-_INVENTORY = 3
+_INVENTORY: Final = 3
 
 
 def _inventories_left(groups: list[Group]) -> list[Group]:

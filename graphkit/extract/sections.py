@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Final
 
 from graphkit.extract.cues import word_list
 from graphkit.extract.fields import (
@@ -25,13 +26,13 @@ from graphkit.extract.tables import table_rows
 __all__ = ["LEAD_BOLD", "WHO", "aside", "inner_bold", "sections", "unmarked"]
 
 
-WHO = frozenset({"Country", "Demonym", "Sponsor", "Language", "Actor", "Platform"})
+WHO: Final = frozenset({"Country", "Demonym", "Sponsor", "Language", "Actor", "Platform"})
 
 
-LEAD_BOLD = re.compile(r"^\s*(?:\*\*|__)([^*_\n]{2,80})(?:\*\*|__)")
+LEAD_BOLD: Final = re.compile(r"^\s*(?:\*\*|__)([^*_\n]{2,80})(?:\*\*|__)")
 
 
-_INNER_BOLD = re.compile(r"(?:\*\*|__)([A-Z][^*_]{1,60}?)(?:\*\*|__)")
+_INNER_BOLD: Final = re.compile(r"(?:\*\*|__)([A-Z][^*_]{1,60}?)(?:\*\*|__)")
 
 
 def inner_bold(paragraph: str) -> str | None:
@@ -43,33 +44,33 @@ def inner_bold(paragraph: str) -> str | None:
     return names[0] if len(names) == 1 and not GENERIC_HEADINGS.match(names[0]) else None
 
 
-_BLANK_LINE = re.compile(r"\n\s*\n")
+_BLANK_LINE: Final = re.compile(r"\n\s*\n")
 
 
 # Handling marks, which say who may read a text and nothing about its content: a banner line
 # ("UNCLASSIFIED // FOR PUBLIC RELEASE", "TLP:CLEAR") and a paragraph's portion mark ("(U) ").
-_BANNER = re.compile(
+_BANNER: Final = re.compile(
     r"^[ \t]*(?:(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|TOP SECRET|CUI)(?: ?//? ?[A-Z][A-Z ,/-]*)?"
     r"|TLP ?: ?(?:CLEAR|WHITE|GREEN|AMBER(?: ?\+ ?STRICT)?|RED))[ \t]*$\n?",
     re.M,
 )
 
 
-_PORTION = re.compile(
+_PORTION: Final = re.compile(
     r"^([ \t]*(?:[0-9]{1,2}[.)][ \t]+|[a-z][.)][ \t]+)?)\((?:U|C|S|TS|CUI)(?://[A-Z]+)*\)[ \t]+",
     re.M,
 )
 
 
-_PORTION_SEEN = ("(U)", "(U/", "(C)", "(S)", "(TS)", "(CUI)")
+_PORTION_SEEN: Final = ("(U)", "(U/", "(C)", "(S)", "(TS)", "(CUI)")
 
 
 # What a line that holds a banner or a portion mark holds somewhere: looked for first, so that
 # the patterns above, anchored at a line's start, are tried on those lines only (tried at
 # every position of a long text, they took a few percent of its reading); a banner's words by
 # str.find, a word at a time (an alternation of them was tried at each of their capitals).
-_BANNER_WORDS = ("UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "CUI", "TLP")
-_PORTION_MARK = re.compile(r"\((?:U|C|S|TS|CUI)(?://[A-Z]+)*\)[ \t]")
+_BANNER_WORDS: Final = ("UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "CUI", "TLP")
+_PORTION_MARK: Final = re.compile(r"\((?:U|C|S|TS|CUI)(?://[A-Z]+)*\)[ \t]")
 
 
 def unmarked(text: str) -> str:
@@ -113,40 +114,40 @@ def _line_sub(pattern: re.Pattern[str], inside: list[int], repl: str, text: str)
     return "".join(out) + text[done:] if out else text
 
 
-_HEADING = re.compile(r"^\s{0,3}(#{2,4})\s+(.+?)\s*#*\s*$")
+_HEADING: Final = re.compile(r"^\s{0,3}(#{2,4})\s+(.+?)\s*#*\s*$")
 
 
-_TITLE = re.compile(r"^\s{0,3}#\s")
+_TITLE: Final = re.compile(r"^\s{0,3}#\s")
 
 
-_UNDERLINE = re.compile(r"^\s{0,3}(?:-{3,}|={3,})\s*$")  # under a setext heading
+_UNDERLINE: Final = re.compile(r"^\s{0,3}(?:-{3,}|={3,})\s*$")  # under a setext heading
 
 
 # A list item's marker: a bullet, or a number ("1.", "2)", and "3/" in threads).
-_NUMBER = r"[0-9]{1,2}[.)/]"
+_NUMBER: Final = r"[0-9]{1,2}[.)/]"
 
 
-_MARKER = rf"(?:[-*\u2022\u2013]|{_NUMBER})"
+_MARKER: Final = rf"(?:[-*\u2022\u2013]|{_NUMBER})"
 
 
-_MARKER_FIRST = frozenset("-*\u2022\u2013")  # a marker's first character, or a digit
+_MARKER_FIRST: Final = frozenset("-*\u2022\u2013")  # a marker's first character, or a digit
 
 
-_BULLET = re.compile(rf"^\s{{0,6}}{_MARKER}\s+")
+_BULLET: Final = re.compile(rf"^\s{{0,6}}{_MARKER}\s+")
 
 
 # How a line that is more than prose starts: a heading, a bullet or a number, an underline.
-_MARKED = re.compile(rf"\s{{0,6}}(?:[#*\u2022\u2013=-]|{_NUMBER}\s)")
+_MARKED: Final = re.compile(rf"\s{{0,6}}(?:[#*\u2022\u2013=-]|{_NUMBER}\s)")
 
 
 # (the item's text up to its last character that is no space or tab, or its one space: what a
 # lazy "(.+?)[ \t]*$" gives, without trying the line's end after each character)
-_ITEM = re.compile(rf"^([ \t]{{0,6}}){_MARKER}[ \t]+(.*[^ \t\n]|.)[ \t]*$", re.M)
+_ITEM: Final = re.compile(rf"^([ \t]{{0,6}}){_MARKER}[ \t]+(.*[^ \t\n]|.)[ \t]*$", re.M)
 
 
 # An item on any line but the first: what _ITEM finds there, looked for from each line break
 # (a pattern that starts with "^" is tried at every character of the text).
-_ITEM_LINE = re.compile(rf"\n[ \t]{{0,6}}{_MARKER}[ \t]+.")
+_ITEM_LINE: Final = re.compile(rf"\n[ \t]{{0,6}}{_MARKER}[ \t]+.")
 
 
 def _titled(line: str) -> bool:
@@ -199,39 +200,39 @@ def _titled_items(text: str) -> str:
 
 
 # An outline's mark: a roman numeral or a capital letter and a stop, then a capitalised word
-_OUTLINE_MARK = re.compile(r"^(?:[IVX]{1,4}|[A-Z])[.)][ \t]+(?=[A-Z])")
+_OUTLINE_MARK: Final = re.compile(r"^(?:[IVX]{1,4}|[A-Z])[.)][ \t]+(?=[A-Z])")
 
 
-_OUTLINE_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_OUTLINE_FIRST: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 # "2.1 Forest Blizzard (Russia)": a numbered section heading over its text
-_NUMBERED_HEADING = re.compile(r"^[0-9]{1,2}(?:\.[0-9]{1,2})+\.?\s+([A-Z][^.!?:;]{1,78})$")
+_NUMBERED_HEADING: Final = re.compile(r"^[0-9]{1,2}(?:\.[0-9]{1,2})+\.?\s+([A-Z][^.!?:;]{1,78})$")
 
 
 # "3. Recommendations" over bullets of another kind: a numbered heading, not an item
-_NUMBERED_OVER_BULLETS = re.compile(r"^[0-9]{1,2}\.\s+([A-Z][\w-]*(?: [\w-]+){0,5})$")
+_NUMBERED_OVER_BULLETS: Final = re.compile(r"^[0-9]{1,2}\.\s+([A-Z][\w-]*(?: [\w-]+){0,5})$")
 
 
 # A chat message's time and speaker: "[09:15] dana: ", "09:15 <dana> "
-_STAMP = r"^\s*\[?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\]?\s+"  # "[09:15] ", "00:01:25 "
+_STAMP: Final = r"^\s*\[?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\]?\s+"  # "[09:15] ", "00:01:25 "
 
 
-_CHAT_LINE = re.compile(rf"{_STAMP}<?[\w.@-]{{1,32}}>?:?\s+")
+_CHAT_LINE: Final = re.compile(rf"{_STAMP}<?[\w.@-]{{1,32}}>?:?\s+")
 
 
 # A timed turn of a transcript: the stamp, then a speaker's name and a colon
-_SPEAKER_LINE = re.compile(rf"{_STAMP}[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){{0,2}}:\s+")
+_SPEAKER_LINE: Final = re.compile(rf"{_STAMP}[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){{0,2}}:\s+")
 
 
 # A turn that only says what comes next: "Let's talk about North Korea, because ..."
-_SPOKEN_HEADING = re.compile(
+_SPOKEN_HEADING: Final = re.compile(
     r"^(?:(?:OK|Okay|So|Now|Right),? )?[Ll]et(?:'s|\u2019s| us) (?:talk about|turn to|move on to|"
     r"look at|get to|go to) ([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3})(?:[,.;:]|$)"
 )
 
 
-_SENTENCE_START = re.compile(r"(^|[.!?] )([a-z])")
+_SENTENCE_START: Final = re.compile(r"(^|[.!?] )([a-z])")
 
 
 def _sentence_case(message: str) -> str:
@@ -265,10 +266,10 @@ def _short_head(first: str, second: str) -> bool:
 
 
 # reStructuredText: a field list's ":Field: value", a directive's ".. note::" and its options
-_RST_MARKUP = re.compile(r"^(?::[A-Za-z][A-Za-z ]{0,24}:(?:\s|$)|\.\. [a-z-]+::)")
+_RST_MARKUP: Final = re.compile(r"^(?::[A-Za-z][A-Za-z ]{0,24}:(?:\s|$)|\.\. [a-z-]+::)")
 
 
-_RST_FIELD = re.compile(r"^(\s*):([A-Za-z][A-Za-z ]{0,24}):(?=\s|$)")
+_RST_FIELD: Final = re.compile(r"^(\s*):([A-Za-z][A-Za-z ]{0,24}):(?=\s|$)")
 
 
 def _rst_lines(lines: list[str]) -> list[str]:
@@ -296,7 +297,7 @@ def sections(text: str) -> Iterator[tuple[str | None, str, bool]]:
 
 
 # A sentence that opens with a bold name inside a paragraph that opened with one: a new case
-_BOLD_LEAD_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=(?:\*\*|__)[A-Z])")
+_BOLD_LEAD_SENTENCE: Final = re.compile(r"(?<=[.!?])\s+(?=(?:\*\*|__)[A-Z])")
 
 
 Triple = tuple[str | None, str, bool]
@@ -459,20 +460,20 @@ def _lines(cursor: _Cursor, lines: list[str]) -> Iterator[Triple]:
 # page): a news page's text, copied or read from the web, comes one paragraph a line with no
 # blank line between them, and there each line is a paragraph (a headline, a byline, a
 # caption are lines of their own), but for a question or a label over the line it heads.
-_UNWRAPPED = 120
-_HEADS_NEXT = re.compile(r"[?:]\s*$")
-_RELATED = re.compile(rf"^(?:{'|'.join(word_list('related_heads'))})\s*:?\s*$", re.I)
+_UNWRAPPED: Final = 120
+_HEADS_NEXT: Final = re.compile(r"[?:]\s*$")
+_RELATED: Final = re.compile(rf"^(?:{'|'.join(word_list('related_heads'))})\s*:?\s*$", re.I)
 
 # A line that ends a sentence: a full stop after a word (not a contents page's dots, not a
 # question, which heads its answer on the next line), maybe a closing quote or bracket
-_SENTENCE_END = re.compile(r"[\w%)\]\"'\u201d\u2019][.!][\"'\u201d\u2019)\]]?\s*$")
+_SENTENCE_END: Final = re.compile(r"[\w%)\]\"'\u201d\u2019][.!][\"'\u201d\u2019)\]]?\s*$")
 
 
 def _ends(line: str) -> bool:
     return _SENTENCE_END.search(line) is not None
 
 
-_ASIDE = re.compile(rf"^(?:{'|'.join(word_list('aside_lines'))})", re.I)
+_ASIDE: Final = re.compile(rf"^(?:{'|'.join(word_list('aside_lines'))})", re.I)
 
 
 def aside(paragraph: str) -> bool:

@@ -6,26 +6,28 @@ reports go to), and the AI provider that a theft from its service targets.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from graphkit.extract.cues import past_verb, word_list, words
 from graphkit.extract.reading import Mention, Sentence
 from graphkit.extract.roles import PHRASE_ENDS, TIED, sector_words
+from graphkit.extract.sentence_cues import cue_bit, held
 from graphkit.extract.voices import a_speakers_workplace
 from graphkit.vocab import PLATFORMS
 
 __all__ = ["addressed", "drawn_from", "not_whom_it_aimed_at"]
 
 
-_TOPIC_HEADS = words("topic_heads")
-_OBSERVERS = words("observer_nouns")
-_EXAMPLES = words("example_openers") | {"like"}
-_AIMING = words("aimed") | words("asking") | words("target_verbs_strict")
-_THROUGH = words("by_way_of")
-_REPORTING = words("media_saying") | words("reported_to") | words("telling")
-_DRAWING = words("drawing")
-_COPYING = words("copying")
-_AGAINST = (words("target_verbs_strict") | {"against"}) - {"at"}  # not "looked at Claude"
-_OWNERS = frozenset(("its", "their", "the", "our", "his", "her", "s"))
+_TOPIC_HEADS: Final = words("topic_heads")
+_OBSERVERS: Final = words("observer_nouns")
+_EXAMPLES: Final = words("example_openers") | {"like"}
+_AIMING: Final = words("aimed") | words("asking") | words("target_verbs_strict")
+_THROUGH: Final = words("by_way_of")
+_REPORTING: Final = words("media_saying") | words("reported_to") | words("telling")
+_DRAWING: Final = words("drawing")
+_COPYING: Final = words("copying")
+_AGAINST: Final = (words("target_verbs_strict") | {"against"}) - {"at"}  # not "looked at Claude"
+_OWNERS: Final = frozenset(("its", "their", "the", "our", "his", "her", "s"))
 
 
 def _topic_listed(m: Mention) -> bool:
@@ -69,7 +71,7 @@ def not_whom_it_aimed_at(m: Mention, s: Sentence) -> bool:
     return _advised(m) or _defines(s) or _a_purpose(m) or a_speakers_workplace(m)
 
 
-_ADVICE = words("advice_nouns")
+_ADVICE: Final = words("advice_nouns")
 
 
 def _advised(m: Mention) -> bool:
@@ -90,8 +92,8 @@ def _advised(m: Mention) -> bool:
     )
 
 
-_USES = words("use_heads")
-_FIELD_LEAD = frozenset(("the", "and", "or"))
+_USES: Final = words("use_heads")
+_FIELD_LEAD: Final = frozenset(("the", "and", "or"))
 
 
 def _a_purpose(m: Mention) -> bool:
@@ -118,7 +120,7 @@ def _a_field(word: str) -> bool:
     return word in sector_words() and not word.endswith("s")
 
 
-_LETTING = words("letting")
+_LETTING: Final = words("letting")
 
 
 def _causee(m: Mention) -> bool:
@@ -139,10 +141,12 @@ def _defines(s: Sentence) -> bool:
     return _DEFINES.match(s.text) is not None
 
 
-_DEFINES = re.compile(  # a bare noun opens it: not "Its main target is a form of banking app"
-    rf"(?!(?i:{'|'.join(word_list('owning'))}|the|an?)\b)"
-    r"(?:[\w-]+ ){0,2}[\w-]+ (?:is|are) (?:an?|the) (?:[\w-]+ ){0,3}"
-    rf"(?:{'|'.join(word_list('kinds_of'))}) of\b"
+_DEFINES: Final = (
+    re.compile(  # a bare noun opens it: not "Its main target is a form of banking app"
+        rf"(?!(?i:{'|'.join(word_list('owning'))}|the|an?)\b)"
+        r"(?:[\w-]+ ){0,2}[\w-]+ (?:is|are) (?:an?|the) (?:[\w-]+ ){0,3}"
+        rf"(?:{'|'.join(word_list('kinds_of'))}) of\b"
+    )
 )
 
 
@@ -168,10 +172,10 @@ def drawn_from(m: Mention) -> bool:
     return not _DRAWING.isdisjoint(lead[max(0, at - 3) : at])
 
 
-_TOLD = words("told")
-_WARNING = words("warning")
-_SHARING = words("sharing")
-_REPORTED_TO = words("reported_to")
+_TOLD: Final = words("told")
+_WARNING: Final = words("warning")
+_SHARING: Final = words("sharing")
+_REPORTED_TO: Final = words("reported_to")
 
 
 def addressed(m: Mention) -> bool:
@@ -179,6 +183,12 @@ def addressed(m: Mention) -> bool:
     "shared its findings with industry partners and with hospitals", "cooperate with agencies in
     the US"), or whom reports go to ("sent its reports to intelligence agencies"), with no
     targeting word between: no target, a sector or a place."""
+    return held(m.words, _ADDRESSING_BIT) and _addressed(m)  # most sentences address no one
+
+
+def _addressed(m: Mention) -> bool:
+    """:func:`addressed` word by word: each way it says yes needs a word of
+    :data:`_ADDRESSING` in the sentence."""
     lead = m.words[max(0, m.index - 16) : m.index]
     for i in range(len(lead) - 1, max(-1, len(lead) - 9), -1):
         if lead[i] in _AIMING:
@@ -194,7 +204,9 @@ def addressed(m: Mention) -> bool:
     # sector"
 
 
-_COLLABORATORS = words("collaborators")
+_COLLABORATORS: Final = words("collaborators")
+_ADDRESSING: Final = _TOLD | _WARNING | _SHARING | _REPORTED_TO | _COLLABORATORS
+_ADDRESSING_BIT: Final = cue_bit(_ADDRESSING)
 
 
 def _reported(lead: list[str]) -> bool:
@@ -214,10 +226,10 @@ def _reported(lead: list[str]) -> bool:
     )
 
 
-_CLAUSE_BREAKS = words("clause_breaks") | {"then"}
-_PAST_VERB = re.compile(past_verb())
+_CLAUSE_BREAKS: Final = words("clause_breaks") | {"then"}
+_PAST_VERB: Final = re.compile(past_verb())
 
 
-_DETERMINERS = frozenset(
+_DETERMINERS: Final = frozenset(
     ("a", "an", "the", "this", "that", "these", "those", "its", "their", "our")
 )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Final
 
 from graphkit.extract.cues import nouns, other_senses, word_list, words
 from graphkit.extract.poses import posed_as
@@ -45,24 +46,24 @@ from graphkit.vocab import SECTORS
 __all__ = ["sector_is_target"]
 
 
-_SUBJECT_MATTER = words("subject_matter")
+_SUBJECT_MATTER: Final = words("subject_matter")
 
 
-_TARGET_VERBS_STRICT = words("target_verbs_strict")
+_TARGET_VERBS_STRICT: Final = words("target_verbs_strict")
 
 
-_AIMING = words("aimed") | words("asking")
+_AIMING: Final = words("aimed") | words("asking")
 
 
-_PEOPLE = words("people")
+_PEOPLE: Final = words("people")
 
 
-_SECTOR_NOT_AFTER = words("sector_not_after")
+_SECTOR_NOT_AFTER: Final = words("sector_not_after")
 
 
 # Heads a bare "technology" or "tech" needs to be a sector ("tech firms"), where no list of
 # sectors holds it ("organisations in tech, energy and government")
-_TECH_HEADS = words("tech_heads")
+_TECH_HEADS: Final = words("tech_heads")
 
 
 def _list_of_sectors_after(after: list[str]) -> bool:
@@ -76,11 +77,11 @@ def _list_of_sectors_after(after: list[str]) -> bool:
     return False
 
 
-_BARE_SECTOR_NEEDS = {"technology": _TECH_HEADS, "tech": _TECH_HEADS}
+_BARE_SECTOR_NEEDS: Final = {"technology": _TECH_HEADS, "tech": _TECH_HEADS}
 
 
-_CARRIED = words("carried")
-_MEDIA_SAYING = words("media_saying")
+_CARRIED: Final = words("carried")
+_MEDIA_SAYING: Final = words("media_saying")
 
 
 def _carried_in(m: Mention) -> bool:
@@ -93,29 +94,31 @@ def _carried_in(m: Mention) -> bool:
     return not _CARRIED.isdisjoint(words)
 
 
-_RUN_FROM = (["out"], ["from"], ["by"], ["in"])
+_RUN_FROM: Final = (["out"], ["from"], ["by"], ["in"])
 
 
-_RELATIVE = words("relative_words")
+_RELATIVE: Final = words("relative_words")
 
 
-_FIRMS = nouns("firm")
-_SUBJECT_NOUNS = nouns("subject")  # "A Vietnamese police officer used ...": who acts
+_FIRMS: Final = nouns("firm")
+_SUBJECT_NOUNS: Final = nouns("subject")  # "A Vietnamese police officer used ...": who acts
 
 
 # Determiners that make a singular noun a thing of the sentence's own: "this space", "its power"
-_OWNING = "|".join(("[Aa]", "[Aa]n", *(f"{w[0]}{w[1:]}|{w.title()}" for w in word_list("owning"))))
+_OWNING: Final = "|".join(
+    ("[Aa]", "[Aa]n", *(f"{w[0]}{w[1:]}|{w.title()}" for w in word_list("owning")))
+)
 
 
 # Words after a sector's word that are no noun it could modify: verbs, adverbs
-_NOT_NOUNS = words("not_nouns")
-_OWNING_WORDS = words("owning")
-_ONE_BODY = words("one_body")
+_NOT_NOUNS: Final = words("not_nouns")
+_OWNING_WORDS: Final = words("owning")
+_ONE_BODY: Final = words("one_body")
 
 
 # The sectors' own names ("government", "gaming"): a sector word that means nothing else
 # (but "took legal action")
-_OWN_NAMES = frozenset(
+_OWN_NAMES: Final = frozenset(
     w for x in SECTORS.values() for w in (x.id.replace("-", " "), x.name.lower())
 ) - words("sector_adjectives")
 
@@ -126,7 +129,7 @@ def _not_modified() -> frozenset[str]:
     return HEADS | sector_words() | PHRASE_ENDS | _NOT_NOUNS
 
 
-_EXAMPLES = words("example_openers")  # "including", "such as", "among"
+_EXAMPLES: Final = words("example_openers")  # "including", "such as", "among"
 
 
 def _word_in_passing(m: Mention, s: Sentence) -> bool:
@@ -194,7 +197,7 @@ def _word_in_passing(m: Mention, s: Sentence) -> bool:
     return bool(re.search(rf"\b(?:{_OWNING})\s+(?:[\w'-]+\s+)?{re.escape(m.text)}\b", s.text))
 
 
-_AIMED_AT = words("aimed") | _TARGET_VERBS_STRICT | {"on"}  # "attacks on defense firms"
+_AIMED_AT: Final = words("aimed") | _TARGET_VERBS_STRICT | {"on"}  # "attacks on defense firms"
 
 
 def _sense_window(m: Mention) -> list[str]:
@@ -227,7 +230,7 @@ def _describes_the_actor(m: Mention) -> bool:
     return False
 
 
-_EARNINGS = words("earnings")
+_EARNINGS: Final = words("earnings")
 
 
 def _earned_for(m: Mention) -> bool | None:
@@ -337,7 +340,7 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
     )
 
 
-_CONTENT_WORDS = words("content_sector_words")
+_CONTENT_WORDS: Final = words("content_sector_words")
 
 
 def _bare_content(m: Mention) -> bool:
@@ -346,14 +349,14 @@ def _bare_content(m: Mention) -> bool:
     return m.text.lower() in _CONTENT_WORDS and not (m.after[:1] and m.after[0] in _OUTLETS)
 
 
-_OUTLETS = HEADS | words("outlet_heads")
+_OUTLETS: Final = HEADS | words("outlet_heads")
 
 
-_AUTHORED = words("authored")
+_AUTHORED: Final = words("authored")
 
 
-_SELLING = words("selling")
-_NOMINAL_AGENT = words("nominal_agent")
+_SELLING: Final = words("selling")
+_NOMINAL_AGENT: Final = words("nominal_agent")
 
 
 def _written_by(m: Mention) -> bool:
@@ -419,7 +422,7 @@ def _not_aimed_at(m: Mention, s: Sentence) -> bool:
     return _bare_content(m) or could_be_hit(m) or said_not_hit(m, s) or answered(m)
 
 
-_NAMING = words("naming_tokens")
+_NAMING: Final = words("naming_tokens")
 
 
 def _named_as(before: list[str]) -> bool:
@@ -442,13 +445,13 @@ def _tied_to(m: Mention) -> bool:
     return at > 0 and lead[at - 1] in TIED and len(between) <= 3 and PHRASE_ENDS.isdisjoint(between)
 
 
-_CLIENTS = words("clients")
-_OPERATOR_VERBS = frozenset(word_list("operator_verbs"))
-_QUANTIFIERS = frozenset(
+_CLIENTS: Final = words("clients")
+_OPERATOR_VERBS: Final = frozenset(word_list("operator_verbs"))
+_QUANTIFIERS: Final = frozenset(
     {"some", "several", "many", "a", "an", "the", "these", "those", "two", "foreign", "hostile"}
 )
-_BE = frozenset({"are", "is", "were", "was", "have", "has", "had"})
-_PLATFORM_USE = words("platform_use")
+_BE: Final = frozenset({"are", "is", "were", "was", "have", "has", "had"})
+_PLATFORM_USE: Final = words("platform_use")
 
 
 def _acts(m: Mention, s: Sentence) -> bool:

@@ -5,6 +5,7 @@ whose members each open on their own actor ("The Russians wrote malware, the Chi
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from graphkit.extract.clause_names import clause_name
 from graphkit.extract.cues import noun_pattern, past_verb
@@ -17,16 +18,16 @@ __all__ = ["Clause", "split_clauses"]
 
 
 # A case brought in by its noun and its name: "an Iranian effort called Cyber Lotus"
-_NAMED_CASE = (
+_NAMED_CASE: Final = (
     rf"(?:an?|the) (?:[\w'-]+ ){{0,3}}?(?:{noun_pattern('opens_named')}) (?:called|named|dubbed) "
     r"[A-Z]"
 )
-_NAMED_CASE_IN = re.compile(rf" (?={_NAMED_CASE})")
+_NAMED_CASE_IN: Final = re.compile(rf" (?={_NAMED_CASE})")
 
 
 # Where a sentence's clauses part: "...; Uncle Spam ...", "..., while VAGue Focus ...", "..., and
 # a developer behind ScopeCreep ...", "..., as well as scammers in Laos who ..."
-_CLAUSE_SPLIT = re.compile(
+_CLAUSE_SPLIT: Final = re.compile(
     r"; (?:and )?|,? while (?=[A-Z])|, (?:while|whereas|as well as) |"
     # "found that X ..., and that a Y ...", "..., and later Bolivian scammers used it ..."
     r", and (?:that |later |then |also |separately )?(?=(?:an?|the|in|from) |[A-Z])"
@@ -37,7 +38,7 @@ _CLAUSE_SPLIT = re.compile(
     # "... an Iranian effort called Cyber Lotus and a Russian network called Doppel Street"
     rf" and (?={_NAMED_CASE})"
 )
-_SPLITS = ("; ", "while ", ", and ", ", whereas ", ", as well as ", " and the ", " and a")
+_SPLITS: Final = ("; ", "while ", ", and ", ", whereas ", ", as well as ", " and the ", " and a")
 
 Clause = tuple[str, str | None, str | None]  # its text, the operation and the actor it names
 
@@ -97,7 +98,7 @@ def _series(text: str) -> list[str]:
 
 # the clause after a series' comma opens on "the" and a people or actor noun, or on a people
 # and an actor's noun before its verb ("..., North Korean hackers wrote lures, and ...")
-_DEFINITE_OR_PEOPLE = re.compile(
+_DEFINITE_OR_PEOPLE: Final = re.compile(
     r"^(?:the [A-Z]|(?:[A-Z][\w-]* ){1,2}(?:[\w-]+ )?"
     rf"(?i:{noun_pattern('subject')}) (?:also )?(?:{past_verb()}|[a-z]+ing)\b)"
 )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from typing import Final
 
 from graphkit.extract.cues import (
     led_by_letters,
@@ -33,21 +34,23 @@ __all__ = [
 
 
 # A name of two or three words in capitals ("Jade Heron"), none of them a sentence's "The".
-_TITLED_REST = r"[a-z]+(?:[A-Z][a-z0-9]+)*(?: [A-Z][a-z]+(?:[A-Z][a-z0-9]+)*){1,2}"
-TITLED = rf"(?!The\b)[A-Z]{_TITLED_REST}"
+_TITLED_REST: Final = r"[a-z]+(?:[A-Z][a-z0-9]+)*(?: [A-Z][a-z]+(?:[A-Z][a-z0-9]+)*){1,2}"
+TITLED: Final = rf"(?!The\b)[A-Z]{_TITLED_REST}"
 # ... the same where a word starts (``\b`` then TITLED), written capital first: a pattern that
 # opens with ``\b`` gives Python's re no first characters to skip to, and is tried at every
 # character of the text; this one is tried at capitals.
-_WORD_TITLED = rf"[A-Z](?<=\b[A-Z])(?!(?<=T)he\b){_TITLED_REST}"
+_WORD_TITLED: Final = rf"[A-Z](?<=\b[A-Z])(?!(?<=T)he\b){_TITLED_REST}"
 
 
 # A new name set apart: words in capitals, one in CamelCase or one in capitals ("STOIC").
-SET_NAME = rf"{TITLED}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*|[A-Z][A-Z0-9]{{2,}}\d*"
+SET_NAME: Final = rf"{TITLED}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*|[A-Z][A-Z0-9]{{2,}}\d*"
 
 
-_APPOSITIVE_NOUNS = nouns("appositive")
-_NOUNS = noun_pattern("appositive")
-_SET_NOUNS = _APPOSITIVE_NOUNS | {f"{n}s" for n in _APPOSITIVE_NOUNS}  # "One of the groups, X,"
+_APPOSITIVE_NOUNS: Final = nouns("appositive")
+_NOUNS: Final = noun_pattern("appositive")
+_SET_NOUNS: Final = _APPOSITIVE_NOUNS | {
+    f"{n}s" for n in _APPOSITIVE_NOUNS
+}  # "One of the groups, X,"
 
 
 def set_apart_names(text: str, words: list[str]) -> list[tuple[int, str]]:
@@ -82,7 +85,7 @@ def set_apart_names(text: str, words: list[str]) -> list[tuple[int, str]]:
 
 # Two new names set apart together by what they share: "Opal Heron and Rust Finch, both linked
 # to Pakistan, ...", "Kite and Vane, each tied to Iran".
-_PAIR_SET_APART = re.compile(
+_PAIR_SET_APART: Final = re.compile(
     r"(?:^|[.;:]\s+)((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) and ((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+),\s+"
     r"(?:both|each)\s+(?:\w+\s+)?(?:linked|tied|attributed|connected|affiliated|based|operating|"
     r"believed|thought|suspected|assessed|working|run)\b"
@@ -91,8 +94,8 @@ _PAIR_SET_APART = re.compile(
 
 # "One of the groups, Jade Heron, used ...": a name set apart after an actor noun (a comma,
 # then a capital: looked for first, with a pattern Python's re skips to the comma with)
-_SET_APART_CAPITAL = re.compile(r", [A-Z]")
-_NOUN_SET_NAME = re.compile(
+_SET_APART_CAPITAL: Final = re.compile(r", [A-Z]")
+_NOUN_SET_NAME: Final = re.compile(
     word_led(  # (its three forms each a branch per first word: a group each; ``lastindex``)
         [
             *(rf"{w} (?:{_NOUNS})s?, ({SET_NAME})," for w in ("the", "of the", "One of the",
@@ -112,36 +115,37 @@ _NOUN_SET_NAME = re.compile(
 # "the intelligence unit Copper Condor researched ...", "the group Jade Heron, which ...": a
 # name in capitals right after an actor's noun, then its verb in the past or a comma
 # A name in capitals, then the noun of who it is: "Tin Vane group", "Salt Reed hackers"
-_NOUNS_AFTER = ("group", "crew", "gang", "collective", "syndicate", "hackers")
-_TITLED_THEN_NOUN = re.compile(rf"({_WORD_TITLED}) (?:{'|'.join(_NOUNS_AFTER)})\b")
+_NOUNS_AFTER: Final = (*word_list("group_nouns"), "hackers")
+_TITLED_THEN_NOUN: Final = re.compile(rf"({_WORD_TITLED}) (?:{'|'.join(_NOUNS_AFTER)})\b")
 
 
-_NOUN_THEN_TITLED = re.compile(
+_NOUN_THEN_TITLED: Final = re.compile(
     rf"{led_by_letters('|'.join(noun_forms('appositive')))} ({TITLED})"
     rf"(?=,|\s+\(|\s+{past_verb()}\b)"
 )
 
 
-# "Two Peruvian groups, Andes Falcon and Inca Shrike, used ...": the names a count of actors
-# sets apart, one each
-_COUNTED_PAIR = re.compile(
+# "Two Peruvian groups, Andes Falcon and Inca Shrike, used ...", "It named two groups, Andes
+# Falcon and Inca Shrike.": the names a count of actors sets apart, one each, the pair closed
+# by a comma, the sentence's end or a relative word
+_COUNTED_PAIR: Final = re.compile(
     rf"{word_led(['Two', 'two', 'Both', 'both'])} (?:[\w-]+ ){{0,2}}?(?:{_NOUNS})s, "
-    rf"({SET_NAME}) and ({SET_NAME}),"
+    rf"({SET_NAME}) and ({SET_NAME})(?=[,.;:]|\s+(?:which|that|who)\b|$)"
 )
 
 
-_APPOSITIVE_PLURAL = rf"{led_by_letters('|'.join(noun_forms('appositive')))}s,? "
+_APPOSITIVE_PLURAL: Final = rf"{led_by_letters('|'.join(noun_forms('appositive')))}s,? "
 # Names given as examples of actors: "groups such as Copper Finch and Tin Vane", "Groups like
 # Copper Finch, based in Peru,", "crews, including Tin Vane, ..."
-_BRACKET = r"(?: \([^()]{1,40}\))?"  # where the name is from: "Tin Vane (Chile)"
-_WHOLE = r"(?![\w-]| [A-Z])"  # the whole name: not "ABC" of "outlets such as ABC News"
-_SUCH_AS = re.compile(
+_BRACKET: Final = r"(?: \([^()]{1,40}\))?"  # where the name is from: "Tin Vane (Chile)"
+_WHOLE: Final = r"(?![\w-]| [A-Z])"  # the whole name: not "ABC" of "outlets such as ABC News"
+_SUCH_AS: Final = re.compile(
     rf"(?i:{_APPOSITIVE_PLURAL})(?:such as|like|including) ({SET_NAME}){_WHOLE}{_BRACKET}"
     rf"(?:,? and ({SET_NAME}){_WHOLE})?\b"
 )
 # "Two Peru-affiliated threat actors known as Andes Hawk and Inca Wren": the names several
 # actors are known by, one each
-_PLURAL_CALLED = re.compile(
+_PLURAL_CALLED: Final = re.compile(
     rf"{_APPOSITIVE_PLURAL}(?:known|tracked|referred to) as ({SET_NAME}){_BRACKET},? and "
     rf"({SET_NAME})\b"
 )
@@ -149,8 +153,8 @@ _PLURAL_CALLED = re.compile(
 
 # "the Peru-affiliated Andes Falcon, which ...", "the China-linked Jade Heron used": a name
 # after the place it is tied to, then a comma, a bracket or its verb in the past
-_TIED_PARTICIPLES = ("affiliated", "linked", "backed", "based", "aligned", "sponsored", "nexus")
-_TIED_THEN_NAME = re.compile(
+_TIED_PARTICIPLES: Final = (*word_list("tie_participles"), "based", "nexus")
+_TIED_THEN_NAME: Final = re.compile(
     rf"{led_by_letters('the|a|an')} [A-Z][a-z]+(?: [A-Z][a-z]+)?-"
     rf"(?:{'|'.join(_TIED_PARTICIPLES)}) ({TITLED})"
     rf"(?=,|\s+\(|\s+{past_verb()}\b)"
@@ -161,7 +165,7 @@ _TIED_THEN_NAME = re.compile(
 # the words before them, listed (a bracket, a comma, "and" after); one before its verb ("Russia's
 # Helgoland Bite wrote") names the paragraph's operation, as names.py reads it, unless it
 # closes a list ("..., and Cuba's Havana Kite used")
-_OWNED_NAME = re.compile(
+_OWNED_NAME: Final = re.compile(
     rf"([A-Z](?<=\b[A-Z])[a-z]+(?: [A-Z][a-z]+)?)(?:'s|\u2019s) ({TITLED})"
     r"(?=,|\s+\(|\s+and\b|( [a-z])|(\.$))"  # ... or the sentence's end, after a list
 )
@@ -181,12 +185,12 @@ def owned_names(text: str) -> list[tuple[int, str, str]]:
     ]
 
 
-_TIES = words("attr_before") | words("tied") | {"for", "of"}  # "linked to", "working for"
+_TIES: Final = words("attr_before") | words("tied") | {"for", "of"}  # "linked to", "working for"
 
 
 # "including Andes Hawk and Inca Wren from Peru, Salar Moth from Bolivia": names in capitals
 # before where they are from (the caller checks that it is a place)
-_NAME_FROM = re.compile(
+_NAME_FROM: Final = re.compile(
     rf"({_WORD_TITLED})(?:,? and ({TITLED}))? from (?:the )?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"
 )
 
@@ -205,11 +209,11 @@ def from_names(text: str, words: list[str]) -> list[tuple[int, str, str]]:
 
 # "Amber Finch (Peru) and Tin Vane (Chile)": a name in capitals, then where it is from in
 # brackets (the caller checks that it is a place)
-_NAME_BRACKETED = re.compile(
+_NAME_BRACKETED: Final = re.compile(
     rf"(?<![\w-])({SET_NAME}) \((?:(?:{'|'.join(word_list('hedges'))}) )?"
     r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)\)"
 )
-_LIST_GAP = re.compile(r",? and |, ")
+_LIST_GAP: Final = re.compile(r",? and |, ")
 
 
 def bracketed_names(text: str) -> list[tuple[int, str, str]]:
@@ -240,12 +244,14 @@ def bracketed_names(text: str) -> list[tuple[int, str, str]]:
 
 
 # An actor's plural noun before the examples a list gives: "groups such as", "crews like"
-_LIST_LEAD = re.compile(rf"(?i:{_APPOSITIVE_PLURAL})(?:such as |like |including |were |are )?$")
+_LIST_LEAD: Final = re.compile(
+    rf"(?i:{_APPOSITIVE_PLURAL})(?:such as |like |including |were |are )?$"
+)
 
 
 # "SweetSpecter, a suspected China-based adversary", "Jade Heron — a Laotian crew": a new
 # name, set apart as an actor.
-_APPOSITIVE = re.compile(
+_APPOSITIVE: Final = re.compile(
     r"\b([A-Z][a-z]+(?:[A-Z][a-z0-9]+)+|[A-Z][A-Za-z]*\d[A-Za-z0-9]*|[A-Z]{3,}\d*|\d+[A-Z][a-z]+|"
     rf"{TITLED})(?:,|\s*[\u2014\u2013])\s+an?\s+"
     # the noun heads the phrase: "Dana Whitfield, an analyst at the research group" is no actor,
@@ -258,8 +264,8 @@ _APPOSITIVE = re.compile(
 # A plain name inside a sentence set apart by what it is, its noun close after "a": "warned
 # about Quellor, a ransomware group"; not "on Monday, a day after a group ..." (the words
 # between are adjectives: no preposition, article or relative word)
-_BETWEEN = rf"(?:(?!(?:{'|'.join(word_list('apposed_stops'))})\s)[a-z-]+\s+){{0,2}}?"
-_PLAIN_APPOSITIVE = re.compile(
+_BETWEEN: Final = rf"(?:(?!(?:{'|'.join(word_list('apposed_stops'))})\s)[a-z-]+\s+){{0,2}}?"
+_PLAIN_APPOSITIVE: Final = re.compile(
     rf"(?<=[a-z] )([A-Z][a-z]{{3,}}),\s+an?\s+{_BETWEEN}(?:{noun_pattern('appositive')})\b"
 )
 

@@ -12,19 +12,28 @@ Examples
 
 from __future__ import annotations
 
+from typing import Final
+
 from graphkit.extract.cues import words
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
+from graphkit.extract.sentence_cues import cue_bit, held
 from graphkit.extract.war_context import invaded
 
 __all__ = ["elsewhere", "pressed_from", "shipped_to"]
 
 
-_SHIPPED = words("shipped")
+_SHIPPED: Final = words("shipped")
+_SHIPPED_BIT: Final = cue_bit(_SHIPPED)
 
 
 def shipped_to(m: Mention, s: Sentence) -> bool:
     """Whether a place (or each of a list of places) follows "rerouted to", "shipped to",
     "forwarded (on) to": the destination of the actors' goods."""
+    return held(m.words, _SHIPPED_BIT) and _shipped_to(m, s)  # most sentences ship nothing
+
+
+def _shipped_to(m: Mention, s: Sentence) -> bool:
+    """:func:`shipped_to` word by word: it says yes only after a word of :data:`_SHIPPED`."""
     places = {
         i
         for x in s.mentions
@@ -40,7 +49,8 @@ def shipped_to(m: Mention, s: Sentence) -> bool:
     return verb in _SHIPPED
 
 
-_PRESSURE = words("state_pressure")
+_PRESSURE: Final = words("state_pressure")
+_PRESSURE_BIT: Final = cue_bit(_PRESSURE)
 
 
 def pressed_from(m: Mention) -> bool:
@@ -52,6 +62,11 @@ def pressed_from(m: Mention) -> bool:
     >>> [pressed_from(x) for x in s.mentions if x.entry.kind == "Country"]
     [True]
     """
+    return held(m.words, _PRESSURE_BIT) and _pressed_from(m)  # most sentences press no state
+
+
+def _pressed_from(m: Mention) -> bool:
+    """:func:`pressed_from` word by word: it says yes only after a word of :data:`_PRESSURE`."""
     before = [w for w in m.before[-3:] if w != "the"]
     return before[-1:] == ["from"] and len(before) > 1 and before[-2] in _PRESSURE
 

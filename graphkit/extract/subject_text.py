@@ -8,6 +8,7 @@ Peruvian group")."""
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from graphkit.extract.cues import noun_pattern, nouns, word_list, words
 from graphkit.extract.fronted import without_time
@@ -32,15 +33,15 @@ __all__ = [
 ]
 
 
-_SUBJECT_NOUNS = nouns("subject")
+_SUBJECT_NOUNS: Final = nouns("subject")
 
 
-_SET_NOUNS = words("place_set_nouns")  # "countries", "nations", ...
+_SET_NOUNS: Final = words("place_set_nouns")  # "countries", "nations", ...
 
 
 # "in other regions, including Laos", "in countries such as Laos": the set before its members,
 # left out of who the actors are ("actors in Laos")
-_PLACE_SET = re.compile(
+_PLACE_SET: Final = re.compile(
     rf"\b(?:(?:(?:{'|'.join(word_list('place_set_quantities'))}|[0-9]+)\s+){{0,4}}"
     rf"(?:{'|'.join(word_list('place_set_nouns'))}),?\s+|"
     rf"(?i:(?:(?:{'|'.join(word_list('region_qualifiers'))})\s+){{0,2}}"
@@ -49,24 +50,24 @@ _PLACE_SET = re.compile(
 )
 
 
-_SET_WORDS = _SET_NOUNS | words("region_names")
+_SET_WORDS: Final = _SET_NOUNS | words("region_names")
 
 
 # A clause set before the main one ("While Peruvian groups hit banks, Bolivian crews ..."):
 # its word is no part of its subject
-SUBORDINATE = re.compile(r"^(?:While|Whereas|Although|Though) (?=\S)")
-SUBORDINATE_FIRST = frozenset("WAT")
+SUBORDINATE: Final = re.compile(r"^(?:While|Whereas|Although|Though) (?=\S)")
+SUBORDINATE_FIRST: Final = frozenset("WAT")
 
 
 # "The second, tied to Cuba, ...": an ordinal whose noun is left out, the noun of the case
 # before it ("The first network ...", "One network ...")
-_ELIDED = re.compile(
+_ELIDED: Final = re.compile(
     rf"^(?:(?:The|A) ({'|'.join(word_list('elided_ordinals'))})|(Another)|(Others))(?: one)?,"
 )
 # An ordinal whose case a phrase set apart says who it is: "The third, a Bolivian network,"
-_ELIDED_APPOSITIVE = re.compile(rf"{_ELIDED.pattern} (?P<who>(?:an?|another) [^,]{{3,60}}),")
+_ELIDED_APPOSITIVE: Final = re.compile(rf"{_ELIDED.pattern} (?P<who>(?:an?|another) [^,]{{3,60}}),")
 # The noun the cases were given: "the first network", "one network", "three networks"
-_ORDINAL_NOUN = re.compile(
+_ORDINAL_NOUN: Final = re.compile(
     rf"\b(?:[Tt]he first|[Oo]ne|[Aa]|[Ss]ome|two|three|four|five|six|several) "
     rf"((?i:{noun_pattern('subject')}))\b"
 )
@@ -122,7 +123,7 @@ def from_its_subject(first: Sentence, before: str) -> str:
 
 # Who a subject is, judged in brackets after its noun: "threat actors (assessed with high
 # confidence as a Chinese state-sponsored group)", "the operators (likely a Peruvian crew)"
-_JUDGED_APART = re.compile(
+_JUDGED_APART: Final = re.compile(
     r"^(?:[Tt]he |[Ss]ome |[Ss]everal )?[\w-]+(?: [\w-]+)? \("
     r"(?:(?:assessed|believed|judged|thought|identified)(?: with \w+ confidence)? (?:as|to be) |"
     r"(?:likely|probably|possibly|apparently) )"
@@ -132,7 +133,7 @@ _JUDGED_APART = re.compile(
 
 # What a reported judgement says the activity was: "(The firm assessed that) this was a
 # Peruvian state-sponsored group, which ...": the predicate is who
-_IT_WAS = re.compile(
+_IT_WAS: Final = re.compile(
     r"^(?:this|it|that|the (?:activity|operation|campaign|attack|attacker|actor|intrusion))"
     r" (?:was|is|were|are)(?: (?:likely|probably|almost certainly))? (?=(?:an?|the) )"
 )
@@ -140,19 +141,19 @@ _IT_WAS = re.compile(
 
 # What the reporter did, told by how: "(Microsoft has taken a step ...) by suspending (3,000
 # accounts linked to ...)": the accounts are the sentence's subject (words.yaml acting_gerunds)
-_BY_DOING = re.compile(rf"\bby (?:{'|'.join(word_list('acting_gerunds'))}) ")
+_BY_DOING: Final = re.compile(rf"\bby (?:{'|'.join(word_list('acting_gerunds'))}) ")
 
 
 # A news page's run-in label before a reported sentence: "Driving the news: " (a word in
 # capitals, then small words only: no name)
-_RUN_IN = re.compile(r"^[A-Z][a-z']*(?: [a-z']+){0,3}: (?=[A-Z])")
+_RUN_IN: Final = re.compile(r"^[A-Z][a-z']*(?: [a-z']+){0,3}: (?=[A-Z])")
 
 
 # A relative clause that says who the opening noun is: "operators whom the lab believes are a
 # Chinese group", "a crew that analysts suspect is an Iranian unit": the predicate, when it
 # opens with a name in capitals (a people's, a place's), is who they are.
-_BELIEVES = words("believes")
-_BELIEVED_ARE = re.compile(
+_BELIEVES: Final = words("believes")
+_BELIEVED_ARE: Final = re.compile(
     r"^(?:[\w'-]+,?\s+){1,8}?(?:whom|who|that|which)\s+(?:[\w'-]+\s+){1,3}?"
     rf"(?:{'|'.join(word_list('believes'))})\s+(?:are|is|were|was|to\s+be)\s+"
     r"(?=(?:an?\s+|the\s+)?[A-Z])"
@@ -161,10 +162,12 @@ _BELIEVED_ARE = re.compile(
 
 # A dash that sets apart who the opening noun is: "The groups\u2014based in Peru\u2014used" reads
 # as "The groups, based in Peru\u2014used"
-_DASH_APART = re.compile(rf"^((?:\w+ ){{0,4}}(?i:{noun_pattern('subject')}))\s*[\u2014\u2013]\s*")
+_DASH_APART: Final = re.compile(
+    rf"^((?:\w+ ){{0,4}}(?i:{noun_pattern('subject')}))\s*[\u2014\u2013]\s*"
+)
 
 
-_PLACES = ("Demonym", "Country", "Language")
+_PLACES: Final = ("Demonym", "Country", "Language")
 
 
 def place_cut(tail: str, after: str, mentions: list[Mention]) -> str:
@@ -183,7 +186,7 @@ def place_cut(tail: str, after: str, mentions: list[Mention]) -> str:
 
 # The noun a people's name ends before, up to a relative pronoun or a stop: " law
 # enforcement" of "... associated with Chinese law enforcement whose activity ..."
-_PEOPLE_NOUN = re.compile(
+_PEOPLE_NOUN: Final = re.compile(
     r"(?: (?!(?:whose|who|which|that|and|or)\b)[a-z][\w-]*){1,2}"
     r"(?= (?:whose|who|which|that)\b|[,.;])"
 )
@@ -211,7 +214,7 @@ def without_platform(phrase: str, first: Sentence) -> str:
 
 
 # An actor noun anywhere in a text: "Russia-linked operators", "a crew"
-ACTOR_NOUN = re.compile(rf"\b(?i:{noun_pattern('subject')})\b")
+ACTOR_NOUN: Final = re.compile(rf"\b(?i:{noun_pattern('subject')})\b")
 
 
 def ones_named(phrase: str, before: str) -> str:
@@ -225,7 +228,7 @@ def ones_named(phrase: str, before: str) -> str:
 
 # A run-in label over a clause with a subject of its own: "Peru's new scam: Peru has used
 # ...", "The twist: Peruvian scammers ..." (words only, five at most; not "Q:", "Case 1:")
-_RUN_IN_LABEL = re.compile(r"^[A-Z][A-Za-z'\u2019-]+(?: [A-Za-z'\u2019-]+){0,4}: (?=[A-Z])")
+_RUN_IN_LABEL: Final = re.compile(r"^[A-Z][A-Za-z'\u2019-]+(?: [A-Za-z'\u2019-]+){0,4}: (?=[A-Z])")
 
 
 def past_run_in(text: str) -> str:
@@ -240,11 +243,11 @@ def past_run_in(text: str) -> str:
 
 # How many, before who they are: "More than 57 distinct", "At least 20", "Dozens of", "A
 # small set of" (accounts), "Handful of"
-_SOME_OF = (
+_SOME_OF: Final = (
     r"(?i:an? )?(?i:(?:small|large|tiny|big|limited|broad|wide|diverse|whole) )?"
     rf"(?i:{'|'.join(word_list('quantity_nouns'))}) of"
 )
-COUNTED = re.compile(
+COUNTED: Final = re.compile(
     r"^(?i:(?:more than|at least|over|nearly|about|almost|roughly|some) )?"
     r"(?:\d[\d,.]*(?: (?i:thousand|million|billion))?|(?i:dozens|hundreds|scores) of|"
     r"(?i:multiple|numerous|various)|"
@@ -255,10 +258,12 @@ COUNTED = re.compile(
 
 # What the reporter did to the actors, named as a noun before them: "(Among the cases is) the
 # banning of accounts tied to ...": the accounts are who acts (words.yaml acted_on)
-ACTED_ON = re.compile(rf"^(?i:{'|'.join(word_list('acted_on'))}) of ")
+ACTED_ON: Final = re.compile(
+    rf"^(?i:(?:{'|'.join(word_list('acted_on'))}) of |(?:{'|'.join(word_list('acting_on'))}) )"
+)
 # ... and what they did, or a change in it: "(three) changes in the tactics of Peruvian hackers"
-_DOINGS = "|".join(word_list("doings"))
-DOINGS_OF = re.compile(
+_DOINGS: Final = "|".join(word_list("doings"))
+DOINGS_OF: Final = re.compile(
     rf"^(?i:(?:{_DOINGS})(?: (?:in|to) (?:the |their )?(?:{_DOINGS}))? of (?:the )?|"
     # "Victims of Chinese hackers": whom the hackers hit, by who hit them
     rf"(?:{'|'.join(word_list('victims'))}) of (?:the )?)"
@@ -267,7 +272,7 @@ DOINGS_OF = re.compile(
 
 # A second subject coordinated after who the first is: "Operators linked to Cuba and
 # operators linked to Bolivia" ends the first at "and"
-_NEXT_CONJUNCT = re.compile(
+_NEXT_CONJUNCT: Final = re.compile(
     rf"\s+and\s+(?:(?:the\s+|other\s+|some\s+)?(?:[\w'\u2019-]+\s+){{0,3}}?"
     rf"(?i:{noun_pattern('subject')})\b|[A-Z][\w-]*(?:\s[A-Z][\w-]*)?['\u2019]s\b).*$"
 )
@@ -292,5 +297,5 @@ def first_conjunct(who: str, mentions: list[Mention]) -> str:
     return who[: m.start()]
 
 
-_LAST_AND = re.compile(r"\s+and\s+\S+$")
-_PEOPLE = ("Demonym", "Language")
+_LAST_AND: Final = re.compile(r"\s+and\s+\S+$")
+_PEOPLE: Final = ("Demonym", "Language")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Final
 
 from graphkit.extract.cues import (
     by_first_letter,
@@ -47,7 +48,7 @@ __all__ = ["ACTOR_NOUN", "IN_ANOTHER", "elided", "may_open_subject", "opening_ph
 
 
 # "The report also describes North Korean IT workers who ..."
-_DESCRIBES = re.compile(
+_DESCRIBES: Final = re.compile(
     r"(?:The report|It|The company|Google|OpenAI|Anthropic|Microsoft) (?:also )?"
     r"(?:describes|details|covers|names|reports)\s"
 )
@@ -55,14 +56,14 @@ _DESCRIBES = re.compile(
 
 # "In another instance, ...": a sentence that turns to another case.
 # "Among the cases:", "Among them,", "Among other operations,": the examples of a set
-_AMONG = r"Among (?:them|(?:the|its|other|these|those) [\w ]{1,30}?)"
+_AMONG: Final = r"Among (?:them|(?:the|its|other|these|those) [\w ]{1,30}?)"
 # "Examples include Russian hackers ...": the examples themselves
-_EXAMPLES = (
+_EXAMPLES: Final = (
     r"(?:Examples|Cases|Others|Another example|One example) (?:include|included|includes|is|was)"
 )
 
 
-IN_ANOTHER = (
+IN_ANOTHER: Final = (
     r"In (?:another|one|a (?:separate|second|third|fourth|further|related|different)|the "
     r"(?:first|second|third|fourth|last|latter)) "
     r"(?:case|operation|instance|example|incident)"
@@ -70,13 +71,13 @@ IN_ANOTHER = (
 
 
 # "which the company linked to": who links them, then the verb (kept in a name, the rest not)
-_WHICH_WHO = r"(?:which|that|whom)\s+(?:the\s+)?(?:\w+\s+){0,2}?"
-_LINKING = r"(?:linked|tied|traced|attributed)"
+_WHICH_WHO: Final = r"(?:which|that|whom)\s+(?:the\s+)?(?:\w+\s+){0,2}?"
+_LINKING: Final = r"(?:linked|tied|traced|attributed)"
 
 
 # "A Chinese threat actor spent nine months ...": a paragraph about an actor it does not name;
 # NOUNS stands for the nouns of who acts
-_SUBJECT_SOURCE = (
+_SUBJECT_SOURCE: Final = (
     # a phrase set before the subject: "After the ban, (the crew in Laos)"
     rf"^(?:(?i:{by_first_letter(word_list('fronting'))})\b[^,]{{1,80}},\s+)?"
     rf"(?:(?:{'|'.join(word_list('turning_words'))}|[A-Z][a-z]{{3,}}ly|{IN_ANOTHER}|{_AMONG}),\s+"
@@ -123,25 +124,25 @@ _SUBJECT_SOURCE = (
 )
 # ... or a people by its plural, as who acts: "The North Koreans also tried ..."
 # ... or "the Chinese" before a verb: "the Chinese researched ..."
-_DID = rf"(?:also\s+|too\s+)?{past_verb()}\b"
-_PEOPLES = [re.escape(p) for p in countries().peoples()]
-_THE_PEOPLE = f"the (?:{'|'.join(countries().collectives())})(?=\\s+{_DID})"
-_WHO = f"{noun_pattern('subject')}|{by_first_letter(_PEOPLES)}|{_THE_PEOPLE}"
-_SUBJECT = re.compile(_SUBJECT_SOURCE.replace("NOUNS", _WHO))
+_DID: Final = rf"(?:also\s+|too\s+)?{past_verb()}\b"
+_PEOPLES: Final = [re.escape(p) for p in countries().peoples()]
+_THE_PEOPLE: Final = f"the (?:{'|'.join(countries().collectives())})(?=\\s+{_DID})"
+_WHO: Final = f"{noun_pattern('subject')}|{by_first_letter(_PEOPLES)}|{_THE_PEOPLE}"
+_SUBJECT: Final = re.compile(_SUBJECT_SOURCE.replace("NOUNS", _WHO))
 # ... and with a business as who acts ("A Vietnamese company generated ..."), tried only where
 # one is named; "The company said ..." is most often the reporter
-_BUSINESS = re.compile(
+_BUSINESS: Final = re.compile(
     rf"^(?!(?i:the|this|its) (?:{noun_pattern('acting')})\b)"
     + _SUBJECT_SOURCE.replace("NOUNS", f"{_WHO}|{noun_pattern('acting')}")
 )
-_BUSINESS_WORDS = nouns("acting")
+_BUSINESS_WORDS: Final = nouns("acting")
 # ... and businesses before a verb of misusing a model ("Several Chinese AI companies ran
 # distillation attacks on ..."), where they act; elsewhere they are as often whom actors hit
-_MISUSING = re.compile(
+_MISUSING: Final = re.compile(
     _SUBJECT_SOURCE.replace("NOUNS", noun_pattern("misusing"))
     + rf"(?=,?\s+(?:(?:also|allegedly|reportedly)\s+)?(?:{'|'.join(word_list('misuse_deeds'))})\b)"
 )
-_MISUSING_WORDS = nouns("misusing")
+_MISUSING_WORDS: Final = nouns("misusing")
 
 
 def _may_misuse(text: str) -> bool:
@@ -154,7 +155,7 @@ def _may_misuse(text: str) -> bool:
     return any(noun in lowered for noun in _MISUSING_WORDS)
 
 
-_LETTERS = re.compile(r"[a-z]+")
+_LETTERS: Final = re.compile(r"[a-z]+")
 
 
 def _first_words(alternatives: Iterable[str]) -> frozenset[str] | None:
@@ -176,7 +177,7 @@ def _first_words(alternatives: Iterable[str]) -> frozenset[str] | None:
 # actor stands after a space or first, so a text in ASCII that has none of them as a word
 # (its runs of letters in lower case) opens on none, and _SUBJECT, which tries its many
 # openings before it gives up, is not tried (about half the clauses asked)
-_WHO_FIRST = _first_words([*noun_forms("subject"), *_PEOPLES, *countries().collectives()])
+_WHO_FIRST: Final = _first_words([*noun_forms("subject"), *_PEOPLES, *countries().collectives()])
 
 
 def _opening_phrase(text: str) -> re.Match[str] | None:
@@ -212,93 +213,107 @@ def _subject_match(text: str, words: list[str] | None = None) -> re.Match[str] |
 
 
 # The same, the noun phrase up to the last actor noun: "A group of Korean-language accounts".
-_SUBJECT_LONG = re.compile(_BUSINESS.pattern.replace("{0,7}?(?i:threat", "{0,7}(?i:threat"))
+_SUBJECT_LONG: Final = re.compile(_BUSINESS.pattern.replace("{0,7}?(?i:threat", "{0,7}(?i:threat"))
 # Right after the first noun, its verb and object: "Accounts asked the chatbot", "The actors sent
 # emails to officials in Israel"; not a participle before a preposition: "linked to", "based in",
 # "run out of", "described as"
-_CROSSES_VERB = re.compile(
+_CROSSES_VERB: Final = re.compile(
     rf"\s+{past_verb()}\s+(?!(?:{'|'.join(word_list('prepositions'))}|as|out)\b)[\w\"\u201c]"
 )
 
 
 # What a thing was made for, after its noun: "(a phishing campaign) designed to trap ..."
-_PURPOSE = re.compile(rf"\s+(?:{'|'.join(word_list('purpose_participles'))})\s+(?:to|at|for)\s")
+_PURPOSE: Final = re.compile(
+    rf"\s+(?:{'|'.join(word_list('purpose_participles'))})\s+(?:to|at|for)\s"
+)
 
 
-_PLACES = ("Demonym", "Country", "Language")
+_PLACES: Final = ("Demonym", "Country", "Language")
 # What in a subject's phrase says who they are: "ChatGPT accounts linked to ..." does not
-_WHO_KINDS = (*_PLACES, "Sponsor", "Actor")
+_WHO_KINDS: Final = (*_PLACES, "Sponsor", "Actor")
 
 
 # The words before who they are: ", linked to ", " working for ", " from "
-_WHO_LEAD = re.compile(r"^,?\s+(?:\w+\s+)*?(?:to|with|in|from|for|by|using|speaking|out\s+of)\s+")
+_WHO_LEAD: Final = re.compile(
+    r"^,?\s+(?:\w+\s+)*?(?:to|with|in|from|for|by|using|speaking|out\s+of)\s+"
+)
 
 
-# The sentence's own verb after who they are ("China leaned on"), not a tie ("associated with")
-_TIES = "|".join(word_list("tie_participles"))
-_VERB_AFTER = re.compile(rf"\s+(?!(?:{_TIES})\b){past_verb()}\b.*$")
+# The sentence's own verb after who they are ("China leaned on", "Russia are relying on"), not a
+# tie ("associated with")
+_TIES: Final = "|".join(word_list("tie_participles"))
+_VERB_AFTER: Final = re.compile(
+    rf"\s+(?:(?!(?:{_TIES})\b){past_verb()}|(?:{'|'.join(word_list('auxiliaries'))}))\b.*$"
+)
 
 
-_BELIEVED_TIED = re.compile(
+_BELIEVED_TIED: Final = re.compile(
     r"^\s+(?:believed|thought|said|suspected|assessed)\s+to\s+be\s+"
     r"(tied|linked|connected|based|located|operating)\s+(to|in|from|out\s+of)\s+"
 )
 
 
-_LOOSE_END = re.compile(
+_LOOSE_END: Final = re.compile(
     r"(?:\s+(?:that|who|which|and|or|to|of|in|with|were|was|are|is|had|have|has|also))+$"
 )
 
 
 # A clause that follows who they are: "tied to Vietnam after finding they ..." ends at "after".
-_CLAUSE_AFTER = re.compile(rf"\s+(?:{'|'.join(word_list('subordinators'))})\b.*$")
+_CLAUSE_AFTER: Final = re.compile(rf"\s+(?:{'|'.join(word_list('subordinators'))})\b.*$")
 
 
-_BARE = nouns("bare")
+_BARE: Final = nouns("bare")
 
 
-_COPULA = re.compile(  # "were linked to", "were run by": the participle's, not the copula's
+_COPULA: Final = re.compile(  # "were linked to", "were run by": the participle's, not the copula's
     r"^\s+(?:were|was|are|is|(?:have|has|had) been)\s+(?=(?:\w+ed|run|led|set up)\s)"
 )
 # A statement that a colon goes on to bear out: "Russian use was limited: ..."
-_STATED = re.compile(r" (?:was|were|is|are|has|have|had) ")
-_RELATIVE = re.compile(r"^\s+(?:which|who|that)\s")
-_WHO_LINKED = re.compile(rf"^\s+{_WHICH_WHO}(?={_LINKING}\s)")
+_STATED: Final = re.compile(r" (?:was|were|is|are|has|have|had) ")
+_RELATIVE: Final = re.compile(r"^\s+(?:which|who|that)\s")
+_WHO_LINKED: Final = re.compile(rf"^\s+{_WHICH_WHO}(?={_LINKING}\s)")
 
 
 # A case noun and its verb before who was in it: "(A second) case involved North Korean workers";
 # or what was done, tied to who did it: "Attacks linked to Russian hackers"
-_DEEDS = "|".join(word_list("deeds"))
-_CASE_LEAD = re.compile(
+_DEEDS: Final = "|".join(word_list("deeds"))
+_CASE_LEAD: Final = re.compile(
     rf"^(?:\w+ )?(?i:{noun_pattern('case')}) (?i:{'|'.join(word_list('case_verbs'))})(?: on)? |"
     rf"^(?:[\w-]+ ){{0,2}}?(?i:{_DEEDS}) (?:attributed|linked|tied|connected) to (?:the )?"
 )
 
 
 # A verb of coming from somewhere right after who they are: "A network originated in Vietnam"
-_CAME_FROM = re.compile(
+_CAME_FROM: Final = re.compile(
     r"\s*(?:originated|originates|came|comes|was run|were run|operated|operates)"
     r" (?:in|from|out of) (?:the )?([A-Z][\w-]*(?: [A-Z][\w-]*)?)"
 )
-_INDEFINITE = re.compile(r"^(?:an?|another|several|some|multiple|two|three|four) ")
+_INDEFINITE: Final = re.compile(r"^(?:an?|another|several|some|multiple|two|three|four) ")
 # Some of an actor met before, by a definite noun: "Members of the group", "two of its operators"
-_PART_OF_ONE = re.compile(
+_PART_OF_ONE: Final = re.compile(
     r"\bof (?:the|this|that|these|those|its|their) (?:[\w-]+ ){0,2}?"
     rf"(?i:{noun_pattern('subject')})$"
 )
-_SUBJECT_NOUNS = nouns("subject")
-_NEW_REFERENT = re.compile(  # "A crew", "Several accounts", "Criminals": not met before
+_SUBJECT_NOUNS: Final = nouns("subject")
+# Words before "of" or "against" that are no actor's noun nor some of them: what the phrase is
+# about is after it ("Modus operandi of North Korean cybercriminals", "Taking enforcement
+# actions against suspected actors in Iran"), not "Members of a Russian group"
+_NOT_WHO_OF: Final = re.compile(
+    rf"^(?!(?i:{'|'.join(word_list('parts_of'))})\b)"
+    rf"(?:(?!(?i:{noun_pattern('subject')})\b)[\w'-]+ ){{1,4}}(?:of|against) (?:the )?"
+)
+_NEW_REFERENT: Final = re.compile(  # "A crew", "Several accounts", "Criminals": not met before
     # (also after "In a separate case, ": the text turns to another)
     rf"^(?:{IN_ANOTHER},\s+)?(?:(?:[Aa]n?|[Aa]nother|[Ss]everal|[Ss]ome) |"
     rf"(?i:{noun_pattern('subject')})\b)"
 )
 # ... but "Attackers", whoever acts, bare, after a named actor is that actor
-_GENERIC = re.compile(rf"^(?:{IN_ANOTHER},\s+)?(?i:{noun_pattern('generic')})\b")
+_GENERIC: Final = re.compile(rf"^(?:{IN_ANOTHER},\s+)?(?i:{noun_pattern('generic')})\b")
 
 
 # "a fraud ring in Cambodia": where they are, after a noun for people that sit somewhere
-_BARE_IN = re.compile(r"^\s+in\s")
-_LOCATED = nouns("located")
+_BARE_IN: Final = re.compile(r"^\s+in\s")
+_LOCATED: Final = nouns("located")
 
 
 def _who_they_are(m: re.Match[str], text: str, first: Sentence, phrase: str) -> tuple[str, str]:
@@ -401,6 +416,7 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
     # "More than 57 distinct threat groups", "(the) banning of a set of accounts"
     phrase = COUNTED.sub("", ACTED_ON.sub("", phrase)) or phrase
     phrase = DOINGS_OF.sub("", phrase) or phrase  # "changes in the tactics of Peruvian hackers"
+    phrase = _NOT_WHO_OF.sub("", phrase) or phrase  # "Modus operandi of North Korean ..."
     phrase = _CASE_LEAD.sub("", phrase) or phrase  # "case involved North Korean workers"
     phrase, who = _who_they_are(m, text, first, phrase)
     if seat is not None:  # "In Ghana, a marketing firm ran ...": the firm in Ghana
@@ -451,15 +467,17 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
 
 # The reporter and its verb before whom the phrase is about: "The lab blamed (Russian hackers)",
 # "The company accused (Chinese operators of ...)", "A new report reconstructs ..."
-_REPORTER_DID = re.compile(rf"^(?:[Tt]he |[Aa]n? )?([\w-]+(?: [\w-]+)?) ({past_verb()}|[a-z]+s) ")
+_REPORTER_DID: Final = re.compile(
+    rf"^(?:[Tt]he |[Aa]n? )?([\w-]+(?: [\w-]+)?) ({past_verb()}|[a-z]+s) "
+)
 
 
-_HIT = words("target_verbs_strict") - {"at", "against"}  # "was targeted", not "was at"
+_HIT: Final = words("target_verbs_strict") - {"at", "against"}  # "was targeted", not "was at"
 
 
 # What a subject's noun phrase suffered, by its predicate: "(A firm) in Taiwan was among the
 # targets", "(A company) was also hacked"
-_SUFFERED = re.compile(
+_SUFFERED: Final = re.compile(
     r"(?:\s+(?:in|from)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3}?)?\s*(?:was|were|is|are|"
     r"(?:has|have|had)\s+been)\s+(?:also\s+|reportedly\s+|later\s+)?(?:among\s+(?:the\s+)?"
     rf"(?:{'|'.join(word_list('victims'))})|(?:{'|'.join(sorted(_HIT))}))\b"
@@ -468,8 +486,8 @@ _SUFFERED = re.compile(
 
 # A business as its sentence's subject before a verb of saying or of what befell it: "A
 # Peruvian security firm admitted (to unknowingly hiring a spy)", "A firm in Chile said ..."
-_ACTING_END = re.compile(rf"(?i:{noun_pattern('acting')})$")
-_BUSINESS_SPEAKS = re.compile(
+_ACTING_END: Final = re.compile(rf"(?i:{noun_pattern('acting')})$")
+_BUSINESS_SPEAKS: Final = re.compile(
     r"(?:\s+(?:in|from|based\s+in)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3}?)?"
     # "US artificial intelligence company Anthropic has warned": its name, then who speaks
     r"(?:\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?=\s+(?:has|had|also|later|[a-z]+ed)\b))?"

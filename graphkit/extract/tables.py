@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable
+from typing import Final
 
 from graphkit.extract.cues import words
 from graphkit.extract.fields import field_role
@@ -15,10 +16,10 @@ from graphkit.extract.reading import read_sentence
 __all__ = ["table_rows"]
 
 
-_PIPE_START = re.compile(r"\s*\|")
+_PIPE_START: Final = re.compile(r"\s*\|")
 
 
-_TABLE_RULE = re.compile(r"\|?(\s*:?-+:?\s*\|)+\s*:?-*:?\s*\|?")  # |---|:--:|:-:|
+_TABLE_RULE: Final = re.compile(r"\|?(\s*:?-+:?\s*\|)+\s*:?-*:?\s*\|?")  # |---|:--:|:-:|
 
 
 def _named_cells(header: list[str], row: list[str]) -> str:
@@ -40,10 +41,10 @@ def _named_cells(header: list[str], row: list[str]) -> str:
     return "; ".join([*fields, f"Languages: {', '.join(languages)}"])
 
 
-_TICKS = words("ticks")
+_TICKS: Final = words("ticks")
 
 
-_OTHER_COLUMNS = words("other_columns")
+_OTHER_COLUMNS: Final = words("other_columns")
 
 
 def _all_languages(names: list[str]) -> bool:
@@ -84,14 +85,14 @@ def _records(header: list[str], rows: list[list[str]]) -> list[str] | None:
     return [_named_cells(header, row) for row in rows]
 
 
-_KEY_COLUMNS = words("key_columns")
+_KEY_COLUMNS: Final = words("key_columns")
 
 
 # A CSV file's header: three or more short column names split by commas, no sentence
-_CSV_HEADER = re.compile(r"^[A-Za-z][\w ]{0,30}(?:, ?[A-Za-z][\w ]{0,30}){2,}$")
+_CSV_HEADER: Final = re.compile(r"^[A-Za-z][\w ]{0,30}(?:, ?[A-Za-z][\w ]{0,30}){2,}$")
 # ... which holds no other character: a line of prose has one, found before the pattern above
 # backtracks through its commas
-_NOT_CSV = re.compile(r"[^\w ,]")
+_NOT_CSV: Final = re.compile(r"[^\w ,]")
 
 
 def _csv_rows(block: str) -> list[str] | None:
@@ -157,10 +158,10 @@ def _bar_rows(block: str) -> list[str] | None:
 
 
 # A plain-text table's rule under its header: runs of dashes, one a column ("-----  ----").
-_DASH_RULE = re.compile(r"^ *-{3,}(?: +-{3,})+ *$")
+_DASH_RULE: Final = re.compile(r"^ *-{3,}(?: +-{3,})+ *$")
 
 
-_DASHES = re.compile(r"-{3,}")
+_DASHES: Final = re.compile(r"-{3,}")
 
 
 def _fixed_table(block: str) -> list[str] | None:

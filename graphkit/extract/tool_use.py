@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from typing import Final
 
 from graphkit.data import Strict, load
 from graphkit.extract.cues import words
@@ -36,12 +37,12 @@ from graphkit.extract.reading import Sentence
 
 __all__ = ["REACH", "SCORE", "Tool", "tool_techniques", "with_tools"]
 
-REACH = 4  # how many words before a tool's name a word of use may come
-SCORE = 80  # the raw score of a tool's technique (calibrated as the mapper's probabilities)
+REACH: Final = 4  # how many words before a tool's name a word of use may come
+SCORE: Final = 80  # the raw score of a tool's technique (calibrated as the mapper's probabilities)
 
-_WORD = re.compile(r"[\w.\-]+")
-_PASSIVE = frozenset({"was", "were", "is", "are", "been", "being"})
-_REPORTER = frozenset({"we", "our", "us"})
+_WORD: Final = re.compile(r"[\w.\-]+")
+_PASSIVE: Final = frozenset({"was", "were", "is", "are", "been", "being"})
+_REPORTER: Final = frozenset({"we", "our", "us"})
 
 
 class Tool(Strict):

@@ -5,6 +5,7 @@ next victims", "did not link any of these accounts to attacks on schools"."""
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from graphkit.extract.cues import past_verb, word_list, words
 from graphkit.extract.place_in import sector_words
@@ -29,17 +30,17 @@ __all__ = [
 ]
 
 
-_TARGET_VERBS_STRICT = words("target_verbs_strict")
+_TARGET_VERBS_STRICT: Final = words("target_verbs_strict")
 
 
-HEADS = words("their_assets") | words("target_heads") | words("persons")
+HEADS: Final = words("their_assets") | words("target_heads") | words("persons")
 
 
-_LOOK_ALIKE = words("look_alike")
-_LIKE = frozenset({"like"})
+_LOOK_ALIKE: Final = words("look_alike")
+_LIKE: Final = frozenset({"like"})
 
 
-_LOOKING = words("looking")
+_LOOKING: Final = words("looking")
 
 
 def looked_like(m: Mention, s: Sentence) -> bool:
@@ -57,16 +58,16 @@ def looked_like(m: Mention, s: Sentence) -> bool:
     return False
 
 
-_SPECULATING = words("speculating")
+_SPECULATING: Final = words("speculating")
 
 
-_PREPOSITIONS = words("prepositions")
-_PHRASE_ENDS = words("phrase_ends")
-_PARTICIPLE = re.compile(past_verb())
-_CARRIED = words("carried")
-_REACHED_BY = words("reached_by")
-_NOT_AGENTS = _CARRIED | _REACHED_BY | words("ranked_after")
-_RUN_BY = words("run_by")
+_PREPOSITIONS: Final = words("prepositions")
+_PHRASE_ENDS: Final = words("phrase_ends")
+_PARTICIPLE: Final = re.compile(past_verb())
+_CARRIED: Final = words("carried")
+_REACHED_BY: Final = words("reached_by")
+_NOT_AGENTS: Final = _CARRIED | _REACHED_BY | words("ranked_after")
+_RUN_BY: Final = words("run_by")
 
 
 def acted_by(m: Mention, s: Sentence) -> bool:
@@ -95,8 +96,8 @@ def acted_by(m: Mention, s: Sentence) -> bool:
     return False
 
 
-_MADE_UP = words("made_up")
-_PRODUCTS = words("product_nouns")
+_MADE_UP: Final = words("made_up")
+_PRODUCTS: Final = words("product_nouns")
 
 
 def made_up(m: Mention) -> bool:
@@ -116,8 +117,8 @@ def made_up(m: Mention) -> bool:
     return False
 
 
-_MOVING_MONEY = words("moving_money")
-_BY_WAY_OF = words("by_way_of")
+_MOVING_MONEY: Final = words("moving_money")
+_BY_WAY_OF: Final = words("by_way_of")
 
 
 def money_route(m: Mention, s: Sentence) -> bool:
@@ -136,8 +137,8 @@ def money_route(m: Mention, s: Sentence) -> bool:
     return False
 
 
-_MONEY = words("money_words")
-_SENDING = words("sending_money")
+_MONEY: Final = words("money_words")
+_SENDING: Final = words("sending_money")
 
 
 def money_sent_to(m: Mention) -> bool:
@@ -151,8 +152,8 @@ def money_sent_to(m: Mention) -> bool:
     return not _SENDING.isdisjoint(lead) and _TARGET_VERBS_STRICT.isdisjoint(lead)
 
 
-_AIM_PLAIN = words("aim_verbs_plain")
-_THREAT_NOUNS = words("threat_nouns")
+_AIM_PLAIN: Final = words("aim_verbs_plain")
+_THREAT_NOUNS: Final = words("threat_nouns")
 
 
 def could_aim_at(m: Mention) -> bool:
@@ -174,9 +175,11 @@ def could_aim_at(m: Mention) -> bool:
     return False
 
 
-_BEFORE_A_PLACE = words("before_a_place")
-_NAME_BEFORE = re.compile(r"(?<![.:!?] )(?<!^)\b([A-Z][a-z]+) $")
-_SPEAKER = re.compile(r"[A-Z][a-z]+ ")  # a first name, alone before the surname and its colon
+_BEFORE_A_PLACE: Final = words("before_a_place")
+_NAME_BEFORE: Final = re.compile(r"(?<![.:!?] )(?<!^)\b([A-Z][a-z]+) $")
+_SPEAKER: Final = re.compile(
+    r"[A-Z][a-z]+ "
+)  # a first name, alone before the surname and its colon
 
 
 def a_persons_name(m: Mention, s: Sentence) -> bool:
@@ -199,11 +202,13 @@ def a_persons_name(m: Mention, s: Sentence) -> bool:
     return capitals * 3 < len(s.text.split())  # a title capitalises most of its words
 
 
-_CLIENTELE = words("clientele")
-_USED = frozenset({"used"})
-_MANY_OF_THEM = frozenset({"many", "most", "some", "of", "them", "whom", "mostly", "largely"})
-_LIST_WORDS = frozenset({"the", "a", "an", "and", "or"})
-_USED_BY = re.compile(r"\b(?:is|are|was|were|been) (?:\w+ly )?used by\b")
+_CLIENTELE: Final = words("clientele")
+_USED: Final = frozenset({"used"})
+_MANY_OF_THEM: Final = frozenset(
+    {"many", "most", "some", "of", "them", "whom", "mostly", "largely"}
+)
+_LIST_WORDS: Final = frozenset({"the", "a", "an", "and", "or"})
+_USED_BY: Final = re.compile(r"\b(?:is|are|was|were|been) (?:\w+ly )?used by\b")
 
 
 def a_market(m: Mention, s: Sentence) -> bool:
@@ -241,7 +246,7 @@ def _a_service_before(m: Mention, s: Sentence) -> bool:
     )
 
 
-_AUDIENCE = words("audience_words")
+_AUDIENCE: Final = words("audience_words")
 
 
 def an_audience(m: Mention) -> bool:
@@ -273,15 +278,15 @@ def could_be_hit(m: Mention) -> bool:
     return after[at + 1 : at + 2] != ["have"]
 
 
-_NEGATIONS = words("negations")
+_NEGATIONS: Final = words("negations")
 
 
-_TURNING = words("turning")
+_TURNING: Final = words("turning")
 
 
-_NOT_ONLY = words("not_only")
+_NOT_ONLY: Final = words("not_only")
 # A relative clause set apart by commas: what it denies is its own ("..., whom it did not name,")
-_APART = re.compile(r", (?:who|whom|which|whose)\b[^,]{1,80},")
+_APART: Final = re.compile(r", (?:who|whom|which|whose)\b[^,]{1,80},")
 
 
 def said_not_hit(m: Mention, s: Sentence) -> bool:
@@ -318,13 +323,13 @@ def _subject_not_hit(m: Mention, lead: list[str]) -> bool:
     return False
 
 
-_RELATIVE = words("relative_words")
+_RELATIVE: Final = words("relative_words")
 
 
-_INFRASTRUCTURE = words("infrastructure")
-_KEPT_AT = words("kept_at")
-_AT_VICTIMS = _TARGET_VERBS_STRICT | words("taking_verbs")
-_CLAUSE_BREAKS = words("clause_breaks")
+_INFRASTRUCTURE: Final = words("infrastructure")
+_KEPT_AT: Final = words("kept_at")
+_AT_VICTIMS: Final = _TARGET_VERBS_STRICT | words("taking_verbs")
+_CLAUSE_BREAKS: Final = words("clause_breaks")
 
 
 def where_kept(m: Mention, s: Sentence) -> bool:
@@ -351,7 +356,7 @@ def where_kept(m: Mention, s: Sentence) -> bool:
     return False
 
 
-_CLIENTS = words("clients") | words("customers")
+_CLIENTS: Final = words("clients") | words("customers")
 
 
 def for_a_client(m: Mention) -> bool:
@@ -373,18 +378,25 @@ def for_a_client(m: Mention) -> bool:
 # A public body's own name after its country's possessive: "Germany's Federal Intelligence
 # Service", "the UK's National Cyber Security Centre" (the body's last word a head of
 # cues/names.yaml institution_heads, in capitals)
-_BODY = re.compile(
-    r"(?:'s|\u2019s) (?:[A-Z][\w-]*(?: of| for)? ){0,4}"
+_BODY: Final = re.compile(
+    r"(?:'s|\u2019s)? (?:[A-Z][\w-]*(?: of| for| and)? ){0,5}"
     rf"(?:{'|'.join(w.capitalize() for w in word_list('institution_heads'))})\b"
 )
 
 
 def a_bodys_seat(m: Mention, s: Sentence) -> bool:
-    """A country whose possessive opens a public body's own name, with no targeting verb
-    before it: where the body sits ("Other co-authors include Germany's Federal Intelligence
-    Service"), no target; not "hacked Chile's National Cyber Agency"."""
-    if m.after[:1] != ["s"] or not _TARGET_VERBS_STRICT.isdisjoint(m.before[-3:]):
+    """A country (or its possessive) that opens a public body's own name, with no targeting
+    verb before it: where the body sits ("Other co-authors include Germany's Federal
+    Intelligence Service", "a warning from the U.S. National Security Agency"), no target; not
+    "hacked Chile's National Cyber Agency"."""
+    if not _TARGET_VERBS_STRICT.isdisjoint(m.before[-3:]) or _HEADS.isdisjoint(
+        m.words[m.index + m.width : m.index + m.width + 7]
+    ):
         return False
-    at = s.text.find(m.text + "'s")
-    at = at if at >= 0 else s.text.find(m.text + "\u2019s")
-    return at >= 0 and _BODY.match(s.text, at + len(m.text)) is not None
+    written = r"\W{0,2}".join(map(re.escape, m.text.split()))  # "U S" is written "U.S."
+    return any(
+        _BODY.match(s.text, at.end()) for at in re.finditer(rf"\b{written}\b\.?", s.text, re.I)
+    )
+
+
+_HEADS: Final = words("institution_heads")

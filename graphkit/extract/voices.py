@@ -12,6 +12,7 @@ from graphkit.extract.gazetteer import TOKEN
 from graphkit.extract.namelike import POST_WORDS, opens_with_person
 from graphkit.extract.reading import Mention, Sentence
 from graphkit.extract.reporter import names_a_reporter, reported_removed, reporters_own
+from graphkit.extract.sentence_cues import cue_bit, held
 from graphkit.extract.subject_text import past_run_in
 from graphkit.extract.unhit import HEADS
 
@@ -29,6 +30,8 @@ _PHRASE_ENDS: Final = words("phrase_ends")
 _TARGET_VERBS_STRICT: Final = words("target_verbs_strict")
 
 _OUTSIDE_VOICES: Final = words("outside_voices")
+_OUTSIDE_BIT: Final = cue_bit(_OUTSIDE_VOICES)
+_POST_BIT: Final = cue_bit(POST_WORDS)
 
 
 _VOICING: Final = words("voicing")
@@ -72,9 +75,9 @@ def _outside_voice(s: Sentence) -> bool:
     said = s.words
     if said[:1] in (["he"], ["she"]) and said[1:2] != [] and said[1] in _VOICING:
         return True
-    if not POST_WORDS.isdisjoint(said) and opens_with_person(s.text):
+    if held(said, _POST_BIT) and opens_with_person(s.text):
         return True  # "Dana Reyes, a spokeswoman for the embassy, stated that ..."
-    if _OUTSIDE_VOICES.isdisjoint(said):
+    if not held(said, _OUTSIDE_BIT):
         return False  # most sentences
     # not "scholars who study the peninsula": whom, not who says
     return any(w in _OUTSIDE_VOICES and _speaks(said, i) for i, w in enumerate(said))
@@ -134,7 +137,7 @@ def answered(m: Mention) -> bool:
     alone or in a list: "as governments and banks step up warnings", "The United States has
     sanctioned ...", "banks are increasingly worried", "the government raised concerns";
     not after a preposition or a verb ("emails to banks warned of fees" reached the banks)."""
-    if _ANSWERING.isdisjoint(m.words) and _CONCERN.isdisjoint(m.words):
+    if not held(m.words, _ANSWERING_BITS):
         return False  # most sentences
     before = [w for w in m.before if w not in ("a", "an", "the", "many", "some", "several")]
     if before[-1:] and (before[-1] in _PREPOSITIONS or before[-1] in _TARGET_VERBS_STRICT):
@@ -155,28 +158,61 @@ def answered(m: Mention) -> bool:
 
 _AUXILIARIES: Final = words("auxiliaries")
 _CONCERN: Final = words("concern")
+_ANSWERING_BITS: Final = cue_bit(_ANSWERING | _CONCERN)  # either set
 
 
 def in_the_reporters_words(m: Mention, s: Sentence) -> bool:
     """A mention in the clause that says who reports, before what it reports: "A spokesperson
     in London said ...": where the reporter is, no target."""
+    if not _REACH or _REACH[0][0] is not s or _REACH[0][1] is not s.mentions:
+        _REACH[:] = [(s, s.mentions, _reporters_reach(s))]  # once a sentence, not a mention
+    return m.index < _REACH[0][2] or (held(m.words, _FORBIDDING_BIT) and _forbidden(m))
+
+
+_FORBIDDING: Final = words("forbidding")
+_FORBIDDING_BIT: Final = cue_bit(_FORBIDDING)
+
+
+def _forbidden(m: Mention) -> bool:
+    """A mention in what a policy forbids, a word of forbidding before it in its clause: "The
+    company forbids using its models to track individuals", "Its rules prohibit targeting
+    hospitals" (the reporter's rule, no target)."""
+    lead = m.words[max(0, m.index - 8) : m.index]
+    at = max((i for i, w in enumerate(lead) if w in _FORBIDDING), default=-1)
+    return at >= 0 and _CLAUSE_ENDS.isdisjoint(lead[at + 1 :])
+
+
+_CLAUSE_ENDS: Final = frozenset({"but", "while", "whereas", "although", "though", "which", "who"})
+
+
+# The sentence last asked about (with its mentions) and how far its reporter's clause reaches:
+# the mentions of one sentence ask one after the other
+_REACH: Final[list[tuple[Sentence, list[Mention], int]]] = []
+
+
+def _reporters_reach(s: Sentence) -> int:
+    """How many words the clause that says who reports takes ("A spokesperson in London said"
+    before what it reports); 0 where no such clause opens the sentence."""
     rest = reported_removed(past_run_in(s.text) if ": " in s.text[:50] else s.text)
     if rest == s.text:
-        return False  # most sentences
+        return 0  # most sentences
     prefix = s.text[: len(s.text) - len(rest)]  # "Zoom in: Researchers at Chile-based X found"
     said_by = TOKEN.findall(prefix.lower())
-    if m.index >= len(said_by) or not (
-        names_a_reporter(prefix) or not _OUTSIDE_VOICES.isdisjoint(said_by)
-    ):
-        return False  # "Helgoland Bite, run from Russia, wrote ...": an actor, no reporter
+    if not (names_a_reporter(prefix) or not _OUTSIDE_VOICES.isdisjoint(said_by)):
+        return 0  # "Helgoland Bite, run from Russia, wrote ...": an actor, no reporter
     # "Google's threat intelligence group said" names a reporter; "a group the lab tracks" not
-    return not any(x.entry.kind == "Actor" and x.index < len(said_by) for x in s.mentions)
+    return (
+        0
+        if any(x.entry.kind == "Actor" and x.index < len(said_by) for x in s.mentions)
+        else len(said_by)
+    )
 
 
 _POSTS: Final = frozenset(w.lower() for w in word_list("person_roles") if " " not in w)
 _SAYING: Final = _VOICING | _TELLING | words("quoting")
 _WORKPLACE: Final = frozenset(("at", "with", "for", "from", "of"))
 _TARGETING: Final = _TARGET_VERBS_STRICT | words("asking") | words("aimed")
+_POSTS_BIT: Final = cue_bit(_POSTS)
 
 
 def a_speakers_workplace(m: Mention) -> bool:
@@ -186,6 +222,8 @@ def a_speakers_workplace(m: Mention) -> bool:
     phrase (one "in" for its place), and a verb of saying in the five words before the post or
     right after the phrase; a targeting word just before the post ("phished a professor at a
     university") makes it whom they went after."""
+    if not held(m.words, _POSTS_BIT):
+        return False  # no post in the sentence: most sentences
     lead = m.words[max(0, m.index - 7) : m.index]
     at = next((i for i in range(len(lead) - 1, 0, -1) if lead[i] in _WORKPLACE), None)
     if at is None or lead[at - 1] not in _POSTS:
