@@ -17,11 +17,14 @@ from graphkit.extract.reporter import ACCORDING, REPORTING, names_a_reporter, re
 
 __all__ = [
     "ACTED_ON",
+    "ACTING_END",
     "ACTOR_NOUN",
+    "BUSINESS_SPEAKS",
     "COUNTED",
     "DOINGS_OF",
     "SUBORDINATE",
     "SUBORDINATE_FIRST",
+    "SUFFERED",
     "elided",
     "first_conjunct",
     "from_its_subject",
@@ -299,3 +302,27 @@ def first_conjunct(who: str, mentions: list[Mention]) -> str:
 
 _LAST_AND: Final = re.compile(r"\s+and\s+\S+$")
 _PEOPLE: Final = ("Demonym", "Language")
+
+
+_HIT: Final = words("target_verbs_strict") - {"at", "against"}  # "was targeted", not "was at"
+
+
+# What a subject's noun phrase suffered, by its predicate: "(A firm) in Taiwan was among the
+# targets", "(A company) was also hacked"
+SUFFERED: Final = re.compile(
+    r"(?:\s+(?:in|from)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3}?)?\s*(?:was|were|is|are|"
+    r"(?:has|have|had)\s+been)\s+(?:also\s+|reportedly\s+|later\s+)?(?:among\s+(?:the\s+)?"
+    rf"(?:{'|'.join(word_list('victims'))})|(?:{'|'.join(sorted(_HIT))}))\b"
+)
+
+
+# A business as its sentence's subject before a verb of saying or of what befell it: "A
+# Peruvian security firm admitted (to unknowingly hiring a spy)", "A firm in Chile said ..."
+ACTING_END: Final = re.compile(rf"(?i:{noun_pattern('acting')})$")
+BUSINESS_SPEAKS: Final = re.compile(
+    r"(?:\s+(?:in|from|based\s+in)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3}?)?"
+    # "US artificial intelligence company Anthropic has warned": its name, then who speaks
+    r"(?:\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?=\s+(?:has|had|also|later|[a-z]+ed)\b))?"
+    r"\s*(?:has\s+|had\s+)?(?:also\s+|later\s+)?"
+    rf"(?:{'|'.join(word_list('reporter_verbs'))}|{'|'.join(word_list('befell'))})\b"
+)

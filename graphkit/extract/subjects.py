@@ -16,7 +16,6 @@ from graphkit.extract.cues import (
     nouns,
     past_verb,
     word_list,
-    words,
 )
 from graphkit.extract.fronted import country_seat, without_fronted
 from graphkit.extract.reading import Mention, Sentence
@@ -29,9 +28,12 @@ from graphkit.extract.reporter import (
 )
 from graphkit.extract.subject_text import (
     ACTED_ON,
+    ACTING_END,
     ACTOR_NOUN,
+    BUSINESS_SPEAKS,
     COUNTED,
     DOINGS_OF,
+    SUFFERED,
     elided,
     first_conjunct,
     from_its_subject,
@@ -379,9 +381,9 @@ def _opening_phrase_of(
             text, m = rest, again
         elif did.group(2)[-1:] == "s":
             return None  # "A new report reconstructs the methods and actors of ...": no actor
-    if not m or _SUFFERED.match(text, m.end(1)):
+    if not m or SUFFERED.match(text, m.end(1)):
         return None  # "A firm in Taiwan was among the targets": a victim, no actor
-    if _ACTING_END.search(m.group(1)) and _BUSINESS_SPEAKS.match(text, m.end(1)):
+    if ACTING_END.search(m.group(1)) and BUSINESS_SPEAKS.match(text, m.end(1)):
         return None  # "A Peruvian security firm admitted to hiring ...": no actor
     if not seat and not any(
         x.text in m.group(0) for x in first.mentions if x.entry.kind in _PLACES
@@ -469,30 +471,6 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
 # "The company accused (Chinese operators of ...)", "A new report reconstructs ..."
 _REPORTER_DID: Final = re.compile(
     rf"^(?:[Tt]he |[Aa]n? )?([\w-]+(?: [\w-]+)?) ({past_verb()}|[a-z]+s) "
-)
-
-
-_HIT: Final = words("target_verbs_strict") - {"at", "against"}  # "was targeted", not "was at"
-
-
-# What a subject's noun phrase suffered, by its predicate: "(A firm) in Taiwan was among the
-# targets", "(A company) was also hacked"
-_SUFFERED: Final = re.compile(
-    r"(?:\s+(?:in|from)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3}?)?\s*(?:was|were|is|are|"
-    r"(?:has|have|had)\s+been)\s+(?:also\s+|reportedly\s+|later\s+)?(?:among\s+(?:the\s+)?"
-    rf"(?:{'|'.join(word_list('victims'))})|(?:{'|'.join(sorted(_HIT))}))\b"
-)
-
-
-# A business as its sentence's subject before a verb of saying or of what befell it: "A
-# Peruvian security firm admitted (to unknowingly hiring a spy)", "A firm in Chile said ..."
-_ACTING_END: Final = re.compile(rf"(?i:{noun_pattern('acting')})$")
-_BUSINESS_SPEAKS: Final = re.compile(
-    r"(?:\s+(?:in|from|based\s+in)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3}?)?"
-    # "US artificial intelligence company Anthropic has warned": its name, then who speaks
-    r"(?:\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?=\s+(?:has|had|also|later|[a-z]+ed)\b))?"
-    r"\s*(?:has\s+|had\s+)?(?:also\s+|later\s+)?"
-    rf"(?:{'|'.join(word_list('reporter_verbs'))}|{'|'.join(word_list('befell'))})\b"
 )
 
 
