@@ -30,6 +30,7 @@ from functools import cache
 from typing import Any
 
 from graphkit.data import Strict, load
+from graphkit.extract.drafted import drafted_actors
 from graphkit.findings import CampaignFindings, Fact, Findings
 
 __all__ = ["LOAD_THRESHOLD", "Band", "DraftedFact", "calibrate", "calibrated", "drafted_facts",
@@ -106,7 +107,7 @@ def calibrate(body: dict[str, Any]) -> None:
             owner = owner.get(part, {} if part != path[-1] else [])
         for fact in owner:
             fact["confidence"] = calibrated(kind, fact["confidence"])
-    for actor in [body["actor"]] if "actor" in body else body.get("actors", []):
+    for actor in drafted_actors(body):
         actor["confidence"] = calibrated("ATTRIBUTED_TO", actor["confidence"])
         if actor.get("country"):  # one origin may be several actors': each gets its copy
             country = actor["country"]

@@ -34,6 +34,7 @@ from graphkit.actors import actor_index
 from graphkit.errors import InputError
 from graphkit.extract.cues import words
 from graphkit.extract.described import described_actor, described_malware
+from graphkit.extract.drafted import unlent, unserved
 from graphkit.extract.facts import (
     campaign_facts,
     names_of,
@@ -46,7 +47,6 @@ from graphkit.extract.groups import Group, add_actors
 from graphkit.extract.headline_case import actor_headline, titled_actor
 from graphkit.extract.learned import MAPPERS, learned_techniques
 from graphkit.extract.lede import lede_joined
-from graphkit.extract.lent_origins import unlent
 from graphkit.extract.meta import (
     OUR_MODELS,
     PUBLISHERS,
@@ -54,7 +54,6 @@ from graphkit.extract.meta import (
     report_meta,
     speaks_of_ai,
 )
-from graphkit.extract.own_state import unserved
 from graphkit.extract.passing import in_passing
 from graphkit.extract.quoted import forget_quotes
 from graphkit.extract.reading import (
@@ -318,8 +317,7 @@ def _extract(
     campaigns = _cases(drafted, meta["title"], overall is None)
     _numbered(campaigns)
     unlent(campaigns)  # "Red Ledger is based in China": not Tin Drum's, told apart later
-    for b in campaigns:
-        unserved(b)  # "their pay goes to the government of North Korea": whom they serve
+    unserved(campaigns)  # "their pay goes to the government of North Korea": whom they serve
     if not campaigns:  # no name and no actor anywhere: one unnamed cluster, all the text says
         campaigns = _unnamed_cluster(
             text, meta["title"], loose, groups, platform, overall, techniques

@@ -16,6 +16,7 @@ from graphkit.extract.behind import behind, case_name
 from graphkit.extract.confidence import calibrate
 from graphkit.extract.coordination import coordinated
 from graphkit.extract.cues import words
+from graphkit.extract.drafted import drafted_actors
 from graphkit.extract.gazetteer import TOKEN
 from graphkit.extract.groups import PLACE, Group, clip
 from graphkit.extract.listed_origins import one_each, one_of_them
@@ -66,7 +67,7 @@ def says_something(campaign: dict[str, Any]) -> bool:
         or targets.get("countries")
         or campaign.get("techniques")
         or campaign.get("languages")
-        or any(a.get("country") for a in [*campaign.get("actors", []), campaign.get("actor") or {}])
+        or any(a.get("country") for a in drafted_actors(campaign))
     )
 
 

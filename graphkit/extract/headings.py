@@ -192,8 +192,9 @@ def operation_name(heading: str | None) -> str | None:
         name = BRACKETED_TAIL.sub("", name)  # "Forest Blizzard (Russia)": who, in the heading
     if not name or GENERIC_HEADINGS.match(name) or len(name) > 80:
         return None
-    if code_named(name) != name:  # "Explaining Storm-4410": the tracking code is the name
-        return code_named(name)
+    coded = code_named(name)
+    if coded != name:  # "Explaining Storm-4410": the tracking code is the name
+        return coded
     if " " in name and name.isupper():  # not one word: "GLASSHOOK" is a codename as written
         name = from_capitals(name)  # "2) NINE\u2014EMDASH LINE" between two rules of dashes
     if not titled and is_topic(name):
@@ -202,8 +203,8 @@ def operation_name(heading: str | None) -> str | None:
 
 
 # A word that may lead a heading's tracking code, no part of the name: a gerund ("Explaining")
-# or a word of about-ness ("Inside", "Meet", "Behind")
-_CODE_LEAD: Final = re.compile(r"^(?:[A-Z][a-z]+ing|Inside|Meet|Behind|About) [A-Z]")
+# or a word of about-ness ("Inside", "Meet", "Behind": layout.yaml code_leads)
+_CODE_LEAD: Final = re.compile(rf"^(?:[A-Z][a-z]+ing|{'|'.join(word_list('code_leads'))}) [A-Z]")
 
 
 def code_named(name: str) -> str:

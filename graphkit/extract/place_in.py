@@ -162,7 +162,8 @@ _DEALT_WITH: Final = words("dealt_with")
 
 # Words before such a preposition that make its object whom the actors work with or for:
 # "working for a firm in", "linked with a company in"
-_THEIR_OWN: Final = words("seat_verbs") | words("tied") | words("attr_before") | {"ties", "links"}
+_CONNECTIONS: Final = frozenset({"ties", "links"})  # nouns too: "has links to", "sent links to"
+_THEIR_OWN: Final = words("seat_verbs") | words("tied") | words("attr_before") | _CONNECTIONS
 
 
 def _dealt_with(lead: list[str]) -> bool:
@@ -181,7 +182,6 @@ def _sent(before: list[str], noun: str) -> bool:
     return noun in _CONNECTIONS and before[-1:] != [] and before[-1] not in _CONNECTION_LEADS
 
 
-_CONNECTIONS: Final = frozenset({"ties", "links"})
 _CONNECTION_LEADS: Final = words("connection_leads")
 
 

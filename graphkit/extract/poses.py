@@ -132,7 +132,11 @@ def _claimed(m: Mention) -> bool:
     and no targeting word between: "One fake profile claimed a degree from a university in
     Portugal and an address in Croatia" (the cover story, no target)."""
     lead = m.words[max(0, m.index - 16) : m.index]
-    claims = [i for i, w in enumerate(lead) if w in _CLAIMING and _PERSONAS & set(lead[i - 2 : i])]
+    claims = [
+        i
+        for i, w in enumerate(lead)
+        if w in _CLAIMING and not _PERSONAS.isdisjoint(lead[max(0, i - 2) : i])
+    ]
     return bool(claims) and _TARGET_VERBS_STRICT.isdisjoint(lead[claims[0] :])
 
 
