@@ -33,11 +33,74 @@ def test_the_actors_playbook_is_theirs_not_an_actor() -> None:
 
 
 @pytest.mark.parametrize(
-    "lead", ["The lab said that", "A new bulletin, stating that", "The firm warned on Monday that"]
+    "lead",
+    [
+        "The lab said that",
+        "A new bulletin, stating that",
+        "The firm warned on Monday that",
+        "The lab reveals",
+    ],
 )
 def test_countries_that_open_what_a_report_says_stand_for_their_actors(lead: str) -> None:
     f = draft(HEAD + f"{lead} Russia, North Korea and Iran are weaponizing chatbots.\n")
     assert {origin for _, origin in actors_of(f)} == {"RU", "KP", "IR"}
+    assert not [x for c in f.campaigns for x in c.targets.countries]
+
+
+@pytest.mark.parametrize(
+    "doing",
+    [
+        "have quietly stepped up chatbot use in spying",
+        "are trying to sway the coming vote with AI-made clips",
+        "stepped up their propaganda with generative tools",
+        "use chatbots to polish phishing lures",
+    ],
+)
+def test_a_list_of_countries_that_acts_in_a_misuse_stands_for_their_actors(doing: str) -> None:
+    f = draft(HEAD + f"Peru, Chile and Laos {doing}.\n")
+    assert {origin for _, origin in actors_of(f)} == {"PE", "CL", "LA"}
+    assert not [x for c in f.campaigns for x in c.targets.countries]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peru, Chile and Laos have faced a wave of chatbot phishing from Russian crews.",
+        "Peru, Chile and Laos are seeing more AI phishing from Russian crews.",
+        "Peru, Chile and Laos have sanctioned Russian crews that ran chatbot propaganda.",
+        "Peru, Chile and Laos were targeted with AI phishing by Russian crews.",
+    ],
+)
+def test_a_list_of_countries_that_undergoes_or_answers_a_misuse_is_not_its_actors(
+    sentence: str,
+) -> None:
+    f = draft(HEAD + f"{sentence}\n")
+    assert {origin for _, origin in actors_of(f)} == {"RU"}
+
+
+def test_a_list_of_countries_after_a_first_sentence_that_names_no_place_names_the_actors() -> None:
+    f = draft(
+        HEAD + "A yearly review came out on Monday. Peru, Chile and Laos used chatbots for "
+        "propaganda.\n"
+    )
+    assert sorted(actors_of(f)) == [
+        ("Actors from Chile", "CL"),
+        ("Actors from Laos", "LA"),
+        ("Actors from Peru", "PE"),
+    ]
+
+
+def test_countries_that_step_up_warnings_about_a_misuse_are_not_its_actors() -> None:
+    f = draft(
+        HEAD + "Russian crews used chatbots for phishing. Peru, Chile and Laos stepped up "
+        "warnings about the AI scams.\n"
+    )
+    assert {origin for _, origin in actors_of(f)} == {"RU"}
+
+
+def test_a_country_seen_trying_to_misuse_a_model_is_where_the_actors_are() -> None:
+    f = draft(HEAD + "The agency sees Laos trying to sway the vote with chatbot-written posts.\n")
+    assert {origin for _, origin in actors_of(f)} == {"LA"}
     assert not [x for c in f.campaigns for x in c.targets.countries]
 
 
