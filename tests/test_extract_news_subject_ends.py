@@ -98,6 +98,31 @@ def test_countries_that_step_up_warnings_about_a_misuse_are_not_its_actors() -> 
     assert {origin for _, origin in actors_of(f)} == {"RU"}
 
 
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The agency sees Peru, Chile and Laos attempting to sway the vote with AI clips.",
+        "The lab reveals Peru, Chile and Laos are stepping up efforts to sway the vote with AI.",
+    ],
+)
+def test_a_list_of_countries_before_a_case_of_another_countrys_group_is_a_case_of_its_own(
+    lead: str,
+) -> None:
+    f = draft(
+        HEAD + f"{lead}\n\nThe lab banned accounts of Storm-1234, a Chinese group that used "
+        "ChatGPT to write phishing lures.\n"
+    )
+    assert {origin for _, origin in actors_of(f)} == {"PE", "CL", "LA", "CN"}
+
+
+def test_a_list_of_countries_that_introduces_a_cataloged_actor_of_one_of_them_is_no_case() -> None:
+    f = draft(
+        HEAD + "Russia, China and Iran are using chatbots for espionage.\n\nForest Blizzard "
+        "used ChatGPT to research satellite protocols.\n"
+    )
+    assert [c.name for c in f.campaigns] == ["APT28 activity"]
+
+
 def test_a_country_seen_trying_to_misuse_a_model_is_where_the_actors_are() -> None:
     f = draft(HEAD + "The agency sees Laos trying to sway the vote with chatbot-written posts.\n")
     assert {origin for _, origin in actors_of(f)} == {"LA"}

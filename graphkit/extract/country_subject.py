@@ -74,7 +74,8 @@ def _listed_acts(m: Mention) -> bool:
     of countries as a subject is the usual grammar of what states' actors do ("Peru, Chile and
     Cuba have stepped up chatbot use in spying", "... are trying to sway the vote with AI-made
     videos"). A verb acts in the perfect or the progressive ("have stepped", "are trying"), as a
-    past ("stepped up"), or as one of the verbs of use; not in the passive ("were targeted"),
+    past ("stepped up") or a participle ("sees Peru and Chile trying to ..."), or as one of the
+    verbs of use; not in the passive ("were targeted"),
     not when it undergoes ("have faced", "are seeing") or reports ("have warned")."""
     if m.index == 0 or m.words[m.index - 1] not in ("and", "or"):
         return False  # most countries are in no list
@@ -87,7 +88,7 @@ def _listed_acts(m: Mention) -> bool:
     elif verb in ("has", "have", "had"):
         acts = then.endswith("ed")
     else:
-        acts = verb.endswith("ed") or verb in _USING
+        acts = verb.endswith(("ed", "ing")) or verb in _USING  # "sees them trying to ..."
     told = m.words[m.index + m.width : m.index + m.width + 16]
     at = next((i for i, w in enumerate(told) if w in _MISUSE_TOLD), None)
     return acts and at is not None and _GUARDS.isdisjoint(told[:at])  # not "stepped up
