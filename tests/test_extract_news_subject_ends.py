@@ -123,6 +123,14 @@ def test_a_list_of_countries_that_introduces_a_cataloged_actor_of_one_of_them_is
     assert [c.name for c in f.campaigns] == ["APT28 activity"]
 
 
+def test_a_states_body_that_sees_a_list_of_countries_acting_is_no_actor() -> None:
+    f = draft(
+        HEAD + "The Canadian spy service sees Peru, Chile and Laos trying to sway the vote with "
+        "chatbot posts.\n"
+    )
+    assert {origin for _, origin in actors_of(f)} == {"PE", "CL", "LA"}
+
+
 def test_a_country_seen_trying_to_misuse_a_model_is_where_the_actors_are() -> None:
     f = draft(HEAD + "The agency sees Laos trying to sway the vote with chatbot-written posts.\n")
     assert {origin for _, origin in actors_of(f)} == {"LA"}

@@ -12,7 +12,7 @@ import re
 from typing import Final
 
 from graphkit.extract.country_subject import accused_of, businesses_misusing, country_used
-from graphkit.extract.cues import nouns, past_verb, word_list, words
+from graphkit.extract.cues import a_body_head, nouns, past_verb, word_list, words
 from graphkit.extract.fronted import fronted_seat
 from graphkit.extract.place_in import (
     befell,
@@ -215,13 +215,15 @@ def _demonym_role(
     if len(after) >= 2 and after[0] in sector_words() and after[1] in THEIR_ASSETS:
         return "target"  # "Vietnamese telecommunications networks", "Israeli defense firms"
     noun = noun_phrase_after(m, text) if not ACTOR_NOUNS.isdisjoint(ahead[:3]) else []
+    body = any(map(a_body_head, ahead[:2]))  # "the Canadian spy service": a state's body
     if (
         not targeted
         and any(w in ACTOR_NOUNS for w in noun)
         and _VICTIMS.isdisjoint(noun)  # "Cambodian scam victims" are targets
+        and not body
     ):
         return "attribution"
-    if m.index <= 1 and not targeted and not _SUBJECT_NOUNS.isdisjoint(ahead[:3]):
+    if m.index <= 1 and not targeted and not body and not _SUBJECT_NOUNS.isdisjoint(ahead[:3]):
         return "attribution"  # "A Vietnamese police officer used ...": who acts, its people
     if m.index <= 1 and businesses_misusing(m.words[m.index + m.width : m.index + m.width + 5]):
         return "attribution"  # "Several Chinese AI labs distilled ...": who acts, its people
