@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from graphkit.extract.bystanders import beside_the_operation
 from graphkit.extract.cues import past_verb, word_list, words
 from graphkit.extract.reading import Mention, Sentence
 from graphkit.extract.roles import PHRASE_ENDS, TIED, sector_words
@@ -64,11 +65,14 @@ def _reported_through(m: Mention) -> bool:
 
 def not_whom_it_aimed_at(m: Mention, s: Sentence) -> bool:
     """A sector word that a list of subjects, the people who watch, the press a report came
-    through, whom something lets act or advice is for, or a sentence that says what a technique
-    is holds: no target."""
+    through, whom something lets act or advice is for or binds, who builds against the actors or
+    received their spoils, what they stirred up, or a sentence that says what a technique is
+    holds: no target."""
     if _topic_listed(m) or _observers(m) or _reported_through(m) or _causee(m):
         return True
-    return _advised(m) or _defines(s) or _a_purpose(m) or a_speakers_workplace(m)
+    if _advised(m) or _defines(s) or _a_purpose(m) or a_speakers_workplace(m):
+        return True
+    return beside_the_operation(m)
 
 
 _ADVICE: Final = words("advice_nouns")
