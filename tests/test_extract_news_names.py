@@ -1210,3 +1210,25 @@ def test_a_name_given_back_to_the_campaign_with_why_after_it(naming: str) -> Non
     assert [(c.name, [a.name for a in c.all_actors]) for c in f.campaigns] == [
         ("Paper Lantern", ["Tinbird77"])
     ]
+
+
+@pytest.mark.parametrize(
+    "kind", ["cybercrime organization", "hacking organisation", "criminal enterprise"]
+)
+def test_a_kind_of_crime_organisation_set_apart_after_a_quoted_name_makes_it_an_actor(
+    kind: str,
+) -> None:
+    f = draft(
+        NEWS + f'The lab sued "Tin Lantern," a Laotian {kind}. Tin Lantern used the chatbot to '
+        "write scam texts.\n"
+    )
+    assert [(a.name, a.country.id if a.country else None)
+            for c in f.campaigns for a in c.all_actors] == [("Tin Lantern", "LA")]  # fmt: skip
+
+
+def test_an_organisation_of_no_crime_set_apart_after_a_quoted_name_is_no_actor() -> None:
+    f = draft(
+        NEWS + 'Laotian hackers used the chatbot to write scam texts. "Harbor Aid," a '
+        "humanitarian organization, warned users.\n"
+    )
+    assert _actor_names(f) == {"Laotian hackers"}
