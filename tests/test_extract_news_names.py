@@ -1232,3 +1232,17 @@ def test_an_organisation_of_no_crime_set_apart_after_a_quoted_name_is_no_actor()
         "humanitarian organization, warned users.\n"
     )
     assert _actor_names(f) == {"Laotian hackers"}
+
+
+@pytest.mark.parametrize(
+    "alias",
+    [
+        "operating under the alias \u201cOrchard Watch,\u201d",
+        'working under the moniker "Orchard Watch",',
+        "calling themselves \u201cOrchard Watch,\u201d",
+    ],
+)
+def test_a_quoted_name_the_actors_took_for_themselves_is_their_name(alias: str) -> None:
+    f = draft(NEWS + f"Peruvian trolls, {alias} urged voters in Chile to stay home.\n")
+    assert [(a.name, a.country.id if a.country else None)
+            for c in f.campaigns for a in c.all_actors] == [("Orchard Watch", "PE")]  # fmt: skip
