@@ -628,3 +628,29 @@ def test_what_a_tool_the_actors_built_could_hit_is_still_no_target() -> None:
         NEWS + "The lab said a tool the Peruvian hackers built could target hospitals in Chile.\n"
     )
     assert (_sectors(f), _countries(f)) == (set(), set())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a side taken against a people, in a sentence of its own
+        "The crew also stages anti-Chilean rallies online. Peruvian trolls urged voters in "
+        "Bolivia to stay home.",
+        # a side the content says others take
+        "Peruvian trolls urged voters in Bolivia to stay home because both parties back Chile.",
+        "Peruvian trolls urged voters in Bolivia to stay home over the candidates' support for "
+        "Chile.",
+    ],
+)
+def test_a_country_whose_side_the_content_says_someone_takes_is_no_target(text: str) -> None:
+    assert _countries(draft(NEWS + text + "\n")) == {"BO"}
+
+
+def test_a_country_whose_support_the_actors_undermine_is_still_a_target() -> None:
+    f = draft(NEWS + "Peruvian trolls posted comments in Bolivia to undermine support for Chile.\n")
+    assert _countries(f) == {"BO", "CL"}
+
+
+def test_a_prefix_against_one_word_leaves_the_next_a_target() -> None:
+    f = draft(NEWS + "Peruvian hackers phished makers of anti-drone defense systems.\n")
+    assert _sectors(f) == {"defense"}
