@@ -10,7 +10,7 @@ import pytest
 from graphkit.extract.namelike import looks_like_name, lower_words
 from graphkit.extract.quoted import quoted_names
 from graphkit.findings import CampaignFindings, Findings
-from tests.extract_helpers import KNOWN, by_name, country, draft, known_and_other
+from tests.extract_helpers import KNOWN, actors_of, by_name, country, draft, known_and_other
 
 NEWS = "Chatbot maker cuts off two crews\n\n"  # a plain text's first line: its headline
 
@@ -1222,8 +1222,7 @@ def test_a_kind_of_crime_organisation_set_apart_after_a_quoted_name_makes_it_an_
         NEWS + f'The lab sued "Tin Lantern," a Laotian {kind}. Tin Lantern used the chatbot to '
         "write scam texts.\n"
     )
-    assert [(a.name, a.country.id if a.country else None)
-            for c in f.campaigns for a in c.all_actors] == [("Tin Lantern", "LA")]  # fmt: skip
+    assert actors_of(f) == [("Tin Lantern", "LA")]
 
 
 def test_an_organisation_of_no_crime_set_apart_after_a_quoted_name_is_no_actor() -> None:
@@ -1244,5 +1243,4 @@ def test_an_organisation_of_no_crime_set_apart_after_a_quoted_name_is_no_actor()
 )
 def test_a_quoted_name_the_actors_took_for_themselves_is_their_name(alias: str) -> None:
     f = draft(NEWS + f"Peruvian trolls, {alias} urged voters in Chile to stay home.\n")
-    assert [(a.name, a.country.id if a.country else None)
-            for c in f.campaigns for a in c.all_actors] == [("Orchard Watch", "PE")]  # fmt: skip
+    assert actors_of(f) == [("Orchard Watch", "PE")]

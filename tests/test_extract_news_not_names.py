@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from graphkit.findings import Findings
-from tests.extract_helpers import KNOWN, draft, known_and_other
+from tests.extract_helpers import KNOWN, actors_of, draft, known_and_other
 
 NEWS = "Chatbot maker cuts off two crews\n\n"  # a plain text's first line: its headline
 
@@ -268,6 +268,4 @@ def test_an_acronym_for_a_kind_on_a_measure_names_no_case_and_no_country(kind: s
 
 def test_two_capitals_in_brackets_after_a_name_they_do_not_spell_are_its_country() -> None:
     f = draft(NEWS + "Tin Vane (CO) phished banks in Peru.\n")
-    actors = [(a.name, a.country.id if a.country else None) for c in f.campaigns
-              for a in c.all_actors]  # fmt: skip
-    assert actors == [("Tin Vane operators", "CO")]
+    assert actors_of(f) == [("Tin Vane operators", "CO")]
