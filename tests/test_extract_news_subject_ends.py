@@ -285,3 +285,13 @@ def test_a_country_that_opens_a_public_bodys_name_is_where_it_sits(
 ) -> None:
     f = draft(HEAD + f"Chinese hackers broke into routers at telecom firms. {sentence}\n")
     assert {x.id for c in f.campaigns for x in c.targets.countries} == targets
+
+
+@pytest.mark.parametrize(
+    "reporter", ["Several reports mention", "Recent reports highlight", "Two reports cite"]
+)
+def test_a_counted_reporter_and_its_verb_of_pointing_are_no_part_of_the_phrase(
+    reporter: str,
+) -> None:
+    f = draft(HEAD + f"{reporter} Peruvian hackers handing stolen files to aides in Chile.\n")
+    assert actors_of(f) == [("Peruvian hackers", "PE")]
