@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract_helpers import actors_of, draft
+from tests.extract_helpers import actors_of, draft, targeted_countries
 
 HEAD = "Lab report on misuse\n\n"
 
@@ -44,7 +44,7 @@ def test_the_actors_playbook_is_theirs_not_an_actor() -> None:
 def test_countries_that_open_what_a_report_says_stand_for_their_actors(lead: str) -> None:
     f = draft(HEAD + f"{lead} Russia, North Korea and Iran are weaponizing chatbots.\n")
     assert {origin for _, origin in actors_of(f)} == {"RU", "KP", "IR"}
-    assert not [x for c in f.campaigns for x in c.targets.countries]
+    assert not targeted_countries(f)
 
 
 @pytest.mark.parametrize(
@@ -59,7 +59,7 @@ def test_countries_that_open_what_a_report_says_stand_for_their_actors(lead: str
 def test_a_list_of_countries_that_acts_in_a_misuse_stands_for_their_actors(doing: str) -> None:
     f = draft(HEAD + f"Peru, Chile and Laos {doing}.\n")
     assert {origin for _, origin in actors_of(f)} == {"PE", "CL", "LA"}
-    assert not [x for c in f.campaigns for x in c.targets.countries]
+    assert not targeted_countries(f)
 
 
 @pytest.mark.parametrize(
@@ -134,7 +134,7 @@ def test_a_states_body_that_sees_a_list_of_countries_acting_is_no_actor() -> Non
 def test_a_country_seen_trying_to_misuse_a_model_is_where_the_actors_are() -> None:
     f = draft(HEAD + "The agency sees Laos trying to sway the vote with chatbot-written posts.\n")
     assert {origin for _, origin in actors_of(f)} == {"LA"}
-    assert not [x for c in f.campaigns for x in c.targets.countries]
+    assert not targeted_countries(f)
 
 
 @pytest.mark.parametrize(
