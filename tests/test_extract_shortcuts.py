@@ -119,6 +119,30 @@ def test_the_mapper_parts_a_sentence_read_where_the_pattern_parts_its_text(text:
     assert masking._clause_parts(text) == features.clause_parts(text)
 
 
+# Words that may open a run-on sentence's behaviours, or stand beside one, and what may part
+# or join them (a hyphen, an apostrophe, brackets, an accent, a capital that lowers longer).
+_RUN_ON_WORDS = ["stepped", "was", "could", "they", "scans", "hosts", "named", "in", "U.S.",
+                 "e-mails", "\u00c9d", "\u0130ts"]  # fmt: skip
+_RUN_ON_GLUE = [" ", " ", " ", " ", " ", ", ", "-", "'s", "\u2019", ".", "(", "\u00e9"]
+
+
+@settings(max_examples=3000, deadline=None)  # the first example loads the gazetteer
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_RUN_ON_WORDS), st.sampled_from(_RUN_ON_GLUE)), max_size=16
+    ).map(lambda pairs: "".join(w + glue for w, glue in pairs))
+)
+def test_a_sentence_whose_words_may_open_no_two_behaviours_has_no_run_on_spans(text: str) -> None:
+    reading.forget_sentences()
+    if not masking._may_run_on(read_sentence(text).words):
+        assert features.verb_spans(text) == []
+
+
+def test_a_run_on_sentence_may_open_two_behaviours() -> None:
+    said = "They rented servers from a host registered domains and phished staff."
+    assert masking._may_run_on(read_sentence(said).words) and features.verb_spans(said)
+
+
 def test_the_mapper_parts_a_sentence_into_the_words_the_pattern_gives_each_part() -> None:
     text = "The crew scanned hosts, asked Qwen2.5 Max twice  then  stole keys (and left)"
     said = reading.read_sentence(text)

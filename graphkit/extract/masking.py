@@ -42,7 +42,16 @@ from typing import Final
 
 from graphkit.extract.cues import word_list
 from graphkit.extract.cues import words as words_of
-from graphkit.extract.features import MIN_WORDS, PLACEHOLDER, SHORT_ITEM, verb_spans, words
+from graphkit.extract.features import (
+    _AUXILIARIES,
+    _BE,
+    _SUBJECTS,
+    MIN_WORDS,
+    PLACEHOLDER,
+    SHORT_ITEM,
+    verb_spans,
+    words,
+)
 from graphkit.extract.reading import Sentence, tokenised
 from graphkit.vocab import PUBLISHERS
 
@@ -277,6 +286,8 @@ _PARTING: Final = frozenset(",;:()")
 _JOINING: Final = frozenset({"and", "or", "but", "while", "whereas", "then"})
 _DASHES: Final = frozenset("-\u2013\u2014")
 _JOINS: Final = frozenset({"and", "or"})
+# What opens a behaviour in verb_spans besides a word in -ed or -s (features.py's own sets)
+_OPENING: Final = _BE | _AUXILIARIES
 
 
 def _clause_parts(text: str) -> tuple[list[list[str]], list[list[str]]]:
@@ -335,6 +346,23 @@ def _joins(tokens: list[str], between: list[str], k: int) -> bool:
     return k < len(tokens) and tokens[k] in _JOINING and between[k + 1][:1].isspace()
 
 
+def _may_run_on(words: list[str]) -> bool:
+    """Whether a sentence's words (the reader's) hold two that may open a behaviour in
+    :func:`~graphkit.extract.features.verb_spans`: a word in -ed, a form of "be" or an
+    auxiliary, or one in -s when a subject ("it", "they") is there. A sentence with fewer has
+    no spans (each word verb_spans reads as opening one ends a word of the reader's that is
+    one of these, and no two of them end the same), and most have fewer: the spans are not
+    looked for."""
+    subject = not _SUBJECTS.isdisjoint(words)
+    found = 0
+    for w in words:
+        if w.endswith("ed") or w in _OPENING or (subject and w.endswith("s")):
+            found += 1
+            if found > 1:
+                return True
+    return False
+
+
 def mapper_pieces(s: Sentence, names: Names = _NO_NAMES) -> list[list[str]]:
     """What the mapper reads of a sentence: its masked words whole, then each clause's that
     still tells something, when the sentence is long enough to hold two clauses, then each
@@ -356,6 +384,6 @@ def mapper_pieces(s: Sentence, names: Names = _NO_NAMES) -> list[list[str]]:
     ]
     # the whole, unless the reporter's doing was all it told, then the clauses that tell
     read = [m for m in (whole, *masks[: len(parts)]) if told(m)] or [whole]
-    if len(s.words) >= 2 * MIN_WORDS:  # a run-on sentence's spans, masked as the whole is
-        read += [m for a, b in verb_spans(s.text) if told(m := whole[a:b])]
+    if len(s.words) >= 2 * MIN_WORDS and _may_run_on(s.words):  # a run-on sentence's spans,
+        read += [m for a, b in verb_spans(s.text) if told(m := whole[a:b])]  # masked as whole
     return read + [m for m in masks[len(parts) :] if PLACEHOLDER not in m and len(m) == SHORT_ITEM]
