@@ -57,8 +57,9 @@ _HEDGE_OR_NEGATION: Final = _HEDGE_WORDS | _NEGATION_WORDS
 
 # A sentence ends at . ! or ? (and any closing quote or bracket) before a capital or a digit;
 # not at the stop of an abbreviation ("Feb. 26", "Dr. Vasquez"; words.yaml abbreviations): the
-# pattern finds the stops, :func:`_abbreviated` looks up the word before one (a set look-up,
-# where a look-behind per abbreviation in the pattern took twice the time of the whole search)
+# pattern is tried at each stop (:func:`_stops`), :func:`_abbreviated` looks up the word before
+# one (a set look-up, where a look-behind per abbreviation in the pattern took twice the time
+# of the whole search)
 _SENTENCE_END: Final = re.compile(r"[!?.][\"\u201d')\]]*(?= [\"\u201c(\[]?[A-Z0-9])")
 _ABBREVIATIONS: Final = words("abbreviations")
 _COMPANY_SUFFIXES: Final = words("company_suffixes")  # names.yaml: "Inc", "Ltd", "Labs"
@@ -394,14 +395,29 @@ def split_sentences(paragraph: str) -> list[str]:
     flat = " ".join(paragraph.split())  # one space between words: the pattern expects it
     out = []
     start = 0
-    for end in _SENTENCE_END.finditer(flat):
-        if flat[end.start()] == "." and _abbreviated(flat, end.start(), start):
+    for stop in _stops(flat):
+        end = _SENTENCE_END.match(flat, stop)
+        if end is None or (flat[stop] == "." and _abbreviated(flat, stop, start)):
             continue  # "Feb. 26": no end
         out.append(flat[start : end.end()])
         start = end.end() + 1
     if flat[start:]:
         out.append(flat[start:])
     return out
+
+
+def _stops(flat: str) -> list[int]:
+    """Where a text holds a stop (. ! or ?), in order: where a sentence may end. Found by
+    ``str.find``, which skips to them; the pattern, searched for, tried each character."""
+    stops: list[int] = []
+    for mark in "!?.":
+        i = flat.find(mark)
+        while i >= 0:
+            stops.append(i)
+            i = flat.find(mark, i + 1)
+    if len(stops) > 1:
+        stops.sort()
+    return stops
 
 
 def _abbreviated(text: str, stop: int, start: int = 0) -> bool:
