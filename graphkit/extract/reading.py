@@ -18,12 +18,12 @@ from graphkit.extract.behaviour import behaviours
 from graphkit.extract.common_aliases import common_aliases, names_an_actor
 from graphkit.extract.cues import word_list, words
 from graphkit.extract.gazetteer import (
-    DIGIT,
     TOKEN,
     Entry,
     actor_codes,
     first_words,
     fold,
+    has_digit,
     lookup_table,
     single_words,
     word_pairs,
@@ -227,7 +227,7 @@ def _read(text: str, codes: bool) -> tuple[tuple[Mention, ...], bool, bool, list
     caller gets a Sentence and a list of mentions of its own; the mentions and the words,
     never changed, are shared."""
     originals, _, lowers, joined = tokenised(text)
-    if DIGIT.search(joined) and _has_stem(joined) and _GLUED_STEM.search(joined):
+    if has_digit(joined) and _has_stem(joined) and _GLUED_STEM.search(joined):
         joined = _GLUED_VERSION.sub(r"\1", joined)  # "Qwen2.5" is Qwen, "GPT4o" is GPT
         lowers = joined.split(" ")
     cued = not _HEDGE_OR_NEGATION.isdisjoint(lowers)
