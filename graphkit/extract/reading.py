@@ -32,7 +32,7 @@ from graphkit.extract.quoted import has_quote, inside_a_quoted_name
 from graphkit.identity import slugify as _slugify
 from graphkit.vocab import PLATFORMS, PUBLISHERS
 
-__all__ = ["COUNTRY_KINDS", "NEGATED", "PLACE", "Mention", "Sentence", "forget_sentences", "holds",
+__all__ = ["COUNTRY_KINDS", "NEGATED", "PLACE", "Mention", "Sentence", "forget_sentences",
            "read_sentence", "slugify", "split_sentences", "tokenised"]  # fmt: skip
 
 COUNTRY_KINDS: Final = ("Country", "Demonym")  # the kinds of mention that name a country
@@ -127,25 +127,6 @@ def read_sentence(text: str, codes: bool = True) -> Sentence:
     """A sentence's mentions, and whether it hedges or negates (``codes``: look for STORM-0817)."""
     mentions, hedged, negated, lowers = _read(text, codes)
     return Sentence(text, list(mentions), hedged, negated, lowers)
-
-
-# The words of the sentence last asked about and which word sets they hold, by each set's id:
-# the mentions of one sentence ask the same of its words one after the other
-_ASKED: Final[list[list[str]]] = []  # Final: compiled, a C global, no look-up by name
-_HELD: Final[dict[int, bool]] = {}
-
-
-def holds(said: list[str], cues: frozenset[str]) -> bool:
-    """Whether a sentence's words (``said``: a Sentence's or a Mention's ``words``, never
-    changed) hold a word of ``cues``, a module's word set (kept as long as the process: the
-    answer is kept by its id)."""
-    if not _ASKED or _ASKED[0] is not said:
-        _ASKED[:] = [said]
-        _HELD.clear()
-    held = _HELD.get(id(cues))
-    if held is None:
-        held = _HELD[id(cues)] = not cues.isdisjoint(said)
-    return held
 
 
 def forget_sentences() -> None:

@@ -9,7 +9,8 @@ from typing import Final
 
 from graphkit.extract.cues import past_verb, word_list, words
 from graphkit.extract.place_in import sector_words
-from graphkit.extract.reading import Mention, Sentence, holds
+from graphkit.extract.reading import Mention, Sentence
+from graphkit.extract.sentence_cues import cue_bit, held
 
 __all__ = [
     "HEADS",
@@ -38,6 +39,7 @@ HEADS: Final = words("their_assets") | words("target_heads") | words("persons")
 
 _LOOK_ALIKE: Final = words("look_alike")
 _LIKE: Final = frozenset({"like"})
+_LOOK_ALIKE_BIT: Final = cue_bit(_LOOK_ALIKE | _LIKE)  # either set
 
 
 _LOOKING: Final = words("looking")
@@ -46,7 +48,7 @@ _LOOKING: Final = words("looking")
 def looked_like(m: Mention, s: Sentence) -> bool:
     """What content or a persona was made to look like, within the clause that says so:
     "pages that looked like regional newspapers", "sites mimicking banks"."""
-    if not holds(s.words, _LOOK_ALIKE) and not holds(s.words, _LIKE):
+    if not held(s.words, _LOOK_ALIKE_BIT):
         return False  # most sentences
     lead = m.words[max(0, m.index - 5) : m.index]
     for i in range(len(lead) - 1, -1, -1):
@@ -97,6 +99,7 @@ def acted_by(m: Mention, s: Sentence) -> bool:
 
 
 _MADE_UP: Final = words("made_up")
+_MADE_UP_BIT: Final = cue_bit(_MADE_UP)
 _PRODUCTS: Final = words("product_nouns")
 
 
@@ -106,7 +109,7 @@ def made_up(m: Mention) -> bool:
     cover, not whom they hit. A fake tool is a lure: "a fake gaming tool" went after gamers."""
     if not _PRODUCTS.isdisjoint(m.after[:2]):
         return False  # "a fake gaming tool" lured gamers
-    if not holds(m.words, _MADE_UP):
+    if not held(m.words, _MADE_UP_BIT):
         return False  # most sentences
     lead = m.words[max(0, m.index - 4) : m.index]  # "fake regional and national"
     for word in reversed(lead):
@@ -119,13 +122,15 @@ def made_up(m: Mention) -> bool:
 
 _MOVING_MONEY: Final = words("moving_money")
 _BY_WAY_OF: Final = words("by_way_of")
+_MOVING_MONEY_BIT: Final = cue_bit(_MOVING_MONEY)
+_BY_WAY_OF_BIT: Final = cue_bit(_BY_WAY_OF)
 
 
 def money_route(m: Mention, s: Sentence) -> bool:
     """A sector or a place the actors' money went through: "funneled their salaries to
     Pyongyang through Chinese shell companies and cryptocurrency exchanges", "laundered the
     money via banks in Laos"; the route, not a target (money stolen "from" them is)."""
-    if not holds(s.words, _BY_WAY_OF) or not holds(s.words, _MOVING_MONEY):
+    if not held(s.words, _BY_WAY_OF_BIT) or not held(s.words, _MOVING_MONEY_BIT):
         return False  # most sentences
     lead = m.words[max(0, m.index - 7) : m.index]
     for i in range(len(lead) - 1, -1, -1):
@@ -154,6 +159,7 @@ def money_sent_to(m: Mention) -> bool:
 
 _AIM_PLAIN: Final = words("aim_verbs_plain")
 _THREAT_NOUNS: Final = words("threat_nouns")
+_AIM_OR_THREAT_BIT: Final = cue_bit(_AIM_PLAIN | _THREAT_NOUNS)  # either set
 
 
 def could_aim_at(m: Mention) -> bool:
@@ -161,7 +167,7 @@ def could_aim_at(m: Mention) -> bool:
     noun of danger and "to", alone or in a list: "malware that could target hospitals or
     schools", "tools that might hit banks", "a growing threat to hospitals"; what the actors
     could do, not what they did ("may have targeted hospitals" did)."""
-    if not holds(m.words, _AIM_PLAIN) and not holds(m.words, _THREAT_NOUNS):
+    if not held(m.words, _AIM_OR_THREAT_BIT):
         return False  # most sentences
     lead = m.words[max(0, m.index - 10) : m.index]  # "may include other tech firms, ..., or"
     for i in range(len(lead) - 1, 0, -1):
@@ -204,6 +210,7 @@ def a_persons_name(m: Mention, s: Sentence) -> bool:
 
 _CLIENTELE: Final = words("clientele")
 _USED: Final = frozenset({"used"})
+_CLIENTELE_OR_USED_BIT: Final = cue_bit(_CLIENTELE | _USED)  # either set
 _MANY_OF_THEM: Final = frozenset(
     {"many", "most", "some", "of", "them", "whom", "mostly", "largely"}
 )
@@ -216,7 +223,7 @@ def a_market(m: Mention, s: Sentence) -> bool:
     serves customers in the energy and healthcare sectors", "the chatbot has 800 million
     users, many of them in India", "is widely used by students in Chile"; not when a
     targeting word stands before ("phished customers in the banking sector")."""
-    if not holds(m.words, _CLIENTELE) and not holds(m.words, _USED):
+    if not held(m.words, _CLIENTELE_OR_USED_BIT):
         return False  # most sentences
     lead = m.words[max(0, m.index - 8) : m.index]
     at = next((i for i in range(len(lead) - 1, -1, -1) if lead[i] in _CLIENTELE), None)
@@ -247,12 +254,13 @@ def _a_service_before(m: Mention, s: Sentence) -> bool:
 
 
 _AUDIENCE: Final = words("audience_words")
+_AUDIENCE_BIT: Final = cue_bit(_AUDIENCE)
 
 
 def an_audience(m: Mention) -> bool:
     """A sector or a place among who use or like a thing: "a platform popular with gamers in
     Brazil", "apps common among students"; its audience, not whom the actors went after."""
-    if not holds(m.words, _AUDIENCE):
+    if not held(m.words, _AUDIENCE_BIT):
         return False  # most sentences
     lead = m.words[max(0, m.index - 5) : m.index]
     for i in range(len(lead) - 1, 0, -1):
@@ -279,6 +287,7 @@ def could_be_hit(m: Mention) -> bool:
 
 
 _NEGATIONS: Final = words("negations")
+_NEGATIONS_BIT: Final = cue_bit(_NEGATIONS)
 
 
 _TURNING: Final = words("turning")
@@ -294,7 +303,7 @@ def said_not_hit(m: Mention, s: Sentence) -> bool:
     attacks on schools", "no sign that the crew went after universities". A turning word
     ends the negation's clause ("did not build tools, but it targeted hospitals"), and "not
     only" is none."""
-    if not holds(s.words, _NEGATIONS):
+    if not held(s.words, _NEGATIONS_BIT):
         return False  # most sentences
     outside = _APART.sub(",", s.text).lower() if ", " in s.text else ""
     if outside and _NEGATIONS.isdisjoint(re.findall(r"[a-z']+", outside)):
