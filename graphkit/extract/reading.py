@@ -133,7 +133,7 @@ def forget_sentences() -> None:
     """Drop the sentences read so far: each text is read afresh (:func:`read_sentence` keeps
     what it read for the text at hand, not for the next one, nor for a benchmark's next run)."""
     _read.cache_clear()
-    tokenised.cache_clear()
+    _TOKENISED.clear()
     _ENTRIES.clear()
 
 
@@ -141,7 +141,12 @@ def forget_sentences() -> None:
 _TOKENS: Final = re.compile(f"({TOKEN.pattern})")
 
 
-@lru_cache(maxsize=4096)
+# What :func:`tokenised` found, by text, for the text at hand (a few thousand at most: cleared
+# with the sentences read, and when it grows past that). A dict: a look-up costs less than an
+# LRU cache's, which the mapper's second reading of each sentence paid again.
+_TOKENISED: Final[dict[str, tuple[list[str], list[str], list[str], str]]] = {}
+
+
 def tokenised(text: str) -> tuple[list[str], list[str], list[str], str]:
     """A text's tokens as written; what stands between them, one more (before the first,
     after the last); the tokens in lower case, accents dropped, as
@@ -153,6 +158,16 @@ def tokenised(text: str) -> tuple[list[str], list[str], list[str], str]:
     >>> between, lowered
     (['', ' ', ' ', ', ', ' ', '.'], ['qwen2.5', 'wrote', 'it', 'then', 'left'])
     """
+    found = _TOKENISED.get(text)
+    if found is None:
+        found = _tokens_of(text)
+        if len(_TOKENISED) >= 4096:
+            _TOKENISED.clear()
+        _TOKENISED[text] = found
+    return found
+
+
+def _tokens_of(text: str) -> tuple[list[str], list[str], list[str], str]:
     if text.isascii():
         originals, between = _chunks_split(text)
     else:

@@ -182,7 +182,6 @@ def could_aim_at(m: Mention) -> bool:
 
 
 _BEFORE_A_PLACE: Final = words("before_a_place")
-_NAME_BEFORE: Final = re.compile(r"(?<![.:!?] )(?<!^)\b([A-Z][a-z]+) $")
 _SPEAKER: Final = re.compile(
     r"[A-Z][a-z]+ "
 )  # a first name, alone before the surname and its colon
@@ -199,8 +198,8 @@ def a_persons_name(m: Mention, s: Sentence) -> bool:
         return True  # "Nick Monaco: I'm great.": a speaker's label
     if s.text[at - 1] != "\n" and not (s.text[at - 1] == " " and "a" <= s.text[at - 2] <= "z"):
         return False  # no word in lower case right before it: no first name there
-    name = _NAME_BEFORE.search(s.text[max(0, at - 30) : at])
-    if name is None or name.group(1).lower() in _BEFORE_A_PLACE:
+    name = _name_before(s.text[max(0, at - 30) : at])
+    if name is None or name.lower() in _BEFORE_A_PLACE:
         return False
     if any(x.index + x.width == m.index for x in s.mentions):
         return False  # "Microsoft Threat Intelligence", "the Kremlin Russia": another name's
@@ -227,8 +226,9 @@ def a_market(m: Mention, s: Sentence) -> bool:
         return False  # most sentences
     lead = m.words[max(0, m.index - 8) : m.index]
     at = next((i for i in range(len(lead) - 1, -1, -1) if lead[i] in _CLIENTELE), None)
-    used = _USED_BY.search(" ".join(lead)) is not None  # "is widely used by", not "software
-    if at is None and not used:  # used by banks", whose users were hit
+    # "is widely used by", not "software used by banks", whose users were hit
+    used = "used" in lead and _USED_BY.search(" ".join(lead)) is not None
+    if at is None and not used:
         return False  # most mentions
     if not _TARGET_VERBS_STRICT.isdisjoint(m.words[max(0, m.index - 12) : m.index]):
         return False
@@ -238,11 +238,38 @@ def a_market(m: Mention, s: Sentence) -> bool:
         # audiences in"
         place = at + 1 + lead[at + 1 : at + 5].index("in")
         between = [w for w in lead[at + 1 : place] if w not in _MANY_OF_THEM]
-        beyond = [w for w in lead[place + 1 :] if w not in _LIST_WORDS | sector_words()]
+        listed = _LIST_WORDS | sector_words()
+        beyond = [w for w in lead[place + 1 :] if w not in listed]
         if between or beyond:
             return False
         return lead[at] != "users" or _a_service_before(m, s)
     return used and _a_service_before(m, s)  # "The chatbot is widely used by students"
+
+
+def _name_before(lead: str) -> str | None:
+    """The capitalised word ("Nick") that ends ``lead`` before a space (and a line's end), as
+    ``(?<![.:!?] )(?<!^)\\b([A-Z][a-z]+) $`` finds it: no word at the start of ``lead``, none
+    that opens a sentence. Read back from the end, where the pattern was tried at each
+    character."""
+    end = len(lead) - 1
+    if end >= 0 and lead[end] == "\n":
+        end -= 1  # "$" stands before a last line break too
+    if end < 0 or lead[end] != " ":
+        return None
+    first = end - 1
+    while first >= 0 and "a" <= lead[first] <= "z":
+        first -= 1
+    if first == end - 1 or first < 1 or not "A" <= lead[first] <= "Z":
+        return None
+    before = lead[first - 1]
+    if before.isalnum() or before == "_":
+        return None  # inside a word
+    if before == " " and lead[first - 2 : first - 1] in _STOPS:
+        return None  # "... said. Nick ": a sentence's first word
+    return lead[first:end]
+
+
+_STOPS: Final = frozenset(".:!?")
 
 
 def _a_service_before(m: Mention, s: Sentence) -> bool:
