@@ -227,6 +227,7 @@ def test_what_a_text_kept_of_its_sentences_is_gone_when_its_draft_is_done() -> N
     )
     assert extract_findings(text).campaigns
     assert reading._read.cache_info().currsize == 0
+    assert not reading._TOKENISED
     assert quoted._quoted_names.cache_info().currsize == 0
     assert quoted._quoted_in.cache_info().currsize == 0
     assert subjects.opening_phrase.cache_info().currsize == 0

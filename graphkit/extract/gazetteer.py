@@ -31,12 +31,12 @@ from graphkit.vocab import (
 )
 
 __all__ = [
-    "DIGIT",
     "MAX_WORDS",
     "TOKEN",
     "Entry",
     "first_words",
     "gazetteer",
+    "has_digit",
     "lookup_table",
     "single_words",
     "word_pairs",
@@ -85,10 +85,16 @@ def _inflected(phrases: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]
     return out
 
 
+_DIGITS: Final = tuple("0123456789")
+
+
+def has_digit(text: str) -> bool:
+    """Whether a text holds an ASCII digit: a search for each digit skips through the text to
+    it (as ``memchr``), where a pattern ``[0-9]`` tries the text's characters one by one."""
+    return any(digit in text for digit in _DIGITS)
+
+
 # Each shape's first letter leads, so the regex engine skips to those letters quickly.
-DIGIT: Final = re.compile(r"[0-9]")  # ASCII digits: twice as fast to look for as \d
-
-
 _NAMES_FILE: Final = "graphkit/data/cues/names.yaml"
 
 
@@ -230,7 +236,7 @@ def word_pairs() -> dict[str, frozenset[str]]:
 
 def actor_codes(text: str) -> list[tuple[int, int, str]]:
     """Tracking names of the usual shapes (STORM-0817, UNC1069, APT42, GTG-2002, ...)."""
-    if not DIGIT.search(text) and "UNK_" not in text:
+    if not has_digit(text) and "UNK_" not in text:
         return []  # every shape but UNK_ has a digit: most paragraphs have none
     return [
         (m.start(), m.end(), m.group(0).replace("APT ", "APT"))

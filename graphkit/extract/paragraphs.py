@@ -48,11 +48,16 @@ def cleaned(paragraph: str) -> str | None:
         paragraph = _LEAD_SYMBOLS.sub("", paragraph)  # "\U0001f534 **Russia: Bad Grammar.**"
     if paragraph[:1] in _KICKER_FIRST and _KICKER.match(paragraph):
         paragraph = _KICKER.sub("", paragraph, count=1)  # "New: Peer Review, likely ..."
+    if not paragraph[:1].isupper() or not any(d in paragraph for d in _SPACED_DASHES):
+        return paragraph  # a dateline and an outlet's name end at a dash and a space
     if paragraph[1:2].isupper() and _DATELINE.match(paragraph):
         paragraph = _DATELINE.sub("", paragraph, count=1)  # "OSLO (Wire) - ...": where filed
-    elif paragraph[:1].isupper() and (outlet := _OUTLET.match(paragraph)):
+    elif outlet := _OUTLET.match(paragraph):
         paragraph = paragraph[outlet.end() :]  # "Lima Wire News - ...": who filed it
     return paragraph
+
+
+_SPACED_DASHES: Final = ("- ", "\u2013 ", "\u2014 ")
 
 
 # A news story's dateline: the place it was filed from in capitals, maybe a date and the

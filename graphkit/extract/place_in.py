@@ -38,6 +38,7 @@ _ACCUSING: Final = words("acted_against")
 
 
 _RESEARCH_VERBS: Final = words("research_verbs")
+_AIMED_AT: Final = _TARGET_VERBS_STRICT | _RESEARCH_VERBS  # "researched defense firms in Jordan"
 # ... and the plain verb of a purpose after "to": "posed as journalists to phish officials in
 # Israel" (not "Scam centres in ...", nor "accounts include operators in China")
 _AIM_PLAIN: Final = words("aim_verbs_plain") - {"include"}
@@ -79,13 +80,12 @@ def someone_in(m: Mention, context: list[str]) -> str:
             start = max(0, start + examples[-1] - 8)  # Chile": the noun the list is of decides
         lead = _after_the_report(m.words[start : m.index - 2])
         lead = [w for i, w in enumerate(lead) if w != "against" or lead[i - 1] not in _ACCUSING]
-        aimed_at = _TARGET_VERBS_STRICT | _RESEARCH_VERBS  # "researched defense firms in Jordan"
         bare = lead[:-1] if lead[-1:] and lead[-1] in sector_words() else lead
         if _dealt_with(bare) or done_to(m) or "about" in lead[-3:]:
             # "fake job offers for workers in Thailand": whom it was for; "posts about Kurdish
             # groups in Syria": what they wrote of
             return "target"
-        return "target" if any(w in aimed_at for w in lead) or _to_aim(lead) else "attribution"
+        return "target" if any(w in _AIMED_AT for w in lead) or _to_aim(lead) else "attribution"
     if len(context) == 2 and context[0] in _COUNT_WORDS and _counted_before(m):
         return "attribution"  # "four networks: one in Peru, one in Bolivia and two in Cuba"
     return "target"

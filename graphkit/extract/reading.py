@@ -18,12 +18,12 @@ from graphkit.extract.behaviour import behaviours
 from graphkit.extract.common_aliases import common_aliases, names_an_actor
 from graphkit.extract.cues import word_list, words
 from graphkit.extract.gazetteer import (
-    DIGIT,
     TOKEN,
     Entry,
     actor_codes,
     first_words,
     fold,
+    has_digit,
     lookup_table,
     single_words,
     word_pairs,
@@ -32,7 +32,7 @@ from graphkit.extract.quoted import has_quote, inside_a_quoted_name
 from graphkit.identity import slugify as _slugify
 from graphkit.vocab import PLATFORMS, PUBLISHERS
 
-__all__ = ["COUNTRY_KINDS", "NEGATED", "PLACE", "Mention", "Sentence", "forget_sentences", "holds",
+__all__ = ["COUNTRY_KINDS", "NEGATED", "PLACE", "Mention", "Sentence", "forget_sentences",
            "read_sentence", "slugify", "split_sentences", "tokenised"]  # fmt: skip
 
 COUNTRY_KINDS: Final = ("Country", "Demonym")  # the kinds of mention that name a country
@@ -57,8 +57,9 @@ _HEDGE_OR_NEGATION: Final = _HEDGE_WORDS | _NEGATION_WORDS
 
 # A sentence ends at . ! or ? (and any closing quote or bracket) before a capital or a digit;
 # not at the stop of an abbreviation ("Feb. 26", "Dr. Vasquez"; words.yaml abbreviations): the
-# pattern finds the stops, :func:`_abbreviated` looks up the word before one (a set look-up,
-# where a look-behind per abbreviation in the pattern took twice the time of the whole search)
+# pattern is tried at each stop (:func:`_stops`), :func:`_abbreviated` looks up the word before
+# one (a set look-up, where a look-behind per abbreviation in the pattern took twice the time
+# of the whole search)
 _SENTENCE_END: Final = re.compile(r"[!?.][\"\u201d')\]]*(?= [\"\u201c(\[]?[A-Z0-9])")
 _ABBREVIATIONS: Final = words("abbreviations")
 _COMPANY_SUFFIXES: Final = words("company_suffixes")  # names.yaml: "Inc", "Ltd", "Labs"
@@ -128,30 +129,11 @@ def read_sentence(text: str, codes: bool = True) -> Sentence:
     return Sentence(text, list(mentions), hedged, negated, lowers)
 
 
-# The words of the sentence last asked about and which word sets they hold, by each set's id:
-# the mentions of one sentence ask the same of its words one after the other
-_ASKED: Final[list[list[str]]] = []  # Final: compiled, a C global, no look-up by name
-_HELD: Final[dict[int, bool]] = {}
-
-
-def holds(said: list[str], cues: frozenset[str]) -> bool:
-    """Whether a sentence's words (``said``: a Sentence's or a Mention's ``words``, never
-    changed) hold a word of ``cues``, a module's word set (kept as long as the process: the
-    answer is kept by its id)."""
-    if not _ASKED or _ASKED[0] is not said:
-        _ASKED[:] = [said]
-        _HELD.clear()
-    held = _HELD.get(id(cues))
-    if held is None:
-        held = _HELD[id(cues)] = not cues.isdisjoint(said)
-    return held
-
-
 def forget_sentences() -> None:
     """Drop the sentences read so far: each text is read afresh (:func:`read_sentence` keeps
     what it read for the text at hand, not for the next one, nor for a benchmark's next run)."""
     _read.cache_clear()
-    tokenised.cache_clear()
+    _TOKENISED.clear()
     _ENTRIES.clear()
 
 
@@ -159,7 +141,12 @@ def forget_sentences() -> None:
 _TOKENS: Final = re.compile(f"({TOKEN.pattern})")
 
 
-@lru_cache(maxsize=4096)
+# What :func:`tokenised` found, by text, for the text at hand (a few thousand at most: cleared
+# with the sentences read, and when it grows past that). A dict: a look-up costs less than an
+# LRU cache's, which the mapper's second reading of each sentence paid again.
+_TOKENISED: Final[dict[str, tuple[list[str], list[str], list[str], str]]] = {}
+
+
 def tokenised(text: str) -> tuple[list[str], list[str], list[str], str]:
     """A text's tokens as written; what stands between them, one more (before the first,
     after the last); the tokens in lower case, accents dropped, as
@@ -171,6 +158,16 @@ def tokenised(text: str) -> tuple[list[str], list[str], list[str], str]:
     >>> between, lowered
     (['', ' ', ' ', ', ', ' ', '.'], ['qwen2.5', 'wrote', 'it', 'then', 'left'])
     """
+    found = _TOKENISED.get(text)
+    if found is None:
+        found = _tokens_of(text)
+        if len(_TOKENISED) >= 4096:
+            _TOKENISED.clear()
+        _TOKENISED[text] = found
+    return found
+
+
+def _tokens_of(text: str) -> tuple[list[str], list[str], list[str], str]:
     if text.isascii():
         originals, between = _chunks_split(text)
     else:
@@ -226,7 +223,7 @@ def _read(text: str, codes: bool) -> tuple[tuple[Mention, ...], bool, bool, list
     caller gets a Sentence and a list of mentions of its own; the mentions and the words,
     never changed, are shared."""
     originals, _, lowers, joined = tokenised(text)
-    if DIGIT.search(joined) and _has_stem(joined) and _GLUED_STEM.search(joined):
+    if has_digit(joined) and _has_stem(joined) and _GLUED_STEM.search(joined):
         joined = _GLUED_VERSION.sub(r"\1", joined)  # "Qwen2.5" is Qwen, "GPT4o" is GPT
         lowers = joined.split(" ")
     cued = not _HEDGE_OR_NEGATION.isdisjoint(lowers)
@@ -394,14 +391,29 @@ def split_sentences(paragraph: str) -> list[str]:
     flat = " ".join(paragraph.split())  # one space between words: the pattern expects it
     out = []
     start = 0
-    for end in _SENTENCE_END.finditer(flat):
-        if flat[end.start()] == "." and _abbreviated(flat, end.start(), start):
+    for stop in _stops(flat):
+        end = _SENTENCE_END.match(flat, stop)
+        if end is None or (flat[stop] == "." and _abbreviated(flat, stop, start)):
             continue  # "Feb. 26": no end
         out.append(flat[start : end.end()])
         start = end.end() + 1
     if flat[start:]:
         out.append(flat[start:])
     return out
+
+
+def _stops(flat: str) -> list[int]:
+    """Where a text holds a stop (. ! or ?), in order: where a sentence may end. Found by
+    ``str.find``, which skips to them; the pattern, searched for, tried each character."""
+    stops: list[int] = []
+    for mark in "!?.":
+        i = flat.find(mark)
+        while i >= 0:
+            stops.append(i)
+            i = flat.find(mark, i + 1)
+    if len(stops) > 1:
+        stops.sort()
+    return stops
 
 
 def _abbreviated(text: str, stop: int, start: int = 0) -> bool:

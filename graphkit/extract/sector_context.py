@@ -10,7 +10,7 @@ from typing import Final
 
 from graphkit.extract.bystanders import beside_the_operation
 from graphkit.extract.cues import past_verb, word_list, words
-from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, holds
+from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
 from graphkit.extract.roles import PHRASE_ENDS, TIED, sector_words
 from graphkit.extract.sentence_cues import cue_bit, held
 from graphkit.extract.voices import a_speakers_workplace
@@ -240,6 +240,7 @@ _DETERMINERS: Final = frozenset(
 
 
 _CAMPAIGNS: Final = frozenset(("campaign", "campaigns"))
+_CAMPAIGNS_BIT: Final = cue_bit(_CAMPAIGNS)
 # A verb of going after someone, in lower case (not a headline's "Phishing Email Campaign"),
 # then a candidate's or a party's campaign: a name in capitals ("the Liberal campaign", "the
 # Harris-Walz campaign", "Trump's campaign") or a word of elections
@@ -254,7 +255,7 @@ def campaign_aimed_at(s: Sentence) -> bool:
     hack-and-leak operation targeting the Liberal campaign", "hacked the presidential
     campaign"): the political sector, which no sector word names. Not a country's ("targeting
     the Russian campaign" is the actors' own operation)."""
-    if not holds(s.words, _CAMPAIGNS):
+    if not held(s.words, _CAMPAIGNS_BIT):
         return False  # most sentences
     places = {x.text for x in s.mentions if x.entry.kind in COUNTRY_KINDS}
     for found in _CAMPAIGN_AIMED.finditer(s.text):

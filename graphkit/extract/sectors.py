@@ -53,6 +53,7 @@ _TARGET_VERBS_STRICT: Final = words("target_verbs_strict")
 
 
 _AIMING: Final = words("aimed") | words("asking")
+_TARGETING_OR_AIMING: Final = _TARGET_VERBS_STRICT | _AIMING
 
 
 _PEOPLE: Final = words("people")
@@ -102,6 +103,8 @@ _RELATIVE: Final = words("relative_words")
 
 _FIRMS: Final = nouns("firm")
 _SUBJECT_NOUNS: Final = nouns("subject")  # "A Vietnamese police officer used ...": who acts
+_ACTING_NOUNS: Final = ACTOR_NOUNS | _SUBJECT_NOUNS
+_ACTOR_NOUNS_OR_ENDS: Final = ACTOR_NOUNS | PHRASE_ENDS
 
 
 # Determiners that make a singular noun a thing of the sentence's own: "this space", "its power"
@@ -155,16 +158,15 @@ def _word_in_passing(m: Mention, s: Sentence) -> bool:
         return False
     if s.field == "target":
         return False  # "Targets: defense"
-    aiming = _TARGET_VERBS_STRICT | _AIMING
     owner = m.before[-2:]  # "post in this space": a determiner of the sentence's own, and no
-    if len(owner) == 2 and owner[1] in _OWNING_WORDS and owner[0] not in aiming:
+    if len(owner) == 2 and owner[1] in _OWNING_WORDS and owner[0] not in _TARGETING_OR_AIMING:
         return True  # targeting verb just before it ("targeted this sector" would be one)
     lead = m.words[max(0, m.index - 5) : m.index]
-    if not aiming.isdisjoint(lead) or not _EXAMPLES.isdisjoint(lead[-3:]):
+    if not _TARGETING_OR_AIMING.isdisjoint(lead) or not _EXAMPLES.isdisjoint(lead[-3:]):
         return False  # "targeted the military", "organisations, including a hospital"
     ends = {m.index}  # where a place before it ends
     between = m.before[-1:]  # "Germany's federal election": one adjective between
-    if between and between[0] not in ACTOR_NOUNS | PHRASE_ENDS:
+    if between and between[0] not in _ACTOR_NOUNS_OR_ENDS:
         ends.add(m.index - 1)
     after = m.after[:1]
     if any(x.entry.kind in COUNTRY_KINDS and x.index + x.width in ends
@@ -330,7 +332,7 @@ def sector_is_target(m: Mention, s: Sentence) -> bool:
     # groups critical of ...", where a comma ends the noun phrase
     # "A Vietnamese police officer used ...": the subject the sentence opens with acts
     opens = demonym is not None and demonym.index <= 1
-    acting = ACTOR_NOUNS | _SUBJECT_NOUNS if opens else ACTOR_NOUNS
+    acting = _ACTING_NOUNS if opens else ACTOR_NOUNS
     return not (
         after_demonym
         and not theirs

@@ -9,7 +9,8 @@ from typing import Final
 
 from graphkit.extract.cues import nouns, past_verb, word_list, words
 from graphkit.extract.place_in import sector_words
-from graphkit.extract.reading import Mention, Sentence, holds
+from graphkit.extract.reading import Mention, Sentence
+from graphkit.extract.sentence_cues import cue_bit, held
 
 __all__ = [
     "HEADS",
@@ -38,6 +39,7 @@ HEADS: Final = words("their_assets") | words("target_heads") | words("persons")
 
 _LOOK_ALIKE: Final = words("look_alike")
 _LIKE: Final = frozenset({"like"})
+_LOOK_ALIKE_BIT: Final = cue_bit(_LOOK_ALIKE | _LIKE)  # either set
 
 
 _LOOKING: Final = words("looking")
@@ -46,7 +48,7 @@ _LOOKING: Final = words("looking")
 def looked_like(m: Mention, s: Sentence) -> bool:
     """What content or a persona was made to look like, within the clause that says so:
     "pages that looked like regional newspapers", "sites mimicking banks"."""
-    if not holds(s.words, _LOOK_ALIKE) and not holds(s.words, _LIKE):
+    if not held(s.words, _LOOK_ALIKE_BIT):
         return False  # most sentences
     lead = m.words[max(0, m.index - 5) : m.index]
     for i in range(len(lead) - 1, -1, -1):
@@ -97,6 +99,7 @@ def acted_by(m: Mention, s: Sentence) -> bool:
 
 
 _MADE_UP: Final = words("made_up")
+_MADE_UP_BIT: Final = cue_bit(_MADE_UP)
 _PRODUCTS: Final = words("product_nouns")
 
 
@@ -106,7 +109,7 @@ def made_up(m: Mention) -> bool:
     cover, not whom they hit. A fake tool is a lure: "a fake gaming tool" went after gamers."""
     if not _PRODUCTS.isdisjoint(m.after[:2]):
         return False  # "a fake gaming tool" lured gamers
-    if not holds(m.words, _MADE_UP):
+    if not held(m.words, _MADE_UP_BIT):
         return False  # most sentences
     lead = m.words[max(0, m.index - 4) : m.index]  # "fake regional and national"
     for word in reversed(lead):
@@ -119,13 +122,15 @@ def made_up(m: Mention) -> bool:
 
 _MOVING_MONEY: Final = words("moving_money")
 _BY_WAY_OF: Final = words("by_way_of")
+_MOVING_MONEY_BIT: Final = cue_bit(_MOVING_MONEY)
+_BY_WAY_OF_BIT: Final = cue_bit(_BY_WAY_OF)
 
 
 def money_route(m: Mention, s: Sentence) -> bool:
     """A sector or a place the actors' money went through: "funneled their salaries to
     Pyongyang through Chinese shell companies and cryptocurrency exchanges", "laundered the
     money via banks in Laos"; the route, not a target (money stolen "from" them is)."""
-    if not holds(s.words, _BY_WAY_OF) or not holds(s.words, _MOVING_MONEY):
+    if not held(s.words, _BY_WAY_OF_BIT) or not held(s.words, _MOVING_MONEY_BIT):
         return False  # most sentences
     lead = m.words[max(0, m.index - 7) : m.index]
     for i in range(len(lead) - 1, -1, -1):
@@ -154,6 +159,7 @@ def money_sent_to(m: Mention) -> bool:
 
 _AIM_PLAIN: Final = words("aim_verbs_plain")
 _THREAT_NOUNS: Final = words("threat_nouns")
+_AIM_OR_THREAT_BIT: Final = cue_bit(_AIM_PLAIN | _THREAT_NOUNS)  # either set
 
 
 def could_aim_at(m: Mention, s: Sentence) -> bool:
@@ -162,7 +168,7 @@ def could_aim_at(m: Mention, s: Sentence) -> bool:
     schools", "tools that might hit banks", "a growing threat to hospitals"; what the actors
     could do, not what they did ("may have targeted hospitals" did), nor what an actor, the
     modal's subject, is warned to go after ("the group Storm-1 may hack news outlets")."""
-    if not holds(m.words, _AIM_PLAIN) and not holds(m.words, _THREAT_NOUNS):
+    if not held(m.words, _AIM_OR_THREAT_BIT):
         return False  # most sentences
     lead = m.words[max(0, m.index - 10) : m.index]  # "may include other tech firms, ..., or"
     for i in range(len(lead) - 1, 0, -1):
@@ -201,7 +207,6 @@ def _an_actor_before(s: Sentence, at: int) -> bool:
 
 
 _BEFORE_A_PLACE: Final = words("before_a_place")
-_NAME_BEFORE: Final = re.compile(r"(?<![.:!?] )(?<!^)\b([A-Z][a-z]+) $")
 _SPEAKER: Final = re.compile(
     r"[A-Z][a-z]+ "
 )  # a first name, alone before the surname and its colon
@@ -218,8 +223,8 @@ def a_persons_name(m: Mention, s: Sentence) -> bool:
         return True  # "Nick Monaco: I'm great.": a speaker's label
     if s.text[at - 1] != "\n" and not (s.text[at - 1] == " " and "a" <= s.text[at - 2] <= "z"):
         return False  # no word in lower case right before it: no first name there
-    name = _NAME_BEFORE.search(s.text[max(0, at - 30) : at])
-    if name is None or name.group(1).lower() in _BEFORE_A_PLACE:
+    name = _name_before(s.text[max(0, at - 30) : at])
+    if name is None or name.lower() in _BEFORE_A_PLACE:
         return False
     if any(x.index + x.width == m.index for x in s.mentions):
         return False  # "Microsoft Threat Intelligence", "the Kremlin Russia": another name's
@@ -229,6 +234,7 @@ def a_persons_name(m: Mention, s: Sentence) -> bool:
 
 _CLIENTELE: Final = words("clientele")
 _USED: Final = frozenset({"used"})
+_CLIENTELE_OR_USED_BIT: Final = cue_bit(_CLIENTELE | _USED)  # either set
 _MANY_OF_THEM: Final = frozenset(
     {"many", "most", "some", "of", "them", "whom", "mostly", "largely"}
 )
@@ -241,12 +247,13 @@ def a_market(m: Mention, s: Sentence) -> bool:
     serves customers in the energy and healthcare sectors", "the chatbot has 800 million
     users, many of them in India", "is widely used by students in Chile"; not when a
     targeting word stands before ("phished customers in the banking sector")."""
-    if not holds(m.words, _CLIENTELE) and not holds(m.words, _USED):
+    if not held(m.words, _CLIENTELE_OR_USED_BIT):
         return False  # most sentences
     lead = m.words[max(0, m.index - 8) : m.index]
     at = next((i for i in range(len(lead) - 1, -1, -1) if lead[i] in _CLIENTELE), None)
-    used = _USED_BY.search(" ".join(lead)) is not None  # "is widely used by", not "software
-    if at is None and not used:  # used by banks", whose users were hit
+    # "is widely used by", not "software used by banks", whose users were hit
+    used = "used" in lead and _USED_BY.search(" ".join(lead)) is not None
+    if at is None and not used:
         return False  # most mentions
     if not _TARGET_VERBS_STRICT.isdisjoint(m.words[max(0, m.index - 12) : m.index]):
         return False
@@ -256,11 +263,38 @@ def a_market(m: Mention, s: Sentence) -> bool:
         # audiences in"
         place = at + 1 + lead[at + 1 : at + 5].index("in")
         between = [w for w in lead[at + 1 : place] if w not in _MANY_OF_THEM]
-        beyond = [w for w in lead[place + 1 :] if w not in _LIST_WORDS | sector_words()]
+        listed = _LIST_WORDS | sector_words()
+        beyond = [w for w in lead[place + 1 :] if w not in listed]
         if between or beyond:
             return False
         return lead[at] != "users" or _a_service_before(m, s)
     return used and _a_service_before(m, s)  # "The chatbot is widely used by students"
+
+
+def _name_before(lead: str) -> str | None:
+    """The capitalised word ("Nick") that ends ``lead`` before a space (and a line's end), as
+    ``(?<![.:!?] )(?<!^)\\b([A-Z][a-z]+) $`` finds it: no word at the start of ``lead``, none
+    that opens a sentence. Read back from the end, where the pattern was tried at each
+    character."""
+    end = len(lead) - 1
+    if end >= 0 and lead[end] == "\n":
+        end -= 1  # "$" stands before a last line break too
+    if end < 0 or lead[end] != " ":
+        return None
+    first = end - 1
+    while first >= 0 and "a" <= lead[first] <= "z":
+        first -= 1
+    if first == end - 1 or first < 1 or not "A" <= lead[first] <= "Z":
+        return None
+    before = lead[first - 1]
+    if before.isalnum() or before == "_":
+        return None  # inside a word
+    if before == " " and lead[first - 2 : first - 1] in _STOPS:
+        return None  # "... said. Nick ": a sentence's first word
+    return lead[first:end]
+
+
+_STOPS: Final = frozenset(".:!?")
 
 
 def _a_service_before(m: Mention, s: Sentence) -> bool:
@@ -272,12 +306,13 @@ def _a_service_before(m: Mention, s: Sentence) -> bool:
 
 
 _AUDIENCE: Final = words("audience_words")
+_AUDIENCE_BIT: Final = cue_bit(_AUDIENCE)
 
 
 def an_audience(m: Mention) -> bool:
     """A sector or a place among who use or like a thing: "a platform popular with gamers in
     Brazil", "apps common among students"; its audience, not whom the actors went after."""
-    if not holds(m.words, _AUDIENCE):
+    if not held(m.words, _AUDIENCE_BIT):
         return False  # most sentences
     lead = m.words[max(0, m.index - 5) : m.index]
     for i in range(len(lead) - 1, 0, -1):
@@ -304,6 +339,7 @@ def could_be_hit(m: Mention) -> bool:
 
 
 _NEGATIONS: Final = words("negations")
+_NEGATIONS_BIT: Final = cue_bit(_NEGATIONS)
 
 
 _TURNING: Final = words("turning")
@@ -319,7 +355,7 @@ def said_not_hit(m: Mention, s: Sentence) -> bool:
     attacks on schools", "no sign that the crew went after universities". A turning word
     ends the negation's clause ("did not build tools, but it targeted hospitals"), and "not
     only" is none."""
-    if not holds(s.words, _NEGATIONS):
+    if not held(s.words, _NEGATIONS_BIT):
         return False  # most sentences
     outside = _APART.sub(",", s.text).lower() if ", " in s.text else ""
     if outside and _NEGATIONS.isdisjoint(re.findall(r"[a-z']+", outside)):
