@@ -20,6 +20,8 @@ PHISHED = "Peruvian hackers used the chatbot to phish banks in Chile. "
         "The episode shows that the energy sector must stay on guard.",  # the modal's subject
         "Every company should now rethink its defense.",  # in the clause it governs
         "We need to think harder about defense.",
+        "The case shows the need for more vigilance in the energy sector.",  # guard called for
+        "It calls for better defenses across hospitals.",
     ],
 )
 def test_a_sector_that_advice_binds_is_no_target(advice: str) -> None:
@@ -31,6 +33,7 @@ def test_a_sector_that_advice_binds_is_no_target(advice: str) -> None:
     [
         "The crew must have hit hospitals too.",  # a guess at what was done
         "Hackers who hit hospitals should face trial.",  # hit in a clause of its own
+        "The crew also breached security in hospitals.",  # a guard word, but hit
     ],
 )
 def test_a_sector_hit_beside_a_modal_is_still_a_target(guessed: str) -> None:

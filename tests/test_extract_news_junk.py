@@ -212,3 +212,14 @@ def test_a_reporters_short_name_before_a_verb_of_speech_is_no_case() -> None:
         "final week.\n"
     )
     assert actors_of(f) == [("Storm-0411", "PE")]
+
+
+@pytest.mark.parametrize("heading", ["Operation Details and AI Tools", "Operation Overview"])
+def test_a_heading_about_the_operations_details_names_no_operation(heading: str) -> None:
+    f = draft(
+        NEWS + 'The lab sued "Lantern Crew," a Laotian fraud ring that used chatbots to write '
+        f"fake bank texts to thousands of people.\n\n{heading}\n\nAccording to the complaint, "
+        "Lantern Crew used Gemini to build fake login pages and to send millions of texts that "
+        "posed as the lab and as banks.\n"
+    )
+    assert [c.name for c in f.campaigns] == ["Lantern Crew"]

@@ -654,3 +654,20 @@ def test_a_country_whose_support_the_actors_undermine_is_still_a_target() -> Non
 def test_a_prefix_against_one_word_leaves_the_next_a_target() -> None:
     f = draft(NEWS + "Peruvian hackers phished makers of anti-drone defense systems.\n")
     assert _sectors(f) == {"defense"}
+
+
+@pytest.mark.parametrize(
+    "attack",
+    [
+        "Laotian crews such as Tin Vane are attacking Chile's banks with chatbot lures.",
+        "Laotian crews have been attacking banks in Chile.",
+    ],
+)
+def test_a_country_the_actors_are_attacking_is_a_target(attack: str) -> None:
+    f = draft(NEWS + f"{attack}\n")
+    assert _countries(f) == {"CL"} and _sectors(f) == {"financial-services"}
+
+
+def test_a_country_the_actors_posts_attack_is_what_they_are_about() -> None:
+    f = draft(NEWS + "Laotian crews posted articles attacking Chile's president.\n")
+    assert not _countries(f)

@@ -1,5 +1,6 @@
 """Sector words for people beside an operation, not whom it went after: whom advice binds ("the
-technology sector must stay alert", "companies must plan their defense"), who builds against
+technology sector must stay alert", "companies must plan their defense", "more vigilance in
+the technology sector"), who builds against
 the actors ("other tech firms are building tools to catch them"), who was handed what the
 actors stole ("sent stolen papers to newspapers") and what the actors stir up ("promoting
 protests on campuses").
@@ -29,25 +30,40 @@ _PASSING_ON: Final = words("passing_on")
 _TAKEN: Final = words("taken_goods")
 _LURES: Final = words("lure_words")
 _FOSTERING: Final = words("fostering")
+_GUARDS: Final = words("guards")  # "vigilance", "defenses", "security"
+_AMONG: Final = frozenset(("in", "across", "among", "within", "throughout"))
 _BITS: Final = (
     cue_bit(_OBLIGING | _NEEDING),
     cue_bit(_MAKING),
     cue_bit(_TAKEN),
     cue_bit(_FOSTERING),
+    cue_bit(_GUARDS),
 )
 
 
 def beside_the_operation(m: Mention) -> bool:
-    """A sector word that advice binds, that builds against the actors, that was handed what
-    they stole or that they stirred up: no target."""
+    """A sector word that advice binds or guard is called for in, that builds against the
+    actors, that was handed what they stole or that they stirred up: no target."""
     said = m.words
-    obliging, making, taken, fostering = (held(said, bit) for bit in _BITS)
+    obliging, making, taken, fostering, guarded = (held(said, bit) for bit in _BITS)
     return (
-        (obliging and _obliged(m))
+        (guarded and _guarded(m))
+        or (obliging and _obliged(m))
         or (making and _builds(m))
         or (taken and _handed_the_spoils(m))
         or (fostering and _fostered(m))
     )
+
+
+def _guarded(m: Mention) -> bool:
+    """A sector word after a word of guarding and "in" ("the need for more vigilance in the
+    technology sector", "better defenses across hospitals"), with no targeting word before:
+    where guard is called for, no target."""
+    lead = m.words[max(0, m.index - 5) : m.index]
+    if not _AIMING.isdisjoint(lead):
+        return False
+    at = next((i for i in range(len(lead) - 1, -1, -1) if lead[i] in _AMONG), None)
+    return at is not None and at > 0 and lead[at - 1] in _GUARDS
 
 
 def _modal(said: list[str], i: int) -> bool:

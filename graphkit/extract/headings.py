@@ -157,6 +157,10 @@ def unnumbered(heading: str) -> str:
     return _SECTION_NUMBER.sub("", heading) if heading[:1].isdigit() else heading
 
 
+# Where a heading's parts meet: "Details and AI Tools", "Overview: ..."
+_PARTS: Final = re.compile(r"\s*(?:,|&|/|:|\band\b)\s*")
+
+
 def operation_name(heading: str | None) -> str | None:
     if not heading:
         return None
@@ -170,7 +174,10 @@ def operation_name(heading: str | None) -> str | None:
     if quoted and _OBJECT_AFTER.match(heading, quoted.end()):
         return None  # 'Attackers "Jailbroke" the Model': a verb in scare quotes, no name
     name = DATE_FIRST.sub("", heading)  # "March 2025 \u2014 Helgoland Bite"
-    name = _OPERATION_WORD.sub("", name) if name.startswith("Operation") else name
+    if name.startswith("Operation"):
+        name = _OPERATION_WORD.sub("", name)
+        if GENERIC_HEADINGS.match(_PARTS.split(name, 1)[0]):
+            return None  # "Operation Details and AI Tools": of the operation, no name
     if name[:1] in _LEAD_FIRST:  # "Case 4: ...", "Operation: ...", "Network - ..."
         name = HEADING_LEAD.sub("", name)
     titled = name != heading  # "Case 4: Operations against Vietnam" is a case's title

@@ -349,6 +349,24 @@ _OTHER_THAN: Final = words("other_than")
 _BEFALLING: Final = words("befalling")  # "the arrest of", "the trial of": what befell a person
 
 
+# Words of content "about" someone that are also done to them ("posts attacking the premier"
+# tell of him; "groups are attacking Japan's banks" go after them), and what makes them a verb
+_ATTACKING: Final = words("attacking")
+_AUXILIARIES: Final = words("auxiliaries")
+
+
+def _done_to(phrase: list[str]) -> bool:
+    """Whether the words before a mention (its phrase's, articles left out) hold a verb of
+    attacking after an auxiliary ("are attacking Japan's banks", "have been attacking"): done
+    to it, not said of it."""
+    for i in range(len(phrase) - 1, max(0, len(phrase) - 4), -1):
+        if phrase[i] in _ATTACKING:
+            return phrase[i - 1] in _AUXILIARIES
+        if phrase[i] in PHRASE_ENDS:
+            break
+    return False
+
+
 def said_about(m: Mention) -> bool:
     """What a mention is written about, not at: "articles critical of the United States"."""
     said = m.words  # most sentences hold no word of a topic, nor one of content and one of war
@@ -383,6 +401,8 @@ def _said_about(m: Mention) -> bool:
         # for Israel": whose side, no target; not "to undermine support for Ukraine"
     if said[-1:] == ["of"] and len(phrase) >= 3 and phrase[-3] in _ABOUT:
         return True  # "criticising the government of Lithuania": its head's role
+    if _done_to(phrase):
+        return False  # "groups are attacking Japan's banks": whom they attack, a target
     if (said[-1:] == ["of"] and said[-2:-1] != [] and said[-2] in _STANCES) or bool(
         said[-1:] and said[-1] in _ABOUT
     ):
