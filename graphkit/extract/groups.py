@@ -171,7 +171,7 @@ def runs(
     described = with_actors and not (operations - struck or actors - struck)
     opening: dict[str, bool] = {}  # may_open_subject of each clause, asked once
     if described:
-        described = sum(_opens(opening, t) for c in texts for t, _, _ in c) + len(struck) > 1
+        described = _opening(opening, [t for c in texts for t, _, _ in c], 2 - len(struck))
     # ... or the description is of actors from elsewhere: "Chinese groups such as APT41 ...
     # North Korean actors, meanwhile, ..."
     foreign = _from_elsewhere(sentences) if with_actors and not described else set()
@@ -234,6 +234,18 @@ def _opens(opening: dict[str, bool], text: str) -> bool:
     if known is None:
         known = opening[text] = may_open_subject(text)
     return known
+
+
+def _opening(opening: dict[str, bool], clauses: list[str], need: int) -> bool:
+    """Whether ``need`` of the clauses at least may open on an unnamed actor (:func:`_opens`),
+    each asked in turn while the answer is open: not once ``need`` are found, nor once too
+    few are left to find them (most paragraphs have one or two clauses, and none opens so)."""
+    for i, text in enumerate(clauses):
+        if need <= 0 or len(clauses) - i < need:
+            break
+        if _opens(opening, text):
+            need -= 1
+    return need <= 0
 
 
 def _actors_open(named: str | None, operations: set[str], actors: set[str]) -> bool:
