@@ -85,18 +85,26 @@ _THIS_ACTOR_LED: Final = [
     re.compile(rf"{word_led(['named', 'called', 'dubbed'])}{_NAMED_THE}"),
 ]
 _THIS_ACTOR_FIRST: Final = re.compile(_AN_ACTOR)  # ... the one at the paragraph's start
-# Words without one of which THIS_ACTOR cannot match (each of its branches needs one, written
-# so): most paragraphs hold none.
-_THIS_ACTOR_WORDS: Final = ("group", "actor", "adversary", "cluster", "crew", "gang", "call",
-                            "track", "dubbed", "named", "known as")  # fmt: skip
+# Words without one of which a branch of THIS_ACTOR cannot match: an actor's noun (the first
+# two branches, the last) or a verb of naming (the last two, written so); most paragraphs hold
+# none of them.
+_THIS_ACTOR_NOUNS: Final = ("group", "actor", "adversary", "cluster", "crew", "gang")
+_NAMING_WORDS: Final = ("call", "track", "dubbed", "named", "known as")
 
 
 def speaks_of_this_actor(text: str) -> bool:
     """Whether a paragraph speaks of its subject as an actor (:data:`THIS_ACTOR`, a branch at
-    a time)."""
-    return any(w in text for w in _THIS_ACTOR_WORDS) and (
+    a time, each where its words stand)."""
+    noun = any(w in text for w in _THIS_ACTOR_NOUNS)
+    naming = any(w in text for w in _NAMING_WORDS)
+    if noun and (
         _THIS_ACTOR_FIRST.match(text) is not None
-        or any(p.search(text) is not None for p in _THIS_ACTOR_LED)
+        or any(p.search(text) is not None for p in _THIS_ACTOR_LED[:2])
+    ):
+        return True
+    return naming and (
+        _THIS_ACTOR_LED[2].search(text) is not None
+        or (noun and _THIS_ACTOR_LED[3].search(text) is not None)
     )
 
 
