@@ -1,8 +1,8 @@
 """Words of news prose that are no actor's name (session 20): a source after "According to",
 a person who told a reporter something, a word that turns to what follows ("Look, ..."), a
 lead-in to examples, what a study found; and a list that holds places or peoples, not both;
-(session 21) a public body named after its country's possessive. Sentences written for these
-tests."""
+(session 21) a public body named after its country's possessive; (session 24) a reporter's
+short name before a verb of speech. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -203,3 +203,12 @@ def test_a_state_bodys_acronym_after_its_name_names_no_case() -> None:
         "and specializing in inbox hacking.\n"
     )
     assert "IRGC" not in {c.name for c in f.campaigns}
+
+
+def test_a_reporters_short_name_before_a_verb_of_speech_is_no_case() -> None:
+    f = draft(
+        NEWS + "The Watch Desk said it expects Peruvian crews to step up their work before the "
+        "vote in Chile. It warned a crew known as Storm-0411 may hack radio stations in the "
+        "final week.\n"
+    )
+    assert actors_of(f) == [("Storm-0411", "PE")]

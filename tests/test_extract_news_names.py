@@ -10,7 +10,7 @@ import pytest
 from graphkit.extract.namelike import looks_like_name, lower_words
 from graphkit.extract.quoted import quoted_names
 from graphkit.findings import CampaignFindings, Findings
-from tests.extract_helpers import KNOWN, by_name, country, draft, known_and_other
+from tests.extract_helpers import KNOWN, actors_of, by_name, country, draft, known_and_other
 
 NEWS = "Chatbot maker cuts off two crews\n\n"  # a plain text's first line: its headline
 
@@ -1210,3 +1210,37 @@ def test_a_name_given_back_to_the_campaign_with_why_after_it(naming: str) -> Non
     assert [(c.name, [a.name for a in c.all_actors]) for c in f.campaigns] == [
         ("Paper Lantern", ["Tinbird77"])
     ]
+
+
+@pytest.mark.parametrize(
+    "kind", ["cybercrime organization", "hacking organisation", "criminal enterprise"]
+)
+def test_a_kind_of_crime_organisation_set_apart_after_a_quoted_name_makes_it_an_actor(
+    kind: str,
+) -> None:
+    f = draft(
+        NEWS + f'The lab sued "Tin Lantern," a Laotian {kind}. Tin Lantern used the chatbot to '
+        "write scam texts.\n"
+    )
+    assert actors_of(f) == [("Tin Lantern", "LA")]
+
+
+def test_an_organisation_of_no_crime_set_apart_after_a_quoted_name_is_no_actor() -> None:
+    f = draft(
+        NEWS + 'Laotian hackers used the chatbot to write scam texts. "Harbor Aid," a '
+        "humanitarian organization, warned users.\n"
+    )
+    assert _actor_names(f) == {"Laotian hackers"}
+
+
+@pytest.mark.parametrize(
+    "alias",
+    [
+        "operating under the alias \u201cOrchard Watch,\u201d",
+        'working under the moniker "Orchard Watch",',
+        "calling themselves \u201cOrchard Watch,\u201d",
+    ],
+)
+def test_a_quoted_name_the_actors_took_for_themselves_is_their_name(alias: str) -> None:
+    f = draft(NEWS + f"Peruvian trolls, {alias} urged voters in Chile to stay home.\n")
+    assert actors_of(f) == [("Orchard Watch", "PE")]

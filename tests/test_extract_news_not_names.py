@@ -4,15 +4,16 @@ team that reports (with what a reporter announced before whom it is about), "nam
 adjective, an acronym opening a compound, a tool's module, a work's quoted title, a service
 whose product news is spoken of, a subject's phrase run on over its verb, and the reporter with
 its verb before whom it names ("The lab blamed Maltese hackers"), what an intrusion leaves on a
-host ("a scheduled task named X"). One test per
-grammatical case, each on sentences written for it."""
+host ("a scheduled task named X"), an acronym for a kind on a measure ("its Covert Reach Index
+(CRI) impact scale") and one that spells a country's code ("Covert Operation (CO)"). One test
+per grammatical case, each on sentences written for it."""
 
 from __future__ import annotations
 
 import pytest
 
 from graphkit.findings import Findings
-from tests.extract_helpers import KNOWN, draft, known_and_other
+from tests.extract_helpers import KNOWN, actors_of, draft, known_and_other
 
 NEWS = "Chatbot maker cuts off two crews\n\n"  # a plain text's first line: its headline
 
@@ -253,3 +254,18 @@ def test_what_an_intrusion_leaves_on_a_host_named_so_is_no_case(artifact: str) -
         f"{artifact} WinHelper that ran its loader every hour.\n"
     )
     assert [c.name for c in f.campaigns] == ["Tin Vane"]
+
+
+@pytest.mark.parametrize("kind", ["Covert Reach Index (CRI)", "Covert Operation (CO)"])
+def test_an_acronym_for_a_kind_on_a_measure_names_no_case_and_no_country(kind: str) -> None:
+    f = draft(
+        NEWS + "Peruvian accounts used ChatGPT to write praise for the mayor of Lima.\n\n"
+        f"The lab put them low on its six-level {kind} impact scale.\n"
+    )
+    assert [c.name for c in f.campaigns] == ["Peruvian accounts activity"]
+    assert [x.id for c in f.campaigns for x in c.targets.countries] == []
+
+
+def test_two_capitals_in_brackets_after_a_name_they_do_not_spell_are_its_country() -> None:
+    f = draft(NEWS + "Tin Vane (CO) phished banks in Peru.\n")
+    assert actors_of(f) == [("Tin Vane operators", "CO")]

@@ -1,6 +1,7 @@
 """One actor a news text names and then describes (issue 23): a named actor, then "The North
 Korean hackers ..." of the same country, is one case; what a headline names is the case's
-actor when the body only describes it. Sentences written for the tests."""
+actor when the body only describes it; (session 24) actors of a country described, then "a
+group known as X": X is one of them. Sentences written for the tests."""
 
 from __future__ import annotations
 
@@ -118,3 +119,22 @@ def test_a_ledes_unnamed_actor_of_another_country_stays_a_case_apart() -> None:
         "APT42, a group it links to Iran, also wrote lures for think tanks.\n"
     )
     assert len(f.campaigns) == 2
+
+
+_EXPECTS = "The lab expects Peruvian crews to step up their work before the vote in Chile. "
+
+
+def test_a_crew_known_as_a_name_after_crews_of_a_country_is_one_of_them() -> None:
+    f = draft(
+        HEAD + _EXPECTS + "It warned that a crew known as Storm-0411 may hack radio stations in "
+        "the final week.\n"
+    )
+    assert actors_of(f) == [("Storm-0411", "PE")]
+
+
+def test_a_crew_of_another_country_known_as_a_name_is_another_case() -> None:
+    f = draft(
+        HEAD + _EXPECTS + "It warned that a Bolivian crew known as Storm-0411 may hack radio "
+        "stations in the final week.\n"
+    )
+    assert actors_of(f) == [("Peruvian crews", "PE"), ("Storm-0411", "BO")]

@@ -33,11 +33,107 @@ def test_the_actors_playbook_is_theirs_not_an_actor() -> None:
 
 
 @pytest.mark.parametrize(
-    "lead", ["The lab said that", "A new bulletin, stating that", "The firm warned on Monday that"]
+    "lead",
+    [
+        "The lab said that",
+        "A new bulletin, stating that",
+        "The firm warned on Monday that",
+        "The lab reveals",
+    ],
 )
 def test_countries_that_open_what_a_report_says_stand_for_their_actors(lead: str) -> None:
     f = draft(HEAD + f"{lead} Russia, North Korea and Iran are weaponizing chatbots.\n")
     assert {origin for _, origin in actors_of(f)} == {"RU", "KP", "IR"}
+    assert not [x for c in f.campaigns for x in c.targets.countries]
+
+
+@pytest.mark.parametrize(
+    "doing",
+    [
+        "have quietly stepped up chatbot use in spying",
+        "are trying to sway the coming vote with AI-made clips",
+        "stepped up their propaganda with generative tools",
+        "use chatbots to polish phishing lures",
+    ],
+)
+def test_a_list_of_countries_that_acts_in_a_misuse_stands_for_their_actors(doing: str) -> None:
+    f = draft(HEAD + f"Peru, Chile and Laos {doing}.\n")
+    assert {origin for _, origin in actors_of(f)} == {"PE", "CL", "LA"}
+    assert not [x for c in f.campaigns for x in c.targets.countries]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peru, Chile and Laos have faced a wave of chatbot phishing from Russian crews.",
+        "Peru, Chile and Laos are seeing more AI phishing from Russian crews.",
+        "Peru, Chile and Laos have sanctioned Russian crews that ran chatbot propaganda.",
+        "Peru, Chile and Laos were targeted with AI phishing by Russian crews.",
+    ],
+)
+def test_a_list_of_countries_that_undergoes_or_answers_a_misuse_is_not_its_actors(
+    sentence: str,
+) -> None:
+    f = draft(HEAD + f"{sentence}\n")
+    assert {origin for _, origin in actors_of(f)} == {"RU"}
+
+
+def test_a_list_of_countries_after_a_first_sentence_that_names_no_place_names_the_actors() -> None:
+    f = draft(
+        HEAD + "A yearly review came out on Monday. Peru, Chile and Laos used chatbots for "
+        "propaganda.\n"
+    )
+    assert sorted(actors_of(f)) == [
+        ("Actors from Chile", "CL"),
+        ("Actors from Laos", "LA"),
+        ("Actors from Peru", "PE"),
+    ]
+
+
+def test_countries_that_step_up_warnings_about_a_misuse_are_not_its_actors() -> None:
+    f = draft(
+        HEAD + "Russian crews used chatbots for phishing. Peru, Chile and Laos stepped up "
+        "warnings about the AI scams.\n"
+    )
+    assert {origin for _, origin in actors_of(f)} == {"RU"}
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The agency sees Peru, Chile and Laos attempting to sway the vote with AI clips.",
+        "The lab reveals Peru, Chile and Laos are stepping up efforts to sway the vote with AI.",
+    ],
+)
+def test_a_list_of_countries_before_a_case_of_another_countrys_group_is_a_case_of_its_own(
+    lead: str,
+) -> None:
+    f = draft(
+        HEAD + f"{lead}\n\nThe lab banned accounts of Storm-1234, a Chinese group that used "
+        "ChatGPT to write phishing lures.\n"
+    )
+    assert {origin for _, origin in actors_of(f)} == {"PE", "CL", "LA", "CN"}
+
+
+def test_a_list_of_countries_that_introduces_a_cataloged_actor_of_one_of_them_is_no_case() -> None:
+    f = draft(
+        HEAD + "Russia, China and Iran are using chatbots for espionage.\n\nForest Blizzard "
+        "used ChatGPT to research satellite protocols.\n"
+    )
+    assert [c.name for c in f.campaigns] == ["APT28 activity"]
+
+
+def test_a_states_body_that_sees_a_list_of_countries_acting_is_no_actor() -> None:
+    f = draft(
+        HEAD + "The Canadian spy service sees Peru, Chile and Laos trying to sway the vote with "
+        "chatbot posts.\n"
+    )
+    assert {origin for _, origin in actors_of(f)} == {"PE", "CL", "LA"}
+
+
+def test_a_country_seen_trying_to_misuse_a_model_is_where_the_actors_are() -> None:
+    f = draft(HEAD + "The agency sees Laos trying to sway the vote with chatbot-written posts.\n")
+    assert {origin for _, origin in actors_of(f)} == {"LA"}
     assert not [x for c in f.campaigns for x in c.targets.countries]
 
 
@@ -189,3 +285,13 @@ def test_a_country_that_opens_a_public_bodys_name_is_where_it_sits(
 ) -> None:
     f = draft(HEAD + f"Chinese hackers broke into routers at telecom firms. {sentence}\n")
     assert {x.id for c in f.campaigns for x in c.targets.countries} == targets
+
+
+@pytest.mark.parametrize(
+    "reporter", ["Several reports mention", "Recent reports highlight", "Two reports cite"]
+)
+def test_a_counted_reporter_and_its_verb_of_pointing_are_no_part_of_the_phrase(
+    reporter: str,
+) -> None:
+    f = draft(HEAD + f"{reporter} Peruvian hackers handing stolen files to aides in Chile.\n")
+    assert actors_of(f) == [("Peruvian hackers", "PE")]

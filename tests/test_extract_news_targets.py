@@ -1,6 +1,7 @@
 """Targets in news coverage the extractor missed or misread (session 18): places named after
 the people the actors went after, and the names of places it did not read; (session 21) where
-a state's pressure on another comes from, where a reporter is based after a run-in label. One
+a state's pressure on another comes from, where a reporter is based after a run-in label;
+(session 24) a candidate's campaign the actors went after, what an actor is warned to hit. One
 test per case, each on sentences written for it."""
 
 from __future__ import annotations
@@ -594,3 +595,62 @@ def test_a_bare_sector_word_in_a_comma_list_of_sectors_is_a_target() -> None:
         "finance, technology, and government agencies.\n"
     )
     assert _sectors(f) == {"financial-services", "technology", "government"}
+
+
+@pytest.mark.parametrize(
+    "campaign", ["the Harris-Walz campaign", "Trump's campaign", "the presidential campaign"]
+)
+def test_a_candidates_campaign_the_actors_went_after_is_the_political_sector(campaign: str) -> None:
+    f = draft(NEWS + f"Peruvian hackers ran a leak operation targeting {campaign} in Chile.\n")
+    assert _sectors(f) == {"political"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peruvian hackers ran a phishing campaign targeting banks in Chile.",  # their own
+        "Peruvian hackers targeted the Chilean campaign against banks in Chile.",  # a country's
+        "Researchers looked at the Harris campaign, which Peruvian hackers phished in Chile.",
+    ],
+)
+def test_the_actors_own_campaign_or_one_looked_at_is_no_political_sector(sentence: str) -> None:
+    assert "political" not in _sectors(draft(NEWS + sentence + "\n"))
+
+
+@pytest.mark.parametrize("subject", ["the Peruvian group Tin Vane", "the Peruvian group"])
+def test_what_an_actor_is_warned_it_may_hack_is_a_target(subject: str) -> None:
+    f = draft(NEWS + f"The lab warned that {subject} may hack news outlets in Chile.\n")
+    assert _sectors(f) == {"media"}
+
+
+def test_what_a_tool_the_actors_built_could_hit_is_still_no_target() -> None:
+    f = draft(
+        NEWS + "The lab said a tool the Peruvian hackers built could target hospitals in Chile.\n"
+    )
+    assert (_sectors(f), _countries(f)) == (set(), set())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a side taken against a people, in a sentence of its own
+        "The crew also stages anti-Chilean rallies online. Peruvian trolls urged voters in "
+        "Bolivia to stay home.",
+        # a side the content says others take
+        "Peruvian trolls urged voters in Bolivia to stay home because both parties back Chile.",
+        "Peruvian trolls urged voters in Bolivia to stay home over the candidates' support for "
+        "Chile.",
+    ],
+)
+def test_a_country_whose_side_the_content_says_someone_takes_is_no_target(text: str) -> None:
+    assert _countries(draft(NEWS + text + "\n")) == {"BO"}
+
+
+def test_a_country_whose_support_the_actors_undermine_is_still_a_target() -> None:
+    f = draft(NEWS + "Peruvian trolls posted comments in Bolivia to undermine support for Chile.\n")
+    assert _countries(f) == {"BO", "CL"}
+
+
+def test_a_prefix_against_one_word_leaves_the_next_a_target() -> None:
+    f = draft(NEWS + "Peruvian hackers phished makers of anti-drone defense systems.\n")
+    assert _sectors(f) == {"defense"}

@@ -10,7 +10,7 @@ from typing import Final
 
 from graphkit.extract.coordination import coordinated
 from graphkit.extract.cues import noun_pattern, nouns, past_verb, word_list
-from graphkit.extract.groups import Group
+from graphkit.extract.groups import Group, cataloged_origins
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, read_sentence
 from graphkit.extract.reporter import reported_removed
 from graphkit.extract.subjects import IN_ANOTHER, subject_of
@@ -248,6 +248,9 @@ def _left_out(view: Group, cases: list[Group]) -> Group | None:
     if kept and len(kept) == len(members) and not any(g.actors or g.subject for g in cases):
         return view  # "Crews from Russia, Iran and China rely on ...", then a section under a
         # heading that names no actor ("## Speed Before Invention"): the crews are the case
+    if kept and len(kept) == len(members) and _of_others(cases, {m.entry.id for m in kept}):
+        return view  # "Peru, Chile and Laos are trying to sway the vote", then a case of a
+        # Chinese group only: the list's actors are not the cases', a case of their own
     if first is None or not kept or len(kept) == len(members) or view.subject is None:
         return None
     name, text = _kept(view.subject, members, kept), _kept(first.text, members, kept)
@@ -259,6 +262,14 @@ def _left_out(view: Group, cases: list[Group]) -> Group | None:
     said = first.text if len(kept) == 1 else text
     case.sentences.append(Sentence(said, read.mentions, first.hedged, first.negated, read.words))
     return case
+
+
+def _of_others(cases: list[Group], places: set[str]) -> bool:
+    """Whether every case is of named actors and the catalog puts none of them in one of the
+    ``places`` an overview lists: the overview introduces none of the cases."""
+    return all(
+        g.actors and all(not (cataloged_origins(a) & places) for a in g.actors) for g in cases
+    )
 
 
 def _kept(text: str, members: tuple[Mention, ...], kept: list[Mention]) -> str | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from graphkit.extract.cues import noun_pattern
+from graphkit.extract.cues import noun_pattern, words
 from graphkit.extract.headings import GENERIC_HEADINGS
 from graphkit.extract.name_checks import CAMEL, NOT_NAMES, QUOTED_OPENING, says_nothing
 from graphkit.extract.namelike import looks_like_name
@@ -49,6 +49,9 @@ _ANOTHER_NAMED: Final = re.compile(
 )
 
 
+_SPEECH: Final = words("speech_verbs")
+
+
 def clause_name(text: str) -> str | None:
     """The operation a clause opens with, by its name and verb (see _CLAUSE_NAME); None when
     it opens with none, or with a word that is no name ("Chinese operations dominate")."""
@@ -60,6 +63,8 @@ def clause_name(text: str) -> str | None:
     if not m:
         return None
     name = m.group(1).strip()
+    if m.group(0).rsplit(" ", 1)[-1] in _SPEECH:
+        return None  # "The Threat Hub said it expects ...": who speaks, no operation
     if name.startswith("The ") and " " in name[4:]:
         name = name[4:]  # "The Tin Wren group also targeted ...": the article is no name's
     words = name.split()

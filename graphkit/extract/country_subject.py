@@ -25,8 +25,9 @@ def country_used(m: Mention, text: str = "") -> bool:
     the verb after it says its actors used what the report is about: "Cuba used the platform",
     "Peru mostly leaned on it", "Peru, Bolivia and Cuba all used it", "Aside from China, North
     Korea remains a major threat", "Peru's attacks are broad" (``text``: the sentence, for the
-    phrase set apart first)."""
-    if not _used(m):
+    phrase set apart first); or a list of countries does what a report tells of its actors
+    (:func:`_listed_acts`)."""
+    if not _used(m) and not _listed_acts(m):
         return False  # the words after it first: most countries are followed by no such verb
     places = _place_words()
     apart = _SET_APART.match(text) if text[:1].isupper() else None
@@ -38,11 +39,16 @@ def country_used(m: Mention, text: str = "") -> bool:
     if "that" in before:  # "a bulletin stating that Russia and Iran are weaponizing AI": what
         at = len(before) - 1 - before[::-1].index("that")  # a report says opens a clause too
         before = before[at + 1 :] if not _SAYING.isdisjoint(before[:at]) else before
+    else:  # "The lab reveals Russia and Iran are ...": what it tells opens after its verb
+        said = [i for i, w in enumerate(before) if w in _TELLING]
+        before = before[said[-1] + 1 :] if said else before
     return all(w in places or w in ("and", "or") for w in before)
 
 
 # Words of saying before "that" and what is said: "said that", "a bulletin stating that"
 _SAYING: Final = words("reporting_verbs") | words("showing_words")
+# ... and those only a reporter does, or of seeing, before what is said with no "that"
+_TELLING: Final = words("reporter_verbs") | words("seeing_verbs")
 
 
 def _used(m: Mention) -> bool:
@@ -60,6 +66,42 @@ def _used(m: Mention) -> bool:
         said = m.words[m.index + m.width : m.index + m.width + 7]
         return not _USERS.isdisjoint(said)  # "Cuba was by far the heaviest user"
     return verb in _USING
+
+
+def _listed_acts(m: Mention) -> bool:
+    """Whether the last of a list of countries ("Peru, Chile and Cuba") is followed by a verb
+    that acts, and what the clause tells is a misuse (an AI word, or spying, propaganda): a list
+    of countries as a subject is the usual grammar of what states' actors do ("Peru, Chile and
+    Cuba have stepped up chatbot use in spying", "... are trying to sway the vote with AI-made
+    videos"). A verb acts in the perfect or the progressive ("have stepped", "are trying"), as a
+    past ("stepped up") or a participle ("sees Peru and Chile trying to ..."), or as one of the
+    verbs of use; not in the passive ("were targeted"),
+    not when it undergoes ("have faced", "are seeing") or reports ("have warned")."""
+    if m.index == 0 or m.words[m.index - 1] not in ("and", "or"):
+        return False  # most countries are in no list
+    verbs = [w for w in m.after[:6] if not w.endswith("ly") and w not in _ASIDES]
+    if len(verbs) < 2 or verbs[0] in _NOT_ACTING or verbs[1] in _NOT_ACTING:
+        return False
+    verb, then = verbs[0], verbs[1]
+    if verb in ("are", "were", "is", "was"):
+        acts = then.endswith("ing")
+    elif verb in ("has", "have", "had"):
+        acts = then.endswith("ed")
+    else:
+        acts = verb.endswith(("ed", "ing")) or verb in _USING  # "sees them trying to ..."
+    told = m.words[m.index + m.width : m.index + m.width + 16]
+    at = next((i for i, w in enumerate(told) if w in _MISUSE_TOLD), None)
+    return acts and at is not None and _GUARDS.isdisjoint(told[:at])  # not "stepped up
+    # warnings about AI phishing"
+
+
+# What a clause tells of a misuse (:func:`_listed_acts`), and verbs that do not act: a state
+# that undergoes, reports or answers ("have faced", "are warning", "have sanctioned").
+_MISUSE_TOLD: Final = words("misuse_told")
+_GUARDS: Final = words("guards")
+_NOT_ACTING: Final = (
+    words("undergoing") | words("reporting_verbs") | words("showing_words") | words("accusing")
+)
 
 
 _ASIDES: Final = frozenset(("also", "all", "now", "still"))

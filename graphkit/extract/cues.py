@@ -28,7 +28,8 @@ from pydantic import Field, model_validator
 from graphkit.data import Strict, load
 from graphkit.errors import InputError
 
-__all__ = ["ActorNouns", "BehaviourClass", "behaviour_cues", "by_first_letter", "field_roles",
+__all__ = ["ActorNouns", "BehaviourClass", "a_body_head", "behaviour_cues", "by_first_letter",
+           "field_roles",
            "noun_forms", "noun_pattern", "nouns", "other_senses", "past_verb", "technique_cues",
            "word_led", "word_list", "words"]  # fmt: skip
 
@@ -157,6 +158,20 @@ def words(name: str) -> frozenset[str]:
     """A list of ``cues/words.yaml`` or ``cues/layout.yaml``, as a set (made once: some callers
     ask for it at each name they read)."""
     return frozenset(_lists()[name])
+
+
+def a_body_head(word: str) -> bool:
+    """Whether a lower-case word is the head of a public body's name, singular or plural
+    (names.yaml's institution_heads: "agency", "services"): "the Canadian spy service" is a
+    state's body, no actor.
+
+    >>> a_body_head("agencies"), a_body_head("service"), a_body_head("crews")
+    (True, True, False)
+    """
+    heads = words("institution_heads")
+    if word in heads:
+        return True
+    return word.endswith("s") and (word[:-1] in heads or word[:-3] + "y" in heads)
 
 
 class ActorNouns(Strict):

@@ -27,7 +27,7 @@ from graphkit.extract.passing import in_passing, makers_people
 from graphkit.extract.poses import community, made_in, posed_as
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, read_sentence
 from graphkit.extract.roles import country_role, researched, said_about
-from graphkit.extract.sector_context import addressed, drawn_from
+from graphkit.extract.sector_context import addressed, campaign_aimed_at, drawn_from
 from graphkit.extract.sectors import sector_is_target
 from graphkit.extract.sentence_cues import cue_bit, held
 from graphkit.extract.shipped import elsewhere
@@ -251,6 +251,10 @@ def _read(facts: _Facts, group: Group, s: Sentence, names: list[str], cues: bool
             if "ai-providers" not in facts.sectors and drawn_from(m):  # "siphon data from Claude"
                 facts.sectors["ai-providers"] = {"id": "ai-providers", "evidence": evidence,
                                                  "confidence": 60 - hedge}  # fmt: skip
+    aimed = not quoted and s.field not in _WHO_FIELDS and "political" not in facts.sectors
+    if aimed and campaign_aimed_at(s):  # "targeting the Liberal campaign": no sector word
+        facts.sectors["political"] = {"id": "political", "evidence": evidence,
+                                      "confidence": 60 - hedge}  # fmt: skip
     return passing
 
 
@@ -337,7 +341,7 @@ def _place(
         ):
             facts.listed.append(fact)  # "Chinese, Russian and Iranian agents"
         return
-    if looked_like(m, s) or could_be_hit(m) or could_aim_at(m) or said_not_hit(m, s) or quoted:
+    if looked_like(m, s) or could_be_hit(m) or could_aim_at(m, s) or said_not_hit(m, s) or quoted:
         return  # "sites that looked like Chilean banks", "Chile could be next"
     if acted_by(m, s) or money_route(m, s) or money_sent_to(m) or an_audience(m):
         return  # "reported by journalists in Poland", "laundered via banks in Laos", "sent $6

@@ -16,6 +16,7 @@ from graphkit.extract.clause_actors import clause_actor, opens_anything, struck_
 from graphkit.extract.clause_names import run_by_opener
 from graphkit.extract.cues import noun_forms, noun_pattern, word_led, words
 from graphkit.extract.gazetteer import Entry
+from graphkit.extract.members import members_described, one_of_them
 from graphkit.extract.named_actors import actor_names
 from graphkit.extract.named_origins import own_origins
 from graphkit.extract.reading import (
@@ -180,6 +181,8 @@ def runs(
     opening: dict[str, bool] = {}  # may_open_subject of each clause, asked once
     if described:
         described = _opening(opening, [t for c in texts for t, _, _ in c], 2 - len(struck))
+        described = described and not (struck and members_described(sentences))  # "Syrian
+        # groups ... It warned that a group known as X ...": X is one of them, one case
     # ... or the description is of actors from elsewhere: "Chinese groups such as APT41 ...
     # North Korean actors, meanwhile, ..."
     foreign = _from_elsewhere(sentences) if with_actors and not described else set()
@@ -351,7 +354,8 @@ def _from_elsewhere(sentences: list[Sentence]) -> set[int]:
     out = set()
     for s in sentences:
         opening = _opening_places(s)
-        if opening and opening.isdisjoint(theirs) and s not in named:
+        # not "Syrian groups ... a group known as X": the set X is one of
+        if opening and opening.isdisjoint(theirs) and s not in named and not one_of_them(s, named):
             out.add(id(s))
     return out
 

@@ -216,6 +216,9 @@ _ABOUT_A_REPORT: Final = words("about_a_report")  # "Report", "Bulletin", "Diges
 _WARNED_FROM: Final = re.compile(
     rf"\b(?i:{'|'.join(word_list('warnings'))})\b(?: [\w-]+){{0,3}} from (?:[\w.]+ ){{0,6}}$"
 )
+_MEASURED: Final = re.compile(
+    rf"\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{'|'.join(word_list('measure_nouns'))})\b"
+)
 _WHICH_SAID: Final = re.compile(rf",? (?:which|who) (?:{'|'.join(word_list('reporter_verbs'))})\b")
 
 
@@ -223,8 +226,9 @@ def acronym_named(text: str) -> str | None:
     """The acronym in brackets a sentence names something by, after the words it stands for;
     None for one whose words a possessive or a name owns ("the lab's Threat Analysis Group
     (TAG)"), for what was used ("scanners run via the Remote Probe Kit (RPK)"), for the
-    reporter's unit that reports ("a Threat Watch Desk (TWD) report") and for a report's own
-    ("its yearly Chatbot Abuse Report (CAR)").
+    reporter's unit that reports ("a Threat Watch Desk (TWD) report"), for a report's own
+    ("its yearly Chatbot Abuse Report (CAR)") and for a kind on a measure ("the Covert Operation
+    (CO) reach scale").
 
     >>> acronym_named("The Andean Union of Free Media (AUFM) posted articles.")
     'AUFM'
@@ -234,6 +238,8 @@ def acronym_named(text: str) -> str | None:
     ...                             "The lab's Threat Watch Desk (TWD) saw it.")]
     [None, None]
     >>> acronym_named("According to a study by the Andean Media Watch (AMW), it grew.") is None
+    True
+    >>> acronym_named("It sits low on the six-step Covert Operation (CO) reach scale.") is None
     True
     """
     m = _ACRONYM.search(text)
@@ -247,6 +253,8 @@ def acronym_named(text: str) -> str | None:
     if _WARNED_FROM.search(text, 0, m.start()) or _WHICH_SAID.match(text, m.end()):
         return None  # "The warning came from the U.S. National Security Agency (NSA), which
         # urged ...": who warned, no operation
+    if _MEASURED.match(text, m.end()):
+        return None  # "its Covert Operation (CO) reach scale": a kind on a measure
     return _spelt(m)
 
 

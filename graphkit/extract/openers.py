@@ -14,7 +14,7 @@ from graphkit.extract.country_subject import opening_country, opening_list
 from graphkit.extract.cues import noun_pattern
 from graphkit.extract.groups import Group
 from graphkit.extract.paragraphs import QUESTION_LEAD, Paragraph
-from graphkit.extract.reading import Sentence, read_sentence
+from graphkit.extract.reading import COUNTRY_KINDS, Sentence, read_sentence
 from graphkit.extract.reporter import also_reported
 from graphkit.extract.subjects import elided, subject_of
 
@@ -62,7 +62,11 @@ def opening_subject(
             about = ""
         if subject is None and about and len(about.split()) <= 6:
             subject = about[0].upper() + about[1:]  # "Who was behind the fake job ...?"
-    return subject or agent_subject(body[0]) or _country_acting(body[0], current)
+    if subject or (subject := agent_subject(body[0]) or _country_acting(body[0], current)):
+        return subject
+    if len(body) > 1 and not any(m.entry.kind in COUNTRY_KINDS for m in body[0].mentions):
+        return _country_acting(body[1], current)  # "A review came out. Peru and Chile used ..."
+    return None
 
 
 def _country_acting(first: Sentence, current: Group | None) -> str | None:

@@ -10,8 +10,8 @@ or commas are introduced with it. Straight and curly quotes; the comma or full s
 American usage puts inside the closing quote is not part of the name.
 
 What the name is of follows from the words that introduce it: an actor ("the clusters",
-"the group", a tracking code such as "Storm-9999"), a tool ("a malware strain it dubbed"),
-else an operation.
+"the group", a tracking code such as "Storm-9999", a name taken: "under the alias", "calling
+themselves"), a tool ("a malware strain it dubbed"), else an operation.
 
 Examples
 --------
@@ -73,7 +73,9 @@ JOIN: Final = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)$")
 # A tracking code an analyst gives an actor: "Storm-9999", "UNC4899", "TA453", "GTG-1002".
 TRACKING_CODE: Final = re.compile(r"^[A-Z][A-Za-z]{1,7}[- ]?[0-9]{2,5}$")
 
-_LISTS: Final = {name: "|".join(word_list(name)) for name in ("naming_leads", "picking_leads")}
+_LISTS: Final = {
+    name: "|".join(word_list(name)) for name in ("naming_leads", "picking_leads", "alias_leads")
+}
 
 # The words just before a quoted name that introduce it (the text before the quote ends so).
 _NAMING_LEAD: Final = re.compile(
@@ -83,6 +85,9 @@ _NAMING_LEAD: Final = re.compile(
     re.I,
 )
 _PICKING_LEAD: Final = re.compile(rf"\b(?:{_LISTS['picking_leads']}),?\s*$", re.I)
+# A name someone takes for itself: 'operating under the alias "Red Quill"', 'calling themselves
+# "Tin Drum"': an actor's
+_ALIAS_LEAD: Final = re.compile(rf"\b(?:{_LISTS['alias_leads']}),?\s*$", re.I)
 
 _ACTOR_NOUNS: Final = noun_pattern("quoted_actor")
 _KIND_NOUNS: Final = rf"{_ACTOR_NOUNS}|" + noun_pattern("quoted_case")
@@ -225,8 +230,10 @@ def _kind(text: str, m: re.Match[str], name: str) -> Kind | None:
     lead = re.split(r"[.;:!?]\s", lead)[-1]  # the words of its own sentence
     after = text[m.end() : m.end() + 20]
     apart = _SET_APART_AFTER.match(text, m.end(), m.end() + 80)
+    alias = _ALIAS_LEAD.search(lead) is not None
     introduced = bool(
         (_SAYS_ITSELF.match(name) and len(lead.split()) <= 6)  # not 'much as "Operation X" did'
+        or alias
         or _NAMING_LEAD.search(lead)
         or _PICKING_LEAD.search(lead)
         or _KIND_BEFORE.search(lead)
@@ -244,7 +251,8 @@ def _kind(text: str, m: re.Match[str], name: str) -> Kind | None:
     if not _POSING.isdisjoint(lead.lower().split()):
         return None  # 'posed as a trading firm called "Blue Meridian"': the cover's name
     if (
-        _ACTOR_WORD.search(near)
+        alias
+        or _ACTOR_WORD.search(near)
         or _ACTOR_WORD.match(after.strip())
         or (apart is not None and _ACTOR_WORD.search(apart.group(0)))
     ):

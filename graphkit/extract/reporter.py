@@ -29,8 +29,10 @@ REPORTING: Final = re.compile(rf"{led_by_letters(_REPORTING_VERBS)}\b")
 # ... where a verb of writing reports, not what was made: "The firm wrote in a blog post
 # that ...", not "A PR firm wrote fake posts"
 _WRITING: Final = "|".join(word_list("writing_verbs"))
+# ... or a verb of pointing to what it holds: "Several reports mention Syrian actors ..."
+_CITING: Final = "|".join(word_list("citing_verbs"))
 _REPORTS_BY: Final = (
-    rf"(?:(?!(?:{_WRITING})\b)(?:{_REPORTING_VERBS})|(?:{_WRITING})"
+    rf"(?:(?!(?:{_WRITING})\b)(?:{_REPORTING_VERBS}|{_CITING})|(?:{_WRITING})"
     r"(?=,|:| that\b| (?:in|on) (?:a|an|its|the|their|his|her)\b))"
 )
 _PUBLISHER_NAMES: Final = [re.escape(n) for p in PUBLISHERS for n in (p.name, *p.aliases)]
@@ -75,7 +77,9 @@ _REPORTED: Final = re.compile(
     r"(?:(?:at|with|from|in) (?:(?:the |its )?(?:[\w-]+ ){1,5}(?:[A-Z][\w-]* )?|"
     r"an? [\w-]+ (?:[\w-]+ ){0,2}))?|"
     # ... or a name of one or two words, no actor's noun: "TikTok, which ..., said", "Dr. Vasquez"
-    rf"(?!(?i:{noun_pattern('subject')})\b)(?:[A-Z][a-z]{{1,3}}\. )?[A-Z][\w'-]+(?: [A-Z][\w'-]+)?"
+    # (nor a word that counts what follows: "Several reports mention ...")
+    rf"(?!(?i:{noun_pattern('subject')}|{'|'.join(word_list('counting_words'))})\b)"
+    r"(?:[A-Z][a-z]{1,3}\. )?[A-Z][\w'-]+(?: [A-Z][\w'-]+)?"
     r"(?:, [^,]{1,50},)? )"
     rf"(?:(?:{'|'.join(word_list('report_adverbs'))}) )*"  # "has also", "recently"
     # ... once or more: "it identified and banned accounts ...", "found, disrupted and removed"

@@ -12,7 +12,7 @@ import re
 from typing import Final
 
 from graphkit.extract.country_subject import accused_of, businesses_misusing, country_used
-from graphkit.extract.cues import nouns, past_verb, word_list, words
+from graphkit.extract.cues import a_body_head, nouns, past_verb, word_list, words
 from graphkit.extract.fronted import fronted_seat
 from graphkit.extract.place_in import (
     befell,
@@ -215,13 +215,15 @@ def _demonym_role(
     if len(after) >= 2 and after[0] in sector_words() and after[1] in THEIR_ASSETS:
         return "target"  # "Vietnamese telecommunications networks", "Israeli defense firms"
     noun = noun_phrase_after(m, text) if not ACTOR_NOUNS.isdisjoint(ahead[:3]) else []
+    body = any(map(a_body_head, ahead[:2]))  # "the Canadian spy service": a state's body
     if (
         not targeted
         and any(w in ACTOR_NOUNS for w in noun)
         and _VICTIMS.isdisjoint(noun)  # "Cambodian scam victims" are targets
+        and not body
     ):
         return "attribution"
-    if m.index <= 1 and not targeted and not _SUBJECT_NOUNS.isdisjoint(ahead[:3]):
+    if m.index <= 1 and not targeted and not body and not _SUBJECT_NOUNS.isdisjoint(ahead[:3]):
         return "attribution"  # "A Vietnamese police officer used ...": who acts, its people
     if m.index <= 1 and businesses_misusing(m.words[m.index + m.width : m.index + m.width + 5]):
         return "attribution"  # "Several Chinese AI labs distilled ...": who acts, its people
@@ -374,6 +376,11 @@ def _said_about(m: Mention) -> bool:
         # "Beyond China, the lab also ...": the case a text leaves, no target ("Aside from
         # China, North Korea remains ...": North Korea is the subject)
         return True
+    if said[-1:] and said[-1] in _SIDE_PREFIXES:
+        return True  # "anti-Japanese marches": what they are against, no target
+    if said[-1:] == ["for"] and said[-2:-1] != [] and said[-2] in _SUPPORT:
+        return said[-3:-2] == [] or said[-3] not in _UNDERMINING  # "the candidates' support
+        # for Israel": whose side, no target; not "to undermine support for Ukraine"
     if said[-1:] == ["of"] and len(phrase) >= 3 and phrase[-3] in _ABOUT:
         return True  # "criticising the government of Lithuania": its head's role
     if (said[-1:] == ["of"] and said[-2:-1] != [] and said[-2] in _STANCES) or bool(
@@ -416,12 +423,15 @@ _DEALINGS: Final = words("dealings")
 _MEMBERS: Final = words("parts_of")  # "whose members", "whose operatives"
 _MADE_OF: Final = tuple(word_list("made_of"))
 _CONCERN: Final = words("concern")
+_SUPPORT: Final = words("support_nouns")
+_UNDERMINING: Final = words("undermining")
+_SIDE_PREFIXES: Final = words("side_prefixes")
 
 
 _ARGUING: Final = words("arguing")
 # The words without one of which nothing is said about a mention (:func:`_said_about`)
 _OF_TOPICS: Final = (_BEFALLING | _SPOKEN_FOR | _OTHER_THAN | _ABOUT | _STANCES | _STANCE_TOWARD
-                     | _CONCERN | _DEALINGS | _ARGUING)  # fmt: skip
+                     | _CONCERN | _DEALINGS | _ARGUING | _SUPPORT | _SIDE_PREFIXES)  # fmt: skip
 _OF_TOPICS_BIT: Final = cue_bit(_OF_TOPICS)
 _CONTENT_BIT: Final = cue_bit(_CONTENT)
 _WAR_BIT: Final = cue_bit(_WAR)

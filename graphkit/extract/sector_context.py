@@ -8,14 +8,15 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from graphkit.extract.bystanders import beside_the_operation
 from graphkit.extract.cues import past_verb, word_list, words
-from graphkit.extract.reading import Mention, Sentence
+from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, holds
 from graphkit.extract.roles import PHRASE_ENDS, TIED, sector_words
 from graphkit.extract.sentence_cues import cue_bit, held
 from graphkit.extract.voices import a_speakers_workplace
 from graphkit.vocab import PLATFORMS
 
-__all__ = ["addressed", "drawn_from", "not_whom_it_aimed_at"]
+__all__ = ["addressed", "campaign_aimed_at", "drawn_from", "not_whom_it_aimed_at"]
 
 
 _TOPIC_HEADS: Final = words("topic_heads")
@@ -64,11 +65,14 @@ def _reported_through(m: Mention) -> bool:
 
 def not_whom_it_aimed_at(m: Mention, s: Sentence) -> bool:
     """A sector word that a list of subjects, the people who watch, the press a report came
-    through, whom something lets act or advice is for, or a sentence that says what a technique
-    is holds: no target."""
+    through, whom something lets act or advice is for or binds, who builds against the actors or
+    received their spoils, what they stirred up, or a sentence that says what a technique is
+    holds: no target."""
     if _topic_listed(m) or _observers(m) or _reported_through(m) or _causee(m):
         return True
-    return _advised(m) or _defines(s) or _a_purpose(m) or a_speakers_workplace(m)
+    if _advised(m) or _defines(s) or _a_purpose(m) or a_speakers_workplace(m):
+        return True
+    return beside_the_operation(m)
 
 
 _ADVICE: Final = words("advice_nouns")
@@ -233,3 +237,27 @@ _PAST_VERB: Final = re.compile(past_verb())
 _DETERMINERS: Final = frozenset(
     ("a", "an", "the", "this", "that", "these", "those", "its", "their", "our")
 )
+
+
+_CAMPAIGNS: Final = frozenset(("campaign", "campaigns"))
+# A verb of going after someone, in lower case (not a headline's "Phishing Email Campaign"),
+# then a candidate's or a party's campaign: a name in capitals ("the Liberal campaign", "the
+# Harris-Walz campaign", "Trump's campaign") or a word of elections
+_CAMPAIGN_AIMED: Final = re.compile(
+    rf"\b(?:{'|'.join(sorted(word_list('campaign_hitting')))}) (?:the |an? )?"
+    rf"((?:(?:[A-Z][\w'\u2019-]*|{'|'.join(word_list('electoral'))}) ){{1,3}})campaigns?\b"
+)
+
+
+def campaign_aimed_at(s: Sentence) -> bool:
+    """Whether a sentence's targeting verb goes at a candidate's or a party's campaign ("ran a
+    hack-and-leak operation targeting the Liberal campaign", "hacked the presidential
+    campaign"): the political sector, which no sector word names. Not a country's ("targeting
+    the Russian campaign" is the actors' own operation)."""
+    if not holds(s.words, _CAMPAIGNS):
+        return False  # most sentences
+    places = {x.text for x in s.mentions if x.entry.kind in COUNTRY_KINDS}
+    for found in _CAMPAIGN_AIMED.finditer(s.text):
+        if not any(w.rstrip("'\u2019s") in places or w in places for w in found.group(1).split()):
+            return True
+    return False

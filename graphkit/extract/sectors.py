@@ -417,7 +417,7 @@ def _not_aimed_at(m: Mention, s: Sentence) -> bool:
         # "popular with gamers": a thing's audience; "serves customers in the energy sector"
     # "translate news", "hospitals could be next", "did not link ... to attacks on schools",
     # "as banks step up warnings"
-    if could_aim_at(m):
+    if could_aim_at(m, s):
         return True  # "malware that could target hospitals": what they could do
     return _bare_content(m) or could_be_hit(m) or said_not_hit(m, s) or answered(m)
 

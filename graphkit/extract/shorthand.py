@@ -2,7 +2,8 @@
 "Bad Grammar (Russia) targeting Ukraine, Moldova; languages: Russian, English".
 
 Only three places are read as codes, where shorthand puts them and prose does not: two capital
-letters in brackets right after a name (its country; "CN?" a likely one), the list after an
+letters in brackets right after a name (its country; "CN?" a likely one; not the initials of
+the words before them: "Covert Operation (CO)" is an acronym), the list after an
 arrow (its targets), and the list after "langs" (its languages, split by slashes, commas or
 "+").
 """
@@ -56,6 +57,8 @@ def written_out(text: str) -> str:
     'Sneer Review (likely China) wrote in English.'
     >>> written_out("**Peer Review** (likely CN): prompts; **X** (CN; APT15)")
     '**Peer Review** (likely China): prompts; **X** (China; APT15)'
+    >>> written_out("its five-step Covert Operation (CO) scale")
+    'its five-step Covert Operation (CO) scale'
     """
     if " (" in text:
         text = _CODE_BRACKET.sub(_bracketed, text)
@@ -69,10 +72,19 @@ def written_out(text: str) -> str:
 def _bracketed(m: re.Match[str]) -> str:
     before = m.string[m.start() - 1 : m.start()]
     after_name = before.isalnum() or (bool(before) and before in "\"'\u201d*_")  # "**X** (CN)"
+    if after_name and _spelled_before(m.string, m.start(), m.group(2)):
+        return m.group(0)  # "Covert Operation (CO)": the phrase's initials, no country
     name = _country(m.group(2)) if after_name else None
     if name is None:
         return m.group(0)
     return f" ({m.group(1) or ('likely ' if m.group(3) else '')}{name}"
+
+
+def _spelled_before(text: str, at: int, code: str) -> bool:
+    """Whether the words right before ``at`` open with the letters of ``code``, in capitals:
+    an acronym of them ("Influence Operation (IO)"), not a country."""
+    words = re.split(r"[\s-]+", text[max(0, at - 80) : at].strip())[-len(code) :]
+    return len(words) == len(code) and "".join(w[:1] for w in words) == code
 
 
 def _targets(m: re.Match[str]) -> str:

@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Final
 
 from graphkit.extract.cues import (
+    a_body_head,
     by_first_letter,
     noun_forms,
     noun_pattern,
@@ -414,6 +415,8 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
         return None  # "A Meta and OpenAI collaboration thwarted ... operations": the reporters
     if _PART_OF_ONE.search(m.group(1)):
         return None  # "Members of the group were based in Iran": the one met before
+    if text[m.end() : m.end() + 1] == " " and a_body_head(text[m.end() + 1 :].split(" ", 1)[0]):
+        return None  # "The Canadian spy service sees ...": a state's body, no actor
     phrase = re.sub(r"^(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his)\s+", "", m.group(1))
     # "More than 57 distinct threat groups", "(the) banning of a set of accounts"
     phrase = COUNTED.sub("", ACTED_ON.sub("", phrase)) or phrase

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from graphkit.extract.cues import past_verb, word_list, words
+from graphkit.extract.cues import nouns, past_verb, word_list, words
 from graphkit.extract.place_in import sector_words
 from graphkit.extract.reading import Mention, Sentence, holds
 
@@ -156,22 +156,47 @@ _AIM_PLAIN: Final = words("aim_verbs_plain")
 _THREAT_NOUNS: Final = words("threat_nouns")
 
 
-def could_aim_at(m: Mention) -> bool:
+def could_aim_at(m: Mention, s: Sentence) -> bool:
     """A sector or a place after a modal verb and a verb of going after someone, or after a
     noun of danger and "to", alone or in a list: "malware that could target hospitals or
     schools", "tools that might hit banks", "a growing threat to hospitals"; what the actors
-    could do, not what they did ("may have targeted hospitals" did)."""
+    could do, not what they did ("may have targeted hospitals" did), nor what an actor, the
+    modal's subject, is warned to go after ("the group Storm-1 may hack news outlets")."""
     if not holds(m.words, _AIM_PLAIN) and not holds(m.words, _THREAT_NOUNS):
         return False  # most sentences
     lead = m.words[max(0, m.index - 10) : m.index]  # "may include other tech firms, ..., or"
     for i in range(len(lead) - 1, 0, -1):
         if lead[i] in _AIM_PLAIN:
-            return lead[i - 1] in _SPECULATING
+            modal = m.index - len(lead) + i - 1
+            return lead[i - 1] in _SPECULATING and not _an_actor_before(s, modal)
         if lead[i] == "to":
             return lead[i - 1] in _THREAT_NOUNS  # "a growing threat to hospitals"
         if lead[i] in _TARGET_VERBS_STRICT or (lead[i] in _PHRASE_ENDS and lead[i] not in (
                 "and", "or", "in")):  # fmt: skip
             return False  # "could steal data from banks": "from" opens another phrase
+    return False
+
+
+_ACTOR_NOUNS: Final = nouns("origin_after")  # "the group", "hackers"
+
+
+def _an_actor_before(s: Sentence, at: int) -> bool:
+    """Whether the subject just before the word at ``at`` is an actor: a name ("Storm-1 may",
+    "the group Tin Vane may"), or a noun for one ("the group could"); not a thing ("a tool
+    that might", "a tool the hackers built could")."""
+    if any(x.entry.kind == "Actor" and at - 3 <= x.index < at for x in s.mentions):
+        return True
+    for i in range(at - 1, max(-1, at - 4), -1):
+        if s.words[i] in _ACTOR_NOUNS:
+            name = s.words[i + 1 : at]
+            return (
+                not name
+                or re.search(
+                    r"\b" + r"\W+".join(w.capitalize() for w in name) + rf"\W+{s.words[at]}\b",
+                    s.text,
+                )
+                is not None
+            )
     return False
 
 

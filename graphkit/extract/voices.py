@@ -153,7 +153,13 @@ def answered(m: Mention) -> bool:
         return True  # "banks are worried", "the government fears"
     if after[at + 1 : at + 2] and after[at + 1] in _CONCERN and after[at] not in _PHRASE_ENDS:
         return True  # "the government raised concerns", "banks voiced alarm"
+    if after[at : at + 1] and after[at] in _STEP:  # "step up warnings", not "stepped up spying"
+        return not _GUARDS.isdisjoint(after[at + 1 : at + 5])
     return after[at : at + 1] != [] and after[at] in _ANSWERING
+
+
+_STEP: Final = frozenset({"step", "stepped", "steps"})
+_GUARDS: Final = words("guards")
 
 
 _AUXILIARIES: Final = words("auxiliaries")
