@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from graphkit.extract.cues import noun_pattern, word_led, word_list
+from graphkit.extract.cues import noun_forms, noun_pattern, word_led, word_list
 from graphkit.extract.quoted import JOIN, has_quote, quoted_names
 from graphkit.extract.set_apart import SET_NAME
 
@@ -36,6 +36,8 @@ _COUNTED: Final = re.compile(
     rf"((?:(?:{SET_NAME}), ){{0,3}}(?:{SET_NAME}),? and (?:{SET_NAME}))"
     r"(?=[,.;:]|\s+(?:which|that|who)\b|$)"
 )
+# ... whose kind of case, in any case, begins with one of these (each form up to its hyphen)
+_KIND_STEMS: Final = tuple(form.split("-")[0] for form in noun_forms("kind"))
 _NAME: Final = re.compile(SET_NAME)
 _UNQUOTED: Final = re.compile('["\u201c\u201d]')
 
@@ -47,7 +49,10 @@ def counted_cases(text: str) -> list[str]:
     :mod:`~graphkit.extract.set_apart`'s)."""
     if " and " not in text:
         return []
-    m = _COUNTED.search(_UNQUOTED.sub("", text))  # 'two networks, "Tin Vane" and ...'
+    said = _UNQUOTED.sub("", text)  # 'two networks, "Tin Vane" and ...'
+    lowered = said.lower()  # (a text in ASCII: no other letter is one of them in any case)
+    kinds = not said.isascii() or any(kind in lowered for kind in _KIND_STEMS)
+    m = _COUNTED.search(said) if kinds else None
     if m is None:
         return _quoted_together(text) if has_quote(text) else []
     return [n.group(0) for n in _NAME.finditer(m.group(1))]

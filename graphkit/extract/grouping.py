@@ -394,8 +394,7 @@ class _Grouper:
             subject = f"{subject} {same + 1}"  # "Unnamed operation 2": another one, not it
         back = -1
         if subject and not turns:  # each group's opening, only then: most paragraphs have none
-            earlier = [g.sentences[:2] if g is not current else [] for g in self.groups]
-            back = described_before(subject, body[0], earlier)
+            back = described_before(subject, body[0], self.groups, current)
             if back < 0:  # "The North Korean hackers also ..." after "TA444 ...": the one
                 back = of_the_same_origin(subject, body[0], self.groups)  # named actor of there
         if back >= 0:  # "The Russian-speaking crew also ..." after "a Russian-speaking crew it

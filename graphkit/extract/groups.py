@@ -86,18 +86,26 @@ _THIS_ACTOR_LED: Final = [
     re.compile(rf"{word_led(['named', 'called', 'dubbed'])}{_NAMED_THE}"),
 ]
 _THIS_ACTOR_FIRST: Final = re.compile(_AN_ACTOR)  # ... the one at the paragraph's start
-# Words without one of which THIS_ACTOR cannot match (each of its branches needs one, written
-# so): most paragraphs hold none.
-_THIS_ACTOR_WORDS: Final = ("group", "actor", "adversary", "cluster", "crew", "gang", "call",
-                            "track", "dubbed", "named", "known as")  # fmt: skip
+# Words without one of which a branch of THIS_ACTOR cannot match: an actor's noun (the first
+# two branches, the last) or a verb of naming (the last two, written so); most paragraphs hold
+# none of them.
+_THIS_ACTOR_NOUNS: Final = ("group", "actor", "adversary", "cluster", "crew", "gang")
+_NAMING_WORDS: Final = ("call", "track", "dubbed", "named", "known as")
 
 
 def speaks_of_this_actor(text: str) -> bool:
     """Whether a paragraph speaks of its subject as an actor (:data:`THIS_ACTOR`, a branch at
-    a time)."""
-    return any(w in text for w in _THIS_ACTOR_WORDS) and (
+    a time, each where its words stand)."""
+    noun = any(w in text for w in _THIS_ACTOR_NOUNS)
+    naming = any(w in text for w in _NAMING_WORDS)
+    if noun and (
         _THIS_ACTOR_FIRST.match(text) is not None
-        or any(p.search(text) is not None for p in _THIS_ACTOR_LED)
+        or any(p.search(text) is not None for p in _THIS_ACTOR_LED[:2])
+    ):
+        return True
+    return naming and (
+        _THIS_ACTOR_LED[2].search(text) is not None
+        or (noun and _THIS_ACTOR_LED[3].search(text) is not None)
     )
 
 
@@ -172,7 +180,7 @@ def runs(
     described = with_actors and not (operations - struck or actors - struck)
     opening: dict[str, bool] = {}  # may_open_subject of each clause, asked once
     if described:
-        described = sum(_opens(opening, t) for c in texts for t, _, _ in c) + len(struck) > 1
+        described = _opening(opening, [t for c in texts for t, _, _ in c], 2 - len(struck))
         described = described and not (struck and members_described(sentences))  # "Syrian
         # groups ... It warned that a group known as X ...": X is one of them, one case
     # ... or the description is of actors from elsewhere: "Chinese groups such as APT41 ...
@@ -237,6 +245,18 @@ def _opens(opening: dict[str, bool], text: str) -> bool:
     if known is None:
         known = opening[text] = may_open_subject(text)
     return known
+
+
+def _opening(opening: dict[str, bool], clauses: list[str], need: int) -> bool:
+    """Whether ``need`` of the clauses at least may open on an unnamed actor (:func:`_opens`),
+    each asked in turn while the answer is open: not once ``need`` are found, nor once too
+    few are left to find them (most paragraphs have one or two clauses, and none opens so)."""
+    for i, text in enumerate(clauses):
+        if need <= 0 or len(clauses) - i < need:
+            break
+        if _opens(opening, text):
+            need -= 1
+    return need <= 0
 
 
 def _actors_open(named: str | None, operations: set[str], actors: set[str]) -> bool:

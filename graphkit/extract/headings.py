@@ -9,7 +9,7 @@ import re
 from functools import cache
 from typing import Final
 
-from graphkit.extract.cues import word_list, words
+from graphkit.extract.cues import by_first_letter, word_list, words
 from graphkit.extract.gazetteer import actor_codes
 from graphkit.extract.reading import Sentence, read_sentence
 
@@ -46,10 +46,20 @@ _TASKS: Final = "|".join(word_list("task_headings"))
 TASK_HEADINGS: Final = re.compile(rf"^(?:{_TASKS}|to ?do)$", re.I)
 
 
-_GENERIC: Final = "|".join(word_list("generic_headings"))
+_GENERIC: Final = [
+    h.replace("{month}", _MONTH)
+    for g in word_list("generic_headings")
+    for h in (word_list("task_headings") if g == "{tasks}" else (g,))
+]
 
 
-_ONE_GENERIC: Final = "(?:" + _GENERIC.replace("{tasks}", _TASKS).replace("{month}", _MONTH) + ")"
+# Those that open with a letter grouped by it (the pattern is tried at a heading's first
+# character, where Python's re enters each alternative of an alternation one by one), after
+# the others: whether a heading matches is all it is asked, and no order changes that
+_ONE_GENERIC: Final = "(?:{}|{})".format(
+    "|".join(g for g in _GENERIC if not g[:1].isalpha()),
+    by_first_letter([g for g in _GENERIC if g[:1].isalpha()], folded=True),
+)
 
 
 # ... alone or joined to another ("Attribution & Identity", "Tooling and infrastructure")

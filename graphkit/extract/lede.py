@@ -142,7 +142,8 @@ def named_back(s: Sentence) -> str | None:
     """The name a sentence gives what the text told before it: all it says ('The lab called the
     operation "X."'), in passing ('the operation, which it called "X," ...'), or set apart
     before its subject ("Operating under the name X, the attackers ...")."""
-    m = _NAMED_BACK.match(s.text) if s.text[:1].isupper() else None
+    quoted = '"' in s.text or "\u201c" in s.text or "'" in s.text  # what _NAMED_BACK needs
+    m = _NAMED_BACK.match(s.text) if quoted and s.text[:1].isupper() else None
     if m and len(s.text[: m.end(1)].split()) >= 16:
         m = None  # a long sentence that names something on its way
     m = m or (_NAMED_IN_PASSING.search(s.text) if ", which " in s.text else None)
@@ -185,17 +186,20 @@ def _indefinite_subject(lede: list[Sentence]) -> bool:
 _DEFINITE: Final = re.compile(r"^(?:The|These|Those) ")
 
 
-def described_before(subject: str, first: Sentence, introductions: list[list[Sentence]]) -> int:
+def described_before(
+    subject: str, first: Sentence, groups: list[Group], current: Group | None
+) -> int:
     """Which earlier case a paragraph's definite phrase speaks of again by the words that
     introduced it ("a Russian-speaking crew it calls Cold Forge ...", later "The
-    Russian-speaking crew also asked ..."): the index in ``introductions`` (each case's first
-    sentences) of the last one whose words hold the phrase; -1 when none does, or the phrase is
+    Russian-speaking crew also asked ..."): the index in ``groups`` of the last one but
+    ``current`` whose first two sentences hold the phrase; -1 when none does, or the phrase is
     not definite."""
     if not _DEFINITE.match(first.text):
         return -1
     words = subject.lower()
-    for i in range(len(introductions) - 1, -1, -1):
-        if any(words in s.text.lower() for s in introductions[i]):
+    for i in range(len(groups) - 1, -1, -1):
+        said = groups[i].sentences[:2] if groups[i] is not current else []
+        if any(words in s.text.lower() for s in said):
             return i
     return -1
 

@@ -9,7 +9,7 @@ import re
 from typing import Final
 
 from graphkit.actors import actor_index
-from graphkit.extract.cues import noun_pattern, nouns, words
+from graphkit.extract.cues import noun_forms, noun_pattern, nouns, word_led, words
 from graphkit.extract.gazetteer import TOKEN, Entry
 from graphkit.extract.name_checks import NOT_NAMES, only_places, says_nothing
 from graphkit.extract.namelike import CODE_NAME, coded_group_names, looks_like_name, not_an_actor
@@ -73,7 +73,8 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
     new += [(at, n) for at, owner, n in owned_names(text) if only_places(owner)]  # "Peru's X"
     new += [(at, n) for at, n, place in from_names(text, sentence.words) if only_places(place)]
     new += [(at, n) for at, n, place in bracketed_names(text) if only_places(place)]  # "X (Peru)"
-    if " as " in text or " aka " in text:  # "Jade Heron (also known as Tin Wren)": two names
+    if " aka " in text or (" as " in text and any(w in text for w in _ALSO_KNOWN_WORDS)):
+        # "Jade Heron (also known as Tin Wren)": two names
         new += [(c.start(1), c.group(1)) for c in _ALSO_KNOWN.finditer(text)]
     if not _FIRMS.isdisjoint(sentence.words):  # "the political consultancy STOIC"
         new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_NAME.finditer(text)]
@@ -83,7 +84,8 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
             place = _PLACE_BEFORE.search(text, max(0, c.start() - 40), c.start())
             if place and only_places(place.group(1)) and says_nothing(c.group(1)):
                 new.append((c.start(1), c.group(1)))
-    if " to " in text and not _TIES.isdisjoint(sentence.words):  # "accounts tied to Copper Finch"
+    if not _TIES.isdisjoint(sentence.words) and any(tie in text for tie in _TIED_TO):
+        # "accounts tied to Copper Finch"
         others = {x.text for x in sentence.mentions if x.entry.kind != "Actor"}  # "GRU": a sponsor
         new += [(c.start(1), c.group(1)) for c in _TIED_TO_NAME.finditer(text)
                 if c.group(1).split(" ", 1)[0] not in others]  # fmt: skip
@@ -124,6 +126,7 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
 # "accounts tied to Copper Finch", "operators linked to UNK_Vane": whom the actor's noun is tied
 # to by name is the actor (a place there is where they are from: only_places)
 _TIES: Final = words("tie_participles")
+_TIED_TO: Final = tuple(f"{tie} to " for tie in sorted(_TIES))  # what it needs in a text
 _TIED_TO_NAME: Final = re.compile(
     rf"\b(?i:{noun_pattern('subject')}) (?:{'|'.join(sorted(_TIES))}) to "
     rf"({SET_NAME})\b(?!['\u2019])"
@@ -138,7 +141,7 @@ _RUN_BY_NAME: Final = re.compile(r"\b(?:run|operated) by ([A-Z][A-Z0-9]{2,}|[A-Z
 _CALLED_NAME: Final = r"([A-Z][\w-]*(?:\.[A-Z][\w-]*)*(?:\s(?:and\s|of\s)?[A-Z][\w-]*){0,2})"
 _CALLED_ACTOR: Final = re.compile(
     # "also known as" gives another name of an actor already named: not a new one
-    rf"\b(?:{noun_pattern('called')})\b[^.;]{{0,40}}?\b(?:called|(?<!\ba )named|"
+    rf"{word_led(noun_forms('called'))}\b[^.;]{{0,40}}?\b(?:called|(?<!\ba )named|"
     rf"dubbed|(?<!also )known as)\s+{_CALLED_NAME}"
 )
 
@@ -146,7 +149,7 @@ _CALLED_ACTOR: Final = re.compile(
 # ... or named by the reporter right after the noun: "a Chinese group (that) the lab calls X",
 # "a group it tracks as X" (not "the company describes, which it calls X": its case)
 _NAMER_CALLS: Final = re.compile(
-    rf"\b(?:{noun_pattern('called')}) (?:that |which )?(?:the )?[\w-]+ (?:calls|dubs|tracks as) "
+    rf"{word_led(noun_forms('called'))} (?:that |which )?(?:the )?[\w-]+ (?:calls|dubs|tracks as) "
     + _CALLED_NAME
 )
 
@@ -157,18 +160,21 @@ _ALSO_KNOWN: Final = re.compile(
     rf"\b({SET_NAME})(?: \(|, )"
     r"(?:aka|a\.k\.a\.|(?:also |which [A-Z]\w+ )?(?:known|tracked|tracks|called) as) [A-Z]"
 )
+# ... one of which stands in any text it matches
+_ALSO_KNOWN_WORDS: Final = ("aka ", "a.k.a. ", "known as ", "tracked as ", "tracks as ",
+                             "called as ")  # fmt: skip
 
 
 # "the Tel Aviv political consultancy STOIC": a name in capitals right after the noun.
 _NOUN_THEN_NAME: Final = re.compile(
-    rf"\b(?:{noun_pattern('firm')})\s+"
+    rf"{word_led(noun_forms('firm'))}\s+"
     r"([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*)\b"
 )
 
 
 # "a political marketing firm in Tel Aviv, STOIC, ran ...": the name set apart after the noun.
 _NOUN_THEN_SET_NAME: Final = re.compile(
-    rf"\b(?:{noun_pattern('firm')})"
+    rf"{word_led(noun_forms('firm'))}"
     r"(?: (?:in|from|based in) [A-Z][\w-]*(?: [A-Z][\w-]*){0,2})?, "
     r"([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*),"
 )

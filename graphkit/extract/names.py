@@ -12,7 +12,7 @@ import re
 from typing import Final
 
 from graphkit.actors import actor_index
-from graphkit.extract.cues import noun_pattern, nouns, word_list, words
+from graphkit.extract.cues import led_by_letters, noun_forms, noun_pattern, nouns, word_list, words
 from graphkit.extract.headings import (
     BRACKETED_TAIL,
     GENERIC_HEADINGS,
@@ -104,8 +104,9 @@ KIND_WORD: Final = re.compile(r"\b(?:operation|network|campaign|scheme)\b")
 
 
 # "The Russian operation Bad Grammar", "the Chinese network Spamouflage": the name after its kind
+_NAMED_KINDS: Final = ("operation", "network", "campaign")  # one stands in a text either matches
 _KIND_THEN_NAME: Final = re.compile(
-    r"\b(?:operation|network|campaign) ((?:[A-Z][\w-]*)(?: (?:[A-Z][\w-]*|of|and)){0,3})"
+    rf"{led_by_letters('|'.join(_NAMED_KINDS))} ((?:[A-Z][\w-]*)(?: (?:[A-Z][\w-]*|of|and)){{0,3}})"
 )
 
 
@@ -114,7 +115,7 @@ _NAME_WORD: Final = r"[A-Z][\w\u2019'\u2014\u2013-]*"
 
 # "the Silver Dragon campaign": a name between "the" and the kind of operation it names
 _NAME_THEN_KIND: Final = re.compile(
-    r"\b[Tt]he ([A-Z][\w-]*(?: [A-Z][\w-]*){0,3}) (?:operation|campaign|network)\b"
+    r"[Tt](?<=\b[Tt])he ([A-Z][\w-]*(?: [A-Z][\w-]*){0,3}) (?:operation|campaign|network)\b"
 )
 
 
@@ -153,6 +154,8 @@ _OPERATION_APPOSITION: Final = re.compile(
 
 
 _KINDS: Final = nouns("kind")
+# What a text _OPERATION_APPOSITION matches holds: "X, a ...", or a kind and a comma
+_APPOSED: Final = (", a ", ", an ", ", another ", *(f"{kind}, " for kind in noun_forms("kind")))
 
 
 _QUOTED_KIND: Final = re.compile(
@@ -246,7 +249,7 @@ def _named_in(sentences: list[Sentence]) -> list[tuple[int, str]]:
     """Names a paragraph's sentences give: "There is X", "an operation we dubbed X"."""
     candidates: list[tuple[int, str]] = []
     for s in sentences[:3]:
-        there = _THERE_IS.match(s.text) if "there" in s.words else None
+        there = _THERE_IS.match(s.text) if "here" in s.text and "there" in s.words else None
         if there and not NOT_NAMES.match(there.group(1)):
             candidates.append((0, there.group(1)))
     for s in sentences:
@@ -306,7 +309,10 @@ def _opening_names(head: str) -> list[tuple[int, str]]:
         candidates.append((1, _OWNED.sub("", bracketed.group(1))))
     bare = None
     if head[:1].isupper():
-        bare = _BARE_OPENING.match(head) or _BARE_ONE.match(head)
+        second = head.find(" ") + 1  # _BARE_OPENING's second word, in capitals too
+        bare = (_BARE_OPENING.match(head) if head[second : second + 1].isupper() else None) or (
+            _BARE_ONE.match(head)
+        )
         if bare and " " not in bare.group(2) and bare.group(2).lower() in _WHOEVER:
             bare = None  # "Hackers breached ...", "Ransomware encrypted ...": no name
     if bare and _bare_name(bare.group(2)) and (not bare.group(1) or only_places(bare.group(1))):
@@ -401,7 +407,8 @@ def _kind_names(first: Sentence, head: str) -> list[tuple[int, str]]:
     operation Bad Grammar"), an example's ("The second, PROMPTSTEAL,"), a quoted one, one
     that was run by someone, an acronym in brackets."""
     candidates: list[tuple[int, str]] = []
-    kinds = () if _KINDS.isdisjoint(first.words) else _OPERATION_APPOSITION.finditer(head)
+    set_apart = not _KINDS.isdisjoint(first.words) and any(a in head for a in _APPOSED)
+    kinds = _OPERATION_APPOSITION.finditer(head) if set_apart else ()
     for called in kinds:  # "Peer Review, a Chinese operation"
         name = called.group(1) or called.group(2)
         if not NOT_NAMES.match(name):
@@ -413,12 +420,13 @@ def _kind_names(first: Sentence, head: str) -> list[tuple[int, str]]:
             candidates.append((0, name))
     for quoted in _QUOTED_KIND.finditer(head) if '"' in head or "\u201c" in head else ():
         candidates.append((0, quoted.group(1)))  # 'an "influence-as-a-service" operation'
-    if not _KINDS.isdisjoint(first.words):
+    named_kind = not _KINDS.isdisjoint(first.words) and any(k in head for k in _NAMED_KINDS)
+    if named_kind:
         for kind in _KIND_THEN_NAME.finditer(head):  # "The Russian operation Bad Grammar"
             name = kind.group(1).removesuffix(" and").removesuffix(" of")
             if not NOT_NAMES.match(name) and name not in _PLATFORM_NAMES:
                 candidates.append((0, name))
-    for kind in _NAME_THEN_KIND.finditer(head) if not _KINDS.isdisjoint(first.words) else ():
+    for kind in _NAME_THEN_KIND.finditer(head) if named_kind else ():
         name = kind.group(1)  # "the Silver Dragon campaign", "the DarkVane operation"
         if (" " in name or CAMEL.match(name)) and says_nothing(name) and not NOT_NAMES.match(name):
             candidates.append((0, name))

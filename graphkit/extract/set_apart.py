@@ -63,18 +63,18 @@ def set_apart_names(text: str, words: list[str]) -> list[tuple[int, str]]:
         ]
     if nouned:  # "the intelligence unit Copper Condor ran", "Peru's Tin Vane group wrote"
         new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_TITLED.finditer(text)]
-        if any(f" {noun}" in text for noun in _NOUNS_AFTER):
+        if any(noun in text for noun in _NOUNS_AFTER_NAME):
             new += [(c.start(1), c.group(1)) for c in _TITLED_THEN_NOUN.finditer(text)]
-    if nouned and " and " in text:  # "Two Peruvian groups, Andes Falcon and Inca Shrike, ..."
-        for c in _COUNTED_PAIR.finditer(text):
+    if nouned and " and " in text and any(count in text for count in _COUNTS):
+        for c in _COUNTED_PAIR.finditer(text):  # "Two Peruvian groups, Andes Falcon and ..."
             new += [(c.start(1), c.group(1)), (c.start(2), c.group(2))]
     if nouned and (" such as " in text or " like " in text or " including " in text):
         for c in _SUCH_AS.finditer(text):  # "hacking groups such as Copper Finch and Tin Vane"
             new += [(c.start(k), c.group(k)) for k in (1, 2) if c.group(k)]
-    if nouned and " and " in text:  # "threat actors known as Andes Hawk and Inca Wren"
+    if nouned and " and " in text and " as " in text:  # "threat actors known as X and Y"
         for c in _PLURAL_CALLED.finditer(text):
             new += [(c.start(1), c.group(1)), (c.start(2), c.group(2))]
-    if "-" in text and any(f"-{tie} " in text for tie in _TIED_PARTICIPLES):
+    if "-" in text and any(tie in text for tie in _TIED_DASHED):
         # "the Peru-affiliated Andes Falcon, which ..."
         new += [(c.start(1), c.group(1)) for c in _TIED_THEN_NAME.finditer(text)]
     if ", both " in text or ", each " in text:  # "Opal Heron and Rust Finch, both linked to ..."
@@ -117,6 +117,7 @@ _NOUN_SET_NAME: Final = re.compile(
 # A name in capitals, then the noun of who it is: "Tin Vane group", "Salt Reed hackers"
 _NOUNS_AFTER: Final = (*word_list("group_nouns"), "hackers")
 _TITLED_THEN_NOUN: Final = re.compile(rf"({_WORD_TITLED}) (?:{'|'.join(_NOUNS_AFTER)})\b")
+_NOUNS_AFTER_NAME: Final = tuple(f" {noun}" for noun in _NOUNS_AFTER)  # what it needs in a text
 
 
 _NOUN_THEN_TITLED: Final = re.compile(
@@ -128,8 +129,9 @@ _NOUN_THEN_TITLED: Final = re.compile(
 # "Two Peruvian groups, Andes Falcon and Inca Shrike, used ...", "It named two groups, Andes
 # Falcon and Inca Shrike.": the names a count of actors sets apart, one each, the pair closed
 # by a comma, the sentence's end or a relative word
+_COUNTS: Final = ("Two ", "two ", "Both ", "both ")
 _COUNTED_PAIR: Final = re.compile(
-    rf"{word_led(['Two', 'two', 'Both', 'both'])} (?:[\w-]+ ){{0,2}}?(?:{_NOUNS})s, "
+    rf"{word_led([c.strip() for c in _COUNTS])} (?:[\w-]+ ){{0,2}}?(?:{_NOUNS})s, "
     rf"({SET_NAME}) and ({SET_NAME})(?=[,.;:]|\s+(?:which|that|who)\b|$)"
 )
 
@@ -154,6 +156,7 @@ _PLURAL_CALLED: Final = re.compile(
 # "the Peru-affiliated Andes Falcon, which ...", "the China-linked Jade Heron used": a name
 # after the place it is tied to, then a comma, a bracket or its verb in the past
 _TIED_PARTICIPLES: Final = (*word_list("tie_participles"), "based", "nexus")
+_TIED_DASHED: Final = tuple(f"-{tie} " for tie in _TIED_PARTICIPLES)  # what it needs in a text
 _TIED_THEN_NAME: Final = re.compile(
     rf"{led_by_letters('the|a|an')} [A-Z][a-z]+(?: [A-Z][a-z]+)?-"
     rf"(?:{'|'.join(_TIED_PARTICIPLES)}) ({TITLED})"
@@ -223,8 +226,8 @@ def bracketed_names(text: str) -> list[tuple[int, str, str]]:
     after the other in a list that opens the clause or follows an actor's plural noun: one
     alone may be a firm's or a product's, and a list after a verb or a preposition what the
     actors went after or who reports ("Researchers at X (Peru) and Y (Chile) said")."""
-    if " (" not in text:
-        return []
+    if text.count(" (") < 2:
+        return []  # two names at least, each with its brackets
     found = list(_NAME_BRACKETED.finditer(text))
     listed = [
         k
