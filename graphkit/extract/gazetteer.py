@@ -234,12 +234,6 @@ def word_pairs() -> dict[str, frozenset[str]]:
     return {w: frozenset(s) for w, s in seconds.items()}
 
 
-def has_digit(text: str) -> bool:
-    """Whether a text holds an ASCII digit: each digit looked for alone, a scan as fast as C's
-    memchr, is quicker than a pattern's pass over the text's characters one by one."""
-    return any(digit in text for digit in "0123456789")
-
-
 def actor_codes(text: str) -> list[tuple[int, int, str]]:
     """Tracking names of the usual shapes (STORM-0817, UNC1069, APT42, GTG-2002, ...)."""
     if not has_digit(text) and "UNK_" not in text:
