@@ -295,3 +295,12 @@ def test_a_counted_reporter_and_its_verb_of_pointing_are_no_part_of_the_phrase(
 ) -> None:
     f = draft(HEAD + f"{reporter} Peruvian hackers handing stolen files to aides in Chile.\n")
     assert actors_of(f) == [("Peruvian hackers", "PE")]
+
+
+def test_countries_an_operation_focused_on_before_its_participle_are_its_targets() -> None:
+    f = draft(
+        HEAD + "A Laotian operation, tied to the network Storm-1234, focused on Peru and Chile, "
+        "leveraging fake reporter profiles to amplify anti-Western sentiment.\n"
+    )
+    assert targeted_countries(f) == {"PE", "CL"}
+    assert {origin for _, origin in actors_of(f)} == {"LA"}

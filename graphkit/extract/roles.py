@@ -160,7 +160,12 @@ def country_role(m: Mention, text: str = "") -> str:
         return "attribution"  # "during Chinese business hours": when they work, so where
     if m.entry.kind == "Demonym":
         return _demonym_role(m, text, ahead, behind, wide)
-    if ahead[:1] and ahead[0] in _ACTING and _TARGET_VERBS_STRICT.isdisjoint(behind):
+    if (
+        ahead[:1]
+        and ahead[0] in _ACTING
+        and _TARGET_VERBS_STRICT.isdisjoint(behind)
+        and f"{m.text} {ahead[0]}".lower() in text.lower()  # not "focused on Turkey, using ..."
+    ):
         return "attribution"  # "showed Russia using AI in a European election"
     if (
         ahead[:1]
