@@ -29,7 +29,7 @@ MODULES = ("agents", "behaviour", "behind", "bystanders", "case_starts", "cases"
            "named_origins", "namelike", "names", "openers", "paragraphs", "passing", "place_in",
            "poses", "quoted", "ranked", "reading", "reporter", "roles", "roster", "sections",
            "sector_context", "sectors", "sentence_clauses", "sentence_cues", "set_apart",
-           "shipped", "spoken", "subject_text", "subjects", "tables", "tool_use",
+           "shipped", "spoken", "subject_text", "subjects", "tables", "tool_use", "topics",
            "unhit", "voices", "war_context")  # fmt: skip
 
 # The shared library mypyc builds for the modules compiled together.

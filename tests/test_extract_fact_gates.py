@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 from graphkit.extract import (
     coordination,
     poses,
-    roles,
     sector_context,
     sentence_cues,
     shipped,
+    topics,
     war_context,
 )
 from graphkit.extract.cues import words
@@ -31,7 +31,7 @@ _SETS = Path(__file__).resolve().parent.parent / "bench" / "extract"
 
 # (gated, plain): each gated check is its plain reading behind a test of the sentence's words
 _PAIRS: list[tuple[Callable[[Mention], bool], Callable[[Mention], bool]]] = [
-    (roles.said_about, roles._said_about),
+    (topics.said_about, topics._said_about),
     (war_context.invaded, war_context._invaded),
     (sector_context.addressed, sector_context._addressed),
     (shipped.pressed_from, shipped._pressed_from),
@@ -39,9 +39,9 @@ _PAIRS: list[tuple[Callable[[Mention], bool], Callable[[Mention], bool]]] = [
 ]
 
 _CUES = sorted(
-    roles._OF_TOPICS
-    | roles._CONTENT
-    | roles._WAR
+    topics._OF_TOPICS
+    | topics._CONTENT
+    | topics._WAR
     | sector_context._ADDRESSING
     | words("war_acts")
     | words("shipped")
@@ -116,7 +116,7 @@ def test_the_reporters_clause_is_read_again_when_a_sentences_mentions_change() -
     assert not in_the_reporters_words(place["London"], s)
 
 
-_SETS_ASKED = [words("war_acts"), words("shipped"), roles._OF_TOPICS, frozenset({"as"})]
+_SETS_ASKED = [words("war_acts"), words("shipped"), topics._OF_TOPICS, frozenset({"as"})]
 _BITS_ASKED = [sentence_cues.cue_bit(cues) for cues in _SETS_ASKED]
 _WORDS = [w for cues in _SETS_ASKED for w in sorted(cues)[::4]] + ["the", "as", "banks", "x"]
 

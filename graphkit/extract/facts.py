@@ -26,12 +26,13 @@ from graphkit.extract.names import WHO_NOUNS
 from graphkit.extract.passing import in_passing, makers_people
 from graphkit.extract.poses import community, made_in, posed_as
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence, read_sentence
-from graphkit.extract.roles import country_role, researched, said_about
+from graphkit.extract.roles import country_role, researched
 from graphkit.extract.sector_context import addressed, campaign_aimed_at, drawn_from
 from graphkit.extract.sectors import sector_is_target
 from graphkit.extract.sentence_cues import cue_bit, held
 from graphkit.extract.shipped import elsewhere
 from graphkit.extract.spoken import language_positions, varieties
+from graphkit.extract.topics import said_about
 from graphkit.extract.unhit import (
     a_bodys_seat,
     a_market,

@@ -9,8 +9,8 @@ from typing import Final
 
 from graphkit.extract.cues import words
 from graphkit.extract.reading import Mention, Sentence
-from graphkit.extract.roles import said_about
 from graphkit.extract.sentence_cues import cue_bit, held
+from graphkit.extract.topics import said_about
 from graphkit.vocab import PLATFORMS
 
 __all__ = ["in_passing", "makers_people", "names_a_service_in_passing"]

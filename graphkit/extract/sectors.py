@@ -23,10 +23,10 @@ from graphkit.extract.roles import (
     for_whom,
     noun_phrase_after,
     researched,
-    said_about,
     sector_words,
 )
 from graphkit.extract.sector_context import addressed, not_whom_it_aimed_at
+from graphkit.extract.topics import said_about
 from graphkit.extract.unhit import (
     HEADS,
     a_market,
