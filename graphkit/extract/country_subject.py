@@ -56,12 +56,12 @@ def _used(m: Mention) -> bool:
     something: "Peru's attacks are broad")."""
     if m.after[:1] == ["s"]:  # "Peru's attacks are broad": what its actors did
         return m.after[1:2] != [] and m.after[1] in _OWNED_ACTS
-    verbs = [w for w in m.after[:6] if not w.endswith("ly") and w not in _ASIDES]
+    verbs = _verbs_after(m)
     verb = verbs[0] if verbs else ""
     if verb in _AUXILIARIES:  # "Peru has used", "Peru and Chile are now using"
         if len(verbs) > 1 and verbs[1] in _USING:
             return True
-        if verb in ("has", "have", "had"):
+        if verb in _HAVE:
             return False
         said = m.words[m.index + m.width : m.index + m.width + 7]
         return not _USERS.isdisjoint(said)  # "Cuba was by far the heaviest user"
@@ -79,13 +79,13 @@ def _listed_acts(m: Mention) -> bool:
     not when it undergoes ("have faced", "are seeing") or reports ("have warned")."""
     if m.index == 0 or m.words[m.index - 1] not in ("and", "or"):
         return False  # most countries are in no list
-    verbs = [w for w in m.after[:6] if not w.endswith("ly") and w not in _ASIDES]
+    verbs = _verbs_after(m)
     if len(verbs) < 2 or verbs[0] in _NOT_ACTING or verbs[1] in _NOT_ACTING:
         return False
     verb, then = verbs[0], verbs[1]
-    if verb in ("are", "were", "is", "was"):
+    if verb in _BE:
         acts = then.endswith("ing")
-    elif verb in ("has", "have", "had"):
+    elif verb in _HAVE:
         acts = then.endswith("ed")
     else:
         acts = verb.endswith(("ed", "ing")) or verb in _USING  # "sees them trying to ..."
@@ -99,14 +99,20 @@ def _listed_acts(m: Mention) -> bool:
 # that undergoes, reports or answers ("have faced", "are warning", "have sanctioned").
 _MISUSE_TOLD: Final = words("misuse_told")
 _GUARDS: Final = words("guards")
-_NOT_ACTING: Final = (
-    words("undergoing") | words("reporting_verbs") | words("showing_words") | words("accusing")
-)
+_NOT_ACTING: Final = words("undergoing") | _SAYING | words("accusing")
 
 
 _ASIDES: Final = frozenset(("also", "all", "now", "still"))
 _CONTRASTS: Final = frozenset(("while", "whereas"))
-_AUXILIARIES: Final = frozenset(("was", "were", "is", "are", "has", "have", "had"))
+_BE: Final = frozenset(("was", "were", "is", "are"))
+_HAVE: Final = frozenset(("has", "have", "had"))
+_AUXILIARIES: Final = _BE | _HAVE
+
+
+def _verbs_after(m: Mention) -> list[str]:
+    """The words after a mention where its verb is, adverbs and asides left out ("Peru has
+    also quietly used": "has", "used")."""
+    return [w for w in m.after[:6] if not w.endswith("ly") and w not in _ASIDES]
 
 
 _USERS: Final = words("users")
