@@ -416,8 +416,18 @@ def split_sentences(paragraph: str) -> list[str]:
 
 def _flat(text: str) -> bool:
     """Whether a text has one space between its words and none around them already (most
-    paragraphs): every other character that splits words is unprintable."""
-    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+    paragraphs): in ASCII text, none of the other characters ``str.split`` parts words at (a
+    look for each, where ``str.isprintable`` looks up every character); in any other, every
+    one of those is unprintable."""
+    if text[:1] == " " or text[-1:] == " " or "  " in text:
+        return False
+    if text.isascii():
+        return not any(space in text for space in _SPACES)
+    return text.isprintable()
+
+
+# What parts words in ASCII text but a space
+_SPACES: Final = ("\n", "\t", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
 
 
 def _stops(flat: str) -> list[int]:
