@@ -172,11 +172,10 @@ def _platforms_used(loose: list[Sentence], publisher: str) -> dict[str, Sentence
     byline ("ChatGPT Threat Intelligence | OpenAI | June 2025"): the publisher's own service,
     not one the actors are said to have used."""
     own = {a for a, (name, _) in PUBLISHERS.items() if name == publisher} | {publisher.lower()}
+    named = re.compile("|".join(rf"\b{re.escape(a)}\b" for a in own))  # one pattern for all
     said: dict[str, Sentence] = {}
     for s in loose:
-        masthead = _USE.isdisjoint(s.words) and any(
-            re.search(rf"\b{re.escape(a)}\b", s.text.lower()) for a in own
-        )
+        masthead = _USE.isdisjoint(s.words) and named.search(s.text.lower()) is not None
         for m in s.mentions if not masthead else ():
             if m.entry.kind == "Platform" and not in_passing(m, s):
                 said[m.entry.name] = s  # the last sentence that names it
