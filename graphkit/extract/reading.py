@@ -245,15 +245,27 @@ def _phrase_in(padded: str, phrases: tuple[str, ...]) -> bool:
     return any(p in padded for p in phrases)
 
 
+# What a gazetteer key's first word tells, in one look up: the second words of its longer
+# keys (None when it starts none), the lengths of the keys it starts (longest first), and the
+# entries of the one-word key it is (None when it is none)
+_First = tuple[
+    frozenset[str] | None, tuple[int, ...], tuple[tuple[Entry, ...], tuple[Entry, ...]] | None
+]
+
+
 @cache
 def _tables() -> tuple[
     dict[str, tuple[tuple[Entry, ...], tuple[Entry, ...]]],
     dict[str, tuple[int, ...]],
-    frozenset[str],
-    dict[str, frozenset[str]],
+    dict[str, _First],
 ]:
-    """The gazetteer's look-up tables, fetched once per sentence in one call."""
-    return lookup_table(), first_words(), single_words(), word_pairs()
+    """The gazetteer's look-up tables, fetched once per sentence in one call, and what each
+    key's first word tells."""
+    table, starts, singles, pairs = lookup_table(), first_words(), single_words(), word_pairs()
+    firsts = {
+        w: (pairs.get(w), n, table.get(w) if w in singles else None) for w, n in starts.items()
+    }
+    return table, starts, firsts
 
 
 _DETERMINERS: Final = words("determiners")
@@ -266,26 +278,24 @@ _MAKERS: Final = frozenset(a for p in PUBLISHERS for a in p.aliases if " " not i
 
 
 def _mentions(text: str, originals: list[str], lowers: list[str], codes: bool) -> list[Mention]:
-    table, starts, singles, pairs = _tables()
+    table, _, firsts = _tables()
     count = len(lowers)
     out: list[Mention] = []
     quoted = has_quote(text)
     done = 0  # tokens before this one are inside a match already
     # Candidates: a one-word key, or the first two words of a longer one ("the philippines").
-    for i in [i for i, word in enumerate(lowers) if word in starts]:
-        if i < done:
+    for i, word in enumerate(lowers):
+        known = firsts.get(word)
+        if known is None or i < done:
             continue
-        word = lowers[i]
-        seconds = pairs.get(word)
-        if seconds and i + 1 < count and lowers[i + 1] in seconds:
-            lengths = starts[word]
-        elif word in singles:
+        seconds, lengths, single = known
+        if not (seconds and i + 1 < count and lowers[i + 1] in seconds):
+            if single is None:
+                continue
             lengths = (1,)
-        else:
-            continue
         for n in lengths:
             if n == 1:
-                hit = table.get(word)
+                hit = single
             elif i + n <= count:
                 hit = table.get(" ".join(lowers[i : i + n]))
             else:
@@ -388,7 +398,9 @@ def _inside_a_longer_name(
 
 def split_sentences(paragraph: str) -> list[str]:
     """A paragraph's sentences, each with single spaces between its words."""
-    flat = " ".join(paragraph.split())  # one space between words: the pattern expects it
+    flat = paragraph  # one space between words: the pattern expects it
+    if not _flat(paragraph):
+        flat = " ".join(paragraph.split())
     out = []
     start = 0
     for stop in _stops(flat):
@@ -400,6 +412,22 @@ def split_sentences(paragraph: str) -> list[str]:
     if flat[start:]:
         out.append(flat[start:])
     return out
+
+
+def _flat(text: str) -> bool:
+    """Whether a text has one space between its words and none around them already (most
+    paragraphs): in ASCII text, none of the other characters ``str.split`` parts words at (a
+    look for each, where ``str.isprintable`` looks up every character); in any other, every
+    one of those is unprintable."""
+    if text[:1] == " " or text[-1:] == " " or "  " in text:
+        return False
+    if text.isascii():
+        return not any(space in text for space in _SPACES)
+    return text.isprintable()
+
+
+# What parts words in ASCII text but a space
+_SPACES: Final = ("\n", "\t", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
 
 
 def _stops(flat: str) -> list[int]:

@@ -217,7 +217,6 @@ _NUMBERED_OVER_BULLETS: Final = re.compile(r"^[0-9]{1,2}\.\s+([A-Z][\w-]*(?: [\w
 # A chat message's time and speaker: "[09:15] dana: ", "09:15 <dana> "
 _STAMP: Final = r"^\s*\[?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\]?\s+"  # "[09:15] ", "00:01:25 "
 
-
 _CHAT_LINE: Final = re.compile(rf"{_STAMP}<?[\w.@-]{{1,32}}>?:?\s+")
 
 
@@ -401,13 +400,14 @@ def _lines(cursor: _Cursor, lines: list[str]) -> Iterator[Triple]:
     rest: list[str] = []
     item = False
     unwrapped = any(len(ln) > _UNWRAPPED and _ends(ln) for ln in lines)
+    ruled = [("---" in ln or "===" in ln) and _UNDERLINE.match(ln) is not None for ln in lines]
     links = False  # under "Related stories": other stories' headlines, up to a line of prose
     for n, line in enumerate(lines):
         if unwrapped and (links or _RELATED.match(line)):
             links = not _ends(line)
             if links:
                 continue
-        if n + 1 < len(lines) and _UNDERLINE.match(lines[n + 1]) and line.strip():
+        if n + 1 < len(lines) and ruled[n + 1] and line.strip():
             # A setext heading ("Case A: ..." over a line of dashes); "=" marks the title
             if rest:
                 yield cursor.heading, "\n".join(rest), item
@@ -415,9 +415,9 @@ def _lines(cursor: _Cursor, lines: list[str]) -> Iterator[Triple]:
             if lines[n + 1].lstrip()[0] == "-":
                 yield cursor.head(line.strip())
             continue
-        if n and _UNDERLINE.match(line) and lines[n - 1].strip():
+        if n and ruled[n] and lines[n - 1].strip():
             continue  # the underline of the heading above
-        if n + 2 < len(lines) and _UNDERLINE.match(line) and _UNDERLINE.match(lines[n + 2]):
+        if n + 2 < len(lines) and ruled[n] and ruled[n + 2]:
             continue  # an overline: reStructuredText's title, ruled above and below
         bullet = _BULLET.match(line)
         if bullet:  # a list item is a paragraph of its own

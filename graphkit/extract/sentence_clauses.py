@@ -26,9 +26,11 @@ _NAMED_CASE_IN: Final = re.compile(rf" (?={_NAMED_CASE})")
 
 
 # Where a sentence's clauses part: "...; Uncle Spam ...", "..., while VAGue Focus ...", "..., and
-# a developer behind ScopeCreep ...", "..., as well as scammers in Laos who ..."
+# a developer behind ScopeCreep ...", "..., as well as scammers in Laos who ..." (each way opens
+# with a character of its own, so that Python's re skips to those three: an optional comma
+# first had it try the pattern at every character)
 _CLAUSE_SPLIT: Final = re.compile(
-    r"; (?:and )?|,? while (?=[A-Z])|, (?:while|whereas|as well as) |"
+    r"; (?:and )?|, while (?=[A-Z])| while (?=[A-Z])|, (?:while|whereas|as well as) |"
     # "found that X ..., and that a Y ...", "..., and later Bolivian scammers used it ..."
     r", and (?:that |later |then |also |separately )?(?=(?:an?|the|in|from) |[A-Z])"
     # ... not a list's last member: "groups from China, Iran, and North Korea."
