@@ -110,6 +110,7 @@ def _listed_plain(one: Mention, other: Mention, text: str) -> bool:
 
 
 _MEMBERS: Final = words("members")
+_BUSINESSES: Final = nouns("misusing")
 
 
 def kind_of_members(a: Mention, s: Sentence, ends: dict[int, Mention]) -> Mention | None:
@@ -127,12 +128,16 @@ def kind_of_members(a: Mention, s: Sentence, ends: dict[int, Mention]) -> Mentio
             break
         first = previous
     words = s.words[: first.index]
+    if words[-1:] and words[-1] in _BUSINESSES:
+        return _businesses_place(words, ends)  # "three Chinese AI firms, X and Y, distilled"
     for size in (2, 1):
         if len(words) > size and " ".join(words[-size:]) in _MEMBERS:
             words = words[:-size]
             break
     else:
         return None
+    if words[-1:] and words[-1] in _BUSINESSES:
+        return _businesses_place(words, ends)  # "Chinese AI labs such as X"
     end = len(words)
     country = ends.get(end)  # "hackers from Iran such as APT42"
     if country is not None and country.entry.kind == "Country":
@@ -147,4 +152,15 @@ def kind_of_members(a: Mention, s: Sentence, ends: dict[int, Mention]) -> Mentio
         return place
     if words[-2:-1] == ["based"]:  # "China-based groups"
         return ends.get(end - 2)
+    return None
+
+
+def _businesses_place(words: list[str], ends: dict[int, Mention]) -> Mention | None:
+    """The people's name before the plural noun of businesses that ends ``words``, up to two
+    words of its phrase between ("Chinese AI research labs"): where the businesses listed
+    after it are from (a list right after the noun is set apart, as "such as" sets one)."""
+    for gap in (1, 2, 3):
+        place = ends.get(len(words) - gap)
+        if place is not None:
+            return place if place.entry.kind == "Demonym" else None
     return None
