@@ -11,7 +11,7 @@ from graphkit.extract.cues import nouns, words
 from graphkit.extract.fronted import fronted
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
 
-__all__ = ["coordinated", "kind_of_members"]
+__all__ = ["coordinated", "joined_to_actors", "kind_of_members"]
 
 
 ACTOR_NOUNS: Final = nouns("origin_after")
@@ -164,3 +164,20 @@ def _businesses_place(words: list[str], ends: dict[int, Mention]) -> Mention | N
         if place is not None:
             return place if place.entry.kind == "Demonym" else None
     return None
+
+
+# Words that join more members to a subject set apart beside it ("Chinese groups, along with
+# North Korea, will ..."), each as its words
+_JOINING: Final = tuple(tuple(w.split()) for w in words("joining"))
+
+
+def joined_to_actors(m: Mention) -> bool:
+    """Whether a place is joined to a noun of actors as more of them ("Chinese groups, along
+    with North Korea, will target ...", "Iranian hackers together with Russia"): who acts with
+    them, not whom they aim at. Numbers between (a citation's "[3]") are left out."""
+    before = [w for w in m.words[max(0, m.index - 8) : m.index] if not w.isdigit()]
+    for lead in _JOINING:
+        n = len(lead)
+        if len(before) > n and tuple(before[-n:]) == lead:
+            return before[-n - 1] in ACTOR_NOUNS
+    return False
