@@ -245,8 +245,9 @@ _WHO_LEAD: Final = re.compile(
 # The sentence's own verb after who they are ("China leaned on", "Russia are relying on"), not a
 # tie ("associated with")
 _TIES: Final = "|".join(word_list("tie_participles"))
-_VERB_AFTER: Final = re.compile(
-    rf"\s+(?:(?!(?:{_TIES})\b){past_verb()}|(?:{'|'.join(word_list('auxiliaries'))}))\b.*$"
+_VERB_AFTER: Final = re.compile(  # not a participle after a determiner: "a coordinated ..."
+    r"\s+(?<!\b[Aa]\s)(?<!\b[Aa]n\s)(?<!\b[Tt]he\s)"
+    rf"(?:(?!(?:{_TIES})\b){past_verb()}|(?:{'|'.join(word_list('auxiliaries'))}))\b.*$"
 )
 
 
