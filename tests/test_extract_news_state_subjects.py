@@ -45,3 +45,17 @@ def test_a_country_joined_to_actors_is_no_target(joined: str) -> None:
     assert "CU" not in targeted_countries(f)
     assert "CU" in targeted_countries(draft(NEWS + "Iranian state-backed groups will go "
                                             "after voters in Cuba.\n"))  # fmt: skip
+
+
+def test_a_named_actor_after_a_countrys_efforts_keeps_the_origin_its_lead_gives() -> None:
+    f = draft(
+        "Peru steps up election meddling\n\nForeign meddling in the vote in Chile started "
+        "slowly this year. Peru's efforts aim to undermine support for Chile while Bolivia "
+        "seeks to exploit divisions.\n\nPeru is deeply invested in undermining support for "
+        "Chile\n\nPeruvian influence operations (IO) have grown over the past two months. The "
+        "lab has tracked at least 40 Peruvian actors spreading false stories about Chile.\n\n"
+        "For example, the actor that the lab tracks as Storm-9001 has spread fake stories "
+        "about Chile to Bolivian readers.\n"
+    )
+    assert ("Storm-9001", "PE") in actors_of(f)
+    assert not any("efforts" in name for name, _ in actors_of(f))
