@@ -219,6 +219,13 @@ _WARNED_FROM: Final = re.compile(
 _MEASURED: Final = re.compile(
     rf"\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{'|'.join(word_list('measure_nouns'))})\b"
 )
+# A news outlet's noun right before the words ("its main outlet Lima Daily Truth (LDT)"), and
+# a last preposition of aim before them, the words in its object ("against Chile, its president,
+# the Andean Games Committee (AGC)"), not "by" or "from" after it
+_OUTLET_BEFORE: Final = re.compile(rf"\b(?:{'|'.join(word_list('outlet_nouns'))}) (?:the )?$")
+_LEAD_AIMED: Final = re.compile(
+    r"(?s:.*)\b(?:against|targeting|targeted)\s(?!(?s:.*)\b(?:by|from|for|with)\s)"
+)
 _WHICH_SAID: Final = re.compile(rf",? (?:which|who) (?:{'|'.join(word_list('reporter_verbs'))})\b")
 
 
@@ -255,6 +262,9 @@ def acronym_named(text: str) -> str | None:
         # urged ...": who warned, no operation
     if _MEASURED.match(text, m.end()):
         return None  # "its Covert Operation (CO) reach scale": a kind on a measure
+    if _OUTLET_BEFORE.search(text, 0, m.start()) or _LEAD_AIMED.match(text, 0, m.start()):
+        return None  # "its outlet Lima Daily Truth (LDT)", "campaigns against Chile, the Andean
+        # Games Committee (AGC), ...": an outlet, whom they aimed at; no operation
     return _spelt(m)
 
 
