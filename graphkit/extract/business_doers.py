@@ -66,7 +66,7 @@ def business_doers(sentences: list[Sentence], lowered: frozenset[str]) -> None:
     place of any other entity its words were read as ("DeepSeek": a platform); ``lowered``:
     the words the text writes in lower case (no name is one)."""
     for i, s in enumerate(sentences):
-        if _BUSINESSES.isdisjoint(s.words) or not _DOERS.search(s.text):
+        if _BUSINESSES.isdisjoint(s.words) or not _may_do(s.words) or not _DOERS.search(s.text):
             continue
         for listed in _LISTED.finditer(s.text):
             at = listed.lastindex or 1
@@ -76,6 +76,22 @@ def business_doers(sentences: list[Sentence], lowered: frozenset[str]) -> None:
             for found in (_OPENING.match(after.text), *_CLAUSE.finditer(after.text)):
                 if found is not None:
                     _mention(after, found.start(1), found.group(1), lowered)
+
+
+_LEADS: Final = words("accusing") | {"by"}
+_DEED_WORDS: Final = words("misuse_deeds")
+
+
+def _may_do(words: list[str]) -> bool:
+    """Whether ``_DOERS`` may match a sentence with a noun of businesses, by its words: "by" or
+    a verb of accusing in the six words before the noun, or a verb of misuse after it."""
+    for k, w in enumerate(words):
+        if w in _BUSINESSES and (
+            not _LEADS.isdisjoint(words[max(0, k - 7) : k])
+            or not _DEED_WORDS.isdisjoint(words[k + 1 : k + 18])
+        ):
+            return True
+    return False
 
 
 def _mention(s: Sentence, start: int, names: str, lowered: frozenset[str]) -> None:

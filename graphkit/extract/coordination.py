@@ -169,12 +169,15 @@ def _businesses_place(words: list[str], ends: dict[int, Mention]) -> Mention | N
 # Words that join more members to a subject set apart beside it ("Chinese groups, along with
 # North Korea, will ..."), each as its words
 _JOINING: Final = tuple(tuple(w.split()) for w in words("joining"))
+_JOINING_ENDS: Final = frozenset(lead[-1] for lead in _JOINING)
 
 
 def joined_to_actors(m: Mention) -> bool:
     """Whether a place is joined to a noun of actors as more of them ("Chinese groups, along
     with North Korea, will target ...", "Iranian hackers together with Russia"): who acts with
     them, not whom they aim at. Numbers between (a citation's "[3]") are left out."""
+    if m.index < 3 or m.words[m.index - 1] not in _JOINING_ENDS:
+        return False  # most places: no "with", "alongside" or "as" right before
     before = [w for w in m.words[max(0, m.index - 8) : m.index] if not w.isdigit()]
     for lead in _JOINING:
         n = len(lead)
