@@ -1,6 +1,7 @@
 """A news page's layout words that name no case (session 25, issue 23): a caption's label
 ("Figure 2: ..."), a site's stock label over its story ("Deep Dive") and a menu's section of
-plural nouns joined by "&". Sentences written for these tests."""
+plural nouns joined by "&", a bold "TL;DR", the acronym of a public body ("Agency (ACDA)").
+Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -50,3 +51,20 @@ def test_a_heading_that_names_an_operation_still_opens_its_case() -> None:
         "Chile.\n"
     )
     assert "Phish and Scripts" in names
+
+
+def test_a_bold_summary_label_names_no_case() -> None:
+    names = _names(
+        "**TL;DR** The lab is suing a Peruvian fraud ring named Grey Harbor, which used the "
+        "chatbot to write scam emails to bank customers.\n"
+    )
+    assert "TL;DR" not in " ".join(names)
+    assert "Grey Harbor" in " ".join(names)
+
+
+def test_the_acronym_of_a_public_body_names_no_case() -> None:
+    names = _names(
+        "The Andean Cyber Defence Agency (ACDA) has published an advisory on a Peruvian group "
+        "that phished banks in Chile.\n"
+    )
+    assert "ACDA" not in {w for n in names for w in n.split()}

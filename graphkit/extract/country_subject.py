@@ -71,7 +71,7 @@ def _used(m: Mention) -> bool:
 
 
 _STRIVING: Final = words("striving")
-_COUNTERING: Final = words("countering")
+_THWARTING: Final = words("thwarting")
 
 
 def _strives_to_misuse(after: list[str]) -> bool:
@@ -80,7 +80,7 @@ def _strives_to_misuse(after: list[str]) -> bool:
     not a defence ("seeks to counter disinformation")."""
     told = after[after.index("to") + 1 : after.index("to") + 13] if "to" in after[:4] else []
     at = next((i for i, w in enumerate(told) if w in _MISUSE_TOLD), None)
-    return at is not None and _COUNTERING.isdisjoint(told[:at]) and _GUARDS.isdisjoint(told[:at])
+    return at is not None and _THWARTING.isdisjoint(told[:at]) and _GUARDS.isdisjoint(told[:at])
 
 
 def _listed_acts(m: Mention) -> bool:

@@ -209,6 +209,7 @@ _OWNED: Final = re.compile(
 
 
 _ABOUT_A_REPORT: Final = words("about_a_report")  # "Report", "Bulletin", "Digest", ...
+_BODIES: Final = words("institution_heads")  # "Agency", "Office", "Bureau"
 
 
 # Who issued a warning, after it and "from" ("an alert from the Cyber Defence Office (CDO)"), or
@@ -255,8 +256,11 @@ def acronym_named(text: str) -> str | None:
     sources = SOURCE.finditer(text) if "ccording to" in text else ()
     if any(s.start() < m.start(1) < s.end() for s in sources):
         return None  # "According to a report by the Institute for Strategic Dialogue (ISD), ..."
-    if text[: m.start(1) - 1].split()[-1] in _ABOUT_A_REPORT:
+    last = text[: m.start(1) - 1].split()[-1]
+    if last in _ABOUT_A_REPORT:
         return None  # "the yearly Chatbot Abuse Report (CAR)": a report's, no operation
+    if last.lower() in _BODIES:
+        return None  # "The Cyber Defence Agency (CDA) published ...": a public body
     if _WARNED_FROM.search(text, 0, m.start()) or _WHICH_SAID.match(text, m.end()):
         return None  # "The warning came from the U.S. National Security Agency (NSA), which
         # urged ...": who warned, no operation
