@@ -21,11 +21,11 @@ __all__ = ["COMPILED", "GROUP", "HERE", "MODULES", "check", "compiled_files", "i
 HERE = Path(__file__).resolve().parent / "extract"
 
 # The modules that read a text sentence by sentence: nearly all of the extractor's time.
-MODULES = ("agents", "behaviour", "behind", "bystanders", "case_starts", "cases", "clause_actors",
-           "clause_names", "coordination", "counted", "country_subject", "described", "drafting",
-           "facts", "features", "fields", "fronted", "gazetteer", "grouping", "groups",
-           "heading_who", "headings", "headline_case", "labels", "learned", "lede",
-           "listed_origins", "masking", "members", "meta", "name_checks", "named_actors",
+MODULES = ("agents", "behaviour", "behind", "business_doers", "bystanders", "case_starts",
+           "cases", "clause_actors", "clause_names", "coordination", "counted", "country_subject",
+           "described", "drafting", "facts", "features", "fields", "fronted", "gazetteer",
+           "grouping", "groups", "heading_who", "headings", "headline_case", "labels", "learned",
+           "lede", "listed_origins", "masking", "members", "meta", "name_checks", "named_actors",
            "named_origins", "namelike", "names", "openers", "paragraphs", "passing", "place_in",
            "poses", "quoted", "ranked", "reading", "reporter", "roles", "roster", "sections",
            "sector_context", "sectors", "sentence_clauses", "sentence_cues", "set_apart",

@@ -6,7 +6,8 @@ whose product news is spoken of, a subject's phrase run on over its verb, and th
 its verb before whom it names ("The lab blamed Maltese hackers"), what an intrusion leaves on a
 host ("a scheduled task named X"), an acronym for a kind on a measure ("its Covert Reach Index
 (CRI) impact scale") and one that spells a country's code ("Covert Operation (CO)"). One test
-per grammatical case, each on sentences written for it."""
+per grammatical case, each on sentences written for it. (Session 25) an outlet its owner runs
+and the acronyms of it and of whom a campaign is against."""
 
 from __future__ import annotations
 
@@ -269,3 +270,29 @@ def test_an_acronym_for_a_kind_on_a_measure_names_no_case_and_no_country(kind: s
 def test_two_capitals_in_brackets_after_a_name_they_do_not_spell_are_its_country() -> None:
     f = draft(NEWS + "Tin Vane (CO) phished banks in Peru.\n")
     assert actors_of(f) == [("Tin Vane operators", "CO")]
+
+
+def test_an_outlet_its_owner_runs_is_no_actor_and_its_acronym_no_case() -> None:
+    f = draft(
+        NEWS + "Storm-9001 spread fake stories about the games in Lima.\n\n"
+        "A sample of Storm-9001's posts, including from its main outlet Andean Daily Truth "
+        "(ADT).\n"
+    )
+    assert not {"ADT", "Andean Daily Truth"} & _names(f)
+    assert "Storm-9001" in _names(f)
+
+
+def test_the_acronym_of_whom_a_campaign_is_against_names_no_case() -> None:
+    f = draft(
+        NEWS + "Peru is stepping up campaigns against Chile, its president, the Andean Games "
+        "Committee (AGC), and the games in Lima. Two Peruvian groups, Storm-9001 and "
+        "Storm-9002, turned to the games.\n"
+    )
+    assert "AGC" not in _names(f)
+    assert {"Storm-9001", "Storm-9002"} <= _names(f)
+
+
+def test_an_acronym_of_who_acts_still_names_its_case() -> None:
+    f = draft(NEWS + "A campaign against Chile was run by the Andean Union of Free Media (AUFM), "
+              "which posted articles in Spanish.\n")  # fmt: skip
+    assert "AUFM" in _names(f)

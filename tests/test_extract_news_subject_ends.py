@@ -304,3 +304,13 @@ def test_countries_an_operation_focused_on_before_its_participle_are_its_targets
     )
     assert targeted_countries(f) == {"PE", "CL"}
     assert {origin for _, origin in actors_of(f)} == {"LA"}
+
+
+@pytest.mark.parametrize("participle", ["coordinated", "organized", "suspected"])
+def test_a_participle_after_a_determiner_is_no_verb_that_ends_the_phrase(participle: str) -> None:
+    article = "an" if participle[0] in "aeiou" else "a"
+    f = draft(HEAD + f"The lab suspended dozens of accounts tied to {article} {participle} "
+              "Peruvian influence network.\n")  # fmt: skip
+    assert actors_of(f) == [
+        (f"Accounts tied to {article} {participle} Peruvian influence network", "PE")
+    ]

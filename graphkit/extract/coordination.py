@@ -11,7 +11,7 @@ from graphkit.extract.cues import nouns, words
 from graphkit.extract.fronted import fronted
 from graphkit.extract.reading import COUNTRY_KINDS, Mention, Sentence
 
-__all__ = ["coordinated", "kind_of_members"]
+__all__ = ["coordinated", "joined_to_actors", "kind_of_members"]
 
 
 ACTOR_NOUNS: Final = nouns("origin_after")
@@ -110,6 +110,7 @@ def _listed_plain(one: Mention, other: Mention, text: str) -> bool:
 
 
 _MEMBERS: Final = words("members")
+_BUSINESSES: Final = nouns("misusing")
 
 
 def kind_of_members(a: Mention, s: Sentence, ends: dict[int, Mention]) -> Mention | None:
@@ -127,12 +128,16 @@ def kind_of_members(a: Mention, s: Sentence, ends: dict[int, Mention]) -> Mentio
             break
         first = previous
     words = s.words[: first.index]
+    if words[-1:] and words[-1] in _BUSINESSES:
+        return _businesses_place(words, ends)  # "three Chinese AI firms, X and Y, distilled"
     for size in (2, 1):
         if len(words) > size and " ".join(words[-size:]) in _MEMBERS:
             words = words[:-size]
             break
     else:
         return None
+    if words[-1:] and words[-1] in _BUSINESSES:
+        return _businesses_place(words, ends)  # "Chinese AI labs such as X"
     end = len(words)
     country = ends.get(end)  # "hackers from Iran such as APT42"
     if country is not None and country.entry.kind == "Country":
@@ -148,3 +153,34 @@ def kind_of_members(a: Mention, s: Sentence, ends: dict[int, Mention]) -> Mentio
     if words[-2:-1] == ["based"]:  # "China-based groups"
         return ends.get(end - 2)
     return None
+
+
+def _businesses_place(words: list[str], ends: dict[int, Mention]) -> Mention | None:
+    """The people's name before the plural noun of businesses that ends ``words``, up to two
+    words of its phrase between ("Chinese AI research labs"): where the businesses listed
+    after it are from (a list right after the noun is set apart, as "such as" sets one)."""
+    for gap in (1, 2, 3):
+        place = ends.get(len(words) - gap)
+        if place is not None:
+            return place if place.entry.kind == "Demonym" else None
+    return None
+
+
+# Words that join more members to a subject set apart beside it ("Chinese groups, along with
+# North Korea, will ..."), each as its words
+_JOINING: Final = tuple(tuple(w.split()) for w in words("joining"))
+_JOINING_ENDS: Final = frozenset(lead[-1] for lead in _JOINING)
+
+
+def joined_to_actors(m: Mention) -> bool:
+    """Whether a place is joined to a noun of actors as more of them ("Chinese groups, along
+    with North Korea, will target ...", "Iranian hackers together with Russia"): who acts with
+    them, not whom they aim at. Numbers between (a citation's "[3]") are left out."""
+    if m.index < 3 or m.words[m.index - 1] not in _JOINING_ENDS:
+        return False  # most places: no "with", "alongside" or "as" right before
+    before = [w for w in m.words[max(0, m.index - 8) : m.index] if not w.isdigit()]
+    for lead in _JOINING:
+        n = len(lead)
+        if len(before) > n and tuple(before[-n:]) == lead:
+            return before[-n - 1] in ACTOR_NOUNS
+    return False

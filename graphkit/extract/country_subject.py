@@ -58,6 +58,8 @@ def _used(m: Mention) -> bool:
         return m.after[1:2] != [] and m.after[1] in _OWNED_ACTS
     verbs = _verbs_after(m)
     verb = verbs[0] if verbs else ""
+    if verb in _STRIVING:  # "Peru seeks to undermine trust in elections"
+        return _strives_to_misuse(m.words[m.index + m.width :])
     if verb in _AUXILIARIES:  # "Peru has used", "Peru and Chile are now using"
         if len(verbs) > 1 and verbs[1] in _USING:
             return True
@@ -66,6 +68,19 @@ def _used(m: Mention) -> bool:
         said = m.words[m.index + m.width : m.index + m.width + 7]
         return not _USERS.isdisjoint(said)  # "Cuba was by far the heaviest user"
     return verb in _USING
+
+
+_STRIVING: Final = words("striving")
+_COUNTERING: Final = words("countering")
+
+
+def _strives_to_misuse(after: list[str]) -> bool:
+    """Whether the words after a country are a verb of striving, "to" and a clause that tells
+    a misuse ("seeks to undermine trust in elections", "aims to sway voters with deepfakes"),
+    not a defence ("seeks to counter disinformation")."""
+    told = after[after.index("to") + 1 : after.index("to") + 13] if "to" in after[:4] else []
+    at = next((i for i, w in enumerate(told) if w in _MISUSE_TOLD), None)
+    return at is not None and _COUNTERING.isdisjoint(told[:at]) and _GUARDS.isdisjoint(told[:at])
 
 
 def _listed_acts(m: Mention) -> bool:

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from typing import Final
 
+from graphkit.extract.business_doers import business_doers
 from graphkit.extract.case_starts import starts_a_case
 from graphkit.extract.cases import (
     NEW_CASE,
@@ -193,6 +194,7 @@ class _Grouper:
             self.groups
         )  # a lede is a case before the first
         current = self.current
+        business_doers(p.sentences, self.lowered)  # "... run by AI labs. Zenbrook logged ..."
         actors = {k: v for s in p.sentences for k, v in actor_names(s, self.found).items()}
         clauses = None if p.fields or named_above(current) else runs(p.sentences, self.found, named)
         if clauses:  # "Sneer Review flooded ..., while VAGue Focus ...; Uncle Spam argued ..."

@@ -259,6 +259,7 @@ _OWNED: Final = re.compile(
 
 
 _ABOUT_A_REPORT: Final = words("about_a_report")  # "Report", "Bulletin", "Digest", ...
+_BODIES: Final = words("institution_heads")  # "Agency", "Office", "Bureau"
 
 
 # Who issued a warning, after it and "from" ("an alert from the Cyber Defence Office (CDO)"), or
@@ -268,6 +269,13 @@ _WARNED_FROM: Final = re.compile(
 )
 _MEASURED: Final = re.compile(
     rf"\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{'|'.join(word_list('measure_nouns'))})\b"
+)
+# A news outlet's noun right before the words ("its main outlet Lima Daily Truth (LDT)"), and
+# a last preposition of aim before them, the words in its object ("against Chile, its president,
+# the Andean Games Committee (AGC)"), not "by" or "from" after it
+_OUTLET_BEFORE: Final = re.compile(rf"\b(?:{'|'.join(word_list('outlet_nouns'))}) (?:the )?$")
+_LEAD_AIMED: Final = re.compile(
+    r"(?s:.*)\b(?:against|targeting|targeted)\s(?!(?s:.*)\b(?:by|from|for|with)\s)"
 )
 _WHICH_SAID: Final = re.compile(rf",? (?:which|who) (?:{'|'.join(word_list('reporter_verbs'))})\b")
 
@@ -298,13 +306,19 @@ def acronym_named(text: str) -> str | None:
     sources = SOURCE.finditer(text) if "ccording to" in text else ()
     if any(s.start() < m.start(1) < s.end() for s in sources):
         return None  # "According to a report by the Institute for Strategic Dialogue (ISD), ..."
-    if text[: m.start(1) - 1].split()[-1] in _ABOUT_A_REPORT:
+    last = text[: m.start(1) - 1].split()[-1]
+    if last in _ABOUT_A_REPORT:
         return None  # "the yearly Chatbot Abuse Report (CAR)": a report's, no operation
+    if last.lower() in _BODIES:
+        return None  # "The Cyber Defence Agency (CDA) published ...": a public body
     if _WARNED_FROM.search(text, 0, m.start()) or _WHICH_SAID.match(text, m.end()):
         return None  # "The warning came from the U.S. National Security Agency (NSA), which
         # urged ...": who warned, no operation
     if _MEASURED.match(text, m.end()):
         return None  # "its Covert Operation (CO) reach scale": a kind on a measure
+    if _OUTLET_BEFORE.search(text, 0, m.start()) or _LEAD_AIMED.match(text, 0, m.start()):
+        return None  # "its outlet Lima Daily Truth (LDT)", "campaigns against Chile, the Andean
+        # Games Committee (AGC), ...": an outlet, whom they aimed at; no operation
     return _spelt(m)
 
 

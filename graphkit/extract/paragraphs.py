@@ -11,7 +11,7 @@ from typing import Final
 from graphkit.extract.cues import word_list
 from graphkit.extract.fields import labelled_fields
 from graphkit.extract.gazetteer import TOKEN, actor_codes
-from graphkit.extract.headings import BRACKETED_TAIL, DATE_FIRST, STAGE_HEADINGS
+from graphkit.extract.headings import BRACKETED_TAIL, DATE_FIRST, GENERIC_HEADINGS, STAGE_HEADINGS
 from graphkit.extract.reading import Sentence, read_sentence, split_sentences
 from graphkit.extract.sections import LEAD_BOLD, WHO, inner_bold
 
@@ -93,7 +93,7 @@ def _bold_lead(paragraph: str) -> tuple[str, str | None, str | None]:
         bold = asked if named_here and len(asked.split()) <= 4 else None
     elif bold and bold.endswith(":"):
         bold = None  # "**Case:** Vibe hacking": a label, its value the name
-    elif bold and STAGE_HEADINGS.match(bold.rstrip(".:")):
+    elif bold and (STAGE_HEADINGS.match(bold.rstrip(".:")) or GENERIC_HEADINGS.match(bold)):
         bold = None  # "**Behavior.** They wrote ...": a part of the case, as a heading is
     elif bold:
         bold = _COUNTRY_FIRST.sub("", bold).rstrip(".") or None  # "Russia: Bad Grammar."

@@ -73,7 +73,7 @@ def set_apart_names(text: str, words: list[str]) -> list[tuple[int, str]]:
     # what the patterns of a TITLED name need (most sentences hold none)
     titled = (nouned or "-" in text) and _TITLED_START.search(text) is not None
     if nouned and titled:  # "the intelligence unit Copper Condor ran", "Peru's Tin Vane group"
-        new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_TITLED.finditer(text)]
+        new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_TITLED.finditer(text) if not _owned(c)]
         if any(noun in text for noun in _NOUNS_AFTER_NAME):
             new += [(c.start(1), c.group(1)) for c in _TITLED_THEN_NOUN.finditer(text)]
     if nouned and " and " in text and any(count in text for count in _COUNTS):
@@ -135,6 +135,20 @@ _NOUN_THEN_TITLED: Final = re.compile(
     rf"{led_by_letters('|'.join(noun_forms('appositive')))} ({TITLED})"
     rf"(?=,|\s+\(|\s+{past_verb()}\b)"
 )
+
+
+# An outlet a possessive gives to its owner ("its main outlet Lima Daily Truth"): the actors'
+# means of publishing, not an actor of its own
+_OUTLETS: Final = words("outlet_nouns")
+_POSSESSED: Final = re.compile(r"\b(?:[Ii]ts|[Tt]heir|[\w-]+['\u2019]s) (?:[\w-]+ ){0,3}$")
+
+
+def _owned(c: re.Match[str]) -> bool:
+    """Whether a match of ``_NOUN_THEN_TITLED`` is of an outlet that a possessive owns."""
+    noun = c.group(0).split(" ", 1)[0].lower()
+    return noun in _OUTLETS and (
+        _POSSESSED.search(c.string, max(0, c.start() - 60), c.start()) is not None
+    )
 
 
 # "Two Peruvian groups, Andes Falcon and Inca Shrike, used ...", "It named two groups, Andes

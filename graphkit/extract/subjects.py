@@ -252,8 +252,9 @@ _WHO_LEAD: Final = re.compile(
 # The sentence's own verb after who they are ("China leaned on", "Russia are relying on"), not a
 # tie ("associated with")
 _TIES: Final = "|".join(word_list("tie_participles"))
-_VERB_AFTER: Final = re.compile(
-    rf"\s+(?:(?!(?:{_TIES})\b){past_verb()}|(?:{'|'.join(word_list('auxiliaries'))}))\b.*$"
+_VERB_AFTER: Final = re.compile(  # not a participle after a determiner: "a coordinated ..."
+    r"\s+(?<!\b[Aa]\s)(?<!\b[Aa]n\s)(?<!\b[Tt]he\s)"
+    rf"(?:(?!(?:{_TIES})\b){past_verb()}|(?:{'|'.join(word_list('auxiliaries'))}))\b.*$"
 )
 
 
@@ -305,6 +306,10 @@ _PART_OF_ONE: Final = re.compile(
     rf"(?i:{noun_pattern('subject')})$"
 )
 _SUBJECT_NOUNS: Final = nouns("subject")
+# A place's acts by its "'s": "Peru's efforts", "China's operations"
+_OWNED_ACTS: Final = re.compile(
+    rf"^[A-Z][\w-]*(?: [A-Z][\w-]*)?['\u2019]s (?:{'|'.join(word_list('owned_acts'))})$"
+)
 # Words before "of" or "against" that are no actor's noun nor some of them: what the phrase is
 # about is after it ("Modus operandi of North Korean cybercriminals", "Taking enforcement
 # actions against suspected actors in Iran"), not "Members of a Russian group"
@@ -422,6 +427,8 @@ def subject_of(first: Sentence, seen: list[Sentence] | None, before: str = "") -
         return None  # "A Meta and OpenAI collaboration thwarted ... operations": the reporters
     if _PART_OF_ONE.search(m.group(1)):
         return None  # "Members of the group were based in Iran": the one met before
+    if _OWNED_ACTS.match(m.group(1)):
+        return None  # "Peru's efforts aim to ...": what a country's actors do, not who
     if text[m.end() : m.end() + 1] == " " and a_body_head(text[m.end() + 1 :].split(" ", 1)[0]):
         return None  # "The Canadian spy service sees ...": a state's body, no actor
     phrase = re.sub(r"^(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his)\s+", "", m.group(1))
