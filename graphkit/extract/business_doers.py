@@ -18,7 +18,7 @@ from typing import Final
 from graphkit.extract.cues import noun_pattern, nouns, word_list, words
 from graphkit.extract.gazetteer import TOKEN, Entry
 from graphkit.extract.name_checks import NOT_NAMES, only_places
-from graphkit.extract.namelike import looks_like_name
+from graphkit.extract.namelike import WrittenLower, looks_like_name
 from graphkit.extract.reading import Mention, Sentence, slugify
 from graphkit.vocab import PLATFORMS, PUBLISHERS
 
@@ -61,7 +61,7 @@ _SPLIT: Final = re.compile(r",? and |, ")
 _PRONOUNS: Final = words("clause_pronouns")
 
 
-def business_doers(sentences: list[Sentence], lowered: frozenset[str]) -> None:
+def business_doers(sentences: list[Sentence], lowered: frozenset[str] | WrittenLower) -> None:
     """Mentions each business a paragraph names as a doer (see the module) as an actor, in
     place of any other entity its words were read as ("DeepSeek": a platform); ``lowered``:
     the words the text writes in lower case (no name is one)."""
@@ -94,7 +94,7 @@ def _may_do(words: list[str]) -> bool:
     return False
 
 
-def _mention(s: Sentence, start: int, names: str, lowered: frozenset[str]) -> None:
+def _mention(s: Sentence, start: int, names: str, lowered: frozenset[str] | WrittenLower) -> None:
     """Each of the names (a list of them from ``start``) as an actor's mention in ``s``."""
     at = start
     for name in _SPLIT.split(names):
@@ -108,7 +108,7 @@ def _mention(s: Sentence, start: int, names: str, lowered: frozenset[str]) -> No
         at += len(name)
 
 
-def _a_business(name: str, lowered: frozenset[str]) -> bool:
+def _a_business(name: str, lowered: frozenset[str] | WrittenLower) -> bool:
     """Whether words may name a business that acted: a name, or a platform's maker; not a
     place, a report's publisher, a pronoun or a sentence's opening word."""
     if name.split(" ", 1)[0] in _PRONOUNS or NOT_NAMES.match(name) or only_places(name):
