@@ -24,7 +24,7 @@ HERE = Path(__file__).resolve().parent / "extract"
 MODULES = ("agents", "behaviour", "behind", "bystanders", "case_starts", "cases", "clause_actors",
            "clause_names", "coordination", "counted", "country_subject", "described", "drafting",
            "facts", "features", "fields", "fronted", "gazetteer", "grouping", "groups",
-           "heading_who", "headings", "headline_case", "labels", "learned", "lede",
+           "heading_who", "headings", "headline_case", "included", "labels", "learned", "lede",
            "listed_origins", "masking", "members", "meta", "name_checks", "named_actors",
            "named_origins", "namelike", "names", "openers", "paragraphs", "passing", "place_in",
            "poses", "quoted", "ranked", "reading", "reporter", "roles", "roster", "sections",
