@@ -33,8 +33,8 @@ def member_of_subject(m: Mention, text: str) -> bool:
     (at the sentence's start, after "that" or a verb of saying, or after a comma or a dash),
     and the list, read as the clause's subject in the noun's stead, does what a report tells
     of actors ("Hostile states, including Russia and Iran, are using AI to write lures"); not
-    when the clause says
-    the countries underwent it ("Allies such as Japan and Korea were targeted")."""
+    when the clause says the countries underwent it ("Allies such as Japan and Korea were
+    targeted")."""
     lead = m.words[max(0, m.index - _REACH) : m.index]
     if _FIRST_WORDS.isdisjoint(lead):
         return False  # most countries follow no "including"
