@@ -8,8 +8,6 @@ paragraph names a new operation, a new actor or an unnamed one.
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from typing import Final
 
 from graphkit.extract.case_starts import starts_a_case
@@ -77,17 +75,10 @@ from graphkit.extract.paragraphs import (
 )
 from graphkit.extract.reading import Mention, Sentence, read_sentence
 from graphkit.extract.sections import aside, sections
+from graphkit.extract.speaker_labels import speakers
 from graphkit.extract.subjects import subject_of
 
 __all__ = ["group_text"]
-
-# A line that opens on a label: "Dana Reyes: Welcome to the show."
-_LABEL: Final = r"([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}):\s"
-_FIRST_LABEL: Final = re.compile(_LABEL)
-# ... on any line but the first, looked for from each line break, the label in a look-ahead (a
-# pattern that starts with "^" is tried at every character of the text; a match of it ends on
-# the line at most, so the line breaks find the same labels)
-_LINE_LABEL: Final = re.compile(rf"\n(?={_LABEL})")
 
 
 def group_text(text: str, loose: list[Sentence] | None = None) -> list[Group]:
@@ -146,11 +137,7 @@ class _Grouper:
         """The labels that open two lines of the text or more: a transcript's speakers
         ("Dana Reyes: ..."), where a case's name labels one paragraph ("Sneer Review: ...")."""
         if self._speakers is None:
-            first = _FIRST_LABEL.match(self.text)
-            said = Counter(m.group(1) for m in _LINE_LABEL.finditer(self.text))
-            if first is not None:
-                said[first.group(1)] += 1
-            self._speakers = frozenset(label for label, n in said.items() if n > 1)
+            self._speakers = speakers(self.text)
         return self._speakers
 
     def read(self, heading: str | None, paragraph: str, item: bool) -> None:
