@@ -33,6 +33,7 @@ from graphkit.extract.groups import (
     speaks_of_this_actor,
     start_runs,
 )
+from graphkit.extract.heading_named import told_under
 from graphkit.extract.heading_who import one_place_at_most, profiled, section_who
 from graphkit.extract.headings import (
     ARTICLE,
@@ -66,6 +67,7 @@ from graphkit.extract.named_origins import enumerated
 from graphkit.extract.namelike import looks_like_name, lower_words
 from graphkit.extract.names import paragraph_name
 from graphkit.extract.openers import counts_cases, left_behind, opening_subject
+from graphkit.extract.overview_first import overview_parts
 from graphkit.extract.paragraphs import (
     Paragraph,
     cleaned,
@@ -166,6 +168,10 @@ class _Grouper:
         if not item:  # "It named four members of the ring:": the list after it is of people
             self.members = text.endswith(":") and not _MEMBERS.isdisjoint(text.lower().split())
         p = read_paragraph(text, item)
+        back = named_back(p.sentences[0]) if p.sentences and heading else None
+        if back and heading and (told := told_under(self.groups, self.current, heading, back)):
+            self.current = told  # "## Inside Operation X", then 'The lab named the campaign
+            # "Operation X"': the case told before the heading is X
         if p.sentences and named_back(p.sentences[0]) and (self.current or self.lede):
             if self.current is None:
                 self._lede_case()  # "A scam network wrote ...", then "The company named it "X.""
@@ -174,6 +180,11 @@ class _Grouper:
                 return
             p = read_paragraph(rest, item)
         named = self._name(p)
+        if named and (parts := overview_parts(p, named)):  # "Meta removed networks from Peru
+            self.before = self.prior  # and Laos. A network from Peru ... it called X.": the
+            for part in parts:  # list alone, then the rest
+                self.read(heading, part, item)
+            return
         self.seen = True
         if named and p.item and self.members and self.loose is not None:
             self.loose.extend(p.sentences)  # "- Marek Dolny (aka "Vex") - Poland" under "four
@@ -394,9 +405,9 @@ class _Grouper:
                 p.body = [x for x in p.body if x is not kept]
             self.current = Group(None, subject=subject, heading=self.section_who)
             # "accounts linked to Russian, North Korean and Chinese hackers": an overview, when
-            # the text goes on to cases of their own
+            # the text goes on to cases of their own (after no case: overviews at most)
             said = next((x for x in body if subject.lower() in x.text.lower()), body[0])
-            self.current.overview = not self.groups and overview(subject, said)
+            self.current.overview = all(g.overview for g in self.groups) and overview(subject, said)
             self.current.counts = count_of(body[0].text, subject) if not self.groups else 0
             self.groups.append(self.current)
             self._after_lede(body)
