@@ -115,3 +115,22 @@ def test_a_summary_lead_after_a_headline_read_as_a_paragraph_is_an_overview() ->
     )
     assert len(f.campaigns) == 3
     assert sorted(c for _, c in actors_of(f)) == ["BO", "CL", "PE"]
+
+
+# --- The reporter described in an appositive ("the US company behind ..."): its nationality is
+# no origin of the actors it acted against
+
+
+@pytest.mark.parametrize(
+    "who",
+    [
+        "the US company behind the popular AI chatbot Claude",
+        "the American firm behind the widely used AI assistant Claude",
+    ],
+)
+def test_the_reporters_nationality_in_a_long_appositive_is_no_origin(who: str) -> None:
+    f = draft(
+        f"Chatbot maker bans accounts\n\nAnthropic, {who}, has banned accounts in Kenya. These "
+        "accounts were found to be using Claude to write a large number of comments.\n"
+    )
+    assert "US" not in {c for _, c in actors_of(f)}
