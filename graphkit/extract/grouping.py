@@ -168,11 +168,11 @@ class _Grouper:
         if not item:  # "It named four members of the ring:": the list after it is of people
             self.members = text.endswith(":") and not _MEMBERS.isdisjoint(text.lower().split())
         p = read_paragraph(text, item)
-        back = named_back(p.sentences[0]) if p.sentences and heading else None
+        back = named_back(p.sentences[0]) if p.sentences else None
         if back and heading and (told := told_under(self.groups, self.current, heading, back)):
             self.current = told  # "## Inside Operation X", then 'The lab named the campaign
             # "Operation X"': the case told before the heading is X
-        if p.sentences and named_back(p.sentences[0]) and (self.current or self.lede):
+        if back and (self.current or self.lede):
             if self.current is None:
                 self._lede_case()  # "A scam network wrote ...", then "The company named it "X.""
             rest = self._name_back(p, text)  # "OpenAI called the operation "Peer Review.""

@@ -17,7 +17,8 @@ __all__ = ["member_of_subject"]
 
 # What opens the members of a plural noun ("including", "such as"), each as its words
 _INTROS: Final = tuple(tuple(w.split()) for w in word_list("subject_members"))
-_FIRST_WORDS: Final = frozenset(i[-1] for i in _INTROS)  # the word right before the list
+# ... by the word right before the list ("as" of "such as")
+_BY_LAST: Final = {i[-1]: tuple(x for x in _INTROS if x[-1] == i[-1]) for i in _INTROS}
 # How far before a country its list's intro may stand ("including Russia, China, Iran and")
 _REACH: Final = 12
 # At most this many words in the plural noun's phrase ("Several hostile nation states")
@@ -35,19 +36,17 @@ def member_of_subject(m: Mention, text: str) -> bool:
     of actors ("Hostile states, including Russia and Iran, are using AI to write lures"); not
     when the clause says the countries underwent it ("Allies such as Japan and Korea were
     targeted")."""
-    lead = m.words[max(0, m.index - _REACH) : m.index]
-    if _FIRST_WORDS.isdisjoint(lead):
-        return False  # most countries follow no "including"
-    start = max(0, m.index - _REACH)
-    for at in range(m.index - 1, start - 1, -1):
-        intro = next((i for i in _INTROS if _opens(m.words, at, i)), None)
+    said = m.words
+    for at in range(m.index - 1, max(0, m.index - _REACH) - 1, -1):
+        if said[at] not in _BY_LAST:
+            continue  # most countries follow no "including"
+        intro = next((i for i in _BY_LAST[said[at]] if _opens(said, at, i)), None)
         if intro is None:
             continue
-        head = _subject_start(m.words, at - len(intro) + 1, text)
-        if head is None:
+        if _subject_start(said, at - len(intro) + 1, text) is None:
             return False
         # the clause read from the list on, the noun and its intro left out
-        listed = m.words[at + 1 :]
+        listed = said[at + 1 :]
         return country_used(Mention(m.entry, m.index - at - 1, m.width, listed, m.text))
     return False
 
