@@ -13,7 +13,6 @@ from typing import Final
 from graphkit.extract.cases import overview
 from graphkit.extract.paragraphs import Paragraph
 from graphkit.extract.reading import COUNTRY_KINDS
-from graphkit.extract.subject_text import from_its_subject
 from graphkit.extract.subjects import subject_of
 
 __all__ = ["overview_parts"]
@@ -25,15 +24,17 @@ _INDEFINITE: Final = re.compile(r"^(?:[Aa]n?|[Aa]nother|[Oo]ne) ")
 def overview_parts(p: Paragraph, named: str) -> tuple[str, str] | None:
     """The paragraph's first sentence and the text after it, when that sentence tells of
     unnamed actors from several countries (an overview) and a later sentence, which says
-    ``named``, opens on an indefinite noun; None otherwise (most named paragraphs)."""
+    ``named``, opens on an indefinite noun, its own subject; None otherwise (most named
+    paragraphs)."""
     body = p.body
     if len(body) < 2 or named in body[0].text:
         return None
     if sum(1 for m in body[0].mentions if m.entry.kind in COUNTRY_KINDS) < 2:
         return None  # a list of places: two at least
     naming = next((s for s in body[1:] if named in s.text), None)
-    if naming is None or not _INDEFINITE.match(from_its_subject(naming, "")):
-        return None  # "They also pushed a movement it called X": all of them, named
+    if naming is None or not _INDEFINITE.match(naming.text):
+        return None  # "They also pushed a movement it called X": all of them, named; "It
+        # tracked a cluster known as X": whom the reporter met, maybe one of them
     subject = subject_of(body[0], None)
     if subject is None or not overview(subject, body[0]):
         return None
