@@ -79,7 +79,7 @@ def test_a_reporters_adverb_leaves_the_listed_campaigns_after_a_lede() -> None:
 
 def test_a_heading_that_holds_the_name_given_back_names_the_case_before_it() -> None:
     f = draft(
-        NEWS + "The lab banned accounts run by a marketing firm in Lima. \"The accounts wrote "
+        NEWS + 'The lab banned accounts run by a marketing firm in Lima. "The accounts wrote '
         'short comments in Spanish and Quechua," the report said.\n\nInside Operation Blue '
         'Kite\n\nThe lab named the campaign "Operation Blue Kite" because its comments used '
         "many kite emojis.\n"
