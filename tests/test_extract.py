@@ -62,6 +62,7 @@ def test_hedges_lower_and_negations_drop_attribution() -> None:
         ("A Russian-speaking developer built tools.", ["ru"]),
         ("Posts appeared in English, Chinese, Japanese and Korean.", ["en", "zh", "ja", "ko"]),
         ("Chinese-language accounts posted comments.", ["zh"]),
+        ("Azeri-speaking accounts posted comments.", ["az"]),  # a short name ISO lacks
     ],
 )
 def test_operator_languages(sentence: str, codes: list[str]) -> None:

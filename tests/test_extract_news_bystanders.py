@@ -56,6 +56,32 @@ def test_firms_the_actors_hacked_that_now_build_defenses_are_still_a_target() ->
     assert _sectors(f) == {"technology"}
 
 
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Despite efforts by regulators and technology companies to curb such schemes, it went on.",
+        "Telecom firms and the police are working to stop the calls.",  # subject, and a noun
+        "Banks are fighting back.",
+    ],
+)
+def test_who_works_to_stop_the_actors_is_no_target(answer: str) -> None:
+    f = draft(NEWS + "Peruvian hackers used the chatbot to write scam texts. " + answer + "\n")
+    assert _sectors(f) == set()
+
+
+@pytest.mark.parametrize(
+    "hit",
+    [
+        "The crew attacked banks to stop their payments.",  # a purpose after the target
+        "Attacks on banks to halt payments followed.",
+        "Efforts by the crew to attack banks went on.",  # the effort is the actors'
+    ],
+)
+def test_a_sector_hit_beside_a_verb_of_countering_is_still_a_target(hit: str) -> None:
+    f = draft(NEWS + "Peruvian hackers used the chatbot to write scam texts. " + hit + "\n")
+    assert _sectors(f) == {"financial-services"}
+
+
 def test_who_received_what_the_actors_stole_is_no_target() -> None:
     f = draft(NEWS + "Peruvian hackers mailed stolen tax files to Chilean newspapers.\n")
     assert _sectors(f) == set()

@@ -60,3 +60,14 @@ def test_businesses_a_lab_accuses_of_copying_its_model_are_the_actors() -> None:
 )
 def test_an_ai_service_the_actors_went_after_makes_its_maker_a_target(sentence: str) -> None:
     assert _sectors(draft(HEAD + sentence + "\n")) == {"ai-providers"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The lab moved against Claude accounts that Russian hackers ran.",
+        "Russian hackers ran a campaign against Gemini users in Chile.",
+    ],
+)
+def test_what_is_held_on_an_ai_service_is_not_its_maker(sentence: str) -> None:
+    assert "ai-providers" not in _sectors(draft(HEAD + sentence + "\n"))

@@ -204,10 +204,17 @@ def test_the_media_that_report_are_no_target() -> None:
     [
         "Russian hackers phished diplomats. The envoy spoke of trade talks with Chile.",
         "Russian hackers phished diplomats who fight propaganda against Chile.",
+        "Russian trolls mocked the defence pact with Chile.",  # a pact's party
+        "Russian trolls mocked Peru's navy and Chile's fishing talks with Bolivia.",  # whose talks
     ],
 )
 def test_a_party_to_talks_and_what_propaganda_is_against_are_no_targets(sentence: str) -> None:
     assert _countries(draft(NEWS + sentence + "\n")) == set()
+
+
+def test_a_place_whose_ministry_of_trade_was_hit_is_still_a_target() -> None:
+    f = draft(NEWS + "Russian hackers phished Chile's trade ministry and Peru's talks office.\n")
+    assert _countries(f) == {"CL", "PE"}
 
 
 def test_a_people_the_reporter_sued_some_way_before_is_the_actors() -> None:

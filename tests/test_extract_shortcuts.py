@@ -38,7 +38,7 @@ from graphkit.extract.cues import (
     word_list,
 )
 from graphkit.extract.gazetteer import TOKEN, Entry, fold
-from graphkit.extract.namelike import lower_words
+from graphkit.extract.namelike import WrittenLower, lower_words
 from graphkit.extract.quoted import forget_quotes, inside_a_quoted_name
 from graphkit.extract.reading import Mention, forget_sentences, read_sentence
 from graphkit.vocab import countries
@@ -76,6 +76,17 @@ def test_a_banner_and_portion_marks_on_consecutive_lines_all_go() -> None:
 @given(st.text(alphabet="abZ'- \u00e9\u00c9\u2019.0_\n\u00f1", max_size=24))
 def test_lower_case_words_are_what_the_pattern_finds(text: str) -> None:
     assert lower_words(text) == frozenset(re.findall(r"[a-z][a-z'-]+", text))
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet="abZ'- \u00e9.\n", max_size=24), st.integers(0, 24), st.integers(0, 5))
+def test_a_word_asked_alone_is_written_in_lower_case_as_the_whole_set_says(
+    text: str, at: int, width: int
+) -> None:
+    word = text[at : at + width]  # a piece of the text: where it stands decides
+    said = WrittenLower(text)
+    assert (word in said) is (word in lower_words(text))
+    assert (word in said) is (word in lower_words(text))  # asked again: as it answered
 
 
 def test_a_sentence_read_again_is_a_fresh_one() -> None:

@@ -1,9 +1,9 @@
 """Sector words for people beside an operation, not whom it went after: whom advice binds ("the
 technology sector must stay alert", "companies must plan their defense", "more vigilance in
-the technology sector"), who builds against
-the actors ("other tech firms are building tools to catch them"), who was handed what the
-actors stole ("sent stolen papers to newspapers") and what the actors stir up ("promoting
-protests on campuses").
+the technology sector"), who builds against the actors ("other tech firms are building tools
+to catch them") or works to stop them ("efforts by regulators and tech firms to curb such
+schemes"), who was handed what the actors stole ("sent stolen papers to newspapers") and what
+the actors stir up ("promoting protests on campuses").
 """
 
 from __future__ import annotations
@@ -25,6 +25,10 @@ _NEEDING: Final = frozenset(("need", "needs"))
 _BREAKS: Final = words("relative_words") | words("subordinators") - {"about", "over"}
 _PHRASE_ENDS: Final = words("phrase_ends") - {"and", "or"}
 _MAKING: Final = words("making_verbs")
+_COUNTERING: Final = words("countering")
+_EFFORTS: Final = words("efforts")
+_JOINING: Final = frozenset(("and", "or"))
+_HEADS: Final = words("their_assets")  # "telecom firms", "the energy sector"
 _ON_THE_WAY: Final = words("auxiliaries") | words("hurrying") | {"to", "now", "all"}
 _PASSING_ON: Final = words("passing_on")
 _TAKEN: Final = words("taken_goods")
@@ -34,7 +38,7 @@ _GUARDS: Final = words("guards")  # "vigilance", "defenses", "security"
 _AMONG: Final = frozenset(("in", "across", "among", "within", "throughout"))
 _BITS: Final = (
     cue_bit(_OBLIGING | _NEEDING),
-    cue_bit(_MAKING),
+    cue_bit(_MAKING | _COUNTERING),
     cue_bit(_TAKEN),
     cue_bit(_FOSTERING),
     cue_bit(_GUARDS),
@@ -43,7 +47,8 @@ _BITS: Final = (
 
 def beside_the_operation(m: Mention) -> bool:
     """A sector word that advice binds or guard is called for in, that builds against the
-    actors, that was handed what they stole or that they stirred up: no target."""
+    actors or works to stop them, that was handed what they stole or that they stirred up: no
+    target."""
     said = m.words
     obliging, making, taken, fostering, guarded = (held(said, bit) for bit in _BITS)
     return (
@@ -96,21 +101,44 @@ def _obliged(m: Mention) -> bool:
 
 
 def _builds(m: Mention) -> bool:
-    """A sector word that is its clause's subject before a verb of making ("Google and other
-    tech firms are building AI tools to catch them", "tech companies are racing to develop
-    defenses"): who makes things, no target. Its subject: no preposition or targeting word
-    between the clause's opening and the sector word ("attacks on tech firms ...")."""
+    """A sector word that is its clause's subject before a verb of making or of countering
+    ("Google and other tech firms are building AI tools to catch them", "tech companies and
+    the police are working to stop such schemes"), or an effort's agent before a verb of
+    countering ("efforts by regulators and tech firms to curb them"): who makes things or
+    answers the actors, no target. Its subject: no preposition or targeting word between the
+    clause's opening and the sector word ("attacks on tech firms to stop ..."), but the "by"
+    of an effort."""
     said, end = m.words, m.index + m.width
+    agent = False  # after "efforts by": only a verb of countering tells an agent
     for i in range(m.index - 1, -1, -1):
         if said[i] in _BREAKS:
             break
+        if said[i] == "by" and i and said[i - 1] in _EFFORTS:
+            agent = True
+            break
+        if said[i] in _JOINING and i and said[i - 1] not in _AIMING:
+            continue  # "regulators and tech firms"
         if said[i] in _PHRASE_ENDS or said[i] in _AIMING:
             return False
-    for word in said[end : end + 5]:
-        if word in _MAKING:
+    return _verb_after(said, end, agent)
+
+
+def _verb_after(said: list[str], end: int, agent: bool) -> bool:
+    """Whether a verb of making (not for an effort's agent) or of countering comes after
+    ``end``, past the sector word's head noun ("firms"), words on the way ("are racing to")
+    and one noun joined by "and" or "or" ("and the police")."""
+    i = end + (said[end : end + 1] != [] and said[end] in _HEADS)
+    last = min(i + 7, len(said))
+    while i < last:
+        word = said[i]
+        if word in _COUNTERING or (word in _MAKING and not agent):
             return True
+        if word in _JOINING and i + 1 < last and said[i + 1] not in _AIMING:
+            i += 2 + (said[i + 1] == "the")  # "and authorities", "and the police"
+            continue
         if word not in _ON_THE_WAY:
             return False
+        i += 1
     return False
 
 

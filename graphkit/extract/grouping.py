@@ -64,7 +64,7 @@ from graphkit.extract.meta import headline_line
 from graphkit.extract.name_checks import says_nothing
 from graphkit.extract.named_actors import actor_names
 from graphkit.extract.named_origins import enumerated
-from graphkit.extract.namelike import looks_like_name, lower_words
+from graphkit.extract.namelike import WrittenLower, looks_like_name
 from graphkit.extract.names import paragraph_name
 from graphkit.extract.openers import counts_cases, left_behind, opening_subject
 from graphkit.extract.overview_first import overview_parts
@@ -114,7 +114,7 @@ class _Grouper:
             self.groups.append(self.profiled)
         self.headline = headline_line(text)  # a plain text's first line: its title
         self.text = text
-        self._lowered: frozenset[str] | None = None
+        self.lowered = WrittenLower(text)  # the words it writes in lower case (no name is one)
         self._speakers: frozenset[str] | None = None
         self.introduced: dict[str, str] = {}  # cases a lede introduced: words → its clause
         self.lede: list[Sentence] | None = None  # a story's first paragraph that no case took
@@ -126,13 +126,6 @@ class _Grouper:
         self.before = ""  # the end of the text read so far: the noun of cases counted there
         self.prior = ""  # the same before the paragraph being read
         self.members = False  # the list being read is one of people ("four members of ...:")
-
-    @property
-    def lowered(self) -> frozenset[str]:
-        """The words the text writes in lower case (no name is one), read when first asked."""
-        if self._lowered is None:
-            self._lowered = lower_words(self.text)
-        return self._lowered
 
     @property
     def speakers(self) -> frozenset[str]:

@@ -81,6 +81,7 @@ class TechniqueModel:
 
     def __post_init__(self) -> None:
         self._dense = dense(self.weights)
+        self._none = int(np.flatnonzero(self.classes == NONE)[0])  # the column of no technique
 
     def scores(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
         """The SVM's score of every class for every sentence (lower-case word lists): the
@@ -107,21 +108,25 @@ class TechniqueModel:
         if not sentences:
             return out
         order, pieces, items, ranks = by_rank(sentences)
-        scores = self.scores(pieces)
+        # the same words score the same: each distinct piece is scored once ("emergency
+        # services" comes back in many lists, a boilerplate clause in many sentences)
+        distinct: dict[tuple[str, ...], int] = {}
+        where = [distinct.setdefault(tuple(p), len(distinct)) for p in pieces]
+        scores = np.take(self.scores(list(distinct)), where, axis=0)
         if items.any():  # scored as if at the threshold for the whole when at their own
-            scores -= np.where(items, self.item_penalty(), 0.0)[:, None]
-        # each class's best over a sentence's pieces: the sentences with a j-th piece are the
-        # first of ``order``, their j-th pieces one block of rows (no rows gathered)
-        best = np.full((len(sentences), len(self.classes)), -np.inf)
-        best[: ranks[0]] = scores[: ranks[0]]
+            scores[items] -= self.item_penalty()
+        # each class's best over a sentence's pieces: every sentence has a first piece, in
+        # ``order`` the first rows; the sentences with a j-th piece are the first of
+        # ``order``, their j-th pieces one block of rows after (no rows gathered)
+        best = scores[: ranks[0]]
         start = ranks[0]
         for n in ranks[1:]:
             np.maximum(best[:n], scores[start : start + n], out=best[:n])
             start += n
-        best[:, self.classes == NONE] = -np.inf
+        best[:, self._none] = -np.inf
         # the score the threshold's probability stands for: the sigmoid only where it passes
         passing = (np.log(self.threshold / (1 - self.threshold)) - self.offset) / self.slope
-        rows, cols = np.nonzero(best >= passing)
+        rows, cols = np.divmod(np.flatnonzero(best >= passing), best.shape[1])
         p = self.probability(best[rows, cols])
         rows = np.array(order, dtype=np.intp)[rows]
         found = sorted(zip(rows.tolist(), (-p).tolist(), cols.tolist(), strict=True))

@@ -17,6 +17,7 @@ from graphkit.extract.names import CALLED_TOKENS, KIND_WORD, TOOL_LEAD
 from graphkit.extract.quoted import conjuncts, has_quote, quoted_names
 from graphkit.extract.reading import Mention, Sentence, slugify
 from graphkit.extract.reporter import SOURCE
+from graphkit.extract.sentence_cues import cue_bit, held
 from graphkit.extract.set_apart import (
     SET_NAME,
     apposed_names,
@@ -59,7 +60,7 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
     ):  # "CyberAv3ngers is affiliated with the IRGC"
         new.append((0, m.group(1)))
     new += coded_group_names(text, sentence.words)  # "the Tinbird77 hacking group"
-    if not CALLED_TOKENS.isdisjoint(sentence.words):  # "a company called STOIC"
+    if held(sentence.words, _CALLED_BIT):  # "a company called STOIC"
         new += [
             (c.start(1), c.group(1))
             for c in _CALLED_ACTOR.finditer(text)
@@ -76,7 +77,7 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
     if " aka " in text or (" as " in text and any(w in text for w in _ALSO_KNOWN_WORDS)):
         # "Jade Heron (also known as Tin Wren)": two names
         new += [(c.start(1), c.group(1)) for c in _ALSO_KNOWN.finditer(text)]
-    if not _FIRMS.isdisjoint(sentence.words):  # "the political consultancy STOIC"
+    if held(sentence.words, _FIRMS_BIT):  # "the political consultancy STOIC"
         new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_NAME.finditer(text)]
         new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_SET_NAME.finditer(text)]
     if ")" in text:  # "Zero Zeno (Israel, STOIC)", "Israel (STOIC)": the operator after where
@@ -84,7 +85,7 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
             place = _PLACE_BEFORE.search(text, max(0, c.start() - 40), c.start())
             if place and only_places(place.group(1)) and says_nothing(c.group(1)):
                 new.append((c.start(1), c.group(1)))
-    if not _TIES.isdisjoint(sentence.words) and any(tie in text for tie in _TIED_TO):
+    if held(sentence.words, _TIES_BIT) and any(tie in text for tie in _TIED_TO):
         # "accounts tied to Copper Finch"
         others = {x.text for x in sentence.mentions if x.entry.kind != "Actor"}  # "GRU": a sponsor
         new += [(c.start(1), c.group(1)) for c in _TIED_TO_NAME.finditer(text)
@@ -126,6 +127,7 @@ def actor_names(sentence: Sentence, found: dict[str, str]) -> dict[str, str]:
 # "accounts tied to Copper Finch", "operators linked to UNK_Vane": whom the actor's noun is tied
 # to by name is the actor (a place there is where they are from: only_places)
 _TIES: Final = words("tie_participles")
+_TIES_BIT: Final = cue_bit(_TIES)
 _TIED_TO: Final = tuple(f"{tie} to " for tie in sorted(_TIES))  # what it needs in a text
 _TIED_TO_NAME: Final = re.compile(
     rf"\b(?i:{noun_pattern('subject')}) (?:{'|'.join(sorted(_TIES))}) to "
@@ -192,6 +194,8 @@ _CASE_OF_ACTOR: Final = re.compile(r"\bcase, ([A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*),"
 
 
 _FIRMS: Final = nouns("firm")
+_FIRMS_BIT: Final = cue_bit(_FIRMS)
+_CALLED_BIT: Final = cue_bit(CALLED_TOKENS)
 
 
 _INSTITUTIONS: Final = words("institution_heads")

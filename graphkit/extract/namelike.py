@@ -19,17 +19,18 @@ False
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import cache
 from typing import Final
 
 from graphkit.extract.cues import word_list, words
 from graphkit.extract.reporter import SOURCE
+from graphkit.extract.sentence_cues import cue_bit, held
 from graphkit.vocab import PLATFORMS, PUBLISHERS
 
 __all__ = [
     "POST_WORDS",
     "REPORTS_NEXT",
+    "WrittenLower",
     "acronym_named",
     "acronym_of",
     "coded_group_names",
@@ -59,6 +60,55 @@ def lower_words(text: str) -> frozenset[str]:
     return frozenset(w.decode("ascii") for run in runs if len(w := run.lstrip(b"'-")) >= 2)
 
 
+_LOWER: Final = frozenset("abcdefghijklmnopqrstuvwxyz'-")  # what _NOT_LOWER keeps
+_ASKED_AT_MOST: Final = 64  # words looked for one by one before the whole set is read
+
+
+class WrittenLower:
+    """The words a text writes in lower case (:func:`lower_words`), asked one at a time: a word
+    asked is looked for in the text, where a few dozen are asked of a text, most of them once;
+    past :data:`_ASKED_AT_MOST` words the whole set is read instead.
+
+    >>> said = WrittenLower("Level up, --x-ray's e.g. a; É-level")
+    >>> [w in said for w in ("level", "evel", "x-ray's", "ray's", "up", "a", "e", "vel")]
+    [True, True, True, False, True, False, False, False]
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.asked: dict[str, bool] = {}
+        self.every: frozenset[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self.every is not None:
+            return word in self.every
+        known = self.asked.get(word)
+        if known is None:
+            if len(self.asked) >= _ASKED_AT_MOST:
+                self.every = lower_words(self.text)
+                return word in self.every
+            known = self.asked[word] = _written_lower(self.text, word)
+        return known
+
+
+def _written_lower(text: str, word: str) -> bool:
+    """Whether ``word`` is in :func:`lower_words` of ``text``: a run of lower-case letters,
+    apostrophes and hyphens in it, but for the run's leading apostrophes and hyphens."""
+    if len(word) < 2 or word[0] in "'-" or not _LOWER.issuperset(word):
+        return False
+    at = text.find(word)
+    while at >= 0:
+        after = at + len(word)
+        if after == len(text) or text[after] not in _LOWER:  # the run ends with the word
+            start = at
+            while start > 0 and text[start - 1] in "'-":
+                start -= 1  # "--x-ray's": the run, then its leading marks
+            if start == 0 or text[start - 1] not in _LOWER:
+                return True
+        at = text.find(word, at + 1)
+    return False
+
+
 # The end of a word that describes where or whose something is ("San Francisco-based")
 _DESCRIBING: Final = ("-based", "-linked", "-backed", "-affiliated", "-aligned", "-sponsored")
 
@@ -77,9 +127,9 @@ def _companies() -> frozenset[str]:
     return frozenset(names)
 
 
-def looks_like_name(name: str, lowered: frozenset[str]) -> bool:
+def looks_like_name(name: str, lowered: frozenset[str] | WrittenLower) -> bool:
     """Whether ``name`` may name an operation or an actor; ``lowered``: the words the text
-    writes in lower case (:func:`lower_words`)."""
+    writes in lower case (:func:`lower_words`, :class:`WrittenLower`)."""
     parts = name.split()
     if not parts or (_DETERMINED.match(name) and len(parts) <= 2):
         return False  # "The AI": a sentence's first words ("The Russian pair" describes)
@@ -275,7 +325,7 @@ def _spelt(m: re.Match[str]) -> str | None:
 # noun: "the Tinbird77 hacking group", "an APT group Tinbird77 runs", "the group DarkVane sent";
 # a plain one between "the" and the group's kind: "the Rhysida ransomware gang"
 CODE_NAME: Final = r"[A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*|[A-Z][A-Z0-9]{2,}[0-9][A-Z0-9]*"
-_GROUP_NOUNS: Final = words("group_nouns")
+_GROUP_NOUNS_BIT: Final = cue_bit(words("group_nouns"))
 _GROUP: Final = rf"(?:{'|'.join(word_list('group_nouns'))})"
 _KIND: Final = rf"(?:{'|'.join(word_list('group_kinds'))})"
 _CODED_GROUP: Final = re.compile(
@@ -289,15 +339,15 @@ _CODED_GROUP: Final = re.compile(
 )
 
 
-def coded_group_names(text: str, said: Iterable[str]) -> list[tuple[int, str]]:
+def coded_group_names(text: str, said: list[str]) -> list[tuple[int, str]]:
     """Names written as codes that a group's noun stands beside, each with where it starts;
-    ``said``: the text's words in lower case (none of a group's nouns: none).
+    ``said``: the text's words in lower case, a Sentence's (none of a group's nouns: none).
 
     >>> line = "Tinbird77 APT group is sending lures; the group DarkVane helps."
-    >>> coded_group_names(line, frozenset(line.lower().split()))
+    >>> coded_group_names(line, line.lower().split())
     [(0, 'Tinbird77'), (48, 'DarkVane')]
     """
-    if _GROUP_NOUNS.isdisjoint(said):
+    if not held(said, _GROUP_NOUNS_BIT):
         return []
     return [
         (m.start(m.lastindex or 1), m.group(m.lastindex or 1)) for m in _CODED_GROUP.finditer(text)

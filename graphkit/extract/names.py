@@ -38,6 +38,7 @@ from graphkit.extract.namelike import (
 )
 from graphkit.extract.quoted import has_quote, quoted_names
 from graphkit.extract.reading import Sentence
+from graphkit.extract.sentence_cues import cue_bit, held
 from graphkit.vocab import PLATFORMS
 
 __all__ = ["WHO_NOUNS", "paragraph_name"]
@@ -153,7 +154,7 @@ _OPERATION_APPOSITION: Final = re.compile(
 )
 
 
-_KINDS: Final = nouns("kind")
+_KINDS_BIT: Final = cue_bit(nouns("kind"))  # as bits (sentence_cues): asked twice of a sentence
 # What a text _OPERATION_APPOSITION matches holds: "X, a ...", or a kind and a comma
 _APPOSED: Final = (", a ", ", an ", ", another ", *(f"{kind}, " for kind in noun_forms("kind")))
 
@@ -176,7 +177,7 @@ _PLATFORM_NAMES: Final = frozenset(
 )
 
 
-_EXAMPLE_WORDS: Final = words("example_words")
+_EXAMPLE_BIT: Final = cue_bit(words("example_words"))
 
 
 _EXAMPLE: Final = re.compile(
@@ -407,20 +408,20 @@ def _kind_names(first: Sentence, head: str) -> list[tuple[int, str]]:
     operation Bad Grammar"), an example's ("The second, PROMPTSTEAL,"), a quoted one, one
     that was run by someone, an acronym in brackets."""
     candidates: list[tuple[int, str]] = []
-    set_apart = not _KINDS.isdisjoint(first.words) and any(a in head for a in _APPOSED)
+    set_apart = held(first.words, _KINDS_BIT) and any(a in head for a in _APPOSED)
     kinds = _OPERATION_APPOSITION.finditer(head) if set_apart else ()
     for called in kinds:  # "Peer Review, a Chinese operation"
         name = called.group(1) or called.group(2)
         if not NOT_NAMES.match(name):
             candidates.append((0, name))
-    examples = not _EXAMPLE_WORDS.isdisjoint(first.words) and _EXAMPLE.finditer(head)
+    examples = held(first.words, _EXAMPLE_BIT) and _EXAMPLE.finditer(head)
     for example in examples or ():  # "The second, PROMPTSTEAL,", "The first, Tin Vane,"
         name = example.group(1) or example.group(2)
         if " " not in name or (says_nothing(name) and not NOT_NAMES.match(name)):
             candidates.append((0, name))
     for quoted in _QUOTED_KIND.finditer(head) if '"' in head or "\u201c" in head else ():
         candidates.append((0, quoted.group(1)))  # 'an "influence-as-a-service" operation'
-    named_kind = not _KINDS.isdisjoint(first.words) and any(k in head for k in _NAMED_KINDS)
+    named_kind = held(first.words, _KINDS_BIT) and any(k in head for k in _NAMED_KINDS)
     if named_kind:
         for kind in _KIND_THEN_NAME.finditer(head):  # "The Russian operation Bad Grammar"
             name = kind.group(1).removesuffix(" and").removesuffix(" of")

@@ -28,6 +28,7 @@ _REPORTING: Final = words("media_saying") | words("reported_to") | words("tellin
 _DRAWING: Final = words("drawing")
 _COPYING: Final = words("copying")
 _AGAINST: Final = (words("target_verbs_strict") | {"against"}) - {"at"}  # not "looked at Claude"
+_HOLDINGS: Final = words("service_holdings")
 _OWNERS: Final = frozenset(("its", "their", "the", "our", "his", "her", "s"))
 
 
@@ -167,7 +168,10 @@ def drawn_from(m: Mention) -> bool:
     while verb > 0 and lead[verb - 1] in owners:
         verb -= 1  # "distilled Anthropic's Claude", "to clone its Gemini"
     if verb > 0 and (lead[verb - 1] in _COPYING or lead[verb - 1] in _AGAINST):
-        return True  # "distilled Claude", "ran campaigns against Claude": its maker's model
+        # "distilled Claude", "ran campaigns against Claude": its maker's model; not "action
+        # against ChatGPT accounts", its users'
+        after = m.words[m.index + m.width : m.index + m.width + 1]
+        return not after or after[0] not in _HOLDINGS
     if "from" not in lead:
         return False
     at = len(lead) - 1 - lead[::-1].index("from")

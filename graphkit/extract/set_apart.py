@@ -21,6 +21,7 @@ from graphkit.extract.cues import (
 )
 from graphkit.extract.namelike import then_reports
 from graphkit.extract.reporter import ACCORDING, reported_removed
+from graphkit.extract.sentence_cues import cue_bit, held
 
 __all__ = [
     "SET_NAME",
@@ -42,6 +43,11 @@ TITLED: Final = rf"(?!The\b)[A-Z]{_TITLED_REST}"
 _WORD_TITLED: Final = rf"[A-Z](?<=\b[A-Z])(?!(?<=T)he\b){_TITLED_REST}"
 
 
+# Two words in capitals, the first whole: what every TITLED name opens with, looked for once a
+# sentence (by a pattern Python's re skips to capitals with) before the patterns that need one
+_TITLED_START: Final = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z0-9]+)* [A-Z][a-z]")
+
+
 # A new name set apart: words in capitals, one in CamelCase or one in capitals ("STOIC").
 SET_NAME: Final = rf"{TITLED}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*|[A-Z][A-Z0-9]{{2,}}\d*"
 
@@ -51,17 +57,22 @@ _NOUNS: Final = noun_pattern("appositive")
 _SET_NOUNS: Final = _APPOSITIVE_NOUNS | {
     f"{n}s" for n in _APPOSITIVE_NOUNS
 }  # "One of the groups, X,"
+# ... as bits of a sentence's words (sentence_cues): several checks ask them of one sentence
+_APPOSITIVE_BIT: Final = cue_bit(_APPOSITIVE_NOUNS)
+_SET_NOUNS_BIT: Final = cue_bit(_SET_NOUNS)
 
 
 def set_apart_names(text: str, words: list[str]) -> list[tuple[int, str]]:
     """The new names a sentence sets apart beside an actor's noun, each with where it starts."""
     new: list[tuple[int, str]] = []
-    nouned = not _SET_NOUNS.isdisjoint(words)
+    nouned = held(words, _SET_NOUNS_BIT)
     if nouned and ", " in text and _SET_APART_CAPITAL.search(text):  # "One of the groups, X,"
         new += [
             (c.start(c.lastindex or 1), c[c.lastindex or 1]) for c in _NOUN_SET_NAME.finditer(text)
         ]
-    if nouned:  # "the intelligence unit Copper Condor ran", "Peru's Tin Vane group wrote"
+    # what the patterns of a TITLED name need (most sentences hold none)
+    titled = (nouned or "-" in text) and _TITLED_START.search(text) is not None
+    if nouned and titled:  # "the intelligence unit Copper Condor ran", "Peru's Tin Vane group"
         new += [(c.start(1), c.group(1)) for c in _NOUN_THEN_TITLED.finditer(text)]
         if any(noun in text for noun in _NOUNS_AFTER_NAME):
             new += [(c.start(1), c.group(1)) for c in _TITLED_THEN_NOUN.finditer(text)]
@@ -74,7 +85,7 @@ def set_apart_names(text: str, words: list[str]) -> list[tuple[int, str]]:
     if nouned and " and " in text and " as " in text:  # "threat actors known as X and Y"
         for c in _PLURAL_CALLED.finditer(text):
             new += [(c.start(1), c.group(1)), (c.start(2), c.group(2))]
-    if "-" in text and any(tie in text for tie in _TIED_DASHED):
+    if titled and "-" in text and any(tie in text for tie in _TIED_DASHED):
         # "the Peru-affiliated Andes Falcon, which ..."
         new += [(c.start(1), c.group(1)) for c in _TIED_THEN_NAME.finditer(text)]
     if ", both " in text or ", each " in text:  # "Opal Heron and Rust Finch, both linked to ..."
@@ -202,7 +213,7 @@ def from_names(text: str, words: list[str]) -> list[tuple[int, str, str]]:
     """Names in capitals said to be from somewhere, in a sentence with an actor's noun
     ("These actors, including Andes Hawk from Peru, ..."): where each starts, the name and
     the words after "from"."""
-    if " from " not in text or _SET_NOUNS.isdisjoint(words):
+    if " from " not in text or not held(words, _SET_NOUNS_BIT):
         return []
     out = []
     for c in _NAME_FROM.finditer(text):
@@ -276,7 +287,7 @@ _PLAIN_APPOSITIVE: Final = re.compile(
 def apposed_names(text: str, said: list[str]) -> list[tuple[int, str]]:
     """New names a sentence sets apart by what they are, each with where it starts; not one
     that reports ("Vendorly, a security firm, said"). ``said``: the sentence's words."""
-    if _APPOSITIVE_NOUNS.isdisjoint(said) or not (
+    if not held(said, _APPOSITIVE_BIT) or not (
         ", a " in text or ", an " in text or "\u2014" in text or "\u2013" in text
     ):
         return []

@@ -161,10 +161,10 @@ def _may_misuse(text: str) -> bool:
 _LETTERS: Final = re.compile(r"[a-z]+")
 
 
-def _first_words(alternatives: Iterable[str]) -> frozenset[str] | None:
+def _first_words(alternatives: Iterable[str]) -> frozenset[bytes] | None:
     """The letters each alternative of a pattern opens with, up to a character that is none,
-    with and without a hyphen the pattern makes optional ("start-?up": "start", "startup");
-    None when one opens otherwise."""
+    with and without a hyphen the pattern makes optional ("start-?up": "start", "startup"),
+    as ASCII bytes; None when one opens otherwise."""
     out = set()
     for alternative in alternatives:
         plain = alternative.replace("\\", "")  # re.escape's
@@ -172,8 +172,15 @@ def _first_words(alternatives: Iterable[str]) -> frozenset[str] | None:
             run = _LETTERS.match(variant.lower())
             if run is None:
                 return None
-            out.add(run.group(0))
+            out.add(run.group(0).encode("ascii"))
     return frozenset(out)
+
+
+# Every byte as its letter in lower case, any other as a space: an ASCII text's runs of
+# letters, in lower case, are what the bytes it translates to split into
+_LOWER_LETTERS: Final = bytes(
+    b if 97 <= b <= 122 else b + 32 if 65 <= b <= 90 else 32 for b in range(256)
+)
 
 
 # The words _WHO's nouns open with (a people after "the" by its own): the noun of an unnamed
@@ -187,7 +194,7 @@ def _opening_phrase(text: str) -> re.Match[str] | None:
     if (
         _WHO_FIRST is not None
         and text.isascii()
-        and _WHO_FIRST.isdisjoint(_LETTERS.findall(text.lower()))
+        and _WHO_FIRST.isdisjoint(text.encode("ascii").translate(_LOWER_LETTERS).split())
     ):
         return None
     return _SUBJECT.match(text)

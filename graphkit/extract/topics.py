@@ -45,6 +45,14 @@ def _done_to(phrase: list[str]) -> bool:
     return False
 
 
+def _dealing_with(after: list[str]) -> bool:
+    """Whether the words after a possessive's "s" are dealings with someone, in one or two
+    words ("talks with", "dam talks with"); not "trade ministry"."""
+    if after[2:3] == ["with"]:
+        return after[1] in _DEALINGS
+    return after[3:4] == ["with"] and after[2] in _DEALINGS
+
+
 def said_about(m: Mention) -> bool:
     """What a mention is written about, not at: "articles critical of the United States"."""
     said = m.words  # most sentences hold no word of a topic, nor one of content and one of war
@@ -66,6 +74,8 @@ def _said_about(m: Mention) -> bool:
         return False  # "criticised a Pakistani activist": a person it went after, a target
     if after[:1] == ["s"] and after[1:2] and after[1] in _SPOKEN_FOR:
         return True  # "arguing China's case on the South China Sea": whose side it takes
+    if after[:1] == ["s"] and _dealing_with(words[at + m.width : at + m.width + 4]):
+        return True  # "Egypt's dam talks with Ethiopia": a party to them, as Ethiopia is
     said = [w for w in words[max(0, at - 3) : at] if w != "the"]
     set_aside = [w for w in said if w not in ("from", "for", "than")]
     if at <= 3 and len(set_aside) == 1 and set_aside[0] in _OTHER_THAN:
