@@ -24,13 +24,14 @@ HERE = Path(__file__).resolve().parent / "extract"
 MODULES = ("agents", "behaviour", "behind", "business_doers", "bystanders", "case_starts",
            "cases", "clause_actors", "clause_names", "coordination", "counted", "country_subject",
            "described", "drafting", "facts", "features", "fields", "fronted", "gazetteer",
-           "grouping", "groups", "heading_who", "headings", "headline_case", "labels", "learned",
-           "lede", "listed_origins", "masking", "members", "meta", "name_checks", "named_actors",
-           "named_origins", "namelike", "names", "openers", "paragraphs", "passing", "place_in",
-           "poses", "quoted", "ranked", "reading", "reporter", "roles", "roster", "sections",
-           "sector_context", "sectors", "sentence_clauses", "sentence_cues", "set_apart",
-           "shipped", "spoken", "subject_text", "subjects", "tables", "tool_use", "topics",
-           "unhit", "voices", "war_context")  # fmt: skip
+           "grouping", "groups", "heading_named", "heading_who", "headings", "headline_case",
+           "included", "labels", "learned", "lede", "listed_origins", "masking", "members", "meta",
+           "name_checks", "named_actors", "named_origins", "namelike", "names", "openers",
+           "overview_first", "paragraphs", "passing", "place_in", "poses", "quoted", "ranked",
+           "reading", "reporter", "roles", "roster", "sections", "sector_context", "sectors",
+           "sentence_clauses", "sentence_cues", "set_apart", "shipped", "speaker_labels",
+           "spoken", "subject_text", "subjects", "tables", "tool_use", "topics", "unhit", "voices",
+           "war_context")  # fmt: skip
 
 # The shared library mypyc builds for the modules compiled together.
 GROUP = "graphkit.extract.native"

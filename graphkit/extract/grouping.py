@@ -8,8 +8,6 @@ paragraph names a new operation, a new actor or an unnamed one.
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from typing import Final
 
 from graphkit.extract.business_doers import business_doers
@@ -36,6 +34,7 @@ from graphkit.extract.groups import (
     speaks_of_this_actor,
     start_runs,
 )
+from graphkit.extract.heading_named import told_under
 from graphkit.extract.heading_who import one_place_at_most, profiled, section_who
 from graphkit.extract.headings import (
     ARTICLE,
@@ -69,6 +68,7 @@ from graphkit.extract.named_origins import enumerated
 from graphkit.extract.namelike import WrittenLower, looks_like_name
 from graphkit.extract.names import paragraph_name
 from graphkit.extract.openers import counts_cases, left_behind, opening_subject
+from graphkit.extract.overview_first import overview_parts
 from graphkit.extract.paragraphs import (
     Paragraph,
     cleaned,
@@ -78,17 +78,10 @@ from graphkit.extract.paragraphs import (
 )
 from graphkit.extract.reading import Mention, Sentence, read_sentence
 from graphkit.extract.sections import aside, sections
+from graphkit.extract.speaker_labels import speakers
 from graphkit.extract.subjects import subject_of
 
 __all__ = ["group_text"]
-
-# A line that opens on a label: "Dana Reyes: Welcome to the show."
-_LABEL: Final = r"([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}):\s"
-_FIRST_LABEL: Final = re.compile(_LABEL)
-# ... on any line but the first, looked for from each line break, the label in a look-ahead (a
-# pattern that starts with "^" is tried at every character of the text; a match of it ends on
-# the line at most, so the line breaks find the same labels)
-_LINE_LABEL: Final = re.compile(rf"\n(?={_LABEL})")
 
 
 def group_text(text: str, loose: list[Sentence] | None = None) -> list[Group]:
@@ -140,11 +133,7 @@ class _Grouper:
         """The labels that open two lines of the text or more: a transcript's speakers
         ("Dana Reyes: ..."), where a case's name labels one paragraph ("Sneer Review: ...")."""
         if self._speakers is None:
-            first = _FIRST_LABEL.match(self.text)
-            said = Counter(m.group(1) for m in _LINE_LABEL.finditer(self.text))
-            if first is not None:
-                said[first.group(1)] += 1
-            self._speakers = frozenset(label for label, n in said.items() if n > 1)
+            self._speakers = speakers(self.text)
         return self._speakers
 
     def read(self, heading: str | None, paragraph: str, item: bool) -> None:
@@ -173,7 +162,11 @@ class _Grouper:
         if not item:  # "It named four members of the ring:": the list after it is of people
             self.members = text.endswith(":") and not _MEMBERS.isdisjoint(text.lower().split())
         p = read_paragraph(text, item)
-        if p.sentences and named_back(p.sentences[0]) and (self.current or self.lede):
+        back = named_back(p.sentences[0]) if p.sentences else None
+        if back and heading and (told := told_under(self.groups, self.current, heading, back)):
+            self.current = told  # "## Inside Operation X", then 'The lab named the campaign
+            # "Operation X"': the case told before the heading is X
+        if back and (self.current or self.lede):
             if self.current is None:
                 self._lede_case()  # "A scam network wrote ...", then "The company named it "X.""
             rest = self._name_back(p, text)  # "OpenAI called the operation "Peer Review.""
@@ -181,6 +174,11 @@ class _Grouper:
                 return
             p = read_paragraph(rest, item)
         named = self._name(p)
+        if named and (parts := overview_parts(p, named)):  # "Meta removed networks from Peru
+            self.before = self.prior  # and Laos. A network from Peru ... it called X.": the
+            for part in parts:  # list alone, then the rest
+                self.read(heading, part, item)
+            return
         self.seen = True
         if named and p.item and self.members and self.loose is not None:
             self.loose.extend(p.sentences)  # "- Marek Dolny (aka "Vex") - Poland" under "four
@@ -402,9 +400,9 @@ class _Grouper:
                 p.body = [x for x in p.body if x is not kept]
             self.current = Group(None, subject=subject, heading=self.section_who)
             # "accounts linked to Russian, North Korean and Chinese hackers": an overview, when
-            # the text goes on to cases of their own
+            # the text goes on to cases of their own (after no case: overviews at most)
             said = next((x for x in body if subject.lower() in x.text.lower()), body[0])
-            self.current.overview = not self.groups and overview(subject, said)
+            self.current.overview = all(g.overview for g in self.groups) and overview(subject, said)
             self.current.counts = count_of(body[0].text, subject) if not self.groups else 0
             self.groups.append(self.current)
             self._after_lede(body)

@@ -70,8 +70,9 @@ _REPORTED: Final = re.compile(
     rf"(?:[Tt]he )?(?:[A-Z][\w'\u2019-]* ){{1,6}}(?:{'|'.join(word_list('public_body_heads'))})"
     r"(?: \([A-Z][\w-]{1,15}\))?)"
     # (its appositive, or a relative clause on it: "The lab, which counts banks among its
-    # customers, said")
-    r"(?:, [^,]{1,50},|, (?:which|who) [^,]{1,100},)? "
+    # customers, said"; a long appositive opens on an article: "OpenAI, the US company behind
+    # the popular chatbot ChatGPT, has banned")
+    r"(?:, [^,]{1,50},|, (?:which|who|the|an?) [^,]{1,100},)? "
     # (where it works: "Researchers at Google", "Analysts at a Slovak security firm", "The
     # researchers from Seoul-based security firm ESTsecurity")
     r"(?:(?:at|with|from|in) (?:(?:the |its )?(?:[\w-]+ ){1,5}(?:[A-Z][\w-]* )?|"

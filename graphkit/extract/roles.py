@@ -15,6 +15,7 @@ from graphkit.extract.coordination import joined_to_actors
 from graphkit.extract.country_subject import accused_of, businesses_misusing, country_used
 from graphkit.extract.cues import a_body_head, nouns, past_verb, word_list, words
 from graphkit.extract.fronted import fronted_seat
+from graphkit.extract.included import member_of_subject
 from graphkit.extract.place_in import (
     befell,
     past_place_set,
@@ -169,8 +170,9 @@ def country_role(m: Mention, text: str = "") -> str:
         and f"{m.text} {ahead[0]}".lower() in text.lower()  # not "In Peru, hackers ..."
     ):
         return "attribution"  # "DPRK operatives", "PRC hackers": a country's name as a people's
-    if country_used(m, text) or joined_to_actors(m):
-        return "attribution"  # "Cuba made modest use of ...", "groups, along with Cuba, will"
+    if country_used(m, text) or joined_to_actors(m) or member_of_subject(m, text):
+        return "attribution"  # "Cuba made modest use of ...", "groups, along with Cuba, will";
+        # "Hostile states, including Cuba and Peru, are using AI": the states' members did
     owned = m.words[m.index + m.width + 1 : m.index + m.width + 5]  # "'s fake IT workers"
     if ahead[:1] == ["s"] and not _OWNED_ACTORS.isdisjoint(owned) and not aimed:
         return "attribution"  # "Moscow's operators", "Iran's state hackers": its people
