@@ -188,9 +188,7 @@ class _Grouper:
             return  # role in the case being read, no actor of its own
         opened = self.groups[self.opened_from :]  # the cases the paragraph before opened
         self.rolled, self.spread = opened if opened or not self.spread else self.rolled, False
-        self.groups_before = self.opened_from = len(
-            self.groups
-        )  # a lede is a case before the first
+        self.groups_before = self.opened_from = len(self.groups)  # a lede: a case before them
         current = self.current
         business_doers(p.sentences, self.lowered)  # "... run by AI labs. Zenbrook logged ..."
         actors = {k: v for s in p.sentences for k, v in actor_names(s, self.found).items()}
@@ -200,9 +198,7 @@ class _Grouper:
             self._after_lede(p.body)
             return
         if named and not actors and p.sentences and speaks_of_this_actor(p.text):
-            actors = named_actor(
-                named, p.sentences[0], self.found
-            )  # "SweetSpecter. ... this group"
+            actors = named_actor(named, p.sentences[0], self.found)  # "X. ... this group"
         listed = (
             None if p.fields or named_above(current) or len(actors) < 2 else enumerated(p.sentences)
         )
