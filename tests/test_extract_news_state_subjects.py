@@ -59,3 +59,14 @@ def test_a_named_actor_after_a_countrys_efforts_keeps_the_origin_its_lead_gives(
     )
     assert ("Storm-9001", "PE") in actors_of(f)
     assert not any("efforts" in name for name, _ in actors_of(f))
+
+
+def test_a_striving_country_in_a_later_clause_takes_no_earlier_place_into_its_name() -> None:
+    f = draft(
+        "Lab says Peru already meddles in the vote\nThe lab says Peruvian campaigns have begun "
+        "aiming at the coming vote in Chile\nThe lab has said that Peruvian campaigns have "
+        "begun aiming at the coming vote in Chile.\nThe report also noted that Peruvian "
+        "efforts are focused on undermining Chilean support for Ecuador, while Bolivia seeks "
+        "to exploit divisions in Chile.\n"
+    )
+    assert not any("while" in name or "Ecuador" in name for name, _ in actors_of(f))

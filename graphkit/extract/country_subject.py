@@ -152,6 +152,9 @@ def opening_country(s: Sentence) -> Mention | None:
     )
 
 
+_LISTING: Final = frozenset(("and", "or"))  # what joins a list's items besides commas
+
+
 def opening_list(s: Sentence, last: Mention) -> str:
     """The words of the countries a sentence opens on as its subject, up to ``last`` (see
     :func:`opening_country`): "Peru, Chile and Cuba" of "Aside from China, Peru, Chile and Cuba
@@ -159,7 +162,13 @@ def opening_list(s: Sentence, last: Mention) -> str:
     apart = _SET_APART.match(s.text) if s.text[:1].isupper() else None
     skip = len(TOKEN.findall(apart.group(0))) if apart else 0
     firsts = [m for m in s.mentions if m.entry.kind == "Country" and skip <= m.index < last.index]
-    start = s.text.find(firsts[0].text, apart.end() if apart else 0) if firsts else -1
+    listed = last
+    for m in reversed(firsts):  # only a list: "Peru, Chile and Cuba", not "Peru, while Cuba"
+        between = [w for w in s.words[m.index + m.width : listed.index] if w != "the"]
+        if len(between) > 1 or not _LISTING.issuperset(between):
+            break
+        listed = m
+    start = s.text.find(listed.text, apart.end() if apart else 0) if listed is not last else -1
     end = s.text.find(last.text, start) if start >= 0 else -1
     return s.text[start : end + len(last.text)] if end > start else last.text
 
