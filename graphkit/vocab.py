@@ -257,6 +257,13 @@ PUBLISHERS = _publishers()
 
 
 @cache
+def publisher_names() -> frozenset[str]:
+    """Every publisher's name and aliases in lower case ("openai", "google threat intelligence
+    group")."""
+    return frozenset(a.lower() for p in PUBLISHERS for a in (p.name, *p.aliases))
+
+
+@cache
 def countries() -> Countries:
     """The country words of ``countries.yaml``."""
     return load("countries.yaml", Countries)

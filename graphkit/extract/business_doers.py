@@ -20,7 +20,7 @@ from graphkit.extract.gazetteer import TOKEN, Entry
 from graphkit.extract.name_checks import NOT_NAMES, only_places
 from graphkit.extract.namelike import WrittenLower, looks_like_name
 from graphkit.extract.reading import Mention, Sentence, slugify
-from graphkit.vocab import PLATFORMS, PUBLISHERS
+from graphkit.vocab import PLATFORMS, publisher_names
 
 __all__ = ["business_doers"]
 
@@ -114,14 +114,9 @@ def _a_business(name: str, lowered: frozenset[str] | WrittenLower) -> bool:
     if name.split(" ", 1)[0] in _PRONOUNS or NOT_NAMES.match(name) or only_places(name):
         return False
     folded = name.lower()
-    if not slugify(name) or folded in _publishers():
+    if not slugify(name) or folded in publisher_names():
         return False
     return looks_like_name(name, lowered) or folded in _makers()
-
-
-@cache
-def _publishers() -> frozenset[str]:
-    return frozenset(a.lower() for p in PUBLISHERS for a in (p.name, *p.aliases))
 
 
 @cache

@@ -25,7 +25,7 @@ from typing import Final
 from graphkit.extract.cues import word_list, words
 from graphkit.extract.reporter import SOURCE
 from graphkit.extract.sentence_cues import cue_bit, held
-from graphkit.vocab import PLATFORMS, PUBLISHERS
+from graphkit.vocab import PLATFORMS, publisher_names
 
 __all__ = [
     "POST_WORDS",
@@ -123,8 +123,7 @@ _DETERMINED: Final = re.compile(
 def _companies() -> frozenset[str]:
     """Platforms, their makers and the publishers of reports, by their names in lower case."""
     names = {n.lower() for p in PLATFORMS.values() for n in (p.name, p.vendor, *p.aliases)}
-    names |= {a.lower() for p in PUBLISHERS for a in (p.name, *p.aliases)}
-    return frozenset(names)
+    return frozenset(names) | publisher_names()
 
 
 def looks_like_name(name: str, lowered: frozenset[str] | WrittenLower) -> bool:

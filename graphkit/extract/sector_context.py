@@ -170,7 +170,7 @@ def drawn_from(m: Mention) -> bool:
     if verb > 0 and (lead[verb - 1] in _COPYING or lead[verb - 1] in _AGAINST):
         # "distilled Claude", "ran campaigns against Claude": its maker's model; not "action
         # against ChatGPT accounts", its users'
-        after = m.words[m.index + m.width : m.index + m.width + 1]
+        after = m.after
         return not after or after[0] not in _HOLDINGS
     if "from" not in lead:
         return False
